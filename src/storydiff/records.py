@@ -1,0 +1,183 @@
+"""The records that flow through the pipeline.
+
+ingest yields ``RawItem`` (or ``Failure``); extract turns a RawItem into an ``Article``;
+analyze fills the Article's sentences, quotes, origins and entities; match groups Articles
+into stories; compare turns a group into a ``Story``. Every stage takes and returns these
+plain dataclasses, so the CLI, the web app, the database and the Spark job share one shape.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+RawKind = Literal["html", "text"]
+
+
+@dataclass
+class RawItem:
+    """One item as it came in, before extraction.
+
+    ``source`` names where it came from so errors and results can point back to it:
+    a path, or ``path#N`` / ``path#<record id>`` for one record of a multi-record file.
+    ``meta`` carries what the container already knew (an export's title, a feed's date).
+    """
+
+    source: str
+    kind: RawKind
+    content: str
+    url: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Failure:
+    """An item that could not be read or extracted, with the reason, one line."""
+
+    source: str
+    reason: str
+    stage: str = "ingest"
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class Quote:
+    """A direct quote. ``start``/``end`` are character offsets into ``Article.text``
+    (or into the raw input when extraction was skipped)."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    cue: str | None = None  # the attribution verb or phrase ("said", "told the FT")
+
+
+@dataclass
+class Origin:
+    """A source an article cites as where its information came from."""
+
+    name: str  # canonical name: "Financial Times", "Associated Press"
+    kind: str  # "citing" | "told" | "interview" | "according_to" | "reported" | "wire" | "credit"
+    evidence: str  # the words in the text that show it
+    start: int = -1
+
+
+@dataclass
+class Entity:
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, ...
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    authors: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    language: str | None = None
+    # filled by analyze
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # char spans into text
+    quotes: list[Quote] = field(default_factory=list)
+    origins: list[Origin] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def cited_origins(self) -> list[str]:
+        seen: list[str] = []
+        for o in self.origins:
+            if o.name not in seen:
+                seen.append(o.name)
+        return seen
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    def sentence_texts(self) -> list[str]:
+        return [self.text[a:b] for a, b in self.sentences]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["cited_origins"] = self.cited_origins
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        d = dict(d)
+        d.pop("cited_origins", None)
+        d["sentences"] = [tuple(s) for s in d.get("sentences", [])]
+        d["quotes"] = [Quote(**q) for q in d.get("quotes", [])]
+        d["origins"] = [Origin(**o) for o in d.get("origins", [])]
+        d["entities"] = [Entity(**e) for e in d.get("entities", [])]
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+
+Fidelity = Literal["verbatim", "edited", "reworded", "only_here"]
+
+
+@dataclass
+class QuoteVersion:
+    article_id: str
+    text: str
+    fidelity: Fidelity
+    diff: list[tuple[str, str]] = field(default_factory=list)  # (op, words): op in "=", "-", "+"
+
+
+@dataclass
+class AlignedQuote:
+    speaker: str | None
+    versions: list[QuoteVersion]
+
+
+@dataclass
+class Fact:
+    text: str
+    article_ids: list[str]
+    variants: dict[str, str] = field(default_factory=dict)  # article_id -> that article's sentence
+    conflicts: list[str] = field(default_factory=list)  # e.g. "numbers differ: 5 vs 7"
+    first_article_id: str | None = None
+
+
+@dataclass
+class SourceGroup:
+    """Articles that count as one independent source, and why."""
+
+    article_ids: list[str]
+    origin: str | None
+    reason: str
+
+
+@dataclass
+class Story:
+    id: str
+    article_ids: list[str]
+    origins: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    source_groups: list[SourceGroup] = field(default_factory=list)
+    quotes: list[AlignedQuote] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def content_hash(text: str) -> str:
+    """Hash of the whitespace-normalised text: the identity of an item's content."""
+    norm = " ".join(text.split()).lower()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def article_id_for(source: str, url: str | None, text: str) -> str:
+    """Stable id: from the URL when there is one, else from the content."""
+    key = url or ("sha:" + content_hash(text))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
