@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class IngestSettings:
-    max_item_bytes: int = 20 * 1024 * 1024  # larger items are refused with a reason, not read
+    max_item_bytes: int = 20_000_000  # larger items are refused with a reason, not read
     max_records_per_file: int = 10_000_000
 
 
@@ -20,26 +20,92 @@ class IngestSettings:
 @dataclass(frozen=True)
 class ExtractSettings:
     min_body_chars: int = 1  # an extraction shorter than this is a failure, not an article
+    # Pages above this are refused before parsing: the contract caps work at 5 s per page and a
+    # 20 MB page parses in ~1 s on the 2-core dev box (tests/test_extract_html.py).
+    max_html_bytes: int = 20 * 1024 * 1024 + 1024
 
 
 # -- match (owned by the clustering work, issue 4) ---------------------------------------
 @dataclass(frozen=True)
 class MatchSettings:
+    # Stories are only compared (and kept in memory) while their newest article is younger than
+    # this, by publication time; undated articles count arrival order instead (window_docs).
     window_days: float = 7.0
+    window_docs: int = 50_000
+    # Channel weights of the same-story score (features.py says what each channel holds).
+    # Tuned by cross-validation over ECB+ dev topics in bench/clustering.py --ecb.
+    w_words: float = 0.0
+    w_entities: float = 0.7
+    w_numbers: float = 0.2
+    w_title: float = 0.1
+    # Average-link score of an article to a story at or above which it joins the story (ECB+ CV).
+    threshold: float = 0.23
+    # An article scoring at least this against a second story bridges the two: they merge.
+    merge_threshold: float = 0.40
+    # Estimated shingle Jaccard at or above which an article is a reprint of an earlier one and
+    # joins its story whatever the other signals say (bench/streams.py reprint P/R).
+    reprint_jaccard: float = 0.5
+    # Score multiplier falls linearly to (1 - time_decay) at a gap of one window.
+    time_decay: float = 0.2
+    # Candidate stories scored per article; posting lists longer than max_postings are skipped
+    # (such terms are too common to find a story by).
+    max_candidates: int = 30
+    max_postings: int = 5_000
 
 
 # -- analyze / compare (issue 5) ---------------------------------------------------------
 @dataclass(frozen=True)
 class QuoteSettings:
+    # fewer words between marks is a title, nickname or scare quote, not speech (PolNeAR's
+    # scoring ignores quotes under 3 words too: bench/quotes.py)
     min_quote_words: int = 3
+    # texts longer than this are not parsed for speakers unless the caller passes a Doc
+    # (spaCy's own default max_length is 1,000,000)
+    max_parse_chars: int = 1_000_000
+    # an attribution verb after the closing mark must come within this many tokens
+    # ("...," the Estonian prime minister said): bench/quotes.py on PolNeAR train
+    max_cue_distance_after: int = 12
+    # a quote with no cue in its sentence inherits the previous quote's speaker when that
+    # quote is at most this many paragraphs back (quotes running over paragraphs)
+    max_inherit_paragraphs: int = 2
 
 
 @dataclass(frozen=True)
 class CompareSettings:
-    pass
+    # Quote fidelity (storydiff.compare.quotes), tuned on tests/data/quote_pairs.jsonl with
+    # bench/quote_fidelity.py (leave-one-out accuracy printed there).
+    # "edited": share of the shorter quote's words found, in order, in the longer one (cuts,
+    # ellipses and partial quotes keep it high; a swapped word costs one word).
+    edited_min_kept: float = 0.85
+    # a quote shorter than this (words) only matches verbatim: 2-word fragments match anything
+    min_match_words: int = 3
+    # "reworded": mean of content-stem overlap (over the smaller quote) and token_set_ratio/100, and
+    # at least this many shared stems, so two short quotes sharing "Ukraine" do not pair.
+    reworded_min_same: float = 0.58
+    reworded_min_shared: int = 2
 
 
 def default_db_url() -> str:
     """``STORYDIFF_DB`` (a path or an SQLAlchemy URL), else ``storydiff.db`` here."""
     value = os.environ.get("STORYDIFF_DB", "storydiff.db")
     return value if "://" in value else f"sqlite:///{value}"
+
+
+# -- compare: facts and independence (lead) ----------------------------------------------
+@dataclass(frozen=True)
+class FactSettings:
+    # claims shorter than this (words) are headings ("Details", "Context") or fragments, not facts
+    min_claim_words: int = 5
+    # Dice/containment over stemmed content words at or above which two claims are one fact;
+    # set on the seed pair and the ECB+ fact gold set (bench/facts.py)
+    fact_threshold: float = 0.42
+
+
+@dataclass(frozen=True)
+class IndependenceSettings:
+    # estimated word-shingle Jaccard at or above which two articles are copies of one text
+    syndication_jaccard: float = 0.5
+    # an origin counts as the article's primary source when cited at least this many times,
+    # or anywhere in the lead (the first `lead_share` of the text)
+    primary_min_mentions: int = 2
+    lead_share: float = 0.3

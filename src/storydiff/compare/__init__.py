@@ -1,0 +1,53 @@
+"""compare: one story's articles → Story (facts, quotes across outlets, origins, independence, timeline)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storydiff.compare.facts import align_facts
+from storydiff.compare.independence import independent_sources, story_origins
+from storydiff.records import Article, Story
+
+__all__ = ["compare_story", "story_order"]
+
+
+def story_order(articles: Sequence[Article]) -> list[Article]:
+    """Earliest first; undated articles after dated ones, in the order they came."""
+    indexed = list(enumerate(articles))
+    indexed.sort(key=lambda ia: (ia[1].published is None, ia[1].published or "", ia[0]))
+    return [a for _, a in indexed]
+
+
+def compare_story(story_id: str, articles: Sequence[Article]) -> Story:
+    """Compare analyzed articles of one story (``analyze_articles(..., deep=True)`` first for quotes)."""
+    from storydiff.compare.quotes import align_quotes
+
+    ordered = story_order(articles)
+    facts = align_facts(ordered)
+    quotes = align_quotes({a.id: a.quotes for a in ordered}, order=[a.id for a in ordered])
+    n_sources, groups = independent_sources(ordered)
+    introduced: dict[str, int] = {}
+    for f in facts:
+        if f.first_article_id:
+            introduced[f.first_article_id] = introduced.get(f.first_article_id, 0) + 1
+    timeline = [
+        {
+            "article_id": a.id,
+            "outlet": a.outlet,
+            "published": a.published,
+            "title": a.title,
+            "new_facts": introduced.get(a.id, 0),
+            "cites": a.cited_origins,
+        }
+        for a in ordered
+    ]
+    return Story(
+        id=story_id,
+        article_ids=[a.id for a in ordered],
+        origins=story_origins(ordered),
+        independent_sources=n_sources,
+        source_groups=groups,
+        quotes=quotes,
+        facts=facts,
+        timeline=timeline,
+    )

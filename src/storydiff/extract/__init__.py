@@ -1,0 +1,166 @@
+"""extract: RawItem → Article (body without boilerplate, title, outlet, date, byline, dateline, language).
+
+HTML goes through ``html.extract_html`` (trafilatura-based); page text goes through
+``pagetext.clean_page_text``, which learns each outlet's template from the other pages of the
+same outlet in the batch, so ``extract_items`` groups page text by outlet before cleaning.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+from storydiff.extract import metadata
+from storydiff.records import Article, Failure, RawItem, article_id_for
+from storydiff.settings import ExtractSettings
+
+__all__ = ["extract_item", "extract_items", "normalize_date", "ExtractError"]
+
+
+class ExtractError(ValueError):
+    """No article could be extracted; the message says why."""
+
+
+def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
+    """ISO 8601 from the date shapes exports and feeds use; None for unparseable or future dates."""
+    if value in (None, ""):
+        return None
+    s = str(value).strip()
+    dt: datetime | None = None
+    try:
+        dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            dt = parsedate_to_datetime(s)
+        except (TypeError, ValueError, IndexError):
+            try:
+                import dateparser
+
+                dt = dateparser.parse(s, settings={"STRICT_PARSING": True})
+            except Exception:  # dateparser raises many kinds on junk; junk has no date
+                dt = None
+    if dt is None:
+        return None
+    now = now or datetime.now(timezone.utc)
+    aware = dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    if aware > now + timedelta(days=1):
+        return None  # a date in the future of the crawl is a template or a typo, not a publication date
+    if len(s) <= 10 and dt.hour == dt.minute == 0:
+        return dt.date().isoformat()
+    return dt.isoformat()
+
+
+def _fragment_text(fragment: str) -> str:
+    """Text of an HTML fragment (a feed entry's content): block elements become lines."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception as e:  # lxml raises ParserError/ValueError on junk
+        raise ExtractError(f"unparseable HTML fragment: {e}") from e
+    for bad in root.xpath("//script|//style|//noscript|//iframe"):
+        bad.drop_tree()
+    for el in root.iter():
+        if el.tag in ("p", "div", "li", "h1", "h2", "h3", "h4", "blockquote", "br", "tr"):
+            el.tail = "\n" + (el.tail or "")
+    lines = (" ".join(ln.split()) for ln in root.text_content().splitlines())
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _first(*values):
+    return next((v for v in values if v not in (None, "", [])), None)
+
+
+def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractSettings | None = None) -> Article:
+    """One RawItem → Article. Raises ExtractError with a one-line reason when there is no article."""
+    settings = settings or ExtractSettings()
+    meta = item.meta
+    title = published = site_name = lang = None
+    authors: list[str] = []
+    if item.kind == "html" and meta.get("fragment"):
+        text = _fragment_text(item.content)
+    elif item.kind == "html":
+        from storydiff.extract.html import extract_html
+
+        try:
+            page = extract_html(item.content, item.url)
+        except ValueError as e:
+            raise ExtractError(str(e) or "no article text found in HTML") from e
+        text, title, published = page.text, page.title, page.published
+        authors, site_name, lang = list(page.authors or []), page.site_name, page.language
+    else:
+        from storydiff.extract.pagetext import clean_page_text
+
+        page = clean_page_text(item.content, siblings)
+        text, title = page.text, page.title
+    text = text.strip()
+    if len(text) < settings.min_body_chars:
+        raise ExtractError("no article text left after removing boilerplate")
+    raw_text = item.content if item.kind == "text" else text
+    outlet = _first(
+        meta.get("outlet"),
+        site_name,
+        meta.get("site_name"),
+        metadata.outlet_from_text(raw_text) if item.kind == "text" else None,
+        metadata.outlet_from_url(item.url),
+    )
+    meta_authors = meta.get("authors")
+    if isinstance(meta_authors, str):
+        meta_authors = [a.strip() for a in meta_authors.replace(";", ",").split(",") if a.strip()]
+    return Article(
+        id=str(meta["id"]) if meta.get("id") is not None else article_id_for(item.source, item.url, text),
+        source=item.source,
+        url=item.url,
+        text=text,
+        outlet=outlet,
+        title=_first(meta.get("title"), title),
+        published=normalize_date(_first(meta.get("published"), published)),
+        authors=list(_first(meta_authors, authors) or []),
+        dateline=metadata.dateline(raw_text),
+        language=_first(lang, metadata.language(text)),
+    )
+
+
+def extract_items(
+    items: Iterable[RawItem | Failure], settings: ExtractSettings | None = None, batch_size: int = 500
+) -> Iterator[Article | Failure]:
+    """Extract a stream in input order, passing failures through. Items are taken in batches
+    so that page text of the same outlet teaches each other their template."""
+    pending: list[RawItem | Failure] = []
+
+    def outlet_key(it: RawItem) -> str | None:
+        return it.meta.get("outlet") or metadata.outlet_from_url(it.url) or metadata.outlet_from_text(it.content)
+
+    def flush() -> Iterator[Article | Failure]:
+        keys = {i: outlet_key(it) for i, it in enumerate(pending) if isinstance(it, RawItem) and it.kind == "text"}
+        by_outlet: dict[str, list[int]] = defaultdict(list)
+        for i, key in keys.items():
+            if key:
+                by_outlet[key].append(i)
+        for i, it in enumerate(pending):
+            if isinstance(it, Failure):
+                yield it
+                continue
+            key = keys.get(i)
+            siblings = [pending[j].content for j in by_outlet.get(key, []) if j != i] if key else []
+            yield _safe(it, siblings, settings)
+        pending.clear()
+
+    for item in items:
+        pending.append(item)
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def _safe(item: RawItem, siblings: Sequence[str], settings: ExtractSettings | None) -> Article | Failure:
+    try:
+        return extract_item(item, siblings, settings)
+    except ExtractError as e:
+        return Failure(item.source, str(e), stage="extract")
+    except RecursionError:
+        return Failure(item.source, "document nested too deeply to parse", stage="extract")
+    except Exception as e:  # one pathological page must not end a batch of thousands; say what it was
+        return Failure(item.source, f"extraction failed: {type(e).__name__}: {str(e)[:100]}", stage="extract")

@@ -1,0 +1,25 @@
+"""Storage: one ``Store`` interface; SQLite (default, one file) or PostgreSQL behind it.
+
+``open_store()`` opens ``STORYDIFF_DB`` (else ./storydiff.db); ``open_store("data/news.db")`` a
+SQLite file; ``open_store("postgresql://user@host/db")`` a PostgreSQL database.
+"""
+
+from __future__ import annotations
+
+from storydiff.store.base import Store, StorySummary
+from storydiff.store.engine import make_engine
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating and upgrading as needed) the database at ``url``."""
+    from storydiff.store.sql import SqlStore
+
+    engine = make_engine(url)
+    try:
+        return SqlStore(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+__all__ = ["Store", "StorySummary", "open_store"]

@@ -1,0 +1,54 @@
+"""The article-extraction-benchmark (AEB) metric, as its ``evaluate.py`` defines it.
+
+Tokens are ``\\w+`` matches (case kept); each page compares the multisets of 4-token shingles
+of prediction and truth, normalises tp/fp/fn by their sum so every page weighs the same, and
+precision/recall are averaged over the pages where they are defined. F1 comes from the means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text: str, n: int = 4) -> Counter:
+    tokens = _TOKEN.findall(text or "")
+    # A text shorter than n tokens is one shingle of all its tokens (or none when empty).
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens)
+
+
+def page_counts(truth: str, prediction: str) -> tuple[float, float, float]:
+    """Normalised (tp, fp, fn) for one page."""
+    gold, pred = shingles(truth), shingles(prediction)
+    tp = fp = fn = 0
+    for key in gold.keys() | pred.keys():
+        g, p = gold.get(key, 0), pred.get(key, 0)
+        tp += min(g, p)
+        fp += max(0, p - g)
+        fn += max(0, g - p)
+    total = tp + fp + fn
+    if total == 0:
+        return 0.0, 0.0, 0.0
+    return tp / total, fp / total, fn / total
+
+
+def score(truth: Mapping[str, str], predictions: Mapping[str, str]) -> dict[str, float]:
+    """precision / recall / F1 over the pages of ``truth`` (a missing prediction counts as empty)."""
+    precisions, recalls = [], []
+    for page_id, gold in truth.items():
+        tp, fp, fn = page_counts(gold, predictions.get(page_id) or "")
+        if fp == 0 and fn == 0:
+            precisions.append(1.0)
+            recalls.append(1.0)
+            continue
+        if tp + fp > 0:
+            precisions.append(tp / (tp + fp))
+        if tp + fn > 0:
+            recalls.append(tp / (tp + fn))
+    precision = sum(precisions) / len(precisions) if precisions else 0.0
+    recall = sum(recalls) / len(recalls) if recalls else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}

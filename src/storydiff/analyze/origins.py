@@ -1,0 +1,246 @@
+"""Cited origins: which outlets, agencies or organisations an article says its news came from.
+
+Regex rules over the text, no model: the phrases that name an origin ("told the FT", "citing
+Reuters", "(AP) —") are formulaic, and a parser would add seconds per article for nothing.
+The rules only accept a *name* that is a known outlet/agency alias, a capitalised phrase ending
+in a media or organisation word ("the Kyiv Post", "the Defence Ministry") or an acronym, so
+"according to her" or "told reporters" never become origins. Tuned on PolNeAR's metadata
+``wire`` column: see ``bench/origins.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storydiff.records import Origin
+
+MAX_TEXT_CHARS = 2_000_000  # longer input is cut: origins are named early or at the very end anyway
+
+# canonical name -> aliases (matched case-sensitively in text, case-insensitively by canonical_origin)
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "Associated Press": ("Associated Press", "AP"),
+    "Reuters": ("Reuters", "Thomson Reuters"),
+    "Agence France-Presse": ("Agence France-Presse", "Agence France Presse", "AFP"),
+    "United Press International": ("United Press International", "UPI"),
+    "Deutsche Presse-Agentur": ("Deutsche Presse-Agentur", "dpa", "DPA"),
+    "Bloomberg": ("Bloomberg News", "Bloomberg"),
+    "Xinhua": ("Xinhua News Agency", "Xinhua"),
+    "Kyodo": ("Kyodo News", "Kyodo"),
+    "Yonhap": ("Yonhap News Agency", "Yonhap"),
+    "ANSA": ("ANSA",),
+    "EFE": ("EFE",),
+    "Interfax": ("Interfax-Ukraine", "Interfax"),
+    "TASS": ("TASS", "Tass"),
+    "RIA Novosti": ("RIA Novosti",),
+    "Ukrinform": ("Ukrinform",),
+    "UNN": ("UNN", "Ukrainian National News"),
+    "Euromaidan Press": ("Euromaidan Press",),
+    "Kyiv Independent": ("Kyiv Independent",),
+    "Kyiv Post": ("Kyiv Post",),
+    "Ukrainska Pravda": ("Ukrainska Pravda",),
+    "Financial Times": ("Financial Times", "FT"),
+    "The New York Times": ("New York Times", "NYT"),
+    "The Washington Post": ("Washington Post",),
+    "The Wall Street Journal": ("Wall Street Journal", "WSJ"),
+    "The Guardian": ("Guardian",),
+    "The Economist": ("Economist",),
+    "The Telegraph": ("Daily Telegraph", "Telegraph"),
+    "The Times": ("Times of London",),
+    "BBC": ("BBC News", "BBC"),
+    "CNN": ("CNN",),
+    "Fox News": ("Fox News",),
+    "NBC News": ("NBC News", "NBC"),
+    "ABC News": ("ABC News", "ABC"),
+    "CBS News": ("CBS News", "CBS"),
+    "MSNBC": ("MSNBC",),
+    "NPR": ("National Public Radio", "NPR"),
+    "Politico": ("Politico", "POLITICO"),
+    "Axios": ("Axios",),
+    "The Hill": ("The Hill",),
+    "Breitbart": ("Breitbart News", "Breitbart"),
+    "USA Today": ("USA Today", "USA TODAY"),
+    "HuffPost": ("Huffington Post", "HuffPost"),
+    "Al Jazeera": ("Al Jazeera",),
+    "Der Spiegel": ("Der Spiegel", "Spiegel"),
+    "Le Monde": ("Le Monde",),
+    "Bild": ("Bild",),
+    "Sky News": ("Sky News",),
+    "Deutsche Welle": ("Deutsche Welle", "DW"),
+    "Radio Free Europe/Radio Liberty": ("Radio Free Europe/Radio Liberty", "Radio Liberty", "RFE/RL"),
+    "Daily Caller": ("Daily Caller",),
+    "Daily Beast": ("Daily Beast",),
+    "BuzzFeed News": ("BuzzFeed News", "BuzzFeed"),
+    "Vox": ("Vox",),
+    "TheBlaze": ("TheBlaze", "The Blaze"),
+    "Newsmax": ("Newsmax",),
+    "Mediaite": ("Mediaite",),
+    "Gawker": ("Gawker",),
+    "The Gateway Pundit": ("Gateway Pundit",),
+    "Washington Examiner": ("Washington Examiner",),
+    "Washington Free Beacon": ("Washington Free Beacon", "Free Beacon"),
+    # pollsters: "a Reuters/Ipsos poll", "the latest Rasmussen Reports poll"
+    "Gallup": ("Gallup",),
+    "Pew Research Center": ("Pew Research Center", "Pew"),
+    "Quinnipiac University": ("Quinnipiac University", "Quinnipiac"),
+    "Ipsos": ("Ipsos",),
+    "YouGov": ("YouGov",),
+    "Morning Consult": ("Morning Consult",),
+    "Rasmussen Reports": ("Rasmussen Reports", "Rasmussen"),
+}
+# the agencies whose copy other outlets republish: what wire_services() reports
+WIRE_AGENCIES = frozenset({
+    "Associated Press", "Reuters", "Agence France-Presse", "United Press International",
+    "Deutsche Presse-Agentur", "Bloomberg", "Xinhua", "Kyodo", "Yonhap", "ANSA", "EFE",
+    "Interfax", "TASS", "Ukrinform", "UNN",
+})
+
+_CANON: dict[str, str] = {}
+for _canon, _names in _ALIASES.items():
+    _CANON[_canon.lower()] = _canon
+    for _n in _names:
+        _CANON[_n.lower()] = _canon
+_CANON["the ft"] = "Financial Times"
+_CANON["the times"] = "The Times"
+_CANON["associated press writer"] = "Associated Press"
+
+_KNOWN = "|".join(sorted((re.escape(n) for ns in _ALIASES.values() for n in ns), key=len, reverse=True))
+_KNOWN_RE = rf"(?:{_KNOWN})(?![\w-])"
+_WIRE_NAMES = "|".join(
+    sorted((re.escape(n) for c in WIRE_AGENCIES for n in _ALIASES[c]), key=len, reverse=True)
+)
+
+# A capitalised phrase ("Kyiv Post", "the Defence Ministry", "Quinnipiac University") accepted as a
+# name only when its last word says it is an outlet or an organisation; a person's name never is.
+_MEDIA_WORDS = (
+    "Times|Post|Journal|News|Press|Herald|Tribune|Telegraph|Guardian|Gazette|Magazine|Radio|TV|"
+    "Television|Network|Wire|Chronicle|Observer|Independent|Examiner|Beacon|Standard|Mail|Express|"
+    "Globe|Inquirer|Register|Insider|Pravda|Daily|Weekly|Review|Broadcasting|Channel|Agency|Today"
+)
+_ORG_WORDS = (
+    _MEDIA_WORDS + "|Ministry|Department|Office|Service|Services|Institute|University|Council|"
+    "Committee|Commission|Bureau|Administration|Center|Centre|Foundation|Bank|Fund|Organization|"
+    "Organisation|Association|Party|Campaign|Group|Police|Army|Forces|Staff|Command|Court|Parliament|"
+    "Congress|Senate|Government|Cabinet|Kremlin|Pentagon|Union|Board|Authority|Inc|Corp|Company|Ltd|"
+    "Poll|Research|Statistics|Monitor|Watch|House|Prosecutor's Office|Intelligence|Navy|Guard"
+)
+# a capitalised word; a full stop only inside it ("U.S"), so a phrase never runs across a sentence end
+_CWORD = r"[A-Z][\w'’&-]*(?:\.[A-Z][\w'’&-]*)*"
+_CAP = rf"(?:{_CWORD}|of|for|and|de|on)"  # words inside a proper name
+_MEDIA_PHRASE = rf"(?:{_CWORD}\s+){{0,4}}?(?:{_MEDIA_WORDS})\b"
+_ORG_PHRASE = rf"(?:{_CWORD}\s+(?:{_CAP}\s+){{0,3}}?)?(?:{_ORG_WORDS})\b"
+_ACRONYM = r"\b[A-Z][A-Z&/]{1,6}\b(?!['’]?[a-z])"
+
+_MEDIA = rf"(?P<name>{_KNOWN_RE}|{_MEDIA_PHRASE})"
+_ORG = rf"(?P<name>{_KNOWN_RE}|{_ORG_PHRASE}|{_ACRONYM})"
+_THE = r"(?:the\s+|The\s+(?!Hill\b))?"  # "The Hill" keeps its article
+_DASH = r"[-—–‒―]"
+_AGENCY_TAG = rf"\((?P<name>{_WIRE_NAMES})\)"
+
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    # datelines and tags of agency copy: "WASHINGTON (AP) —", "Dec 29 (Reuters) -", "New York (AFP) –"
+    ("wire", re.compile(rf"(?m)^[^\n(]{{0,80}}?{_AGENCY_TAG}\s*{_DASH}")),
+    ("wire", re.compile(rf"(?m){_DASH}\s*(?P<name>{_WIRE_NAMES})\s*\.?\s*$")),  # "... — AFP" closing tag
+    ("wire", re.compile(rf"(?m)^\s*(?:Copyright|©)\s*(?:\d{{4}}\s+)?{_THE}(?P<name>{_WIRE_NAMES})\b")),
+    ("wire", re.compile(rf"\bthis\s+(?P<name>{_WIRE_NAMES})\s+(?:article|report|story)\b")),
+    # Reuters' sign-off "(Reporting by X; Editing by Y)" names no agency but no one else writes it
+    ("wire", re.compile(r"\((?:Additional\s+)?[Rr]eporting by [^()\n]{1,300}?(?:Editing|Writing) by [^()\n]{1,200}\)")),
+    ("credit", re.compile(rf"\b{_THE}(?P<name>{_WIRE_NAMES}|{_MEDIA_PHRASE})(?:\s+(?:writers?|reporters?|"
+                          rf"correspondents?)(?:\s+[A-Z][\w.'’-]*){{1,3}})?\s+contributed\b")),
+    ("credit", re.compile(rf"(?i:\bh/t)\s*:?\s*{_THE}(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){{0,4}})")),
+    ("credit", re.compile(rf"\((?:via|Via)\s+{_THE}(?P<name>{_KNOWN_RE}|[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){{0,3}})\)")),
+    ("credit", re.compile(rf"(?m)^(?:via|Via)\s*:?\s+{_THE}(?P<name>{_KNOWN_RE}|{_MEDIA_PHRASE})\s*\.?$")),
+    # in-text attributions to media / organisations
+    ("citing", re.compile(rf"\b[Cc]iting\s+(?:(?:a|an|the)\s+(?:new\s+|recent\s+)?(?:report|story|article|"
+                          rf"interview|investigation|statement|survey|poll)s?\s+(?:by|in|from|with|of)\s+)?{_THE}{_ORG}")),
+    ("told", re.compile(rf"\b(?:told|[Ss]peaking\s+(?:to|with)|said\s+(?:to|in\s+remarks\s+to)|in\s+"
+                        rf"(?:comments|remarks)\s+to|[Tt]alking\s+to)\s+{_THE}{_MEDIA}")),
+    ("interview", re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+an?\s+(?:\w+\s+){{0,2}}?interview\s+(?:with|to|on|for)\s+"
+                             rf"{_THE}{_MEDIA}")),
+    ("interview", re.compile(rf"\b{_THE}{_MEDIA}(?:['’]s)?\s+interview\s+with\b")),
+    ("according_to", re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?)?"
+                                rf"(?:(?:report|story|article|analysis|poll|survey|data|statement|count|tally|"
+                                rf"estimates?|figures|investigation)s?\s+(?:by|from|in|of)\s+{_THE})?{_ORG}"
+                                rf"(?=\s*[,.;:)'\"’”]|\s+(?:poll|survey|report|data|figures|analysis|count|"
+                                rf"tally|estimates?|statement|on|in|which|that|and|as|at|for|from|by|of|"
+                                rf"published|released|sources?)\b|\s*/|\s*$)")),
+    ("interview", re.compile(rf"\b(?:said|says|speaking|appearing|[Ii]n\s+an\s+appearance)\s+on\s+{_THE}{_MEDIA}")),
+    ("reported", re.compile(rf"\b(?:(?:first\s+)?reported|obtained|uncovered|published|revealed)\s+(?:by|in)\s+"
+                            rf"{_THE}{_MEDIA}")),
+    ("reported", re.compile(rf"\b[Aa]s\s+{_THE}{_MEDIA}(?=\s+(?:first\s+)?(?:reported|noted|wrote))")),
+    # "CNN's Dana Bash tweeted", "the Post's Jane Doe reported"
+    ("reported", re.compile(rf"\b{_THE}{_MEDIA}['’]s\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:reported|reports|tweeted|"
+                            rf"wrote|revealed|noted)\b")),
+    # polls: "a Reuters/Ipsos poll", "the latest Rasmussen Reports poll shows"
+    ("according_to", re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Nn]ew|[Ll]atest|[Rr]ecent)\s+(?:(?:new|latest|recent)\s+)?"
+                                rf"{_ORG}(?:/[A-Z][\w-]*)?\s+(?:poll|survey)\b")),
+    ("reported", re.compile(rf"\b{_THE}{_MEDIA}(?:\s+(?:first|also|earlier|previously))?\s+(?:has\s+|had\s+)?"
+                            rf"(?:reported|reports|revealed|wrote|broke the news)\b")),
+]
+
+_NOT_A_NAME = {"the", "i", "we", "he", "she", "they", "it", "a", "an", "this", "that", "ok", "tv", "us", "u.s",
+               "u.s.", "eu", "america", "american", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "saturday", "sunday", "news", "press", "today"}
+
+
+def canonical_origin(name: str) -> str:
+    """The canonical spelling of an origin: "FT"/"the FT" -> "Financial Times", "AP" -> "Associated Press".
+
+    Unknown names come back tidied (spaces collapsed, a leading "the" and a possessive dropped)."""
+    if not isinstance(name, str):
+        return ""
+    clean = " ".join(name.split()).strip(" .,;:'\"“”‘’()")
+    clean = re.sub(r"['’]s$", "", clean)
+    key = clean.lower()
+    if key in _CANON:
+        return _CANON[key]
+    if key.startswith("the "):
+        rest = clean[4:]
+        return _CANON.get(rest.lower(), rest)
+    return clean
+
+
+def _is_name(name: str) -> bool:
+    key = name.lower().strip(". ")
+    return bool(key) and key not in _NOT_A_NAME and not key.isdigit()
+
+
+def find_origins(text: str, *, outlet: str | None = None) -> list[Origin]:
+    """Origins the text cites, first occurrence of each (name, kind), in text order.
+
+    ``outlet`` is the article's own outlet: it is never an origin of itself."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    text = text[:MAX_TEXT_CHARS]
+    own = canonical_origin(outlet).lower() if outlet else None
+    found: list[Origin] = []
+    seen: set[tuple[str, str]] = set()
+    taken: list[tuple[int, int]] = []  # name spans already used, so two rules don't claim one mention
+    for kind, rx in _RULES:
+        for m in rx.finditer(text):
+            if "name" in rx.groupindex and m.group("name"):
+                raw, (a, b) = m.group("name"), m.span("name")
+            else:  # the Reuters sign-off
+                raw, (a, b) = "Reuters", m.span()
+            if not _is_name(raw):
+                continue
+            name = canonical_origin(raw)
+            if not name or (own and name.lower() == own):
+                continue
+            if any(a < y and x < b for x, y in taken) or (name, kind) in seen:
+                continue
+            seen.add((name, kind))
+            taken.append((a, b))
+            found.append(Origin(name=name, kind=kind, evidence=" ".join(m.group(0).split()), start=m.start()))
+    found.sort(key=lambda o: o.start)
+    return found
+
+
+def wire_services(text: str) -> list[str]:
+    """Canonical wire agencies the article itself comes from (datelines, sign-offs, credits),
+    not agencies merely mentioned in the story."""
+    names: list[str] = []
+    for o in find_origins(text):
+        wire_credit = o.kind == "credit" and o.name in WIRE_AGENCIES
+        if (o.kind == "wire" or wire_credit) and o.name not in names:
+            names.append(o.name)
+    return names

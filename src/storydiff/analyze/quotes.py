@@ -1,0 +1,187 @@
+"""Direct quotes: the words between quotation marks, with who said them.
+
+Marks are read per paragraph (a line of the text) with a small stack, because news text mixes
+every style: curly and straight, double and single, ECB+/PTB ```` `` ... '' ````, quotes nested
+inside quotes, and straight marks whose role (open or close) only the neighbouring characters
+tell. A quote still open at a paragraph's end runs to that end: news style reopens the next
+paragraph with a fresh mark, so each paragraph's run becomes its own Quote (same speaker).
+Speakers are found by :mod:`storydiff.analyze.speakers` on the spaCy parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storydiff.records import Quote
+from storydiff.settings import QuoteSettings
+
+_OPEN_PUNCT = set("([{—–-/:")
+_TRIM = " \t\r\n,"  # a quote's inner text loses surrounding spaces and the comma before "she said"
+
+
+@dataclass
+class Mark:
+    pos: int
+    length: int
+    kind: str  # "d" double, "s" single
+    role: str  # "open", "close"
+
+
+@dataclass
+class Span:
+    """An outer quote run: inner offsets in the text, and whether a closing mark ended it."""
+
+    start: int
+    end: int
+    closed: bool
+    open_mark: int  # offset of the opening mark
+    close_mark: int  # offset just after the closing mark (== end when unclosed)
+
+
+def _straight_role(text: str, i: int, n: int) -> str | None:
+    """Open or close for a straight mark at i of length n, from its neighbours."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + n] if i + n < len(text) else " "
+    if prev.isspace() or prev in _OPEN_PUNCT or prev in "“‘\"'`":
+        return None if nxt.isspace() else "open"
+    return "close"
+
+
+def _marks(text: str, a: int, b: int) -> list[Mark]:
+    """Quotation marks in text[a:b], apostrophes left out."""
+    out: list[Mark] = []
+    i = a
+    while i < b:
+        c = text[i]
+        two = text[i : i + 2]
+        if two == "``":
+            out.append(Mark(i, 2, "d", "open"))
+            i += 2
+            continue
+        if two == "''":
+            out.append(Mark(i, 2, "d", "close"))
+            i += 2
+            continue
+        if c == "“" or c == "„" or c == "«":
+            out.append(Mark(i, 1, "d", "open"))
+        elif c == "”" or c == "»":
+            out.append(Mark(i, 1, "d", "close"))
+        elif c == '"':
+            role = _straight_role(text, i, 1)
+            if role:
+                out.append(Mark(i, 1, "d", role))
+        elif c in "‘’'`":
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            if prev.isalnum() and nxt.isalnum():
+                pass  # apostrophe: don't, Russia’s
+            elif c == "‘" or c == "`":
+                if not nxt.isspace():
+                    out.append(Mark(i, 1, "s", "open"))
+            elif prev.isspace() or prev in _OPEN_PUNCT or prev in "“\"":
+                if nxt.isalnum():
+                    out.append(Mark(i, 1, "s", "open"))  # 'quote or ’90s; a close resolves it
+            elif not nxt.isalnum():
+                out.append(Mark(i, 1, "s", "close"))
+        i += 1
+    return out
+
+
+def _paragraph_spans(text: str, a: int, b: int) -> list[Span]:
+    marks = _marks(text, a, b)
+    spans: list[Span] = []
+    stack: list[Mark] = []
+    for k, m in enumerate(marks):
+        if not stack:
+            if m.role == "open":
+                stack.append(m)
+            continue
+        top = stack[-1]
+        if m.kind == "d":
+            if m.role == "close":
+                # a double close ends the innermost double quote, and any unclosed single inside it
+                while stack and stack[-1].kind != "d":
+                    stack.pop()
+                if stack:
+                    opener = stack.pop()
+                    if not stack:
+                        spans.append(Span(opener.pos + opener.length, m.pos, True,
+                                          opener.pos, m.pos + m.length))
+            else:
+                # an opener inside a quote is nested only if enough closers follow to close both;
+                # otherwise (the UNN seed's `will say: "This is Article 5...`) it is text
+                later = sum(1 for x in marks[k + 1 :] if x.kind == "d" and x.role == "close")
+                depth = sum(1 for x in stack if x.kind == "d")
+                if later >= depth + 1:
+                    stack.append(m)
+        else:
+            if m.role == "open":
+                stack.append(m)
+            elif top.kind == "s":
+                stack.pop()
+                if not stack:
+                    spans.append(Span(top.pos + 1, m.pos, True, top.pos, m.pos + 1))
+            # a single close with a double on top is an apostrophe (Ukrainians’ forces)
+    if stack:
+        opener = stack[0]
+        if opener.kind == "d" or len(stack) == 1:
+            spans.append(Span(opener.pos + opener.length, b, False, opener.pos, b))
+    return spans
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return a, b
+
+
+_WORD = re.compile(r"\w+")
+
+
+def quote_spans(text: str, settings: QuoteSettings | None = None) -> list[Span]:
+    """Outer quote runs in text (inner offsets, trimmed), before any speaker work."""
+    settings = settings or QuoteSettings()
+    out: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if not line.strip():
+            continue
+        for sp in _paragraph_spans(text, a, b):
+            s, e = _trimmed(text, sp.start, sp.end)
+            if len(_WORD.findall(text[s:e])) < settings.min_quote_words:
+                continue  # titles, nicknames and scare quotes, not someone's words
+            out.append(Span(s, e, sp.closed, sp.open_mark, sp.close_mark))
+    return out
+
+
+def find_quotes(
+    text: str,
+    *,
+    doc=None,
+    with_speakers: bool = True,
+    settings: QuoteSettings | None = None,
+) -> list[Quote]:
+    """Direct quotes of text in order, each with its speaker's full name and cue when found.
+
+    ``doc`` is an optional spaCy Doc of ``text`` the caller already parsed.
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"find_quotes needs str text, got {type(text).__name__}")
+    settings = settings or QuoteSettings()
+    if not text.strip():
+        return []
+    spans = quote_spans(text, settings)
+    quotes = [Quote(text=text[s.start : s.end], start=s.start, end=s.end) for s in spans]
+    if not with_speakers or not quotes:
+        return quotes
+    if len(text) > settings.max_parse_chars and doc is None:
+        return quotes  # too long to parse here; spans are still useful
+    from storydiff.analyze.speakers import attribute
+
+    attribute(text, spans, quotes, doc=doc, settings=settings)
+    return quotes

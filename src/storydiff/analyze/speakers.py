@@ -1,0 +1,411 @@
+"""Who said a quote: the attribution cue near it, its subject, and that subject's full name.
+
+Cue: a speech verb (said, told, argued, ...) or "according to" in the words right after the
+closing mark ("...," Kallas said) or in the same sentence before the opening mark (Kallas told
+the FT that "..."). Subject: the verb's nsubj in spaCy's dependency parse, or the name right after
+an inverted verb ("said Caddell"). Name: a surname maps to the fullest name the article used
+("Kallas" -> "Kaja Kallas"); a pronoun to the last person the article made a subject or speaker;
+a description ("the Estonian leader") to the person the article introduced with those words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storydiff.records import Quote
+from storydiff.settings import QuoteSettings
+
+SPEECH_LEMMAS = frozenset(
+    """say tell add argue state contend claim note explain write ask insist emphasize emphasise
+    stress warn continue declare announce reply respond answer recall acknowledge admit suggest
+    predict tweet post complain joke quip conclude observe remark comment testify urge charge
+    counter concede vow promise assert maintain allege repeat recount speak shout yell scream
+    exclaim whisper muse wonder mention confirm deny reveal disclose boast lament caution
+    proclaim tout laugh sigh read retort interject chime offer describe call put plead point
+    believe think agree disagree announce demand pledge recommend hint signal estimate report
+    underline highlight summarize sum characterize praise criticize blast slam attack mock
+    accuse defend dismiss brag rail thunder cry gush rave scoff snap fire shoot""".split()
+)
+# cue words that are too weak alone (call "X" a ..., put) still count: the quote marks and the
+# closeness of the verb are what make the attribution.
+
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+TITLE_WORDS = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. gov gov. governor president
+    prime minister pm fm gen gen. general secretary vice former candidate nominee chairman
+    speaker mayor judge rev rev. sir lord lady prof prof. professor state foreign defense
+    defence interior deputy first lt. lt col. col sgt. capt. adm. justice chief attorney
+    democratic republican presidential u.s. us estonian""".split()
+)
+ROLE_NOUNS = frozenset(
+    """leader minister president pm fm premier chancellor spokesman spokeswoman spokesperson
+    official senator governor candidate nominee chairman chairwoman chief secretary mayor
+    ambassador diplomat adviser advisor director head ceo founder lawyer attorney professor
+    analyst pollster host businessman businesswoman billionaire aide strategist manager
+    representative congressman congresswoman lawmaker commander general prosecutor judge
+    sheriff officer economist expert author researcher activist executive chair speaker
+    mogul star actor actress singer rapper veteran mother father wife husband son daughter
+    woman man candidate contender challenger incumbent opponent rival""".split()
+)
+ABBREVIATIONS = {"pm": ("prime", "minister"), "fm": ("foreign", "minister"), "gop": ("republican",)}
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_SENT_END = frozenset({".", "!", "?", ";"})
+
+
+def _key(word: str) -> str:
+    """Comparable form: "Estonia's" / "Estonian" -> "eston"."""
+    w = word.lower().strip(".,'’")
+    if w.endswith("'s") or w.endswith("’s"):
+        w = w[:-2]
+    return w[:5] if len(w) > 5 else w
+
+
+def _role_keys(words: list[str]) -> set[str]:
+    out: set[str] = set()
+    for w in words:
+        lw = w.lower().strip(".,")
+        for part in ABBREVIATIONS.get(lw, (lw,)):
+            if part and part not in {"the", "a", "an", "of", "'s", "’s"}:
+                out.add(_key(part))
+    return out
+
+
+@dataclass
+class Person:
+    start: int  # char offset of the mention
+    name: str  # full name
+    roles: set[str] = field(default_factory=set)
+
+
+class ArticleNames:
+    """The people of one article: full names by surname, mentions in order, their roles."""
+
+    def __init__(self, doc, inside):
+        self.full: dict[str, str] = {}
+        self.mentions: list[Person] = []
+        self.subjects: list[Person] = []  # people the article made subjects or speakers
+        ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        for e in ents:
+            words = self._strip(e)
+            if len(words) >= 2:
+                self.full.setdefault(words[-1].lower(), " ".join(words))
+        for e in ents:
+            if inside(e.start_char):
+                continue
+            name = self.canonical(self._strip(e))
+            if not name:
+                continue
+            sent = e.sent
+            before = [t.text for t in doc[max(sent.start, e.start - 6) : e.start] if not t.is_punct]
+            inner = [t.text for t in e if t.text.lower() in TITLE_WORDS]
+            after: list[str] = []
+            if e.end < sent.end and doc[e.end].text == ",":
+                for t in doc[e.end + 1 : min(sent.end, e.end + 7)]:
+                    if t.is_punct:
+                        break
+                    after.append(t.text)
+            self.mentions.append(Person(e.start_char, name, _role_keys(before + inner + after)))
+
+    @staticmethod
+    def _strip(span) -> list[str]:
+        words = [t.text for t in span if not t.is_punct and t.text not in ("'s", "’s")]
+        while words and words[0].lower() in TITLE_WORDS:
+            words = words[1:]
+        return words
+
+    def canonical(self, words: list[str]) -> str | None:
+        words = [w for w in words if w not in ("'s", "’s")]
+        while words and words[0].lower() in TITLE_WORDS:
+            words = words[1:]
+        if not words:
+            return None
+        if len(words) == 1:
+            return self.full.get(words[0].lower(), words[0])
+        return " ".join(words)
+
+    def last_person(self, pos: int) -> str | None:
+        """The last subject/speaker before pos, else the last person mentioned."""
+        subj = [p for p in self.subjects if p.start < pos]
+        if subj:
+            return subj[-1].name
+        men = [p for p in self.mentions if p.start < pos]
+        return men[-1].name if men else None
+
+    def by_description(self, words: list[str], pos: int) -> str | None:
+        """The person the article introduced with these role words ("the Estonian leader")."""
+        keys = _role_keys(words) - {_key("leader")}
+        best, best_score = None, 0
+        for p in self.mentions:
+            score = len(keys & p.roles)
+            if score > best_score or (score == best_score and score and p.start < pos):
+                best, best_score = p.name, score
+        return best
+
+
+def _cue_text(tok) -> str:
+    if tok.lemma_ == "accord":
+        return "according to"
+    parts = [tok.text] + [c.text for c in tok.children if c.dep_ == "prt"]
+    return " ".join(parts)
+
+
+def _is_cue(tok) -> bool:
+    if tok.lemma_ == "accord" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return True
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_LEMMAS
+
+
+def _same_para(a, b) -> bool:
+    """The parser ignores line breaks; a subject across a paragraph break is a misparse."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[lo:hi]
+
+
+def _subject(verb):
+    """The token naming who did the verb, following conj/xcomp to a subject-bearing head."""
+    if verb.lemma_ == "accord":
+        for c in verb.children:
+            if c.lower_ == "to":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        nxt = verb.doc[verb.i + 2 : verb.i + 3]
+        return nxt[0] if len(nxt) else None
+    v = verb
+    for _ in range(4):
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and _same_para(c, v)]
+        if subj:
+            return min(subj, key=lambda c: abs(c.i - v.i))
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+            v = v.head
+            continue
+        break
+    # inverted: said Caddell / said the spokesman
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos") and c.pos_ in ("PROPN", "NOUN"):
+            return c
+    return None
+
+
+class _Resolver:
+    def __init__(self, text, doc, spans, settings):
+        self.text = text
+        self.doc = doc
+        self.settings = settings
+        self.ranges = [(s.open_mark, s.close_mark) for s in spans]
+        self.names = ArticleNames(doc, self.inside)
+        for sent in doc.sents:
+            root = sent.root
+            if self.inside(root.idx):
+                continue
+            for c in root.children:
+                if c.dep_ == "nsubj" and not self.inside(c.idx):
+                    name = self._person_of(c, allow_pronoun=False)
+                    if name:
+                        self.names.subjects.append(Person(c.idx, name))
+
+    def inside(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.ranges)
+
+    def _person_of(self, tok, allow_pronoun=True) -> str | None:
+        doc = self.doc
+        if tok.lower_ in PRONOUNS:
+            return self.names.last_person(tok.idx) if allow_pronoun else None
+        if tok.pos_ == "PRON":
+            return None
+        sub = list(tok.subtree)
+        lo, hi = sub[0].i, sub[-1].i + 1
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start < hi and e.end > lo]
+        own = [e for e in persons if e.start <= tok.i < e.end]
+        appos = [e for e in persons if any(c.dep_ == "appos" and e.start <= c.i < e.end
+                                           for c in tok.children)]
+        for group in (own, appos):
+            if group:
+                return self.names.canonical(ArticleNames._strip(group[0]))
+        if tok.pos_ == "PROPN":
+            chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+            ent = [e for e in doc.ents if e.start <= tok.i < e.end]
+            if ent and ent[0].label_ in ORG_LABELS:
+                return _org(ent[0])
+            return self.names.canonical([t.text for t in chain])
+        if tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ in ABBREVIATIONS:
+            words = [t.text for t in sub if not self.inside(t.idx)]
+            found = self.names.by_description(words, tok.idx)
+            if found:
+                return found
+        if persons:
+            return self.names.canonical(ArticleNames._strip(persons[0]))
+        orgs = [e for e in doc.ents if e.label_ in ORG_LABELS and e.start < hi and e.end > lo]
+        if orgs and tok.pos_ != "PRON":
+            return _org(orgs[0])
+        return None
+
+    def window_after(self, sp, next_open: int, para_end: int):
+        toks = []
+        for t in self._tokens_from(sp.close_mark):
+            if t.idx >= min(next_open, para_end):
+                break
+            if t.text in _SENT_END:
+                break
+            toks.append(t)
+        return toks
+
+    def window_before(self, sp, prev_close: int, para_start: int):
+        toks = []
+        for t in reversed(self._tokens_to(sp.open_mark)):
+            if t.idx < max(prev_close, para_start):
+                break
+            if t.text in _SENT_END:
+                break
+            toks.append(t)
+        return list(reversed(toks))
+
+    def _tokens_from(self, pos):
+        doc = self.doc
+        i = self._index(pos)
+        return doc[i:]
+
+    def _tokens_to(self, pos):
+        return self.doc[: self._index(pos)]
+
+    def _index(self, pos):
+        # first token starting at or after pos
+        doc = self.doc
+        lo, hi = 0, len(doc)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if doc[mid].idx < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def _org(ent) -> str:
+    words = [t.text for t in ent]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _para_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, (len(text) if b < 0 else b)
+
+
+def attribute(text: str, spans, quotes: list[Quote], *, doc=None,
+              settings: QuoteSettings | None = None) -> None:
+    """Fill speaker and cue of quotes (parallel to spans) in place."""
+    settings = settings or QuoteSettings()
+    if doc is None:
+        from storydiff.analyze.nlp import get_nlp
+
+        doc = get_nlp()(text)
+    r = _Resolver(text, doc, spans, settings)
+    prev_speaker: str | None = None
+    prev_para = -10
+    paras = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n" and i + 1 < len(text) and text[i + 1:i + 2].strip():
+            paras.append(i + 1)
+
+    def para_index(pos):
+        lo, hi = 0, len(paras)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if paras[mid] <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo - 1
+
+    for k, (sp, q) in enumerate(zip(spans, quotes)):
+        pa, pb = _para_bounds(text, sp.open_mark)
+        next_open = spans[k + 1].open_mark if k + 1 < len(spans) else len(text)
+        prev_close = spans[k - 1].close_mark if k > 0 else 0
+        after = r.window_after(sp, next_open, pb) if sp.closed else []
+        before = r.window_before(sp, prev_close, pa)
+        near_after = _outside_parens(after)[: settings.max_cue_distance_after]
+        after_cues = [t for t in near_after if _is_cue(t)]
+        before_cues = [t for t in reversed(before) if _is_cue(t)]  # nearest first
+        ends_open = text[sp.end:sp.close_mark].strip()[:1] in (",", "?", "!", "") or (
+            text[sp.close_mark:sp.close_mark + 1] == ",")
+        cues = after_cues + before_cues if ends_open else before_cues + after_cues
+        speaker, cue = None, None
+        for c in cues:
+            subj = _subject(c)
+            if subj is not None and not r.inside(subj.idx):
+                speaker = r._person_of(subj)
+            if speaker:
+                cue = c
+                break
+        if speaker is None and cues:
+            cue = cues[0]
+            # the parse missed the subject: the name next to the cue ("..., Flynn, a ..., said")
+            window = near_after if cue in after_cues else before
+            speaker = _nearest_name(r, window, cue)
+        if speaker is None and after and after[0].text in _DASHES:
+            speaker = _nearest_name(r, after[1:6], None)  # "...” ― Krystal Correa"
+        if speaker is None and not cues:
+            speaker = _intro_subject(r, sp, before, prev_close, pa)
+        if speaker is None and prev_speaker and (
+            para_index(sp.open_mark) - prev_para <= settings.max_inherit_paragraphs
+        ):
+            speaker = prev_speaker  # a run of quotes by one speaker
+        q.speaker = speaker
+        q.cue = _cue_text(cue) if cue is not None else None
+        if speaker:
+            r.names.subjects.append(Person(sp.open_mark, speaker))
+            r.names.subjects.sort(key=lambda p: p.start)  # last_person() reads them in order
+            prev_speaker = speaker
+        prev_para = para_index(sp.open_mark)
+
+
+_DASHES = frozenset({"—", "―", "–", "-", "--"})
+
+
+def _outside_parens(tokens):
+    """Tokens not inside (...): "Rep. Gwen Moore (D-Wis.) said" keeps the cue near."""
+    out, depth = [], 0
+    for t in tokens:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(t)
+    return out
+
+
+def _nearest_name(r: _Resolver, window, cue) -> str | None:
+    """The person named in window closest to cue (or first, without a cue)."""
+    toks = [t for t in window if t.ent_type_ == "PERSON" or t.lower_ in PRONOUNS]
+    if cue is not None:
+        toks.sort(key=lambda t: abs(t.i - cue.i))
+    for t in toks:
+        name = r._person_of(t)
+        if name:
+            return name
+    return None
+
+
+def _intro_subject(r: _Resolver, sp, before, prev_close, pa) -> str | None:
+    """No cue: the subject of the sentence leading into the quote ("Obama ... message: "..."),
+    or of the previous sentence when it ends with a colon ("Caddell continued:")."""
+    toks = before
+    if not toks or toks[-1].text != ":":
+        prev = r.window_before(sp, prev_close, 0) if not toks else []
+        if prev and prev[-1].text == ":":
+            toks = prev
+        elif not toks:
+            return None
+    roots = [t for t in toks if t.dep_ == "ROOT" or (t.head not in toks)]
+    for root in roots:
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c in toks:
+                name = r._person_of(c)
+                if name:
+                    return name
+    return None

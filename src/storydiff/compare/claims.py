@@ -1,0 +1,97 @@
+"""Claims: the units facts are compared in, and the lexical keys they are compared by.
+
+A claim is a sentence, except that a quotation running over several sentences stays one
+claim (splitting "I can't imagine… It's not automatic… So these fears are not well-founded"
+into three would make one statement look like three facts).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storydiff.analyze.sentences import sentence_spans
+
+STOPWORDS = frozenset(
+    """a an the and or but if then so of to in on at by for with from as into onto about over under after before
+    is are was were be been being am do does did have has had will would shall should can could may might must
+    that this these those it its it's they them their there here he she him her his hers we us our you your i me my
+    not no nor also just only very more most such than too own same other others some any all each both few many
+    which who whom whose what when where why how while said says say told tells according reported reports
+    one two three four five six seven eight nine ten per cent percent mr mrs ms dr""".split()
+)
+STEM_LEN = 6  # prefix stemming: "parliamentary"/"parliament", "escalating"/"escalatory" meet; cheap and language-blind
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?(?:%|percent|million|billion|thousand))?")
+
+
+@dataclass
+class Claim:
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    keys: frozenset[str]
+    numbers: tuple[str, ...]
+
+
+def _quote_balance(s: str) -> int:
+    """1 when the span leaves a quotation open. A straight quote opens when it follows a space
+    or the start and precedes a word, and closes otherwise, so a nested straight quote that the
+    writer never closed keeps the outer quotation open instead of flipping the parity."""
+    opened = s.count("“") + s.count("«")
+    closed = s.count("”") + s.count("»")
+    for m in re.finditer('"', s):
+        i = m.start()
+        prev = s[i - 1] if i else " "
+        nxt = s[i + 1] if i + 1 < len(s) else " "
+        if (prev.isspace() or prev in "([{:—–") and not nxt.isspace():
+            opened += 1
+        else:
+            closed += 1
+    return 1 if opened > closed else 0
+
+
+def claim_spans(text: str) -> list[tuple[int, int]]:
+    spans = sentence_spans(text)
+    merged: list[tuple[int, int]] = []
+    open_from: int | None = None
+    merged_end = 0
+    for a, b in spans:
+        if open_from is not None:
+            same_para = "\n" not in text[open_from:b]
+            if same_para:
+                merged_end = b
+                if _quote_balance(text[open_from:b]) == 0:
+                    merged.append((open_from, b))
+                    open_from = None
+                continue
+            merged.append((open_from, merged_end))
+            open_from = None
+        if _quote_balance(text[a:b]):
+            open_from, merged_end = a, b
+        else:
+            merged.append((a, b))
+    if open_from is not None:
+        merged.append((open_from, spans[-1][1]))
+    return merged
+
+
+def content_keys(text: str) -> frozenset[str]:
+    words = (w.lower().replace("’", "'") for w in _WORD.findall(text))
+    return frozenset(w[:STEM_LEN] for w in words if w not in STOPWORDS and (len(w) > 2 or w.isdigit()))
+
+
+def numbers_in(text: str) -> tuple[str, ...]:
+    return tuple(m.group().replace(",", "").rstrip(".") for m in _NUMBER.finditer(text))
+
+
+def article_claims(article_id: str, text: str, min_words: int) -> list[Claim]:
+    claims = []
+    for a, b in claim_spans(text):
+        s = text[a:b]
+        if len(_WORD.findall(s)) < min_words:
+            continue
+        claims.append(Claim(article_id, len(claims), a, b, s, content_keys(s), numbers_in(s)))
+    return claims

@@ -1,0 +1,108 @@
+"""How many independent sources stand behind a story.
+
+Ten copies of one wire story are one source, and so are two rewrites that both rest on one
+interview with the Financial Times. Two steps, each recorded as a reason the user can read:
+1. syndication: articles whose texts are near-copies (shingle Jaccard) form one group;
+2. attribution: groups whose primary cited origin is the same collapse into that origin.
+What is left is the count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storydiff.records import Article, Origin, SourceGroup
+from storydiff.settings import IndependenceSettings
+
+# attribution kinds that make an origin the source of the story (not "according to police")
+STRONG_KINDS = {"citing", "told", "interview", "reported", "wire", "credit", "according_to"}
+
+
+def primary_origin(article: Article, settings: IndependenceSettings | None = None) -> str | None:
+    """The origin the article rests on: cited in its lead, or cited repeatedly. None if it cites no one."""
+    settings = settings or IndependenceSettings()
+    lead_end = max(1, int(len(article.text) * settings.lead_share))
+    stats: dict[str, list[int]] = {}
+    for o in article.origins:
+        if o.kind not in STRONG_KINDS:
+            continue
+        stats.setdefault(o.name, []).append(o.start if o.start >= 0 else len(article.text))
+    best: tuple[int, int, str] | None = None
+    for name, positions in stats.items():
+        first = min(positions)
+        if len(positions) < settings.primary_min_mentions and first > lead_end:
+            continue
+        key = (-len(positions), first, name)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def syndication_groups(articles: Sequence[Article], settings: IndependenceSettings | None = None) -> list[list[int]]:
+    """Indices of articles grouped by near-copy text (single-link)."""
+    from storydiff.match import near_duplicate_score
+
+    settings = settings or IndependenceSettings()
+    parent = list(range(len(articles)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(articles)):
+        for j in range(i + 1, len(articles)):
+            if find(i) != find(j) and near_duplicate_score(articles[i].text, articles[j].text) >= settings.syndication_jaccard:
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(articles)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def _label(a: Article) -> str:
+    return a.outlet or a.id
+
+
+def independent_sources(
+    articles: Sequence[Article], settings: IndependenceSettings | None = None
+) -> tuple[int, list[SourceGroup]]:
+    """The count, and the groups with the reasoning behind it."""
+    settings = settings or IndependenceSettings()
+    by_origin: dict[str, list[SourceGroup]] = {}
+    independent: list[SourceGroup] = []
+    for idx in syndication_groups(articles, settings):
+        members = [articles[i] for i in idx]
+        primaries = {primary_origin(a, settings) for a in members} - {None}
+        copies = ""
+        if len(members) > 1:
+            copies = f"{', '.join(_label(a) for a in members[1:])} copy {_label(members[0])}'s text; "
+        if len(primaries) == 1:
+            origin = primaries.pop()
+            g = SourceGroup([a.id for a in members], origin, f"{copies}{' and '.join(_label(a) for a in members)} cite {origin}")
+            by_origin.setdefault(origin, []).append(g)
+        else:
+            why = copies + ("cites no single origin" if not primaries else f"cites several origins ({', '.join(sorted(primaries))})")
+            independent.append(SourceGroup([a.id for a in members], None, why.strip("; ")))
+    out: list[SourceGroup] = []
+    for origin, groups in by_origin.items():
+        ids = [i for g in groups for i in g.article_ids]
+        reasons = "; ".join(g.reason for g in groups)
+        out.append(SourceGroup(ids, origin, f"{reasons}: one source ({origin})"))
+    out.extend(independent)
+    return len(out), out
+
+
+def story_origins(articles: Sequence[Article]) -> list[str]:
+    """Every origin cited in the story, most cited (by number of articles) first."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for k, a in enumerate(articles):
+        for name in {o.name for o in a.origins}:
+            counts[name] = counts.get(name, 0) + 1
+            first.setdefault(name, k)
+    return sorted(counts, key=lambda n: (-counts[n], first[n], n))
+
+
+__all__ = ["independent_sources", "primary_origin", "story_origins", "syndication_groups", "Origin"]

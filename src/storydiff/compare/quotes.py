@@ -1,0 +1,219 @@
+"""The same quote across outlets: alignment, fidelity label and a word diff.
+
+Lexical only (rapidfuzz word-level Levenshtein + content-word overlap): a story's quotes are
+compared pairwise, so this path must stay in microseconds. Thresholds live in
+``CompareSettings`` and are justified by ``bench/quote_fidelity.py`` on
+``tests/data/quote_pairs.jsonl``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from storydiff.records import AlignedQuote, Quote, QuoteVersion
+from storydiff.settings import CompareSettings
+
+MAX_QUOTE_CHARS = 20_000  # a "quote" longer than this is an extraction error; compare its start only
+
+_QUOTE_MARKS = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"})
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# a few contractions a rewrite spells out or contracts ("don't" vs "do not")
+_EXPAND = {"can't": "can not", "cannot": "can not", "won't": "will not", "n't": " not", "it's": "it is",
+           "that's": "that is", "we're": "we are", "they're": "they are", "i'm": "i am", "let's": "let us",
+           "you're": "you are", "there's": "there is", "we've": "we have", "i've": "i have"}
+_EXPAND_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _EXPAND if k != "n't") + r")\b|n't\b")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    # spaCy's English list, imported lazily (spaCy is already loaded by analyze in a full run)
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) - {"not", "no", "never", "nothing", "none"}
+
+
+def _words(text: str, *, expand: bool = True) -> list[str]:
+    """Lowercased words, quote marks and punctuation dropped; with ``expand`` common contractions
+    are spelled out (for matching; a verbatim check keeps them, "we're" is not what was said)."""
+    low = text[:MAX_QUOTE_CHARS].translate(_QUOTE_MARKS).lower()
+    if expand:
+        low = _EXPAND_RE.sub(lambda m: _EXPAND.get(m.group(0), " not"), low)
+    return _WORD.findall(low)
+
+
+def _stem(word: str) -> str:
+    # crude suffix stripping: enough to meet "training"/"trained", "soldiers"/"soldier", "risks"/"risk"
+    for suf in ("ingly", "ing", "edly", "ed", "ies", "es", "s", "ally", "ly", "e"):
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            return word[: -len(suf)]
+    return word
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    exact: tuple[str, ...]  # words as written (verbatim check)
+    words: tuple[str, ...]  # contractions expanded (alignment)
+    stems: frozenset[str]  # content-word stems (rewording)
+    text: str  # the words joined, for rapidfuzz
+
+
+@lru_cache(maxsize=4096)
+def _prepare(text: str) -> _Prepared:
+    words = tuple(_words(text))
+    stop = _stop_words()
+    stems = frozenset(_stem(w) for w in words if w not in stop and not w.isdigit())
+    return _Prepared(tuple(_words(text, expand=False)), words, stems, " ".join(words))
+
+
+def _kept_in_order(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Words of ``a`` and ``b`` that line up, in order (the equal blocks of a word-level edit script)."""
+    return sum(op.src_end - op.src_start for op in Levenshtein.opcodes(a, b) if op.tag == "equal")
+
+
+def _features(pa: _Prepared, pb: _Prepared) -> tuple[float, float, int, int]:
+    """(kept: share of the shorter quote's words found in order in the other; same: how much the two
+    say the same thing, the mean of content-stem overlap and rapidfuzz token_set_ratio; shared
+    content stems; length of the shorter quote in words)."""
+    short = min(len(pa.words), len(pb.words))
+    kept = _kept_in_order(pa.words, pb.words) / short if short else 0.0
+    shared = len(pa.stems & pb.stems)
+    smaller = min(len(pa.stems), len(pb.stems))
+    overlap = shared / smaller if smaller else 0.0
+    same = (overlap + fuzz.token_set_ratio(pa.text, pb.text) / 100) / 2
+    return kept, same, shared, short
+
+
+def quote_fidelity(a: str, b: str, settings: CompareSettings | None = None) -> tuple[str | None, float]:
+    """Label of ``b`` relative to ``a``: "verbatim", "edited", "reworded" or None (not the same
+    quote), and a score in [0, 1]: 1.0 only for verbatim, else the better of the in-order word
+    share (edits) and the same-statement score (rewordings)."""
+    if not isinstance(a, str) or not isinstance(b, str):
+        return None, 0.0
+    s = settings or CompareSettings()
+    pa, pb = _prepare(a), _prepare(b)
+    if not pa.words or not pb.words:
+        return None, 0.0
+    if pa.exact == pb.exact:
+        return "verbatim", 1.0
+    kept, same, shared, short = _features(pa, pb)
+    score = min(max(kept, same), 0.99)  # 1.0 is kept for verbatim
+    if short < s.min_match_words:
+        return None, score
+    if kept >= s.edited_min_kept:
+        return "edited", score
+    if same >= s.reworded_min_same and shared >= s.reworded_min_shared:
+        return "reworded", score
+    return None, score
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """Word-level diff of ``b`` against ``a``: ("=", words), ("-", words only in a), ("+", words only in b).
+
+    Words are compared without case, punctuation or quote-mark differences; the text shown is
+    the original words (from ``a`` for "=" runs)."""
+    if not isinstance(a, str) or not isinstance(b, str):
+        return []
+    wa = [w for w in a[:MAX_QUOTE_CHARS].split() if _words(w)]
+    wb = [w for w in b[:MAX_QUOTE_CHARS].split() if _words(w)]
+    ka = [" ".join(_words(w)) for w in wa]
+    kb = [" ".join(_words(w)) for w in wb]
+    out: list[tuple[str, str]] = []
+
+    def emit(op: str, words: list[str]) -> None:
+        if not words:
+            return
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + " " + " ".join(words))
+        else:
+            out.append((op, " ".join(words)))
+
+    for op in Levenshtein.opcodes(ka, kb):
+        if op.tag == "equal":
+            emit("=", wa[op.src_start : op.src_end])
+        else:
+            emit("-", wa[op.src_start : op.src_end])
+            emit("+", wb[op.dest_start : op.dest_end])
+    return out
+
+
+_RANK = {"verbatim": 3, "edited": 2, "reworded": 1}
+
+
+def align_quotes(
+    quotes_by_article: dict[str, list[Quote]],
+    order: Sequence[str] | None = None,
+    settings: CompareSettings | None = None,
+) -> list[AlignedQuote]:
+    """Group the same quote across articles, at most one version per article.
+
+    Articles are taken in ``order`` (the first is the reference of every group it is in; articles
+    missing from ``order`` follow in dict order). A quote joins the group whose versions it
+    matches best (verbatim > edited > reworded, then score); a quote matching nothing stays
+    alone with fidelity "only_here". Groups come out in the order their first quote appeared."""
+    s = settings or CompareSettings()
+    ids = [a for a in (order or []) if a in quotes_by_article]
+    ids += [a for a in quotes_by_article if a not in ids]
+    groups: list[list[tuple[str, Quote]]] = []
+    by_stem: dict[str, set[int]] = {}  # content stem -> groups holding it: only those are compared
+
+    for art in ids:
+        quotes, seen = [], set()
+        for q in quotes_by_article.get(art) or []:
+            if not isinstance(q, Quote) or not isinstance(q.text, str):
+                continue
+            p = _prepare(q.text)
+            if p.words and p.words not in seen:  # the same words twice in one article are one quote
+                seen.add(p.words)
+                quotes.append((q, p))
+        candidates = []
+        for qi, (q, p) in enumerate(quotes):
+            near = set().union(*(by_stem.get(st, set()) for st in p.stems)) if p.stems else set()
+            for gi in near:
+                best = None
+                for _, other in groups[gi]:
+                    label, score = quote_fidelity(other.text, q.text, s)
+                    if label and (best is None or (_RANK[label], score) > best):
+                        best = (_RANK[label], score)
+                if best:
+                    candidates.append((best, qi, gi))
+        candidates.sort(reverse=True)
+        placed_q, taken_g = set(), set()
+        for _, qi, gi in candidates:
+            if qi in placed_q or gi in taken_g:
+                continue
+            placed_q.add(qi)
+            taken_g.add(gi)
+            groups[gi].append((art, quotes[qi][0]))
+            for st in quotes[qi][1].stems:
+                by_stem.setdefault(st, set()).add(gi)
+        for qi, (q, p) in enumerate(quotes):
+            if qi not in placed_q:
+                groups.append([(art, q)])
+                for st in p.stems:
+                    by_stem.setdefault(st, set()).add(len(groups) - 1)
+
+    return [_aligned(g, s) for g in groups]
+
+
+def _aligned(group: list[tuple[str, Quote]], s: CompareSettings) -> AlignedQuote:
+    speakers = Counter(q.speaker for _, q in group if q.speaker)
+    speaker = None
+    if speakers:  # most common; a tie goes to the speaker named first
+        top = max(speakers.values())
+        speaker = next(q.speaker for _, q in group if q.speaker and speakers[q.speaker] == top)
+    ref_art, ref = group[0]
+    if len(group) == 1:
+        return AlignedQuote(speaker, [QuoteVersion(ref_art, ref.text, "only_here")])
+    versions = [QuoteVersion(ref_art, ref.text, "verbatim")]
+    for art, q in group[1:]:
+        label, _ = quote_fidelity(ref.text, q.text, s)
+        # a version joined through another version (not the reference) is at least a rewording
+        versions.append(QuoteVersion(art, q.text, label or "reworded", word_diff(ref.text, q.text)))
+    return AlignedQuote(speaker, versions)

@@ -1,0 +1,147 @@
+"""Article body and metadata from one HTML page.
+
+trafilatura finds the body; we parse the page once, hand the tree to it, and take the
+publication date from htmldate with executable scripts removed (dates inside JavaScript are
+build stamps and ad configs, not publication dates; JSON-LD metadata is kept).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import htmldate
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from storydiff.extract.html_clean import clean_body
+from storydiff.settings import ExtractSettings
+
+# trafilatura and htmldate log every refused page at ERROR; a refused page is a normal outcome here.
+for _name in ("trafilatura", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+SETTINGS = ExtractSettings()
+
+
+@dataclass
+class HtmlExtraction:
+    text: str  # article body, paragraphs separated by "\n"; no headline/byline/captions
+    title: str | None = None
+    published: str | None = None  # ISO date
+    authors: list[str] = field(default_factory=list)
+    site_name: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = False) -> HtmlExtraction:
+    """Extract the article of one page; ``ValueError`` with a reason when there is none.
+
+    ``fast`` skips trafilatura's fallback extractors and the second candidate pass.
+    """
+    tree = parse_html(html)
+    doc = _trafilatura(tree, url, fast=fast, favor_precision=True)
+    if doc is None or not (doc.text or "").strip():
+        # The precise pass can refuse a short page that a recall pass still reads.
+        doc = _trafilatura(tree, url, fast=fast, favor_recall=True)
+    if doc is None or not (doc.text or "").strip():
+        raise ValueError("no article text found")
+    text = clean_body(doc.text, title=doc.title)
+    if len(text) < SETTINGS.min_body_chars:
+        raise ValueError("article text empty after cleaning")
+    return HtmlExtraction(
+        text=text,
+        title=(doc.title or None),
+        published=find_published(tree, url),
+        authors=split_authors(doc.author),
+        site_name=doc.sitename or None,
+        url=doc.url or url,
+        language=doc.language or _html_lang(tree),
+    )
+
+
+def parse_html(html: str | bytes) -> HtmlElement:
+    """One lxml tree for the page, or ``ValueError`` when it is not HTML we can read."""
+    if html is None or len(html) == 0:
+        raise ValueError("empty page")
+    if len(html) > SETTINGS.max_html_bytes:
+        raise ValueError(f"page larger than {SETTINGS.max_html_bytes} bytes")
+    if isinstance(html, str) and html.lstrip().startswith("<?xml"):
+        # lxml refuses a str that declares its own encoding; bytes it can decode itself.
+        html = html.encode("utf-8", errors="replace")
+    try:
+        tree = load_html(html)
+    except Exception as err:  # lxml raises several types on hostile input
+        raise ValueError(f"unparseable HTML: {type(err).__name__}") from err
+    if tree is None or len(tree) == 0:
+        raise ValueError("unparseable HTML")
+    return tree
+
+
+def _trafilatura(tree: HtmlElement, url: str | None, **options) -> trafilatura.settings.Document | None:
+    try:
+        return trafilatura.bare_extraction(
+            tree,
+            url=url,
+            include_comments=False,  # reader comments are not the article
+            include_tables=True,
+            with_metadata=True,
+            date_extraction_params={"extensive_search": False, "max_date": _today()},
+            **options,
+        )
+    except (ValueError, TypeError, RecursionError, etree.LxmlError):
+        return None
+
+
+def _today() -> str:
+    return datetime.now().strftime("%Y-%m-%d")
+
+
+def find_published(tree: HtmlElement, url: str | None = None) -> str | None:
+    """The original publication date (YYYY-MM-DD), never later than today, never from a script."""
+    pruned = HtmlElement.__copy__(tree)
+    for script in pruned.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            script.text = None
+    try:
+        return htmldate.find_date(
+            pruned, original_date=True, extensive_search=True, url=url, max_date=_today()
+        )
+    except Exception:  # htmldate's parsers raise many types on odd pages; a date is optional
+        return None
+
+
+_ORG_WORDS = re.compile(
+    r"\b(news|staff|press|agency|agencies|reuters|associated|afp|editor(s|ial)?|desk|team|"
+    r"media|online|newsroom|correspondents?|reporters?|bureau|wire|service|times|post|daily|"
+    r"magazine|journal|tribune|herald|guardian|contributors?|inc|ltd|llc|group|tv|radio|"
+    r"channel|network|foundation|institute|university)\b|\.(com|org|net|co)\b|@|https?:",
+    re.I,
+)
+
+
+def split_authors(raw: str | None) -> list[str]:
+    """People named in trafilatura's author string; organisations and handles are dropped."""
+    if not raw:
+        return []
+    people: list[str] = []
+    for part in re.split(r";|,|\band\b|&|\|", raw):
+        name = re.sub(r"^(by|written by|von|par|por)\s+", "", part.strip(), flags=re.I).strip(" .-")
+        words = name.split()
+        if not 2 <= len(words) <= 4 or _ORG_WORDS.search(name) or any(c.isdigit() for c in name):
+            continue
+        if not all(w[:1].isupper() for w in words if w.lower() not in {"de", "van", "von", "da", "la"}):
+            continue
+        if name not in people:
+            people.append(name)
+    return people
+
+
+def _html_lang(tree: HtmlElement) -> str | None:
+    lang = (tree.get("lang") or "").split("-")[0].strip().lower()
+    return lang if 2 <= len(lang) <= 3 and lang.isalpha() else None

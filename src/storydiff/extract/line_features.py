@@ -1,0 +1,201 @@
+"""Per-line features of a page's visible text, for the body/boilerplate line classifier.
+
+A body line is long, ends a sentence, is mostly function words, and sits among other such
+lines; boilerplate is short, link-like, repeated (within the page or across pages of the same
+outlet) and sits among menus. Window features carry the "sits among" part, and the best-scoring
+contiguous run of lines (a max-subarray over line scores) marks where the article most likely is.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TERMINAL = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]?\s*$")
+# Phrases that mark navigation, legal, sharing and promotion lines in many languages' English-ish templates.
+_BOILERPLATE_WORDS = re.compile(
+    r"\b(cookies?|privacy|terms of (use|service)|copyright|all rights reserved|subscribe|subscription|"
+    r"newsletter|sign (in|up)|log ?in|register|advertis\w*|sponsored|share|tweet|facebook|twitter|"
+    r"instagram|whatsapp|linkedin|pinterest|follow us|read (more|also|next)|related|recommended|"
+    r"comments?|reply|click|download|javascript|browser|ad ?blocker|donat\w*|patron|menu|home|"
+    r"contact us|about us|loading|trending|most (read|popular)|newsletter|email|photo|image|credit|"
+    r"getty|shutterstock|reuters|ap photo|updated|published)\b|©|»|\|",
+    re.I,
+)
+_STARTS_BODY_END = re.compile(
+    r"^\s*(read (also|more|next)|related|more (from|on|stories)|recommended|comments?|"
+    r"share this|you (may|might) also|tags?:|topics?:|most (read|popular)|advertisement)\b",
+    re.I,
+)
+_DATE_OR_BYLINE = re.compile(
+    r"^\s*(by\s+[A-Z]|updated|published|posted)\b|\b(19|20)\d\d\b.{0,20}\d{1,2}:\d\d|\b\d{1,2}:\d\d\s*(am|pm)\b",
+    re.I,
+)
+
+FEATURE_NAMES = [
+    "log_chars", "words", "log_words", "terminal", "sentence_end", "stopword_ratio", "upper_start_ratio",
+    "digit_ratio", "punct_ratio", "boiler_words", "starts_body_end", "date_or_byline", "dup_in_page",
+    "first_dup_near_top", "rel_pos", "sibling_rep", "has_siblings", "in_best_run", "dist_best_run",
+    "after_best_run", "before_best_run", "long_sent", "c4_keep", "is_title_like", "after_body_end_marker",
+    "n_sentences", "comma_ratio", "title_repeat",
+]
+_WINDOWS = (1, 2, 5)
+_WINDOWED = ["log_chars", "sentence_end", "stopword_ratio", "boiler_words", "long_sent", "upper_start_ratio"]
+
+
+def feature_names() -> list[str]:
+    names = list(FEATURE_NAMES)
+    for w in _WINDOWS:
+        names += [f"{name}_w{w}" for name in _WINDOWED]
+    names += [f"{name}_prev" for name in ("log_chars", "sentence_end")]
+    names += [f"{name}_next" for name in ("log_chars", "sentence_end")]
+    return names
+
+
+def normalise_line(line: str) -> str:
+    return " ".join(_WORD.findall(line.lower()))
+
+
+def line_features(lines: Sequence[str], siblings: Sequence[Sequence[str]] = ()) -> np.ndarray:
+    """A (len(lines), n_features) matrix; ``siblings`` are other pages of the same outlet, as lines."""
+    n = len(lines)
+    if n == 0:
+        return np.zeros((0, len(feature_names())))
+    norms = [normalise_line(line) for line in lines]
+    counts = Counter(norms)
+    sibling_sets = [{normalise_line(s) for s in sib} for sib in siblings]
+    first_seen: dict[str, int] = {}
+    base = np.zeros((n, len(FEATURE_NAMES)))
+    col = {name: i for i, name in enumerate(FEATURE_NAMES)}
+    title_norm = norms[0] if norms else ""
+    for i, (line, norm) in enumerate(zip(lines, norms)):
+        words = _WORD.findall(line)
+        n_words = len(words)
+        stripped = line.strip()
+        chars = len(stripped)
+        lower_words = [w.lower() for w in words]
+        stop = sum(w in STOP_WORDS for w in lower_words)
+        sentences = len(re.findall(r"[.!?…](\s|$)", stripped))
+        f = base[i]
+        f[col["log_chars"]] = math.log1p(chars)
+        f[col["words"]] = min(n_words, 200)
+        f[col["log_words"]] = math.log1p(n_words)
+        f[col["terminal"]] = bool(_TERMINAL.search(stripped))
+        f[col["sentence_end"]] = bool(_SENTENCE_END.search(stripped))
+        f[col["stopword_ratio"]] = stop / n_words if n_words else 0.0
+        f[col["upper_start_ratio"]] = sum(w[:1].isupper() for w in words) / n_words if n_words else 0.0
+        f[col["digit_ratio"]] = sum(c.isdigit() for c in stripped) / chars if chars else 0.0
+        f[col["punct_ratio"]] = sum(not c.isalnum() and not c.isspace() for c in stripped) / chars if chars else 0.0
+        f[col["comma_ratio"]] = stripped.count(",") / n_words if n_words else 0.0
+        f[col["boiler_words"]] = min(len(_BOILERPLATE_WORDS.findall(stripped)), 5)
+        f[col["starts_body_end"]] = bool(_STARTS_BODY_END.match(stripped)) and n_words <= 12
+        f[col["date_or_byline"]] = bool(_DATE_OR_BYLINE.search(stripped)) and n_words <= 25
+        f[col["dup_in_page"]] = min(counts[norm], 5) if norm else 5
+        if norm in first_seen:
+            f[col["first_dup_near_top"]] = i - first_seen[norm] < 30
+        else:
+            first_seen[norm] = i
+        f[col["title_repeat"]] = bool(title_norm) and i > 0 and (
+            norm == title_norm or (len(norm) > 20 and norm in title_norm)
+        )
+        f[col["rel_pos"]] = i / n
+        if sibling_sets:
+            f[col["sibling_rep"]] = sum(norm in s for s in sibling_sets) / len(sibling_sets) if norm else 1.0
+            f[col["has_siblings"]] = 1.0
+        f[col["long_sent"]] = n_words >= 15 and f[col["terminal"]] and f[col["stopword_ratio"]] > 0.2
+        f[col["c4_keep"]] = c4_keep(stripped)
+        f[col["is_title_like"]] = 3 <= n_words <= 20 and not f[col["terminal"]] and f[col["upper_start_ratio"]] > 0.6
+        f[col["n_sentences"]] = min(sentences, 10)
+    # The article's most likely place: the max-sum contiguous run of "long sentence" scores.
+    score = np.where(base[:, col["long_sent"]] > 0, 1.0, np.where(base[:, col["words"]] >= 8, 0.2, -0.6))
+    score -= 0.5 * (base[:, col["sibling_rep"]] > 0.5)
+    start, end = _best_run(score)
+    idx = np.arange(n)
+    base[:, col["in_best_run"]] = (idx >= start) & (idx <= end)
+    dist = np.where(idx < start, start - idx, np.where(idx > end, idx - end, 0))
+    base[:, col["dist_best_run"]] = np.log1p(dist)
+    base[:, col["after_best_run"]] = idx > end
+    base[:, col["before_best_run"]] = idx < start
+    marker = np.cumsum(base[:, col["starts_body_end"]] * (idx > start))
+    base[:, col["after_body_end_marker"]] = np.minimum(marker, 3)
+    parts = [base]
+    windowed = base[:, [col[name] for name in _WINDOWED]]
+    for w in _WINDOWS:
+        parts.append(_window_mean(windowed, w))
+    pn = base[:, [col["log_chars"], col["sentence_end"]]]
+    parts.append(np.vstack([np.zeros((1, 2)), pn[:-1]]))
+    parts.append(np.vstack([pn[1:], np.zeros((1, 2))]))
+    return np.hstack(parts)
+
+
+def _window_mean(values: np.ndarray, w: int) -> np.ndarray:
+    """Mean over lines i-w..i+w excluding i itself (zero-padded at the page's edges)."""
+    n = len(values)
+    padded = np.vstack([np.zeros((w, values.shape[1])), values, np.zeros((w, values.shape[1]))])
+    csum = np.vstack([np.zeros((1, values.shape[1])), np.cumsum(padded, axis=0)])
+    total = csum[2 * w + 1 : 2 * w + 1 + n] - csum[:n]
+    return (total - values) / (2 * w)
+
+
+def _best_run(score: np.ndarray) -> tuple[int, int]:
+    best, best_span = -math.inf, (0, -1)
+    current, start = 0.0, 0
+    for i, s in enumerate(score):
+        if current <= 0:
+            current, start = s, i
+        else:
+            current += s
+        if current > best:
+            best, best_span = current, (start, i)
+    return best_span
+
+
+_C4_POLICY = re.compile(r"terms of use|privacy policy|cookie policy|uses cookies|use of cookies|use cookies", re.I)
+
+
+def c4_keep(line: str) -> bool:
+    """C4's line rules: ends in terminal punctuation, >= 3 words, no JavaScript/policy/curly-brace lines."""
+    stripped = line.strip()
+    return (
+        stripped.endswith((".", "!", "?", '"'))
+        and len(stripped.split()) >= 3
+        and "javascript" not in stripped.lower()
+        and "{" not in stripped
+        and "lorem ipsum" not in stripped.lower()
+        and not _C4_POLICY.search(stripped)
+    )
+
+
+def context_features(prob: np.ndarray) -> np.ndarray:
+    """Second-stage features: how body-like the lines around each line were judged.
+
+    A short list item or subheading between two confident body paragraphs is body; the same
+    line among menus is not. Stage one cannot see that; these windows over its output can.
+    """
+    n = len(prob)
+    if n == 0:
+        return np.zeros((0, 14))
+    p = prob.reshape(-1, 1)
+    cols = [prob]
+    for w in (1, 2, 5, 10):
+        cols.append(_window_mean(p, w)[:, 0])
+    cols.append(_window_mean(p, 1)[:, 0] - _window_mean(p, 10)[:, 0])
+    for k in (3, 10):
+        padded = np.concatenate([np.zeros(k), prob, np.zeros(k)])
+        windows = np.lib.stride_tricks.sliding_window_view(padded, k)
+        before = windows[:n].max(axis=1)  # lines i-k .. i-1
+        after = windows[k + 1 : k + 1 + n].max(axis=1)  # lines i+1 .. i+k
+        cols += [before, after, np.minimum(before, after)]
+    confident = prob > 0.5
+    seen_before = np.concatenate([[0], np.cumsum(confident)[:-1]])
+    seen_after = confident.sum() - np.cumsum(confident)
+    cols.append((seen_before > 0) & (seen_after > 0))
+    cols.append(np.full(n, prob.max()))
+    return np.column_stack(cols).astype(float)

@@ -1,0 +1,69 @@
+"""A boosted-tree ensemble stored as plain JSON (no pickle), scored with numpy.
+
+The weights are learned by ``line_train.py`` from sklearn's GradientBoostingClassifier and hold
+only split features, thresholds and leaf values: numbers, no text from the training pages.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+WEIGHTS = Path(__file__).with_name("line_weights.json")
+
+
+class TreeEnsemble:
+    def __init__(self, spec: dict):
+        self.init = float(spec["init"])
+        self.rate = float(spec["learning_rate"])
+        self.trees = [
+            tuple(np.asarray(t[key]) for key in ("feature", "threshold", "left", "right", "value"))
+            for t in spec["trees"]
+        ]
+
+    def decision(self, X: np.ndarray) -> np.ndarray:
+        X = np.asarray(X, dtype=np.float32)  # sklearn trees compare features as float32
+        raw = np.full(len(X), self.init)
+        rows = np.arange(len(X))
+        for feature, threshold, left, right, value in self.trees:
+            node = np.zeros(len(X), dtype=int)
+            while True:
+                active = left[node] >= 0
+                if not active.any():
+                    break
+                f = feature[node[active]]
+                go_left = X[rows[active], f] <= threshold[node[active]]
+                node[active] = np.where(go_left, left[node[active]], right[node[active]])
+            raw += self.rate * value[node]
+        return raw
+
+    def proba(self, X: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.decision(X)))
+
+
+def export_gb(model) -> dict:
+    """sklearn GradientBoostingClassifier (binary, log-loss) to the JSON spec above."""
+    prior = model.init_.class_prior_[1]
+    trees = []
+    for (estimator,) in model.estimators_:
+        t = estimator.tree_
+        trees.append({
+            "feature": t.feature.tolist(),
+            "threshold": t.threshold.tolist(),
+            "left": t.children_left.tolist(),
+            "right": t.children_right.tolist(),
+            "value": [round(v[0][0], 6) for v in t.value.tolist()],
+        })
+    return {"init": float(np.log(prior / (1 - prior))), "learning_rate": model.learning_rate, "trees": trees}
+
+
+@lru_cache(maxsize=1)
+def load_models() -> dict[str, TreeEnsemble] | None:
+    """The stage models by name, or None when the weights file is missing (rules are used then)."""
+    if not WEIGHTS.exists():
+        return None
+    spec = json.loads(WEIGHTS.read_text())
+    return {name: TreeEnsemble(model) for name, model in spec["models"].items()} | {"_meta": spec["meta"]}

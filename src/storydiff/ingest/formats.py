@@ -1,0 +1,162 @@
+"""One reader per container format. Each yields RawItem for every article it finds and
+Failure for every part it cannot read, then goes on: one bad record never stops a file,
+one bad file never stops a batch."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+from storydiff.ingest.decode import DecodeError, decode_bytes
+from storydiff.records import Failure, RawItem
+from storydiff.settings import IngestSettings
+
+Result = RawItem | Failure
+
+EXPORT_TEXT_FIELDS = ("text", "body", "content", "articleBody")
+EXPORT_HTML_FIELDS = ("html", "raw_html")
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
+    """One export row/object (fields id, url, title, text or html, published, outlet) → RawItem."""
+    if not isinstance(rec, dict):
+        return Failure(source, f"record is a JSON {type(rec).__name__}, expected an object")
+    rid = rec.get("id")
+    if rid is not None:
+        source = f"{source} (id {rid})"
+    html = next((rec[f] for f in EXPORT_HTML_FIELDS if isinstance(rec.get(f), str) and rec[f].strip()), None)
+    text = next((rec[f] for f in EXPORT_TEXT_FIELDS if isinstance(rec.get(f), str) and rec[f].strip()), None)
+    body = html if html is not None else text
+    if body is None:
+        return Failure(source, "record has no non-empty 'text' or 'html' field")
+    if len(body) > settings.max_item_bytes:
+        return Failure(source, f"record body is {_mb(len(body))}, over the {_mb(settings.max_item_bytes)} limit")
+    meta = {k: rec[k] for k in ("id", "title", "published", "outlet", "authors") if rec.get(k) not in (None, "")}
+    url = rec.get("url") if isinstance(rec.get("url"), str) and rec.get("url") else None
+    return RawItem(source=source, kind="html" if html is not None else "text", content=body, url=url, meta=meta)
+
+
+def read_jsonl(source: str, lines: Iterator[bytes], settings: IngestSettings) -> Iterator[Result]:
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{source}#L{n}"
+        try:
+            rec = json.loads(decode_bytes(line))
+        except (json.JSONDecodeError, DecodeError) as e:
+            yield Failure(where, f"invalid JSON line: {str(e)[:80]}")
+            continue
+        yield record_to_item(where, rec, settings)
+
+
+def read_csv(source: str, data: bytes, settings: IngestSettings) -> Iterator[Result]:
+    csv.field_size_limit(settings.max_item_bytes)
+    try:
+        text = decode_bytes(data)
+    except DecodeError as e:
+        yield Failure(source, str(e))
+        return
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    row_no = 1
+    while True:
+        row_no += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            yield Failure(f"{source}#row{row_no}", f"malformed CSV: {e}")
+            return
+        yield record_to_item(f"{source}#row{row_no}", {k: v for k, v in row.items() if k}, settings)
+
+
+def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) -> Iterator[Result]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n = 0
+    try:
+        # digests on: a record cut short reads as a short body without any error; the payload
+        # digest the crawler wrote is what tells us it is truncated
+        for record in ArchiveIterator(stream, check_digests=True):
+            if record.rec_type != "response":
+                continue
+            n += 1
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            where = f"{source}#{url or n}"
+            if record.http_headers is None:
+                yield Failure(where, "truncated WARC record (no HTTP headers)")
+                continue
+            ctype = record.http_headers.get_header("Content-Type") or ""
+            if "html" not in ctype.lower():
+                continue
+            try:
+                body = record.content_stream().read(settings.max_item_bytes + 1)
+            except (EOFError, OSError, zlib.error, ValueError) as e:
+                yield Failure(where, f"truncated WARC record: {e}")
+                return
+            if len(body) > settings.max_item_bytes:
+                yield Failure(where, f"response body over the {_mb(settings.max_item_bytes)} limit")
+                continue
+            checker = getattr(record, "digest_checker", None)
+            if checker is not None and checker.passed is False:
+                yield Failure(where, "truncated WARC record (payload digest does not match)")
+                continue
+            if not body.strip():
+                yield Failure(where, "empty response body")
+                continue
+            charset = None
+            if "charset=" in ctype.lower():
+                charset = ctype.lower().split("charset=")[-1].split(";")[0].strip()
+            try:
+                html = decode_bytes(body, declared=charset)
+            except DecodeError as e:
+                yield Failure(where, str(e))
+                continue
+            meta = {}
+            date = record.rec_headers.get_header("WARC-Date")
+            if date:
+                meta["crawled"] = date
+            yield RawItem(source=where, kind="html", content=html, url=url, meta=meta)
+    except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as e:
+        yield Failure(f"{source}#record{n + 1}", f"unreadable WARC (truncated or corrupt): {str(e)[:100]}")
+
+
+def read_feed(source: str, data: bytes, settings: IngestSettings) -> Iterator[Result]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        reason = str(getattr(parsed, "bozo_exception", "")) or "no entries"
+        yield Failure(source, f"feed has no readable entries: {reason[:100]}")
+        return
+    site = parsed.feed.get("title") if hasattr(parsed, "feed") else None
+    for n, entry in enumerate(parsed.entries, start=1):
+        link = entry.get("link")
+        where = f"{source}#{link or f'entry{n}'}"
+        body = None
+        if entry.get("content"):
+            body = max((c.get("value", "") for c in entry["content"]), key=len)
+        if not body:
+            body = entry.get("summary") or entry.get("description")
+        if not body or not body.strip():
+            yield Failure(where, "feed entry has no content or summary")
+            continue
+        meta: dict[str, Any] = {"fragment": True}
+        if entry.get("title"):
+            meta["title"] = entry["title"]
+        if entry.get("published") or entry.get("updated"):
+            meta["published"] = entry.get("published") or entry.get("updated")
+        if entry.get("author"):
+            meta["authors"] = [entry["author"]]
+        if site:
+            meta["site_name"] = site
+        yield RawItem(source=where, kind="html", content=body, url=link, meta=meta)

@@ -1,0 +1,37 @@
+"""Turn what the user typed (files, folders, globs, ``-``) into an ordered list of inputs."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator
+
+STDIN = "-"
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
+    """Yield files in a stable order: folders recursively (sorted), globs expanded, ``-`` kept.
+
+    A name that matches nothing is yielded as is so that the reader reports it as missing,
+    instead of silently dropping what the user asked for."""
+    seen: set[str] = set()
+    for raw in inputs:
+        if raw == STDIN:
+            yield STDIN
+            continue
+        if os.path.isdir(raw):
+            found = []
+            for root, dirs, files in os.walk(raw):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
+            names = sorted(found)
+        elif any(ch in raw for ch in "*?["):
+            names = sorted(p for p in glob.glob(raw, recursive=True) if os.path.isfile(p))
+            if not names:
+                names = [raw]
+        else:
+            names = [raw]
+        for name in names:
+            if name not in seen:
+                seen.add(name)
+                yield name

@@ -1,0 +1,323 @@
+"""Online same-story clustering: one pass, bounded by a time window.
+
+Each arriving article is scored against the live stories that share a rare term with it
+(inverted index) or a MinHash band (reprints); the score is average-link over the story's
+members (similarity.py). It joins the best story at or above ``threshold``, or opens a new one
+whose id derives from the article's id. If it also reaches ``merge_threshold`` against another
+story it bridges them: the older story's id survives, the other becomes an alias. Stories whose
+newest article falls out of the window are evicted with their articles, which bounds memory.
+IDF counts live in the window, so an article is weighed against its own news cycle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from storydiff.match.doc import MatchDoc, timestamp
+from storydiff.match.features import DocTerms, extract_terms
+from storydiff.match.fingerprint import LSHIndex, jaccard, signature
+from storydiff.match.similarity import CHANNELS, DocVectors, channel_weights, combine, dot, vectors
+from storydiff.settings import MatchSettings
+
+_TOP_WORDS = 8  # content words per article put in the candidate index (besides its entities)
+
+
+def story_id_for(doc_id: str) -> str:
+    """Deterministic story id: from the id of the story's first article."""
+    return "s" + hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The order-free part of an article's features (safe to compute in worker processes)."""
+
+    doc: MatchDoc
+    terms: DocTerms
+    sig: np.ndarray
+    t: float | None
+
+
+def prepare(doc: MatchDoc) -> Prepared:
+    if not isinstance(doc, MatchDoc):
+        raise ValueError(f"expected MatchDoc, got {type(doc).__name__}")  # noqa: TRY004 (contract: ValueError)
+    text = doc.text if isinstance(doc.text, str) else ""
+    terms = extract_terms(text, doc.title if isinstance(doc.title, str) else None)
+    return Prepared(doc, terms, signature(terms.tokens), timestamp(doc.published))
+
+
+@dataclass
+class _Doc:
+    key: int
+    id: str
+    t: float | None
+    vecs: DocVectors
+    sig: np.ndarray
+    df_terms: tuple[str, ...]
+    index_terms: tuple[str, ...]
+    story: int = -1
+
+
+@dataclass
+class _Story:
+    key: int
+    sid: str
+    first: tuple[float, int]  # (publication time or +inf, arrival seq): "older" survives a merge
+    last_t: float | None = None
+    last_seq: int = 0
+    members: list[int] = field(default_factory=list)
+    sums: dict[str, dict[str, float]] = field(default_factory=lambda: {ch: {} for ch in CHANNELS})
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CHANNELS, 0))
+    index_terms: set[str] = field(default_factory=set)
+
+
+class OnlineClusterer:
+    def __init__(self, settings: MatchSettings | None = None):
+        self.settings = settings or MatchSettings()
+        self._weights = {ch: w for ch, w in channel_weights(self.settings).items() if w > 0}
+        self._window_s = self.settings.window_days * 86400.0
+        self._docs: dict[int, _Doc] = {}
+        self._doc_by_id: dict[str, int] = {}
+        self._stories: dict[int, _Story] = {}
+        self._story_by_sid: dict[str, int] = {}
+        self._aliases: dict[str, str] = {}
+        self._df: dict[str, int] = {}
+        self._postings: dict[str, set[int]] = {}
+        self._lsh = LSHIndex()
+        self._seq = 0
+        self._next_story = 0
+        self._watermark: float | None = None
+        self._heap_t: list[tuple[float, int]] = []
+        self._heap_seq: list[tuple[int, int]] = []
+
+    # -- public API ----------------------------------------------------------------------
+    @property
+    def aliases(self) -> dict[str, str]:
+        return dict(self._aliases)
+
+    def resolve(self, story_id: str) -> str:
+        return self._aliases.get(story_id, story_id)  # kept flat on every merge
+
+    def add(self, doc: MatchDoc) -> str:
+        return self.add_prepared(prepare(doc))
+
+    def add_many(self, docs: Iterable[MatchDoc]) -> list[str]:
+        # One at a time on purpose: the result must not depend on how a stream is batched.
+        return [self.add(d) for d in docs]
+
+    def seed(self, doc: MatchDoc, story_id: str) -> None:
+        if not story_id:
+            raise ValueError("seed needs a story id")
+        p = prepare(doc)
+        if p.doc.id in self._doc_by_id:
+            return
+        d = self._new_doc(p)
+        sid = self.resolve(story_id)
+        key = self._story_by_sid.get(sid)
+        story = self._stories[key] if key is not None else self._open_story(d, sid)
+        self._attach(d, story)
+        self._evict()
+
+    def add_prepared(self, p: Prepared) -> str:
+        known = self._doc_by_id.get(p.doc.id)
+        if known is not None:  # the same article twice: same answer, no double counting
+            return self._stories[self._docs[known].story].sid
+        d = self._new_doc(p)
+        self._evict()  # a newer watermark may have pushed stories out before we compare
+        story = self._reprint_story(d)
+        bridged: list[_Story] = []
+        if story is None:
+            scored = self._score_candidates(d)
+            if scored and scored[0][0] >= self.settings.threshold:
+                story = scored[0][1]
+                bridged = [s for sc, s in scored[1:] if sc >= self.settings.merge_threshold]
+        if story is None:
+            story = self._open_story(d, story_id_for(p.doc.id))
+        self._attach(d, story)
+        for other in bridged:
+            story = self._merge(story, other)
+        self._evict()
+        return story.sid
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    @property
+    def live_stories(self) -> int:
+        return len(self._stories)
+
+    # -- features ------------------------------------------------------------------------
+    def _idf(self, term: str) -> float:
+        return math.log((len(self._docs) + 1) / (self._df.get(term, 0) + 1)) + 1.0
+
+    def _new_doc(self, p: Prepared) -> _Doc:
+        self._seq += 1
+        if p.t is not None and (self._watermark is None or p.t > self._watermark):
+            self._watermark = p.t
+        terms = p.terms
+        df_terms = tuple(set(terms.words) | set(terms.entities) | set(terms.numbers) | set(terms.title))
+        for t in df_terms:
+            self._df[t] = self._df.get(t, 0) + 1
+        key = self._seq
+        # DF includes this article, as a batch TF-IDF over the window would.
+        self._docs[key] = None  # type: ignore[assignment]  # counted in N for its own idf
+        vecs = vectors(terms, self._idf)
+        top_words = sorted(vecs.words.items(), key=lambda kv: -kv[1])[:_TOP_WORDS]
+        index_terms = tuple({*vecs.entities, *(w for w, _ in top_words)})
+        d = _Doc(key, p.doc.id, p.t, vecs, p.sig, df_terms, index_terms)
+        self._docs[key] = d
+        self._doc_by_id[d.id] = key
+        return d
+
+    # -- candidates and scores -----------------------------------------------------------
+    def _reprint_story(self, d: _Doc) -> _Story | None:
+        best, best_j = None, self.settings.reprint_jaccard
+        for key in self._lsh.query(d.sig):
+            other = self._docs.get(key)
+            if other is None:
+                continue
+            j = jaccard(d.sig, other.sig)
+            if j >= best_j and (best is None or j > best_j or other.key < best.key):
+                best, best_j = other, j
+        return self._stories[best.story] if best is not None else None
+
+    def _score_candidates(self, d: _Doc) -> list[tuple[float, _Story]]:
+        acc: dict[int, float] = {}
+        vecs = d.vecs
+        for term in d.index_terms:
+            post = self._postings.get(term)
+            if not post or len(post) > self.settings.max_postings:
+                continue
+            w = vecs.entities.get(term, 0.0) + vecs.words.get(term, 0.0)
+            for sk in post:
+                acc[sk] = acc.get(sk, 0.0) + w
+        if not acc:
+            return []
+        cands = heapq.nlargest(self.settings.max_candidates, acc.items(), key=lambda kv: (kv[1], -kv[0]))
+        scored = [(self._story_score(d, self._stories[sk]), self._stories[sk]) for sk, _ in cands]
+        scored.sort(key=lambda x: (-x[0], x[1].first))
+        return scored
+
+    def _story_score(self, d: _Doc, s: _Story) -> float:
+        cos: dict[str, float | None] = {}
+        for ch in self._weights:
+            v = d.vecs.channel(ch)
+            n = s.counts[ch]
+            cos[ch] = dot(v, s.sums[ch]) / n if v and n else None
+        score = combine(cos, self._weights)
+        if d.t is not None and s.last_t is not None and self._window_s > 0:
+            gap = min(1.0, abs(d.t - s.last_t) / self._window_s)
+            score *= 1.0 - self.settings.time_decay * gap
+        return score
+
+    # -- story bookkeeping ---------------------------------------------------------------
+    def _open_story(self, d: _Doc, sid: str) -> _Story:
+        while sid in self._story_by_sid or sid in self._aliases:  # a reused doc id: keep ids unique
+            sid = story_id_for(sid + "#")
+        self._next_story += 1
+        s = _Story(self._next_story, sid, (d.t if d.t is not None else math.inf, d.key))
+        self._stories[s.key] = s
+        self._story_by_sid[sid] = s.key
+        return s
+
+    def _attach(self, d: _Doc, s: _Story) -> None:
+        d.story = s.key
+        s.members.append(d.key)
+        for ch in CHANNELS:
+            v = d.vecs.channel(ch)
+            if not v:
+                continue
+            s.counts[ch] += 1
+            sums = s.sums[ch]
+            for t, w in v.items():
+                sums[t] = sums.get(t, 0.0) + w
+        for t in d.index_terms:
+            if t not in s.index_terms:
+                s.index_terms.add(t)
+                self._postings.setdefault(t, set()).add(s.key)
+        self._lsh.insert(d.key, d.sig)
+        if d.t is not None and (s.last_t is None or d.t > s.last_t):
+            s.last_t = d.t
+            heapq.heappush(self._heap_t, (d.t, s.key))
+        s.last_seq = d.key
+        heapq.heappush(self._heap_seq, (d.key, s.key))
+
+    def _merge(self, a: _Story, b: _Story) -> _Story:
+        if a.key == b.key:
+            return a
+        keep, gone = (a, b) if a.first <= b.first else (b, a)
+        for k in gone.members:
+            self._docs[k].story = keep.key
+        keep.members.extend(gone.members)
+        for ch in CHANNELS:
+            sums = keep.sums[ch]
+            for t, w in gone.sums[ch].items():
+                sums[t] = sums.get(t, 0.0) + w
+            keep.counts[ch] += gone.counts[ch]
+        for t in gone.index_terms:
+            post = self._postings.get(t)
+            if post is not None:
+                post.discard(gone.key)
+                post.add(keep.key)
+            keep.index_terms.add(t)
+        if gone.last_t is not None and (keep.last_t is None or gone.last_t > keep.last_t):
+            keep.last_t = gone.last_t
+            heapq.heappush(self._heap_t, (gone.last_t, keep.key))
+        if gone.last_seq > keep.last_seq:
+            keep.last_seq = gone.last_seq
+            heapq.heappush(self._heap_seq, (gone.last_seq, keep.key))
+        keep.first = min(keep.first, gone.first)
+        del self._stories[gone.key]
+        del self._story_by_sid[gone.sid]
+        self._aliases[gone.sid] = keep.sid
+        for old, target in self._aliases.items():  # keep aliases flat: one hop to the survivor
+            if target == gone.sid:
+                self._aliases[old] = keep.sid
+        return keep
+
+    def _evict(self) -> None:
+        if self._watermark is not None:
+            horizon = self._watermark - self._window_s
+            while self._heap_t and self._heap_t[0][0] < horizon:
+                t, sk = heapq.heappop(self._heap_t)
+                s = self._stories.get(sk)
+                if s is not None and s.last_t == t:
+                    self._drop(s)
+        horizon_seq = self._seq - self.settings.window_docs
+        while self._heap_seq and self._heap_seq[0][0] < horizon_seq:
+            seq, sk = heapq.heappop(self._heap_seq)
+            s = self._stories.get(sk)
+            if s is not None and s.last_seq == seq:
+                self._drop(s)
+
+    def _drop(self, s: _Story) -> None:
+        for k in s.members:
+            d = self._docs.pop(k)
+            self._doc_by_id.pop(d.id, None)
+            self._lsh.remove(k, d.sig)
+            for t in d.df_terms:
+                c = self._df[t] - 1
+                if c:
+                    self._df[t] = c
+                else:
+                    del self._df[t]
+        for t in s.index_terms:
+            post = self._postings.get(t)
+            if post is not None:
+                post.discard(s.key)
+                if not post:
+                    del self._postings[t]
+        del self._stories[s.key]
+        del self._story_by_sid[s.sid]
+
+
+def cluster(docs: Iterable[MatchDoc], settings: MatchSettings | None = None) -> list[tuple[str, str]]:
+    """(doc id, final story id) for every article, in input order, aliases resolved."""
+    clusterer = OnlineClusterer(settings)
+    assigned = [(d.id, clusterer.add(d)) for d in docs]
+    return [(doc_id, clusterer.resolve(sid)) for doc_id, sid in assigned]

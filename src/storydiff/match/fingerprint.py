@@ -1,0 +1,138 @@
+"""MinHash fingerprints of word shingles, vectorised with numpy, and a banded LSH index.
+
+Reprints (wire copies with a new headline, trimmed paragraphs, boilerplate, OCR noise) share
+most of their word 3-shingles; MinHash estimates that Jaccard overlap from fixed-size
+signatures, and LSH banding finds candidate copies without comparing against every article.
+datasketch's ``MinHash.update`` hashes each shingle with SHA-1 in Python (~40x slower than
+this on news-length text); ``bench/clustering.py`` runs datasketch's MinHashLSH beside ours.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+
+import numpy as np
+
+from storydiff.match.features import tokenize
+
+NUM_PERM = 128
+SHINGLE = 3
+_MAX_HASH = np.uint64(0xFFFFFFFF)
+# Fixed seed: signatures must be identical across processes and runs (they are stored).
+_rng = np.random.default_rng(20240611)
+_A = (_rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) | np.uint64(1)).reshape(-1, 1)  # odd multipliers
+_B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64).reshape(-1, 1)
+_MIX1 = np.uint64(0x9E3779B97F4A7C15)
+_MIX2 = np.uint64(0xC2B2AE3D27D4EB4F)
+_EMPTY = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+
+_token_hash_cache: dict[str, int] = {}
+
+
+def _token_hashes(tokens: list[str]) -> np.ndarray:
+    cache = _token_hash_cache
+    if len(cache) > 2_000_000:  # bound memory on endless streams; hashes are recomputable
+        cache.clear()
+    out = []
+    for t in tokens:
+        h = cache.get(t)
+        if h is None:
+            h = zlib.crc32(t.encode("utf-8", "surrogatepass")) | (
+                zlib.adler32(t.encode("utf-8", "ignore")) << 32
+            )
+            cache[t] = h
+        out.append(h)
+    return np.fromiter(out, dtype=np.uint64, count=len(out))
+
+
+def shingle_hashes(tokens: list[str], k: int = SHINGLE) -> np.ndarray:
+    """64-bit hashes of the distinct word k-shingles (of the tokens themselves when fewer)."""
+    if not tokens:
+        return np.empty(0, dtype=np.uint64)
+    h = _token_hashes(tokens)
+    if len(h) >= k:
+        with np.errstate(over="ignore"):
+            acc = h[: len(h) - k + 1].copy()
+            for i in range(1, k):
+                acc = acc * _MIX1 + h[i : len(h) - k + 1 + i] * _MIX2
+    else:
+        acc = h
+    return np.unique(acc)
+
+
+def signature(tokens: list[str]) -> np.ndarray:
+    """MinHash signature (uint32[NUM_PERM]) of lowercased tokens; all-max when empty."""
+    sh = shingle_hashes(tokens)
+    if sh.size == 0:
+        return _EMPTY.copy()
+    with np.errstate(over="ignore"):
+        # multiply-shift universal hashing: (a*x + b) mod 2^64, keep the high 32 bits
+        hv = (_A * sh.reshape(1, -1) + _B) >> np.uint64(32)
+    return hv.min(axis=1).astype(np.uint32)
+
+
+def text_signature(text: str) -> np.ndarray:
+    return signature([t.lower() for t in tokenize(text or "")])
+
+
+def jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
+    """Estimated Jaccard from two signatures; 0 when either text was empty."""
+    if (sig_a == 0xFFFFFFFF).all() or (sig_b == 0xFFFFFFFF).all():
+        return 0.0
+    return float(np.count_nonzero(sig_a == sig_b)) / NUM_PERM
+
+
+def near_duplicate_score(a_text: str, b_text: str) -> float:
+    """Estimated Jaccard of the word 3-shingles of two texts, in [0, 1]."""
+    if not isinstance(a_text, str) or not isinstance(b_text, str):
+        return 0.0
+    return jaccard(text_signature(a_text), text_signature(b_text))
+
+
+class LSHIndex:
+    """Banded LSH over MinHash signatures: keys sharing any whole band are candidates.
+
+    ``bands * rows`` must not exceed NUM_PERM. With 16 bands of 4 rows a pair at Jaccard 0.5
+    is found with probability 1-(1-0.5^4)^16 = 0.64, at 0.7 with 0.98 (our reprints sit above).
+    """
+
+    def __init__(self, bands: int = 16, rows: int = 4):
+        if bands * rows > NUM_PERM:
+            raise ValueError("bands * rows must be <= NUM_PERM")
+        self.bands, self.rows = bands, rows
+        self._tables: list[dict[bytes, list[int]]] = [defaultdict(list) for _ in range(bands)]
+
+    def _keys(self, sig: np.ndarray) -> list[bytes]:
+        r = self.rows
+        return [sig[i * r : (i + 1) * r].tobytes() for i in range(self.bands)]
+
+    def insert(self, key: int, sig: np.ndarray) -> None:
+        if (sig == 0xFFFFFFFF).all():
+            return  # empty text: a copy of nothing
+        for table, band in zip(self._tables, self._keys(sig)):
+            table[band].append(key)
+
+    def query(self, sig: np.ndarray) -> set[int]:
+        if (sig == 0xFFFFFFFF).all():
+            return set()
+        found: set[int] = set()
+        for table, band in zip(self._tables, self._keys(sig)):
+            bucket = table.get(band)
+            if bucket:
+                found.update(bucket)
+        return found
+
+    def remove(self, key: int, sig: np.ndarray) -> None:
+        if (sig == 0xFFFFFFFF).all():
+            return
+        for table, band in zip(self._tables, self._keys(sig)):
+            bucket = table.get(band)
+            if bucket is None:
+                continue
+            try:
+                bucket.remove(key)
+            except ValueError:
+                pass
+            if not bucket:
+                del table[band]

@@ -1,0 +1,223 @@
+"""The stages chained: ingest → extract → analyze → match → compare.
+
+This module is the Python API the CLI, the web app and the Spark job share. It knows
+nothing about terminals, HTTP or databases: it takes inputs and returns records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from storydiff.analyze import analyze_articles
+from storydiff.compare import compare_story
+from storydiff.extract import extract_items
+from storydiff.ingest import read_inputs
+from storydiff.records import Article, Failure, Story
+
+__all__ = [
+    "CompareResult",
+    "extract_paths",
+    "to_match_doc",
+    "group_articles",
+    "compare_articles",
+    "compare_paths",
+]
+
+
+def extract_paths(inputs: Iterable[str]) -> Iterator[Article | Failure]:
+    """Every article (or failure) found in files, folders, globs or ``-``."""
+    return extract_items(read_inputs(inputs))
+
+
+def parse_published(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+def to_match_doc(article: Article):
+    from storydiff.match import MatchDoc
+
+    return MatchDoc(
+        id=article.id,
+        text=article.text,
+        title=article.title,
+        published=parse_published(article.published),
+        outlet=article.outlet,
+        url=article.url,
+    )
+
+
+def group_articles(articles: Sequence[Article]) -> dict[str, list[Article]]:
+    """Story id → its articles, in input order."""
+    from storydiff.match import cluster
+
+    by_id = {a.id: a for a in articles}
+    groups: dict[str, list[Article]] = {}
+    for doc_id, story_id in cluster(to_match_doc(a) for a in articles):
+        groups.setdefault(story_id, []).append(by_id[doc_id])
+    return groups
+
+
+@dataclass
+class CompareResult:
+    articles: list[Article] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "articles": [
+                {
+                    "id": a.id,
+                    "source": a.source,
+                    "url": a.url,
+                    "outlet": a.outlet,
+                    "title": a.title,
+                    "published": a.published,
+                    "authors": a.authors,
+                    "dateline": a.dateline,
+                    "language": a.language,
+                    "text": a.text,
+                    "cited_origins": a.cited_origins,
+                    "entities": [e.text for e in a.entities],
+                    "quotes": [q.__dict__ for q in a.quotes],
+                }
+                for a in self.articles
+            ],
+            "stories": [s.to_dict() for s in self.stories],
+            "errors": [{"source": f.source, "stage": f.stage, "reason": f.reason} for f in self.failures],
+        }
+
+
+def _dedupe_ids(articles: list[Article]) -> list[Article]:
+    """Two inputs with the same id (the same page twice) are one article."""
+    seen: set[str] = set()
+    out = []
+    for a in articles:
+        if a.id in seen:
+            continue
+        seen.add(a.id)
+        out.append(a)
+    return out
+
+
+def compare_articles(articles: Sequence[Article], *, progress: Callable[[int], None] | None = None) -> list[Story]:
+    """Analyze, group and compare. Stories with most articles first."""
+    analyzed = []
+    for a in analyze_articles(articles, deep=True):
+        analyzed.append(a)
+        if progress:
+            progress(1)
+    groups = group_articles(analyzed)
+    stories = [compare_story(sid, members) for sid, members in groups.items()]
+    stories.sort(key=lambda s: -len(s.article_ids))
+    return stories
+
+
+def compare_paths(inputs: Iterable[str], *, progress: Callable[[int], None] | None = None) -> CompareResult:
+    result = CompareResult()
+    for item in extract_paths(inputs):
+        if isinstance(item, Failure):
+            result.failures.append(item)
+        else:
+            result.articles.append(item)
+    result.articles = _dedupe_ids(result.articles)
+    result.stories = compare_articles(result.articles, progress=progress)
+    return result
+
+
+# -- database-backed flows (the store is passed in; this module never opens one) ------------
+
+
+def _seed_clusterer(store, clusterer, window_days: float) -> None:
+    """Resume the online clusterer from what is stored: the articles within one window of the
+    newest stored publication date (older ones can no longer attract new articles)."""
+    from datetime import timedelta
+
+    newest = store.stories(limit=1)
+    since = None
+    if newest and newest[0].last_published:
+        last = parse_published(newest[0].last_published)
+        if last is not None:
+            since = (last - timedelta(days=window_days)).isoformat()
+    for a in store.articles(since=since):
+        sid = store.story_of(a.id)
+        if sid:
+            clusterer.seed(to_match_doc(a), store.resolve_story(sid))
+
+
+def ingest_stream(
+    store,
+    items: Iterable,
+    *,
+    analyze: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    on_failure: Callable[[Failure], object] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, int]:
+    """Extract, analyze, assign to a story and store each item. Items whose source is already
+    stored are skipped before extraction, so a re-run after a kill only does the rest."""
+    from storydiff.match import OnlineClusterer
+
+    from storydiff.settings import MatchSettings
+
+    clusterer = OnlineClusterer()
+    _seed_clusterer(store, clusterer, MatchSettings().window_days)
+    stats = {"stored": 0, "skipped": 0, "failed": 0}
+    known_aliases = dict(clusterer.aliases)
+
+    def fresh(stream: Iterable) -> Iterator:
+        for it in stream:
+            if not isinstance(it, Failure) and store.has_source(it.source):
+                stats["skipped"] += 1
+                if progress:
+                    progress(1)
+                continue
+            yield it
+
+    def articles_only(stream: Iterable) -> Iterator[Article]:
+        for it in stream:
+            if isinstance(it, Failure):
+                stats["failed"] += 1
+                store.add_failure(it)
+                if on_failure:
+                    on_failure(it)
+                if progress:
+                    progress(1)
+                continue
+            yield it
+
+    arts = articles_only(extract_items(fresh(items)))
+    for a in analyze(arts) if analyze else arts:
+        story_id = clusterer.add(to_match_doc(a))
+        if store.add_article(a, story_id):
+            stats["stored"] += 1
+            store.clear_failure(a.source)
+        else:
+            stats["skipped"] += 1
+        for old, new in clusterer.aliases.items():
+            if known_aliases.get(old) != new:
+                store.add_alias(old, clusterer.resolve(new))
+                known_aliases[old] = new
+        if progress:
+            progress(1)
+    return stats
+
+
+def compare_stored_story(store, story_id: str) -> tuple[Story | None, list[Article]]:
+    """Deep-analyze and compare one stored story; the result is cached in the store."""
+    sid = store.resolve_story(story_id)
+    ids = store.story_article_ids(sid)
+    articles = [a for a in (store.get_article(i) for i in ids) if a is not None]
+    if not articles:
+        return None, []
+    analyzed = list(analyze_articles(articles, deep=True))
+    story = compare_story(sid, analyzed)
+    store.save_story(story)
+    return story, analyzed

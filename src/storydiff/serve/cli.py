@@ -1,0 +1,333 @@
+"""The ``storydiff`` command: a thin shell over storydiff.pipeline and storydiff.store.
+
+stdout carries results (JSON Lines with --json); stderr carries progress and one line per
+bad item ("error: SOURCE: REASON"). A run goes on past bad items and exits 1 for them only
+with --strict.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from storydiff.records import Article, Failure
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="diff for news: extract articles, group them into stories, compare what each outlet reported.",
+)
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+Paths = Annotated[list[str], typer.Argument(help="files, folders, globs, or - for stdin")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines on stdout")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="exit 1 if any item failed")]
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", envvar="STORYDIFF_DB", help="SQLite path or SQLAlchemy URL (default: storydiff.db)"),
+]
+
+
+def _emit(obj: dict) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def report_failure(f: Failure) -> None:
+    err.print(Text(f"error: {f.source}: {f.reason}", style="red"), soft_wrap=True)
+
+
+@contextmanager
+def progress_bar(label: str, total: int | None = None):
+    """A transient bar on stderr; Rich draws nothing when stderr is not a terminal."""
+    with Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as p:
+        task = p.add_task(label, total=total)
+        yield lambda n=1: p.advance(task, n)
+
+
+def _split(items: Iterable[Article | Failure], failures: list[Failure]) -> Iterator[Article]:
+    for it in items:
+        if isinstance(it, Failure):
+            failures.append(it)
+            report_failure(it)
+        else:
+            yield it
+
+
+def _finish(failures: list[Failure], strict: bool) -> None:
+    if failures:
+        err.print(f"{len(failures)} item(s) failed", style="yellow")
+    if strict and failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(paths: Paths, json_: JsonOpt = False, strict: StrictOpt = False) -> None:
+    """Extract articles: body without boilerplate, title, outlet, date, authors, dateline, language, cited origins."""
+    from storydiff.analyze import analyze_articles
+    from storydiff.pipeline import extract_paths
+
+    failures: list[Failure] = []
+    table = Table("source", "outlet", "title", "published", "chars", "cites")
+    with progress_bar("extracting") as tick:
+        for a in analyze_articles(_split(extract_paths(paths), failures), deep=False):
+            tick()
+            if json_:
+                _emit(
+                    {
+                        "source": a.source,
+                        "url": a.url,
+                        "outlet": a.outlet,
+                        "title": a.title,
+                        "published": a.published,
+                        "authors": a.authors,
+                        "dateline": a.dateline,
+                        "language": a.language,
+                        "text": a.text,
+                        "cited_origins": a.cited_origins,
+                    }
+                )
+            else:
+                table.add_row(*(Text(str(x or "—")) for x in (a.source, a.outlet, a.title, a.published, len(a.text), ", ".join(a.cited_origins))))
+    if not json_:
+        out.print(table)
+    _finish(failures, strict)
+
+
+@app.command()
+def quotes(
+    paths: Paths,
+    raw: Annotated[bool, typer.Option("--raw", help="read quotes from the input as given (no cleaning)")] = False,
+    json_: JsonOpt = False,
+    strict: StrictOpt = False,
+) -> None:
+    """Direct quotes with their speakers; offsets are into the text the quote was read from."""
+    from storydiff.analyze.nlp import get_nlp
+    from storydiff.analyze.quotes import find_quotes
+    from storydiff.ingest import read_inputs
+    from storydiff.pipeline import extract_paths
+
+    failures: list[Failure] = []
+    if raw:
+        pairs = (
+            (it.source, it.content)
+            for it in _split(read_inputs(paths), failures)  # type: ignore[arg-type]
+        )
+    else:
+        pairs = ((a.source, a.text) for a in _split(extract_paths(paths), failures))
+    nlp = get_nlp()
+    with progress_bar("finding quotes") as tick:
+        for source, text in pairs:
+            found = find_quotes(text, doc=nlp(text[:100_000]) if len(text) <= 100_000 else None)
+            tick()
+            if json_:
+                _emit({"source": source, "quotes": [{"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end} for q in found]})
+            else:
+                out.print(Text(source, style="bold"))
+                for q in found:
+                    out.print(Text(f"  {q.speaker or '?'}: “{q.text}” [{q.start}:{q.end}]"))
+    _finish(failures, strict)
+
+
+@app.command()
+def cluster(
+    input: Annotated[str, typer.Argument(help="JSONL rows {id, text, title?, published?, outlet?, url?}, or -")],
+    strict: StrictOpt = False,
+) -> None:
+    """Group rows into stories online (no database): JSON Lines {id, story_id}."""
+    from storydiff.extract import normalize_date
+    from storydiff.match import MatchDoc, OnlineClusterer
+    from storydiff.pipeline import parse_published
+
+    failures: list[Failure] = []
+    stream = sys.stdin if input == "-" else open(input, encoding="utf-8", errors="replace")
+    clusterer = OnlineClusterer()
+    assigned: list[tuple[str, str]] = []
+    with stream, progress_bar("clustering") as tick:
+        for n, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            where = f"{input}#L{n}"
+            try:
+                row = json.loads(line)
+                if not isinstance(row, dict) or not isinstance(row.get("text"), str) or row.get("id") is None:
+                    raise ValueError("row needs 'id' and a string 'text'")
+            except ValueError as e:
+                failures.append(Failure(where, f"bad row: {str(e)[:80]}"))
+                report_failure(failures[-1])
+                continue
+            doc = MatchDoc(
+                id=str(row["id"]),
+                text=row["text"],
+                title=row.get("title"),
+                published=parse_published(normalize_date(row.get("published"))),
+                outlet=row.get("outlet"),
+                url=row.get("url"),
+            )
+            assigned.append((doc.id, clusterer.add(doc)))
+            tick()
+    # ids resolved at the end: a story merged later is reported under its surviving id
+    for doc_id, story_id in assigned:
+        _emit({"id": doc_id, "story_id": clusterer.resolve(story_id)})
+    _finish(failures, strict)
+
+
+def _print_compare(result, json_: bool, html: Path | None) -> None:
+    from storydiff.serve.terminal import print_report
+
+    if json_:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        print_report(out, result.stories, result.articles)
+    if html:
+        from storydiff.serve.html import render_html
+
+        html.write_text(render_html(result.stories, result.articles, result.failures), encoding="utf-8")
+        err.print(f"wrote {html}")
+
+
+@app.command()
+def compare(
+    paths: Paths,
+    json_: JsonOpt = False,
+    html: Annotated[Path | None, typer.Option("--html", help="also write a self-contained HTML report")] = None,
+    strict: StrictOpt = False,
+) -> None:
+    """Extract, group and compare the given articles (no database)."""
+    from storydiff.pipeline import compare_paths
+
+    with progress_bar("analyzing") as tick:
+        result = compare_paths(paths, progress=tick)
+    for f in result.failures:
+        report_failure(f)
+    _print_compare(result, json_, html)
+    _finish(result.failures, strict)
+
+
+def example_paths() -> list[str]:
+    folder = resources.files("storydiff") / "examples"
+    return sorted(str(p) for p in folder.iterdir() if p.is_file() and not p.name.startswith(("_", ".")))
+
+
+@app.command()
+def demo(
+    json_: JsonOpt = False,
+    html: Annotated[Path | None, typer.Option("--html", help="also write the HTML report here")] = None,
+) -> None:
+    """Compare the bundled examples: the founding seed pair (Euromaidan Press and UNN on Kaja Kallas
+    and the FT) and invented articles about two different earthquakes that must stay apart."""
+    from storydiff.pipeline import compare_paths
+
+    paths = example_paths()
+    err.print(f"storydiff demo: {len(paths)} example files from {Path(paths[0]).parent}")
+    with progress_bar("analyzing") as tick:
+        result = compare_paths(paths, progress=tick)
+    for f in result.failures:
+        report_failure(f)
+    _print_compare(result, json_, html)
+
+
+# -- database commands ----------------------------------------------------------------
+
+
+def _store(db: str | None):
+    from storydiff.store import open_store
+
+    return open_store(db)
+
+
+@app.command()
+def ingest(paths: Paths, db: DbOpt = None, strict: StrictOpt = False) -> None:
+    """Extract and store articles, assigning each to a story as it arrives. Safe to re-run."""
+    from storydiff.analyze import analyze_articles
+    from storydiff.ingest import read_inputs
+    from storydiff.pipeline import ingest_stream
+
+    store = _store(db)
+    failures: list[Failure] = []
+    try:
+        with progress_bar("ingesting") as tick:
+            stats = ingest_stream(store, read_inputs(paths), analyze=lambda arts: analyze_articles(arts, deep=False), on_failure=lambda f: (failures.append(f), report_failure(f)), progress=tick)
+    finally:
+        store.close()
+    err.print(f"stored {stats['stored']} new article(s); {stats['skipped']} already stored; {len(failures)} failed")
+    _finish(failures, strict)
+
+
+@app.command()
+def stories(db: DbOpt = None, limit: Annotated[int, typer.Option(help="at most this many")] = 50, json_: JsonOpt = False) -> None:
+    """Stories in the database, newest first."""
+    store = _store(db)
+    try:
+        rows = store.stories(limit=limit)
+    finally:
+        store.close()
+    if json_:
+        for r in rows:
+            _emit(r.__dict__ if hasattr(r, "__dict__") else dict(r))
+        return
+    t = Table("story", "articles", "outlets", "first", "last", "title")
+    for r in rows:
+        t.add_row(Text(r.id), str(r.n_articles), Text(", ".join(o for o in r.outlets if o)), r.first_published or "—", r.last_published or "—", Text(r.title or ""))
+    out.print(t)
+
+
+@app.command()
+def show(
+    story_id: str,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+    html: Annotated[Path | None, typer.Option("--html", help="also write a self-contained HTML report")] = None,
+) -> None:
+    """Compare the articles of one stored story."""
+    from storydiff.pipeline import CompareResult, compare_stored_story
+
+    store = _store(db)
+    try:
+        story, articles = compare_stored_story(store, story_id)
+    finally:
+        store.close()
+    if story is None:
+        err.print(f"error: no story {story_id}", style="red")
+        raise typer.Exit(1)
+    _print_compare(CompareResult(articles=articles, stories=[story]), json_, html)
+
+
+@app.command()
+def errors(db: DbOpt = None, json_: JsonOpt = False) -> None:
+    """Items that failed to ingest, with the reason (the quarantine)."""
+    store = _store(db)
+    try:
+        fails = store.failures()
+    finally:
+        store.close()
+    for f in fails:
+        if json_:
+            _emit({"source": f.source, "stage": f.stage, "reason": f.reason})
+        else:
+            out.print(Text(f"{f.source}: [{f.stage}] {f.reason}"))
+    if not json_:
+        err.print(f"{len(fails)} failed item(s)")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

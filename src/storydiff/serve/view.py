@@ -1,0 +1,91 @@
+"""A story comparison arranged for reading: what the terminal, HTML and web views all show.
+
+Keeping this arrangement in one place means every front end says the same thing: which
+quotes each outlet carried and how faithfully, which facts are shared and which belong to
+one outlet, and why the story counts as N independent sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storydiff.records import Article, Story
+
+
+@dataclass
+class QuoteRow:
+    speaker: str
+    reference: str  # the first outlet's wording
+    versions: list[dict]  # {"outlet", "article_id", "fidelity", "text", "diff"}
+
+
+@dataclass
+class StoryView:
+    story: Story
+    articles: list[Article]
+    label: dict[str, str]  # article id → short outlet label
+    shared_quotes: list[QuoteRow] = field(default_factory=list)
+    single_quotes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # outlet → [(speaker, text)]
+    shared_facts: list[dict] = field(default_factory=list)
+    unique_facts: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def headline(self) -> str:
+        for a in self.articles:
+            if a.title:
+                return a.title
+        return self.story.id
+
+
+def _labels(articles: Sequence[Article]) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    used: dict[str, int] = {}
+    for a in articles:
+        base = a.outlet or a.source.rsplit("/", 1)[-1]
+        used[base] = used.get(base, 0) + 1
+        labels[a.id] = base if used[base] == 1 else f"{base} #{used[base]}"
+    return labels
+
+
+def build_view(story: Story, articles: Sequence[Article]) -> StoryView:
+    by_id = {a.id: a for a in articles}
+    members = [by_id[i] for i in story.article_ids if i in by_id]
+    label = _labels(members)
+    view = StoryView(story=story, articles=members, label=label)
+    for q in story.quotes:
+        speaker = q.speaker or "unknown speaker"
+        present = [v for v in q.versions if v.fidelity != "only_here"]
+        if len(q.versions) >= 2 and present:
+            view.shared_quotes.append(
+                QuoteRow(
+                    speaker=speaker,
+                    reference=q.versions[0].text,
+                    versions=[
+                        {
+                            "outlet": label.get(v.article_id, v.article_id),
+                            "article_id": v.article_id,
+                            "fidelity": v.fidelity,
+                            "text": v.text,
+                            "diff": v.diff,
+                        }
+                        for v in q.versions
+                    ],
+                )
+            )
+        else:
+            for v in q.versions:
+                view.single_quotes.setdefault(label.get(v.article_id, v.article_id), []).append((speaker, v.text))
+    for f in story.facts:
+        if len(f.article_ids) >= 2:
+            view.shared_facts.append(
+                {
+                    "text": f.text,
+                    "outlets": [label.get(i, i) for i in f.article_ids],
+                    "variants": {label.get(i, i): t for i, t in f.variants.items()},
+                    "conflicts": f.conflicts,
+                }
+            )
+        elif f.article_ids:
+            view.unique_facts.setdefault(label.get(f.article_ids[0], f.article_ids[0]), []).append(f.text)
+    return view

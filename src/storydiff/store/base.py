@@ -1,0 +1,115 @@
+"""The one storage interface the CLI, the web app and the pipeline talk to.
+
+Stages never import the store: they take and return records; whoever drives them stores them.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Self
+
+from storydiff.records import Article, Failure, Story
+
+
+@dataclass
+class StorySummary:
+    """One line of a story listing."""
+
+    id: str
+    title: str | None  # the first article's title (earliest published, then first stored)
+    n_articles: int
+    outlets: list[str] = field(default_factory=list)  # distinct, in order of first appearance
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+class Store(ABC):
+    """Articles, their story assignment, story aliases, cached comparisons and quarantined failures.
+
+    Ordering: article lists are chronological (``published`` ascending, undated last, then in the
+    order stored); ``stories()`` lists the most recently published story first.
+    Story ids passed in are resolved through aliases first, so callers may keep using an old id.
+    A cached ``Story`` is dropped whenever its membership changes (``set_story``, ``add_article``
+    with a story, ``add_alias``): ``get_story`` never returns a comparison of a stale article set.
+    """
+
+    # -- articles ---------------------------------------------------------------------------
+    @abstractmethod
+    def add_article(self, article: Article, story_id: str | None = None) -> bool:
+        """Store ``article``; False (and nothing changes) if one with the same id, source, url or
+        content hash is already stored. Commits on its own unless inside ``batch()``."""
+
+    @abstractmethod
+    def has_source(self, source: str) -> bool: ...
+
+    @abstractmethod
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    @abstractmethod
+    def articles(
+        self, *, story_id: str | None = None, since: str | None = None, limit: int | None = None
+    ) -> list[Article]:
+        """Articles, optionally of one story and/or published at or after ``since`` (ISO 8601)."""
+
+    # -- stories ----------------------------------------------------------------------------
+    @abstractmethod
+    def set_story(self, article_id: str, story_id: str) -> None:
+        """Assign an article to a story; ValueError if the article is not stored."""
+
+    @abstractmethod
+    def story_of(self, article_id: str) -> str | None:
+        """The story an article is assigned to, if any."""
+
+    @abstractmethod
+    def add_alias(self, old_story_id: str, new_story_id: str) -> None:
+        """Record that ``old_story_id`` was merged into ``new_story_id``; its articles move there.
+        ValueError if that would make a cycle."""
+
+    @abstractmethod
+    def resolve_story(self, story_id: str) -> str:
+        """Follow aliases to the current id (the id itself when it has none)."""
+
+    @abstractmethod
+    def stories(self, limit: int | None = None) -> list[StorySummary]: ...
+
+    @abstractmethod
+    def story_article_ids(self, story_id: str) -> list[str]: ...
+
+    @abstractmethod
+    def save_story(self, story: Story) -> None:
+        """Cache a comparison result, replacing any earlier one for the same id."""
+
+    @abstractmethod
+    def get_story(self, story_id: str) -> Story | None: ...
+
+    # -- failures (quarantine) ----------------------------------------------------------------
+    @abstractmethod
+    def add_failure(self, failure: Failure) -> None:
+        """Quarantine a source; the same source and reason again only bumps its count and time."""
+
+    @abstractmethod
+    def failures(self) -> list[Failure]: ...
+
+    @abstractmethod
+    def clear_failure(self, source: str) -> None:
+        """Forget every failure of ``source`` (a later run succeeded)."""
+
+    # -- lifecycle --------------------------------------------------------------------------
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group writes into one transaction: all of them are stored, or (on an exception) none.
+
+        The default is no grouping (every write commits on its own); stores override it."""
+        yield
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

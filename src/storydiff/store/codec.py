@@ -1,0 +1,162 @@
+"""Turning records into what a database column can hold, and back, losslessly.
+
+Two hazards shape this: PostgreSQL text cannot hold NUL, and neither driver can encode a lone
+surrogate (which Python strings may carry after a lossy decode). Records are stored as JSON, which
+escapes NUL, and falls back to ASCII escapes when a surrogate is present, so the text round-trips
+exactly. Lookup columns hold hashes, so a key of any length or content fits a unique index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from storydiff.records import (
+    AlignedQuote,
+    Article,
+    Fact,
+    QuoteVersion,
+    SourceGroup,
+    Story,
+    content_hash,
+)
+
+# Query parameters that only say how a reader arrived at a page, never which page it is.
+_TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ocid"})
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def key_hash(value: str) -> str:
+    """Fixed-size index key for any string (surrogates included)."""
+    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def column_text(value: str | None) -> str | None:
+    """A display copy that both databases accept: NUL and unencodable characters replaced.
+    Never used where exactness matters (the JSON copy is exact)."""
+    if value is None:
+        return None
+    return value.encode("utf-8", "replace").decode("utf-8").replace("\x00", "\ufffd")
+
+
+def canonical_url(url: str | None) -> str | None:
+    """The identity of a URL for duplicate detection.
+
+    Conservative: lower-cased scheme and host, http treated as https (news sites redirect one to
+    the other), no fragment, no tracking parameters (utm_*, fbclid, ...). Path and remaining query
+    are kept as they are, since both can name different articles."""
+    if url is None:
+        return None
+    url = url.strip()
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        if not parts.scheme or not parts.netloc:
+            return url
+        scheme = parts.scheme.lower()
+        if scheme == "http":
+            scheme = "https"
+        host = (parts.hostname or "").rstrip(".")
+        port = parts.port
+        netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+        query = urlencode(
+            [
+                (k, v)
+                for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                if not k.lower().startswith("utm_") and k.lower() not in _TRACKING_PARAMS
+            ]
+        )
+        return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+    except ValueError:  # malformed (bad port, broken IPv6 brackets): compare it as written
+        return url
+
+
+def article_content_hash(article: Article) -> str:
+    try:
+        return article.content_hash
+    except UnicodeEncodeError:  # lone surrogates: hash them as they are rather than fail
+        norm = " ".join(article.text.split()).lower()
+        return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_RAW = "~"  # marks JSON that holds lone surrogates, kept as their UTF-8 bytes (see dumps)
+
+
+def dumps(obj: Any) -> str:
+    """JSON text any driver can encode, that ``loads`` turns back into exactly ``obj``.
+
+    Lone surrogates cannot be encoded, and JSON's own ``\\udXXX`` escapes are not exact either
+    (the decoder fuses an escaped high+low pair into one character). So such JSON is stored as its
+    surrogate-passing UTF-8 bytes spelled one character per byte, marked by a leading ``~``."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = _RAW + text.encode("utf-8", "surrogatepass").decode("latin-1")
+    return text
+
+
+def loads(text: str) -> Any:
+    if text.startswith(_RAW):
+        text = text[1:].encode("latin-1").decode("utf-8", "surrogatepass")
+    return json.loads(text)
+
+
+def article_to_json(article: Article) -> str:
+    return dumps(article.to_dict())
+
+
+def article_from_json(text: str) -> Article:
+    return Article.from_dict(loads(text))
+
+
+def story_to_json(story: Story) -> str:
+    return dumps(story.to_dict())
+
+
+def story_from_dict(d: dict[str, Any]) -> Story:
+    """Inverse of ``Story.to_dict`` (nested records rebuilt, diff pairs back to tuples)."""
+    return Story(
+        id=d["id"],
+        article_ids=list(d.get("article_ids", [])),
+        origins=list(d.get("origins", [])),
+        independent_sources=int(d.get("independent_sources", 0)),
+        source_groups=[SourceGroup(**g) for g in d.get("source_groups", [])],
+        quotes=[
+            AlignedQuote(
+                speaker=q.get("speaker"),
+                versions=[
+                    QuoteVersion(**{**v, "diff": [tuple(p) for p in v.get("diff", [])]})
+                    for v in q.get("versions", [])
+                ],
+            )
+            for q in d.get("quotes", [])
+        ],
+        facts=[Fact(**f) for f in d.get("facts", [])],
+        timeline=list(d.get("timeline", [])),
+    )
+
+
+def story_from_json(text: str) -> Story:
+    return story_from_dict(loads(text))
+
+
+__all__ = [
+    "article_content_hash",
+    "article_from_json",
+    "article_to_json",
+    "canonical_url",
+    "column_text",
+    "content_hash",
+    "key_hash",
+    "now_iso",
+    "story_from_json",
+    "story_to_json",
+]

@@ -1,0 +1,68 @@
+"""Engines for the two supported backends, configured for safe concurrent use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
+
+from storydiff.settings import default_db_url
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000  # a second writer (another ingest, the web app) waits, not fails
+
+
+def normalize_url(url: str | None) -> str:
+    """``None`` -> the default database; a plain path -> SQLite; ``postgresql://`` and
+    ``postgres://`` -> the psycopg 3 driver (the only PostgreSQL driver storydiff ships with)."""
+    if url is None:
+        url = default_db_url()
+    url = url.strip()
+    if not url:
+        raise ValueError("empty database URL")
+    if "://" not in url:
+        return "sqlite:///" + url
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def make_engine(url: str | None) -> Engine:
+    parsed = make_url(normalize_url(url))
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(parsed)
+    if backend == "postgresql":
+        return create_engine(parsed, pool_pre_ping=True)
+    raise ValueError(f"unsupported database {backend!r}: use a SQLite path or a postgresql:// URL")
+
+
+def _sqlite_engine(parsed) -> Engine:
+    database = parsed.database or ""
+    if database in ("", ":memory:"):
+        # One shared connection, or every pooled connection would see its own empty database.
+        engine = create_engine(parsed, poolclass=StaticPool, connect_args={"check_same_thread": False})
+    else:
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:
+        # Let SQLAlchemy's "begin" event below open transactions, instead of the sqlite3 module's
+        # implicit ones (which leave DDL and reads outside any transaction).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer, nor it them
+        cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a killed process loses nothing
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine

@@ -1,0 +1,281 @@
+"""``Store`` on SQLAlchemy Core, for SQLite and PostgreSQL alike.
+
+Duplicates are refused by UNIQUE constraints (id, source, url, content hash) with
+``INSERT ... ON CONFLICT DO NOTHING``, so re-runs, concurrent writers and a kill mid-way can never
+store an article twice. Every write commits on its own unless it runs inside ``batch()``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from storydiff.records import Article, Failure, Story
+from storydiff.store import codec
+from storydiff.store.base import Store, StorySummary
+from storydiff.store.migrations import migrate
+from storydiff.store.schema import articles, failures, stories, story_aliases
+
+_MAX_ALIAS_HOPS = 1000  # aliases are kept one hop deep; this only stops a corrupted loop
+_IN_CHUNK = 500  # ids per IN (...) list, below every backend's bound-parameter limit
+
+
+def _key(value: str | None) -> str | None:
+    """Ids as stored in and looked up from columns: the same deterministic mapping both ways, so
+    an id carrying NUL or a lone surrogate is a miss (or a row) rather than a driver error."""
+    return codec.column_text(value)
+
+
+class SqlStore(Store):
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+        self._local = threading.local()  # the open batch connection, per thread
+        # Hot statements built once: SQLAlchemy then reuses their compiled form and cache key.
+        insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+        # RETURNING rather than rowcount: drivers disagree on rowcount for INSERT ... RETURNING.
+        self._add_article_stmt = insert(articles).on_conflict_do_nothing().returning(articles.c.seq)
+        self._drop_story_stmt = delete(stories).where(stories.c.id == bindparam("id"))
+        self._has_source_stmt = select(articles.c.seq).where(articles.c.source_key == bindparam("k")).limit(1)
+        self._get_article_stmt = select(articles.c.data).where(articles.c.id == bindparam("id"))
+        self._resolve_stmt = select(story_aliases.c.new_id).where(story_aliases.c.old_id == bindparam("id"))
+        self.schema_version = migrate(engine)
+
+    # -- transactions -------------------------------------------------------------------------
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            yield conn
+            return
+        # IMMEDIATE: take SQLite's write lock up front, so a read-then-write transaction waits
+        # for another writer (busy timeout) instead of failing with "database is locked".
+        with self.engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            yield conn  # inside a batch, reads see the batch's own writes
+            return
+        with self.engine.connect() as conn, conn.begin():  # one snapshot for multi-query reads
+            yield conn
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        if getattr(self._local, "conn", None) is not None:  # nested: join the outer batch
+            yield
+            return
+        with self._write() as conn:
+            self._local.conn = conn
+            try:
+                yield
+            finally:
+                self._local.conn = None
+
+    # -- articles ----------------------------------------------------------------------------
+    def add_article(self, article: Article, story_id: str | None = None) -> bool:
+        url = codec.canonical_url(article.url)
+        row = {  # built before taking the write lock: the JSON is the slow part
+            "id": _key(article.id),
+            "source_key": codec.key_hash(article.source),
+            "url_key": codec.key_hash(url) if url is not None else None,
+            "content_hash": codec.article_content_hash(article),
+            "outlet": codec.column_text(article.outlet),
+            "title": codec.column_text(article.title),
+            "published": codec.column_text(article.published),
+            "added_at": codec.now_iso(),
+            "data": codec.article_to_json(article),
+        }
+        with self._write() as conn:
+            row["story_id"] = self._resolve(conn, _key(story_id)) if story_id is not None else None
+            added = conn.execute(self._add_article_stmt, row).first() is not None
+            if added and story_id is not None:
+                conn.execute(self._drop_story_stmt, {"id": row["story_id"]})
+            return added
+
+    def has_source(self, source: str) -> bool:
+        with self._read() as conn:
+            return conn.execute(self._has_source_stmt, {"k": codec.key_hash(source)}).first() is not None
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self._read() as conn:
+            data = conn.execute(self._get_article_stmt, {"id": _key(article_id)}).scalar()
+        return codec.article_from_json(data) if data is not None else None
+
+    def articles(
+        self, *, story_id: str | None = None, since: str | None = None, limit: int | None = None
+    ) -> list[Article]:
+        with self._read() as conn:
+            q = select(articles.c.data)
+            if story_id is not None:
+                q = q.where(articles.c.story_id == self._resolve(conn, _key(story_id)))
+            if since is not None:
+                q = q.where(articles.c.published >= _key(since))
+            q = q.order_by(articles.c.published.asc().nulls_last(), articles.c.seq)
+            if limit is not None:
+                q = q.limit(max(0, limit))
+            rows = conn.execute(q).scalars().all()
+        return [codec.article_from_json(d) for d in rows]
+
+    # -- stories -----------------------------------------------------------------------------
+    def set_story(self, article_id: str, story_id: str) -> None:
+        article_id, story_id = _key(article_id), _key(story_id)
+        with self._write() as conn:
+            story_id = self._resolve(conn, story_id)
+            old = conn.execute(select(articles.c.story_id).where(articles.c.id == article_id)).first()
+            if old is None:
+                raise ValueError(f"no stored article with id {article_id!r}")
+            if old[0] == story_id:
+                return
+            conn.execute(update(articles).where(articles.c.id == article_id).values(story_id=story_id))
+            self._drop_cached(conn, story_id, old[0])
+
+    def story_of(self, article_id: str) -> str | None:
+        article_id = _key(article_id)
+        with self._read() as conn:
+            return conn.execute(select(articles.c.story_id).where(articles.c.id == article_id)).scalar()
+
+    def add_alias(self, old_story_id: str, new_story_id: str) -> None:
+        old_story_id, new_story_id = _key(old_story_id), _key(new_story_id)
+        with self._write() as conn:
+            new = self._resolve(conn, new_story_id)
+            if new == old_story_id:
+                if new_story_id == old_story_id:
+                    return  # a story aliased to itself: nothing to record
+                raise ValueError(f"alias {old_story_id!r} -> {new_story_id!r} would make a cycle")
+            conn.execute(delete(story_aliases).where(story_aliases.c.old_id == old_story_id))
+            conn.execute(story_aliases.insert().values(old_id=old_story_id, new_id=new))
+            # Keep every alias one hop deep: whatever pointed at the old id now points at the new.
+            conn.execute(
+                update(story_aliases).where(story_aliases.c.new_id == old_story_id).values(new_id=new)
+            )
+            moved = conn.execute(
+                update(articles).where(articles.c.story_id == old_story_id).values(story_id=new)
+            ).rowcount
+            self._drop_cached(conn, old_story_id, new if moved else None)
+
+    def resolve_story(self, story_id: str) -> str:
+        with self._read() as conn:
+            return self._resolve(conn, _key(story_id))
+
+    def _resolve(self, conn: Connection, story_id: str) -> str:
+        seen = {story_id}
+        for _ in range(_MAX_ALIAS_HOPS):
+            nxt = conn.execute(self._resolve_stmt, {"id": story_id}).scalar()
+            if nxt is None or nxt in seen:
+                return story_id
+            seen.add(nxt)
+            story_id = nxt
+        return story_id
+
+    def _drop_cached(self, conn: Connection, *story_ids: str | None) -> None:
+        ids = [s for s in story_ids if s is not None]
+        if ids:
+            conn.execute(delete(stories).where(stories.c.id.in_(ids)))
+
+    def stories(self, limit: int | None = None) -> list[StorySummary]:
+        a = articles.c
+        with self._read() as conn:
+            q = (
+                select(a.story_id, func.count(), func.min(a.published), func.max(a.published))
+                .where(a.story_id.is_not(None))
+                .group_by(a.story_id)
+                .order_by(func.max(a.published).desc().nulls_last(), func.max(a.seq).desc())
+            )
+            if limit is not None:
+                q = q.limit(max(0, limit))
+            groups = conn.execute(q).all()
+            ids = [g[0] for g in groups]
+            members = select(a.story_id, a.title, a.outlet).order_by(a.published.asc().nulls_last(), a.seq)
+            rows = []
+            if limit is None:
+                rows = conn.execute(members.where(a.story_id.is_not(None))).all()
+            else:
+                for i in range(0, len(ids), _IN_CHUNK):
+                    rows += conn.execute(members.where(a.story_id.in_(ids[i : i + _IN_CHUNK]))).all()
+        titles: dict[str, str] = {}
+        outlets: dict[str, list[str]] = {}
+        for sid, title, outlet in rows:
+            if title and sid not in titles:
+                titles[sid] = title
+            seen = outlets.setdefault(sid, [])
+            if outlet and outlet not in seen:
+                seen.append(outlet)
+        return [
+            StorySummary(
+                id=sid,
+                title=titles.get(sid),
+                n_articles=n,
+                outlets=outlets.get(sid, []),
+                first_published=first,
+                last_published=last,
+            )
+            for sid, n, first, last in groups
+        ]
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        with self._read() as conn:
+            sid = self._resolve(conn, _key(story_id))
+            q = (
+                select(articles.c.id)
+                .where(articles.c.story_id == sid)
+                .order_by(articles.c.published.asc().nulls_last(), articles.c.seq)
+            )
+            return list(conn.execute(q).scalars().all())
+
+    def save_story(self, story: Story) -> None:
+        data = codec.story_to_json(story)
+        with self._write() as conn:
+            conn.execute(delete(stories).where(stories.c.id == _key(story.id)))
+            conn.execute(stories.insert().values(id=_key(story.id), data=data, saved_at=codec.now_iso()))
+
+    def get_story(self, story_id: str) -> Story | None:
+        story_id = _key(story_id)
+        with self._read() as conn:
+            q = select(stories.c.data).where(stories.c.id.in_({story_id, self._resolve(conn, story_id)}))
+            data = conn.execute(q.order_by(stories.c.saved_at.desc())).scalars().first()
+        return codec.story_from_json(data) if data is not None else None
+
+    # -- failures ----------------------------------------------------------------------------
+    def add_failure(self, failure: Failure) -> None:
+        source_key = codec.key_hash(failure.source)
+        key = source_key + codec.key_hash(failure.reason)
+        now = codec.now_iso()
+        with self._write() as conn:
+            bumped = conn.execute(
+                update(failures)
+                .where(failures.c.key == key)
+                .values(count=failures.c.count + 1, last_seen=now, stage=codec.column_text(failure.stage))
+            ).rowcount
+            if bumped:
+                return
+            row = {
+                "key": key,
+                "source_key": source_key,
+                "source": codec.column_text(failure.source),
+                "stage": codec.column_text(failure.stage),
+                "reason": codec.column_text(failure.reason),
+                "time": now,
+                "count": 1,
+                "last_seen": now,
+            }
+            conn.execute(self._insert(failures).values(**row).on_conflict_do_nothing())
+
+    def failures(self) -> list[Failure]:
+        with self._read() as conn:
+            q = select(failures.c.source, failures.c.reason, failures.c.stage).order_by(failures.c.seq)
+            return [Failure(source=s, reason=r, stage=st) for s, r, st in conn.execute(q).all()]
+
+    def clear_failure(self, source: str) -> None:
+        with self._write() as conn:
+            conn.execute(delete(failures).where(failures.c.source_key == codec.key_hash(source)))
+
+    def close(self) -> None:
+        self.engine.dispose()

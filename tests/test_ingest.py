@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+
+import pytest
+
+from storydiff.ingest import read_bytes, read_inputs, sniff_format
+from storydiff.ingest.decode import DecodeError, decode_bytes
+from storydiff.records import Failure, RawItem
+
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+import badcorpus  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bad")
+    return root, badcorpus.build(root)
+
+
+def _results(paths):
+    return list(read_inputs([str(p) for p in paths]))
+
+
+def test_every_bad_item_is_named_with_a_reason_and_good_items_still_come(corpus):
+    root, _ = corpus
+    results = _results([root])
+    failures = [r for r in results if isinstance(r, Failure)]
+    items = [r for r in results if isinstance(r, RawItem)]
+    by_source = {f.source.split("/")[-1].split(" ")[0]: f.reason for f in failures}
+    assert by_source["empty.txt"] == "empty file"
+    assert "binary" in by_source["photo.html"]
+    assert "gzip" in by_source["cut.html.gz"]
+    warc_fail = [r for k, r in by_source.items() if k.startswith("cut.warc.gz")]
+    assert len(warc_fail) == 1 and ("truncated" in warc_fail[0] or "unreadable WARC" in warc_fail[0])
+    assert "invalid JSON" in by_source["export.jsonl#L2"]
+    assert "invalid JSON" in by_source["export.jsonl#L3"]
+    assert "no non-empty 'text' or 'html'" in by_source["export.jsonl#L4"]
+    assert "over the 20 MB limit" in by_source["huge.txt"]
+    names = {i.source.split("/")[-1].split(" ")[0] for i in items}
+    for good in ("good.html", "ok.warc.gz#https://velm.example/a", "ok.warc.gz#https://velm.example/b",
+                 "cut.warc.gz#https://velm.example/a", "cyrillic.txt", "export.jsonl#L1", "export.jsonl#L5"):
+        assert good in names
+
+
+def test_cp1251_text_is_decoded(corpus):
+    _, p = corpus
+    (item,) = _results([p["cp1251"]])
+    assert "Уряд України схвалив" in item.content
+
+
+def test_decode_prefers_declared_meta_charset():
+    html = '<html><head><meta charset="windows-1251"></head><body>Привіт</body></html>'.encode("cp1251")
+    assert "Привіт" in decode_bytes(html)
+
+
+def test_decode_refuses_binary():
+    with pytest.raises(DecodeError):
+        decode_bytes(b"\x00\x01\x02binary\x00" * 100)
+
+
+def test_sniffing_overrides_misleading_names():
+    assert sniff_format("page.txt", b"<!DOCTYPE html><html>") == "html"
+    assert sniff_format("dump.bin", b"WARC/1.0\r\n") == "warc"
+    assert sniff_format("feed.xml", b'<?xml version="1.0"?><rss version="2.0">') == "feed"
+    assert sniff_format("x.jsonl.gz", b"{}") == "jsonl"
+
+
+def test_export_fields_become_meta():
+    row = {"id": "a1", "url": "https://x.example/a", "title": "T", "text": "Body text here.", "published": "2024-01-02", "outlet": "X"}
+    (item,) = list(read_bytes("rows.jsonl", (json.dumps(row) + "\n").encode()))
+    assert item.kind == "text" and item.url == "https://x.example/a"
+    assert item.meta["title"] == "T" and item.meta["outlet"] == "X" and item.meta["published"] == "2024-01-02"
+
+
+def test_csv_export_and_html_field():
+    data = "id,url,title,html\nc1,https://x.example/c1,Title,\"<p>Hello, world, from a CSV export.</p>\"\n"
+    (item,) = list(read_bytes("rows.csv", data.encode()))
+    assert item.kind == "html" and "Hello, world" in item.content and item.source.endswith("(id c1)")
+
+
+def test_gzipped_jsonl_truncated_mid_stream_keeps_earlier_records(tmp_path):
+    lines = "".join(json.dumps({"id": f"r{i}", "text": f"Article number {i} " * 50}) + "\n" for i in range(200))
+    blob = gzip.compress(lines.encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(blob[: len(blob) * 2 // 3])
+    results = _results([path])
+    assert any(isinstance(r, RawItem) for r in results)
+    assert isinstance(results[-1], Failure) and "truncated" in results[-1].reason
+
+
+def test_feed_entries_are_items_with_metadata():
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>
+    <item><title>One</title><link>https://g.example/1</link><pubDate>Mon, 02 Sep 2024 18:30:00 GMT</pubDate>
+    <description>&lt;p&gt;First entry body.&lt;/p&gt;</description></item>
+    <item><title>Empty</title><link>https://g.example/2</link></item></channel></rss>"""
+    results = list(read_bytes("feed.rss", feed))
+    item, failure = results
+    assert item.url == "https://g.example/1" and item.meta["title"] == "One" and item.meta["fragment"]
+    assert isinstance(failure, Failure) and "no content" in failure.reason
+
+
+def test_missing_path_is_a_failure_not_a_crash(tmp_path):
+    (f,) = _results([tmp_path / "nope.html"])
+    assert isinstance(f, Failure) and f.reason == "no such file"
+
+
+def test_folders_are_read_recursively_in_stable_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text("second file text")
+    (tmp_path / "1.txt").write_text("first file text")
+    (tmp_path / ".hidden.txt").write_text("hidden")
+    sources = [r.source for r in _results([tmp_path])]
+    assert [s.rsplit("/", 1)[-1] for s in sources] == ["1.txt", "2.txt"]
+
+
+def test_stdin_is_read(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Plain text from a pipe, one article.")))
+    (item,) = list(read_inputs(["-"]))
+    assert item.source == "<stdin>" and item.kind == "text"

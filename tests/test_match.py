@@ -1,0 +1,167 @@
+import importlib.util
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from storydiff.match import MatchDoc, OnlineClusterer, cluster, near_duplicate_score, similarity, story_id_for
+from storydiff.settings import MatchSettings
+
+_spec = importlib.util.spec_from_file_location(
+    "match_articles", Path(__file__).parent / "fixtures/match/articles.py"
+)
+_fx = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_fx)
+QUAKE_CHILE, QUAKE_SUMATRA, REHAB, WIRE, WIRE_REPRINT = (
+    _fx.QUAKE_CHILE,
+    _fx.QUAKE_SUMATRA,
+    _fx.REHAB,
+    _fx.WIRE,
+    _fx.WIRE_REPRINT,
+)
+
+T0 = datetime(2024, 3, 1, 12, tzinfo=UTC)
+
+
+def _docs(group, prefix, start=T0):
+    return [
+        MatchDoc(id=f"{prefix}{i}", title=t, text=x, published=start + timedelta(hours=i))
+        for i, (t, x) in enumerate(group)
+    ]
+
+
+def _all_docs():
+    return _docs(QUAKE_CHILE, "c") + _docs(QUAKE_SUMATRA, "s") + _docs(REHAB, "r")
+
+
+def _partition(pairs):
+    groups = {}
+    for doc_id, sid in pairs:
+        groups.setdefault(sid, set()).add(doc_id)
+    return sorted(sorted(g) for g in groups.values())
+
+
+EXPECTED = [["c0", "c1", "c2"], ["r0", "r1"], ["s0", "s1", "s2"]]
+
+
+def test_same_kind_events_kept_apart_and_same_event_grouped():
+    assert _partition(cluster(_all_docs())) == EXPECTED
+
+
+def test_story_id_derives_from_first_article_and_is_stable_as_story_grows():
+    c = OnlineClusterer()
+    docs = _docs(QUAKE_CHILE, "c")
+    ids = [c.add(d) for d in docs]
+    assert ids == [story_id_for("c0")] * 3
+    assert OnlineClusterer().add(docs[0]) == ids[0]  # deterministic across instances
+
+
+def test_batch_size_does_not_change_result():
+    docs = _all_docs()
+    one = OnlineClusterer()
+    singles = [one.add(d) for d in docs]
+    for size in (2, 3, 8):
+        c = OnlineClusterer()
+        got = []
+        for i in range(0, len(docs), size):
+            got += c.add_many(docs[i : i + size])
+        assert got == singles
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_arrival_order_does_not_change_partition(seed):
+    docs = _all_docs()
+    random.Random(seed).shuffle(docs)
+    assert _partition(cluster(docs)) == EXPECTED
+
+
+def test_reprint_joins_story_even_with_new_headline_and_boilerplate():
+    c = OnlineClusterer()
+    a = c.add(MatchDoc("w0", WIRE, "Italy approves budget", T0))
+    b = c.add(MatchDoc("w1", WIRE_REPRINT, "Meloni wins budget vote", T0 + timedelta(hours=3)))
+    assert a == b
+    assert near_duplicate_score(WIRE, WIRE_REPRINT) > 0.7
+
+
+def test_near_duplicate_score_bounds():
+    assert near_duplicate_score(WIRE, WIRE) == 1.0
+    assert near_duplicate_score(WIRE, QUAKE_CHILE[0][1]) < 0.1
+    assert near_duplicate_score("", "") == 0.0
+    assert near_duplicate_score(None, WIRE) == 0.0  # type: ignore[arg-type]
+
+
+def test_window_separates_same_text_far_apart_in_time():
+    settings = MatchSettings(window_days=7)
+    c = OnlineClusterer(settings)
+    first = c.add(MatchDoc("a", WIRE, "Budget", T0))
+    later = c.add(MatchDoc("b", WIRE, "Budget", T0 + timedelta(days=10)))
+    assert first != later
+    assert c.live_stories == 1  # the old story was evicted
+    c2 = OnlineClusterer(settings)
+    assert c2.add(MatchDoc("a", WIRE, "Budget", T0)) == c2.add(
+        MatchDoc("b", WIRE, "B", T0 + timedelta(days=3))
+    )
+
+
+def test_undated_docs_use_arrival_order_window():
+    c = OnlineClusterer(MatchSettings(window_docs=3))
+    first = c.add(MatchDoc("a", WIRE))
+    for i, (t, x) in enumerate(REHAB + QUAKE_SUMATRA):
+        c.add(MatchDoc(f"x{i}", x, t))
+    assert c.add(MatchDoc("b", WIRE)) != first
+
+
+def test_bridging_article_merges_stories_older_id_survives():
+    settings = MatchSettings(threshold=0.3, merge_threshold=0.3, reprint_jaccard=1.01)
+    c = OnlineClusterer(settings)
+    a = c.add(MatchDoc("a", "Giorgia Meloni Senate budget vote Rome.", None, T0))
+    b = c.add(MatchDoc("b", "Joko Widodo Padang Sumatra rescue.", None, T0 + timedelta(hours=1)))
+    assert a != b
+    m = c.add(
+        MatchDoc(
+            "m", "Giorgia Meloni Senate Rome. Joko Widodo Padang Sumatra.", None, T0 + timedelta(hours=2)
+        )
+    )
+    assert m == a
+    assert c.resolve(b) == a
+    assert c.aliases == {b: a}
+
+
+def test_seed_restores_assignment_and_new_article_joins_it():
+    c = OnlineClusterer()
+    for d in _docs(QUAKE_CHILE[:2], "c"):
+        c.seed(d, "story-from-db")
+    assert c.add(_docs(QUAKE_CHILE, "c")[2]) == "story-from-db"
+    assert c.add(_docs(QUAKE_SUMATRA, "s")[0]) != "story-from-db"
+
+
+def test_same_article_twice_gets_same_story():
+    c = OnlineClusterer()
+    d = _docs(REHAB, "r")[0]
+    assert c.add(d) == c.add(d)
+    assert len(c) == 1
+
+
+def test_bad_input_does_not_crash():
+    c = OnlineClusterer()
+    ids = c.add_many(
+        [
+            MatchDoc("e", ""),
+            MatchDoc("b", "\x00\xff\ufffd" * 1000),
+            MatchDoc("h", "word " * 300_000),
+            MatchDoc("n", None, None, "not a date"),  # type: ignore[arg-type]
+            MatchDoc("f", "Quake in Chile", published=datetime(2024, 1, 1)),  # naive = UTC
+        ]
+    )
+    assert len(ids) == 5 and all(ids)
+    with pytest.raises(ValueError):
+        c.add("not a doc")  # type: ignore[arg-type]
+
+
+def test_similarity_ranks_same_story_above_same_kind():
+    chile, sumatra = _docs(QUAKE_CHILE, "c"), _docs(QUAKE_SUMATRA, "s")
+    same = similarity(chile[0], chile[1])
+    other = similarity(chile[0], sumatra[0])
+    assert 0.0 <= other < same <= 1.0
+    assert similarity(MatchDoc("x", ""), chile[0]) == 0.0

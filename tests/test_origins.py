@@ -1,0 +1,92 @@
+"""Cited origins and wire detection (storydiff.analyze.origins)."""
+
+from pathlib import Path
+
+import pytest
+
+from storydiff.analyze.origins import canonical_origin, find_origins, wire_services
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "data" / "seeds"
+
+
+def names(text, **kw):
+    return [(o.name, o.kind) for o in find_origins(text, **kw)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "canon"),
+    [("FT", "Financial Times"), ("the FT", "Financial Times"), ("AP", "Associated Press"),
+     ("AFP", "Agence France-Presse"), ("the Financial Times", "Financial Times"), ("The Hill", "The Hill"),
+     ("the New York Times", "The New York Times"), ("the Kyiv Post’s", "Kyiv Post"), ("Acme Gazette", "Acme Gazette")],
+)
+def test_canonical_origin(raw, canon):
+    assert canonical_origin(raw) == canon
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kallas told the Financial Times that troops are there.", [("Financial Times", "told")]),
+        ("Speaking to FT, PM Kallas argued it would not.", [("Financial Times", "told")]),
+        ("She told Reuters on Monday.", [("Reuters", "told")]),
+        ("In an interview with the Financial Times, Kallas said so.", [("Financial Times", "interview")]),
+        ("The deal is off, according to the Defence Ministry.", [("Defence Ministry", "according_to")]),
+        ("The move was first reported by MSNBC.", [("MSNBC", "reported")]),
+        ("The New York Times reported Monday that he left.", [("The New York Times", "reported")]),
+        ("WASHINGTON (AP) — Donald Trump said.", [("Associated Press", "wire")]),
+        ("Dec 29 (Reuters) - Clinton said.", [("Reuters", "wire")]),
+        ("NEW YORK, Nov. 19 (UPI) — Clinton is calling.", [("United Press International", "wire")]),
+        ("Body text.\n\n— AFP", [("Agence France-Presse", "wire")]),
+        ("Body.\n(Reporting by Amanda Becker; Editing by Eric Beech.)", [("Reuters", "wire")]),
+        ("Reuters contributed to this report.", [("Reuters", "credit")]),
+        ("Some text (h/t The Hill).", [("The Hill", "credit")]),
+        ("Funny clip (via Politico).", [("Politico", "credit")]),
+    ],
+)
+def test_find_origins_phrases(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["According to her, it was fine.", "he told reporters it was fine", "according to John Smith, it was",
+     "according to the Estonian leader, it was", "The AP’s report was based on records.",
+     "The crowd cheered (AP photo).", "", "   ", "\x00\x01\xff binary", "(Reuters"],
+)
+def test_no_origin_for_people_pronouns_or_junk(text):
+    assert find_origins(text) == []
+
+
+def test_own_outlet_is_not_its_own_origin():
+    text = "Kallas said, UNN reports citing the Financial Times."
+    assert [o.name for o in find_origins(text, outlet="UNN")] == ["Financial Times"]
+    assert "UNN" in [o.name for o in find_origins("As UNN reported, he left.")]
+    assert find_origins("As UNN reported, he left.", outlet="UNN") == []
+
+
+def test_evidence_and_offsets_point_into_text():
+    text = "Intro. Kallas told the FT so."
+    (o,) = find_origins(text)
+    assert o.evidence == "told the FT" and text[o.start:].startswith("told the FT")
+
+
+def test_wire_services_ignores_mentions_in_the_story():
+    upi = "WASHINGTON, Aug. 24 (UPI) — A spokesman said.\n\nThe AP’s report was based on an analysis."
+    assert wire_services(upi) == ["United Press International"]
+    assert wire_services("Clinton told Reuters she would win.") == []
+    assert wire_services("x\n\nAssociated Press writer Jill Colvin contributed from Albuquerque.") == ["Associated Press"]
+
+
+def test_huge_and_non_text_input_do_not_crash():
+    assert find_origins("word " * 500_000 + "\nWASHINGTON (AP) — x") == []  # past MAX_TEXT_CHARS: ignored
+    assert wire_services("x\n" * 100_000 + "WASHINGTON (AP) — x") == ["Associated Press"]
+    assert find_origins(None) == [] and wire_services(None) == []  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not present")
+def test_seeds_cite_the_financial_times_only():
+    em = (SEEDS / "000_695573be11d77573.txt").read_text()
+    unn = (SEEDS / "001_becadfee6e2dbfe8.txt").read_text()
+    assert {o.name for o in find_origins(em, outlet="Euromaidan Press")} == {"Financial Times"}
+    assert {o.name for o in find_origins(unn, outlet="UNN")} == {"Financial Times"}
+    assert wire_services(em) == [] and wire_services(unn) == []

@@ -1,0 +1,442 @@
+"""Store contract tests: every case runs on a real SQLite file, and again on PostgreSQL when
+STORYDIFF_TEST_PG_URL is set (``bash .ci/postgres.sh`` starts one and prints the line)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from storydiff.records import (
+    AlignedQuote,
+    Article,
+    Entity,
+    Fact,
+    Failure,
+    Origin,
+    Quote,
+    QuoteVersion,
+    SourceGroup,
+    Story,
+)
+from storydiff.store import Store, open_store
+from storydiff.store.codec import canonical_url, key_hash
+from storydiff.store.engine import make_engine, normalize_url
+from storydiff.store.migrations import LATEST, migrate
+from storydiff.store.schema import metadata
+
+PG_URL = os.environ.get("STORYDIFF_TEST_PG_URL")
+
+HOSTILE = (
+    "<script>alert('x')</script> Robert'); DROP TABLE articles;-- \"quoted\" \\n \\\\ %s %(x)s ?\n"
+    "Ünïcödé — «ёлка» 中文 العربية עברית 🇺🇦👩‍👩‍👧 e\u0301 \u200b\u200f\ufeff\r\n\ttab \x00nul \x1b[31m"
+)
+
+
+def _reset_pg(url: str) -> None:
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    if not PG_URL:
+        pytest.skip("STORYDIFF_TEST_PG_URL not set (bash .ci/postgres.sh starts a server)")
+    _reset_pg(PG_URL)
+    return PG_URL
+
+
+@pytest.fixture
+def store(db_url):
+    s = open_store(db_url)
+    yield s
+    s.close()
+
+
+def art(n: int, **kw) -> Article:
+    fields = {
+        "id": f"id{n}",
+        "source": f"feed.xml#{n}",
+        "text": f"Article number {n} says something different from the others.",
+        "url": f"https://news.example/{n}",
+        "outlet": "Example News",
+        "title": f"Title {n}",
+        "published": f"2024-05-{n + 1:02d}",
+    }
+    fields.update(kw)
+    return Article(**fields)
+
+
+def full_article() -> Article:
+    return Article(
+        id="full",
+        source="dump.warc.gz#<urn:uuid:1>",
+        text=HOSTILE,
+        url="https://ex.example/a?id=7",
+        outlet="Outlet «X»",
+        title="<b>Title</b> \u2014 \ud83d\ude00",
+        published="2024-05-01T10:00:00+02:00",
+        authors=["Ann O'Neil", "李雷"],
+        dateline="KYIV",
+        language="uk",
+        sentences=[(0, 10), (11, 40)],
+        quotes=[Quote(text="we will", start=3, end=10, speaker="Zelensky", cue="told the FT")],
+        origins=[Origin(name="Financial Times", kind="told", evidence="told the FT", start=12)],
+        entities=[Entity(text="Kyiv", label="GPE"), Entity(text="FT", label="ORG")],
+    )
+
+
+# -- articles -----------------------------------------------------------------------------------
+def test_full_article_round_trips_exactly(store: Store):
+    a = full_article()
+    assert store.add_article(a)
+    got = store.get_article("full")
+    assert got == a
+    assert got.text.encode("utf-8") == HOSTILE.encode("utf-8")
+    assert got.sentences == [(0, 10), (11, 40)] and isinstance(got.sentences[0], tuple)
+    assert store.get_article("missing") is None
+
+
+def test_lone_surrogate_text_round_trips(store: Store):
+    a = art(1, text="broken \udcff bytes \ud800 here", title="t \udcff")
+    assert store.add_article(a)
+    assert store.get_article(a.id) == a
+
+
+def test_readding_is_a_no_op(store: Store):
+    a = art(1)
+    assert store.add_article(a, story_id="s1") is True
+    assert store.add_article(a) is False
+    assert store.add_article(a, story_id="s2") is False  # nothing changes, story included
+    assert [x.id for x in store.articles()] == ["id1"]
+    assert store.story_of("id1") == "s1"
+
+
+@pytest.mark.parametrize(
+    "dupe",
+    [
+        {"id": "other", "source": "elsewhere", "text": "new text entirely"},  # same url
+        {"id": "other", "url": "https://news.example/99", "text": "new text entirely"},  # same source
+        {
+            "id": "other",
+            "source": "elsewhere",
+            "url": None,
+            "text": "  ARTICLE number 1 says\nsomething different from the others.  ",
+        },  # same content modulo whitespace and case
+        {"source": "elsewhere", "url": None, "text": "new text entirely"},  # same id
+        {
+            "id": "other",
+            "source": "elsewhere",
+            "text": "new",
+            "url": "http://NEWS.example/1?utm_source=rss#top",
+        },
+    ],
+)
+def test_duplicates_by_any_identity_are_refused(store: Store, dupe):
+    assert store.add_article(art(1))
+    assert store.add_article(art(1, **dupe)) is False
+    assert len(store.articles()) == 1
+
+
+def test_articles_without_url_are_not_duplicates_of_each_other(store: Store):
+    assert store.add_article(art(1, url=None))
+    assert store.add_article(art(2, url=None))
+    assert len(store.articles()) == 2
+
+
+def test_has_source(store: Store):
+    store.add_article(art(1, source="x" * 5000))  # long keys fit: they are indexed by hash
+    assert store.has_source("x" * 5000)
+    assert not store.has_source("x" * 4999)
+    assert not store.has_source("")
+
+
+def test_articles_filters_and_order(store: Store):
+    store.add_article(art(3), story_id="s")
+    store.add_article(art(1), story_id="s")
+    store.add_article(art(2, published=None), story_id="t")
+    store.add_article(art(4))
+    assert [a.id for a in store.articles()] == ["id1", "id3", "id4", "id2"]  # dated first, then undated
+    assert [a.id for a in store.articles(story_id="s")] == ["id1", "id3"]
+    assert [a.id for a in store.articles(since="2024-05-04")] == ["id3", "id4"]
+    assert [a.id for a in store.articles(limit=2)] == ["id1", "id3"]
+    assert store.articles(limit=0) == [] and store.articles(story_id="nope") == []
+
+
+def test_crash_mid_run_keeps_earlier_articles_once(store: Store):
+    items = [art(i) for i in range(5)]
+
+    def run(crash_at: int | None) -> None:
+        for i, a in enumerate(items):
+            if i == crash_at:
+                raise RuntimeError("killed")
+            store.add_article(a, story_id="s")
+
+    with pytest.raises(RuntimeError):
+        run(crash_at=3)
+    assert [a.id for a in store.articles()] == ["id0", "id1", "id2"]
+    run(crash_at=None)  # the re-run
+    assert [a.id for a in store.articles()] == [f"id{i}" for i in range(5)]
+    assert store.story_article_ids("s") == [f"id{i}" for i in range(5)]
+
+
+def test_batch_is_atomic(store: Store):
+    with store.batch():
+        store.add_article(art(0))
+    with pytest.raises(RuntimeError), store.batch():
+        store.add_article(art(1))
+        store.add_article(art(2))
+        assert len(store.articles()) == 3  # the batch sees its own writes
+        raise RuntimeError("crash inside the batch")
+    assert [a.id for a in store.articles()] == ["id0"]
+    with store.batch():
+        for i in range(3):
+            store.add_article(art(i))
+    assert [a.id for a in store.articles()] == ["id0", "id1", "id2"]
+
+
+def test_killed_process_leaves_committed_articles_once(db_url):
+    """A real kill -9 inside an open batch: earlier commits survive once, the batch is gone."""
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        from storydiff.records import Article
+        from storydiff.store import open_store
+        s = open_store({db_url!r})
+        mk = lambda n: Article(id=f"k{{n}}", source=f"k{{n}}", text=f"text {{n}}", url=None)
+        for n in range(3):
+            s.add_article(mk(n))
+        with s.batch():
+            s.add_article(mk(3))
+            os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, timeout=60)
+    assert proc.returncode == -9, proc.stderr.decode()
+    with open_store(db_url) as s:
+        assert [a.id for a in s.articles()] == ["k0", "k1", "k2"]
+
+
+def test_concurrent_writers_store_each_article_once(db_url):
+    stores = [open_store(db_url) for _ in range(3)]
+    items = [art(i) for i in range(20)]
+    results: list[bool] = []
+    lock = threading.Lock()
+
+    def worker(s: Store) -> None:
+        for a in items:
+            ok = s.add_article(a)
+            with lock:
+                results.append(ok)
+
+    threads = [threading.Thread(target=worker, args=(s,)) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results.count(True) == 20
+    assert len(stores[0].articles()) == 20
+    for s in stores:
+        s.close()
+
+
+# -- stories ------------------------------------------------------------------------------------
+def test_set_story_and_summaries(store: Store):
+    store.add_article(art(1, outlet="A", title=None))
+    store.add_article(art(2, outlet="B"))
+    store.add_article(art(3, outlet="A"))
+    store.add_article(art(9, outlet="C", published="2024-06-30"), story_id="late")
+    for n in (3, 2, 1):
+        store.set_story(f"id{n}", "s")
+    assert store.story_of("id1") == "s" and store.story_of("missing") is None
+    listing = store.stories()
+    assert [s.id for s in listing] == ["late", "s"]  # most recent story first
+    s = listing[1]
+    assert (s.n_articles, s.outlets, s.title) == (3, ["A", "B"], "Title 2")  # first titled article
+    assert (s.first_published, s.last_published) == ("2024-05-02", "2024-05-04")
+    assert [x.id for x in store.stories(limit=1)] == ["late"]
+    assert store.story_article_ids("s") == ["id1", "id2", "id3"]
+    store.set_story("id1", "late")
+    assert store.story_article_ids("s") == ["id2", "id3"]
+    with pytest.raises(ValueError):
+        store.set_story("missing", "s")
+
+
+def test_aliases_resolve_and_move_articles(store: Store):
+    store.add_article(art(1), story_id="a")
+    store.add_article(art(2), story_id="b")
+    store.add_article(art(3), story_id="c")
+    assert store.resolve_story("a") == "a"
+    store.add_alias("a", "b")
+    store.add_alias("b", "c")
+    assert store.resolve_story("a") == "c" and store.resolve_story("b") == "c"
+    assert store.story_article_ids("a") == ["id1", "id2", "id3"]
+    assert [s.id for s in store.stories()] == ["c"]
+    store.add_article(art(4), story_id="a")  # an old id keeps working for writes too
+    assert store.story_of("id4") == "c"
+    store.add_alias("c", "c")  # no-op
+    with pytest.raises(ValueError):
+        store.add_alias("c", "a")  # a -> c already: c -> a would loop
+    assert store.resolve_story("unknown") == "unknown"
+
+
+def test_story_cache_round_trip_replace_and_invalidate(store: Store):
+    store.add_article(art(1), story_id="s")
+    story = Story(
+        id="s",
+        article_ids=["id1"],
+        origins=["Financial Times"],
+        independent_sources=1,
+        source_groups=[SourceGroup(article_ids=["id1"], origin="Financial Times", reason="cites FT")],
+        quotes=[
+            AlignedQuote(
+                speaker="Zelensky",
+                versions=[QuoteVersion("id1", "we will <win>", "edited", [("=", "we will"), ("-", "win")])],
+            )
+        ],
+        facts=[Fact("5 killed", ["id1"], {"id1": "5 killed"}, ["numbers differ: 5 vs 7"], "id1")],
+        timeline=[{"article_id": "id1", "published": "2024-05-02", "n": 1.5}],
+    )
+    assert store.get_story("s") is None
+    store.save_story(story)
+    got = store.get_story("s")
+    assert got == story and got.quotes[0].versions[0].diff[0] == ("=", "we will")
+    story.independent_sources = 2
+    store.save_story(story)
+    assert store.get_story("s").independent_sources == 2
+    store.add_alias("old", "s")
+    assert store.get_story("old") == story  # found through the alias
+    store.add_article(art(2), story_id="s")  # membership changed: the cached comparison is stale
+    assert store.get_story("s") is None
+
+
+# -- failures -----------------------------------------------------------------------------------
+def test_failures_quarantine(store: Store):
+    store.add_failure(Failure("a.html", "no body", stage="extract"))
+    store.add_failure(Failure("b.html", "binary"))
+    store.add_failure(Failure("a.html", "no body", stage="extract"))  # same source + reason
+    store.add_failure(Failure("a.html", "timeout", stage="ingest"))
+    assert store.failures() == [
+        Failure("a.html", "no body", "extract"),
+        Failure("b.html", "binary", "ingest"),
+        Failure("a.html", "timeout", "ingest"),
+    ]
+    store.clear_failure("a.html")
+    assert store.failures() == [Failure("b.html", "binary", "ingest")]
+    store.clear_failure("never-failed")
+    long_reason = "é" * 10_000  # a long reason must not overflow an index
+    store.add_failure(Failure("c", long_reason))
+    store.add_failure(Failure("c", long_reason))
+    assert [f.reason for f in store.failures()].count(long_reason) == 1
+
+
+# -- schema and engine --------------------------------------------------------------------------
+def test_old_database_is_upgraded_on_open(db_url):
+    engine = make_engine(db_url)
+    assert migrate(engine, target=1) == 1
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, source_key, content_hash, story_id, added_at, data) "
+                "VALUES ('v1', 'sk', 'ch', 's', 'now', :d)"
+            ),
+            {"d": '{"id": "v1", "source": "old", "text": "from v1"}'},
+        )
+        sk = key_hash("bad.html")
+        conn.execute(
+            text(
+                "INSERT INTO failures (key, source_key, source, stage, reason, time) "
+                "VALUES (:k, :sk, 'bad.html', 'ingest', 'broken', 't0')"
+            ),
+            {"k": sk + key_hash("broken"), "sk": sk},
+        )
+    engine.dispose()
+    with open_store(db_url) as s:
+        assert s.schema_version == LATEST == 2
+        assert s.get_article("v1").text == "from v1"
+        assert s.story_article_ids("s") == ["v1"]
+        s.add_failure(Failure("bad.html", "broken"))
+        assert s.failures() == [Failure("bad.html", "broken")]
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count, last_seen FROM failures")).one() is not None
+        assert conn.execute(text("SELECT count FROM failures")).scalar_one() == 2
+        assert conn.execute(text("SELECT version FROM schema_version")).scalar_one() == 2
+    engine.dispose()
+    with open_store(db_url) as s:  # opening again changes nothing
+        assert s.schema_version == 2
+
+
+def test_newer_database_is_refused(db_url):
+    engine = make_engine(db_url)
+    migrate(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE schema_version SET version = 99"))
+    engine.dispose()
+    with pytest.raises(RuntimeError, match="newer"):
+        open_store(db_url)
+
+
+def test_schema_module_matches_migrated_database(store):
+    insp = inspect(store.engine)
+    for table in metadata.sorted_tables:
+        assert {c["name"] for c in insp.get_columns(table.name)} == set(table.c.keys()), table.name
+
+
+def test_sqlite_pragmas(tmp_path):
+    with open_store(str(tmp_path / "p.db")) as s, s.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_open_store_urls(tmp_path, monkeypatch):
+    path = tmp_path / "new" / "dir" / "s.db"
+    with open_store(str(path)) as s:
+        s.add_article(art(1))
+    assert path.exists()
+    with open_store(f"sqlite:///{path}") as s:
+        assert s.has_source("feed.xml#1")
+    monkeypatch.setenv("STORYDIFF_DB", str(tmp_path / "env.db"))
+    with open_store() as s:
+        s.add_article(art(1))
+    assert (tmp_path / "env.db").exists()
+    with open_store("sqlite://") as s:  # in-memory works across calls
+        s.add_article(art(1))
+        assert len(s.articles()) == 1
+    assert normalize_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    with pytest.raises(ValueError):
+        open_store("mysql://u@h/db")
+    with pytest.raises(ValueError):
+        open_store("  ")
+
+
+def test_canonical_url():
+    assert canonical_url("HTTP://News.Example:80/a/B?utm_medium=x&id=3&fbclid=z#frag") == (
+        "https://news.example/a/B?id=3"
+    )
+    assert canonical_url("https://a.example/x/") != canonical_url("https://a.example/x")
+    assert canonical_url("  ") is None and canonical_url(None) is None
+    assert canonical_url("not a url") == "not a url"
+    assert canonical_url("http://[bad/") == "http://[bad/"
+
+
+def test_pg_url_env_is_used_when_set():
+    """Guard against a CI that thinks it tests PostgreSQL but silently skips it."""
+    if os.environ.get("CI") and os.environ.get("STORYDIFF_TEST_PG_URL") is None:
+        pytest.skip("CI without PostgreSQL")
+    if PG_URL:
+        engine = create_engine(normalize_url(PG_URL))
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+        engine.dispose()
