@@ -20,11 +20,15 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from storydiff.analyze.origins import canonical_origin, find_origins, wire_services  # noqa: E402
+from storydiff.analyze.origins import canonical_origin, find_origins, wire_services
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes" / "polnear" / "data"
-GOLD_WIRE = {"ap": "Associated Press", "upi": "United Press International", "afp": "Agence France-Presse",
-             "reuters": "Reuters"}
+GOLD_WIRE = {
+    "ap": "Associated Press",
+    "upi": "United Press International",
+    "afp": "Agence France-Presse",
+    "reuters": "Reuters",
+}
 NAIVE = {  # the anchor: agency names anywhere in the text
     "Associated Press": re.compile(r"\b(?:AP|Associated Press)\b"),
     "United Press International": re.compile(r"\b(?:UPI|United Press International)\b"),
@@ -81,11 +85,16 @@ def main() -> None:
             continue
         items.append((r, text, {GOLD_WIRE[wire]} if wire in GOLD_WIRE else set()))
     n_pos = sum(1 for *_, g in items if g)
-    print(f"PolNeAR train+dev: {len(items)} articles with a wire label ({n_pos} wire copy), "
-          f"{len(docs) - len(items)} unannotated (NA) skipped\n")
+    print(
+        f"PolNeAR train+dev: {len(items)} articles with a wire label ({n_pos} wire copy), "
+        f"{len(docs) - len(items)} unannotated (NA) skipped\n"
+    )
 
     results = {}
-    for name, fn in [("storydiff wire_services", wire_services), ("anchor: agency name anywhere", naive_wires)]:
+    for name, fn in [
+        ("storydiff wire_services", wire_services),
+        ("anchor: agency name anywhere", naive_wires),
+    ]:
         t0 = time.perf_counter()
         results[name] = score(items, fn)
         results[name] += (len(items) / (time.perf_counter() - t0),)
@@ -100,13 +109,15 @@ def main() -> None:
     visible = found = 0
     for r, text in credited:
         name = canonical_origin(r["credit"].split(":", 1)[1].strip().rstrip("."))
-        key = re.sub(r"^the\s+", "", name, flags=re.I)
-        if not re.search(re.escape(key), text, flags=re.I):
+        key = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        if not re.search(re.escape(key), text, flags=re.IGNORECASE):
             continue
         visible += 1
         found += name in {o.name for o in find_origins(text, outlet=r["publisher"])}
-    print(f"\ncredit column: {len(credited)} credited articles; the credited outlet is named in the text of "
-          f"{visible}; find_origins() returns it for {found} of those ({found / visible if visible else 0:.2f})")
+    print(
+        f"\ncredit column: {len(credited)} credited articles; the credited outlet is named in the text of "
+        f"{visible}; find_origins() returns it for {found} of those ({found / visible if visible else 0:.2f})"
+    )
 
     if args.show_errors:
         for name, res in results.items():

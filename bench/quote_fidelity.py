@@ -20,8 +20,8 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from storydiff.compare.quotes import _features, _prepare, quote_fidelity  # noqa: E402
-from storydiff.settings import CompareSettings  # noqa: E402
+from storydiff.compare.quotes import _features, _prepare, quote_fidelity
+from storydiff.settings import CompareSettings
 
 PAIRS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quote_pairs.jsonl"
 LABELS = ["verbatim", "edited", "reworded", "different"]
@@ -85,7 +85,11 @@ def confusion(gold, pred, title):
     print("| gold \\ predicted | " + " | ".join(LABELS) + " |")
     print("|---|" + "---|" * len(LABELS))
     for g in LABELS:
-        print(f"| {g} | " + " | ".join(str(sum(1 for x, y in zip(gold, pred) if x == g and y == l)) for l in LABELS) + " |")
+        print(
+            f"| {g} | "
+            + " | ".join(str(sum(1 for x, y in zip(gold, pred) if x == g and y == l)) for l in LABELS)
+            + " |"
+        )
     acc = sum(x == y for x, y in zip(gold, pred)) / len(gold)
     print(f"\naccuracy {acc:.3f} ({sum(x == y for x, y in zip(gold, pred))}/{len(gold)})")
     return acc
@@ -99,17 +103,23 @@ def main() -> None:
     t0 = time.perf_counter()
     pred = [predict(p, shipped) for p in pairs]
     per_pair_us = (time.perf_counter() - t0) / len(pairs) * 1e6
-    print(f"{len(pairs)} labelled pairs from {PAIRS.name}; shipped settings: "
-          f"edited_min_kept={shipped.edited_min_kept} reworded_min_same={shipped.reworded_min_same} "
-          f"reworded_min_shared={shipped.reworded_min_shared} min_match_words={shipped.min_match_words}")
-    acc_in = confusion(gold, pred, "## storydiff, shipped thresholds (in-sample: they were tuned on this set)")
+    print(
+        f"{len(pairs)} labelled pairs from {PAIRS.name}; shipped settings: "
+        f"edited_min_kept={shipped.edited_min_kept} reworded_min_same={shipped.reworded_min_same} "
+        f"reworded_min_shared={shipped.reworded_min_shared} min_match_words={shipped.min_match_words}"
+    )
+    acc_in = confusion(
+        gold, pred, "## storydiff, shipped thresholds (in-sample: they were tuned on this set)"
+    )
 
     feats = [features(p) for p in pairs]
     loo = []
     for i in range(len(pairs)):
         s = tune(feats[:i] + feats[i + 1 :], gold[:i] + gold[i + 1 :], shipped)
         loo.append(fast_predict(feats[i], s))
-    acc_loo = confusion(gold, loo, "## storydiff, leave-one-out (thresholds re-tuned without the held-out pair)")
+    acc_loo = confusion(
+        gold, loo, "## storydiff, leave-one-out (thresholds re-tuned without the held-out pair)"
+    )
     full = tune(feats, gold, shipped)
     print("\nthresholds tuned on all pairs: " + ", ".join(f"{k}={getattr(full, k)}" for k in GRID))
 
@@ -120,7 +130,9 @@ def main() -> None:
         rest = [j for j in range(len(pairs)) if j != i]
         e, r = max(cuts, key=lambda c: sum(tsr_predict(pairs[j], *c) == gold[j] for j in rest))
         ratios_pred.append(tsr_predict(pairs[i], e, r))
-    acc_tsr = confusion(gold, ratios_pred, "## anchor: rapidfuzz token_set_ratio alone, leave-one-out cut-offs")
+    acc_tsr = confusion(
+        gold, ratios_pred, "## anchor: rapidfuzz token_set_ratio alone, leave-one-out cut-offs"
+    )
 
     print("\n| method | accuracy |\n|---|---|")
     print(f"| storydiff quote_fidelity, shipped (in-sample) | {acc_in:.3f} |")

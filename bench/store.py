@@ -20,16 +20,13 @@ import argparse
 import json
 import os
 import sqlite3
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-
-from storydiff.records import Article, Entity, Origin, Quote, article_id_for  # noqa: E402
-from storydiff.store import open_store  # noqa: E402
-from storydiff.store.codec import article_to_json  # noqa: E402
+from storydiff.records import Article, Entity, Origin, Quote, article_id_for
+from storydiff.store import open_store
+from storydiff.store.codec import article_to_json
 
 ECB = Path("/work/shared/data/stories/ecbplus-dev.jsonl")
 
@@ -120,7 +117,9 @@ def bench_anchors(path: str, arts: list[Article]) -> dict[str, float]:
     r["add, one batch"] = timed(many)
     r["get_article x N"] = timed(
         lambda: [
-            Article.from_dict(json.loads(conn.execute("SELECT data FROM a WHERE id=?", (a.id,)).fetchone()[0]))
+            Article.from_dict(
+                json.loads(conn.execute("SELECT data FROM a WHERE id=?", (a.id,)).fetchone()[0])
+            )
             for a in arts
         ]
     )
@@ -132,8 +131,7 @@ def bench_anchors(path: str, arts: list[Article]) -> dict[str, float]:
 
     def write_jsonl():
         with open(jl, "w", encoding="utf-8") as f:
-            for _, _, d in rows:
-                f.write(d + "\n")
+            f.writelines(d + "\n" for _, _, d in rows)
 
     def read_jsonl():
         with open(jl, encoding="utf-8") as f:

@@ -30,7 +30,10 @@ def test_every_bad_item_is_named_with_a_reason_and_good_items_still_come(corpus)
     results = _results([root])
     failures = [r for r in results if isinstance(r, Failure)]
     items = [r for r in results if isinstance(r, RawItem)]
-    by_source = {f.source.split("/")[-1].split(" ")[0]: f.reason for f in failures}
+    def name(source: str) -> str:
+        return source[len(str(root)) + 1:].split(" ")[0]
+
+    by_source = {name(f.source): f.reason for f in failures}
     assert by_source["empty.txt"] == "empty file"
     assert "binary" in by_source["photo.html"]
     assert "gzip" in by_source["cut.html.gz"]
@@ -40,7 +43,7 @@ def test_every_bad_item_is_named_with_a_reason_and_good_items_still_come(corpus)
     assert "invalid JSON" in by_source["export.jsonl#L3"]
     assert "no non-empty 'text' or 'html'" in by_source["export.jsonl#L4"]
     assert "over the 20 MB limit" in by_source["huge.txt"]
-    names = {i.source.split("/")[-1].split(" ")[0] for i in items}
+    names = {name(i.source) for i in items}
     for good in ("good.html", "ok.warc.gz#https://velm.example/a", "ok.warc.gz#https://velm.example/b",
                  "cut.warc.gz#https://velm.example/a", "cyrillic.txt", "export.jsonl#L1", "export.jsonl#L5"):
         assert good in names

@@ -15,9 +15,17 @@ def names(text, **kw):
 
 @pytest.mark.parametrize(
     ("raw", "canon"),
-    [("FT", "Financial Times"), ("the FT", "Financial Times"), ("AP", "Associated Press"),
-     ("AFP", "Agence France-Presse"), ("the Financial Times", "Financial Times"), ("The Hill", "The Hill"),
-     ("the New York Times", "The New York Times"), ("the Kyiv Post’s", "Kyiv Post"), ("Acme Gazette", "Acme Gazette")],
+    [
+        ("FT", "Financial Times"),
+        ("the FT", "Financial Times"),
+        ("AP", "Associated Press"),
+        ("AFP", "Agence France-Presse"),
+        ("the Financial Times", "Financial Times"),
+        ("The Hill", "The Hill"),
+        ("the New York Times", "The New York Times"),
+        ("the Kyiv Post’s", "Kyiv Post"),
+        ("Acme Gazette", "Acme Gazette"),
+    ],
 )
 def test_canonical_origin(raw, canon):
     assert canonical_origin(raw) == canon
@@ -49,9 +57,18 @@ def test_find_origins_phrases(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["According to her, it was fine.", "he told reporters it was fine", "according to John Smith, it was",
-     "according to the Estonian leader, it was", "The AP’s report was based on records.",
-     "The crowd cheered (AP photo).", "", "   ", "\x00\x01\xff binary", "(Reuters"],
+    [
+        "According to her, it was fine.",
+        "he told reporters it was fine",
+        "according to John Smith, it was",
+        "according to the Estonian leader, it was",
+        "The AP’s report was based on records.",
+        "The crowd cheered (AP photo).",
+        "",
+        "   ",
+        "\x00\x01\xff binary",
+        "(Reuters",
+    ],
 )
 def test_no_origin_for_people_pronouns_or_junk(text):
     assert find_origins(text) == []
@@ -67,14 +84,16 @@ def test_own_outlet_is_not_its_own_origin():
 def test_evidence_and_offsets_point_into_text():
     text = "Intro. Kallas told the FT so."
     (o,) = find_origins(text)
-    assert o.evidence == "told the FT" and text[o.start:].startswith("told the FT")
+    assert o.evidence == "told the FT" and text[o.start :].startswith("told the FT")
 
 
 def test_wire_services_ignores_mentions_in_the_story():
     upi = "WASHINGTON, Aug. 24 (UPI) — A spokesman said.\n\nThe AP’s report was based on an analysis."
     assert wire_services(upi) == ["United Press International"]
     assert wire_services("Clinton told Reuters she would win.") == []
-    assert wire_services("x\n\nAssociated Press writer Jill Colvin contributed from Albuquerque.") == ["Associated Press"]
+    assert wire_services("x\n\nAssociated Press writer Jill Colvin contributed from Albuquerque.") == [
+        "Associated Press"
+    ]
 
 
 def test_huge_and_non_text_input_do_not_crash():

@@ -10,7 +10,7 @@ from storydiff.records import Quote
 from storydiff.settings import CompareSettings
 
 PAIRS = Path(__file__).parent / "data" / "quote_pairs.jsonl"
-# measured with bench/quote_fidelity.py: 64/66 in-sample, 61/66 leave-one-out; the floor sits at the
+# measured with bench/quote_fidelity.py: 64/66 in-sample, 63/66 leave-one-out; the floor sits below the
 # leave-one-out figure so a change that only fits this set better cannot hide a regression
 ACCURACY_FLOOR = 0.92
 
@@ -18,25 +18,37 @@ ACCURACY_FLOOR = 0.92
 EUROMAIDAN = [
     "there are countries who are training soldiers on the ground already",
     "not unthinkable",
-    "I can’t possibly imagine that if somebody is hurt there, then those who have sent their people will say "
-    "‘it’s article five. Let’s… bomb Russia.’ It is not how it works. It’s not automatic. So these fears are "
-    "not well-founded",
+    (
+        "I can’t possibly imagine that if somebody is hurt there, then those who have sent their people will say "
+        "‘it’s article five. Let’s… bomb Russia.’ It is not how it works. It’s not automatic. So these fears are "
+        "not well-founded"
+    ),
     "you know the country is in war and you go to a risk zone. So you take the risk.",
-    "propaganda is all about being in a war with NATO, so they don’t need an excuse. Whatever we do on our "
-    "side… If they want to attack, they will attack.",
-    "Some are saying: ‘Ukrainians should not lose’. The others say: ‘We have to work for Ukraine and "
-    "victory.’ And this is not the same thing",
+    (
+        "propaganda is all about being in a war with NATO, so they don’t need an excuse. Whatever we do on our "
+        "side… If they want to attack, they will attack."
+    ),
+    (
+        "Some are saying: ‘Ukrainians should not lose’. The others say: ‘We have to work for Ukraine and "
+        "victory.’ And this is not the same thing"
+    ),
 ]
 UNN = [
     "there are countries that are already training soldiers locally",
-    "I can't imagine that if someone gets hurt there, those who sent their people will say: \"This is "
-    "Article 5. Let's... bomb Russia. It doesn't happen like that. It doesn't happen automatically. So these "
-    "fears are not grounded",
-    "if you send your people to help Ukrainians ... you know that the country is at war, and you are going "
-    "into a risk zone. Therefore, you are taking a risk.",
+    (
+        "I can't imagine that if someone gets hurt there, those who sent their people will say: \"This is "
+        "Article 5. Let's... bomb Russia. It doesn't happen like that. It doesn't happen automatically. So these "
+        "fears are not grounded"
+    ),
+    (
+        "if you send your people to help Ukrainians ... you know that the country is at war, and you are going "
+        "into a risk zone. Therefore, you are taking a risk."
+    ),
     "It's an open public discussion, but I think we shouldn't rule anything out now",
-    "Russia's propaganda is that it is at war with NATO, so they don't need a reason. Whatever we do on our "
-    "part... If they want to attack, they will attack",
+    (
+        "Russia's propaganda is that it is at war with NATO, so they don't need a reason. Whatever we do on our "
+        "part... If they want to attack, they will attack"
+    ),
     "We can only have the goal of victory, but Ukraine will determine what kind of victory it is",
 ]
 
@@ -56,14 +68,27 @@ def test_labelled_pairs_accuracy_stays_above_floor():
     ("a", "b", "label"),
     [
         ("“We will not back down,” he said.", '"we will not BACK down" he said', "verbatim"),
-        ("We will rebuild the bridge, the school and the clinic by spring.", "We will rebuild the bridge … by spring.",
-         "edited"),
-        ("The strike will continue until management returns to the table.",
-         "The strike will go on until management returns to the table.", "edited"),
-        ("The dam is safe and residents downstream should not panic.",
-         "Residents living downstream should not panic, the dam is safe.", "reworded"),
+        (
+            "We will rebuild the bridge, the school and the clinic by spring.",
+            "We will rebuild the bridge … by spring.",
+            "edited",
+        ),
+        (
+            "The strike will continue until management returns to the table.",
+            "The strike will go on until management returns to the table.",
+            "edited",
+        ),
+        (
+            "The dam is safe and residents downstream should not panic.",
+            "Residents living downstream should not panic, the dam is safe.",
+            "reworded",
+        ),
         ("The council has failed this city.", "The council will vote on the budget next Tuesday.", None),
-        ("We're going to win this state.", "We are going to win this state.", "edited"),  # contraction: not verbatim
+        (
+            "We're going to win this state.",
+            "We are going to win this state.",
+            "edited",
+        ),  # contraction: not verbatim
     ],
 )
 def test_quote_fidelity_labels(a, b, label):
@@ -72,7 +97,9 @@ def test_quote_fidelity_labels(a, b, label):
     assert 0.0 <= score <= 1.0 and (score == 1.0) == (label == "verbatim")
 
 
-@pytest.mark.parametrize(("a", "b"), [("", "x y z"), ("...", "— —"), ("not unthinkable", "it is not unthinkable")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("", "x y z"), ("...", "— —"), ("not unthinkable", "it is not unthinkable")]
+)
 def test_empty_or_too_short_quotes_never_match(a, b):
     assert quote_fidelity(a, b)[0] is None
 
@@ -85,9 +112,17 @@ def test_quote_fidelity_bad_input():
 
 
 def test_word_diff_ops():
-    d = word_diff("there are countries who are training soldiers", "there are countries that are training troops")
-    assert d == [("=", "there are countries"), ("-", "who"), ("+", "that"), ("=", "are training"),
-                 ("-", "soldiers"), ("+", "troops")]
+    d = word_diff(
+        "there are countries who are training soldiers", "there are countries that are training troops"
+    )
+    assert d == [
+        ("=", "there are countries"),
+        ("-", "who"),
+        ("+", "that"),
+        ("=", "are training"),
+        ("-", "soldiers"),
+        ("+", "troops"),
+    ]
     assert word_diff("Same, words!", "same words") == [("=", "Same, words!")]
     assert word_diff("", "") == [] and word_diff("a", None) == []  # type: ignore[arg-type]
 
@@ -95,7 +130,12 @@ def test_word_diff_ops():
 def test_seed_quotes_align_and_unshared_stay_alone():
     groups = align_quotes({"em": qs(EUROMAIDAN, "Kaja Kallas"), "unn": qs(UNN)}, order=["em", "unn"])
     shared = {g.versions[0].text: g.versions[1].text for g in groups if len(g.versions) == 2}
-    assert shared == {EUROMAIDAN[0]: UNN[0], EUROMAIDAN[2]: UNN[1], EUROMAIDAN[3]: UNN[2], EUROMAIDAN[4]: UNN[4]}
+    assert shared == {
+        EUROMAIDAN[0]: UNN[0],
+        EUROMAIDAN[2]: UNN[1],
+        EUROMAIDAN[3]: UNN[2],
+        EUROMAIDAN[4]: UNN[4],
+    }
     alone = [g.versions[0].text for g in groups if len(g.versions) == 1]
     assert sorted(alone) == sorted([EUROMAIDAN[1], EUROMAIDAN[5], UNN[3], UNN[5]])
     for g in groups:
@@ -142,4 +182,9 @@ def test_align_quotes_tolerates_junk():
 
 def test_thresholds_come_from_settings():
     strict = CompareSettings(edited_min_kept=1.01, reworded_min_same=1.01)
-    assert quote_fidelity("The strike will continue until Friday.", "The strike will go on until Friday.", strict)[0] is None
+    assert (
+        quote_fidelity(
+            "The strike will continue until Friday.", "The strike will go on until Friday.", strict
+        )[0]
+        is None
+    )

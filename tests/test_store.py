@@ -419,6 +419,12 @@ def test_open_store_urls(tmp_path, monkeypatch):
         open_store("mysql://u@h/db")
     with pytest.raises(ValueError):
         open_store("  ")
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"\x00\xffnot a database" * 100)
+    with pytest.raises(ValueError, match="cannot open database"):
+        open_store(str(garbage))
+    with pytest.raises(ValueError, match="cannot open database"):
+        open_store("postgresql://nobody:secret@127.0.0.1:1/none?connect_timeout=2")
 
 
 def test_canonical_url():
@@ -431,12 +437,55 @@ def test_canonical_url():
     assert canonical_url("http://[bad/") == "http://[bad/"
 
 
-def test_pg_url_env_is_used_when_set():
-    """Guard against a CI that thinks it tests PostgreSQL but silently skips it."""
-    if os.environ.get("CI") and os.environ.get("STORYDIFF_TEST_PG_URL") is None:
-        pytest.skip("CI without PostgreSQL")
-    if PG_URL:
-        engine = create_engine(normalize_url(PG_URL))
-        with engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT 1").scalar() == 1
-        engine.dispose()
+def test_pg_url_reaches_a_server():
+    """When PostgreSQL tests are asked for, a wrong URL fails loudly instead of skipping."""
+    if not PG_URL:
+        pytest.skip("STORYDIFF_TEST_PG_URL not set")
+    engine = create_engine(normalize_url(PG_URL))
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+    engine.dispose()
+
+
+def test_published_order_is_time_order_across_time_zones(store: Store):
+    store.add_article(art(1, published="2024-05-01T10:00:00+02:00"), story_id="s")  # 08:00 UTC
+    store.add_article(art(2, published="2024-05-01T09:00:00Z"), story_id="s")
+    store.add_article(art(3, published="2024-05-01T07:30:00"), story_id="s")  # naive: UTC
+    store.add_article(art(4, published="sometime in May"))
+    assert store.story_article_ids("s") == ["id3", "id1", "id2"]
+    assert [a.id for a in store.articles(since="2024-05-01T10:30:00+02:00")] == ["id2"]
+    assert [a.id for a in store.articles(since="2024-05-01")] == ["id3", "id1", "id2"]
+    assert [a.id for a in store.articles()][-1] == "id4"  # unparsable dates sort as undated
+    assert store.get_article("id1").published == "2024-05-01T10:00:00+02:00"  # the record is untouched
+    (summary,) = [s for s in store.stories() if s.id == "s"]
+    assert (summary.first_published, summary.last_published) == (
+        "2024-05-01T07:30:00+00:00",
+        "2024-05-01T09:00:00+00:00",
+    )
+
+
+def test_fast_article_dict_matches_to_dict():
+    import json
+
+    from storydiff.store.codec import article_dict
+
+    for a in (full_article(), art(1), Article(id="e", source="s", text="")):
+        assert json.dumps(article_dict(a)) == json.dumps(a.to_dict())
+
+
+def test_stages_never_import_the_store():
+    """Stages take and return records; only the CLI, the API and the pipeline touch storage."""
+    import re
+    from pathlib import Path
+
+    import storydiff
+
+    root = Path(storydiff.__file__).parent
+    pattern = re.compile(r"^\s*(from|import)\s+storydiff\.store\b|^\s*from\s+\.\.store\b", re.MULTILINE)
+    offenders = [
+        str(p.relative_to(root))
+        for stage in ("ingest", "extract", "analyze", "match", "compare")
+        for p in (root / stage).rglob("*.py")
+        if pattern.search(p.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert offenders == []

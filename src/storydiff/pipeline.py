@@ -193,7 +193,9 @@ def ingest_stream(
                 continue
             yield it
 
-    arts = articles_only(extract_items(fresh(items)))
+    # small batches: articles reach the store while the rest is still being extracted, so a
+    # killed run leaves most of its work stored (page-text templates still learn within a batch)
+    arts = articles_only(extract_items(fresh(items), batch_size=32))
     for a in analyze(arts) if analyze else arts:
         story_id = clusterer.add(to_match_doc(a))
         if store.add_article(a, story_id):
@@ -213,8 +215,7 @@ def ingest_stream(
 def compare_stored_story(store, story_id: str) -> tuple[Story | None, list[Article]]:
     """Deep-analyze and compare one stored story; the result is cached in the store."""
     sid = store.resolve_story(story_id)
-    ids = store.story_article_ids(sid)
-    articles = [a for a in (store.get_article(i) for i in ids) if a is not None]
+    articles = store.articles(story_id=sid)
     if not articles:
         return None, []
     analyzed = list(analyze_articles(articles, deep=True))

@@ -174,10 +174,11 @@ class Story:
 def content_hash(text: str) -> str:
     """Hash of the whitespace-normalised text: the identity of an item's content."""
     norm = " ".join(text.split()).lower()
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+    # surrogatepass: text decoded with errors="surrogateescape" upstream must still hash
+    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def article_id_for(source: str, url: str | None, text: str) -> str:
     """Stable id: from the URL when there is one, else from the content."""
     key = url or ("sha:" + content_hash(text))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -59,6 +59,9 @@ class QuoteSettings:
     # fewer words between marks is a title, nickname or scare quote, not speech (PolNeAR's
     # scoring ignores quotes under 3 words too: bench/quotes.py)
     min_quote_words: int = 3
+    # a quoted run this short with every word capitalised is a title ("Face the Nation",
+    # "Contract with America"), not speech: PolNeAR dev false positives (bench/quotes.py)
+    max_title_words: int = 6
     # texts longer than this are not parsed for speakers unless the caller passes a Doc
     # (spaCy's own default max_length is 1,000,000)
     max_parse_chars: int = 1_000_000

@@ -14,7 +14,7 @@ import re
 
 from storydiff.records import Origin
 
-MAX_TEXT_CHARS = 2_000_000  # longer input is cut: origins are named early or at the very end anyway
+MAX_TEXT_CHARS = 500_000  # longer input is cut (PolNeAR max is ~34k chars); bounds worst-case regex time
 
 # canonical name -> aliases (matched case-sensitively in text, case-insensitively by canonical_origin)
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -88,11 +88,25 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Rasmussen Reports": ("Rasmussen Reports", "Rasmussen"),
 }
 # the agencies whose copy other outlets republish: what wire_services() reports
-WIRE_AGENCIES = frozenset({
-    "Associated Press", "Reuters", "Agence France-Presse", "United Press International",
-    "Deutsche Presse-Agentur", "Bloomberg", "Xinhua", "Kyodo", "Yonhap", "ANSA", "EFE",
-    "Interfax", "TASS", "Ukrinform", "UNN",
-})
+WIRE_AGENCIES = frozenset(
+    {
+        "Associated Press",
+        "Reuters",
+        "Agence France-Presse",
+        "United Press International",
+        "Deutsche Presse-Agentur",
+        "Bloomberg",
+        "Xinhua",
+        "Kyodo",
+        "Yonhap",
+        "ANSA",
+        "EFE",
+        "Interfax",
+        "TASS",
+        "Ukrinform",
+        "UNN",
+    }
+)
 
 _CANON: dict[str, str] = {}
 for _canon, _names in _ALIASES.items():
@@ -126,8 +140,12 @@ _ORG_WORDS = (
 # a capitalised word; a full stop only inside it ("U.S"), so a phrase never runs across a sentence end
 _CWORD = r"[A-Z][\w'’&-]*(?:\.[A-Z][\w'’&-]*)*"
 _CAP = rf"(?:{_CWORD}|of|for|and|de|on)"  # words inside a proper name
-_MEDIA_PHRASE = rf"(?:{_CWORD}\s+){{0,4}}?(?:{_MEDIA_WORDS})\b"
-_ORG_PHRASE = rf"(?:{_CWORD}\s+(?:{_CAP}\s+){{0,3}}?)?(?:{_ORG_WORDS})\b"
+# greedy, so "the New York Daily News" is not cut at "Daily"; an organisation keeps its "of ..." tail
+_OF_TAIL = (
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CWORD}(?:\s+(?:{_CWORD}|and|of)){{0,3}}(?<![a-z]\sand)(?<!\sof))?"
+)
+_MEDIA_PHRASE = rf"(?:{_CWORD}\s+){{0,4}}(?:{_MEDIA_WORDS})\b"
+_ORG_PHRASE = rf"(?:{_CWORD}\s+(?:{_CAP}\s+){{0,3}})?(?:{_ORG_WORDS})\b{_OF_TAIL}"
 _ACRONYM = r"\b[A-Z][A-Z&/]{1,6}\b(?!['’]?[a-z])"
 
 _MEDIA = rf"(?P<name>{_KNOWN_RE}|{_MEDIA_PHRASE})"
@@ -136,6 +154,8 @@ _THE = r"(?:the\s+|The\s+(?!Hill\b))?"  # "The Hill" keeps its article
 _DASH = r"[-—–‒―]"
 _AGENCY_TAG = rf"\((?P<name>{_WIRE_NAMES})\)"
 
+_NAME_FIRST = r"(?=[A-Z]|the\s)"  # cheap first-character test for rules that open on a name (speed)
+
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     # datelines and tags of agency copy: "WASHINGTON (AP) —", "Dec 29 (Reuters) -", "New York (AFP) –"
     ("wire", re.compile(rf"(?m)^[^\n(]{{0,80}}?{_AGENCY_TAG}\s*{_DASH}")),
@@ -143,43 +163,137 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("wire", re.compile(rf"(?m)^\s*(?:Copyright|©)\s*(?:\d{{4}}\s+)?{_THE}(?P<name>{_WIRE_NAMES})\b")),
     ("wire", re.compile(rf"\bthis\s+(?P<name>{_WIRE_NAMES})\s+(?:article|report|story)\b")),
     # Reuters' sign-off "(Reporting by X; Editing by Y)" names no agency but no one else writes it
-    ("wire", re.compile(r"\((?:Additional\s+)?[Rr]eporting by [^()\n]{1,300}?(?:Editing|Writing) by [^()\n]{1,200}\)")),
-    ("credit", re.compile(rf"\b{_THE}(?P<name>{_WIRE_NAMES}|{_MEDIA_PHRASE})(?:\s+(?:writers?|reporters?|"
-                          rf"correspondents?)(?:\s+[A-Z][\w.'’-]*){{1,3}})?\s+contributed\b")),
-    ("credit", re.compile(rf"(?i:\bh/t)\s*:?\s*{_THE}(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){{0,4}})")),
-    ("credit", re.compile(rf"\((?:via|Via)\s+{_THE}(?P<name>{_KNOWN_RE}|[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){{0,3}})\)")),
+    (
+        "wire",
+        re.compile(
+            r"\((?:Additional\s+)?[Rr]eporting by [^()\n]{1,300}?(?:Editing|Writing) by [^()\n]{1,200}\)"
+        ),
+    ),
+    (
+        "credit",
+        re.compile(
+            rf"{_NAME_FIRST}\b{_THE}(?P<name>{_WIRE_NAMES}|{_MEDIA_PHRASE})(?:\s+(?:writers?|reporters?|"
+            rf"correspondents?)(?:\s+[A-Z][\w.'’-]*){{1,3}})?\s+contributed\b"
+        ),
+    ),
+    (
+        "credit",
+        re.compile(rf"(?i:\bh/t)\s*:?\s*{_THE}(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){{0,4}})"),
+    ),
+    (
+        "credit",
+        re.compile(
+            rf"\((?:via|Via)\s+{_THE}(?P<name>{_KNOWN_RE}|[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){{0,3}})\)"
+        ),
+    ),
     ("credit", re.compile(rf"(?m)^(?:via|Via)\s*:?\s+{_THE}(?P<name>{_KNOWN_RE}|{_MEDIA_PHRASE})\s*\.?$")),
     # in-text attributions to media / organisations
-    ("citing", re.compile(rf"\b[Cc]iting\s+(?:(?:a|an|the)\s+(?:new\s+|recent\s+)?(?:report|story|article|"
-                          rf"interview|investigation|statement|survey|poll)s?\s+(?:by|in|from|with|of)\s+)?{_THE}{_ORG}")),
-    ("told", re.compile(rf"\b(?:told|[Ss]peaking\s+(?:to|with)|said\s+(?:to|in\s+remarks\s+to)|in\s+"
-                        rf"(?:comments|remarks)\s+to|[Tt]alking\s+to)\s+{_THE}{_MEDIA}")),
-    ("interview", re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+an?\s+(?:\w+\s+){{0,2}}?interview\s+(?:with|to|on|for)\s+"
-                             rf"{_THE}{_MEDIA}")),
-    ("interview", re.compile(rf"\b{_THE}{_MEDIA}(?:['’]s)?\s+interview\s+with\b")),
-    ("according_to", re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?)?"
-                                rf"(?:(?:report|story|article|analysis|poll|survey|data|statement|count|tally|"
-                                rf"estimates?|figures|investigation)s?\s+(?:by|from|in|of)\s+{_THE})?{_ORG}"
-                                rf"(?=\s*[,.;:)'\"’”]|\s+(?:poll|survey|report|data|figures|analysis|count|"
-                                rf"tally|estimates?|statement|on|in|which|that|and|as|at|for|from|by|of|"
-                                rf"published|released|sources?)\b|\s*/|\s*$)")),
-    ("interview", re.compile(rf"\b(?:said|says|speaking|appearing|[Ii]n\s+an\s+appearance)\s+on\s+{_THE}{_MEDIA}")),
-    ("reported", re.compile(rf"\b(?:(?:first\s+)?reported|obtained|uncovered|published|revealed)\s+(?:by|in)\s+"
-                            rf"{_THE}{_MEDIA}")),
+    (
+        "citing",
+        re.compile(
+            rf"\b[Cc]iting\s+(?:(?:a|an|the)\s+(?:new\s+|recent\s+)?(?:report|story|article|"
+            rf"interview|investigation|statement|survey|poll)s?\s+(?:by|in|from|with|of)\s+)?{_THE}{_ORG}"
+        ),
+    ),
+    (
+        "told",
+        re.compile(
+            rf"\b(?:told|[Ss]peaking\s+(?:to|with)|said\s+(?:to|in\s+remarks\s+to)|in\s+"
+            rf"(?:comments|remarks)\s+to|[Tt]alking\s+to)\s+{_THE}{_MEDIA}"
+        ),
+    ),
+    (
+        "interview",
+        re.compile(
+            rf"\b(?:[Ii]n|[Dd]uring)\s+an?\s+(?:\w+\s+){{0,2}}?interview\s+(?:with|to|on|for)\s+"
+            rf"{_THE}{_MEDIA}"
+        ),
+    ),
+    ("interview", re.compile(rf"{_NAME_FIRST}\b{_THE}{_MEDIA}(?:['’]s)?\s+interview\s+with\b")),
+    (
+        "according_to",
+        re.compile(
+            rf"\b[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?)?"
+            rf"(?:(?:report|story|article|analysis|poll|survey|data|statement|count|tally|"
+            rf"estimates?|figures|investigation)s?\s+(?:by|from|in|of)\s+{_THE})?{_ORG}"
+            rf"(?=\s*[,.;:)'\"’”]|\s+(?:poll|survey|report|data|figures|analysis|count|"
+            rf"tally|estimates?|statement|on|in|which|that|and|as|at|for|from|by|of|"
+            rf"published|released|sources?)\b|\s*/|\s*$)"
+        ),
+    ),
+    (
+        "interview",
+        re.compile(rf"\b(?:said|says|speaking|appearing|[Ii]n\s+an\s+appearance)\s+on\s+{_THE}{_MEDIA}"),
+    ),
+    (
+        "reported",
+        re.compile(
+            rf"\b(?:(?:first\s+)?reported|obtained|uncovered|published|revealed)\s+(?:by|in)\s+"
+            rf"{_THE}{_MEDIA}"
+        ),
+    ),
     ("reported", re.compile(rf"\b[Aa]s\s+{_THE}{_MEDIA}(?=\s+(?:first\s+)?(?:reported|noted|wrote))")),
     # "CNN's Dana Bash tweeted", "the Post's Jane Doe reported"
-    ("reported", re.compile(rf"\b{_THE}{_MEDIA}['’]s\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:reported|reports|tweeted|"
-                            rf"wrote|revealed|noted)\b")),
+    (
+        "reported",
+        re.compile(
+            rf"{_NAME_FIRST}\b{_THE}{_MEDIA}['’]s\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:reported|reports|tweeted|"
+            rf"wrote|revealed|noted)\b"
+        ),
+    ),
     # polls: "a Reuters/Ipsos poll", "the latest Rasmussen Reports poll shows"
-    ("according_to", re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Nn]ew|[Ll]atest|[Rr]ecent)\s+(?:(?:new|latest|recent)\s+)?"
-                                rf"{_ORG}(?:/[A-Z][\w-]*)?\s+(?:poll|survey)\b")),
-    ("reported", re.compile(rf"\b{_THE}{_MEDIA}(?:\s+(?:first|also|earlier|previously))?\s+(?:has\s+|had\s+)?"
-                            rf"(?:reported|reports|revealed|wrote|broke the news)\b")),
+    (
+        "according_to",
+        re.compile(
+            rf"\b(?:[Aa]n?|[Tt]he|[Nn]ew|[Ll]atest|[Rr]ecent)\s+(?:(?:new|latest|recent)\s+)?"
+            rf"{_ORG}(?:/[A-Z][\w-]*)?\s+(?:poll|survey)\b"
+        ),
+    ),
+    (
+        "reported",
+        re.compile(
+            rf"{_NAME_FIRST}\b{_THE}{_MEDIA}(?:\s+(?:first|also|earlier|previously))?\s+(?:has\s+|had\s+)?"
+            rf"(?:reported|reports|revealed|wrote|broke the news)\b"
+        ),
+    ),
 ]
 
-_NOT_A_NAME = {"the", "i", "we", "he", "she", "they", "it", "a", "an", "this", "that", "ok", "tv", "us", "u.s",
-               "u.s.", "eu", "america", "american", "monday", "tuesday", "wednesday", "thursday", "friday",
-               "saturday", "sunday", "news", "press", "today"}
+_LEADING_DATE = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\s+(?=\S)"
+)
+_GENERIC_MEDIA = {"Post", "Times", "Journal", "Globe", "Herald", "Tribune", "Telegraph", "Independent"}
+_NOT_A_NAME = {
+    "the",
+    "i",
+    "we",
+    "he",
+    "she",
+    "they",
+    "it",
+    "a",
+    "an",
+    "this",
+    "that",
+    "ok",
+    "tv",
+    "us",
+    "u.s",
+    "u.s.",
+    "eu",
+    "america",
+    "american",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "news",
+    "press",
+    "today",
+}
 
 
 def canonical_origin(name: str) -> str:
@@ -190,6 +304,9 @@ def canonical_origin(name: str) -> str:
         return ""
     clean = " ".join(name.split()).strip(" .,;:'\"“”‘’()")
     clean = re.sub(r"['’]s$", "", clean)
+    clean = _LEADING_DATE.sub("", clean)  # "July's Washington Post poll", "a September CNN poll"
+    if clean in _GENERIC_MEDIA:  # "the Post", "the Times": the outlet's own short name
+        return "The " + clean
     key = clean.lower()
     if key in _CANON:
         return _CANON[key]

@@ -43,8 +43,14 @@ def _straight_role(text: str, i: int, n: int) -> str | None:
     """Open or close for a straight mark at i of length n, from its neighbours."""
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + n] if i + n < len(text) else " "
-    if prev.isspace() or prev in _OPEN_PUNCT or prev in "“‘\"'`":
-        return None if nxt.isspace() else "open"
+    if prev in "“‘\"'`’":  # right after another mark (vote,'" said): the next char decides
+        return "open" if nxt.isalnum() else "close"
+    if prev.isspace() or prev in _OPEN_PUNCT:
+        if not (nxt.isspace() or nxt in ".,;!?)]"):
+            return "open"
+        # spaced on both sides: a close only after a nested close (outreach,' " he told)
+        before = text[max(0, i - 3) : i].rstrip()
+        return "close" if before[-1:] in ("'", "’") else None
     return "close"
 
 
@@ -88,8 +94,12 @@ def _marks(text: str, a: int, b: int) -> list[Mark]:
     return out
 
 
-def _paragraph_spans(text: str, a: int, b: int) -> list[Span]:
+def _paragraph_spans(text: str, a: int, b: int, singles: bool = True) -> list[Span]:
     marks = _marks(text, a, b)
+    if not singles:
+        # single marks only nest inside doubles here; drop those before any double opens
+        first_d = next((m.pos for m in marks if m.kind == "d"), b)
+        marks = [m for m in marks if m.kind == "d" or m.pos > first_d]
     spans: list[Span] = []
     stack: list[Mark] = []
     for k, m in enumerate(marks):
@@ -141,20 +151,38 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
 _WORD = re.compile(r"\w+")
 
 
+_DOUBLES = re.compile(r'[“”"]|``')
+_SMALL = frozenset("a an the of and or in on at to for with by from is are as vs".split())
+
+
+def _is_title(words: list[str], settings: QuoteSettings) -> bool:
+    """Every word capitalised (small words aside) in a short run: a title or a name."""
+    if len(words) > settings.max_title_words:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL or w is words[0]]
+    return all(w[:1].isupper() or w[:1].isdigit() for w in big)
+
+
 def quote_spans(text: str, settings: QuoteSettings | None = None) -> list[Span]:
     """Outer quote runs in text (inner offsets, trimmed), before any speaker work."""
     settings = settings or QuoteSettings()
     out: list[Span] = []
+    # an outlet quotes with doubles or with singles: where doubles are used, a top-level
+    # single-quoted run is a headline's or a show's title, not speech
+    singles = not _DOUBLES.search(text)
     pos = 0
     for line in text.split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
         if not line.strip():
             continue
-        for sp in _paragraph_spans(text, a, b):
+        for sp in _paragraph_spans(text, a, b, singles):
             s, e = _trimmed(text, sp.start, sp.end)
-            if len(_WORD.findall(text[s:e])) < settings.min_quote_words:
-                continue  # titles, nicknames and scare quotes, not someone's words
+            words = _WORD.findall(text[s:e])
+            if len(words) < settings.min_quote_words:
+                continue  # nicknames and scare quotes, not someone's words
+            if _is_title(words, settings):
+                continue  # “Face the Nation”, “Contract with America.”
             out.append(Span(s, e, sp.closed, sp.open_mark, sp.close_mark))
     return out
 

@@ -25,9 +25,22 @@ MAX_QUOTE_CHARS = 20_000  # a "quote" longer than this is an extraction error; c
 _QUOTE_MARKS = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 # a few contractions a rewrite spells out or contracts ("don't" vs "do not")
-_EXPAND = {"can't": "can not", "cannot": "can not", "won't": "will not", "n't": " not", "it's": "it is",
-           "that's": "that is", "we're": "we are", "they're": "they are", "i'm": "i am", "let's": "let us",
-           "you're": "you are", "there's": "there is", "we've": "we have", "i've": "i have"}
+_EXPAND = {
+    "can't": "can not",
+    "cannot": "can not",
+    "won't": "will not",
+    "n't": " not",
+    "it's": "it is",
+    "that's": "that is",
+    "we're": "we are",
+    "they're": "they are",
+    "i'm": "i am",
+    "let's": "let us",
+    "you're": "you are",
+    "there's": "there is",
+    "we've": "we have",
+    "i've": "i have",
+}
 _EXPAND_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _EXPAND if k != "n't") + r")\b|n't\b")
 
 

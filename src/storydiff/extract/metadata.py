@@ -72,7 +72,8 @@ def outlet_from_text(text: str) -> str | None:
         dm = _DOMAIN.search(m.group(1))
         if dm:
             return _spaced_name(dm.group(1), text) or dm.group(1).lower()
-        name = " ".join(w for w in m.group(1).split() if w.lower() not in _SKIP_WORDS)
+        head = re.split(r"\.(?:\s|$)|[|,;]|\ball rights\b", m.group(1), flags=re.I)[0]
+        name = " ".join(w for w in head.split() if w.lower() not in _SKIP_WORDS)
         name = name.strip(" .,")
         if 2 <= len(name) <= 40:
             return name

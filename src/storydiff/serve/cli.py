@@ -324,7 +324,7 @@ def errors(db: DbOpt = None, json_: JsonOpt = False) -> None:
         if json_:
             _emit({"source": f.source, "stage": f.stage, "reason": f.reason})
         else:
-            out.print(Text(f"{f.source}: [{f.stage}] {f.reason}"))
+            out.print(Text(f"{f.source}: [{f.stage}] {f.reason}"), soft_wrap=True)
     if not json_:
         err.print(f"{len(fails)} failed item(s)")
 

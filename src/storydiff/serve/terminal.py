@@ -99,7 +99,8 @@ def render_story(view: StoryView) -> Group:
             t.append("\n")
         parts.append(t)
     for outlet, facts in view.unique_facts.items():
-        t = Text(f"Only in {_clean(outlet)} ({len(facts)}):\n", style="bold")
+        head = "Facts (one report so far)" if len(view.articles) == 1 else f"Only in {_clean(outlet)}"
+        t = Text(f"{head} ({len(facts)}):\n", style="bold")
         for f in facts:
             t.append(f" • {_clean(f)}\n")
         parts.append(t)

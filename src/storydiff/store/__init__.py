@@ -11,12 +11,22 @@ from storydiff.store.engine import make_engine
 
 
 def open_store(url: str | None = None) -> Store:
-    """Open (creating and upgrading as needed) the database at ``url``."""
+    """Open (creating and upgrading as needed) the database at ``url``.
+
+    ValueError, with the reason, for a URL of an unsupported kind or a database that cannot be
+    opened (not a database file, server unreachable, no permission)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from storydiff.store.sql import SqlStore
 
     engine = make_engine(url)
     try:
         return SqlStore(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        where = engine.url.render_as_string(hide_password=True)
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise ValueError(f"cannot open database {where}: {reason}") from exc
     except BaseException:
         engine.dispose()
         raise

@@ -22,7 +22,7 @@ class StorySummary:
     title: str | None  # the first article's title (earliest published, then first stored)
     n_articles: int
     outlets: list[str] = field(default_factory=list)  # distinct, in order of first appearance
-    first_published: str | None = None
+    first_published: str | None = None  # as stored for ordering: UTC ISO 8601 (codec.sortable_time)
     last_published: str | None = None
 
 

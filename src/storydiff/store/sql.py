@@ -37,9 +37,8 @@ class SqlStore(Store):
         self._insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
         self._local = threading.local()  # the open batch connection, per thread
         # Hot statements built once: SQLAlchemy then reuses their compiled form and cache key.
-        insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
         # RETURNING rather than rowcount: drivers disagree on rowcount for INSERT ... RETURNING.
-        self._add_article_stmt = insert(articles).on_conflict_do_nothing().returning(articles.c.seq)
+        self._add_article_stmt = self._insert(articles).on_conflict_do_nothing().returning(articles.c.seq)
         self._drop_story_stmt = delete(stories).where(stories.c.id == bindparam("id"))
         self._has_source_stmt = select(articles.c.seq).where(articles.c.source_key == bindparam("k")).limit(1)
         self._get_article_stmt = select(articles.c.data).where(articles.c.id == bindparam("id"))
@@ -89,7 +88,7 @@ class SqlStore(Store):
             "content_hash": codec.article_content_hash(article),
             "outlet": codec.column_text(article.outlet),
             "title": codec.column_text(article.title),
-            "published": codec.column_text(article.published),
+            "published": codec.sortable_time(article.published),
             "added_at": codec.now_iso(),
             "data": codec.article_to_json(article),
         }
@@ -117,7 +116,7 @@ class SqlStore(Store):
             if story_id is not None:
                 q = q.where(articles.c.story_id == self._resolve(conn, _key(story_id)))
             if since is not None:
-                q = q.where(articles.c.published >= _key(since))
+                q = q.where(articles.c.published >= codec.sortable_time(since))
             q = q.order_by(articles.c.published.asc().nulls_last(), articles.c.seq)
             if limit is not None:
                 q = q.limit(max(0, limit))

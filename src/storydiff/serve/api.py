@@ -1,0 +1,351 @@
+"""The web app and REST API: ``create_app()`` serves stored stories as pages and as JSON.
+
+Pages are rendered on the server (Jinja2, autoescape on, no JavaScript) under a strict
+Content-Security-Policy, so text from articles can only ever show up as text. Reads are open;
+writes (POST /api/articles) need ``Authorization: Bearer <token>`` and are refused outright when
+no token is configured. One store is opened per app; SQLAlchemy's pool makes reads safe from the
+worker threads, and one lock serialises the work that writes (ingest, caching a comparison) so
+two requests never cluster the same articles twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import threading
+from contextlib import asynccontextmanager
+from dataclasses import asdict
+from importlib import resources
+from typing import Any
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from storydiff.records import Article, Failure, RawItem, Story
+from storydiff.serve.html import safe_url
+from storydiff.serve.view import build_view
+
+__all__ = ["create_app", "MAX_BODY_BYTES", "MAX_ITEMS"]
+
+MAX_BODY_BYTES = 20 * 1024 * 1024  # one POST; matches IngestSettings.max_item_bytes (one big page)
+MAX_ITEMS = 1000  # articles per POST: bounds the time one request holds the write lock
+LIST_LIMIT_MAX = 1000
+
+# Pages load nothing but our own stylesheet; no script runs even if escaping ever failed.
+PAGE_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
+# FastAPI's /docs page is Swagger UI: a CDN bundle plus an inline bootstrap script. It shows no
+# stored text, so it alone gets these.
+DOCS_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
+    "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+_DOCS_PATHS = ("/docs", "/redoc")
+
+_env = Environment(
+    loader=PackageLoader("storydiff.serve", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.filters["safe_url"] = safe_url
+
+
+def _render(template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+    return HTMLResponse(_env.get_template(template).render(**ctx), status_code=status_code)
+
+
+def _article_meta(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "source": a.source,
+        "url": a.url,
+        "outlet": a.outlet,
+        "title": a.title,
+        "published": a.published,
+        "authors": a.authors,
+        "dateline": a.dateline,
+        "language": a.language,
+        "cited_origins": a.cited_origins,
+    }
+
+
+def _failure_dict(f: Failure) -> dict[str, str]:
+    return {"source": f.source, "stage": f.stage, "reason": f.reason}
+
+
+# -- POST /api/articles: JSON items → RawItem -------------------------------------------------
+
+_ITEM_FIELDS = ("id", "url", "title", "text", "html", "published", "outlet", "authors")
+
+
+def item_source(rec: dict[str, Any]) -> str:
+    """Where an uploaded item came from, stable across re-uploads so a repeat is skipped."""
+    if isinstance(rec.get("url"), str) and rec["url"].strip():
+        return "api:" + rec["url"].strip()
+    if rec.get("id") not in (None, ""):
+        return f"api:id:{rec['id']}"
+    body = rec.get("html") if isinstance(rec.get("html"), str) else rec.get("text")
+    return "api:sha1:" + hashlib.sha1(str(body).encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def item_to_raw(rec: Any) -> RawItem:
+    """One uploaded object → RawItem; ValueError with the reason for a malformed one."""
+    from storydiff.ingest.formats import record_to_item
+    from storydiff.settings import IngestSettings
+
+    if not isinstance(rec, dict):
+        raise ValueError(f"item is a JSON {type(rec).__name__}, expected an object")
+    unknown = sorted(k for k in rec if k not in _ITEM_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(_ITEM_FIELDS)}")
+    for k in ("url", "title", "text", "html", "published", "outlet"):
+        if rec.get(k) is not None and not isinstance(rec[k], str):
+            raise ValueError(f"field {k!r} must be a string")
+    if rec.get("id") is not None and not isinstance(rec["id"], (str, int)):
+        raise ValueError("field 'id' must be a string or an integer")
+    made = record_to_item(item_source(rec), rec, IngestSettings())
+    if isinstance(made, Failure):
+        raise ValueError(made.reason)
+    return made
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 past ``limit`` bytes (declared or actually sent)."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            too_big = int(declared) > limit
+        except ValueError:
+            raise HTTPException(400, "invalid Content-Length header") from None
+        if too_big:
+            raise HTTPException(413, f"request body over the {limit // (1024 * 1024)} MB limit")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:  # a chunked upload declares no length: count what arrives
+            raise HTTPException(413, f"request body over the {limit // (1024 * 1024)} MB limit")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+# -- the app ----------------------------------------------------------------------------------
+
+
+def create_app(store_url: str | None = None, token: str | None = None) -> FastAPI:
+    """The web app over the database at ``store_url`` (default: STORYDIFF_DB, else ./storydiff.db).
+
+    ``token`` (else env STORYDIFF_TOKEN) enables writes for clients that send it as a bearer
+    token. ValueError if the database cannot be opened."""
+    from storydiff.store import open_store
+
+    store = open_store(store_url)
+    write_token = token if token is not None else os.environ.get("STORYDIFF_TOKEN")
+    write_token = write_token or None  # an empty token would let an empty header in
+    lock = threading.Lock()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="storydiff",
+        description="diff for news: stored stories, how each outlet reported them.",
+        version="1",
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    static_dir = resources.files("storydiff.serve") / "static"
+    app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        docs = request.url.path in _DOCS_PATHS
+        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else PAGE_CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    def require_writer(request: Request) -> None:
+        if write_token is None:
+            raise HTTPException(
+                403,
+                "writes are disabled: start the server with a token (storydiff serve --token T, or "
+                "set STORYDIFF_TOKEN) and send it as 'Authorization: Bearer T'",
+            )
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+            given.strip().encode("utf-8"), write_token.encode("utf-8")
+        ):
+            raise HTTPException(
+                401, "missing or wrong bearer token", headers={"WWW-Authenticate": 'Bearer realm="storydiff"'}
+            )
+
+    def load_story(sid: str) -> tuple[Story | None, list[Article]]:
+        """The cached comparison, else one computed now (and cached by compare_stored_story)."""
+        from storydiff.pipeline import compare_stored_story
+
+        story = store.get_story(sid)
+        if story is not None:
+            by_id = {a.id: a for a in store.articles(story_id=sid)}
+            if all(i in by_id for i in story.article_ids):
+                return story, [by_id[i] for i in story.article_ids]
+        with lock:
+            return compare_stored_story(store, sid)
+
+    def clamp(limit: int) -> int:
+        return max(1, min(limit, LIST_LIMIT_MAX))
+
+    # -- pages --------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index_page(limit: int = 200):
+        rows = store.stories(limit=clamp(limit))
+        return _render("web_index.html", title="storydiff: stories", stories=rows, n_errors=len(store.failures()))
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str):
+        sid = store.resolve_story(story_id)
+        if sid != story_id:
+            return RedirectResponse(app.url_path_for("story_page", story_id=sid), status_code=308)
+        story, articles = load_story(sid)
+        if story is None:
+            return _render("web_missing.html", 404, title="no such story", what="story", ident=story_id)
+        view = build_view(story, articles)
+        return _render("web_story.html", title=view.headline, v=view)
+
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str):
+        a = store.get_article(article_id)
+        if a is None:
+            return _render("web_missing.html", 404, title="no such article", what="article", ident=article_id)
+        sid = store.story_of(a.id)
+        paragraphs = [p.strip() for p in a.text.split("\n") if p.strip()]
+        return _render(
+            "web_article.html",
+            title=a.title or a.id,
+            a=a,
+            story_id=store.resolve_story(sid) if sid else None,
+            paragraphs=paragraphs,
+        )
+
+    @app.get("/errors", response_class=HTMLResponse, include_in_schema=False)
+    def errors_page():
+        return _render("web_errors.html", title="storydiff: quarantined items", failures=store.failures())
+
+    # -- JSON -----------------------------------------------------------------------------------
+
+    @app.get("/healthz")
+    def healthz():
+        try:
+            store.stories(limit=1)
+        except Exception as e:  # any database error means "not healthy", said as such
+            return JSONResponse({"status": "error", "reason": f"{type(e).__name__}: {str(e)[:200]}"}, 503)
+        return {"status": "ok"}
+
+    @app.get("/api/stories")
+    def api_stories(limit: int = 100):
+        """Stories, most recently published first."""
+        return [asdict(s) for s in store.stories(limit=clamp(limit))]
+
+    @app.get("/api/stories/{story_id}")
+    def api_story(story_id: str):
+        """One story's comparison and its articles' metadata. A merged id redirects to the survivor."""
+        sid = store.resolve_story(story_id)
+        if sid != story_id:
+            return RedirectResponse(app.url_path_for("api_story", story_id=sid), status_code=308)
+        story, articles = load_story(sid)
+        if story is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return {**story.to_dict(), "articles": [_article_meta(a) for a in articles]}
+
+    @app.get("/api/articles/{article_id:path}")
+    def api_article(article_id: str):
+        """One stored article: text, metadata and what analysis found (quotes, origins, entities)."""
+        a = store.get_article(article_id)
+        if a is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        sid = store.story_of(a.id)
+        return {**a.to_dict(), "story_id": store.resolve_story(sid) if sid else None}
+
+    @app.get("/api/errors")
+    def api_errors():
+        """Quarantined items: what could not be ingested, and why."""
+        return [_failure_dict(f) for f in store.failures()]
+
+    @app.post("/api/articles", dependencies=[Depends(require_writer)])
+    async def api_ingest(request: Request):
+        """Ingest one article object or a list of them: {url?, title?, text | html, published?,
+        outlet?, id?, authors?}. Needs ``Authorization: Bearer <token>``."""
+        from starlette.concurrency import run_in_threadpool
+
+        body = await _read_body(request, MAX_BODY_BYTES)
+        try:
+            payload = json.loads(body)
+        except (UnicodeDecodeError, ValueError) as e:
+            raise HTTPException(400, f"body is not JSON: {str(e)[:120]}") from None
+        records = payload if isinstance(payload, list) else [payload]
+        if not records:
+            raise HTTPException(400, "no items: send an article object or a non-empty list of them")
+        if len(records) > MAX_ITEMS:
+            raise HTTPException(413, f"{len(records)} items; at most {MAX_ITEMS} per request")
+        return await run_in_threadpool(_ingest_records, records)
+
+    def _ingest_records(records: list[Any]) -> dict[str, Any]:
+        from storydiff.analyze import analyze_articles
+        from storydiff.pipeline import ingest_stream
+
+        results: list[dict[str, Any]] = [{"index": i} for i in range(len(records))]
+        raws: list[RawItem] = []
+        index_of: dict[str, int] = {}
+        for i, rec in enumerate(records):
+            try:
+                raw = item_to_raw(rec)
+            except ValueError as e:
+                results[i].update(status="failed", error=str(e))
+                continue
+            results[i]["source"] = raw.source
+            if raw.source in index_of:
+                results[i].update(status="skipped", error="same item earlier in this request")
+                continue
+            index_of[raw.source] = i
+            raws.append(raw)
+        extracted: dict[str, str] = {}  # source → article id
+        failed: dict[str, str] = {}
+
+        def analyze(arts):
+            for a in analyze_articles(arts, deep=False):
+                extracted[a.source] = a.id
+                yield a
+
+        with lock:
+            ingest_stream(
+                store, raws, analyze=analyze, on_failure=lambda f: failed.setdefault(f.source, f.reason)
+            )
+            for source, i in index_of.items():
+                r = results[i]
+                if source in failed:
+                    r.update(status="failed", error=failed[source])
+                    continue
+                stored = store.get_article(extracted[source]) if source in extracted else None
+                # an article whose id, url or content was already stored under another source is a repeat
+                if stored is not None and stored.source == source:
+                    sid = store.story_of(stored.id)
+                    r.update(status="stored", article_id=stored.id, story_id=store.resolve_story(sid) if sid else None)
+                else:
+                    r.update(status="skipped", error="already stored")
+        counts = {k: sum(1 for r in results if r.get("status") == k) for k in ("stored", "skipped", "failed")}
+        return {**counts, "items": results}
+
+    return app

@@ -1,0 +1,240 @@
+"""The command line as a user runs it: the JSON contracts, bad input, re-runs and kills."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storydiff.serve.cli import app
+
+sys.path.insert(0, str(Path(__file__).parent))
+import badcorpus  # noqa: E402
+from conftest import EXAMPLES  # noqa: E402
+
+runner = CliRunner()
+EURO = str(EXAMPLES / "euromaidanpress-kallas-ft.txt")
+UNN = str(EXAMPLES / "unn-kallas-ft.txt")
+
+
+def run(*args: str, **kw):
+    return runner.invoke(app, list(args), catch_exceptions=False, **kw)
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def seed_compare() -> dict:
+    result = run("compare", EURO, UNN, "--json")
+    assert result.exit_code == 0
+    return json.loads(result.stdout)
+
+
+def test_extract_json_contract_on_the_seed_pair():
+    result = run("extract", EURO, UNN, "--json")
+    assert result.exit_code == 0
+    rows = jsonl(result.stdout)
+    assert len(rows) == 2
+    for row in rows:
+        assert set(row) >= {"source", "url", "outlet", "title", "published", "authors", "dateline", "language", "text", "cited_origins"}
+    euro, unn = rows
+    assert euro["outlet"] == "Euromaidan Press" and unn["outlet"] == "UNN"
+    assert euro["title"].startswith("Estonian PM: NATO training Ukraine")
+    assert unn["title"].startswith("Estonian Prime Minister: NATO's training of soldiers")
+    assert unn["dateline"] == "Kyiv"
+    assert euro["language"] == unn["language"] == "en"
+    assert "Financial Times" in euro["cited_origins"] and "Financial Times" in unn["cited_origins"]
+
+
+def test_compare_seed_pair_is_one_story_with_one_independent_source(seed_compare):
+    assert len(seed_compare["articles"]) == 2
+    (story,) = seed_compare["stories"]
+    assert len(story["article_ids"]) == 2
+    assert story["origins"][0] == "Financial Times"
+    assert story["independent_sources"] == 1
+
+
+def test_compare_seed_pair_aligns_the_four_shared_kallas_quotes(seed_compare):
+    (story,) = seed_compare["stories"]
+    shared = [q for q in story["quotes"] if len({v["article_id"] for v in q["versions"]}) == 2]
+    assert len(shared) == 4
+    assert all(q["speaker"] == "Kaja Kallas" for q in shared)
+    fidelities = {v["fidelity"] for q in shared for v in q["versions"][1:]}
+    assert fidelities <= {"verbatim", "edited", "reworded"}
+    singles = [q for q in story["quotes"] if len(q["versions"]) == 1]
+    assert all(q["versions"][0]["fidelity"] == "only_here" for q in singles)
+    texts = " ".join(q["versions"][0]["text"] for q in singles)
+    assert "open public discussion" in texts and "goal of victory" in texts
+
+
+def test_compare_seed_pair_lists_facts_unique_to_each_outlet(seed_compare):
+    (story,) = seed_compare["stories"]
+    euro_id, unn_id = (a["id"] for a in seed_compare["articles"])
+    only = {euro_id: [], unn_id: []}
+    for f in story["facts"]:
+        if len(f["article_ids"]) == 1:
+            only[f["article_ids"][0]].append(f["text"])
+    euro_only, unn_only = " ".join(only[euro_id]), " ".join(only[unn_id])
+    assert "Sikorski" in euro_only and "Lithuania" in euro_only
+    assert "parliamentary approval" in unn_only
+    assert "Sikorski" not in unn_only and "parliamentary approval" not in euro_only
+    shared = [f for f in story["facts"] if len(f["article_ids"]) == 2]
+    assert len(shared) >= 4
+
+
+def test_euromaidan_boilerplate_is_gone_and_body_kept(seed_compare):
+    euro = seed_compare["articles"][0]["text"]
+    for junk in ("Copyright", "Read also", "Become a Patron", "ad blocker", "suggest a correction",
+                 "Ctrl + Enter", "Privacy and Cookie", "Kompreno", "International Renaissance Foundation"):
+        assert junk not in euro
+    for body in ("there are countries who are training soldiers on the ground already",
+                 "Polish FM Sikorski revealed", "Madis Roll", "It’s not automatic",
+                 "advocating for a goal of complete Ukrainian victory and territorial liberation."):
+        assert body in euro
+
+
+def test_compare_html_report_escapes_article_text(tmp_path):
+    page = tmp_path / "evil.html"
+    page.write_text(badcorpus.SCRIPT_BODY_HTML.replace("Council votes on budget", "<img src=x onerror=alert(1)> Council votes"))
+    out = tmp_path / "report.html"
+    result = run("compare", str(page), EURO, "--html", str(out))
+    assert result.exit_code == 0
+    html = out.read_text()
+    assert "<img src=x" not in html
+    # the article's text literally contains "<script>alert('xss')</script>": shown, escaped, inert
+    assert "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in html
+    assert "<script>alert" not in html and "INJECTED BY SCRIPT" not in html
+    assert "Content-Security-Policy" in html
+
+
+def test_demo_keeps_two_earthquakes_apart():
+    result = run("demo", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout[result.stdout.index("{"):])
+    by_id = {a["id"]: a for a in data["articles"]}
+    stories = [[by_id[i] for i in s["article_ids"]] for s in data["stories"]]
+    titles = [" ".join(a["title"] or "" for a in s) for s in stories]
+    berovac = [s for s, t in zip(stories, titles) if "Berovac" in t]
+    marisol = [s for s, t in zip(stories, titles) if "Marisol" in t]
+    assert len(berovac) == 1 and len(berovac[0]) == 2
+    assert len(marisol) == 1 and len(marisol[0]) == 2
+    wire = next(s for s in data["stories"] if set(s["article_ids"]) == {a["id"] for a in berovac[0]})
+    assert wire["independent_sources"] == 1
+    marisol_story = next(s for s in data["stories"] if set(s["article_ids"]) == {a["id"] for a in marisol[0]})
+    assert marisol_story["independent_sources"] == 2
+
+
+def test_cluster_command_reads_rows_and_reports_bad_lines(tmp_path):
+    rows = tmp_path / "rows.jsonl"
+    text_a = "A magnitude 6.4 earthquake struck the mountain town of Berovac on Monday, killing 12 people, officials said."
+    text_b = "The Berovac earthquake of magnitude 6.4 killed 12 people on Monday, regional officials in Berovac said."
+    text_c = "The city council of Amberly approved its budget on Thursday by nine votes to four after a long debate."
+    rows.write_text(
+        json.dumps({"id": "a", "text": text_a}) + "\n{broken\n" + json.dumps({"id": "b", "text": text_b}) + "\n"
+        + json.dumps({"id": "c", "text": text_c}) + "\n"
+    )
+    result = run("cluster", str(rows))
+    assert result.exit_code == 0
+    got = {r["id"]: r["story_id"] for r in jsonl(result.stdout)}
+    assert set(got) == {"a", "b", "c"}
+    assert got["a"] == got["b"] != got["c"]
+    assert "rows.jsonl#L2" in result.stderr
+    assert run("cluster", str(rows), "--strict").exit_code == 1
+
+
+@pytest.fixture(scope="module")
+def bad_corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus")
+    badcorpus.build(root)
+    return root
+
+
+def _count(db: Path) -> tuple[int, int]:
+    con = sqlite3.connect(db)
+    try:
+        total = con.execute("select count(*) from articles").fetchone()[0]
+        distinct = con.execute("select count(distinct source_key) from articles").fetchone()[0]
+        return total, distinct
+    finally:
+        con.close()
+
+
+def test_ingest_bad_corpus_reports_each_item_and_reruns_store_nothing_twice(bad_corpus, tmp_path):
+    db = tmp_path / "news.db"
+    first = run("ingest", str(bad_corpus), "--db", str(db))
+    assert first.exit_code == 0
+    for name in ("empty.txt", "photo.html", "cut.html.gz", "cut.warc.gz", "export.jsonl#L2", "export.jsonl#L3", "huge.txt"):
+        lines = [ln for ln in first.stderr.splitlines() if ln.startswith("error:") and name in ln]
+        assert len(lines) == 1, (name, first.stderr)
+    stored, distinct = _count(db)
+    assert stored == distinct >= 6
+    errors = run("errors", "--db", str(db), "--json")
+    reasons = {r["source"].rsplit("/", 1)[-1]: r["reason"] for r in jsonl(errors.stdout)}
+    assert reasons["empty.txt"] == "empty file"
+    # again: nothing new, nothing lost, failures not duplicated
+    second = run("ingest", str(bad_corpus), "--db", str(db), "--strict")
+    assert second.exit_code == 1  # --strict: bad items make the run fail, after it has done the rest
+    assert _count(db) == (stored, distinct)
+    assert len(jsonl(run("errors", "--db", str(db), "--json").stdout)) == len(reasons)
+    stories = jsonl(run("stories", "--db", str(db), "--json").stdout)
+    assert sum(s["n_articles"] for s in stories) == stored
+
+
+def test_ingest_killed_midway_then_rerun_stores_every_item_once(tmp_path):
+    src = tmp_path / "pages"
+    src.mkdir()
+    n = 150
+    for i in range(n):
+        (src / f"p{i:03d}.html").write_text(badcorpus.good_html(i, title=f"Harbour report number {i} on item {i * 7919}"))
+    db = tmp_path / "kill.db"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    cmd = [sys.executable, "-m", "storydiff", "ingest", str(src), "--db", str(db)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    killed = False
+    while time.time() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                stored, _ = _count(db)
+            except sqlite3.Error:
+                stored = 0
+            if stored >= 10:
+                proc.send_signal(signal.SIGKILL)
+                killed = True
+                break
+        time.sleep(0.05)
+    proc.wait()
+    assert killed, "ingest finished before it could be killed; make the corpus larger"
+    mid, _ = _count(db)
+    assert 10 <= mid < n
+    rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _count(db) == (n, n)
+
+
+def test_quotes_raw_offsets_point_into_the_file_as_given():
+    result = run("quotes", UNN, "--raw", "--json")
+    assert result.exit_code == 0
+    (row,) = jsonl(result.stdout)
+    content = Path(UNN).read_text(encoding="utf-8")
+    assert len(row["quotes"]) >= 6
+    for q in row["quotes"]:
+        assert content[q["start"]:q["end"]] == q["text"]
+    kallas = [q for q in row["quotes"] if q["speaker"] == "Kaja Kallas"]
+    assert len(kallas) >= 6
+
+
+def test_quotes_after_cleaning_point_into_the_extracted_text():
+    quotes_out = jsonl(run("quotes", EURO, "--json").stdout)[0]["quotes"]
+    text = jsonl(run("extract", EURO, "--json").stdout)[0]["text"]
+    assert quotes_out and all(text[q["start"]:q["end"]] == q["text"] for q in quotes_out)

@@ -1,0 +1,133 @@
+"""Unit tests of the lead's stage functions: metadata, sentences, claims, independence, dates."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from storydiff.analyze.sentences import sentences
+from storydiff.compare import compare_story, story_order
+from storydiff.compare.claims import claim_spans, numbers_in
+from storydiff.compare.independence import independent_sources, primary_origin
+from storydiff.extract import extract_item, normalize_date
+from storydiff.extract.metadata import dateline, language, outlet_from_text, outlet_from_url
+from storydiff.records import Article, Origin, RawItem
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Headline here\nKyiv • UNN\nBody text follows here.", "UNN"),
+        ("Copyright © 2024 Euromaidanpress.com\nThe work of Euromaidan Press is supported by readers.", "Euromaidan Press"),
+        ("Some body text.\n© 2023 Velm Gazette. All rights reserved.", "Velm Gazette"),
+        ("Just a body with no signature at all.", None),
+    ],
+)
+def test_outlet_from_text(text, outlet):
+    assert outlet_from_text(text) == outlet
+
+
+def test_outlet_from_url_drops_www_and_rejects_junk():
+    assert outlet_from_url("https://www.reuters.com/world/x") == "reuters.com"
+    assert outlet_from_url("http://[::1") is None
+    assert outlet_from_url(None) is None
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("WASHINGTON (AP) — The Senate voted on Tuesday.", "WASHINGTON"),
+        ("LONDON, March 3 (Reuters) - Shares fell on Monday.", "LONDON"),
+        ("Title\nKyiv • UNN\nBody", "Kyiv"),
+        ("The Senate voted on Tuesday - a close call.", None),
+    ],
+)
+def test_dateline(text, place):
+    assert dateline(text) == place
+
+
+def test_language_detection():
+    assert language("The government approved a new plan to rebuild the power grid before winter.") == "en"
+    assert language("Уряд схвалив новий план відбудови енергетичної системи до зими.") == "uk"
+    assert language("ok") is None
+
+
+def test_sentences_respect_abbreviations_and_quotes():
+    got = sentences('Mr. Smith met Dr. Jones in the U.S. capital. "It went well." Then they left.\nNew paragraph')
+    assert got == ["Mr. Smith met Dr. Jones in the U.S. capital.", '"It went well."', "Then they left.", "New paragraph"]
+
+
+def test_claims_keep_a_multi_sentence_quote_together_even_with_an_unclosed_nested_quote():
+    text = ('"I can\'t imagine they will say: "This is Article 5. Let\'s bomb Russia. It doesn\'t happen like that," '
+            "the minister said.\nSecond paragraph is separate.")
+    spans = claim_spans(text)
+    assert len(spans) == 2
+    assert text[spans[0][0]:spans[0][1]].endswith("the minister said.")
+
+
+def test_numbers_in():
+    assert numbers_in("At least 12 people died and 1,200 were hurt; 35 percent of homes") == ("12", "1200", "35 percent")
+
+
+def test_normalize_date_shapes_and_future():
+    assert normalize_date("2024-03-11") == "2024-03-11"
+    assert normalize_date("Mon, 02 Sep 2024 18:30:00 GMT").startswith("2024-09-02T18:30")
+    assert normalize_date("2024-03-11T08:40:00Z").startswith("2024-03-11T08:40:00")
+    now = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    assert normalize_date("2030-01-01", now=now) is None
+    assert normalize_date("not a date") is None
+
+
+def _article(aid, text, origins=(), published=None, outlet=None):
+    return Article(id=aid, source=aid, text=text, origins=list(origins), published=published, outlet=outlet)
+
+
+def test_primary_origin_needs_the_lead_or_repetition():
+    text = "Kallas told the Financial Times that it was fine. " + "Filler sentence about other things. " * 20
+    a = _article("a", text, [Origin("Financial Times", "told", "told the Financial Times", 7)])
+    assert primary_origin(a) == "Financial Times"
+    late = _article("b", text, [Origin("Reuters", "according_to", "according to Reuters", len(text) - 30)])
+    assert primary_origin(late) is None
+
+
+def test_copies_and_common_origin_collapse_to_one_source():
+    body = "The harbour authority said the breakwater was finished two months early and under budget. " * 5
+    wire = _article("w", "PORT (EPA) — " + body, [Origin("EPA", "wire", "(EPA)", 6)])
+    copy = _article("c", "PORT (EPA) — " + body + " Our readers can donate.", [Origin("EPA", "wire", "(EPA)", 6)])
+    other = _article("o", "A different outlet reported its own interviews with the fishermen at the harbour today.")
+    n, groups = independent_sources([wire, copy, other])
+    assert n == 2
+    assert any(set(g.article_ids) == {"w", "c"} and g.origin == "EPA" for g in groups)
+    assert any(g.article_ids == ["o"] and g.origin is None for g in groups)
+
+
+def test_story_order_puts_dated_first():
+    a = _article("a", "x", published=None)
+    b = _article("b", "y", published="2024-01-02")
+    c = _article("c", "z", published="2024-01-01")
+    assert [x.id for x in story_order([a, b, c])] == ["c", "b", "a"]
+
+
+def test_compare_story_flags_conflicting_numbers():
+    a = _article("a", "The earthquake in Berovac killed 12 people and injured dozens more, officials said on Monday.", published="2024-03-11")
+    b = _article("b", "Officials said on Monday the earthquake in Berovac killed 14 people and injured dozens more.", published="2024-03-12")
+    story = compare_story("s1", [b, a])
+    assert story.article_ids == ["a", "b"]
+    (fact,) = story.facts
+    assert fact.article_ids == ["a", "b"] and fact.conflicts and "12" in fact.conflicts[0]
+    assert story.timeline[0]["article_id"] == "a" and story.timeline[0]["new_facts"] == 1
+
+
+def test_extract_item_uses_export_metadata_over_guesses():
+    item = RawItem(source="x.jsonl#L1", kind="text", content="Body line one is long enough to count as text.\nSecond line of the body, also long enough.",
+                   url="https://gazette.example/a", meta={"id": "r1", "title": "T", "outlet": "Gazette", "published": "2024-05-01"})
+    a = extract_item(item)
+    assert (a.id, a.title, a.outlet, a.published, a.url) == ("r1", "T", "Gazette", "2024-05-01", "https://gazette.example/a")
+
+
+def test_feed_fragment_is_text_without_scripts():
+    item = RawItem(source="f#1", kind="html", content="<p>First para.</p><script>alert(1)</script><p>Second para.</p>",
+                   meta={"fragment": True, "title": "T"})
+    a = extract_item(item)
+    assert a.text == "First para.\nSecond para."
