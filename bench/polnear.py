@@ -24,9 +24,58 @@ _WORD = re.compile(r"\w+")
 _TRIM = " \t\r\n,."
 # capitalised words that name nobody
 _NOT_NAMES = frozenset(
-    """the a an he she it they his her its their i we you this that these those mr mr. mrs mrs.
-    ms ms. dr dr. sen sen. rep rep. gov gov. president senator governor secretary former
-    according one some many most several both all another other who what which""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "his",
+        "her",
+        "its",
+        "their",
+        "i",
+        "we",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sen",
+        "sen.",
+        "rep",
+        "rep.",
+        "gov",
+        "gov.",
+        "president",
+        "senator",
+        "governor",
+        "secretary",
+        "former",
+        "according",
+        "one",
+        "some",
+        "many",
+        "most",
+        "several",
+        "both",
+        "all",
+        "another",
+        "other",
+        "who",
+        "what",
+        "which",
+    ]
 )
 
 
@@ -153,8 +202,11 @@ def names_someone(source: str | None) -> set[str]:
     if not source:
         return set()
     toks = re.findall(r"[\w.'’-]+", source)
-    return {t.lower().strip(".'’") for t in toks
-            if t[:1].isupper() and t.lower() not in _NOT_NAMES and t.lower().strip(".'’s") not in _NOT_NAMES}
+    return {
+        t.lower().strip(".'’")
+        for t in toks
+        if t[:1].isupper() and t.lower() not in _NOT_NAMES and t.lower().strip(".'’s") not in _NOT_NAMES
+    }
 
 
 def _span_match(p: str, g: str) -> bool:
@@ -187,8 +239,7 @@ class Counts:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score_text(preds: list[tuple[str, str | None]], gold: list[GoldQuote],
-               span: Counts, e2e: Counts) -> None:
+def score_text(preds: list[tuple[str, str | None]], gold: list[GoldQuote], span: Counts, e2e: Counts) -> None:
     """Add one text's counts. preds: (quote text, speaker); short ones are ignored."""
     preds = [(_norm(t), s) for t, s in preds if len(_WORD.findall(t)) >= MIN_WORDS]
     golds = [(_norm(g.text), g.source) for g in gold]

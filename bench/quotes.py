@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from polnear import Counts, _norm, _span_match, _speaker_ok, load, score_text  # noqa: E402
+from polnear import Counts, _norm, _span_match, _speaker_ok, load, score_text
 
-from storydiff.analyze.nlp import get_nlp  # noqa: E402
-from storydiff.analyze.quotes import find_quotes  # noqa: E402
+from storydiff.analyze.nlp import get_nlp
+from storydiff.analyze.quotes import find_quotes
 
 ANCHOR = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
 
@@ -78,26 +78,37 @@ def main() -> None:
     print(f"PolNeAR {args.split}: {len(data)} texts, {n_gold} gold direct quotes (>= 3 words)\n")
     print("| system | found | span P | span R | span F1 | end-to-end F1 |")
     print("|---|---|---|---|---|---|")
-    for label, s, e in (("anchor: quote regex, no speakers", a_span, a_e2e),
-                        ("storydiff find_quotes", o_span, o_e2e)):
+    for label, s, e in (
+        ("anchor: quote regex, no speakers", a_span, a_e2e),
+        ("storydiff find_quotes", o_span, o_e2e),
+    ):
         p, r, f = s.prf()
         print(f"| {label} | {s.tp} | {p:.3f} | {r:.3f} | {f:.3f} | {e.prf()[2]:.3f} |")
-    print("| CofeNet (published, all attributions, exact, test; not comparable) "
-          "| | | | content 0.729 | source 0.832 |")
+    print(
+        "| CofeNet (published, all attributions, exact, test; not comparable) "
+        "| | | | content 0.729 | source 0.832 |"
+    )
     print("\nTargets: span F1 >= 0.92, end-to-end F1 >= 0.85.\n")
     total = t_parse + t_quotes
     print("| speed | seconds | quotes/s | texts/s |")
     print("|---|---|---|---|")
-    print(f"| anchor regex | {t_anchor:.3f} | {n_quotes / max(t_anchor, 1e-9):,.0f} | "
-          f"{len(data) / max(t_anchor, 1e-9):,.0f} |")
-    print(f"| find_quotes, spans only | {t_spans:.3f} | {n_quotes / max(t_spans, 1e-9):,.0f} | "
-          f"{len(data) / max(t_spans, 1e-9):,.0f} |")
-    print(f"| find_quotes + speakers, doc given | {t_quotes:.2f} | {n_quotes / t_quotes:,.0f} | "
-          f"{len(data) / t_quotes:.1f} |")
-    print(f"| spaCy parse + find_quotes | {total:.2f} | {n_quotes / total:,.1f} | "
-          f"{len(data) / total:.2f} |")
-    print(f"\nspans-only time = {t_spans / max(t_anchor, 1e-9):.1f}x the anchor regex; "
-          f"with parse = {total / max(t_anchor, 1e-9):,.0f}x.")
+    print(
+        f"| anchor regex | {t_anchor:.3f} | {n_quotes / max(t_anchor, 1e-9):,.0f} | "
+        f"{len(data) / max(t_anchor, 1e-9):,.0f} |"
+    )
+    print(
+        f"| find_quotes, spans only | {t_spans:.3f} | {n_quotes / max(t_spans, 1e-9):,.0f} | "
+        f"{len(data) / max(t_spans, 1e-9):,.0f} |"
+    )
+    print(
+        f"| find_quotes + speakers, doc given | {t_quotes:.2f} | {n_quotes / t_quotes:,.0f} | "
+        f"{len(data) / t_quotes:.1f} |"
+    )
+    print(f"| spaCy parse + find_quotes | {total:.2f} | {n_quotes / total:,.1f} | {len(data) / total:.2f} |")
+    print(
+        f"\nspans-only time = {t_spans / max(t_anchor, 1e-9):.1f}x the anchor regex; "
+        f"with parse = {total / max(t_anchor, 1e-9):,.0f}x."
+    )
     if errors:
         print("\nErrors:")
         print("\n".join(errors))

@@ -153,3 +153,22 @@ def test_seed_kallas_quotes(name):
     if name.startswith("001"):
         q = _by_start(qs, "I can't imagine")
         assert q.text.endswith("So these fears are not grounded")
+
+
+def test_dash_signature_and_speaker_label():
+    text = (
+        "Readers wrote in after the debate.\n"
+        "“He never answered a single question about the budget.”― Maria Lopez\n"
+        'Rep. Tom Baker (R-Ohio):"I have not heard anyone cite that figure before."\n'
+    )
+    qs = find_quotes(text)
+    assert _by_start(qs, "He never answered").speaker == "Maria Lopez"
+    assert _by_start(qs, "I have not heard").speaker == "Tom Baker"
+
+
+def test_apposition_between_quote_and_cue():
+    text = (
+        "Retired Gen. Michael Flynn spoke on Thursday. Lawrence Cummings also spoke.\n"
+        "“There is a severe disconnect here,” Flynn, a top surrogate, said on television."
+    )
+    assert find_quotes(text)[0].speaker == "Michael Flynn"

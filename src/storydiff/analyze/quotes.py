@@ -85,7 +85,7 @@ def _marks(text: str, a: int, b: int) -> list[Mark]:
             elif c == "‘" or c == "`":
                 if not nxt.isspace():
                     out.append(Mark(i, 1, "s", "open"))
-            elif prev.isspace() or prev in _OPEN_PUNCT or prev in "“\"":
+            elif prev.isspace() or prev in _OPEN_PUNCT or prev in '“"':
                 if nxt.isalnum():
                     out.append(Mark(i, 1, "s", "open"))  # 'quote or ’90s; a close resolves it
             elif not nxt.isalnum():
@@ -116,8 +116,9 @@ def _paragraph_spans(text: str, a: int, b: int, singles: bool = True) -> list[Sp
                 if stack:
                     opener = stack.pop()
                     if not stack:
-                        spans.append(Span(opener.pos + opener.length, m.pos, True,
-                                          opener.pos, m.pos + m.length))
+                        spans.append(
+                            Span(opener.pos + opener.length, m.pos, True, opener.pos, m.pos + m.length)
+                        )
             else:
                 # an opener inside a quote is nested only if enough closers follow to close both;
                 # otherwise (the UNN seed's `will say: "This is Article 5...`) it is text
@@ -152,7 +153,28 @@ _WORD = re.compile(r"\w+")
 
 
 _DOUBLES = re.compile(r'[“”"]|``')
-_SMALL = frozenset("a an the of and or in on at to for with by from is are as vs".split())
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "is",
+        "are",
+        "as",
+        "vs",
+    ]
+)
 
 
 def _is_title(words: list[str], settings: QuoteSettings) -> bool:
@@ -199,7 +221,8 @@ def find_quotes(
     ``doc`` is an optional spaCy Doc of ``text`` the caller already parsed.
     """
     if not isinstance(text, str):
-        raise ValueError(f"find_quotes needs str text, got {type(text).__name__}")
+        # ValueError, as every stage reports bad input (preamble), not TypeError
+        raise ValueError(f"find_quotes needs str text, got {type(text).__name__}")  # noqa: TRY004
     settings = settings or QuoteSettings()
     if not text.strip():
         return []

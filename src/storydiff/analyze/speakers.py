@@ -17,36 +17,277 @@ from storydiff.records import Quote
 from storydiff.settings import QuoteSettings
 
 SPEECH_LEMMAS = frozenset(
-    """say tell add argue state contend claim note explain write ask insist emphasize emphasise
-    stress warn continue declare announce reply respond answer recall acknowledge admit suggest
-    predict tweet post complain joke quip conclude observe remark comment testify urge charge
-    counter concede vow promise assert maintain allege repeat recount speak shout yell scream
-    exclaim whisper muse wonder mention confirm deny reveal disclose boast lament caution
-    proclaim tout laugh sigh read retort interject chime offer describe call put plead point
-    believe think agree disagree announce demand pledge recommend hint signal estimate report
-    underline highlight summarize sum characterize praise criticize blast slam attack mock
-    accuse defend dismiss brag rail thunder cry gush rave scoff snap fire shoot""".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "argue",
+        "state",
+        "contend",
+        "claim",
+        "note",
+        "explain",
+        "write",
+        "ask",
+        "insist",
+        "emphasize",
+        "emphasise",
+        "stress",
+        "warn",
+        "continue",
+        "declare",
+        "announce",
+        "reply",
+        "respond",
+        "answer",
+        "recall",
+        "acknowledge",
+        "admit",
+        "suggest",
+        "predict",
+        "tweet",
+        "post",
+        "complain",
+        "joke",
+        "quip",
+        "conclude",
+        "observe",
+        "remark",
+        "comment",
+        "testify",
+        "urge",
+        "charge",
+        "counter",
+        "concede",
+        "vow",
+        "promise",
+        "assert",
+        "maintain",
+        "allege",
+        "repeat",
+        "recount",
+        "speak",
+        "shout",
+        "yell",
+        "scream",
+        "exclaim",
+        "whisper",
+        "muse",
+        "wonder",
+        "mention",
+        "confirm",
+        "deny",
+        "reveal",
+        "disclose",
+        "boast",
+        "lament",
+        "caution",
+        "proclaim",
+        "tout",
+        "laugh",
+        "sigh",
+        "read",
+        "retort",
+        "interject",
+        "chime",
+        "offer",
+        "describe",
+        "call",
+        "put",
+        "plead",
+        "point",
+        "believe",
+        "think",
+        "agree",
+        "disagree",
+        "announce",
+        "demand",
+        "pledge",
+        "recommend",
+        "hint",
+        "signal",
+        "estimate",
+        "report",
+        "underline",
+        "highlight",
+        "summarize",
+        "sum",
+        "characterize",
+        "praise",
+        "criticize",
+        "blast",
+        "slam",
+        "attack",
+        "mock",
+        "accuse",
+        "defend",
+        "dismiss",
+        "brag",
+        "rail",
+        "thunder",
+        "cry",
+        "gush",
+        "rave",
+        "scoff",
+        "snap",
+        "fire",
+        "shoot",
+    ]
 )
 # cue words that are too weak alone (call "X" a ..., put) still count: the quote marks and the
 # closeness of the verb are what make the attribution.
 
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 TITLE_WORDS = frozenset(
-    """mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. gov gov. governor president
-    prime minister pm fm gen gen. general secretary vice former candidate nominee chairman
-    speaker mayor judge rev rev. sir lord lady prof prof. professor state foreign defense
-    defence interior deputy first lt. lt col. col sgt. capt. adm. justice chief attorney
-    democratic republican presidential u.s. us estonian""".split()
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sen",
+        "sen.",
+        "senator",
+        "rep",
+        "rep.",
+        "gov",
+        "gov.",
+        "governor",
+        "president",
+        "prime",
+        "minister",
+        "pm",
+        "fm",
+        "gen",
+        "gen.",
+        "general",
+        "secretary",
+        "vice",
+        "former",
+        "candidate",
+        "nominee",
+        "chairman",
+        "speaker",
+        "mayor",
+        "judge",
+        "rev",
+        "rev.",
+        "sir",
+        "lord",
+        "lady",
+        "prof",
+        "prof.",
+        "professor",
+        "state",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "deputy",
+        "first",
+        "lt.",
+        "lt",
+        "col.",
+        "col",
+        "sgt.",
+        "capt.",
+        "adm.",
+        "justice",
+        "chief",
+        "attorney",
+        "democratic",
+        "republican",
+        "presidential",
+        "u.s.",
+        "us",
+        "estonian",
+    ]
 )
 ROLE_NOUNS = frozenset(
-    """leader minister president pm fm premier chancellor spokesman spokeswoman spokesperson
-    official senator governor candidate nominee chairman chairwoman chief secretary mayor
-    ambassador diplomat adviser advisor director head ceo founder lawyer attorney professor
-    analyst pollster host businessman businesswoman billionaire aide strategist manager
-    representative congressman congresswoman lawmaker commander general prosecutor judge
-    sheriff officer economist expert author researcher activist executive chair speaker
-    mogul star actor actress singer rapper veteran mother father wife husband son daughter
-    woman man candidate contender challenger incumbent opponent rival""".split()
+    [
+        "leader",
+        "minister",
+        "president",
+        "pm",
+        "fm",
+        "premier",
+        "chancellor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "senator",
+        "governor",
+        "candidate",
+        "nominee",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "secretary",
+        "mayor",
+        "ambassador",
+        "diplomat",
+        "adviser",
+        "advisor",
+        "director",
+        "head",
+        "ceo",
+        "founder",
+        "lawyer",
+        "attorney",
+        "professor",
+        "analyst",
+        "pollster",
+        "host",
+        "businessman",
+        "businesswoman",
+        "billionaire",
+        "aide",
+        "strategist",
+        "manager",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "lawmaker",
+        "commander",
+        "general",
+        "prosecutor",
+        "judge",
+        "sheriff",
+        "officer",
+        "economist",
+        "expert",
+        "author",
+        "researcher",
+        "activist",
+        "executive",
+        "chair",
+        "speaker",
+        "mogul",
+        "star",
+        "actor",
+        "actress",
+        "singer",
+        "rapper",
+        "veteran",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "woman",
+        "man",
+        "candidate",
+        "contender",
+        "challenger",
+        "incumbent",
+        "opponent",
+        "rival",
+    ]
 )
 ABBREVIATIONS = {"pm": ("prime", "minister"), "fm": ("foreign", "minister"), "gop": ("republican",)}
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
@@ -56,7 +297,7 @@ _SENT_END = frozenset({".", "!", "?", ";"})
 def _key(word: str) -> str:
     """Comparable form: "Estonia's" / "Estonian" -> "eston"."""
     w = word.lower().strip(".,'’")
-    if w.endswith("'s") or w.endswith("’s"):
+    if w.endswith(("'s", "’s")):
         w = w[:-2]
     return w[:5] if len(w) > 5 else w
 
@@ -218,8 +459,9 @@ class _Resolver:
         lo, hi = sub[0].i, sub[-1].i + 1
         persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start < hi and e.end > lo]
         own = [e for e in persons if e.start <= tok.i < e.end]
-        appos = [e for e in persons if any(c.dep_ == "appos" and e.start <= c.i < e.end
-                                           for c in tok.children)]
+        appos = [
+            e for e in persons if any(c.dep_ == "appos" and e.start <= c.i < e.end for c in tok.children)
+        ]
         for group in (own, appos):
             if group:
                 return self.names.canonical(ArticleNames._strip(group[0]))
@@ -295,8 +537,9 @@ def _para_bounds(text: str, pos: int) -> tuple[int, int]:
     return a, (len(text) if b < 0 else b)
 
 
-def attribute(text: str, spans, quotes: list[Quote], *, doc=None,
-              settings: QuoteSettings | None = None) -> None:
+def attribute(
+    text: str, spans, quotes: list[Quote], *, doc=None, settings: QuoteSettings | None = None
+) -> None:
     """Fill speaker and cue of quotes (parallel to spans) in place."""
     settings = settings or QuoteSettings()
     if doc is None:
@@ -308,7 +551,7 @@ def attribute(text: str, spans, quotes: list[Quote], *, doc=None,
     prev_para = -10
     paras = [0]
     for i, ch in enumerate(text):
-        if ch == "\n" and i + 1 < len(text) and text[i + 1:i + 2].strip():
+        if ch == "\n" and i + 1 < len(text) and text[i + 1 : i + 2].strip():
             paras.append(i + 1)
 
     def para_index(pos):
@@ -327,14 +570,23 @@ def attribute(text: str, spans, quotes: list[Quote], *, doc=None,
         prev_close = spans[k - 1].close_mark if k > 0 else 0
         after = r.window_after(sp, next_open, pb) if sp.closed else []
         before = r.window_before(sp, prev_close, pa)
+        ends_open = text[sp.end : sp.close_mark].strip()[:1] in (",", "?", "!", "") or (
+            text[sp.close_mark : sp.close_mark + 1] == ","
+        )
         near_after = _outside_parens(after)[: settings.max_cue_distance_after]
         after_cues = [t for t in near_after if _is_cue(t)]
+        if not after_cues and ends_open:
+            # '"Go back to Univision," Trump barked': right after a quote, any verb is the cue
+            after_cues = [t for t in near_after[:4] if t.pos_ == "VERB"][:1]
         before_cues = [t for t in reversed(before) if _is_cue(t)]  # nearest first
-        ends_open = text[sp.end:sp.close_mark].strip()[:1] in (",", "?", "!", "") or (
-            text[sp.close_mark:sp.close_mark + 1] == ",")
         cues = after_cues + before_cues if ends_open else before_cues + after_cues
         speaker, cue = None, None
-        for c in cues:
+        if ends_open and after_cues:
+            # "...," Flynn, a top Trump surrogate, said: the person between the quote and the
+            # cue is the speaker, whatever the parser made of the apposition
+            speaker = _first_name(r, [t for t in near_after if t.i < after_cues[0].i])
+            cue = after_cues[0] if speaker else None
+        for c in cues if speaker is None else ():
             subj = _subject(c)
             if subj is not None and not r.inside(subj.idx):
                 speaker = r._person_of(subj)
@@ -346,12 +598,14 @@ def attribute(text: str, spans, quotes: list[Quote], *, doc=None,
             # the parse missed the subject: the name next to the cue ("..., Flynn, a ..., said")
             window = near_after if cue in after_cues else before
             speaker = _nearest_name(r, window, cue)
-        if speaker is None and after and after[0].text in _DASHES:
-            speaker = _nearest_name(r, after[1:6], None)  # "...” ― Krystal Correa"
+        if speaker is None and _DASH_AFTER.match(text, sp.close_mark):
+            speaker = _nearest_name(r, after[:6], None)  # "...” ― Krystal Correa"
         if speaker is None and not cues:
             speaker = _intro_subject(r, sp, before, prev_close, pa)
-        if speaker is None and prev_speaker and (
-            para_index(sp.open_mark) - prev_para <= settings.max_inherit_paragraphs
+        if (
+            speaker is None
+            and prev_speaker
+            and (para_index(sp.open_mark) - prev_para <= settings.max_inherit_paragraphs)
         ):
             speaker = prev_speaker  # a run of quotes by one speaker
         q.speaker = speaker
@@ -363,7 +617,22 @@ def attribute(text: str, spans, quotes: list[Quote], *, doc=None,
         prev_para = para_index(sp.open_mark)
 
 
-_DASHES = frozenset({"—", "―", "–", "-", "--"})
+_DASH_AFTER = re.compile(r"\s*[—―–-]")
+
+
+def _first_name(r: _Resolver, window) -> str | None:
+    """The first person named in window: a name, a pronoun; a role noun first means no name."""
+    for t in window:
+        if t.ent_type_ == "PERSON" or t.lower_ in PRONOUNS or t.pos_ == "PROPN":
+            h = t  # "Fox News host Sean Hannity": climb the compound chain to its head
+            while h.dep_ in ("compound", "flat") and h.head.i > h.i and h.head in window:
+                h = h.head
+            name = r._person_of(h)
+            if name:
+                return name
+        if t.pos_ == "NOUN" and t.lemma_.lower() in ROLE_NOUNS:
+            return None  # "the chief executive of X, Y, said": leave it to the parse
+    return None
 
 
 def _outside_parens(tokens):
@@ -381,7 +650,13 @@ def _outside_parens(tokens):
 
 def _nearest_name(r: _Resolver, window, cue) -> str | None:
     """The person named in window closest to cue (or first, without a cue)."""
-    toks = [t for t in window if t.ent_type_ == "PERSON" or t.lower_ in PRONOUNS]
+    toks = [
+        t
+        for t in window
+        if t.ent_type_ == "PERSON"
+        or t.lower_ in PRONOUNS
+        or (t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat"))
+    ]
     if cue is not None:
         toks.sort(key=lambda t: abs(t.i - cue.i))
     for t in toks:
@@ -401,6 +676,8 @@ def _intro_subject(r: _Resolver, sp, before, prev_close, pa) -> str | None:
             toks = prev
         elif not toks:
             return None
+    if toks[-1].text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return _first_name(r, toks)  # a speaker label: 'Rep. Trey Gowdy (R-S.C.): "..."'
     roots = [t for t in toks if t.dep_ == "ROOT" or (t.head not in toks)]
     for root in roots:
         for c in root.children:

@@ -23,6 +23,16 @@ STOPWORDS = frozenset(
 STEM_LEN = 6  # prefix stemming: "parliamentary"/"parliament", "escalating"/"escalatory" meet; cheap and language-blind
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?(?:%|percent|million|billion|thousand))?")
+# spelled-out counts, so "five people" and "5 people" share a key and "five" vs "seven" is a
+# conflict; "one" is left out: "no one", "one of the" are not counts
+NUMBER_WORDS = {
+    w: str(k) for k, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split())
+    if k >= 2
+}
+NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12"})
+_NUMBER_OR_WORD = re.compile(_NUMBER.pattern + r"|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
 @dataclass
@@ -80,11 +90,17 @@ def claim_spans(text: str) -> list[tuple[int, int]]:
 
 def content_keys(text: str) -> frozenset[str]:
     words = (w.lower().replace("’", "'") for w in _WORD.findall(text))
+    words = (NUMBER_WORDS.get(w, w) for w in words)
     return frozenset(w[:STEM_LEN] for w in words if w not in STOPWORDS and (len(w) > 2 or w.isdigit()))
 
 
 def numbers_in(text: str) -> tuple[str, ...]:
-    return tuple(m.group().replace(",", "").rstrip(".") for m in _NUMBER.finditer(text))
+    """Numbers as written ("1,200" -> "1200", "35 percent"), spelled-out counts as digits."""
+    out = []
+    for m in _NUMBER_OR_WORD.finditer(text):
+        g = m.group()
+        out.append(NUMBER_WORDS.get(g.lower()) or g.replace(",", "").rstrip("."))
+    return tuple(out)
 
 
 def article_claims(article_id: str, text: str, min_words: int) -> list[Claim]:

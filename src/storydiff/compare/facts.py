@@ -10,21 +10,40 @@ conflict, not two facts: "5 dead" and "7 dead" is the same event told differentl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import numpy as np
 
 from storydiff.compare.claims import Claim, article_claims
 from storydiff.records import Article, Fact
 from storydiff.settings import FactSettings
 
 
-def claim_similarity(a: Claim, b: Claim) -> float:
+def claim_similarity(a: Claim, b: Claim, weight: Mapping[str, float] | None = None) -> float:
+    """Weighted Dice over content keys, or containment of the shorter claim in the longer.
+    ``weight`` maps a key to its weight (story IDF); missing keys weigh 1."""
     if not a.keys or not b.keys:
         return 0.0
-    shared = len(a.keys & b.keys)
-    dice = 2 * shared / (len(a.keys) + len(b.keys))
+    w = weight.get if weight is not None else (lambda k, d=1.0: d)
+    shared = sum(w(k, 1.0) for k in a.keys & b.keys)
+    wa = sum(w(k, 1.0) for k in a.keys)
+    wb = sum(w(k, 1.0) for k in b.keys)
+    dice = 2 * shared / (wa + wb)
     # a short claim fully inside a longer one (a rewrite that cut a clause) is still the same fact
-    containment = shared / min(len(a.keys), len(b.keys))
+    containment = shared / min(wa, wb)
     return max(dice, 0.8 * containment if min(len(a.keys), len(b.keys)) >= 4 else 0.0)
+
+
+def story_idf(claims: Sequence[Claim]) -> dict[str, float]:
+    """IDF of each key over the story's own claims: the names every sentence repeats ("Lohan",
+    "Klitschko") say little about which fact a sentence reports; the rarer words do."""
+    df: Counter[str] = Counter()
+    for c in claims:
+        df.update(c.keys)
+    n = len(claims)
+    return {k: math.log(1 + n / d) for k, d in df.items()}
 
 
 class _UnionFind:
@@ -44,19 +63,48 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _pair_alignment(ca: list[Claim], cb: list[Claim], threshold: float) -> list[tuple[Claim, Claim, float]]:
-    scored = [(claim_similarity(a, b), i, j) for i, a in enumerate(ca) for j, b in enumerate(cb)]
-    scored = sorted((s for s in scored if s[0] >= threshold), reverse=True)
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    out = []
-    for s, i, j in scored:
-        if i in used_a or j in used_b:
+def _similarities(claims: list[Claim], settings: FactSettings) -> np.ndarray:
+    """Claim-by-claim similarity matrix (lexical, raised by MiniLM cosine when enabled)."""
+    weight = story_idf(claims) if settings.idf_weighting else None
+    n = len(claims)
+    sim = np.zeros((n, n), dtype=np.float32)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if claims[i].article_id != claims[j].article_id:
+                sim[i, j] = sim[j, i] = claim_similarity(claims[i], claims[j], weight)
+    if settings.use_embeddings and n:
+        from storydiff.compare.embeddings import embed
+
+        vecs = embed([c.text for c in claims])
+        if vecs is not None:
+            cos = vecs @ vecs.T
+            # cosine is on its own scale: map the tuned cut-off onto the lexical threshold
+            emb = (cos - settings.embedding_floor) / (settings.embedding_cut - settings.embedding_floor)
+            emb = np.clip(emb, 0.0, None) * settings.fact_threshold
+            mix = settings.embedding_weight
+            sim = (1 - mix) * sim + mix * emb.astype(np.float32)
+    return sim
+
+
+def _merge(claims: list[Claim], sim: np.ndarray, threshold: float) -> _UnionFind:
+    """Greedy agglomeration, best pair first: two claims' facts merge only when no article is in
+    both, so one fact holds at most one claim per article and a chain of loose matches cannot
+    grow into one giant fact."""
+    uf = _UnionFind()
+    members: dict[int, set[str]] = {}
+    for k, c in enumerate(claims):
+        uf.find(k)
+        members[k] = {c.article_id}
+    rows, cols = np.nonzero(np.triu(sim >= threshold, 1))
+    order = np.argsort(-sim[rows, cols], kind="stable")
+    for i, j in zip(rows[order].tolist(), cols[order].tolist()):
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj or members[ri] & members[rj]:
             continue
-        used_a.add(i)
-        used_b.add(j)
-        out.append((ca[i], cb[j], s))
-    return out
+        uf.union(ri, rj)
+        root = uf.find(ri)
+        members[root] = members.pop(ri if root != ri else rj) | members[root]
+    return uf
 
 
 def _conflicts(claims: Sequence[Claim]) -> list[str]:
@@ -71,39 +119,38 @@ def _conflicts(claims: Sequence[Claim]) -> list[str]:
     return ["numbers differ: " + " vs ".join(", ".join(sorted(v)) or "-" for v in values)]
 
 
+def align_claims(articles: Sequence[Article], settings: FactSettings | None = None) -> list[list[Claim]]:
+    """The claims of ``articles`` grouped into facts (each group in story order); the claim-level
+    view behind ``align_facts``, with offsets, for benchmarks and callers that need them."""
+    settings = settings or FactSettings()
+    claims = [c for a in articles for c in article_claims(a.id, a.text or "", settings.min_claim_words)]
+    if not claims:
+        return []
+    uf = _merge(claims, _similarities(claims, settings), settings.fact_threshold)
+    order = {a.id: k for k, a in enumerate(articles)}
+    groups: dict[int, list[Claim]] = {}
+    for k, c in enumerate(claims):
+        groups.setdefault(uf.find(k), []).append(c)
+    out = [sorted(g, key=lambda c: (order[c.article_id], c.index)) for g in groups.values()]
+    out.sort(key=lambda g: (order[g[0].article_id], g[0].index))
+    return out
+
+
 def align_facts(articles: Sequence[Article], settings: FactSettings | None = None) -> list[Fact]:
     """Facts of a story in the order of the earliest article that reports each.
     ``articles`` must be in story order (earliest first)."""
-    settings = settings or FactSettings()
-    per_article = [article_claims(a.id, a.text, settings.min_claim_words) for a in articles]
-    uf = _UnionFind()
-    for claims in per_article:
-        for c in claims:
-            uf.find((c.article_id, c.index))
-    for i in range(len(per_article)):
-        for j in range(i + 1, len(per_article)):
-            for a, b, _ in _pair_alignment(per_article[i], per_article[j], settings.fact_threshold):
-                uf.union((a.article_id, a.index), (b.article_id, b.index))
     order = {a.id: k for k, a in enumerate(articles)}
-    groups: dict[tuple, list[Claim]] = {}
-    for claims in per_article:
-        for c in claims:
-            groups.setdefault(uf.find((c.article_id, c.index)), []).append(c)
-    keyed: list[tuple[tuple[int, int], Fact]] = []
-    for members in groups.values():
-        members.sort(key=lambda c: (order[c.article_id], c.index))
+    facts = []
+    for members in align_claims(articles, settings):
         variants: dict[str, str] = {}
         for c in members:
             variants.setdefault(c.article_id, c.text)
         ids = sorted(variants, key=order.__getitem__)
-        keyed.append(
-            ((order[members[0].article_id], members[0].index), Fact(
-                text=members[0].text,
-                article_ids=ids,
-                variants=variants,
-                conflicts=_conflicts(members),
-                first_article_id=ids[0],
-            ))
-        )
-    keyed.sort(key=lambda kf: kf[0])
-    return [f for _, f in keyed]
+        facts.append(Fact(
+            text=members[0].text,
+            article_ids=ids,
+            variants=variants,
+            conflicts=_conflicts(members),
+            first_article_id=ids[0],
+        ))
+    return facts

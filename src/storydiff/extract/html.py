@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from storydiff.extract.html_clean import clean_body
+from storydiff.extract.line_cleanup import clean_body
 from storydiff.settings import ExtractSettings
 
 # trafilatura and htmldate log every refused page at ERROR; a refused page is a normal outcome here.

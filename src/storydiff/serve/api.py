@@ -17,6 +17,7 @@ import os
 import threading
 from contextlib import asynccontextmanager
 from dataclasses import asdict
+from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
@@ -24,12 +25,13 @@ from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
+from sqlalchemy.exc import SQLAlchemyError
 
 from storydiff.records import Article, Failure, RawItem, Story
 from storydiff.serve.html import safe_url
 from storydiff.serve.view import build_view
 
-__all__ = ["create_app", "MAX_BODY_BYTES", "MAX_ITEMS"]
+__all__ = ["MAX_BODY_BYTES", "MAX_ITEMS", "create_app"]
 
 MAX_BODY_BYTES = 20 * 1024 * 1024  # one POST; matches IngestSettings.max_item_bytes (one big page)
 MAX_ITEMS = 1000  # articles per POST: bounds the time one request holds the write lock
@@ -56,6 +58,24 @@ _env = Environment(
     lstrip_blocks=True,
 )
 _env.filters["safe_url"] = safe_url
+
+
+def when(value: str | None) -> str:
+    """A stored ISO 8601 time for reading: "2024-03-11 11:15 UTC"; a bare date stays a date."""
+    if not value:
+        return "—"
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if len(value) <= 10:
+        return dt.date().isoformat()
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC)
+    return dt.strftime("%Y-%m-%d %H:%M") + (" UTC" if dt.tzinfo is not None else "")
+
+
+_env.filters["when"] = when
 
 
 def _render(template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
@@ -96,25 +116,26 @@ def item_source(rec: dict[str, Any]) -> str:
     return "api:sha1:" + hashlib.sha1(str(body).encode("utf-8", "replace")).hexdigest()[:16]
 
 
-def item_to_raw(rec: Any) -> RawItem:
-    """One uploaded object → RawItem; ValueError with the reason for a malformed one."""
+def item_to_raw(rec: Any) -> RawItem | Failure:
+    """One uploaded object → RawItem, or a Failure saying what is wrong with it."""
     from storydiff.ingest.formats import record_to_item
     from storydiff.settings import IngestSettings
 
     if not isinstance(rec, dict):
-        raise ValueError(f"item is a JSON {type(rec).__name__}, expected an object")
+        return Failure("api", f"item is a JSON {type(rec).__name__}, expected an object", stage="request")
+    source = item_source(rec)
     unknown = sorted(k for k in rec if k not in _ITEM_FIELDS)
     if unknown:
-        raise ValueError(f"unknown field(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(_ITEM_FIELDS)}")
+        allowed = ", ".join(_ITEM_FIELDS)
+        return Failure(
+            source, f"unknown field(s) {', '.join(map(repr, unknown))}; allowed: {allowed}", "request"
+        )
     for k in ("url", "title", "text", "html", "published", "outlet"):
         if rec.get(k) is not None and not isinstance(rec[k], str):
-            raise ValueError(f"field {k!r} must be a string")
-    if rec.get("id") is not None and not isinstance(rec["id"], (str, int)):
-        raise ValueError("field 'id' must be a string or an integer")
-    made = record_to_item(item_source(rec), rec, IngestSettings())
-    if isinstance(made, Failure):
-        raise ValueError(made.reason)
-    return made
+            return Failure(source, f"field {k!r} must be a string", stage="request")
+    if rec.get("id") is not None and (isinstance(rec["id"], bool) or not isinstance(rec["id"], (str, int))):
+        return Failure(source, "field 'id' must be a string or an integer", stage="request")
+    return record_to_item(source, rec, IngestSettings())
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
@@ -212,7 +233,9 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index_page(limit: int = 200):
         rows = store.stories(limit=clamp(limit))
-        return _render("web_index.html", title="storydiff: stories", stories=rows, n_errors=len(store.failures()))
+        return _render(
+            "web_index.html", title="storydiff: stories", stories=rows, n_errors=len(store.failures())
+        )
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str):
@@ -250,7 +273,7 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
     def healthz():
         try:
             store.stories(limit=1)
-        except Exception as e:  # any database error means "not healthy", said as such
+        except SQLAlchemyError as e:
             return JSONResponse({"status": "error", "reason": f"{type(e).__name__}: {str(e)[:200]}"}, 503)
         return {"status": "ok"}
 
@@ -310,10 +333,9 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
         raws: list[RawItem] = []
         index_of: dict[str, int] = {}
         for i, rec in enumerate(records):
-            try:
-                raw = item_to_raw(rec)
-            except ValueError as e:
-                results[i].update(status="failed", error=str(e))
+            raw = item_to_raw(rec)
+            if isinstance(raw, Failure):  # a malformed request is the client's to fix: not quarantined
+                results[i].update(status="failed", error=raw.reason)
                 continue
             results[i]["source"] = raw.source
             if raw.source in index_of:
@@ -342,7 +364,11 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
                 # an article whose id, url or content was already stored under another source is a repeat
                 if stored is not None and stored.source == source:
                     sid = store.story_of(stored.id)
-                    r.update(status="stored", article_id=stored.id, story_id=store.resolve_story(sid) if sid else None)
+                    r.update(
+                        status="stored",
+                        article_id=stored.id,
+                        story_id=store.resolve_story(sid) if sid else None,
+                    )
                 else:
                     r.update(status="skipped", error="already stored")
         counts = {k: sum(1 for r in results if r.get("status") == k) for k in ("stored", "skipped", "failed")}

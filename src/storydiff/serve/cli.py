@@ -329,5 +329,14 @@ def errors(db: DbOpt = None, json_: JsonOpt = False) -> None:
         err.print(f"{len(fails)} failed item(s)")
 
 
+def _register_serve() -> None:
+    from storydiff.serve.cli_serve import serve
+
+    app.command(help="Web app and REST API on 127.0.0.1 (writes need STORYDIFF_TOKEN).")(serve)
+
+
+_register_serve()
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

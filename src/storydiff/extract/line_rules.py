@@ -1,0 +1,42 @@
+"""Line patterns that are boilerplate on any news site, whatever the classifier says.
+
+Reprint and copyright notices, donation and subscription appeals, ad-blocker notices,
+correction prompts, photo credits and captions. Each pattern names the kind of line it removes;
+they are checked against aeb-lines by ``bench/extraction.py`` (they must not cost body recall).
+"""
+
+from __future__ import annotations
+
+import re
+
+_PATTERNS = {
+    "legal": r"copyright|all rights reserved|©|\bprivacy (and|&) cookie|cookie polic|terms of (use|service)"
+    r"|reprint|written permission|active hyperlink|materials?,? please",
+    "appeal": r"become a (patron|member|subscriber)|support (us|our (journalism|work|reporting))|donat(e|ion)"
+    r"|cup of coffee|join our community|you could close this page|\bpatreon\b",
+    "adblock": r"ad ?blocker|disabl\w+ (your )?ad|whitelist (us|our site)",
+    "correction": r"suggest a correction|ctrl ?\+ ?enter|highlight the text and press|report an? (error|typo)",
+    "credit": r"^\s*(photo|image|picture|video|screenshot|illustration|graphic)s?\s*(credit|by|:|from)"
+    r"|\bscreenshot from\b|\bphoto(graph)?(\s+credit)?\s*(by|:)|\(photo\b|\bcourtesy of\b|getty images"
+    r"|shutterstock|\bap photo\b|/ reuters\b|\bfile photo\b",
+    "promo": r"^\s*(read (also|more|next)|see also|related( articles?| stories)?|most (read|popular)"
+    r"|sign up for|subscribe to|follow us|share (this|on))\b.{0,80}$|special discount",
+    "supported_by": r"is supported by the\b.{0,80}foundation",
+}
+BOILERPLATE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS.items()), re.I)
+# A long paragraph that merely mentions a photo or a donation stays body; the rules target the
+# short lines that are nothing but the notice.
+MAX_RULE_WORDS = 80
+
+
+def boilerplate_kind(line: str) -> str | None:
+    """The kind of boilerplate ``line`` is, or None."""
+    if len(line.split()) > MAX_RULE_WORDS * 3:
+        return None
+    match = BOILERPLATE.search(line)
+    if not match:
+        return None
+    kind = match.lastgroup
+    if kind == "credit" and len(line.split()) > 30:
+        return None  # a paragraph quoting "AP Photo" is still a paragraph
+    return kind

@@ -1,0 +1,81 @@
+"""Body lines of a page's visible text (no HTML): drop menus, notices, captions and headlines.
+
+A two-stage boosted-tree line classifier (``line_model`` + ``line_features``, trained by
+``line_train`` with cross-validation by domain) decides per line; lines repeated across
+``siblings`` (other pages of the same outlet) count as template; ``line_rules`` removes notices
+that are boilerplate anywhere. Without the weights file, C4's line rules decide.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from storydiff.extract.line_features import c4_keep, context_features, line_features, normalise_line
+from storydiff.extract.line_model import load_models
+from storydiff.extract.line_rules import boilerplate_kind
+
+MAX_LINES = 50_000  # a "page" longer than this is data, not a page; lines past it are dropped
+
+
+@dataclass
+class PageText:
+    text: str  # kept body lines joined by "\n"
+    title: str | None  # the headline if recognisable
+    kept: list[bool]  # one flag per line of the input's text.splitlines()
+
+
+def clean_page_text(text: str, siblings: Sequence[str] = ()) -> PageText:
+    """Keep the article's body lines of ``text``; ``siblings`` are same-outlet pages of the batch."""
+    if not isinstance(text, str) or not text.strip():
+        return PageText(text="", title=None, kept=[False] * len(text.splitlines()) if isinstance(text, str) else [])
+    lines = text.splitlines()
+    scored = lines[:MAX_LINES]
+    kept = body_flags(scored, [s.splitlines()[:MAX_LINES] for s in siblings if isinstance(s, str)])
+    kept += [False] * (len(lines) - len(scored))
+    title = find_title(lines, kept)
+    if title is not None:
+        norm_title = normalise_line(title)
+        kept = [k and normalise_line(line) != norm_title for k, line in zip(kept, lines)]
+    body = "\n".join(line.strip() for line, k in zip(lines, kept) if k)
+    return PageText(text=body, title=title, kept=kept)
+
+
+def body_flags(lines: list[str], siblings: list[list[str]]) -> list[bool]:
+    models = load_models()
+    if models is None:
+        flags = [c4_keep(line) for line in lines]
+    else:
+        X = line_features(lines, siblings)
+        p1 = models["stage1"].proba(X)
+        p2 = models["stage2"].proba(np.hstack([X, context_features(p1)]))
+        flags = list(p2 > models["_meta"]["threshold"])
+    return [bool(f) and bool(line.strip()) and boilerplate_kind(line) is None for f, line in zip(flags, lines)]
+
+
+def find_title(lines: list[str], kept: list[bool]) -> str | None:
+    """The headline: a not-kept heading-like line repeated near the top (a page's <title> line
+    and its <h1>), else the first line of an otherwise clean text (a headline over its body)."""
+    non_empty = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    if not non_empty:
+        return None
+    top = non_empty[: max(40, len(non_empty) // 2)]
+    counts = Counter(normalise_line(line) for _, line in top)
+    first_norm = normalise_line(non_empty[0][1])
+    for i, line in top:
+        norm = normalise_line(line)
+        words = len(norm.split())
+        if kept[i] or not 3 <= words <= 30 or line.endswith((".", "!")):
+            continue
+        # Repeated, or the page's first line ("Headline - Outlet") starts with it.
+        if counts[norm] > 1 or (i != non_empty[0][0] and first_norm.startswith(norm)):
+            return line
+    first_index, first = non_empty[0]
+    words = len(first.split())
+    rest = [kept[i] for i, _ in non_empty[1:]]
+    if 3 <= words <= 30 and not first.endswith(".") and rest and sum(rest) / len(rest) >= 0.5:
+        return first
+    return None

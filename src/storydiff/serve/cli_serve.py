@@ -1,0 +1,65 @@
+"""``storydiff serve``: run the web app with uvicorn (registered on the CLI with ``app.command()(serve)``)."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a hostname: it may resolve to anything
+
+
+def serve(
+    host: Annotated[
+        str, typer.Option(help="address to listen on; the default is reachable from this machine only")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", envvar="STORYDIFF_DB", help="SQLite path or SQLAlchemy URL (default: storydiff.db)"
+        ),
+    ] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="STORYDIFF_TOKEN",
+            help="bearer token enabling POST /api/articles (none: writes refused); prefer the env var",
+        ),
+    ] = None,
+) -> None:
+    """Serve stored stories as web pages and a JSON API (docs at /docs)."""
+    import uvicorn
+
+    from storydiff.serve.api import create_app
+
+    token = token or os.environ.get("STORYDIFF_TOKEN") or None
+    try:
+        app = create_app(db, token=token)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        raise typer.Exit(2) from None
+    if not is_loopback(host):
+        where = "anyone who can reach this address can read every stored article"
+        if token is None:
+            print(
+                f"warning: listening on {host} without a token: {where}; writes stay disabled",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"warning: listening on {host}: {where}; the token travels in clear over plain HTTP",
+                file=sys.stderr,
+            )
+    print(f"storydiff: http://{host}:{port}/  (writes {'enabled' if token else 'disabled'})", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

@@ -1,0 +1,457 @@
+"""storydiff on Apache Spark, for archives too big for one machine.
+
+A thin shell over the stage functions the CLI uses (ingest → extract → analyze → match →
+compare); this module only decides what runs where. Three stages:
+
+1. **Extract, embarrassingly parallel.** Input files are split into contiguous slices (files in
+   input order, so one outlet's page-text files mostly share a slice and still teach each other
+   their template, as in ``extract_items``). Each task streams its files through ``read_path``
+   (local paths) or ``read_bytes`` (anything Hadoop reads, through ``binaryFiles``), then
+   ``extract_items`` and ``analyze_articles(deep=False)``. Failures become a separate output with
+   source, stage and reason; an exception no reader caught becomes a failure of that file, never
+   of the job. Articles seen twice (same id) keep their first occurrence in input order, as
+   ``pipeline.compare_paths`` does. One file is one task: split huge exports before a run.
+
+2. **Group, by time range with an overlap.** ``OnlineClusterer`` is sequential by design, so it
+   runs inside partitions, each over a contiguous range of publication days, in publication
+   order (``repartitionAndSortWithinPartitions``: an external sort, so memory stays bounded by the
+   clusterer's own window). Ranges are planned on the driver from per-day counts and are at least
+   ``MatchSettings().window_days`` wide. Why not plain buckets: a story spanning a bucket boundary
+   would be split. Why not a global sort-by-time pass: that is one sequential clusterer again.
+   Overlap instead: each range first replays the last ``window_days`` of the previous range
+   ("warm-up" articles), which is exactly what a sequential clusterer would still hold live at the
+   range start. A warm-up article that lands in a story with this range's own articles links the
+   two partitions' stories; links are joined with a union-find on the driver (only linked stories
+   travel there). Undated articles form one extra partition, clustered in input order (the
+   clusterer bounds it by ``window_docs``). Then, optionally, MinHash bands (LSH, 16 bands × 4
+   rows) find near-duplicates (estimated word-3-shingle Jaccard ≥ ``MatchSettings().reprint_jaccard``)
+   anywhere in the archive and merge their stories: reprints published more than a window apart,
+   or an undated copy of a dated wire story. A story's id is ``story_id_for`` its earliest article,
+   which is the id the sequential clusterer gives it too.
+   Difference from the CLI: the CLI clusters in input order, this job in publication order; the two
+   agree when the input is chronological (and on small inputs generally).
+
+3. **Compare, per story.** Articles are grouped by story id; stories with ≥ 2 articles are
+   analyzed deeply (spaCy: entities, quotes with speakers) and compared with ``compare_story``;
+   a one-article story is compared from its shallow analysis (nothing to align, no parse spent).
+
+Outputs under ``--out`` (JSON Lines part files, or Parquet with ``--format parquet``):
+``articles/`` (``Article.to_dict()`` plus ``story_id``), ``failures/`` (source, stage, reason) and
+``stories/`` (``Story.to_dict()``).
+
+    python -m storydiff.spark_job INPUT... --out DIR [--master local[2]] [--format parquet]
+
+On a cluster, storydiff and its dependencies must be installed on every executor, and local
+paths must be readable there (shared filesystem), or pass ``--binary-files`` / hdfs:// paths.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import math
+import re
+import sys
+import zlib
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from storydiff.records import Article, Failure
+
+__all__ = ["plan_ranges", "warm_ranges", "union_find_roots", "input_refs", "run_job", "main"]
+
+DAY_S = 86400.0
+OWN, WARM = 0, 1
+# LSH over MinHash signatures: 16 bands of 4 rows finds a pair at Jaccard 0.5 with p = 0.64 and
+# at 0.7 with p = 0.98 (the same banding as storydiff.match's in-memory index).
+LSH_BANDS, LSH_ROWS = 16, 4
+# A band bucket larger than this is boilerplate every page shares, not a reprint: skipped, as the
+# clusterer skips over-long posting lists (MatchSettings.max_postings plays that role in memory).
+MAX_BUCKET = 200
+_WORD = re.compile(r"\w+")
+
+
+# -- planning (pure Python, runs on the driver) --------------------------------------------------
+
+
+def plan_ranges(day_counts: dict[int, int], n_ranges: int, min_days: int) -> list[int]:
+    """Start day of each time range: contiguous days, about equal article counts, each range at
+    least ``min_days`` wide so a warm-up window only ever reaches back into the range before."""
+    if not day_counts:
+        return []
+    days = sorted(day_counts)
+    total = sum(day_counts.values())
+    target = max(1, math.ceil(total / max(1, n_ranges)))
+    starts = [days[0]]
+    acc = 0
+    for d in days:
+        if acc >= target and d - starts[-1] >= min_days:
+            starts.append(d)
+            acc = 0
+        acc += day_counts[d]
+    return starts
+
+
+def range_of(starts: Sequence[int], t: float) -> int:
+    return max(0, bisect.bisect_right(starts, math.floor(t / DAY_S)) - 1)
+
+
+def warm_ranges(starts: Sequence[int], t: float, window_s: float) -> list[int]:
+    """Later ranges whose warm-up window (the ``window_s`` before their start) holds time ``t``."""
+    out = []
+    for j in range(range_of(starts, t) + 1, len(starts)):
+        if starts[j] * DAY_S - window_s > t:
+            break
+        out.append(j)
+    return out
+
+
+def union_find_roots(edges: Iterable[tuple[Any, Any]]) -> dict[Any, Any]:
+    """Node → representative of its connected component, for every node named in an edge."""
+    parent: dict[Any, Any] = {}
+
+    def find(x):
+        root = x
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[x] != root:  # path compression keeps later finds one hop
+            parent[x], x = root, parent[x]
+        return root
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)  # deterministic representative
+    return {x: find(x) for x in list(parent)}
+
+
+def _is_hadoop_path(path: str) -> bool:
+    return "://" in path and not path.startswith("file://")
+
+
+def input_refs(inputs: Sequence[str], binary_files: bool = False) -> tuple[list[tuple[int, str]], list[str]]:
+    """(local files to read in tasks as (input order, path), paths for ``binaryFiles``)."""
+    from storydiff.ingest import expand_inputs
+
+    if "-" in inputs:
+        raise ValueError("the Spark job reads files, not stdin: save the input to a file first")
+    hadoop = [p for p in inputs if binary_files or _is_hadoop_path(p)]
+    local = [p[len("file://") :] if p.startswith("file://") else p for p in inputs if p not in hadoop]
+    return list(enumerate(expand_inputs(local))), hadoop
+
+
+# -- stage 1: read, extract, analyze (runs in tasks) --------------------------------------------
+
+
+def _read_refs(refs: Iterable[tuple[int, str, bytes | None]], orders: deque) -> Iterator:
+    """Every RawItem/Failure of the files, recording each one's input order in ``orders``."""
+    from storydiff.ingest import read_bytes, read_path
+
+    for file_idx, path, data in refs:
+        stream = read_path(path) if data is None else read_bytes(path, data)
+        n = 0
+        try:
+            for item in stream:
+                orders.append((file_idx, path, n))
+                n += 1
+                yield item
+        except Exception as e:  # a reader bug on one file must not fail the task's other files
+            orders.append((file_idx, path, n))
+            yield Failure(path, f"read failed: {type(e).__name__}: {str(e)[:100]}")
+
+
+def extract_partition(refs: Iterable[tuple[int, str, bytes | None]]) -> Iterator[tuple[str, tuple, Any]]:
+    """("a", order, Article) or ("f", order, Failure) for every item of the files, in order."""
+    from storydiff.analyze import analyze_articles
+    from storydiff.extract import extract_items
+
+    orders: deque = deque()
+    for item in extract_items(_read_refs(refs, orders)):  # one output per input, in order
+        order = orders.popleft()
+        if isinstance(item, Failure):
+            yield "f", order, item
+            continue
+        try:
+            yield "a", order, next(analyze_articles([item], deep=False))
+        except Exception as e:  # pathological text: report it, keep the partition going
+            yield "f", order, Failure(item.source, f"analysis failed: {type(e).__name__}: {str(e)[:100]}", "analyze")
+
+
+# -- stage 2: group (runs in tasks) ------------------------------------------------------------
+
+
+def _timestamp(article: Article) -> float | None:
+    from storydiff.pipeline import to_match_doc
+
+    published = to_match_doc(article).published
+    try:
+        return published.timestamp() if published is not None else None
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def time_key(article: Article, order: tuple) -> tuple:
+    """Sort key "earliest first": dated by time, then undated in input order."""
+    t = _timestamp(article)
+    return (0, t, order) if t is not None else (1, 0.0, order)
+
+
+def cluster_partition(index: int, rows: Iterable[tuple[tuple, Article]]) -> Iterator[tuple]:
+    """Run the online clusterer over one range in time order. Yields ("own", id, node, key) for
+    the range's articles and ("warm", id, node) for warm-up articles that share a story with one."""
+    from storydiff.match import OnlineClusterer
+    from storydiff.pipeline import to_match_doc
+
+    clusterer = OnlineClusterer()
+    assigned = []
+    for (_, key, role), article in rows:
+        assigned.append((article.id, clusterer.add(to_match_doc(article)), role, key))
+    resolved = [(aid, clusterer.resolve(sid), role, key) for aid, sid, role, key in assigned]
+    with_own = {sid for _, sid, role, _ in resolved if role == OWN}
+    for aid, sid, role, key in resolved:
+        if role == OWN:
+            yield "own", aid, (index, sid), key
+        elif sid in with_own:
+            yield "warm", aid, (index, sid)
+
+
+def _shingle_minhash(text: str):
+    from datasketch import MinHash
+
+    words = [w.lower() for w in _WORD.findall(text or "")]
+    grams = [" ".join(words[i : i + 3]) for i in range(len(words) - 2)] or words
+    if not grams:
+        return None
+    # crc32 instead of datasketch's default SHA-1: same estimate, several times faster in Python
+    m = MinHash(num_perm=LSH_BANDS * LSH_ROWS, hashfunc=zlib.crc32, seed=1)
+    m.update_batch([g.encode("utf-8", "surrogatepass") for g in set(grams)])
+    return m.hashvalues
+
+
+def band_keys(article: Article) -> list[tuple[tuple[int, bytes], str]]:
+    sig = _shingle_minhash(article.text)
+    if sig is None:
+        return []
+    return [((b, sig[b * LSH_ROWS : (b + 1) * LSH_ROWS].tobytes()), article.id) for b in range(LSH_BANDS)]
+
+
+def _bucket_pairs(ids: Iterable[str]) -> Iterator[tuple[str, str]]:
+    ids = sorted(set(ids))
+    if len(ids) > MAX_BUCKET:
+        return
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            yield a, b
+
+
+# -- stage 3: compare (runs in tasks) -----------------------------------------------------------
+
+
+def compare_group(sid: str, members: Iterable[tuple[tuple, Article]]) -> tuple[str, Any]:
+    """("s", Story dict) or ("f", Failure) for one story's (order, Article) members."""
+    from storydiff.analyze import analyze_articles
+    from storydiff.compare import compare_story
+
+    articles = [a for _, a in sorted(members, key=lambda m: m[0])]  # input order, as the CLI
+    try:
+        if len(articles) >= 2:
+            articles = list(analyze_articles(articles, deep=True))
+        return "s", compare_story(sid, articles).to_dict()
+    except Exception as e:  # one story's bad article must not lose the other stories
+        return "f", Failure(sid, f"compare failed: {type(e).__name__}: {str(e)[:100]}", "compare")
+
+
+# -- the job (runs on the driver) ---------------------------------------------------------------
+
+
+def _failure_dict(f: Failure) -> dict[str, str]:
+    return {"source": f.source, "stage": f.stage, "reason": f.reason}
+
+
+def _write(spark, rdd, path: str, fmt: str) -> None:
+    lines = rdd.map(lambda d: json.dumps(d, ensure_ascii=False))
+    if fmt == "parquet":
+        df = spark.read.json(lines) if not lines.isEmpty() else spark.createDataFrame([], "source string")
+        df.write.mode("overwrite").parquet(path)
+    else:
+        spark.createDataFrame(lines.map(lambda s: (s,)), "value string").write.mode("overwrite").text(path)
+
+
+def _signature_jaccard(a, b) -> float:
+    import numpy as np
+
+    return float(np.count_nonzero(np.asarray(a) == np.asarray(b))) / len(a)
+
+
+def run_job(
+    spark,
+    inputs: Sequence[str],
+    out: str,
+    *,
+    fmt: str = "jsonl",
+    time_partitions: int | None = None,
+    reprint_merge: bool = True,
+    binary_files: bool = False,
+) -> dict[str, int]:
+    """Run the three stages on an existing SparkSession and write articles/, failures/, stories/
+    under ``out``. Returns counts. ``time_partitions`` defaults to the default parallelism."""
+    from pyspark import StorageLevel
+
+    from storydiff.match import story_id_for
+    from storydiff.settings import MatchSettings
+
+    if fmt not in ("jsonl", "parquet"):
+        raise ValueError(f"unknown output format {fmt!r}: jsonl or parquet")
+    sc = spark.sparkContext
+    settings = MatchSettings()
+    window_s = settings.window_days * DAY_S
+    level = StorageLevel.MEMORY_AND_DISK
+
+    # stage 1 ----------------------------------------------------------------------------------
+    local, hadoop = input_refs(inputs, binary_files)
+    parts = []
+    if local:
+        refs = [(i, p, None) for i, p in local]
+        parts.append(sc.parallelize(refs, max(1, min(len(refs), sc.defaultParallelism * 4))))
+    for k, path in enumerate(hadoop, start=len(local)):
+        parts.append(sc.binaryFiles(path).map(lambda pd, k=k: (k, pd[0], bytes(pd[1]))))
+    if not parts:
+        raise ValueError("no inputs")
+    items = sc.union(parts).mapPartitions(extract_partition).persist(level)
+    failures = items.filter(lambda r: r[0] == "f").map(lambda r: _failure_dict(r[2]))
+    articles = (
+        items.filter(lambda r: r[0] == "a")
+        .map(lambda r: (r[2].id, (r[1], r[2])))
+        .reduceByKey(lambda x, y: x if x[0] <= y[0] else y)  # same id twice: first in input order wins
+        .map(lambda kv: (kv[0], (time_key(kv[1][1], kv[1][0]), kv[1][0], kv[1][1])))
+        .persist(level)
+    )  # id → (time key, order, Article)
+
+    # stage 2: plan time ranges from per-day counts ---------------------------------------------
+    day_counts = (
+        articles.filter(lambda kv: kv[1][0][0] == 0)
+        .map(lambda kv: (math.floor(kv[1][0][1] / DAY_S), 1))
+        .reduceByKey(lambda a, b: a + b)
+        .collectAsMap()
+    )
+    starts = plan_ranges(day_counts, time_partitions or sc.defaultParallelism, math.ceil(settings.window_days))
+    undated = len(starts)
+
+    def route(kv):
+        _, (key, _, article) = kv
+        if key[0] == 1:
+            return [((undated, key, OWN), article)]
+        out = [((range_of(starts, key[1]), key, OWN), article)]
+        out.extend(((j, key, WARM), article) for j in warm_ranges(starts, key[1], window_s))
+        return out
+
+    clustered = (
+        articles.flatMap(route)
+        .repartitionAndSortWithinPartitions(undated + 1, partitionFunc=lambda k: k[0])
+        .mapPartitionsWithIndex(cluster_partition)
+        .persist(level)
+    )
+    own = clustered.filter(lambda r: r[0] == "own").map(lambda r: (r[1], (r[2], r[3])))  # id → (node, key)
+    own_node = own.mapValues(lambda v: v[0])
+    edges = (
+        clustered.filter(lambda r: r[0] == "warm").map(lambda r: (r[1], r[2])).join(own_node).values()
+    )
+    n_reprint_pairs = 0
+    if reprint_merge:
+        sigs = articles.mapValues(lambda v: _shingle_minhash(v[2].text)).filter(lambda kv: kv[1] is not None)
+        pairs = (
+            articles.flatMap(lambda kv: band_keys(kv[1][2]))
+            .groupByKey()
+            .flatMap(lambda kv: _bucket_pairs(kv[1]))
+            .distinct()
+        )
+        near = (
+            pairs.join(sigs)
+            .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+            .join(sigs)
+            .filter(lambda kv: _signature_jaccard(kv[1][0][1], kv[1][1]) >= settings.reprint_jaccard)
+            .map(lambda kv: (kv[1][0][0], kv[0]))
+            .persist(level)
+        )
+        n_reprint_pairs = near.count()
+        node_edges = near.join(own_node).map(lambda kv: (kv[1][0], kv[1][1])).join(own_node).values()
+        edges = edges.union(node_edges)
+    roots = union_find_roots(e for e in edges.distinct().collect() if e[0] != e[1])
+    roots_b = sc.broadcast(roots)
+    earliest = (
+        own.filter(lambda kv: kv[1][0] in roots_b.value)
+        .map(lambda kv: (roots_b.value[kv[1][0]], (kv[1][1], kv[0])))
+        .reduceByKey(min)
+        .collectAsMap()
+    )
+    node_sid = {node: story_id_for(earliest[root][1]) for node, root in roots.items() if root in earliest}
+    node_sid_b = sc.broadcast(node_sid)
+    story_of = own.mapValues(lambda v: node_sid_b.value.get(v[0], v[0][1]))  # id → story id
+
+    # stage 3 ----------------------------------------------------------------------------------
+    placed = articles.join(story_of).map(lambda kv: (kv[1][1], (kv[1][0][1], kv[1][0][2]))).persist(level)
+    compared = placed.groupByKey().map(lambda kv: compare_group(kv[0], kv[1])).persist(level)
+    story_failures = compared.filter(lambda r: r[0] == "f").map(lambda r: _failure_dict(r[1]))
+
+    _write(spark, placed.map(lambda kv: {**kv[1][1].to_dict(), "story_id": kv[0]}), f"{out}/articles", fmt)
+    _write(spark, failures.union(story_failures), f"{out}/failures", fmt)
+    _write(spark, compared.filter(lambda r: r[0] == "s").map(lambda r: r[1]), f"{out}/stories", fmt)
+    sizes = placed.map(lambda kv: (kv[0], 1)).reduceByKey(lambda a, b: a + b).values()
+    counts = {
+        "articles": placed.count(),
+        "failures": failures.count() + story_failures.count(),
+        "stories": sizes.count(),
+        "multi_article_stories": sizes.filter(lambda n: n >= 2).count(),
+        "time_ranges": len(starts),
+        "linked_stories": len(roots),
+        "reprint_pairs": n_reprint_pairs,
+    }
+    for rdd in (items, articles, clustered, placed, compared):
+        rdd.unpersist()
+    return counts
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m storydiff.spark_job",
+        description="storydiff on Spark: extract, group and compare an archive; write articles/, "
+        "failures/ and stories/ under --out.",
+    )
+    parser.add_argument("inputs", nargs="+", help="files, folders, globs, or Hadoop paths (hdfs://, s3a://)")
+    parser.add_argument("--out", required=True, help="output folder (local or Hadoop path); overwritten")
+    parser.add_argument("--master", default=None, help="Spark master, e.g. local[2] (default: spark-submit's)")
+    parser.add_argument("--format", dest="fmt", choices=("jsonl", "parquet"), default="jsonl")
+    parser.add_argument("--time-partitions", type=int, default=None, help="time ranges to cluster in parallel")
+    parser.add_argument("--no-reprint-merge", action="store_true", help="skip the cross-range reprint merge")
+    parser.add_argument("--binary-files", action="store_true", help="read every input through binaryFiles")
+    args = parser.parse_args(argv)
+
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName("storydiff")
+    if args.master:
+        builder = builder.master(args.master)
+    spark = builder.getOrCreate()
+    try:
+        counts = run_job(
+            spark,
+            args.inputs,
+            args.out,
+            fmt=args.fmt,
+            time_partitions=args.time_partitions,
+            reprint_merge=not args.no_reprint_merge,
+            binary_files=args.binary_files,
+        )
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    finally:
+        spark.stop()
+    print(json.dumps(counts))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

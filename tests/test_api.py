@@ -1,0 +1,343 @@
+"""The web app and REST API over a real SQLite file: auth on writes, listing, comparison,
+merged-story redirects, limits, and hostile text escaped in pages but verbatim in JSON."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from fastapi.testclient import TestClient
+
+from storydiff.serve import api
+from storydiff.serve.api import create_app
+from storydiff.store import open_store
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "storydiff" / "examples"
+TOKEN = "s3cret-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+HOSTILE = "<script>alert(1)</script>"
+
+
+def as_html(text: str) -> str:
+    """An export record's plain text as a page (one <p> per line): the HTML path of ingestion."""
+    paras = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
+    return f"<html><body><article>{paras}</article></body></html>"
+
+
+def quake_items() -> list[dict]:
+    """The bundled invented quake articles: a wire story, its reprint, and a different quake."""
+    items = [
+        {
+            "html": (EXAMPLES / "quake-berovac-wire.html").read_text(encoding="utf-8"),
+            "url": "https://wire.example.com/berovac",
+        }
+    ]
+    for line in (EXAMPLES / "exports-lantern-herald.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        rec["html"] = as_html(rec.pop("text"))
+        items.append(rec)
+    return items
+
+
+def hostile_item() -> dict:
+    body = (
+        f"<p>{html.escape(HOSTILE)} The council met on Tuesday to discuss the new bridge over the river.</p>"
+    )
+    return {"title": HOSTILE, "outlet": f"Evil {HOSTILE} News", "html": f"<html><body>{body}</body></html>"}
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory):
+    """A client over a database holding the quake stories and a hostile article."""
+    db = str(tmp_path_factory.mktemp("api") / "news.db")
+    with TestClient(create_app(db, token=TOKEN)) as client:
+        r = client.post("/api/articles", json=quake_items() + [hostile_item()], headers=AUTH)
+        assert r.status_code == 200, r.text
+        yield client, r.json(), db
+
+
+def story_of(client, title_part: str) -> dict:
+    rows = [s for s in client.get("/api/stories").json() if title_part in (s["title"] or "")]
+    assert len(rows) == 1, client.get("/api/stories").json()
+    return rows[0]
+
+
+# -- writes ------------------------------------------------------------------------------
+
+
+def test_writes_refused_when_no_token_is_configured(tmp_path, monkeypatch):
+    monkeypatch.delenv("STORYDIFF_TOKEN", raising=False)
+    with TestClient(create_app(str(tmp_path / "a.db"))) as client:
+        r = client.post("/api/articles", json=hostile_item(), headers={"Authorization": "Bearer anything"})
+        assert r.status_code == 403
+        assert "STORYDIFF_TOKEN" in r.json()["detail"]
+        assert client.get("/api/stories").json() == []
+
+
+def test_missing_or_wrong_token_is_401(tmp_path):
+    with TestClient(create_app(str(tmp_path / "a.db"), token=TOKEN)) as client:
+        for headers in (
+            {},
+            {"Authorization": "Bearer wrong"},
+            {"Authorization": f"Basic {TOKEN}"},
+            {"Authorization": ""},
+        ):
+            r = client.post("/api/articles", json=hostile_item(), headers=headers)
+            assert r.status_code == 401, headers
+            assert r.headers["www-authenticate"].startswith("Bearer")
+        assert client.get("/api/stories").json() == []
+
+
+def test_token_from_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("STORYDIFF_TOKEN", "from-env")
+    with TestClient(create_app(str(tmp_path / "a.db"))) as client:
+        r = client.post("/api/articles", json=hostile_item(), headers={"Authorization": "Bearer from-env"})
+        assert r.status_code == 200 and r.json()["stored"] == 1
+
+
+def test_ingest_reports_each_item(loaded):
+    _, result, _ = loaded
+    assert (result["stored"], result["skipped"], result["failed"]) == (4, 0, 0)
+    assert [it["status"] for it in result["items"]] == ["stored"] * 4
+    assert all(it["article_id"] and it["story_id"] for it in result["items"])
+    # the export's own id is kept as the article id
+    assert result["items"][1]["article_id"] == "lantern-berovac"
+
+
+def test_reposting_is_skipped(loaded):
+    client, _, _ = loaded
+    r = client.post("/api/articles", json=quake_items()[0], headers=AUTH)
+    assert r.status_code == 200
+    assert (r.json()["stored"], r.json()["skipped"]) == (0, 1)
+
+
+def test_malformed_items_fail_one_by_one(loaded):
+    client, _, _ = loaded
+    bad = [
+        5,
+        {"title": "no body"},
+        {"text": "x", "colour": "red"},
+        {"text": 42},
+        {"html": "<html><body></body></html>", "url": "https://e.example/empty"},
+    ]
+    r = client.post("/api/articles", json=bad, headers=AUTH)
+    assert r.status_code == 200
+    items = r.json()["items"]
+    assert r.json()["failed"] == 5 and [it["status"] for it in items] == ["failed"] * 5
+    assert "expected an object" in items[0]["error"]
+    assert "'text' or 'html'" in items[1]["error"]
+    assert "'colour'" in items[2]["error"]
+    assert "'text' must be a string" in items[3]["error"]
+    # an extraction failure is quarantined; a malformed request is not
+    errors = client.get("/api/errors").json()
+    assert any(e["source"] == "api:https://e.example/empty" for e in errors)
+    assert not any("colour" in e["reason"] for e in errors)
+
+
+@pytest.mark.parametrize("body", [b"{not json", b"\xff\xfe\x00", b"[]"])
+def test_bad_bodies_are_400(loaded, body):
+    client, _, _ = loaded
+    r = client.post("/api/articles", content=body, headers={**AUTH, "Content-Type": "application/json"})
+    assert r.status_code == 400
+
+
+def test_body_size_limit(loaded, monkeypatch):
+    client, _, _ = loaded
+    monkeypatch.setattr(api, "MAX_BODY_BYTES", 1000)
+    big = json.dumps({"text": "word " * 400}).encode()
+    assert client.post("/api/articles", content=big, headers=AUTH).status_code == 413
+
+    def chunks():  # no Content-Length: the server must count what arrives
+        for _ in range(10):
+            yield b" " * 200
+
+    assert client.post("/api/articles", content=chunks(), headers=AUTH).status_code == 413
+
+
+def test_default_body_limit_is_20_mb():
+    assert api.MAX_BODY_BYTES == 20 * 1024 * 1024
+
+
+# -- reads -------------------------------------------------------------------------------
+
+
+def test_story_list_keeps_the_two_quakes_apart(loaded):
+    client, _, _ = loaded
+    berovac = story_of(client, "Berovac")
+    marisol = story_of(client, "Marisol")
+    assert berovac["n_articles"] == 2 and set(berovac["outlets"]) == {"Example Press Agency", "Daily Lantern"}
+    assert marisol["n_articles"] == 1 and marisol["id"] != berovac["id"]
+    page = client.get("/")
+    assert page.status_code == 200
+    assert f'href="/stories/{berovac["id"]}"' in page.text and "Daily Lantern" in page.text
+
+
+def test_story_json_and_page(loaded):
+    client, _, _ = loaded
+    sid = story_of(client, "Berovac")["id"]
+    story = client.get(f"/api/stories/{sid}").json()
+    assert story["id"] == sid and len(story["article_ids"]) == 2
+    assert story["independent_sources"] == 1  # the reprint adds no source of its own
+    assert {a["outlet"] for a in story["articles"]} == {"Example Press Agency", "Daily Lantern"}
+    assert "text" not in story["articles"][0]  # metadata only
+    assert any(len(q["versions"]) == 2 for q in story["quotes"])
+    page = client.get(f"/stories/{sid}")
+    assert page.status_code == 200
+    assert "1 independent source" in page.text
+    assert "Quotes carried by several outlets" in page.text and "Ilse Varnik" in page.text
+    for aid in story["article_ids"]:
+        assert f'href="/articles/{aid}"' in page.text
+
+
+def test_article_json_and_page(loaded):
+    client, _, _ = loaded
+    a = client.get("/api/articles/lantern-berovac").json()
+    assert a["outlet"] == "Daily Lantern" and "Berovac" in a["text"] and a["story_id"]
+    page = client.get("/articles/lantern-berovac")
+    assert page.status_code == 200 and "town hall" in page.text
+    assert 'href="https://dailylantern.example.com/news/berovac-quake-death-toll"' in page.text
+
+
+def test_unknown_ids_are_404(loaded):
+    client, _, _ = loaded
+    assert client.get("/stories/nope").status_code == 404
+    assert client.get("/articles/nope").status_code == 404
+    assert client.get("/api/stories/nope").status_code == 404
+    assert client.get("/api/articles/nope").status_code == 404
+
+
+def test_merged_story_id_redirects(tmp_path):
+    db = str(tmp_path / "m.db")
+    with TestClient(create_app(db, token=TOKEN)) as client:
+        assert client.post("/api/articles", json=quake_items(), headers=AUTH).json()["stored"] == 3
+        berovac, marisol = story_of(client, "Berovac")["id"], story_of(client, "Marisol")["id"]
+        with open_store(db) as other:  # a second process merging stories, as an ingest run would
+            other.add_alias(marisol, berovac)
+        r = client.get(f"/stories/{marisol}", follow_redirects=False)
+        assert r.status_code == 308 and r.headers["location"] == f"/stories/{berovac}"
+        r = client.get(f"/api/stories/{marisol}", follow_redirects=False)
+        assert r.status_code == 308 and r.headers["location"] == f"/api/stories/{berovac}"
+        merged = client.get(f"/api/stories/{marisol}").json()  # followed
+        assert merged["id"] == berovac and len(merged["article_ids"]) == 3
+
+
+def test_errors_page_and_json(loaded):
+    client, _, _ = loaded
+    client.post(
+        "/api/articles", json={"html": "<html></html>", "url": f"https://x.example/{HOSTILE}"}, headers=AUTH
+    )
+    errors = client.get("/api/errors").json()
+    assert any(e["source"] == f"api:https://x.example/{HOSTILE}" for e in errors)
+    page = client.get("/errors")
+    assert page.status_code == 200 and HOSTILE not in page.text
+    assert html.escape(HOSTILE, quote=False) in page.text
+
+
+# -- hostile text and headers --------------------------------------------------------------
+
+
+def test_hostile_text_escaped_in_pages_verbatim_in_json(loaded):
+    client, result, _ = loaded
+    item = result["items"][-1]
+    aid, sid = item["article_id"], item["story_id"]
+    a = client.get(f"/api/articles/{aid}").json()
+    assert a["title"] == HOSTILE and HOSTILE in a["text"] and HOSTILE in a["outlet"]
+    assert client.get(f"/api/stories/{sid}").json()["articles"][0]["title"] == HOSTILE
+    for url in ("/", f"/stories/{sid}", f"/articles/{aid}"):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert "<script" not in page.text.lower(), url
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text, url
+
+
+def test_javascript_urls_are_not_links(tmp_path):
+    with TestClient(create_app(str(tmp_path / "j.db"), token=TOKEN)) as client:
+        item = {**hostile_item(), "url": "javascript:alert(1)"}
+        aid = client.post("/api/articles", json=item, headers=AUTH).json()["items"][0]["article_id"]
+        page = client.get(f"/articles/{aid}").text
+        assert 'href="javascript' not in page.lower()
+
+
+def test_security_headers_and_static(loaded):
+    client, _, _ = loaded
+    for url in ("/", "/errors", "/api/stories", "/static/web.css"):
+        r = client.get(url)
+        assert r.status_code == 200
+        csp = r.headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "script-src" not in csp
+        assert r.headers["x-content-type-options"] == "nosniff"
+    assert "text/css" in client.get("/static/web.css").headers["content-type"]
+
+
+def test_healthz_and_docs(loaded):
+    client, _, _ = loaded
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert "/api/articles" in client.get("/openapi.json").json()["paths"]
+    assert client.get("/docs").status_code == 200
+
+
+def test_bad_database_is_a_clear_error(tmp_path):
+    bad = tmp_path / "not-a-db.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(ValueError, match="cannot open database"):
+        create_app(str(bad))
+
+
+# -- storydiff serve ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("localhost", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("0.0.0.0", False),
+        ("example.org", False),
+    ],
+)
+def test_is_loopback(host, loopback):
+    from storydiff.serve.cli_serve import is_loopback
+
+    assert is_loopback(host) is loopback
+
+
+@pytest.mark.parametrize(("host", "token", "warned"), [("0.0.0.0", None, True), ("127.0.0.1", None, False)])
+def test_serve_warns_on_public_host_without_token(tmp_path, monkeypatch, capsys, host, token, warned):
+    import uvicorn
+
+    from storydiff.serve.cli_serve import serve
+
+    monkeypatch.delenv("STORYDIFF_TOKEN", raising=False)
+    ran = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: ran.update(kw, app=app))
+    serve(host=host, port=8123, db=str(tmp_path / "s.db"), token=token)
+    assert ran["host"] == host and ran["port"] == 8123  # never refused, only warned
+    assert ("warning: listening on" in capsys.readouterr().err) is warned
+
+
+def test_conflicts_and_edited_quotes_are_shown(tmp_path):
+    db = str(tmp_path / "c.db")
+    with TestClient(create_app(db, token=TOKEN)) as client:
+        client.post("/api/articles", json=quake_items()[:2], headers=AUTH)
+        sid = story_of(client, "Berovac")["id"]
+        client.get(f"/api/stories/{sid}")  # computes and caches the comparison
+        with open_store(db) as other:  # the comparison as a later compare stage might make it
+            story = other.get_story(sid)
+            shared = next(f for f in story.facts if len(f.article_ids) == 2)
+            shared.conflicts = ["numbers differ: 12 vs 14"]
+            shared.variants = {i: f"{HOSTILE} variant of {i}" for i in shared.article_ids}
+            version = story.quotes[0].versions[1]
+            version.fidelity, version.diff = "edited", [("=", "We are"), ("-", "still"), ("+", HOSTILE)]
+            other.save_story(story)
+        page = client.get(f"/stories/{sid}").text
+    assert "Where the reports disagree" in page and "numbers differ: 12 vs 14" in page
+    assert "<del>still</del>" in page and "<ins>&lt;script&gt;alert(1)&lt;/script&gt;</ins>" in page
+    assert "<script" not in page

@@ -1,0 +1,106 @@
+"""extract_html: body, metadata and hostile input (never a crash, never past the time budget)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storydiff.extract.html import HtmlExtraction, extract_html, split_authors
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+ARTICLE = (FIXTURES / "article.html").read_text(encoding="utf-8")
+
+
+def _error_or_empty(html) -> None:
+    start = time.perf_counter()
+    try:
+        result = extract_html(html)
+    except ValueError as err:
+        assert str(err)  # the reason is said
+    else:
+        assert isinstance(result, HtmlExtraction)
+        assert len(result.text) < 5_000
+    assert time.perf_counter() - start < 5.0
+
+
+def test_body_without_headline_byline_caption_or_boilerplate():
+    result = extract_html(ARTICLE, url="https://gazette.example/news/bridge")
+    lines = result.text.split("\n")
+    assert lines[0].startswith("The harbour bridge reopened to traffic on Thursday")
+    assert lines[-1].startswith("Cyclists will get a separate lane")
+    assert len(lines) == 4
+    for junk in ("Harbour bridge reopens after repairs", "By Maria Jensen", "Photo:", "Read more", "Copyright",
+                 "Most read", "Storm warning", "Home"):
+        assert junk not in result.text
+
+
+def test_metadata():
+    result = extract_html(ARTICLE.encode("utf-8"), url="https://gazette.example/news/bridge")
+    assert result.title == "Harbour bridge reopens after repairs"
+    assert result.published == "2023-05-04"  # not the 2031 build stamp inside <script>
+    assert result.authors == ["Maria Jensen"]
+    assert result.site_name == "Coastal Gazette"
+    assert result.url == "https://gazette.example/news/bridge"
+    assert result.language == "en"
+
+
+def test_published_never_in_the_future():
+    page = ARTICLE.replace("2023-05-04T09:30:00Z", "2099-05-04T09:30:00Z")
+    published = extract_html(page).published
+    assert published is None or published <= date.today().isoformat()
+
+
+def test_fast_mode_reads_the_same_body():
+    assert "eight months of repairs" in extract_html(ARTICLE, fast=True).text
+
+
+def test_split_authors_keeps_people_only():
+    assert split_authors("By Jane Doe; Reuters Staff, John Smith and Associated Press") == ["Jane Doe", "John Smith"]
+    assert split_authors(None) == []
+    assert split_authors("newsroom@example.com") == []
+
+
+@pytest.mark.parametrize("html", ["", b"", "   ", "<html></html>", "not html at all", b"\x00\x01\x02" * 10])
+def test_empty_or_junk_raises_value_error(html):
+    with pytest.raises(ValueError):
+        extract_html(html)
+
+
+def test_script_only_page_raises():
+    page = "<html><head><script>" + "var x = 'a long sentence that is not an article';" * 200 + "</script></head><body></body></html>"
+    with pytest.raises(ValueError):
+        extract_html(page)
+
+
+def test_deep_nesting_does_not_crash():
+    depth = 10_000
+    _error_or_empty("<html><body>" + "<div>" * depth + "<p>deep text</p>" + "</div>" * depth + "</body></html>")
+
+
+def test_deep_nesting_with_real_article_inside():
+    depth = 10_000
+    page = ARTICLE.replace("<article>", "<article>" + "<div>" * depth).replace("</article>", "</div>" * depth + "</article>")
+    _error_or_empty(page)
+
+
+def test_twenty_megabyte_page():
+    paragraph = "<p>" + "Filler words of a very long page that goes on and on. " * 20 + "</p>\n"
+    page = "<html><body><article>" + paragraph * (20_000_000 // len(paragraph)) + "</article></body></html>"
+    assert len(page) >= 19_000_000
+    _error_or_empty(page)
+
+
+def test_broken_encoding_bytes():
+    page = ARTICLE.encode("utf-8").replace(b"steel deck", b"steel \xff\xfe\xc3 deck").replace(b"utf-8", b"x-unknown")
+    result = extract_html(page)
+    assert "harbour bridge reopened" in result.text
+
+
+def test_binary_garbage_does_not_crash():
+    import random
+
+    rng = random.Random(0)
+    _error_or_empty(bytes(rng.randrange(256) for _ in range(200_000)))

@@ -1,0 +1,91 @@
+"""clean_page_text: body lines of plain page text, with and without same-outlet siblings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storydiff.extract.pagetext import clean_page_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seeds"
+PAGE_A = (FIXTURES / "page_a.txt").read_text(encoding="utf-8")
+PAGE_B = (FIXTURES / "page_b.txt").read_text(encoding="utf-8")
+
+
+def test_single_page_keeps_body_drops_template():
+    result = clean_page_text(PAGE_A)
+    assert len(result.kept) == len(PAGE_A.splitlines())
+    body = result.text.split("\n")
+    assert body[0].startswith("The county board voted on Tuesday")
+    assert body[-1].startswith("Construction is expected to start")
+    assert len(body) == 4
+    assert result.title == "Library extension approved by county board"
+
+
+def test_siblings_mark_shared_lines_as_template():
+    result = clean_page_text(PAGE_B, siblings=[PAGE_A])
+    assert "Bakery closes" not in result.text
+    assert "Valley Courier" not in result.text
+    assert result.text.startswith("The weekly farmers market will move")
+    assert "parking would be available" in result.text
+
+
+def test_clean_text_keeps_everything_but_its_headline():
+    text = (
+        "Ferry service resumes after storm\n"
+        "The ferry between the two islands resumed on Sunday after three days of cancellations.\n"
+        "Operators said the first crossing left at seven and was fully booked within an hour.\n"
+        "A second boat will be added to the timetable for the rest of the week."
+    )
+    result = clean_page_text(text)
+    assert result.title == "Ferry service resumes after storm"
+    assert result.kept == [False, True, True, True]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n\n", "   ", "x", "\x00\x01\ufffd" * 1000, "word " * 100_000])
+def test_junk_does_not_crash(text):
+    result = clean_page_text(text)
+    assert len(result.kept) == len(text.splitlines())
+
+
+def test_kept_is_aligned_with_splitlines_of_odd_line_breaks():
+    text = "First line of text here.\r\nSecond\u2028third line\x0cfourth"
+    assert len(clean_page_text(text).kept) == len(text.splitlines())
+
+
+SEED = SEEDS / "000_695573be11d77573.txt"
+EUROMAIDAN_BODY_STARTS = [
+    "Estonian Prime Minister Kaja Kallas has stated that NATO allies",
+    "In late February, French President Macron",
+    "Previously, Polish FM Sikorski",
+    "Speaking to FT, PM Kallas argued",
+    "“I can’t possibly imagine",
+    "The Estonian leader emphasized",
+    "Kallas argued that helping train",
+    "The Estonian PM stated",
+    "“Some are saying",
+]
+EUROMAIDAN_BOILERPLATE_STARTS = [
+    "Copyright ©", "The work of Euromaidan Press", "When referencing our materials", "Privacy and Cookie",
+    "Estonian PM: NATO training", "kaja kallas estonia", "Kaja Kallas, Estonia’s Prime Minister.",
+    "Read also:", "You could close this page", "To suggest a correction", "You can also highlight",
+    "Please leave your suggestions", "Will the West continue", "• Know what moves", "• Stay informed",
+    "• Get quality journalism", "Special discount", "for Euromaidan Press readers", "Euromaidan Press",
+    "We are an independent media outlet",
+]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed data absent")
+def test_euromaidan_seed_keeps_all_body_and_no_boilerplate():
+    text = SEED.read_text(encoding="utf-8")
+    result = clean_page_text(text)
+    kept = {line.strip() for line, k in zip(text.splitlines(), result.kept) if k}
+    dropped = {line.strip() for line, k in zip(text.splitlines(), result.kept) if not k and line.strip()}
+    for start in EUROMAIDAN_BODY_STARTS:
+        assert any(line.startswith(start) for line in kept), start
+    for start in EUROMAIDAN_BOILERPLATE_STARTS:
+        assert not any(line.startswith(start) for line in kept), start
+        assert any(line.startswith(start) for line in dropped), start
+    assert result.title == "Estonian PM: NATO training Ukraine’s army inside Ukraine poses no risk of conflict with Russia"

@@ -1,0 +1,208 @@
+"""The Spark job groups like the CLI and reports failures, in local[2] mode (one session, one run)."""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import importlib.util
+import json
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from storydiff.spark_job import plan_ranges, union_find_roots, warm_ranges
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "storydiff" / "examples"
+DAY = 86400.0
+
+# -- pure planning helpers (no Spark needed) -----------------------------------------------------
+
+
+def test_plan_ranges_cuts_by_count_and_keeps_ranges_a_window_wide():
+    counts = {0: 5, 1: 5, 2: 5, 10: 5, 11: 5, 30: 5}
+    starts = plan_ranges(counts, n_ranges=3, min_days=7)
+    assert starts[0] == 0
+    assert all(b - a >= 7 for a, b in zip(starts, starts[1:], strict=False))
+    assert len(starts) == 3
+    assert plan_ranges({}, 4, 7) == []
+    assert plan_ranges({5: 1}, 4, 7) == [5]
+
+
+def test_warm_ranges_only_reach_the_window_before_a_range_start():
+    starts = [0, 10, 20]
+    assert warm_ranges(starts, 9.5 * DAY, 7 * DAY) == [1]  # half a day before range 1
+    assert warm_ranges(starts, 2.0 * DAY, 7 * DAY) == []  # 8 days before: out of the window
+    assert warm_ranges(starts, 21.0 * DAY, 7 * DAY) == []  # last range: nothing after
+
+
+def test_union_find_joins_chains_and_keeps_others_apart():
+    roots = union_find_roots([((0, "a"), (1, "b")), ((1, "b"), (2, "c")), ((5, "x"), (6, "y"))])
+    assert roots[(0, "a")] == roots[(1, "b")] == roots[(2, "c")]
+    assert roots[(5, "x")] == roots[(6, "y")] != roots[(0, "a")]
+
+
+# -- the job in local mode ------------------------------------------------------------------------
+
+# Three invented stories whose days cross a time-range boundary (the bridge story runs 16 days).
+_STORIES = {
+    "bridge": (
+        [0, 4, 8, 12, 16],
+        "Quillon harbour bridge",
+        "The Quillon harbour bridge over the Vessa river {verb} on day {n}, said engineer Tomas Reyk of "
+        "Quillon Harbour Authority. Mayor Irena Dolst said the Vessa crossing carried 40,000 cars a day. "
+        "Reyk said cracks in the north pylon of the Quillon bridge were found by divers.",
+    ),
+    "election": (
+        [2, 3],
+        "Vetrano mayoral vote",
+        "Voters in Vetrano {verb} a new mayor on day {n}. Candidate Lia Marsk of the Green Coast party "
+        "led Oren Pasco by 312 votes, the Vetrano election board said.",
+    ),
+    "flood": (
+        [20, 22],
+        "Ostrel valley flood",
+        "The Ostrel river {verb} its banks on day {n}, flooding 60 homes in Kavren, the Ostrel valley "
+        "fire brigade said. Chief Mara Ilvik said pumps from Dunmere arrived overnight.",
+    ),
+}
+_VERBS = ["closed", "stayed shut", "was inspected", "reopened partly", "reopened"]
+
+
+def _generated_jsonl(path: Path) -> None:
+    base = datetime(2024, 5, 1, 9, tzinfo=timezone.utc)
+    rows = []
+    for key, (days, title, text) in _STORIES.items():
+        for n, day in enumerate(days):
+            rows.append(
+                {
+                    "id": f"{key}-{n}",
+                    "url": f"https://gazette{n}.example.org/{key}/{n}",
+                    "outlet": f"Gazette {n}",
+                    "title": f"{title}: update {n}",
+                    "published": (base + timedelta(days=day)).isoformat(),
+                    "text": text.format(verb=_VERBS[n % len(_VERBS)], n=day),
+                }
+            )
+    rows.sort(key=lambda r: r["published"])  # chronological: the CLI's input order = publication order
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def _java_available() -> bool:
+    import os
+
+    return bool(shutil.which("java") or os.environ.get("JAVA_HOME"))
+
+
+@pytest.fixture(scope="module")
+def spark():
+    if importlib.util.find_spec("pyspark") is None:
+        pytest.skip("pyspark is not installed")
+    if not _java_available():
+        pytest.skip("java is not available for Spark")
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("storydiff-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.default.parallelism", "2")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def run(spark, tmp_path_factory):
+    from storydiff.spark_job import run_job
+
+    tmp = tmp_path_factory.mktemp("spark")
+    _generated_jsonl(tmp / "generated.jsonl")
+    (tmp / "broken.jsonl").write_text('{"id": "x", "text": \n{"id": "y"}\n', encoding="utf-8")
+    (tmp / "truncated.html.gz").write_bytes(gzip.compress(b"<html><body><p>cut" * 50)[:40])
+    inputs = sorted(str(p) for ext in ("txt", "html", "jsonl", "rss") for p in glob.glob(str(EXAMPLES / f"*.{ext}")))
+    inputs += [str(tmp / "generated.jsonl"), str(tmp / "broken.jsonl"), str(tmp / "truncated.html.gz")]
+    out = tmp / "out"
+    counts = run_job(spark, inputs, str(out), time_partitions=3)
+    return inputs, out, counts
+
+
+def _read_jsonl(folder: Path) -> list[dict]:
+    return [json.loads(line) for f in sorted(folder.glob("part-*")) for line in f.read_text("utf-8").splitlines()]
+
+
+def _spark_groups(out: Path) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for a in _read_jsonl(out / "articles"):
+        groups.setdefault(a["story_id"], set()).add(a["id"])
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_grouping_equals_the_cli_grouping(run):
+    from storydiff.pipeline import extract_paths, group_articles
+    from storydiff.records import Article
+
+    inputs, out, counts = run
+    seen, articles = set(), []
+    for item in extract_paths(inputs):
+        if isinstance(item, Article) and item.id not in seen:
+            seen.add(item.id)
+            articles.append(item)
+    cli = {frozenset(a.id for a in members) for members in group_articles(articles).values()}
+    assert _spark_groups(out) == cli
+    assert counts["articles"] == len(articles)
+    assert counts["time_ranges"] == 3
+    assert counts["linked_stories"] >= 2  # the bridge story crossed a range boundary and was stitched
+
+
+def test_the_example_stories(run):
+    _, out, _ = run
+    groups = _spark_groups(out)
+    by_name = {}
+    for a in _read_jsonl(out / "articles"):
+        by_name[Path(a["source"].split("#")[0]).name + ("#" + a["id"] if "#" in a["source"] else "")] = a["id"]
+    kallas = {by_name["euromaidanpress-kallas-ft.txt"], by_name["unn-kallas-ft.txt"]}
+    berovac = {by_name["quake-berovac-wire.html"], "lantern-berovac"}
+    marisol = {next(v for k, v in by_name.items() if k.startswith("tidewater-post-feed.rss")), "herald-marisol"}
+    assert kallas in groups
+    assert berovac in groups
+    assert marisol in groups  # together, and (being an exact group) apart from Berovac
+    assert {f"bridge-{n}" for n in range(5)} in groups
+    assert {"election-0", "election-1"} in groups and {"flood-0", "flood-1"} in groups
+
+
+def test_stories_are_compared_with_deep_analysis(run):
+    _, out, counts = run
+    stories = _read_jsonl(out / "stories")
+    assert len(stories) == counts["stories"] == len(_spark_groups(out))
+    berovac = next(s for s in stories if "lantern-berovac" in s["article_ids"])
+    assert len(berovac["article_ids"]) == 2
+    assert berovac["quotes"], "quotes need the spaCy parse: deep analysis ran for the multi-article story"
+    assert berovac["independent_sources"] == 1  # the reprint is not a second source
+
+
+def test_failures_name_source_and_reason(run):
+    _, out, counts = run
+    failures = _read_jsonl(out / "failures")
+    assert len(failures) == counts["failures"]
+    by_source = {f["source"]: f for f in failures}
+    bad_line = next(f for s, f in by_source.items() if s.endswith("broken.jsonl#L1"))
+    assert "invalid JSON" in bad_line["reason"]
+    assert any(s.endswith("broken.jsonl#L2 (id y)") and "no non-empty" in f["reason"] for s, f in by_source.items())
+    truncated = next(f for s, f in by_source.items() if s.endswith("truncated.html.gz"))
+    assert truncated["reason"] and truncated["stage"]
+
+
+def test_parquet_output(spark, run, tmp_path):
+    from storydiff.spark_job import run_job
+
+    inputs, _, _ = run
+    out = tmp_path / "pq"
+    counts = run_job(spark, [p for p in inputs if p.endswith(".jsonl")], str(out), fmt="parquet", reprint_merge=False)
+    rows = spark.read.parquet(str(out / "articles")).select("id", "story_id").collect()
+    assert len(rows) == counts["articles"] > 0
+    assert spark.read.parquet(str(out / "failures")).count() == counts["failures"] >= 2

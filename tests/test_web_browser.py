@@ -1,0 +1,162 @@
+"""The web pages in a real browser (headless Chromium): the story renders, the stylesheet loads
+under the Content-Security-Policy, and script smuggled into article text never runs."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("needs Debian's chromium at /usr/bin/chromium", allow_module_level=True)
+
+uvicorn = pytest.importorskip("uvicorn")
+from fastapi.testclient import TestClient
+
+from storydiff.serve.api import create_app
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "storydiff" / "examples"
+TOKEN = "browser-test"
+# Each would leave a mark in the DOM if it ran: a changed title, an attribute, an element.
+TITLE_ATTACK = "<script>document.title='PWNED'</script>"
+BODY_ATTACKS = (
+    "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">",
+    "<script>document.body.insertAdjacentHTML('beforeend','<p id=pwned>pwned</p>')</script>",
+)
+
+
+def _items() -> list[dict]:
+    def as_html(text: str) -> str:
+        return (
+            "<html><body>"
+            + "".join(f"<p>{html.escape(x)}</p>" for x in text.splitlines() if x.strip())
+            + "</body></html>"
+        )
+
+    items = [
+        {
+            "html": (EXAMPLES / "quake-berovac-wire.html").read_text(encoding="utf-8"),
+            "url": "https://wire.example.com/berovac",
+        }
+    ]
+    for line in (EXAMPLES / "exports-lantern-herald.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        rec["html"] = as_html(rec.pop("text"))
+        items.append(rec)
+    attack_body = " ".join(BODY_ATTACKS) + " The harbour board voted to dredge the channel next spring."
+    items.append({"title": TITLE_ATTACK, "outlet": "Mallory Gazette", "html": as_html(attack_body)})
+    return items
+
+
+class _RecordPaths:
+    """ASGI wrapper noting every path the browser asked for, so the test can tell the
+    stylesheet was fetched (a CSP that blocked it would leave the page unstyled)."""
+
+    def __init__(self, app):
+        self.app, self.paths = app, []
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            self.paths.append(scope["path"])
+        await self.app(scope, receive, send)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("web") / "news.db")
+    app = create_app(db, token=TOKEN)
+    with TestClient(app) as client:
+        result = client.post(
+            "/api/articles", json=_items(), headers={"Authorization": f"Bearer {TOKEN}"}
+        ).json()
+    assert result["stored"] == 4, result
+    recorder = _RecordPaths(app)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(recorder, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", result, recorder, tmp_path_factory.mktemp("chromium")
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def chromium(profile: Path, *args: str) -> str:
+    cmd = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        *args,
+    ]
+    done = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_story_page_renders_with_its_stylesheet(site):
+    base, result, recorder, profile = site
+    sid = result["items"][0]["story_id"]
+    dom = chromium(profile, "--dump-dom", f"{base}/stories/{sid}")
+    assert "Strong earthquake kills 12 in Berovac" in dom
+    assert "Example Press Agency" in dom and "Daily Lantern" in dom
+    assert "1 independent source" in dom
+    assert "/static/web.css" in recorder.paths
+
+
+def test_story_page_screenshot(site):
+    base, result, _, profile = site
+    sid = result["items"][0]["story_id"]
+    shot = profile / "story.png"
+    chromium(
+        profile,
+        "--window-size=1200,1600",
+        "--hide-scrollbars",
+        f"--screenshot={shot}",
+        f"{base}/stories/{sid}",
+    )
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a blank page compresses to a few KB
+
+
+@pytest.mark.parametrize("page", ["article", "story", "index"])
+def test_injected_script_does_not_run(site, page):
+    base, result, _, profile = site
+    attack = result["items"][-1]
+    url = {
+        "article": f"{base}/articles/{attack['article_id']}",
+        "story": f"{base}/stories/{attack['story_id']}",
+        "index": f"{base}/",
+    }[page]
+    dom = chromium(profile, "--dump-dom", url)
+    title = re.search(r"<title>(.*?)</title>", dom, re.DOTALL)
+    expected = "storydiff: stories" if page == "index" else html.escape(TITLE_ATTACK, quote=False)
+    assert title and title.group(1) == expected  # had the script run, it would read just PWNED
+    assert 'id="pwned"' not in dom and "data-pwned" not in dom.split("<main>")[0]
+    assert "<script" not in dom.lower() and "<img" not in dom.lower()  # no element was parsed from the text
+    assert html.escape(TITLE_ATTACK, quote=False) in dom  # shown as the text it is
+    if page == "article":
+        assert "onerror=" in dom and "harbour board" in dom
