@@ -53,9 +53,10 @@ import json
 import math
 import re
 import sys
+import time
 import zlib
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from storydiff.records import Article, Failure
@@ -294,9 +295,11 @@ def run_job(
     time_partitions: int | None = None,
     reprint_merge: bool = True,
     binary_files: bool = False,
+    log: Callable[[str], object] | None = None,
 ) -> dict[str, int]:
     """Run the three stages on an existing SparkSession and write articles/, failures/, stories/
-    under ``out``. Returns counts. ``time_partitions`` defaults to the default parallelism."""
+    under ``out``. Returns counts. ``time_partitions`` defaults to the default parallelism;
+    ``log`` gets one line as each step ends."""
     from pyspark import StorageLevel
 
     from storydiff.match import story_id_for
@@ -305,6 +308,12 @@ def run_job(
     if fmt not in ("jsonl", "parquet"):
         raise ValueError(f"unknown output format {fmt!r}: jsonl or parquet")
     sc = spark.sparkContext
+    started = time.monotonic()
+
+    def step(what: str) -> None:
+        if log:
+            log(f"[{time.monotonic() - started:7.1f}s] {what}")
+
     settings = MatchSettings()
     window_s = settings.window_days * DAY_S
     level = StorageLevel.MEMORY_AND_DISK
@@ -336,6 +345,7 @@ def run_job(
         .reduceByKey(lambda a, b: a + b)
         .collectAsMap()
     )
+    step(f"extracted; {sum(day_counts.values())} dated articles on {len(day_counts)} days")
     starts = plan_ranges(day_counts, time_partitions or sc.defaultParallelism, math.ceil(settings.window_days))
     undated = len(starts)
 
@@ -376,9 +386,11 @@ def run_job(
             .persist(level)
         )
         n_reprint_pairs = near.count()
+        step(f"{n_reprint_pairs} reprint pairs")
         node_edges = near.join(own_node).map(lambda kv: (kv[1][0], kv[1][1])).join(own_node).values()
         edges = edges.union(node_edges)
     roots = union_find_roots(e for e in edges.distinct().collect() if e[0] != e[1])
+    step(f"clustered {len(starts)} time ranges; {len(roots)} partial stories linked")
     roots_b = sc.broadcast(roots)
     earliest = (
         own.filter(lambda kv: kv[1][0] in roots_b.value)
@@ -396,8 +408,10 @@ def run_job(
     story_failures = compared.filter(lambda r: r[0] == "f").map(lambda r: _failure_dict(r[1]))
 
     _write(spark, placed.map(lambda kv: {**kv[1][1].to_dict(), "story_id": kv[0]}), f"{out}/articles", fmt)
+    step("compared; articles written")
     _write(spark, failures.union(story_failures), f"{out}/failures", fmt)
     _write(spark, compared.filter(lambda r: r[0] == "s").map(lambda r: r[1]), f"{out}/stories", fmt)
+    step("failures and stories written")
     sizes = placed.map(lambda kv: (kv[0], 1)).reduceByKey(lambda a, b: a + b).values()
     counts = {
         "articles": placed.count(),
@@ -434,6 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
+    def log(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
     try:
         counts = run_job(
             spark,
@@ -443,6 +460,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             time_partitions=args.time_partitions,
             reprint_merge=not args.no_reprint_merge,
             binary_files=args.binary_files,
+            log=log,
         )
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)

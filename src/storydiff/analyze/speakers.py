@@ -669,14 +669,16 @@ def _nearest_name(r: _Resolver, window, cue) -> str | None:
 def _intro_subject(r: _Resolver, sp, before, prev_close, pa) -> str | None:
     """No cue: the subject of the sentence leading into the quote ("Obama ... message: "..."),
     or of the previous sentence when it ends with a colon ("Caddell continued:")."""
+    # by characters: the tokenizer glues marks to words ('Ohio):"I')
+    colon = r.text[: sp.open_mark].rstrip().endswith(":")
     toks = before
-    if not toks or toks[-1].text != ":":
-        prev = r.window_before(sp, prev_close, 0) if not toks else []
-        if prev and prev[-1].text == ":":
-            toks = prev
-        elif not toks:
+    if not toks:
+        if not colon:
             return None
-    if toks[-1].text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        toks = r.window_before(sp, prev_close, 0)  # the colon ends the previous paragraph
+        if not toks:
+            return None
+    if colon and not any(t.pos_ in ("VERB", "AUX") and t.idx < sp.open_mark - 1 for t in toks):
         return _first_name(r, toks)  # a speaker label: 'Rep. Trey Gowdy (R-S.C.): "..."'
     roots = [t for t in toks if t.dep_ == "ROOT" or (t.head not in toks)]
     for root in roots:

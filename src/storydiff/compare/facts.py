@@ -1,11 +1,13 @@
 """Facts of a story: claims aligned across its articles.
 
 Two claims from different articles report the same fact when their content words overlap
-enough (Dice coefficient over prefix-stemmed content words, which survives rewording like
-"escalating"/"escalatory" and translation-style paraphrase that keeps the names and nouns).
-Alignment is one-to-one per article pair (greedy by score), then facts are the connected
-components across all pairs. Aligned claims whose numbers differ are one fact with a
-conflict, not two facts: "5 dead" and "7 dead" is the same event told differently.
+enough: Dice (or containment of the shorter) over prefix-stemmed content words, each weighted by
+its IDF over the story's own claims, so the names every sentence repeats count little and the
+words that tell one statement from another count much. Optionally the score is blended with
+MiniLM cosine (compare/embeddings.py, FactSettings.use_embeddings). Facts are built greedily,
+best pair first, and two facts merge only when no article is in both: one claim per article per
+fact, and no chain of loose matches across the story. Aligned claims whose numbers differ are one
+fact with a conflict, not two facts: "5 dead" and "7 dead" is the same event told differently.
 """
 
 from __future__ import annotations
@@ -63,27 +65,34 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _similarities(claims: list[Claim], settings: FactSettings) -> np.ndarray:
-    """Claim-by-claim similarity matrix (lexical, raised by MiniLM cosine when enabled)."""
+def _similarities(claims: list[Claim], settings: FactSettings) -> tuple[np.ndarray, float]:
+    """Claim-by-claim similarity matrix and the threshold it is cut at: lexical, or blended with
+    MiniLM cosine when enabled and available (falls back to lexical otherwise)."""
+    threshold = settings.fact_threshold
     weight = story_idf(claims) if settings.idf_weighting else None
     n = len(claims)
     sim = np.zeros((n, n), dtype=np.float32)
-    for i in range(n):
-        for j in range(i + 1, n):
-            if claims[i].article_id != claims[j].article_id:
-                sim[i, j] = sim[j, i] = claim_similarity(claims[i], claims[j], weight)
+    # only pairs that share a key can score above 0: find them through an inverted index
+    by_key: dict[str, list[int]] = {}
+    for k, c in enumerate(claims):
+        for key in c.keys:
+            by_key.setdefault(key, []).append(k)
+    pairs = {(i, j) for ks in by_key.values() for a, i in enumerate(ks) for j in ks[a + 1:]
+             if claims[i].article_id != claims[j].article_id}
+    for i, j in pairs:
+        sim[i, j] = sim[j, i] = claim_similarity(claims[i], claims[j], weight)
     if settings.use_embeddings and n:
         from storydiff.compare.embeddings import embed
 
         vecs = embed([c.text for c in claims])
         if vecs is not None:
-            cos = vecs @ vecs.T
-            # cosine is on its own scale: map the tuned cut-off onto the lexical threshold
-            emb = (cos - settings.embedding_floor) / (settings.embedding_cut - settings.embedding_floor)
-            emb = np.clip(emb, 0.0, None) * settings.fact_threshold
             mix = settings.embedding_weight
-            sim = (1 - mix) * sim + mix * emb.astype(np.float32)
-    return sim
+            sim = (1 - mix) * sim + mix * (vecs @ vecs.T)
+            np.fill_diagonal(sim, 0.0)
+            same = np.array([c.article_id for c in claims])
+            sim[same[:, None] == same[None, :]] = 0.0
+            threshold = settings.embedding_threshold
+    return sim, threshold
 
 
 def _merge(claims: list[Claim], sim: np.ndarray, threshold: float) -> _UnionFind:
@@ -126,7 +135,7 @@ def align_claims(articles: Sequence[Article], settings: FactSettings | None = No
     claims = [c for a in articles for c in article_claims(a.id, a.text or "", settings.min_claim_words)]
     if not claims:
         return []
-    uf = _merge(claims, _similarities(claims, settings), settings.fact_threshold)
+    uf = _merge(claims, *_similarities(claims, settings))
     order = {a.id: k for k, a in enumerate(articles)}
     groups: dict[int, list[Claim]] = {}
     for k, c in enumerate(claims):

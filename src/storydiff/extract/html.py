@@ -42,12 +42,24 @@ class HtmlExtraction:
 def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = False) -> HtmlExtraction:
     """Extract the article of one page; ``ValueError`` with a reason when there is none.
 
-    ``fast`` skips trafilatura's fallback extractors and the second candidate pass.
+    Default: trafilatura's precise pass, re-checked against its balanced pass when it reads little,
+    then line cleanup (``line_cleanup``). ``fast``: one balanced pass without trafilatura's
+    fallback extractors, and the date from page metadata only.
     """
     tree = parse_html(html)
-    doc = _trafilatura(tree, url, fast=fast, favor_precision=True)
+    if fast:
+        doc = _trafilatura(tree, url, fast=True)
+    else:
+        doc = _trafilatura(tree, url, favor_precision=True)
+        words = _word_count(doc.text if doc else "")
+        if words < SETTINGS.recheck_below_words:
+            # The precise pass sometimes settles on a small wrong block of a page (a teaser, a
+            # caption): when the balanced pass reads several times more, it found the article.
+            balanced = _trafilatura(tree, url)
+            if balanced is not None and words < SETTINGS.recheck_ratio * _word_count(balanced.text or ""):
+                doc = balanced
     if doc is None or not (doc.text or "").strip():
-        # The precise pass can refuse a short page that a recall pass still reads.
+        # Every pass can refuse a short page that a recall pass still reads.
         doc = _trafilatura(tree, url, fast=fast, favor_recall=True)
     if doc is None or not (doc.text or "").strip():
         raise ValueError("no article text found")
@@ -57,7 +69,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     return HtmlExtraction(
         text=text,
         title=(doc.title or None),
-        published=find_published(tree, url),
+        published=_valid_date(doc.date) if fast else find_published(tree, url),
         authors=split_authors(doc.author),
         site_name=doc.sitename or None,
         url=doc.url or url,
@@ -71,6 +83,10 @@ def parse_html(html: str | bytes) -> HtmlElement:
         raise ValueError("empty page")
     if len(html) > SETTINGS.max_html_bytes:
         raise ValueError(f"page larger than {SETTINGS.max_html_bytes} bytes")
+    if len(html) > SETTINGS.strip_scripts_above:
+        html = _strip_heavy_markup(html)
+        if len(html) > SETTINGS.max_markup_bytes:
+            raise ValueError(f"page too large for one article: {len(html)} bytes of markup without scripts")
     if isinstance(html, str) and html.lstrip().startswith("<?xml"):
         # lxml refuses a str that declares its own encoding; bytes it can decode itself.
         html = html.encode("utf-8", errors="replace")
@@ -81,6 +97,17 @@ def parse_html(html: str | bytes) -> HtmlElement:
     if tree is None or len(tree) == 0:
         raise ValueError("unparseable HTML")
     return tree
+
+
+# Executable scripts, styles, inline SVG and comments: most of a heavy page's bytes, none of its text.
+# JSON-LD scripts stay (they carry the date and authors).
+_HEAVY = r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<(style|svg|noscript)\b.*?</\1\s*>|<!--.*?-->"
+_HEAVY_STR = re.compile(_HEAVY, re.S | re.I)
+_HEAVY_BYTES = re.compile(_HEAVY.encode(), re.S | re.I)
+
+
+def _strip_heavy_markup(html: str | bytes) -> str | bytes:
+    return (_HEAVY_BYTES if isinstance(html, bytes) else _HEAVY_STR).sub(b"" if isinstance(html, bytes) else "", html)
 
 
 def _trafilatura(tree: HtmlElement, url: str | None, **options) -> trafilatura.settings.Document | None:
@@ -96,6 +123,14 @@ def _trafilatura(tree: HtmlElement, url: str | None, **options) -> trafilatura.s
         )
     except (ValueError, TypeError, RecursionError, etree.LxmlError):
         return None
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _valid_date(value: str | None) -> str | None:
+    return value if value and value[:10] <= _today() else None
 
 
 def _today() -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from storydiff.extract.line_rules import boilerplate_kind
+
 _BOILERPLATE_LINE = re.compile(
     r"^\s*(?:"
     r"(?:read|see|watch|listen)\s+(?:more|also|next)\b.{0,120}"
@@ -18,9 +20,25 @@ _BOILERPLATE_LINE = re.compile(
     r"|advertisement|sponsored(?: content)?|share (?:this|on).{0,60}"
     r"|(?:copyright|©|\(c\)).{0,160}"
     r"|click here\b.{0,160}"
+    r"|tags?|topics?|comments?|\d+\s+comments?|leave a (comment|reply)|tell us what you think.{0,20}"
+    r"|(tags?|topics?|filed under|categor(y|ies))\s*:.{0,200}"
+    r"|\[\w+\s[^\]]*=[^\]]*\].{0,200}"  # an unrendered CMS shortcode: [button link="..."]
+    r"|(updated|published|posted|publicado|publié|actualizado|aktualisiert)\b.{0,60}"
+    r"|get .{0,60} delivered .{0,80}"
     r")\s*$",
     re.I,
 )
+
+
+# A line that is only a date or time stamp ("segunda-feira, 22 de janeiro de 2018 às 0:13").
+_DATE_LINE = re.compile(
+    r"^\W*(\w+\W+){0,6}?(\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d\d\b)(\W+\w+){0,6}\W*$"
+)
+
+
+# Notices in an extracted body are short; longer lines are paragraphs and skip the notice rules
+# (also the costliest regex per line: skipping them keeps fast mode at trafilatura's speed).
+_RULE_MAX_CHARS = 300
 
 
 def clean_body(text: str, title: str | None = None) -> str:
@@ -32,7 +50,8 @@ def clean_body(text: str, title: str | None = None) -> str:
     for index, line in enumerate(lines):
         if index < 3 and norm_title and _norm(line) == norm_title:
             continue
-        if _BOILERPLATE_LINE.match(line):
+        short = len(line) < _RULE_MAX_CHARS
+        if (short and boilerplate_kind(line)) or _BOILERPLATE_LINE.match(line) or (_DATE_LINE.match(line) and "@" not in line):
             continue
         kept.append(line)
     return "\n".join(kept)

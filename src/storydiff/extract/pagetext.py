@@ -28,13 +28,18 @@ class PageText:
     kept: list[bool]  # one flag per line of the input's text.splitlines()
 
 
-def clean_page_text(text: str, siblings: Sequence[str] = ()) -> PageText:
-    """Keep the article's body lines of ``text``; ``siblings`` are same-outlet pages of the batch."""
+def clean_page_text(text: str, siblings: Sequence[str] = (), *, models: dict | None = None) -> PageText:
+    """Keep the article's body lines of ``text``; ``siblings`` are same-outlet pages of the batch.
+
+    ``models`` replaces the shipped weights (the benchmark passes fold models trained without
+    this page's domain).
+    """
     if not isinstance(text, str) or not text.strip():
         return PageText(text="", title=None, kept=[False] * len(text.splitlines()) if isinstance(text, str) else [])
     lines = text.splitlines()
     scored = lines[:MAX_LINES]
-    kept = body_flags(scored, [s.splitlines()[:MAX_LINES] for s in siblings if isinstance(s, str)])
+    sibling_lines = [s.splitlines()[:MAX_LINES] for s in siblings if isinstance(s, str)]
+    kept = body_flags(scored, sibling_lines, models or load_models())
     kept += [False] * (len(lines) - len(scored))
     title = find_title(lines, kept)
     if title is not None:
@@ -44,8 +49,7 @@ def clean_page_text(text: str, siblings: Sequence[str] = ()) -> PageText:
     return PageText(text=body, title=title, kept=kept)
 
 
-def body_flags(lines: list[str], siblings: list[list[str]]) -> list[bool]:
-    models = load_models()
+def body_flags(lines: list[str], siblings: list[list[str]], models: dict | None) -> list[bool]:
     if models is None:
         flags = [c4_keep(line) for line in lines]
     else:
@@ -53,6 +57,10 @@ def body_flags(lines: list[str], siblings: list[list[str]]) -> list[bool]:
         p1 = models["stage1"].proba(X)
         p2 = models["stage2"].proba(np.hstack([X, context_features(p1)]))
         flags = list(p2 > models["_meta"]["threshold"])
+        if _is_clean_text(lines):
+            # Already-extracted text (a feed's body, a rewrite): the classifier learned on full
+            # pages and distrusts a page's last lines; here every sentence line is body.
+            flags = [f or _sentence_line(line) for f, line in zip(flags, lines)]
     return [bool(f) and bool(line.strip()) and boilerplate_kind(line) is None for f, line in zip(flags, lines)]
 
 
@@ -73,9 +81,36 @@ def find_title(lines: list[str], kept: list[bool]) -> str | None:
         # Repeated, or the page's first line ("Headline - Outlet") starts with it.
         if counts[norm] > 1 or (i != non_empty[0][0] and first_norm.startswith(norm)):
             return line
+    # A headline just above the first body line (only a byline or date may sit between them).
+    first_body = next((k for k, (i, _) in enumerate(non_empty) if kept[i]), None)
+    if first_body is not None:
+        for i, line in reversed(non_empty[max(0, first_body - 3) : first_body]):
+            if _headline_like(line):
+                return line
     first_index, first = non_empty[0]
     words = len(first.split())
     rest = [kept[i] for i, _ in non_empty[1:]]
     if 3 <= words <= 30 and not first.endswith(".") and rest and sum(rest) / len(rest) >= 0.5:
         return first
     return None
+
+
+def _headline_like(line: str) -> bool:
+    words = line.split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    return (
+        4 <= len(words) <= 25
+        and not line.endswith((".", "!", ":", "|"))
+        and capitalised >= 1
+        and boilerplate_kind(line) is None
+        and not line.lower().startswith(("by ", "updated", "published", "posted"))
+    )
+
+
+def _sentence_line(line: str) -> bool:
+    return len(line.split()) >= 8 and line.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")"))
+
+
+def _is_clean_text(lines: list[str]) -> bool:
+    non_empty = [line for line in lines if line.strip()]
+    return bool(non_empty) and sum(map(_sentence_line, non_empty)) >= 0.6 * len(non_empty)

@@ -233,8 +233,7 @@ def demo(
     json_: JsonOpt = False,
     html: Annotated[Path | None, typer.Option("--html", help="also write the HTML report here")] = None,
 ) -> None:
-    """Compare the bundled examples: the founding seed pair (Euromaidan Press and UNN on Kaja Kallas
-    and the FT) and invented articles about two different earthquakes that must stay apart."""
+    """Compare the bundled examples: the seed pair (Euromaidan Press and UNN on Kaja Kallas and the FT) and invented reports of two different earthquakes."""
     from storydiff.pipeline import compare_paths
 
     paths = example_paths()

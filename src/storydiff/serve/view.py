@@ -42,7 +42,11 @@ def _labels(articles: Sequence[Article]) -> dict[str, str]:
     labels: dict[str, str] = {}
     used: dict[str, int] = {}
     for a in articles:
-        base = a.outlet or a.source.rsplit("/", 1)[-1]
+        from storydiff.extract.metadata import outlet_from_url
+
+        base = a.outlet or outlet_from_url(a.url) or (
+            a.source.rsplit("/", 1)[-1] if not a.source.startswith("api:") else f"article {a.id[:8]}"
+        )
         used[base] = used.get(base, 0) + 1
         labels[a.id] = base if used[base] == 1 else f"{base} #{used[base]}"
     return labels

@@ -1,0 +1,157 @@
+"""Extraction benchmark: HTML article bodies (AEB) and page-text body lines (aeb-lines).
+
+    python bench/extraction.py            # both tables (~6 min on 2 cores)
+    python bench/extraction.py --quick    # 60 HTML pages, 3-fold page-text CV with smaller models
+
+(1) HTML: storydiff (default and fast) and trafilatura run live on the same pages, timed, beside
+every published output in aeb/published-outputs recomputed with bench/aeb_metric.py.
+(2) Page text: line P/R/F1 (micro and per-page averaged) of clean_page_text, cross-validated BY
+DOMAIN (each fold's models never saw the page's outlet), beside C4's line rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+from aeb_metric import score  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction"
+if not DATA.exists():
+    DATA = Path("/work/shared/data/extraction")
+
+
+def html_table(limit: int | None) -> None:
+    import trafilatura
+
+    from storydiff.extract.html import extract_html
+
+    gold = json.loads((DATA / "aeb/ground-truth.json").read_text())
+    truth_all = {k: v["articleBody"] for k, v in gold.items()}
+    ids = sorted(truth_all)[:limit] if limit else sorted(truth_all)
+    truth = {k: truth_all[k] for k in ids}
+    pages = {k: gzip.open(DATA / f"aeb/html/{k}.html.gz").read() for k in ids}
+    urls = {k: gold[k]["url"] for k in ids}
+
+    def run(fn):
+        predictions, start = {}, time.perf_counter()
+        for k, html in pages.items():
+            try:
+                predictions[k] = fn(html, urls[k]) or ""
+            except ValueError:
+                predictions[k] = ""
+        return predictions, len(pages) / (time.perf_counter() - start)
+
+    rows = []
+    live = [
+        ("storydiff", lambda h, u: extract_html(h, u).text),
+        ("storydiff fast=True", lambda h, u: extract_html(h, u, fast=True).text),
+        ("trafilatura default (live)", lambda h, u: trafilatura.extract(h, url=u)),
+        ("trafilatura no comments (live)", lambda h, u: trafilatura.extract(h, url=u, include_comments=False)),
+        ("trafilatura fast (live)", lambda h, u: trafilatura.extract(h, url=u, fast=True)),
+    ]
+    speeds = {}
+    for name, fn in live:
+        predictions, speed = run(fn)
+        speeds[name] = speed
+        rows.append((name, score(truth, predictions), f"{speed:.1f}"))
+    for path in sorted((DATA / "aeb/published-outputs").glob("*.json")):
+        data = json.loads(path.read_text())
+        data = data.get("output", data)
+        predictions = {k: ((v.get("articleBody") if isinstance(v, dict) else v) or "") for k, v in data.items()}
+        rows.append((f"published: {path.stem}", score(truth, predictions), ""))
+    print(f"\n## HTML article body (AEB, {len(pages)} pages; metric: AEB 4-token shingles)\n")
+    print("| extractor | precision | recall | F1 | pages/s |")
+    print("|---|---|---|---|---|")
+    for name, s, speed in sorted(rows, key=lambda r: -r[1]["f1"]):
+        print(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {speed} |")
+    base = speeds["trafilatura default (live)"]
+    print(f"\nspeed vs trafilatura default: storydiff {speeds['storydiff'] / base:.2f}x, "
+          f"fast {speeds['storydiff fast=True'] / base:.2f}x")
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def line_scores(pages: list[dict], predicted: list[list[bool]]) -> dict[str, float]:
+    totals = np.zeros(3, dtype=int)
+    per_page = []
+    for page, flags in zip(pages, predicted):
+        y, pred = np.asarray(page["labels"]) == 1, np.asarray(flags, dtype=bool)
+        counts = np.array([(y & pred).sum(), (~y & pred).sum(), (y & ~pred).sum()])
+        totals += counts
+        per_page.append(_prf(*counts))
+    micro = _prf(*totals)
+    macro = np.mean(per_page, axis=0)
+    return {"P": micro[0], "R": micro[1], "F1": micro[2], "page P": macro[0], "page R": macro[1], "page F1": macro[2]}
+
+
+def pagetext_table(quick: bool) -> None:
+    from sklearn.model_selection import GroupKFold
+
+    from storydiff.extract import line_train
+    from storydiff.extract.line_features import c4_keep
+    from storydiff.extract.line_model import TreeEnsemble, export_gb, load_models
+    from storydiff.extract.pagetext import clean_page_text
+
+    if quick:
+        line_train.GB_PARAMS.update(n_estimators=60)
+    pages = line_train.load_pages(DATA / "aeb-lines/lines.jsonl")
+    by_domain = defaultdict(list)
+    for i, page in enumerate(pages):
+        by_domain[page["group"]].append(i)
+    threshold = load_models()["_meta"]["threshold"]
+    results = {}
+    for use_siblings in (True, False):
+        predicted: list = [None] * len(pages)
+        folds = GroupKFold(3 if quick else 5).split(pages, groups=[p["group"] for p in pages])
+        for train, test in folds:
+            stage1, stage2 = line_train.fit_two_stage([pages[i] for i in train])
+            models = {"stage1": TreeEnsemble(export_gb(stage1)), "stage2": TreeEnsemble(export_gb(stage2)),
+                      "_meta": {"threshold": threshold}}
+            for i in test:
+                siblings = ["\n".join(pages[j]["lines"]) for j in by_domain[pages[i]["group"]] if j != i]
+                result = clean_page_text("\n".join(pages[i]["lines"]), siblings if use_siblings else (), models=models)
+                predicted[i] = result.kept
+        name = "storydiff clean_page_text" + (" (with same-domain siblings)" if use_siblings else " (single page)")
+        results[name] = line_scores(pages, predicted)
+    results["C4 line rules (anchor; published 0.698)"] = line_scores(
+        pages, [[c4_keep(line) for line in page["lines"]] for page in pages]
+    )
+    n_lines = sum(len(p["lines"]) for p in pages)
+    print(f"\n## Page-text body lines (aeb-lines, {len(pages)} pages, {n_lines} lines; "
+          f"{'3' if quick else '5'}-fold CV by domain)\n")
+    print("| method | P | R | F1 | per-page P | per-page R | per-page F1 |")
+    print("|---|---|---|---|---|---|---|")
+    for name, s in results.items():
+        print(f"| {name} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['page P']:.3f} | "
+              f"{s['page R']:.3f} | {s['page F1']:.3f} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="60 HTML pages and a 3-fold page-text CV")
+    parser.add_argument("--limit", type=int, default=None, help="HTML pages to run (default all)")
+    parser.add_argument("--only", choices=["html", "pagetext"], default=None)
+    args = parser.parse_args()
+    if not DATA.exists():
+        sys.exit(f"evaluation data not found at {DATA}")
+    if args.only != "pagetext":
+        html_table(args.limit or (60 if args.quick else None))
+    if args.only != "html":
+        pagetext_table(args.quick)
+
+
+if __name__ == "__main__":
+    main()

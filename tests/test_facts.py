@@ -1,0 +1,157 @@
+"""Fact alignment: claims aligned across articles, numbers that disagree as conflicts."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from storydiff.compare import embeddings
+from storydiff.compare.claims import content_keys, numbers_in
+from storydiff.compare.facts import align_claims, align_facts, claim_similarity, story_idf
+from storydiff.records import Article
+from storydiff.settings import FactSettings
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "fact_gold.jsonl"
+ECB = ROOT.parent / "shared" / "data" / "stories" / "ecbplus-dev.jsonl"
+
+
+def _art(aid: str, *paragraphs: str) -> Article:
+    return Article(id=aid, source=aid, text="\n".join(paragraphs))
+
+
+def _fact_with(facts, needle):
+    hits = [f for f in facts if any(needle in v for v in f.variants.values())]
+    assert len(hits) == 1, f"{needle!r} in {len(hits)} facts"
+    return hits[0]
+
+
+def test_numbers_that_disagree_are_one_fact_with_a_conflict():
+    a = _art("a", "The blast at the Berovac market killed 5 people on Monday, police said.",
+             "The mayor visited the hospital in the evening.")
+    b = _art("b", "The blast at the Berovac market killed 7 people on Monday, police said.",
+             "Rescue teams searched the rubble until midnight.")
+    facts = align_facts([a, b])
+    fact = _fact_with(facts, "killed 5")
+    assert fact.article_ids == ["a", "b"]
+    assert fact.variants["b"].startswith("The blast at the Berovac market killed 7")
+    assert fact.conflicts and "5" in fact.conflicts[0] and "7" in fact.conflicts[0]
+    # the statements that only one outlet makes stay unique to it
+    assert _fact_with(facts, "mayor visited").article_ids == ["a"]
+    assert _fact_with(facts, "Rescue teams").article_ids == ["b"]
+
+
+def test_spelled_out_counts_conflict_with_digits():
+    a = _art("a", "Five people were injured when the quake struck Qeshm island on Sunday.")
+    b = _art("b", "The quake that struck Qeshm island on Sunday injured 2 people.")
+    (fact,) = align_facts([a, b])
+    assert fact.article_ids == ["a", "b"]
+    assert fact.conflicts == ["numbers differ: 5 vs 2"]
+
+
+def test_a_different_statement_with_different_numbers_is_not_aligned():
+    a = _art("a", "The storm destroyed 40 houses in the northern district of Velm.")
+    b = _art("b", "The city council approved a budget of 12 million for new schools.")
+    facts = align_facts([a, b])
+    assert len(facts) == 2
+    assert all(len(f.article_ids) == 1 and not f.conflicts for f in facts)
+
+
+def test_agreeing_or_extra_numbers_are_no_conflict():
+    a = _art("a", "Indian commandos captured 23 pirates in the Gulf of Aden on Saturday.")
+    b = _art("b", "Indian commandos captured 23 pirates in the Gulf of Aden on Saturday, 12 of them Somali.")
+    (fact,) = align_facts([a, b])
+    assert fact.article_ids == ["a", "b"] and fact.conflicts == []
+
+
+def test_a_fact_holds_at_most_one_claim_per_article():
+    a = _art("a", "The Saints placed Reggie Bush on injured reserve on Wednesday.",
+             "The Saints placed Reggie Bush on injured reserve, ending his season.")
+    b = _art("b", "Reggie Bush was placed on injured reserve by the Saints on Wednesday.")
+    for group in align_claims([a, b]):
+        ids = [c.article_id for c in group]
+        assert len(ids) == len(set(ids))
+    assert any(len(g) == 2 for g in align_claims([a, b]))
+
+
+def test_story_idf_discounts_the_name_every_sentence_repeats():
+    a = _art("a", "Klitschko trained in the Austrian mountains for six weeks.",
+             "Klitschko floored Thompson with a right hand in the fifth round.")
+    b = _art("b", "Klitschko thanked the crowd in Bern after the fight ended.",
+             "Klitschko dropped Thompson with a big right hand near the end of the fifth.")
+    claims = [c for g in align_claims([a, b]) for c in g]
+    idf = story_idf(claims)
+    assert idf["klitsc"] < idf["thomps"] < idf["mounta"]
+    facts = align_facts([a, b])
+    assert _fact_with(facts, "fifth round").article_ids == ["a", "b"]
+    assert _fact_with(facts, "mountains").article_ids == ["a"]
+
+
+def test_claim_similarity_is_symmetric_and_bounded():
+    (ca,), (cb,) = ([c for g in align_claims([_art(x, t)]) for c in g] for x, t in (
+        ("a", "The minister resigned on Friday after the vote."),
+        ("b", "After the vote on Friday, the minister resigned from the cabinet.")))
+    s = claim_similarity(ca, cb)
+    assert s == claim_similarity(cb, ca)
+    assert 0.5 < s <= 1.0
+
+
+def test_keys_and_numbers_normalise_spelled_out_counts():
+    assert "5" in content_keys("Five people died")
+    assert numbers_in("five dead, no one else, 1,200 hurt") == ("5", "1200")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "\x00\x01\xff" * 50, "word " * 3, "Ünïcödé ✓ ✗ 🙂 " * 20])
+def test_bad_input_never_crashes(text):
+    arts = [_art("a", text), _art("b", "A normal sentence that has enough words in it.")]
+    facts = align_facts(arts)
+    assert all(f.article_ids for f in facts)
+    assert align_facts([]) == []
+
+
+def test_huge_article_stays_linear_enough():
+    body = [f"Sentence number {k} talks about the item {k * 7} in district {k % 13}." for k in range(400)]
+    facts = align_facts([_art("a", *body[:200]), _art("b", *body[150:])])
+    shared = [f for f in facts if len(f.article_ids) == 2]
+    assert len(shared) >= 45  # the 50 identical sentences align (numbers are keys, so neighbours do not)
+
+
+def test_embedding_flag_falls_back_to_lexical_when_unavailable(monkeypatch):
+    monkeypatch.setattr(embeddings, "embed", lambda texts: None)
+    a = _art("a", "The blast at the Berovac market killed 5 people on Monday, police said.")
+    b = _art("b", "The blast at the Berovac market killed 7 people on Monday, police said.")
+    lexical = align_facts([a, b], FactSettings())
+    flagged = align_facts([a, b], replace(FactSettings(), use_embeddings=True))
+    assert [f.article_ids for f in flagged] == [f.article_ids for f in lexical] == [["a", "b"]]
+
+
+def test_seed_pair_keeps_outlet_specific_facts_unique(euromaidan_text, unn_text):
+    em, unn = _art("em", euromaidan_text), _art("unn", unn_text)
+    facts = align_facts([em, unn])
+    assert _fact_with(facts, "Sikorski").article_ids == ["em"]
+    assert _fact_with(facts, "Šimonytė").article_ids == ["em"]
+    assert _fact_with(facts, "would require parliamentary approval").article_ids == ["unn"]
+    shared = [f for f in facts if f.article_ids == ["em", "unn"]]
+    assert len(shared) >= 5
+    assert any("Article 5" in f.variants["unn"] for f in shared)
+
+
+def test_gold_file_is_a_partition_of_each_cluster():
+    if not ECB.exists():
+        pytest.skip(f"ECB+ not found at {ECB}")
+    n_lines = {}
+    with ECB.open() as fh:
+        for row in map(json.loads, fh):
+            n_lines[row["doc_id"]] = len(row["text"].split("\n"))
+    records = [json.loads(line) for line in GOLD.open()]
+    clusters = [r for r in records if "meta" not in r]
+    assert len(clusters) >= 12
+    assert {r["split"] for r in clusters} == {"dev", "heldout"}
+    for r in clusters:
+        assert 3 <= len(r["docs"]) <= 6
+        units = [tuple(u) for f in r["facts"] for u in f] + [tuple(u) for u in r["skipped"]]
+        expected = {(d, i) for d in r["docs"] for i in range(n_lines[d])}
+        assert len(units) == len(set(units)) and set(units) == expected, r["event_cluster"]
