@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from aeb_metric import score  # noqa: E402
+from aeb_metric import score
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction"
 if not DATA.exists():
@@ -38,7 +38,7 @@ def html_table(limit: int | None) -> None:
     truth_all = {k: v["articleBody"] for k, v in gold.items()}
     ids = sorted(truth_all)[:limit] if limit else sorted(truth_all)
     truth = {k: truth_all[k] for k in ids}
-    pages = {k: gzip.open(DATA / f"aeb/html/{k}.html.gz").read() for k in ids}
+    pages = {k: gzip.decompress((DATA / f"aeb/html/{k}.html.gz").read_bytes()) for k in ids}
     urls = {k: gold[k]["url"] for k in ids}
 
     def run(fn):

@@ -222,7 +222,9 @@ def main() -> None:
     if not args.quick:
         from storydiff.compare.embeddings import embeddings_available
 
-        if embeddings_available():
+        t0 = time.perf_counter()
+        if embeddings_available():  # loads the model once; timed apart from alignment
+            print(f"(MiniLM model load: {time.perf_counter() - t0:.1f}s, not in units/s)")
             emb = replace(lex, use_embeddings=True)
             methods.append(("align_facts + MiniLM", lambda c: predict_facts(c, emb)))
         else:

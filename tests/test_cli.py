@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from storydiff.serve.cli import app
 
 sys.path.insert(0, str(Path(__file__).parent))
-import badcorpus  # noqa: E402
-from conftest import EXAMPLES  # noqa: E402
+import badcorpus
+from conftest import EXAMPLES
 
 runner = CliRunner()
 EURO = str(EXAMPLES / "euromaidanpress-kallas-ft.txt")

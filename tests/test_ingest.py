@@ -12,7 +12,7 @@ from storydiff.ingest.decode import DecodeError, decode_bytes
 from storydiff.records import Failure, RawItem
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
-import badcorpus  # noqa: E402
+import badcorpus
 
 
 @pytest.fixture(scope="module")

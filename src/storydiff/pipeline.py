@@ -164,7 +164,6 @@ def ingest_stream(
     """Extract, analyze, assign to a story and store each item. Items whose source is already
     stored are skipped before extraction, so a re-run after a kill only does the rest."""
     from storydiff.match import OnlineClusterer
-
     from storydiff.settings import MatchSettings
 
     clusterer = OnlineClusterer()

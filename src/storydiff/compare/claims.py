@@ -13,12 +13,7 @@ from dataclasses import dataclass
 from storydiff.analyze.sentences import sentence_spans
 
 STOPWORDS = frozenset(
-    """a an the and or but if then so of to in on at by for with from as into onto about over under after before
-    is are was were be been being am do does did have has had will would shall should can could may might must
-    that this these those it its it's they them their there here he she him her his hers we us our you your i me my
-    not no nor also just only very more most such than too own same other others some any all each both few many
-    which who whom whose what when where why how while said says say told tells according reported reports
-    one two three four five six seven eight nine ten per cent percent mr mrs ms dr""".split()
+    ["a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into", "onto", "about", "over", "under", "after", "before", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "that", "this", "these", "those", "it", "its", "it's", "they", "them", "their", "there", "here", "he", "she", "him", "her", "his", "hers", "we", "us", "our", "you", "your", "i", "me", "my", "not", "no", "nor", "also", "just", "only", "very", "more", "most", "such", "than", "too", "own", "same", "other", "others", "some", "any", "all", "each", "both", "few", "many", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "while", "said", "says", "say", "told", "tells", "according", "reported", "reports", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "per", "cent", "percent", "mr", "mrs", "ms", "dr"]
 )
 STEM_LEN = 6  # prefix stemming: "parliamentary"/"parliament", "escalating"/"escalatory" meet; cheap and language-blind
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
@@ -27,8 +22,7 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?(?:%|percent|million|billion|tho
 # conflict; "one" is left out: "no one", "one of the" are not counts
 NUMBER_WORDS = {
     w: str(k) for k, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split())
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])
     if k >= 2
 }
 NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12"})

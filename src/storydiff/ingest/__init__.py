@@ -94,7 +94,7 @@ def read_bytes(source: str, data: bytes, settings: IngestSettings | None = None)
 
 
 def _open(path: str):
-    raw = open(path, "rb")
+    raw = open(path, "rb")  # noqa: SIM115 - handed to the caller, which closes it
     if raw.read(2) == GZIP_MAGIC:
         raw.seek(0)
         return gzip.GzipFile(fileobj=raw)

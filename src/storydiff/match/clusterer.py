@@ -94,6 +94,8 @@ class OnlineClusterer:
         self._watermark: float | None = None
         self._heap_t: list[tuple[float, int]] = []
         self._heap_seq: list[tuple[int, int]] = []
+        # Why the last add() decided as it did (benchmarks measure reprint detection with it).
+        self.last_reprint_of: str | None = None
 
     # -- public API ----------------------------------------------------------------------
     @property
@@ -129,7 +131,7 @@ class OnlineClusterer:
             return self._stories[self._docs[known].story].sid
         d = self._new_doc(p)
         self._evict()  # a newer watermark may have pushed stories out before we compare
-        story = self._reprint_story(d)
+        story, self.last_reprint_of = self._reprint_story(d)
         bridged: list[_Story] = []
         if story is None:
             scored = self._score_candidates(d)
@@ -175,7 +177,7 @@ class OnlineClusterer:
         return d
 
     # -- candidates and scores -----------------------------------------------------------
-    def _reprint_story(self, d: _Doc) -> _Story | None:
+    def _reprint_story(self, d: _Doc) -> tuple[_Story | None, str | None]:
         best, best_j = None, self.settings.reprint_jaccard
         for key in self._lsh.query(d.sig):
             other = self._docs.get(key)
@@ -184,7 +186,9 @@ class OnlineClusterer:
             j = jaccard(d.sig, other.sig)
             if j >= best_j and (best is None or j > best_j or other.key < best.key):
                 best, best_j = other, j
-        return self._stories[best.story] if best is not None else None
+        if best is None:
+            return None, None
+        return self._stories[best.story], best.id
 
     def _score_candidates(self, d: _Doc) -> list[tuple[float, _Story]]:
         acc: dict[int, float] = {}

@@ -17,7 +17,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -159,7 +166,7 @@ def cluster(
     from storydiff.pipeline import parse_published
 
     failures: list[Failure] = []
-    stream = sys.stdin if input == "-" else open(input, encoding="utf-8", errors="replace")
+    stream = sys.stdin if input == "-" else open(input, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed by the with below
     clusterer = OnlineClusterer()
     assigned: list[tuple[str, str]] = []
     with stream, progress_bar("clustering") as tick:

@@ -1,0 +1,156 @@
+"""Synthetic article streams with ground truth, built from the ECB+ dev articles.
+
+A *story* is one ECB+ event under one variant k: variant 0 is the original text; variant k>0
+renames every capitalised word and number consistently (a different event of the same kind:
+another quake, other people, other figures) and swaps a quarter of the other word types, so
+variants share topic words but not who/where/how many. Every article of a story gets a
+*reprint family*: copies with a new headline, trimmed or added paragraphs, boilerplate,
+OCR-like noise or a wire dateline. Stories start at random times across the stream and their
+articles follow within two days; the stream is written in publication order to JSONL under /tmp.
+
+    python bench/streams.py --size 10000 [--out /tmp/storydiff-stream-10000.jsonl]
+
+Each line: {"id", "title", "text", "published", "story", "family", "original"}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ECB = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories" / "ecbplus-dev.jsonl"
+ARTICLES_PER_DAY = 5_000  # the window (7 days) then holds ~35k articles whatever the stream size
+START = datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+_CAP = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_NUM = re.compile(r"\b\d+\b")
+_WORD = re.compile(r"\b[a-z]{4,}\b")
+_KEEP_CAPS = {"The", "This", "That", "They", "There", "When", "After", "But", "And", "His", "Her", "She"}
+_SYL = ["ka", "lo", "mi", "ra", "ten", "vo", "su", "der", "an", "bel", "cor", "is", "ul", "mar", "zen", "po"]
+BOILERPLATE = [
+    "Subscribe to our newsletter for the latest headlines.",
+    "Copyright 2024 The Daily Courier. All rights reserved.",
+    "Follow us on Twitter and Facebook for updates.",
+    "This article was updated with additional reporting.",
+    "Advertisement",
+]
+DATELINES = ["NEW YORK (AP) -", "LONDON (Reuters) -", "PARIS (AFP) -", "WASHINGTON (AP) -"]
+
+
+def _h(*parts: object) -> int:
+    return int.from_bytes(hashlib.blake2b("|".join(map(str, parts)).encode(), digest_size=8).digest(), "big")
+
+
+def _name(k: int, word: str) -> str:
+    h = _h(k, word)
+    return "".join(_SYL[(h >> (4 * i)) % len(_SYL)] for i in range(3)).capitalize()
+
+
+def make_variant(text: str, k: int, vocab: list[str]) -> str:
+    """Variant k of a text: another event of the same kind (k = 0 is the text itself)."""
+    if k == 0:
+        return text
+    text = _CAP.sub(lambda m: m.group() if m.group() in _KEEP_CAPS else _name(k, m.group()), text)
+    text = _NUM.sub(lambda m: str(_h(k, m.group()) % 2000), text)
+    return _WORD.sub(lambda m: vocab[_h(k, "w", m.group()) % len(vocab)] if _h(k, m.group()) % 4 == 0 else m.group(), text)
+
+
+def ocr_noise(text: str, rng: random.Random, rate: float) -> str:
+    subs = {"l": "1", "o": "0", "e": "c", "i": "l", "m": "rn", "s": "5"}
+    out = []
+    for ch in text:
+        if ch in subs and rng.random() < rate:
+            out.append(subs[ch])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def make_reprint(title: str, text: str, rng: random.Random) -> tuple[str, str]:
+    """A syndicated copy: each edit applied with some probability, as outlets do."""
+    paras = [p for p in text.split("\n") if p.strip()]
+    if rng.random() < 0.5 and len(paras) > 3:  # trimmed at the end (keep at least 70%)
+        paras = paras[: max(3, int(len(paras) * rng.uniform(0.7, 1.0)))]
+    if rng.random() < 0.3:  # a paragraph added (an editor's note)
+        paras.insert(rng.randrange(len(paras) + 1), "Editor's note: this report includes material from wire services.")
+    if rng.random() < 0.5:
+        paras += rng.sample(BOILERPLATE, 2)
+    if rng.random() < 0.4 and paras:
+        paras[0] = f"{rng.choice(DATELINES)} {paras[0]}"
+    body = "\n".join(paras)
+    if rng.random() < 0.3:
+        body = ocr_noise(body, rng, 0.01)
+    new_title = rng.choice([f"UPDATE: {title}", title.upper(), f"{title} - report", " ".join(title.split()[:6])])
+    return new_title, body
+
+
+def load_ecb(path: Path = ECB) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8")]
+
+
+def generate(size: int, seed: int = 0, path: Path = ECB) -> Iterator[dict]:
+    """Yield ``size`` articles in publication order (ground truth in story/family/original)."""
+    rows = load_ecb(path)
+    by_event: dict[str, list[dict]] = {}
+    for r in rows:
+        by_event.setdefault(r["event_cluster"], []).append(r)
+    vocab = sorted({w for r in rows for w in _WORD.findall(r["text"])})
+    rng = random.Random(seed)
+    days = max(1.0, size / ARTICLES_PER_DAY)
+    events = sorted(by_event)
+    pending: list[tuple[float, int, dict]] = []
+    n = k = 0
+    while n < size:  # plan stories until the stream is full
+        for ev in events:
+            if n >= size:
+                break
+            story = f"{ev}#{k}"
+            t0 = rng.uniform(0, days * 86400)
+            for r in by_event[ev]:
+                if n >= size:
+                    break
+                title = make_variant(r["title"] or "", k, vocab)
+                text = make_variant(r["text"], k, vocab)
+                fam = f"{r['doc_id']}#{k}"
+                t = t0 + rng.uniform(0, 36 * 3600)
+                copies = [(title, text, True)]
+                for _ in range(min(rng.choice([0, 1, 1, 2, 3, 5]), size - n - 1)):
+                    copies.append((*make_reprint(title, text, rng), False))
+                for j, (ti, tx, orig) in enumerate(copies):
+                    tj = t + (0 if orig else rng.uniform(600, 12 * 3600))
+                    pending.append((tj, n, {"id": f"{fam}/{j}", "title": ti, "text": tx, "story": story,
+                                            "family": fam, "original": orig}))
+                    n += 1
+        k += 1
+    pending.sort(key=lambda x: (x[0], x[1]))
+    for t, _, d in pending:
+        d["published"] = (START + timedelta(seconds=t)).isoformat()
+        yield d
+
+
+def write(size: int, out: Path, seed: int = 0) -> Path:
+    with out.open("w", encoding="utf-8") as f:
+        for d in generate(size, seed):
+            f.write(json.dumps(d, ensure_ascii=False) + "\n")
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args()
+    out = args.out or Path(f"/tmp/storydiff-stream-{args.size}.jsonl")
+    write(args.size, out, args.seed)
+    print(f"wrote {args.size} articles to {out}")
+
+
+if __name__ == "__main__":
+    main()
