@@ -124,3 +124,22 @@ def test_stdin_is_read(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Plain text from a pipe, one article.")))
     (item,) = list(read_inputs(["-"]))
     assert item.source == "<stdin>" and item.kind == "text"
+
+
+def test_warc_cut_anywhere_in_its_last_record_is_reported_and_never_passed_off_as_whole(tmp_path):
+    whole = tmp_path / "w.warc.gz"
+    one = tmp_path / "one.warc.gz"
+    pages = [("https://velm.example/a", badcorpus.good_html(3)), ("https://velm.example/b", badcorpus.good_html(4))]
+    badcorpus.make_warc(whole, pages)
+    badcorpus.make_warc(one, pages[:1])
+    data, first_len = whole.read_bytes(), len(one.read_bytes())
+    cut_file = tmp_path / "cut.warc.gz"
+    for cut in range(first_len + 1, len(data), 23):
+        cut_file.write_bytes(data[:cut])
+        results = _results([cut_file])
+        failures = [r for r in results if isinstance(r, Failure)]
+        items = [r for r in results if isinstance(r, RawItem)]
+        assert len(failures) == 1, (cut, results)
+        assert [i.url for i in items] in (["https://velm.example/a"], ["https://velm.example/a", "https://velm.example/b"])
+        for i in items:  # whatever is handed on is the whole page
+            assert i.content.rstrip().endswith("</html>"), cut

@@ -125,8 +125,12 @@ def read_path(path: str, settings: IngestSettings | None = None) -> Iterator[Res
             if fmt == "jsonl":
                 yield from _guard(path, read_jsonl(path, iter(f), settings))
             elif fmt == "warc":
-                with open(path, "rb") as raw:  # warcio reads gzip members itself
-                    yield from read_warc(path, raw, settings)
+                # warcio ends silently at a gzip member cut short, handing out the partial record
+                # as if whole; a streaming integrity pass first tells us to distrust the last one
+                problem = _gzip_problem(path)
+                with open(path, "rb") as raw:  # warcio decompresses gzip members itself
+                    records = read_warc(path, raw, settings)
+                    yield from _drop_last_record(path, records, problem) if problem else records
             else:
                 data = f.read(settings.max_item_bytes * 8 if fmt in ("csv", "feed") else settings.max_item_bytes + 1)
                 if fmt in ("html", "text") and len(data) > settings.max_item_bytes:
@@ -145,6 +149,42 @@ def read_path(path: str, settings: IngestSettings | None = None) -> Iterator[Res
         yield Failure(path, "permission denied")
     except OSError as e:
         yield Failure(path, f"unreadable: {e}")
+
+
+def _gzip_problem(path: str) -> str | None:
+    """Why a gzip file is damaged (cut short, corrupt), or None when intact or not gzip."""
+    with open(path, "rb") as raw:
+        if raw.read(2) != GZIP_MAGIC:
+            return None
+        raw.seek(0)
+        try:
+            with gzip.GzipFile(fileobj=raw) as gz:
+                while gz.read(1 << 20):
+                    pass
+        except (EOFError, OSError, zlib.error) as e:
+            return str(e)
+    return None
+
+
+def _drop_last_record(path: str, records: Iterator[Result], problem: str) -> Iterator[Result]:
+    """Yield all but the last record of a damaged archive; the last becomes a Failure."""
+    held: RawItem | None = None
+    reported = False
+    for r in records:
+        if isinstance(r, Failure):
+            reported = True
+            yield r
+            continue
+        if held is not None:
+            yield held
+        held = r
+    if held is not None and held.meta.get("digest_ok") is True:
+        yield held  # its payload digest matched: whole, the cut came after it
+        held = None
+        if reported:
+            return  # the reader already named the damaged record
+    where = held.source if held is not None else f"{path}#end"
+    yield Failure(where, f"truncated WARC record (archive cut short: {problem})")
 
 
 def _guard(path: str, it: Iterator[Result]) -> Iterator[Result]:

@@ -121,12 +121,13 @@ def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) 
             except DecodeError as e:
                 yield Failure(where, str(e))
                 continue
-            meta = {}
+            meta: dict[str, Any] = {"digest_ok": checker.passed if checker is not None else None}
             date = record.rec_headers.get_header("WARC-Date")
             if date:
                 meta["crawled"] = date
             yield RawItem(source=where, kind="html", content=html, url=url, meta=meta)
-    except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as e:
+    except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, AttributeError, TypeError) as e:
+        # warcio meets a record cut inside its headers with AttributeError/TypeError as well
         yield Failure(f"{source}#record{n + 1}", f"unreadable WARC (truncated or corrupt): {str(e)[:100]}")
 
 
