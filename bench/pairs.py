@@ -78,7 +78,9 @@ def tgcontest(folder: Path) -> None:
     print("|---|---:|---:|---:|---:|")
     all_rows = []
     for f in sorted(folder.glob("*.tsv")):
-        rows = [r for r in csv.DictReader(f.open(encoding="utf-8"), delimiter="\t") if r.get("GOLDEN:quality")]
+        rows = [
+            r for r in csv.DictReader(f.open(encoding="utf-8"), delimiter="\t") if r.get("GOLDEN:quality")
+        ]
         all_rows += rows
         _tg_row(f.stem, rows)
     _tg_row("all", all_rows)
@@ -92,7 +94,9 @@ def _tg_row(name: str, rows: list[dict]) -> None:
     tb = [r.get("INPUT:second_title") for r in rows]
     gold = np.array([r["GOLDEN:quality"] == "OK" for r in rows])
     s_ours = ours(a, b, ta, tb)
-    s_tfidf = tfidf_cosines([f"{t or ''} {x}" for t, x in zip(ta, a)], [f"{t or ''} {x}" for t, x in zip(tb, b)])
+    s_tfidf = tfidf_cosines(
+        [f"{t or ''} {x}" for t, x in zip(ta, a)], [f"{t or ''} {x}" for t, x in zip(tb, b)]
+    )
     fo, tho = best_f1(s_ours, gold)
     ft, tht = best_f1(s_tfidf, gold)
     f05 = f1_score(gold, s_ours >= 0.5)

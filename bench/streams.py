@@ -58,7 +58,9 @@ def make_variant(text: str, k: int, vocab: list[str]) -> str:
         return text
     text = _CAP.sub(lambda m: m.group() if m.group() in _KEEP_CAPS else _name(k, m.group()), text)
     text = _NUM.sub(lambda m: str(_h(k, m.group()) % 2000), text)
-    return _WORD.sub(lambda m: vocab[_h(k, "w", m.group()) % len(vocab)] if _h(k, m.group()) % 4 == 0 else m.group(), text)
+    return _WORD.sub(
+        lambda m: vocab[_h(k, "w", m.group()) % len(vocab)] if _h(k, m.group()) % 4 == 0 else m.group(), text
+    )
 
 
 def ocr_noise(text: str, rng: random.Random, rate: float) -> str:
@@ -78,7 +80,9 @@ def make_reprint(title: str, text: str, rng: random.Random) -> tuple[str, str]:
     if rng.random() < 0.5 and len(paras) > 3:  # trimmed at the end (keep at least 70%)
         paras = paras[: max(3, int(len(paras) * rng.uniform(0.7, 1.0)))]
     if rng.random() < 0.3:  # a paragraph added (an editor's note)
-        paras.insert(rng.randrange(len(paras) + 1), "Editor's note: this report includes material from wire services.")
+        paras.insert(
+            rng.randrange(len(paras) + 1), "Editor's note: this report includes material from wire services."
+        )
     if rng.random() < 0.5:
         paras += rng.sample(BOILERPLATE, 2)
     if rng.random() < 0.4 and paras:
@@ -86,7 +90,9 @@ def make_reprint(title: str, text: str, rng: random.Random) -> tuple[str, str]:
     body = "\n".join(paras)
     if rng.random() < 0.3:
         body = ocr_noise(body, rng, 0.01)
-    new_title = rng.choice([f"UPDATE: {title}", title.upper(), f"{title} - report", " ".join(title.split()[:6])])
+    new_title = rng.choice(
+        [f"UPDATE: {title}", title.upper(), f"{title} - report", " ".join(title.split()[:6])]
+    )
     return new_title, body
 
 
@@ -124,8 +130,20 @@ def generate(size: int, seed: int = 0, path: Path = ECB) -> Iterator[dict]:
                     copies.append((*make_reprint(title, text, rng), False))
                 for j, (ti, tx, orig) in enumerate(copies):
                     tj = t + (0 if orig else rng.uniform(600, 12 * 3600))
-                    pending.append((tj, n, {"id": f"{fam}/{j}", "title": ti, "text": tx, "story": story,
-                                            "family": fam, "original": orig}))
+                    pending.append(
+                        (
+                            tj,
+                            n,
+                            {
+                                "id": f"{fam}/{j}",
+                                "title": ti,
+                                "text": tx,
+                                "story": story,
+                                "family": fam,
+                                "original": orig,
+                            },
+                        )
+                    )
                     n += 1
         k += 1
     pending.sort(key=lambda x: (x[0], x[1]))

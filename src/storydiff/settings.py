@@ -45,11 +45,15 @@ class MatchSettings:
     # Channel weights of the same-story score (features.py says what each channel holds).
     # Tuned by cross-validation over ECB+ dev topics in bench/clustering.py --ecb.
     w_words: float = 0.0
-    w_entities: float = 0.7
-    w_numbers: float = 0.2
+    w_entities: float = 0.5
+    w_numbers: float = 0.3
     w_title: float = 0.1
+    # similarity() scores one pair with no corpus (so no IDF); there plain content words carry
+    # more than in the clusterer. Tuned on SemEval-2022 en-en pairs (bench/pairs.py).
+    pair_w_words: float = 0.7
+    pair_w_entities: float = 0.3
     # Average-link score of an article to a story at or above which it joins the story (ECB+ CV).
-    threshold: float = 0.23
+    threshold: float = 0.18
     # An article scoring at least this against a second story bridges the two: they merge.
     merge_threshold: float = 0.40
     # Estimated shingle Jaccard at or above which an article is a reprint of an earlier one and
@@ -59,7 +63,7 @@ class MatchSettings:
     time_decay: float = 0.2
     # Candidate stories scored per article; posting lists longer than max_postings are skipped
     # (such terms are too common to find a story by).
-    max_candidates: int = 30
+    max_candidates: int = 12
     max_postings: int = 5_000
 
 

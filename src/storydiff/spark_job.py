@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import gc
 import json
 import math
 import re
@@ -72,6 +73,25 @@ LSH_BANDS, LSH_ROWS = 16, 4
 # clusterer skips over-long posting lists (MatchSettings.max_postings plays that role in memory).
 MAX_BUCKET = 200
 _WORD = re.compile(r"\w+")
+_settled: set[str] = set()
+
+
+def _settle_heap(what: str = "stages") -> None:
+    """Import the stage modules once per worker process, then ``gc.freeze()`` what they built.
+
+    PySpark's daemon runs ``gc.collect()`` after every task; with trafilatura, scikit-learn and
+    spaCy loaded that full collection costs ~0.3 s, more than a small task itself (measured:
+    8 trivial tasks 3.0 s → 0.33 s). Frozen objects are the modules' own, alive for the process."""
+    if what in _settled:
+        return
+    if what == "stages":
+        import storydiff.pipeline  # noqa: F401 (ingest, extract, analyze, match, compare)
+    else:
+        from storydiff.analyze import analyze_articles
+
+        list(analyze_articles([], deep=True))  # loads the spaCy pipeline
+    gc.freeze()
+    _settled.add(what)
 
 
 # -- planning (pure Python, runs on the driver) --------------------------------------------------
@@ -168,6 +188,7 @@ def extract_partition(refs: Iterable[tuple[int, str, bytes | None]]) -> Iterator
     from storydiff.analyze import analyze_articles
     from storydiff.extract import extract_items
 
+    _settle_heap()
     orders: deque = deque()
     for item in extract_items(_read_refs(refs, orders)):  # one output per input, in order
         order = orders.popleft()
@@ -186,6 +207,7 @@ def extract_partition(refs: Iterable[tuple[int, str, bytes | None]]) -> Iterator
 def _timestamp(article: Article) -> float | None:
     from storydiff.pipeline import to_match_doc
 
+    _settle_heap()
     published = to_match_doc(article).published
     try:
         return published.timestamp() if published is not None else None
@@ -199,28 +221,41 @@ def time_key(article: Article, order: tuple) -> tuple:
     return (0, t, order) if t is not None else (1, 0.0, order)
 
 
-def cluster_partition(index: int, rows: Iterable[tuple[tuple, Article]]) -> Iterator[tuple]:
+def cluster_partition(index: int, rows: Iterable[tuple[tuple, Article]], bands: bool = False) -> Iterator[tuple]:
     """Run the online clusterer over one range in time order. Yields ("own", id, node, key) for
-    the range's articles and ("warm", id, node) for warm-up articles that share a story with one."""
+    the range's articles, ("warm", id, node) for warm-up articles that share a story with one,
+    and with ``bands`` ("band", band key, (id, node, signature)) for each LSH band of an own
+    article (emitted here, where the text and the node are both at hand: no join needed)."""
     from storydiff.match import OnlineClusterer
     from storydiff.pipeline import to_match_doc
 
+    _settle_heap()
     clusterer = OnlineClusterer()
     assigned = []
     for (_, key, role), article in rows:
-        assigned.append((article.id, clusterer.add(to_match_doc(article)), role, key))
-    resolved = [(aid, clusterer.resolve(sid), role, key) for aid, sid, role, key in assigned]
-    with_own = {sid for _, sid, role, _ in resolved if role == OWN}
-    for aid, sid, role, key in resolved:
+        sig = _shingle_minhash(article.text) if bands and role == OWN else None
+        assigned.append((article.id, clusterer.add(to_match_doc(article)), role, key, sig))
+    resolved = [(aid, clusterer.resolve(sid), role, key, sig) for aid, sid, role, key, sig in assigned]
+    with_own = {sid for _, sid, role, _, _ in resolved if role == OWN}
+    for aid, sid, role, key, sig in resolved:
+        node = (index, sid)
         if role == OWN:
-            yield "own", aid, (index, sid), key
+            yield "own", aid, node, key
+            if sig is not None:
+                raw = sig.tobytes()
+                width = LSH_ROWS * sig.itemsize
+                for b in range(LSH_BANDS):
+                    yield "band", (b, raw[b * width : (b + 1) * width]), (aid, node, raw)
         elif sid in with_own:
-            yield "warm", aid, (index, sid)
+            yield "warm", aid, node
 
 
 def _shingle_minhash(text: str):
+    """MinHash (uint32[LSH_BANDS * LSH_ROWS]) of the word 3-shingles; None for a text without words."""
+    import numpy as np
     from datasketch import MinHash
 
+    _settle_heap()
     words = [w.lower() for w in _WORD.findall(text or "")]
     grams = [" ".join(words[i : i + 3]) for i in range(len(words) - 2)] or words
     if not grams:
@@ -228,23 +263,26 @@ def _shingle_minhash(text: str):
     # crc32 instead of datasketch's default SHA-1: same estimate, several times faster in Python
     m = MinHash(num_perm=LSH_BANDS * LSH_ROWS, hashfunc=zlib.crc32, seed=1)
     m.update_batch([g.encode("utf-8", "surrogatepass") for g in set(grams)])
-    return m.hashvalues
+    return m.hashvalues.astype(np.uint32)  # values are < 2^32: half the bytes in the shuffle
 
 
-def band_keys(article: Article) -> list[tuple[tuple[int, bytes], str]]:
-    sig = _shingle_minhash(article.text)
-    if sig is None:
-        return []
-    return [((b, sig[b * LSH_ROWS : (b + 1) * LSH_ROWS].tobytes()), article.id) for b in range(LSH_BANDS)]
+def signature_jaccard(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard of two signatures (as bytes): the share of equal MinHash values."""
+    import numpy as np
+
+    x, y = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
+    return float(np.count_nonzero(x == y)) / len(x) if len(x) == len(y) and len(x) else 0.0
 
 
-def _bucket_pairs(ids: Iterable[str]) -> Iterator[tuple[str, str]]:
-    ids = sorted(set(ids))
-    if len(ids) > MAX_BUCKET:
+def bucket_pairs(members: Iterable[tuple[str, Any, bytes]], threshold: float) -> Iterator[tuple]:
+    """((id a, id b), (node a, node b)) for members of one band bucket that are near-duplicates."""
+    members = sorted(set(members), key=lambda m: m[0])
+    if len(members) > MAX_BUCKET:
         return
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            yield a, b
+    for i, (a, node_a, sig_a) in enumerate(members):
+        for b, node_b, sig_b in members[i + 1 :]:
+            if signature_jaccard(sig_a, sig_b) >= threshold:
+                yield (a, b), (node_a, node_b)
 
 
 # -- stage 3: compare (runs in tasks) -----------------------------------------------------------
@@ -255,9 +293,11 @@ def compare_group(sid: str, members: Iterable[tuple[tuple, Article]]) -> tuple[s
     from storydiff.analyze import analyze_articles
     from storydiff.compare import compare_story
 
+    _settle_heap()
     articles = [a for _, a in sorted(members, key=lambda m: m[0])]  # input order, as the CLI
     try:
         if len(articles) >= 2:
+            _settle_heap("spacy")
             articles = list(analyze_articles(articles, deep=True))
         return "s", compare_story(sid, articles).to_dict()
     except Exception as e:  # one story's bad article must not lose the other stories
@@ -272,18 +312,28 @@ def _failure_dict(f: Failure) -> dict[str, str]:
 
 
 def _write(spark, rdd, path: str, fmt: str) -> None:
+    """Replace ``path`` (any Hadoop path) with the dicts of ``rdd`` as JSON Lines or Parquet."""
     lines = rdd.map(lambda d: json.dumps(d, ensure_ascii=False))
     if fmt == "parquet":
         df = spark.read.json(lines) if not lines.isEmpty() else spark.createDataFrame([], "source string")
         df.write.mode("overwrite").parquet(path)
-    else:
-        spark.createDataFrame(lines.map(lambda s: (s,)), "value string").write.mode("overwrite").text(path)
+        return
+    sc = spark.sparkContext
+    jvm_path = sc._jvm.org.apache.hadoop.fs.Path(path)  # the Hadoop FS API: works for hdfs://, s3a://, local
+    jvm_path.getFileSystem(sc._jsc.hadoopConfiguration()).delete(jvm_path, True)
+    lines.saveAsTextFile(path)  # plain RDD write: no SQL planning for what is already text
 
 
-def _signature_jaccard(a, b) -> float:
-    import numpy as np
+def _story_stats(r: tuple[str, Any]) -> tuple[int, int, int, int]:
+    """(stories, multi-article stories, articles in them, failed stories) of one compare result."""
+    if r[0] == "f":
+        return 0, 0, 0, 1
+    n = len(r[1]["article_ids"])
+    return 1, int(n >= 2), n, 0
 
-    return float(np.count_nonzero(np.asarray(a) == np.asarray(b))) / len(a)
+
+def _add(a: tuple, b: tuple) -> tuple:
+    return tuple(x + y for x, y in zip(a, b, strict=True))
 
 
 def run_job(
@@ -317,13 +367,14 @@ def run_job(
     settings = MatchSettings()
     window_s = settings.window_days * DAY_S
     level = StorageLevel.MEMORY_AND_DISK
+    reduce_parts = sc.defaultParallelism
 
-    # stage 1 ----------------------------------------------------------------------------------
+    # stage 1: read, extract, analyze ------------------------------------------------------------
     local, hadoop = input_refs(inputs, binary_files)
     parts = []
     if local:
         refs = [(i, p, None) for i, p in local]
-        parts.append(sc.parallelize(refs, max(1, min(len(refs), sc.defaultParallelism * 4))))
+        parts.append(sc.parallelize(refs, max(1, min(len(refs), sc.defaultParallelism * 2))))
     for k, path in enumerate(hadoop, start=len(local)):
         parts.append(sc.binaryFiles(path).map(lambda pd, k=k: (k, pd[0], bytes(pd[1]))))
     if not parts:
@@ -333,12 +384,12 @@ def run_job(
     articles = (
         items.filter(lambda r: r[0] == "a")
         .map(lambda r: (r[2].id, (r[1], r[2])))
-        .reduceByKey(lambda x, y: x if x[0] <= y[0] else y)  # same id twice: first in input order wins
+        .reduceByKey(lambda x, y: x if x[0] <= y[0] else y, reduce_parts)  # same id: first in input order
         .map(lambda kv: (kv[0], (time_key(kv[1][1], kv[1][0]), kv[1][0], kv[1][1])))
         .persist(level)
     )  # id → (time key, order, Article)
 
-    # stage 2: plan time ranges from per-day counts ---------------------------------------------
+    # stage 2: plan time ranges from per-day counts, cluster each range, stitch ----------------
     day_counts = (
         articles.filter(lambda kv: kv[1][0][0] == 0)
         .map(lambda kv: (math.floor(kv[1][0][1] / DAY_S), 1))
@@ -353,77 +404,71 @@ def run_job(
         _, (key, _, article) = kv
         if key[0] == 1:
             return [((undated, key, OWN), article)]
-        out = [((range_of(starts, key[1]), key, OWN), article)]
-        out.extend(((j, key, WARM), article) for j in warm_ranges(starts, key[1], window_s))
-        return out
+        routed = [((range_of(starts, key[1]), key, OWN), article)]
+        routed.extend(((j, key, WARM), article) for j in warm_ranges(starts, key[1], window_s))
+        return routed
 
     clustered = (
         articles.flatMap(route)
         .repartitionAndSortWithinPartitions(undated + 1, partitionFunc=lambda k: k[0])
-        .mapPartitionsWithIndex(cluster_partition)
+        .mapPartitionsWithIndex(lambda i, rows: cluster_partition(i, rows, bands=reprint_merge))
         .persist(level)
     )
     own = clustered.filter(lambda r: r[0] == "own").map(lambda r: (r[1], (r[2], r[3])))  # id → (node, key)
-    own_node = own.mapValues(lambda v: v[0])
     edges = (
-        clustered.filter(lambda r: r[0] == "warm").map(lambda r: (r[1], r[2])).join(own_node).values()
+        clustered.filter(lambda r: r[0] == "warm")
+        .map(lambda r: (r[1], r[2]))
+        .join(own.mapValues(lambda v: v[0]), reduce_parts)
+        .map(lambda kv: (None, kv[1]))
     )
-    n_reprint_pairs = 0
     if reprint_merge:
-        sigs = articles.mapValues(lambda v: _shingle_minhash(v[2].text)).filter(lambda kv: kv[1] is not None)
-        pairs = (
-            articles.flatMap(lambda kv: band_keys(kv[1][2]))
-            .groupByKey()
-            .flatMap(lambda kv: _bucket_pairs(kv[1]))
-            .distinct()
+        threshold = settings.reprint_jaccard
+        reprints = (
+            clustered.filter(lambda r: r[0] == "band")
+            .map(lambda r: (r[1], r[2]))
+            .groupByKey(reduce_parts)
+            .flatMap(lambda kv: bucket_pairs(kv[1], threshold))
         )
-        near = (
-            pairs.join(sigs)
-            .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
-            .join(sigs)
-            .filter(lambda kv: _signature_jaccard(kv[1][0][1], kv[1][1]) >= settings.reprint_jaccard)
-            .map(lambda kv: (kv[1][0][0], kv[0]))
-            .persist(level)
-        )
-        n_reprint_pairs = near.count()
-        step(f"{n_reprint_pairs} reprint pairs")
-        node_edges = near.join(own_node).map(lambda kv: (kv[1][0], kv[1][1])).join(own_node).values()
-        edges = edges.union(node_edges)
-    roots = union_find_roots(e for e in edges.distinct().collect() if e[0] != e[1])
-    step(f"clustered {len(starts)} time ranges; {len(roots)} partial stories linked")
+        edges = edges.union(reprints).distinct(reduce_parts)  # a pair shares up to LSH_BANDS buckets
+    collected = edges.collect()
+    roots = union_find_roots(e for _, e in collected if e[0] != e[1])
+    n_reprint_pairs = sum(1 for pair, _ in collected if pair is not None)
+    step(f"clustered {len(starts)} time ranges; {n_reprint_pairs} reprint pairs; {len(roots)} partial stories linked")
     roots_b = sc.broadcast(roots)
     earliest = (
         own.filter(lambda kv: kv[1][0] in roots_b.value)
         .map(lambda kv: (roots_b.value[kv[1][0]], (kv[1][1], kv[0])))
-        .reduceByKey(min)
+        .reduceByKey(min, reduce_parts)
         .collectAsMap()
     )
     node_sid = {node: story_id_for(earliest[root][1]) for node, root in roots.items() if root in earliest}
     node_sid_b = sc.broadcast(node_sid)
     story_of = own.mapValues(lambda v: node_sid_b.value.get(v[0], v[0][1]))  # id → story id
 
-    # stage 3 ----------------------------------------------------------------------------------
-    placed = articles.join(story_of).map(lambda kv: (kv[1][1], (kv[1][0][1], kv[1][0][2]))).persist(level)
-    compared = placed.groupByKey().map(lambda kv: compare_group(kv[0], kv[1])).persist(level)
-    story_failures = compared.filter(lambda r: r[0] == "f").map(lambda r: _failure_dict(r[1]))
-
+    # stage 3: compare each story -------------------------------------------------------------
+    placed = (
+        articles.join(story_of, reduce_parts).map(lambda kv: (kv[1][1], (kv[1][0][1], kv[1][0][2]))).persist(level)
+    )  # story id → (order, Article)
+    compared = placed.groupByKey(reduce_parts).map(lambda kv: compare_group(kv[0], kv[1])).persist(level)
     _write(spark, placed.map(lambda kv: {**kv[1][1].to_dict(), "story_id": kv[0]}), f"{out}/articles", fmt)
-    step("compared; articles written")
-    _write(spark, failures.union(story_failures), f"{out}/failures", fmt)
     _write(spark, compared.filter(lambda r: r[0] == "s").map(lambda r: r[1]), f"{out}/stories", fmt)
-    step("failures and stories written")
-    sizes = placed.map(lambda kv: (kv[0], 1)).reduceByKey(lambda a, b: a + b).values()
+    story_failures = compared.filter(lambda r: r[0] == "f").map(lambda r: _failure_dict(r[1]))
+    _write(spark, failures.union(story_failures), f"{out}/failures", fmt)
+    step("compared; articles, stories and failures written")
+    n_stories, n_multi, n_articles, n_failed = compared.map(_story_stats).fold((0, 0, 0, 0), _add)
     counts = {
-        "articles": placed.count(),
-        "failures": failures.count() + story_failures.count(),
-        "stories": sizes.count(),
-        "multi_article_stories": sizes.filter(lambda n: n >= 2).count(),
+        "articles": n_articles,
+        "failures": failures.count() + n_failed,
+        "stories": n_stories,
+        "multi_article_stories": n_multi,
         "time_ranges": len(starts),
         "linked_stories": len(roots),
         "reprint_pairs": n_reprint_pairs,
     }
     for rdd in (items, articles, clustered, placed, compared):
         rdd.unpersist()
+    roots_b.unpersist()
+    node_sid_b.unpersist()
     return counts
 
 
@@ -444,7 +489,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName("storydiff")
+    # our own step lines replace Spark's console progress bar, which would interleave with them
+    builder = SparkSession.builder.appName("storydiff").config("spark.ui.showConsoleProgress", "false")
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()

@@ -45,7 +45,7 @@ class Prepared:
 
 def prepare(doc: MatchDoc) -> Prepared:
     if not isinstance(doc, MatchDoc):
-        raise ValueError(f"expected MatchDoc, got {type(doc).__name__}")  # noqa: TRY004 (contract: ValueError)
+        raise ValueError(f"expected MatchDoc, got {type(doc).__name__}")
     text = doc.text if isinstance(doc.text, str) else ""
     terms = extract_terms(text, doc.title if isinstance(doc.title, str) else None)
     return Prepared(doc, terms, signature(terms.tokens), timestamp(doc.published))

@@ -13,11 +13,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+# sklearn's list, not spaCy's: importing spacy pulls torch (+230 MB RSS, seconds of start-up).
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-from spacy.lang.en.stop_words import STOP_WORDS
 
-# Both lists: sklearn's misses contractions pieces, spaCy's misses a few adverbs.
-STOPWORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS | STOP_WORDS | {"said", "says", "say", "told"})
+STOPWORDS: frozenset[str] = frozenset(
+    ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "just", "did", "does", "doing", "ca", "n't", "s"}
+)
 
 _TOKEN = re.compile(r"\w+(?:['’.]\w+)*", re.UNICODE)
 _MONTHS = frozenset(
@@ -72,8 +73,7 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text[:MAX_CHARS])
 
 
-def _is_number(tok: str) -> bool:
-    return any(c.isdigit() for c in tok)
+_DIGIT = re.compile(r"\d")
 
 
 def extract_terms(text: str, title: str | None = None) -> DocTerms:
@@ -92,25 +92,33 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
             entities["_".join(run)] += 1
         run.clear()
 
+    has_digit = _DIGIT.search
     for tok in raw:
         low = tok.lower()
         lowered.append(low)
-        if _is_number(tok):
-            close_run()
+        if low in STOPWORDS:  # most tokens: checked first
+            if run:
+                close_run()
+            continue
+        if not tok.isalpha() and has_digit(tok):
+            if run:
+                close_run()
             numbers[low.replace(",", "")] += 1
             continue
         if low in _MONTHS or low in _WEEKDAYS:
-            close_run()
+            if run:
+                close_run()
             numbers[low[:3]] += 1
             continue
-        if low in STOPWORDS or len(low) < 2:
-            close_run()
+        if len(low) < 2:
+            if run:
+                close_run()
             continue
         words[low] += 1
         if tok[0].isupper() and low not in _NOT_ENTITY:
             entities[low] += 1
             run.append(low)
-        else:
+        elif run:
             close_run()
     close_run()
     title_terms: Counter = Counter()

@@ -90,6 +90,9 @@ def vector_similarity(a: DocVectors, b: DocVectors, weights: Mapping[str, float]
 def similarity(a: MatchDoc, b: MatchDoc, settings: MatchSettings | None = None) -> float:
     """Same-story score in [0, 1] of two articles on their own (no corpus, so no IDF)."""
     settings = settings or MatchSettings()
-    va = vectors(extract_terms(a.text, a.title))
-    vb = vectors(extract_terms(b.text, b.title))
-    return vector_similarity(va, vb, channel_weights(settings))
+    if not isinstance(a, MatchDoc) or not isinstance(b, MatchDoc):
+        return 0.0
+    va = vectors(extract_terms(a.text, a.title if isinstance(a.title, str) else None))
+    vb = vectors(extract_terms(b.text, b.title if isinstance(b.title, str) else None))
+    weights = {"words": settings.pair_w_words, "entities": settings.pair_w_entities}
+    return vector_similarity(va, vb, weights)
