@@ -59,10 +59,15 @@ def group_articles(articles: Sequence[Article]) -> dict[str, list[Article]]:
     from storydiff.match import cluster
 
     by_id = {a.id: a for a in articles}
-    groups: dict[str, list[Article]] = {}
-    for doc_id, story_id in cluster(to_match_doc(a) for a in articles):
-        groups.setdefault(story_id, []).append(by_id[doc_id])
-    return groups
+    position = {a.id: i for i, a in enumerate(articles)}
+    # a batch is replayed in publication order (undated last, in input order), as the stream it
+    # stands for would have arrived: otherwise a September report read before a March one moves
+    # the clusterer's window past March and splits the March story
+    docs = sorted((to_match_doc(a) for a in articles), key=lambda d: (d.published is None, d.published or 0, position[d.id]))
+    members: dict[str, list[str]] = {}
+    for doc_id, story_id in cluster(docs):
+        members.setdefault(story_id, []).append(doc_id)
+    return {sid: sorted((by_id[i] for i in ids), key=lambda a: position[a.id]) for sid, ids in members.items()}
 
 
 @dataclass

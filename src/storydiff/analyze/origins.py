@@ -159,6 +159,8 @@ _NAME_FIRST = r"(?=[A-Z]|the\s)"  # cheap first-character test for rules that op
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     # datelines and tags of agency copy: "WASHINGTON (AP) —", "Dec 29 (Reuters) -", "New York (AFP) –"
     ("wire", re.compile(rf"(?m)^[^\n(]{{0,80}}?{_AGENCY_TAG}\s*{_DASH}")),
+    # an agency we don't know by name, tagged the agency way at the very top: "BEROVAC, Ostrania (OPA) —"
+    ("wire", re.compile(rf"\A\s*[A-Z]{{2,}}[\w .,'’-]{{0,60}}?\((?P<name>[A-Z]{{2,6}})\)\s*{_DASH}")),
     ("wire", re.compile(rf"(?m){_DASH}\s*(?P<name>{_WIRE_NAMES})\s*\.?\s*$")),  # "... — AFP" closing tag
     ("wire", re.compile(rf"(?m)^\s*(?:Copyright|©)\s*(?:\d{{4}}\s+)?{_THE}(?P<name>{_WIRE_NAMES})\b")),
     ("wire", re.compile(rf"\bthis\s+(?P<name>{_WIRE_NAMES})\s+(?:article|report|story)\b")),
