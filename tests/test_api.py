@@ -171,7 +171,7 @@ def test_story_list_keeps_the_two_quakes_apart(loaded):
     client, _, _ = loaded
     berovac = story_of(client, "Berovac")
     marisol = story_of(client, "Marisol")
-    assert berovac["n_articles"] == 2 and set(berovac["outlets"]) == {"Example Press Agency", "Daily Lantern"}
+    assert berovac["n_articles"] == 2 and set(berovac["outlets"]) == {"Ostrania Press Agency", "Daily Lantern"}
     assert marisol["n_articles"] == 1 and marisol["id"] != berovac["id"]
     page = client.get("/")
     assert page.status_code == 200
@@ -184,7 +184,7 @@ def test_story_json_and_page(loaded):
     story = client.get(f"/api/stories/{sid}").json()
     assert story["id"] == sid and len(story["article_ids"]) == 2
     assert story["independent_sources"] == 1  # the reprint adds no source of its own
-    assert {a["outlet"] for a in story["articles"]} == {"Example Press Agency", "Daily Lantern"}
+    assert {a["outlet"] for a in story["articles"]} == {"Ostrania Press Agency", "Daily Lantern"}
     assert "text" not in story["articles"][0]  # metadata only
     assert any(len(q["versions"]) == 2 for q in story["quotes"])
     page = client.get(f"/stories/{sid}")

@@ -122,7 +122,7 @@ def test_story_page_renders_with_its_stylesheet(site):
     sid = result["items"][0]["story_id"]
     dom = chromium(profile, "--dump-dom", f"{base}/stories/{sid}")
     assert "Strong earthquake kills 12 in Berovac" in dom
-    assert "Example Press Agency" in dom and "Daily Lantern" in dom
+    assert "Ostrania Press Agency" in dom and "Daily Lantern" in dom
     assert "1 independent source" in dom
     assert "/static/web.css" in recorder.paths
 

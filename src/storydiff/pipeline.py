@@ -80,17 +80,8 @@ class CompareResult:
         return {
             "articles": [
                 {
-                    "id": a.id,
-                    "source": a.source,
-                    "url": a.url,
-                    "outlet": a.outlet,
-                    "title": a.title,
-                    "published": a.published,
-                    "authors": a.authors,
-                    "dateline": a.dateline,
-                    "language": a.language,
+                    **a.metadata(),
                     "text": a.text,
-                    "cited_origins": a.cited_origins,
                     "entities": [e.text for e in a.entities],
                     "quotes": [q.__dict__ for q in a.quotes],
                 }

@@ -104,6 +104,21 @@ class Article:
     def sentence_texts(self) -> list[str]:
         return [self.text[a:b] for a, b in self.sentences]
 
+    def metadata(self) -> dict[str, Any]:
+        """What the extract contract publishes about an article, without its text."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "url": self.url,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published,
+            "authors": self.authors,
+            "dateline": self.dateline,
+            "language": self.language,
+            "cited_origins": self.cited_origins,
+        }
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["cited_origins"] = self.cited_origins

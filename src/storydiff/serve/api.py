@@ -83,18 +83,7 @@ def _render(template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
 
 
 def _article_meta(a: Article) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "source": a.source,
-        "url": a.url,
-        "outlet": a.outlet,
-        "title": a.title,
-        "published": a.published,
-        "authors": a.authors,
-        "dateline": a.dateline,
-        "language": a.language,
-        "cited_origins": a.cited_origins,
-    }
+    return a.metadata()
 
 
 def _failure_dict(f: Failure) -> dict[str, str]:

@@ -99,20 +99,9 @@ def extract(paths: Paths, json_: JsonOpt = False, strict: StrictOpt = False) -> 
         for a in analyze_articles(_split(extract_paths(paths), failures), deep=False):
             tick()
             if json_:
-                _emit(
-                    {
-                        "source": a.source,
-                        "url": a.url,
-                        "outlet": a.outlet,
-                        "title": a.title,
-                        "published": a.published,
-                        "authors": a.authors,
-                        "dateline": a.dateline,
-                        "language": a.language,
-                        "text": a.text,
-                        "cited_origins": a.cited_origins,
-                    }
-                )
+                row = a.metadata()
+                del row["id"]
+                _emit({**row, "text": a.text})
             else:
                 table.add_row(*(Text(str(x or "—")) for x in (a.source, a.outlet, a.title, a.published, len(a.text), ", ".join(a.cited_origins))))
     if not json_:
