@@ -21,11 +21,12 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 
-from storydiff.match import MatchDoc, OnlineClusterer
+from storydiff.match import MatchDoc, OnlineClusterer, Prepared, prepare
 from storydiff.settings import MatchSettings
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -141,23 +142,52 @@ def _read_stream(path: Path):
             yield orjson.loads(line)
 
 
-def run_stream(path: Path, system: str) -> dict:
-    """One system over one stream file, in this process; returns metrics as a dict."""
-    from datetime import datetime
+def _prepare_lines(lines: list[bytes]) -> list[tuple[Prepared, str, str, bool]]:
+    """Worker: JSON lines -> Prepared (text dropped: the clusterer needs only id and features)."""
+    import orjson
 
+    out = []
+    for line in lines:
+        d = orjson.loads(line)
+        p = prepare(MatchDoc(d["id"], d["text"], d["title"], datetime.fromisoformat(d["published"])))
+        light = MatchDoc(d["id"], "", None, p.doc.published)
+        out.append((Prepared(light, p.terms, p.sig, p.t), d["story"], d["family"], d["original"]))
+    return out
+
+
+def _prepared_stream(path: Path, workers: int, chunk: int = 64):
+    """Prepared articles in stream order; feature extraction in a process pool when workers > 0.
+    The clusterer itself stays single-threaded (its result depends on arrival order)."""
+
+    def chunks():
+        with path.open("rb") as f:
+            while batch := list(itertools.islice(f, chunk)):
+                yield batch
+
+    if workers <= 0:
+        for batch in chunks():
+            yield from _prepare_lines(batch)
+        return
+    import multiprocessing as mp
+
+    with mp.get_context("fork").Pool(workers) as pool:
+        for res in pool.imap(_prepare_lines, chunks()):
+            yield from res
+
+
+def run_stream(path: Path, system: str, workers: int = 2) -> dict:
+    """One system over one stream file, in this process; returns metrics as a dict."""
     t0 = time.perf_counter()
     gold, fam, orig, pred, reprint_of, ids = [], [], [], [], [], []
     if system == "storydiff":
         c = OnlineClusterer()
-        for d in _read_stream(path):
-            pub = datetime.fromisoformat(d["published"])
-            sid = c.add(MatchDoc(d["id"], d["text"], d["title"], pub))
-            pred.append(sid)
+        for p, story, family, original in _prepared_stream(path, workers):
+            pred.append(c.add_prepared(p))
             reprint_of.append(c.last_reprint_of)
-            gold.append(d["story"])
-            fam.append(d["family"])
-            orig.append(d["original"])
-            ids.append(d["id"])
+            gold.append(story)
+            fam.append(family)
+            orig.append(original)
+            ids.append(p.doc.id)
         pred = [c.resolve(s) for s in pred]
     elif system == "datasketch-lsh":
         pred, gold, fam, orig, ids = _datasketch_lsh(path)
@@ -217,8 +247,6 @@ def _datasketch_lsh(path: Path):
 
 def _tfidf_leader(path: Path, threshold: float = 0.3, window_s: float = 7 * 86400):
     """Each article joins the live story whose TF-IDF centroid is most similar (>= threshold)."""
-    from datetime import datetime
-
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     rows = list(_read_stream(path))
@@ -312,11 +340,15 @@ def main() -> None:
     ap.add_argument(
         "--anchors-upto", type=int, default=10_000, help="run the anchors on streams up to this size"
     )
+    ap.add_argument(
+        "--workers", type=int, default=2, help="processes for feature extraction (0: inline)"
+    )
+    ap.add_argument("--limit", type=int, help="streams: only the first N articles of each file")
     ap.add_argument("--run-one", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--system", default="storydiff", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.run_one:
-        print(json.dumps(run_stream(args.run_one, args.system)))
+        print(json.dumps(run_stream(args.run_one, args.system, args.workers)))
         return
     if not args.ecb and not args.sizes:
         args.ecb, args.sizes = True, [10_000]

@@ -238,3 +238,16 @@ def test_quotes_after_cleaning_point_into_the_extracted_text():
     quotes_out = jsonl(run("quotes", EURO, "--json").stdout)[0]["quotes"]
     text = jsonl(run("extract", EURO, "--json").stdout)[0]["text"]
     assert quotes_out and all(text[q["start"]:q["end"]] == q["text"] for q in quotes_out)
+
+
+def test_ingest_of_the_examples_groups_them_as_compare_does_and_show_works(tmp_path):
+    db = tmp_path / "ex.db"
+    assert run("ingest", str(EXAMPLES), "--db", str(db)).exit_code == 0
+    stories = jsonl(run("stories", "--db", str(db), "--json").stdout)
+    assert sorted(s["n_articles"] for s in stories) == [2, 2, 2]
+    kallas = next(s for s in stories if "UNN" in s["outlets"])
+    shown = run("show", kallas["id"], "--db", str(db), "--json")
+    assert shown.exit_code == 0
+    (story,) = json.loads(shown.stdout)["stories"]
+    assert story["independent_sources"] == 1 and story["origins"][0] == "Financial Times"
+    assert run("show", "s-no-such-story", "--db", str(db)).exit_code == 1

@@ -125,7 +125,9 @@ def run(spark, tmp_path_factory):
     _generated_jsonl(tmp / "generated.jsonl")
     (tmp / "broken.jsonl").write_text('{"id": "x", "text": \n{"id": "y"}\n', encoding="utf-8")
     (tmp / "truncated.html.gz").write_bytes(gzip.compress(b"<html><body><p>cut" * 50)[:40])
-    inputs = sorted(str(p) for ext in ("txt", "html", "jsonl", "rss") for p in glob.glob(str(EXAMPLES / f"*.{ext}")))
+    inputs = sorted(
+        str(p) for ext in ("txt", "html", "jsonl", "rss") for p in glob.glob(str(EXAMPLES / f"*.{ext}"))
+    )
     inputs += [str(tmp / "generated.jsonl"), str(tmp / "broken.jsonl"), str(tmp / "truncated.html.gz")]
     out = tmp / "out"
     counts = run_job(spark, inputs, str(out), time_partitions=3)
@@ -133,7 +135,9 @@ def run(spark, tmp_path_factory):
 
 
 def _read_jsonl(folder: Path) -> list[dict]:
-    return [json.loads(line) for f in sorted(folder.glob("part-*")) for line in f.read_text("utf-8").splitlines()]
+    return [
+        json.loads(line) for f in sorted(folder.glob("part-*")) for line in f.read_text("utf-8").splitlines()
+    ]
 
 
 def _spark_groups(out: Path) -> set[frozenset[str]]:
@@ -175,10 +179,14 @@ def test_the_example_stories(run):
     groups = _spark_groups(out)
     by_name = {}
     for a in _read_jsonl(out / "articles"):
-        by_name[Path(a["source"].split("#")[0]).name + ("#" + a["id"] if "#" in a["source"] else "")] = a["id"]
+        file_name = Path(a["source"].split("#")[0]).name
+        by_name[file_name + ("#" + a["id"] if "#" in a["source"] else "")] = a["id"]
     kallas = {by_name["euromaidanpress-kallas-ft.txt"], by_name["unn-kallas-ft.txt"]}
     berovac = {by_name["quake-berovac-wire.html"], "lantern-berovac"}
-    marisol = {next(v for k, v in by_name.items() if k.startswith("tidewater-post-feed.rss")), "herald-marisol"}
+    marisol = {
+        next(v for k, v in by_name.items() if k.startswith("tidewater-post-feed.rss")),
+        "herald-marisol",
+    }
     assert kallas in groups
     assert berovac in groups
     assert marisol in groups  # together, and (being an exact group) apart from Berovac
@@ -203,7 +211,9 @@ def test_failures_name_source_and_reason(run):
     by_source = {f["source"]: f for f in failures}
     bad_line = next(f for s, f in by_source.items() if s.endswith("broken.jsonl#L1"))
     assert "invalid JSON" in bad_line["reason"]
-    assert any(s.endswith("broken.jsonl#L2 (id y)") and "no non-empty" in f["reason"] for s, f in by_source.items())
+    assert any(
+        s.endswith("broken.jsonl#L2 (id y)") and "no non-empty" in f["reason"] for s, f in by_source.items()
+    )
     truncated = next(f for s, f in by_source.items() if s.endswith("truncated.html.gz"))
     assert truncated["reason"] and truncated["stage"]
 

@@ -54,16 +54,35 @@ def to_match_doc(article: Article):
     )
 
 
+INGEST_BATCH = 32  # small: a killed ingest leaves most of its work stored
+
+
+def publication_key(position: int, article: Article) -> tuple:
+    """Replay order for a batch: dated articles by time, undated after them in arrival order.
+    A folder read in name order may put a September report before a March one; fed to the
+    clusterer as is, September would move its window past March and split the March story."""
+    when = parse_published(article.published)
+    return (when is None, when or datetime.min.replace(tzinfo=timezone.utc), position)
+
+
+def in_publication_order(articles: Iterable[Article], chunk: int) -> Iterator[Article]:
+    """Re-order a stream chunk by chunk (memory stays bounded by ``chunk``)."""
+    buf: list[Article] = []
+    for a in articles:
+        buf.append(a)
+        if len(buf) >= chunk:
+            yield from (a for _, a in sorted(enumerate(buf), key=lambda ia: publication_key(*ia)))
+            buf.clear()
+    yield from (a for _, a in sorted(enumerate(buf), key=lambda ia: publication_key(*ia)))
+
+
 def group_articles(articles: Sequence[Article]) -> dict[str, list[Article]]:
     """Story id → its articles, in input order."""
     from storydiff.match import cluster
 
     by_id = {a.id: a for a in articles}
     position = {a.id: i for i, a in enumerate(articles)}
-    # a batch is replayed in publication order (undated last, in input order), as the stream it
-    # stands for would have arrived: otherwise a September report read before a March one moves
-    # the clusterer's window past March and splits the March story
-    docs = sorted((to_match_doc(a) for a in articles), key=lambda d: (d.published is None, d.published or 0, position[d.id]))
+    docs = [to_match_doc(a) for a in in_publication_order(articles, max(1, len(articles)))]
     members: dict[str, list[str]] = {}
     for doc_id, story_id in cluster(docs):
         members.setdefault(story_id, []).append(doc_id)
@@ -190,8 +209,9 @@ def ingest_stream(
 
     # small batches: articles reach the store while the rest is still being extracted, so a
     # killed run leaves most of its work stored (page-text templates still learn within a batch)
-    arts = articles_only(extract_items(fresh(items), batch_size=32))
-    for a in analyze(arts) if analyze else arts:
+    arts = articles_only(extract_items(fresh(items), batch_size=INGEST_BATCH))
+    analyzed = analyze(arts) if analyze else arts
+    for a in in_publication_order(analyzed, INGEST_BATCH):
         story_id = clusterer.add(to_match_doc(a))
         if store.add_article(a, story_id):
             stats["stored"] += 1

@@ -21,8 +21,9 @@ compare); this module only decides what runs where. Three stages:
    Overlap instead: each range first replays the last ``window_days`` of the previous range
    ("warm-up" articles), which is exactly what a sequential clusterer would still hold live at the
    range start. A warm-up article that lands in a story with this range's own articles links the
-   two partitions' stories; links are joined with a union-find on the driver (only linked stories
-   travel there). Undated articles form one extra partition, clustered in input order (the
+   two partitions' stories; so does each merge the clusterer makes inside a range (articles are
+   emitted as they are placed, so a partition keeps only its warm-up articles in memory). Links
+   are joined with a union-find on the driver (only linked stories travel there). Undated articles form one extra partition, clustered in input order (the
    clusterer bounds it by ``window_docs``). Then, optionally, MinHash bands (LSH, 16 bands × 4
    rows) find near-duplicates (estimated word-3-shingle Jaccard ≥ ``MatchSettings().reprint_jaccard``)
    anywhere in the archive and merge their stories: reprints published more than a window apart,
@@ -198,7 +199,11 @@ def extract_partition(refs: Iterable[tuple[int, str, bytes | None]]) -> Iterator
         try:
             yield "a", order, next(analyze_articles([item], deep=False))
         except Exception as e:  # pathological text: report it, keep the partition going
-            yield "f", order, Failure(item.source, f"analysis failed: {type(e).__name__}: {str(e)[:100]}", "analyze")
+            yield (
+                "f",
+                order,
+                Failure(item.source, f"analysis failed: {type(e).__name__}: {str(e)[:100]}", "analyze"),
+            )
 
 
 # -- stage 2: group (runs in tasks) ------------------------------------------------------------
@@ -221,33 +226,48 @@ def time_key(article: Article, order: tuple) -> tuple:
     return (0, t, order) if t is not None else (1, 0.0, order)
 
 
-def cluster_partition(index: int, rows: Iterable[tuple[tuple, Article]], bands: bool = False) -> Iterator[tuple]:
-    """Run the online clusterer over one range in time order. Yields ("own", id, node, key) for
-    the range's articles, ("warm", id, node) for warm-up articles that share a story with one,
-    and with ``bands`` ("band", band key, (id, node, signature)) for each LSH band of an own
-    article (emitted here, where the text and the node are both at hand: no join needed)."""
+def cluster_partition(
+    index: int, rows: Iterable[tuple[tuple, Article]], bands: bool = False
+) -> Iterator[tuple]:
+    """Run the online clusterer over one range in time order, streaming. Yields
+
+    - ("own", id, node, key) for each of the range's articles as it is placed, node being
+      (range, story id at that moment);
+    - with ``bands``, ("band", band key, (id, node, signature)) for each LSH band of an own
+      article (emitted here, where text and node are both at hand: no join needed);
+    - at the end, ("alias", old node, new node) for every merge the clusterer made, and
+      ("warm", id, node) for warm-up articles whose final story holds an own article.
+
+    Only the warm-up articles are remembered to the end, so memory stays bounded by the
+    clusterer's window however long the range is."""
     from storydiff.match import OnlineClusterer
     from storydiff.pipeline import to_match_doc
 
     _settle_heap()
     clusterer = OnlineClusterer()
-    assigned = []
+    warm: list[tuple[str, str]] = []
+    own_sids: set[str] = set()
     for (_, key, role), article in rows:
-        sig = _shingle_minhash(article.text) if bands and role == OWN else None
-        assigned.append((article.id, clusterer.add(to_match_doc(article)), role, key, sig))
-    resolved = [(aid, clusterer.resolve(sid), role, key, sig) for aid, sid, role, key, sig in assigned]
-    with_own = {sid for _, sid, role, _, _ in resolved if role == OWN}
-    for aid, sid, role, key, sig in resolved:
+        sid = clusterer.add(to_match_doc(article))
+        if role != OWN:
+            warm.append((article.id, sid))
+            continue
+        own_sids.add(sid)
         node = (index, sid)
-        if role == OWN:
-            yield "own", aid, node, key
-            if sig is not None:
-                raw = sig.tobytes()
-                width = LSH_ROWS * sig.itemsize
-                for b in range(LSH_BANDS):
-                    yield "band", (b, raw[b * width : (b + 1) * width]), (aid, node, raw)
-        elif sid in with_own:
-            yield "warm", aid, node
+        yield "own", article.id, node, key
+        sig = _shingle_minhash(article.text) if bands else None
+        if sig is not None:
+            raw = sig.tobytes()
+            width = LSH_ROWS * sig.itemsize
+            for b in range(LSH_BANDS):
+                yield "band", (b, raw[b * width : (b + 1) * width]), (article.id, node, raw)
+    for old, new in clusterer.aliases.items():
+        yield "alias", (index, old), (index, new)
+    with_own = {clusterer.resolve(sid) for sid in own_sids}
+    for aid, sid in warm:
+        final = clusterer.resolve(sid)
+        if final in with_own:
+            yield "warm", aid, (index, final)
 
 
 def _shingle_minhash(text: str):
@@ -397,7 +417,9 @@ def run_job(
         .collectAsMap()
     )
     step(f"extracted; {sum(day_counts.values())} dated articles on {len(day_counts)} days")
-    starts = plan_ranges(day_counts, time_partitions or sc.defaultParallelism, math.ceil(settings.window_days))
+    starts = plan_ranges(
+        day_counts, time_partitions or sc.defaultParallelism, math.ceil(settings.window_days)
+    )
     undated = len(starts)
 
     def route(kv):
@@ -420,6 +442,7 @@ def run_job(
         .map(lambda r: (r[1], r[2]))
         .join(own.mapValues(lambda v: v[0]), reduce_parts)
         .map(lambda kv: (None, kv[1]))
+        .union(clustered.filter(lambda r: r[0] == "alias").map(lambda r: (None, (r[1], r[2]))))
     )
     if reprint_merge:
         threshold = settings.reprint_jaccard
@@ -433,7 +456,9 @@ def run_job(
     collected = edges.collect()
     roots = union_find_roots(e for _, e in collected if e[0] != e[1])
     n_reprint_pairs = sum(1 for pair, _ in collected if pair is not None)
-    step(f"clustered {len(starts)} time ranges; {n_reprint_pairs} reprint pairs; {len(roots)} partial stories linked")
+    step(
+        f"clustered {len(starts)} time ranges; {n_reprint_pairs} reprint pairs; {len(roots)} partial stories linked"
+    )
     roots_b = sc.broadcast(roots)
     earliest = (
         own.filter(lambda kv: kv[1][0] in roots_b.value)
@@ -447,7 +472,9 @@ def run_job(
 
     # stage 3: compare each story -------------------------------------------------------------
     placed = (
-        articles.join(story_of, reduce_parts).map(lambda kv: (kv[1][1], (kv[1][0][1], kv[1][0][2]))).persist(level)
+        articles.join(story_of, reduce_parts)
+        .map(lambda kv: (kv[1][1], (kv[1][0][1], kv[1][0][2])))
+        .persist(level)
     )  # story id → (order, Article)
     compared = placed.groupByKey(reduce_parts).map(lambda kv: compare_group(kv[0], kv[1])).persist(level)
     _write(spark, placed.map(lambda kv: {**kv[1][1].to_dict(), "story_id": kv[0]}), f"{out}/articles", fmt)
@@ -480,9 +507,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("inputs", nargs="+", help="files, folders, globs, or Hadoop paths (hdfs://, s3a://)")
     parser.add_argument("--out", required=True, help="output folder (local or Hadoop path); overwritten")
-    parser.add_argument("--master", default=None, help="Spark master, e.g. local[2] (default: spark-submit's)")
+    parser.add_argument(
+        "--master", default=None, help="Spark master, e.g. local[2] (default: spark-submit's)"
+    )
     parser.add_argument("--format", dest="fmt", choices=("jsonl", "parquet"), default="jsonl")
-    parser.add_argument("--time-partitions", type=int, default=None, help="time ranges to cluster in parallel")
+    parser.add_argument(
+        "--time-partitions", type=int, default=None, help="time ranges to cluster in parallel"
+    )
     parser.add_argument("--no-reprint-merge", action="store_true", help="skip the cross-range reprint merge")
     parser.add_argument("--binary-files", action="store_true", help="read every input through binaryFiles")
     args = parser.parse_args(argv)
@@ -494,6 +525,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
+
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 

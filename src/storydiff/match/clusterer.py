@@ -48,7 +48,9 @@ def prepare(doc: MatchDoc) -> Prepared:
         raise ValueError(f"expected MatchDoc, got {type(doc).__name__}")
     text = doc.text if isinstance(doc.text, str) else ""
     terms = extract_terms(text, doc.title if isinstance(doc.title, str) else None)
-    return Prepared(doc, terms, signature(terms.tokens), timestamp(doc.published))
+    sig = signature(terms.tokens)
+    terms.tokens = []  # only the signature needs them: keeps Prepared small to pickle and hold
+    return Prepared(doc, terms, sig, timestamp(doc.published))
 
 
 @dataclass
@@ -123,6 +125,7 @@ class OnlineClusterer:
         key = self._story_by_sid.get(sid)
         story = self._stories[key] if key is not None else self._open_story(d, sid)
         self._attach(d, story)
+        d.vecs = None  # type: ignore[assignment]  # summed into the story
         self._evict()
 
     def add_prepared(self, p: Prepared) -> str:
@@ -141,6 +144,7 @@ class OnlineClusterer:
         if story is None:
             story = self._open_story(d, story_id_for(p.doc.id))
         self._attach(d, story)
+        d.vecs = None  # type: ignore[assignment]  # now summed into the story: frees ~half the memory
         for other in bridged:
             story = self._merge(story, other)
         self._evict()
@@ -157,6 +161,18 @@ class OnlineClusterer:
     def _idf(self, term: str) -> float:
         return math.log((len(self._docs) + 1) / (self._df.get(term, 0) + 1)) + 1.0
 
+    def _vectors(self, terms: DocTerms) -> DocVectors:
+        # weigh() with _idf inlined: this loop runs for every term of every article.
+        df_get = self._df.get
+        log_n1 = math.log(len(self._docs) + 1)
+        log, sqrt = math.log, math.sqrt
+        out = []
+        for ch in CHANNELS:
+            vec = {t: (1.0 + log(c)) * (log_n1 - log(df_get(t, 0) + 1) + 1.0) for t, c in getattr(terms, ch).items()}
+            norm = sqrt(sum(w * w for w in vec.values()))
+            out.append({t: w / norm for t, w in vec.items()} if norm else {})
+        return DocVectors(*out)
+
     def _new_doc(self, p: Prepared) -> _Doc:
         self._seq += 1
         if p.t is not None and (self._watermark is None or p.t > self._watermark):
@@ -168,7 +184,7 @@ class OnlineClusterer:
         key = self._seq
         # DF includes this article, as a batch TF-IDF over the window would.
         self._docs[key] = None  # type: ignore[assignment]  # counted in N for its own idf
-        vecs = vectors(terms, self._idf)
+        vecs = self._vectors(terms)
         top_words = sorted(vecs.words.items(), key=lambda kv: -kv[1])[:_TOP_WORDS]
         index_terms = tuple({*vecs.entities, *(w for w, _ in top_words)})
         d = _Doc(key, p.doc.id, p.t, vecs, p.sig, df_terms, index_terms)

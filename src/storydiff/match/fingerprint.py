@@ -34,16 +34,9 @@ def _token_hashes(tokens: list[str]) -> np.ndarray:
     cache = _token_hash_cache
     if len(cache) > 2_000_000:  # bound memory on endless streams; hashes are recomputable
         cache.clear()
-    out = []
-    for t in tokens:
-        h = cache.get(t)
-        if h is None:
-            h = zlib.crc32(t.encode("utf-8", "surrogatepass")) | (
-                zlib.adler32(t.encode("utf-8", "ignore")) << 32
-            )
-            cache[t] = h
-        out.append(h)
-    return np.fromiter(out, dtype=np.uint64, count=len(out))
+    for t in set(tokens).difference(cache):  # hash each new type once; map() below runs in C
+        cache[t] = zlib.crc32(t.encode("utf-8", "surrogatepass")) | (zlib.adler32(t.encode("utf-8", "ignore")) << 32)
+    return np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
 
 
 def shingle_hashes(tokens: list[str], k: int = SHINGLE) -> np.ndarray:
