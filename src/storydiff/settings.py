@@ -65,6 +65,16 @@ class MatchSettings:
     # (such terms are too common to find a story by).
     max_candidates: int = 12
     max_postings: int = 5_000
+    # Name-conflict penalty (clusterer._conflict): the score is multiplied by
+    # 1 - conflict_penalty * conflict, where conflict measures how much of each side's
+    # conflict_top_k heaviest names the other side lacks. ECB+ topic CV (bench/clustering.py --ecb).
+    conflict_penalty: float = 0.0
+    # Joining a story of n articles needs threshold + small_story_margin / n: one article's
+    # match is a single pairwise score (noisy), an average over many is steadier. Without it
+    # the first article of a second, same-kind event joins a one-article story and the mixed
+    # story then attracts both events (ECB+ topic CV).
+    small_story_margin: float = 0.0
+    conflict_top_k: int = 5
 
 
 # -- analyze / compare (issue 5) ---------------------------------------------------------

@@ -23,12 +23,13 @@ compare); this module only decides what runs where. Three stages:
    range start. A warm-up article that lands in a story with this range's own articles links the
    two partitions' stories; so does each merge the clusterer makes inside a range (articles are
    emitted as they are placed, so a partition keeps only its warm-up articles in memory). Links
-   are joined with a union-find on the driver (only linked stories travel there). Undated articles form one extra partition, clustered in input order (the
-   clusterer bounds it by ``window_docs``). Then, optionally, MinHash bands (LSH, 16 bands × 4
-   rows) find near-duplicates (estimated word-3-shingle Jaccard ≥ ``MatchSettings().reprint_jaccard``)
-   anywhere in the archive and merge their stories: reprints published more than a window apart,
-   or an undated copy of a dated wire story. A story's id is ``story_id_for`` its earliest article,
-   which is the id the sequential clusterer gives it too.
+   are joined with a union-find on the driver (only linked stories travel there). Undated
+   articles form one extra partition, clustered in input order (the clusterer bounds it by
+   ``window_docs``). Then, optionally, MinHash bands (LSH, 16 bands × 4 rows) find near-duplicates
+   (estimated word-3-shingle Jaccard ≥ ``MatchSettings().reprint_jaccard``) anywhere in the
+   archive and merge their stories: reprints published more than a window apart, or an undated
+   copy of a dated wire story. A story's id is ``story_id_for`` its earliest article, which is the
+   id the sequential clusterer gives it too.
    Difference from the CLI: the CLI clusters in input order, this job in publication order; the two
    agree when the input is chronological (and on small inputs generally).
 

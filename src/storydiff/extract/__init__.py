@@ -110,7 +110,8 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
     if isinstance(meta_authors, str):
         meta_authors = [a.strip() for a in meta_authors.replace(";", ",").split(",") if a.strip()]
     return Article(
-        id=str(meta["id"]) if meta.get("id") is not None else article_id_for(item.source, item.url, text),
+        # from the URL, else the item as it came (not the cleaned text, which depends on the batch)
+        id=str(meta["id"]) if meta.get("id") is not None else article_id_for(item.source, item.url, item.content),
         source=item.source,
         url=item.url,
         text=text,

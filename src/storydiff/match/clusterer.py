@@ -76,6 +76,7 @@ class _Story:
     sums: dict[str, dict[str, float]] = field(default_factory=lambda: {ch: {} for ch in CHANNELS})
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CHANNELS, 0))
     index_terms: set[str] = field(default_factory=set)
+    salient: tuple[tuple[str, float], ...] | None = None  # cache of _salient(); None = stale
 
 
 class OnlineClusterer:
@@ -138,7 +139,9 @@ class OnlineClusterer:
         bridged: list[_Story] = []
         if story is None:
             scored = self._score_candidates(d)
-            if scored and scored[0][0] >= self.settings.threshold:
+            margin = self.settings.small_story_margin
+            scored = [(sc, s) for sc, s in scored if sc >= self.settings.threshold + margin / len(s.members)]
+            if scored:
                 story = scored[0][1]
                 bridged = [s for sc, s in scored[1:] if sc >= self.settings.merge_threshold]
         if story is None:
@@ -230,10 +233,37 @@ class OnlineClusterer:
             n = s.counts[ch]
             cos[ch] = dot(v, s.sums[ch]) / n if v and n else None
         score = combine(cos, self._weights)
+        if self.settings.conflict_penalty > 0 and score > 0:
+            score *= 1.0 - self.settings.conflict_penalty * self._conflict(d, s)
         if d.t is not None and s.last_t is not None and self._window_s > 0:
             gap = min(1.0, abs(d.t - s.last_t) / self._window_s)
             score *= 1.0 - self.settings.time_decay * gap
         return score
+
+    def _salient(self, s: _Story) -> tuple[tuple[str, float], ...]:
+        if s.salient is None:
+            k = self.settings.conflict_top_k
+            s.salient = tuple(heapq.nlargest(k, s.sums["entities"].items(), key=lambda kv: kv[1]))
+        return s.salient
+
+    def _conflict(self, d: _Doc, s: _Story) -> float:
+        """How much each side's most salient names are missing from the other, in [0, 1].
+
+        Two events of one kind share the topic's names (the champion, the company) but each
+        has its own (the challenger, the town): the story's top names absent from the article
+        AND the article's top names absent from the story. Both sides must miss: an article
+        that simply names less (a brief) is not a conflict.
+        """
+        mine = d.vecs.entities
+        theirs = s.sums.get("entities") or {}
+        if not mine or not theirs:
+            return 0.0
+        k = self.settings.conflict_top_k
+        top_mine = heapq.nlargest(k, mine.items(), key=lambda kv: kv[1])
+        top_theirs = self._salient(s)
+        miss_mine = sum(w for t, w in top_mine if t not in theirs) / (sum(w for _, w in top_mine) or 1.0)
+        miss_theirs = sum(w for t, w in top_theirs if t not in mine) / (sum(w for _, w in top_theirs) or 1.0)
+        return min(miss_mine, miss_theirs)
 
     # -- story bookkeeping ---------------------------------------------------------------
     def _open_story(self, d: _Doc, sid: str) -> _Story:
@@ -248,14 +278,19 @@ class OnlineClusterer:
     def _attach(self, d: _Doc, s: _Story) -> None:
         d.story = s.key
         s.members.append(d.key)
-        for ch in CHANNELS:
+        s.salient = None
+        for ch in self._weights:  # a channel weighted 0 is never scored: not summed either
             v = d.vecs.channel(ch)
             if not v:
                 continue
             s.counts[ch] += 1
             sums = s.sums[ch]
+            if not sums:
+                sums.update(v)
+                continue
+            get = sums.get
             for t, w in v.items():
-                sums[t] = sums.get(t, 0.0) + w
+                sums[t] = get(t, 0.0) + w
         for t in d.index_terms:
             if t not in s.index_terms:
                 s.index_terms.add(t)
@@ -274,7 +309,7 @@ class OnlineClusterer:
         for k in gone.members:
             self._docs[k].story = keep.key
         keep.members.extend(gone.members)
-        for ch in CHANNELS:
+        for ch in self._weights:
             sums = keep.sums[ch]
             for t, w in gone.sums[ch].items():
                 sums[t] = sums.get(t, 0.0) + w
@@ -292,6 +327,7 @@ class OnlineClusterer:
             keep.last_seq = gone.last_seq
             heapq.heappush(self._heap_seq, (gone.last_seq, keep.key))
         keep.first = min(keep.first, gone.first)
+        keep.salient = None
         del self._stories[gone.key]
         del self._story_by_sid[gone.sid]
         self._aliases[gone.sid] = keep.sid

@@ -324,6 +324,14 @@ def errors(db: DbOpt = None, json_: JsonOpt = False) -> None:
         err.print(f"{len(fails)} failed item(s)")
 
 
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def spark(ctx: typer.Context) -> None:
+    """Run the Spark job for big archives (needs storydiff[spark] and Java): INPUT... --out DIR [--master local[2]] [--format parquet]."""
+    from storydiff.spark_job import main as spark_main
+
+    raise typer.Exit(spark_main(ctx.args))
+
+
 def _register_serve() -> None:
     from storydiff.serve.cli_serve import serve
 
