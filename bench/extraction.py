@@ -101,11 +101,11 @@ def pagetext_table(quick: bool) -> None:
 
     from storydiff.extract import line_train
     from storydiff.extract.line_features import c4_keep
-    from storydiff.extract.line_model import TreeEnsemble, export_gb, load_models
+    from storydiff.extract.line_model import TreeEnsemble, export_hgb, load_models
     from storydiff.extract.pagetext import clean_page_text
 
     if quick:
-        line_train.GB_PARAMS.update(n_estimators=60)
+        line_train.GB_PARAMS.update(max_iter=60)
     pages = line_train.load_pages(DATA / "aeb-lines/lines.jsonl")
     by_domain = defaultdict(list)
     for i, page in enumerate(pages):
@@ -117,7 +117,7 @@ def pagetext_table(quick: bool) -> None:
         folds = GroupKFold(3 if quick else 5).split(pages, groups=[p["group"] for p in pages])
         for train, test in folds:
             stage1, stage2 = line_train.fit_two_stage([pages[i] for i in train])
-            models = {"stage1": TreeEnsemble(export_gb(stage1)), "stage2": TreeEnsemble(export_gb(stage2)),
+            models = {"stage1": TreeEnsemble(export_hgb(stage1)), "stage2": TreeEnsemble(export_hgb(stage2)),
                       "_meta": {"threshold": threshold}}
             for i in test:
                 siblings = ["\n".join(pages[j]["lines"]) for j in by_domain[pages[i]["group"]] if j != i]

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from storydiff.match import MatchDoc, OnlineClusterer, cluster, near_duplicate_score, similarity, story_id_for
+from storydiff.match.fingerprint import LSHIndex, text_signature
 from storydiff.settings import MatchSettings
 
 _spec = importlib.util.spec_from_file_location(
@@ -113,7 +114,7 @@ def test_undated_docs_use_arrival_order_window():
 
 
 def test_bridging_article_merges_stories_older_id_survives():
-    settings = MatchSettings(threshold=0.3, merge_threshold=0.3, reprint_jaccard=1.01)
+    settings = MatchSettings(threshold=0.3, merge_threshold=0.3, reprint_jaccard=1.01, small_story_margin=0.0)
     c = OnlineClusterer(settings)
     a = c.add(MatchDoc("a", "Giorgia Meloni Senate budget vote Rome.", None, T0))
     b = c.add(MatchDoc("b", "Joko Widodo Padang Sumatra rescue.", None, T0 + timedelta(hours=1)))
@@ -165,3 +166,49 @@ def test_similarity_ranks_same_story_above_same_kind():
     other = similarity(chile[0], sumatra[0])
     assert 0.0 <= other < same <= 1.0
     assert similarity(MatchDoc("x", ""), chile[0]) == 0.0
+
+
+def test_small_story_needs_a_stronger_match():
+    # One article's match to a one-article story is a single noisy pairwise score: with a
+    # margin the same pair that joins at margin 0 opens its own story.
+    a, b = _docs(QUAKE_CHILE, "c")[:2]
+    base = dict(threshold=0.05, reprint_jaccard=1.01, merge_threshold=1.01)
+    loose = OnlineClusterer(MatchSettings(**base, small_story_margin=0.0))
+    assert loose.add(a) == loose.add(b)
+    strict = OnlineClusterer(MatchSettings(**base, small_story_margin=0.95))
+    assert strict.add(a) != strict.add(b)
+
+
+def test_name_conflict_penalty_splits_same_kind_events():
+    # Same champion and belts, different challenger and city: a second fight, not the first.
+    first = "Wladimir Klitschko beat Hasim Rahman in Mannheim to keep the IBF and WBO belts."
+    second = "Wladimir Klitschko beat Tony Thompson in Bern to keep the IBF and WBO belts."
+    base = dict(threshold=0.35, small_story_margin=0.0, reprint_jaccard=1.01, merge_threshold=1.01)
+    plain = OnlineClusterer(MatchSettings(**base, conflict_penalty=0.0))
+    assert plain.add(MatchDoc("a", first)) == plain.add(MatchDoc("b", second))
+    strict = OnlineClusterer(MatchSettings(**base, conflict_penalty=1.0))
+    assert strict.add(MatchDoc("a", first)) != strict.add(MatchDoc("b", second))
+
+
+def test_lsh_buckets_insert_query_remove():
+    idx = LSHIndex()
+    sig = text_signature(WIRE)
+    for key in (1, 2, 3):
+        idx.insert(key, sig)
+    assert idx.query(sig) == {1, 2, 3}
+    idx.remove(2, sig)
+    assert idx.query(sig) == {1, 3}
+    idx.remove(1, sig)
+    idx.remove(3, sig)
+    assert idx.query(sig) == set()
+    assert all(not table for table in idx._tables)  # nothing left behind for evicted articles
+    assert idx.query(text_signature("")) == set()
+
+
+def test_similarity_idf_weighs_rare_shared_terms_up():
+    a = MatchDoc("a", "The council met on Tuesday. Zelinsky resigned from the council.")
+    b = MatchDoc("b", "The council met on Friday. Zelinsky stayed on the board.")
+    plain = similarity(a, b)
+    rare_up = similarity(a, b, idf=lambda t: 10.0 if t == "zelinsky" else 1.0)
+    rare_down = similarity(a, b, idf=lambda t: 0.01 if t == "zelinsky" else 1.0)
+    assert rare_down < plain < rare_up <= 1.0

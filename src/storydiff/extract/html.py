@@ -46,10 +46,13 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     then line cleanup (``line_cleanup``). ``fast``: one balanced pass without trafilatura's
     fallback extractors, and the date from page metadata only.
     """
+    meta: PageMeta | None = None
     if fast:
-        # trafilatura parses the (size-checked) page itself: one parse and no tree copy.
-        tree = None
-        doc = _trafilatura(_check_size(html), url, fast=True)
+        # One parse; the page's own <meta> tags stand in for trafilatura's metadata pass, which
+        # costs a third of its time: title, site, date, authors and language are read off them.
+        tree = parse_html(html)
+        meta = page_meta(tree)
+        doc = _trafilatura(tree, url, fast=True, with_metadata=False)
     else:
         tree = parse_html(html)
         doc = _trafilatura(tree, url, favor_precision=True)
@@ -65,6 +68,19 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         doc = _trafilatura(tree if tree is not None else parse_html(html), url, fast=fast, favor_recall=True)
     if doc is None or not (doc.text or "").strip():
         raise ValueError("no article text found")
+    if meta is not None:
+        text = clean_body(doc.text, title=meta.title)
+        if len(text) < SETTINGS.min_body_chars:
+            raise ValueError("article text empty after cleaning")
+        return HtmlExtraction(
+            text=text,
+            title=meta.title,
+            published=_valid_date(meta.published),
+            authors=split_authors(meta.author),
+            site_name=meta.site_name,
+            url=url,
+            language=_html_lang(tree),
+        )
     text = clean_body(doc.text, title=doc.title)
     if len(text) < SETTINGS.min_body_chars:
         raise ValueError("article text empty after cleaning")
@@ -119,18 +135,66 @@ def _strip_heavy_markup(html: str | bytes) -> str | bytes:
 
 
 def _trafilatura(tree: HtmlElement | str | bytes, url: str | None, **options) -> trafilatura.settings.Document | None:
+    options.setdefault("with_metadata", True)
     try:
         return trafilatura.bare_extraction(
             tree,
             url=url,
             include_comments=False,  # reader comments are not the article
             include_tables=True,
-            with_metadata=True,
             date_extraction_params={"extensive_search": False, "max_date": _today()},
             **options,
         )
     except (ValueError, TypeError, RecursionError, etree.LxmlError):
         return None
+
+
+@dataclass
+class PageMeta:
+    title: str | None = None
+    site_name: str | None = None
+    published: str | None = None
+    author: str | None = None
+
+
+_META_KEYS = {
+    "title": ("og:title", "twitter:title", "dc.title", "headline"),
+    "site_name": ("og:site_name", "application-name", "publisher"),
+    "published": ("article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "sailthru.date", "parsely-pub-date"),
+    "author": ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author"),
+}
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+def page_meta(tree: HtmlElement) -> PageMeta:
+    """Metadata from the page's <meta> tags, JSON-LD and <title>: microseconds, no heuristics."""
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = (el.get("content") or "").strip()
+        if not key or not value:
+            continue
+        for field_name, keys in _META_KEYS.items():
+            if key in keys and field_name not in found and not (field_name == "author" and value.startswith("http")):
+                found[field_name] = value
+    if "published" not in found:
+        for script in tree.iter("script"):
+            if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+                m = _JSONLD_DATE.search(script.text)
+                if m:
+                    found["published"] = m.group(1)
+                    break
+    if "title" not in found:
+        for xpath in ("//title", "//h1"):
+            hits = tree.xpath(xpath)
+            if hits and hits[0].text_content().strip():
+                found["title"] = " ".join(hits[0].text_content().split())
+                break
+    published = found.get("published")
+    if published:
+        m = re.match(r"\d{4}-\d{2}-\d{2}", published)
+        published = m.group(0) if m else None
+    return PageMeta(found.get("title"), found.get("site_name"), published, found.get("author"))
 
 
 def _word_count(text: str) -> int:

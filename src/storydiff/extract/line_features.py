@@ -29,9 +29,14 @@ _BOILERPLATE_WORDS = re.compile(
     r"getty|shutterstock|reuters|ap photo|updated|published)\b|©|»|\|",
     re.I,
 )
+# Headings that open what follows an article (related links, tags, comments, footers): the body's
+# end is usually the line before the first of them; a list-style body (deals, recipes, event dates)
+# looks like boilerplate line by line, and this is what tells where it stops.
 _STARTS_BODY_END = re.compile(
-    r"^\s*(read (also|more|next)|related|more (from|on|stories)|recommended|comments?|"
-    r"share this|you (may|might) also|tags?:|topics?:|most (read|popular)|advertisement)\b",
+    r"^\s*(read (also|more|next)|related|more (from|on|in|stories)|recommended|comments?|view comments|"
+    r"leave a (comment|reply)|share this|you (may|might) (also )?like|tags?\b|topics?:|most (read|popular)|"
+    r"advertisement|in this article|trending|editors'? picks|have a tip|want more|join our newsletter|"
+    r"about the author|top deals|materials? on the topic|материалы по теме|читайте также|похожие)\b",
     re.I,
 )
 _DATE_OR_BYLINE = re.compile(
@@ -44,7 +49,7 @@ FEATURE_NAMES = [
     "digit_ratio", "punct_ratio", "boiler_words", "starts_body_end", "date_or_byline", "dup_in_page",
     "first_dup_near_top", "rel_pos", "sibling_rep", "has_siblings", "in_best_run", "dist_best_run",
     "after_best_run", "before_best_run", "long_sent", "c4_keep", "is_title_like", "after_body_end_marker",
-    "n_sentences", "comma_ratio", "title_repeat",
+    "n_sentences", "comma_ratio", "title_repeat", "to_next_end_marker",
 ]
 _WINDOWS = (1, 2, 5)
 _WINDOWED = ["log_chars", "sentence_end", "stopword_ratio", "boiler_words", "long_sent", "upper_start_ratio"]
@@ -125,6 +130,11 @@ def line_features(lines: Sequence[str], siblings: Sequence[Sequence[str]] = ()) 
     base[:, col["before_best_run"]] = idx < start
     marker = np.cumsum(base[:, col["starts_body_end"]] * (idx > start))
     base[:, col["after_body_end_marker"]] = np.minimum(marker, 3)
+    # How far the next body-end heading is: list items of a body run up to it, template after it.
+    markers = np.flatnonzero(base[:, col["starts_body_end"]] * (idx > start))
+    markers = np.append(markers, 2 * n)  # a sentinel: no heading ahead reads as "far away"
+    gap = markers[np.searchsorted(markers, idx, side="left")] - idx
+    base[:, col["to_next_end_marker"]] = np.log1p(gap)
     parts = [base]
     windowed = base[:, [col[name] for name in _WINDOWED]]
     for w in _WINDOWS:

@@ -1,7 +1,8 @@
 """A boosted-tree ensemble stored as plain JSON (no pickle), scored with numpy.
 
-The weights are learned by ``line_train.py`` from sklearn's GradientBoostingClassifier and hold
-only split features, thresholds and leaf values: numbers, no text from the training pages.
+The weights are learned by ``line_train.py`` from sklearn's HistGradientBoostingClassifier (older
+weights: GradientBoostingClassifier) and hold only split features, thresholds and leaf values:
+numbers, no text from the training pages.
 """
 
 from __future__ import annotations
@@ -19,13 +20,15 @@ class TreeEnsemble:
     def __init__(self, spec: dict):
         self.init = float(spec["init"])
         self.rate = float(spec["learning_rate"])
+        # GradientBoosting compares float32 features, HistGradientBoosting float64: match the trainer.
+        self.dtype = np.float64 if spec.get("dtype") == "float64" else np.float32
         self.trees = [
             tuple(np.asarray(t[key]) for key in ("feature", "threshold", "left", "right", "value"))
             for t in spec["trees"]
         ]
 
     def decision(self, X: np.ndarray) -> np.ndarray:
-        X = np.asarray(X, dtype=np.float32)  # sklearn trees compare features as float32
+        X = np.asarray(X, dtype=self.dtype)
         raw = np.full(len(X), self.init)
         rows = np.arange(len(X))
         for feature, threshold, left, right, value in self.trees:
@@ -58,6 +61,26 @@ def export_gb(model) -> dict:
             "value": [round(v[0][0], 6) for v in t.value.tolist()],
         })
     return {"init": float(np.log(prior / (1 - prior))), "learning_rate": model.learning_rate, "trees": trees}
+
+
+def export_hgb(model) -> dict:
+    """sklearn HistGradientBoostingClassifier (binary, numeric features, no NaN) to the same spec.
+
+    Its leaf values already include the learning rate, so the spec's rate is 1.
+    """
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append({
+            "feature": nodes["feature_idx"].tolist(),
+            "threshold": nodes["num_threshold"].tolist(),  # exact: HGB splits sit on data values
+            "left": np.where(leaf, -1, nodes["left"].astype(np.int64)).tolist(),
+            "right": np.where(leaf, -1, nodes["right"].astype(np.int64)).tolist(),
+            "value": [round(float(v), 6) for v in nodes["value"]],
+        })
+    init = float(np.ravel(model._baseline_prediction)[0])
+    return {"init": init, "learning_rate": 1.0, "dtype": "float64", "trees": trees}
 
 
 @lru_cache(maxsize=1)

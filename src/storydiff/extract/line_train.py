@@ -1,6 +1,8 @@
 """Train the page-text line classifier on aeb-lines; ``python -m storydiff.extract.line_train``.
 
-Two boosted-tree stages: stage one scores each line from its own features and its neighbours';
+Two boosted-tree stages (sklearn HistGradientBoostingClassifier: several times faster to train
+than GradientBoosting, so a 5-fold CV by domain takes minutes): stage one scores each line from
+its own features and its neighbours';
 stage two rescores it from stage one's scores around it. Every score reported here is
 cross-validated BY DOMAIN (GroupKFold), so no page, nor any page of its outlet, is scored by a
 model that saw it; stage two is trained on stage one's out-of-fold scores. The data is read by
@@ -16,14 +18,15 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np
-from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.model_selection import GroupKFold
 
 from storydiff.extract.line_features import context_features, feature_names, line_features
-from storydiff.extract.line_model import WEIGHTS, export_gb
+from storydiff.extract.line_model import WEIGHTS, export_hgb
 
 DATA = Path("/work/shared/data/extraction/aeb-lines/lines.jsonl")
-GB_PARAMS = dict(n_estimators=150, max_depth=4, learning_rate=0.1, subsample=0.8, random_state=0)
+GB_PARAMS = dict(max_iter=200, learning_rate=0.08, max_leaf_nodes=31, min_samples_leaf=20, l2_regularization=1.0,
+                 random_state=0)
 
 
 def domain(url: str) -> str:
@@ -44,21 +47,21 @@ def load_pages(path: Path = DATA, use_siblings: bool = True) -> list[dict]:
     return rows
 
 
-def fit_two_stage(pages: list[dict]) -> tuple[GradientBoostingClassifier, GradientBoostingClassifier]:
+def fit_two_stage(pages: list[dict]) -> tuple[HistGradientBoostingClassifier, HistGradientBoostingClassifier]:
     X = np.vstack([p["X"] for p in pages])
     y = np.concatenate([p["y"] for p in pages])
-    stage1 = GradientBoostingClassifier(**GB_PARAMS).fit(X, y)
+    stage1 = HistGradientBoostingClassifier(**GB_PARAMS).fit(X, y)
     # Stage two must learn from stage-one scores as noisy as at prediction time: out-of-fold ones.
     oof = [None] * len(pages)
     groups = [p["group"] for p in pages]
     for train, test in GroupKFold(4).split(pages, groups=groups):
-        inner = GradientBoostingClassifier(**GB_PARAMS).fit(
+        inner = HistGradientBoostingClassifier(**GB_PARAMS).fit(
             np.vstack([pages[i]["X"] for i in train]), np.concatenate([pages[i]["y"] for i in train])
         )
         for i in test:
             oof[i] = inner.predict_proba(pages[i]["X"])[:, 1]
     X2 = np.vstack([np.hstack([p["X"], context_features(o)]) for p, o in zip(pages, oof)])
-    stage2 = GradientBoostingClassifier(**GB_PARAMS).fit(X2, y)
+    stage2 = HistGradientBoostingClassifier(**GB_PARAMS).fit(X2, y)
     return stage1, stage2
 
 
@@ -104,8 +107,8 @@ def main() -> None:
     stage1, stage2 = fit_two_stage(pages)
     spec = {
         "meta": {"features": feature_names(), "threshold": round(float(best), 3),
-                 "trained_on": "aeb-lines (181 pages), sklearn GradientBoostingClassifier", **GB_PARAMS},
-        "models": {"stage1": export_gb(stage1), "stage2": export_gb(stage2)},
+                 "trained_on": "aeb-lines (181 pages), sklearn HistGradientBoostingClassifier", **GB_PARAMS},
+        "models": {"stage1": export_hgb(stage1), "stage2": export_hgb(stage2)},
     }
     WEIGHTS.write_text(json.dumps(spec, separators=(",", ":")))
     print("wrote", WEIGHTS, WEIGHTS.stat().st_size, "bytes")

@@ -2,11 +2,17 @@
 
 Each arriving article is scored against the live stories that share a rare term with it
 (inverted index) or a MinHash band (reprints); the score is average-link over the story's
-members (similarity.py). It joins the best story at or above ``threshold``, or opens a new one
-whose id derives from the article's id. If it also reaches ``merge_threshold`` against another
+members (similarity.py). It joins the best story scoring at least ``threshold +
+small_story_margin / n`` (n = the story's size: one article's match is a single noisy pairwise
+score, and a wrong join into a one-article story fuses two same-kind events for good), or opens
+a new one whose id derives from the article's id. If it also reaches ``merge_threshold`` against another
 story it bridges them: the older story's id survives, the other becomes an alias. Stories whose
 newest article falls out of the window are evicted with their articles, which bounds memory.
 IDF counts live in the window, so an article is weighed against its own news cycle.
+
+Memory: an article's vectors are summed into its story and then dropped; what stays per live
+article is its MinHash signature, LSH band keys, document-frequency terms (interned strings)
+and its share of the story sums (~18 KB at 100k, bench/clustering.py --sizes).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -22,7 +29,7 @@ import numpy as np
 from storydiff.match.doc import MatchDoc, timestamp
 from storydiff.match.features import DocTerms, extract_terms
 from storydiff.match.fingerprint import LSHIndex, jaccard, signature
-from storydiff.match.similarity import CHANNELS, DocVectors, channel_weights, combine, dot, vectors
+from storydiff.match.similarity import CHANNELS, DocVectors, channel_weights, combine, dot
 from storydiff.settings import MatchSettings
 
 _TOP_WORDS = 8  # content words per article put in the candidate index (besides its entities)
@@ -161,17 +168,18 @@ class OnlineClusterer:
         return len(self._stories)
 
     # -- features ------------------------------------------------------------------------
-    def _idf(self, term: str) -> float:
-        return math.log((len(self._docs) + 1) / (self._df.get(term, 0) + 1)) + 1.0
-
     def _vectors(self, terms: DocTerms) -> DocVectors:
-        # weigh() with _idf inlined: this loop runs for every term of every article.
+        # similarity.weigh() with the window's IDF, ln((N+1)/(df+1)) + 1, inlined: this loop
+        # runs for every term of every article.
         df_get = self._df.get
         log_n1 = math.log(len(self._docs) + 1)
         log, sqrt = math.log, math.sqrt
         out = []
         for ch in CHANNELS:
-            vec = {t: (1.0 + log(c)) * (log_n1 - log(df_get(t, 0) + 1) + 1.0) for t, c in getattr(terms, ch).items()}
+            vec = {
+                t: (1.0 + log(c)) * (log_n1 - log(df_get(t, 0) + 1) + 1.0)
+                for t, c in getattr(terms, ch).items()
+            }
             norm = sqrt(sum(w * w for w in vec.values()))
             out.append({t: w / norm for t, w in vec.items()} if norm else {})
         return DocVectors(*out)
@@ -181,9 +189,15 @@ class OnlineClusterer:
         if p.t is not None and (self._watermark is None or p.t > self._watermark):
             self._watermark = p.t
         terms = p.terms
-        df_terms = tuple(set(terms.words) | set(terms.entities) | set(terms.numbers) | set(terms.title))
+        # Interned: every article unpickled from a worker brings its own copies of the same
+        # words; without this each live article keeps ~300 private strings alive (~18 KB).
+        intern = sys.intern
+        df_terms = tuple(
+            map(intern, set(terms.words) | set(terms.entities) | set(terms.numbers) | set(terms.title))
+        )
+        df = self._df
         for t in df_terms:
-            self._df[t] = self._df.get(t, 0) + 1
+            df[t] = df.get(t, 0) + 1
         key = self._seq
         # DF includes this article, as a batch TF-IDF over the window would.
         self._docs[key] = None  # type: ignore[assignment]  # counted in N for its own idf

@@ -10,7 +10,6 @@ this on news-length text); ``bench/clustering.py`` runs datasketch's MinHashLSH 
 from __future__ import annotations
 
 import zlib
-from collections import defaultdict
 
 import numpy as np
 
@@ -35,7 +34,9 @@ def _token_hashes(tokens: list[str]) -> np.ndarray:
     if len(cache) > 2_000_000:  # bound memory on endless streams; hashes are recomputable
         cache.clear()
     for t in set(tokens).difference(cache):  # hash each new type once; map() below runs in C
-        cache[t] = zlib.crc32(t.encode("utf-8", "surrogatepass")) | (zlib.adler32(t.encode("utf-8", "ignore")) << 32)
+        cache[t] = zlib.crc32(t.encode("utf-8", "surrogatepass")) | (
+            zlib.adler32(t.encode("utf-8", "ignore")) << 32
+        )
     return np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
 
 
@@ -95,7 +96,7 @@ class LSHIndex:
         if bands * rows > NUM_PERM:
             raise ValueError("bands * rows must be <= NUM_PERM")
         self.bands, self.rows = bands, rows
-        self._tables: list[dict[int, list[int]]] = [defaultdict(list) for _ in range(bands)]
+        self._tables: list[dict[int, int | tuple[int, ...]]] = [{} for _ in range(bands)]
 
     def _keys(self, sig: np.ndarray) -> list[int]:
         # Each band's rows folded into one 64-bit int (vectorised): int keys hash faster and
@@ -108,11 +109,19 @@ class LSHIndex:
                 key = key * _MIX1 + band[:, i]
         return key.tolist()
 
+    # A bucket is a bare int (one key: almost all of them) or a tuple of keys: ints and tuples
+    # are smaller than lists and invisible to the cyclic garbage collector.
     def insert(self, key: int, sig: np.ndarray) -> None:
         if (sig == 0xFFFFFFFF).all():
             return  # empty text: a copy of nothing
         for table, band in zip(self._tables, self._keys(sig)):
-            table[band].append(key)
+            bucket = table.get(band)
+            if bucket is None:
+                table[band] = key
+            elif isinstance(bucket, int):
+                table[band] = (bucket, key)
+            else:
+                table[band] = (*bucket, key)
 
     def query(self, sig: np.ndarray) -> set[int]:
         if (sig == 0xFFFFFFFF).all():
@@ -120,7 +129,11 @@ class LSHIndex:
         found: set[int] = set()
         for table, band in zip(self._tables, self._keys(sig)):
             bucket = table.get(band)
-            if bucket:
+            if bucket is None:
+                continue
+            if isinstance(bucket, int):
+                found.add(bucket)
+            else:
                 found.update(bucket)
         return found
 
@@ -131,9 +144,9 @@ class LSHIndex:
             bucket = table.get(band)
             if bucket is None:
                 continue
-            try:
-                bucket.remove(key)
-            except ValueError:
-                pass
-            if not bucket:
-                del table[band]
+            if isinstance(bucket, int):
+                if bucket == key:
+                    del table[band]
+                continue
+            rest = tuple(k for k in bucket if k != key)
+            table[band] = rest[0] if len(rest) == 1 else rest

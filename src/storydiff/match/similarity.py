@@ -87,12 +87,21 @@ def vector_similarity(a: DocVectors, b: DocVectors, weights: Mapping[str, float]
     return combine(cos, weights)
 
 
-def similarity(a: MatchDoc, b: MatchDoc, settings: MatchSettings | None = None) -> float:
-    """Same-story score in [0, 1] of two articles on their own (no corpus, so no IDF)."""
+def similarity(
+    a: MatchDoc,
+    b: MatchDoc,
+    settings: MatchSettings | None = None,
+    idf: Callable[[str], float] | None = None,
+) -> float:
+    """Same-story score in [0, 1] of two articles on their own.
+
+    With no ``idf`` (term -> weight, e.g. from a background corpus the caller holds) terms are
+    weighed by sublinear tf only; bench/pairs.py measures both.
+    """
     settings = settings or MatchSettings()
     if not isinstance(a, MatchDoc) or not isinstance(b, MatchDoc):
         return 0.0
-    va = vectors(extract_terms(a.text, a.title if isinstance(a.title, str) else None))
-    vb = vectors(extract_terms(b.text, b.title if isinstance(b.title, str) else None))
+    va = vectors(extract_terms(a.text, a.title if isinstance(a.title, str) else None), idf)
+    vb = vectors(extract_terms(b.text, b.title if isinstance(b.title, str) else None), idf)
     weights = {"words": settings.pair_w_words, "entities": settings.pair_w_entities}
     return vector_similarity(va, vb, weights)
