@@ -124,7 +124,7 @@ def _dedupe_ids(articles: list[Article]) -> list[Article]:
 
 
 def compare_articles(articles: Sequence[Article], *, progress: Callable[[int], None] | None = None) -> list[Story]:
-    """Analyze, group and compare. Stories with most articles first."""
+    """Analyze, group and compare. Stories with most articles first, then in input order."""
     analyzed = []
     for a in analyze_articles(articles, deep=True):
         analyzed.append(a)
@@ -132,7 +132,8 @@ def compare_articles(articles: Sequence[Article], *, progress: Callable[[int], N
             progress(1)
     groups = group_articles(analyzed)
     stories = [compare_story(sid, members) for sid, members in groups.items()]
-    stories.sort(key=lambda s: -len(s.article_ids))
+    position = {a.id: i for i, a in enumerate(analyzed)}
+    stories.sort(key=lambda s: (-len(s.article_ids), min(position[i] for i in s.article_ids)))
     return stories
 
 

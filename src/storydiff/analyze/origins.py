@@ -331,6 +331,8 @@ def find_origins(text: str, *, outlet: str | None = None) -> list[Origin]:
         return []
     text = text[:MAX_TEXT_CHARS]
     own = canonical_origin(outlet).lower() if outlet else None
+    # an agency signs its own copy with its initials: "Ostrania Press Agency" writes "(OPA) —"
+    own_initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", outlet) if w[0].isupper()).lower() if outlet else ""
     found: list[Origin] = []
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []  # name spans already used, so two rules don't claim one mention
@@ -343,7 +345,7 @@ def find_origins(text: str, *, outlet: str | None = None) -> list[Origin]:
             if not _is_name(raw):
                 continue
             name = canonical_origin(raw)
-            if not name or (own and name.lower() == own):
+            if not name or (own and name.lower() in (own, own_initials)):
                 continue
             if any(a < y and x < b for x, y in taken) or (name, kind) in seen:
                 continue
