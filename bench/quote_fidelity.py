@@ -87,7 +87,7 @@ def confusion(gold, pred, title):
     for g in LABELS:
         print(
             f"| {g} | "
-            + " | ".join(str(sum(1 for x, y in zip(gold, pred) if x == g and y == l)) for l in LABELS)
+            + " | ".join(str(sum(1 for x, y in zip(gold, pred) if x == g and y == lab)) for lab in LABELS)
             + " |"
         )
     acc = sum(x == y for x, y in zip(gold, pred)) / len(gold)

@@ -19,9 +19,9 @@ if not CHROMIUM.exists():
     pytest.skip("needs Debian's chromium at /usr/bin/chromium", allow_module_level=True)
 
 uvicorn = pytest.importorskip("uvicorn")
-from fastapi.testclient import TestClient
+from fastapi.testclient import TestClient  # noqa: E402 - after the skip checks
 
-from storydiff.serve.api import create_app
+from storydiff.serve.api import create_app  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "storydiff" / "examples"
 TOKEN = "browser-test"

@@ -222,7 +222,7 @@ def find_quotes(
     """
     if not isinstance(text, str):
         # ValueError, as every stage reports bad input (preamble), not TypeError
-        raise ValueError(f"find_quotes needs str text, got {type(text).__name__}")  # noqa: TRY004
+        raise ValueError(f"find_quotes needs str text, got {type(text).__name__}")
     settings = settings or QuoteSettings()
     if not text.strip():
         return []
