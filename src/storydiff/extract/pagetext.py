@@ -76,10 +76,11 @@ def find_title(lines: list[str], kept: list[bool]) -> str | None:
     for i, line in top:
         norm = normalise_line(line)
         words = len(norm.split())
-        if kept[i] or not 3 <= words <= 30 or line.endswith((".", "!")):
+        if not 3 <= words <= 30 or line.endswith((".", "!")):
             continue
-        # Repeated, or the page's first line ("Headline - Outlet") starts with it.
-        if counts[norm] > 1 or (i != non_empty[0][0] and first_norm.startswith(norm)):
+        # Repeated (<title> and <h1>: even when the classifier kept it, a headline-shaped line
+        # printed twice near the top is the headline), or the page's first line starts with it.
+        if counts[norm] > 1 or (not kept[i] and i != non_empty[0][0] and first_norm.startswith(norm)):
             return line
     # A headline just above the first body line (only a byline or date may sit between them).
     first_body = next((k for k, (i, _) in enumerate(non_empty) if kept[i]), None)
