@@ -200,10 +200,18 @@ def _prepared_stream(path: Path, workers: int, limit: int | None = None, chunk: 
             yield from _prepare_lines(batch)
         return
     import multiprocessing as mp
+    from collections import deque
 
+    # At most a few chunks in flight: Pool.imap would run ahead of the clusterer and buffer the
+    # whole stream's features in memory.
     with mp.get_context("fork").Pool(workers) as pool:
-        for res in pool.imap(_prepare_lines, chunks()):
-            yield from res
+        pending: deque = deque()
+        for batch in chunks():
+            pending.append(pool.apply_async(_prepare_lines, (batch,)))
+            if len(pending) >= 4 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def run_stream(path: Path, system: str, workers: int = 2, limit: int | None = None) -> dict:

@@ -28,7 +28,7 @@ import numpy as np
 
 from storydiff.match.doc import MatchDoc, timestamp
 from storydiff.match.features import DocTerms, extract_terms
-from storydiff.match.fingerprint import LSHIndex, jaccard, signature
+from storydiff.match.fingerprint import NUM_PERM, LSHIndex, signature
 from storydiff.match.similarity import CHANNELS, DocVectors, channel_weights, combine, dot
 from storydiff.settings import MatchSettings
 
@@ -211,15 +211,14 @@ class OnlineClusterer:
 
     # -- candidates and scores -----------------------------------------------------------
     def _reprint_story(self, d: _Doc) -> tuple[_Story | None, str | None]:
-        best, best_j = None, self.settings.reprint_jaccard
-        for key in self._lsh.query(d.sig):
-            other = self._docs.get(key)
-            if other is None:
-                continue
-            j = jaccard(d.sig, other.sig)
-            if j >= best_j and (best is None or j > best_j or other.key < best.key):
-                best, best_j = other, j
-        if best is None:
+        others = [o for o in map(self._docs.get, self._lsh.query(d.sig)) if o is not None]
+        if not others:
+            return None, None
+        # Estimated Jaccard against all band-sharing articles at once (one numpy comparison);
+        # the most similar wins, ties to the earliest article.
+        agree = np.count_nonzero(np.stack([o.sig for o in others]) == d.sig, axis=1) / NUM_PERM
+        best_j, _, best = max((float(j), -o.key, o) for j, o in zip(agree, others))
+        if best_j < self.settings.reprint_jaccard:
             return None, None
         return self._stories[best.story], best.id
 
