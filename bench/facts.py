@@ -32,6 +32,7 @@ from pathlib import Path
 from storydiff.compare.facts import align_claims
 from storydiff.records import Article
 from storydiff.settings import FactSettings
+from storydiff.unionfind import UnionFind
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "fact_gold.jsonl"
@@ -118,20 +119,10 @@ def predict_facts(c: Cluster, settings: FactSettings) -> list[list[Unit]]:
 
 
 def _components(units: list[Unit], links: list[tuple[int, int]]) -> list[list[Unit]]:
-    parent = list(range(len(units)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf = UnionFind(range(len(units)))
     for a, b in links:
-        parent[find(a)] = find(b)
-    comp: dict[int, list[Unit]] = {}
-    for k, u in enumerate(units):
-        comp.setdefault(find(k), []).append(u)
-    return list(comp.values())
+        uf.union(a, b)
+    return [[units[k] for k in members] for members in uf.groups().values()]
 
 
 def exact_match(c: Cluster) -> list[list[Unit]]:

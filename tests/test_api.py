@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,31 +19,13 @@ from storydiff.serve import api
 from storydiff.serve.api import create_app
 from storydiff.store import open_store
 
+sys.path.insert(0, str(Path(__file__).parent))
+from example_items import quake_items
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "storydiff" / "examples"
 TOKEN = "s3cret-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 HOSTILE = "<script>alert(1)</script>"
-
-
-def as_html(text: str) -> str:
-    """An export record's plain text as a page (one <p> per line): the HTML path of ingestion."""
-    paras = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
-    return f"<html><body><article>{paras}</article></body></html>"
-
-
-def quake_items() -> list[dict]:
-    """The bundled invented quake articles: a wire story, its reprint, and a different quake."""
-    items = [
-        {
-            "html": (EXAMPLES / "quake-berovac-wire.html").read_text(encoding="utf-8"),
-            "url": "https://wire.example.com/berovac",
-        }
-    ]
-    for line in (EXAMPLES / "exports-lantern-herald.jsonl").read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        rec["html"] = as_html(rec.pop("text"))
-        items.append(rec)
-    return items
 
 
 def hostile_item() -> dict:

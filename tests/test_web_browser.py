@@ -4,10 +4,10 @@ under the Content-Security-Policy, and script smuggled into article text never r
 from __future__ import annotations
 
 import html
-import json
 import re
 import socket
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -23,6 +23,9 @@ from fastapi.testclient import TestClient  # noqa: E402 - after the skip checks
 
 from storydiff.serve.api import create_app  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).parent))
+from example_items import as_html, quake_items  # noqa: E402
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "storydiff" / "examples"
 TOKEN = "browser-test"
 # Each would leave a mark in the DOM if it ran: a changed title, an attribute, an element.
@@ -34,26 +37,8 @@ BODY_ATTACKS = (
 
 
 def _items() -> list[dict]:
-    def as_html(text: str) -> str:
-        return (
-            "<html><body>"
-            + "".join(f"<p>{html.escape(x)}</p>" for x in text.splitlines() if x.strip())
-            + "</body></html>"
-        )
-
-    items = [
-        {
-            "html": (EXAMPLES / "quake-berovac-wire.html").read_text(encoding="utf-8"),
-            "url": "https://wire.example.com/berovac",
-        }
-    ]
-    for line in (EXAMPLES / "exports-lantern-herald.jsonl").read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        rec["html"] = as_html(rec.pop("text"))
-        items.append(rec)
     attack_body = " ".join(BODY_ATTACKS) + " The harbour board voted to dredge the channel next spring."
-    items.append({"title": TITLE_ATTACK, "outlet": "Mallory Gazette", "html": as_html(attack_body)})
-    return items
+    return [*quake_items(), {"title": TITLE_ATTACK, "outlet": "Mallory Gazette", "html": as_html(attack_body)}]
 
 
 class _RecordPaths:

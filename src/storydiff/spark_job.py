@@ -63,6 +63,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from storydiff.records import Article, Failure
+from storydiff.unionfind import UnionFind
 
 __all__ = ["plan_ranges", "warm_ranges", "union_find_roots", "input_refs", "run_job", "main"]
 
@@ -133,21 +134,10 @@ def warm_ranges(starts: Sequence[int], t: float, window_s: float) -> list[int]:
 
 def union_find_roots(edges: Iterable[tuple[Any, Any]]) -> dict[Any, Any]:
     """Node → representative of its connected component, for every node named in an edge."""
-    parent: dict[Any, Any] = {}
-
-    def find(x):
-        root = x
-        while parent.setdefault(root, root) != root:
-            root = parent[root]
-        while parent[x] != root:  # path compression keeps later finds one hop
-            parent[x], x = root, parent[x]
-        return root
-
+    uf = UnionFind()
     for a, b in edges:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)  # deterministic representative
-    return {x: find(x) for x in list(parent)}
+        uf.union(a, b)
+    return {x: uf.find(x) for x in list(uf.parent)}
 
 
 def _is_hadoop_path(path: str) -> bool:

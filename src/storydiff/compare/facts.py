@@ -21,6 +21,7 @@ import numpy as np
 from storydiff.compare.claims import Claim, article_claims
 from storydiff.records import Article, Fact
 from storydiff.settings import FactSettings
+from storydiff.unionfind import UnionFind
 
 # the containment score only counts when at least half of the shorter claim's weight is shared:
 # at less, "In Estonia, such a move would require parliamentary approval" joined Lithuania's
@@ -55,23 +56,6 @@ def story_idf(claims: Sequence[Claim]) -> dict[str, float]:
     return {k: math.log(1 + n / d) for k, d in df.items()}
 
 
-class _UnionFind:
-    def __init__(self):
-        self.parent: dict = {}
-
-    def find(self, x):
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a, b):
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _similarities(claims: list[Claim], settings: FactSettings) -> tuple[np.ndarray, float]:
     """Claim-by-claim similarity matrix and the threshold it is cut at: lexical, or blended with
     MiniLM cosine when enabled and available (falls back to lexical otherwise)."""
@@ -102,11 +86,11 @@ def _similarities(claims: list[Claim], settings: FactSettings) -> tuple[np.ndarr
     return sim, threshold
 
 
-def _merge(claims: list[Claim], sim: np.ndarray, threshold: float) -> _UnionFind:
+def _merge(claims: list[Claim], sim: np.ndarray, threshold: float) -> UnionFind:
     """Greedy agglomeration, best pair first: two claims' facts merge only when no article is in
     both, so one fact holds at most one claim per article and a chain of loose matches cannot
     grow into one giant fact."""
-    uf = _UnionFind()
+    uf = UnionFind()
     members: dict[int, set[str]] = {}
     for k, c in enumerate(claims):
         uf.find(k)

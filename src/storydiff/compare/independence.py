@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from storydiff.records import Article, Origin, SourceGroup
 from storydiff.settings import IndependenceSettings
+from storydiff.unionfind import UnionFind
 
 # attribution kinds that make an origin the source of the story (not "according to police")
 STRONG_KINDS = {"citing", "told", "interview", "reported", "wire", "credit", "according_to"}
@@ -43,22 +44,12 @@ def syndication_groups(articles: Sequence[Article], settings: IndependenceSettin
     from storydiff.match import near_duplicate_score
 
     settings = settings or IndependenceSettings()
-    parent = list(range(len(articles)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    uf = UnionFind(range(len(articles)))
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):
-            if find(i) != find(j) and near_duplicate_score(articles[i].text, articles[j].text) >= settings.syndication_jaccard:
-                parent[find(j)] = find(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(articles)):
-        groups.setdefault(find(i), []).append(i)
-    return list(groups.values())
+            if uf.find(i) != uf.find(j) and near_duplicate_score(articles[i].text, articles[j].text) >= settings.syndication_jaccard:
+                uf.union(i, j)
+    return list(uf.groups().values())
 
 
 def _label(a: Article) -> str:
