@@ -211,7 +211,7 @@ def main() -> None:
         ("align_facts lexical", lambda c: predict_facts(c, lex)),
     ]
     if not args.quick:
-        from storydiff.compare.embeddings import embeddings_available
+        from storydiff.embeddings import embeddings_available
 
         t0 = time.perf_counter()
         if embeddings_available():  # loads the model once; timed apart from alignment

