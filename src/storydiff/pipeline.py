@@ -15,6 +15,7 @@ from storydiff.compare import compare_story
 from storydiff.extract import extract_items
 from storydiff.ingest import read_inputs
 from storydiff.records import Article, Failure, Story
+from storydiff.settings import ExtractSettings
 
 __all__ = [
     "CompareResult",
@@ -26,9 +27,9 @@ __all__ = [
 ]
 
 
-def extract_paths(inputs: Iterable[str]) -> Iterator[Article | Failure]:
+def extract_paths(inputs: Iterable[str], settings: ExtractSettings | None = None) -> Iterator[Article | Failure]:
     """Every article (or failure) found in files, folders, globs or ``-``."""
-    return extract_items(read_inputs(inputs))
+    return extract_items(read_inputs(inputs), settings)
 
 
 def parse_published(value: str | None) -> datetime | None:

@@ -78,6 +78,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
     settings = settings or ExtractSettings()
     meta = item.meta
     title = published = site_name = lang = None
+    url = item.url
     authors: list[str] = []
     if item.kind == "html" and meta.get("fragment"):
         text = _fragment_text(item.content)
@@ -85,11 +86,12 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         from storydiff.extract.html import extract_html
 
         try:
-            page = extract_html(item.content, item.url)
+            page = extract_html(item.content, item.url, fast=settings.fast_html)
         except ValueError as e:
             raise ExtractError(str(e) or "no article text found in HTML") from e
         text, title, published = page.text, page.title, page.published
         authors, site_name, lang = list(page.authors or []), page.site_name, page.language
+        url = url or page.url  # the page's canonical link when the container gave none
     else:
         from storydiff.extract.pagetext import clean_page_text
 
@@ -104,16 +106,16 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         site_name,
         meta.get("site_name"),
         metadata.outlet_from_text(raw_text) if item.kind == "text" else None,
-        metadata.outlet_from_url(item.url),
+        metadata.outlet_from_url(url),
     )
     meta_authors = meta.get("authors")
     if isinstance(meta_authors, str):
         meta_authors = [a.strip() for a in meta_authors.replace(";", ",").split(",") if a.strip()]
     return Article(
         # from the URL, else the item as it came (not the cleaned text, which depends on the batch)
-        id=str(meta["id"]) if meta.get("id") is not None else article_id_for(item.source, item.url, item.content),
+        id=str(meta["id"]) if meta.get("id") is not None else article_id_for(item.source, url, item.content),
         source=item.source,
-        url=item.url,
+        url=url,
         text=text,
         outlet=outlet,
         title=_first(meta.get("title"), title),

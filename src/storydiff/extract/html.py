@@ -78,7 +78,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
             published=_valid_date(meta.published),
             authors=split_authors(meta.author),
             site_name=meta.site_name,
-            url=url,
+            url=url or meta.url,
             language=_html_lang(tree),
         )
     text = clean_body(doc.text, title=doc.title)
@@ -90,7 +90,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         published=_valid_date(doc.date) if fast else find_published(tree, url),
         authors=split_authors(doc.author),
         site_name=doc.sitename or None,
-        url=doc.url or url,
+        url=url or doc.url or page_meta(tree).url,
         language=doc.language or (_html_lang(tree) if tree is not None else None),
     )
 
@@ -155,6 +155,7 @@ class PageMeta:
     site_name: str | None = None
     published: str | None = None
     author: str | None = None
+    url: str | None = None  # <link rel=canonical> or og:url
 
 
 _META_KEYS = {
@@ -194,7 +195,12 @@ def page_meta(tree: HtmlElement) -> PageMeta:
     if published:
         m = re.match(r"\d{4}-\d{2}-\d{2}", published)
         published = m.group(0) if m else None
-    return PageMeta(found.get("title"), found.get("site_name"), published, found.get("author"))
+    canonical = None
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and (link.get("href") or "").startswith(("http://", "https://")):
+            canonical = link.get("href").strip()
+            break
+    return PageMeta(found.get("title"), found.get("site_name"), published, found.get("author"), canonical)
 
 
 def _word_count(text: str) -> int:

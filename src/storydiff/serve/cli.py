@@ -88,15 +88,24 @@ def _finish(failures: list[Failure], strict: bool) -> None:
 
 
 @app.command()
-def extract(paths: Paths, json_: JsonOpt = False, strict: StrictOpt = False) -> None:
+def extract(
+    paths: Paths,
+    json_: JsonOpt = False,
+    strict: StrictOpt = False,
+    fast: Annotated[bool, typer.Option("--fast", help="HTML: one trafilatura pass, metadata from the page's tags (faster, F1 0.967 vs 0.972 on AEB)")] = False,
+) -> None:
     """Extract articles: body without boilerplate, title, outlet, date, authors, dateline, language, cited origins."""
+    from dataclasses import replace
+
     from storydiff.analyze import analyze_articles
     from storydiff.pipeline import extract_paths
+    from storydiff.settings import ExtractSettings
 
     failures: list[Failure] = []
     table = Table("source", "outlet", "title", "published", "chars", "cites")
     with progress_bar("extracting") as tick:
-        for a in analyze_articles(_split(extract_paths(paths), failures), deep=False):
+        settings = replace(ExtractSettings(), fast_html=fast)
+        for a in analyze_articles(_split(extract_paths(paths, settings), failures), deep=False):
             tick()
             if json_:
                 row = a.metadata()
