@@ -38,7 +38,8 @@ def main() -> None:
     rows = {"storydiff": [], "storydiff fast": [], "trafilatura metadata": []}
     timing = dict.fromkeys(rows, 0.0)
     for pid in ids:
-        html = gzip.open(DATA / "html" / f"{pid}.html.gz").read()
+        with gzip.open(DATA / "html" / f"{pid}.html.gz") as f:
+            html = f.read()
         want = domain(gold[pid]["url"])
         for name in ("storydiff", "storydiff fast"):
             t0 = time.perf_counter()
