@@ -489,3 +489,13 @@ def test_stages_never_import_the_store():
         if pattern.search(p.read_text(encoding="utf-8", errors="replace"))
     ]
     assert offenders == []
+
+
+def test_articles_with_stories_matches_story_of(store: Store):
+    store.add_article(art(1), "s-harbour")
+    store.add_article(art(2))
+    got = {a.id: sid for a, sid in store.articles_with_stories()}
+    assert got == {"id1": "s-harbour", "id2": None}
+    assert [a.id for a, _ in store.articles_with_stories(since="2024-05-03")] == ["id2"]
+    store.add_alias("s-harbour", "s-port")  # merged: the articles follow
+    assert dict((a.id, sid) for a, sid in store.articles_with_stories())["id1"] == "s-port"

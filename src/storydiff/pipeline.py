@@ -164,10 +164,9 @@ def _seed_clusterer(store, clusterer, window_days: float) -> None:
         last = parse_published(newest[0].last_published)
         if last is not None:
             since = (last - timedelta(days=window_days)).isoformat()
-    for a in store.articles(since=since):
-        sid = store.story_of(a.id)
+    for a, sid in store.articles_with_stories(since=since):
         if sid:
-            clusterer.seed(to_match_doc(a), store.resolve_story(sid))
+            clusterer.seed(to_match_doc(a), sid)  # the store keeps story ids current through merges
 
 
 def ingest_stream(

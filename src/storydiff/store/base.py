@@ -54,6 +54,11 @@ class Store(ABC):
     ) -> list[Article]:
         """Articles, optionally of one story and/or published at or after ``since`` (ISO 8601)."""
 
+    def articles_with_stories(self, *, since: str | None = None) -> list[tuple[Article, str | None]]:
+        """``articles(since=...)`` with each article's story, for resuming the clusterer.
+        Stores override this with one query; this default asks once per article."""
+        return [(a, self.story_of(a.id)) for a in self.articles(since=since)]
+
     # -- stories ----------------------------------------------------------------------------
     @abstractmethod
     def set_story(self, article_id: str, story_id: str) -> None:

@@ -123,6 +123,15 @@ class SqlStore(Store):
             rows = conn.execute(q).scalars().all()
         return [codec.article_from_json(d) for d in rows]
 
+    def articles_with_stories(self, *, since: str | None = None) -> list[tuple[Article, str | None]]:
+        with self._read() as conn:
+            q = select(articles.c.data, articles.c.story_id)
+            if since is not None:
+                q = q.where(articles.c.published >= codec.sortable_time(since))
+            q = q.order_by(articles.c.published.asc().nulls_last(), articles.c.seq)
+            rows = conn.execute(q).all()
+        return [(codec.article_from_json(d), sid) for d, sid in rows]
+
     # -- stories -----------------------------------------------------------------------------
     def set_story(self, article_id: str, story_id: str) -> None:
         article_id, story_id = _key(article_id), _key(story_id)
