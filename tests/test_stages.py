@@ -131,3 +131,13 @@ def test_feed_fragment_is_text_without_scripts():
                    meta={"fragment": True, "title": "T"})
     a = extract_item(item)
     assert a.text == "First para.\nSecond para."
+
+
+def test_a_restated_standfirst_is_one_claim_not_two():
+    from storydiff.compare.claims import article_claims
+
+    text = ("Estonian Prime Minister Kaja Kallas stated that NATO allies training soldiers within Ukraine does not risk escalation.\n"
+            "Estonian Prime Minister Kaja Kallas has stated that NATO allies training soldiers within Ukraine itself does not risk escalation.\n"
+            "Polish FM Sikorski said further NATO presence in Ukraine is not unthinkable.")
+    claims = article_claims("a", text, 5)
+    assert [c.text[:14] for c in claims] == ["Estonian Prime", "Polish FM Siko"]

@@ -97,11 +97,19 @@ def numbers_in(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+REPEAT_DICE = 0.85  # a claim this close to an earlier one of the same article is a repeat
+
+
 def article_claims(article_id: str, text: str, min_words: int) -> list[Claim]:
-    claims = []
+    """The article's claims, without repeats: a standfirst restated as the first paragraph, or a
+    pull quote printed twice, says nothing new and would otherwise show up as two facts."""
+    claims: list[Claim] = []
     for a, b in claim_spans(text):
         s = text[a:b]
         if len(_WORD.findall(s)) < min_words:
             continue
-        claims.append(Claim(article_id, len(claims), a, b, s, content_keys(s), numbers_in(s)))
+        keys = content_keys(s)
+        if any(keys and 2 * len(keys & c.keys) >= REPEAT_DICE * (len(keys) + len(c.keys)) for c in claims):
+            continue
+        claims.append(Claim(article_id, len(claims), a, b, s, keys, numbers_in(s)))
     return claims
