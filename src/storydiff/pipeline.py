@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 
 from storydiff.analyze import analyze_articles
 from storydiff.compare import compare_story
+from storydiff.dates import parse_iso_utc
 from storydiff.extract import extract_items
 from storydiff.ingest import read_inputs
 from storydiff.records import Article, Failure, Story
@@ -33,13 +34,7 @@ def extract_paths(inputs: Iterable[str], settings: ExtractSettings | None = None
 
 
 def parse_published(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        dt = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    return parse_iso_utc(value)
 
 
 def to_match_doc(article: Article):

@@ -201,14 +201,10 @@ def extract_partition(refs: Iterable[tuple[int, str, bytes | None]]) -> Iterator
 
 
 def _timestamp(article: Article) -> float | None:
-    from storydiff.pipeline import to_match_doc
+    from storydiff.match.doc import timestamp
 
     _settle_heap()
-    published = to_match_doc(article).published
-    try:
-        return published.timestamp() if published is not None else None
-    except (OverflowError, OSError, ValueError):
-        return None
+    return timestamp(article.published)
 
 
 def time_key(article: Article, order: tuple) -> tuple:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
+
+from storydiff.dates import parse_iso_utc
 
 
 @dataclass
@@ -18,18 +20,10 @@ class MatchDoc:
 
 def timestamp(published: datetime | str | None) -> float | None:
     """Seconds since the epoch (naive = UTC), or None when absent or unreadable."""
-    if published is None:
+    dt = parse_iso_utc(published)
+    if dt is None:
         return None
-    if isinstance(published, str):
-        try:
-            published = datetime.fromisoformat(published.strip())
-        except ValueError:
-            return None
-    if not isinstance(published, datetime):
-        return None
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
     try:
-        return published.timestamp()
+        return dt.timestamp()
     except (OverflowError, OSError, ValueError):
         return None

@@ -17,7 +17,7 @@ import os
 import threading
 from contextlib import asynccontextmanager
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC
 from importlib import resources
 from typing import Any
 
@@ -27,6 +27,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy.exc import SQLAlchemyError
 
+from storydiff.dates import is_bare_date, parse_iso_utc
 from storydiff.records import Article, Failure, RawItem, Story
 from storydiff.serve.html import safe_url
 from storydiff.serve.view import build_view
@@ -64,15 +65,12 @@ def when(value: str | None) -> str:
     """A stored ISO 8601 time for reading: "2024-03-11 11:15 UTC"; a bare date stays a date."""
     if not value:
         return "—"
-    try:
-        dt = datetime.fromisoformat(value)
-    except ValueError:
+    dt = parse_iso_utc(value)
+    if dt is None:
         return value
-    if len(value) <= 10:
+    if is_bare_date(value):
         return dt.date().isoformat()
-    if dt.tzinfo is not None:
-        dt = dt.astimezone(UTC)
-    return dt.strftime("%Y-%m-%d %H:%M") + (" UTC" if dt.tzinfo is not None else "")
+    return dt.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 _env.filters["when"] = when

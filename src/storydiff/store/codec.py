@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from storydiff.dates import is_bare_date, parse_iso_utc
 from storydiff.records import (
     AlignedQuote,
     Article,
@@ -50,17 +51,13 @@ def sortable_time(value: str | None) -> str | None:
     taken as UTC, as the pipeline does), so text order is time order across time zones; a bare
     date stays a date (it sorts before that day's datetimes); anything unparsable is None
     (sorted with the undated: text like "May 1" would otherwise sort after every real date)."""
-    if value is None:
+    dt = parse_iso_utc(value)
+    if dt is None:
         return None
-    value = value.strip()
-    try:
-        dt = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if len(value) <= 10:  # YYYY-MM-DD / YYYYMMDD: a date, not midnight
+    if is_bare_date(value):  # YYYY-MM-DD / YYYYMMDD: a date, not midnight
         return dt.date().isoformat()
     try:
-        dt = dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+        dt = dt.astimezone(UTC)
     except (OverflowError, ValueError):  # year 1 or 9999 shifted out of range
         return None
     return dt.isoformat(timespec="seconds")

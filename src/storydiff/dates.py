@@ -1,0 +1,28 @@
+"""ISO 8601 times as every stage reads them: aware, in UTC when no zone is given.
+
+``Article.published`` is an ISO string (extract.normalize_date makes it one); ordering,
+windows, storage and display all need the same reading of it, so it lives here once.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def parse_iso_utc(value: str | datetime | None) -> datetime | None:
+    """An aware datetime (naive values taken as UTC), or None when absent or unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    if not isinstance(value, datetime):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def is_bare_date(value: str) -> bool:
+    """'2024-03-11' (a day, not its midnight)."""
+    return len(value.strip()) <= 10
