@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from storydiff.extract.metadata import outlet_from_url
 from storydiff.records import Article, Story
 
 
@@ -42,8 +43,6 @@ def _labels(articles: Sequence[Article]) -> dict[str, str]:
     labels: dict[str, str] = {}
     used: dict[str, int] = {}
     for a in articles:
-        from storydiff.extract.metadata import outlet_from_url
-
         base = a.outlet or outlet_from_url(a.url) or (
             a.source.rsplit("/", 1)[-1] if not a.source.startswith("api:") else f"article {a.id[:8]}"
         )
