@@ -59,18 +59,19 @@ def main() -> None:
         )
     n = len(ids)
     print(f"## Metadata on AEB ({n} pages; gold: the page URL)\n")
-    print("| system | outlet domain right (gold) | URL found | title found | date found | date in the future | authors found | language found |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| system | outlet domain right (gold) | URL found | title found | date found | date in the future | dates on 1 January (bare-year risk) | authors found | language found |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, rs in rows.items():
         right = sum(1 for want, url, *_ in rs if url and domain(url) == want)
         found_url = sum(1 for r in rs if r[1])
         title = sum(1 for r in rs if r[2])
         dated = sum(1 for r in rs if r[3])
         future = sum(1 for r in rs if r[3] and r[3][:10] > today)
+        new_year = sum(1 for r in rs if r[3] and r[3][5:10] == "01-01")
         authors = sum(1 for r in rs if r[4])
         lang = sum(1 for r in rs if r[5])
         lang_cell = f"{lang / n:.3f}" if name != "trafilatura metadata" else "-"
-        print(f"| {name} | {right / n:.3f} | {found_url / n:.3f} | {title / n:.3f} | {dated / n:.3f} | {future} | {authors / n:.3f} | {lang_cell} |")
+        print(f"| {name} | {right / n:.3f} | {found_url / n:.3f} | {title / n:.3f} | {dated / n:.3f} | {future} | {new_year} | {authors / n:.3f} | {lang_cell} |")
     print("\nseconds per page: " + ", ".join(f"{k} {v / n * 1000:.0f} ms" for k, v in timing.items()))
     print("(trafilatura metadata is its metadata pass alone; storydiff's time includes the body.)")
 

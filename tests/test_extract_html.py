@@ -104,3 +104,35 @@ def test_binary_garbage_does_not_crash():
 
     rng = random.Random(0)
     _error_or_empty(bytes(rng.randrange(256) for _ in range(200_000)))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a copyright year alone is not a publication date (htmldate reports it as 1 January)
+        ("<p>Flood waters rose overnight in the valley town.</p><footer>© 2019 Example News</footer>", None),
+        # 1 January spelled out on the page is kept
+        ("<p>Posted January 1, 2021. Flood waters rose.</p><footer>© 2021 Example News</footer>", "2021-01-01"),
+        # and so is 1 January from the page's own metadata
+        ('<meta property="article:published_time" content="2022-01-01T10:00:00Z"><p>Flood.</p>', "2022-01-01"),
+        ('<meta property="article:published_time" content="2023-05-04T10:00:00Z"><p>Flood.</p>', "2023-05-04"),
+    ],
+)
+def test_published_date_is_never_a_bare_year(body: str, expected: str | None) -> None:
+    import lxml.html
+
+    from storydiff.extract.html import find_published
+
+    tree = lxml.html.fromstring(f"<html><head></head><body>{body}</body></html>")
+    assert find_published(tree) == expected
+
+
+def test_placeholder_meta_date_is_not_a_date() -> None:
+    # seen on Gannett pages in AEB: an empty CMS date field rendered as year 1
+    html = (
+        '<html><head><meta property="article:published_time" content="0001-01-01T00:00:00Z">'
+        "<title>Teachers rally at the capitol</title></head><body><article>"
+        + "<p>Thousands of teachers rallied at the state capitol on Tuesday, asking for higher pay.</p>" * 5
+        + "</article></body></html>"
+    )
+    assert extract_html(html, fast=True).published is None

@@ -77,6 +77,8 @@ def test_normalize_date_shapes_and_future():
     now = datetime(2024, 1, 1, tzinfo=timezone.utc)
     assert normalize_date("2030-01-01", now=now) is None
     assert normalize_date("not a date") is None
+    assert normalize_date("0001-01-01T00:00:00Z") is None  # a CMS placeholder, not a date
+    assert normalize_date("1851-09-18") == "1851-09-18"  # digitised archives are old, not invalid
 
 
 def _article(aid, text, origins=(), published=None, outlet=None):

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+# Dates before this are CMS placeholders ("0001-01-01T00:00:00" in an empty <meta>), not
+# publication dates; digitised archives reach back to the 1800s, so the line is drawn there.
+EARLIEST_YEAR = 1800
+
 
 def parse_iso_utc(value: str | datetime | None) -> datetime | None:
     """An aware datetime (naive values taken as UTC), or None when absent or unreadable."""

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
+from storydiff.dates import EARLIEST_YEAR
 from storydiff.extract import metadata
 from storydiff.records import Article, Failure, RawItem, article_id_for
 from storydiff.settings import ExtractSettings
@@ -41,7 +42,7 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
                 dt = dateparser.parse(s, settings={"STRICT_PARSING": True})
             except Exception:  # dateparser raises many kinds on junk; junk has no date
                 dt = None
-    if dt is None:
+    if dt is None or dt.year < EARLIEST_YEAR:
         return None
     now = now or datetime.now(timezone.utc)
     aware = dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)

@@ -18,6 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from storydiff.dates import EARLIEST_YEAR
 from storydiff.extract.line_cleanup import clean_body
 from storydiff.settings import ExtractSettings
 
@@ -208,7 +209,10 @@ def _word_count(text: str) -> int:
 
 
 def _valid_date(value: str | None) -> str | None:
-    return value if value and value[:10] <= _today() else None
+    """The date unless it lies in the future or before any newspaper (a placeholder)."""
+    if not value or value[:10] > _today() or not value[:4].isdigit() or int(value[:4]) < EARLIEST_YEAR:
+        return None
+    return value
 
 
 def _today() -> str:
@@ -222,11 +226,32 @@ def find_published(tree: HtmlElement, url: str | None = None) -> str | None:
         if (script.get("type") or "").lower() != "application/ld+json":
             script.text = None
     try:
-        return htmldate.find_date(
+        found = htmldate.find_date(
             pruned, original_date=True, extensive_search=True, url=url, max_date=_today()
         )
+        if found and found[5:10] == "01-01" and not _names_new_year(pruned, found[:4]):
+            # htmldate's extensive search falls back to a bare year (a copyright line, "2019"
+            # in a sidebar) and reports it as 1 January: a year is not a publication date.
+            # Keep 1 January only when the precise search agrees or the page spells that day.
+            found = htmldate.find_date(
+                pruned, original_date=True, extensive_search=False, url=url, max_date=_today()
+            )
+        return found
     except Exception:  # htmldate's parsers raise many types on odd pages; a date is optional
         return None
+
+
+def _names_new_year(tree: HtmlElement, year: str) -> bool:
+    """Whether the page's text writes 1 January of ``year`` as a full date."""
+    text = " ".join(tree.itertext())
+    y = re.escape(year)
+    return bool(
+        re.search(
+            rf"{y}[-/.]0?1[-/.]0?1\b|\b0?1[-/.]0?1[-/.]{y}|\b(jan(uary)?\.?\s+1(st)?,?\s+{y}|1(st)?\s+jan(uary)?\.?,?\s+{y})",
+            text,
+            re.I,
+        )
+    )
 
 
 _ORG_WORDS = re.compile(
