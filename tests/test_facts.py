@@ -6,11 +6,19 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storydiff import embeddings
 from storydiff.compare.claims import content_keys, numbers_in
-from storydiff.compare.facts import align_claims, align_facts, claim_similarity, story_idf
+from storydiff.compare.facts import (
+    LEXICAL_FEATURES,
+    align_claims,
+    align_facts,
+    claim_similarity,
+    pair_features,
+    story_idf,
+)
 from storydiff.records import Article
 from storydiff.settings import FactSettings
 
@@ -67,14 +75,48 @@ def test_agreeing_or_extra_numbers_are_no_conflict():
     assert fact.article_ids == ["a", "b"] and fact.conflicts == []
 
 
-def test_a_fact_holds_at_most_one_claim_per_article():
+def test_merging_pairs_one_claim_per_article_and_a_restatement_attaches_after():
     a = _art("a", "The Saints placed Reggie Bush on injured reserve on Wednesday.",
-             "The Saints placed Reggie Bush on injured reserve, ending his season.")
+             "The Saints placed Reggie Bush on injured reserve, ending his season.",
+             "The mayor of New Orleans opened a new library downtown.")
     b = _art("b", "Reggie Bush was placed on injured reserve by the Saints on Wednesday.")
-    for group in align_claims([a, b]):
+    strict = align_claims([a, b], FactSettings(attach_restatements=False))
+    for group in strict:
         ids = [c.article_id for c in group]
         assert len(ids) == len(set(ids))
-    assert any(len(g) == 2 for g in align_claims([a, b]))
+    assert sorted(len(g) for g in strict) == [1, 1, 2]
+    # with attachment the restatement is part of the fact, not a fact unique to "a"
+    groups = align_claims([a, b])
+    assert sorted(len(g) for g in groups) == [1, 3]
+    (fact,) = [f for f in align_facts([a, b]) if len(f.article_ids) == 2]
+    assert fact.article_ids == ["a", "b"]
+    assert fact.variants["a"].endswith("on Wednesday.")  # the article's first wording
+    assert _fact_with(align_facts([a, b]), "library").article_ids == ["a"]
+
+
+def test_unrelated_one_line_articles_stay_apart_despite_context_features():
+    # each line is its article's lede and its only candidate (mutual best): no overlap, no fact
+    a = _art("a", "Heavy snow closed the mountain pass near Tarvisio overnight.")
+    b = _art("b", "The central bank raised interest rates by half a point.")
+    assert [f.article_ids for f in align_facts([a, b])] == [["a"], ["b"]]
+
+
+def test_pair_features_are_bounded_and_named():
+    a = _art("a", "The blast at the Berovac market killed 5 people on Monday.", "Police sealed the area.")
+    b = _art("b", "Five people died in the Berovac market blast on Monday.", "Shops stayed closed.")
+    claims = [c for g in align_claims([a, b]) for c in g]
+    names, feats = pair_features(claims)
+    assert names == LEXICAL_FEATURES and len(feats) == len(names)
+    for f in feats:
+        assert f.shape == (len(claims), len(claims))
+        assert np.all(f >= -1e-6) and np.all(f <= 1 + 1e-5)
+
+
+def test_previous_idf_dice_scorer_is_still_selectable():
+    a = _art("a", "Indian commandos captured 23 pirates in the Gulf of Aden on Saturday.")
+    b = _art("b", "Indian commandos captured 23 pirates in the Gulf of Aden on Saturday, 12 of them Somali.")
+    (fact,) = align_facts([a, b], FactSettings(scorer="idf_dice"))
+    assert fact.article_ids == ["a", "b"]
 
 
 def test_story_idf_discounts_the_name_every_sentence_repeats():

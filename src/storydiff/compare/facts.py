@@ -1,12 +1,22 @@
 """Facts of a story: claims aligned across its articles.
 
-Two claims from different articles report the same fact when their content words overlap
-enough: Dice (or containment of the shorter) over prefix-stemmed content words, each weighted by
-its IDF over the story's own claims, so the names every sentence repeats count little and the
-words that tell one statement from another count much. Optionally the score is blended with
-MiniLM cosine (storydiff/embeddings.py, FactSettings.use_embeddings). Facts are built greedily,
-best pair first, and two facts merge only when no article is in both: one claim per article per
-fact, and no chain of loose matches across the story. Aligned claims whose numbers differ are one
+Two claims from different articles report the same fact when a small logistic scorer says so.
+Its features, all in [0, 1]: Dice (or containment of the shorter) over prefix-stemmed content
+words weighted by IDF inside the story; the same Dice unweighted; TF-IDF cosine over words and
+over character n-grams (fit on the story's claims, so inflections and hyphenation still meet);
+whether they share a number; and, scaled by the pair's own overlap so that context alone never
+links two unrelated claims, whether both are their articles' first claims and whether each is
+the other's best match in its article (by IDF Dice, by character TF-IDF). When the optional
+MiniLM tier is on and available (FactSettings.use_embeddings, storydiff/embeddings.py), the
+sentence-embedding cosine and its (scaled) mutual-best flag join them. The weights are fit by logistic regression
+on the dev half of the hand-aligned ECB+ gold set (``python bench/facts.py --fit``).
+
+Facts are built greedily, best pair first, and two facts merge only when no article is in both:
+union-find over every link above threshold chains loose matches into one giant fact (checked on
+the gold set: single-link without the article rule and average-link both lose dev F1). Then a
+claim left alone joins the fact whose claims in *other* articles it matches on average, even when
+its own article is already there: a restatement ("She checked in today." under "Lohan checked
+into a rehab") is the same fact, not a unique one. Aligned claims whose numbers differ are one
 fact with a conflict, not two facts: "5 dead" and "7 dead" is the same event told differently.
 """
 
@@ -27,6 +37,16 @@ from storydiff.unionfind import UnionFind
 # at less, "In Estonia, such a move would require parliamentary approval" joined Lithuania's
 # "Parliament approved sending troops" on the seed pair (ECB+ dev F1 0.655 -> 0.595 for the fix)
 CONTAINMENT_MIN_SHARE = 0.5
+
+LEXICAL_FEATURES = ("idf_dice", "key_dice", "idf_mutual_best", "both_lede", "shared_number",
+                    "word_tfidf", "char_tfidf", "char_mutual_best")
+MINILM_FEATURES = LEXICAL_FEATURES + ("minilm_cos", "minilm_mutual_best")
+# logistic weights (coefficients in feature order, intercept), fit on the dev half of
+# tests/data/fact_gold.jsonl by `python bench/facts.py --fit` (L2, C=1); refit after changing features
+WEIGHTS: dict[tuple[str, ...], tuple[tuple[float, ...], float]] = {
+    LEXICAL_FEATURES: ((1.54, 1.85, 1.81, 1.34, 1.45, 1.82, 3.02, 2.96), -3.86),
+    MINILM_FEATURES: ((0.9, 0.67, 1.54, 0.86, 1.27, 0.91, 2.26, 2.3, 2.87, 1.81), -4.82),
+}
 
 
 def claim_similarity(a: Claim, b: Claim, weight: Mapping[str, float] | None = None) -> float:
@@ -56,40 +76,102 @@ def story_idf(claims: Sequence[Claim]) -> dict[str, float]:
     return {k: math.log(1 + n / d) for k, d in df.items()}
 
 
-def _similarities(claims: list[Claim], settings: FactSettings) -> tuple[np.ndarray, float]:
-    """Claim-by-claim similarity matrix and the threshold it is cut at: lexical, or blended with
-    MiniLM cosine when enabled and available (falls back to lexical otherwise)."""
-    threshold = settings.fact_threshold
-    weight = story_idf(claims) if settings.idf_weighting else None
+def _key_dice(claims: Sequence[Claim], weight: Mapping[str, float] | None) -> np.ndarray:
+    """``claim_similarity`` for every pair at once, through a sparse claim-by-key matrix."""
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, c in enumerate(claims):
+        for k in c.keys:
+            rows.append(i)
+            cols.append(vocab.setdefault(k, len(vocab)))
     n = len(claims)
-    sim = np.zeros((n, n), dtype=np.float32)
-    # only pairs that share a key can score above 0: find them through an inverted index
-    by_key: dict[str, list[int]] = {}
-    for k, c in enumerate(claims):
-        for key in c.keys:
-            by_key.setdefault(key, []).append(k)
-    pairs = {(i, j) for ks in by_key.values() for a, i in enumerate(ks) for j in ks[a + 1:]
-             if claims[i].article_id != claims[j].article_id}
-    for i, j in pairs:
-        sim[i, j] = sim[j, i] = claim_similarity(claims[i], claims[j], weight)
-    if settings.use_embeddings and n:
+    if not vocab:
+        return np.zeros((n, n), dtype=np.float32)
+    w = np.ones(len(vocab)) if weight is None else np.array([weight.get(k, 1.0) for k in vocab])
+    keys = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocab)))
+    shared = (keys.multiply(w) @ keys.T).toarray()
+    mass = keys @ w
+    sizes = np.asarray(keys.sum(axis=1)).ravel()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dice = np.nan_to_num(2 * shared / (mass[:, None] + mass[None, :]))
+        containment = np.nan_to_num(shared / np.minimum(mass[:, None], mass[None, :]))
+    use = (np.minimum(sizes[:, None], sizes[None, :]) >= 4) & (containment >= CONTAINMENT_MIN_SHARE)
+    return np.where(use, np.maximum(dice, 0.8 * containment), dice).astype(np.float32)
+
+
+def _tfidf_cosine(texts: list[str], **vectorizer) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        m = TfidfVectorizer(sublinear_tf=True, **vectorizer).fit_transform(texts)
+    except ValueError:  # nothing left after stop words: no similarity to speak of
+        return np.zeros((len(texts), len(texts)), dtype=np.float32)
+    return (m @ m.T).toarray().astype(np.float32)
+
+
+def _mutual_best(sim: np.ndarray, article: np.ndarray) -> np.ndarray:
+    """1 where each claim is the other's best-scoring claim in the other's article."""
+    n = len(article)
+    best = np.zeros((n, n), dtype=bool)
+    rows = np.arange(n)
+    for a in np.unique(article):
+        cols = np.flatnonzero(article == a)
+        pick = cols[np.argmax(sim[:, cols], axis=1)]
+        hit = sim[rows, pick] > 0
+        best[rows[hit], pick[hit]] = True
+    return (best & best.T).astype(np.float32)
+
+
+def pair_features(claims: Sequence[Claim], use_embeddings: bool = False
+                  ) -> tuple[tuple[str, ...], list[np.ndarray]]:
+    """Feature names and one claim-by-claim matrix per feature (pairs inside one article are
+    scored too; callers ignore them). MiniLM features only when asked for and available."""
+    texts = [c.text for c in claims]
+    article = np.array([c.article_id for c in claims])
+    idf_dice = _key_dice(claims, story_idf(claims))
+    char = _tfidf_cosine(texts, analyzer="char_wb", ngram_range=(3, 5))
+    pos = np.array([c.index == 0 for c in claims])
+    nums = [set(c.numbers) for c in claims]
+    shared_number = np.array([[bool(a & b) for b in nums] for a in nums], dtype=np.float32)
+    # the context flags (mutual best, both ledes) count in proportion to the pair's own overlap:
+    # as bare flags they made two unrelated one-line articles "the same fact"
+    feats = [idf_dice, _key_dice(claims, None), _mutual_best(idf_dice, article) * idf_dice,
+             (pos[:, None] & pos[None, :]) * idf_dice, shared_number,
+             _tfidf_cosine(texts, stop_words="english"), char, _mutual_best(char, article) * char]
+    if use_embeddings:
         from storydiff.embeddings import embed
 
-        vecs = embed([c.text for c in claims])
+        vecs = embed(texts)
         if vecs is not None:
-            mix = settings.embedding_weight
-            sim = (1 - mix) * sim + mix * (vecs @ vecs.T)
-            np.fill_diagonal(sim, 0.0)
-            same = np.array([c.article_id for c in claims])
-            sim[same[:, None] == same[None, :]] = 0.0
-            threshold = settings.embedding_threshold
+            cos = (vecs @ vecs.T).astype(np.float32)
+            return MINILM_FEATURES, [*feats, cos, _mutual_best(cos, article) * cos]
+    return LEXICAL_FEATURES, feats
+
+
+def _probabilities(claims: list[Claim], settings: FactSettings) -> tuple[np.ndarray, float]:
+    """Claim-by-claim match score (0 inside one article) and the threshold it is cut at."""
+    article = np.array([c.article_id for c in claims])
+    if settings.scorer == "idf_dice":  # the previous scorer, kept as a benchmark baseline
+        sim = _key_dice(claims, story_idf(claims) if settings.idf_weighting else None)
+        threshold = settings.fact_threshold
+    else:
+        names, feats = pair_features(claims, settings.use_embeddings)
+        coef, intercept = WEIGHTS[names]
+        logit = np.full(feats[0].shape, intercept, dtype=np.float32)
+        for w, f in zip(coef, feats):
+            logit += w * f
+        sim = 1 / (1 + np.exp(-logit))
+        sim = (sim + sim.T) / 2
+        threshold = settings.match_probability
+    sim[article[:, None] == article[None, :]] = 0.0
     return sim, threshold
 
 
 def _merge(claims: list[Claim], sim: np.ndarray, threshold: float) -> UnionFind:
     """Greedy agglomeration, best pair first: two claims' facts merge only when no article is in
-    both, so one fact holds at most one claim per article and a chain of loose matches cannot
-    grow into one giant fact."""
+    both, so a chain of loose matches cannot grow into one giant fact."""
     uf = UnionFind()
     members: dict[int, set[str]] = {}
     for k, c in enumerate(claims):
@@ -107,8 +189,33 @@ def _merge(claims: list[Claim], sim: np.ndarray, threshold: float) -> UnionFind:
     return uf
 
 
+def _attach_restatements(groups: list[list[int]], claims: list[Claim], sim: np.ndarray,
+                         threshold: float) -> list[list[int]]:
+    """A claim left alone joins the multi-article fact whose claims in other articles it matches
+    best on average (at least ``threshold``): an article restating its own fact in other words.
+    Only lone claims move, so no fact built by ``_merge`` is split."""
+    shared = [g for g in groups if len({claims[k].article_id for k in g}) > 1]
+    if not shared:
+        return groups
+    for g in [g for g in groups if len(g) == 1]:
+        x = g[0]
+        best, target = threshold, None
+        for h in shared:
+            others = [k for k in h if claims[k].article_id != claims[x].article_id]
+            score = float(np.mean(sim[x, others]))
+            if score >= best:
+                best, target = score, h
+        if target is not None:
+            target.append(x)
+            g.clear()
+    return [g for g in groups if g]
+
+
 def _conflicts(claims: Sequence[Claim]) -> list[str]:
-    sets = {c.article_id: set(c.numbers) for c in claims if c.numbers}
+    sets: dict[str, set[str]] = {}
+    for c in claims:
+        if c.numbers:
+            sets.setdefault(c.article_id, set(c.numbers))  # an article's first wording of the fact
     if len(sets) < 2:
         return []
     values = list(sets.values())
@@ -121,17 +228,19 @@ def _conflicts(claims: Sequence[Claim]) -> list[str]:
 
 def align_claims(articles: Sequence[Article], settings: FactSettings | None = None) -> list[list[Claim]]:
     """The claims of ``articles`` grouped into facts (each group in story order); the claim-level
-    view behind ``align_facts``, with offsets, for benchmarks and callers that need them."""
+    view behind ``align_facts``, with offsets, for benchmarks and callers that need them. A fact
+    may hold two claims of one article when the article restates it."""
     settings = settings or FactSettings()
     claims = [c for a in articles for c in article_claims(a.id, a.text or "", settings.min_claim_words)]
     if not claims:
         return []
-    uf = _merge(claims, *_similarities(claims, settings))
+    sim, threshold = _probabilities(claims, settings)
+    uf = _merge(claims, sim, threshold)
+    groups = [list(g) for g in uf.groups().values()]
+    if settings.attach_restatements:
+        groups = _attach_restatements(groups, claims, sim, threshold)
     order = {a.id: k for k, a in enumerate(articles)}
-    groups: dict[int, list[Claim]] = {}
-    for k, c in enumerate(claims):
-        groups.setdefault(uf.find(k), []).append(c)
-    out = [sorted(g, key=lambda c: (order[c.article_id], c.index)) for g in groups.values()]
+    out = [sorted((claims[k] for k in g), key=lambda c: (order[c.article_id], c.index)) for g in groups]
     out.sort(key=lambda g: (order[g[0].article_id], g[0].index))
     return out
 
