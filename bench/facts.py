@@ -6,7 +6,7 @@
     python bench/facts.py --fit            # refit the scorer weights on dev (prints WEIGHTS and
                                            # leave-one-cluster-out dev F1 per threshold)
 
-Gold: tests/data/fact_gold.jsonl (ids and line indices into ECB+, aligned by hand; 14 event
+Gold: tests/data/fact_gold.jsonl (ids and line indices into ECB+, aligned by hand; 22 event
 clusters of 3-4 docs, split into a dev half used for tuning and a held-out half only reported).
 Text: /work/shared/data/stories/ecbplus-dev.jsonl. Each line of a doc is one claim unit: lines
 are joined with "\\n" (claim_spans always splits there); a line's prediction is the fact(s) of the
