@@ -28,6 +28,12 @@ def _model():
     path = get_model_path()
     if not path.exists():
         return None
+    try:  # a local load needs no download bar on stderr (it lands in CLI and benchmark output)
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+    except ImportError:
+        pass
     try:
         return SentenceTransformer(str(path), device="cpu")
     except (OSError, RuntimeError, ValueError):  # unreadable model files
