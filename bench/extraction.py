@@ -2,6 +2,7 @@
 
     python bench/extraction.py            # both tables (~6 min on 2 cores)
     python bench/extraction.py --quick    # 60 HTML pages, 3-fold page-text CV with smaller models
+    python bench/extraction.py --only pagetext   # page-text table with ablations (~3 min)
 
 (1) HTML: storydiff (default and fast) and trafilatura run live on the same pages, timed, beside
 every published output in aeb/published-outputs recomputed with bench/aeb_metric.py.
@@ -96,35 +97,69 @@ def line_scores(pages: list[dict], predicted: list[list[bool]]) -> dict[str, flo
     return {"P": micro[0], "R": micro[1], "F1": micro[2], "page P": macro[0], "page R": macro[1], "page F1": macro[2]}
 
 
+def _fold_models(train_pages: list[dict], n_features: int | None = None) -> dict:
+    """Two-stage fold models as shipped (JSON trees); ``n_features`` trains on the first columns only
+    (the previous feature set) and re-indexes stage two's context columns to the full matrix."""
+    from storydiff.extract import line_train
+    from storydiff.extract.line_model import TreeEnsemble, export_hgb
+
+    pages = train_pages if n_features is None else [{**p, "X": p["X"][:, :n_features]} for p in train_pages]
+    stage1, stage2 = line_train.fit_two_stage(pages)
+    spec1, spec2 = export_hgb(stage1), export_hgb(stage2)
+    if n_features is not None:
+        extra = train_pages[0]["X"].shape[1] - n_features
+        for tree in spec2["trees"]:
+            tree["feature"] = [f + extra if f >= n_features else f for f in tree["feature"]]
+    return {"stage1": TreeEnsemble(spec1), "stage2": TreeEnsemble(spec2)}
+
+
+# Columns of the feature matrix before the neighbour (±1..3) and page-position features.
+PREVIOUS_FEATURES = 61
+
+
 def pagetext_table(quick: bool) -> None:
     from sklearn.model_selection import GroupKFold
+    from threadpoolctl import threadpool_limits
 
     from storydiff.extract import line_train
     from storydiff.extract.line_features import c4_keep
-    from storydiff.extract.line_model import TreeEnsemble, export_hgb, load_models
+    from storydiff.extract.line_model import load_models
     from storydiff.extract.pagetext import clean_page_text
 
     if quick:
-        line_train.GB_PARAMS.update(max_iter=60)
+        line_train.GB_PARAMS.update(max_iter=40)
     pages = line_train.load_pages(DATA / "aeb-lines/lines.jsonl")
+    single = line_train.load_pages(DATA / "aeb-lines/lines.jsonl", use_siblings=False)
     by_domain = defaultdict(list)
     for i, page in enumerate(pages):
         by_domain[page["group"]].append(i)
-    threshold = load_models()["_meta"]["threshold"]
-    results = {}
-    for use_siblings in (True, False):
-        predicted: list = [None] * len(pages)
-        folds = GroupKFold(3 if quick else 5).split(pages, groups=[p["group"] for p in pages])
-        for train, test in folds:
-            stage1, stage2 = line_train.fit_two_stage([pages[i] for i in train])
-            models = {"stage1": TreeEnsemble(export_hgb(stage1)), "stage2": TreeEnsemble(export_hgb(stage2)),
-                      "_meta": {"threshold": threshold}}
-            for i in test:
-                siblings = ["\n".join(pages[j]["lines"]) for j in by_domain[pages[i]["group"]] if j != i]
-                result = clean_page_text("\n".join(pages[i]["lines"]), siblings if use_siblings else (), models=models)
-                predicted[i] = result.kept
-        name = "storydiff clean_page_text" + (" (with same-domain siblings)" if use_siblings else " (single page)")
-        results[name] = line_scores(pages, predicted)
+    meta = load_models()["_meta"]
+    one_threshold = {"threshold": 0.3}  # the best single threshold out of fold (line_train prints it)
+    variants = {  # row name: (feature set, decoder, use siblings, single-page models too)
+        "storydiff clean_page_text (with same-domain siblings)": (None, meta, True, True),
+        "storydiff clean_page_text (single page)": (None, meta, False, True),
+        "ablation: one threshold, no span decoding (siblings)": (None, one_threshold, True, True),
+        "ablation: one threshold, no span decoding (single page)": (None, one_threshold, False, True),
+        "ablation: single page scored by the sibling-trained models": (None, meta, False, False),
+        "ablation: previous features + span decoding (siblings)": (PREVIOUS_FEATURES, meta, True, False),
+        "ablation: previous features, one threshold (siblings; ~ last shipped)":
+            (PREVIOUS_FEATURES, one_threshold, True, False),
+    }
+    predicted = {name: [None] * len(pages) for name in variants}
+    # Training on 2 shared cores: more OpenMP threads than free cores stall sklearn's boosting.
+    with threadpool_limits(1):
+        for train, test in GroupKFold(3 if quick else 5).split(pages, groups=[p["group"] for p in pages]):
+            fold = {n: _fold_models([pages[i] for i in train], n) for n in {v[0] for v in variants.values()}}
+            single_models = _fold_models([single[i] for i in train])
+            single_models = {"single_stage1": single_models["stage1"], "single_stage2": single_models["stage2"]}
+            for name, (n_features, decoder, use_siblings, with_single) in variants.items():
+                models = fold[n_features] | (single_models if with_single else {}) | {"_meta": decoder}
+                for i in test:
+                    siblings = ["\n".join(pages[j]["lines"]) for j in by_domain[pages[i]["group"]] if j != i]
+                    result = clean_page_text("\n".join(pages[i]["lines"]), siblings if use_siblings else (),
+                                             models=models)
+                    predicted[name][i] = result.kept
+    results = {name: line_scores(pages, flags) for name, flags in predicted.items()}
     results["C4 line rules (anchor; published 0.698)"] = line_scores(
         pages, [[c4_keep(line) for line in page["lines"]] for page in pages]
     )
@@ -136,6 +171,17 @@ def pagetext_table(quick: bool) -> None:
     for name, s in results.items():
         print(f"| {name} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['page P']:.3f} | "
               f"{s['page R']:.3f} | {s['page F1']:.3f} |")
+    texts = ["\n".join(p["lines"]) for p in pages]
+    start = time.perf_counter()
+    for text in texts:
+        clean_page_text(text)
+    ours = time.perf_counter() - start
+    start = time.perf_counter()
+    for text in texts:
+        [c4_keep(line) for line in text.splitlines()]
+    c4 = time.perf_counter() - start
+    print(f"\nspeed (shipped weights, single page): clean_page_text {len(texts) / ours:.0f} pages/s, "
+          f"C4 rules {len(texts) / c4:.0f} pages/s ({c4 / ours:.3f}x C4's speed)")
 
 
 def main() -> None:

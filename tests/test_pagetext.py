@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storydiff.extract.pagetext import clean_page_text
@@ -89,3 +90,15 @@ def test_euromaidan_seed_keeps_all_body_and_no_boilerplate():
         assert not any(line.startswith(start) for line in kept), start
         assert any(line.startswith(start) for line in dropped), start
     assert result.title == "Estonian PM: NATO training Ukraine’s army inside Ukraine poses no risk of conflict with Russia"
+
+
+def test_span_decode_is_lenient_inside_the_article_and_strict_outside():
+    from storydiff.extract.pagetext import span_decode
+
+    meta = {"threshold": 0.5, "span_cost": 0.25, "inside_threshold": 0.1, "outside_threshold": 0.7}
+    # menu, body, a list item between paragraphs (0.2), body, body, footer, a stray line-like link (0.6)
+    prob = np.array([0.05, 0.9, 0.2, 0.95, 0.8, 0.02, 0.01, 0.6, 0.01])
+    assert span_decode(prob, meta).tolist() == [False, True, True, True, True, False, False, False, False]
+    # Older weights files carry one threshold only.
+    assert span_decode(prob, {"threshold": 0.5}).tolist() == list(prob > 0.5)
+    assert span_decode(np.zeros(0), meta).tolist() == []

@@ -2,8 +2,10 @@
 
 A body line is long, ends a sentence, is mostly function words, and sits among other such
 lines; boilerplate is short, link-like, repeated (within the page or across pages of the same
-outlet) and sits among menus. Window features carry the "sits among" part, and the best-scoring
-contiguous run of lines (a max-subarray over line scores) marks where the article most likely is.
+outlet) and sits among menus. Window features and the exact features of the three lines above
+and below carry the "sits among" part; the best-scoring contiguous run of lines (a max-subarray
+over line scores), the share of the page's sentence text before and after a line and its distance
+to the headline mark where the article most likely is.
 """
 
 from __future__ import annotations
@@ -53,6 +55,19 @@ FEATURE_NAMES = [
 ]
 _WINDOWS = (1, 2, 5)
 _WINDOWED = ["log_chars", "sentence_end", "stopword_ratio", "boiler_words", "long_sent", "upper_start_ratio"]
+# Each of the three lines above and below, feature by feature: a window mean blurs a one-line
+# heading between paragraphs into the paragraphs; the trees see it exactly here.
+_SHIFTS = (1, 2, 3, -1, -2, -3)
+_SHIFTED = ["log_chars", "sentence_end", "stopword_ratio", "boiler_words", "upper_start_ratio", "starts_body_end",
+            "dup_in_page", "sibling_rep", "digit_ratio", "long_sent"]
+# Where the line sits relative to the article's mass of sentences, its longest line and its headline
+# (bench/extraction.py ablation: +0.01 line F1 out of fold).
+PAGE_FEATURE_NAMES = [
+    "body_mass_before_frac", "body_mass_after_frac", "log_body_mass_before", "log_body_mass_after",
+    "lines_to_next_sentence", "lines_since_sentence", "from_longest_line", "from_headline", "bullet",
+    "log_page_lines", "log_page_body_mass",
+]
+_BULLET = re.compile(r"^\s*([•·▪►■\-–—*+]|\d{1,3}[.)]\s)")
 
 
 def feature_names() -> list[str]:
@@ -61,6 +76,8 @@ def feature_names() -> list[str]:
         names += [f"{name}_w{w}" for name in _WINDOWED]
     names += [f"{name}_prev" for name in ("log_chars", "sentence_end")]
     names += [f"{name}_next" for name in ("log_chars", "sentence_end")]
+    names += [f"{name}_{k:+d}" for k in _SHIFTS for name in _SHIFTED]
+    names += PAGE_FEATURE_NAMES
     return names
 
 
@@ -121,7 +138,7 @@ def line_features(lines: Sequence[str], siblings: Sequence[Sequence[str]] = ()) 
     # The article's most likely place: the max-sum contiguous run of "long sentence" scores.
     score = np.where(base[:, col["long_sent"]] > 0, 1.0, np.where(base[:, col["words"]] >= 8, 0.2, -0.6))
     score -= 0.5 * (base[:, col["sibling_rep"]] > 0.5)
-    start, end = _best_run(score)
+    start, end = best_run(score)
     idx = np.arange(n)
     base[:, col["in_best_run"]] = (idx >= start) & (idx <= end)
     dist = np.where(idx < start, start - idx, np.where(idx > end, idx - end, 0))
@@ -142,7 +159,55 @@ def line_features(lines: Sequence[str], siblings: Sequence[Sequence[str]] = ()) 
     pn = base[:, [col["log_chars"], col["sentence_end"]]]
     parts.append(np.vstack([np.zeros((1, 2)), pn[:-1]]))
     parts.append(np.vstack([pn[1:], np.zeros((1, 2))]))
+    shifted = base[:, [col[name] for name in _SHIFTED]]
+    parts += [_shift(shifted, k) for k in _SHIFTS]
+    parts.append(_page_features(lines, norms, base, col))
     return np.hstack(parts)
+
+
+def _shift(values: np.ndarray, k: int) -> np.ndarray:
+    """Row i holds row i-k (zeros past the page's edges)."""
+    out = np.zeros_like(values)
+    if k > 0:
+        out[k:] = values[:-k]
+    elif k < 0:
+        out[:k] = values[-k:]
+    return out
+
+
+def _page_features(lines: Sequence[str], norms: list[str], base: np.ndarray, col: dict[str, int]) -> np.ndarray:
+    """PAGE_FEATURE_NAMES: the line's place in the page, measured from where the article likely is."""
+    n = len(lines)
+    idx = np.arange(n)
+    chars = np.expm1(base[:, col["log_chars"]])
+    mass = chars * (base[:, col["long_sent"]] > 0)  # characters of sentence-like lines
+    total = mass.sum() + 1
+    before = np.concatenate([[0.0], np.cumsum(mass)[:-1]])
+    after = total - 1 - np.cumsum(mass)
+    sentence_rows = np.flatnonzero(mass > 0)
+    if len(sentence_rows):
+        pos = np.searchsorted(sentence_rows, idx)
+        to_next = np.where(pos < len(sentence_rows), sentence_rows[np.minimum(pos, len(sentence_rows) - 1)] - idx, 2 * n)
+        since = np.where(pos > 0, idx - sentence_rows[np.maximum(pos - 1, 0)], 2 * n)
+    else:
+        to_next = since = np.full(n, 2 * n)
+    longest = int(np.argmax(chars))
+    from_longest = np.sign(idx - longest) * np.log1p(np.abs(idx - longest))
+    # The headline: a 3-30 word line printed twice near the top (<title> and <h1>); its last copy.
+    top = max(40, n // 2)
+    counts = Counter(x for x in norms[:top] if 3 <= len(x.split()) <= 30)
+    repeated = [i for i, x in enumerate(norms[:top]) if counts.get(x, 0) > 1]
+    if repeated:
+        headline = norms[repeated[-1]]
+        head = max(i for i, x in enumerate(norms[:top]) if x == headline)
+        from_headline = np.sign(idx - head) * np.log1p(np.abs(idx - head))
+    else:
+        from_headline = np.full(n, -10.0)
+    return np.column_stack([
+        before / total, after / total, np.log1p(before), np.log1p(after), np.log1p(np.maximum(to_next, 0)),
+        np.log1p(since), from_longest, from_headline, [bool(_BULLET.match(line)) for line in lines],
+        np.full(n, math.log1p(n)), np.full(n, math.log1p(total)),
+    ]).astype(float)
 
 
 def _window_mean(values: np.ndarray, w: int) -> np.ndarray:
@@ -154,7 +219,7 @@ def _window_mean(values: np.ndarray, w: int) -> np.ndarray:
     return (total - values) / (2 * w)
 
 
-def _best_run(score: np.ndarray) -> tuple[int, int]:
+def best_run(score: np.ndarray) -> tuple[int, int]:
     best, best_span = -math.inf, (0, -1)
     current, start = 0.0, 0
     for i, s in enumerate(score):
