@@ -5,10 +5,12 @@ renames every capitalised word and number consistently (a different event of the
 another quake, other people, other figures) and swaps a quarter of the other word types, so
 variants share topic words but not who/where/how many. Every article of a story gets a
 *reprint family*: copies with a new headline, trimmed or added paragraphs, boilerplate,
-OCR-like noise or a wire dateline. Stories start at random times across the stream and their
+OCR-like noise or a wire dateline. ECB+'s own copies of one report (several outlets carrying
+one wire text) are left out first (distinct_sources), so that two families never share a text.
+Stories start at random times across the stream and their
 articles follow within two days; the stream is written in publication order to JSONL under /tmp.
 
-    python bench/streams.py --size 10000 [--out /tmp/storydiff-stream-10000.jsonl]
+    python bench/streams.py --size 10000 [--seed 0] [--out /tmp/storydiff-stream-v2-10000.jsonl]
 
 Each line: {"id", "title", "text", "published", "story", "family", "original"}.
 """
@@ -27,6 +29,7 @@ from pathlib import Path
 ECB = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories" / "ecbplus-dev.jsonl"
 ARTICLES_PER_DAY = 5_000  # the window (7 days) then holds ~35k articles whatever the stream size
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
+SOURCE_MAX_CONTAINMENT = 0.3  # distinct_sources()
 
 _CAP = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _NUM = re.compile(r"\b\d+\b")
@@ -100,9 +103,36 @@ def load_ecb(path: Path = ECB) -> list[dict]:
     return [json.loads(line) for line in path.open(encoding="utf-8")]
 
 
+def _shingles(text: str) -> set[int]:
+    from storydiff.match.features import tokenize
+    from storydiff.match.fingerprint import shingle_hashes
+
+    return set(shingle_hashes([t.lower() for t in tokenize(text)]).tolist())
+
+
+def distinct_sources(rows: list[dict], max_containment: float = SOURCE_MAX_CONTAINMENT) -> list[dict]:
+    """ECB+ docs minus those that copy an earlier doc of their event (exact shingle sets).
+
+    ECB+ holds wire copies of one report under several outlets' names; as separate families
+    they would be reprints the ground truth calls distinct (a correct detection counted as a
+    false positive). Kept: a doc whose shingle containment in every kept doc of its event is
+    below ``max_containment`` (0.3: well under any copy's, reprint P/R is measured far above).
+    """
+    kept: list[dict] = []
+    seen: dict[str, list[set[int]]] = {}
+    for r in rows:
+        sh = _shingles(r["text"])
+        prior = seen.setdefault(r["event_cluster"], [])
+        if sh and any(len(sh & o) / min(len(sh), len(o)) >= max_containment for o in prior if o):
+            continue
+        prior.append(sh)
+        kept.append(r)
+    return kept
+
+
 def generate(size: int, seed: int = 0, path: Path = ECB) -> Iterator[dict]:
     """Yield ``size`` articles in publication order (ground truth in story/family/original)."""
-    rows = load_ecb(path)
+    rows = distinct_sources(load_ecb(path))
     by_event: dict[str, list[dict]] = {}
     for r in rows:
         by_event.setdefault(r["event_cluster"], []).append(r)
@@ -152,6 +182,11 @@ def generate(size: int, seed: int = 0, path: Path = ECB) -> Iterator[dict]:
         yield d
 
 
+def default_path(size: int, seed: int = 0) -> Path:
+    # v2: ECB+'s own copies left out (distinct_sources); v1 files under the old name differ.
+    return Path(f"/tmp/storydiff-stream-v2-{size}" + (f"-seed{seed}" if seed else "") + ".jsonl")
+
+
 def write(size: int, out: Path, seed: int = 0) -> Path:
     with out.open("w", encoding="utf-8") as f:
         for d in generate(size, seed):
@@ -165,7 +200,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
-    out = args.out or Path(f"/tmp/storydiff-stream-{args.size}.jsonl")
+    out = args.out or default_path(args.size, args.seed)
     write(args.size, out, args.seed)
     print(f"wrote {args.size} articles to {out}")
 

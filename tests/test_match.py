@@ -114,7 +114,13 @@ def test_undated_docs_use_arrival_order_window():
 
 
 def test_bridging_article_merges_stories_older_id_survives():
-    settings = MatchSettings(threshold=0.3, merge_threshold=0.3, reprint_jaccard=1.01, small_story_margin=0.0)
+    settings = MatchSettings(
+        threshold=0.3,
+        merge_threshold=0.3,
+        reprint_jaccard=1.01,
+        reprint_containment=1.01,
+        small_story_margin=0.0,
+    )
     c = OnlineClusterer(settings)
     a = c.add(MatchDoc("a", "Giorgia Meloni Senate budget vote Rome.", None, T0))
     b = c.add(MatchDoc("b", "Joko Widodo Padang Sumatra rescue.", None, T0 + timedelta(hours=1)))
@@ -172,7 +178,7 @@ def test_small_story_needs_a_stronger_match():
     # One article's match to a one-article story is a single noisy pairwise score: with a
     # margin the same pair that joins at margin 0 opens its own story.
     a, b = _docs(QUAKE_CHILE, "c")[:2]
-    base = dict(threshold=0.05, reprint_jaccard=1.01, merge_threshold=1.01)
+    base = dict(threshold=0.05, reprint_jaccard=1.01, reprint_containment=1.01, merge_threshold=1.01)
     loose = OnlineClusterer(MatchSettings(**base, small_story_margin=0.0))
     assert loose.add(a) == loose.add(b)
     strict = OnlineClusterer(MatchSettings(**base, small_story_margin=0.95))
@@ -183,7 +189,14 @@ def test_name_conflict_penalty_splits_same_kind_events():
     # Same champion and belts, different challenger and city: a second fight, not the first.
     first = "Wladimir Klitschko beat Hasim Rahman in Mannheim to keep the IBF and WBO belts."
     second = "Wladimir Klitschko beat Tony Thompson in Bern to keep the IBF and WBO belts."
-    base = dict(threshold=0.35, small_story_margin=0.0, reprint_jaccard=1.01, merge_threshold=1.01)
+    base = dict(
+        threshold=0.35,
+        small_story_margin=0.0,
+        reprint_jaccard=1.01,
+        reprint_containment=1.01,
+        merge_threshold=1.01,
+        scorer="linear",
+    )
     plain = OnlineClusterer(MatchSettings(**base, conflict_penalty=0.0))
     assert plain.add(MatchDoc("a", first)) == plain.add(MatchDoc("b", second))
     strict = OnlineClusterer(MatchSettings(**base, conflict_penalty=1.0))
@@ -212,3 +225,117 @@ def test_similarity_idf_weighs_rare_shared_terms_up():
     rare_up = similarity(a, b, idf=lambda t: 10.0 if t == "zelinsky" else 1.0)
     rare_down = similarity(a, b, idf=lambda t: 0.01 if t == "zelinsky" else 1.0)
     assert rare_down < plain < rare_up <= 1.0
+
+
+def test_terms_years_possessives_and_sentence_case():
+    from storydiff.match.features import extract_terms
+
+    t = extract_terms("Police said Nixon's aide died in 2004. The police found him. Nixon left in 1974.")
+    assert t.years == {"2004": 1, "1974": 1}
+    assert t.entities["nixon"] == 2  # "Nixon's" counts as Nixon
+    assert "police" not in t.entities  # also written in lower case: a sentence start, not a name
+    assert extract_terms("").years == {}
+
+
+def test_shipped_scorer_loads_and_penalises_year_gap_and_missing_names():
+    from storydiff.match.scorer import FEATURES, load
+
+    scorer = load()
+    assert scorer is not None and set(scorer.features) <= set(FEATURES)
+    base = dict.fromkeys(FEATURES, 0.0)
+    base.update(cos_words=0.3, cos_entities=0.4, cos_numbers=0.2, years_both=1.0, inv_size=1.0)
+
+    def p(**change):
+        return scorer.probability([{**base, **change}[f] for f in scorer.features])
+
+    assert 0.0 <= p() <= 1.0
+    assert p(year_gap=1.0) < p()  # the article's latest year is years after the story's
+    assert p(miss_doc_salient_names=1.0) < p()  # names the article repeats are not in the story
+    assert p(cos_entities=0.8) > p()
+
+
+def test_scorer_falls_back_to_linear_without_weights(tmp_path):
+    from storydiff.match.scorer import load
+
+    bad = tmp_path / "w.json"
+    bad.write_text('{"features": ["x"], "mean": [0], "scale": [1], "coef": [1], "intercept": 0}')
+    assert load(bad) is None  # names a feature we do not compute: never applied to wrong columns
+    assert load(tmp_path / "missing.json") is None
+    bad.write_text("not json")
+    assert load(bad) is None
+    docs = _all_docs()
+    linear = OnlineClusterer(MatchSettings(scorer="linear", threshold=0.14, merge_threshold=0.3))
+    assert linear._scorer is None
+    assert len({linear.add(d) for d in docs}) >= 2
+
+
+def test_lsh_bucket_cap_keeps_newest_keys():
+    idx = LSHIndex(bucket_cap=2)
+    sig = text_signature(WIRE)
+    for key in (1, 2, 3):
+        idx.insert(key, sig)
+    assert idx.query(sig) == {2, 3}  # the oldest fell out of every bucket
+    idx.remove(3, sig)
+    idx.remove(2, sig)
+    assert all(not table for table in idx._tables)
+    with pytest.raises(ValueError):
+        LSHIndex(bucket_cap=1)
+
+
+def test_containment_of_trimmed_copy_stays_high_while_jaccard_falls():
+    from storydiff.match.fingerprint import containment, jaccard
+
+    sentences = [s + "." for s in WIRE.split(". ") if s]
+    half = " ".join(sentences[: len(sentences) // 2])
+    sig_full, sig_half = text_signature(WIRE), text_signature(half)
+    j = jaccard(sig_full, sig_half)
+    assert j < 0.7
+    n_full = len(WIRE.split()) - 2
+    n_half = len(half.split()) - 2
+    assert containment(j, n_full, n_half) > 0.85
+    assert float(containment(0.4, 0, 10)) == 0.4  # unknown size: the Jaccard itself
+
+
+def test_trimmed_reprint_with_boilerplate_joins_its_original():
+    # Only the shingle route can join these: the story score is switched off.
+    settings = MatchSettings(threshold=1.01, merge_threshold=1.01)
+    c = OnlineClusterer(settings)
+    a = c.add(MatchDoc("w0", WIRE, "Italy approves budget", T0))
+    sentences = [s + "." for s in WIRE.split(". ") if s]
+    copy = (
+        " ".join(sentences[: max(2, len(sentences) * 2 // 3)]) + " Subscribe to our newsletter. Advertisement"
+    )
+    assert c.add(MatchDoc("w1", copy, "Budget passes", T0 + timedelta(hours=2))) == a
+    assert c.last_reprint_of == "w0"
+    unrelated = c.add(MatchDoc("q", QUAKE_CHILE[0][1], QUAKE_CHILE[0][0], T0 + timedelta(hours=3)))
+    assert unrelated != a and c.last_reprint_of is None
+
+
+def test_posting_lists_keep_only_the_newest_stories():
+    # Every article is its own story (joins and reprints off); all share the term "budget".
+    settings = MatchSettings(
+        threshold=1.01, merge_threshold=1.01, reprint_jaccard=1.01, reprint_containment=1.01, max_postings=2
+    )
+    c = OnlineClusterer(settings)
+    sids = [
+        c.add(MatchDoc(f"d{i}", f"Budget vote number {i} in Zorbania{i}.", None, T0 + timedelta(hours=i)))
+        for i in range(4)
+    ]
+    assert len(set(sids)) == 4
+    keys = [c._story_by_sid[s] for s in sids]
+    post = c._postings["budget"]
+    assert list(post) == keys[-2:]  # the two most recent stories, oldest first
+
+
+def test_chained_merges_keep_aliases_flat():
+    settings = MatchSettings(
+        threshold=1.01, merge_threshold=1.01, reprint_jaccard=1.01, reprint_containment=1.01
+    )
+    c = OnlineClusterer(settings)
+    docs = [QUAKE_CHILE[0], QUAKE_SUMATRA[0], REHAB[0]]
+    sids = [c.add(MatchDoc(f"x{i}", x, t, T0 + timedelta(hours=i))) for i, (t, x) in enumerate(docs)]
+    s0, s1, s2 = (c._stories[c._story_by_sid[s]] for s in sids)
+    keep = c._merge(s1, s2)  # s2 -> s1
+    keep = c._merge(s0, keep)  # s1 (and with it s2) -> s0
+    assert c.aliases == {sids[1]: sids[0], sids[2]: sids[0]}
+    assert [c.resolve(s) for s in sids] == [sids[0]] * 3

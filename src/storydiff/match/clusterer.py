@@ -21,6 +21,7 @@ import hashlib
 import heapq
 import math
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -28,11 +29,24 @@ import numpy as np
 
 from storydiff.match.doc import MatchDoc, timestamp
 from storydiff.match.features import DocTerms, extract_terms
-from storydiff.match.fingerprint import NUM_PERM, LSHIndex, signature
+from storydiff.match.fingerprint import NUM_PERM, LSHIndex, containment, signature_and_size
+from storydiff.match.scorer import LinearScorer
+from storydiff.match.scorer import load as load_scorer
 from storydiff.match.similarity import CHANNELS, DocVectors, channel_weights, combine, dot
 from storydiff.settings import MatchSettings
 
 _TOP_WORDS = 8  # content words per article put in the candidate index (besides its entities)
+
+
+def _missing_share(terms: tuple[str, ...], weights: dict[str, float], present: dict[str, float]) -> float:
+    """Weight share of ``terms`` (by the article's own term weights) absent from ``present``."""
+    total = missing = 0.0
+    for t in terms:
+        w = weights.get(t, 0.0)
+        total += w
+        if t not in present:
+            missing += w
+    return missing / total if total else 0.0
 
 
 def story_id_for(doc_id: str) -> str:
@@ -48,6 +62,7 @@ class Prepared:
     terms: DocTerms
     sig: np.ndarray
     t: float | None
+    n_shingles: int = 0  # distinct word 3-shingles behind sig (0: unknown), for containment
 
 
 def prepare(doc: MatchDoc) -> Prepared:
@@ -55,9 +70,9 @@ def prepare(doc: MatchDoc) -> Prepared:
         raise ValueError(f"expected MatchDoc, got {type(doc).__name__}")
     text = doc.text if isinstance(doc.text, str) else ""
     terms = extract_terms(text, doc.title if isinstance(doc.title, str) else None)
-    sig = signature(terms.tokens)
+    sig, n_shingles = signature_and_size(terms.tokens)
     terms.tokens = []  # only the signature needs them: keeps Prepared small to pickle and hold
-    return Prepared(doc, terms, sig, timestamp(doc.published))
+    return Prepared(doc, terms, sig, timestamp(doc.published), n_shingles)
 
 
 @dataclass
@@ -70,6 +85,20 @@ class _Doc:
     df_terms: tuple[str, ...]
     index_terms: tuple[str, ...]
     story: int = -1
+    n_shingles: int = 0  # Prepared.n_shingles (set by add_prepared/seed)
+
+
+@dataclass
+class _Placing:
+    """What the learned scorer reads about the article being placed (one at a time, so it is
+    not kept on every live _Doc: at a million live articles these tuples would add up)."""
+
+    key: int
+    salient_names: tuple[str, ...]  # names the article repeats (count >= 2): what it is about
+    salient_numbers: tuple[str, ...]  # figures it repeats
+    # Latest year it names: news reports its own year last, background years are older.
+    max_year: int
+    top_names: tuple[tuple[str, float], ...] | None = None  # cache of its conflict_top_k names
 
 
 @dataclass
@@ -87,18 +116,40 @@ class _Story:
 
 
 class OnlineClusterer:
-    def __init__(self, settings: MatchSettings | None = None):
+    def __init__(self, settings: MatchSettings | None = None, scorer: LinearScorer | None = None):
         self.settings = settings or MatchSettings()
-        self._weights = {ch: w for ch, w in channel_weights(self.settings).items() if w > 0}
+        # The learned scorer (scorer.py) replaces the weighted channel mean. Its thresholds do not
+        # suit the linear score, so a missing weights file is an install error, not a fallback.
+        if scorer is None and self.settings.scorer == "learned":
+            scorer = load_scorer()
+            if scorer is None:
+                raise RuntimeError(
+                    "storydiff/match/story_scorer.json is missing or unreadable: reinstall "
+                    "storydiff, or use MatchSettings(scorer='linear') with its own thresholds"
+                )
+        self._scorer = scorer
+        self._placing: _Placing | None = None
+        used = set(scorer.features) if scorer is not None else set()
+        self._weights = {
+            ch: w
+            for ch, w in channel_weights(self.settings).items()
+            if w > 0 or f"cos_{ch}" in used or (used and ch in ("entities", "numbers", "years"))
+        }
         self._window_s = self.settings.window_days * 86400.0
         self._docs: dict[int, _Doc] = {}
         self._doc_by_id: dict[str, int] = {}
         self._stories: dict[int, _Story] = {}
         self._story_by_sid: dict[str, int] = {}
         self._aliases: dict[str, str] = {}
+        # survivor id -> the ids aliased to it, so a merge re-points only its own aliases
+        # instead of scanning every alias the archive ever made.
+        self._aliased_to: dict[str, list[str]] = {}
         self._df: dict[str, int] = {}
-        self._postings: dict[str, set[int]] = {}
-        self._lsh = LSHIndex()
+        # term -> story keys, a dict used as an ordered set: least recently joined first, so the
+        # list can be capped at the newest max_postings stories (per-article work stays bounded
+        # however many stories the window holds).
+        self._postings: dict[str, dict[int, None]] = {}
+        self._lsh = LSHIndex(bucket_cap=self.settings.lsh_bucket_cap)
         self._seq = 0
         self._next_story = 0
         self._watermark: float | None = None
@@ -129,6 +180,7 @@ class OnlineClusterer:
         if p.doc.id in self._doc_by_id:
             return
         d = self._new_doc(p)
+        d.n_shingles = p.n_shingles
         sid = self.resolve(story_id)
         key = self._story_by_sid.get(sid)
         story = self._stories[key] if key is not None else self._open_story(d, sid)
@@ -141,6 +193,7 @@ class OnlineClusterer:
         if known is not None:  # the same article twice: same answer, no double counting
             return self._stories[self._docs[known].story].sid
         d = self._new_doc(p)
+        d.n_shingles = p.n_shingles
         self._evict()  # a newer watermark may have pushed stories out before we compare
         story, self.last_reprint_of = self._reprint_story(d)
         bridged: list[_Story] = []
@@ -205,6 +258,12 @@ class OnlineClusterer:
         top_words = sorted(vecs.words.items(), key=lambda kv: -kv[1])[:_TOP_WORDS]
         index_terms = tuple({*vecs.entities, *(w for w, _ in top_words)})
         d = _Doc(key, p.doc.id, p.t, vecs, p.sig, df_terms, index_terms)
+        self._placing = _Placing(
+            key,
+            tuple(t for t, c in terms.entities.items() if c >= 2),
+            tuple(t for t, c in terms.numbers.items() if c >= 2),
+            max(map(int, terms.years), default=0),
+        )
         self._docs[key] = d
         self._doc_by_id[d.id] = key
         return d
@@ -214,24 +273,38 @@ class OnlineClusterer:
         others = [o for o in map(self._docs.get, self._lsh.query(d.sig)) if o is not None]
         if not others:
             return None, None
-        # Estimated Jaccard against all band-sharing articles at once (one numpy comparison);
-        # the most similar wins, ties to the earliest article.
-        agree = np.count_nonzero(np.stack([o.sig for o in others]) == d.sig, axis=1) / NUM_PERM
-        best_j, _, best = max((float(j), -o.key, o) for j, o in zip(agree, others))
-        if best_j < self.settings.reprint_jaccard:
+        # Estimated Jaccard and containment against all band-sharing articles at once (numpy).
+        # A copy shares most shingles with its original, or is contained in it or the reverse
+        # (trimmed, or padded with boilerplate and notes); the Jaccard floor keeps a short text
+        # that merely appears inside a long one out. The most contained wins, then the most
+        # similar, then the earliest.
+        jac = np.count_nonzero(np.stack([o.sig for o in others]) == d.sig, axis=1) / NUM_PERM
+        cont = containment(jac, np.array([o.n_shingles for o in others]), d.n_shingles)
+        st = self.settings
+        ok = (jac >= st.reprint_jaccard) | ((cont >= st.reprint_containment) & (jac >= st.reprint_min_jaccard))
+        if not ok.any():
             return None, None
+        _, _, _, best = max(
+            (float(c), float(j), -o.key, o) for c, j, o, k in zip(cont, jac, others, ok) if k
+        )
         return self._stories[best.story], best.id
 
     def _score_candidates(self, d: _Doc) -> list[tuple[float, _Story]]:
+        # Only the article's heaviest index terms look stories up (TF-IDF weight: the rarest in
+        # the window), each over at most max_postings stories: at most
+        # max_index_terms * max_postings additions per article whatever the window holds.
+        ents, words = d.vecs.entities, d.vecs.words
+        terms = [(ents.get(t, 0.0) + words.get(t, 0.0), t) for t in d.index_terms]
+        if len(terms) > self.settings.max_index_terms:
+            terms = heapq.nlargest(self.settings.max_index_terms, terms)
         acc: dict[int, float] = {}
-        vecs = d.vecs
-        for term in d.index_terms:
-            post = self._postings.get(term)
-            if not post or len(post) > self.settings.max_postings:
-                continue
-            w = vecs.entities.get(term, 0.0) + vecs.words.get(term, 0.0)
-            for sk in post:
-                acc[sk] = acc.get(sk, 0.0) + w
+        get = acc.get
+        postings = self._postings
+        for w, term in terms:
+            post = postings.get(term)
+            if post:
+                for sk in post:
+                    acc[sk] = get(sk, 0.0) + w
         if not acc:
             return []
         cands = heapq.nlargest(self.settings.max_candidates, acc.items(), key=lambda kv: (kv[1], -kv[0]))
@@ -239,7 +312,40 @@ class OnlineClusterer:
         scored.sort(key=lambda x: (-x[0], x[1].first))
         return scored
 
+    def _placing_of(self, d: _Doc) -> _Placing:
+        if self._placing is None or self._placing.key != d.key:  # not the article being placed
+            return _Placing(d.key, (), (), 0)
+        return self._placing
+
+    def _story_features(self, d: _Doc, s: _Story) -> list[float]:
+        """Article-vs-story features, in the order the scorer names them (scorer.FEATURES says
+        what each is); cosines are average link over the story's members."""
+        n = len(s.members) or 1
+        vecs, sums = d.vecs, s.sums
+        f: dict[str, float] = {"inv_size": 1.0 / n}
+        for ch in self._weights:
+            v = vecs.channel(ch)
+            f["cos_" + ch] = dot(v, sums[ch]) / n if v else 0.0
+        f["years_both"] = (s.counts["years"] / n) if vecs.years else 0.0
+        placing = self._placing_of(d)
+        story_year = max(map(int, sums["years"]), default=0)
+        if placing.max_year and story_year:
+            f["year_gap"] = min(abs(placing.max_year - story_year), 5) / 5.0
+            f["same_year"] = float(placing.max_year == story_year)
+        else:
+            f["year_gap"] = f["same_year"] = 0.0
+        f["miss_doc_names"], f["miss_story_names"] = self._name_misses(d, s)
+        f["miss_doc_salient_names"] = _missing_share(placing.salient_names, vecs.entities, sums["entities"])
+        f["miss_doc_salient_numbers"] = _missing_share(placing.salient_numbers, vecs.numbers, sums["numbers"])
+        return [f[name] for name in self._scorer.features]
+
     def _story_score(self, d: _Doc, s: _Story) -> float:
+        if self._scorer is not None:
+            score = self._scorer.probability(self._story_features(d, s))
+            if d.t is not None and s.last_t is not None and self._window_s > 0:
+                gap = min(1.0, abs(d.t - s.last_t) / self._window_s)
+                score *= 1.0 - self.settings.time_decay * gap
+            return score
         cos: dict[str, float | None] = {}
         for ch in self._weights:
             v = d.vecs.channel(ch)
@@ -267,16 +373,24 @@ class OnlineClusterer:
         AND the article's top names absent from the story. Both sides must miss: an article
         that simply names less (a brief) is not a conflict.
         """
+        return min(self._name_misses(d, s))
+
+    def _name_misses(self, d: _Doc, s: _Story) -> tuple[float, float]:
+        """Share of the article's top-name weight the story lacks, and the reverse."""
         mine = d.vecs.entities
         theirs = s.sums.get("entities") or {}
         if not mine or not theirs:
-            return 0.0
-        k = self.settings.conflict_top_k
-        top_mine = heapq.nlargest(k, mine.items(), key=lambda kv: kv[1])
+            return 0.0, 0.0
+        placing = self._placing_of(d)
+        top_mine = placing.top_names
+        if top_mine is None:  # once per article, not once per candidate story
+            top_mine = placing.top_names = tuple(
+                heapq.nlargest(self.settings.conflict_top_k, mine.items(), key=lambda kv: kv[1])
+            )
         top_theirs = self._salient(s)
         miss_mine = sum(w for t, w in top_mine if t not in theirs) / (sum(w for _, w in top_mine) or 1.0)
         miss_theirs = sum(w for t, w in top_theirs if t not in mine) / (sum(w for _, w in top_theirs) or 1.0)
-        return min(miss_mine, miss_theirs)
+        return miss_mine, miss_theirs
 
     # -- story bookkeeping ---------------------------------------------------------------
     def _open_story(self, d: _Doc, sid: str) -> _Story:
@@ -305,15 +419,25 @@ class OnlineClusterer:
             for t, w in v.items():
                 sums[t] = get(t, 0.0) + w
         for t in d.index_terms:
-            if t not in s.index_terms:
-                s.index_terms.add(t)
-                self._postings.setdefault(t, set()).add(s.key)
+            s.index_terms.add(t)
+            self._post(t, s.key)
         self._lsh.insert(d.key, d.sig)
         if d.t is not None and (s.last_t is None or d.t > s.last_t):
             s.last_t = d.t
             heapq.heappush(self._heap_t, (d.t, s.key))
         s.last_seq = d.key
         heapq.heappush(self._heap_seq, (d.key, s.key))
+
+    def _post(self, term: str, sk: int) -> None:
+        """Story ``sk`` to the newest end of ``term``'s posting list, the oldest out past the cap."""
+        post = self._postings.get(term)
+        if post is None:
+            self._postings[term] = {sk: None}
+            return
+        post.pop(sk, None)
+        post[sk] = None
+        if len(post) > self.settings.max_postings:
+            del post[next(iter(post))]
 
     def _merge(self, a: _Story, b: _Story) -> _Story:
         if a.key == b.key:
@@ -329,9 +453,8 @@ class OnlineClusterer:
             keep.counts[ch] += gone.counts[ch]
         for t in gone.index_terms:
             post = self._postings.get(t)
-            if post is not None:
-                post.discard(gone.key)
-                post.add(keep.key)
+            if post is not None and post.pop(gone.key, 0) is None:  # still listed: hand it over
+                self._post(t, keep.key)
             keep.index_terms.add(t)
         if gone.last_t is not None and (keep.last_t is None or gone.last_t > keep.last_t):
             keep.last_t = gone.last_t
@@ -343,10 +466,12 @@ class OnlineClusterer:
         keep.salient = None
         del self._stories[gone.key]
         del self._story_by_sid[gone.sid]
+        # Keep aliases flat (one hop to the survivor), touching only the ids that pointed at gone.
+        moved = self._aliased_to.pop(gone.sid, [])
+        for old in moved:
+            self._aliases[old] = keep.sid
         self._aliases[gone.sid] = keep.sid
-        for old, target in self._aliases.items():  # keep aliases flat: one hop to the survivor
-            if target == gone.sid:
-                self._aliases[old] = keep.sid
+        self._aliased_to.setdefault(keep.sid, []).extend([*moved, gone.sid])
         return keep
 
     def _evict(self) -> None:
@@ -365,20 +490,26 @@ class OnlineClusterer:
                 self._drop(s)
 
     def _drop(self, s: _Story) -> None:
+        # At steady state every article is dropped once: the story's members share most terms
+        # (reprints, follow-ups), so count them first (Counter.update runs in C) and touch
+        # each df entry once.
+        gone: Counter[str] = Counter()
         for k in s.members:
             d = self._docs.pop(k)
             self._doc_by_id.pop(d.id, None)
             self._lsh.remove(k, d.sig)
-            for t in d.df_terms:
-                c = self._df[t] - 1
-                if c:
-                    self._df[t] = c
-                else:
-                    del self._df[t]
+            gone.update(d.df_terms)
+        df = self._df
+        for t, n in gone.items():
+            c = df[t] - n
+            if c:
+                df[t] = c
+            else:
+                del df[t]
         for t in s.index_terms:
             post = self._postings.get(t)
             if post is not None:
-                post.discard(s.key)
+                post.pop(s.key, None)
                 if not post:
                     del self._postings[t]
         del self._stories[s.key]

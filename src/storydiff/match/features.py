@@ -1,9 +1,10 @@
 """Cheap per-article features for same-story matching (no parser: this is the hot path).
 
-An article becomes four bags of terms, each compared on its own because they fail differently:
+An article becomes five bags of terms, each compared on its own because they fail differently:
 ``words`` (content words: topic), ``entities`` (capitalised tokens and runs of them: who/where),
-``numbers`` (figures, years, months, weekdays: two earthquakes of the same kind differ here) and
-``title`` (headline words). spaCy NER runs at ~8 docs/s; capitalisation gets most of the
+``numbers`` (figures, years, months, weekdays: two earthquakes of the same kind differ here),
+``title`` (headline words) and ``years`` (1900-2099 only: two events of one kind years apart,
+"the 2008 patch" vs "September 18, 2013", share every other word). spaCy NER runs at ~8 docs/s; capitalisation gets most of the
 way at thousands per second.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # sklearn's list, not spaCy's: importing spacy pulls torch (+230 MB RSS, seconds of start-up).
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -53,6 +54,9 @@ _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "
 # Capitalised words that start sentences or headlines and name nothing.
 _NOT_ENTITY = STOPWORDS | _WEEKDAYS | {"mr", "mrs", "ms", "dr", "new", "news", "update", "breaking"}
 
+# Drop capitalised words the article also writes in lower case from the names (ablation switch).
+CASE_FILTER = True
+
 MAX_CHARS = 200_000  # longer input is cut: a story is decided by its first pages, not a dump
 
 
@@ -65,6 +69,7 @@ class DocTerms:
     numbers: Counter
     title: Counter
     tokens: list[str]  # lowercased token sequence, for shingles
+    years: Counter = field(default_factory=Counter)  # 4-digit years, also counted in numbers
 
 
 def tokenize(text: str) -> list[str]:
@@ -84,6 +89,7 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
     words: Counter = Counter()
     entities: Counter = Counter()
     numbers: Counter = Counter()
+    years: Counter = Counter()
     lowered: list[str] = []
     run: list[str] = []  # current run of capitalised tokens, for multi-word names
 
@@ -92,10 +98,16 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
             entities["_".join(run)] += 1
         run.clear()
 
+    # A capitalised word that the article also writes in lower case is a sentence start or a
+    # title-cased headline word ("Police", "Hire", "Coach"), not a name.
+    lower_seen = {t for t in raw if t.islower()} if CASE_FILTER else frozenset()
     has_digit = _DIGIT.search
     for tok in raw:
         low = tok.lower()
         lowered.append(low)
+        if low.endswith(("'s", "’s")):  # "Nixon's" is Nixon: possessives would split a name's count
+            low = low[:-2]
+            tok = tok[:-2]
         if low in STOPWORDS:  # most tokens: checked first
             if run:
                 close_run()
@@ -103,7 +115,10 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
         if not tok.isalpha() and has_digit(tok):
             if run:
                 close_run()
-            numbers[low.replace(",", "")] += 1
+            num = low.replace(",", "")
+            numbers[num] += 1
+            if len(num) == 4 and num[:2] in ("19", "20") and num.isdigit():
+                years[num] += 1
             continue
         if low in _MONTHS or low in _WEEKDAYS:
             if run:
@@ -115,7 +130,7 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
                 close_run()
             continue
         words[low] += 1
-        if tok[0].isupper() and low not in _NOT_ENTITY:
+        if tok[0].isupper() and low not in _NOT_ENTITY and low not in lower_seen:
             entities[low] += 1
             run.append(low)
         elif run:
@@ -127,4 +142,4 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
             low = tok.lower()
             if low not in STOPWORDS and len(low) >= 2:
                 title_terms[low] += 1
-    return DocTerms(words, entities, numbers, title_terms, lowered)
+    return DocTerms(words, entities, numbers, title_terms, lowered, years)

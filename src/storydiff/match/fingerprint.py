@@ -57,13 +57,35 @@ def shingle_hashes(tokens: list[str], k: int = SHINGLE) -> np.ndarray:
 
 def signature(tokens: list[str]) -> np.ndarray:
     """MinHash signature (uint32[NUM_PERM]) of lowercased tokens; all-max when empty."""
+    return signature_and_size(tokens)[0]
+
+
+def signature_and_size(tokens: list[str]) -> tuple[np.ndarray, int]:
+    """The signature and the number of distinct shingles it summarises (for containment())."""
     sh = shingle_hashes(tokens)
     if sh.size == 0:
-        return _EMPTY.copy()
+        return _EMPTY.copy(), 0
     with np.errstate(over="ignore"):
         # multiply-shift universal hashing: (a*x + b) mod 2^64, keep the high 32 bits
         hv = (_A * sh.reshape(1, -1) + _B) >> np.uint64(32)
-    return hv.min(axis=1).astype(np.uint32)
+    return hv.min(axis=1).astype(np.uint32), int(sh.size)
+
+
+def containment(jac: np.ndarray | float, size_a: np.ndarray | int, size_b: np.ndarray | int) -> np.ndarray:
+    """Share of the smaller shingle set found in the larger, from Jaccard and the two sizes.
+
+    |A & B| = J (|A| + |B|) / (1 + J). A copy that was trimmed, or that gained boilerplate or
+    an editor's note, keeps its containment near 1 while its Jaccard falls with the length
+    difference. Where a size is unknown (0) this is the Jaccard itself.
+    """
+    jac = np.asarray(jac, dtype=float)
+    a = np.asarray(size_a, dtype=float)
+    b = np.asarray(size_b, dtype=float)
+    smaller = np.minimum(a, b)
+    inter = jac * (a + b) / (1.0 + jac)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        c = np.minimum(1.0, inter / smaller)
+    return np.where(smaller > 0, c, jac)
 
 
 def text_signature(text: str) -> np.ndarray:
@@ -92,10 +114,16 @@ class LSHIndex:
     and trimmed paragraphs sit around 0.5-0.8 (16 bands of 4 rows missed a third at 0.5).
     """
 
-    def __init__(self, bands: int = 42, rows: int = 3):
+    def __init__(self, bands: int = 42, rows: int = 3, bucket_cap: int | None = None):
         if bands * rows > NUM_PERM:
             raise ValueError("bands * rows must be <= NUM_PERM")
+        if bucket_cap is not None and bucket_cap < 2:
+            raise ValueError("bucket_cap must be >= 2")
         self.bands, self.rows = bands, rows
+        # A bucket keeps only its newest bucket_cap keys: a band shared by many articles (a
+        # common boilerplate-only text) would otherwise make every insert and query scan and
+        # copy an ever longer tuple. A copy shares many bands, so it is still found by others.
+        self.bucket_cap = bucket_cap
         self._tables: list[dict[int, int | tuple[int, ...]]] = [{} for _ in range(bands)]
 
     def _keys(self, sig: np.ndarray) -> list[int]:
@@ -114,12 +142,15 @@ class LSHIndex:
     def insert(self, key: int, sig: np.ndarray) -> None:
         if (sig == 0xFFFFFFFF).all():
             return  # empty text: a copy of nothing
+        cap = self.bucket_cap
         for table, band in zip(self._tables, self._keys(sig)):
             bucket = table.get(band)
             if bucket is None:
                 table[band] = key
             elif isinstance(bucket, int):
                 table[band] = (bucket, key)
+            elif cap is not None and len(bucket) >= cap:
+                table[band] = (*bucket[len(bucket) - cap + 1 :], key)
             else:
                 table[band] = (*bucket, key)
 
@@ -149,4 +180,7 @@ class LSHIndex:
                     del table[band]
                 continue
             rest = tuple(k for k in bucket if k != key)
-            table[band] = rest[0] if len(rest) == 1 else rest
+            if not rest:
+                del table[band]
+            else:
+                table[band] = rest[0] if len(rest) == 1 else rest

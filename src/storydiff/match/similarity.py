@@ -16,7 +16,7 @@ from storydiff.match.doc import MatchDoc
 from storydiff.match.features import DocTerms, extract_terms
 from storydiff.settings import MatchSettings
 
-CHANNELS = ("words", "entities", "numbers", "title")
+CHANNELS = ("words", "entities", "numbers", "title", "years")
 Vec = dict[str, float]
 
 
@@ -47,6 +47,7 @@ class DocVectors:
     entities: Vec
     numbers: Vec
     title: Vec
+    years: Vec
 
     def channel(self, name: str) -> Vec:
         return getattr(self, name)
@@ -62,6 +63,7 @@ def channel_weights(settings: MatchSettings) -> dict[str, float]:
         "entities": settings.w_entities,
         "numbers": settings.w_numbers,
         "title": settings.w_title,
+        "years": settings.w_years,
     }
 
 
