@@ -339,3 +339,31 @@ def test_chained_merges_keep_aliases_flat():
     keep = c._merge(s0, keep)  # s1 (and with it s2) -> s0
     assert c.aliases == {sids[1]: sids[0], sids[2]: sids[0]}
     assert [c.resolve(s) for s in sids] == [sids[0]] * 3
+
+
+def test_evicted_articles_leave_the_reprint_index_and_live_copies_are_still_found(monkeypatch):
+    import storydiff.match.clusterer as clusterer_mod
+
+    monkeypatch.setattr(clusterer_mod, "_LSH_MIN_REBUILD", 2)  # rebuild after a few evictions
+    c = OnlineClusterer(MatchSettings(window_days=1))
+    other = REHAB + QUAKE_SUMATRA + QUAKE_CHILE
+    for day in range(12):  # each day: the wire story, then unrelated news; old days fall out
+        t = T0 + timedelta(days=2 * day)
+        sid = c.add(MatchDoc(f"w{day}", WIRE, "Budget", t))
+        title, text = other[day % len(other)]
+        c.add(MatchDoc(f"o{day}", text, title, t + timedelta(hours=1)))
+        # a same-day reprint still finds its original after every rebuild
+        assert c.add(MatchDoc(f"r{day}", WIRE_REPRINT, "Budget (reprint)", t + timedelta(hours=2))) == sid
+        assert c.last_reprint_of == f"w{day}"
+    live = set(c._docs)
+    indexed = {k for table in c._lsh._tables for b in table.values() for k in ((b,) if isinstance(b, int) else b)}
+    assert len(indexed - live) <= max(len(live), 2)  # dead keys bounded by the window, not the archive
+    assert len(live) <= 6
+
+
+def test_learned_scorer_without_its_weights_is_an_install_error(monkeypatch):
+    import storydiff.match.clusterer as clusterer_mod
+
+    monkeypatch.setattr(clusterer_mod, "load_scorer", lambda: None)
+    with pytest.raises(RuntimeError, match="story_scorer.json"):
+        OnlineClusterer(MatchSettings(scorer="learned"))

@@ -35,6 +35,7 @@ from storydiff.match.scorer import load as load_scorer
 from storydiff.match.similarity import CHANNELS, DocVectors, channel_weights, combine, dot
 from storydiff.settings import MatchSettings
 
+_LSH_MIN_REBUILD = 10_000  # evicted articles tolerated in the LSH tables before a rebuild
 _TOP_WORDS = 8  # content words per article put in the candidate index (besides its entities)
 
 
@@ -86,6 +87,8 @@ class _Doc:
     index_terms: tuple[str, ...]
     story: int = -1
     n_shingles: int = 0  # Prepared.n_shingles (set by add_prepared/seed)
+    # LSH band keys of sig, computed once: the article queries, joins and later leaves the index
+    bands: np.ndarray | None = None
 
 
 @dataclass
@@ -150,6 +153,11 @@ class OnlineClusterer:
         # however many stories the window holds).
         self._postings: dict[str, dict[int, None]] = {}
         self._lsh = LSHIndex(bucket_cap=self.settings.lsh_bucket_cap)
+        # Evicted articles stay in the LSH tables (queries skip keys no longer in _docs) until
+        # they outnumber the live ones; then the tables are rebuilt from the live articles. One
+        # rebuild per window's worth of evictions costs less than 42 bucket edits per eviction,
+        # and the tables still hold at most about twice the window.
+        self._lsh_dead = 0
         self._seq = 0
         self._next_story = 0
         self._watermark: float | None = None
@@ -257,7 +265,7 @@ class OnlineClusterer:
         vecs = self._vectors(terms)
         top_words = sorted(vecs.words.items(), key=lambda kv: -kv[1])[:_TOP_WORDS]
         index_terms = tuple({*vecs.entities, *(w for w, _ in top_words)})
-        d = _Doc(key, p.doc.id, p.t, vecs, p.sig, df_terms, index_terms)
+        d = _Doc(key, p.doc.id, p.t, vecs, p.sig, df_terms, index_terms, bands=self._lsh.band_keys(p.sig))
         self._placing = _Placing(
             key,
             tuple(t for t, c in terms.entities.items() if c >= 2),
@@ -270,7 +278,7 @@ class OnlineClusterer:
 
     # -- candidates and scores -----------------------------------------------------------
     def _reprint_story(self, d: _Doc) -> tuple[_Story | None, str | None]:
-        others = [o for o in map(self._docs.get, self._lsh.query(d.sig)) if o is not None]
+        others = [o for o in map(self._docs.get, self._lsh.query(d.sig, d.bands)) if o is not None]
         if not others:
             return None, None
         # Estimated Jaccard and containment against all band-sharing articles at once (numpy).
@@ -421,7 +429,7 @@ class OnlineClusterer:
         for t in d.index_terms:
             s.index_terms.add(t)
             self._post(t, s.key)
-        self._lsh.insert(d.key, d.sig)
+        self._lsh.insert(d.key, d.sig, d.bands)
         if d.t is not None and (s.last_t is None or d.t > s.last_t):
             s.last_t = d.t
             heapq.heappush(self._heap_t, (d.t, s.key))
@@ -497,8 +505,8 @@ class OnlineClusterer:
         for k in s.members:
             d = self._docs.pop(k)
             self._doc_by_id.pop(d.id, None)
-            self._lsh.remove(k, d.sig)
             gone.update(d.df_terms)
+        self._lsh_dead += len(s.members)
         df = self._df
         for t, n in gone.items():
             c = df[t] - n
@@ -514,6 +522,16 @@ class OnlineClusterer:
                     del self._postings[t]
         del self._stories[s.key]
         del self._story_by_sid[s.sid]
+        if self._lsh_dead > max(len(self._docs), _LSH_MIN_REBUILD):
+            self._rebuild_lsh()
+
+    def _rebuild_lsh(self) -> None:
+        lsh = LSHIndex(bucket_cap=self.settings.lsh_bucket_cap)
+        for k in sorted(self._docs):  # oldest first: capped buckets keep the newest, as before
+            d = self._docs[k]
+            if d is not None and d.story >= 0:  # the article being placed joins at _attach
+                lsh.insert(k, d.sig, d.bands)
+        self._lsh, self._lsh_dead = lsh, 0
 
 
 def cluster(docs: Iterable[MatchDoc], settings: MatchSettings | None = None) -> list[tuple[str, str]]:

@@ -126,7 +126,11 @@ class LSHIndex:
         self.bucket_cap = bucket_cap
         self._tables: list[dict[int, int | tuple[int, ...]]] = [{} for _ in range(bands)]
 
-    def _keys(self, sig: np.ndarray) -> list[int]:
+    def band_keys(self, sig: np.ndarray) -> np.ndarray:
+        """One 64-bit key per band (empty for an empty text's signature). Callers that insert,
+        query and later remove the same signature compute these once and pass them along."""
+        if (sig == 0xFFFFFFFF).all():
+            return np.zeros(0, dtype=np.uint64)  # empty text: a copy of nothing
         # Each band's rows folded into one 64-bit int (vectorised): int keys hash faster and
         # take less memory than bytes; a rare collision only adds a candidate that the
         # Jaccard check then rejects.
@@ -135,15 +139,16 @@ class LSHIndex:
             key = band[:, 0]
             for i in range(1, self.rows):
                 key = key * _MIX1 + band[:, i]
-        return key.tolist()
+        return key
+
+    def _keys(self, sig: np.ndarray, bands: np.ndarray | None) -> list[int]:
+        return (self.band_keys(sig) if bands is None else bands).tolist()
 
     # A bucket is a bare int (one key: almost all of them) or a tuple of keys: ints and tuples
     # are smaller than lists and invisible to the cyclic garbage collector.
-    def insert(self, key: int, sig: np.ndarray) -> None:
-        if (sig == 0xFFFFFFFF).all():
-            return  # empty text: a copy of nothing
+    def insert(self, key: int, sig: np.ndarray, bands: np.ndarray | None = None) -> None:
         cap = self.bucket_cap
-        for table, band in zip(self._tables, self._keys(sig)):
+        for table, band in zip(self._tables, self._keys(sig, bands)):
             bucket = table.get(band)
             if bucket is None:
                 table[band] = key
@@ -154,11 +159,9 @@ class LSHIndex:
             else:
                 table[band] = (*bucket, key)
 
-    def query(self, sig: np.ndarray) -> set[int]:
-        if (sig == 0xFFFFFFFF).all():
-            return set()
+    def query(self, sig: np.ndarray, bands: np.ndarray | None = None) -> set[int]:
         found: set[int] = set()
-        for table, band in zip(self._tables, self._keys(sig)):
+        for table, band in zip(self._tables, self._keys(sig, bands)):
             bucket = table.get(band)
             if bucket is None:
                 continue
@@ -168,10 +171,8 @@ class LSHIndex:
                 found.update(bucket)
         return found
 
-    def remove(self, key: int, sig: np.ndarray) -> None:
-        if (sig == 0xFFFFFFFF).all():
-            return
-        for table, band in zip(self._tables, self._keys(sig)):
+    def remove(self, key: int, sig: np.ndarray, bands: np.ndarray | None = None) -> None:
+        for table, band in zip(self._tables, self._keys(sig, bands)):
             bucket = table.get(band)
             if bucket is None:
                 continue
