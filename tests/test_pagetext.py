@@ -102,3 +102,19 @@ def test_span_decode_is_lenient_inside_the_article_and_strict_outside():
     # Older weights files carry one threshold only.
     assert span_decode(prob, {"threshold": 0.5}).tolist() == list(prob > 0.5)
     assert span_decode(np.zeros(0), meta).tolist() == []
+
+
+def test_boundary_decode_ends_the_span_where_the_last_line_model_says():
+    from storydiff.extract.pagetext import boundary_decode
+
+    decoder = {"weight": 3.0, "span_cost": 0.25, "inside_threshold": 0.1, "outside_threshold": 0.9}
+    # menu, body, body, list item (0.3), related-links list (0.35, 0.35), a stray link (0.6)
+    prob = np.array([0.05, 0.9, 0.9, 0.3, 0.35, 0.35, 0.6])
+    p_start = np.array([0.01, 0.9, 0.01, 0.01, 0.01, 0.01, 0.01])
+    flat_end = np.full(7, 0.1)
+    # With uninformative last-line scores the related list is swallowed into the span...
+    assert boundary_decode(prob, p_start, flat_end, decoder).tolist() == [False, True, True, True, True, True, True]
+    # ...a confident "line 3 is the body's last" cuts it there; outside, 0.6 is below 0.9.
+    p_end = np.array([0.01, 0.01, 0.05, 0.9, 0.01, 0.01, 0.01])
+    assert boundary_decode(prob, p_start, p_end, decoder).tolist() == [False, True, True, True, False, False, False]
+    assert boundary_decode(np.zeros(0), np.zeros(0), np.zeros(0), decoder).tolist() == []

@@ -274,3 +274,35 @@ def context_features(prob: np.ndarray) -> np.ndarray:
     cols.append((seen_before > 0) & (seen_after > 0))
     cols.append(np.full(n, prob.max()))
     return np.column_stack(cols).astype(float)
+
+
+def boundary_features(prob: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """Features for "is this the article's first / last body line" from line scores and features.
+
+    The body's end is where the score mass ahead runs out (what follows is a related-links list or
+    comments) and its start where the mass behind is nil; the line's own features and its
+    neighbours' say whether it is a heading, a list item or a sentence.
+    """
+    n = len(prob)
+    if n == 0:
+        return np.zeros((0, 17 + 3 * len(FEATURE_NAMES) + len(PAGE_FEATURE_NAMES)))
+    cs = np.cumsum(prob)
+    total = cs[-1] + 1e-9
+    confident = np.cumsum(prob > 0.5)
+    cols = [prob, _shift(prob[:, None], 1)[:, 0], _shift(prob[:, None], -1)[:, 0],
+            _shift(prob[:, None], 2)[:, 0], _shift(prob[:, None], -2)[:, 0]]
+    for k in (3, 10, 30):
+        cols += [_range_mean(cs, 1, k), _range_mean(cs, -k, -1)]
+    cols += [cs / total, (total - cs) / total, np.log1p(np.maximum(total - cs, 0)), np.log1p(cs - prob),
+             confident, confident[-1] - confident]
+    own = X[:, : len(FEATURE_NAMES)]
+    return np.hstack([np.column_stack(cols), own, _shift(own, -1), _shift(own, 1), X[:, -len(PAGE_FEATURE_NAMES):]])
+
+
+def _range_mean(cs: np.ndarray, a: int, b: int) -> np.ndarray:
+    """Mean of the scores over lines i+a..i+b (zeros past the page's edges), from their cumsum."""
+    n = len(cs)
+    padded = np.concatenate([[0.0], cs])
+    lo = np.clip(np.arange(n) + a, 0, n)
+    hi = np.clip(np.arange(n) + b + 1, 0, n)
+    return (padded[hi] - padded[lo]) / (b - a + 1)

@@ -22,29 +22,44 @@ class TreeEnsemble:
         self.rate = float(spec["learning_rate"])
         # GradientBoosting compares float32 features, HistGradientBoosting float64: match the trainer.
         self.dtype = np.float64 if spec.get("dtype") == "float64" else np.float32
-        self.trees = [
-            tuple(np.asarray(t[key]) for key in ("feature", "threshold", "left", "right", "value"))
-            for t in spec["trees"]
-        ]
+        self.trees = [_self_looping(t) for t in spec["trees"]]
 
     def decision(self, X: np.ndarray) -> np.ndarray:
         X = np.asarray(X, dtype=self.dtype)
         raw = np.full(len(X), self.init)
         rows = np.arange(len(X))
-        for feature, threshold, left, right, value in self.trees:
-            node = np.zeros(len(X), dtype=int)
-            while True:
-                active = left[node] >= 0
-                if not active.any():
-                    break
-                f = feature[node[active]]
-                go_left = X[rows[active], f] <= threshold[node[active]]
-                node[active] = np.where(go_left, left[node[active]], right[node[active]])
+        for feature, threshold, left, right, value, depth in self.trees:
+            node = np.zeros(len(X), dtype=np.intp)
+            # Every row takes exactly ``depth`` steps; a leaf steps to itself (no masking per step:
+            # clean_page_text 20 -> 32 pages/s over following only the rows still at inner nodes).
+            for _ in range(depth):
+                node = np.where(X[rows, feature[node]] <= threshold[node], left[node], right[node])
             raw += self.rate * value[node]
         return raw
 
     def proba(self, X: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.decision(X)))
+
+
+def _self_looping(tree: dict) -> tuple:
+    """(feature, threshold, left, right, value, depth) arrays where a leaf's children are itself."""
+    feature = np.asarray(tree["feature"], dtype=np.intp)
+    threshold = np.asarray(tree["threshold"], dtype=float)
+    left = np.asarray(tree["left"], dtype=np.intp)
+    right = np.asarray(tree["right"], dtype=np.intp)
+    leaf = left < 0
+    nodes = np.arange(len(left))
+    feature = np.where(leaf, 0, feature)
+    threshold = np.where(leaf, np.inf, threshold)
+    left = np.where(leaf, nodes, left)
+    right = np.where(leaf, nodes, right)
+    max_depth, stack = 0, [(0, 0)]
+    while stack:
+        node, depth = stack.pop()
+        max_depth = max(max_depth, depth)
+        if not leaf[node]:
+            stack += [(left[node], depth + 1), (right[node], depth + 1)]
+    return feature, threshold, left, right, np.asarray(tree["value"], dtype=float), max_depth
 
 
 def export_gb(model) -> dict:
