@@ -23,6 +23,8 @@ QUAKE_CHILE, QUAKE_SUMATRA, REHAB, WIRE, WIRE_REPRINT = (
 )
 
 T0 = datetime(2024, 3, 1, 12, tzinfo=UTC)
+# Reprint detection off (no Jaccard or containment reaches 1.01): tests of the other signals.
+NO_REPRINTS = {"reprint_jaccard": 1.01, "reprint_containment": 1.01}
 
 
 def _docs(group, prefix, start=T0):
@@ -117,8 +119,7 @@ def test_bridging_article_merges_stories_older_id_survives():
     settings = MatchSettings(
         threshold=0.3,
         merge_threshold=0.3,
-        reprint_jaccard=1.01,
-        reprint_containment=1.01,
+        **NO_REPRINTS,
         small_story_margin=0.0,
     )
     c = OnlineClusterer(settings)
@@ -178,7 +179,7 @@ def test_small_story_needs_a_stronger_match():
     # One article's match to a one-article story is a single noisy pairwise score: with a
     # margin the same pair that joins at margin 0 opens its own story.
     a, b = _docs(QUAKE_CHILE, "c")[:2]
-    base = dict(threshold=0.05, reprint_jaccard=1.01, reprint_containment=1.01, merge_threshold=1.01)
+    base = dict(threshold=0.05, **NO_REPRINTS, merge_threshold=1.01)
     loose = OnlineClusterer(MatchSettings(**base, small_story_margin=0.0))
     assert loose.add(a) == loose.add(b)
     strict = OnlineClusterer(MatchSettings(**base, small_story_margin=0.95))
@@ -192,8 +193,7 @@ def test_name_conflict_penalty_splits_same_kind_events():
     base = dict(
         threshold=0.35,
         small_story_margin=0.0,
-        reprint_jaccard=1.01,
-        reprint_containment=1.01,
+        **NO_REPRINTS,
         merge_threshold=1.01,
         scorer="linear",
     )
@@ -314,7 +314,7 @@ def test_trimmed_reprint_with_boilerplate_joins_its_original():
 def test_posting_lists_keep_only_the_newest_stories():
     # Every article is its own story (joins and reprints off); all share the term "budget".
     settings = MatchSettings(
-        threshold=1.01, merge_threshold=1.01, reprint_jaccard=1.01, reprint_containment=1.01, max_postings=2
+        threshold=1.01, merge_threshold=1.01, **NO_REPRINTS, max_postings=2
     )
     c = OnlineClusterer(settings)
     sids = [
@@ -329,7 +329,7 @@ def test_posting_lists_keep_only_the_newest_stories():
 
 def test_chained_merges_keep_aliases_flat():
     settings = MatchSettings(
-        threshold=1.01, merge_threshold=1.01, reprint_jaccard=1.01, reprint_containment=1.01
+        threshold=1.01, merge_threshold=1.01, **NO_REPRINTS
     )
     c = OnlineClusterer(settings)
     docs = [QUAKE_CHILE[0], QUAKE_SUMATRA[0], REHAB[0]]
