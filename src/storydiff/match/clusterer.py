@@ -39,11 +39,10 @@ _LSH_MIN_REBUILD = 10_000  # evicted articles tolerated in the LSH tables before
 _TOP_WORDS = 8  # content words per article put in the candidate index (besides its entities)
 
 
-def _missing_share(terms: tuple[str, ...], weights: dict[str, float], present: dict[str, float]) -> float:
-    """Weight share of ``terms`` (by the article's own term weights) absent from ``present``."""
+def _missing_share(weighted: Iterable[tuple[str, float]], present: dict[str, float]) -> float:
+    """Share of the weight of ``weighted`` (term, weight) pairs whose term is absent from ``present``."""
     total = missing = 0.0
-    for t in terms:
-        w = weights.get(t, 0.0)
+    for t, w in weighted:
         total += w
         if t not in present:
             missing += w
@@ -86,7 +85,7 @@ class _Doc:
     df_terms: tuple[str, ...]
     index_terms: tuple[str, ...]
     story: int = -1
-    n_shingles: int = 0  # Prepared.n_shingles (set by add_prepared/seed)
+    n_shingles: int = 0  # Prepared.n_shingles
     # LSH band keys of sig, computed once: the article queries, joins and later leaves the index
     bands: np.ndarray | None = None
 
@@ -133,6 +132,8 @@ class OnlineClusterer:
         self._scorer = scorer
         self._placing: _Placing | None = None
         used = set(scorer.features) if scorer is not None else set()
+        # Channels to sum per story: those the score weighs, plus those the learned scorer's
+        # name, figure and year features read from the story sums.
         self._weights = {
             ch: w
             for ch, w in channel_weights(self.settings).items()
@@ -188,7 +189,6 @@ class OnlineClusterer:
         if p.doc.id in self._doc_by_id:
             return
         d = self._new_doc(p)
-        d.n_shingles = p.n_shingles
         sid = self.resolve(story_id)
         key = self._story_by_sid.get(sid)
         story = self._stories[key] if key is not None else self._open_story(d, sid)
@@ -201,7 +201,6 @@ class OnlineClusterer:
         if known is not None:  # the same article twice: same answer, no double counting
             return self._stories[self._docs[known].story].sid
         d = self._new_doc(p)
-        d.n_shingles = p.n_shingles
         self._evict()  # a newer watermark may have pushed stories out before we compare
         story, self.last_reprint_of = self._reprint_story(d)
         bridged: list[_Story] = []
@@ -265,7 +264,17 @@ class OnlineClusterer:
         vecs = self._vectors(terms)
         top_words = sorted(vecs.words.items(), key=lambda kv: -kv[1])[:_TOP_WORDS]
         index_terms = tuple({*vecs.entities, *(w for w, _ in top_words)})
-        d = _Doc(key, p.doc.id, p.t, vecs, p.sig, df_terms, index_terms, bands=self._lsh.band_keys(p.sig))
+        d = _Doc(
+            key,
+            p.doc.id,
+            p.t,
+            vecs,
+            p.sig,
+            df_terms,
+            index_terms,
+            n_shingles=p.n_shingles,
+            bands=self._lsh.band_keys(p.sig),
+        )
         self._placing = _Placing(
             key,
             tuple(t for t, c in terms.entities.items() if c >= 2),
@@ -289,12 +298,12 @@ class OnlineClusterer:
         jac = np.count_nonzero(np.stack([o.sig for o in others]) == d.sig, axis=1) / NUM_PERM
         cont = containment(jac, np.array([o.n_shingles for o in others]), d.n_shingles)
         st = self.settings
-        ok = (jac >= st.reprint_jaccard) | ((cont >= st.reprint_containment) & (jac >= st.reprint_min_jaccard))
+        ok = (jac >= st.reprint_jaccard) | (
+            (cont >= st.reprint_containment) & (jac >= st.reprint_min_jaccard)
+        )
         if not ok.any():
             return None, None
-        _, _, _, best = max(
-            (float(c), float(j), -o.key, o) for c, j, o, k in zip(cont, jac, others, ok) if k
-        )
+        _, _, _, best = max((float(c), float(j), -o.key, o) for c, j, o, k in zip(cont, jac, others, ok) if k)
         return self._stories[best.story], best.id
 
     def _score_candidates(self, d: _Doc) -> list[tuple[float, _Story]]:
@@ -343,25 +352,27 @@ class OnlineClusterer:
         else:
             f["year_gap"] = f["same_year"] = 0.0
         f["miss_doc_names"], f["miss_story_names"] = self._name_misses(d, s)
-        f["miss_doc_salient_names"] = _missing_share(placing.salient_names, vecs.entities, sums["entities"])
-        f["miss_doc_salient_numbers"] = _missing_share(placing.salient_numbers, vecs.numbers, sums["numbers"])
+        ents, nums = vecs.entities, vecs.numbers
+        f["miss_doc_salient_names"] = _missing_share(
+            ((t, ents.get(t, 0.0)) for t in placing.salient_names), sums["entities"]
+        )
+        f["miss_doc_salient_numbers"] = _missing_share(
+            ((t, nums.get(t, 0.0)) for t in placing.salient_numbers), sums["numbers"]
+        )
         return [f[name] for name in self._scorer.features]
 
     def _story_score(self, d: _Doc, s: _Story) -> float:
         if self._scorer is not None:
             score = self._scorer.probability(self._story_features(d, s))
-            if d.t is not None and s.last_t is not None and self._window_s > 0:
-                gap = min(1.0, abs(d.t - s.last_t) / self._window_s)
-                score *= 1.0 - self.settings.time_decay * gap
-            return score
-        cos: dict[str, float | None] = {}
-        for ch in self._weights:
-            v = d.vecs.channel(ch)
-            n = s.counts[ch]
-            cos[ch] = dot(v, s.sums[ch]) / n if v and n else None
-        score = combine(cos, self._weights)
-        if self.settings.conflict_penalty > 0 and score > 0:
-            score *= 1.0 - self.settings.conflict_penalty * self._conflict(d, s)
+        else:
+            cos: dict[str, float | None] = {}
+            for ch in self._weights:
+                v = d.vecs.channel(ch)
+                n = s.counts[ch]
+                cos[ch] = dot(v, s.sums[ch]) / n if v and n else None
+            score = combine(cos, self._weights)
+            if self.settings.conflict_penalty > 0 and score > 0:
+                score *= 1.0 - self.settings.conflict_penalty * self._conflict(d, s)
         if d.t is not None and s.last_t is not None and self._window_s > 0:
             gap = min(1.0, abs(d.t - s.last_t) / self._window_s)
             score *= 1.0 - self.settings.time_decay * gap
@@ -396,9 +407,7 @@ class OnlineClusterer:
                 heapq.nlargest(self.settings.conflict_top_k, mine.items(), key=lambda kv: kv[1])
             )
         top_theirs = self._salient(s)
-        miss_mine = sum(w for t, w in top_mine if t not in theirs) / (sum(w for _, w in top_mine) or 1.0)
-        miss_theirs = sum(w for t, w in top_theirs if t not in mine) / (sum(w for _, w in top_theirs) or 1.0)
-        return miss_mine, miss_theirs
+        return _missing_share(top_mine, theirs), _missing_share(top_theirs, mine)
 
     # -- story bookkeeping ---------------------------------------------------------------
     def _open_story(self, d: _Doc, sid: str) -> _Story:
