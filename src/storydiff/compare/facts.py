@@ -51,19 +51,9 @@ WEIGHTS: dict[tuple[str, ...], tuple[tuple[float, ...], float]] = {
 
 def claim_similarity(a: Claim, b: Claim, weight: Mapping[str, float] | None = None) -> float:
     """Weighted Dice over content keys, or containment of the shorter claim in the longer.
-    ``weight`` maps a key to its weight (story IDF); missing keys weigh 1."""
-    if not a.keys or not b.keys:
-        return 0.0
-    w = weight.get if weight is not None else (lambda k, d=1.0: d)
-    shared = sum(w(k, 1.0) for k in a.keys & b.keys)
-    wa = sum(w(k, 1.0) for k in a.keys)
-    wb = sum(w(k, 1.0) for k in b.keys)
-    dice = 2 * shared / (wa + wb)
-    # a short claim fully inside a longer one (a rewrite that cut a clause) is still the same fact
-    containment = shared / min(wa, wb)
-    if min(len(a.keys), len(b.keys)) < 4 or containment < CONTAINMENT_MIN_SHARE:
-        return dice
-    return max(dice, 0.8 * containment)
+    ``weight`` maps a key to its weight (story IDF); missing keys weigh 1. One pair of
+    ``_key_dice``, which scores a whole story's claims at once."""
+    return float(_key_dice([a, b], weight)[0, 1])
 
 
 def story_idf(claims: Sequence[Claim]) -> dict[str, float]:
@@ -77,7 +67,8 @@ def story_idf(claims: Sequence[Claim]) -> dict[str, float]:
 
 
 def _key_dice(claims: Sequence[Claim], weight: Mapping[str, float] | None) -> np.ndarray:
-    """``claim_similarity`` for every pair at once, through a sparse claim-by-key matrix."""
+    """Weighted Dice (or containment of the shorter claim) for every pair of claims at once,
+    through a sparse claim-by-key matrix."""
     from scipy.sparse import csr_matrix
 
     vocab: dict[str, int] = {}
@@ -97,6 +88,7 @@ def _key_dice(claims: Sequence[Claim], weight: Mapping[str, float] | None) -> np
     with np.errstate(divide="ignore", invalid="ignore"):
         dice = np.nan_to_num(2 * shared / (mass[:, None] + mass[None, :]))
         containment = np.nan_to_num(shared / np.minimum(mass[:, None], mass[None, :]))
+    # a short claim fully inside a longer one (a rewrite that cut a clause) is still the same fact
     use = (np.minimum(sizes[:, None], sizes[None, :]) >= 4) & (containment >= CONTAINMENT_MIN_SHARE)
     return np.where(use, np.maximum(dice, 0.8 * containment), dice).astype(np.float32)
 
