@@ -4,8 +4,7 @@ A two-stage boosted-tree line classifier (``line_model`` + ``line_features``, tr
 ``line_train`` with cross-validation by domain) scores each line and ``span_decode`` turns the
 scores into one article span with a lenient threshold inside it and a strict one outside
 (``boundary_decode``: the span also weighs two small models of the body's first and last line);
-lines repeated across
-``siblings`` (other pages of the same outlet) count as template; ``line_rules`` removes notices
+lines repeated across ``siblings`` (other pages of the same outlet) count as template; ``line_rules`` removes notices
 that are boilerplate anywhere. Without the weights file, C4's line rules decide.
 """
 
@@ -103,9 +102,14 @@ def span_decode(prob: np.ndarray, meta: dict) -> np.ndarray:
     if "span_cost" not in meta or len(prob) == 0:
         return prob > meta["threshold"]
     start, end = best_run(prob - meta["span_cost"])
+    return _keep_in_span(prob, start, end, meta)
+
+
+def _keep_in_span(prob: np.ndarray, start: int, end: int, decoder: dict) -> np.ndarray:
+    """Lenient threshold inside the article's run of lines, strict outside it."""
     idx = np.arange(len(prob))
     inside = (idx >= start) & (idx <= end)
-    return np.where(inside, prob > meta["inside_threshold"], prob > meta["outside_threshold"])
+    return np.where(inside, prob > decoder["inside_threshold"], prob > decoder["outside_threshold"])
 
 
 def boundary_decode(prob: np.ndarray, p_start: np.ndarray, p_end: np.ndarray, decoder: dict) -> np.ndarray:
@@ -126,9 +130,7 @@ def boundary_decode(prob: np.ndarray, p_start: np.ndarray, p_end: np.ndarray, de
     idx = np.arange(n)
     best_start = np.maximum.accumulate(np.where(open_score >= running, idx, 0))
     end = int(np.argmax(running + log_end + cs[1:]))
-    start = int(best_start[end])
-    inside = (idx >= start) & (idx <= end)
-    return np.where(inside, prob > decoder["inside_threshold"], prob > decoder["outside_threshold"])
+    return _keep_in_span(prob, int(best_start[end]), end, decoder)
 
 
 def find_title(lines: list[str], kept: list[bool]) -> str | None:
