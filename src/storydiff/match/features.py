@@ -4,8 +4,8 @@ An article becomes five bags of terms, each compared on its own because they fai
 ``words`` (content words: topic), ``entities`` (capitalised tokens and runs of them: who/where),
 ``numbers`` (figures, years, months, weekdays: two earthquakes of the same kind differ here),
 ``title`` (headline words) and ``years`` (1900-2099 only: two events of one kind years apart,
-"the 2008 patch" vs "September 18, 2013", share every other word). spaCy NER runs at ~8 docs/s; capitalisation gets most of the
-way at thousands per second.
+"the 2008 patch" vs "September 18, 2013", share every other word). spaCy NER runs at ~8
+docs/s; capitalisation gets most of the way at thousands per second.
 """
 
 from __future__ import annotations
@@ -54,9 +54,6 @@ _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "
 # Capitalised words that start sentences or headlines and name nothing.
 _NOT_ENTITY = STOPWORDS | _WEEKDAYS | {"mr", "mrs", "ms", "dr", "new", "news", "update", "breaking"}
 
-# Drop capitalised words the article also writes in lower case from the names (ablation switch).
-CASE_FILTER = True
-
 MAX_CHARS = 200_000  # longer input is cut: a story is decided by its first pages, not a dump
 
 
@@ -100,7 +97,7 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
 
     # A capitalised word that the article also writes in lower case is a sentence start or a
     # title-cased headline word ("Police", "Hire", "Coach"), not a name.
-    lower_seen = {t for t in raw if t.islower()} if CASE_FILTER else frozenset()
+    lower_seen = {t for t in raw if t.islower()}
     has_digit = _DIGIT.search
     for tok in raw:
         low = tok.lower()
