@@ -118,3 +118,30 @@ def test_boundary_decode_ends_the_span_where_the_last_line_model_says():
     p_end = np.array([0.01, 0.01, 0.05, 0.9, 0.01, 0.01, 0.01])
     assert boundary_decode(prob, p_start, p_end, decoder).tolist() == [False, True, True, True, False, False, False]
     assert boundary_decode(np.zeros(0), np.zeros(0), np.zeros(0), decoder).tolist() == []
+
+
+def test_section_features_mark_comment_threads_and_near_template_lines():
+    from storydiff.extract.line_features import normalise_line
+    from storydiff.extract.line_sections import SECTION_FEATURE_NAMES, section_features
+
+    lines = [
+        "The port authority said dredging of the inner harbour will begin next month, three days ago.",
+        "12 comments",
+        "marina_bob",
+        "2 days ago at 07:52 am",
+        "About time, my boat has been stuck at the outer mooring since February.",
+        "Rating: 14 Votes",
+    ]
+    sibling = ["3 comments", "Rating: 2 Votes"]
+    F = section_features(lines, [sibling], normalise_line)
+    col = {name: i for i, name in enumerate(SECTION_FEATURE_NAMES)}
+    assert F.shape == (len(lines), len(SECTION_FEATURE_NAMES))
+    # Short timestamp and rating lines count; a paragraph mentioning "three days ago" does not.
+    assert F[:, col["timestamp"]].tolist() == [0, 0, 0, 1, 0, 1]
+    assert F[:, col["comments_heading"]].tolist() == [0, 1, 0, 0, 0, 0]
+    assert F[4, col["timestamp_+1"]] == 1 and F[4, col["timestamp_-1"]] == 1
+    # "12 comments" is a sibling's "3 comments" with other digits: near-template.
+    assert F[1, col["sibling_rep_digits"]] == 1 and F[5, col["sibling_rep_digits"]] == 1
+    assert F[0, col["sibling_rep_digits"]] == 0
+    assert section_features(lines, [], normalise_line)[:, col["sibling_rep_digits"]].sum() == 0
+

@@ -5,7 +5,8 @@ lines; boilerplate is short, link-like, repeated (within the page or across page
 outlet) and sits among menus. Window features and the exact features of the three lines above
 and below carry the "sits among" part; the best-scoring contiguous run of lines (a max-subarray
 over line scores), the share of the page's sentence text before and after a line and its distance
-to the headline mark where the article most likely is.
+to the headline mark where the article most likely is. ``line_sections`` adds what marks comment
+threads, teaser lists and near-template lines after the article.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from collections.abc import Sequence
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from storydiff.extract.line_sections import SECTION_FEATURE_NAMES, section_features
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
@@ -77,7 +80,8 @@ def feature_names() -> list[str]:
     names += [f"{name}_prev" for name in ("log_chars", "sentence_end")]
     names += [f"{name}_next" for name in ("log_chars", "sentence_end")]
     names += [f"{name}_{k:+d}" for k in _SHIFTS for name in _SHIFTED]
-    names += PAGE_FEATURE_NAMES
+    names += SECTION_FEATURE_NAMES
+    names += PAGE_FEATURE_NAMES  # last: boundary_features reads them from the end
     return names
 
 
@@ -161,6 +165,7 @@ def line_features(lines: Sequence[str], siblings: Sequence[Sequence[str]] = ()) 
     parts.append(np.vstack([pn[1:], np.zeros((1, 2))]))
     shifted = base[:, [col[name] for name in _SHIFTED]]
     parts += [_shift(shifted, k) for k in _SHIFTS]
+    parts.append(section_features(lines, siblings, normalise_line))
     parts.append(_page_features(lines, norms, base, col))
     return np.hstack(parts)
 
