@@ -2,7 +2,9 @@
 
     python bench/facts.py                  # dev and held-out halves, all methods
     python bench/facts.py --quick          # lexical method and anchors only (no embeddings)
-    python bench/facts.py --errors dev     # print wrong / missed pairs on the dev half
+    python bench/facts.py --errors dev     # print wrong / missed pairs on the dev half, then how
+                                           # many fall in each error bucket (below the cut, lost
+                                           # in the merge, not a claim, false link direct/chained)
     python bench/facts.py --fit            # refit the scorer weights on dev (prints WEIGHTS and
                                            # leave-one-cluster-out dev F1 per threshold)
 
@@ -35,7 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storydiff.compare.claims import article_claims
-from storydiff.compare.facts import WEIGHTS, align_claims, pair_features
+from storydiff.compare.facts import WEIGHTS, _probabilities, align_claims, pair_features
 from storydiff.records import Article
 from storydiff.settings import FactSettings
 from storydiff.unionfind import UnionFind
@@ -197,6 +199,33 @@ def timed(clusters: list[Cluster], method: Callable[[Cluster], object], repeat: 
     return best
 
 
+def error_buckets(clusters: list[Cluster], settings: FactSettings) -> dict[str, int]:
+    """Where the wrong pairs come from: a missed pair whose own score is under the cut is the
+    scorer's (paraphrase) miss, one above it was lost in the merge (one claim per article, best
+    pair first); a false pair is a direct link or only chained through a third claim."""
+    out: dict[str, int] = {}
+
+    def add(bucket: str) -> None:
+        out[bucket] = out.get(bucket, 0) + 1
+
+    for c in clusters:
+        arts, offsets = articles_of(c)
+        claims = [cl for a in arts for cl in article_claims(a.id, a.text, settings.min_claim_words)]
+        at = {(cl.article_id, line_at(offsets[cl.article_id], cl.start)): k for k, cl in enumerate(claims)}
+        sim, threshold = _probabilities(claims, settings)
+        pred, gold = pairs_of(predict_facts(c, settings)), pairs_of(c.gold)
+        restated = {u for f in c.gold for u in f if sum(w[0] == u[0] for w in f) > 1}
+        for u, v in map(sorted, gold - pred):
+            if u not in at or v not in at:
+                add("missed: a line is no claim (too short, or a repeat)")
+                continue
+            where = "under the cut" if sim[at[u], at[v]] < threshold else "over the cut, lost in the merge"
+            add(f"missed: score {where}" + (", gold fact holds a restatement" if {u, v} & restated else ""))
+        for u, v in map(sorted, pred - gold):
+            add("false: direct link" if sim[at[u], at[v]] >= threshold else "false: chained via another claim")
+    return out
+
+
 def tune_tfidf(dev: list[Cluster]) -> float:
     grid = [round(0.2 + 0.05 * k, 2) for k in range(13)]
     return max(grid, key=lambda t: score(dev, tfidf_anchor(t)).f1)
@@ -307,6 +336,9 @@ def main() -> None:
                     text[(d, i)] = s
         for name, kind, (u, v) in sorted(errs):
             print(f"\n{name} {kind}\n  {u}: {text[u][:160]}\n  {v}: {text[v][:160]}")
+        print("\n| error bucket | pairs |\n|---|---|")
+        for bucket, n in sorted(error_buckets(dev if args.errors == "dev" else held, lex).items()):
+            print(f"| {bucket} | {n} |")
 
 
 if __name__ == "__main__":
