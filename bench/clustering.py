@@ -30,6 +30,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -37,6 +38,7 @@ import numpy as np
 
 from storydiff.match import MatchDoc, OnlineClusterer, Prepared, prepare
 from storydiff.settings import MatchSettings
+from storydiff.streaming import streaming_gc
 
 sys.path.insert(0, str(Path(__file__).parent))
 import streams
@@ -196,7 +198,7 @@ def _prepare_lines(lines: list[bytes]) -> list[tuple[Prepared, str, str, bool]]:
         d = orjson.loads(line)
         p = prepare(MatchDoc(d["id"], d["text"], d["title"], datetime.fromisoformat(d["published"])))
         light = MatchDoc(d["id"], "", None, p.doc.published)
-        out.append((Prepared(light, p.terms, p.sig, p.t, p.n_shingles), d["story"], d["family"], d["original"]))
+        out.append((replace(p, doc=light), d["story"], d["family"], d["original"]))
     return out
 
 
@@ -244,17 +246,18 @@ def run_stream(path: Path, system: str, workers: int = 2, limit: int | None = No
     live = []
     if system == "storydiff":
         c = OnlineClusterer()
-        for i, (p, story, family, original) in enumerate(_prepared_stream(path, workers, limit)):
-            if i == mark and mark:  # a stream no longer than STEADY: its whole run, start-up included
-                t_mark = time.perf_counter()
-            if i % 1000 == 0:
-                live.append(len(c))
-            pred.append(c.add_prepared(p))
-            reprint_of.append(c.last_reprint_of)
-            gold.append(story)
-            fam.append(family)
-            orig.append(original)
-            ids.append(p.doc.id)
+        with streaming_gc():  # as `storydiff cluster` and `storydiff ingest` run it
+            for i, (p, story, family, original) in enumerate(_prepared_stream(path, workers, limit)):
+                if i == mark and mark:  # a stream no longer than STEADY: its whole run, start-up included
+                    t_mark = time.perf_counter()
+                if i % 1000 == 0:
+                    live.append(len(c))
+                pred.append(c.add_prepared(p))
+                reprint_of.append(c.last_reprint_of)
+                gold.append(story)
+                fam.append(family)
+                orig.append(original)
+                ids.append(p.doc.id)
         pred = [c.resolve(s) for s in pred]
     elif system == "datasketch-lsh":
         pred, gold, fam, orig, ids = _datasketch_lsh(path)

@@ -5,7 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from storydiff.match import MatchDoc, OnlineClusterer, cluster, near_duplicate_score, similarity, story_id_for
+from storydiff.match import (
+    MatchDoc,
+    OnlineClusterer,
+    cluster,
+    near_duplicate_score,
+    prepare,
+    similarity,
+    story_id_for,
+)
 from storydiff.match.fingerprint import LSHIndex, text_signature
 from storydiff.settings import MatchSettings
 
@@ -367,3 +375,40 @@ def test_learned_scorer_without_its_weights_is_an_install_error(monkeypatch):
     monkeypatch.setattr(clusterer_mod, "load_scorer", lambda: None)
     with pytest.raises(RuntimeError, match="story_scorer.json"):
         OnlineClusterer(MatchSettings(scorer="learned"))
+
+
+def test_streaming_gc_raises_young_threshold_and_restores_it():
+    import gc
+
+    from storydiff.streaming import STREAM_GC_GEN0, streaming_gc
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with streaming_gc():
+            assert gc.get_threshold() == (STREAM_GC_GEN0, 10, 10)
+        assert gc.get_threshold() == (700, 10, 10)
+        with pytest.raises(RuntimeError), streaming_gc():
+            raise RuntimeError("a failing stream still restores the collector")
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(50_000, 5, 5)  # a caller that already collects less often keeps its setting
+        with streaming_gc():
+            assert gc.get_threshold() == (50_000, 5, 5)
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_evicted_articles_leave_the_document_frequencies():
+    # The window's IDF must forget evicted articles, or a long stream drifts towards treating
+    # every term as common. After the window moves past them, only the newest article counts.
+    c = OnlineClusterer()
+    for d in _docs(QUAKE_CHILE, "c"):
+        c.add(d)
+    counted = int(c._df.sum())
+    assert counted > 0
+    late = MatchDoc(
+        "late", "Parliament in Oslo passed the fisheries budget on Tuesday.", None, T0 + timedelta(days=30)
+    )
+    c.add(late)
+    assert len(c) == 1
+    assert int(c._df.sum()) == len(prepare(late).df_slots) < counted

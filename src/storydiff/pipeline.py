@@ -176,6 +176,7 @@ def ingest_stream(
     stored are skipped before extraction, so a re-run after a kill only does the rest."""
     from storydiff.match import OnlineClusterer
     from storydiff.settings import MatchSettings
+    from storydiff.streaming import streaming_gc
 
     clusterer = OnlineClusterer()
     _seed_clusterer(store, clusterer, MatchSettings().window_days)
@@ -207,19 +208,20 @@ def ingest_stream(
     # killed run leaves most of its work stored (page-text templates still learn within a batch)
     arts = articles_only(extract_items(fresh(items), batch_size=INGEST_BATCH))
     analyzed = analyze(arts) if analyze else arts
-    for a in in_publication_order(analyzed, INGEST_BATCH):
-        story_id = clusterer.add(to_match_doc(a))
-        if store.add_article(a, story_id):
-            stats["stored"] += 1
-            store.clear_failure(a.source)
-        else:
-            stats["skipped"] += 1
-        for old, new in clusterer.aliases.items():
-            if known_aliases.get(old) != new:
-                store.add_alias(old, clusterer.resolve(new))
-                known_aliases[old] = new
-        if progress:
-            progress(1)
+    with streaming_gc():
+        for a in in_publication_order(analyzed, INGEST_BATCH):
+            story_id = clusterer.add(to_match_doc(a))
+            if store.add_article(a, story_id):
+                stats["stored"] += 1
+                store.clear_failure(a.source)
+            else:
+                stats["skipped"] += 1
+            for old, new in clusterer.aliases.items():
+                if known_aliases.get(old) != new:
+                    store.add_alias(old, clusterer.resolve(new))
+                    known_aliases[old] = new
+            if progress:
+                progress(1)
     return stats
 
 

@@ -11,7 +11,7 @@ newest article falls out of the window are evicted with their articles, which bo
 IDF counts live in the window, so an article is weighed against its own news cycle.
 
 Memory: an article's vectors are summed into its story and then dropped; what stays per live
-article is its MinHash signature, LSH band keys, document-frequency terms (interned strings)
+article is its MinHash signature, LSH band keys, document-frequency slots (one uint32 a term)
 and its share of the story sums (~18 KB at 100k, bench/clustering.py --sizes).
 """
 
@@ -20,22 +20,29 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-import sys
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import numpy as np
 
 from storydiff.match.doc import MatchDoc, timestamp
 from storydiff.match.features import DocTerms, extract_terms
-from storydiff.match.fingerprint import NUM_PERM, LSHIndex, containment, signature_and_size
+from storydiff.match.fingerprint import NUM_PERM, LSHIndex, containment, signature_and_size, term_hashes
 from storydiff.match.scorer import LinearScorer
 from storydiff.match.scorer import load as load_scorer
 from storydiff.match.similarity import CHANNELS, DocVectors, channel_weights, combine, dot
 from storydiff.settings import MatchSettings
 
 _LSH_MIN_REBUILD = 10_000  # evicted articles tolerated in the LSH tables before a rebuild
+# Document frequencies live in a fixed array indexed by a stable hash of the term, not in a
+# dict keyed by it: an article's ~130 distinct terms are counted in, looked up and later
+# counted out in three numpy calls instead of ~400 dict operations, and the cost stays flat as
+# the window's vocabulary grows (a dict of 140k terms misses the CPU cache on most lookups).
+# With 2^23 slots and ~140k live terms (100k/1M streams) about 1.7% of terms share a slot;
+# a shared slot only raises both terms' df a little (lower IDF), it never mixes their vectors.
+_DF_BITS = 23
+_DF_MASK = np.uint64((1 << _DF_BITS) - 1)
 _TOP_WORDS = 8  # content words per article put in the candidate index (besides its entities)
 
 
@@ -63,6 +70,17 @@ class Prepared:
     sig: np.ndarray
     t: float | None
     n_shingles: int = 0  # distinct word 3-shingles behind sig (0: unknown), for containment
+    # Every distinct term of the article (all channels) and its document-frequency slot;
+    # computed here so worker processes, not the single clustering thread, pay for hashing.
+    df_terms: tuple[str, ...] = ()
+    df_slots: np.ndarray | None = None
+
+
+def df_slots(terms: DocTerms) -> tuple[tuple[str, ...], np.ndarray]:
+    """The article's distinct terms over all channels (years are among the numbers) and their
+    slots in the clusterer's document-frequency array."""
+    distinct = tuple(set(terms.words).union(terms.entities, terms.numbers, terms.title))
+    return distinct, (term_hashes(list(distinct)) & _DF_MASK).astype(np.uint32)
 
 
 def prepare(doc: MatchDoc) -> Prepared:
@@ -72,17 +90,18 @@ def prepare(doc: MatchDoc) -> Prepared:
     terms = extract_terms(text, doc.title if isinstance(doc.title, str) else None)
     sig, n_shingles = signature_and_size(terms.tokens)
     terms.tokens = []  # only the signature needs them: keeps Prepared small to pickle and hold
-    return Prepared(doc, terms, sig, timestamp(doc.published), n_shingles)
+    distinct, slots = df_slots(terms)
+    return Prepared(doc, terms, sig, timestamp(doc.published), n_shingles, distinct, slots)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Doc:
     key: int
     id: str
     t: float | None
     vecs: DocVectors
     sig: np.ndarray
-    df_terms: tuple[str, ...]
+    df_slots: np.ndarray  # Prepared.df_slots: counted out of the window's df when evicted
     index_terms: tuple[str, ...]
     story: int = -1
     n_shingles: int = 0  # Prepared.n_shingles
@@ -90,7 +109,7 @@ class _Doc:
     bands: np.ndarray | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Placing:
     """What the learned scorer reads about the article being placed (one at a time, so it is
     not kept on every live _Doc: at a million live articles these tuples would add up)."""
@@ -100,10 +119,12 @@ class _Placing:
     salient_numbers: tuple[str, ...]  # figures it repeats
     # Latest year it names: news reports its own year last, background years are older.
     max_year: int
+    # Its heaviest index terms with their weights, heaviest first: the candidate lookup keys.
+    lookup: tuple[tuple[str, float], ...] = ()
     top_names: tuple[tuple[str, float], ...] | None = None  # cache of its conflict_top_k names
 
 
-@dataclass
+@dataclass(slots=True)
 class _Story:
     key: int
     sid: str
@@ -148,7 +169,7 @@ class OnlineClusterer:
         # survivor id -> the ids aliased to it, so a merge re-points only its own aliases
         # instead of scanning every alias the archive ever made.
         self._aliased_to: dict[str, list[str]] = {}
-        self._df: dict[str, int] = {}
+        self._df = np.zeros(1 << _DF_BITS, dtype=np.int32)  # see _DF_BITS
         # term -> story keys, a dict used as an ordered set: least recently joined first, so the
         # list can be capped at the newest max_postings stories (per-article work stays bounded
         # however many stories the window holds).
@@ -228,18 +249,14 @@ class OnlineClusterer:
         return len(self._stories)
 
     # -- features ------------------------------------------------------------------------
-    def _vectors(self, terms: DocTerms) -> DocVectors:
-        # similarity.weigh() with the window's IDF, ln((N+1)/(df+1)) + 1, inlined: this loop
-        # runs for every term of every article.
-        df_get = self._df.get
-        log_n1 = math.log(len(self._docs) + 1)
+    @staticmethod
+    def _vectors(terms: DocTerms, idf: dict[str, float]) -> DocVectors:
+        # similarity.weigh() with the window's IDF (computed by the caller for every distinct
+        # term at once), inlined: this loop runs for every term of every article.
         log, sqrt = math.log, math.sqrt
         out = []
         for ch in CHANNELS:
-            vec = {
-                t: (1.0 + log(c)) * (log_n1 - log(df_get(t, 0) + 1) + 1.0)
-                for t, c in getattr(terms, ch).items()
-            }
+            vec = {t: (1.0 + log(c)) * idf[t] for t, c in getattr(terms, ch).items()}
             norm = sqrt(sum(w * w for w in vec.values()))
             out.append({t: w / norm for t, w in vec.items()} if norm else {})
         return DocVectors(*out)
@@ -249,28 +266,31 @@ class OnlineClusterer:
         if p.t is not None and (self._watermark is None or p.t > self._watermark):
             self._watermark = p.t
         terms = p.terms
-        # Interned: every article unpickled from a worker brings its own copies of the same
-        # words; without this each live article keeps ~300 private strings alive (~18 KB).
-        intern = sys.intern
-        df_terms = tuple(
-            map(intern, set(terms.words) | set(terms.entities) | set(terms.numbers) | set(terms.title))
-        )
-        df = self._df
-        for t in df_terms:
-            df[t] = df.get(t, 0) + 1
+        distinct, slots = (p.df_terms, p.df_slots) if p.df_slots is not None else df_slots(terms)
+        # DF includes this article, as a batch TF-IDF over the window would: ln((N+1)/(df+1)) + 1.
+        # add.at, not +=: two of the article's terms may share a slot.
+        np.add.at(self._df, slots, 1)
         key = self._seq
-        # DF includes this article, as a batch TF-IDF over the window would.
         self._docs[key] = None  # type: ignore[assignment]  # counted in N for its own idf
-        vecs = self._vectors(terms)
-        top_words = sorted(vecs.words.items(), key=lambda kv: -kv[1])[:_TOP_WORDS]
-        index_terms = tuple({*vecs.entities, *(w for w, _ in top_words)})
+        idf = (math.log(len(self._docs) + 1) + 1.0) - np.log(self._df[slots] + 1.0)
+        vecs = self._vectors(terms, dict(zip(distinct, idf.tolist())))
+        # Index terms: its names and heaviest content words, weighed by TF-IDF (the rarest in the
+        # window first). All are posted; the heaviest max_index_terms look candidates up.
+        # (Posting only the heaviest 12-24 saves ~25 us an article but costs 0.015-0.02 B3-F1 on
+        # the 100k stream: a story's members name it in different words.)
+        words = vecs.words
+        weight = dict(heapq.nlargest(_TOP_WORDS, words.items(), key=itemgetter(1)))
+        for t, w in vecs.entities.items():
+            weight[t] = words.get(t, 0.0) + w  # a name is also a word: both weights count
+        index = sorted(weight.items(), key=itemgetter(1), reverse=True)
+        index_terms = tuple(t for t, _ in index)
         d = _Doc(
             key,
             p.doc.id,
             p.t,
             vecs,
             p.sig,
-            df_terms,
+            slots,
             index_terms,
             n_shingles=p.n_shingles,
             bands=self._lsh.band_keys(p.sig),
@@ -280,6 +300,7 @@ class OnlineClusterer:
             tuple(t for t, c in terms.entities.items() if c >= 2),
             tuple(t for t, c in terms.numbers.items() if c >= 2),
             max(map(int, terms.years), default=0),
+            index[: self.settings.max_index_terms],
         )
         self._docs[key] = d
         self._doc_by_id[d.id] = key
@@ -290,34 +311,36 @@ class OnlineClusterer:
         others = [o for o in map(self._docs.get, self._lsh.query(d.sig, d.bands)) if o is not None]
         if not others:
             return None, None
-        # Estimated Jaccard and containment against all band-sharing articles at once (numpy).
-        # A copy shares most shingles with its original, or is contained in it or the reverse
-        # (trimmed, or padded with boilerplate and notes); the Jaccard floor keeps a short text
-        # that merely appears inside a long one out. The most contained wins, then the most
-        # similar, then the earliest.
+        # Estimated Jaccard against all band-sharing articles at once (numpy); the rest runs on
+        # the few that clear the Jaccard floor. A copy shares most shingles with its original,
+        # or is contained in it or the reverse (trimmed, or padded with boilerplate and notes);
+        # the floor keeps a short text that merely appears inside a long one out. The most
+        # contained wins, then the most similar, then the earliest.
         jac = np.count_nonzero(np.stack([o.sig for o in others]) == d.sig, axis=1) / NUM_PERM
-        cont = containment(jac, np.array([o.n_shingles for o in others]), d.n_shingles)
         st = self.settings
-        ok = (jac >= st.reprint_jaccard) | (
-            (cont >= st.reprint_containment) & (jac >= st.reprint_min_jaccard)
-        )
-        if not ok.any():
+        floor = min(st.reprint_jaccard, st.reprint_min_jaccard)
+        best: tuple[float, float, int] | None = None
+        best_doc = None
+        for o, j in zip(others, jac.tolist()):
+            if j < floor:
+                continue
+            c = containment(j, o.n_shingles, d.n_shingles)
+            if j >= st.reprint_jaccard or c >= st.reprint_containment:
+                rank = (c, j, -o.key)
+                if best is None or rank > best:
+                    best, best_doc = rank, o
+        if best_doc is None:
             return None, None
-        _, _, _, best = max((float(c), float(j), -o.key, o) for c, j, o, k in zip(cont, jac, others, ok) if k)
-        return self._stories[best.story], best.id
+        return self._stories[best_doc.story], best_doc.id
 
     def _score_candidates(self, d: _Doc) -> list[tuple[float, _Story]]:
         # Only the article's heaviest index terms look stories up (TF-IDF weight: the rarest in
         # the window), each over at most max_postings stories: at most
         # max_index_terms * max_postings additions per article whatever the window holds.
-        ents, words = d.vecs.entities, d.vecs.words
-        terms = [(ents.get(t, 0.0) + words.get(t, 0.0), t) for t in d.index_terms]
-        if len(terms) > self.settings.max_index_terms:
-            terms = heapq.nlargest(self.settings.max_index_terms, terms)
         acc: dict[int, float] = {}
         get = acc.get
         postings = self._postings
-        for w, term in terms:
+        for term, w in self._placing_of(d).lookup:
             post = postings.get(term)
             if post:
                 for sk in post:
@@ -435,9 +458,8 @@ class OnlineClusterer:
             get = sums.get
             for t, w in v.items():
                 sums[t] = get(t, 0.0) + w
-        for t in d.index_terms:
-            s.index_terms.add(t)
-            self._post(t, s.key)
+        s.index_terms.update(d.index_terms)
+        self._post(d.index_terms, s.key)
         self._lsh.insert(d.key, d.sig, d.bands)
         if d.t is not None and (s.last_t is None or d.t > s.last_t):
             s.last_t = d.t
@@ -445,16 +467,18 @@ class OnlineClusterer:
         s.last_seq = d.key
         heapq.heappush(self._heap_seq, (d.key, s.key))
 
-    def _post(self, term: str, sk: int) -> None:
-        """Story ``sk`` to the newest end of ``term``'s posting list, the oldest out past the cap."""
-        post = self._postings.get(term)
-        if post is None:
-            self._postings[term] = {sk: None}
-            return
-        post.pop(sk, None)
-        post[sk] = None
-        if len(post) > self.settings.max_postings:
-            del post[next(iter(post))]
+    def _post(self, terms: Iterable[str], sk: int) -> None:
+        """Story ``sk`` to the newest end of each term's posting list, the oldest out past the cap."""
+        postings, cap = self._postings, self.settings.max_postings
+        for term in terms:
+            post = postings.get(term)
+            if post is None:
+                postings[term] = {sk: None}
+            elif not post or next(reversed(post)) != sk:  # a story's next article repeats most of its terms
+                post.pop(sk, None)
+                post[sk] = None
+                if len(post) > cap:
+                    del post[next(iter(post))]
 
     def _merge(self, a: _Story, b: _Story) -> _Story:
         if a.key == b.key:
@@ -468,11 +492,13 @@ class OnlineClusterer:
             for t, w in gone.sums[ch].items():
                 sums[t] = sums.get(t, 0.0) + w
             keep.counts[ch] += gone.counts[ch]
+        handed = []
         for t in gone.index_terms:
             post = self._postings.get(t)
             if post is not None and post.pop(gone.key, 0) is None:  # still listed: hand it over
-                self._post(t, keep.key)
-            keep.index_terms.add(t)
+                handed.append(t)
+        self._post(handed, keep.key)
+        keep.index_terms.update(gone.index_terms)
         if gone.last_t is not None and (keep.last_t is None or gone.last_t > keep.last_t):
             keep.last_t = gone.last_t
             heapq.heappush(self._heap_t, (gone.last_t, keep.key))
@@ -507,22 +533,15 @@ class OnlineClusterer:
                 self._drop(s)
 
     def _drop(self, s: _Story) -> None:
-        # At steady state every article is dropped once: the story's members share most terms
-        # (reprints, follow-ups), so count them first (Counter.update runs in C) and touch
-        # each df entry once.
-        gone: Counter[str] = Counter()
+        # At steady state every article is dropped once: its terms leave the window's df in
+        # one numpy call for the whole story.
+        gone = []
         for k in s.members:
             d = self._docs.pop(k)
             self._doc_by_id.pop(d.id, None)
-            gone.update(d.df_terms)
+            gone.append(d.df_slots)
         self._lsh_dead += len(s.members)
-        df = self._df
-        for t, n in gone.items():
-            c = df[t] - n
-            if c:
-                df[t] = c
-            else:
-                del df[t]
+        np.subtract.at(self._df, np.concatenate(gone), 1)
         for t in s.index_terms:
             post = self._postings.get(t)
             if post is not None:

@@ -29,7 +29,8 @@ _EMPTY = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
 _token_hash_cache: dict[str, int] = {}
 
 
-def _token_hashes(tokens: list[str]) -> np.ndarray:
+def term_hashes(tokens: list[str]) -> np.ndarray:
+    """A stable 64-bit hash per string (the same in every process and run), cached per type."""
     cache = _token_hash_cache
     if len(cache) > 2_000_000:  # bound memory on endless streams; hashes are recomputable
         cache.clear()
@@ -44,7 +45,7 @@ def shingle_hashes(tokens: list[str], k: int = SHINGLE) -> np.ndarray:
     """64-bit hashes of the distinct word k-shingles (of the tokens themselves when fewer)."""
     if not tokens:
         return np.empty(0, dtype=np.uint64)
-    h = _token_hashes(tokens)
+    h = term_hashes(tokens)
     if len(h) >= k:
         with np.errstate(over="ignore"):
             acc = h[: len(h) - k + 1].copy()
@@ -71,21 +72,19 @@ def signature_and_size(tokens: list[str]) -> tuple[np.ndarray, int]:
     return hv.min(axis=1).astype(np.uint32), int(sh.size)
 
 
-def containment(jac: np.ndarray | float, size_a: np.ndarray | int, size_b: np.ndarray | int) -> np.ndarray:
+def containment(jac: float, size_a: int, size_b: int) -> float:
     """Share of the smaller shingle set found in the larger, from Jaccard and the two sizes.
 
     |A & B| = J (|A| + |B|) / (1 + J). A copy that was trimmed, or that gained boilerplate or
     an editor's note, keeps its containment near 1 while its Jaccard falls with the length
-    difference. Where a size is unknown (0) this is the Jaccard itself.
+    difference. Where a size is unknown (0) this is the Jaccard itself. Scalar on purpose: the
+    clusterer calls it for a handful of band-sharing articles, where numpy's per-call overhead
+    would cost more than the arithmetic.
     """
-    jac = np.asarray(jac, dtype=float)
-    a = np.asarray(size_a, dtype=float)
-    b = np.asarray(size_b, dtype=float)
-    smaller = np.minimum(a, b)
-    inter = jac * (a + b) / (1.0 + jac)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        c = np.minimum(1.0, inter / smaller)
-    return np.where(smaller > 0, c, jac)
+    smaller = min(size_a, size_b)
+    if smaller <= 0:
+        return float(jac)
+    return min(1.0, jac * (size_a + size_b) / (1.0 + jac) / smaller)
 
 
 def text_signature(text: str) -> np.ndarray:

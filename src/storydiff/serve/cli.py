@@ -162,12 +162,13 @@ def cluster(
     from storydiff.extract import normalize_date
     from storydiff.match import MatchDoc, OnlineClusterer
     from storydiff.pipeline import parse_published
+    from storydiff.streaming import streaming_gc
 
     failures: list[Failure] = []
     stream = sys.stdin if input == "-" else open(input, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed by the with below
     clusterer = OnlineClusterer()
     assigned: list[tuple[str, str]] = []
-    with stream, progress_bar("clustering") as tick:
+    with stream, progress_bar("clustering") as tick, streaming_gc():
         for n, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
