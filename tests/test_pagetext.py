@@ -133,7 +133,8 @@ def test_section_features_mark_comment_threads_and_near_template_lines():
         "Rating: 14 Votes",
     ]
     sibling = ["3 comments", "Rating: 2 Votes"]
-    F = section_features(lines, [sibling], normalise_line)
+    norms = [normalise_line(line) for line in lines]
+    F = section_features(lines, norms, [[normalise_line(line) for line in sibling]])
     col = {name: i for i, name in enumerate(SECTION_FEATURE_NAMES)}
     assert F.shape == (len(lines), len(SECTION_FEATURE_NAMES))
     # Short timestamp and rating lines count; a paragraph mentioning "three days ago" does not.
@@ -143,5 +144,5 @@ def test_section_features_mark_comment_threads_and_near_template_lines():
     # "12 comments" is a sibling's "3 comments" with other digits: near-template.
     assert F[1, col["sibling_rep_digits"]] == 1 and F[5, col["sibling_rep_digits"]] == 1
     assert F[0, col["sibling_rep_digits"]] == 0
-    assert section_features(lines, [], normalise_line)[:, col["sibling_rep_digits"]].sum() == 0
+    assert section_features(lines, norms, [])[:, col["sibling_rep_digits"]].sum() == 0
 

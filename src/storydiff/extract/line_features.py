@@ -96,7 +96,8 @@ def line_features(lines: Sequence[str], siblings: Sequence[Sequence[str]] = ()) 
         return np.zeros((0, len(feature_names())))
     norms = [normalise_line(line) for line in lines]
     counts = Counter(norms)
-    sibling_sets = [{normalise_line(s) for s in sib} for sib in siblings]
+    sibling_norms = [[normalise_line(s) for s in sib] for sib in siblings]
+    sibling_sets = [set(sib) for sib in sibling_norms]
     first_seen: dict[str, int] = {}
     base = np.zeros((n, len(FEATURE_NAMES)))
     col = {name: i for i, name in enumerate(FEATURE_NAMES)}
@@ -165,7 +166,7 @@ def line_features(lines: Sequence[str], siblings: Sequence[Sequence[str]] = ()) 
     parts.append(np.vstack([pn[1:], np.zeros((1, 2))]))
     shifted = base[:, [col[name] for name in _SHIFTED]]
     parts += [_shift(shifted, k) for k in _SHIFTS]
-    parts.append(section_features(lines, siblings, normalise_line))
+    parts.append(section_features(lines, norms, sibling_norms))
     parts.append(_page_features(lines, norms, base, col))
     return np.hstack(parts)
 

@@ -39,8 +39,11 @@ SECTION_FEATURE_NAMES = [
 ]
 
 
-def section_features(lines: Sequence[str], siblings: Sequence[Sequence[str]], normalise) -> np.ndarray:
-    """A (len(lines), len(SECTION_FEATURE_NAMES)) matrix; ``normalise`` is line_features' line key."""
+def section_features(
+    lines: Sequence[str], norms: Sequence[str], sibling_norms: Sequence[Sequence[str]]
+) -> np.ndarray:
+    """A (len(lines), len(SECTION_FEATURE_NAMES)) matrix. ``norms`` are the lines and
+    ``sibling_norms`` the sibling pages' lines as line_features already normalised them."""
     from storydiff.extract.line_features import _shift, _window_mean  # one windowing for both modules
 
     n = len(lines)
@@ -52,12 +55,10 @@ def section_features(lines: Sequence[str], siblings: Sequence[Sequence[str]], no
     median = np.median(n_words[n_words > 0]) if (n_words > 0).any() else 1.0
     pipes = np.array([line.count("|") for line in lines], dtype=float)
     caps = np.array([_all_caps_ratio(line) for line in lines])
-    if siblings:
-        def key(line: str) -> str:
-            return _DIGITS.sub("0", normalise(line))
-
-        sets = [{key(s) for s in sibling} for sibling in siblings]
-        near_template = np.array([sum(key(line) in s for s in sets) / len(sets) for line in lines])
+    if sibling_norms:
+        sets = [{_DIGITS.sub("0", s) for s in sibling} for sibling in sibling_norms]
+        keys = [_DIGITS.sub("0", norm) for norm in norms]
+        near_template = np.array([sum(k in s for s in sets) / len(sets) for k in keys])
     else:
         near_template = np.zeros(n)
 
