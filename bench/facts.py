@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storydiff.compare.claims import article_claims
-from storydiff.compare.facts import WEIGHTS, _probabilities, align_claims, pair_features
+from storydiff.compare.facts import WEIGHTS, align_claims, claim_match_probabilities, pair_features
 from storydiff.records import Article
 from storydiff.settings import FactSettings
 from storydiff.unionfind import UnionFind
@@ -212,7 +212,7 @@ def error_buckets(clusters: list[Cluster], settings: FactSettings) -> dict[str, 
         arts, offsets = articles_of(c)
         claims = [cl for a in arts for cl in article_claims(a.id, a.text, settings.min_claim_words)]
         at = {(cl.article_id, line_at(offsets[cl.article_id], cl.start)): k for k, cl in enumerate(claims)}
-        sim, threshold = _probabilities(claims, settings)
+        sim, threshold = claim_match_probabilities(claims, settings)
         pred, gold = pairs_of(predict_facts(c, settings)), pairs_of(c.gold)
         restated = {u for f in c.gold for u in f if sum(w[0] == u[0] for w in f) > 1}
         for u, v in map(sorted, gold - pred):

@@ -154,7 +154,7 @@ def pair_features(claims: Sequence[Claim], use_embeddings: bool = False
     return LEXICAL_FEATURES, feats
 
 
-def _probabilities(claims: list[Claim], settings: FactSettings) -> tuple[np.ndarray, float]:
+def claim_match_probabilities(claims: list[Claim], settings: FactSettings) -> tuple[np.ndarray, float]:
     """Claim-by-claim match score (0 inside one article) and the threshold it is cut at."""
     article = np.array([c.article_id for c in claims])
     if settings.scorer == "idf_dice":  # the previous scorer, kept as a benchmark baseline
@@ -238,7 +238,7 @@ def align_claims(articles: Sequence[Article], settings: FactSettings | None = No
     claims = [c for a in articles for c in article_claims(a.id, a.text or "", settings.min_claim_words)]
     if not claims:
         return []
-    sim, threshold = _probabilities(claims, settings)
+    sim, threshold = claim_match_probabilities(claims, settings)
     uf = _merge(claims, sim, threshold)
     groups = [list(g) for g in uf.groups().values()]
     if settings.attach_restatements:

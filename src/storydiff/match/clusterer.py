@@ -69,11 +69,11 @@ class Prepared:
     terms: DocTerms
     sig: np.ndarray
     t: float | None
-    n_shingles: int = 0  # distinct word 3-shingles behind sig (0: unknown), for containment
     # Every distinct term of the article (all channels) and its document-frequency slot;
     # computed here so worker processes, not the single clustering thread, pay for hashing.
-    df_terms: tuple[str, ...] = ()
-    df_slots: np.ndarray | None = None
+    df_terms: tuple[str, ...]
+    df_slots: np.ndarray
+    n_shingles: int = 0  # distinct word 3-shingles behind sig (0: unknown), for containment
 
 
 def df_slots(terms: DocTerms) -> tuple[tuple[str, ...], np.ndarray]:
@@ -91,7 +91,7 @@ def prepare(doc: MatchDoc) -> Prepared:
     sig, n_shingles = signature_and_size(terms.tokens)
     terms.tokens = []  # only the signature needs them: keeps Prepared small to pickle and hold
     distinct, slots = df_slots(terms)
-    return Prepared(doc, terms, sig, timestamp(doc.published), n_shingles, distinct, slots)
+    return Prepared(doc, terms, sig, timestamp(doc.published), distinct, slots, n_shingles)
 
 
 @dataclass(slots=True)
@@ -266,7 +266,7 @@ class OnlineClusterer:
         if p.t is not None and (self._watermark is None or p.t > self._watermark):
             self._watermark = p.t
         terms = p.terms
-        distinct, slots = (p.df_terms, p.df_slots) if p.df_slots is not None else df_slots(terms)
+        distinct, slots = p.df_terms, p.df_slots
         # DF includes this article, as a batch TF-IDF over the window would: ln((N+1)/(df+1)) + 1.
         # add.at, not +=: two of the article's terms may share a slot.
         np.add.at(self._df, slots, 1)
