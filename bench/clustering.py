@@ -30,7 +30,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -38,7 +37,7 @@ import numpy as np
 
 from storydiff.match import MatchDoc, OnlineClusterer, Prepared, prepare
 from storydiff.settings import MatchSettings
-from storydiff.streaming import streaming_gc
+from storydiff.streaming import WORKER_NICENESS, map_in_order, streaming_gc
 
 sys.path.insert(0, str(Path(__file__).parent))
 import streams
@@ -197,14 +196,16 @@ def _prepare_lines(lines: list[bytes]) -> list[tuple[Prepared, str, str, bool]]:
     for line in lines:
         d = orjson.loads(line)
         p = prepare(MatchDoc(d["id"], d["text"], d["title"], datetime.fromisoformat(d["published"])))
-        light = MatchDoc(d["id"], "", None, p.doc.published)
-        out.append((replace(p, doc=light), d["story"], d["family"], d["original"]))
+        out.append((p.without_text(), d["story"], d["family"], d["original"]))
     return out
 
 
-def _prepared_stream(path: Path, workers: int, limit: int | None = None, chunk: int = 64):
-    """Prepared articles in stream order; feature extraction in a process pool when workers > 0.
-    The clusterer itself stays single-threaded (its result depends on arrival order)."""
+def _prepared_stream(
+    path: Path, workers: int, limit: int | None = None, chunk: int = 64, niceness: int = WORKER_NICENESS
+):
+    """Prepared articles in stream order; feature extraction in worker processes when workers > 0
+    (as `storydiff cluster` runs it). The clusterer itself stays single-threaded (its result
+    depends on arrival order)."""
 
     def chunks():
         with path.open("rb") as f:
@@ -212,29 +213,15 @@ def _prepared_stream(path: Path, workers: int, limit: int | None = None, chunk: 
             while batch := list(itertools.islice(lines, chunk)):
                 yield batch
 
-    if workers <= 0:
-        for batch in chunks():
-            yield from _prepare_lines(batch)
-        return
-    import multiprocessing as mp
-    from collections import deque
-
-    # At most a few chunks in flight: Pool.imap would run ahead of the clusterer and buffer the
-    # whole stream's features in memory.
-    with mp.get_context("fork").Pool(workers) as pool:
-        pending: deque = deque()
-        for batch in chunks():
-            pending.append(pool.apply_async(_prepare_lines, (batch,)))
-            if len(pending) >= 4 * workers:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    yield from map_in_order(_prepare_lines, chunks(), workers, niceness=niceness)
 
 
 STEADY = 10_000
 
 
-def run_stream(path: Path, system: str, workers: int = 2, limit: int | None = None) -> dict:
+def run_stream(
+    path: Path, system: str, workers: int = 2, limit: int | None = None, niceness: int = WORKER_NICENESS
+) -> dict:
     """One system over one stream file, in this process; returns metrics as a dict."""
     t0 = time.perf_counter()
     gold, fam, orig, pred, reprint_of, ids = [], [], [], [], [], []
@@ -247,7 +234,7 @@ def run_stream(path: Path, system: str, workers: int = 2, limit: int | None = No
     if system == "storydiff":
         c = OnlineClusterer()
         with streaming_gc():  # as `storydiff cluster` and `storydiff ingest` run it
-            for i, (p, story, family, original) in enumerate(_prepared_stream(path, workers, limit)):
+            for i, (p, story, family, original) in enumerate(_prepared_stream(path, workers, limit, niceness=niceness)):
                 if i == mark and mark:  # a stream no longer than STEADY: its whole run, start-up included
                     t_mark = time.perf_counter()
                 if i % 1000 == 0:
@@ -358,7 +345,7 @@ def _tfidf_leader(path: Path, threshold: float = 0.3, window_s: float = 7 * 8640
     )
 
 
-def stream_table(sizes: list[int], anchors_upto: int) -> None:
+def stream_table(sizes: list[int], anchors_upto: int, workers: int, niceness: int) -> None:
     print("## Streams (bench/streams.py), end to end from JSONL, one process per run\n")
     print(
         f"| size | system | articles/s | articles/s, last {STEADY // 1000}k | mean live articles | peak RSS MB | B3 P | B3 R | B3 F1 "
@@ -374,7 +361,8 @@ def stream_table(sizes: list[int], anchors_upto: int) -> None:
         for system in systems:
             res = json.loads(
                 subprocess.run(
-                    [sys.executable, __file__, "--run-one", str(path), "--system", system],
+                    [sys.executable, __file__, "--run-one", str(path), "--system", system, "--workers",
+                     str(workers), "--worker-niceness", str(niceness)],
                     check=True,
                     capture_output=True,
                     text=True,
@@ -420,12 +408,15 @@ def main() -> None:
         "--anchors-upto", type=int, default=10_000, help="run the anchors on streams up to this size"
     )
     ap.add_argument("--workers", type=int, default=2, help="processes for feature extraction (0: inline)")
+    ap.add_argument(
+        "--worker-niceness", type=int, default=WORKER_NICENESS, help="how much nicer the workers run than the clusterer"
+    )
     ap.add_argument("--limit", type=int, help="streams: only the first N articles of each file")
     ap.add_argument("--run-one", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--system", default="storydiff", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.run_one:
-        print(json.dumps(run_stream(args.run_one, args.system, args.workers, args.limit)))
+        print(json.dumps(run_stream(args.run_one, args.system, args.workers, args.limit, args.worker_niceness)))
         return
     if not args.ecb and not args.sizes:
         args.ecb, args.sizes = True, [10_000]
@@ -434,7 +425,7 @@ def main() -> None:
             sys.exit(f"ECB+ data not found at {args.ecb_path}")
         ecb(args.ecb_path, args.folds, args.quick)
     if args.sizes:
-        stream_table(args.sizes, args.anchors_upto)
+        stream_table(args.sizes, args.anchors_upto, args.workers, args.worker_niceness)
 
 
 if __name__ == "__main__":

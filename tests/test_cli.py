@@ -150,6 +150,10 @@ def test_cluster_command_reads_rows_and_reports_bad_lines(tmp_path):
     assert got["a"] == got["b"] != got["c"]
     assert "rows.jsonl#L2" in result.stderr
     assert run("cluster", str(rows), "--strict").exit_code == 1
+    # Features computed in this process or in workers: the same stories, the same bad line.
+    inline = run("cluster", str(rows), "--workers", "0")
+    assert {r["id"]: r["story_id"] for r in jsonl(inline.stdout)} == got
+    assert "rows.jsonl#L2" in inline.stderr
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storydiff.match import (
@@ -377,6 +378,29 @@ def test_learned_scorer_without_its_weights_is_an_install_error(monkeypatch):
         OnlineClusterer(MatchSettings(scorer="learned"))
 
 
+def _squares_and_niceness(batch: list[int]) -> list[tuple[int, int]]:
+    import os
+
+    if -1 in batch:
+        raise ValueError("a failing batch")
+    return [(x * x, os.nice(0)) for x in batch]
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_map_in_order_keeps_batch_order_and_lowers_worker_priority(workers):
+    import os
+
+    from storydiff.streaming import map_in_order
+
+    batches = [list(range(i, i + 3)) for i in range(0, 60, 3)]
+    got = list(map_in_order(_squares_and_niceness, batches, workers, ahead=2, niceness=3))
+    assert [sq for sq, _ in got] == [x * x for x in range(60)]  # in order, however workers finish
+    mine = os.nice(0)
+    assert {nice for _, nice in got} == ({mine} if workers == 0 else {min(mine + 3, 19)})
+    with pytest.raises(ValueError, match="a failing batch"):
+        list(map_in_order(_squares_and_niceness, [[1], [-1], [2]], workers))
+
+
 def test_streaming_gc_raises_young_threshold_and_restores_it():
     import gc
 
@@ -411,4 +435,25 @@ def test_evicted_articles_leave_the_document_frequencies():
     )
     c.add(late)
     assert len(c) == 1
-    assert int(c._df.sum()) == len(prepare(late).df_slots) < counted
+    assert int(c._df.sum()) == len(set(prepare(late).terms)) < counted
+
+
+def test_terms_sharing_a_df_slot_are_counted_in_and_out(monkeypatch):
+    # With 8 slots an article's ~20 distinct terms must share them: the df counts every term
+    # once, and eviction takes exactly that back out.
+    import storydiff.match.clusterer as clusterer_mod
+
+    monkeypatch.setattr(clusterer_mod, "_DF_BITS", 3)
+    monkeypatch.setattr(clusterer_mod, "_DF_MASK", np.uint64(7))
+    first = MatchDoc("a", QUAKE_CHILE[0][1], None, T0)
+    p = clusterer_mod.prepare(first)
+    assert p.df_counts is not None and len(p.df_slots) <= 8 < len(set(p.terms))
+    assert int(p.df_counts.sum()) == len(set(p.terms))
+    assert len(set(p.df_slots.tolist())) == len(p.df_slots)  # each slot once: plain += is exact
+    c = OnlineClusterer()
+    c.add(first)
+    assert int(c._df.sum()) == len(set(p.terms)) and len(c._df) == 8
+    late = MatchDoc("late", "Parliament in Oslo passed the fisheries budget on Tuesday.", None, T0 + timedelta(days=30))
+    c.add(late)  # evicts the first article
+    assert len(c) == 1 and int(c._df.sum()) == len(set(clusterer_mod.prepare(late).terms))
+    assert int(c._df.min()) >= 0

@@ -50,6 +50,36 @@ def to_match_doc(article: Article):
     )
 
 
+def prepare_rows(rows: list[tuple[str, str]]) -> list[tuple[str, object]]:
+    """Clustering features of JSON Lines rows ``{id, text, title?, published?, outlet?, url?}``:
+    for each (where, line), (where, Prepared without its text) or (where, why the row failed).
+    Order-free and picklable, so ``storydiff cluster`` runs it in worker processes
+    (streaming.map_in_order) while one thread places the articles in order."""
+    import json
+
+    from storydiff.extract import normalize_date
+    from storydiff.match import MatchDoc, prepare
+
+    out: list[tuple[str, object]] = []
+    for where, line in rows:
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or row.get("id") is None:
+                raise ValueError("row needs 'id' and a string 'text'")
+            doc = MatchDoc(
+                id=str(row["id"]),
+                text=row["text"],
+                title=row.get("title") if isinstance(row.get("title"), str) else None,
+                published=parse_published(normalize_date(row.get("published"))),
+                outlet=row.get("outlet"),
+                url=row.get("url"),
+            )
+            out.append((where, prepare(doc).without_text()))
+        except ValueError as e:  # json.JSONDecodeError is one
+            out.append((where, f"bad row: {str(e)[:80]}"))
+    return out
+
+
 INGEST_BATCH = 32  # small: a killed ingest leaves most of its work stored
 
 

@@ -1,4 +1,5 @@
-"""Process settings for long streaming runs (clustering a feed, ingesting an archive).
+"""Process settings and parallel feature extraction for long streaming runs (clustering a
+feed, ingesting an archive).
 
 The online clusterer keeps a window of ~40k live articles in Python objects (bench/clustering.py
 streams). CPython's cyclic collector runs a young-generation pass every 700 net container
@@ -12,10 +13,21 @@ after 120k articles finds 0 unreachable objects), so collecting less often frees
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 STREAM_GC_GEN0 = 10_000
+# Feature workers run this much nicer than the process that feeds them: the clusterer is one
+# thread and the stream's bottleneck once its window is full, and with as many workers as cores
+# it otherwise gets a fair third of a core while they refill their queue. Workers only need
+# what is left (bench/clustering.py: 1M stream, see BENCHMARKS.md).
+WORKER_NICENESS = 10
+
+In = TypeVar("In")
+Out = TypeVar("Out")
 
 
 @contextmanager
@@ -28,3 +40,39 @@ def streaming_gc(gen0: int = STREAM_GC_GEN0) -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*old)
+
+
+def _lower_priority(niceness: int) -> None:
+    try:
+        os.nice(niceness)
+    except OSError:  # not permitted here: run at the parent's priority
+        pass
+
+
+def map_in_order(
+    func: Callable[[list[In]], list[Out]],
+    batches: Iterable[list[In]],
+    workers: int,
+    ahead: int = 4,
+    niceness: int = WORKER_NICENESS,
+) -> Iterator[Out]:
+    """Every item of ``func(batch)`` for each batch, in batch order, computed by ``workers``
+    forked processes (inline when ``workers`` is 0 or fork is unavailable).
+
+    At most ``ahead * workers`` batches are in flight: Pool.imap would run ahead of a slower
+    consumer and buffer the whole stream in memory. ``func`` must be a module-level function;
+    an exception it raises is re-raised here, so per-item errors belong in its return value."""
+    import multiprocessing as mp
+
+    if workers <= 0 or "fork" not in mp.get_all_start_methods():
+        for batch in batches:
+            yield from func(batch)
+        return
+    with mp.get_context("fork").Pool(workers, initializer=_lower_priority, initargs=(niceness,)) as pool:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(func, (batch,)))
+            if len(pending) >= ahead * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

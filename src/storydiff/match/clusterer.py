@@ -21,7 +21,7 @@ import hashlib
 import heapq
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
 import numpy as np
@@ -63,24 +63,59 @@ def story_id_for(doc_id: str) -> str:
 
 @dataclass(frozen=True)
 class Prepared:
-    """The order-free part of an article's features (safe to compute in worker processes)."""
+    """The order-free part of an article's features (safe to compute in worker processes).
+
+    The term bags arrive flattened for the clusterer's one thread: every channel's terms in one
+    tuple (``CHANNELS`` order, ``bounds`` marking where each channel starts), their sublinear
+    tf ``1 + ln(count)`` in one array and, for each, its position in ``df_slots``. Weighing an
+    article against the window is then a few numpy operations over all its terms, not a
+    Python loop per term and channel."""
 
     doc: MatchDoc
-    terms: DocTerms
     sig: np.ndarray
     t: float | None
-    # Every distinct term of the article (all channels) and its document-frequency slot;
-    # computed here so worker processes, not the single clustering thread, pay for hashing.
-    df_terms: tuple[str, ...]
+    terms: tuple[str, ...]
+    tf: np.ndarray  # float64, aligned with terms
+    df_index: np.ndarray  # int32, aligned with terms: the term's entry in df_slots
+    bounds: tuple[int, ...]  # len(CHANNELS) + 1 offsets into terms
+    # Document-frequency slots of the article's distinct terms (all channels; years are also
+    # numbers), each slot once, hashed here so worker processes, not the clustering thread, pay
+    # for it; df_counts says how many of its terms share each slot (None: one each, the usual
+    # case). Unique slots let the window count an article in and out with plain fancy-index
+    # arithmetic: np.add.at, which tolerates repeats, cost ~100 us an article at 1M.
     df_slots: np.ndarray
+    df_counts: np.ndarray | None
+    salient_names: tuple[str, ...]  # names the article repeats (count >= 2): what it is about
+    salient_numbers: tuple[str, ...]  # figures it repeats
+    max_year: int  # latest year it names: news reports its own year last
     n_shingles: int = 0  # distinct word 3-shingles behind sig (0: unknown), for containment
 
+    def without_text(self) -> Prepared:
+        """The same features around a MatchDoc of id and date only: the clusterer reads nothing
+        else, and worker processes then send it a tenth of the bytes."""
+        return replace(self, doc=MatchDoc(self.doc.id, "", None, self.doc.published))
 
-def df_slots(terms: DocTerms) -> tuple[tuple[str, ...], np.ndarray]:
-    """The article's distinct terms over all channels (years are among the numbers) and their
-    slots in the clusterer's document-frequency array."""
-    distinct = tuple(set(terms.words).union(terms.entities, terms.numbers, terms.title))
-    return distinct, (term_hashes(list(distinct)) & _DF_MASK).astype(np.uint32)
+
+def _flatten(terms: DocTerms):
+    """Prepared's flat term layout: (terms, tf, df_index, bounds, df_slots, df_counts)."""
+    position: dict[str, int] = {}
+    flat: list[str] = []
+    tf: list[float] = []
+    index: list[int] = []
+    bounds = [0]
+    log = math.log
+    for ch in CHANNELS:
+        for t, c in getattr(terms, ch).items():
+            flat.append(t)
+            tf.append(1.0 + log(c))
+            index.append(position.setdefault(t, len(position)))
+        bounds.append(len(flat))
+    slots, inverse, counts = np.unique(
+        (term_hashes(list(position)) & _DF_MASK).astype(np.uint32), return_inverse=True, return_counts=True
+    )
+    df_index = inverse[np.array(index, dtype=np.intp)].astype(np.int32)
+    shared = counts.astype(np.int32) if len(counts) and counts.max() > 1 else None
+    return tuple(flat), np.array(tf), df_index, tuple(bounds), slots, shared
 
 
 def prepare(doc: MatchDoc) -> Prepared:
@@ -89,9 +124,22 @@ def prepare(doc: MatchDoc) -> Prepared:
     text = doc.text if isinstance(doc.text, str) else ""
     terms = extract_terms(text, doc.title if isinstance(doc.title, str) else None)
     sig, n_shingles = signature_and_size(terms.tokens)
-    terms.tokens = []  # only the signature needs them: keeps Prepared small to pickle and hold
-    distinct, slots = df_slots(terms)
-    return Prepared(doc, terms, sig, timestamp(doc.published), distinct, slots, n_shingles)
+    flat, tf, index, bounds, slots, shared = _flatten(terms)
+    return Prepared(
+        doc,
+        sig,
+        timestamp(doc.published),
+        flat,
+        tf,
+        index,
+        bounds,
+        slots,
+        shared,
+        tuple(t for t, c in terms.entities.items() if c >= 2),
+        tuple(t for t, c in terms.numbers.items() if c >= 2),
+        max(map(int, terms.years), default=0),
+        n_shingles,
+    )
 
 
 @dataclass(slots=True)
@@ -101,7 +149,8 @@ class _Doc:
     t: float | None
     vecs: DocVectors
     sig: np.ndarray
-    df_slots: np.ndarray  # Prepared.df_slots: counted out of the window's df when evicted
+    df_slots: np.ndarray  # Prepared.df_slots and df_counts: counted out of the window's df when evicted
+    df_counts: np.ndarray | None
     index_terms: tuple[str, ...]
     story: int = -1
     n_shingles: int = 0  # Prepared.n_shingles
@@ -115,9 +164,8 @@ class _Placing:
     not kept on every live _Doc: at a million live articles these tuples would add up)."""
 
     key: int
-    salient_names: tuple[str, ...]  # names the article repeats (count >= 2): what it is about
-    salient_numbers: tuple[str, ...]  # figures it repeats
-    # Latest year it names: news reports its own year last, background years are older.
+    salient_names: tuple[str, ...]  # these three as in Prepared
+    salient_numbers: tuple[str, ...]
     max_year: int
     # Its heaviest index terms with their weights, heaviest first: the candidate lookup keys.
     lookup: tuple[tuple[str, float], ...] = ()
@@ -135,7 +183,9 @@ class _Story:
     sums: dict[str, dict[str, float]] = field(default_factory=lambda: {ch: {} for ch in CHANNELS})
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CHANNELS, 0))
     index_terms: set[str] = field(default_factory=set)
-    salient: tuple[tuple[str, float], ...] | None = None  # cache of _salient(); None = stale
+    salient: tuple[tuple[str, float], ...] | None = None  # cache of _salient(); None: recompute
+    # Names whose weight grew since ``salient`` was computed: only they can displace it.
+    salient_grown: set[str] = field(default_factory=set)
 
 
 class OnlineClusterer:
@@ -250,36 +300,38 @@ class OnlineClusterer:
 
     # -- features ------------------------------------------------------------------------
     @staticmethod
-    def _vectors(terms: DocTerms, idf: dict[str, float]) -> DocVectors:
-        # similarity.weigh() with the window's IDF (computed by the caller for every distinct
-        # term at once), inlined: this loop runs for every term of every article.
-        log, sqrt = math.log, math.sqrt
+    def _vectors(p: Prepared, idf: np.ndarray) -> tuple[DocVectors, np.ndarray]:
+        """similarity.weigh() of every channel with the window's IDF (``idf`` per entry of
+        p.df_slots), all channels in one array; also the raw words weights, for ranking."""
+        w = p.tf * idf[p.df_index]
+        terms, bounds, sqrt = p.terms, p.bounds, math.sqrt
         out = []
-        for ch in CHANNELS:
-            vec = {t: (1.0 + log(c)) * idf[t] for t, c in getattr(terms, ch).items()}
-            norm = sqrt(sum(w * w for w in vec.values()))
-            out.append({t: w / norm for t, w in vec.items()} if norm else {})
-        return DocVectors(*out)
+        for a, b in zip(bounds, bounds[1:]):
+            seg = w[a:b]
+            norm = sqrt(float(seg @ seg)) if b > a else 0.0
+            out.append(dict(zip(terms[a:b], (seg / norm).tolist())) if norm else {})
+        return DocVectors(*out), w[bounds[0] : bounds[1]]
 
     def _new_doc(self, p: Prepared) -> _Doc:
         self._seq += 1
         if p.t is not None and (self._watermark is None or p.t > self._watermark):
             self._watermark = p.t
-        terms = p.terms
-        distinct, slots = p.df_terms, p.df_slots
+        slots = p.df_slots
         # DF includes this article, as a batch TF-IDF over the window would: ln((N+1)/(df+1)) + 1.
-        # add.at, not +=: two of the article's terms may share a slot.
-        np.add.at(self._df, slots, 1)
+        self._df[slots] += 1 if p.df_counts is None else p.df_counts
         key = self._seq
         self._docs[key] = None  # type: ignore[assignment]  # counted in N for its own idf
         idf = (math.log(len(self._docs) + 1) + 1.0) - np.log(self._df[slots] + 1.0)
-        vecs = self._vectors(terms, dict(zip(distinct, idf.tolist())))
+        vecs, word_weights = self._vectors(p, idf)
         # Index terms: its names and heaviest content words, weighed by TF-IDF (the rarest in the
         # window first). All are posted; the heaviest max_index_terms look candidates up.
         # (Posting only the heaviest 12-24 saves ~25 us an article but costs 0.015-0.02 B3-F1 on
-        # the 100k stream: a story's members name it in different words.)
+        # the 100k stream: a story's members name it in different words.) A stable sort: of
+        # equal weights the first in the text wins, whatever the platform.
         words = vecs.words
-        weight = dict(heapq.nlargest(_TOP_WORDS, words.items(), key=itemgetter(1)))
+        top = np.argsort(-word_weights, kind="stable")[:_TOP_WORDS].tolist()
+        word_terms = p.terms
+        weight = {word_terms[i]: words[word_terms[i]] for i in top}
         for t, w in vecs.entities.items():
             weight[t] = words.get(t, 0.0) + w  # a name is also a word: both weights count
         index = sorted(weight.items(), key=itemgetter(1), reverse=True)
@@ -291,16 +343,13 @@ class OnlineClusterer:
             vecs,
             p.sig,
             slots,
+            p.df_counts,
             index_terms,
             n_shingles=p.n_shingles,
             bands=self._lsh.band_keys(p.sig),
         )
         self._placing = _Placing(
-            key,
-            tuple(t for t, c in terms.entities.items() if c >= 2),
-            tuple(t for t, c in terms.numbers.items() if c >= 2),
-            max(map(int, terms.years), default=0),
-            index[: self.settings.max_index_terms],
+            key, p.salient_names, p.salient_numbers, p.max_year, index[: self.settings.max_index_terms]
         )
         self._docs[key] = d
         self._doc_by_id[d.id] = key
@@ -402,9 +451,19 @@ class OnlineClusterer:
         return score
 
     def _salient(self, s: _Story) -> tuple[tuple[str, float], ...]:
+        """The story's conflict_top_k heaviest names (ties: the later name in sort order).
+
+        Attaching an article only raises the weights of its own names, so the new top k is
+        among the old top k and the names that grew: big stories (which take the most
+        articles) re-rank a few dozen names, not their whole vocabulary, at each new member."""
+        sums = s.sums["entities"]
+        k, by_weight = self.settings.conflict_top_k, itemgetter(1, 0)
         if s.salient is None:
-            k = self.settings.conflict_top_k
-            s.salient = tuple(heapq.nlargest(k, s.sums["entities"].items(), key=lambda kv: kv[1]))
+            s.salient = tuple(heapq.nlargest(k, sums.items(), key=by_weight))
+        elif s.salient_grown:
+            names = s.salient_grown.union(t for t, _ in s.salient)
+            s.salient = tuple(heapq.nlargest(k, ((t, sums[t]) for t in names), key=by_weight))
+        s.salient_grown.clear()
         return s.salient
 
     def _conflict(self, d: _Doc, s: _Story) -> float:
@@ -445,7 +504,8 @@ class OnlineClusterer:
     def _attach(self, d: _Doc, s: _Story) -> None:
         d.story = s.key
         s.members.append(d.key)
-        s.salient = None
+        if s.salient is not None:
+            s.salient_grown.update(d.vecs.entities)
         for ch in self._weights:  # a channel weighted 0 is never scored: not summed either
             v = d.vecs.channel(ch)
             if not v:
@@ -506,7 +566,8 @@ class OnlineClusterer:
             keep.last_seq = gone.last_seq
             heapq.heappush(self._heap_seq, (gone.last_seq, keep.key))
         keep.first = min(keep.first, gone.first)
-        keep.salient = None
+        keep.salient = None  # a sum of two stories can rank first a name neither had in its top k
+        keep.salient_grown.clear()
         del self._stories[gone.key]
         del self._story_by_sid[gone.sid]
         # Keep aliases flat (one hop to the survivor), touching only the ids that pointed at gone.
@@ -533,15 +594,11 @@ class OnlineClusterer:
                 self._drop(s)
 
     def _drop(self, s: _Story) -> None:
-        # At steady state every article is dropped once: its terms leave the window's df in
-        # one numpy call for the whole story.
-        gone = []
         for k in s.members:
             d = self._docs.pop(k)
             self._doc_by_id.pop(d.id, None)
-            gone.append(d.df_slots)
+            self._df[d.df_slots] -= 1 if d.df_counts is None else d.df_counts
         self._lsh_dead += len(s.members)
-        np.subtract.at(self._df, np.concatenate(gone), 1)
         for t in s.index_terms:
             post = self._postings.get(t)
             if post is not None:

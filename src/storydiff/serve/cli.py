@@ -156,40 +156,37 @@ def quotes(
 @app.command()
 def cluster(
     input: Annotated[str, typer.Argument(help="JSONL rows {id, text, title?, published?, outlet?, url?}, or -")],
+    workers: Annotated[int, typer.Option("--workers", help="processes computing features (0: all in this one)")] = 2,
     strict: StrictOpt = False,
 ) -> None:
     """Group rows into stories online (no database): JSON Lines {id, story_id}."""
-    from storydiff.extract import normalize_date
-    from storydiff.match import MatchDoc, OnlineClusterer
-    from storydiff.pipeline import parse_published
-    from storydiff.streaming import streaming_gc
+    from storydiff.match import OnlineClusterer
+    from storydiff.pipeline import prepare_rows
+    from storydiff.streaming import map_in_order, streaming_gc
 
     failures: list[Failure] = []
     stream = sys.stdin if input == "-" else open(input, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed by the with below
+
+    def batches(size: int = 64) -> Iterator[list[tuple[str, str]]]:
+        batch = []
+        for n, line in enumerate(stream, start=1):
+            if line.strip():
+                batch.append((f"{input}#L{n}", line))
+            if len(batch) == size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
     clusterer = OnlineClusterer()
     assigned: list[tuple[str, str]] = []
     with stream, progress_bar("clustering") as tick, streaming_gc():
-        for n, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            where = f"{input}#L{n}"
-            try:
-                row = json.loads(line)
-                if not isinstance(row, dict) or not isinstance(row.get("text"), str) or row.get("id") is None:
-                    raise ValueError("row needs 'id' and a string 'text'")
-            except ValueError as e:
-                failures.append(Failure(where, f"bad row: {str(e)[:80]}"))
+        for where, prepared in map_in_order(prepare_rows, batches(), max(0, workers)):
+            if isinstance(prepared, str):
+                failures.append(Failure(where, prepared))
                 report_failure(failures[-1])
                 continue
-            doc = MatchDoc(
-                id=str(row["id"]),
-                text=row["text"],
-                title=row.get("title"),
-                published=parse_published(normalize_date(row.get("published"))),
-                outlet=row.get("outlet"),
-                url=row.get("url"),
-            )
-            assigned.append((doc.id, clusterer.add(doc)))
+            assigned.append((prepared.doc.id, clusterer.add_prepared(prepared)))
             tick()
     # ids resolved at the end: a story merged later is reported under its surviving id
     for doc_id, story_id in assigned:
