@@ -229,32 +229,35 @@ def cluster_partition(
     clusterer's window however long the range is."""
     from storydiff.match import OnlineClusterer
     from storydiff.pipeline import to_match_doc
+    from storydiff.streaming import streaming_gc
 
     _settle_heap()
     clusterer = OnlineClusterer()
     warm: list[tuple[str, str]] = []
     own_sids: set[str] = set()
-    for (_, key, role), article in rows:
-        sid = clusterer.add(to_match_doc(article))
-        if role != OWN:
-            warm.append((article.id, sid))
-            continue
-        own_sids.add(sid)
-        node = (index, sid)
-        yield "own", article.id, node, key
-        sig = _shingle_minhash(article.text) if bands else None
-        if sig is not None:
-            raw = sig.tobytes()
-            width = LSH_ROWS * sig.itemsize
-            for b in range(LSH_BANDS):
-                yield "band", (b, raw[b * width : (b + 1) * width]), (article.id, node, raw)
-    for old, new in clusterer.aliases.items():
-        yield "alias", (index, old), (index, new)
-    with_own = {clusterer.resolve(sid) for sid in own_sids}
-    for aid, sid in warm:
-        final = clusterer.resolve(sid)
-        if final in with_own:
-            yield "warm", aid, (index, final)
+    # A range is a long stream: collect as `storydiff cluster` does (streaming.py says why).
+    with streaming_gc():
+        for (_, key, role), article in rows:
+            sid = clusterer.add(to_match_doc(article))
+            if role != OWN:
+                warm.append((article.id, sid))
+                continue
+            own_sids.add(sid)
+            node = (index, sid)
+            yield "own", article.id, node, key
+            sig = _shingle_minhash(article.text) if bands else None
+            if sig is not None:
+                raw = sig.tobytes()
+                width = LSH_ROWS * sig.itemsize
+                for b in range(LSH_BANDS):
+                    yield "band", (b, raw[b * width : (b + 1) * width]), (article.id, node, raw)
+        for old, new in clusterer.aliases.items():
+            yield "alias", (index, old), (index, new)
+        with_own = {clusterer.resolve(sid) for sid in own_sids}
+        for aid, sid in warm:
+            final = clusterer.resolve(sid)
+            if final in with_own:
+                yield "warm", aid, (index, final)
 
 
 def _shingle_minhash(text: str):

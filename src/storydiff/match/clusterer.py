@@ -11,7 +11,7 @@ newest article falls out of the window are evicted with their articles, which bo
 IDF counts live in the window, so an article is weighed against its own news cycle.
 
 Memory: an article's vectors are summed into its story and then dropped; what stays per live
-article is its MinHash signature, LSH band keys, document-frequency slots (one uint32 a term)
+article is its MinHash signature, LSH band keys, document-frequency slots (one uint32 a slot)
 and its share of the story sums (~18 KB at 100k, bench/clustering.py --sizes).
 """
 
