@@ -260,6 +260,12 @@ def run_stream(
         "rate_last": (len(gold) - mark) / (t_end - t_mark) if system == "storydiff" else None,
         "live_mean": float(np.mean(live)) if live else None,
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # the largest feature worker (the pool's processes have exited and been waited for)
+        "worker_rss_mb": (
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            if system == "storydiff" and workers > 0
+            else None
+        ),
         "b3": (p, r, f),
     }
     # Reprint grouping: a copy is recalled when it ends in its original's story; precision of
@@ -348,7 +354,7 @@ def _tfidf_leader(path: Path, threshold: float = 0.3, window_s: float = 7 * 8640
 def stream_table(sizes: list[int], anchors_upto: int, workers: int, niceness: int) -> None:
     print("## Streams (bench/streams.py), end to end from JSONL, one process per run\n")
     print(
-        f"| size | system | articles/s | articles/s, last {STEADY // 1000}k | mean live articles | peak RSS MB | B3 P | B3 R | B3 F1 "
+        f"| size | system | articles/s | articles/s, last {STEADY // 1000}k | mean live articles | peak RSS MB (clusterer / each feature worker) | B3 P | B3 R | B3 F1 "
         "| reprint P (family / story) | reprint R (grouped) | reprint R (detected) |"
     )
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -377,8 +383,9 @@ def stream_table(sizes: list[int], anchors_upto: int, workers: int, niceness: in
             rd = f"{res['reprint_detect_recall']:.3f}" if "reprint_detect_recall" in res else "-"
             last = f"{res['rate_last']:.0f}" if res.get("rate_last") else "-"
             live = f"{res['live_mean']:.0f}" if res.get("live_mean") else "-"
+            wrss = f"{res['worker_rss_mb']:.0f}" if res.get("worker_rss_mb") else "-"
             print(
-                f"| {size} | {system} | {res['rate']:.0f} | {last} | {live} | {res['rss_mb']:.0f} | {p:.3f} | {r:.3f} "
+                f"| {size} | {system} | {res['rate']:.0f} | {last} | {live} | {res['rss_mb']:.0f} / {wrss} | {p:.3f} | {r:.3f} "
                 f"| {f:.3f} | {rp} | {res['reprint_recall']:.3f} | {rd} |",
                 flush=True,
             )
