@@ -378,50 +378,6 @@ def test_learned_scorer_without_its_weights_is_an_install_error(monkeypatch):
         OnlineClusterer(MatchSettings(scorer="learned"))
 
 
-def _squares_and_niceness(batch: list[int]) -> list[tuple[int, int]]:
-    import os
-
-    if -1 in batch:
-        raise ValueError("a failing batch")
-    return [(x * x, os.nice(0)) for x in batch]
-
-
-@pytest.mark.parametrize("workers", [0, 2])
-def test_map_in_order_keeps_batch_order_and_lowers_worker_priority(workers):
-    import os
-
-    from storydiff.streaming import map_in_order
-
-    batches = [list(range(i, i + 3)) for i in range(0, 60, 3)]
-    got = list(map_in_order(_squares_and_niceness, batches, workers, ahead=2, niceness=3))
-    assert [sq for sq, _ in got] == [x * x for x in range(60)]  # in order, however workers finish
-    mine = os.nice(0)
-    assert {nice for _, nice in got} == ({mine} if workers == 0 else {min(mine + 3, 19)})
-    with pytest.raises(ValueError, match="a failing batch"):
-        list(map_in_order(_squares_and_niceness, [[1], [-1], [2]], workers))
-
-
-def test_streaming_gc_raises_young_threshold_and_restores_it():
-    import gc
-
-    from storydiff.streaming import STREAM_GC_GEN0, streaming_gc
-
-    before = gc.get_threshold()
-    try:
-        gc.set_threshold(700, 10, 10)
-        with streaming_gc():
-            assert gc.get_threshold() == (STREAM_GC_GEN0, 10, 10)
-        assert gc.get_threshold() == (700, 10, 10)
-        with pytest.raises(RuntimeError), streaming_gc():
-            raise RuntimeError("a failing stream still restores the collector")
-        assert gc.get_threshold() == (700, 10, 10)
-        gc.set_threshold(50_000, 5, 5)  # a caller that already collects less often keeps its setting
-        with streaming_gc():
-            assert gc.get_threshold() == (50_000, 5, 5)
-    finally:
-        gc.set_threshold(*before)
-
-
 def test_evicted_articles_leave_the_document_frequencies():
     # The window's IDF must forget evicted articles, or a long stream drifts towards treating
     # every term as common. After the window moves past them, only the newest article counts.

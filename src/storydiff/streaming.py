@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -25,6 +27,8 @@ STREAM_GC_GEN0 = 10_000
 # it otherwise gets a fair third of a core while they refill their queue. Workers only need
 # what is left (bench/clustering.py: 1M stream, see BENCHMARKS.md).
 WORKER_NICENESS = 10
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 In = TypeVar("In")
 Out = TypeVar("Out")
@@ -42,11 +46,22 @@ def streaming_gc(gen0: int = STREAM_GC_GEN0) -> Iterator[None]:
         gc.set_threshold(*old)
 
 
-def _lower_priority(niceness: int) -> None:
+def _init_worker(niceness: int, parent: int) -> None:
     try:
         os.nice(niceness)
     except OSError:  # not permitted here: run at the parent's priority
         pass
+    # A parent killed outright (SIGKILL, the OOM killer) cannot shut its pool down, and its
+    # workers would wait on their queue for ever: on Linux ask for SIGTERM when it dies.
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before the request took effect
+        os._exit(1)
 
 
 def map_in_order(
@@ -61,18 +76,27 @@ def map_in_order(
 
     At most ``ahead * workers`` batches are in flight: Pool.imap would run ahead of a slower
     consumer and buffer the whole stream in memory. ``func`` must be a module-level function;
-    an exception it raises is re-raised here, so per-item errors belong in its return value."""
+    an exception it raises is re-raised here, so per-item errors belong in its return value.
+    A worker that dies (killed for memory, say) raises BrokenProcessPool here instead of
+    leaving the stream waiting forever, as multiprocessing.Pool would."""
     import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
 
     if workers <= 0 or "fork" not in mp.get_all_start_methods():
         for batch in batches:
             yield from func(batch)
         return
-    with mp.get_context("fork").Pool(workers, initializer=_lower_priority, initargs=(niceness,)) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=mp.get_context("fork"), initializer=_init_worker, initargs=(niceness, os.getpid())
+    ) as pool:
         pending: deque = deque()
-        for batch in batches:
-            pending.append(pool.apply_async(func, (batch,)))
-            if len(pending) >= ahead * workers:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+        try:
+            for batch in batches:
+                pending.append(pool.submit(func, batch))
+                if len(pending) >= ahead * workers:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:  # the consumer stopped early or a batch failed
+                future.cancel()
