@@ -192,6 +192,15 @@ def test_ingest_bad_corpus_reports_each_item_and_reruns_store_nothing_twice(bad_
     assert len(jsonl(run("errors", "--db", str(db), "--json").stdout)) == len(reasons)
     stories = jsonl(run("stories", "--db", str(db), "--json").stdout)
     assert sum(s["n_articles"] for s in stories) == stored
+    # Extraction in worker processes (the default) or in this one: the same database.
+    inline_db = tmp_path / "inline.db"
+    inline = run("ingest", str(bad_corpus), "--db", str(inline_db), "--workers", "0")
+    assert inline.exit_code == 0
+    assert _count(inline_db) == (stored, distinct)
+    assert jsonl(run("stories", "--db", str(inline_db), "--json").stdout) == stories
+    assert jsonl(run("errors", "--db", str(inline_db), "--json").stdout) == jsonl(
+        run("errors", "--db", str(db), "--json").stdout
+    )
 
 
 def test_ingest_killed_midway_then_rerun_stores_every_item_once(tmp_path):

@@ -194,6 +194,19 @@ def _seed_clusterer(store, clusterer, window_days: float) -> None:
             clusterer.seed(to_match_doc(a), sid)  # the store keeps story ids current through merges
 
 
+def extract_batch(
+    batch: list, analyze: Callable[[Iterable[Article]], Iterable[Article]] | None = None
+) -> list[Article | Failure]:
+    """One batch of raw items (or failures) extracted, then analyzed, in order, failures in
+    place. Page text of one outlet in the batch teaches the others its template. Module-level
+    so that ``ingest_stream`` can run it in worker processes (with a picklable ``analyze``)."""
+    out = list(extract_items(batch, batch_size=max(1, len(batch))))
+    if analyze is None:
+        return out
+    analyzed = iter(analyze([it for it in out if not isinstance(it, Failure)]))
+    return [it if isinstance(it, Failure) else next(analyzed) for it in out]
+
+
 def ingest_stream(
     store,
     items: Iterable,
@@ -201,12 +214,19 @@ def ingest_stream(
     analyze: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
     on_failure: Callable[[Failure], object] | None = None,
     progress: Callable[[int], None] | None = None,
+    workers: int = 0,
 ) -> dict[str, int]:
     """Extract, analyze, assign to a story and store each item. Items whose source is already
-    stored are skipped before extraction, so a re-run after a kill only does the rest."""
+    stored are skipped before extraction, so a re-run after a kill only does the rest.
+
+    With ``workers`` > 0, extraction and analysis run in that many worker processes
+    (streaming.map_in_order; ``analyze`` must then be picklable, e.g. a functools.partial of a
+    module-level function) while this process clusters and stores in input order."""
+    from functools import partial
+
     from storydiff.match import OnlineClusterer
     from storydiff.settings import MatchSettings
-    from storydiff.streaming import streaming_gc
+    from storydiff.streaming import map_in_order, streaming_gc
 
     clusterer = OnlineClusterer()
     _seed_clusterer(store, clusterer, MatchSettings().window_days)
@@ -234,12 +254,21 @@ def ingest_stream(
                 continue
             yield it
 
+    def batches(stream: Iterable) -> Iterator[list]:
+        batch: list = []
+        for it in stream:
+            batch.append(it)
+            if len(batch) >= INGEST_BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
     # small batches: articles reach the store while the rest is still being extracted, so a
     # killed run leaves most of its work stored (page-text templates still learn within a batch)
-    arts = articles_only(extract_items(fresh(items), batch_size=INGEST_BATCH))
-    analyzed = analyze(arts) if analyze else arts
+    extracted = map_in_order(partial(extract_batch, analyze=analyze), batches(fresh(items)), workers)
     with streaming_gc():
-        for a in in_publication_order(analyzed, INGEST_BATCH):
+        for a in in_publication_order(articles_only(extracted), INGEST_BATCH):
             story_id = clusterer.add(to_match_doc(a))
             if store.add_article(a, story_id):
                 stats["stored"] += 1

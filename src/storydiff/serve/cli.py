@@ -258,8 +258,15 @@ def _store(db: str | None):
 
 
 @app.command()
-def ingest(paths: Paths, db: DbOpt = None, strict: StrictOpt = False) -> None:
+def ingest(
+    paths: Paths,
+    db: DbOpt = None,
+    workers: Annotated[int, typer.Option("--workers", help="processes extracting articles (0: all in this one)")] = 2,
+    strict: StrictOpt = False,
+) -> None:
     """Extract and store articles, assigning each to a story as it arrives. Safe to re-run."""
+    from functools import partial
+
     from storydiff.analyze import analyze_articles
     from storydiff.ingest import read_inputs
     from storydiff.pipeline import ingest_stream
@@ -268,7 +275,14 @@ def ingest(paths: Paths, db: DbOpt = None, strict: StrictOpt = False) -> None:
     failures: list[Failure] = []
     try:
         with progress_bar("ingesting") as tick:
-            stats = ingest_stream(store, read_inputs(paths), analyze=lambda arts: analyze_articles(arts, deep=False), on_failure=lambda f: (failures.append(f), report_failure(f)), progress=tick)
+            stats = ingest_stream(
+                store,
+                read_inputs(paths),
+                analyze=partial(analyze_articles, deep=False),
+                on_failure=lambda f: (failures.append(f), report_failure(f)),
+                progress=tick,
+                workers=max(0, workers),
+            )
     finally:
         store.close()
     err.print(f"stored {stats['stored']} new article(s); {stats['skipped']} already stored; {len(failures)} failed")
