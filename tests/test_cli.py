@@ -156,6 +156,22 @@ def test_cluster_command_reads_rows_and_reports_bad_lines(tmp_path):
     assert "rows.jsonl#L2" in inline.stderr
 
 
+def _dying_rows(rows):
+    os._exit(9)  # as a worker killed for memory vanishes
+
+
+def test_cluster_reports_a_dead_worker_in_one_line(tmp_path, monkeypatch):
+    import storydiff.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "prepare_rows", _dying_rows)
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps({"id": "a", "text": "The council met on Tuesday."}) + "\n")
+    result = run("cluster", str(rows), "--workers", "1")
+    assert result.exit_code == 1
+    assert "a worker process died" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
 @pytest.fixture(scope="module")
 def bad_corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("corpus")

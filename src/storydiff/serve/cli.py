@@ -71,6 +71,23 @@ def progress_bar(label: str, total: int | None = None):
         yield lambda n=1: p.advance(task, n)
 
 
+@contextmanager
+def worker_errors():
+    """A worker process that died (killed for memory, or crashed in native code) ends the run
+    with one clear line instead of a traceback: what was stored stays, and a re-run resumes."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        yield
+    except BrokenProcessPool:
+        err.print(
+            Text("error: a worker process died (out of memory?); what was done is kept: re-run, "
+                 "or use --workers 0 to find the item", style="red"),
+            soft_wrap=True,
+        )
+        raise typer.Exit(1) from None
+
+
 def _split(items: Iterable[Article | Failure], failures: list[Failure]) -> Iterator[Article]:
     for it in items:
         if isinstance(it, Failure):
@@ -180,7 +197,7 @@ def cluster(
 
     clusterer = OnlineClusterer()
     assigned: list[tuple[str, str]] = []
-    with stream, progress_bar("clustering") as tick, streaming_gc():
+    with stream, worker_errors(), progress_bar("clustering") as tick, streaming_gc():
         for where, prepared in map_in_order(prepare_rows, batches(), max(0, workers)):
             if isinstance(prepared, str):
                 failures.append(Failure(where, prepared))
@@ -274,7 +291,7 @@ def ingest(
     store = _store(db)
     failures: list[Failure] = []
     try:
-        with progress_bar("ingesting") as tick:
+        with worker_errors(), progress_bar("ingesting") as tick:
             stats = ingest_stream(
                 store,
                 read_inputs(paths),
