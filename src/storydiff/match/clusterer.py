@@ -44,6 +44,7 @@ _LSH_MIN_REBUILD = 10_000  # evicted articles tolerated in the LSH tables before
 _DF_BITS = 23
 _DF_MASK = np.uint64((1 << _DF_BITS) - 1)
 _TOP_WORDS = 8  # content words per article put in the candidate index (besides its entities)
+_WORDS = CHANNELS.index("words")  # the words channel's place in Prepared.bounds
 
 
 def _missing_share(weighted: Iterable[tuple[str, float]], present: dict[str, float]) -> float:
@@ -82,7 +83,8 @@ class Prepared:
     # numbers), each slot once, hashed here so worker processes, not the clustering thread, pay
     # for it; df_counts says how many of its terms share each slot (None: one each, the usual
     # case). Unique slots let the window count an article in and out with plain fancy-index
-    # arithmetic: np.add.at, which tolerates repeats, cost ~100 us an article at 1M.
+    # arithmetic: np.add.at, which tolerates repeats, was the largest single cost in a profile
+    # of the 1M stream's steady state.
     df_slots: np.ndarray
     df_counts: np.ndarray | None
     salient_names: tuple[str, ...]  # names the article repeats (count >= 2): what it is about
@@ -302,7 +304,8 @@ class OnlineClusterer:
     @staticmethod
     def _vectors(p: Prepared, idf: np.ndarray) -> tuple[DocVectors, np.ndarray]:
         """similarity.weigh() of every channel with the window's IDF (``idf`` per entry of
-        p.df_slots), all channels in one array; also the raw words weights, for ranking."""
+        p.df_slots), all channels in one array; also the words channel's weights before
+        normalising (same order), for ranking."""
         w = p.tf * idf[p.df_index]
         terms, bounds, sqrt = p.terms, p.bounds, math.sqrt
         out = []
@@ -310,7 +313,7 @@ class OnlineClusterer:
             seg = w[a:b]
             norm = sqrt(float(seg @ seg)) if b > a else 0.0
             out.append(dict(zip(terms[a:b], (seg / norm).tolist())) if norm else {})
-        return DocVectors(*out), w[bounds[0] : bounds[1]]
+        return DocVectors(*out), w[bounds[_WORDS] : bounds[_WORDS + 1]]
 
     def _new_doc(self, p: Prepared) -> _Doc:
         self._seq += 1
@@ -328,10 +331,9 @@ class OnlineClusterer:
         # (Posting only the heaviest 12-24 saves ~25 us an article but costs 0.015-0.02 B3-F1 on
         # the 100k stream: a story's members name it in different words.) A stable sort: of
         # equal weights the first in the text wins, whatever the platform.
-        words = vecs.words
+        words, first = vecs.words, p.bounds[_WORDS]
         top = np.argsort(-word_weights, kind="stable")[:_TOP_WORDS].tolist()
-        word_terms = p.terms
-        weight = {word_terms[i]: words[word_terms[i]] for i in top}
+        weight = {p.terms[first + i]: words[p.terms[first + i]] for i in top}
         for t, w in vecs.entities.items():
             weight[t] = words.get(t, 0.0) + w  # a name is also a word: both weights count
         index = sorted(weight.items(), key=itemgetter(1), reverse=True)
