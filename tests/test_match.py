@@ -223,7 +223,7 @@ def test_lsh_buckets_insert_query_remove():
     idx.remove(1, sig)
     idx.remove(3, sig)
     assert idx.query(sig) == set()
-    assert all(not table for table in idx._tables)  # nothing left behind for evicted articles
+    assert len(idx) == 0  # nothing left behind for evicted articles
     assert idx.query(text_signature("")) == set()
 
 
@@ -286,10 +286,25 @@ def test_lsh_bucket_cap_keeps_newest_keys():
     assert idx.query(sig) == {2, 3}  # the oldest fell out of every bucket
     idx.remove(3, sig)
     idx.remove(2, sig)
-    assert all(not table for table in idx._tables)
+    assert len(idx) == 0
     with pytest.raises(ValueError):
         LSHIndex(bucket_cap=1)
 
+
+
+def test_signature_table_reuses_freed_rows_and_grows():
+    from storydiff.match.fingerprint import SignatureTable, jaccard
+
+    table = SignatureTable(capacity=2)
+    sigs = [text_signature(t) for t in (WIRE, WIRE_REPRINT, QUAKE_SUMATRA[0][1], QUAKE_CHILE[0][1])]
+    rows = [table.add(s) for s in sigs[:3]]  # the third outgrows the first matrix
+    assert rows == [0, 1, 2]
+    table.free(1)
+    assert table.add(sigs[3]) == 1  # a freed row is reused before the matrix grows
+    assert np.array_equal(table[1], sigs[3]) and np.array_equal(table[0], sigs[0])
+    got = table.jaccard([0, 1, 2], sigs[0])
+    assert got.tolist() == [jaccard(sigs[0], s) for s in (sigs[0], sigs[3], sigs[2])]
+    assert got[0] == 1.0 and got[1] < 0.2
 
 def test_containment_of_trimmed_copy_stays_high_while_jaccard_falls():
     from storydiff.match.fingerprint import containment, jaccard
@@ -365,7 +380,7 @@ def test_evicted_articles_leave_the_reprint_index_and_live_copies_are_still_foun
         assert c.add(MatchDoc(f"r{day}", WIRE_REPRINT, "Budget (reprint)", t + timedelta(hours=2))) == sid
         assert c.last_reprint_of == f"w{day}"
     live = set(c._docs)
-    indexed = {k for table in c._lsh._tables for b in table.values() for k in ((b,) if isinstance(b, int) else b)}
+    indexed = {k for b in c._lsh._table.values() for k in ((b,) if isinstance(b, int) else b)}
     assert len(indexed - live) <= max(len(live), 2)  # dead keys bounded by the window, not the archive
     assert len(live) <= 6
 

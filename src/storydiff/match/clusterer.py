@@ -28,7 +28,7 @@ import numpy as np
 
 from storydiff.match.doc import MatchDoc, timestamp
 from storydiff.match.features import DocTerms, extract_terms
-from storydiff.match.fingerprint import NUM_PERM, LSHIndex, containment, signature_and_size, term_hashes
+from storydiff.match.fingerprint import LSHIndex, SignatureTable, band_keys, containment, signature_and_size, term_hashes
 from storydiff.match.scorer import LinearScorer
 from storydiff.match.scorer import load as load_scorer
 from storydiff.match.similarity import CHANNELS, DocVectors, channel_weights, combine, dot
@@ -74,6 +74,7 @@ class Prepared:
 
     doc: MatchDoc
     sig: np.ndarray
+    bands: np.ndarray  # fingerprint.band_keys(sig): the LSH keys, computed once, here
     t: float | None
     terms: tuple[str, ...]
     tf: np.ndarray  # float64, aligned with terms
@@ -130,6 +131,7 @@ def prepare(doc: MatchDoc) -> Prepared:
     return Prepared(
         doc,
         sig,
+        band_keys(sig),
         timestamp(doc.published),
         flat,
         tf,
@@ -150,14 +152,13 @@ class _Doc:
     id: str
     t: float | None
     vecs: DocVectors
-    sig: np.ndarray
+    sig_row: int  # its MinHash signature's row in the clusterer's SignatureTable
     df_slots: np.ndarray  # Prepared.df_slots and df_counts: counted out of the window's df when evicted
     df_counts: np.ndarray | None
     index_terms: tuple[str, ...]
     story: int = -1
     n_shingles: int = 0  # Prepared.n_shingles
-    # LSH band keys of sig, computed once: the article queries, joins and later leaves the index
-    bands: np.ndarray | None = None
+    bands: np.ndarray | None = None  # Prepared.bands
 
 
 @dataclass(slots=True)
@@ -227,6 +228,7 @@ class OnlineClusterer:
         # however many stories the window holds).
         self._postings: dict[str, dict[int, None]] = {}
         self._lsh = LSHIndex(bucket_cap=self.settings.lsh_bucket_cap)
+        self._sigs = SignatureTable()
         # Evicted articles stay in the LSH tables (queries skip keys no longer in _docs) until
         # they outnumber the live ones; then the tables are rebuilt from the live articles. One
         # rebuild per window's worth of evictions costs less than 42 bucket edits per eviction,
@@ -343,12 +345,12 @@ class OnlineClusterer:
             p.doc.id,
             p.t,
             vecs,
-            p.sig,
+            self._sigs.add(p.sig),
             slots,
             p.df_counts,
             index_terms,
             n_shingles=p.n_shingles,
-            bands=self._lsh.band_keys(p.sig),
+            bands=p.bands,
         )
         self._placing = _Placing(
             key, p.salient_names, p.salient_numbers, p.max_year, index[: self.settings.max_index_terms]
@@ -359,7 +361,9 @@ class OnlineClusterer:
 
     # -- candidates and scores -----------------------------------------------------------
     def _reprint_story(self, d: _Doc) -> tuple[_Story | None, str | None]:
-        others = [o for o in map(self._docs.get, self._lsh.query(d.sig, d.bands)) if o is not None]
+        sigs = self._sigs
+        sig = sigs[d.sig_row]
+        others = [o for o in map(self._docs.get, self._lsh.query(sig, d.bands)) if o is not None]
         if not others:
             return None, None
         # Estimated Jaccard against all band-sharing articles at once (numpy); the rest runs on
@@ -367,7 +371,7 @@ class OnlineClusterer:
         # or is contained in it or the reverse (trimmed, or padded with boilerplate and notes);
         # the floor keeps a short text that merely appears inside a long one out. The most
         # contained wins, then the most similar, then the earliest.
-        jac = np.count_nonzero(np.stack([o.sig for o in others]) == d.sig, axis=1) / NUM_PERM
+        jac = sigs.jaccard([o.sig_row for o in others], sig)
         st = self.settings
         floor = min(st.reprint_jaccard, st.reprint_min_jaccard)
         best: tuple[float, float, int] | None = None
@@ -522,7 +526,7 @@ class OnlineClusterer:
                 sums[t] = get(t, 0.0) + w
         s.index_terms.update(d.index_terms)
         self._post(d.index_terms, s.key)
-        self._lsh.insert(d.key, d.sig, d.bands)
+        self._lsh.insert(d.key, self._sigs[d.sig_row], d.bands)
         if d.t is not None and (s.last_t is None or d.t > s.last_t):
             s.last_t = d.t
             heapq.heappush(self._heap_t, (d.t, s.key))
@@ -599,6 +603,7 @@ class OnlineClusterer:
         for k in s.members:
             d = self._docs.pop(k)
             self._doc_by_id.pop(d.id, None)
+            self._sigs.free(d.sig_row)
             self._df[d.df_slots] -= 1 if d.df_counts is None else d.df_counts
         self._lsh_dead += len(s.members)
         for t in s.index_terms:
@@ -617,7 +622,7 @@ class OnlineClusterer:
         for k in sorted(self._docs):  # oldest first: capped buckets keep the newest, as before
             d = self._docs[k]
             if d is not None and d.story >= 0:  # the article being placed joins at _attach
-                lsh.insert(k, d.sig, d.bands)
+                lsh.insert(k, self._sigs[d.sig_row], d.bands)
         self._lsh, self._lsh_dead = lsh, 0
 
 

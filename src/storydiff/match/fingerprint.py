@@ -105,15 +105,73 @@ def near_duplicate_score(a_text: str, b_text: str) -> float:
     return jaccard(text_signature(a_text), text_signature(b_text))
 
 
+class SignatureTable:
+    """MinHash signatures of the live articles as rows of one uint32 matrix.
+
+    A reprint check compares an article with the few that share an LSH band; gathering their
+    rows by index and comparing in one numpy call costs a fraction of stacking separate arrays
+    (the per-array overhead grew with the number of band-sharing articles in a full window).
+    Freed rows are reused, so the matrix holds about the window's peak, not the archive."""
+
+    def __init__(self, capacity: int = 1024):
+        self._rows = np.empty((max(1, capacity), NUM_PERM), dtype=np.uint32)
+        self._free: list[int] = []
+        self._used = 0  # rows ever handed out (the high-water mark)
+
+    def add(self, sig: np.ndarray) -> int:
+        if self._free:
+            row = self._free.pop()
+        else:
+            if self._used == len(self._rows):
+                grown = np.empty((2 * len(self._rows), NUM_PERM), dtype=np.uint32)
+                grown[: self._used] = self._rows
+                self._rows = grown
+            row, self._used = self._used, self._used + 1
+        self._rows[row] = sig
+        return row
+
+    def free(self, row: int) -> None:
+        self._free.append(row)
+
+    def __getitem__(self, row: int) -> np.ndarray:
+        return self._rows[row]
+
+    def jaccard(self, rows: list[int], sig: np.ndarray) -> np.ndarray:
+        """Estimated Jaccard of ``sig`` with each of ``rows``."""
+        return np.count_nonzero(self._rows[rows] == sig, axis=1) / NUM_PERM
+
+
+BANDS, ROWS = 42, 3  # LSHIndex's defaults; band_keys() below computes them in worker processes
+
+
+def band_keys(sig: np.ndarray, bands: int = BANDS, rows: int = ROWS) -> np.ndarray:
+    """One 64-bit key per band (empty for an empty text's signature), the band's number mixed
+    in, so that all bands can share one table. Order-free: feature workers compute these, and
+    an article that is inserted, queried and later removed reuses them."""
+    if (sig == 0xFFFFFFFF).all():
+        return np.zeros(0, dtype=np.uint64)  # empty text: a copy of nothing
+    # Each band's rows folded into one 64-bit int (vectorised): int keys hash faster and take
+    # less memory than bytes; a rare collision only adds a candidate that the Jaccard check
+    # then rejects.
+    band = sig[: bands * rows].astype(np.uint64).reshape(bands, rows)
+    with np.errstate(over="ignore"):
+        key = np.arange(1, bands + 1, dtype=np.uint64) * _MIX2
+        for i in range(rows):
+            key = key * _MIX1 + band[:, i]
+    return key
+
+
 class LSHIndex:
     """Banded LSH over MinHash signatures: keys sharing any whole band are candidates.
 
     ``bands * rows`` must not exceed NUM_PERM. With 42 bands of 3 rows a pair at Jaccard 0.4
     is found with probability 1-(1-0.4^3)^42 = 0.94, at 0.5 with 0.996; copies with OCR noise
     and trimmed paragraphs sit around 0.5-0.8 (16 bands of 4 rows missed a third at 0.5).
+    All bands live in one dict (band_keys salts each key with its band): a query is one
+    ``map(dict.get)`` in C instead of a Python loop over 42 tables.
     """
 
-    def __init__(self, bands: int = 42, rows: int = 3, bucket_cap: int | None = None):
+    def __init__(self, bands: int = BANDS, rows: int = ROWS, bucket_cap: int | None = None):
         if bands * rows > NUM_PERM:
             raise ValueError("bands * rows must be <= NUM_PERM")
         if bucket_cap is not None and bucket_cap < 2:
@@ -123,22 +181,14 @@ class LSHIndex:
         # common boilerplate-only text) would otherwise make every insert and query scan and
         # copy an ever longer tuple. A copy shares many bands, so it is still found by others.
         self.bucket_cap = bucket_cap
-        self._tables: list[dict[int, int | tuple[int, ...]]] = [{} for _ in range(bands)]
+        self._table: dict[int, int | tuple[int, ...]] = {}
+
+    def __len__(self) -> int:
+        """Buckets held (0 once every inserted key has been removed)."""
+        return len(self._table)
 
     def band_keys(self, sig: np.ndarray) -> np.ndarray:
-        """One 64-bit key per band (empty for an empty text's signature). Callers that insert,
-        query and later remove the same signature compute these once and pass them along."""
-        if (sig == 0xFFFFFFFF).all():
-            return np.zeros(0, dtype=np.uint64)  # empty text: a copy of nothing
-        # Each band's rows folded into one 64-bit int (vectorised): int keys hash faster and
-        # take less memory than bytes; a rare collision only adds a candidate that the
-        # Jaccard check then rejects.
-        band = sig[: self.bands * self.rows].astype(np.uint64).reshape(self.bands, self.rows)
-        with np.errstate(over="ignore"):
-            key = band[:, 0]
-            for i in range(1, self.rows):
-                key = key * _MIX1 + band[:, i]
-        return key
+        return band_keys(sig, self.bands, self.rows)
 
     def _keys(self, sig: np.ndarray, bands: np.ndarray | None) -> list[int]:
         return (self.band_keys(sig) if bands is None else bands).tolist()
@@ -146,9 +196,10 @@ class LSHIndex:
     # A bucket is a bare int (one key: almost all of them) or a tuple of keys: ints and tuples
     # are smaller than lists and invisible to the cyclic garbage collector.
     def insert(self, key: int, sig: np.ndarray, bands: np.ndarray | None = None) -> None:
-        cap = self.bucket_cap
-        for table, band in zip(self._tables, self._keys(sig, bands)):
-            bucket = table.get(band)
+        cap, table = self.bucket_cap, self._table
+        get = table.get
+        for band in self._keys(sig, bands):
+            bucket = get(band)
             if bucket is None:
                 table[band] = key
             elif isinstance(bucket, int):
@@ -160,8 +211,7 @@ class LSHIndex:
 
     def query(self, sig: np.ndarray, bands: np.ndarray | None = None) -> set[int]:
         found: set[int] = set()
-        for table, band in zip(self._tables, self._keys(sig, bands)):
-            bucket = table.get(band)
+        for bucket in map(self._table.get, self._keys(sig, bands)):
             if bucket is None:
                 continue
             if isinstance(bucket, int):
@@ -171,7 +221,8 @@ class LSHIndex:
         return found
 
     def remove(self, key: int, sig: np.ndarray, bands: np.ndarray | None = None) -> None:
-        for table, band in zip(self._tables, self._keys(sig, bands)):
+        table = self._table
+        for band in self._keys(sig, bands):
             bucket = table.get(band)
             if bucket is None:
                 continue
