@@ -428,3 +428,14 @@ def test_terms_sharing_a_df_slot_are_counted_in_and_out(monkeypatch):
     c.add(late)  # evicts the first article
     assert len(c) == 1 and int(c._df.sum()) == len(set(clusterer_mod.prepare(late).terms))
     assert int(c._df.min()) >= 0
+
+
+def test_term_hash_cache_stays_bounded_and_hashes_do_not_change_when_it_is_cleared(monkeypatch):
+    import storydiff.match.fingerprint as fp
+
+    first = fp.term_hashes(["alpha", "beta", "gamma"])
+    monkeypatch.setattr(fp, "HASH_CACHE_MAX", 10)
+    for i in range(50):  # an endless stream of new names
+        fp.term_hashes([f"name{i}_{j}" for j in range(4)])
+        assert len(fp._token_hash_cache) <= 10 + 4
+    assert np.array_equal(fp.term_hashes(["alpha", "beta", "gamma"]), first)
