@@ -291,7 +291,6 @@ def test_lsh_bucket_cap_keeps_newest_keys():
         LSHIndex(bucket_cap=1)
 
 
-
 def test_signature_table_reuses_freed_rows_and_grows():
     from storydiff.match.fingerprint import SignatureTable, jaccard
 
@@ -305,6 +304,7 @@ def test_signature_table_reuses_freed_rows_and_grows():
     got = table.jaccard([0, 1, 2], sigs[0])
     assert got.tolist() == [jaccard(sigs[0], s) for s in (sigs[0], sigs[3], sigs[2])]
     assert got[0] == 1.0 and got[1] < 0.2
+
 
 def test_containment_of_trimmed_copy_stays_high_while_jaccard_falls():
     from storydiff.match.fingerprint import containment, jaccard

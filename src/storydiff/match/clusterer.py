@@ -28,7 +28,14 @@ import numpy as np
 
 from storydiff.match.doc import MatchDoc, timestamp
 from storydiff.match.features import DocTerms, extract_terms
-from storydiff.match.fingerprint import LSHIndex, SignatureTable, band_keys, containment, signature_and_size, term_hashes
+from storydiff.match.fingerprint import (
+    LSHIndex,
+    SignatureTable,
+    band_keys,
+    containment,
+    signature_and_size,
+    term_hashes,
+)
 from storydiff.match.scorer import LinearScorer
 from storydiff.match.scorer import load as load_scorer
 from storydiff.match.similarity import CHANNELS, DocVectors, channel_weights, combine, dot
