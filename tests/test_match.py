@@ -225,6 +225,8 @@ def test_lsh_buckets_insert_query_remove():
     assert idx.query(sig) == set()
     assert len(idx) == 0  # nothing left behind for evicted articles
     assert idx.query(text_signature("")) == set()
+    with pytest.raises(ValueError, match="signature or its band keys"):
+        idx.query()
 
 
 def test_similarity_idf_weighs_rare_shared_terms_up():

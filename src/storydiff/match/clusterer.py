@@ -160,12 +160,12 @@ class _Doc:
     t: float | None
     vecs: DocVectors
     sig_row: int  # its MinHash signature's row in the clusterer's SignatureTable
+    bands: np.ndarray  # Prepared.bands: its LSH keys
     df_slots: np.ndarray  # Prepared.df_slots and df_counts: counted out of the window's df when evicted
     df_counts: np.ndarray | None
     index_terms: tuple[str, ...]
     story: int = -1
     n_shingles: int = 0  # Prepared.n_shingles
-    bands: np.ndarray | None = None  # Prepared.bands
 
 
 @dataclass(slots=True)
@@ -353,11 +353,11 @@ class OnlineClusterer:
             p.t,
             vecs,
             self._sigs.add(p.sig),
+            p.bands,
             slots,
             p.df_counts,
             index_terms,
             n_shingles=p.n_shingles,
-            bands=p.bands,
         )
         self._placing = _Placing(
             key, p.salient_names, p.salient_numbers, p.max_year, index[: self.settings.max_index_terms]
@@ -368,9 +368,7 @@ class OnlineClusterer:
 
     # -- candidates and scores -----------------------------------------------------------
     def _reprint_story(self, d: _Doc) -> tuple[_Story | None, str | None]:
-        sigs = self._sigs
-        sig = sigs[d.sig_row]
-        others = [o for o in map(self._docs.get, self._lsh.query(sig, d.bands)) if o is not None]
+        others = [o for o in map(self._docs.get, self._lsh.query(bands=d.bands)) if o is not None]
         if not others:
             return None, None
         # Estimated Jaccard against all band-sharing articles at once (numpy); the rest runs on
@@ -378,7 +376,7 @@ class OnlineClusterer:
         # or is contained in it or the reverse (trimmed, or padded with boilerplate and notes);
         # the floor keeps a short text that merely appears inside a long one out. The most
         # contained wins, then the most similar, then the earliest.
-        jac = sigs.jaccard([o.sig_row for o in others], sig)
+        jac = self._sigs.jaccard([o.sig_row for o in others], self._sigs[d.sig_row])
         st = self.settings
         floor = min(st.reprint_jaccard, st.reprint_min_jaccard)
         best: tuple[float, float, int] | None = None
@@ -533,7 +531,7 @@ class OnlineClusterer:
                 sums[t] = get(t, 0.0) + w
         s.index_terms.update(d.index_terms)
         self._post(d.index_terms, s.key)
-        self._lsh.insert(d.key, self._sigs[d.sig_row], d.bands)
+        self._lsh.insert(d.key, bands=d.bands)
         if d.t is not None and (s.last_t is None or d.t > s.last_t):
             s.last_t = d.t
             heapq.heappush(self._heap_t, (d.t, s.key))
@@ -629,7 +627,7 @@ class OnlineClusterer:
         for k in sorted(self._docs):  # oldest first: capped buckets keep the newest, as before
             d = self._docs[k]
             if d is not None and d.story >= 0:  # the article being placed joins at _attach
-                lsh.insert(k, self._sigs[d.sig_row], d.bands)
+                lsh.insert(k, bands=d.bands)
         self._lsh, self._lsh_dead = lsh, 0
 
 

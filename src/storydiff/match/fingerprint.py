@@ -199,12 +199,17 @@ class LSHIndex:
     def band_keys(self, sig: np.ndarray) -> np.ndarray:
         return band_keys(sig, self.bands, self.rows)
 
-    def _keys(self, sig: np.ndarray, bands: np.ndarray | None) -> list[int]:
-        return (self.band_keys(sig) if bands is None else bands).tolist()
+    def _keys(self, sig: np.ndarray | None, bands: np.ndarray | None) -> list[int]:
+        # Callers that keep an article's band keys (the clusterer) pass them and no signature.
+        if bands is None:
+            if sig is None:
+                raise ValueError("LSHIndex needs a signature or its band keys")
+            bands = self.band_keys(sig)
+        return bands.tolist()
 
     # A bucket is a bare int (one key: almost all of them) or a tuple of keys: ints and tuples
     # are smaller than lists and invisible to the cyclic garbage collector.
-    def insert(self, key: int, sig: np.ndarray, bands: np.ndarray | None = None) -> None:
+    def insert(self, key: int, sig: np.ndarray | None = None, bands: np.ndarray | None = None) -> None:
         cap, table = self.bucket_cap, self._table
         get = table.get
         for band in self._keys(sig, bands):
@@ -218,7 +223,7 @@ class LSHIndex:
             else:
                 table[band] = (*bucket, key)
 
-    def query(self, sig: np.ndarray, bands: np.ndarray | None = None) -> set[int]:
+    def query(self, sig: np.ndarray | None = None, bands: np.ndarray | None = None) -> set[int]:
         found: set[int] = set()
         for bucket in map(self._table.get, self._keys(sig, bands)):
             if bucket is None:
@@ -229,7 +234,7 @@ class LSHIndex:
                 found.update(bucket)
         return found
 
-    def remove(self, key: int, sig: np.ndarray, bands: np.ndarray | None = None) -> None:
+    def remove(self, key: int, sig: np.ndarray | None = None, bands: np.ndarray | None = None) -> None:
         table = self._table
         for band in self._keys(sig, bands):
             bucket = table.get(band)
