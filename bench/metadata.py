@@ -3,6 +3,12 @@ domain). Everything else AEB has no gold for, so the script reports coverage and
 how often a title, a date (never in the future), people as authors and a language are found,
 beside trafilatura's own metadata run in the same script.
 
+Page text (aeb-lines: the same pages' visible text, no markup) gets its own table: date and
+byline read from the text around the body, scored against what the HTML pipeline read from the
+same page's markup (a silver reference: meta tags and JSON-LD), and on ECB+ dev, whose ECB+
+documents print a date line under the headline, coverage per sub-corpus and agreement within
+each event.
+
     python bench/metadata.py [--limit N]
 """
 
@@ -15,7 +21,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction" / "aeb"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = SHARED / "extraction" / "aeb"
 
 
 def domain(url: str | None) -> str | None:
@@ -41,7 +48,7 @@ def main() -> None:
         with gzip.open(DATA / "html" / f"{pid}.html.gz") as f:
             html = f.read()
         want = domain(gold[pid]["url"])
-        for name in ("storydiff", "storydiff fast"):
+        for name in ("storydiff", "storydiff fast"):  # rows: (gold domain, url, title, date, authors, lang)
             t0 = time.perf_counter()
             try:
                 page = extract_html(html, fast=name.endswith("fast"))
@@ -74,6 +81,103 @@ def main() -> None:
         print(f"| {name} | {right / n:.3f} | {found_url / n:.3f} | {title / n:.3f} | {dated / n:.3f} | {future} | {new_year} | {authors / n:.3f} | {lang_cell} |")
     print("\nseconds per page: " + ", ".join(f"{k} {v / n * 1000:.0f} ms" for k, v in timing.items()))
     print("(trafilatura metadata is its metadata pass alone; storydiff's time includes the body.)")
+    html_rows = dict(zip(ids, rows["storydiff"]))
+    pagetext_table(html_rows)
+    ecb_dates()
+
+
+def _page_text_meta(text: str) -> tuple[str | None, list[str], float]:
+    """(date, authors, seconds for the two finders alone) of a page's text, as extract_item reads them."""
+    from storydiff.extract import metadata
+    from storydiff.extract.pagetext import clean_page_text
+
+    page = clean_page_text(text)
+    lines = text.splitlines()
+    lang = metadata.language(page.text)
+    t0 = time.perf_counter()
+    found = (metadata.published_from_lines(lines, page.kept, title=page.title, language=lang),
+             metadata.authors_from_lines(lines, page.kept, title=page.title))
+    return *found, time.perf_counter() - t0
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.lower().replace(".", " ").split())  # "Troy L. Smith" = "Troy L Smith"
+
+
+def date_of(iso: str) -> int:
+    return date.fromisoformat(iso[:10]).toordinal()
+
+
+def pagetext_table(html_rows: dict) -> None:
+    """Page-text date and byline against the HTML pipeline's reading of the same page."""
+    path = SHARED / "extraction" / "aeb-lines" / "lines.jsonl"
+    pages = [json.loads(line) for line in path.open()]
+    pages = [p for p in pages if p["id"] in html_rows]
+    n = len(pages)
+    found = same_day = near_day = both = author_pages = author_both = author_match = 0
+    seconds = 0.0
+    for page in pages:
+        found_date, authors, spent = _page_text_meta("\n".join(page["lines"]))
+        seconds += spent
+        html_date, html_authors = html_rows[page["id"]][3], html_rows[page["id"]][4]
+        found += found_date is not None
+        if found_date and html_date:
+            both += 1
+            gap = abs(date_of(found_date) - date_of(html_date))
+            same_day += gap == 0
+            near_day += gap <= 1
+        author_pages += bool(authors)
+        if authors and html_authors:
+            author_both += 1
+            author_match += bool({_name_key(a) for a in authors} & {_name_key(a) for a in html_authors})
+    html_dated = sum(1 for p in pages if html_rows[p["id"]][3])
+    html_authored = sum(1 for p in pages if html_rows[p["id"]][4])
+    print(f"\n## Page text (aeb-lines, {n} pages): date and byline from the text alone\n")
+    print("| field | found on (page text) | found on (HTML pipeline, same pages) | both found | page text = HTML |")
+    print("|---|---:|---:|---:|---:|")
+    print(f"| publication date, same day | {found / n:.3f} | {html_dated / n:.3f} | {both} | "
+          f"{same_day / max(both, 1):.3f} |")
+    # A page prints its local date ("Nov 19, 11:26 pm EST"); its meta tags often carry UTC's (Nov 20).
+    print(f"| publication date, within a day | | | | {near_day / max(both, 1):.3f} |")
+    print(f"| authors, a name in common | {author_pages / n:.3f} | {html_authored / n:.3f} | {author_both} | "
+          f"{author_match / max(author_both, 1):.3f} |")
+    print(f"\nthe two finders: {seconds / n * 1000:.2f} ms a page (clean_page_text excluded)")
+
+
+def ecb_dates() -> None:
+    """Coverage of page-text dates on ECB+ dev and how well they agree inside each event."""
+    from collections import defaultdict
+    from statistics import median
+
+    from storydiff.extract import ExtractError, extract_item
+    from storydiff.records import RawItem
+
+    path = SHARED / "stories" / "ecbplus-dev.jsonl"
+    if not path.exists():
+        return
+    docs = [json.loads(line) for line in path.open()]
+    dated: dict[str, list] = defaultdict(list)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for d in docs:
+        try:
+            art = extract_item(RawItem(source=d["doc_id"], kind="text", content=d["text"]))
+        except ExtractError:
+            art = None
+        counts[d["subtopic"]][1] += 1
+        if art is not None and art.published:
+            counts[d["subtopic"]][0] += 1
+            dated[d["event_cluster"]].append(date_of(art.published))
+    near = total = 0
+    for days in dated.values():
+        mid = median(days)
+        near += sum(abs(d - mid) <= 30 for d in days)
+        total += len(days)
+    print(f"\n## Page-text dates on ECB+ dev ({len(docs)} documents, no gold dates)\n")
+    print("| sub-corpus | documents | date found |")
+    print("|---|---:|---:|")
+    for sub, (hit, n) in sorted(counts.items()):
+        print(f"| {sub} | {n} | {hit / n:.3f} |")
+    print(f"\ndated documents within 30 days of their event's median date: {near}/{total} ({near / max(total, 1):.3f})")
 
 
 if __name__ == "__main__":

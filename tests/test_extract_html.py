@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from storydiff.extract.html import HtmlExtraction, extract_html, split_authors
+from storydiff.extract.html import HtmlExtraction, extract_html
+from storydiff.extract.metadata import split_authors
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 ARTICLE = (FIXTURES / "article.html").read_text(encoding="utf-8")

@@ -146,3 +146,97 @@ def test_section_features_mark_comment_threads_and_near_template_lines():
     assert F[0, col["sibling_rep_digits"]] == 0
     assert section_features(lines, norms, [])[:, col["sibling_rep_digits"]].sum() == 0
 
+
+
+# --- date and byline read from page text (extract.metadata) -------------------------------------
+
+from datetime import UTC, datetime  # noqa: E402
+
+from storydiff.extract import extract_item  # noqa: E402
+from storydiff.extract.metadata import authors_from_lines, is_date_line, published_from_lines  # noqa: E402
+from storydiff.records import RawItem  # noqa: E402
+
+DATED_PAGE = [
+    "Valley Courier | Local news you can trust",
+    "Home",
+    "Most read",
+    "March 2, 2021",  # teaser dates of other articles: a list, not this page's date
+    "Bakery closes after forty years",
+    "April 9, 2020",
+    "Road works on Main Street delayed again",
+    "June 1, 2019",
+    "Library extension approved by county board",
+    "By Jane Doe and John Roe, Staff Writers | Reuters",
+    "Published: Tuesday, May 2, 2023, 1:32 PM | Updated: May 3, 2023",
+    "The county board voted on Tuesday to approve a two-storey extension to the central library, ending a debate.",
+    "Board members said the vote on April 30, 2023 was the last step before construction begins next spring.",
+    "Share this article",
+]
+DATED_KEPT = [False] * 11 + [True, True, False]
+
+
+def test_published_label_beats_updated_and_teaser_dates():
+    assert published_from_lines(DATED_PAGE, DATED_KEPT, title=DATED_PAGE[8]) == "2023-05-02T13:32:00"
+    # Without its label the only page date is the "Updated" one, which still beats the teaser list.
+    unlabelled = DATED_PAGE[:10] + ["Updated: May 3, 2023"] + DATED_PAGE[11:]
+    assert published_from_lines(unlabelled, DATED_KEPT) == "2023-05-03"
+
+
+def test_dates_inside_the_story_or_in_the_future_are_not_publication_dates():
+    no_header = DATED_PAGE[:10] + ["Share"] + DATED_PAGE[11:]
+    no_header = [line for line in no_header if not is_date_line(line)]
+    kept = [line.startswith(("The county", "Board members")) for line in no_header]
+    assert published_from_lines(no_header, kept) is None  # April 30, 2023 is in a body sentence
+    future = ["Headline about a launch", "May 2, 2031", "The rocket launched on time from the coast this morning."]
+    crawl = datetime(2026, 11, 1, tzinfo=UTC)
+    assert published_from_lines(future, [False, False, True], now=crawl) is None
+    assert published_from_lines(["Headline", "May 2, 2026", future[2]], [False, False, True], now=crawl) == "2026-05-02"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("12: 52 p. m. EDT May 2, 2013", "2013-05-02"),  # tokenised copy, clock before the date
+        ("05 / 02 / 2013", "2013-05-02"),  # month first in English
+        ("Posted on Thu Jun 13, 2013 08: 45 AM PDT", "2013-06-13T08:45:00-07:00"),
+        ("Last Updated: Monday, 28 November 2005, 02: 24 GMT", "2005-11-28T02:24:00+00:00"),
+        ("2019-10-02T10:00:00Z", "2019-10-02T10:00:00+00:00"),
+    ],
+)
+def test_date_shapes_news_pages_print(line, expected):
+    lines = ["A headline over the story", line, "The story's first sentence is long enough to be prose here."]
+    assert published_from_lines(lines, [False, False, True]) == expected
+
+
+def test_day_first_outside_english():
+    lines = ["Titolo dell'articolo", "05/02/2013", "La prima frase dell'articolo è abbastanza lunga da essere prosa."]
+    assert published_from_lines(lines, [False, False, True], language="it") == "2013-02-05"
+
+
+def test_byline_people_without_roles_handles_or_organisations():
+    assert authors_from_lines(DATED_PAGE, DATED_KEPT, title=DATED_PAGE[8]) == ["Jane Doe", "John Roe"]
+    inline = ["Headline of the piece", "Monday November 18, 2019 7:45 am PST by Joe Rossignol", DATED_PAGE[11]]
+    assert authors_from_lines(inline, [False, False, True]) == ["Joe Rossignol"]
+    handle = ["Headline of the piece", "By Chris Pokorny @DawgsByNature Nov 18, 2019, 11:47am EST", DATED_PAGE[11]]
+    assert authors_from_lines(handle, [False, False, True]) == ["Chris Pokorny"]
+    editors = ["Headline of the piece", DATED_PAGE[11], "Editing by Mark Potter"]
+    assert authors_from_lines(editors, [False, True, False]) == []
+
+
+def test_a_date_line_is_never_the_headline():
+    text = "May 2, 2013 | 5: 03pm\nLohan skips rehab and flies to New York\n" + "\n".join(
+        ["The actress left the clinic an hour after checking in on Thursday, her lawyer said in court.",
+         "Prosecutors said they had not approved the facility and asked the judge for a new hearing."]
+    )
+    page = clean_page_text(text)
+    assert page.title == "Lohan skips rehab and flies to New York"
+
+
+def test_extract_item_reads_date_and_byline_from_page_text_and_respects_the_crawl():
+    text = "\n".join(DATED_PAGE)
+    article = extract_item(RawItem(source="dated.txt", kind="text", content=text))
+    assert article.published == "2023-05-02T13:32:00"
+    assert article.authors == ["Jane Doe", "John Roe"]
+    crawled_before = extract_item(RawItem(source="dated.txt", kind="text", content=text,
+                                          meta={"crawled": "2023-05-01T00:00:00Z"}))
+    assert crawled_before.published is None  # the page cannot be dated after it was fetched

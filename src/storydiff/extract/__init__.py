@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from storydiff.dates import EARLIEST_YEAR
+from storydiff.dates import EARLIEST_YEAR, parse_iso_utc
 from storydiff.extract import metadata
 from storydiff.records import Article, Failure, RawItem, article_id_for
 from storydiff.settings import ExtractSettings
@@ -81,6 +81,8 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
     title = published = site_name = lang = None
     url = item.url
     authors: list[str] = []
+    # A web archive records when the page was fetched: no date after it is a publication date.
+    crawled = parse_iso_utc(meta.get("crawled"))
     if item.kind == "html" and meta.get("fragment"):
         text = _fragment_text(item.content)
     elif item.kind == "html":
@@ -98,6 +100,10 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
 
         page = clean_page_text(item.content, siblings)
         text, title = page.text, page.title
+        lines = item.content.splitlines()
+        lang = metadata.language(text)
+        published = metadata.published_from_lines(lines, page.kept, title=title, now=crawled, language=lang)
+        authors = metadata.authors_from_lines(lines, page.kept, title=title)
     text = text.strip()
     if len(text) < settings.min_body_chars:
         raise ExtractError("no article text left after removing boilerplate")
@@ -120,7 +126,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         text=text,
         outlet=outlet,
         title=_first(meta.get("title"), title),
-        published=normalize_date(_first(meta.get("published"), published)),
+        published=normalize_date(_first(meta.get("published"), published), now=crawled),
         authors=list(_first(meta_authors, authors) or []),
         dateline=metadata.dateline(raw_text),
         language=_first(lang, metadata.language(text)),

@@ -20,6 +20,7 @@ from trafilatura.utils import load_html
 
 from storydiff.dates import EARLIEST_YEAR
 from storydiff.extract.line_cleanup import clean_body
+from storydiff.extract.metadata import split_authors
 from storydiff.settings import ExtractSettings
 
 # trafilatura and htmldate log every refused page at ERROR; a refused page is a normal outcome here.
@@ -252,32 +253,6 @@ def _names_new_year(tree: HtmlElement, year: str) -> bool:
             re.I,
         )
     )
-
-
-_ORG_WORDS = re.compile(
-    r"\b(news|staff|press|agency|agencies|reuters|associated|afp|editor(s|ial)?|desk|team|"
-    r"media|online|newsroom|correspondents?|reporters?|bureau|wire|service|times|post|daily|"
-    r"magazine|journal|tribune|herald|guardian|contributors?|inc|ltd|llc|group|tv|radio|"
-    r"channel|network|foundation|institute|university)\b|\.(com|org|net|co)\b|@|https?:",
-    re.I,
-)
-
-
-def split_authors(raw: str | None) -> list[str]:
-    """People named in trafilatura's author string; organisations and handles are dropped."""
-    if not raw:
-        return []
-    people: list[str] = []
-    for part in re.split(r";|,|\band\b|&|\|", raw):
-        name = re.sub(r"^(by|written by|von|par|por)\s+", "", part.strip(), flags=re.I).strip(" .-")
-        words = name.split()
-        if not 2 <= len(words) <= 4 or _ORG_WORDS.search(name) or any(c.isdigit() for c in name):
-            continue
-        if not all(w[:1].isupper() for w in words if w.lower() not in {"de", "van", "von", "da", "la"}):
-            continue
-        if name not in people:
-            people.append(name)
-    return people
 
 
 def _html_lang(tree: HtmlElement) -> str | None:

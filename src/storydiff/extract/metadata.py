@@ -1,13 +1,18 @@
-"""Metadata that page text carries without markup: outlet, dateline, language.
+"""Metadata that page text carries without markup: outlet, dateline, date, bylines, language.
 
 Newsrooms sign their copy in a handful of fixed shapes: "Kyiv • UNN" under the headline,
-"WASHINGTON (AP) —" before the first paragraph, "Copyright © 2024 Euromaidanpress.com" in the
-footer. These functions read those shapes; none of them needs a model.
+"WASHINGTON (AP) —" before the first paragraph, "By Jane Doe | May 2, 2013 1:32 PM" between the
+headline and the body, "Copyright © 2024 Euromaidanpress.com" in the footer. These functions read
+those shapes; none of them needs a model. The date and byline are looked for only around the
+body's edges (``kept`` from clean_page_text): a date inside the story is the event's, and dates
+in menus and teaser lists belong to other articles.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import datetime
 from urllib.parse import urlsplit
 
 # "Kyiv • UNN", "Kyiv | UNN", "LONDON — Reuters" on a line of its own near the top
@@ -105,3 +110,187 @@ def language(text: str) -> str | None:
 
     lang, _ = py3langid.classify(sample)
     return lang
+
+
+_ORG_WORDS = re.compile(
+    r"\b(news|staff|press|agency|agencies|reuters|associated|afp|editor(s|ial)?|desk|team|"
+    r"media|online|newsroom|correspondents?|reporters?|bureau|wire|service|times|post|daily|"
+    r"magazine|journal|tribune|herald|guardian|contributors?|inc|ltd|llc|group|tv|radio|"
+    r"channel|network|foundation|institute|university)\b|\.(com|org|net|co)\b|@|https?:",
+    re.I,
+)
+
+
+def split_authors(raw: str | None) -> list[str]:
+    """People named in trafilatura's author string; organisations and handles are dropped."""
+    if not raw:
+        return []
+    people: list[str] = []
+    for part in re.split(r";|,|\band\b|&|\|", raw):
+        part = _BYLINE_EXTRAS.sub(" ", part)
+        name = re.sub(r"^(by|written by|von|par|por)\s+", "", part.strip(), flags=re.I).strip(" .-")
+        name = " ".join(name.split())
+        words = name.split()
+        if (not 2 <= len(words) <= 4 or _ORG_WORDS.search(name) or any(c.isdigit() for c in name)
+                or words[0].lower() == "the"):
+            continue
+        if not all(w[:1].isupper() for w in words if w.lower() not in {"de", "van", "von", "da", "la"}):
+            continue
+        if name not in people:
+            people.append(name)
+    return people
+
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d\d"
+# A clock time right after the date ("May 2, 2013, 1:32 PM EDT"); kept when dateparser reads it.
+_CLOCK = r"(?:\s*(?:,|\||at|-|–|—)?\s*\d{1,2}:\s?\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
+# Full dates only: a bare year is a copyright line, a day without a year ("May 2") cannot be placed.
+_FULL_DATE = re.compile(
+    rf"\b(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|"
+    rf"{_YEAR}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-]\d\d:?\d\d)?)?|"
+    rf"[0-3]?\d\s*[/.]\s*[0-3]?\d\s*[/.]\s*{_YEAR})(?P<clock>{_CLOCK})",
+    re.I,
+)
+_PUBLISHED_CUE = re.compile(r"(published|posted|first (published|posted)|released|date)\b[^\d]{0,20}$", re.I)
+_UPDATED_CUE = re.compile(r"(updated|modified|edited|revised)\b[^\d]{0,20}$", re.I)
+# "By Jane Doe", "Written by ...", "Author: ..." opening a line, or "... 7:45 am PST by Jane Doe"
+# inside a short one; "Editing by" names editors and is not matched.
+_BYLINE = re.compile(r"^\s*(?:by|written by|words by|posted by|reporting by|story by|author:?)\s+(.{3,160})$", re.I)
+_INLINE_BYLINE = re.compile(r"(?:^|[\s|•·,])(?<!editing )by:?\s+(.{3,120})$", re.I)
+_BYLINE_TAIL = re.compile(r"\s(?:[|•·/]|[-–—]\s|on\s+\w|updated\b|published\b|posted\b)", re.I)
+# What follows a name on a byline: a handle, a role ("Staff Writer", "AP Auto Writer").
+_BYLINE_EXTRAS = re.compile(
+    r"@\w+|\b(?:senior |chief |staff |contributing |special |ap |auto |political |science )*"
+    r"(?:writer|correspondent|reporter|editor|contributor|columnist)\b",
+    re.I,
+)
+EDGE_BEFORE = 30  # lines above the body's first line searched for its date and byline
+EDGE_AFTER = 3  # lines past the body's first (and last) line, and past the headline
+# How far a date's label weighs against its distance (in lines) from the headline or the body:
+# "Published"/a byline, a line that is only a date, another short line, "Updated".
+_RANK_COST = (0, 2, 6, 8)
+
+
+# What else a date line may hold: labels, weekdays, clock times, time zones (capitals: "EDT").
+_DATE_LINE_FILLER = re.compile(
+    r"\b((?i:published|posted|updated|last|first|on|at|(mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(mon|tue|wed|thu|fri|sat|sun)\.?|[ap]\.?\s?m\.?|gmt|utc)|[A-Z]{2,4})\b|\d{1,2}:\s?\d\d|[^\w\s]|\d+",
+)
+
+
+def is_date_line(line: str) -> bool:
+    """A line that only dates the page ("May 2, 2013 | 5:03pm", "Published: Thu, May 2, 2013 (GMT+5)")."""
+    m = _FULL_DATE.search(line)
+    if m is None:
+        return False
+    rest = _DATE_LINE_FILLER.sub(" ", line[: m.start()] + " " + line[m.end():])
+    return len(rest.split()) <= 1
+
+
+def _edges(kept: Sequence[bool], anchors: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """(line index, distance in lines) of the lines around the body's start and the headline
+    (``anchors``), nearest first, then the lines after the body's end (a footer's "Published on")."""
+    body = [i for i, k in enumerate(kept) if k]
+    if not body:
+        return []
+    first, last = body[0], body[-1]
+    starts = [first, *anchors]
+    head = set(range(max(0, first - EDGE_BEFORE), min(len(kept), first + EDGE_AFTER)))
+    for a in anchors:
+        head.update(range(max(0, a - EDGE_AFTER), min(len(kept), a + EDGE_AFTER + 1)))
+    near = sorted(((i, min(abs(i - a) for a in starts)) for i in head), key=lambda t: t[1])
+    tail = range(last + 1, min(len(kept), last + 1 + EDGE_AFTER))
+    return near + [(i, EDGE_BEFORE + EDGE_AFTER + k) for k, i in enumerate(tail)]
+
+
+def _parse_date(date: str, clock: str, language: str | None) -> str | None:
+    """ISO date (with the time when the clock reads), or None when dateparser cannot read it."""
+    import dateparser
+
+    def tidy(text: str) -> str:  # "05 / 02 / 2013", "1: 32 p. m.", "3rd" (tokenised copy)
+        text = re.sub(r"\s*([/.:])\s*(?=\d)", r"\1", text.strip(" ,|-–—"))
+        text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text, flags=re.I)
+        return re.sub(r"\b([ap])\.\s?m\.?", r"\1m", text, flags=re.I)
+
+    settings = {"DATE_ORDER": "MDY" if (language or "en") == "en" else "DMY", "PREFER_DAY_OF_MONTH": "first"}
+    try:
+        if clock.strip():
+            parsed = dateparser.parse(f"{tidy(date)} {tidy(clock)}", settings=settings)
+            if parsed is not None:
+                return parsed.isoformat()
+        parsed = dateparser.parse(tidy(date), settings=settings)
+    except Exception:  # dateparser raises many kinds on odd strings; the line has no usable date
+        return None
+    if parsed is None:
+        return None
+    return parsed.isoformat() if "T" in date else parsed.date().isoformat()
+
+
+def published_from_lines(
+    lines: Sequence[str],
+    kept: Sequence[bool],
+    *,
+    title: str | None = None,
+    now: datetime | None = None,
+    language: str | None = None,
+) -> str | None:
+    """The publication date printed around the headline and the body's start (or end), as ISO.
+
+    Each full date found there costs its distance in lines from the headline or the body plus
+    what its label says (``_RANK_COST``): "Published"/"Posted" or a byline's date first, then a
+    line that is only a date, then another short line, then "Updated"; the cheapest wins. An
+    unlabelled date in a body line is the story's ("checked in on May 2, 2013"), and lines over
+    20 words are prose: neither is read.
+    """
+    from storydiff.extract import normalize_date
+
+    anchors = [i for i, line in enumerate(lines) if title and line.strip() == title.strip()][:2]
+    edges = _edges(kept, anchors)
+    # Three or more different bare dates around the top are a list of other articles' teasers:
+    # then only a labelled date or a byline's is the page's own.
+    teaser_list = len({lines[i].strip() for i, _ in edges if is_date_line(lines[i])}) >= 3
+    best: tuple[int, str] | None = None
+    for i, distance in edges:
+        line = lines[i]
+        words = len(line.split())
+        if words > 20 or (best is not None and distance >= best[0]):
+            continue
+        for m in _FULL_DATE.finditer(line):
+            before = line[: m.start()]
+            if _PUBLISHED_CUE.search(before) or _BYLINE.match(line):
+                rank = 0
+            elif _UPDATED_CUE.search(before):
+                rank = 3
+            elif teaser_list:
+                continue
+            elif is_date_line(line):
+                rank = 1
+            elif not kept[i] and words <= 16:
+                rank = 2
+            else:
+                continue
+            cost = distance + _RANK_COST[rank]
+            if best is not None and cost >= best[0]:
+                continue
+            value = normalize_date(_parse_date(m.group("date"), m.group("clock"), language), now=now)
+            if value is not None:
+                best = (cost, value)
+    return best[1] if best else None
+
+
+def authors_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str | None = None) -> list[str]:
+    """People on a byline ("By Jane Doe and John Roe | Reuters") around the headline and the body."""
+    anchors = [i for i, line in enumerate(lines) if title and line.strip() == title.strip()][:2]
+    for i, _ in _edges(kept, anchors):
+        line = lines[i]
+        m = _BYLINE.match(line) or (_INLINE_BYLINE.search(line) if len(line.split()) <= 16 else None)
+        if not m:
+            continue
+        names = _BYLINE_TAIL.split(_FULL_DATE.split(m.group(1))[0])[0]
+        people = split_authors(names)
+        if people:
+            return people
+    return []

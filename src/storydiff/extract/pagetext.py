@@ -26,6 +26,7 @@ from storydiff.extract.line_features import (
 )
 from storydiff.extract.line_model import load_models
 from storydiff.extract.line_rules import boilerplate_kind
+from storydiff.extract.metadata import is_date_line
 
 MAX_LINES = 50_000  # a "page" longer than this is data, not a page; lines past it are dropped
 
@@ -136,7 +137,8 @@ def boundary_decode(prob: np.ndarray, p_start: np.ndarray, p_end: np.ndarray, de
 def find_title(lines: list[str], kept: list[bool]) -> str | None:
     """The headline: a not-kept heading-like line repeated near the top (a page's <title> line
     and its <h1>), else the first line of an otherwise clean text (a headline over its body)."""
-    non_empty = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    # A date line is never the headline, even first on the page or just above the body.
+    non_empty = [(i, line.strip()) for i, line in enumerate(lines) if line.strip() and not is_date_line(line)]
     if not non_empty:
         return None
     top = non_empty[: max(40, len(non_empty) // 2)]
