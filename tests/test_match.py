@@ -116,6 +116,19 @@ def test_window_separates_same_text_far_apart_in_time():
     )
 
 
+@pytest.mark.parametrize("settings", [MatchSettings(window_days=7), MatchSettings(window_days=7, **NO_REPRINTS)])
+@pytest.mark.parametrize(("late_day", "joins"), [(14, True), (12, False), (0, False)])
+def test_a_late_article_meets_no_story_outside_its_own_window(settings, late_day, joins):
+    # An archive fed out of order: a copy dated before the live story (day 20) arrives after an
+    # article of day 26. Within 7 days of the story (day 14) it joins as it would have in order;
+    # further back (day 12, day 0) it meets no story outside its own window, reprint or rewrite.
+    c = OnlineClusterer(settings)
+    live = c.add(MatchDoc("new", WIRE, "Budget", T0 + timedelta(days=20)))
+    c.add(MatchDoc("filler", QUAKE_CHILE[0][1], "Quake", T0 + timedelta(days=26)))  # the watermark moves on
+    late = c.add(MatchDoc("late", WIRE_REPRINT, "Budget", T0 + timedelta(days=late_day)))
+    assert (late == live) is joins
+
+
 def test_undated_docs_use_arrival_order_window():
     c = OnlineClusterer(MatchSettings(window_docs=3))
     first = c.add(MatchDoc("a", WIRE))

@@ -8,7 +8,11 @@ score, and a wrong join into a one-article story fuses two same-kind events for 
 a new one whose id derives from the article's id. If it also reaches ``merge_threshold`` against another
 story it bridges them: the older story's id survives, the other becomes an alias. Stories whose
 newest article falls out of the window are evicted with their articles, which bounds memory.
-IDF counts live in the window, so an article is weighed against its own news cycle.
+IDF counts live in the window, so an article is weighed against its own news cycle. An article
+dated more than a window before the newest one seen (an archive fed out of order) is compared
+only with live stories within one window of its own date, so the window bounds comparisons
+whatever the arrival order; callers that hold a whole batch sort it by date first
+(pipeline.in_publication_order).
 
 Memory: an article's vectors are summed into its story and then dropped; what stays per live
 article is its MinHash signature, LSH band keys, document-frequency slots (one uint32 a slot)
@@ -369,6 +373,8 @@ class OnlineClusterer:
     # -- candidates and scores -----------------------------------------------------------
     def _reprint_story(self, d: _Doc) -> tuple[_Story | None, str | None]:
         others = [o for o in map(self._docs.get, self._lsh.query(bands=d.bands)) if o is not None]
+        if others and self._is_late(d):
+            others = [o for o in others if self._within_window(d, self._stories[o.story])]
         if not others:
             return None, None
         # Estimated Jaccard against all band-sharing articles at once (numpy); the rest runs on
@@ -408,9 +414,25 @@ class OnlineClusterer:
         if not acc:
             return []
         cands = heapq.nlargest(self.settings.max_candidates, acc.items(), key=lambda kv: (kv[1], -kv[0]))
-        scored = [(self._story_score(d, self._stories[sk]), self._stories[sk]) for sk, _ in cands]
+        stories = [self._stories[sk] for sk, _ in cands]
+        if self._is_late(d):
+            stories = [st for st in stories if self._within_window(d, st)]
+        scored = [(self._story_score(d, st), st) for st in stories]
         scored.sort(key=lambda x: (-x[0], x[1].first))
         return scored
+
+    def _is_late(self, d: _Doc) -> bool:
+        """Whether ``d`` is dated more than one window before the newest article seen: only such a
+        late arrival (an archive fed out of order) can meet live stories outside its own window."""
+        return d.t is not None and self._watermark is not None and self._watermark - d.t > self._window_s
+
+    def _within_window(self, d: _Doc, s: _Story) -> bool:
+        """Whether a late ``d`` lies within one window of story ``s``'s dated span: the window
+        bounds comparisons, whichever order articles arrive in."""
+        if s.last_t is None:
+            return True  # undated stories are bounded by arrival order (window_docs) instead
+        earliest = s.first[0] if s.first[0] != math.inf else s.last_t
+        return earliest - self._window_s <= d.t <= s.last_t + self._window_s
 
     def _placing_of(self, d: _Doc) -> _Placing:
         if self._placing is None or self._placing.key != d.key:  # not the article being placed
