@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from storydiff.extract.line_rules import boilerplate_kind
 from storydiff.extract.pagetext import clean_page_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -240,3 +241,17 @@ def test_extract_item_reads_date_and_byline_from_page_text_and_respects_the_craw
     crawled_before = extract_item(RawItem(source="dated.txt", kind="text", content=text,
                                           meta={"crawled": "2023-05-01T00:00:00Z"}))
     assert crawled_before.published is None  # the page cannot be dated after it was fetched
+
+
+def test_a_data_blob_line_is_never_body():
+    # A base64 image or minified script pasted into the page text, between two body paragraphs.
+    blob = "data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAA" * 400
+    text = PAGE_A.replace("The extension will add", blob + "\nThe extension will add")
+    result = clean_page_text(text)
+    assert blob not in result.text
+    assert "The extension will add a children's reading room" in result.text
+    assert "The county board voted on Tuesday" in result.text
+    # Beside a single sentence the classifier alone keeps it: the rule is what removes it.
+    short = f"Headline of a page here\n{blob}\nThe body sentence is long enough to count as prose in this test."
+    assert clean_page_text(short).kept == [False, False, True]
+    assert boilerplate_kind("see https://example.com/a/very/long/path?with=query") is None

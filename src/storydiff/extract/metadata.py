@@ -183,6 +183,8 @@ _DATE_LINE_FILLER = re.compile(
 
 def is_date_line(line: str) -> bool:
     """A line that only dates the page ("May 2, 2013 | 5:03pm", "Published: Thu, May 2, 2013 (GMT+5)")."""
+    if len(line) > 120:  # the longest date line, with weekday, clock and zone, is about 60 characters
+        return False
     m = _FULL_DATE.search(line)
     if m is None:
         return False

@@ -29,6 +29,8 @@ from storydiff.extract.line_rules import boilerplate_kind
 from storydiff.extract.metadata import is_date_line
 
 MAX_LINES = 50_000  # a "page" longer than this is data, not a page; lines past it are dropped
+MAX_LINE_CHARS = 20_000
+MAX_TITLE_CHARS = 500
 
 
 @dataclass
@@ -63,7 +65,10 @@ def body_flags(lines: list[str], siblings: list[list[str]], models: dict | None)
     if models is None:
         flags = [c4_keep(line) for line in lines]
     else:
-        X = line_features(lines, siblings)
+        # Features read a line's first MAX_LINE_CHARS: no paragraph of aeb-lines is a tenth of
+        # that, and a multi-megabyte "line" (a blob pasted into a page) costs seconds of regex.
+        X = line_features([line[:MAX_LINE_CHARS] for line in lines],
+                          [[line[:MAX_LINE_CHARS] for line in page] for page in siblings])
         p2 = _two_stage(models, "", X)
         if not siblings and "single_stage1" in models:
             # A page alone: the sibling-trained pair leans on sibling_rep, which is empty here;
@@ -141,9 +146,10 @@ def find_title(lines: list[str], kept: list[bool]) -> str | None:
     non_empty = [(i, line.strip()) for i, line in enumerate(lines) if line.strip() and not is_date_line(line)]
     if not non_empty:
         return None
-    top = non_empty[: max(40, len(non_empty) // 2)]
+    # A headline is a few hundred characters at most: longer lines are neither read nor counted.
+    top = [(i, line) for i, line in non_empty[: max(40, len(non_empty) // 2)] if len(line) <= MAX_TITLE_CHARS]
     counts = Counter(normalise_line(line) for _, line in top)
-    first_norm = normalise_line(non_empty[0][1])
+    first_norm = normalise_line(non_empty[0][1][:MAX_TITLE_CHARS])
     for i, line in top:
         norm = normalise_line(line)
         words = len(norm.split())
