@@ -224,6 +224,24 @@ def test_byline_people_without_roles_handles_or_organisations():
     assert authors_from_lines(editors, [False, True, False]) == []
 
 
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("Chris Davies - Nov 19, 2019, 10:31 pm CST", ["Chris Davies"]),  # a name signing the date
+        ("Catherine Shu @catherineshu / 2 days", ["Catherine Shu"]),  # a name with its handle
+        ("By Jonathan Garber FOXBusiness", ["Jonathan Garber"]),  # the brand glued to the name dropped
+        ("By Michael Hiltzik Business Columnist", ["Michael Hiltzik"]),
+        ("Posted by Michael David Smith on November 19, 2019, 6:21 AM EST", ["Michael David Smith"]),
+        ("Photo by Kirk Irwin/Getty Images", []),  # a photo credit is not a byline
+        ("Sign up for alerts by Clicking Here", []),  # "by" in a phrase, no date or separator
+        ("Sputnik International", []),  # a bare name-like line signs nothing
+    ],
+)
+def test_byline_shapes_next_to_the_headline(line, people):
+    lines = ["Headline of the piece", line, DATED_PAGE[11]]
+    assert authors_from_lines(lines, [False, False, True]) == people
+
+
 def test_a_date_line_is_never_the_headline():
     text = "May 2, 2013 | 5: 03pm\nLohan skips rehab and flies to New York\n" + "\n".join(
         ["The actress left the clinic an hour after checking in on Thursday, her lawyer said in court.",

@@ -116,9 +116,13 @@ _ORG_WORDS = re.compile(
     r"\b(news|staff|press|agency|agencies|reuters|associated|afp|editor(s|ial)?|desk|team|"
     r"media|online|newsroom|correspondents?|reporters?|bureau|wire|service|times|post|daily|"
     r"magazine|journal|tribune|herald|guardian|contributors?|inc|ltd|llc|group|tv|radio|"
-    r"channel|network|foundation|institute|university)\b|\.(com|org|net|co)\b|@|https?:",
+    r"channel|network|foundation|institute|university|getty|images|photos?)\b|\.(com|org|net|co)\b|@|https?:|/",
     re.I,
 )
+
+
+# "FOXBusiness", "CNNMoney": a brand, not a surname (McDonald, DeShawn have one inner capital).
+_CAMEL_BRAND = re.compile(r"^[A-Z][A-Za-z]*[A-Z]{2,}[a-z]")
 
 
 def split_authors(raw: str | None) -> list[str]:
@@ -129,7 +133,7 @@ def split_authors(raw: str | None) -> list[str]:
     for part in re.split(r";|,|\band\b|&|\|", raw):
         part = _BYLINE_EXTRAS.sub(" ", part)
         name = re.sub(r"^(by|written by|von|par|por)\s+", "", part.strip(), flags=re.I).strip(" .-")
-        name = " ".join(name.split())
+        name = " ".join(w for w in name.split() if not _CAMEL_BRAND.search(w))  # "Jane Doe FOXBusiness"
         words = name.split()
         if (not 2 <= len(words) <= 4 or _ORG_WORDS.search(name) or any(c.isdigit() for c in name)
                 or words[0].lower() == "the"):
@@ -159,14 +163,18 @@ _UPDATED_CUE = re.compile(r"(updated|modified|edited|revised)\b[^\d]{0,20}$", re
 # "By Jane Doe", "Written by ...", "Author: ..." opening a line, or "... 7:45 am PST by Jane Doe"
 # inside a short one; "Editing by" names editors and is not matched.
 _BYLINE = re.compile(r"^\s*(?:by|written by|words by|posted by|reporting by|story by|author:?)\s+(.{3,160})$", re.I)
-_INLINE_BYLINE = re.compile(r"(?:^|[\s|•·,])(?<!editing )by:?\s+(.{3,120})$", re.I)
-_BYLINE_TAIL = re.compile(r"\s(?:[|•·/]|[-–—]\s|on\s+\w|updated\b|published\b|posted\b)", re.I)
+_INLINE_BYLINE = re.compile(r"(?:^|[\s|•·,])(?<!editing )(?<!photo )(?<!image )(?<!photos )(?<!images )by:?\s+(.{3,120})$", re.I)
+_BYLINE_TAIL = re.compile(r"\s(?:[|•·/]|[-–—]\s|on\b|updated\b|published\b|posted\b)", re.I)
 # What follows a name on a byline: a handle, a role ("Staff Writer", "AP Auto Writer").
 _BYLINE_EXTRAS = re.compile(
-    r"@\w+|\b(?:senior |chief |staff |contributing |special |ap |auto |political |science )*"
+    r"@\w+|\b(?:senior |chief |staff |contributing |special |ap |auto |political |science |business |sports |tech |health |opinion )*"
     r"(?:writer|correspondent|reporter|editor|contributor|columnist)\b",
     re.I,
 )
+_SEPARATED_BY = re.compile(r"[|•·—–-]\s*by\b", re.I)
+_HANDLE = re.compile(r"(?<!\S)@\w{2,30}\b")
+# A name without "By" counts only this close (in lines) to the headline or the body's first line.
+_SIGNED_LINE_REACH = 2
 EDGE_BEFORE = 30  # lines above the body's first line searched for its date and byline
 EDGE_AFTER = 3  # lines past the body's first (and last) line, and past the headline
 # How far a date's label weighs against its distance (in lines) from the headline or the body:
@@ -283,16 +291,30 @@ def published_from_lines(
     return best[1] if best else None
 
 
+def _dated_or_separated(line: str) -> bool:
+    """A short line where "by" signs something: after a date ("May 2, 2019 7:45 am by Jane Doe") or
+    a separator ("Politics | by Jane Doe"), not in a phrase ("sign up by clicking here")."""
+    return len(line.split()) <= 16 and bool(_FULL_DATE.search(line) or _SEPARATED_BY.search(line))
+
+
 def authors_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str | None = None) -> list[str]:
-    """People on a byline ("By Jane Doe and John Roe | Reuters") around the headline and the body."""
+    """People on a byline around the headline and the body: "By Jane Doe and John Roe | Reuters"
+    anywhere there, or, next to the headline or the body's first line, a name signing a date
+    ("Chris Davies - Nov 19, 2019") or a handle ("Catherine Shu @catherineshu")."""
     anchors = [i for i, line in enumerate(lines) if title and line.strip() == title.strip()][:2]
-    for i, _ in _edges(kept, anchors):
+    for i, distance in _edges(kept, anchors):
         line = lines[i]
-        m = _BYLINE.match(line) or (_INLINE_BYLINE.search(line) if len(line.split()) <= 16 else None)
-        if not m:
+        m = _BYLINE.match(line) or (_INLINE_BYLINE.search(line) if _dated_or_separated(line) else None)
+        if m:
+            names = m.group(1)
+        elif distance <= _SIGNED_LINE_REACH and not kept[i] and len(line.split()) <= 12:
+            signed = _FULL_DATE.search(line) or _HANDLE.search(line)
+            if signed is None or signed.start() == 0:
+                continue
+            names = line[: signed.start()]
+        else:
             continue
-        names = _BYLINE_TAIL.split(_FULL_DATE.split(m.group(1))[0])[0]
-        people = split_authors(names)
+        people = split_authors(_FULL_DATE.split(_BYLINE_TAIL.split(names)[0])[0])
         if people:
             return people
     return []
