@@ -121,12 +121,26 @@ _ORG_WORDS = re.compile(
 )
 
 
+# "By Jane Doe", "Written by ...", "Author: ..." opening a line, or "... 7:45 am PST by Jane Doe"
+# inside a short one; "Editing by" names editors and "Photo by" photographers: neither is matched.
+_BYLINE = re.compile(r"^\s*(?:by|written by|words by|posted by|reporting by|story by|author:?)\s+(.{3,160})$", re.I)
+_INLINE_BYLINE = re.compile(r"(?:^|[\s|•·,])(?<!editing )(?<!photo )(?<!image )(?<!photos )(?<!images )by:?\s+(.{3,120})$", re.I)
+_BYLINE_TAIL = re.compile(r"\s(?:[|•·/]|[-–—]\s|on\b|updated\b|published\b|posted\b)", re.I)
+# What follows a name on a byline: a handle, a role ("Staff Writer", "AP Auto Writer").
+_BYLINE_EXTRAS = re.compile(
+    r"@\w+|\b(?:senior |chief |staff |contributing |special |ap |auto |political |science |business |sports |tech |health |opinion )*"
+    r"(?:writer|correspondent|reporter|editor|contributor|columnist)\b",
+    re.I,
+)
+_SEPARATED_BY = re.compile(r"[|•·—–-]\s*by\b", re.I)
+_HANDLE = re.compile(r"(?<!\S)@\w{2,30}\b")
 # "FOXBusiness", "CNNMoney": a brand, not a surname (McDonald, DeShawn have one inner capital).
 _CAMEL_BRAND = re.compile(r"^[A-Z][A-Za-z]*[A-Z]{2,}[a-z]")
 
 
 def split_authors(raw: str | None) -> list[str]:
-    """People named in trafilatura's author string; organisations and handles are dropped."""
+    """People named in an author string (trafilatura's, or a page's byline); organisations,
+    roles, handles and brands are dropped."""
     if not raw:
         return []
     people: list[str] = []
@@ -160,19 +174,6 @@ _FULL_DATE = re.compile(
 )
 _PUBLISHED_CUE = re.compile(r"(published|posted|first (published|posted)|released|date)\b[^\d]{0,20}$", re.I)
 _UPDATED_CUE = re.compile(r"(updated|modified|edited|revised)\b[^\d]{0,20}$", re.I)
-# "By Jane Doe", "Written by ...", "Author: ..." opening a line, or "... 7:45 am PST by Jane Doe"
-# inside a short one; "Editing by" names editors and is not matched.
-_BYLINE = re.compile(r"^\s*(?:by|written by|words by|posted by|reporting by|story by|author:?)\s+(.{3,160})$", re.I)
-_INLINE_BYLINE = re.compile(r"(?:^|[\s|•·,])(?<!editing )(?<!photo )(?<!image )(?<!photos )(?<!images )by:?\s+(.{3,120})$", re.I)
-_BYLINE_TAIL = re.compile(r"\s(?:[|•·/]|[-–—]\s|on\b|updated\b|published\b|posted\b)", re.I)
-# What follows a name on a byline: a handle, a role ("Staff Writer", "AP Auto Writer").
-_BYLINE_EXTRAS = re.compile(
-    r"@\w+|\b(?:senior |chief |staff |contributing |special |ap |auto |political |science |business |sports |tech |health |opinion )*"
-    r"(?:writer|correspondent|reporter|editor|contributor|columnist)\b",
-    re.I,
-)
-_SEPARATED_BY = re.compile(r"[|•·—–-]\s*by\b", re.I)
-_HANDLE = re.compile(r"(?<!\S)@\w{2,30}\b")
 # A name without "By" counts only this close (in lines) to the headline or the body's first line.
 _SIGNED_LINE_REACH = 2
 EDGE_BEFORE = 30  # lines above the body's first line searched for its date and byline
@@ -198,6 +199,13 @@ def is_date_line(line: str) -> bool:
         return False
     rest = _DATE_LINE_FILLER.sub(" ", line[: m.start()] + " " + line[m.end():])
     return len(rest.split()) <= 1
+
+
+def _title_lines(lines: Sequence[str], title: str | None) -> list[int]:
+    """Where the headline stands (a page often prints it twice: its <title> and its <h1>)."""
+    if not title:
+        return []
+    return [i for i, line in enumerate(lines) if line.strip() == title.strip()][:2]
 
 
 def _edges(kept: Sequence[bool], anchors: Sequence[int] = ()) -> list[tuple[int, int]]:
@@ -257,8 +265,7 @@ def published_from_lines(
     """
     from storydiff.extract import normalize_date
 
-    anchors = [i for i, line in enumerate(lines) if title and line.strip() == title.strip()][:2]
-    edges = _edges(kept, anchors)
+    edges = _edges(kept, _title_lines(lines, title))
     # Three or more different bare dates around the top are a list of other articles' teasers:
     # then only a labelled date or a byline's is the page's own.
     teaser_list = len({lines[i].strip() for i, _ in edges if is_date_line(lines[i])}) >= 3
@@ -301,8 +308,7 @@ def authors_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str
     """People on a byline around the headline and the body: "By Jane Doe and John Roe | Reuters"
     anywhere there, or, next to the headline or the body's first line, a name signing a date
     ("Chris Davies - Nov 19, 2019") or a handle ("Catherine Shu @catherineshu")."""
-    anchors = [i for i, line in enumerate(lines) if title and line.strip() == title.strip()][:2]
-    for i, distance in _edges(kept, anchors):
+    for i, distance in _edges(kept, _title_lines(lines, title)):
         line = lines[i]
         m = _BYLINE.match(line) or (_INLINE_BYLINE.search(line) if _dated_or_separated(line) else None)
         if m:
