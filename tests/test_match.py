@@ -129,6 +129,30 @@ def test_a_late_article_meets_no_story_outside_its_own_window(settings, late_day
     assert (late == live) is joins
 
 
+def test_late_reports_of_one_old_story_still_find_each_other():
+    # An old archive loaded after newer news: every report of the old story is late. The first
+    # one's story must outlive the time window long enough for the next ones to join it.
+    c = OnlineClusterer(MatchSettings(window_days=7, **NO_REPRINTS))
+    c.add(MatchDoc("news", QUAKE_CHILE[0][1], "Quake", T0 + timedelta(days=60)))
+    first = c.add(MatchDoc("old-1", WIRE, "Budget", T0))
+    second = c.add(MatchDoc("old-2", WIRE_REPRINT, "Budget", T0 + timedelta(days=1)))
+    assert second == first
+    # An in-window article never joins the late story, however alike: it is 59 days away.
+    assert c.add(MatchDoc("now", WIRE, "Budget", T0 + timedelta(days=59))) != first
+
+
+def test_late_stories_are_bounded_by_arrivals():
+    c = OnlineClusterer(MatchSettings(window_days=7, late_grace_docs=3, **NO_REPRINTS))
+    c.add(MatchDoc("news", QUAKE_CHILE[0][1], "Quake", T0 + timedelta(days=60)))
+    first = c.add(MatchDoc("old-1", WIRE, "Budget", T0))
+    fillers = REHAB + QUAKE_SUMATRA
+    assert len(fillers) > 3
+    for i, (title, text) in enumerate(fillers):
+        c.add(MatchDoc(f"filler{i}", text, title, T0 + timedelta(days=60, hours=i)))
+    assert c.add(MatchDoc("old-2", WIRE_REPRINT, "Budget", T0 + timedelta(days=1))) != first
+    assert "old-1" not in c._doc_by_id  # evicted after 3 arrivals, not kept for ever
+
+
 def test_undated_docs_use_arrival_order_window():
     c = OnlineClusterer(MatchSettings(window_docs=3))
     first = c.add(MatchDoc("a", WIRE))

@@ -45,6 +45,11 @@ class MatchSettings:
     # this, by publication time; undated articles count arrival order instead (window_docs).
     window_days: float = 7.0
     window_docs: int = 50_000
+    # A story opened by a late article (dated more than a window before the newest seen: an
+    # archive fed out of order, or loaded after newer news) is already outside the time window;
+    # it is kept for this many further arrivals instead, so the archive's other reports of it can
+    # still join, while memory stays bounded.
+    late_grace_docs: int = 5_000
     # Channel weights of the same-story score (features.py says what each channel holds).
     # Tuned by cross-validation over ECB+ dev topics in bench/clustering.py --ecb.
     w_words: float = 0.0

@@ -9,9 +9,11 @@ a new one whose id derives from the article's id. If it also reaches ``merge_thr
 story it bridges them: the older story's id survives, the other becomes an alias. Stories whose
 newest article falls out of the window are evicted with their articles, which bounds memory.
 IDF counts live in the window, so an article is weighed against its own news cycle. An article
-dated more than a window before the newest one seen (an archive fed out of order) is compared
-only with live stories within one window of its own date, so the window bounds comparisons
-whatever the arrival order; callers that hold a whole batch sort it by date first
+dated more than a window before the newest one seen (late: an archive fed out of order, or loaded
+after newer news) is compared only with stories within one window of its own date, so the window
+bounds comparisons whatever the arrival order; the story it opens is kept for late_grace_docs
+further arrivals instead of being evicted at once, so the archive's other reports of that story
+can still join it. Callers that hold a whole batch sort it by date first
 (pipeline.in_publication_order).
 
 Memory: an article's vectors are summed into its story and then dropped; what stays per live
@@ -200,6 +202,9 @@ class _Story:
     salient: tuple[tuple[str, float], ...] | None = None  # cache of _salient(); None: recompute
     # Names whose weight grew since ``salient`` was computed: only they can displace it.
     salient_grown: set[str] = field(default_factory=set)
+    # Opened by a late article: evicted by arrival count (late_grace_docs), not by time, and
+    # compared only with articles within one window of its dates.
+    late: bool = False
 
 
 class OnlineClusterer:
@@ -250,6 +255,7 @@ class OnlineClusterer:
         self._watermark: float | None = None
         self._heap_t: list[tuple[float, int]] = []
         self._heap_seq: list[tuple[int, int]] = []
+        self._heap_late: list[tuple[int, int]] = []  # (last arrival, story) of late stories
         # Why the last add() decided as it did (benchmarks measure reprint detection with it).
         self.last_reprint_of: str | None = None
 
@@ -373,8 +379,10 @@ class OnlineClusterer:
     # -- candidates and scores -----------------------------------------------------------
     def _reprint_story(self, d: _Doc) -> tuple[_Story | None, str | None]:
         others = [o for o in map(self._docs.get, self._lsh.query(bands=d.bands)) if o is not None]
-        if others and self._is_late(d):
-            others = [o for o in others if self._within_window(d, self._stories[o.story])]
+        if others and (self._heap_late or self._is_late(d)):
+            stories = {o.story: self._stories[o.story] for o in others}
+            kept = {st.key for st in self._comparable(d, stories.values())}
+            others = [o for o in others if o.story in kept]
         if not others:
             return None, None
         # Estimated Jaccard against all band-sharing articles at once (numpy); the rest runs on
@@ -414,9 +422,7 @@ class OnlineClusterer:
         if not acc:
             return []
         cands = heapq.nlargest(self.settings.max_candidates, acc.items(), key=lambda kv: (kv[1], -kv[0]))
-        stories = [self._stories[sk] for sk, _ in cands]
-        if self._is_late(d):
-            stories = [st for st in stories if self._within_window(d, st)]
+        stories = self._comparable(d, [self._stories[sk] for sk, _ in cands])
         scored = [(self._story_score(d, st), st) for st in stories]
         scored.sort(key=lambda x: (-x[0], x[1].first))
         return scored
@@ -426,11 +432,21 @@ class OnlineClusterer:
         late arrival (an archive fed out of order) can meet live stories outside its own window."""
         return d.t is not None and self._watermark is not None and self._watermark - d.t > self._window_s
 
+    def _comparable(self, d: _Doc, stories: Iterable[_Story]) -> list[_Story]:
+        """The ``stories`` that ``d`` may be compared with: all of them, unless ``d`` or one of
+        them arrived late, in which case only those within one window of ``d``'s date."""
+        stories = list(stories)
+        if not self._heap_late and not self._is_late(d):
+            return stories  # no late story lives (the heap is empty): the usual, in-order case
+        if self._is_late(d) or any(st.late for st in stories):
+            return [st for st in stories if self._within_window(d, st)]
+        return stories
+
     def _within_window(self, d: _Doc, s: _Story) -> bool:
-        """Whether a late ``d`` lies within one window of story ``s``'s dated span: the window
-        bounds comparisons, whichever order articles arrive in."""
-        if s.last_t is None:
-            return True  # undated stories are bounded by arrival order (window_docs) instead
+        """Whether ``d`` lies within one window of story ``s``'s dated span: the window bounds
+        comparisons, whichever order articles arrive in."""
+        if s.last_t is None or d.t is None:
+            return True  # undated articles and stories are bounded by arrival order (window_docs)
         earliest = s.first[0] if s.first[0] != math.inf else s.last_t
         return earliest - self._window_s <= d.t <= s.last_t + self._window_s
 
@@ -529,7 +545,7 @@ class OnlineClusterer:
         while sid in self._story_by_sid or sid in self._aliases:  # a reused doc id: keep ids unique
             sid = story_id_for(sid + "#")
         self._next_story += 1
-        s = _Story(self._next_story, sid, (d.t if d.t is not None else math.inf, d.key))
+        s = _Story(self._next_story, sid, (d.t if d.t is not None else math.inf, d.key), late=self._is_late(d))
         self._stories[s.key] = s
         self._story_by_sid[sid] = s.key
         return s
@@ -559,6 +575,11 @@ class OnlineClusterer:
             heapq.heappush(self._heap_t, (d.t, s.key))
         s.last_seq = d.key
         heapq.heappush(self._heap_seq, (d.key, s.key))
+        if s.late:
+            if self._is_late(d):
+                heapq.heappush(self._heap_late, (d.key, s.key))
+            else:  # an article within the window joined it: a story like any other from now on
+                s.late = False
 
     def _post(self, terms: Iterable[str], sk: int) -> None:
         """Story ``sk`` to the newest end of each term's posting list, the oldest out past the cap."""
@@ -599,6 +620,7 @@ class OnlineClusterer:
             keep.last_seq = gone.last_seq
             heapq.heappush(self._heap_seq, (gone.last_seq, keep.key))
         keep.first = min(keep.first, gone.first)
+        keep.late = keep.late and gone.late
         keep.salient = None  # a sum of two stories can rank first a name neither had in its top k
         keep.salient_grown.clear()
         del self._stories[gone.key]
@@ -617,8 +639,14 @@ class OnlineClusterer:
             while self._heap_t and self._heap_t[0][0] < horizon:
                 t, sk = heapq.heappop(self._heap_t)
                 s = self._stories.get(sk)
-                if s is not None and s.last_t == t:
+                if s is not None and s.last_t == t and not s.late:
                     self._drop(s)
+        horizon_late = self._seq - self.settings.late_grace_docs
+        while self._heap_late and self._heap_late[0][0] < horizon_late:
+            seq, sk = heapq.heappop(self._heap_late)
+            s = self._stories.get(sk)
+            if s is not None and s.late and s.last_seq == seq:
+                self._drop(s)
         horizon_seq = self._seq - self.settings.window_docs
         while self._heap_seq and self._heap_seq[0][0] < horizon_seq:
             seq, sk = heapq.heappop(self._heap_seq)
