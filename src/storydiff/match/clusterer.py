@@ -379,10 +379,8 @@ class OnlineClusterer:
     # -- candidates and scores -----------------------------------------------------------
     def _reprint_story(self, d: _Doc) -> tuple[_Story | None, str | None]:
         others = [o for o in map(self._docs.get, self._lsh.query(bands=d.bands)) if o is not None]
-        if others and (self._heap_late or self._is_late(d)):
-            stories = {o.story: self._stories[o.story] for o in others}
-            kept = {st.key for st in self._comparable(d, stories.values())}
-            others = [o for o in others if o.story in kept]
+        if others and self._window_filter_applies(d):
+            others = [o for o in others if self._within_window(d, self._stories[o.story])]
         if not others:
             return None, None
         # Estimated Jaccard against all band-sharing articles at once (numpy); the rest runs on
@@ -422,25 +420,23 @@ class OnlineClusterer:
         if not acc:
             return []
         cands = heapq.nlargest(self.settings.max_candidates, acc.items(), key=lambda kv: (kv[1], -kv[0]))
-        stories = self._comparable(d, [self._stories[sk] for sk, _ in cands])
+        stories = [self._stories[sk] for sk, _ in cands]
+        if self._window_filter_applies(d):
+            stories = [st for st in stories if self._within_window(d, st)]
         scored = [(self._story_score(d, st), st) for st in stories]
         scored.sort(key=lambda x: (-x[0], x[1].first))
         return scored
 
     def _is_late(self, d: _Doc) -> bool:
-        """Whether ``d`` is dated more than one window before the newest article seen: only such a
-        late arrival (an archive fed out of order) can meet live stories outside its own window."""
+        """Whether ``d`` is dated more than one window before the newest article seen (a late
+        arrival: an archive fed out of order, or loaded after newer news)."""
         return d.t is not None and self._watermark is not None and self._watermark - d.t > self._window_s
 
-    def _comparable(self, d: _Doc, stories: Iterable[_Story]) -> list[_Story]:
-        """The ``stories`` that ``d`` may be compared with: all of them, unless ``d`` or one of
-        them arrived late, in which case only those within one window of ``d``'s date."""
-        stories = list(stories)
-        if not self._heap_late and not self._is_late(d):
-            return stories  # no late story lives (the heap is empty): the usual, in-order case
-        if self._is_late(d) or any(st.late for st in stories):
-            return [st for st in stories if self._within_window(d, st)]
-        return stories
+    def _window_filter_applies(self, d: _Doc) -> bool:
+        """Whether some live story may lie outside ``d``'s window: only when ``d`` is late or a late
+        story lives. Otherwise eviction has already left only stories within it (the in-order
+        case, which then skips the per-candidate check)."""
+        return bool(self._heap_late) or self._is_late(d)
 
     def _within_window(self, d: _Doc, s: _Story) -> bool:
         """Whether ``d`` lies within one window of story ``s``'s dated span: the window bounds
