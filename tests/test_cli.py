@@ -280,3 +280,25 @@ def test_ingest_of_the_examples_groups_them_as_compare_does_and_show_works(tmp_p
     (story,) = json.loads(shown.stdout)["stories"]
     assert story["independent_sources"] == 1 and story["origins"][0] == "Financial Times"
     assert run("show", "s-no-such-story", "--db", str(db)).exit_code == 1
+
+
+def test_an_old_archive_ingested_after_newer_news_still_groups(tmp_path):
+    # The database already holds this month's news; last year's archive comes in afterwards, so
+    # every one of its articles is dated long before the newest stored one (a late arrival).
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fx", Path(__file__).parent / "fixtures/match/articles.py")
+    fx = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fx)
+    new, old = tmp_path / "new.jsonl", tmp_path / "old.jsonl"
+    new.write_text(json.dumps({"id": "news", "title": "Quake", "text": fx.QUAKE_CHILE[0][1],
+                               "published": "2025-03-01T10:00:00Z"}) + "\n")
+    old.write_text("".join(json.dumps(row) + "\n" for row in [
+        {"id": "old-1", "title": "Budget", "text": fx.WIRE, "published": "2024-03-01T10:00:00Z"},
+        {"id": "old-2", "title": "Italy budget", "text": fx.WIRE_REPRINT, "published": "2024-03-02T08:00:00Z"},
+    ]))
+    db = tmp_path / "late.db"
+    assert run("ingest", str(new), "--db", str(db)).exit_code == 0
+    assert run("ingest", str(old), "--db", str(db), "--workers", "0").exit_code == 0
+    stories = jsonl(run("stories", "--db", str(db), "--json").stdout)
+    assert sorted(s["n_articles"] for s in stories) == [1, 2]
