@@ -3,6 +3,7 @@
     python bench/clustering.py --ecb                 # ECB+ dev B3/ARI, topic cross-validation
     python bench/train_scorer.py                     # learned scorer: topic CV, then its weights
     python bench/clustering.py --sizes 10000 100000  # streams (bench/streams.py), 1M: --sizes 1000000
+    python bench/clustering.py --arrival-orders 100000  # the same stream fed out of date order
 
 ECB+: our online clusterer (articles in file order, no dates) beside the reference
 TF-IDF + average-link (threshold tuned on dev). CV: 5 folds grouped by topic; the threshold and
@@ -18,6 +19,10 @@ settings.max_index_terms * max_postings, max_candidates and lsh_bucket_cap); for
 whole run. "mean live articles" is the window's mean size over the run.
 Anchors on the same stream: datasketch MinHashLSH (reprint grouping only) and TF-IDF cosine
 leader clustering over the live window (sklearn vectors fitted on the whole stream).
+Arrival orders: one stream fed in date order, shuffled, and as blocks of articles with the
+blocks in reverse date order (an archive loaded newest first); B3 against the same ground truth.
+Out of order, most articles arrive late (dated over a window before the newest seen), which is
+what settings.late_grace_docs and the clusterer's window check are for.
 """
 
 from __future__ import annotations
@@ -360,9 +365,7 @@ def stream_table(sizes: list[int], anchors_upto: int, workers: int, niceness: in
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     base_rate = base_last = None
     for size in sizes:
-        path = streams.default_path(size)
-        if not path.exists():
-            streams.write(size, path)
+        path = _stream_file(size)
         systems = ["storydiff"] + (["datasketch-lsh", "tfidf-leader"] if size <= anchors_upto else [])
         for system in systems:
             res = json.loads(
@@ -404,6 +407,39 @@ def stream_table(sizes: list[int], anchors_upto: int, workers: int, niceness: in
     )
 
 
+def _stream_file(size: int) -> Path:
+    """The stream of ``size`` articles (seed 0), written by bench/streams.py on first use."""
+    path = streams.default_path(size)
+    return path if path.exists() else streams.write(size, path)
+
+
+def arrival_orders(size: int, workers: int, block: int = 2_500, seed: int = 0) -> None:
+    import random
+
+    path = _stream_file(size)
+    items = [(p, gold) for p, gold, *_ in _prepared_stream(path, workers)]
+    reversed_blocks = [x for i in range(len(items) // block - 1, -1, -1) for x in items[i * block:(i + 1) * block]]
+    orders = {
+        "in date order": items,
+        f"blocks of {block:,} articles, blocks newest first": reversed_blocks,
+        "shuffled": random.Random(seed).sample(items, len(items)),
+    }
+    print(f"## Arrival orders: {len(items):,}-article stream, window {MatchSettings().window_days:g} days, "
+          f"late_grace_docs {MatchSettings().late_grace_docs:,}\n")
+    print("| arrival order | B3 P | B3 R | B3 F1 | peak live articles | clusterer us/article |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, seq in orders.items():
+        c = OnlineClusterer()
+        t0, peak, sids = time.perf_counter(), 0, []
+        for i, (p, _) in enumerate(seq):
+            sids.append(c.add_prepared(p))
+            if i % 1000 == 0:
+                peak = max(peak, len(c))
+        per = (time.perf_counter() - t0) / len(seq) * 1e6
+        p, r, f = bcubed([c.resolve(s) for s in sids], [g for _, g in seq])
+        print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {peak:,} | {per:.0f} |", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ecb", action="store_true")
@@ -419,11 +455,15 @@ def main() -> None:
         "--worker-niceness", type=int, default=WORKER_NICENESS, help="how much nicer the workers run than the clusterer"
     )
     ap.add_argument("--limit", type=int, help="streams: only the first N articles of each file")
+    ap.add_argument("--arrival-orders", type=int, metavar="SIZE", help="one stream in date order, shuffled, reversed blocks")
     ap.add_argument("--run-one", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--system", default="storydiff", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.run_one:
         print(json.dumps(run_stream(args.run_one, args.system, args.workers, args.limit, args.worker_niceness)))
+        return
+    if args.arrival_orders:
+        arrival_orders(args.arrival_orders, args.workers)
         return
     if not args.ecb and not args.sizes:
         args.ecb, args.sizes = True, [10_000]
