@@ -431,10 +431,11 @@ def arrival_orders(size: int, workers: int, block: int = 2_500, seed: int = 0) -
     for name, seq in orders.items():
         c = OnlineClusterer()
         t0, peak, sids = time.perf_counter(), 0, []
-        for i, (p, _) in enumerate(seq):
-            sids.append(c.add_prepared(p))
-            if i % 1000 == 0:
-                peak = max(peak, len(c))
+        with streaming_gc():  # as the stream runs above collect garbage
+            for i, (prepared, _) in enumerate(seq):
+                sids.append(c.add_prepared(prepared))
+                if i % 1000 == 0:
+                    peak = max(peak, len(c))
         per = (time.perf_counter() - t0) / len(seq) * 1e6
         p, r, f = bcubed([c.resolve(s) for s in sids], [g for _, g in seq])
         print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {peak:,} | {per:.0f} |", flush=True)
