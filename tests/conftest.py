@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import importlib.util
 import os
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,15 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("STORYDIFF_SHARED_DATA", ROOT.parent / "shared" / "data"))
 SEEDS = SHARED / "seeds"
 EXAMPLES = ROOT / "src" / "storydiff" / "examples"
+
+
+@cache
+def match_articles():
+    """tests/fixtures/match/articles.py (invented reports: quakes, a rehab story, a wire copy)."""
+    spec = importlib.util.spec_from_file_location("match_articles", Path(__file__).parent / "fixtures/match/articles.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

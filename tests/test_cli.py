@@ -18,7 +18,7 @@ from storydiff.serve.cli import app
 
 sys.path.insert(0, str(Path(__file__).parent))
 import badcorpus
-from conftest import EXAMPLES
+from conftest import EXAMPLES, match_articles
 
 runner = CliRunner()
 EURO = str(EXAMPLES / "euromaidanpress-kallas-ft.txt")
@@ -285,11 +285,7 @@ def test_ingest_of_the_examples_groups_them_as_compare_does_and_show_works(tmp_p
 def test_an_old_archive_ingested_after_newer_news_still_groups(tmp_path):
     # The database already holds this month's news; last year's archive comes in afterwards, so
     # every one of its articles is dated long before the newest stored one (a late arrival).
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("fx", Path(__file__).parent / "fixtures/match/articles.py")
-    fx = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fx)
+    fx = match_articles()
     new, old = tmp_path / "new.jsonl", tmp_path / "old.jsonl"
     new.write_text(json.dumps({"id": "news", "title": "Quake", "text": fx.QUAKE_CHILE[0][1],
                                "published": "2025-03-01T10:00:00Z"}) + "\n")

@@ -1,10 +1,9 @@
-import importlib.util
 import random
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import match_articles
 
 from storydiff.match import (
     MatchDoc,
@@ -18,11 +17,7 @@ from storydiff.match import (
 from storydiff.match.fingerprint import LSHIndex, text_signature
 from storydiff.settings import MatchSettings
 
-_spec = importlib.util.spec_from_file_location(
-    "match_articles", Path(__file__).parent / "fixtures/match/articles.py"
-)
-_fx = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_fx)
+_fx = match_articles()
 QUAKE_CHILE, QUAKE_SUMATRA, REHAB, WIRE, WIRE_REPRINT = (
     _fx.QUAKE_CHILE,
     _fx.QUAKE_SUMATRA,

@@ -100,10 +100,9 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
 
         page = clean_page_text(item.content, siblings)
         text, title = page.text, page.title
-        lines = item.content.splitlines()
-        lang = metadata.language(text)
-        published = metadata.published_from_lines(lines, page.kept, title=title, now=crawled, language=lang)
-        authors = metadata.authors_from_lines(lines, page.kept, title=title)
+        published, authors, lang = metadata.page_text_metadata(
+            item.content.splitlines(), page.kept, text, title=title, now=crawled
+        )
     text = text.strip()
     if len(text) < settings.min_body_chars:
         raise ExtractError("no article text left after removing boilerplate")

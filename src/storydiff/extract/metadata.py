@@ -324,3 +324,12 @@ def authors_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str
         if people:
             return people
     return []
+
+
+def page_text_metadata(
+    lines: Sequence[str], kept: Sequence[bool], body: str, *, title: str | None = None, now: datetime | None = None
+) -> tuple[str | None, list[str], str | None]:
+    """(publication date, authors, language) of page text whose body lines are ``kept``."""
+    lang = language(body)
+    return (published_from_lines(lines, kept, title=title, now=now, language=lang),
+            authors_from_lines(lines, kept, title=title), lang)
