@@ -20,7 +20,10 @@ from storydiff.serve.api import create_app
 from storydiff.store import open_store
 
 sys.path.insert(0, str(Path(__file__).parent))
-from example_items import quake_items
+from example_items import as_html, quake_items, storm_records
+
+from storydiff import embeddings
+from storydiff.settings import FactSettings
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "storydiff" / "examples"
 TOKEN = "s3cret-token"
@@ -324,3 +327,25 @@ def test_conflicts_and_edited_quotes_are_shown(tmp_path):
     assert "Where the reports disagree" in page and "numbers differ: 12 vs 14" in page
     assert "<del>still</del>" in page and "<ins>&lt;script&gt;alert(1)&lt;/script&gt;</ins>" in page
     assert "<script" not in page
+
+
+@pytest.mark.skipif(not embeddings.embeddings_available(), reason="MiniLM tier not installed (optional extra)")
+def test_a_server_with_minilm_facts_remakes_a_comparison_cached_by_the_lexical_matcher(tmp_path):
+    db = str(tmp_path / "storm.db")
+    items = [{**r, "html": as_html(r.pop("text"))} for r in storm_records()]
+
+    def paraphrase_outlets(client, sid) -> tuple[str, list[str]]:
+        story = client.get(f"/api/stories/{sid}").json()
+        outlet = {a["id"]: a["outlet"] for a in story["articles"]}
+        (fact,) = [f for f in story["facts"] if any("cut electricity" in v for v in f["variants"].values())]
+        return story["fact_tier"], [outlet[i] for i in fact["article_ids"]]
+
+    with TestClient(create_app(db, token=TOKEN)) as client:
+        assert client.post("/api/articles", json=items, headers=AUTH).json()["stored"] == 2
+        (sid,) = {s["id"] for s in client.get("/api/stories").json()}
+        assert paraphrase_outlets(client, sid) == ("lexical", ["Valley Courier"])  # computed, cached
+    with TestClient(create_app(db, fact_settings=FactSettings(use_embeddings=True))) as client:
+        assert paraphrase_outlets(client, sid) == ("minilm", ["Valley Courier", "Keswick Star"])
+        assert "matched by words + MiniLM" in client.get(f"/stories/{sid}").text
+    with TestClient(create_app(db)) as client:  # and back: the cache holds the MiniLM comparison now
+        assert paraphrase_outlets(client, sid) == ("lexical", ["Valley Courier"])

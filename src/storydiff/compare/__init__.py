@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from storydiff.compare.facts import align_facts
 from storydiff.compare.independence import independent_sources, story_origins
 from storydiff.records import Article, Story
+from storydiff.settings import FactSettings
 
-__all__ = ["compare_story", "story_order"]
+__all__ = ["compare_story", "fact_tier", "story_order"]
 
 
 def story_order(articles: Sequence[Article]) -> list[Article]:
@@ -18,12 +19,22 @@ def story_order(articles: Sequence[Article]) -> list[Article]:
     return [a for _, a in indexed]
 
 
-def compare_story(story_id: str, articles: Sequence[Article]) -> Story:
+def fact_tier(settings: FactSettings | None) -> str:
+    """The claim matcher ``align_facts`` will use under ``settings``: "minilm" only when the tier
+    is asked for and installed (it falls back to lexical otherwise)."""
+    if settings is None or not settings.use_embeddings:
+        return "lexical"
+    from storydiff.embeddings import embeddings_available
+
+    return "minilm" if embeddings_available() else "lexical"
+
+
+def compare_story(story_id: str, articles: Sequence[Article], fact_settings: FactSettings | None = None) -> Story:
     """Compare analyzed articles of one story (``analyze_articles(..., deep=True)`` first for quotes)."""
     from storydiff.compare.quotes import align_quotes
 
     ordered = story_order(articles)
-    facts = align_facts(ordered)
+    facts = align_facts(ordered, fact_settings)
     quotes = align_quotes({a.id: a.quotes for a in ordered}, order=[a.id for a in ordered])
     n_sources, groups = independent_sources(ordered)
     introduced: dict[str, int] = {}
@@ -50,4 +61,5 @@ def compare_story(story_id: str, articles: Sequence[Article]) -> Story:
         quotes=quotes,
         facts=facts,
         timeline=timeline,
+        fact_tier=fact_tier(fact_settings),
     )

@@ -31,6 +31,7 @@ from storydiff.dates import is_bare_date, parse_iso_utc
 from storydiff.records import Article, Failure, RawItem, Story
 from storydiff.serve.html import safe_url
 from storydiff.serve.view import build_view
+from storydiff.settings import FactSettings
 
 __all__ = ["MAX_BODY_BYTES", "MAX_ITEMS", "create_app"]
 
@@ -148,14 +149,20 @@ async def _read_body(request: Request, limit: int) -> bytes:
 # -- the app ----------------------------------------------------------------------------------
 
 
-def create_app(store_url: str | None = None, token: str | None = None) -> FastAPI:
+def create_app(
+    store_url: str | None = None, token: str | None = None, fact_settings: FactSettings | None = None
+) -> FastAPI:
     """The web app over the database at ``store_url`` (default: STORYDIFF_DB, else ./storydiff.db).
 
     ``token`` (else env STORYDIFF_TOKEN) enables writes for clients that send it as a bearer
-    token. ValueError if the database cannot be opened."""
+    token. ``fact_settings`` choose the claim matcher of the stories it compares (a cached
+    comparison made by the other matcher is made again). ValueError if the database cannot be
+    opened."""
+    from storydiff.compare import fact_tier
     from storydiff.store import open_store
 
     store = open_store(store_url)
+    tier = fact_tier(fact_settings)
     write_token = token if token is not None else os.environ.get("STORYDIFF_TOKEN")
     write_token = write_token or None  # an empty token would let an empty header in
     lock = threading.Lock()
@@ -205,12 +212,12 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
         from storydiff.pipeline import compare_stored_story
 
         story = store.get_story(sid)
-        if story is not None:
+        if story is not None and story.fact_tier == tier:
             by_id = {a.id: a for a in store.articles(story_id=sid)}
             if all(i in by_id for i in story.article_ids):
                 return story, [by_id[i] for i in story.article_ids]
         with lock:
-            return compare_stored_story(store, sid)
+            return compare_stored_story(store, sid, fact_settings)
 
     def clamp(limit: int) -> int:
         return max(1, min(limit, LIST_LIMIT_MAX))

@@ -37,15 +37,23 @@ def serve(
             help="bearer token enabling POST /api/articles (none: writes refused); prefer the env var",
         ),
     ] = None,
+    semantic: Annotated[
+        bool,
+        typer.Option(
+            "--semantic", help="compare stories with MiniLM fact alignment (needs storydiff[embeddings])"
+        ),
+    ] = False,
 ) -> None:
     """Serve stored stories as web pages and a JSON API (docs at /docs)."""
     import uvicorn
 
     from storydiff.serve.api import create_app
+    from storydiff.serve.cli import fact_settings_for
 
     token = token or os.environ.get("STORYDIFF_TOKEN") or None
+    facts = fact_settings_for(semantic)
     try:
-        app = create_app(db, token=token)
+        app = create_app(db, token=token, fact_settings=facts)
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         raise typer.Exit(2) from None

@@ -90,7 +90,10 @@ def render_story(view: StoryView) -> Group:
         parts.append(t)
 
     if view.shared_facts:
-        t = Text(f"Facts reported by several outlets ({len(view.shared_facts)}):\n", style="bold")
+        t = Text(
+            f"Facts reported by several outlets ({len(view.shared_facts)}, matched by {view.fact_matcher}):\n",
+            style="bold",
+        )
         for f in view.shared_facts:
             t.append(f" • {_clean(f['text'])}")
             t.append(f"  [{_clean(', '.join(f['outlets']))}]", style="dim")

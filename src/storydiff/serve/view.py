@@ -32,6 +32,11 @@ class StoryView:
     unique_facts: dict[str, list[str]] = field(default_factory=dict)
 
     @property
+    def fact_matcher(self) -> str:
+        """How the facts were aligned, for the reader of the report."""
+        return "words + MiniLM" if self.story.fact_tier == "minilm" else "words"
+
+    @property
     def headline(self) -> str:
         for a in self.articles:
             if a.title:

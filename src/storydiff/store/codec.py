@@ -179,6 +179,7 @@ def story_from_dict(d: dict[str, Any]) -> Story:
         ],
         facts=[Fact(**f) for f in d.get("facts", [])],
         timeline=list(d.get("timeline", [])),
+        fact_tier=str(d.get("fact_tier", "lexical")),
     )
 
 
