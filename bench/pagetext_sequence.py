@@ -68,6 +68,11 @@ def fit_gru(xs: list[np.ndarray], ys: list[np.ndarray], epochs: int, hidden: int
     return net
 
 
+def standardiser(pages: list[dict], mean: np.ndarray, scale: np.ndarray):
+    """Page index -> its features scaled by the training fold's statistics, clipped to +-5."""
+    return lambda i: np.clip((pages[i]["X"] - mean) / scale, -5, 5).astype(np.float32)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--epochs", type=int, default=30)
@@ -85,11 +90,7 @@ def main() -> None:
     t0 = time.time()
     for fold, (train, test) in enumerate(GroupKFold(args.folds).split(pages, groups=groups)):
         X = np.vstack([pages[i]["X"] for i in train])
-        mean, scale = X.mean(0), X.std(0) + 1e-6
-
-        def standard(i: int) -> np.ndarray:
-            return np.clip((pages[i]["X"] - mean) / scale, -5, 5).astype(np.float32)
-
+        standard = standardiser(pages, X.mean(0), X.std(0) + 1e-6)
         net = fit_gru([standard(i) for i in train], [pages[i]["y"] for i in train], args.epochs, args.hidden, args.seed)
         trees = HistGradientBoostingClassifier(**line_train.GB_PARAMS).fit(
             X, np.concatenate([pages[i]["y"] for i in train])
