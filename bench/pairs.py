@@ -4,7 +4,13 @@ SemEval-2022 Task 8 pairs: Pearson |r| of the score with ``overall`` (1 = same, 
 so r is negative), English-English and all pairs. tgcontest pairs: F1 of OK (same story) at
 the best threshold on the same data (optimistic for both columns alike) and at 0.5.
 
-    python bench/pairs.py [--data /work/shared/data/stories] [--no-minilm]
+ECB+ dev (``--ecb``): every pair of documents in one topic (two real events of the same kind per
+topic), ROC AUC of same event against different event for each score, and for a logistic model
+over MiniLM interaction features (|u-v| and u*v of lede and document vectors plus the cosines),
+cross-validated over topics: how much the MiniLM tier knows about which of two events a report
+is of, beside the lexical scores.
+
+    python bench/pairs.py [--data /work/shared/data/stories] [--no-minilm] [--ecb]
 """
 
 from __future__ import annotations
@@ -169,11 +175,69 @@ def _tg_row(name: str, rows: list[dict]) -> None:
     print(f"| {name} | {len(rows)} | {fo:.3f} ({tho:.2f}) | {f05:.3f} | {ft:.3f} ({tht:.2f}) |")
 
 
+def _sentences(text: str) -> list[str]:
+    import re
+
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) > 3]
+
+
+def ecb_within_topic(path: Path, minilm: bool) -> None:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    pairs = [(i, j) for i in range(len(rows)) for j in range(i + 1, len(rows)) if rows[i]["topic"] == rows[j]["topic"]]
+    left, right = np.array([i for i, _ in pairs]), np.array([j for _, j in pairs])
+    same = np.array([rows[i]["event_cluster"] == rows[j]["event_cluster"] for i, j in pairs])
+    docs = [MatchDoc(r["doc_id"], r["text"], r["title"]) for r in rows]
+    scores = {
+        "storydiff lexical `similarity`": np.array([similarity(docs[i], docs[j]) for i, j in pairs]),
+        "TF-IDF cosine (anchor)": tfidf_cosines([rows[i]["text"] for i in left], [rows[j]["text"] for j in right]),
+    }
+    classifier = None
+    if minilm:
+        from storydiff.embeddings import embed
+
+        lede = embed([" ".join(_sentences(r["text"])[:3])[:1000] or r["text"][:1000] for r in rows])
+        if lede is not None:
+            whole = []
+            for r in rows:  # mean of the first 30 sentences' vectors
+                vectors = embed(_sentences(r["text"])[:30] or [r["text"][:1000]]).mean(axis=0)
+                whole.append(vectors / np.linalg.norm(vectors))
+            whole = np.array(whole)
+            scores["MiniLM cosine of the ledes (3 sentences)"] = (lede[left] * lede[right]).sum(axis=1)
+            scores["MiniLM cosine of the mean sentence vectors"] = (whole[left] * whole[right]).sum(axis=1)
+            features = np.hstack([np.abs(lede[left] - lede[right]), lede[left] * lede[right],
+                                  np.abs(whole[left] - whole[right]), whole[left] * whole[right],
+                                  np.column_stack(list(scores.values()))])
+            fold = np.array([rows[i]["topic"] % 5 for i in left])
+            classifier = np.zeros(len(pairs))
+            for k in range(5):
+                model = LogisticRegression(C=1.0, max_iter=3000).fit(features[fold != k], same[fold != k])
+                classifier[fold == k] = model.predict_proba(features[fold == k])[:, 1]
+    print(f"## ECB+ dev, the {len(pairs)} pairs within a topic ({same.mean():.2f} same event): ROC AUC\n")
+    print("| score | AUC |")
+    print("|---|---:|")
+    for name, values in scores.items():
+        print(f"| {name} | {roc_auc_score(same, values):.3f} |")
+    if classifier is not None:
+        print(f"| logistic over MiniLM interaction features + the scores above, 5-fold CV over topics | "
+              f"{roc_auc_score(same, classifier):.3f} |")
+    print()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--no-minilm", action="store_true", help="skip the MiniLM tier (slow on CPU)")
+    ap.add_argument("--ecb", action="store_true", help="only the ECB+ within-topic pair table (~4 min with MiniLM)")
     args = ap.parse_args()
+    if args.ecb:
+        ecb = args.data / "ecbplus-dev.jsonl"
+        if not ecb.exists():
+            sys.exit(f"no ECB+ dev set at {ecb}")
+        ecb_within_topic(ecb, minilm=not args.no_minilm)
+        return
     sem = args.data / "semeval2022-pairs.jsonl"
     tg = args.data / "tgcontest-pairs"
     if not sem.exists() and not tg.exists():
