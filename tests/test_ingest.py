@@ -146,3 +146,56 @@ def test_warc_cut_anywhere_in_its_last_record_is_reported_and_never_passed_off_a
         assert [i.url for i in items] in (["https://velm.example/a"], ["https://velm.example/a", "https://velm.example/b"])
         for i in items:  # whatever is handed on is the whole page
             assert i.content.rstrip().endswith("</html>"), cut
+
+
+@pytest.mark.parametrize(
+    ("row", "field"),
+    [
+        ({"id": "o", "text": "Body text here.", "outlet": ["a", "list"]}, "outlet"),
+        ({"id": "t", "text": "Body text here.", "title": 123}, "title"),
+        ({"id": "x", "text": {"nested": "object"}}, "text"),
+        ({"id": {"an": "object"}, "text": "Body text here."}, "id"),
+        ({"id": "a", "text": "Body text here.", "authors": [1, 2]}, "authors"),
+    ],
+)
+def test_a_field_of_the_wrong_type_fails_its_row_by_name(row, field):
+    data = (json.dumps(row) + "\n" + json.dumps({"id": "ok", "text": "A good row after it."}) + "\n").encode()
+    bad, good = list(read_bytes("rows.jsonl", data))
+    assert isinstance(bad, Failure) and f"'{field}' must be" in bad.reason and bad.source.startswith("rows.jsonl#L1")
+    assert isinstance(good, RawItem) and good.meta["id"] == "ok"
+
+
+def test_an_empty_export_is_reported_not_silent(tmp_path):
+    for name in ("empty.jsonl", "empty.csv"):
+        (tmp_path / name).write_bytes(b"")
+        (f,) = _results([tmp_path / name])
+        assert isinstance(f, Failure) and "no articles" in f.reason
+
+
+def test_warc_error_pages_fail_and_redirects_are_skipped(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for url, status in (("https://x.example/a", "200 OK"), ("https://x.example/gone", "404 Not Found"),
+                            ("https://x.example/moved", "301 Moved Permanently")):
+            headers = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            page = b"<html><head><title>Not found</title></head><body><p>Page text.</p></body></html>"
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(page), http_headers=headers))
+    results = _results([path])
+    assert [type(r).__name__ for r in results] == ["RawItem", "Failure"]
+    assert results[0].url == "https://x.example/a"
+    assert results[1].source.endswith("#https://x.example/gone") and "HTTP 404" in results[1].reason
+
+
+def test_rss_author_is_the_name_not_the_email():
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Post</title>
+    <item><title>One</title><link>https://p.example/1</link><author>desk@p.example (Noor Elling)</author>
+    <description>&lt;p&gt;Entry body.&lt;/p&gt;</description></item>
+    <item><title>Two</title><link>https://p.example/2</link><author>desk@p.example</author>
+    <description>&lt;p&gt;Entry body two.&lt;/p&gt;</description></item></channel></rss>"""
+    one, two = list(read_bytes("feed.rss", feed))
+    assert one.meta["authors"] == ["Noor Elling"]
+    assert "authors" not in two.meta  # an address alone is nobody's name

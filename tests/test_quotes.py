@@ -172,3 +172,16 @@ def test_apposition_between_quote_and_cue():
         "“There is a severe disconnect here,” Flynn, a top surrogate, said on television."
     )
     assert find_quotes(text)[0].speaker == "Michael Flynn"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("„Wir haben so etwas seit 2013 nicht mehr erlebt“, sagte Jürgen Dupper. Die Altstadt ist überflutet.",
+         "Wir haben so etwas seit 2013 nicht mehr erlebt"),
+        ("»Wir sind vorbereitet«, sagte Bürgermeisterin Anna Roth am Montag.", "Wir sind vorbereitet"),
+        ("« Nous sommes prêts », a déclaré la maire Anne Roux.", "Nous sommes prêts"),
+    ],
+)
+def test_german_and_french_quotation_marks_pair_as_those_languages_write_them(text, quote):
+    assert [q.text for q in find_quotes(text)] == [quote]

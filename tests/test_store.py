@@ -156,9 +156,9 @@ def test_articles_without_url_are_not_duplicates_of_each_other(store: Store):
 
 def test_has_source(store: Store):
     store.add_article(art(1, source="x" * 5000))  # long keys fit: they are indexed by hash
-    assert store.has_source("x" * 5000)
-    assert not store.has_source("x" * 4999)
-    assert not store.has_source("")
+    assert store.has_item("x" * 5000)
+    assert not store.has_item("x" * 4999)
+    assert not store.has_item("")
 
 
 def test_articles_filters_and_order(store: Store):
@@ -406,7 +406,7 @@ def test_open_store_urls(tmp_path, monkeypatch):
         s.add_article(art(1))
     assert path.exists()
     with open_store(f"sqlite:///{path}") as s:
-        assert s.has_source("feed.xml#1")
+        assert s.has_item("feed.xml#1")
     monkeypatch.setenv("STORYDIFF_DB", str(tmp_path / "env.db"))
     with open_store() as s:
         s.add_article(art(1))

@@ -7,7 +7,7 @@ nothing about terminals, HTTP or databases: it takes inputs and returns records.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 from storydiff.analyze import analyze_articles
@@ -15,7 +15,7 @@ from storydiff.compare import compare_story
 from storydiff.dates import parse_iso_utc
 from storydiff.extract import extract_items
 from storydiff.ingest import read_inputs
-from storydiff.records import Article, Failure, Story
+from storydiff.records import Article, Failure, Story, raw_digest
 from storydiff.settings import ExtractSettings, FactSettings
 
 __all__ = [
@@ -58,18 +58,22 @@ def prepare_rows(rows: list[tuple[str, str]]) -> list[tuple[str, object]]:
     import json
 
     from storydiff.extract import normalize_date
+    from storydiff.ingest.formats import field_type_error
     from storydiff.match import MatchDoc, prepare
 
     out: list[tuple[str, object]] = []
     for where, line in rows:
         try:
-            row = json.loads(line)
+            row = json.loads(line.lstrip("\ufeff"))  # a BOM opens many exported files
             if not isinstance(row, dict) or not isinstance(row.get("text"), str) or row.get("id") is None:
                 raise ValueError("row needs 'id' and a string 'text'")
+            wrong = field_type_error(row)
+            if wrong:
+                raise ValueError(wrong)
             doc = MatchDoc(
                 id=str(row["id"]),
                 text=row["text"],
-                title=row.get("title") if isinstance(row.get("title"), str) else None,
+                title=row.get("title"),
                 published=parse_published(normalize_date(row.get("published"))),
                 outlet=row.get("outlet"),
                 url=row.get("url"),
@@ -217,6 +221,17 @@ def extract_batch(
     return [it if isinstance(it, Failure) else next(analyzed) for it in out]
 
 
+def with_free_id(store, article: Article) -> Article:
+    """``article``, renamed ``<id>~<content hash>`` when its id is taken by a different article.
+    Vendors number export rows 1, 2, 3...: "r1" of one file is not "r1" of another."""
+    stored = store.get_article(article.id)
+    if stored is None or stored.content_hash == article.content_hash:
+        return article
+    if article.url is not None and stored.url == article.url:
+        return article  # the same page again (an update): a repeat, as the store decides
+    return replace(article, id=f"{article.id}~{article.content_hash[:8]}")
+
+
 def ingest_stream(
     store,
     items: Iterable,
@@ -225,9 +240,16 @@ def ingest_stream(
     on_failure: Callable[[Failure], object] | None = None,
     progress: Callable[[int], None] | None = None,
     workers: int = 0,
+    scope_reused_ids: bool = True,
 ) -> dict[str, int]:
-    """Extract, analyze, assign to a story and store each item. Items whose source is already
-    stored are skipped before extraction, so a re-run after a kill only does the rest.
+    """Extract, analyze, assign to a story and store each item. Items already stored (the same
+    source with the same content) are skipped before extraction, so a re-run after a kill only
+    does the rest; new content at a stored path (an overwritten file, stdin) is a new item.
+
+    With ``scope_reused_ids``, an article whose given id is already stored for a different
+    article (other content, other URL) is stored under that id plus its content hash: export
+    row ids are local to their file. The REST API turns it off: there a client's id is its key,
+    and sending it again is a repeat.
 
     With ``workers`` > 0, extraction and analysis run in that many worker processes
     (streaming.map_in_order; ``analyze`` must then be picklable, e.g. a functools.partial of a
@@ -245,7 +267,7 @@ def ingest_stream(
 
     def fresh(stream: Iterable) -> Iterator:
         for it in stream:
-            if not isinstance(it, Failure) and store.has_source(it.source):
+            if not isinstance(it, Failure) and store.has_item(it.source, raw_digest(it.content)):
                 stats["skipped"] += 1
                 if progress:
                     progress(1)
@@ -279,6 +301,8 @@ def ingest_stream(
     extracted = map_in_order(partial(extract_batch, analyze=analyze), batches(fresh(items)), workers)
     with streaming_gc():
         for a in in_publication_order(articles_only(extracted), INGEST_BATCH):
+            if scope_reused_ids:
+                a = with_free_id(store, a)
             story_id = clusterer.add(to_match_doc(a))
             if store.add_article(a, story_id):
                 stats["stored"] += 1

@@ -83,6 +83,9 @@ class Article:
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     language: str | None = None
+    # identity of the item as it was read (``raw_digest``): with ``source``, what tells a re-run
+    # of the same file from a new file at the same path (an overwritten latest.html, stdin)
+    raw_digest: str | None = None
     # filled by analyze
     sentences: list[tuple[int, int]] = field(default_factory=list)  # char spans into text
     quotes: list[Quote] = field(default_factory=list)
@@ -193,6 +196,11 @@ def content_hash(text: str) -> str:
     norm = " ".join(text.split()).lower()
     # surrogatepass: text decoded with errors="surrogateescape" upstream must still hash
     return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def raw_digest(content: str) -> str:
+    """Short identity of an item's content as read (before extraction)."""
+    return content_hash(content)[:32]
 
 
 def article_id_for(source: str, url: str | None, text: str) -> str:

@@ -57,6 +57,11 @@ def _straight_role(text: str, i: int, n: int) -> str | None:
 def _marks(text: str, a: int, b: int) -> list[Mark]:
     """Quotation marks in text[a:b], apostrophes left out."""
     out: list[Mark] = []
+    # German closes „ with “ and opens with » what French opens with «: the first of the pair
+    # seen decides. (“ after an unclosed „ is a close; otherwise it opens, as in English.)
+    low_open = 0
+    first_guillemet = next((ch for ch in text[a:b] if ch in "«»"), "«")
+    opens, closes = ("«", "»") if first_guillemet == "«" else ("»", "«")
     i = a
     while i < b:
         c = text[i]
@@ -69,9 +74,17 @@ def _marks(text: str, a: int, b: int) -> list[Mark]:
             out.append(Mark(i, 2, "d", "close"))
             i += 2
             continue
-        if c == "“" or c == "„" or c == "«":
+        if c == "„":
+            low_open += 1
             out.append(Mark(i, 1, "d", "open"))
-        elif c == "”" or c == "»":
+        elif c == "“" and low_open:
+            low_open -= 1
+            out.append(Mark(i, 1, "d", "close"))
+        elif c == "“" or c == opens:
+            out.append(Mark(i, 1, "d", "open"))
+        elif c == "”" or c == closes:
+            if c == "”" and low_open:
+                low_open -= 1
             out.append(Mark(i, 1, "d", "close"))
         elif c == '"':
             role = _straight_role(text, i, 1)

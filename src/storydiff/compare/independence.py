@@ -71,7 +71,9 @@ def independent_sources(
             copies = f"{', '.join(_label(a) for a in members[1:])} copy {_label(members[0])}'s text; "
         if len(primaries) == 1:
             origin = primaries.pop()
-            g = SourceGroup([a.id for a in members], origin, f"{copies}{' and '.join(_label(a) for a in members)} cite {origin}")
+            verb = "cite" if len(members) > 1 else "cites"
+            who = " and ".join(_label(a) for a in members)
+            g = SourceGroup([a.id for a in members], origin, f"{copies}{who} {verb} {origin}")
             by_origin.setdefault(origin, []).append(g)
         else:
             why = copies + ("cites no single origin" if not primaries else f"cites several origins ({', '.join(sorted(primaries))})")

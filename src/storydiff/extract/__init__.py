@@ -14,7 +14,7 @@ from email.utils import parsedate_to_datetime
 
 from storydiff.dates import EARLIEST_YEAR, parse_iso_utc
 from storydiff.extract import metadata
-from storydiff.records import Article, Failure, RawItem, article_id_for
+from storydiff.records import Article, Failure, RawItem, article_id_for, raw_digest
 from storydiff.settings import ExtractSettings
 
 __all__ = ["extract_item", "extract_items", "normalize_date", "ExtractError"]
@@ -129,6 +129,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         authors=list(_first(meta_authors, authors) or []),
         dateline=metadata.dateline(raw_text),
         language=_first(lang, metadata.language(text)),
+        raw_digest=raw_digest(item.content),
     )
 
 

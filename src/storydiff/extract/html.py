@@ -77,7 +77,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         return HtmlExtraction(
             text=text,
             title=meta.title,
-            published=_valid_date(meta.published),
+            published=with_time_of_day(_valid_date(meta.published), meta.published_time),
             authors=split_authors(meta.author),
             site_name=meta.site_name,
             url=url or meta.url,
@@ -86,13 +86,15 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     text = clean_body(doc.text, title=doc.title)
     if len(text) < SETTINGS.min_body_chars:
         raise ValueError("article text empty after cleaning")
+    tags = page_meta(tree) if tree is not None else PageMeta()
+    day = _valid_date(doc.date) if fast else find_published(tree, url)
     return HtmlExtraction(
         text=text,
         title=(doc.title or None),
-        published=_valid_date(doc.date) if fast else find_published(tree, url),
+        published=with_time_of_day(day, tags.published_time),
         authors=split_authors(doc.author),
         site_name=doc.sitename or None,
-        url=url or doc.url or page_meta(tree).url,
+        url=url or doc.url or tags.url,
         language=doc.language or (_html_lang(tree) if tree is not None else None),
     )
 
@@ -158,6 +160,7 @@ class PageMeta:
     published: str | None = None
     author: str | None = None
     url: str | None = None  # <link rel=canonical> or og:url
+    published_time: str | None = None  # the tag's full timestamp, when it gives the time of day
 
 
 _META_KEYS = {
@@ -194,15 +197,35 @@ def page_meta(tree: HtmlElement) -> PageMeta:
                 found["title"] = " ".join(hits[0].text_content().split())
                 break
     published = found.get("published")
+    published_time = None
     if published:
         m = re.match(r"\d{4}-\d{2}-\d{2}", published)
+        published_time = _timestamp(published) if m else None
         published = m.group(0) if m else None
     canonical = None
     for link in tree.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and (link.get("href") or "").startswith(("http://", "https://")):
             canonical = link.get("href").strip()
             break
-    return PageMeta(found.get("title"), found.get("site_name"), published, found.get("author"), canonical)
+    return PageMeta(found.get("title"), found.get("site_name"), published, found.get("author"), canonical,
+                    published_time)
+
+
+def _timestamp(value: str) -> str | None:
+    """ISO 8601 date and time from a tag's value, or None when it gives no time of day."""
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.isoformat() if "T" in value or " " in value.strip() else None
+
+
+def with_time_of_day(day: str | None, timestamp: str | None) -> str | None:
+    """``day`` (YYYY-MM-DD) as the page's full timestamp when that names the same day: stories
+    order their reports and bound their windows by time, and a day is too coarse for both."""
+    if day and timestamp and timestamp[:10] == day[:10]:
+        return timestamp
+    return day
 
 
 def _word_count(text: str) -> int:

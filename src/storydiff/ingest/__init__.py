@@ -103,7 +103,17 @@ def _open(path: str):
 
 
 def read_path(path: str, settings: IngestSettings | None = None) -> Iterator[Result]:
-    """Read one file, streaming the multi-record formats so a 10 GB export never sits in memory."""
+    """Read one file, streaming the multi-record formats so a 10 GB export never sits in memory.
+    A file that yields nothing at all (an empty export, a feed without entries) is reported."""
+    found = False
+    for result in _read_path(path, settings):
+        found = True
+        yield result
+    if not found:
+        yield Failure(path, "no articles in this file (empty, or no records of a kind storydiff reads)")
+
+
+def _read_path(path: str, settings: IngestSettings | None = None) -> Iterator[Result]:
     settings = settings or IngestSettings()
     if path == STDIN:
         yield from read_bytes("<stdin>", sys.stdin.buffer.read(), settings)
@@ -134,8 +144,11 @@ def read_path(path: str, settings: IngestSettings | None = None) -> Iterator[Res
             else:
                 data = f.read(settings.max_item_bytes * 8 if fmt in ("csv", "feed") else settings.max_item_bytes + 1)
                 if fmt in ("html", "text") and len(data) > settings.max_item_bytes:
-                    size = os.path.getsize(path)
-                    yield Failure(path, f"{size / 1e6:.1f} MB, over the {settings.max_item_bytes / 1e6:.0f} MB limit")
+                    limit = f"the {settings.max_item_bytes / 1e6:.0f} MB limit"
+                    if isinstance(f, gzip.GzipFile):  # its size on disk says nothing
+                        yield Failure(path, f"decompresses to over {limit}")
+                    else:
+                        yield Failure(path, f"{os.path.getsize(path) / 1e6:.1f} MB, over {limit}")
                     return
                 if fmt == "csv":
                     yield from read_csv(path, data, settings)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -25,13 +26,43 @@ def _mb(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
+# Exports are hand-made and vendor-made: a number where a title belongs, a list where the outlet
+# belongs. Such a row is refused with the field's name (files and the REST API alike), rather
+# than carried into extraction, the store or the clusterer, where it would fail far from its cause.
+STRING_FIELDS = ("url", "title", "published", "outlet", *EXPORT_TEXT_FIELDS, *EXPORT_HTML_FIELDS)
+
+
+def field_type_error(rec: dict) -> str | None:
+    """Why a record's fields have the wrong types, or None."""
+    for k in STRING_FIELDS:
+        if rec.get(k) is not None and not isinstance(rec[k], str):
+            return f"field {k!r} must be a string, not a JSON {_json_type(rec[k])}"
+    rid = rec.get("id")
+    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, (str, int))):
+        return f"field 'id' must be a string or an integer, not a JSON {_json_type(rid)}"
+    authors = rec.get("authors")
+    if authors is not None and not (
+        isinstance(authors, str) or (isinstance(authors, list) and all(isinstance(a, str) for a in authors))
+    ):
+        return "field 'authors' must be a string or a list of strings"
+    return None
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "array", bool: "boolean", int: "number", float: "number", str: "string"}
+    return names.get(type(value), type(value).__name__)
+
+
 def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     """One export row/object (fields id, url, title, text or html, published, outlet) → RawItem."""
     if not isinstance(rec, dict):
         return Failure(source, f"record is a JSON {type(rec).__name__}, expected an object")
     rid = rec.get("id")
     if rid is not None:
-        source = f"{source} (id {rid})"
+        source = f"{source} (id {rid})" if isinstance(rid, (str, int)) else source
+    wrong = field_type_error(rec)
+    if wrong:
+        return Failure(source, wrong)
     html = next((rec[f] for f in EXPORT_HTML_FIELDS if isinstance(rec.get(f), str) and rec[f].strip()), None)
     text = next((rec[f] for f in EXPORT_TEXT_FIELDS if isinstance(rec.get(f), str) and rec[f].strip()), None)
     body = html if html is not None else text
@@ -95,6 +126,13 @@ def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) 
             if record.http_headers is None:
                 yield Failure(where, "truncated WARC record (no HTTP headers)")
                 continue
+            status = (record.http_headers.get_statuscode() or "").strip()
+            if status.startswith("3"):
+                continue  # a redirect: the page it points to is a record of its own
+            if status and not status.startswith("2"):
+                # an error page ("Not found") is the site's template, not an article
+                yield Failure(where, f"HTTP {status} response, not an article")
+                continue
             ctype = record.http_headers.get_header("Content-Type") or ""
             if "html" not in ctype.lower():
                 continue
@@ -131,6 +169,20 @@ def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) 
         yield Failure(f"{source}#record{n + 1}", f"unreadable WARC (truncated or corrupt): {str(e)[:100]}")
 
 
+_RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((.+)\)\s*$")
+
+
+def _feed_author(value: object) -> str | None:
+    """The name in a feed's author field: RSS writes "desk@site (Name)"; an address alone is
+    nobody's name. (feedparser's own split cuts some addresses apart.)"""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    m = _RSS_AUTHOR.match(value)
+    if m:
+        return m.group(1).strip()
+    return None if "@" in value else value.strip()
+
+
 def read_feed(source: str, data: bytes, settings: IngestSettings) -> Iterator[Result]:
     import feedparser
 
@@ -156,8 +208,9 @@ def read_feed(source: str, data: bytes, settings: IngestSettings) -> Iterator[Re
             meta["title"] = entry["title"]
         if entry.get("published") or entry.get("updated"):
             meta["published"] = entry.get("published") or entry.get("updated")
-        if entry.get("author"):
-            meta["authors"] = [entry["author"]]
+        author = _feed_author(entry.get("author"))
+        if author:
+            meta["authors"] = [author]
         if site:
             meta["site_name"] = site
         yield RawItem(source=where, kind="html", content=body, url=link, meta=meta)

@@ -478,7 +478,27 @@ class OnlineClusterer:
         )
         return [f[name] for name in self._scorer.features]
 
+    def _shares_enough(self, d: _Doc, s: _Story) -> bool:
+        """Whether a short article and the story share ``min_shared_terms`` distinct names,
+        figures and headline words (content words too where the story sums them; a term in
+        several channels counts once; a weekday is no figure); longer articles always do."""
+        need = self.settings.min_shared_terms
+        if len(d.vecs.channel("words")) >= self.settings.short_text_words:
+            return True
+        shared: set[str] = set()
+        for ch in ("entities", "numbers", "title", "words"):
+            if ch not in self._weights:  # not summed per story (the learned scorer drops words)
+                continue
+            theirs = s.sums[ch]
+            digits_only = ch == "numbers"
+            shared.update(t for t in d.vecs.channel(ch) if t in theirs and (not digits_only or t[:1].isdigit()))
+            if len(shared) >= need:
+                return True
+        return len(shared) >= need
+
     def _story_score(self, d: _Doc, s: _Story) -> float:
+        if not self._shares_enough(d, s):
+            return 0.0
         if self._scorer is not None:
             score = self._scorer.probability(self._story_features(d, s))
         else:

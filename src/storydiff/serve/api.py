@@ -106,7 +106,7 @@ def item_source(rec: dict[str, Any]) -> str:
 
 def item_to_raw(rec: Any) -> RawItem | Failure:
     """One uploaded object → RawItem, or a Failure saying what is wrong with it."""
-    from storydiff.ingest.formats import record_to_item
+    from storydiff.ingest.formats import field_type_error, record_to_item
     from storydiff.settings import IngestSettings
 
     if not isinstance(rec, dict):
@@ -118,11 +118,9 @@ def item_to_raw(rec: Any) -> RawItem | Failure:
         return Failure(
             source, f"unknown field(s) {', '.join(map(repr, unknown))}; allowed: {allowed}", "request"
         )
-    for k in ("url", "title", "text", "html", "published", "outlet"):
-        if rec.get(k) is not None and not isinstance(rec[k], str):
-            return Failure(source, f"field {k!r} must be a string", stage="request")
-    if rec.get("id") is not None and (isinstance(rec["id"], bool) or not isinstance(rec["id"], (str, int))):
-        return Failure(source, "field 'id' must be a string or an integer", stage="request")
+    wrong = field_type_error(rec)  # the check files get too; here the request is what is wrong
+    if wrong:
+        return Failure(source, wrong, stage="request")
     return record_to_item(source, rec, IngestSettings())
 
 
@@ -157,14 +155,16 @@ def create_app(
     ``token`` (else env STORYDIFF_TOKEN) enables writes for clients that send it as a bearer
     token. ``fact_settings`` choose the claim matcher of the stories it compares (a cached
     comparison made by the other matcher is made again). ValueError if the database cannot be
-    opened."""
+    opened, or, with writes off, does not exist."""
     from storydiff.compare import fact_tier
     from storydiff.store import open_store
 
-    store = open_store(store_url)
     tier = fact_tier(fact_settings)
     write_token = token if token is not None else os.environ.get("STORYDIFF_TOKEN")
-    write_token = write_token or None  # an empty token would let an empty header in
+    # an empty or blank token would let an empty header in
+    write_token = write_token if write_token and write_token.strip() else None
+    # read-only, a mistyped database path is an error, not an empty new database
+    store = open_store(store_url, create=write_token is not None)
     lock = threading.Lock()
 
     @asynccontextmanager
@@ -337,26 +337,29 @@ def create_app(
                 continue
             index_of[raw.source] = i
             raws.append(raw)
-        extracted: dict[str, str] = {}  # source → article id
+        extracted: dict[str, Article] = {}  # source → article
         failed: dict[str, str] = {}
 
         def analyze(arts):
             for a in analyze_articles(arts, deep=False):
-                extracted[a.source] = a.id
+                extracted[a.source] = a
                 yield a
 
         with lock:
             ingest_stream(
-                store, raws, analyze=analyze, on_failure=lambda f: failed.setdefault(f.source, f.reason)
+                store, raws, analyze=analyze, on_failure=lambda f: failed.setdefault(f.source, f.reason),
+                scope_reused_ids=False,
             )
             for source, i in index_of.items():
                 r = results[i]
                 if source in failed:
                     r.update(status="failed", error=failed[source])
                     continue
-                stored = store.get_article(extracted[source]) if source in extracted else None
-                # an article whose id, url or content was already stored under another source is a repeat
-                if stored is not None and stored.source == source:
+                new = extracted.get(source)
+                stored = store.get_article(new.id) if new is not None else None
+                # an article whose id, url or content was already stored (under another source, or
+                # as other content under this one) is a repeat
+                if stored is not None and (stored.source, stored.raw_digest) == (source, new.raw_digest):
                     sid = store.story_of(stored.id)
                     r.update(
                         status="stored",

@@ -8,6 +8,7 @@ with --strict.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -40,6 +41,7 @@ err = Console(stderr=True)
 
 Paths = Annotated[list[str], typer.Argument(help="files, folders, globs, or - for stdin")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines on stdout")]
+ReportJsonOpt = Annotated[bool, typer.Option("--json", help="the whole comparison as one JSON document on stdout")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="exit 1 if any item failed")]
 SemanticOpt = Annotated[
     bool,
@@ -234,6 +236,16 @@ def cluster(
     _finish(failures, strict)
 
 
+def _writable(html: Path | None) -> None:
+    """Refuse an --html path that cannot be written before the work, not after it."""
+    if html is None:
+        return
+    folder = html.expanduser().resolve().parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK) or html.is_dir():
+        err.print(Text(f"error: cannot write the HTML report to {html}", style="red"), soft_wrap=True)
+        raise typer.Exit(2)
+
+
 def _print_compare(result, json_: bool, html: Path | None) -> None:
     from storydiff.serve.terminal import print_report
 
@@ -244,14 +256,18 @@ def _print_compare(result, json_: bool, html: Path | None) -> None:
     if html:
         from storydiff.serve.html import render_html
 
-        html.write_text(render_html(result.stories, result.articles, result.failures), encoding="utf-8")
+        try:
+            html.write_text(render_html(result.stories, result.articles, result.failures), encoding="utf-8")
+        except OSError as e:
+            err.print(Text(f"error: cannot write the HTML report to {html}: {e.strerror or e}", style="red"))
+            raise typer.Exit(1) from None
         err.print(f"wrote {html}")
 
 
 @app.command()
 def compare(
     paths: Paths,
-    json_: JsonOpt = False,
+    json_: ReportJsonOpt = False,
     html: Annotated[Path | None, typer.Option("--html", help="also write a self-contained HTML report")] = None,
     strict: StrictOpt = False,
     semantic: SemanticOpt = False,
@@ -260,6 +276,7 @@ def compare(
     from storydiff.pipeline import compare_paths
 
     facts = fact_settings_for(semantic)
+    _writable(html)
     with progress_bar("analyzing") as tick:
         result = compare_paths(paths, progress=tick, fact_settings=facts)
     for f in result.failures:
@@ -275,7 +292,7 @@ def example_paths() -> list[str]:
 
 @app.command()
 def demo(
-    json_: JsonOpt = False,
+    json_: ReportJsonOpt = False,
     html: Annotated[Path | None, typer.Option("--html", help="also write the HTML report here")] = None,
     semantic: SemanticOpt = False,
 ) -> None:
@@ -283,6 +300,7 @@ def demo(
     from storydiff.pipeline import compare_paths
 
     facts = fact_settings_for(semantic)
+    _writable(html)
     paths = example_paths()
     err.print(f"storydiff demo: {len(paths)} example files from {Path(paths[0]).parent}")
     with progress_bar("analyzing") as tick:
@@ -295,10 +313,15 @@ def demo(
 # -- database commands ----------------------------------------------------------------
 
 
-def _store(db: str | None):
+def _store(db: str | None, *, create: bool = True):
+    """The database at ``db``; commands that only read it pass ``create=False``."""
     from storydiff.store import open_store
 
-    return open_store(db)
+    try:
+        return open_store(db, create=create)
+    except ValueError as e:
+        err.print(Text(f"error: {e}", style="red"), soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -336,7 +359,7 @@ def ingest(
 @app.command()
 def stories(db: DbOpt = None, limit: Annotated[int, typer.Option(help="at most this many")] = 50, json_: JsonOpt = False) -> None:
     """Stories in the database, newest first."""
-    store = _store(db)
+    store = _store(db, create=False)
     try:
         rows = store.stories(limit=limit)
     finally:
@@ -345,7 +368,10 @@ def stories(db: DbOpt = None, limit: Annotated[int, typer.Option(help="at most t
         for r in rows:
             _emit(r.__dict__ if hasattr(r, "__dict__") else dict(r))
         return
-    t = Table("story", "articles", "outlets", "first", "last", "title")
+    t = Table()
+    t.add_column("story", no_wrap=True, min_width=17)  # the id users copy into `show`: never cut
+    for name in ("articles", "outlets", "first", "last", "title"):
+        t.add_column(name)
     for r in rows:
         t.add_row(Text(r.id), str(r.n_articles), Text(", ".join(o for o in r.outlets if o)), r.first_published or "—", r.last_published or "—", Text(r.title or ""))
     out.print(t)
@@ -355,7 +381,7 @@ def stories(db: DbOpt = None, limit: Annotated[int, typer.Option(help="at most t
 def show(
     story_id: str,
     db: DbOpt = None,
-    json_: JsonOpt = False,
+    json_: ReportJsonOpt = False,
     html: Annotated[Path | None, typer.Option("--html", help="also write a self-contained HTML report")] = None,
     semantic: SemanticOpt = False,
 ) -> None:
@@ -363,9 +389,18 @@ def show(
     from storydiff.pipeline import CompareResult, compare_stored_story
 
     facts = fact_settings_for(semantic)
-    store = _store(db)
+    _writable(html)
+    store = _store(db, create=False)
     try:
         story, articles = compare_stored_story(store, story_id, facts)
+        if story is None:  # a unique prefix of an id will do, as with git commits
+            matches = [s.id for s in store.stories() if s.id.startswith(story_id)] if len(story_id) >= 4 else []
+            if len(matches) == 1:
+                story, articles = compare_stored_story(store, matches[0], facts)
+            elif matches:
+                err.print(f"error: {story_id} is the start of {len(matches)} story ids: {', '.join(matches[:5])}",
+                          style="red")
+                raise typer.Exit(1)
     finally:
         store.close()
     if story is None:
@@ -377,7 +412,7 @@ def show(
 @app.command()
 def errors(db: DbOpt = None, json_: JsonOpt = False) -> None:
     """Items that failed to ingest, with the reason (the quarantine)."""
-    store = _store(db)
+    store = _store(db, create=False)
     try:
         fails = store.failures()
     finally:

@@ -51,6 +51,7 @@ def serve(
     from storydiff.serve.cli import fact_settings_for
 
     token = token or os.environ.get("STORYDIFF_TOKEN") or None
+    token = token if token and token.strip() else None  # a blank token is no token
     facts = fact_settings_for(semantic)
     try:
         app = create_app(db, token=token, fact_settings=facts)

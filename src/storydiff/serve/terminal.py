@@ -23,19 +23,21 @@ def _clean(s: str | None) -> str:
     return "".join(ch for ch in s if ch in "\n\t" or ord(ch) >= 32 and not 0x7F <= ord(ch) < 0xA0)
 
 
-def diff_text(diff: Sequence[Sequence[str]]) -> Text:
+def diff_text(diff: Sequence[Sequence[str]], marks: bool = False) -> Text:
+    """A word diff: cut words red and struck through, added words green; with ``marks`` (no
+    colour: a pipe, a file, NO_COLOR) in git's word-diff notation, [-cut-] {+added+}."""
     t = Text()
     for op, words in diff:
         if op == "=":
             t.append(_clean(words) + " ")
         elif op == "-":
-            t.append(_clean(words) + " ", style="red strike")
+            t.append(f"[-{_clean(words)}-] " if marks else _clean(words) + " ", style="red strike")
         else:
-            t.append(_clean(words) + " ", style="green underline")
+            t.append(f"{{+{_clean(words)}+}} " if marks else _clean(words) + " ", style="green underline")
     return t
 
 
-def render_story(view: StoryView) -> Group:
+def render_story(view: StoryView, marks: bool = False) -> Group:
     s = view.story
     parts = []
     head = Text()
@@ -70,10 +72,11 @@ def render_story(view: StoryView) -> Group:
         qt.add_column("speaker", ratio=1)
         qt.add_column("outlet", ratio=1)
         qt.add_column("fidelity", ratio=1)
-        qt.add_column("wording (red: cut, green: changed/added vs the first report)", ratio=5)
+        legend = "[-cut-] {+changed/added+}" if marks else "red: cut, green: changed/added"
+        qt.add_column(f"wording ({legend} vs the first report)", ratio=5)
         for row in view.shared_quotes:
             for k, v in enumerate(row.versions):
-                body = Text(_clean(v["text"])) if k == 0 or not v["diff"] else diff_text(v["diff"])
+                body = Text(_clean(v["text"])) if k == 0 or not v["diff"] else diff_text(v["diff"], marks)
                 qt.add_row(
                     Text(_clean(row.speaker)) if k == 0 else Text(""),
                     Text(_clean(v["outlet"])),
@@ -113,8 +116,10 @@ def render_story(view: StoryView) -> Group:
 def print_report(
     console: Console, stories: Sequence[Story], articles: Sequence[Article], failures: Sequence[Failure] = ()
 ) -> None:
-    console.print(Text(f"{len(articles)} articles → {len(stories)} stories", style="bold"))
+    n_a, n_s = len(articles), len(stories)
+    console.print(Text(f"{n_a} article{'s' * (n_a != 1)} → {n_s} stor{'y' if n_s == 1 else 'ies'}", style="bold"))
     for s in stories:
-        console.print(Panel(render_story(build_view(s, articles)), expand=True))
+        marks = console.color_system is None  # no colour to show the diff: mark it in the text
+        console.print(Panel(render_story(build_view(s, articles), marks), expand=True))
     for f in failures:
         console.print(Text(f"error: {_clean(f.source)}: {_clean(f.reason)}", style="red"))

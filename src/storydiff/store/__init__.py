@@ -10,8 +10,9 @@ from storydiff.store.base import Store, StorySummary
 from storydiff.store.engine import make_engine
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (creating and upgrading as needed) the database at ``url``.
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
+    """Open (creating and upgrading as needed) the database at ``url``; with ``create`` False a
+    SQLite file that does not exist is a ValueError rather than a new empty database.
 
     ValueError, with the reason, for a URL of an unsupported kind or a database that cannot be
     opened (not a database file, server unreachable, no permission)."""
@@ -19,7 +20,7 @@ def open_store(url: str | None = None) -> Store:
 
     from storydiff.store.sql import SqlStore
 
-    engine = make_engine(url)
+    engine = make_engine(url, create=create)
     try:
         return SqlStore(engine)
     except SQLAlchemyError as exc:

@@ -43,7 +43,8 @@ class Store(ABC):
         content hash is already stored. Commits on its own unless inside ``batch()``."""
 
     @abstractmethod
-    def has_source(self, source: str) -> bool: ...
+    def has_item(self, source: str, raw_digest: str | None = None) -> bool:
+        """Whether the item read from ``source`` with this content (``records.raw_digest``) is stored."""
 
     @abstractmethod
     def get_article(self, article_id: str) -> Article | None: ...

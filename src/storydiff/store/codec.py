@@ -38,6 +38,14 @@ def key_hash(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def item_key(source: str, raw_digest: str | None) -> str:
+    """The stored key of an item read from ``source``: the same file read again is the same item;
+    new content at the same path or on stdin is a new one. (Articles stored before items had a
+    digest keep their source-only key; a re-run of those re-extracts, and the article-level
+    checks on id, url and content still skip them.)"""
+    return key_hash(source if raw_digest is None else f"{source}\x00{raw_digest}")
+
+
 def column_text(value: str | None) -> str | None:
     """A display copy that both databases accept: NUL and unencodable characters replaced.
     Never used where exactness matters (the JSON copy is exact)."""

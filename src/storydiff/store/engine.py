@@ -29,9 +29,14 @@ def normalize_url(url: str | None) -> str:
     return url
 
 
-def make_engine(url: str | None) -> Engine:
+def make_engine(url: str | None, *, create: bool = True) -> Engine:
+    """An engine for ``url``. With ``create`` False a SQLite file must already exist: a reader
+    given a mistyped path should say so, not show an empty new database (and leave it behind)."""
     parsed = make_url(normalize_url(url))
     backend = parsed.get_backend_name()
+    database = parsed.database or ""
+    if backend == "sqlite" and not create and database != ":memory:" and not Path(database).expanduser().is_file():
+        raise ValueError(f"no database at {database or '(empty path)'} (storydiff ingest creates one)")
     if backend == "sqlite":
         return _sqlite_engine(parsed)
     if backend == "postgresql":

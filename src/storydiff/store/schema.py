@@ -15,7 +15,7 @@ articles = Table(
     metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("id", Text, nullable=False, unique=True),
-    Column("source_key", Text, nullable=False, unique=True),  # key_hash(source)
+    Column("source_key", Text, nullable=False, unique=True),  # codec.item_key(source, raw_digest)
     Column("url_key", Text, unique=True),  # key_hash(canonical_url(url)); NULL when no url
     Column("content_hash", Text, nullable=False, unique=True),  # Article.content_hash
     Column("story_id", Text),

@@ -83,7 +83,7 @@ class SqlStore(Store):
         url = codec.canonical_url(article.url)
         row = {  # built before taking the write lock: the JSON is the slow part
             "id": _key(article.id),
-            "source_key": codec.key_hash(article.source),
+            "source_key": codec.item_key(article.source, article.raw_digest),
             "url_key": codec.key_hash(url) if url is not None else None,
             "content_hash": codec.article_content_hash(article),
             "outlet": codec.column_text(article.outlet),
@@ -99,9 +99,10 @@ class SqlStore(Store):
                 conn.execute(self._drop_story_stmt, {"id": row["story_id"]})
             return added
 
-    def has_source(self, source: str) -> bool:
+    def has_item(self, source: str, raw_digest: str | None = None) -> bool:
         with self._read() as conn:
-            return conn.execute(self._has_source_stmt, {"k": codec.key_hash(source)}).first() is not None
+            key = codec.item_key(source, raw_digest)
+            return conn.execute(self._has_source_stmt, {"k": key}).first() is not None
 
     def get_article(self, article_id: str) -> Article | None:
         with self._read() as conn:
