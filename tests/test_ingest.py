@@ -199,3 +199,18 @@ def test_rss_author_is_the_name_not_the_email():
     one, two = list(read_bytes("feed.rss", feed))
     assert one.meta["authors"] == ["Noor Elling"]
     assert "authors" not in two.meta  # an address alone is nobody's name
+
+
+def test_a_page_declaring_latin1_is_read_as_windows_1252_like_browsers_do():
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>MÜNCHEN — „Straßenbahn“</p></body></html>'
+    assert decode_bytes(page.encode("cp1252")).count("—") == 1
+    assert "„Straßenbahn“" in decode_bytes(page.encode("cp1252"))
+
+
+def test_utf16_exports_are_read(tmp_path):
+    rows = "".join(json.dumps({"id": f"u{i}", "text": f"Article {i} in a UTF-16 export, with ü."}) + "\r\n" for i in range(3))
+    path = tmp_path / "excel.jsonl"
+    path.write_bytes(rows.encode("utf-16"))  # with its byte-order mark
+    items = _results([path])
+    assert [it.meta["id"] for it in items] == ["u0", "u1", "u2"] and "ü" in items[0].content
+    assert [it.meta["id"] for it in read_bytes("-", rows.encode("utf-16"))] == ["u0", "u1", "u2"]

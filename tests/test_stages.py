@@ -41,6 +41,9 @@ def test_outlet_from_url_drops_www_and_rejects_junk():
         ("LONDON, March 3 (Reuters) - Shares fell on Monday.", "LONDON"),
         ("Title\nKyiv • UNN\nBody", "Kyiv"),
         ("The Senate voted on Tuesday - a close call.", None),
+        ("MÜNCHEN — Eine Straßenbahn ist am Montag entgleist.", "MÜNCHEN"),
+        ("КИЇВ — Туман затримав кораблі в порту.", "КИЇВ"),
+        ("über alles — nein, sagte er.", None),
     ],
 )
 def test_dateline(text, place):

@@ -18,8 +18,9 @@ from urllib.parse import urlsplit
 # "Kyiv • UNN", "Kyiv | UNN", "LONDON — Reuters" on a line of its own near the top
 _PLACE_OUTLET_LINE = re.compile(r"^\s*([A-Z][\w'’.\- ]{1,40}?)\s*[•|·]\s*([A-Z][\w&.\- ]{1,40}?)\s*$")
 # "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -", "LONDON, March 3 (Reuters) -", "PARIS —"
+# Letters of any script (MÜNCHEN, КИЇВ); dateline() checks the capitals, which re cannot.
 _WIRE_DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z .'’\-]{1,40}?(?:,\s*[A-Z][\w.'’ ]{1,30}?)?(?:,\s*\w{3,9}\.? \d{1,2})?)\s*"
+    r"^\s*([^\W\d_](?:[^\W\d_]|[ .'’\-]){1,40}?(?:,\s*[^\W\d_][\w.'’ ]{1,30}?)?(?:,\s*\w{3,9}\.? \d{1,2})?)\s*"
     r"(?:\(([A-Za-z .\-]{2,30})\)\s*)?[—–-]{1,2}\s+\S"
 )
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([A-Za-z][\w.\- ]{1,60})", re.I)
@@ -94,7 +95,7 @@ def dateline(text: str) -> str | None:
             return m.group(1).strip()
     for ln in lines[:4]:
         m = _WIRE_DATELINE.match(ln)
-        if m and (m.group(2) or m.group(1).split(",")[0].isupper()):
+        if m and m.group(1)[0].isupper() and (m.group(2) or m.group(1).split(",")[0].isupper()):
             place = m.group(1).split(",")[0].strip()
             if len(place) >= 3:
                 return place

@@ -69,6 +69,9 @@ def _single_item(source: str, fmt: str, data: bytes) -> Result:
     return RawItem(source=source, kind="html" if fmt == "html" else "text", content=text)
 
 
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def read_bytes(source: str, data: bytes, settings: IngestSettings | None = None) -> Iterator[Result]:
     """Read one input given as bytes (stdin, an upload, a Spark partition)."""
     settings = settings or IngestSettings()
@@ -77,6 +80,13 @@ def read_bytes(source: str, data: bytes, settings: IngestSettings | None = None)
             data = gzip.decompress(data)
         except (EOFError, OSError, zlib.error) as e:
             yield Failure(source, f"truncated or corrupt gzip: {e}")
+            return
+    if data.startswith(UTF16_MARKS):
+        # records are split on newline bytes, which UTF-16 does not have: read it as UTF-8
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as e:
+            yield Failure(source, f"invalid UTF-16: {e.reason}")
             return
     fmt = sniff_format(source, data[:4096])
     if fmt == "jsonl":
@@ -130,6 +140,9 @@ def _read_path(path: str, settings: IngestSettings | None = None) -> Iterator[Re
                 head = f.peek(4096)[:4096] if hasattr(f, "peek") else b""
             except (EOFError, OSError, zlib.error) as e:
                 yield Failure(path, f"truncated or corrupt gzip: {e}")
+                return
+            if head.startswith(UTF16_MARKS):  # a whole-file transcode; exports in UTF-16 are small
+                yield from read_bytes(path, f.read(settings.max_item_bytes * 8), settings)
                 return
             fmt = sniff_format(path, head)
             if fmt == "jsonl":

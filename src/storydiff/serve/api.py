@@ -220,7 +220,7 @@ def create_app(
             return compare_stored_story(store, sid, fact_settings)
 
     def clamp(limit: int) -> int:
-        return max(1, min(limit, LIST_LIMIT_MAX))
+        return max(0, min(limit, LIST_LIMIT_MAX))  # 0 or less: none, as the CLI's --limit
 
     # -- pages --------------------------------------------------------------------------------
 

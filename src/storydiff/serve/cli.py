@@ -198,7 +198,7 @@ def quotes(
 @app.command()
 def cluster(
     input: Annotated[str, typer.Argument(help="JSONL rows {id, text, title?, published?, outlet?, url?}, or -")],
-    workers: Annotated[int, typer.Option("--workers", help="processes computing features (0: all in this one)")] = 2,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="processes computing features (0: all in this one)")] = 2,
     strict: StrictOpt = False,
 ) -> None:
     """Group rows into stories online (no database): JSON Lines {id, story_id}."""
@@ -328,7 +328,7 @@ def _store(db: str | None, *, create: bool = True):
 def ingest(
     paths: Paths,
     db: DbOpt = None,
-    workers: Annotated[int, typer.Option("--workers", help="processes extracting articles (0: all in this one)")] = 2,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="processes extracting articles (0: all in this one)")] = 2,
     strict: StrictOpt = False,
 ) -> None:
     """Extract and store articles, assigning each to a story as it arrives. Safe to re-run."""
@@ -426,7 +426,9 @@ def errors(db: DbOpt = None, json_: JsonOpt = False) -> None:
         err.print(f"{len(fails)} failed item(s)")
 
 
-@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True}, add_help_option=False
+)
 def spark(ctx: typer.Context) -> None:
     """Run the Spark job for big archives (needs storydiff[spark] and Java): INPUT... --out DIR [--master local[2]] [--format parquet]."""
     from storydiff.spark_job import main as spark_main
