@@ -37,6 +37,7 @@ def test_canonical_origin(raw, canon):
         ("Kallas told the Financial Times that troops are there.", [("Financial Times", "told")]),
         ("Speaking to FT, PM Kallas argued it would not.", [("Financial Times", "told")]),
         ("She told Reuters on Monday.", [("Reuters", "told")]),
+        ("Police told the Northern Courier on Tuesday.", [("Northern Courier", "told")]),
         ("In an interview with the Financial Times, Kallas said so.", [("Financial Times", "interview")]),
         ("The deal is off, according to the Defence Ministry.", [("Defence Ministry", "according_to")]),
         ("The move was first reported by MSNBC.", [("MSNBC", "reported")]),

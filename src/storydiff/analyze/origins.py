@@ -128,7 +128,8 @@ _WIRE_NAMES = "|".join(
 _MEDIA_WORDS = (
     "Times|Post|Journal|News|Press|Herald|Tribune|Telegraph|Guardian|Gazette|Magazine|Radio|TV|"
     "Television|Network|Wire|Chronicle|Observer|Independent|Examiner|Beacon|Standard|Mail|Express|"
-    "Globe|Inquirer|Register|Insider|Pravda|Daily|Weekly|Review|Broadcasting|Channel|Agency|Today"
+    "Globe|Inquirer|Register|Insider|Pravda|Daily|Weekly|Review|Broadcasting|Channel|Agency|Today|"
+    "Courier|Sentinel|Dispatch|Bulletin|Advertiser|Enquirer|Courant|Messenger"
 )
 _ORG_WORDS = (
     _MEDIA_WORDS + "|Ministry|Department|Office|Service|Services|Institute|University|Council|"
