@@ -273,3 +273,18 @@ def test_a_data_blob_line_is_never_body():
     short = f"Headline of a page here\n{blob}\nThe body sentence is long enough to count as prose in this test."
     assert clean_page_text(short).kept == [False, False, True]
     assert boilerplate_kind("see https://example.com/a/very/long/path?with=query") is None
+
+
+def test_page_text_dateline_is_read_from_the_body_not_only_the_page_header():
+    page = "\n".join([
+        "Skip to content", "Home | World | Business | Sport | Subscribe", "Search", "", "Valley Times", "",
+        "Three dead as Fennick bridge falls into Tarn", "", "By Ruth Okafor", "",
+        "FENNICK — Three people died and 16 were hurt when a bridge over the Tarn collapsed on Tuesday, police said.",
+        "", '"The bridge simply folded in the middle," witness Colm Farrow said. "I braked and watched it fall."',
+        "", "A 2023 inspection had found cracks in the bridge, built in 1962, according to the transport office. "
+        "Mayor Ines Dahl said the council never saw the inspection report.",
+        "", "Share on Facebook", "Share on X", "© 2024 Valley Times. All rights reserved.",
+    ])
+    article = extract_item(RawItem(source="page.txt", kind="text", content=page))
+    assert article.dateline == "FENNICK"
+    assert article.text.startswith("FENNICK — Three people died") and "Share on" not in article.text

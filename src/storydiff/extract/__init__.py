@@ -127,7 +127,8 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         title=_first(meta.get("title"), title),
         published=normalize_date(_first(meta.get("published"), published), now=crawled),
         authors=list(_first(meta_authors, authors) or []),
-        dateline=metadata.dateline(raw_text),
+        # the body's first line (FENNICK —) before the page's header lines (Kyiv • UNN)
+        dateline=metadata.dateline(text) or (metadata.dateline(raw_text) if raw_text is not text else None),
         language=_first(lang, metadata.language(text)),
         raw_digest=raw_digest(item.content),
     )
