@@ -110,3 +110,24 @@ def test_seeds_cite_the_financial_times_only():
     assert {o.name for o in find_origins(em, outlet="Euromaidan Press")} == {"Financial Times"}
     assert {o.name for o in find_origins(unn, outlet="UNN")} == {"Financial Times"}
     assert wire_services(em) == [] and wire_services(unn) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("За даними Укрінформу, вибух стався вранці.", "Ukrinform"),
+        ("Про це пише Financial Times.", "Financial Times"),
+        ("Laut dpa wurden drei Menschen verletzt.", "Deutsche Presse-Agentur"),
+        ("Dem Spiegel zufolge war das Treffen geheim.", "Der Spiegel"),
+        ("Selon l'AFP, trois personnes sont mortes.", "Agence France-Presse"),
+        ("Según EFE, hubo tres muertos.", "EFE"),
+        ("Об этом сообщает ТАСС.", "TASS"),
+    ],
+)
+def test_attribution_in_other_languages_names_known_outlets(text, origin):
+    assert [o.name for o in find_origins(text)] == [origin]
+
+
+@pytest.mark.parametrize("text", ["Laut Angaben der Polizei gab es drei Verletzte.", "Wie der Bayerische Rundfunk berichtete, ja."])
+def test_other_language_cues_take_no_unknown_name(text):
+    assert find_origins(text) == []

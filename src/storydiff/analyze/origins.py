@@ -29,15 +29,16 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Yonhap": ("Yonhap News Agency", "Yonhap"),
     "ANSA": ("ANSA",),
     "EFE": ("EFE",),
-    "Interfax": ("Interfax-Ukraine", "Interfax"),
-    "TASS": ("TASS", "Tass"),
-    "RIA Novosti": ("RIA Novosti",),
-    "Ukrinform": ("Ukrinform",),
-    "UNN": ("UNN", "Ukrainian National News"),
+    # Cyrillic names with the case forms the cues below take ("за даними Укрінформу")
+    "Interfax": ("Interfax-Ukraine", "Interfax", "Інтерфакс-Україна", "Інтерфакс-України", "Интерфакс"),
+    "TASS": ("TASS", "Tass", "ТАСС"),
+    "RIA Novosti": ("RIA Novosti", "РИА Новости"),
+    "Ukrinform": ("Ukrinform", "Укрінформ", "Укрінформу"),
+    "UNN": ("UNN", "Ukrainian National News", "УНН"),
     "Euromaidan Press": ("Euromaidan Press",),
     "Kyiv Independent": ("Kyiv Independent",),
     "Kyiv Post": ("Kyiv Post",),
-    "Ukrainska Pravda": ("Ukrainska Pravda",),
+    "Ukrainska Pravda": ("Ukrainska Pravda", "Українська правда", "Української правди"),
     "Financial Times": ("Financial Times", "FT"),
     "The New York Times": ("New York Times", "NYT"),
     "The Washington Post": ("Washington Post",),
@@ -61,7 +62,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "USA Today": ("USA Today", "USA TODAY"),
     "HuffPost": ("Huffington Post", "HuffPost"),
     "Al Jazeera": ("Al Jazeera",),
-    "Der Spiegel": ("Der Spiegel", "Spiegel"),
+    "Der Spiegel": ("Der Spiegel", "Spiegel", "SPIEGEL"),
     "Le Monde": ("Le Monde",),
     "Bild": ("Bild",),
     "Sky News": ("Sky News",),
@@ -156,6 +157,34 @@ _DASH = r"[-—–‒―]"
 _AGENCY_TAG = rf"\((?P<name>{_WIRE_NAMES})\)"
 
 _NAME_FIRST = r"(?=[A-Z]|the\s)"  # cheap first-character test for rules that open on a name (speed)
+
+# Attribution in the other languages of the news a desk reads (de, fr, es, it, uk, ru). Only
+# known names are accepted after these cues: without a parser, a capitalised phrase in those
+# languages ("laut Angaben der Polizei") is too often not an outlet.
+_OTHER_CUES = (
+    r"laut|zufolge|gegenüber|berichtete?n?|selon|d['’]après|según|segun|secondo|"
+    r"за\s+даними|як\s+(?:повідомляє|повідомило|повідомили|пише|пишуть|зазначає)|повідомляє|пише|"
+    r"з\s+посиланням\s+на|в\s+інтерв['’]ю|по\s+данным|как\s+(?:сообщает|сообщило|сообщили|пишет)|"
+    r"сообщает|пишет|со\s+ссылкой\s+на|в\s+интервью"
+)
+_OTHER_ARTICLES = r"(?:(?:der|die|dem|den|des|le|la|les|el|los|las|il|lo|agencia|l['’])\s*)?"
+
+_OTHER_LANGUAGE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("citing", re.compile(rf"(?i:\b(?:{_OTHER_CUES}))\s+{_OTHER_ARTICLES}(?P<name>{_KNOWN_RE})")),
+    ("citing", re.compile(rf"(?P<name>{_KNOWN_RE})\s+(?i:zufolge)\b")),  # "dem Spiegel zufolge"
+]
+# English text skips those rules (a name-first pattern is a scan at every position): they run
+# only when the text is in Cyrillic or holds one of the Latin-script cues.
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN_CUES = ("laut", "zufolge", "gegenüber", "bericht", "selon", "après", "según", "segun", "secondo")
+
+
+def _other_language_rules(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    lower = text.lower()
+    if _CYRILLIC.search(text) or any(cue in lower for cue in _LATIN_CUES):
+        return _OTHER_LANGUAGE_RULES
+    return []
+
 
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     # datelines and tags of agency copy: "WASHINGTON (AP) —", "Dec 29 (Reuters) -", "New York (AFP) –"
@@ -337,7 +366,7 @@ def find_origins(text: str, *, outlet: str | None = None) -> list[Origin]:
     found: list[Origin] = []
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []  # name spans already used, so two rules don't claim one mention
-    for kind, rx in _RULES:
+    for kind, rx in _RULES + _other_language_rules(text):
         for m in rx.finditer(text):
             if "name" in rx.groupindex and m.group("name"):
                 raw, (a, b) = m.group("name"), m.span("name")
