@@ -185,3 +185,18 @@ def test_apposition_between_quote_and_cue():
 )
 def test_german_and_french_quotation_marks_pair_as_those_languages_write_them(text, quote):
     assert [q.text for q in find_quotes(text)] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("„Wir haben so etwas nicht erlebt“, sagte Oberbürgermeister Jürgen Dupper am Montag.", "Jürgen Dupper"),
+        ("»Wir sind vorbereitet«, sagte Bürgermeisterin Anna Roth.", "Anna Roth"),
+        ("« Nous sommes prêts », a déclaré la maire Anne Roux.", "Anne Roux"),
+        ("«Ми готові до зими», — сказав Кличко.", "Кличко"),
+        ("“Estamos listos para todo”, dijo el alcalde Juan Pérez.", "Juan Pérez"),
+    ],
+)
+def test_speakers_named_after_the_quote_in_other_languages(text, speaker):
+    (quote,) = find_quotes(text)
+    assert quote.speaker == speaker

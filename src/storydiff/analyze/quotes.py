@@ -245,7 +245,10 @@ def find_quotes(
         return quotes
     if len(text) > settings.max_parse_chars and doc is None:
         return quotes  # too long to parse here; spans are still useful
-    from storydiff.analyze.speakers import attribute
+    from storydiff.analyze.speakers import attribute, other_language_speaker
 
     attribute(text, spans, quotes, doc=doc, settings=settings)
+    for span, quote in zip(spans, quotes):
+        if quote.speaker is None and span.closed:
+            quote.speaker = other_language_speaker(text, span.close_mark)
     return quotes

@@ -619,6 +619,41 @@ def attribute(
 
 _DASH_AFTER = re.compile(r"\s*[—―–-]")
 
+# The English parser reads no other language's attribution. After a quote, the verbs of the
+# other languages a desk reads (de, fr, es, it, uk, ru), then the speaker's name: what
+# follows the verb up to the first word that is not capitalised ("sagte Oberbürgermeister
+# Jürgen Dupper am Montag", "— сказав Кличко", "a déclaré la maire Anne Roux").
+_OTHER_VERB_AFTER = re.compile(
+    r"\s*[,.]?\s*[—―–-]?\s*(?:sagte|sagt|erklärte|betonte|a\s+(?:déclaré|dit|affirmé|ajouté)|"
+    r"dijo|afirmó|declaró|señaló|ha\s+detto|ha\s+dichiarato|сказав|сказала|заявив|заявила|зазначив|"
+    r"зазначила|наголосив|наголосила|сказал|сказала|заявил|заявила|отметил|отметила)\s+"
+    r"(?:(?:der|die|den|dem|le|la|l['’]|el|il|lo)\s+)?(?P<rest>[^\n]{1,80})"
+)
+_ARTICLE_WORDS = {"der", "die", "den", "dem", "le", "la", "el", "il", "lo", "les"}
+
+
+def other_language_speaker(text: str, close_mark: int) -> str | None:
+    """The speaker named after a quote in another language's words, or None."""
+    m = _OTHER_VERB_AFTER.match(text, close_mark + 1)
+    if not m:
+        return None
+    run: list[str] = []
+    for word in m.group("rest").split():
+        bare = word.strip(".,;:!?»«“”\"'()")
+        if word.lower() in _ARTICLE_WORDS or not bare:
+            if run:
+                break
+            continue
+        if not bare[0].isupper():
+            if run:
+                break
+            continue  # "la maire", "le ministre": a lowercase title before the name
+        run.append(bare)
+        if bare != word.rstrip("»«“”\"'") or len(run) == 4:  # a name ends at punctuation
+            break
+    # German capitalises the title too ("Bürgermeisterin Anna Roth"): a name is its last two words
+    return " ".join(run[-2:]) if run else None
+
 
 def _first_name(r: _Resolver, window) -> str | None:
     """The first person named in window: a name, a pronoun; a role noun first means no name."""
