@@ -214,3 +214,10 @@ def test_utf16_exports_are_read(tmp_path):
     items = _results([path])
     assert [it.meta["id"] for it in items] == ["u0", "u1", "u2"] and "ü" in items[0].content
     assert [it.meta["id"] for it in read_bytes("-", rows.encode("utf-16"))] == ["u0", "u1", "u2"]
+
+
+def test_semicolon_and_tab_separated_exports_are_read():
+    for sep in (";", "\t"):
+        data = f"id{sep}title{sep}text\nr1{sep}Title{sep}Body text, with a comma, of a European export.\n"
+        (item,) = list(read_bytes("rows.csv", data.encode()))
+        assert isinstance(item, RawItem) and item.meta["title"] == "Title" and "with a comma" in item.content

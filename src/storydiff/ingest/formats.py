@@ -95,7 +95,10 @@ def read_csv(source: str, data: bytes, settings: IngestSettings) -> Iterator[Res
     except DecodeError as e:
         yield Failure(source, str(e))
         return
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # Spreadsheets in much of Europe write ";" (the decimal comma takes ","); some exports use tabs
+    header = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=header.count) if header else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     row_no = 1
     while True:
         row_no += 1
@@ -201,7 +204,9 @@ def read_feed(source: str, data: bytes, settings: IngestSettings) -> Iterator[Re
         if not body:
             body = entry.get("summary") or entry.get("description")
         if not body or not body.strip():
-            yield Failure(where, "feed entry has no content or summary")
+            broken = n == len(parsed.entries) and getattr(parsed, "bozo", False)
+            why = f" (the feed is cut off or malformed: {str(parsed.bozo_exception)[:80]})" if broken else ""
+            yield Failure(where, "feed entry has no content or summary" + why)
             continue
         meta: dict[str, Any] = {"fragment": True}
         if entry.get("title"):
