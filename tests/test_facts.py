@@ -228,3 +228,13 @@ def test_gold_file_is_a_partition_of_each_cluster():
         units = [tuple(u) for f in r["facts"] for u in f] + [tuple(u) for u in r["skipped"]]
         expected = {(d, i) for d in r["docs"] for i in range(n_lines[d])}
         assert len(units) == len(set(units)) and set(units) == expected, r["event_cluster"]
+
+
+def test_one_quantity_in_other_units_is_no_conflict():
+    a = _art("a", "The river port of Fennick was closed to shipping for 48 hours after the bridge fell.")
+    b = _art("b", "The river port of Fennick was closed to shipping for two days after the bridge fell.")
+    (fact,) = align_facts([a, b])
+    assert fact.article_ids == ["a", "b"] and fact.conflicts == []
+    c = _art("c", "The river port of Fennick was closed to shipping for three days after the bridge fell.")
+    (fact,) = align_facts([a, c])
+    assert fact.conflicts == ["numbers differ: 48 vs 3"]

@@ -38,6 +38,8 @@ class Claim:
     text: str
     keys: frozenset[str]
     numbers: tuple[str, ...]
+    # (value, unit) of each number: what two reports' numbers must share to contradict each other
+    quantities: tuple[tuple[float, str], ...] = ()
 
 
 def _quote_balance(s: str) -> int:
@@ -88,6 +90,32 @@ def content_keys(text: str) -> frozenset[str]:
     return frozenset(w[:STEM_LEN] for w in words if w not in STOPWORDS and (len(w) > 2 or w.isdigit()))
 
 
+# durations in hours, so "48 hours" and "two days" are one quantity
+_HOURS = {"minut": 1 / 60, "hour": 1.0, "day": 24.0, "days": 24.0, "week": 168.0, "month": 720.0}
+_UNIT_WORD = re.compile(r"\s*(?:-\s*)?([^\W\d_]+)")
+
+
+def quantities_in(text: str) -> tuple[tuple[float, str], ...]:
+    """Each number with its unit, the word after it ("12 people" -> (12, "peopl"); "48 hours" and
+    "two days" -> (48, "hour")); a number with no word after it has unit ""."""
+    out = []
+    for m in _NUMBER_OR_WORD.finditer(text):
+        g = m.group()
+        raw = NUMBER_WORDS.get(g.lower()) or g.replace(",", "").rstrip(".")
+        try:
+            value = float(raw.split()[0].rstrip("%"))
+        except ValueError:
+            continue
+        unit_match = _UNIT_WORD.match(text, m.end())
+        unit = unit_match.group(1).lower()[:5] if unit_match else ""
+        if "%" in raw or "percent" in raw:
+            unit = "%"
+        elif unit in _HOURS or unit[:4] in _HOURS:
+            value, unit = value * _HOURS.get(unit, _HOURS.get(unit[:4], 1.0)), "hour"
+        out.append((value, unit))
+    return tuple(out)
+
+
 def numbers_in(text: str) -> tuple[str, ...]:
     """Numbers as written ("1,200" -> "1200", "35 percent"), spelled-out counts as digits."""
     out = []
@@ -111,5 +139,5 @@ def article_claims(article_id: str, text: str, min_words: int) -> list[Claim]:
         keys = content_keys(s)
         if any(keys and 2 * len(keys & c.keys) >= REPEAT_DICE * (len(keys) + len(c.keys)) for c in claims):
             continue
-        claims.append(Claim(article_id, len(claims), a, b, s, keys, numbers_in(s)))
+        claims.append(Claim(article_id, len(claims), a, b, s, keys, numbers_in(s), quantities_in(s)))
     return claims

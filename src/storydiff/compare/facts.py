@@ -227,7 +227,27 @@ def _conflicts(claims: Sequence[Claim]) -> list[str]:
         return []
     if any(a <= b or b <= a for i, a in enumerate(values) for b in values[i + 1:]):
         return []  # one outlet gives fewer numbers than the other, none contradicts
+    if not _quantities_contradict(claims):
+        return []  # "48 hours" and "two days"; "12 people" and "12 of them": no count of one thing differs
     return ["numbers differ: " + " vs ".join(", ".join(sorted(v)) or "-" for v in values)]
+
+
+def _quantities_contradict(claims: Sequence[Claim]) -> bool:
+    """Whether two articles give different values for a number of the same unit."""
+    by_article: dict[str, dict[str, set[float]]] = {}
+    for c in claims:
+        if c.quantities and c.article_id not in by_article:
+            units: dict[str, set[float]] = {}
+            for value, unit in c.quantities:
+                units.setdefault(unit, set()).add(round(value, 6))
+            by_article[c.article_id] = units
+    tables = list(by_article.values())
+    for i, a in enumerate(tables):
+        for b in tables[i + 1:]:
+            for unit in a.keys() & b.keys():
+                if not (a[unit] <= b[unit] or b[unit] <= a[unit]):
+                    return True
+    return False
 
 
 def align_claims(articles: Sequence[Article], settings: FactSettings | None = None) -> list[list[Claim]]:
