@@ -396,6 +396,9 @@ def test_exports_that_reuse_row_ids_keep_both_articles(tmp_path):
     ids = sorted(r[0] for r in con.execute("select id from articles"))
     con.close()
     assert ids[0] == "r1" and ids[1].startswith("r1~") and len(ids) == 2
+    # without a database too: compare keeps both, and the same file twice is one article
+    compared = json.loads(run("compare", str(a), str(b), str(b), "--json").stdout)
+    assert sorted(x["id"] for x in compared["articles"]) == ids
 
 
 def test_read_only_commands_refuse_a_database_that_does_not_exist(tmp_path):

@@ -142,15 +142,30 @@ class CompareResult:
 
 
 def _dedupe_ids(articles: list[Article]) -> list[Article]:
-    """Two inputs with the same id (the same page twice) are one article."""
-    seen: set[str] = set()
+    """Two inputs with the same id are one article when they are the same page (its text or its
+    URL); a different article that reuses an id (row "r1" of two exports) gets a scoped one."""
+    seen: dict[str, Article] = {}
     out = []
     for a in articles:
-        if a.id in seen:
-            continue
-        seen.add(a.id)
+        earlier = seen.get(a.id)
+        if earlier is not None:
+            if _same_article(earlier, a):
+                continue
+            a = _scoped(a)
+        seen[a.id] = a
         out.append(a)
     return out
+
+
+def _same_article(stored: Article, article: Article) -> bool:
+    """Whether two articles with one id are the same report (the same text, or the same page)."""
+    if stored.content_hash == article.content_hash:
+        return True
+    return article.url is not None and stored.url == article.url
+
+
+def _scoped(article: Article) -> Article:
+    return replace(article, id=f"{article.id}~{article.content_hash[:8]}")
 
 
 def compare_articles(
@@ -225,11 +240,9 @@ def with_free_id(store, article: Article) -> Article:
     """``article``, renamed ``<id>~<content hash>`` when its id is taken by a different article.
     Vendors number export rows 1, 2, 3...: "r1" of one file is not "r1" of another."""
     stored = store.get_article(article.id)
-    if stored is None or stored.content_hash == article.content_hash:
-        return article
-    if article.url is not None and stored.url == article.url:
-        return article  # the same page again (an update): a repeat, as the store decides
-    return replace(article, id=f"{article.id}~{article.content_hash[:8]}")
+    if stored is None or _same_article(stored, article):
+        return article  # new, or a repeat (the store skips it)
+    return _scoped(article)
 
 
 def ingest_stream(

@@ -42,7 +42,8 @@ def render_story(view: StoryView, marks: bool = False) -> Group:
     parts = []
     head = Text()
     head.append(_clean(view.headline), style="bold")
-    head.append(f"\nstory {s.id} · {len(view.articles)} articles · ")
+    n = len(view.articles)
+    head.append(f"\nstory {s.id} · {n} article{'s' * (n != 1)} · ")
     head.append(f"{s.independent_sources} independent source{'s' if s.independent_sources != 1 else ''}", style="bold cyan")
     if s.origins:
         head.append(" · origins cited: " + _clean(", ".join(s.origins)))
