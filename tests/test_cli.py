@@ -419,3 +419,20 @@ def test_show_takes_a_unique_prefix_and_html_paths_are_checked_first(tmp_path):
     assert "[-" in shown.stdout and "{+" in shown.stdout
     bad = run("show", story["id"], "--db", db, "--html", str(tmp_path / "missing" / "r.html"))
     assert bad.exit_code == 2 and "cannot write the HTML report" in bad.stderr
+
+
+def test_identical_reprints_from_other_outlets_are_stored_and_listed_in_one_story(tmp_path):
+    db = str(tmp_path / "wire.db")
+    text = ("BEROVAC, Ostrania (OPA) — A magnitude 6.4 earthquake struck the mountain town of Berovac on "
+            "Monday, killing 12 people and injuring dozens, the regional governor said. ") * 2
+    rows = tmp_path / "wire.jsonl"
+    rows.write_text("".join(json.dumps({"outlet": o, "url": f"https://{o.lower()}.example/quake", "text": text,
+                                        "published": "2024-03-11T10:00:00Z"}) + "\n" for o in ("Alpha", "Beta", "Gamma"))
+                    + json.dumps({"outlet": "Alpha", "url": "https://alpha.example/quake-copy", "text": text}) + "\n")
+    result = run("ingest", str(rows), "--db", db)
+    # three outlets' copies are three articles; Alpha's second copy of its own text is a repeat
+    assert "stored 3 new article(s); 1 already stored" in result.stderr
+    (story,) = jsonl(run("stories", "--db", db, "--json").stdout)
+    assert story["n_articles"] == 3 and sorted(story["outlets"]) == ["Alpha", "Beta", "Gamma"]
+    shown = json.loads(run("show", story["id"], "--db", db, "--json").stdout)
+    assert shown["stories"][0]["independent_sources"] == 1

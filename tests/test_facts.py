@@ -238,3 +238,11 @@ def test_one_quantity_in_other_units_is_no_conflict():
     c = _art("c", "The river port of Fennick was closed to shipping for three days after the bridge fell.")
     (fact,) = align_facts([a, c])
     assert fact.conflicts == ["numbers differ: 48 vs 3"]
+
+
+def test_one_outlet_disagreeing_with_two_that_agree_is_a_conflict():
+    text = "The blast at the Berovac market killed {} people on Monday, police said."
+    arts = [_art("a", text.format(12)), _art("b", text.format(12)), _art("c", text.format(20))]
+    (fact,) = align_facts(arts)
+    assert fact.article_ids == ["a", "b", "c"]
+    assert fact.conflicts == ["numbers differ: 12 vs 20"]

@@ -28,8 +28,8 @@ __all__ = [
 ]
 
 
-def extract_paths(inputs: Iterable[str], settings: ExtractSettings | None = None) -> Iterator[Article | Failure]:
-    """Every article (or failure) found in files, folders, globs or ``-``."""
+def extract_paths(inputs: Iterable[str] | str, settings: ExtractSettings | None = None) -> Iterator[Article | Failure]:
+    """Every article (or failure) found in files, folders, globs or ``-`` (one path alone will do)."""
     return extract_items(read_inputs(inputs), settings)
 
 
@@ -85,6 +85,11 @@ def prepare_rows(rows: list[tuple[str, str]]) -> list[tuple[str, object]]:
 
 
 INGEST_BATCH = 32  # small: a killed ingest leaves most of its work stored
+# Articles are placed oldest first within this many: an export or folder not sorted by date
+# would otherwise move the window past its own older reports and split their stories (a user's
+# 79-row export: 39 stories placed 32 at a time, 26 as `compare` sorting them all). What is
+# extracted but not yet placed when a run is killed is extracted again by the re-run.
+REORDER_WINDOW = 2_000
 
 
 def publication_key(position: int, article: Article) -> tuple:
@@ -158,14 +163,23 @@ def _dedupe_ids(articles: list[Article]) -> list[Article]:
 
 
 def _same_article(stored: Article, article: Article) -> bool:
-    """Whether two articles with one id are the same report (the same text, or the same page)."""
-    if stored.content_hash == article.content_hash:
+    """Whether two articles with one id are the same report: the same page, or the same text
+    from the same outlet (the same text from another outlet is a reprint, kept)."""
+    if article.url is not None and stored.url == article.url:
         return True
-    return article.url is not None and stored.url == article.url
+    return stored.content_hash == article.content_hash and _outlet_key(stored) == _outlet_key(article)
+
+
+def _outlet_key(article: Article) -> str:
+    return (article.outlet or "").strip().lower()
 
 
 def _scoped(article: Article) -> Article:
-    return replace(article, id=f"{article.id}~{article.content_hash[:8]}")
+    """``article`` under its id plus a hash of its text and outlet (row "r1" of another export)."""
+    import hashlib
+
+    key = f"{article.content_hash}\x00{_outlet_key(article)}".encode("utf-8", "surrogatepass")
+    return replace(article, id=f"{article.id}~{hashlib.sha256(key).hexdigest()[:8]}")
 
 
 def compare_articles(
@@ -188,7 +202,7 @@ def compare_articles(
 
 
 def compare_paths(
-    inputs: Iterable[str],
+    inputs: Iterable[str] | str,
     *,
     progress: Callable[[int], None] | None = None,
     fact_settings: FactSettings | None = None,
@@ -313,7 +327,7 @@ def ingest_stream(
     # killed run leaves most of its work stored (page-text templates still learn within a batch)
     extracted = map_in_order(partial(extract_batch, analyze=analyze), batches(fresh(items)), workers)
     with streaming_gc():
-        for a in in_publication_order(articles_only(extracted), INGEST_BATCH):
+        for a in in_publication_order(articles_only(extracted), REORDER_WINDOW):
             if scope_reused_ids:
                 a = with_free_id(store, a)
             story_id = clusterer.add(to_match_doc(a))

@@ -225,11 +225,12 @@ def _conflicts(claims: Sequence[Claim]) -> list[str]:
     values = list(sets.values())
     if all(v == values[0] for v in values):
         return []
-    if any(a <= b or b <= a for i, a in enumerate(values) for b in values[i + 1:]):
-        return []  # one outlet gives fewer numbers than the other, none contradicts
+    if all(a <= b or b <= a for i, a in enumerate(values) for b in values[i + 1:]):
+        return []  # each outlet gives a subset of another's numbers: none contradicts
     if not _quantities_contradict(claims):
         return []  # "48 hours" and "two days"; "12 people" and "12 of them": no count of one thing differs
-    return ["numbers differ: " + " vs ".join(", ".join(sorted(v)) or "-" for v in values)]
+    shown = list(dict.fromkeys(", ".join(sorted(v)) or "-" for v in values))  # each wording once
+    return ["numbers differ: " + " vs ".join(shown)]
 
 
 def _quantities_contradict(claims: Sequence[Claim]) -> bool:

@@ -224,7 +224,8 @@ def _guard(path: str, it: Iterator[Result]) -> Iterator[Result]:
         yield Failure(f"{path}#after-record{n}", f"truncated or corrupt stream: {e}")
 
 
-def read_inputs(inputs: Iterable[str], settings: IngestSettings | None = None) -> Iterator[Result]:
-    """Every article (or failure) in every input, in input order."""
-    for path in expand_inputs(inputs):
+def read_inputs(inputs: Iterable[str] | str, settings: IngestSettings | None = None) -> Iterator[Result]:
+    """Every article (or failure) in every input, in input order (a single path is one input,
+    not a sequence of one-character paths)."""
+    for path in expand_inputs([inputs] if isinstance(inputs, str) else inputs):
         yield from read_path(path, settings)

@@ -39,8 +39,9 @@ class Store(ABC):
     # -- articles ---------------------------------------------------------------------------
     @abstractmethod
     def add_article(self, article: Article, story_id: str | None = None) -> bool:
-        """Store ``article``; False (and nothing changes) if one with the same id, source, url or
-        content hash is already stored. Commits on its own unless inside ``batch()``."""
+        """Store ``article``; False (and nothing changes) if one with the same id, source (and raw
+        content), url, or text from the same outlet is already stored. Commits on its own unless
+        inside ``batch()``."""
 
     @abstractmethod
     def has_item(self, source: str, raw_digest: str | None = None) -> bool:

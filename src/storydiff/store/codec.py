@@ -105,11 +105,18 @@ def canonical_url(url: str | None) -> str | None:
 
 
 def article_content_hash(article: Article) -> str:
+    """The stored content identity: the text's hash, scoped by outlet. The same text from the
+    same outlet (a page read twice, by two paths) is one article; the same text from another
+    outlet is a reprint, which a story lists (ten copies of one wire story are ten articles and
+    one source). Databases written before the outlet counted keep their plain hashes."""
     try:
-        return article.content_hash
+        text_hash = article.content_hash
     except UnicodeEncodeError:  # lone surrogates: hash them as they are rather than fail
         norm = " ".join(article.text.split()).lower()
-        return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
+        text_hash = hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
+    if not article.outlet:
+        return text_hash
+    return key_hash(f"{text_hash}\x00{article.outlet.strip().lower()}")
 
 
 _RAW = "~"  # marks JSON that holds lone surrogates, kept as their UTF-8 bytes (see dumps)

@@ -17,7 +17,7 @@ articles = Table(
     Column("id", Text, nullable=False, unique=True),
     Column("source_key", Text, nullable=False, unique=True),  # codec.item_key(source, raw_digest)
     Column("url_key", Text, unique=True),  # key_hash(canonical_url(url)); NULL when no url
-    Column("content_hash", Text, nullable=False, unique=True),  # Article.content_hash
+    Column("content_hash", Text, nullable=False, unique=True),  # codec.article_content_hash: text + outlet
     Column("story_id", Text),
     Column("outlet", Text),  # display copies (codec.column_text) for listings
     Column("title", Text),
