@@ -355,3 +355,18 @@ def test_a_server_with_minilm_facts_remakes_a_comparison_cached_by_the_lexical_m
         assert "matched by words + MiniLM" in client.get(f"/stories/{sid}").text
     with TestClient(create_app(db)) as client:  # and back: the cache holds the MiniLM comparison now
         assert paraphrase_outlets(client, sid) == ("lexical", ["Valley Courier"])
+
+
+def test_user_ids_with_dot_segments_and_bidi_overrides_cannot_bend_the_pages(tmp_path):
+    db = str(tmp_path / "b.db")
+    evil = "\u202eevil outlet"  # RIGHT-TO-LEFT OVERRIDE: would mirror what follows it
+    item = {"id": "a/../../errors", "outlet": evil, "title": "Council meets\u202e on bridge",
+            "text": "The council met on Tuesday to discuss the new bridge over the river Tarn. " * 3}
+    with TestClient(create_app(db, token=TOKEN)) as client:
+        r = client.post("/api/articles", json=item, headers=AUTH)
+        story_id = r.json()["items"][0]["story_id"]
+        page = client.get(f"/stories/{story_id}").text
+        assert "\u202e" not in page and "evil outlet" in page
+        assert '/article?id=a%2F..%2F..%2Ferrors' in page and "/articles/a/../" not in page
+        article = client.get("/article", params={"id": "a/../../errors"})
+        assert article.status_code == 200 and "The council met on Tuesday" in article.text

@@ -49,7 +49,7 @@ def test_extract_json_contract_on_the_seed_pair():
     rows = jsonl(result.stdout)
     assert len(rows) == 2
     for row in rows:
-        assert set(row) >= {"source", "url", "outlet", "title", "published", "authors", "dateline", "language", "text", "cited_origins"}
+        assert set(row) >= {"id", "source", "url", "outlet", "title", "published", "authors", "dateline", "language", "text", "cited_origins"}
     euro, unn = rows
     assert euro["outlet"] == "Euromaidan Press" and unn["outlet"] == "UNN"
     assert euro["title"].startswith("Estonian PM: NATO training Ukraine")

@@ -20,16 +20,16 @@ from dataclasses import asdict
 from datetime import UTC
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy.exc import SQLAlchemyError
 
 from storydiff.dates import is_bare_date, parse_iso_utc
 from storydiff.records import Article, Failure, RawItem, Story
-from storydiff.serve.html import safe_url
+from storydiff.serve.html import template_env
 from storydiff.serve.view import build_view
 from storydiff.settings import FactSettings
 
@@ -53,13 +53,18 @@ DOCS_CSP = (
 )
 _DOCS_PATHS = ("/docs", "/redoc")
 
-_env = Environment(
-    loader=PackageLoader("storydiff.serve", "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_env.filters["safe_url"] = safe_url
+_env = template_env()
+
+
+def article_href(article_id: str) -> str:
+    """The link to an article's page. Ids come from users' exports: one with a "." or ".." path
+    segment would be resolved away by the browser, so such an id goes in the query string."""
+    if any(part in (".", "..") for part in article_id.split("/")):
+        return "/article?id=" + quote(article_id, safe="")
+    return "/articles/" + quote(article_id, safe="/")
+
+
+_env.filters["article_href"] = article_href
 
 
 def when(value: str | None) -> str:
@@ -241,6 +246,10 @@ def create_app(
             return _render("web_missing.html", 404, title="no such story", what="story", ident=story_id)
         view = build_view(story, articles)
         return _render("web_story.html", title=view.headline, v=view)
+
+    @app.get("/article", response_class=HTMLResponse, include_in_schema=False)
+    def article_page_by_query(id: str):  # "id": the query parameter article_href writes
+        return article_page(id)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str):

@@ -47,7 +47,7 @@ SemanticOpt = Annotated[
     bool,
     typer.Option(
         "--semantic",
-        help="align facts with MiniLM sentence embeddings as well as words (needs storydiff[embeddings]; "
+        help="align facts with MiniLM sentence embeddings as well as words (needs storydiff\\[embeddings]; "
         "~5 s to load; fact F1 0.714 vs 0.673 held out, BENCHMARKS.md)",
     ),
 ]
@@ -150,9 +150,7 @@ def extract(
         for a in analyze_articles(_split(extract_paths(paths, settings), failures), deep=False):
             tick()
             if json_:
-                row = a.metadata()
-                del row["id"]
-                _emit({**row, "text": a.text})
+                _emit({**a.metadata(), "text": a.text})  # id: the export row's, else from URL or text
             else:
                 table.add_row(*(Text(str(x or "—")) for x in (a.source, a.outlet, a.title, a.published, len(a.text), ", ".join(a.cited_origins))))
     if not json_:
@@ -430,7 +428,7 @@ def errors(db: DbOpt = None, json_: JsonOpt = False) -> None:
     context_settings={"allow_extra_args": True, "ignore_unknown_options": True}, add_help_option=False
 )
 def spark(ctx: typer.Context) -> None:
-    """Run the Spark job for big archives (needs storydiff[spark] and Java): INPUT... --out DIR [--master local[2]] [--format parquet]."""
+    """Run the Spark job for big archives (needs storydiff\\[spark] and Java): INPUT... --out DIR \\[--master local\\[2]] \\[--format parquet]."""
     from storydiff.spark_job import main as spark_main
 
     raise typer.Exit(spark_main(ctx.args))

@@ -10,12 +10,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from storydiff.records import Article, Failure, Story
 from storydiff.serve.view import build_view
 
-_env = Environment(
-    loader=PackageLoader("storydiff.serve", "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+# Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069): one in an outlet's name
+# would mirror everything printed after it on the page. Escaping leaves them in; this drops them.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_bidi_controls(value: object) -> object:
+    """Every value a template prints, with bidi controls removed from strings (Jinja finalize)."""
+    return value.translate(_BIDI_CONTROLS) if isinstance(value, str) else value
 
 
 def safe_url(url: str | None) -> str | None:
@@ -25,7 +27,21 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-_env.filters["safe_url"] = safe_url
+def template_env() -> Environment:
+    """The templates' environment for the report and the web app: autoescape on, bidi controls
+    dropped from every printed value, only http(s) URLs as links."""
+    env = Environment(
+        loader=PackageLoader("storydiff.serve", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=without_bidi_controls,
+    )
+    env.filters["safe_url"] = safe_url
+    return env
+
+
+_env = template_env()
 
 
 def render_html(

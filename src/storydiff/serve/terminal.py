@@ -11,15 +11,17 @@ from rich.table import Table
 from rich.text import Text
 
 from storydiff.records import Article, Failure, Story
+from storydiff.serve.html import without_bidi_controls
 from storydiff.serve.view import StoryView, build_view
 
 FIDELITY_STYLE = {"verbatim": "green", "edited": "yellow", "reworded": "magenta", "only_here": "dim"}
 
 
 def _clean(s: str | None) -> str:
-    """Drop control characters (terminal escape sequences) from untrusted text."""
+    """Drop control characters (terminal escape sequences, bidi overrides) from untrusted text."""
     if not s:
         return ""
+    s = without_bidi_controls(s)
     return "".join(ch for ch in s if ch in "\n\t" or ord(ch) >= 32 and not 0x7F <= ord(ch) < 0xA0)
 
 
