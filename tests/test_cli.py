@@ -436,3 +436,23 @@ def test_identical_reprints_from_other_outlets_are_stored_and_listed_in_one_stor
     assert story["n_articles"] == 3 and sorted(story["outlets"]) == ["Alpha", "Beta", "Gamma"]
     shown = json.loads(run("show", story["id"], "--db", db, "--json").stdout)
     assert shown["stories"][0]["independent_sources"] == 1
+
+
+def test_a_later_run_backfilling_older_news_joins_the_stories_stored_before(tmp_path):
+    db = str(tmp_path / "runs.db")
+    wire = ("VOBRINIK (Reuters) — A bus carrying 51 passengers crashed near Vobrinik on Thursday, killing 6 "
+            "people, the Torpal Authority said. Kalin Bersulbri said the road would stay closed. ") * 2
+    first = tmp_path / "monday.jsonl"
+    first.write_text(
+        json.dumps({"id": "w1", "outlet": "Reuters", "url": "https://r.example/bus", "published": "2024-02-23T19:00:00Z",
+                    "text": wire}) + "\n"
+        + json.dumps({"id": "x1", "outlet": "Helsta Wire", "url": "https://h.example/fire",
+                      "published": "2024-04-27T12:00:00Z",
+                      "text": "A fire destroyed 340 homes in Oltevnik on Saturday, firefighters said. " * 3}) + "\n")
+    backfill = tmp_path / "backfill.jsonl"
+    backfill.write_text(json.dumps({"id": "w2", "outlet": "Tevka Gazette", "url": "https://t.example/bus",
+                                    "published": "2024-02-24T21:00:00Z", "text": wire}) + "\n")
+    run("ingest", str(first), "--db", db)
+    run("ingest", str(backfill), "--db", db)  # February's reprint, after April is stored
+    sizes = sorted(s["n_articles"] for s in jsonl(run("stories", "--db", db, "--json").stdout))
+    assert sizes == [1, 2]  # the reprint joined February's story

@@ -221,20 +221,70 @@ def compare_paths(
 # -- database-backed flows (the store is passed in; this module never opens one) ------------
 
 
-def _seed_clusterer(store, clusterer, window_days: float) -> None:
-    """Resume the online clusterer from what is stored: the articles within one window of the
-    newest stored publication date (older ones can no longer attract new articles)."""
-    from datetime import timedelta
+class _StoredStories:
+    """Keeps the online clusterer supplied with the stored stories an article may join.
 
-    newest = store.stories(limit=1)
-    since = None
-    if newest and newest[0].last_published:
-        last = parse_published(newest[0].last_published)
-        if last is not None:
-            since = (last - timedelta(days=window_days)).isoformat()
-    for a, sid in store.articles_with_stories(since=since):
-        if sid:
-            clusterer.seed(to_match_doc(a), sid)  # the store keeps story ids current through merges
+    At the start: the articles within one window of the newest stored publication date. Then,
+    for each article dated before what the clusterer holds (tomorrow's run backfilling last
+    month; an unsorted export whose older half comes after the window has moved on), the stored
+    articles within one window of it, so that a late reprint still finds its story, stored by an
+    earlier run or by this one before the clusterer let it go."""
+
+    def __init__(self, store, clusterer, window_days: float, keep_loaded: int) -> None:
+        from datetime import timedelta
+
+        self.store, self.clusterer, self.window = store, clusterer, timedelta(days=window_days)
+        newest = store.stories(limit=1)
+        last = parse_published(newest[0].last_published) if newest and newest[0].last_published else None
+        self.loaded_from = last - self.window if last is not None else None  # None: nothing older stored
+        # (start, end, arrival) of recent loads: the stories they seed stay for keep_loaded arrivals
+        self.recent: list[tuple[datetime, datetime, int]] = []
+        self.keep_loaded, self.arrivals = keep_loaded, 0
+        self._seed(self.loaded_from, None)
+
+    def reach(self, article: Article) -> None:
+        """Seed the stored articles within one window of ``article`` that the clusterer lacks."""
+        self.arrivals += 1
+        when = parse_published(article.published)
+        if when is None:
+            return
+        held_from = [t for t in (self.loaded_from, self._horizon()) if t is not None]
+        covered_from = max(held_from) if held_from else None
+        start, end = when - self.window, when + self.window
+        if covered_from is None or start >= covered_from:
+            return
+        end = min(end, covered_from)
+        self.recent = [r for r in self.recent if self.arrivals - r[2] < self.keep_loaded]
+        for a, b, _ in sorted(self.recent):  # trim what recent loads hold from either end
+            if a <= start < b:
+                start = b
+        for a, b, _ in sorted(self.recent, reverse=True):
+            if a < end <= b:
+                end = a
+        if start >= end:
+            return
+        self._seed(start, end)
+        self.recent.append((start, end, self.arrivals))
+
+    def _horizon(self) -> datetime | None:
+        h = self.clusterer.horizon()
+        return datetime.fromtimestamp(h, tz=timezone.utc) if h is not None else None
+
+    def _seed(self, since: datetime | None, until: datetime | None) -> None:
+        rows = self.store.articles_with_stories(
+            since=since.isoformat() if since else None, until=until.isoformat() if until else None
+        )
+        for a, sid in rows:
+            if sid:
+                self.clusterer.seed(to_match_doc(a), sid)  # the store keeps story ids current through merges
+
+    def _seed(self, since: datetime | None, until: datetime | None) -> None:
+        rows = self.store.articles_with_stories(
+            since=since.isoformat() if since else None, until=until.isoformat() if until else None
+        )
+        for a, sid in rows:
+            if sid:
+                self.clusterer.seed(to_match_doc(a), sid)  # the store keeps story ids current through merges
 
 
 def extract_batch(
@@ -288,7 +338,8 @@ def ingest_stream(
     from storydiff.streaming import map_in_order, streaming_gc
 
     clusterer = OnlineClusterer()
-    _seed_clusterer(store, clusterer, MatchSettings().window_days)
+    settings = MatchSettings()
+    stored_stories = _StoredStories(store, clusterer, settings.window_days, settings.late_grace_docs)
     stats = {"stored": 0, "skipped": 0, "failed": 0}
     known_aliases = dict(clusterer.aliases)
 
@@ -330,6 +381,7 @@ def ingest_stream(
         for a in in_publication_order(articles_only(extracted), REORDER_WINDOW):
             if scope_reused_ids:
                 a = with_free_id(store, a)
+            stored_stories.reach(a)
             story_id = clusterer.add(to_match_doc(a))
             if store.add_article(a, story_id):
                 stats["stored"] += 1

@@ -277,9 +277,9 @@ class OnlineClusterer:
     def seed(self, doc: MatchDoc, story_id: str) -> None:
         if not story_id:
             raise ValueError("seed needs a story id")
-        p = prepare(doc)
-        if p.doc.id in self._doc_by_id:
+        if doc.id in self._doc_by_id:  # held already: skip before the costly features
             return
+        p = prepare(doc)
         d = self._new_doc(p)
         sid = self.resolve(story_id)
         key = self._story_by_sid.get(sid)
@@ -426,6 +426,11 @@ class OnlineClusterer:
         scored = [(self._story_score(d, st), st) for st in stories]
         scored.sort(key=lambda x: (-x[0], x[1].first))
         return scored
+
+    def horizon(self) -> float | None:
+        """Publication time (epoch seconds) before which stories have been evicted, unless a late
+        article opened them: one window before the newest article seen; None before any."""
+        return None if self._watermark is None else self._watermark - self._window_s
 
     def _is_late(self, d: _Doc) -> bool:
         """Whether ``d`` is dated more than one window before the newest article seen (a late

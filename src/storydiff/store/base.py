@@ -56,10 +56,17 @@ class Store(ABC):
     ) -> list[Article]:
         """Articles, optionally of one story and/or published at or after ``since`` (ISO 8601)."""
 
-    def articles_with_stories(self, *, since: str | None = None) -> list[tuple[Article, str | None]]:
-        """``articles(since=...)`` with each article's story, for resuming the clusterer.
-        Stores override this with one query; this default asks once per article."""
-        return [(a, self.story_of(a.id)) for a in self.articles(since=since)]
+    def articles_with_stories(
+        self, *, since: str | None = None, until: str | None = None
+    ) -> list[tuple[Article, str | None]]:
+        """``articles(since=...)``, published before ``until`` when given, with each article's
+        story, for resuming the clusterer. Stores override this with one query; this default
+        asks once per article."""
+        return [
+            (a, self.story_of(a.id))
+            for a in self.articles(since=since)
+            if until is None or (a.published is not None and a.published < until)
+        ]
 
     # -- stories ----------------------------------------------------------------------------
     @abstractmethod

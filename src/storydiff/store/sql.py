@@ -124,11 +124,15 @@ class SqlStore(Store):
             rows = conn.execute(q).scalars().all()
         return [codec.article_from_json(d) for d in rows]
 
-    def articles_with_stories(self, *, since: str | None = None) -> list[tuple[Article, str | None]]:
+    def articles_with_stories(
+        self, *, since: str | None = None, until: str | None = None
+    ) -> list[tuple[Article, str | None]]:
         with self._read() as conn:
             q = select(articles.c.data, articles.c.story_id)
             if since is not None:
                 q = q.where(articles.c.published >= codec.sortable_time(since))
+            if until is not None:
+                q = q.where(articles.c.published < codec.sortable_time(until))
             q = q.order_by(articles.c.published.asc().nulls_last(), articles.c.seq)
             rows = conn.execute(q).all()
         return [(codec.article_from_json(d), sid) for d, sid in rows]
