@@ -278,14 +278,6 @@ class _StoredStories:
             if sid:
                 self.clusterer.seed(to_match_doc(a), sid)  # the store keeps story ids current through merges
 
-    def _seed(self, since: datetime | None, until: datetime | None) -> None:
-        rows = self.store.articles_with_stories(
-            since=since.isoformat() if since else None, until=until.isoformat() if until else None
-        )
-        for a, sid in rows:
-            if sid:
-                self.clusterer.seed(to_match_doc(a), sid)  # the store keeps story ids current through merges
-
 
 def extract_batch(
     batch: list, analyze: Callable[[Iterable[Article]], Iterable[Article]] | None = None
