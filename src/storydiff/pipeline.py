@@ -167,19 +167,12 @@ def _same_article(stored: Article, article: Article) -> bool:
     from the same outlet (the same text from another outlet is a reprint, kept)."""
     if article.url is not None and stored.url == article.url:
         return True
-    return stored.content_hash == article.content_hash and _outlet_key(stored) == _outlet_key(article)
-
-
-def _outlet_key(article: Article) -> str:
-    return (article.outlet or "").strip().lower()
+    return stored.report_hash == article.report_hash
 
 
 def _scoped(article: Article) -> Article:
     """``article`` under its id plus a hash of its text and outlet (row "r1" of another export)."""
-    import hashlib
-
-    key = f"{article.content_hash}\x00{_outlet_key(article)}".encode("utf-8", "surrogatepass")
-    return replace(article, id=f"{article.id}~{hashlib.sha256(key).hexdigest()[:8]}")
+    return replace(article, id=f"{article.id}~{article.report_hash[:8]}")
 
 
 def compare_articles(
@@ -242,10 +235,10 @@ class _StoredStories:
         self.keep_loaded, self.arrivals = keep_loaded, 0
         self._seed(self.loaded_from, None)
 
-    def reach(self, article: Article) -> None:
-        """Seed the stored articles within one window of ``article`` that the clusterer lacks."""
+    def reach(self, when: datetime | None) -> None:
+        """Seed the stored articles within one window of an article published ``when`` that the
+        clusterer lacks."""
         self.arrivals += 1
-        when = parse_published(article.published)
         if when is None:
             return
         held_from = [t for t in (self.loaded_from, self._horizon()) if t is not None]
@@ -373,8 +366,9 @@ def ingest_stream(
         for a in in_publication_order(articles_only(extracted), REORDER_WINDOW):
             if scope_reused_ids:
                 a = with_free_id(store, a)
-            stored_stories.reach(a)
-            story_id = clusterer.add(to_match_doc(a))
+            doc = to_match_doc(a)
+            stored_stories.reach(doc.published)
+            story_id = clusterer.add(doc)
             if store.add_article(a, story_id):
                 stats["stored"] += 1
                 store.clear_failure(a.source)

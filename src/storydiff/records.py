@@ -104,6 +104,14 @@ class Article:
     def content_hash(self) -> str:
         return content_hash(self.text)
 
+    @property
+    def report_hash(self) -> str:
+        """The text's hash scoped by outlet: what makes two articles one report. The same text
+        from the same outlet (a page read twice, by two paths) is a repeat; from another outlet
+        it is a reprint, which a story lists (ten copies of one wire story: ten articles, one
+        source)."""
+        return scoped_hash(self.content_hash, self.outlet)
+
     def sentence_texts(self) -> list[str]:
         return [self.text[a:b] for a, b in self.sentences]
 
@@ -196,6 +204,14 @@ def content_hash(text: str) -> str:
     norm = " ".join(text.split()).lower()
     # surrogatepass: text decoded with errors="surrogateescape" upstream must still hash
     return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def scoped_hash(text_hash: str, outlet: str | None) -> str:
+    """``text_hash`` scoped by ``outlet`` (itself when there is no outlet)."""
+    if not outlet or not outlet.strip():
+        return text_hash
+    key = f"{text_hash}\x00{outlet.strip().lower()}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def raw_digest(content: str) -> str:

@@ -90,39 +90,41 @@ def content_keys(text: str) -> frozenset[str]:
     return frozenset(w[:STEM_LEN] for w in words if w not in STOPWORDS and (len(w) > 2 or w.isdigit()))
 
 
-# durations in hours, so "48 hours" and "two days" are one quantity
-_HOURS = {"minut": 1 / 60, "hour": 1.0, "day": 24.0, "days": 24.0, "week": 168.0, "month": 720.0}
+# durations in hours (units cut to 5 letters, plural "s" dropped), so "48 hours" and "two days"
+# are one quantity
+_HOURS = {"minut": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 720.0}
 _UNIT_WORD = re.compile(r"\s*(?:-\s*)?([^\W\d_]+)")
+
+
+def _numbers(text: str):
+    """(match, the number as written) for each number: "1,200" -> "1200", "five" -> "5"."""
+    for m in _NUMBER_OR_WORD.finditer(text):
+        g = m.group()
+        yield m, NUMBER_WORDS.get(g.lower()) or g.replace(",", "").rstrip(".")
 
 
 def quantities_in(text: str) -> tuple[tuple[float, str], ...]:
     """Each number with its unit, the word after it ("12 people" -> (12, "peopl"); "48 hours" and
     "two days" -> (48, "hour")); a number with no word after it has unit ""."""
     out = []
-    for m in _NUMBER_OR_WORD.finditer(text):
-        g = m.group()
-        raw = NUMBER_WORDS.get(g.lower()) or g.replace(",", "").rstrip(".")
+    for m, raw in _numbers(text):
         try:
             value = float(raw.split()[0].rstrip("%"))
         except ValueError:
             continue
         unit_match = _UNIT_WORD.match(text, m.end())
-        unit = unit_match.group(1).lower()[:5] if unit_match else ""
+        unit = unit_match.group(1).lower()[:5].rstrip("s") if unit_match else ""
         if "%" in raw or "percent" in raw:
             unit = "%"
-        elif unit in _HOURS or unit[:4] in _HOURS:
-            value, unit = value * _HOURS.get(unit, _HOURS.get(unit[:4], 1.0)), "hour"
+        elif unit in _HOURS:
+            value, unit = value * _HOURS[unit], "hour"
         out.append((value, unit))
     return tuple(out)
 
 
 def numbers_in(text: str) -> tuple[str, ...]:
     """Numbers as written ("1,200" -> "1200", "35 percent"), spelled-out counts as digits."""
-    out = []
-    for m in _NUMBER_OR_WORD.finditer(text):
-        g = m.group()
-        out.append(NUMBER_WORDS.get(g.lower()) or g.replace(",", "").rstrip("."))
-    return tuple(out)
+    return tuple(raw for _, raw in _numbers(text))
 
 
 REPEAT_DICE = 0.85  # a claim this close to an earlier one of the same article is a repeat

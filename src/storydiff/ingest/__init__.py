@@ -14,7 +14,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 
-from storydiff.ingest.decode import DecodeError, decode_bytes
+from storydiff.ingest.decode import UTF16_MARKS, DecodeError, decode_bytes
 from storydiff.ingest.formats import Result, read_csv, read_feed, read_jsonl, read_warc
 from storydiff.ingest.paths import STDIN, expand_inputs
 from storydiff.records import Failure, RawItem
@@ -67,9 +67,6 @@ def _single_item(source: str, fmt: str, data: bytes) -> Result:
     if not text.strip():
         return Failure(source, "empty file")
     return RawItem(source=source, kind="html" if fmt == "html" else "text", content=text)
-
-
-UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def read_bytes(source: str, data: bytes, settings: IngestSettings | None = None) -> Iterator[Result]:

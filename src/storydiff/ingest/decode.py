@@ -36,10 +36,13 @@ def _labels(declared: str) -> list[str]:
     return ["cp1252", label] if label in _AS_WINDOWS_1252 else [label]
 
 
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     """Decode ``data``: a declared or ``<meta charset>`` encoding when it decodes cleanly,
     else UTF-8, else the detector's best guess. Raises DecodeError for binary data."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its mark (Excel, PowerShell)
+    if data.startswith(UTF16_MARKS):  # UTF-16 with its mark (Excel, PowerShell)
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as e:

@@ -23,6 +23,7 @@ from storydiff.records import (
     SourceGroup,
     Story,
     content_hash,
+    scoped_hash,
 )
 
 # Query parameters that only say how a reader arrived at a page, never which page it is.
@@ -105,18 +106,14 @@ def canonical_url(url: str | None) -> str | None:
 
 
 def article_content_hash(article: Article) -> str:
-    """The stored content identity: the text's hash, scoped by outlet. The same text from the
-    same outlet (a page read twice, by two paths) is one article; the same text from another
-    outlet is a reprint, which a story lists (ten copies of one wire story are ten articles and
-    one source). Databases written before the outlet counted keep their plain hashes."""
+    """The stored content identity, ``Article.report_hash`` (text scoped by outlet). Databases
+    written before the outlet counted keep their plain text hashes."""
     try:
         text_hash = article.content_hash
     except UnicodeEncodeError:  # lone surrogates: hash them as they are rather than fail
         norm = " ".join(article.text.split()).lower()
         text_hash = hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
-    if not article.outlet:
-        return text_hash
-    return key_hash(f"{text_hash}\x00{article.outlet.strip().lower()}")
+    return scoped_hash(text_hash, article.outlet)
 
 
 _RAW = "~"  # marks JSON that holds lone surrogates, kept as their UTF-8 bytes (see dumps)
