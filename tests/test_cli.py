@@ -456,3 +456,71 @@ def test_a_later_run_backfilling_older_news_joins_the_stories_stored_before(tmp_
     run("ingest", str(backfill), "--db", db)  # February's reprint, after April is stored
     sizes = sorted(s["n_articles"] for s in jsonl(run("stories", "--db", db, "--json").stdout))
     assert sizes == [1, 2]  # the reprint joined February's story
+
+
+def _pages(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"p{i:03d}.html").write_text(badcorpus.good_html(i, title=f"Harbour report number {i} on item {i * 7919}"))
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_a_stopped_ingest_stores_every_article_it_read_and_a_rerun_stores_the_rest(tmp_path, workers):
+    from storydiff.ingest import read_inputs
+    from storydiff.pipeline import ingest_stream
+    from storydiff.store import open_store
+
+    _pages(tmp_path / "pages", 60)
+    asked = 0
+
+    def stop_after_25() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 25
+
+    with open_store(str(tmp_path / "stop.db")) as store:
+        stats = ingest_stream(store, read_inputs([str(tmp_path / "pages")]), workers=workers, stop=stop_after_25)
+    # the 25 taken were still held for ordering when the stop came: they are stored, not lost
+    assert stats["interrupted"] and stats["stored"] == 25
+    assert _count(tmp_path / "stop.db") == (25, 25)
+    with open_store(str(tmp_path / "stop.db")) as store:
+        rerun = ingest_stream(store, read_inputs([str(tmp_path / "pages")]), workers=workers)
+    assert not rerun["interrupted"] and (rerun["stored"], rerun["skipped"]) == (35, 25)
+    assert _count(tmp_path / "stop.db") == (60, 60)
+
+
+def test_the_first_interrupt_asks_to_stop_and_the_second_stops_at_once():
+    from storydiff.serve.cli import stop_requests
+
+    before = signal.getsignal(signal.SIGINT)
+    with stop_requests() as stop:
+        assert not stop()
+        os.kill(os.getpid(), signal.SIGTERM)
+        assert stop()  # asked, not raised: the run decides where to stop
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX")
+def test_ctrl_c_stops_an_ingest_with_workers_and_keeps_what_it_read(tmp_path):
+    # Ctrl-C in a terminal signals the whole process group, the extraction workers included
+    n = 400
+    _pages(tmp_path / "pages", n)
+    db = tmp_path / "int.db"
+    cmd = [sys.executable, "-m", "storydiff", "ingest", str(tmp_path / "pages"), "--db", str(db), "--workers", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None and not db.exists():
+        time.sleep(0.05)
+    time.sleep(2.0)
+    assert proc.poll() is None, "ingest finished before it could be interrupted; make the corpus larger"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert "run the same command again" in stderr and "Traceback" not in stderr
+    stored = int(stderr.split("stored ")[1].split()[0])
+    assert _count(db) == (stored, stored)
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _count(db) == (n, n)

@@ -29,6 +29,18 @@ def test_map_in_order_keeps_batch_order_and_lowers_worker_priority(workers):
         list(map_in_order(_squares_and_niceness, [[1], [-1], [2]], workers))
 
 
+def _interrupted_then_done(batch: list[int]) -> list[int]:
+    os.kill(os.getpid(), signal.SIGINT)  # as Ctrl-C reaches every process of the group
+    time.sleep(0.05)
+    return batch
+
+
+def test_workers_leave_ctrl_c_to_the_parent_and_finish_their_batch():
+    from storydiff.streaming import map_in_order
+
+    assert list(map_in_order(_interrupted_then_done, [[1, 2], [3], [4]], workers=2)) == [1, 2, 3, 4]
+
+
 def _die_on_minus_one(batch: list[int]) -> list[int]:
     if -1 in batch:
         os._exit(3)  # as a worker killed for memory would vanish

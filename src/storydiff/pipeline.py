@@ -303,6 +303,7 @@ def ingest_stream(
     progress: Callable[[int], None] | None = None,
     workers: int = 0,
     scope_reused_ids: bool = True,
+    stop: Callable[[], bool] | None = None,
 ) -> dict[str, int]:
     """Extract, analyze, assign to a story and store each item. Items already stored (the same
     source with the same content) are skipped before extraction, so a re-run after a kill only
@@ -315,7 +316,12 @@ def ingest_stream(
 
     With ``workers`` > 0, extraction and analysis run in that many worker processes
     (streaming.map_in_order; ``analyze`` must then be picklable, e.g. a functools.partial of a
-    module-level function) while this process clusters and stores in input order."""
+    module-level function) while this process clusters and stores in input order.
+
+    ``stop`` is asked before each extracted article is taken: once it says yes, no more is read,
+    the articles already extracted and held for ordering are assigned and stored, and the stats
+    say ``interrupted`` (what was not read is done by a re-run)."""
+    from contextlib import closing
     from functools import partial
 
     from storydiff.match import OnlineClusterer
@@ -325,7 +331,7 @@ def ingest_stream(
     clusterer = OnlineClusterer()
     settings = MatchSettings()
     stored_stories = _StoredStories(store, clusterer, settings.window_days, settings.late_grace_docs)
-    stats = {"stored": 0, "skipped": 0, "failed": 0}
+    stats = {"stored": 0, "skipped": 0, "failed": 0, "interrupted": 0}
     known_aliases = dict(clusterer.aliases)
 
     def fresh(stream: Iterable) -> Iterator:
@@ -339,6 +345,9 @@ def ingest_stream(
 
     def articles_only(stream: Iterable) -> Iterator[Article]:
         for it in stream:
+            if stop is not None and stop():
+                stats["interrupted"] = 1
+                return
             if isinstance(it, Failure):
                 stats["failed"] += 1
                 store.add_failure(it)
@@ -362,7 +371,7 @@ def ingest_stream(
     # small batches: articles reach the store while the rest is still being extracted, so a
     # killed run leaves most of its work stored (page-text templates still learn within a batch)
     extracted = map_in_order(partial(extract_batch, analyze=analyze), batches(fresh(items)), workers)
-    with streaming_gc():
+    with streaming_gc(), closing(extracted):  # closing: a stop cancels the batches not yet begun
         for a in in_publication_order(articles_only(extracted), REORDER_WINDOW):
             if scope_reused_ids:
                 a = with_free_id(store, a)

@@ -47,6 +47,10 @@ def streaming_gc(gen0: int = STREAM_GC_GEN0) -> Iterator[None]:
 
 
 def _init_worker(niceness: int, parent: int) -> None:
+    # Ctrl-C in a terminal reaches the whole process group. The parent decides what an interrupt
+    # means (ingest stores what it has read, then stops); a worker would otherwise abandon its
+    # batch with KeyboardInterrupt.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         os.nice(niceness)
     except OSError:  # not permitted here: run at the parent's priority

@@ -113,6 +113,34 @@ def worker_errors():
         raise typer.Exit(1) from None
 
 
+@contextmanager
+def stop_requests():
+    """A ``stop`` callable for a long run. The first Ctrl-C (or SIGTERM, as `timeout` and
+    service managers send) asks the run to store what it has already read and stop; the second
+    stops at once. A stage interrupted anywhere else could leave a story half assigned."""
+    import signal
+    import threading
+
+    requested = threading.Event()
+    if threading.current_thread() is not threading.main_thread():  # signals reach only that one
+        yield requested.is_set
+        return
+
+    def on_signal(signum, frame):
+        if requested.is_set():
+            raise KeyboardInterrupt
+        requested.set()
+        err.print("interrupted: storing the articles already read, then stopping (again to quit at once)",
+                  style="yellow", soft_wrap=True)
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield requested.is_set
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def _split(items: Iterable[Article | Failure], failures: list[Failure]) -> Iterator[Article]:
     for it in items:
         if isinstance(it, Failure):
@@ -339,7 +367,7 @@ def ingest(
     store = _store(db)
     failures: list[Failure] = []
     try:
-        with worker_errors(), progress_bar("ingesting") as tick:
+        with worker_errors(), stop_requests() as stop, progress_bar("ingesting") as tick:
             stats = ingest_stream(
                 store,
                 read_inputs(paths),
@@ -347,10 +375,15 @@ def ingest(
                 on_failure=lambda f: (failures.append(f), report_failure(f)),
                 progress=tick,
                 workers=max(0, workers),
+                stop=stop,
             )
     finally:
         store.close()
     err.print(f"stored {stats['stored']} new article(s); {stats['skipped']} already stored; {len(failures)} failed")
+    if stats["interrupted"]:
+        err.print("stopped before the end of the input: run the same command again to store the rest", style="yellow",
+                  soft_wrap=True)
+        raise typer.Exit(130)
     _finish(failures, strict)
 
 
