@@ -65,3 +65,12 @@ def storm_records() -> list[dict]:
             "text": "\n".join(STORM_B),
         },
     ]
+
+
+# A brief template filled in for different towns (invented): the shingles of two instances
+# overlap by half, their names and figures not at all.
+GALLERY = (
+    "{who} opened a new gallery in {town} on Saturday, the town council said. The owner said {n} people "
+    "were hired to run the rooms, and that the opening exhibition would run until the end of the month. "
+    "Visitors praised the prices and the long opening hours."
+)

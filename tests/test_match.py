@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 from conftest import match_articles
+from example_items import GALLERY
 
 from storydiff.match import (
     MatchDoc,
@@ -367,6 +368,20 @@ def test_trimmed_reprint_with_boilerplate_joins_its_original():
     assert c.last_reprint_of == "w0"
     unrelated = c.add(MatchDoc("q", QUAKE_CHILE[0][1], QUAKE_CHILE[0][0], T0 + timedelta(hours=3)))
     assert unrelated != a and c.last_reprint_of is None
+
+
+def test_a_brief_filled_into_the_same_template_is_no_reprint_but_a_copy_is():
+    # Only the shingle route can join these: the story score is switched off.
+    c = OnlineClusterer(MatchSettings(threshold=1.01, merge_threshold=1.01))
+    first = GALLERY.format(who="Hello Lopalsul", town="Stamarnik", n=20)
+    a = c.add(MatchDoc("a", first, "Stamarnik gets a gallery", T0))
+    other = GALLERY.format(who="Sulquin Danzordan", town="Torzorlo", n=5)
+    assert near_duplicate_score(first, other) >= MatchSettings().reprint_jaccard  # half the shingles...
+    assert c.add(MatchDoc("b", other, "Torzorlo's new venue", T0 + timedelta(hours=1))) != a  # ...no name
+    assert c.last_reprint_of is None
+    copy = "BREAKING: " + first + " Share this story on Facebook."
+    assert c.add(MatchDoc("c", copy, "Gallery opens", T0 + timedelta(hours=2))) == a
+    assert c.last_reprint_of == "a"
 
 
 def test_posting_lists_keep_only_the_newest_stories():

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from example_items import GALLERY
 
 from storydiff.spark_job import plan_ranges, union_find_roots, warm_ranges
 
@@ -85,6 +86,18 @@ def _generated_jsonl(path: Path) -> None:
                     "text": text.format(verb=_VERBS[n % len(_VERBS)], n=day),
                 }
             )
+    # Two briefs filled into one template, 15 days apart (two windows): half their shingles are
+    # the same, none of their names; the cross-range reprint merge must not join them.
+    for n, (who, town, day) in enumerate([("Hello Lopalsul", "Stamarnik", 1), ("Sulquin Danzordan", "Torzorlo", 16)]):
+        rows.append(
+            {
+                "id": f"gallery-{n}",
+                "outlet": f"Town Crier {n}",
+                "title": f"New venue in {town}",
+                "published": (base + timedelta(days=day)).isoformat(),
+                "text": GALLERY.format(who=who, town=town, n=20 - 15 * n),
+            }
+        )
     rows.sort(key=lambda r: r["published"])  # chronological: the CLI's input order = publication order
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
 
@@ -228,7 +241,7 @@ def test_parquet_output_and_stitching_without_reprint_merge(spark, run, tmp_path
     counts = run_job(spark, jsonl, str(out), fmt="parquet", time_partitions=2, reprint_merge=False)
     assert counts["time_ranges"] == 2 and counts["reprint_pairs"] == 0
     rows = spark.read.parquet(str(out / "articles")).select("id", "story_id").collect()
-    assert len(rows) == counts["articles"] == 9
+    assert len(rows) == counts["articles"] == 11
     bridge = {r["story_id"] for r in rows if r["id"].startswith("bridge-")}
     assert len(bridge) == 1
     assert spark.read.parquet(str(out / "failures")).count() == counts["failures"] == 2

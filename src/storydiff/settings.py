@@ -89,6 +89,10 @@ class MatchSettings:
     # seed 0): Jaccard alone P 0.998 / R 0.979; with containment 0.998 / 0.993.
     reprint_containment: float = 0.7
     reprint_min_jaccard: float = 0.3
+    # ... and that keeps at least this share of the names and figures (of whichever of the two
+    # has fewer): briefs filled into one template ("X opened a new gallery in Y ... N people were
+    # hired") share half their shingles and none of their names.
+    reprint_names_kept: float = 0.5
     # Score multiplier falls linearly to (1 - time_decay) at a gap of one window.
     time_decay: float = 0.2
     # Candidate stories scored per article. Candidates come from the article's max_index_terms

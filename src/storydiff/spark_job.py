@@ -228,6 +228,7 @@ def cluster_partition(
     Only the warm-up articles are remembered to the end, so memory stays bounded by the
     clusterer's window however long the range is."""
     from storydiff.match import OnlineClusterer
+    from storydiff.match.clusterer import prepare
     from storydiff.pipeline import to_match_doc
     from storydiff.streaming import streaming_gc
 
@@ -238,7 +239,8 @@ def cluster_partition(
     # A range is a long stream: collect as `storydiff cluster` does (streaming.py says why).
     with streaming_gc():
         for (_, key, role), article in rows:
-            sid = clusterer.add(to_match_doc(article))
+            prepared = prepare(to_match_doc(article))
+            sid = clusterer.add_prepared(prepared)
             if role != OWN:
                 warm.append((article.id, sid))
                 continue
@@ -247,10 +249,10 @@ def cluster_partition(
             yield "own", article.id, node, key
             sig = _shingle_minhash(article.text) if bands else None
             if sig is not None:
-                raw = sig.tobytes()
+                raw, names = sig.tobytes(), prepared.names.tobytes()
                 width = LSH_ROWS * sig.itemsize
                 for b in range(LSH_BANDS):
-                    yield "band", (b, raw[b * width : (b + 1) * width]), (article.id, node, raw)
+                    yield "band", (b, raw[b * width : (b + 1) * width]), (article.id, node, raw, names)
         for old, new in clusterer.aliases.items():
             yield "alias", (index, old), (index, new)
         with_own = {clusterer.resolve(sid) for sid in own_sids}
@@ -284,14 +286,24 @@ def signature_jaccard(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(x == y)) / len(x) if len(x) == len(y) and len(x) else 0.0
 
 
-def bucket_pairs(members: Iterable[tuple[str, Any, bytes]], threshold: float) -> Iterator[tuple]:
-    """((id a, id b), (node a, node b)) for members of one band bucket that are near-duplicates."""
+def bucket_pairs(
+    members: Iterable[tuple[str, Any, bytes, bytes]], threshold: float, names_kept: float
+) -> Iterator[tuple]:
+    """((id a, id b), (node a, node b)) for members of one band bucket that are near-duplicates:
+    shingle Jaccard at least ``threshold``, and the names and figures kept as the clusterer's
+    reprint check asks (MatchSettings.reprint_names_kept: a template is no copy)."""
+    import numpy as np
+
+    from storydiff.match.fingerprint import kept_share
+
     members = sorted(set(members), key=lambda m: m[0])
     if len(members) > MAX_BUCKET:
         return
-    for i, (a, node_a, sig_a) in enumerate(members):
-        for b, node_b, sig_b in members[i + 1 :]:
-            if signature_jaccard(sig_a, sig_b) >= threshold:
+    for i, (a, node_a, sig_a, names_a) in enumerate(members):
+        for b, node_b, sig_b, names_b in members[i + 1 :]:
+            if signature_jaccard(sig_a, sig_b) >= threshold and kept_share(
+                np.frombuffer(names_a, dtype=np.uint64), np.frombuffer(names_b, dtype=np.uint64)
+            ) >= names_kept:
                 yield (a, b), (node_a, node_b)
 
 
@@ -435,12 +447,12 @@ def run_job(
         .union(clustered.filter(lambda r: r[0] == "alias").map(lambda r: (None, (r[1], r[2]))))
     )
     if reprint_merge:
-        threshold = settings.reprint_jaccard
+        threshold, names_kept = settings.reprint_jaccard, settings.reprint_names_kept
         reprints = (
             clustered.filter(lambda r: r[0] == "band")
             .map(lambda r: (r[1], r[2]))
             .groupByKey(reduce_parts)
-            .flatMap(lambda kv: bucket_pairs(kv[1], threshold))
+            .flatMap(lambda kv: bucket_pairs(kv[1], threshold, names_kept))
         )
         edges = edges.union(reprints).distinct(reduce_parts)  # a pair shares up to LSH_BANDS buckets
     collected = edges.collect()

@@ -33,14 +33,16 @@ from operator import itemgetter
 import numpy as np
 
 from storydiff.match.doc import MatchDoc, timestamp
-from storydiff.match.features import DocTerms, extract_terms
+from storydiff.match.features import DocTerms, extract_terms, identity_terms
 from storydiff.match.fingerprint import (
     LSHIndex,
     SignatureTable,
     band_keys,
     containment,
+    kept_share,
     signature_and_size,
     term_hashes,
+    term_set,
 )
 from storydiff.match.scorer import LinearScorer
 from storydiff.match.scorer import load as load_scorer
@@ -58,6 +60,7 @@ _DF_BITS = 23
 _DF_MASK = np.uint64((1 << _DF_BITS) - 1)
 _TOP_WORDS = 8  # content words per article put in the candidate index (besides its entities)
 _WORDS = CHANNELS.index("words")  # the words channel's place in Prepared.bounds
+_NO_NAMES = np.empty(0, dtype=np.uint64)
 
 
 def _missing_share(weighted: Iterable[tuple[str, float]], present: dict[str, float]) -> float:
@@ -105,6 +108,7 @@ class Prepared:
     salient_numbers: tuple[str, ...]  # figures it repeats
     max_year: int  # latest year it names: news reports its own year last
     n_shingles: int = 0  # distinct word 3-shingles behind sig (0: unknown), for containment
+    names: np.ndarray = field(default_factory=lambda: _NO_NAMES)  # term_set(identity_terms): a copy keeps them
 
     def without_text(self) -> Prepared:
         """The same features around a MatchDoc of id and date only: the clusterer reads nothing
@@ -156,6 +160,7 @@ def prepare(doc: MatchDoc) -> Prepared:
         tuple(t for t, c in terms.numbers.items() if c >= 2),
         max(map(int, terms.years), default=0),
         n_shingles,
+        term_set(identity_terms(terms)),
     )
 
 
@@ -172,6 +177,7 @@ class _Doc:
     index_terms: tuple[str, ...]
     story: int = -1
     n_shingles: int = 0  # Prepared.n_shingles
+    names: np.ndarray | None = None  # Prepared.names
 
 
 @dataclass(slots=True)
@@ -368,6 +374,7 @@ class OnlineClusterer:
             p.df_counts,
             index_terms,
             n_shingles=p.n_shingles,
+            names=p.names,
         )
         self._placing = _Placing(
             key, p.salient_names, p.salient_numbers, p.max_year, index[: self.settings.max_index_terms]
@@ -397,7 +404,9 @@ class OnlineClusterer:
             if j < floor:
                 continue
             c = containment(j, o.n_shingles, d.n_shingles)
-            if j >= st.reprint_jaccard or c >= st.reprint_containment:
+            if (j >= st.reprint_jaccard or c >= st.reprint_containment) and kept_share(
+                d.names, o.names
+            ) >= st.reprint_names_kept:
                 rank = (c, j, -o.key)
                 if best is None or rank > best:
                     best, best_doc = rank, o

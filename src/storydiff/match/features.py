@@ -69,6 +69,12 @@ class DocTerms:
     years: Counter = field(default_factory=Counter)  # 4-digit years, also counted in numbers
 
 
+def identity_terms(terms: DocTerms) -> list[str]:
+    """Who, where and how many: the names and the figures (digits: a month or weekday is no
+    figure). A copy keeps them; a template filled in for another town or person changes them."""
+    return [*terms.entities, *(n for n in terms.numbers if n[:1].isdigit())]
+
+
 def tokenize(text: str) -> list[str]:
     if not text:
         return []

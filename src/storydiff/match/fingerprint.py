@@ -47,6 +47,20 @@ def term_hashes(tokens: list[str]) -> np.ndarray:
     return np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
 
 
+def term_set(terms: list[str]) -> np.ndarray:
+    """Sorted distinct 64-bit hashes of some terms: a compact set that kept_share() compares."""
+    return np.unique(term_hashes(terms))
+
+
+def kept_share(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of the smaller of two term sets (term_set) found in the other; 1.0 when either is
+    empty: a text without names contradicts none."""
+    smaller = min(len(a), len(b))
+    if smaller == 0:
+        return 1.0
+    return len(np.intersect1d(a, b, assume_unique=True)) / smaller
+
+
 def shingle_hashes(tokens: list[str], k: int = SHINGLE) -> np.ndarray:
     """64-bit hashes of the distinct word k-shingles (of the tokens themselves when fewer)."""
     if not tokens:
