@@ -266,6 +266,16 @@ def test_quotes_raw_offsets_point_into_the_file_as_given():
     assert len(kallas) >= 6
 
 
+def test_quotes_raw_refuses_html_by_name_and_reads_the_text_beside_it():
+    html = str(EXAMPLES / "quake-berovac-wire.html")
+    result = run("quotes", html, UNN, "--raw", "--json")
+    assert result.exit_code == 0
+    assert [row["source"] for row in jsonl(result.stdout)] == [UNN]
+    assert f"error: {html}: --raw reads text as given, and this is an HTML page" in result.stderr
+    assert run("quotes", html, "--raw", "--strict").exit_code == 1
+    assert jsonl(run("quotes", html, "--json").stdout)[0]["quotes"]  # without --raw: the article's quotes
+
+
 def test_quotes_after_cleaning_point_into_the_extracted_text():
     quotes_out = jsonl(run("quotes", EURO, "--json").stdout)[0]["quotes"]
     text = jsonl(run("extract", EURO, "--json").stdout)[0]["text"]

@@ -189,7 +189,7 @@ def extract(
 @app.command()
 def quotes(
     paths: Paths,
-    raw: Annotated[bool, typer.Option("--raw", help="read quotes from the input as given (no cleaning)")] = False,
+    raw: Annotated[bool, typer.Option("--raw", help="read quotes from text input as given (no cleaning; not for HTML)")] = False,
     json_: JsonOpt = False,
     strict: StrictOpt = False,
 ) -> None:
@@ -201,10 +201,13 @@ def quotes(
 
     failures: list[Failure] = []
     if raw:
-        pairs = (
-            (it.source, it.content)
-            for it in _split(read_inputs(paths), failures)  # type: ignore[arg-type]
+        # Offsets into markup would point at tags and entities, not at the words quoted.
+        items = (
+            Failure(it.source, "--raw reads text as given, and this is an HTML page: leave out --raw", "quotes")
+            if not isinstance(it, Failure) and it.kind == "html" else it
+            for it in read_inputs(paths)
         )
+        pairs = ((it.source, it.content) for it in _split(items, failures))  # type: ignore[attr-defined]
     else:
         pairs = ((a.source, a.text) for a in _split(extract_paths(paths), failures))
     nlp = get_nlp()
