@@ -218,6 +218,24 @@ def test_merged_story_id_redirects(tmp_path):
         assert merged["id"] == berovac and len(merged["article_ids"]) == 3
 
 
+def test_story_id_starts_redirect_and_story_lists_page(loaded):
+    client, _, _ = loaded
+    everything = [s["id"] for s in client.get("/api/stories").json()]
+    assert len(everything) == 3
+    assert [s["id"] for s in client.get("/api/stories?limit=2&offset=1").json()] == everything[1:]
+    full = everything[0]
+    r = client.get(f"/api/stories/{full[:8]}", follow_redirects=False)
+    assert r.status_code == 308 and r.headers["location"] == f"/api/stories/{full}"
+    r = client.get(f"/stories/{full[:8]}", follow_redirects=False)
+    assert r.status_code == 308 and r.headers["location"] == f"/stories/{full}"
+    r = client.get("/api/stories/s")  # every id starts so: too short to mean one
+    assert r.status_code == 404
+    first = client.get("/?limit=2").text
+    assert 'rel="next"' in first and "offset=2" in first
+    last = client.get("/?limit=2&offset=2").text
+    assert 'rel="next"' not in last and "stories 3–3" in last and "newer" in last
+
+
 def test_errors_page_and_json(loaded):
     client, _, _ = loaded
     client.post(

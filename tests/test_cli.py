@@ -427,6 +427,8 @@ def test_show_takes_a_unique_prefix_and_html_paths_are_checked_first(tmp_path):
     assert shown.exit_code == 0 and story["id"] in shown.stdout
     # no colour (a pipe, a file): the quote diff is marked in the text, git word-diff style
     assert "[-" in shown.stdout and "{+" in shown.stdout
+    assert run("show", "s", "--db", db).exit_code == 1  # too short a start to mean one story
+    assert [s["id"] for s in jsonl(run("stories", "--db", db, "--json", "--offset", "1").stdout)] == []
     bad = run("show", story["id"], "--db", db, "--html", str(tmp_path / "missing" / "r.html"))
     assert bad.exit_code == 2 and "cannot write the HTML report" in bad.stderr
 

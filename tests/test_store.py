@@ -499,3 +499,22 @@ def test_articles_with_stories_matches_story_of(store: Store):
     assert [a.id for a, _ in store.articles_with_stories(since="2024-05-03")] == ["id2"]
     store.add_alias("s-harbour", "s-port")  # merged: the articles follow
     assert dict((a.id, sid) for a, sid in store.articles_with_stories())["id1"] == "s-port"
+
+
+def test_story_pages_and_id_starts(store: Store):
+    for n, sid in enumerate(["s-abc1", "s-abc2", "s-abd", "s_ab%"]):
+        store.add_article(art(n, published=f"2024-05-0{n + 1}T10:00:00+00:00"), sid)
+    newest_first = [s.id for s in store.stories()]
+    assert newest_first == ["s_ab%", "s-abd", "s-abc2", "s-abc1"]
+    assert [s.id for s in store.stories(limit=2, offset=1)] == newest_first[1:3]
+    assert store.stories(limit=2, offset=4) == []
+    assert store.story_ids_starting("s-ab") == ["s-abc1", "s-abc2", "s-abd"]
+    assert store.story_ids_starting("s_a") == ["s_ab%"]  # "_" and "%" are literal, not wildcards
+    assert store.find_story("s-abd") == ("s-abd", [])
+    assert store.find_story("s-abc") == (None, ["s-abc1", "s-abc2"])
+    assert store.find_story("s-abc2") == ("s-abc2", [])
+    assert store.find_story("s_ab") == ("s_ab%", [])
+    assert store.find_story("s-") == (None, [])  # too short a start to mean one story
+    store.add_alias("s-abd", "s-abc1")
+    assert store.find_story("s-abd") == ("s-abc1", [])  # merged away: the survivor
+    assert store.find_story("nothing") == (None, [])

@@ -230,20 +230,32 @@ def create_app(
     # -- pages --------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index_page(limit: int = 200):
-        rows = store.stories(limit=clamp(limit))
+    def index_page(limit: int = 200, offset: int = 0):
+        limit, offset = clamp(limit), max(0, offset)
+        rows = store.stories(limit=limit + 1, offset=offset)  # one more: is there a next page?
         return _render(
-            "web_index.html", title="storydiff: stories", stories=rows, n_errors=len(store.failures())
+            "web_index.html",
+            title="storydiff: stories",
+            stories=rows[:limit],
+            n_errors=len(store.failures()),
+            limit=limit,
+            offset=offset,
+            more=len(rows) > limit,
         )
+
+    def found(story_id: str) -> tuple[str | None, list[str]]:
+        """The current id for an id, a merged-away id or a unique start of one (Store.find_story)."""
+        return store.find_story(story_id)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str):
-        sid = store.resolve_story(story_id)
-        if sid != story_id:
+        sid, matches = found(story_id)
+        if sid is not None and sid != story_id:
             return RedirectResponse(app.url_path_for("story_page", story_id=sid), status_code=308)
-        story, articles = load_story(sid)
+        story, articles = load_story(sid) if sid else (None, [])
         if story is None:
-            return _render("web_missing.html", 404, title="no such story", what="story", ident=story_id)
+            return _render("web_missing.html", 404, title="no such story", what="story", ident=story_id,
+                           candidates=matches)
         view = build_view(story, articles)
         return _render("web_story.html", title=view.headline, v=view)
 
@@ -281,19 +293,23 @@ def create_app(
         return {"status": "ok"}
 
     @app.get("/api/stories")
-    def api_stories(limit: int = 100):
-        """Stories, most recently published first."""
-        return [asdict(s) for s in store.stories(limit=clamp(limit))]
+    def api_stories(limit: int = 100, offset: int = 0):
+        """Stories, most recently published first; ``offset`` skips that many (the next page)."""
+        return [asdict(s) for s in store.stories(limit=clamp(limit), offset=max(0, offset))]
 
     @app.get("/api/stories/{story_id}")
     def api_story(story_id: str):
-        """One story's comparison and its articles' metadata. A merged id redirects to the survivor."""
-        sid = store.resolve_story(story_id)
-        if sid != story_id:
+        """One story's comparison and its articles' metadata. A merged id, or a unique start of an
+        id, redirects to the current id; a start shared by several ids is a 404 that lists them."""
+        sid, matches = found(story_id)
+        if sid is not None and sid != story_id:
             return RedirectResponse(app.url_path_for("api_story", story_id=sid), status_code=308)
-        story, articles = load_story(sid)
+        story, articles = load_story(sid) if sid else (None, [])
         if story is None:
-            raise HTTPException(404, f"no story {story_id!r}")
+            detail = f"no story {story_id!r}"
+            if matches:
+                detail += f"; it starts {len(matches)} ids: {', '.join(matches)}"
+            raise HTTPException(404, detail)
         return {**story.to_dict(), "articles": [_article_meta(a) for a in articles]}
 
     @app.get("/api/articles/{article_id:path}")

@@ -391,11 +391,16 @@ def ingest(
 
 
 @app.command()
-def stories(db: DbOpt = None, limit: Annotated[int, typer.Option(help="at most this many")] = 50, json_: JsonOpt = False) -> None:
+def stories(
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option(help="at most this many")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="skip the newest this many (the next page)")] = 0,
+    json_: JsonOpt = False,
+) -> None:
     """Stories in the database, newest first."""
     store = _store(db, create=False)
     try:
-        rows = store.stories(limit=limit)
+        rows = store.stories(limit=limit, offset=offset)
     finally:
         store.close()
     if json_:
@@ -426,15 +431,12 @@ def show(
     _writable(html)
     store = _store(db, create=False)
     try:
-        story, articles = compare_stored_story(store, story_id, facts)
-        if story is None:  # a unique prefix of an id will do, as with git commits
-            matches = [s.id for s in store.stories() if s.id.startswith(story_id)] if len(story_id) >= 4 else []
-            if len(matches) == 1:
-                story, articles = compare_stored_story(store, matches[0], facts)
-            elif matches:
-                err.print(f"error: {story_id} is the start of {len(matches)} story ids: {', '.join(matches[:5])}",
-                          style="red")
-                raise typer.Exit(1)
+        sid, matches = store.find_story(story_id)
+        if len(matches) > 1:
+            err.print(Text(f"error: {story_id} is the start of several story ids: {', '.join(matches[:5])}",
+                           style="red"), soft_wrap=True)
+            raise typer.Exit(1)
+        story, articles = compare_stored_story(store, sid, facts) if sid else (None, [])
     finally:
         store.close()
     if story is None:

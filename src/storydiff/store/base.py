@@ -26,6 +26,9 @@ class StorySummary:
     last_published: str | None = None
 
 
+MIN_ID_PREFIX = 4  # shorter starts of an id match too many stories to be meant as one
+
+
 class Store(ABC):
     """Articles, their story assignment, story aliases, cached comparisons and quarantined failures.
 
@@ -87,7 +90,21 @@ class Store(ABC):
         """Follow aliases to the current id (the id itself when it has none)."""
 
     @abstractmethod
-    def stories(self, limit: int | None = None) -> list[StorySummary]: ...
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[StorySummary]:
+        """Story summaries, most recently published first; ``offset`` skips that many (pages)."""
+
+    @abstractmethod
+    def story_ids_starting(self, prefix: str, limit: int = 6) -> list[str]:
+        """Up to ``limit`` current story ids that start with ``prefix``, in id order."""
+
+    def find_story(self, ident: str) -> tuple[str | None, list[str]]:
+        """A story id, a merged-away id (resolved), or a unique start of one, as git takes a
+        commit: (the id, []) when found, (None, the ids it starts) when ambiguous or unknown."""
+        sid = self.resolve_story(ident)
+        if sid != ident or self.story_article_ids(sid):
+            return sid, []
+        matches = self.story_ids_starting(ident) if len(ident) >= MIN_ID_PREFIX else []
+        return (matches[0], []) if len(matches) == 1 else (None, matches)
 
     @abstractmethod
     def story_article_ids(self, story_id: str) -> list[str]: ...

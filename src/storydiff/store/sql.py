@@ -193,17 +193,19 @@ class SqlStore(Store):
         if ids:
             conn.execute(delete(stories).where(stories.c.id.in_(ids)))
 
-    def stories(self, limit: int | None = None) -> list[StorySummary]:
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[StorySummary]:
         a = articles.c
         with self._read() as conn:
             q = (
                 select(a.story_id, func.count(), func.min(a.published), func.max(a.published))
                 .where(a.story_id.is_not(None))
                 .group_by(a.story_id)
-                .order_by(func.max(a.published).desc().nulls_last(), func.max(a.seq).desc())
+                .order_by(func.max(a.published).desc().nulls_last(), func.max(a.seq).desc(), a.story_id)
             )
             if limit is not None:
                 q = q.limit(max(0, limit))
+            if offset > 0:
+                q = q.offset(offset)
             groups = conn.execute(q).all()
             ids = [g[0] for g in groups]
             members = select(a.story_id, a.title, a.outlet).order_by(a.published.asc().nulls_last(), a.seq)
@@ -232,6 +234,18 @@ class SqlStore(Store):
             )
             for sid, n, first, last in groups
         ]
+
+    def story_ids_starting(self, prefix: str, limit: int = 6) -> list[str]:
+        sid = articles.c.story_id
+        with self._read() as conn:
+            q = (
+                select(sid)
+                .where(sid.startswith(_key(prefix), autoescape=True))  # a "%" or "_" typed is literal
+                .group_by(sid)
+                .order_by(sid)
+                .limit(max(0, limit))
+            )
+            return list(conn.execute(q).scalars().all())
 
     def story_article_ids(self, story_id: str) -> list[str]:
         with self._read() as conn:
