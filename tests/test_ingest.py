@@ -221,3 +221,159 @@ def test_semicolon_and_tab_separated_exports_are_read():
         data = f"id{sep}title{sep}text\nr1{sep}Title{sep}Body text, with a comma, of a European export.\n"
         (item,) = list(read_bytes("rows.csv", data.encode()))
         assert isinstance(item, RawItem) and item.meta["title"] == "Title" and "with a comma" in item.content
+
+
+def _rss(channel_link: str, item_link: str, outlet: str = "Post") -> bytes:
+    base = f"<link>{channel_link}</link>" if channel_link else ""
+    return f"""<?xml version="1.0"?><rss version="2.0"><channel><title>{outlet}</title>{base}
+    <item><title>One</title><link>{item_link}</link>
+    <description>&lt;p&gt;A body about {outlet}.&lt;/p&gt;</description></item></channel></rss>""".encode()
+
+
+def test_relative_feed_links_resolve_against_their_channel_so_two_outlets_never_share_a_url():
+    from urllib.parse import urlsplit
+
+    (north,) = list(read_bytes("a.rss", _rss("https://north.example/", "/news/1", "North")))
+    (cobalt,) = list(read_bytes("b.rss", _rss("https://cobalt.example/section/", "news/1", "Cobalt")))
+    assert urlsplit(north.url).netloc == "north.example" and north.url.endswith("/news/1")
+    assert cobalt.url.startswith("https://cobalt.example/section/") and north.url != cobalt.url
+    assert north.source.endswith(north.url)  # failures and items are named by the page, not "/news/1"
+
+
+def test_a_relative_feed_link_with_nothing_absolute_to_resolve_against_gives_no_url():
+    from storydiff.extract import extract_items
+
+    for channel in ("", "/relative/home", "urn:feed:1"):
+        items = [next(iter(read_bytes(f"{o}.rss", _rss(channel, "/news/1", o)))) for o in ("North", "Cobalt")]
+        assert [i.url for i in items] == [None, None], channel
+        a, b = list(extract_items(items))
+        assert a.url is None and a.id != b.id  # kept apart by content, not merged as one "/news/1"
+
+
+def test_atom_ids_and_rss_guids_are_never_taken_as_the_article_url():
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Herald</title>
+    <link href="https://herald.example/"/>
+    <entry><title>A</title><id>urn:lh:3</id><content>Body of the urn entry.</content></entry>
+    <entry><title>B</title><id>tag:herald.example,2024:7</id><content>Body of the tag entry.</content></entry>
+    <entry><title>C</title><id>urn:lh:9</id><link href="/articles/c"/><content>Body of the linked entry.</content></entry>
+    </feed>"""
+    a, b, c = list(read_bytes("h.atom", atom))
+    assert a.url is None and b.url is None
+    assert c.url == "https://herald.example/articles/c"
+    rss = _rss("https://p.example/", "").replace(b"<link></link>", b'<guid isPermaLink="false">tp-1001</guid>')
+    rss2 = _rss("https://p.example/", "").replace(b"<link></link>", b"<guid>tp-1002</guid>")
+    for data in (rss, rss2):
+        (item,) = list(read_bytes("p.rss", data))
+        assert item.url is None  # a guid names the entry; "https://p.example/tp-1002" would be invented
+
+
+def test_atom_author_is_the_name_and_an_email_alone_is_no_author():
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Herald</title>
+    <entry><title>A</title><link href="https://h.example/a"/><id>urn:a</id>
+      <author><name>Jon Arvid</name><email>jon@h.example</email></author><content>Body one.</content></entry>
+    <entry><title>B</title><link href="https://h.example/b"/><id>urn:b</id>
+      <author><email>desk@h.example</email></author><content>Body two.</content></entry>
+    <entry><title>C</title><link href="https://h.example/c"/><id>urn:c</id>
+      <author><name>Ana Voss</name><uri>https://h.example/ana</uri></author><content>Body three.</content></entry>
+    </feed>"""
+    named, address_only, with_uri = list(read_bytes("h.atom", atom))
+    assert named.meta["authors"] == ["Jon Arvid"]
+    assert "authors" not in address_only.meta
+    assert with_uri.meta["authors"] == ["Ana Voss"]
+
+
+def test_an_atom_html_title_becomes_plain_text():
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Herald</title>
+    <entry><title type="html">Ferry strike: &lt;em&gt;what we know&lt;/em&gt; &amp;amp; why</title>
+      <link href="https://h.example/a"/><id>urn:a</id><content>Body one.</content></entry>
+    <entry><title type="text">Rates &lt;b&gt; stay</title>
+      <link href="https://h.example/b"/><id>urn:b</id><content>Body two.</content></entry>
+    </feed>"""
+    html_title, text_title = list(read_bytes("h.atom", atom))
+    assert html_title.meta["title"] == "Ferry strike: what we know & why"
+    assert text_title.meta["title"] == "Rates <b> stay"  # a text title's "<" is a character, not markup
+
+
+@pytest.mark.parametrize(
+    ("channel", "outlet"),
+    [
+        ("Tidewater Post &#8211; News", "Tidewater Post"),
+        ("Tidewater Post | World", "Tidewater Post"),
+        ("Tidewater Post - Latest News", "Tidewater Post"),
+        ("Daily News &#8212; Top Stories", "Daily News"),
+        ("Tidewater Post", "Tidewater Post"),
+        ("News &#8211; Tidewater Post", "News &#8211; Tidewater Post"),  # the tail is the name: kept
+        ("Sun | Moon", "Sun | Moon"),  # no section word
+        ("Post - all the news from the bay", "Post - all the news from the bay"),  # too long for a label
+    ],
+)
+def test_a_section_label_after_the_outlet_in_a_channel_title_is_dropped(channel, outlet):
+    import html
+
+    (item,) = list(read_bytes("c.rss", _rss("https://c.example/", "/a", channel)))
+    assert item.meta["site_name"] == html.unescape(outlet)
+
+
+def test_feed_fields_reach_the_article():
+    from storydiff.extract import extract_item
+
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Lantern Herald | Home</title>
+    <link href="https://lh.example/"/>
+    <entry><title type="html">Strike: &lt;em&gt;what we know&lt;/em&gt;</title><link href="/a/1"/><id>urn:lh:1</id>
+      <author><name>Jon Arvid</name><email>jon@lh.example</email></author>
+      <content type="html">&lt;p&gt;Ferry workers walked out on Tuesday, halting 212 crossings.&lt;/p&gt;</content></entry>
+    </feed>"""
+    (item,) = list(read_bytes("lh.atom", atom))
+    art = extract_item(item)
+    assert (art.url, art.outlet, art.title, art.authors) == (item.url, "Lantern Herald", "Strike: what we know", ["Jon Arvid"])
+    assert art.url.startswith("https://lh.example/")
+
+
+def _warc_with(tmp_path, records):
+    """A WARC of (url, record type, HTTP or WARC content type or None, payload) records."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for url, rec_type, ctype, payload in records:
+            if rec_type == "response":
+                headers = [("Content-Type", ctype)] if ctype else []
+                http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+                rec = writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=http)
+            else:
+                rec = writer.create_warc_record(url, rec_type, payload=io.BytesIO(payload), warc_content_type=ctype)
+            writer.write_record(rec)
+    return path
+
+
+PAGE = b"<!DOCTYPE html><html><head><title>Flood</title></head><body><p>The river rose overnight.</p></body></html>"
+
+
+def test_warc_response_without_content_type_is_read_when_its_body_is_html(tmp_path):
+    path = _warc_with(tmp_path, [
+        ("https://x.example/page", "response", None, PAGE),
+        ("https://x.example/frag", "response", None, b"\n  <p>A bare paragraph of article text.</p>"),
+        ("https://x.example/blob", "response", None, b"\x89PNG\r\n\x1a\n" + bytes(range(200))),
+        ("https://x.example/svg", "response", None, b"<svg><path d='M0 0'/></svg>"),
+        ("https://x.example/logo.png", "response", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(range(200))),
+    ])
+    results = _results([path])
+    items = [r for r in results if isinstance(r, RawItem)]
+    failures = [r for r in results if isinstance(r, Failure)]
+    assert [i.url for i in items] == ["https://x.example/page", "https://x.example/frag"]
+    assert "The river rose" in items[0].content
+    # a typeless body that is not HTML is named; a typed non-HTML file is the crawl's other files, skipped
+    assert [f.source.rsplit("#", 1)[1] for f in failures] == ["https://x.example/blob", "https://x.example/svg"]
+    assert all("no Content-Type" in f.reason for f in failures)
+
+
+def test_warc_resource_records_with_html_are_read_as_pages(tmp_path):
+    path = _warc_with(tmp_path, [
+        ("https://x.example/pumps", "resource", "text/html; charset=utf-8", PAGE.replace(b"river", "rivière".encode())),
+        ("https://x.example/photo.jpg", "resource", "image/jpeg", b"\xff\xd8\xff" + bytes(range(100))),
+        ("https://x.example/pumps", "metadata", "application/warc-fields", b"via: https://x.example/\r\n"),
+    ])
+    (item,) = _results([path])
+    assert isinstance(item, RawItem) and item.url == "https://x.example/pumps" and "rivière" in item.content

@@ -5,12 +5,14 @@ one bad file never stops a batch."""
 from __future__ import annotations
 
 import csv
+import html as htmllib
 import io
 import json
 import re
 import zlib
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from storydiff.ingest.decode import DecodeError, decode_bytes
 from storydiff.records import Failure, RawItem
@@ -112,6 +114,19 @@ def read_csv(source: str, data: bytes, settings: IngestSettings) -> Iterator[Res
         yield record_to_item(f"{source}#row{row_no}", {k: v for k, v in row.items() if k}, settings)
 
 
+# An HTML page begins with one of these tags, after a byte-order mark, blanks, an XML
+# declaration or comments; <p and <article let a bare fragment in, "<path" or "<param" do not.
+_HTML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|article|p)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _looks_like_html(body: bytes) -> bool:
+    """Whether a body without a content type starts like an HTML page."""
+    return _HTML_START.match(body[:4096]) is not None
+
+
 def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) -> Iterator[Result]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -121,24 +136,29 @@ def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) 
         # digests on: a record cut short reads as a short body without any error; the payload
         # digest the crawler wrote is what tells us it is truncated
         for record in ArchiveIterator(stream, check_digests=True):
-            if record.rec_type != "response":
+            if record.rec_type not in ("response", "resource"):
                 continue
             n += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
             where = f"{source}#{url or n}"
-            if record.http_headers is None:
-                yield Failure(where, "truncated WARC record (no HTTP headers)")
-                continue
-            status = (record.http_headers.get_statuscode() or "").strip()
-            if status.startswith("3"):
-                continue  # a redirect: the page it points to is a record of its own
-            if status and not status.startswith("2"):
-                # an error page ("Not found") is the site's template, not an article
-                yield Failure(where, f"HTTP {status} response, not an article")
-                continue
-            ctype = record.http_headers.get_header("Content-Type") or ""
-            if "html" not in ctype.lower():
-                continue
+            if record.rec_type == "resource":
+                # a page archived as is (warcit, wget of local files): no HTTP headers, the WARC's
+                # own Content-Type says what it is
+                ctype = record.rec_headers.get_header("Content-Type") or ""
+            else:
+                if record.http_headers is None:
+                    yield Failure(where, "truncated WARC record (no HTTP headers)")
+                    continue
+                status = (record.http_headers.get_statuscode() or "").strip()
+                if status.startswith("3"):
+                    continue  # a redirect: the page it points to is a record of its own
+                if status and not status.startswith("2"):
+                    # an error page ("Not found") is the site's template, not an article
+                    yield Failure(where, f"HTTP {status} response, not an article")
+                    continue
+                ctype = record.http_headers.get_header("Content-Type") or ""
+            if ctype.strip() and "html" not in ctype.lower():
+                continue  # images, PDFs, scripts: a crawl's other files, not pages
             try:
                 body = record.content_stream().read(settings.max_item_bytes + 1)
             except (EOFError, OSError, zlib.error, ValueError) as e:
@@ -153,6 +173,10 @@ def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) 
                 continue
             if not body.strip():
                 yield Failure(where, "empty response body")
+                continue
+            if not ctype.strip() and not _looks_like_html(body):
+                # servers do leave the header out; a page is still a page, anything else is named
+                yield Failure(where, "no Content-Type and the body does not look like HTML, not an article")
                 continue
             charset = None
             if "charset=" in ctype.lower():
@@ -173,17 +197,78 @@ def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) 
 
 
 _RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((.+)\)\s*$")
+# feedparser joins an Atom <author>'s <name> and <email> as "Name (address)"
+_NAME_THEN_EMAIL = re.compile(r"^\s*(.+?)\s*\(\S+@\S+\)\s*$")
 
 
 def _feed_author(value: object) -> str | None:
-    """The name in a feed's author field: RSS writes "desk@site (Name)"; an address alone is
-    nobody's name. (feedparser's own split cuts some addresses apart.)"""
+    """The name in a feed's author field: RSS writes "desk@site (Name)", Atom comes as
+    "Name (address)"; an address alone is nobody's name. (feedparser's own split cuts some
+    addresses apart.)"""
     if not isinstance(value, str) or not value.strip():
         return None
-    m = _RSS_AUTHOR.match(value)
+    m = _RSS_AUTHOR.match(value) or _NAME_THEN_EMAIL.match(value)
     if m:
-        return m.group(1).strip()
+        value = m.group(1)
     return None if "@" in value else value.strip()
+
+
+def _web_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _entry_url(entry: Any, base: str | None) -> str | None:
+    """An entry's page as an absolute http(s) URL, or None. A relative link is resolved against
+    the channel's link; one with nothing absolute to resolve against is dropped, since "/news/1"
+    of two outlets would otherwise be one "already stored" article."""
+    link = entry.get("link")
+    if not isinstance(link, str) or not link.strip():
+        return None
+    link = link.strip()
+    if _web_url(link):
+        return link
+    if not any(isinstance(x, dict) and x.get("href") == link for x in entry.get("links") or []):
+        return None  # feedparser copied the entry's id (urn:, tag:, an RSS guid) as its link: a name, not a page
+    if base and _web_url(base):
+        joined = urljoin(base, link)
+        return joined if _web_url(joined) else None
+    return None
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _feed_text(detail: Any, value: str) -> str:
+    """A feed text construct (a title) as plain text: one typed HTML or XHTML has its tags
+    taken out and entities unescaped; plain text is as feedparser gave it."""
+    kind = detail.get("type", "") if isinstance(detail, dict) else ""
+    if "html" not in kind:
+        return value
+    return " ".join(htmllib.unescape(_TAG.sub("", value)).split())
+
+
+# A channel title often names the section after the outlet ("Tidewater Post – News"); only a
+# short tail with a section word is dropped, so "News – Tidewater Post" or "Sun | Moon" stay.
+_TITLE_SEPARATORS = (" – ", " — ", " | ", " - ")
+_SECTION_WORDS = re.compile(
+    r"\b(?:news|latest|world|home|top stories|politics|business|sports?|headlines|rss|feeds?)\b", re.IGNORECASE
+)
+
+
+def _feed_outlet(title: object) -> str | None:
+    """The outlet's name from a channel title, without a trailing section label."""
+    if not isinstance(title, str) or not title.strip():
+        return None
+    title = " ".join(title.split())
+    cut = max(title.rfind(sep) for sep in _TITLE_SEPARATORS)
+    if cut <= 0:
+        return title
+    sep = next(s for s in _TITLE_SEPARATORS if title.startswith(s, cut))
+    name, tail = title[:cut].strip(), title[cut + len(sep):].strip()
+    if name and 1 <= len(tail.split()) <= 3 and _SECTION_WORDS.search(tail):
+        return name
+    return title
 
 
 def read_feed(source: str, data: bytes, settings: IngestSettings) -> Iterator[Result]:
@@ -194,10 +279,13 @@ def read_feed(source: str, data: bytes, settings: IngestSettings) -> Iterator[Re
         reason = str(getattr(parsed, "bozo_exception", "")) or "no entries"
         yield Failure(source, f"feed has no readable entries: {reason[:100]}")
         return
-    site = parsed.feed.get("title") if hasattr(parsed, "feed") else None
+    channel = parsed.feed if hasattr(parsed, "feed") else {}
+    site = _feed_outlet(channel.get("title"))
+    base = channel.get("link")
     for n, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link")
-        where = f"{source}#{link or f'entry{n}'}"
+        url = _entry_url(entry, base)
+        where = f"{source}#{url or link or f'entry{n}'}"
         body = None
         if entry.get("content"):
             body = max((c.get("value", "") for c in entry["content"]), key=len)
@@ -209,8 +297,9 @@ def read_feed(source: str, data: bytes, settings: IngestSettings) -> Iterator[Re
             yield Failure(where, "feed entry has no content or summary" + why)
             continue
         meta: dict[str, Any] = {"fragment": True}
-        if entry.get("title"):
-            meta["title"] = entry["title"]
+        title = _feed_text(entry.get("title_detail"), entry["title"]) if entry.get("title") else None
+        if title:
+            meta["title"] = title
         if entry.get("published") or entry.get("updated"):
             meta["published"] = entry.get("published") or entry.get("updated")
         author = _feed_author(entry.get("author"))
@@ -218,4 +307,4 @@ def read_feed(source: str, data: bytes, settings: IngestSettings) -> Iterator[Re
             meta["authors"] = [author]
         if site:
             meta["site_name"] = site
-        yield RawItem(source=where, kind="html", content=body, url=link, meta=meta)
+        yield RawItem(source=where, kind="html", content=body, url=url, meta=meta)
