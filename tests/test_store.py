@@ -518,3 +518,30 @@ def test_story_pages_and_id_starts(store: Store):
     store.add_alias("s-abd", "s-abc1")
     assert store.find_story("s-abd") == ("s-abc1", [])  # merged away: the survivor
     assert store.find_story("nothing") == (None, [])
+
+
+def test_placement_lock_admits_one_assigner_at_a_time_and_others_see_what_it_stored(db_url):
+    first, second = open_store(db_url), open_store(db_url)  # as two processes would
+    try:
+        start = second.stored_position()
+        got_in = threading.Event()
+
+        def wait_for_the_lock() -> None:
+            with second.placement_lock():
+                got_in.set()
+
+        with first.placement_lock():
+            waiter = threading.Thread(target=wait_for_the_lock)
+            waiter.start()
+            assert not got_in.wait(0.5)  # held by the first: the second waits
+            first.add_article(art(1), "s-one")
+            first.add_article(art(2), "s-two")
+        waiter.join(30)
+        assert got_in.is_set()
+        rows, position = second.articles_stored_after(start)
+        assert [(a.id, sid) for a, sid in rows] == [("id1", "s-one"), ("id2", "s-two")]
+        assert position == second.stored_position() > start
+        assert second.articles_stored_after(position) == ([], position)
+    finally:
+        first.close()
+        second.close()

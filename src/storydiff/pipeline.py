@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from typing import TypeVar
 
 from storydiff.analyze import analyze_articles
 from storydiff.compare import compare_story
@@ -67,6 +68,8 @@ def prepare_rows(rows: list[tuple[str, str]]) -> list[tuple[str, object]]:
             row = json.loads(line.lstrip("\ufeff"))  # a BOM opens many exported files
             if not isinstance(row, dict) or not isinstance(row.get("text"), str) or row.get("id") is None:
                 raise ValueError("row needs 'id' and a string 'text'")
+            if not row["text"].strip():  # as ingest and compare refuse it: nothing to group by
+                raise ValueError("row has an empty 'text'")
             wrong = field_type_error(row)
             if wrong:
                 raise ValueError(wrong)
@@ -90,6 +93,24 @@ INGEST_BATCH = 32  # small: a killed ingest leaves most of its work stored
 # 79-row export: 39 stories placed 32 at a time, 26 as `compare` sorting them all). What is
 # extracted but not yet placed when a run is killed is extracted again by the re-run.
 REORDER_WINDOW = 2_000
+# Articles placed per hold of the store's placement lock: short enough that a concurrent ingest or
+# web upload waits a fraction of a second, long enough that catching up costs nothing measurable.
+PLACE_CHUNK = 64
+
+
+T = TypeVar("T")
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
+    chunk: list[T] = []
+    for it in items:
+        chunk.append(it)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def publication_key(position: int, article: Article) -> tuple:
@@ -227,6 +248,8 @@ class _StoredStories:
         from datetime import timedelta
 
         self.store, self.clusterer, self.window = store, clusterer, timedelta(days=window_days)
+        # Taken before the first load: what other processes store from here on is caught up.
+        self.position = store.stored_position()
         newest = store.stories(limit=1)
         last = parse_published(newest[0].last_published) if newest and newest[0].last_published else None
         self.loaded_from = last - self.window if last is not None else None  # None: nothing older stored
@@ -258,6 +281,18 @@ class _StoredStories:
             return
         self._seed(start, end)
         self.recent.append((start, end, self.arrivals))
+
+    def catch_up(self) -> None:
+        """Seed the articles other processes stored since the last look (under the store's
+        placement lock, so that none is still being written), then look no further back."""
+        rows, self.position = self.store.articles_stored_after(self.position)
+        for a, sid in rows:
+            if sid:
+                self.clusterer.seed(to_match_doc(a), sid)
+
+    def placed_own(self) -> None:
+        """This process stored its articles up to now (still under the lock): skip them later."""
+        self.position = self.store.stored_position()
 
     def _horizon(self) -> datetime | None:
         h = self.clusterer.horizon()
@@ -358,37 +393,38 @@ def ingest_stream(
                 continue
             yield it
 
-    def batches(stream: Iterable) -> Iterator[list]:
-        batch: list = []
-        for it in stream:
-            batch.append(it)
-            if len(batch) >= INGEST_BATCH:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+    def place(a: Article) -> None:
+        if scope_reused_ids:
+            a = with_free_id(store, a)
+        doc = to_match_doc(a)
+        stored_stories.reach(doc.published)
+        story_id = clusterer.add(doc)
+        if store.add_article(a, story_id):
+            stats["stored"] += 1
+            store.clear_failure(a.source)
+        else:
+            stats["skipped"] += 1
+        for old, new in clusterer.aliases.items():
+            if known_aliases.get(old) != new:
+                store.add_alias(old, clusterer.resolve(new))
+                known_aliases[old] = new
+        if progress:
+            progress(1)
 
     # small batches: articles reach the store while the rest is still being extracted, so a
     # killed run leaves most of its work stored (page-text templates still learn within a batch)
-    extracted = map_in_order(partial(extract_batch, analyze=analyze), batches(fresh(items)), workers)
+    extracted = map_in_order(partial(extract_batch, analyze=analyze), chunks(fresh(items), INGEST_BATCH), workers)
     with streaming_gc(), closing(extracted):  # closing: a stop cancels the batches not yet begun
-        for a in in_publication_order(articles_only(extracted), REORDER_WINDOW):
-            if scope_reused_ids:
-                a = with_free_id(store, a)
-            doc = to_match_doc(a)
-            stored_stories.reach(doc.published)
-            story_id = clusterer.add(doc)
-            if store.add_article(a, story_id):
-                stats["stored"] += 1
-                store.clear_failure(a.source)
-            else:
-                stats["skipped"] += 1
-            for old, new in clusterer.aliases.items():
-                if known_aliases.get(old) != new:
-                    store.add_alias(old, clusterer.resolve(new))
-                    known_aliases[old] = new
-            if progress:
-                progress(1)
+        # Placed a chunk at a time under the store's placement lock, after catching up on what
+        # other processes stored meanwhile: two ingests (or an ingest and the web app) into one
+        # database then group as one would. The chunk is read before the lock is taken, so
+        # extraction never holds it.
+        for chunk in chunks(in_publication_order(articles_only(extracted), REORDER_WINDOW), PLACE_CHUNK):
+            with store.placement_lock():
+                stored_stories.catch_up()
+                for a in chunk:
+                    place(a)
+                stored_stories.placed_own()
     return stats
 
 

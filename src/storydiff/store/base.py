@@ -71,6 +71,24 @@ class Store(ABC):
             if until is None or (a.published is not None and a.published < until)
         ]
 
+    @abstractmethod
+    def articles_stored_after(self, seq: int) -> tuple[list[tuple[Article, str | None]], int]:
+        """The articles stored after position ``seq`` in storing order (by any process), with
+        their stories, and the position of the last of them (``seq`` itself when none).
+        ``stored_position()`` is where a reader starts."""
+
+    @abstractmethod
+    def stored_position(self) -> int:
+        """The storing-order position of the newest article (0 when none)."""
+
+    @contextmanager
+    def placement_lock(self) -> Iterator[None]:
+        """Held by whoever is assigning articles to stories, across processes sharing this
+        database (two ingests, an ingest and the web app): one assigner at a time, each seeing
+        the others' articles before it places its own. Without it two processes open two
+        stories for one event and nothing ever merges them. The default is no lock."""
+        yield
+
     # -- stories ----------------------------------------------------------------------------
     @abstractmethod
     def set_story(self, article_id: str, story_id: str) -> None:

@@ -59,10 +59,12 @@ def _sqlite_engine(parsed) -> Engine:
         # implicit ones (which leave DDL and reads outside any transaction).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
+        # The busy timeout first: switching to WAL needs a lock, and a second process opening the
+        # database at the same instant must wait for it rather than fail "database is locked".
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer, nor it them
         cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a killed process loses nothing
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -25,6 +25,31 @@ _MAX_ALIAS_HOPS = 1000  # aliases are kept one hop deep; this only stops a corru
 _IN_CHUNK = 500  # ids per IN (...) list, below every backend's bound-parameter limit
 
 
+_PLACEMENT_LOCK_KEY = 0x5D_1FF_0001  # pg_advisory_lock key: any constant other apps won't pick
+_memory_lock = threading.Lock()  # an in-memory database lives in one process: a thread lock does
+
+
+@contextmanager
+def _file_lock(database: str | None) -> Iterator[None]:
+    """An exclusive lock on ``DATABASE-ingest.lock`` beside a SQLite file (flock, so the kernel
+    drops it with a killed holder); a thread lock for an in-memory database or where flock is
+    missing (Windows)."""
+    try:
+        import fcntl
+    except ImportError:
+        fcntl = None  # type: ignore[assignment]
+    if not database or database == ":memory:" or fcntl is None:
+        with _memory_lock:
+            yield
+        return
+    with open(f"{database}-ingest.lock", "a+b") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
 def _key(value: str | None) -> str | None:
     """Ids as stored in and looked up from columns: the same deterministic mapping both ways, so
     an id carrying NUL or a lone surrogate is a miss (or a row) rather than a driver error."""
@@ -136,6 +161,34 @@ class SqlStore(Store):
             q = q.order_by(articles.c.published.asc().nulls_last(), articles.c.seq)
             rows = conn.execute(q).all()
         return [(codec.article_from_json(d), sid) for d, sid in rows]
+
+    def articles_stored_after(self, seq: int) -> tuple[list[tuple[Article, str | None]], int]:
+        with self._read() as conn:
+            q = select(articles.c.data, articles.c.story_id, articles.c.seq).where(articles.c.seq > seq)
+            rows = conn.execute(q.order_by(articles.c.seq)).all()
+        return [(codec.article_from_json(d), sid) for d, sid, _ in rows], (rows[-1][2] if rows else seq)
+
+    def stored_position(self) -> int:
+        with self._read() as conn:
+            return conn.execute(select(func.max(articles.c.seq))).scalar() or 0
+
+    @contextmanager
+    def placement_lock(self) -> Iterator[None]:
+        # Rows become visible in seq order under this lock: every assigner commits its articles
+        # before releasing it, so a reader holding it misses no seq (a sequence alone would not
+        # promise that: a smaller seq can commit after a larger one).
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as conn:  # a session lock: it spans many transactions
+                conn.exec_driver_sql(f"SELECT pg_advisory_lock({_PLACEMENT_LOCK_KEY})")
+                conn.commit()
+                try:
+                    yield
+                finally:
+                    conn.exec_driver_sql(f"SELECT pg_advisory_unlock({_PLACEMENT_LOCK_KEY})")
+                    conn.commit()
+            return
+        with _file_lock(self.engine.url.database):
+            yield
 
     # -- stories -----------------------------------------------------------------------------
     def set_story(self, article_id: str, story_id: str) -> None:
