@@ -536,3 +536,93 @@ def test_ctrl_c_stops_an_ingest_with_workers_and_keeps_what_it_read(tmp_path):
     rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     assert _count(db) == (n, n)
+
+
+# Three events, each told by two outlets in their own words (invented).
+TWO_OUTLETS = [
+    ("Harbour crane collapses in Velmar",
+     "A container crane collapsed at the port of Velmar on Monday, injuring four dockworkers, harbour master "
+     "Ilsa Brandt said. The Korvane Shipping crane folded onto a berth during unloading.",
+     "Four dockworkers were hurt when a Korvane Shipping crane came down at Velmar port on Monday. Harbour "
+     "master Ilsa Brandt said the crane buckled while a ship was being unloaded at the berth."),
+    ("Zarlum school roof replaced",
+     "Pupils at Zarlum Primary returned to classrooms under a new roof, headteacher Oren Pasco said, after "
+     "storm damage in the spring closed the Zarlum building for 41 days.",
+     "Zarlum Primary reopened on Tuesday with its roof rebuilt, headteacher Oren Pasco told parents; the "
+     "Zarlum school had been shut for 41 days after a spring storm tore the roof off."),
+    ("Ostrel valley farmers protest milk prices",
+     "Hundreds of farmers drove tractors into Kavren to protest low milk prices, the Ostrel Farmers Union "
+     "said. Union leader Mara Ilvik demanded a floor price of 42 cents a litre.",
+     "Tractors blocked central Kavren as Ostrel valley dairy farmers protested milk prices. Mara Ilvik of "
+     "the Ostrel Farmers Union called for a guaranteed 42 cents a litre."),
+]
+
+
+def test_two_ingests_at_once_group_as_one_would(tmp_path):
+    from storydiff.ingest import read_inputs
+    from storydiff.pipeline import ingest_stream
+    from storydiff.store import open_store
+
+    halves = []
+    for half in (0, 1):
+        path = tmp_path / f"half{half}.jsonl"
+        path.write_text("".join(
+            json.dumps({"id": f"e{k}-{half}", "outlet": f"Outlet {half}", "title": title, "text": texts[half],
+                        "published": f"2024-05-0{k + 1}T0{half + 8}:00:00Z"}) + "\n"
+            for k, (title, *texts) in enumerate(TWO_OUTLETS)), encoding="utf-8")
+        halves.append(str(path))
+    db = str(tmp_path / "both.db")
+
+    def first_half_then_the_other_process_stores_the_second():
+        # Both runs have started (loaded the stored stories: none) before either stored anything.
+        yield from read_inputs([halves[0]])
+        with open_store(db) as other:
+            assert ingest_stream(other, read_inputs([halves[1]]))["stored"] == 3
+
+    with open_store(db) as store:
+        assert ingest_stream(store, first_half_then_the_other_process_stores_the_second())["stored"] == 3
+    con = sqlite3.connect(db)
+    together = dict(con.execute("select id, story_id from articles").fetchall())
+    con.close()
+    assert len(together) == 6
+    assert len(set(together.values())) == 3
+    assert all(together[f"e{k}-0"] == together[f"e{k}-1"] for k in range(3))
+
+
+
+def test_nothing_read_at_all_exits_1_and_a_partly_bad_batch_exits_0(tmp_path):
+    missing = str(tmp_path / "no-such.jsonl")
+    db = str(tmp_path / "x.db")
+    for args in (("extract", missing), ("quotes", missing), ("compare", missing), ("ingest", missing, "--db", db),
+                 ("cluster", missing)):
+        result = run(*args)
+        assert result.exit_code == 1, args
+        assert f"error: {missing}: no such file" in result.stderr and "Traceback" not in result.stderr
+    bad_rows = tmp_path / "bad.jsonl"
+    bad_rows.write_text('{"id": "x1", "text": ""}\n{"id": "x2", "text": "   "}\n', encoding="utf-8")
+    result = run("cluster", str(bad_rows), "--workers", "0")
+    assert result.exit_code == 1 and result.stdout == ""  # an empty text is refused, as ingest refuses it
+    assert "row has an empty 'text'" in result.stderr
+    assert run("ingest", str(bad_rows), "--db", db).exit_code == 1
+    # one readable input is enough for success without --strict
+    assert run("extract", UNN, missing).exit_code == 0
+    assert run("extract", UNN, missing, "--strict").exit_code == 1
+    assert run("ingest", UNN, "--db", db).exit_code == 0
+    assert run("ingest", UNN, "--db", db).exit_code == 0  # all already stored is no failure
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX")
+def test_ctrl_c_on_cluster_writes_the_rows_placed_so_far(tmp_path):
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(json.dumps({"id": f"r{i}", "text": f"Report {i} on the Velmar harbour works, item {i * 7919}."})
+                            + "\n" for i in range(60_000)), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "storydiff", "cluster", str(rows)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(4.0)
+    assert proc.poll() is None, "cluster finished before it could be interrupted; make the input larger"
+    os.killpg(proc.pid, signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    written = jsonl(stdout)
+    assert f"interrupted: wrote the {len(written)} row(s) placed so far" in stderr
+    assert [r["id"] for r in written] == [f"r{i}" for i in range(len(written))]

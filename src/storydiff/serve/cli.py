@@ -1,8 +1,8 @@
 """The ``storydiff`` command: a thin shell over storydiff.pipeline and storydiff.store.
 
 stdout carries results (JSON Lines with --json); stderr carries progress and one line per
-bad item ("error: SOURCE: REASON"). A run goes on past bad items and exits 1 for them only
-with --strict.
+bad item ("error: SOURCE: REASON"). A run goes on past bad items; it exits 1 when nothing at
+all could be read, and with --strict when anything failed.
 """
 
 from __future__ import annotations
@@ -150,10 +150,12 @@ def _split(items: Iterable[Article | Failure], failures: list[Failure]) -> Itera
             yield it
 
 
-def _finish(failures: list[Failure], strict: bool) -> None:
+def _finish(failures: list[Failure], strict: bool, done: int) -> None:
+    """The exit status of a batch: 1 when items failed and nothing else was read (a mistyped path,
+    a file of bad rows: a script must not see success), or with --strict when any failed."""
     if failures:
         err.print(f"{len(failures)} item(s) failed", style="yellow")
-    if strict and failures:
+    if failures and (strict or done == 0):
         raise typer.Exit(1)
 
 
@@ -173,17 +175,19 @@ def extract(
 
     failures: list[Failure] = []
     table = Table("source", "outlet", "title", "published", "chars", "cites")
+    done = 0
     with progress_bar("extracting") as tick:
         settings = replace(ExtractSettings(), fast_html=fast)
         for a in analyze_articles(_split(extract_paths(paths, settings), failures), deep=False):
             tick()
+            done += 1
             if json_:
                 _emit({**a.metadata(), "text": a.text})  # id: the export row's, else from URL or text
             else:
                 table.add_row(*(Text(str(x or "—")) for x in (a.source, a.outlet, a.title, a.published, len(a.text), ", ".join(a.cited_origins))))
     if not json_:
         out.print(table)
-    _finish(failures, strict)
+    _finish(failures, strict, done)
 
 
 @app.command()
@@ -211,17 +215,19 @@ def quotes(
     else:
         pairs = ((a.source, a.text) for a in _split(extract_paths(paths), failures))
     nlp = get_nlp()
+    done = 0
     with progress_bar("finding quotes") as tick:
         for source, text in pairs:
             found = find_quotes(text, doc=nlp(text[:100_000]) if len(text) <= 100_000 else None)
             tick()
+            done += 1
             if json_:
                 _emit({"source": source, "quotes": [{"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end} for q in found]})
             else:
                 out.print(Text(source, style="bold"))
                 for q in found:
                     out.print(Text(f"  {q.speaker or '?'}: “{q.text}” [{q.start}:{q.end}]"))
-    _finish(failures, strict)
+    _finish(failures, strict, done)
 
 
 @app.command()
@@ -231,12 +237,18 @@ def cluster(
     strict: StrictOpt = False,
 ) -> None:
     """Group rows into stories online (no database): JSON Lines {id, story_id}."""
+    from contextlib import closing
+
     from storydiff.match import OnlineClusterer
     from storydiff.pipeline import prepare_rows
     from storydiff.streaming import map_in_order, streaming_gc
 
     failures: list[Failure] = []
-    stream = sys.stdin if input == "-" else open(input, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed by the with below
+    try:
+        stream = sys.stdin if input == "-" else open(input, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed by the with below
+    except OSError as e:
+        report_failure(Failure(input, "no such file" if isinstance(e, FileNotFoundError) else e.strerror or str(e)))
+        raise typer.Exit(1) from None
 
     def batches(size: int = 64) -> Iterator[list[tuple[str, str]]]:
         batch = []
@@ -251,8 +263,11 @@ def cluster(
 
     clusterer = OnlineClusterer()
     assigned: list[tuple[str, str]] = []
-    with stream, worker_errors(), progress_bar("clustering") as tick, streaming_gc():
-        for where, prepared in map_in_order(prepare_rows, batches(), max(0, workers)):
+    prepared_rows = map_in_order(prepare_rows, batches(), max(0, workers))
+    with stream, worker_errors(), stop_requests() as stop, closing(prepared_rows), progress_bar("clustering") as tick, streaming_gc():
+        for where, prepared in prepared_rows:
+            if stop():
+                break
             if isinstance(prepared, str):
                 failures.append(Failure(where, prepared))
                 report_failure(failures[-1])
@@ -262,7 +277,11 @@ def cluster(
     # ids resolved at the end: a story merged later is reported under its surviving id
     for doc_id, story_id in assigned:
         _emit({"id": doc_id, "story_id": clusterer.resolve(story_id)})
-    _finish(failures, strict)
+    if stop():
+        err.print(f"interrupted: wrote the {len(assigned)} row(s) placed so far; the rest of the input was not read",
+                  style="yellow", soft_wrap=True)
+        raise typer.Exit(130)
+    _finish(failures, strict, done=len(assigned))
 
 
 def _writable(html: Path | None) -> None:
@@ -311,7 +330,7 @@ def compare(
     for f in result.failures:
         report_failure(f)
     _print_compare(result, json_, html)
-    _finish(result.failures, strict)
+    _finish(result.failures, strict, len(result.articles))
 
 
 def example_paths() -> list[str]:
@@ -387,7 +406,7 @@ def ingest(
         err.print("stopped before the end of the input: run the same command again to store the rest", style="yellow",
                   soft_wrap=True)
         raise typer.Exit(130)
-    _finish(failures, strict)
+    _finish(failures, strict, stats["stored"] + stats["skipped"])
 
 
 @app.command()
