@@ -107,6 +107,24 @@ def test_copies_and_common_origin_collapse_to_one_source():
     assert any(g.article_ids == ["o"] and g.origin is None for g in groups)
 
 
+def test_the_origins_own_report_and_the_outlets_citing_it_are_one_source():
+    wire = _article("w", "BRENHOLM (Harbor Wire) — A leak in the Brenholm dam forced 3,200 residents from their homes "
+                    "on Thursday, regional officials said.", outlet="Harbor Wire")
+    rewrite_text = ("Some 3,200 people had to leave Brenholm after engineers found a crack in the dam, Harbor Wire "
+                    "reported. Governor Ilka Severin told Harbor Wire the dam was stable.")
+    rewrite = _article("r", rewrite_text, [Origin("Harbor Wire", "reported", "Harbor Wire reported", 85),
+                                            Origin("Harbor Wire", "told", "told Harbor Wire", 137)],
+                       outlet="Cobalt Times")
+    other = _article("o", "The Brenholm fishermen's association held its own count of boats lost on the lake.",
+                     outlet="Lake Post")
+    n, groups = independent_sources([wire, rewrite, other])
+    assert n == 2  # Harbor Wire's story and what cites it, and the Lake Post's own reporting
+    (wire_group,) = [g for g in groups if g.origin == "Harbor Wire"]
+    assert set(wire_group.article_ids) == {"w", "r"} and "Harbor Wire's own report" in wire_group.reason
+    # an outlet that cites nobody and is cited by nobody stays a source of its own
+    assert independent_sources([wire, other])[0] == 2
+
+
 def test_story_order_puts_dated_first():
     a = _article("a", "x", published=None)
     b = _article("b", "y", published="2024-01-02")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from storydiff.analyze.origins import canonical_origin
 from storydiff.records import Article, Origin, SourceGroup
 from storydiff.settings import IndependenceSettings
 from storydiff.unionfind import UnionFind
@@ -78,6 +79,17 @@ def independent_sources(
         else:
             why = copies + ("cites no single origin" if not primaries else f"cites several origins ({', '.join(sorted(primaries))})")
             independent.append(SourceGroup([a.id for a in members], None, why.strip("; ")))
+    # The origin's own report (Harbor Wire's story, which cites no one: it is the source) joins
+    # the outlets that cite it, or a wire story and its rewrites would count as two sources.
+    cited = {canonical_origin(o).lower(): o for o in by_origin}
+    for g in list(independent):
+        members = [a for a in articles if a.id in set(g.article_ids)]
+        outlets = sorted({canonical_origin(a.outlet).lower() for a in members if a.outlet})
+        origin = next((cited[o] for o in outlets if o in cited), None)
+        if origin is not None:
+            independent.remove(g)
+            copies = g.reason.rsplit("; ", 1)[0] + "; " if "; " in g.reason else ""
+            by_origin[origin].insert(0, SourceGroup(g.article_ids, origin, f"{copies}{origin}'s own report"))
     out: list[SourceGroup] = []
     for origin, groups in by_origin.items():
         ids = [i for g in groups for i in g.article_ids]
