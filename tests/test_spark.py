@@ -141,7 +141,12 @@ def run(spark, tmp_path_factory):
     inputs = sorted(
         str(p) for ext in ("txt", "html", "jsonl", "rss") for p in glob.glob(str(EXAMPLES / f"*.{ext}"))
     )
-    inputs += [str(tmp / "generated.jsonl"), str(tmp / "broken.jsonl"), str(tmp / "truncated.html.gz")]
+    # another vendor's export numbering its rows as the first one does: a different article under "flood-0"
+    (tmp / "vendor2.jsonl").write_text(json.dumps({
+        "id": "flood-0", "outlet": "Town Crier", "title": "New venue in Stamarnik", "published": "2024-05-03T10:00:00+00:00",
+        "text": GALLERY.format(who="Hello Lopalsul", town="Stamarnik", n=20)}) + "\n", encoding="utf-8")
+    inputs += [str(tmp / "generated.jsonl"), str(tmp / "broken.jsonl"), str(tmp / "truncated.html.gz"),
+               str(tmp / "vendor2.jsonl")]
     out = tmp / "out"
     counts = run_job(spark, inputs, str(out), time_partitions=3)
     return inputs, out, counts
@@ -164,16 +169,15 @@ def test_grouping_equals_the_cli_grouping_in_publication_order(run):
     """The job clusters in publication order; so does the CLI when given the articles that way
     (in the bundled examples' file order the September Marisol story arrives before the March
     Berovac wire, and the CLI's clusterer has already evicted March by then)."""
-    from storydiff.pipeline import extract_paths, group_articles
+    from storydiff.pipeline import dedupe_ids, extract_paths, group_articles
     from storydiff.records import Article
     from storydiff.spark_job import time_key
 
     inputs, out, counts = run
-    seen, articles = set(), []
-    for n, item in enumerate(extract_paths(inputs)):
-        if isinstance(item, Article) and item.id not in seen:
-            seen.add(item.id)
-            articles.append((time_key(item, (n,)), item))
+    read = [(n, item) for n, item in enumerate(extract_paths(inputs)) if isinstance(item, Article)]
+    articles = [(time_key(a, (n,)), a) for n, a in dedupe_ids(read)]
+    reused = [a.id for _, a in articles if a.id.startswith("flood-0")]
+    assert len(reused) == 2 and "flood-0" in reused  # the second vendor's row is kept, under a scoped id
     chronological = [a for _, a in sorted(articles, key=lambda ka: ka[0])]
     # compared by source: an id from page text without a URL hashes the cleaned text, which may
     # differ with the other pages a batch held (the template learnt from them)
@@ -245,3 +249,19 @@ def test_parquet_output_and_stitching_without_reprint_merge(spark, run, tmp_path
     bridge = {r["story_id"] for r in rows if r["id"].startswith("bridge-")}
     assert len(bridge) == 1
     assert spark.read.parquet(str(out / "failures")).count() == counts["failures"] == 2
+
+
+def test_the_job_exits_1_when_nothing_could_be_read(tmp_path):
+    import subprocess
+    import sys
+
+    if importlib.util.find_spec("pyspark") is None or not _java_available():
+        pytest.skip("pyspark and java are needed")
+    missing = str(tmp_path / "no-such.jsonl")
+    proc = subprocess.run([sys.executable, "-m", "storydiff.spark_job", missing, "--out", str(tmp_path / "out"),
+                           "--master", "local[1]"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads(proc.stdout.splitlines()[-1])["articles"] == 0
+    assert "1 item(s) failed: see" in proc.stderr
+    failed = _read_jsonl(tmp_path / "out" / "failures")
+    assert failed and failed[0]["source"] == missing

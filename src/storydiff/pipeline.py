@@ -168,18 +168,23 @@ class CompareResult:
 
 
 def _dedupe_ids(articles: list[Article]) -> list[Article]:
+    return [a for _, a in dedupe_ids(enumerate(articles))]
+
+
+def dedupe_ids(tagged: Iterable[tuple[T, Article]]) -> list[tuple[T, Article]]:
     """Two inputs with the same id are one article when they are the same page (its text or its
-    URL); a different article that reuses an id (row "r1" of two exports) gets a scoped one."""
+    URL); a different article that reuses an id (row "r1" of two exports) gets a scoped one.
+    Input order decides which keeps the id; the tags (input positions) ride along."""
     seen: dict[str, Article] = {}
     out = []
-    for a in articles:
+    for tag, a in tagged:
         earlier = seen.get(a.id)
         if earlier is not None:
             if _same_article(earlier, a):
                 continue
             a = _scoped(a)
         seen[a.id] = a
-        out.append(a)
+        out.append((tag, a))
     return out
 
 

@@ -375,6 +375,7 @@ def run_job(
     from pyspark import StorageLevel
 
     from storydiff.match import story_id_for
+    from storydiff.pipeline import dedupe_ids
     from storydiff.settings import MatchSettings
 
     if fmt not in ("jsonl", "parquet"):
@@ -406,8 +407,11 @@ def run_job(
     articles = (
         items.filter(lambda r: r[0] == "a")
         .map(lambda r: (r[2].id, (r[1], r[2])))
-        .reduceByKey(lambda x, y: x if x[0] <= y[0] else y, reduce_parts)  # same id: first in input order
-        .map(lambda kv: (kv[0], (time_key(kv[1][1], kv[1][0]), kv[1][0], kv[1][1])))
+        # one id: the same page once; a different article reusing it (row "r1" of two exports)
+        # under a scoped id, the first in input order keeping the plain one, as ingest does
+        .groupByKey(reduce_parts)
+        .flatMap(lambda kv: dedupe_ids(sorted(kv[1], key=lambda oa: oa[0])))
+        .map(lambda oa: (oa[1].id, (time_key(oa[1], oa[0]), oa[0], oa[1])))
         .persist(level)
     )  # id → (time key, order, Article)
 
@@ -518,6 +522,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-reprint-merge", action="store_true", help="skip the cross-range reprint merge")
     parser.add_argument("--binary-files", action="store_true", help="read every input through binaryFiles")
+    parser.add_argument("--strict", action="store_true", help="exit 1 if any item failed (see failures/)")
     args = parser.parse_args(argv)
 
     from pyspark.sql import SparkSession
@@ -548,6 +553,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         spark.stop()
     print(json.dumps(counts))
+    # as the storydiff commands: 1 when nothing could be read at all, or with --strict for any failure
+    if counts["failures"] and (args.strict or not counts["articles"]):
+        print(f"{counts['failures']} item(s) failed: see {args.out.rstrip('/')}/failures", file=sys.stderr)
+        return 1
     return 0
 
 
