@@ -227,7 +227,7 @@ def _rss(channel_link: str, item_link: str, outlet: str = "Post") -> bytes:
     base = f"<link>{channel_link}</link>" if channel_link else ""
     return f"""<?xml version="1.0"?><rss version="2.0"><channel><title>{outlet}</title>{base}
     <item><title>One</title><link>{item_link}</link>
-    <description>&lt;p&gt;A body about {outlet}.&lt;/p&gt;</description></item></channel></rss>""".encode()
+    <description>&lt;p&gt;A body about {outlet} and its harbour works.&lt;/p&gt;</description></item></channel></rss>""".encode()
 
 
 def test_relative_feed_links_resolve_against_their_channel_so_two_outlets_never_share_a_url():

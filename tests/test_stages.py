@@ -156,6 +156,15 @@ def test_feed_fragment_is_text_without_scripts():
     assert a.text == "First para.\nSecond para."
 
 
+@pytest.mark.parametrize("content", ["<html><body><nav>menu</nav></body></html>",
+                                     "<html><body><p>Home | News | Sport</p></body></html>"])
+def test_a_page_whose_body_is_only_its_menu_is_no_article(content):
+    from storydiff.extract import ExtractError
+
+    with pytest.raises(ExtractError, match="no article text left|article text empty"):
+        extract_item(RawItem(source="nav.html", kind="html", content=content))
+
+
 def test_a_restated_standfirst_is_one_claim_not_two():
     from storydiff.compare.claims import article_claims
 

@@ -19,7 +19,10 @@ class IngestSettings:
 # -- extract (owned by the extraction work, issue 3) ------------------------------------
 @dataclass(frozen=True)
 class ExtractSettings:
-    min_body_chars: int = 1  # an extraction shorter than this is a failure, not an article
+    # An extraction shorter than this is a failure, not an article: a page whose body was only its
+    # menu ("menu", "Home | News") is boilerplate. 20 characters, not a word count, so that an
+    # unspaced script (a Chinese brief) is measured fairly; the shortest ECB+ dev article has 48.
+    min_body_chars: int = 20
     # Pages above this are refused before parsing: the contract caps work at 5 s per page and a
     # 20 MB page parses in ~1 s on the 2-core dev box (tests/test_extract_html.py).
     max_html_bytes: int = 20 * 1024 * 1024 + 1024

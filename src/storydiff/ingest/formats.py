@@ -38,10 +38,10 @@ def field_type_error(rec: dict) -> str | None:
     """Why a record's fields have the wrong types, or None."""
     for k in STRING_FIELDS:
         if rec.get(k) is not None and not isinstance(rec[k], str):
-            return f"field {k!r} must be a string, not a JSON {_json_type(rec[k])}"
+            return f"field {k!r} must be a string, not a JSON {json_type(rec[k])}"
     rid = rec.get("id")
     if rid is not None and (isinstance(rid, bool) or not isinstance(rid, (str, int))):
-        return f"field 'id' must be a string or an integer, not a JSON {_json_type(rid)}"
+        return f"field 'id' must be a string or an integer, not a JSON {json_type(rid)}"
     authors = rec.get("authors")
     if authors is not None and not (
         isinstance(authors, str) or (isinstance(authors, list) and all(isinstance(a, str) for a in authors))
@@ -50,15 +50,16 @@ def field_type_error(rec: dict) -> str | None:
     return None
 
 
-def _json_type(value: Any) -> str:
+def json_type(value: Any) -> str:
+    """A value's JSON type name, as a user who wrote the JSON calls it ("array", not "list")."""
     names = {dict: "object", list: "array", bool: "boolean", int: "number", float: "number", str: "string"}
-    return names.get(type(value), type(value).__name__)
+    return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
 def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     """One export row/object (fields id, url, title, text or html, published, outlet) → RawItem."""
     if not isinstance(rec, dict):
-        return Failure(source, f"record is a JSON {type(rec).__name__}, expected an object")
+        return Failure(source, f"record is a JSON {json_type(rec)}, expected an object")
     rid = rec.get("id")
     if rid is not None:
         source = f"{source} (id {rid})" if isinstance(rid, (str, int)) else source

@@ -28,6 +28,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 
 from storydiff.dates import is_bare_date, parse_iso_utc
+from storydiff.ingest.formats import json_type
 from storydiff.records import Article, Failure, RawItem, Story
 from storydiff.serve.html import template_env
 from storydiff.serve.view import build_view
@@ -115,7 +116,7 @@ def item_to_raw(rec: Any) -> RawItem | Failure:
     from storydiff.settings import IngestSettings
 
     if not isinstance(rec, dict):
-        return Failure("api", f"item is a JSON {type(rec).__name__}, expected an object", stage="request")
+        return Failure("api", f"item is a JSON {json_type(rec)}, expected an object", stage="request")
     source = item_source(rec)
     unknown = sorted(k for k in rec if k not in _ITEM_FIELDS)
     if unknown:
@@ -337,6 +338,8 @@ def create_app(
             payload = json.loads(body)
         except (UnicodeDecodeError, ValueError) as e:
             raise HTTPException(400, f"body is not JSON: {str(e)[:120]}") from None
+        if not isinstance(payload, list | dict):  # the whole request is wrong, not one item of it
+            raise HTTPException(400, f"body is a JSON {json_type(payload)}: send an article object or a list of them")
         records = payload if isinstance(payload, list) else [payload]
         if not records:
             raise HTTPException(400, "no items: send an article object or a non-empty list of them")
