@@ -61,7 +61,7 @@ def test_spelled_out_counts_conflict_with_digits():
     b = _art("b", "The quake that struck Qeshm island on Sunday injured 2 people.")
     (fact,) = align_facts([a, b])
     assert fact.article_ids == ["a", "b"]
-    assert fact.conflicts == ["numbers differ: 5 vs 2"]
+    assert fact.conflicts == ["numbers differ: Five people (a) vs 2 people (b)"]
 
 
 def test_a_different_statement_with_different_numbers_is_not_aligned():
@@ -237,7 +237,7 @@ def test_one_quantity_in_other_units_is_no_conflict():
     assert fact.article_ids == ["a", "b"] and fact.conflicts == []
     c = _art("c", "The river port of Fennick was closed to shipping for three days after the bridge fell.")
     (fact,) = align_facts([a, c])
-    assert fact.conflicts == ["numbers differ: 48 vs 3"]
+    assert fact.conflicts == ["numbers differ: 48 hours (a) vs three days (c)"]
 
 
 def test_one_outlet_disagreeing_with_two_that_agree_is_a_conflict():
@@ -245,4 +245,31 @@ def test_one_outlet_disagreeing_with_two_that_agree_is_a_conflict():
     arts = [_art("a", text.format(12)), _art("b", text.format(12)), _art("c", text.format(20))]
     (fact,) = align_facts(arts)
     assert fact.article_ids == ["a", "b", "c"]
-    assert fact.conflicts == ["numbers differ: 12 vs 20"]
+    assert fact.conflicts == ["numbers differ: 12 people (a, b) vs 20 people (c)"]
+
+
+@pytest.mark.parametrize("update", [
+    "The death toll from the Veyra ferry sinking rose to 17 on Wednesday, the coast guard said.",
+    "The Veyra ferry sinking left 17 dead, the coast guard said on Wednesday.",
+    "The Veyra ferry sinking killed at least 17 people, the coast guard said on Wednesday.",
+])
+def test_a_casualty_count_worded_another_way_still_conflicts(update):
+    a = _art("a", "The Veyra ferry sinking killed at least 14 people, the coast guard said on Wednesday.")
+    a.outlet = "Harbor Wire"
+    b = _art("b", update)
+    b.outlet = "Veyra Post"
+    (fact,) = align_facts([a, b])
+    assert fact.conflicts and fact.conflicts[0].startswith("numbers differ: 14")
+    assert fact.conflicts[0].endswith("(Veyra Post)") and "(Harbor Wire) vs 17" in fact.conflicts[0]
+
+
+def test_a_vote_count_and_times_of_day():
+    a = _art("a", "Parliament passed the Norvland budget by 78 votes to 62 on Tuesday, clearing the way for the subsidy.")
+    b = _art("b", "Parliament passed the Norvland budget by 78 votes to 61 on Tuesday, clearing the way for the subsidy.")
+    (fact,) = align_facts([a, b])
+    assert fact.conflicts == ["numbers differ: 78 votes, 62 (a) vs 78 votes, 61 (b)"]
+    # a rounded time of day is no contradiction
+    c = _art("c", "The Dunmere warehouse fire broke out at about 3 a.m. and 60 firefighters were deployed.")
+    d = _art("d", "The Dunmere warehouse fire broke out at 3:10 a.m. and 60 firefighters were deployed.")
+    (fact,) = align_facts([c, d])
+    assert fact.article_ids == ["c", "d"] and fact.conflicts == []

@@ -38,8 +38,8 @@ class Claim:
     text: str
     keys: frozenset[str]
     numbers: tuple[str, ...]
-    # (value, unit) of each number: what two reports' numbers must share to contradict each other
-    quantities: tuple[tuple[float, str], ...] = ()
+    # (value, unit, as written) of each number: two reports' numbers contradict in one unit
+    quantities: tuple[tuple[float, str, str], ...] = ()
 
 
 def _quote_balance(s: str) -> int:
@@ -94,6 +94,32 @@ def content_keys(text: str) -> frozenset[str]:
 # are one quantity
 _HOURS = {"minut": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 720.0}
 _UNIT_WORD = re.compile(r"\s*(?:-\s*)?([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s,]*$")
+# "3 a.m.", "3:10 a.m.", "15:30", "11:09 GMT", and "26 September" / "July 21": times and dates
+# are when, not how many; reports round them ("about 3 a.m.") and datelines differ by outlet.
+_CLOCK = re.compile(r"\s*(?:[:.]\s?\d\d\b|(?:a\.?m\.?|p\.?m\.?)(?![^\W\d_])|(?:gmt|utc|ist|est|edt|cet|cest|bst|pst|pdt)\b)",
+                    re.IGNORECASE)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_MONTH_AFTER = re.compile(r"\s*(?:of\s+)?" + _MONTH, re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\.?\s*$", re.IGNORECASE)
+# Words between a count and what it counts, or between a noun and its count, that name nothing:
+# "rose to 17 on Wednesday", "the toll climbed to 17". Looking past them finds the unit.
+_NOT_UNITS = STOPWORDS | {"least", "around", "nearly", "almost", "rose", "risen", "climbed", "reached", "stood",
+                          "stands", "increased", "jumped", "hit", "totalled", "totaled", "now", "up",
+                          "approximately", "roughly", "monday", "tuesday", "wednesday", "thursday", "friday",
+                          "saturday", "sunday"}
+# Words after a count that only say when or where: "17 on Wednesday", "9 in the capital".
+_SKIP_AFTER = frozenset({"on", "in", "at", "by", "this", "last", "late", "early", "monday", "tuesday", "wednesday",
+                         "thursday", "friday", "saturday", "sunday"})
+# One name for each count that casualty reports word differently: "killing 14 people", "leaving
+# 17 dead", "the death toll rose to 17", "9 remain missing" are counts of the same few things.
+_CASUALTY_UNITS = {"dead": "dead", "death": "dead", "toll": "dead", "kille": "dead", "fatal": "dead",
+                   "victi": "dead", "bodie": "dead", "live": "dead", "injur": "injur", "wound": "injur",
+                   "hurt": "injur", "missi": "missi"}
+_KILL_WORDS = re.compile(r"\b(?:kill|dead|death|died|die|toll|fatal)", re.IGNORECASE)
+_HURT_WORDS = re.compile(r"\b(?:injur|wound|hurt)", re.IGNORECASE)
+_PEOPLE = {"peopl", "perso", "resid", "passe", "worke", "civil"}
 
 
 def _numbers(text: str):
@@ -103,22 +129,62 @@ def _numbers(text: str):
         yield m, NUMBER_WORDS.get(g.lower()) or g.replace(",", "").rstrip(".")
 
 
-def quantities_in(text: str) -> tuple[tuple[float, str], ...]:
-    """Each number with its unit, the word after it ("12 people" -> (12, "peopl"); "48 hours" and
-    "two days" -> (48, "hour")); a number with no word after it has unit ""."""
+def _unit_key(word: str) -> str:
+    return word.lower()[:5].rstrip("s")
+
+
+def quantities_in(text: str) -> tuple[tuple[float, str, str], ...]:
+    """Each number with its unit: the first word after it that names something ("12 people" ->
+    (12, "peopl"); "48 hours" and "two days" -> (48, "hour")), else the one before it ("the toll
+    rose to 17" -> (17, "dead")); casualty words share one unit, and so do people in a sentence
+    about deaths or injuries. Times of day are left out; a number with no unit has unit "".
+    The third element is the number as written, with its unit word when that follows it."""
     out = []
+    previous_unit, previous_end = "", -1
     for m, raw in _numbers(text):
+        if (_CLOCK.match(text, m.end()) or text[max(0, m.start() - 2) : m.start()].strip() == ":"
+                or _MONTH_AFTER.match(text, m.end()) or _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()])):
+            continue
         try:
             value = float(raw.split()[0].rstrip("%"))
         except ValueError:
             continue
-        unit_match = _UNIT_WORD.match(text, m.end())
-        unit = unit_match.group(1).lower()[:5].rstrip("s") if unit_match else ""
+        g = m.group()
+        unit, pos = "", m.end() - (len(g) - len(g.rstrip(",.")))  # "to 62, clearing": the comma ends it
+        written = g.rstrip(",.")
+        for step in range(3):  # "17 on Wednesday" looks past "on Wednesday"; "14 people" stops at once
+            word = _UNIT_WORD.match(text, pos)
+            if not word:
+                break
+            w = word.group(1).lower()
+            if w in _SKIP_AFTER:
+                pos = word.end()
+                continue
+            if w not in _NOT_UNITS:
+                unit = _unit_key(w)
+                if step == 0:
+                    written += " " + word.group(1)  # "48 hours", "two days": as the reader saw it
+            break
+        if not unit and previous_end >= 0 and re.fullmatch(r"\s*(?:to|-|–|against)\s*", text[previous_end : m.start()]):
+            unit = previous_unit  # "78 votes to 62": both count votes
+        if not unit:  # "the death toll from the sinking rose to 17": "toll", else the nearest noun-like word
+            before = [re.sub(r"[^\w]", "", w).lower() for w in text[max(0, m.start() - 100) : m.start()].split()]
+            casualty = [w for w in before[-12:] if _unit_key(w) in _CASUALTY_UNITS]
+            nearest = [w for w in before[-3:] if w and w not in _NOT_UNITS and not w.isdigit()]
+            if casualty or nearest:
+                word = casualty[-1] if casualty else nearest[-1]
+                unit = _unit_key(word[:-1] if word.endswith("ed") else word)  # "voted 78 to 61": votes
         if "%" in raw or "percent" in raw:
             unit = "%"
         elif unit in _HOURS:
             value, unit = value * _HOURS[unit], "hour"
-        out.append((value, unit))
+        elif unit in _CASUALTY_UNITS:
+            unit = _CASUALTY_UNITS[unit]
+        elif unit in _PEOPLE:
+            unit = ("dead" if _KILL_WORDS.search(text) else "injur" if _HURT_WORDS.search(text)
+                    else "missi" if "missing" in text.lower() else unit)
+        out.append((value, unit, written))
+        previous_unit, previous_end = unit, m.end()
     return tuple(out)
 
 

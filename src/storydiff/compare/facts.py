@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -215,7 +215,9 @@ def _attach_restatements(groups: list[list[int]], claims: list[Claim], sim: np.n
     return [g for g in groups if g]
 
 
-def _conflicts(claims: Sequence[Claim]) -> list[str]:
+def _conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str]:
+    """One line per unit in which the outlets' numbers contradict: "numbers differ: 14 people
+    (Harbor Wire) vs 17 (Veyra Post)", each distinct value with the outlets that gave it."""
     sets: dict[str, set[str]] = {}
     for c in claims:
         if c.numbers:
@@ -227,28 +229,39 @@ def _conflicts(claims: Sequence[Claim]) -> list[str]:
         return []
     if all(a <= b or b <= a for i, a in enumerate(values) for b in values[i + 1:]):
         return []  # each outlet gives a subset of another's numbers: none contradicts
-    if not _quantities_contradict(claims):
-        return []  # "48 hours" and "two days"; "12 people" and "12 of them": no count of one thing differs
-    shown = list(dict.fromkeys(", ".join(sorted(v)) or "-" for v in values))  # each wording once
-    return ["numbers differ: " + " vs ".join(shown)]
+    lines = []
+    for _unit, by_article in _contradictions(claims):
+        outlets_of: dict[tuple[float, ...], list[str]] = {}
+        wording: dict[tuple[float, ...], str] = {}
+        for article_id, quantities in by_article.items():
+            key = tuple(sorted({v for v, _ in quantities}))
+            outlets_of.setdefault(key, [])
+            if label(article_id) not in outlets_of[key]:
+                outlets_of[key].append(label(article_id))
+            wording.setdefault(key, ", ".join(dict.fromkeys(w for _, w in quantities)))  # in the text's order
+        lines.append("numbers differ: " + " vs ".join(f"{wording[k]} ({', '.join(o)})" for k, o in outlets_of.items()))
+    return lines
 
 
-def _quantities_contradict(claims: Sequence[Claim]) -> bool:
-    """Whether two articles give different values for a number of the same unit."""
-    by_article: dict[str, dict[str, set[float]]] = {}
+def _contradictions(claims: Sequence[Claim]) -> list[tuple[str, dict[str, list[tuple[float, str]]]]]:
+    """The units in which two articles give different values ("48 hours" and "two days" do
+    not), each with every article's (value, as written) in it, articles in claim order."""
+    by_article: dict[str, dict[str, list[tuple[float, str]]]] = {}
     for c in claims:
         if c.quantities and c.article_id not in by_article:
-            units: dict[str, set[float]] = {}
-            for value, unit in c.quantities:
-                units.setdefault(unit, set()).add(round(value, 6))
+            units: dict[str, list[tuple[float, str]]] = {}
+            for value, unit, written in c.quantities:
+                units.setdefault(unit, []).append((round(value, 6), written))
             by_article[c.article_id] = units
     tables = list(by_article.values())
+    found: list[str] = []
     for i, a in enumerate(tables):
         for b in tables[i + 1:]:
             for unit in a.keys() & b.keys():
-                if not (a[unit] <= b[unit] or b[unit] <= a[unit]):
-                    return True
-    return False
+                va, vb = {v for v, _ in a[unit]}, {v for v, _ in b[unit]}
+                if not (va <= vb or vb <= va) and unit not in found:
+                    found.append(unit)
+    return [(unit, {aid: t[unit] for aid, t in by_article.items() if unit in t}) for unit in found]
 
 
 def align_claims(articles: Sequence[Article], settings: FactSettings | None = None) -> list[list[Claim]]:
@@ -274,6 +287,7 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
     """Facts of a story in the order of the earliest article that reports each.
     ``articles`` must be in story order (earliest first)."""
     order = {a.id: k for k, a in enumerate(articles)}
+    outlet = {a.id: a.outlet or a.id for a in articles}
     facts = []
     for members in align_claims(articles, settings):
         variants: dict[str, str] = {}
@@ -284,7 +298,7 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
             text=members[0].text,
             article_ids=ids,
             variants=variants,
-            conflicts=_conflicts(members),
+            conflicts=_conflicts(members, outlet.__getitem__),
             first_article_id=ids[0],
         ))
     return facts
