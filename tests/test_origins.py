@@ -131,3 +131,17 @@ def test_attribution_in_other_languages_names_known_outlets(text, origin):
 @pytest.mark.parametrize("text", ["Laut Angaben der Polizei gab es drei Verletzte.", "Wie der Bayerische Rundfunk berichtete, ja."])
 def test_other_language_cues_take_no_unknown_name(text):
     assert find_origins(text) == []
+
+
+def test_telling_an_outlet_a_named_agency_tag_and_an_outlet_citing_itself():
+    from storydiff.analyze.origins import find_origins, is_outlet_of
+
+    told = find_origins("The minister spoke on Monday, telling the Financial Times that aid would continue.")
+    assert [(o.name, o.kind) for o in told] == [("Financial Times", "told")]
+    tag = find_origins("PORT VEYRA, Caldonia (Harbor Wire) — A crowded ferry capsized on Wednesday.", outlet="Meridian Daily")
+    assert [(o.name, o.kind) for o in tag] == [("Harbor Wire", "wire")]
+    # a paper quoting what was said to it is its own reporting, whatever short name it uses
+    assert find_origins("Chief Oskar Lind told the Courier that 60 firefighters came.", outlet="Dunmere Courier") == []
+    assert find_origins("Chief Oskar Lind told the Courier that 60 firefighters came.", outlet="Valley Radio")
+    assert is_outlet_of("OPA", "Ostrania Press Agency") and is_outlet_of("Harbor Wire", "Harbor Wire")
+    assert not is_outlet_of("Courier", "Courier Weekly") and not is_outlet_of("Reuters", None)

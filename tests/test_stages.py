@@ -122,7 +122,15 @@ def test_the_origins_own_report_and_the_outlets_citing_it_are_one_source():
     (wire_group,) = [g for g in groups if g.origin == "Harbor Wire"]
     assert set(wire_group.article_ids) == {"w", "r"} and "Harbor Wire's own report" in wire_group.reason
     # an outlet that cites nobody and is cited by nobody stays a source of its own
-    assert independent_sources([wire, other])[0] == 2
+    n, groups = independent_sources([wire, other])
+    assert n == 2 and all(g.reason == "own reporting (cites no single origin)" for g in groups)
+    # an agency's own copy, signed with its initials, and a paper's reprint of it
+    body = " The Berovac quake killed 12 people on Monday, the regional governor said." * 4
+    agency = _article("opa", "BEROVAC (OPA) —" + body, outlet="Ostrania Press Agency")
+    reprint = _article("dl", "BEROVAC (OPA) —" + body, [Origin("OPA", "wire", "(OPA) —", 9)], outlet="Daily Lantern")
+    n, (group,) = independent_sources([agency, reprint])
+    assert n == 1 and group.reason == ("Daily Lantern copies Ostrania Press Agency's text; Daily Lantern cites OPA; "
+                                       "OPA's own report: one source (OPA)")
 
 
 def test_story_order_puts_dated_first():

@@ -190,7 +190,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # datelines and tags of agency copy: "WASHINGTON (AP) —", "Dec 29 (Reuters) -", "New York (AFP) –"
     ("wire", re.compile(rf"(?m)^[^\n(]{{0,80}}?{_AGENCY_TAG}\s*{_DASH}")),
     # an agency we don't know by name, tagged the agency way at the very top: "BEROVAC, Ostrania (OPA) —"
-    ("wire", re.compile(rf"\A\s*[A-Z]{{2,}}[\w .,'’-]{{0,60}}?\((?P<name>[A-Z]{{2,6}})\)\s*{_DASH}")),
+    # (or by its name: "PORT VEYRA, Caldonia (Harbor Wire) —", a name ending in an outlet word)
+    ("wire", re.compile(rf"\A\s*[A-Z]{{2,}}[\w .,'’-]{{0,60}}?\((?P<name>[A-Z]{{2,6}}|{_MEDIA_PHRASE})\)\s*{_DASH}")),
     ("wire", re.compile(rf"(?m){_DASH}\s*(?P<name>{_WIRE_NAMES})\s*\.?\s*$")),  # "... — AFP" closing tag
     ("wire", re.compile(rf"(?m)^\s*(?:Copyright|©)\s*(?:\d{{4}}\s+)?{_THE}(?P<name>{_WIRE_NAMES})\b")),
     ("wire", re.compile(rf"\bthis\s+(?P<name>{_WIRE_NAMES})\s+(?:article|report|story)\b")),
@@ -230,7 +231,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "told",
         re.compile(
-            rf"\b(?:told|[Ss]peaking\s+(?:to|with)|said\s+(?:to|in\s+remarks\s+to)|in\s+"
+            rf"\b(?:told|telling|[Ss]peaking\s+(?:to|with)|said\s+(?:to|in\s+remarks\s+to)|in\s+"
             rf"(?:comments|remarks)\s+to|[Tt]alking\s+to)\s+{_THE}{_MEDIA}"
         ),
     ),
@@ -348,6 +349,24 @@ def canonical_origin(name: str) -> str:
     return clean
 
 
+def _is_own(name: str, own: str, own_initials: str) -> bool:
+    """Whether a cited name (lowercased) is the citing outlet itself: its name, its initials, or
+    its last words ("told the Courier" in the Dunmere Courier)."""
+    return name in (own, own_initials) or (" " in own and own.endswith(" " + name))
+
+
+def _initials(outlet: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", outlet) if w[0].isupper()).lower()
+
+
+def is_outlet_of(origin: str, outlet: str | None) -> bool:
+    """Whether ``origin`` (a cited name) names ``outlet``: "OPA" the Ostrania Press Agency,
+    "Harbor Wire" Harbor Wire, "the Courier" the Dunmere Courier."""
+    if not outlet or not origin:
+        return False
+    return _is_own(canonical_origin(origin).lower(), canonical_origin(outlet).lower(), _initials(outlet))
+
+
 def _is_name(name: str) -> bool:
     key = name.lower().strip(". ")
     return bool(key) and key not in _NOT_A_NAME and not key.isdigit()
@@ -362,7 +381,7 @@ def find_origins(text: str, *, outlet: str | None = None) -> list[Origin]:
     text = text[:MAX_TEXT_CHARS]
     own = canonical_origin(outlet).lower() if outlet else None
     # an agency signs its own copy with its initials: "Ostrania Press Agency" writes "(OPA) —"
-    own_initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", outlet) if w[0].isupper()).lower() if outlet else ""
+    own_initials = _initials(outlet) if outlet else ""
     found: list[Origin] = []
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []  # name spans already used, so two rules don't claim one mention
@@ -375,7 +394,7 @@ def find_origins(text: str, *, outlet: str | None = None) -> list[Origin]:
             if not _is_name(raw):
                 continue
             name = canonical_origin(raw)
-            if not name or (own and name.lower() in (own, own_initials)):
+            if not name or (own and _is_own(name.lower(), own, own_initials)):
                 continue
             if any(a < y and x < b for x, y in taken) or (name, kind) in seen:
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storydiff.analyze.origins import canonical_origin
+from storydiff.analyze.origins import is_outlet_of
 from storydiff.records import Article, Origin, SourceGroup
 from storydiff.settings import IndependenceSettings
 from storydiff.unionfind import UnionFind
@@ -69,23 +69,28 @@ def independent_sources(
         primaries = {primary_origin(a, settings) for a in members} - {None}
         copies = ""
         if len(members) > 1:
-            copies = f"{', '.join(_label(a) for a in members[1:])} copy {_label(members[0])}'s text; "
+            copiers = [_label(a) for a in members[1:]]
+            verb = "copies" if len(copiers) == 1 else "copy"
+            copies = f"{', '.join(copiers)} {verb} {_label(members[0])}'s text; "
         if len(primaries) == 1:
             origin = primaries.pop()
-            verb = "cite" if len(members) > 1 else "cites"
-            who = " and ".join(_label(a) for a in members)
-            g = SourceGroup([a.id for a in members], origin, f"{copies}{who} {verb} {origin}")
+            citing = [_label(a) for a in members if not is_outlet_of(origin, a.outlet)]
+            verb = "cite" if len(citing) > 1 else "cites"
+            why = f"{copies}{' and '.join(citing)} {verb} {origin}" if citing else copies.rstrip("; ")
+            if len(citing) < len(members):  # the agency's own copy is among them: it cites no one
+                why += f"; {origin}'s own report"
+            g = SourceGroup([a.id for a in members], origin, why)
             by_origin.setdefault(origin, []).append(g)
         else:
-            why = copies + ("cites no single origin" if not primaries else f"cites several origins ({', '.join(sorted(primaries))})")
+            # "own reporting": no origin is named because the outlet is the source, not "unsourced"
+            why = copies + ("own reporting (cites no single origin)" if not primaries
+                            else f"cites several origins ({', '.join(sorted(primaries))})")
             independent.append(SourceGroup([a.id for a in members], None, why.strip("; ")))
     # The origin's own report (Harbor Wire's story, which cites no one: it is the source) joins
     # the outlets that cite it, or a wire story and its rewrites would count as two sources.
-    cited = {canonical_origin(o).lower(): o for o in by_origin}
     for g in list(independent):
         members = [a for a in articles if a.id in set(g.article_ids)]
-        outlets = sorted({canonical_origin(a.outlet).lower() for a in members if a.outlet})
-        origin = next((cited[o] for o in outlets if o in cited), None)
+        origin = next((o for o in by_origin if any(is_outlet_of(o, a.outlet) for a in members)), None)
         if origin is not None:
             independent.remove(g)
             copies = g.reason.rsplit("; ", 1)[0] + "; " if "; " in g.reason else ""
