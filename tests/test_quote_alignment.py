@@ -173,6 +173,25 @@ def test_one_version_per_article_and_most_common_speaker():
     assert sum(len(g.versions) for g in groups) == 5  # b's second quote is kept, in its own group
 
 
+def test_each_outlets_speaker_is_kept_and_a_different_one_is_flagged():
+    from storydiff.compare.quotes import speaker_conflict
+
+    q = "The sea was far too rough for that boat to be out"
+    arts = {
+        "wire": [Quote(q, 0, 1, "Anton Brel")],
+        "copy": [Quote(q, 0, 1, "Brel")],  # the surname alone is the same person
+        "post": [Quote(q, 0, 1, "Karin Velt")],
+        "radio": [Quote(q, 0, 1, None)],  # unnamed: disagrees with no one
+    }
+    (group,) = align_quotes(arts, order=["wire", "copy", "post", "radio"])
+    assert [v.speaker for v in group.versions] == ["Anton Brel", "Brel", "Karin Velt", None]
+    outlets = {"wire": "Harbor Wire", "copy": "Meridian Daily", "post": "Veyra Post", "radio": "Valley Radio"}
+    assert speaker_conflict(group, outlets.__getitem__) == (
+        "speaker differs: Anton Brel (Harbor Wire, Meridian Daily) vs Karin Velt (Veyra Post)")
+    del arts["post"]
+    assert speaker_conflict(align_quotes(arts)[0], outlets.__getitem__) is None
+
+
 def test_align_quotes_tolerates_junk():
     assert align_quotes({}) == []
     assert align_quotes({"a": [], "b": None}) == []  # type: ignore[dict-item]

@@ -156,6 +156,7 @@ class QuoteVersion:
     text: str
     fidelity: Fidelity
     diff: list[tuple[str, str]] = field(default_factory=list)  # (op, words): op in "=", "-", "+"
+    speaker: str | None = None  # whom this outlet gives the words to (another outlet may differ)
 
 
 @dataclass

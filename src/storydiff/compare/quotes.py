@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -223,10 +223,27 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings) -> AlignedQuote
         speaker = next(q.speaker for _, q in group if q.speaker and speakers[q.speaker] == top)
     ref_art, ref = group[0]
     if len(group) == 1:
-        return AlignedQuote(speaker, [QuoteVersion(ref_art, ref.text, "only_here")])
-    versions = [QuoteVersion(ref_art, ref.text, "verbatim")]
+        return AlignedQuote(speaker, [QuoteVersion(ref_art, ref.text, "only_here", speaker=ref.speaker)])
+    versions = [QuoteVersion(ref_art, ref.text, "verbatim", speaker=ref.speaker)]
     for art, q in group[1:]:
         label, _ = quote_fidelity(ref.text, q.text, s)
         # a version joined through another version (not the reference) is at least a rewording
-        versions.append(QuoteVersion(art, q.text, label or "reworded", word_diff(ref.text, q.text)))
+        versions.append(QuoteVersion(art, q.text, label or "reworded", word_diff(ref.text, q.text), q.speaker))
     return AlignedQuote(speaker, versions)
+
+
+def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str]) -> str | None:
+    """"speaker differs: Anton Brel (Harbor Wire) vs Karin Velt (Veyra Post)" when outlets give
+    the same words to different people (an unnamed speaker disagrees with no one)."""
+    by_surname: dict[str, tuple[str, list[str]]] = {}  # "Kallas" and "Kaja Kallas" are one person
+    for v in quote.versions:
+        if v.speaker and v.speaker.split():
+            key = v.speaker.split()[-1].lower()
+            name, outlets = by_surname.setdefault(key, (v.speaker, []))
+            if len(v.speaker) > len(name):
+                by_surname[key] = (v.speaker, outlets)
+            outlets.append(label(v.article_id))
+    if len(by_surname) < 2:
+        return None
+    return "speaker differs: " + " vs ".join(f"{who} ({', '.join(dict.fromkeys(outlets))})"
+                                             for who, outlets in by_surname.values())

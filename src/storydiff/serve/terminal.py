@@ -87,6 +87,9 @@ def render_story(view: StoryView, marks: bool = False) -> Group:
                     body,
                 )
         parts.append(qt)
+        for row in view.shared_quotes:
+            if row.speaker_conflict:  # the same words in different mouths: a fact-checker's first question
+                parts.append(Text(f"⚠ “{_clean(row.reference)[:80]}”: {_clean(row.speaker_conflict)}", style="yellow"))
     if view.single_quotes:
         t = Text("Quotes only one outlet carries:\n", style="bold")
         for outlet, qs in view.single_quotes.items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from storydiff.compare.quotes import speaker_conflict
 from storydiff.extract.metadata import outlet_from_url
 from storydiff.records import Article, Story
 
@@ -18,7 +19,8 @@ from storydiff.records import Article, Story
 class QuoteRow:
     speaker: str
     reference: str  # the first outlet's wording
-    versions: list[dict]  # {"outlet", "article_id", "fidelity", "text", "diff"}
+    versions: list[dict]  # {"outlet", "article_id", "fidelity", "text", "diff", "speaker"}
+    speaker_conflict: str | None = None  # "speaker differs: A (outlet) vs B (outlet)"
 
 
 @dataclass
@@ -76,9 +78,11 @@ def build_view(story: Story, articles: Sequence[Article]) -> StoryView:
                             "fidelity": v.fidelity,
                             "text": v.text,
                             "diff": v.diff,
+                            "speaker": v.speaker,
                         }
                         for v in q.versions
                     ],
+                    speaker_conflict=speaker_conflict(q, lambda i: label.get(i, i)),
                 )
             )
         else:
