@@ -111,7 +111,8 @@ _NOT_UNITS = STOPWORDS | {"least", "around", "nearly", "almost", "rose", "risen"
                           "saturday", "sunday"}
 # Words after a count that only say when or where: "17 on Wednesday", "9 in the capital".
 _SKIP_AFTER = frozenset({"on", "in", "at", "by", "this", "last", "late", "early", "monday", "tuesday", "wednesday",
-                         "thursday", "friday", "saturday", "sunday"})
+                         "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night",
+                         "today", "yesterday", "tonight", "overnight"})
 # One name for each count that casualty reports word differently: "killing 14 people", "leaving
 # 17 dead", "the death toll rose to 17", "9 remain missing" are counts of the same few things.
 _CASUALTY_UNITS = {"dead": "dead", "death": "dead", "toll": "dead", "kille": "dead", "fatal": "dead",
