@@ -181,3 +181,17 @@ def test_a_restated_standfirst_is_one_claim_not_two():
             "Polish FM Sikorski said further NATO presence in Ukraine is not unthinkable.")
     claims = article_claims("a", text, 5)
     assert [c.text[:14] for c in claims] == ["Estonian Prime", "Polish FM Siko"]
+
+
+def test_a_shared_fact_names_apart_the_outlets_that_worded_it_otherwise():
+    from storydiff.records import Fact, Story
+    from storydiff.serve.view import build_view
+
+    shown = "“Some are saying Ukrainians should not lose,” Kallas said, calling for a full victory."
+    arts = [Article(id=i, source=i, text="x", outlet=o) for i, o in (("ep", "Euromaidan Press"), ("wire", "Wire"), ("unn", "UNN"))]
+    fact = Fact(shown, ["ep", "wire", "unn"], {"ep": shown, "wire": shown.replace("Kallas", "Kallas,"),
+                                             "unn": "Kallas said victory was the only goal for Ukraine."}, [], "ep")
+    story = Story(id="s1", article_ids=["ep", "wire", "unn"], facts=[fact])
+    (row,) = build_view(story, arts).shared_facts
+    assert row["outlets"] == ["Euromaidan Press", "Wire"]  # the words shown: theirs (a comma apart)
+    assert row["reworded_by"] == ["UNN"]  # carried the fact, not that sentence

@@ -105,7 +105,8 @@ def render_story(view: StoryView, marks: bool = False) -> Group:
         )
         for f in view.shared_facts:
             t.append(f" • {_clean(f['text'])}")
-            t.append(f"  [{_clean(', '.join(f['outlets']))}]", style="dim")
+            also = f"; in other words: {', '.join(f['reworded_by'])}" if f["reworded_by"] else ""
+            t.append(f"  [{_clean(', '.join(f['outlets']) + also)}]", style="dim")
             for c in f["conflicts"]:
                 t.append(f"  ⚠ {_clean(c)}", style="bold red")
             t.append("\n")

@@ -93,7 +93,10 @@ def build_view(story: Story, articles: Sequence[Article]) -> StoryView:
             view.shared_facts.append(
                 {
                     "text": f.text,
-                    "outlets": [label.get(i, i) for i in f.article_ids],
+                    "outlets": [label.get(i, i) for i in f.article_ids if _same_wording(f.variants.get(i), f.text)],
+                    # outlets that carry the fact in words of their own: listed apart, so the line
+                    # never implies they printed the sentence shown (or the quote in it)
+                    "reworded_by": [label.get(i, i) for i in f.article_ids if not _same_wording(f.variants.get(i), f.text)],
                     "variants": {label.get(i, i): t for i, t in f.variants.items()},
                     "conflicts": f.conflicts,
                 }
@@ -101,3 +104,12 @@ def build_view(story: Story, articles: Sequence[Article]) -> StoryView:
         elif f.article_ids:
             view.unique_facts.setdefault(label.get(f.article_ids[0], f.article_ids[0]), []).append(f.text)
     return view
+
+
+SAME_WORDING_RATIO = 90  # rapidfuzz ratio: a reprint with a changed dateline or a typo still counts
+
+
+def _same_wording(variant: str | None, shown: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return variant is None or variant == shown or fuzz.ratio(variant, shown) >= SAME_WORDING_RATIO
