@@ -207,3 +207,19 @@ def test_thresholds_come_from_settings():
         )[0]
         is None
     )
+
+
+@pytest.mark.parametrize("reference, version, changes", [
+    ("We will not raise taxes to pay for the rebuilding", "We will raise taxes to pay for the rebuilding", ["negation"]),
+    ("We will raise taxes to pay for the rebuilding", "We will never raise taxes to pay for the rebuilding", ["negation"]),
+    ("We have found 41 people alive under the mud so far", "We have found 14 people alive under the mud so far", ["numbers"]),
+    # a trim changes no meaning, even when the clause it cuts holds a "not" or a figure
+    ("We will not raise taxes, and we will never cut the 12 pensions we pay", "We will not raise taxes", []),
+    ("We cannot possibly imagine it", "We can't possibly imagine it", []),
+])
+def test_an_edit_that_changes_the_meaning_is_named_beside_its_label(reference, version, changes):
+    from storydiff.compare.quotes import meaning_changes
+
+    assert meaning_changes(reference, version) == changes
+    (group,) = align_quotes({"a": [Quote(reference, 0, 1, "Elin Strand")], "b": [Quote(version, 0, 1, "Elin Strand")]})
+    assert group.versions[1].changes == changes and group.versions[0].changes == []

@@ -157,6 +157,9 @@ class QuoteVersion:
     fidelity: Fidelity
     diff: list[tuple[str, str]] = field(default_factory=list)  # (op, words): op in "=", "-", "+"
     speaker: str | None = None  # whom this outlet gives the words to (another outlet may differ)
+    # what an edit changed in the meaning, beyond its label: "negation" (a "not" added or dropped),
+    # "numbers" (a figure changed); a trim changes neither
+    changes: list[str] = field(default_factory=list)
 
 
 @dataclass

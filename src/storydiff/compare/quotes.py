@@ -228,8 +228,30 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings) -> AlignedQuote
     for art, q in group[1:]:
         label, _ = quote_fidelity(ref.text, q.text, s)
         # a version joined through another version (not the reference) is at least a rewording
-        versions.append(QuoteVersion(art, q.text, label or "reworded", word_diff(ref.text, q.text), q.speaker))
+        versions.append(QuoteVersion(art, q.text, label or "reworded", word_diff(ref.text, q.text), q.speaker,
+                                     meaning_changes(ref.text, q.text)))
     return AlignedQuote(speaker, versions)
+
+
+_NEGATIONS = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE)
+
+
+def meaning_changes(reference: str, version: str) -> list[str]:
+    """What a version changes in what was said, whatever its fidelity label: a negation added or
+    dropped ("We will not raise taxes" / "We will raise taxes"), or a figure changed (41 / 14).
+    Dropping words that carry neither (a trim) is no change of meaning."""
+    from storydiff.compare.claims import numbers_in
+
+    changes = []
+    for op, words in word_diff(reference, version):
+        # a "not" written in, or cut on its own: a whole clause cut with its "not" is a trim
+        if _NEGATIONS.search(words) and (op == "+" or (op == "-" and len(words.split()) <= 2)):
+            changes.append("negation")
+            break
+    ours, theirs = set(numbers_in(reference)), set(numbers_in(version))
+    if theirs - ours:  # a figure the reference does not have (dropping one is a trim)
+        changes.append("numbers")
+    return changes
 
 
 def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str]) -> str | None:

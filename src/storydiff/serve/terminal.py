@@ -72,7 +72,7 @@ def render_story(view: StoryView, marks: bool = False) -> Group:
 
     if view.shared_quotes:
         qt = Table(title="Quotes carried by several outlets", expand=True, show_lines=True)
-        qt.add_column("speaker", ratio=1)
+        qt.add_column("speaker", ratio=1, overflow="fold")
         qt.add_column("outlet", ratio=1, overflow="fold")  # a name is folded, never cut to "Eurom…"
         qt.add_column("fidelity", no_wrap=True, min_width=12)  # "first report", "reworded": never cut
         legend = "[-cut-] {+changed/added+}" if marks else "red: cut, green: changed/added"
@@ -83,7 +83,8 @@ def render_story(view: StoryView, marks: bool = False) -> Group:
                 qt.add_row(
                     Text(_clean(row.speaker)) if k == 0 else Text(""),
                     Text(_clean(v["outlet"])),
-                    Text(v["fidelity"] if k else "first report", style="" if k == 0 else FIDELITY_STYLE.get(v["fidelity"], "")),
+                    Text(v["fidelity"] if k else "first report", style="" if k == 0 else FIDELITY_STYLE.get(v["fidelity"], ""))
+                    + Text("".join(f"\n⚠ {c}" for c in v["changes"]), style="bold red"),
                     body,
                 )
         parts.append(qt)

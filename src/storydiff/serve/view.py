@@ -79,6 +79,7 @@ def build_view(story: Story, articles: Sequence[Article]) -> StoryView:
                             "text": v.text,
                             "diff": v.diff,
                             "speaker": v.speaker,
+                            "changes": [MEANING_CHANGES.get(c, c) for c in v.changes],
                         }
                         for v in q.versions
                     ],
@@ -105,6 +106,9 @@ def build_view(story: Story, articles: Sequence[Article]) -> StoryView:
             view.unique_facts.setdefault(label.get(f.article_ids[0], f.article_ids[0]), []).append(f.text)
     return view
 
+
+# QuoteVersion.changes as a reader is told them, beside the fidelity label
+MEANING_CHANGES = {"negation": "“not” changed", "numbers": "figure changed"}
 
 SAME_WORDING_RATIO = 90  # rapidfuzz ratio: a reprint with a changed dateline or a typo still counts
 
