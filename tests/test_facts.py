@@ -273,3 +273,15 @@ def test_a_vote_count_and_times_of_day():
     d = _art("d", "The Dunmere warehouse fire broke out at 3:10 a.m. and 60 firefighters were deployed.")
     (fact,) = align_facts([c, d])
     assert fact.article_ids == ["c", "d"] and fact.conflicts == []
+
+
+def test_an_editors_note_is_no_fact_and_datelines_are_not_shown_in_facts():
+    from storydiff.records import Story
+    from storydiff.serve.view import build_view
+
+    lead = "PORT VEYRA, Caldonia (Harbor Wire) — A crowded ferry capsized in the Veyra Strait on Wednesday."
+    a = _art("a", lead, "This article has been updated with the latest death toll.", "Editor's note: names were changed.")
+    facts = align_facts([a])
+    assert [f.text for f in facts] == [lead]
+    view = build_view(Story(id="s", article_ids=["a"], facts=facts), [a])
+    assert list(view.unique_facts.values()) == [["A crowded ferry capsized in the Veyra Strait on Wednesday."]]

@@ -195,6 +195,10 @@ def numbers_in(text: str) -> tuple[str, ...]:
 
 
 REPEAT_DICE = 0.85  # a claim this close to an earlier one of the same article is a repeat
+# An editor's note about the article is not a fact of the story.
+_EDITORS_NOTE = re.compile(
+    r"^\W*(?:this (?:article|story|report|post) (?:has been|was|is being) updated|editor['’]s note|correction\s*:)",
+    re.IGNORECASE)
 
 
 def article_claims(article_id: str, text: str, min_words: int) -> list[Claim]:
@@ -203,7 +207,7 @@ def article_claims(article_id: str, text: str, min_words: int) -> list[Claim]:
     claims: list[Claim] = []
     for a, b in claim_spans(text):
         s = text[a:b]
-        if len(_WORD.findall(s)) < min_words:
+        if len(_WORD.findall(s)) < min_words or _EDITORS_NOTE.match(s):
             continue
         keys = content_keys(s)
         if any(keys and 2 * len(keys & c.keys) >= REPEAT_DICE * (len(keys) + len(c.keys)) for c in claims):

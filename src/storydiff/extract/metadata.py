@@ -102,6 +102,15 @@ def dateline(text: str) -> str | None:
     return None
 
 
+def without_dateline(sentence: str) -> str:
+    """A story's first sentence without its dateline ("PORT VEYRA, Caldonia (Harbor Wire) — A
+    crowded ferry..." -> "A crowded ferry..."): where it was filed is not what it says."""
+    m = _WIRE_DATELINE.match(sentence)
+    if m and m.group(1)[0].isupper() and (m.group(2) or m.group(1).split(",")[0].isupper()):
+        return sentence[m.end() - 1 :]
+    return sentence
+
+
 def language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid; ~microseconds per article)."""
     sample = text[:5000].strip()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storydiff.compare.quotes import speaker_conflict
-from storydiff.extract.metadata import outlet_from_url
+from storydiff.extract.metadata import outlet_from_url, without_dateline
 from storydiff.records import Article, Story
 
 
@@ -93,7 +93,7 @@ def build_view(story: Story, articles: Sequence[Article]) -> StoryView:
         if len(f.article_ids) >= 2:
             view.shared_facts.append(
                 {
-                    "text": f.text,
+                    "text": without_dateline(f.text),
                     "outlets": [label.get(i, i) for i in f.article_ids if _same_wording(f.variants.get(i), f.text)],
                     # outlets that carry the fact in words of their own: listed apart, so the line
                     # never implies they printed the sentence shown (or the quote in it)
@@ -103,7 +103,7 @@ def build_view(story: Story, articles: Sequence[Article]) -> StoryView:
                 }
             )
         elif f.article_ids:
-            view.unique_facts.setdefault(label.get(f.article_ids[0], f.article_ids[0]), []).append(f.text)
+            view.unique_facts.setdefault(label.get(f.article_ids[0], f.article_ids[0]), []).append(without_dateline(f.text))
     return view
 
 
