@@ -545,3 +545,27 @@ def test_placement_lock_admits_one_assigner_at_a_time_and_others_see_what_it_sto
     finally:
         first.close()
         second.close()
+
+
+def test_switching_a_new_file_to_wal_retries_while_another_process_holds_it():
+    import sqlite3
+
+    from storydiff.store.engine import _switch_to_wal
+
+    class Busy:  # as a second process opening the same new file at the same instant sees it
+        def __init__(self, refusals):
+            self.refusals, self.calls = refusals, 0
+
+        def execute(self, sql):
+            self.calls += 1
+            if self.calls <= self.refusals:
+                raise sqlite3.OperationalError("database is locked")
+
+    cur = Busy(3)
+    _switch_to_wal(cur)
+    assert cur.calls == 4
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        class Broken(Busy):
+            def execute(self, sql):
+                raise sqlite3.OperationalError("disk I/O error")
+        _switch_to_wal(Broken(0))  # any other error is not waited out

@@ -44,6 +44,24 @@ def make_engine(url: str | None, *, create: bool = True) -> Engine:
     raise ValueError(f"unsupported database {backend!r}: use a SQLite path or a postgresql:// URL")
 
 
+def _switch_to_wal(cur) -> None:
+    """PRAGMA journal_mode=WAL, retried: on a new file the switch needs the database to itself,
+    and SQLite answers "database is locked" at once, busy timeout or not, while another process
+    opening the same new file at the same instant holds it (two ingests started together)."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_engine(parsed) -> Engine:
     database = parsed.database or ""
     if database in ("", ":memory:"):
@@ -62,7 +80,7 @@ def _sqlite_engine(parsed) -> Engine:
         # The busy timeout first: switching to WAL needs a lock, and a second process opening the
         # database at the same instant must wait for it rather than fail "database is locked".
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer, nor it them
+        _switch_to_wal(cur)  # readers never block the writer, nor it them
         cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a killed process loses nothing
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
