@@ -267,7 +267,7 @@ def test_a_vote_count_and_times_of_day():
     a = _art("a", "Parliament passed the Norvland budget by 78 votes to 62 on Tuesday, clearing the way for the subsidy.")
     b = _art("b", "Parliament passed the Norvland budget by 78 votes to 61 on Tuesday, clearing the way for the subsidy.")
     (fact,) = align_facts([a, b])
-    assert fact.conflicts == ["numbers differ: 78 votes, 62 (a) vs 78 votes, 61 (b)"]
+    assert fact.conflicts == ["numbers differ: 62 (a) vs 61 (b)"]  # the 78 both print is not disputed
     # a rounded time of day is no contradiction
     c = _art("c", "The Dunmere warehouse fire broke out at about 3 a.m. and 60 firefighters were deployed.")
     d = _art("d", "The Dunmere warehouse fire broke out at 3:10 a.m. and 60 firefighters were deployed.")
@@ -285,3 +285,16 @@ def test_an_editors_note_is_no_fact_and_datelines_are_not_shown_in_facts():
     assert [f.text for f in facts] == [lead]
     view = build_view(Story(id="s", article_ids=["a"], facts=facts), [a])
     assert list(view.unique_facts.values()) == [["A crowded ferry capsized in the Veyra Strait on Wednesday."]]
+
+
+@pytest.mark.parametrize("other", [
+    "About 200 people were killed when the Ostran quake struck the valley towns on Monday.",
+    "Between 200 and 220 people were killed when the Ostran quake struck the valley towns on Monday.",
+])
+def test_a_rounded_figure_or_a_range_that_allows_the_other_is_no_conflict(other):
+    a = _art("a", "The Ostran quake killed 213 people when it struck the valley towns on Monday.")
+    (fact,) = align_facts([a, _art("b", other)])
+    assert fact.article_ids == ["a", "b"] and fact.conflicts == []
+    c = _art("c", "About 150 people were killed when the Ostran quake struck the valley towns on Monday.")
+    (fact,) = align_facts([a, c])
+    assert fact.conflicts == ["numbers differ: 213 people (a) vs about 150 people (c)"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from storydiff.analyze.sentences import sentence_spans
 
@@ -38,8 +39,8 @@ class Claim:
     text: str
     keys: frozenset[str]
     numbers: tuple[str, ...]
-    # (value, unit, as written) of each number: two reports' numbers contradict in one unit
-    quantities: tuple[tuple[float, str, str], ...] = ()
+    # each number with its unit: two reports' numbers contradict in one unit
+    quantities: tuple[Quantity, ...] = ()
 
 
 def _quote_balance(s: str) -> int:
@@ -134,12 +135,28 @@ def _unit_key(word: str) -> str:
     return word.lower()[:5].rstrip("s")
 
 
-def quantities_in(text: str) -> tuple[tuple[float, str, str], ...]:
+class Quantity(NamedTuple):
+    value: float
+    unit: str
+    written: str  # as the reader saw it: "48 hours", "about 200"
+    low: float  # the values it allows: itself, or around a rounded figure, or a range's ends
+    high: float
+
+
+# A rounded figure allows this much either way: "about 200" is no contradiction of "213".
+APPROX_TOLERANCE = 0.1
+_APPROX_BEFORE = re.compile(r"\b(about|around|nearly|almost|roughly|approximately|some|an estimated|close to)\s+$")
+_RANGE = re.compile(r"\bbetween\s+(\S+)\s+and\s+(\S+)", re.IGNORECASE)
+
+
+def quantities_in(text: str) -> tuple[Quantity, ...]:
     """Each number with its unit: the first word after it that names something ("12 people" ->
     (12, "peopl"); "48 hours" and "two days" -> (48, "hour")), else the one before it ("the toll
     rose to 17" -> (17, "dead")); casualty words share one unit, and so do people in a sentence
     about deaths or injuries. Times of day are left out; a number with no unit has unit "".
-    The third element is the number as written, with its unit word when that follows it."""
+    Each carries the number as written (with its unit word when that follows it) and the
+    values it allows: a rounded figure ("about 200") 10% either way, a range ("between 10 and
+    15") its ends."""
     out = []
     previous_unit, previous_end = "", -1
     for m, raw in _numbers(text):
@@ -184,9 +201,27 @@ def quantities_in(text: str) -> tuple[tuple[float, str, str], ...]:
         elif unit in _PEOPLE:
             unit = ("dead" if _KILL_WORDS.search(text) else "injur" if _HURT_WORDS.search(text)
                     else "missi" if "missing" in text.lower() else unit)
-        out.append((value, unit, written))
+        lo = hi = value
+        before = text[max(0, m.start() - 25) : m.start()].lower()
+        if _APPROX_BEFORE.search(before):  # "about 200", "nearly 2,700": a rounded figure
+            lo, hi = value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+            written = _APPROX_BEFORE.search(before).group(1) + " " + written
+        out.append(Quantity(value, unit, written, lo, hi))
         previous_unit, previous_end = unit, m.end()
-    return tuple(out)
+    return tuple(_with_ranges(text, out))
+
+
+def _with_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """"between 10 and 15 people": both numbers allow 10-15 (one figure, given as a range)."""
+    for m in _RANGE.finditer(text):
+        ends = [q for q in quantities if q.written.split()[-1] in (m.group(1).rstrip(",."), m.group(2).rstrip(",."))
+                or q.written.split()[0] in (m.group(1).rstrip(",."), m.group(2).rstrip(",."))]
+        if len(ends) == 2:
+            lo, hi = sorted(q.value for q in ends)
+            unit = next((q.unit for q in reversed(ends) if q.unit), "")
+            for q in ends:
+                quantities[quantities.index(q)] = q._replace(unit=unit, low=lo, high=hi)
+    return quantities
 
 
 def numbers_in(text: str) -> tuple[str, ...]:

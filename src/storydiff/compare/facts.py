@@ -40,7 +40,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from storydiff.compare.claims import Claim, article_claims
+from storydiff.compare.claims import Claim, Quantity, article_claims
 from storydiff.records import Article, Fact
 from storydiff.settings import FactSettings
 from storydiff.unionfind import UnionFind
@@ -230,38 +230,54 @@ def _conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str
     if all(a <= b or b <= a for i, a in enumerate(values) for b in values[i + 1:]):
         return []  # each outlet gives a subset of another's numbers: none contradicts
     lines = []
-    for _unit, by_article in _contradictions(claims):
-        outlets_of: dict[tuple[float, ...], list[str]] = {}
+    for by_article in _contradictions(claims):
+        # each outlet's figures that some other outlet's figures do not allow: "17" against "14",
+        # not the "78 votes" both print before their "62" and "61"
+        disputed = {aid: [q for q in qs if not all(any(_overlap(q, o) for o in other)
+                                                   for oid, other in by_article.items() if oid != aid)]
+                    for aid, qs in by_article.items()}
+        outlets_of: dict[tuple[float, ...], list[str]] = {}  # by value: "eight" and "Eight" are one
         wording: dict[tuple[float, ...], str] = {}
-        for article_id, quantities in by_article.items():
-            key = tuple(sorted({v for v, _ in quantities}))
+        for article_id, qs in disputed.items():
+            qs = qs or by_article[article_id]
+            key = tuple(sorted({q.value for q in qs}))
+            wording.setdefault(key, ", ".join(dict.fromkeys(q.written for q in qs)))
             outlets_of.setdefault(key, [])
             if label(article_id) not in outlets_of[key]:
                 outlets_of[key].append(label(article_id))
-            wording.setdefault(key, ", ".join(dict.fromkeys(w for _, w in quantities)))  # in the text's order
         lines.append("numbers differ: " + " vs ".join(f"{wording[k]} ({', '.join(o)})" for k, o in outlets_of.items()))
     return lines
 
 
-def _contradictions(claims: Sequence[Claim]) -> list[tuple[str, dict[str, list[tuple[float, str]]]]]:
-    """The units in which two articles give different values ("48 hours" and "two days" do
-    not), each with every article's (value, as written) in it, articles in claim order."""
-    by_article: dict[str, dict[str, list[tuple[float, str]]]] = {}
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures can be the same: equal, or within a rounded figure's or a range's span."""
+    return a.low <= b.high + 1e-9 and b.low <= a.high + 1e-9
+
+
+def _allows(xs: Sequence[Quantity], ys: Sequence[Quantity]) -> bool:
+    """Whether every figure in xs is one that ys allows (xs says less than ys, or the same)."""
+    return all(any(_overlap(x, y) for y in ys) for x in xs)
+
+
+def _contradictions(claims: Sequence[Claim]) -> list[dict[str, list[Quantity]]]:
+    """For each unit in which two articles give figures that cannot be the same ("48 hours" and
+    "two days" can; "about 200" and "213" can; "14" and "17" cannot), every article's figures in
+    it (the first claim of each article), articles in claim order."""
+    by_article: dict[str, dict[str, list[Quantity]]] = {}
     for c in claims:
         if c.quantities and c.article_id not in by_article:
-            units: dict[str, list[tuple[float, str]]] = {}
-            for value, unit, written in c.quantities:
-                units.setdefault(unit, []).append((round(value, 6), written))
+            units: dict[str, list[Quantity]] = {}
+            for q in c.quantities:
+                units.setdefault(q.unit, []).append(q)
             by_article[c.article_id] = units
     tables = list(by_article.values())
     found: list[str] = []
     for i, a in enumerate(tables):
         for b in tables[i + 1:]:
             for unit in a.keys() & b.keys():
-                va, vb = {v for v, _ in a[unit]}, {v for v, _ in b[unit]}
-                if not (va <= vb or vb <= va) and unit not in found:
+                if not (_allows(a[unit], b[unit]) or _allows(b[unit], a[unit])) and unit not in found:
                     found.append(unit)
-    return [(unit, {aid: t[unit] for aid, t in by_article.items() if unit in t}) for unit in found]
+    return [{aid: t[unit] for aid, t in by_article.items() if unit in t} for unit in found]
 
 
 def align_claims(articles: Sequence[Article], settings: FactSettings | None = None) -> list[list[Claim]]:
