@@ -348,11 +348,11 @@ def test_conflicts_and_edited_quotes_are_shown(tmp_path):
             shared.variants = {i: f"{HOSTILE} variant of {i}" for i in shared.article_ids}
             version = story.quotes[0].versions[1]
             version.fidelity, version.diff = "edited", [("=", "We are"), ("-", "still"), ("+", HOSTILE)]
-            story.quotes[0].versions[0].speaker, version.speaker = "Ilka Severin", HOSTILE  # put in another mouth
+            story.quotes[0].versions[0].speaker, version.speaker = "Ilka Severin", f"Karin {HOSTILE}"  # another mouth
             other.save_story(story)
         page = client.get(f"/stories/{sid}").text
     assert "Where the reports disagree" in page and "numbers differ: 12 vs 14" in page
-    assert "⚠ speaker differs: Ilka Severin (" in page and "vs &lt;script&gt;alert(1)&lt;/script&gt; (" in page
+    assert "⚠ speaker differs: Ilka Severin (" in page and "vs Karin &lt;script&gt;alert(1)&lt;/script&gt; (" in page
     assert "<del>still</del>" in page and "<ins>&lt;script&gt;alert(1)&lt;/script&gt;</ins>" in page
     assert "<script" not in page
 

@@ -182,12 +182,14 @@ def test_each_outlets_speaker_is_kept_and_a_different_one_is_flagged():
         "copy": [Quote(q, 0, 1, "Brel")],  # the surname alone is the same person
         "post": [Quote(q, 0, 1, "Karin Velt")],
         "radio": [Quote(q, 0, 1, None)],  # unnamed: disagrees with no one
+        "tv": [Quote(q, 0, 1, "Caldonian")],  # a title's leftover ("the Caldonian commander"): no name
     }
-    (group,) = align_quotes(arts, order=["wire", "copy", "post", "radio"])
-    assert [v.speaker for v in group.versions] == ["Anton Brel", "Brel", "Karin Velt", None]
-    outlets = {"wire": "Harbor Wire", "copy": "Meridian Daily", "post": "Veyra Post", "radio": "Valley Radio"}
+    (group,) = align_quotes(arts, order=["wire", "copy", "post", "radio", "tv"])
+    assert [v.speaker for v in group.versions] == ["Anton Brel", "Brel", "Karin Velt", None, "Caldonian"]
+    outlets = {"wire": "Harbor Wire", "copy": "Meridian Daily", "post": "Veyra Post", "radio": "Valley Radio",
+               "tv": "TV"}
     assert speaker_conflict(group, outlets.__getitem__) == (
-        "speaker differs: Anton Brel (Harbor Wire, Meridian Daily) vs Karin Velt (Veyra Post)")
+        "speaker differs: Anton Brel (Harbor Wire) vs Karin Velt (Veyra Post)")
     del arts["post"]
     assert speaker_conflict(align_quotes(arts)[0], outlets.__getitem__) is None
 

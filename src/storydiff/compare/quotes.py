@@ -259,7 +259,9 @@ def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str]) -> str | 
     the same words to different people (an unnamed speaker disagrees with no one)."""
     by_surname: dict[str, tuple[str, list[str]]] = {}  # "Kallas" and "Kaja Kallas" are one person
     for v in quote.versions:
-        if v.speaker and v.speaker.split():
+        # only full names can disagree: a surname alone is the same person, and a one-word speaker
+        # is often a title's leftover ("the Estonian prime minister" read as "Estonian")
+        if v.speaker and len(v.speaker.split()) >= 2:
             key = v.speaker.split()[-1].lower()
             name, outlets = by_surname.setdefault(key, (v.speaker, []))
             if len(v.speaker) > len(name):
