@@ -236,6 +236,9 @@ def test_story_id_starts_redirect_and_story_lists_page(loaded):
     assert 'rel="next"' in first and "offset=2" in first
     last = client.get("/?limit=2&offset=2").text
     assert 'rel="next"' not in last and "stories 3–3" in last and "newer" in last
+    beyond = client.get("/?offset=5000").text
+    assert "No stories this far back" in beyond and "No stories stored yet" not in beyond
+    assert "give at least 4 characters" in client.get("/api/stories/s").json()["detail"]
 
 
 def test_errors_page_and_json(loaded):

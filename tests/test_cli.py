@@ -427,7 +427,8 @@ def test_show_takes_a_unique_prefix_and_html_paths_are_checked_first(tmp_path):
     assert shown.exit_code == 0 and story["id"] in shown.stdout
     # no colour (a pipe, a file): the quote diff is marked in the text, git word-diff style
     assert "[-" in shown.stdout and "{+" in shown.stdout
-    assert run("show", "s", "--db", db).exit_code == 1  # too short a start to mean one story
+    short = run("show", "s", "--db", db)  # too short a start to mean one story
+    assert short.exit_code == 1 and "give at least 4 characters" in short.stderr
     assert [s["id"] for s in jsonl(run("stories", "--db", db, "--json", "--offset", "1").stdout)] == []
     bad = run("show", story["id"], "--db", db, "--html", str(tmp_path / "missing" / "r.html"))
     assert bad.exit_code == 2 and "cannot write the HTML report" in bad.stderr
@@ -604,6 +605,10 @@ def test_nothing_read_at_all_exits_1_and_a_partly_bad_batch_exits_0(tmp_path):
     assert result.exit_code == 1 and result.stdout == ""  # an empty text is refused, as ingest refuses it
     assert "row has an empty 'text'" in result.stderr
     assert run("ingest", str(bad_rows), "--db", db).exit_code == 1
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    result = run("cluster", str(empty))
+    assert result.exit_code == 1 and "no rows to group" in result.stderr
     # one readable input is enough for success without --strict
     assert run("extract", UNN, missing).exit_code == 0
     assert run("extract", UNN, missing, "--strict").exit_code == 1

@@ -33,6 +33,7 @@ from storydiff.records import Article, Failure, RawItem, Story
 from storydiff.serve.html import template_env
 from storydiff.serve.view import build_view
 from storydiff.settings import FactSettings
+from storydiff.store.base import MIN_ID_PREFIX
 
 __all__ = ["MAX_BODY_BYTES", "MAX_ITEMS", "create_app"]
 
@@ -310,6 +311,8 @@ def create_app(
             detail = f"no story {story_id!r}"
             if matches:
                 detail += f"; it starts {len(matches)} ids: {', '.join(matches)}"
+            elif len(story_id) < MIN_ID_PREFIX:
+                detail += f" (give at least {MIN_ID_PREFIX} characters of an id)"
             raise HTTPException(404, detail)
         return {**story.to_dict(), "articles": [_article_meta(a) for a in articles]}
 

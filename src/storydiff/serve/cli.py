@@ -114,7 +114,7 @@ def worker_errors():
 
 
 @contextmanager
-def stop_requests():
+def stop_requests(finishing: str = "storing the articles already read"):
     """A ``stop`` callable for a long run. The first Ctrl-C (or SIGTERM, as `timeout` and
     service managers send) asks the run to store what it has already read and stop; the second
     stops at once. A stage interrupted anywhere else could leave a story half assigned."""
@@ -130,8 +130,7 @@ def stop_requests():
         if requested.is_set():
             raise KeyboardInterrupt
         requested.set()
-        err.print("interrupted: storing the articles already read, then stopping (again to quit at once)",
-                  style="yellow", soft_wrap=True)
+        err.print(f"interrupted: {finishing}, then stopping (again to quit at once)", style="yellow", soft_wrap=True)
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -185,7 +184,7 @@ def extract(
                 _emit({**a.metadata(), "text": a.text})  # id: the export row's, else from URL or text
             else:
                 table.add_row(*(Text(str(x or "—")) for x in (a.source, a.outlet, a.title, a.published, len(a.text), ", ".join(a.cited_origins))))
-    if not json_:
+    if not json_ and done:
         out.print(table)
     _finish(failures, strict, done)
 
@@ -264,7 +263,8 @@ def cluster(
     clusterer = OnlineClusterer()
     assigned: list[tuple[str, str]] = []
     prepared_rows = map_in_order(prepare_rows, batches(), max(0, workers))
-    with stream, worker_errors(), stop_requests() as stop, closing(prepared_rows), progress_bar("clustering") as tick, streaming_gc():
+    with (stream, worker_errors(), stop_requests("writing the rows placed so far") as stop, closing(prepared_rows),
+          progress_bar("clustering") as tick, streaming_gc()):
         for where, prepared in prepared_rows:
             if stop():
                 break
@@ -281,6 +281,9 @@ def cluster(
         err.print(f"interrupted: wrote the {len(assigned)} row(s) placed so far; the rest of the input was not read",
                   style="yellow", soft_wrap=True)
         raise typer.Exit(130)
+    if not assigned and not failures:  # an empty file: a script must not read it as done
+        report_failure(Failure(input, "no rows to group"))
+        raise typer.Exit(1)
     _finish(failures, strict, done=len(assigned))
 
 
@@ -445,12 +448,17 @@ def show(
 ) -> None:
     """Compare the articles of one stored story."""
     from storydiff.pipeline import CompareResult, compare_stored_story
+    from storydiff.store.base import MIN_ID_PREFIX
 
     facts = fact_settings_for(semantic)
     _writable(html)
     store = _store(db, create=False)
     try:
         sid, matches = store.find_story(story_id)
+        if sid is None and len(story_id) < MIN_ID_PREFIX:
+            err.print(Text(f"error: no story {story_id} (give at least {MIN_ID_PREFIX} characters of an id)",
+                           style="red"), soft_wrap=True)
+            raise typer.Exit(1)
         if len(matches) > 1:
             err.print(Text(f"error: {story_id} is the start of several story ids: {', '.join(matches[:5])}",
                            style="red"), soft_wrap=True)

@@ -72,8 +72,8 @@ def render_story(view: StoryView, marks: bool = False) -> Group:
 
     if view.shared_quotes:
         qt = Table(title="Quotes carried by several outlets", expand=True, show_lines=True)
-        qt.add_column("speaker", ratio=1, overflow="fold")
-        qt.add_column("outlet", ratio=1, overflow="fold")  # a name is folded, never cut to "Eurom…"
+        qt.add_column("speaker", overflow="fold", min_width=11, max_width=18)  # a name's words whole, mostly
+        qt.add_column("outlet", overflow="fold", min_width=11, max_width=18)  # folded, never cut to "Eurom…"
         qt.add_column("fidelity", no_wrap=True, min_width=12)  # "first report", "reworded": never cut
         legend = "[-cut-] {+changed/added+}" if marks else "red: cut, green: changed/added"
         qt.add_column(f"wording ({legend} vs the first report)", ratio=5)
