@@ -167,10 +167,6 @@ class CompareResult:
         }
 
 
-def _dedupe_ids(articles: list[Article]) -> list[Article]:
-    return [a for _, a in dedupe_ids(enumerate(articles))]
-
-
 def dedupe_ids(tagged: Iterable[tuple[T, Article]]) -> list[tuple[T, Article]]:
     """Two inputs with the same id are one article when they are the same page (its text or its
     URL); a different article that reuses an id (row "r1" of two exports) gets a scoped one.
@@ -232,7 +228,7 @@ def compare_paths(
             result.failures.append(item)
         else:
             result.articles.append(item)
-    result.articles = _dedupe_ids(result.articles)
+    result.articles = [a for _, a in dedupe_ids(enumerate(result.articles))]
     result.stories = compare_articles(result.articles, progress=progress, fact_settings=fact_settings)
     return result
 

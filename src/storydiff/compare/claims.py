@@ -95,7 +95,6 @@ def content_keys(text: str) -> frozenset[str]:
 # are one quantity
 _HOURS = {"minut": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 720.0}
 _UNIT_WORD = re.compile(r"\s*(?:-\s*)?([^\W\d_]+)")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s,]*$")
 # "3 a.m.", "3:10 a.m.", "15:30", "11:09 GMT", and "26 September" / "July 21": times and dates
 # are when, not how many; reports round them ("about 3 a.m.") and datelines differ by outlet.
 _CLOCK = re.compile(r"\s*(?:[:.]\s?\d\d\b|(?:a\.?m\.?|p\.?m\.?)(?![^\W\d_])|(?:gmt|utc|ist|est|edt|cet|cest|bst|pst|pdt)\b)",
@@ -146,7 +145,7 @@ class Quantity(NamedTuple):
 # A rounded figure allows this much either way: "about 200" is no contradiction of "213".
 APPROX_TOLERANCE = 0.1
 _APPROX_BEFORE = re.compile(r"\b(about|around|nearly|almost|roughly|approximately|some|an estimated|close to)\s+$")
-_RANGE = re.compile(r"\bbetween\s+(\S+)\s+and\s+(\S+)", re.IGNORECASE)
+_RANGE = re.compile(r"\bbetween\s+(\S+)\s+and\s+(\S+)", re.IGNORECASE)  # groups start at the two numbers
 
 
 def quantities_in(text: str) -> tuple[Quantity, ...]:
@@ -157,7 +156,8 @@ def quantities_in(text: str) -> tuple[Quantity, ...]:
     Each carries the number as written (with its unit word when that follows it) and the
     values it allows: a rounded figure ("about 200") 10% either way, a range ("between 10 and
     15") its ends."""
-    out = []
+    out: list[Quantity] = []
+    at: dict[int, int] = {}  # where each number starts -> its place in out (for ranges)
     previous_unit, previous_end = "", -1
     for m, raw in _numbers(text):
         if (_CLOCK.match(text, m.end()) or text[max(0, m.start() - 2) : m.start()].strip() == ":"
@@ -202,26 +202,23 @@ def quantities_in(text: str) -> tuple[Quantity, ...]:
             unit = ("dead" if _KILL_WORDS.search(text) else "injur" if _HURT_WORDS.search(text)
                     else "missi" if "missing" in text.lower() else unit)
         lo = hi = value
-        before = text[max(0, m.start() - 25) : m.start()].lower()
-        if _APPROX_BEFORE.search(before):  # "about 200", "nearly 2,700": a rounded figure
+        approx = _APPROX_BEFORE.search(text[max(0, m.start() - 25) : m.start()].lower())
+        if approx:  # "about 200", "nearly 2,700": a rounded figure
             lo, hi = value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
-            written = _APPROX_BEFORE.search(before).group(1) + " " + written
+            written = approx.group(1) + " " + written
+        at[m.start()] = len(out)
         out.append(Quantity(value, unit, written, lo, hi))
         previous_unit, previous_end = unit, m.end()
-    return tuple(_with_ranges(text, out))
-
-
-def _with_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """"between 10 and 15 people": both numbers allow 10-15 (one figure, given as a range)."""
-    for m in _RANGE.finditer(text):
-        ends = [q for q in quantities if q.written.split()[-1] in (m.group(1).rstrip(",."), m.group(2).rstrip(",."))
-                or q.written.split()[0] in (m.group(1).rstrip(",."), m.group(2).rstrip(",."))]
-        if len(ends) == 2:
-            lo, hi = sorted(q.value for q in ends)
-            unit = next((q.unit for q in reversed(ends) if q.unit), "")
-            for q in ends:
-                quantities[quantities.index(q)] = q._replace(unit=unit, low=lo, high=hi)
-    return quantities
+    # "between 10 and 15 people": one figure given as a range; both ends allow 10-15, in the unit
+    # the second end names
+    for r in _RANGE.finditer(text):
+        if r.start(1) in at and r.start(2) in at:
+            first, second = out[at[r.start(1)]], out[at[r.start(2)]]
+            lo, hi = sorted((first.value, second.value))
+            unit = second.unit or first.unit
+            out[at[r.start(1)]] = first._replace(unit=unit, low=lo, high=hi)
+            out[at[r.start(2)]] = second._replace(unit=unit, low=lo, high=hi)
+    return tuple(out)
 
 
 def numbers_in(text: str) -> tuple[str, ...]:

@@ -63,7 +63,7 @@ def independent_sources(
     """The count, and the groups with the reasoning behind it."""
     settings = settings or IndependenceSettings()
     by_origin: dict[str, list[SourceGroup]] = {}
-    independent: list[SourceGroup] = []
+    uncited: list[tuple[list[Article], str, SourceGroup]] = []  # (members, "X copies Y's text; ", group)
     for idx in syndication_groups(articles, settings):
         members = [articles[i] for i in idx]
         primaries = {primary_origin(a, settings) for a in members} - {None}
@@ -85,15 +85,15 @@ def independent_sources(
             # "own reporting": no origin is named because the outlet is the source, not "unsourced"
             why = copies + ("own reporting (cites no single origin)" if not primaries
                             else f"cites several origins ({', '.join(sorted(primaries))})")
-            independent.append(SourceGroup([a.id for a in members], None, why.strip("; ")))
+            uncited.append((members, copies, SourceGroup([a.id for a in members], None, why.strip("; "))))
     # The origin's own report (Harbor Wire's story, which cites no one: it is the source) joins
     # the outlets that cite it, or a wire story and its rewrites would count as two sources.
-    for g in list(independent):
-        members = [a for a in articles if a.id in set(g.article_ids)]
+    independent: list[SourceGroup] = []
+    for members, copies, g in uncited:
         origin = next((o for o in by_origin if any(is_outlet_of(o, a.outlet) for a in members)), None)
-        if origin is not None:
-            independent.remove(g)
-            copies = g.reason.rsplit("; ", 1)[0] + "; " if "; " in g.reason else ""
+        if origin is None:
+            independent.append(g)
+        else:
             by_origin[origin].insert(0, SourceGroup(g.article_ids, origin, f"{copies}{origin}'s own report"))
     out: list[SourceGroup] = []
     for origin, groups in by_origin.items():

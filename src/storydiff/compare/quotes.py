@@ -228,22 +228,24 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings) -> AlignedQuote
     for art, q in group[1:]:
         label, _ = quote_fidelity(ref.text, q.text, s)
         # a version joined through another version (not the reference) is at least a rewording
-        versions.append(QuoteVersion(art, q.text, label or "reworded", word_diff(ref.text, q.text), q.speaker,
-                                     meaning_changes(ref.text, q.text)))
+        diff = word_diff(ref.text, q.text)
+        versions.append(QuoteVersion(art, q.text, label or "reworded", diff, q.speaker,
+                                     meaning_changes(ref.text, q.text, diff)))
     return AlignedQuote(speaker, versions)
 
 
 _NEGATIONS = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE)
 
 
-def meaning_changes(reference: str, version: str) -> list[str]:
+def meaning_changes(reference: str, version: str, diff: list[tuple[str, str]] | None = None) -> list[str]:
     """What a version changes in what was said, whatever its fidelity label: a negation added or
     dropped ("We will not raise taxes" / "We will raise taxes"), or a figure changed (41 / 14).
-    Dropping words that carry neither (a trim) is no change of meaning."""
+    Dropping words that carry neither (a trim) is no change of meaning. ``diff`` is
+    word_diff(reference, version) when the caller has it."""
     from storydiff.compare.claims import numbers_in
 
     changes = []
-    for op, words in word_diff(reference, version):
+    for op, words in diff if diff is not None else word_diff(reference, version):
         # a "not" written in, or cut on its own: a whole clause cut with its "not" is a trim
         if _NEGATIONS.search(words) and (op == "+" or (op == "-" and len(words.split()) <= 2)):
             changes.append("negation")
@@ -257,17 +259,16 @@ def meaning_changes(reference: str, version: str) -> list[str]:
 def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str]) -> str | None:
     """"speaker differs: Anton Brel (Harbor Wire) vs Karin Velt (Veyra Post)" when outlets give
     the same words to different people (an unnamed speaker disagrees with no one)."""
-    by_surname: dict[str, tuple[str, list[str]]] = {}  # "Kallas" and "Kaja Kallas" are one person
+    # one person per surname ("Prime Minister Kaja Kallas", "Kaja Kallas"), shown by the longest
+    # name; only full names count: a one-word speaker is often a title's leftover ("the Estonian
+    # prime minister" read as "Estonian")
+    names: dict[str, str] = {}
+    outlets: dict[str, list[str]] = {}
     for v in quote.versions:
-        # only full names can disagree: a surname alone is the same person, and a one-word speaker
-        # is often a title's leftover ("the Estonian prime minister" read as "Estonian")
         if v.speaker and len(v.speaker.split()) >= 2:
             key = v.speaker.split()[-1].lower()
-            name, outlets = by_surname.setdefault(key, (v.speaker, []))
-            if len(v.speaker) > len(name):
-                by_surname[key] = (v.speaker, outlets)
-            outlets.append(label(v.article_id))
-    if len(by_surname) < 2:
+            names[key] = max(names.get(key, ""), v.speaker, key=len)
+            outlets.setdefault(key, []).append(label(v.article_id))
+    if len(names) < 2:
         return None
-    return "speaker differs: " + " vs ".join(f"{who} ({', '.join(dict.fromkeys(outlets))})"
-                                             for who, outlets in by_surname.values())
+    return "speaker differs: " + " vs ".join(f"{names[k]} ({', '.join(dict.fromkeys(o))})" for k, o in outlets.items())

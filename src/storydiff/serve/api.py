@@ -245,13 +245,9 @@ def create_app(
             more=len(rows) > limit,
         )
 
-    def found(story_id: str) -> tuple[str | None, list[str]]:
-        """The current id for an id, a merged-away id or a unique start of one (Store.find_story)."""
-        return store.find_story(story_id)
-
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str):
-        sid, matches = found(story_id)
+        sid, matches = store.find_story(story_id)
         if sid is not None and sid != story_id:
             return RedirectResponse(app.url_path_for("story_page", story_id=sid), status_code=308)
         story, articles = load_story(sid) if sid else (None, [])
@@ -303,7 +299,7 @@ def create_app(
     def api_story(story_id: str):
         """One story's comparison and its articles' metadata. A merged id, or a unique start of an
         id, redirects to the current id; a start shared by several ids is a 404 that lists them."""
-        sid, matches = found(story_id)
+        sid, matches = store.find_story(story_id)
         if sid is not None and sid != story_id:
             return RedirectResponse(app.url_path_for("api_story", story_id=sid), status_code=308)
         story, articles = load_story(sid) if sid else (None, [])

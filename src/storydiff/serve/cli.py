@@ -239,7 +239,7 @@ def cluster(
     from contextlib import closing
 
     from storydiff.match import OnlineClusterer
-    from storydiff.pipeline import prepare_rows
+    from storydiff.pipeline import chunks, prepare_rows
     from storydiff.streaming import map_in_order, streaming_gc
 
     failures: list[Failure] = []
@@ -249,20 +249,10 @@ def cluster(
         report_failure(Failure(input, "no such file" if isinstance(e, FileNotFoundError) else e.strerror or str(e)))
         raise typer.Exit(1) from None
 
-    def batches(size: int = 64) -> Iterator[list[tuple[str, str]]]:
-        batch = []
-        for n, line in enumerate(stream, start=1):
-            if line.strip():
-                batch.append((f"{input}#L{n}", line))
-            if len(batch) == size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-
+    rows = ((f"{input}#L{n}", line) for n, line in enumerate(stream, start=1) if line.strip())
     clusterer = OnlineClusterer()
     assigned: list[tuple[str, str]] = []
-    prepared_rows = map_in_order(prepare_rows, batches(), max(0, workers))
+    prepared_rows = map_in_order(prepare_rows, chunks(rows, 64), max(0, workers))
     with (stream, worker_errors(), stop_requests("writing the rows placed so far") as stop, closing(prepared_rows),
           progress_bar("clustering") as tick, streaming_gc()):
         for where, prepared in prepared_rows:
