@@ -17,20 +17,17 @@ import os
 import threading
 from contextlib import asynccontextmanager
 from dataclasses import asdict
-from datetime import UTC
 from importlib import resources
 from typing import Any
-from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 
-from storydiff.dates import is_bare_date, parse_iso_utc
 from storydiff.ingest.formats import json_type
 from storydiff.records import Article, Failure, RawItem, Story
-from storydiff.serve.html import template_env
+from storydiff.serve.html import article_href, template_env  # noqa: F401 - article_href: the app's link scheme
 from storydiff.serve.view import build_view
 from storydiff.settings import FactSettings
 from storydiff.store.base import MIN_ID_PREFIX
@@ -58,30 +55,8 @@ _DOCS_PATHS = ("/docs", "/redoc")
 _env = template_env()
 
 
-def article_href(article_id: str) -> str:
-    """The link to an article's page. Ids come from users' exports: one with a "." or ".." path
-    segment would be resolved away by the browser, so such an id goes in the query string."""
-    if any(part in (".", "..") for part in article_id.split("/")):
-        return "/article?id=" + quote(article_id, safe="")
-    return "/articles/" + quote(article_id, safe="/")
 
 
-_env.filters["article_href"] = article_href
-
-
-def when(value: str | None) -> str:
-    """A stored ISO 8601 time for reading: "2024-03-11 11:15 UTC"; a bare date stays a date."""
-    if not value:
-        return "—"
-    dt = parse_iso_utc(value)
-    if dt is None:
-        return value
-    if is_bare_date(value):
-        return dt.date().isoformat()
-    return dt.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-
-
-_env.filters["when"] = when
 
 
 def _render(template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:

@@ -7,6 +7,7 @@ all could be read, and with --strict when anything failed.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -28,15 +29,67 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperGroup, TyperOption
 
 from storydiff.records import Article, Failure
 
+
+class Commands(TyperGroup):
+    """The command group. A reader that stops early (``storydiff demo | head``) closes the pipe:
+    the command then ends quietly with status 0, as Unix tools do, not with a traceback or with
+    click's status 1 (a script's ``set -o pipefail`` would take that for a failure)."""
+
+    def invoke(self, ctx: typer.Context):
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # what is still buffered, while a closed pipe can still be caught here
+            return result
+        except BrokenPipeError:
+            _discard_stdout()
+            ctx.exit(0)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush finds no closed pipe to fail on."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # no file descriptor (a test's captured stdout)
+        pass
+
+
+def _flags_show_no_type() -> None:
+    """Typer's Rich help gives every option a type, flags too (``--json <bool>``); a flag takes no
+    value, so it shows none, as in click's plain help."""
+    shown = TyperOption.display_type_rich
+    if getattr(shown, "flags_show_no_type", False):
+        return
+
+    def display_type_rich(self, ctx):
+        return None if self.is_flag else shown(self, ctx)
+
+    display_type_rich.flags_show_no_type = True
+    TyperOption.display_type_rich = display_type_rich
+
+
+_flags_show_no_type()
 app = typer.Typer(
+    cls=Commands,
     add_completion=False,
     no_args_is_help=True,
     help="diff for news: extract articles, group them into stories, compare what each outlet reported.",
 )
-out = Console(soft_wrap=False)
+
+
+class Output(Console):
+    """stdout. Rich ends the process with status 1 on a closed pipe; here it is left to
+    ``Commands.invoke``, which ends the command with 0."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+out = Output(soft_wrap=False)
 err = Console(stderr=True)
 
 Paths = Annotated[list[str], typer.Argument(help="files, folders, globs, or - for stdin")]
@@ -91,6 +144,7 @@ def progress_bar(label: str, total: int | None = None):
         TimeElapsedColumn(),
         console=err,
         transient=True,
+        disable=not err.is_terminal,  # else it still ends with a blank line in a log
     ) as p:
         task = p.add_task(label, total=total)
         yield lambda n=1: p.advance(task, n)
@@ -170,6 +224,7 @@ def extract(
 
     from storydiff.analyze import analyze_articles
     from storydiff.pipeline import extract_paths
+    from storydiff.serve.format import when
     from storydiff.settings import ExtractSettings
 
     failures: list[Failure] = []
@@ -183,7 +238,7 @@ def extract(
             if json_:
                 _emit({**a.metadata(), "text": a.text})  # id: the export row's, else from URL or text
             else:
-                table.add_row(*(Text(str(x or "—")) for x in (a.source, a.outlet, a.title, a.published, len(a.text), ", ".join(a.cited_origins))))
+                table.add_row(*(Text(str(x or "—")) for x in (a.source, a.outlet, a.title, when(a.published), len(a.text), ", ".join(a.cited_origins))))
     if not json_ and done:
         out.print(table)
     _finish(failures, strict, done)
@@ -419,13 +474,10 @@ def stories(
         for r in rows:
             _emit(r.__dict__ if hasattr(r, "__dict__") else dict(r))
         return
-    t = Table()
-    t.add_column("story", no_wrap=True, min_width=17)  # the id users copy into `show`: never cut
-    for name in ("articles", "outlets", "first", "last", "title"):
-        t.add_column(name)
-    for r in rows:
-        t.add_row(Text(r.id), str(r.n_articles), Text(", ".join(o for o in r.outlets if o)), r.first_published or "—", r.last_published or "—", Text(r.title or ""))
-    out.print(t)
+    from storydiff.serve.terminal import plain_lines, story_list
+
+    with plain_lines(out):
+        out.print(story_list(rows, out.width))
 
 
 @app.command()

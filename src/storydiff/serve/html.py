@@ -1,13 +1,18 @@
 """The self-contained HTML report. Jinja2 with autoescape on: every string that came from an
-article (titles, quotes, outlet names, URLs) is escaped; nothing is marked safe."""
+article (titles, quotes, outlet names, URLs) is escaped; nothing from an article is marked safe.
+The report shows each story through the web app's own template (``_story.html``) and stylesheet."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from importlib import resources
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from storydiff.records import Article, Failure, Story
+from storydiff.serve import format as fmt
 from storydiff.serve.view import build_view
 
 # Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069): one in an outlet's name
@@ -27,6 +32,14 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
+def article_href(article_id: str) -> str:
+    """The link to an article's page. Ids come from users' exports: one with a "." or ".." path
+    segment would be resolved away by the browser, so such an id goes in the query string."""
+    if any(part in (".", "..") for part in article_id.split("/")):
+        return "/article?id=" + quote(article_id, safe="")
+    return "/articles/" + quote(article_id, safe="/")
+
+
 def template_env() -> Environment:
     """The templates' environment for the report and the web app: autoescape on, bidi controls
     dropped from every printed value, only http(s) URLs as links."""
@@ -38,6 +51,12 @@ def template_env() -> Environment:
         finalize=without_bidi_controls,
     )
     env.filters["safe_url"] = safe_url
+    env.filters["article_href"] = article_href
+    env.filters["when"] = fmt.when
+    env.filters["plural"] = fmt.plural
+    env.globals["FIDELITY_MEANING"] = fmt.FIDELITY_MEANING
+    env.globals["FIRST_REPORTED"] = fmt.FIRST_REPORTED
+    env.globals["FIRST_REPORTED_MEANING"] = fmt.FIRST_REPORTED_MEANING
     return env
 
 
@@ -48,4 +67,20 @@ def render_html(
     stories: Sequence[Story], articles: Sequence[Article], failures: Sequence[Failure] = (), title: str = "storydiff report"
 ) -> str:
     views = [build_view(s, articles) for s in stories]
-    return _env.get_template("report.html").render(title=title, views=views, articles=articles, failures=failures)
+    return _env.get_template("report.html").render(
+        title=title, views=views, articles=articles, failures=failures, css=report_css(), favicon=favicon_data_url()
+    )
+
+
+def favicon_data_url() -> str:
+    """The web app's icon as a data: URL, for the one-file report."""
+    svg = (resources.files("storydiff.serve") / "static" / "favicon.svg").read_text(encoding="utf-8")
+    return "data:image/svg+xml," + quote(svg.strip(), safe="")
+
+
+def report_css() -> Markup:
+    """The web app's stylesheet, inlined: the report is one file that looks like the story page.
+    Our own file, not article text, so it is marked safe; a "</style" in it would end the block."""
+    css = (resources.files("storydiff.serve") / "static" / "web.css").read_text(encoding="utf-8")
+    assert "</" not in css
+    return Markup(css)

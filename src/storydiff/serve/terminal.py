@@ -4,13 +4,16 @@ so a headline containing "[bold red]" or an escape sequence is shown, not obeyed
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import contextmanager
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from storydiff.records import Article, Failure, Story
+from storydiff.serve import format as fmt
 from storydiff.serve.html import without_bidi_controls
 from storydiff.serve.view import StoryView, build_view
 
@@ -39,95 +42,248 @@ def diff_text(diff: Sequence[Sequence[str]], marks: bool = False) -> Text:
     return t
 
 
-def render_story(view: StoryView, marks: bool = False) -> Group:
-    s = view.story
-    parts = []
-    head = Text()
-    head.append(_clean(view.headline), style="bold")
-    n = len(view.articles)
-    head.append(f"\nstory {s.id} · {n} article{'s' * (n != 1)} · ")
-    head.append(f"{s.independent_sources} independent source{'s' if s.independent_sources != 1 else ''}", style="bold cyan")
-    if s.origins:
-        head.append(" · origins cited: " + _clean(", ".join(s.origins)))
-    parts.append(head)
+# Below this width the wide tables give a title or a quote a column too thin to read (seven lines
+# for one headline at 80): each article and each quote becomes a block of lines instead. A pipe or
+# a file is 80 columns unless COLUMNS says otherwise, so a log gets this layout too.
+NARROW_WIDTH = 100
 
+
+def _bullets(items: Sequence[Text], bullet: str = "•") -> Table:
+    """A list whose items wrap under their own text, not under the bullet."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for item in items:
+        grid.add_row(Text(f" {bullet}"), item)
+    return grid
+
+
+def _heading(text: str) -> Text:
+    return Text("\n" + text, style="bold")
+
+
+def _disagreements(view: StoryView) -> list:
+    found = view.disagreements
+    if not found:
+        return []
+    items = []
+    for d in found:
+        t = Text(f"⚠ {_clean(d.summary)}", style="bold red")
+        for outlet, wording in d.variants.items():
+            t.append(f"\n{_clean(outlet)}: ", style="bold")
+            t.append(_clean(wording))
+        items.append(t)
+    return [_heading("Where the reports disagree:"), _bullets(items, "-")]
+
+
+def _articles_table(view: StoryView, first_here: dict[str, int]) -> Table:
     arts = Table(show_header=True, header_style="bold", expand=True, title="Articles (first report first)")
-    for col in ("outlet", "title", "published", "dateline", "cites"):
-        arts.add_column(col)
+    arts.add_column("outlet", overflow="fold", max_width=24)
+    arts.add_column("title", ratio=3)
+    arts.add_column("published", no_wrap=True)  # "2024-03-11 08:40 UTC": never cut
+    arts.add_column("dateline")
+    arts.add_column("cites")
+    arts.add_column(fmt.FIRST_REPORTED, justify="right", max_width=10)
     for a in view.articles:
         arts.add_row(
             Text(_clean(view.label[a.id])),
             Text(_clean(a.title or "")),
-            Text(a.published or "—"),
-            Text(_clean(a.dateline or "—")),
-            Text(_clean(", ".join(a.cited_origins)) or "—"),
+            Text(fmt.when(a.published)),
+            Text(_clean(a.dateline or fmt.NO_VALUE)),
+            Text(_clean(", ".join(a.cited_origins)) or fmt.NO_VALUE),
+            Text(str(first_here.get(a.id, fmt.NO_VALUE))),
         )
-    parts.append(arts)
+    return arts
 
-    why = Text("Independent sources:\n", style="bold")
-    for g in s.source_groups:
-        who = ", ".join(view.label.get(i, i) for i in g.article_ids)
-        why.append(f" • {_clean(who)}: {_clean(g.reason)}\n")
-    parts.append(why)
+
+def _article_blocks(view: StoryView, first_here: dict[str, int]) -> Table:
+    """Articles as numbered blocks: outlet and time, the title on its own line, then the rest."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(ratio=1, overflow="fold")
+    for n, a in enumerate(view.articles, start=1):
+        t = Text(_clean(view.label[a.id]), style="bold")
+        t.append(f" · {fmt.when(a.published) if a.published else 'undated'}")
+        t.append("\n" + _clean(a.title or "(untitled)"))
+        details = [f"dateline {_clean(a.dateline)}" if a.dateline else ""]
+        details.append(f"cites {_clean(', '.join(a.cited_origins))}" if a.cited_origins else "")
+        details.append(f"{first_here.get(a.id, 0)} {fmt.FIRST_REPORTED}")
+        t.append("\n" + " · ".join(d for d in details if d), style="dim")
+        grid.add_row(Text(f" {n}."), t)
+    return grid
+
+
+def _quote_wording(k: int, v: dict, marks: bool) -> Text:
+    return Text(_clean(v["text"])) if k == 0 or not v["diff"] else diff_text(v["diff"], marks)
+
+
+def _quotes_table(view: StoryView, marks: bool, legend: str) -> Table:
+    qt = Table(title="Quotes carried by several outlets", caption=legend, caption_justify="left", expand=True,
+               show_lines=True)
+    qt.add_column("speaker", overflow="fold", min_width=11, max_width=18)  # a name's words whole, mostly
+    qt.add_column("outlet", overflow="fold", min_width=11, max_width=18)  # folded, never cut to "Eurom…"
+    qt.add_column("fidelity", no_wrap=True, min_width=12)  # "first report", "reworded": never cut
+    qt.add_column("wording (vs the first report)", ratio=5)
+    for row in view.shared_quotes:
+        for k, v in enumerate(row.versions):
+            qt.add_row(
+                Text(_clean(row.speaker)) if k == 0 else Text(""),
+                Text(_clean(v["outlet"])),
+                Text(v["fidelity"] if k else "first report", style="" if k == 0 else FIDELITY_STYLE.get(v["fidelity"], ""))
+                + Text("".join(f"\n⚠ {c}" for c in v["changes"]), style="bold red"),
+                _quote_wording(k, v, marks),
+            )
+    return qt
+
+
+def _quote_blocks(view: StoryView, marks: bool, legend: str) -> list:
+    """Each shared quote as its speaker, then per outlet a label line and the wording indented."""
+    parts: list = [_heading("Quotes carried by several outlets:"), Text(legend, style="dim")]
+    for row in view.shared_quotes:
+        parts.append(Text("\n " + _clean(row.speaker), style="bold"))
+        for k, v in enumerate(row.versions):
+            label = Text(f"   {_clean(v['outlet'])}, ")
+            label.append(v["fidelity"] if k else "first report", style="" if k == 0 else FIDELITY_STYLE.get(v["fidelity"], ""))
+            label.append("".join(f"  ⚠ {c}" for c in v["changes"]), style="bold red")
+            same = k > 0 and v["text"] == row.versions[0]["text"]
+            if same:  # nothing to read twice
+                label.append(" (the same text)", style="dim")
+            parts.append(label)
+            if not same:
+                parts.append(Padding(_quote_wording(k, v, marks), (0, 0, 0, 5)))
+    return parts
+
+
+def render_story(view: StoryView, marks: bool = False, narrow: bool = False) -> Group:
+    """One story's comparison; ``narrow``: blocks of lines instead of the wide tables."""
+    s = view.story
+    parts: list = []
+    head = Text()
+    head.append(_clean(view.headline), style="bold")
+    head.append(f"\nstory {s.id} · {fmt.plural(len(view.articles), 'article')} · ")
+    head.append(fmt.plural(s.independent_sources, "independent source"), style="bold cyan")
+    if s.origins:
+        head.append(" · origins cited: " + _clean(", ".join(s.origins)))
+    parts.append(head)
+    parts += _disagreements(view)
+
+    first_here = {t["article_id"]: t["new_facts"] for t in s.timeline}
+    if narrow:
+        parts += [_heading("Articles (first report first):"), _article_blocks(view, first_here)]
+    else:
+        parts.append(_articles_table(view, first_here))
+    parts.append(Text(f"{fmt.FIRST_REPORTED}: {fmt.FIRST_REPORTED_MEANING}", style="dim"))
+
+    parts.append(_heading("Independent sources:"))
+    parts.append(_bullets([
+        Text(_clean(", ".join(view.label.get(i, i) for i in g.article_ids)) + ": ", style="bold") + Text(_clean(g.reason))
+        for g in s.source_groups
+    ]))
 
     if view.shared_quotes:
-        qt = Table(title="Quotes carried by several outlets", expand=True, show_lines=True)
-        qt.add_column("speaker", overflow="fold", min_width=11, max_width=18)  # a name's words whole, mostly
-        qt.add_column("outlet", overflow="fold", min_width=11, max_width=18)  # folded, never cut to "Eurom…"
-        qt.add_column("fidelity", no_wrap=True, min_width=12)  # "first report", "reworded": never cut
-        legend = "[-cut-] {+changed/added+}" if marks else "red: cut, green: changed/added"
-        qt.add_column(f"wording ({legend} vs the first report)", ratio=5)
-        for row in view.shared_quotes:
-            for k, v in enumerate(row.versions):
-                body = Text(_clean(v["text"])) if k == 0 or not v["diff"] else diff_text(v["diff"], marks)
-                qt.add_row(
-                    Text(_clean(row.speaker)) if k == 0 else Text(""),
-                    Text(_clean(v["outlet"])),
-                    Text(v["fidelity"] if k else "first report", style="" if k == 0 else FIDELITY_STYLE.get(v["fidelity"], ""))
-                    + Text("".join(f"\n⚠ {c}" for c in v["changes"]), style="bold red"),
-                    body,
-                )
-        parts.append(qt)
+        cut = "[-cut-] {+changed/added+}" if marks else "red: cut, green: changed/added"
+        legend = f"wording vs the first report: {cut}; " + ", ".join(
+            f"{label}: {meaning}" for label, meaning in fmt.FIDELITY_MEANING.items() if label != "only_here"
+        )
+        parts += _quote_blocks(view, marks, legend) if narrow else [_quotes_table(view, marks, legend)]
         for row in view.shared_quotes:
             if row.speaker_conflict:  # the same words in different mouths: a fact-checker's first question
                 parts.append(Text(f"⚠ “{_clean(row.reference)[:80]}”: {_clean(row.speaker_conflict)}", style="yellow"))
     if view.single_quotes:
-        t = Text("Quotes only one outlet carries:\n", style="bold")
-        for outlet, qs in view.single_quotes.items():
-            for speaker, text in qs:
-                t.append(f" • [{_clean(outlet)}] {_clean(speaker)}: ", style="dim")
-                t.append(f"“{_clean(text)}”\n")
-        parts.append(t)
+        parts.append(_heading(f"Quotes only one outlet carries (only_here: {fmt.FIDELITY_MEANING['only_here']}):"))
+        parts.append(_bullets([
+            Text(f"[{_clean(outlet)}] {_clean(speaker)}: ", style="dim") + Text(f"“{_clean(text)}”")
+            for outlet, qs in view.single_quotes.items()
+            for speaker, text in qs
+        ]))
 
     if view.shared_facts:
-        t = Text(
-            f"Facts reported by several outlets ({len(view.shared_facts)}, matched by {view.fact_matcher}):\n",
-            style="bold",
-        )
-        for f in view.shared_facts:
-            t.append(f" • {_clean(f['text'])}")
-            also = f"; in other words: {', '.join(f['reworded_by'])}" if f["reworded_by"] else ""
-            t.append(f"  [{_clean(', '.join(f['outlets']) + also)}]", style="dim")
-            for c in f["conflicts"]:
-                t.append(f"  ⚠ {_clean(c)}", style="bold red")
-            t.append("\n")
-        parts.append(t)
+        parts.append(_heading(f"Facts reported by several outlets ({len(view.shared_facts)}, matched by {view.fact_matcher}):"))
+        parts.append(_bullets([_shared_fact(f) for f in view.shared_facts]))
     for outlet, facts in view.unique_facts.items():
         head = "Facts (one report so far)" if len(view.articles) == 1 else f"Only in {_clean(outlet)}"
-        t = Text(f"{head} ({len(facts)}):\n", style="bold")
-        for f in facts:
-            t.append(f" • {_clean(f)}\n")
-        parts.append(t)
+        parts.append(_heading(f"{head} ({len(facts)}):"))
+        parts.append(_bullets([Text(_clean(f)) for f in facts]))
     return Group(*parts)
+
+
+def _shared_fact(f: dict) -> Text:
+    """One shared fact: its text, who carries it, and any figures that differ."""
+    t = Text(_clean(f["text"]))
+    also = f"; in other words: {', '.join(f['reworded_by'])}" if f["reworded_by"] else ""
+    t.append(f"  [{_clean(', '.join(f['outlets']) + also)}]", style="dim")
+    for c in f["conflicts"]:
+        t.append(f"  ⚠ {_clean(c)}", style="bold red")
+    return t
 
 
 def print_report(
     console: Console, stories: Sequence[Story], articles: Sequence[Article], failures: Sequence[Failure] = ()
 ) -> None:
-    n_a, n_s = len(articles), len(stories)
-    console.print(Text(f"{n_a} article{'s' * (n_a != 1)} → {n_s} stor{'y' if n_s == 1 else 'ies'}", style="bold"))
+    """The comparison of ``stories``: framed wide tables on a wide terminal, blocks of lines below
+    NARROW_WIDTH; without colour (a pipe, a file) diffs are marked in the text and no line ends in
+    the padding that tables and indents leave, so a log file holds just the text."""
+    marks = console.color_system is None  # no colour to show the diff: mark it in the text
+    with plain_lines(console):
+        _print_report(console, stories, articles, failures, marks)
+
+
+@contextmanager
+def plain_lines(console: Console):
+    """Without colour (a pipe, a file, NO_COLOR), what is printed inside comes out with no line
+    ending in the spaces that tables and indents pad it with: a log file holds just the text."""
+    if console.color_system is not None:
+        yield
+        return
+    with console.capture() as captured:
+        yield
+    console.file.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
+
+
+def _print_report(console: Console, stories, articles, failures, marks: bool) -> None:
+    console.print(Text(f"{fmt.plural(len(articles), 'article')} → {fmt.plural(len(stories), 'story', 'stories')}", style="bold"))
+    narrow = console.width < NARROW_WIDTH
     for s in stories:
-        marks = console.color_system is None  # no colour to show the diff: mark it in the text
-        console.print(Panel(render_story(build_view(s, articles), marks), expand=True))
+        story = render_story(build_view(s, articles), marks, narrow)
+        if narrow:  # no frame: its border would take 4 of the few columns, and fill a log with rules
+            console.print()
+            console.rule(style="bold")
+            console.print(story)
+        else:
+            console.print(Panel(story, expand=True))
     for f in failures:
         console.print(Text(f"error: {_clean(f.source)}: {_clean(f.reason)}", style="red"))
+
+
+# The story list's table holds an id, two 20-character times, outlets and a title: narrower than
+# this, a title gets a sliver of a column, and each story is printed as a block instead.
+LIST_TABLE_WIDTH = 120
+
+
+def story_list(rows: Sequence, width: int):
+    """``storydiff stories``: a table on a wide terminal, else one block per story (id, count and
+    times on the first line, title, outlets)."""
+    if width >= LIST_TABLE_WIDTH:
+        t = Table(expand=True)
+        t.add_column("story", no_wrap=True, min_width=17)  # the id users copy into `show`: never cut
+        t.add_column("articles", justify="right")
+        t.add_column("outlets", ratio=1)
+        t.add_column("first published", no_wrap=True)
+        t.add_column("last published", no_wrap=True)
+        t.add_column("title", ratio=2)
+        for r in rows:
+            t.add_row(Text(r.id), str(r.n_articles), Text(_clean(", ".join(o for o in r.outlets if o))),
+                      fmt.when(r.first_published), fmt.when(r.last_published), Text(_clean(r.title or "")))
+        return t
+    blocks = []
+    for r in rows:
+        head = Text(r.id, style="bold")
+        head.append(f"  {fmt.plural(r.n_articles, 'article')} · {fmt.when(r.first_published)}")
+        if r.last_published != r.first_published:
+            head.append(f" – {fmt.when(r.last_published)}")
+        blocks.append(head)
+        blocks.append(Padding(Text(_clean(r.title or "(untitled)")), (0, 0, 0, 2)))
+        outlets = _clean(", ".join(o for o in r.outlets if o))
+        if outlets:
+            blocks.append(Padding(Text(outlets, style="dim"), (0, 0, 0, 2)))
+    return Group(*blocks)

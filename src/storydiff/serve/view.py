@@ -24,6 +24,16 @@ class QuoteRow:
 
 
 @dataclass
+class Disagreement:
+    """One place where the reports differ, for the summary at the top of a story: figures that
+    differ in a shared fact, a quote edited so its meaning changed, or words given to different
+    speakers."""
+
+    summary: str  # "numbers differ: 12 (Ostrania Press Agency) vs 14 (Daily Lantern)"
+    variants: dict[str, str]  # outlet label → its wording
+
+
+@dataclass
 class StoryView:
     story: Story
     articles: list[Article]
@@ -37,6 +47,19 @@ class StoryView:
     def fact_matcher(self) -> str:
         """How the facts were aligned, for the reader of the report."""
         return "words + MiniLM" if self.story.fact_tier == "minilm" else "words"
+
+    @property
+    def disagreements(self) -> list[Disagreement]:
+        """Every disagreement the sections below flag one by one, gathered for the summary."""
+        found = [Disagreement("; ".join(f["conflicts"]), f["variants"]) for f in self.shared_facts if f["conflicts"]]
+        for row in self.shared_quotes:
+            wording = {v["outlet"]: v["text"] for v in row.versions}
+            for v in row.versions:
+                if v["changes"]:
+                    found.append(Disagreement(f"{row.speaker} as {v['outlet']} quotes them: {', '.join(v['changes'])}", wording))
+            if row.speaker_conflict:
+                found.append(Disagreement(row.speaker_conflict, wording))
+        return found
 
     @property
     def headline(self) -> str:

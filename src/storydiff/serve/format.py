@@ -1,0 +1,48 @@
+"""How every front end writes a value for a reader: the terminal report, the HTML report and the
+web app call these, so a date or a count reads the same wherever it is shown.
+
+Pure functions of plain values (no Rich, no Jinja): the templates get them as filters
+(``html.template_env``), the terminal calls them directly.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from storydiff.dates import is_bare_date, parse_iso_utc
+
+NO_VALUE = "—"  # an absent date, dateline or citation: a visible dash rather than a blank
+
+
+def when(value: str | None) -> str:
+    """A stored ISO 8601 time for reading: "2024-03-11 08:40 UTC" (20 characters, minute precision,
+    always in UTC so two outlets' times compare at a glance); a bare date stays a date; a string
+    that is no ISO time is shown as given."""
+    if not value:
+        return NO_VALUE
+    dt = parse_iso_utc(value)
+    if dt is None:
+        return value
+    if is_bare_date(value):
+        return dt.date().isoformat()
+    return dt.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """ "1 story", "2 stories", "0 articles": a count with its noun agreeing."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+# What each quote fidelity label means, in the words every front end's legend uses. The labels
+# themselves are the JSON's (`compare --json`, the API), so a reader of one can read the other.
+FIDELITY_MEANING = {
+    "verbatim": "the same words",
+    "edited": "trimmed or lightly changed",
+    "reworded": "the same quote in other words",
+    "only_here": "one outlet alone carries it",
+}
+
+# The timeline's per-article count, named for what it counts: facts of the story that this article
+# was the first (earliest published) to report.
+FIRST_REPORTED = "facts first here"
+FIRST_REPORTED_MEANING = "facts of this story that this article reported before any other (earliest published first)"
