@@ -15,9 +15,11 @@ pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from storydiff.serve import api
 from storydiff.serve.api import create_app
+from storydiff.serve.cli import app as cli_app
 from storydiff.store import open_store
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -110,7 +112,7 @@ def test_reposting_is_skipped(loaded):
 
 
 def test_malformed_items_fail_one_by_one(loaded):
-    client, _, _ = loaded
+    client, _, db = loaded
     bad = [
         5,
         {"title": "no body"},
@@ -126,10 +128,15 @@ def test_malformed_items_fail_one_by_one(loaded):
     assert "'text' or 'html'" in items[1]["error"]
     assert "'colour'" in items[2]["error"]
     assert "'text' must be a string" in items[3]["error"]
-    # an extraction failure is quarantined; a malformed request is not
+    # every rejected item is quarantined, as ingest quarantines a file's bad rows: the API's list
+    # and `storydiff errors` show each with its reason
     errors = client.get("/api/errors").json()
     assert any(e["source"] == "api:https://e.example/empty" for e in errors)
-    assert not any("colour" in e["reason"] for e in errors)
+    assert {(item["source"], item["error"]) for item in items} <= {(e["source"], e["reason"]) for e in errors}
+    listed = CliRunner().invoke(cli_app, ["errors", "--db", db, "--json"])
+    assert listed.exit_code == 0
+    listed_sources = {json.loads(line)["source"] for line in listed.stdout.splitlines()}
+    assert {item["source"] for item in items} <= listed_sources
 
 
 @pytest.mark.parametrize("body", [b"{not json", b"\xff\xfe\x00", b"[]", b"null", b'"hello"', b"42"])
@@ -395,3 +402,47 @@ def test_user_ids_with_dot_segments_and_bidi_overrides_cannot_bend_the_pages(tmp
         assert '/article?id=a%2F..%2F..%2Ferrors' in page and "/articles/a/../" not in page
         article = client.get("/article", params={"id": "a/../../errors"})
         assert article.status_code == 200 and "The council met on Tuesday" in article.text
+
+
+# -- what analysis found, docs that work offline, an icon ---------------------------------------
+
+
+def test_an_article_from_the_api_has_the_quotes_and_entities_compare_finds(tmp_path):
+    from storydiff.pipeline import compare_paths
+
+    seeds = [str(EXAMPLES / "euromaidanpress-kallas-ft.txt"), str(EXAMPLES / "unn-kallas-ft.txt")]
+    db = str(tmp_path / "seeds.db")
+    assert CliRunner().invoke(cli_app, ["ingest", *seeds, "--db", db]).exit_code == 0
+    compared = compare_paths(seeds).to_dict()["articles"]
+    with TestClient(create_app(db)) as client:
+        for expected in compared:
+            got = client.get(f"/api/articles/{expected['id']}").json()
+            assert got["quotes"] and got["entities"]  # ingest stored neither: the API parses
+            assert got["quotes"] == expected["quotes"]
+            assert [e["text"] for e in got["entities"]] == expected["entities"]
+
+
+def test_api_docs_are_served_from_this_server_under_a_policy_without_inline_script(loaded):
+    client, _, _ = loaded
+    page = client.get("/docs")
+    assert page.status_code == 200
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self';" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert "http" not in csp and "cdn" not in page.text  # nothing from another host
+    scripts = re.findall(r'<script src="([^"]+)"', page.text)
+    styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.text)
+    assert scripts and styles and "<script>" not in page.text  # no inline script to allow
+    for asset in scripts + styles:
+        r = client.get(asset)
+        assert r.status_code == 200 and r.content.strip(), asset
+    assert client.get("/redoc").status_code == 404  # FastAPI's CDN-loading page is gone
+    assert client.get("/openapi.json").json()["paths"]["/api/stories"]
+
+
+def test_every_page_has_an_icon(loaded):
+    client, _, _ = loaded
+    for path in ("/", "/errors", "/docs"):
+        assert '<link rel="icon" href="/static/favicon.svg"' in client.get(path).text
+    icon = client.get("/static/favicon.svg")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    assert client.get("/favicon.ico").url.path == "/static/favicon.svg"

@@ -5,26 +5,23 @@ from __future__ import annotations
 
 import html
 import re
-import socket
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+sys.path.insert(0, str(Path(__file__).parent))
+from cdp import CHROMIUM, serving
+
 if not CHROMIUM.exists():
     pytest.skip("needs Debian's chromium at /usr/bin/chromium", allow_module_level=True)
 
 uvicorn = pytest.importorskip("uvicorn")
+from example_items import as_html, quake_items  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402 - after the skip checks
 
 from storydiff.serve.api import create_app  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).parent))
-from example_items import as_html, quake_items  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "storydiff" / "examples"
 TOKEN = "browser-test"
@@ -54,12 +51,6 @@ class _RecordPaths:
         await self.app(scope, receive, send)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     db = str(tmp_path_factory.mktemp("web") / "news.db")
@@ -70,17 +61,8 @@ def site(tmp_path_factory):
         ).json()
     assert result["stored"] == 4, result
     recorder = _RecordPaths(app)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(recorder, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", result, recorder, tmp_path_factory.mktemp("chromium")
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(recorder) as base:
+        yield base, result, recorder, tmp_path_factory.mktemp("chromium")
 
 
 def chromium(profile: Path, *args: str) -> str:

@@ -18,6 +18,7 @@ import threading
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
@@ -43,14 +44,16 @@ PAGE_CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'"
 )
-# FastAPI's /docs page is Swagger UI: a CDN bundle plus an inline bootstrap script. It shows no
-# stored text, so it alone gets these.
+# /docs is Swagger UI, served from this server (the fastapi-offline package ships its files: no CDN,
+# so it works offline) and started by our own static/docs.js, so no inline script is allowed.
+# It shows no stored text; Swagger UI sets inline styles and data: images, and fetches the schema
+# (and, with "Try it out", the API) from this server.
 DOCS_CSP = (
-    "default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
-_DOCS_PATHS = ("/docs", "/redoc")
+_DOCS_PATHS = ("/docs",)
+DOCS_ASSETS = "/static/docs"
 
 _env = template_env()
 
@@ -69,6 +72,17 @@ def _article_meta(a: Article) -> dict[str, Any]:
 
 def _failure_dict(f: Failure) -> dict[str, str]:
     return {"source": f.source, "stage": f.stage, "reason": f.reason}
+
+
+def swagger_ui_dir() -> str | None:
+    """The folder of Swagger UI's script and stylesheet as the fastapi-offline package ships them
+    (storydiff[serve]), or None when it is not installed."""
+    try:
+        import fastapi_offline
+    except ImportError:
+        return None
+    folder = Path(fastapi_offline.__file__).parent / "static"
+    return str(folder) if (folder / "swagger-ui-bundle.js").is_file() else None
 
 
 # -- POST /api/articles: JSON items → RawItem -------------------------------------------------
@@ -92,7 +106,8 @@ def item_to_raw(rec: Any) -> RawItem | Failure:
     from storydiff.settings import IngestSettings
 
     if not isinstance(rec, dict):
-        return Failure("api", f"item is a JSON {json_type(rec)}, expected an object", stage="request")
+        digest = hashlib.sha1(json.dumps(rec).encode()).hexdigest()[:16]
+        return Failure(f"api:sha1:{digest}", f"item is a JSON {json_type(rec)}, expected an object", stage="request")
     source = item_source(rec)
     unknown = sorted(k for k in rec if k not in _ITEM_FIELDS)
     if unknown:
@@ -156,11 +171,16 @@ def create_app(
 
     app = FastAPI(
         title="storydiff",
-        description="diff for news: stored stories, how each outlet reported them.",
+        description="diff for news: stored stories, how each outlet reported them. [Back to the stories](/)",
         version="1",
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's own /docs and /redoc load their scripts from a CDN
+        redoc_url=None,
     )
     app.state.store = store
+    docs_assets = swagger_ui_dir()
+    if docs_assets is not None:  # mounted before /static, which would otherwise answer for it
+        app.mount(DOCS_ASSETS, StaticFiles(directory=docs_assets), name="docs-assets")
     static_dir = resources.files("storydiff.serve") / "static"
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
 
@@ -251,6 +271,14 @@ def create_app(
             paragraphs=paragraphs,
         )
 
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs_page():
+        return _render("docs.html", title="storydiff API", assets=DOCS_ASSETS if docs_assets else None)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():  # asked for by clients that read no <link rel="icon">
+        return RedirectResponse("/static/favicon.svg", status_code=308)
+
     @app.get("/errors", response_class=HTMLResponse, include_in_schema=False)
     def errors_page():
         return _render("web_errors.html", title="storydiff: quarantined items", failures=store.failures())
@@ -290,9 +318,14 @@ def create_app(
     @app.get("/api/articles/{article_id:path}")
     def api_article(article_id: str):
         """One stored article: text, metadata and what analysis found (quotes, origins, entities)."""
+        from storydiff.analyze import analyze_article
+
         a = store.get_article(article_id)
         if a is None:
             raise HTTPException(404, f"no article {article_id!r}")
+        # Ingest stores the light analysis (no spaCy parse, to keep ingesting fast), so a stored
+        # article has no quotes or entities yet: parse it now (~0.1 s), as compare does.
+        a = analyze_article(a, deep=True)
         sid = store.story_of(a.id)
         return {**a.to_dict(), "story_id": store.resolve_story(sid) if sid else None}
 
@@ -328,10 +361,12 @@ def create_app(
         results: list[dict[str, Any]] = [{"index": i} for i in range(len(records))]
         raws: list[RawItem] = []
         index_of: dict[str, int] = {}
+        rejected: list[Failure] = []
         for i, rec in enumerate(records):
             raw = item_to_raw(rec)
-            if isinstance(raw, Failure):  # a malformed request is the client's to fix: not quarantined
-                results[i].update(status="failed", error=raw.reason)
+            if isinstance(raw, Failure):  # quarantined too, as ingest does a file's bad row
+                results[i].update(status="failed", error=raw.reason, source=raw.source)
+                rejected.append(raw)
                 continue
             results[i]["source"] = raw.source
             if raw.source in index_of:
@@ -348,6 +383,8 @@ def create_app(
                 yield a
 
         with lock:
+            for f in rejected:
+                store.add_failure(f)
             ingest_stream(
                 store, raws, analyze=analyze, on_failure=lambda f: failed.setdefault(f.source, f.reason),
                 scope_reused_ids=False,
