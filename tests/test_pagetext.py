@@ -288,3 +288,18 @@ def test_page_text_dateline_is_read_from_the_body_not_only_the_page_header():
     article = extract_item(RawItem(source="page.txt", kind="text", content=page))
     assert article.dateline == "FENNICK"
     assert article.text.startswith("FENNICK — Three people died") and "Share on" not in article.text
+
+
+def test_section_labels_between_lead_and_body_are_not_body():
+    # UNN's page: lead, then "Details" before the body and "Context" before the background
+    unn = (Path(__file__).resolve().parents[1] / "src" / "storydiff" / "examples" / "unn-kallas-ft.txt").read_text(
+        encoding="utf-8"
+    )
+    body = clean_page_text(unn).text.splitlines()
+    assert "Details" not in body and "Context" not in body
+    assert any(line.startswith("In an interview with the Financial Times") for line in body)
+    for label in ("Details", "Context:", "  Background ", "Key points"):
+        assert boilerplate_kind(label) == "section_label"
+    # only the label alone: a sentence that starts with one, or a subheading of the story, stays
+    for line in ("Details of the plan were not released.", "In brief, the council said no.", "The aftermath"):
+        assert boilerplate_kind(line) is None

@@ -22,6 +22,10 @@ _PATTERNS = {
     "promo": r"^\s*(read (also|more|next)|see also|related( articles?| stories)?|most (read|popular)"
     r"|sign up for|subscribe to|follow us|share (this|on))\b.{0,80}$|special discount",
     "supported_by": r"is supported by the\b.{0,80}foundation",
+    # a section label alone on its line ("Details", "Context" between a news agency's lead and
+    # its body): it names a part of the page and says nothing of the story. A closed list of
+    # labels, not every short line: a real subheading ("The aftermath") is the article's own
+    "section_label": r"^\W*(details|more details|context|background|in brief|briefly|key points)\W*$",
 }
 BOILERPLATE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS.items()), re.I)
 # A long paragraph that merely mentions a photo or a donation stays body; the rules target the
