@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -631,3 +632,40 @@ def test_ctrl_c_on_cluster_writes_the_rows_placed_so_far(tmp_path):
     written = jsonl(stdout)
     assert f"interrupted: wrote the {len(written)} row(s) placed so far" in stderr
     assert [r["id"] for r in written] == [f"r{i}" for i in range(len(written))]
+
+
+# -- a newcomer's first commands: help, pipes, a log file ----------------------------------------
+
+
+def test_help_shows_no_type_for_flags():
+    for command in ("compare", "extract", "demo", "stories"):
+        shown = run(command, "--help", env={"COLUMNS": "120"}).stdout
+        assert "<bool>" not in shown, command
+        assert "--json" in shown and "--help" in shown
+    assert "<int>" in run("stories", "--help", env={"COLUMNS": "120"}).stdout  # an option with a value keeps its type
+
+
+@pytest.mark.parametrize("args", [["extract", "--json", UNN], ["extract", UNN], ["demo"]])
+def test_a_closed_pipe_ends_the_command_quietly_with_status_0(args):
+    # `storydiff demo | head`: the reader has gone before the report is written
+    proc = subprocess.Popen([sys.executable, "-m", "storydiff", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "80"})
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 0, err
+    assert "Traceback" not in err and "Exception ignored" not in err and "Broken pipe" not in err
+
+
+def test_demo_into_a_pipe_reads_as_plain_text_at_80_columns():
+    done = subprocess.run([sys.executable, "-m", "storydiff", "demo"], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "80"}, timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80 and "\x1b[" not in done.stdout
+    assert "6 articles → 3 stories" in lines[0]
+    # each headline whole on one or two lines, each date whole in the one format
+    for title in ("Strong earthquake kills 12 in Berovac, hundreds left homeless",
+                  "Berovac quake: 12 dead as town hall collapses"):
+        assert sum(title in " ".join(lines[i:i + 2]) for i in range(len(lines))) >= 1, title
+    assert "2024-03-11 08:40 UTC" in done.stdout and "2024-03-11 11:15 UTC" in done.stdout
+    assert "2024-03-11T" not in done.stdout and not re.search(r"\d…", done.stdout)  # no date cut to fit

@@ -1,0 +1,48 @@
+"""What the README promises a newcomer, checked against the project: the install commands and the
+extras they name, and what each command prints."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storydiff.serve.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+UNN = str(ROOT / "src" / "storydiff" / "examples" / "unn-kallas-ft.txt")
+
+
+def extras() -> dict[str, list[str]]:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+
+
+def test_the_all_extra_holds_every_optional_tier():
+    tiers = extras()
+    (requirement,) = tiers["all"]
+    named = re.fullmatch(r"storydiff\[(.+)\]", requirement).group(1)
+    assert set(named.split(",")) == set(tiers) - {"all"}  # a new extra must join it
+
+
+def test_readme_test_command_is_the_one_ci_runs_and_uses_all():
+    command = 'pip install -e ".[all]" && python -m pytest'
+    assert f"```\n{command}\n```" in README
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.rstrip().splitlines()[-1] == command
+    # the README says what .[all] holds, and every tier it names exists
+    line = next(p for p in README.split("\n\n") if "`.[all]` installs every optional tier" in p)
+    assert set(re.findall(r"`(\w+)`", line)) == set(extras()) - {"all"}
+
+
+def test_extract_prints_a_table_and_with_json_json_lines_as_the_readme_says():
+    row = next(line for line in README.splitlines() if line.startswith("| `storydiff extract"))
+    assert "a table of them, or with `--json` each article with its text as JSON Lines" in row
+    runner = CliRunner()
+    table = runner.invoke(app, ["extract", UNN])
+    assert table.exit_code == 0 and "┃ source" in table.stdout and not table.stdout.lstrip().startswith("{")
+    lines = runner.invoke(app, ["extract", "--json", UNN]).stdout.splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["text"]
