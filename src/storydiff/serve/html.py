@@ -82,5 +82,6 @@ def report_css() -> Markup:
     """The web app's stylesheet, inlined: the report is one file that looks like the story page.
     Our own file, not article text, so it is marked safe; a "</style" in it would end the block."""
     css = (resources.files("storydiff.serve") / "static" / "web.css").read_text(encoding="utf-8")
-    assert "</" not in css
+    if "</" in css:
+        raise ValueError("web.css must not contain '</': inlined in <style>, it would end the block")
     return Markup(css)
