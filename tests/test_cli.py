@@ -618,13 +618,32 @@ def test_nothing_read_at_all_exits_1_and_a_partly_bad_batch_exits_0(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX")
+def _catches(pid: int, sig: int, timeout: float) -> bool:
+    """Whether process ``pid`` has a handler for ``sig`` (Linux: SigCgt in /proc), waiting up to
+    ``timeout`` s: a signal sent before then would find the default action, however slow the machine."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            return False
+        caught = next((int(line.split()[1], 16) for line in status.splitlines() if line.startswith("SigCgt:")), 0)
+        if caught & (1 << (sig - 1)):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads signal masks from /proc (Linux)")
 def test_ctrl_c_on_cluster_writes_the_rows_placed_so_far(tmp_path):
     rows = tmp_path / "rows.jsonl"
     rows.write_text("".join(json.dumps({"id": f"r{i}", "text": f"Report {i} on the Velmar harbour works, item {i * 7919}."})
                             + "\n" for i in range(60_000)), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "storydiff", "cluster", str(rows)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
-    time.sleep(4.0)
+    # Ctrl-C before the command catches it would be Python's own KeyboardInterrupt: wait for its handler
+    assert _catches(proc.pid, signal.SIGTERM, timeout=120), "cluster never installed its stop handler"
+    time.sleep(0.5)
     assert proc.poll() is None, "cluster finished before it could be interrupted; make the input larger"
     os.killpg(proc.pid, signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=120)
