@@ -3,7 +3,8 @@
 The lexical part (sentences, origins) is rule-based and fast. Entities and speakers need the
 spaCy parse, which costs ~0.1 s per article, so ``analyze_articles`` parses in one
 ``nlp.pipe`` batch and only when ``deep`` is asked for (compare and show do; ingest's
-matching path does not).
+matching path does not). Articles in uk, ru, de, pl, fr, es or it are not parsed: the English
+parser reads neither their names nor their attributions, and rules find their speakers.
 """
 
 from __future__ import annotations
@@ -38,13 +39,28 @@ def _fill(article: Article, doc) -> Article:
 
     article.sentences = sentence_spans(article.text)
     article.origins = find_origins(article.text, outlet=article.outlet)
-    if doc is not None:
+    if doc is _NO_PARSE:  # another language: quotes and speakers by that language's rules
+        from storydiff.analyze.quotes import find_quotes
+
+        article.quotes = find_quotes(article.text, language=article.language)
+    elif doc is not None:
         from storydiff.analyze.quotes import find_quotes
 
         article.entities = _entities(doc)
         full = len(doc.text) == len(article.text)
-        article.quotes = find_quotes(article.text, doc=doc if full else None)
+        article.quotes = find_quotes(article.text, doc=doc if full else None, language=article.language)
     return article
+
+
+# The English parse reads neither the names nor the attributions of the languages the speaker
+# rules cover (analyze.speakers_multilingual): their articles are not parsed (entities stay empty).
+_NO_PARSE = object()
+
+
+def _parsed_in_english(article: Article) -> bool:
+    from storydiff.analyze.speakers_multilingual import language_rules
+
+    return language_rules(article.language) is None
 
 
 def analyze_article(article: Article, *, deep: bool = True) -> Article:
@@ -64,9 +80,10 @@ def analyze_articles(articles: Iterable[Article], *, deep: bool = True, batch_si
     batch: list[Article] = []
 
     def flush():
-        docs = nlp.pipe([a.text[:MAX_PARSE_CHARS] for a in batch], batch_size=batch_size)
-        for a, doc in zip(batch, docs, strict=True):
-            yield _fill(a, doc)
+        english = [a for a in batch if _parsed_in_english(a)]
+        docs = iter(nlp.pipe([a.text[:MAX_PARSE_CHARS] for a in english], batch_size=batch_size))
+        for a in batch:
+            yield _fill(a, next(docs) if _parsed_in_english(a) else _NO_PARSE)
         batch.clear()
 
     for a in articles:

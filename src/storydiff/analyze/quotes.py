@@ -228,10 +228,13 @@ def find_quotes(
     doc=None,
     with_speakers: bool = True,
     settings: QuoteSettings | None = None,
+    language: str | None = None,
 ) -> list[Quote]:
     """Direct quotes of text in order, each with its speaker's full name and cue when found.
 
-    ``doc`` is an optional spaCy Doc of ``text`` the caller already parsed.
+    ``doc`` is an optional spaCy Doc of ``text`` the caller already parsed. ``language`` (an ISO
+    code) picks how speakers are found: the English parse, or for uk, ru, de, pl, fr, es and it the
+    attribution rules of ``analyze.speakers_multilingual`` (no parse needed).
     """
     if not isinstance(text, str):
         # ValueError, as every stage reports bad input (preamble), not TypeError
@@ -242,6 +245,12 @@ def find_quotes(
     spans = quote_spans(text, settings)
     quotes = [Quote(text=text[s.start : s.end], start=s.start, end=s.end) for s in spans]
     if not with_speakers or not quotes:
+        return quotes
+    from storydiff.analyze.speakers_multilingual import attribute_other_language, language_rules
+
+    rules = language_rules(language)
+    if rules is not None:
+        attribute_other_language(text, spans, quotes, rules, settings.max_inherit_paragraphs)
         return quotes
     if len(text) > settings.max_parse_chars and doc is None:
         return quotes  # too long to parse here; spans are still useful

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from storydiff.analyze.sentences import sentence_spans
+from storydiff.compare.numbers import ENGLISH_ALIASES, ENGLISH_SCALES, number_language
 
 STOPWORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into", "onto", "about", "over", "under", "after", "before", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "that", "this", "these", "those", "it", "its", "it's", "they", "them", "their", "there", "here", "he", "she", "him", "her", "his", "hers", "we", "us", "our", "you", "your", "i", "me", "my", "not", "no", "nor", "also", "just", "only", "very", "more", "most", "such", "than", "too", "own", "same", "other", "others", "some", "any", "all", "each", "both", "few", "many", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "while", "said", "says", "say", "told", "tells", "according", "reported", "reports", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "per", "cent", "percent", "mr", "mrs", "ms", "dr"]
@@ -148,70 +149,138 @@ _APPROX_BEFORE = re.compile(r"\b(about|around|nearly|almost|roughly|approximatel
 _RANGE = re.compile(r"\bbetween\s+(\S+)\s+and\s+(\S+)", re.IGNORECASE)  # groups start at the two numbers
 
 
-def quantities_in(text: str) -> tuple[Quantity, ...]:
+_UP_TO_NEXT_FIGURE = re.compile(r"[^\d.;:!?\n]{0,60}")
+
+
+def _fate(text: str, start: int, end: int, lang) -> str | None:
+    """"dead", "injur" or "missi" for people counted at text[start:end], by the nearest casualty word."""
+    after = _UP_TO_NEXT_FIGURE.match(text, end).group(0)
+    clause = re.split(r"[,.;:\d]", text[max(0, start - 80) : start])[-1]
+    best: tuple[int, str] | None = None
+    for key, rx in (("dead", lang.kill), ("injur", lang.hurt), ("missi", lang.missing)):
+        for m in rx.finditer(after):
+            best = min(best or (m.start(), key), (m.start(), key))
+        for m in rx.finditer(clause):
+            best = min(best or (len(clause) - m.end(), key), (len(clause) - m.end(), key))
+    if best is not None:
+        return best[1]
+    return ("dead" if lang.kill.search(text) else "injur" if lang.hurt.search(text)
+            else "missi" if lang.missing.search(text) else None)
+
+
+class _English:
+    """English figures, units and the words around them: the rules ``quantities_in`` has always
+    used (``compare.numbers.NumberLanguage`` is the same for the other languages)."""
+
+    code = "en"
+    not_units = _NOT_UNITS
+    skip_after = _SKIP_AFTER
+    approx = _APPROX_BEFORE
+    range = _RANGE
+    join = re.compile(r"\s*(?:to|-|–|against)\s*")
+    kill = _KILL_WORDS
+    hurt = _HURT_WORDS
+    missing = re.compile("missing", re.IGNORECASE)
+
+    @staticmethod
+    def read(text: str):
+        for m, raw in _numbers(text):
+            try:
+                value = float(raw.split()[0].rstrip("%"))
+            except ValueError:
+                continue
+            scale = raw.split()[-1].lower() if " " in raw else ""
+            value *= ENGLISH_SCALES.get(scale, 1)  # "3.5 million": the value, so "3,5 млн" is the same
+            yield m.start(), m.end(), value, m.group(), "%" if "%" in raw or "percent" in raw else ""
+
+    @staticmethod
+    def unit_key(word: str) -> str:
+        key = _unit_key(word)
+        return ENGLISH_ALIASES.get(key, key)
+
+    @staticmethod
+    def known_unit_after(text: str, pos: int) -> str | None:
+        return None  # the first word after the figure is its unit
+
+    @staticmethod
+    def before_key(word: str) -> str:
+        return _English.unit_key(word[:-1] if word.endswith("ed") else word)  # "voted 78 to 61": votes
+
+    @staticmethod
+    def is_year(value: float, written: str, unit: str) -> bool:
+        return False  # English reports keep their years as figures (as they always have)
+
+    @staticmethod
+    def is_when(text: str, start: int, end: int, value: float, written: str) -> bool:
+        return bool(_CLOCK.match(text, end) or text[max(0, start - 2) : start].strip() == ":"
+                    or _MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...]:
     """Each number with its unit: the first word after it that names something ("12 people" ->
     (12, "peopl"); "48 hours" and "two days" -> (48, "hour")), else the one before it ("the toll
     rose to 17" -> (17, "dead")); casualty words share one unit, and so do people in a sentence
     about deaths or injuries. Times of day are left out; a number with no unit has unit "".
     Each carries the number as written (with its unit word when that follows it) and the
     values it allows: a rounded figure ("about 200") 10% either way, a range ("between 10 and
-    15") its ends."""
+    15") its ends. ``language`` (an ISO code) picks how figures are written and what the unit
+    words are (``compare.numbers``: uk, ru, de, pl, fr, es; unknown Cyrillic text is read as
+    Ukrainian or Russian; anything else by the English rules); units are one key across languages."""
+    lang = number_language(language, text) or _English
     out: list[Quantity] = []
     at: dict[int, int] = {}  # where each number starts -> its place in out (for ranges)
     previous_unit, previous_end = "", -1
-    for m, raw in _numbers(text):
-        if (_CLOCK.match(text, m.end()) or text[max(0, m.start() - 2) : m.start()].strip() == ":"
-                or _MONTH_AFTER.match(text, m.end()) or _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()])):
+    for start, end, value, g, pct in lang.read(text):
+        if lang.is_when(text, start, end, value, g):
             continue
-        try:
-            value = float(raw.split()[0].rstrip("%"))
-        except ValueError:
-            continue
-        g = m.group()
-        unit, pos = "", m.end() - (len(g) - len(g.rstrip(",.")))  # "to 62, clearing": the comma ends it
+        unit, pos = "", end - (len(g) - len(g.rstrip(",.")))  # "to 62, clearing": the comma ends it
         written = g.rstrip(",.")
         for step in range(3):  # "17 on Wednesday" looks past "on Wednesday"; "14 people" stops at once
             word = _UNIT_WORD.match(text, pos)
             if not word:
                 break
             w = word.group(1).lower()
-            if w in _SKIP_AFTER:
+            if w in lang.skip_after:
                 pos = word.end()
                 continue
-            if w not in _NOT_UNITS:
-                unit = _unit_key(w)
+            if w not in lang.not_units:
+                unit = lang.unit_key(w)
                 if step == 0:
                     written += " " + word.group(1)  # "48 hours", "two days": as the reader saw it
             break
-        if not unit and previous_end >= 0 and re.fullmatch(r"\s*(?:to|-|–|against)\s*", text[previous_end : m.start()]):
+        unit = lang.known_unit_after(text, end) or unit
+        if lang.is_year(value, g, unit):
+            continue
+        if not unit and previous_end >= 0 and lang.join.fullmatch(text[previous_end:start]):
             unit = previous_unit  # "78 votes to 62": both count votes
         if not unit:  # "the death toll from the sinking rose to 17": "toll", else the nearest noun-like word
-            before = [re.sub(r"[^\w]", "", w).lower() for w in text[max(0, m.start() - 100) : m.start()].split()]
-            casualty = [w for w in before[-12:] if _unit_key(w) in _CASUALTY_UNITS]
-            nearest = [w for w in before[-3:] if w and w not in _NOT_UNITS and not w.isdigit()]
+            before = [re.sub(r"[^\w]", "", w).lower() for w in text[max(0, start - 100) : start].split()]
+            casualty = [w for w in before[-12:] if lang.unit_key(w) in _CASUALTY_UNITS]
+            nearest = [w for w in before[-3:] if w and w not in lang.not_units and not w.isdigit()]
             if casualty or nearest:
-                word = casualty[-1] if casualty else nearest[-1]
-                unit = _unit_key(word[:-1] if word.endswith("ed") else word)  # "voted 78 to 61": votes
-        if "%" in raw or "percent" in raw:
+                unit = lang.before_key(casualty[-1] if casualty else nearest[-1])
+        if pct or unit == "%":
             unit = "%"
         elif unit in _HOURS:
             value, unit = value * _HOURS[unit], "hour"
         elif unit in _CASUALTY_UNITS:
             unit = _CASUALTY_UNITS[unit]
         elif unit in _PEOPLE:
-            unit = ("dead" if _KILL_WORDS.search(text) else "injur" if _HURT_WORDS.search(text)
-                    else "missi" if "missing" in text.lower() else unit)
+            # what happened to them: the nearest word saying so, right after the figure or earlier
+            # in its clause ("15 человек ранены", "killed 14 people and injured 20 people",
+            # "пропавшими без вести считаются восемь человек"), else anywhere in the sentence
+            unit = _fate(text, start, end, lang) or unit
         lo = hi = value
-        approx = _APPROX_BEFORE.search(text[max(0, m.start() - 25) : m.start()].lower())
+        approx = lang.approx.search(text[max(0, start - 25) : start].lower())
         if approx:  # "about 200", "nearly 2,700": a rounded figure
             lo, hi = value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
             written = approx.group(1) + " " + written
-        at[m.start()] = len(out)
+        at[start] = len(out)
         out.append(Quantity(value, unit, written, lo, hi))
-        previous_unit, previous_end = unit, m.end()
+        previous_unit, previous_end = unit, end
     # "between 10 and 15 people": one figure given as a range; both ends allow 10-15, in the unit
     # the second end names
-    for r in _RANGE.finditer(text):
+    for r in lang.range.finditer(text):
         if r.start(1) in at and r.start(2) in at:
             first, second = out[at[r.start(1)]], out[at[r.start(2)]]
             lo, hi = sorted((first.value, second.value))
@@ -233,9 +302,10 @@ _EDITORS_NOTE = re.compile(
     re.IGNORECASE)
 
 
-def article_claims(article_id: str, text: str, min_words: int) -> list[Claim]:
+def article_claims(article_id: str, text: str, min_words: int, language: str | None = None) -> list[Claim]:
     """The article's claims, without repeats: a standfirst restated as the first paragraph, or a
-    pull quote printed twice, says nothing new and would otherwise show up as two facts."""
+    pull quote printed twice, says nothing new and would otherwise show up as two facts. Figures
+    are read as ``language`` writes them (``quantities_in``)."""
     claims: list[Claim] = []
     for a, b in claim_spans(text):
         s = text[a:b]
@@ -244,5 +314,5 @@ def article_claims(article_id: str, text: str, min_words: int) -> list[Claim]:
         keys = content_keys(s)
         if any(keys and 2 * len(keys & c.keys) >= REPEAT_DICE * (len(keys) + len(c.keys)) for c in claims):
             continue
-        claims.append(Claim(article_id, len(claims), a, b, s, keys, numbers_in(s), quantities_in(s)))
+        claims.append(Claim(article_id, len(claims), a, b, s, keys, numbers_in(s), quantities_in(s, language)))
     return claims

@@ -285,7 +285,7 @@ def align_claims(articles: Sequence[Article], settings: FactSettings | None = No
     view behind ``align_facts``, with offsets, for benchmarks and callers that need them. A fact
     may hold two claims of one article when the article restates it."""
     settings = settings or FactSettings()
-    claims = [c for a in articles for c in article_claims(a.id, a.text or "", settings.min_claim_words)]
+    claims = [c for a in articles for c in article_claims(a.id, a.text or "", settings.min_claim_words, a.language)]
     if not claims:
         return []
     sim, threshold = claim_match_probabilities(claims, settings)

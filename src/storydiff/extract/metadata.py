@@ -15,17 +15,47 @@ from collections.abc import Sequence
 from datetime import datetime
 from urllib.parse import urlsplit
 
-# "Kyiv • UNN", "Kyiv | UNN", "LONDON — Reuters" on a line of its own near the top
-_PLACE_OUTLET_LINE = re.compile(r"^\s*([A-Z][\w'’.\- ]{1,40}?)\s*[•|·]\s*([A-Z][\w&.\- ]{1,40}?)\s*$")
-# "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -", "LONDON, March 3 (Reuters) -", "PARIS —"
+# "Kyiv • UNN", "Kyiv | UNN", "Київ • УНН", "LONDON — Reuters" on a line of its own near the top
+# (letters of any script; _capitalised() checks the capitals, which re cannot)
+_PLACE_OUTLET_LINE = re.compile(r"^\s*([^\W\d_][\w'’.\- ]{1,40}?)\s*[•|·]\s*([^\W\d_][\w&.\- ]{1,40}?)\s*$")
+# "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -", "LONDON, March 3 (Reuters) -", "PARIS —", and the
+# day before the month of the other languages: "КИЇВ, 5 грудня —", "MADRID, 5 Dic. (EUROPA PRESS) -"
 # Letters of any script (MÜNCHEN, КИЇВ); dateline() checks the capitals, which re cannot.
 _WIRE_DATELINE = re.compile(
-    r"^\s*([^\W\d_](?:[^\W\d_]|[ .'’\-]){1,40}?(?:,\s*[^\W\d_][\w.'’ ]{1,30}?)?(?:,\s*\w{3,9}\.? \d{1,2})?)\s*"
-    r"(?:\(([A-Za-z .\-]{2,30})\)\s*)?[—–-]{1,2}\s+\S"
+    r"^\s*([^\W\d_](?:[^\W\d_]|[ .'’\-]){1,40}?(?:,\s*[^\W\d_](?:[^\W\d_]|[.'’ ]){1,30}?)?"
+    r"(?P<date>,\s*(?:\w{3,9}\.? \d{1,2}|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?))?)\s*"
+    r"(?:\((?P<agency>[A-Za-z .\-]{2,30})\)\s*)?[—–-]{1,2}\s+\S"
 )
+
+
+def _dateline_match(line: str) -> re.Match[str] | None:
+    """A wire dateline: a capitalised place with an agency tag, in capitals, or with a date
+    ("Frankfurt am Main, 5. Dezember –"); a lede opening on a city's name is none of those."""
+    m = _WIRE_DATELINE.match(line)
+    if m is None or not m.group(1)[0].isupper() or m.group(1).split()[0].strip(",").lower() in _NOT_PLACES:
+        return None
+    return m if m.group("agency") or m.group("date") or m.group(1).split(",")[0].isupper() else None
+
+
+# what opens a lede like a dateline but is no place: "Monday, March 3 —", "Updated, 5. Dezember –"
+_NOT_PLACES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "updated", "published",
+    "posted", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes",
+    "miércoles", "jueves", "viernes", "sábado", "domingo", "poniedziałek", "wtorek", "środa", "czwartek",
+    "piątek", "sobota", "niedziela", "понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота",
+    "неділя", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"
+})
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([A-Za-z][\w.\- ]{1,60})", re.I)
 _DOMAIN = re.compile(r"\b((?:[a-z0-9\-]+\.)+(?:com|org|net|info|ua|uk|eu|de|fr|ru|news|media|co|io|us))\b", re.I)
 _SKIP_WORDS = {"all", "rights", "reserved", "by", "the"}
+
+
+def _place_outlet(line: str) -> re.Match[str] | None:
+    """A "Place • Outlet" line, both names capitalised."""
+    m = _PLACE_OUTLET_LINE.match(line)
+    return m if m and m.group(1)[0].isupper() and m.group(2)[0].isupper() else None
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -68,7 +98,7 @@ def outlet_from_text(text: str) -> str | None:
     line's domain (spelled as the text spells the name when it does), else None."""
     lines = [ln for ln in text.splitlines() if ln.strip()]
     for ln in lines[:6]:
-        m = _PLACE_OUTLET_LINE.match(ln)
+        m = _place_outlet(ln)
         if m:
             return m.group(2).strip()
     for ln in lines[:15] + lines[-25:]:
@@ -90,12 +120,12 @@ def dateline(text: str) -> str | None:
     """The place the story was filed from: 'Kyiv' in 'Kyiv • UNN', 'WASHINGTON' in 'WASHINGTON (AP) —'."""
     lines = [ln for ln in text.splitlines() if ln.strip()]
     for ln in lines[:6]:
-        m = _PLACE_OUTLET_LINE.match(ln)
+        m = _place_outlet(ln)
         if m:
             return m.group(1).strip()
     for ln in lines[:4]:
-        m = _WIRE_DATELINE.match(ln)
-        if m and m.group(1)[0].isupper() and (m.group(2) or m.group(1).split(",")[0].isupper()):
+        m = _dateline_match(ln)
+        if m:
             place = m.group(1).split(",")[0].strip()
             if len(place) >= 3:
                 return place
@@ -105,8 +135,8 @@ def dateline(text: str) -> str | None:
 def without_dateline(sentence: str) -> str:
     """A story's first sentence without its dateline ("PORT VEYRA, Caldonia (Harbor Wire) — A
     crowded ferry..." -> "A crowded ferry..."): where it was filed is not what it says."""
-    m = _WIRE_DATELINE.match(sentence)
-    if m and m.group(1)[0].isupper() and (m.group(2) or m.group(1).split(",")[0].isupper()):
+    m = _dateline_match(sentence)
+    if m:
         return sentence[m.end() - 1 :]
     return sentence
 

@@ -254,6 +254,8 @@ def quotes(
     """Direct quotes with their speakers; offsets are into the text the quote was read from."""
     from storydiff.analyze.nlp import get_nlp
     from storydiff.analyze.quotes import find_quotes
+    from storydiff.analyze.speakers_multilingual import language_rules
+    from storydiff.extract.metadata import language
     from storydiff.ingest import read_inputs
     from storydiff.pipeline import extract_paths
 
@@ -265,14 +267,16 @@ def quotes(
             if not isinstance(it, Failure) and it.kind == "html" else it
             for it in read_inputs(paths)
         )
-        pairs = ((it.source, it.content) for it in _split(items, failures))  # type: ignore[attr-defined]
+        pairs = ((it.source, it.content, language(it.content)) for it in _split(items, failures))  # type: ignore[attr-defined]
     else:
-        pairs = ((a.source, a.text) for a in _split(extract_paths(paths), failures))
+        pairs = ((a.source, a.text, a.language) for a in _split(extract_paths(paths), failures))
     nlp = get_nlp()
     done = 0
     with progress_bar("finding quotes") as tick:
-        for source, text in pairs:
-            found = find_quotes(text, doc=nlp(text[:100_000]) if len(text) <= 100_000 else None)
+        for source, text, lang in pairs:
+            english = language_rules(lang) is None  # other languages' speakers come from rules, unparsed
+            found = find_quotes(text, doc=nlp(text[:100_000]) if english and len(text) <= 100_000 else None,
+                                language=lang)
             tick()
             done += 1
             if json_:

@@ -1,0 +1,242 @@
+"""Who said a quote, in the languages the English parser does not read: uk, ru, de, pl, fr, es (it).
+
+News in these languages attributes a quote in a few fixed shapes, which rules read without a
+parser (and without its ~0.1 s per article):
+
+- after the closing mark, a speech verb and the speaker: "», — сказав мер Андрій Коваленко",
+  "“, sagte Bürgermeisterin Anna Roth", "” – powiedział Nowak", "», a déclaré le maire Julien
+  Morel", "", dijo el alcalde Javier Ortega", "“, so Berger";
+- the verb with a pronoun or alone: "— додала вона", "fügte er hinzu", "a-t-il ajouté", "dodał",
+  "añadió": the previous quote's speaker;
+- before the opening mark, in the same sentence: the speaker and the verb ("Губернатор Павел
+  Зимин заявил: «", "Der Sprecher des Ministeriums, Lukas Brandt, sagte: „") or a "according to"
+  phrase ("За словами Бондаренка, «", "По словам Смирновой, «", "Selon Lefèvre, «", "Según
+  Navarro, "", "Jak zaznaczył Zieliński, „").
+
+The speaker is the run of capitalised words nearest the verb (a title before it, lowercase in
+these languages, is skipped; German capitalises it too, so a name is at most its last two words),
+preferring a run of two words (a first name and a surname) to a single capitalised word such as
+"Telegram" or "Montag"; a surname in the genitive after "за словами" / "по словам" / "zdaniem"
+is put back in the nominative, by a fuller mention in the article when there is one. Measured
+on the speaker items of ``bench/data/multilingual_analysis.jsonl`` (``python bench/multilingual.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# speech verbs, as news writes them (past tense masculine and feminine, plural, present)
+_VERBS = {
+    "uk": ("сказав сказала сказали заявив заявила заявили зазначив зазначила зазначили наголосив наголосила "
+           "додав додала додали повідомив повідомила повідомили підкреслив підкреслила пояснив пояснила "
+           "розповів розповіла відповів відповіла написав написала зауважив зауважила запевнив запевнила "
+           "попередив попередила визнав визнала уточнив уточнила нагадав нагадала закликав закликала "
+           "каже кажуть говорить зазначає наголошує заявляє пише додає пояснює вважає підкреслює"),
+    "ru": ("сказал сказала сказали заявил заявила заявили отметил отметила отметили подчеркнул подчеркнула "
+           "добавил добавила добавили сообщил сообщила сообщили пояснил пояснила рассказал рассказала "
+           "ответил ответила написал написала уточнил уточнила заверил заверила предупредил предупредила "
+           "признал признала напомнил напомнила призвал призвала говорит говорят заявляет отмечает "
+           "подчеркивает считает пишет добавляет"),
+    "de": ("sagte sagt sagten erklärte erklärt erklärten betonte betont fügte ergänzte meinte warnte kündigte "
+           "teilte schrieb berichtete versicherte räumte forderte kritisierte unterstrich so"),
+    "pl": ("powiedział powiedziała powiedzieli dodał dodała podkreślił podkreśliła zaznaczył zaznaczyła "
+           "przekazał przekazała poinformował poinformowała zapowiedział zapowiedziała ostrzegł ostrzegła "
+           "stwierdził stwierdziła wyjaśnił wyjaśniła oświadczył oświadczyła napisał napisała zapewnił "
+           "zapewniła przyznał przyznała mówi uważa twierdzi podkreśla zaznacza dodaje"),
+    "fr": ("a déclaré a dit a affirmé a ajouté a expliqué a souligné a indiqué a annoncé a précisé a assuré "
+           "a estimé a poursuivi a insisté a averti a reconnu a-t-il a-t-elle déclare explique affirme "
+           "souligne indique estime ajoute assure poursuit insiste"),
+    "es": ("dijo afirmó declaró señaló añadió explicó aseguró subrayó indicó anunció advirtió destacó apuntó "
+           "reconoció insistió manifestó ha dicho ha afirmado ha señalado ha asegurado ha explicado "
+           "ha declarado ha añadido explica asegura afirma señala añade"),
+    "it": "ha detto ha dichiarato ha affermato ha aggiunto ha spiegato ha sottolineato",
+}
+# "according to" before a name
+_ACCORDING = {
+    "uk": "за словами", "ru": "по словам", "de": "laut|so", "pl": "zdaniem|według",
+    "fr": "selon|d['’]après", "es": "según", "it": "secondo",
+}
+_PRONOUNS = {"uk": "він вона", "ru": "он она", "de": "er sie", "pl": "on ona", "fr": "il elle",
+             "es": "él ella", "it": "lui lei"}
+# capitalised words that open a sentence or name no one ("Ale", "Der", "El")
+_NOT_NAMES = frozenset(
+    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "er", "sie", "es", "wir", "ich", "le", "la", "les", "un", "une", "il", "elle", "nous", "on", "el", "los", "las", "ella", "ello", "él", "nosotros", "pan", "pani", "jak", "ale", "i", "w", "na", "it", "lo", "gli", "la"]
+)
+LANGUAGES = frozenset(_VERBS)
+
+_WORD = re.compile(r"[^\W\d_][\w'’ʼ.-]*")
+_CLAUSE_END = re.compile(r"[.!?;:\n]")
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _verb_list(lang: str) -> list[str]:
+    text = _VERBS[lang]
+    if lang in ("fr", "es", "it"):  # multi-word forms: "a déclaré", "ha dicho"
+        words = re.findall(r"(?:a|ha)\s+\S+|a-t-(?:il|elle)|\S+", text)
+        return [w for w in words if w]
+    return text.split()
+
+
+_VERB_RE = {lang: re.compile(rf"(?<!\w)(?:{_alternation(_verb_list(lang))})(?!\w)", re.IGNORECASE) for lang in _VERBS}
+_ACCORDING_RE = {lang: re.compile(rf"(?<!\w)(?:{p})\s+", re.IGNORECASE) for lang, p in _ACCORDING.items()}
+_PRONOUN_RE = {lang: re.compile(rf"(?<!\w)(?:{'|'.join(p.split())})(?!\w)", re.IGNORECASE) for lang, p in _PRONOUNS.items()}
+# between a closing mark and the verb: a comma, a dash ("», — сказав", "“, sagte", "” – dodał"); a
+# full stop or a line break ends the sentence the quote was in
+_AFTER_MARK = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*[—―–-]?[ \t\u00a0]*")
+
+
+def _is_cap(word: str) -> bool:
+    bare = word.strip(".,;:!?»«“”„\"'()")
+    return bool(bare) and bare[0].isupper() and not (len(bare) > 1 and bare.isupper()) and bare.lower() not in _NOT_NAMES
+
+
+def _runs(text: str) -> list[tuple[int, list[str]]]:
+    """Runs of capitalised words (acronyms such as "ОВА" left out), with their start offsets."""
+    runs: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    prev_end = -1
+    for m in _WORD.finditer(text):
+        word = m.group(0).rstrip(".")
+        gap = text[prev_end:m.start()] if prev_end >= 0 else ""
+        joined = current and gap.strip() == ""  # a comma or a dash between words ends a run
+        if _is_cap(word):
+            if current and joined:
+                current.append(word)
+            else:
+                if current:
+                    runs.append((start, current))
+                current, start = [word], m.start()
+        elif current:
+            runs.append((start, current))
+            current = []
+        prev_end = m.end()
+    if current:
+        runs.append((start, current))
+    return runs
+
+
+def _name(run: list[str]) -> str:
+    # a German title is capitalised too ("Bürgermeisterin Anna Roth"), a place may precede a name
+    # ("мер Заріччя Андрій Коваленко"): a name is at most its last two words
+    return " ".join(run[-2:])
+
+
+def _pick(runs: list[tuple[int, list[str]]], nearest_last: bool) -> str | None:
+    """The speaker among capitalised runs: a two-word run (a first name and a surname) before a
+    single word ("у Telegram очільник ОВА Віктор Ткачук"), nearest the verb."""
+    if not runs:
+        return None
+    ordered = list(reversed(runs)) if nearest_last else runs
+    multi = [r for _, r in ordered if len(r) >= 2]
+    return _name(multi[0] if multi else ordered[0][1])
+
+
+# the genitive of a surname after "за словами" / "по словам" / "zdaniem", to its nominative
+_GENITIVE = {
+    "uk": (("енка", "енко"), ("ового", "овий"), ("ського", "ський"), ("цького", "цький"), ("ової", "ова"),
+           ("евої", "ева"), ("ої", "а"), ("ка", "ко"), ("я", "ь"), ("а", "")),
+    "ru": (("ской", "ская"), ("ского", "ский"), ("ого", "ий"), ("ой", "а"), ("ова", "ов"), ("ева", "ев"),
+           ("ина", "ин"), ("ко", "ко"), ("я", "ь"), ("а", "")),
+    "pl": (("skiego", "ski"), ("ckiego", "cki"), ("skiej", "ska"), ("ckiej", "cka"), ("ego", "y"), ("a", "")),
+}
+
+
+def _nominative(surname: str, lang: str, text: str) -> str:
+    """A surname the text gives in the genitive, as it names the person elsewhere, or by rule."""
+    for end in range(len(surname) - 1, max(2, len(surname) - 4), -1):
+        stem = surname[:end]
+        other = re.search(rf"(?<!\w){re.escape(stem)}\w{{0,3}}(?!\w)", text)
+        while other is not None and other.group(0) == surname:
+            other = re.search(rf"(?<!\w){re.escape(stem)}\w{{0,3}}(?!\w)", text[other.end():])
+        if other is not None and other.group(0) != surname:
+            return other.group(0)
+    for genitive, nominative in _GENITIVE.get(lang, ()):
+        if surname.endswith(genitive) and len(surname) > len(genitive) + 2:
+            return surname[: len(surname) - len(genitive)] + nominative
+    return surname
+
+
+def speaker_after(text: str, close_mark: int, lang: str, previous: str | None) -> tuple[str | None, str | None]:
+    """(the attribution verb after the quote, or None; its speaker) from the words after the mark."""
+    m = _AFTER_MARK.match(text, close_mark)
+    pos = m.end() if m else close_mark
+    clause_end = _CLAUSE_END.search(text, pos)
+    clause = text[pos : clause_end.start() if clause_end else len(text)]
+    verb = _VERB_RE[lang].match(clause)
+    if verb is None:
+        # "“, sagte Kessler” is the common order; "», — Кличко сказав" puts the name first
+        later = _VERB_RE[lang].search(clause, 0, 40)
+        runs = _runs(clause[: later.start()]) if later else []
+        if later is None or not runs:
+            return None, None
+        return later.group(0), _pick(runs, nearest_last=True)
+    cue, rest = verb.group(0), clause[verb.end():]
+    if lang == "fr" and cue.lower().startswith("a-t-"):
+        return cue, previous  # « ... », a-t-il ajouté
+    if _PRONOUN_RE[lang].match(rest.lstrip()) and not _runs(rest[:40]):
+        return cue, previous  # "— додала вона", "fügte er hinzu"
+    runs = _runs(rest)
+    return cue, (_pick(runs, nearest_last=False) if runs else previous)
+
+
+def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | None:
+    """(speaker, cue) named before the opening mark, in the same sentence: "X заявив: «",
+    "За словами X, «", "Jak zaznaczył X, „"."""
+    start = max(text.rfind("\n", 0, open_mark), *(text.rfind(p, 0, open_mark) for p in (". ", "! ", "? ")))
+    sentence = text[start + 1 : open_mark]
+    according = next(reversed(list(_ACCORDING_RE[lang].finditer(sentence))), None)  # the last one
+    if according is not None:
+        runs = _runs(sentence[according.end():])
+        if runs:
+            words = _name(runs[0][1]).split()
+            words[-1] = _nominative(words[-1], lang, text)
+            return " ".join(words), according.group(0).strip()
+    verbs = list(_VERB_RE[lang].finditer(sentence))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    before = _runs(sentence[: verb.start()])
+    after = _runs(sentence[verb.end():])
+    if after and not before:  # "Jak zaznaczył Zieliński, „"
+        return _name(after[0][1]), verb.group(0)
+    name = _pick(before, nearest_last=True)
+    return (name, verb.group(0)) if name else None
+
+
+def _opens_sentence(text: str, open_mark: int) -> bool:
+    """Nothing of the quote's sentence before its opening mark (a quote on its own, not one
+    introduced by words that name no one: "У комюніке сказано: «")."""
+    head = text[: open_mark].rstrip(" \t\u00a0")
+    return not head or head[-1] in ".!?\n»“”\"«„"
+
+
+def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_paragraphs: int = 2) -> None:
+    """Fill each quote's speaker and cue (parallel to ``spans``) in place, by the rules above. A
+    quote standing on its own after another (no verb, nothing before its mark) keeps the
+    previous speaker when that quote is at most ``max_inherit_paragraphs`` back."""
+    previous: str | None = None
+    previous_para = -10
+    for sp, q in zip(spans, quotes):
+        para = text.count("\n", 0, sp.open_mark)
+        inherited = previous if para - previous_para <= max_inherit_paragraphs else None
+        cue, speaker = speaker_after(text, sp.close_mark, lang, inherited) if sp.closed else (None, None)
+        if speaker is None:
+            before = speaker_before(text, sp.open_mark, lang)
+            if before is not None:
+                speaker, cue = before
+        if cue is None and speaker is None and _opens_sentence(text, sp.open_mark):
+            speaker = inherited  # a run of quotes by one speaker: «...», — сказала X. «...».
+        q.speaker, q.cue = speaker, cue
+        if speaker:
+            previous, previous_para = speaker, para
+
+
+def language_rules(language: str | None) -> str | None:
+    """The rule set for an article's language ("uk-UA" -> "uk"), None for English or unknown."""
+    code = (language or "").strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGUAGES else None

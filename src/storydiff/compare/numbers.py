@@ -1,0 +1,381 @@
+"""Figures as each language writes them, so that numbers conflict across languages.
+
+"1,5 млн людей", "півтора мільйона", "1.500 Menschen", "10 000 personnes", "п'ять загиблих",
+"fünf Tote" and "five dead" are each read to a value and a unit, and the unit is one key for all
+languages ("peopl", "dead", "injur", "missi", "hour", "%", "kilom", "dolla", ...: the English
+word's first letters), so "14 people killed" and "загинули 17 людей" are a conflict and "14
+людей" agrees with "14 people". A unit word this module does not know keeps its own first letters
+and so only meets the same word (no false conflict across languages).
+
+Read per language (``Article.language``): uk, ru, de, pl, fr, es; English keeps the rules it had
+(``compare.claims``). Number words come with their case forms ("п'ятьох", "двух", "pięciu"),
+decimal commas, thousands grouped by spaces (thin, no-break or plain) or by dots (de, es, pl),
+scale words ("млн", "тис.", "Mio.", "mld", "millones") and dates and clock times left out
+("5 грудня", "5. Dezember", "4h52", "um 4.52 Uhr"). Measured on the numbers of
+``bench/data/multilingual_analysis.jsonl`` (``python bench/multilingual.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_APOSTROPHE = "['’ʼ]"
+_SPACE_GROUP = "[ \u00a0\u202f\u2009]"
+
+
+def _slavic_forms(words: dict[str, float]) -> dict[str, float]:
+    """Number words with the oblique forms Ukrainian builds from "-ть" words (п'ять -> п'яти, п'ятьох)."""
+    out = dict(words)
+    for w, v in words.items():
+        if w.endswith("ть"):
+            out.setdefault(w[:-1] + "и", v)
+            out.setdefault(w + "ох", v)
+    return out
+
+
+_UK_WORDS = _slavic_forms({
+    "два": 2, "дві": 2, "двох": 2, "двом": 2, "двома": 2, "двоє": 2, "три": 3, "трьох": 3, "трьом": 3,
+    "трьома": 3, "троє": 3, "чотири": 4, "чотирьох": 4, "четверо": 4, "п'ять": 5, "п'ятеро": 5, "шість": 6,
+    "шести": 6, "шістьох": 6, "шестеро": 6, "сім": 7, "семи": 7, "сімох": 7, "семеро": 7, "вісім": 8,
+    "восьми": 8, "вісьмох": 8, "восьмеро": 8, "дев'ять": 9, "дев'ятеро": 9, "десять": 10, "десятеро": 10, "одинадцять": 11, "дванадцять": 12,
+    "тринадцять": 13, "чотирнадцять": 14, "п'ятнадцять": 15, "шістнадцять": 16, "сімнадцять": 17,
+    "вісімнадцять": 18, "дев'ятнадцять": 19, "двадцять": 20, "тридцять": 30, "сорок": 40, "сорока": 40,
+    "п'ятдесят": 50, "шістдесят": 60, "сімдесят": 70, "вісімдесят": 80, "дев'яносто": 90, "сто": 100,
+    "ста": 100, "двісті": 200, "триста": 300, "чотириста": 400, "п'ятсот": 500, "тисяча": 1000,
+    "півтора": 1.5, "півтори": 1.5, "дюжина": 12,
+})
+_RU_WORDS = {
+    "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "двое": 2, "три": 3, "трех": 3, "трёх": 3,
+    "трем": 3, "тремя": 3, "трое": 3, "четыре": 4, "четырех": 4, "четырёх": 4, "четверо": 4, "пять": 5,
+    "пяти": 5, "пятерых": 5, "пятеро": 5, "шесть": 6, "шести": 6, "шестеро": 6, "семь": 7, "семи": 7,
+    "семеро": 7, "восемь": 8, "восьми": 8, "восьмеро": 8, "девять": 9, "девяти": 9, "девятеро": 9, "десять": 10,
+    "десяти": 10, "десятеро": 10,
+    "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
+    "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20,
+    "двадцати": 20, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40, "пятьдесят": 50,
+    "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100, "ста": 100,
+    "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500, "тысяча": 1000, "полтора": 1.5,
+    "полторы": 1.5, "дюжина": 12,
+}
+_DE_WORDS = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
+    "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
+    "hundert": 100, "tausend": 1000, "anderthalb": 1.5, "dutzend": 12,
+}
+_PL_WORDS = {
+    "dwa": 2, "dwie": 2, "dwóch": 2, "dwoje": 2, "dwaj": 2, "dwoma": 2, "trzy": 3, "trzech": 3, "troje": 3,
+    "trzej": 3, "cztery": 4, "czterech": 4, "czworo": 4, "czterej": 4, "pięć": 5, "pięciu": 5, "pięcioro": 5,
+    "sześć": 6, "sześciu": 6, "siedem": 7, "siedmiu": 7, "osiem": 8, "ośmiu": 8, "dziewięć": 9,
+    "dziewięciu": 9, "dziesięć": 10, "dziesięciu": 10, "jedenaście": 11, "jedenastu": 11, "dwanaście": 12,
+    "dwunastu": 12, "trzynaście": 13, "czternaście": 14, "piętnaście": 15, "szesnaście": 16,
+    "siedemnaście": 17, "osiemnaście": 18, "dziewiętnaście": 19, "dwadzieścia": 20, "dwudziestu": 20,
+    "trzydzieści": 30, "trzydziestu": 30, "czterdzieści": 40, "pięćdziesiąt": 50, "sto": 100, "stu": 100,
+    "tysiąc": 1000, "półtora": 1.5,
+}
+_FR_WORDS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17,
+    "dix-huit": 18, "dix-neuf": 19, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "soixante": 60, "cent": 100, "mille": 1000, "douzaine": 12,
+}
+_ES_WORDS = {
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17,
+    "dieciocho": 18, "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+    "cien": 100, "ciento": 100, "mil": 1000, "docena": 12,
+}
+
+# scale words after a figure: "1,5 млн", "2 Mio.", "3 mld", "mil millones" before "mil"
+_SCALES = {
+    "uk": {"тис": 1e3, "тис.": 1e3, "тисяча": 1e3, "тисячі": 1e3, "тисяч": 1e3, "млн": 1e6, "мільйон": 1e6,
+           "мільйона": 1e6, "мільйони": 1e6, "мільйонів": 1e6, "млрд": 1e9, "мільярд": 1e9, "мільярда": 1e9,
+           "мільярди": 1e9, "мільярдів": 1e9, "трлн": 1e12},
+    "ru": {"тыс": 1e3, "тыс.": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6,
+           "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9,
+           "миллиардов": 1e9, "трлн": 1e12},
+    "de": {"tausend": 1e3, "mio.": 1e6, "mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd.": 1e9, "mrd": 1e9,
+           "milliarde": 1e9, "milliarden": 1e9},
+    "pl": {"tys.": 1e3, "tys": 1e3, "tysiąc": 1e3, "tysiące": 1e3, "tysięcy": 1e3, "mln": 1e6, "milion": 1e6,
+           "miliony": 1e6, "milionów": 1e6, "mld": 1e9, "miliard": 1e9, "miliardy": 1e9, "miliardów": 1e9},
+    "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
+    "es": {"mil millones": 1e9, "mil": 1e3, "millón": 1e6, "millones": 1e6, "millardo": 1e9, "millardos": 1e9},
+}
+ENGLISH_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+# Unit words, by the start of the word, to the key English gives them ("peopl", "dead", ...);
+# longest start first. Casualty words go straight to their count ("загиблих" -> "dead").
+_UNITS: dict[str, dict[str, str]] = {
+    "uk": {"люд": "peopl", "робітн": "worke", "працівн": "worke", "пасажир": "passe", "цивільн": "civil", "мирн": "civil", "осіб": "peopl", "особ": "peopl", "чоловік": "peopl", "мешканц": "resid",
+           "жител": "resid", "загибл": "dead", "загину": "dead", "вбит": "dead", "убит": "dead", "помер": "dead",
+           "жертв": "dead", "поранен": "injur", "травмован": "injur", "постражд": "injur", "зникл": "missi",
+           "безвісти": "missi", "годин": "hour", "хвилин": "minut", "дн": "day", "доб": "day", "тижн": "week",
+           "тижд": "week", "місяц": "month", "рок": "year", "рік": "year", "роц": "year", "літ": "year", "відсот": "%",
+           "кілометр": "kilom", "км": "kilom", "метр": "metre", "долар": "dolla", "євро": "euro",
+           "грив": "hryvn", "грн": "hryvn", "військов": "soldi", "солдат": "soldi", "бійц": "soldi",
+           "дит": "child", "діт": "child", "будин": "house", "дрон": "drone", "тонн": "tonne"},
+    "ru": {"люд": "peopl", "рабоч": "worke", "сотрудник": "worke", "пассажир": "passe", "мирн": "civil", "человек": "peopl", "жител": "resid", "погибш": "dead", "погиб": "dead",
+           "убит": "dead", "умер": "dead", "жертв": "dead", "ранен": "injur", "пострада": "injur",
+           "пропа": "missi", "час": "hour", "минут": "minut", "дн": "day", "день": "day", "сут": "day",
+           "недел": "week", "месяц": "month", "лет": "year", "год": "year", "процент": "%", "километр": "kilom",
+           "км": "kilom", "метр": "metre", "доллар": "dolla", "евро": "euro", "рубл": "roubl", "гривен": "hryvn",
+           "военн": "soldi", "солдат": "soldi", "дет": "child", "ребен": "child", "дом": "house",
+           "беспилотник": "drone", "дрон": "drone", "тонн": "tonne"},
+    "de": {"mensch": "peopl", "arbeiter": "worke", "beschäftigt": "worke", "passagier": "passe", "fahrgäst": "passe", "zivilist": "civil", "person": "peopl", "leute": "peopl", "einwohner": "resid", "bewohner": "resid",
+           "tote": "dead", "toten": "dead", "todesopfer": "dead", "getötet": "dead", "verletzt": "injur",
+           "vermisst": "missi", "stunde": "hour", "minute": "minut", "tag": "day", "woche": "week",
+           "monat": "month", "jahr": "year", "prozent": "%", "kilometer": "kilom", "km": "kilom",
+           "meter": "metre", "dollar": "dolla", "euro": "euro", "soldat": "soldi", "kinder": "child",
+           "kind": "child", "häuser": "house", "haus": "house", "drohne": "drone", "tonne": "tonne"},
+    "pl": {"osób": "peopl", "pracownik": "worke", "robotnik": "worke", "pasażer": "passe", "cywil": "civil", "osoby": "peopl", "osob": "peopl", "ludzi": "peopl", "mieszkańc": "resid",
+           "zabit": "dead", "ofiar": "dead", "zmarł": "dead", "zgin": "dead", "rann": "injur",
+           "poszkodowan": "injur", "zaginion": "missi", "godzin": "hour", "minut": "minut", "dni": "day",
+           "dzień": "day", "dnia": "day", "doby": "day", "tygod": "week", "miesi": "month", "lat": "year",
+           "rok": "year", "procent": "%", "proc": "%", "kilometr": "kilom", "km": "kilom", "metr": "metre",
+           "dolar": "dolla", "euro": "euro", "złot": "zloty", "zł": "zloty", "żołnierz": "soldi",
+           "dzieci": "child", "dzieck": "child", "dom": "house", "dron": "drone", "ton": "tonne"},
+    "fr": {"personne": "peopl", "ouvrier": "worke", "travailleur": "worke", "passager": "passe", "civil": "civil", "gens": "peopl", "habitant": "resid", "mort": "dead", "tué": "dead",
+           "décès": "dead", "victime": "dead", "blessé": "injur", "disparu": "missi", "heure": "hour",
+           "minute": "minut", "jour": "day", "semaine": "week", "mois": "month", "an": "year", "année": "year",
+           "pour cent": "%", "kilomètre": "kilom", "km": "kilom", "mètre": "metre", "dollar": "dolla",
+           "euro": "euro", "soldat": "soldi", "enfant": "child", "maison": "house", "drone": "drone",
+           "tonne": "tonne"},
+    "es": {"persona": "peopl", "trabajador": "worke", "obrero": "worke", "pasajero": "passe", "civil": "civil", "habitante": "resid", "vecino": "resid", "muerto": "dead", "fallecid": "dead",
+           "víctima": "dead", "herido": "injur", "desaparecid": "missi", "hora": "hour", "minuto": "minut",
+           "día": "day", "semana": "week", "mes": "month", "año": "year", "por ciento": "%",
+           "kilómetro": "kilom", "km": "kilom", "metro": "metre", "dólar": "dolla", "dólares": "dolla",
+           "euro": "euro", "soldado": "soldi", "niño": "child", "casa": "house", "vivienda": "house",
+           "dron": "drone", "tonelada": "tonne"},
+}
+# unit words that several languages write alike ("km"), and symbols, in every language
+_SYMBOLS = {"%": "%", "$": "dolla", "€": "euro", "£": "pound", "₴": "hryvn", "₽": "roubl"}
+# English keys spelled two ways ("kilometres"/"km", "meters"/"metres"): one key
+ENGLISH_ALIASES = {"km": "kilom", "meter": "metre", "ruble": "roubl", "kilogr": "kg", "civilian": "civil"}
+
+# words between a figure and what it counts that name nothing ("щонайменше 12", "mindestens 12 Tote")
+_NOT_UNITS = {
+    "uk": "з із зі до понад близько майже щонайменше принаймні на у в та і й це ще вже а також ще ж",
+    "ru": "с со до более около почти не менее по на в и а еще уже также же",
+    "de": "mindestens rund etwa fast knapp über mehr als und die der den dem des bis auf von zu um insgesamt weitere",
+    "pl": "co najmniej około ponad prawie i w na do z od kolejnych kolejne",
+    "fr": "au moins environ près de d des les la le et à plus sur en dont autres",
+    "es": "al menos unos unas casi cerca de del los las la el y en a más otros otras",
+}
+# words after a figure that only say when or where ("17 у понеділок", "12 am Montag")
+_SKIP_AFTER = {
+    "uk": "у в о на минулого цього понеділок вівторок середу четвер п'ятницю суботу неділю сьогодні вчора",
+    "ru": "в во на в понедельник вторник среду четверг пятницу субботу воскресенье сегодня вчера",
+    "de": "am im in an montag dienstag mittwoch donnerstag freitag samstag sonntag heute gestern",
+    "pl": "w we na poniedziałek wtorek środę czwartek piątek sobotę niedzielę dziś dzisiaj wczoraj",
+    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche aujourd'hui hier",
+    "es": "el lunes martes miércoles jueves viernes sábado domingo hoy ayer",
+}
+_MONTHS = {
+    "uk": "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "de": "januar jänner februar märz april mai juni juli august september oktober november dezember",
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre",
+}
+_APPROX = {
+    "uk": "близько|майже|приблизно|орієнтовно",
+    "ru": "около|почти|примерно|приблизительно|порядка",
+    "de": "etwa|rund|fast|knapp|ungefähr|circa|ca\\.|beinahe|gut",
+    "pl": "około|ok\\.|prawie|blisko|niemal",
+    "fr": "environ|près de|presque|quelque|autour de",
+    "es": "unos|unas|cerca de|casi|alrededor de|aproximadamente|en torno a",
+}
+_RANGES = {"uk": r"\bвід\s+(\S+)\s+до\s+(\S+)", "ru": r"\bот\s+(\S+)\s+до\s+(\S+)",
+           "de": r"\bzwischen\s+(\S+)\s+und\s+(\S+)", "pl": r"\b(?:od|między)\s+(\S+)\s+(?:do|a)\s+(\S+)",
+           "fr": r"\bentre\s+(\S+)\s+et\s+(\S+)", "es": r"\bentre\s+(\S+)\s+y\s+(\S+)"}
+_JOINS = {"uk": "до", "ru": "до", "de": "bis", "pl": "do", "fr": "à", "es": "a"}
+_KILL = {"uk": "загин|загибл|вбит|убит|вбив|помер|жертв|смерт|забра\\w* житт", "ru": "погиб|убит|убил|умер|жертв|смерт|унес\\w* жизн",
+         "de": "tot|getötet|ums leben|starb|gestorben", "pl": "zgin|zabit|zabił|śmier|ofiar|nie żyj|zmarł",
+         "fr": "mort|tué|décéd|décès|victime", "es": "muert|muri|fallec|víctima|mató"}
+_HURT = {"uk": "поранен|травм|постражд", "ru": "ранен|травм|пострада", "de": "verletz",
+         "pl": "rann|poszkodowan", "fr": "bless", "es": "herid"}
+_MISSING = {"uk": "зникл|безвісти", "ru": "пропа", "de": "vermisst", "pl": "zagin", "fr": "disparu",
+            "es": "desaparecid"}
+# a clock time right after a figure: "4h52", "16 h", "um 4.52 Uhr" (the dot was read as a decimal)
+_CLOCK_AFTER = {"de": r"\s*uhr\b", "fr": r"\s*h(?:\s?\d\d)?\b", "es": r"\s*h\b|\s*horas?\s+de\s+la"}
+_CLOCK_BEFORE = {"uk": r"\bо\s+$", "es": r"\ba\s+las?\s+$", "pl": r"\bgodz\.\s+$"}
+_WORD_LANGUAGES = {"uk": _UK_WORDS, "ru": _RU_WORDS, "de": _DE_WORDS, "pl": _PL_WORDS, "fr": _FR_WORDS,
+                   "es": _ES_WORDS}
+# thousands grouped by dots ("1.500 Menschen"): de, es, pl; the others write a dot only as a decimal
+_DOT_THOUSANDS = {"de", "es", "pl"}
+LANGUAGES = frozenset(_WORD_LANGUAGES)
+
+
+def _alternation(words) -> str:
+    pats = []
+    for w in sorted(words, key=len, reverse=True):
+        pats.append(re.escape(w).replace("'", _APOSTROPHE).replace(r"\ ", r"\s+"))
+    return "|".join(pats)
+
+
+@dataclass(frozen=True)
+class NumberLanguage:
+    """How one language writes figures, their units, and the words around them."""
+
+    code: str
+    number: re.Pattern[str]
+    compound: re.Pattern[str]  # between the tens and the ones of a number in words
+    words: dict[str, float]
+    scales: dict[str, float]
+    scale: re.Pattern[str]
+    units: tuple[tuple[str, str], ...]
+    not_units: frozenset[str]
+    skip_after: frozenset[str]
+    month_after: re.Pattern[str]
+    approx: re.Pattern[str]
+    range: re.Pattern[str]
+    join: re.Pattern[str]
+    kill: re.Pattern[str]
+    hurt: re.Pattern[str]
+    missing: re.Pattern[str]
+    clock_after: re.Pattern[str] | None
+    clock_before: re.Pattern[str] | None
+    keys: frozenset[str]  # the unit keys of the table, for is_year
+
+    def read(self, text: str) -> Iterator[tuple[int, int, float, str, str]]:
+        """(start, end, value, number as written, how it ends: "%" or "") for each figure."""
+        consumed = 0
+        for m in self.number.finditer(text):
+            if m.start() < consumed:  # "ciento" of "treinta y cinco por ciento"
+                continue
+            if m.group("num") is not None:
+                value = self._digits(m.group("num"))
+            else:  # "п'ять", "двадцять п'ять", "vingt-cinq", "treinta y cinco"
+                parts = [self.words.get(_norm_apostrophe(w.lower())) for w in self.compound.split(m.group("word"))]
+                value = sum(parts) if all(v is not None for v in parts) else None  # type: ignore[arg-type]
+            if value is None:
+                continue
+            end, written = m.end(), m.group(0)
+            scale = self.scale.match(text, end)
+            if scale:
+                value *= self.scales[" ".join(scale.group(1).lower().split())]
+                end, written = scale.end(), text[m.start() : scale.end()]
+            pct = _PERCENT.match(text, end)
+            if pct:
+                end, written = pct.end(), text[m.start() : pct.end()]
+            consumed = end
+            yield m.start(), end, value, written, "%" if pct else ""
+
+    def _digits(self, g: str) -> float | None:
+        g = re.sub(_SPACE_GROUP, "", g)
+        if self.code in _DOT_THOUSANDS and re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", g):
+            g = g.replace(".", "")
+        try:
+            return float(g.replace(",", "."))
+        except ValueError:
+            return None
+
+    def unit_key(self, word: str) -> str:
+        w = _ELISION.sub("", word.lower())  # "d'euros", "l'an"
+        if w in _SYMBOLS:
+            return _SYMBOLS[w]
+        for start, key in self.units:
+            if w.startswith(start):
+                return key
+        return w[:5]
+
+    def known_unit_after(self, text: str, pos: int) -> str | None:
+        """The first unit word this language knows within three words after a figure, in its
+        clause: a verb often comes between ("12 zostało rannych", "1.500 wurden verletzt")."""
+        for k, word in enumerate(_WORDS_AFTER.finditer(text, pos, min(len(text), pos + 60))):
+            # a comma, a clause's end or another figure: what follows counts something else
+            # ("зросла до 17, ще дев'ятеро людей вважаються зниклими")
+            if k == 3 or any(ch in ",.;:!?" or ch.isdigit() for ch in text[pos : word.start()]):
+                return None
+            if _norm_apostrophe(word.group(0).lower()) in self.words:
+                return None
+            w = _ELISION.sub("", word.group(0).lower())
+            if any(w.startswith(start) for start, _ in self.units):
+                return self.unit_key(w)
+            pos = word.end()
+        return None
+
+    def before_key(self, word: str) -> str:
+        """The unit of a word before a figure ("кількість загиблих зросла до 17")."""
+        return self.unit_key(word)
+
+    def is_year(self, value: float, written: str, unit: str) -> bool:
+        """"у 2023 році", "im Jahr 2024 kamen", "en 2023 el municipio": four digits that count
+        nothing this language names (2024 людей is a count) are a year."""
+        counted = unit != "year" and unit in self.keys
+        return not counted and written.isdigit() and len(written) == 4 and 1800 <= value <= 2100
+
+    def is_when(self, text: str, start: int, end: int, value: float, written: str) -> bool:
+        """A date ("5 грудня", "5. Dezember", "5 de diciembre") or a clock time ("4h52", "о 4:52")."""
+        if self.month_after.match(text, end):
+            return True
+        if self.clock_after is not None and self.clock_after.match(text, end):
+            return True
+        before = text[max(0, start - 12) : start].lower()
+        if self.clock_before is not None and self.clock_before.search(before):
+            return True
+        return bool(re.match(r"\s?[:]\s?\d\d\b", text[end : end + 4])) or before.rstrip().endswith(":")
+
+
+def _norm_apostrophe(word: str) -> str:
+    return re.sub(_APOSTROPHE, "'", word)
+
+
+def _language(code: str) -> NumberLanguage:
+    words = _WORD_LANGUAGES[code]
+    # a figure in digits: grouped by spaces ("10 000"), by dots ("1.500"), with a decimal comma
+    digits = rf"\d{{1,3}}(?:{_SPACE_GROUP}\d{{3}})+(?:,\d+)?(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+    tens = _alternation([w for w, v in words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)])
+    ones = _alternation([w for w, v in words.items() if 1 <= v <= 9])
+    compound = {"es": r"\s+y\s+", "fr": r"-|\s+et\s+"}.get(code, r"\s+")
+    number = re.compile(
+        rf"(?<![\w.,])(?:(?P<num>{digits})|(?P<word>(?:{tens})(?:{compound})(?:{ones})|{_alternation(words)})(?!['’ʼ]?\w))",  # "сім" is no 7 in "сім'я"
+        re.IGNORECASE,
+    )
+    scales = _SCALES[code]
+    clock_before = _CLOCK_BEFORE.get(code)
+    return NumberLanguage(
+        code=code,
+        number=number,
+        compound=re.compile(compound, re.IGNORECASE),
+        words={_norm_apostrophe(w): v for w, v in words.items()},
+        scales={" ".join(k.split()): v for k, v in scales.items()},
+        scale=re.compile(rf"\s*({_alternation(scales)})(?!\w)", re.IGNORECASE),
+        units=tuple(sorted(_UNITS[code].items(), key=lambda kv: -len(kv[0]))),
+        not_units=frozenset(_NOT_UNITS[code].split()),
+        skip_after=frozenset(_SKIP_AFTER[code].split()),
+        month_after=re.compile(rf"\.?\s*(?:de\s+)?(?:{_alternation(_MONTHS[code].split())})\b", re.IGNORECASE),
+        approx=re.compile(rf"(?:^|\s)({_APPROX[code]})\s+$", re.IGNORECASE),
+        range=re.compile(_RANGES[code], re.IGNORECASE),
+        join=re.compile(rf"\s*(?:{_JOINS[code]}|-|–|—)\s*", re.IGNORECASE),
+        kill=re.compile(_KILL[code], re.IGNORECASE),
+        hurt=re.compile(_HURT[code], re.IGNORECASE),
+        missing=re.compile(_MISSING[code], re.IGNORECASE),
+        clock_after=re.compile(_CLOCK_AFTER[code], re.IGNORECASE) if code in _CLOCK_AFTER else None,
+        clock_before=re.compile(clock_before, re.IGNORECASE) if clock_before else None,
+        keys=frozenset(_UNITS[code].values()) | frozenset(_SYMBOLS.values()),
+    )
+
+
+_ELISION = re.compile(r"^(?:d|l|qu|j|n|s)['’ʼ]")
+_WORDS_AFTER = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+_PERCENT = re.compile(r"[ \u00a0\u202f]?%|\s+(?:pour\s+cent|por\s+ciento)\b", re.IGNORECASE)
+_CACHE: dict[str, NumberLanguage] = {}
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_UKRAINIAN_LETTERS = re.compile("[іїєґІЇЄҐ]")
+
+
+def number_language(language: str | None, text: str = "") -> NumberLanguage | None:
+    """The reader for ``language`` (an ISO code; "uk-UA" will do). An unknown language in Cyrillic
+    is read as Ukrainian when it has Ukrainian letters, else Russian. None: English rules."""
+    code = (language or "").strip().lower().replace("_", "-").split("-")[0]
+    if code not in LANGUAGES:
+        if code or not _CYRILLIC.search(text[:2000]):
+            return None
+        code = "uk" if _UKRAINIAN_LETTERS.search(text[:2000]) else "ru"
+    if code not in _CACHE:
+        _CACHE[code] = _language(code)
+    return _CACHE[code]

@@ -1,0 +1,122 @@
+"""Speakers, cited origins, datelines and numbers in uk, ru, de, pl, fr, es (invented people)."""
+
+import pytest
+
+from storydiff.analyze.origins import find_origins
+from storydiff.analyze.quotes import find_quotes
+from storydiff.compare.claims import article_claims, quantities_in
+from storydiff.compare.facts import _conflicts
+from storydiff.extract.metadata import dateline
+
+
+def speakers(text, lang):
+    return [(q.text, q.speaker) for q in find_quotes(text, language=lang)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("uk", "«Ми відкриємо школу у вересні», — сказав голова громади Петро Дорош.\n«Ремонт уже завершено», — додав він.",
+     [("Ми відкриємо школу у вересні", "Петро Дорош"), ("Ремонт уже завершено", "Петро Дорош")]),
+    ("uk", "За словами Шевченка, «нових відключень не буде».\nУ місті працюють пункти обігріву.",
+     [("нових відключень не буде", "Шевченко")]),
+    ("ru", "Глава района Михаил Соколов заявил: «Дорогу откроют через неделю».",
+     [("Дорогу откроют через неделю", "Михаил Соколов")]),
+    ("ru", "По словам Кузнецовой, «пострадавших среди детей нет».", [("пострадавших среди детей нет", "Кузнецова")]),
+    ("de", "„Wir bauen die Halle neu auf“, sagte Vereinschefin Ute Hahn am Dienstag.\n„Es dauert ein Jahr“, fügte sie hinzu.",
+     [("Wir bauen die Halle neu auf", "Ute Hahn"), ("Es dauert ein Jahr", "Ute Hahn")]),
+    ("de", "»Der Deich hält«, so Pegelwart Jens Ott.", [("Der Deich hält", "Jens Ott")]),
+    ("pl", "„Nie zamkniemy tej linii” – powiedziała prezes przewoźnika Ewa Sikora.", [("Nie zamkniemy tej linii", "Ewa Sikora")]),
+    ("pl", "Zdaniem Nowaka, „to najgorsza powódź od lat”.", [("to najgorsza powódź od lat", "Nowak")]),
+    ("fr", "« Le pont sera réparé en mai », a déclaré le maire Louis Caron.\n« Il faut être patient », a-t-il ajouté.",
+     [("Le pont sera réparé en mai", "Louis Caron"), ("Il faut être patient", "Louis Caron")]),
+    ("es", "La concejala Rosa Vidal afirmó: \"El mercado abrirá el sábado\".", [("El mercado abrirá el sábado", "Rosa Vidal")]),
+    ("es", "«Nadie ha resultado herido», señaló el bombero Iván Soto.", [("Nadie ha resultado herido", "Iván Soto")]),
+])
+def test_speakers_in_other_languages(lang, text, expected):
+    assert speakers(text, lang) == expected
+
+
+def test_an_unnamed_source_and_a_capitalised_word_after_the_verb_name_no_one():
+    # "Telegram" is capitalised, but the name is the two-word run: "Олена Гай"
+    text = "«Світло повернуть до вечора», — повідомила у Telegram речниця ОВА Олена Гай.\nУ комюніке сказано: «Роботи тривають цілодобово»."
+    assert speakers(text, "uk") == [("Світло повернуть до вечора", "Олена Гай"), ("Роботи тривають цілодобово", None)]
+
+
+def test_english_text_keeps_the_english_parse():
+    text = '"We will rebuild the school by September," said Mayor Petro Dorosh.'
+    assert speakers(text, "en") == [("We will rebuild the school by September", "Petro Dorosh")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Уряд готує новий закон, повідомляє Reuters.", ["Reuters"]),
+    ("За даними Financial Times, угоду підпишуть у березні.", ["Financial Times"]),
+    ("Як пише The Guardian, рішення ухвалили ще влітку.", ["The Guardian"]),
+    ("Как передает Интерфакс, суд отложил заседание.", ["Interfax"]),
+    ("Об этом говорится в материале Bloomberg.", ["Bloomberg"]),
+    ("Wie die dpa meldet, ist die Strecke wieder frei.", ["Deutsche Presse-Agentur"]),
+    ("Das sagte der Minister im Interview mit der BBC.", ["BBC"]),
+    ("Według PAP rząd zbierze się w piątek.", ["Polska Agencja Prasowa"]),
+    ("Jak poinformowała agencja Reuters, rozmowy przerwano.", ["Reuters"]),
+    ("Comme le rapporte Reuters, les livraisons ont repris.", ["Reuters"]),
+    ("Le ministre l'a dit dans un entretien au Monde.", []),  # "au Monde" is not "Le Monde" as written
+    ("Así lo informó la agencia EFE.", ["EFE"]),
+    ("Según publica El País, el acuerdo está cerrado.", ["El País"]),
+    # mentioned, not cited; the police are not an outlet
+    ("Кореспондент Reuters отримав поранення. За даними поліції, постраждалих немає.", []),
+    ("Ein Fotograf der AFP wurde verletzt. Laut Polizei gab es keine Toten.", []),
+])
+def test_origins_in_other_languages(text, names):
+    assert [o.name for o in find_origins(text)] == names
+
+
+@pytest.mark.parametrize("text, place", [
+    ("КИЇВ, 5 грудня — Уряд схвалив бюджет.", "КИЇВ"),
+    ("Київ • УНН\nУряд схвалив бюджет.", "Київ"),
+    ("Київ отримає нові автобуси, повідомили в мерії.", None),
+    ("МОСКВА, 5 дек — РИА Новости. Банк сохранил ставку.", "МОСКВА"),
+    ("BERLIN (dpa) – Die Regierung hat beschlossen.", "BERLIN"),
+    ("Leipzig, 5. Dezember – Die Messe öffnet.", "Leipzig"),
+    ("Berlin will sparen, hieß es am Montag.", None),
+    ("WARSZAWA (PAP) – Sejm przyjął ustawę.", "WARSZAWA"),
+    ("PARIS (AFP) - Le gouvernement a présenté son plan.", "PARIS"),
+    ("MADRID, 5 Dic. (EUROPA PRESS) - El Gobierno ha aprobado el plan.", "MADRID"),
+])
+def test_datelines_in_other_languages(text, place):
+    assert dateline(text) == place
+
+
+def figures(text, lang):
+    return [(q.value, q.unit) for q in quantities_in(text, lang)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("uk", "Загинули п'ятеро людей, ще 12 отримали поранення.", [(5, "dead"), (12, "injur")]),
+    ("uk", "Без світла 1,5 млн споживачів, ремонт триватиме 48 годин.", [(1_500_000, "спожи"), (48, "hour")]),
+    ("uk", "5 грудня о 4:52 евакуювали 10 000 мешканців у 2023 році.", [(10_000, "resid")]),
+    ("uk", "Сім'я з п'яти людей отримала сім тисяч гривень.", [(5, "peopl"), (7000, "hryvn")]),  # "сім'я" is no 7
+    ("ru", "Погибли двадцать пять человек, около 200 ранены.", [(25, "dead"), (200, "injur")]),
+    ("ru", "Ущерб составил 2,5 млрд рублей за три дня.", [(2_500_000_000, "roubl"), (72, "hour")]),
+    ("de", "Fünf Menschen starben, 1.500 wurden verletzt, am 5. Dezember um 4.52 Uhr.", [(5, "dead"), (1500, "injur")]),
+    ("de", "Die Inflation lag bei 6,1 Prozent.", [(6.1, "%")]),
+    ("pl", "Zginęło pięć osób, a 12 zostało rannych; straty to 3,5 mln zł.", [(5, "dead"), (12, "injur"), (3_500_000, "zloty")]),
+    ("fr", "Le séisme a fait cinq morts et 43 blessés à 4h52 ; 10 % des maisons.", [(5, "dead"), (43, "injur"), (10, "%")]),
+    ("fr", "Les dégâts atteignent 3,5 millions d'euros.", [(3_500_000, "euro")]),
+    ("es", "Hubo treinta y cinco muertos y 10.000 evacuados el 5 de diciembre.", [(35, "dead"), (10_000, "evacu")]),
+])
+def test_numbers_with_units_in_other_languages(lang, text, expected):
+    assert figures(text, lang) == expected
+
+
+def test_english_figures_meet_other_languages_in_one_unit():
+    english = figures("The blast killed 14 people and injured 20 people.", "en")
+    assert english == [(14, "dead"), (20, "injur")]
+    assert figures("3.5 million homes were without power.", "en") == [(3_500_000, "home")]
+    assert figures("Вибух забрав життя 14 людей, 20 людей поранено.", "uk") == [(14, "dead"), (20, "injur")]
+
+
+def test_a_figure_in_another_language_conflicts_with_the_english_one():
+    en = article_claims("en", "Fourteen people were killed in the blast, officials said.", 4, "en")
+    uk = article_claims("uk", "Унаслідок вибуху загинули 17 людей, повідомили посадовці.", 4, "uk")
+    same = article_claims("de", "Bei der Explosion starben 14 Menschen, teilten Behörden mit.", 4, "de")
+    label = {"en": "Harbor Wire", "uk": "Вісник", "de": "Der Bote"}.__getitem__
+    assert _conflicts([en[0], uk[0]], label) == ["numbers differ: Fourteen people (Harbor Wire) vs 17 людей (Вісник)"]
+    assert _conflicts([en[0], same[0]], label) == []
