@@ -147,7 +147,8 @@ class Article:
         return cls(**{k: v for k, v in d.items() if k in known})
 
 
-Fidelity = Literal["verbatim", "edited", "reworded", "only_here"]
+# "translated": the same statement in another language (articles in different languages)
+Fidelity = Literal["verbatim", "edited", "reworded", "translated", "only_here"]
 
 
 @dataclass

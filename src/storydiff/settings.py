@@ -171,6 +171,12 @@ class CompareSettings:
     # at least this many shared stems, so two short quotes sharing "Ukraine" do not pair.
     reworded_min_same: float = 0.58
     reworded_min_shared: int = 2
+    # "translated": multilingual-e5-small cosine ("query:" prefix) at or above which a quote of an
+    # article in another language is the same statement (compare/translation.py). Prefix and cut
+    # chosen by F1 over WMT21 en-ru quote alignment + 400 stsb-x train pairs (fit F1 0.919);
+    # held out: WMT22 en-ru P 1.000 R 0.927, en-uk P 1.000 R 0.853, 60 written pairs in six
+    # languages P 1.000 R 1.000 (bench/crosslingual_quotes.py)
+    translated_min_cosine: float = 0.875
 
 
 def default_db_url() -> str:

@@ -35,7 +35,9 @@ def compare_story(story_id: str, articles: Sequence[Article], fact_settings: Fac
 
     ordered = story_order(articles)
     facts = align_facts(ordered, fact_settings)
-    quotes = align_quotes({a.id: a.quotes for a in ordered}, order=[a.id for a in ordered])
+    # articles in different languages: their quotes are compared by multilingual vectors too
+    quotes = align_quotes({a.id: a.quotes for a in ordered}, order=[a.id for a in ordered],
+                          languages={a.id: a.language for a in ordered})
     n_sources, groups = independent_sources(ordered)
     introduced: dict[str, int] = {}
     for f in facts:

@@ -74,6 +74,9 @@ def independent_sources(
             copies = f"{', '.join(copiers)} {verb} {_label(members[0])}'s text; "
         if len(primaries) == 1:
             origin = primaries.pop()
+            # one origin under two names ("OPA" in a dateline tag, "Ostrania Press Agency" spelled
+            # out in a translation) is one source: the name first met stands for both
+            origin = next((o for o in by_origin if is_outlet_of(origin, o) or is_outlet_of(o, origin)), origin)
             citing = [_label(a) for a in members if not is_outlet_of(origin, a.outlet)]
             verb = "cite" if len(citing) > 1 else "cites"
             why = f"{copies}{' and '.join(citing)} {verb} {origin}" if citing else copies.rstrip("; ")

@@ -1,22 +1,33 @@
 """The same quote across outlets: alignment, fidelity label and a word diff.
 
-Lexical only (rapidfuzz word-level Levenshtein + content-word overlap): a story's quotes are
+Lexical (rapidfuzz word-level Levenshtein + content-word overlap): a story's quotes are
 compared pairwise, so this path must stay in microseconds. Thresholds live in
 ``CompareSettings`` and are justified by ``bench/quote_fidelity.py`` on
-``tests/data/quote_pairs.jsonl``.
+``tests/data/quote_pairs.jsonl``. Quotes of articles in different languages are also compared
+by multilingual sentence vectors (``compare.translation``): a translation is labelled
+``translated``.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from storydiff.compare.translation import (
+    Embedder,
+    QuoteVectors,
+    differ,
+    language_key,
+    quote_texts,
+    same_person,
+    translated_changes,
+)
 from storydiff.records import AlignedQuote, Quote, QuoteVersion
 from storydiff.settings import CompareSettings
 
@@ -156,25 +167,42 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     return out
 
 
-_RANK = {"verbatim": 3, "edited": 2, "reworded": 1}
+_RANK = {"verbatim": 3, "edited": 2, "reworded": 1, "translated": 0}
 
 
 def align_quotes(
     quotes_by_article: dict[str, list[Quote]],
     order: Sequence[str] | None = None,
     settings: CompareSettings | None = None,
+    languages: Mapping[str, str | None] | None = None,
+    embed: Embedder | None = None,
 ) -> list[AlignedQuote]:
     """Group the same quote across articles, at most one version per article.
 
     Articles are taken in ``order`` (the first is the reference of every group it is in; articles
     missing from ``order`` follow in dict order). A quote joins the group whose versions it
-    matches best (verbatim > edited > reworded, then score); a quote matching nothing stays
-    alone with fidelity "only_here". Groups come out in the order their first quote appeared."""
+    matches best (verbatim > edited > reworded > translated, then score); a quote matching nothing
+    stays alone with fidelity "only_here". Groups come out in the order their first quote appeared.
+
+    ``languages`` maps an article id to its language: quotes of articles in different languages
+    that share no wording are compared by multilingual vectors (``embed``, by default
+    multilingual-e5-small), computed only when the story has two languages."""
     s = settings or CompareSettings()
     ids = [a for a in (order or []) if a in quotes_by_article]
     ids += [a for a in quotes_by_article if a not in ids]
+    lang = {a: language_key((languages or {}).get(a)) for a in ids}
+    several = len({v for v in lang.values() if v}) > 1
+    vectors = QuoteVectors(quote_texts(quotes_by_article), embed) if several else None
     groups: list[list[tuple[str, Quote]]] = []
     by_stem: dict[str, set[int]] = {}  # content stem -> groups holding it: only those are compared
+
+    def fidelity(other_art: str, other: Quote, art: str, q: Quote) -> tuple[str | None, float]:
+        label, score = quote_fidelity(other.text, q.text, s)
+        if label is None and vectors is not None and differ(lang[other_art], lang[art]):
+            cos = vectors.cosine(other.text, q.text)
+            if cos is not None and cos >= s.translated_min_cosine:
+                return "translated", cos
+        return label, score
 
     for art in ids:
         quotes, seen = [], set()
@@ -188,10 +216,12 @@ def align_quotes(
         candidates = []
         for qi, (q, p) in enumerate(quotes):
             near = set().union(*(by_stem.get(st, set()) for st in p.stems)) if p.stems else set()
+            if vectors is not None:  # a translation shares no stems: every group in another language
+                near |= {gi for gi, g in enumerate(groups) if any(differ(lang[a], lang[art]) for a, _ in g)}
             for gi in near:
                 best = None
-                for _, other in groups[gi]:
-                    label, score = quote_fidelity(other.text, q.text, s)
+                for other_art, other in groups[gi]:
+                    label, score = fidelity(other_art, other, art, q)
                     if label and (best is None or (_RANK[label], score) > best):
                         best = (_RANK[label], score)
                 if best:
@@ -212,10 +242,10 @@ def align_quotes(
                 for st in p.stems:
                     by_stem.setdefault(st, set()).add(len(groups) - 1)
 
-    return [_aligned(g, s) for g in groups]
+    return [_aligned(g, s, lang) for g in groups]
 
 
-def _aligned(group: list[tuple[str, Quote]], s: CompareSettings) -> AlignedQuote:
+def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[str, str | None]) -> AlignedQuote:
     speakers = Counter(q.speaker for _, q in group if q.speaker)
     speaker = None
     if speakers:  # most common; a tie goes to the speaker named first
@@ -227,6 +257,12 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings) -> AlignedQuote
     versions = [QuoteVersion(ref_art, ref.text, "verbatim", speaker=ref.speaker)]
     for art, q in group[1:]:
         label, _ = quote_fidelity(ref.text, q.text, s)
+        if label is None and differ(lang.get(ref_art), lang.get(art)):
+            # another language's words: no word diff to show; the meaning checks that work across
+            # languages instead of the word-level ones
+            versions.append(QuoteVersion(art, q.text, "translated", [], q.speaker,
+                                         translated_changes(ref.text, q.text, lang.get(ref_art), lang.get(art))))
+            continue
         # a version joined through another version (not the reference) is at least a rewording
         diff = word_diff(ref.text, q.text)
         versions.append(QuoteVersion(art, q.text, label or "reworded", diff, q.speaker,
@@ -261,12 +297,14 @@ def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str]) -> str | 
     the same words to different people (an unnamed speaker disagrees with no one)."""
     # one person per surname ("Prime Minister Kaja Kallas", "Kaja Kallas"), shown by the longest
     # name; only full names count: a one-word speaker is often a title's leftover ("the Estonian
-    # prime minister" read as "Estonian")
+    # prime minister" read as "Estonian"); a name in another script is the same person when its
+    # romanised surname is alike ("Кая Каллас" is Kaja Kallas)
     names: dict[str, str] = {}
     outlets: dict[str, list[str]] = {}
     for v in quote.versions:
         if v.speaker and len(v.speaker.split()) >= 2:
             key = v.speaker.split()[-1].lower()
+            key = next((k for k in names if k == key or same_person(k, key)), key)
             names[key] = max(names.get(key, ""), v.speaker, key=len)
             outlets.setdefault(key, []).append(label(v.article_id))
     if len(names) < 2:

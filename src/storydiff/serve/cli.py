@@ -396,7 +396,7 @@ def demo(
     html: Annotated[Path | None, typer.Option("--html", help="also write the HTML report here")] = None,
     semantic: SemanticOpt = False,
 ) -> None:
-    """Compare the bundled examples: the seed pair (Euromaidan Press and UNN on Kaja Kallas and the FT) and invented reports of two different earthquakes."""
+    """Compare the bundled examples: the seed pair (Euromaidan Press and UNN on Kaja Kallas and the FT) and invented reports of two different earthquakes (one in Ukrainian)."""
     from storydiff.pipeline import compare_paths
 
     facts = fact_settings_for(semantic)

@@ -39,6 +39,7 @@ FIDELITY_MEANING = {
     "verbatim": "the same words",
     "edited": "trimmed or lightly changed",
     "reworded": "the same quote in other words",
+    "translated": "the same quote in another language (matched by meaning, no word diff)",
     "only_here": "one outlet alone carries it",
 }
 

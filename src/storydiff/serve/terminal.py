@@ -17,7 +17,7 @@ from storydiff.serve import format as fmt
 from storydiff.serve.html import without_bidi_controls
 from storydiff.serve.view import StoryView, build_view
 
-FIDELITY_STYLE = {"verbatim": "green", "edited": "yellow", "reworded": "magenta", "only_here": "dim"}
+FIDELITY_STYLE = {"verbatim": "green", "edited": "yellow", "reworded": "magenta", "translated": "cyan", "only_here": "dim"}
 
 
 def _clean(s: str | None) -> str:

