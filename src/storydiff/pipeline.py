@@ -150,6 +150,9 @@ class CompareResult:
     articles: list[Article] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    # article id → how each revision differs from the one before (compare.revisions.RevisionDiff),
+    # for the stored articles their outlets edited after publication
+    edits: dict[str, list] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -164,6 +167,7 @@ class CompareResult:
             ],
             "stories": [s.to_dict() for s in self.stories],
             "errors": [{"source": f.source, "stage": f.stage, "reason": f.reason} for f in self.failures],
+            "edits": {aid: [d.to_dict() for d in diffs] for aid, diffs in self.edits.items()},
         }
 
 
@@ -330,6 +334,22 @@ def with_free_id(store, article: Article) -> Article:
     return _scoped(article)
 
 
+def revision_target(store, article: Article) -> Article | None:
+    """The stored article that ``article`` is a new revision of, or None: the same URL, or (no
+    URL saying otherwise) the same outlet's article id with most of its text, seen with a text
+    neither it nor any of its earlier revisions had (an old export re-read is no revision)."""
+    from storydiff.compare.revisions import is_edit_of
+
+    stored = store.article_by_url(article.url) if article.url else None
+    if stored is None:
+        stored = store.get_article(article.id)
+        if stored is None or (stored.url and article.url) or not is_edit_of(stored, article):
+            return None
+    if stored.report_hash == article.report_hash or store.has_text(stored.id, article):
+        return None
+    return stored
+
+
 def ingest_stream(
     store,
     items: Iterable,
@@ -344,6 +364,8 @@ def ingest_stream(
     """Extract, analyze, assign to a story and store each item. Items already stored (the same
     source with the same content) are skipped before extraction, so a re-run after a kill only
     does the rest; new content at a stored path (an overwritten file, stdin) is a new item.
+    An article at a stored URL (or under a stored outlet's id) with a text it never had is a new
+    revision of that article (``revision_target``): stats ``revised``.
 
     With ``scope_reused_ids``, an article whose given id is already stored for a different
     article (other content, other URL) is stored under that id plus its content hash: export
@@ -367,7 +389,7 @@ def ingest_stream(
     clusterer = OnlineClusterer()
     settings = MatchSettings()
     stored_stories = _StoredStories(store, clusterer, settings.window_days, settings.late_grace_docs)
-    stats = {"stored": 0, "skipped": 0, "failed": 0, "interrupted": 0}
+    stats = {"stored": 0, "revised": 0, "skipped": 0, "failed": 0, "interrupted": 0}
     known_aliases = dict(clusterer.aliases)
 
     def fresh(stream: Iterable) -> Iterator:
@@ -395,6 +417,16 @@ def ingest_stream(
             yield it
 
     def place(a: Article) -> None:
+        prior = revision_target(store, a)
+        if prior is not None:  # the outlet edited a stored article: same id, same story, new text
+            edited = replace(a, id=prior.id, published=a.published or prior.published)
+            revised = store.revise_article(prior.id, edited) is not None
+            stats["revised" if revised else "skipped"] += 1
+            if revised:
+                store.clear_failure(a.source)
+            if progress:
+                progress(1)
+            return
         if scope_reused_ids:
             a = with_free_id(store, a)
         doc = to_match_doc(a)
@@ -441,3 +473,12 @@ def compare_stored_story(
     story = compare_story(sid, analyzed, fact_settings)
     store.save_story(story)
     return story, analyzed
+
+
+def stored_edits(store, article_ids: Iterable[str]) -> dict[str, list]:
+    """For each of ``article_ids`` its outlet edited after it was stored, how each revision
+    differs from the one before it (``compare.revisions.RevisionDiff``, oldest first)."""
+    from storydiff.compare.revisions import edit_history
+
+    edited = store.revision_numbers(list(article_ids))
+    return {aid: edit_history(store.revisions(aid)) for aid in edited}

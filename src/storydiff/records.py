@@ -86,6 +86,9 @@ class Article:
     # identity of the item as it was read (``raw_digest``): with ``source``, what tells a re-run
     # of the same file from a new file at the same path (an overwritten latest.html, stdin)
     raw_digest: str | None = None
+    # where the text came from when not from the article itself: "feed summary" when the page
+    # behind a feed entry could not be fetched and the entry's summary stands in for it
+    text_from: str | None = None
     # filled by analyze
     sentences: list[tuple[int, int]] = field(default_factory=list)  # char spans into text
     quotes: list[Quote] = field(default_factory=list)

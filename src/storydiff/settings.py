@@ -225,3 +225,74 @@ class IndependenceSettings:
     # or anywhere in the lead (the first `lead_share` of the text)
     primary_min_mentions: int = 2
     lead_share: float = 0.3
+
+
+# -- fetch / watch (issue 19) ------------------------------------------------------------
+# Where a site's operator reads what storydiff is (the User-Agent's "+URL"): set it to your own
+# page when you run `watch` on other people's sites, so they can reach you.
+PROJECT_URL = "https://pypi.org/project/storydiff/"
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How ``storydiff watch`` treats the sites it reads: as a polite, bounded HTTP client."""
+
+    # Who we are: "storydiff/<version> (+PROJECT_URL)" unless set.
+    user_agent: str | None = None
+    # Seconds to open a connection, to wait for each read of the response, and for a whole
+    # request (retries apart): a host that accepts and then hangs costs at most total_timeout.
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 60.0
+    # Requests in flight to one host at once, and the least time between two requests to it
+    # (start to start); a robots.txt Crawl-delay larger than this wins, up to max_crawl_delay.
+    per_host: int = 1
+    delay: float = 1.0
+    max_crawl_delay: float = 30.0
+    # Requests in flight across all hosts (each host's own limit still applies).
+    max_connections: int = 20
+    # A 5xx, a 429 or a timeout is tried again this many times, after backoff * 2**attempt s
+    # (a 429's Retry-After is honoured up to max_retry_after).
+    retries: int = 2
+    backoff: float = 1.0
+    max_retry_after: float = 120.0
+    # After this many timeouts or refused connections in a row, a host is left alone for the
+    # rest of the round: its other pages fail at once instead of each waiting out the timeouts.
+    host_give_up_after: int = 3
+    # Bytes read per response (counted as they arrive and again after decompression: a 100 KB
+    # gzip bomb that inflates to gigabytes stops here). A page above this is refused.
+    max_bytes: int = 10_000_000
+    max_redirects: int = 5
+    # robots.txt is read once per host and kept this long.
+    robots_ttl: float = 3600.0
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    # Seconds between rounds of `storydiff watch` (its --every).
+    every: float = 300.0
+    # A page listed by a watched feed or sitemap is checked again for edits (with a conditional
+    # GET) while it is younger than this (by when it was first seen) ...
+    recheck_hours: float = 48.0
+    # ... and at most once in this many seconds, unless the feed listing it changed.
+    recheck_after: float = 900.0
+    # Pages taken from one sitemap per round (a news sitemap lists two days of articles; a plain
+    # one can list a whole archive, which is not news).
+    max_pages_per_source: int = 500
+
+
+@dataclass(frozen=True)
+class RevisionSettings:
+    # Two texts under one outlet and article id (no URL to tell them apart) are one article edited
+    # when at least this share of the shorter one's word 3-grams are in the other: an edit keeps
+    # most of the text, a row id a vendor reused for another article keeps almost none of it.
+    same_id_min_shared: float = 0.5
+    # Two paragraphs of successive revisions are one paragraph edited (shown as a word diff)
+    # when their difflib ratio reaches this; below, one was removed and another added.
+    edited_paragraph_ratio: float = 0.5
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    limit: int = 20  # hits of each kind per query
+    snippet_chars: int = 160  # article text shown around the first matched word

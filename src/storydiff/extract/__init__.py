@@ -131,6 +131,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         dateline=metadata.dateline(text) or (metadata.dateline(raw_text) if raw_text is not text else None),
         language=_first(lang, metadata.language(text)),
         raw_digest=raw_digest(item.content),
+        text_from=meta.get("text_from"),
     )
 
 

@@ -42,7 +42,7 @@ LIST_LIMIT_MAX = 1000
 # Pages load nothing but our own stylesheet; no script runs even if escaping ever failed.
 PAGE_CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
-    "form-action 'none'; frame-ancestors 'none'"
+    "form-action 'self'; frame-ancestors 'none'"  # 'self': the search box submits to /search
 )
 # /docs is Swagger UI, served from this server (the fastapi-offline package ships its files: no CDN,
 # so it works offline) and started by our own static/docs.js, so no inline script is allowed.
@@ -183,6 +183,9 @@ def create_app(
         app.mount(DOCS_ASSETS, StaticFiles(directory=docs_assets), name="docs-assets")
     static_dir = resources.files("storydiff.serve") / "static"
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
+    from storydiff.serve.api_watch import add_routes
+
+    add_routes(app, store)  # before the article routes: /api/articles/ID/revisions is its own
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -249,7 +252,9 @@ def create_app(
         if story is None:
             return _render("web_missing.html", 404, title="no such story", what="story", ident=story_id,
                            candidates=matches)
-        view = build_view(story, articles)
+        from storydiff.pipeline import stored_edits
+
+        view = build_view(story, articles, stored_edits(store, story.article_ids))
         return _render("web_story.html", title=view.headline, v=view)
 
     @app.get("/article", response_class=HTMLResponse, include_in_schema=False)
@@ -261,6 +266,8 @@ def create_app(
         a = store.get_article(article_id)
         if a is None:
             return _render("web_missing.html", 404, title="no such article", what="article", ident=article_id)
+        from storydiff.pipeline import stored_edits
+
         sid = store.story_of(a.id)
         paragraphs = [p.strip() for p in a.text.split("\n") if p.strip()]
         return _render(
@@ -269,6 +276,7 @@ def create_app(
             a=a,
             story_id=store.resolve_story(sid) if sid else None,
             paragraphs=paragraphs,
+            edits=stored_edits(store, [a.id]).get(a.id, []),
         )
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)

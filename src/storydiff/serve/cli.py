@@ -352,12 +352,13 @@ def _print_compare(result, json_: bool, html: Path | None) -> None:
     if json_:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
     else:
-        print_report(out, result.stories, result.articles)
+        print_report(out, result.stories, result.articles, edits=result.edits)
     if html:
         from storydiff.serve.html import render_html
 
         try:
-            html.write_text(render_html(result.stories, result.articles, result.failures), encoding="utf-8")
+            html.write_text(render_html(result.stories, result.articles, result.failures, edits=result.edits),
+                            encoding="utf-8")
         except OSError as e:
             err.print(Text(f"error: cannot write the HTML report to {html}: {e.strerror or e}", style="red"))
             raise typer.Exit(1) from None
@@ -453,12 +454,13 @@ def ingest(
             )
     finally:
         store.close()
-    err.print(f"stored {stats['stored']} new article(s); {stats['skipped']} already stored; {len(failures)} failed")
+    edits = f"{stats['revised']} new revision(s) of stored articles; " if stats.get("revised") else ""
+    err.print(f"stored {stats['stored']} new article(s); {edits}{stats['skipped']} already stored; {len(failures)} failed")
     if stats["interrupted"]:
         err.print("stopped before the end of the input: run the same command again to store the rest", style="yellow",
                   soft_wrap=True)
         raise typer.Exit(130)
-    _finish(failures, strict, stats["stored"] + stats["skipped"])
+    _finish(failures, strict, stats["stored"] + stats["revised"] + stats["skipped"])
 
 
 @app.command()
@@ -493,7 +495,7 @@ def show(
     semantic: SemanticOpt = False,
 ) -> None:
     """Compare the articles of one stored story."""
-    from storydiff.pipeline import CompareResult, compare_stored_story
+    from storydiff.pipeline import CompareResult, compare_stored_story, stored_edits
     from storydiff.store.base import MIN_ID_PREFIX
 
     facts = fact_settings_for(semantic)
@@ -510,12 +512,13 @@ def show(
                            style="red"), soft_wrap=True)
             raise typer.Exit(1)
         story, articles = compare_stored_story(store, sid, facts) if sid else (None, [])
+        edits = stored_edits(store, story.article_ids) if story is not None else {}
     finally:
         store.close()
     if story is None:
         err.print(f"error: no story {story_id}", style="red")
         raise typer.Exit(1)
-    _print_compare(CompareResult(articles=articles, stories=[story]), json_, html)
+    _print_compare(CompareResult(articles=articles, stories=[story], edits=edits), json_, html)
 
 
 @app.command()

@@ -64,9 +64,13 @@ _env = template_env()
 
 
 def render_html(
-    stories: Sequence[Story], articles: Sequence[Article], failures: Sequence[Failure] = (), title: str = "storydiff report"
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    failures: Sequence[Failure] = (),
+    title: str = "storydiff report",
+    edits: dict[str, list] | None = None,
 ) -> str:
-    views = [build_view(s, articles) for s in stories]
+    views = [build_view(s, articles, edits) for s in stories]
     return _env.get_template("report.html").render(
         title=title, views=views, articles=articles, failures=failures, css=report_css(), favicon=favicon_data_url()
     )

@@ -173,6 +173,8 @@ def render_story(view: StoryView, marks: bool = False, narrow: bool = False) -> 
     else:
         parts.append(_articles_table(view, first_here))
     parts.append(Text(f"{fmt.FIRST_REPORTED}: {fmt.FIRST_REPORTED_MEANING}", style="dim"))
+    if view.edits:
+        parts.append(render_edits(view, marks))
 
     parts.append(_heading("Independent sources:"))
     parts.append(_bullets([
@@ -217,15 +219,65 @@ def _shared_fact(f: dict) -> Text:
     return t
 
 
+def render_edit(diff, marks: bool = False, indent: str = "   ") -> Text:
+    """One revision's changes (compare.revisions.RevisionDiff), a line each."""
+    t = Text()
+
+    def line(label: str, body: Text | str, style: str = "") -> None:
+        t.append(f"{indent}{label}: ", style="dim")
+        t.append(body if isinstance(body, Text) else Text(_clean(body), style=style))
+        t.append("\n")
+
+    if diff.from_summary:
+        line("note", "the page replaced the feed summary stored while it could not be read (no edit)")
+    if diff.headline:
+        from storydiff.compare.quotes import word_diff
+
+        before, after = (_clean(x or "") for x in diff.headline)
+        line("headline", diff_text(word_diff(before, after) or [("-", before), ("+", after)], marks))
+    for f in diff.figures_changed:
+        line(f"figure {f['before']} → {f['after']}", f["sentence"])
+    for q in diff.quotes_removed:
+        line("quote removed", diff_text([("-", f"“{q}”")], marks))
+    for q in diff.quotes_added:
+        line("quote added", diff_text([("+", f"“{q}”")], marks))
+    for q in diff.quotes_altered:
+        line("quote altered", diff_text(q["diff"], marks))
+    for p in diff.paragraphs_removed:
+        line("paragraph removed", diff_text([("-", p)], marks))
+    for p in diff.paragraphs_added:
+        line("paragraph added", diff_text([("+", p)], marks))
+    for p in diff.paragraphs_edited:
+        line("paragraph edited", diff_text(p["diff"], marks))
+    return t
+
+
+def render_edits(view: StoryView, marks: bool = False) -> Text:
+    """"Edited after publication": each edited article's revisions, what changed in each."""
+    t = Text("Edited after publication:\n", style="bold yellow")
+    for aid, diffs in view.edits.items():
+        for d in diffs:
+            t.append(f" • {_clean(view.label.get(aid, aid))}", style="bold")
+            t.append(f", revision {d.number} (stored {d.seen_at or '?'}): ")
+            t.append(_clean("; ".join(d.summary()) or "no change to the text"), style="yellow")
+            t.append("\n")
+            t.append_text(render_edit(d, marks))
+    return t
+
+
 def print_report(
-    console: Console, stories: Sequence[Story], articles: Sequence[Article], failures: Sequence[Failure] = ()
+    console: Console,
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    failures: Sequence[Failure] = (),
+    edits: dict[str, list] | None = None,
 ) -> None:
     """The comparison of ``stories``: framed wide tables on a wide terminal, blocks of lines below
     NARROW_WIDTH; without colour (a pipe, a file) diffs are marked in the text and no line ends in
     the padding that tables and indents leave, so a log file holds just the text."""
     marks = console.color_system is None  # no colour to show the diff: mark it in the text
     with plain_lines(console):
-        _print_report(console, stories, articles, failures, marks)
+        _print_report(console, stories, articles, failures, marks, edits)
 
 
 @contextmanager
@@ -240,11 +292,11 @@ def plain_lines(console: Console):
     console.file.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
 
 
-def _print_report(console: Console, stories, articles, failures, marks: bool) -> None:
+def _print_report(console: Console, stories, articles, failures, marks: bool, edits=None) -> None:
     console.print(Text(f"{fmt.plural(len(articles), 'article')} → {fmt.plural(len(stories), 'story', 'stories')}", style="bold"))
     narrow = console.width < NARROW_WIDTH
     for s in stories:
-        story = render_story(build_view(s, articles), marks, narrow)
+        story = render_story(build_view(s, articles, edits), marks, narrow)
         if narrow:  # no frame: its border would take 4 of the few columns, and fill a log with rules
             console.print()
             console.rule(style="bold")

@@ -42,6 +42,9 @@ class StoryView:
     single_quotes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # outlet → [(speaker, text)]
     shared_facts: list[dict] = field(default_factory=list)
     unique_facts: dict[str, list[str]] = field(default_factory=dict)
+    # article id → its revisions' differences (compare.revisions.RevisionDiff), for the articles
+    # their outlets edited after publication
+    edits: dict[str, list] = field(default_factory=dict)
 
     @property
     def fact_matcher(self) -> str:
@@ -81,11 +84,12 @@ def _labels(articles: Sequence[Article]) -> dict[str, str]:
     return labels
 
 
-def build_view(story: Story, articles: Sequence[Article]) -> StoryView:
+def build_view(story: Story, articles: Sequence[Article], edits: dict[str, list] | None = None) -> StoryView:
     by_id = {a.id: a for a in articles}
     members = [by_id[i] for i in story.article_ids if i in by_id]
     label = _labels(members)
     view = StoryView(story=story, articles=members, label=label)
+    view.edits = {a.id: edits[a.id] for a in members if edits and edits.get(a.id)}
     for q in story.quotes:
         speaker = q.speaker or "unknown speaker"
         present = [v for v in q.versions if v.fidelity != "only_here"]

@@ -26,6 +26,62 @@ class StorySummary:
     last_published: str | None = None
 
 
+@dataclass
+class Revision:
+    """One version of a stored article: number 1 is the text first stored, the highest is the
+    article as it is now (the one stories compare). ``seen_at``: when that text was stored."""
+
+    number: int
+    seen_at: str | None
+    article: Article
+
+
+@dataclass
+class SearchHit:
+    """An article or a quote whose words match a search."""
+
+    kind: str  # "article" | "quote"
+    article_id: str
+    story_id: str | None
+    title: str | None
+    outlet: str | None
+    published: str | None
+    text: str  # the quote, or the article's words around the first match
+    speaker: str | None = None  # a quote's speaker, when analysis named one
+    score: float = 0.0  # higher is better, comparable within one search only
+
+
+@dataclass
+class SourceState:
+    """A source ``storydiff watch`` follows (a feed, a sitemap, a page), as its rounds left it."""
+
+    url: str
+    kind: str | None = None  # "feed" | "sitemap" | "page" | None until first read
+    added_at: str | None = None
+    last_fetched: str | None = None
+    last_status: str | None = None  # "ok", "not modified", or the failure's reason
+    last_new_item: str | None = None  # when an article or revision from it was last stored
+    items_listed: int = 0  # entries or pages it listed in its last successful read
+    articles_stored: int = 0  # all rounds together
+    revisions_stored: int = 0
+    failures: int = 0  # failed rounds in a row (0 once one succeeds)
+    last_error: str | None = None
+
+
+@dataclass
+class FetchedUrl:
+    """What the last successful fetch of a URL left for the next one: its validators for a
+    conditional request, and when it was first seen and last checked."""
+
+    url: str
+    source_url: str | None = None  # the watched source that listed it
+    etag: str | None = None
+    last_modified: str | None = None
+    first_seen: str | None = None
+    last_checked: str | None = None
+    meta: dict = field(default_factory=dict)  # what the listing said of it (date, outlet)
+
+
 MIN_ID_PREFIX = 4  # shorter starts of an id match too many stories to be meant as one
 
 
@@ -145,6 +201,69 @@ class Store(ABC):
     @abstractmethod
     def clear_failure(self, source: str) -> None:
         """Forget every failure of ``source`` (a later run succeeded)."""
+
+    # -- revisions --------------------------------------------------------------------------
+    def article_by_url(self, url: str) -> Article | None:
+        """The stored article at this URL (compared as ``codec.canonical_url`` does), if any."""
+        raise NotImplementedError
+
+    def has_text(self, article_id: str, article: Article) -> bool:
+        """Whether the stored article ``article_id``, now or in an earlier revision, had the text
+        of ``article`` (from the same outlet: ``Article.report_hash``)."""
+        raise NotImplementedError
+
+    def revise_article(self, article_id: str, article: Article) -> int | None:
+        """Make ``article`` the latest revision of the stored article ``article_id`` (its id, story
+        and place in storing order stay; the text it replaces is kept as an earlier revision).
+        The new revision's number, or None (nothing changes) when the article is not stored or
+        its new text or item is already stored elsewhere."""
+        raise NotImplementedError
+
+    def revisions(self, article_id: str) -> list[Revision]:
+        """Every revision of an article, first stored first, the current one last ([] if unknown)."""
+        raise NotImplementedError
+
+    def revision_numbers(self, article_ids: list[str]) -> dict[str, int]:
+        """The current revision number of those of ``article_ids`` edited since first stored."""
+        raise NotImplementedError
+
+    # -- search -----------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        kind: str = "article",
+        speaker: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        limit: int = 20,
+    ) -> list[SearchHit]:
+        """Articles (``kind="article"``: title and text) or quotes (``kind="quote"``) containing
+        every word and "quoted phrase" of ``query`` (``word*`` for a prefix), best first; a
+        speaker filter (part of the name) applies to quotes, matching the speaker analysis named
+        or, where it named none yet, the quote's paragraph."""
+        raise NotImplementedError
+
+    # -- watched sources ------------------------------------------------------------------------
+    def watch_sources(self) -> list[SourceState]:
+        """Every source ``watch`` follows or has followed, in the order first added."""
+        raise NotImplementedError
+
+    def save_source_states(self, states: list[SourceState]) -> None:
+        """Insert or replace the state of each source (by URL)."""
+        raise NotImplementedError
+
+    def fetched_urls(self, urls: list[str]) -> dict[str, FetchedUrl]:
+        """What is known of each URL fetched before (URL → its record)."""
+        raise NotImplementedError
+
+    def listed_urls(self, source_url: str, since: str) -> list[FetchedUrl]:
+        """The URLs ``source_url`` listed that were first seen at or after ``since``."""
+        raise NotImplementedError
+
+    def save_fetched_urls(self, records: list[FetchedUrl]) -> None:
+        """Insert or replace each URL's record (by URL); ``first_seen`` of a known URL is kept."""
+        raise NotImplementedError
 
     # -- lifecycle --------------------------------------------------------------------------
     @contextmanager

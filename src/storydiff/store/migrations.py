@@ -79,7 +79,125 @@ def _v2_counts_and_story_order(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_initial, _v2_counts_and_story_order]
+def _v3_article_revisions(conn: Connection) -> None:
+    # An article seen again with changed text (an outlet's edit) keeps its row, id and story; the
+    # row holds the latest revision and each earlier one moves here, with the item key it was
+    # read under (so that re-reading an old export is still "already stored").
+    _run(
+        conn,
+        [
+            "ALTER TABLE articles ADD COLUMN revision INTEGER NOT NULL DEFAULT 1",
+            "ALTER TABLE articles ADD COLUMN revised_at TEXT",
+            """CREATE TABLE article_revisions (
+                seq {serial_pk},
+                article_id TEXT NOT NULL,
+                revision INTEGER NOT NULL,
+                source_key TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                seen_at TEXT,
+                data TEXT NOT NULL,
+                UNIQUE (article_id, revision)
+            )""",
+            "CREATE INDEX ix_article_revisions_source ON article_revisions (source_key)",
+        ],
+    )
+
+
+def _v4_watch_state(conn: Connection) -> None:
+    # `storydiff watch`: each followed source (feed, sitemap, page) with what its last rounds
+    # found, and each fetched URL's validators (ETag / Last-Modified) for conditional requests.
+    _run(
+        conn,
+        [
+            """CREATE TABLE watch_sources (
+                key TEXT PRIMARY KEY,
+                url TEXT NOT NULL,
+                kind TEXT,
+                added_at TEXT NOT NULL,
+                last_fetched TEXT,
+                last_status TEXT,
+                last_new_item TEXT,
+                items_listed INTEGER NOT NULL DEFAULT 0,
+                articles_stored INTEGER NOT NULL DEFAULT 0,
+                revisions_stored INTEGER NOT NULL DEFAULT 0,
+                failures INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT
+            )""",
+            """CREATE TABLE fetched_urls (
+                key TEXT PRIMARY KEY,
+                url TEXT NOT NULL,
+                source_key TEXT,
+                etag TEXT,
+                last_modified TEXT,
+                first_seen TEXT NOT NULL,
+                last_checked TEXT,
+                meta TEXT
+            )""",
+            "CREATE INDEX ix_fetched_urls_source ON fetched_urls (source_key, first_seen)",
+        ],
+    )
+
+
+def _v5_search(conn: Connection) -> None:
+    # Words of every article (title and text) and of every quote in it, one row each, searched
+    # with SQLite FTS5 or PostgreSQL full-text search. The 'simple' configuration (no stemming,
+    # no stop words) on PostgreSQL and unicode61 on SQLite read every script alike: Ukrainian and
+    # Russian are found as they are written. Rows of the articles already stored are added here.
+    from storydiff.store.search_index import backfill
+
+    _run(
+        conn,
+        [
+            """CREATE TABLE search_entries (
+                seq {serial_pk},
+                article_seq BIGINT NOT NULL,
+                kind TEXT NOT NULL,
+                position INTEGER NOT NULL DEFAULT 0,
+                speaker TEXT,
+                context TEXT,
+                outlet TEXT,
+                published TEXT,
+                body TEXT NOT NULL
+            )""",
+            "CREATE INDEX ix_search_entries_article ON search_entries (article_seq)",
+        ],
+    )
+    if conn.dialect.name == "sqlite":
+        _run(
+            conn,
+            [
+                # external content: FTS5 keeps only its index; the text stays in search_entries
+                """CREATE VIRTUAL TABLE search_fts USING fts5(
+                    body, content='search_entries', content_rowid='seq',
+                    tokenize='unicode61 remove_diacritics 2')""",
+                """CREATE TRIGGER search_entries_ai AFTER INSERT ON search_entries BEGIN
+                    INSERT INTO search_fts (rowid, body) VALUES (new.seq, new.body); END""",
+                """CREATE TRIGGER search_entries_ad AFTER DELETE ON search_entries BEGIN
+                    INSERT INTO search_fts (search_fts, rowid, body) VALUES ('delete', old.seq, old.body); END""",
+                """CREATE TRIGGER search_entries_au AFTER UPDATE OF body ON search_entries BEGIN
+                    INSERT INTO search_fts (search_fts, rowid, body) VALUES ('delete', old.seq, old.body);
+                    INSERT INTO search_fts (rowid, body) VALUES (new.seq, new.body); END""",
+            ],
+        )
+    else:
+        _run(
+            conn,
+            [
+                "ALTER TABLE search_entries ADD COLUMN tsv tsvector "
+                "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, body)) STORED",
+                "CREATE INDEX ix_search_entries_tsv ON search_entries USING gin (tsv)",
+            ],
+        )
+    backfill(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _v1_initial,
+    _v2_counts_and_story_order,
+    _v3_article_revisions,
+    _v4_watch_state,
+    _v5_search,
+]
 LATEST = len(MIGRATIONS)
 
 

@@ -24,6 +24,21 @@ articles = Table(
     Column("published", Text),
     Column("added_at", Text, nullable=False),
     Column("data", Text, nullable=False),  # the exact Article as JSON
+    Column("revision", Integer, nullable=False, default=1),  # 1 until the outlet edits it
+    Column("revised_at", Text),  # when the current revision was stored (NULL: never revised)
+)
+
+# Earlier revisions of edited articles (the current one is the articles row).
+article_revisions = Table(
+    "article_revisions",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Text, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("source_key", Text, nullable=False),  # the item key it was read under
+    Column("content_hash", Text, nullable=False),
+    Column("seen_at", Text),
+    Column("data", Text, nullable=False),
 )
 
 story_aliases = Table(
@@ -53,4 +68,51 @@ failures = Table(
     Column("time", Text, nullable=False),  # first seen
     Column("count", Integer, nullable=False, default=1),
     Column("last_seen", Text),
+)
+
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("key", Text, primary_key=True),  # key_hash(url)
+    Column("url", Text, nullable=False),
+    Column("kind", Text),
+    Column("added_at", Text, nullable=False),
+    Column("last_fetched", Text),
+    Column("last_status", Text),
+    Column("last_new_item", Text),
+    Column("items_listed", Integer, nullable=False, default=0),
+    Column("articles_stored", Integer, nullable=False, default=0),
+    Column("revisions_stored", Integer, nullable=False, default=0),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+)
+
+fetched_urls = Table(
+    "fetched_urls",
+    metadata,
+    Column("key", Text, primary_key=True),  # key_hash(url)
+    Column("url", Text, nullable=False),
+    Column("source_key", Text),  # key_hash of the watched source that listed it
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("first_seen", Text, nullable=False),
+    Column("last_checked", Text),
+    Column("meta", Text),  # JSON: what the listing said of it
+)
+
+# The search index's rows (store/search_index.py). SQLite indexes ``body`` in the FTS5 table
+# search_fts; PostgreSQL adds a generated tsvector column ``tsv`` (not mirrored here: SQLite has
+# no such column).
+search_entries = Table(
+    "search_entries",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("article_seq", Integer, nullable=False),
+    Column("kind", Text, nullable=False),  # "article" | "quote"
+    Column("position", Integer, nullable=False, default=0),
+    Column("speaker", Text),
+    Column("context", Text),
+    Column("outlet", Text),
+    Column("published", Text),
+    Column("body", Text, nullable=False),
 )

@@ -19,7 +19,10 @@ from storydiff.records import Article, Failure, Story
 from storydiff.store import codec
 from storydiff.store.base import Store, StorySummary
 from storydiff.store.migrations import migrate
-from storydiff.store.schema import articles, failures, stories, story_aliases
+from storydiff.store.schema import article_revisions, articles, failures, stories, story_aliases
+from storydiff.store.sql_revisions import RevisionsMixin
+from storydiff.store.sql_search import SearchMixin
+from storydiff.store.sql_watch import WatchStateMixin
 
 _MAX_ALIAS_HOPS = 1000  # aliases are kept one hop deep; this only stops a corrupted loop
 _IN_CHUNK = 500  # ids per IN (...) list, below every backend's bound-parameter limit
@@ -56,7 +59,7 @@ def _key(value: str | None) -> str | None:
     return codec.column_text(value)
 
 
-class SqlStore(Store):
+class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
     def __init__(self, engine: Engine):
         self.engine = engine
         self._insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
@@ -117,9 +120,13 @@ class SqlStore(Store):
             "added_at": codec.now_iso(),
             "data": codec.article_to_json(article),
         }
+        search_rows = self._search_rows(article)
         with self._write() as conn:
             row["story_id"] = self._resolve(conn, _key(story_id)) if story_id is not None else None
-            added = conn.execute(self._add_article_stmt, row).first() is not None
+            inserted = conn.execute(self._add_article_stmt, row).first()
+            added = inserted is not None
+            if added:
+                self._index(conn, inserted[0], search_rows)
             if added and story_id is not None:
                 conn.execute(self._drop_story_stmt, {"id": row["story_id"]})
             return added
@@ -127,7 +134,11 @@ class SqlStore(Store):
     def has_item(self, source: str, raw_digest: str | None = None) -> bool:
         with self._read() as conn:
             key = codec.item_key(source, raw_digest)
-            return conn.execute(self._has_source_stmt, {"k": key}).first() is not None
+            if conn.execute(self._has_source_stmt, {"k": key}).first() is not None:
+                return True
+            # read before as a text an article has since replaced (an old export re-read)
+            earlier = select(article_revisions.c.seq).where(article_revisions.c.source_key == key).limit(1)
+            return conn.execute(earlier).first() is not None
 
     def get_article(self, article_id: str) -> Article | None:
         with self._read() as conn:
@@ -315,6 +326,7 @@ class SqlStore(Store):
         with self._write() as conn:
             conn.execute(delete(stories).where(stories.c.id == _key(story.id)))
             conn.execute(stories.insert().values(id=_key(story.id), data=data, saved_at=codec.now_iso()))
+            self._index_speakers(conn, story)
 
     def get_story(self, story_id: str) -> Story | None:
         story_id = _key(story_id)

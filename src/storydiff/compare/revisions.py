@@ -1,0 +1,220 @@
+"""What an outlet changed when it edited an article after publication.
+
+Two revisions of one article are compared the way an editor would read them: the headline, the
+direct quotes (added, removed, or altered, with a word diff), the figures (a number changed in
+place: "14 → 17"), and the paragraphs (added, removed, or edited, with a word diff). Lexical
+only and on demand: two revisions of a page cost milliseconds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+
+from storydiff.compare.claims import numbers_in
+from storydiff.compare.quotes import quote_fidelity, word_diff
+from storydiff.records import Article, Quote
+from storydiff.settings import RevisionSettings
+
+__all__ = ["RevisionDiff", "diff_revisions", "edit_history", "is_edit_of"]
+
+# Where the earlier text came from when it was no article page: a feed entry's summary, stored
+# while the page could not be read. The page read later replaces it, and that is no edit.
+FEED_SUMMARY = "feed summary"
+
+
+@dataclass
+class RevisionDiff:
+    """How revision ``number`` differs from the one before it."""
+
+    number: int
+    seen_at: str | None
+    previous_seen_at: str | None = None
+    # the earlier text was only the feed's summary (the page could not be read then): the page's
+    # own text replacing it is no edit by the outlet
+    from_summary: bool = False
+    headline: tuple[str | None, str | None] | None = None  # (before, after) when it changed
+    quotes_added: list[str] = field(default_factory=list)
+    quotes_removed: list[str] = field(default_factory=list)
+    quotes_altered: list[dict] = field(default_factory=list)  # {"before", "after", "diff"}
+    figures_changed: list[dict] = field(default_factory=list)  # {"before", "after", "sentence"}
+    paragraphs_added: list[str] = field(default_factory=list)
+    paragraphs_removed: list[str] = field(default_factory=list)
+    paragraphs_edited: list[dict] = field(default_factory=list)  # {"before", "after", "diff"}
+
+    @property
+    def is_edit(self) -> bool:
+        """Whether the outlet changed what it published (not just our reading of it)."""
+        return not self.from_summary and bool(self.summary())
+
+    def summary(self) -> list[str]:
+        """What changed, in a few words each: ["headline changed", "figure 14 → 17", ...]."""
+        out: list[str] = []
+        if self.headline:
+            out.append("headline changed")
+        for change in dict.fromkeys(f"figure {f['before']} → {f['after']}" for f in self.figures_changed):
+            out.append(change)  # a figure changed in the headline and the lead is one change
+        for what, items in (
+            ("quote added", self.quotes_added),
+            ("quote removed", self.quotes_removed),
+            ("quote altered", self.quotes_altered),
+            ("paragraph added", self.paragraphs_added),
+            ("paragraph removed", self.paragraphs_removed),
+            ("paragraph edited", self.paragraphs_edited),
+        ):
+            if items:
+                out.append(f"{len(items)} {what}" if len(items) == 1 else f"{len(items)} {what.replace(' ', 's ', 1)}")
+        return out
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["headline"] = {"before": self.headline[0], "after": self.headline[1]} if self.headline else None
+        d["summary"] = self.summary()
+        d["is_edit"] = self.is_edit
+        return d
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.split("\n") if p.strip()]
+
+
+def _quotes(article: Article) -> list[str]:
+    quotes: Sequence[Quote] = article.quotes
+    if not quotes:
+        from storydiff.analyze.quotes import find_quotes
+
+        quotes = find_quotes(article.text, with_speakers=False)
+    return [" ".join(q.text.split()) for q in quotes]
+
+
+def _figures(before: str, after: str) -> list[tuple[str, str]]:
+    """Numbers that one paragraph's edit replaced, in order: those only in ``before`` paired with
+    those only in ``after`` at the same place of the word diff."""
+    out: list[tuple[str, str]] = []
+    for removed, added in _replaced_runs(word_diff(before, after)):
+        old, new = numbers_in(removed), numbers_in(added)
+        out.extend((o, n) for o, n in zip(old, new) if o != n)
+    return out
+
+
+def _replaced_runs(diff: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(words cut, words put in their place) for each place of a word diff where both happened."""
+    runs = []
+    for i, (op, words) in enumerate(diff):
+        if op == "-" and i + 1 < len(diff) and diff[i + 1][0] == "+":
+            runs.append((words, diff[i + 1][1]))
+    return runs
+
+
+def _pair_paragraphs(old: list[str], new: list[str], min_ratio: float):
+    """Within a replaced block, each old paragraph's most similar new one (in order), when similar
+    enough to be the same paragraph edited; the rest were removed or added."""
+    pairs, used = [], set()
+    start = 0
+    for i, o in enumerate(old):
+        best, best_j = 0.0, None
+        for j in range(start, len(new)):
+            if j in used:
+                continue
+            r = difflib.SequenceMatcher(None, o, new[j], autojunk=False).ratio()
+            if r > best:
+                best, best_j = r, j
+        if best_j is not None and best >= min_ratio:
+            pairs.append((i, best_j))
+            used.add(best_j)
+            start = best_j + 1
+    paired_old = {i for i, _ in pairs}
+    return pairs, [o for i, o in enumerate(old) if i not in paired_old], [n for j, n in enumerate(new) if j not in used]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _sentence_with(text: str, number: str) -> str:
+    for s in _SENTENCE_END.split(text):
+        if number in numbers_in(s):
+            return s
+    return text
+
+
+def diff_revisions(
+    before: Article,
+    after: Article,
+    *,
+    number: int = 2,
+    seen_at: str | None = None,
+    previous_seen_at: str | None = None,
+    settings: RevisionSettings | None = None,
+) -> RevisionDiff:
+    """How ``after`` (revision ``number``) differs from ``before``."""
+    s = settings or RevisionSettings()
+    d = RevisionDiff(number=number, seen_at=seen_at, previous_seen_at=previous_seen_at,
+                     from_summary=getattr(before, "text_from", None) == FEED_SUMMARY)
+    if (before.title or "").strip() != (after.title or "").strip():
+        d.headline = (before.title, after.title)
+    if (before.title or "") and (after.title or ""):
+        for o, n in _figures(before.title, after.title):
+            d.figures_changed.append({"before": o, "after": n, "sentence": after.title})
+
+    old_q, new_q = _quotes(before), _quotes(after)
+    gone = [q for q in old_q if q not in new_q]
+    came = [q for q in new_q if q not in old_q]
+    for q in gone:
+        best = max(came, key=lambda c: quote_fidelity(q, c)[1], default=None)
+        label = quote_fidelity(q, best)[0] if best is not None else None
+        if best is not None and label in ("edited", "reworded"):
+            came.remove(best)
+            d.quotes_altered.append({"before": q, "after": best, "diff": word_diff(q, best)})
+        else:
+            d.quotes_removed.append(q)
+    d.quotes_added = came
+
+    old_p, new_p = _paragraphs(before.text), _paragraphs(after.text)
+    matcher = difflib.SequenceMatcher(None, old_p, new_p, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "delete":
+            d.paragraphs_removed.extend(old_p[i1:i2])
+            continue
+        if tag == "insert":
+            d.paragraphs_added.extend(new_p[j1:j2])
+            continue
+        pairs, removed, added = _pair_paragraphs(old_p[i1:i2], new_p[j1:j2], s.edited_paragraph_ratio)
+        for i, j in pairs:
+            o, n = old_p[i1 + i], new_p[j1 + j]
+            d.paragraphs_edited.append({"before": o, "after": n, "diff": word_diff(o, n)})
+            for fo, fn in _figures(o, n):
+                d.figures_changed.append({"before": fo, "after": fn, "sentence": _sentence_with(n, fn)})
+        d.paragraphs_removed.extend(removed)
+        d.paragraphs_added.extend(added)
+    return d
+
+
+def edit_history(revisions: Sequence) -> list[RevisionDiff]:
+    """Each revision after the first against the one before it (``revisions``: the store's
+    ``Revision`` records, oldest first)."""
+    return [
+        diff_revisions(prev.article, cur.article, number=cur.number, seen_at=cur.seen_at,
+                       previous_seen_at=prev.seen_at)
+        for prev, cur in zip(revisions, revisions[1:])
+    ]
+
+
+def _shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
+
+
+def is_edit_of(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
+    """Whether ``article``, carrying a stored article's id but no URL that says so, is that
+    article edited: the same outlet, and most of the shorter text's word 3-grams in the other
+    (an export's row id reused for another article shares almost none)."""
+    s = settings or RevisionSettings()
+    if not stored.outlet or not article.outlet or stored.outlet.strip().lower() != article.outlet.strip().lower():
+        return False
+    a, b = _shingles(stored.text), _shingles(article.text)
+    smaller = min(len(a), len(b))
+    return smaller > 0 and len(a & b) / smaller >= s.same_id_min_shared

@@ -1,0 +1,70 @@
+"""Searching the stored news by words: stories, articles and quotes at once.
+
+The store does the full-text work (``Store.search``: SQLite FTS5 or PostgreSQL full-text
+search); this module asks it for articles and quotes and gathers the stories they belong to,
+for the CLI (``storydiff search``) and the web app (``/search``, ``GET /api/search``) alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from storydiff.settings import SearchSettings
+from storydiff.store.base import SearchHit
+
+
+@dataclass
+class StoryHit:
+    id: str
+    title: str | None
+    articles: int  # its articles among the hits
+    quotes: int  # its quotes among the hits
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SearchResults:
+    query: str
+    stories: list[StoryHit] = field(default_factory=list)
+    articles: list[SearchHit] = field(default_factory=list)
+    quotes: list[SearchHit] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "query": self.query,
+            "stories": [asdict(s) for s in self.stories],
+            "articles": [asdict(h) for h in self.articles],
+            "quotes": [asdict(h) for h in self.quotes],
+        }
+
+
+def search_stored(
+    store,
+    query: str,
+    *,
+    speaker: str | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    limit: int | None = None,
+) -> SearchResults:
+    """Articles and quotes containing every word and "phrase" of ``query`` (best first), and the
+    stories they belong to (most hits first). With ``speaker`` only quotes are searched: those
+    its speaker said (as analysis attributed them, else as their paragraph names them).
+    ValueError for a ``since`` that is no date."""
+    n = SearchSettings().limit if limit is None else max(0, limit)
+    articles = [] if speaker else store.search(query, kind="article", outlet=outlet, since=since, limit=n)
+    quotes = store.search(query, kind="quote", speaker=speaker, outlet=outlet, since=since, limit=n)
+    stories: dict[str, StoryHit] = {}
+    for hit in [*articles, *quotes]:
+        if not hit.story_id:
+            continue
+        s = stories.setdefault(hit.story_id, StoryHit(hit.story_id, hit.title, 0, 0))
+        s.title = s.title or hit.title
+        if hit.kind == "article":
+            s.articles += 1
+        else:
+            s.quotes += 1
+        if hit.outlet and hit.outlet not in s.outlets:
+            s.outlets.append(hit.outlet)
+    ranked = sorted(stories.values(), key=lambda s: -(s.articles + s.quotes))  # stable: best hit first
+    return SearchResults(query=query, stories=ranked, articles=articles, quotes=quotes)

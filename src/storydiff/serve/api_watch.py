@@ -1,0 +1,86 @@
+"""Web routes for following the news: the watched sources, article revisions, and search.
+
+``add_routes(app, store)`` is called by ``api.create_app`` before its own article routes, so that
+``/api/articles/ID/revisions`` is matched before ``/api/articles/ID`` (whose ID may hold "/").
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from fastapi import FastAPI, HTTPException
+from fastapi.responses import HTMLResponse
+
+from storydiff.settings import SearchSettings
+
+SEARCH_LIMIT_MAX = 200
+
+
+def add_routes(app: FastAPI, store) -> None:
+    from storydiff.compare.revisions import edit_history
+    from storydiff.search import search_stored
+    from storydiff.serve.api import _render
+
+    def revisions_of(article_id: str) -> dict:
+        revs = store.revisions(article_id)
+        if not revs:
+            raise HTTPException(404, f"no article {article_id!r}")
+        diffs = {d.number: d.to_dict() for d in edit_history(revs)}
+        return {
+            "article_id": revs[-1].article.id,
+            "current": revs[-1].number,
+            "revisions": [
+                {
+                    "number": r.number,
+                    "seen_at": r.seen_at,
+                    "title": r.article.title,
+                    "text": r.article.text,
+                    "url": r.article.url,
+                    "text_from": r.article.text_from,
+                    "changes": diffs.get(r.number),  # against the revision before; None for the first
+                }
+                for r in revs
+            ],
+        }
+
+    @app.get("/api/articles/{article_id:path}/revisions")
+    def api_article_revisions(article_id: str):
+        """Every revision of a stored article, first stored first, each with what changed since
+        the one before it (headline, quotes added/removed/altered, figures, paragraphs)."""
+        return revisions_of(article_id)
+
+    def run_search(q: str, speaker: str | None, outlet: str | None, since: str | None, limit: int):
+        try:
+            return search_stored(store, q, speaker=speaker or None, outlet=outlet or None, since=since or None,
+                                 limit=max(0, min(limit, SEARCH_LIMIT_MAX)))
+        except ValueError as e:
+            raise HTTPException(400, str(e)) from None
+
+    @app.get("/api/search")
+    def api_search(q: str, speaker: str | None = None, outlet: str | None = None, since: str | None = None,
+                   limit: int = SearchSettings.limit):
+        """Stories, articles and quotes containing every word and "quoted phrase" of ``q``
+        (``word*``: a prefix). ``speaker`` searches only quotes by that speaker; ``outlet`` and
+        ``since`` (a date) narrow both."""
+        return run_search(q, speaker, outlet, since, limit).to_dict()
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(q: str = "", speaker: str = "", outlet: str = "", since: str = ""):
+        results, error = None, None
+        if q.strip():
+            try:
+                results = run_search(q, speaker, outlet, since, SearchSettings.limit)
+            except HTTPException as e:
+                error = e.detail
+        return _render("web_search.html", title=f"storydiff: search {q}" if q else "storydiff: search",
+                       q=q, speaker=speaker, outlet=outlet, since=since, r=results, error=error)
+
+    @app.get("/api/sources")
+    def api_sources():
+        """The sources `storydiff watch` follows: last fetched, last new item, failures in a row,
+        the last error."""
+        return [asdict(s) for s in store.watch_sources()]
+
+    @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources_page():
+        return _render("web_sources.html", title="storydiff: watched sources", sources=store.watch_sources())

@@ -1,0 +1,167 @@
+"""What the search index holds for an article, and how a query typed by a user becomes a
+full-text query on each backend.
+
+One ``search_entries`` row per article (its title and text) and one per direct quote in it (the
+quote's words, its speaker when analysis has named one, and the paragraph around it). SQLite
+indexes the rows with FTS5 (``search_fts``, kept in step by triggers), PostgreSQL with a
+generated ``tsvector`` column under a GIN index; both read words the same way: no stemming, no
+stop words, any script.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+from storydiff.records import Article, Quote
+from storydiff.store import codec
+
+# Text indexed per article: PostgreSQL refuses a tsvector over 1 MB, and the words of a story are
+# in its first pages anyway (a 20 MB "article" is an extraction accident).
+MAX_INDEXED_CHARS = 200_000
+MAX_CONTEXT_CHARS = 600  # the paragraph kept beside a quote (a speaker named before the quote)
+_BACKFILL_CHUNK = 500
+
+
+def article_quotes(article: Article) -> list[Quote]:
+    """The article's quotes as analysis found them, else the quote marks' spans (rules only, a
+    few ms: ingest does not parse for speakers, so these come without one)."""
+    if article.quotes:
+        return article.quotes
+    from storydiff.analyze.quotes import find_quotes
+
+    try:
+        return find_quotes(article.text[:MAX_INDEXED_CHARS], with_speakers=False)
+    except (ValueError, RecursionError):
+        return []
+
+
+def paragraph_around(text: str, start: int, end: int) -> str:
+    """The paragraph (newline to newline) holding text[start:end], cut to MAX_CONTEXT_CHARS
+    around it."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    if b - a > MAX_CONTEXT_CHARS:
+        spare = max(0, (MAX_CONTEXT_CHARS - (end - start)) // 2)
+        a, b = max(a, start - spare), min(b, end + spare)
+    return text[a:b]
+
+
+def entries_for(article: Article) -> list[dict]:
+    """The search rows of one article, without ``article_seq`` (its row in ``articles``, which
+    the store adds when it knows it)."""
+    common = {"outlet": codec.column_text(article.outlet), "published": codec.sortable_time(article.published)}
+    text = article.text[:MAX_INDEXED_CHARS]
+    title = article.title or ""
+    rows = [{**common, "kind": "article", "position": 0, "speaker": None, "context": None,
+             "body": codec.column_text(f"{title}\n{text}" if title else text)}]
+    for i, q in enumerate(article_quotes(article)):
+        rows.append({
+            **common,
+            "kind": "quote",
+            "position": i,
+            "speaker": codec.column_text(q.speaker),
+            "context": codec.column_text(paragraph_around(article.text, q.start, q.end)),
+            "body": codec.column_text(q.text[: MAX_CONTEXT_CHARS * 4]),
+        })
+    return rows
+
+
+INSERT_SQL = (
+    "INSERT INTO search_entries (article_seq, kind, position, speaker, context, outlet, published, body) "
+    "VALUES (:article_seq, :kind, :position, :speaker, :context, :outlet, :published, :body)"
+)
+
+
+def backfill(conn: Connection) -> None:
+    """Index every stored article (the migration that adds the index, on an older database)."""
+    from sqlalchemy import text as sql
+
+    last = 0
+    while True:
+        rows = conn.execute(
+            sql("SELECT seq, data FROM articles WHERE seq > :s ORDER BY seq LIMIT :n"),
+            {"s": last, "n": _BACKFILL_CHUNK},
+        ).all()
+        if not rows:
+            return
+        entries = [
+            {**e, "article_seq": seq} for seq, data in rows for e in entries_for(codec.article_from_json(data))
+        ]
+        conn.execute(sql(INSERT_SQL), entries)
+        last = rows[-1][0]
+
+
+# -- queries ----------------------------------------------------------------------------------
+
+_TERM = re.compile(r'"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One part of a query: a word, or words in quotes (a phrase); ``prefix`` for ``word*``."""
+
+    text: str
+    prefix: bool = False
+
+
+def parse_query(query: str) -> list[Term]:
+    """``Kallas "Article 5" nato*`` → [Kallas, "Article 5", nato*]: every term must match.
+    Terms without a letter or digit are dropped (they match nothing on either backend)."""
+    terms: list[Term] = []
+    for m in _TERM.finditer(query or ""):
+        phrase, word = m.group(1), m.group(2)
+        if phrase is not None:
+            if _WORD.search(phrase):
+                terms.append(Term(" ".join(phrase.split())))
+            continue
+        prefix = word.endswith("*") and len(word) > 1
+        word = word.rstrip("*") if prefix else word
+        if _WORD.search(word):
+            terms.append(Term(word, prefix))
+    return terms
+
+
+def fts5_match(terms: list[Term]) -> str:
+    """An FTS5 MATCH expression: each term a quoted string (no operator inside a user's text is
+    obeyed), a prefix term followed by ``*``."""
+    return " ".join('"' + t.text.replace('"', '""') + '"' + ("*" if t.prefix else "") for t in terms)
+
+
+def pg_tsquery(terms: list[Term]) -> tuple[str, dict[str, str]]:
+    """A PostgreSQL tsquery expression with bound parameters: phrases as phraseto_tsquery, a
+    prefix term as its plainto_tsquery with ``:*``, all ANDed."""
+    parts, params = [], {}
+    for i, t in enumerate(terms):
+        params[f"t{i}"] = t.text
+        if t.prefix:
+            parts.append(f"(plainto_tsquery('simple', :t{i})::text || ':*')::tsquery")
+        else:
+            parts.append(f"phraseto_tsquery('simple', :t{i})")
+    return " && ".join(parts), params
+
+
+def snippet(body: str, terms: list[Term], width: int) -> str:
+    """About ``width`` characters of ``body`` around the first place a term's first word occurs
+    (case-insensitive), whole words, with "…" where cut."""
+    low = body.lower()
+    at = -1
+    for t in terms:
+        word = t.text.split()[0].lower() if t.text.split() else ""
+        hit = low.find(word) if word else -1
+        if hit >= 0 and (at < 0 or hit < at):
+            at = hit
+    at = max(at, 0)
+    start = max(0, at - width // 3)
+    end = min(len(body), start + width)
+    if start > 0:
+        start = body.find(" ", start, at) + 1 if body.find(" ", start, at) >= 0 else start
+    cut = body[start:end]
+    if end < len(body):
+        space = cut.rfind(" ")
+        cut = cut[:space] if space > width // 2 else cut
+    return ("…" if start > 0 else "") + " ".join(cut.split()) + ("…" if end < len(body) else "")

@@ -1,0 +1,106 @@
+"""Article revisions on SQLAlchemy Core (a mixin of ``SqlStore``): the ``articles`` row holds the
+latest text, ``article_revisions`` the texts it replaced."""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select, update
+
+from storydiff.records import Article
+from storydiff.store import codec
+from storydiff.store.base import Revision
+from storydiff.store.schema import article_revisions, articles
+
+_IN_CHUNK = 500
+
+
+class RevisionsMixin:
+    def article_by_url(self, url: str) -> Article | None:
+        canon = codec.canonical_url(url)
+        if canon is None:
+            return None
+        with self._read() as conn:
+            data = conn.execute(select(articles.c.data).where(articles.c.url_key == codec.key_hash(canon))).scalar()
+        return codec.article_from_json(data) if data is not None else None
+
+    def has_text(self, article_id: str, article: Article) -> bool:
+        text_hash = codec.article_content_hash(article)
+        article_id = codec.column_text(article_id)
+        with self._read() as conn:
+            current = conn.execute(select(articles.c.content_hash).where(articles.c.id == article_id)).scalar()
+            if current == text_hash:
+                return True
+            r = article_revisions.c
+            q = select(r.seq).where(r.article_id == article_id, r.content_hash == text_hash).limit(1)
+            return conn.execute(q).first() is not None
+
+    def revise_article(self, article_id: str, article: Article) -> int | None:
+        from dataclasses import replace
+
+        article_id = codec.column_text(article_id)
+        article = replace(article, id=article_id) if article.id != article_id else article
+        url = codec.canonical_url(article.url)
+        new_hash = codec.article_content_hash(article)
+        new_source = codec.item_key(article.source, article.raw_digest)
+        data = codec.article_to_json(article)  # before the write lock: the JSON is the slow part
+        entries = self._search_rows(article)
+        a = articles.c
+        with self._write() as conn:
+            cur = conn.execute(
+                select(a.seq, a.source_key, a.content_hash, a.url_key, a.data, a.revision, a.added_at, a.revised_at,
+                       a.story_id).where(a.id == article_id)
+            ).first()
+            if cur is None or new_hash == cur.content_hash or new_source == cur.source_key:
+                return None
+            # the new text or item stored as another article (a wire copy), or read before as
+            # an earlier revision of anything: a repeat, not an edit
+            taken = conn.execute(
+                select(a.seq).where(or_(a.content_hash == new_hash, a.source_key == new_source), a.seq != cur.seq).limit(1)
+            ).first() or conn.execute(
+                select(article_revisions.c.seq).where(article_revisions.c.source_key == new_source).limit(1)
+            ).first()
+            if taken:
+                return None
+            url_key = cur.url_key
+            if url is not None and codec.key_hash(url) != url_key:
+                moved = codec.key_hash(url)  # same outlet's article id, new address: follow it if free
+                if conn.execute(select(a.seq).where(a.url_key == moved)).first() is None:
+                    url_key = moved
+            conn.execute(article_revisions.insert().values(
+                article_id=article_id, revision=cur.revision, source_key=cur.source_key,
+                content_hash=cur.content_hash, seen_at=cur.revised_at or cur.added_at, data=cur.data,
+            ))
+            number = cur.revision + 1
+            conn.execute(update(articles).where(a.seq == cur.seq).values(
+                source_key=new_source, url_key=url_key, content_hash=new_hash,
+                outlet=codec.column_text(article.outlet), title=codec.column_text(article.title),
+                published=codec.sortable_time(article.published), data=data, revision=number,
+                revised_at=codec.now_iso(),
+            ))
+            self._drop_cached(conn, cur.story_id)  # the story now compares the new text
+            self._reindex(conn, cur.seq, entries)
+            return number
+
+    def revisions(self, article_id: str) -> list[Revision]:
+        article_id = codec.column_text(article_id)
+        a, r = articles.c, article_revisions.c
+        with self._read() as conn:
+            cur = conn.execute(select(a.data, a.revision, a.added_at, a.revised_at).where(a.id == article_id)).first()
+            if cur is None:
+                return []
+            earlier = conn.execute(
+                select(r.revision, r.seen_at, r.data).where(r.article_id == article_id).order_by(r.revision)
+            ).all()
+        out = [Revision(n, seen, codec.article_from_json(d)) for n, seen, d in earlier]
+        out.append(Revision(cur.revision, cur.revised_at or cur.added_at, codec.article_from_json(cur.data)))
+        return out
+
+    def revision_numbers(self, article_ids: list[str]) -> dict[str, int]:
+        ids = [codec.column_text(i) for i in article_ids]
+        out: dict[str, int] = {}
+        with self._read() as conn:
+            for i in range(0, len(ids), _IN_CHUNK):
+                q = select(articles.c.id, articles.c.revision).where(
+                    articles.c.id.in_(ids[i : i + _IN_CHUNK]), articles.c.revision > 1
+                )
+                out.update(dict(conn.execute(q).all()))
+        return out
