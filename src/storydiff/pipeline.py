@@ -360,6 +360,7 @@ def ingest_stream(
     workers: int = 0,
     scope_reused_ids: bool = True,
     stop: Callable[[], bool] | None = None,
+    on_placed: Callable[[Article, str], object] | None = None,
 ) -> dict[str, int]:
     """Extract, analyze, assign to a story and store each item. Items already stored (the same
     source with the same content) are skipped before extraction, so a re-run after a kill only
@@ -378,7 +379,10 @@ def ingest_stream(
 
     ``stop`` is asked before each extracted article is taken: once it says yes, no more is read,
     the articles already extracted and held for ordering are assigned and stored, and the stats
-    say ``interrupted`` (what was not read is done by a re-run)."""
+    say ``interrupted`` (what was not read is done by a re-run).
+
+    ``on_placed`` is told each article placed and what became of it: "stored", "revised" or
+    "skipped" (a repeat)."""
     from contextlib import closing
     from functools import partial
 
@@ -424,6 +428,8 @@ def ingest_stream(
             stats["revised" if revised else "skipped"] += 1
             if revised:
                 store.clear_failure(a.source)
+            if on_placed:
+                on_placed(edited, "revised" if revised else "skipped")
             if progress:
                 progress(1)
             return
@@ -432,11 +438,12 @@ def ingest_stream(
         doc = to_match_doc(a)
         stored_stories.reach(doc.published)
         story_id = clusterer.add(doc)
-        if store.add_article(a, story_id):
-            stats["stored"] += 1
+        added = store.add_article(a, story_id)
+        stats["stored" if added else "skipped"] += 1
+        if added:
             store.clear_failure(a.source)
-        else:
-            stats["skipped"] += 1
+        if on_placed:
+            on_placed(a, "stored" if added else "skipped")
         for old, new in clusterer.aliases.items():
             if known_aliases.get(old) != new:
                 store.add_alias(old, clusterer.resolve(new))

@@ -244,8 +244,9 @@ class FetchSettings:
     connect_timeout: float = 10.0
     read_timeout: float = 20.0
     total_timeout: float = 60.0
-    # Requests in flight to one host at once, and the least time between two requests to it
-    # (start to start); a robots.txt Crawl-delay larger than this wins, up to max_crawl_delay.
+    # Requests in flight to one host at once, and the least time from the end of one response to
+    # the next request to that host (and between two request starts); a robots.txt Crawl-delay
+    # larger than this wins, up to max_crawl_delay.
     per_host: int = 1
     delay: float = 1.0
     max_crawl_delay: float = 30.0

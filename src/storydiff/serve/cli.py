@@ -557,5 +557,16 @@ def _register_serve() -> None:
 _register_serve()
 
 
+def _register_follow() -> None:
+    from storydiff.serve.cli_search import search
+    from storydiff.serve.cli_watch import sources, watch
+
+    for command in (watch, sources, search):
+        app.command()(command)
+
+
+_register_follow()
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

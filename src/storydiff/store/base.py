@@ -257,10 +257,6 @@ class Store(ABC):
         """What is known of each URL fetched before (URL → its record)."""
         raise NotImplementedError
 
-    def listed_urls(self, source_url: str, since: str) -> list[FetchedUrl]:
-        """The URLs ``source_url`` listed that were first seen at or after ``since``."""
-        raise NotImplementedError
-
     def save_fetched_urls(self, records: list[FetchedUrl]) -> None:
         """Insert or replace each URL's record (by URL); ``first_seen`` of a known URL is kept."""
         raise NotImplementedError

@@ -133,7 +133,6 @@ def _v4_watch_state(conn: Connection) -> None:
                 last_checked TEXT,
                 meta TEXT
             )""",
-            "CREATE INDEX ix_fetched_urls_source ON fetched_urls (source_key, first_seen)",
         ],
     )
 

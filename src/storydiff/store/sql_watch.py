@@ -52,12 +52,6 @@ class WatchStateMixin:
                     out[row["url"]] = _record(row)
         return out
 
-    def listed_urls(self, source_url: str, since: str) -> list[FetchedUrl]:
-        f = fetched_urls.c
-        with self._read() as conn:
-            q = select(fetched_urls).where(f.source_key == _url_key(source_url), f.first_seen >= since)
-            return [_record(row) for row in conn.execute(q.order_by(f.first_seen, f.url)).mappings().all()]
-
     def save_fetched_urls(self, records: list[FetchedUrl]) -> None:
         if not records:
             return

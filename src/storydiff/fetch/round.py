@@ -1,0 +1,213 @@
+"""One round of watching: every source fetched (conditionally), what it lists read, and the
+pages that are new, or due a check for edits, fetched; out come ``RawItem`` for the ingest stage,
+``Failure`` for the quarantine, and records of what was fetched (``FetchedUrl``, ``SourceReport``)
+for the next round. No database here: what is known of URLs is asked of ``lookup``, a callable
+the caller gives (the watcher passes the store's). A listing's record keeps what it listed, so that
+a listing that answers 304 still has its pages checked (and those that failed tried again).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import queue
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from storydiff.compare.revisions import FEED_SUMMARY
+from storydiff.fetch.client import Fetcher, FetchError, Validators
+from storydiff.fetch.sources import Entry, Listing, read_listing
+from storydiff.ingest.decode import DecodeError, decode_bytes
+from storydiff.records import Failure, RawItem
+from storydiff.settings import FetchSettings, WatchSettings
+from storydiff.store.base import FetchedUrl
+
+__all__ = ["DONE", "Round", "SourceReport", "SUMMARY_SUFFIX"]
+
+# The source name of an article whose text is a feed entry's summary (its page could not be read):
+# apart from the page's own, so the page's fetch failure stays quarantined beside it.
+SUMMARY_SUFFIX = "#feed-summary"
+DONE = object()  # the last event of a round
+MAX_CHILD_LISTINGS = 50  # feeds of one OPML export, sitemaps of one sitemap index
+
+
+@dataclass
+class SourceReport:
+    """How one watched source fared this round."""
+
+    url: str
+    ok: bool
+    status: str  # "ok", "not modified", or why it failed
+    kind: str | None = None
+    items_listed: int | None = None  # None: not read this round (not modified, or failed)
+    pages: list[str] = field(default_factory=list)  # the page URLs it listed (stored articles are credited to it)
+
+
+def _iso(t: datetime) -> str:
+    return t.isoformat(timespec="seconds")
+
+
+def _validators(got, known: FetchedUrl | None) -> tuple[str | None, str | None]:
+    """The validators to send next time: a 304 need not repeat them, and then the old ones hold."""
+    etag, modified = got.validators.etag, got.validators.last_modified
+    if got.not_modified and known is not None:
+        etag, modified = etag or known.etag, modified or known.last_modified
+    return etag, modified
+
+
+class Round:
+    """``await Round(...).run(emit)``: ``emit`` (async) receives each RawItem, Failure,
+    FetchedUrl (before the item fetched with it) and SourceReport, in the order they happen."""
+
+    def __init__(
+        self,
+        sources: list[str],
+        *,
+        lookup: Callable[[list[str]], Mapping[str, FetchedUrl]],
+        now: datetime,
+        settings: FetchSettings | None = None,
+        watch: WatchSettings | None = None,
+        resolve: Mapping[str, str] | None = None,
+        robots_cache: dict | None = None,
+    ):
+        self.sources = list(dict.fromkeys(sources))
+        self.lookup, self.now = lookup, now
+        self.settings, self.watch = settings or FetchSettings(), watch or WatchSettings()
+        self.resolve, self.robots_cache = resolve, robots_cache
+        self.emit: Callable[[object], Awaitable[None]] | None = None
+        self.seen_sources: set[str] = set()
+
+    async def run(self, emit: Callable[[object], Awaitable[None]]) -> None:
+        self.emit = emit
+        async with Fetcher(self.settings, resolve=self.resolve, robots_cache=self.robots_cache) as fetcher:
+            await asyncio.gather(*(self._source(fetcher, url) for url in self.sources))
+
+    async def _known(self, urls: list[str]) -> Mapping[str, FetchedUrl]:
+        return await asyncio.to_thread(self.lookup, urls) if urls else {}
+
+    async def _source(self, fetcher: Fetcher, url: str, depth: int = 0) -> None:
+        if url in self.seen_sources:
+            return
+        self.seen_sources.add(url)
+        known = (await self._known([url])).get(url)
+        validators = Validators(known.etag, known.last_modified) if known else None
+        try:
+            got = await fetcher.get(url, validators, expect="listing")
+            if got.not_modified:
+                listing = Listing(known.meta.get("kind", "feed"))
+            else:
+                listing = read_listing(url, got.body, got.content_type)
+        except (FetchError, ValueError) as e:
+            await self.emit(Failure(url, str(e), stage="fetch"))
+            await self.emit(SourceReport(url, ok=False, status=str(e)))
+            return
+        entries = listing.entries[: self.watch.max_pages_per_source]
+        if got.not_modified:  # the listing is as it was last time: what it listed then
+            entries = [Entry(e["url"], e.get("summary"), e.get("meta", {})) for e in known.meta.get("entries", [])]
+        etag, modified = _validators(got, known)
+        record = FetchedUrl(url=url, etag=etag, last_modified=modified, last_checked=_iso(self.now),
+                            meta={"kind": listing.kind,
+                                  "entries": [{"url": e.url, "summary": e.summary, "meta": e.meta} for e in entries]})
+        if listing.kind == "page":  # the source is an article page itself, already fetched
+            await self.emit(SourceReport(url, ok=True, status="not modified" if got.not_modified else "ok",
+                                         kind="page", items_listed=1, pages=[url]))
+            await self.emit(record)
+            if not got.not_modified:
+                await self._page_item(url, got, {})
+            return
+        window_start = _iso(self.now - timedelta(hours=self.watch.recheck_hours))
+        pages = [e.url for e in entries]
+        await self.emit(SourceReport(url, ok=True, status="not modified" if got.not_modified else "ok",
+                                     kind=listing.kind, items_listed=None if got.not_modified else len(entries),
+                                     pages=pages))
+        await self.emit(record)
+        children = [u for u in listing.sources if u not in self.seen_sources][:MAX_CHILD_LISTINGS] if depth == 0 else []
+        records = await self._known(pages)
+        due = [e for e in entries if self._due(e, records.get(e.url), window_start)]
+        await asyncio.gather(
+            *(self._source(fetcher, child, depth + 1) for child in children),
+            *(self._page(fetcher, e, records.get(e.url), url) for e in due),
+        )
+
+    def _due(self, entry: Entry, known: FetchedUrl | None, window_start: str) -> bool:
+        """A page is fetched when new; a known one while younger than the recheck window, when
+        its feed says it was updated or its last check is ``recheck_after`` old."""
+        if known is None:
+            return True
+        if (known.first_seen or "") < window_start:
+            return False
+        updated = entry.meta.get("updated")
+        if updated and updated != known.meta.get("updated"):
+            return True
+        last = known.last_checked or ""
+        return last <= _iso(self.now - timedelta(seconds=self.watch.recheck_after))
+
+    async def _page(self, fetcher: Fetcher, entry: Entry, known: FetchedUrl | None, source_url: str) -> None:
+        validators = Validators(known.etag, known.last_modified) if known else None
+        try:
+            got = await fetcher.get(entry.url, validators, expect="page")
+        except FetchError as e:
+            await self.emit(Failure(entry.url, str(e), stage="fetch"))
+            if known is None and entry.summary:  # never read before: the feed's summary stands in
+                meta = {k: v for k, v in entry.meta.items() if k in ("title", "published", "authors", "site_name")}
+                await self.emit(RawItem(source=entry.url + SUMMARY_SUFFIX, kind="html", content=entry.summary,
+                                        url=entry.url, meta={**meta, "fragment": True, "text_from": FEED_SUMMARY}))
+            return
+        meta = {**(known.meta if known else {}), **entry.meta}
+        etag, modified = _validators(got, known)
+        await self.emit(FetchedUrl(url=entry.url, source_url=source_url, etag=etag, last_modified=modified,
+                                   last_checked=_iso(self.now), meta=meta))
+        if not got.not_modified:
+            await self._page_item(entry.url, got, meta)
+
+    async def _page_item(self, url: str, got, meta: dict) -> None:
+        try:
+            html = decode_bytes(got.body, declared=got.charset)
+        except DecodeError as e:
+            await self.emit(Failure(url, str(e), stage="fetch"))
+            return
+        # the listing's date: a page's own markup often shows when it was last changed instead
+        keep = {k: meta[k] for k in ("published", "site_name") if meta.get(k)}
+        await self.emit(RawItem(source=url, kind="html", content=html, url=got.final_url, meta=keep))
+
+
+def run_in_thread(rnd: Round, events: queue.Queue, stop: Callable[[], bool]) -> None:
+    """Run a round on its own event loop (call in a thread), putting its events on ``events``
+    (bounded: a slow consumer holds the fetches back) and DONE last (with the exception, if the
+    round itself failed). ``stop`` is polled: once it says yes the round's requests are cancelled."""
+
+    async def emit(ev: object) -> None:
+        while True:
+            try:
+                events.put_nowait(ev)
+                return
+            except queue.Full:
+                await asyncio.sleep(0.02)
+
+    async def main() -> None:
+        work = asyncio.ensure_future(rnd.run(emit))
+        while not work.done():
+            if stop():
+                work.cancel()
+                break
+            await asyncio.wait({work}, timeout=0.1)
+        try:
+            await work
+        except asyncio.CancelledError:
+            pass
+
+    error: BaseException | None = None
+    try:
+        asyncio.run(main())
+    except BaseException as e:  # handed to the consumer, which raises it in its own thread
+        error = e
+    while True:
+        try:
+            events.put((DONE, error), timeout=0.5)
+            return
+        except queue.Full:
+            if stop():
+                try:
+                    events.get_nowait()  # the consumer has gone: make room for the end marker
+                except queue.Empty:
+                    pass

@@ -1,0 +1,164 @@
+"""What a watched source lists: a feed's entries, a sitemap's pages, an OPML export's feeds, or
+(an HTML page) itself. Parsers are given the bytes this package fetched; none of them makes a
+request of its own (feedparser for feeds, trafilatura's sitemap reader for sitemaps, lxml for OPML,
+courlan for the URLs they yield)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+__all__ = ["Entry", "Listing", "read_listing", "read_source_file", "web_url"]
+
+
+@dataclass
+class Entry:
+    """A page a listing points to, with what the listing says of it."""
+
+    url: str
+    summary: str | None = None  # a feed entry's content or summary (HTML), the fallback text
+    meta: dict[str, Any] = field(default_factory=dict)  # title, published, updated, authors, site_name
+
+
+@dataclass
+class Listing:
+    kind: str  # "feed" | "sitemap" | "sitemapindex" | "opml" | "page"
+    entries: list[Entry] = field(default_factory=list)  # pages (feed, sitemap)
+    sources: list[str] = field(default_factory=list)  # further listings (a sitemap index, OPML)
+
+
+def web_url(url: str) -> str | None:
+    """``url`` normalised (courlan: lower-case host, no fragment, no tracking parameters), or
+    None when it is no http(s) address."""
+    from courlan import normalize_url
+
+    url = (url or "").strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    try:
+        url = normalize_url(url, strict=False)
+    except (ValueError, AttributeError):
+        pass
+    return url.split("#", 1)[0]  # a fragment names a place on the page, not another page
+
+
+_XML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*>\s*)*<([\w:.-]+)", re.S)
+
+
+def _root_tag(body: bytes) -> str:
+    m = _XML_HEAD.match(body[:4096].lstrip(b"\xef\xbb\xbf"))
+    return m.group(1).decode("ascii", "ignore").split(":")[-1].lower() if m else ""
+
+
+def read_listing(url: str, body: bytes, content_type: str = "") -> Listing:
+    """What the document fetched from ``url`` lists. ValueError when it is none of a feed, a
+    sitemap, an OPML export or an HTML page."""
+    root = _root_tag(body)
+    if root in ("urlset", "sitemapindex"):
+        return _sitemap(url, body, root)
+    if root == "opml":
+        return Listing("opml", sources=_opml(body))
+    if root in ("rss", "feed", "rdf"):
+        return _feed(url, body)
+    from storydiff.ingest.formats import _looks_like_html
+
+    if root == "html" or _looks_like_html(body) or "html" in content_type.lower():
+        return Listing("page", entries=[Entry(url)])
+    listing = _feed(url, body)  # a feed with an unusual start (a stylesheet, whitespace)
+    if listing.entries:
+        return listing
+    raise ValueError("not a feed, sitemap, OPML export or HTML page")
+
+
+def _feed(url: str, body: bytes) -> Listing:
+    import feedparser
+
+    from storydiff.ingest.formats import _entry_url, _feed_author, _feed_outlet, _feed_text
+
+    parsed = feedparser.parse(body)
+    if not parsed.get("version") and not parsed.entries:
+        raise ValueError("not a feed, sitemap, OPML export or HTML page")
+    channel = parsed.get("feed", {})
+    site = _feed_outlet(channel.get("title"))
+    base = channel.get("link") or url
+    listing = Listing("feed")
+    for entry in parsed.entries:
+        link = _entry_url(entry, base)
+        page = web_url(link) if link else None
+        if page is None:
+            continue  # an entry without a page: its summary alone is read by `ingest` of the feed
+        summary = None
+        if entry.get("content"):
+            summary = max((c.get("value", "") for c in entry["content"]), key=len)
+        summary = summary or entry.get("summary") or entry.get("description")
+        meta: dict[str, Any] = {}
+        if entry.get("title"):
+            meta["title"] = _feed_text(entry.get("title_detail"), entry["title"])
+        if entry.get("published") or entry.get("updated"):
+            meta["published"] = entry.get("published") or entry.get("updated")
+        updated = dict.get(entry, "updated")  # feedparser's own get falls back to "published", warning
+        if updated:
+            meta["updated"] = updated
+        author = _feed_author(entry.get("author"))
+        if author:
+            meta["authors"] = [author]
+        if site:
+            meta["site_name"] = site
+        listing.entries.append(Entry(page, summary if summary and summary.strip() else None, meta))
+    return listing
+
+
+def _sitemap(url: str, body: bytes, root: str) -> Listing:
+    from courlan import extract_domain
+    from trafilatura.sitemaps import SitemapObject
+
+    text = body.decode("utf-8", "replace")
+    domain = extract_domain(url, fast=True) or urlsplit(url).hostname or ""
+    sitemap = SitemapObject(url, domain, [])
+    sitemap.current_url, sitemap.content = url, text  # given our bytes: it fetches nothing itself
+    sitemap.process()
+    pages = [u for u in (web_url(x) for x in sitemap.urls) if u]
+    children = [u for u in (web_url(x) for x in sitemap.sitemap_urls) if u]
+    if root == "sitemapindex":
+        return Listing("sitemapindex", sources=list(dict.fromkeys(children + pages)))
+    return Listing("sitemap", entries=[Entry(u) for u in dict.fromkeys(pages)], sources=children)
+
+
+def _opml(body: bytes) -> list[str]:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError as e:
+        raise ValueError(f"unreadable OPML: {e}") from None
+    if root is None:
+        raise ValueError("unreadable OPML")
+    urls = []
+    for outline in root.iter("outline"):
+        u = web_url(outline.get("xmlUrl") or outline.get("xmlurl") or "")
+        if u:
+            urls.append(u)
+    return list(dict.fromkeys(urls))
+
+
+def read_source_file(path: str) -> list[str]:
+    """The sources a local file names: an OPML export's feeds, or one URL a line (blank lines and
+    ``#`` comments skipped). ValueError naming the first line that is no web address."""
+    with open(path, "rb") as f:
+        data = f.read(20_000_000)
+    if _root_tag(data) == "opml":
+        return _opml(data)
+    urls = []
+    for n, line in enumerate(data.decode("utf-8-sig", "replace").splitlines(), start=1):
+        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
+        if not line:
+            continue
+        u = web_url(line)
+        if u is None:
+            raise ValueError(f"{path}:{n}: not an http(s) address: {line[:80]!r}")
+        urls.append(u)
+    return list(dict.fromkeys(urls))

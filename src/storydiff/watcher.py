@@ -1,0 +1,139 @@
+"""``storydiff watch`` as a flow: fetch → ingest → extract → analyze → match → store, round
+after round. The fetch stage (``storydiff.fetch``) runs on its own thread and event loop; what it
+fetches goes through ``pipeline.ingest_stream``, the very path ``storydiff ingest`` takes, while
+it goes on fetching. This module is the only one that joins the two to a store.
+
+What a kill costs: a round writes the validators (ETag / Last-Modified) and the sources' state only
+once all it fetched is stored; killed before that, the next round fetches everything again without
+validators, and the store's "already stored" checks (same item, same URL and text) keep it from
+storing anything twice.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import partial
+
+from storydiff.records import Article, Failure, RawItem
+from storydiff.settings import FetchSettings, WatchSettings
+from storydiff.store.base import FetchedUrl, SourceState
+
+__all__ = ["RoundResult", "watch_round"]
+
+QUEUE_ITEMS = 64  # fetched pages waiting for extraction (back-pressure on the fetcher)
+
+
+@dataclass
+class RoundResult:
+    stats: dict[str, int]  # ingest_stream's: stored, revised, skipped, failed, interrupted
+    sources: list[SourceState] = field(default_factory=list)  # as this round left them
+    fetched: int = 0  # pages and listings fetched (200 or 304)
+
+
+def watch_round(
+    store,
+    sources: list[str],
+    *,
+    settings: FetchSettings | None = None,
+    watch: WatchSettings | None = None,
+    resolve: Mapping[str, str] | None = None,
+    robots_cache: dict | None = None,
+    stop: Callable[[], bool] | None = None,
+    on_failure: Callable[[Failure], object] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> RoundResult:
+    """One round over ``sources`` (feed, sitemap, OPML or page URLs) into ``store``."""
+    from storydiff.analyze import analyze_articles
+    from storydiff.fetch.round import DONE, SUMMARY_SUFFIX, Round, SourceReport, run_in_thread
+    from storydiff.pipeline import ingest_stream
+
+    stop = stop or (lambda: False)
+    now = datetime.now(UTC)
+    rnd = Round(sources, lookup=store.fetched_urls, now=now, settings=settings,
+                watch=watch, resolve=resolve, robots_cache=robots_cache)
+    events: queue.Queue = queue.Queue(maxsize=QUEUE_ITEMS)
+    consumer_gone = threading.Event()
+    fetcher = threading.Thread(target=run_in_thread, args=(rnd, events, lambda: stop() or consumer_gone.is_set()),
+                               name="storydiff-fetch", daemon=True)
+    records: list[FetchedUrl] = []
+    reports: dict[str, SourceReport] = {}
+    error: list[BaseException] = []
+    source_of: dict[str, str] = {}  # page URL → the watched source that listed it
+    credited: dict[str, dict[str, int]] = {}  # source URL → articles stored / revised from it
+
+    def items():
+        while True:
+            ev = events.get()
+            if isinstance(ev, tuple) and ev and ev[0] is DONE:
+                if ev[1] is not None:
+                    error.append(ev[1])
+                return
+            if isinstance(ev, FetchedUrl):
+                records.append(ev)
+                store.clear_failure(ev.url)  # fetched fine: an earlier fetch failure is history
+            elif isinstance(ev, SourceReport):  # comes before the pages it lists
+                reports[ev.url] = ev
+                for page in ev.pages:
+                    source_of.setdefault(page, ev.url)
+                if ev.ok:
+                    store.clear_failure(ev.url)
+            elif isinstance(ev, RawItem | Failure):
+                yield ev
+
+    def on_placed(article: Article, outcome: str) -> None:
+        src = source_of.get(article.source.removesuffix(SUMMARY_SUFFIX))
+        if src is not None and outcome != "skipped":
+            counts = credited.setdefault(src, {"stored": 0, "revised": 0})
+            counts[outcome] += 1
+
+    fetcher.start()
+    try:
+        stats = ingest_stream(
+            store,
+            items(),
+            analyze=partial(analyze_articles, deep=False),
+            on_failure=on_failure,
+            progress=progress,
+            workers=0,  # pages arrive at network speed; extraction keeps up in this process
+            stop=stop,
+            on_placed=on_placed,
+        )
+    finally:
+        consumer_gone.set()
+        fetcher.join(timeout=30)
+    if error:
+        raise error[0]
+    result = RoundResult(stats=stats, fetched=len(records))
+    if stats.get("interrupted") or stop():
+        return result  # nothing recorded: the next round fetches it all again, and stores no repeat
+    store.save_fetched_urls(records)
+    result.sources = _update_sources(store, reports, credited, now)
+    return result
+
+
+def _update_sources(store, reports, credited, now: datetime) -> list[SourceState]:
+    when = now.isoformat(timespec="seconds")
+    states = {s.url: s for s in store.watch_sources()}
+    changed = []
+    for url, rep in reports.items():
+        s = states.get(url) or SourceState(url=url, added_at=when)
+        s.last_fetched = when
+        s.kind = rep.kind or s.kind
+        if rep.ok:
+            s.last_status, s.failures, s.last_error = rep.status, 0, None
+            if rep.items_listed is not None:
+                s.items_listed = rep.items_listed
+        else:
+            s.last_status, s.failures, s.last_error = "failed", s.failures + 1, rep.status
+        counts = credited.get(url, {})
+        s.articles_stored += counts.get("stored", 0)
+        s.revisions_stored += counts.get("revised", 0)
+        if counts.get("stored") or counts.get("revised"):
+            s.last_new_item = when
+        changed.append(s)
+    store.save_source_states(changed)
+    return changed
