@@ -1,0 +1,166 @@
+"""An article its outlet edits after publication: stored as a new revision of the same article
+(not a new article, not a skip), compared at its latest, and what changed shown everywhere."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from storydiff.compare.revisions import diff_revisions, edit_history, is_edit_of
+from storydiff.records import Article
+from storydiff.serve.api import create_app
+from storydiff.serve.cli import app
+
+sys.path.insert(0, str(Path(__file__).parent))
+import test_store
+
+db_url, store = test_store.db_url, test_store.store  # the store fixtures: SQLite, and PostgreSQL when set
+
+runner = CliRunner()
+
+BEFORE = Article(
+    id="q1",
+    source="harbor.jsonl#L1",
+    url="https://harbor.example/quake",
+    outlet="Harbor Wire",
+    title="Quake kills 14 in Berovac",
+    published="2024-03-11T10:00:00Z",
+    text=(
+        "BEROVAC (Harbor Wire) — An earthquake killed 14 people in Berovac on Monday, the governor said.\n"
+        "\"We are searching every house,\" governor Anton Brel said.\n"
+        "Rescue teams arrived from the capital in the evening.\n"
+        "\"The school held,\" Brel said, adding that no children were hurt."
+    ),
+)
+AFTER = replace(
+    BEFORE,
+    source="harbor-2.jsonl#L1",
+    title="Quake kills 17 in Berovac",
+    text=(
+        "BEROVAC (Harbor Wire) — An earthquake killed 17 people in Berovac on Monday, the governor said.\n"
+        "\"We are searching every single house,\" governor Anton Brel said.\n"
+        "Rescue teams arrived from the capital in the evening.\n"
+        "Aid convoys are expected on Tuesday, the agency said.\n"
+        "\"Nobody will be left behind,\" Brel added."
+    ),
+)
+
+
+def test_the_diff_names_each_kind_of_change():
+    d = diff_revisions(BEFORE, AFTER)
+    assert d.headline == ("Quake kills 14 in Berovac", "Quake kills 17 in Berovac")
+    assert [(f["before"], f["after"]) for f in d.figures_changed] == [("14", "17"), ("14", "17")]
+    assert d.quotes_removed == ["The school held"]
+    assert d.quotes_added == ["Nobody will be left behind"]
+    (altered,) = d.quotes_altered
+    assert altered["before"] == "We are searching every house" and ("+", "single") in altered["diff"]
+    assert d.paragraphs_added == ["Aid convoys are expected on Tuesday, the agency said.",
+                                  "\"Nobody will be left behind,\" Brel added."]
+    assert d.paragraphs_removed == ["\"The school held,\" Brel said, adding that no children were hurt."]
+    assert len(d.paragraphs_edited) == 2
+    assert d.summary() == ["headline changed", "figure 14 → 17", "1 quote added", "1 quote removed", "1 quote altered",
+                           "2 paragraphs added", "1 paragraph removed", "2 paragraphs edited"]
+    assert d.is_edit
+    assert diff_revisions(BEFORE, BEFORE).summary() == []
+    # the page replacing a feed summary stored in its place is no edit by the outlet
+    assert not diff_revisions(replace(BEFORE, text_from="feed summary"), AFTER).is_edit
+
+
+def test_an_outlet_id_is_the_same_article_only_when_most_of_the_text_stays():
+    no_url = replace(BEFORE, url=None)
+    assert is_edit_of(no_url, replace(AFTER, url=None))
+    assert not is_edit_of(no_url, replace(AFTER, url=None, outlet="Veyra Post"))  # another outlet's row 1
+    other = replace(AFTER, url=None, text="A ferry ran aground off Cape Lorn on Sunday; all 212 passengers were safe.")
+    assert not is_edit_of(no_url, other)  # a vendor's row id reused for another article
+
+
+def test_the_store_keeps_every_revision_and_indexes_the_latest(store):
+    assert store.add_article(BEFORE, "s1")
+    assert store.revise_article("q1", replace(AFTER, id="elsewhere")) == 2
+    assert store.revise_article("q1", AFTER) is None  # the same text again: nothing changes
+    assert store.revise_article("nope", AFTER) is None
+    revs = store.revisions("q1")
+    assert [(r.number, r.article.title) for r in revs] == [(1, BEFORE.title), (2, AFTER.title)]
+    assert all(r.seen_at for r in revs)
+    assert store.get_article("q1").text == AFTER.text and store.story_of("q1") == "s1"
+    assert store.revision_numbers(["q1", "other"]) == {"q1": 2}
+    assert store.has_item(BEFORE.source, BEFORE.raw_digest)  # the old item read again is no news
+    assert store.has_text("q1", BEFORE) and store.has_text("q1", AFTER)
+    assert store.article_by_url("http://HARBOR.example/quake?utm_source=x").id == "q1"
+    assert [h.article_id for h in store.search("seventeen OR 17")] == []  # every word must match
+    assert [h.article_id for h in store.search("17")] == ["q1"] and store.search("14") == []
+    assert [h.text for h in store.search("behind", kind="quote")] == ["Nobody will be left behind"]
+    assert edit_history(revs)[0].headline == (BEFORE.title, AFTER.title)
+
+
+def _export(path: Path, rows: list[dict]) -> str:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return str(path)
+
+
+def row(a: Article) -> dict:
+    return {"id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title, "published": a.published, "text": a.text}
+
+
+def test_an_export_read_again_with_an_edited_row_stores_a_revision(tmp_path):
+    db = str(tmp_path / "r.db")
+    old = _export(tmp_path / "monday.jsonl", [row(BEFORE)])
+    new = _export(tmp_path / "tuesday.jsonl", [row(AFTER)])
+    assert "stored 1 new" in runner.invoke(app, ["ingest", old, "--db", db]).stderr
+    msg = " ".join(runner.invoke(app, ["ingest", new, "--db", db]).stderr.split())
+    assert "stored 0 new article(s); 1 new revision(s) of stored articles; 0 already stored" in msg
+    for path in (old, new):  # re-runs of either file change nothing
+        assert "stored 0 new article(s); 1 already stored" in " ".join(runner.invoke(app, ["ingest", path, "--db", db]).stderr.split())
+    (story,) = [json.loads(x) for x in runner.invoke(app, ["stories", "--db", db, "--json"]).stdout.splitlines()]
+    assert story["n_articles"] == 1 and story["title"] == AFTER.title
+    shown = json.loads(runner.invoke(app, ["show", story["id"], "--db", db, "--json"]).stdout)
+    assert [a["title"] for a in shown["articles"]] == [AFTER.title]  # the story compares the latest
+    (diffs,) = shown["edits"].values()
+    assert diffs[0]["summary"][:2] == ["headline changed", "figure 14 → 17"]
+    text = runner.invoke(app, ["show", story["id"], "--db", db]).stdout
+    assert "Edited after publication" in text and "[-14-] {+17+}" in text and "quote removed" in text
+
+
+def test_the_web_app_and_api_show_the_revisions(tmp_path):
+    db = str(tmp_path / "r.db")
+    hostile = replace(AFTER, title="Quake kills 17 <script>alert(1)</script>")
+    runner.invoke(app, ["ingest", _export(tmp_path / "a.jsonl", [row(BEFORE)]), "--db", db])
+    runner.invoke(app, ["ingest", _export(tmp_path / "b.jsonl", [row(hostile)]), "--db", db])
+    client = TestClient(create_app(db))
+    r = client.get("/api/articles/q1/revisions")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["current"] == 2 and [x["number"] for x in body["revisions"]] == [1, 2]
+    assert body["revisions"][0]["changes"] is None and body["revisions"][1]["changes"]["headline"]["before"] == BEFORE.title
+    assert client.get("/api/articles/nope/revisions").status_code == 404
+    assert client.get("/api/articles/q1").json()["title"] == hostile.title  # the article route is unchanged
+    page = client.get("/articles/q1").text
+    assert "Edited after publication" in page and "<script>alert" not in page and "&lt;script&gt;" in page
+    sid = client.get("/api/stories").json()[0]["id"]
+    story = client.get(f"/stories/{sid}").text
+    assert "edited after publication" in story and "figure" in story and "<script>alert" not in story
+
+
+def test_the_same_outlet_id_without_a_url_is_revised_and_a_reused_row_id_is_not(tmp_path):
+    db = str(tmp_path / "r.db")
+    a = {**row(BEFORE), "url": None}
+    b = {**row(AFTER), "url": None}
+    c = {**row(AFTER), "url": None, "outlet": "Veyra Post", "text": "A ferry ran aground off Cape Lorn on Sunday; "
+         "all 212 passengers were brought ashore, the coastguard said."}
+    runner.invoke(app, ["ingest", _export(tmp_path / "a.jsonl", [a]), "--db", db])
+    assert "1 new revision" in runner.invoke(app, ["ingest", _export(tmp_path / "b.jsonl", [b]), "--db", db]).stderr
+    assert "stored 1 new" in runner.invoke(app, ["ingest", _export(tmp_path / "c.jsonl", [c]), "--db", db]).stderr
+
+
+def test_an_api_upload_of_an_edited_article_is_a_revision(tmp_path):
+    client = TestClient(create_app(str(tmp_path / "r.db"), token="t"))
+    auth = {"Authorization": "Bearer t"}
+    first = client.post("/api/articles", json=row(BEFORE), headers=auth).json()
+    again = client.post("/api/articles", json=row(AFTER), headers=auth).json()
+    assert first["stored"] == 1 and again["items"][0]["article_id"] == "q1"
+    assert [x["number"] for x in client.get("/api/articles/q1/revisions").json()["revisions"]] == [1, 2]

@@ -1,0 +1,141 @@
+"""Search: stories, articles and quotes by words, on SQLite (FTS5) and PostgreSQL (tsvector)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from storydiff.records import AlignedQuote, Article, Quote, QuoteVersion, Story
+from storydiff.search import search_stored
+from storydiff.serve.api import create_app
+from storydiff.serve.cli import app
+from storydiff.store.search_index import fts5_match, parse_query, snippet
+
+sys.path.insert(0, str(Path(__file__).parent))
+import test_store
+from conftest import EXAMPLES
+
+db_url, store = test_store.db_url, test_store.store  # the store fixtures: SQLite, and PostgreSQL when set
+
+runner = CliRunner()
+
+
+def kallas(n: int, outlet: str, text: str, published: str, **kw) -> Article:
+    return Article(id=f"k{n}", source=f"x#{n}", url=f"https://{outlet.lower().replace(' ', '')}.example/{n}",
+                   outlet=outlet, title=kw.pop("title", f"Kallas on NATO ({outlet})"), published=published, text=text, **kw)
+
+
+ARTICLES = [
+    kallas(1, "Euromaidan Press",
+           "Kaja Kallas told the Financial Times that Article 5 would apply.\n"
+           "\"An attack on one is an attack on all, Article 5 is clear,\" Kallas said.", "2024-05-01"),
+    kallas(2, "UNN",
+           "The Estonian prime minister spoke about NATO.\n"
+           "\"Article 5 is clear and it applies to every ally,\" she said, according to the FT.", "2024-05-02"),
+    kallas(3, "Українська правда",
+           "Прем'єр Естонії Кая Каллас заявила, що стаття 5 НАТО діє.\n"
+           "«Стаття 5 — це зобов'язання кожного союзника», — сказала Каллас.", "2024-05-03",
+           title="Каллас про статтю 5"),
+    kallas(4, "Harbor Wire", "A ferry ran aground off Cape Lorn; all 212 passengers were brought ashore.", "2023-01-01",
+           title="Ferry aground"),
+]
+
+
+@pytest.fixture
+def filled(store):
+    for i, a in enumerate(ARTICLES):
+        assert store.add_article(a, story_id="kallas" if i < 3 else "ferry")
+    return store
+
+
+def test_words_phrases_and_prefixes(filled):
+    hits = filled.search('"Article 5"')
+    assert {h.article_id for h in hits} == {"k1", "k2"}
+    assert {h.article_id for h in filled.search("Article clear ally")} == {"k2"}  # every word
+    assert {h.article_id for h in filled.search("passeng*")} == {"k4"}
+    assert filled.search('"5 Article"') == []  # a phrase keeps its order
+    # Ukrainian as written, any case
+    assert {h.article_id for h in filled.search("каллас")} == {"k3"}
+    assert {h.article_id for h in filled.search('"стаття 5"')} == {"k3"}
+    hit = filled.search("ferry")[0]
+    assert (hit.kind, hit.story_id, hit.outlet, hit.title) == ("article", "ferry", "Harbor Wire", "Ferry aground")
+
+
+def test_quotes_with_speakers_outlets_and_dates(filled):
+    quotes = filled.search('"Article 5"', kind="quote")
+    assert sorted(q.article_id for q in quotes) == ["k1", "k2"]
+    assert all("Article 5" in q.text for q in quotes)
+    # no speaker is named at ingest; the quote's paragraph names her in one of the two
+    assert [q.article_id for q in filled.search('"Article 5"', kind="quote", speaker="kallas")] == ["k1"]
+    # once a comparison names the speakers, the index knows them
+    filled.save_story(Story(id="kallas", article_ids=["k1", "k2"], quotes=[AlignedQuote("Kaja Kallas", [
+        QuoteVersion("k1", quotes[0].text if quotes[0].article_id == "k1" else quotes[1].text, "verbatim", speaker="Kaja Kallas"),
+        QuoteVersion("k2", next(q.text for q in quotes if q.article_id == "k2"), "reworded", speaker="Kaja Kallas"),
+    ])]))
+    assert sorted(q.article_id for q in filled.search('"Article 5"', kind="quote", speaker="Kallas")) == ["k1", "k2"]
+    assert [q.speaker for q in filled.search('"Article 5"', kind="quote", speaker="Kaja")] == ["Kaja Kallas"] * 2
+    assert {h.article_id for h in filled.search("Article", outlet="unn")} == {"k2"}
+    assert {h.article_id for h in filled.search("5", since="2024-05-02")} == {"k2", "k3"}
+    with pytest.raises(ValueError, match="not a date"):
+        filled.search("NATO", since="last tuesday")
+
+
+@pytest.mark.parametrize("query", ['"', 'NEAR(a b)', "a AND OR NOT b", "-x", "*", "col:word", "'; DROP TABLE articles;--",
+                                   "(((", "^start", "\x00", "a\"b\"c", "%_%"])
+def test_hostile_queries_are_words_not_syntax(filled, query):
+    filled.search(query)
+    filled.search(query, kind="quote", speaker=query, outlet=query)
+    assert len(filled.articles()) == 4
+
+
+def test_query_parsing_and_snippets():
+    assert [(t.text, t.prefix) for t in parse_query('Kallas "Article  5" nato* "" - *')] == [
+        ("Kallas", False), ("Article 5", False), ("nato", True)]
+    assert fts5_match(parse_query('say "he said" no"w')) == '"say" "he said" "no""w"'  # a quote inside a word is text
+    body = "word " * 50 + "Kallas spoke about Article 5 today. " + "more " * 50
+    s = snippet(body, parse_query("Article"), 60)
+    assert "Article 5" in s and s.startswith("…") and s.endswith("…") and len(s) <= 64
+
+
+def test_search_from_the_command_line_and_the_web(tmp_path):
+    db = str(tmp_path / "s.db")
+    runner.invoke(app, ["ingest", str(EXAMPLES / "euromaidanpress-kallas-ft.txt"), str(EXAMPLES / "unn-kallas-ft.txt"),
+                        "--db", db])
+    result = runner.invoke(app, ["search", "training soldiers", "--db", db, "--json"])
+    assert result.exit_code == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert len(found["stories"]) == 1 and {a["outlet"] for a in found["articles"]} == {"Euromaidan Press", "UNN"}
+    assert found["quotes"] and all("training" in q["text"].lower() for q in found["quotes"])
+    table = runner.invoke(app, ["search", "training soldiers", "--db", db]).stdout
+    assert "Stories" in table and "Quotes" in table and "Articles" in table
+    bad = runner.invoke(app, ["search", "x", "--since", "soon", "--db", db])
+    assert bad.exit_code == 2 and "not a date" in bad.stderr
+    assert runner.invoke(app, ["search", "x", "--db", str(tmp_path / "none.db")]).exit_code == 2
+    client = TestClient(create_app(db))
+    api = client.get("/api/search", params={"q": "training soldiers"}).json()
+    assert api == found
+    assert client.get("/api/search", params={"q": "x", "since": "soon"}).status_code == 400
+    page = client.get("/search", params={"q": "<b>training</b> soldiers"})
+    assert page.status_code == 200 and "<b>training</b>" not in page.text and "&lt;b&gt;training&lt;/b&gt;" in page.text
+    assert 'action="/search"' in client.get("/").text  # the search box on every page
+    assert "form-action 'self'" in page.headers["content-security-policy"]
+
+
+def test_search_stored_gathers_stories_from_article_and_quote_hits(filled):
+    r = search_stored(filled, '"Article 5"')
+    assert [(s.id, s.articles, s.quotes) for s in r.stories] == [("kallas", 2, 2)]
+    only_quotes = search_stored(filled, '"Article 5"', speaker="Kallas")
+    assert only_quotes.articles == [] and [q.article_id for q in only_quotes.quotes] == ["k1"]
+
+
+def test_quote_rows_come_from_stored_quotes_when_analysis_found_them(store):
+    a = kallas(9, "UNN", 'She said "we stand with Ukraine" again.', "2024-05-04",
+               quotes=[Quote("we stand with Ukraine", 10, 31, speaker="Kaja Kallas")])
+    store.add_article(a)
+    (q,) = store.search("Ukraine", kind="quote")
+    assert (q.text, q.speaker) == ("we stand with Ukraine", "Kaja Kallas")
