@@ -12,7 +12,6 @@ from rich.table import Table
 from rich.text import Text
 
 from storydiff.serve.cli import DbOpt, JsonOpt, _store, err, out
-from storydiff.serve.terminal import _clean
 
 
 def search(
@@ -38,6 +37,8 @@ def search(
     if json_:
         sys.stdout.write(json.dumps(results.to_dict(), ensure_ascii=False) + "\n")
         return
+    from storydiff.serve.terminal import _clean  # only here: it imports the comparison stages
+
     if results.stories:
         t = Table(title="Stories", title_justify="left")
         t.add_column("story", no_wrap=True, min_width=17)

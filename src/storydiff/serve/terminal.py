@@ -87,7 +87,7 @@ def _articles_table(view: StoryView, first_here: dict[str, int]) -> Table:
     for a in view.articles:
         arts.add_row(
             Text(_clean(view.label[a.id])),
-            Text(_clean(a.title or "")),
+            Text(_clean(a.title or "")) + (Text(f" ({a.text_from} only)", style="yellow") if a.text_from else Text("")),
             Text(fmt.when(a.published)),
             Text(_clean(a.dateline or fmt.NO_VALUE)),
             Text(_clean(", ".join(a.cited_origins)) or fmt.NO_VALUE),
@@ -105,6 +105,8 @@ def _article_blocks(view: StoryView, first_here: dict[str, int]) -> Table:
         t = Text(_clean(view.label[a.id]), style="bold")
         t.append(f" · {fmt.when(a.published) if a.published else 'undated'}")
         t.append("\n" + _clean(a.title or "(untitled)"))
+        if a.text_from:
+            t.append(f" ({a.text_from} only)", style="yellow")
         details = [f"dateline {_clean(a.dateline)}" if a.dateline else ""]
         details.append(f"cites {_clean(', '.join(a.cited_origins))}" if a.cited_origins else "")
         details.append(f"{first_here.get(a.id, 0)} {fmt.FIRST_REPORTED}")
