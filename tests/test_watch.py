@@ -180,6 +180,17 @@ def test_a_round_stores_each_article_and_quarantines_each_failure_with_its_reaso
     assert srcs[SOURCES[1]]["kind"] == "sitemap" and srcs[SOURCES[1]]["articles_stored"] == 1
     assert srcs[SOURCES[3]]["kind"] == "page" and srcs[SOURCES[3]]["failures"] == 0
     assert all(s["last_fetched"] for s in srcs.values())
+    # and in the web app
+    from fastapi.testclient import TestClient
+
+    from storydiff.serve.api import create_app
+
+    client = TestClient(create_app(db))
+    assert {s["url"]: s["articles_stored"] for s in client.get("/api/sources").json()} == {
+        u: s["articles_stored"] for u, s in srcs.items()}
+    page = client.get("/sources").text
+    assert all(u in page for u in SOURCES) and "Watched sources" in page
+    assert "disallowed by robots.txt" in client.get("/errors").text
 
 
 def test_later_rounds_store_new_entries_once_and_an_edit_as_a_revision_with_its_diff(web, tmp_path):

@@ -280,6 +280,8 @@ class WatchSettings:
     # Pages taken from one sitemap per round (a news sitemap lists two days of articles; a plain
     # one can list a whole archive, which is not news).
     max_pages_per_source: int = 500
+    # Feeds of one OPML export, or sitemaps of one sitemap index, read in a round.
+    max_child_listings: int = 50
 
 
 @dataclass(frozen=True)

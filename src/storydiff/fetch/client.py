@@ -169,8 +169,8 @@ class _Inflater:
         self.size += len(out)
         if self.size > self.limit:
             raise FetchError(
-                f"decompresses to over {self.limit / 1e6:.0f} MB (the body limit; a compression bomb?)"
-                if self.d is not None else f"body over the {self.limit / 1e6:.0f} MB limit"
+                f"decompresses to over {_size(self.limit)} (the body limit; a compression bomb?)"
+                if self.d is not None else f"body over the {_size(self.limit)} limit"
             )
         self.parts.append(out)
 
@@ -192,6 +192,10 @@ def _retry_after(value: str | None, cap: float) -> float | None:
     except (TypeError, ValueError, IndexError):
         return None
     return min(cap, max(0.0, when.timestamp() - time.time()))
+
+
+def _size(n: float) -> str:
+    return f"{n / 1e6:.0f} MB" if n >= 1e6 else f"{n / 1e3:.0f} KB"
 
 
 def _type_of(content_type: str) -> str:
@@ -403,13 +407,13 @@ class Fetcher:
                 raise FetchError(f"not a feed, sitemap or page (Content-Type: {kind})")
             declared = resp.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > limit:
-                raise FetchError(f"{int(declared) / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit")
+                raise FetchError(f"{_size(int(declared))} declared, over the {_size(limit)} limit")
             inflater = _Inflater(resp.headers.get("content-encoding", ""), limit)
             wire = 0
             async for chunk in resp.aiter_raw():
                 wire += len(chunk)
                 if wire > limit:
-                    raise FetchError(f"body over the {limit / 1e6:.0f} MB limit")
+                    raise FetchError(f"body over the {_size(limit)} limit")
                 inflater.feed(chunk)
             got.body = inflater.body()
             if not kind and expect == "page" and not _looks_like_html(got.body):

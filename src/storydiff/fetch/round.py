@@ -28,7 +28,6 @@ __all__ = ["DONE", "Round", "SourceReport", "SUMMARY_SUFFIX"]
 # apart from the page's own, so the page's fetch failure stays quarantined beside it.
 SUMMARY_SUFFIX = "#feed-summary"
 DONE = object()  # the last event of a round
-MAX_CHILD_LISTINGS = 50  # feeds of one OPML export, sitemaps of one sitemap index
 
 
 @dataclass
@@ -121,7 +120,7 @@ class Round:
                                      kind=listing.kind, items_listed=None if got.not_modified else len(entries),
                                      pages=pages))
         await self.emit(record)
-        children = [u for u in listing.sources if u not in self.seen_sources][:MAX_CHILD_LISTINGS] if depth == 0 else []
+        children = [u for u in listing.sources if u not in self.seen_sources][: self.watch.max_child_listings] if depth == 0 else []
         records = await self._known(pages)
         due = [e for e in entries if self._due(e, records.get(e.url), window_start)]
         await asyncio.gather(

@@ -120,11 +120,36 @@ def _sitemap(url: str, body: bytes, root: str) -> Listing:
     sitemap = SitemapObject(url, domain, [])
     sitemap.current_url, sitemap.content = url, text  # given our bytes: it fetches nothing itself
     sitemap.process()
-    pages = [u for u in (web_url(x) for x in sitemap.urls) if u]
-    children = [u for u in (web_url(x) for x in sitemap.sitemap_urls) if u]
+    found_pages, found_children = sitemap.urls, sitemap.sitemap_urls
+    if not found_pages and not found_children:
+        # trafilatura keeps only URLs whose registered domain it can read (courlan): none on an
+        # intranet name or an IP address; there every <loc> on the sitemap's own host counts
+        found_pages, found_children = _locs(body, urlsplit(url).netloc.lower())
+    pages = [u for u in (web_url(x) for x in found_pages) if u]
+    children = [u for u in (web_url(x) for x in found_children) if u]
     if root == "sitemapindex":
         return Listing("sitemapindex", sources=list(dict.fromkeys(children + pages)))
     return Listing("sitemap", entries=[Entry(u) for u in dict.fromkeys(pages)], sources=children)
+
+
+def _locs(body: bytes, host: str) -> tuple[list[str], list[str]]:
+    """(pages, sitemaps) of a sitemap's <loc> elements on ``host``."""
+    from lxml import etree
+    from trafilatura.sitemaps import DETECT_SITEMAP_LINK
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError:
+        return [], []
+    if root is None:
+        return [], []
+    pages, maps = [], []
+    for loc in root.iter("{*}loc", "loc"):
+        u = (loc.text or "").strip()
+        if urlsplit(u).netloc.lower() == host:  # as trafilatura tells a sitemap from a page
+            (maps if DETECT_SITEMAP_LINK.search(u) else pages).append(u)
+    return pages, maps
 
 
 def _opml(body: bytes) -> list[str]:

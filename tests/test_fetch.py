@@ -1,0 +1,143 @@
+"""The fetch stage's HTTP client on its own, against the loopback outlets (tests/outlets.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import sys
+import zlib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from storydiff.fetch import Fetcher, FetchError, Validators
+from storydiff.fetch.sources import read_listing, web_url
+from storydiff.settings import FetchSettings
+
+sys.path.insert(0, str(Path(__file__).parent))
+from outlets import Outlets, Page, sitemap
+
+HTML = b"<!doctype html><html><body><article><p>" + b"Words of an article. " * 50 + b"</p></article></body></html>"
+FAST = replace(FetchSettings(), delay=0.0, read_timeout=0.5, connect_timeout=0.5, total_timeout=2.0, backoff=0.05)
+
+
+@pytest.fixture
+def web():
+    o = Outlets()
+    yield o
+    o.close()
+
+
+def fetch(o: Outlets, url: str, settings: FetchSettings = FAST, **kw):
+    async def go():
+        async with Fetcher(settings, resolve=o.resolve_map()) as f:
+            return await f.get(url, **kw)
+
+    return asyncio.run(go())
+
+
+def reason(o: Outlets, url: str, **kw) -> str:
+    with pytest.raises(FetchError) as e:
+        fetch(o, url, **kw)
+    return str(e.value)
+
+
+def test_compressed_pages_are_inflated(web):
+    raw_deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    web.set("a.test", "/gz", Page(gzip.compress(HTML), headers={"Content-Encoding": "gzip"}))
+    web.set("a.test", "/zlib", Page(zlib.compress(HTML), headers={"Content-Encoding": "deflate"}))
+    web.set("a.test", "/raw", Page(raw_deflate.compress(HTML) + raw_deflate.flush(), headers={"Content-Encoding": "deflate"}))
+    web.set("a.test", "/br", Page(b"xx", headers={"Content-Encoding": "br"}))
+    web.start()
+    for path in ("/gz", "/zlib", "/raw"):
+        assert fetch(web, f"http://a.test{path}").body == HTML
+    assert reason(web, "http://a.test/br") == "unsupported Content-Encoding 'br'"
+    assert all(h.headers["accept-encoding"] == "gzip, deflate" for h in web.log)
+
+
+def test_sizes_are_capped_before_and_while_reading(web):
+    small = replace(FAST, max_bytes=1000)
+    web.set("a.test", "/declared", Page(HTML))  # Content-Length says too much: refused before the body
+    web.set("a.test", "/stream", Page(chunked_bytes=5000))
+    web.start()
+    assert reason(web, "http://a.test/declared", settings=small) == "1 KB declared, over the 1 KB limit"
+    assert not web.hits("a.test", "/declared")[0].complete or len(HTML) < 64_000  # (small: sent before the refusal)
+    assert reason(web, "http://a.test/stream", settings=small) == "body over the 1 KB limit"
+
+
+def test_retry_after_robots_errors_and_crawl_delay(web):
+    web.set("a.test", "/busy", Page(HTML, fail_first=[429], headers={}))
+    web.set("b.test", "/robots.txt", Page(status=503, content_type="text/plain"))
+    web.set("b.test", "/x", Page(HTML))
+    web.set("c.test", "/robots.txt", Page(b"User-agent: storydiff\nCrawl-delay: 0.4\nDisallow: /no\n\nUser-agent: *\nDisallow: /",
+                                         content_type="text/plain"))
+    web.set("c.test", "/a", Page(HTML))
+    web.set("c.test", "/b", Page(HTML))
+    web.start()
+    assert fetch(web, "http://a.test/busy").status == 200
+    assert [h.status for h in web.hits("a.test", "/busy")] == [429, 200]
+    assert reason(web, "http://b.test/x").startswith("robots.txt could not be read (HTTP 503)")
+    assert web.hits("b.test", "/x") == []
+
+    async def two():
+        async with Fetcher(FAST, resolve=web.resolve_map()) as f:
+            await f.get("http://c.test/a")
+            await f.get("http://c.test/b")
+            with pytest.raises(FetchError, match="disallowed by robots.txt"):
+                await f.get("http://c.test/no/such")
+
+    asyncio.run(two())
+    a, b = web.hits("c.test", "/a")[0], web.hits("c.test", "/b")[0]
+    assert b.start >= a.end + 0.4 * 0.9  # our group's Crawl-delay, though our own delay is 0
+
+
+def test_redirects_across_hosts_check_robots_and_are_bounded(web):
+    web.set("a.test", "/moved", Page(status=301, headers={"Location": "http://b.test/here"}))
+    web.set("b.test", "/here", Page(HTML))
+    web.set("a.test", "/to-private", Page(status=302, headers={"Location": "http://c.test/private/x"}))
+    web.set("c.test", "/robots.txt", Page(b"User-agent: *\nDisallow: /private/\n", content_type="text/plain"))
+    for i in range(8):
+        web.set("a.test", f"/hop{i}", Page(status=307, headers={"Location": f"/hop{i + 1}"}))
+    web.set("a.test", "/js", Page(status=302, headers={"Location": "javascript:alert(1)"}))
+    web.start()
+    got = fetch(web, "http://a.test/moved")
+    assert got.final_url == "http://b.test/here" and got.url == "http://a.test/moved" and got.body == HTML
+    assert reason(web, "http://a.test/to-private") == "disallowed by robots.txt"
+    assert web.hits("c.test", "/private/x") == []
+    assert reason(web, "http://a.test/hop0").startswith("more than 5 redirects")
+    # httpx itself refuses to build the next request from such a Location; either way it is refused
+    assert reason(web, "http://a.test/js").startswith(("redirect to a non-web address", "invalid URL"))
+
+
+def test_content_types_and_conditional_requests(web):
+    web.set("a.test", "/img", Page(b"\x89PNG....", content_type="image/png"))
+    web.set("a.test", "/untyped", Page(HTML, content_type=""))
+    web.set("a.test", "/untyped-binary", Page(b"\x00\x01binary", content_type=""))
+    web.set("a.test", "/page", Page(HTML, etag='"v1"'))
+    web.start()
+    assert reason(web, "http://a.test/img") == "not an HTML page (Content-Type: image/png)"
+    assert reason(web, "http://a.test/img", expect="listing") == "not a feed, sitemap or page (Content-Type: image/png)"
+    assert fetch(web, "http://a.test/untyped").body == HTML  # no type, but it starts like a page
+    assert reason(web, "http://a.test/untyped-binary") == "no Content-Type and the body does not look like HTML"
+    first = fetch(web, "http://a.test/page")
+    assert first.validators.etag == '"v1"'
+    again = fetch(web, "http://a.test/page", validators=first.validators)
+    assert again.not_modified and again.body == b""
+    assert fetch(web, "http://a.test/page", validators=Validators(etag='"v0"')).status == 200
+
+
+@pytest.mark.parametrize("host", ["news.test", "127.0.0.1:8080", "intranet"])
+def test_listings_are_read_from_the_bytes_given(host):
+    sm = read_listing(f"http://{host}/sitemap.xml", sitemap([f"http://{host}/a/1", f"http://{host}/a/2#x",
+                                                             f"http://{host}/more.xml", "http://elsewhere.test/a/9"]))
+    assert sm.kind == "sitemap" and [e.url for e in sm.entries] == [f"http://{host}/a/1", f"http://{host}/a/2"]
+    index = read_listing(f"http://{host}/i.xml", b"<?xml version='1.0'?><sitemapindex xmlns="
+                         b"'http://www.sitemaps.org/schemas/sitemap/0.9'><sitemap><loc>http://"
+                         + host.encode() + b"/news.xml</loc></sitemap></sitemapindex>")
+    assert index.kind == "sitemapindex" and index.sources == [f"http://{host}/news.xml"]
+    assert read_listing("http://n.test/a", HTML).kind == "page"
+    with pytest.raises(ValueError, match="not a feed"):
+        read_listing("http://n.test/x", b"just some words")
+    assert web_url("HTTP://N.test/a?utm_source=x#top") == "http://n.test/a"
+    assert web_url("javascript:alert(1)") is None and web_url("ftp://n.test/f") is None
