@@ -90,18 +90,18 @@ def build(url: str, n: int, paras, spans) -> float:
 
     from storydiff.store import codec, open_store
     from storydiff.store.schema import articles
-    from storydiff.store.search_index import INSERT_SQL, entries_for
+    from storydiff.store.search_index import entries_for, insert_rows
 
     t0 = time.perf_counter()
     store = open_store(url)
-    batch_a, batch_e, seq = [], [], 0
+    batch_a, batch_e, seq = [], [], 0  # articles rows; (seq, search rows)
     with store.engine.begin() as conn:
         seq = conn.execute(text("SELECT COALESCE(MAX(seq), 0) FROM articles")).scalar()
 
     def flush():
         with store.engine.begin() as conn:
             conn.execute(insert(articles), batch_a)
-            conn.execute(text(INSERT_SQL), batch_e)
+            insert_rows(conn, batch_e)
         batch_a.clear()
         batch_e.clear()
 
@@ -113,18 +113,19 @@ def build(url: str, n: int, paras, spans) -> float:
             "story_id": sid, "outlet": a.outlet, "title": a.title, "published": codec.sortable_time(a.published),
             "added_at": codec.now_iso(), "data": codec.article_to_json(a), "revision": 1,
         })
-        batch_e.extend({**e, "article_seq": seq} for e in entries_for(a))
+        batch_e.append((seq, entries_for(a)))
         if len(batch_a) >= 2000:
             flush()
     if batch_a:
         flush()
     if store.engine.dialect.name == "postgresql":
         with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("VACUUM ANALYZE search_entries")
-            conn.exec_driver_sql("VACUUM ANALYZE articles")
+            for table in ("search_articles", "search_quotes", "articles"):
+                conn.exec_driver_sql(f"VACUUM ANALYZE {table}")
     else:
         with store.engine.begin() as conn:
-            conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+            for fts in ("search_articles_fts", "search_quotes_fts"):
+                conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
             conn.exec_driver_sql("ANALYZE")
     store.close()
     return time.perf_counter() - t0
@@ -183,9 +184,8 @@ def like_scan(store, q: dict) -> float:
     params = {f"t{i}": "%" + t.text.rstrip("*").lower() + "%" for i, t in enumerate(terms)}
     t0 = time.perf_counter()
     with store.engine.connect() as conn:
-        for kind in ("article", "quote"):
-            conn.execute(text(f"SELECT seq FROM search_entries WHERE kind = :k AND {where} LIMIT 20"),
-                         {**params, "k": kind}).all()
+        for table in ("search_articles", "search_quotes"):
+            conn.execute(text(f"SELECT seq FROM {table} WHERE {where} LIMIT 20"), params).all()
     return time.perf_counter() - t0
 
 
@@ -225,6 +225,7 @@ def main() -> None:
     ap.add_argument("--pg", default=os.environ.get("STORYDIFF_BENCH_PG_URL"), help="PostgreSQL URL (emptied first)")
     ap.add_argument("--keep", help="folder for the SQLite store (default: a temporary one)")
     ap.add_argument("--cli-runs", type=int, default=5)
+    ap.add_argument("--reuse", action="store_true", help="measure the stores a previous run built (same --n)")
     args = ap.parse_args()
     paras = corpus_paragraphs()
     t0 = time.perf_counter()
@@ -237,17 +238,20 @@ def main() -> None:
     if args.pg:
         from storydiff.store.engine import make_engine
 
-        engine = make_engine(args.pg)
-        with engine.begin() as conn:
-            conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
-            conn.exec_driver_sql("CREATE SCHEMA public")
-        engine.dispose()
+        if not args.reuse:
+            engine = make_engine(args.pg)
+            with engine.begin() as conn:
+                conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+                conn.exec_driver_sql("CREATE SCHEMA public")
+            engine.dispose()
         targets.append(("PostgreSQL (tsvector, GIN)", args.pg))
     rows = []
     for name, url in targets:
-        if url.endswith(".db") and Path(url).exists():
+        if args.reuse:
             built = 0.0
         else:
+            if url.endswith(".db"):
+                Path(url).unlink(missing_ok=True)
             built = build(url, args.n, paras, spans)
         m = measure(url, qs, args.cli_runs)
         rows.append((name, built, m))

@@ -100,19 +100,28 @@ fetched_urls = Table(
     Column("meta", Text),  # JSON: what the listing said of it
 )
 
-# The search index's rows (store/search_index.py). SQLite indexes ``body`` in the FTS5 table
-# search_fts; PostgreSQL adds a generated tsvector column ``tsv`` (not mirrored here: SQLite has
-# no such column).
-search_entries = Table(
-    "search_entries",
+# The search index's rows (store/search_index.py). SQLite indexes ``body`` in the FTS5 tables
+# search_articles_fts and search_quotes_fts; PostgreSQL adds generated tsvector columns (``tsv``,
+# and ``tsv_lead`` on articles), not mirrored here: SQLite has no such columns.
+search_articles = Table(
+    "search_articles",
     metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("article_seq", Integer, nullable=False),
-    Column("kind", Text, nullable=False),  # "article" | "quote"
-    Column("position", Integer, nullable=False, default=0),
-    Column("speaker", Text),
-    Column("context", Text),
     Column("outlet", Text),
     Column("published", Text),
-    Column("body", Text, nullable=False),
+    Column("body", Text, nullable=False),  # title and text
+)
+
+search_quotes = Table(
+    "search_quotes",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("article_seq", Integer, nullable=False),
+    Column("position", Integer, nullable=False, default=0),
+    Column("speaker", Text),
+    Column("context", Text),  # the paragraph around the quote
+    Column("outlet", Text),
+    Column("published", Text),
+    Column("body", Text, nullable=False),  # the quote
 )

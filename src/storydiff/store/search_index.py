@@ -1,11 +1,11 @@
 """What the search index holds for an article, and how a query typed by a user becomes a
 full-text query on each backend.
 
-One ``search_entries`` row per article (its title and text) and one per direct quote in it (the
-quote's words, its speaker when analysis has named one, and the paragraph around it). SQLite
-indexes the rows with FTS5 (``search_fts``, kept in step by triggers), PostgreSQL with a
-generated ``tsvector`` column under a GIN index; both read words the same way: no stemming, no
-stop words, any script.
+One ``search_articles`` row per article (its title and text) and one ``search_quotes`` row per
+direct quote in it (the quote's words, its speaker when analysis has named one, and the paragraph
+around it). SQLite indexes them with FTS5 (``search_articles_fts``, ``search_quotes_fts``, kept in
+step by triggers), PostgreSQL with generated ``tsvector`` columns under GIN indexes; both read
+words the same way: no stemming, no stop words, any script.
 """
 
 from __future__ import annotations
@@ -50,30 +50,46 @@ def paragraph_around(text: str, start: int, end: int) -> str:
     return text[a:b]
 
 
-def entries_for(article: Article) -> list[dict]:
-    """The search rows of one article, without ``article_seq`` (its row in ``articles``, which
-    the store adds when it knows it)."""
+def entries_for(article: Article) -> tuple[dict, list[dict]]:
+    """The search rows of one article: its own (title and text) and one per quote, without
+    ``article_seq`` (its row in ``articles``, which the store adds when it knows it)."""
     common = {"outlet": codec.column_text(article.outlet), "published": codec.sortable_time(article.published)}
     text = article.text[:MAX_INDEXED_CHARS]
     title = article.title or ""
-    rows = [{**common, "kind": "article", "position": 0, "speaker": None, "context": None,
-             "body": codec.column_text(f"{title}\n{text}" if title else text)}]
-    for i, q in enumerate(article_quotes(article)):
-        rows.append({
+    own = {**common, "body": codec.column_text(f"{title}\n{text}" if title else text)}
+    quotes = [
+        {
             **common,
-            "kind": "quote",
             "position": i,
             "speaker": codec.column_text(q.speaker),
             "context": codec.column_text(paragraph_around(article.text, q.start, q.end)),
             "body": codec.column_text(q.text[: MAX_CONTEXT_CHARS * 4]),
-        })
-    return rows
+        }
+        for i, q in enumerate(article_quotes(article))
+    ]
+    return own, quotes
 
 
-INSERT_SQL = (
-    "INSERT INTO search_entries (article_seq, kind, position, speaker, context, outlet, published, body) "
-    "VALUES (:article_seq, :kind, :position, :speaker, :context, :outlet, :published, :body)"
+INSERT_ARTICLE_SQL = (
+    "INSERT INTO search_articles (article_seq, outlet, published, body) "
+    "VALUES (:article_seq, :outlet, :published, :body)"
 )
+INSERT_QUOTE_SQL = (
+    "INSERT INTO search_quotes (article_seq, position, speaker, context, outlet, published, body) "
+    "VALUES (:article_seq, :position, :speaker, :context, :outlet, :published, :body)"
+)
+
+
+def insert_rows(conn: Connection, rows: list[tuple[int, tuple[dict, list[dict]]]]) -> None:
+    """Write the search rows of articles: (article_seq, entries_for(article)) each."""
+    from sqlalchemy import text as sql
+
+    own = [{**a, "article_seq": seq} for seq, (a, _) in rows]
+    quotes = [{**q, "article_seq": seq} for seq, (_, qs) in rows for q in qs]
+    if own:
+        conn.execute(sql(INSERT_ARTICLE_SQL), own)
+    if quotes:
+        conn.execute(sql(INSERT_QUOTE_SQL), quotes)
 
 
 def backfill(conn: Connection) -> None:
@@ -88,10 +104,7 @@ def backfill(conn: Connection) -> None:
         ).all()
         if not rows:
             return
-        entries = [
-            {**e, "article_seq": seq} for seq, data in rows for e in entries_for(codec.article_from_json(data))
-        ]
-        conn.execute(sql(INSERT_SQL), entries)
+        insert_rows(conn, [(seq, entries_for(codec.article_from_json(data))) for seq, data in rows])
         last = rows[-1][0]
 
 

@@ -10,8 +10,15 @@ from storydiff.records import Article, Story
 from storydiff.settings import SearchSettings
 from storydiff.store import codec
 from storydiff.store.base import SearchHit
-from storydiff.store.schema import articles, search_entries
-from storydiff.store.search_index import INSERT_SQL, entries_for, parse_query, snippet
+from storydiff.store.schema import articles, search_articles, search_quotes
+from storydiff.store.search_index import (
+    entries_for,
+    fts5_match,
+    insert_rows,
+    parse_query,
+    pg_tsquery,
+    snippet,
+)
 
 _LIKE_ESCAPE = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
 
@@ -22,29 +29,29 @@ def _contains(value: str) -> str:
 
 
 class SearchMixin:
-    def _search_rows(self, article: Article) -> list[dict]:
+    def _search_rows(self, article: Article) -> tuple[dict, list[dict]]:
         return entries_for(article)
 
-    def _index(self, conn: Connection, seq: int, rows: list[dict]) -> None:
-        if rows:
-            conn.execute(text(INSERT_SQL), [{**r, "article_seq": seq} for r in rows])
+    def _index(self, conn: Connection, seq: int, rows: tuple[dict, list[dict]]) -> None:
+        insert_rows(conn, [(seq, rows)])
 
-    def _reindex(self, conn: Connection, seq: int, rows: list[dict]) -> None:
-        conn.execute(delete(search_entries).where(search_entries.c.article_seq == seq))
+    def _reindex(self, conn: Connection, seq: int, rows: tuple[dict, list[dict]]) -> None:
+        conn.execute(delete(search_articles).where(search_articles.c.article_seq == seq))
+        conn.execute(delete(search_quotes).where(search_quotes.c.article_seq == seq))
         self._index(conn, seq, rows)
 
     def _index_speakers(self, conn: Connection, story: Story) -> None:
         """Speakers a deep comparison named, onto the quotes ingest indexed without them."""
-        e = search_entries.c
-        for q in story.quotes:
-            for v in q.versions:
+        q = search_quotes.c
+        for aligned in story.quotes:
+            for v in aligned.versions:
                 if not v.speaker:
                     continue
                 seq = select(articles.c.seq).where(articles.c.id == codec.column_text(v.article_id)).scalar_subquery()
                 conn.execute(
-                    update(search_entries)
-                    .where(e.article_seq == seq, e.kind == "quote", e.body == codec.column_text(v.text))
-                    .where((e.speaker.is_(None)) | (e.speaker != v.speaker))
+                    update(search_quotes)
+                    .where(q.article_seq == seq, q.body == codec.column_text(v.text))
+                    .where((q.speaker.is_(None)) | (q.speaker != v.speaker))
                     .values(speaker=codec.column_text(v.speaker))
                 )
 
@@ -63,8 +70,9 @@ class SearchMixin:
         terms = parse_query(query)
         if not terms or limit <= 0:
             return []
-        params: dict = {"kind": kind, "n": int(limit)}
-        where = ["e.kind = :kind"]
+        table = "search_articles" if kind == "article" else "search_quotes"
+        params: dict = {"n": int(limit)}
+        where = []
         if outlet:
             where.append("lower(e.outlet) LIKE :outlet ESCAPE '\\'")
             params["outlet"] = _contains(outlet)
@@ -79,26 +87,33 @@ class SearchMixin:
                 "(lower(e.speaker) LIKE :sp ESCAPE '\\' OR (e.speaker IS NULL AND lower(e.context) LIKE :sp ESCAPE '\\'))"
             )
             params["sp"] = _contains(speaker)
-        cols = "e.body, e.speaker, a.id, a.story_id, a.title, a.outlet, a.published"
+        filters = "".join(f" AND {w}" for w in where)
+        speaker_col = "e.speaker" if kind == "quote" else "NULL"
+        cols = f"e.body, {speaker_col}, a.id, a.story_id, a.title, a.outlet, a.published"
         if self.engine.dialect.name == "postgresql":
-            from storydiff.store.search_index import pg_tsquery
-
             tsq, tparams = pg_tsquery(terms)
             params.update(tparams)
+            rank = "e.tsv_lead" if kind == "article" else "e.tsv"  # an article: its title and lead
             sql = (
-                f"SELECT {cols}, ts_rank(e.tsv, q.q) AS score FROM search_entries e "
+                f"SELECT {cols}, ts_rank({rank}, q.q) AS score FROM {table} e "
                 f"JOIN articles a ON a.seq = e.article_seq CROSS JOIN (SELECT {tsq} AS q) q "
-                f"WHERE e.tsv @@ q.q AND {' AND '.join(where)} ORDER BY score DESC, e.seq DESC LIMIT :n"
+                f"WHERE e.tsv @@ q.q{filters} ORDER BY score DESC, e.seq DESC LIMIT :n"
             )
         else:
-            from storydiff.store.search_index import fts5_match
-
             params["q"] = fts5_match(terms)
-            sql = (
-                f"SELECT {cols}, -bm25(search_fts) AS score FROM search_fts "
-                f"JOIN search_entries e ON e.seq = search_fts.rowid JOIN articles a ON a.seq = e.article_seq "
-                f"WHERE search_fts MATCH :q AND {' AND '.join(where)} ORDER BY bm25(search_fts), e.seq DESC LIMIT :n"
-            )
+            fts = f"{table}_fts"
+            if filters:
+                sql = (
+                    f"SELECT {cols}, -bm25({fts}) AS score FROM {fts} JOIN {table} e ON e.seq = {fts}.rowid "
+                    f"JOIN articles a ON a.seq = e.article_seq WHERE {fts} MATCH :q{filters} "
+                    f"ORDER BY bm25({fts}), e.seq DESC LIMIT :n"
+                )
+            else:  # the best rows found in the index alone, then only they are read
+                sql = (
+                    f"SELECT {cols}, -best.rank AS score FROM (SELECT rowid, rank FROM {fts} WHERE {fts} MATCH :q "
+                    f"ORDER BY rank LIMIT :n) best JOIN {table} e ON e.seq = best.rowid "
+                    f"JOIN articles a ON a.seq = e.article_seq ORDER BY best.rank, e.seq DESC"
+                )
         with self._read() as conn:
             rows = conn.execute(text(sql), params).all()
         width = SearchSettings.snippet_chars
