@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storydiff.serve.cli import DbOpt, JsonOpt, _store, err, out, progress_bar, report_failure, stop_requests
+from storydiff.settings import FetchSettings, WatchSettings
 
 
 def _sources(given: list[str]) -> list[str]:
@@ -51,19 +52,18 @@ def _resolve(pairs: list[str]) -> dict[str, str]:
 
 def watch(
     sources: Annotated[list[str], typer.Argument(help="feed, news sitemap or page URLs; or files listing them (one a line, or an OPML export)")],
-    every: Annotated[float, typer.Option("--every", min=1, help="seconds between rounds")] = 300.0,
+    every: Annotated[float, typer.Option("--every", min=1, help="seconds between rounds")] = WatchSettings.every,
     once: Annotated[bool, typer.Option("--once", help="one round, then exit (for cron)")] = False,
-    delay: Annotated[float, typer.Option("--delay", min=0, help="least seconds between two requests to one host (robots.txt's Crawl-delay wins when longer)")] = 1.0,
-    per_host: Annotated[int, typer.Option("--per-host", min=1, help="requests to one host at once")] = 1,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.01, help="seconds to wait for a server's next bytes (a whole request: 3x this)")] = 20.0,
-    recheck_after: Annotated[float, typer.Option("--recheck-after", min=0, help="seconds before a page seen in the last 48 h is checked again for edits")] = 900.0,
+    delay: Annotated[float, typer.Option("--delay", min=0, help="least seconds between two requests to one host (robots.txt's Crawl-delay wins when longer)")] = FetchSettings.delay,
+    per_host: Annotated[int, typer.Option("--per-host", min=1, help="requests to one host at once")] = FetchSettings.per_host,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.01, help="seconds to wait for a server's next bytes (a whole request: 3x this)")] = FetchSettings.read_timeout,
+    recheck_after: Annotated[float, typer.Option("--recheck-after", min=0, help="seconds before a page seen in the last 48 h is checked again for edits")] = WatchSettings.recheck_after,
     resolve: Annotated[list[str], typer.Option("--resolve", help="HOST:PORT:ADDRESS: connect there for HOST (a staging server; curl's --resolve)")] = [],  # noqa: B006 - Typer reads the default
     db: DbOpt = None,
 ) -> None:
     """Follow feeds, news sitemaps and pages: each round fetches what changed (robots.txt obeyed,
     conditional requests, one request at a time per host), stores new articles and new revisions
     of edited ones, and quarantines what could not be fetched (storydiff errors)."""
-    from storydiff.settings import FetchSettings, WatchSettings
     from storydiff.watcher import watch_round
 
     try:
@@ -106,6 +106,11 @@ def watch(
         raise typer.Exit(1)  # nothing at all could be fetched: a script must not read it as done
 
 
+def _minute(when: str | None) -> str:
+    """A stored UTC time to the minute: '03-11 10:05'."""
+    return when[5:16].replace("T", " ") if when else "—"
+
+
 def sources(db: DbOpt = None, json_: JsonOpt = False) -> None:
     """The sources `storydiff watch` follows: last fetched, status, last new item, failures."""
     store = _store(db, create=False)
@@ -117,15 +122,20 @@ def sources(db: DbOpt = None, json_: JsonOpt = False) -> None:
         for s in rows:
             sys.stdout.write(json.dumps(asdict(s), ensure_ascii=False) + "\n")
         return
-    t = Table()
-    for name in ("source", "kind", "last fetched", "status", "last new item", "listed", "articles", "revisions", "failures"):
-        t.add_column(name, overflow="fold")
+    t = Table(show_edge=False, caption="fetched: last fetched · new: when an article or revision from it was last stored (UTC) · "
+                      "stored: articles (+revisions) · fails: failed rounds in a row", caption_justify="left")
+    t.add_column("source", overflow="fold", min_width=16)
+    t.add_column("fetched")
+    t.add_column("status", overflow="fold")
+    t.add_column("new")
+    t.add_column("stored", justify="right", no_wrap=True)
+    t.add_column("fails", justify="right")
     for s in rows:
         status = s.last_status or "—"
         if s.failures and s.last_error:
             status = f"{status}: {s.last_error}"
-        t.add_row(Text(s.url), s.kind or "—", s.last_fetched or "—", Text(status, style="red" if s.failures else ""),
-                  s.last_new_item or "—", str(s.items_listed), str(s.articles_stored), str(s.revisions_stored),
-                  str(s.failures))
+        stored = f"{s.articles_stored}" + (f" +{s.revisions_stored}" if s.revisions_stored else "")
+        t.add_row(Text(s.url) + Text(f" ({s.kind})" if s.kind else "", style="dim"), _minute(s.last_fetched), Text(status, style="red" if s.failures else ""),
+                  _minute(s.last_new_item), stored, str(s.failures))
     out.print(t)
     err.print(f"{len(rows)} source(s)")
