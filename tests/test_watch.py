@@ -19,9 +19,11 @@ from typer.testing import CliRunner
 from storydiff.serve.cli import app
 
 sys.path.insert(0, str(Path(__file__).parent))
+import test_store
 from outlets import Outlets, Page, article_html, gzip_bomb, rss, sitemap
 
 runner = CliRunner()
+db_url, store = test_store.db_url, test_store.store  # the store fixtures: SQLite, and PostgreSQL when set
 HARBOR, VEYRA, SLOW, LANTERN = "harbor-wire.test", "veyra-post.test", "slow-times.test", "lantern-herald.test"
 DELAY = 0.3
 FAST = ["--delay", str(DELAY), "--timeout", "0.5", "--recheck-after", "0"]
@@ -385,3 +387,20 @@ def test_sigterm_stops_watch_cleanly(tmp_path):
         assert _count(db) == (8, 8)
     finally:
         o.close()
+
+
+def test_watch_state_is_kept_on_both_backends(store):
+    from storydiff.store.base import FetchedUrl, SourceState
+
+    store.save_source_states([SourceState(url="http://a.test/feed", kind="feed", items_listed=3, failures=1,
+                                          last_error="HTTP 500")])
+    store.save_source_states([SourceState(url="http://a.test/feed", kind="feed", items_listed=4, articles_stored=2)])
+    (s,) = store.watch_sources()
+    assert (s.items_listed, s.failures, s.last_error, s.articles_stored) == (4, 0, None, 2) and s.added_at
+    store.save_fetched_urls([FetchedUrl("http://a.test/1", source_url="http://a.test/feed", etag='"x"',
+                                        first_seen="2024-01-01T00:00:00+00:00", meta={"updated": "1"})])
+    store.save_fetched_urls([FetchedUrl("http://a.test/1", etag='"y"', first_seen="2024-06-01T00:00:00+00:00")])
+    got = store.fetched_urls(["http://a.test/1", "http://a.test/2"])
+    assert list(got) == ["http://a.test/1"]
+    assert (got["http://a.test/1"].etag, got["http://a.test/1"].first_seen) == ('"y"', "2024-01-01T00:00:00+00:00")
+
