@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,8 +78,8 @@ def synth(n: int, paras, spans, seed: int = 0):
             at += len(p) + 1
         text = "\n".join(text_parts)
         title = " ".join(text_parts[0].split()[:10])
-        day = rnd.randrange(730)
-        published = f"{2023 + day // 365}-{(day % 365) // 31 + 1:02d}-{(day % 31) + 1:02d}T{rnd.randrange(24):02d}:00:00+00:00"
+        when = datetime(2023, 1, 1, tzinfo=UTC) + timedelta(days=rnd.randrange(730), hours=rnd.randrange(24))
+        published = when.isoformat()
         yield Article(id=f"a{i}", source=f"bench#{i}", url=f"https://outlet{i % 40}.example/{i}", outlet=outlets[i % 40],
                       title=title, published=published, text=text, language=paras[picks[0]][1],
                       raw_digest=f"{i:032x}", quotes=quotes), f"s{story}"
