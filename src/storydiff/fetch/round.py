@@ -46,6 +46,12 @@ def _iso(t: datetime) -> str:
     return t.isoformat(timespec="seconds")
 
 
+def _each_page_once(entries: list[Entry]) -> list[Entry]:
+    """A listing's entries, a page listed twice taken at its first entry."""
+    seen: set[str] = set()
+    return [e for e in entries if not (e.url in seen or seen.add(e.url))]
+
+
 def _validators(got, known: FetchedUrl | None) -> tuple[str | None, str | None]:
     """The validators to send next time: a 304 need not repeat them, and then the old ones hold."""
     etag, modified = got.validators.etag, got.validators.last_modified
@@ -92,6 +98,8 @@ class Round:
         validators = Validators(known.etag, known.last_modified) if known else None
         try:
             got = await fetcher.get(url, validators, expect="listing")
+            if got.not_modified and known is None:
+                raise FetchError("HTTP 304 to a request that was not conditional")
             if got.not_modified:
                 listing = Listing(known.meta.get("kind", "feed"))
             else:
@@ -100,7 +108,7 @@ class Round:
             await self.emit(Failure(url, str(e), stage="fetch"))
             await self.emit(SourceReport(url, ok=False, status=str(e)))
             return
-        entries = listing.entries[: self.watch.max_pages_per_source]
+        entries = _each_page_once(listing.entries)[: self.watch.max_pages_per_source]
         if got.not_modified:  # the listing is as it was last time: what it listed then
             entries = [Entry(e["url"], e.get("summary"), e.get("meta", {})) for e in known.meta.get("entries", [])]
         etag, modified = _validators(got, known)
