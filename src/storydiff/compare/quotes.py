@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from storydiff.compare.meaning import meaning_changes
 from storydiff.compare.translation import (
     Embedder,
     QuoteVectors,
@@ -260,36 +261,15 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
         if label is None and differ(lang.get(ref_art), lang.get(art)):
             # another language's words: no word diff to show; the meaning checks that work across
             # languages instead of the word-level ones
+            negation = [c for c in meaning_changes(ref.text, q.text, lang.get(ref_art), lang.get(art)) if c == "negation"]
             versions.append(QuoteVersion(art, q.text, "translated", [], q.speaker,
-                                         translated_changes(ref.text, q.text, lang.get(ref_art), lang.get(art))))
+                                         negation + translated_changes(ref.text, q.text, lang.get(ref_art), lang.get(art))))
             continue
         # a version joined through another version (not the reference) is at least a rewording
         diff = word_diff(ref.text, q.text)
         versions.append(QuoteVersion(art, q.text, label or "reworded", diff, q.speaker,
-                                     meaning_changes(ref.text, q.text, diff)))
+                                     meaning_changes(ref.text, q.text, lang.get(ref_art), lang.get(art))))
     return AlignedQuote(speaker, versions)
-
-
-_NEGATIONS = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE)
-
-
-def meaning_changes(reference: str, version: str, diff: list[tuple[str, str]] | None = None) -> list[str]:
-    """What a version changes in what was said, whatever its fidelity label: a negation added or
-    dropped ("We will not raise taxes" / "We will raise taxes"), or a figure changed (41 / 14).
-    Dropping words that carry neither (a trim) is no change of meaning. ``diff`` is
-    word_diff(reference, version) when the caller has it."""
-    from storydiff.compare.claims import numbers_in
-
-    changes = []
-    for op, words in diff if diff is not None else word_diff(reference, version):
-        # a "not" written in, or cut on its own: a whole clause cut with its "not" is a trim
-        if _NEGATIONS.search(words) and (op == "+" or (op == "-" and len(words.split()) <= 2)):
-            changes.append("negation")
-            break
-    ours, theirs = set(numbers_in(reference)), set(numbers_in(version))
-    if theirs - ours:  # a figure the reference does not have (dropping one is a trim)
-        changes.append("numbers")
-    return changes
 
 
 def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str]) -> str | None:

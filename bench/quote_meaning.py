@@ -1,0 +1,91 @@
+"""Quote meaning warnings: precision and recall of each change a version is flagged with.
+
+    python bench/quote_meaning.py            # table per warning, dev / held-out / all
+    python bench/quote_meaning.py --errors   # the pairs it gets wrong
+
+Set: tests/data/quote_meaning.jsonl, 110 quote pairs written for this project (54 with a real
+change of meaning: a negation flipped, a figure changed, an opposite word swapped; 56 that keep
+it: negation or figures worded another way, contractions, trims, synonyms, reorderings;
+en, de, fr, es, pl, ru, uk, 14 across two languages). Written whole before any rule was run;
+rows alternate dev / held-out; the rules were developed on dev failures only.
+
+A pair's warnings are right when they equal its labelled changes. Per warning: precision = of
+the pairs flagged with it, those labelled with it; recall = of the pairs labelled with it,
+those flagged. "any" counts a pair flagged with anything against a pair with any change.
+Anchor: the word-diff rule before this module (a negation word added, or cut with at most one
+other word; a figure string not in the reference), run on the same pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from pathlib import Path
+
+from storydiff.compare.meaning import CHANGES, meaning_changes
+
+SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "quote_meaning.jsonl"
+_NEGATIONS = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE)
+
+
+def word_diff_rule(a: str, b: str, lang_a: str | None = None, lang_b: str | None = None) -> list[str]:
+    """The rule storydiff shipped before compare/meaning.py (compare/quotes.py, round 9)."""
+    from storydiff.compare.claims import numbers_in
+    from storydiff.compare.quotes import word_diff
+
+    changes = []
+    for op, words in word_diff(a, b):
+        if _NEGATIONS.search(words) and (op == "+" or (op == "-" and len(words.split()) <= 2)):
+            changes.append("negation")
+            break
+    if set(numbers_in(b)) - set(numbers_in(a)):
+        changes.append("numbers")
+    return changes
+
+
+def table(rows: list[dict], method) -> list[tuple[str, int, int, int, float, float]]:
+    out = []
+    preds = [set(method(r["a"], r["b"], r["lang_a"], r["lang_b"])) for r in rows]
+    for name in (*CHANGES, "any"):
+        def has(s: set[str], name=name) -> bool:
+            return bool(s) if name == "any" else name in s
+        tp = sum(has(p) and has(set(r["changes"])) for p, r in zip(preds, rows))
+        flagged = sum(has(p) for p in preds)
+        gold = sum(has(set(r["changes"])) for r in rows)
+        out.append((name, gold, flagged, tp, tp / flagged if flagged else 1.0, tp / gold if gold else 1.0))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", action="store_true", help="print the dev pairs it gets wrong")
+    args = ap.parse_args()
+    rows = [json.loads(line) for line in SET.open(encoding="utf-8")]
+    parts = {"dev": [r for r in rows if r["split"] == "dev"],
+             "held-out": [r for r in rows if r["split"] == "heldout"],
+             "blind": [r for r in rows if r["split"] == "blind"], "all": rows}
+    print(f"{len(rows)} pairs ({sum(bool(r['changes']) for r in rows)} with a change of meaning)\n")
+    print("| method | warning | set | labelled | flagged | right | precision | recall |")
+    print("|---|---|---|---|---|---|---|---|")
+    for label, method in (("storydiff `meaning_changes`", meaning_changes), ("anchor: word-diff rule", word_diff_rule)):
+        for part, rs in parts.items():
+            for name, gold, flagged, tp, p, r in table(rs, method):
+                if method is word_diff_rule and name == "antonym":
+                    continue
+                print(f"| {label} | {name} | {part} | {gold} | {flagged} | {tp} | {p:.3f} | {r:.3f} |")
+    t0 = time.perf_counter()
+    for _ in range(5):
+        for r in rows:
+            meaning_changes(r["a"], r["b"], r["lang_a"], r["lang_b"])
+    print(f"\n{(time.perf_counter() - t0) / (5 * len(rows)) * 1e6:.0f} µs per pair (languages given; tokens cached after the first pass)")
+    if args.errors:
+        for r in rows:
+            got = meaning_changes(r["a"], r["b"], r["lang_a"], r["lang_b"])
+            if got != r["changes"] and r["split"] == "dev":
+                print(f"\n{r['id']} [{r['split']}, {r['kind']}] labelled {r['changes']} got {got}\n  a: {r['a']}\n  b: {r['b']}")
+
+
+if __name__ == "__main__":
+    main()

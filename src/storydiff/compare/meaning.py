@@ -1,0 +1,336 @@
+"""Did a version of a quote change what was said? Negation, figures and opposites, read as meaning.
+
+``meaning_changes(a, b, lang_a=None, lang_b=None)`` -> a list drawn from "negation", "numbers",
+"antonym": the ways ``b`` says something other than ``a``. Words are not meaning, so:
+
+- **Negation is counted, not diffed.** "It is not how it works" and "It doesn't happen like that"
+  each deny once: no change. A clause counts once however many cue words it holds, so French
+  "ne ... pas" and Spanish or Slavic negative concord ("no dijo nada", "нічого не сказав") are one
+  negation, as in English. Cues for en, de, fr, es, pl, ru, uk.
+- **Opposites cancel negations.** "not safe" / "unsafe" or "not likely" / "unlikely" flip the
+  polarity twice: no change. Opposite words alone ("rose" / "fell", "won" / "lost", "possible" /
+  "impossible") are an "antonym" change; same-direction words ("rise" / "increase") are none.
+- **Figures are values.** "five" / "5", "1.2 million" / "1,200,000", "48 hours" / "two days",
+  "50%" / "50 percent" are the same figure; a figure in ``b`` that no figure of ``a`` allows
+  ("about 200" allows 10% either way) is a "numbers" change. Dropping a figure is a trim.
+- **A trim is no change.** Words cut from either end of the quote ("We did not start this war,
+  but we will end it" / "We will end it") are left out of the count, and so is a cut clause.
+
+Two texts in different languages are compared as wholes (no word alignment; antonyms are left
+to same-language pairs). Measured on tests/data/quote_meaning.jsonl by bench/quote_meaning.py.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+CHANGES = ("negation", "numbers", "antonym")
+
+
+def _list(words: str) -> list[str]:
+    return words.split()
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_QUOTE_MARKS = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"})
+# a token: a number as written ("1,200", "4.5", "12%") or a word (with an inner apostrophe)
+_TOKEN = re.compile(r"\d[\d,.\u00a0\u202f']*\d%?|\d%?|[^\W\d_]+(?:['-][^\W\d_]+)*|[.,;:!?()\u2014\u2013]")
+_CLAUSE_PUNCT = frozenset(".,;:!?()\u2014\u2013")
+_EN_CONTRACTIONS = [
+    (re.compile(r"\bcan'?not\b"), "can not"), (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bshan't\b"), "shall not"), (re.compile(r"\bain't\b"), "is not"),
+    (re.compile(r"n't\b"), " not"),
+]
+
+NEGATION_CUES: dict[str, frozenset[str]] = {
+    "en": _set("not no never nobody nothing none neither nor nowhere without"),
+    "de": _set("nicht kein keine keinen keinem keiner keines nie niemals niemand nichts nirgends "
+                    "weder ohne"),
+    "fr": _set("ne n pas jamais rien aucun aucune sans ni nullement guère"),
+    "es": _set("no nunca jamás nadie nada ningún ninguno ninguna ningunos ningunas sin tampoco "
+                    "ni"),
+    "pl": _set("nie nigdy nikt nic niczego niczym nikogo nigdzie żaden żadna żadne żadnego żadnych "
+                    "bez ani"),
+    "ru": _set("не нет ни никто ничто ничего никого никогда нигде никакой никакая никакое никаких "
+                    "никакого без нельзя"),
+    "uk": _set("не ні ніхто ніщо нічого нікого ніколи ніде жоден жодна жодне жодного жодних без "
+                    "немає нема"),
+}
+# words that join two clauses: a negation in one clause does not reach the other
+_CONJUNCTIONS = _set(
+    "and but or while whereas because although und aber oder sondern weil et mais ou car parce y e pero o "
+    "sino porque i ale lub oraz bo и а но или потому і й та але або бо")
+
+# Opposites: each form -> (concept, side). Two words of one concept on different sides are an
+# antonym swap; on the same side ("rise" / "increase") they are synonyms.
+_OPPOSITES = [
+    ("up", "increase increased increases increasing rise rises rose risen rising grow grew grown grows "
+           "growing climb climbed climbs gain gained gains expand expanded expands raise raised raises "
+           "boost boosted", "decrease decreased decreases decreasing fall falls fell fallen falling drop "
+           "dropped drops shrink shrank shrunk decline declined declines cut cuts lower lowered reduce reduced "
+           "reduces contract contracted"),
+    ("win", "win wins won winning victory", "lose loses lost losing defeat"),
+    ("accept", "accept accepted accepts approve approved approves agree agreed agrees",
+               "reject rejected rejects refuse refused refuses decline declined"),
+    ("support", "support supports supported for", "oppose opposes opposed against"),
+    ("guilty", "guilty convicted", "innocent acquitted"),
+    ("high", "higher highest", "lower lowest"),
+    ("good", "good better best", "bad worse worst"),
+    ("confirm", "confirm confirmed confirms", "deny denied denies"),
+    ("allow", "allow allowed allows permit permitted lift lifted lifts", "ban banned bans forbid forbade "
+              "forbidden forbids prohibit prohibited prohibits impose imposed imposes"),
+    ("uphold", "uphold upheld upholds", "overturn overturned overturns quash quashed"),
+    ("success", "success successful succeed succeeded", "failure failed fail fails unsuccessful"),
+    ("buy", "buy buys bought buying", "sell sells sold selling"),
+    ("more", "more", "fewer less"),
+    ("before", "before", "after"),
+    ("open", "open opened opens", "close closed closes shut"),
+    ("true", "true", "false"),
+    ("strong", "strong stronger strengthen strengthened strengthens", "weak weaker weaken weakened weakens"),
+    ("friend", "friend friends ally allies", "enemy enemies"),
+    ("include", "include included includes", "exclude excluded excludes"),
+    ("start", "start started starts begin began begun", "end ended ends stop stopped stops finish finished"),
+    ("advance", "advance advanced advances", "retreat retreated retreats withdraw withdrew withdrawn"),
+    ("arrive", "arrive arrived arrives enter entered", "depart departed exit exited"),
+    ("hire", "hire hired hires", "sack sacked dismissed"),
+    ("release", "release released releases free freed", "arrest arrested arrests detain detained detains"),
+    ("alive", "alive survived survive", "dead died die"),
+    ("add", "add added adds", "remove removed removes"),
+    ("safe", "safe", "dangerous"),
+    ("peace", "peace", "war"),
+    ("profit", "profit profits", "loss losses"),
+    ("rich", "rich richer", "poor poorer"),
+]
+_SIDE: dict[str, tuple[str, int]] = {}
+for _concept, _plus, _minus in _OPPOSITES:
+    _SIDE.update({w: (_concept, 1) for w in _plus.split()})
+    _SIDE.update({w: (_concept, -1) for w in _minus.split()})
+# "possible" / "impossible", "likely" / "unlikely", "agreed" / "disagreed"
+_NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+# figures written as words (English); other languages' text still compares its digits
+_UNITS = {w: k for k, w in enumerate(_list("zero one two three four five six seven eight nine ten eleven twelve "
+                                           "thirteen fourteen fifteen sixteen seventeen eighteen nineteen"))}
+_TENS = {w: 10 * k for k, w in enumerate(_list("_ _ twenty thirty forty fifty sixty seventy eighty ninety"))
+         if w != "_"}
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "bn": 1e9, "m": 1e6, "mln": 1e6, "k": 1e3, "dozen": 12}
+_DURATION_HOURS = {"minute": 1 / 60, "minutes": 1 / 60, "hour": 1, "hours": 1, "day": 24, "days": 24,
+                   "week": 168, "weeks": 168}
+_APPROXIMATE = _set("about around nearly almost roughly approximately some")
+APPROX_TOLERANCE = 0.1  # "about 200" allows 180-220, as in compare/claims.py
+
+
+def _language_of(text: str) -> str:
+    if all(ord(c) < 128 for c in text):
+        return "en"
+    import py3langid
+
+    lang = py3langid.classify(text)[0]
+    return lang if lang in NEGATION_CUES else "en"
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str, lang: str) -> tuple[str, ...]:
+    low = unicodedata.normalize("NFC", text.translate(_QUOTE_MARKS).lower())
+    if lang == "en":
+        for pattern, spelled in _EN_CONTRACTIONS:
+            low = pattern.sub(spelled, low)
+    elif lang == "fr":
+        low = re.sub(r"\b([nldjmtsc]|qu)'", r"\1 ", low)  # n'a -> n a: the "n" is the negation
+    return tuple(_TOKEN.findall(low))
+
+
+def _words_and_clauses(tokens: tuple[str, ...]) -> tuple[list[str], list[int]]:
+    """The words (punctuation dropped) and the clause each belongs to."""
+    words, clause_of, clause = [], [], 0
+    for t in tokens:
+        if t in _CLAUSE_PUNCT:
+            clause += 1
+            continue
+        if t in _CONJUNCTIONS:
+            clause += 1
+        words.append(t)
+        clause_of.append(clause)
+    return words, clause_of
+
+
+# a version holding this share of the other's words, in order, is that text cut (or the other
+# way round): what it leaves out is a trim, not a change
+CONTAINED_SHARE = 0.8
+
+
+def _kept(wa: list[str], ca: list[int], wb: list[str], cb: list[int]) -> tuple[list[int], list[int]]:
+    """The words of each text that count: all of them, less what a trim cut. When one text holds
+    nearly all of the other's words in order, the longer one's words outside the alignment are
+    a cut when they are whole clauses at an end the other leaves bare ("We did not start this
+    war, but we will end it" / "We will end it"), or a clause of which at most a third survives.
+    A lone "not" cut from a clause is no trim: it is the change."""
+    blocks = [op for op in Levenshtein.opcodes(wa, wb) if op.tag == "equal"]
+    if not blocks:
+        return list(range(len(wa))), list(range(len(wb)))
+    matched_a = {i for op in blocks for i in range(op.src_start, op.src_end)}
+    matched_b = {i for op in blocks for i in range(op.dest_start, op.dest_end)}
+    keep_a, keep_b = list(range(len(wa))), list(range(len(wb)))
+    first, last = blocks[0], blocks[-1]
+    if len(matched_b) >= CONTAINED_SHARE * len(wb):
+        keep_a = _uncut(ca, matched_a, first.src_start if first.dest_start == 0 else 0,
+                        last.src_end if last.dest_end == len(wb) else len(wa))
+    if len(matched_a) >= CONTAINED_SHARE * len(wa):
+        keep_b = _uncut(cb, matched_b, first.dest_start if first.src_start == 0 else 0,
+                        last.dest_end if last.src_end == len(wa) else len(wb))
+    return keep_a, keep_b
+
+
+def _uncut(clause_of: list[int], matched: set[int], head: int, tail: int) -> list[int]:
+    """Indices of the longer text that a trim left: the words before ``head`` and from ``tail``
+    on have no counterpart in the other text; they are cut when they make whole clauses."""
+    n = len(clause_of)
+    cut: set[int] = set()
+    if head and clause_of[head - 1] != clause_of[head]:
+        cut.update(range(head))
+    if tail < n and clause_of[tail - 1] != clause_of[tail]:
+        cut.update(range(tail, n))
+    by_clause: dict[int, list[int]] = {}
+    for i, c in enumerate(clause_of):
+        by_clause.setdefault(c, []).append(i)
+    for members in by_clause.values():
+        if sum(i in matched for i in members) * 3 <= len(members):
+            cut.update(members)
+    return [i for i in range(n) if i not in cut]
+
+
+def _negated_clauses(words: list[str], clause_of: list[int], span: list[int], lang: str) -> int:
+    cues = NEGATION_CUES.get(lang, NEGATION_CUES["en"])
+    return len({clause_of[i] for i in span if words[i] in cues})
+
+
+def _opposite_flips(only_a: set[str], only_b: set[str]) -> int:
+    """How many concepts ``b`` turns to their opposite: "rose" -> "fell", "likely" -> "unlikely"."""
+    flips = 0
+    sides_a = {_SIDE[w] for w in only_a if w in _SIDE}
+    sides_b = {_SIDE[w] for w in only_b if w in _SIDE}
+    for concept, side in sides_a:
+        if (concept, -side) in sides_b and (concept, side) not in sides_b:
+            flips += 1
+    for x, y in ((only_a, only_b), (only_b, only_a)):
+        for w in y:
+            for p in _NEGATIVE_PREFIXES:
+                if w.startswith(p) and len(w) - len(p) >= 4 and w[len(p):] in x:
+                    flips += 1
+                    break
+    return flips
+
+
+def figures(tokens: tuple[str, ...]) -> list[tuple[float, float]]:
+    """Each figure's (low, high): a number in digits or English words, times a scale word after it
+    ("1.2 million", "$1.5bn"), durations in hours ("48 hours" = "two days"), a rounded figure
+    ("about 200") 10% either way. Years and other bare numbers are figures too."""
+    out: list[tuple[float, float]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        value, j = _digits(t), i + 1
+        if value is None and (t in _UNITS or t in _TENS or t.split("-")[0] in _TENS):
+            value, j = _spelled(tokens, i)
+        if value is None:
+            i += 1
+            continue
+        while j < n and tokens[j] in _SCALES and not (tokens[j] == "m" and value > 1e4):
+            value *= _SCALES[tokens[j]]
+            j += 1
+        if j < n and tokens[j] in _DURATION_HOURS:
+            value *= _DURATION_HOURS[tokens[j]]
+        if i > 0 and tokens[i - 1] in _APPROXIMATE:
+            out.append((value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)))
+        else:
+            out.append((value, value))
+        i = j
+    return out
+
+
+def _digits(t: str) -> float | None:
+    if not t[0].isdigit():
+        return None
+    s = t.rstrip("%").replace("\u00a0", "").replace("\u202f", "").replace("'", "")
+    # "1,200" / "1.200" (thousands) vs "4.5" / "4,5" (decimals): three digits after the last
+    # separator and a separator used more than once, or a comma before three digits, mean thousands
+    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", s) and (s.count(",") + s.count(".") > 1 or "," in s):
+        s = s.replace(",", "").replace(".", "")
+    else:
+        s = s.replace(",", ".")
+        if s.count(".") > 1:
+            s = s.replace(".", "")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _spelled(tokens: tuple[str, ...], i: int) -> tuple[float | None, int]:
+    """"twenty-one", "three hundred", "three thousand five hundred": value and the index after."""
+    total, current, j, seen = 0.0, 0.0, i, False
+    while j < len(tokens):
+        parts = tokens[j].split("-")
+        if all(p in _UNITS or p in _TENS for p in parts):
+            current += sum(_UNITS.get(p, _TENS.get(p, 0)) for p in parts)
+        elif tokens[j] == "hundred" and seen:
+            current = max(current, 1) * 100
+        elif tokens[j] in ("thousand", "million", "billion") and seen:
+            total += max(current, 1) * _SCALES[tokens[j]]
+            current = 0.0
+        elif tokens[j] == "and" and seen and j + 1 < len(tokens) and tokens[j + 1] in _UNITS:
+            pass  # "one hundred and five"
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen:
+        return None, i + 1
+    if tokens[i] == "one" and j == i + 1:
+        return None, i + 1  # "one of the", "no one": not a count
+    return total + current, j
+
+
+def _allowed(fig: tuple[float, float], others: list[tuple[float, float]]) -> bool:
+    return any(fig[0] <= o[1] + 1e-9 and o[0] <= fig[1] + 1e-9 for o in others)
+
+
+def meaning_changes(a: str, b: str, lang_a: str | None = None, lang_b: str | None = None) -> list[str]:
+    """What ``b`` (a version of the quote ``a``) changes in what was said: a subset of
+    ("negation", "numbers", "antonym"), in that order; [] for a faithful version, a trim, a
+    rewording. Languages are ISO 639-1 codes ("en", "uk"); guessed when not given."""
+    if not isinstance(a, str) or not isinstance(b, str) or not a.strip() or not b.strip():
+        return []
+    lang_a = lang_a or _language_of(a)
+    lang_b = lang_b or _language_of(b)
+    ta, tb = _tokens(a[:20_000], lang_a), _tokens(b[:20_000], lang_b)
+    wa, ca = _words_and_clauses(ta)
+    wb, cb = _words_and_clauses(tb)
+    if lang_a == lang_b:
+        span_a, span_b = _kept(wa, ca, wb, cb)
+    else:
+        span_a, span_b = list(range(len(wa))), list(range(len(wb)))
+    negation = _negated_clauses(wa, ca, span_a, lang_a) % 2 != _negated_clauses(wb, cb, span_b, lang_b) % 2
+    opposite = False
+    if lang_a == lang_b:
+        kept_a = {wa[i] for i in span_a}
+        kept_b = {wb[i] for i in span_b}
+        opposite = _opposite_flips(kept_a - kept_b, kept_b - kept_a) % 2 == 1
+    changes = []
+    if negation and not opposite:
+        changes.append("negation")
+    fig_a = figures(ta)
+    kept_b_tokens = tuple(wb[i] for i in span_b) if lang_a == lang_b else tuple(wb)
+    if any(not _allowed(f, fig_a) for f in figures(kept_b_tokens)):
+        changes.append("numbers")
+    if opposite and not negation:
+        changes.append("antonym")
+    return changes

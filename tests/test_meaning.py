@@ -1,0 +1,66 @@
+"""Quote meaning checks (storydiff.compare.meaning): negation, figures and opposites as meaning."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storydiff.compare.meaning import figures, meaning_changes
+
+SET = Path(__file__).parent / "data" / "quote_meaning.jsonl"
+
+
+@pytest.mark.parametrize("a, b", [
+    # the founding pair's quote: the negation is still there, worded another way
+    ("It is not how it works. It's not automatic.", "It doesn't happen like that. It doesn't happen automatically."),
+    ("No one was killed.", "Nobody was killed."),
+    ("The bridge is not safe.", "The bridge is unsafe."),  # a negation and an opposite cancel
+    ("We did not start this war, but we will end it.", "We will end it."),  # a trim
+    ("We don't negotiate.", "We do not negotiate."),
+])
+def test_a_negation_worded_another_way_is_no_change(a, b):
+    assert meaning_changes(a, b) == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("We will not raise taxes.", "We will raise taxes."),
+    ("Nie zgadzamy się na te warunki.", "Zgadzamy się na te warunki."),
+    ("Nous ne négocierons pas.", "Nous négocierons."),
+])
+def test_a_negation_dropped_is_a_change(a, b):
+    assert meaning_changes(a, b) == ["negation"]
+
+
+def test_negative_concord_counts_once_across_languages():
+    assert meaning_changes("Він нічого не сказав.", "He said nothing.", "uk", "en") == []
+    assert meaning_changes("Він нічого не сказав.", "He said everything.", "uk", "en") == ["negation"]
+
+
+def test_figures_are_values_not_strings():
+    assert figures(("five",)) == [(5.0, 5.0)]
+    assert meaning_changes("Twenty-one soldiers were wounded.", "21 soldiers were wounded.") == []
+    assert meaning_changes("The talks lasted 48 hours.", "The talks lasted two days.") == []
+    assert meaning_changes("The fund holds 1.2 million dollars.", "The fund holds 1,200,000 dollars.") == []
+    assert meaning_changes("Three hundred families left.", "Three thousand families left.") == ["numbers"]
+    assert meaning_changes("About 200 people came.", "213 people came.") == []  # a rounded figure allows it
+    assert meaning_changes("The budget, which grew by 8 percent, is balanced.", "The budget is balanced.") == []
+
+
+def test_opposites_and_synonyms():
+    assert meaning_changes("Exports rose sharply.", "Exports fell sharply.") == ["antonym"]
+    assert meaning_changes("Exports rose sharply.", "Exports increased sharply.") == []
+    assert meaning_changes("A deal is possible.", "A deal is impossible.") == ["antonym"]
+
+
+def test_bad_input_is_no_change():
+    assert meaning_changes("", "We will not.") == []
+    assert meaning_changes(None, "x") == []  # type: ignore[arg-type]
+
+
+def test_the_labelled_set_keeps_its_precision():
+    """No false alarm on the labelled set's pairs that keep the meaning (bench/quote_meaning.py
+    reports precision and recall per warning)."""
+    rows = [json.loads(line) for line in SET.open(encoding="utf-8")]
+    assert len(rows) >= 100 and sum(bool(r["changes"]) for r in rows) >= 50
+    false_alarms = [r["id"] for r in rows if not r["changes"] and meaning_changes(r["a"], r["b"], r["lang_a"], r["lang_b"])]
+    assert false_alarms == []
