@@ -378,15 +378,19 @@ def test_a_server_with_minilm_facts_remakes_a_comparison_cached_by_the_lexical_m
         (fact,) = [f for f in story["facts"] if any("cut electricity" in v for v in f["variants"].values())]
         return story["fact_tier"], [outlet[i] for i in fact["article_ids"]]
 
-    with TestClient(create_app(db, token=TOKEN)) as client:
+    lexical = FactSettings()
+    with TestClient(create_app(db, token=TOKEN, fact_settings=lexical)) as client:
         assert client.post("/api/articles", json=items, headers=AUTH).json()["stored"] == 2
         (sid,) = {s["id"] for s in client.get("/api/stories").json()}
         assert paraphrase_outlets(client, sid) == ("lexical", ["Valley Courier"])  # computed, cached
-    with TestClient(create_app(db, fact_settings=FactSettings(use_embeddings=True))) as client:
+    with TestClient(create_app(db, fact_settings=FactSettings(scorer="learned", use_embeddings=True))) as client:
         assert paraphrase_outlets(client, sid) == ("minilm", ["Valley Courier", "Keswick Star"])
         assert "matched by words + MiniLM" in client.get(f"/stories/{sid}").text
-    with TestClient(create_app(db)) as client:  # and back: the cache holds the MiniLM comparison now
+    with TestClient(create_app(db, fact_settings=lexical)) as client:  # and back: the cache holds MiniLM's now
         assert paraphrase_outlets(client, sid) == ("lexical", ["Valley Courier"])
+    with TestClient(create_app(db, fact_settings=FactSettings(scorer="judge"))) as client:  # the judge finds it too
+        assert paraphrase_outlets(client, sid) == ("cross-encoder", ["Valley Courier", "Keswick Star"])
+        assert "matched by the same-fact judge" in client.get(f"/stories/{sid}").text
 
 
 def test_user_ids_with_dot_segments_and_bidi_overrides_cannot_bend_the_pages(tmp_path):

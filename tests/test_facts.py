@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -169,8 +168,8 @@ def test_embedding_flag_falls_back_to_lexical_when_unavailable(monkeypatch):
     monkeypatch.setattr(embeddings, "embed", lambda texts: None)
     a = _art("a", "The blast at the Berovac market killed 5 people on Monday, police said.")
     b = _art("b", "The blast at the Berovac market killed 7 people on Monday, police said.")
-    lexical = align_facts([a, b], FactSettings())
-    flagged = align_facts([a, b], replace(FactSettings(), use_embeddings=True))
+    lexical = align_facts([a, b], FactSettings(scorer="learned"))
+    flagged = align_facts([a, b], FactSettings(scorer="learned", use_embeddings=True))
     assert [f.article_ids for f in flagged] == [f.article_ids for f in lexical] == [["a", "b"]]
 
 
@@ -181,8 +180,8 @@ def test_minilm_tier_aligns_a_paraphrase_the_words_miss():
     from storydiff.compare import compare_story
 
     a, b = _art("a", *STORM_A), _art("b", *STORM_B)
-    lexical = compare_story("s", [a, b])
-    semantic = compare_story("s", [a, b], FactSettings(use_embeddings=True))
+    lexical = compare_story("s", [a, b], FactSettings(scorer="learned"))
+    semantic = compare_story("s", [a, b], FactSettings(scorer="learned", use_embeddings=True))
     assert (lexical.fact_tier, semantic.fact_tier) == ("lexical", "minilm")
     assert _fact_with(lexical.facts, "cut electricity").article_ids == ["a"]
     assert _fact_with(semantic.facts, "cut electricity").article_ids == ["a", "b"]
@@ -196,7 +195,8 @@ def test_fact_tier_says_lexical_when_minilm_is_asked_for_but_missing(monkeypatch
     from storydiff.compare import compare_story
 
     monkeypatch.setattr(embeddings, "_model", lambda: None)
-    story = compare_story("s", [_art("a", *STORM_A), _art("b", *STORM_B)], FactSettings(use_embeddings=True))
+    story = compare_story("s", [_art("a", *STORM_A), _art("b", *STORM_B)],
+                          FactSettings(scorer="learned", use_embeddings=True))
     assert story.fact_tier == "lexical"
     assert _fact_with(story.facts, "cut electricity").article_ids == ["a"]
 
@@ -212,21 +212,27 @@ def test_seed_pair_keeps_outlet_specific_facts_unique(euromaidan_text, unn_text)
     assert any("Article 5" in f.variants["unn"] for f in shared)
 
 
-def test_gold_file_is_a_partition_of_each_cluster():
+def test_gold_file_is_a_partition_of_each_story():
     if not ECB.exists():
         pytest.skip(f"ECB+ not found at {ECB}")
     n_lines = {}
     with ECB.open() as fh:
         for row in map(json.loads, fh):
             n_lines[row["doc_id"]] = len(row["text"].split("\n"))
-    records = [json.loads(line) for line in GOLD.open()]
-    clusters = [r for r in records if "meta" not in r]
-    assert len(clusters) >= 12
-    assert {r["split"] for r in clusters} == {"dev", "heldout"}
-    for r in clusters:
-        assert 3 <= len(r["docs"]) <= 6
+    records = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
+    stories = [r for r in records if "meta" not in r]
+    assert len(stories) >= 30 and {r.get("source", "ecbplus") for r in stories} == {"ecbplus", "seeds", "written"}
+    for r in stories:
+        assert 2 <= len(r["docs"]) <= 6 and r["passes"] and r["passes"][0]["kind"] == "author"
+        source = r.get("source", "ecbplus")
+        if source == "written":
+            sizes = {d: len(r["text"][d]) for d in r["docs"]}
+        elif source == "seeds":
+            sizes = {d: len(r["units"][d]) for d in r["docs"]}
+        else:
+            sizes = {d: n_lines[d] for d in r["docs"]}
         units = [tuple(u) for f in r["facts"] for u in f] + [tuple(u) for u in r["skipped"]]
-        expected = {(d, i) for d in r["docs"] for i in range(n_lines[d])}
+        expected = {(d, i) for d in r["docs"] for i in range(sizes[d])}
         assert len(units) == len(set(units)) and set(units) == expected, r["event_cluster"]
 
 
@@ -298,3 +304,23 @@ def test_a_rounded_figure_or_a_range_that_allows_the_other_is_no_conflict(other)
     c = _art("c", "About 150 people were killed when the Ostran quake struck the valley towns on Monday.")
     (fact,) = align_facts([a, c])
     assert fact.conflicts == ["numbers differ: 213 people (a) vs about 150 people (c)"]
+
+
+def test_articles_in_two_languages_align_through_the_multilingual_judge():
+    from storydiff.compare import compare_story
+
+    en = Article(id="en", source="en", language="en", text="\n".join([
+        "A fire broke out on the passenger ferry Marta Vell on Tuesday evening near Port Alder.",
+        "Nine people were treated for smoke inhalation at the hospital.",
+        "The mayor opened a new public library in the old town.",
+    ]))
+    de = Article(id="de", source="de", language="de", text="\n".join([
+        "Auf der Passagierfähre Marta Vell brach am Dienstagabend bei Port Alder ein Feuer aus.",
+        "Elf Menschen wurden im Krankenhaus wegen Rauchvergiftung behandelt.",
+    ]))
+    story = compare_story("s", [en, de])
+    assert story.fact_tier == "lexical+e5"
+    fire = _fact_with(story.facts, "ferry Marta Vell")
+    assert fire.article_ids == ["en", "de"] and fire.match == "same"
+    assert [v["article_id"] for v in fire.versions] == ["en", "de"]
+    assert _fact_with(story.facts, "library").match in ("only", "possibly")

@@ -175,10 +175,20 @@ class AlignedQuote:
 @dataclass
 class Fact:
     text: str
-    article_ids: list[str]
+    article_ids: list[str]  # the outlets that report it ("possibly" facts: the one that surely does)
     variants: dict[str, str] = field(default_factory=dict)  # article_id -> that article's sentence
     conflicts: list[str] = field(default_factory=list)  # e.g. "numbers differ: 5 vs 7"
     first_article_id: str | None = None
+    # the evidence: each outlet's own sentence and how sure the match is, {"article_id", "text",
+    # "score"} (score: the same-fact probability against the fact's other outlets; 1.0 alone)
+    versions: list[dict[str, Any]] = field(default_factory=list)
+    # "same": reported by several outlets; "possibly": one outlet's, with a sentence of another
+    # outlet in versions that may say the same (for the reader to judge); "only": one outlet's alone
+    match: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.match:  # a comparison stored before matches had tiers
+            self.match = "same" if len(self.article_ids) > 1 else "only"
 
 
 @dataclass
@@ -200,7 +210,8 @@ class Story:
     quotes: list[AlignedQuote] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
-    # which claim matcher aligned the facts: "lexical", or "minilm" (lexical + MiniLM features)
+    # which claim matcher aligned the facts: "cross-encoder" (the same-fact judge, "+e5" when the
+    # multilingual judge compared sentences in other languages), "lexical", or "minilm"
     fact_tier: str = "lexical"
 
     def to_dict(self) -> dict[str, Any]:

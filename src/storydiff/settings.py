@@ -194,8 +194,26 @@ class FactSettings:
     # three), and 3 would let more page fragments in ("Sign up now").
     min_claim_words: int = 4
     # "learned": logistic scorer over lexical (+ optional MiniLM) pair features, weights in
-    # compare/facts.py WEIGHTS; "idf_dice": the previous IDF-weighted Dice alone (bench baseline)
+    # compare/facts.py WEIGHTS; "judge": the lexical scorer screens every pair, the same-fact judge
+    # (compare/same_fact.py: MiniLM cross-encoder, multilingual e5 for other languages) reads each
+    # claim's best candidates in every other article, a logistic model over both decides;
+    # "idf_dice": the first round's IDF-weighted Dice alone (bench baseline). "learned" stays the
+    # default: on the 31-story fact gold held out by story both score shared-fact F1 0.697 ("only"
+    # precision 0.760 vs 0.774 with "possibly"), and the judge costs ~10-50x the time (bench/facts.py)
     scorer: str = "learned"
+    # scorer="judge": two claims whose probability reaches this are one fact (bench/facts.py --fit:
+    # best held-out shared-fact F1 on the other stories; 0.15-0.25 across folds)
+    same_probability: float = 0.2
+    # a claim left in one outlet whose best match in another outlet reaches this is shown beside it
+    # as "possibly the same", not as "only in X": the lowest cut (the most precise "only") leaving at
+    # most 15% of facts "possibly" on the fact gold, held out by story (0.15 in most folds for both
+    # scorers; 0.1-0.2 across folds)
+    possibly_probability: float = 0.15
+    # scorer="judge": the judge reads each claim's this-many best-screened claims in every other
+    # article (cost grows with it: bench/facts.py --cost)
+    judge_candidates: int = 3
+    # at most this many other outlets' sentences are shown beside a "possibly" fact
+    possibly_max: int = 2
     # match probability at or above which two claims are one fact (and a lone restatement joins a
     # fact); chosen by leave-one-cluster-out on the dev half of the ECB+ fact gold set
     # (bench/facts.py --fit, 22-cluster gold: lexical dev-CV F1 0.706 at 0.2, 0.715 at 0.25 with

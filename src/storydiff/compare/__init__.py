@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storydiff.compare.facts import align_facts
+from storydiff.compare.facts import align_facts, article_language
 from storydiff.compare.independence import independent_sources, story_origins
 from storydiff.records import Article, Story
 from storydiff.settings import FactSettings
@@ -19,14 +19,23 @@ def story_order(articles: Sequence[Article]) -> list[Article]:
     return [a for _, a in indexed]
 
 
-def fact_tier(settings: FactSettings | None) -> str:
-    """The claim matcher ``align_facts`` will use under ``settings``: "minilm" only when the tier
-    is asked for and installed (it falls back to lexical otherwise)."""
-    if settings is None or not settings.use_embeddings:
-        return "lexical"
-    from storydiff.embeddings import embeddings_available
+def fact_tier(settings: FactSettings | None, articles: Sequence[Article] | None = None) -> str:
+    """The claim matcher ``align_facts`` uses under ``settings``: "lexical" (the default), "minilm"
+    (lexical + MiniLM features, only when that tier is asked for and installed; it falls back to
+    lexical otherwise) or "cross-encoder" (the same-fact judge); "+e5" when ``articles`` are in
+    more than one language, so the multilingual judge compared the sentences across languages."""
+    settings = settings or FactSettings()
+    if settings.scorer == "judge":
+        tier = "cross-encoder"
+    elif not settings.use_embeddings:
+        tier = "lexical"
+    else:
+        from storydiff.embeddings import embeddings_available
 
-    return "minilm" if embeddings_available() else "lexical"
+        tier = "minilm" if embeddings_available() else "lexical"
+    if articles and settings.scorer != "idf_dice" and len({article_language(a) for a in articles}) > 1:
+        tier += "+e5"
+    return tier
 
 
 def compare_story(story_id: str, articles: Sequence[Article], fact_settings: FactSettings | None = None) -> Story:
@@ -63,5 +72,5 @@ def compare_story(story_id: str, articles: Sequence[Article], fact_settings: Fac
         quotes=quotes,
         facts=facts,
         timeline=timeline,
-        fact_tier=fact_tier(fact_settings),
+        fact_tier=fact_tier(fact_settings, ordered),
     )

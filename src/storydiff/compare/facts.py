@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -53,11 +54,16 @@ CONTAINMENT_MIN_SHARE = 0.5
 LEXICAL_FEATURES = ("idf_dice", "key_dice", "idf_mutual_best", "both_lede", "shared_number",
                     "word_tfidf", "char_tfidf", "char_mutual_best")
 MINILM_FEATURES = LEXICAL_FEATURES + ("minilm_cos", "minilm_mutual_best")
+# the same-fact judge's probability for the pair (0 for pairs the lexical screen left out) and
+# whether it is each claim's best in the other's article
+JUDGE_FEATURES = LEXICAL_FEATURES + ("judge", "judge_mutual_best")
 # logistic weights (coefficients in feature order, intercept), fit on the dev half of
 # tests/data/fact_gold.jsonl by `python bench/facts.py --fit` (L2, C=1); refit after changing features
 WEIGHTS: dict[tuple[str, ...], tuple[tuple[float, ...], float]] = {
     LEXICAL_FEATURES: ((1.8, 2.26, 2.47, 1.45, 1.1, 2.08, 3.08, 3.15), -4.07),
     MINILM_FEATURES: ((0.9, 0.67, 1.54, 0.86, 1.27, 0.91, 2.26, 2.3, 2.87, 1.81), -4.82),
+    # fit on all 31 stories of the fact gold by `python bench/facts.py --fit` (held-out figures there)
+    JUDGE_FEATURES: ((1.292, 2.243, 1.462, 0.33, 1.038, 2.445, 2.058, 1.747, 0.733, 2.457), -4.117),
 }
 
 
@@ -154,23 +160,176 @@ def pair_features(claims: Sequence[Claim], use_embeddings: bool = False
     return LEXICAL_FEATURES, feats
 
 
-def claim_match_probabilities(claims: list[Claim], settings: FactSettings) -> tuple[np.ndarray, float]:
-    """Claim-by-claim match score (0 inside one article) and the threshold it is cut at."""
+def _logistic(names: tuple[str, ...], feats: Sequence[np.ndarray]) -> np.ndarray:
+    coef, intercept = WEIGHTS[names]
+    logit = np.full(feats[0].shape, intercept, dtype=np.float32)
+    for w, f in zip(coef, feats):
+        logit += w * f
+    sim = 1 / (1 + np.exp(-logit))
+    return (sim + sim.T) / 2
+
+
+def judge_candidates(screen: np.ndarray, article: np.ndarray, per_article: int) -> list[tuple[int, int]]:
+    """Pairs (i < j) worth asking the judge about: each claim's ``per_article`` best-screened
+    claims in every other article, and in a story of more than three articles, its
+    3 x ``per_article`` best over all of them (the judge reads ~30 pairs a second: a 20-article
+    story cannot have every claim read against every article). A pair the screen scores 0
+    (nothing shared) is still asked when it is among a claim's best: paraphrase shares few words."""
+    out: set[tuple[int, int]] = set()
+    ids = np.unique(article)
+    n = len(article)
+    if len(ids) > 4:
+        k = min(3 * per_article, n)
+        masked = np.where(article[:, None] == article[None, :], -1.0, screen)
+        best = np.argsort(-masked, axis=1, kind="stable")[:, :k]
+        for r in range(n):
+            for j in best[r].tolist():
+                if article[j] != article[r]:
+                    out.add((min(r, j), max(r, j)))
+        return sorted(out)
+    for a in ids:
+        cols = np.flatnonzero(article == a)
+        rows = np.flatnonzero(article != a)
+        if not len(rows):
+            continue
+        k = min(per_article, len(cols))
+        best = np.argsort(-screen[np.ix_(rows, cols)], axis=1, kind="stable")[:, :k]
+        for r, picks in zip(rows.tolist(), best.tolist()):
+            for c in picks:
+                j = int(cols[c])
+                out.add((min(r, j), max(r, j)))
+    return sorted(out)
+
+
+# two claims worded this alike (rapidfuzz ratio of their lowercased words) are a reprint: the
+# judge is not asked, it would say the same (and wire copy fills big stories with such pairs)
+REPRINT_RATIO = 95
+
+
+def _judge_matrix(claims: Sequence[Claim], pairs: list[tuple[int, int]], languages: Sequence[str]
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """The judge's same-fact probability for ``pairs`` (symmetric; 0 elsewhere), and which pairs
+    were judged across two languages. English pairs go to the cross-encoder (its probability,
+    uncalibrated: figures that differ are a conflict inside one fact here, not two facts);
+    others to the multilingual judge."""
+    from storydiff.compare import same_fact
+
+    n = len(claims)
+    out = np.zeros((n, n), dtype=np.float32)
+    crossed = np.zeros((n, n), dtype=bool)
+    from rapidfuzz import fuzz
+
+    words = [" ".join(c.text.lower().split()) for c in claims]
+    reprints = [(i, j) for i, j in pairs if fuzz.ratio(words[i], words[j]) >= REPRINT_RATIO]
+    for i, j in reprints:
+        out[i, j] = out[j, i] = 1.0
+    reprinted = set(reprints)
+    pairs = [p for p in pairs if p not in reprinted]
+    english = [(i, j) for i, j in pairs if languages[i] == "en" and languages[j] == "en"]
+    other = [(i, j) for i, j in pairs if not (languages[i] == "en" and languages[j] == "en")]
+    if english:
+        p = 1 / (1 + np.exp(-same_fact.cross_encoder_logits([(claims[i].text, claims[j].text) for i, j in english])))
+        for (i, j), v in zip(english, p):
+            out[i, j] = out[j, i] = v
+    if other:
+        feats = same_fact.multilingual_features([(claims[i].text, claims[j].text) for i, j in other],
+                                                [(languages[i], languages[j]) for i, j in other])
+        feats[:, 1] = 0.0  # figures that differ are a conflict inside one fact, as above
+        p = same_fact.calibrated(feats, same_fact.MULTILINGUAL_JUDGE)
+        for (i, j), v in zip(other, p):
+            out[i, j] = out[j, i] = v
+            crossed[i, j] = crossed[j, i] = languages[i] != languages[j]
+    return out, crossed
+
+
+def claim_match_probabilities(claims: list[Claim], settings: FactSettings,
+                              languages: Sequence[str] | None = None) -> tuple[np.ndarray, float]:
+    """Claim-by-claim match score (0 inside one article) and the threshold it is cut at.
+    ``languages``: each claim's article language (English when not given)."""
     article = np.array([c.article_id for c in claims])
     if settings.scorer == "idf_dice":  # the previous scorer, kept as a benchmark baseline
         sim = _key_dice(claims, story_idf(claims) if settings.idf_weighting else None)
         threshold = settings.fact_threshold
+    elif settings.scorer == "judge":
+        sim = judged_probabilities(claims, settings, languages or ["en"] * len(claims))
+        threshold = settings.same_probability
     else:
         names, feats = pair_features(claims, settings.use_embeddings)
-        coef, intercept = WEIGHTS[names]
-        logit = np.full(feats[0].shape, intercept, dtype=np.float32)
-        for w, f in zip(coef, feats):
-            logit += w * f
-        sim = 1 / (1 + np.exp(-logit))
-        sim = (sim + sim.T) / 2
+        sim = _logistic(names, feats)
         threshold = settings.match_probability
+        lang = np.array(languages or ["en"] * len(claims))
+        crossed = lang[:, None] != lang[None, :]
+        if crossed.any():  # words cannot compare sentences across languages: the multilingual judge does
+            sim = np.where(crossed, _across_languages(claims, list(lang), article, settings, threshold), sim)
     sim[article[:, None] == article[None, :]] = 0.0
     return sim, threshold
+
+
+def _across_languages(claims: list[Claim], languages: list[str], article: np.ndarray, settings: FactSettings,
+                      same_cut: float) -> np.ndarray:
+    """Match probabilities of claim pairs in two languages: e5 sentence vectors pick each claim's
+    best candidates in every other-language article, the multilingual judge scores them, and its
+    score is mapped onto this scale by its own cuts (its "possibly" cut to ``possibly_probability``,
+    its "same" cut to ``same_cut``). 0 for every other pair."""
+    from storydiff.compare import same_fact
+    from storydiff.embeddings import MULTILINGUAL_NOT_INSTALLED, embed_multilingual
+
+    vecs = embed_multilingual([c.text for c in claims])
+    if vecs is None:
+        raise RuntimeError(MULTILINGUAL_NOT_INSTALLED)
+    lang = np.array(languages)
+    crossed = lang[:, None] != lang[None, :]
+    screen = np.where(crossed, vecs @ vecs.T, -1.0)
+    pairs = [(i, j) for i, j in judge_candidates(screen, article, settings.judge_candidates) if crossed[i, j]]
+    out = np.zeros((len(claims), len(claims)), dtype=np.float32)
+    if not pairs:
+        return out
+    feats = same_fact.multilingual_features([(claims[i].text, claims[j].text) for i, j in pairs],
+                                            [(languages[i], languages[j]) for i, j in pairs],
+                                            np.array([float(vecs[i] @ vecs[j]) for i, j in pairs]))
+    feats[:, 1] = 0.0  # figures that differ are a conflict inside one fact here, not two facts
+    score = same_fact.calibrated(feats, same_fact.MULTILINGUAL_JUDGE)
+    c = same_fact.calibration()[same_fact.MULTILINGUAL_JUDGE]
+    mapped = np.interp(score, [0.0, c["possibly"], c["same"], 1.0],
+                       [0.0, settings.possibly_probability, same_cut, 1.0])
+    for (i, j), v in zip(pairs, mapped):
+        out[i, j] = out[j, i] = v
+    return out
+
+
+def judged_probabilities(claims: list[Claim], settings: FactSettings, languages: Sequence[str],
+                         lexical_features: list[np.ndarray] | None = None,
+                         judged: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """The lexical scorer screens every pair; the judge reads each claim's best candidates in
+    every other article; a logistic model over both (WEIGHTS[JUDGE_FEATURES]) gives the
+    probability. Pairs across two languages share no words to weigh, so there the multilingual
+    judge's score alone is used, mapped onto this scale by its own cuts. ``lexical_features`` and
+    ``judged`` let a benchmark pass what it already computed."""
+    from storydiff.compare import same_fact
+
+    article = np.array([c.article_id for c in claims])
+    feats = lexical_features if lexical_features is not None else pair_features(claims)[1]
+    screen = _logistic(LEXICAL_FEATURES, feats)
+    screen[article[:, None] == article[None, :]] = 0.0
+    lang = np.array(languages)
+    crossed_language = lang[:, None] != lang[None, :]
+    if crossed_language.any():  # words cannot screen pairs across languages: sentence vectors do
+        from storydiff.embeddings import embed_multilingual
+
+        vecs = embed_multilingual([c.text for c in claims])
+        if vecs is not None:
+            screen = np.where(crossed_language, vecs @ vecs.T, screen)
+            screen[article[:, None] == article[None, :]] = 0.0
+    if judged is None:
+        judged = _judge_matrix(claims, judge_candidates(screen, article, settings.judge_candidates), languages)
+    judge, crossed = judged
+    sim = _logistic(JUDGE_FEATURES, [*feats, judge, _mutual_best(judge, article) * judge])
+    if crossed.any():
+        c = same_fact.calibration()[same_fact.MULTILINGUAL_JUDGE]
+        mapped = np.interp(judge, [0.0, c["possibly"], c["same"], 1.0],
+                           [0.0, settings.possibly_probability, settings.same_probability, 1.0])
+        sim = np.where(crossed, mapped, sim)
+    return sim.astype(np.float32)
 
 
 def _merge(claims: list[Claim], sim: np.ndarray, threshold: float) -> UnionFind:
@@ -280,41 +439,101 @@ def _contradictions(claims: Sequence[Claim]) -> list[dict[str, list[Quantity]]]:
     return [{aid: t[unit] for aid, t in by_article.items() if unit in t} for unit in found]
 
 
-def align_claims(articles: Sequence[Article], settings: FactSettings | None = None) -> list[list[Claim]]:
-    """The claims of ``articles`` grouped into facts (each group in story order); the claim-level
-    view behind ``align_facts``, with offsets, for benchmarks and callers that need them. A fact
-    may hold two claims of one article when the article restates it."""
+@dataclass
+class FactGroup:
+    """One fact's claims with how sure the alignment is: ``match`` "same" (several articles),
+    "possibly" (one article's claims, and ``candidates``: the other articles' sentences that may
+    say the same, with their probability) or "only"; ``scores``: each claim's best probability
+    against a claim of another article in the fact (1.0 when alone)."""
+
+    claims: list[Claim]
+    match: str
+    scores: list[float]
+    candidates: list[tuple[Claim, float]] = field(default_factory=list)
+
+
+def article_language(article: Article) -> str:
+    if article.language:
+        return article.language.split("-")[0].lower()
+    from storydiff.compare.same_fact import language_of
+
+    return language_of((article.text or "")[:2000])
+
+
+def fact_groups(articles: Sequence[Article], settings: FactSettings | None = None) -> list[FactGroup]:
+    """The claims of ``articles`` grouped into facts (each group in story order), each with how
+    sure its match is. A fact may hold two claims of one article when the article restates it."""
     settings = settings or FactSettings()
     claims = [c for a in articles for c in article_claims(a.id, a.text or "", settings.min_claim_words, a.language)]
     if not claims:
         return []
-    sim, threshold = claim_match_probabilities(claims, settings)
+    language = {a.id: article_language(a) for a in articles}
+    sim, threshold = claim_match_probabilities(claims, settings, [language[c.article_id] for c in claims])
+    return group_claims(claims, sim, threshold, [a.id for a in articles], settings)
+
+
+def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article_order: Sequence[str],
+                 settings: FactSettings) -> list[FactGroup]:
+    """Facts from a claim-by-claim probability matrix (0 inside one article), best pair first."""
     uf = _merge(claims, sim, threshold)
     groups = [list(g) for g in uf.groups().values()]
     if settings.attach_restatements:
         groups = _attach_restatements(groups, claims, sim, threshold)
-    order = {a.id: k for k, a in enumerate(articles)}
-    out = [sorted((claims[k] for k in g), key=lambda c: (order[c.article_id], c.index)) for g in groups]
-    out.sort(key=lambda g: (order[g[0].article_id], g[0].index))
+    order = {aid: k for k, aid in enumerate(article_order)}
+    out = []
+    for g in groups:
+        g.sort(key=lambda k: (order[claims[k].article_id], claims[k].index))
+        arts = np.array([claims[k].article_id for k in g])
+        if len(set(arts.tolist())) > 1:
+            scores = [float(max(sim[k, j] for j in g if claims[j].article_id != claims[k].article_id)) for k in g]
+            out.append(FactGroup([claims[k] for k in g], "same", scores))
+            continue
+        candidates = []
+        if settings.scorer != "idf_dice":
+            # the best sentence of each other article, when the scorer cannot rule it out
+            own = claims[g[0]].article_id
+            best: dict[str, tuple[float, int]] = {}
+            for k in g:
+                for j in np.flatnonzero(sim[k] >= settings.possibly_probability).tolist():
+                    aid = claims[j].article_id
+                    if aid != own and sim[k, j] > best.get(aid, (0.0, -1))[0]:
+                        best[aid] = (float(sim[k, j]), j)
+            candidates = sorted(((claims[j], p) for p, j in best.values()), key=lambda cp: -cp[1])
+        out.append(FactGroup([claims[k] for k in g], "possibly" if candidates else "only", [1.0] * len(g),
+                             candidates[: settings.possibly_max]))
+    out.sort(key=lambda f: (order[f.claims[0].article_id], f.claims[0].index))
     return out
 
 
+def align_claims(articles: Sequence[Article], settings: FactSettings | None = None) -> list[list[Claim]]:
+    """The claims of ``articles`` grouped into facts (each group in story order); the claim-level
+    view behind ``align_facts``, with offsets, for benchmarks and callers that need them."""
+    return [g.claims for g in fact_groups(articles, settings)]
+
+
 def align_facts(articles: Sequence[Article], settings: FactSettings | None = None) -> list[Fact]:
-    """Facts of a story in the order of the earliest article that reports each.
+    """Facts of a story in the order of the earliest article that reports each, each with every
+    outlet's own sentence (``versions``) and how sure the match is (``match``).
     ``articles`` must be in story order (earliest first)."""
     order = {a.id: k for k, a in enumerate(articles)}
     outlet = {a.id: a.outlet or a.id for a in articles}
     facts = []
-    for members in align_claims(articles, settings):
+    for group in fact_groups(articles, settings):
         variants: dict[str, str] = {}
-        for c in members:
-            variants.setdefault(c.article_id, c.text)
+        versions = []
+        for c, score in zip(group.claims, group.scores):
+            if c.article_id not in variants:
+                variants[c.article_id] = c.text
+                versions.append({"article_id": c.article_id, "text": c.text, "score": round(score, 3)})
         ids = sorted(variants, key=order.__getitem__)
+        versions += [{"article_id": c.article_id, "text": c.text, "score": round(p, 3)} for c, p in group.candidates]
         facts.append(Fact(
-            text=members[0].text,
+            text=group.claims[0].text,
             article_ids=ids,
             variants=variants,
-            conflicts=_conflicts(members, outlet.__getitem__),
+            conflicts=_conflicts(group.claims, outlet.__getitem__) if group.match == "same" else [],
             first_article_id=ids[0],
+            versions=versions,
+            match=group.match,
         ))
     return facts

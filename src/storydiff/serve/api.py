@@ -217,7 +217,8 @@ def create_app(
         from storydiff.pipeline import compare_stored_story
 
         story = store.get_story(sid)
-        if story is not None and story.fact_tier == tier:
+        # "cross-encoder+e5": the same matcher, which also read sentences in other languages
+        if story is not None and story.fact_tier.split("+")[0] == tier:
             by_id = {a.id: a for a in store.articles(story_id=sid)}
             if all(i in by_id for i in story.article_ids):
                 return story, [by_id[i] for i in story.article_ids]

