@@ -84,16 +84,12 @@ def language_of(text: str) -> str:
 def figures_disagree(a: str, b: str) -> float:
     """1 when both sentences give figures and one gives a figure the other's figures do not
     allow ("14 dead" / "17 dead"); 0 otherwise (a figure on one side only is more detail)."""
-    from storydiff.compare.meaning import _tokens
+    from storydiff.compare.meaning import _allowed, _tokens
 
     fa, fb = figures(_tokens(a, "en")), figures(_tokens(b, "en"))
     if not fa or not fb:
         return 0.0
-
-    def allowed(f, others):
-        return any(f[0] <= o[1] + 1e-9 and o[0] <= f[1] + 1e-9 for o in others)
-
-    return float(not all(allowed(f, fb) for f in fa) or not all(allowed(f, fa) for f in fb))
+    return float(not all(_allowed(f, fb) for f in fa) or not all(_allowed(f, fa) for f in fb))
 
 
 def negation_disagrees(a: str, b: str, lang_a: str = "en", lang_b: str = "en") -> float:
