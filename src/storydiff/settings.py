@@ -199,7 +199,7 @@ class FactSettings:
     # claim's best candidates in every other article, a logistic model over both decides;
     # "idf_dice": the first round's IDF-weighted Dice alone (bench baseline). "learned" stays the
     # default: on the 31-story fact gold held out by story both score shared-fact F1 0.697 ("only"
-    # precision 0.760 vs 0.774 with "possibly"), and the judge costs ~10-50x the time (bench/facts.py)
+    # precision 0.760 vs 0.774 with "possibly"), and the judge costs ~80x the time (bench/facts.py --cost)
     scorer: str = "learned"
     # scorer="judge": two claims whose probability reaches this are one fact (bench/facts.py --fit:
     # best held-out shared-fact F1 on the other stories; 0.15-0.25 across folds)
