@@ -100,3 +100,8 @@ def test_same_fact_command_reads_rows_and_names_bad_lines(tmp_path):
     assert all(set(o) >= {"id", "same", "score", "tier"} and isinstance(o["same"], bool) for o in out)
     assert out[0]["score"] > out[1]["score"]
     assert "pairs.jsonl:2" in result.stderr and "pairs.jsonl:3" in result.stderr
+
+
+def test_a_plain_ascii_sentence_in_another_language_is_not_taken_for_english():
+    (j,) = judge_pairs([("The council approved the budget.", "Der Stadtrat hat den Haushalt genehmigt.")])
+    assert j.judge == "e5-multilingual"

@@ -73,8 +73,9 @@ def cross_encoder_logits(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
 
 
 def language_of(text: str) -> str:
-    """ISO 639-1 code; plain ASCII text is taken as English without asking the classifier."""
-    if all(ord(c) < 128 for c in text):
+    """ISO 639-1 code (py3langid); a fragment of under four words in plain ASCII is taken as
+    English, too short for the classifier to tell."""
+    if all(ord(c) < 128 for c in text) and len(text.split()) < 4:
         return "en"
     import py3langid
 
