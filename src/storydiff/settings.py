@@ -14,6 +14,18 @@ from dataclasses import dataclass
 class IngestSettings:
     max_item_bytes: int = 20_000_000  # larger items are refused with a reason, not read
     max_records_per_file: int = 10_000_000
+    # One record of a multi-record file (a JSONL line, a CSV row, a feed entry) over this fails by
+    # name and is skipped unread, so one runaway record never sits in memory: room for a record
+    # carrying both its text and its HTML at the item limit.
+    max_record_bytes: int = 2 * 20_000_000 + 1_000_000
+    # A compressed input may grow to this many times the compressed bytes read so far, past the
+    # first gzip_ratio_floor bytes; more is a decompression bomb and fails the file by name.
+    # Text compresses ~3-10x with gzip, repetitive markup ~20x; bombs ~1,000x.
+    max_gzip_ratio: int = 100
+    gzip_ratio_floor: int = 64_000_000
+    # A feed is handed to feedparser whole up to this size; a bigger one in pieces of about this
+    # many bytes of entries (each with the channel's header), so memory stays bounded.
+    feed_piece_bytes: int = 8_000_000
 
 
 # -- extract (owned by the extraction work, issue 3) ------------------------------------

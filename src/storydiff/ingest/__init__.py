@@ -7,22 +7,25 @@ name and confirmed by sniffing the first bytes, so a mislabelled file is still r
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
-from storydiff.ingest.decode import UTF16_MARKS, DecodeError, decode_bytes
+from storydiff.ingest.decode import DecodeError, decode_bytes
 from storydiff.ingest.formats import Result, read_csv, read_feed, read_jsonl, read_warc
+from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, decompressed, open_input
 from storydiff.ingest.paths import STDIN, expand_inputs
+from storydiff.ingest.sanitize import clean_item
 from storydiff.records import Failure, RawItem
 from storydiff.settings import IngestSettings
 
 __all__ = ["read_inputs", "read_path", "read_bytes", "expand_inputs", "Result"]
-
-GZIP_MAGIC = b"\x1f\x8b"
 
 
 def _strip_gz(name: str) -> str:
@@ -61,7 +64,7 @@ def _single_item(source: str, fmt: str, data: bytes) -> Result:
     if not data.strip():
         return Failure(source, "empty file")
     try:
-        text = decode_bytes(data)
+        text = decode_bytes(data, source=source)
     except DecodeError as e:
         return Failure(source, str(e))
     if not text.strip():
@@ -72,120 +75,116 @@ def _single_item(source: str, fmt: str, data: bytes) -> Result:
 def read_bytes(source: str, data: bytes, settings: IngestSettings | None = None) -> Iterator[Result]:
     """Read one input given as bytes (stdin, an upload, a Spark partition)."""
     settings = settings or IngestSettings()
-    if data.startswith(GZIP_MAGIC):
-        try:
-            data = gzip.decompress(data)
-        except (EOFError, OSError, zlib.error) as e:
-            yield Failure(source, f"truncated or corrupt gzip: {e}")
-            return
-    if data.startswith(UTF16_MARKS):
-        # records are split on newline bytes, which UTF-16 does not have: read it as UTF-8
-        try:
-            data = data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError as e:
-            yield Failure(source, f"invalid UTF-16: {e.reason}")
-            return
-    fmt = sniff_format(source, data[:4096])
+    yield from _sanitized(_guard(source, _read_stream(source, io.BytesIO(data), settings, None), settings))
+
+
+def _read_stream(source: str, raw: BinaryIO, settings: IngestSettings, size: int | None) -> Iterator[Result]:
+    """One input from a binary stream, in whichever format it is; ``size`` on disk if known."""
+    stream = open_input(raw, settings)
+    head = stream.peek(4096)[:4096]
+    fmt = sniff_format(source, head)
     if fmt == "jsonl":
-        yield from read_jsonl(source, iter(data.splitlines()), settings)
+        yield from read_jsonl(source, stream, settings)
     elif fmt == "csv":
-        yield from read_csv(source, data, settings)
+        yield from read_csv(source, stream, settings)
     elif fmt == "warc":
-        yield from read_warc(source, io.BytesIO(data), settings)
+        yield from read_warc(source, stream, settings)
     elif fmt == "feed":
-        yield from read_feed(source, data, settings)
-    elif len(data) > settings.max_item_bytes:
-        yield Failure(source, f"{len(data) / 1e6:.1f} MB, over the {settings.max_item_bytes / 1e6:.0f} MB limit")
+        yield from read_feed(source, stream, settings)
     else:
+        data = stream.read(settings.max_item_bytes + 1)
+        if len(data) > settings.max_item_bytes:
+            limit = f"the {settings.max_item_bytes / 1e6:.0f} MB limit"
+            if size is None or decompressed(stream):  # a pipe, or compressed: no size to give
+                yield Failure(source, f"decompresses to over {limit}" if decompressed(stream) else f"over {limit}")
+            else:
+                yield Failure(source, f"{size / 1e6:.1f} MB, over {limit}")
+            return
         yield _single_item(source, fmt, data)
-
-
-def _open(path: str):
-    raw = open(path, "rb")  # noqa: SIM115 - handed to the caller, which closes it
-    if raw.read(2) == GZIP_MAGIC:
-        raw.seek(0)
-        return gzip.GzipFile(fileobj=raw)
-    raw.seek(0)
-    return raw
 
 
 def read_path(path: str, settings: IngestSettings | None = None) -> Iterator[Result]:
     """Read one file, streaming the multi-record formats so a 10 GB export never sits in memory.
     A file that yields nothing at all (an empty export, a feed without entries) is reported."""
     found = False
-    for result in _read_path(path, settings):
+    for result in _sanitized(_read_path(path, settings or IngestSettings())):
         found = True
         yield result
     if not found:
         yield Failure(path, "no articles in this file (empty, or no records of a kind storydiff reads)")
 
 
-def _read_path(path: str, settings: IngestSettings | None = None) -> Iterator[Result]:
-    settings = settings or IngestSettings()
+def _sanitized(results: Iterable[Result]) -> Iterator[Result]:
+    """Every item through the one sanitising boundary (ingest.sanitize) on its way in."""
+    for r in results:
+        yield clean_item(r) if isinstance(r, RawItem) else r
+
+
+def _read_path(path: str, settings: IngestSettings) -> Iterator[Result]:
     if path == STDIN:
-        yield from read_bytes("<stdin>", sys.stdin.buffer.read(), settings)
-        return
-    if not os.path.exists(path):
-        yield Failure(path, "no such file")
-        return
-    if not os.path.isfile(path):
-        yield Failure(path, "not a regular file")
+        yield from _guard("<stdin>", _read_stream("<stdin>", sys.stdin.buffer, settings, None), settings)
         return
     try:
-        with _open(path) as f:
-            try:
-                head = f.peek(4096)[:4096] if hasattr(f, "peek") else b""
-            except (EOFError, OSError, zlib.error) as e:
-                yield Failure(path, f"truncated or corrupt gzip: {e}")
-                return
-            if head.startswith(UTF16_MARKS):  # a whole-file transcode; exports in UTF-16 are small
-                yield from read_bytes(path, f.read(settings.max_item_bytes * 8), settings)
-                return
-            fmt = sniff_format(path, head)
-            if fmt == "jsonl":
-                yield from _guard(path, read_jsonl(path, iter(f), settings))
-            elif fmt == "warc":
-                # warcio ends silently at a gzip member cut short, handing out the partial record
-                # as if whole; a streaming integrity pass first tells us to distrust the last one
-                problem = _gzip_problem(path)
-                with open(path, "rb") as raw:  # warcio decompresses gzip members itself
-                    records = read_warc(path, raw, settings)
-                    yield from _drop_last_record(path, records, problem) if problem else records
+        st = os.stat(path)
+    except FileNotFoundError:
+        yield Failure(path, "broken symbolic link" if os.path.islink(path) else "no such file")
+        return
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            yield Failure(path, "symbolic link loop")
+        else:
+            yield Failure(path, f"unreadable: {e.strerror or e}")
+        return
+    streamed = stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)  # <(cmd), /dev/stdin: read as stdin is
+    if not stat.S_ISREG(st.st_mode) and not streamed:
+        yield Failure(path, "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file")
+        return
+    try:
+        with open(path, "rb") as raw:
+            if not streamed and _is_warc(path, raw):
+                yield from _guard(path, _read_warc_file(path, raw, settings), settings)
             else:
-                data = f.read(settings.max_item_bytes * 8 if fmt in ("csv", "feed") else settings.max_item_bytes + 1)
-                if fmt in ("html", "text") and len(data) > settings.max_item_bytes:
-                    limit = f"the {settings.max_item_bytes / 1e6:.0f} MB limit"
-                    if isinstance(f, gzip.GzipFile):  # its size on disk says nothing
-                        yield Failure(path, f"decompresses to over {limit}")
-                    else:
-                        yield Failure(path, f"{os.path.getsize(path) / 1e6:.1f} MB, over {limit}")
-                    return
-                if fmt == "csv":
-                    yield from read_csv(path, data, settings)
-                elif fmt == "feed":
-                    yield from read_feed(path, data, settings)
-                else:
-                    yield _single_item(path, fmt, data)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
-        yield Failure(path, f"truncated or corrupt gzip: {e}")
+                yield from _guard(path, _read_stream(path, raw, settings, None if streamed else st.st_size), settings)
     except PermissionError:
         yield Failure(path, "permission denied")
     except OSError as e:
-        yield Failure(path, f"unreadable: {e}")
+        yield Failure(path, f"unreadable: {e.strerror or e}")
 
 
-def _gzip_problem(path: str) -> str | None:
-    """Why a gzip file is damaged (cut short, corrupt), or None when intact or not gzip."""
-    with open(path, "rb") as raw:
-        if raw.read(2) != GZIP_MAGIC:
-            return None
-        raw.seek(0)
-        try:
-            with gzip.GzipFile(fileobj=raw) as gz:
-                while gz.read(1 << 20):
-                    pass
-        except (EOFError, OSError, zlib.error) as e:
-            return str(e)
+def _is_warc(path: str, raw: BinaryIO) -> bool:
+    """Whether a file is a web archive (by name, or by its first bytes once gunzipped)."""
+    base = _strip_gz(path).lower()
+    if base.endswith((".warc", ".arc")):
+        return True
+    try:
+        head = open_input(raw, IngestSettings()).peek(8)[:8]
+    except (EOFError, OSError, zlib.error, LimitExceeded):
+        head = b""
+    raw.seek(0)
+    return head.startswith(b"WARC/")
+
+
+def _read_warc_file(path: str, raw: BinaryIO, settings: IngestSettings) -> Iterator[Result]:
+    # warcio ends silently at a gzip member cut short, handing out the partial record as if
+    # whole; a streaming integrity pass first tells us to distrust the last one (and stops a bomb)
+    problem = _gzip_problem(raw, settings)
+    raw.seek(0)
+    records = read_warc(path, raw, settings)  # warcio decompresses gzip members itself
+    yield from _drop_last_record(path, records, problem) if problem else records
+
+
+def _gzip_problem(raw: BinaryIO, settings: IngestSettings) -> str | None:
+    """Why a gzip file is damaged (cut short, corrupt), or None when intact or not gzip.
+    LimitExceeded for a decompression bomb."""
+    if raw.read(2) != GZIP_MAGIC:
+        return None
+    raw.seek(0)
+    try:
+        stream = open_input(raw, settings)
+        while stream.read(1 << 20):
+            pass
+    except (EOFError, OSError, zlib.error) as e:
+        return str(e)
     return None
 
 
@@ -210,15 +209,18 @@ def _drop_last_record(path: str, records: Iterator[Result], problem: str) -> Ite
     yield Failure(where, f"truncated WARC record (archive cut short: {problem})")
 
 
-def _guard(path: str, it: Iterator[Result]) -> Iterator[Result]:
-    """Pass records through; a stream that breaks mid-way (truncated gzip) ends with a Failure."""
+def _guard(path: str, it: Iterator[Result], settings: IngestSettings) -> Iterator[Result]:
+    """Pass records through; a stream that breaks mid-way (a truncated gzip, a decompression
+    bomb) ends with a Failure naming the file, after the records read before it."""
     n = 0
     try:
         for r in it:
             n += 1
             yield r
-    except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as e:
-        yield Failure(f"{path}#after-record{n}", f"truncated or corrupt stream: {e}")
+    except LimitExceeded as e:
+        yield Failure(path, str(e))
+    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+        yield Failure(f"{path}#after-record{n}" if n else path, f"truncated or corrupt gzip: {e}")
 
 
 def read_inputs(inputs: Iterable[str] | str, settings: IngestSettings | None = None) -> Iterator[Result]:

@@ -1,10 +1,21 @@
-"""Bytes to text: detect encodings (cp1251 pages are common in our field) and refuse binaries."""
+"""Bytes to text: detect encodings (cp1251 pages are common in our field) and refuse binaries.
+
+UTF-8 with a few invalid bytes (a file spliced from two sources, a truncated multi-byte character)
+stays UTF-8, the bad bytes becoming U+FFFD, as browsers read it; the count is reported as a
+warning naming the item (logger ``storydiff.ingest``). Only text that is not UTF-8 at all goes to
+the detector.
+"""
 
 from __future__ import annotations
 
+import codecs
+import logging
 import re
+import threading
 
 from charset_normalizer import from_bytes
+
+log = logging.getLogger("storydiff.ingest")
 
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
@@ -39,12 +50,89 @@ def _labels(declared: str) -> list[str]:
 UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
+# -- counting replacements -------------------------------------------------------------------
+_replaced = threading.local()
+
+
+def _count_and_replace(error: UnicodeError) -> tuple[str, int]:
+    _replaced.n = getattr(_replaced, "n", 0) + 1
+    assert isinstance(error, UnicodeDecodeError)
+    return "\ufffd", error.end
+
+
+REPLACE_COUNTING = "storydiff-replace"  # an error handler: U+FFFD per invalid sequence, counted
+codecs.register_error(REPLACE_COUNTING, _count_and_replace)
+
+
+def decode_counting(data: bytes, encoding: str) -> tuple[str, int]:
+    """``data`` decoded with U+FFFD for each invalid sequence, and how many there were."""
+    _replaced.n = 0
+    text = data.decode(encoding, REPLACE_COUNTING)
+    return text, _replaced.n
+
+
+def replacements_since_reset() -> int:
+    """Invalid sequences replaced in this thread since ``reset_replacements`` (streamed decoding)."""
+    return getattr(_replaced, "n", 0)
+
+
+def reset_replacements() -> None:
+    _replaced.n = 0
+
+
+def mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """``data`` as UTF-8 with its invalid bytes replaced, and their count, when it is UTF-8 with a
+    few bad bytes: more valid non-ASCII characters than invalid sequences. None when it is not
+    UTF-8 (a cp1251 page has almost no valid multi-byte sequence), for the detector to read."""
+    text, bad = decode_counting(data, "utf-8")
+    if bad == 0:
+        return text, 0
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd") if len(text) < 4_000_000 else None
+    if good is None:  # a big file: count on its first 4 MB of characters
+        good = sum(1 for ch in text[:4_000_000] if ord(ch) > 127 and ch != "\ufffd")
+        bad_head = text[:4_000_000].count("\ufffd")
+        return (text, bad) if good > bad_head else None
+    return (text, bad) if good > bad else None
+
+
+def warn_replaced(source: str, count: int, encoding: str = "UTF-8") -> None:
+    if count:
+        log.warning("%s: %d invalid %s byte sequence(s) replaced with U+FFFD", source, count, encoding.upper())
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None, source: str | None = None) -> str:
     """Decode ``data``: a declared or ``<meta charset>`` encoding when it decodes cleanly,
-    else UTF-8, else the detector's best guess. Raises DecodeError for binary data."""
+    else UTF-8 (with a few invalid bytes replaced and, given ``source``, reported), else the
+    detector's best guess. Raises DecodeError for binary data."""
+    text, bad, encoding = _decode(data, declared)
+    if source is not None:
+        warn_replaced(source, bad, encoding)
+    return text
+
+
+def detect_encoding(head: bytes, *, declared: str | None = None) -> str:
+    """The encoding to stream a file in, judged from its first bytes (which may end inside a
+    character). Raises DecodeError for binary data."""
+    return _decode(_without_cut_character(head), declared)[2]
+
+
+def _without_cut_character(head: bytes) -> bytes:
+    """``head`` without a UTF-8 sequence cut short by its end (a cut is not an invalid byte)."""
+    i, n = len(head) - 1, 0
+    while i >= 0 and n < 3 and 0x80 <= head[i] < 0xC0:
+        i, n = i - 1, n + 1
+    if i >= 0 and head[i] >= 0xC0:
+        need = 2 if head[i] < 0xE0 else 3 if head[i] < 0xF0 else 4
+        if len(head) - i < need:
+            return head[:i]
+    return head
+
+
+def _decode(data: bytes, declared: str | None) -> tuple[str, int, str]:
+    """(text, invalid sequences replaced, the encoding used)."""
     if data.startswith(UTF16_MARKS):  # UTF-16 with its mark (Excel, PowerShell)
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), 0, "utf-16"
         except UnicodeDecodeError as e:
             raise DecodeError(f"invalid UTF-16: {e.reason}") from None
     if looks_binary(data):
@@ -60,10 +148,14 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     candidates.append("utf-8")
     for enc in candidates:
         try:
-            return data.decode(enc)
+            return data.decode(enc), 0, enc
         except (UnicodeDecodeError, LookupError):
             continue
+    lossy = mostly_utf8(data)
+    if lossy is not None:
+        return lossy[0], lossy[1], "utf-8"
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise DecodeError("undecodable bytes: no text encoding fits")
-    return data.decode(best.encoding, errors="replace")
+    text, bad = decode_counting(data, best.encoding)
+    return text, bad, best.encoding

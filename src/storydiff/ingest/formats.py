@@ -10,11 +10,14 @@ import io
 import json
 import re
 import zlib
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
 from urllib.parse import urljoin, urlsplit
 
-from storydiff.ingest.decode import DecodeError, decode_bytes
+from storydiff.ingest import split
+from storydiff.ingest.decode import DecodeError, decode_bytes, detect_encoding, warn_replaced
+from storydiff.ingest.limits import LimitExceeded, mb
+from storydiff.ingest.sanitize import clean_references
 from storydiff.records import Failure, RawItem
 from storydiff.settings import IngestSettings
 
@@ -26,6 +29,10 @@ EXPORT_HTML_FIELDS = ("html", "raw_html")
 
 def _mb(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
+
+
+def _record_over(what: str, size: int, settings: IngestSettings) -> str:
+    return f"{what} is over the {mb(settings.max_record_bytes)} limit for one record ({mb(size)} read): skipped"
 
 
 # Exports are hand-made and vendor-made: a number where a title belongs, a list where the outlet
@@ -78,41 +85,88 @@ def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     return RawItem(source=source, kind="html" if html is not None else "text", content=body, url=url, meta=meta)
 
 
-def read_jsonl(source: str, lines: Iterator[bytes], settings: IngestSettings) -> Iterator[Result]:
-    for n, line in enumerate(lines, start=1):
+def read_jsonl(source: str, lines: BinaryIO | Iterable[bytes], settings: IngestSettings) -> Iterator[Result]:
+    """Each line of a JSON Lines stream (or an iterable of lines) as an item; a line that is not
+    JSON, is nested too deep, holds a number too long to convert, or is over the record limit
+    fails by its line number, and the next line is read."""
+    numbered: Iterable[tuple[int, bytes | int]]
+    if hasattr(lines, "read"):
+        numbered = split.jsonl_lines(lines, settings.max_record_bytes)  # type: ignore[arg-type]
+    else:
+        numbered = enumerate(lines, start=1)  # type: ignore[arg-type]
+    for n, line in numbered:
+        where = f"{source}#L{n}"
+        if isinstance(line, int):
+            yield Failure(where, _record_over("line", line, settings))
+            continue
         if not line.strip():
             continue
-        where = f"{source}#L{n}"
-        try:
-            rec = json.loads(decode_bytes(line))
-        except (json.JSONDecodeError, DecodeError) as e:
-            yield Failure(where, f"invalid JSON line: {str(e)[:80]}")
+        if len(line) > settings.max_record_bytes:
+            yield Failure(where, _record_over("line", len(line), settings))
             continue
-        yield record_to_item(where, rec, settings)
+        yield _jsonl_record(where, line, settings)
 
 
-def read_csv(source: str, data: bytes, settings: IngestSettings) -> Iterator[Result]:
-    csv.field_size_limit(settings.max_item_bytes)
+def _jsonl_record(where: str, line: bytes, settings: IngestSettings) -> Result:
     try:
-        text = decode_bytes(data)
+        rec = json.loads(decode_bytes(line, source=where))
+    except DecodeError as e:
+        return Failure(where, f"invalid JSON line: {str(e)[:80]}")
+    except RecursionError:
+        return Failure(where, "invalid JSON line: nested too deeply")
+    except ValueError as e:  # JSONDecodeError, and an integer of more digits than Python converts
+        return Failure(where, f"invalid JSON line: {str(e)[:80]}")
+    return record_to_item(where, rec, settings)
+
+
+def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings) -> Iterator[Result]:
+    """Each row of a CSV export as an item, streamed: a row over the record limit, or one the csv
+    module cannot read, fails by its number and the next row is read."""
+    stream = split.as_stream(data)
+    try:
+        encoding = detect_encoding(stream.peek(split.CHUNK)[: split.CHUNK])
     except DecodeError as e:
         yield Failure(source, str(e))
         return
+    replaced = [0]
+    chunks = split.decoded_chunks(stream, encoding, replaced)
+    first = next(chunks, "")
+    if first.startswith("\ufeff"):
+        first = first[1:]
     # Spreadsheets in much of Europe write ";" (the decimal comma takes ","); some exports use tabs
-    header = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=header.count) if header else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    row_no = 1
-    while True:
+    header_line = first.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=header_line.count) if header_line else ","
+    csv.field_size_limit(settings.max_record_bytes)
+    fields: list[str] | None = None
+    row_no = 0
+    for record in split.csv_records(_chain_first(first, chunks), delimiter, settings.max_record_bytes):
         row_no += 1
+        where = f"{source}#row{row_no}"
+        if isinstance(record, int):
+            yield Failure(where, _record_over("row", record, settings))
+            if fields is None:
+                return  # no header: nothing after it can be read by name
+            continue
         try:
-            row = next(reader)
-        except StopIteration:
-            return
+            rows = [r for r in csv.reader(io.StringIO(record, newline=""), delimiter=delimiter) if r]
         except csv.Error as e:
-            yield Failure(f"{source}#row{row_no}", f"malformed CSV: {e}")
-            return
-        yield record_to_item(f"{source}#row{row_no}", {k: v for k, v in row.items() if k}, settings)
+            yield Failure(where, f"malformed CSV: {e}")
+            continue
+        if not rows:
+            row_no -= 1  # a blank line is no row
+            continue
+        if fields is None:
+            fields = rows[0]
+            continue
+        for row in rows:
+            yield record_to_item(where, {k: v for k, v in zip(fields, row) if k}, settings)
+    warn_replaced(source, replaced[0], encoding)
+
+
+def _chain_first(first: str, rest: Iterator[str]) -> Iterator[str]:
+    if first:
+        yield first
+    yield from rest
 
 
 # An HTML page begins with one of these tags, after a byte-order mark, blanks, an XML
@@ -168,6 +222,11 @@ def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) 
             if len(body) > settings.max_item_bytes:
                 yield Failure(where, f"response body over the {_mb(settings.max_item_bytes)} limit")
                 continue
+            missing = _missing_bytes(record)
+            if missing:
+                # a plain .warc cut short: warcio hands out the bytes present as the whole record
+                yield Failure(where, f"truncated WARC record ({missing} of its {record.length} bytes missing)")
+                continue
             checker = getattr(record, "digest_checker", None)
             if checker is not None and checker.passed is False:
                 yield Failure(where, "truncated WARC record (payload digest does not match)")
@@ -195,6 +254,16 @@ def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) 
     except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, AttributeError, TypeError) as e:
         # warcio meets a record cut inside its headers with AttributeError/TypeError as well
         yield Failure(f"{source}#record{n + 1}", f"unreadable WARC (truncated or corrupt): {str(e)[:100]}")
+
+
+def _missing_bytes(record) -> int:
+    """How many bytes of the record's declared Content-Length the archive lacks (0: whole)."""
+    raw = getattr(record, "raw_stream", None)
+    if raw is None or not isinstance(getattr(raw, "limit", None), int):
+        return 0
+    while raw.limit > 0 and raw.read(min(raw.limit, 1 << 20)):
+        pass  # what the body reader left (a chunked body's trailer): present, just unread
+    return raw.limit
 
 
 _RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((.+)\)\s*$")
@@ -272,18 +341,56 @@ def _feed_outlet(title: object) -> str | None:
     return title
 
 
-def read_feed(source: str, data: bytes, settings: IngestSettings) -> Iterator[Result]:
+_UTF16_DECLARATION = re.compile(rb"""^(\s*<\?xml[^>]*encoding\s*=\s*["'])utf-16(?:[lb]e)?(["'])""", re.IGNORECASE)
+
+
+def read_feed(source: str, data: bytes | BinaryIO, settings: IngestSettings) -> Iterator[Result]:
+    """Each entry of an RSS/Atom feed as an item. A feed over ``feed_piece_bytes`` is parsed in
+    pieces (split.feed_pieces), so its size never decides the memory it takes; an entry over the
+    record limit fails by its number. References to no character (``&#xD800;``) are made
+    harmless before feedparser sees them: it crashes on some."""
+    stream = split.as_stream(data)
+    found = 0
+    for piece in split.feed_pieces(stream, settings.feed_piece_bytes, settings.max_record_bytes):
+        if isinstance(piece, str):
+            yield Failure(source, piece)
+            return
+        if isinstance(piece, split.OversizedEntry):
+            found += 1
+            yield Failure(f"{source}#entry{piece.number}", _record_over("feed entry", piece.size, settings))
+            continue
+        for result in _feed_entries(source, piece, settings):
+            found += 1
+            yield result
+    if not found:
+        yield Failure(source, "feed has no readable entries: no entries")
+
+
+def _feed_entries(source: str, piece: split.FeedPiece, settings: IngestSettings) -> Iterator[Result]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    document = clean_references(piece.document)
+    if not document.startswith((b"\xff\xfe", b"\xfe\xff")):  # read from UTF-16 as UTF-8: say so
+        document = _UTF16_DECLARATION.sub(rb"\1utf-8\2", document, count=1)
+    try:
+        parsed = feedparser.parse(document)
+    except LimitExceeded:
+        raise
+    except Exception as e:  # one feed feedparser cannot read must not end the batch
+        where = source if piece.first_entry == 0 and piece.n_entries < 0 else f"{source}#entry{piece.first_entry + 1}"
+        yield Failure(where, f"unreadable feed: {type(e).__name__}: {str(e)[:100]}")
+        return
     if not parsed.entries:
-        reason = str(getattr(parsed, "bozo_exception", "")) or "no entries"
-        yield Failure(source, f"feed has no readable entries: {reason[:100]}")
+        if piece.n_entries < 0:  # the whole feed, not a piece of it
+            reason = str(getattr(parsed, "bozo_exception", "")) or "no entries"
+            yield Failure(source, f"feed has no readable entries: {reason[:100]}")
+        else:
+            yield Failure(f"{source}#entry{piece.first_entry + 1}", f"unreadable feed entries ({piece.n_entries})")
         return
     channel = parsed.feed if hasattr(parsed, "feed") else {}
     site = _feed_outlet(channel.get("title"))
     base = channel.get("link")
-    for n, entry in enumerate(parsed.entries, start=1):
+    for n, entry in enumerate(parsed.entries, start=piece.first_entry + 1):
         link = entry.get("link")
         url = _entry_url(entry, base)
         where = f"{source}#{url or link or f'entry{n}'}"
@@ -293,9 +400,12 @@ def read_feed(source: str, data: bytes, settings: IngestSettings) -> Iterator[Re
         if not body:
             body = entry.get("summary") or entry.get("description")
         if not body or not body.strip():
-            broken = n == len(parsed.entries) and getattr(parsed, "bozo", False)
+            broken = n == piece.first_entry + len(parsed.entries) and getattr(parsed, "bozo", False)
             why = f" (the feed is cut off or malformed: {str(parsed.bozo_exception)[:80]})" if broken else ""
             yield Failure(where, "feed entry has no content or summary" + why)
+            continue
+        if len(body) > settings.max_item_bytes:
+            yield Failure(where, f"feed entry is {_mb(len(body))}, over the {_mb(settings.max_item_bytes)} limit")
             continue
         meta: dict[str, Any] = {"fragment": True}
         title = _feed_text(entry.get("title_detail"), entry["title"]) if entry.get("title") else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,7 @@ from rich.text import Text
 from typer.core import TyperGroup, TyperOption
 
 from storydiff.records import Article, Failure
+from storydiff.serve.tty import safe
 
 
 class Commands(TyperGroup):
@@ -129,8 +131,21 @@ def _emit(obj: dict) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
+class _WarningLines(logging.Handler):
+    """Warnings of the stages (logger ``storydiff``: a file decoded with bytes replaced) as one
+    ``warning: SOURCE: WHAT`` line each on stderr, like the ``error:`` lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err.print(Text(f"warning: {safe(record.getMessage(), one_line=True)}", style="yellow"), soft_wrap=True)
+
+
+if not any(isinstance(h, _WarningLines) for h in logging.getLogger("storydiff").handlers):
+    logging.getLogger("storydiff").addHandler(_WarningLines(logging.WARNING))
+
+
 def report_failure(f: Failure) -> None:
-    err.print(Text(f"error: {f.source}: {f.reason}", style="red"), soft_wrap=True)
+    err.print(Text(f"error: {safe(f.source, one_line=True)}: {safe(f.reason, one_line=True)}", style="red"),
+              soft_wrap=True)
 
 
 @contextmanager
@@ -238,7 +253,7 @@ def extract(
             if json_:
                 _emit({**a.metadata(), "text": a.text})  # id: the export row's, else from URL or text
             else:
-                table.add_row(*(Text(str(x or "—")) for x in (a.source, a.outlet, a.title, when(a.published), len(a.text), ", ".join(a.cited_origins))))
+                table.add_row(*(Text(safe(x or "—", one_line=True)) for x in (a.source, a.outlet, a.title, when(a.published), len(a.text), ", ".join(a.cited_origins))))
     if not json_ and done:
         out.print(table)
     _finish(failures, strict, done)
@@ -282,9 +297,9 @@ def quotes(
             if json_:
                 _emit({"source": source, "quotes": [{"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end} for q in found]})
             else:
-                out.print(Text(source, style="bold"))
+                out.print(Text(safe(source, one_line=True), style="bold"))
                 for q in found:
-                    out.print(Text(f"  {q.speaker or '?'}: “{q.text}” [{q.start}:{q.end}]"))
+                    out.print(Text(f"  {safe(q.speaker or '?', one_line=True)}: “{safe(q.text)}” [{q.start}:{q.end}]"))
     _finish(failures, strict, done)
 
 
@@ -342,7 +357,7 @@ def _writable(html: Path | None) -> None:
         return
     folder = html.expanduser().resolve().parent
     if not folder.is_dir() or not os.access(folder, os.W_OK) or html.is_dir():
-        err.print(Text(f"error: cannot write the HTML report to {html}", style="red"), soft_wrap=True)
+        err.print(Text(f"error: cannot write the HTML report to {safe(html, one_line=True)}", style="red"), soft_wrap=True)
         raise typer.Exit(2)
 
 
@@ -360,9 +375,9 @@ def _print_compare(result, json_: bool, html: Path | None) -> None:
             html.write_text(render_html(result.stories, result.articles, result.failures, edits=result.edits),
                             encoding="utf-8")
         except OSError as e:
-            err.print(Text(f"error: cannot write the HTML report to {html}: {e.strerror or e}", style="red"))
+            err.print(Text(f"error: cannot write the HTML report to {safe(html, one_line=True)}: {e.strerror or e}", style="red"))
             raise typer.Exit(1) from None
-        err.print(f"wrote {html}")
+        err.print(Text(f"wrote {safe(html, one_line=True)}"), soft_wrap=True)
 
 
 @app.command()
@@ -421,7 +436,7 @@ def _store(db: str | None, *, create: bool = True):
     try:
         return open_store(db, create=create)
     except ValueError as e:
-        err.print(Text(f"error: {e}", style="red"), soft_wrap=True)
+        err.print(Text(f"error: {safe(e, one_line=True)}", style="red"), soft_wrap=True)
         raise typer.Exit(2) from None
 
 
@@ -504,19 +519,19 @@ def show(
     try:
         sid, matches = store.find_story(story_id)
         if sid is None and len(story_id) < MIN_ID_PREFIX:
-            err.print(Text(f"error: no story {story_id} (give at least {MIN_ID_PREFIX} characters of an id)",
+            err.print(Text(f"error: no story {safe(story_id, one_line=True)} (give at least {MIN_ID_PREFIX} characters of an id)",
                            style="red"), soft_wrap=True)
             raise typer.Exit(1)
         if len(matches) > 1:
-            err.print(Text(f"error: {story_id} is the start of several story ids: {', '.join(matches[:5])}",
-                           style="red"), soft_wrap=True)
+            err.print(Text(f"error: {safe(story_id, one_line=True)} is the start of several story ids: "
+                           f"{safe(', '.join(matches[:5]), one_line=True)}", style="red"), soft_wrap=True)
             raise typer.Exit(1)
         story, articles = compare_stored_story(store, sid, facts) if sid else (None, [])
         edits = stored_edits(store, story.article_ids) if story is not None else {}
     finally:
         store.close()
     if story is None:
-        err.print(f"error: no story {story_id}", style="red")
+        err.print(Text(f"error: no story {safe(story_id, one_line=True)}", style="red"), soft_wrap=True)
         raise typer.Exit(1)
     _print_compare(CompareResult(articles=articles, stories=[story], edits=edits), json_, html)
 
@@ -533,7 +548,8 @@ def errors(db: DbOpt = None, json_: JsonOpt = False) -> None:
         if json_:
             _emit({"source": f.source, "stage": f.stage, "reason": f.reason})
         else:
-            out.print(Text(f"{f.source}: [{f.stage}] {f.reason}"), soft_wrap=True)
+            out.print(Text(f"{safe(f.source, one_line=True)}: [{safe(f.stage, one_line=True)}] "
+                           f"{safe(f.reason, one_line=True)}"), soft_wrap=True)
     if not json_:
         err.print(f"{len(fails)} failed item(s)")
 

@@ -14,18 +14,15 @@ from rich.text import Text
 
 from storydiff.records import Article, Failure, Story
 from storydiff.serve import format as fmt
-from storydiff.serve.html import without_bidi_controls
+from storydiff.serve.tty import safe
 from storydiff.serve.view import StoryView, build_view
 
 FIDELITY_STYLE = {"verbatim": "green", "edited": "yellow", "reworded": "magenta", "translated": "cyan", "only_here": "dim"}
 
 
 def _clean(s: str | None) -> str:
-    """Drop control characters (terminal escape sequences, bidi overrides) from untrusted text."""
-    if not s:
-        return ""
-    s = without_bidi_controls(s)
-    return "".join(ch for ch in s if ch in "\n\t" or ord(ch) >= 32 and not 0x7F <= ord(ch) < 0xA0)
+    """Untrusted text through the terminal boundary (serve.tty): shown, never obeyed."""
+    return safe(s)
 
 
 def diff_text(diff: Sequence[Sequence[str]], marks: bool = False) -> Text:
@@ -88,7 +85,7 @@ def _articles_table(view: StoryView, first_here: dict[str, int]) -> Table:
         arts.add_row(
             Text(_clean(view.label[a.id])),
             Text(_clean(a.title or "")) + (Text(f" ({a.text_from} only)", style="yellow") if a.text_from else Text("")),
-            Text(fmt.when(a.published)),
+            Text(_clean(fmt.when(a.published))),
             Text(_clean(a.dateline or fmt.NO_VALUE)),
             Text(_clean(", ".join(a.cited_origins)) or fmt.NO_VALUE),
             Text(str(first_here.get(a.id, fmt.NO_VALUE))),
@@ -103,7 +100,7 @@ def _article_blocks(view: StoryView, first_here: dict[str, int]) -> Table:
     grid.add_column(ratio=1, overflow="fold")
     for n, a in enumerate(view.articles, start=1):
         t = Text(_clean(view.label[a.id]), style="bold")
-        t.append(f" · {fmt.when(a.published) if a.published else 'undated'}")
+        t.append(f" · {_clean(fmt.when(a.published)) if a.published else 'undated'}")
         t.append("\n" + _clean(a.title or "(untitled)"))
         if a.text_from:
             t.append(f" ({a.text_from} only)", style="yellow")
@@ -162,7 +159,7 @@ def render_story(view: StoryView, marks: bool = False, narrow: bool = False) -> 
     parts: list = []
     head = Text()
     head.append(_clean(view.headline), style="bold")
-    head.append(f"\nstory {s.id} · {fmt.plural(len(view.articles), 'article')} · ")
+    head.append(f"\nstory {safe(s.id, one_line=True)} · {fmt.plural(len(view.articles), 'article')} · ")
     head.append(fmt.plural(s.independent_sources, "independent source"), style="bold cyan")
     if s.origins:
         head.append(" · origins cited: " + _clean(", ".join(s.origins)))
@@ -326,7 +323,7 @@ def _print_report(console: Console, stories, articles, failures, marks: bool, ed
         else:
             console.print(Panel(story, expand=True))
     for f in failures:
-        console.print(Text(f"error: {_clean(f.source)}: {_clean(f.reason)}", style="red"))
+        console.print(Text(f"error: {safe(f.source, one_line=True)}: {safe(f.reason, one_line=True)}", style="red"))
 
 
 # The story list's table holds an id, two 20-character times, outlets and a title: narrower than
@@ -346,15 +343,15 @@ def story_list(rows: Sequence, width: int):
         t.add_column("last published", no_wrap=True)
         t.add_column("title", ratio=2)
         for r in rows:
-            t.add_row(Text(r.id), str(r.n_articles), Text(_clean(", ".join(o for o in r.outlets if o))),
-                      fmt.when(r.first_published), fmt.when(r.last_published), Text(_clean(r.title or "")))
+            t.add_row(Text(safe(r.id, one_line=True)), str(r.n_articles), Text(_clean(", ".join(o for o in r.outlets if o))),
+                      Text(_clean(fmt.when(r.first_published))), Text(_clean(fmt.when(r.last_published))), Text(_clean(r.title or "")))
         return t
     blocks = []
     for r in rows:
-        head = Text(r.id, style="bold")
-        head.append(f"  {fmt.plural(r.n_articles, 'article')} · {fmt.when(r.first_published)}")
+        head = Text(safe(r.id, one_line=True), style="bold")
+        head.append(f"  {fmt.plural(r.n_articles, 'article')} · {_clean(fmt.when(r.first_published))}")
         if r.last_published != r.first_published:
-            head.append(f" – {fmt.when(r.last_published)}")
+            head.append(f" – {_clean(fmt.when(r.last_published))}")
         blocks.append(head)
         blocks.append(Padding(Text(_clean(r.title or "(untitled)")), (0, 0, 0, 2)))
         outlets = _clean(", ".join(o for o in r.outlets if o))

@@ -1,0 +1,382 @@
+"""Splitting a stream into its records with bounded memory: JSONL lines, CSV rows (quoted fields
+may hold newlines), feed entries. A record over the limit is skipped unread and reported by its
+number, and the split goes on with the next one: one runaway record never hides the rest.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
+CHUNK = 1 << 20
+
+
+def read_some(stream: BinaryIO, n: int = CHUNK) -> bytes:
+    """Up to ``n`` bytes, with at most one read underneath (``read1``): a damaged stream then
+    hands out all it had before its error is raised, on the next call."""
+    read1 = getattr(stream, "read1", None)
+    return read1(n) if read1 is not None else stream.read(n)
+
+
+# -- JSON Lines ---------------------------------------------------------------------------------
+
+_NON_BLANK = re.compile(rb"[^ \t\r\n\f\v]")
+
+
+def jsonl_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | int]]:
+    """(line number, line) for every non-blank line; (line number, bytes seen) for a line over
+    ``limit`` bytes, which is skipped. Runs of blank lines are skipped at C speed (a file of a
+    billion newlines is no billion Python steps)."""
+    lineno = 1  # the number of the line that starts at ``pos``
+    pending: list[bytes] = []  # the start of a line that continues in the next chunk
+    pending_len = 0
+    skipping = 0  # > 0: inside a line over the limit, this many bytes of it seen
+    while True:
+        data = read_some(stream)
+        if not data:
+            break
+        pos = 0
+        if skipping:
+            nl = data.find(b"\n")
+            if nl < 0:
+                skipping += len(data)
+                continue
+            yield lineno, skipping + nl
+            skipping, pos, lineno = 0, nl + 1, lineno + 1
+        while True:
+            if not pending:  # jump over blank lines
+                m = _NON_BLANK.search(data, pos)
+                if m is None:
+                    lineno += data.count(b"\n", pos)
+                    break
+                last_nl = data.rfind(b"\n", pos, m.start())
+                if last_nl >= 0:
+                    lineno += data.count(b"\n", pos, last_nl + 1)
+                    pos = last_nl + 1
+            nl = data.find(b"\n", pos)
+            if nl < 0:
+                rest = data[pos:]
+                if pending_len + len(rest) > limit:
+                    skipping, pending, pending_len = pending_len + len(rest), [], 0
+                elif rest:
+                    pending.append(rest)
+                    pending_len += len(rest)
+                break
+            line = data[pos:nl]
+            if pending:
+                line, pending, pending_len = b"".join(pending) + line, [], 0
+            yield lineno, (line if len(line) <= limit else len(line))
+            lineno, pos = lineno + 1, nl + 1
+    if skipping:
+        yield lineno, skipping
+    elif pending:
+        line = b"".join(pending)
+        if line.strip():
+            yield lineno, line
+
+
+# -- CSV ----------------------------------------------------------------------------------------
+
+_START, _FIELD, _QUOTED, _QUOTE = range(4)  # at a field's start, in a bare field, in quotes, after a quote in quotes
+
+
+def csv_records(chunks: Iterable[str], delimiter: str, limit: int) -> Iterator[str | int]:
+    """The text of each record of CSV text given in pieces (newlines inside quoted fields kept,
+    as the csv module reads them with newline=""), or, for a record over ``limit`` characters,
+    its size, the record skipped. Quoting as Python's default dialect: a field that starts with
+    a double quote runs to the closing one, "" is a quote inside it."""
+    special = re.compile("[" + re.escape(delimiter) + '"\r\n]')
+    state = _START
+    parts: list[str] = []
+    size = 0
+    over = False
+    for chunk in chunks:
+        i, n, begin = 0, len(chunk), 0
+        while i < n:
+            if state == _QUOTED:
+                j = chunk.find('"', i)
+                if j < 0:
+                    break
+                i, state = j + 1, _QUOTE
+                continue
+            if state == _QUOTE:
+                if chunk[i] == '"':
+                    i, state = i + 1, _QUOTED
+                    continue
+                state = _FIELD  # what follows a closing quote is read as field text
+            m = special.search(chunk, i)
+            if m is None:
+                state = _FIELD
+                break
+            k, c = m.start(), m.group()
+            if k > i:
+                state = _FIELD
+            if c == delimiter:
+                i, state = k + 1, _START
+            elif c == '"':
+                i, state = k + 1, (_QUOTED if state == _START else _FIELD)
+            else:  # a newline outside quotes ends the record
+                end = k + 2 if c == "\r" and chunk.startswith("\n", k + 1) else k + 1
+                size += end - begin
+                if over or size > limit:
+                    yield size
+                else:
+                    parts.append(chunk[begin:end])
+                    yield "".join(parts)
+                parts, size, over = [], 0, False
+                i = begin = end
+                state = _START
+        rest = chunk[begin:]
+        size += len(rest)
+        if over or size > limit:
+            over, parts = True, []
+        elif rest:
+            parts.append(rest)
+    if over:
+        yield size
+    elif parts:
+        yield "".join(parts)
+
+
+def decoded_chunks(stream: BinaryIO, encoding: str, replaced: list[int]) -> Iterator[str]:
+    """Text of a byte stream, a chunk at a time; invalid sequences become U+FFFD and are counted
+    into ``replaced[0]``."""
+    from storydiff.ingest.decode import REPLACE_COUNTING, replacements_since_reset
+
+    decoder = codecs.getincrementaldecoder(encoding)(errors=REPLACE_COUNTING)
+    while True:
+        data = read_some(stream)
+        before = replacements_since_reset()
+        text = decoder.decode(data, final=not data)
+        replaced[0] += replacements_since_reset() - before
+        if text:
+            yield text
+        if not data:
+            return
+
+
+# -- feeds --------------------------------------------------------------------------------------
+
+# Things inside which "<item" is no tag, entry starts and ends (RSS item, Atom/RSS 1.0 entry, prefixed or not).
+_FEED_TOKEN = re.compile(rb"<!\[CDATA\[|<!--|<(/?)(?:[A-Za-z_][\w.-]*:)?(?:item|entry)(?=[\s>/])", re.IGNORECASE)
+_TOKEN_ENDS = {b"<![CDATA[": b"]]>", b"<!--": b"-->"}
+_CARRY = 64  # bytes kept across chunk boundaries while skipping: longer than any token
+
+
+class FeedPiece:
+    """One parseable document of a feed: the feed's own header, some of its entries, closing tags."""
+
+    def __init__(self, document: bytes, first_entry: int, n_entries: int):
+        self.document, self.first_entry, self.n_entries = document, first_entry, n_entries
+
+
+class OversizedEntry:
+    def __init__(self, number: int, size: int):
+        self.number, self.size = number, size
+
+
+def feed_pieces(
+    stream: BinaryIO, piece_bytes: int, limit: int
+) -> Iterator[FeedPiece | OversizedEntry | str]:
+    """A feed as documents of at most about ``piece_bytes`` bytes of entries each, every one the
+    feed's header (everything before its first entry), some entries, and the tags that close the
+    header. A feed up to ``piece_bytes`` is one piece, exactly as given. An entry over ``limit``
+    bytes is skipped unread (OversizedEntry); a header over ``limit`` ends the split with a str
+    saying so."""
+    head = stream.read(piece_bytes + 1)
+    if len(head) <= piece_bytes:
+        yield FeedPiece(head, 0, -1)  # -1: as many entries as the parser finds
+        return
+    scanner = _Scanner(stream, head)
+    start = scanner.find_entry_start(limit)
+    if start is None:
+        yield "feed has no entry in its first " + _mb(limit)
+        return
+    header = scanner.take(start)
+    closing = closing_tags(header)
+    entries: list[bytes] = []
+    size = 0
+    number = 0  # entries seen so far
+    first = 0
+    while True:
+        if number:  # the next entry's start (the first one is where the header ended)
+            start = scanner.find_entry_start(limit, drop_before=True)
+            if start is None:
+                break
+            scanner.take(start)
+        number += 1
+        entry = scanner.take_entry(limit)
+        if isinstance(entry, int):
+            yield OversizedEntry(number, entry)
+            continue
+        entries.append(entry)
+        size += len(entry)
+        if size >= piece_bytes:
+            yield FeedPiece(header + b"".join(entries) + closing, first, len(entries))
+            first, entries, size = number, [], 0
+    if entries:
+        yield FeedPiece(header + b"".join(entries) + closing, first, len(entries))
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.0f} MB"
+
+
+class _Scanner:
+    """A byte stream searched for feed tokens with a buffer that only ever holds the current
+    entry (or, while one too large is skipped, a few bytes of it)."""
+
+    def __init__(self, stream: BinaryIO, head: bytes):
+        self.stream, self.buf, self.eof = stream, bytearray(head), False
+
+    def _more(self) -> bool:
+        data = read_some(self.stream)
+        if not data:
+            self.eof = True
+            return False
+        self.buf += data
+        return True
+
+    def take(self, n: int) -> bytes:
+        out = bytes(self.buf[:n])
+        del self.buf[:n]
+        return out
+
+    def _skip_quoted(self, m: re.Match, limit: int) -> int | None:
+        """The end of the CDATA section or comment opened by ``m``, reading more as needed;
+        None at the end of the stream or past ``limit`` bytes."""
+        close = _TOKEN_ENDS[m.group()]
+        end = self.buf.find(close, m.end())
+        while end < 0:
+            if len(self.buf) > limit or not self._more():
+                return None
+            end = self.buf.find(close, max(m.end(), len(self.buf) - CHUNK - len(close)))
+        return end + len(close)
+
+    def find_entry_start(self, limit: int, drop_before: bool = False) -> int | None:
+        """The offset of the next entry's start tag; None if the stream ends first (or, for the
+        header, nothing is found within ``limit`` bytes)."""
+        pos = 0
+        while True:
+            m = _FEED_TOKEN.search(self.buf, pos)
+            if m is None:
+                if drop_before:  # what lies between entries (blanks, closing tags) is not kept
+                    keep = max(0, len(self.buf) - _CARRY)
+                    del self.buf[:keep]
+                    pos = 0
+                elif len(self.buf) > limit:
+                    return None
+                else:
+                    pos = max(0, len(self.buf) - _CARRY)
+                if not self._more():
+                    return None
+                continue
+            if m.group(1) is None and m.group().startswith(b"<!"):
+                end = self._skip_quoted(m, limit)
+                if end is None:
+                    return None
+                pos = end
+                continue
+            if m.group(1):  # a stray end tag
+                pos = m.end()
+                continue
+            return m.start()
+
+    def take_entry(self, limit: int) -> bytes | int:
+        """The entry starting the buffer, through its end tag; its size when over ``limit``
+        (then skipped). At the end of the stream an unclosed entry is given as it is (the
+        parser says what is wrong with it)."""
+        pos = 1
+        while True:
+            m = _FEED_TOKEN.search(self.buf, pos)
+            if m is None:
+                if len(self.buf) > limit:
+                    return self._skip_entry(limit)
+                pos = max(1, len(self.buf) - _CARRY)
+                if not self._more():
+                    return self.take(len(self.buf))
+                continue
+            if m.group().startswith(b"<!"):
+                end = self._skip_quoted(m, limit)
+                if end is None:
+                    return self._skip_entry(limit) if len(self.buf) > limit else self.take(len(self.buf))
+                pos = end
+                continue
+            if m.group(1):  # the end tag: through its ">"
+                close = self.buf.find(b">", m.end())
+                while close < 0 and self._more():
+                    close = self.buf.find(b">", m.end())
+                end = len(self.buf) if close < 0 else close + 1
+                if end > limit:
+                    del self.buf[:end]
+                    return end
+                return self.take(end)
+            pos = m.end()  # a nested start tag (an Atom <source> holds none; a broken feed may)
+
+    def _skip_entry(self, limit: int) -> int:
+        """Read past the rest of an entry too large to keep, holding only a few bytes at a time."""
+        seen = 0
+        in_quoted: bytes | None = None
+        pos = 0
+        while True:
+            if in_quoted is not None:
+                end = self.buf.find(in_quoted, pos)
+                if end < 0:
+                    keep = max(0, len(self.buf) - _CARRY)
+                    seen += keep
+                    del self.buf[:keep]
+                    pos = 0
+                    if not self._more():
+                        return seen + len(self.buf)
+                    continue
+                pos, in_quoted = end + len(in_quoted), None
+                continue
+            m = _FEED_TOKEN.search(self.buf, pos)
+            if m is None or (m.group(1) and self.buf.find(b">", m.end()) < 0):
+                keep = max(0, len(self.buf) - _CARRY)
+                seen += keep
+                del self.buf[:keep]
+                pos = 0
+                if not self._more():
+                    seen += len(self.buf)
+                    del self.buf[:]
+                    return seen
+                continue
+            if m.group().startswith(b"<!"):
+                pos, in_quoted = m.end(), _TOKEN_ENDS[m.group()]
+                continue
+            if m.group(1):
+                end = self.buf.find(b">", m.end()) + 1
+                seen += end
+                del self.buf[:end]
+                return seen
+            pos = m.end()
+
+
+_MARKUP_NOISE = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE[^>]*>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(rb"<(/?)([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>")
+
+
+def closing_tags(header: bytes) -> bytes:
+    """The end tags of the elements ``header`` leaves open (``</channel></rss>``), innermost first."""
+    stack: list[bytes] = []
+    for m in _TAG.finditer(_MARKUP_NOISE.sub(b"", header)):
+        name = m.group(2)
+        if m.group(1):
+            if name in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(name) :]
+        elif not m.group().endswith(b"/>"):
+            stack.append(name)
+    return b"".join(b"</" + name + b">" for name in reversed(stack))
+
+
+def as_stream(data: bytes | BinaryIO) -> io.BufferedReader:
+    """Bytes, or a stream without ``peek``, as a stream whose first chunk can be peeked at."""
+    if isinstance(data, bytes | bytearray):
+        return io.BufferedReader(io.BytesIO(data), buffer_size=CHUNK)  # type: ignore[arg-type]
+    if hasattr(data, "peek"):
+        return data  # type: ignore[return-value]
+    return io.BufferedReader(data, buffer_size=CHUNK)  # type: ignore[arg-type]
