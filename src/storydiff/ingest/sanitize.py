@@ -42,11 +42,23 @@ def _replace_char(m: re.Match) -> str:
     return ""
 
 
+# A whole terminal escape sequence (CSI "ESC [ ... m", OSC "ESC ] ... BEL", a two-character
+# one), so that no "[31m" or "]52;c;..." is left behind in the text once its ESC is gone.
+_ESCAPE_SEQUENCE = re.compile(
+    "\x1b\\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
+    "|(?:\x1b\\]|\x9d)[^\x07\x1b\x9c]{0,4096}(?:\x07|\x1b\\\\|\x9c)"
+    "|\x1b[ -/]*[0-~]"
+)
+
+
 def clean_text(value: str) -> str:
-    """``value`` without lone surrogates (U+FFFD instead), control characters or noncharacters.
-    Text that needs nothing comes back as the same object (one regex scan)."""
+    """``value`` without lone surrogates (U+FFFD instead), control characters or noncharacters,
+    and without terminal escape sequences. Text that needs nothing comes back as the same
+    object (one regex scan)."""
     if not _BAD_CHARS.search(value):
         return value
+    if "\x1b" in value or "\x9b" in value or "\x9d" in value:
+        value = _ESCAPE_SEQUENCE.sub("", value)
     return _BAD_CHARS.sub(_replace_char, value)
 
 

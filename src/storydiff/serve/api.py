@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
@@ -38,6 +38,9 @@ __all__ = ["MAX_BODY_BYTES", "MAX_ITEMS", "create_app"]
 MAX_BODY_BYTES = 20 * 1024 * 1024  # one POST; matches IngestSettings.max_item_bytes (one big page)
 MAX_ITEMS = 1000  # articles per POST: bounds the time one request holds the write lock
 LIST_LIMIT_MAX = 1000
+# An offset past this is no page of any database, and past 2**63 no database can even be asked
+MAX_OFFSET = 2**62
+Offset = Query(0, le=MAX_OFFSET, description="skip this many (the next page)")
 
 # Pages load nothing but our own stylesheet; no script runs even if escaping ever failed.
 PAGE_CSP = (
@@ -103,11 +106,16 @@ def item_source(rec: dict[str, Any]) -> str:
 def item_to_raw(rec: Any) -> RawItem | Failure:
     """One uploaded object → RawItem, or a Failure saying what is wrong with it."""
     from storydiff.ingest.formats import field_type_error, record_to_item
+    from storydiff.ingest.sanitize import clean_item, clean_value, lone_surrogate
     from storydiff.settings import IngestSettings
 
     if not isinstance(rec, dict):
         digest = hashlib.sha1(json.dumps(rec).encode()).hexdigest()[:16]
         return Failure(f"api:sha1:{digest}", f"item is a JSON {json_type(rec)}, expected an object", stage="request")
+    half = lone_surrogate(rec["id"]) if isinstance(rec.get("id"), str) else None
+    rec = clean_value(rec)  # the sanitising boundary files go through too (ingest.sanitize)
+    if half is not None:  # an id is the client's key: refused, never rewritten
+        return Failure(item_source(rec), f"field 'id' holds an unpaired surrogate ({half!r}), not text", "request")
     source = item_source(rec)
     unknown = sorted(k for k in rec if k not in _ITEM_FIELDS)
     if unknown:
@@ -118,7 +126,8 @@ def item_to_raw(rec: Any) -> RawItem | Failure:
     wrong = field_type_error(rec)  # the check files get too; here the request is what is wrong
     if wrong:
         return Failure(source, wrong, stage="request")
-    return record_to_item(source, rec, IngestSettings())
+    item = record_to_item(source, rec, IngestSettings())
+    return clean_item(item) if isinstance(item, RawItem) else item
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
@@ -231,7 +240,7 @@ def create_app(
     # -- pages --------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index_page(limit: int = 200, offset: int = 0):
+    def index_page(limit: int = 200, offset: int = Offset):
         limit, offset = clamp(limit), max(0, offset)
         rows = store.stories(limit=limit + 1, offset=offset)  # one more: is there a next page?
         return _render(
@@ -303,7 +312,7 @@ def create_app(
         return {"status": "ok"}
 
     @app.get("/api/stories")
-    def api_stories(limit: int = 100, offset: int = 0):
+    def api_stories(limit: int = 100, offset: int = Offset):
         """Stories, most recently published first; ``offset`` skips that many (the next page)."""
         return [asdict(s) for s in store.stories(limit=clamp(limit), offset=max(0, offset))]
 
@@ -352,7 +361,9 @@ def create_app(
         body = await _read_body(request, MAX_BODY_BYTES)
         try:
             payload = json.loads(body)
-        except (UnicodeDecodeError, ValueError) as e:
+        except RecursionError:
+            raise HTTPException(400, "body is not JSON this server reads: nested too deeply") from None
+        except (UnicodeDecodeError, ValueError) as e:  # a 5,000-digit number is a ValueError too
             raise HTTPException(400, f"body is not JSON: {str(e)[:120]}") from None
         if not isinstance(payload, list | dict):  # the whole request is wrong, not one item of it
             raise HTTPException(400, f"body is a JSON {json_type(payload)}: send an article object or a list of them")

@@ -440,6 +440,22 @@ def _store(db: str | None, *, create: bool = True):
         raise typer.Exit(2) from None
 
 
+@contextmanager
+def database_errors(db: str | None):
+    """A database that refuses a read or write mid-way (a read-only or immutable file, a full
+    disk, a server gone) ends the command with one line naming it, not a traceback; what was
+    written before stays."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        yield
+    except SQLAlchemyError as e:
+        reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+        err.print(Text(f"error: database {safe(db or 'storydiff.db', one_line=True)}: {safe(reason, one_line=True)}",
+                       style="red"), soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def ingest(
     paths: Paths,
@@ -457,7 +473,7 @@ def ingest(
     store = _store(db)
     failures: list[Failure] = []
     try:
-        with worker_errors(), stop_requests() as stop, progress_bar("ingesting") as tick:
+        with database_errors(db), worker_errors(), stop_requests() as stop, progress_bar("ingesting") as tick:
             stats = ingest_stream(
                 store,
                 read_inputs(paths),
@@ -481,14 +497,15 @@ def ingest(
 @app.command()
 def stories(
     db: DbOpt = None,
-    limit: Annotated[int, typer.Option(help="at most this many")] = 50,
-    offset: Annotated[int, typer.Option(min=0, help="skip the newest this many (the next page)")] = 0,
+    limit: Annotated[int, typer.Option(max=2**62, help="at most this many")] = 50,
+    offset: Annotated[int, typer.Option(min=0, max=2**62, help="skip the newest this many (the next page)")] = 0,
     json_: JsonOpt = False,
 ) -> None:
     """Stories in the database, newest first."""
     store = _store(db, create=False)
     try:
-        rows = store.stories(limit=limit, offset=offset)
+        with database_errors(db):
+            rows = store.stories(limit=limit, offset=offset)
     finally:
         store.close()
     if json_:
@@ -517,17 +534,18 @@ def show(
     _writable(html)
     store = _store(db, create=False)
     try:
-        sid, matches = store.find_story(story_id)
-        if sid is None and len(story_id) < MIN_ID_PREFIX:
-            err.print(Text(f"error: no story {safe(story_id, one_line=True)} (give at least {MIN_ID_PREFIX} characters of an id)",
-                           style="red"), soft_wrap=True)
-            raise typer.Exit(1)
-        if len(matches) > 1:
-            err.print(Text(f"error: {safe(story_id, one_line=True)} is the start of several story ids: "
-                           f"{safe(', '.join(matches[:5]), one_line=True)}", style="red"), soft_wrap=True)
-            raise typer.Exit(1)
-        story, articles = compare_stored_story(store, sid, facts) if sid else (None, [])
-        edits = stored_edits(store, story.article_ids) if story is not None else {}
+        with database_errors(db):
+            sid, matches = store.find_story(story_id)
+            if sid is None and len(story_id) < MIN_ID_PREFIX:
+                err.print(Text(f"error: no story {safe(story_id, one_line=True)} (give at least {MIN_ID_PREFIX} characters of an id)",
+                               style="red"), soft_wrap=True)
+                raise typer.Exit(1)
+            if len(matches) > 1:
+                err.print(Text(f"error: {safe(story_id, one_line=True)} is the start of several story ids: "
+                               f"{safe(', '.join(matches[:5]), one_line=True)}", style="red"), soft_wrap=True)
+                raise typer.Exit(1)
+            story, articles = compare_stored_story(store, sid, facts) if sid else (None, [])
+            edits = stored_edits(store, story.article_ids) if story is not None else {}
     finally:
         store.close()
     if story is None:
@@ -541,7 +559,8 @@ def errors(db: DbOpt = None, json_: JsonOpt = False) -> None:
     """Items that failed to ingest, with the reason (the quarantine)."""
     store = _store(db, create=False)
     try:
-        fails = store.failures()
+        with database_errors(db):
+            fails = store.failures()
     finally:
         store.close()
     for f in fails:

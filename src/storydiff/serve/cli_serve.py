@@ -45,9 +45,14 @@ def serve(
     ] = False,
 ) -> None:
     """Serve stored stories as web pages and a JSON API (docs at /docs)."""
-    import uvicorn
+    try:
+        import uvicorn
 
-    from storydiff.serve.api import create_app
+        from storydiff.serve.api import create_app
+    except ImportError as e:  # the web app's libraries are an extra
+        print(f"error: storydiff serve needs the web app's libraries ({e.name or e} is missing): "
+              "install storydiff[serve] (pip install -e '.[serve]')", file=sys.stderr)
+        raise typer.Exit(2) from None
     from storydiff.serve.cli import fact_settings_for
 
     token = token or os.environ.get("STORYDIFF_TOKEN") or None

@@ -23,7 +23,7 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
     engine = make_engine(url, create=create)
     try:
         return SqlStore(engine)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, OSError) as exc:
         engine.dispose()
         where = engine.url.render_as_string(hide_password=True)
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]

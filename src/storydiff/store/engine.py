@@ -68,7 +68,11 @@ def _sqlite_engine(parsed) -> Engine:
         # One shared connection, or every pooled connection would see its own empty database.
         engine = create_engine(parsed, poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(database).expanduser().parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:  # a path under a file, a folder we may not create
+            raise ValueError(f"cannot create the folder of database {database}: {e.strerror or e}") from None
         engine = create_engine(parsed)
 
     @event.listens_for(engine, "connect")

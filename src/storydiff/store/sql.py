@@ -7,6 +7,7 @@ store an article twice. Every write commits on its own unless it runs inside ``b
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import OperationalError
 
 from storydiff.records import Article, Failure, Story
 from storydiff.store import codec
@@ -23,6 +25,8 @@ from storydiff.store.schema import article_revisions, articles, failures, storie
 from storydiff.store.sql_revisions import RevisionsMixin
 from storydiff.store.sql_search import SearchMixin
 from storydiff.store.sql_watch import WatchStateMixin
+
+log = logging.getLogger("storydiff.store")
 
 _MAX_ALIAS_HOPS = 1000  # aliases are kept one hop deep; this only stops a corrupted loop
 _IN_CHUNK = 500  # ids per IN (...) list, below every backend's bound-parameter limit
@@ -323,10 +327,13 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
 
     def save_story(self, story: Story) -> None:
         data = codec.story_to_json(story)
-        with self._write() as conn:
-            conn.execute(delete(stories).where(stories.c.id == _key(story.id)))
-            conn.execute(stories.insert().values(id=_key(story.id), data=data, saved_at=codec.now_iso()))
-            self._index_speakers(conn, story)
+        try:
+            with self._write() as conn:
+                conn.execute(delete(stories).where(stories.c.id == _key(story.id)))
+                conn.execute(stories.insert().values(id=_key(story.id), data=data, saved_at=codec.now_iso()))
+                self._index_speakers(conn, story)
+        except OperationalError as e:  # a read-only or immutable database, a full disk: a cache can wait
+            log.warning("%s: comparison not cached: %s", story.id, str(e.orig or e).splitlines()[0])
 
     def get_story(self, story_id: str) -> Story | None:
         story_id = _key(story_id)
