@@ -87,11 +87,12 @@ def prepare_rows(rows: list[tuple[str, str]]) -> list[tuple[str, object]]:
     return out
 
 
-INGEST_BATCH = 32  # small: a killed ingest leaves most of its work stored
+INGEST_BATCH = 32  # articles stored per transaction, as soon as they are extracted
 # Articles are placed oldest first within this many: an export or folder not sorted by date
 # would otherwise move the window past its own older reports and split their stories (a user's
-# 79-row export: 39 stories placed 32 at a time, 26 as `compare` sorting them all). What is
-# extracted but not yet placed when a run is killed is extracted again by the re-run.
+# 79-row export: 39 stories placed 32 at a time, 26 as `compare` sorting them all). They are
+# stored before that, a chunk at a time, so a killed run loses at most the chunk in hand; the
+# next run places what it stored and never placed.
 REORDER_WINDOW = 2_000
 # Articles placed per hold of the store's placement lock: short enough that a concurrent ingest or
 # web upload waits a fraction of a second, long enough that catching up costs nothing measurable.
@@ -255,6 +256,8 @@ class _StoredStories:
         self.store, self.clusterer, self.window = store, clusterer, timedelta(days=window_days)
         # Taken before the first load: what other processes store from here on is caught up.
         self.position = store.stored_position()
+        self.mine: set[str] = set()  # stored by this run since the last catch_up
+        self.waiting: set[str] = set()  # stored by other runs, not placed yet: seeded once they are
         newest = store.stories(limit=1)
         last = parse_published(newest[0].last_published) if newest and newest[0].last_published else None
         self.loaded_from = last - self.window if last is not None else None  # None: nothing older stored
@@ -288,15 +291,27 @@ class _StoredStories:
         self.recent.append((start, end, self.arrivals))
 
     def catch_up(self) -> None:
-        """Seed the articles other processes stored since the last look (under the store's
-        placement lock, so that none is still being written), then look no further back."""
+        """Seed the articles other processes placed since the last look (under the store's
+        placement lock, so that none is still being written), then look no further back.
+
+        Articles are stored before they are placed (a run stores each chunk as it is extracted
+        and places later, in publication order): one another run stored without a story yet is
+        remembered, and seeded once that run has placed it."""
         rows, self.position = self.store.articles_stored_after(self.position)
         for a, sid in rows:
-            if sid:
+            if a.id in self.mine:
+                self.mine.discard(a.id)  # this run's own: it places them itself
+            elif sid:
+                self.clusterer.seed(to_match_doc(a), sid)
+            else:
+                self.waiting.add(a.id)
+        if self.waiting:
+            for a, sid in self.store.placed_among(sorted(self.waiting)):
+                self.waiting.discard(a.id)
                 self.clusterer.seed(to_match_doc(a), sid)
 
     def placed_own(self) -> None:
-        """This process stored its articles up to now (still under the lock): skip them later."""
+        """This process placed its articles up to now (still under the lock): skip them later."""
         self.position = self.store.stored_position()
 
     def _horizon(self) -> datetime | None:
@@ -377,12 +392,19 @@ def ingest_stream(
     (streaming.map_in_order; ``analyze`` must then be picklable, e.g. a functools.partial of a
     module-level function) while this process clusters and stores in input order.
 
+    Each chunk of ``INGEST_BATCH`` extracted articles is stored at once, without a story; the
+    stored articles are placed in publication order ``REORDER_WINDOW`` at a time and at the end.
+    A killed run so loses at most the chunk in hand, and the next run that starts alone places
+    what it stored and never placed.
+
     ``stop`` is asked before each extracted article is taken: once it says yes, no more is read,
     the articles already extracted and held for ordering are assigned and stored, and the stats
     say ``interrupted`` (what was not read is done by a re-run).
 
-    ``on_placed`` is told each article placed and what became of it: "stored", "revised" or
-    "skipped" (a repeat)."""
+    ``on_placed`` is told each article as it is stored and what became of it: "stored",
+    "revised" or "skipped" (a repeat); a stored article has its story once ``ingest_stream``
+    returns."""
+    from concurrent.futures.process import BrokenProcessPool
     from contextlib import closing
     from functools import partial
 
@@ -390,81 +412,116 @@ def ingest_stream(
     from storydiff.settings import MatchSettings
     from storydiff.streaming import map_in_order, streaming_gc
 
-    clusterer = OnlineClusterer()
-    settings = MatchSettings()
-    stored_stories = _StoredStories(store, clusterer, settings.window_days, settings.late_grace_docs)
     stats = {"stored": 0, "revised": 0, "skipped": 0, "failed": 0, "interrupted": 0}
-    known_aliases = dict(clusterer.aliases)
+    with store.ingest_session() as alone:
+        clusterer = OnlineClusterer()
+        settings = MatchSettings()
+        stored_stories = _StoredStories(store, clusterer, settings.window_days, settings.late_grace_docs)
+        known_aliases = dict(clusterer.aliases)
+        # Stored by this run and not placed yet; when this run started alone, also what killed
+        # runs stored and never placed (a run still alive places its own).
+        unplaced: list[Article] = store.unplaced_articles()
+        if not alone:
+            stored_stories.waiting = {a.id for a in unplaced}
+            unplaced = []
+        orphans = {a.id for a in unplaced}  # another run may take them up too: checked before placing
 
-    def fresh(stream: Iterable) -> Iterator:
-        for it in stream:
-            if not isinstance(it, Failure) and store.has_item(it.source, raw_digest(it.content)):
-                stats["skipped"] += 1
-                if progress:
-                    progress(1)
-                continue
-            yield it
+        def fresh(stream: Iterable) -> Iterator:
+            for it in stream:
+                if not isinstance(it, Failure) and store.has_item(it.source, raw_digest(it.content)):
+                    stats["skipped"] += 1
+                    if progress:
+                        progress(1)
+                    continue
+                yield it
 
-    def articles_only(stream: Iterable) -> Iterator[Article]:
-        for it in stream:
-            if stop is not None and stop():
-                stats["interrupted"] = 1
-                return
-            if isinstance(it, Failure):
-                stats["failed"] += 1
-                store.add_failure(it)
-                if on_failure:
-                    on_failure(it)
-                if progress:
-                    progress(1)
-                continue
-            yield it
+        def articles_only(stream: Iterable) -> Iterator[Article]:
+            for it in stream:
+                if stop is not None and stop():
+                    stats["interrupted"] = 1
+                    return
+                if isinstance(it, Failure):
+                    stats["failed"] += 1
+                    store.add_failure(it)
+                    if on_failure:
+                        on_failure(it)
+                    if progress:
+                        progress(1)
+                    continue
+                yield it
 
-    def place(a: Article) -> None:
-        prior = revision_target(store, a)
-        if prior is not None:  # the outlet edited a stored article: same id, same story, new text
-            edited = replace(a, id=prior.id, published=a.published or prior.published)
-            revised = store.revise_article(prior.id, edited) is not None
-            stats["revised" if revised else "skipped"] += 1
-            if revised:
+        def outcome(a: Article, what: str) -> None:
+            stats[what] += 1
+            if what != "skipped":
                 store.clear_failure(a.source)
             if on_placed:
-                on_placed(edited, "revised" if revised else "skipped")
+                on_placed(a, what)
             if progress:
                 progress(1)
-            return
-        if scope_reused_ids:
-            a = with_free_id(store, a)
-        doc = to_match_doc(a)
-        stored_stories.reach(doc.published)
-        story_id = clusterer.add(doc)
-        added = store.add_article(a, story_id)
-        stats["stored" if added else "skipped"] += 1
-        if added:
-            store.clear_failure(a.source)
-        if on_placed:
-            on_placed(a, "stored" if added else "skipped")
-        for old, new in clusterer.aliases.items():
-            if known_aliases.get(old) != new:
-                store.add_alias(old, clusterer.resolve(new))
-                known_aliases[old] = new
-        if progress:
-            progress(1)
 
-    # small batches: articles reach the store while the rest is still being extracted, so a
-    # killed run leaves most of its work stored (page-text templates still learn within a batch)
-    extracted = map_in_order(partial(extract_batch, analyze=analyze), chunks(fresh(items), INGEST_BATCH), workers)
-    with streaming_gc(), closing(extracted):  # closing: a stop cancels the batches not yet begun
-        # Placed a chunk at a time under the store's placement lock, after catching up on what
-        # other processes stored meanwhile: two ingests (or an ingest and the web app) into one
-        # database then group as one would. The chunk is read before the lock is taken, so
-        # extraction never holds it.
-        for chunk in chunks(in_publication_order(articles_only(extracted), REORDER_WINDOW), PLACE_CHUNK):
-            with store.placement_lock():
-                stored_stories.catch_up()
+        def store_one(a: Article) -> None:
+            prior = revision_target(store, a)
+            if prior is not None:  # the outlet edited a stored article: same id, same story, new text
+                edited = replace(a, id=prior.id, published=a.published or prior.published)
+                outcome(edited, "revised" if store.revise_article(prior.id, edited) is not None else "skipped")
+                return
+            if scope_reused_ids:
+                a = with_free_id(store, a)
+            if store.add_article(a, None):
+                unplaced.append(a)
+                stored_stories.mine.add(a.id)
+                outcome(a, "stored")
+            else:
+                outcome(a, "skipped")
+
+        def store_chunk(chunk: list[Article]) -> None:
+            # under the placement lock, so that rows become visible in storing order (catch_up)
+            with store.placement_lock(), store.batch():
                 for a in chunk:
-                    place(a)
-                stored_stories.placed_own()
+                    store_one(a)
+
+        def place(a: Article) -> None:
+            doc = to_match_doc(a)
+            stored_stories.reach(doc.published)
+            if a.id in orphans:
+                orphans.discard(a.id)
+                current = store.story_of(a.id)
+                if current is not None:  # placed meanwhile by a run that started alone at the same time
+                    clusterer.seed(doc, current)
+                    return
+            if not store.place_article(a.id, clusterer.add(doc)):
+                return
+            for old, new in clusterer.aliases.items():
+                if known_aliases.get(old) != new:
+                    store.add_alias(old, clusterer.resolve(new))
+                    known_aliases[old] = new
+
+        def place_unplaced() -> None:
+            """Assign what is stored and not placed, oldest first, a chunk per hold of the lock."""
+            ordered = [a for _, a in sorted(enumerate(unplaced), key=lambda ia: publication_key(*ia))]
+            unplaced.clear()
+            for chunk in chunks(ordered, PLACE_CHUNK):
+                with store.placement_lock():
+                    stored_stories.catch_up()
+                    for a in chunk:
+                        place(a)
+                    stored_stories.placed_own()
+
+        # small batches: articles reach the store while the rest is still being extracted, so a
+        # killed run leaves most of its work stored (page-text templates still learn within a batch)
+        extracted = map_in_order(partial(extract_batch, analyze=analyze), chunks(fresh(items), INGEST_BATCH), workers)
+        with streaming_gc(), closing(extracted):  # closing: a stop cancels the batches not yet begun
+            try:
+                for chunk in chunks(articles_only(extracted), INGEST_BATCH):
+                    store_chunk(chunk)
+                    if len(unplaced) >= REORDER_WINDOW:
+                        place_unplaced()
+            except BrokenProcessPool:
+                place_unplaced()  # what is stored is placed before the run ends either way
+                if stop is None or not stop():
+                    raise
+                stats["interrupted"] = 1  # SIGTERM to the process group: the workers went first
+            place_unplaced()
     return stats
 
 

@@ -46,17 +46,25 @@ def streaming_gc(gen0: int = STREAM_GC_GEN0) -> Iterator[None]:
         gc.set_threshold(*old)
 
 
+# How often a worker checks that its parent is alive where the kernel cannot tell it (not Linux).
+PARENT_WATCH_SECONDS = 1.0
+
+
 def _init_worker(niceness: int, parent: int) -> None:
     # Ctrl-C in a terminal reaches the whole process group. The parent decides what an interrupt
     # means (ingest stores what it has read, then stops); a worker would otherwise abandon its
     # batch with KeyboardInterrupt.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The fork copied the parent's handlers: its SIGTERM handler ("store what was read, then
+    # stop") would make a worker ignore SIGTERM, the signal it is sent when the parent dies.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         os.nice(niceness)
     except OSError:  # not permitted here: run at the parent's priority
         pass
     # A parent killed outright (SIGKILL, the OOM killer) cannot shut its pool down, and its
-    # workers would wait on their queue for ever: on Linux ask for SIGTERM when it dies.
+    # workers would wait on their queue for ever: on Linux ask for SIGTERM when it dies, and
+    # everywhere watch for being orphaned.
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -66,6 +74,17 @@ def _init_worker(niceness: int, parent: int) -> None:
             pass
     if os.getppid() != parent:  # it died before the request took effect
         os._exit(1)
+    import threading
+
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(PARENT_WATCH_SECONDS)
+    os._exit(1)
 
 
 def map_in_order(

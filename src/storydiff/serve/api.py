@@ -4,8 +4,9 @@ Pages are rendered on the server (Jinja2, autoescape on, no JavaScript) under a 
 Content-Security-Policy, so text from articles can only ever show up as text. Reads are open;
 writes (POST /api/articles) need ``Authorization: Bearer <token>`` and are refused outright when
 no token is configured. One store is opened per app; SQLAlchemy's pool makes reads safe from the
-worker threads, and one lock serialises the work that writes (ingest, caching a comparison) so
-two requests never cluster the same articles twice.
+worker threads; uploads store and place a chunk at a time under the store's placement lock (as
+concurrent ``ingest`` runs do), and one app lock keeps two requests from comparing one story at
+once.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from storydiff.store.base import MIN_ID_PREFIX
 __all__ = ["MAX_BODY_BYTES", "MAX_ITEMS", "create_app"]
 
 MAX_BODY_BYTES = 20 * 1024 * 1024  # one POST; matches IngestSettings.max_item_bytes (one big page)
-MAX_ITEMS = 1000  # articles per POST: bounds the time one request holds the write lock
+MAX_ITEMS = 1000  # articles per POST: bounds one request's work (it holds no lock while extracting)
 LIST_LIMIT_MAX = 1000
 # An offset past this is no page of any database, and past 2**63 no database can even be asked
 MAX_OFFSET = 2**62
@@ -375,6 +376,8 @@ def create_app(
         return await run_in_threadpool(_ingest_records, records)
 
     def _ingest_records(records: list[Any]) -> dict[str, Any]:
+        from functools import partial
+
         from storydiff.analyze import analyze_articles
         from storydiff.pipeline import ingest_stream
 
@@ -394,39 +397,34 @@ def create_app(
                 continue
             index_of[raw.source] = i
             raws.append(raw)
-        extracted: dict[str, Article] = {}  # source → article
         failed: dict[str, str] = {}
 
-        def analyze(arts):
-            for a in analyze_articles(arts, deep=False):
-                extracted[a.source] = a
-                yield a
+        for f in rejected:
+            store.add_failure(f)
+        # what this request stored or revised, by source (another request may store the same at once)
+        stored_here: dict[str, Article] = {}
 
-        with lock:
-            for f in rejected:
-                store.add_failure(f)
-            ingest_stream(
-                store, raws, analyze=analyze, on_failure=lambda f: failed.setdefault(f.source, f.reason),
-                scope_reused_ids=False,
-            )
-            for source, i in index_of.items():
-                r = results[i]
-                if source in failed:
-                    r.update(status="failed", error=failed[source])
-                    continue
-                new = extracted.get(source)
-                stored = store.get_article(new.id) if new is not None else None
-                # an article whose id, url or content was already stored (under another source, or
-                # as other content under this one) is a repeat
-                if stored is not None and (stored.source, stored.raw_digest) == (source, new.raw_digest):
-                    sid = store.story_of(stored.id)
-                    r.update(
-                        status="stored",
-                        article_id=stored.id,
-                        story_id=store.resolve_story(sid) if sid else None,
-                    )
-                else:
-                    r.update(status="skipped", error="already stored")
+        def placed(a: Article, outcome: str) -> None:
+            if outcome != "skipped":
+                stored_here[a.source] = a
+
+        # No app lock here: ingest_stream takes the store's placement lock a chunk at a time, so
+        # a one-item upload is stored and placed between the chunks of a 1,000-item one.
+        ingest_stream(
+            store, raws, analyze=partial(analyze_articles, deep=False),
+            on_failure=lambda f: failed.setdefault(f.source, f.reason), on_placed=placed, scope_reused_ids=False,
+        )
+        for source, i in index_of.items():
+            r = results[i]
+            if source in failed:
+                r.update(status="failed", error=failed[source])
+                continue
+            mine = stored_here.get(source)
+            if mine is not None:
+                sid = store.story_of(mine.id)
+                r.update(status="stored", article_id=mine.id, story_id=store.resolve_story(sid) if sid else None)
+            else:  # its id, url or content was already stored (under another source, or as other content)
+                r.update(status="skipped", error="already stored")
         counts = {k: sum(1 for r in results if r.get("status") == k) for k in ("stored", "skipped", "failed")}
         return {**counts, "items": results}
 

@@ -137,6 +137,28 @@ class Store(ABC):
     def stored_position(self) -> int:
         """The storing-order position of the newest article (0 when none)."""
 
+    @abstractmethod
+    def place_article(self, article_id: str, story_id: str) -> bool:
+        """Assign a stored article that has no story yet to ``story_id``; False (nothing changes)
+        when it already has one. Articles are stored first and placed after (``ingest_stream``
+        stores each chunk as soon as it is extracted, and places in publication order later)."""
+
+    @abstractmethod
+    def unplaced_articles(self) -> list[Article]:
+        """Stored articles with no story yet, in storing order: those of runs still placing, or
+        of runs killed before they could (``ingest_session`` tells which)."""
+
+    @abstractmethod
+    def placed_among(self, article_ids: list[str]) -> list[tuple[Article, str]]:
+        """Those of ``article_ids`` that have a story now, with it."""
+
+    @contextmanager
+    def ingest_session(self) -> Iterator[bool]:
+        """Held for the whole of an ingest run, by every run at once. Yields whether this run
+        started alone: only then are the unplaced articles in the database a killed run's, for
+        this run to place (a live run places its own). The default: always alone."""
+        yield True
+
     @contextmanager
     def placement_lock(self) -> Iterator[None]:
         """Held by whoever is assigning articles to stories, across processes sharing this

@@ -33,7 +33,40 @@ _IN_CHUNK = 500  # ids per IN (...) list, below every backend's bound-parameter 
 
 
 _PLACEMENT_LOCK_KEY = 0x5D_1FF_0001  # pg_advisory_lock key: any constant other apps won't pick
+_SESSION_LOCK_KEY = 0x5D_1FF_0002  # held shared by every ingest run (Store.ingest_session)
 _memory_lock = threading.Lock()  # an in-memory database lives in one process: a thread lock does
+
+
+_running = {"count": 0}  # ingest sessions on an in-memory database (one process holds it)
+_running_lock = threading.Lock()
+
+
+@contextmanager
+def _session_lock(database: str | None) -> Iterator[bool]:
+    """A shared lock on ``DATABASE-running.lock`` held by every ingest run; whether the run could
+    take it exclusively first (no other run alive: the kernel drops a killed holder's flock)."""
+    try:
+        import fcntl
+    except ImportError:
+        fcntl = None  # type: ignore[assignment]
+    if not database or database == ":memory:" or fcntl is None:
+        with _running_lock:
+            alone = _running["count"] == 0
+            _running["count"] += 1
+        try:
+            yield alone
+        finally:
+            with _running_lock:
+                _running["count"] -= 1
+        return
+    with open(f"{database}-running.lock", "a+b") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            alone = True
+        except OSError:
+            alone = False
+        fcntl.flock(f, fcntl.LOCK_SH)  # from exclusive to shared: later runs may start beside this one
+        yield alone
 
 
 @contextmanager
@@ -186,6 +219,53 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
     def stored_position(self) -> int:
         with self._read() as conn:
             return conn.execute(select(func.max(articles.c.seq))).scalar() or 0
+
+    def place_article(self, article_id: str, story_id: str) -> bool:
+        article_id, story_id = _key(article_id), _key(story_id)
+        with self._write() as conn:
+            story_id = self._resolve(conn, story_id)
+            placed = conn.execute(
+                update(articles)
+                .where(articles.c.id == article_id, articles.c.story_id.is_(None))
+                .values(story_id=story_id)
+            ).rowcount
+            if placed:
+                self._drop_cached(conn, story_id)
+            return bool(placed)
+
+    def unplaced_articles(self) -> list[Article]:
+        with self._read() as conn:
+            q = select(articles.c.data).where(articles.c.story_id.is_(None)).order_by(articles.c.seq)
+            return [codec.article_from_json(d) for d in conn.execute(q).scalars().all()]
+
+    def placed_among(self, article_ids: list[str]) -> list[tuple[Article, str]]:
+        out: list[tuple[Article, str]] = []
+        keys = [_key(i) for i in article_ids]
+        with self._read() as conn:
+            for i in range(0, len(keys), _IN_CHUNK):
+                q = select(articles.c.data, articles.c.story_id).where(
+                    articles.c.id.in_(keys[i : i + _IN_CHUNK]), articles.c.story_id.is_not(None)
+                )
+                out += [(codec.article_from_json(d), sid) for d, sid in conn.execute(q.order_by(articles.c.seq))]
+        return out
+
+    @contextmanager
+    def ingest_session(self) -> Iterator[bool]:
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as conn:  # session locks, dropped with a killed run's connection
+                alone = bool(conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({_SESSION_LOCK_KEY})").scalar())
+                conn.exec_driver_sql(f"SELECT pg_advisory_lock_shared({_SESSION_LOCK_KEY})")
+                if alone:
+                    conn.exec_driver_sql(f"SELECT pg_advisory_unlock({_SESSION_LOCK_KEY})")
+                conn.commit()
+                try:
+                    yield alone
+                finally:
+                    conn.exec_driver_sql(f"SELECT pg_advisory_unlock_shared({_SESSION_LOCK_KEY})")
+                    conn.commit()
+            return
+        with _session_lock(self.engine.url.database) as alone:
+            yield alone
 
     @contextmanager
     def placement_lock(self) -> Iterator[None]:
