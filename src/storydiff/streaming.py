@@ -118,6 +118,8 @@ def map_in_order(
                 pending.append(pool.submit(func, batch))
                 if len(pending) >= ahead * workers:
                     yield from pending.popleft().result()
+                while len(pending) > 1 and pending[0].done():  # hand on what is done (a slow input)
+                    yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
         finally:

@@ -4,7 +4,6 @@ the second pass. Each builder writes one file under the folder it is given and r
 
 from __future__ import annotations
 
-import csv
 import gzip
 import io
 import json
@@ -47,6 +46,20 @@ def gzip_stream(path: Path, pieces: Iterable[bytes], level: int = 9) -> Path:
     return path
 
 
+def gzip_bomb(path: Path, head: bytes, unit: bytes, size: int, tail: bytes) -> Path:
+    """``head``, ``unit`` repeated to ``size`` bytes, ``tail``, as a multi-member gzip file (as
+    valid as one member): the repeated part is one member of 10 MB compressed once and written
+    again and again, so a 2 GB bomb is built in milliseconds."""
+    block = unit * max(1, 10_000_000 // len(unit))
+    member = gzip.compress(block, 9)
+    with open(path, "wb") as f:
+        f.write(gzip.compress(head))
+        for _ in range(max(1, size // len(block))):
+            f.write(member)
+        f.write(gzip.compress(tail))
+    return path
+
+
 def repeat(unit: bytes, total: int) -> Iterator[bytes]:
     block = unit * max(1, (1 << 20) // len(unit))
     done = 0
@@ -58,15 +71,16 @@ def repeat(unit: bytes, total: int) -> Iterator[bytes]:
 # -- 1. big files that used to be cut at 160 MB ---------------------------------------------
 
 def big_csv(path: Path, size: int = 170 * MB) -> tuple[Path, int]:
-    """A CSV export over ``size`` bytes: (path, rows). Its last row's text ends with "END"."""
-    body = (PARAGRAPH + "\n") * 12
+    """A CSV export over ``size`` bytes: (path, rows). Each row's text (several lines, in quotes)
+    ends with "row N END"."""
+    body = ((PARAGRAPH + "\n") * 12).replace('"', '""')
     n, written = 0, 0
     with open(path, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["id", "title", "text"])
+        f.write("id,title,text\r\n")
         while written < size:
-            w.writerow([f"r{n}", f"Title {n}", body + f"row {n} END"])
-            written += len(body) + 30
+            row = f'r{n},Title {n},"{body}row {n} END"\r\n'
+            f.write(row)
+            written += len(row)
             n += 1
     return path, n
 
@@ -129,7 +143,7 @@ def long_int_jsonl(path: Path, digits: int = 5000) -> Path:
 
 def bomb_jsonl_one_line(path: Path, size: int = 2_000 * MB) -> Path:
     """A .jsonl.gz holding one line of ``size`` bytes (2 GB in about 2 MB)."""
-    return gzip_stream(path, [b'{"id": "x", "text": "', *repeat(b"a", size), b'"}\n'])
+    return gzip_bomb(path, b'{"id": "x", "text": "', b"a", size, b'"}\n')
 
 
 def bomb_jsonl_blank_lines(path: Path, size: int = 200 * MB) -> Path:
@@ -140,11 +154,11 @@ def bomb_jsonl_blank_lines(path: Path, size: int = 200 * MB) -> Path:
 def bomb_rss(path: Path, size: int = 2_000 * MB) -> Path:
     head = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Bomb</title>'
             b"<item><title>x</title><description>")
-    return gzip_stream(path, [head, *repeat(b"a", size), b"</description></item></channel></rss>"])
+    return gzip_bomb(path, head, b"a", size, b"</description></item></channel></rss>")
 
 
 def bomb_csv(path: Path, size: int = 2_000 * MB) -> Path:
-    return gzip_stream(path, [b"id,text\nr1,", *repeat(b"a", size), b"\n"])
+    return gzip_bomb(path, b"id,text\nr1,", b"a", size, b"\n")
 
 
 # -- 6. a plain WARC cut short --------------------------------------------------------------

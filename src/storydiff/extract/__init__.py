@@ -70,6 +70,16 @@ def _fragment_text(fragment: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
+def _version_of(text: str, sibling: str, share: float) -> bool:
+    """Whether ``sibling`` repeats at least ``share`` of ``text``'s distinct lines: another
+    version of the same text rather than another page of the outlet's template."""
+    lines = {" ".join(line.split()).lower() for line in text.splitlines() if line.strip()}
+    if not lines:
+        return False
+    theirs = {" ".join(line.split()).lower() for line in sibling.splitlines() if line.strip()}
+    return len(lines & theirs) >= share * len(lines)
+
+
 def _first(*values):
     return next((v for v in values if v not in (None, "", [])), None)
 
@@ -99,6 +109,13 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         from storydiff.extract.pagetext import clean_page_text
 
         page = clean_page_text(item.content, siblings)
+        if len(page.text.strip()) < settings.min_body_chars and siblings:
+            # Lines every sibling repeats are template; but when the siblings are other versions
+            # of this very text (an updated report, a reprint within the outlet), its body is
+            # what they repeat. Read without them before giving up.
+            others = [s for s in siblings if not _version_of(item.content, s, settings.sibling_version_share)]
+            if len(others) < len(siblings):
+                page = clean_page_text(item.content, others)
         text, title = page.text, page.title
         published, authors, lang = metadata.page_text_metadata(
             item.content.splitlines(), page.kept, text, title=title, now=crawled

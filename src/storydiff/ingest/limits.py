@@ -130,10 +130,14 @@ def decompressed(stream: io.BufferedReader) -> bool:
     return isinstance(raw, _Inflating)
 
 
+SNIFF_BYTES = 4096  # what sniffing a format needs to see at the start
+
+
 class _Raw(io.RawIOBase):
     """Any binary file object as a raw stream for a BufferedReader of our buffer size. A read
-    fills the buffer (a pipe hands out what its writer wrote so far), so a peek at the start
-    sees a whole head to sniff."""
+    returns what one read gives (a pipe hands out what its writer has written: records are read
+    as they come), but at least SNIFF_BYTES unless the stream ends, so the first peek sees a head
+    to sniff."""
 
     def __init__(self, f: BinaryIO):
         self.f = f
@@ -143,8 +147,9 @@ class _Raw(io.RawIOBase):
 
     def readinto(self, b) -> int:
         view, n = memoryview(b), 0
-        while n < len(view):
-            data = self.f.read(len(view) - n)
+        read1 = getattr(self.f, "read1", None) or self.f.read
+        while n < min(len(view), SNIFF_BYTES):
+            data = read1(len(view) - n)
             if not data:
                 break
             view[n : n + len(data)] = data

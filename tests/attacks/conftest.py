@@ -1,0 +1,35 @@
+"""Shared helpers of the attack suite (issue 22): the CLI in-process, a store, slow-test opt-in."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from storydiff.serve.cli import app  # noqa: E402
+
+runner = CliRunner()
+
+# Cases over ~20 s run only when asked for (STORYDIFF_SLOW_TESTS=1); bench/torture.py runs them all.
+RUN_SLOW = os.environ.get("STORYDIFF_SLOW_TESTS") == "1"
+slow_only = pytest.mark.skipif(not RUN_SLOW, reason="over 20 s: set STORYDIFF_SLOW_TESTS=1 (bench/torture.py runs it)")
+
+
+def cli(*args: str, **kw):
+    """``storydiff ARGS`` in this process; never raises, so a crash shows as a traceback in the
+    result (result.exception) as a user would see one."""
+    return runner.invoke(app, [str(a) for a in args], **kw)
+
+
+def no_traceback(result) -> bool:
+    return result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "attack.db")

@@ -1,0 +1,55 @@
+"""Issue 22, case 2: one bad input took the batch down (a traceback, and neither good file
+stored): an RSS feed with a reference to no character (inside feedparser), a JSONL line nested
+200k deep, a JSONL row with a 5,000-digit integer. Now BAD fails by name and both good files
+are stored; ``compare`` likewise."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import inputs
+import pytest
+from conftest import cli, no_traceback
+
+BAD_INPUTS = {
+    "surrogate-reference.rss": lambda p: inputs.feed_with_references(p, "&#xD800;"),
+    "past-unicode-reference.rss": lambda p: inputs.feed_with_references(p, "&#x110000;"),
+    "twenty-digit-reference.rss": lambda p: inputs.feed_with_references(p, "&#12345678901234567890;"),
+    "nested.jsonl": inputs.deep_jsonl,
+    "long-integer.jsonl": inputs.long_int_jsonl,
+}
+
+
+def _goods(tmp_path):
+    good1 = inputs.write_jsonl(tmp_path / "good1.jsonl", [inputs.good_row(1)])
+    good2 = inputs.write_jsonl(tmp_path / "good2.jsonl", [inputs.good_row(2, outlet="Harbor Wire")])
+    return good1, good2
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_ingest_good_bad_good_stores_both_good_files_and_names_the_bad_one(tmp_path, db, name):
+    good1, good2 = _goods(tmp_path)
+    bad = BAD_INPUTS[name](tmp_path / name)
+    result = cli("ingest", good1, bad, good2, "--db", db, "--workers", "0")
+    assert no_traceback(result), result.output
+    assert result.exit_code == 0, result.output
+    stored = sqlite3.connect(db).execute("SELECT id FROM articles ORDER BY id").fetchall()
+    assert {"row1", "row2"} <= {r[0] for r in stored}
+    if name.endswith(".jsonl"):  # no article in it: one error line names it
+        assert f"error: {bad}" in result.stderr
+    else:  # the feed's entry is read, its broken reference replaced
+        assert len(stored) == 3
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_compare_good_bad_good_compares_both_good_files(tmp_path, name):
+    good1, good2 = _goods(tmp_path)
+    bad = BAD_INPUTS[name](tmp_path / name)
+    result = cli("compare", good1, bad, good2, "--json")
+    assert no_traceback(result), result.output
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert {"row1", "row2"} <= {a["id"] for a in report["articles"]}
+    for a in report["articles"]:  # what the broken references became is text, encodable as UTF-8
+        a["text"].encode("utf-8")
