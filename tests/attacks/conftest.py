@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from storydiff.serve.cli import app  # noqa: E402
+from storydiff.serve.cli import app
 
 runner = CliRunner()
 

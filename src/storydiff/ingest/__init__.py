@@ -60,6 +60,24 @@ def sniff_format(name: str, head: bytes) -> str:
     return "text"
 
 
+_ARCHIVES = (
+    (b"PK\x03\x04", "a zip archive"), (b"PK\x05\x06", "an empty zip archive"), (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"), (b"BZh", "a bzip2 file"), (b"\xfd7zXZ\x00", "an xz file"),
+    (b"\x28\xb5\x2f\xfd", "a zstd file"), (GZIP_MAGIC, "a gzip file inside a gzip file"), (b"%PDF-", "a PDF"),
+)
+
+
+def archive_kind(head: bytes) -> str | None:
+    """What kind of container ``head`` starts (a zip, a tar...), which is named rather than read
+    as text, or None."""
+    for magic, kind in _ARCHIVES:
+        if head.startswith(magic) and (magic != b"BZh" or head[3:4].isdigit()):
+            return kind
+    if head[257:262] == b"ustar":
+        return "a tar archive"
+    return None
+
+
 def _single_item(source: str, fmt: str, data: bytes) -> Result:
     if not data.strip():
         return Failure(source, "empty file")
@@ -82,6 +100,10 @@ def _read_stream(source: str, raw: BinaryIO, settings: IngestSettings, size: int
     """One input from a binary stream, in whichever format it is; ``size`` on disk if known."""
     stream = open_input(raw, settings)
     head = stream.peek(4096)[:4096]
+    container = archive_kind(head)
+    if container:
+        yield Failure(source, f"{container}, which storydiff does not open: unpack it and pass the files or their folder")
+        return
     fmt = sniff_format(source, head)
     if fmt == "jsonl":
         yield from read_jsonl(source, stream, settings)

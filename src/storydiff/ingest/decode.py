@@ -25,11 +25,13 @@ class DecodeError(ValueError):
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control bytes in the first 8 KB mean it isn't text in any encoding we read."""
+    """Many NUL or control bytes in the first 8 KB mean it isn't text in any encoding we read.
+    A stray NUL in a text (a corrupt export row) does not: the sanitiser replaces it."""
     head = data[:8192]
     if not head:
         return False
-    if b"\x00" in head:
+    nul = head.count(b"\x00")
+    if nul > max(2, len(head) // 1000):  # UTF-16 without its mark is half NULs; images are full of them
         return True
     control = sum(1 for b in head if b < 9 or 13 < b < 32)
     return control / len(head) > 0.05
@@ -42,12 +44,17 @@ _AS_WINDOWS_1252 = frozenset(
 )
 
 
-def _labels(declared: str) -> list[str]:
+def _labels(declared: str, *, in_page: bool = False) -> list[str]:
     label = declared.strip().lower()
+    if in_page and label.replace("_", "-").startswith(("utf-16", "utf16")):
+        # a page that says so in its own bytes is not UTF-16 (those bytes would be): browsers read
+        # UTF-8 there (the HTML standard), where UTF-16 would decode it into CJK noise
+        return ["utf-8"]
     return ["cp1252", label] if label in _AS_WINDOWS_1252 else [label]
 
 
 UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+UTF32_MARKS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")  # checked first: the first begins like UTF-16's
 
 
 # -- counting replacements -------------------------------------------------------------------
@@ -130,11 +137,12 @@ def _without_cut_character(head: bytes) -> bytes:
 
 def _decode(data: bytes, declared: str | None) -> tuple[str, int, str]:
     """(text, invalid sequences replaced, the encoding used)."""
-    if data.startswith(UTF16_MARKS):  # UTF-16 with its mark (Excel, PowerShell)
-        try:
-            return data.decode("utf-16"), 0, "utf-16"
-        except UnicodeDecodeError as e:
-            raise DecodeError(f"invalid UTF-16: {e.reason}") from None
+    if data.startswith(UTF32_MARKS) or data.startswith(UTF16_MARKS):  # with its mark (Excel, PowerShell)
+        encoding = "utf-32" if data.startswith(UTF32_MARKS) else "utf-16"
+        text, bad = decode_counting(data, encoding)
+        if bad > len(text) // 100:
+            raise DecodeError(f"invalid {encoding.upper()}: {bad} undecodable sequences") from None
+        return text, bad, encoding
     if looks_binary(data):
         raise DecodeError("binary content, not text")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -144,7 +152,7 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, int, str]:
         candidates += _labels(declared)
     m = _HTML_CHARSET.search(data[:4096])
     if m:
-        candidates += _labels(m.group(1).decode("ascii", "ignore"))
+        candidates += _labels(m.group(1).decode("ascii", "ignore"), in_page=True)
     candidates.append("utf-8")
     for enc in candidates:
         try:

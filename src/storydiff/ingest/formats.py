@@ -68,6 +68,8 @@ def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     if not isinstance(rec, dict):
         return Failure(source, f"record is a JSON {json_type(rec)}, expected an object")
     rid = rec.get("id")
+    if isinstance(rid, str) and len(rid) > settings.max_id_chars:  # a key, and part of every message
+        return Failure(source, f"field 'id' is {len(rid):,} characters long; at most {settings.max_id_chars:,}")
     if rid is not None:
         source = f"{source} (id {rid})" if isinstance(rid, (str, int)) else source
     wrong = field_type_error(rec)
@@ -147,6 +149,8 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings) -> I
             if fields is None:
                 return  # no header: nothing after it can be read by name
             continue
+        if "\x00" in record:  # the csv module refuses NUL; the sanitiser would replace it anyway
+            record = record.replace("\x00", "\ufffd")
         try:
             rows = [r for r in csv.reader(io.StringIO(record, newline=""), delimiter=delimiter) if r]
         except csv.Error as e:
@@ -341,7 +345,7 @@ def _feed_outlet(title: object) -> str | None:
     return title
 
 
-_UTF16_DECLARATION = re.compile(rb"""^(\s*<\?xml[^>]*encoding\s*=\s*["'])utf-16(?:[lb]e)?(["'])""", re.IGNORECASE)
+_UTF16_DECLARATION = re.compile(rb"""^(\s*<\?xml[^>]*encoding\s*=\s*["'])utf-(?:16|32)(?:[lb]e)?(["'])""", re.IGNORECASE)
 
 
 def read_feed(source: str, data: bytes | BinaryIO, settings: IngestSettings) -> Iterator[Result]:

@@ -13,7 +13,7 @@ import io
 import zlib
 from typing import BinaryIO
 
-from storydiff.ingest.decode import REPLACE_COUNTING, UTF16_MARKS
+from storydiff.ingest.decode import REPLACE_COUNTING, UTF16_MARKS, UTF32_MARKS
 from storydiff.settings import IngestSettings
 
 __all__ = ["GZIP_MAGIC", "LimitExceeded", "decompressed", "mb", "open_input"]
@@ -87,12 +87,12 @@ class _Inflating(io.RawIOBase):
 
 
 class _Utf16AsUtf8(io.RawIOBase):
-    """A UTF-16 stream (with its byte-order mark) read as UTF-8 bytes, a piece at a time: the
-    readers split records on newline bytes, which UTF-16 does not have."""
+    """A UTF-16 (or UTF-32) stream with its byte-order mark read as UTF-8 bytes, a piece at a
+    time: the readers split records on newline bytes, which UTF-16 does not have."""
 
-    def __init__(self, f: io.BufferedReader):
+    def __init__(self, f: io.BufferedReader, encoding: str = "utf-16"):
         self.source = f
-        self.text = io.TextIOWrapper(f, encoding="utf-16", errors=REPLACE_COUNTING, newline="")
+        self.text = io.TextIOWrapper(f, encoding=encoding, errors=REPLACE_COUNTING, newline="")
         self.pending = b""
 
     def readable(self) -> bool:
@@ -117,8 +117,11 @@ def open_input(f: BinaryIO, settings: IngestSettings) -> io.BufferedReader:
     stream: io.BufferedReader = io.BufferedReader(_Raw(f), buffer_size=BUFFER_BYTES)
     if stream.peek(2)[:2] == GZIP_MAGIC:
         stream = io.BufferedReader(_Inflating(stream, settings), buffer_size=BUFFER_BYTES)
-    if stream.peek(2)[:2] in UTF16_MARKS:
-        stream = io.BufferedReader(_Utf16AsUtf8(stream), buffer_size=BUFFER_BYTES)
+    mark = stream.peek(4)[:4]
+    if mark in UTF32_MARKS:
+        stream = io.BufferedReader(_Utf16AsUtf8(stream, "utf-32"), buffer_size=BUFFER_BYTES)
+    elif mark[:2] in UTF16_MARKS:
+        stream = io.BufferedReader(_Utf16AsUtf8(stream, "utf-16"), buffer_size=BUFFER_BYTES)
     return stream
 
 

@@ -210,7 +210,11 @@ def feed_pieces(
         number += 1
         entry = scanner.take_entry(limit)
         if isinstance(entry, int):
+            if entries:  # the entries before it first, in order
+                yield FeedPiece(header + b"".join(entries) + closing, first, len(entries))
+                entries, size = [], 0
             yield OversizedEntry(number, entry)
+            first = number
             continue
         entries.append(entry)
         size += len(entry)
