@@ -61,7 +61,9 @@ def serve(
     try:
         app = create_app(db, token=token, fact_settings=facts)
     except ValueError as e:
-        print(f"error: {e}", file=sys.stderr)
+        from storydiff.serve.tty import safe
+
+        print(f"error: {safe(e, one_line=True)}", file=sys.stderr)
         raise typer.Exit(2) from None
     if not is_loopback(host):
         where = "anyone who can reach this address can read every stored article"
