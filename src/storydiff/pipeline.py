@@ -51,7 +51,7 @@ def to_match_doc(article: Article):
     )
 
 
-def prepare_rows(rows: list[tuple[str, str]]) -> list[tuple[str, object]]:
+def prepare_rows(rows: list[tuple[str, str | None]]) -> list[tuple[str, object]]:
     """Clustering features of JSON Lines rows ``{id, text, title?, published?, outlet?, url?}``:
     for each (where, line), (where, Prepared without its text) or (where, why the row failed).
     Order-free and picklable, so ``storydiff cluster`` runs it in worker processes
@@ -60,14 +60,20 @@ def prepare_rows(rows: list[tuple[str, str]]) -> list[tuple[str, object]]:
 
     from storydiff.extract import normalize_date
     from storydiff.ingest.formats import field_type_error
+    from storydiff.ingest.sanitize import clean_value, lone_surrogate
     from storydiff.match import MatchDoc, prepare
 
     out: list[tuple[str, object]] = []
     for where, line in rows:
         try:
+            if line is None:  # split.jsonl_text_lines: over the record limit, not read
+                raise ValueError("line over the limit for one record, not read")
             row = json.loads(line.lstrip("\ufeff"))  # a BOM opens many exported files
             if not isinstance(row, dict) or not isinstance(row.get("text"), str) or row.get("id") is None:
                 raise ValueError("row needs 'id' and a string 'text'")
+            if isinstance(row["id"], str) and lone_surrogate(row["id"]):  # an id is a key: never rewritten
+                raise ValueError("'id' holds an unpaired surrogate, not text")
+            row = clean_value(row)  # the sanitising boundary ingest applies (ingest.sanitize)
             if not row["text"].strip():  # as ingest and compare refuse it: nothing to group by
                 raise ValueError("row has an empty 'text'")
             wrong = field_type_error(row)
@@ -82,7 +88,9 @@ def prepare_rows(rows: list[tuple[str, str]]) -> list[tuple[str, object]]:
                 url=row.get("url"),
             )
             out.append((where, prepare(doc).without_text()))
-        except ValueError as e:  # json.JSONDecodeError is one
+        except RecursionError:
+            out.append((where, "bad row: nested too deeply"))
+        except ValueError as e:  # json.JSONDecodeError is one, and a 5,000-digit number
             out.append((where, f"bad row: {str(e)[:80]}"))
     return out
 

@@ -53,3 +53,26 @@ def test_compare_good_bad_good_compares_both_good_files(tmp_path, name):
     assert {"row1", "row2"} <= {a["id"] for a in report["articles"]}
     for a in report["articles"]:  # what the broken references became is text, encodable as UTF-8
         a["text"].encode("utf-8")
+
+
+@pytest.mark.parametrize("bad_line", [
+    "[" * 200_000 + "]" * 200_000,  # nested too deep
+    '{"id": ' + "9" * 5000 + ', "text": "x"}',  # a number Python will not convert
+    json.dumps({"id": "half\ud83d", "text": inputs.PARAGRAPH}),  # an id no output can encode
+])
+def test_cluster_fails_the_bad_row_and_groups_the_others(tmp_path, bad_line):
+    rows = tmp_path / "rows.jsonl"
+    good = [json.dumps({"id": f"g{n}", "text": inputs.good_row(n)["text"]}) for n in (1, 2)]
+    rows.write_text("\n".join([good[0], bad_line, good[1]]) + "\n", encoding="utf-8")
+    result = cli("cluster", rows, "--workers", "0")
+    assert no_traceback(result), result.output
+    assert result.exit_code == 0
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["g1", "g2"]
+    assert f"error: {rows}#L2: bad row" in result.stderr
+
+
+def test_cluster_bounds_a_decompression_bomb(tmp_path):
+    bomb = inputs.bomb_jsonl_one_line(tmp_path / "rows.jsonl.gz")
+    result = cli("cluster", bomb, "--workers", "0")
+    assert no_traceback(result) and result.exit_code == 1
+    assert "decompression bomb" in result.stderr

@@ -78,6 +78,12 @@ def jsonl_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | int
             yield lineno, line
 
 
+def jsonl_text_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, str | None]]:
+    """``jsonl_lines`` as text (invalid UTF-8 replaced); None for a line over ``limit``."""
+    for n, line in jsonl_lines(stream, limit):
+        yield n, None if isinstance(line, int) else line.decode("utf-8", "replace")
+
+
 # -- CSV ----------------------------------------------------------------------------------------
 
 _START, _FIELD, _QUOTED, _QUOTE = range(4)  # at a field's start, in a bare field, in quotes, after a quote in quotes

@@ -312,24 +312,29 @@ def cluster(
     """Group rows into stories online (no database): JSON Lines {id, story_id}."""
     from contextlib import closing
 
+    from storydiff.ingest.limits import open_input
+    from storydiff.ingest.split import jsonl_text_lines
     from storydiff.match import OnlineClusterer
     from storydiff.pipeline import chunks, prepare_rows
+    from storydiff.settings import IngestSettings
     from storydiff.streaming import map_in_order, streaming_gc
 
     failures: list[Failure] = []
     try:
-        stream = sys.stdin if input == "-" else open(input, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed by the with below
+        stream = sys.stdin.buffer if input == "-" else open(input, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as e:
         report_failure(Failure(input, "no such file" if isinstance(e, FileNotFoundError) else e.strerror or str(e)))
         raise typer.Exit(1) from None
 
-    rows = ((f"{input}#L{n}", line) for n, line in enumerate(stream, start=1) if line.strip())
+    # read as ingest reads JSONL: gzip and UTF-16 welcome, a bomb or a runaway line bounded
+    settings = IngestSettings()
+    rows = ((f"{input}#L{n}", line) for n, line in jsonl_text_lines(open_input(stream, settings), settings.max_record_bytes))
     clusterer = OnlineClusterer()
     assigned: list[tuple[str, str]] = []
     prepared_rows = map_in_order(prepare_rows, chunks(rows, 64), max(0, workers))
     with (stream, worker_errors(), stop_requests("writing the rows placed so far") as stop, closing(prepared_rows),
           progress_bar("clustering") as tick, streaming_gc()):
-        for where, prepared in prepared_rows:
+        for where, prepared in _bounded(input, prepared_rows, failures):
             if stop():
                 break
             if isinstance(prepared, str):
@@ -349,6 +354,17 @@ def cluster(
         report_failure(Failure(input, "no rows to group"))
         raise typer.Exit(1)
     _finish(failures, strict, done=len(assigned))
+
+
+def _bounded(source: str, rows: Iterable, failures: list[Failure]) -> Iterator:
+    """Rows of a stream until it proves a decompression bomb: then one error line for the file."""
+    from storydiff.ingest.limits import LimitExceeded
+
+    try:
+        yield from rows
+    except LimitExceeded as e:
+        failures.append(Failure(source, str(e)))
+        report_failure(failures[-1])
 
 
 def _writable(html: Path | None) -> None:
