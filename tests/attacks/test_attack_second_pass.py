@@ -45,14 +45,26 @@ def test_a_named_pipe_is_read_as_it_comes(tmp_path):
     rows = [inputs.good_row(n) for n in range(3)]
 
     def write():
-        with open(fifo, "w", encoding="utf-8") as f:
+        import time
+
+        deadline = time.monotonic() + 30
+        while True:  # non-blocking: a reader that never opens the pipe must not hang the test
+            try:
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    return
+                time.sleep(0.05)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
             for r in rows:
                 f.write(json.dumps(r) + "\n")
 
-    writer = threading.Thread(target=write)
+    writer = threading.Thread(target=write, daemon=True)
     writer.start()
     results = list(read_inputs([str(fifo)]))
-    writer.join()
+    writer.join(60)
     assert [r.meta["id"] for r in results] == ["row0", "row1", "row2"]
 
 
