@@ -8,7 +8,7 @@ the process and its workers) and what it printed, against the bound README state
                                                  # (e.g. `git archive main src | tar -x -C DIR`),
                                                  # interleaved, for a before/after table
 
-Inputs are built in a temporary folder by tests/attacks/inputs.py (the attack suite's builders)
+Inputs are built in a temporary folder by tests/attacks/attack_inputs.py (the attack suite's builders)
 and deleted afterwards. Every child runs with its address space capped at --cap-gb (default 4):
 a reader with no bound ends in MemoryError there instead of taking the machine's memory.
 Cases over 160 MB are read through ``read_inputs`` alone ("read" rows: the stage the cap was
@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "attacks"))
-import inputs  # noqa: E402  (tests/attacks/inputs.py)
+import attack_inputs as inputs  # noqa: E402  (tests/attacks/attack_inputs.py)
 
 STORYDIFF = [sys.executable, "-m", "storydiff"]
 READ = [sys.executable, "-c", (

@@ -4,8 +4,8 @@ read, to the last, whole."""
 
 from __future__ import annotations
 
-import inputs
-from conftest import slow_only
+import attack_inputs as inputs
+from attack_cli import slow_only
 
 from storydiff.ingest import read_inputs
 from storydiff.records import Failure, RawItem

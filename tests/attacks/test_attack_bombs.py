@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import inputs
+import attack_inputs as inputs
 import pytest
 
 BOMBS = {

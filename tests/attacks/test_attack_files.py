@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import logging
 
-import inputs
+import attack_inputs as inputs
 import pytest
-from conftest import cli
+from attack_cli import cli
 
 from storydiff.ingest import read_inputs
 from storydiff.records import Failure, RawItem

@@ -17,9 +17,9 @@ import threading
 import time
 from pathlib import Path
 
-import inputs
+import attack_inputs as inputs
 import pytest
-from conftest import cli
+from attack_cli import cli
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; signals are POSIX")
 

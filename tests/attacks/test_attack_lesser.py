@@ -10,9 +10,9 @@ import shutil
 import subprocess
 import sys
 
-import inputs
+import attack_inputs as inputs
 import pytest
-from conftest import cli, no_traceback
+from attack_cli import cli, no_traceback
 
 from storydiff.extract import extract_items
 from storydiff.records import Article, RawItem

@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 import sqlite3
 
-import inputs
+import attack_inputs as inputs
 import pytest
-from conftest import cli, no_traceback
+from attack_cli import cli, no_traceback
 
 BAD_INPUTS = {
     "surrogate-reference.rss": lambda p: inputs.feed_with_references(p, "&#xD800;"),
@@ -28,7 +28,8 @@ def _goods(tmp_path):
 
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
-def test_ingest_good_bad_good_stores_both_good_files_and_names_the_bad_one(tmp_path, db, name):
+def test_ingest_good_bad_good_stores_both_good_files_and_names_the_bad_one(tmp_path, name):
+    db = str(tmp_path / "attack.db")
     good1, good2 = _goods(tmp_path)
     bad = BAD_INPUTS[name](tmp_path / name)
     result = cli("ingest", good1, bad, good2, "--db", db, "--workers", "0")

@@ -10,9 +10,9 @@ import tarfile
 import threading
 import zipfile
 
-import inputs
+import attack_inputs as inputs
 import pytest
-from conftest import cli
+from attack_cli import cli
 
 from storydiff.ingest import read_inputs
 from storydiff.records import Failure, RawItem

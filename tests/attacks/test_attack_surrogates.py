@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 import sqlite3
 
-import inputs
+import attack_inputs as inputs
 import pytest
-from conftest import cli, no_traceback
+from attack_cli import cli, no_traceback
 
 HALF_EMOJI = "\ud83d"
 
@@ -34,7 +34,8 @@ def surrogate_export(tmp_path):
     return path
 
 
-def test_stored_text_is_valid_and_every_view_of_it_answers(surrogate_export, db):
+def test_stored_text_is_valid_and_every_view_of_it_answers(tmp_path, surrogate_export):
+    db = str(tmp_path / "attack.db")
     result = cli("ingest", surrogate_export, "--db", db, "--workers", "0")
     assert result.exit_code == 0 and no_traceback(result), result.output
     for (data,) in sqlite3.connect(db).execute("SELECT data FROM articles"):

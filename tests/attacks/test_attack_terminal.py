@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 
-import inputs
+import attack_inputs as inputs
 import pytest
-from conftest import cli
+from attack_cli import cli
 
 from storydiff.records import Article, Failure
 from storydiff.store import open_store
@@ -57,7 +57,8 @@ def test_stories_errors_and_show_show_escapes_instead_of_obeying_them(hostile_db
     assert missing.exit_code == 1 and _clean(missing.stderr) and "nope\\x1b[2J" in missing.stderr
 
 
-def test_error_lines_extract_and_quotes_show_escapes_in_file_names(tmp_path, db):
+def test_error_lines_extract_and_quotes_show_escapes_in_file_names(tmp_path):
+    db = str(tmp_path / "attack.db")
     name = "evil" + ATTACKS["clipboard"] + ".html"
     bad = tmp_path / name
     bad.write_bytes(b"\x00\x01binary")
@@ -72,7 +73,8 @@ def test_error_lines_extract_and_quotes_show_escapes_in_file_names(tmp_path, db)
     assert _clean(errors.stdout) and "\\x1b]52;c;" in errors.stdout
 
 
-def test_titles_and_quotes_that_come_in_with_escapes_are_cleaned_on_the_way_in(tmp_path, db):
+def test_titles_and_quotes_that_come_in_with_escapes_are_cleaned_on_the_way_in(tmp_path):
+    db = str(tmp_path / "attack.db")
     row = inputs.good_row(1)
     row["title"] = "Breakwater " + ATTACKS["hidden"] + ATTACKS["clipboard"]
     row["text"] = row["text"] + ' "We are done' + ATTACKS["clear"] + '," Lestrade said.'

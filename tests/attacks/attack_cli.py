@@ -1,15 +1,13 @@
-"""Shared helpers of the attack suite (issue 22): the CLI in-process, a store, slow-test opt-in."""
+"""Shared helpers of the attack suite (issue 22): the CLI in-process and the slow-test opt-in.
+(Not a conftest.py: tests/conftest.py is imported by its module name, conftest, and a second
+one would take its place.)"""
 
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
-
-sys.path.insert(0, str(Path(__file__).parent))
 
 from storydiff.serve.cli import app
 
@@ -28,8 +26,3 @@ def cli(*args: str, **kw):
 
 def no_traceback(result) -> bool:
     return result.exception is None or isinstance(result.exception, SystemExit)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "attack.db")
