@@ -513,15 +513,15 @@ def ingest(
 @app.command()
 def stories(
     db: DbOpt = None,
-    limit: Annotated[int, typer.Option(max=2**62, help="at most this many")] = 50,
+    limit: Annotated[int, typer.Option(help="at most this many")] = 50,
     offset: Annotated[int, typer.Option(min=0, max=2**62, help="skip the newest this many (the next page)")] = 0,
     json_: JsonOpt = False,
 ) -> None:
     """Stories in the database, newest first."""
     store = _store(db, create=False)
     try:
-        with database_errors(db):
-            rows = store.stories(limit=limit, offset=offset)
+        with database_errors(db):  # past 2**62 no database holds a row, and SQLite cannot even be asked
+            rows = store.stories(limit=min(limit, 2**62), offset=offset)
     finally:
         store.close()
     if json_:
