@@ -74,9 +74,12 @@ def summarize(out: str, err: str, code: int) -> str:
         last = [line for line in err.splitlines() if line.strip()][-1]
         return f"traceback: {last[:70]}"
     errors = [line for line in err.splitlines() if line.startswith("error: ")]
+    warnings = [line for line in err.splitlines() if line.startswith("warning: ")]
     stored = next((line for line in err.splitlines() if line.startswith("stored ")), "")
-    text = out.strip().splitlines()[-1] if out.strip() else ""
-    parts = [stored.split(";")[0] if stored else text[:60], f"{len(errors)} error line(s)" if errors else ""]
+    text = out.strip().splitlines()[-1] if out.strip() and not stored else ""
+    parts = [stored.split(";")[0] if stored else text[:60] if text[:1].isalnum() else "",
+             f"{len(errors)} error line(s)" if errors else "", f"{len(warnings)} warning line(s)" if warnings else "",
+             "ESC printed raw" if "\x1b" in out + err else ""]
     return "; ".join(p for p in parts if p)
 
 
@@ -137,14 +140,14 @@ def terminal(d: Path) -> list[str]:
 
 def surrogate(d: Path) -> list[str]:
     row = inputs.good_row(1)
-    row["text"] += " \ud83d"
+    row["text"] = row["text"].replace("chief engineer", "chief engineer \ud83d")
     (d / "half.jsonl").write_text(json.dumps(row) + "\n")
     return [*STORYDIFF, "compare", str(d / "half.jsonl")]
 
 
 def near_identical(d: Path) -> list[str]:
     rows = [{"id": f"u{n}", "outlet": "Velm Gazette",
-             "text": f"Lorn quake update {n}\nMagnitude 5.1 quake hits Lorn\nNo injuries were reported by the local police"}
+             "text": f"Lorn quake update {n}\nMagnitude 5.1 quake hits Lorn\nNo injuries were reported by the police of district {n}"}
             for n in range(3)]
     return ingest(d, inputs.write_jsonl(d / "updates.jsonl", rows))
 
@@ -214,12 +217,9 @@ def kill_case(env: dict, d: Path) -> str:
 
 def workers_case(env: dict, d: Path) -> str:
     """Case 4: kill -9 of ``ingest --workers 2``: are the workers alive 5 s later?"""
-    rows = [inputs.good_row(n) for n in range(200)]
-    proc = subprocess.Popen([*STORYDIFF, "ingest", "-", "--db", str(d / "w.db"), "--workers", "2"],
-                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    assert proc.stdin is not None
-    proc.stdin.write("".join(json.dumps(r) + "\n" for r in rows).encode())
-    proc.stdin.flush()
+    rows = inputs.write_jsonl(d / "rows.jsonl", [inputs.good_row(n) for n in range(2000)])
+    proc = subprocess.Popen([*STORYDIFF, "ingest", str(rows), "--db", str(d / "w.db"), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
 
     def children() -> list[int]:
         out = []
@@ -287,7 +287,7 @@ def api_case(env: dict, d: Path) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", default="", help="run the cases whose name contains this")
+    ap.add_argument("--only", default="", help="run the cases whose name contains this (or any of a,b,c)")
     ap.add_argument("--baseline-src", help="another checkout's src/ folder, run beside ours")
     ap.add_argument("--cap-gb", type=float, default=4.0, help="address-space cap of each child (GB)")
     args = ap.parse_args()
@@ -297,8 +297,9 @@ def main() -> None:
         runs.append(("baseline", {**os.environ, "PYTHONPATH": str(Path(args.baseline_src).resolve())}))
     print(f"| case | bound | {' | '.join(f'{n} wall s | {n} peak MB | {n} result' for n, _ in runs)} |")
     print("|---|---|" + "---|---|---|" * len(runs))
+    wanted = args.only.split(",")
     for case in CASES:
-        if args.only not in case.name:
+        if not any(w in case.name for w in wanted):
             continue
         cells = []
         for _, env in runs:
@@ -309,7 +310,7 @@ def main() -> None:
         print(f"| {case.name} | {case.bound} | {' | '.join(cells)} |", flush=True)
     for name, fn in (("4 workers after kill -9", workers_case), ("11 kill -9 of a 500-article ingest", kill_case),
                      ("11 1-item POST beside a 1,000-item POST", api_case)):
-        if args.only not in name:
+        if not any(w in name for w in wanted):
             continue
         cells = []
         for _, env in runs:

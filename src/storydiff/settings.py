@@ -38,9 +38,9 @@ class ExtractSettings:
     # unspaced script (a Chinese brief) is measured fairly; the shortest ECB+ dev article has 48.
     min_body_chars: int = 20
     # A page text left with no body once its outlet's template is learnt from the other pages of
-    # the batch is read again without those siblings that repeat this share of its lines: they are
+    # the batch is read again without those siblings that hold this share of its words: they are
     # versions of the same text (three updates of one brief), not pages of the template.
-    sibling_version_share: float = 0.5
+    sibling_version_share: float = 0.8
     # Pages above this are refused before parsing: the contract caps work at 5 s per page and a
     # 20 MB page parses in ~1 s on the 2-core dev box (tests/test_extract_html.py).
     max_html_bytes: int = 20 * 1024 * 1024 + 1024

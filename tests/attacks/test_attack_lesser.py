@@ -98,9 +98,11 @@ def test_control_character_references_in_a_page_leave_its_article_whole(tmp_path
     assert "harbour authority of Port Velm" in article["text"]
 
 
-def test_near_identical_texts_of_one_outlet_in_one_batch_are_all_read():
+@pytest.mark.parametrize("last_line", ["No injuries were reported by the local police",
+                                       "No injuries were reported by the police of district {n}"])
+def test_near_identical_texts_of_one_outlet_in_one_batch_are_all_read(last_line):
     versions = [RawItem(f"update{n}.txt", "text",
-                        f"Lorn quake update {n}\nMagnitude 5.1 quake hits Lorn\nNo injuries were reported by the local police",
+                        f"Lorn quake update {n}\nMagnitude 5.1 quake hits Lorn\n" + last_line.format(n=n),
                         meta={"outlet": "Velm Gazette"}) for n in range(3)]
     results = list(extract_items(versions))
     assert all(isinstance(r, Article) for r in results), results

@@ -71,13 +71,11 @@ def _fragment_text(fragment: str) -> str:
 
 
 def _version_of(text: str, sibling: str, share: float) -> bool:
-    """Whether ``sibling`` repeats at least ``share`` of ``text``'s distinct lines: another
-    version of the same text rather than another page of the outlet's template."""
-    lines = {" ".join(line.split()).lower() for line in text.splitlines() if line.strip()}
-    if not lines:
-        return False
-    theirs = {" ".join(line.split()).lower() for line in sibling.splitlines() if line.strip()}
-    return len(lines & theirs) >= share * len(lines)
+    """Whether ``sibling`` holds at least ``share`` of ``text``'s distinct words: another version
+    of the same text (an update that changed a figure, a line) rather than another page of the
+    outlet's template."""
+    words = set(text.lower().split())
+    return bool(words) and len(words & set(sibling.lower().split())) >= share * len(words)
 
 
 def _first(*values):
@@ -112,7 +110,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         if len(page.text.strip()) < settings.min_body_chars and siblings:
             # Lines every sibling repeats are template; but when the siblings are other versions
             # of this very text (an updated report, a reprint within the outlet), its body is
-            # what they repeat. Read without them before giving up.
+            # what they repeat. Read without them before giving up (only a page left empty is).
             others = [s for s in siblings if not _version_of(item.content, s, settings.sibling_version_share)]
             if len(others) < len(siblings):
                 page = clean_page_text(item.content, others)
