@@ -66,6 +66,9 @@ def test_a_named_pipe_is_read_as_it_comes(tmp_path):
     results = list(read_inputs([str(fifo)]))
     writer.join(60)
     assert [r.meta["id"] for r in results] == ["row0", "row1", "row2"]
+    # found in a folder, a pipe is named, not opened: no writer may ever come
+    (found,) = list(read_inputs([str(tmp_path)]))
+    assert isinstance(found, Failure) and found.source == str(fifo) and "not a regular file" in found.reason
 
 
 def test_symbolic_link_loops_in_a_folder_are_named_and_the_folder_is_read(tmp_path):

@@ -20,7 +20,7 @@ from typing import BinaryIO
 from storydiff.ingest.decode import DecodeError, decode_bytes
 from storydiff.ingest.formats import Result, read_csv, read_feed, read_jsonl, read_warc
 from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, decompressed, open_input
-from storydiff.ingest.paths import STDIN, expand_inputs
+from storydiff.ingest.paths import STDIN, FoundSpecial, expand_inputs
 from storydiff.ingest.sanitize import clean_item
 from storydiff.records import Failure, RawItem
 from storydiff.settings import IngestSettings
@@ -157,7 +157,8 @@ def _read_path(path: str, settings: IngestSettings) -> Iterator[Result]:
         else:
             yield Failure(path, f"unreadable: {e.strerror or e}")
         return
-    streamed = stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)  # <(cmd), /dev/stdin: read as stdin is
+    # <(cmd), /dev/stdin: read as stdin is, when named (a pipe found in a folder may have no writer)
+    streamed = (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)) and not isinstance(path, FoundSpecial)
     if not stat.S_ISREG(st.st_mode) and not streamed:
         yield Failure(path, "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file")
         return

@@ -4,9 +4,24 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections.abc import Iterable, Iterator
 
 STDIN = "-"
+
+
+class FoundSpecial(str):
+    """A named pipe, socket or device met while walking a folder. Named on the command line, a
+    pipe is read as a stream (``<(zcat x.gz)``); found in a folder it is reported, not opened:
+    reading a stray pipe would wait for a writer that never comes."""
+
+
+def _special(path: str) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # a broken link or a loop: the reader names it
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
@@ -24,7 +39,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
             for root, dirs, files in os.walk(raw):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
-            names = sorted(found)
+            names = [FoundSpecial(n) if _special(n) else n for n in sorted(found)]
         elif any(ch in raw for ch in "*?["):
             names = sorted(p for p in glob.glob(raw, recursive=True) if os.path.isfile(p))
             if not names:
