@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 
+from storydiff.ingest.sanitize import clean_item
 from storydiff.records import Article, Failure, RawItem
 from storydiff.settings import FetchSettings, WatchSettings
 from storydiff.store.base import FetchedUrl, SourceState
@@ -81,7 +82,9 @@ def watch_round(
                     source_of.setdefault(page, ev.url)
                 if ev.ok:
                     store.clear_failure(ev.url)
-            elif isinstance(ev, RawItem | Failure):
+            elif isinstance(ev, RawItem):
+                yield clean_item(ev)  # the sanitising boundary files and uploads go through
+            elif isinstance(ev, Failure):
                 yield ev
 
     def on_placed(article: Article, outcome: str) -> None:

@@ -77,8 +77,9 @@ def _feed(url: str, body: bytes) -> Listing:
     import feedparser
 
     from storydiff.ingest.formats import _entry_url, _feed_author, _feed_outlet, _feed_text
+    from storydiff.ingest.sanitize import clean_references
 
-    parsed = feedparser.parse(body)
+    parsed = feedparser.parse(clean_references(body))  # feedparser crashes on &#xD800; and the like
     if not parsed.get("version") and not parsed.entries:
         raise ValueError("not a feed, sitemap, OPML export or HTML page")
     channel = parsed.get("feed", {})
