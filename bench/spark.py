@@ -4,6 +4,7 @@
     python bench/spark.py --limit 772     # all of ECB+ dev (several minutes on 2 cores)
     python bench/spark.py --quick         # 120 documents, one Spark run
     python bench/spark.py --time-partitions 8   # more range cuts: does stitching still agree?
+    python bench/spark.py --standalone 1 2      # also on a standalone cluster of 1, then 2 workers
 
 Data: ECB+ dev (stories/ecbplus-dev.jsonl; label = event_cluster) written as JSON Lines into a
 temporary folder (never the repository), 8 files, in publication order. ECB+ has no dates, so
@@ -76,6 +77,10 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="120 documents, skip the run without reprint merge")
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--time-partitions", type=int, default=None, help="time ranges (default: one per core)")
+    ap.add_argument(
+        "--standalone", type=int, nargs="*", default=[], metavar="WORKERS",
+        help="also run on a Spark standalone cluster on loopback with this many workers (1 core each)",
+    )
     args = ap.parse_args()
     if not DATA.exists():
         print(f"ECB+ dev not found at {DATA}: nothing to measure")
@@ -101,38 +106,50 @@ def main() -> None:
         cli_labels = labels(cli, ids)
         table.append(("CLI compare_paths (anchor)", cli_s, None, cli_labels, len(result.stories)))
 
-        t0 = time.perf_counter()
-        spark = (
-            SparkSession.builder.master(args.master)
-            .config("spark.ui.enabled", "false")
-            .config("spark.ui.showConsoleProgress", "false")
-            .getOrCreate()
-        )
-        spark.sparkContext.setLogLevel("ERROR")
-        startup = time.perf_counter() - t0
-        runs = [("Spark job", True)] + ([] if args.quick else [("Spark job, no reprint merge", False)])
-        for name, merge in runs:
-            out = Path(tmp) / ("out-merge" if merge else "out-nomerge")
+        def spark_runs(master: str, runs: list[tuple[str, bool]]) -> None:
             t0 = time.perf_counter()
-            counts = run_job(
-                spark, files, str(out), reprint_merge=merge, time_partitions=args.time_partitions
+            spark = (
+                SparkSession.builder.master(master)
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                .getOrCreate()
             )
-            run_s = time.perf_counter() - t0
-            got = {}
-            for part in sorted((out / "articles").glob("part-*")):
-                for line in part.read_text("utf-8").splitlines():
-                    a = json.loads(line)
-                    got[a["id"]] = a["story_id"]
-            table.append(
-                (
-                    f"{name} ({args.master}, {counts['time_ranges']} ranges)",
-                    run_s,
-                    startup,
-                    labels(got, ids),
-                    counts["stories"],
+            spark.sparkContext.setLogLevel("ERROR")
+            startup = time.perf_counter() - t0
+            for name, merge in runs:
+                out = Path(tmp) / f"out-{len(table)}"
+                t0 = time.perf_counter()
+                counts = run_job(
+                    spark, files, str(out), reprint_merge=merge, time_partitions=args.time_partitions
                 )
-            )
-        spark.stop()
+                run_s = time.perf_counter() - t0
+                got = {}
+                for part in sorted((out / "articles").glob("part-*")):
+                    for line in part.read_text("utf-8").splitlines():
+                        a = json.loads(line)
+                        got[a["id"]] = a["story_id"]
+                where = master if master.startswith("local") else "standalone, " + name.split("|")[1]
+                table.append(
+                    (
+                        f"{name.split('|')[0]} ({where}, {counts['time_ranges']} ranges)",
+                        run_s,
+                        startup,
+                        labels(got, ids),
+                        counts["stories"],
+                    )
+                )
+            spark.stop()
+
+        spark_runs(
+            args.master,
+            [("Spark job", True)] + ([] if args.quick else [("Spark job, no reprint merge", False)]),
+        )
+        for n in args.standalone:
+            from storydiff.spark_cluster import standalone_cluster
+
+            # the same job with --master spark://127.0.0.1:PORT: executors in their own JVMs
+            with standalone_cluster(workers=n, cores_per_worker=1) as master:
+                spark_runs(master, [(f"Spark job|{n} worker{'s' if n > 1 else ''} x 1 core", True)])
 
     print(
         f"\n{len(rows)} ECB+ dev documents, {len(set(gold))} gold events, {len(set(r['gold'].split('_')[0] for r in rows))} topics\n"
