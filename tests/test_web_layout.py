@@ -59,8 +59,11 @@ MISALIGNED = """(() => {
   }
   return problems;
 })()"""
-# What sticks out past the window: the page's scroll width, and any element's right edge
+# What sticks out past the window: the page's scroll width, and any element's right edge. The
+# window is the layout viewport's width (clientWidth), not innerWidth: a phone's browser widens
+# innerWidth to whatever the page overflows to (597 for a 390 window), so that would hide it.
 OVERFLOW = """(() => {
+  const innerWidth = document.documentElement.clientWidth;
   const out = [...document.querySelectorAll('body *')]
     .filter(el => el.getBoundingClientRect().right > innerWidth + 1)
     .map(el => el.tagName + '.' + el.className);
@@ -89,6 +92,9 @@ def site(tmp_path_factory):
         "article-long": f"/articles/{posted['items'][0]['article_id']}",
         "story-long": f"/stories/{posted['items'][0]['story_id']}",
         "errors": "/errors",
+        "sources": "/sources",
+        "search": "/search?q=earthquake",
+        "search-quotes": "/search?q=rubble&speaker=Varnik",
     }
     with serving(app) as base:
         browser = Browser(tmp_path_factory.mktemp("chromium"))
@@ -99,7 +105,8 @@ def site(tmp_path_factory):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("page", ["index", "story-kallas", "story-quake", "article-long", "story-long", "errors"])
+@pytest.mark.parametrize("page", ["index", "story-kallas", "story-quake", "article-long", "story-long", "errors",
+                                  "sources", "search", "search-quotes"])
 def test_page_fits_the_window_and_headers_stand_over_their_columns(site, page, width):
     base, pages, browser = site
     browser.open(base + pages[page], width)
