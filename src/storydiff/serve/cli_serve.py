@@ -40,7 +40,7 @@ def serve(
     semantic: Annotated[
         bool,
         typer.Option(
-            "--semantic", help="compare stories with the previous words + MiniLM fact matcher (needs storydiff\\[embeddings])"
+            "--semantic", help="align facts by words and MiniLM sentence embeddings (needs storydiff\\[embeddings]), not by words alone"
         ),
     ] = False,
 ) -> None:

@@ -61,9 +61,7 @@ def watch(
     resolve: Annotated[list[str], typer.Option("--resolve", help="HOST:PORT:ADDRESS: connect there for HOST (a staging server; curl's --resolve)")] = [],  # noqa: B006 - Typer reads the default
     db: DbOpt = None,
 ) -> None:
-    """Follow feeds, news sitemaps and pages: each round fetches what changed (robots.txt obeyed,
-    conditional requests, one request at a time per host), stores new articles and new revisions
-    of edited ones, and quarantines what could not be fetched (storydiff errors)."""
+    """Follow feeds, news sitemaps and pages: each round fetches what changed (robots.txt obeyed, conditional requests, one request at a time per host), stores new articles and new revisions of edited ones, and quarantines what could not be fetched (storydiff errors)."""
     from storydiff.watcher import watch_round
 
     try:
