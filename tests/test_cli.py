@@ -718,6 +718,25 @@ def test_demo_into_a_pipe_reads_as_plain_text_at_80_columns():
     assert "2024-03-11T" not in done.stdout and not re.search(r"\d…", done.stdout)  # no date cut to fit
 
 
+def test_extract_at_80_columns_keeps_each_source_and_title_whole(monkeypatch):
+    """A block of lines per article below 100 columns (a pipe, a log): a table there gave a title
+    ten lines and cut every source to "/tmp/newco…", the one thing that says which file it was."""
+    monkeypatch.chdir(EXAMPLES.parent)  # sources as short as a user's own: examples/NAME
+    result = run("extract", "examples", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80 and "…" not in result.stdout
+    assert len(lines) <= 4 * 7  # 7 articles: source, title (two lines at most), details; a table: 62
+    for name in ("euromaidanpress-kallas-ft.txt", "quake-berovac-wire.html", "exports-lantern-herald.jsonl#L1"):
+        assert name in result.stdout
+    assert "Strong earthquake kills 12 in Berovac, hundreds left homeless" in result.stdout
+    # what the README lists: outlet, date, authors, dateline, language, cited origins
+    wire = lines[lines.index(next(x for x in lines if x.endswith("quake-berovac-wire.html"))) + 2]
+    assert "Ostrania Press Agency · 2024-03-11 08:40 UTC · by Mira Tallent · dateline" in wire
+    wide = run("extract", str(EXAMPLES), env={"COLUMNS": "140"})
+    assert "┃ source" in wide.stdout and "…" not in wide.stdout  # the source folded, not cut
+
+
 def test_demo_shows_a_number_conflict_and_no_false_quote_warning():
     """The reprint ran hours later with a higher death toll: a newcomer sees "numbers differ";
     no quote of the demo is flagged as changing its meaning (none does)."""

@@ -28,7 +28,6 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.table import Table
 from rich.text import Text
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
@@ -260,11 +259,10 @@ def extract(
 
     from storydiff.analyze import analyze_articles
     from storydiff.pipeline import extract_paths
-    from storydiff.serve.format import when
     from storydiff.settings import ExtractSettings
 
     failures: list[Failure] = []
-    table = Table("source", "outlet", "title", "published", "chars", "cites")
+    listed: list[dict] = []
     done = 0
     with progress_bar("extracting") as tick:
         settings = replace(ExtractSettings(), fast_html=fast)
@@ -274,9 +272,12 @@ def extract(
             if json_:
                 _emit({**a.metadata(), "text": a.text})  # id: the export row's, else from URL or text
             else:
-                table.add_row(*(Text(safe(x or "—", one_line=True)) for x in (a.source, a.outlet, a.title, when(a.published), len(a.text), ", ".join(a.cited_origins))))
-    if not json_ and done:
-        out.print(table)
+                listed.append({**a.metadata(), "chars": len(a.text)})  # not the text: a big batch stays small
+    if listed:
+        from storydiff.serve.terminal import extracted_list, plain_lines
+
+        with plain_lines(out):
+            out.print(extracted_list(listed, out.width))
     _finish(failures, strict, done)
 
 

@@ -358,3 +358,32 @@ def story_list(rows: Sequence, width: int):
         if outlets:
             blocks.append(Padding(Text(outlets, style="dim"), (0, 0, 0, 2)))
     return Group(*blocks)
+
+
+def extracted_list(rows: Sequence[dict], width: int):
+    """``storydiff extract``: each article's metadata (``Article.metadata()`` and ``chars``) as a
+    table from NARROW_WIDTH up (the source folded, never cut: it names the file or row), else as a
+    block each: its source, its title, then outlet, time, authors, dateline, language, length and
+    citations on a line (a table at 80 columns gave a title ten lines and cut every source to
+    "/tmp/newco…")."""
+    if width >= NARROW_WIDTH:
+        table = Table("source", "outlet", "title", "published", "chars", "cites")
+        table.columns[0].overflow = "fold"
+        table.columns[3].no_wrap = True  # "2024-03-11 08:40 UTC": never cut
+        for r in rows:
+            table.add_row(*(Text(safe(x or fmt.NO_VALUE, one_line=True)) for x in (
+                r["source"], r["outlet"], r["title"], fmt.when(r["published"]), str(r["chars"]),
+                ", ".join(r["cited_origins"]))))
+        return table
+    blocks = []
+    for r in rows:
+        blocks.append(Text(safe(r["source"], one_line=True), style="bold", overflow="fold"))
+        blocks.append(Padding(Text(_clean(r["title"] or "(untitled)")), (0, 0, 0, 2)))
+        details = [_clean(r["outlet"]) or "outlet unknown", fmt.when(r["published"]) if r["published"] else "undated"]
+        details.append(f"by {_clean(', '.join(r['authors']))}" if r["authors"] else "")
+        details.append(f"dateline {_clean(r['dateline'])}" if r["dateline"] else "")
+        details.append(_clean(r["language"]) if r["language"] else "")
+        details.append(f"{r['chars']:,} characters")
+        details.append(f"cites {_clean(', '.join(r['cited_origins']))}" if r["cited_origins"] else "")
+        blocks.append(Padding(Text(" · ".join(d for d in details if d), style="dim"), (0, 0, 0, 2)))
+    return Group(*blocks)
