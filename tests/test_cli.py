@@ -737,6 +737,32 @@ def test_extract_at_80_columns_keeps_each_source_and_title_whole(monkeypatch):
     assert "┃ source" in wide.stdout and "…" not in wide.stdout  # the source folded, not cut
 
 
+def test_search_reads_well_at_80_and_at_140_columns(tmp_path):
+    """Times in the one format, never cut (it printed '2024-09-02T18:30:' over '00+00:00'); below
+    100 columns a block per hit, not tables of 15-line cells; an article's words without its title
+    printed twice above them; an unnamed speaker said so, not '?'."""
+    from fastapi.testclient import TestClient
+
+    from storydiff.serve.api import create_app
+
+    db = str(tmp_path / "news.db")
+    assert run("ingest", str(EXAMPLES), "--db", db).exit_code == 0
+    narrow = run("search", "earthquake", "--db", db, env={"COLUMNS": "80"}).stdout
+    lines = narrow.splitlines()
+    assert max(len(line) for line in lines) <= 80 and "┃" not in narrow
+    assert len(lines) <= 25, narrow  # 2 stories and 4 articles; the tables took 72 lines
+    assert "Tidewater Post · 2024-09-02 18:30 UTC · article" in narrow and "T18:30" not in narrow
+    assert narrow.count("Marisol earthquake: ferries halted, four hurt by falling glass") == 2  # story, article
+    assert "(s)" not in narrow
+    wide = run("search", "earthquake", "--db", db, env={"COLUMNS": "140"}).stdout
+    assert "2024-09-02 18:30 UTC" in wide and "T18:30" not in wide and "┃ story" in wide
+    quotes = run("search", "rubble", "--speaker", "Varnik", "--db", db, env={"COLUMNS": "80"}).stdout
+    assert "speaker not named yet" in quotes or "Ilse Varnik" in quotes
+    assert "?" not in quotes
+    page = TestClient(create_app(db)).get("/search", params={"q": "earthquake"}).text
+    assert page.count("Marisol earthquake: ferries halted, four hurt by falling glass") == 2  # the web page too
+
+
 def test_demo_shows_a_number_conflict_and_no_false_quote_warning():
     """The reprint ran hours later with a higher death toll: a newcomer sees "numbers differ";
     no quote of the demo is flagged as changing its meaning (none does)."""

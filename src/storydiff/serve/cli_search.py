@@ -8,10 +8,11 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
 from storydiff.serve.cli import DbOpt, JsonOpt, _store, err, out
+from storydiff.serve.format import plural
+from storydiff.serve.tty import safe
 
 
 def search(
@@ -37,36 +38,11 @@ def search(
     if json_:
         sys.stdout.write(json.dumps(results.to_dict(), ensure_ascii=False) + "\n")
         return
-    from storydiff.serve.terminal import _clean  # only here: it imports the comparison stages
+    from storydiff.serve.terminal import print_search  # only here: it imports the comparison stages
 
-    if results.stories:
-        t = Table(title="Stories", title_justify="left")
-        t.add_column("story", no_wrap=True, min_width=17)
-        for name in ("hits", "outlets", "title"):
-            t.add_column(name)
-        for s in results.stories:
-            hits = ", ".join(x for x in (f"{s.articles} article(s)" if s.articles else "",
-                                         f"{s.quotes} quote(s)" if s.quotes else "") if x)
-            t.add_row(Text(s.id), hits, Text(_clean(", ".join(s.outlets))), Text(_clean(s.title or "")))
-        out.print(t)
-    if results.quotes:
-        t = Table(title="Quotes", title_justify="left", show_lines=True)
-        for name in ("speaker", "outlet", "published", "quote", "article"):
-            t.add_column(name, overflow="fold")
-        for h in results.quotes:
-            t.add_row(Text(_clean(h.speaker or "?")), Text(_clean(h.outlet or "—")), h.published or "—",
-                      Text(f"“{_clean(h.text)}”"), Text(h.article_id))
-        out.print(t)
-    if results.articles:
-        t = Table(title="Articles", title_justify="left", show_lines=True)
-        for name in ("outlet", "published", "title / words", "article"):
-            t.add_column(name, overflow="fold")
-        for h in results.articles:
-            body = Text(_clean(h.title or ""), style="bold")
-            body.append("\n" + _clean(h.text))
-            t.add_row(Text(_clean(h.outlet or "—")), h.published or "—", body, Text(h.article_id))
-        out.print(t)
+    print_search(out, results)
     n = len(results.articles) + len(results.quotes)
-    err.print(f"{len(results.stories)} stor{'y' if len(results.stories) == 1 else 'ies'}, "
-              f"{len(results.articles)} article(s), {len(results.quotes)} quote(s)"
-              + ("" if n else f" contain {query!r}" + (f" said by {speaker!r}" if speaker else "")))
+    err.print(f"{plural(len(results.stories), 'story', 'stories')}, {plural(len(results.articles), 'article')}, "
+              f"{plural(len(results.quotes), 'quote')}"
+              + ("" if n else f" contain {safe(query, one_line=True)!r}"
+                 + (f" said by {safe(speaker, one_line=True)!r}" if speaker else "")), soft_wrap=True)

@@ -47,3 +47,15 @@ FIDELITY_MEANING = {
 # was the first (earliest published) to report.
 FIRST_REPORTED = "facts first here"
 FIRST_REPORTED_MEANING = "facts of this story that this article reported before any other (earliest published first)"
+
+
+def snippet(title: str | None, text: str | None) -> str:
+    """A search hit's words without the title the listing shows just above them: the indexed text
+    begins with the title, so a hit near the start repeated it ("Marisol earthquake: … Marisol
+    earthquake: …")."""
+    text = (text or "").strip()
+    title = (title or "").strip()
+    if title and text.startswith(title):
+        rest = text[len(title):].lstrip()
+        return rest if rest else text
+    return text

@@ -54,6 +54,7 @@ def template_env() -> Environment:
     env.filters["article_href"] = article_href
     env.filters["when"] = fmt.when
     env.filters["plural"] = fmt.plural
+    env.filters["snippet"] = fmt.snippet
     env.globals["FIDELITY_MEANING"] = fmt.FIDELITY_MEANING
     env.globals["FIRST_REPORTED"] = fmt.FIRST_REPORTED
     env.globals["FIRST_REPORTED_MEANING"] = fmt.FIRST_REPORTED_MEANING

@@ -387,3 +387,75 @@ def extracted_list(rows: Sequence[dict], width: int):
         details.append(f"cites {_clean(', '.join(r['cited_origins']))}" if r["cited_origins"] else "")
         blocks.append(Padding(Text(" · ".join(d for d in details if d), style="dim"), (0, 0, 0, 2)))
     return Group(*blocks)
+
+
+def print_search(console: Console, results) -> None:
+    """``storydiff search``: the stories, quotes and articles found (storydiff.search.SearchResults),
+    as tables from NARROW_WIDTH up, else as a block each; times in the one format; an article's
+    words without the title printed above them; a quote whose speaker no comparison has named yet
+    says so."""
+    narrow = console.width < NARROW_WIDTH
+    unnamed = "speaker not named yet"
+
+    def hits(s) -> str:
+        return ", ".join(x for x in (fmt.plural(s.articles, "article") if s.articles else "",
+                                     fmt.plural(s.quotes, "quote") if s.quotes else "") if x)
+
+    parts: list = []
+    if results.stories:
+        parts.append(Text(f"Stories ({len(results.stories)})", style="bold"))
+        if narrow:
+            for s in results.stories:
+                head = Text(safe(s.id, one_line=True), style="bold")
+                head.append(f"  {hits(s)} · " + _clean(", ".join(s.outlets)))
+                parts += [head, Padding(Text(_clean(s.title or "(untitled)")), (0, 0, 0, 2))]
+        else:
+            t = Table(expand=True)
+            t.add_column("story", no_wrap=True, min_width=17)
+            t.add_column("hits", no_wrap=True)
+            t.add_column("outlets", ratio=1)
+            t.add_column("title", ratio=2)
+            for s in results.stories:
+                t.add_row(Text(safe(s.id, one_line=True)), hits(s), Text(_clean(", ".join(s.outlets))), Text(_clean(s.title or "")))
+            parts.append(t)
+    if results.quotes:
+        parts.append(_heading(f"Quotes ({len(results.quotes)})"))
+        if narrow:
+            for h in results.quotes:
+                head = Text(_clean(h.speaker) if h.speaker else unnamed, style="bold" if h.speaker else "dim")
+                head.append(f" · {_clean(h.outlet or fmt.NO_VALUE)} · {fmt.when(h.published) if h.published else 'undated'}"
+                            f" · article {safe(h.article_id, one_line=True)}", style="dim")
+                parts += [head, Padding(Text(f"“{_clean(h.text)}”"), (0, 0, 0, 2))]
+        else:
+            t = Table(expand=True, show_lines=True)
+            t.add_column("speaker", max_width=20)
+            t.add_column("outlet", max_width=20)
+            t.add_column("published", no_wrap=True)
+            t.add_column("quote", ratio=1)
+            t.add_column("article", overflow="fold", max_width=20)
+            for h in results.quotes:
+                t.add_row(Text(_clean(h.speaker)) if h.speaker else Text(unnamed, style="dim"), Text(_clean(h.outlet or fmt.NO_VALUE)),
+                          fmt.when(h.published), Text(f"“{_clean(h.text)}”"), Text(safe(h.article_id, one_line=True)))
+            parts.append(t)
+    if results.articles:
+        parts.append(_heading(f"Articles ({len(results.articles)})"))
+        if narrow:
+            for h in results.articles:
+                head = Text(_clean(h.title or "(untitled)"), style="bold")
+                info = Text(f"{_clean(h.outlet or fmt.NO_VALUE)} · {fmt.when(h.published) if h.published else 'undated'}"
+                            f" · article {safe(h.article_id, one_line=True)}", style="dim")
+                parts += [head, Padding(info, (0, 0, 0, 2)), Padding(Text(_clean(fmt.snippet(h.title, h.text))), (0, 0, 0, 2))]
+        else:
+            t = Table(expand=True, show_lines=True)
+            t.add_column("outlet", max_width=20)
+            t.add_column("published", no_wrap=True)
+            t.add_column("title / words", ratio=1)
+            t.add_column("article", overflow="fold", max_width=20)
+            for h in results.articles:
+                body = Text(_clean(h.title or ""), style="bold")
+                body.append("\n" + _clean(fmt.snippet(h.title, h.text)))
+                t.add_row(Text(_clean(h.outlet or fmt.NO_VALUE)), fmt.when(h.published), body, Text(safe(h.article_id, one_line=True)))
+            parts.append(t)
+    with plain_lines(console):
+        for part in parts:
+            console.print(part)
