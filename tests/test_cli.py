@@ -763,6 +763,22 @@ def test_search_reads_well_at_80_and_at_140_columns(tmp_path):
     assert page.count("Marisol earthquake: ferries halted, four hurt by falling glass") == 2  # the web page too
 
 
+def test_quotes_at_80_columns_wrap_under_their_own_text(monkeypatch):
+    """Each quote a bullet whose lines wrap under its text: they began at column 0, after lines
+    ending in a space, so a quote's end could not be told from the next one's start."""
+    monkeypatch.chdir(EXAMPLES)
+    result = run("quotes", "unn-kallas-ft.txt", "quake-berovac-wire.html", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert all(line == line.rstrip() for line in lines)
+    sources = [line for line in lines if not line.startswith(" ")]
+    assert sources == ["unn-kallas-ft.txt", "quake-berovac-wire.html"]
+    bullets = [line for line in lines if line.startswith(" • ")]
+    assert len(bullets) == 6 + 4 and all(line.startswith(("   ", " • ")) for line in lines if line not in sources)
+    assert " • Petar Holm: “Newer homes mostly stood.” [1011:1036]" in lines
+
+
 def test_demo_shows_a_number_conflict_and_no_false_quote_warning():
     """The reprint ran hours later with a higher death toll: a newcomer sees "numbers differ";
     no quote of the demo is flagged as changing its meaning (none does)."""

@@ -318,10 +318,13 @@ def quotes(
             done += 1
             if json_:
                 _emit({"source": source, "quotes": [{"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end} for q in found]})
-            else:
-                out.print(Text(safe(source, one_line=True), style="bold"))
-                for q in found:
-                    out.print(Text(f"  {safe(q.speaker or '?', one_line=True)}: “{safe(q.text)}” [{q.start}:{q.end}]"))
+            else:  # a bullet a quote, its lines under its own text (they began at column 0 in a pipe)
+                from storydiff.serve.terminal import _bullets, plain_lines
+
+                with plain_lines(out):
+                    out.print(Text(safe(source, one_line=True), style="bold", overflow="fold"))
+                    out.print(_bullets([Text(f"{safe(q.speaker or 'speaker unknown', one_line=True)}: ", style="bold")
+                                        + Text(f"“{safe(q.text)}” [{q.start}:{q.end}]") for q in found]))
     _finish(failures, strict, done)
 
 
