@@ -779,6 +779,15 @@ def test_quotes_at_80_columns_wrap_under_their_own_text(monkeypatch):
     assert " • Petar Holm: “Newer homes mostly stood.” [1011:1036]" in lines
 
 
+def test_sources_with_none_followed_says_how_to_start(tmp_path):
+    """Not an empty table under its legend: what to do next, as the web page's /sources says."""
+    db = str(tmp_path / "news.db")
+    assert run("ingest", str(EXAMPLES / "unn-kallas-ft.txt"), "--db", db).exit_code == 0
+    result = run("sources", "--db", db, env={"COLUMNS": "80"})
+    assert result.exit_code == 0 and result.stdout == ""  # nothing for a script to read
+    assert "no sources followed yet: start with storydiff watch" in result.stderr
+
+
 def test_demo_shows_a_number_conflict_and_no_false_quote_warning():
     """The reprint ran hours later with a higher death toll: a newcomer sees "numbers differ";
     no quote of the demo is flagged as changing its meaning (none does)."""

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storydiff.serve.cli import DbOpt, JsonOpt, _store, err, out, progress_bar, report_failure, stop_requests
+from storydiff.serve.tty import safe
 from storydiff.settings import FetchSettings, WatchSettings
 
 
@@ -120,6 +121,10 @@ def sources(db: DbOpt = None, json_: JsonOpt = False) -> None:
         for s in rows:
             sys.stdout.write(json.dumps(asdict(s), ensure_ascii=False) + "\n")
         return
+    if not rows:  # not an empty table under its legend: what to do, as the web page says
+        err.print("no sources followed yet: start with storydiff watch FEED_URL... (feeds, news sitemaps, pages, "
+                  "a file listing them, or an OPML export)", soft_wrap=True)
+        return
     t = Table(show_edge=False, caption="fetched: last fetched · new: when an article or revision from it was last stored (UTC) · "
                       "stored: articles (+revisions) · fails: failed rounds in a row", caption_justify="left")
     t.add_column("source", overflow="fold", min_width=16)
@@ -133,7 +138,8 @@ def sources(db: DbOpt = None, json_: JsonOpt = False) -> None:
         if s.failures and s.last_error:
             status = f"{status}: {s.last_error}"
         stored = f"{s.articles_stored}" + (f" +{s.revisions_stored}" if s.revisions_stored else "")
-        t.add_row(Text(s.url) + Text(f" ({s.kind})" if s.kind else "", style="dim"), _minute(s.last_fetched), Text(status, style="red" if s.failures else ""),
+        t.add_row(Text(safe(s.url, one_line=True)) + Text(f" ({safe(s.kind, one_line=True)})" if s.kind else "", style="dim"),
+                  _minute(s.last_fetched), Text(safe(status, one_line=True), style="red" if s.failures else ""),
                   _minute(s.last_new_item), stored, str(s.failures))
     out.print(t)
     err.print(f"{len(rows)} source(s)")
