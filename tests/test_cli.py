@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -716,6 +717,14 @@ def test_demo_into_a_pipe_reads_as_plain_text_at_80_columns():
         assert sum(title in " ".join(lines[i:i + 2]) for i in range(len(lines))) >= 1, title
     assert "2024-03-11 08:40 UTC" in done.stdout and "2024-03-11 11:15 UTC" in done.stdout
     assert "2024-03-11T" not in done.stdout and not re.search(r"\d…", done.stdout)  # no date cut to fit
+    # a fact's evidence: the other outlet's sentence with its match score named, all its lines
+    # indented under its own start (they fell back to the bullet's column, under the fact)
+    evidence = [i for i, line in enumerate(lines) if line.startswith("      UNN (match ")]
+    assert len(evidence) >= 5
+    for i in evidence:
+        following = list(itertools.takewhile(lambda x: x.startswith("   ") and not x.startswith(" • "), lines[i + 1:]))
+        assert all(x.startswith("      ") for x in following), lines[i:i + 4]
+    assert "Facts (6; one report so far):" in lines  # the Ukrainian report, alone in its story
 
 
 def test_extract_at_80_columns_keeps_each_source_and_title_whole(monkeypatch):

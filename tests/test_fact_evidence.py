@@ -52,8 +52,8 @@ def test_terminal_shows_the_evidence_and_the_unsure_match():
     out = io.StringIO()
     Console(file=out, width=200, color_system=None).print(render_story(build_view(_story(), [A, B])))
     text = out.getvalue()
-    assert "Northshore Daily (0.91): No deaths were reported." in text
-    assert "Possibly the same fact (1" in text and "? Northshore Daily (0.31)" in text
+    assert "Northshore Daily (match 0.91): No deaths were reported." in text
+    assert "Possibly the same fact (1" in text and "? Northshore Daily (match 0.31)" in text
     assert "Only in Northshore Daily (1)" in text and "Only in Alder Gazette" not in text
 
 

@@ -136,7 +136,7 @@ def test_counts_agree_with_their_numbers():
     text = flat(terminal(80))
     assert "3 articles → 2 stories" in text
     assert "story s73e353bcd694eb3b · 1 article · 1 independent source" in text
-    assert "Facts (one report so far) (1):" in text
+    assert "Facts (1; one report so far):" in text
 
 
 def test_a_wide_terminal_keeps_the_tables_and_dates_whole():

@@ -205,24 +205,34 @@ def render_story(view: StoryView, marks: bool = False, narrow: bool = False) -> 
         parts.append(_heading(f"Possibly the same fact ({len(view.possible_facts)}; not sure: compare the sentences):"))
         parts.append(_bullets([_possible_fact(f) for f in view.possible_facts]))
     for outlet, facts in view.unique_facts.items():
-        head = "Facts (one report so far)" if len(view.articles) == 1 else f"Only in {_clean(outlet)}"
-        parts.append(_heading(f"{head} ({len(facts)}):"))
+        head = f"Facts ({len(facts)}; one report so far)" if len(view.articles) == 1 else f"Only in {_clean(outlet)} ({len(facts)})"
+        parts.append(_heading(f"{head}:"))
         parts.append(_bullets([Text(_clean(f)) for f in facts]))
     return Group(*parts)
 
 
-def _shared_fact(f: dict) -> Text:
+def _shared_fact(f: dict):
     """One shared fact: its text, who carries it, any figures that differ, and the evidence: each
-    outlet that worded it its own way, with its own sentence and the match score."""
+    outlet that worded it its own way, with its own sentence and the match score, indented under
+    the fact, its lines wrapping under its own start (they fell back to the bullet's column)."""
     t = Text(_clean(f["text"]))
     also = f"; in other words: {', '.join(f['reworded_by'])}" if f["reworded_by"] else ""
     t.append(f"  [{_clean(', '.join(f['outlets']) + also)}]", style="dim")
     for c in f["conflicts"]:
         t.append(f"  ⚠ {_clean(c)}", style="bold red")
-    for x in f.get("versions", []):
-        t.append(f"\n   {_clean(x['outlet'])}{_score(x)}: ", style="dim")
-        t.append(_clean(x["text"]), style="italic")
-    return t
+    return _with_evidence(t, [("", x) for x in f.get("versions", [])])
+
+
+def _with_evidence(claim: Text, sentences: list[tuple[str, dict]]):
+    """A claim and, indented under it, each other outlet's sentence: "MARK OUTLET (match 0.98): ..."."""
+    if not sentences:
+        return claim
+    lines = []
+    for mark, x in sentences:
+        line = Text(f"{mark}{_clean(x['outlet'])}{_score(x)}: ", style="dim")
+        line.append(_clean(x["text"]), style="italic")
+        lines.append(Padding(line, (0, 0, 0, 3)))
+    return Group(claim, *lines)
 
 
 def render_edit(diff, marks: bool = False, indent: str = "   ") -> Text:
@@ -271,17 +281,15 @@ def render_edits(view: StoryView, marks: bool = False) -> Text:
     return t
 
 
-def _possible_fact(f: dict) -> Text:
+def _possible_fact(f: dict):
     """One outlet's fact beside the sentences of other outlets that may say the same."""
     t = Text(f"[{_clean(f['outlet'])}] ", style="dim") + Text(_clean(f["text"]))
-    for x in f["candidates"]:
-        t.append(f"\n   ? {_clean(x['outlet'])}{_score(x)}: ", style="dim")
-        t.append(_clean(x["text"]), style="italic")
-    return t
+    return _with_evidence(t, [("? ", x) for x in f["candidates"]])
 
 
 def _score(version: dict) -> str:
-    return f" ({version['score']:.2f})" if isinstance(version.get("score"), (int, float)) else ""
+    """How sure the match is, named: a bare "(0.98)" said nothing to a reader."""
+    return f" (match {version['score']:.2f})" if isinstance(version.get("score"), (int, float)) else ""
 
 
 def print_report(
