@@ -147,6 +147,10 @@ def test_api_docs_render_their_operations_offline(site, width):
     paths = browser.evaluate("[...document.querySelectorAll('.opblock-summary-path')].map(e => e.dataset.path)")
     assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}", "/api/articles",
             "/api/errors", "/healthz"} <= set(paths)
+    # each operation named by what it returns, not by its function ("Api Stories"), under one tag
+    named = browser.evaluate("[...document.querySelectorAll('.opblock-summary-description')].map(e => e.textContent)")
+    assert "Stories, most recently published first" in named and not any(n.startswith("Api ") for n in named), named
+    assert browser.evaluate("[...document.querySelectorAll('.opblock-tag')].map(e => e.textContent.trim())") == ["storydiff"]
     browser.screenshot(f"docs-{width}")
     # everything came from this server (the browser's proxy for other hosts is a closed port)
     assert all(url.startswith(base) for url in browser.requested_urls())

@@ -27,6 +27,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 
+import storydiff
 from storydiff.ingest.formats import json_type
 from storydiff.records import Article, Failure, RawItem, Story
 from storydiff.serve.html import article_href, template_env  # noqa: F401 - article_href: the app's link scheme
@@ -182,7 +183,7 @@ def create_app(
     app = FastAPI(
         title="storydiff",
         description="diff for news: stored stories, how each outlet reported them. [Back to the stories](/)",
-        version="1",
+        version=storydiff.__version__,
         lifespan=lifespan,
         docs_url=None,  # FastAPI's own /docs and /redoc load their scripts from a CDN
         redoc_url=None,
@@ -306,6 +307,7 @@ def create_app(
 
     @app.get("/healthz")
     def healthz():
+        """Whether the database can be read: {"status": "ok"}, else 503 with the reason."""
         try:
             store.stories(limit=1)
         except SQLAlchemyError as e:
@@ -428,4 +430,21 @@ def create_app(
         counts = {k: sum(1 for r in results if r.get("status") == k) for k in ("stored", "skipped", "failed")}
         return {**counts, "items": results}
 
+    _name_operations(app)
     return app
+
+
+def _name_operations(app: FastAPI) -> None:
+    """Each API operation in /docs named by its docstring's first clause ("Stories, most recently
+    published first"), not by its function's name ("Api Stories"); under one tag, not "default"."""
+    import re
+
+    from fastapi.routing import APIRoute
+
+    for route in app.routes:
+        if isinstance(route, APIRoute) and route.include_in_schema:
+            doc = " ".join((route.endpoint.__doc__ or "").split())
+            first = re.split(r"[.:;]\s|\s\(", doc + " ", maxsplit=1)[0].strip()
+            if first and not route.summary:
+                route.summary = first.replace("`", "")  # no markdown in a summary line
+            route.tags = route.tags or ["storydiff"]
