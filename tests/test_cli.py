@@ -797,6 +797,17 @@ def test_sources_with_none_followed_says_how_to_start(tmp_path):
     assert "no sources followed yet: start with storydiff watch" in result.stderr
 
 
+def test_ingest_counts_failures_once_and_search_json_is_what_its_help_says(tmp_path):
+    db = str(tmp_path / "news.db")
+    (tmp_path / "empty.html").write_text("")
+    result = run("ingest", str(EXAMPLES / "unn-kallas-ft.txt"), str(tmp_path / "empty.html"), "--db", db)
+    assert result.exit_code == 0 and "1 failed" in result.stderr
+    assert "item(s) failed" not in result.stderr  # said once, on the summary line
+    assert "one JSON document on stdout" in " ".join(run("search", "--help", env={"COLUMNS": "120"}).stdout.split())
+    found = json.loads(run("search", "Kallas", "--db", db, "--json").stdout)  # one document, not JSON Lines
+    assert set(found) >= {"query", "stories", "articles", "quotes"}
+
+
 def test_demo_shows_a_number_conflict_and_no_false_quote_warning():
     """The reprint ran hours later with a higher death toll: a newcomer sees "numbers differ";
     no quote of the demo is flagged as changing its meaning (none does)."""

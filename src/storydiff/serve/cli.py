@@ -238,10 +238,11 @@ def _split(items: Iterable[Article | Failure], failures: list[Failure]) -> Itera
             yield it
 
 
-def _finish(failures: list[Failure], strict: bool, done: int) -> None:
+def _finish(failures: list[Failure], strict: bool, done: int, counted: bool = False) -> None:
     """The exit status of a batch: 1 when items failed and nothing else was read (a mistyped path,
-    a file of bad rows: a script must not see success), or with --strict when any failed."""
-    if failures:
+    a file of bad rows: a script must not see success), or with --strict when any failed.
+    ``counted``: the command's own summary line already gave the count of failures."""
+    if failures and not counted:
         err.print(f"{len(failures)} item(s) failed", style="yellow")
     if failures and (strict or done == 0):
         raise typer.Exit(1)
@@ -532,7 +533,7 @@ def ingest(
         err.print("stopped before the end of the input: run the same command again to store the rest", style="yellow",
                   soft_wrap=True)
         raise typer.Exit(130)
-    _finish(failures, strict, stats["stored"] + stats["revised"] + stats["skipped"])
+    _finish(failures, strict, stats["stored"] + stats["revised"] + stats["skipped"], counted=True)
 
 
 @app.command()

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from storydiff.serve.cli import DbOpt, JsonOpt, _store, err, out
+from storydiff.serve.cli import DbOpt, _store, err, out
 from storydiff.serve.format import plural
 from storydiff.serve.tty import safe
 
@@ -22,7 +22,7 @@ def search(
     since: Annotated[str | None, typer.Option("--since", help="only articles published on or after this date")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="at most this many articles and this many quotes")] = 20,
     db: DbOpt = None,
-    json_: JsonOpt = False,
+    json_: Annotated[bool, typer.Option("--json", help="one JSON document on stdout: {query, stories, articles, quotes}")] = False,
 ) -> None:
     """Search the stored stories, articles and quotes by words (any language, as written)."""
     from storydiff.search import search_stored
