@@ -70,3 +70,10 @@ def test_the_search_examples_find_what_the_readme_says_on_the_bundled_examples(t
             speaker = command[command.index("--speaker") + 1]
             # named once a comparison has named it; until then its paragraph names the speaker
             assert hits["quotes"] and all(q["speaker"] is None or speaker in q["speaker"] for q in hits["quotes"])
+
+
+def test_the_readme_says_what_the_test_command_skips_without_postgresql_and_how_to_start_it():
+    store_tests = (ROOT / "tests" / "test_store.py").read_text(encoding="utf-8")
+    variable = re.search(r'os\.environ\.get\("(\w+)"\)', store_tests).group(1)
+    assert f"`{variable}=postgresql+psycopg://...`" in README and "`bash .ci/postgres.sh`" in README
+    assert (ROOT / ".ci" / "postgres.sh").exists()
