@@ -157,6 +157,13 @@ def test_story_list_dates_whole_at_80_and_140_columns():
         assert "2024-03-11 08:40 UTC" in text and "2024-09-02 18:30 UTC" in text, (width, text)
         assert "s7bfb3dffa7d06bee" in text and "…" not in text
         assert max(len(line) for line in text.splitlines()) <= width
+    # within a day the date is said once: "2024-09-02 16:05 – 18:30 UTC"
+    same_day = [StorySummary("s73e353bcd694eb3b", "Marisol", 2, ["Coastal Herald"], "2024-09-02T16:05:00+00:00",
+                             "2024-09-02T18:30:00+00:00")]
+    buf = io.StringIO()
+    Console(file=buf, width=80, color_system=None).print(story_list(same_day, 80))
+    assert "2 articles · 2024-09-02 16:05 – 18:30 UTC" in buf.getvalue()
+    assert fmt.span("2024-03-11T08:40:00+00:00", None) == fmt.span("2024-03-11T08:40:00Z", "2024-03-11T08:40:00+00:00")
 
 
 # -- the HTML report ------------------------------------------------------------------------------

@@ -59,3 +59,14 @@ def snippet(title: str | None, text: str | None) -> str:
         rest = text[len(title):].lstrip()
         return rest if rest else text
     return text
+
+
+def span(first: str | None, last: str | None) -> str:
+    """Two times as one span: "2024-09-02 16:05 – 18:30 UTC" within a day (the date once),
+    "2024-03-11 08:40 UTC – 2024-09-02 18:30 UTC" across days, one time when they are one."""
+    a, b = when(first), when(last)
+    if not last or a == b:
+        return a
+    if a.endswith(" UTC") and b.endswith(" UTC") and a[:10] == b[:10] and len(a) == len(b) == 20:
+        return f"{a[:-4]} – {b[11:]}"
+    return f"{a} – {b}"

@@ -357,9 +357,7 @@ def story_list(rows: Sequence, width: int):
     blocks = []
     for r in rows:
         head = Text(safe(r.id, one_line=True), style="bold")
-        head.append(f"  {fmt.plural(r.n_articles, 'article')} · {_clean(fmt.when(r.first_published))}")
-        if r.last_published != r.first_published:
-            head.append(f" – {_clean(fmt.when(r.last_published))}")
+        head.append(f"  {fmt.plural(r.n_articles, 'article')} · {_clean(fmt.span(r.first_published, r.last_published))}")
         blocks.append(head)
         blocks.append(Padding(Text(_clean(r.title or "(untitled)")), (0, 0, 0, 2)))
         outlets = _clean(", ".join(o for o in r.outlets if o))
