@@ -57,6 +57,11 @@ class ExtractSettings:
     # One trafilatura pass with metadata from the page's own tags (extract_html(fast=True)):
     # 1.28x trafilatura's speed at F1 0.967 instead of 0.55x at 0.972 (bench/extraction.py).
     fast_html: bool = False
+    # Page text of one outlet in one batch is recognised by the template lines its pages share
+    # (extract/page_siblings.py): two pages whose non-sentence lines have at least this Jaccard
+    # similarity are siblings. Chosen by bench/extraction.py (--only siblings) on two corpora at a
+    # time; same-site pairs found / other pairs linked are reported there.
+    sibling_min_jaccard: float = 0.1
 
 
 # -- match (owned by the clustering work, issue 4) ---------------------------------------

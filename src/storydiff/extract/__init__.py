@@ -2,18 +2,20 @@
 
 HTML goes through ``html.extract_html`` (trafilatura-based); page text goes through
 ``pagetext.clean_page_text``, which learns each outlet's template from the other pages of the
-same outlet in the batch, so ``extract_items`` groups page text by outlet before cleaning.
+same outlet in the batch, so ``extract_items`` finds each page's siblings in its batch first:
+pages its outlet names, and pages that share its template lines (``page_siblings``: page text
+pasted without a URL).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 from storydiff.dates import EARLIEST_YEAR, parse_iso_utc
 from storydiff.extract import metadata
+from storydiff.extract.page_siblings import sibling_pages
 from storydiff.records import Article, Failure, RawItem, article_id_for, raw_digest
 from storydiff.settings import ExtractSettings
 
@@ -161,18 +163,18 @@ def extract_items(
         return it.meta.get("outlet") or metadata.outlet_from_url(it.url) or metadata.outlet_from_text(it.content)
 
     def flush() -> Iterator[Article | Failure]:
-        keys = {i: outlet_key(it) for i, it in enumerate(pending) if isinstance(it, RawItem) and it.kind == "text"}
-        by_outlet: dict[str, list[int]] = defaultdict(list)
-        for i, key in keys.items():
-            if key:
-                by_outlet[key].append(i)
+        # Page text learns its outlet's template from the batch's other pages of that outlet:
+        # those the same outlet names (URL, export field, a signed line) and those that share
+        # its template lines, found from the text alone (pages pasted without a URL).
+        texts = [i for i, it in enumerate(pending) if isinstance(it, RawItem) and it.kind == "text"]
+        found = sibling_pages([pending[i].content for i in texts], [outlet_key(pending[i]) for i in texts],
+                              settings) if len(texts) > 1 else [[] for _ in texts]
+        siblings_of = {i: [pending[texts[j]].content for j in sib] for i, sib in zip(texts, found)}
         for i, it in enumerate(pending):
             if isinstance(it, Failure):
                 yield it
                 continue
-            key = keys.get(i)
-            siblings = [pending[j].content for j in by_outlet.get(key, []) if j != i] if key else []
-            yield _safe(it, siblings, settings)
+            yield _safe(it, siblings_of.get(i, []), settings)
         pending.clear()
 
     for item in items:
