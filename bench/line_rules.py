@@ -2,7 +2,7 @@
 how many lines it matches that the gold calls body (recall it costs) and boilerplate (what it
 cleans). No model is fitted: the rules are fixed patterns, so every page counts.
 
-    python bench/line_rules.py      # aeb-lines and wcxb-dev-lines (~30 s)
+    python bench/line_rules.py      # aeb-lines, wcxb-dev-lines and fundus-tests-lines (~40 s)
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from storydiff.extract.line_rules import boilerplate_kind
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction"
-SETS = ("aeb-lines", "wcxb-dev-lines")
+SETS = ("aeb-lines", "wcxb-dev-lines", "fundus-tests-lines")
 
 
 def main() -> None:

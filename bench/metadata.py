@@ -9,7 +9,11 @@ same page's markup (a silver reference: meta tags and JSON-LD), and on ECB+ dev,
 documents print a date line under the headline, coverage per sub-corpus and agreement within
 each event.
 
-    python bench/metadata.py [--limit N]
+Where a corpus has gold metadata (wcxb-dev: title, author, date; fundus-tests: title, authors,
+date), the first table scores title, authors and date against it, beside trafilatura's metadata
+pass and htmldate run in the same script (outputs cached under $STORYDIFF_BENCH_CACHE).
+
+    python bench/metadata.py [--limit N] [--only gold]
 """
 
 from __future__ import annotations
@@ -38,7 +42,11 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--only", choices=["gold"], default=None, help="the gold table alone (wcxb-dev, fundus-tests)")
     args = ap.parse_args()
+    gold_table()
+    if args.only == "gold":
+        return
     gold = json.loads((DATA / "ground-truth.json").read_text())
     ids = sorted(gold)[: args.limit] if args.limit else sorted(gold)
     today = date.today().isoformat()
@@ -84,6 +92,80 @@ def main() -> None:
     html_rows = dict(zip(ids, rows["storydiff"]))
     pagetext_table(html_rows)
     ecb_dates()
+
+
+def _norm(text: str | None) -> str:
+    import re
+
+    return " ".join(re.findall(r"\w+", (text or "").lower()))
+
+
+def _meta_row(page) -> str:
+    """storydiff (default and fast), trafilatura's metadata pass and htmldate on one page, as JSON."""
+    import htmldate
+    import trafilatura
+
+    from storydiff.extract.html import extract_html
+
+    html = page.html()
+    row = {}
+    for name, fast in (("storydiff", False), ("storydiff fast", True)):
+        try:
+            got = extract_html(html, page.url, fast=fast)
+            row[name] = {"title": got.title, "authors": got.authors, "date": got.published}
+        except ValueError:
+            row[name] = {"title": None, "authors": [], "date": None}
+    meta = trafilatura.extract_metadata(html, default_url=page.url)
+    row["trafilatura metadata"] = {
+        "title": meta.title if meta else None,
+        "authors": [a.strip() for a in (meta.author or "").split(";") if a.strip()] if meta else [],
+        "date": meta.date if meta else None,
+    }
+    try:
+        day = htmldate.find_date(html, url=page.url, original_date=True)
+    except Exception:  # htmldate raises many kinds on odd pages
+        day = None
+    row["htmldate (original date, default search)"] = {"title": None, "authors": None, "date": day}
+    return json.dumps(row)
+
+
+def gold_table() -> None:
+    """Title, authors and date against the gold of wcxb-dev and fundus-tests."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from extraction_corpora import cached_outputs, code_hash, html_pages
+
+    key = code_hash("extract/html.py", "extract/metadata.py", "dates.py")
+    for corpus in ("wcxb", "fundus"):
+        pages = html_pages(corpus)
+        rows = {k: json.loads(v) for k, v in cached_outputs(corpus, "metadata", key, _meta_row).items() if v}
+        systems = list(next(iter(rows.values())))
+        print(f"\n## Metadata against gold: {corpus} ({len(pages)} pages)\n")
+        print("| system | title right (of pages with a gold title) | authors: a gold name found | authors: "
+              "exactly the gold names | date right, same day (of pages with a gold date) | date given where gold has none |")
+        print("|---|---:|---:|---:|---:|---:|")
+        titled = [p for p in pages if p.title]
+        authored = [p for p in pages if p.authors]
+        dated = [p for p in pages if p.published]
+        undated = [p for p in pages if not p.published]
+        for system in systems:
+            def got(p, field, system=system, rows=rows):
+                return (rows.get(p.id) or {}).get(system, {}).get(field)
+
+            title = sum(_norm(got(p, "title")) == _norm(p.title) for p in titled) / max(len(titled), 1)
+            if got(pages[0], "authors") is None:
+                some = exact = "–"
+            else:
+                gold_names = {p.id: {_name_key(a) for a in p.authors} for p in authored}
+                found = {p.id: {_name_key(a) for a in got(p, "authors") or []} for p in authored}
+                some = f"{sum(bool(gold_names[i] & found[i]) for i in gold_names) / max(len(authored), 1):.3f}"
+                exact = f"{sum(gold_names[i] == found[i] for i in gold_names) / max(len(authored), 1):.3f}"
+            day = sum((got(p, "date") or "")[:10] == p.published[:10] for p in dated) / max(len(dated), 1)
+            extra = sum(bool(got(p, "date")) for p in undated)
+            title_cell = f"{title:.3f}" if got(titled[0], "title") is not None or system != systems[-1] else "–"
+            print(f"| {system} | {title_cell} | {some} | {exact} | {day:.3f} | {extra} of {len(undated)} |")
+        print(f"\n({len(titled)} pages with a gold title, {len(authored)} with gold authors, {len(dated)} with a gold date)")
 
 
 def _page_text_meta(text: str) -> tuple[str | None, list[str], float]:
