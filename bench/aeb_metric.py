@@ -100,3 +100,15 @@ def word_score(truth: Mapping[str, str], predictions: Mapping[str, str]) -> dict
     n = max(len(rows), 1)
     return {"precision": sum(r[0] for r in rows) / n, "recall": sum(r[1] for r in rows) / n,
             "f1": sum(r[2] for r in rows) / n}
+
+
+def lost_share(truth: Mapping[str, str], predictions: Mapping[str, str], below: float = 0.5) -> tuple[float, int]:
+    """(share, count) of the pages with a gold body whose recall (AEB shingles) is below ``below``:
+    the pages whose body went missing."""
+    lost = with_body = 0
+    for page_id, gold in truth.items():
+        tp, _, fn = page_counts(gold, predictions.get(page_id) or "")
+        if tp + fn > 0:
+            with_body += 1
+            lost += tp / (tp + fn) < below
+    return lost / max(with_body, 1), lost

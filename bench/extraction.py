@@ -26,7 +26,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from aeb_metric import score, word_score
+from aeb_metric import lost_share, score, word_score
 from extraction_corpora import CORPORA, DATA, cached_outputs, code_hash, html_pages
 
 PUBLISHED_HTML = {  # the data README's published scores, for corpora without published outputs
@@ -68,7 +68,8 @@ def html_outputs(corpus: str) -> dict[str, dict[str, str]]:
 
 def _html_row(name: str, truth: dict, texts: dict, wcxb: bool) -> str:
     s = score(truth, texts)
-    cells = f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |"
+    share, n = lost_share(truth, texts)
+    cells = f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {share:.3f} ({n}) |"
     if wcxb:
         cells += f" {word_score(truth, texts)['f1']:.3f} |"
     return cells
@@ -88,8 +89,8 @@ def html_table(quick: bool) -> None:
         ours_texts = systems["**storydiff default**"]
         wcxb = corpus == "wcxb"
         print(f"\n### {corpus}: {len(pages)} pages\n")
-        print("| extractor | P | R | F1 |" + (" WCXB word F1 |" if wcxb else ""))
-        print("|---|---:|---:|---:|" + ("---:|" if wcxb else ""))
+        print("| extractor | P | R | F1 | pages with body recall < 0.5 |" + (" WCXB word F1 |" if wcxb else ""))
+        print("|---|---:|---:|---:|---:|" + ("---:|" if wcxb else ""))
         for name, texts in systems.items():
             print(_html_row(name, truth, texts, wcxb))
         if corpus == "aeb":
@@ -116,7 +117,7 @@ def _html_by_kind(pages: list, systems: dict[str, dict[str, str]], corpus: str) 
         kinds["all but English"] = [p for p in pages if p.kind != "en"]
     else:
         kinds["all but articles"] = [p for p in pages if p.kind != "article"]
-    metric = "AEB F1 / WCXB word F1" if corpus == "wcxb" else "AEB F1"
+    metric = ("AEB F1 / WCXB word F1" if corpus == "wcxb" else "AEB F1") + " (share of pages with body recall < 0.5)"
     print(f"\n{corpus} by {'page type' if corpus == 'wcxb' else 'language'} ({metric})\n")
     print("| " + ("page type" if corpus == "wcxb" else "language") + " | pages | " + " | ".join(systems) + " |")
     print("|---|---:|" + "---:|" * len(systems))
@@ -127,6 +128,7 @@ def _html_by_kind(pages: list, systems: dict[str, dict[str, str]], corpus: str) 
             cell = f"{score(truth, texts)['f1']:.3f}"
             if corpus == "wcxb":
                 cell += f" / {word_score(truth, texts)['f1']:.3f}"
+            cell += f" ({lost_share(truth, texts)[0]:.2f})"
             cells.append(cell)
         print(f"| {kind} | {len(sub)} | " + " | ".join(cells) + " |")
 

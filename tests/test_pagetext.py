@@ -303,3 +303,37 @@ def test_section_labels_between_lead_and_body_are_not_body():
     # only the label alone: a sentence that starts with one, or a subheading of the story, stays
     for line in ("Details of the plan were not released.", "In brief, the council said no.", "The aftermath"):
         assert boilerplate_kind(line) is None
+
+
+def test_keep_prose_runs_keeps_the_sentences_of_an_article_the_model_half_dropped():
+    from storydiff.extract.pagetext import keep_prose_runs
+    from storydiff.settings import ExtractSettings
+
+    settings = ExtractSettings(prose_run_gap=1, prose_run_keep=0.3, prose_fallback_below=0.5)
+    sentence = "The council voted on Tuesday to close the old bridge for repairs next spring."
+    lines = ["Home | News | Sport", sentence, "Subheading", sentence.replace("Tuesday", "Monday"),
+             sentence.replace("old", "new"), "Share this", "Related", "Menu", "Follow us on social media today."]
+    kept = [False, True, False, False, False, False, False, False, False]
+    out = keep_prose_runs(lines, kept, settings=settings)
+    # the run of three sentences (one kept, a one-line gap allowed) is kept; menus and the short
+    # footer sentence are not; the heading inside the run stays as the model had it
+    assert out == [False, True, False, True, True, False, False, False, False]
+    # a sentence every sibling page repeats is template, not prose
+    template = {"the council voted on monday to close the old bridge for repairs next spring"}
+    assert keep_prose_runs(lines, kept, template, settings)[3] is False
+
+
+def test_keep_prose_runs_restores_the_largest_run_of_a_page_that_lost_its_article():
+    from storydiff.extract.pagetext import keep_prose_runs
+    from storydiff.settings import ExtractSettings
+
+    settings = ExtractSettings(prose_run_gap=1, prose_run_keep=2.0, prose_fallback_below=0.5)
+    body = [f"Paragraph {i} of the report says the river rose by {i} metres overnight in the town." for i in range(4)]
+    teaser = "A teaser for another story that reads like a sentence of its own here."
+    lines = ["Menu", teaser, "Most read", "Login", "Weather", *body]
+    kept = [False, True, False, False, False, False, False, False, False]
+    assert keep_prose_runs(lines, kept, settings=settings) == [False, True, False, False, False, True, True, True, True]
+    # keeping most of the sentence text already, nothing is added
+    assert keep_prose_runs(lines, [False, False, False, False, False, True, True, True, False],
+                           settings=settings)[8] is False
+    assert keep_prose_runs(["Menu", "Login"], [False, False], settings=settings) == [False, False]

@@ -41,6 +41,14 @@ class ExtractSettings:
     # the batch is read again without those siblings that hold this share of its words: they are
     # versions of the same text (three updates of one brief), not pages of the template.
     sibling_version_share: float = 0.8
+    # No silent loss in page text (extract/pagetext.py keep_prose_runs): sentence lines at most
+    # prose_run_gap lines apart form a run; a run the line model kept prose_run_keep of is kept
+    # whole; a page keeping under prose_fallback_below of its sentence text gets its largest run.
+    # Chosen on fundus-tests-lines, scored on wcxb-dev-lines and the other way round (neither seen
+    # by the line model): pages with body recall < 0.5 (bench/extraction.py --only pagetext).
+    prose_run_gap: int = 10
+    prose_run_keep: float = 0.3
+    prose_fallback_below: float = 0.7
     # Pages above this are refused before parsing: the contract caps work at 5 s per page and a
     # 20 MB page parses in ~1 s on the 2-core dev box (tests/test_extract_html.py).
     max_html_bytes: int = 20 * 1024 * 1024 + 1024

@@ -108,14 +108,14 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
     else:
         from storydiff.extract.pagetext import clean_page_text
 
-        page = clean_page_text(item.content, siblings)
+        page = clean_page_text(item.content, siblings, settings=settings)
         if len(page.text.strip()) < settings.min_body_chars and siblings:
             # Lines every sibling repeats are template; but when the siblings are other versions
             # of this very text (an updated report, a reprint within the outlet), its body is
             # what they repeat. Read without them before giving up (only a page left empty is).
             others = [s for s in siblings if not _version_of(item.content, s, settings.sibling_version_share)]
             if len(others) < len(siblings):
-                page = clean_page_text(item.content, others)
+                page = clean_page_text(item.content, others, settings=settings)
         text, title = page.text, page.title
         published, authors, lang = metadata.page_text_metadata(
             item.content.splitlines(), page.kept, text, title=title, now=crawled
