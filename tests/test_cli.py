@@ -131,10 +131,14 @@ def test_demo_keeps_two_earthquakes_apart():
     titles = [" ".join(a["title"] or "" for a in s) for s in stories]
     berovac = [s for s, t in zip(stories, titles) if "Berovac" in t]
     marisol = [s for s, t in zip(stories, titles) if "Marisol" in t]
-    assert len(berovac) == 1 and len(berovac[0]) == 2
+    # the wire report, its reprint and the Ukrainian report citing the wire (joined across languages)
+    assert len(berovac) == 1 and sorted(a["language"] for a in berovac[0]) == ["en", "en", "uk"]
     assert len(marisol) == 1 and len(marisol[0]) == 2
     wire = next(s for s in data["stories"] if set(s["article_ids"]) == {a["id"] for a in berovac[0]})
     assert wire["independent_sources"] == 1
+    translated = [v for q in wire["quotes"] for v in q["versions"] if v["fidelity"] == "translated"]
+    assert len(translated) == 3 and {v["article_id"] for v in translated} == {a["id"] for a in berovac[0]
+                                                                             if a["language"] == "uk"}
     marisol_story = next(s for s in data["stories"] if set(s["article_ids"]) == {a["id"] for a in marisol[0]})
     assert marisol_story["independent_sources"] == 2
 
@@ -288,9 +292,8 @@ def test_ingest_of_the_examples_groups_them_as_compare_does_and_show_works(tmp_p
     db = tmp_path / "ex.db"
     assert run("ingest", str(EXAMPLES), "--db", str(db)).exit_code == 0
     stories = jsonl(run("stories", "--db", str(db), "--json").stdout)
-    # the Ukrainian report of the Berovac quake stays a story of its own: stories are grouped
-    # within one language (tests/test_translated_quotes.py compares it with the English reports)
-    assert sorted(s["n_articles"] for s in stories) == [1, 2, 2, 2]
+    # the Ukrainian report of the Berovac quake joins its English story (match/multilingual.py)
+    assert sorted(s["n_articles"] for s in stories) == [2, 2, 3]
     kallas = next(s for s in stories if "UNN" in s["outlets"])
     shown = run("show", kallas["id"], "--db", str(db), "--json")
     assert shown.exit_code == 0
@@ -709,8 +712,8 @@ def test_demo_into_a_pipe_reads_as_plain_text_at_80_columns():
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80 and "\x1b[" not in done.stdout
-    # the Ukrainian report of the Berovac quake is a story of its own (grouping is within one language)
-    assert "7 articles → 4 stories" in lines[0]
+    # the Ukrainian report of the Berovac quake joins its English story
+    assert "7 articles → 3 stories" in lines[0]
     # each headline whole on one or two lines, each date whole in the one format
     for title in ("Strong earthquake kills 12 in Berovac, hundreds left homeless",
                   "Berovac quake: 14 dead as town hall collapses"):

@@ -48,6 +48,7 @@ def to_match_doc(article: Article):
         published=parse_published(article.published),
         outlet=article.outlet,
         url=article.url,
+        language=article.language,
     )
 
 
@@ -86,6 +87,8 @@ def prepare_rows(rows: list[tuple[str, str | None]]) -> list[tuple[str, object]]
                 published=parse_published(normalize_date(row.get("published"))),
                 outlet=row.get("outlet"),
                 url=row.get("url"),
+                # a row may say its language; a value that is no string is detected instead
+                language=row["language"] if isinstance(row.get("language"), str) else None,
             )
             out.append((where, prepare(doc).without_text()))
         except RecursionError:

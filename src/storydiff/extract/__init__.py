@@ -146,7 +146,9 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         authors=list(_first(meta_authors, authors) or []),
         # the body's first line (FENNICK —) before the page's header lines (Kyiv • UNN)
         dateline=metadata.dateline(text) or (metadata.dateline(raw_text) if raw_text is not text else None),
-        language=_first(lang, metadata.language(text)),
+        # what the text is written in; a page's declared lang (often its template's) only when the
+        # text is too short to tell
+        language=_first(metadata.language(text), lang),
         raw_digest=raw_digest(item.content),
         text_from=meta.get("text_from"),
     )

@@ -32,6 +32,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from storydiff.match import multilingual as ml
 from storydiff.match.doc import MatchDoc, timestamp
 from storydiff.match.features import DocTerms, extract_terms, identity_terms
 from storydiff.match.fingerprint import (
@@ -109,11 +110,16 @@ class Prepared:
     max_year: int  # latest year it names: news reports its own year last
     n_shingles: int = 0  # distinct word 3-shingles behind sig (0: unknown), for containment
     names: np.ndarray = field(default_factory=lambda: _NO_NAMES)  # term_set(identity_terms): a copy keeps them
+    # What crosses languages (match/multilingual.py): the detected or given language, the keys
+    # that survive translation, and the headline and opening words for the multilingual model.
+    language: str | None = None
+    xkeys: tuple[str, ...] = ()
+    lede: str = ""
 
     def without_text(self) -> Prepared:
         """The same features around a MatchDoc of id and date only: the clusterer reads nothing
         else, and worker processes then send it a tenth of the bytes."""
-        return replace(self, doc=MatchDoc(self.doc.id, "", None, self.doc.published))
+        return replace(self, doc=MatchDoc(self.doc.id, "", None, self.doc.published, language=self.language))
 
 
 def _flatten(terms: DocTerms):
@@ -142,7 +148,13 @@ def prepare(doc: MatchDoc) -> Prepared:
     if not isinstance(doc, MatchDoc):
         raise ValueError(f"expected MatchDoc, got {type(doc).__name__}")
     text = doc.text if isinstance(doc.text, str) else ""
-    terms = extract_terms(text, doc.title if isinstance(doc.title, str) else None)
+    title = doc.title if isinstance(doc.title, str) else None
+    terms = extract_terms(text, title)
+    language = doc.language if isinstance(doc.language, str) and doc.language else None
+    if language is None:
+        from storydiff.language import detect
+
+        language = detect(f"{title}. {text[:400]}" if title else text[:400])
     sig, n_shingles = signature_and_size(terms.tokens)
     flat, tf, index, bounds, slots, shared = _flatten(terms)
     return Prepared(
@@ -161,6 +173,9 @@ def prepare(doc: MatchDoc) -> Prepared:
         max(map(int, terms.years), default=0),
         n_shingles,
         term_set(identity_terms(terms)),
+        language,
+        ml.cross_keys(text, title, terms.entities.items()),
+        ml.lede(text, title),
     )
 
 
@@ -192,6 +207,10 @@ class _Placing:
     # Its heaviest index terms with their weights, heaviest first: the candidate lookup keys.
     lookup: tuple[tuple[str, float], ...] = ()
     top_names: tuple[tuple[str, float], ...] | None = None  # cache of its conflict_top_k names
+    language: str | None = None  # these three as in Prepared
+    xkeys: tuple[str, ...] = ()
+    lede: str = ""
+    xvec: np.ndarray | None = None  # its lede's multilingual vector, once computed
 
 
 @dataclass(slots=True)
@@ -211,10 +230,22 @@ class _Story:
     # Opened by a late article: evicted by arrival count (late_grace_docs), not by time, and
     # compared only with articles within one window of its dates.
     late: bool = False
+    # The story's language: its term sums, index terms and ``n_lex`` are of its members in this
+    # language (or of undetected language); members in other languages joined across languages
+    # and count only in ``cross`` (keys, lede vectors), so that a translation's figures and Latin
+    # names neither inflate nor dilute the lexical score of the next report in the story's language.
+    lang: str | None = None
+    n_lex: int = 0
+    cross: ml.CrossStory = field(default_factory=ml.CrossStory)
 
 
 class OnlineClusterer:
-    def __init__(self, settings: MatchSettings | None = None, scorer: LinearScorer | None = None):
+    def __init__(
+        self,
+        settings: MatchSettings | None = None,
+        scorer: LinearScorer | None = None,
+        cross_scorer: LinearScorer | None = None,
+    ):
         self.settings = settings or MatchSettings()
         # The learned scorer (scorer.py) replaces the weighted channel mean. Its thresholds do not
         # suit the linear score, so a missing weights file is an install error, not a fallback.
@@ -264,6 +295,14 @@ class OnlineClusterer:
         self._heap_late: list[tuple[int, int]] = []  # (last arrival, story) of late stories
         # Why the last add() decided as it did (benchmarks measure reprint detection with it).
         self.last_reprint_of: str | None = None
+        # Same story across languages (match/multilingual.py): every story's language-independent
+        # keys are indexed, so the first article in a new language finds the stories it may join;
+        # the multilingual model runs only while the window holds stories in other languages.
+        self._xindex = ml.CrossIndex(self.settings.cross_max_postings)
+        self._xscorer = (cross_scorer or ml.load_scorer()) if self.settings.cross_language else None
+        self._story_languages: dict[str, int] = {}  # language -> live stories with an article in it
+        self.last_cross: bool = False  # whether the last add() joined a story across languages
+        self.embedded = 0  # ledes the multilingual model has read (cost accounting for bench/)
 
     # -- public API ----------------------------------------------------------------------
     @property
@@ -305,10 +344,14 @@ class OnlineClusterer:
         if story is None:
             scored = self._score_candidates(d)
             margin = self.settings.small_story_margin
-            scored = [(sc, s) for sc, s in scored if sc >= self.settings.threshold + margin / len(s.members)]
+            scored = [(sc, s) for sc, s in scored if sc >= self.settings.threshold + margin / (s.n_lex or 1)]
             if scored:
                 story = scored[0][1]
                 bridged = [s for sc, s in scored[1:] if sc >= self.settings.merge_threshold]
+        self.last_cross = False
+        if story is None and self._other_languages_live(d):
+            story = self._cross_story(d)
+            self.last_cross = story is not None
         if story is None:
             story = self._open_story(d, story_id_for(p.doc.id))
         self._attach(d, story)
@@ -377,7 +420,14 @@ class OnlineClusterer:
             names=p.names,
         )
         self._placing = _Placing(
-            key, p.salient_names, p.salient_numbers, p.max_year, index[: self.settings.max_index_terms]
+            key,
+            p.salient_names,
+            p.salient_numbers,
+            p.max_year,
+            index[: self.settings.max_index_terms],
+            language=p.language,
+            xkeys=p.xkeys,
+            lede=p.lede,
         )
         self._docs[key] = d
         self._doc_by_id[d.id] = key
@@ -468,7 +518,7 @@ class OnlineClusterer:
     def _story_features(self, d: _Doc, s: _Story) -> list[float]:
         """Article-vs-story features, in the order the scorer names them (scorer.FEATURES says
         what each is); cosines are average link over the story's members."""
-        n = len(s.members) or 1
+        n = s.n_lex or 1
         vecs, sums = d.vecs, s.sums
         f: dict[str, float] = {"inv_size": 1.0 / n}
         for ch in self._weights:
@@ -524,10 +574,13 @@ class OnlineClusterer:
             score = combine(cos, self._weights)
             if self.settings.conflict_penalty > 0 and score > 0:
                 score *= 1.0 - self.settings.conflict_penalty * self._conflict(d, s)
+        return score * self._decay(d, s)
+
+    def _decay(self, d: _Doc, s: _Story) -> float:
+        """Score multiplier: falls linearly to 1 - time_decay at a gap of one window."""
         if d.t is not None and s.last_t is not None and self._window_s > 0:
-            gap = min(1.0, abs(d.t - s.last_t) / self._window_s)
-            score *= 1.0 - self.settings.time_decay * gap
-        return score
+            return 1.0 - self.settings.time_decay * min(1.0, abs(d.t - s.last_t) / self._window_s)
+        return 1.0
 
     def _salient(self, s: _Story) -> tuple[tuple[str, float], ...]:
         """The story's conflict_top_k heaviest names (ties: the later name in sort order).
@@ -570,6 +623,119 @@ class OnlineClusterer:
         top_theirs = self._salient(s)
         return _missing_share(top_mine, theirs), _missing_share(top_theirs, mine)
 
+    # -- across languages (match/multilingual.py) ---------------------------------------------
+    def _other_languages_live(self, d: _Doc) -> bool:
+        """Whether the window holds a story with an article in a language other than ``d``'s
+        (never in a same-language stream: the multilingual model then never runs)."""
+        lang = self._placing_of(d).language
+        if self._xscorer is None or not lang:
+            return False
+        live = self._story_languages
+        return len(live) > (1 if lang in live else 0)
+
+    def cross_candidates(self, d: _Doc) -> list[tuple[list[float], _Story]]:
+        """(CrossScorer features, story) for the stories in other languages that share at least
+        cross_min_shared keys with ``d``, the cross_max_candidates sharing the most key weight;
+        embeds what it needs (``d``'s lede and the stories' waiting ledes) in one batch."""
+        placing = self._placing_of(d)
+        st = self.settings
+        found = self._xindex.candidates(placing.xkeys)
+        pool = []
+        for sk, (weight, shared) in found.items():
+            if shared < st.cross_min_shared:
+                continue
+            s = self._stories.get(sk)
+            if s is None or s.lang is None or s.lang == placing.language:  # the lexical path's
+                continue
+            pool.append((weight, shared, s))
+        if pool and self._window_filter_applies(d):
+            pool = [c for c in pool if self._within_window(d, c[2])]
+        pool = heapq.nlargest(st.cross_max_candidates, pool, key=lambda c: (c[0], -c[2].key))
+        if not pool:
+            return []
+        waiting = [] if placing.xvec is not None else [placing.lede]
+        for _, _, s in pool:
+            waiting.extend(s.cross.ledes)
+        if waiting:
+            vecs = ml.embed_ledes(waiting)
+            if vecs is None:  # the multilingual model is not installed: no cross-language joins
+                return []
+            self.embedded += len(waiting)
+            at = 0
+            if placing.xvec is None:
+                placing.xvec, at = vecs[0], 1
+            for _, _, s in pool:
+                n = len(s.cross.ledes)
+                if n:
+                    total = vecs[at : at + n].sum(axis=0)
+                    s.cross.vec_sum = total if s.cross.vec_sum is None else s.cross.vec_sum + total
+                    s.cross.ledes = []
+                    at += n
+        article_weight = sum(map(self._xindex.idf, placing.xkeys))
+        out = []
+        for weight, shared, s in pool:
+            v = s.cross.vector()
+            if v is None:
+                continue
+            out.append((ml.features(float(v @ placing.xvec), weight, shared, article_weight), s))
+        return out
+
+    def _cross_story(self, d: _Doc) -> _Story | None:
+        """The story in another language ``d`` belongs to, if one scores cross_threshold."""
+        best: tuple[float, _Story] | None = None
+        for f, s in self.cross_candidates(d):
+            score = self._xscorer.probability(f) * self._decay(d, s)
+            if score >= self.settings.cross_threshold and (best is None or score > best[0]):
+                best = (score, s)
+        return best[1] if best else None
+
+    def _lexical_member(self, d: _Doc, s: _Story) -> bool:
+        """Whether ``d`` joins ``s``'s term sums: it is in the story's language, or either is
+        unknown (the story takes the first language it sees)."""
+        lang = self._placing_of(d).language
+        if lang is None or lang == s.lang:
+            return True
+        if s.lang is not None:
+            return False
+        s.lang = lang
+        self._story_languages[lang] = self._story_languages.get(lang, 0) + 1
+        return True
+
+    def _attach_cross(self, d: _Doc, s: _Story) -> None:
+        placing = self._placing_of(d)
+        cross = s.cross
+        new = [k for k in placing.xkeys if k not in cross.keys]
+        if new:
+            self._xindex.add(s.key, new, first=not cross.keys)
+            cross.keys.update(new)
+        if cross.n_vec < self.settings.cross_lede_members and placing.lede:
+            cross.n_vec += 1
+            if placing.xvec is not None:
+                cross.vec_sum = placing.xvec.copy() if cross.vec_sum is None else cross.vec_sum + placing.xvec
+            else:
+                cross.ledes.append(placing.lede)
+
+    def _forget_languages(self, languages: Iterable[str]) -> None:
+        live = self._story_languages
+        for lang in languages:
+            n = live[lang] - 1
+            if n:
+                live[lang] = n
+            else:
+                del live[lang]
+
+    def _merge_cross(self, keep: _Story, gone: _Story) -> None:
+        a, b = keep.cross, gone.cross
+        self._xindex.remove(gone.key, b.keys)
+        new = b.keys - a.keys
+        if new:
+            self._xindex.add(keep.key, new, first=not a.keys)
+            a.keys |= new
+        a.ledes.extend(b.ledes)
+        if b.vec_sum is not None:
+            a.vec_sum = b.vec_sum if a.vec_sum is None else a.vec_sum + b.vec_sum
+        a.n_vec += b.n_vec
+
     # -- story bookkeeping ---------------------------------------------------------------
     def _open_story(self, d: _Doc, sid: str) -> _Story:
         while sid in self._story_by_sid or sid in self._aliases:  # a reused doc id: keep ids unique
@@ -583,6 +749,23 @@ class OnlineClusterer:
     def _attach(self, d: _Doc, s: _Story) -> None:
         d.story = s.key
         s.members.append(d.key)
+        self._attach_cross(d, s)
+        if self._lexical_member(d, s):
+            self._attach_terms(d, s)
+        self._lsh.insert(d.key, bands=d.bands)
+        if d.t is not None and (s.last_t is None or d.t > s.last_t):
+            s.last_t = d.t
+            heapq.heappush(self._heap_t, (d.t, s.key))
+        s.last_seq = d.key
+        heapq.heappush(self._heap_seq, (d.key, s.key))
+        if s.late:
+            if self._is_late(d):
+                heapq.heappush(self._heap_late, (d.key, s.key))
+            else:  # an article within the window joined it: a story like any other from now on
+                s.late = False
+
+    def _attach_terms(self, d: _Doc, s: _Story) -> None:
+        s.n_lex += 1
         if s.salient is not None:
             s.salient_grown.update(d.vecs.entities)
         for ch in self._weights:  # a channel weighted 0 is never scored: not summed either
@@ -599,17 +782,6 @@ class OnlineClusterer:
                 sums[t] = get(t, 0.0) + w
         s.index_terms.update(d.index_terms)
         self._post(d.index_terms, s.key)
-        self._lsh.insert(d.key, bands=d.bands)
-        if d.t is not None and (s.last_t is None or d.t > s.last_t):
-            s.last_t = d.t
-            heapq.heappush(self._heap_t, (d.t, s.key))
-        s.last_seq = d.key
-        heapq.heappush(self._heap_seq, (d.key, s.key))
-        if s.late:
-            if self._is_late(d):
-                heapq.heappush(self._heap_late, (d.key, s.key))
-            else:  # an article within the window joined it: a story like any other from now on
-                s.late = False
 
     def _post(self, terms: Iterable[str], sk: int) -> None:
         """Story ``sk`` to the newest end of each term's posting list, the oldest out past the cap."""
@@ -631,18 +803,28 @@ class OnlineClusterer:
         for k in gone.members:
             self._docs[k].story = keep.key
         keep.members.extend(gone.members)
-        for ch in self._weights:
-            sums = keep.sums[ch]
-            for t, w in gone.sums[ch].items():
-                sums[t] = sums.get(t, 0.0) + w
-            keep.counts[ch] += gone.counts[ch]
+        # Stories of two languages merge their keys and vectors; the term sums of the one not in
+        # the survivor's language are dropped (its members count as joined across languages).
+        same_language = keep.lang is None or gone.lang is None or keep.lang == gone.lang
         handed = []
         for t in gone.index_terms:
             post = self._postings.get(t)
             if post is not None and post.pop(gone.key, 0) is None:  # still listed: hand it over
                 handed.append(t)
-        self._post(handed, keep.key)
-        keep.index_terms.update(gone.index_terms)
+        if same_language:
+            for ch in self._weights:
+                sums = keep.sums[ch]
+                for t, w in gone.sums[ch].items():
+                    sums[t] = sums.get(t, 0.0) + w
+                keep.counts[ch] += gone.counts[ch]
+            keep.n_lex += gone.n_lex
+            self._post(handed, keep.key)
+            keep.index_terms.update(gone.index_terms)
+            if keep.lang is None and gone.lang is not None:
+                keep.lang = gone.lang
+                gone.lang = None  # its count passes to keep
+        if gone.lang is not None:
+            self._forget_languages([gone.lang])
         if gone.last_t is not None and (keep.last_t is None or gone.last_t > keep.last_t):
             keep.last_t = gone.last_t
             heapq.heappush(self._heap_t, (gone.last_t, keep.key))
@@ -652,6 +834,7 @@ class OnlineClusterer:
         keep.first = min(keep.first, gone.first)
         keep.late = keep.late and gone.late
         keep.salient = None  # a sum of two stories can rank first a name neither had in its top k
+        self._merge_cross(keep, gone)
         keep.salient_grown.clear()
         del self._stories[gone.key]
         del self._story_by_sid[gone.sid]
@@ -697,6 +880,9 @@ class OnlineClusterer:
                 post.pop(s.key, None)
                 if not post:
                     del self._postings[t]
+        self._xindex.remove(s.key, s.cross.keys)
+        if s.lang is not None:
+            self._forget_languages([s.lang])
         del self._stories[s.key]
         del self._story_by_sid[s.sid]
         if self._lsh_dead > max(len(self._docs), _LSH_MIN_REBUILD):

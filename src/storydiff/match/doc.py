@@ -16,6 +16,7 @@ class MatchDoc:
     published: datetime | None = None  # timezone-aware, or naive meaning UTC
     outlet: str | None = None
     url: str | None = None
+    language: str | None = None  # ISO 639-1; detected from the text when absent (storydiff.language)
 
 
 def timestamp(published: datetime | str | None) -> float | None:

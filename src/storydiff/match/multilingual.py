@@ -1,0 +1,268 @@
+"""Same story across languages: what survives translation, and a multilingual model for the rest.
+
+A Ukrainian report of an English story shares almost no word with it, so the lexical score
+(similarity.py, the learned scorer) never sees them as one story. Two things cross the language:
+
+- **keys that survive translation** (``cross_keys``): figures written with digits (normalised:
+  "1,2 млрд" and "1.2 billion" are both 1.2; "5 000" is 5000), and names reduced to a
+  script-independent skeleton (``name_skeleton``: "Джонсон" and "Johnson" are both "jnsn",
+  "Каллас" and "Kallas" "kls", "Україна" and "Ukraine" "akrn"). Cheap, computed in the feature
+  workers for every article, and kept per story in an inverted index: they find the candidate
+  stories in other languages.
+- **multilingual-e5-small** (storydiff.embeddings.embed_multilingual) on what carries the story:
+  the headline and the opening words (``lede``). It costs ~1-2 ms of CPU per word piece, ~30-60 ms
+  a lede, so it runs only for an article that the lexical path did not place, while the window
+  holds a story in another language, and only against the few candidates the keys found; a
+  story's vector is the mean of its first members' lede vectors, computed when first asked for.
+
+``CrossScorer`` turns (e5 cosine, share of the article's key weight the story has, shared keys)
+into a probability: a logistic model fitted on WMT news translations (bench/crosslingual.py
+--fit; weights in crosslingual_scorer.json, a few numbers).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from storydiff.match.scorer import LinearScorer
+
+WEIGHTS = Path(__file__).with_name("crosslingual_scorer.json")
+FEATURES = ("cos_e5", "key_cover", "key_shared")
+
+LEDE_CHARS = 120  # headline + opening words: ~30-40 word pieces (wmt-dev P@1 1.0 at 80 characters)
+MAX_KEYS = 48  # per article: the most repeated names first, then figures
+MIN_NAME_CHARS = 3
+
+# Cyrillic (Russian, Ukrainian, Belarusian, Bulgarian, Serbian) and Greek letters in Latin.
+_TRANSLIT = {
+    **dict(zip("абвгґдеёжзийклмнопрстуфхцчшщъыьэюяіїєўђјљњћџ", [
+        "a", "b", "v", "g", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
+        "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia", "i", "i", "ie",
+        "u", "dj", "j", "lj", "nj", "c", "dz",
+    ])),
+    **dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω", [
+        "a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s", "s",
+        "t", "i", "f", "kh", "ps", "o",
+    ])),
+    "ß": "ss", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe",
+}
+# Spellings of one sound across transliteration conventions, longest first.
+_DIGRAPHS = (
+    ("shch", "s"), ("tsch", "c"), ("sch", "s"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ch", "c"),
+    ("sh", "s"), ("ts", "s"), ("tz", "s"), ("ph", "f"), ("th", "t"), ("ck", "k"),
+)
+_LETTERS = str.maketrans({"c": "k", "q": "k", "w": "v", "z": "s", "x": "ks", "h": None})
+_VOWELS = frozenset("aeiouy")
+# Case endings of Slavic names ending in a consonant ("Джонсоном", "Путиным"): vowels drop by
+# themselves; these keep a consonant the nominative lacks. The stem is a second key, not a
+# replacement ("Иванов" ends in -ов and is a name).
+_SLAVIC_ENDINGS = ("ом", "ем", "ым", "им", "ой", "ей", "ою", "ею", "ах", "ях", "ам", "ям", "ов", "ев", "ів", "ми")
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)*")
+
+
+def transliterate(word: str) -> str:
+    """Lower-case Latin letters of ``word`` (Cyrillic and Greek transliterated, accents dropped)."""
+    out = []
+    for ch in word.lower():
+        t = _TRANSLIT.get(ch)
+        if t is not None:
+            out.append(t)
+            continue
+        for c in unicodedata.normalize("NFKD", ch):
+            if "a" <= c <= "z":
+                out.append(c)
+    return "".join(out)
+
+
+def name_skeleton(word: str) -> str | None:
+    """A name's consonant skeleton, the same in every script and most transliterations: the
+    first letter (any vowel as 'a') and the consonants after it, doubled letters once. None
+    for a word too short to say anything."""
+    latin = transliterate(word)
+    for a, b in _DIGRAPHS:
+        if a in latin:
+            latin = latin.replace(a, b)
+    latin = latin.translate(_LETTERS)
+    if len(latin) < MIN_NAME_CHARS - 1:
+        return None
+    head = "a" if latin[0] in _VOWELS else latin[0]
+    tail = [c for c in latin[1:] if c not in _VOWELS]
+    skel = _collapse(head + "".join(tail))
+    if len(skel) < MIN_NAME_CHARS:  # "Raab", "Рааб": keep the vowels, all as 'a'
+        skel = _collapse(head + "".join("a" if c in _VOWELS else c for c in latin[1:]))
+    return skel if len(skel) >= MIN_NAME_CHARS else None
+
+
+def _collapse(s: str) -> str:
+    out = []
+    for c in s:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def normalize_number(raw: str) -> str | None:
+    """A figure as digits with '.' for the decimal point: '1,2' and '1.2' -> '1.2'; '1,200',
+    '1.200' and '1 200' -> '1200'. Whole numbers under 10 are too common to say anything: None."""
+    groups = re.split(r"[.,\u00a0\u202f ]", raw)
+    if len(groups) == 1:
+        digits = raw
+    elif len(groups[-1]) == 3 and all(len(g) == 3 for g in groups[1:]):
+        digits = "".join(groups)  # thousands separators
+    else:
+        digits = "".join(groups[:-1]) + "." + groups[-1]
+    digits = digits.lstrip("0") or "0"
+    if "." not in digits and len(digits) < 2:
+        return None
+    return digits
+
+
+def cross_keys(text: str, title: str | None, entities: Iterable[tuple[str, int]]) -> tuple[str, ...]:
+    """The article's language-independent keys: '@' + name skeletons (its most repeated names
+    first) and '#' + figures; at most MAX_KEYS."""
+    names: dict[str, int] = {}
+    for name, count in entities:
+        if "_" in name or len(name) < MIN_NAME_CHARS or not name.isalpha():
+            continue
+        forms = [name]
+        if name[-2:] in _SLAVIC_ENDINGS and len(name) > 4:
+            forms.append(name[:-2])
+        for form in forms:
+            skel = name_skeleton(form)
+            if skel is not None:
+                names["@" + skel] = names.get("@" + skel, 0) + count
+    numbers: dict[str, int] = {}
+    for source in (title or "", text[:20_000]):
+        for m in _NUMBER.finditer(source):
+            n = normalize_number(m.group())
+            if n is not None:
+                numbers["#" + n] = numbers.get("#" + n, 0) + 1
+    ranked = sorted(names.items(), key=lambda kv: -kv[1]) + sorted(numbers.items(), key=lambda kv: -kv[1])
+    return tuple(k for k, _ in ranked[:MAX_KEYS])
+
+
+def lede(text: str, title: str | None) -> str:
+    """Headline and opening words, cut at a word boundary near LEDE_CHARS: what e5 reads."""
+    head = f"{title.strip()}. " if isinstance(title, str) and title.strip() else ""
+    body = " ".join((text or "")[: LEDE_CHARS * 2].split())
+    s = (head + body)[: LEDE_CHARS + 1]
+    if len(s) > LEDE_CHARS:
+        cut = s.rfind(" ", 0, LEDE_CHARS)
+        s = s[: cut if cut > LEDE_CHARS // 2 else LEDE_CHARS]
+    return s
+
+
+def embed_ledes(texts: Sequence[str]) -> np.ndarray | None:
+    from storydiff.embeddings import embed_multilingual
+
+    return embed_multilingual(list(texts))
+
+
+@dataclass(slots=True)
+class CrossStory:
+    """What the cross-language path keeps per story."""
+
+    keys: set[str] = field(default_factory=set)
+    ledes: list[str] = field(default_factory=list)  # members' ledes not yet embedded
+    vec_sum: np.ndarray | None = None
+    n_vec: int = 0  # members whose lede vectors are in vec_sum, plus those waiting in ledes
+
+    def vector(self) -> np.ndarray | None:
+        """Unit mean of the member lede vectors (embedding what waits first); None without e5."""
+        if self.ledes:
+            vecs = embed_ledes(self.ledes)
+            if vecs is None:
+                return None
+            total = vecs.sum(axis=0)
+            self.vec_sum = total if self.vec_sum is None else self.vec_sum + total
+            self.ledes = []
+        if self.vec_sum is None:
+            return None
+        norm = float(np.linalg.norm(self.vec_sum))
+        return self.vec_sum / norm if norm else None
+
+
+class CrossIndex:
+    """Key -> the live stories that carry it (newest last, capped), and how many stories do."""
+
+    def __init__(self, max_postings: int):
+        self.max_postings = max_postings
+        self.postings: dict[str, dict[int, None]] = {}
+        self.story_freq: dict[str, int] = {}
+        self.stories = 0  # live stories with any key
+
+    def idf(self, key: str) -> float:
+        return math.log((self.stories + 1) / (self.story_freq.get(key, 0) + 1)) + 1.0
+
+    def add(self, story_key: int, new_keys: Iterable[str], first: bool) -> None:
+        """``new_keys``: keys the story did not have yet (``first``: its first keys)."""
+        if first:
+            self.stories += 1
+        cap, postings, freq = self.max_postings, self.postings, self.story_freq
+        for k in new_keys:
+            freq[k] = freq.get(k, 0) + 1
+            post = postings.get(k)
+            if post is None:
+                postings[k] = {story_key: None}
+            else:
+                post[story_key] = None
+                if len(post) > cap:
+                    del post[next(iter(post))]
+
+    def remove(self, story_key: int, keys: Iterable[str]) -> None:
+        if not keys:
+            return
+        self.stories -= 1
+        postings, freq = self.postings, self.story_freq
+        for k in keys:
+            n = freq.get(k, 0) - 1
+            if n > 0:
+                freq[k] = n
+            else:
+                freq.pop(k, None)
+            post = postings.get(k)
+            if post is not None:
+                post.pop(story_key, None)
+                if not post:
+                    del postings[k]
+
+    def candidates(self, keys: Sequence[str]) -> dict[int, tuple[float, int]]:
+        """Story key -> (summed idf of the shared keys, number shared)."""
+        acc: dict[int, list] = {}
+        for k in keys:
+            post = self.postings.get(k)
+            if not post:
+                continue
+            w = self.idf(k)
+            for sk in post:
+                a = acc.get(sk)
+                if a is None:
+                    acc[sk] = [w, 1]
+                else:
+                    a[0] += w
+                    a[1] += 1
+        return {sk: (a[0], a[1]) for sk, a in acc.items()}
+
+
+def features(cos_e5: float, shared_idf: float, shared: int, article_idf: float) -> list[float]:
+    """CrossScorer's features, in FEATURES order."""
+    cover = shared_idf / article_idf if article_idf > 0 else 0.0
+    return [cos_e5, min(1.0, cover), math.log1p(shared)]
+
+
+@lru_cache(maxsize=2)
+def load_scorer(path: Path = WEIGHTS) -> LinearScorer | None:
+    try:
+        scorer = LinearScorer.from_dict(json.loads(Path(path).read_text()))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return scorer if tuple(scorer.features) == FEATURES else None
