@@ -53,6 +53,10 @@ SAME_STORY = {
 }
 SEEDS = range(5)
 THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+# The key gate keeps this share of same-story candidates out of 100 short of all: each
+# candidate it lets through costs an e5 pass (~55 ms of CPU a lede), and on a stream with 30% of
+# other languages the 2nd percentile let through 3x the 5th's (bench/clustering.py --mixed).
+GATE_PERCENTILE = 5
 
 _memo: dict[str, np.ndarray] = {}
 _embed_time = [0.0]
@@ -122,7 +126,7 @@ def teacher_rows(rows: list[dict], settings: MatchSettings) -> tuple[np.ndarray,
         for r in random.Random(seed).sample(rows, len(rows)):
             g = SAME_STORY.get(r["doc_id"], r["doc_id"])
             d = c._new_doc(prepare(doc_of(r)))
-            for f, s in c.cross_candidates(d):
+            for f, s in c.cross_candidates(d, gate=False):  # every candidate the keys find
                 xs.append(f)
                 ys.append(int(gold_of[s.key] == g))
             s = story_of.get(g)
@@ -134,32 +138,36 @@ def teacher_rows(rows: list[dict], settings: MatchSettings) -> tuple[np.ndarray,
     return np.array(xs), np.array(ys)
 
 
-def fit_year(rows: list[dict], settings: MatchSettings) -> tuple[LinearScorer, float, np.ndarray]:
-    """The scorer fitted on ``rows``, the join threshold with the best mean B3-F1 (doc gold)
-    over their orders, and the teacher labels."""
+def fit_year(rows: list[dict], settings: MatchSettings) -> tuple[LinearScorer, MatchSettings, np.ndarray]:
+    """The scorer fitted on ``rows``; settings with the key gate (the GATE_PERCENTILE-th percentile
+    of the same-story candidates' key cover) and the join threshold with the best mean B3-F1 (doc gold)
+    over their orders; and the teacher labels."""
     x, y = teacher_rows(rows, settings)
     scorer = fit(x, y, ml.FEATURES)
+    gate = float(np.floor(np.percentile(x[y == 1, 1], GATE_PERCENTILE) * 100) / 100)
     best = None
     for th in THRESHOLDS:
-        s = replace(settings, cross_threshold=th)
+        s = replace(settings, cross_threshold=th, cross_min_cover=gate)
         f1s = [score(seq, cluster_rows(seq, s, scorer)[0])[2] for seqs in orders(rows).values() for seq in seqs]
         if best is None or np.mean(f1s) > best[1]:
-            best = (th, float(np.mean(f1s)))
+            best = (s, float(np.mean(f1s)))
     return scorer, best[0], y
 
 
 def fit_main(rows: list[dict]) -> None:
     base = MatchSettings()
     print("## Cross-language scorer fits\n")
-    print("| fitted on | teacher rows (same story) | weights (standardised: cos_e5, key_cover, key_shared) | threshold |")
-    print("|---|---:|---|---:|")
+    print("| fitted on | teacher rows (same story) | weights (standardised: cos_e5, key_cover, key_shared) | key gate | threshold |")
+    print("|---|---:|---|---:|---:|")
     for name, part in (*((str(y), [r for r in rows if r["year"] == y]) for y in (2021, 2022)), ("both years", rows)):
-        scorer, th, y = fit_year(part, base)
-        print(f"| {name} | {len(y)} ({y.sum()}) | {np.round(scorer.coef, 2).tolist()} + {scorer.intercept:.2f} | {th} |",
-              flush=True)
+        scorer, st, y = fit_year(part, base)
+        print(f"| {name} | {len(y)} ({y.sum()}) | {np.round(scorer.coef, 2).tolist()} + {scorer.intercept:.2f} "
+              f"| {st.cross_min_cover} | {st.cross_threshold} |", flush=True)
     ml.WEIGHTS.write_text(scorer.to_json(
-        trained_on="wmt-dev 2021 + 2022, 5 shuffled orders each (bench/crosslingual.py --fit)", threshold=th))
-    print(f"\nwrote {ml.WEIGHTS} (threshold {th}; MatchSettings.cross_threshold must say the same)")
+        trained_on="wmt-dev 2021 + 2022, 5 shuffled orders each (bench/crosslingual.py --fit)",
+        threshold=st.cross_threshold, min_cover=st.cross_min_cover))
+    print(f"\nwrote {ml.WEIGHTS} (threshold {st.cross_threshold}, key gate {st.cross_min_cover}: "
+          "MatchSettings.cross_threshold and cross_min_cover must say the same)")
 
 
 # -- streams --------------------------------------------------------------------------------
@@ -172,10 +180,10 @@ def streams_main(rows: list[dict], skip_compare: bool) -> None:
     print("|---|---|---|---:|---:|---:|---:|---:|---:|")
     for year, part in years.items():
         other = 2022 if year == 2021 else 2021
-        scorer, th, _ = fitted[other]
+        scorer, st, _ = fitted[other]
         for oname, seqs in orders(part).items():
             for label, s, sc in (
-                (f"fitted on {other} (held out), threshold {th}", replace(base, cross_threshold=th), scorer),
+                (f"fitted on {other} (held out), gate {st.cross_min_cover}, threshold {st.cross_threshold}", st, scorer),
                 ("shipped (`cluster` defaults)", base, None),
                 ("lexical only (before)", replace(base, cross_language=False), None),
             ):
@@ -188,8 +196,32 @@ def streams_main(rows: list[dict], skip_compare: bool) -> None:
                 print(f"| {year} ({len(part)}) | {oname} | {label} | {m[0]:.3f} | {m[1]:.3f} | {m[2]:.3f} | {m[3]:.3f} "
                       f"| {m[4]:.3f} | {emb / (len(part) * len(seqs)):.2f} |", flush=True)
     print()
+    related_stream_table()
     if not skip_compare:
         compare_table(rows)
+
+
+def related_stream_table() -> None:
+    """The written related-event reports as a stream through `cluster` (date order), pairwise."""
+    from storydiff.pipeline import match_doc_from_row
+
+    reports = sorted((json.loads(line) for line in RELATED.open(encoding="utf-8")), key=lambda r: r["published"])
+    print("## Related events as a stream (`cluster` defaults, date order): pairwise P / R\n")
+    print("| reports (events) | P | R | pairs of related events merged (of all such pairs) |")
+    print("|---:|---:|---:|---:|")
+    c = OnlineClusterer()
+    sids = [c.add(match_doc_from_row(r, r["id"])) for r in reports]
+    sids = [c.resolve(s) for s in sids]
+    tp = fp = fn = related = merged = 0
+    for i, (a, sa) in enumerate(zip(reports, sids)):
+        for b, sb in zip(reports[i + 1:], sids[i + 1:]):
+            same, pred = a["event"] == b["event"], sa == sb
+            tp, fp, fn = tp + (same and pred), fp + (pred and not same), fn + (same and not pred)
+            if a["group"] == b["group"] and not same:
+                related += 1
+                merged += pred
+    print(f"| {len(reports)} ({len({r['event'] for r in reports})}) | {tp / max(1, tp + fp):.3f} | {tp / max(1, tp + fn):.3f} "
+          f"| {merged} ({related}) |\n")
 
 
 def compare_table(rows: list[dict]) -> None:
@@ -218,17 +250,215 @@ def compare_table(rows: list[dict]) -> None:
     print()
 
 
+# -- pairs: the same-story judgement (`storydiff same-story`) ------------------------------------
+SEMEVAL = DATA / "stories" / "semeval2022-pairs.jsonl"
+TGCONTEST = DATA / "stories" / "tgcontest-pairs"
+RELATED = Path(__file__).parent / "data" / "related_events.jsonl"
+SAME = 1.5  # SemEval `overall` at or under which a pair is one story (most raters said "very similar")
+
+
+def _semeval() -> list[dict]:
+    return [json.loads(line) for line in SEMEVAL.open(encoding="utf-8")]
+
+
+def _tgcontest() -> list[dict]:
+    import csv
+
+    csv.field_size_limit(sys.maxsize)
+    out = []
+    for f in sorted(TGCONTEST.glob("*.tsv")):
+        out += [r for r in csv.DictReader(f.open(encoding="utf-8"), delimiter="\t") if r.get("GOLDEN:quality")]
+    return out
+
+
+def _doc_groups(rows: list[dict]) -> np.ndarray:
+    """A group per pair: pairs that share a text are in one group (folds never split a text)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for r in rows:
+        parent[find(r["text1"] or "")] = find(r["text2"] or "")
+    roots = [find(r["text1"] or "") for r in rows]
+    ids = {root: i for i, root in enumerate(dict.fromkeys(roots))}
+    return np.array([ids[root] for root in roots])
+
+
+def _best_threshold(score: np.ndarray, same: np.ndarray) -> float:
+    from sklearn.metrics import f1_score
+
+    grid = np.round(np.arange(0.2, 0.9, 0.01), 2)
+    return float(max(grid, key=lambda t: (f1_score(same, score >= t), -abs(t - 0.5))))
+
+
+def _pearson(x: np.ndarray, y: np.ndarray) -> float:
+    return abs(float(np.corrcoef(x, y)[0, 1])) if len(x) > 2 and np.std(x) > 0 else float("nan")
+
+
+def _p_at_r(score: np.ndarray, same: np.ndarray, recall: float = 0.9) -> tuple[float, float]:
+    """Best precision among thresholds whose recall is at least ``recall``, and that threshold."""
+    best = (0.0, 0.0)
+    for t in np.unique(score):
+        pred = score >= t
+        r = (pred & same).sum() / max(1, same.sum())
+        if r >= recall:
+            p = (pred & same).sum() / max(1, pred.sum())
+            best = max(best, (float(p), float(t)))
+    return best
+
+
+def _pr(pred: np.ndarray, same: np.ndarray) -> tuple[float, float]:
+    return (pred & same).sum() / max(1, pred.sum()), (pred & same).sum() / max(1, same.sum())
+
+
+def pairs_main(write: bool) -> None:
+    from sklearn.metrics import f1_score
+
+    from storydiff.match import same_story as ss
+    from storydiff.match import similarity
+
+    sem = _semeval()
+    docs = [(MatchDoc("a", r["text1"] or ""), MatchDoc("b", r["text2"] or "")) for r in sem]
+    t0 = time.perf_counter()
+    x = ss.pair_features(docs, embed=_memo_embed)
+    print(f"SemEval features: {len(sem)} pairs in {time.perf_counter() - t0:.0f} s\n")
+    overall = np.array([float(r["overall"]) for r in sem])
+    y = (4.0 - overall) / 3.0
+    same = overall <= SAME
+    groups = _doc_groups(sem)
+    fold = groups % 5
+    held = np.zeros(len(sem))
+    taus = []
+    for k in range(5):
+        tr = fold != k
+        model = ss.fit(x[tr], y[tr])
+        tau = _best_threshold(np.array([model.score(v) for v in x[tr]]), same[tr])
+        taus.append(tau)
+        held[~tr] = [model.score(v) for v in x[~tr]]
+    held_same = np.concatenate([held[fold == k] >= taus[k] for k in range(5)])
+    order = np.concatenate([np.flatnonzero(fold == k) for k in range(5)])
+    same_pred = np.zeros(len(sem), bool)
+    same_pred[order] = held_same
+    cross = np.array([r["lang1"] != r["lang2"] for r in sem])
+    en = np.array([r["lang1"] == r["lang2"] == "en" for r in sem])
+    lexical = np.array([similarity(a, b) for a, b in docs])
+    cols = {"same-story score (5 folds by shared text, held out)": held, "e5 passage cosine alone": x[:, 0],
+            "lexical `similarity` alone (before)": lexical}
+    print("## SemEval-2022 Task 8 pairs: Pearson |r| with `overall`\n")
+    print("| subset | pairs | " + " | ".join(cols) + " | target |")
+    print("|---|---:|" + "---:|" * len(cols) + "---|")
+    for name, mask, target in (("all", np.ones(len(sem), bool), ">= 0.80"), ("cross-language (de-en)", cross, ">= 0.75"),
+                               ("en-en", en, "")):
+        cells = " | ".join(f"{_pearson(v[mask], overall[mask]):.3f}" for v in cols.values())
+        print(f"| {name} | {mask.sum()} | {cells} | {target} |")
+    p, r = _pr(same_pred, same)
+    print(f"\nheld-out `same` (overall <= {SAME}): P {p:.3f} R {r:.3f} F1 {f1_score(same, same_pred):.3f}; "
+          f"thresholds per fold {taus}\n")
+
+    # shipped: fitted on all SemEval pairs
+    model = ss.fit(x, y)
+    model = ss.PairModel(*[getattr(model, f) for f in ("features", "mean", "scale", "coef", "intercept")],
+                         _best_threshold(np.array([model.score(v) for v in x]), same))
+    print("shipped model (all SemEval pairs): coefficients (standardised)",
+          dict(zip(ss.FEATURES, np.round(model.coef, 3))), f"threshold {model.threshold}\n")
+    related_table(sem, held, same_pred, model)
+    tg_table(model)
+    if write:
+        ss.WEIGHTS.write_text(model.to_json(
+            trained_on="SemEval-2022 Task 8 pairs, target (4 - overall) / 3 (bench/crosslingual.py --pairs --write)",
+            same_story="overall <= 1.5"))
+        print(f"wrote {ss.WEIGHTS}")
+
+
+def related_table(sem: list[dict], held: np.ndarray, held_pred: np.ndarray, model) -> None:
+    """Related events: the same actors, another story. SemEval pairs whose raters put the entities
+    close (<= 2) and the narrative far (>= 3) against pairs of one story (overall and narrative
+    <= 1.5), scored held out; and the written reports of bench/data/related_events.jsonl, every pair
+    within a group (the same event, or its related event), scored by the shipped model."""
+    from storydiff.match import same_story as ss
+
+    ent = np.array([r["entities"] for r in sem])
+    nar = np.array([r["narrative"] for r in sem])
+    ov = np.array([r["overall"] for r in sem])
+    neg, pos = (ent <= 2) & (nar >= 3), (ov <= 1.5) & (nar <= 1.5)
+    keep = neg | pos
+    print("## Related events: pairwise precision / recall of `same`\n")
+    print("| set | pairs (same / related) | P | R | best P at R >= 0.90 (threshold) | target |")
+    print("|---|---:|---:|---:|---:|---|")
+    p, r = _pr(held_pred[keep], pos[keep])
+    bp, bt = _p_at_r(held[keep], pos[keep])
+    print(f"| SemEval: one story vs same entities, other narrative (held out) | {pos.sum()} / {neg.sum()} | {p:.3f} | {r:.3f} "
+          f"| {bp:.3f} ({bt:.2f}) | P >= 0.95 at R >= 0.90 |")
+    reports = [json.loads(line) for line in RELATED.open(encoding="utf-8")]
+    from storydiff.pipeline import match_doc_from_row
+
+    pairs, gold = [], []
+    for i, a in enumerate(reports):
+        for b in reports[i + 1:]:
+            if a["group"] == b["group"]:
+                pairs.append((match_doc_from_row(a, a["id"]), match_doc_from_row(b, b["id"])))
+                gold.append(a["event"] == b["event"])
+    feats = ss.pair_features(pairs, embed=_memo_embed)
+    score = np.array([model.score(v) for v in feats])
+    gold = np.array(gold)
+    p, r = _pr(score >= model.threshold, gold)
+    bp, bt = _p_at_r(score, gold)
+    print(f"| written reports, pairs within a group (shipped model) | {gold.sum()} / {(~gold).sum()} | {p:.3f} | {r:.3f} "
+          f"| {bp:.3f} ({bt:.2f}) | P >= 0.95 at R >= 0.90 |\n")
+
+
+def tg_table(model) -> None:
+    from sklearn.metrics import f1_score
+
+    from storydiff.match import same_story as ss
+
+    tg = _tgcontest()
+    docs = [(MatchDoc("a", r.get("INPUT:first_text") or "", r.get("INPUT:first_title")),
+             MatchDoc("b", r.get("INPUT:second_text") or "", r.get("INPUT:second_title"))) for r in tg]
+    x = ss.pair_features(docs, embed=_memo_embed)
+    score = np.array([model.score(v) for v in x])
+    gold = np.array([r["GOLDEN:quality"] == "OK" for r in tg])
+    best = max((f1_score(gold, score >= t), t) for t in np.unique(score))
+    print("## tgcontest pairs (Russian and English; never fitted on): F1 of `same`\n")
+    print("| pairs | F1 at the shipped threshold | P | R | best-threshold F1 (optimistic) | target |")
+    print("|---:|---:|---:|---:|---:|---|")
+    p, r = _pr(score >= model.threshold, gold)
+    print(f"| {len(tg)} | {f1_score(gold, score >= model.threshold):.3f} | {p:.3f} | {r:.3f} | {best[0]:.3f} ({best[1]:.2f}) | >= 0.90 |\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--wmt", type=Path, default=WMT)
     ap.add_argument("--fit", action="store_true", help="fit the cross-language scorer and write its weights")
     ap.add_argument("--no-compare", action="store_true", help="streams: skip the `compare` table")
+    ap.add_argument("--pairs", action="store_true", help="SemEval, tgcontest and related-event pairs (same-story)")
+    ap.add_argument("--write", action="store_true", help="--pairs: write the shipped pair model's weights")
+    ap.add_argument("--cache", type=Path, help="keep the multilingual vectors in this pickle between runs")
     args = ap.parse_args()
+    if args.cache and args.cache.exists():
+        import pickle
+
+        _memo.update(pickle.loads(args.cache.read_bytes()))
+    try:
+        _run(args)
+    finally:
+        if args.cache:
+            import pickle
+
+            args.cache.write_bytes(pickle.dumps(_memo))
+
+
+def _run(args) -> None:
     if not args.wmt.exists():
         sys.exit(f"no wmt-dev data at {args.wmt}")
     rows = load(args.wmt)
     t0 = time.perf_counter()
-    if args.fit:
+    if args.pairs:
+        pairs_main(args.write)
+    elif args.fit:
         fit_main(rows)
     else:
         streams_main(rows, args.no_compare)

@@ -59,10 +59,8 @@ def prepare_rows(rows: list[tuple[str, str | None]]) -> list[tuple[str, object]]
     (streaming.map_in_order) while one thread places the articles in order."""
     import json
 
-    from storydiff.extract import normalize_date
-    from storydiff.ingest.formats import field_type_error
-    from storydiff.ingest.sanitize import clean_value, lone_surrogate
-    from storydiff.match import MatchDoc, prepare
+    from storydiff.ingest.sanitize import lone_surrogate
+    from storydiff.match import prepare
 
     out: list[tuple[str, object]] = []
     for where, line in rows:
@@ -70,32 +68,46 @@ def prepare_rows(rows: list[tuple[str, str | None]]) -> list[tuple[str, object]]
             if line is None:  # split.jsonl_text_lines: over the record limit, not read
                 raise ValueError("line over the limit for one record, not read")
             row = json.loads(line.lstrip("\ufeff"))  # a BOM opens many exported files
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or row.get("id") is None:
+            if not isinstance(row, dict) or row.get("id") is None:
                 raise ValueError("row needs 'id' and a string 'text'")
             if isinstance(row["id"], str) and lone_surrogate(row["id"]):  # an id is a key: never rewritten
                 raise ValueError("'id' holds an unpaired surrogate, not text")
-            row = clean_value(row)  # the sanitising boundary ingest applies (ingest.sanitize)
-            if not row["text"].strip():  # as ingest and compare refuse it: nothing to group by
-                raise ValueError("row has an empty 'text'")
-            wrong = field_type_error(row)
-            if wrong:
-                raise ValueError(wrong)
-            doc = MatchDoc(
-                id=str(row["id"]),
-                text=row["text"],
-                title=row.get("title"),
-                published=parse_published(normalize_date(row.get("published"))),
-                outlet=row.get("outlet"),
-                url=row.get("url"),
-                # a row may say its language; a value that is no string is detected instead
-                language=row["language"] if isinstance(row.get("language"), str) else None,
-            )
-            out.append((where, prepare(doc).without_text()))
+            out.append((where, prepare(match_doc_from_row(row)).without_text()))
         except RecursionError:
             out.append((where, "bad row: nested too deeply"))
         except ValueError as e:  # json.JSONDecodeError is one, and a 5,000-digit number
             out.append((where, f"bad row: {str(e)[:80]}"))
     return out
+
+
+def match_doc_from_row(row: object, doc_id: str | None = None):
+    """The MatchDoc of an article object as ``cluster`` and ``same-story`` read it
+    (``{text, title?, published?, outlet?, url?, language?}``), its strings cleaned as ingest
+    cleans them (ingest.sanitize); ``doc_id`` defaults to the row's own ``id``. ValueError saying
+    what is wrong."""
+    from storydiff.extract import normalize_date
+    from storydiff.ingest.formats import field_type_error
+    from storydiff.ingest.sanitize import clean_value
+    from storydiff.match import MatchDoc
+
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+        raise ValueError("row needs 'id' and a string 'text'")
+    row = clean_value(row)  # the sanitising boundary ingest applies
+    if not row["text"].strip():  # as ingest and compare refuse it: nothing to group by
+        raise ValueError("row has an empty 'text'")
+    wrong = field_type_error(row)
+    if wrong:
+        raise ValueError(wrong)
+    return MatchDoc(
+        id=str(row["id"]) if doc_id is None else doc_id,
+        text=row["text"],
+        title=row.get("title"),
+        published=parse_published(normalize_date(row.get("published"))),
+        outlet=row.get("outlet"),
+        url=row.get("url"),
+        # a row may say its language; a value that is no string is detected instead
+        language=row["language"] if isinstance(row.get("language"), str) else None,
+    )
 
 
 INGEST_BATCH = 32  # articles stored per transaction, as soon as they are extracted

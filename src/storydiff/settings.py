@@ -168,16 +168,20 @@ class MatchSettings:
     # Same story across languages (match/multilingual.py). An article the lexical path did not
     # place, while the window holds stories in other languages, is scored against the
     # cross_max_candidates of them sharing the most key weight (names by skeleton, figures),
-    # each sharing at least cross_min_shared keys, by a logistic model over the multilingual-e5
+    # each sharing at least cross_min_shared keys and cross_min_cover of the weight, by a logistic model over the multilingual-e5
     # cosine of the ledes and the shared keys (crosslingual_scorer.json); it joins the best at or
     # above cross_threshold. A story's vector is the mean of its first cross_lede_members ledes.
     # Fitted and chosen on one WMT year, reported on the other (bench/crosslingual.py --fit).
     cross_language: bool = True
-    cross_threshold: float = 0.5
+    cross_threshold: float = 0.2
     cross_min_shared: int = 2
     cross_max_candidates: int = 4
     cross_max_postings: int = 32
-    cross_lede_members: int = 3
+    cross_lede_members: int = 2
+    # ... and carrying at least this share of the article's key weight (idf): the gate that keeps
+    # the multilingual model off candidates the keys already rule out. The 5th percentile of
+    # same-story candidates in the WMT teacher rows (bench/crosslingual.py --fit prints it).
+    cross_min_cover: float = 0.29
 
 
 # -- analyze / compare (issue 5) ---------------------------------------------------------

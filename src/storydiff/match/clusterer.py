@@ -633,16 +633,20 @@ class OnlineClusterer:
         live = self._story_languages
         return len(live) > (1 if lang in live else 0)
 
-    def cross_candidates(self, d: _Doc) -> list[tuple[list[float], _Story]]:
+    def cross_candidates(self, d: _Doc, gate: bool = True) -> list[tuple[list[float], _Story]]:
         """(CrossScorer features, story) for the stories in other languages that share at least
-        cross_min_shared keys with ``d``, the cross_max_candidates sharing the most key weight;
-        embeds what it needs (``d``'s lede and the stories' waiting ledes) in one batch."""
+        cross_min_shared keys with ``d`` and could reach cross_threshold (``gate``), the
+        cross_max_candidates sharing the most key weight; embeds what it needs (``d``'s lede and
+        the stories' waiting ledes) in one batch."""
         placing = self._placing_of(d)
         st = self.settings
         found = self._xindex.candidates(placing.xkeys)
+        article_weight = sum(map(self._xindex.idf, placing.xkeys))
+        if not gate:
+            st = replace(st, cross_min_cover=0.0)
         pool = []
         for sk, (weight, shared) in found.items():
-            if shared < st.cross_min_shared:
+            if shared < st.cross_min_shared or weight < st.cross_min_cover * article_weight:
                 continue
             s = self._stories.get(sk)
             if s is None or s.lang is None or s.lang == placing.language:  # the lexical path's
@@ -671,7 +675,6 @@ class OnlineClusterer:
                     s.cross.vec_sum = total if s.cross.vec_sum is None else s.cross.vec_sum + total
                     s.cross.ledes = []
                     at += n
-        article_weight = sum(map(self._xindex.idf, placing.xkeys))
         out = []
         for weight, shared, s in pool:
             v = s.cross.vector()

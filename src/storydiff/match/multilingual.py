@@ -150,14 +150,14 @@ def cross_keys(text: str, title: str | None, entities: Iterable[tuple[str, int]]
     return tuple(k for k, _ in ranked[:MAX_KEYS])
 
 
-def lede(text: str, title: str | None) -> str:
-    """Headline and opening words, cut at a word boundary near LEDE_CHARS: what e5 reads."""
+def lede(text: str, title: str | None, chars: int = LEDE_CHARS) -> str:
+    """Headline and opening words, cut at a word boundary near ``chars``: what e5 reads."""
     head = f"{title.strip()}. " if isinstance(title, str) and title.strip() else ""
-    body = " ".join((text or "")[: LEDE_CHARS * 2].split())
-    s = (head + body)[: LEDE_CHARS + 1]
-    if len(s) > LEDE_CHARS:
-        cut = s.rfind(" ", 0, LEDE_CHARS)
-        s = s[: cut if cut > LEDE_CHARS // 2 else LEDE_CHARS]
+    body = " ".join((text or "")[: chars * 2].split())
+    s = (head + body)[: chars + 1]
+    if len(s) > chars:
+        cut = s.rfind(" ", 0, chars)
+        s = s[: cut if cut > chars // 2 else chars]
     return s
 
 

@@ -654,5 +654,14 @@ def _register_same_fact() -> None:
 _register_same_fact()
 
 
+def _register_same_story() -> None:
+    from storydiff.serve.cli_same_story import same_story
+
+    app.command("same-story")(same_story)
+
+
+_register_same_story()
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
