@@ -272,6 +272,8 @@ def run_stream(
             else None
         ),
         "b3": (p, r, f),
+        # the multilingual model's work: ledes embedded, and articles joined across languages
+        "embedded": c.embedded if system == "storydiff" else None,
     }
     # Reprint grouping: a copy is recalled when it ends in its original's story; precision of
     # the reprint rule: matches it made that really are copies (same family) / all it made.
@@ -413,6 +415,28 @@ def _stream_file(size: int) -> Path:
     return path if path.exists() else streams.write(size, path)
 
 
+def mixed_table(size: int, workers: int, niceness: int, rounds: int = 2, limit: int | None = None) -> None:
+    """The same-language stream and one with 30% of its articles in other languages
+    (streams.generate_mixed), run alternately in their own processes: articles/s, B3, and how
+    many ledes the multilingual model read."""
+    paths = {"same language (English)": _stream_file(size)}
+    mixed = streams.mixed_path(size)
+    paths["30% other languages"] = mixed if mixed.exists() else streams.write_mixed(size, mixed)
+    print(f"## A stream with other languages: {limit or size:,} articles, alternated {rounds} rounds\n")
+    print("| stream | round | articles/s | peak RSS MB (clusterer / each feature worker) | B3 P | B3 R | B3 F1 | ledes embedded per article |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for k in range(rounds):
+        for name, path in paths.items():
+            res = json.loads(subprocess.run(
+                [sys.executable, __file__, "--run-one", str(path), "--workers", str(workers),
+                 "--worker-niceness", str(niceness), *(["--limit", str(limit)] if limit else [])],
+                check=True, capture_output=True, text=True).stdout)
+            p, r, f = res["b3"]
+            print(f"| {name} | {k + 1} | {res['rate']:.0f} | {res['rss_mb']:.0f} / {res['worker_rss_mb'] or 0:.0f} | {p:.3f} | {r:.3f} | {f:.3f} "
+                  f"| {res['embedded'] / res['n']:.3f} |", flush=True)
+    print("\ntargets: same language >= 1,000 articles/s, 30% other languages >= 300 articles/s\n")
+
+
 def arrival_orders(size: int, workers: int, block: int = 2_500, seed: int = 0) -> None:
     import random
 
@@ -457,6 +481,7 @@ def main() -> None:
     )
     ap.add_argument("--limit", type=int, help="streams: only the first N articles of each file")
     ap.add_argument("--arrival-orders", type=int, metavar="SIZE", help="one stream in date order, shuffled, reversed blocks")
+    ap.add_argument("--mixed", type=int, metavar="SIZE", help="same-language vs 30%% other-language stream, alternated")
     ap.add_argument("--run-one", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--system", default="storydiff", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -465,6 +490,9 @@ def main() -> None:
         return
     if args.arrival_orders:
         arrival_orders(args.arrival_orders, args.workers)
+        return
+    if args.mixed:
+        mixed_table(args.mixed, args.workers, args.worker_niceness, limit=args.limit)
         return
     if not args.ecb and not args.sizes:
         args.ecb, args.sizes = True, [10_000]

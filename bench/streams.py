@@ -205,5 +205,110 @@ def main() -> None:
     print(f"wrote {args.size} articles to {out}")
 
 
+
+# -- a stream with other languages -------------------------------------------------------------
+WMT = ECB.parents[1] / "crosslingual" / "wmt-dev" / "docs.jsonl"
+SEMEVAL = ECB.parent / "semeval2022-pairs.jsonl"
+TGCONTEST = ECB.parent / "tgcontest-pairs"
+_CAP_ANY = re.compile(r"\b[^\W\d_][^\W\d_]{2,}\b")
+_SYL_CYR = ["ка", "ло", "ми", "ра", "тен", "во", "су", "дер", "ан", "бел", "кор", "ис", "ул", "мар", "зен", "по"]
+
+
+def _name_any(k: int, word: str) -> str:
+    syl = _SYL_CYR if "\u0400" <= word[0] <= "\u04ff" else _SYL
+    h = _h(k, word)
+    return "".join(syl[(h >> (4 * i)) % len(syl)] for i in range(3)).capitalize()
+
+
+def variant_any(text: str, k: int) -> str:
+    """Variant k of a text in any script: capitalised words and figures renamed (k = 0: itself)."""
+    if k == 0:
+        return text
+    text = _CAP_ANY.sub(lambda m: _name_any(k, m.group()) if m.group()[0].isupper() else m.group(), text)
+    return _NUM.sub(lambda m: str(_h(k, m.group()) % 2000), text)
+
+
+def other_language_pool() -> list[tuple[str, str]]:
+    """(title, text) of news in languages other than English: SemEval's non-English texts and
+    tgcontest's Russian ones (wmt-dev's translations are added with their English documents)."""
+    import csv
+    import sys
+
+    pool: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    if SEMEVAL.exists():
+        for line in SEMEVAL.open(encoding="utf-8"):
+            r = json.loads(line)
+            for lang, text in ((r["lang1"], r["text1"]), (r["lang2"], r["text2"])):
+                if lang != "en" and text and text not in seen:
+                    seen.add(text)
+                    pool.append(("", text))
+    if TGCONTEST.exists():
+        csv.field_size_limit(sys.maxsize)
+        for f in sorted(TGCONTEST.glob("ru_*.tsv")):
+            for r in csv.DictReader(f.open(encoding="utf-8"), delimiter="\t"):
+                for side in ("first", "second"):
+                    text = r.get(f"INPUT:{side}_text") or ""
+                    if text and text not in seen:
+                        seen.add(text)
+                        pool.append((r.get(f"INPUT:{side}_title") or "", text))
+    return pool
+
+
+def generate_mixed(size: int, share: float = 0.3, seed: int = 0) -> Iterator[dict]:
+    """``size`` articles, ``share`` of them in other languages, in publication order: the English
+    stream above for the rest, wmt-dev's documents with their Russian and Ukrainian translations
+    (each an English story: the translations follow within a day), and renamed variants of the
+    other-language pool, each a story of its own."""
+    rng = random.Random(seed)
+    n_other = int(size * share)
+    english = list(generate(size - n_other, seed))
+    t_end = (datetime.fromisoformat(english[-1]["published"]) - START).total_seconds()
+    rows: list[tuple[float, dict]] = [((datetime.fromisoformat(d["published"]) - START).total_seconds(), d)
+                                      for d in english]
+    other = 0
+    if WMT.exists():
+        docs: dict[str, list[dict]] = {}
+        for line in WMT.open(encoding="utf-8"):
+            r = json.loads(line)
+            docs.setdefault(r["doc_id"], []).append(r)
+        for doc_id, versions in docs.items():
+            t0 = rng.uniform(0, t_end)
+            for r in versions:
+                if r["lang"] != "en":
+                    if other >= n_other:
+                        continue
+                    other += 1
+                t = t0 + (0 if r["lang"] == "en" else rng.uniform(600, 86400))
+                rows.append((t, {"id": f"{doc_id}/{r['lang']}", "title": "", "text": r["text"],
+                                 "story": doc_id, "family": f"{doc_id}/{r['lang']}", "original": True}))
+    pool = other_language_pool()
+    k = 0
+    while other < n_other and pool:
+        for i, (title, text) in enumerate(pool):
+            if other >= n_other:
+                break
+            sid = f"other{i}#{k}"
+            rows.append((rng.uniform(0, t_end), {"id": sid, "title": variant_any(title, k), "text": variant_any(text, k),
+                                                 "story": sid, "family": sid, "original": True}))
+            other += 1
+        k += 1
+    rows.sort(key=lambda x: x[0])
+    for t, d in rows:
+        d["published"] = (START + timedelta(seconds=t)).isoformat()
+        yield d
+
+
+def mixed_path(size: int, share: float = 0.3, seed: int = 0) -> Path:
+    return Path(f"/tmp/storydiff-mixed{int(share * 100)}-{size}" + (f"-seed{seed}" if seed else "") + ".jsonl")
+
+
+def write_mixed(size: int, out: Path, share: float = 0.3, seed: int = 0) -> Path:
+    with out.open("w", encoding="utf-8") as f:
+        for d in generate_mixed(size, share, seed):
+            f.write(json.dumps(d, ensure_ascii=False) + "\n")
+    return out
+
+
 if __name__ == "__main__":
     main()
