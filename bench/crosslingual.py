@@ -360,10 +360,9 @@ def pairs_main(write: bool) -> None:
 
     # shipped: fitted on all SemEval pairs
     model = ss.fit(x, y)
-    model = ss.PairModel(*[getattr(model, f) for f in ("features", "mean", "scale", "coef", "intercept")],
-                         _best_threshold(np.array([model.score(v) for v in x]), same))
+    model = ss.PairModel(model.linear, _best_threshold(np.array([model.score(v) for v in x]), same))
     print("shipped model (all SemEval pairs): coefficients (standardised)",
-          dict(zip(ss.FEATURES, np.round(model.coef, 3))), f"threshold {model.threshold}\n")
+          dict(zip(ss.FEATURES, np.round(model.linear.coef, 3))), f"threshold {model.threshold}\n")
     related_table(sem, held, same_pred, model)
     tg_table(model)
     if write:

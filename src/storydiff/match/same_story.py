@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +29,7 @@ import numpy as np
 from storydiff.match import multilingual as ml
 from storydiff.match.doc import MatchDoc
 from storydiff.match.features import extract_terms
+from storydiff.match.scorer import LinearScorer
 from storydiff.match.similarity import similarity
 
 WEIGHTS = Path(__file__).with_name("same_story.json")
@@ -38,34 +39,17 @@ PASSAGE_CHARS = 400
 
 @dataclass(frozen=True)
 class PairModel:
-    features: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
+    """A linear model of the features (match.scorer.LinearScorer's weights, read as a regression,
+    no logistic) clipped to 0..1, and the score at which a pair is one story."""
+
+    linear: LinearScorer
     threshold: float
 
     def score(self, x: Sequence[float]) -> float:
-        z = self.intercept
-        for v, m, s, c in zip(x, self.mean, self.scale, self.coef):
-            z += c * (v - m) / s
-        return min(1.0, max(0.0, z))
+        return min(1.0, max(0.0, self.linear.linear(x)))
 
     def to_json(self, **meta: object) -> str:
-        from dataclasses import asdict
-
-        return json.dumps({**asdict(self), "meta": meta}, indent=1)
-
-    @classmethod
-    def from_dict(cls, d: dict) -> PairModel:
-        return cls(
-            tuple(d["features"]),
-            tuple(float(v) for v in d["mean"]),
-            tuple(float(v) or 1.0 for v in d["scale"]),
-            tuple(float(v) for v in d["coef"]),
-            float(d["intercept"]),
-            float(d["threshold"]),
-        )
+        return json.dumps({**asdict(self.linear), "threshold": self.threshold, "meta": meta}, indent=1)
 
 
 def fit(x: np.ndarray, y: np.ndarray, threshold: float = 0.5, alpha: float = 1.0) -> PairModel:
@@ -75,17 +59,18 @@ def fit(x: np.ndarray, y: np.ndarray, threshold: float = 0.5, alpha: float = 1.0
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     reg = Ridge(alpha=alpha).fit((x - mean) / scale, y)
-    return PairModel(FEATURES, tuple(mean.tolist()), tuple(scale.tolist()), tuple(reg.coef_.tolist()),
-                     float(reg.intercept_), threshold)
+    return PairModel(LinearScorer(FEATURES, tuple(mean.tolist()), tuple(scale.tolist()), tuple(reg.coef_.tolist()),
+                                  float(reg.intercept_)), threshold)
 
 
 @lru_cache(maxsize=2)
 def load(path: Path = WEIGHTS) -> PairModel | None:
     try:
-        model = PairModel.from_dict(json.loads(Path(path).read_text()))
+        d = json.loads(Path(path).read_text())
+        model = PairModel(LinearScorer.from_dict(d), float(d["threshold"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return model if model.features == FEATURES else None
+    return model if model.linear.features == FEATURES else None
 
 
 def _passage(doc: MatchDoc) -> str:

@@ -53,10 +53,15 @@ class LinearScorer:
         if not (len(self.mean) == len(self.scale) == len(self.coef) == n):
             raise ValueError("scorer weights do not match its feature list")
 
-    def probability(self, x: Sequence[float]) -> float:
+    def linear(self, x: Sequence[float]) -> float:
+        """The weighted sum of the standardised features, before the logistic."""
         z = self.intercept
         for v, m, s, c in zip(x, self.mean, self.scale, self.coef):
             z += c * (v - m) / s
+        return z
+
+    def probability(self, x: Sequence[float]) -> float:
+        z = self.linear(x)
         if z < -30.0:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
