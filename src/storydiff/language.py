@@ -19,6 +19,12 @@ MIN_CHARS = 12  # shorter text says too little to name its language
 # The headline and lede decide: on bench/language.py's sets 200 characters score as 2,000, and
 # fastText's cost grows with the sample (a feature worker pays it for every article).
 SAMPLE_CHARS = 300
+# Below this probability the language is not named (None, as for text too short): a garbled or
+# name-heavy English headline is guessed as Romanian or German at 0.1-0.5, and a named language
+# sends the article down the cross-language path (an e5 pass, a story of its own). Of 1,763 real
+# texts (wmt-dev en/ru/uk, SemEval in 7 languages) 0.11% fall under 0.5; of the 51 English
+# articles of bench/streams.py's 10k stream named another language, 80% do.
+MIN_PROBABILITY = 0.5
 _SPACE = re.compile(r"\s+")
 
 
@@ -40,7 +46,8 @@ def _model():
 
 def detect(text: str | None) -> str | None:
     """ISO 639-1 code (or the model's code where a language has none) of ``text``'s language;
-    None for text too short to tell, or when the model is missing (py3langid then answers)."""
+    None for text too short to tell or a guess under MIN_PROBABILITY; py3langid answers when
+    the model is missing."""
     if not isinstance(text, str):
         return None
     # fastText reads one line of valid UTF-8 (a lone surrogate from a mis-decoded page is replaced)
@@ -53,7 +60,9 @@ def detect(text: str | None) -> str | None:
 
         return py3langid.classify(sample)[0]
     try:
-        labels, _ = model.predict(sample, k=1)
+        labels, probabilities = model.predict(sample, k=1)
     except (TypeError, ValueError):  # text the model cannot read: no language rather than a crash
         return None
-    return labels[0].removeprefix("__label__") if labels else None
+    if not len(labels) or probabilities[0] < MIN_PROBABILITY:
+        return None
+    return labels[0].removeprefix("__label__")
