@@ -199,7 +199,8 @@ def test_the_example_stories(run):
         file_name = Path(a["source"].split("#")[0]).name
         by_name[file_name + ("#" + a["id"] if "#" in a["source"] else "")] = a["id"]
     kallas = {by_name["euromaidanpress-kallas-ft.txt"], by_name["unn-kallas-ft.txt"]}
-    berovac = {by_name["quake-berovac-wire.html"], "lantern-berovac"}
+    # the wire report, its reprint and the Ukrainian report, joined across languages
+    berovac = {by_name["quake-berovac-wire.html"], "lantern-berovac", by_name["quake-berovac-obrii-uk.html"]}
     marisol = {
         next(v for k, v in by_name.items() if k.startswith("tidewater-post-feed.rss")),
         "herald-marisol",
@@ -216,7 +217,7 @@ def test_stories_are_compared_with_deep_analysis(run):
     stories = _read_jsonl(out / "stories")
     assert len(stories) == counts["stories"] == len(_spark_groups(out))
     berovac = next(s for s in stories if "lantern-berovac" in s["article_ids"])
-    assert len(berovac["article_ids"]) == 2
+    assert len(berovac["article_ids"]) == 3  # the wire, its reprint and the Ukrainian report
     assert berovac["quotes"], "quotes need the spaCy parse: deep analysis ran for the multi-article story"
     assert berovac["independent_sources"] == 1  # the reprint is not a second source
 
