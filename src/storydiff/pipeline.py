@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from typing import TypeVar
 
 from storydiff.analyze import analyze_articles
-from storydiff.compare import compare_story
+from storydiff.compare import compare_story, compared_articles
 from storydiff.dates import parse_iso_utc
 from storydiff.extract import extract_items
 from storydiff.ingest import read_inputs
@@ -556,8 +556,9 @@ def compare_stored_story(
     articles = store.articles(story_id=sid)
     if not articles:
         return None, []
-    analyzed = list(analyze_articles(articles, deep=True))
-    story = compare_story(sid, analyzed, fact_settings)
+    compared = compared_articles(articles)  # before the deep analysis, which costs the most
+    analyzed = list(analyze_articles(compared, deep=True))
+    story = replace(compare_story(sid, analyzed, fact_settings), not_compared=len(articles) - len(compared))
     store.save_story(story)
     return story, analyzed
 

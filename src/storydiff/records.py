@@ -213,6 +213,8 @@ class Story:
     # which claim matcher aligned the facts: "cross-encoder" (the same-fact judge, "+e5" when the
     # multilingual judge compared sentences in other languages), "lexical", or "minilm"
     fact_tier: str = "lexical"
+    # articles of the story left out of the comparison (CompareSettings.max_story_articles)
+    not_compared: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

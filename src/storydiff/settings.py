@@ -225,6 +225,11 @@ class CompareSettings:
     # held out: WMT22 en-ru P 1.000 R 0.927, en-uk P 1.000 R 0.853, 60 written pairs in six
     # languages P 1.000 R 1.000 (bench/crosslingual_quotes.py)
     translated_min_cosine: float = 0.875
+    # A story with more articles than this compares the first report of each outlet, then the
+    # earliest others, up to this many, and says how many it left out: fact alignment is pairwise
+    # over claims, and a feed of 26,000 near-identical entries made one story page allocate 5 GB
+    # after minutes of analysis (issue 22, second pass). The biggest story of the dev sets has far fewer.
+    max_story_articles: int = 100
 
 
 def default_db_url() -> str:

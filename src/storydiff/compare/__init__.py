@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from storydiff.compare.facts import align_facts, article_language
 from storydiff.compare.independence import independent_sources, story_origins
 from storydiff.records import Article, Story
-from storydiff.settings import FactSettings
+from storydiff.settings import CompareSettings, FactSettings
 
-__all__ = ["compare_story", "fact_tier", "story_order"]
+__all__ = ["compare_story", "compared_articles", "fact_tier", "story_order"]
 
 
 def story_order(articles: Sequence[Article]) -> list[Article]:
@@ -17,6 +17,24 @@ def story_order(articles: Sequence[Article]) -> list[Article]:
     indexed = list(enumerate(articles))
     indexed.sort(key=lambda ia: (ia[1].published is None, ia[1].published or "", ia[0]))
     return [a for _, a in indexed]
+
+
+def compared_articles(articles: Sequence[Article], limit: int | None = None) -> list[Article]:
+    """The articles of a story that are compared, in story order: all of them up to ``limit``
+    (``CompareSettings.max_story_articles``); past it the earliest report of each outlet, then
+    the earliest others, so that every outlet keeps its voice in a story of thousands."""
+    limit = CompareSettings().max_story_articles if limit is None else limit
+    ordered = story_order(articles)
+    if len(ordered) <= limit:
+        return ordered
+    seen: set[str] = set()
+    firsts = [i for i, a in enumerate(ordered) if (a.outlet or "") not in seen and not seen.add(a.outlet or "")]
+    chosen = set(firsts[:limit])
+    for i in range(len(ordered)):
+        if len(chosen) >= limit:
+            break
+        chosen.add(i)
+    return [a for i, a in enumerate(ordered) if i in chosen]
 
 
 def fact_tier(settings: FactSettings | None, articles: Sequence[Article] | None = None) -> str:
@@ -42,7 +60,7 @@ def compare_story(story_id: str, articles: Sequence[Article], fact_settings: Fac
     """Compare analyzed articles of one story (``analyze_articles(..., deep=True)`` first for quotes)."""
     from storydiff.compare.quotes import align_quotes
 
-    ordered = story_order(articles)
+    ordered = compared_articles(articles)
     facts = align_facts(ordered, fact_settings)
     # articles in different languages: their quotes are compared by multilingual vectors too
     quotes = align_quotes({a.id: a.quotes for a in ordered}, order=[a.id for a in ordered],
@@ -73,4 +91,5 @@ def compare_story(story_id: str, articles: Sequence[Article], fact_settings: Fac
         facts=facts,
         timeline=timeline,
         fact_tier=fact_tier(fact_settings, ordered),
+        not_compared=len(articles) - len(ordered),
     )

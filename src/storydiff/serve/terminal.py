@@ -160,6 +160,9 @@ def render_story(view: StoryView, marks: bool = False, narrow: bool = False) -> 
     head = Text()
     head.append(_clean(view.headline), style="bold")
     head.append(f"\nstory {safe(s.id, one_line=True)} · {fmt.plural(len(view.articles), 'article')} · ")
+    if s.not_compared:  # a story past CompareSettings.max_story_articles
+        head.append(f"{fmt.plural(s.not_compared, 'more article')} not compared (the first report of each outlet, "
+                    "then the earliest) · ", style="yellow")
     head.append(fmt.plural(s.independent_sources, "independent source"), style="bold cyan")
     if s.origins:
         head.append(" · origins cited: " + _clean(", ".join(s.origins)))

@@ -192,6 +192,7 @@ def story_from_dict(d: dict[str, Any]) -> Story:
         facts=[Fact(**f) for f in d.get("facts", [])],
         timeline=list(d.get("timeline", [])),
         fact_tier=str(d.get("fact_tier", "lexical")),
+        not_compared=int(d.get("not_compared", 0)),
     )
 
 

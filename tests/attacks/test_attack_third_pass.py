@@ -1,0 +1,62 @@
+"""Issue 22, the helpers' second pass of attacks (as a user would): what it found, each as a
+failing-before test. A feed of thousands of near-identical entries makes one story of thousands of
+articles; comparing all of them pairwise took minutes and then 5 GB on one story page (a 500)."""
+
+from __future__ import annotations
+
+import json
+
+import attack_inputs as inputs
+import pytest
+from attack_cli import cli, no_traceback
+
+import storydiff.compare as compare
+from storydiff.compare import compared_articles
+from storydiff.records import Article
+from storydiff.settings import CompareSettings
+
+SMALL_LIMIT = 3
+
+
+def reprint(n: int, outlet: str) -> dict:
+    """One wire report as many outlets carry it: the same story, a line of its own each."""
+    row = inputs.good_row(1, outlet)
+    return dict(row, id=f"{outlet[:4]}{n}", url=f"https://{outlet[:4].lower()}.example/{n}",
+                text=row["text"] + f" Edition {n} of {outlet}.", published=f"2024-03-{n + 1:02d}T10:00:00Z")
+
+
+@pytest.fixture
+def small_limit(monkeypatch):
+    monkeypatch.setattr(compare, "CompareSettings", lambda: CompareSettings(max_story_articles=SMALL_LIMIT))
+
+
+def test_a_story_past_the_limit_compares_the_first_of_each_outlet_then_the_earliest():
+    arts = [Article(id=f"a{n}", source="s", text="t", outlet=o, published=f"2024-03-{n + 1:02d}")
+            for n, o in enumerate(["Wire", "Wire", "Wire", "Gazette", "Wire", "Post"])]
+    chosen = compared_articles(list(reversed(arts)), limit=4)
+    assert [a.id for a in chosen] == ["a0", "a1", "a3", "a5"]  # every outlet, then the earliest, in story order
+    assert compared_articles(arts, limit=10) == arts
+
+
+def test_show_and_the_story_page_of_a_story_past_the_limit_say_what_was_left_out(small_limit, tmp_path):
+    rows = [reprint(n, outlet) for n in range(4) for outlet in ("Velm Gazette", "Harbor Wire")]
+    db = tmp_path / "news.db"
+    assert cli("ingest", inputs.write_jsonl(tmp_path / "rows.jsonl", rows), "--db", db, "--workers", "0").exit_code == 0
+    stories = [json.loads(line) for line in cli("stories", "--db", db, "--json").stdout.splitlines()]
+    assert [s["n_articles"] for s in stories] == [len(rows)]  # one story of all of them
+    story_id = stories[0]["id"]
+
+    shown = cli("show", story_id, "--db", db)
+    assert shown.exit_code == 0 and no_traceback(shown), shown.output
+    assert f"{len(rows) - SMALL_LIMIT} more articles not compared" in " ".join(shown.stdout.split())
+
+    from fastapi.testclient import TestClient
+
+    from storydiff.serve.api import create_app
+
+    client = TestClient(create_app(str(db)), raise_server_exceptions=False)
+    page = client.get(f"/stories/{story_id}")
+    assert page.status_code == 200 and f"{len(rows) - SMALL_LIMIT} more articles not compared</span>" in page.text
+    story = client.get(f"/api/stories/{story_id}").json()
+    assert story["not_compared"] == len(rows) - SMALL_LIMIT and len(story["article_ids"]) == SMALL_LIMIT
+    assert {"Velm Gazette", "Harbor Wire"} <= {t["outlet"] for t in story["timeline"]}
