@@ -60,3 +60,15 @@ def test_show_and_the_story_page_of_a_story_past_the_limit_say_what_was_left_out
     story = client.get(f"/api/stories/{story_id}").json()
     assert story["not_compared"] == len(rows) - SMALL_LIMIT and len(story["article_ids"]) == SMALL_LIMIT
     assert {"Velm Gazette", "Harbor Wire"} <= {t["outlet"] for t in story["timeline"]}
+
+
+def test_an_html_fragment_of_one_paragraph_is_read_not_called_unparseable(tmp_path):
+    """An export's (or a POST's) ``html`` field holding only "<p>...</p>" failed as "unparseable HTML"."""
+    body = f"<p>{inputs.good_row(1)['text']}</p>"
+    rows = inputs.write_jsonl(tmp_path / "rows.jsonl", [{"id": "f1", "html": body}])
+    page = tmp_path / "fragment.html"
+    page.write_text(body, encoding="utf-8")
+    result = cli("extract", rows, page, "--json")
+    assert result.exit_code == 0 and no_traceback(result), result.output
+    articles = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(articles) == 2 and all("harbour authority of Port Velm" in a["text"] for a in articles)

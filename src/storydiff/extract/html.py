@@ -122,6 +122,14 @@ def parse_html(html: str | bytes) -> HtmlElement:
         tree = load_html(html)
     except Exception as err:  # lxml raises several types on hostile input
         raise ValueError(f"unparseable HTML: {type(err).__name__}") from err
+    if tree is None:
+        # trafilatura gives up on a fragment ("<p>text</p>", an export's or a POST's body field):
+        # it is read as the body of a page, as a browser would
+        wrapped = b"<html><body>" + html + b"</body></html>" if isinstance(html, bytes) else f"<html><body>{html}</body></html>"
+        try:
+            tree = load_html(wrapped)
+        except Exception as err:
+            raise ValueError(f"unparseable HTML: {type(err).__name__}") from err
     if tree is None or len(tree) == 0:
         raise ValueError("unparseable HTML")
     return tree
