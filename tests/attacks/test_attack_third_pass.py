@@ -62,6 +62,46 @@ def test_show_and_the_story_page_of_a_story_past_the_limit_say_what_was_left_out
     assert {"Velm Gazette", "Harbor Wire"} <= {t["outlet"] for t in story["timeline"]}
 
 
+def test_a_public_feed_never_leads_watch_to_a_private_address(tmp_path):
+    """A hostile feed lists an internal service and redirects a page to a cloud's metadata
+    address: what they answer would be stored and shown by the web app (server-side request forgery)."""
+    import sqlite3
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from outlets import Outlets, Page, article_html, rss  # tests/outlets.py
+
+    host = "hostile-gazette.test"
+    o = Outlets().start()
+    try:
+        inside = f"http://127.0.0.1:{o.port}/secret"
+        o.set("127.0.0.1", "/robots.txt", Page(b"User-agent: *\n", content_type="text/plain"))
+        o.set("127.0.0.1", "/secret", Page(article_html("Internal", [inputs.PARAGRAPH, "SECRET KEY 1234 of the intranet."],
+                                                         outlet="Intranet", published="2024-03-11T10:00:00Z")))
+        o.set(host, "/robots.txt", Page(b"User-agent: *\n", content_type="text/plain"))
+        o.set(host, "/moved", Page(status=302, headers={"Location": inside}))
+        entries = [{"title": "Listed", "link": inside, "description": "Listed summary, a sentence long enough."},
+                   {"title": "Moved", "link": f"http://{host}/moved"},
+                   {"title": "Good", "link": f"http://{host}/news/1"}]
+        o.set(host, "/feed.xml", Page(rss("Hostile Gazette", f"http://{host}/", entries),
+                                      content_type="application/rss+xml; charset=utf-8"))
+        o.set(host, "/news/1", Page(article_html("Breakwater report 1", [inputs.good_row(1)["text"]],
+                                                 outlet="Hostile Gazette", published="2024-03-11T10:00:00Z")))
+        db = tmp_path / "watch.db"
+        result = cli("watch", "--once", "--db", db, "--delay", "0.1", "--timeout", "2", f"http://{host}/feed.xml",
+                     *o.resolve_args())
+        assert no_traceback(result), result.output
+        assert o.hits(host="127.0.0.1") == []
+        assert f"{host}/moved: http://{host} led to a private address (127.0.0.1): not fetched" in result.stderr
+        assert "led to a private address (127.0.0.1)" in result.stderr.replace(f"{host}/moved", "")
+        with sqlite3.connect(db) as conn:
+            texts = " ".join(d for (d,) in conn.execute("SELECT data FROM articles"))
+        assert "SECRET" not in texts and "Breakwater report 1" in texts
+    finally:
+        o.close()
+
+
 def test_an_html_fragment_of_one_paragraph_is_read_not_called_unparseable(tmp_path):
     """An export's (or a POST's) ``html`` field holding only "<p>...</p>" failed as "unparseable HTML"."""
     body = f"<p>{inputs.good_row(1)['text']}</p>"

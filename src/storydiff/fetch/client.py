@@ -302,13 +302,19 @@ class Fetcher:
                 host.delay = max(host.delay, min(float(delay), self.settings.max_crawl_delay))
 
     # -- requests -----------------------------------------------------------------------------
-    async def get(self, url: str, validators: Validators | None = None, *, expect: str = "page") -> Fetched:
+    async def get(self, url: str, validators: Validators | None = None, *, expect: str = "page",
+                  listed_by: str | None = None) -> Fetched:
         """GET ``url`` (``expect``: "page" must be HTML; "listing" a feed, sitemap, OPML or page).
         Redirects followed, robots.txt obeyed at every hop; 304 when ``validators`` still hold.
+        ``listed_by``: the listing that named ``url``, whose trust it has (see ``private_address``).
         FetchError with the reason otherwise."""
         seen = [url]
         current = url
+        trusted = listed_by or url
         for _hop in range(self.settings.max_redirects + 1):
+            private = private_address(current)
+            if private and not private_address(trusted):
+                raise FetchError(f"{host_of(trusted)} led to a private address ({private}): not fetched")
             await self.allowed(current)
             got = await self._with_retries(current, validators if current == url else None, expect)
             if got.status not in REDIRECTS:
@@ -419,6 +425,23 @@ class Fetcher:
             if not kind and expect == "page" and not _looks_like_html(got.body):
                 raise FetchError("no Content-Type and the body does not look like HTML")
             return got
+
+
+def private_address(url: str) -> str | None:
+    """The host of ``url`` when it is a private, loopback, link-local or otherwise non-public IP
+    address (or localhost), else None. A source the operator named may be one (a staging server);
+    a public feed or page may not lead there, by a link or a redirect: the answer of an internal
+    service or of a cloud's metadata address (169.254.169.254) would be stored and shown."""
+    import ipaddress
+
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return host
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return None  # a name: what it resolves to is the resolver's (see README, watch)
+    return None if address.is_global else host
 
 
 def _transport(limits: httpx.Limits, resolve: Mapping[str, str]) -> httpx.AsyncHTTPTransport:

@@ -81,6 +81,7 @@ class Round:
         self.resolve, self.robots_cache = resolve, robots_cache
         self.emit: Callable[[object], Awaitable[None]] | None = None
         self.seen_sources: set[str] = set()
+        self.listed_by: dict[str, str] = {}  # a child listing → the listing that named it
 
     async def run(self, emit: Callable[[object], Awaitable[None]]) -> None:
         self.emit = emit
@@ -97,7 +98,7 @@ class Round:
         known = (await self._known([url])).get(url)
         validators = Validators(known.etag, known.last_modified) if known else None
         try:
-            got = await fetcher.get(url, validators, expect="listing")
+            got = await fetcher.get(url, validators, expect="listing", listed_by=self.listed_by.get(url))
             if got.not_modified and known is None:
                 raise FetchError("HTTP 304 to a request that was not conditional")
             if got.not_modified:
@@ -129,6 +130,7 @@ class Round:
                                      pages=pages))
         await self.emit(record)
         children = [u for u in listing.sources if u not in self.seen_sources][: self.watch.max_child_listings] if depth == 0 else []
+        self.listed_by.update((child, url) for child in children)
         records = await self._known(pages)
         due = [e for e in entries if self._due(e, records.get(e.url), window_start)]
         await asyncio.gather(
@@ -152,7 +154,7 @@ class Round:
     async def _page(self, fetcher: Fetcher, entry: Entry, known: FetchedUrl | None, source_url: str) -> None:
         validators = Validators(known.etag, known.last_modified) if known else None
         try:
-            got = await fetcher.get(entry.url, validators, expect="page")
+            got = await fetcher.get(entry.url, validators, expect="page", listed_by=source_url)
         except FetchError as e:
             await self.emit(Failure(entry.url, str(e), stage="fetch"))
             if known is None and entry.summary:  # never read before: the feed's summary stands in
