@@ -112,3 +112,22 @@ def test_an_html_fragment_of_one_paragraph_is_read_not_called_unparseable(tmp_pa
     assert result.exit_code == 0 and no_traceback(result), result.output
     articles = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(articles) == 2 and all("harbour authority of Port Velm" in a["text"] for a in articles)
+
+
+def test_a_warc_header_line_past_the_item_limit_fails_by_name_and_the_records_before_it_are_read():
+    """A 200 MB WARC header line was read whole by concatenation: 290 MB and over ten minutes,
+    deaf to a stop, and then named 'empty response body'."""
+    import io
+
+    from storydiff.ingest.formats import read_warc
+    from storydiff.records import Failure, RawItem
+    from storydiff.settings import IngestSettings
+
+    settings = IngestSettings(max_item_bytes=1_000_000)
+    huge = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x.example/\r\nX-Big: " + b"a" * 2_000_000
+            + b"\r\nContent-Length: 10\r\n\r\n0123456789\r\n\r\n")
+    for data in (inputs.warc_bytes([("http://g.example/1", inputs.page(1))]) + huge,):
+        results = list(read_warc("big.warc", io.BytesIO(data), settings))
+        assert isinstance(results[0], RawItem) and results[0].url == "http://g.example/1"
+        assert isinstance(results[1], Failure) and results[1].source == "big.warc#record2"
+        assert "without a line break" in results[1].reason

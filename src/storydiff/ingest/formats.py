@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from storydiff.ingest import split
 from storydiff.ingest.decode import DecodeError, decode_bytes, detect_encoding, warn_replaced
-from storydiff.ingest.limits import LimitExceeded, mb
+from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, mb
 from storydiff.ingest.sanitize import clean_references
 from storydiff.records import Failure, RawItem
 from storydiff.settings import IngestSettings
@@ -186,10 +186,38 @@ def _looks_like_html(body: bytes) -> bool:
     return _HTML_START.match(body[:4096]) is not None
 
 
+class _LineBound(io.RawIOBase):
+    """A stream that raises LimitExceeded once ``limit`` bytes pass without a newline: warcio reads
+    a header line whole, by concatenation (quadratic), so a 200 MB header line held 290 MB and ran
+    for over ten minutes, deaf to a stop. Only a body over the item limit has such a run, and its
+    record would fail anyway."""
+
+    def __init__(self, f: io.BufferedIOBase, limit: int):
+        self.f, self.limit, self.run = f, limit, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        data = self.f.read(len(b))
+        n = len(data)
+        b[:n] = data
+        newline = data.rfind(b"\n")
+        self.run = self.run + n if newline < 0 else n - newline - 1
+        if self.run > self.limit:
+            raise LimitExceeded(f"over {mb(self.limit)} without a line break (a WARC header line that long is "
+                                "no crawler's): the rest of the archive is not read")
+        return n
+
+
 def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) -> Iterator[Result]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)
+    if buffered.peek(2)[:2] != GZIP_MAGIC:  # a .warc.gz is bounded by the decompression ratio
+        buffered = io.BufferedReader(_LineBound(buffered, settings.max_item_bytes))
+    stream = buffered
     n = 0
     try:
         # digests on: a record cut short reads as a short body without any error; the payload
@@ -255,6 +283,8 @@ def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) 
             if date:
                 meta["crawled"] = date
             yield RawItem(source=where, kind="html", content=html, url=url, meta=meta)
+    except LimitExceeded as e:
+        yield Failure(f"{source}#record{n + 1}", str(e))
     except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, AttributeError, TypeError) as e:
         # warcio meets a record cut inside its headers with AttributeError/TypeError as well
         yield Failure(f"{source}#record{n + 1}", f"unreadable WARC (truncated or corrupt): {str(e)[:100]}")
