@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from storydiff.ingest import split
 from storydiff.ingest.decode import DecodeError, decode_bytes, detect_encoding, warn_replaced
-from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, mb
+from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, _Counting, mb
 from storydiff.ingest.sanitize import clean_references
 from storydiff.records import Failure, RawItem
 from storydiff.settings import IngestSettings
@@ -186,23 +186,19 @@ def _looks_like_html(body: bytes) -> bool:
     return _HTML_START.match(body[:4096]) is not None
 
 
-class _LineBound(io.RawIOBase):
+class _LineBound(_Counting):
     """A stream that raises LimitExceeded once ``limit`` bytes pass without a newline: warcio reads
     a header line whole, by concatenation (quadratic), so a 200 MB header line held 290 MB and ran
     for over ten minutes, deaf to a stop. Only a body over the item limit has such a run, and its
     record would fail anyway."""
 
     def __init__(self, f: io.BufferedIOBase, limit: int):
-        self.f, self.limit, self.run = f, limit, 0
-
-    def readable(self) -> bool:
-        return True
+        super().__init__(f)
+        self.limit, self.run = limit, 0
 
     def readinto(self, b) -> int:
-        data = self.f.read(len(b))
-        n = len(data)
-        b[:n] = data
-        newline = data.rfind(b"\n")
+        n = super().readinto(b)
+        newline = bytes(memoryview(b)[:n]).rfind(b"\n")
         self.run = self.run + n if newline < 0 else n - newline - 1
         if self.run > self.limit:
             raise LimitExceeded(f"over {mb(self.limit)} without a line break (a WARC header line that long is "
