@@ -324,3 +324,31 @@ def test_articles_in_two_languages_align_through_the_multilingual_judge():
     assert fire.article_ids == ["en", "de"] and fire.match == "same"
     assert [v["article_id"] for v in fire.versions] == ["en", "de"]
     assert _fact_with(story.facts, "library").match in ("only", "possibly")
+
+
+def test_tfidf_cosine_is_scikit_learns_to_the_bit():
+    """The fact scorer's TF-IDF features are computed without importing scikit-learn (a second of
+    start-up); its weights were fit on scikit-learn's numbers, so they must be the same numbers."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from storydiff.compare.claims import article_claims
+    from storydiff.compare.facts import _char_wb_grams, _tfidf_cosine, _words_minus_stop
+
+    def sklearn_cosine(texts, **options):
+        try:
+            m = TfidfVectorizer(sublinear_tf=True, **options).fit_transform(texts)
+        except ValueError:
+            return np.zeros((len(texts), len(texts)), dtype=np.float32)
+        return (m @ m.T).toarray().astype(np.float32)
+
+    examples = ROOT / "src" / "storydiff" / "examples"
+    texts = [(examples / f).read_text(encoding="utf-8") for f in ("euromaidanpress-kallas-ft.txt", "unn-kallas-ft.txt")]
+    texts += [json.loads(line)["text"] for line in (examples / "exports-lantern-herald.jsonl").open(encoding="utf-8")]
+    texts += ["\n".join(STORM_A), "\n".join(STORM_B)]
+    claims = [[c.text for c in article_claims(str(i), t, 4)] for i, t in enumerate(texts)]
+    claim_sets = [claims[0] + claims[1], claims[2] + claims[3], claims[4] + claims[5], claims[0][:3]]
+    claim_sets += [["the and of", "a an the"], ["x"], ["Ünïcödé  text\u00a0 and\tTABS", "ÜNÏCÖDÉ TEXT", "it's 5 o'clock"]]
+    for texts in claim_sets:
+        assert np.array_equal(_tfidf_cosine(texts, _char_wb_grams), sklearn_cosine(texts, analyzer="char_wb", ngram_range=(3, 5)))
+        assert np.array_equal(_tfidf_cosine(texts, _words_minus_stop), sklearn_cosine(texts, stop_words="english"))

@@ -488,3 +488,16 @@ def test_term_hash_cache_stays_bounded_and_hashes_do_not_change_when_it_is_clear
         fp.term_hashes([f"name{i}_{j}" for j in range(4)])
         assert len(fp._token_hash_cache) <= 10 + 4
     assert np.array_equal(fp.term_hashes(["alpha", "beta", "gamma"]), first)
+
+
+def test_the_stop_word_copies_are_the_libraries_lists():
+    """storydiff.stopwords copies scikit-learn's and spaCy's lists (importing either library for
+    a word list cost a second or more of start-up): they must stay the same lists."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from storydiff.stopwords import ENGLISH_STOP_WORDS as sklearn_copy
+    from storydiff.stopwords import SPACY_STOP_WORDS
+
+    assert sklearn_copy == ENGLISH_STOP_WORDS
+    assert SPACY_STOP_WORDS == STOP_WORDS

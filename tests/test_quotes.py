@@ -200,3 +200,58 @@ def test_german_and_french_quotation_marks_pair_as_those_languages_write_them(te
 def test_speakers_named_after_the_quote_in_other_languages(text, speaker):
     (quote,) = find_quotes(text)
     assert quote.speaker == speaker
+
+
+# -- the parse analyze runs (issue 20) ----------------------------------------------------
+
+
+def test_parsing_only_the_components_read_gives_what_the_whole_pipeline_gives(euromaidan_text, unn_text):
+    """analyze runs the tagger, parser, attribute ruler and NER (the NER alone for entities) and
+    lemmatizes only the tokens the speaker rules ask about: quotes, speakers, cues and entities
+    must be those of spaCy's whole pipeline, lemmatizer included."""
+    import spacy
+
+    from storydiff.analyze import _entities, analyze_articles
+    from storydiff.analyze.nlp import MODEL
+    from storydiff.records import Article
+
+    texts = [euromaidan_text, unn_text, *(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))),
+             "No quotes here at all, only Kaja Kallas and the Financial Times in Tallinn."]
+    whole = spacy.load(MODEL)
+    assert "lemmatizer" in whole.pipe_names
+    articles = [Article(id=str(i), source="t", text=t) for i, t in enumerate(texts)]
+    analyzed = list(analyze_articles(articles, deep=True))
+    for text, doc, a in zip(texts, whole.pipe(texts), analyzed):
+        assert a.quotes == find_quotes(text, doc=doc)
+        assert a.entities == _entities(doc)
+    assert sum(q.speaker is not None for a in analyzed for q in a.quotes) >= 8
+    lean = list(analyze_articles([Article(id="x", source="t", text=texts[-1])], deep=True, entities=False))
+    assert lean[0].entities == [] and analyzed[-1].entities  # entities only when asked for
+
+
+AEB_PAGES_WITHOUT_QUOTES = (  # AEB pages whose entities differ when the NER runs without the parser
+    "57b4dafd18cfd0531b69f81e87158648227c673ef159f8d8c87d34e34bdb21f2",
+    "5f03fc173ebc6abdfae50b96ce0b05a6137b7d3f2ef379be35a9bb8ca9f49e87",
+    "6a72de37e8f98f4eee6c0821e593b35ce536cef6c8b424c5e1dd747ebe6621ba",
+    "785affa2c34e6e4844ef080e98e1a1e532eeeb671bdacebfb9e98ad7320ff382",
+)
+
+
+def test_entities_of_texts_without_quotes_are_those_of_the_whole_pipeline():
+    """Entities alone need the NER and the parser: without the parser's sentence boundaries an
+    entity runs across two sentences ("Synchronisation von Patientendaten")."""
+    import spacy
+
+    from storydiff.analyze import _entities, analyze_articles
+    from storydiff.analyze.nlp import MODEL
+    from storydiff.pipeline import extract_paths
+
+    aeb = SEEDS.parent / "extraction" / "aeb" / "html"
+    paths = [aeb / f"{name}.html.gz" for name in AEB_PAGES_WITHOUT_QUOTES]
+    if not all(p.exists() for p in paths):
+        pytest.skip(f"AEB pages not found under {aeb}")
+    articles = list(extract_paths([str(p) for p in paths]))
+    assert len(articles) == 4 and not any(quote_spans(a.text) for a in articles)
+    whole = spacy.load(MODEL)
+    for a, doc in zip(analyze_articles(articles, deep=True), whole.pipe([a.text for a in articles])):
+        assert a.entities == _entities(doc)

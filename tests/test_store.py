@@ -320,6 +320,43 @@ def test_story_cache_round_trip_replace_and_invalidate(store: Store):
     assert store.get_story("s") is None
 
 
+def test_a_stored_comparison_is_served_only_for_the_articles_it_compared(store: Store, db_url):
+    from storydiff.store.codec import article_members_key
+
+    store.add_article(art(1), story_id="s")
+    store.add_article(art(2), story_id="s")
+    story = Story(id="s", article_ids=["id1", "id2"], independent_sources=2)
+    store.save_story(story, members=article_members_key([art(1)]))  # compared before id2 joined
+    assert store.get_story("s") is None
+    store.save_story(story, members=article_members_key([art(2), art(1)]))  # any order
+    assert store.get_story("s") == story
+    store.mark_story_stale("s")  # a change the store cannot see itself
+    assert store.get_story("s") is None
+    store.save_story(story)  # without members: the story's articles as stored now
+    assert store.get_story("s") == story
+    engine = make_engine(db_url)
+    with engine.begin() as conn:  # an article's text replaced in place (a revision)
+        conn.execute(text("UPDATE articles SET content_hash = 'revised' WHERE id = 'id2'"))
+    engine.dispose()
+    assert store.get_story("s") is None
+    store.save_story(story)
+    store.add_alias("s", "t")  # merged away: its comparison is of a story that no longer exists
+    assert store.get_story("s") is None and store.get_story("t") is None
+
+
+def test_text_analyses_round_trip_and_replace(store: Store):
+    first = {"quotes": [{"text": "we will", "start": 1, "end": 8, "speaker": "Kallas", "cue": "said"}],
+             "entities": None}
+    store.save_analyses({"k1": first, "k2": {"quotes": [], "entities": [{"text": HOSTILE, "label": "ORG"}]}})
+    assert store.get_analyses(["k1", "k2", "k3"]) == {
+        "k1": first, "k2": {"quotes": [], "entities": [{"text": HOSTILE, "label": "ORG"}]}}
+    store.save_analyses({"k1": {**first, "entities": []}})
+    assert store.get_analyses(["k1"]) == {"k1": {**first, "entities": []}}
+    many = {f"key{i}": {"quotes": [], "entities": []} for i in range(1200)}  # past one IN (...) list
+    store.save_analyses(many)
+    assert len(store.get_analyses(list(many))) == 1200
+
+
 # -- failures -----------------------------------------------------------------------------------
 def test_failures_quarantine(store: Store):
     store.add_failure(Failure("a.html", "no body", stage="extract"))
@@ -352,6 +389,7 @@ def test_old_database_is_upgraded_on_open(db_url):
             ),
             {"d": '{"id": "v1", "source": "old", "text": "from v1"}'},
         )
+        conn.execute(text("""INSERT INTO stories (id, data) VALUES ('s', '{"id": "s", "article_ids": ["v1"]}')"""))
         sk = key_hash("bad.html")
         conn.execute(
             text(
@@ -362,8 +400,9 @@ def test_old_database_is_upgraded_on_open(db_url):
         )
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version == LATEST
+        assert s.schema_version == LATEST == 6
         assert s.get_article("v1").text == "from v1"
+        assert s.get_story("s") is None  # a comparison cached by v1 names no members: made again
         assert s.story_article_ids("s") == ["v1"]
         # the articles stored before search and revisions existed are searchable and revisable
         assert [h.article_id for h in s.search("from v1")] == ["v1"]

@@ -230,18 +230,115 @@ def compare_articles(
     *,
     progress: Callable[[int], None] | None = None,
     fact_settings: FactSettings | None = None,
+    parse_singles: bool = True,
+    entities: bool = True,
+    workers: int = 0,
+    analyzed: bool = False,
 ) -> list[Story]:
-    """Analyze, group and compare. Stories with most articles first, then in input order."""
-    analyzed = []
-    for a in analyze_articles(articles, deep=True):
-        analyzed.append(a)
-        if progress:
-            progress(1)
-    groups = group_articles(analyzed)
+    """Analyze, group and compare. Stories with most articles first, then in input order.
+
+    The parse (quote speakers; entities with ``entities``) is the costly part: with
+    ``parse_singles`` False only the articles of stories of several articles get it, and a
+    story of one article lists its quotes without speakers. ``analyzed``: the articles already
+    had the lexical analysis (``analyze_articles(deep=False)``). ``workers`` > 0 parses in that
+    many processes (forked once the model is loaded) when there is enough to parse."""
+    from storydiff.analyze.quotes import find_quotes
+
+    if not analyzed:
+        for _ in analyze_articles(articles, deep=False):  # in place
+            if progress:
+                progress(1)
+    groups = group_articles(articles)
+    parsed = {a.id for members in groups.values() if parse_singles or len(members) > 1 for a in members}
+    deep = {a.id: a for a in deep_analyze([a for a in articles if a.id in parsed], entities=entities, workers=workers)}
+    for a in articles:  # filled in place, as analyze_articles fills them
+        if a.id in deep:
+            d = deep[a.id]
+            a.quotes, a.entities, a.sentences, a.origins = d.quotes, d.entities, d.sentences, d.origins
+        else:
+            a.quotes, a.entities = find_quotes(a.text, with_speakers=False), []
     stories = [compare_story(sid, members, fact_settings) for sid, members in groups.items()]
-    position = {a.id: i for i, a in enumerate(analyzed)}
+    position = {a.id: i for i, a in enumerate(articles)}
     stories.sort(key=lambda s: (-len(s.article_ids), min(position[i] for i in s.article_ids)))
     return stories
+
+
+PARSE_BATCH = 16  # articles per worker task
+
+
+def deep_batch(batch: list[Article], entities: bool = True) -> list[Article]:
+    """``analyze_articles(deep=True)`` of one batch, as a list (picklable for worker processes)."""
+    return list(analyze_articles(batch, deep=True, entities=entities))
+
+
+def deep_analyze(articles: list[Article], *, entities: bool = True, workers: int = 0) -> list[Article]:
+    """``analyze_articles(deep=True)`` over ``articles``, in order; in ``workers`` processes forked
+    after the model is loaded here (so that they share it), when there is more than a little."""
+    from functools import partial
+
+    from storydiff.streaming import map_in_order
+
+    if workers <= 0 or len(articles) <= 2 * PARSE_BATCH:
+        return deep_batch(articles, entities) if articles else []
+    from storydiff.analyze.nlp import get_nlp
+
+    get_nlp()
+    return list(map_in_order(partial(deep_batch, entities=entities), chunks(articles, PARSE_BATCH), workers,
+                             niceness=0))
+
+
+# extract_items takes its input this many items at a time: page text of one outlet within such a
+# window learns its template from the others (extract.outlet_key)
+EXTRACT_WINDOW = 500
+EXTRACT_TASK = 8  # raw items per worker task otherwise
+
+
+def _extraction_tasks(items: Iterable) -> Iterator[list[tuple[int, object]]]:
+    """Worker tasks of (position, raw item or failure) that extract as ``extract_items`` would
+    over windows of EXTRACT_WINDOW: the page text of one outlet in a window goes to one task
+    whole (it is its own template's evidence); everything else in small tasks."""
+    from storydiff.extract import outlet_key
+    from storydiff.records import RawItem
+
+    for window in chunks(enumerate(items), EXTRACT_WINDOW):
+        by_outlet: dict[str, list[tuple[int, object]]] = {}
+        rest: list[tuple[int, object]] = []
+        for pos, it in window:
+            key = outlet_key(it) if isinstance(it, RawItem) and it.kind == "text" else None
+            (by_outlet.setdefault(key, []) if key else rest).append((pos, it))
+        yield from by_outlet.values()
+        yield from chunks(rest, EXTRACT_TASK)
+
+
+def extract_positioned(
+    task: list[tuple[int, object]], analyze: Callable[[Iterable[Article]], Iterable[Article]] | None = None
+) -> list[tuple[int, Article | Failure]]:
+    """``extract_batch`` over one task of ``_extraction_tasks``, each result with its position."""
+    return list(zip((pos for pos, _ in task), extract_batch([it for _, it in task], analyze)))
+
+
+def extract_in_workers(items: Iterable, workers: int) -> list[Article | Failure]:
+    """Every raw item extracted and lexically analysed, in input order; in ``workers`` processes
+    unless there are only a few items (a pool's start-up would cost more than it saves)."""
+    from functools import partial
+    from itertools import chain, islice
+
+    from storydiff.streaming import map_in_order
+
+    items = iter(items)
+    head = list(islice(items, 4 * EXTRACT_TASK))
+    if workers <= 0 or len(head) < 4 * EXTRACT_TASK:
+        return list(analyze_lexically(extract_items(chain(head, items))))
+    out = list(map_in_order(partial(extract_positioned, analyze=partial(analyze_articles, deep=False)),
+                            _extraction_tasks(chain(head, items)), workers, niceness=0))
+    out.sort(key=lambda pr: pr[0])
+    return [r for _, r in out]
+
+
+def analyze_lexically(items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
+    """Sentences and cited origins of each article of a stream (failures pass through)."""
+    for it in items:
+        yield it if isinstance(it, Failure) else next(analyze_articles([it], deep=False))
 
 
 def compare_paths(
@@ -249,15 +346,24 @@ def compare_paths(
     *,
     progress: Callable[[int], None] | None = None,
     fact_settings: FactSettings | None = None,
+    parse_singles: bool = True,
+    entities: bool = True,
+    workers: int = 0,
 ) -> CompareResult:
+    """Extract, analyze, group and compare the articles in ``inputs`` (see ``compare_articles``
+    for ``parse_singles`` and ``entities``); ``workers`` > 0 extracts and parses in that many
+    processes."""
     result = CompareResult()
-    for item in extract_paths(inputs):
+    for item in extract_in_workers(read_inputs(inputs), workers):
         if isinstance(item, Failure):
             result.failures.append(item)
         else:
             result.articles.append(item)
+            if progress:
+                progress(1)
     result.articles = [a for _, a in dedupe_ids(enumerate(result.articles))]
-    result.stories = compare_articles(result.articles, progress=progress, fact_settings=fact_settings)
+    result.stories = compare_articles(result.articles, fact_settings=fact_settings, parse_singles=parse_singles,
+                                      entities=entities, workers=workers, analyzed=True)
     return result
 
 
@@ -549,17 +655,35 @@ def ingest_stream(
 
 
 def compare_stored_story(
-    store, story_id: str, fact_settings: FactSettings | None = None
+    store,
+    story_id: str,
+    fact_settings: FactSettings | None = None,
+    *,
+    with_analysis: bool = True,
+    entities: bool = True,
 ) -> tuple[Story | None, list[Article]]:
-    """Deep-analyze and compare one stored story; the result is cached in the store."""
+    """One stored story's comparison and its articles. The comparison is computed once per
+    membership and stored (``Store.save_story``); a view of an unchanged story reads it back.
+    Computing it parses only the texts not parsed before (``analyze_stored``). With
+    ``with_analysis`` the articles come back analysed (quotes with speakers; ``entities`` too),
+    else as stored."""
+    from storydiff.compare import fact_tier
+    from storydiff.store.codec import article_members_key
+
     sid = store.resolve_story(story_id)
     articles = store.articles(story_id=sid)
     if not articles:
         return None, []
+    story = store.get_story(sid)
+    # "lexical+e5": the same matcher, which also read sentences in other languages
+    current = story is not None and story.fact_tier.split("+")[0] == fact_tier(fact_settings)
+    if current and not with_analysis:
+        return story, articles
     compared = compared_articles(articles)  # before the deep analysis, which costs the most
-    analyzed = list(analyze_articles(compared, deep=True))
-    story = replace(compare_story(sid, analyzed, fact_settings), not_compared=len(articles) - len(compared))
-    store.save_story(story)
+    analyzed = analyze_stored(store, compared, entities=entities and with_analysis)
+    if not current:
+        story = replace(compare_story(sid, analyzed, fact_settings), not_compared=len(articles) - len(compared))
+        store.save_story(story, members=article_members_key(articles))
     return story, analyzed
 
 
@@ -570,3 +694,31 @@ def stored_edits(store, article_ids: Iterable[str]) -> dict[str, list]:
 
     edited = store.revision_numbers(list(article_ids))
     return {aid: edit_history(store.revisions(aid)) for aid in edited}
+
+
+def analyze_stored(store, articles: list[Article], *, entities: bool = True) -> list[Article]:
+    """``analyze_articles(deep=True)`` for stored articles, reusing the parses the store keeps by
+    text (``Store.get_analyses``): only texts never parsed (or, for ``entities``, parsed without
+    them) are parsed, and their parses are stored."""
+    from storydiff.analyze import analyzer_id
+    from storydiff.records import Entity, Quote
+    from storydiff.store.codec import analysis_key
+
+    analyzer = analyzer_id()
+    keys = [analysis_key(a.text, analyzer) for a in articles]
+    kept = store.get_analyses(keys)
+    todo = [a for a, k in zip(articles, keys) if k not in kept or (entities and kept[k].get("entities") is None)]
+    fresh = {}
+    for a in deep_analyze(todo, entities=entities):
+        fresh[analysis_key(a.text, analyzer)] = {
+            "quotes": [dict(vars(q)) for q in a.quotes],
+            "entities": [dict(vars(e)) for e in a.entities] if entities else None,
+        }
+    store.save_analyses(fresh)
+    kept.update(fresh)
+    out = []
+    for a, k in zip(analyze_articles(articles, deep=False), keys):
+        a.quotes = [Quote(**q) for q in kept[k]["quotes"]]
+        a.entities = [Entity(**e) for e in kept[k].get("entities") or []]
+        out.append(a)
+    return out

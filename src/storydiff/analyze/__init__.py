@@ -1,10 +1,11 @@
 """analyze: fill an Article's sentences, entities, direct quotes (with speakers) and cited origins.
 
 The lexical part (sentences, origins) is rule-based and fast. Entities and speakers need the
-spaCy parse, which costs ~0.1 s per article, so ``analyze_articles`` parses in one
-``nlp.pipe`` batch and only when ``deep`` is asked for (compare and show do; ingest's
-matching path does not). Articles in uk, ru, de, pl, fr, es or it are not parsed: the English
-parser reads neither their names nor their attributions, and rules find their speakers.
+spaCy parse, which costs ~0.1 s per article, so ``analyze_articles`` parses in batches, only when
+``deep`` is asked for (compare and show do; ingest's matching path does not), and only what is
+read: the articles that have quotes, and the NER alone for entities. Articles in uk, ru, de, pl,
+fr, es or it are not parsed: the English parser reads neither their names nor their
+attributions, and rules find their speakers.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from storydiff.analyze.sentences import sentence_spans
 from storydiff.records import Article, Entity
 
-__all__ = ["analyze_article", "analyze_articles", "sentence_spans"]
+__all__ = ["analyze_article", "analyze_articles", "analyzer_id", "sentence_spans"]
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}
 MAX_PARSE_CHARS = 100_000  # beyond this spaCy's memory grows fast; long documents are parsed in part
@@ -34,27 +35,38 @@ def _entities(doc) -> list[Entity]:
     return list(seen.values())
 
 
-def _fill(article: Article, doc) -> Article:
+def _lexical(article: Article) -> Article:
     from storydiff.analyze.origins import find_origins
 
     article.sentences = sentence_spans(article.text)
     article.origins = find_origins(article.text, outlet=article.outlet)
-    if doc is _NO_PARSE:  # another language: quotes and speakers by that language's rules
-        from storydiff.analyze.quotes import find_quotes
-
-        article.quotes = find_quotes(article.text, language=article.language)
-    elif doc is not None:
-        from storydiff.analyze.quotes import find_quotes
-
-        article.entities = _entities(doc)
-        full = len(doc.text) == len(article.text)
-        article.quotes = find_quotes(article.text, doc=doc if full else None, language=article.language)
     return article
 
 
-# The English parse reads neither the names nor the attributions of the languages the speaker
-# rules cover (analyze.speakers_multilingual): their articles are not parsed (entities stay empty).
-_NO_PARSE = object()
+def analyze_article(article: Article, *, deep: bool = True, entities: bool = True) -> Article:
+    """Analyze one article in place and return it."""
+    return next(analyze_articles([article], deep=deep, entities=entities))
+
+
+def analyze_articles(
+    articles: Iterable[Article], *, deep: bool = True, entities: bool = True, batch_size: int = 32
+) -> Iterator[Article]:
+    """Analyze a stream of articles: sentences and cited origins always; when ``deep``, direct
+    quotes with their speakers and (with ``entities``) named entities, parsed with spaCy in
+    batches. Only what is asked for is parsed: an article without quotes needs no parse for its
+    speakers, and entities need only the NER."""
+    if not deep:
+        for a in articles:
+            yield _lexical(a)
+        return
+    batch: list[Article] = []
+    for a in articles:
+        batch.append(a)
+        if len(batch) >= batch_size:
+            yield from _deep(batch, entities, batch_size)
+            batch = []
+    if batch:
+        yield from _deep(batch, entities, batch_size)
 
 
 def _parsed_in_english(article: Article) -> bool:
@@ -63,32 +75,41 @@ def _parsed_in_english(article: Article) -> bool:
     return language_rules(article.language) is None
 
 
-def analyze_article(article: Article, *, deep: bool = True) -> Article:
-    """Analyze one article in place and return it."""
-    return next(analyze_articles([article], deep=deep))
+def _deep(batch: list[Article], entities: bool, batch_size: int) -> list[Article]:
+    from storydiff.analyze.nlp import ENTITY_COMPONENTS, SPEAKER_COMPONENTS, parse
+    from storydiff.analyze.quotes import find_quotes, quote_spans
+
+    english = [_parsed_in_english(a) for a in batch]
+    quoted = [bool(quote_spans(a.text)) for a in batch]
+    # an article with quotes gets the parse its speakers need (its entities come with it); one
+    # without gets the NER alone when entities are asked for, else nothing. A text past
+    # MAX_PARSE_CHARS is parsed in part here (entities); find_quotes parses it whole.
+    docs: dict[int, object] = {}
+    # (another language's articles get no parse: its rules find their speakers, entities stay empty)
+    for wanted, components in (
+        ([i for i, q in enumerate(quoted) if q and english[i]], SPEAKER_COMPONENTS),
+        ([i for i, q in enumerate(quoted) if not q and entities and english[i]], ENTITY_COMPONENTS),
+    ):
+        docs.update(zip(wanted, parse([batch[i].text[:MAX_PARSE_CHARS] for i in wanted], components, batch_size)))
+    for i, a in enumerate(batch):
+        _lexical(a)
+        doc = docs.get(i)
+        a.entities = _entities(doc) if entities and doc is not None else []
+        whole = doc is not None and len(doc.text) == len(a.text)
+        a.quotes = find_quotes(a.text, doc=doc if whole else None, language=a.language) if quoted[i] else []
+    return batch
 
 
-def analyze_articles(articles: Iterable[Article], *, deep: bool = True, batch_size: int = 32) -> Iterator[Article]:
-    """Analyze a stream of articles, parsing them with spaCy in batches when ``deep``."""
-    if not deep:
-        for a in articles:
-            yield _fill(a, None)
-        return
-    from storydiff.analyze.nlp import get_nlp
+def analyzer_id() -> str:
+    """What a stored parse was made by (``store.codec.analysis_key``): storydiff's version (its
+    quote and speaker rules) and the spaCy model's. A release that changes either parses again."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    nlp = get_nlp()
-    batch: list[Article] = []
+    from storydiff import __version__
+    from storydiff.analyze.nlp import MODEL
 
-    def flush():
-        english = [a for a in batch if _parsed_in_english(a)]
-        docs = iter(nlp.pipe([a.text[:MAX_PARSE_CHARS] for a in english], batch_size=batch_size))
-        for a in batch:
-            yield _fill(a, next(docs) if _parsed_in_english(a) else _NO_PARSE)
-        batch.clear()
-
-    for a in articles:
-        batch.append(a)
-        if len(batch) >= batch_size:
-            yield from flush()
-    if batch:
-        yield from flush()
+    try:
+        model = version(MODEL)
+    except PackageNotFoundError:
+        model = "?"
+    return f"storydiff {__version__}; {MODEL} {model}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storydiff.analyze.nlp import lemma
 from storydiff.records import Quote
 from storydiff.settings import QuoteSettings
 
@@ -322,11 +323,11 @@ class Person:
 class ArticleNames:
     """The people of one article: full names by surname, mentions in order, their roles."""
 
-    def __init__(self, doc, inside):
+    def __init__(self, doc, inside, ents=None):
         self.full: dict[str, str] = {}
         self.mentions: list[Person] = []
         self.subjects: list[Person] = []  # people the article made subjects or speakers
-        ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        ents = [e for e in (doc.ents if ents is None else ents) if e.label_ == "PERSON"]
         for e in ents:
             words = self._strip(e)
             if len(words) >= 2:
@@ -385,16 +386,16 @@ class ArticleNames:
 
 
 def _cue_text(tok) -> str:
-    if tok.lemma_ == "accord":
+    if lemma(tok) == "accord":
         return "according to"
     parts = [tok.text] + [c.text for c in tok.children if c.dep_ == "prt"]
     return " ".join(parts)
 
 
 def _is_cue(tok) -> bool:
-    if tok.lemma_ == "accord" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+    if lemma(tok) == "accord" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return True
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_LEMMAS
+    return tok.pos_ in ("VERB", "AUX") and lemma(tok).lower() in SPEECH_LEMMAS
 
 
 def _same_para(a, b) -> bool:
@@ -405,7 +406,7 @@ def _same_para(a, b) -> bool:
 
 def _subject(verb):
     """The token naming who did the verb, following conj/xcomp to a subject-bearing head."""
-    if verb.lemma_ == "accord":
+    if lemma(verb) == "accord":
         for c in verb.children:
             if c.lower_ == "to":
                 for g in c.children:
@@ -435,7 +436,10 @@ class _Resolver:
         self.doc = doc
         self.settings = settings
         self.ranges = [(s.open_mark, s.close_mark) for s in spans]
-        self.names = ArticleNames(doc, self.inside)
+        # doc.ents builds every Span anew on each read: read once (it was most of the speaker time)
+        self.ents = list(doc.ents)
+        self.persons = [e for e in self.ents if e.label_ == "PERSON"]
+        self.names = ArticleNames(doc, self.inside, self.ents)
         for sent in doc.sents:
             root = sent.root
             if self.inside(root.idx):
@@ -450,14 +454,13 @@ class _Resolver:
         return any(a <= pos < b for a, b in self.ranges)
 
     def _person_of(self, tok, allow_pronoun=True) -> str | None:
-        doc = self.doc
         if tok.lower_ in PRONOUNS:
             return self.names.last_person(tok.idx) if allow_pronoun else None
         if tok.pos_ == "PRON":
             return None
         sub = list(tok.subtree)
         lo, hi = sub[0].i, sub[-1].i + 1
-        persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start < hi and e.end > lo]
+        persons = [e for e in self.persons if e.start < hi and e.end > lo]
         own = [e for e in persons if e.start <= tok.i < e.end]
         appos = [
             e for e in persons if any(c.dep_ == "appos" and e.start <= c.i < e.end for c in tok.children)
@@ -467,18 +470,18 @@ class _Resolver:
                 return self.names.canonical(ArticleNames._strip(group[0]))
         if tok.pos_ == "PROPN":
             chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
-            ent = [e for e in doc.ents if e.start <= tok.i < e.end]
+            ent = [e for e in self.ents if e.start <= tok.i < e.end]
             if ent and ent[0].label_ in ORG_LABELS:
                 return _org(ent[0])
             return self.names.canonical([t.text for t in chain])
-        if tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ in ABBREVIATIONS:
+        if lemma(tok).lower() in ROLE_NOUNS or tok.lower_ in ABBREVIATIONS:
             words = [t.text for t in sub if not self.inside(t.idx)]
             found = self.names.by_description(words, tok.idx)
             if found:
                 return found
         if persons:
             return self.names.canonical(ArticleNames._strip(persons[0]))
-        orgs = [e for e in doc.ents if e.label_ in ORG_LABELS and e.start < hi and e.end > lo]
+        orgs = [e for e in self.ents if e.label_ in ORG_LABELS and e.start < hi and e.end > lo]
         if orgs and tok.pos_ != "PRON":
             return _org(orgs[0])
         return None
@@ -665,7 +668,7 @@ def _first_name(r: _Resolver, window) -> str | None:
             name = r._person_of(h)
             if name:
                 return name
-        if t.pos_ == "NOUN" and t.lemma_.lower() in ROLE_NOUNS:
+        if t.pos_ == "NOUN" and lemma(t).lower() in ROLE_NOUNS:
             return None  # "the chief executive of X, Y, said": leave it to the parse
     return None
 

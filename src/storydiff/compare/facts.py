@@ -35,6 +35,7 @@ article's member (0.69-0.72, all at or under greedy + attach).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ import numpy as np
 from storydiff.compare.claims import Claim, Quantity, article_claims
 from storydiff.records import Article, Fact
 from storydiff.settings import FactSettings
+from storydiff.stopwords import ENGLISH_STOP_WORDS
 from storydiff.unionfind import UnionFind
 
 # the containment score only counts when at least half of the shorter claim's weight is shared:
@@ -111,13 +113,69 @@ def _key_dice(claims: Sequence[Claim], weight: Mapping[str, float] | None) -> np
     return np.where(use, np.maximum(dice, 0.8 * containment), dice).astype(np.float32)
 
 
-def _tfidf_cosine(texts: list[str], **vectorizer) -> np.ndarray:
-    from sklearn.feature_extraction.text import TfidfVectorizer
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_pattern
+_RUNS_OF_SPACE = re.compile(r"\s\s+")
 
-    try:
-        m = TfidfVectorizer(sublinear_tf=True, **vectorizer).fit_transform(texts)
-    except ValueError:  # nothing left after stop words: no similarity to speak of
-        return np.zeros((len(texts), len(texts)), dtype=np.float32)
+
+def _words_minus_stop(text: str) -> list[str]:
+    return [w for w in _TOKEN.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
+
+
+def _char_wb_grams(text: str, low: int = 3, high: int = 5) -> list[str]:
+    """Character n-grams inside word boundaries, each word padded with a space (scikit-learn's
+    ``analyzer="char_wb"``: a word shorter than n counts once)."""
+    grams: list[str] = []
+    for w in _RUNS_OF_SPACE.sub(" ", text.lower()).split():
+        w = f" {w} "
+        for n in range(low, high + 1):
+            offset = 0
+            grams.append(w[:n])
+            while offset + n < len(w):
+                offset += 1
+                grams.append(w[offset : offset + n])
+            if offset == 0:
+                break
+    return grams
+
+
+def _tfidf_cosine(texts: list[str], analyzer: Callable[[str], list[str]]) -> np.ndarray:
+    """Cosine of sublinear TF-IDF vectors (smoothed IDF, L2 norm) fit on ``texts`` themselves:
+    scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` to the bit (tests/test_facts.py
+    compares them), computed here because importing scikit-learn cost every comparison a second
+    or more. Rows keep their features in first-seen order and are normalised term by term as
+    scikit-learn does, so every sum is taken in the same order."""
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+    indptr, indices, counts = [0], [], []
+    for text in texts:
+        row: dict[int, int] = {}
+        for gram in analyzer(text):
+            j = vocab.setdefault(gram, len(vocab))
+            row[j] = row.get(j, 0) + 1
+        for j in sorted(row):
+            indices.append(j)
+            counts.append(row[j])
+        indptr.append(len(indices))
+    n = len(texts)
+    if not vocab:  # nothing left after stop words: no similarity to speak of
+        return np.zeros((n, n), dtype=np.float32)
+    cols = np.asarray(indices, dtype=np.int64)
+    data = np.asarray(counts, dtype=np.float64)
+    idf = np.full(len(vocab), n + 1, dtype=np.float64)
+    idf /= np.bincount(cols, minlength=len(vocab)).astype(np.float64) + 1.0
+    np.log(idf, out=idf)
+    idf += 1.0
+    np.log(data, data)
+    data += 1.0
+    data *= idf[cols]
+    for a, b in zip(indptr, indptr[1:]):
+        norm = 0.0
+        for v in data[a:b].tolist():  # in order, one term at a time, as scikit-learn's loop
+            norm += v * v
+        if norm != 0.0:
+            data[a:b] /= math.sqrt(norm)
+    m = csr_matrix((data, cols, np.asarray(indptr, dtype=np.int64)), shape=(n, len(vocab)))
     return (m @ m.T).toarray().astype(np.float32)
 
 
@@ -141,7 +199,7 @@ def pair_features(claims: Sequence[Claim], use_embeddings: bool = False
     texts = [c.text for c in claims]
     article = np.array([c.article_id for c in claims])
     idf_dice = _key_dice(claims, story_idf(claims))
-    char = _tfidf_cosine(texts, analyzer="char_wb", ngram_range=(3, 5))
+    char = _tfidf_cosine(texts, _char_wb_grams)
     pos = np.array([c.index == 0 for c in claims])
     nums = [set(c.numbers) for c in claims]
     shared_number = np.array([[bool(a & b) for b in nums] for a in nums], dtype=np.float32)
@@ -149,7 +207,7 @@ def pair_features(claims: Sequence[Claim], use_embeddings: bool = False
     # as bare flags they made two unrelated one-line articles "the same fact"
     feats = [idf_dice, _key_dice(claims, None), _mutual_best(idf_dice, article) * idf_dice,
              (pos[:, None] & pos[None, :]) * idf_dice, shared_number,
-             _tfidf_cosine(texts, stop_words="english"), char, _mutual_best(char, article) * char]
+             _tfidf_cosine(texts, _words_minus_stop), char, _mutual_best(char, article) * char]
     if use_embeddings:
         from storydiff.embeddings import embed
 
@@ -467,6 +525,10 @@ def fact_groups(articles: Sequence[Article], settings: FactSettings | None = Non
     claims = [c for a in articles for c in article_claims(a.id, a.text or "", settings.min_claim_words, a.language)]
     if not claims:
         return []
+    if len({c.article_id for c in claims}) < 2:
+        # claims of one article never match each other (and a lone claim joins only a fact of
+        # several articles): each is its own fact, with nothing to score or judge
+        return [FactGroup([c], "only", [1.0]) for c in sorted(claims, key=lambda c: c.index)]
     language = {a.id: article_language(a) for a in articles}
     sim, threshold = claim_match_probabilities(claims, settings, [language[c.article_id] for c in claims])
     return group_claims(claims, sim, threshold, [a.id for a in articles], settings)

@@ -58,10 +58,9 @@ _EXPAND_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _EXPAND if k !
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    # spaCy's English list, imported lazily (spaCy is already loaded by analyze in a full run)
-    from spacy.lang.en.stop_words import STOP_WORDS
+    from storydiff.stopwords import SPACY_STOP_WORDS
 
-    return frozenset(STOP_WORDS) - {"not", "no", "never", "nothing", "none"}
+    return SPACY_STOP_WORDS - {"not", "no", "never", "nothing", "none"}
 
 
 def _words(text: str, *, expand: bool = True) -> list[str]:

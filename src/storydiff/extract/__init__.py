@@ -19,7 +19,7 @@ from storydiff.extract.page_siblings import sibling_pages
 from storydiff.records import Article, Failure, RawItem, article_id_for, raw_digest
 from storydiff.settings import ExtractSettings
 
-__all__ = ["extract_item", "extract_items", "normalize_date", "ExtractError"]
+__all__ = ["extract_item", "extract_items", "normalize_date", "outlet_key", "ExtractError"]
 
 
 class ExtractError(ValueError):
@@ -161,9 +161,6 @@ def extract_items(
     so that page text of the same outlet teaches each other their template."""
     pending: list[RawItem | Failure] = []
 
-    def outlet_key(it: RawItem) -> str | None:
-        return it.meta.get("outlet") or metadata.outlet_from_url(it.url) or metadata.outlet_from_text(it.content)
-
     def flush() -> Iterator[Article | Failure]:
         # Page text learns its outlet's template from the batch's other pages of that outlet:
         # those the same outlet names (URL, export field, a signed line) and those that share
@@ -184,6 +181,11 @@ def extract_items(
         if len(pending) >= batch_size:
             yield from flush()
     yield from flush()
+
+
+def outlet_key(item: RawItem) -> str | None:
+    """Which outlet's template a page-text item shares with the others of a batch."""
+    return item.meta.get("outlet") or metadata.outlet_from_url(item.url) or metadata.outlet_from_text(item.content)
 
 
 def _safe(item: RawItem, siblings: Sequence[str], settings: ExtractSettings | None) -> Article | Failure:

@@ -48,15 +48,16 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     then line cleanup (``line_cleanup``). ``fast``: one balanced pass without trafilatura's
     fallback extractors, and the date from page metadata only.
     """
+    # One parse. No pass reads trafilatura's metadata (its text does not depend on it): the
+    # default path reads title, byline, site and URL once (page_info), not once per pass.
+    tree = parse_html(html)
     meta: PageMeta | None = None
     if fast:
-        # One parse; the page's own <meta> tags stand in for trafilatura's metadata pass, which
-        # costs a third of its time: title, site, date, authors and language are read off them.
-        tree = parse_html(html)
+        # The page's own <meta> tags stand in for trafilatura's metadata pass, which costs a
+        # third of its time: title, site, date, authors and language are read off them.
         meta = page_meta(tree)
-        doc = _trafilatura(tree, url, fast=True, with_metadata=False)
+        doc = _trafilatura(tree, url, fast=True)
     else:
-        tree = parse_html(html)
         doc = _trafilatura(tree, url, favor_precision=True)
         words = _word_count(doc.text if doc else "")
         if words < SETTINGS.recheck_below_words:
@@ -67,7 +68,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
                 doc = balanced
     if doc is None or not (doc.text or "").strip():
         # Every pass can refuse a short page that a recall pass still reads.
-        doc = _trafilatura(tree if tree is not None else parse_html(html), url, fast=fast, favor_recall=True)
+        doc = _trafilatura(tree, url, fast=fast, favor_recall=True)
     if doc is None or not (doc.text or "").strip():
         raise ValueError("no article text found")
     if meta is not None:
@@ -83,20 +84,54 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
             url=url or meta.url,
             language=_html_lang(tree),
         )
-    text = clean_body(doc.text, title=doc.title)
+    info = page_info(tree, url)
+    text = clean_body(doc.text, title=info.title)
     if len(text) < SETTINGS.min_body_chars:
         raise ValueError("article text empty after cleaning")
-    tags = page_meta(tree) if tree is not None else PageMeta()
-    day = _valid_date(doc.date) if fast else find_published(tree, url)
+    tags = page_meta(tree)
     return HtmlExtraction(
         text=text,
-        title=(doc.title or None),
-        published=with_time_of_day(day, tags.published_time),
-        authors=split_authors(doc.author),
-        site_name=doc.sitename or None,
-        url=url or doc.url or tags.url,
-        language=doc.language or (_html_lang(tree) if tree is not None else None),
+        title=(info.title or None),
+        published=with_time_of_day(find_published(tree, url), tags.published_time),
+        authors=split_authors(info.author),
+        site_name=info.sitename or None,
+        url=url or info.url or tags.url,
+        language=_html_lang(tree),
     )
+
+
+def page_info(tree: HtmlElement, url: str | None) -> trafilatura.settings.Document:
+    """Title, author, site name and URL as trafilatura's metadata pass finds them (its
+    ``extract_metadata``, step for step), without the date, categories, tags and licence it also
+    reads and storydiff does not use; an empty Document when the page defeats it."""
+    from trafilatura import metadata as tm
+    from trafilatura.settings import Document
+
+    try:
+        info = tm.examine_meta(tree)
+        if info.author and " " not in info.author:
+            info.author = None
+        try:
+            info = tm.extract_meta_json(tree, info)
+        except Exception:  # as trafilatura: bugs in its JSON-LD reader cost only the JSON-LD
+            pass
+        info.title = info.title or tm.extract_title(tree)
+        info.author = info.author or tm.extract_author(tree)
+        info.url = info.url or tm.extract_url(tree, url)
+        if not info.sitename:
+            info.sitename = tm.extract_sitename(tree)
+        if info.sitename:
+            info.sitename = info.sitename.lstrip("@")
+            if "." not in info.sitename and not info.sitename[0].isupper():
+                info.sitename = info.sitename.title()
+        elif info.url:
+            found = tm.META_URL.match(info.url)
+            if found:
+                info.sitename = found[1]
+        info.clean_and_trim()
+        return info
+    except (ValueError, TypeError, RecursionError, etree.LxmlError):
+        return Document()
 
 
 def _check_size(html: str | bytes) -> str | bytes:
@@ -147,14 +182,12 @@ def _strip_heavy_markup(html: str | bytes) -> str | bytes:
 
 
 def _trafilatura(tree: HtmlElement | str | bytes, url: str | None, **options) -> trafilatura.settings.Document | None:
-    options.setdefault("with_metadata", True)
     try:
         return trafilatura.bare_extraction(
             tree,
             url=url,
             include_comments=False,  # reader comments are not the article
             include_tables=True,
-            date_extraction_params={"extensive_search": False, "max_date": _today()},
             **options,
         )
     except (ValueError, TypeError, RecursionError, etree.LxmlError):
@@ -253,10 +286,19 @@ def _today() -> str:
 
 def find_published(tree: HtmlElement, url: str | None = None) -> str | None:
     """The original publication date (YYYY-MM-DD), never later than today, never from a script."""
-    pruned = HtmlElement.__copy__(tree)
-    for script in pruned.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json":
-            script.text = None
+    # scripts emptied in place for the search and given back after it: a copy of the whole tree
+    # cost more than the search's fast part
+    emptied = [(s, s.text) for s in tree.iter("script") if (s.get("type") or "").lower() != "application/ld+json"]
+    for script, _ in emptied:
+        script.text = None
+    try:
+        return _find_published(tree, url)
+    finally:
+        for script, text in emptied:
+            script.text = text
+
+
+def _find_published(pruned: HtmlElement, url: str | None) -> str | None:
     try:
         found = htmldate.find_date(
             pruned, original_date=True, extensive_search=True, url=url, max_date=_today()

@@ -17,9 +17,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from storydiff.extract.line_sections import SECTION_FEATURE_NAMES, section_features
+from storydiff.stopwords import SPACY_STOP_WORDS as STOP_WORDS
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")

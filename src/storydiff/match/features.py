@@ -14,8 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-# sklearn's list, not spaCy's: importing spacy pulls torch (+230 MB RSS, seconds of start-up).
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+# scikit-learn's list, not spaCy's: importing spacy pulls torch (+230 MB RSS, seconds of
+# start-up); and a copy, not an import of scikit-learn, which costs a second of start-up itself.
+from storydiff.stopwords import ENGLISH_STOP_WORDS
 
 STOPWORDS: frozenset[str] = frozenset(
     ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "just", "did", "does", "doing", "ca", "n't", "s"}

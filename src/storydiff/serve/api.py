@@ -224,7 +224,7 @@ def create_app(
             )
 
     def load_story(sid: str) -> tuple[Story | None, list[Article]]:
-        """The cached comparison, else one computed now (and cached by compare_stored_story)."""
+        """The stored comparison, else one computed now (and stored by compare_stored_story)."""
         from storydiff.pipeline import compare_stored_story
 
         story = store.get_story(sid)
@@ -234,7 +234,7 @@ def create_app(
             if all(i in by_id for i in story.article_ids):
                 return story, [by_id[i] for i in story.article_ids]
         with lock:
-            return compare_stored_story(store, sid, fact_settings)
+            return compare_stored_story(store, sid, fact_settings, with_analysis=False)
 
     def clamp(limit: int) -> int:
         return max(0, min(limit, LIST_LIMIT_MAX))  # 0 or less: none, as the CLI's --limit

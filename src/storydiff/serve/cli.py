@@ -422,6 +422,31 @@ def _print_compare(result, json_: bool, html: Path | None) -> None:
         err.print(Text(f"wrote {safe(html, one_line=True)}"), soft_wrap=True)
 
 
+DeepOpt = Annotated[
+    bool,
+    typer.Option("--deep", help="also parse the stories of one article (their quotes' speakers; slower). "
+                 "--json parses every article"),
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option("--workers", min=0, help="processes extracting and parsing (default: one per core; 0: all in this one)"),
+]
+
+
+def _workers(workers: int | None) -> int:
+    return os.cpu_count() or 1 if workers is None else workers
+
+
+def _compare_paths(paths: list[str], json_: bool, deep: bool, facts, workers: int | None):
+    """compare_paths as the report needs it: entities only where shown (--json), the parse of a
+    one-article story only where asked for (--deep; --json shows every article's analysis)."""
+    from storydiff.pipeline import compare_paths
+
+    with progress_bar("analyzing") as tick:
+        return compare_paths(paths, progress=tick, fact_settings=facts, parse_singles=deep or json_,
+                             entities=json_, workers=_workers(workers))
+
+
 @app.command()
 def compare(
     paths: Paths,
@@ -429,14 +454,14 @@ def compare(
     html: Annotated[Path | None, typer.Option("--html", help="also write a self-contained HTML report")] = None,
     strict: StrictOpt = False,
     semantic: SemanticOpt = False,
+    deep: DeepOpt = False,
+    workers: WorkersOpt = None,
 ) -> None:
     """Extract, group and compare the given articles (no database)."""
-    from storydiff.pipeline import compare_paths
-
     facts = fact_settings_for(semantic)
     _writable(html)
-    with progress_bar("analyzing") as tick:
-        result = compare_paths(paths, progress=tick, fact_settings=facts)
+    with worker_errors():
+        result = _compare_paths(paths, json_, deep, facts, workers)
     for f in result.failures:
         report_failure(f)
     _print_compare(result, json_, html)
@@ -455,14 +480,11 @@ def demo(
     semantic: SemanticOpt = False,
 ) -> None:
     """Compare the bundled examples: the seed pair (Euromaidan Press and UNN on Kaja Kallas and the FT) and invented reports of two different earthquakes (one in Ukrainian)."""
-    from storydiff.pipeline import compare_paths
-
     facts = fact_settings_for(semantic)
     _writable(html)
     paths = example_paths()
     err.print(f"storydiff demo: {len(paths)} example files from {Path(paths[0]).parent}")
-    with progress_bar("analyzing") as tick:
-        result = compare_paths(paths, progress=tick, fact_settings=facts)
+    result = _compare_paths(paths, json_, False, facts, None)
     for f in result.failures:
         report_failure(f)
     _print_compare(result, json_, html)
@@ -586,7 +608,8 @@ def show(
                 err.print(Text(f"error: {safe(story_id, one_line=True)} is the start of several story ids: "
                                f"{safe(', '.join(matches[:5]), one_line=True)}", style="red"), soft_wrap=True)
                 raise typer.Exit(1)
-            story, articles = compare_stored_story(store, sid, facts) if sid else (None, [])
+            story, articles = (compare_stored_story(store, sid, facts, with_analysis=json_, entities=json_)
+                               if sid else (None, []))
             edits = stored_edits(store, story.article_ids) if story is not None else {}
     finally:
         store.close()

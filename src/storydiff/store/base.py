@@ -6,7 +6,7 @@ Stages never import the store: they take and return records; whoever drives them
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Self
@@ -91,8 +91,10 @@ class Store(ABC):
     Ordering: article lists are chronological (``published`` ascending, undated last, then in the
     order stored); ``stories()`` lists the most recently published story first.
     Story ids passed in are resolved through aliases first, so callers may keep using an old id.
-    A cached ``Story`` is dropped whenever its membership changes (``set_story``, ``add_article``
-    with a story, ``add_alias``): ``get_story`` never returns a comparison of a stale article set.
+    A stored comparison (``save_story``) records the articles it compared (ids and content
+    hashes): ``get_story`` returns it only while the story holds exactly those, so a story that
+    gained, lost or changed an article is compared again, never shown stale. What the store cannot
+    see (an article revised outside it) calls ``mark_story_stale``.
     """
 
     # -- articles ---------------------------------------------------------------------------
@@ -206,11 +208,29 @@ class Store(ABC):
     def story_article_ids(self, story_id: str) -> list[str]: ...
 
     @abstractmethod
-    def save_story(self, story: Story) -> None:
-        """Cache a comparison result, replacing any earlier one for the same id."""
+    def save_story(self, story: Story, members: str | None = None) -> None:
+        """Store a comparison, replacing any earlier one for the same id. ``members``:
+        ``codec.article_members_key`` of the articles compared (default: the story's articles as
+        stored now; a caller that read them earlier passes the key of what it read, so that an
+        article that joined meanwhile makes the comparison stale rather than current)."""
 
     @abstractmethod
-    def get_story(self, story_id: str) -> Story | None: ...
+    def get_story(self, story_id: str) -> Story | None:
+        """The stored comparison, when it compared exactly the story's current articles."""
+
+    @abstractmethod
+    def mark_story_stale(self, story_id: str) -> None:
+        """Forget the stored comparison of a story (the next view computes it again): for a change
+        the store does not see itself, such as an article's text revised by a later fetch."""
+
+    # -- parses of texts, kept for the comparisons that need them again -----------------------
+    @abstractmethod
+    def get_analyses(self, keys: Iterable[str]) -> dict[str, dict]:
+        """Stored parses by ``codec.analysis_key`` (missing keys are left out)."""
+
+    @abstractmethod
+    def save_analyses(self, analyses: dict[str, dict]) -> None:
+        """Store parses by key (``{"quotes": [...], "entities": [...] or None}``), replacing any."""
 
     # -- failures (quarantine) ----------------------------------------------------------------
     @abstractmethod

@@ -116,6 +116,27 @@ def article_content_hash(article: Article) -> str:
     return scoped_hash(text_hash, article.outlet)
 
 
+def members_key(rows) -> str:
+    """The identity of a story's membership: its articles' (id, content hash) pairs as stored
+    (the ``id`` and ``content_hash`` columns), in any order. A comparison stored under one key is
+    current while the story's articles still give that key."""
+    h = hashlib.sha256()
+    for article_id, content in sorted(rows):
+        h.update(f"{article_id}\x00{content}\x01".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def article_members_key(articles) -> str:
+    """``members_key`` of these articles, as the store would compute it from their rows."""
+    return members_key((column_text(a.id), article_content_hash(a)) for a in articles)
+
+
+def analysis_key(text: str, analyzer: str) -> str:
+    """The key of a text's stored parse: the exact text (offsets point into it) and the analyzer
+    that read it (the speaker rules and the spaCy model)."""
+    return hashlib.sha256(f"{analyzer}\x00{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
 _RAW = "~"  # marks JSON that holds lone surrogates, kept as their UTF-8 bytes (see dumps)
 
 
@@ -201,13 +222,16 @@ def story_from_json(text: str) -> Story:
 
 
 __all__ = [
+    "analysis_key",
     "article_content_hash",
+    "article_members_key",
     "article_from_json",
     "article_to_json",
     "canonical_url",
     "column_text",
     "content_hash",
     "key_hash",
+    "members_key",
     "now_iso",
     "story_from_json",
     "story_to_json",

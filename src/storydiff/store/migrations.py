@@ -212,6 +212,21 @@ def _v5_search(conn: Connection) -> None:
     backfill(conn)
 
 
+def _v6_comparison_versions_and_analyses(conn: Connection) -> None:
+    # A stored comparison records which articles (ids and content hashes) it compared: it is
+    # served only while the story still holds exactly those (a new revision changes the hash). The
+    # parse of a text (quotes with speakers, entities) is kept by the text's hash and analyzer, so
+    # that a story's comparison redone after an article joined parses only the newcomer (and a
+    # reprint of a stored text not even that).
+    _run(
+        conn,
+        [
+            "ALTER TABLE stories ADD COLUMN members TEXT",
+            "CREATE TABLE text_analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL, saved_at TEXT)",
+        ],
+    )
+
+
 # PostgreSQL ranks an article by the words of its title and this much of its text
 LEAD_CHARS = 600
 
@@ -222,6 +237,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v3_article_revisions,
     _v4_watch_state,
     _v5_search,
+    _v6_comparison_versions_and_analyses,
 ]
 LATEST = len(MIGRATIONS)
 

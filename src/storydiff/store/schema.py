@@ -54,6 +54,15 @@ stories = Table(
     Column("id", Text, primary_key=True),
     Column("data", Text, nullable=False),  # the Story as JSON
     Column("saved_at", Text),
+    Column("members", Text),  # codec.members_key of the articles it compared
+)
+
+text_analyses = Table(
+    "text_analyses",
+    metadata,
+    Column("key", Text, primary_key=True),  # codec.analysis_key: the exact text and the analyzer
+    Column("data", Text, nullable=False),  # {"quotes": [...], "entities": [...] or null}
+    Column("saved_at", Text),
 )
 
 failures = Table(

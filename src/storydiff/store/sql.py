@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
@@ -21,7 +21,14 @@ from storydiff.records import Article, Failure, Story
 from storydiff.store import codec
 from storydiff.store.base import Store, StorySummary
 from storydiff.store.migrations import migrate
-from storydiff.store.schema import article_revisions, articles, failures, stories, story_aliases
+from storydiff.store.schema import (
+    article_revisions,
+    articles,
+    failures,
+    stories,
+    story_aliases,
+    text_analyses,
+)
 from storydiff.store.sql_revisions import RevisionsMixin
 from storydiff.store.sql_search import SearchMixin
 from storydiff.store.sql_watch import WatchStateMixin
@@ -405,12 +412,21 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
             )
             return list(conn.execute(q).scalars().all())
 
-    def save_story(self, story: Story) -> None:
+    def _members(self, conn: Connection, story_id: str) -> str:
+        rows = conn.execute(
+            select(articles.c.id, articles.c.content_hash).where(articles.c.story_id == story_id)
+        ).all()
+        return codec.members_key((i, h) for i, h in rows)
+
+    def save_story(self, story: Story, members: str | None = None) -> None:
         data = codec.story_to_json(story)
         try:
             with self._write() as conn:
-                conn.execute(delete(stories).where(stories.c.id == _key(story.id)))
-                conn.execute(stories.insert().values(id=_key(story.id), data=data, saved_at=codec.now_iso()))
+                sid = _key(story.id)
+                if members is None:
+                    members = self._members(conn, self._resolve(conn, sid))
+                conn.execute(delete(stories).where(stories.c.id == sid))
+                conn.execute(stories.insert().values(id=sid, data=data, saved_at=codec.now_iso(), members=members))
                 self._index_speakers(conn, story)
         except OperationalError as e:  # a read-only or immutable database, a full disk: a cache can wait
             log.warning("%s: comparison not cached: %s", story.id, str(e.orig or e).splitlines()[0])
@@ -418,9 +434,39 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
     def get_story(self, story_id: str) -> Story | None:
         story_id = _key(story_id)
         with self._read() as conn:
-            q = select(stories.c.data).where(stories.c.id.in_({story_id, self._resolve(conn, story_id)}))
-            data = conn.execute(q.order_by(stories.c.saved_at.desc())).scalars().first()
-        return codec.story_from_json(data) if data is not None else None
+            sid = self._resolve(conn, story_id)
+            q = select(stories.c.data, stories.c.members).where(stories.c.id.in_({story_id, sid}))
+            row = conn.execute(q.order_by(stories.c.saved_at.desc())).first()
+            if row is None or row.members != self._members(conn, sid):
+                return None  # none stored, or it compared other articles than the story holds now
+        return codec.story_from_json(row.data)
+
+    def mark_story_stale(self, story_id: str) -> None:
+        with self._write() as conn:
+            sid = _key(story_id)
+            self._drop_cached(conn, sid, self._resolve(conn, sid))
+
+    def get_analyses(self, keys: Iterable[str]) -> dict[str, dict]:
+        keys = list(dict.fromkeys(keys))
+        out: dict[str, dict] = {}
+        with self._read() as conn:
+            for i in range(0, len(keys), _IN_CHUNK):
+                q = select(text_analyses.c.key, text_analyses.c.data).where(
+                    text_analyses.c.key.in_(keys[i : i + _IN_CHUNK])
+                )
+                out.update((k, codec.loads(d)) for k, d in conn.execute(q).all())
+        return out
+
+    def save_analyses(self, analyses: dict[str, dict]) -> None:
+        if not analyses:
+            return
+        now = codec.now_iso()
+        rows = [{"key": k, "data": codec.dumps(v), "saved_at": now} for k, v in analyses.items()]
+        keys = list(analyses)
+        with self._write() as conn:
+            for i in range(0, len(keys), _IN_CHUNK):
+                conn.execute(delete(text_analyses).where(text_analyses.c.key.in_(keys[i : i + _IN_CHUNK])))
+            conn.execute(text_analyses.insert(), rows)
 
     # -- failures ----------------------------------------------------------------------------
     def add_failure(self, failure: Failure) -> None:

@@ -1,0 +1,444 @@
+"""The whole pipeline at firehose speed (issue 20), every speed a ratio to an anchor run in the
+same script: trafilatura's own ``extract`` on the same pages, one page after another in one
+process, run before and after each measured command (the machine is shared: the ratio divides by
+the mean of the two anchor runs around it).
+
+    python bench/pipeline.py                          # everything (~15 min on an idle 2-core machine)
+    python bench/pipeline.py --sets aeb --scale 10000 # quicker
+    python bench/pipeline.py --src /tmp/old/src       # also time another checkout ("before"), interleaved
+    python bench/pipeline.py --only profile           # the per-stage profile table alone
+
+1. HTML pages: ``storydiff ingest`` (fresh SQLite database; ``--pg URL`` adds PostgreSQL),
+   ``storydiff compare`` and ``storydiff extract --json``, each run as a user runs it (a
+   subprocess, start-up included), on AEB's 181 pages and on the wcxb-dev + fundus-tests mix.
+2. Scaling: ``storydiff ingest`` of 10k and 100k JSON Lines articles (bench/streams.py: ECB+ text,
+   stories of several articles, reprint families): seconds per 1,000 articles and the peak RSS of
+   the whole process tree (the workers included).
+3. The web app: the first view of stored stories on a running ``storydiff serve`` (nothing cached
+   for them), and ``storydiff demo`` warm.
+4. Where the time goes, per stage: ingest, compare and the web app's first views of AEB in one
+   process (``--workers 0``) under pyinstrument, every sample charged to the stage package of the
+   innermost storydiff frame on its stack (trafilatura to extract, spaCy to analyze, SQLAlchemy to
+   store, Jinja to serve).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parents[1] / "shared" / "data"
+EXTRACTION = DATA / "extraction"
+STAGES = ("ingest", "extract", "analyze", "match", "compare", "store", "serve")
+
+
+def aeb_pages() -> list[Path]:
+    return sorted((EXTRACTION / "aeb" / "html").glob("*.html.gz"))
+
+
+def mix_pages() -> list[Path]:
+    """Every page of wcxb-dev (1,356) and fundus-tests (235): the two sets hold 1,591."""
+    return sorted((EXTRACTION / "wcxb-dev" / "html").glob("*.html.gz")) + sorted(
+        (EXTRACTION / "fundus-tests").glob("*/*.html.gz")
+    )
+
+
+# -- the anchor ---------------------------------------------------------------------------------
+
+
+def anchor_seconds(pages: list[Path]) -> float:
+    """trafilatura.extract on every page, read from disk as the commands read it, one process."""
+    import trafilatura
+
+    t0 = time.perf_counter()
+    for p in pages:
+        trafilatura.extract(gzip.open(p).read())
+    return time.perf_counter() - t0
+
+
+# -- running a command as a user runs it ----------------------------------------------------------
+
+
+class TreeRss:
+    """Peak resident memory of a process and all its descendants, summed, sampled every 0.2 s."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self._stop = pid, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _tree(self) -> list[int]:
+        children: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    stat = Path(f"/proc/{entry}/stat").read_text()
+                except OSError:
+                    continue
+                ppid = int(stat.rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry))
+        out, todo = [], [self.pid]
+        while todo:
+            p = todo.pop()
+            out.append(p)
+            todo.extend(children.get(p, []))
+        return out
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            total = 0
+            for p in self._tree():
+                try:
+                    for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                        if line.startswith("VmRSS:"):
+                            total += int(line.split()[1]) * 1024
+                except OSError:
+                    pass
+            self.peak = max(self.peak, total)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def cli_env(src: str | None) -> dict[str, str]:
+    env = dict(os.environ, NO_COLOR="1", COLUMNS="120")
+    if src:
+        env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def run_cli(args: list[str], src: str | None = None, stdout=subprocess.DEVNULL) -> tuple[float, int]:
+    """Wall seconds and peak tree RSS of ``storydiff ARGS`` (``python -m storydiff``)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "storydiff", *args], stdout=stdout,
+                            stderr=subprocess.PIPE, env=cli_env(src))
+    rss = TreeRss(proc.pid)
+    _, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    peak = rss.stop()
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"storydiff {' '.join(args[:2])} ... exited {proc.returncode}: {err.decode()[-500:]}")
+    return wall, peak
+
+
+# -- 1. HTML pages --------------------------------------------------------------------------------
+
+
+def html_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], pg: str | None,
+              tmp: Path) -> list[dict]:
+    files = [str(p) for p in pages]
+    commands: list[tuple[str, list[str]]] = [
+        ("ingest (SQLite)", ["ingest", *files, "--db", "{db}"]),
+        ("compare", ["compare", *files]),
+        ("extract --json", ["extract", "--json", *files]),
+    ]
+    if pg:
+        commands.insert(1, ("ingest (PostgreSQL)", ["ingest", *files, "--db", pg]))
+    rows = []
+    anchor_before = anchor_seconds(pages)
+    for label, src in srcs:
+        for what, args in commands:
+            if "PostgreSQL" in what:
+                reset_pg(pg)
+            db = tmp / f"{name}-{label}-{len(rows)}.db"
+            wall, peak = run_cli([a.replace("{db}", str(db)) for a in args], src)
+            anchor_after = anchor_seconds(pages)
+            anchor = (anchor_before + anchor_after) / 2
+            anchor_before = anchor_after
+            rows.append({
+                "set": name, "pages": len(pages), "code": label, "command": what, "seconds": wall,
+                "pages_s": len(pages) / wall, "anchor_pages_s": len(pages) / anchor,
+                "ratio": anchor / wall, "peak_rss_mb": peak / 2**20,
+            })
+            print_row(rows[-1])
+    return rows
+
+
+def reset_pg(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def print_row(r: dict) -> None:
+    print(f"  {r['set']:5s} {r['code']:7s} {r['command']:22s} {r['seconds']:7.1f} s  {r['pages_s']:6.1f} pages/s"
+          f"  anchor {r['anchor_pages_s']:5.1f} pages/s  ratio {r['ratio']:.2f}x  peak RSS {r['peak_rss_mb']:.0f} MB",
+          flush=True)
+
+
+# -- 2. scaling ----------------------------------------------------------------------------------
+
+
+def stream_file(size: int) -> Path:
+    sys.path.insert(0, str(HERE))
+    import streams
+
+    path = streams.default_path(size)
+    if not path.exists():
+        streams.write(size, path)
+    return path
+
+
+def scale_rows(sizes: list[int], srcs: list[tuple[str, str | None]], tmp: Path) -> list[dict]:
+    rows = []
+    for label, src in srcs:
+        for size in sizes:
+            db = tmp / f"scale-{label}-{size}.db"
+            wall, peak = run_cli(["ingest", str(stream_file(size)), "--db", str(db)], src)
+            rows.append({"code": label, "articles": size, "seconds": wall, "ms_per_article": 1000 * wall / size,
+                         "peak_rss_mb": peak / 2**20, "db": str(db)})
+            base = next(r for r in rows if r["code"] == label)
+            print(f"  {label:7s} ingest {size:>7,} articles  {wall:7.1f} s  {rows[-1]['ms_per_article']:.2f} ms/article"
+                  f"  ({rows[-1]['ms_per_article'] / base['ms_per_article']:.2f}x the {base['articles']:,}-run)"
+                  f"  peak RSS {rows[-1]['peak_rss_mb']:.0f} MB", flush=True)
+    return rows
+
+
+# -- 3. the web app and the demo --------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str, timeout: float = 600) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+def first_views(db: str, src: str | None, n_stories: int = 6, min_articles: int = 3) -> dict:
+    """Start ``storydiff serve`` on ``db``; once it answers, the first and second view of stored
+    stories with at least ``min_articles`` articles (none was viewed before: nothing cached)."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "storydiff", "serve", "--db", db, "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cli_env(src))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                if get(base + "/healthz", timeout=5)[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        time.sleep(5)  # "a running server": whatever it loads on start has had time to load
+        stories = json.loads(get(base + "/api/stories?limit=1000")[1])
+        picked = [s["id"] for s in stories if s["n_articles"] >= min_articles][:n_stories]
+        first, second, sizes = [], [], []
+        for sid in picked:
+            t0 = time.perf_counter()
+            status, _ = get(f"{base}/stories/{sid}")
+            first.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            get(f"{base}/stories/{sid}")
+            second.append(time.perf_counter() - t0)
+            sizes.append(next(s["n_articles"] for s in stories if s["id"] == sid))
+            assert status == 200, status
+    finally:
+        server.terminate()
+        server.wait(30)
+    return {"stories": len(picked), "articles": sizes, "first": first, "second": second}
+
+
+def demo_seconds(src: str | None, runs: int = 4) -> list[float]:
+    """``storydiff demo`` runs after a first one (warm: files and modules in the page cache)."""
+    run_cli(["demo"], src)
+    return [run_cli(["demo"], src)[0] for _ in range(runs)]
+
+
+# -- 4. per-stage profile --------------------------------------------------------------------------
+
+
+THIRD_PARTY_STAGE = {
+    "trafilatura": "extract", "htmldate": "extract", "justext": "extract", "lxml": "extract",
+    "py3langid": "extract", "charset_normalizer": "ingest", "gzip": "ingest", "warcio": "ingest",
+    "spacy": "analyze", "thinc": "analyze", "sklearn": "compare", "scipy": "compare",
+    "rapidfuzz": "compare", "sqlalchemy": "store", "sqlite3": "store", "psycopg": "store",
+    "jinja2": "serve", "fastapi": "serve", "starlette": "serve", "rich": "serve",
+}
+
+
+def stage_of(path: str) -> str | None:
+    p = path.replace("\\", "/")
+    if "/storydiff/" in p:
+        rest = p.rsplit("/storydiff/", 1)[1]
+        head = rest.split("/", 1)[0].removesuffix(".py")
+        return {"match": "match", "analyze": "analyze", "extract": "extract", "ingest": "ingest",
+                "compare": "compare", "store": "store", "serve": "serve", "embeddings": "compare",
+                "records": None, "pipeline": None, "streaming": None, "settings": None}.get(head)
+    return None
+
+
+def charge(frame, stage: str | None, totals: dict[str, float]) -> None:
+    """Each frame's own time goes to the innermost storydiff stage on its stack; time in a
+    library called before any stage frame goes to the library's stage."""
+    path = frame.file_path or ""
+    own = stage_of(path) if "/storydiff/" in path else None
+    if own:
+        stage = own
+    elif stage is None and "site-packages/" in path:
+        top = path.split("site-packages/", 1)[1].split("/", 1)[0]
+        stage = THIRD_PARTY_STAGE.get(top, stage)
+    if "site-packages/" not in path and "/storydiff/" not in path and path.endswith(("gzip.py", "sqlite3/__init__.py")):
+        stage = stage or ("ingest" if "gzip" in path else "store")
+    totals[stage or "other"] = totals.get(stage or "other", 0.0) + frame.total_self_time
+    for child in frame.children:
+        if not child.is_synthetic:  # a synthetic child's time is in total_self_time already
+            charge(child, stage, totals)
+
+
+def profile_stages(out: Path) -> None:
+    """Run in a subprocess (under the checkout being measured): AEB ingested, compared and its
+    multi-article stories viewed once, all in one process; seconds per stage to ``out`` (JSON)."""
+    from pyinstrument import Profiler
+    from typer.testing import CliRunner
+
+    from storydiff.serve.cli import app
+
+    pages = [str(p) for p in aeb_pages()]
+    tmp = Path(tempfile.mkdtemp(prefix="storydiff-profile-"))
+    runner = CliRunner()
+    result: dict[str, dict[str, float]] = {}
+
+    def profiled(name: str, fn) -> None:
+        prof = Profiler(interval=0.002)
+        prof.start()
+        fn()
+        session = prof.stop()
+        totals: dict[str, float] = {}
+        charge(session.root_frame(), None, totals)
+        result[name] = totals
+
+    db = str(tmp / "aeb.db")
+    profiled("ingest", lambda: runner.invoke(app, ["ingest", *pages, "--db", db, "--workers", "0"], catch_exceptions=False))
+    profiled("compare", lambda: runner.invoke(app, ["compare", *pages], catch_exceptions=False))
+
+    def views() -> None:
+        from fastapi.testclient import TestClient
+
+        from storydiff.serve.api import create_app
+        from storydiff.store import open_store
+
+        with open_store(db) as store:
+            ids = [s.id for s in store.stories() if s.n_articles >= 2]
+        with TestClient(create_app(db)) as client:
+            for sid in ids:
+                assert client.get(f"/stories/{sid}").status_code == 200
+        result["_views"] = {"stories": float(len(ids))}
+
+    profiled("web first views", views)
+    result["_pages"] = {"n": float(len(pages))}
+    out.write_text(json.dumps(result))
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def profile_table(srcs: list[tuple[str, str | None]], tmp: Path) -> dict[str, dict]:
+    tables = {}
+    for label, src in srcs:
+        out = tmp / f"profile-{label}.json"
+        subprocess.run([sys.executable, __file__, "--stage-profile-json", str(out)], env=cli_env(src), check=True)
+        tables[label] = json.loads(out.read_text())
+    flows = ("ingest", "compare", "web first views")
+    print("\n| stage | " + " | ".join(f"{f} ({label}), s" for f in flows for label, _ in srcs) + " |")
+    print("|---|" + "---:|" * (len(flows) * len(srcs)))
+    for stage in (*STAGES, "other"):
+        cells = [tables[label][f].get(stage, 0.0) for f in flows for label, _ in srcs]
+        print(f"| {stage} | " + " | ".join(f"{c:.1f}" for c in cells) + " |")
+    cells = [sum(tables[label][f].values()) for f in flows for label, _ in srcs]
+    print("| **total** | " + " | ".join(f"**{c:.1f}**" for c in cells) + " |")
+    views = {label: int(tables[label]["_views"]["stories"]) for label, _ in srcs}
+    print(f"\n{int(next(iter(tables.values()))['_pages']['n'])} AEB pages; web first views of the "
+          f"stories with 2+ articles: {views}")
+    return tables
+
+
+# -- main -------------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", nargs="*", default=["aeb", "mix"], choices=["aeb", "mix"])
+    ap.add_argument("--scale", nargs="*", type=int, default=[10_000, 100_000])
+    ap.add_argument("--only", choices=["html", "scale", "web", "profile"], nargs="*")
+    ap.add_argument("--src", help="another checkout's src/ to time beside this one (labelled 'before')")
+    ap.add_argument("--pg", help="a PostgreSQL URL to ingest into as well (its public schema is dropped!)")
+    ap.add_argument("--json", type=Path, help="write every row here too")
+    ap.add_argument("--stage-profile-json", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.stage_profile_json:
+        profile_stages(args.stage_profile_json)
+        return
+    if not aeb_pages():
+        print(f"no evaluation data under {EXTRACTION}; nothing to do")
+        return
+    only = set(args.only or ["html", "scale", "web", "profile"])
+    srcs: list[tuple[str, str | None]] = ([("before", args.src)] if args.src else []) + [("this", None)]
+    tmp = Path(tempfile.mkdtemp(prefix="storydiff-bench-pipeline-"))
+    load = os.getloadavg()
+    print(f"load average at start: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} cores")
+    report: dict = {"load_start": load}
+    try:
+        if "html" in only:
+            print("\n1. HTML pages (ratio: the command's pages/s over trafilatura.extract's, one process)")
+            rows = []
+            for name in args.sets:
+                pages = aeb_pages() if name == "aeb" else mix_pages()
+                rows += html_rows(name, pages, srcs, args.pg, tmp)
+            report["html"] = rows
+        if "scale" in only:
+            print("\n2. Scaling: storydiff ingest of JSON Lines articles (bench/streams.py)")
+            report["scale"] = scale_rows(args.scale, srcs, tmp)
+        if "web" in only:
+            print("\n3. Web app first view of stored stories; storydiff demo warm")
+            db_rows = [r for r in report.get("scale", []) if r["articles"] == min(args.scale)]
+            report["web"] = {}
+            for label, src in srcs:
+                db = next((r["db"] for r in db_rows if r["code"] == label), None)
+                if db is None:
+                    db = str(tmp / f"web-{label}.db")
+                    run_cli(["ingest", str(stream_file(min(args.scale))), "--db", db], src)
+                views = first_views(db, src)
+                demo = demo_seconds(src)
+                report["web"][label] = {**views, "demo": demo}
+                print(f"  {label:7s} story page, first view: median {statistics.median(views['first']):.2f} s, "
+                      f"max {max(views['first']):.2f} s ({views['stories']} stories of {views['articles']} articles);"
+                      f" second view median {statistics.median(views['second']):.3f} s")
+                print(f"  {label:7s} storydiff demo warm: median {statistics.median(demo):.2f} s "
+                      f"(runs {', '.join(f'{d:.2f}' for d in demo)})", flush=True)
+        if "profile" in only:
+            print("\n4. Where the time goes: AEB in one process (--workers 0), pyinstrument, seconds per stage")
+            report["profile"] = profile_table(srcs, tmp)
+    finally:
+        load = os.getloadavg()
+        report["load_end"] = load
+        print(f"\nload average at end: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=1))
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
