@@ -6,6 +6,7 @@ nothing about terminals, HTTP or databases: it takes inputs and returns records.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -234,6 +235,7 @@ def compare_articles(
     entities: bool = True,
     workers: int = 0,
     analyzed: bool = False,
+    parser: BackgroundParser | None = None,
 ) -> list[Story]:
     """Analyze, group and compare. Stories with most articles first, then in input order.
 
@@ -250,7 +252,8 @@ def compare_articles(
                 progress(1)
     groups = group_articles(articles)
     parsed = {a.id for members in groups.values() if parse_singles or len(members) > 1 for a in members}
-    deep = {a.id: a for a in deep_analyze([a for a in articles if a.id in parsed], entities=entities, workers=workers)}
+    to_parse = [a for a in articles if a.id in parsed]
+    deep = {a.id: a for a in deep_analyze(to_parse, entities=entities, workers=workers, parser=parser)}
     for a in articles:  # filled in place, as analyze_articles fills them
         if a.id in deep:
             d = deep[a.id]
@@ -271,20 +274,60 @@ def deep_batch(batch: list[Article], entities: bool = True) -> list[Article]:
     return list(analyze_articles(batch, deep=True, entities=entities))
 
 
-def deep_analyze(articles: list[Article], *, entities: bool = True, workers: int = 0) -> list[Article]:
+def deep_analyze(
+    articles: list[Article], *, entities: bool = True, workers: int = 0, parser: BackgroundParser | None = None
+) -> list[Article]:
     """``analyze_articles(deep=True)`` over ``articles``, in order; in ``workers`` processes forked
-    after the model is loaded here (so that they share it), when there is more than a little."""
+    after the model is loaded here (so that they share it) when there is more than a little, or
+    in ``parser``'s process when there is a little."""
     from functools import partial
 
     from storydiff.streaming import map_in_order
 
+    if not articles:
+        return []
+    if parser is not None and len(articles) <= 2 * PARSE_BATCH:
+        return parser.analyze(articles, entities)
     if workers <= 0 or len(articles) <= 2 * PARSE_BATCH:
-        return deep_batch(articles, entities) if articles else []
+        return deep_batch(articles, entities)
     from storydiff.analyze.nlp import get_nlp
 
     get_nlp()
     return list(map_in_order(partial(deep_batch, entities=entities), chunks(articles, PARSE_BATCH), workers,
                              niceness=0))
+
+
+def _start_parser(parent: int) -> None:
+    from storydiff.analyze.nlp import get_nlp
+    from storydiff.streaming import _init_worker
+
+    _init_worker(0, parent)
+    get_nlp()
+
+
+class BackgroundParser:
+    """One worker process that loads spaCy as soon as it starts, while this process extracts: a
+    small comparison (the demo) then waits for the two one after the other no more. Used as a
+    context manager; None where processes cannot fork."""
+
+    def __new__(cls):
+        import multiprocessing as mp
+
+        return super().__new__(cls) if "fork" in mp.get_all_start_methods() else None
+
+    def __init__(self) -> None:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"), initializer=_start_parser,
+                                        initargs=(os.getpid(),))
+        self.pool.submit(int)  # the process starts now, not at the first parse
+
+    def analyze(self, articles: list[Article], entities: bool) -> list[Article]:
+        return self.pool.submit(deep_batch, articles, entities).result()
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
 
 
 # extract_items takes its input this many items at a time: page text of one outlet within such a
@@ -311,13 +354,15 @@ def _extraction_tasks(items: Iterable) -> Iterator[list[tuple[int, object]]]:
 
 
 def extract_positioned(
-    task: list[tuple[int, object]], analyze: Callable[[Iterable[Article]], Iterable[Article]] | None = None
+    task: list[tuple[int, object]],
+    analyze: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    settings: ExtractSettings | None = None,
 ) -> list[tuple[int, Article | Failure]]:
     """``extract_batch`` over one task of ``_extraction_tasks``, each result with its position."""
-    return list(zip((pos for pos, _ in task), extract_batch([it for _, it in task], analyze)))
+    return list(zip((pos for pos, _ in task), extract_batch([it for _, it in task], analyze, settings)))
 
 
-def extract_in_workers(items: Iterable, workers: int) -> list[Article | Failure]:
+def extract_in_workers(items: Iterable, workers: int, settings: ExtractSettings | None = None) -> list[Article | Failure]:
     """Every raw item extracted and lexically analysed, in input order; in ``workers`` processes
     unless there are only a few items (a pool's start-up would cost more than it saves)."""
     from functools import partial
@@ -328,11 +373,22 @@ def extract_in_workers(items: Iterable, workers: int) -> list[Article | Failure]
     items = iter(items)
     head = list(islice(items, 4 * EXTRACT_TASK))
     if workers <= 0 or len(head) < 4 * EXTRACT_TASK:
-        return list(analyze_lexically(extract_items(chain(head, items))))
-    out = list(map_in_order(partial(extract_positioned, analyze=partial(analyze_articles, deep=False)),
+        return list(analyze_lexically(extract_items(chain(head, items), settings)))
+    warm_up_extraction(head, settings)
+    out = list(map_in_order(partial(extract_positioned, analyze=partial(analyze_articles, deep=False), settings=settings),
                             _extraction_tasks(chain(head, items)), workers, niceness=0))
     out.sort(key=lambda pr: pr[0])
     return [r for _, r in out]
+
+
+def warm_up_extraction(items: Sequence, settings: ExtractSettings | None = None) -> None:
+    """Load here, once, what extracting ``items`` (a first batch: their kinds) will need, before
+    worker processes fork and share it: each would otherwise load its own (the HTML extractors'
+    imports, the language identifier's model, the page-text line models: a second or more)."""
+    from storydiff.extract import warm_up
+    from storydiff.records import RawItem
+
+    warm_up({it.kind for it in items if isinstance(it, RawItem)}, settings)
 
 
 def analyze_lexically(items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
@@ -349,21 +405,34 @@ def compare_paths(
     parse_singles: bool = True,
     entities: bool = True,
     workers: int = 0,
+    extract_settings: ExtractSettings | None = None,
 ) -> CompareResult:
     """Extract, analyze, group and compare the articles in ``inputs`` (see ``compare_articles``
     for ``parse_singles`` and ``entities``); ``workers`` > 0 extracts and parses in that many
     processes."""
+    from itertools import chain, islice
+
     result = CompareResult()
-    for item in extract_in_workers(read_inputs(inputs), workers):
-        if isinstance(item, Failure):
-            result.failures.append(item)
-        else:
-            result.articles.append(item)
-            if progress:
-                progress(1)
-    result.articles = [a for _, a in dedupe_ids(enumerate(result.articles))]
-    result.stories = compare_articles(result.articles, fact_settings=fact_settings, parse_singles=parse_singles,
-                                      entities=entities, workers=workers, analyzed=True)
+    items = iter(read_inputs(inputs))
+    head = list(islice(items, 4 * EXTRACT_TASK))
+    # a few items: spaCy loads in a worker while this process extracts them (with many, the
+    # extraction workers keep every core busy, and it loads here once for the parse workers)
+    small = len(head) < 4 * EXTRACT_TASK and (len(head) > 1 or parse_singles)
+    parser = BackgroundParser() if workers > 0 and small else None
+    try:
+        for item in extract_in_workers(chain(head, items), workers, extract_settings):
+            if isinstance(item, Failure):
+                result.failures.append(item)
+            else:
+                result.articles.append(item)
+                if progress:
+                    progress(1)
+        result.articles = [a for _, a in dedupe_ids(enumerate(result.articles))]
+        result.stories = compare_articles(result.articles, fact_settings=fact_settings, parse_singles=parse_singles,
+                                          entities=entities, workers=workers, analyzed=True, parser=parser)
+    finally:
+        if parser is not None:
+            parser.close()
     return result
 
 
@@ -457,12 +526,14 @@ class _StoredStories:
 
 
 def extract_batch(
-    batch: list, analyze: Callable[[Iterable[Article]], Iterable[Article]] | None = None
+    batch: list,
+    analyze: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    settings: ExtractSettings | None = None,
 ) -> list[Article | Failure]:
     """One batch of raw items (or failures) extracted, then analyzed, in order, failures in
     place. Page text of one outlet in the batch teaches the others its template. Module-level
     so that ``ingest_stream`` can run it in worker processes (with a picklable ``analyze``)."""
-    out = list(extract_items(batch, batch_size=max(1, len(batch))))
+    out = list(extract_items(batch, settings, batch_size=max(1, len(batch))))
     if analyze is None:
         return out
     analyzed = iter(analyze([it for it in out if not isinstance(it, Failure)]))
@@ -505,6 +576,7 @@ def ingest_stream(
     scope_reused_ids: bool = True,
     stop: Callable[[], bool] | None = None,
     on_placed: Callable[[Article, str], object] | None = None,
+    extract_settings: ExtractSettings | None = None,
 ) -> dict[str, int]:
     """Extract, analyze, assign to a story and store each item. Items already stored (the same
     source with the same content) are skipped before extraction, so a re-run after a kill only
@@ -536,6 +608,7 @@ def ingest_stream(
     from concurrent.futures.process import BrokenProcessPool
     from contextlib import closing
     from functools import partial
+    from itertools import chain
 
     from storydiff.match import OnlineClusterer
     from storydiff.settings import MatchSettings
@@ -638,7 +711,12 @@ def ingest_stream(
 
         # small batches: articles reach the store while the rest is still being extracted, so a
         # killed run leaves most of its work stored (page-text templates still learn within a batch)
-        extracted = map_in_order(partial(extract_batch, analyze=analyze), chunks(fresh(items), INGEST_BATCH), workers)
+        batches = chunks(fresh(items), INGEST_BATCH)
+        if workers > 0:  # what every worker needs, loaded once here before they fork
+            first = next(batches, None)
+            warm_up_extraction(first or [], extract_settings)
+            batches = chain([first] if first else [], batches)
+        extracted = map_in_order(partial(extract_batch, analyze=analyze, settings=extract_settings), batches, workers)
         with streaming_gc(), closing(extracted):  # closing: a stop cancels the batches not yet begun
             try:
                 for chunk in chunks(articles_only(extracted), INGEST_BATCH):

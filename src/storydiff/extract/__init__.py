@@ -183,6 +183,20 @@ def extract_items(
     yield from flush()
 
 
+def warm_up(kinds: set[str], settings: ExtractSettings | None = None) -> None:
+    """Import and load what extracting items of these kinds reads (for worker processes to
+    share, forked after it): the HTML extractors, the page-text line models, the language
+    identifier's model."""
+    if "html" in kinds:
+        from storydiff.extract import html  # noqa: F401 (trafilatura, htmldate)
+    if "text" in kinds:
+        from storydiff.extract.line_model import load_models
+
+        load_models()
+    if kinds:
+        metadata.language("A sentence long enough for the language identifier to load its model.")
+
+
 def outlet_key(item: RawItem) -> str | None:
     """Which outlet's template a page-text item shares with the others of a batch."""
     return item.meta.get("outlet") or metadata.outlet_from_url(item.url) or metadata.outlet_from_text(item.content)
