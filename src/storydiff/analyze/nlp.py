@@ -21,21 +21,33 @@ ENTITY_COMPONENTS = ("tok2vec", "parser", "ner")
 _lock = threading.Lock()
 
 
+class _NoTorchForThinc:
+    """An import hook that tells thinc, and only thinc, that torch is not installed: thinc imports
+    it when it is (the [embeddings] extra), for wrappers the English pipeline never uses, at ~1.2 s
+    and ~230 MB RSS. Any other importer (the MiniLM tier, another thread) gets torch as usual."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "torch" or name.startswith("torch."):
+            frame = sys._getframe(1)
+            while frame is not None:
+                if frame.f_globals.get("__name__") == "thinc.compat":
+                    raise ModuleNotFoundError(f"No module named {name!r} (not loaded for thinc)", name=name)
+                frame = frame.f_back
+        return None  # not ours to answer: the next finder looks
+
+
 def _import_spacy():
-    """``import spacy`` without letting thinc import torch: thinc imports it when it is installed
-    (the [embeddings] extra), for wrappers the English pipeline never uses, at ~1.2 s and ~230 MB
-    RSS. ``import torch`` meanwhile fails at once, as if it were not installed; it is allowed
-    again right after, for the MiniLM tier."""
+    """``import spacy``, thinc told that torch is missing (``_NoTorchForThinc``)."""
     if "thinc" in sys.modules or "torch" in sys.modules:
         import spacy
 
         return spacy
-    sys.modules["torch"] = None  # type: ignore[assignment]
+    hook = _NoTorchForThinc()
+    sys.meta_path.insert(0, hook)
     try:
         import spacy
     finally:
-        if sys.modules.get("torch", 0) is None:
-            del sys.modules["torch"]
+        sys.meta_path.remove(hook)
     return spacy
 
 

@@ -401,7 +401,15 @@ def _is_cue(tok) -> bool:
 def _same_para(a, b) -> bool:
     """The parser ignores line breaks; a subject across a paragraph break is a misparse."""
     lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    return "\n" not in _doc_text(a.doc)[lo:hi]
+
+
+def _doc_text(doc) -> str:
+    """``doc.text``, joined once per doc (spaCy joins every token's text on each read)."""
+    text = doc.user_data.get("storydiff_text")
+    if text is None:
+        text = doc.user_data["storydiff_text"] = doc.text
+    return text
 
 
 def _subject(verb):

@@ -155,15 +155,36 @@ async def _read_body(request: Request, limit: int) -> bytes:
 # -- the app ----------------------------------------------------------------------------------
 
 
+def _load_models(fact_settings: FactSettings | None) -> None:
+    """What comparing a story loads on first use: spaCy (quote speakers) and, for --semantic,
+    MiniLM. A failure here is reported by the comparison that needs the model."""
+    from storydiff.analyze.nlp import get_nlp
+
+    try:
+        get_nlp()
+        if fact_settings is not None and fact_settings.use_embeddings:
+            from storydiff.embeddings import embed
+
+            embed(["warm up"])
+    except Exception:  # the view that needs the model reports the failure
+        pass
+
+
 def create_app(
-    store_url: str | None = None, token: str | None = None, fact_settings: FactSettings | None = None
+    store_url: str | None = None,
+    token: str | None = None,
+    fact_settings: FactSettings | None = None,
+    *,
+    warm: bool = False,
 ) -> FastAPI:
     """The web app over the database at ``store_url`` (default: STORYDIFF_DB, else ./storydiff.db).
 
     ``token`` (else env STORYDIFF_TOKEN) enables writes for clients that send it as a bearer
     token. ``fact_settings`` choose the claim matcher of the stories it compares (a cached
-    comparison made by the other matcher is made again). ValueError if the database cannot be
-    opened, or, with writes off, does not exist."""
+    comparison made by the other matcher is made again). With ``warm``, the models a comparison
+    needs load in the background as the server starts (``storydiff serve``), so that the first
+    story viewed does not wait for them. ValueError if the database cannot be opened, or, with
+    writes off, does not exist."""
     from storydiff.compare import fact_tier
     from storydiff.store import open_store
 
@@ -177,6 +198,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        if warm:
+            threading.Thread(target=_load_models, args=(fact_settings,), name="storydiff-warm", daemon=True).start()
         yield
         store.close()
 

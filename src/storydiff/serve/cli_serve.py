@@ -59,7 +59,7 @@ def serve(
     token = token if token and token.strip() else None  # a blank token is no token
     facts = fact_settings_for(semantic)
     try:
-        app = create_app(db, token=token, fact_settings=facts)
+        app = create_app(db, token=token, fact_settings=facts, warm=True)
     except ValueError as e:
         from storydiff.serve.tty import safe
 
