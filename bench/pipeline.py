@@ -59,14 +59,15 @@ def mix_pages() -> list[Path]:
 # -- the anchor ---------------------------------------------------------------------------------
 
 
-def anchor_seconds(pages: list[Path]) -> float:
-    """trafilatura.extract on every page, read from disk as the commands read it, one process."""
+def anchor_seconds(pages: list[Path]) -> tuple[float, float]:
+    """(wall, CPU) seconds of trafilatura.extract on every page, read from disk as the commands
+    read it, in this process, one page after another."""
     import trafilatura
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for p in pages:
-        trafilatura.extract(gzip.open(p).read())
-    return time.perf_counter() - t0
+        trafilatura.extract(gzip.decompress(p.read_bytes()))
+    return time.perf_counter() - t0, time.process_time() - c0
 
 
 # -- running a command as a user runs it ----------------------------------------------------------
@@ -122,18 +123,18 @@ def cli_env(src: str | None) -> dict[str, str]:
     return env
 
 
-def run_cli(args: list[str], src: str | None = None, stdout=subprocess.DEVNULL) -> tuple[float, int]:
-    """Wall seconds and peak tree RSS of ``storydiff ARGS`` (``python -m storydiff``)."""
-    t0 = time.perf_counter()
+def run_cli(args: list[str], src: str | None = None, stdout=subprocess.DEVNULL) -> tuple[float, int, float]:
+    """Wall seconds, peak tree RSS and CPU seconds (its workers too) of ``storydiff ARGS``."""
+    t0, before = time.perf_counter(), os.times()
     proc = subprocess.Popen([sys.executable, "-m", "storydiff", *args], stdout=stdout,
                             stderr=subprocess.PIPE, env=cli_env(src))
     rss = TreeRss(proc.pid)
     _, err = proc.communicate()
-    wall = time.perf_counter() - t0
+    wall, after = time.perf_counter() - t0, os.times()
     peak = rss.stop()
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"storydiff {' '.join(args[:2])} ... exited {proc.returncode}: {err.decode()[-500:]}")
-    return wall, peak
+    return wall, peak, (after.children_user - before.children_user) + (after.children_system - before.children_system)
 
 
 # -- 1. HTML pages --------------------------------------------------------------------------------
@@ -156,14 +157,14 @@ def html_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], 
             if "PostgreSQL" in what:
                 reset_pg(pg)
             db = tmp / f"{name}-{label}-{len(rows)}.db"
-            wall, peak = run_cli([a.replace("{db}", str(db)) for a in args], src)
+            wall, peak, cpu = run_cli([a.replace("{db}", str(db)) for a in args], src)
             anchor_after = anchor_seconds(pages)
-            anchor = (anchor_before + anchor_after) / 2
+            anchor, anchor_cpu = ((a + b) / 2 for a, b in zip(anchor_before, anchor_after))
             anchor_before = anchor_after
             rows.append({
                 "set": name, "pages": len(pages), "code": label, "command": what, "seconds": wall,
                 "pages_s": len(pages) / wall, "anchor_pages_s": len(pages) / anchor,
-                "ratio": anchor / wall, "peak_rss_mb": peak / 2**20,
+                "ratio": anchor / wall, "cpu_s": cpu, "cpu_ratio": anchor_cpu / cpu, "peak_rss_mb": peak / 2**20,
             })
             print_row(rows[-1])
     return rows
@@ -181,18 +182,19 @@ def reset_pg(url: str) -> None:
 
 def print_row(r: dict) -> None:
     print(f"  {r['set']:5s} {r['code']:7s} {r['command']:22s} {r['seconds']:7.1f} s  {r['pages_s']:6.1f} pages/s"
-          f"  anchor {r['anchor_pages_s']:5.1f} pages/s  ratio {r['ratio']:.2f}x  peak RSS {r['peak_rss_mb']:.0f} MB",
-          flush=True)
+          f"  anchor {r['anchor_pages_s']:5.1f} pages/s  ratio {r['ratio']:.2f}x  (CPU {r['cpu_s']:.1f} s: "
+          f"{r['cpu_ratio']:.2f}x the anchor's per page)  peak RSS {r['peak_rss_mb']:.0f} MB", flush=True)
 
 
 # -- 2. scaling ----------------------------------------------------------------------------------
 
 
-def stream_file(size: int) -> Path:
+def stream_file(size: int, tmp: Path) -> Path:
+    """bench/streams.py's stream of ``size`` articles (ECB+ text), written under ``tmp``."""
     sys.path.insert(0, str(HERE))
     import streams
 
-    path = streams.default_path(size)
+    path = tmp / f"stream-{size}.jsonl"
     if not path.exists():
         streams.write(size, path)
     return path
@@ -203,12 +205,14 @@ def scale_rows(sizes: list[int], srcs: list[tuple[str, str | None]], tmp: Path) 
     for label, src in srcs:
         for size in sizes:
             db = tmp / f"scale-{label}-{size}.db"
-            wall, peak = run_cli(["ingest", str(stream_file(size)), "--db", str(db)], src)
+            wall, peak, cpu = run_cli(["ingest", str(stream_file(size, tmp)), "--db", str(db)], src)
             rows.append({"code": label, "articles": size, "seconds": wall, "ms_per_article": 1000 * wall / size,
-                         "peak_rss_mb": peak / 2**20, "db": str(db)})
+                         "cpu_ms_per_article": 1000 * cpu / size, "peak_rss_mb": peak / 2**20, "db": str(db)})
             base = next(r for r in rows if r["code"] == label)
             print(f"  {label:7s} ingest {size:>7,} articles  {wall:7.1f} s  {rows[-1]['ms_per_article']:.2f} ms/article"
-                  f"  ({rows[-1]['ms_per_article'] / base['ms_per_article']:.2f}x the {base['articles']:,}-run)"
+                  f"  ({rows[-1]['ms_per_article'] / base['ms_per_article']:.2f}x the {base['articles']:,}-run;"
+                  f" CPU {rows[-1]['cpu_ms_per_article']:.2f} ms/article,"
+                  f" {rows[-1]['cpu_ms_per_article'] / base['cpu_ms_per_article']:.2f}x)"
                   f"  peak RSS {rows[-1]['peak_rss_mb']:.0f} MB", flush=True)
     return rows
 
@@ -230,9 +234,16 @@ def get(url: str, timeout: float = 600) -> tuple[int, bytes]:
         return e.code, e.read()
 
 
-def first_views(db: str, src: str | None, n_stories: int = 6, min_articles: int = 3) -> dict:
-    """Start ``storydiff serve`` on ``db``; once it answers, the first and second view of stored
-    stories with at least ``min_articles`` articles (none was viewed before: nothing cached)."""
+def server_cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def first_views(db: str, src: str | None, n_stories: int = 6, min_articles: int = 3, settle_s: float = 300) -> dict:
+    """Start ``storydiff serve`` on ``db``; once it answers and its CPU has settled (it compares
+    the newest stories in the background), the first and second views of the newest stories of
+    ``min_articles`` or more, and the first views of older ones nobody compared yet (computed on
+    demand). Wall seconds and the server's CPU seconds per view."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "storydiff", "serve", "--db", db, "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cli_env(src))
@@ -244,29 +255,44 @@ def first_views(db: str, src: str | None, n_stories: int = 6, min_articles: int 
                     break
             except OSError:
                 time.sleep(0.2)
-        time.sleep(5)  # "a running server": whatever it loads on start has had time to load
+        t0, last = time.perf_counter(), -1.0
+        while time.perf_counter() - t0 < settle_s:  # "a running server": done with its start-up work
+            time.sleep(2)
+            now = server_cpu(server.pid)
+            if now - last < 0.05:
+                break
+            last = now
+        settled = time.perf_counter() - t0
         stories = json.loads(get(base + "/api/stories?limit=1000")[1])
-        picked = [s["id"] for s in stories if s["n_articles"] >= min_articles][:n_stories]
-        first, second, sizes = [], [], []
-        for sid in picked:
-            t0 = time.perf_counter()
-            status, _ = get(f"{base}/stories/{sid}")
-            first.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            get(f"{base}/stories/{sid}")
-            second.append(time.perf_counter() - t0)
-            sizes.append(next(s["n_articles"] for s in stories if s["id"] == sid))
-            assert status == 200, status
+        big = [s for s in stories if s["n_articles"] >= min_articles]
+        out = {"settled_s": settled}
+        for name, picked in (("newest", big[:n_stories]), ("older", big[200:200 + n_stories])):
+            rows = []
+            for s in picked:
+                c0, t = server_cpu(server.pid), time.perf_counter()
+                status, _ = get(f"{base}/stories/{s['id']}")
+                first, cpu = time.perf_counter() - t, server_cpu(server.pid) - c0
+                t = time.perf_counter()
+                get(f"{base}/stories/{s['id']}")
+                rows.append({"articles": s["n_articles"], "first": first, "first_cpu": cpu,
+                             "second": time.perf_counter() - t, "status": status})
+            out[name] = rows
     finally:
         server.terminate()
         server.wait(30)
-    return {"stories": len(picked), "articles": sizes, "first": first, "second": second}
+    return out
 
 
-def demo_seconds(src: str | None, runs: int = 4) -> list[float]:
-    """``storydiff demo`` runs after a first one (warm: files and modules in the page cache)."""
+def demo_seconds(src: str | None, runs: int = 4) -> list[tuple[float, float]]:
+    """(wall, CPU) seconds of ``storydiff demo`` runs after a first one (warm: files and modules
+    in the page cache). CPU counts the worker processes too: on a loaded machine it is the better
+    guide to what an idle one would take."""
     run_cli(["demo"], src)
-    return [run_cli(["demo"], src)[0] for _ in range(runs)]
+    out = []
+    for _ in range(runs):
+        wall, _, cpu = run_cli(["demo"], src)
+        out.append((wall, cpu))
+    return out
 
 
 # -- 4. per-stage profile --------------------------------------------------------------------------
@@ -382,6 +408,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", nargs="*", default=["aeb", "mix"], choices=["aeb", "mix"])
     ap.add_argument("--scale", nargs="*", type=int, default=[10_000, 100_000])
+    ap.add_argument("--limit", type=int, help="the first N pages of each set only (a quick check)")
     ap.add_argument("--only", choices=["html", "scale", "web", "profile"], nargs="*")
     ap.add_argument("--src", help="another checkout's src/ to time beside this one (labelled 'before')")
     ap.add_argument("--pg", help="a PostgreSQL URL to ingest into as well (its public schema is dropped!)")
@@ -405,7 +432,7 @@ def main() -> None:
             print("\n1. HTML pages (ratio: the command's pages/s over trafilatura.extract's, one process)")
             rows = []
             for name in args.sets:
-                pages = aeb_pages() if name == "aeb" else mix_pages()
+                pages = (aeb_pages() if name == "aeb" else mix_pages())[: args.limit]
                 rows += html_rows(name, pages, srcs, args.pg, tmp)
             report["html"] = rows
         if "scale" in only:
@@ -419,15 +446,21 @@ def main() -> None:
                 db = next((r["db"] for r in db_rows if r["code"] == label), None)
                 if db is None:
                     db = str(tmp / f"web-{label}.db")
-                    run_cli(["ingest", str(stream_file(min(args.scale))), "--db", db], src)
+                    run_cli(["ingest", str(stream_file(min(args.scale), tmp)), "--db", db], src)
                 views = first_views(db, src)
                 demo = demo_seconds(src)
                 report["web"][label] = {**views, "demo": demo}
-                print(f"  {label:7s} story page, first view: median {statistics.median(views['first']):.2f} s, "
-                      f"max {max(views['first']):.2f} s ({views['stories']} stories of {views['articles']} articles);"
-                      f" second view median {statistics.median(views['second']):.3f} s")
-                print(f"  {label:7s} storydiff demo warm: median {statistics.median(demo):.2f} s "
-                      f"(runs {', '.join(f'{d:.2f}' for d in demo)})", flush=True)
+                print(f"  {label:7s} server start-up work done after {views['settled_s']:.0f} s")
+                for name, rows in (("newest", views["newest"]), ("older", views["older"])):
+                    if rows:
+                        print(f"  {label:7s} story page, {name} stories ({', '.join(str(r['articles']) for r in rows)} "
+                              f"articles): first view median {statistics.median(r['first'] for r in rows):.2f} s, max "
+                              f"{max(r['first'] for r in rows):.2f} s, server CPU median "
+                              f"{statistics.median(r['first_cpu'] for r in rows):.2f} s; second view median "
+                              f"{statistics.median(r['second'] for r in rows):.3f} s")
+                print(f"  {label:7s} storydiff demo warm: median {statistics.median(d[0] for d in demo):.2f} s wall, "
+                      f"{statistics.median(d[1] for d in demo):.2f} s CPU (runs: "
+                      f"{', '.join(f'{w:.2f}' for w, _ in demo)})", flush=True)
         if "profile" in only:
             print("\n4. Where the time goes: AEB in one process (--workers 0), pyinstrument, seconds per stage")
             report["profile"] = profile_table(srcs, tmp)

@@ -450,3 +450,38 @@ def test_every_page_has_an_icon(loaded):
     icon = client.get("/static/favicon.svg")
     assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
     assert client.get("/favicon.ico").url.path == "/static/favicon.svg"
+
+
+def test_the_server_compares_stories_before_they_are_viewed(tmp_path):
+    """storydiff serve (warm=True) compares, in the background, the newest stories of several
+    articles as it starts and every story an upload adds to: a view then reads the stored
+    comparison, which is the one a view would have computed."""
+    import time
+
+    from storydiff.pipeline import compare_stored_story
+
+    db = str(tmp_path / "warm.db")
+    items = quake_items()
+
+    def stored_soon(sid: str):
+        for _ in range(600):
+            with open_store(db) as s:
+                story = s.get_story(sid)
+            if story is not None:
+                return story
+            time.sleep(0.1)
+        raise AssertionError(f"story {sid} was not compared in the background")
+
+    with TestClient(create_app(db, token=TOKEN)) as client:  # not warm: nothing precomputed
+        client.post("/api/articles", json=items[:1], headers=AUTH)
+    with TestClient(create_app(db, token=TOKEN, warm=True)) as client:
+        sid = client.post("/api/articles", json=items[1:2], headers=AUTH).json()["items"][0]["story_id"]
+        background = stored_soon(sid)  # the reprint joined the wire story: compared unasked
+        assert len(background.article_ids) == 2
+        assert client.get(f"/api/stories/{sid}").json()["article_ids"] == background.article_ids
+    with open_store(db) as s:
+        s.mark_story_stale(sid)
+        assert compare_stored_story(s, sid, with_analysis=False)[0] == background  # what a view computes
+        s.mark_story_stale(sid)
+    with TestClient(create_app(db, warm=True)):  # a restart: the newest stories are compared again
+        assert stored_soon(sid) == background

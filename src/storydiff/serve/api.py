@@ -155,6 +155,55 @@ async def _read_body(request: Request, limit: int) -> bytes:
 # -- the app ----------------------------------------------------------------------------------
 
 
+# stories compared in the background when the server starts: the index page's first page
+PRECOMPUTE_NEWEST = 200
+
+
+class StoryComparer:
+    """Compares stories in the background, so that their views read a stored comparison: as the
+    server starts, the newest stories of several articles (the index's first page); then every
+    story an upload adds an article to. One daemon thread, each comparison under the app's write
+    lock (a view that must compute waits for it rather than computing the same story twice)."""
+
+    def __init__(self, store, lock: threading.Lock, fact_settings: FactSettings | None) -> None:
+        import queue
+
+        self.store, self.lock, self.fact_settings = store, lock, fact_settings
+        self.queue: queue.Queue[str | None] = queue.Queue()
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="storydiff-compare", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def add(self, story_id: str) -> None:
+        self.queue.put(story_id)
+
+    def close(self) -> None:
+        self.stopping.set()  # what is still queued is left to the views
+        self.queue.put(None)
+        self.thread.join(timeout=10)
+
+    def _run(self) -> None:
+        from storydiff.pipeline import compare_stored_story
+
+        _load_models(self.fact_settings)
+        if self.stopping.is_set():
+            return
+        try:
+            newest = [s.id for s in self.store.stories(limit=PRECOMPUTE_NEWEST) if s.n_articles > 1]
+        except SQLAlchemyError:
+            newest = []
+        for sid in newest:
+            self.queue.put(sid)
+        while (sid := self.queue.get()) is not None and not self.stopping.is_set():
+            try:
+                with self.lock:
+                    compare_stored_story(self.store, sid, self.fact_settings, with_analysis=False)
+            except Exception:  # a view of this story computes it again and reports the failure
+                continue
+
+
 def _load_models(fact_settings: FactSettings | None) -> None:
     """What comparing a story loads on first use: spaCy (quote speakers) and, for --semantic,
     MiniLM. A failure here is reported by the comparison that needs the model."""
@@ -181,9 +230,10 @@ def create_app(
 
     ``token`` (else env STORYDIFF_TOKEN) enables writes for clients that send it as a bearer
     token. ``fact_settings`` choose the claim matcher of the stories it compares (a cached
-    comparison made by the other matcher is made again). With ``warm``, the models a comparison
-    needs load in the background as the server starts (``storydiff serve``), so that the first
-    story viewed does not wait for them. ValueError if the database cannot be opened, or, with
+    comparison made by the other matcher is made again). With ``warm`` (``storydiff serve``), a
+    background thread loads the models a comparison needs as the server starts, then compares and
+    stores the newest stories and every story an upload adds to (``StoryComparer``): a view reads
+    a stored comparison instead of computing one. ValueError if the database cannot be opened, or, with
     writes off, does not exist."""
     from storydiff.compare import fact_tier
     from storydiff.store import open_store
@@ -196,11 +246,15 @@ def create_app(
     store = open_store(store_url, create=write_token is not None)
     lock = threading.Lock()
 
+    comparer = StoryComparer(store, lock, fact_settings) if warm else None
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        if warm:
-            threading.Thread(target=_load_models, args=(fact_settings,), name="storydiff-warm", daemon=True).start()
+        if comparer is not None:
+            comparer.start()
         yield
+        if comparer is not None:
+            comparer.close()
         store.close()
 
     app = FastAPI(
@@ -448,6 +502,8 @@ def create_app(
             if mine is not None:
                 sid = store.story_of(mine.id)
                 r.update(status="stored", article_id=mine.id, story_id=store.resolve_story(sid) if sid else None)
+                if comparer is not None and r["story_id"]:
+                    comparer.add(r["story_id"])
             else:  # its id, url or content was already stored (under another source, or as other content)
                 r.update(status="skipped", error="already stored")
         counts = {k: sum(1 for r in results if r.get("status") == k) for k in ("stored", "skipped", "failed")}
