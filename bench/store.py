@@ -85,7 +85,7 @@ def bench_store(url: str, arts: list[Article]) -> dict[str, float]:
 
     r["add, one batch"] = timed(batched)
     r["re-add all (duplicates)"] = timed(lambda: [store.add_article(a) for a in arts])
-    r["has_source x N"] = timed(lambda: [store.has_source(a.source) for a in arts])
+    r["has_source x N"] = timed(lambda: [store.has_item(a.source, a.raw_digest) for a in arts])
     r["get_article x N"] = timed(lambda: [store.get_article(a.id) for a in arts])
     r["articles() all"] = timed(lambda: store.articles())
     r["stories() all"] = timed(lambda: store.stories())

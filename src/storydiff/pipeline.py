@@ -241,10 +241,11 @@ def compare_articles(
 
     The parse (quote speakers; entities with ``entities``) is the costly part: with
     ``parse_singles`` False only the articles of stories of several articles get it, and a
-    story of one article lists its quotes without speakers. ``analyzed``: the articles already
+    story of one article lists its quotes without speakers (in English: the rules of other
+    languages need no parse). ``analyzed``: the articles already
     had the lexical analysis (``analyze_articles(deep=False)``). ``workers`` > 0 parses in that
     many processes (forked once the model is loaded) when there is enough to parse."""
-    from storydiff.analyze.quotes import find_quotes
+    from storydiff.analyze import quotes_without_parse
 
     if not analyzed:
         for _ in analyze_articles(articles, deep=False):  # in place
@@ -259,7 +260,7 @@ def compare_articles(
             d = deep[a.id]
             a.quotes, a.entities, a.sentences, a.origins = d.quotes, d.entities, d.sentences, d.origins
         else:
-            a.quotes, a.entities = find_quotes(a.text, with_speakers=False), []
+            a.quotes, a.entities = quotes_without_parse(a), []
     stories = [compare_story(sid, members, fact_settings) for sid, members in groups.items()]
     position = {a.id: i for i, a in enumerate(articles)}
     stories.sort(key=lambda s: (-len(s.article_ids), min(position[i] for i in s.article_ids)))

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from storydiff.analyze.sentences import sentence_spans
-from storydiff.records import Article, Entity
+from storydiff.records import Article, Entity, Quote
 
-__all__ = ["analyze_article", "analyze_articles", "analyzer_id", "sentence_spans"]
+__all__ = ["analyze_article", "analyze_articles", "analyzer_id", "quotes_without_parse", "sentence_spans"]
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}
 MAX_PARSE_CHARS = 100_000  # beyond this spaCy's memory grows fast; long documents are parsed in part
@@ -67,6 +67,14 @@ def analyze_articles(
             batch = []
     if batch:
         yield from _deep(batch, entities, batch_size)
+
+
+def quotes_without_parse(article: Article) -> list[Quote]:
+    """The article's quotes as far as no parse goes: with their speakers in a language whose
+    rules find them (uk, ru, de, pl, fr, es, it), without them in English."""
+    from storydiff.analyze.quotes import find_quotes
+
+    return find_quotes(article.text, with_speakers=not _parsed_in_english(article), language=article.language)
 
 
 def _parsed_in_english(article: Article) -> bool:

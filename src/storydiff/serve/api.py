@@ -416,14 +416,15 @@ def create_app(
     @app.get("/api/articles/{article_id:path}")
     def api_article(article_id: str):
         """One stored article: text, metadata and what analysis found (quotes, origins, entities)."""
-        from storydiff.analyze import analyze_article
+        from storydiff.pipeline import analyze_stored
 
         a = store.get_article(article_id)
         if a is None:
             raise HTTPException(404, f"no article {article_id!r}")
         # Ingest stores the light analysis (no spaCy parse, to keep ingesting fast), so a stored
-        # article has no quotes or entities yet: parse it now (~0.1 s), as compare does.
-        a = analyze_article(a, deep=True)
+        # article has no quotes or entities yet: parse it now (~0.1 s), as compare does, or read
+        # the parse its text was given before (a story's comparison keeps them)
+        (a,) = analyze_stored(store, [a], entities=True)
         sid = store.story_of(a.id)
         return {**a.to_dict(), "story_id": store.resolve_story(sid) if sid else None}
 

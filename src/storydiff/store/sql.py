@@ -462,11 +462,12 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
             return
         now = codec.now_iso()
         rows = [{"key": k, "data": codec.dumps(v), "saved_at": now} for k, v in analyses.items()]
-        keys = list(analyses)
+        stmt = self._insert(text_analyses)
+        # an upsert: two processes storing one text's parse at once both succeed
+        stmt = stmt.on_conflict_do_update(index_elements=[text_analyses.c.key],
+                                          set_={"data": stmt.excluded.data, "saved_at": stmt.excluded.saved_at})
         with self._write() as conn:
-            for i in range(0, len(keys), _IN_CHUNK):
-                conn.execute(delete(text_analyses).where(text_analyses.c.key.in_(keys[i : i + _IN_CHUNK])))
-            conn.execute(text_analyses.insert(), rows)
+            conn.execute(stmt, rows)
 
     # -- failures ----------------------------------------------------------------------------
     def add_failure(self, failure: Failure) -> None:
