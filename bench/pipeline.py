@@ -145,7 +145,9 @@ def html_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], 
     files = [str(p) for p in pages]
     commands: list[tuple[str, list[str]]] = [
         ("ingest (SQLite)", ["ingest", *files, "--db", "{db}"]),
+        ("ingest --fast", ["ingest", "--fast", *files, "--db", "{db}"]),
         ("compare", ["compare", *files]),
+        ("compare --fast", ["compare", "--fast", *files]),
         ("extract --json", ["extract", "--json", *files]),
     ]
     if pg:
@@ -154,6 +156,8 @@ def html_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], 
     anchor_before = anchor_seconds(pages)
     for label, src in srcs:
         for what, args in commands:
+            if "--fast" in args and label == "before":
+                continue  # ingest and compare had no --fast before
             if "PostgreSQL" in what:
                 reset_pg(pg)
             db = tmp / f"{name}-{label}-{len(rows)}.db"
