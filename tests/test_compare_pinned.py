@@ -81,3 +81,20 @@ def test_one_article_stories_skip_only_the_parse(tmp_path):
             assert lean_a.quotes == a.quotes  # speakers and cues too
     assert [s.to_dict() for s in lean.stories if len(s.article_ids) > 1] == [
         s.to_dict() for s in full.stories if len(s.article_ids) > 1]
+
+
+def test_fast_extraction_reaches_ingest_and_compare(tmp_path):
+    """--fast on ingest and compare extracts as extract --fast does (one trafilatura pass)."""
+    from storydiff.extract.html import extract_html
+    from storydiff.store import open_store
+
+    page = FIXTURES / "extract" / "article.html"
+    html = page.read_text(encoding="utf-8")
+    fast, default = extract_html(html, fast=True).text, extract_html(html).text
+    assert fast != default  # the fixture tells the two apart
+    db = str(tmp_path / "fast.db")
+    assert CliRunner().invoke(app, ["ingest", "--fast", str(page), "--db", db]).exit_code == 0
+    with open_store(db) as store:
+        assert [a.text for a in store.articles()] == [fast]
+    result = CliRunner().invoke(app, ["compare", "--fast", "--json", str(page)], catch_exceptions=False)
+    assert [a["text"] for a in json.loads(result.stdout)["articles"]] == [fast]
