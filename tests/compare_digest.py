@@ -26,7 +26,8 @@ def digest(doc: dict) -> dict:
                                   for g in s["source_groups"]],
                 "quotes": [[q["speaker"], [[outlet[v["article_id"]], v["fidelity"], v["speaker"], v["changes"], v["diff"]]
                                            for v in q["versions"]]] for q in s["quotes"]],
-                "facts": [[f["text"], [outlet[i] for i in f["article_ids"]], f["conflicts"]] for f in s["facts"]],
+                "facts": [[f["text"], [outlet[i] for i in f["article_ids"]], f["conflicts"], f["match"],
+                           [[outlet[v["article_id"]], v.get("score")] for v in f["versions"]]] for f in s["facts"]],
             }
             for s in doc["stories"]
         ],

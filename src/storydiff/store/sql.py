@@ -466,8 +466,11 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
         # an upsert: two processes storing one text's parse at once both succeed
         stmt = stmt.on_conflict_do_update(index_elements=[text_analyses.c.key],
                                           set_={"data": stmt.excluded.data, "saved_at": stmt.excluded.saved_at})
-        with self._write() as conn:
-            conn.execute(stmt, rows)
+        try:
+            with self._write() as conn:
+                conn.execute(stmt, rows)
+        except OperationalError as e:  # a read-only or immutable database, a full disk: a cache can wait
+            log.warning("%d parse(s) not cached: %s", len(rows), str(e.orig or e).splitlines()[0])
 
     # -- failures ----------------------------------------------------------------------------
     def add_failure(self, failure: Failure) -> None:
