@@ -364,7 +364,9 @@ def profile_stages(out: Path) -> None:
 
     db = str(tmp / "aeb.db")
     profiled("ingest", lambda: runner.invoke(app, ["ingest", *pages, "--db", db, "--workers", "0"], catch_exceptions=False))
-    profiled("compare", lambda: runner.invoke(app, ["compare", *pages], catch_exceptions=False))
+    # in this process too (an older compare has no --workers and works in one process anyway)
+    one = ["--workers", "0"] if "--workers" in runner.invoke(app, ["compare", "--help"]).stdout else []
+    profiled("compare", lambda: runner.invoke(app, ["compare", *pages, *one], catch_exceptions=False))
 
     def views() -> None:
         from fastapi.testclient import TestClient
