@@ -252,6 +252,9 @@ def test_entities_of_texts_without_quotes_are_those_of_the_whole_pipeline():
         pytest.skip(f"AEB pages not found under {aeb}")
     articles = list(extract_paths([str(p) for p in paths]))
     assert len(articles) == 4 and not any(quote_spans(a.text) for a in articles)
+    from storydiff.analyze.speakers_multilingual import language_rules
+
     whole = spacy.load(MODEL)
     for a, doc in zip(analyze_articles(articles, deep=True), whole.pipe([a.text for a in articles])):
-        assert a.entities == _entities(doc)
+        # a language with its own rules (these AEB pages are German) is not parsed: no entities, as on main
+        assert a.entities == (_entities(doc) if language_rules(a.language) is None else [])
