@@ -756,9 +756,9 @@ def compare_stored_story(
     story = store.get_story(sid)
     # "lexical+e5": the same matcher, which also read sentences in other languages
     current = story is not None and story.fact_tier.split("+")[0] == fact_tier(fact_settings)
-    if current and not with_analysis:
-        return story, articles
     compared = compared_articles(articles)  # before the deep analysis, which costs the most
+    if current and not with_analysis:
+        return story, compared
     analyzed = analyze_stored(store, compared, entities=entities and with_analysis)
     if not current:
         story = replace(compare_story(sid, analyzed, fact_settings), not_compared=len(articles) - len(compared))
