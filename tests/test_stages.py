@@ -7,12 +7,12 @@ from datetime import datetime, timezone
 import pytest
 
 from storydiff.analyze.sentences import sentences
-from storydiff.compare import compare_story, story_order
+from storydiff.compare import compare_story, facts_first_reported, story_order
 from storydiff.compare.claims import claim_spans, numbers_in
 from storydiff.compare.independence import independent_sources, primary_origin
 from storydiff.extract import extract_item, normalize_date
 from storydiff.extract.metadata import dateline, language, outlet_from_text, outlet_from_url
-from storydiff.records import Article, Origin, RawItem
+from storydiff.records import Article, Fact, Origin, RawItem
 
 
 @pytest.mark.parametrize(
@@ -138,6 +138,19 @@ def test_story_order_puts_dated_first():
     b = _article("b", "y", published="2024-01-02")
     c = _article("c", "z", published="2024-01-01")
     assert [x.id for x in story_order([a, b, c])] == ["c", "b", "a"]
+
+
+def test_a_later_article_is_not_credited_first_with_what_an_earlier_one_possibly_said():
+    # the translation (b) of a wire report (a): its sentences are "possibly" the wire's
+    translated = Fact("Землетрус стався о 4:52.", ["b"], first_article_id="b", match="possibly",
+                      versions=[{"article_id": "b", "text": "Землетрус стався о 4:52.", "score": 1.0},
+                                {"article_id": "a", "text": "The quake hit at 4:52 a.m.", "score": 0.4}])
+    # the wire's own sentence, possibly said later by b: the wire did report it first
+    wire = Fact("Aftershocks followed.", ["a"], first_article_id="a", match="possibly",
+                versions=[{"article_id": "a", "text": "Aftershocks followed.", "score": 1.0},
+                          {"article_id": "b", "text": "Були повторні поштовхи.", "score": 0.3}])
+    own = Fact("Rescuers arrived by midday.", ["b"], first_article_id="b", match="only")
+    assert facts_first_reported([translated, wire, own], ["a", "b"]) == {"a": 1, "b": 1}
 
 
 def test_compare_story_flags_conflicting_numbers():

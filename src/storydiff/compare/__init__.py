@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from storydiff.compare.facts import align_facts, article_language
 from storydiff.compare.independence import independent_sources, story_origins
-from storydiff.records import Article, Story
+from storydiff.records import Article, Fact, Story
 from storydiff.settings import CompareSettings, FactSettings
 
 __all__ = ["compare_story", "compared_articles", "fact_tier", "story_order"]
@@ -56,6 +56,23 @@ def fact_tier(settings: FactSettings | None, articles: Sequence[Article] | None 
     return tier
 
 
+def facts_first_reported(facts: Sequence[Fact], order: Sequence[str]) -> dict[str, int]:
+    """How many facts each article reported before any other. A "possibly" fact is one outlet's
+    sentence beside another's that may say the same: when that other outlet published earlier
+    (a translation of a wire report, say), the later article did not surely report it first."""
+    rank = {article_id: i for i, article_id in enumerate(order)}
+    introduced: dict[str, int] = {}
+    for f in facts:
+        first = f.first_article_id
+        if not first:
+            continue
+        if f.match == "possibly" and any(rank.get(v.get("article_id"), len(rank)) < rank.get(first, 0)
+                                         for v in f.versions):
+            continue
+        introduced[first] = introduced.get(first, 0) + 1
+    return introduced
+
+
 def compare_story(story_id: str, articles: Sequence[Article], fact_settings: FactSettings | None = None) -> Story:
     """Compare analyzed articles of one story (``analyze_articles(..., deep=True)`` first for quotes)."""
     from storydiff.compare.quotes import align_quotes
@@ -66,10 +83,7 @@ def compare_story(story_id: str, articles: Sequence[Article], fact_settings: Fac
     quotes = align_quotes({a.id: a.quotes for a in ordered}, order=[a.id for a in ordered],
                           languages={a.id: a.language for a in ordered})
     n_sources, groups = independent_sources(ordered)
-    introduced: dict[str, int] = {}
-    for f in facts:
-        if f.first_article_id:
-            introduced[f.first_article_id] = introduced.get(f.first_article_id, 0) + 1
+    introduced = facts_first_reported(facts, [a.id for a in ordered])
     timeline = [
         {
             "article_id": a.id,
