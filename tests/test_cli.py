@@ -188,6 +188,20 @@ def bad_corpus(tmp_path_factory):
     return root
 
 
+def _has_articles(db: Path) -> bool:
+    """Whether a running ingest has stored any article yet (False while its tables are made)."""
+    if not db.exists():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.5)
+        try:
+            return con.execute("select 1 from articles limit 1").fetchone() is not None
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+
+
 def _count(db: Path) -> tuple[int, int]:
     con = sqlite3.connect(db)
     try:
@@ -530,10 +544,11 @@ def test_ctrl_c_stops_an_ingest_with_workers_and_keeps_what_it_read(tmp_path):
     db = tmp_path / "int.db"
     cmd = [sys.executable, "-m", "storydiff", "ingest", str(tmp_path / "pages"), "--db", str(db), "--workers", "2"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline = time.time() + 60
-    while time.time() < deadline and proc.poll() is None and not db.exists():
-        time.sleep(0.05)
-    time.sleep(2.0)
+    # interrupt once its first chunk is stored: the rest is still being read (a fixed wait after
+    # the database appeared raced the whole run on an idle machine once ingest got faster)
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None and not _has_articles(db):
+        time.sleep(0.02)
     assert proc.poll() is None, "ingest finished before it could be interrupted; make the corpus larger"
     os.killpg(proc.pid, signal.SIGINT)
     _, stderr = proc.communicate(timeout=120)
