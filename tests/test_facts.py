@@ -326,6 +326,36 @@ def test_articles_in_two_languages_align_through_the_multilingual_judge():
     assert _fact_with(story.facts, "library").match in ("only", "possibly")
 
 
+def test_the_demos_ukrainian_quake_report_meets_the_wire_sentence_by_sentence():
+    """The Ukrainian report translates the wire's sentences (two it leaves out): each of its
+    sentences joins the fact of the sentence it translates, and no fact holds a Ukrainian sentence
+    beside an English one it does not translate."""
+    from storydiff.compare import compare_story
+    from storydiff.extract import extract_item
+    from storydiff.records import RawItem
+
+    examples = Path(__file__).resolve().parents[1] / "src" / "storydiff" / "examples"
+    arts = []
+    for name, lang in (("quake-berovac-wire.html", "en"), ("quake-berovac-obrii-uk.html", "uk")):
+        art = extract_item(RawItem(source=name, kind="html", content=(examples / name).read_text(encoding="utf-8")))
+        arts.append(Article(id=lang, source=name, language=lang, text=art.text))
+    story = compare_story("s", arts)
+    assert story.fact_tier == "lexical+e5"
+    # each Ukrainian sentence (by its first words) -> the wire sentence it translates
+    translates = {"Землетрус магнітудою": "BEROVAC", "Поштовх стався": "The quake hit", "«Ми досі": '"We are still',
+                  "«Кожна родина": '"Every family', "За словами Варнік": "Varnik said", "Рятувальники з": "Rescue teams",
+                  "«Будинки, які": '"The buildings', "Прем'єр-міністр": "Prime Minister",
+                  "Після нього": "Dozens of aftershocks"}
+    joined = 0
+    for fact in story.facts:
+        texts = {v["article_id"]: v["text"] for v in fact.versions}
+        if "uk" in texts and "en" in texts:
+            (want,) = [en for uk, en in translates.items() if texts["uk"].startswith(uk)]
+            assert texts["en"].startswith(want), texts
+            joined += fact.match == "same"
+    assert joined >= 7
+
+
 def test_tfidf_cosine_is_scikit_learns_to_the_bit():
     """The fact scorer's TF-IDF features are computed without importing scikit-learn (a second of
     start-up); its weights were fit on scikit-learn's numbers, so they must be the same numbers."""

@@ -61,6 +61,14 @@ def test_sentences_respect_abbreviations_and_quotes():
     assert got == ["Mr. Smith met Dr. Jones in the U.S. capital.", '"It went well."', "Then they left.", "New paragraph"]
 
 
+def test_sentences_end_before_a_cyrillic_or_greek_capital():
+    uk = "Поштовх стався о 4:52 на глибині 10 км. Після нього були афтершоки. «Ґанок упав», — сказав він. Єдина школа вціліла."
+    assert sentences(uk) == ["Поштовх стався о 4:52 на глибині 10 км.", "Після нього були афтершоки.",
+                             "«Ґанок упав», — сказав він.", "Єдина школа вціліла."]
+    assert sentences("Ο σεισμός έπληξε την πόλη. Δώδεκα νεκροί.") == ["Ο σεισμός έπληξε την πόλη.", "Δώδεκα νεκροί."]
+    assert sentences("Он приехал в г. Москва вечером.") == ["Он приехал в г. Москва вечером."]  # an initial-like abbreviation
+
+
 def test_claims_keep_a_multi_sentence_quote_together_even_with_an_unclosed_nested_quote():
     text = ('"I can\'t imagine they will say: "This is Article 5. Let\'s bomb Russia. It doesn\'t happen like that," '
             "the minister said.\nSecond paragraph is separate.")

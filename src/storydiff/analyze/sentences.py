@@ -14,7 +14,10 @@ _ABBREV = {
     "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "fig", "est", "approx",
 }
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])")
+# a capital that starts the next sentence: Latin, Cyrillic (uk, ru: Ѐ-Я holds Ё Є І Ї Ў, and Ґ)
+# or Greek; without the Cyrillic ones a Ukrainian paragraph was one sentence (one claim), and its
+# sentences never met their English translations one to one
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«„(\[]?[A-Z0-9À-ÖØ-ÞЀ-ЯҐΆ-Ω])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
