@@ -4,6 +4,7 @@
     python bench/same_fact.py --calibrate   # fit each judge's logistic weights and cuts, write
                                             # src/storydiff/compare/same_fact_calibration.json
     python bench/same_fact.py --quick       # skip the MiniLM bi-encoder anchor (needs torch)
+    python bench/same_fact.py --language-ids  # py3langid vs fastText on wmt-dev's sentences
 
 Data (../shared/data): facts/msrp, facts/stsb-news, crosslingual/stsb-x, crosslingual/wmt-dev.
 The cross-encoder was trained on MSRP train + STS-B news train less a validation cut
@@ -357,6 +358,34 @@ def calibrate_multilingual() -> dict:
     return out
 
 
+def language_ids() -> None:
+    """Which identifier names a sentence's language right more often, on every wmt-dev sentence
+    (the judge is asked about single sentences): py3langid (what same_fact.language_of used),
+    fastText (storydiff.language.detect, the articles' identifier: None under MIN_CHARS or
+    MIN_PROBABILITY) and what language_of does now (fastText, py3langid when it names none)."""
+    import py3langid
+
+    from storydiff.language import detect
+
+    seen: dict[str, str] = {}
+    for r in read_jsonl(DATA / "crosslingual/wmt-dev/docs.jsonl"):
+        for sentence in r["sentences"]:
+            seen.setdefault(sentence, r["lang"])
+    items = list(seen.items())
+    short = [(t, lang) for t, lang in items if len(t.split()) <= 6]
+    langs = sorted({lang for _, lang in items})
+    print(f"| identifier | {' | '.join(langs)} | all ({len(items):,}) | sentences of <= 6 words ({len(short)}) | s |")
+    print("|---|" + "---|" * (len(langs) + 3))
+    for name, ident in (("py3langid", lambda t: py3langid.classify(t)[0]), ("fastText (language.detect)", detect),
+                        ("**same_fact.language_of** (fastText, else py3langid)", same_fact.language_of)):
+        t0 = time.perf_counter()
+        right = [ident(t) == lang for t, lang in items]
+        secs = time.perf_counter() - t0
+        per = [np.mean([ok for ok, (_, lang) in zip(right, items) if lang == code]) for code in langs]
+        ok_short = np.mean([ident(t) == lang for t, lang in short])
+        print(f"| {name} | {' | '.join(f'{x:.4f}' for x in per)} | {np.mean(right):.4f} | {ok_short:.3f} | {secs:.1f} |")
+
+
 def tfidf_cosines(fit_texts: list[str], pairs: list[tuple[str, str]], **kw) -> np.ndarray:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -370,11 +399,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--calibrate", choices=["english", "multilingual", "all"], default=None)
     ap.add_argument("--quick", action="store_true", help="skip the MiniLM bi-encoder anchor")
+    ap.add_argument("--language-ids", action="store_true", help="compare the language identifiers on wmt-dev sentences")
     args = ap.parse_args()
     if not (DATA / "facts/msrp/dev.jsonl").exists():
         sys.exit(f"data not found under {DATA}")
     if args.calibrate:
         calibrate(args.calibrate)
+        return
+    if args.language_ids:
+        language_ids()
         return
     data = splits()
     train_rows = [r for r in data["train"] + data["validation"] if r["set"] == "msrp"]
