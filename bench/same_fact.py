@@ -123,12 +123,17 @@ def _choose(feats: np.ndarray, y: np.ndarray, names: dict[str, list[int]], msrp:
         if best is None or ll < best[0] - 1e-4:
             best = (ll, name, cols)
     _, name, cols = best
+    return (name, *fit_columns(feats, y, cols))
+
+
+def fit_columns(feats: np.ndarray, y: np.ndarray, cols: list[int]) -> tuple[list[float], float, np.ndarray]:
+    """Logistic weights on ``cols`` (0 for the other columns), the intercept, and every row's score."""
     model = fit_logistic(feats[:, cols], y)
     coef = [0.0] * feats.shape[1]
     for k, c in zip(cols, model.coef_[0]):
         coef[k] = round(float(c), 4)
     intercept = round(float(model.intercept_[0]), 4)
-    return name, coef, intercept, 1 / (1 + np.exp(-(feats @ np.array(coef) + intercept)))
+    return coef, intercept, 1 / (1 + np.exp(-(feats @ np.array(coef) + intercept)))
 
 
 def calibrate_english() -> dict:
@@ -240,12 +245,7 @@ def fit_multilingual(feats: np.ndarray, y: np.ndarray, groups: np.ndarray, verbo
         if best is None or ll < best[0] - 1e-4:
             best = (ll, name, cols)
     _, name, cols = best
-    model = fit_logistic(feats[:, cols], y)
-    coef = [0.0] * feats.shape[1]
-    for k, c in zip(cols, model.coef_[0]):
-        coef[k] = round(float(c), 4)
-    intercept = round(float(model.intercept_[0]), 4)
-    scores = 1 / (1 + np.exp(-(feats @ np.array(coef) + intercept)))
+    coef, intercept, scores = fit_columns(feats, y, cols)
     return {"features": list(same_fact.MULTILINGUAL_FEATURES), "coef": coef, "intercept": intercept, "chosen": name,
             "same": round(best_f1_cut(scores, y), 4), "possibly": round(recall_cut(scores, y, POSSIBLY_RECALL), 4)}
 
