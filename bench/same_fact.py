@@ -520,7 +520,7 @@ def main() -> None:
         a = vec.transform([xdev[i]["a"] for i in idx])
         b = vec.transform([xdev[i]["b"] for i in idx])
         _, ra = correlations(np.asarray(a.multiply(b).sum(axis=1)).ravel(), gold)
-        print(f"| e5 judge (calibrated on stsb-x train) | {lang} | {len(idx)} | {rho:.3f} | {r:.3f} | {ra:.3f} |")
+        print(f"| e5 judge (calibrated on wmt-dev + stsb-x train) | {lang} | {len(idx)} | {rho:.3f} | {r:.3f} | {ra:.3f} |")
     en = multilingual_features(sp, [("en", "en")] * len(sp))
     rho, r = correlations(same_fact.calibrated(en, MULTILINGUAL_JUDGE), sts_gold)
     print(f"| the same e5 judge on the English pairs (stsb-news dev) | en | {len(sp)} | {rho:.3f} | {r:.3f} | |")
