@@ -3,6 +3,7 @@ storydiff's fact alignment (``compare.facts.fact_groups``, tier ``lexical+e5``).
 
     python bench/crosslingual_facts.py                      # this checkout, held-out calibrations
     python bench/crosslingual_facts.py --src /work/main/src  # another checkout (the anchor), as shipped
+    python bench/crosslingual_facts.py --drop 0.3           # 30% of each translation left out
 
 Data: ../shared/data/crosslingual/wmt-dev/docs.jsonl (WMT21/22 English news documents with
 professional Russian and Ukrainian translations, sentence-aligned). Each document pair (en-ru,
@@ -11,7 +12,8 @@ one per line. Gold: a claim of sentence k and a claim of translated sentence k s
 (where both sentences are claims).
 Scored: the cross-language links of each fact ("same": both claims in one fact; "possibly": a
 claim left alone with the translation's claim among its candidates), precision and recall of the
-"same" links, share of gold links only "possibly", share of translated sentences left "only".
+"same" links, share of gold links only "possibly", share of translated sentences left "only", and
+with ``--drop`` the originals whose translation was left out that are linked "same" anyway.
 
 Held out: this checkout's multilingual judge is calibrated on wmt-dev itself, so each WMT year is
 scored by the calibration fitted on the other year (``bench/same_fact.py``'s fit of WMT21 + the
