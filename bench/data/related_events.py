@@ -10,9 +10,12 @@ from pathlib import Path
 E = []
 
 
+SPLIT = ["dev"]  # groups 1-6 were written first (dev); 7-12 later, and held out of every choice
+
+
 def add(group, event, rid, published, outlet, title, text, language="en"):
     E.append({"id": rid, "group": group, "event": event, "published": published, "outlet": outlet,
-              "title": title, "text": " ".join(text.split()), "language": language})
+              "title": title, "text": " ".join(text.split()), "language": language, "split": SPLIT[0]})
 
 
 # 1. A summit's secret preparation vs. the leader's announcement four days later
@@ -176,6 +179,155 @@ add("mayor", "mayor-resigns", "mayor-resign-2", "2025-10-09T18:40:00+00:00", "Ha
     """Sable mayor Ines Varro stepped down on Thursday, saying the city should not be dragged through
     her case. Her deputy Paul Dorn takes over until a January election, councillors said. The bribery
     investigation against Varro continues.""")
+
+# -- Test half: written after the dev half's numbers were seen, before anything was fitted or
+# chosen; gaps vary (a related event the same day, a same-story update the next day).
+SPLIT[0] = "test"
+
+# 7. A rail operator's job cuts vs. the union's strike call over them, the same day
+add("rail", "rail-cuts", "rail-cuts-1", "2025-11-03T07:30:00+00:00", "Harbor Wire",
+    "VeyRail to cut 1,200 jobs as losses mount",
+    """VeyRail will cut 1,200 jobs over the next two years and close its repair works in Tamsk, chief
+    executive Nora Feld said on Monday, after the state rail operator reported a loss of 310 million
+    crowns for the first nine months. Most of the posts will go in maintenance and ticket offices.
+    Feld said the company could not keep running trains on borrowed money.""")
+add("rail", "rail-cuts", "rail-cuts-2", "2025-11-03T10:05:00+00:00", "Meridian Daily",
+    "VeyRail plans 1,200 redundancies and Tamsk works closure",
+    """State railway VeyRail plans to shed 1,200 staff by 2027 and shut the Tamsk repair works, its
+    chief Nora Feld announced, blaming a nine-month loss of 310 million crowns. Ticket offices and
+    maintenance depots will bear most of the reductions, she told reporters in Lorn.""")
+add("rail", "rail-strike", "rail-strike-1", "2025-11-03T18:40:00+00:00", "Veyra Post",
+    "Rail union calls 48-hour strike over VeyRail cuts",
+    """The rail workers' union called a 48-hour strike for next Thursday in protest at VeyRail's plan
+    to cut 1,200 jobs, union leader Tomas Brod said on Monday evening. Brod said members in Tamsk
+    would walk out first and urged passengers to avoid travel. VeyRail chief Nora Feld called the
+    strike irresponsible and said talks remained open.""")
+add("rail", "rail-strike", "rail-strike-2", "2025-11-04T06:50:00+00:00", "Harbor Wire",
+    "Trains to stop for two days as union answers VeyRail job cuts",
+    """Rail workers will strike for 48 hours from Thursday, their union said, hours after VeyRail set
+    out 1,200 job cuts. Union leader Tomas Brod told a rally in Tamsk that the walkout was the only
+    answer. Nora Feld, VeyRail's chief executive, said the stoppage was irresponsible.""")
+
+# 8. A former minister's trial opening vs. her aide's testimony two days later
+add("trial", "tarr-trial-opens", "tarr-open-1", "2026-01-12T09:00:00+00:00", "Meridian Daily",
+    "Ex-finance minister Lina Tarr goes on trial for fraud",
+    """Former finance minister Lina Tarr pleaded not guilty on Monday as her trial for fraud opened in
+    Lorn. Prosecutors say Tarr steered 40 million crowns of public contracts to a printing firm owned
+    by her brother. Judge Elsa Morrow set hearings through March. Tarr told the court the charges
+    were political.""")
+add("trial", "tarr-trial-opens", "tarr-open-2", "2026-01-12T13:15:00+00:00", "Veyra Post",
+    "Tarr denies fraud charges as trial begins",
+    """Lina Tarr, who ran the finance ministry until last year, denied all charges when her fraud
+    trial began on Monday. The indictment accuses her of handing 40 million crowns in state printing
+    contracts to her brother's company. She called the case a political vendetta. Hearings before
+    Judge Elsa Morrow will run until March.""")
+add("trial", "tarr-aide-testifies", "tarr-aide-1", "2026-01-14T15:30:00+00:00", "Harbor Wire",
+    "Tarr's former aide tells court she ordered contract changes",
+    """A former aide to Lina Tarr testified on Wednesday that the ex-minister personally ordered
+    changes to tender rules that favoured her brother's printing firm. Viktor Salm, who was Tarr's
+    chief of staff, told Judge Elsa Morrow he had kept emails of the instructions. Tarr's lawyer
+    said Salm was lying to win a lighter sentence of his own.""")
+add("trial", "tarr-aide-testifies", "tarr-aide-2", "2026-01-14T19:00:00+00:00", "Meridian Daily",
+    "Aide Salm testifies against Tarr, cites emails on tenders",
+    """Viktor Salm, once chief of staff to Lina Tarr, said in court on Wednesday that she instructed
+    him to rewrite tender rules for the printing contracts won by her brother's company. Salm said he
+    kept the emails. Tarr's defence accused him of lying to reduce his own sentence.""")
+
+# 9. An earthquake (with a next-day update of the same story) vs. the donors' pledges a week later
+add("quake", "tamsk-quake", "tamsk-quake-1", "2026-02-20T04:10:00+00:00", "Harbor Wire",
+    "Magnitude 6.4 earthquake hits Tamsk, at least 12 dead",
+    """A magnitude 6.4 earthquake struck the Tamsk region before dawn on Friday, killing at least 12
+    people and collapsing dozens of houses, the emergency ministry said. Governor Rolf Ander said
+    rescuers were searching the rubble in three villages. Power was cut across the valley.""")
+add("quake", "tamsk-quake", "tamsk-quake-2", "2026-02-21T08:30:00+00:00", "Veyra Post",
+    "Tamsk quake death toll rises to 31 as search goes on",
+    """The number of people killed by Friday's earthquake in the Tamsk region has risen to 31, the
+    emergency ministry said on Saturday, as rescuers dug through collapsed houses for a second day.
+    Governor Rolf Ander said about 800 people had spent the night in tents. Electricity returned
+    to part of the valley.""")
+add("quake", "tamsk-quake", "tamsk-quake-uk", "2026-02-20T09:00:00+00:00", "Лорн Інформ",
+    "Землетрус магнітудою 6,4 у Тамську: щонайменше 12 загиблих",
+    """Землетрус магнітудою 6,4 у п'ятницю вранці сколихнув регіон Тамська, загинули щонайменше
+    12 людей, повідомило міністерство з надзвичайних ситуацій. Губернатор Рольф Андер сказав, що
+    рятувальники розбирають завали у трьох селах. Долина залишилася без світла.""", "uk")
+add("quake", "tamsk-pledges", "tamsk-pledges-1", "2026-02-27T15:00:00+00:00", "Meridian Daily",
+    "Donors pledge 150 million to rebuild quake-hit Tamsk",
+    """Governments and banks pledged 150 million crowns on Friday to rebuild homes and schools in the
+    Tamsk region, a week after the earthquake that killed 31 people. Governor Rolf Ander said the
+    money would house 800 families before winter. The largest sum came from the Ostland development
+    bank.""")
+add("quake", "tamsk-pledges", "tamsk-pledges-2", "2026-02-27T18:20:00+00:00", "Harbor Wire",
+    "Tamsk reconstruction conference raises 150 million crowns",
+    """A donors' conference in Lorn raised 150 million crowns for the reconstruction of Tamsk after
+    last week's earthquake, organisers said. Rolf Ander, the region's governor, said new houses for
+    800 families would be ready by November.""")
+
+# 10. A candidate enters a race vs. her rival's complaint about her signatures, a day later
+add("race", "ember-runs", "ember-runs-1", "2026-03-02T11:00:00+00:00", "Veyra Post",
+    "Mila Ember launches bid for Lorn mayor",
+    """Mila Ember, a former judge, said on Monday she would run for mayor of Lorn in the June
+    election, promising cheaper public transport and an audit of city contracts. Ember, who has no
+    party, said she had collected 14,000 signatures. Incumbent mayor Georg Falk has not said whether
+    he will seek a third term.""")
+add("race", "ember-runs", "ember-runs-2", "2026-03-02T14:45:00+00:00", "Meridian Daily",
+    "Ex-judge Ember enters Lorn mayoral race as independent",
+    """Former judge Mila Ember entered the race for Lorn's mayoralty on Monday, running without a
+    party on a pledge to audit city contracts and lower transit fares. She said 14,000 residents had
+    signed her nomination papers.""")
+add("race", "falk-complaint", "falk-complaint-1", "2026-03-03T16:30:00+00:00", "Harbor Wire",
+    "Falk's campaign challenges Ember's nomination signatures",
+    """Mayor Georg Falk's campaign asked the election commission on Tuesday to check thousands of
+    signatures on Mila Ember's nomination papers, saying some belonged to people who do not live in
+    Lorn. Ember called the complaint a sign of panic. The commission has ten days to rule.""")
+add("race", "falk-complaint", "falk-complaint-2", "2026-03-03T19:10:00+00:00", "Veyra Post",
+    "Falk camp says Ember signatures include non-residents",
+    """The team of Lorn mayor Georg Falk filed a complaint with the election commission on Tuesday
+    alleging that Mila Ember's 14,000 nomination signatures include non-residents. Ember said Falk
+    was panicking. A ruling is due within ten days.""")
+
+# 11. A steelmaker's profit warning vs. its chief executive ousted two days later
+add("steel", "ostmark-warning", "ostmark-warn-1", "2026-04-06T06:45:00+00:00", "Meridian Daily",
+    "Ostmark Steel warns of first annual loss in a decade",
+    """Ostmark Steel expects its first annual loss in ten years, the company said on Monday, citing
+    cheap imports and high power prices. Shares fell 14 percent in Lorn. Chief executive Hanna Lind
+    said the group would idle one of its two furnaces at Sable.""")
+add("steel", "ostmark-warning", "ostmark-warn-2", "2026-04-06T09:30:00+00:00", "Harbor Wire",
+    "Ostmark shares slide 14% on loss warning",
+    """Shares in Ostmark Steel dropped 14 percent on Monday after the steelmaker forecast a loss for
+    the year, its first since 2015. Imports and power costs hit margins, chief executive Hanna Lind
+    said, announcing that a furnace in Sable would be idled.""")
+add("steel", "ostmark-ceo", "ostmark-ceo-1", "2026-04-08T17:00:00+00:00", "Veyra Post",
+    "Ostmark Steel board ousts chief executive Hanna Lind",
+    """The board of Ostmark Steel removed chief executive Hanna Lind on Wednesday, two days after the
+    company warned of an annual loss. Finance director Erik Moll will lead the group until a
+    successor is found, chairman Otto Varga said. Lind had run the steelmaker since 2019.""")
+add("steel", "ostmark-ceo", "ostmark-ceo-2", "2026-04-08T20:15:00+00:00", "Meridian Daily",
+    "Lind out at Ostmark Steel; Moll steps in as interim chief",
+    """Hanna Lind has been dismissed as head of Ostmark Steel, chairman Otto Varga said on Wednesday.
+    Erik Moll, the finance director, takes over for now. The decision follows Monday's warning of
+    the group's first loss in a decade.""")
+
+# 12. A drone strike on a city vs. the president's visit to it the next day (one report in German)
+add("strike", "sable-drones", "sable-drones-1", "2026-05-10T05:20:00+00:00", "Harbor Wire",
+    "Drone attack on Sable kills four, damages power plant",
+    """Drones struck Sable overnight, killing four people and setting fire to the city's power plant,
+    regional governor Ilya Serov said on Sunday. Air defences shot down 23 of 30 drones, the military
+    said. Parts of the city were without electricity in the morning.""")
+add("strike", "sable-drones", "sable-drones-de", "2026-05-10T08:00:00+00:00", "Nordkurier Lorn",
+    "Drohnenangriff auf Sable: vier Tote, Kraftwerk beschädigt",
+    """Bei einem nächtlichen Drohnenangriff auf Sable sind vier Menschen getötet worden, teilte
+    Gouverneur Ilya Serov am Sonntag mit. Das Kraftwerk der Stadt geriet in Brand. Die Luftabwehr
+    schoss nach Angaben des Militärs 23 von 30 Drohnen ab. Teile der Stadt waren ohne Strom.""", "de")
+add("strike", "sable-visit", "sable-visit-1", "2026-05-11T12:30:00+00:00", "Veyra Post",
+    "President Brel visits Sable, promises air defence systems",
+    """President Anton Brel visited Sable on Monday, a day after a drone attack killed four people
+    there, and promised the city two more air defence systems. Standing by the damaged power plant
+    with governor Ilya Serov, Brel said repairs would take a month. He laid flowers for the dead.""")
+add("strike", "sable-visit", "sable-visit-2", "2026-05-11T15:00:00+00:00", "Meridian Daily",
+    "Brel in Sable: two new air defence batteries pledged",
+    """Anton Brel travelled to Sable on Monday and pledged two air defence batteries for the city, where
+    Sunday's drone strike killed four people. The president toured the burned power plant with
+    governor Ilya Serov and said power would be fully restored within a month.""")
 
 if __name__ == "__main__":
     out = Path(__file__).with_suffix(".jsonl")
