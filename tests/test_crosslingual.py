@@ -195,6 +195,54 @@ def test_the_spark_job_groups_across_languages(tmp_path):
 
 
 # -- related events ----------------------------------------------------------------------------
+_PREP = ("Diplomats of Veyra and Ostland spent weeks in secret talks preparing a meeting of President Anton Brel "
+         "and Chancellor Ilse Marrow at a hunting lodge near Lorn, officials said.")
+_PREP_2 = ("For weeks Veyran and Ostlandic diplomats met secretly at a lodge near Lorn, preparing talks between "
+           "Anton Brel and Ilse Marrow, according to officials.")
+_ANNOUNCED = ("President Anton Brel announced on Friday in Lorn that he will meet Chancellor Ilse Marrow in "
+              "Harrowgate on April 2 to sign a shipping accord.")
+
+
+def _fake_embed(texts):
+    import numpy as np
+
+    return np.ones((len(texts), 4)) / 2.0  # every text alike: only the lexical features differ
+
+
+def test_content_shared_sets_the_shared_names_aside():
+    from storydiff.match import MatchDoc
+    from storydiff.match import same_story as ss
+
+    docs = {k: MatchDoc(k, t, language="en") for k, t in (("prep", _PREP), ("prep2", _PREP_2), ("ann", _ANNOUNCED))}
+    x = ss.pair_features([(docs["prep"], docs["prep2"]), (docs["prep"], docs["ann"])], embed=_fake_embed)
+    col = ss.FEATURES.index("content_shared")
+    names = ss.FEATURES.index("names_shared")
+    # the announcement shares the preparation's names about as much as a second report of it...
+    assert x[1, names] >= 0.5
+    # ...and far fewer of the words that say what happened
+    assert x[0, col] > 0.3 > x[1, col] and x[0, col] > 2 * x[1, col]
+    # across languages the lexical channels say nothing
+    uk = MatchDoc("uk", "Президент Антон Брель оголосив, що зустрінеться з Ільзе Марров.", language="uk")
+    assert ss.pair_features([(docs["ann"], uk)], embed=_fake_embed)[0, col] == 0.0
+
+
+def test_time_factor_is_the_clusterers_decay_and_needs_both_dates():
+    from datetime import datetime, timedelta, timezone
+
+    from storydiff.match import MatchDoc
+    from storydiff.match import same_story as ss
+    from storydiff.settings import MatchSettings
+
+    t0 = datetime(2025, 3, 3, 8, tzinfo=timezone.utc)
+    a = MatchDoc("a", _PREP, published=t0)
+    s = MatchSettings()
+    assert ss.time_factor(a, MatchDoc("b", _PREP_2, published=t0 + timedelta(hours=2))) > 0.99
+    four_days = ss.time_factor(a, MatchDoc("c", _ANNOUNCED, published=t0 + timedelta(days=4)))
+    assert four_days == pytest.approx(1 - s.time_decay * 4 / s.window_days)
+    assert ss.time_factor(a, MatchDoc("d", _ANNOUNCED, published=t0 + timedelta(days=40))) == pytest.approx(1 - s.time_decay)
+    assert ss.time_factor(a, MatchDoc("e", _ANNOUNCED)) == 1.0  # undated: no penalty
+
+
 # -- the same-story command ----------------------------------------------------------------------
 def test_same_story_command_answers_each_pair_and_names_bad_rows(tmp_path):
     r = {x["id"]: {k: x[k] for k in ("title", "text", "published", "outlet")} for x in rows()}

@@ -5,7 +5,10 @@ described by a few numbers: the multilingual-e5 cosine of their opening passages
 and first paragraphs, PASSAGE_CHARS), that of their ledes (what the clusterer's cross-language
 path reads), the lexical same-story score (``similarity``; meaningful in one language only, so
 0 across languages), the shares of names (by skeleton, script-independent) and of figures the
-two share (match/multilingual.py), and whether the languages differ. A linear model maps them
+two share (match/multilingual.py), how alike their words are once the shared names are set
+aside (``content_shared``: what the reports say happened, "prepared in secret" against "announced",
+not who it happened to; one language only, so 0 across languages), and whether the languages
+differ. A linear model maps them
 to a score in 0..1 (1 = the same story); it is fitted on SemEval-2022 Task 8's graded pairs,
 ``overall`` 1..4 read as (4 - overall) / 3, by bench/crosslingual.py --fit-pairs, which reports
 it held out (5 folds grouped by shared documents; tgcontest never seen). ``same`` is score >=
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -27,13 +31,15 @@ from pathlib import Path
 import numpy as np
 
 from storydiff.match import multilingual as ml
-from storydiff.match.doc import MatchDoc
+from storydiff.match.doc import MatchDoc, timestamp
 from storydiff.match.features import extract_terms
 from storydiff.match.scorer import LinearScorer
-from storydiff.match.similarity import similarity
+from storydiff.match.similarity import dot, similarity, weigh
+from storydiff.settings import MatchSettings
 
 WEIGHTS = Path(__file__).with_name("same_story.json")
-FEATURES = ("cos_passage", "cos_lede", "lexical", "names_shared", "numbers_shared", "cross_language")
+FEATURES = ("cos_passage", "cos_lede", "lexical", "names_shared", "numbers_shared", "cross_language", "content_shared")
+STEM_CHARS = 5  # content words compared by their first letters: "prepared"/"preparing", "Gipfel"/"Gipfels"
 PASSAGE_CHARS = 400
 
 
@@ -52,14 +58,16 @@ class PairModel:
         return json.dumps({**asdict(self.linear), "threshold": self.threshold, "meta": meta}, indent=1)
 
 
-def fit(x: np.ndarray, y: np.ndarray, threshold: float = 0.5, alpha: float = 1.0) -> PairModel:
-    """Ridge regression of ``y`` (0..1) on standardised features; bench/ only."""
+def fit(x: np.ndarray, y: np.ndarray, threshold: float = 0.5, alpha: float = 1.0,
+        features: Sequence[str] = FEATURES) -> PairModel:
+    """Ridge regression of ``y`` (0..1) on standardised features (columns named by ``features``);
+    bench/ only."""
     from sklearn.linear_model import Ridge
 
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     reg = Ridge(alpha=alpha).fit((x - mean) / scale, y)
-    return PairModel(LinearScorer(FEATURES, tuple(mean.tolist()), tuple(scale.tolist()), tuple(reg.coef_.tolist()),
+    return PairModel(LinearScorer(tuple(features), tuple(mean.tolist()), tuple(scale.tolist()), tuple(reg.coef_.tolist()),
                                   float(reg.intercept_)), threshold)
 
 
@@ -81,10 +89,22 @@ def _shared(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def _keys(doc: MatchDoc) -> tuple[set[str], set[str]]:
+def _keys(doc: MatchDoc) -> tuple[set[str], set[str], dict[str, float]]:
+    """Names and figures (language-independent keys), and the content-word vector."""
     terms = extract_terms(doc.text, doc.title if isinstance(doc.title, str) else None)
     keys = ml.cross_keys(doc.text, doc.title if isinstance(doc.title, str) else None, terms.entities.items())
-    return {k for k in keys if k[0] == "@"}, {k for k in keys if k[0] == "#"}
+    return {k for k in keys if k[0] == "@"}, {k for k in keys if k[0] == "#"}, _content(terms)
+
+
+def _content(terms) -> dict[str, float]:
+    """Content words that name nothing (the article's names left out), by stem, as a unit
+    vector: two reports of one story tell the same happening in these words; two events of
+    the same actors share the names and differ here."""
+    stems: Counter = Counter()
+    for word, count in terms.words.items():
+        if word not in terms.entities:
+            stems[word[:STEM_CHARS]] += count
+    return weigh(stems)
 
 
 def _language(doc: MatchDoc) -> str | None:
@@ -110,7 +130,7 @@ def pair_features(pairs: Sequence[tuple[MatchDoc, MatchDoc]], embed=None) -> np.
     rows = []
     for i, (a, b) in enumerate(pairs):
         cross = _language(a) != _language(b)
-        (na, fa), (nb, fb) = _keys(a), _keys(b)
+        (na, fa, ca), (nb, fb, cb) = _keys(a), _keys(b)
         rows.append([
             float(passages[2 * i] @ passages[2 * i + 1]),
             float(ledes[2 * i] @ ledes[2 * i + 1]),
@@ -118,8 +138,27 @@ def pair_features(pairs: Sequence[tuple[MatchDoc, MatchDoc]], embed=None) -> np.
             _shared(na, nb),
             _shared(fa, fb),
             float(cross),
+            0.0 if cross else dot(ca, cb),
         ])
     return np.array(rows)
+
+
+def time_factor(a: MatchDoc, b: MatchDoc, settings: MatchSettings | None = None) -> float:
+    """The clusterer's time decay (MatchSettings.time_decay over window_days) for a pair whose
+    publication times are both known, else 1: a report days after another more often tells the
+    next event of the same people. Not fitted: no dated pairs to fit it on (SemEval's pairs carry
+    no dates); the clusterer's own rule, so the judgement and the stream agree."""
+    ta, tb = timestamp(a.published), timestamp(b.published)
+    if ta is None or tb is None:
+        return 1.0
+    settings = settings or MatchSettings()
+    window = settings.window_days * 86400.0
+    return 1.0 - settings.time_decay * min(1.0, abs(ta - tb) / window) if window > 0 else 1.0
+
+
+def scores(model: PairModel, x: np.ndarray, pairs: Sequence[tuple[MatchDoc, MatchDoc]]) -> list[float]:
+    """The model's score of each feature row, times the pair's time factor."""
+    return [model.score(row) * time_factor(a, b) for row, (a, b) in zip(x, pairs)]
 
 
 def judge(pairs: Sequence[tuple[MatchDoc, MatchDoc]]) -> list[tuple[bool, float]]:
@@ -134,7 +173,6 @@ def judge(pairs: Sequence[tuple[MatchDoc, MatchDoc]]) -> list[tuple[bool, float]
 
         raise RuntimeError(MULTILINGUAL_NOT_INSTALLED)
     out = []
-    for row in x:
-        s = model.score(row)
+    for s in scores(model, x, pairs):
         out.append((bool(s >= model.threshold), round(float(s), 4) if math.isfinite(s) else 0.0))
     return out
