@@ -6,13 +6,16 @@ and first paragraphs, PASSAGE_CHARS), that of their ledes (what the clusterer's 
 path reads), the lexical same-story score (``similarity``; meaningful in one language only, so
 0 across languages), the shares of names (by skeleton, script-independent) and of figures the
 two share (match/multilingual.py), how alike their words are once the shared names are set
-aside (``content_shared``: what the reports say happened, "prepared in secret" against "announced",
-not who it happened to; one language only, so 0 across languages), and whether the languages
-differ. A linear model maps them
-to a score in 0..1 (1 = the same story); it is fitted on SemEval-2022 Task 8's graded pairs,
-``overall`` 1..4 read as (4 - overall) / 3, by bench/crosslingual.py --fit-pairs, which reports
-it held out (5 folds grouped by shared documents; tgcontest never seen). ``same`` is score >=
-the threshold stored with the weights (chosen on the same folds for the F1 of overall <= 2).
+aside (``content_shared``: what the reports say happened, "prepared in secret" against
+"announced", not who it happened to; one language only, so 0 across languages), and whether the
+languages differ. A linear model maps them to a score in 0..1 (1 = the same story); it is fitted
+on SemEval-2022 Task 8's graded pairs, the mean of ``overall`` and ``narrative`` (1..4) read as
+(4 - x) / 3 (narrative: the axis on which the next event of the same people differs), by
+bench/crosslingual.py --pairs --write, which reports it held out (5 folds grouped by shared
+documents; tgcontest and the written related-event reports never seen). A pair whose publication
+times are both known has its score multiplied by the clusterer's time decay (``time_factor``).
+``same`` is score >= the threshold stored with the weights (chosen on SemEval for the F1 of
+overall <= 1.5).
 
 Cost: two e5 passes per article (~150 word pieces in all, ~0.25 s of CPU here): a tool for
 a judgement or a benchmark, not for a stream (the clusterer uses the lede only, and rarely).
