@@ -465,6 +465,28 @@ def arrival_orders(size: int, workers: int, block: int = 2_500, seed: int = 0) -
         print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {peak:,} | {per:.0f} |", flush=True)
 
 
+def content_gate_table(size: int, workers: int, gates: list[float], rounds: int = 2) -> None:
+    """The English stream in date order with MatchSettings.min_content_cosine off and on,
+    alternated in one process: B3, clusterer time per article (a ratio to the gate off, same
+    round), and the content-word entries small stories hold for the gate at the end."""
+    items = [(p, gold) for p, gold, *_ in _prepared_stream(_stream_file(size), workers)]
+    print(f"## Content gate on the {len(items):,}-article English stream (date order)\n")
+    print("| round | min_content_cosine | B3 P | B3 R | B3 F1 | clusterer us/article | ratio to off | word entries kept |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for rnd in range(rounds):
+        base = None
+        for gate in gates:
+            c = OnlineClusterer(MatchSettings(min_content_cosine=gate))
+            t0 = time.perf_counter()
+            with streaming_gc():
+                sids = [c.add_prepared(prepared) for prepared, _ in items]
+            per = (time.perf_counter() - t0) / len(items) * 1e6
+            base = base or per
+            p, r, f = bcubed([c.resolve(s) for s in sids], [g for _, g in items])
+            kept = sum(len(st.sums["words"]) for st in c._stories.values())
+            print(f"| {rnd + 1} | {gate:g} | {p:.3f} | {r:.3f} | {f:.3f} | {per:.0f} | {per / base:.2f}x | {kept:,} |", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ecb", action="store_true")
@@ -482,6 +504,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="streams: only the first N articles of each file")
     ap.add_argument("--arrival-orders", type=int, metavar="SIZE", help="one stream in date order, shuffled, reversed blocks")
     ap.add_argument("--mixed", type=int, metavar="SIZE", help="same-language vs 30%% other-language stream, alternated")
+    ap.add_argument("--content-gate", type=int, metavar="SIZE", help="English stream with the content gate off and on")
+    ap.add_argument("--gates", type=float, nargs="*", default=[0.0, 0.08])
     ap.add_argument("--run-one", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--system", default="storydiff", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -490,6 +514,9 @@ def main() -> None:
         return
     if args.arrival_orders:
         arrival_orders(args.arrival_orders, args.workers)
+        return
+    if args.content_gate:
+        content_gate_table(args.content_gate, args.workers, args.gates)
         return
     if args.mixed:
         mixed_table(args.mixed, args.workers, args.worker_niceness, limit=args.limit)

@@ -202,18 +202,18 @@ def streams_main(rows: list[dict], skip_compare: bool) -> None:
         compare_table(rows)
 
 
-def related_stream_table() -> None:
+def related_stream_table(min_content: float = 0.0) -> None:
     """The written related-event reports as a stream through `cluster` (date order), pairwise,
-    each half of the set on its own stream."""
+    each half of the set on its own stream; ``min_content``: MatchSettings.min_content_cosine."""
     from storydiff.pipeline import match_doc_from_row
 
     reports = sorted((json.loads(line) for line in RELATED.open(encoding="utf-8")), key=lambda r: r["published"])
-    print("## Related events as a stream (`cluster` defaults, date order): pairwise P / R\n")
+    print(f"## Related events as a stream (`cluster`, min_content_cosine {min_content:g}, date order): pairwise P / R\n")
     print("| half | reports (events) | P | R | pairs of related events merged (of all such pairs) |")
     print("|---|---:|---:|---:|---:|")
     for half in ("dev", "test"):
         rows = [r for r in reports if r["split"] == half]
-        c = OnlineClusterer()
+        c = OnlineClusterer(MatchSettings(min_content_cosine=min_content))
         sids = [c.add(match_doc_from_row(r, r["id"])) for r in rows]
         sids = [c.resolve(s) for s in sids]
         tp = fp = fn = related = merged = 0
@@ -486,6 +486,7 @@ def main() -> None:
     ap.add_argument("--pairs", action="store_true", help="SemEval, tgcontest and related-event pairs (same-story)")
     ap.add_argument("--write", action="store_true", help="--pairs: write the shipped pair model's weights")
     ap.add_argument("--related-stream", action="store_true", help="only the related-event reports through `cluster`")
+    ap.add_argument("--min-content", type=float, default=0.0, help="--related-stream: MatchSettings.min_content_cosine")
     ap.add_argument("--cache", type=Path, help="keep the multilingual vectors in this pickle between runs")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
@@ -507,7 +508,7 @@ def _run(args) -> None:
     rows = load(args.wmt)
     t0 = time.perf_counter()
     if args.related_stream:
-        related_stream_table()
+        related_stream_table(args.min_content)
     elif args.pairs:
         pairs_main(args.write)
     elif args.fit:

@@ -84,7 +84,11 @@ def main() -> None:
     ap.add_argument(
         "--hard", type=float, default=0.0, help="fit only on rows whose name or word cosine exceeds this"
     )
+    ap.add_argument("--min-content", type=float, default=0.0,
+                    help="MatchSettings.min_content_cosine for every run (the related-events gate; 0 = off)")
     args = ap.parse_args()
+    global BASE
+    BASE = replace(BASE, min_content_cosine=args.min_content)
     rows = streams.load_ecb(streams.ECB)
     docs = [MatchDoc(r["doc_id"], r["text"], r["title"]) for r in rows]
     gold = [r["event_cluster"] for r in rows]

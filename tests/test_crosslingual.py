@@ -243,6 +243,40 @@ def test_time_factor_is_the_clusterers_decay_and_needs_both_dates():
     assert ss.time_factor(a, MatchDoc("e", _ANNOUNCED)) == 1.0  # undated: no penalty
 
 
+_SUMMIT = [  # two reports of a summit's secret preparation, then its announcement four days later
+    ("prep-1", "2025-03-03T08:00:00+00:00", "Officials quietly prepared Brel-Marrow meeting for weeks",
+     "Diplomats from Veyra and Ostland have spent weeks in secret talks preparing a meeting between President Anton "
+     "Brel and Chancellor Ilse Marrow, three officials told Harbor Wire. The talks were held at a hunting lodge outside "
+     "Lorn and kept from both cabinets. Negotiators drafted a text on border crossings and river shipping, one official "
+     "said. No date has been agreed, and the foreign ministry in Lorn declined to comment on what it called speculation."),
+    ("prep-2", "2025-03-04T10:30:00+00:00", "Secret talks at a Lorn hunting lodge paved way for Brel and Marrow",
+     "For weeks, a handful of Veyran and Ostlandic diplomats met in secret at a lodge near Lorn to lay the ground for "
+     "talks between President Anton Brel and Chancellor Ilse Marrow, according to officials familiar with the process. "
+     "The teams worked on a draft about river shipping and border crossings. Even ministers were not told, the "
+     "officials said. The Veyran foreign ministry would not confirm the talks."),
+    ("announced", "2025-03-07T12:00:00+00:00", "Brel says he will meet Marrow in Harrowgate on April 2",
+     "President Anton Brel announced on Friday that he will meet Chancellor Ilse Marrow in Harrowgate on April 2, the "
+     "first visit by a Veyran leader to Ostland in eleven years. Speaking at a news conference in Lorn, Brel said the two "
+     "leaders would sign an agreement on river shipping. Marrow's office confirmed the date within the hour. Opposition "
+     "leaders in Lorn criticised the plan as rushed and demanded a vote in parliament before any signing."),
+]
+
+
+def test_content_gate_keeps_the_next_event_of_the_same_people_apart():
+    from storydiff.match import MatchDoc
+    from storydiff.settings import MatchSettings
+
+    def place(settings):
+        c = OnlineClusterer(settings)
+        sids = {i: c.add(MatchDoc(i, text, title, published=t, language="en")) for i, t, title, text in _SUMMIT}
+        return {i: c.resolve(s) for i, s in sids.items()}
+
+    off = place(MatchSettings())
+    assert off["prep-1"] == off["prep-2"] == off["announced"]  # the names carry it: one story
+    on = place(MatchSettings(min_content_cosine=0.08))
+    assert on["prep-1"] == on["prep-2"] != on["announced"]
+
+
 # -- the same-story command ----------------------------------------------------------------------
 def test_same_story_command_answers_each_pair_and_names_bad_rows(tmp_path):
     r = {x["id"]: {k: x[k] for k in ("title", "text", "published", "outlet")} for x in rows()}

@@ -211,6 +211,7 @@ class _Placing:
     xkeys: tuple[str, ...] = ()
     lede: str = ""
     xvec: np.ndarray | None = None  # its lede's multilingual vector, once computed
+    content: tuple[tuple[str, float], ...] | None = None  # its words that name nothing, unit length (gate)
 
 
 @dataclass(slots=True)
@@ -264,8 +265,14 @@ class OnlineClusterer:
         self._weights = {
             ch: w
             for ch, w in channel_weights(self.settings).items()
-            if w > 0 or f"cos_{ch}" in used or (used and ch in ("entities", "numbers", "years"))
+            if w > 0
+            or f"cos_{ch}" in used
+            or (used and ch in ("entities", "numbers", "years"))
+            or (ch == "words" and self.settings.min_content_cosine > 0)
         }
+        # Channels whose shared terms count for short texts (_shares_enough): words only where
+        # scored (the content gate sums them too).
+        self._shared_channels = {ch for ch in self._weights if ch != "words" or self._weights[ch] > 0 or "cos_words" in used}
         self._window_s = self.settings.window_days * 86400.0
         self._docs: dict[int, _Doc] = {}
         self._doc_by_id: dict[str, int] = {}
@@ -542,6 +549,22 @@ class OnlineClusterer:
         )
         return [f[name] for name in self._scorer.features]
 
+    def _content_cosine(self, d: _Doc, s: _Story) -> float:
+        """Average-link cosine of the article's words that name nothing (its names left out)
+        with the story's words: reports of one story tell the same happening; the next event
+        of the same people shares the names and differs here."""
+        placing = self._placing_of(d)
+        content = placing.content if placing.key == d.key else None
+        if content is None:
+            ents = d.vecs.entities
+            kept = [(t, w) for t, w in d.vecs.words.items() if t not in ents]
+            norm = math.sqrt(sum([w * w for _, w in kept]))
+            content = tuple((t, w / norm) for t, w in kept) if norm else ()
+            if placing.key == d.key:
+                placing.content = content
+        get = s.sums["words"].get
+        return sum([w * get(t, 0.0) for t, w in content]) / (s.n_lex or 1)
+
     def _shares_enough(self, d: _Doc, s: _Story) -> bool:
         """Whether a short article and the story share ``min_shared_terms`` distinct names,
         figures and headline words (content words too where the story sums them; a term in
@@ -551,7 +574,7 @@ class OnlineClusterer:
             return True
         shared: set[str] = set()
         for ch in ("entities", "numbers", "title", "words"):
-            if ch not in self._weights:  # not summed per story (the learned scorer drops words)
+            if ch not in self._shared_channels:  # not summed per story (the learned scorer drops words)
                 continue
             theirs = s.sums[ch]
             digits_only = ch == "numbers"
@@ -562,6 +585,9 @@ class OnlineClusterer:
 
     def _story_score(self, d: _Doc, s: _Story) -> float:
         if not self._shares_enough(d, s):
+            return 0.0
+        gate = self.settings.min_content_cosine
+        if gate > 0 and s.n_lex <= self.settings.content_gate_max_size and self._content_cosine(d, s) < gate:
             return 0.0
         if self._scorer is not None:
             score = self._scorer.probability(self._story_features(d, s))
@@ -774,6 +800,9 @@ class OnlineClusterer:
         for ch in self._weights:  # a channel weighted 0 is never scored: not summed either
             v = d.vecs.channel(ch)
             if not v:
+                continue
+            if ch == "words" and ch not in self._shared_channels and s.n_lex > self.settings.content_gate_max_size:
+                s.sums[ch] = {}  # summed for the content gate only, which no longer applies: freed
                 continue
             s.counts[ch] += 1
             sums = s.sums[ch]
