@@ -186,20 +186,16 @@ def ecb(path: Path, folds: int, quick: bool) -> None:
 
 # -- streams ---------------------------------------------------------------------------
 def _read_stream(path: Path):
-    import orjson
-
     with path.open("rb") as f:
         for line in f:
-            yield orjson.loads(line)
+            yield json.loads(line)
 
 
 def _prepare_lines(lines: list[bytes]) -> list[tuple[Prepared, str, str, bool]]:
     """Worker: JSON lines -> Prepared (text dropped: the clusterer needs only id and features)."""
-    import orjson
-
     out = []
     for line in lines:
-        d = orjson.loads(line)
+        d = json.loads(line)
         p = prepare(MatchDoc(d["id"], d["text"], d["title"], datetime.fromisoformat(d["published"])))
         out.append((p.without_text(), d["story"], d["family"], d["original"]))
     return out
