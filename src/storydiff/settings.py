@@ -262,8 +262,9 @@ class FactSettings:
     # (compare/same_fact.py: MiniLM cross-encoder, multilingual e5 for other languages) reads each
     # claim's best candidates in every other article, a logistic model over both decides;
     # "idf_dice": the first round's IDF-weighted Dice alone (bench baseline). "learned" stays the
-    # default: on the 31-story fact gold held out by story both score shared-fact F1 0.697 ("only"
-    # precision 0.760 vs 0.774 with "possibly"), and the judge costs ~80x the time (bench/facts.py --cost)
+    # default: on the author-pass 31-story fact gold held out by story both scored shared-fact F1
+    # 0.697 ("only" precision 0.760 vs 0.774 with "possibly"); on the reviewed gold 0.634 vs 0.650
+    # (0.742 vs 0.765); the judge costs ~80x the time (bench/facts.py --cost; BENCHMARKS.md §6)
     scorer: str = "learned"
     # scorer="judge": two claims whose probability reaches this are one fact (bench/facts.py --fit:
     # best held-out shared-fact F1 on the other stories; 0.15-0.25 across folds)

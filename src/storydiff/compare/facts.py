@@ -8,8 +8,11 @@ whether they share a number; and, scaled by the pair's own overlap so that conte
 links two unrelated claims, whether both are their articles' first claims and whether each is
 the other's best match in its article (by IDF Dice, by character TF-IDF). When the optional
 MiniLM tier is on and available (FactSettings.use_embeddings, storydiff/embeddings.py), the
-sentence-embedding cosine and its (scaled) mutual-best flag join them. The weights are fit by logistic regression
-on the dev half of the hand-aligned ECB+ gold set (``python bench/facts.py --fit``).
+sentence-embedding cosine and its (scaled) mutual-best flag join them. The lexical weights are
+fit by logistic regression on all 31 stories of the reviewed fact gold, tests/data/fact_gold.jsonl
+(``python bench/facts.py --lexical --fit``; held out by story there). A claim no other outlet
+matches is shown "possibly" the same as another outlet's sentence scoring at least the "possibly"
+cut, and, when FactSettings.possibly_cosine is on, as one whose e5 sentence cosine reaches it.
 
 Facts are built greedily, best pair first, and two facts merge only when no article is in both:
 union-find over every link above threshold chains loose matches into one giant fact (checked on
