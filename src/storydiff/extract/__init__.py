@@ -39,9 +39,9 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
             dt = parsedate_to_datetime(s)
         except (TypeError, ValueError, IndexError):
             try:
-                import dateparser
+                from storydiff.extract import date_parser
 
-                dt = dateparser.parse(s, settings={"STRICT_PARSING": True})
+                dt = date_parser.parse(s, None, {"STRICT_PARSING": True})
             except Exception:  # dateparser raises many kinds on junk; junk has no date
                 dt = None
     if dt is None or dt.year < EARLIEST_YEAR:

@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from storydiff.dates import EARLIEST_YEAR
+from storydiff.extract.date_parser import page_languages
 from storydiff.extract.line_cleanup import clean_body
 from storydiff.extract.metadata import split_authors
 from storydiff.settings import ExtractSettings
@@ -292,7 +293,8 @@ def find_published(tree: HtmlElement, url: str | None = None) -> str | None:
     for script, _ in emptied:
         script.text = None
     try:
-        return _find_published(tree, url)
+        with page_languages(_html_lang(tree)):
+            return _find_published(tree, url)
     finally:
         for script, text in emptied:
             script.text = text

@@ -264,7 +264,7 @@ def _edges(kept: Sequence[bool], anchors: Sequence[int] = ()) -> list[tuple[int,
 
 def _parse_date(date: str, clock: str, language: str | None) -> str | None:
     """ISO date (with the time when the clock reads), or None when dateparser cannot read it."""
-    import dateparser
+    from storydiff.extract import date_parser
 
     def tidy(text: str) -> str:  # "05 / 02 / 2013", "1: 32 p. m.", "3rd" (tokenised copy)
         text = re.sub(r"\s*([/.:])\s*(?=\d)", r"\1", text.strip(" ,|-–—"))
@@ -274,10 +274,10 @@ def _parse_date(date: str, clock: str, language: str | None) -> str | None:
     settings = {"DATE_ORDER": "MDY" if (language or "en") == "en" else "DMY", "PREFER_DAY_OF_MONTH": "first"}
     try:
         if clock.strip():
-            parsed = dateparser.parse(f"{tidy(date)} {tidy(clock)}", settings=settings)
+            parsed = date_parser.parse(f"{tidy(date)} {tidy(clock)}", language, settings)
             if parsed is not None:
                 return parsed.isoformat()
-        parsed = dateparser.parse(tidy(date), settings=settings)
+        parsed = date_parser.parse(tidy(date), language, settings)
     except Exception:  # dateparser raises many kinds on odd strings; the line has no usable date
         return None
     if parsed is None:
