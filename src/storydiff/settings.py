@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,16 @@ def default_db_url() -> str:
     """``STORYDIFF_DB`` (a path or an SQLAlchemy URL), else ``storydiff.db`` here."""
     value = os.environ.get("STORYDIFF_DB", "storydiff.db")
     return value if "://" in value else f"sqlite:///{value}"
+
+
+def cache_dir() -> Path | None:
+    """Where storydiff keeps what it can recompute (a language model unpacked once, sentence
+    vectors): ``STORYDIFF_CACHE_DIR`` (``off``: nowhere), else ``$XDG_CACHE_HOME/storydiff``,
+    else ``~/.cache/storydiff``."""
+    chosen = os.environ.get("STORYDIFF_CACHE_DIR")
+    if chosen:
+        return None if chosen.strip().lower() == "off" else Path(chosen)
+    return Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "storydiff"
 
 
 # -- compare: facts and independence (lead) ----------------------------------------------

@@ -36,16 +36,15 @@ _HTMLDATE_SETTINGS = {
     "STRICT_PARSING": True,
 }
 
-_page_languages: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
-    "storydiff_page_languages", default=DEFAULT_LANGUAGES
-)
+# the language of the page being read (None: not known); resolved only when htmldate asks
+_page_language: contextvars.ContextVar[str | None] = contextvars.ContextVar("storydiff_page_language", default=None)
 
 
 @lru_cache(maxsize=1)
 def _known_languages() -> frozenset[str]:
-    from dateparser.languages.loader import default_loader
+    from dateparser.data.languages_info import language_order  # a list: no locale is loaded
 
-    return frozenset(default_loader.get_locale_map())
+    return frozenset(language_order)
 
 
 def languages_for(language: str | None) -> tuple[str, ...]:
@@ -72,7 +71,7 @@ def _htmldate_parser(languages: tuple[str, ...]):
 
 
 def _held_external_parser():
-    return _htmldate_parser(_page_languages.get())
+    return _htmldate_parser(languages_for(_page_language.get()))
 
 
 def _install() -> None:
@@ -86,14 +85,13 @@ def _install() -> None:
 
 
 @contextlib.contextmanager
-def page_languages(language: str | None) -> Iterator[tuple[str, ...]]:
+def page_languages(language: str | None) -> Iterator[None]:
     """Within the block, htmldate's dateparser reads dates in ``languages_for(language)``."""
-    languages = languages_for(language)
-    token = _page_languages.set(languages)
+    token = _page_language.set(language)
     try:
-        yield languages
+        yield
     finally:
-        _page_languages.reset(token)
+        _page_language.reset(token)
 
 
 _install()

