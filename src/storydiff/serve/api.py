@@ -15,7 +15,6 @@ import hashlib
 import hmac
 import json
 import os
-import threading
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from importlib import resources
@@ -31,6 +30,7 @@ import storydiff
 from storydiff.ingest.formats import json_type
 from storydiff.records import Article, Failure, RawItem, Story
 from storydiff.serve.html import article_href, template_env  # noqa: F401 - article_href: the app's link scheme
+from storydiff.serve.story_comparer import StoryComparer, ViewsFirst
 from storydiff.serve.view import build_view
 from storydiff.settings import FactSettings
 from storydiff.store.base import MIN_ID_PREFIX
@@ -155,70 +155,6 @@ async def _read_body(request: Request, limit: int) -> bytes:
 # -- the app ----------------------------------------------------------------------------------
 
 
-# stories compared in the background when the server starts: the index page's first page
-PRECOMPUTE_NEWEST = 200
-
-
-class StoryComparer:
-    """Compares stories in the background, so that their views read a stored comparison: as the
-    server starts, the newest stories of several articles (the index's first page); then every
-    story an upload adds an article to. One daemon thread, each comparison under the app's write
-    lock (a view that must compute waits for it rather than computing the same story twice)."""
-
-    def __init__(self, store, lock: threading.Lock, fact_settings: FactSettings | None) -> None:
-        import queue
-
-        self.store, self.lock, self.fact_settings = store, lock, fact_settings
-        self.queue: queue.Queue[str | None] = queue.Queue()
-        self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="storydiff-compare", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def add(self, story_id: str) -> None:
-        self.queue.put(story_id)
-
-    def close(self) -> None:
-        self.stopping.set()  # what is still queued is left to the views
-        self.queue.put(None)
-        self.thread.join(timeout=10)
-
-    def _run(self) -> None:
-        from storydiff.pipeline import compare_stored_story
-
-        _load_models(self.fact_settings)
-        if self.stopping.is_set():
-            return
-        try:
-            newest = [s.id for s in self.store.stories(limit=PRECOMPUTE_NEWEST) if s.n_articles > 1]
-        except SQLAlchemyError:
-            newest = []
-        for sid in newest:
-            self.queue.put(sid)
-        while (sid := self.queue.get()) is not None and not self.stopping.is_set():
-            try:
-                with self.lock:
-                    compare_stored_story(self.store, sid, self.fact_settings, with_analysis=False)
-            except Exception:  # a view of this story computes it again and reports the failure
-                continue
-
-
-def _load_models(fact_settings: FactSettings | None) -> None:
-    """What comparing a story loads on first use: spaCy (quote speakers) and, for --semantic,
-    MiniLM. A failure here is reported by the comparison that needs the model."""
-    from storydiff.analyze.nlp import get_nlp
-
-    try:
-        get_nlp()
-        if fact_settings is not None and fact_settings.use_embeddings:
-            from storydiff.embeddings import embed
-
-            embed(["warm up"])
-    except Exception:  # the view that needs the model reports the failure
-        pass
-
-
 def create_app(
     store_url: str | None = None,
     token: str | None = None,
@@ -244,8 +180,7 @@ def create_app(
     write_token = write_token if write_token and write_token.strip() else None
     # read-only, a mistyped database path is an error, not an empty new database
     store = open_store(store_url, create=write_token is not None)
-    lock = threading.Lock()
-
+    lock = ViewsFirst()  # one comparison at a time, a view's before the background's
     comparer = StoryComparer(store, lock, fact_settings) if warm else None
 
     @asynccontextmanager
@@ -277,7 +212,8 @@ def create_app(
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        response = await call_next(request)
+        with lock.request():  # the background comparer waits while a request is answered
+            response = await call_next(request)
         docs = request.url.path in _DOCS_PATHS
         response.headers["Content-Security-Policy"] = DOCS_CSP if docs else PAGE_CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
@@ -310,7 +246,7 @@ def create_app(
             by_id = {a.id: a for a in store.articles(story_id=sid)}
             if all(i in by_id for i in story.article_ids):
                 return story, [by_id[i] for i in story.article_ids]
-        with lock:
+        with lock.view():
             return compare_stored_story(store, sid, fact_settings, with_analysis=False)
 
     def clamp(limit: int) -> int:

@@ -1,0 +1,127 @@
+"""The web app's background comparisons (serve/story_comparer.py): a view goes before them, they
+wait while a request is answered, and every story of several articles is compared in the end."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+from fastapi.testclient import TestClient
+
+from storydiff.serve import story_comparer
+from storydiff.serve.api import create_app
+from storydiff.serve.story_comparer import StoryComparer, ViewsFirst
+from storydiff.store import open_store
+
+sys.path.insert(0, str(Path(__file__).parent))
+from example_items import quake_items
+
+TOKEN = "s3cret-token"
+
+
+def _wait(predicate, what: str, seconds: float = 30) -> None:
+    end = time.monotonic() + seconds
+    while not predicate():
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting: {what}")
+        time.sleep(0.01)
+
+
+def test_a_waiting_view_goes_before_the_background():
+    lock, order = ViewsFirst(), []
+    first = threading.Event()
+    release = threading.Event()
+
+    def holder():
+        with lock.view():
+            first.set()
+            release.wait(5)
+            order.append("holder")
+
+    def background():
+        with lock.background() as held:
+            order.append(("background", held))
+
+    def view():
+        with lock.view():
+            order.append("view")
+
+    threads = [threading.Thread(target=holder)]
+    threads[0].start()
+    first.wait(5)
+    threads.append(threading.Thread(target=background))
+    threads[1].start()
+    time.sleep(0.05)  # the background waits first...
+    threads.append(threading.Thread(target=view))
+    threads[2].start()
+    _wait(lambda: lock._views_waiting == 1, "the view waits")
+    release.set()  # ...and the view, which came later, is served before it
+    for t in threads:
+        t.join(5)
+    assert order == ["holder", "view", ("background", True)]
+
+
+def test_the_background_waits_while_a_request_is_answered():
+    lock, done = ViewsFirst(), threading.Event()
+
+    def background():
+        with lock.background():
+            done.set()
+
+    with lock.request():
+        t = threading.Thread(target=background)
+        t.start()
+        assert not done.wait(0.3)  # held back for as long as the request runs
+    assert done.wait(5)
+    t.join(5)
+
+
+def test_stopping_ends_a_background_wait_without_the_lock():
+    lock, stopping, result = ViewsFirst(), threading.Event(), []
+    with lock.view():
+        t = threading.Thread(target=lambda: result.append(lock.background(stopping).__enter__()))
+        t.start()
+        stopping.set()
+        t.join(5)
+    assert result == [False]
+    with lock.view():  # and the lock is free for the next view
+        pass
+
+
+def test_every_story_of_several_articles_is_compared_in_the_end(tmp_path, monkeypatch):
+    """Past the newest stories the comparer walks the older ones: a view of an old story then
+    reads a stored comparison (a view of a story never compared took up to 48 s behind it)."""
+    db = str(tmp_path / "walk.db")
+    with TestClient(create_app(db, token=TOKEN)) as client:
+        items = client.post("/api/articles", json=quake_items(), headers={"Authorization": f"Bearer {TOKEN}"}).json()["items"]
+    several = {}
+    for it in items:
+        several[it["story_id"]] = several.get(it["story_id"], 0) + 1
+    several = {sid for sid, n in several.items() if n > 1}
+    assert several
+    monkeypatch.setattr(story_comparer, "PRECOMPUTE_NEWEST", 0)  # nothing "newest": all from the walk
+    with open_store(db) as store:
+        assert all(store.get_story(sid) is None for sid in several)
+        comparer = StoryComparer(store, ViewsFirst(), None)
+        comparer.start()
+        try:
+            _wait(lambda: all(store.get_story(sid) is not None for sid in several), "the older stories compared", 120)
+        finally:
+            comparer.close()
+        assert not comparer.thread.is_alive()
+
+
+def test_views_are_answered_while_the_comparer_works(tmp_path, n_views=3):
+    db = str(tmp_path / "busy.db")
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(db, token=TOKEN, warm=True)) as client:
+        items = client.post("/api/articles", json=quake_items(), headers=auth).json()["items"]
+        for it in items[:n_views]:
+            r = client.get(f"/api/stories/{it['story_id']}")
+            assert r.status_code == 200 and it["article_id"] in r.json()["article_ids"]
