@@ -25,6 +25,7 @@ the mean of the two anchor runs around it).
 from __future__ import annotations
 
 import argparse
+import atexit
 import gzip
 import json
 import os
@@ -116,18 +117,29 @@ class TreeRss:
         return self.peak
 
 
-def cli_env(src: str | None) -> dict[str, str]:
-    env = dict(os.environ, NO_COLOR="1", COLUMNS="120")
+_CACHES = Path(tempfile.mkdtemp(prefix="storydiff-bench-caches-"))  # every command's own cache, under one folder
+atexit.register(shutil.rmtree, _CACHES, True)
+
+
+def cli_env(src: str | None, cache: str | None = None) -> dict[str, str]:
+    """The environment of a measured command: ``src`` first on the path; storydiff's on-disk cache
+    (sentence vectors, the unpacked language model) in ``cache``, else in a folder of its own, empty:
+    each command runs as a user's first run does, unless a warm cache is what is measured."""
+    env = dict(os.environ, NO_COLOR="1", COLUMNS="120",
+               STORYDIFF_CACHE_DIR=cache or tempfile.mkdtemp(dir=_CACHES))
     if src:
         env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
     return env
 
 
-def run_cli(args: list[str], src: str | None = None, stdout=subprocess.DEVNULL) -> tuple[float, int, float]:
-    """Wall seconds, peak tree RSS and CPU seconds (its workers too) of ``storydiff ARGS``."""
+def run_cli(args: list[str], src: str | None = None, stdout=subprocess.DEVNULL,
+            cache: str | None = None) -> tuple[float, int, float]:
+    """Wall seconds, peak tree RSS and CPU seconds (its workers too) of ``storydiff ARGS``
+    (``cache``: see cli_env)."""
+    env = cli_env(src, cache)
     t0, before = time.perf_counter(), os.times()
     proc = subprocess.Popen([sys.executable, "-m", "storydiff", *args], stdout=stdout,
-                            stderr=subprocess.PIPE, env=cli_env(src))
+                            stderr=subprocess.PIPE, env=env)
     rss = TreeRss(proc.pid)
     _, err = proc.communicate()
     wall, after = time.perf_counter() - t0, os.times()
@@ -141,7 +153,7 @@ def run_cli(args: list[str], src: str | None = None, stdout=subprocess.DEVNULL) 
 
 
 def html_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], pg: str | None,
-              tmp: Path) -> list[dict]:
+              tmp: Path, wanted: set[str] | None = None) -> list[dict]:
     files = [str(p) for p in pages]
     commands: list[tuple[str, list[str]]] = [
         ("ingest (SQLite)", ["ingest", *files, "--db", "{db}"]),
@@ -156,6 +168,8 @@ def html_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], 
     anchor_before = anchor_seconds(pages)
     for label, src in srcs:
         for what, args in commands:
+            if wanted and what not in wanted:
+                continue
             if "--fast" in args and label == "before":
                 continue  # ingest and compare had no --fast before
             if "PostgreSQL" in what:
@@ -287,14 +301,16 @@ def first_views(db: str, src: str | None, n_stories: int = 6, min_articles: int 
     return out
 
 
-def demo_seconds(src: str | None, runs: int = 4) -> list[tuple[float, float]]:
+def demo_seconds(src: str | None, runs: int = 4, cold: bool = False) -> list[tuple[float, float]]:
     """(wall, CPU) seconds of ``storydiff demo`` runs after a first one (warm: files and modules
-    in the page cache). CPU counts the worker processes too: on a loaded machine it is the better
-    guide to what an idle one would take."""
-    run_cli(["demo"], src)
+    in the page cache, and storydiff's own cache of sentence vectors filled by that first run;
+    ``cold``: each run with an empty storydiff cache). CPU counts the worker processes too: on a
+    loaded machine it is the better guide to what an idle one would take."""
+    cache = None if cold else tempfile.mkdtemp(dir=_CACHES)
+    run_cli(["demo"], src, cache=cache)
     out = []
     for _ in range(runs):
-        wall, _, cpu = run_cli(["demo"], src)
+        wall, _, cpu = run_cli(["demo"], src, cache=cache)
         out.append((wall, cpu))
     return out
 
@@ -417,6 +433,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="the first N pages of each set only (a quick check)")
     ap.add_argument("--only", choices=["html", "scale", "web", "profile"], nargs="*")
     ap.add_argument("--src", help="another checkout's src/ to time beside this one (labelled 'before')")
+    ap.add_argument("--commands", nargs="*", help="HTML rows: only these commands (e.g. 'ingest (SQLite)' compare)")
     ap.add_argument("--pg", help="a PostgreSQL URL to ingest into as well (its public schema is dropped!)")
     ap.add_argument("--json", type=Path, help="write every row here too")
     ap.add_argument("--stage-profile-json", type=Path, help=argparse.SUPPRESS)
@@ -439,7 +456,7 @@ def main() -> None:
             rows = []
             for name in args.sets:
                 pages = (aeb_pages() if name == "aeb" else mix_pages())[: args.limit]
-                rows += html_rows(name, pages, srcs, args.pg, tmp)
+                rows += html_rows(name, pages, srcs, args.pg, tmp, set(args.commands or []) or None)
             report["html"] = rows
         if "scale" in only:
             print("\n2. Scaling: storydiff ingest of JSON Lines articles (bench/streams.py)")
@@ -455,7 +472,8 @@ def main() -> None:
                     run_cli(["ingest", str(stream_file(min(args.scale), tmp)), "--db", db], src)
                 views = first_views(db, src)
                 demo = demo_seconds(src)
-                report["web"][label] = {**views, "demo": demo}
+                cold = demo_seconds(src, runs=2, cold=True)
+                report["web"][label] = {**views, "demo": demo, "demo_cold_cache": cold}
                 print(f"  {label:7s} server start-up work done after {views['settled_s']:.0f} s")
                 for name, rows in (("newest", views["newest"]), ("older", views["older"])):
                     if rows:
@@ -466,7 +484,9 @@ def main() -> None:
                               f"{statistics.median(r['second'] for r in rows):.3f} s")
                 print(f"  {label:7s} storydiff demo warm: median {statistics.median(d[0] for d in demo):.2f} s wall, "
                       f"{statistics.median(d[1] for d in demo):.2f} s CPU (runs: "
-                      f"{', '.join(f'{w:.2f}' for w, _ in demo)})", flush=True)
+                      f"{', '.join(f'{w:.2f}' for w, _ in demo)}); with an empty storydiff cache: median "
+                      f"{statistics.median(d[0] for d in cold):.2f} s wall, {statistics.median(d[1] for d in cold):.2f} s CPU",
+                      flush=True)
         if "profile" in only:
             print("\n4. Where the time goes: AEB in one process (--workers 0), pyinstrument, seconds per stage")
             report["profile"] = profile_table(srcs, tmp)
