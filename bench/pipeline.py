@@ -149,6 +149,12 @@ def run_cli(args: list[str], src: str | None = None, stdout=subprocess.DEVNULL,
     return wall, peak, (after.children_user - before.children_user) + (after.children_system - before.children_system)
 
 
+def has_option(command: str, option: str, src: str | None) -> bool:
+    out = subprocess.run([sys.executable, "-m", "storydiff", command, "--help"], capture_output=True, text=True,
+                         env=cli_env(src))
+    return option in out.stdout
+
+
 # -- 1. HTML pages --------------------------------------------------------------------------------
 
 
@@ -170,8 +176,8 @@ def html_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], 
         for what, args in commands:
             if wanted and what not in wanted:
                 continue
-            if "--fast" in args and label == "before":
-                continue  # ingest and compare had no --fast before
+            if "--fast" in args and not has_option(args[0], "--fast", src):
+                continue  # an older checkout whose command has no --fast
             if "PostgreSQL" in what:
                 reset_pg(pg)
             db = tmp / f"{name}-{label}-{len(rows)}.db"
