@@ -125,8 +125,9 @@ def cli_env(src: str | None, cache: str | None = None) -> dict[str, str]:
     """The environment of a measured command: ``src`` first on the path; storydiff's on-disk cache
     (sentence vectors, the unpacked language model) in ``cache``, else in a folder of its own, empty:
     each command runs as a user's first run does, unless a warm cache is what is measured."""
-    env = dict(os.environ, NO_COLOR="1", COLUMNS="120",
-               STORYDIFF_CACHE_DIR=cache or tempfile.mkdtemp(dir=_CACHES))
+    cache = cache or tempfile.mkdtemp(dir=_CACHES)
+    # XDG_CACHE_HOME too: an older checkout keeps its unpacked language model there
+    env = dict(os.environ, NO_COLOR="1", COLUMNS="120", STORYDIFF_CACHE_DIR=cache, XDG_CACHE_HOME=cache)
     if src:
         env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
     return env
@@ -170,6 +171,9 @@ def html_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], 
     ]
     if pg:
         commands.insert(1, ("ingest (PostgreSQL)", ["ingest", *files, "--db", pg]))
+    unknown = (wanted or set()) - {what for what, _ in commands}
+    if unknown:
+        raise SystemExit(f"--commands: no such HTML row {sorted(unknown)}; rows: {[w for w, _ in commands]}")
     rows = []
     anchor_before = anchor_seconds(pages)
     for label, src in srcs:

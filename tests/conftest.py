@@ -15,9 +15,12 @@ EXAMPLES = ROOT / "src" / "storydiff" / "examples"
 # storydiff's on-disk cache (sentence vectors, an unpacked language model) goes to a folder of
 # this test run, inherited by the CLI subprocesses: no test reads what an earlier run stored.
 if "STORYDIFF_CACHE_DIR" not in os.environ:
+    import atexit
+    import shutil
     import tempfile
 
     os.environ["STORYDIFF_CACHE_DIR"] = tempfile.mkdtemp(prefix="storydiff-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["STORYDIFF_CACHE_DIR"], True)
 
 
 @cache

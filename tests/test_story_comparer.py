@@ -107,6 +107,8 @@ def test_every_story_of_several_articles_is_compared_in_the_end(tmp_path, monkey
     assert several
     monkeypatch.setattr(story_comparer, "PRECOMPUTE_NEWEST", 0)  # nothing "newest": all from the walk
     with open_store(db) as store:
+        assert set(store.several_article_story_ids()) == several
+        assert store.several_article_story_ids() == [s.id for s in store.stories() if s.n_articles > 1]
         assert all(store.get_story(sid) is None for sid in several)
         comparer = StoryComparer(store, ViewsFirst(), None)
         comparer.start()
@@ -115,13 +117,3 @@ def test_every_story_of_several_articles_is_compared_in_the_end(tmp_path, monkey
         finally:
             comparer.close()
         assert not comparer.thread.is_alive()
-
-
-def test_views_are_answered_while_the_comparer_works(tmp_path, n_views=3):
-    db = str(tmp_path / "busy.db")
-    auth = {"Authorization": f"Bearer {TOKEN}"}
-    with TestClient(create_app(db, token=TOKEN, warm=True)) as client:
-        items = client.post("/api/articles", json=quake_items(), headers=auth).json()["items"]
-        for it in items[:n_views]:
-            r = client.get(f"/api/stories/{it['story_id']}")
-            assert r.status_code == 200 and it["article_id"] in r.json()["article_ids"]

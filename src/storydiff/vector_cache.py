@@ -26,8 +26,18 @@ from storydiff.settings import cache_dir
 
 # ~1.5 KB a vector: the newest 200k (~300 MB) are kept; past that the oldest tenth goes.
 MAX_VECTORS = 200_000
-_TRIM_EVERY = 1_000  # inserts between two size checks
+_TRIM_EVERY = 1_000  # inserts between two size checks (and at each process's first write)
 _lock = threading.Lock()
+_inherited: list = []  # connections a forked child found open: kept, never used or closed there
+
+
+def _after_fork_in_child() -> None:
+    global _lock
+    _lock = threading.Lock()  # another thread may have held it at the fork
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 class VectorCache:
@@ -40,17 +50,21 @@ class VectorCache:
         self.path = path or (folder / "vectors.sqlite" if folder else None)
         self._db: sqlite3.Connection | None = None
         self._pid = -1
-        self._inserts = 0
+        self._inserts = _TRIM_EVERY  # the first write of a process checks the size
 
     def _connect(self) -> sqlite3.Connection | None:
         if self.path is None:
             return None
         if self._db is not None and self._pid == os.getpid():
             return self._db
-        try:  # a forked worker opens its own connection: SQLite's may not cross a fork
+        if self._db is not None:  # a forked worker: SQLite's connection may not cross a fork
+            _inherited.append(self._db)
+            self._db = None
+        try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=2, isolation_level=None, check_same_thread=False)
             db.execute("pragma journal_mode=wal")
+            db.execute("pragma synchronous=normal")  # WAL: a crash may lose the last writes, never the file
             db.execute("create table if not exists vectors (key blob primary key, vec blob not null)")
         except (sqlite3.Error, OSError):
             self.path = None  # unusable: not tried again in this process
@@ -91,15 +105,22 @@ class VectorCache:
             if db is None:
                 return
             rows = [(self._key(prefix, t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(texts, vectors)]
-            try:
-                db.executemany("insert or replace into vectors (key, vec) values (?, ?)", rows)
-                self._inserts += len(rows)
-                if self._inserts >= _TRIM_EVERY:
-                    self._inserts = 0
-                    (count,) = db.execute("select count(*) from vectors").fetchone()
-                    if count > MAX_VECTORS:
-                        drop = count - MAX_VECTORS + MAX_VECTORS // 10
-                        db.execute("delete from vectors where rowid in (select rowid from vectors order by rowid limit ?)", (drop,))
+            try:  # one transaction: one disk sync for the batch, not one per vector
+                db.execute("begin immediate")
+                try:
+                    db.executemany("insert or replace into vectors (key, vec) values (?, ?)", rows)
+                    self._inserts += len(rows)
+                    if self._inserts >= _TRIM_EVERY:
+                        self._inserts = 0
+                        (count,) = db.execute("select count(*) from vectors").fetchone()
+                        if count > MAX_VECTORS:
+                            drop = count - MAX_VECTORS + MAX_VECTORS // 10
+                            db.execute("delete from vectors where rowid in "
+                                       "(select rowid from vectors order by rowid limit ?)", (drop,))
+                    db.execute("commit")
+                except BaseException:
+                    db.execute("rollback")
+                    raise
             except sqlite3.Error:
                 pass
 

@@ -84,9 +84,29 @@ def _install() -> None:
         extractors.get_external_parser = _held_external_parser
 
 
+_last_language: list[str | None] = [None]  # the language of the page read before this one
+
+
+def _forget_other_languages_dates(language: str | None) -> None:
+    """htmldate keeps what each date string parsed to (``try_date_expr``, an lru_cache keyed by
+    the string alone): a string one page's languages could not read would stay unread on a page in
+    another language, and the result would depend on the order of the pages."""
+    if language == _last_language[0]:
+        return
+    _last_language[0] = language
+    try:
+        from htmldate import extractors
+    except ImportError:
+        return
+    clear = getattr(getattr(extractors, "try_date_expr", None), "cache_clear", None)
+    if callable(clear):
+        clear()
+
+
 @contextlib.contextmanager
 def page_languages(language: str | None) -> Iterator[None]:
     """Within the block, htmldate's dateparser reads dates in ``languages_for(language)``."""
+    _forget_other_languages_dates(language)
     token = _page_language.set(language)
     try:
         yield

@@ -155,6 +155,9 @@ async def _read_body(request: Request, limit: int) -> bytes:
 # -- the app ----------------------------------------------------------------------------------
 
 
+_UNCOUNTED = ("/healthz", "/static/", "/favicon")
+
+
 def create_app(
     store_url: str | None = None,
     token: str | None = None,
@@ -212,8 +215,11 @@ def create_app(
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        with lock.request():  # the background comparer waits while a request is answered
+        if request.url.path.startswith(_UNCOUNTED):  # health checks and assets wait for nothing
             response = await call_next(request)
+        else:
+            with lock.request():  # the background comparer waits while a request is answered
+                response = await call_next(request)
         docs = request.url.path in _DOCS_PATHS
         response.headers["Content-Security-Policy"] = DOCS_CSP if docs else PAGE_CSP
         response.headers["X-Content-Type-Options"] = "nosniff"

@@ -23,7 +23,9 @@ from storydiff.settings import FactSettings
 
 # stories compared first when the server starts: the index page's first page
 PRECOMPUTE_NEWEST = 200
-_BACKLOG_PAGE = 1000  # story summaries read at a time when walking the older ones
+# requests hold the background back at most this long: a steady stream of them (a poller, a
+# crawler, a long upload) must not stop it for good; a waiting view always goes first
+MAX_REQUEST_WAIT_S = 5.0
 
 
 class ViewsFirst:
@@ -67,9 +69,12 @@ class ViewsFirst:
     @contextmanager
     def background(self, stopping: threading.Event | None = None) -> Iterator[bool]:
         """Yields True once the lock is held, False when ``stopping`` was set while waiting."""
+        import time
+
         acquired = False
+        patience = time.monotonic() + MAX_REQUEST_WAIT_S
         with self._cond:
-            while self._held or self._views_waiting or self._requests:
+            while self._held or self._views_waiting or (self._requests and time.monotonic() < patience):
                 if stopping is not None and stopping.is_set():
                     break
                 self._cond.wait(timeout=0.5)
@@ -112,6 +117,8 @@ class StoryComparer:
 
     def _run(self) -> None:
         load_models(self.fact_settings)
+        if self.stopping.is_set():
+            return
         backlog = self._older_stories()
         for sid in self._several_article_stories(limit=PRECOMPUTE_NEWEST):
             self.queue.put(sid)
@@ -144,18 +151,16 @@ class StoryComparer:
             return []
 
     def _older_stories(self) -> Iterator[str]:
-        """Stories of several articles past the newest PRECOMPUTE_NEWEST, newest first (a stored
-        comparison makes each a lookup)."""
-        offset = PRECOMPUTE_NEWEST
-        while not self.stopping.is_set():
+        """Stories of several articles past the newest PRECOMPUTE_NEWEST, newest first, read once
+        when the walk reaches them (a stored comparison makes each a lookup)."""
+        with self.lock.background(self.stopping) as held:
+            if not held:
+                return
             try:
-                page = self.store.stories(limit=_BACKLOG_PAGE, offset=offset)
+                ids = self.store.several_article_story_ids()
             except SQLAlchemyError:
                 return
-            if not page:
-                return
-            offset += len(page)
-            yield from (s.id for s in page if s.n_articles > 1)
+        yield from ids[PRECOMPUTE_NEWEST:]
 
 
 def load_models(fact_settings: FactSettings | None) -> None:

@@ -191,6 +191,10 @@ class Store(ABC):
     def stories(self, limit: int | None = None, offset: int = 0) -> list[StorySummary]:
         """Story summaries, most recently published first; ``offset`` skips that many (pages)."""
 
+    def several_article_story_ids(self) -> list[str]:
+        """Ids of the stories of two or more articles, in ``stories()`` order (newest first)."""
+        return [s.id for s in self.stories() if s.n_articles > 1]
+
     @abstractmethod
     def story_ids_starting(self, prefix: str, limit: int = 6) -> list[str]:
         """Up to ``limit`` current story ids that start with ``prefix``, in id order."""
