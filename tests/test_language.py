@@ -20,6 +20,7 @@ SAMPLES = [
 
 
 def test_cached_model_gives_py3langids_answers(tmp_path, monkeypatch):
+    monkeypatch.delenv("STORYDIFF_CACHE_DIR", raising=False)  # the tests' own cache folder: XDG's rule here
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     language._identifier.cache_clear()
     try:
@@ -37,7 +38,7 @@ def test_cached_model_gives_py3langids_answers(tmp_path, monkeypatch):
 def test_an_unwritable_cache_falls_back_to_py3langid(tmp_path, monkeypatch):
     blocked = tmp_path / "file"
     blocked.write_text("not a directory")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    monkeypatch.setenv("STORYDIFF_CACHE_DIR", str(blocked))
     language._identifier.cache_clear()
     try:
         assert [language.classify(s) for s in SAMPLES] == [py3langid.classify(s)[0] for s in SAMPLES]
