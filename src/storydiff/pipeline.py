@@ -254,7 +254,11 @@ def compare_articles(
     groups = group_articles(articles)
     parsed = {a.id for members in groups.values() if parse_singles or len(members) > 1 for a in members}
     to_parse = [a for a in articles if a.id in parsed]
-    deep = {a.id: a for a in deep_analyze(to_parse, entities=entities, workers=workers, parser=parser)}
+    # parses of earlier runs (the user's cache) are read back; only new texts are parsed
+    from storydiff.disk_cache import AnalysisCache
+
+    kept = analyze_stored(AnalysisCache(), to_parse, entities=entities, workers=workers, parser=parser)
+    deep = {a.id: a for a in kept}
     for a in articles:  # filled in place, as analyze_articles fills them
         if a.id in deep:
             d = deep[a.id]
@@ -323,12 +327,24 @@ class BackgroundParser:
         self.pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"), initializer=_start_parser,
                                         initargs=(os.getpid(),))
         self.pool.submit(int)  # the process starts now, not at the first parse
+        self.used = False
 
     def analyze(self, articles: list[Article], entities: bool) -> list[Article]:
+        self.used = True
         return self.pool.submit(deep_batch, articles, entities).result()
 
     def close(self) -> None:
-        self.pool.shutdown(cancel_futures=True)
+        if self.used:
+            self.pool.shutdown(cancel_futures=True)
+            return
+        # nothing to parse (every parse was kept from an earlier run): the process may still be
+        # loading spaCy, which nobody needs; it is stopped rather than waited for
+        processes = list((getattr(self.pool, "_processes", None) or {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(5)
 
 
 # extract_items takes its input this many items at a time: page text of one outlet within such a
@@ -775,10 +791,13 @@ def stored_edits(store, article_ids: Iterable[str]) -> dict[str, list]:
     return {aid: edit_history(store.revisions(aid)) for aid in edited}
 
 
-def analyze_stored(store, articles: list[Article], *, entities: bool = True) -> list[Article]:
+def analyze_stored(
+    store, articles: list[Article], *, entities: bool = True, workers: int = 0, parser: BackgroundParser | None = None
+) -> list[Article]:
     """``analyze_articles(deep=True)`` for stored articles, reusing the parses the store keeps by
-    text (``Store.get_analyses``): only texts never parsed (or, for ``entities``, parsed without
-    them) are parsed, and their parses are stored."""
+    text (``Store.get_analyses``; or ``disk_cache.AnalysisCache``, which keeps them the same
+    way): only texts never parsed (or, for ``entities``, parsed without them) are parsed, as
+    ``deep_analyze`` parses (``workers``, ``parser``), and their parses are stored."""
     from storydiff.analyze import analyzer_id
     from storydiff.records import Entity, Quote
     from storydiff.store.codec import analysis_key
@@ -788,7 +807,7 @@ def analyze_stored(store, articles: list[Article], *, entities: bool = True) -> 
     kept = store.get_analyses(keys)
     todo = [a for a, k in zip(articles, keys) if k not in kept or (entities and kept[k].get("entities") is None)]
     fresh = {}
-    for a in deep_analyze(todo, entities=entities):
+    for a in deep_analyze(todo, entities=entities, workers=workers, parser=parser):
         fresh[analysis_key(a.text, analyzer)] = {
             "quotes": [dict(vars(q)) for q in a.quotes],
             "entities": [dict(vars(e)) for e in a.entities] if entities else None,

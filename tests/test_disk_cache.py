@@ -1,5 +1,5 @@
-"""Sentence vectors kept between runs (storydiff.vector_cache): a hit is the vector the model
-gives, a cache that cannot be used is skipped, and the file stays bounded."""
+"""What storydiff keeps between runs (storydiff.disk_cache): a hit is what the model gives
+(the same vector, the same parse), a cache that cannot be used is skipped, and each file stays bounded."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import sqlite3
 import numpy as np
 import pytest
 
-from storydiff import embeddings, vector_cache
-from storydiff.vector_cache import VectorCache
+from storydiff import disk_cache, embeddings
+from storydiff.disk_cache import AnalysisCache, VectorCache
 
 
 class CountingModel:
@@ -59,7 +59,7 @@ def test_a_stored_vector_of_the_wrong_size_is_not_used(tmp_path):
     model = CountingModel()
     VectorCache("m", 3, path).embed("passage", ["x"], model)
     db = sqlite3.connect(path)
-    db.execute("update vectors set vec = ?", (b"\0" * 5,))
+    db.execute("update entries set value = ?", (b"\0" * 5,))
     db.commit()
     db.close()
     out = VectorCache("m", 3, path).embed("passage", ["x"], model)
@@ -79,23 +79,23 @@ def test_cache_off(monkeypatch):
 def test_short_runs_keep_the_file_bounded_too(tmp_path, monkeypatch):
     """Each process checks the size at its first write: many short runs, none reaching
     _TRIM_EVERY inserts, still trim."""
-    monkeypatch.setattr(vector_cache, "MAX_VECTORS", 50)
-    monkeypatch.setattr(vector_cache, "_TRIM_EVERY", 1000)
+    monkeypatch.setattr(disk_cache, "MAX_VECTORS", 50)
+    monkeypatch.setattr(disk_cache, "_TRIM_EVERY", 1000)
     for run in range(30):
         VectorCache("m", 3, tmp_path / "v.sqlite").embed("passage", [f"run {run} text {i}" for i in range(9)], CountingModel())
-    (count,) = sqlite3.connect(tmp_path / "v.sqlite").execute("select count(*) from vectors").fetchone()
+    (count,) = sqlite3.connect(tmp_path / "v.sqlite").execute("select count(*) from entries").fetchone()
     assert count <= 50 + 9
 
 
 def test_the_file_stays_bounded(tmp_path, monkeypatch):
-    monkeypatch.setattr(vector_cache, "MAX_VECTORS", 50)
-    monkeypatch.setattr(vector_cache, "_TRIM_EVERY", 10)
+    monkeypatch.setattr(disk_cache, "MAX_VECTORS", 50)
+    monkeypatch.setattr(disk_cache, "_TRIM_EVERY", 10)
     cache = VectorCache("m", 3, tmp_path / "v.sqlite")
     for start in range(0, 200, 10):
         cache.embed("passage", [f"text {i}" for i in range(start, start + 10)], CountingModel())
-    (count,) = sqlite3.connect(tmp_path / "v.sqlite").execute("select count(*) from vectors").fetchone()
+    (count,) = sqlite3.connect(tmp_path / "v.sqlite").execute("select count(*) from entries").fetchone()
     assert count <= 50
-    kept = {k for (k,) in sqlite3.connect(tmp_path / "v.sqlite").execute("select key from vectors")}
+    kept = {k for (k,) in sqlite3.connect(tmp_path / "v.sqlite").execute("select key from entries")}
     assert cache._key("passage", "text 199") in kept  # the newest stay
     assert cache._key("passage", "text 0") not in kept
 
@@ -116,3 +116,33 @@ def test_multilingual_vectors_come_back_from_the_cache_unchanged(monkeypatch, tm
         np.testing.assert_array_equal(first, second)
     finally:
         embeddings._multilingual_cache.cache_clear()
+
+
+def test_parses_are_kept_by_key_and_read_back(tmp_path):
+    cache = AnalysisCache(tmp_path / "a.sqlite")
+    parse = {"quotes": [{"text": "We will rebuild", "start": 3, "end": 18, "speaker": "Ana Petrova", "cue": "said"}],
+             "entities": None}
+    cache.save_analyses({"ab" * 32: parse})
+    again = AnalysisCache(tmp_path / "a.sqlite")  # another run
+    assert again.get_analyses(["ab" * 32, "cd" * 32]) == {"ab" * 32: parse}
+
+
+def test_compare_twice_parses_once_and_says_the_same(tmp_path, monkeypatch):
+    """The second comparison of the same articles reads every parse back: spaCy is not asked."""
+    from storydiff import pipeline
+    from storydiff.records import Article
+
+    monkeypatch.setenv("STORYDIFF_CACHE_DIR", str(tmp_path))
+    text = ('The mayor spoke on Monday. "We will rebuild every school by spring," Mayor Ana Petrova said '
+            'at the town hall, where 300 people had gathered after the flood.')
+    def articles():
+        return [Article(id=f"a{i}", source=f"s{i}", text=text + (" More." * i), outlet=f"outlet{i}.example",
+                        title="Mayor promises schools") for i in range(2)]
+    parsed = []
+    real = pipeline.deep_analyze
+    monkeypatch.setattr(pipeline, "deep_analyze", lambda arts, **kw: parsed.append(len(arts)) or real(arts, **kw))
+    first = pipeline.compare_articles(articles())
+    second = pipeline.compare_articles(articles())
+    assert parsed == [2, 0] or parsed == [2]  # the second run parsed nothing
+    assert [s.to_dict() for s in first] == [s.to_dict() for s in second]
+    assert any(q.get("speaker") == "Ana Petrova" for s in second for q in s.to_dict().get("quotes", []) or [])
