@@ -120,3 +120,25 @@ def test_a_figure_in_another_language_conflicts_with_the_english_one():
     label = {"en": "Harbor Wire", "uk": "Вісник", "de": "Der Bote"}.__getitem__
     assert _conflicts([en[0], uk[0]], label) == ["numbers differ: Fourteen people (Harbor Wire) vs 17 людей (Вісник)"]
     assert _conflicts([en[0], same[0]], label) == []
+
+
+def test_a_surname_written_twice_in_the_genitive_does_not_hang_the_speaker_rules():
+    """_nominative looked for the surname's other forms again from an offset into a slice: with
+    the genitive written twice and no other form, it went back and forth for ever (`compare` of
+    the fundus-tests pages never ended)."""
+    import signal
+
+    from storydiff.analyze.quotes import find_quotes
+    from storydiff.analyze.speakers_multilingual import _nominative
+
+    text = ("Zdaniem Kowalskiego sytuacja jest trudna. Według Kowalskiego, „nie ma już czasu na dalsze "
+            "rozmowy o tym projekcie” – czytamy. " + "Dalej w tekście. " * 20 + "Otoczenie Kowalskiego milczy.")
+    previous = signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError("speaker rules hung")))
+    signal.alarm(10)
+    try:
+        assert _nominative("Kowalskiego", "pl", text) == "Kowalski"
+        quotes = find_quotes(text, language="pl")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [q.speaker for q in quotes] == ["Kowalski"]

@@ -150,11 +150,12 @@ def _nominative(surname: str, lang: str, text: str) -> str:
     """A surname the text gives in the genitive, as it names the person elsewhere, or by rule."""
     for end in range(len(surname) - 1, max(2, len(surname) - 4), -1):
         stem = surname[:end]
-        other = re.search(rf"(?<!\w){re.escape(stem)}\w{{0,3}}(?!\w)", text)
-        while other is not None and other.group(0) == surname:
-            other = re.search(rf"(?<!\w){re.escape(stem)}\w{{0,3}}(?!\w)", text[other.end():])
-        if other is not None and other.group(0) != surname:
-            return other.group(0)
+        # the first word of the text on this stem that is not the surname as given (it once
+        # searched again in a slice from an offset into the previous slice: with the surname
+        # written twice that went back and forth for ever, and `compare` hung on a German page)
+        for other in re.finditer(rf"(?<!\w){re.escape(stem)}\w{{0,3}}(?!\w)", text):
+            if other.group(0) != surname:
+                return other.group(0)
     for genitive, nominative in _GENITIVE.get(lang, ()):
         if surname.endswith(genitive) and len(surname) > len(genitive) + 2:
             return surname[: len(surname) - len(genitive)] + nominative
