@@ -841,3 +841,22 @@ def test_demo_shows_a_number_conflict_and_no_false_quote_warning():
     # every shared fact carries each outlet's own sentence
     shared = [f for s in data["stories"] for f in s["facts"] if f["match"] == "same"]
     assert shared and all({v["article_id"] for v in f["versions"]} >= set(f["article_ids"]) for f in shared)
+
+
+def test_compare_lists_stories_of_one_article_a_line_each_and_deep_prints_them_whole():
+    """A batch's one-article stories have nothing to compare: a line each (outlet, title, what
+    they hold) after the compared stories; --deep prints every one in full, facts and all."""
+    quake = str(EXAMPLES / "quake-berovac-wire.html")
+    args = ("compare", EURO, UNN, quake, "--workers", "0")
+    short = run(*args, env={"COLUMNS": "200"})
+    assert short.exit_code == 0
+    out = short.stdout
+    assert "3 articles → 2 stories" in out
+    assert "Stories of one article (1;" in out
+    assert "Strong earthquake kills 12 in Berovac" in out  # the quake's title, in its line
+    assert "Facts (11; one report so far)" not in out and "Facts (" not in out.split("Stories of one article")[1]
+    assert "2 articles" in out  # the seed pair still compared in full
+    whole = run(*args, "--deep", env={"COLUMNS": "100"})
+    assert whole.exit_code == 0
+    assert "Stories of one article" not in whole.stdout
+    assert "one report so far" in whole.stdout

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from storydiff.extract.page_siblings import sibling_pages, template_similarity
 from storydiff.records import RawItem
 
@@ -62,3 +64,24 @@ def test_a_batch_of_page_text_without_urls_learns_its_outlet_s_template():
     assert "Bakery closes" not in b.text and "Valley Courier" not in b.text
     assert b.text.startswith("The weekly farmers market will move")
     assert "Ferry" not in a.text + b.text and c.text.startswith("The ferry between the two islands")
+
+
+def test_few_pages_and_many_pages_count_shared_lines_alike(monkeypatch):
+    """A few pages are counted by set intersections (no SciPy import), a batch by sparse products:
+    both give the same shared counts for the same pages."""
+    from storydiff.extract import page_siblings
+
+    menu = "Home\nWorld\nSport\nNewsletter sign-up\n"
+    texts = [
+        menu + "The council voted on Tuesday to close the old bridge to heavy traffic for a year.\n",
+        menu + "Rescuers searched the collapsed school through the night after the quake hit.\n",
+        "Other site\nContact us\nThe council voted on Tuesday to close the old bridge to heavy traffic for a year.\n",
+        "",
+    ]
+    few = page_siblings.template_similarity(texts)
+    monkeypatch.setattr(page_siblings, "_FEW_PAGES", 0)
+    many = page_siblings.template_similarity(texts)
+    for a, b in zip(few, many):
+        assert np.allclose(a, b)
+    assert few[0][0, 1] > 0.5 and few[0][0, 2] == 0  # the menu is shared by pages 0 and 1 only
+    assert few[1][0, 2] == 1.0  # page 2 carries page 0's one sentence

@@ -24,6 +24,8 @@ _SENTENCE_WORDS = 10
 # Two pages sharing this share of the smaller page's sentence text carry the same article.
 _SAME_ARTICLE = 0.5
 _MAX_LINES = 50_000
+# Up to this many pages, pairs are counted by set intersections rather than sparse products.
+_FEW_PAGES = 24
 
 
 def line_sets(text: str) -> tuple[set[str], set[str]]:
@@ -54,18 +56,34 @@ def _incidence(sets: list[set[str]], by_length: bool = False):
     return csr_matrix((np.asarray(data, dtype=np.int64), (rows, cols)), shape=(len(sets), max(len(vocab), 1)))
 
 
+def _shared_counts(parsed: list[tuple[set[str], set[str]]]) -> tuple[np.ndarray, np.ndarray]:
+    """(template lines shared, sentence characters shared) for every pair of pages: by sparse
+    products over a large batch, by set intersections over a few pages (where importing SciPy,
+    ~0.4 s, would cost more than the whole comparison: a `compare` of two pasted pages)."""
+    n = len(parsed)
+    if n > _FEW_PAGES:
+        template = _incidence([p[0] for p in parsed])
+        sentences = _incidence([p[1] for p in parsed])
+        shared = (template @ template.T).toarray().astype(float)
+        common = (sentences @ _incidence([p[1] for p in parsed], by_length=True).T).toarray().astype(float)
+        return shared, common
+    shared, common = np.zeros((n, n)), np.zeros((n, n))
+    for i in range(n):
+        for j in range(i, n):
+            shared[i, j] = shared[j, i] = len(parsed[i][0] & parsed[j][0])
+            common[i, j] = common[j, i] = sum(map(len, parsed[i][1] & parsed[j][1]))
+    return shared, common
+
+
 def template_similarity(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """(Jaccard of template lines, share of the smaller page's sentence text shared) for every pair."""
     parsed = [line_sets(t) if isinstance(t, str) else (set(), set()) for t in texts]
-    template = _incidence([p[0] for p in parsed])
-    sentences = _incidence([p[1] for p in parsed])
-    shared = (template @ template.T).toarray().astype(float)
+    # Sentence text in common is counted in characters: a shared footer sentence or two is a small
+    # part of an article's sentences, a reprint most of them.
+    shared, common = _shared_counts(parsed)
     sizes = np.array([len(p[0]) for p in parsed], dtype=float)
     union = sizes[:, None] + sizes[None, :] - shared
     jaccard = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
-    # Sentence text in common, in characters: a shared footer sentence or two is a small part of
-    # an article's sentences, a reprint most of them.
-    common = (sentences @ _incidence([p[1] for p in parsed], by_length=True).T).toarray().astype(float)
     mass = np.array([sum(map(len, p[1])) for p in parsed], dtype=float)
     smaller = np.minimum(mass[:, None], mass[None, :])
     same_article = np.divide(common, smaller, out=np.zeros_like(common), where=smaller > 0)

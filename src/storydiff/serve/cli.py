@@ -414,13 +414,15 @@ def _writable(html: Path | None) -> None:
         raise typer.Exit(2)
 
 
-def _print_compare(result, json_: bool, html: Path | None) -> None:
+def _print_compare(result, json_: bool, html: Path | None, deep: bool = False) -> None:
+    """The report: --json whole; in the terminal, stories of one article listed a line each
+    unless --deep (the HTML report holds every story whole)."""
     from storydiff.serve.terminal import print_report
 
     if json_:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
     else:
-        print_report(out, result.stories, result.articles, edits=result.edits)
+        print_report(out, result.stories, result.articles, edits=result.edits, singles_in_full=deep)
     if html:
         from storydiff.serve.html import render_html
 
@@ -435,8 +437,8 @@ def _print_compare(result, json_: bool, html: Path | None) -> None:
 
 DeepOpt = Annotated[
     bool,
-    typer.Option("--deep", help="also parse the stories of one article (their quotes' speakers; slower). "
-                 "--json parses every article"),
+    typer.Option("--deep", help="also parse the stories of one article (their quotes' speakers; slower) and "
+                 "print each in full (else a line each). --json parses every article"),
 ]
 WorkersOpt = Annotated[
     int | None,
@@ -476,7 +478,7 @@ def compare(
         result = _compare_paths(paths, json_, deep, facts, workers, fast)
     for f in result.failures:
         report_failure(f)
-    _print_compare(result, json_, html)
+    _print_compare(result, json_, html, deep)
     _finish(result.failures, strict, len(result.articles))
 
 

@@ -301,13 +301,23 @@ def print_report(
     articles: Sequence[Article],
     failures: Sequence[Failure] = (),
     edits: dict[str, list] | None = None,
+    singles_in_full: bool = True,
 ) -> None:
     """The comparison of ``stories``: framed wide tables on a wide terminal, blocks of lines below
     NARROW_WIDTH; without colour (a pipe, a file) diffs are marked in the text and no line ends in
-    the padding that tables and indents leave, so a log file holds just the text."""
+    the padding that tables and indents leave, so a log file holds just the text.
+
+    ``singles_in_full`` False: in a report of several stories, those of one article (nothing to
+    compare yet) are listed a line each after the others instead of printed whole; printed whole
+    they were most of a batch's report (181 AEB pages: 108 such stories, every sentence a bullet,
+    19,000 lines) and a third of `compare`'s time went to laying them out."""
     marks = console.color_system is None  # no colour to show the diff: mark it in the text
+    singles: list[Story] = []
+    if not singles_in_full and len(stories) > 1:
+        singles = [s for s in stories if len(s.article_ids) == 1]
+        stories = [s for s in stories if len(s.article_ids) != 1]
     with plain_lines(console):
-        _print_report(console, stories, articles, failures, marks, edits)
+        _print_report(console, stories, articles, failures, marks, edits, singles)
 
 
 @contextmanager
@@ -322,8 +332,9 @@ def plain_lines(console: Console):
     console.file.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
 
 
-def _print_report(console: Console, stories, articles, failures, marks: bool, edits=None) -> None:
-    console.print(Text(f"{fmt.plural(len(articles), 'article')} → {fmt.plural(len(stories), 'story', 'stories')}", style="bold"))
+def _print_report(console: Console, stories, articles, failures, marks: bool, edits=None, singles=()) -> None:
+    total = len(stories) + len(singles)
+    console.print(Text(f"{fmt.plural(len(articles), 'article')} → {fmt.plural(total, 'story', 'stories')}", style="bold"))
     narrow = console.width < NARROW_WIDTH
     for s in stories:
         story = render_story(build_view(s, articles, edits), marks, narrow)
@@ -333,8 +344,41 @@ def _print_report(console: Console, stories, articles, failures, marks: bool, ed
             console.print(story)
         else:
             console.print(Panel(story, expand=True))
+    if singles:
+        console.print(_heading(f"Stories of one article ({len(singles)}; nothing to compare yet, --deep prints each in full):"))
+        console.print(_singles_list(singles, articles, narrow))
     for f in failures:
         console.print(Text(f"error: {safe(f.source, one_line=True)}: {safe(f.reason, one_line=True)}", style="red"))
+
+
+def _singles_list(stories: Sequence[Story], articles: Sequence[Article], narrow: bool):
+    """Stories of one article, one row (or block) each: outlet, time, title, what it holds."""
+    by_id = {a.id: a for a in articles}
+
+    def holds(s: Story) -> str:
+        return " · ".join(x for x in (fmt.plural(len(s.facts), "fact"), fmt.plural(len(s.quotes), "quote") if s.quotes else "",
+                                      ("cites " + ", ".join(s.origins)) if s.origins else "") if x)
+
+    if not narrow:
+        t = Table(show_header=True, header_style="bold", expand=True)
+        t.add_column("outlet", overflow="fold", max_width=24)
+        t.add_column("published", no_wrap=True)
+        t.add_column("title", ratio=3)
+        t.add_column("holds", ratio=1)
+        t.add_column("story", no_wrap=True)
+        for s in stories:
+            a = by_id.get(s.article_ids[0])
+            t.add_row(Text(_clean((a.outlet if a else None) or fmt.NO_VALUE)), Text(_clean(fmt.when(a.published if a else None))),
+                      Text(_clean((a.title if a else None) or "(untitled)")), Text(_clean(holds(s))), Text(safe(s.id, one_line=True)))
+        return t
+    blocks = []
+    for s in stories:
+        a = by_id.get(s.article_ids[0])
+        head = Text(_clean((a.outlet if a else None) or "outlet unknown"), style="bold")
+        head.append(f" · {_clean(fmt.when(a.published)) if a and a.published else 'undated'} · {safe(s.id, one_line=True)}")
+        blocks += [head, Padding(Text(_clean((a.title if a else None) or "(untitled)")), (0, 0, 0, 2)),
+                   Padding(Text(_clean(holds(s)), style="dim"), (0, 0, 0, 2))]
+    return Group(*blocks)
 
 
 # The story list's table holds an id, two 20-character times, outlets and a title: narrower than

@@ -7,7 +7,9 @@ SQLite file; ``open_store("postgresql://user@host/db")`` a PostgreSQL database.
 from __future__ import annotations
 
 from storydiff.store.base import Store, StorySummary
-from storydiff.store.engine import make_engine
+
+# The engine (SQLAlchemy, ~0.4 s to import) is imported by open_store, not here: what reads only
+# the codec (compare's kept parses, keyed by codec.analysis_key) never opens a database.
 
 
 def open_store(url: str | None = None, *, create: bool = True) -> Store:
@@ -18,6 +20,7 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
     opened (not a database file, server unreachable, no permission)."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from storydiff.store.engine import make_engine
     from storydiff.store.sql import SqlStore
 
     engine = make_engine(url, create=create)
