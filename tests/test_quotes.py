@@ -258,3 +258,33 @@ def test_entities_of_texts_without_quotes_are_those_of_the_whole_pipeline():
     for a, doc in zip(analyze_articles(articles, deep=True), whole.pipe([a.text for a in articles])):
         # a language with its own rules (these AEB pages are German) is not parsed: no entities, as on main
         assert a.entities == (_entities(doc) if language_rules(a.language) is None else [])
+
+
+LONG_TAIL = (
+    "Mayor Ana Berg opened the new bridge on Monday.\n"
+    "\u201cThis bridge joins two halves of one city,\u201d Berg said.\n"
+    "She thanked the workers.\n"
+    + "The bridge cost 40 million euros and took three years to build, the council said in a statement. " * 40
+    + "\nResidents of Lower Town, where Piet Holm runs a bakery, welcomed it.\n"
+)
+
+
+def test_speakers_are_read_from_the_text_up_to_the_paragraph_after_the_last_quote():
+    """The parse for speakers stops a paragraph after the last quote: a parse of that much gives
+    the same quotes and speakers as a parse of the whole text, and find_quotes parses only that
+    much itself."""
+    from storydiff.analyze.nlp import SPEAKER_COMPONENTS, parse
+    from storydiff.analyze.speakers import speaker_parse_end
+
+    spans = quote_spans(LONG_TAIL)
+    end = speaker_parse_end(LONG_TAIL, spans)
+    assert LONG_TAIL[:end].endswith("She thanked the workers.")
+    whole = find_quotes(LONG_TAIL, doc=next(parse([LONG_TAIL], SPEAKER_COMPONENTS)))
+    prefix = find_quotes(LONG_TAIL, doc=next(parse([LONG_TAIL[:end]], SPEAKER_COMPONENTS)))
+    alone = find_quotes(LONG_TAIL)
+    assert [(q.text, q.speaker) for q in whole] == [(q.text, q.speaker) for q in prefix] == [(q.text, q.speaker) for q in alone]
+    assert whole[0].speaker == "Ana Berg"
+    # a doc of too little of the text (it stops before the quote) is not used: the text is parsed
+    short = find_quotes(LONG_TAIL, doc=next(parse([LONG_TAIL[:20]], SPEAKER_COMPONENTS)))
+    assert [(q.text, q.speaker) for q in short] == [(q.text, q.speaker) for q in whole]
+    assert speaker_parse_end("no quotes here", []) == 0

@@ -86,25 +86,30 @@ def _parsed_in_english(article: Article) -> bool:
 def _deep(batch: list[Article], entities: bool, batch_size: int) -> list[Article]:
     from storydiff.analyze.nlp import ENTITY_COMPONENTS, SPEAKER_COMPONENTS, parse
     from storydiff.analyze.quotes import find_quotes, quote_spans
+    from storydiff.analyze.speakers import speaker_parse_end
 
     english = [_parsed_in_english(a) for a in batch]
-    quoted = [bool(quote_spans(a.text)) for a in batch]
+    spans = [quote_spans(a.text) for a in batch]
     # an article with quotes gets the parse its speakers need (its entities come with it); one
-    # without gets the NER alone when entities are asked for, else nothing. A text past
-    # MAX_PARSE_CHARS is parsed in part here (entities); find_quotes parses it whole.
+    # without gets the NER alone when entities are asked for, else nothing. Without entities, a
+    # quoted text is parsed only as far as its speakers are read (speaker_parse_end). A text past
+    # MAX_PARSE_CHARS is parsed in part here (entities); find_quotes parses what it lacks.
+    parse_end = [
+        MAX_PARSE_CHARS if entities else min(MAX_PARSE_CHARS, speaker_parse_end(a.text, sp))
+        for a, sp in zip(batch, spans)
+    ]
     docs: dict[int, object] = {}
     # (another language's articles get no parse: its rules find their speakers, entities stay empty)
     for wanted, components in (
-        ([i for i, q in enumerate(quoted) if q and english[i]], SPEAKER_COMPONENTS),
-        ([i for i, q in enumerate(quoted) if not q and entities and english[i]], ENTITY_COMPONENTS),
+        ([i for i, sp in enumerate(spans) if sp and english[i]], SPEAKER_COMPONENTS),
+        ([i for i, sp in enumerate(spans) if not sp and entities and english[i]], ENTITY_COMPONENTS),
     ):
-        docs.update(zip(wanted, parse([batch[i].text[:MAX_PARSE_CHARS] for i in wanted], components, batch_size)))
+        docs.update(zip(wanted, parse([batch[i].text[: parse_end[i]] for i in wanted], components, batch_size)))
     for i, a in enumerate(batch):
         _lexical(a)
         doc = docs.get(i)
         a.entities = _entities(doc) if entities and doc is not None else []
-        whole = doc is not None and len(doc.text) == len(a.text)
-        a.quotes = find_quotes(a.text, doc=doc if whole else None, language=a.language) if quoted[i] else []
+        a.quotes = find_quotes(a.text, doc=doc, language=a.language) if spans[i] else []
     return batch
 
 

@@ -232,7 +232,8 @@ def find_quotes(
 ) -> list[Quote]:
     """Direct quotes of text in order, each with its speaker's full name and cue when found.
 
-    ``doc`` is an optional spaCy Doc of ``text`` the caller already parsed. ``language`` (an ISO
+    ``doc`` is an optional spaCy Doc of ``text`` (or of its start, up to at least
+    ``speakers.speaker_parse_end``) the caller already parsed. ``language`` (an ISO
     code) picks how speakers are found: the English parse, or for uk, ru, de, pl, fr, es and it the
     attribution rules of ``analyze.speakers_multilingual`` (no parse needed).
     """
@@ -252,10 +253,17 @@ def find_quotes(
     if rules is not None:
         attribute_other_language(text, spans, quotes, rules, settings.max_inherit_paragraphs)
         return quotes
-    if len(text) > settings.max_parse_chars and doc is None:
-        return quotes  # too long to parse here; spans are still useful
-    from storydiff.analyze.speakers import attribute, other_language_speaker
+    from storydiff.analyze.speakers import attribute, other_language_speaker, speaker_parse_end
 
+    end = speaker_parse_end(text, spans)
+    if doc is not None and not (len(doc.text) >= end and text.startswith(doc.text)):
+        doc = None  # a parse of some other text, or of too little of this one
+    if end > settings.max_parse_chars and doc is None:
+        return quotes  # too long to parse here; spans are still useful
+    if doc is None:
+        from storydiff.analyze.nlp import SPEAKER_COMPONENTS, parse
+
+        doc = next(parse([text[:end]], SPEAKER_COMPONENTS))
     attribute(text, spans, quotes, doc=doc, settings=settings)
     for span, quote in zip(spans, quotes):
         if quote.speaker is None and span.closed:
