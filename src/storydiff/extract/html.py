@@ -22,6 +22,7 @@ from storydiff.dates import EARLIEST_YEAR
 from storydiff.extract.date_parser import page_languages
 from storydiff.extract.line_cleanup import clean_body
 from storydiff.extract.metadata import split_authors
+from storydiff.extract.page_type import declares_article
 from storydiff.settings import ExtractSettings
 
 # trafilatura and htmldate log every refused page at ERROR; a refused page is a normal outcome here.
@@ -45,13 +46,17 @@ class HtmlExtraction:
 def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = False) -> HtmlExtraction:
     """Extract the article of one page; ``ValueError`` with a reason when there is none.
 
-    Default: trafilatura's precise pass, re-checked against its balanced pass when it reads little,
-    then line cleanup (``line_cleanup``). ``fast``: one balanced pass without trafilatura's
-    fallback extractors, and the date from page metadata only.
+    Default: on a page that declares itself an article (``page_type``), trafilatura's precise
+    pass, re-checked against its balanced pass when it reads little; on any other page its balanced
+    pass; then line cleanup (``line_cleanup``). ``fast`` (and any page with over
+    ``one_pass_markup_bytes`` of markup): one balanced pass without trafilatura's fallback
+    extractors, and the date from page metadata only.
     """
     # One parse. No pass reads trafilatura's metadata (its text does not depend on it): the
     # default path reads title, byline, site and URL once (page_info), not once per pass.
     tree = parse_html(html)
+    if _markup_size(html) > SETTINGS.one_pass_markup_bytes:
+        fast = True  # one pass keeps a very large page within the time budget per page
     meta: PageMeta | None = None
     if fast:
         # The page's own <meta> tags stand in for trafilatura's metadata pass, which costs a
@@ -59,14 +64,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         meta = page_meta(tree)
         doc = _trafilatura(tree, url, fast=True)
     else:
-        doc = _trafilatura(tree, url, favor_precision=True)
-        words = _word_count(doc.text if doc else "")
-        if words < SETTINGS.recheck_below_words:
-            # The precise pass sometimes settles on a small wrong block of a page (a teaser, a
-            # caption): when the balanced pass reads several times more, it found the article.
-            balanced = _trafilatura(tree, url)
-            if balanced is not None and words < SETTINGS.recheck_ratio * _word_count(balanced.text or ""):
-                doc = balanced
+        doc = _body_pass(tree, url)
     if doc is None or not (doc.text or "").strip():
         # Every pass can refuse a short page that a recall pass still reads.
         doc = _trafilatura(tree, url, fast=fast, favor_recall=True)
@@ -99,6 +97,23 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         url=url or info.url or tags.url,
         language=_html_lang(tree),
     )
+
+
+def _body_pass(tree: HtmlElement, url: str | None) -> trafilatura.settings.Document | None:
+    """trafilatura's precise pass on a page that declares itself an article, re-checked against its
+    balanced pass when it reads little; its balanced pass on any other page (page_type)."""
+    if not declares_article(tree):
+        # Forums, products, listings, services: the precise pass keeps one block of them.
+        return _trafilatura(tree, url)
+    doc = _trafilatura(tree, url, favor_precision=True)
+    words = _word_count(doc.text if doc else "")
+    if words < SETTINGS.recheck_below_words:
+        # The precise pass sometimes settles on a small wrong block of a page (a teaser, a
+        # caption): when the balanced pass reads several times more, it found the article.
+        balanced = _trafilatura(tree, url)
+        if balanced is not None and words < SETTINGS.recheck_ratio * _word_count(balanced.text or ""):
+            return balanced
+    return doc
 
 
 def page_info(tree: HtmlElement, url: str | None) -> trafilatura.settings.Document:
@@ -146,6 +161,14 @@ def _check_size(html: str | bytes) -> str | bytes:
         if len(html) > SETTINGS.max_markup_bytes:
             raise ValueError(f"page too large for one article: {len(html)} bytes of markup without scripts")
     return html
+
+
+def _markup_size(html: str | bytes) -> int:
+    """Bytes of markup trafilatura will walk: the page without scripts, styles and comments when
+    it is heavy enough for them to be cut (as _check_size does)."""
+    if len(html) <= SETTINGS.one_pass_markup_bytes:
+        return len(html)
+    return len(_strip_heavy_markup(html)) if len(html) > SETTINGS.strip_scripts_above else len(html)
 
 
 def parse_html(html: str | bytes) -> HtmlElement:

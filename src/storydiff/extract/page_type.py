@@ -1,0 +1,53 @@
+"""Whether an HTML page declares itself an article, from its own markup.
+
+trafilatura's precise pass is made for articles: on a forum thread, a product page, a listing or a
+service page it keeps one block and drops the rest of what the page is made of (bench/extraction.py,
+wcxb-dev by page type). Publishers say what a page is in markup that does not depend on its language:
+Open Graph's ``og:type``, schema.org types in JSON-LD and microdata. A page that declares an article
+type gets the precise pass; any other page trafilatura's balanced pass (its default).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+# schema.org's CreativeWork types that are one text by one author or newsroom (Article and its
+# subtypes, and the posting types news sites use for live pages and columns).
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "factcheck", "blogposting",
+    "liveblogposting", "techarticle", "scholarlyarticle", "report", "satiricalarticle", "socialmediaposting",
+})
+_TYPE_VALUE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
+_NAME = re.compile(r'"([^"]+)"')
+
+
+def declared_types(tree: HtmlElement) -> set[str]:
+    """The page's declared types, lower case, without vocabulary prefixes: ``og:type``'s value,
+    every JSON-LD ``@type`` and every microdata ``itemtype``."""
+    found: set[str] = set()
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").strip().lower() == "og:type":
+            found.add((meta.get("content") or "").strip().lower())
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+            # A regex, not json.loads: JSON-LD blocks are often invalid JSON (trailing commas,
+            # raw newlines in strings) and only the type names are needed.
+            for value in _TYPE_VALUE.findall(script.text):
+                found.update(_short(name) for name in _NAME.findall(value))
+    for itemtype in tree.xpath("//@itemtype"):
+        found.update(_short(name) for name in str(itemtype).split())
+    found.discard("")
+    return found
+
+
+def declares_article(tree: HtmlElement) -> bool:
+    """Whether the page says it is an article (``og:type`` ``article`` or a schema.org article type)."""
+    return bool(declared_types(tree) & ARTICLE_TYPES)
+
+
+def _short(name: str) -> str:
+    """``https://schema.org/NewsArticle`` and ``schema:NewsArticle`` as ``newsarticle``."""
+    return re.split(r"[/:#]", name)[-1].strip().lower()

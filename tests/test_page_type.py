@@ -1,0 +1,100 @@
+"""Page types from markup (extract/page_type.py) and the trafilatura pass extract_html picks with them."""
+
+from __future__ import annotations
+
+import pytest
+
+import storydiff.extract.html as html_module
+from storydiff.extract.html import extract_html, parse_html
+from storydiff.extract.page_type import declared_types, declares_article
+from storydiff.settings import ExtractSettings
+
+BODY = (
+    "<p>The council approved the new harbour budget on Monday after a long debate about the cost of repairs.</p>"
+    "<p>Members said the work on the quay walls could not wait another winter, and the vote passed easily.</p>"
+    "<p>The first contracts will be signed next month, and the work should be finished by the autumn.</p>"
+)
+
+
+def _page(head: str = "", body: str = BODY, attrs: str = "") -> str:
+    return f"<html><head><title>Harbour budget</title>{head}</head><body><main{attrs}>{body}</main></body></html>"
+
+
+@pytest.mark.parametrize(
+    "head, attrs",
+    [
+        ('<meta property="og:type" content="article">', ""),
+        ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle"}</script>', ""),
+        ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, {"@type": ["ReportageNewsArticle"]}]}'
+         "</script>", ""),
+        # invalid JSON (trailing comma) still names its type
+        ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "x",}</script>', ""),
+        ("", ' itemscope itemtype="http://schema.org/Article"'),
+    ],
+)
+def test_declared_article(head, attrs):
+    assert declares_article(parse_html(_page(head, attrs=attrs)))
+
+
+@pytest.mark.parametrize(
+    "head, attrs",
+    [
+        ("", ""),
+        ('<meta property="og:type" content="website">', ""),
+        ('<script type="application/ld+json">{"@type": "Product", "offers": {"@type": "Offer"}}</script>', ""),
+        ('<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>', ""),
+        # the word inside a value that is not a type does not count
+        ('<script type="application/ld+json">{"@type": "WebPage", "name": "Article"}</script>', ""),
+        ("", ' itemscope itemtype="https://schema.org/Product"'),
+    ],
+)
+def test_not_declared_article(head, attrs):
+    assert not declares_article(parse_html(_page(head, attrs=attrs)))
+
+
+def test_declared_types_are_short_lower_case_names():
+    page = _page('<meta property="og:type" content="Article">'
+                 '<script type="application/ld+json">{"@type": ["schema:NewsArticle", "Thing"]}</script>',
+                 attrs=' itemscope itemtype="https://schema.org/Person https://schema.org/Place"')
+    assert declared_types(parse_html(page)) == {"article", "newsarticle", "thing", "person", "place"}
+
+
+def _passes_used(monkeypatch, page: str) -> list[dict]:
+    calls: list[dict] = []
+    real = html_module._trafilatura
+
+    def recording(tree, url, **options):
+        calls.append(options)
+        return real(tree, url, **options)
+
+    monkeypatch.setattr(html_module, "_trafilatura", recording)
+    assert "harbour budget" in extract_html(page).text
+    return calls
+
+
+def test_an_article_gets_the_precise_pass(monkeypatch):
+    calls = _passes_used(monkeypatch, _page('<meta property="og:type" content="article">'))
+    assert calls[0] == {"favor_precision": True}
+
+
+def test_any_other_page_gets_the_balanced_pass_only(monkeypatch):
+    calls = _passes_used(monkeypatch, _page('<meta property="og:type" content="product">'))
+    assert calls == [{}]
+
+
+def test_a_very_large_page_gets_one_fast_pass_not_a_refusal(monkeypatch):
+    settings = ExtractSettings()
+    # markup that survives the script cut: a long menu of links around the article
+    menu = "<ul>" + '<li><a href="/section/x">Section with a long name</a></li>' * 30_000 + "</ul>"
+    page = _page('<meta property="og:type" content="article">', body=menu + BODY)
+    assert settings.one_pass_markup_bytes < len(page) < settings.max_markup_bytes
+    calls = _passes_used(monkeypatch, page)
+    assert calls[0] == {"fast": True}
+    assert all(call.get("fast") for call in calls)
+
+
+def test_markup_over_the_limit_is_still_refused():
+    settings = ExtractSettings()
+    filler = "<div><span>x</span></div>" * (settings.max_markup_bytes // 25 + 10)
+    with pytest.raises(ValueError, match="too large"):
+        extract_html(_page(body=filler + BODY))
