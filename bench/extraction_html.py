@@ -9,7 +9,7 @@ import json
 
 from extraction_corpora import HtmlPage, cached_outputs
 
-from storydiff.extract.html import _trafilatura, parse_html
+from storydiff.extract.html import SETTINGS, _trafilatura, parse_html
 
 
 def readings_key() -> str:
@@ -35,3 +35,145 @@ def page_readings(corpus: str) -> dict[str, dict]:
     empty = {"precision": "", "title": None, "balanced": "", "recall": ""}
     return {k: (json.loads(v) if v else empty)
             for k, v in cached_outputs(corpus, "readings", readings_key(), _readings).items()}
+
+
+def page_declares_article(corpus: str) -> dict[str, bool]:
+    """Per page id: whether it declares itself an article (extract/page_type.py), cached."""
+    from extraction_corpora import code_hash
+
+    from storydiff.extract.page_type import declares_article
+
+    def declared(page: HtmlPage) -> str:
+        try:
+            return "1" if declares_article(parse_html(page.html())) else "0"
+        except ValueError:
+            return "0"
+
+    return {k: v == "1" for k, v in cached_outputs(corpus, "declares_article", code_hash("extract/page_type.py"),
+                                                   declared).items()}
+
+
+_PASSES = ("precision", "balanced", "recall")
+
+
+def _pass_rows(corpus: str) -> list[dict]:
+    """Per page: each pass's text after line cleanup, its AEB counts, and the page features a chooser may use."""
+    import math
+    import re
+
+    from aeb_metric import page_counts, shingles
+    from extraction_corpora import html_pages
+
+    from storydiff.extract.line_cleanup import clean_body
+
+    readings, declared = page_readings(corpus), page_declares_article(corpus)
+    words, end = re.compile(r"\w+"), re.compile(r"[.!?…。！？\"”»)]\s*$")
+    rows = []
+    for page in html_pages(corpus):
+        r = readings[page.id]
+        texts = {k: clean_body(r[k], title=r["title"]) for k in _PASSES}
+        features = [float(declared[page.id])]
+        for k in _PASSES:
+            lines = [line for line in texts[k].split("\n") if line.strip()]
+            n = len(words.findall(texts[k]))
+            features += [math.log1p(n), math.log1p(len(lines)), sum(bool(end.search(x)) for x in lines) / max(1, len(lines))]
+        sh = {k: set(shingles(texts[k])) for k in _PASSES}
+        for i, a in enumerate(_PASSES):
+            for b in _PASSES[i + 1:]:
+                both = len(sh[a] & sh[b])
+                features += [both / max(1, len(sh[a])), both / max(1, len(sh[b]))]
+        precise, balanced = len(words.findall(r["precision"])), len(words.findall(r["balanced"]))
+        rechecked = precise < SETTINGS.recheck_below_words and precise < SETTINGS.recheck_ratio * balanced
+        rows.append({"id": page.id, "kind": page.kind, "group": page.group,
+                     "rule": 0 if declared[page.id] and not rechecked else 1, "declared": declared[page.id],
+                     "words": (precise, balanced),
+                     "counts": {k: page_counts(page.body, texts[k]) for k in _PASSES}, "x": features})
+    return rows
+
+
+def _f1(counts: tuple[float, float, float]) -> float:
+    tp, fp, fn = counts
+    return 1.0 if fp == 0 and fn == 0 else 2 * tp / (2 * tp + fp + fn)
+
+
+def _mean_score(counts: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """aeb_metric.score over per-page counts (precision and recall averaged over pages, F1 of the means)."""
+    precisions, recalls = [], []
+    for tp, fp, fn in counts:
+        if fp == 0 and fn == 0:
+            precisions.append(1.0)
+            recalls.append(1.0)
+            continue
+        if tp + fp > 0:
+            precisions.append(tp / (tp + fp))
+        if tp + fn > 0:
+            recalls.append(tp / (tp + fn))
+    p = sum(precisions) / max(1, len(precisions))
+    r = sum(recalls) / max(1, len(recalls))
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def pass_choice_table() -> None:
+    """What choosing trafilatura's pass per page can reach: each pass alone, the page-type rule storydiff
+    uses, a learned chooser (gradient boosting on the passes' lengths, sentence shares and agreement and
+    the page's declared type; leave-one-corpus-out, and by site within wcxb) and the oracle (the best
+    pass of each page, known only from the gold)."""
+    import numpy as np
+    from extraction_corpora import CORPORA
+    from sklearn.ensemble import HistGradientBoostingRegressor
+    from sklearn.model_selection import GroupKFold
+
+    rows = {c: _pass_rows(c) for c in CORPORA}
+
+    def chosen(train: list[dict], test: list[dict]) -> list[int]:
+        x = np.array([r["x"] for r in train])
+        gains = np.zeros((len(test), len(_PASSES)))
+        for j in (1, 2):  # predicted F1 gain of the balanced / recall pass over the precise one
+            y = np.array([_f1(r["counts"][_PASSES[j]]) - _f1(r["counts"]["precision"]) for r in train])
+            model = HistGradientBoostingRegressor(max_iter=150, learning_rate=0.05, max_leaf_nodes=7,
+                                                  min_samples_leaf=20, random_state=0).fit(x, y)
+            gains[:, j] = model.predict(np.array([r["x"] for r in test]))
+        return list(gains.argmax(1))
+
+    systems: dict[str, dict[str, list[int]]] = {c: {} for c in CORPORA}
+    for c in CORPORA:
+        systems[c]["storydiff's rule: precise pass (re-checked) if declared article, else balanced"] = [
+            r["rule"] for r in rows[c]]
+        train = [r for other in CORPORA if other != c for r in rows[other]]
+        systems[c]["learned chooser, leave-one-corpus-out"] = chosen(train, rows[c])
+    wcxb = rows["wcxb"]
+    by_site = [0] * len(wcxb)
+    others = [r for c in CORPORA if c != "wcxb" for r in rows[c]]
+    for fit, held in GroupKFold(5).split(wcxb, groups=[r["group"] for r in wcxb]):
+        for i, k in zip(held, chosen([wcxb[i] for i in fit] + others, [wcxb[i] for i in held])):
+            by_site[i] = k
+    systems["wcxb"]["learned chooser, 5 folds by site within wcxb (+ aeb, fundus)"] = by_site
+    grid = [(below, ratio) for below in (150, 300, 600, 10**9) for ratio in (0.2, 0.3, 0.5)]
+
+    def recheck(row: dict, below: int, ratio: float) -> int:
+        precise, balanced = row["words"]
+        return 0 if row["declared"] and not (precise < below and precise < ratio * balanced) else 1
+
+    def corpus_f1(c: str, below: int, ratio: float) -> float:
+        return _mean_score([r["counts"][_PASSES[recheck(r, below, ratio)]] for r in rows[c]])[2]
+
+    for c in CORPORA:
+        fit = [other for other in CORPORA if other != c]
+        best = max(grid, key=lambda g: (sum(corpus_f1(o, *g) for o in fit), -g[0], -g[1]))
+        name = f"rule with re-check thresholds chosen on {' + '.join(fit)} (below {best[0]}, ratio {best[1]})"
+        systems[c][name] = [recheck(r, *best) for r in rows[c]]
+    print("\n### Choosing trafilatura's pass per page (no line merge; comments off; after line cleanup)\n")
+    print("Measured to see what pass choice can reach; storydiff ships the page-type rule only.\n")
+    print("| corpus | choice | P | R | F1 | wcxb non-articles F1 |")
+    print("|---|---|---:|---:|---:|---:|")
+    for c in CORPORA:
+        lines = {f"{k} pass": [_PASSES.index(k)] * len(rows[c]) for k in _PASSES}
+        lines.update(systems[c])
+        lines["oracle (best pass per page, from the gold)"] = [
+            int(np.argmax([_f1(r["counts"][k]) for k in _PASSES])) for r in rows[c]]
+        for name, picks in lines.items():
+            p, r, f = _mean_score([row["counts"][_PASSES[k]] for row, k in zip(rows[c], picks)])
+            rest = ""
+            if c == "wcxb":
+                rest = f"{_mean_score([row['counts'][_PASSES[k]] for row, k in zip(rows[c], picks) if row['kind'] != 'article'])[2]:.3f}"
+            print(f"| {c} | {name} | {p:.3f} | {r:.3f} | {f:.3f} | {rest} |")
