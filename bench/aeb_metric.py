@@ -37,9 +37,13 @@ def page_counts(truth: str, prediction: str) -> tuple[float, float, float]:
 
 def score(truth: Mapping[str, str], predictions: Mapping[str, str]) -> dict[str, float]:
     """precision / recall / F1 over the pages of ``truth`` (a missing prediction counts as empty)."""
+    return score_counts([page_counts(gold, predictions.get(page_id) or "") for page_id, gold in truth.items()])
+
+
+def score_counts(counts: list[tuple[float, float, float]]) -> dict[str, float]:
+    """precision / recall / F1 from each page's normalised (tp, fp, fn), as ``score`` computes them."""
     precisions, recalls = [], []
-    for page_id, gold in truth.items():
-        tp, fp, fn = page_counts(gold, predictions.get(page_id) or "")
+    for tp, fp, fn in counts:
         if fp == 0 and fn == 0:
             precisions.append(1.0)
             recalls.append(1.0)

@@ -97,20 +97,10 @@ def _f1(counts: tuple[float, float, float]) -> float:
 
 
 def _mean_score(counts: list[tuple[float, float, float]]) -> tuple[float, float, float]:
-    """aeb_metric.score over per-page counts (precision and recall averaged over pages, F1 of the means)."""
-    precisions, recalls = [], []
-    for tp, fp, fn in counts:
-        if fp == 0 and fn == 0:
-            precisions.append(1.0)
-            recalls.append(1.0)
-            continue
-        if tp + fp > 0:
-            precisions.append(tp / (tp + fp))
-        if tp + fn > 0:
-            recalls.append(tp / (tp + fn))
-    p = sum(precisions) / max(1, len(precisions))
-    r = sum(recalls) / max(1, len(recalls))
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    from aeb_metric import score_counts
+
+    s = score_counts(counts)
+    return s["precision"], s["recall"], s["f1"]
 
 
 def pass_choice_table() -> None:
