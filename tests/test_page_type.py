@@ -85,9 +85,11 @@ def test_any_other_page_gets_the_balanced_pass_only(monkeypatch):
 def test_a_very_large_page_gets_one_fast_pass_not_a_refusal(monkeypatch):
     settings = ExtractSettings()
     # markup that survives the script cut: a long menu of links around the article
-    menu = "<ul>" + '<li><a href="/section/x">Section with a long name</a></li>' * 30_000 + "</ul>"
+    name = "Section with a long name " * 10
+    menu = "<ul>" + f'<li><a href="/section/x">{name}</a></li>' * 5_000 + "</ul>"
     page = _page('<meta property="og:type" content="article">', body=menu + BODY)
     assert settings.one_pass_markup_bytes < len(page) < settings.max_markup_bytes
+    assert page.count("</") < settings.one_pass_elements  # the bytes decide here, not the elements
     calls = _passes_used(monkeypatch, page)
     assert calls[0] == {"fast": True}
     assert all(call.get("fast") for call in calls)
@@ -98,3 +100,19 @@ def test_markup_over_the_limit_is_still_refused():
     filler = "<div><span>x</span></div>" * (settings.max_markup_bytes // 25 + 10)
     with pytest.raises(ValueError, match="too large"):
         extract_html(_page(body=filler + BODY))
+
+
+def test_a_page_of_many_small_elements_gets_one_pass_and_past_the_cap_a_refusal(monkeypatch):
+    """trafilatura's time follows the elements it walks: 20k short elements in a few hundred KB
+    (under every byte limit) get the one fast pass; 50k (8.5 s of CPU on the default path before
+    this cap) are refused at once, the reason naming the count."""
+    settings = ExtractSettings()
+    links = '<div><a href="/x">Link</a></div>' * (settings.one_pass_elements // 2 + 2_500)
+    page = _page('<meta property="og:type" content="article">', body=links + BODY)
+    assert len(page) < settings.one_pass_markup_bytes
+    calls = _passes_used(monkeypatch, page)
+    assert calls and all(call.get("fast") for call in calls)
+    flood = _page('<meta property="og:type" content="article">',
+                  body='<div><a href="/x">Link</a></div>' * (settings.max_elements // 2 + 5_000) + BODY)
+    with pytest.raises(ValueError, match=r"too large for one article: \d+ elements"):
+        extract_html(flood)

@@ -281,10 +281,29 @@ def test_speakers_are_read_from_the_text_up_to_the_paragraph_after_the_last_quot
     assert LONG_TAIL[:end].endswith("She thanked the workers.")
     whole = find_quotes(LONG_TAIL, doc=next(parse([LONG_TAIL], SPEAKER_COMPONENTS)))
     prefix = find_quotes(LONG_TAIL, doc=next(parse([LONG_TAIL[:end]], SPEAKER_COMPONENTS)))
-    alone = find_quotes(LONG_TAIL)
+    from storydiff.analyze import nlp
+
+    parsed: list[int] = []
+    real_parse = nlp.parse
+
+    def spy(texts, *args, **kwargs):
+        texts = list(texts)
+        parsed.extend(len(t) for t in texts)
+        return real_parse(texts, *args, **kwargs)
+
+    nlp.parse = spy
+    try:
+        alone = find_quotes(LONG_TAIL)
+    finally:
+        nlp.parse = real_parse
+    assert parsed == [end]  # find_quotes parsed that much of the text, not all of it
     assert [(q.text, q.speaker) for q in whole] == [(q.text, q.speaker) for q in prefix] == [(q.text, q.speaker) for q in alone]
     assert whole[0].speaker == "Ana Berg"
     # a doc of too little of the text (it stops before the quote) is not used: the text is parsed
     short = find_quotes(LONG_TAIL, doc=next(parse([LONG_TAIL[:20]], SPEAKER_COMPONENTS)))
     assert [(q.text, q.speaker) for q in short] == [(q.text, q.speaker) for q in whole]
     assert speaker_parse_end("no quotes here", []) == 0
+    crlf = "\u201cWe stay here until the water goes down,\u201d \r\n\r\n  \r\nsaid Ana Berg of the river guild.\r\nMore text.\r\n"
+    assert crlf[: speaker_parse_end(crlf, quote_spans(crlf))].rstrip().endswith("river guild.")
+    last_line = "She said: \u201cWe stay here until the water goes down.\u201d"
+    assert speaker_parse_end(last_line, quote_spans(last_line)) == len(last_line)

@@ -18,6 +18,9 @@ from storydiff.records import Article, Entity, Quote
 __all__ = ["analyze_article", "analyze_articles", "analyzer_id", "quotes_without_parse", "sentence_spans"]
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}
+# Bumped when the quote or speaker rules change what a stored parse says, so that stored parses
+# are read again (2: names read up to the paragraph after the last quote only).
+SPEAKER_RULES = 2
 MAX_PARSE_CHARS = 100_000  # beyond this spaCy's memory grows fast; long documents are parsed in part
 
 
@@ -115,7 +118,8 @@ def _deep(batch: list[Article], entities: bool, batch_size: int) -> list[Article
 
 def analyzer_id() -> str:
     """What a stored parse was made by (``store.codec.analysis_key``): storydiff's version (its
-    quote and speaker rules) and the spaCy model's. A release that changes either parses again."""
+    quote and speaker rules, and SPEAKER_RULES between releases) and the spaCy model's. A change of
+    either parses again."""
     from importlib.metadata import PackageNotFoundError, version
 
     from storydiff import __version__
@@ -125,4 +129,4 @@ def analyzer_id() -> str:
         model = version(MODEL)
     except PackageNotFoundError:
         model = "?"
-    return f"storydiff {__version__}; {MODEL} {model}"
+    return f"storydiff {__version__} speakers {SPEAKER_RULES}; {MODEL} {model}"

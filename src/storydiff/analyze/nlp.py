@@ -69,8 +69,9 @@ def parse(texts: Iterable[str], components: Iterable[str] = SPEAKER_COMPONENTS, 
     wanted = set(components)
     docs: Iterable = (nlp.make_doc(t) for t in texts)
     for name, proc in nlp.pipeline:
-        if name == "attribute_ruler" and name in wanted:
-            docs = map(_fast_attribute_ruler(proc), docs)
+        fast = _fast_attribute_ruler(proc) if name == "attribute_ruler" and name in wanted else None
+        if fast is not None:
+            docs = map(fast, docs)
         elif name in wanted:
             docs = proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, docs)
     return iter(docs)
@@ -85,8 +86,13 @@ def lemma(token) -> str:
 
 
 @lru_cache(maxsize=2)
-def _fast_attribute_ruler(ruler) -> FastAttributeRuler:
-    return FastAttributeRuler(ruler)
+def _fast_attribute_ruler(ruler) -> FastAttributeRuler | None:
+    """The fast ruler for spaCy's, or None (spaCy's own then runs) when a model's patterns use
+    what it does not read."""
+    try:
+        return FastAttributeRuler(ruler)
+    except ValueError:
+        return None
 
 
 class FastAttributeRuler:

@@ -446,12 +446,13 @@ def speaker_parse_end(text: str, spans) -> int:
     if not spans:
         return 0
     end = text.find("\n", max(s.close_mark for s in spans))
-    if end < 0:
-        return len(text)
-    while end < len(text) and text[end] == "\n":  # blank lines between paragraphs
-        end += 1
-    nxt = text.find("\n", end)
-    return len(text) if nxt < 0 else nxt
+    while end >= 0:  # past blank lines ("\r", spaces) to the end of the next line with words
+        nxt = text.find("\n", end + 1)
+        line = text[end + 1 : len(text) if nxt < 0 else nxt]
+        end = nxt
+        if line.strip():
+            break
+    return len(text) if end < 0 else end
 
 
 class _Resolver:

@@ -49,13 +49,16 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     Default: on a page that declares itself an article (``page_type``), trafilatura's precise
     pass, re-checked against its balanced pass when it reads little; on any other page its balanced
     pass; then line cleanup (``line_cleanup``). ``fast`` (and any page with over
-    ``one_pass_markup_bytes`` of markup): one balanced pass without trafilatura's fallback
+    ``one_pass_markup_bytes`` of markup or ``one_pass_elements`` elements): one balanced pass without trafilatura's fallback
     extractors, and the date from page metadata only.
     """
     # One parse. No pass reads trafilatura's metadata (its text does not depend on it): the
     # default path reads title, byline, site and URL once (page_info), not once per pass.
     tree = parse_html(html)
-    if _markup_size(html) > SETTINGS.one_pass_markup_bytes:
+    elements = sum(1 for _ in tree.iter())
+    if elements > SETTINGS.max_elements:
+        raise ValueError(f"page too large for one article: {elements} elements (limit {SETTINGS.max_elements})")
+    if elements > SETTINGS.one_pass_elements or _markup_size(html) > SETTINGS.one_pass_markup_bytes:
         fast = True  # one pass keeps a very large page within the time budget per page
     meta: PageMeta | None = None
     if fast:

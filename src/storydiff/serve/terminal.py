@@ -345,7 +345,7 @@ def _print_report(console: Console, stories, articles, failures, marks: bool, ed
         else:
             console.print(Panel(story, expand=True))
     if singles:
-        console.print(_heading(f"Stories of one article ({len(singles)}; nothing to compare yet, --deep prints each in full):"))
+        console.print(_heading(f"Stories of one article ({len(singles)}; nothing to compare yet; `compare --deep` prints each in full):"))
         console.print(_singles_list(singles, articles, narrow))
     for f in failures:
         console.print(Text(f"error: {safe(f.source, one_line=True)}: {safe(f.reason, one_line=True)}", style="red"))
