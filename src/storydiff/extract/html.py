@@ -55,7 +55,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     # One parse. No pass reads trafilatura's metadata (its text does not depend on it): the
     # default path reads title, byline, site and URL once (page_info), not once per pass.
     tree = parse_html(html)
-    elements = sum(1 for _ in tree.iter())
+    elements = int(tree.xpath("count(//*)"))  # in C: a tenth of a Python walk over the tree
     if elements > SETTINGS.max_elements:
         raise ValueError(f"page too large for one article: {elements} elements (limit {SETTINGS.max_elements})")
     if elements > SETTINGS.one_pass_elements or _markup_size(html) > SETTINGS.one_pass_markup_bytes:
