@@ -83,6 +83,10 @@ def transliterate(word: str) -> str:
     return "".join(out)
 
 
+# Every article's names pass through here and a stream repeats them (a story's people, places and
+# outlets): kept, the call costs a lookup (cross_keys was a quarter of a same-language article's
+# features before).
+@lru_cache(maxsize=1 << 16)
 def name_skeleton(word: str) -> str | None:
     """A name's consonant skeleton, the same in every script and most transliterations: the
     first letter (any vowel as 'a') and the consonants after it, doubled letters once. None
