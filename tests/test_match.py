@@ -501,3 +501,31 @@ def test_the_stop_word_copies_are_the_libraries_lists():
 
     assert sklearn_copy == ENGLISH_STOP_WORDS
     assert SPACY_STOP_WORDS == STOP_WORDS
+
+
+def test_the_year_an_article_was_published_in_is_not_one_of_its_figures():
+    """Every report of 2024 may write "2024": a dated article's own year leaves its figures (the
+    scorer, fitted on undated reports of same-kind events years apart, took a shared year as
+    strong evidence); an undated article keeps it, and other years stay either way."""
+    from storydiff.match.clusterer import prepare
+
+    text = "The 2024 lineup follows the 2019 model. Sales in 2024 rose by 14 percent, the company said."
+    dated = prepare(MatchDoc("a", text, "Phones", datetime(2024, 4, 28, tzinfo=UTC)))
+    undated = prepare(MatchDoc("b", text, "Phones"))
+    assert "2024" not in dated.terms and "2019" in dated.terms and "14" in dated.terms
+    assert "2024" in undated.terms
+    assert dated.max_year == undated.max_year == 2024  # the latest year named: still its own
+
+
+def test_two_events_of_one_company_on_one_day_are_two_stories():
+    """A phone launch and a patent ruling, both about Samsung and both published on 28 April 2024
+    (fundus-tests, German): they shared "2024" and little else, and were one story."""
+    from conftest import SHARED
+    from storydiff.pipeline import compare_paths
+
+    pages = [SHARED / "extraction" / "fundus-tests" / "de" / f"{name}_2024_04_28.html.gz" for name in ("Gamestar", "Golem")]
+    if not all(p.exists() for p in pages):
+        pytest.skip("fundus-tests not in ../shared/data")
+    result = compare_paths([str(p) for p in pages], parse_singles=False, entities=False)
+    assert len(result.articles) == 2
+    assert len(result.stories) == 2
