@@ -521,6 +521,7 @@ def test_two_events_of_one_company_on_one_day_are_two_stories():
     """A phone launch and a patent ruling, both about Samsung and both published on 28 April 2024
     (fundus-tests, German): they shared "2024" and little else, and were one story."""
     from conftest import SHARED
+
     from storydiff.pipeline import compare_paths
 
     pages = [SHARED / "extraction" / "fundus-tests" / "de" / f"{name}_2024_04_28.html.gz" for name in ("Gamestar", "Golem")]
