@@ -4,6 +4,7 @@
     python bench/same_fact.py --calibrate   # fit each judge's logistic weights and cuts, write
                                             # src/storydiff/compare/same_fact_calibration.json
     python bench/same_fact.py --quick       # skip the MiniLM bi-encoder anchor (needs torch)
+    python bench/same_fact.py --english     # the judge on MSRP dev and STS-B news dev only
     python bench/same_fact.py --language-ids  # py3langid vs fastText on wmt-dev's sentences
 
 Data (../shared/data): facts/msrp, facts/stsb-news, crosslingual/stsb-x, crosslingual/wmt-dev.
@@ -103,29 +104,6 @@ def calibrate(which: str) -> None:
     print(f"wrote {CALIBRATION_FILE}")
 
 
-def _choose(feats: np.ndarray, y: np.ndarray, names: dict[str, list[int]], msrp: np.ndarray | None = None,
-            sts: np.ndarray | None = None):
-    """The feature set with the lowest 5-fold CV log loss (a set must beat a smaller one by 1e-4)."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import log_loss
-    from sklearn.model_selection import cross_val_predict
-
-    print("| features (5-fold CV) | accuracy at the CV cut | log loss | STS Spearman (validation STS rows) |")
-    print("|---|---|---|---|")
-    best = None
-    for name, cols in names.items():
-        p = cross_val_predict(LogisticRegression(max_iter=2000), feats[:, cols], y, cv=5, method="predict_proba")[:, 1]
-        cut = best_cut(p, y)
-        sel = msrp if msrp is not None else np.ones(len(y), dtype=bool)
-        ll = log_loss(y, p)
-        rho = f"{correlations(p[~sel], sts[~sel])[0]:.3f}" if sts is not None and (~sel).any() else ""
-        print(f"| {name} | {np.mean((p[sel] >= cut) == y[sel]):.3f} | {ll:.4f} | {rho} |")
-        if best is None or ll < best[0] - 1e-4:
-            best = (ll, name, cols)
-    _, name, cols = best
-    return (name, *fit_columns(feats, y, cols))
-
-
 def fit_columns(feats: np.ndarray, y: np.ndarray, cols: list[int]) -> tuple[list[float], float, np.ndarray]:
     """Logistic weights on ``cols`` (0 for the other columns), the intercept, and every row's score."""
     model = fit_logistic(feats[:, cols], y)
@@ -136,6 +114,60 @@ def fit_columns(feats: np.ndarray, y: np.ndarray, cols: list[int]) -> tuple[list
     return coef, intercept, 1 / (1 + np.exp(-(feats @ np.array(coef) + intercept)))
 
 
+def fit_soft(x: np.ndarray, t: np.ndarray, c: float = 1.0):
+    """Logistic regression against targets in [0, 1]: each row enters twice, as "same" weighted t
+    and as "different" weighted 1 - t (the cross-entropy of a graded target)."""
+    from sklearn.linear_model import LogisticRegression
+
+    both = np.concatenate([x, x])
+    y = np.concatenate([np.ones(len(x)), np.zeros(len(x))])
+    return LogisticRegression(C=c, max_iter=2000).fit(both, y, sample_weight=np.concatenate([t, 1 - t]))
+
+
+# the English judge's candidate feature sets (columns of ENGLISH_FEATURES)
+ENGLISH_CANDIDATES = {"cross-encoder logit": [0], "+ figures disagree": [0, 1], "+ negation disagrees": [0, 2],
+                      "+ both": [0, 1, 2], "+ e5 cosine": [0, 3], "+ e5 cosine + both": [0, 1, 2, 3],
+                      "STS unit": [4], "STS unit + e5 cosine": [3, 4], "both units": [0, 4],
+                      "both units + e5 cosine": [0, 3, 4], "all five": [0, 1, 2, 3, 4]}
+
+
+def choose_english(feats: np.ndarray, t: np.ndarray, y: np.ndarray, msrp: np.ndarray, sts: np.ndarray,
+                   candidates: dict[str, list[int]] = ENGLISH_CANDIDATES, verbose: bool = True):
+    """The feature set with the lowest graded log loss in 5-fold CV (folds stratified by set and
+    label; a set must beat a smaller one by 1e-4) over the validation cut, where the target is the
+    MSRP label or the STS score / 5: one score both decides (MSRP) and ranks (STS). Returns its
+    name, weights over every column, intercept and every row's score fitted on all rows."""
+    from sklearn.model_selection import StratifiedKFold
+
+    strata = msrp.astype(int) * 2 + y.astype(int)
+    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(feats, strata))
+    if verbose:
+        print("| features (5-fold CV) | MSRP accuracy at the CV cut | graded log loss | STS Spearman |")
+        print("|---|---|---|---|")
+    best = None
+    for name, cols in candidates.items():
+        if not np.any(feats[:, cols]):
+            continue  # a column the model lacks (no STS unit)
+        p = np.zeros(len(t))
+        for fit, held in folds:
+            p[held] = fit_soft(feats[fit][:, cols], t[fit]).predict_proba(feats[held][:, cols])[:, 1]
+        p = np.clip(p, 1e-7, 1 - 1e-7)
+        ll = float(-np.mean(t * np.log(p) + (1 - t) * np.log(1 - p)))
+        acc = np.mean((p[msrp] >= best_cut(p[msrp], y[msrp])) == y[msrp])
+        rho = correlations(p[~msrp], sts[~msrp])[0]
+        if verbose:
+            print(f"| {name} | {acc:.3f} | {ll:.4f} | {rho:.3f} |")
+        if best is None or ll < best[0] - 1e-4:
+            best = (ll, name, cols)
+    _, name, cols = best
+    model = fit_soft(feats[:, cols], t)
+    coef = [0.0] * feats.shape[1]
+    for k, c in zip(cols, model.coef_[0]):
+        coef[k] = round(float(c), 4)
+    intercept = round(float(model.intercept_[0]), 4)
+    return name, coef, intercept, 1 / (1 + np.exp(-(feats @ np.array(coef) + intercept)))
+
+
 def calibrate_english() -> dict:
     data = splits()
     val = data["validation"]
@@ -143,16 +175,15 @@ def calibrate_english() -> dict:
     t0 = time.perf_counter()
     feats = english_features(pairs, with_e5=True)
     print(f"English validation cut: {len(pairs)} pairs scored in {time.perf_counter() - t0:.0f}s")
-    name, coef, intercept, scores = _choose(
-        feats, y, {"cross-encoder logit": [0], "+ figures disagree": [0, 1], "+ negation disagrees": [0, 2],
-                   "+ both": [0, 1, 2], "+ e5 cosine": [0, 3], "+ e5 cosine + both": [0, 1, 2, 3]}, msrp,
-        sts=np.array([r["target"] * 5 for r in val]))
+    t = np.array([r["target"] for r in val])
+    name, coef, intercept, scores = choose_english(feats, t, y, msrp, t * 5)
     out = {
         "features": list(ENGLISH_FEATURES), "coef": coef,
         "intercept": intercept, "chosen": name,
         "same": round(best_cut(scores[msrp], y[msrp]), 4),
         "possibly": round(recall_cut(scores, y, POSSIBLY_RECALL), 4),
-        "fitted_on": f"validation cut of MSRP + STS-B news train ({len(pairs)} pairs; STS >= {STS_SAME} is same)",
+        "fitted_on": f"validation cut of MSRP + STS-B news train ({len(pairs)} pairs; target the MSRP label or "
+                     f"STS score / 5; STS >= {STS_SAME} is same for the possibly cut)",
     }
     print(f"chose {name}: {out}\n")
     return out
@@ -421,6 +452,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--calibrate", choices=["english", "multilingual", "all"], default=None)
     ap.add_argument("--quick", action="store_true", help="skip the MiniLM bi-encoder anchor")
+    ap.add_argument("--english", action="store_true",
+                    help="the English rows only: no sentence-vector anchors, no cross-lingual set")
     ap.add_argument("--language-ids", action="store_true", help="compare the language identifiers on wmt-dev sentences")
     args = ap.parse_args()
     if not (DATA / "facts/msrp/dev.jsonl").exists():
@@ -453,13 +486,17 @@ def main() -> None:
     rho, r = correlations(np.array([j.score for j in sj]), sts_gold)
     tiers = {t: sum(j.tier == t for j in mj) for t in ("same", "possibly", "different")}
     rows.append(("**storydiff `same-fact`** (cross-encoder + checks, calibrated)", acc, f1, rho, r, len(mp) / secs))
-    logits_m = judge.logits(mp)
-    logits_s = judge.logits(sp)
+    units_m = judge.unit_logits(mp)
+    units_s = judge.unit_logits(sp)
     cut = same_fact.calibration()[ENGLISH_JUDGE]
     # the cross-encoder alone, its probability cut at 0.5 (training's own decision point)
-    acc, f1 = acc_f1(logits_m >= 0, y_dev)
-    rho, r = correlations(logits_s, sts_gold)
-    rows.append(("cross-encoder alone (logit >= 0)", acc, f1, rho, r, None))
+    acc, f1 = acc_f1(units_m[:, 0] >= 0, y_dev)
+    rho, r = correlations(units_s[:, 0], sts_gold)
+    rows.append(("cross-encoder paraphrase unit alone (logit >= 0)", acc, f1, rho, r, None))
+    if len(judge.units) > 1:
+        acc, f1 = acc_f1(units_m[:, 1] >= 0, y_dev)
+        rho, r = correlations(units_s[:, 1], sts_gold)
+        rows.append(("cross-encoder STS unit alone (logit >= 0)", acc, f1, rho, r, None))
 
     acc, f1 = acc_f1(np.ones_like(y_dev), y_dev)
     rows.append(("anchor: always same", acc, f1, None, None, None))
@@ -486,9 +523,10 @@ def main() -> None:
 
     from storydiff.embeddings import embed, embed_multilingual, embeddings_available
 
-    if not args.quick and embeddings_available():
+    if not args.quick and not args.english and embeddings_available():
         cosine_anchor("all-MiniLM-L6-v2 (not fine-tuned)", embed)
-    cosine_anchor("multilingual-e5-small", embed_multilingual)
+    if not args.english:
+        cosine_anchor("multilingual-e5-small", embed_multilingual)
 
     print(f"MSRP dev {len(mp)} pairs ({int(y_dev.sum())} same), STS-B news dev {len(sp)} pairs; "
           f"cross-encoder load {load:.2f}s; shipped cuts: same >= {cut['same']}, possibly >= {cut['possibly']}\n")
@@ -501,6 +539,8 @@ def main() -> None:
     print(f"\nMSRP dev tiers: {tiers}; 'same' precision "
           f"{np.mean(y_dev[pred]):.3f}, 'different' holds {np.mean(y_dev[[j.tier == 'different' for j in mj]]):.3f} "
           f"real same-fact pairs")
+    if args.english:
+        return
 
     xdev = read_jsonl(DATA / "crosslingual/stsb-x/dev.jsonl")
     print("\n| cross-lingual (stsb-x dev, en vs b) | b | pairs | Spearman | Pearson | anchor char-3gram TF-IDF Pearson |")

@@ -96,25 +96,54 @@ def base_model_path() -> Path:
     return Path(get_model_path())
 
 
-def build(torch):
+def build(torch, sts_head: bool = False):
+    """The encoder with its classification unit ("head": MSRP's paraphrase logit) and, with
+    ``sts_head``, a second unit ("sts_head") on the same pooled vector for the graded STS score:
+    forward returns (n,) logits, or (n, 2) with the second unit."""
     from transformers import AutoModel
+
+    def unit(width: int):
+        lin = torch.nn.Linear(width, 1)
+        torch.nn.init.normal_(lin.weight, std=0.02)
+        torch.nn.init.zeros_(lin.bias)
+        return lin
 
     class CrossEncoder(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
             self.bert = AutoModel.from_pretrained(str(base_model_path()))
-            self.head = torch.nn.Linear(self.bert.config.hidden_size, 1)
-            torch.nn.init.normal_(self.head.weight, std=0.02)
-            torch.nn.init.zeros_(self.head.bias)
+            self.head = unit(self.bert.config.hidden_size)
+            self.sts_head = unit(self.bert.config.hidden_size) if sts_head else None
             self.drop = torch.nn.Dropout(0.1)
 
         def forward(self, ids, types, mask):
             h = self.bert(input_ids=ids, token_type_ids=types, attention_mask=mask).last_hidden_state
             m = mask.unsqueeze(-1).to(h.dtype)
-            pooled = (h * m).sum(1) / m.sum(1).clamp(min=1.0)
-            return self.head(self.drop(pooled)).squeeze(-1)
+            pooled = self.drop((h * m).sum(1) / m.sum(1).clamp(min=1.0))
+            if self.sts_head is None:
+                return self.head(pooled).squeeze(-1)
+            return torch.cat([self.head(pooled), self.sts_head(pooled)], dim=-1)
 
     return CrossEncoder()
+
+
+def load_init(torch, model, path: Path) -> None:
+    """Start from trained weights: a torch checkpoint, or a shipped npz (int8 rows widened back to
+    float32). Units the file lacks (a new "sts_head") keep their fresh initialisation."""
+    if path.suffix == ".npz":
+        from storydiff.compare.cross_encoder import read_weights
+
+        state = {("" if k.startswith(("head.", "sts_head.")) else "bert.") + k: torch.from_numpy(v)
+                 for k, v in read_weights(path)[0].items()}
+    else:
+        state = torch.load(path, map_location="cpu")
+    if model.sts_head is not None and "sts_head.weight" not in state:
+        # the STS unit starts as a copy of the classification unit (which, trained on both sets,
+        # already scores STS): the encoder is not pulled about by a random unit's gradients
+        state |= {"sts_head.weight": state["head.weight"].clone(), "sts_head.bias": state["head.bias"].clone()}
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    missing = [k for k in missing if not k.endswith("position_ids")]
+    print(f"initialised from {path}: fresh {missing or 'nothing'}, unused {unexpected or 'nothing'}", flush=True)
 
 
 def encode(tokenizer, rows: list[dict], max_len: int, swap: list[bool] | None = None):
@@ -125,6 +154,7 @@ def encode(tokenizer, rows: list[dict], max_len: int, swap: list[bool] | None = 
 
 
 def predict(torch, model, tokenizer, rows: list[dict], max_len: int, batch: int = 64) -> np.ndarray:
+    """Probabilities: (n,) for one unit, (n, 2) with the STS unit."""
     model.eval()
     out = []
     with torch.no_grad():
@@ -135,15 +165,19 @@ def predict(torch, model, tokenizer, rows: list[dict], max_len: int, batch: int 
 
 
 def report(rows: list[dict], probs: np.ndarray, label: str) -> dict:
-    """MSRP accuracy/F1 at the best cut and at 0.5, STS Spearman/Pearson: per set in ``rows``."""
+    """MSRP accuracy/F1 at 0.5 (classification unit), STS Spearman/Pearson (the STS unit where
+    there is one, and the classification unit beside it): per set in ``rows``."""
     from scipy.stats import pearsonr, spearmanr
 
     res: dict = {}
+    two = probs.ndim == 2
     for name in ("msrp", "stsb"):
         idx = [i for i, r in enumerate(rows) if r["set"] == name]
         if not idx:
             continue
-        p = probs[idx]
+        p = probs[idx, 1 if name == "stsb" else 0] if two else probs[idx]
+        if two and name == "stsb":
+            res["stsb_spearman_cls_unit"] = float(spearmanr(probs[idx, 0], [rows[i]["target"] for i in idx])[0])
         y = np.array([rows[i]["target"] for i in idx])
         if name == "msrp":
             res["msrp_acc@0.5"] = float(np.mean((p >= 0.5) == (y == 1)))
@@ -180,8 +214,13 @@ def train(args) -> Path:
     data = splits()
     print(f"train {len(data['train'])} rows, validation {len(data['validation'])}, "
           f"dropped (share a sentence with a dev pair) {len(data['dropped'])}", flush=True)
+    if args.limit:  # a smoke run
+        data["train"], data["validation"] = (rows[:: max(1, len(rows) // args.limit)][: args.limit]
+                                             for rows in (data["train"], data["validation"]))
     tok = AutoTokenizer.from_pretrained(str(base_model_path()))
-    model = build(torch)
+    model = build(torch, sts_head=args.sts_head)
+    if args.init:
+        load_init(torch, model, Path(args.init))
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
@@ -190,7 +229,7 @@ def train(args) -> Path:
     warm = int(0.1 * steps)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / max(1, warm)) * max(0.0, (steps - s) / max(1, steps - warm)))
-    loss_fn = torch.nn.BCEWithLogitsLoss()
+    loss_fn = torch.nn.BCEWithLogitsLoss(reduction="none")
     ckpt_dir = Path(args.work)
     ckpt_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
@@ -202,7 +241,14 @@ def train(args) -> Path:
             swap = [random.random() < 0.5 for _ in chunk]
             ids, types, mask = encode(tok, chunk, args.max_len, swap)
             target = torch.tensor([r["target"] for r in chunk], dtype=torch.float32)
-            loss = loss_fn(model(ids, types, mask), target)
+            out = model(ids, types, mask)
+            if args.sts_head:
+                # each unit learns from its own rows only: MSRP labels -> "head", STS scores -> "sts_head"
+                is_sts = torch.tensor([r["set"] == "stsb" for r in chunk])
+                losses = torch.where(is_sts, loss_fn(out[:, 1], target), loss_fn(out[:, 0], target))
+            else:
+                losses = loss_fn(out, target)
+            loss = losses.mean()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
             opt.step()
@@ -216,6 +262,8 @@ def train(args) -> Path:
         res = report(data["validation"], probs, f"epoch {epoch + 1} validation")
         history.append(res)
         torch.save(model.state_dict(), ckpt_dir / f"epoch{epoch + 1}.pt")
+        np.save(ckpt_dir / f"epoch{epoch + 1}-validation.npy", probs)
+        (ckpt_dir / "history.json").write_text(json.dumps({"args": vars(args), "history": history}, indent=1))
     secs = time.perf_counter() - t0
     print(f"training: {secs:.0f}s for {args.epochs} epochs of {len(rows)} rows "
           f"({args.epochs * len(rows) / secs:.1f} rows/s, {args.threads} threads)", flush=True)
@@ -258,6 +306,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--average-last", type=int, default=2, help="ship the mean of the last N epochs' weights")
     ap.add_argument("--work", default="/tmp/storydiff-same-fact", help="checkpoints (not shipped)")
+    ap.add_argument("--sts-head", action="store_true",
+                    help="a second unit for the STS score; each unit's loss on its own set's rows")
+    ap.add_argument("--init", default=None, help="start from these weights (a checkpoint or a shipped npz)")
+    ap.add_argument("--limit", type=int, default=0, help="train and validate on this many rows (smoke run)")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--export-only", default=None, help="a checkpoint to ship without training")
     args = ap.parse_args()

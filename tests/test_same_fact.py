@@ -36,28 +36,34 @@ def test_wordpiece_matches_huggingface_tokenizers_where_installed():
 
 def test_numpy_forward_matches_torch(tmp_path):
     """A small random BERT exported the way bench/train_same_fact.py exports the judge gives the
-    same logits in the numpy engine as in torch (float16 weights: only rounding differs)."""
+    same logits in the numpy engine as in torch (float16 weights: only rounding differs), with its
+    paraphrase unit alone and with the second (STS) unit beside it."""
     torch = pytest.importorskip("torch")
     transformers = pytest.importorskip("transformers")
     torch.manual_seed(0)
     cfg = transformers.BertConfig(vocab_size=len(VOCAB), hidden_size=48, num_hidden_layers=2, num_attention_heads=12,
                                   intermediate_size=96, max_position_embeddings=64, hidden_act="gelu_new")
     bert = transformers.BertModel(cfg, add_pooling_layer=False).eval()
-    head = torch.nn.Linear(48, 1)
+    head, sts_head = torch.nn.Linear(48, 1), torch.nn.Linear(48, 1)
     state = {k: v.numpy() for k, v in bert.state_dict().items()}
     state["head.weight"], state["head.bias"] = head.weight.detach().numpy(), head.bias.detach().numpy()
-    path = tmp_path / "m.npz"
-    write_model(state, {"max_len": 64, "heads": 12}, path, quantize=False)
-    engine = CrossEncoder(path, VOCAB_FILE)
+    one_unit = dict(state)
+    state["sts_head.weight"], state["sts_head.bias"] = sts_head.weight.detach().numpy(), sts_head.bias.detach().numpy()
     pairs = [("The council approved the budget.", "The budget passed on Thursday."), ("Short.", "A much longer sentence here.")]
-    got = engine.logits(pairs)
     want = []
     for a, b in pairs:
-        ids, seg = engine.tokenizer.encode_pair(a, b, 64)
+        ids, seg = WordPiece(VOCAB).encode_pair(a, b, 64)
         with torch.no_grad():
-            h = bert(input_ids=torch.tensor([ids]), token_type_ids=torch.tensor([seg])).last_hidden_state
-            want.append(float(head(h.mean(1))[0, 0]))
-    assert np.allclose(got, want, atol=2e-2)
+            pooled = bert(input_ids=torch.tensor([ids]), token_type_ids=torch.tensor([seg])).last_hidden_state.mean(1)
+            want.append((float(head(pooled)[0, 0]), float(sts_head(pooled)[0, 0])))
+    want = np.array(want)
+    for weights, units in ((one_unit, ["head"]), (state, ["head", "sts_head"])):
+        path = tmp_path / f"m{len(units)}.npz"
+        write_model(weights, {"max_len": 64, "heads": 12}, path, quantize=False)
+        engine = CrossEncoder(path, VOCAB_FILE)
+        assert engine.units == units
+        assert np.allclose(engine.logits(pairs), want[:, 0], atol=2e-2)  # the paraphrase unit
+        assert np.allclose(engine.unit_logits(pairs), want[:, : len(units)], atol=2e-2)
 
 
 @pytest.mark.skipif(not MODEL_FILE.exists(), reason="the judge's model file is not built")

@@ -139,20 +139,9 @@ class CrossEncoder:
     """The fine-tuned MiniLM pair model: ``probabilities(pairs)`` -> one score in (0, 1) per pair."""
 
     def __init__(self, model_file: Path = MODEL_FILE, vocab_file: Path = VOCAB_FILE) -> None:
-        with np.load(model_file) as z:
-            raw = {k: z[k] for k in z.files}
-        self.meta = json.loads(str(raw.pop("meta")))
+        w, self.meta = read_weights(model_file)
         self.max_len = int(self.meta.get("max_len", 128))
         self.heads = int(self.meta.get("heads", HEADS))
-        w: dict[str, np.ndarray] = {}
-        for k, v in raw.items():
-            if k.endswith(":scale"):
-                continue
-            if k.endswith(":q"):
-                name = k[:-2]
-                w[name] = v.astype(np.float32) * raw[name + ":scale"][:, None]
-            else:
-                w[k] = v.astype(np.float32)
         self.word = w["embeddings.word_embeddings.weight"]
         self.position = w["embeddings.position_embeddings.weight"]
         self.segment = w["embeddings.token_type_embeddings.weight"]
@@ -173,8 +162,11 @@ class CrossEncoder:
                 (w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]),
             ))
             k += 1
-        self.head_w = w["head.weight"].reshape(-1)
-        self.head_b = float(w["head.bias"].reshape(-1)[0])
+        # the output units over the pooled vector, as columns: "head" (the paraphrase logit) and,
+        # in a model trained with a second unit, "sts_head" (the graded STS-score logit)
+        self.units = [u for u in ("head", "sts_head") if u + ".weight" in w]
+        self.unit_w = np.stack([w[u + ".weight"].reshape(-1) for u in self.units], axis=1)
+        self.unit_b = np.array([float(w[u + ".bias"].reshape(-1)[0]) for u in self.units], dtype=np.float32)
         self.tokenizer = WordPiece(vocab_file.read_text(encoding="utf-8").splitlines())
 
     def _forward(self, ids: np.ndarray, segments: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -196,12 +188,17 @@ class CrossEncoder:
             x = _layer_norm(x + _gelu(x @ i_w + i_b) @ f_w + f_b, *norm2)
         m = mask[..., None].astype(np.float32)
         pooled = (x * m).sum(1) / np.maximum(m.sum(1), 1.0)
-        return pooled @ self.head_w + self.head_b
+        return pooled @ self.unit_w + self.unit_b
 
     def logits(self, pairs: Sequence[tuple[str, str]], batch: int = 32) -> np.ndarray:
-        """One logit per (a, b) pair. Pairs are run in batches of similar length (less padding)."""
+        """The paraphrase logit per (a, b) pair (the first unit)."""
+        return self.unit_logits(pairs, batch)[:, 0]
+
+    def unit_logits(self, pairs: Sequence[tuple[str, str]], batch: int = 32) -> np.ndarray:
+        """(n, len(self.units)) logits, one row per (a, b) pair, one column per output unit. Pairs
+        are run in batches of similar length (less padding)."""
         encoded = [self.tokenizer.encode_pair(a, b, self.max_len) for a, b in pairs]
-        out = np.zeros(len(encoded), dtype=np.float32)
+        out = np.zeros((len(encoded), len(self.units)), dtype=np.float32)
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))
         for k in range(0, len(order), batch):
             chunk = order[k : k + batch]
@@ -218,7 +215,25 @@ class CrossEncoder:
         return out
 
     def probabilities(self, pairs: Sequence[tuple[str, str]], batch: int = 32) -> np.ndarray:
+        """The paraphrase probability per pair."""
         return 1.0 / (1.0 + np.exp(-self.logits(pairs, batch)))
+
+
+def read_weights(model_file: Path) -> tuple[dict[str, np.ndarray], dict]:
+    """A model file's weights as float32 (int8 rows times their scales) and its meta."""
+    with np.load(model_file) as z:
+        raw = {k: z[k] for k in z.files}
+    meta = json.loads(str(raw.pop("meta")))
+    w: dict[str, np.ndarray] = {}
+    for k, v in raw.items():
+        if k.endswith(":scale"):
+            continue
+        if k.endswith(":q"):
+            name = k[:-2]
+            w[name] = v.astype(np.float32) * raw[name + ":scale"][:, None]
+        else:
+            w[k] = v.astype(np.float32)
+    return w, meta
 
 
 def quantize_rows(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

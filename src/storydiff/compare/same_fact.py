@@ -59,20 +59,27 @@ def cross_encoder():
     return CrossEncoder()
 
 
-_SEEN: dict[tuple[str, str], float] = {}  # (a, b) -> cross-encoder logit, for pairs read again
+_SEEN: dict[tuple[str, str], np.ndarray] = {}  # (a, b) -> the cross-encoder's unit logits, for pairs read again
 _SEEN_MAX = 100_000
 
 
-def cross_encoder_logits(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-    """The cross-encoder's logit per pair, each pair computed once per process (a story compared
-    again, or shown again by the web app, costs nothing the second time)."""
+def cross_encoder_unit_logits(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+    """(n, units) logits of the cross-encoder's output units (paraphrase, then the graded STS
+    unit where the model has one), each pair computed once per process (a story compared again,
+    or shown again by the web app, costs nothing the second time)."""
     todo = list(dict.fromkeys(p for p in pairs if p not in _SEEN))
     if todo:
         if len(_SEEN) + len(todo) > _SEEN_MAX:
             _SEEN.clear()
-        for p, z in zip(todo, cross_encoder().logits(todo)):
-            _SEEN[p] = float(z)
-    return np.array([_SEEN[p] for p in pairs], dtype=np.float32).reshape(len(pairs))
+        for p, z in zip(todo, cross_encoder().unit_logits(todo)):
+            _SEEN[p] = z
+    units = len(cross_encoder().units)
+    return np.array([_SEEN[p] for p in pairs], dtype=np.float32).reshape(len(pairs), units)
+
+
+def cross_encoder_logits(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+    """The cross-encoder's paraphrase logit per pair."""
+    return cross_encoder_unit_logits(pairs)[:, 0]
 
 
 def language_of(text: str) -> str:
@@ -128,7 +135,7 @@ def negation_disagrees(a: str, b: str, lang_a: str = "en", lang_b: str = "en") -
     return float(denies(a, lang_a) != denies(b, lang_b))
 
 
-ENGLISH_FEATURES = ("cross-encoder logit", "figures disagree", "negation disagrees", "e5 cosine")
+ENGLISH_FEATURES = ("cross-encoder logit", "figures disagree", "negation disagrees", "e5 cosine", "STS unit logit")
 
 
 def e5_cosines(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
@@ -145,16 +152,20 @@ def e5_cosines(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
 
 def english_features(pairs: Sequence[tuple[str, str]], logits: np.ndarray | None = None,
                      with_e5: bool | None = None) -> np.ndarray:
-    """Rows of ENGLISH_FEATURES. The e5 cosine is computed only when the calibration uses it
-    (``with_e5`` None) or when asked; else it is 0."""
+    """Rows of ENGLISH_FEATURES. ``logits``: the cross-encoder's (n, units) unit logits where a
+    caller has them (one column: the paraphrase unit alone). The STS unit's logit is 0 for a model
+    without one. The e5 cosine is computed only when the calibration uses it (``with_e5`` None) or
+    when asked; else it is 0."""
     if logits is None:
-        logits = cross_encoder_logits(pairs)
+        logits = cross_encoder_unit_logits(pairs)
+    logits = np.asarray(logits, dtype=np.float64).reshape(len(pairs), -1)
+    sts = logits[:, 1] if logits.shape[1] > 1 else np.zeros(len(pairs))
     if with_e5 is None:
         with_e5 = CALIBRATION_FILE.exists() and calibration().get(ENGLISH_JUDGE, {}).get("coef", [0, 0, 0, 0])[3:4] != [0.0]
     e5 = e5_cosines(pairs) if with_e5 and pairs else np.zeros(len(pairs))
-    rows = [(float(z), figures_disagree(a, b), negation_disagrees(a, b), float(c))
-            for (a, b), z, c in zip(pairs, logits, e5)]
-    return np.array(rows, dtype=np.float64).reshape(len(pairs), 4)
+    rows = [(float(z), figures_disagree(a, b), negation_disagrees(a, b), float(c), float(t))
+            for (a, b), z, c, t in zip(pairs, logits[:, 0], e5, sts)]
+    return np.array(rows, dtype=np.float64).reshape(len(pairs), len(ENGLISH_FEATURES))
 
 
 MULTILINGUAL_FEATURES = ("e5 cosine", "figures disagree", "negation disagrees", "length ratio", "same script")
