@@ -77,6 +77,30 @@ def test_the_judge_tells_a_paraphrase_from_another_fact():
     assert all(0.0 <= j.score <= 1.0 and j.tier in TIERS for j in js)
 
 
+@pytest.mark.skipif(not MODEL_FILE.exists(), reason="the judge's model file is not built")
+def test_the_score_is_graded_a_partial_match_between_a_paraphrase_and_another_fact():
+    """STS-B's middle of the scale: a sentence that keeps part of the fact (the quake, not its toll)
+    scores below a full paraphrase and above a sentence about something else."""
+    a = "The earthquake killed at least 12 people in Berovac on Monday."
+    js = judge_pairs([
+        (a, "At least twelve people died when the quake struck Berovac on Monday."),
+        (a, "An earthquake struck Berovac on Monday."),
+        (a, "The city council approved a new budget for schools."),
+    ], [("en", "en")] * 3)
+    assert js[0].score > js[1].score > js[2].score
+
+
+def test_a_model_without_the_sts_unit_gives_that_feature_as_zero():
+    from storydiff.compare.same_fact import ENGLISH_FEATURES, english_features
+
+    pairs = [("Prices rose 3% in May.", "In May, prices went up by 3 percent.")]
+    one = english_features(pairs, logits=np.array([[1.5]]), with_e5=False)
+    two = english_features(pairs, logits=np.array([[1.5, -0.5]]), with_e5=False)
+    sts = ENGLISH_FEATURES.index("STS unit logit")
+    assert one.shape == two.shape == (1, len(ENGLISH_FEATURES))
+    assert one[0, 0] == two[0, 0] == 1.5 and one[0, sts] == 0.0 and two[0, sts] == -0.5
+
+
 def test_structured_checks():
     assert figures_disagree("14 people died.", "17 people died.") == 1.0
     assert figures_disagree("14 people died.", "Fourteen people died.") == 0.0
