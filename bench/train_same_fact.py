@@ -136,10 +136,14 @@ def build(torch, sts_head: bool = False):
             self.sts_head = unit(self.bert.config.hidden_size) if sts_head else None
             self.drop = torch.nn.Dropout(0.1)
 
-        def forward(self, ids, types, mask):
+        def pool(self, ids, types, mask):
+            """The mean of the last layer over the pair's tokens: what the units read."""
             h = self.bert(input_ids=ids, token_type_ids=types, attention_mask=mask).last_hidden_state
             m = mask.unsqueeze(-1).to(h.dtype)
-            pooled = self.drop((h * m).sum(1) / m.sum(1).clamp(min=1.0))
+            return (h * m).sum(1) / m.sum(1).clamp(min=1.0)
+
+        def forward(self, ids, types, mask):
+            pooled = self.drop(self.pool(ids, types, mask))
             if self.sts_head is None:
                 return self.head(pooled).squeeze(-1)
             return torch.cat([self.head(pooled), self.sts_head(pooled)], dim=-1)
@@ -173,15 +177,19 @@ def encode(tokenizer, rows: list[dict], max_len: int, swap: list[bool] | None = 
     return enc["input_ids"], enc["token_type_ids"], enc["attention_mask"]
 
 
-def predict(torch, model, tokenizer, rows: list[dict], max_len: int, batch: int = 64) -> np.ndarray:
-    """Probabilities: (n,) for one unit, (n, 2) with the STS unit."""
-    model.eval()
+def run_batches(torch, step, tokenizer, rows: list[dict], max_len: int, batch: int = 64) -> np.ndarray:
+    """``step(ids, types, mask)`` over ``rows`` in batches, in eval mode, rows stacked."""
     out = []
     with torch.no_grad():
         for k in range(0, len(rows), batch):
-            ids, types, mask = encode(tokenizer, rows[k : k + batch], max_len)
-            out.append(torch.sigmoid(model(ids, types, mask)).numpy())
+            out.append(step(*encode(tokenizer, rows[k : k + batch], max_len)).numpy())
     return np.concatenate(out) if out else np.zeros(0)
+
+
+def predict(torch, model, tokenizer, rows: list[dict], max_len: int, batch: int = 64) -> np.ndarray:
+    """Probabilities: (n,) for one unit, (n, 2) with the STS unit."""
+    model.eval()
+    return run_batches(torch, lambda *enc: torch.sigmoid(model(*enc)), tokenizer, rows, max_len, batch)
 
 
 def report(rows: list[dict], probs: np.ndarray, label: str) -> dict:
@@ -311,15 +319,7 @@ def train(args) -> Path:
 def pooled(torch, model, tokenizer, rows: list[dict], max_len: int, batch: int = 64) -> np.ndarray:
     """The encoder's mean-pooled last layer per row (what the output units read)."""
     model.eval()
-    out = []
-    with torch.no_grad():
-        for k in range(0, len(rows), batch):
-            ids, types, mask = encode(tokenizer, rows[k : k + batch], max_len)
-            h = model.bert(input_ids=ids, token_type_ids=types, attention_mask=mask).last_hidden_state
-            m = mask.unsqueeze(-1).to(h.dtype)
-            out.append(((h * m).sum(1) / m.sum(1).clamp(min=1.0)).numpy())
-            print(f"  pooled {min(k + batch, len(rows))}/{len(rows)}", flush=True)
-    return np.concatenate(out)
+    return run_batches(torch, model.pool, tokenizer, rows, max_len, batch)
 
 
 STS_UNIT_C = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
