@@ -1,0 +1,70 @@
+"""Stories storydiff makes out of pages that tell no common story: wcxb-dev's and fundus-tests'
+pages come from 1,300+ unrelated sites and dates, so nearly every story of two or more of them
+is a false merge (a few are one shop's or one outlet's pages). A precision check on real, dated
+pages that the labelled sets (ECB+, WMT: undated) cannot give.
+
+    python bench/false_merges.py                   # the stories of 2+ pages, listed
+    python bench/false_merges.py --keep-own-year   # as before round 12: the publication year counted as a figure
+
+Extraction runs once and is cached in $STORYDIFF_BENCH_CACHE (default /tmp/storydiff-bench-cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+EXTRACTION = HERE.parents[1] / "shared" / "data" / "extraction"
+
+
+def pages() -> list[str]:
+    found = []
+    for corpus in ("fundus-tests", "wcxb-dev"):
+        for dirpath, _, files in os.walk(EXTRACTION / corpus):
+            found += [os.path.join(dirpath, f) for f in files if f.endswith((".html", ".html.gz"))]
+    return sorted(found)
+
+
+def articles(paths: list[str]):
+    from storydiff.ingest import read_inputs
+    from storydiff.pipeline import extract_in_workers
+    from storydiff.records import Failure
+
+    cache = Path(os.environ.get("STORYDIFF_BENCH_CACHE", "/tmp/storydiff-bench-cache")) / "false_merges_articles.pkl"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    arts = [a for a in extract_in_workers(read_inputs(paths), os.cpu_count() or 1, None) if not isinstance(a, Failure)]
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(pickle.dumps(arts))
+    return arts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--keep-own-year", action="store_true", help="count the publication year as a figure (before round 12)")
+    ap.add_argument("--list", type=int, default=60, help="list this many stories")
+    args = ap.parse_args()
+    paths = pages()
+    if not paths:
+        print(f"no evaluation data under {EXTRACTION}; nothing to do")
+        return
+    arts = articles(paths)
+    if args.keep_own_year:
+        from storydiff.match import clusterer
+
+        clusterer._drop_own_year = lambda terms, when: None
+    from storydiff.pipeline import group_articles
+
+    groups = [g for g in group_articles(arts).values() if len(g) > 1]
+    dated = sum(1 for a in arts if a.published)
+    print(f"{len(arts)} pages extracted ({dated} dated) of {len(paths)}; stories of 2+ pages: {len(groups)}, "
+          f"pages in them: {sum(map(len, groups))}")
+    for g in groups[: args.list]:
+        print("  | " + " || ".join(f"{(a.outlet or '?')[:18]} {str(a.published)[:10]} {(a.title or '')[:50]}" for a in g[:3]))
+
+
+if __name__ == "__main__":
+    main()
