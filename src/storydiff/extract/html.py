@@ -20,8 +20,9 @@ from trafilatura.utils import load_html
 
 from storydiff.dates import EARLIEST_YEAR
 from storydiff.extract.date_parser import page_languages
+from storydiff.extract.html_authors import byline_from_dom, page_author
 from storydiff.extract.line_cleanup import clean_body
-from storydiff.extract.metadata import split_authors
+from storydiff.extract.metadata import byline_names
 from storydiff.extract.page_type import declares_article
 from storydiff.settings import ExtractSettings
 
@@ -81,7 +82,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
             text=text,
             title=meta.title,
             published=with_time_of_day(_valid_date(meta.published), meta.published_time),
-            authors=split_authors(meta.author),
+            authors=byline_names(page_author(tree)),  # trafilatura's sources, not the first tag's
             site_name=meta.site_name,
             url=url or meta.url,
             language=_html_lang(tree),
@@ -95,7 +96,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         text=text,
         title=(info.title or None),
         published=with_time_of_day(find_published(tree, url), tags.published_time),
-        authors=split_authors(info.author),
+        authors=byline_names(info.author),
         site_name=info.sitename or None,
         url=url or info.url or tags.url,
         language=_html_lang(tree),
@@ -135,7 +136,7 @@ def page_info(tree: HtmlElement, url: str | None) -> trafilatura.settings.Docume
         except Exception:  # as trafilatura: bugs in its JSON-LD reader cost only the JSON-LD
             pass
         info.title = info.title or tm.extract_title(tree)
-        info.author = info.author or tm.extract_author(tree)
+        info.author = info.author or byline_from_dom(tree)  # tm.extract_author, a fifth of its cost
         info.url = info.url or tm.extract_url(tree, url)
         if not info.sitename:
             info.sitename = tm.extract_sitename(tree)

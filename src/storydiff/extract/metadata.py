@@ -197,6 +197,54 @@ def split_authors(raw: str | None) -> list[str]:
     return people
 
 
+# A page's markup (author meta tags, JSON-LD, its byline element) says who signed it: a person, an
+# agency ("AP", "dpa"), a desk ("TOI Lifestyle Desk"), a forum user ("jldugger"). byline_names keeps
+# them as the page gives them and drops only what names nobody: a label or a placeholder left in
+# the field, a degree or a job title cut off a name by its comma ("Jane Doe, PhD, RD"), a date
+# glued to a name, interface text.
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:this (?:post|article|story|review) (?:was|is) )?(?:(?:written|posted|reported|published|words|story) )?by"
+    r"|authors?|author(?:ed)? by|via|von|par|por|text|autor(?:in)?)\b[:\s]+(?=\S)",
+    re.I,
+)
+_PLACEHOLDERS = frozenset({
+    "name", "author", "authors", "by", "written by", "posted by", "the author", "undefined", "null", "none", "nan",
+    "unknown", "anonymous", "author name", "your name", "sign in", "log in", "login", "sign up", "subscribe",
+    "follow", "share", "menu", "search", "home", "read more", "more",
+})
+# degrees, certifications and offices that follow a name after a comma (post-nominals)
+_POST_NOMINALS = frozenset({
+    "phd", "ph d", "md", "ms", "ma", "mba", "msc", "bsc", "ba", "bs", "rd", "rn", "np", "pa", "jd", "esq", "cpa",
+    "cfa", "cfp", "mph", "dds", "dvm", "do", "lcsw", "jr", "sr", "ii", "iii", "iv", "ceo", "cto", "cfo", "coo",
+    "dr", "prof", "mbe", "obe", "frcp", "facp",
+})
+# the months that are nobody's surname (Theresa May, Ellen March, Pete June are people)
+_TRAILING_MONTH = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+                             r"dec(?:ember)?)\.?$", re.I)
+
+
+def byline_names(raw: str | None) -> list[str]:
+    """Who signed a page, from its markup's author string (trafilatura's "Jane Doe; AP"): people,
+    agencies, desks and user names as written; labels, placeholders, post-nominals and glued dates
+    dropped. Page text's bylines need split_authors, which keeps people only: there a name is
+    read from free text, here the page declared it."""
+    if not raw:
+        return []
+    names: list[str] = []
+    for part in raw.split(";"):
+        name = " ".join(part.split()).strip(" .,:|-–—")
+        name = _BYLINE_LABEL.sub("", name)
+        if len(name.split()) >= 2:  # "Jane Doe December": a date cut off after the name
+            name = _TRAILING_MONTH.sub("", name)
+        key = name.lower().replace(".", " ").replace("  ", " ").strip()
+        if (len(name) < 2 or key in _PLACEHOLDERS or (names and " ".join(key.split()) in _POST_NOMINALS)
+                or "@" in name or "://" in name or not any(c.isalpha() for c in name)):
+            continue
+        if all(name.lower() != n.lower() for n in names):
+            names.append(name)
+    return names
+
+
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
