@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from trafilatura import metadata as tm
 
-from storydiff.extract.html import extract_html, parse_html
-from storydiff.extract.html_authors import byline_from_dom, page_author
+from storydiff.extract.html import extract_html, page_info, parse_html
+from storydiff.extract.html_authors import byline_from_dom
 from storydiff.extract.metadata import byline_names, split_authors
 
 ARTICLE = (Path(__file__).parent / "fixtures" / "extract" / "article.html").read_text(encoding="utf-8")
@@ -83,6 +83,6 @@ def test_byline_from_dom_finds_what_trafilatura_finds(page):
     assert byline_from_dom(tree) == tm.extract_author(parse_html(page))
 
 
-def test_page_author_is_trafilaturas_author():
+def test_page_info_reads_trafilaturas_author():
     for page in BYLINE_PAGES:
-        assert page_author(parse_html(page)) == (tm.extract_metadata(page).author or None)
+        assert page_info(parse_html(page), None).author == tm.extract_metadata(page).author

@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 
 import htmldate
 import trafilatura
@@ -20,9 +21,9 @@ from trafilatura.utils import load_html
 
 from storydiff.dates import EARLIEST_YEAR
 from storydiff.extract.date_parser import page_languages
-from storydiff.extract.html_authors import byline_from_dom, page_author
+from storydiff.extract.html_authors import byline_from_dom
 from storydiff.extract.line_cleanup import clean_body
-from storydiff.extract.metadata import byline_names
+from storydiff.extract.metadata import byline_names, headline
 from storydiff.extract.page_type import declares_article
 from storydiff.settings import ExtractSettings
 
@@ -51,7 +52,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     pass, re-checked against its balanced pass when it reads little; on any other page its balanced
     pass; then line cleanup (``line_cleanup``). ``fast`` (and any page with over
     ``one_pass_markup_bytes`` of markup or ``one_pass_elements`` elements): one balanced pass without trafilatura's fallback
-    extractors, and the date from page metadata only.
+    extractors, and the date from the page's date tags first.
     """
     # One parse. No pass reads trafilatura's metadata (its text does not depend on it): the
     # default path reads title, byline, site and URL once (page_info), not once per pass.
@@ -64,7 +65,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     meta: PageMeta | None = None
     if fast:
         # The page's own <meta> tags stand in for trafilatura's metadata pass, which costs a
-        # third of its time: title, site, date, authors and language are read off them.
+        # third of its time: the body's headline, site and date are read off them.
         meta = page_meta(tree)
         doc = _trafilatura(tree, url, fast=True)
     else:
@@ -78,11 +79,14 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         text = clean_body(doc.text, title=meta.title)
         if len(text) < SETTINGS.min_body_chars:
             raise ValueError("article text empty after cleaning")
+        # title and byline as the default path reads them (a few ms); the date from the tags, else
+        # htmldate's search (a third of the pages carry no date tag)
+        info = page_info(tree, url)
         return HtmlExtraction(
             text=text,
-            title=meta.title,
-            published=with_time_of_day(_valid_date(meta.published), meta.published_time),
-            authors=byline_names(page_author(tree)),  # trafilatura's sources, not the first tag's
+            title=headline(info.title or meta.title, _h1_texts(tree), info.sitename, url or info.url),
+            published=with_time_of_day(_valid_date(meta.published) or find_published(tree, url), meta.published_time),
+            authors=byline_names(info.author),
             site_name=meta.site_name,
             url=url or meta.url,
             language=_html_lang(tree),
@@ -94,7 +98,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     tags = page_meta(tree)
     return HtmlExtraction(
         text=text,
-        title=(info.title or None),
+        title=headline(info.title, _h1_texts(tree), info.sitename, url or info.url) or None,
         published=with_time_of_day(find_published(tree, url), tags.published_time),
         authors=byline_names(info.author),
         site_name=info.sitename or None,
@@ -118,6 +122,11 @@ def _body_pass(tree: HtmlElement, url: str | None) -> trafilatura.settings.Docum
         if balanced is not None and words < SETTINGS.recheck_ratio * _word_count(balanced.text or ""):
             return balanced
     return doc
+
+
+def _h1_texts(tree: HtmlElement) -> list[str]:
+    """The page's first <h1> texts: the headline the title repeats, or a logo."""
+    return [" ".join(h.text_content().split()) for h in islice(tree.iter("h1"), 5)]
 
 
 def page_info(tree: HtmlElement, url: str | None) -> trafilatura.settings.Document:

@@ -245,6 +245,54 @@ def byline_names(raw: str | None) -> list[str]:
     return names
 
 
+# " | ", " - ", " — ", " : ", " / ", "»": what joins a headline to a site's name or a section in a <title>
+# (a colon without a space before it is the headline's own: "Ukraine: talks resume")
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:/·•»«]\s+|\s*[|·•»]\s*")
+
+
+def _words(text: str | None) -> str:
+    return " ".join(re.findall(r"\w+", (text or "").lower()))
+
+
+def _compact(text: str | None) -> str:
+    return re.sub(r"[\W_]+", "", (text or "").lower())
+
+
+def _names_site(segment: str, site_keys: Sequence[str]) -> bool:
+    """Whether a title's segment is the site's name ("The Motley Fool", "Supabase Docs", "bcbs.com")."""
+    seg = _compact(segment)
+    return len(seg) >= 3 and any(seg.startswith(k) or (k.startswith(seg) and 2 * len(seg) >= len(k)) for k in site_keys)
+
+
+def headline(title: str | None, h1s: Sequence[str] = (), site_name: str | None = None,
+             url: str | None = None) -> str | None:
+    """The headline in a page's title ("Bridge reopens | Coastal Gazette" -> "Bridge reopens"): the
+    segments the page's <h1> repeats, else the title without a first or last segment that names the
+    site (its name or its domain); the title as it is when neither is found."""
+    if not title:
+        return title
+    seps = list(_TITLE_SEPARATOR.finditer(title))
+    if not seps:
+        return title
+    cuts = [(title[: m.start()].strip(), title[m.end():].strip()) for m in seps]
+    host = outlet_from_url(url) or ""
+    site_keys = [k for k in {_compact(site_name), _compact(host.split(".")[0]), _compact(host)} if len(k) >= 3]
+    for h1 in h1s:
+        wanted = _words(h1)
+        if not wanted or _names_site(h1, site_keys):
+            continue
+        for head, tail in cuts:
+            if _words(head) == wanted:
+                return head
+            if _words(tail) == wanted:
+                return tail
+    if _names_site(cuts[-1][1], site_keys) and cuts[-1][0]:
+        return cuts[-1][0]
+    if _names_site(cuts[0][0], site_keys) and cuts[0][1]:
+        return cuts[0][1]
+    return title
+
+
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"

@@ -1,0 +1,55 @@
+"""The headline and date an HTML page reports, on the default and the fast path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storydiff.extract.html import extract_html
+from storydiff.extract.metadata import headline
+
+ARTICLE = (Path(__file__).parent / "fixtures" / "extract" / "article.html").read_text(encoding="utf-8")
+
+
+def test_the_segments_the_h1_repeats():
+    assert headline("Using the Fetch API - Web APIs | MDN", ["Using the Fetch API"]) == "Using the Fetch API"
+    assert headline("News | Digital cameras: a 2024 status symbol?", ["Digital Cameras: a 2024 Status Symbol?"]) \
+        == "Digital cameras: a 2024 status symbol?"
+
+
+def test_a_segment_naming_the_site_is_dropped():
+    assert headline("Best Cloud Stocks of 2025 | The Motley Fool", [], "The Motley Fool") == "Best Cloud Stocks of 2025"
+    assert headline("Auth | Supabase Docs", [""], "Supabase") == "Auth"  # the site's name begins the segment
+    assert headline("Render | The cloud for builders", [], None, "https://render.com/") == "The cloud for builders"
+    # an h1 that is the site's logo is not the headline
+    assert headline("Harbour bridge reopens - Coastal Gazette", ["Coastal Gazette"], "Coastal Gazette") \
+        == "Harbour bridge reopens"
+
+
+def test_a_title_without_site_or_h1_is_kept_whole():
+    assert headline("Ukraine: talks resume in Geneva", ["Something else"], "Daily Planet") \
+        == "Ukraine: talks resume in Geneva"
+    assert headline("Harbour bridge reopens - and the ferries stop", [], "Coastal Gazette") \
+        == "Harbour bridge reopens - and the ferries stop"
+    assert headline(None) is None
+
+
+SITE_IN_TITLE = (ARTICLE.replace("<title>Harbour bridge reopens after repairs - Coastal Gazette</title>",
+                                 "<title>Harbour bridge reopens after repairs | Coastal Gazette | Local news</title>")
+                 .replace('<meta property="og:site_name" content="Coastal Gazette">',
+                          '<meta property="og:site_name" content="Coastal Gazette">\n'
+                          '<meta property="og:title" content="Harbour bridge reopens after repairs | Coastal Gazette">'))
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_the_page_reports_its_headline_without_the_site(fast):
+    assert extract_html(SITE_IN_TITLE, "https://gazette.example/news/bridge", fast=fast).title \
+        == "Harbour bridge reopens after repairs"
+
+
+def test_fast_path_dates_a_page_without_a_date_tag():
+    # no article:published_time: the fast path read tags only and gave no date
+    page = (ARTICLE.replace('<meta property="article:published_time" content="2023-05-04T09:30:00Z">\n', "")
+            .replace('<p class="byline">By Maria Jensen</p>', '<p class="byline">By Maria Jensen, May 4, 2023</p>'))
+    assert extract_html(page, fast=True).published == extract_html(page).published == "2023-05-04"
