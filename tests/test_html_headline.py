@@ -53,3 +53,11 @@ def test_fast_path_dates_a_page_without_a_date_tag():
     page = (ARTICLE.replace('<meta property="article:published_time" content="2023-05-04T09:30:00Z">\n', "")
             .replace('<p class="byline">By Maria Jensen</p>', '<p class="byline">By Maria Jensen, May 4, 2023</p>'))
     assert extract_html(page, fast=True).published == extract_html(page).published == "2023-05-04"
+
+
+def test_fast_path_reads_site_and_url_as_the_default_path_does():
+    page = ARTICLE.replace('<meta property="og:site_name" content="Coastal Gazette">',
+                           '<meta property="og:url" content="https://gazette.example/news/bridge">')
+    fast, default = extract_html(page, fast=True), extract_html(page)
+    assert fast.url == default.url == "https://gazette.example/news/bridge"  # the fast path read <link> only
+    assert fast.site_name == default.site_name

@@ -79,16 +79,16 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         text = clean_body(doc.text, title=meta.title)
         if len(text) < SETTINGS.min_body_chars:
             raise ValueError("article text empty after cleaning")
-        # title and byline as the default path reads them (a few ms); the date from the tags, else
-        # htmldate's search (a third of the pages carry no date tag)
+        # title, byline, site and URL as the default path reads them (a few ms); the date from the
+        # tags, else htmldate's search (a third of the pages carry no date tag)
         info = page_info(tree, url)
         return HtmlExtraction(
             text=text,
             title=headline(info.title or meta.title, _h1_texts(tree), info.sitename, url or info.url),
             published=with_time_of_day(_valid_date(meta.published) or find_published(tree, url), meta.published_time),
             authors=byline_names(info.author),
-            site_name=meta.site_name,
-            url=url or meta.url,
+            site_name=info.sitename or meta.site_name,
+            url=url or info.url or meta.url,
             language=_html_lang(tree),
         )
     info = page_info(tree, url)
