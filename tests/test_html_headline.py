@@ -61,3 +61,23 @@ def test_fast_path_reads_site_and_url_as_the_default_path_does():
     fast, default = extract_html(page, fast=True), extract_html(page)
     assert fast.url == default.url == "https://gazette.example/news/bridge"  # the fast path read <link> only
     assert fast.site_name == default.site_name
+
+
+def test_a_page_read_in_one_pass_for_its_size_reads_its_tags_only(monkeypatch):
+    # over one_pass_markup_bytes the JSON-LD reader and htmldate's search can take seconds: not run
+    import dataclasses
+
+    from storydiff.extract import html
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("page_info / find_published on a page read in one pass")
+
+    monkeypatch.setattr(html, "SETTINGS", dataclasses.replace(html.SETTINGS, one_pass_markup_bytes=100))
+    monkeypatch.setattr(html, "page_info", must_not_run)
+    monkeypatch.setattr(html, "find_published", must_not_run)
+    page = SITE_IN_TITLE.replace('<meta name="author" content="Maria Jensen">',
+                                 '<meta name="author" content="Maria Jensen, Ole Berg">')
+    result = extract_html(page, "https://gazette.example/news/bridge")
+    assert result.title == "Harbour bridge reopens after repairs"
+    assert result.authors == ["Maria Jensen", "Ole Berg"]
+    assert result.published == "2023-05-04T09:30:00+00:00"

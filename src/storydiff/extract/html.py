@@ -60,7 +60,8 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     elements = int(tree.xpath("count(//*)"))  # in C: a tenth of a Python walk over the tree
     if elements > SETTINGS.max_elements:
         raise ValueError(f"page too large for one article: {elements} elements (limit {SETTINGS.max_elements})")
-    if elements > SETTINGS.one_pass_elements or _markup_size(html) > SETTINGS.one_pass_markup_bytes:
+    one_pass = elements > SETTINGS.one_pass_elements or _markup_size(html) > SETTINGS.one_pass_markup_bytes
+    if one_pass:
         fast = True  # one pass keeps a very large page within the time budget per page
     meta: PageMeta | None = None
     if fast:
@@ -79,16 +80,26 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         text = clean_body(doc.text, title=meta.title)
         if len(text) < SETTINGS.min_body_chars:
             raise ValueError("article text empty after cleaning")
-        # title, byline, site and URL as the default path reads them (a few ms); the date from the
-        # tags, else htmldate's search (a third of the pages carry no date tag)
-        info = page_info(tree, url)
+        if one_pass:
+            # 1-3 MB of markup: trafilatura's JSON-LD reader and htmldate's search can take over a
+            # second each there (a live blog's JSON-LD, a shop's listing); the tags alone keep the
+            # page in its time budget
+            title, site, page_url, author = meta.title, meta.site_name, meta.url, _tag_authors(meta.author)
+            published = _valid_date(meta.published)
+        else:
+            # title, byline, site and URL as the default path reads them (a few ms); the date from
+            # the tags, else htmldate's search (a third of the pages carry no date tag)
+            info = page_info(tree, url)
+            title, site, page_url, author = (info.title or meta.title, info.sitename or meta.site_name,
+                                             info.url or meta.url, info.author)
+            published = _valid_date(meta.published) or find_published(tree, url)
         return HtmlExtraction(
             text=text,
-            title=headline(info.title or meta.title, _h1_texts(tree), info.sitename, url or info.url),
-            published=with_time_of_day(_valid_date(meta.published) or find_published(tree, url), meta.published_time),
-            authors=byline_names(info.author),
-            site_name=info.sitename or meta.site_name,
-            url=url or info.url or meta.url,
+            title=headline(title, _h1_texts(tree), site, url or page_url),
+            published=with_time_of_day(published, meta.published_time),
+            authors=byline_names(author),
+            site_name=site,
+            url=url or page_url,
             language=_html_lang(tree),
         )
     info = page_info(tree, url)
@@ -122,6 +133,13 @@ def _body_pass(tree: HtmlElement, url: str | None) -> trafilatura.settings.Docum
         if balanced is not None and words < SETTINGS.recheck_ratio * _word_count(balanced.text or ""):
             return balanced
     return doc
+
+
+def _tag_authors(raw: str | None) -> str | None:
+    """An author tag's names as trafilatura writes them ("Jane Doe, John Roe" -> "Jane Doe; John Roe")."""
+    from trafilatura.json_metadata import normalize_authors
+
+    return normalize_authors(None, raw) if raw else None
 
 
 def _h1_texts(tree: HtmlElement) -> list[str]:
