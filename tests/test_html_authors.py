@@ -56,6 +56,8 @@ def test_byline_names_drops_what_names_nobody():
     assert byline_names("Name") == byline_names("Undefined") == byline_names("Sign In") == []
     assert byline_names("newsroom@example.com; https://example.com/staff") == []
     assert byline_names("Jane Doe; jane doe; AP") == ["Jane Doe", "AP"]
+    assert byline_names("About authentication; Authorization") == byline_names("Reset-Author") == []
+    assert byline_names("The Pennsylvania State University ©") == ["The Pennsylvania State University"]
     assert byline_names(None) == byline_names("") == []
 
 

@@ -218,6 +218,9 @@ _POST_NOMINALS = frozenset({
     "cfa", "cfp", "mph", "dds", "dvm", "do", "lcsw", "jr", "sr", "ii", "iii", "iv", "ceo", "cto", "cfo", "coo",
     "dr", "prof", "mbe", "obe", "frcp", "facp",
 })
+# what an author field holds when trafilatura's byline search matched "author" in a heading, a
+# menu or a form ("Authorization", "§ Authoring Applications"): no name has these letters
+_AUTHOR_WORD = re.compile(r"auth(?:or|ent)", re.I)
 # the months that are nobody's surname (Theresa May, Ellen March, Pete June are people)
 _TRAILING_MONTH = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
                              r"dec(?:ember)?)\.?$", re.I)
@@ -232,8 +235,10 @@ def byline_names(raw: str | None) -> list[str]:
         return []
     names: list[str] = []
     for part in raw.split(";"):
-        name = " ".join(part.split()).strip(" .,:|-–—")
+        name = " ".join(part.replace("©", " ").split()).strip(" .,:|-–—")
         name = _BYLINE_LABEL.sub("", name)
+        if _AUTHOR_WORD.search(name):  # "Authorization", "Reset-Author": an element named for the word
+            continue
         if len(name.split()) >= 2:  # "Jane Doe December": a date cut off after the name
             name = _TRAILING_MONTH.sub("", name)
         key = name.lower().replace(".", " ").replace("  ", " ").strip()
