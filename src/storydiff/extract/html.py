@@ -81,9 +81,9 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         if len(text) < SETTINGS.min_body_chars:
             raise ValueError("article text empty after cleaning")
         if one_pass:
-            # 1-3 MB of markup: trafilatura's JSON-LD reader and htmldate's search can take over a
-            # second each there (a live blog's JSON-LD, a shop's listing); the tags alone keep the
-            # page in its time budget
+            # 1-3 MB of markup or over one_pass_elements elements: trafilatura's JSON-LD reader and
+            # htmldate's search can take over a second each there (a live blog's JSON-LD, a shop's
+            # listing); the tags alone keep the page in its time budget
             title, site, page_url, author = meta.title, meta.site_name, meta.url, _tag_authors(meta.author)
             published = _valid_date(meta.published)
         else:
