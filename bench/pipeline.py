@@ -15,7 +15,8 @@ the mean of the two anchor runs around it).
    stories of several articles, reprint families): seconds per 1,000 articles and the peak RSS of
    the whole process tree (the workers included).
 3. The web app: the first view of stored stories on a running ``storydiff serve`` (nothing cached
-   for them), and ``storydiff demo`` warm.
+   for them), and ``storydiff demo`` warm; ``--only ondemand``: AEB's stories of 2+ articles each
+   compared once in the measured code's process, as a view of a story nobody viewed computes it.
 4. Where the time goes, per stage: ingest, compare and the web app's first views of AEB in one
    process (``--workers 0``) under pyinstrument, every sample charged to the stage package of the
    innermost storydiff frame on its stack (trafilatura to extract, spaCy to analyze, SQLAlchemy to
@@ -267,6 +268,25 @@ def server_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def ondemand_views(db: str, out: str) -> None:
+    """(In the measured code's own process.) Each stored story of 2+ articles compared once, as the
+    web app does for a story nobody viewed (``pipeline.compare_stored_story``: the parse of its
+    articles, its facts and quotes, stored), spaCy loaded first as a running server has it."""
+    from storydiff.analyze.nlp import get_nlp
+    from storydiff.pipeline import compare_stored_story
+    from storydiff.settings import FactSettings
+    from storydiff.store import open_store
+
+    get_nlp()
+    store = open_store(db)
+    rows = []
+    for s in [s for s in store.stories(limit=10_000) if s.n_articles > 1]:
+        t, c = time.perf_counter(), time.process_time()
+        compare_stored_story(store, s.id, FactSettings(), with_analysis=False)
+        rows.append({"articles": s.n_articles, "wall": time.perf_counter() - t, "cpu": time.process_time() - c})
+    Path(out).write_text(json.dumps(rows))
+
+
 def first_views(db: str, src: str | None, n_stories: int = 6, min_articles: int = 3, settle_s: float = 300) -> dict:
     """Start ``storydiff serve`` on ``db``; once it answers and its CPU has settled (it compares
     the newest stories in the background), the first and second views of the newest stories of
@@ -441,15 +461,19 @@ def main() -> None:
     ap.add_argument("--sets", nargs="*", default=["aeb", "mix"], choices=["aeb", "mix"])
     ap.add_argument("--scale", nargs="*", type=int, default=[10_000, 100_000])
     ap.add_argument("--limit", type=int, help="the first N pages of each set only (a quick check)")
-    ap.add_argument("--only", choices=["html", "scale", "web", "profile"], nargs="*")
+    ap.add_argument("--only", choices=["html", "scale", "web", "ondemand", "profile"], nargs="*")
     ap.add_argument("--src", help="another checkout's src/ to time beside this one (labelled 'before')")
     ap.add_argument("--commands", nargs="*", help="HTML rows: only these commands (e.g. 'ingest (SQLite)' compare)")
     ap.add_argument("--pg", help="a PostgreSQL URL to ingest into as well (its public schema is dropped!)")
     ap.add_argument("--json", type=Path, help="write every row here too")
     ap.add_argument("--stage-profile-json", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--ondemand-json", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.stage_profile_json:
         profile_stages(args.stage_profile_json)
+        return
+    if args.ondemand_json:
+        ondemand_views(*args.ondemand_json)
         return
     if not aeb_pages():
         print(f"no evaluation data under {EXTRACTION}; nothing to do")
@@ -497,6 +521,19 @@ def main() -> None:
                       f"{', '.join(f'{w:.2f}' for w, _ in demo)}); with an empty storydiff cache: median "
                       f"{statistics.median(d[0] for d in cold):.2f} s wall, {statistics.median(d[1] for d in cold):.2f} s CPU",
                       flush=True)
+        if "ondemand" in only:
+            print("\n3b. A story nobody has viewed, compared on demand (AEB's stories of 2+ articles, spaCy loaded)")
+            for label, src in srcs:
+                db = str(tmp / f"ondemand-{label}.db")
+                run_cli(["ingest", *map(str, aeb_pages()), "--db", db], src)
+                out = tmp / f"ondemand-{label}.json"
+                subprocess.run([sys.executable, __file__, "--ondemand-json", db, str(out)], check=True,
+                               env=cli_env(src))
+                rows = json.loads(out.read_text())
+                walls = [r["wall"] for r in rows]
+                print(f"  {label:7s} {len(rows)} stories: first view median {statistics.median(walls):.2f} s, max "
+                      f"{max(walls):.2f} s, CPU {sum(r['cpu'] for r in rows):.1f} s in all", flush=True)
+                report.setdefault("ondemand", {})[label] = rows
         if "profile" in only:
             print("\n4. Where the time goes: AEB in one process (--workers 0), pyinstrument, seconds per stage")
             report["profile"] = profile_table(srcs, tmp)

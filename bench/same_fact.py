@@ -502,7 +502,10 @@ def main() -> None:
     acc, f1 = acc_f1(pred, y_dev)
     rho, r = correlations(np.array([j.score for j in sj]), sts_gold)
     tiers = {t: sum(j.tier == t for j in mj) for t in ("same", "possibly", "different")}
-    rows.append(("**storydiff `same-fact`** (cross-encoder + checks, calibrated)", acc, f1, rho, r, len(mp) / secs))
+    rows.append(("**storydiff `same-fact`** `score` (cross-encoder + checks, calibrated)", acc, f1, rho, r, len(mp) / secs))
+    if all(j.similarity is not None for j in sj):
+        rho, r = correlations(np.array([j.similarity for j in sj]), sts_gold)
+        rows.append(("storydiff `same-fact` `similarity` (the STS unit's graded fit)", None, None, rho, r, None))
     units_m = judge.unit_logits(mp)
     units_s = judge.unit_logits(sp)
     cut = same_fact.calibration()[ENGLISH_JUDGE]
@@ -550,7 +553,8 @@ def main() -> None:
     print("| method | MSRP dev acc | MSRP dev F1 | STS-B dev Spearman | STS-B dev Pearson | pairs/s |")
     print("|---|---|---|---|---|---|")
     for name, acc, f1, rho, r, speed in rows:
-        print(f"| {name} | {acc:.3f} | {f1:.3f} | {'' if rho is None else f'{rho:.3f}'} | "
+        print(f"| {name} | {'' if acc is None else f'{acc:.3f}'} | {'' if f1 is None else f'{f1:.3f}'} | "
+              f"{'' if rho is None else f'{rho:.3f}'} | "
               f"{'' if r is None else f'{r:.3f}'} | {'' if speed is None else f'{speed:.0f}'} |")
     print("| published: BERT-base fine-tuned on MRPC (MRPC test, not this dev) | | 0.889 | | | |")
     print(f"\nMSRP dev tiers: {tiers}; 'same' precision "

@@ -90,6 +90,34 @@ def test_the_score_is_graded_a_partial_match_between_a_paraphrase_and_another_fa
     assert js[0].score > js[1].score > js[2].score
 
 
+def test_score_orders_as_the_tiers_do_and_english_pairs_also_get_a_graded_similarity():
+    """``score`` is the probability the tiers cut: a higher score never has a lower tier (a graded
+    score on another scale put "possibly" pairs above "same" ones); the STS unit's grade is
+    ``similarity``, for English pairs only."""
+    from storydiff.compare.same_fact import calibration
+
+    a = "The earthquake killed at least 12 people in Berovac on Monday."
+    js = judge_pairs([
+        (a, "At least twelve people died when the quake struck Berovac on Monday."),
+        (a, "An earthquake struck Berovac on Monday."),
+        ("The bank raised rates by half a point.", "Interest rates went up."),
+        ("He said the plan would fail.", "The plan was announced on Friday."),
+        (a, "The city council approved a new budget for schools."),
+    ], [("en", "en")] * 5)
+    cut = calibration()[js[0].judge]
+    rank = {"different": 0, "possibly": 1, "same": 2}
+    for j in js:
+        assert j.same == (j.score >= cut["same"]) and j.tier == ("same" if j.same else j.tier)
+        assert (j.score >= cut["possibly"]) == (j.tier != "different")
+        assert j.similarity is not None and 0.0 <= j.similarity <= 1.0
+    for x in js:
+        for y in js:
+            if x.score > y.score:
+                assert rank[x.tier] >= rank[y.tier]
+    other = judge_pairs([("Землетрус забрав життя 12 людей.", "The earthquake killed 12 people.")], [("uk", "en")])
+    assert other[0].similarity is None
+
+
 def test_a_model_without_the_sts_unit_gives_that_feature_as_zero():
     from storydiff.compare.same_fact import ENGLISH_FEATURES, english_features
 

@@ -17,11 +17,11 @@ Two judges, chosen per pair by language:
 Each judge's logistic weights and its two cuts come from bench/same_fact.py --calibrate (held-out
 validation data only) and live in same_fact_calibration.json beside this file: the calibrated
 probability >= the "same" cut is the same fact; between the "possibly" cut and it, possibly the
-same (a reader should look); under it, different. ``score`` is that probability, except for the
-English judge, whose model has a second output unit trained on STS-B's graded scores: there
-``score`` is a graded fit of that unit and the e5 cosine (how alike, on the STS scale / 5), since
-one number cannot both decide MSRP's yes/no and rank STS's grades (validation cut: 0.806 STS
-Spearman for the decision's probability, 0.84 for the graded fit).
+same (a reader should look); under it, different. ``score`` is that probability, so that a higher
+score never says less than a lower one's tier. The English judge's model has a second output unit
+trained on STS-B's graded scores: its graded fit (that unit, on the STS scale / 5) is given apart as
+``similarity``, since one number cannot both decide MSRP's yes/no and rank STS's grades
+(validation cut: 0.806 STS Spearman for the decision's probability, 0.84 for the graded fit).
 """
 
 from __future__ import annotations
@@ -46,9 +46,11 @@ MULTILINGUAL_JUDGE = "e5-multilingual"
 @dataclass(frozen=True)
 class Judgement:
     same: bool
-    score: float  # 0..1, higher = more alike
+    score: float  # 0..1, higher = more alike: the calibrated probability that same and tier cut
     tier: str  # "same" | "possibly" | "different"
     judge: str  # which model judged: ENGLISH_JUDGE or MULTILINGUAL_JUDGE
+    # how alike on STS-B's graded scale / 5, where the judge has a graded unit (English), else None
+    similarity: float | None = None
 
 
 @lru_cache(maxsize=1)
@@ -227,8 +229,8 @@ def graded(features: np.ndarray, judge: str) -> np.ndarray | None:
     fit ("score": the English judge's STS unit with the e5 cosine); None where it has not (the
     decision probability is then the score)."""
     c = calibration()[judge].get("score")
-    if c is None:
-        return None
+    if c is None or (judge == ENGLISH_JUDGE and len(cross_encoder().units) < 2):
+        return None  # no graded fit, or a model without the unit it weighs (its feature would be 0)
     coef = np.array(c["coef"])
     return 1.0 / (1.0 + np.exp(-(features[:, : len(coef)] @ coef + c["intercept"])))
 
@@ -247,22 +249,23 @@ def judge_pairs(pairs: Sequence[tuple[str, str]], langs: Sequence[tuple[str | No
     resolved = [(la or language_of(a), lb or language_of(b)) for (a, b), (la, lb) in zip(pairs, known)]
     english = [i for i, (la, lb) in enumerate(resolved) if la == "en" and lb == "en"]
     other = [i for i in range(len(pairs)) if i not in set(english)]
-    decision = np.zeros(len(pairs))  # the calibrated probability of the same fact: same and tier
-    scores = np.zeros(len(pairs))  # how alike: the graded fit where the judge has one, else the same
+    decision = np.zeros(len(pairs))  # the calibrated probability of the same fact: score, same, tier
+    similarity = np.full(len(pairs), np.nan)  # the graded fit where the judge has one
     if english:
         sub = [pairs[i] for i in english]
         feats = english_features(sub)
         decision[english] = calibrated(feats, ENGLISH_JUDGE)
         grade = graded(feats, ENGLISH_JUDGE)
-        scores[english] = decision[english] if grade is None else grade
+        if grade is not None:
+            similarity[english] = grade
     if other:
         sub = [pairs[i] for i in other]
         decision[other] = calibrated(multilingual_features(sub, [resolved[i] for i in other]), MULTILINGUAL_JUDGE)
-        scores[other] = decision[other]
     out = []
     english_set = set(english)
-    for i, (p, s) in enumerate(zip(decision, scores)):
+    for i, (p, g) in enumerate(zip(decision, similarity)):
         judge = ENGLISH_JUDGE if i in english_set else MULTILINGUAL_JUDGE
         tier = tier_of(float(p), judge)
-        out.append(Judgement(tier == "same", round(float(s), 4) if math.isfinite(s) else 0.0, tier, judge))
+        out.append(Judgement(tier == "same", round(float(p), 4) if math.isfinite(p) else 0.0, tier, judge,
+                             round(float(g), 4) if math.isfinite(g) else None))
     return out

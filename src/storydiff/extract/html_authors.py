@@ -32,14 +32,61 @@ def byline_from_dom(tree: HtmlElement) -> str | None:
         tier = _tier(el)
         if tier is not None:
             tiers[tier].append(el)
+    blocked: dict[HtmlElement, bool] = {}  # an element or an ancestor pruned: each decided once
     for found in tiers:
-        for el in found:
-            if any(_pruned(a) for a in (el, *el.iterancestors())):
+        for el in found[:_MAX_CANDIDATES]:
+            if _blocked(el, blocked):
                 continue
-            content = " ".join(" ".join(_text_outside(el)).split())
+            content = _short_text(el)
             if content and 2 < len(content) < _BYLINE_MAX_CHARS:
                 return normalize_authors(None, content)
     return None
+
+
+# Hostile pages nest hundreds of byline-like elements: the candidates of a tier read, and the
+# elements walked for one candidate's text, stop here (a byline is a line, not a subtree).
+_MAX_CANDIDATES = 200
+_MAX_TEXT_ELEMENTS = 200
+
+
+def _blocked(el: HtmlElement, memo: dict) -> bool:
+    """Whether the element or one of its ancestors is pruned (memo: answers for elements seen)."""
+    chain = []
+    node, answer = el, False
+    while node is not None:
+        known = memo.get(node)
+        if known is not None:
+            answer = known
+            break
+        chain.append(node)
+        if _pruned(node):
+            answer = True
+            break
+        node = node.getparent()
+    for n in chain:  # below a pruned element everything is blocked; above it, nothing learned
+        memo[n] = answer
+        if _pruned(n):
+            break
+    return answer
+
+
+def _short_text(el: HtmlElement) -> str | None:
+    """The element's text as trafilatura's search reads it (``_text_outside``, spaces squeezed), or
+    None once it is too long for a byline or spans more than _MAX_TEXT_ELEMENTS elements."""
+    parts, chars = [], 0
+    try:
+        for part in _text_outside(el, [0]):
+            parts.append(part)
+            chars += len("".join(part.split()))
+            if chars >= _BYLINE_MAX_CHARS:
+                return None
+    except _TooLarge:
+        return None
+    return " ".join(" ".join(parts).split())
+
+
+class _TooLarge(Exception):
+    """A candidate's subtree is larger than any byline."""
 
 
 # trafilatura.xpaths.AUTHOR_XPATHS and AUTHOR_DISCARD_XPATHS (2.3): _candidates() finds what any of
@@ -106,13 +153,17 @@ def _pruned(el: HtmlElement) -> bool:
             or bool(_DISCARD_CLASS.search(cls)) or "Figure" in (el.get("data-component") or ""))
 
 
-def _text_outside(el: HtmlElement) -> Iterator[str]:
+def _text_outside(el: HtmlElement, walked: list[int]) -> Iterator[str]:
     """The element's text without its pruned descendants' (their tails are kept, as trafilatura
-    keeps them when it deletes an element)."""
+    keeps them when it deletes an element); ``walked`` counts the elements entered: _TooLarge past
+    _MAX_TEXT_ELEMENTS."""
+    walked[0] += 1
+    if walked[0] > _MAX_TEXT_ELEMENTS:
+        raise _TooLarge
     if el.text:
         yield el.text
     for child in el:
         if isinstance(child.tag, str) and not _pruned(child):
-            yield from _text_outside(child)
+            yield from _text_outside(child, walked)
         if child.tail:
             yield child.tail

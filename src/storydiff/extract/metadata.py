@@ -263,10 +263,20 @@ def _compact(text: str | None) -> str:
     return re.sub(r"[\W_]+", "", (text or "").lower())
 
 
+# A segment naming the site may add a word to its name ("Supabase Docs", "bcbs.com", "CNN
+# International"), not a headline's worth ("Apple unveils Vision Pro 2" is no site name).
+_SITE_SUFFIX_CHARS = 13
+
+
 def _names_site(segment: str, site_keys: Sequence[str]) -> bool:
     """Whether a title's segment is the site's name ("The Motley Fool", "Supabase Docs", "bcbs.com")."""
     seg = _compact(segment)
-    return len(seg) >= 3 and any(seg.startswith(k) or (k.startswith(seg) and 2 * len(seg) >= len(k)) for k in site_keys)
+    return len(seg) >= 3 and any((seg.startswith(k) and len(seg) - len(k) <= _SITE_SUFFIX_CHARS)
+                                 or (k.startswith(seg) and 2 * len(seg) >= len(k)) for k in site_keys)
+
+
+# Longer than any headline with its site's name: left as it is (and the cuts below stay cheap).
+_MAX_TITLE_CHARS = 600
 
 
 def headline(title: str | None, h1s: Sequence[str] = (), site_name: str | None = None,
@@ -274,7 +284,7 @@ def headline(title: str | None, h1s: Sequence[str] = (), site_name: str | None =
     """The headline in a page's title ("Bridge reopens | Coastal Gazette" -> "Bridge reopens"): the
     segments the page's <h1> repeats, else the title without a first or last segment that names the
     site (its name or its domain); the title as it is when neither is found."""
-    if not title:
+    if not title or len(title) > _MAX_TITLE_CHARS:
         return title
     seps = list(_TITLE_SEPARATOR.finditer(title))
     if not seps:
@@ -282,15 +292,14 @@ def headline(title: str | None, h1s: Sequence[str] = (), site_name: str | None =
     cuts = [(title[: m.start()].strip(), title[m.end():].strip()) for m in seps]
     host = outlet_from_url(url) or ""
     site_keys = [k for k in {_compact(site_name), _compact(host.split(".")[0]), _compact(host)} if len(k) >= 3]
-    for h1 in h1s:
-        wanted = _words(h1)
-        if not wanted or _names_site(h1, site_keys):
-            continue
-        for head, tail in cuts:
-            if _words(head) == wanted:
-                return head
-            if _words(tail) == wanted:
-                return tail
+    # the segments' words, once; of the h1s that a segment repeats, the longest is the headline
+    # (a section's name in an <h1> of its own, "Politics", is one too)
+    parts = [part for cut in cuts for part in cut] + [seg.strip() for seg in _TITLE_SEPARATOR.split(title)]
+    words = {part: _words(part) for part in parts}
+    found = [part for h1 in h1s if (wanted := _words(h1)) and not _names_site(h1, site_keys)
+             for part in words if words[part] == wanted]
+    if found:
+        return max(found, key=len)
     if _names_site(cuts[-1][1], site_keys) and cuts[-1][0]:
         return cuts[-1][0]
     if _names_site(cuts[0][0], site_keys) and cuts[0][1]:

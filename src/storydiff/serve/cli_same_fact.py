@@ -1,7 +1,8 @@
 """``storydiff same-fact PAIRS.jsonl|-``: one same-fact judgement per sentence pair, as JSON Lines.
 
 Input rows ``{"id", "a", "b"}`` (optional ``"lang_a"``, ``"lang_b"``: ISO 639-1 codes, guessed when
-absent); output rows ``{"id", "same", "score", "tier", "judge"}`` in input order. A bad row (not
+absent); output rows ``{"id", "same", "score", "tier", "judge"}`` (English pairs also ``"similarity"``:
+how alike on STS-B's graded scale / 5) in input order. A bad row (not
 JSON, not an object, ``a`` or ``b`` missing or not text) is reported on stderr with its line
 number and skipped; the rest go on. Exit 1 when any row was bad.
 """
@@ -56,8 +57,10 @@ def same_fact(
         langs = [(r.get("lang_a") if isinstance(r.get("lang_a"), str) else None,
                   r.get("lang_b") if isinstance(r.get("lang_b"), str) else None) for r in batch]
         for r, j in zip(batch, judge_pairs([(r["a"], r["b"]) for r in batch], langs)):
-            sys.stdout.write(json.dumps({"id": r.get("id"), "same": j.same, "score": j.score, "tier": j.tier,
-                                         "judge": j.judge}, ensure_ascii=False) + "\n")
+            row = {"id": r.get("id"), "same": j.same, "score": j.score, "tier": j.tier, "judge": j.judge}
+            if j.similarity is not None:  # English pairs: how alike on the graded STS scale / 5
+                row["similarity"] = j.similarity
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         sys.stdout.flush()
         batch.clear()
 
