@@ -41,6 +41,14 @@ def test_an_unnamed_source_and_a_capitalised_word_after_the_verb_name_no_one():
     assert speakers(text, "uk") == [("Світло повернуть до вечора", "Олена Гай"), ("Роботи тривають цілодобово", None)]
 
 
+def test_a_pronoun_opening_the_sentence_is_no_speaker():
+    """"Я сказал: «...»" (Kommersant, fundus-tests) named "Я" ("I") as the speaker."""
+    ru = "Он помолчал. Я сказал: «Конечно, вот этот справа — для жены»."
+    uk = "Вона відповіла не одразу. Ми запитали: «Коли відкриють міст через річку?»"
+    assert speakers(ru, "ru") == [("Конечно, вот этот справа — для жены", None)]
+    assert speakers(uk, "uk") == [("Коли відкриють міст через річку?", None)]
+
+
 def test_english_text_keeps_the_english_parse():
     text = '"We will rebuild the school by September," said Mayor Petro Dorosh.'
     assert speakers(text, "en") == [("We will rebuild the school by September", "Petro Dorosh")]

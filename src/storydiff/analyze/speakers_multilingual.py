@@ -62,6 +62,10 @@ _PRONOUNS = {"uk": "він вона", "ru": "он она", "de": "er sie", "pl":
 # capitalised words that open a sentence or name no one ("Ale", "Der", "El")
 _NOT_NAMES = frozenset(
     ["der", "die", "das", "den", "dem", "des", "ein", "eine", "er", "sie", "es", "wir", "ich", "le", "la", "les", "un", "une", "il", "elle", "nous", "on", "el", "los", "las", "ella", "ello", "él", "nosotros", "pan", "pani", "jak", "ale", "i", "w", "na", "it", "lo", "gli", "la"]
+    # pronouns and conjunctions that open a Russian, Ukrainian or Polish sentence: "Я сказал: «»"
+    # named "Я" as the speaker (fundus-tests, Kommersant)
+    + ["я", "ты", "он", "она", "оно", "мы", "вы", "они", "но", "и", "ти", "він", "вона", "воно", "ми", "ви",
+       "вони", "але", "і", "ja", "ty", "ona", "ono", "my", "wy", "oni", "one"]
 )
 LANGUAGES = frozenset(_VERBS)
 
