@@ -49,6 +49,17 @@ def test_a_pronoun_opening_the_sentence_is_no_speaker():
     assert speakers(uk, "uk") == [("Коли відкриють міст через річку?", None)]
 
 
+def test_titles_initials_and_an_office_s_domain_name_no_one_by_themselves():
+    """Le Figaro (fundus-tests): "a affirmé M. Peskov" ended the clause at "M." and named "M";
+    "le ministre de la Défense a affirmé" named "Défense"."""
+    fr = "«Les migrants, c’est un besoin», a affirmé M. Peskov."
+    office = "Le ministre de la Défense a affirmé que l’armée avait «détruit les meilleures unités» du front."
+    de = "„Der Deich hält“, sagte Dr. Jens Ott am Montag."
+    assert speakers(fr, "fr") == [("Les migrants, c’est un besoin", "Peskov")]
+    assert speakers(office, "fr") == [("détruit les meilleures unités", None)]
+    assert speakers(de, "de") == [("Der Deich hält", "Jens Ott")]
+
+
 def test_english_text_keeps_the_english_parse():
     text = '"We will rebuild the school by September," said Mayor Petro Dorosh.'
     assert speakers(text, "en") == [("We will rebuild the school by September", "Petro Dorosh")]

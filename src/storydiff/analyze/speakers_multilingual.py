@@ -66,11 +66,18 @@ _NOT_NAMES = frozenset(
     # named "Я" as the speaker (fundus-tests, Kommersant)
     + ["я", "ты", "он", "она", "оно", "мы", "вы", "они", "но", "и", "ти", "він", "вона", "воно", "ми", "ви",
        "вони", "але", "і", "ja", "ty", "ona", "ono", "my", "wy", "oni", "one"]
+    # abbreviated titles before a name: "M. Peskov" is Peskov, "Dr. Ott" Ott
+    + ["m", "mme", "mlle", "dr", "mr", "ms", "hr", "fr", "prof"]
 )
 LANGUAGES = frozenset(_VERBS)
 
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ.-]*")
-_CLAUSE_END = re.compile(r"[.!?;:\n]")
+# a full stop ends the clause, except after an initial or an abbreviated title ("a affirmé M. Peskov",
+# "sagte Dr. Ott", "— заявил В. Путин"): the name follows it
+_CLAUSE_END = re.compile(r"(?<!\b\w)(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bHr)(?<!\bFr)(?<!\bProf)\.|[!?;:\n]")
+# a capitalised word after "de", "du", "von", "del"... names an office's domain or a place ("le
+# ministre de la Défense a affirmé", "el alcalde de Madrid dijo"), not who spoke
+_OF = re.compile(r"(?:\b(?:de|du|des|de\s+la|de\s+l['’]|d['’]|del|della|di|da|do|dos|von|vom|zur|zum)\s*)$", re.IGNORECASE)
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -205,7 +212,7 @@ def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | No
     if not verbs:
         return None
     verb = verbs[-1]
-    before = _runs(sentence[: verb.start()])
+    before = [(at, run) for at, run in _runs(sentence[: verb.start()]) if not _OF.search(sentence[:at])]
     after = _runs(sentence[verb.end():])
     if after and not before:  # "Jak zaznaczył Zieliński, „"
         return _name(after[0][1]), verb.group(0)
