@@ -56,11 +56,12 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     """
     # One parse. No pass reads trafilatura's metadata (its text does not depend on it): the
     # default path reads title, byline, site and URL once (page_info), not once per pass.
-    tree = parse_html(html)
+    markup = _check_size(html)  # what trafilatura will walk: a heavy page without its scripts
+    tree = _parse_markup(markup)
     elements = int(tree.xpath("count(//*)"))  # in C: a tenth of a Python walk over the tree
     if elements > SETTINGS.max_elements:
         raise ValueError(f"page too large for one article: {elements} elements (limit {SETTINGS.max_elements})")
-    one_pass = elements > SETTINGS.one_pass_elements or _markup_size(html) > SETTINGS.one_pass_markup_bytes
+    one_pass = elements > SETTINGS.one_pass_elements or len(markup) > SETTINGS.one_pass_markup_bytes
     if one_pass:
         fast = True  # one pass keeps a very large page within the time budget per page
     meta: PageMeta | None = None
@@ -194,17 +195,13 @@ def _check_size(html: str | bytes) -> str | bytes:
     return html
 
 
-def _markup_size(html: str | bytes) -> int:
-    """Bytes of markup trafilatura will walk: the page without scripts, styles and comments when
-    it is heavy enough for them to be cut (as _check_size does)."""
-    if len(html) <= SETTINGS.one_pass_markup_bytes:
-        return len(html)
-    return len(_strip_heavy_markup(html)) if len(html) > SETTINGS.strip_scripts_above else len(html)
-
-
 def parse_html(html: str | bytes) -> HtmlElement:
     """One lxml tree for the page, or ``ValueError`` when it is not HTML we can read."""
-    html = _check_size(html)
+    return _parse_markup(_check_size(html))
+
+
+def _parse_markup(html: str | bytes) -> HtmlElement:
+    """parse_html after its size check (and the cut of a heavy page's scripts)."""
     if isinstance(html, str) and html.lstrip().startswith("<?xml"):
         # lxml refuses a str that declares its own encoding; bytes it can decode itself.
         html = html.encode("utf-8", errors="replace")
