@@ -377,3 +377,17 @@ def test_warc_resource_records_with_html_are_read_as_pages(tmp_path):
     ])
     (item,) = _results([path])
     assert isinstance(item, RawItem) and item.url == "https://x.example/pumps" and "rivière" in item.content
+
+
+def test_a_raw_item_hashes_its_content_once_and_carries_the_hash_to_workers():
+    import pickle
+
+    from storydiff.records import raw_digest
+
+    item = RawItem("page.html", "html", "<p>Some   page\n text</p>")
+    assert item.digest == raw_digest(item.content)
+    copied = pickle.loads(pickle.dumps(item))  # as ingest's worker processes receive it
+    assert copied.__dict__.get("digest") == item.digest
+    from dataclasses import replace
+
+    assert replace(item, content="<p>other</p>").digest == raw_digest("<p>other</p>")

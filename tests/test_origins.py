@@ -145,3 +145,18 @@ def test_telling_an_outlet_a_named_agency_tag_and_an_outlet_citing_itself():
     assert find_origins("Chief Oskar Lind told the Courier that 60 firefighters came.", outlet="Valley Radio")
     assert is_outlet_of("OPA", "Ostrania Press Agency") and is_outlet_of("Harbor Wire", "Harbor Wire")
     assert not is_outlet_of("Courier", "Courier Weekly") and not is_outlet_of("Reuters", None)
+
+
+def test_a_rule_skipped_for_lack_of_its_words_could_not_have_matched():
+    # _needs lets a name-first rule run only on texts holding one of its words: each of those
+    # words must be one the pattern itself requires, or the skip would lose origins
+    from storydiff.analyze.origins import _RULES
+
+    gated = [(rx, needs[0]) for _, rx, *needs in _RULES if needs]
+    assert len(gated) >= 4
+    for rx, needs in gated:
+        for word in needs.pattern.split("|"):
+            assert word.replace("\\ ", " ") in rx.pattern
+    # and the gated rules still fire where their words are
+    found = find_origins("The Guardian reported on Monday that talks had stalled. Reuters contributed reporting.")
+    assert {o.name for o in found} >= {"The Guardian", "Reuters"}

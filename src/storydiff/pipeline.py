@@ -17,7 +17,7 @@ from storydiff.compare import compare_story, compared_articles
 from storydiff.dates import parse_iso_utc
 from storydiff.extract import extract_items
 from storydiff.ingest import read_inputs
-from storydiff.records import Article, Failure, Story, raw_digest
+from storydiff.records import Article, Failure, Story
 from storydiff.settings import ExtractSettings, FactSettings
 
 __all__ = [
@@ -647,7 +647,7 @@ def ingest_stream(
 
         def fresh(stream: Iterable) -> Iterator:
             for it in stream:
-                if not isinstance(it, Failure) and store.has_item(it.source, raw_digest(it.content)):
+                if not isinstance(it, Failure) and store.has_item(it.source, it.digest):
                     stats["skipped"] += 1
                     if progress:
                         progress(1)

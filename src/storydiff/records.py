@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 RawKind = Literal["html", "text"]
@@ -29,6 +30,12 @@ class RawItem:
     content: str
     url: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def digest(self) -> str:
+        """``raw_digest`` of the content, computed once: ingest asks it to skip what is stored,
+        extraction to stamp the article (a whole page's normalising and hashing, ~3 ms)."""
+        return raw_digest(self.content)
 
 
 @dataclass

@@ -244,7 +244,14 @@ def _other_language_rules(text: str) -> list[tuple[str, re.Pattern[str]]]:
     return []
 
 
-_RULES: list[tuple[str, re.Pattern[str]]] = [
+def _needs(*words: str) -> re.Pattern[str]:
+    """Words a rule cannot match without (case as the rule writes them): a rule that opens on a
+    name is tried at every capital of the text, so it runs only on a text that holds one of them."""
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+# (kind, pattern[, words the pattern cannot match without])
+_RULES: list[tuple] = [
     # datelines and tags of agency copy: "WASHINGTON (AP) —", "Dec 29 (Reuters) -", "New York (AFP) –"
     ("wire", re.compile(rf"(?m)^[^\n(]{{0,80}}?{_AGENCY_TAG}\s*{_DASH}")),
     # an agency we don't know by name, tagged the agency way at the very top: "BEROVAC, Ostrania (OPA) —"
@@ -266,6 +273,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"{_NAME_FIRST}\b{_THE}(?P<name>{_WIRE_NAMES}|{_MEDIA_PHRASE})(?:\s+(?:writers?|reporters?|"
             rf"correspondents?)(?:\s+[A-Z][\w.'’-]*){{1,3}})?\s+contributed\b"
         ),
+        _needs("contributed"),
     ),
     (
         "credit",
@@ -300,7 +308,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"{_THE}{_MEDIA}"
         ),
     ),
-    ("interview", re.compile(rf"{_NAME_FIRST}\b{_THE}{_MEDIA}(?:['’]s)?\s+interview\s+with\b")),
+    ("interview", re.compile(rf"{_NAME_FIRST}\b{_THE}{_MEDIA}(?:['’]s)?\s+interview\s+with\b"), _needs("interview")),
     (
         "according_to",
         re.compile(
@@ -331,6 +339,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"{_NAME_FIRST}\b{_THE}{_MEDIA}['’]s\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:reported|reports|tweeted|"
             rf"wrote|revealed|noted)\b"
         ),
+        _needs("reported", "reports", "tweeted", "wrote", "revealed", "noted"),
     ),
     # polls: "a Reuters/Ipsos poll", "the latest Rasmussen Reports poll shows"
     (
@@ -339,6 +348,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:[Aa]n?|[Tt]he|[Nn]ew|[Ll]atest|[Rr]ecent)\s+(?:(?:new|latest|recent)\s+)?"
             rf"{_ORG}(?:/[A-Z][\w-]*)?\s+(?:poll|survey)\b"
         ),
+        _needs("poll", "survey"),
     ),
     (
         "reported",
@@ -346,6 +356,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"{_NAME_FIRST}\b{_THE}{_MEDIA}(?:\s+(?:first|also|earlier|previously))?\s+(?:has\s+|had\s+)?"
             rf"(?:reported|reports|revealed|wrote|broke the news)\b"
         ),
+        _needs("reported", "reports", "revealed", "wrote", "broke the news"),
     ),
 ]
 
@@ -443,7 +454,9 @@ def find_origins(text: str, *, outlet: str | None = None) -> list[Origin]:
     found: list[Origin] = []
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []  # name spans already used, so two rules don't claim one mention
-    for kind, rx in _RULES + _other_language_rules(text):
+    for kind, rx, *needs in _RULES + _other_language_rules(text):
+        if needs and not needs[0].search(text):
+            continue
         for m in rx.finditer(text):
             if "name" in rx.groupindex and m.group("name"):
                 raw, (a, b) = m.group("name"), m.span("name")

@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 from storydiff.dates import EARLIEST_YEAR, parse_iso_utc
 from storydiff.extract import metadata
 from storydiff.extract.page_siblings import sibling_pages
-from storydiff.records import Article, Failure, RawItem, article_id_for, raw_digest
+from storydiff.records import Article, Failure, RawItem, article_id_for
 from storydiff.settings import ExtractSettings
 
 __all__ = ["extract_item", "extract_items", "normalize_date", "outlet_key", "ExtractError"]
@@ -149,7 +149,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         # what the text is written in; a page's declared lang (often its template's) only when the
         # text is too short to tell
         language=_first(metadata.language(text), lang),
-        raw_digest=raw_digest(item.content),
+        raw_digest=item.digest,
         text_from=meta.get("text_from"),
     )
 
