@@ -157,6 +157,27 @@ def test_the_same_outlet_id_without_a_url_is_revised_and_a_reused_row_id_is_not(
     assert "stored 1 new" in runner.invoke(app, ["ingest", _export(tmp_path / "c.jsonl", [c]), "--db", db]).stderr
 
 
+def test_two_articles_at_one_url_are_both_stored_and_an_edit_at_it_is_still_a_revision(tmp_path):
+    # a live blog's posts (one URL once the fragment is dropped) and a feed that gives every entry
+    # its landing page: the second article was stored as a "revision" of the first, which vanished
+    # from search and stories (found by a QA pass)
+    ferry = replace(BEFORE, id="p2", source="blog.jsonl#L2", title="Ferry aground off Cape Lorn", text=(
+        "A ferry ran aground off Cape Lorn on Sunday; all 212 passengers were brought ashore, the coastguard "
+        "said.\nDivers will inspect the hull on Monday, the operator said."))
+    for urls in (("https://harbor.example/live#post-1", "https://harbor.example/live#post-2"),
+                 ("https://harbor.example/news", "https://harbor.example/news")):
+        db = str(tmp_path / f"{len(urls[0])}.db")
+        rows = [{**row(BEFORE), "url": urls[0]}, {**row(ferry), "url": urls[1]}]
+        path = _export(tmp_path / f"blog{len(urls[0])}.jsonl", rows)
+        assert "stored 2 new article(s)" in runner.invoke(app, ["ingest", path, "--db", db]).stderr
+        assert "2 already stored" in runner.invoke(app, ["ingest", path, "--db", db]).stderr  # a re-run adds nothing
+        for word in ("Berovac", "ferry"):
+            assert json.loads(runner.invoke(app, ["search", word, "--db", db, "--json"]).stdout.splitlines()[0])
+        # the first post edited at its URL is still a revision of it
+        edited = _export(tmp_path / f"edit{len(urls[0])}.jsonl", [{**row(AFTER), "url": urls[0]}])
+        assert "1 new revision" in runner.invoke(app, ["ingest", edited, "--db", db]).stderr
+
+
 def test_an_api_upload_of_an_edited_article_is_a_revision(tmp_path):
     client = TestClient(create_app(str(tmp_path / "r.db"), token="t"))
     auth = {"Authorization": "Bearer t"}

@@ -569,10 +569,15 @@ def with_free_id(store, article: Article) -> Article:
 def revision_target(store, article: Article) -> Article | None:
     """The stored article that ``article`` is a new revision of, or None: the same URL, or (no
     URL saying otherwise) the same outlet's article id with most of its text, seen with a text
-    neither it nor any of its earlier revisions had (an old export re-read is no revision)."""
+    neither it nor any of its earlier revisions had (an old export re-read is no revision).
+    At the same URL an article under another id is a revision only when most of its text is the
+    stored one's: a live blog's posts (``#post-1``, ``#post-2``: one URL once the fragment is
+    dropped) and a feed that gives every entry its landing page are different articles."""
     from storydiff.compare.revisions import is_edit_of
 
     stored = store.article_by_url(article.url) if article.url else None
+    if stored is not None and stored.id != article.id and not is_edit_of(stored, article):
+        return None  # another article at that URL: stored_at_taken_url
     if stored is None:
         stored = store.get_article(article.id)
         if stored is None or (stored.url and article.url) or not is_edit_of(stored, article):
@@ -580,6 +585,13 @@ def revision_target(store, article: Article) -> Article | None:
     if stored.report_hash == article.report_hash or store.has_text(stored.id, article):
         return None
     return stored
+
+
+def url_taken_by_another(store, article: Article) -> bool:
+    """Whether ``article``'s URL is already stored for a different article (``revision_target``
+    said it is no revision of it): stored then without a claim on the URL, not skipped."""
+    stored = store.article_by_url(article.url) if article.url else None
+    return stored is not None and stored.id != article.id and stored.report_hash != article.report_hash
 
 
 def ingest_stream(
@@ -686,7 +698,7 @@ def ingest_stream(
                 return
             if scope_reused_ids:
                 a = with_free_id(store, a)
-            if store.add_article(a, None):
+            if store.add_article(a, None, claim_url=not url_taken_by_another(store, a)):
                 unplaced.append(a)
                 stored_stories.mine.add(a.id)
                 outcome(a, "stored")

@@ -151,8 +151,8 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
                 self._local.conn = None
 
     # -- articles ----------------------------------------------------------------------------
-    def add_article(self, article: Article, story_id: str | None = None) -> bool:
-        url = codec.canonical_url(article.url)
+    def add_article(self, article: Article, story_id: str | None = None, *, claim_url: bool = True) -> bool:
+        url = codec.canonical_url(article.url) if claim_url else None
         row = {  # built before taking the write lock: the JSON is the slow part
             "id": _key(article.id),
             "source_key": codec.item_key(article.source, article.raw_digest),
