@@ -63,6 +63,20 @@ def test_spelled_out_counts_conflict_with_digits():
     assert fact.conflicts == ["numbers differ: Five people (a) vs 2 people (b)"]
 
 
+def test_a_count_spelled_out_in_another_language_conflicts_and_outlets_are_named_as_listed():
+    # the Russian toll in words was no figure to the subset check (digits and English words only):
+    # "seven" vs "девять" raised no conflict, "seven" vs "9" did (found by a QA pass)
+    en = Article(id="575ab2cf", source="paste/en.txt", language="en", text=(
+        "A Russian drone attack on the port of Odesa overnight killed seven people and injured 21, "
+        "regional governor Oleh Kiper said on Friday."))
+    ru = Article(id="5d777d5b", source="paste/ru.txt", language="ru", text=(
+        "В результате ночной атаки российских беспилотников на порт Одессы погибли девять человек и 21 "
+        "получил ранения, сообщил в пятницу глава областной администрации Олег Кипер."))
+    conflicts = [c for f in align_facts([en, ru]) for c in f.conflicts]
+    # an article without an outlet is named by its file, as the article list names it, not by its id
+    assert conflicts == ["numbers differ: seven people (en.txt) vs девять человек (ru.txt)"]
+
+
 def test_a_different_statement_with_different_numbers_is_not_aligned():
     a = _art("a", "The storm destroyed 40 houses in the northern district of Velm.")
     b = _art("b", "The city council approved a budget of 12 million for new schools.")

@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from storydiff.compare.claims import Claim, Quantity, article_claims
+from storydiff.compare.labels import article_label
 from storydiff.records import Article, Fact
 from storydiff.settings import FactSettings
 from storydiff.stopwords import ENGLISH_STOP_WORDS
@@ -458,10 +459,12 @@ def _attach_restatements(groups: list[list[int]], claims: list[Claim], sim: np.n
 def _conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str]:
     """One line per unit in which the outlets' numbers contradict: "numbers differ: 14 people
     (Harbor Wire) vs 17 (Veyra Post)", each distinct value with the outlets that gave it."""
-    sets: dict[str, set[str]] = {}
+    # the figures as each claim's language writes them ("девять" is 9): the digits and English
+    # words of ``numbers`` read a Russian death toll in words as no figure at all
+    sets: dict[str, set[float]] = {}
     for c in claims:
-        if c.numbers:
-            sets.setdefault(c.article_id, set(c.numbers))  # an article's first wording of the fact
+        if c.quantities:
+            sets.setdefault(c.article_id, {q.value for q in c.quantities})  # an article's first wording of the fact
     if len(sets) < 2:
         return []
     values = list(sets.values())
@@ -655,7 +658,7 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
     outlet's own sentence (``versions``) and how sure the match is (``match``).
     ``articles`` must be in story order (earliest first)."""
     order = {a.id: k for k, a in enumerate(articles)}
-    outlet = {a.id: a.outlet or a.id for a in articles}
+    outlet = {a.id: article_label(a) for a in articles}
     facts = []
     for group in fact_groups(articles, settings):
         variants: dict[str, str] = {}

@@ -54,7 +54,9 @@ def syndication_groups(articles: Sequence[Article], settings: IndependenceSettin
 
 
 def _label(a: Article) -> str:
-    return a.outlet or a.id
+    from storydiff.compare.labels import article_label
+
+    return article_label(a)
 
 
 def independent_sources(

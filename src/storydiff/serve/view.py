@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from storydiff.compare.labels import article_label
 from storydiff.compare.quotes import speaker_conflict
-from storydiff.extract.metadata import outlet_from_url, without_dateline
+from storydiff.extract.metadata import without_dateline
 from storydiff.records import Article, Story
 
 
@@ -80,9 +81,7 @@ def _labels(articles: Sequence[Article]) -> dict[str, str]:
     labels: dict[str, str] = {}
     used: dict[str, int] = {}
     for a in articles:
-        base = a.outlet or outlet_from_url(a.url) or (
-            a.source.rsplit("/", 1)[-1] if not a.source.startswith("api:") else f"article {a.id[:8]}"
-        )
+        base = article_label(a)
         used[base] = used.get(base, 0) + 1
         labels[a.id] = base if used[base] == 1 else f"{base} #{used[base]}"
     return labels
