@@ -85,6 +85,14 @@ def test_quotes_with_speakers_outlets_and_dates(filled):
         filled.search("NATO", since="last tuesday")
 
 
+def test_outlet_and_speaker_filters_fold_case_beyond_ascii(filled):
+    # SQLite's lower() folds ASCII only: "Українська" never matched "українська" (QA pass)
+    for outlet in ("Українська", "українська правда", "ПРАВДА"):
+        assert {h.article_id for h in filled.search("Каллас", outlet=outlet)} == {"k3"}
+    assert [q.article_id for q in filled.search("союзника", kind="quote", speaker="КАЛЛАС")] == ["k3"]
+    assert filled.search("Каллас", outlet="Обрій") == []
+
+
 @pytest.mark.parametrize("query", ['"', 'NEAR(a b)', "a AND OR NOT b", "-x", "*", "col:word", "'; DROP TABLE articles;--",
                                    "(((", "^start", "\x00", "a\"b\"c", "%_%"])
 def test_hostile_queries_are_words_not_syntax(filled, query):

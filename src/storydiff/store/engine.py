@@ -62,6 +62,10 @@ def _switch_to_wal(cur) -> None:
             time.sleep(0.05)
 
 
+def _py_lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
 def _sqlite_engine(parsed) -> Engine:
     database = parsed.database or ""
     if database in ("", ":memory:"):
@@ -88,6 +92,9 @@ def _sqlite_engine(parsed) -> Engine:
         cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a killed process loses nothing
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
+        # SQLite's lower() folds ASCII only: "Обрій" stayed "Обрій" against a pattern Python had
+        # lower-cased, so filters on Cyrillic outlets and speakers matched nothing
+        dbapi_conn.create_function("py_lower", 1, _py_lower, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:

@@ -73,8 +73,10 @@ class SearchMixin:
         table = "search_articles" if kind == "article" else "search_quotes"
         params: dict = {"n": int(limit)}
         where = []
+        # the filters' patterns are lower-cased by Python: the column by the same rules
+        lower = "lower" if self.engine.dialect.name == "postgresql" else "py_lower"
         if outlet:
-            where.append("lower(e.outlet) LIKE :outlet ESCAPE '\\'")
+            where.append(f"{lower}(e.outlet) LIKE :outlet ESCAPE '\\'")
             params["outlet"] = _contains(outlet)
         if since:
             when = codec.sortable_time(since)
@@ -84,7 +86,7 @@ class SearchMixin:
             params["since"] = when
         if speaker and kind == "quote":
             where.append(
-                "(lower(e.speaker) LIKE :sp ESCAPE '\\' OR (e.speaker IS NULL AND lower(e.context) LIKE :sp ESCAPE '\\'))"
+                f"({lower}(e.speaker) LIKE :sp ESCAPE '\\' OR (e.speaker IS NULL AND {lower}(e.context) LIKE :sp ESCAPE '\\'))"
             )
             params["sp"] = _contains(speaker)
         filters = "".join(f" AND {w}" for w in where)
