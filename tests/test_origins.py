@@ -160,3 +160,22 @@ def test_a_rule_skipped_for_lack_of_its_words_could_not_have_matched():
     # and the gated rules still fire where their words are
     found = find_origins("The Guardian reported on Monday that talks had stalled. Reuters contributed reporting.")
     assert {o.name for o in found} >= {"The Guardian", "Reuters"}
+
+
+def test_a_rewrite_naming_its_source_at_the_end_of_its_lede_rests_on_it():
+    # "..., передає Reuters." closes the first sentence of a short Ukrainian rewrite, past the first
+    # 30% of its characters: it was counted as own reporting (QA pass); a later passing mention is not
+    from storydiff.analyze import analyze_article
+    from storydiff.compare.independence import primary_origin
+    from storydiff.records import Article
+
+    lede = ("Харків, 14 березня 2025 року. Унаслідок атаки російських дронів на Харків загинули щонайменше "
+            "12 людей, серед них троє дітей, повідомив голова ОВА Олег Синєгубов, передає Reuters.\n")
+    rest = ("Атака почалася о 4:52 і тривала близько двох годин, сказав він.\n"
+            "Це третя атака на місто цього тижня і наймасованіша з 2022 року.\n"
+            "Близько 1,5 тис. мешканців залишилися без електрики, а збитки оцінили у 2,5 млн гривень.\n")
+    cited = analyze_article(Article(id="uk", source="uk.txt", text=lede + rest, language="uk"), deep=False)
+    assert primary_origin(cited) == "Reuters"
+    later = analyze_article(Article(id="uk2", source="uk2.txt", text=lede.replace(", передає Reuters", "") + rest
+                                    + "Раніше про атаки на місто писало агентство Reuters.\n", language="uk"), deep=False)
+    assert primary_origin(later) is None

@@ -21,9 +21,12 @@ STRONG_KINDS = {"citing", "told", "interview", "reported", "wire", "credit", "ac
 
 
 def primary_origin(article: Article, settings: IndependenceSettings | None = None) -> str | None:
-    """The origin the article rests on: cited in its lead, or cited repeatedly. None if it cites no one."""
+    """The origin the article rests on: cited in its lead (its first sentence, or the first
+    ``lead_share`` of the text when that is longer), or cited repeatedly. None if it cites no one."""
     settings = settings or IndependenceSettings()
-    lead_end = max(1, int(len(article.text) * settings.lead_share))
+    # a short rewrite names its source at the end of its first sentence ("..., передає Reuters."):
+    # in a 420-character text that is past the first 30% of its characters
+    lead_end = max(1, int(len(article.text) * settings.lead_share), _first_sentence_end(article))
     stats: dict[str, list[int]] = {}
     for o in article.origins:
         if o.kind not in STRONG_KINDS:
@@ -38,6 +41,22 @@ def primary_origin(article: Article, settings: IndependenceSettings | None = Non
         if best is None or key < best:
             best = key
     return best[2] if best else None
+
+
+_LEDE_MIN_WORDS = 8  # a headline line or a dateline ("Харків, 14 березня 2025 року.") is no lede
+
+
+def _first_sentence_end(article: Article) -> int:
+    """Where the article's first full sentence (its lede) ends: headline and dateline lines skipped."""
+    spans = article.sentences
+    if not spans:
+        from storydiff.analyze.sentences import sentence_spans
+
+        spans = sentence_spans(article.text[:3000])
+    for a, b in spans[:4]:
+        if len(article.text[a:b].split()) >= _LEDE_MIN_WORDS:
+            return b
+    return 0
 
 
 def syndication_groups(articles: Sequence[Article], settings: IndependenceSettings | None = None) -> list[list[int]]:
