@@ -86,6 +86,28 @@ def test_csv_export_and_html_field():
     assert item.kind == "html" and "Hello, world" in item.content and item.source.endswith("(id c1)")
 
 
+def test_an_export_text_field_holding_html_is_read_as_html_and_plain_text_with_brackets_is_not():
+    # a CMS export's "text" with its body's <p> tags went to the page-text line model, which
+    # dropped the row ("no article text left") or kept the tags as words (QA pass)
+    from storydiff.extract import extract_items
+
+    para = ["John Quimby, the mayor of Springfield, resigned on Monday after 14 years in office, the council said.",
+            "\"I am leaving with my head high,\" Quimby told reporters outside city hall on Monday morning.",
+            "The council will elect a successor within 30 days, council chair Edna Krabappel said."]
+    rows = [{"id": "h1", "outlet": "Shopper", "text": "".join(f"<p>{p}</p>" for p in para)},
+            {"id": "h2", "outlet": "Shopper", "text": "\n".join(f"<p>{p}</p>" for p in para)},
+            {"id": "t1", "outlet": "Shopper", "text": " ".join(para) + ' <a href="https://x.example/more">More</a>'},
+            {"id": "t3", "outlet": "Shopper", "text": "In the equation a<b and c>d hold. " + " ".join(para)}]
+    items = list(read_bytes("cms.jsonl", "".join(json.dumps(r) + "\n" for r in rows).encode()))
+    assert [(i.kind, bool(i.meta.get("fragment"))) for i in items] == [("html", True)] * 3 + [("text", False)]
+    articles = list(extract_items(items))
+    assert all(not isinstance(a, Failure) for a in articles)
+    for a in articles[:2]:
+        assert a.text.splitlines() == para  # each paragraph a line, no tag left
+    assert "<a" not in articles[2].text and para[0] in articles[2].text
+    assert "a<b and c>d" in articles[3].text
+
+
 def test_gzipped_jsonl_truncated_mid_stream_keeps_earlier_records(tmp_path):
     lines = "".join(json.dumps({"id": f"r{i}", "text": f"Article number {i} " * 50}) + "\n" for i in range(200))
     blob = gzip.compress(lines.encode())

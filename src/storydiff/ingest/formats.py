@@ -84,7 +84,22 @@ def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
         return Failure(source, f"record body is {_mb(len(body))}, over the {_mb(settings.max_item_bytes)} limit")
     meta = {k: rec[k] for k in ("id", "title", "published", "outlet", "authors") if rec.get(k) not in (None, "")}
     url = rec.get("url") if isinstance(rec.get("url"), str) and rec.get("url") else None
+    if html is None and _MARKUP.search(body):
+        # a CMS's "text" that holds its body's HTML ("<p>...</p><p>...</p>"): read as the fragment it
+        # is, as a feed entry's content; the page-text line model took the tags for boilerplate
+        # and dropped the row, or kept the tags as words
+        meta["fragment"] = True
+        return RawItem(source=source, kind="html", content=body, url=url, meta=meta)
     return RawItem(source=source, kind="html" if html is not None else "text", content=body, url=url, meta=meta)
+
+
+# Markup in a text field: a closing tag of an element that holds prose or links, a line break, or a
+# paragraph's opening tag ("a<b and c>d" in an equation is none of these).
+_MARKUP = re.compile(
+    r"</(?:p|div|a|span|h[1-6]|li|ul|ol|blockquote|strong|em|b|i|figure|figcaption|table|td|tr|section|article)\s*>"
+    r"|<br\s*/?>|<p(?:\s[^<>]*)?>",
+    re.IGNORECASE,
+)
 
 
 def read_jsonl(source: str, lines: BinaryIO | Iterable[bytes], settings: IngestSettings) -> Iterator[Result]:
