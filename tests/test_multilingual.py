@@ -49,6 +49,19 @@ def test_a_pronoun_opening_the_sentence_is_no_speaker():
     assert speakers(uk, "uk") == [("Коли відкриють міст через річку?", None)]
 
 
+def test_the_word_opening_an_attribution_is_no_speaker_and_a_first_name_leaves_the_genitive():
+    """QA pass: "Как заявил ... Дмитрий Песков" named "Как", "Об этом сообщил источник" named "Об",
+    and "По словам ... Сергея Лаврова" gave "Сергея Лавров" (the first name left in the genitive)."""
+    ru = ("Как заявил журналистам пресс-секретарь Кремля Дмитрий Песков, «делегация прибудет вечером».\n"
+          "Об этом сообщил источник агентства: «Встреча может быть перенесена».\n"
+          "По словам министра иностранных дел Сергея Лаврова, «никаких уступок не будет».\n"
+          "По словам представителя МИД Марии Захаровой, «решение уже принято окончательно».")
+    uk = ("Як заявив журналістам речник МЗС Георгій Тихий, «делегація готова до роботи».\n"
+          "За словами речниці Юлії Мендель, «зустріч відбудеться в четвер».")
+    assert [s for _, s in speakers(ru, "ru")] == ["Дмитрий Песков", None, "Сергей Лавров", "Мария Захарова"]
+    assert [s for _, s in speakers(uk, "uk")] == ["Георгій Тихий", "Юлія Мендель"]
+
+
 def test_titles_initials_and_an_office_s_domain_name_no_one_by_themselves():
     """Le Figaro (fundus-tests): "a affirmé M. Peskov" ended the clause at "M." and named "M";
     "le ministre de la Défense a affirmé" named "Défense"."""
