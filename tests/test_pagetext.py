@@ -337,3 +337,15 @@ def test_keep_prose_runs_restores_the_largest_run_of_a_page_that_lost_its_articl
     assert keep_prose_runs(lines, [False, False, False, False, False, True, True, True, False],
                            settings=settings)[8] is False
     assert keep_prose_runs(["Menu", "Login"], [False, False], settings=settings) == [False, False]
+
+
+def test_a_date_line_in_ukrainian_russian_german_or_spanish_dates_page_text():
+    # the month names were English only: a Ukrainian page's "14 березня 2025, 09:10" left it
+    # undated, and undated articles misorder a story's "first report" (QA pass)
+    from storydiff.extract.metadata import is_date_line, published_from_lines
+
+    for line, language, day in (("14 березня 2025, 09:10", "uk", "2025-03-14"), ("14 марта 2025 г., 10:32", "ru", "2025-03-14"),
+                                ("14. März 2025", "de", "2025-03-14"), ("14 de marzo de 2025", "es", "2025-03-14")):
+        assert is_date_line(line)
+        lines = ["Атака дронів на Одесу", line, "Внаслідок нічної атаки загинули семеро людей, повідомив голова ОВА."]
+        assert (published_from_lines(lines, [False, False, True], title=lines[0], language=language) or "")[:10] == day

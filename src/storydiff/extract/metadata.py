@@ -307,15 +307,23 @@ def headline(title: str | None, h1s: Sequence[str] = (), site_name: str | None =
     return title
 
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_MONTH = (r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+          # written out in the languages storydiff reads (the genitive a date takes in uk, ru and pl):
+          # a Ukrainian page's "14 березня 2025, 09:10" was no date at all (QA pass)
+          r"|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
+          r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+          r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
+          r"|januar|jänner|februar|märz|mai|juni|juli|oktober|dezember"
+          r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+          r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)")
+_DAY = r"\d{1,2}(?:st|nd|rd|th|er)?"
 _YEAR = r"(?:1[89]|20)\d\d"
 # A clock time right after the date ("May 2, 2013, 1:32 PM EDT"); kept when dateparser reads it.
 _CLOCK = r"(?:\s*(?:,|\||at|-|–|—)?\s*\d{1,2}:\s?\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
 # Full dates only: a bare year is a copyright line, a day without a year ("May 2") cannot be placed.
 _FULL_DATE = re.compile(
-    rf"\b(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|"
+    rf"\b(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\.?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}|"
     rf"{_YEAR}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-]\d\d:?\d\d)?)?|"
     rf"[0-3]?\d\s*[/.]\s*[0-3]?\d\s*[/.]\s*{_YEAR})(?P<clock>{_CLOCK})",
     re.I,
