@@ -860,3 +860,13 @@ def test_compare_lists_stories_of_one_article_a_line_each_and_deep_prints_them_w
     assert whole.exit_code == 0
     assert "Stories of one article" not in whole.stdout
     assert "one report so far" in whole.stdout
+
+
+def test_stories_refuses_a_limit_below_one(tmp_path):
+    # "--limit 0" and "--limit -5" printed nothing and exited 0, as if the database were empty (QA pass)
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", EURO, UNN, "--db", db]).exit_code == 0
+    for bad in ("0", "-5"):
+        result = runner.invoke(app, ["stories", "--limit", bad, "--db", db])
+        assert result.exit_code == 2 and "--limit" in result.stderr
+    assert len(runner.invoke(app, ["stories", "--limit", "1", "--db", db, "--json"]).stdout.splitlines()) == 1

@@ -180,7 +180,9 @@ def read_source_file(path: str) -> list[str]:
         return _opml(data)
     urls = []
     for n, line in enumerate(data.decode("utf-8-sig", "replace").splitlines(), start=1):
-        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
+        # a comment: a whole line, or after a blank ("https://x.example/feed  # the desk's feed"); a '#'
+        # inside an address is its fragment
+        line = "" if line.lstrip().startswith("#") else re.split(r"\s#", line, maxsplit=1)[0].strip()
         if not line:
             continue
         u = web_url(line)

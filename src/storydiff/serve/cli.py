@@ -577,7 +577,7 @@ def ingest(
 @app.command()
 def stories(
     db: DbOpt = None,
-    limit: Annotated[int, typer.Option(help="at most this many")] = 50,
+    limit: Annotated[int, typer.Option(min=1, help="at most this many")] = 50,
     offset: Annotated[int, typer.Option(min=0, max=2**62, help="skip the newest this many (the next page)")] = 0,
     json_: JsonOpt = False,
 ) -> None:
