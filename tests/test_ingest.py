@@ -3,6 +3,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import sys
 
 import pytest
@@ -413,3 +414,25 @@ def test_a_raw_item_hashes_its_content_once_and_carries_the_hash_to_workers():
     from dataclasses import replace
 
     assert replace(item, content="<p>other</p>").digest == raw_digest("<p>other</p>")
+
+
+def test_a_warc_record_cut_short_is_named_without_warcio_internals():
+    data = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 999999\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<html>short"
+    (failure,) = [r for r in read_bytes("bad.warc", data) if isinstance(r, Failure)]
+    assert "unreadable WARC" in failure.reason and "NoneType" not in failure.reason
+
+
+def test_a_database_kept_in_the_folder_being_ingested_is_not_read_as_articles(tmp_path):
+    # "ingest news/ --db news/storydiff.db" quarantined the database, its -wal/-shm and the lock
+    # files as failed articles on every run (QA pass)
+    from storydiff.ingest.paths import expand_inputs
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("A ferry ran aground off Cape Lorn on Sunday; all 212 passengers were brought ashore.")
+    (news / "storydiff.db").write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    for side in ("storydiff.db-wal", "storydiff.db-shm", "storydiff.db-ingest.lock", "storydiff.db-running.lock"):
+        (news / side).write_bytes(b"\x00" * 16)
+    assert [os.path.basename(p) for p in expand_inputs([str(news)])] == ["a.txt"]
+    # named on the command line, a file is read (and reported) as asked
+    assert list(expand_inputs([str(news / "storydiff.db")])) == [str(news / "storydiff.db")]

@@ -297,8 +297,10 @@ def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) 
     except LimitExceeded as e:
         yield Failure(f"{source}#record{n + 1}", str(e))
     except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, AttributeError, TypeError) as e:
-        # warcio meets a record cut inside its headers with AttributeError/TypeError as well
-        yield Failure(f"{source}#record{n + 1}", f"unreadable WARC (truncated or corrupt): {str(e)[:100]}")
+        # warcio meets a record cut inside its headers with AttributeError/TypeError as well; their
+        # text ("'NoneType' object has no attribute 'startswith'") is warcio's, not the file's fault
+        why = "a record is cut short" if isinstance(e, (AttributeError, TypeError)) else str(e)[:100]
+        yield Failure(f"{source}#record{n + 1}", f"unreadable WARC (truncated or corrupt): {why}")
 
 
 def _missing_bytes(record) -> int:

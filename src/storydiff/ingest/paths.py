@@ -16,6 +16,23 @@ class FoundSpecial(str):
     reading a stray pipe would wait for a writer that never comes."""
 
 
+# A database kept in the folder being read (``storydiff ingest news/ --db news/storydiff.db``): its
+# files, its journal and storydiff's lock files were quarantined as failed articles on every run.
+_STORAGE_SUFFIXES = ("-wal", "-shm", "-journal", "-ingest.lock", "-running.lock")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _storage_file(path: str) -> bool:
+    """Whether a file found in a folder is a SQLite database or one of its side files."""
+    if path.endswith(_STORAGE_SUFFIXES):
+        return True
+    try:
+        with open(path, "rb") as f:
+            return f.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+    except OSError:
+        return False  # the reader names what it cannot open
+
+
 def _special(path: str) -> bool:
     try:
         mode = os.stat(path).st_mode
@@ -40,6 +57,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
             names = [FoundSpecial(n) if _special(n) else n for n in sorted(found)]
+            names = [n for n in names if isinstance(n, FoundSpecial) or not _storage_file(n)]
         elif any(ch in raw for ch in "*?["):
             names = sorted(p for p in glob.glob(raw, recursive=True) if os.path.isfile(p))
             if not names:
