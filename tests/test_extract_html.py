@@ -139,3 +139,22 @@ def test_placeholder_meta_date_is_not_a_date() -> None:
         + "</article></body></html>"
     )
     assert extract_html(html, fast=True).published is None
+
+
+def test_a_date_written_only_in_the_text_is_searched_for_on_pages_of_ordinary_size() -> None:
+    # htmldate's extensive (free-text) search costs ~0.4 s on a 1.5 MB shop or listing page and
+    # found no right date above 400 KB of markup on wcxb-dev: only pages up to
+    # ExtractSettings.extensive_date_search_bytes get it
+    from storydiff.extract.html import SETTINGS, extract_html
+
+    body = "<p>" + "The council met on Tuesday to discuss the new bridge over the river and its cost. " * 8 + "</p>"
+
+    def page(padding: str) -> str:
+        return (f"<html><body><article><h1>Bridge vote</h1><p>Posted March 3, 2021 by the desk</p>{body}"
+                f"</article><div>{padding}</div></body></html>")
+
+    small, large = page(""), page("<p>" + "menu item " * 45_000 + "</p>")
+    assert len(small) < SETTINGS.extensive_date_search_bytes < len(large)
+    for fast in (False, True):
+        assert extract_html(small, fast=fast).published == "2021-03-03"
+        assert extract_html(large, fast=fast).published is None

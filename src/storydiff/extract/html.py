@@ -93,7 +93,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
             info = page_info(tree, url)
             title, site, page_url, author = (info.title or meta.title, info.sitename or meta.site_name,
                                              info.url or meta.url, info.author)
-            published = _valid_date(meta.published) or find_published(tree, url)
+            published = _valid_date(meta.published) or find_published(tree, url, extensive=_extensive(markup))
         return HtmlExtraction(
             text=text,
             title=headline(title, _h1_texts(tree), site, url or page_url),
@@ -111,7 +111,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     return HtmlExtraction(
         text=text,
         title=headline(info.title, _h1_texts(tree), info.sitename, url or info.url) or None,
-        published=with_time_of_day(find_published(tree, url), tags.published_time),
+        published=with_time_of_day(find_published(tree, url, extensive=_extensive(markup)), tags.published_time),
         authors=byline_names(info.author),
         site_name=info.sitename or None,
         url=url or info.url or tags.url,
@@ -336,8 +336,14 @@ def _today() -> str:
     return datetime.now().strftime("%Y-%m-%d")
 
 
-def find_published(tree: HtmlElement, url: str | None = None) -> str | None:
-    """The original publication date (YYYY-MM-DD), never later than today, never from a script."""
+def _extensive(markup: str | bytes) -> bool:
+    """Whether htmldate's extensive search is worth its cost on a page of this much markup."""
+    return len(markup) <= SETTINGS.extensive_date_search_bytes
+
+
+def find_published(tree: HtmlElement, url: str | None = None, *, extensive: bool = True) -> str | None:
+    """The original publication date (YYYY-MM-DD), never later than today, never from a script.
+    ``extensive``: htmldate's free-text search too (ExtractSettings.extensive_date_search_bytes)."""
     # scripts emptied in place for the search and given back after it: a copy of the whole tree
     # cost more than the search's fast part
     emptied = [(s, s.text) for s in tree.iter("script") if (s.get("type") or "").lower() != "application/ld+json"]
@@ -345,18 +351,18 @@ def find_published(tree: HtmlElement, url: str | None = None) -> str | None:
         script.text = None
     try:
         with page_languages(_html_lang(tree)):
-            return _find_published(tree, url)
+            return _find_published(tree, url, extensive)
     finally:
         for script, text in emptied:
             script.text = text
 
 
-def _find_published(pruned: HtmlElement, url: str | None) -> str | None:
+def _find_published(pruned: HtmlElement, url: str | None, extensive: bool) -> str | None:
     try:
         found = htmldate.find_date(
-            pruned, original_date=True, extensive_search=True, url=url, max_date=_today()
+            pruned, original_date=True, extensive_search=extensive, url=url, max_date=_today()
         )
-        if found and found[5:10] == "01-01" and not _names_new_year(pruned, found[:4]):
+        if extensive and found and found[5:10] == "01-01" and not _names_new_year(pruned, found[:4]):
             # htmldate's extensive search falls back to a bare year (a copyright line, "2019"
             # in a sidebar) and reports it as 1 January: a year is not a publication date.
             # Keep 1 January only when the precise search agrees or the page spells that day.
