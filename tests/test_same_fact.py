@@ -142,6 +142,16 @@ def test_a_pair_in_two_languages_goes_to_the_multilingual_judge():
     assert j.judge == "e5-multilingual" and 0.0 <= j.score <= 1.0
 
 
+def test_figures_that_cannot_be_the_same_are_flagged_beside_the_judgement():
+    # "killed seven" / "killed nine" is the same fact with its toll disputed (the reports show it so:
+    # "numbers differ"); same-fact said only "same" (QA pass), now also figures_differ
+    pairs = [("The attack killed seven people, the governor said.", "The attack killed nine people, the governor said."),
+             ("The attack killed seven people.", "Атака убила девять человек."),
+             ("The attack killed seven people.", "Атака убила 7 человек."),
+             ("The attack killed seven people.", "The attack killed 7 people and injured 21.")]
+    assert [j.figures_differ for j in judge_pairs(pairs)] == [True, True, False, False]
+
+
 @pytest.mark.skipif(not MODEL_FILE.exists(), reason="the judge's model file is not built")
 def test_same_fact_command_reads_rows_and_names_bad_lines(tmp_path):
     rows = tmp_path / "pairs.jsonl"
@@ -155,7 +165,7 @@ def test_same_fact_command_reads_rows_and_names_bad_lines(tmp_path):
     assert result.exit_code == 1  # bad rows were skipped and reported
     out = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert [o["id"] for o in out] == ["p1", "p4"]
-    assert all(set(o) >= {"id", "same", "score", "tier"} and isinstance(o["same"], bool) for o in out)
+    assert all(set(o) >= {"id", "same", "score", "tier", "figures_differ"} and isinstance(o["same"], bool) for o in out)
     assert out[0]["score"] > out[1]["score"]
     assert "pairs.jsonl:2" in result.stderr and "pairs.jsonl:3" in result.stderr
 

@@ -8,6 +8,7 @@ into three would make one statement look like three facts).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -141,6 +142,26 @@ class Quantity(NamedTuple):
     written: str  # as the reader saw it: "48 hours", "about 200"
     low: float  # the values it allows: itself, or around a rounded figure, or a range's ends
     high: float
+
+
+def overlap(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures can be the same: equal, or within a rounded figure's or a range's span."""
+    return a.low <= b.high + 1e-9 and b.low <= a.high + 1e-9
+
+
+def allows(xs: Sequence[Quantity], ys: Sequence[Quantity]) -> bool:
+    """Whether every figure in xs is one that ys allows (xs says less than ys, or the same)."""
+    return all(any(overlap(x, y) for y in ys) for x in xs)
+
+
+def quantities_conflict(xs: Sequence[Quantity], ys: Sequence[Quantity]) -> bool:
+    """Whether two statements' figures of one kind cannot be the same ("seven dead" / "девять
+    погибших"); a figure of a kind the other does not give ("and injured 21") is more detail."""
+    for unit in {q.unit for q in xs} & {q.unit for q in ys}:
+        a, b = [q for q in xs if q.unit == unit], [q for q in ys if q.unit == unit]
+        if not (allows(a, b) or allows(b, a)):
+            return True
+    return False
 
 
 # A rounded figure allows this much either way: "about 200" is no contradiction of "213".

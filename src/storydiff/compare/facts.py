@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storydiff.compare.claims import Claim, Quantity, article_claims
+from storydiff.compare.claims import Claim, Quantity, allows, article_claims, overlap
 from storydiff.compare.labels import article_label
 from storydiff.records import Article, Fact
 from storydiff.settings import FactSettings
@@ -476,7 +476,7 @@ def _conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str
     for by_article in _contradictions(claims):
         # each outlet's figures that some other outlet's figures do not allow: "17" against "14",
         # not the "78 votes" both print before their "62" and "61"
-        disputed = {aid: [q for q in qs if not all(any(_overlap(q, o) for o in other)
+        disputed = {aid: [q for q in qs if not all(any(overlap(q, o) for o in other)
                                                    for oid, other in by_article.items() if oid != aid)]
                     for aid, qs in by_article.items()}
         outlets_of: dict[tuple[float, ...], list[str]] = {}  # by value: "eight" and "Eight" are one
@@ -490,16 +490,6 @@ def _conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str
                 outlets_of[key].append(label(article_id))
         lines.append("numbers differ: " + " vs ".join(f"{wording[k]} ({', '.join(o)})" for k, o in outlets_of.items()))
     return lines
-
-
-def _overlap(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures can be the same: equal, or within a rounded figure's or a range's span."""
-    return a.low <= b.high + 1e-9 and b.low <= a.high + 1e-9
-
-
-def _allows(xs: Sequence[Quantity], ys: Sequence[Quantity]) -> bool:
-    """Whether every figure in xs is one that ys allows (xs says less than ys, or the same)."""
-    return all(any(_overlap(x, y) for y in ys) for x in xs)
 
 
 def _contradictions(claims: Sequence[Claim]) -> list[dict[str, list[Quantity]]]:
@@ -518,7 +508,7 @@ def _contradictions(claims: Sequence[Claim]) -> list[dict[str, list[Quantity]]]:
     for i, a in enumerate(tables):
         for b in tables[i + 1:]:
             for unit in a.keys() & b.keys():
-                if not (_allows(a[unit], b[unit]) or _allows(b[unit], a[unit])) and unit not in found:
+                if not (allows(a[unit], b[unit]) or allows(b[unit], a[unit])) and unit not in found:
                     found.append(unit)
     return [{aid: t[unit] for aid, t in by_article.items() if unit in t} for unit in found]
 

@@ -51,6 +51,9 @@ class Judgement:
     judge: str  # which model judged: ENGLISH_JUDGE or MULTILINGUAL_JUDGE
     # how alike on STS-B's graded scale / 5, where the judge has a graded unit (English), else None
     similarity: float | None = None
+    # the two give figures that cannot be the same ("seven killed" / "nine killed"): a fact can be
+    # the same one with its numbers disputed, as the reports show it ("numbers differ")
+    figures_differ: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -240,6 +243,14 @@ def tier_of(score: float, judge: str) -> str:
     return "same" if score >= c["same"] else "possibly" if score >= c["possibly"] else "different"
 
 
+def figures_differ(a: str, b: str, lang_a: str | None, lang_b: str | None) -> bool:
+    """Whether the two give figures of one kind that cannot be the same, each read as its language
+    writes them (``claims.quantities_conflict``)."""
+    from storydiff.compare.claims import quantities_conflict, quantities_in
+
+    return quantities_conflict(quantities_in(a, lang_a), quantities_in(b, lang_b))
+
+
 def judge_pairs(pairs: Sequence[tuple[str, str]], langs: Sequence[tuple[str | None, str | None]] | None = None
                 ) -> list[Judgement]:
     """One Judgement per (a, b) pair. ``langs`` gives each pair's (lang_a, lang_b) where known;
@@ -267,5 +278,6 @@ def judge_pairs(pairs: Sequence[tuple[str, str]], langs: Sequence[tuple[str | No
         judge = ENGLISH_JUDGE if i in english_set else MULTILINGUAL_JUDGE
         tier = tier_of(float(p), judge)
         out.append(Judgement(tier == "same", round(float(p), 4) if math.isfinite(p) else 0.0, tier, judge,
-                             round(float(g), 4) if math.isfinite(g) else None))
+                             round(float(g), 4) if math.isfinite(g) else None,
+                             figures_differ(*pairs[i], *resolved[i])))
     return out

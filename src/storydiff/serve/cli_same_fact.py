@@ -1,8 +1,9 @@
 """``storydiff same-fact PAIRS.jsonl|-``: one same-fact judgement per sentence pair, as JSON Lines.
 
 Input rows ``{"id", "a", "b"}`` (optional ``"lang_a"``, ``"lang_b"``: ISO 639-1 codes, guessed when
-absent); output rows ``{"id", "same", "score", "tier", "judge"}`` (English pairs also ``"similarity"``:
-how alike on STS-B's graded scale / 5) in input order. A bad row (not
+absent); output rows ``{"id", "same", "score", "tier", "judge", "figures_differ"}`` (English pairs also
+``"similarity"``: how alike on STS-B's graded scale / 5) in input order; ``figures_differ``: the two
+give figures that cannot be the same (a fact may be the same one with its numbers disputed). A bad row (not
 JSON, not an object, ``a`` or ``b`` missing or not text) is reported on stderr with its line
 number and skipped; the rest go on. Exit 1 when any row was bad.
 """
@@ -60,6 +61,7 @@ def same_fact(
             row = {"id": r.get("id"), "same": j.same, "score": j.score, "tier": j.tier, "judge": j.judge}
             if j.similarity is not None:  # English pairs: how alike on the graded STS scale / 5
                 row["similarity"] = j.similarity
+            row["figures_differ"] = j.figures_differ
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         sys.stdout.flush()
         batch.clear()
