@@ -120,3 +120,25 @@ def test_the_demos_ukrainian_report_aligns_its_quotes_as_translated():
     assert [(s, v) for s, v, _ in translated] == [("Ilse Varnik", "Ільзе Варнік")] * 2 + [("Petar Holm", "Петар Хольм")]
     assert translated[0][2].startswith("Ми досі витягуємо людей з-під завалів")
     assert story.independent_sources == 1
+
+
+def test_a_third_version_that_matches_two_unlinked_ones_joins_all_three():
+    # QA pass: English-Ukrainian missed the cut (0.873), Russian matched both (0.898, 0.906) and
+    # joined the Ukrainian alone: the English quote was "only here" though its translations were shown
+    import numpy as np
+
+    en, uk, ru = "The enemy deliberately targeted a grain terminal", "Ворог цілеспрямовано бив по зерновому терміналу", \
+        "Враг целенаправленно бил по зерновому терминалу"
+    # unit vectors with the cosines above: en·uk 0.873, en·ru 0.898, uk·ru 0.906
+    gram = np.array([[1, 0.873, 0.898], [0.873, 1, 0.906], [0.898, 0.906, 1]])
+    rows = np.linalg.cholesky(gram)
+    vec = {en: rows[0], uk: rows[1], ru: rows[2]}
+
+    def embed(texts):
+        return np.array([vec[t] for t in texts])
+
+    groups = align_quotes({"en": quotes([en], "Kiper"), "uk": quotes([uk], "Кіпер"), "ru": quotes([ru], "Кипер")},
+                          order=["en", "uk", "ru"], languages={"en": "en", "uk": "uk", "ru": "ru"}, embed=embed)
+    (group,) = groups
+    assert [(v.article_id, v.fidelity) for v in group.versions] == [("en", "verbatim"), ("uk", "translated"),
+                                                                     ("ru", "translated")]

@@ -191,6 +191,7 @@ def align_quotes(
     ids = [a for a in (order or []) if a in quotes_by_article]
     ids += [a for a in quotes_by_article if a not in ids]
     lang = {a: language_key((languages or {}).get(a)) for a in ids}
+    rank = {a: k for k, a in enumerate(ids)}
     several = len({v for v in lang.values() if v}) > 1
     vectors = QuoteVectors(quote_texts(quotes_by_article), embed) if several else None
     groups: list[list[tuple[str, Quote]]] = []
@@ -228,21 +229,42 @@ def align_quotes(
                     candidates.append((best, qi, gi))
         candidates.sort(reverse=True)
         placed_q, taken_g = set(), set()
+        joined: dict[int, int] = {}  # quote -> the group it joined
         for _, qi, gi in candidates:
             if qi in placed_q or gi in taken_g:
                 continue
             placed_q.add(qi)
             taken_g.add(gi)
+            joined[qi] = gi
             groups[gi].append((art, quotes[qi][0]))
             for st in quotes[qi][1].stems:
                 by_stem.setdefault(st, set()).add(gi)
+        # A quote that matches two groups of other articles is the link between them: the Russian
+        # version of a quote matched the English (0.898) and the Ukrainian (0.906), which had
+        # missed each other (0.873), and joined the Ukrainian alone, leaving the English "only
+        # here" (QA pass). Groups without an article in common are merged through it.
+        for _, qi, gj in candidates:
+            gi = joined.get(qi)
+            if gi is None or gj == gi or gj in taken_g or not groups[gj] or not groups[gi]:
+                continue
+            if {a for a, _ in groups[gi]} & {a for a, _ in groups[gj]}:
+                continue
+            keep, drop = min(gi, gj), max(gi, gj)  # groups stay in the order their first quote came
+            groups[keep] = sorted(groups[keep] + groups[drop], key=lambda m: rank[m[0]])
+            groups[drop] = []
+            for held in by_stem.values():
+                if drop in held:
+                    held.discard(drop)
+                    held.add(keep)
+            joined = {q: (keep if g == drop else g) for q, g in joined.items()}
+            taken_g.add(keep)
         for qi, (q, p) in enumerate(quotes):
             if qi not in placed_q:
                 groups.append([(art, q)])
                 for st in p.stems:
                     by_stem.setdefault(st, set()).add(len(groups) - 1)
 
-    return [_aligned(g, s, lang) for g in groups]
+    return [_aligned(g, s, lang) for g in groups if g]
 
 
 def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[str, str | None]) -> AlignedQuote:
