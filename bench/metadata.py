@@ -42,10 +42,13 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--only", choices=["gold", "aeb", "byline"], default=None,
+    ap.add_argument("--only", choices=["gold", "aeb", "byline", "pagetext-gold"], default=None,
                     help="gold: the gold table alone (wcxb-dev, fundus-tests); aeb: the AEB table alone; "
                          "byline: byline_from_dom against trafilatura's extract_author")
     args = ap.parse_args()
+    if args.only == "pagetext-gold":
+        pagetext_gold_table()
+        return
     if args.only == "byline":
         byline_search()
         return
@@ -290,6 +293,33 @@ def pagetext_table(html_rows: dict) -> None:
     print(f"| authors, a name in common | {author_pages / n:.3f} | {html_authored / n:.3f} | {author_both} | "
           f"{author_match / max(author_both, 1):.3f} |")
     print(f"\nthe metadata pass (language, date, byline): {seconds / n * 1000:.2f} ms a page (clean_page_text excluded)")
+
+
+def pagetext_gold_table() -> None:
+    """Date and authors read from fundus-tests' page text (25 languages) against its gold."""
+    from storydiff.extract.metadata import page_text_metadata
+    from storydiff.extract.pagetext import clean_page_text
+
+    gold = json.loads((SHARED / "extraction" / "fundus-tests" / "ground_truth.json").read_text())
+    pages = [json.loads(line) for line in (SHARED / "extraction" / "fundus-tests-lines" / "lines.jsonl").open()]
+    dated = right = authored = given = found = 0
+    for page in pages:
+        g = gold.get(page["id"]) or {}
+        text = "\n".join(page["lines"])
+        cleaned = clean_page_text(text)
+        published, authors, _ = page_text_metadata(text.splitlines(), cleaned.kept, cleaned.text, title=cleaned.title)
+        if g.get("publishing_date"):
+            dated += 1
+            right += (published or "")[:10] == g["publishing_date"][:10]
+        if g.get("authors"):
+            authored += 1
+            given += bool(authors)
+            found += bool({_name_key(a) for a in authors} & {_name_key(a) for a in g["authors"]})
+    print(f"\n## Page text (fundus-tests-lines, {len(pages)} pages, 25 languages): date and authors against the gold\n")
+    print("| field | right / given | of pages with gold |")
+    print("|---|---:|---:|")
+    print(f"| publication date, same day | {right} | {dated} |")
+    print(f"| authors: a gold name found (given) | {found} ({given}) | {authored} |")
 
 
 def ecb_dates() -> None:

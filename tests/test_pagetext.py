@@ -349,3 +349,14 @@ def test_a_date_line_in_ukrainian_russian_german_or_spanish_dates_page_text():
         assert is_date_line(line)
         lines = ["Атака дронів на Одесу", line, "Внаслідок нічної атаки загинули семеро людей, повідомив голова ОВА."]
         assert (published_from_lines(lines, [False, False, True], title=lines[0], language=language) or "")[:10] == day
+
+
+def test_a_byline_labelled_in_another_language_names_the_author_and_prose_does_not():
+    from storydiff.extract.metadata import authors_from_lines
+
+    body = "Внаслідок нічної атаки російських дронів на порт Одеси загинули семеро людей, повідомив голова ОВА."
+    for byline, who in (("Автор: Олена Коваль", ["Олена Коваль"]), ("Von Hans Müller | dpa", ["Hans Müller"]),
+                        ("Par Jean Dupont", ["Jean Dupont"]), ("Autor: Jan Kowalski", ["Jan Kowalski"]),
+                        ("Von der Leyen sagte am Montag", []), ("Par ailleurs, le ministre a dit", [])):
+        lines = ["Атака дронів на Одесу", byline, body]
+        assert authors_from_lines(lines, [False, False, True], title=lines[0]) == who

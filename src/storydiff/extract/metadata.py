@@ -162,6 +162,27 @@ _ORG_WORDS = re.compile(
 # "By Jane Doe", "Written by ...", "Author: ..." opening a line, or "... 7:45 am PST by Jane Doe"
 # inside a short one; "Editing by" names editors and "Photo by" photographers: neither is matched.
 _BYLINE = re.compile(r"^\s*(?:by|written by|words by|posted by|reporting by|story by|author:?)\s+(.{3,160})$", re.I)
+# Bylines in the other languages storydiff reads: a label with its colon or dash ("Автор: Олена
+# Коваль", "Autor: Jan Kowalski", "Text: Anna Ott"), or "Von"/"Par"/"Por" before a name of two or
+# three capitalised words and nothing else ("Par ailleurs, ..." and "Von der Leyen sagte" are prose)
+_BYLINE_OTHER = re.compile(
+    r"^\s*(?:(?:автор(?:и|ы|ка)?|текст|autor(?:in|ka|zy)?|tekst|text|auteur|autore|autora)\s*[:—–-]\s*(.{3,160})"
+    r"|(?:von|par|por)\s+((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]+\s*){2,3}(?:\s*[|•·/—–-].*)?))$",
+    re.I,
+)
+
+
+def _byline(line: str) -> str | None:
+    """The names after a byline's label ("By ...", "Автор: ..."), or None."""
+    m = _BYLINE.match(line)
+    if m:
+        return m.group(1)
+    m = _BYLINE_OTHER.match(line)
+    if m is None:
+        return None
+    if m.group(2) is not None and not all(w[:1].isupper() for w in m.group(2).split("|")[0].split()[:3]):
+        return None  # re.I lets "von der Leyen" through the capital test: the capitals are checked here
+    return m.group(1) or m.group(2)
 _INLINE_BYLINE = re.compile(r"(?:^|[\s|•·,])(?<!editing )(?<!photo )(?<!image )(?<!photos )(?<!images )by:?\s+(.{3,120})$", re.I)
 _BYLINE_TAIL = re.compile(r"\s(?:[|•·/]|[-–—]\s|on\b|updated\b|published\b|posted\b)", re.I)
 # What follows a name on a byline: a handle, a role ("Staff Writer", "AP Auto Writer").
@@ -433,7 +454,7 @@ def published_from_lines(
             continue
         for m in _FULL_DATE.finditer(line):
             before = line[: m.start()]
-            if _PUBLISHED_CUE.search(before) or _BYLINE.match(line):
+            if _PUBLISHED_CUE.search(before) or _byline(line):
                 rank = 0
             elif _UPDATED_CUE.search(before):
                 rank = 3
@@ -466,9 +487,10 @@ def authors_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str
     ("Chris Davies - Nov 19, 2019") or a handle ("Catherine Shu @catherineshu")."""
     for i, distance in _edges(kept, _title_lines(lines, title)):
         line = lines[i]
-        m = _BYLINE.match(line) or (_INLINE_BYLINE.search(line) if _dated_or_separated(line) else None)
-        if m:
-            names = m.group(1)
+        labelled = _byline(line)
+        m = None if labelled else (_INLINE_BYLINE.search(line) if _dated_or_separated(line) else None)
+        if labelled or m:
+            names = labelled or m.group(1)
         elif distance <= _SIGNED_LINE_REACH and not kept[i] and len(line.split()) <= 12:
             signed = _FULL_DATE.search(line) or _HANDLE.search(line)
             if signed is None or signed.start() == 0:
