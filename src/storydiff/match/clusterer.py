@@ -195,7 +195,7 @@ def prepare(doc: MatchDoc) -> Prepared:
         n_shingles,
         term_set(identity_terms(terms)),
         language,
-        ml.cross_keys(text, title, terms.entities.items()),
+        ml.cross_keys(text, title, terms.entities.items(), language),
         ml.lede(text, title),
     )
 
