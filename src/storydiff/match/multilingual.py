@@ -140,8 +140,7 @@ _DE_NOUN = re.compile(
     r"im|am|zum|zur|vom|beim|ins)\s+(?:[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w-]+)"
 )
 _DE_CALENDAR = frozenset(
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli "
-    "august september oktober november dezember".split()
+    ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"]
 )
 
 
