@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storydiff.analyze.origins import is_outlet_of
+from storydiff.compare.labels import article_label
 from storydiff.records import Article, Origin, SourceGroup
 from storydiff.settings import IndependenceSettings
 from storydiff.unionfind import UnionFind
@@ -72,10 +73,7 @@ def syndication_groups(articles: Sequence[Article], settings: IndependenceSettin
     return list(uf.groups().values())
 
 
-def _label(a: Article) -> str:
-    from storydiff.compare.labels import article_label
-
-    return article_label(a)
+_label = article_label
 
 
 def independent_sources(
