@@ -566,18 +566,19 @@ def with_free_id(store, article: Article) -> Article:
     return _scoped(article)
 
 
-def revision_target(store, article: Article) -> Article | None:
+def revision_target(store, article: Article, at_url: Article | None = None) -> Article | None:
     """The stored article that ``article`` is a new revision of, or None: the same URL, or (no
     URL saying otherwise) the same outlet's article id with most of its text, seen with a text
     neither it nor any of its earlier revisions had (an old export re-read is no revision).
     At the same URL an article under another id is a revision only when most of its text is the
     stored one's: a live blog's posts (``#post-1``, ``#post-2``: one URL once the fragment is
-    dropped) and a feed that gives every entry its landing page are different articles."""
+    dropped) and a feed that gives every entry its landing page are different articles.
+    ``at_url``: the article stored at ``article``'s URL, when the caller has read it already."""
     from storydiff.compare.revisions import is_edit_of
 
-    stored = store.article_by_url(article.url) if article.url else None
-    if stored is not None and stored.id != article.id and not is_edit_of(stored, article):
-        return None  # another article at that URL: stored_at_taken_url
+    stored = at_url if at_url is not None else (store.article_by_url(article.url) if article.url else None)
+    if url_taken_by_another(stored, article) and not is_edit_of(stored, article):
+        return None  # another article at that URL
     if stored is None:
         stored = store.get_article(article.id)
         if stored is None or (stored.url and article.url) or not is_edit_of(stored, article):
@@ -587,11 +588,10 @@ def revision_target(store, article: Article) -> Article | None:
     return stored
 
 
-def url_taken_by_another(store, article: Article) -> bool:
-    """Whether ``article``'s URL is already stored for a different article (``revision_target``
-    said it is no revision of it): stored then without a claim on the URL, not skipped."""
-    stored = store.article_by_url(article.url) if article.url else None
-    return stored is not None and stored.id != article.id and stored.report_hash != article.report_hash
+def url_taken_by_another(at_url: Article | None, article: Article) -> bool:
+    """Whether the article stored at ``article``'s URL (``at_url``) is a different one: when it is
+    no revision either (``revision_target``), ``article`` is stored without a claim on the URL."""
+    return at_url is not None and at_url.id != article.id and at_url.report_hash != article.report_hash
 
 
 def ingest_stream(
@@ -691,14 +691,15 @@ def ingest_stream(
                 progress(1)
 
         def store_one(a: Article) -> None:
-            prior = revision_target(store, a)
+            at_url = store.article_by_url(a.url) if a.url else None
+            prior = revision_target(store, a, at_url)
             if prior is not None:  # the outlet edited a stored article: same id, same story, new text
                 edited = replace(a, id=prior.id, published=a.published or prior.published)
                 outcome(edited, "revised" if store.revise_article(prior.id, edited) is not None else "skipped")
                 return
             if scope_reused_ids:
                 a = with_free_id(store, a)
-            if store.add_article(a, None, claim_url=not url_taken_by_another(store, a)):
+            if store.add_article(a, None, claim_url=not url_taken_by_another(at_url, a)):
                 unplaced.append(a)
                 stored_stories.mine.add(a.id)
                 outcome(a, "stored")
