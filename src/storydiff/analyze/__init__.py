@@ -113,7 +113,7 @@ def _deep(batch: list[Article], entities: bool, batch_size: int) -> list[Article
         _lexical(a)
         doc = docs.get(i)
         a.entities = _entities(doc) if entities and doc is not None else []
-        a.quotes = find_quotes(a.text, doc=doc, language=a.language) if spans[i] else []
+        a.quotes = find_quotes(a.text, doc=doc, language=a.language, spans=spans[i]) if spans[i] else []
     return batch
 
 

@@ -228,13 +228,15 @@ def find_quotes(
     with_speakers: bool = True,
     settings: QuoteSettings | None = None,
     language: str | None = None,
+    spans: list[Span] | None = None,
 ) -> list[Quote]:
     """Direct quotes of text in order, each with its speaker's full name and cue when found.
 
     ``doc`` is an optional spaCy Doc of ``text`` (or of its start, up to at least
     ``speakers.speaker_parse_end``) the caller already parsed. ``language`` (an ISO
     code) picks how speakers are found: the English parse, or for uk, ru, de, pl, fr, es and it the
-    attribution rules of ``analyze.speakers_multilingual`` (no parse needed).
+    attribution rules of ``analyze.speakers_multilingual`` (no parse needed). ``spans``: the
+    text's ``quote_spans`` under the same ``settings``, when the caller already has them.
     """
     if not isinstance(text, str):
         # ValueError, as every stage reports bad input (preamble), not TypeError
@@ -242,7 +244,7 @@ def find_quotes(
     settings = settings or QuoteSettings()
     if not text.strip():
         return []
-    spans = quote_spans(text, settings)
+    spans = quote_spans(text, settings) if spans is None else spans
     quotes = [Quote(text=text[s.start : s.end], start=s.start, end=s.end) for s in spans]
     if not with_speakers or not quotes:
         return quotes
@@ -252,10 +254,10 @@ def find_quotes(
     if rules is not None:
         attribute_other_language(text, spans, quotes, rules, settings.max_inherit_paragraphs)
         return quotes
-    from storydiff.analyze.speakers import attribute, other_language_speaker, speaker_parse_end
+    from storydiff.analyze.speakers import _doc_text, attribute, other_language_speaker, speaker_parse_end
 
     end = speaker_parse_end(text, spans)
-    if doc is not None and not (len(doc.text) >= end and text.startswith(doc.text)):
+    if doc is not None and not (len(_doc_text(doc)) >= end and text.startswith(_doc_text(doc))):
         doc = None  # a parse of some other text, or of too little of this one
     if end > settings.max_parse_chars and doc is None:
         return quotes  # too long to parse here; spans are still useful

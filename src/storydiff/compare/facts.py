@@ -42,6 +42,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -134,16 +135,21 @@ def _char_wb_grams(text: str, low: int = 3, high: int = 5) -> list[str]:
     ``analyzer="char_wb"``: a word shorter than n counts once)."""
     grams: list[str] = []
     for w in _RUNS_OF_SPACE.sub(" ", text.lower()).split():
-        w = f" {w} "
-        for n in range(low, high + 1):
-            offset = 0
-            grams.append(w[:n])
-            while offset + n < len(w):
-                offset += 1
-                grams.append(w[offset : offset + n])
-            if offset == 0:
-                break
+        grams += _word_grams(w, low, high)
     return grams
+
+
+@lru_cache(maxsize=65_536)
+def _word_grams(word: str, low: int, high: int) -> tuple[str, ...]:
+    """One word's char_wb n-grams (a story repeats its words: each is cut once)."""
+    w = f" {word} "
+    grams: list[str] = []
+    for n in range(low, high + 1):
+        if len(w) <= n:  # the whole padded word, once, and no longer n-grams
+            grams.append(w)
+            break
+        grams += [w[i : i + n] for i in range(len(w) - n + 1)]
+    return tuple(grams)
 
 
 def _tfidf_cosine(texts: list[str], analyzer: Callable[[str], list[str]]) -> np.ndarray:
@@ -154,22 +160,24 @@ def _tfidf_cosine(texts: list[str], analyzer: Callable[[str], list[str]]) -> np.
     scikit-learn does, so every sum is taken in the same order."""
     from scipy.sparse import csr_matrix
 
-    vocab: dict[str, int] = {}
-    indptr, indices, counts = [0], [], []
+    grams: list[str] = []
+    counts: list[int] = []
+    lengths: list[int] = []
     for text in texts:
-        row: dict[int, int] = {}
-        for gram in analyzer(text):
-            j = vocab.setdefault(gram, len(vocab))
-            row[j] = row.get(j, 0) + 1
-        for j in sorted(row):
-            indices.append(j)
-            counts.append(row[j])
-        indptr.append(len(indices))
+        row = Counter(analyzer(text))
+        grams += row.keys()
+        counts += row.values()
+        lengths.append(len(row))
     n = len(texts)
+    # features numbered in first-seen order (Counter keeps it), each row's in feature order
+    vocab = dict(zip(dict.fromkeys(grams), range(len(grams))))
     if not vocab:  # nothing left after stop words: no similarity to speak of
         return np.zeros((n, n), dtype=np.float32)
-    cols = np.asarray(indices, dtype=np.int64)
-    data = np.asarray(counts, dtype=np.float64)
+    ids = np.fromiter(map(vocab.__getitem__, grams), dtype=np.int64, count=len(grams))
+    order = np.lexsort((ids, np.repeat(np.arange(n), lengths)))
+    cols = ids[order]
+    data = np.asarray(counts, dtype=np.float64)[order]
+    indptr = np.concatenate(([0], np.cumsum(lengths, dtype=np.int64)))
     idf = np.full(len(vocab), n + 1, dtype=np.float64)
     idf /= np.bincount(cols, minlength=len(vocab)).astype(np.float64) + 1.0
     np.log(idf, out=idf)
@@ -177,14 +185,35 @@ def _tfidf_cosine(texts: list[str], analyzer: Callable[[str], list[str]]) -> np.
     np.log(data, data)
     data += 1.0
     data *= idf[cols]
-    for a, b in zip(indptr, indptr[1:]):
-        norm = 0.0
-        for v in data[a:b].tolist():  # in order, one term at a time, as scikit-learn's loop
-            norm += v * v
-        if norm != 0.0:
-            data[a:b] /= math.sqrt(norm)
-    m = csr_matrix((data, cols, np.asarray(indptr, dtype=np.int64)), shape=(n, len(vocab)))
+    norms = _row_sums_in_order(data * data, np.asarray(lengths, dtype=np.int64))
+    data /= np.repeat(np.where(norms != 0.0, np.sqrt(norms), 1.0), lengths)
+    m = csr_matrix((data, cols, indptr), shape=(n, len(vocab)))
     return (m @ m.T).toarray().astype(np.float32)
+
+
+def _row_sums_in_order(values: np.ndarray, lengths: np.ndarray, block: int = 1 << 20) -> np.ndarray:
+    """The sum of each row of a CSR matrix's ``values`` (rows of ``lengths`` terms), added in
+    order one term at a time as scikit-learn's normalisation loop adds them (np.sum and
+    np.add.reduceat add pairwise, and round differently): rows laid side by side, padded with
+    zeros after their terms, and run through np.cumsum, which adds in order; ``block`` bounds
+    the padded array's size."""
+    out = np.zeros(len(lengths), dtype=np.float64)
+    starts = np.concatenate(([0], np.cumsum(lengths)))
+    lo = 0
+    while lo < len(lengths):
+        hi, width = lo, 0
+        while hi < len(lengths) and (hi == lo or max(width, lengths[hi]) * (hi + 1 - lo) <= block):
+            width = max(width, int(lengths[hi]))
+            hi += 1
+        if width:
+            counts = lengths[lo:hi]
+            rows = np.repeat(np.arange(hi - lo), counts)
+            cols = np.arange(starts[lo], starts[hi]) - np.repeat(starts[lo:hi], counts)
+            padded = np.zeros((hi - lo, width), dtype=np.float64)
+            padded[rows, cols] = values[starts[lo] : starts[hi]]
+            out[lo:hi] = np.cumsum(padded, axis=1)[:, -1]
+        lo = hi
+    return out
 
 
 def _mutual_best(sim: np.ndarray, article: np.ndarray) -> np.ndarray:
