@@ -283,6 +283,15 @@ def test_a_casualty_count_worded_another_way_still_conflicts(update):
     assert fact.conflicts[0].endswith("(Veyra Post)") and "(Harbor Wire) vs 17" in fact.conflicts[0]
 
 
+def test_conflicting_figures_are_listed_in_the_order_the_first_article_gives_them():
+    """Several units in dispute: one line each, in the first article's order (they came in a set's
+    order, which changed with each process's string hashing: two runs printed different reports)."""
+    a = _art("a", "The storm over Dunmere killed 14 people and destroyed 30 homes and 12 bridges on Monday, officials said.")
+    b = _art("b", "The storm over Dunmere killed 17 people and destroyed 40 homes and 15 bridges on Monday, officials said.")
+    (fact,) = align_facts([a, b])
+    assert fact.conflicts == ["numbers differ: 14 people (a) vs 17 people (b)", "numbers differ: 30 homes (a) vs 40 homes (b)",
+                              "numbers differ: 12 bridges (a) vs 15 bridges (b)"]
+
 def test_a_vote_count_and_times_of_day():
     a = _art("a", "Parliament passed the Norvland budget by 78 votes to 62 on Tuesday, clearing the way for the subsidy.")
     b = _art("b", "Parliament passed the Norvland budget by 78 votes to 61 on Tuesday, clearing the way for the subsidy.")

@@ -536,7 +536,9 @@ def _contradictions(claims: Sequence[Claim]) -> list[dict[str, list[Quantity]]]:
     found: list[str] = []
     for i, a in enumerate(tables):
         for b in tables[i + 1:]:
-            for unit in a.keys() & b.keys():
+            # units in the order the earlier article gives them: a set's order (keys() & keys())
+            # changed with each process's string hashing, and the report's lines with it
+            for unit in [u for u in a if u in b]:
                 if not (allows(a[unit], b[unit]) or allows(b[unit], a[unit])) and unit not in found:
                     found.append(unit)
     return [{aid: t[unit] for aid, t in by_article.items() if unit in t} for unit in found]
