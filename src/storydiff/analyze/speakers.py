@@ -514,9 +514,13 @@ class _Resolver:
             return _org(orgs[0])
         return None
 
+    # token by token from an index: slicing the doc (doc[i:]) built a Span of the rest of the
+    # text for each quote, most of the windows' time
     def window_after(self, sp, next_open: int, para_end: int):
         toks = []
-        for t in self._tokens_from(sp.close_mark):
+        doc = self.doc
+        for i in range(self._index(sp.close_mark), len(doc)):
+            t = doc[i]
             if t.idx >= min(next_open, para_end):
                 break
             if t.text in _SENT_END:
@@ -526,21 +530,15 @@ class _Resolver:
 
     def window_before(self, sp, prev_close: int, para_start: int):
         toks = []
-        for t in reversed(self._tokens_to(sp.open_mark)):
+        doc = self.doc
+        for i in range(self._index(sp.open_mark) - 1, -1, -1):
+            t = doc[i]
             if t.idx < max(prev_close, para_start):
                 break
             if t.text in _SENT_END:
                 break
             toks.append(t)
         return list(reversed(toks))
-
-    def _tokens_from(self, pos):
-        doc = self.doc
-        i = self._index(pos)
-        return doc[i:]
-
-    def _tokens_to(self, pos):
-        return self.doc[: self._index(pos)]
 
     def _index(self, pos):
         # first token starting at or after pos
