@@ -146,3 +146,32 @@ def test_compare_twice_parses_once_and_says_the_same(tmp_path, monkeypatch):
     assert parsed == [2, 0] or parsed == [2]  # the second run parsed nothing
     assert [s.to_dict() for s in first] == [s.to_dict() for s in second]
     assert any(q.get("speaker") == "Ana Petrova" for s in second for q in s.to_dict().get("quotes", []) or [])
+
+
+def test_each_article_gets_its_sentences_and_origins_once(tmp_path, monkeypatch):
+    """compare and a stored story's comparison compute an article's sentences and origins once
+    (the parse adds its quotes to them), and the articles come out as analyze_articles makes them."""
+    from storydiff import analyze, pipeline
+    from storydiff.records import Article
+
+    text = ('The mayor spoke on Monday, Reuters reported. "We will rebuild every school by spring," Mayor Ana '
+            'Petrova said at the town hall, where 300 people had gathered after the flood.')
+
+    def articles():
+        return [Article(id=f"a{i}", source=f"s{i}", text=text + (" More." * i), outlet=f"outlet{i}.example",
+                        title="Mayor promises schools") for i in range(2)]
+
+    monkeypatch.setenv("STORYDIFF_CACHE_DIR", "off")
+    expected = list(analyze.analyze_articles(articles(), deep=True, entities=True))
+    real, runs = analyze._lexical, []
+    monkeypatch.setattr(analyze, "_lexical", lambda a: runs.append(a.id) or real(a))
+    compared = articles()
+    pipeline.compare_articles(compared)
+    assert sorted(runs) == ["a0", "a1"]
+    runs.clear()
+    stored = pipeline.analyze_stored(AnalysisCache(tmp_path / "a.sqlite"), articles())
+    assert sorted(runs) == ["a0", "a1"]
+    for got in (compared, stored):
+        assert [(a.sentences, a.origins, a.quotes, a.entities) for a in got] == [
+            (a.sentences, a.origins, a.quotes, a.entities) for a in expected]
+        assert any(q.speaker == "Ana Petrova" for q in got[0].quotes) and got[0].origins

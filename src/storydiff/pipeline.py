@@ -257,7 +257,8 @@ def compare_articles(
     # parses of earlier runs (the user's cache) are read back; only new texts are parsed
     from storydiff.disk_cache import AnalysisCache
 
-    kept = analyze_stored(AnalysisCache(), to_parse, entities=entities, workers=workers, parser=parser)
+    kept = analyze_stored(AnalysisCache(), to_parse, entities=entities, workers=workers, parser=parser,
+                          lexical_done=True)
     deep = {a.id: a for a in kept}
     for a in articles:  # filled in place, as analyze_articles fills them
         if a.id in deep:
@@ -274,17 +275,18 @@ def compare_articles(
 PARSE_BATCH = 16  # articles per worker task
 
 
-def deep_batch(batch: list[Article], entities: bool = True) -> list[Article]:
+def deep_batch(batch: list[Article], entities: bool = True, lexical: bool = True) -> list[Article]:
     """``analyze_articles(deep=True)`` of one batch, as a list (picklable for worker processes)."""
-    return list(analyze_articles(batch, deep=True, entities=entities))
+    return list(analyze_articles(batch, deep=True, entities=entities, lexical=lexical))
 
 
 def deep_analyze(
-    articles: list[Article], *, entities: bool = True, workers: int = 0, parser: BackgroundParser | None = None
+    articles: list[Article], *, entities: bool = True, workers: int = 0, parser: BackgroundParser | None = None,
+    lexical: bool = True,
 ) -> list[Article]:
     """``analyze_articles(deep=True)`` over ``articles``, in order; in ``workers`` processes forked
     after the model is loaded here (so that they share it) when there is more than a little, or
-    in ``parser``'s process when there is a little."""
+    in ``parser``'s process when there is a little. ``lexical``: see analyze_articles."""
     from functools import partial
 
     from storydiff.streaming import map_in_order
@@ -292,13 +294,13 @@ def deep_analyze(
     if not articles:
         return []
     if parser is not None and len(articles) <= 2 * PARSE_BATCH:
-        return parser.analyze(articles, entities)
+        return parser.analyze(articles, entities, lexical)
     if workers <= 0 or len(articles) <= 2 * PARSE_BATCH:
-        return deep_batch(articles, entities)
+        return deep_batch(articles, entities, lexical)
     from storydiff.analyze.nlp import get_nlp
 
     get_nlp()
-    return list(map_in_order(partial(deep_batch, entities=entities), chunks(articles, PARSE_BATCH), workers,
+    return list(map_in_order(partial(deep_batch, entities=entities, lexical=lexical), chunks(articles, PARSE_BATCH), workers,
                              niceness=0))
 
 
@@ -329,9 +331,9 @@ class BackgroundParser:
         self.pool.submit(int)  # the process starts now, not at the first parse
         self.used = False
 
-    def analyze(self, articles: list[Article], entities: bool) -> list[Article]:
+    def analyze(self, articles: list[Article], entities: bool, lexical: bool = True) -> list[Article]:
         self.used = True
-        return self.pool.submit(deep_batch, articles, entities).result()
+        return self.pool.submit(deep_batch, articles, entities, lexical).result()
 
     def close(self) -> None:
         if self.used:
@@ -805,12 +807,15 @@ def stored_edits(store, article_ids: Iterable[str]) -> dict[str, list]:
 
 
 def analyze_stored(
-    store, articles: list[Article], *, entities: bool = True, workers: int = 0, parser: BackgroundParser | None = None
+    store, articles: list[Article], *, entities: bool = True, workers: int = 0, parser: BackgroundParser | None = None,
+    lexical_done: bool = False,
 ) -> list[Article]:
     """``analyze_articles(deep=True)`` for stored articles, reusing the parses the store keeps by
     text (``Store.get_analyses``; or ``disk_cache.AnalysisCache``, which keeps them the same
     way): only texts never parsed (or, for ``entities``, parsed without them) are parsed, as
-    ``deep_analyze`` parses (``workers``, ``parser``), and their parses are stored."""
+    ``deep_analyze`` parses (``workers``, ``parser``), and their parses are stored.
+    ``lexical_done``: the articles already have their sentences and origins
+    (``analyze_articles(deep=False)``), which are then not computed again."""
     from storydiff.analyze import analyzer_id
     from storydiff.records import Entity, Quote
     from storydiff.store.codec import analysis_key
@@ -820,7 +825,8 @@ def analyze_stored(
     kept = store.get_analyses(keys)
     todo = [a for a, k in zip(articles, keys) if k not in kept or (entities and kept[k].get("entities") is None)]
     fresh = {}
-    for a in deep_analyze(todo, entities=entities, workers=workers, parser=parser):
+    # only the parse is kept from these: the sentences and origins are computed below (or were)
+    for a in deep_analyze(todo, entities=entities, workers=workers, parser=parser, lexical=False):
         fresh[analysis_key(a.text, analyzer)] = {
             "quotes": [dict(vars(q)) for q in a.quotes],
             "entities": [dict(vars(e)) for e in a.entities] if entities else None,
@@ -828,7 +834,7 @@ def analyze_stored(
     store.save_analyses(fresh)
     kept.update(fresh)
     out = []
-    for a, k in zip(analyze_articles(articles, deep=False), keys):
+    for a, k in zip(articles if lexical_done else analyze_articles(articles, deep=False), keys):
         a.quotes = [Quote(**q) for q in kept[k]["quotes"]]
         a.entities = [Entity(**e) for e in kept[k].get("entities") or []]
         out.append(a)

@@ -53,12 +53,15 @@ def analyze_article(article: Article, *, deep: bool = True, entities: bool = Tru
 
 
 def analyze_articles(
-    articles: Iterable[Article], *, deep: bool = True, entities: bool = True, batch_size: int = 32
+    articles: Iterable[Article], *, deep: bool = True, entities: bool = True, batch_size: int = 32,
+    lexical: bool = True,
 ) -> Iterator[Article]:
     """Analyze a stream of articles: sentences and cited origins always; when ``deep``, direct
     quotes with their speakers and (with ``entities``) named entities, parsed with spaCy in
     batches. Only what is asked for is parsed: an article without quotes needs no parse for its
-    speakers, and entities need only the NER."""
+    speakers, and entities need only the NER. ``lexical`` False (with ``deep``): quotes and
+    entities only, sentences and origins left as they are (a caller that has them, or that
+    keeps only the parse)."""
     if not deep:
         for a in articles:
             yield _lexical(a)
@@ -67,10 +70,10 @@ def analyze_articles(
     for a in articles:
         batch.append(a)
         if len(batch) >= batch_size:
-            yield from _deep(batch, entities, batch_size)
+            yield from _deep(batch, entities, batch_size, lexical)
             batch = []
     if batch:
-        yield from _deep(batch, entities, batch_size)
+        yield from _deep(batch, entities, batch_size, lexical)
 
 
 def quotes_without_parse(article: Article) -> list[Quote]:
@@ -87,7 +90,7 @@ def _parsed_in_english(article: Article) -> bool:
     return language_rules(article.language) is None
 
 
-def _deep(batch: list[Article], entities: bool, batch_size: int) -> list[Article]:
+def _deep(batch: list[Article], entities: bool, batch_size: int, lexical: bool = True) -> list[Article]:
     from storydiff.analyze.nlp import ENTITY_COMPONENTS, SPEAKER_COMPONENTS, parse
     from storydiff.analyze.quotes import find_quotes, quote_spans
     from storydiff.analyze.speakers import speaker_parse_end
@@ -110,7 +113,8 @@ def _deep(batch: list[Article], entities: bool, batch_size: int) -> list[Article
     ):
         docs.update(zip(wanted, parse([batch[i].text[: parse_end[i]] for i in wanted], components, batch_size)))
     for i, a in enumerate(batch):
-        _lexical(a)
+        if lexical:
+            _lexical(a)
         doc = docs.get(i)
         a.entities = _entities(doc) if entities and doc is not None else []
         a.quotes = find_quotes(a.text, doc=doc, language=a.language, spans=spans[i]) if spans[i] else []
