@@ -479,3 +479,15 @@ def test_a_paraphrase_sharing_no_words_is_possibly_the_same_with_the_e5_rule():
     assert 0 < shown[0]["score"] < FactSettings().match_probability
     assert _fact_with(facts, "Tourists were advised").match == "only"
     assert _fact_with(facts, "A ferry caught fire off the coast").match == "same"
+
+
+def test_claims_share_a_number_when_any_of_their_numbers_is_the_same():
+    import numpy as np
+
+    from storydiff.compare.claims import Claim
+    from storydiff.compare.facts import _share_a_number
+
+    numbers = [("14", "2024"), ("17",), (), ("2024", "3"), ("14",)]
+    claims = [Claim("a", i, 0, 1, "x", frozenset(), n) for i, n in enumerate(numbers)]
+    expected = [[float(bool(set(a) & set(b))) for b in numbers] for a in numbers]
+    assert _share_a_number(claims).tolist() == expected and _share_a_number(claims).dtype == np.float32

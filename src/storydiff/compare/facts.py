@@ -229,6 +229,22 @@ def _mutual_best(sim: np.ndarray, article: np.ndarray) -> np.ndarray:
     return (best & best.T).astype(np.float32)
 
 
+def _share_a_number(claims: Sequence[Claim]) -> np.ndarray:
+    """1 where two claims have a number in common (claim-by-number incidence times its
+    transpose: the pairwise loop over sets was most of the features' time in a big story)."""
+    index: dict[str, int] = {}
+    rows, cols = [], []
+    for i, c in enumerate(claims):
+        for number in set(c.numbers):
+            rows.append(i)
+            cols.append(index.setdefault(number, len(index)))
+    from scipy.sparse import csr_matrix
+
+    n = len(claims)
+    incidence = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, len(index)))
+    return ((incidence @ incidence.T).toarray() > 0).astype(np.float32)
+
+
 def pair_features(claims: Sequence[Claim], use_embeddings: bool = False
                   ) -> tuple[tuple[str, ...], list[np.ndarray]]:
     """Feature names and one claim-by-claim matrix per feature (pairs inside one article are
@@ -238,8 +254,7 @@ def pair_features(claims: Sequence[Claim], use_embeddings: bool = False
     idf_dice = _key_dice(claims, story_idf(claims))
     char = _tfidf_cosine(texts, _char_wb_grams)
     pos = np.array([c.index == 0 for c in claims])
-    nums = [set(c.numbers) for c in claims]
-    shared_number = np.array([[bool(a & b) for b in nums] for a in nums], dtype=np.float32)
+    shared_number = _share_a_number(claims)
     # the context flags (mutual best, both ledes) count in proportion to the pair's own overlap:
     # as bare flags they made two unrelated one-line articles "the same fact"
     feats = [idf_dice, _key_dice(claims, None), _mutual_best(idf_dice, article) * idf_dice,
