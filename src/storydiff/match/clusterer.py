@@ -34,7 +34,7 @@ import numpy as np
 
 from storydiff.match import multilingual as ml
 from storydiff.match.doc import MatchDoc, timestamp
-from storydiff.match.features import DocTerms, extract_terms, identity_terms
+from storydiff.match.features import STOPWORDS, DocTerms, extract_terms, identity_terms, tokenize
 from storydiff.match.fingerprint import (
     LSHIndex,
     SignatureTable,
@@ -45,7 +45,7 @@ from storydiff.match.fingerprint import (
     term_hashes,
     term_set,
 )
-from storydiff.match.scorer import LinearScorer
+from storydiff.match.scorer import INDICATOR_OF, LinearScorer
 from storydiff.match.scorer import load as load_scorer
 from storydiff.match.similarity import CHANNELS, DocVectors, channel_weights, combine, dot
 from storydiff.settings import MatchSettings
@@ -64,14 +64,20 @@ _WORDS = CHANNELS.index("words")  # the words channel's place in Prepared.bounds
 _NO_NAMES = np.empty(0, dtype=np.uint64)
 
 
-def _missing_share(weighted: Iterable[tuple[str, float]], present: dict[str, float]) -> float:
-    """Share of the weight of ``weighted`` (term, weight) pairs whose term is absent from ``present``."""
+def _missing_share(
+    weighted: Iterable[tuple[str, float]], present: dict[str, float], empty: float = 0.0
+) -> float:
+    """Share of the weight of ``weighted`` (term, weight) pairs whose term is absent from
+    ``present``; ``empty`` when there is no weight to share."""
     total = missing = 0.0
     for t, w in weighted:
         total += w
         if t not in present:
             missing += w
-    return missing / total if total else 0.0
+    return missing / total if total else empty
+
+
+_UNDEFINED = math.nan  # a learned feature with no value for this pair (scorer.MAY_BE_UNDEFINED)
 
 
 def story_id_for(doc_id: str) -> str:
@@ -139,6 +145,43 @@ def _drop_own_year(terms: DocTerms, when: float) -> None:
     terms.numbers.pop(own, None)
 
 
+# Host labels that name no site: "www.ifixit.com" is "ifixit", "bbc.co.uk" is "bbc".
+_NOT_SITE = frozenset({"www", "m", "amp", "mobile", "com", "org", "net", "co", "gov", "edu", "news"})
+
+
+def _own_names(outlet: str | None, url: str | None) -> frozenset[str]:
+    """The words a site calls itself: its outlet name's and its host's ("Musikhaus Thomann",
+    "cloudflare.com" -> musikhaus, thomann, cloudflare)."""
+    own: set[str] = set()
+    if isinstance(outlet, str):
+        for tok in tokenize(outlet[:200]):
+            own.update(part for part in tok.lower().split(".") if len(part) >= 2 and part not in STOPWORDS)
+        own -= {"com", "org", "net", "de", "uk", "fr"}
+    if isinstance(url, str) and "//" in url:
+        from urllib.parse import urlsplit
+
+        try:
+            labels = (urlsplit(url[:2000]).hostname or "").split(".")
+        except ValueError:
+            labels = []
+        own.update(label for label in labels[:-1] if len(label) >= 2 and label not in _NOT_SITE)
+    return frozenset(own)
+
+
+def _drop_own_name(terms: DocTerms, outlet: str | None, url: str | None) -> None:
+    """Take the site's own name out of an article's names and headline words: a site names
+    itself on every page (brand, copyright line, "| iFixit" in the title), so it says which site,
+    not which story. Two product pages of one shop shared little else and were one story
+    (found reading bench/false_merges.py --why; ECB+'s and WMT's reports carry no outlet)."""
+    own = _own_names(outlet, url)
+    if not own:
+        return
+    for t in [t for t in terms.entities if all(part in own for part in t.split("_"))]:
+        del terms.entities[t]
+    for t in [t for t in terms.title if t in own]:
+        del terms.title[t]
+
+
 def _flatten(terms: DocTerms):
     """Prepared's flat term layout: (terms, tf, df_index, bounds, df_slots, df_counts)."""
     position: dict[str, int] = {}
@@ -171,6 +214,8 @@ def prepare(doc: MatchDoc) -> Prepared:
     when = timestamp(doc.published)
     if when is not None:
         _drop_own_year(terms, when)
+    if doc.outlet or doc.url:
+        _drop_own_name(terms, doc.outlet, doc.url)
     language = doc.language if isinstance(doc.language, str) and doc.language else None
     if language is None:
         from storydiff.language import detect
@@ -279,6 +324,9 @@ class OnlineClusterer:
                     "storydiff, or use MatchSettings(scorer='linear') with its own thresholds"
                 )
         self._scorer = scorer
+        # Shares with nothing to share that the weights read as undefined (their indicator is a
+        # feature), not as 0 (scorer.INDICATOR_OF).
+        self._nan_shares = frozenset(f for f, ind in INDICATOR_OF.items() if scorer is not None and ind in scorer.features)
         self._placing: _Placing | None = None
         used = set(scorer.features) if scorer is not None else set()
         # Channels to sum per story: those the score weighs, plus those the learned scorer's
@@ -560,13 +608,23 @@ class OnlineClusterer:
             f["same_year"] = float(placing.max_year == story_year)
         else:
             f["year_gap"] = f["same_year"] = 0.0
-        f["miss_doc_names"], f["miss_story_names"] = self._name_misses(d, s)
         ents, nums = vecs.entities, vecs.numbers
+        nan = self._nan_shares
+        f["miss_doc_names"], f["miss_story_names"] = self._name_misses(
+            d, s, _UNDEFINED if "miss_doc_names" in nan else None
+        )
+        f["names_absent"] = float(not ents or not sums["entities"])
+        f["no_salient_names"] = float(not placing.salient_names)
+        f["no_salient_numbers"] = float(not placing.salient_numbers)
         f["miss_doc_salient_names"] = _missing_share(
-            ((t, ents.get(t, 0.0)) for t in placing.salient_names), sums["entities"]
+            ((t, ents.get(t, 0.0)) for t in placing.salient_names),
+            sums["entities"],
+            _UNDEFINED if "miss_doc_salient_names" in nan else 0.0,
         )
         f["miss_doc_salient_numbers"] = _missing_share(
-            ((t, nums.get(t, 0.0)) for t in placing.salient_numbers), sums["numbers"]
+            ((t, nums.get(t, 0.0)) for t in placing.salient_numbers),
+            sums["numbers"],
+            _UNDEFINED if "miss_doc_salient_numbers" in nan else 0.0,
         )
         return [f[name] for name in self._scorer.features]
 
@@ -655,12 +713,16 @@ class OnlineClusterer:
         """
         return min(self._name_misses(d, s))
 
-    def _name_misses(self, d: _Doc, s: _Story) -> tuple[float, float]:
-        """Share of the article's top-name weight the story lacks, and the reverse."""
+    def _name_misses(self, d: _Doc, s: _Story, undefined: float | None = None) -> tuple[float, float]:
+        """Share of the article's top-name weight the story lacks, and the reverse. When a side
+        names no one: (0, 0), or with ``undefined`` given, that value for the share of the
+        nameless side's names (and 1 for the other side's, all of them missing)."""
         mine = d.vecs.entities
         theirs = s.sums.get("entities") or {}
         if not mine or not theirs:
-            return 0.0, 0.0
+            if undefined is None:
+                return 0.0, 0.0
+            return (undefined if not mine else 1.0), (undefined if not theirs else 1.0)
         placing = self._placing_of(d)
         top_mine = placing.top_names
         if top_mine is None:  # once per article, not once per candidate story

@@ -35,7 +35,22 @@ FEATURES = (
     "miss_doc_salient_names",  # share of the names the article repeats that the story lacks
     "miss_doc_salient_numbers",  # the same for figures the article repeats
     "inv_size",  # 1 / story size: one article's match is a single noisy pairwise score
+    # What the four shares above cannot say: a side without names, an article that repeats no name
+    # or no figure. The share is then undefined (NaN: it contributes nothing, see ``linear``), and
+    # these say how much the absence itself weighs. Before them an undefined share read 0, "every
+    # name present": a nameless page (a how-to, a shop's page) looked like a perfect name match.
+    "names_absent",  # the article or the story names no one
+    "no_salient_names",  # the article repeats no name
+    "no_salient_numbers",  # the article repeats no figure
 )
+# Each share that may be undefined, and the indicator that says when: weights that use the
+# indicator read the share as undefined (NaN) there, weights without it (older ones) as 0.
+INDICATOR_OF = {
+    "miss_doc_names": "names_absent",
+    "miss_story_names": "names_absent",
+    "miss_doc_salient_names": "no_salient_names",
+    "miss_doc_salient_numbers": "no_salient_numbers",
+}
 
 
 @dataclass(frozen=True)
@@ -54,10 +69,12 @@ class LinearScorer:
             raise ValueError("scorer weights do not match its feature list")
 
     def linear(self, x: Sequence[float]) -> float:
-        """The weighted sum of the standardised features, before the logistic."""
+        """The weighted sum of the standardised features, before the logistic. An undefined
+        feature (NaN) reads as its training mean: it adds nothing either way."""
         z = self.intercept
         for v, m, s, c in zip(x, self.mean, self.scale, self.coef):
-            z += c * (v - m) / s
+            if v == v:  # not NaN
+                z += c * (v - m) / s
         return z
 
     def probability(self, x: Sequence[float]) -> float:
@@ -81,17 +98,23 @@ class LinearScorer:
 
 
 def fit(
-    x: Sequence[Sequence[float]], y: Sequence[int], features: Sequence[str] = FEATURES, c: float = 1.0
+    x: Sequence[Sequence[float]],
+    y: Sequence[int],
+    features: Sequence[str] = FEATURES,
+    c: float = 1.0,
+    sample_weight: Sequence[float] | None = None,
 ) -> LinearScorer:
     """Fit on feature rows (columns named by ``features``); used by bench/train_scorer.py only."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    xa = np.asarray(x, dtype=float)
-    mean = xa.mean(axis=0)
+    xa = np.array(x, dtype=float)
+    undefined = np.isnan(xa)
+    mean = np.nanmean(np.where(undefined.all(axis=0), 0.0, xa), axis=0)
+    xa[undefined] = np.broadcast_to(mean, xa.shape)[undefined]  # as ``linear`` reads them
     scale = xa.std(axis=0)
     scale[scale == 0] = 1.0
-    lr = LogisticRegression(C=c, max_iter=2000).fit((xa - mean) / scale, np.asarray(y))
+    lr = LogisticRegression(C=c, max_iter=2000).fit((xa - mean) / scale, np.asarray(y), sample_weight=sample_weight)
     return LinearScorer(
         tuple(features),
         tuple(mean.tolist()),
