@@ -483,6 +483,25 @@ def content_gate_table(size: int, workers: int, gates: list[float], rounds: int 
             print(f"| {rnd + 1} | {gate:g} | {p:.3f} | {r:.3f} | {f:.3f} | {per:.0f} | {per / base:.2f}x | {kept:,} |", flush=True)
 
 
+def cpu_time(n: int) -> None:
+    import storydiff
+
+    path = streams.default_path(10_000)
+    if not path.exists():
+        streams.write(10_000, path)
+    with path.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line, _ in zip(f, range(n))]
+    docs = [MatchDoc(d["id"], d["text"], d["title"], datetime.fromisoformat(d["published"])) for d in rows]
+    t0 = time.process_time()
+    prepared = [prepare(d) for d in docs]
+    t1 = time.process_time()
+    c = OnlineClusterer()
+    for p in prepared:
+        c.add_prepared(p)
+    t2 = time.process_time()
+    print(f"{Path(storydiff.__file__).parents[1]}: {len(docs)} articles, features {t1 - t0:.2f} s, placement {t2 - t1:.2f} s CPU")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ecb", action="store_true")
@@ -502,9 +521,16 @@ def main() -> None:
     ap.add_argument("--mixed", type=int, metavar="SIZE", help="same-language vs 30%% other-language stream, alternated")
     ap.add_argument("--content-gate", type=int, metavar="SIZE", help="English stream with the content gate off and on")
     ap.add_argument("--gates", type=float, nargs="*", default=[0.0, 0.08])
+    ap.add_argument("--cpu-time", type=int, metavar="N",
+                    help="CPU seconds of features and of placement for the 10k stream's first N articles, inline "
+                         "(a quieter comparison than the rate on a loaded machine: run it alternated with "
+                         "PYTHONPATH=<other checkout>/src)")
     ap.add_argument("--run-one", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--system", default="storydiff", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.cpu_time:
+        cpu_time(args.cpu_time)
+        return
     if args.run_one:
         print(json.dumps(run_stream(args.run_one, args.system, args.workers, args.limit, args.worker_niceness)))
         return

@@ -6,6 +6,7 @@ pages that the labelled sets (ECB+, WMT: undated) cannot give.
     python bench/false_merges.py                   # the stories of 2+ pages, listed
     python bench/false_merges.py --keep-own-year   # as before round 12: the publication year counted as a figure
     python bench/false_merges.py --why             # how each page of those stories joined: reprint, score and features
+    python bench/false_merges.py --weights W.json  # the story scorer's weights from bench/train_scorer.py --out
 
 Extraction runs once and is cached in $STORYDIFF_BENCH_CACHE (default /tmp/storydiff-bench-cache).
 """

@@ -2,6 +2,9 @@
 
     python bench/train_scorer.py            # CV table, then writes match/story_scorer.json
     python bench/train_scorer.py --no-write # CV table only
+    python bench/train_scorer.py --no-write --drop cos_words  # with the absence indicators (round 13)
+    python bench/train_scorer.py --unrelated-pages --page-weight 0.05 --out /tmp/w.json  # + AEB pages as negatives
+    python bench/false_merges.py --weights /tmp/w.json         # those weights on real pages
 
 Training rows come from replaying ECB+ dev through the clusterer with the gold stories (each
 article is described against every live story it shares a word or name with, then attached to
@@ -112,6 +115,8 @@ def main() -> None:
     ap.add_argument(
         "--hard", type=float, default=0.0, help="fit only on rows whose name or word cosine exceeds this"
     )
+    ap.add_argument("--shared-only", action="store_true",
+                    help="train only on rows that share a name or a figure (before round 13)")
     ap.add_argument("--min-content", type=float, default=0.0,
                     help="MatchSettings.min_content_cosine for every run (the related-events gate; 0 = off)")
     args = ap.parse_args()
@@ -147,6 +152,8 @@ def main() -> None:
     names = tuple(f for f in FEATURES if f not in dropped)
     # before the columns go: "name or word cosine" are FEATURES' first two, whatever is dropped
     keep = np.maximum(x[:, FEATURES.index("cos_words")], x[:, FEATURES.index("cos_entities")]) > args.hard
+    if args.shared_only:  # as before round 13, when the --hard filter read these two columns
+        keep &= np.maximum(x[:, FEATURES.index("cos_entities")], x[:, FEATURES.index("cos_numbers")]) > 0
     x = x[:, [FEATURES.index(f) for f in names]]
     x, y, di, w = x[keep], y[keep], di[keep], w[keep]
     print(f"teacher rows: {len(y)} ({y.sum()} same story)\n")
