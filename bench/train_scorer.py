@@ -115,8 +115,9 @@ def main() -> None:
     ap.add_argument(
         "--hard", type=float, default=0.0, help="fit only on rows whose name or word cosine exceeds this"
     )
-    ap.add_argument("--shared-only", action="store_true",
-                    help="train only on rows that share a name or a figure (before round 13)")
+    ap.add_argument("--shared-only", action=argparse.BooleanOptionalAction, default=True,
+                    help="train only on rows that share a name or a figure, as the shipped weights were "
+                         "(--no-shared-only: also the rows that share only words, nameless pages' rows)")
     ap.add_argument("--min-content", type=float, default=0.0,
                     help="MatchSettings.min_content_cosine for every run (the related-events gate; 0 = off)")
     args = ap.parse_args()
@@ -152,7 +153,7 @@ def main() -> None:
     names = tuple(f for f in FEATURES if f not in dropped)
     # before the columns go: "name or word cosine" are FEATURES' first two, whatever is dropped
     keep = np.maximum(x[:, FEATURES.index("cos_words")], x[:, FEATURES.index("cos_entities")]) > args.hard
-    if args.shared_only:  # as before round 13, when the --hard filter read these two columns
+    if args.shared_only:  # the shipped recipe: the --hard filter read these two columns until round 13
         keep &= np.maximum(x[:, FEATURES.index("cos_entities")], x[:, FEATURES.index("cos_numbers")]) > 0
     x = x[:, [FEATURES.index(f) for f in names]]
     x, y, di, w = x[keep], y[keep], di[keep], w[keep]
