@@ -75,12 +75,15 @@ def test_a_site_s_own_name_is_not_one_of_its_names():
     headline words; other names stay, and an article without outlet or address keeps them all."""
     from storydiff.match.clusterer import _own_names
 
-    assert _own_names("Musikhaus Thomann", "https://www.thomann.de/intl/mics.html") == {"musikhaus", "thomann"}
+    assert _own_names("Musikhaus Thomann", "https://www.thomann.de/intl/mics.html") == {"musikhaus_thomann", "thomann"}
+    # an outlet's single words stay names of its reports: New York in the Times', Kyiv in the Independent's
+    assert _own_names("The New York Times", "https://www.nytimes.com/2024/x.html") == {"new_york_times", "nytimes"}
+    assert _own_names("The Kyiv Independent", None) == {"kyiv_independent"}
     assert _own_names("ifixit.com", None) == {"ifixit"}
     assert _own_names(None, "https://news.bbc.co.uk/x") == {"bbc"}
     assert _own_names(None, "not a url") == frozenset()
     text = "Thomann stocks the Fender Stratocaster. Thomann ships it from Treppendorf, Thomann said."
-    own = prepare(MatchDoc("a", text, "Guitars | Thomann", outlet="Musikhaus Thomann"))
+    own = prepare(MatchDoc("a", text, "Guitars | Thomann", outlet="Musikhaus Thomann", url="https://www.thomann.de/g.html"))
     plain = prepare(MatchDoc("b", text, "Guitars | Thomann"))
     names = own.terms[own.bounds[1] : own.bounds[2]]  # the entities channel
     assert "thomann" not in names and "treppendorf" in names and "fender" in names
@@ -97,10 +100,10 @@ def test_two_pages_of_one_shop_that_share_only_its_name_are_two_stories():
     guitars = ("Electric guitars at Thomann: solid body, hollow body and baritone models for beginners and "
                "touring players. Thomann keeps 4,000 guitars in stock, and Thomann technicians set up each one.")
 
-    def stories(outlet):
-        docs = [MatchDoc("a", mics, "Thomann Buy Microphones at Thomann", outlet=outlet),
-                MatchDoc("b", guitars, "Thomann Buy Electric Guitars at Thomann", outlet=outlet)]
+    def stories(outlet, site=None):
+        docs = [MatchDoc("a", mics, "Thomann Buy Microphones at Thomann", outlet=outlet, url=site and f"{site}/mics"),
+                MatchDoc("b", guitars, "Thomann Buy Electric Guitars at Thomann", outlet=outlet, url=site and f"{site}/guitars")]
         return len({sid for _, sid in cluster(docs)})
 
-    assert stories("Musikhaus Thomann") == 2
+    assert stories("Musikhaus Thomann", "https://www.thomann.de") == 2
     assert stories(None) == 1  # without the outlet the shop's name is a shared name, as before

@@ -150,13 +150,15 @@ _NOT_SITE = frozenset({"www", "m", "amp", "mobile", "com", "org", "net", "co", "
 
 
 def _own_names(outlet: str | None, url: str | None) -> frozenset[str]:
-    """The words a site calls itself: its outlet name's and its host's ("Musikhaus Thomann",
-    "cloudflare.com" -> musikhaus, thomann, cloudflare)."""
+    """The names a site calls itself: its outlet name as one name and its host's labels ("Musikhaus
+    Thomann", "www.thomann.de" -> musikhaus_thomann, thomann). Not the outlet name's single
+    words: "The New York Times" would take "New York" out of every report it files from there."""
     own: set[str] = set()
     if isinstance(outlet, str):
-        for tok in tokenize(outlet[:200]):
-            own.update(part for part in tok.lower().split(".") if len(part) >= 2 and part not in STOPWORDS)
-        own -= {"com", "org", "net", "de", "uk", "fr"}
+        words = [part for tok in tokenize(outlet[:200]) for part in tok.lower().split(".")
+                 if len(part) >= 2 and part not in STOPWORDS and part not in _NOT_SITE and part not in ("de", "uk", "fr")]
+        if words:
+            own.add("_".join(words))  # as the entity channel writes a run of capitalised words
     if isinstance(url, str) and "//" in url:
         from urllib.parse import urlsplit
 
@@ -176,7 +178,7 @@ def _drop_own_name(terms: DocTerms, outlet: str | None, url: str | None) -> None
     own = _own_names(outlet, url)
     if not own:
         return
-    for t in [t for t in terms.entities if all(part in own for part in t.split("_"))]:
+    for t in [t for t in terms.entities if t in own]:
         del terms.entities[t]
     for t in [t for t in terms.title if t in own]:
         del terms.title[t]
