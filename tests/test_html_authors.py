@@ -61,6 +61,24 @@ def test_byline_names_drops_what_names_nobody():
     assert byline_names(None) == byline_names("") == []
 
 
+def test_a_label_that_is_also_a_name_is_cut_only_before_a_full_name():
+    # "Par" (French "by") is also Pär written without its accent; "Von" starts German surnames
+    assert byline_names("Par Lagerkvist") == ["Par Lagerkvist"]
+    assert byline_names("Von Müller") == ["Von Müller"]
+    assert byline_names("Par Jean Dupont") == ["Jean Dupont"]
+    assert byline_names("Von Max Müller; Por María López") == ["Max Müller", "María López"]
+    assert byline_names("Par: Lagerkvist") == ["Lagerkvist"]  # a colon makes it a label
+    assert byline_names("By Jones") == ["Jones"]  # an English label is never a name
+
+
+def test_a_stamp_after_the_name_is_cut():
+    assert byline_names("Cazzy Magennis Last Updated August 1") == ["Cazzy Magennis"]
+    assert byline_names("CM Craig McCarthy Last updated") == ["CM Craig McCarthy"]
+    assert byline_names("Supermove February 8") == ["Supermove"]
+    assert byline_names("Updated March") == byline_names("Updated") == byline_names("On December 9") == []
+    assert byline_names("Theresa May; Ellen March") == ["Theresa May", "Ellen March"]  # no day: surnames
+
+
 def test_page_text_bylines_still_keep_people_only():
     # free text is not a declared author field: there an organisation is usually not a byline
     assert split_authors("By Jane Doe; Reuters Staff, John Smith and Associated Press") == ["Jane Doe", "John Smith"]

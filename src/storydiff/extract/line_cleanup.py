@@ -51,7 +51,10 @@ def clean_body(text: str, title: str | None = None) -> str:
         if index < 3 and norm_title and _norm(line) == norm_title:
             continue
         short = len(line) < _RULE_MAX_CHARS
-        if (short and boilerplate_kind(line)) or _BOILERPLATE_LINE.match(line) or (_DATE_LINE.match(line) and "@" not in line):
+        # a table row with a date in a cell ("| 1/1/2013 | +13.1% |", trafilatura's rendering of a
+        # table) is data the article shows, not a date stamp
+        if ((short and boilerplate_kind(line)) or _BOILERPLATE_LINE.match(line)
+                or (_DATE_LINE.match(line) and "@" not in line and not line.startswith("|"))):
             continue
         kept.append(line)
     return "\n".join(kept)

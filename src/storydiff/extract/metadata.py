@@ -225,7 +225,19 @@ def split_authors(raw: str | None) -> list[str]:
 # glued to a name, interface text.
 _BYLINE_LABEL = re.compile(
     r"^(?:(?:this (?:post|article|story|review) (?:was|is) )?(?:(?:written|posted|reported|published|words|story) )?by"
-    r"|authors?|author(?:ed)? by|via|von|par|por|text|autor(?:in)?)\b[:\s]+(?=\S)",
+    r"|authors?|author(?:ed)? by|autor(?:in)?)\b[:\s]+(?=\S)"
+    # labels that are also names ("Pär Lagerkvist" written "Par Lagerkvist", "Text", "Von"): cut
+    # before a colon or a name of two words or more ("Par Jean Dupont"), not before one word
+    r"|(?:via|von|par|por|text)(?::\s*(?=\S)|\s+(?=\S+\s+\S))",
+    re.I,
+)
+# what a byline element runs into after the name: an "Updated"/"Published" stamp, or a date
+# ("Cazzy Magennis Last Updated August 1", "Supermove February 8"); a month followed by a day is
+# a date even where the month alone could be a surname (Theresa May)
+_BYLINE_STAMP = re.compile(
+    r"(?:^|\s+)(?:(?:last\s+)?(?:updated|published|modified)\b.*"
+    r"|(?:on\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b.*)$",
     re.I,
 )
 _PLACEHOLDERS = frozenset({
@@ -257,7 +269,7 @@ def byline_names(raw: str | None) -> list[str]:
     names: list[str] = []
     for part in raw.split(";"):
         name = " ".join(part.replace("©", " ").split()).strip(" .,:|-–—")
-        name = _BYLINE_LABEL.sub("", name)
+        name = _BYLINE_STAMP.sub("", _BYLINE_LABEL.sub("", name))
         if _AUTHOR_WORD.search(name):  # "Authorization", "Reset-Author": an element named for the word
             continue
         if len(name.split()) >= 2:  # "Jane Doe December": a date cut off after the name
