@@ -81,3 +81,24 @@ def test_a_page_read_in_one_pass_for_its_size_reads_its_tags_only(monkeypatch):
     assert result.title == "Harbour bridge reopens after repairs"
     assert result.authors == ["Maria Jensen", "Ole Berg"]
     assert result.published == "2023-05-04T09:30:00+00:00"
+
+
+def _live_blog(json_ld: dict) -> str:
+    import json
+
+    body = "".join(f"<p>The storm reached the coast early on day {n}, and officials said several towns lost power "
+                   "for hours.</p>" for n in range(8))
+    return (f'<html><head><title>Storm hits the coast: live | Daily</title><script type="application/ld+json">'
+            f"{json.dumps(json_ld)}</script></head><body><h1>Storm hits the coast: live</h1><article>{body}</article>"
+            "</body></html>")
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_a_live_blog_is_titled_by_its_own_headline_not_its_first_update(fast):
+    updates = [{"@type": "BlogPosting", "headline": "Update 0", "articleBody": "Winds rose."},
+               {"@type": "BlogPosting", "headline": "Update 1", "articleBody": "Power cut."}]
+    posting = {"@type": "LiveBlogPosting", "headline": "Storm hits the coast: live", "liveBlogUpdate": updates}
+    assert extract_html(_live_blog({"@context": "https://schema.org", **posting}), fast=fast).title \
+        == "Storm hits the coast: live"
+    graph = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "Daily"}, posting]}
+    assert extract_html(_live_blog(graph), fast=fast).title == "Storm hits the coast: live"
