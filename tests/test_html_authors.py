@@ -69,6 +69,7 @@ def test_a_label_that_is_also_a_name_is_cut_only_before_a_full_name():
     assert byline_names("Von Max Müller; Por María López") == ["Max Müller", "María López"]
     assert byline_names("Par: Lagerkvist") == ["Lagerkvist"]  # a colon makes it a label
     assert byline_names("By Jones") == ["Jones"]  # an English label is never a name
+    assert byline_names("Capital Von Jemima Kelly") == ["Capital Von Jemima Kelly"]  # a label begins the field
 
 
 def test_a_stamp_after_the_name_is_cut():

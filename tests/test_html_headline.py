@@ -83,12 +83,12 @@ def test_a_page_read_in_one_pass_for_its_size_reads_its_tags_only(monkeypatch):
     assert result.published == "2023-05-04T09:30:00+00:00"
 
 
-def _live_blog(json_ld: dict) -> str:
+def _live_blog(json_ld: dict, tags: str = "") -> str:
     import json
 
     body = "".join(f"<p>The storm reached the coast early on day {n}, and officials said several towns lost power "
                    "for hours.</p>" for n in range(8))
-    return (f'<html><head><title>Storm hits the coast: live | Daily</title><script type="application/ld+json">'
+    return (f'<html><head><title>Storm hits the coast: live | Daily</title>{tags}<script type="application/ld+json">'
             f"{json.dumps(json_ld)}</script></head><body><h1>Storm hits the coast: live</h1><article>{body}</article>"
             "</body></html>")
 
@@ -102,3 +102,7 @@ def test_a_live_blog_is_titled_by_its_own_headline_not_its_first_update(fast):
         == "Storm hits the coast: live"
     graph = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "Daily"}, posting]}
     assert extract_html(_live_blog(graph), fast=fast).title == "Storm hits the coast: live"
+    # a title the page's tags give stays: the posting's headline is often the blog's evergreen name
+    og_title = '<meta property="og:title" content="Storm: towns without power">'
+    assert extract_html(_live_blog({"@context": "https://schema.org", **posting}, og_title), fast=fast).title \
+        == "Storm: towns without power"

@@ -163,7 +163,7 @@ def page_info(tree: HtmlElement, url: str | None) -> trafilatura.settings.Docume
             info = tm.extract_meta_json(tree, info)
         except Exception:  # as trafilatura: bugs in its JSON-LD reader cost only the JSON-LD
             pass
-        info.title = _live_blog_headline(tree) or info.title or tm.extract_title(tree)
+        info.title = _live_blog_headline(tree, info.title) or info.title or tm.extract_title(tree)
         info.author = info.author or byline_from_dom(tree)  # tm.extract_author, a fifth of its cost
         info.url = info.url or tm.extract_url(tree, url)
         if not info.sitename:
@@ -182,10 +182,11 @@ def page_info(tree: HtmlElement, url: str | None) -> trafilatura.settings.Docume
         return Document()
 
 
-def _live_blog_headline(tree: HtmlElement) -> str | None:
-    """A live blog's own headline from its JSON-LD. trafilatura's JSON-LD reader replaces a
-    LiveBlogPosting by its liveBlogUpdate entries, so the first update's headline ("Update 0",
-    "Police arrive at the scene") becomes the page's title."""
+def _live_blog_headline(tree: HtmlElement, title: str | None) -> str | None:
+    """A live blog's own headline from its JSON-LD, when the title read so far is none or one of
+    its updates' headlines. trafilatura's JSON-LD reader replaces a LiveBlogPosting by its
+    liveBlogUpdate entries, so without a title tag the first update's headline ("Update 0")
+    became the page's title; a title from the page's tags (og:title) stays."""
     import json
 
     for script in tree.iter("script"):
@@ -200,7 +201,12 @@ def _live_blog_headline(tree: HtmlElement) -> str | None:
             types = item.get("@type")
             types = types if isinstance(types, list) else [types]
             headline = item.get("headline")
-            if any(isinstance(t, str) and t.lower() == "liveblogposting" for t in types) and isinstance(headline, str):
+            if not (any(isinstance(t, str) and t.lower() == "liveblogposting" for t in types)
+                    and isinstance(headline, str)):
+                continue
+            updates = item.get("liveBlogUpdate")
+            updates = updates if isinstance(updates, list) else [updates]
+            if not title or any(isinstance(u, dict) and u.get("headline") == title for u in updates):
                 return " ".join(headline.split()) or None
     return None
 

@@ -228,7 +228,7 @@ _BYLINE_LABEL = re.compile(
     r"|authors?|author(?:ed)? by|autor(?:in)?)\b[:\s]+(?=\S)"
     # labels that are also names ("Pär Lagerkvist" written "Par Lagerkvist", "Text", "Von"): cut
     # before a colon or a name of two words or more ("Par Jean Dupont"), not before one word
-    r"|(?:via|von|par|por|text)(?::\s*(?=\S)|\s+(?=\S+\s+\S))",
+    r"|^(?:via|von|par|por|text)(?::\s*(?=\S)|\s+(?=\S+\s+\S))",
     re.I,
 )
 # what a byline element runs into after the name: an "Updated"/"Published" stamp, or a date
