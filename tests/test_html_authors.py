@@ -62,13 +62,14 @@ def test_byline_names_drops_what_names_nobody():
 
 
 def test_a_label_that_is_also_a_name_is_cut_only_before_a_full_name():
-    # "Par" (French "by") is also Pär written without its accent; "Von" starts German surnames
+    # "Par" (French "by") is also Pär written without its accent; "Von" begins German surnames
     assert byline_names("Par Lagerkvist") == ["Par Lagerkvist"]
     assert byline_names("Von Müller") == ["Von Müller"]
     assert byline_names("Par Jean Dupont") == ["Jean Dupont"]
     assert byline_names("Von Max Müller; Por María López") == ["Max Müller", "María López"]
     assert byline_names("Par: Lagerkvist") == ["Lagerkvist"]  # a colon makes it a label
     assert byline_names("By Jones") == ["Jones"]  # an English label is never a name
+    assert byline_names("via scvalex") == ["scvalex"]  # a forum's "submitted via" label
     assert byline_names("Capital Von Jemima Kelly") == ["Capital Von Jemima Kelly"]  # a label begins the field
 
 

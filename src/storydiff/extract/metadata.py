@@ -225,10 +225,10 @@ def split_authors(raw: str | None) -> list[str]:
 # glued to a name, interface text.
 _BYLINE_LABEL = re.compile(
     r"^(?:(?:this (?:post|article|story|review) (?:was|is) )?(?:(?:written|posted|reported|published|words|story) )?by"
-    r"|authors?|author(?:ed)? by|autor(?:in)?)\b[:\s]+(?=\S)"
-    # labels that are also names ("Pär Lagerkvist" written "Par Lagerkvist", "Text", "Von"): cut
+    r"|authors?|author(?:ed)? by|via|por|text|autor(?:in)?)\b[:\s]+(?=\S)"
+    # labels that also begin names ("Pär Lagerkvist" written "Par Lagerkvist", "Von Trotha"): cut
     # before a colon or a name of two words or more ("Par Jean Dupont"), not before one word
-    r"|^(?:via|von|par|por|text)(?::\s*(?=\S)|\s+(?=\S+\s+\S))",
+    r"|^(?:von|par)(?::\s*(?=\S)|\s+(?=\S+\s+\S))",
     re.I,
 )
 # what a byline element runs into after the name: an "Updated"/"Published" stamp, or a date
