@@ -360,3 +360,14 @@ def test_a_byline_labelled_in_another_language_names_the_author_and_prose_does_n
                         ("Von der Leyen sagte am Montag", []), ("Par ailleurs, le ministre a dit", [])):
         lines = ["Атака дронів на Одесу", byline, body]
         assert authors_from_lines(lines, [False, False, True], title=lines[0]) == who
+
+
+def test_a_long_word_after_a_byline_label_is_read_in_one_pass():
+    # with re.I and "\s*" between words, "Von " + 1,200 letters could be cut into names in ~L² ways:
+    # a minute of CPU for one line (a review's finding); now each word is one match or none
+    from storydiff.extract.metadata import _byline, authors_from_lines
+
+    for line in ("von " + "a" * 5000 + "!", "Von " + "A" * 3000 + " b!", "Von " + "Ab " * 3000):
+        assert _byline(line) is None
+    lines = ["Headline here", "Von " + "a" * 1200 + " 1 May 2020!", "A body sentence long enough to be one."]
+    assert authors_from_lines(lines, [False, False, True], title=lines[0]) == []

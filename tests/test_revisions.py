@@ -173,9 +173,14 @@ def test_two_articles_at_one_url_are_both_stored_and_an_edit_at_it_is_still_a_re
         assert "2 already stored" in runner.invoke(app, ["ingest", path, "--db", db]).stderr  # a re-run adds nothing
         for word in ("Berovac", "ferry"):
             assert json.loads(runner.invoke(app, ["search", word, "--db", db, "--json"]).stdout.splitlines()[0])
-        # the first post edited at its URL is still a revision of it
+        # the first post edited at its URL is still a revision of it, and so is the second (it holds
+        # no claim on the URL: it is found by its id; a review found its edit reported "already stored")
         edited = _export(tmp_path / f"edit{len(urls[0])}.jsonl", [{**row(AFTER), "url": urls[0]}])
         assert "1 new revision" in runner.invoke(app, ["ingest", edited, "--db", db]).stderr
+        towed = {**row(ferry), "url": urls[1], "text": ferry.text + "\nTugs towed the ferry to Port Veyra overnight."}
+        edited = _export(tmp_path / f"edit2{len(urls[0])}.jsonl", [towed])
+        assert "1 new revision" in runner.invoke(app, ["ingest", edited, "--db", db]).stderr
+        assert json.loads(runner.invoke(app, ["search", "towed", "--db", db, "--json"]).stdout.splitlines()[0])
 
 
 def test_an_api_upload_of_an_edited_article_is_a_revision(tmp_path):

@@ -574,16 +574,20 @@ def revision_target(store, article: Article, at_url: Article | None = None) -> A
     neither it nor any of its earlier revisions had (an old export re-read is no revision).
     At the same URL an article under another id is a revision only when most of its text is the
     stored one's: a live blog's posts (``#post-1``, ``#post-2``: one URL once the fragment is
-    dropped) and a feed that gives every entry its landing page are different articles.
+    dropped) and an export that gives its rows (with their ids) one landing page are different
+    articles; such an article is then found by its own id.
     ``at_url``: the article stored at ``article``'s URL, when the caller has read it already."""
     from storydiff.compare.revisions import is_edit_of
+    from storydiff.store.codec import canonical_url
 
     stored = at_url if at_url is not None else (store.article_by_url(article.url) if article.url else None)
     if url_taken_by_another(stored, article) and not is_edit_of(stored, article):
-        return None  # another article at that URL
+        stored = None  # another article holds the URL: this one may still be stored under its id
     if stored is None:
         stored = store.get_article(article.id)
-        if stored is None or (stored.url and article.url) or not is_edit_of(stored, article):
+        # an article of another URL is another article, whatever its id says
+        other_url = stored is not None and stored.url and article.url and canonical_url(stored.url) != canonical_url(article.url)
+        if stored is None or other_url or not is_edit_of(stored, article):
             return None
     if stored.report_hash == article.report_hash or store.has_text(stored.id, article):
         return None
