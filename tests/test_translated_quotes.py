@@ -142,3 +142,25 @@ def test_a_third_version_that_matches_two_unlinked_ones_joins_all_three():
     (group,) = groups
     assert [(v.article_id, v.fidelity) for v in group.versions] == [("en", "verbatim"), ("uk", "translated"),
                                                                      ("ru", "translated")]
+
+
+def test_a_quote_holding_two_others_words_does_not_merge_them():
+    # review: C quotes the mayor's and the ferry operator's sentences together; joining C's group
+    # must not make Lind's words a rewording of the mayor's
+    a = "We will rebuild the harbour wall before the winter storms arrive."
+    b = "The ferry to Berovac will run again on Monday morning."
+    groups = align_quotes({"A": quotes([a], "Mayor Ott"), "B": quotes([b], "Lind"), "C": quotes([f"{a} {b}"], None)},
+                          order=["A", "B", "C"], languages={"A": "en", "B": "en", "C": "en"})
+    texts = [[v.text for v in g.versions] for g in groups]
+    assert not any(a in t and b in t for t in texts)
+    # in three languages, two groups whose first versions are far apart stay apart though a third
+    # version reaches both
+    import numpy as np
+
+    en, uk, ru = "We will rebuild the harbour wall", "Пором до Беровця знову курсуватиме", "Мы восстановим стену и паром"
+    gram = np.array([[1, 0.60, 0.88], [0.60, 1, 0.88], [0.88, 0.88, 1]])
+    vec = dict(zip((en, uk, ru), np.linalg.cholesky(gram)))
+    groups = align_quotes({"en": quotes([en], None), "uk": quotes([uk], None), "ru": quotes([ru], None)},
+                          order=["en", "uk", "ru"], languages={"en": "en", "uk": "uk", "ru": "ru"},
+                          embed=lambda texts: np.array([vec[t] for t in texts]))
+    assert sorted(len(g.versions) for g in groups) == [1, 2]

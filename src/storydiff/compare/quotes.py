@@ -191,7 +191,7 @@ def align_quotes(
     ids = [a for a in (order or []) if a in quotes_by_article]
     ids += [a for a in quotes_by_article if a not in ids]
     lang = {a: language_key((languages or {}).get(a)) for a in ids}
-    rank = {a: k for k, a in enumerate(ids)}
+    position = {a: k for k, a in enumerate(ids)}
     several = len({v for v in lang.values() if v}) > 1
     vectors = QuoteVectors(quote_texts(quotes_by_article), embed) if several else None
     groups: list[list[tuple[str, Quote]]] = []
@@ -230,27 +230,39 @@ def align_quotes(
         candidates.sort(reverse=True)
         placed_q, taken_g = set(), set()
         joined: dict[int, int] = {}  # quote -> the group it joined
-        for _, qi, gi in candidates:
+        joined_rank: dict[int, int] = {}  # and how (_RANK)
+        for (how, _), qi, gi in candidates:
             if qi in placed_q or gi in taken_g:
                 continue
             placed_q.add(qi)
             taken_g.add(gi)
             joined[qi] = gi
+            joined_rank[qi] = how
             groups[gi].append((art, quotes[qi][0]))
             for st in quotes[qi][1].stems:
                 by_stem.setdefault(st, set()).add(gi)
-        # A quote that matches two groups of other articles is the link between them: the Russian
-        # version of a quote matched the English (0.898) and the Ukrainian (0.906), which had
-        # missed each other (0.873), and joined the Ukrainian alone, leaving the English "only
-        # here" (QA pass). Groups without an article in common are merged through it.
-        for _, qi, gj in candidates:
+        # A translation that matches two groups in two other languages is the link between them:
+        # the Russian version of a quote matched the English (0.898) and the Ukrainian (0.906),
+        # which had just missed each other (0.873), and joined the Ukrainian alone, leaving the
+        # English "only here" (QA pass). The groups merge when both links are translations, the
+        # groups share no article, and their first versions nearly match each other
+        # (translated_bridge_cosine): a quote holding two others' words links nothing (review).
+        for (rank_j, _), qi, gj in candidates:
             gi = joined.get(qi)
             if gi is None or gj == gi or gj in taken_g or not groups[gj] or not groups[gi]:
                 continue
+            if rank_j != _RANK["translated"] or joined_rank.get(qi) != _RANK["translated"]:
+                continue
             if {a for a, _ in groups[gi]} & {a for a, _ in groups[gj]}:
                 continue
+            (ref_i_art, ref_i), (ref_j_art, ref_j) = groups[gi][0], groups[gj][0]
+            if vectors is None or not differ(lang[ref_i_art], lang[ref_j_art]):
+                continue
+            cos = vectors.cosine(ref_i.text, ref_j.text)
+            if cos is None or cos < s.translated_bridge_cosine:
+                continue
             keep, drop = min(gi, gj), max(gi, gj)  # groups stay in the order their first quote came
-            groups[keep] = sorted(groups[keep] + groups[drop], key=lambda m: rank[m[0]])
+            groups[keep] = sorted(groups[keep] + groups[drop], key=lambda m: position[m[0]])
             groups[drop] = []
             for held in by_stem.values():
                 if drop in held:
