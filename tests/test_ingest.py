@@ -433,6 +433,7 @@ def test_a_database_kept_in_the_folder_being_ingested_is_not_read_as_articles(tm
     (news / "storydiff.db").write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
     for side in ("storydiff.db-wal", "storydiff.db-shm", "storydiff.db-ingest.lock", "storydiff.db-running.lock"):
         (news / side).write_bytes(b"\x00" * 16)
-    assert [os.path.basename(p) for p in expand_inputs([str(news)])] == ["a.txt"]
+    (news / "lancaster-journal").write_text("The Lancaster Journal's own report, beside no database.")
+    assert [os.path.basename(p) for p in expand_inputs([str(news)])] == ["a.txt", "lancaster-journal"]
     # named on the command line, a file is read (and reported) as asked
     assert list(expand_inputs([str(news / "storydiff.db")])) == [str(news / "storydiff.db")]

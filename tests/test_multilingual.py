@@ -60,6 +60,15 @@ def test_the_word_opening_an_attribution_is_no_speaker_and_a_first_name_leaves_t
           "За словами речниці Юлії Мендель, «зустріч відбудеться в четвер».")
     assert [s for _, s in speakers(ru, "ru")] == ["Дмитрий Песков", None, "Сергей Лавров", "Мария Захарова"]
     assert [s for _, s in speakers(uk, "uk")] == ["Георгій Тихий", "Юлія Мендель"]
+    # the review's cases: only endings whose nominative is certain, the surname never read off the
+    # first name, and an opening word inside a name is part of it
+    ru2 = ("По словам секретаря Совбеза Николая Патрушева, «решение уже принято окончательно».\n"
+           "По словам политика Любови Соболь, «выборы будут очень трудными».\n"
+           "По словам министра Ивана Иванова, «никаких уступок не будет».\n"
+           "«Мы ждём конкретных предложений от Киева», — сказал Ван По.")
+    assert [s for _, s in speakers(ru2, "ru")] == ["Николай Патрушев", "Любови Соболь", "Иван Иванов", "Ван По"]
+    uk2 = "За словами експрезидента Петра Порошенка, «армія готова до всього»."
+    assert [s for _, s in speakers(uk2, "uk")] == ["Петро Порошенко"]
 
 
 def test_titles_initials_and_an_office_s_domain_name_no_one_by_themselves():

@@ -179,3 +179,7 @@ def test_a_rewrite_naming_its_source_at_the_end_of_its_lede_rests_on_it():
     later = analyze_article(Article(id="uk2", source="uk2.txt", text=lede.replace(", передає Reuters", "") + rest
                                     + "Раніше про атаки на місто писало агентство Reuters.\n", language="uk"), deep=False)
     assert primary_origin(later) is None
+    # a text with no sentence ends is one "sentence": a mention near its end is still no lead (review)
+    run_on = analyze_article(Article(id="x", source="x.txt", text="the harbour flooded again and " * 180
+                                     + "a fisherman told Reuters the water rose fast", language="en"), deep=False)
+    assert primary_origin(run_on) is None

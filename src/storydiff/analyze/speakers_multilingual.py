@@ -66,13 +66,15 @@ _NOT_NAMES = frozenset(
     # named "Я" as the speaker (fundus-tests, Kommersant)
     + ["я", "ты", "он", "она", "оно", "мы", "вы", "они", "но", "и", "ти", "він", "вона", "воно", "ми", "ви",
        "вони", "але", "і", "ja", "ty", "ona", "ono", "my", "wy", "oni", "one"]
-    # words that open a Russian or Ukrainian attribution: "Как заявил Дмитрий Песков, «»" named
-    # "Как", "Об этом сообщил источник: «»" named "Об" (QA pass)
-    + ["как", "як", "об", "про", "по", "за", "так", "также", "тоже", "також", "это", "этом", "це", "цьому",
-       "при", "после", "після", "когда", "коли", "в", "во", "у", "с", "з", "о", "от", "від", "до"]
     # abbreviated titles before a name: "M. Peskov" is Peskov, "Dr. Ott" Ott
     + ["m", "mme", "mlle", "dr", "mr", "ms", "hr", "fr", "prof"]
 )
+# Words that open a Russian or Ukrainian attribution: "Как заявил Дмитрий Песков, «»" named "Как",
+# "Об этом сообщил источник: «»" named "Об" (QA pass). No name starts with one; inside a name
+# ("Ван По") they are part of it (review).
+_OPENERS = frozenset(["как", "як", "об", "про", "по", "за", "так", "также", "тоже", "також", "это", "этом", "це",
+                      "цьому", "при", "после", "після", "когда", "коли", "в", "во", "у", "с", "з", "о", "от", "від",
+                      "до"])
 LANGUAGES = frozenset(_VERBS)
 
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ.-]*")
@@ -119,7 +121,7 @@ def _runs(text: str) -> list[tuple[int, list[str]]]:
         word = m.group(0).rstrip(".")
         gap = text[prev_end:m.start()] if prev_end >= 0 else ""
         joined = current and gap.strip() == ""  # a comma or a dash between words ends a run
-        if _is_cap(word):
+        if _is_cap(word) and (joined or word.lower() not in _OPENERS):
             if current and joined:
                 current.append(word)
             else:
@@ -162,27 +164,39 @@ _GENITIVE = {
 
 
 # the genitive of a first name before that surname ("По словам Сергея Лаврова" is Sergey Lavrov,
-# not "Сергея Лавров"); the longest ending first
+# not "Сергея Лавров"); the longest ending first, and only endings whose nominative is certain
+# ("Любови", "Pawła" stay as written: a review found "Любовя", "Pawł")
 _FIRST_GENITIVE = {
-    "uk": (("ія", "ій"), ("ії", "ія"), ("ї", "я"), ("и", "а"), ("я", ""), ("а", "")),
-    "ru": (("ея", "ей"), ("ия", "ий"), ("ии", "ия"), ("ьи", "ья"), ("ы", "а"), ("ги", "га"), ("ки", "ка"),
-           ("хи", "ха"), ("и", "я"), ("я", "ь"), ("а", "")),
-    "pl": (("ego", "y"), ("ka", "ek"), ("a", "")),
+    "uk": (("ія", "ій"), ("ії", "ія"), ("и", "а"), ("а", "")),
+    "ru": (("ая", "ай"), ("ея", "ей"), ("ия", "ий"), ("ии", "ия"), ("ы", "а"), ("а", "")),
 }
+# Ukrainian men's names in -о take -а in the genitive as those in a consonant do: Дмитра is Дмитро
+_UK_O_NAMES = frozenset(["дмитр", "петр", "михайл", "павл", "данил", "кирил", "гаврил", "левк", "марк"])
 
 
-def _nominative(surname: str, lang: str, text: str, rules: dict = _GENITIVE) -> str:
-    """A surname (or with ``_FIRST_GENITIVE`` a first name) the text gives in the genitive, as it
-    names the person elsewhere, or by rule."""
+def _first_name(word: str, lang: str) -> str:
+    """A first name given in the genitive, in the nominative by rule alone (searching the text for
+    its stem found the surname: "Ивана Иванова" gave "Иванова")."""
+    if lang == "uk" and word.endswith("а") and word[:-1].lower() in _UK_O_NAMES:
+        return word[:-1] + "о"
+    for genitive, nominative in _FIRST_GENITIVE.get(lang, ()):
+        if word.endswith(genitive) and len(word) > len(genitive) + 1:
+            return word[: len(word) - len(genitive)] + nominative
+    return word
+
+
+def _nominative(surname: str, lang: str, text: str, others: tuple[str, ...] = ()) -> str:
+    """A surname the text gives in the genitive, as it names the person elsewhere, or by rule.
+    ``others``: the name's other words, never the surname ("Ивана Иванова" is no "Ивана")."""
     for end in range(len(surname) - 1, max(2, len(surname) - 4), -1):
         stem = surname[:end]
         # the first word of the text on this stem that is not the surname as given (it once
         # searched again in a slice from an offset into the previous slice: with the surname
         # written twice that went back and forth for ever, and `compare` hung on a German page)
         for other in re.finditer(rf"(?<!\w){re.escape(stem)}\w{{0,3}}(?!\w)", text):
-            if other.group(0) != surname:
+            if other.group(0) != surname and other.group(0) not in others:
                 return other.group(0)
-    for genitive, nominative in rules.get(lang, ()):
+    for genitive, nominative in _GENITIVE.get(lang, ()):
         if surname.endswith(genitive) and len(surname) > len(genitive) + 2:
             return surname[: len(surname) - len(genitive)] + nominative
     return surname
@@ -221,7 +235,7 @@ def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | No
         runs = _runs(sentence[according.end():])
         if runs:
             words = _name(runs[0][1]).split()
-            words = [_nominative(w, lang, text, _FIRST_GENITIVE) for w in words[:-1]] + [_nominative(words[-1], lang, text)]
+            words = [_first_name(w, lang) for w in words[:-1]] + [_nominative(words[-1], lang, text, tuple(words[:-1]))]
             return " ".join(words), according.group(0).strip()
     verbs = list(_VERB_RE[lang].finditer(sentence))
     if not verbs:

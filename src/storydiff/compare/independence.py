@@ -27,7 +27,9 @@ def primary_origin(article: Article, settings: IndependenceSettings | None = Non
     settings = settings or IndependenceSettings()
     # a short rewrite names its source at the end of its first sentence ("..., передає Reuters."):
     # in a 420-character text that is past the first 30% of its characters
-    lead_end = max(1, int(len(article.text) * settings.lead_share), _first_sentence_end(article))
+    # (at most _LEDE_MAX_CHARS: a text without sentence ends is one "sentence", and a passing
+    # mention at its end is no lead; a review's finding)
+    lead_end = max(1, int(len(article.text) * settings.lead_share), min(_first_sentence_end(article), _LEDE_MAX_CHARS))
     stats: dict[str, list[int]] = {}
     for o in article.origins:
         if o.kind not in STRONG_KINDS:
@@ -45,6 +47,7 @@ def primary_origin(article: Article, settings: IndependenceSettings | None = Non
 
 
 _LEDE_MIN_WORDS = 8  # a headline line or a dateline ("Харків, 14 березня 2025 року.") is no lede
+_LEDE_MAX_CHARS = 600  # the longest news lede is ~60 words
 
 
 def _first_sentence_end(article: Article) -> int:

@@ -23,9 +23,15 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _storage_file(path: str) -> bool:
-    """Whether a file found in a folder is a SQLite database or one of its side files."""
-    if path.endswith(_STORAGE_SUFFIXES):
-        return True
+    """Whether a file found in a folder is a SQLite database or one of its side files (a file
+    named "...-journal" beside no database, "lancaster-journal", is read: a review's finding)."""
+    for suffix in _STORAGE_SUFFIXES:
+        if path.endswith(suffix):
+            return _sqlite(path[: -len(suffix)])
+    return _sqlite(path)
+
+
+def _sqlite(path: str) -> bool:
     try:
         with open(path, "rb") as f:
             return f.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC

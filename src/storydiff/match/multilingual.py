@@ -137,7 +137,10 @@ def normalize_number(raw: str) -> str | None:
 # is a noun; weekdays and months are dates, as in English.
 _DE_NOUN = re.compile(
     r"(?<!\w)(?i:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|kein|keine|keinen|keinem|keiner|"
-    r"im|am|zum|zur|vom|beim|ins)\s+(?:[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w-]+)"
+    r"im|am|zum|zur|vom|beim|ins)\s+"
+    # adjectives between take an ending; a preposition ("die von Russland besetzte Stadt") is none
+    r"(?:(?!(?:gegen|unter|hinter|wegen|zwischen|neben|oder|aber|sowie|über|wider)\s)[a-zäöüß][\w-]*(?:e|en|er|es|em)\s+){0,2}"
+    r"([A-ZÄÖÜ][\w-]+)"
 )
 # (a place the text names with its article, "die Ukraine", "der Kreml", is read as a noun too: the
 # report's other names and its figures still carry it across)
