@@ -75,6 +75,9 @@ class ExtractSettings:
     # held out (183 of 245), date search time 36 -> 21 s, dates given where the gold has none
     # 266 -> 238 (above it the search found no right date, only footers' and listings' dates).
     extensive_date_search_bytes: int = 400_000
+    # A text of one line with at least this many words and several sentences (an export row's or
+    # an API item's body) is kept whole when the line model would leave nothing of it.
+    one_paragraph_min_words: int = 30
     # A page that declares itself an article (extract/page_type.py) gets trafilatura's precise pass;
     # any other page its balanced pass. The precise body is re-checked against the balanced pass when
     # it has fewer words than this, and replaced when it has fewer than recheck_ratio x the balanced

@@ -72,6 +72,12 @@ def _fragment_text(fragment: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
+def _one_paragraph(content: str, settings: ExtractSettings) -> bool:
+    """Text of one line holding several sentences: an article's body with nothing around it."""
+    lines = [line for line in content.splitlines() if line.strip()]
+    return len(lines) == 1 and len(lines[0].split()) >= settings.one_paragraph_min_words and lines[0].count(". ") >= 2
+
+
 def _version_of(text: str, sibling: str, share: float) -> bool:
     """Whether ``sibling`` holds at least ``share`` of ``text``'s distinct words: another version
     of the same text (an update that changed a figure, a line) rather than another page of the
@@ -117,6 +123,11 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
             if len(others) < len(siblings):
                 page = clean_page_text(item.content, others, settings=settings)
         text, title = page.text, page.title
+        if len(text.strip()) < settings.min_body_chars and _one_paragraph(item.content, settings):
+            # an export row's or an API item's text on one line has no page around it to clean: the
+            # line model took "... the old town. Photo: Reuters" for a notice and the article was
+            # lost (QA pass); such a text is the article
+            text = item.content.strip()
         published, authors, lang = metadata.page_text_metadata(
             item.content.splitlines(), page.kept, text, title=title, now=crawled
         )
