@@ -111,6 +111,24 @@ def test_reposting_is_skipped(loaded):
     assert (r.json()["stored"], r.json()["skipped"]) == (0, 1)
 
 
+def test_another_article_under_a_stored_id_fails_by_name_instead_of_vanishing(tmp_path):
+    # second QA pass: two outlets' CMSs both number their articles; the second "zz9" was answered
+    # "skipped: already stored" and never stored
+    first = {"id": "zz9", "outlet": "Harbor Wire", "text": (
+        "A ferry ran aground off Cape Lorn on Sunday; all 212 passengers were brought ashore, the coastguard "
+        "said. Divers will inspect the hull on Monday, the operator said.")}
+    other = {"id": "zz9", "outlet": "Veyra Post", "text": (
+        "Parliament passed the Norvland budget by 78 votes to 62 on Tuesday, clearing the way for the farm "
+        "subsidy. The opposition said it would challenge the vote in court.")}
+    with TestClient(create_app(str(tmp_path / "ids.db"), token=TOKEN)) as client:
+        assert client.post("/api/articles", json=first, headers=AUTH).json()["stored"] == 1
+        (item,) = client.post("/api/articles", json=other, headers=AUTH).json()["items"]
+        assert item["status"] == "failed" and "zz9" in item["error"] and "own id" in item["error"]
+        assert any("zz9" in e["reason"] for e in client.get("/api/errors").json())
+        # the same article again is still a repeat
+        assert client.post("/api/articles", json=first, headers=AUTH).json()["skipped"] == 1
+
+
 def test_malformed_items_fail_one_by_one(loaded):
     client, _, db = loaded
     bad = [

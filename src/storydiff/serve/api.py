@@ -426,9 +426,13 @@ def create_app(
         # what this request stored or revised, by source (another request may store the same at once)
         stored_here: dict[str, Article] = {}
 
+        skipped_here: dict[str, Article] = {}
+
         def placed(a: Article, outcome: str) -> None:
             if outcome != "skipped":
                 stored_here[a.source] = a
+            else:
+                skipped_here[a.source] = a
 
         # No app lock here: ingest_stream takes the store's placement lock a chunk at a time, so
         # a one-item upload is stored and placed between the chunks of a 1,000-item one.
@@ -447,10 +451,27 @@ def create_app(
                 r.update(status="stored", article_id=mine.id, story_id=store.resolve_story(sid) if sid else None)
                 if comparer is not None and r["story_id"]:
                     comparer.add(r["story_id"])
+            elif _id_taken_by_another(skipped_here.get(source)):
+                # a client's id is its key here (a repeat is skipped), but another article under
+                # that id is no repeat: it was dropped as "already stored" (second QA pass)
+                a = skipped_here[source]
+                error = f"id {a.id!r} is already stored for another article: send this one under its own id"
+                r.update(status="failed", error=error)
+                store.add_failure(Failure(source, error, stage="store"))
             else:  # its id, url or content was already stored (under another source, or as other content)
                 r.update(status="skipped", error="already stored")
         counts = {k: sum(1 for r in results if r.get("status") == k) for k in ("stored", "skipped", "failed")}
         return {**counts, "items": results}
+
+    def _id_taken_by_another(article: Article | None) -> bool:
+        """Whether a skipped upload's id holds a different article (not this text, nor an edit of it)."""
+        from storydiff.compare.revisions import is_edit_of
+
+        if article is None:
+            return False
+        stored = store.get_article(article.id)
+        return (stored is not None and stored.content_hash != article.content_hash
+                and not store.has_text(stored.id, article) and not is_edit_of(stored, article))
 
     _name_operations(app)
     return app
