@@ -870,3 +870,19 @@ def test_stories_refuses_a_limit_below_one(tmp_path):
         result = runner.invoke(app, ["stories", "--limit", bad, "--db", db])
         assert result.exit_code == 2 and "--limit" in result.stderr
     assert len(runner.invoke(app, ["stories", "--limit", "1", "--db", db, "--json"]).stdout.splitlines()) == 1
+
+
+def test_cluster_gives_a_reused_id_with_another_text_an_id_of_its_own(tmp_path):
+    # second QA pass: the second "e1" (a central-bank report) took the flood report's story and the
+    # two output lines could not be told apart
+    flood = "Mayor Ivan Varnik said on Monday that 14 people died in the flood in Berovac. Rescue teams worked all night."
+    bank = "The central bank of Ostrania raised its key rate to 7 percent on Tuesday, citing inflation at a decade high."
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(json.dumps(r) + "\n" for r in [{"id": "e1", "text": flood}, {"id": "e1", "text": bank},
+                                                           {"id": "e1", "text": flood}]))
+    result = runner.invoke(app, ["cluster", str(rows), "--workers", "0"])
+    assert result.exit_code == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out][0::2] == ["e1", "e1"] and out[1]["id"].startswith("e1~")
+    assert out[0]["story_id"] == out[2]["story_id"] != out[1]["story_id"]  # the repeat is the same row
+    assert "rows.jsonl#L2" in result.stderr and out[1]["id"] in result.stderr

@@ -340,6 +340,24 @@ def quotes(
     _finish(failures, strict, done)
 
 
+def _own_id(prepared, where: str, seen: dict[str, bytes]):
+    """The row under an id of its own: a repeated id with another text (rows of two exports that
+    both number from 1) took the first row's story whatever it told, and the two output lines could
+    not be told apart (second QA pass); it becomes ``id~<its text's fingerprint>``, as ``compare``
+    scopes a reused id, with a warning. The same text again is a repeat and keeps the id."""
+    import hashlib
+    from dataclasses import replace
+
+    doc_id, print_ = prepared.doc.id, prepared.sig.tobytes()
+    if seen.setdefault(doc_id, print_) == print_:
+        return prepared
+    own = f"{doc_id}~{hashlib.sha1(print_).hexdigest()[:8]}"
+    err.print(f"warning: {where}: id {doc_id!r} is used by an earlier row with another text: written as {own!r}",
+              style="yellow", soft_wrap=True, markup=False)
+    seen.setdefault(own, print_)
+    return replace(prepared, doc=replace(prepared.doc, id=own))
+
+
 @app.command()
 def cluster(
     input: Annotated[str, typer.Argument(help="JSONL rows {id, text, title?, published?, outlet?, url?}, or -")],
@@ -368,6 +386,7 @@ def cluster(
     rows = ((f"{input}#L{n}", line) for n, line in jsonl_text_lines(open_input(stream, settings), settings.max_record_bytes))
     clusterer = OnlineClusterer()
     assigned: list[tuple[str, str]] = []
+    seen_ids: dict[str, bytes] = {}
     prepared_rows = map_in_order(prepare_rows, chunks(rows, 64), max(0, workers))
     with (stream, worker_errors(), stop_requests("writing the rows placed so far") as stop, closing(prepared_rows),
           progress_bar("clustering") as tick, streaming_gc()):
@@ -378,6 +397,7 @@ def cluster(
                 failures.append(Failure(where, prepared))
                 report_failure(failures[-1])
                 continue
+            prepared = _own_id(prepared, where, seen_ids)
             assigned.append((prepared.doc.id, clusterer.add_prepared(prepared)))
             tick()
     # ids resolved at the end: a story merged later is reported under its surviving id
