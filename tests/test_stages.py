@@ -90,6 +90,12 @@ def test_normalize_date_shapes_and_future():
     assert normalize_date("not a date") is None
     assert normalize_date("0001-01-01T00:00:00Z") is None  # a CMS placeholder, not a date
     assert normalize_date("1851-09-18") == "1851-09-18"  # digitised archives are old, not invalid
+    # second QA pass: "yesterday" was the run's time minus a day (an archive read later moved its
+    # articles), epoch seconds came out without their zone
+    for relative in ("yesterday", "2 days ago", "in 2 weeks"):
+        assert normalize_date(relative) is None
+    assert normalize_date("1710146400") == "2024-03-11T08:40:00+00:00"
+    assert normalize_date("11 березня 2024") == "2024-03-11"  # a day without a time is a day
 
 
 def _article(aid, text, origins=(), published=None, outlet=None):

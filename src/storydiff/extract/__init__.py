@@ -26,6 +26,9 @@ class ExtractError(ValueError):
     """No article could be extracted; the message says why."""
 
 
+_ABSOLUTE_PARSERS = ["timestamp", "custom-formats", "absolute-time"]
+
+
 def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
     """ISO 8601 from the date shapes exports and feeds use; None for unparseable or future dates."""
     if value in (None, ""):
@@ -41,7 +44,11 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
             try:
                 from storydiff.extract import date_parser
 
-                dt = date_parser.parse(s, None, {"STRICT_PARSING": True})
+                # no relative dates: "yesterday" in an archive read a year later is not its date (it
+                # was stored as the time of the run minus a day); epoch seconds and zone-less
+                # times are UTC, as everywhere else (second QA pass)
+                dt = date_parser.parse(s, None, {"STRICT_PARSING": True, "PARSERS": _ABSOLUTE_PARSERS,
+                                                 "TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True})
             except Exception:  # dateparser raises many kinds on junk; junk has no date
                 dt = None
     if dt is None or dt.year < EARLIEST_YEAR:
@@ -50,8 +57,8 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
     aware = dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
     if aware > now + timedelta(days=1):
         return None  # a date in the future of the crawl is a template or a typo, not a publication date
-    if len(s) <= 10 and dt.hour == dt.minute == 0:
-        return dt.date().isoformat()
+    if (len(s) <= 10 or not any(c in s for c in ":T")) and dt.hour == dt.minute == 0:
+        return dt.date().isoformat()  # a day without a time of day ("11 березня 2024") is a day
     return dt.isoformat()
 
 
