@@ -300,10 +300,17 @@ def test_sources_from_a_url_list_and_an_opml_export(web, tmp_path):
     assert result.exit_code == 0, result.stderr
     stored = articles(db)
     assert {f"http://{LANTERN}/story/roof", f"http://{VEYRA}/a/ferry", f"http://{HARBOR}/news/quake"} <= set(stored)
+    # a bad line is named and the list's other sources are still followed (second QA pass: one typo
+    # stopped every feed); a list with nothing to follow stops with the reason
     bad = tmp_path / "bad.txt"
-    bad.write_text("http://ok.test/feed\nnot a url\n")
-    result = runner.invoke(app, ["watch", "--once", "--db", db, str(bad)])
-    assert result.exit_code == 2 and "bad.txt:2: not an http(s) address" in result.stderr
+    bad.write_text(f"not a url\nftp://x.example/feed\nhttp://{LANTERN}/story/roof\n")
+    result = watch(web, db, sources=[str(bad)])
+    assert result.exit_code == 0, result.stderr
+    assert "bad.txt:1: not an http(s) address" in result.stderr and "bad.txt:2:" in result.stderr
+    nothing = tmp_path / "nothing.txt"
+    nothing.write_text("not a url\n")
+    result = runner.invoke(app, ["watch", "--once", "--db", db, str(nothing)])
+    assert result.exit_code == 2 and "nothing.txt:1: not an http(s) address" in result.stderr
 
 
 def _count(db: Path) -> tuple[int, int]:

@@ -171,9 +171,10 @@ def _opml(body: bytes) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
-def read_source_file(path: str) -> list[str]:
+def read_source_file(path: str, bad: list[str] | None = None) -> list[str]:
     """The sources a local file names: an OPML export's feeds, or one URL a line (blank lines and
-    ``#`` comments skipped). ValueError naming the first line that is no web address."""
+    ``#`` comments skipped). A line that is no web address is named in ``bad`` ("path:N: reason")
+    and the rest is read; without ``bad``, ValueError on the first."""
     with open(path, "rb") as f:
         data = f.read(20_000_000)
     if _root_tag(data) == "opml":
@@ -187,6 +188,10 @@ def read_source_file(path: str) -> list[str]:
             continue
         u = web_url(line)
         if u is None:
-            raise ValueError(f"{path}:{n}: not an http(s) address: {line[:80]!r}")
+            reason = f"{path}:{n}: not an http(s) address: {line[:80]!r}"
+            if bad is None:
+                raise ValueError(reason)
+            bad.append(reason)
+            continue
         urls.append(u)
     return list(dict.fromkeys(urls))

@@ -31,7 +31,10 @@ def _sources(given: list[str]) -> list[str]:
                 raise ValueError(f"not a web address: {s}")
             urls.append(u)
         elif os.path.isfile(s):
-            found = read_source_file(s)
+            bad: list[str] = []
+            found = read_source_file(s, bad)
+            for reason in bad:  # one typo in a list of a hundred feeds stops none of the others
+                err.print(f"error: {reason}", style="red", soft_wrap=True, markup=False)
             if not found:
                 raise ValueError(f"{s}: lists no feed, sitemap or page URL")
             urls.extend(found)
