@@ -141,3 +141,20 @@ def test_listings_are_read_from_the_bytes_given(host):
         read_listing("http://n.test/x", b"just some words")
     assert web_url("HTTP://N.test/a?utm_source=x#top") == "http://n.test/a"
     assert web_url("javascript:alert(1)") is None and web_url("ftp://n.test/f") is None
+
+
+def test_a_news_sitemap_gives_its_pages_their_date_and_headline():
+    # second QA pass: a news sitemap's pages were stored undated (grouped by arrival order)
+    from storydiff.fetch.sources import _sitemap
+
+    body = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>https://veyra.example/a/sm1</loc><lastmod>2024-04-01</lastmod><news:news>
+<news:publication_date>2024-03-11T10:00:00Z</news:publication_date><news:title>Storm  closes piers</news:title>
+</news:news></url>
+<url><loc>https://veyra.example/a/sm2</loc><lastmod>2024-04-01</lastmod></url>
+</urlset>"""
+    listing = _sitemap("https://veyra.example/sitemap.xml", body, "urlset")
+    meta = {e.url: e.meta for e in listing.entries}
+    assert meta["https://veyra.example/a/sm1"] == {"published": "2024-03-11T10:00:00Z", "title": "Storm closes piers"}
+    assert meta["https://veyra.example/a/sm2"] == {}  # lastmod is when a page changed, not its date
