@@ -129,6 +129,15 @@ def test_another_article_under_a_stored_id_fails_by_name_instead_of_vanishing(tm
         assert client.post("/api/articles", json=first, headers=AUTH).json()["skipped"] == 1
 
 
+def test_a_list_limit_below_one_or_a_negative_offset_is_refused(loaded):
+    # second QA pass: /api/stories?limit=-1 answered [] and offset=-5 was taken, as if nothing were stored
+    client, _, _ = loaded
+    for query in ("limit=0", "limit=-1", "offset=-5"):
+        assert client.get(f"/api/stories?{query}").status_code == 422
+        assert client.get(f"/?{query}").status_code == 422
+    assert len(client.get("/api/stories?limit=1").json()) == 1
+
+
 def test_malformed_items_fail_one_by_one(loaded):
     client, _, db = loaded
     bad = [

@@ -42,7 +42,7 @@ MAX_ITEMS = 1000  # articles per POST: bounds one request's work (it holds no lo
 LIST_LIMIT_MAX = 1000
 # An offset past this is no page of any database, and past 2**63 no database can even be asked
 MAX_OFFSET = 2**62
-Offset = Query(0, le=MAX_OFFSET, description="skip this many (the next page)")
+Offset = Query(0, ge=0, le=MAX_OFFSET, description="skip this many (the next page)")
 
 # Pages load nothing but our own stylesheet; no script runs even if escaping ever failed.
 PAGE_CSP = (
@@ -256,12 +256,12 @@ def create_app(
             return compare_stored_story(store, sid, fact_settings, with_analysis=False)
 
     def clamp(limit: int) -> int:
-        return max(0, min(limit, LIST_LIMIT_MAX))  # 0 or less: none, as the CLI's --limit
+        return min(limit, LIST_LIMIT_MAX)  # below 1 refused (422), as the CLI's --limit
 
     # -- pages --------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index_page(limit: int = 200, offset: int = Offset):
+    def index_page(limit: int = Query(200, ge=1), offset: int = Offset):
         limit, offset = clamp(limit), max(0, offset)
         rows = store.stories(limit=limit + 1, offset=offset)  # one more: is there a next page?
         return _render(
@@ -334,7 +334,7 @@ def create_app(
         return {"status": "ok"}
 
     @app.get("/api/stories")
-    def api_stories(limit: int = 100, offset: int = Offset):
+    def api_stories(limit: int = Query(100, ge=1), offset: int = Offset):
         """Stories, most recently published first; ``offset`` skips that many (the next page)."""
         return [asdict(s) for s in store.stories(limit=clamp(limit), offset=max(0, offset))]
 
