@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -124,6 +125,8 @@ def test_an_export_read_again_with_an_edited_row_stores_a_revision(tmp_path):
     assert diffs[0]["summary"][:2] == ["headline changed", "figure 14 → 17"]
     text = runner.invoke(app, ["show", story["id"], "--db", db]).stdout
     assert "Edited after publication" in text and "[-14-] {+17+}" in text and "quote removed" in text
+    # when it was stored, as every time reads ("2024-03-11 08:40 UTC"), not raw ISO (second QA pass)
+    assert re.search(r"\(stored \d{4}-\d\d-\d\d \d\d:\d\d UTC\)", " ".join(text.split()))
 
 
 def test_the_web_app_and_api_show_the_revisions(tmp_path):
