@@ -491,3 +491,12 @@ def test_claims_share_a_number_when_any_of_their_numbers_is_the_same():
     claims = [Claim("a", i, 0, 1, "x", frozenset(), n) for i, n in enumerate(numbers)]
     expected = [[float(bool(set(a) & set(b))) for b in numbers] for a in numbers]
     assert _share_a_number(claims).tolist() == expected and _share_a_number(claims).dtype == np.float32
+
+
+def test_two_articles_of_one_outlet_are_told_apart_in_a_conflict():
+    # second QA pass: "numbers differ: 14 people (Loop Post) vs 19 people (Loop Post)"
+    text = "The blast at the Berovac market killed {} people on Monday, police said."
+    a, b = _art("a", text.format(14)), _art("b", text.format(19))
+    a.outlet = b.outlet = "Loop Post"
+    (fact,) = align_facts([a, b])
+    assert fact.conflicts == ["numbers differ: 14 people (Loop Post) vs 19 people (Loop Post #2)"]

@@ -47,7 +47,7 @@ from functools import lru_cache
 import numpy as np
 
 from storydiff.compare.claims import Claim, Quantity, allows, article_claims, overlap
-from storydiff.compare.labels import article_label
+from storydiff.compare.labels import article_labels
 from storydiff.records import Article, Fact
 from storydiff.settings import FactSettings
 from storydiff.stopwords import ENGLISH_STOP_WORDS
@@ -694,7 +694,7 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
     outlet's own sentence (``versions``) and how sure the match is (``match``).
     ``articles`` must be in story order (earliest first)."""
     order = {a.id: k for k, a in enumerate(articles)}
-    outlet = {a.id: article_label(a) for a in articles}
+    outlet = article_labels(articles)
     facts = []
     for group in fact_groups(articles, settings):
         variants: dict[str, str] = {}

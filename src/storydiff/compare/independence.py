@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storydiff.analyze.origins import is_outlet_of
-from storydiff.compare.labels import article_label
+from storydiff.compare.labels import article_labels
 from storydiff.records import Article, Origin, SourceGroup
 from storydiff.settings import IndependenceSettings
 from storydiff.unionfind import UnionFind
@@ -76,14 +76,12 @@ def syndication_groups(articles: Sequence[Article], settings: IndependenceSettin
     return list(uf.groups().values())
 
 
-_label = article_label
-
-
 def independent_sources(
     articles: Sequence[Article], settings: IndependenceSettings | None = None
 ) -> tuple[int, list[SourceGroup]]:
     """The count, and the groups with the reasoning behind it."""
     settings = settings or IndependenceSettings()
+    _label = article_labels(articles).__getitem__  # an outlet's second article is "Loop Post #2"
     by_origin: dict[str, list[SourceGroup]] = {}
     uncited: list[tuple[list[Article], str, SourceGroup]] = []  # (members, "X copies Y's text; ", group)
     for idx in syndication_groups(articles, settings):
@@ -91,15 +89,15 @@ def independent_sources(
         primaries = {primary_origin(a, settings) for a in members} - {None}
         copies = ""
         if len(members) > 1:
-            copiers = [_label(a) for a in members[1:]]
+            copiers = [_label(a.id) for a in members[1:]]
             verb = "copies" if len(copiers) == 1 else "copy"
-            copies = f"{', '.join(copiers)} {verb} {_label(members[0])}'s text; "
+            copies = f"{', '.join(copiers)} {verb} {_label(members[0].id)}'s text; "
         if len(primaries) == 1:
             origin = primaries.pop()
             # one origin under two names ("OPA" in a dateline tag, "Ostrania Press Agency" spelled
             # out in a translation) is one source: the name first met stands for both
             origin = next((o for o in by_origin if is_outlet_of(origin, o) or is_outlet_of(o, origin)), origin)
-            citing = [_label(a) for a in members if not is_outlet_of(origin, a.outlet)]
+            citing = [_label(a.id) for a in members if not is_outlet_of(origin, a.outlet)]
             verb = "cite" if len(citing) > 1 else "cites"
             why = f"{copies}{' and '.join(citing)} {verb} {origin}" if citing else copies.rstrip("; ")
             if len(citing) < len(members):  # the agency's own copy is among them: it cites no one

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from storydiff.compare.labels import article_label
+from storydiff.compare.labels import article_labels
 from storydiff.compare.quotes import speaker_conflict
 from storydiff.extract.metadata import without_dateline
 from storydiff.records import Article, Story
@@ -77,20 +77,10 @@ class StoryView:
         return self.story.id
 
 
-def _labels(articles: Sequence[Article]) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    used: dict[str, int] = {}
-    for a in articles:
-        base = article_label(a)
-        used[base] = used.get(base, 0) + 1
-        labels[a.id] = base if used[base] == 1 else f"{base} #{used[base]}"
-    return labels
-
-
 def build_view(story: Story, articles: Sequence[Article], edits: dict[str, list] | None = None) -> StoryView:
     by_id = {a.id: a for a in articles}
     members = [by_id[i] for i in story.article_ids if i in by_id]
-    label = _labels(members)
+    label = article_labels(members)
     view = StoryView(story=story, articles=members, label=label)
     view.edits = {a.id: edits[a.id] for a in members if edits and edits.get(a.id)}
     for q in story.quotes:
