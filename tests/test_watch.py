@@ -245,6 +245,14 @@ def test_later_rounds_store_new_entries_once_and_an_edit_as_a_revision_with_its_
     third = {(h.host, h.path): h.status for h in web.log[mark:]}
     assert third[(HARBOR, "/feed.xml")] == third[(HARBOR, "/news/quake")] == third[(VEYRA, "/a/ferry")] == 304
     assert third[(VEYRA, "/sitemap.xml")] == 304  # the 304 before repeated no validator: the old ones held
+    # the outlet undoes its edit: the page is the first version again, and so is the stored article
+    # (second QA pass: "1 already stored", the database kept showing the edit)
+    web.set(HARBOR, "/news/quake", page("Quake kills 14 in Berovac", QUAKE, "Harbor Wire", etag='"quake-3"'))
+    result = watch(web, db)
+    assert "stored 0 new article(s), 1 new revision(s)" in " ".join(result.stderr.split())
+    quake = articles(db)[f"http://{HARBOR}/news/quake"]
+    assert "killed 17 people" not in quake["text"] and quake["title"] == "Quake kills 14 in Berovac"
+    # (an export read again stays no revision outside watch: test_revisions' re-runs of either file)
 
 
 def test_each_host_gets_one_request_at_a_time_with_the_delay_between(web, tmp_path):

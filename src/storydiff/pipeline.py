@@ -568,7 +568,7 @@ def with_free_id(store, article: Article) -> Article:
     return _scoped(article)
 
 
-def revision_target(store, article: Article, at_url: Article | None = None) -> Article | None:
+def revision_target(store, article: Article, at_url: Article | None = None, *, reverts: bool = False) -> Article | None:
     """The stored article that ``article`` is a new revision of, or None: the same URL, or (no
     URL saying otherwise) the same outlet's article id with most of its text, seen with a text
     neither it nor any of its earlier revisions had (an old export re-read is no revision).
@@ -576,7 +576,9 @@ def revision_target(store, article: Article, at_url: Article | None = None) -> A
     stored one's: a live blog's posts (``#post-1``, ``#post-2``: one URL once the fragment is
     dropped) and an export that gives its rows (with their ids) one landing page are different
     articles; such an article is then found by its own id.
-    ``at_url``: the article stored at ``article``'s URL, when the caller has read it already."""
+    ``at_url``: the article stored at ``article``'s URL, when the caller has read it already.
+    ``reverts``: the item is what its source says now (``watch``), so a text one of the stored
+    article's earlier revisions had is a revision again (the edit was undone), not an old read."""
     from storydiff.compare.revisions import is_edit_of
     from storydiff.store.codec import canonical_url
 
@@ -589,7 +591,7 @@ def revision_target(store, article: Article, at_url: Article | None = None) -> A
         other_url = stored is not None and stored.url and article.url and canonical_url(stored.url) != canonical_url(article.url)
         if stored is None or other_url or not is_edit_of(stored, article):
             return None
-    if stored.report_hash == article.report_hash or store.has_text(stored.id, article):
+    if stored.report_hash == article.report_hash or (not reverts and store.has_text(stored.id, article)):
         return None
     return stored
 
@@ -612,6 +614,7 @@ def ingest_stream(
     stop: Callable[[], bool] | None = None,
     on_placed: Callable[[Article, str], object] | None = None,
     extract_settings: ExtractSettings | None = None,
+    current_sources: bool = False,
 ) -> dict[str, int]:
     """Extract, analyze, assign to a story and store each item. Items already stored (the same
     source with the same content) are skipped before extraction, so a re-run after a kill only
@@ -636,6 +639,9 @@ def ingest_stream(
     ``stop`` is asked before each extracted article is taken: once it says yes, no more is read,
     the articles already extracted and held for ordering are assigned and stored, and the stats
     say ``interrupted`` (what was not read is done by a re-run).
+
+    ``current_sources``: each item is what its source says now (``watch``): content one of an
+    article's earlier revisions had is a revision again (an edit undone), not an old read skipped.
 
     ``on_placed`` is told each article as it is stored and what became of it: "stored",
     "revised" or "skipped" (a repeat); a stored article has its story once ``ingest_stream``
@@ -665,7 +671,7 @@ def ingest_stream(
 
         def fresh(stream: Iterable) -> Iterator:
             for it in stream:
-                if not isinstance(it, Failure) and store.has_item(it.source, it.digest):
+                if not isinstance(it, Failure) and store.has_item(it.source, it.digest, current_only=current_sources):
                     stats["skipped"] += 1
                     if progress:
                         progress(1)
@@ -698,10 +704,11 @@ def ingest_stream(
 
         def store_one(a: Article) -> None:
             at_url = store.article_by_url(a.url) if a.url else None
-            prior = revision_target(store, a, at_url)
+            prior = revision_target(store, a, at_url, reverts=current_sources)
             if prior is not None:  # the outlet edited a stored article: same id, same story, new text
                 edited = replace(a, id=prior.id, published=a.published or prior.published)
-                outcome(edited, "revised" if store.revise_article(prior.id, edited) is not None else "skipped")
+                revised = store.revise_article(prior.id, edited, revert=current_sources)
+                outcome(edited, "revised" if revised is not None else "skipped")
                 return
             if scope_reused_ids:
                 a = with_free_id(store, a)

@@ -102,6 +102,7 @@ def watch_round(
             on_failure=on_failure,
             progress=progress,
             workers=0,  # pages arrive at network speed; extraction keeps up in this process
+            current_sources=True,  # a page is what it says now: an undone edit is a revision again
             stop=stop,
             on_placed=on_placed,
         )

@@ -106,8 +106,9 @@ class Store(ABC):
         blog's posts, a feed's landing page). Commits on its own unless inside ``batch()``."""
 
     @abstractmethod
-    def has_item(self, source: str, raw_digest: str | None = None) -> bool:
-        """Whether the item read from ``source`` with this content (``records.raw_digest``) is stored."""
+    def has_item(self, source: str, raw_digest: str | None = None, *, current_only: bool = False) -> bool:
+        """Whether the item read from ``source`` with this content (``records.raw_digest``) is stored
+        (with ``current_only``, as an article's latest text, not as one of its earlier revisions)."""
 
     @abstractmethod
     def get_article(self, article_id: str) -> Article | None: ...
@@ -259,11 +260,12 @@ class Store(ABC):
         of ``article`` (from the same outlet: ``Article.report_hash``)."""
         raise NotImplementedError
 
-    def revise_article(self, article_id: str, article: Article) -> int | None:
+    def revise_article(self, article_id: str, article: Article, *, revert: bool = False) -> int | None:
         """Make ``article`` the latest revision of the stored article ``article_id`` (its id, story
         and place in storing order stay; the text it replaces is kept as an earlier revision).
         The new revision's number, or None (nothing changes) when the article is not stored or
-        its new text or item is already stored elsewhere."""
+        its new text or item is already stored elsewhere. ``revert``: a text or item one of the
+        article's earlier revisions had is a revision too (a page whose edit was undone)."""
         raise NotImplementedError
 
     def revisions(self, article_id: str) -> list[Revision]:

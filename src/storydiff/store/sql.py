@@ -175,11 +175,13 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
                 conn.execute(self._drop_story_stmt, {"id": row["story_id"]})
             return added
 
-    def has_item(self, source: str, raw_digest: str | None = None) -> bool:
+    def has_item(self, source: str, raw_digest: str | None = None, *, current_only: bool = False) -> bool:
         with self._read() as conn:
             key = codec.item_key(source, raw_digest)
             if conn.execute(self._has_source_stmt, {"k": key}).first() is not None:
                 return True
+            if current_only:
+                return False
             # read before as a text an article has since replaced (an old export re-read)
             earlier = select(article_revisions.c.seq).where(article_revisions.c.source_key == key).limit(1)
             return conn.execute(earlier).first() is not None

@@ -33,7 +33,7 @@ class RevisionsMixin:
             q = select(r.seq).where(r.article_id == article_id, r.content_hash == text_hash).limit(1)
             return conn.execute(q).first() is not None
 
-    def revise_article(self, article_id: str, article: Article) -> int | None:
+    def revise_article(self, article_id: str, article: Article, *, revert: bool = False) -> int | None:
         from dataclasses import replace
 
         article_id = codec.column_text(article_id)
@@ -55,9 +55,9 @@ class RevisionsMixin:
             # an earlier revision of anything: a repeat, not an edit
             taken = conn.execute(
                 select(a.seq).where(or_(a.content_hash == new_hash, a.source_key == new_source), a.seq != cur.seq).limit(1)
-            ).first() or conn.execute(
+            ).first() or (not revert and conn.execute(
                 select(article_revisions.c.seq).where(article_revisions.c.source_key == new_source).limit(1)
-            ).first()
+            ).first())
             if taken:
                 return None
             url_key = cur.url_key
