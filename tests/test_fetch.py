@@ -79,6 +79,13 @@ def test_retry_after_robots_errors_and_crawl_delay(web):
     assert [h.status for h in web.hits("a.test", "/busy")] == [429, 200]
     assert reason(web, "http://b.test/x").startswith("robots.txt could not be read (HTTP 503)")
     assert web.hits("b.test", "/x") == []
+    # a host nothing answers on is named unreachable, not a robots.txt problem (second QA pass)
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed = sock.getsockname()[1]
+    assert reason(web, f"http://127.0.0.1:{closed}/x").startswith("host unreachable (connection failed")
 
     async def two():
         async with Fetcher(FAST, resolve=web.resolve_map()) as f:

@@ -289,7 +289,10 @@ class Fetcher:
                 if got.status >= 500 or got.status == 429 or got.status in REDIRECTS:
                     raise FetchError(f"HTTP {got.status}")
             except FetchError as e:
-                host.robots = f"robots.txt could not be read ({e}): the host is left alone this round"
+                # a host that cannot be reached at all is named so: "robots.txt could not be read"
+                # sent the reader looking at a file when the server was down (second QA pass)
+                host.robots = (f"host unreachable ({e}): left alone this round" if e.network else
+                               f"robots.txt could not be read ({e}): the host is left alone this round")
                 return
             if got.status >= 400:  # 4xx: no robots.txt, nothing is forbidden
                 host.robots = False
