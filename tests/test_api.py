@@ -129,6 +129,13 @@ def test_another_article_under_a_stored_id_fails_by_name_instead_of_vanishing(tm
         assert client.post("/api/articles", json=first, headers=AUTH).json()["skipped"] == 1
 
 
+def test_two_different_items_without_text_are_quarantined_apart():
+    from storydiff.serve.api import item_source
+
+    assert item_source({"title": "A"}) != item_source({"title": "B"})
+    assert item_source({"title": "A"}) == item_source({"title": "A"})  # a re-upload is the same item
+
+
 def test_a_list_limit_below_one_or_a_negative_offset_is_refused(loaded):
     # second QA pass: /api/stories?limit=-1 answered [] and offset=-5 was taken, as if nothing were stored
     client, _, _ = loaded

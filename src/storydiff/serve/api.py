@@ -102,7 +102,11 @@ def item_source(rec: dict[str, Any]) -> str:
     if rec.get("id") not in (None, ""):
         return f"api:id:{rec['id']}"
     body = rec.get("html") if isinstance(rec.get("html"), str) else rec.get("text")
-    return "api:sha1:" + hashlib.sha1(str(body).encode("utf-8", "replace")).hexdigest()[:16]
+    if not isinstance(body, str):
+        # no text: the item as a whole (two different text-less items shared the key of "None" and
+        # one quarantine entry; second QA pass)
+        body = json.dumps(rec, sort_keys=True, default=str, ensure_ascii=False)
+    return "api:sha1:" + hashlib.sha1(body.encode("utf-8", "replace")).hexdigest()[:16]
 
 
 def item_to_raw(rec: Any) -> RawItem | Failure:
