@@ -69,6 +69,10 @@ def test_the_word_opening_an_attribution_is_no_speaker_and_a_first_name_leaves_t
     assert [s for _, s in speakers(ru2, "ru")] == ["Николай Патрушев", "Любови Соболь", "Иван Иванов", "Ван По"]
     uk2 = "За словами експрезидента Петра Порошенка, «армія готова до всього»."
     assert [s for _, s in speakers(uk2, "uk")] == ["Петро Порошенко"]
+    # "Он добавил: «...»" is the speaker just named (QA pass); "Я сказал" still names no one
+    ru3 = ("«Это провокация и ничего больше», — сказал Лавров журналистам. Он добавил: «Мы ответим зеркально и быстро».\n"
+           "Я сказал: «Конечно, вот этот справа»." )
+    assert [s for _, s in speakers(ru3, "ru")] == ["Лавров", "Лавров", None]
 
 
 def test_titles_initials_and_an_office_s_domain_name_no_one_by_themselves():

@@ -249,6 +249,18 @@ def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | No
     return (name, verb.group(0)) if name else None
 
 
+def _pronoun_cue(text: str, open_mark: int, lang: str) -> str | None:
+    """The verb of "Он добавил: «" / "Вона додала: «" (a third-person pronoun, then the verb,
+    nothing else) before the opening mark, or None."""
+    start = max(text.rfind("\n", 0, open_mark), *(text.rfind(p, 0, open_mark) for p in (". ", "! ", "? ")))
+    sentence = text[start + 1 : open_mark].strip(" \t\u00a0:—–-,")
+    pronoun = _PRONOUN_RE[lang].match(sentence)
+    if pronoun is None:
+        return None
+    verb = _VERB_RE[lang].match(sentence, pronoun.end() + 1) if len(sentence) > pronoun.end() else None
+    return verb.group(0) if verb is not None and not sentence[verb.end():].strip() else None
+
+
 def _opens_sentence(text: str, open_mark: int) -> bool:
     """Nothing of the quote's sentence before its opening mark (a quote on its own, not one
     introduced by words that name no one: "У комюніке сказано: «")."""
@@ -270,6 +282,9 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
             before = speaker_before(text, sp.open_mark, lang)
             if before is not None:
                 speaker, cue = before
+            elif inherited is not None:
+                cue = _pronoun_cue(text, sp.open_mark, lang)
+                speaker = inherited if cue else None  # "Он добавил: «...»": the speaker just named
         if cue is None and speaker is None and _opens_sentence(text, sp.open_mark):
             speaker = inherited  # a run of quotes by one speaker: «...», — сказала X. «...».
         q.speaker, q.cue = speaker, cue
