@@ -142,6 +142,8 @@ def test_a_list_limit_below_one_or_a_negative_offset_is_refused(loaded):
     for query in ("limit=0", "limit=-1", "offset=-5"):
         assert client.get(f"/api/stories?{query}").status_code == 422
         assert client.get(f"/?{query}").status_code == 422
+    for query in ("limit=0", "limit=-1"):  # and search (the review)
+        assert client.get(f"/api/search?q=quake&{query}").status_code == 422
     assert len(client.get("/api/stories?limit=1").json()) == 1
 
 

@@ -193,3 +193,29 @@ def test_an_api_upload_of_an_edited_article_is_a_revision(tmp_path):
     again = client.post("/api/articles", json=row(AFTER), headers=auth).json()
     assert first["stored"] == 1 and again["items"][0]["article_id"] == "q1"
     assert [x["number"] for x in client.get("/api/articles/q1/revisions").json()["revisions"]] == [1, 2]
+
+
+def test_a_page_flapping_between_two_texts_adds_a_bounded_number_of_revisions(store):
+    # review of the undone-edit fix: every swap between two texts was a new "edit", each round, and
+    # two listed addresses of one page serving two texts made edits of a page that never changed
+    from storydiff.pipeline import ingest_stream
+    from storydiff.records import RawItem
+
+    url = "https://harbor.example/news/quake"
+
+    def page(n: int) -> str:
+        return (f"<html><head><title>Quake kills {n}</title></head><body><article><h1>Quake kills {n}</h1>"
+                f"<p>An earthquake killed {n} people in Berovac on Monday, the governor of the province said.</p>"
+                "<p>Rescue teams arrived from the capital in the evening and searched the old town.</p>"
+                "</article></body></html>")
+
+    for n in (14, 19, 14, 19, 14, 19, 14):  # one URL, a CDN's stale and fresh copies
+        ingest_stream(store, [RawItem(url, "html", page(n), url=url)], current_sources=True)
+    article = store.article_by_url(url)
+    assert len(store.revisions(article.id)) == 4  # 14, 19, 14 undone, 19 again: then no more
+    # two addresses of one page with two texts: no edit after the first round
+    other = "https://harbor.example/news/ferry"
+    for _ in range(3):
+        stats = ingest_stream(store, [RawItem(other, "html", page(21), url=other),
+                                      RawItem(other + "?amp=1", "html", page(22), url=other)], current_sources=True)
+    assert stats["revised"] == 0 and len(store.revisions(store.article_by_url(other).id)) == 2

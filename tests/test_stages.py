@@ -96,6 +96,7 @@ def test_normalize_date_shapes_and_future():
         assert normalize_date(relative) is None
     assert normalize_date("1710146400") == "2024-03-11T08:40:00+00:00"
     assert normalize_date("11 березня 2024") == "2024-03-11"  # a day without a time is a day
+    assert normalize_date("March 11, 2024 " + "x" * 100_000) is None  # no date is that long (review)
 
 
 def _article(aid, text, origins=(), published=None, outlet=None):

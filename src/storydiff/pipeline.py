@@ -591,9 +591,19 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
         other_url = stored is not None and stored.url and article.url and canonical_url(stored.url) != canonical_url(article.url)
         if stored is None or other_url or not is_edit_of(stored, article):
             return None
-    if stored.report_hash == article.report_hash or (not reverts and store.has_text(stored.id, article)):
+    if stored.report_hash == article.report_hash:
+        return None
+    if store.has_text(stored.id, article) and not (reverts and _undone_edit(store, stored, article)):
         return None
     return stored
+
+
+def _undone_edit(store, stored: Article, article: Article) -> bool:
+    """Whether ``article``, a text the stored article had before, is its page's edit undone: read
+    again from the same source (two listed addresses of one page serving two texts are no edits),
+    and a text it went back to at most once (a page flapping between two versions, a CDN's stale and
+    fresh copies, would otherwise add a revision every round; a review's finding)."""
+    return stored.source == article.source and store.earlier_revisions_with_text(stored.id, article) == 1
 
 
 def url_taken_by_another(at_url: Article | None, article: Article) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
 from storydiff.settings import SearchSettings
@@ -52,13 +52,13 @@ def add_routes(app: FastAPI, store) -> None:
     def run_search(q: str, speaker: str | None, outlet: str | None, since: str | None, limit: int):
         try:
             return search_stored(store, q, speaker=speaker or None, outlet=outlet or None, since=since or None,
-                                 limit=max(0, min(limit, SEARCH_LIMIT_MAX)))
+                                 limit=min(limit, SEARCH_LIMIT_MAX))
         except ValueError as e:
             raise HTTPException(400, str(e)) from None
 
     @app.get("/api/search")
     def api_search(q: str, speaker: str | None = None, outlet: str | None = None, since: str | None = None,
-                   limit: int = SearchSettings.limit):
+                   limit: int = Query(SearchSettings.limit, ge=1)):
         """Stories, articles and quotes containing every word and "quoted phrase" of ``q``
         (``word*``: a prefix). ``speaker`` searches only quotes by that speaker; ``outlet`` and
         ``since`` (a date) narrow both."""

@@ -260,6 +260,11 @@ class Store(ABC):
         of ``article`` (from the same outlet: ``Article.report_hash``)."""
         raise NotImplementedError
 
+    def earlier_revisions_with_text(self, article_id: str, article: Article) -> int:
+        """How many earlier revisions (not the current text) of the stored article ``article_id``
+        had the text of ``article``."""
+        raise NotImplementedError
+
     def revise_article(self, article_id: str, article: Article, *, revert: bool = False) -> int | None:
         """Make ``article`` the latest revision of the stored article ``article_id`` (its id, story
         and place in storing order stay; the text it replaces is kept as an earlier revision).

@@ -33,6 +33,15 @@ class RevisionsMixin:
             q = select(r.seq).where(r.article_id == article_id, r.content_hash == text_hash).limit(1)
             return conn.execute(q).first() is not None
 
+    def earlier_revisions_with_text(self, article_id: str, article: Article) -> int:
+        from sqlalchemy import func
+
+        r = article_revisions.c
+        q = select(func.count()).where(r.article_id == codec.column_text(article_id),
+                                       r.content_hash == codec.article_content_hash(article))
+        with self._read() as conn:
+            return int(conn.execute(q).scalar() or 0)
+
     def revise_article(self, article_id: str, article: Article, *, revert: bool = False) -> int | None:
         from dataclasses import replace
 
