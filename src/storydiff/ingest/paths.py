@@ -22,13 +22,18 @@ _STORAGE_SUFFIXES = ("-wal", "-shm", "-journal", "-ingest.lock", "-running.lock"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+# Names of what storydiff reads: no database is looked for in them (a folder walk opens no file
+# twice for the common case).
+_ARTICLE_SUFFIXES = (".html", ".htm", ".txt", ".jsonl", ".json", ".csv", ".xml", ".rss", ".atom", ".warc", ".gz")
+
+
 def _storage_file(path: str) -> bool:
     """Whether a file found in a folder is a SQLite database or one of its side files (a file
     named "...-journal" beside no database, "lancaster-journal", is read: a review's finding)."""
     for suffix in _STORAGE_SUFFIXES:
         if path.endswith(suffix):
             return _sqlite(path[: -len(suffix)])
-    return _sqlite(path)
+    return not path.lower().endswith(_ARTICLE_SUFFIXES) and _sqlite(path)
 
 
 def _sqlite(path: str) -> bool:
