@@ -452,3 +452,17 @@ def test_an_export_row_of_one_paragraph_ending_in_a_credit_keeps_its_article():
     items = list(read_bytes("rows.jsonl", "".join(json.dumps(r) + "\n" for r in rows).encode()))
     articles = list(extract_items(items))
     assert all(not isinstance(a, Failure) and a.text.startswith(body) for a in articles)
+
+
+def test_a_feed_entry_is_keyed_by_its_guid_only_when_the_guid_is_not_its_page():
+    def entry(guid: str, link: str = "https://p.example/live", body: str = "Body one.") -> RawItem:
+        rss = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>P</title><item><title>A</title>'
+               f"<link>{link}</link><guid>{guid}</guid><description>{body}</description></item></channel></rss>")
+        (item,) = list(read_bytes("p.rss", rss.encode()))
+        return item
+
+    assert "id" not in entry("https://p.example/live").meta  # a permalink guid: the URL keys it, as before
+    one, two = entry("tp-1"), entry("tp-2")
+    assert one.meta["id"] != two.meta["id"]  # two entries at one landing page
+    assert entry("tp-1", body="Body one, updated.").meta["id"] == one.meta["id"]  # an edit keeps its id
+    assert entry("tp-1", link="https://q.example/live").meta["id"] != one.meta["id"]  # guids are per feed

@@ -219,3 +219,35 @@ def test_a_page_flapping_between_two_texts_adds_a_bounded_number_of_revisions(st
         stats = ingest_stream(store, [RawItem(other, "html", page(21), url=other),
                                       RawItem(other + "?amp=1", "html", page(22), url=other)], current_sources=True)
     assert stats["revised"] == 0 and len(store.revisions(store.article_by_url(other).id)) == 2
+
+
+def _live_feed(entries: list[tuple[str, str, str]]) -> bytes:
+    items = "".join(
+        f"<item><title>{title}</title><link>https://harbor.example/live</link>"
+        f'<guid isPermaLink="false">{guid}</guid><description>&lt;p&gt;{body}&lt;/p&gt;</description></item>'
+        for guid, title, body in entries)
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Times</title>'
+            f"<link>https://harbor.example/</link>{items}</channel></rss>").encode()
+
+
+QUAKE = ("live-1", "Quake kills 14 in Berovac", "An earthquake killed 14 people in Berovac on Monday, the governor "
+         "of the province said. Rescue teams arrived from the capital in the evening and searched the old town.")
+FERRY = ("live-2", "Ferry aground off Cape Lorn", "A ferry ran aground off Cape Lorn on Sunday; all 212 passengers "
+         "were brought ashore, the coastguard said. Divers will inspect the hull on Monday, the operator said.")
+
+
+def test_feed_entries_with_their_own_guids_at_one_landing_page_are_all_kept(tmp_path):
+    # a live blog's feed (every entry links to the live page): the URL alone keyed each entry, so
+    # the ferry entry was stored as a "revision" of the quake entry, which vanished from search
+    db = str(tmp_path / "live.db")
+    feed = tmp_path / "live.rss"
+    feed.write_bytes(_live_feed([QUAKE, FERRY]))
+    assert "stored 2 new article(s)" in runner.invoke(app, ["ingest", str(feed), "--db", db]).stderr
+    assert "2 already stored" in runner.invoke(app, ["ingest", str(feed), "--db", db]).stderr  # a re-run adds nothing
+    for word in ("earthquake", "ferry"):
+        assert json.loads(runner.invoke(app, ["search", word, "--db", db, "--json"]).stdout.splitlines()[0])
+    # the quake entry updated under its guid is a revision of it, and of nothing else
+    feed.write_bytes(_live_feed([(QUAKE[0], QUAKE[1], QUAKE[2].replace("14 people", "19 people")), FERRY]))
+    assert "1 new revision" in runner.invoke(app, ["ingest", str(feed), "--db", db]).stderr
+    hits = [json.loads(x) for x in runner.invoke(app, ["search", "ferry", "--db", db, "--json"]).stdout.splitlines()]
+    assert hits and all("19 people" not in json.dumps(h) for h in hits)

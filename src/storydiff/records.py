@@ -251,3 +251,12 @@ def article_id_for(source: str, url: str | None, text: str) -> str:
     """Stable id: from the URL when there is one, else from the content."""
     key = url or ("sha:" + content_hash(text))
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def feed_entry_id(url: str | None, guid: str) -> str:
+    """Stable id of a feed entry that names itself (an RSS guid, an Atom id) apart from its page:
+    entries of a live blog or a wire's updates often all link to one landing page, and an id from
+    that URL alone made each one a "revision" of the one before (the earlier entry vanished).
+    The entry's page is part of the key, since a guid ("1001") is only unique within its feed."""
+    key = f"feed-entry:{url or ''}\x00{guid}"
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]

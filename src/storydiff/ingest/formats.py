@@ -18,7 +18,7 @@ from storydiff.ingest import split
 from storydiff.ingest.decode import DecodeError, decode_bytes, detect_encoding, warn_replaced
 from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, _Counting, mb
 from storydiff.ingest.sanitize import clean_references
-from storydiff.records import Failure, RawItem
+from storydiff.records import Failure, RawItem, feed_entry_id
 from storydiff.settings import IngestSettings
 
 Result = RawItem | Failure
@@ -465,4 +465,17 @@ def _feed_entries(source: str, piece: split.FeedPiece, settings: IngestSettings)
             meta["authors"] = [author]
         if site:
             meta["site_name"] = site
+        guid = _entry_guid(entry, link, url)
+        if guid:
+            meta["id"] = feed_entry_id(url, guid)
         yield RawItem(source=where, kind="html", content=body, url=url, meta=meta)
+
+
+def _entry_guid(entry: Any, link: object, url: str | None) -> str | None:
+    """The entry's own name (RSS guid, Atom id) when it says more than its page's address: a
+    permalink guid is the URL again, and then the URL alone keys the entry, as it always did."""
+    guid = entry.get("id")
+    if not isinstance(guid, str) or not guid.strip():
+        return None
+    guid = guid.strip()
+    return None if guid in (link, url) else guid
