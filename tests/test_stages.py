@@ -97,6 +97,13 @@ def test_normalize_date_shapes_and_future():
     assert normalize_date("1710146400") == "2024-03-11T08:40:00+00:00"
     assert normalize_date("11 березня 2024") == "2024-03-11"  # a day without a time is a day
     assert normalize_date("March 11, 2024 " + "x" * 100_000) is None  # no date is that long (review)
+    # dotted dates are day first wherever they are written (de, uk, ru, pl): "11.03.2024" was 3 November
+    assert normalize_date("11.03.2024 14:30") == "2024-03-11T14:30:00+00:00"
+    assert normalize_date("11.03.2024") == "2024-03-11"
+    assert normalize_date("03/11/2024") == "2024-03-11"  # slashes stay month first, as dateparser reads them
+    # a zone given by name keeps its offset (the email parser dropped CET and left the time as UTC)
+    assert normalize_date("Mon, 11 Mar 2024 10:00:00 CET") == "2024-03-11T09:00:00+00:00"
+    assert normalize_date("Mon, 11 Mar 2024 10:00:00 GMT") == "2024-03-11T10:00:00+00:00"
 
 
 def _article(aid, text, origins=(), published=None, outlet=None):

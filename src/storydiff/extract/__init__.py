@@ -9,6 +9,7 @@ pasted without a URL).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -27,6 +28,8 @@ class ExtractError(ValueError):
 
 
 _ABSOLUTE_PARSERS = ["timestamp", "custom-formats", "absolute-time"]
+_DOTTED_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\d.])")
+_NAMED_ZONE = re.compile(r"\d\s+(?!UT\b|GMT\b|Z\b)[A-Z]{3,5}\s*$")  # a zone by name after the time
 
 
 def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
@@ -42,15 +45,24 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
     except ValueError:
         try:
             dt = parsedate_to_datetime(s)
+            if dt.tzinfo is None and _NAMED_ZONE.search(s):
+                dt = None  # "... 10:00:00 CET": the email parser drops a zone it has no offset for
         except (TypeError, ValueError, IndexError):
+            dt = None
+        if dt is None:
             try:
                 from storydiff.extract import date_parser
 
                 # no relative dates: "yesterday" in an archive read a year later is not its date (it
                 # was stored as the time of the run minus a day); epoch seconds and zone-less
                 # times are UTC, as everywhere else (second QA pass)
-                dt = date_parser.parse(s, None, {"STRICT_PARSING": True, "PARSERS": _ABSOLUTE_PARSERS,
-                                                 "TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True})
+                settings = {"STRICT_PARSING": True, "PARSERS": _ABSOLUTE_PARSERS,
+                            "TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True}
+                if _DOTTED_DATE.search(s):
+                    # "11.03.2024" is the 11th of March wherever dates are written with dots (de, uk,
+                    # ru, pl...): dateparser read it month first, 3 November
+                    settings["DATE_ORDER"] = "DMY"
+                dt = date_parser.parse(s, None, settings)
             except Exception:  # dateparser raises many kinds on junk; junk has no date
                 dt = None
     if dt is None or dt.year < EARLIEST_YEAR:
