@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from storydiff.analyze.sentences import sentence_spans
-from storydiff.compare.numbers import ENGLISH_ALIASES, ENGLISH_SCALES, number_language
+from storydiff.compare.numbers import (
+    AGE_AFTER,
+    CURRENCY_BEFORE,
+    ENGLISH_ALIASES,
+    ENGLISH_SCALES,
+    ONE_PERSON,
+    SYMBOLS,
+    number_language,
+)
 
 STOPWORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into", "onto", "about", "over", "under", "after", "before", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "that", "this", "these", "those", "it", "its", "it's", "they", "them", "their", "there", "here", "he", "she", "him", "her", "his", "hers", "we", "us", "our", "you", "your", "i", "me", "my", "not", "no", "nor", "also", "just", "only", "very", "more", "most", "such", "than", "too", "own", "same", "other", "others", "some", "any", "all", "each", "both", "few", "many", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "while", "said", "says", "say", "told", "tells", "according", "reported", "reports", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "per", "cent", "percent", "mr", "mrs", "ms", "dr"]
@@ -197,6 +205,9 @@ class _English:
     not_units = _NOT_UNITS
     skip_after = _SKIP_AFTER
     approx = _APPROX_BEFORE
+    at_least = re.compile(r"\b(more than|over|at least|upwards of|in excess of|no fewer than|no less than)\s+$")
+    at_most = re.compile(r"\b(fewer than|less than|up to|at most|no more than|as many as)\s+$")
+    part_of = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:out\s+of|of)\s+(?:the\s+|all\s+)?", re.IGNORECASE)
     range = _RANGE
     join = re.compile(r"\s*(?:to|-|–|against)\s*")
     kill = _KILL_WORDS
@@ -250,12 +261,21 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
     lang = number_language(language, text) or _English
     out: list[Quantity] = []
     at: dict[int, int] = {}  # where each number starts -> its place in out (for ranges)
+    spans: list[tuple[int, int]] = []  # where each figure of out starts and ends, as read
     previous_unit, previous_end = "", -1
-    for start, end, value, g, pct in lang.read(text):
+    for start, end, value, g, pct in _figures(text, lang):
         if lang.is_when(text, start, end, value, g):
             continue
         unit, pos = "", end - (len(g) - len(g.rstrip(",.")))  # "to 62, clearing": the comma ends it
         written = g.rstrip(",.")
+        age = AGE_AFTER.match(text, pos)
+        sign = CURRENCY_BEFORE.search(text[max(0, start - 4) : start])
+        if age:  # "a 7-year-old girl" and "9-летняя девочка": ages, in every language one unit
+            unit, written = "age", written + age.group(0).rstrip()
+            pos = len(text)  # nothing after it is its unit
+        elif sign:  # "$1.2 billion loan": the sign says what it counts, not "loan"
+            unit, written = SYMBOLS[sign.group(1)], sign.group(0).strip() + written
+            pos = len(text)
         for step in range(3):  # "17 on Wednesday" looks past "on Wednesday"; "14 people" stops at once
             word = _UNIT_WORD.match(text, pos)
             if not word:
@@ -269,7 +289,8 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 if step == 0:
                     written += " " + word.group(1)  # "48 hours", "two days": as the reader saw it
             break
-        unit = lang.known_unit_after(text, end) or unit
+        if not (age or sign):
+            unit = lang.known_unit_after(text, end) or unit
         if lang.is_year(value, g, unit):
             continue
         if not unit and previous_end >= 0 and lang.join.fullmatch(text[previous_end:start]):
@@ -292,13 +313,22 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             # "пропавшими без вести считаются восемь человек"), else anywhere in the sentence
             unit = _fate(text, start, end, lang) or unit
         lo = hi = value
-        approx = lang.approx.search(text[max(0, start - 25) : start].lower())
+        before = text[max(0, start - 25) : start].lower()
+        approx = lang.approx.search(before)
+        at_least, at_most = lang.at_least.search(before), lang.at_most.search(before)
         if approx:  # "about 200", "nearly 2,700": a rounded figure
             lo, hi = value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
             written = approx.group(1) + " " + written
+        elif at_least or at_most:
+            # "at least 14" / "more than 10" / "понад 10" keep their figure: a toll given as "at
+            # least 14" by one outlet and "17" by another is two counts a reader should see side
+            # by side; the bound is shown with it, as the outlet wrote it
+            written = (at_least or at_most).group(1) + " " + written
         at[start] = len(out)
         out.append(Quantity(value, unit, written, lo, hi))
+        spans.append((start, end))
         previous_unit, previous_end = unit, end
+    _join_ranges_and_parts(text, out, spans, lang)
     # "between 10 and 15 people": one figure given as a range; both ends allow 10-15, in the unit
     # the second end names
     for r in lang.range.finditer(text):
@@ -306,9 +336,45 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             first, second = out[at[r.start(1)]], out[at[r.start(2)]]
             lo, hi = sorted((first.value, second.value))
             unit = second.unit or first.unit
-            out[at[r.start(1)]] = first._replace(unit=unit, low=lo, high=hi)
-            out[at[r.start(2)]] = second._replace(unit=unit, low=lo, high=hi)
+            written = " ".join(text[r.start() : r.start(2)].split()) + " " + second.written  # "between 10 and 12 people"
+            out[at[r.start(1)]] = first._replace(unit=unit, low=lo, high=hi, written=written)
+            out[at[r.start(2)]] = second._replace(unit=unit, low=lo, high=hi, written=written)
     return tuple(out)
+
+
+def _figures(text: str, lang) -> list[tuple[int, int, float, str, str]]:
+    """The language's figures, and "one" where it counts a person ("killed one person", "погиб
+    один человек": the bare word is left out elsewhere, "no one" and "one of" count nothing)."""
+    found = list(lang.read(text))
+    taken = [(s, e) for s, e, *_ in found]
+    for m in ONE_PERSON.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append((m.start(), m.end(), 1.0, m.group(), ""))
+    return sorted(found, key=lambda f: f[0])
+
+
+_HYPHEN_RANGE = re.compile(r"\s?[-–]\s?")
+
+
+def _join_ranges_and_parts(text: str, out: list[Quantity], spans: list[tuple[int, int]], lang) -> None:
+    """Two figures read as one in place: "10-12 people" / "10–12 людей" is a range, both ends
+    counting what the second does; "28 of the 35 drones" / "28 drones out of 35" / "28 з 35
+    дронів" is a part of a whole, so "35" and "30" launched conflict and "28" shot down of either
+    does not conflict with the whole. A range needs its first end to be the lower and to name no
+    unit of its own ("won 3-1" is a score; "78 votes to 62" a tally)."""
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        exact = a.low == a.high and b.low == b.high
+        if _HYPHEN_RANGE.fullmatch(gap) and a.value < b.value and exact and " " not in a.written:
+            written = a.written + gap.strip() + b.written  # "10-12 people", as a report shows it
+            out[i] = a._replace(unit=b.unit, low=a.value, high=b.value, written=written)
+            out[i + 1] = b._replace(low=a.value, high=b.value, written=written)
+        elif lang.part_of.fullmatch(gap) and a.value <= b.value and exact:
+            # the whole counts what its own unit word says, else what the part's does
+            whole = b.unit if " " in b.written else (a.unit if " " in a.written else b.unit)
+            out[i] = a._replace(unit=whole + ":part")
+            out[i + 1] = b._replace(unit=whole)
 
 
 def numbers_in(text: str) -> tuple[str, ...]:

@@ -511,6 +511,9 @@ def _conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str
             sets.setdefault(c.article_id, {q.value for q in c.quantities})  # an article's first wording of the fact
     if len(sets) < 2:
         return []
+    currency = _currency_conflicts(claims, label)
+    if currency:
+        return currency
     values = list(sets.values())
     if all(v == values[0] for v in values):
         return []
@@ -534,6 +537,28 @@ def _conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str
                 outlets_of[key].append(label(article_id))
         lines.append("numbers differ: " + " vs ".join(f"{wording[k]} ({', '.join(o)})" for k, o in outlets_of.items()))
     return lines
+
+
+def _currency_conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str]:
+    """"currency differs: €1.2 billion (Harbor Wire) vs $1.2 billion (Black Sea Monitor)": one
+    sum in two currencies (each a unit of its own, so the figures never met as numbers)."""
+    from storydiff.compare.numbers import CURRENCIES
+
+    by_value: dict[float, dict[str, list[str]]] = {}  # value -> currency -> outlets
+    wording: dict[tuple[float, str], str] = {}
+    seen: set[str] = set()
+    for c in claims:
+        if not c.quantities or c.article_id in seen:
+            continue
+        seen.add(c.article_id)
+        for q in c.quantities:
+            if q.unit in CURRENCIES:
+                outlets = by_value.setdefault(q.value, {}).setdefault(q.unit, [])
+                if label(c.article_id) not in outlets:
+                    outlets.append(label(c.article_id))
+                wording.setdefault((q.value, q.unit), q.written)
+    return ["currency differs: " + " vs ".join(f"{wording[value, unit]} ({', '.join(o)})" for unit, o in units.items())
+            for value, units in by_value.items() if len(units) > 1]
 
 
 def _contradictions(claims: Sequence[Claim]) -> list[dict[str, list[Quantity]]]:

@@ -150,7 +150,18 @@ _UNITS: dict[str, dict[str, str]] = {
            "dron": "drone", "tonelada": "tonne"},
 }
 # unit words that several languages write alike ("km"), and symbols, in every language
-_SYMBOLS = {"%": "%", "$": "dolla", "€": "euro", "£": "pound", "₴": "hryvn", "₽": "roubl"}
+SYMBOLS = {"%": "%", "$": "dolla", "€": "euro", "£": "pound", "₴": "hryvn", "₽": "roubl"}
+CURRENCIES = frozenset({"dolla", "euro", "pound", "hryvn", "roubl", "zloty"})
+# a currency's sign before the figure: "$1.2 billion", "€1,2 млрд", "US$ 5"
+CURRENCY_BEFORE = re.compile(r"(?:US|A|C)?([$€£₴₽])\s?$")
+# an age: "a 7-year-old girl", "7-річна", "9-летняя", "7-jährige", "7-letnia"
+AGE_AFTER = re.compile(r"\s?-?\s?(?:years?[- ]old|річн|літн|летн|jährig|letni)[^\W\d_]*", re.IGNORECASE)
+# a count of one, where "one" counts people: "one person", "один человек", "одна людина"
+ONE_PERSON = re.compile(
+    r"(?<![\w-])(?:one|один|одна|одного|одну|одній|одним|одна|jeden|jedna|jedną|ein|eine|einen)"
+    r"(?=\s+(?:person|man|woman|child|civilian|soldier|resident|passenger|worker|человек|людин|чоловік|жін|"
+    r"дитин|ребен|мирн|цивільн|военн|військов|жител|мешкан|пассажир|пасажир|osob|mężczyzn|kobiet|dzieck|"
+    r"mensch|person|frau|mann|kind)\w*)", re.IGNORECASE)
 # English keys spelled two ways ("kilometres"/"km", "meters"/"metres"): one key
 ENGLISH_ALIASES = {"km": "kilom", "meter": "metre", "ruble": "roubl", "kilogr": "kg", "civilian": "civil"}
 
@@ -188,6 +199,26 @@ _APPROX = {
     "fr": "environ|près de|presque|quelque|autour de",
     "es": "unos|unas|cerca de|casi|alrededor de|aproximadamente|en torno a",
 }
+# a figure given as a bound: "понад 10" allows 12, "до 10" is left out ("зросла до 17" is a value)
+_AT_LEAST = {
+    "uk": "понад|більше ніж|більш ніж|більше|щонайменше|принаймні|не менше ніж|не менше|не менш ніж",
+    "ru": "более|больше|свыше|не менее|по меньшей мере|как минимум|минимум",
+    "de": "mehr als|über|mindestens|wenigstens",
+    "pl": "ponad|przeszło|co najmniej|więcej niż|powyżej",
+    "fr": "plus de|au moins|au minimum",
+    "es": "más de|al menos|como mínimo",
+}
+_AT_MOST = {
+    "uk": "менше ніж|менш ніж|менше|не більше ніж|не більше|щонайбільше",
+    "ru": "менее|меньше|не более|максимум",
+    "de": "weniger als|höchstens|bis zu",
+    "pl": "mniej niż|najwyżej|co najwyżej",
+    "fr": "moins de|au plus|jusqu'à",
+    "es": "menos de|como máximo|hasta",
+}
+# "28 з 35 дронів", "28 из 35", "28 von 35 Drohnen": a part of a whole (the one word between
+# is what the first figure counts: "28 drones out of 35")
+_PART_OF = {"uk": "з|із", "ru": "из", "de": "von", "pl": "z", "fr": "sur", "es": "de"}
 _RANGES = {"uk": r"\bвід\s+(\S+)\s+до\s+(\S+)", "ru": r"\bот\s+(\S+)\s+до\s+(\S+)",
            "de": r"\bzwischen\s+(\S+)\s+und\s+(\S+)", "pl": r"\b(?:od|między)\s+(\S+)\s+(?:do|a)\s+(\S+)",
            "fr": r"\bentre\s+(\S+)\s+et\s+(\S+)", "es": r"\bentre\s+(\S+)\s+y\s+(\S+)"}
@@ -231,6 +262,9 @@ class NumberLanguage:
     skip_after: frozenset[str]
     month_after: re.Pattern[str]
     approx: re.Pattern[str]
+    at_least: re.Pattern[str]
+    at_most: re.Pattern[str]
+    part_of: re.Pattern[str]
     range: re.Pattern[str]
     join: re.Pattern[str]
     kill: re.Pattern[str]
@@ -275,8 +309,8 @@ class NumberLanguage:
 
     def unit_key(self, word: str) -> str:
         w = _ELISION.sub("", word.lower())  # "d'euros", "l'an"
-        if w in _SYMBOLS:
-            return _SYMBOLS[w]
+        if w in SYMBOLS:
+            return SYMBOLS[w]
         for start, key in self.units:
             if w.startswith(start):
                 return key
@@ -349,6 +383,9 @@ def _language(code: str) -> NumberLanguage:
         skip_after=frozenset(_SKIP_AFTER[code].split()),
         month_after=re.compile(rf"\.?\s*(?:de\s+)?(?:{_alternation(_MONTHS[code].split())})\b", re.IGNORECASE),
         approx=re.compile(rf"(?:^|\s)({_APPROX[code]})\s+$", re.IGNORECASE),
+        at_least=re.compile(rf"(?:^|\s)({_AT_LEAST[code]})\s+$", re.IGNORECASE),
+        at_most=re.compile(rf"(?:^|\s)({_AT_MOST[code]})\s+$", re.IGNORECASE),
+        part_of=re.compile(rf"\s*(?:[^\W\d_]+\s+)?(?:{_PART_OF[code]})\s+", re.IGNORECASE),
         range=re.compile(_RANGES[code], re.IGNORECASE),
         join=re.compile(rf"\s*(?:{_JOINS[code]}|-|–|—)\s*", re.IGNORECASE),
         kill=re.compile(_KILL[code], re.IGNORECASE),
@@ -356,7 +393,7 @@ def _language(code: str) -> NumberLanguage:
         missing=re.compile(_MISSING[code], re.IGNORECASE),
         clock_after=re.compile(_CLOCK_AFTER[code], re.IGNORECASE) if code in _CLOCK_AFTER else None,
         clock_before=re.compile(clock_before, re.IGNORECASE) if clock_before else None,
-        keys=frozenset(_UNITS[code].values()) | frozenset(_SYMBOLS.values()),
+        keys=frozenset(_UNITS[code].values()) | frozenset(SYMBOLS.values()),
     )
 
 
