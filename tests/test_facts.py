@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from storydiff import embeddings
-from storydiff.compare.claims import Claim, content_keys, numbers_in, quantities_in
+from storydiff.compare.claims import Claim, content_keys, dates_in, numbers_in, quantities_in
 from storydiff.compare.facts import (
     LEXICAL_FEATURES,
     align_claims,
@@ -537,3 +537,16 @@ def test_ages_and_currencies_are_compared_across_languages():
     arts[1] = _art("b", "The European Union approved a 1.2 billion euro loan for Ukraine's energy grid on Thursday.")
     (fact,) = align_facts(arts)
     assert fact.conflicts == []
+
+
+def test_dates_that_contradict_are_shown_and_a_month_allows_its_days():
+    text = "Delegations will meet in Istanbul on {} for a new round of prisoner-exchange talks, the minister said."
+    (fact,) = align_facts([_art("a", text.format("12 November")), _art("b", text.format("15 November"))])
+    assert fact.conflicts == ["dates differ: 12 November (a) vs 15 November (b)"]
+    (fact,) = align_facts([_art("a", text.format("12 November")), _art("b", text.format("November 12"))])
+    assert fact.conflicts == []
+    text = "The last exchange, in {}, returned 390 prisoners to each side, the ministry said."
+    (fact,) = align_facts([_art("a", text.format("October")), _art("b", text.format("September"))])
+    assert fact.conflicts == ["dates differ: October (a) vs September (b)"]
+    assert [q.value for q in dates_in("Делегації зустрінуться 12 листопада в Стамбулі.", "uk")] == [1112]
+    assert dates_in("He may come since 2014; in May 2024 it rained.") == ()

@@ -51,6 +51,8 @@ class Claim:
     numbers: tuple[str, ...]
     # each number with its unit: two reports' numbers contradict in one unit
     quantities: tuple[Quantity, ...] = ()
+    # the days and months it names ("on 12 November", "in October"): two reports' dates contradict
+    dates: tuple[Quantity, ...] = ()
 
 
 def _quote_balance(s: str) -> int:
@@ -119,6 +121,9 @@ _NOT_UNITS = STOPWORDS | {"least", "around", "nearly", "almost", "rose", "risen"
                           "stands", "increased", "jumped", "hit", "totalled", "totaled", "now", "up",
                           "approximately", "roughly", "monday", "tuesday", "wednesday", "thursday", "friday",
                           "saturday", "sunday"}
+# English words before the noun a figure counts: "100 apartment buildings", "20 residential blocks"
+_MODIFIERS = frozenset({"apartment", "residential", "private", "multi-storey", "high-rise", "administrative",
+                        "industrial", "commercial", "additional", "more", "new", "other", "further"})
 # Words after a count that only say when or where: "17 on Wednesday", "9 in the capital".
 _SKIP_AFTER = frozenset({"on", "in", "at", "by", "this", "last", "late", "early", "monday", "tuesday", "wednesday",
                          "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night",
@@ -276,6 +281,7 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
         elif sign:  # "$1.2 billion loan": the sign says what it counts, not "loan"
             unit, written = SYMBOLS[sign.group(1)], sign.group(0).strip() + written
             pos = len(text)
+        modified = False
         for step in range(3):  # "17 on Wednesday" looks past "on Wednesday"; "14 people" stops at once
             word = _UNIT_WORD.match(text, pos)
             if not word:
@@ -284,9 +290,14 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             if w in lang.skip_after:
                 pos = word.end()
                 continue
+            if w in _MODIFIERS and step == 0:  # "100 apartment buildings" count buildings
+                written += " " + word.group(1)
+                pos = word.end()
+                modified = True
+                continue
             if w not in lang.not_units:
                 unit = lang.unit_key(w)
-                if step == 0:
+                if step == 0 or modified:
                     written += " " + word.group(1)  # "48 hours", "two days": as the reader saw it
             break
         if not (age or sign):
@@ -377,6 +388,52 @@ def _join_ranges_and_parts(text: str, out: list[Quantity], spans: list[tuple[int
             out[i + 1] = b._replace(unit=whole)
 
 
+_MONTH_NUMBER = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_ENGLISH_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH + r")"
+                                r"|\b(" + _MONTH + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b"
+                                r"|\b(?:in|since|until|by|from|during)\s+((?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
+                                re.IGNORECASE)
+
+
+def dates_in(text: str, language: str | None = None) -> tuple[Quantity, ...]:
+    """The days and months a sentence names, as figures a report can contradict: "12 November"
+    is 1112 (month × 100 + day), "in October" allows any day of October (1001-1031). Years and
+    weekdays are left out (an outlet writing "on Tuesday" and another "on 12 November" say the
+    same). English month names, and day + month in the other languages ``compare.numbers`` reads."""
+    out: list[Quantity] = []
+    lang = number_language(language, text)
+    if lang is None:
+        for m in _ENGLISH_DAY_MONTH.finditer(text):
+            if m.group(5):
+                month = _MONTH_NUMBER.get(m.group(5)[:3].lower())
+                if month and (m.group(5).lower() in _FULL_MONTHS or len(m.group(5)) == 3):
+                    out.append(Quantity(month * 100, "date", m.group(5), month * 100 + 1, month * 100 + 31))
+                continue
+            day, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            month = _MONTH_NUMBER.get(name[:3].lower())
+            if name.lower() == "may" and name != "May":
+                continue  # "they may 3 times", not a date
+            if month and 1 <= int(day) <= 31:
+                v = month * 100 + int(day)
+                out.append(Quantity(v, "date", " ".join(m.group(0).split()), v, v))
+        return tuple(out)
+    for m in lang.number.finditer(text):
+        month_m = lang.month_after.match(text, m.end())
+        if not month_m or m.group("num") is None or not m.group("num").isdigit() or not 1 <= int(m.group("num")) <= 31:
+            continue
+        name = month_m.group(0).strip(" .").split()[-1].lower()
+        months = lang.month_names
+        if name in months:
+            v = (months.index(name) + 1) * 100 + int(m.group("num"))
+            out.append(Quantity(v, "date", text[m.start() : month_m.end()].strip(), v, v))
+    return tuple(out)
+
+
+_FULL_MONTHS = frozenset(["january", "february", "march", "april", "june", "july", "august", "september",
+                          "october", "november", "december", "sept"])
+
+
 def numbers_in(text: str) -> tuple[str, ...]:
     """Numbers as written ("1,200" -> "1200", "35 percent"), spelled-out counts as digits."""
     return tuple(raw for _, raw in _numbers(text))
@@ -401,5 +458,6 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
         keys = content_keys(s)
         if any(keys and 2 * len(keys & c.keys) >= REPEAT_DICE * (len(keys) + len(c.keys)) for c in claims):
             continue
-        claims.append(Claim(article_id, len(claims), a, b, s, keys, numbers_in(s), quantities_in(s, language)))
+        claims.append(Claim(article_id, len(claims), a, b, s, keys, numbers_in(s), quantities_in(s, language),
+                            dates_in(s, language)))
     return claims

@@ -502,25 +502,33 @@ def _attach_restatements(groups: list[list[int]], claims: list[Claim], sim: np.n
 
 def _conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str]:
     """One line per unit in which the outlets' numbers contradict: "numbers differ: 14 people
-    (Harbor Wire) vs 17 (Veyra Post)", each distinct value with the outlets that gave it."""
+    (Harbor Wire) vs 17 (Veyra Post)", each distinct value with the outlets that gave it; then
+    one sum in two currencies, and days and months that contradict ("dates differ: 12 November
+    (Harbor Wire) vs 15 November (Black Sea Monitor)")."""
+    return (_disputes(claims, label, "numbers differ", lambda c: c.quantities)
+            + _currency_conflicts(claims, label)
+            + _disputes(claims, label, "dates differ", lambda c: c.dates))
+
+
+FiguresOf = Callable[[Claim], Sequence[Quantity]]
+
+
+def _disputes(claims: Sequence[Claim], label: Callable[[str], str], what: str, figures_of: FiguresOf) -> list[str]:
     # the figures as each claim's language writes them ("девять" is 9): the digits and English
     # words of ``numbers`` read a Russian death toll in words as no figure at all
     sets: dict[str, set[float]] = {}
     for c in claims:
-        if c.quantities:
-            sets.setdefault(c.article_id, {q.value for q in c.quantities})  # an article's first wording of the fact
+        if figures_of(c):
+            sets.setdefault(c.article_id, {q.value for q in figures_of(c)})  # an article's first wording of the fact
     if len(sets) < 2:
         return []
-    currency = _currency_conflicts(claims, label)
-    if currency:
-        return currency
     values = list(sets.values())
     if all(v == values[0] for v in values):
         return []
     if all(a <= b or b <= a for i, a in enumerate(values) for b in values[i + 1:]):
         return []  # each outlet gives a subset of another's numbers: none contradicts
     lines = []
-    for by_article in _contradictions(claims):
+    for by_article in _contradictions(claims, figures_of):
         # each outlet's figures that some other outlet's figures do not allow: "17" against "14",
         # not the "78 votes" both print before their "62" and "61"
         disputed = {aid: [q for q in qs if not all(any(overlap(q, o) for o in other)
@@ -535,7 +543,7 @@ def _conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str
             outlets_of.setdefault(key, [])
             if label(article_id) not in outlets_of[key]:
                 outlets_of[key].append(label(article_id))
-        lines.append("numbers differ: " + " vs ".join(f"{wording[k]} ({', '.join(o)})" for k, o in outlets_of.items()))
+        lines.append(f"{what}: " + " vs ".join(f"{wording[k]} ({', '.join(o)})" for k, o in outlets_of.items()))
     return lines
 
 
@@ -561,15 +569,15 @@ def _currency_conflicts(claims: Sequence[Claim], label: Callable[[str], str]) ->
             for value, units in by_value.items() if len(units) > 1]
 
 
-def _contradictions(claims: Sequence[Claim]) -> list[dict[str, list[Quantity]]]:
+def _contradictions(claims: Sequence[Claim], figures_of: FiguresOf) -> list[dict[str, list[Quantity]]]:
     """For each unit in which two articles give figures that cannot be the same ("48 hours" and
     "two days" can; "about 200" and "213" can; "14" and "17" cannot), every article's figures in
     it (the first claim of each article), articles in claim order."""
     by_article: dict[str, dict[str, list[Quantity]]] = {}
     for c in claims:
-        if c.quantities and c.article_id not in by_article:
+        if figures_of(c) and c.article_id not in by_article:
             units: dict[str, list[Quantity]] = {}
-            for q in c.quantities:
+            for q in figures_of(c):
                 units.setdefault(q.unit, []).append(q)
             by_article[c.article_id] = units
     tables = list(by_article.values())

@@ -163,7 +163,10 @@ ONE_PERSON = re.compile(
     r"дитин|ребен|мирн|цивільн|военн|військов|жител|мешкан|пассажир|пасажир|osob|mężczyzn|kobiet|dzieck|"
     r"mensch|person|frau|mann|kind)\w*)", re.IGNORECASE)
 # English keys spelled two ways ("kilometres"/"km", "meters"/"metres"): one key
-ENGLISH_ALIASES = {"km": "kilom", "meter": "metre", "ruble": "roubl", "kilogr": "kg", "civilian": "civil"}
+ENGLISH_ALIASES = {"km": "kilom", "meter": "metre", "ruble": "roubl", "kilogr": "kg", "civilian": "civil",
+                   # buildings are what "будинків", "домов", "Häuser" count ("homes" may be households:
+                   # "3.5 million homes without power")
+                   "build": "house"}
 
 # words between a figure and what it counts that name nothing ("щонайменше 12", "mindestens 12 Tote")
 _NOT_UNITS = {
@@ -273,6 +276,7 @@ class NumberLanguage:
     clock_after: re.Pattern[str] | None
     clock_before: re.Pattern[str] | None
     keys: frozenset[str]  # the unit keys of the table, for is_year
+    month_names: tuple[str, ...] = ()  # the twelve months' names as a day's date writes them (de: 13, Jänner)
 
     def read(self, text: str) -> Iterator[tuple[int, int, float, str, str]]:
         """(start, end, value, number as written, how it ends: "%" or "") for each figure."""
@@ -394,6 +398,7 @@ def _language(code: str) -> NumberLanguage:
         clock_after=re.compile(_CLOCK_AFTER[code], re.IGNORECASE) if code in _CLOCK_AFTER else None,
         clock_before=re.compile(clock_before, re.IGNORECASE) if clock_before else None,
         keys=frozenset(_UNITS[code].values()) | frozenset(SYMBOLS.values()),
+        month_names=tuple(m for m in _MONTHS[code].split() if m != "jänner" and m != "setiembre"),
     )
 
 
