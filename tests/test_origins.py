@@ -183,3 +183,21 @@ def test_a_rewrite_naming_its_source_at_the_end_of_its_lede_rests_on_it():
     run_on = analyze_article(Article(id="x", source="x.txt", text="the harbour flooded again and " * 180
                                      + "a fisherman told Reuters the water rose fast", language="en"), deep=False)
     assert primary_origin(run_on) is None
+
+
+def test_outlets_named_in_quotation_marks_are_origins():
+    # QA pass (round 14): Ukrainian and Russian write an outlet's name in «»; none was found
+    from storydiff.analyze.origins import find_origins
+
+    def names(text: str) -> list[str]:
+        return [o.name for o in find_origins(text)]
+
+    assert names("Кабмін планує підвищити акциз на пальне, передає «Інтерфакс-Україна».") == ["Interfax"]
+    assert names("Кабмин планирует повысить акциз, сообщает «Коммерсантъ».") == ["Kommersant"]
+    assert names("Кабмин планирует повысить акциз, сообщает «Украинская правда» со ссылкой на источники.") == [
+        "Ukrainska Pravda"]
+    # a name storydiff does not know, in «» right after a verb of reporting, is still an origin
+    assert names("Податок зросте на 15%, повідомляє «Вечірній Лутовськ».") == ["Вечірній Лутовськ"]
+    # a quotation after a colon, and a title after "у статті", are not
+    assert names("Зеленський пише: «Ми вистоїмо».") == []
+    assert names("Про це йдеться у статті «Як ми пережили зиму».") == []

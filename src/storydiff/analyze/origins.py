@@ -40,7 +40,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Euromaidan Press": ("Euromaidan Press",),
     "Kyiv Independent": ("Kyiv Independent",),
     "Kyiv Post": ("Kyiv Post",),
-    "Ukrainska Pravda": ("Ukrainska Pravda", "Українська правда", "Української правди"),
+    "Ukrainska Pravda": ("Ukrainska Pravda", "Українська правда", "Української правди", "Украинская правда",
+                         "Украинской правды"),
+    "Forbes Ukraine": ("Forbes Ukraine", "Forbes Україна"),
+    "Forbes": ("Forbes",),
     "Financial Times": ("Financial Times", "FT"),
     "The New York Times": ("New York Times", "NYT"),
     "The Washington Post": ("Washington Post",),
@@ -187,9 +190,9 @@ _OTHER_CUES = (
     r"según(?:\s+(?:publica|informa|recoge|ha\s+publicado))?|segun|citando\s+a|informó|informa|publica|recoge|"
     r"secondo|"
     r"według|jak\s+(?:podaje|podał[ao]?|informuje|poinformował[ao]?|pisze|napisał[ao]?)|powołując\s+się\s+na|"
-    r"за\s+даними|за\s+інформацією|як\s+(?:повідомляє|повідомило|повідомили|пише|пишуть|зазначає|передає)|"
+    r"за\s+даними|за\s+інформацією|як\s+(?:повідомляє|повідомило|повідомили|повідомила|повідомив|пише|пишуть|зазначає|передає)|"
     r"повідомляє|повідомило|пише|передає|з\s+посиланням\s+на|посилаючись\s+на|"
-    r"по\s+данным|по\s+информации|как\s+(?:сообщает|сообщило|сообщили|пишет|передает)|"
+    r"по\s+данным|по\s+информации|как\s+(?:сообщает|сообщило|сообщили|сообщила|сообщил|пишет|передает)|"
     r"сообщает|сообщило|пишет|передает|со\s+ссылкой\s+на|ссылаясь\s+на|"
     # "in a report by": "у матеріалі", "в материале", "w artykule", "dans un article du"
     r"у\s+(?:матеріалі|статті|публікації)|в\s+(?:материале|статье|публикации)|w\s+(?:artykule|materiale)|"
@@ -215,11 +218,28 @@ _OTHER_ARTICLES = (
     r"газети|газеты|Zeitung|dziennik|portal|l['’])\s*){0,2}"
 )
 
+# Ukrainian, Russian, Polish and German write an outlet's name in quotation marks: «Коммерсантъ»,
+# „Rzeczpospolita"; a known name may stand inside them
+_OPEN_QUOTE = r"[«„“\"]?"
+# the verbs of reporting (not "у статті", which a title in quotation marks follows)
+_REPORTING_CUES = (
+    r"за\s+даними|за\s+інформацією|як\s+(?:повідомляє|повідомило|повідомили|пише|пишуть|передає)|"
+    r"повідомляє|повідомило|пише|передає|з\s+посиланням\s+на|посилаючись\s+на|"
+    r"по\s+данным|по\s+информации|как\s+(?:сообщает|сообщило|сообщили|пишет|передает)|"
+    r"сообщает|сообщило|пишет|передает|со\s+ссылкой\s+на|ссылаясь\s+на|"
+    r"według|jak\s+(?:podaje|podał[ao]?|informuje|pisze)|powołując\s+się\s+na|"
+    r"laut|berichtete?|meldete?|unter\s+Berufung\s+auf"
+)
+
 _OTHER_LANGUAGE_RULES: list[tuple[str, re.Pattern[str]]] = [
     # a known name, or a Latin-script name ending in an outlet word ("агентство Ostrania Press Agency")
-    ("citing", re.compile(rf"(?i:\b(?:{_OTHER_CUES}))\s+{_OTHER_ARTICLES}(?P<name>{_KNOWN_RE}|{_MEDIA_PHRASE})")),
-    ("interview", re.compile(rf"(?i:\b(?:{_OTHER_INTERVIEW_CUES}))\s+{_OTHER_ARTICLES}(?P<name>{_KNOWN_RE})")),
-    ("told", re.compile(rf"(?i:\b(?:{_OTHER_TOLD_CUES}))\s*{_OTHER_ARTICLES}(?P<name>{_KNOWN_RE})")),
+    ("citing", re.compile(rf"(?i:\b(?:{_OTHER_CUES}))\s+{_OTHER_ARTICLES}{_OPEN_QUOTE}(?P<name>{_KNOWN_RE}|{_MEDIA_PHRASE})")),
+    # a name storydiff does not know, in quotation marks right after a verb of reporting: "передає
+    # «Forbes Україна»" (one to four words, the first capitalised: no quotation, no title)
+    ("citing", re.compile(rf"(?i:\b(?:{_REPORTING_CUES}))\s+{_OTHER_ARTICLES}[«„](?P<name>[^\W\d_][^«»„“\"\n.!?:;]{{0,40}}?)[»“\"]"
+                          r"(?=[\s.,;])")),
+    ("interview", re.compile(rf"(?i:\b(?:{_OTHER_INTERVIEW_CUES}))\s+{_OTHER_ARTICLES}{_OPEN_QUOTE}(?P<name>{_KNOWN_RE})")),
+    ("told", re.compile(rf"(?i:\b(?:{_OTHER_TOLD_CUES}))\s*{_OTHER_ARTICLES}{_OPEN_QUOTE}(?P<name>{_KNOWN_RE})")),
     ("citing", re.compile(rf"(?P<name>{_KNOWN_RE})\s+(?i:zufolge)\b")),  # "dem Spiegel zufolge"
     # the name before the verb: "Wie die dpa meldet", "Comme le rapporte Reuters" is above
     ("reported", re.compile(rf"(?i:\bwie\s+(?:die|der|das)?\s*)(?P<name>{_KNOWN_RE})\s+"
