@@ -145,6 +145,11 @@ def test_a_list_limit_below_one_or_a_negative_offset_is_refused(loaded):
     for query in ("limit=0", "limit=-1"):  # and search (the review)
         assert client.get(f"/api/search?q=quake&{query}").status_code == 422
     assert len(client.get("/api/stories?limit=1").json()) == 1
+    # a page says what is wrong in a page (it answered raw JSON: QA, round 14); the API stays JSON
+    page = client.get("/?offset=-1")
+    assert page.headers["content-type"].startswith("text/html") and "offset" in page.text
+    assert client.get("/api/stories?offset=-1").headers["content-type"].startswith("application/json")
+    assert "at least 4 characters" in client.get("/stories/s").text
 
 
 def test_malformed_items_fail_one_by_one(loaded):

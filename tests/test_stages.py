@@ -230,3 +230,18 @@ def test_a_shared_fact_names_apart_the_outlets_that_worded_it_otherwise():
     (row,) = build_view(story, arts).shared_facts
     assert row["outlets"] == ["Euromaidan Press", "Wire"]  # the words shown: theirs (a comma apart)
     assert row["reworded_by"] == ["UNN"]  # carried the fact, not that sentence
+
+
+def test_the_origins_own_reports_are_named_once_in_the_reason():
+    # QA pass (round 14): "Harbor Wire's own report; ...; Harbor Wire's own report; ..." when the
+    # origin had two reports, one of them copied
+    wire_text = ("BRENHOLM (Harbor Wire) — A leak in the Brenholm dam forced 3,200 residents from their homes "
+                 "on Thursday, regional officials said. Engineers worked through the night.")
+    wire = _article("w", wire_text, outlet="Harbor Wire")
+    copy = _article("c", wire_text + " Read more on our site.", [Origin("Harbor Wire", "wire", "(Harbor Wire)", 10)],
+                    outlet="Cobalt Times")
+    update = _article("u", "Harbor Wire's second report: the Brenholm dam held overnight, its operator said on Friday.",
+                      outlet="Harbor Wire")
+    n, groups = independent_sources([wire, copy, update])
+    (group,) = [g for g in groups if g.origin == "Harbor Wire"]
+    assert n == 1 and group.reason.count("Harbor Wire's own report") == 1, group.reason

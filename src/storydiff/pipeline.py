@@ -92,7 +92,8 @@ def match_doc_from_row(row: object, doc_id: str | None = None):
     from storydiff.match import MatchDoc
 
     if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-        raise ValueError("row needs 'id' and a string 'text'")
+        # a pair's side ("a", "b") is an article object: its id is the pair's
+        raise ValueError("row needs 'id' and a string 'text'" if doc_id is None else "needs a string 'text'")
     row = clean_value(row)  # the sanitising boundary ingest applies
     if not row["text"].strip():  # as ingest and compare refuse it: nothing to group by
         raise ValueError("row has an empty 'text'")

@@ -121,7 +121,8 @@ def independent_sources(
     out: list[SourceGroup] = []
     for origin, groups in by_origin.items():
         ids = [i for g in groups for i in g.article_ids]
-        reasons = "; ".join(g.reason for g in groups)
+        # the origin's own reports, met in several groups, are said once
+        reasons = "; ".join(dict.fromkeys(part for g in groups for part in g.reason.split("; ")))
         out.append(SourceGroup(ids, origin, f"{reasons}: one source ({origin})"))
     out.extend(independent)
     return len(out), out

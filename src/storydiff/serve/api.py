@@ -217,6 +217,19 @@ def create_app(
 
     add_routes(app, store)  # before the article routes: /api/articles/ID/revisions is its own
 
+    from fastapi.exceptions import RequestValidationError
+    from fastapi.exception_handlers import request_validation_exception_handler
+
+    @app.exception_handler(RequestValidationError)
+    async def pages_answer_bad_queries_in_html(request: Request, exc: RequestValidationError):
+        """The web app's pages answer a bad query ("/?offset=-1") with a page saying what is wrong,
+        as the API answers its clients in JSON."""
+        if request.url.path.startswith("/api/") or request.url.path in _DOCS_PATHS:
+            return await request_validation_exception_handler(request, exc)
+        problems = [f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', '')}"
+                    for e in exc.errors()]
+        return _render("web_bad_request.html", 422, title="bad request", problems=problems)
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         if request.url.path.startswith(_UNCOUNTED):  # health checks and assets wait for nothing
@@ -285,8 +298,9 @@ def create_app(
             return RedirectResponse(app.url_path_for("story_page", story_id=sid), status_code=308)
         story, articles = load_story(sid) if sid else (None, [])
         if story is None:
+            hint = f"Give at least {MIN_ID_PREFIX} characters of an id." if len(story_id) < MIN_ID_PREFIX else None
             return _render("web_missing.html", 404, title="no such story", what="story", ident=story_id,
-                           candidates=matches)
+                           candidates=matches, hint=None if matches else hint)
         from storydiff.pipeline import stored_edits
 
         view = build_view(story, articles, stored_edits(store, story.article_ids))
