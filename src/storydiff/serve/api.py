@@ -217,8 +217,8 @@ def create_app(
 
     add_routes(app, store)  # before the article routes: /api/articles/ID/revisions is its own
 
-    from fastapi.exceptions import RequestValidationError
     from fastapi.exception_handlers import request_validation_exception_handler
+    from fastapi.exceptions import RequestValidationError
 
     @app.exception_handler(RequestValidationError)
     async def pages_answer_bad_queries_in_html(request: Request, exc: RequestValidationError):
