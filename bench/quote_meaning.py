@@ -61,11 +61,14 @@ def table(rows: list[dict], method) -> list[tuple[str, int, int, int, float, flo
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", action="store_true", help="print the dev pairs it gets wrong")
+    ap.add_argument("--all", action="store_true", help="with --errors: every pair but the names held-out ones")
     args = ap.parse_args()
     rows = [json.loads(line) for line in SET.open(encoding="utf-8")]
     parts = {"dev": [r for r in rows if r["split"] == "dev"],
              "held-out": [r for r in rows if r["split"] == "heldout"],
-             "blind": [r for r in rows if r["split"] == "blind"], "all": rows}
+             "blind": [r for r in rows if r["split"] == "blind"],
+             "names-dev": [r for r in rows if r["split"] == "names-dev"],
+             "names-held-out": [r for r in rows if r["split"] == "names-heldout"], "all": rows}
     print(f"{len(rows)} pairs ({sum(bool(r['changes']) for r in rows)} with a change of meaning)\n")
     print("| method | warning | set | labelled | flagged | right | precision | recall |")
     print("|---|---|---|---|---|---|---|---|")
@@ -83,7 +86,7 @@ def main() -> None:
     if args.errors:
         for r in rows:
             got = meaning_changes(r["a"], r["b"], r["lang_a"], r["lang_b"])
-            if got != r["changes"] and r["split"] == "dev":
+            if got != r["changes"] and (r["split"] in ("dev", "names-dev") or (args.all and r["split"] != "names-heldout")):
                 print(f"\n{r['id']} [{r['split']}, {r['kind']}] labelled {r['changes']} got {got}\n  a: {r['a']}\n  b: {r['b']}")
 
 

@@ -169,7 +169,8 @@ class QuoteVersion:
     diff: list[tuple[str, str]] = field(default_factory=list)  # (op, words): op in "=", "-", "+"
     speaker: str | None = None  # whom this outlet gives the words to (another outlet may differ)
     # what an edit changed in the meaning, beyond its label: "negation" (a "not" added or dropped),
-    # "numbers" (a figure changed); a trim changes neither
+    # "numbers" (a figure changed), "antonym" (an opposite word), "names" (a person, place, country
+    # or organisation the reference does not name); a trim changes none
     changes: list[str] = field(default_factory=list)
 
 

@@ -28,7 +28,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-CHANGES = ("negation", "numbers", "antonym")
+from storydiff.compare.names import new_names
+
+CHANGES = ("negation", "numbers", "antonym", "names")
 
 
 def _list(words: str) -> list[str]:
@@ -305,8 +307,9 @@ def _allowed(fig: tuple[float, float], others: list[tuple[float, float]]) -> boo
 
 def meaning_changes(a: str, b: str, lang_a: str | None = None, lang_b: str | None = None) -> list[str]:
     """What ``b`` (a version of the quote ``a``) changes in what was said: a subset of
-    ("negation", "numbers", "antonym"), in that order; [] for a faithful version, a trim, a
-    rewording. Languages are ISO 639-1 codes ("en", "uk"); guessed when not given."""
+    ("negation", "numbers", "antonym", "names"), in that order; [] for a faithful version, a trim, a
+    rewording; "names" when ``b`` names a person, place, country or organisation ``a`` does not
+    (compare.names: a name spelled in another script or language is the same). Languages are ISO 639-1 codes ("en", "uk"); guessed when not given."""
     if not isinstance(a, str) or not isinstance(b, str) or not a.strip() or not b.strip():
         return []
     lang_a = lang_a or _language_of(a)
@@ -333,4 +336,6 @@ def meaning_changes(a: str, b: str, lang_a: str | None = None, lang_b: str | Non
         changes.append("numbers")
     if opposite and not negation:
         changes.append("antonym")
+    if new_names(a, b, lang_a, lang_b, keep_b={wb[i] for i in span_b} if lang_a == lang_b else None):
+        changes.append("names")
     return changes

@@ -294,9 +294,13 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
         if label is None and differ(lang.get(ref_art), lang.get(art)):
             # another language's words: no word diff to show; the meaning checks that work across
             # languages instead of the word-level ones
-            negation = [c for c in meaning_changes(ref.text, q.text, lang.get(ref_art), lang.get(art)) if c == "negation"]
-            versions.append(QuoteVersion(art, q.text, "translated", [], q.speaker,
-                                         negation + translated_changes(ref.text, q.text, lang.get(ref_art), lang.get(art))))
+            # (a negation, and a name the original does not give: multilingual vectors put "Russia
+            # must pay" and «Україна має заплатити» at 0.92, a translation by the cut)
+            meaning = meaning_changes(ref.text, q.text, lang.get(ref_art), lang.get(art))
+            changes = ([c for c in meaning if c == "negation"]
+                       + translated_changes(ref.text, q.text, lang.get(ref_art), lang.get(art))
+                       + [c for c in meaning if c == "names"])
+            versions.append(QuoteVersion(art, q.text, "translated", [], q.speaker, changes))
             continue
         # a version joined through another version (not the reference) is at least a rewording
         diff = word_diff(ref.text, q.text)

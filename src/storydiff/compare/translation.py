@@ -113,7 +113,7 @@ _SOUNDS = (("tsch", "ch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("ck", "k"
            ("kh", "h"), ("x", "ks"), ("w", "v"), ("j", "i"), ("y", "i"), ("ie", "i"))
 
 
-def _sounds(name: str) -> str:
+def sounds(name: str) -> str:
     for spelled, sound in _SOUNDS:
         name = name.replace(spelled, sound)
     return name
@@ -122,7 +122,7 @@ def _sounds(name: str) -> str:
 def same_person(a: str, b: str) -> bool:
     """Whether two speaker names (full or surname only, in any script) name one person: their
     surnames, romanised, are alike ("Kaja Kallas" / "Каллас", "Vitali Klitschko" / "Віталій Кличко")."""
-    ka, kb = _sounds(romanised(a.split()[-1])), _sounds(romanised(b.split()[-1]))
+    ka, kb = sounds(romanised(a.split()[-1])), sounds(romanised(b.split()[-1]))
     if ka == kb:
         return True
     cyrillic = [any("\u0400" <= ch <= "\u04ff" for ch in n) for n in (a, b)]

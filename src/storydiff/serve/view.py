@@ -139,7 +139,8 @@ def build_view(story: Story, articles: Sequence[Article], edits: dict[str, list]
 
 
 # QuoteVersion.changes as a reader is told them, beside the fidelity label
-MEANING_CHANGES = {"negation": "“not” changed", "numbers": "figure changed", "antonym": "opposite word"}
+MEANING_CHANGES = {"negation": "“not” changed", "numbers": "figure changed", "antonym": "opposite word",
+                   "names": "name changed"}
 # Story.fact_tier as the reader is told it
 FACT_MATCHERS = {"lexical": "words", "minilm": "words + MiniLM", "cross-encoder": "the same-fact judge"}
 

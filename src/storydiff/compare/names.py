@@ -1,0 +1,183 @@
+"""Does a version of a quote name someone or something the original does not?
+
+``new_names(a, b, lang_a, lang_b)`` -> the names in ``b`` (people, places, countries,
+organisations) that have no counterpart in ``a``: "Russia must pay" / "Ukraine must pay", or
+«Україна має заплатити» as a "translation" of "Russia must pay" (multilingual vectors put the two
+at cosine 0.92: they cannot tell a swapped name from a translated one). A name spelled in another
+script or language is the same name:
+
+- **Spelled in another script**: romanised and compared by sound ("Kallas" / "Каллас", "Scholz" /
+  "Шольцом"), an inflected ending allowed ("Blinken" / "Блінкену", "Macron" / "Macrona").
+- **Named in another language**: a bundled table of countries (the Unicode CLDR's names in en,
+  uk, ru, de, pl, fr, es), their short forms and adjectives, major cities and organisations
+  (``names_table.json``, built by ``bench/build_names_table.py``): "Germany" / "Німеччина" /
+  "Deutschland", "the US" / "США", "EU" / "ЄС" / "UE", "Moscow" / "Москва" / "Moskau".
+
+What counts as a name: an acronym ("NATO", "США"), a word the table knows, and a capitalised word
+that does not open a sentence ("Ми ..." and "Wir ..." are not names) and is no title, weekday or
+polite pronoun. German capitalises every noun, so in German only the first two count.
+Measured on tests/data/quote_meaning.jsonl (names-dev / names-heldout) by bench/quote_meaning.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from storydiff.compare.translation import romanised, sounds
+
+TABLE = Path(__file__).with_name("names_table.json")
+# cross-script spellings as alike as Zelensky / Зеленський (romanised: zelenskyi): ratio of the
+# romanised sounds; within one script only an inflected ending is allowed (Scholz / Schulz differ)
+CROSS_SCRIPT_RATIO = 75
+MAX_ENDING = 4  # letters an inflection adds to a stem: Шольц-ом, Blinken-u, Ukrain-ian
+
+_VOWELS = "aeiouyаеєиіїоуюяыэёьй"
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# "U.S." / "EE.UU." / "U.N." -> "US" / "EEUU" / "UN"
+_DOTTED = re.compile(r"\b((?:[^\W\d_]{1,2}\.){2,})")
+_APOSTROPHES = str.maketrans({c: "'" for c in "‘’‚‛′`´ʼ"})
+# what may open a sentence (a capital after it is no name)
+_SENTENCE_OPENERS = set(".!?…:;«“„\"(—–")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# capitalised words that are no names: titles, weekdays and months (English), polite pronouns
+_NOT_NAMES = _words(
+    "i mr mrs ms dr sir madam lady lord president prime minister ministers chancellor secretary general "
+    "ministry government parliament foreign defence defense state army navy forces armed god allah "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december christmas easter ok tv пан пані пана панові ви вас вам "
+    "вами ваш ваша ваше ваші бог бога господь президент вы ваши господин госпожа pan pani panie pana "
+    "panu państwo państwa bóg boga monsieur madame dieu président señor señora usted dios presidente")
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFC", word.lower()).replace("ё", "е").replace("'", "")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, list[tuple[str, tuple[tuple[str, bool], ...]]]]:
+    """First three letters of a form's first word -> [(name, ((word, is_stem), ...))]. A form
+    word not marked "*" is a stem too when it is long enough to inflect: its trailing vowels off."""
+    index: dict[str, list[tuple[str, tuple[tuple[str, bool], ...]]]] = {}
+    for name, forms in json.loads(TABLE.read_text(encoding="utf-8"))["names"].items():
+        for form in forms:
+            words = []
+            for w in re.split(r"[\s-]+", form.replace(".", "")):
+                w = _fold(w.translate(_APOSTROPHES))
+                if w.endswith("*"):
+                    words.append((w[:-1], True))
+                elif len(w.rstrip(_VOWELS)) >= 4:
+                    words.append((w.rstrip(_VOWELS), True))
+                else:
+                    words.append((w, False))
+            if words and words[0][0]:
+                index.setdefault(words[0][0][:3], []).append((name, tuple(words)))
+    return index
+
+
+def _matches(token: str, word: str, is_stem: bool) -> bool:
+    if not is_stem:
+        return token == word
+    return token.startswith(word) and len(token) - len(word) <= MAX_ENDING + (2 if len(word) >= 6 else 0)
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """(word as written, opens a sentence) for each word; hyphenated words are split."""
+    text = _DOTTED.sub(lambda m: m.group(1).replace(".", "") + " ", text.translate(_APOSTROPHES))
+    out: list[tuple[str, bool]] = []
+    for m in _WORD.finditer(text):
+        before = text[: m.start()].rstrip()
+        opens = not before or before[-1] in _SENTENCE_OPENERS
+        for k, part in enumerate(m.group(0).split("-")):
+            out.append((part, opens and k == 0))
+    return out
+
+
+def _mentions(folded: list[str]) -> list[set[str]]:
+    """For each word, the table's names a form covering it stands for."""
+    covered: list[set[str]] = [set() for _ in folded]
+    index = _table()
+    for i, tok in enumerate(folded):
+        for name, words in index.get(tok[:3], ()):
+            if i + len(words) <= len(folded) and all(_matches(folded[i + k], w, s) for k, (w, s) in enumerate(words)):
+                for k in range(len(words)):
+                    covered[i + k].add(name)
+    return covered
+
+
+def _cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+def alike(x: str, y: str) -> bool:
+    """Whether two words spell one name: the same sounds romanised, or one the other with an
+    inflected ending; across scripts also a close spelling (ratio >= CROSS_SCRIPT_RATIO)."""
+    rx, ry = sounds(romanised(x)), sounds(romanised(y))
+    if rx == ry:
+        return True
+    short, long_ = sorted((rx, ry), key=len)
+    prefix = len(short) if long_.startswith(short) else next(k for k, (c, d) in enumerate(zip(short, long_)) if c != d)
+    if prefix >= 4 and prefix >= len(short) - 2 and len(long_) - prefix <= MAX_ENDING:
+        return True
+    return _cyrillic(x) != _cyrillic(y) and min(len(rx), len(ry)) >= 4 and fuzz.ratio(rx, ry) >= CROSS_SCRIPT_RATIO
+
+
+class _Text:
+    def __init__(self, text: str, lang: str | None) -> None:
+        self.words = _tokens(text[:20_000])
+        self.folded = [_fold(w) for w, _ in self.words]
+        self.covered = _mentions(self.folded)
+        self.named = set().union(*self.covered) if self.covered else set()
+        self.lang = lang
+
+    def names(self, keep: Iterable[str] | None = None, script: bool | None = None,
+              nouns: bool = False) -> list[tuple[str, set[str]]]:
+        """(word, the table's names it stands for) for each word that is a name. An acronym the
+        table does not know counts when ``script`` (the other text's: Cyrillic or not) is its own:
+        "ППО" (air defence) cannot be checked against English words. ``nouns``: German nouns too."""
+        kept = None if keep is None else {p for w in keep for p in w.replace("'", "").split("-")}
+        out = []
+        for (word, opens), low, named in zip(self.words, self.folded, self.covered):
+            if len(word) < 2 or not word[0].isupper() or low in _NOT_NAMES or (kept is not None and low not in kept):
+                continue
+            acronym = word.upper() == word and any(c.isalpha() for c in word)
+            if acronym and not named and script not in (None, _cyrillic(word)):
+                continue
+            if named or acronym or not (opens or (self.lang == "de" and not nouns)):
+                out.append((word, named))
+        return out
+
+    def has(self, word: str, named: set[str]) -> bool:
+        """Whether this text names what ``word`` names: the same table entry, or a word alike."""
+        if named & self.named:
+            return True
+        return any(alike(word, w) for (w, _), cov in zip(self.words, self.covered) if not (named and cov))
+
+
+def new_names(a: str, b: str, lang_a: str | None = None, lang_b: str | None = None,
+              keep_b: Iterable[str] | None = None) -> list[str]:
+    """The names ``b`` gives that ``a`` does not (in ``b``'s spelling), in order. ``keep_b``:
+    the lowercased words of ``b`` that count (a trim's cut words name nothing new)."""
+    if not isinstance(a, str) or not isinstance(b, str):
+        return []
+    ta, tb = _Text(a, lang_a), _Text(b, lang_b)
+    script_a = _cyrillic(a) if lang_a != lang_b else None
+    new = [w for w, named in tb.names(keep_b, script_a) if not ta.has(w, named)]
+    if not new and lang_b == "de" and lang_a != "de":
+        # German capitalises its nouns, so a name in German is told by the original's name gone
+        # missing: "Chancellor Merz" / "Präsident Macron"
+        script_b = _cyrillic(b)
+        if any(not tb.has(w, named) for w, named in ta.names(None, script_b)):
+            new = [w for w, named in tb.names(keep_b, script_a, nouns=True) if not ta.has(w, named)]
+    return list(dict.fromkeys(new))

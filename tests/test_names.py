@@ -1,0 +1,61 @@
+"""Names in quote versions (storydiff.compare.names): a swapped or added name is a change of
+meaning; a name spelled in another script or language is not."""
+
+import numpy as np
+import pytest
+
+from storydiff.compare.meaning import meaning_changes
+from storydiff.compare.names import alike, new_names
+from storydiff.compare.quotes import align_quotes
+from storydiff.records import Quote
+
+
+@pytest.mark.parametrize("a, b, lang_a, lang_b", [
+    ("Russia must pay.", "Ukraine must pay.", "en", "en"),  # a country opening the sentence
+    ("Russia must pay.", "Україна має заплатити.", "en", "uk"),
+    ("The talks with Macron will resume.", "The talks with Scholz will resume.", "en", "en"),
+    ("We will rebuild every school.", "We will rebuild every school in Mariupol.", "en", "en"),  # a name added
+    ("The Kremlin has rejected the proposal.", "The Pentagon has rejected the proposal.", "en", "en"),
+    ("The EU will pay for it.", "NATO zapłaci za to.", "en", "pl"),
+    ("We spoke with Chancellor Merz.", "Wir haben mit Präsident Macron gesprochen.", "en", "de"),
+])
+def test_a_name_the_original_does_not_give_is_a_change(a, b, lang_a, lang_b):
+    assert meaning_changes(a, b, lang_a, lang_b) == ["names"]
+
+
+@pytest.mark.parametrize("a, b, lang_a, lang_b", [
+    ("Kallas said Europe must keep supporting Ukraine.", "Каллас сказала, що Європа має й надалі підтримувати Україну.",
+     "en", "uk"),
+    ("We will never agree to a ceasefire on Russia's terms.", "Ми ніколи не погодимося на перемир'я на умовах Росії.",
+     "en", "uk"),  # inflected; "Ми" opens the sentence
+    ("The US will not abandon Ukraine.", "США не покинуть Україну.", "en", "uk"),
+    ("Germany will deliver more tanks.", "Deutschland wird mehr Panzer liefern.", "en", "de"),  # nouns are no names
+    ("The EU stands with Ukraine.", "ЄС на боці України.", "en", "uk"),
+    ("President Zelensky met Chancellor Scholz.", "Президент Зеленський зустрівся з канцлером Шольцом.", "en", "uk"),
+    ("Kallas and Tsahkna said Estonia will pay.", "Estonia will pay.", "en", "en"),  # a trim names nothing new
+    ("The U.S. will keep sending aid.", "The United States will keep sending aid.", "en", "en"),
+    ("We received 40 air defence systems.", "Ми отримали 40 систем ППО.", "en", "uk"),  # an abbreviation, not a name
+])
+def test_a_name_in_another_script_or_language_is_no_change(a, b, lang_a, lang_b):
+    assert meaning_changes(a, b, lang_a, lang_b) == []
+
+
+def test_new_names_lists_them_in_the_versions_spelling():
+    assert new_names("Russia must pay.", "Ukraine and Poland must pay.", "en", "en") == ["Ukraine", "Poland"]
+    assert new_names("", "Kyiv", "en", "en") == ["Kyiv"]
+    assert new_names(None, "Kyiv") == []  # type: ignore[arg-type]
+
+
+def test_spellings_of_one_name():
+    assert alike("Kallas", "Каллас") and alike("Blinken", "Блінкену") and alike("Macron", "Macrona")
+    assert not alike("Scholz", "Schulz")  # one script: a different spelling is another person
+    assert not alike("Berlin", "Berlusconi")
+
+
+def test_a_translation_naming_another_country_is_flagged():
+    en, uk = "Russia must pay", "Україна має заплатити"
+    vec = {en: np.array([1.0, 0.0]), uk: np.array([0.919, np.sqrt(1 - 0.919 ** 2)])}  # e5's cosine for this pair
+    (group,) = align_quotes({"en": [Quote(en, 0, len(en), None)], "uk": [Quote(uk, 0, len(uk), None)]},
+                            order=["en", "uk"], languages={"en": "en", "uk": "uk"},
+                            embed=lambda texts: np.array([vec[t] for t in texts]))
+    assert [(v.fidelity, v.changes) for v in group.versions] == [("verbatim", []), ("translated", ["names"])]
