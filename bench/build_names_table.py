@@ -15,6 +15,7 @@ form ending in "*" (each word of a phrase may) is a stem: it matches any word it
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "storydiff" / "compare" / "names_table.json"
@@ -24,11 +25,14 @@ LANGUAGES = ("en", "uk", "ru", "de", "pl", "fr", "es")
 COUNTRY_EXTRA = {
     "US": "US U.S. USA U.S.A. America American* США Штати Штатів Штатам Штаты Штатов Штатах америк* "
           "американськ* американск* amerykańsk* amerikanisch* Amerika* Ameryk* EE.UU. EEUU estadounidense*",
-    "GB": "UK U.K. Britain British Briton* Британі* британськ* британск* Великобритані* brytyjsk* Brytani* "
+    "GB": "UK U.K. Britain British Briton* Британі* Британи* британськ* британск* Великобритані* Англи* "
+          "Сполучен*_Королівств* Соединенн*_Королевств* Scotland Scottish Шотланді* Шотланди* шотландськ* "
+          "шотландск* Wales Welsh Уельс* валлійськ* валлийск* Northern_Ireland Північн*_Ірланді* "
+          "Северн*_Ирланди* Schottland Szkocj* Walia Walii brytyjsk* Brytani* "
           "britisch* Großbritannien Grande-Bretagne britannique* británic* Gran_Bretaña Англі* англійськ* "
           "английск* Anglia England",
     "RU": "Russian* Росі* російськ* росіян* РФ Росси* российск* русск* россиян* russisch* Russen rosyjsk* "
-          "Rosjan* russe* ruso* rusa*",
+          "Rosjan* russe russes ruso rusos rusa rusas",
     "UA": "Ukrainian* українськ* украинск* українц* украинц* ukrainisch* ukraińsk* Ukrai* ukrainien* "
           "ucranian*",
     "DE": "German* німецьк* немецк* Німеччин* Германи* deutsch* niemieck* Niemiec Niemczech Niemcom "
@@ -39,7 +43,7 @@ COUNTRY_EXTRA = {
     "CN": "Chinese китайськ* китайск* chinesisch* chińsk* chinois* chin* КНР PRC",
     "BY": "Belarusian* Belarus* Belorussia* білорусь* білоруськ* белорус* Білорус* Беларус* "
           "białorusk* Białoru* weißrussisch* Weißrussland biélorusse*",
-    "KP": "DPRK КНДР Pyongyang Пхеньян*",
+    "KP": "DPRK КНДР Pyongyang Пхеньян* Північн*_Коре* Северн*_Коре* Nordkorea* Korea*_Północn*",
     "IR": "Iranian* іранськ* иранск* iranisch* irańsk* iranien* iraní*",
     "IL": "Israeli* ізраїльськ* израильск* israelisch* izraelsk* israélien* israelí*",
     "TR": "Turkey Turkish Türkei турецьк* турецк* türkisch* tureck* turc* turco*",
@@ -49,13 +53,14 @@ COUNTRY_EXTRA = {
     "HU": "Hungarian* угорськ* венгерск* ungarisch* węgiersk* hongrois*",
     "SK": "Slovak* словацьк* словацк* slowakisch* słowack*",
     "CZ": "Czech_Republic Czech* Чехі* чеськ* чешск* tschechisch* czesk*",
+    "IC": "Канарськ* Канарск* Kanarisch* Kanaryjsk*",
     "MD": "Moldovan* Moldau Молдові Молдавия",
     "KR": "South_Korea* Південн*_Коре* Южн*_Коре* Südkorea*",
     "IT": "Italian* італійськ* итальянск* italienisch* włosk* italien*",
     "ES": "Spanish іспанськ* испанск* spanisch* hiszpańsk* espagnol* español*",
     "JP": "Japanese японськ* японск* japanisch* japońsk* japonais*",
     "IN": "Indian* індійськ* индийск* indisch* indyjsk* indien*",
-    "GE": "Georgian* грузинськ* грузинск* georgisch* gruzińsk*",
+    "GE": "Джорджи* Georgian* грузинськ* грузинск* georgisch* gruzińsk*",
     "AM": "Armenian* вірменськ* армянск* armenisch* ormiańsk*",
     "AZ": "Azerbaijani* азербайджанськ* азербайджанск* aserbaidschanisch* azerbejdżańsk*",
     "KZ": "Kazakh* казахськ* казахск* kasachisch* kazachsk*",
@@ -152,27 +157,30 @@ OTHER = {
     "org:FSB": "FSB ФСБ",
     "org:Gazprom": "Gazprom Газпром*",
     "org:G7": "G7 G-7 Г7 Велик*_сімк* Больш*_семерк*",
-    "org:Foreign Ministry": "Foreign_Ministry Foreign_Office МЗС МИД Auswärtige*_Amt* MSZ",
+    "org:Foreign Ministry": "Foreign_Ministry Foreign_Office Ministry_of_Foreign_Affairs Foreign_Affairs_Ministry МЗС МИД Міністерств*_закордонних_справ Министерств*_иностранных_дел "
+                           "Auswärtige*_Amt* MSZ Ministerstw*_Spraw_Zagranicznych",
 }
 
 
 def main() -> None:
     from babel import Locale
 
-    names: dict[str, list[str]] = {}
+    names: dict[str, dict[str, list[str]]] = {}  # name -> language ("*": any) -> forms
     territories = {lang: Locale(lang).territories for lang in LANGUAGES}
     for code in territories["en"]:
         if not (code.isalpha() and len(code) == 2) or code in ("EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"):
             continue  # regions and pseudo-territories: the organisations are written below
-        names[f"country:{code}"] = sorted({territories[lang][code] for lang in LANGUAGES if code in territories[lang]})
+        names[f"country:{code}"] = {lang: [re.sub(r"\s*\(.*?\)", "", territories[lang][code])]
+                                    for lang in LANGUAGES if code in territories[lang]}
     for code, forms in COUNTRY_EXTRA.items():
-        names[f"country:{code}"] = sorted(set(names[f"country:{code}"]) | set(f.replace("_", " ") for f in forms.split()))
+        names[f"country:{code}"]["*"] = sorted({f.replace("_", " ") for f in forms.split()})
     for key, forms in OTHER.items():
-        names[key] = sorted({f.replace("_", " ") for f in forms.split()})
+        names[key] = {"*": sorted({f.replace("_", " ") for f in forms.split()})}
     table = {"source": __doc__.strip().splitlines()[0] + " See bench/build_names_table.py: CLDR territory names "
-                       "(Babel) plus forms written for this project.", "names": names}
+                       "(Babel), read in their own language only (German 'Island' is Iceland, English 'Island' no name), "
+                       "plus forms written for this project (key '*', read in any language).", "names": names}
     OUT.write_text(json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(names)} names, {sum(map(len, names.values()))} forms -> {OUT} ({OUT.stat().st_size:,} bytes)")
+    print(f"{len(names)} names, {sum(len(f) for n in names.values() for f in n.values())} forms -> {OUT} ({OUT.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":

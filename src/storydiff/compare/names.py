@@ -36,6 +36,8 @@ TABLE = Path(__file__).with_name("names_table.json")
 # cross-script spellings as alike as Zelensky / Зеленський (romanised: zelenskyi): ratio of the
 # romanised sounds; within one script only an inflected ending is allowed (Scholz / Schulz differ)
 CROSS_SCRIPT_RATIO = 75
+CROSS_SCRIPT = "swap"  # experiment: "table" | "swap"
+_TABLE_LANGUAGES = ("en", "uk", "ru", "de", "pl", "fr", "es")
 MAX_ENDING = 4  # letters an inflection adds to a stem: Шольц-ом, Blinken-u, Ukrain-ian
 
 _VOWELS = "aeiouyаеєиіїоуюяыэёьй"
@@ -65,31 +67,43 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFC", word.lower()).replace("ё", "е").replace("'", "")
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, list[tuple[str, tuple[tuple[str, bool], ...]]]]:
-    """First three letters of a form's first word -> [(name, ((word, is_stem), ...))]. A form
-    word not marked "*" is a stem too when it is long enough to inflect: its trailing vowels off."""
-    index: dict[str, list[tuple[str, tuple[tuple[str, bool], ...]]]] = {}
-    for name, forms in json.loads(TABLE.read_text(encoding="utf-8"))["names"].items():
+@lru_cache(maxsize=16)
+def _table(lang: str | None) -> dict[str, list[tuple[str, tuple[tuple[str, int], ...]]]]:
+    """First three letters of a form's first word -> [(name, ((word, letters an ending may add),
+    ...))], for text in ``lang``: the forms of that language and those of any language (all of
+    them for a language the table does not have). A form word marked "*" is a stem; any other
+    inflects: its last vowel may change (Росія -> Росією, Україна -> Україну, Китай -> Китаю) or
+    an ending be added (Iran -> Ірану is Cyrillic's own form; Poland -> Poland's)."""
+    index: dict[str, list[tuple[str, tuple[tuple[str, int], ...]]]] = {}
+    for name, by_lang in json.loads(TABLE.read_text(encoding="utf-8"))["names"].items():
+        forms = [f for k, fs in by_lang.items() if lang not in _TABLE_LANGUAGES or k in (lang, "*") for f in fs]
         for form in forms:
             words = []
             for w in re.split(r"[\s-]+", form.replace(".", "")):
                 w = _fold(w.translate(_APOSTROPHES))
                 if w.endswith("*"):
-                    words.append((w[:-1], True))
-                elif len(w.rstrip(_VOWELS)) >= 4:
-                    words.append((w.rstrip(_VOWELS), True))
+                    words.append((w[:-1], MAX_ENDING))
+                elif len(w) >= 5 and w[-1] in _VOWELS:
+                    words.append((w[:-1], 1 if len(w) == 5 else 2))
+                elif len(w) >= 4:
+                    words.append((w, 1 if len(w) == 4 else 2))
                 else:
-                    words.append((w, False))
+                    words.append((w, 0))
             if words and words[0][0]:
                 index.setdefault(words[0][0][:3], []).append((name, tuple(words)))
     return index
 
 
-def _matches(token: str, word: str, is_stem: bool) -> bool:
-    if not is_stem:
-        return token == word
-    return token.startswith(word) and len(token) - len(word) <= MAX_ENDING + (2 if len(word) >= 6 else 0)
+def _matches(token: str, word: str, ending: int, lenient: bool = False) -> bool:
+    """Whether ``token`` is the form word ``word`` with at most ``ending`` letters added; with
+    ``lenient`` also with its last two letters changed and an adjective's ending added
+    (Египет / Египте, Австралия / австралийский, Німеччина / німецький is in the table)."""
+    if token.startswith(word) and len(token) - len(word) <= ending:
+        return True
+    if not lenient or len(word) < 5:
+        return False
+    prefix = next((k for k, (c, d) in enumerate(zip(token, word)) if c != d), min(len(token), len(word)))
+    return prefix >= len(word) - 2 and len(token) - prefix <= MAX_ENDING + 2
 
 
 def _tokens(text: str) -> list[tuple[str, bool]]:
@@ -99,18 +113,19 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     for m in _WORD.finditer(text):
         before = text[: m.start()].rstrip()
         opens = not before or before[-1] in _SENTENCE_OPENERS
-        for k, part in enumerate(m.group(0).split("-")):
+        word = re.sub(r"'s?$", "", m.group(0))  # "CNN's" is CNN
+        for k, part in enumerate(word.split("-")):
             out.append((part, opens and k == 0))
     return out
 
 
-def _mentions(folded: list[str]) -> list[set[str]]:
-    """For each word, the table's names a form covering it stands for."""
+def _mentions(folded: list[str], lang: str | None, lenient: bool = False) -> list[set[str]]:
+    """For each word, the table's names a form covering it stands for (``lenient``: see _matches)."""
     covered: list[set[str]] = [set() for _ in folded]
-    index = _table()
+    index = _table(lang)
     for i, tok in enumerate(folded):
         for name, words in index.get(tok[:3], ()):
-            if i + len(words) <= len(folded) and all(_matches(folded[i + k], w, s) for k, (w, s) in enumerate(words)):
+            if i + len(words) <= len(folded) and all(_matches(folded[i + k], w, e, lenient) for k, (w, e) in enumerate(words)):
                 for k in range(len(words)):
                     covered[i + k].add(name)
     return covered
@@ -137,24 +152,34 @@ class _Text:
     def __init__(self, text: str, lang: str | None) -> None:
         self.words = _tokens(text[:20_000])
         self.folded = [_fold(w) for w, _ in self.words]
-        self.covered = _mentions(self.folded)
+        self.covered = _mentions(self.folded, lang)
         self.named = set().union(*self.covered) if self.covered else set()
         self.lang = lang
+        self.script = _cyrillic(text[:2_000])
+        self._lenient: set[str] | None = None
 
     def names(self, keep: Iterable[str] | None = None, script: bool | None = None,
-              nouns: bool = False) -> list[tuple[str, set[str]]]:
-        """(word, the table's names it stands for) for each word that is a name. An acronym the
-        table does not know counts when ``script`` (the other text's: Cyrillic or not) is its own:
-        "ППО" (air defence) cannot be checked against English words. ``nouns``: German nouns too."""
+              nouns: bool = False, loose: bool = True) -> list[tuple[str, set[str]]]:
+        """(word, the table's names it stands for) for each word that is a name. ``script``: the
+        other text's (Cyrillic or not) when it is in another language. Across scripts a name the
+        table does not know is counted only with ``loose`` (a capitalised word there is as often a
+        headline's or an organisation's word as a name: "Champions League" / «Лига чемпионов»), and
+        an acronym only in its own script ("ППО", air defence, is no name to check against English).
+        ``nouns``: German nouns too."""
         kept = None if keep is None else {p for w in keep for p in w.replace("'", "").split("-")}
         out = []
         for (word, opens), low, named in zip(self.words, self.folded, self.covered):
             if len(word) < 2 or not word[0].isupper() or low in _NOT_NAMES or (kept is not None and low not in kept):
                 continue
-            acronym = word.upper() == word and any(c.isalpha() for c in word)
-            if acronym and not named and script not in (None, _cyrillic(word)):
+            if named:
+                out.append((word, named))
                 continue
-            if named or acronym or not (opens or (self.lang == "de" and not nouns)):
+            if script is not None and (script != _cyrillic(word) or self.script != script) and not loose:
+                continue  # across scripts, or a word in the other text's script ("Twitter" in Russian)
+            acronym = word.upper() == word and any(c.isalpha() for c in word)
+            if acronym and script not in (None, _cyrillic(word)):
+                continue
+            if acronym or not (opens or (self.lang == "de" and not nouns)):
                 out.append((word, named))
         return out
 
@@ -162,6 +187,11 @@ class _Text:
         """Whether this text names what ``word`` names: the same table entry, or a word alike."""
         if named & self.named:
             return True
+        if named:  # the original's words read leniently: a name is not told apart by its case ending
+            if self._lenient is None:
+                self._lenient = set().union(*_mentions(self.folded, self.lang, lenient=True))
+            if named & self._lenient:
+                return True
         return any(alike(word, w) for (w, _), cov in zip(self.words, self.covered) if not (named and cov))
 
 
@@ -173,11 +203,11 @@ def new_names(a: str, b: str, lang_a: str | None = None, lang_b: str | None = No
         return []
     ta, tb = _Text(a, lang_a), _Text(b, lang_b)
     script_a = _cyrillic(a) if lang_a != lang_b else None
-    new = [w for w, named in tb.names(keep_b, script_a) if not ta.has(w, named)]
-    if not new and lang_b == "de" and lang_a != "de":
-        # German capitalises its nouns, so a name in German is told by the original's name gone
-        # missing: "Chancellor Merz" / "Präsident Macron"
-        script_b = _cyrillic(b)
-        if any(not tb.has(w, named) for w, named in ta.names(None, script_b)):
-            new = [w for w, named in tb.names(keep_b, script_a, nouns=True) if not ta.has(w, named)]
+    script_b = _cyrillic(b) if lang_a != lang_b else None
+    new = [w for w, named in tb.names(keep_b, script_a, loose=False) if not ta.has(w, named)]
+    # German capitalises its nouns, so a name in German is told by the original's name gone
+    # missing: "Chancellor Merz" / "Präsident Macron"
+    if (not new and lang_b == "de" and lang_a != "de"
+            and any(not tb.has(w, named) for w, named in ta.names(None, script_b))):
+        new = [w for w, named in tb.names(keep_b, script_a, nouns=True) if not ta.has(w, named)]
     return list(dict.fromkeys(new))
