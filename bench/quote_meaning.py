@@ -61,14 +61,15 @@ def table(rows: list[dict], method) -> list[tuple[str, int, int, int, float, flo
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", action="store_true", help="print the dev pairs it gets wrong")
-    ap.add_argument("--all", action="store_true", help="with --errors: every pair but the names held-out ones")
+    ap.add_argument("--all", action="store_true", help="with --errors: every pair but the names held-out and blind ones")
     args = ap.parse_args()
     rows = [json.loads(line) for line in SET.open(encoding="utf-8")]
     parts = {"dev": [r for r in rows if r["split"] == "dev"],
              "held-out": [r for r in rows if r["split"] == "heldout"],
              "blind": [r for r in rows if r["split"] == "blind"],
              "names-dev": [r for r in rows if r["split"] == "names-dev"],
-             "names-held-out": [r for r in rows if r["split"] == "names-heldout"], "all": rows}
+             "names-held-out": [r for r in rows if r["split"] == "names-heldout"],
+             "names-blind": [r for r in rows if r["split"] == "names-blind"], "all": rows}
     print(f"{len(rows)} pairs ({sum(bool(r['changes']) for r in rows)} with a change of meaning)\n")
     print("| method | warning | set | labelled | flagged | right | precision | recall |")
     print("|---|---|---|---|---|---|---|---|")
@@ -86,7 +87,7 @@ def main() -> None:
     if args.errors:
         for r in rows:
             got = meaning_changes(r["a"], r["b"], r["lang_a"], r["lang_b"])
-            if got != r["changes"] and (r["split"] in ("dev", "names-dev") or (args.all and r["split"] != "names-heldout")):
+            if got != r["changes"] and (r["split"] in ("dev", "names-dev") or (args.all and r["split"] not in ("names-heldout", "names-blind"))):
                 print(f"\n{r['id']} [{r['split']}, {r['kind']}] labelled {r['changes']} got {got}\n  a: {r['a']}\n  b: {r['b']}")
 
 

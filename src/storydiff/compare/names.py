@@ -195,6 +195,37 @@ class _Text:
         return any(alike(word, w) for (w, _), cov in zip(self.words, self.covered) if not (named and cov))
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Words a sentence may open with that are no subject's name: stop words, and the words the
+    other meaning checks read (negations, figures, opposites: "Nobody" / "Everybody", "Twelve" /
+    "Nine", "More" / "Fewer", "About" / "Nearly" are theirs)."""
+    from storydiff.compare import meaning
+    from storydiff.stopwords import ENGLISH_STOP_WORDS, SPACY_STOP_WORDS
+
+    cues = set().union(*meaning.NEGATION_CUES.values())
+    figures = set(meaning._UNITS) | set(meaning._TENS) | set(meaning._SCALES) | meaning._APPROXIMATE
+    return frozenset(_NOT_NAMES | ENGLISH_STOP_WORDS | SPACY_STOP_WORDS | cues | figures | set(meaning._SIDE)
+                     | {"everybody", "everyone", "everything", "nearly", "fewer"})
+
+
+def _subject_swapped(ta: _Text, tb: _Text) -> list[str]:
+    """A capital opening a sentence is no sign of a name, but one word swapped for another at the
+    opening of the same sentence, each found nowhere in the other version, is a swapped subject:
+    "Macron said the talks would resume" / "Scholz said...", "Зеленський підписав закон" /
+    "Шмигаль підписав закон". (Within one language only: across two the following words differ.)"""
+    if len(ta.words) < 3 or len(tb.words) < 3 or ta.folded[1:3] != tb.folded[1:3]:
+        return []
+    (x, _), (y, _) = ta.words[0], tb.words[0]
+    if not (x[:1].isupper() and y[:1].isupper()) or min(len(x), len(y)) < 3:
+        return []
+    fx, fy = ta.folded[0], tb.folded[0]
+    function = _function_words()
+    if fx in function or fy in function or fy in ta.folded or fx in tb.folded or alike(x, y):
+        return []
+    return [y]
+
+
 def new_names(a: str, b: str, lang_a: str | None = None, lang_b: str | None = None,
               keep_b: Iterable[str] | None = None) -> list[str]:
     """The names ``b`` gives that ``a`` does not (in ``b``'s spelling), in order. ``keep_b``:
@@ -205,6 +236,8 @@ def new_names(a: str, b: str, lang_a: str | None = None, lang_b: str | None = No
     script_a = _cyrillic(a) if lang_a != lang_b else None
     script_b = _cyrillic(b) if lang_a != lang_b else None
     new = [w for w, named in tb.names(keep_b, script_a, loose=False) if not ta.has(w, named)]
+    if not new and lang_a == lang_b:
+        new = _subject_swapped(ta, tb)
     # German capitalises its nouns, so a name in German is told by the original's name gone
     # missing: "Chancellor Merz" / "Präsident Macron"
     if (not new and lang_b == "de" and lang_a != "de"
