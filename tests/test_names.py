@@ -53,7 +53,10 @@ def test_a_subject_swapped_at_the_opening_of_a_sentence():
 
 def test_new_names_lists_them_in_the_versions_spelling():
     assert new_names("Russia must pay.", "Ukraine and Poland must pay.", "en", "en") == ["Ukraine", "Poland"]
-    assert new_names("", "Kyiv", "en", "en") == ["Kyiv"]
+    # a name added in context the original left out is no version of what it says (the demo's quote)
+    assert new_names("You know the country is in war. So you take the risk.",
+                     "If you send your people to help Ukrainians ... you know that the country is at war, "
+                     "and you are taking a risk.", "en", "en") == []
     assert new_names(None, "Kyiv") == []  # type: ignore[arg-type]
 
 

@@ -47,6 +47,7 @@ _DOTTED = re.compile(r"\b((?:[^\W\d_]{1,2}\.){2,})")
 _APOSTROPHES = str.maketrans({c: "'" for c in "‘’‚‛′`´ʼ"})
 # what may open a sentence (a capital after it is no name)
 _SENTENCE_OPENERS = set(".!?…:;«“„\"(—–")
+_CLAUSE_MARK = re.compile(r"[.,;:!?…()\u2014\u2013]")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -106,17 +107,24 @@ def _matches(token: str, word: str, ending: int, lenient: bool = False) -> bool:
     return prefix >= len(word) - 2 and len(token) - prefix <= MAX_ENDING + 2
 
 
-def _tokens(text: str) -> list[tuple[str, bool]]:
-    """(word as written, opens a sentence) for each word; hyphenated words are split."""
+def _tokens(text: str) -> tuple[list[tuple[str, bool]], list[int]]:
+    """(word as written, opens a sentence) for each word, hyphenated words split; and the clause
+    (a stretch between punctuation marks) each is in."""
     text = _DOTTED.sub(lambda m: m.group(1).replace(".", "") + " ", text.translate(_APOSTROPHES))
     out: list[tuple[str, bool]] = []
+    clauses: list[int] = []
+    clause, end = 0, 0
     for m in _WORD.finditer(text):
+        if _CLAUSE_MARK.search(text, end, m.start()):
+            clause += 1
+        end = m.end()
         before = text[: m.start()].rstrip()
         opens = not before or before[-1] in _SENTENCE_OPENERS
         word = re.sub(r"'s?$", "", m.group(0))  # "CNN's" is CNN
         for k, part in enumerate(word.split("-")):
             out.append((part, opens and k == 0))
-    return out
+            clauses.append(clause)
+    return out, clauses
 
 
 def _mentions(folded: list[str], lang: str | None, lenient: bool = False) -> list[set[str]]:
@@ -150,7 +158,7 @@ def alike(x: str, y: str) -> bool:
 
 class _Text:
     def __init__(self, text: str, lang: str | None) -> None:
-        self.words = _tokens(text[:20_000])
+        self.words, self.clauses = _tokens(text[:20_000])
         self.folded = [_fold(w) for w, _ in self.words]
         self.covered = _mentions(self.folded, lang)
         self.named = set().union(*self.covered) if self.covered else set()
@@ -159,8 +167,8 @@ class _Text:
         self._lenient: set[str] | None = None
 
     def names(self, keep: Iterable[str] | None = None, script: bool | None = None,
-              nouns: bool = False, loose: bool = True) -> list[tuple[str, set[str]]]:
-        """(word, the table's names it stands for) for each word that is a name. ``script``: the
+              nouns: bool = False, loose: bool = True) -> list[tuple[int, str, set[str]]]:
+        """(index, word, the table's names it stands for) for each word that is a name. ``script``: the
         other text's (Cyrillic or not) when it is in another language. Across scripts a name the
         table does not know is counted only with ``loose`` (a capitalised word there is as often a
         headline's or an organisation's word as a name: "Champions League" / «Лига чемпионов»), and
@@ -168,11 +176,11 @@ class _Text:
         ``nouns``: German nouns too."""
         kept = None if keep is None else {p for w in keep for p in w.replace("'", "").split("-")}
         out = []
-        for (word, opens), low, named in zip(self.words, self.folded, self.covered):
+        for i, ((word, opens), low, named) in enumerate(zip(self.words, self.folded, self.covered)):
             if len(word) < 2 or not word[0].isupper() or low in _NOT_NAMES or (kept is not None and low not in kept):
                 continue
             if named:
-                out.append((word, named))
+                out.append((i, word, named))
                 continue
             if script is not None and (script != _cyrillic(word) or self.script != script) and not loose:
                 continue  # across scripts, or a word in the other text's script ("Twitter" in Russian)
@@ -180,8 +188,16 @@ class _Text:
             if acronym and script not in (None, _cyrillic(word)):
                 continue
             if acronym or not (opens or (self.lang == "de" and not nouns)):
-                out.append((word, named))
+                out.append((i, word, named))
         return out
+
+    def said_alongside(self, i: int, other: _Text) -> bool:
+        """Whether the clause of word ``i`` shares a content word with ``other`` (an inflected
+        form too): whether it is a version of something the other text says."""
+        function = _function_words()
+        return any(len(w) >= 4 and w not in function and not self.covered[k]
+                   and any(x[:5] == w[:5] and abs(len(x) - len(w)) <= MAX_ENDING for x in other.folded)
+                   for k, w in enumerate(self.folded) if self.clauses[k] == self.clauses[i] and k != i)
 
     def has(self, word: str, named: set[str]) -> bool:
         """Whether this text names what ``word`` names: the same table entry, or a word alike."""
@@ -209,7 +225,7 @@ def _function_words() -> frozenset[str]:
                      | {"everybody", "everyone", "everything", "nearly", "fewer"})
 
 
-def _subject_swapped(ta: _Text, tb: _Text) -> list[str]:
+def _subject_swapped(ta: _Text, tb: _Text) -> list[tuple[int, str]]:
     """A capital opening a sentence is no sign of a name, but one word swapped for another at the
     opening of the same sentence, each found nowhere in the other version, is a swapped subject:
     "Macron said the talks would resume" / "Scholz said...", "Зеленський підписав закон" /
@@ -223,7 +239,7 @@ def _subject_swapped(ta: _Text, tb: _Text) -> list[str]:
     function = _function_words()
     if fx in function or fy in function or fy in ta.folded or fx in tb.folded or alike(x, y):
         return []
-    return [y]
+    return [(0, y)]
 
 
 def new_names(a: str, b: str, lang_a: str | None = None, lang_b: str | None = None,
@@ -235,12 +251,17 @@ def new_names(a: str, b: str, lang_a: str | None = None, lang_b: str | None = No
     ta, tb = _Text(a, lang_a), _Text(b, lang_b)
     script_a = _cyrillic(a) if lang_a != lang_b else None
     script_b = _cyrillic(b) if lang_a != lang_b else None
-    new = [w for w, named in tb.names(keep_b, script_a, loose=False) if not ta.has(w, named)]
+    new = [(i, w) for i, w, named in tb.names(keep_b, script_a, loose=False) if not ta.has(w, named)]
+    if new and lang_a == lang_b and all(tb.has(w, named) for _, w, named in ta.names()):
+        # a name added, none swapped: it counts when said in a clause the original has a version
+        # of ("every school" / "every school in Mariupol"), not in context the original left out
+        # ("if you send your people to help Ukrainians ... you know the country is at war")
+        new = [(i, w) for i, w in new if tb.said_alongside(i, ta)]
     if not new and lang_a == lang_b:
         new = _subject_swapped(ta, tb)
     # German capitalises its nouns, so a name in German is told by the original's name gone
     # missing: "Chancellor Merz" / "Präsident Macron"
     if (not new and lang_b == "de" and lang_a != "de"
-            and any(not tb.has(w, named) for w, named in ta.names(None, script_b))):
-        new = [w for w, named in tb.names(keep_b, script_a, nouns=True) if not ta.has(w, named)]
-    return list(dict.fromkeys(new))
+            and any(not tb.has(w, named) for _, w, named in ta.names(None, script_b))):
+        new = [(i, w) for i, w, named in tb.names(keep_b, script_a, nouns=True) if not ta.has(w, named)]
+    return list(dict.fromkeys(w for _, w in new))
