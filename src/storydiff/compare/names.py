@@ -54,14 +54,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# capitalised words that are no names: titles, weekdays and months (English), polite pronouns
+# capitalised words that are no names: titles, weekdays and months (English), polite pronouns,
 _NOT_NAMES = _words(
     "i mr mrs ms dr sir madam lady lord president prime minister ministers chancellor secretary general "
     "ministry government parliament foreign defence defense state army navy forces armed god allah "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december christmas easter ok tv пан пані пана панові ви вас вам "
     "вами ваш ваша ваше ваші бог бога господь президент вы ваши господин госпожа pan pani panie pana "
-    "panu państwo państwa bóg boga monsieur madame dieu président señor señora usted dios presidente")
+    "panu państwo państwa bóg boga monsieur madame dieu président señor señora usted dios presidente "
+    # institutions Spanish and French capitalise ("el Estado", "este Gobierno", "l'État")
+    "estado gobierno ministerio ejército état gouvernement ministère république república")
 
 
 def _fold(word: str) -> str:
@@ -225,6 +227,12 @@ def _function_words() -> frozenset[str]:
                      | {"everybody", "everyone", "everything", "nearly", "fewer"})
 
 
+@lru_cache(maxsize=4096)
+def _text(text: str, lang: str | None) -> _Text:
+    """A story's quotes are compared pairwise: each is read once."""
+    return _Text(text, lang)
+
+
 def _subject_swapped(ta: _Text, tb: _Text) -> list[tuple[int, str]]:
     """A capital opening a sentence is no sign of a name, but one word swapped for another at the
     opening of the same sentence, each found nowhere in the other version, is a swapped subject:
@@ -248,7 +256,7 @@ def new_names(a: str, b: str, lang_a: str | None = None, lang_b: str | None = No
     the lowercased words of ``b`` that count (a trim's cut words name nothing new)."""
     if not isinstance(a, str) or not isinstance(b, str):
         return []
-    ta, tb = _Text(a, lang_a), _Text(b, lang_b)
+    ta, tb = _text(a, lang_a), _text(b, lang_b)
     script_a = _cyrillic(a) if lang_a != lang_b else None
     script_b = _cyrillic(b) if lang_a != lang_b else None
     new = [(i, w) for i, w, named in tb.names(keep_b, script_a, loose=False) if not ta.has(w, named)]
