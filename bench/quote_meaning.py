@@ -76,9 +76,19 @@ def main() -> None:
     for label, method in (("storydiff `meaning_changes`", meaning_changes), ("anchor: word-diff rule", word_diff_rule)):
         for part, rs in parts.items():
             for name, gold, flagged, tp, p, r in table(rs, method):
-                if method is word_diff_rule and name == "antonym":
+                if method is word_diff_rule and name in ("antonym", "names"):
                     continue
                 print(f"| {label} | {name} | {part} | {gold} | {flagged} | {tp} | {p:.3f} | {r:.3f} |")
+    print("\n`names` by pair: within one language / across two (labelled, flagged, right)\n")
+    print("| set | within: labelled / flagged / right | across: labelled / flagged / right |")
+    print("|---|---|---|")
+    for part in ("names-dev", "names-held-out", "names-blind"):
+        cells = []
+        for across in (False, True):
+            rs = [r for r in parts[part] if (r["lang_a"] != r["lang_b"]) == across]
+            (_, gold, flagged, tp, _, _), = [t for t in table(rs, meaning_changes) if t[0] == "names"]
+            cells.append(f"{gold} / {flagged} / {tp} (of {len(rs)} pairs)")
+        print(f"| {part} | {cells[0]} | {cells[1]} |")
     t0 = time.perf_counter()
     for _ in range(5):
         for r in rows:
