@@ -53,7 +53,9 @@ COUNTRY_EXTRA = {
     "HU": "Hungarian* угорськ* венгерск* ungarisch* węgiersk* hongrois*",
     "SK": "Slovak* словацьк* словацк* slowakisch* słowack*",
     "CZ": "Czech_Republic Czech* Чехі* чеськ* чешск* tschechisch* czesk*",
-    "IC": "Канарськ* Канарск* Kanarisch* Kanaryjsk*",
+    "IC": "Canaries Canary Канарськ* Канарск* Kanarisch* Kanaryjsk*",
+    "ZA": "ЮАР ПАР Південн*_Африк* Южн*_Африк* Südafrika* RPA",
+    "AE": "UAE U.A.E. Emirates Emirati* ОАЕ ОАЭ Емірат* Эмират* VAE ZEA EAU",
     "MD": "Moldovan* Moldau Молдові Молдавия",
     "KR": "South_Korea* Південн*_Коре* Южн*_Коре* Südkorea*",
     "IT": "Italian* італійськ* итальянск* italienisch* włosk* italien*",
@@ -156,7 +158,7 @@ OTHER = {
     "org:SBU": "SBU СБУ",
     "org:FSB": "FSB ФСБ",
     "org:Gazprom": "Gazprom Газпром*",
-    "org:G7": "G7 G-7 Г7 Велик*_сімк* Больш*_семерк*",
+    "org:G7": "G7 G-7 Г7 Велик*_сімк* Велик*_сімц* Больш*_семерк*",
     "org:Foreign Ministry": "Foreign_Ministry Foreign_Office Ministry_of_Foreign_Affairs Foreign_Affairs_Ministry МЗС МИД Міністерств*_закордонних_справ Министерств*_иностранных_дел "
                            "Auswärtige*_Amt* MSZ Ministerstw*_Spraw_Zagranicznych",
 }

@@ -35,6 +35,9 @@ def test_a_name_the_original_does_not_give_is_a_change(a, b, lang_a, lang_b):
     ("Kallas and Tsahkna said Estonia will pay.", "Estonia will pay.", "en", "en"),  # a trim names nothing new
     ("The U.S. will keep sending aid.", "The United States will keep sending aid.", "en", "en"),
     ("We received 40 air defence systems.", "Ми отримали 40 систем ППО.", "en", "uk"),  # an abbreviation, not a name
+    ("We will pay in dollars.", "Ми заплатимо в доларах США.", "en", "uk"),  # a currency, no country
+    ("New Zealand's team reported it first.", "Команда Новой Зеландии сообщила об этом первой.", "en", "ru"),
+    ("People Who Died During Protests", "Люди, що загинули під час протестів", "en", "uk"),  # not the WHO
 ])
 def test_a_name_in_another_script_or_language_is_no_change(a, b, lang_a, lang_b):
     assert meaning_changes(a, b, lang_a, lang_b) == []

@@ -47,6 +47,7 @@ _DOTTED = re.compile(r"\b((?:[^\W\d_]{1,2}\.){2,})")
 _APOSTROPHES = str.maketrans({c: "'" for c in "‘’‚‛′`´ʼ"})
 # what may open a sentence (a capital after it is no name)
 _SENTENCE_OPENERS = set(".!?…:;«“„\"(—–")
+_CURRENCIES = ("dollar", "долар", "доллар", "dolar", "dólar", "euro", "євро", "евро")
 _CLAUSE_MARK = re.compile(r"[.,;:!?…()\u2014\u2013]")
 
 
@@ -60,7 +61,7 @@ _NOT_NAMES = _words(
     "ministry government parliament foreign defence defense state army navy forces armed god allah "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december christmas easter ok tv пан пані пана панові ви вас вам "
-    "вами ваш ваша ваше ваші бог бога господь президент вы ваши господин госпожа pan pani panie pana "
+    "вами ваш ваша ваше ваші бог бога господь президент вы ваши господин госпожа того pan pani panie pana "
     "panu państwo państwa bóg boga monsieur madame dieu président señor señora usted dios presidente "
     # institutions Spanish and French capitalise ("el Estado", "este Gobierno", "l'État")
     "estado gobierno ministerio ejército état gouvernement ministère république república")
@@ -70,43 +71,62 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFC", word.lower()).replace("ё", "е").replace("'", "")
 
 
+# one word of a table form: (stem, letters an ending may add, fewest letters a match has, written
+# in capitals only, one word of a phrase: its adjective may decline)
+_FormWord = tuple[str, int, int, bool, bool]
+
+
 @lru_cache(maxsize=16)
-def _table(lang: str | None) -> dict[str, list[tuple[str, tuple[tuple[str, int], ...]]]]:
-    """First three letters of a form's first word -> [(name, ((word, letters an ending may add),
-    ...))], for text in ``lang``: the forms of that language and those of any language (all of
-    them for a language the table does not have). A form word marked "*" is a stem; any other
-    inflects: its last vowel may change (Росія -> Росією, Україна -> Україну, Китай -> Китаю) or
-    an ending be added (Iran -> Ірану is Cyrillic's own form; Poland -> Poland's)."""
-    index: dict[str, list[tuple[str, tuple[tuple[str, int], ...]]]] = {}
+def _table(lang: str | None) -> dict[str, list[tuple[str, tuple[_FormWord, ...]]]]:
+    """First three letters of a form's first word -> [(name, (form word, ...))], for text in
+    ``lang``: the forms of that language and those of any language (all of them for a language
+    the table does not have). A form word marked "*" is a stem; any other inflects: its last vowel
+    may change (Росія -> Росією, Україна -> Україну, Китай -> Китаю, not Кита) or an ending be
+    added (Poland -> Poland's); in a phrase an adjective declines (Новая Зеландия -> Новой
+    Зеландии). An acronym of up to three letters matches only in capitals ("WHO", not "Who")."""
+    index: dict[str, list[tuple[str, tuple[_FormWord, ...]]]] = {}
     for name, by_lang in json.loads(TABLE.read_text(encoding="utf-8"))["names"].items():
         forms = [f for k, fs in by_lang.items() if lang not in _TABLE_LANGUAGES or k in (lang, "*") for f in fs]
         for form in forms:
-            words = []
-            for w in re.split(r"[\s-]+", form.replace(".", "")):
-                w = _fold(w.translate(_APOSTROPHES))
+            parts = [p for p in re.split(r"[\s-]+", form.replace(".", "")) if p]
+            phrase = len(parts) > 1
+            words: list[_FormWord] = []
+            for part in parts:
+                w = _fold(part.translate(_APOSTROPHES))
+                upper = part.isupper() and len(part) <= 3
                 if w.endswith("*"):
-                    words.append((w[:-1], MAX_ENDING))
+                    words.append((w[:-1], MAX_ENDING, len(w) - 1, upper, phrase))
                 elif len(w) >= 5 and w[-1] in _VOWELS:
-                    words.append((w[:-1], 1 if len(w) == 5 else 2))
+                    words.append((w[:-1], 1 if len(w) == 5 else 2, len(w), upper, phrase))
                 elif len(w) >= 4:
-                    words.append((w, 1 if len(w) == 4 else 2))
+                    words.append((w, 1 if len(w) == 4 else 2, len(w), upper, phrase))
                 else:
-                    words.append((w, 0))
+                    words.append((w, 0, len(w), upper, phrase))
             if words and words[0][0]:
                 index.setdefault(words[0][0][:3], []).append((name, tuple(words)))
     return index
 
 
-def _matches(token: str, word: str, ending: int, lenient: bool = False) -> bool:
-    """Whether ``token`` is the form word ``word`` with at most ``ending`` letters added; with
-    ``lenient`` also with its last two letters changed and an adjective's ending added
-    (Египет / Египте, Австралия / австралийский, Німеччина / німецький is in the table)."""
-    if token.startswith(word) and len(token) - len(word) <= ending:
-        return True
-    if not lenient or len(word) < 5:
+def _common_prefix(x: str, y: str) -> int:
+    return next((k for k, (c, d) in enumerate(zip(x, y)) if c != d), min(len(x), len(y)))
+
+
+def _matches(token: str, written: str, word: _FormWord, lenient: bool = False) -> bool:
+    """Whether ``token`` (``written`` so in the text) is the form word ``word``; with ``lenient``
+    also with its last two letters changed and an adjective's ending added (Египет / Египте,
+    Австралия / австралийский)."""
+    stem, ending, shortest, upper, phrase = word
+    if upper and not written.isupper():
         return False
-    prefix = next((k for k, (c, d) in enumerate(zip(token, word)) if c != d), min(len(token), len(word)))
-    return prefix >= len(word) - 2 and len(token) - prefix <= MAX_ENDING + 2
+    if len(token) >= shortest and token.startswith(stem) and len(token) - len(stem) <= ending:
+        return True
+    if phrase and len(stem) >= 3:
+        prefix = _common_prefix(token, stem)
+        return prefix >= max(3, len(stem) - 1) and len(token) - prefix <= MAX_ENDING
+    if not lenient or len(stem) < 5:
+        return False
+    prefix = _common_prefix(token, stem)
+    return prefix >= len(stem) - 2 and len(token) - prefix <= MAX_ENDING + 2
 
 
 def _tokens(text: str) -> tuple[list[tuple[str, bool]], list[int]]:
@@ -129,13 +149,14 @@ def _tokens(text: str) -> tuple[list[tuple[str, bool]], list[int]]:
     return out, clauses
 
 
-def _mentions(folded: list[str], lang: str | None, lenient: bool = False) -> list[set[str]]:
+def _mentions(folded: list[str], written: list[str], lang: str | None, lenient: bool = False) -> list[set[str]]:
     """For each word, the table's names a form covering it stands for (``lenient``: see _matches)."""
     covered: list[set[str]] = [set() for _ in folded]
     index = _table(lang)
     for i, tok in enumerate(folded):
         for name, words in index.get(tok[:3], ()):
-            if i + len(words) <= len(folded) and all(_matches(folded[i + k], w, e, lenient) for k, (w, e) in enumerate(words)):
+            if i + len(words) <= len(folded) and all(_matches(folded[i + k], written[i + k], w, lenient)
+                                                     for k, w in enumerate(words)):
                 for k in range(len(words)):
                     covered[i + k].add(name)
     return covered
@@ -162,7 +183,7 @@ class _Text:
     def __init__(self, text: str, lang: str | None) -> None:
         self.words, self.clauses = _tokens(text[:20_000])
         self.folded = [_fold(w) for w, _ in self.words]
-        self.covered = _mentions(self.folded, lang)
+        self.covered = _mentions(self.folded, [w for w, _ in self.words], lang)
         self.named = set().union(*self.covered) if self.covered else set()
         self.lang = lang
         self.script = _cyrillic(text[:2_000])
@@ -181,6 +202,8 @@ class _Text:
         for i, ((word, opens), low, named) in enumerate(zip(self.words, self.folded, self.covered)):
             if len(word) < 2 or not word[0].isupper() or low in _NOT_NAMES or (kept is not None and low not in kept):
                 continue
+            if i and self.folded[i - 1].startswith(_CURRENCIES):
+                continue  # "20 мільярдів доларів США" is "$20 billion": a currency, no country named
             if named:
                 out.append((i, word, named))
                 continue
@@ -207,7 +230,7 @@ class _Text:
             return True
         if named:  # the original's words read leniently: a name is not told apart by its case ending
             if self._lenient is None:
-                self._lenient = set().union(*_mentions(self.folded, self.lang, lenient=True))
+                self._lenient = set().union(*_mentions(self.folded, [w for w, _ in self.words], self.lang, lenient=True))
             if named & self._lenient:
                 return True
         return any(alike(word, w) for (w, _), cov in zip(self.words, self.covered) if not (named and cov))
