@@ -94,6 +94,27 @@ def main() -> None:
         for r in rows:
             meaning_changes(r["a"], r["b"], r["lang_a"], r["lang_b"])
     print(f"\n{(time.perf_counter() - t0) / (5 * len(rows)) * 1e6:.0f} µs per pair (languages given; tokens cached after the first pass)")
+    # the names check's cost: each pair's first read, with and without it, interleaved
+    import statistics
+
+    from storydiff.compare import meaning, names
+
+    def first_read(check) -> float:
+        meaning.new_names = check
+        names._text.cache_clear()
+        meaning._tokens.cache_clear()
+        t = time.perf_counter()
+        for r in rows:
+            meaning_changes(r["a"], r["b"], r["lang_a"], r["lang_b"])
+        return (time.perf_counter() - t) / len(rows) * 1e6
+
+    real, timings = meaning.new_names, {"with": [], "without": []}
+    for _ in range(5):
+        timings["without"].append(first_read(lambda *a, **k: []))
+        timings["with"].append(first_read(real))
+    meaning.new_names = real
+    w, wo = statistics.median(timings["with"]), statistics.median(timings["without"])
+    print(f"first read of each pair: {w:.0f} µs with the names check, {wo:.0f} µs without ({w / wo:.1f}x; medians of 5, interleaved)")
     if args.errors:
         for r in rows:
             got = meaning_changes(r["a"], r["b"], r["lang_a"], r["lang_b"])
