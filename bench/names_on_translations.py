@@ -124,13 +124,9 @@ def main() -> None:
     per_check = (time.perf_counter() - t0) / checks * 1e6
     print("| set | sentence pairs | flagged `names` | share | quote pairs | flagged | share |")
     print("|---|---|---|---|---|---|---|")
-    total = [0, 0, 0, 0]
-    for key in sorted(table):
-        s, fs, q, fq = table[key]
-        total = [x + y for x, y in zip(total, table[key])]
+    rows = sorted(table.items()) + [("all", [sum(column) for column in zip(*table.values())])]
+    for key, (s, fs, q, fq) in rows:
         print(f"| {key} | {s} | {fs} | {fs / s:.3f} | {q} | {fq} | {fq / q if q else 0:.3f} |")
-    s, fs, q, fq = total
-    print(f"| all | {s} | {fs} | {fs / s:.3f} | {q} | {fq} | {fq / q:.3f} |")
     print(f"\n{per_check:.0f} µs per check (tokenising, the table, the quote-pair reading included)")
 
 
