@@ -69,7 +69,8 @@ def main() -> None:
              "blind": [r for r in rows if r["split"] == "blind"],
              "names-dev": [r for r in rows if r["split"] == "names-dev"],
              "names-held-out": [r for r in rows if r["split"] == "names-heldout"],
-             "names-blind": [r for r in rows if r["split"] == "names-blind"], "all": rows}
+             "names-blind": [r for r in rows if r["split"] == "names-blind"],
+             "names-blind2": [r for r in rows if r["split"] == "names-blind2"], "all": rows}
     print(f"{len(rows)} pairs ({sum(bool(r['changes']) for r in rows)} with a change of meaning)\n")
     print("| method | warning | set | labelled | flagged | right | precision | recall |")
     print("|---|---|---|---|---|---|---|---|")
@@ -82,7 +83,7 @@ def main() -> None:
     print("\n`names` by pair: within one language / across two (labelled, flagged, right)\n")
     print("| set | within: labelled / flagged / right | across: labelled / flagged / right |")
     print("|---|---|---|")
-    for part in ("names-dev", "names-held-out", "names-blind"):
+    for part in ("names-dev", "names-held-out", "names-blind", "names-blind2"):
         cells = []
         for across in (False, True):
             rs = [r for r in parts[part] if (r["lang_a"] != r["lang_b"]) == across]
@@ -118,7 +119,7 @@ def main() -> None:
     if args.errors:
         for r in rows:
             got = meaning_changes(r["a"], r["b"], r["lang_a"], r["lang_b"])
-            if got != r["changes"] and (r["split"] in ("dev", "names-dev") or (args.all and r["split"] not in ("names-heldout", "names-blind"))):
+            if got != r["changes"] and (r["split"] in ("dev", "names-dev") or (args.all and r["split"] not in ("names-heldout", "names-blind", "names-blind2"))):
                 print(f"\n{r['id']} [{r['split']}, {r['kind']}] labelled {r['changes']} got {got}\n  a: {r['a']}\n  b: {r['b']}")
 
 

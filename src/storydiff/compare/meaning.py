@@ -330,9 +330,13 @@ def meaning_changes(a: str, b: str, lang_a: str | None = None, lang_b: str | Non
     changes = []
     if negation and not opposite:
         changes.append("negation")
-    fig_a = figures(ta)
-    kept_b_tokens = tuple(wb[i] for i in span_b) if lang_a == lang_b else tuple(wb)
-    if any(not _allowed(f, fig_a) for f in figures(kept_b_tokens)):
+    if lang_a != lang_b:
+        # figures in words are read in each language by the multilingual number parser, as for a
+        # translated quote ("300 million euros" / "300 мільйонів євро" is one figure)
+        from storydiff.compare.translation import translated_changes
+
+        changes += translated_changes(a, b, lang_a, lang_b)
+    elif any(not _allowed(f, figures(ta)) for f in figures(tuple(wb[i] for i in span_b))):
         changes.append("numbers")
     if opposite and not negation:
         changes.append("antonym")
