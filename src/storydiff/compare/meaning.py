@@ -17,7 +17,9 @@
   but we will end it" / "We will end it") are left out of the count, and so is a cut clause.
 
 Two texts in different languages are compared as wholes (no word alignment; antonyms are left
-to same-language pairs). Measured on tests/data/quote_meaning.jsonl by bench/quote_meaning.py.
+to same-language pairs; figures are read in each language by compare.claims). A fourth change,
+"names": the version names a person, place, country or organisation the original does not
+(compare.names). Measured on tests/data/quote_meaning.jsonl by bench/quote_meaning.py.
 """
 
 from __future__ import annotations
