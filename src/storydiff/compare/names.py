@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from storydiff.compare.translation import romanised, sounds
 
@@ -140,8 +140,10 @@ def _tokens(text: str) -> tuple[list[tuple[str, bool]], list[int]]:
         if _CLAUSE_MARK.search(text, end, m.start()):
             clause += 1
         end = m.end()
-        before = text[: m.start()].rstrip()
-        opens = not before or before[-1] in _SENTENCE_OPENERS
+        j = m.start() - 1
+        while j >= 0 and text[j].isspace():  # the last mark before the word (no slicing: long texts)
+            j -= 1
+        opens = j < 0 or text[j] in _SENTENCE_OPENERS
         word = re.sub(r"'s?$", "", m.group(0))  # "CNN's" is CNN
         for k, part in enumerate(word.split("-")):
             out.append((part, opens and k == 0))
@@ -169,14 +171,22 @@ def _cyrillic(word: str) -> bool:
 def alike(x: str, y: str) -> bool:
     """Whether two words spell one name: the same sounds romanised, or one the other with an
     inflected ending; across scripts also a close spelling (ratio >= CROSS_SCRIPT_RATIO)."""
-    rx, ry = sounds(romanised(x)), sounds(romanised(y))
+    return _alike_sounds(_sound(x), _sound(y), _cyrillic(x) != _cyrillic(y))
+
+
+@lru_cache(maxsize=65536)
+def _sound(word: str) -> str:
+    return sounds(romanised(word))
+
+
+def _alike_sounds(rx: str, ry: str, across: bool) -> bool:
     if rx == ry:
         return True
     short, long_ = sorted((rx, ry), key=len)
-    prefix = len(short) if long_.startswith(short) else next(k for k, (c, d) in enumerate(zip(short, long_)) if c != d)
+    prefix = _common_prefix(short, long_)
     if prefix >= 4 and prefix >= len(short) - 2 and len(long_) - prefix <= MAX_ENDING:
         return True
-    return _cyrillic(x) != _cyrillic(y) and min(len(rx), len(ry)) >= 4 and fuzz.ratio(rx, ry) >= CROSS_SCRIPT_RATIO
+    return across and min(len(rx), len(ry)) >= 4 and fuzz.ratio(rx, ry) >= CROSS_SCRIPT_RATIO
 
 
 class _Text:
@@ -188,6 +198,9 @@ class _Text:
         self.lang = lang
         self.script = _cyrillic(text[:2_000])
         self._lenient: set[str] | None = None
+        self._spellings: dict[bool, _Spellings] = {}
+        self._alike: dict[tuple[str, bool], bool] = {}
+        self._lengths: dict[str, set[int]] | None = None
 
     def names(self, keep: Iterable[str] | None = None, script: bool | None = None,
               nouns: bool = False, loose: bool = True) -> list[tuple[int, str, set[str]]]:
@@ -220,8 +233,12 @@ class _Text:
         """Whether the clause of word ``i`` shares a content word with ``other`` (an inflected
         form too): whether it is a version of something the other text says."""
         function = _function_words()
+        if other._lengths is None:  # the other text's words by their first five letters
+            other._lengths = {}
+            for x in other.folded:
+                other._lengths.setdefault(x[:5], set()).add(len(x))
         return any(len(w) >= 4 and w not in function and not self.covered[k]
-                   and any(x[:5] == w[:5] and abs(len(x) - len(w)) <= MAX_ENDING for x in other.folded)
+                   and any(abs(n - len(w)) <= MAX_ENDING for n in other._lengths.get(w[:5], ()))
                    for k, w in enumerate(self.folded) if self.clauses[k] == self.clauses[i] and k != i)
 
     def has(self, word: str, named: set[str]) -> bool:
@@ -233,7 +250,44 @@ class _Text:
                 self._lenient = set().union(*_mentions(self.folded, [w for w, _ in self.words], self.lang, lenient=True))
             if named & self._lenient:
                 return True
-        return any(alike(word, w) for (w, _), cov in zip(self.words, self.covered) if not (named and cov))
+        key = (word, bool(named))
+        if key not in self._alike:
+            self._alike[key] = self._spelling_index(bool(named)).holds(_sound(word), _cyrillic(word))
+        return self._alike[key]
+
+    def _spelling_index(self, skip_table_words: bool) -> _Spellings:
+        if skip_table_words not in self._spellings:
+            self._spellings[skip_table_words] = _Spellings(
+                (_sound(w), _cyrillic(w)) for (w, _), cov in zip(self.words, self.covered)
+                if not (skip_table_words and cov))
+        return self._spellings[skip_table_words]
+
+
+class _Spellings:
+    """A text's words as sounds, indexed for ``alike``: the same sounds, a shared beginning of four
+    letters (an inflected ending), a close spelling in the other script (rapidfuzz over those
+    only). A long text costs a lookup per name, not a comparison with each of its words."""
+
+    def __init__(self, words: Iterable[tuple[str, bool]]) -> None:
+        self.exact: set[str] = set()
+        self.by_start: dict[str, set[str]] = {}
+        self.by_script: dict[bool, set[str]] = {True: set(), False: set()}
+        for sound, cyrillic in words:
+            self.exact.add(sound)
+            if len(sound) >= 4:
+                self.by_start.setdefault(sound[:4], set()).add(sound)
+                self.by_script[cyrillic].add(sound)
+
+    def holds(self, sound: str, cyrillic: bool) -> bool:
+        if sound in self.exact:
+            return True
+        if len(sound) < 4:
+            return False
+        if any(_alike_sounds(sound, other, False) for other in self.by_start.get(sound[:4], ())):
+            return True
+        others = self.by_script[not cyrillic]
+        return bool(others) and process.extractOne(sound, others, scorer=fuzz.ratio,
+                                                   score_cutoff=CROSS_SCRIPT_RATIO) is not None
 
 
 @lru_cache(maxsize=1)
