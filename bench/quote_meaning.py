@@ -116,6 +116,21 @@ def main() -> None:
     meaning.new_names = real
     w, wo = statistics.median(timings["with"]), statistics.median(timings["without"])
     print(f"first read of each pair: {w:.0f} µs with the names check, {wo:.0f} µs without ({w / wo:.1f}x; medians of 5, interleaved)")
+    # hostile input: a 20,000-character "quote" (the most one is read) of distinct capitalised junk
+    import random
+    import string
+
+    def junk(seed: int, letters: str) -> str:
+        rnd = random.Random(seed)
+        return " ".join("".join(rnd.choice(letters) for _ in range(rnd.randint(3, 9))).capitalize()
+                        for _ in range(3000))[:20_000]
+
+    for la, lb, x, y in (("en", "en", junk(1, string.ascii_lowercase), junk(2, string.ascii_lowercase)),
+                         ("uk", "uk", junk(3, "абвгдежзиклмнопрстуф"), junk(4, "абвгдежзиклмнопрстуф"))):
+        t = time.perf_counter()
+        found = names.new_names(x, y, la, lb)
+        print(f"20,000 characters of capitalised junk against another ({la}): {time.perf_counter() - t:.2f} s, "
+              f"{len(found)} names new")
     if args.errors:
         for r in rows:
             got = meaning_changes(r["a"], r["b"], r["lang_a"], r["lang_b"])
