@@ -462,7 +462,19 @@ def test_a_feed_entry_is_keyed_by_its_guid_only_when_the_guid_is_not_its_page():
         return item
 
     assert "id" not in entry("https://p.example/live").meta  # a permalink guid: the URL keys it, as before
-    one, two = entry("tp-1"), entry("tp-2")
-    assert one.meta["id"] != two.meta["id"]  # two entries at one landing page
-    assert entry("tp-1", body="Body one, updated.").meta["id"] == one.meta["id"]  # an edit keeps its id
-    assert entry("tp-1", link="https://q.example/live").meta["id"] != one.meta["id"]  # guids are per feed
+    assert "id" not in entry("tp-1").meta  # an entry alone at its page: the page keys it (stored feeds stay)
+    # two entries at one landing page: their guids tell them apart, and an edit keeps its id
+    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>P</title><link>https://p.example/</link>'
+           + "".join(f"<item><title>{g}</title><link>https://p.example/live</link><guid>{g}</guid>"
+                     f"<description>Body {g}.</description></item>" for g in ("tp-1", "tp-2"))
+           + "</channel></rss>")
+    one, two = list(read_bytes("p.rss", rss.encode()))
+    assert one.meta["id"] != two.meta["id"]
+    again, _ = list(read_bytes("p.rss", rss.replace("Body tp-1.", "Body tp-1, updated.").encode()))
+    assert again.meta["id"] == one.meta["id"]
+    # an entry without a page is its guid within its feed: guid "1" of two feeds is two entries
+    atoms = [(f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>{t}</title>'
+              f'<link href="https://{t}.example/"/><entry><title>A</title><id>1</id><content>Body.</content>'
+              "</entry></feed>").encode() for t in ("north", "south")]
+    ids = [next(iter(read_bytes("f.atom", a))).meta["id"] for a in atoms]
+    assert ids[0] != ids[1]

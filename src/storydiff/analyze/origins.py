@@ -221,23 +221,24 @@ _OTHER_ARTICLES = (
 # Ukrainian, Russian, Polish and German write an outlet's name in quotation marks: «Коммерсантъ»,
 # „Rzeczpospolita"; a known name may stand inside them
 _OPEN_QUOTE = r"[«„“\"]?"
-# the verbs of reporting (not "у статті", which a title in quotation marks follows)
-_REPORTING_CUES = (
-    r"за\s+даними|за\s+інформацією|як\s+(?:повідомляє|повідомило|повідомили|пише|пишуть|передає)|"
-    r"повідомляє|повідомило|пише|передає|з\s+посиланням\s+на|посилаючись\s+на|"
-    r"по\s+данным|по\s+информации|как\s+(?:сообщает|сообщило|сообщили|пишет|передает)|"
-    r"сообщает|сообщило|пишет|передает|со\s+ссылкой\s+на|ссылаясь\s+на|"
-    r"według|jak\s+(?:podaje|podał[ao]?|informuje|pisze)|powołując\s+się\s+na|"
-    r"laut|berichtete?|meldete?|unter\s+Berufung\s+auf"
+# An outlet storydiff does not know, in quotation marks, only where a source must stand: after
+# "як/как/jak" + a verb of reporting ("як повідомляє «Forbes Україна»"), or after a bare verb that
+# follows a comma and whose quotation ends the sentence ("..., передає «Вечірній Лутовськ»."). A
+# verb with its own subject ("Президент пише «Ми не здамося»") quotes words, not a source; "за
+# даними", "laut", "з посиланням на" are as often followed by a plan, a law or a motto (a review).
+_AS_REPORTS = (
+    r"як\s+(?:повідомляє|повідомило|повідомила|повідомив|повідомили|пише|пишуть|передає)|"
+    r"как\s+(?:сообщает|сообщило|сообщила|сообщил|сообщили|пишет|передает)|"
+    r"jak\s+(?:podaje|podał[ao]?|informuje|pisze)"
 )
+_REPORTS_AFTER_COMMA = r"повідомляє|повідомило|пише|передає|сообщает|сообщило|пишет|передает|podaje|informuje|pisze"
+_QUOTED_NAME = r"[«„](?P<name>[A-ZА-ЯІЇЄҐ][^«»„“\"\n.!?:;,]{0,40}?)[»“\"]"  # capitalised, no clause inside
 
 _OTHER_LANGUAGE_RULES: list[tuple[str, re.Pattern[str]]] = [
     # a known name, or a Latin-script name ending in an outlet word ("агентство Ostrania Press Agency")
     ("citing", re.compile(rf"(?i:\b(?:{_OTHER_CUES}))\s+{_OTHER_ARTICLES}{_OPEN_QUOTE}(?P<name>{_KNOWN_RE}|{_MEDIA_PHRASE})")),
-    # a name storydiff does not know, in quotation marks right after a verb of reporting: "передає
-    # «Forbes Україна»" (one to four words, the first capitalised: no quotation, no title)
-    ("citing", re.compile(rf"(?i:\b(?:{_REPORTING_CUES}))\s+{_OTHER_ARTICLES}[«„](?P<name>[^\W\d_][^«»„“\"\n.!?:;]{{0,40}}?)[»“\"]"
-                          r"(?=[\s.,;])")),
+    ("citing", re.compile(rf"(?i:\b(?:{_AS_REPORTS}))\s+{_OTHER_ARTICLES}{_QUOTED_NAME}")),
+    ("citing", re.compile(rf",\s*(?i:(?:{_REPORTS_AFTER_COMMA}))\s+{_OTHER_ARTICLES}{_QUOTED_NAME}\s*(?:\.|$)")),
     ("interview", re.compile(rf"(?i:\b(?:{_OTHER_INTERVIEW_CUES}))\s+{_OTHER_ARTICLES}{_OPEN_QUOTE}(?P<name>{_KNOWN_RE})")),
     ("told", re.compile(rf"(?i:\b(?:{_OTHER_TOLD_CUES}))\s*{_OTHER_ARTICLES}{_OPEN_QUOTE}(?P<name>{_KNOWN_RE})")),
     ("citing", re.compile(rf"(?P<name>{_KNOWN_RE})\s+(?i:zufolge)\b")),  # "dem Spiegel zufolge"

@@ -377,11 +377,13 @@ def _join_ranges_and_parts(text: str, out: list[Quantity], spans: list[tuple[int
         a, b = out[i], out[i + 1]
         gap = text[spans[i][1] : spans[i + 1][0]]
         exact = a.low == a.high and b.low == b.high
-        if _HYPHEN_RANGE.fullmatch(gap) and a.value < b.value and exact and " " not in a.written:
+        # and a unit after the second: "lost 1-3", "rejected 48-52" are scores and tallies (a review)
+        if _HYPHEN_RANGE.fullmatch(gap) and a.value < b.value and exact and " " not in a.written and " " in b.written:
             written = a.written + gap.strip() + b.written  # "10-12 people", as a report shows it
             out[i] = a._replace(unit=b.unit, low=a.value, high=b.value, written=written)
             out[i + 1] = b._replace(low=a.value, high=b.value, written=written)
-        elif lang.part_of.fullmatch(gap) and a.value <= b.value and exact:
+        elif lang.part_of.fullmatch(gap) and a.value <= b.value and exact and not (
+                " " in a.written and " " in b.written and a.unit != b.unit):  # "5 людей з 10 сіл": from, not of
             # the whole counts what its own unit word says, else what the part's does
             whole = b.unit if " " in b.written else (a.unit if " " in a.written else b.unit)
             out[i] = a._replace(unit=whole + ":part")
@@ -390,43 +392,63 @@ def _join_ranges_and_parts(text: str, out: list[Quantity], spans: list[tuple[int
 
 _MONTH_NUMBER = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-_ENGLISH_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH + r")"
-                                r"|\b(" + _MONTH + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b"
-                                r"|\b(?:in|since|until|by|from|during)\s+((?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
-                                re.IGNORECASE)
+_ENGLISH_DATE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?[-–]\s?(?P<d1b>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<m1>{_MONTH})"
+    rf"|\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?[-–]\s?(?P<d2b>\d{{1,2}})\b)?\b"
+    r"|\b(?:in|since|until|by|from|during)\s+(?P<m3>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b",
+    re.IGNORECASE)
+# a date that says when something was said, not when it happened ("the governor said on 4 March",
+# "повідомив губернатор 4 березня"), and a dateline's ("KYIV, March 4 (Reuters) -"): outlets
+# reporting one fact on different days give them different dates (a review's finding)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|wrote|posted|tweeted|"
+    r"повідомив|повідомила|повідомили|заявив|заявила|сказав|сказала|зазначив|зазначила|"
+    r"сообщил|сообщила|сообщили|заявил|заявила|сказал|сказала|отметил|отметила|"
+    r"sagte|erklärte|teilte|powiedział|powiedziała|poinformował|poinformowała|"
+    r"a\s+déclaré|a\s+indiqué|dijo|declaró|informó)\b[^.;:!?]{0,40}$", re.IGNORECASE)
+_DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'’-]{1,40},(?:\s*[A-Z][\w.]*,)?\s*$")
+
+
+def _reported_when(text: str, start: int) -> bool:
+    return bool(_SAID_BEFORE.search(text[max(0, start - 80) : start]) or _DATELINE_BEFORE.match(text[:start]))
+
+
+def _date(value_from: int, value_to: int, written: str) -> Quantity:
+    return Quantity(value_from, "date", " ".join(written.split()), value_from, value_to)
 
 
 def dates_in(text: str, language: str | None = None) -> tuple[Quantity, ...]:
     """The days and months a sentence names, as figures a report can contradict: "12 November"
-    is 1112 (month × 100 + day), "in October" allows any day of October (1001-1031). Years and
-    weekdays are left out (an outlet writing "on Tuesday" and another "on 12 November" say the
-    same). English month names, and day + month in the other languages ``compare.numbers`` reads."""
+    is 1112 (month × 100 + day), "in October" allows any day of October (1001-1031), "3-5 March"
+    its three days. Years and weekdays are left out (an outlet writing "on Tuesday" and another
+    "on 12 November" say the same), and so are the dates a statement was made on and datelines'.
+    English month names (capitalised: "march 10 kilometres" is no date), and day + month in the
+    other languages ``compare.numbers`` reads."""
     out: list[Quantity] = []
     lang = number_language(language, text)
     if lang is None:
-        for m in _ENGLISH_DAY_MONTH.finditer(text):
-            if m.group(5):
-                month = _MONTH_NUMBER.get(m.group(5)[:3].lower())
-                if month and (m.group(5).lower() in _FULL_MONTHS or len(m.group(5)) == 3):
-                    out.append(Quantity(month * 100, "date", m.group(5), month * 100 + 1, month * 100 + 31))
-                continue
-            day, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        for m in _ENGLISH_DATE.finditer(text):
+            name = m.group("m1") or m.group("m2") or m.group("m3")
             month = _MONTH_NUMBER.get(name[:3].lower())
-            if name.lower() == "may" and name != "May":
-                continue  # "they may 3 times", not a date
-            if month and 1 <= int(day) <= 31:
-                v = month * 100 + int(day)
-                out.append(Quantity(v, "date", " ".join(m.group(0).split()), v, v))
+            if not month or not name[0].isupper() or _reported_when(text, m.start()):
+                continue
+            if m.group("m3"):
+                if name.lower() in _FULL_MONTHS or len(name) == 3:
+                    out.append(_date(month * 100 + 1, month * 100 + 31, name))
+                continue
+            first = int(m.group("d1") or m.group("d2"))
+            last = int(m.group("d1b") or m.group("d2b") or first)
+            if 1 <= first <= last <= 31:
+                out.append(_date(month * 100 + first, month * 100 + last, m.group(0)))
         return tuple(out)
     for m in lang.number.finditer(text):
         month_m = lang.month_after.match(text, m.end())
         if not month_m or m.group("num") is None or not m.group("num").isdigit() or not 1 <= int(m.group("num")) <= 31:
             continue
         name = month_m.group(0).strip(" .").split()[-1].lower()
-        months = lang.month_names
-        if name in months:
-            v = (months.index(name) + 1) * 100 + int(m.group("num"))
-            out.append(Quantity(v, "date", text[m.start() : month_m.end()].strip(), v, v))
+        if name in lang.month_names and not _reported_when(text, m.start()):
+            v = (lang.month_names.index(name) + 1) * 100 + int(m.group("num"))
+            out.append(_date(v, v, text[m.start() : month_m.end()]))
     return tuple(out)
 
 

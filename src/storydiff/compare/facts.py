@@ -507,7 +507,9 @@ def _conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str
     (Harbor Wire) vs 15 November (Black Sea Monitor)")."""
     return (_disputes(claims, label, "numbers differ", lambda c: c.quantities)
             + _currency_conflicts(claims, label)
-            + _disputes(claims, label, "dates differ", lambda c: c.dates))
+            # a date each: a sentence with several ("from 3 March to 5 March", "on 3 March, a week
+            # after the 24 February vote") is read no further
+            + _disputes(claims, label, "dates differ", lambda c: c.dates if len(c.dates) == 1 else ()))
 
 
 FiguresOf = Callable[[Claim], Sequence[Quantity]]
@@ -554,19 +556,23 @@ def _currency_conflicts(claims: Sequence[Claim], label: Callable[[str], str]) ->
 
     by_value: dict[float, dict[str, list[str]]] = {}  # value -> currency -> outlets
     wording: dict[tuple[float, str], str] = {}
+    both: set[float] = set()  # values some outlet gives in two currencies ("€50 million and $50 million")
     seen: set[str] = set()
     for c in claims:
         if not c.quantities or c.article_id in seen:
             continue
         seen.add(c.article_id)
+        mine: dict[float, set[str]] = {}
         for q in c.quantities:
             if q.unit in CURRENCIES:
+                mine.setdefault(q.value, set()).add(q.unit)
                 outlets = by_value.setdefault(q.value, {}).setdefault(q.unit, [])
                 if label(c.article_id) not in outlets:
                     outlets.append(label(c.article_id))
                 wording.setdefault((q.value, q.unit), q.written)
+        both.update(v for v, units in mine.items() if len(units) > 1)
     return ["currency differs: " + " vs ".join(f"{wording[value, unit]} ({', '.join(o)})" for unit, o in units.items())
-            for value, units in by_value.items() if len(units) > 1]
+            for value, units in by_value.items() if len(units) > 1 and value not in both]
 
 
 def _contradictions(claims: Sequence[Claim], figures_of: FiguresOf) -> list[dict[str, list[Quantity]]]:

@@ -155,10 +155,11 @@ CURRENCIES = frozenset({"dolla", "euro", "pound", "hryvn", "roubl", "zloty"})
 # a currency's sign before the figure: "$1.2 billion", "€1,2 млрд", "US$ 5"
 CURRENCY_BEFORE = re.compile(r"(?:US|A|C)?([$€£₴₽])\s?$")
 # an age: "a 7-year-old girl", "7-річна", "9-летняя", "7-jährige", "7-letnia"
-AGE_AFTER = re.compile(r"\s?-?\s?(?:years?[- ]old|річн|літн|летн|jährig|letni)[^\W\d_]*", re.IGNORECASE)
+# (the hyphen is required in uk/ru/de/pl: "5 літніх таборів" are summer camps; "5 years older" no age)
+AGE_AFTER = re.compile(r"\s?-?\s?years?[- ]old\b|-(?:річн|літн|летн|jährig|letni)[^\W\d_]*", re.IGNORECASE)
 # a count of one, where "one" counts people: "one person", "один человек", "одна людина"
 ONE_PERSON = re.compile(
-    r"(?<![\w-])(?:one|один|одна|одного|одну|одній|одним|одна|jeden|jedna|jedną|ein|eine|einen)"
+    r"(?<![\w-])(?:one|один|одна|одного|одну|одній|одним|jeden|jedna|jedną)"  # German "eine Frau" is "a woman"
     r"(?=\s+(?:person|man|woman|child|civilian|soldier|resident|passenger|worker|человек|людин|чоловік|жін|"
     r"дитин|ребен|мирн|цивільн|военн|військов|жител|мешкан|пассажир|пасажир|osob|mężczyzn|kobiet|dzieck|"
     r"mensch|person|frau|mann|kind)\w*)", re.IGNORECASE)

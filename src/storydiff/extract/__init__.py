@@ -29,7 +29,8 @@ class ExtractError(ValueError):
 
 _ABSOLUTE_PARSERS = ["timestamp", "custom-formats", "absolute-time"]
 _DOTTED_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\d.])")
-_NAMED_ZONE = re.compile(r"\d\s+(?!UT\b|GMT\b|Z\b)[A-Z]{3,5}\s*$")  # a zone by name after the time
+# a zone by name after the time; IST, CST and AST name two or three zones each: left as they were
+_NAMED_ZONE = re.compile(r"\d\s+(?!(?:UT|GMT|Z|IST|CST|AST)\b)[A-Z]{3,5}\s*$")
 
 
 def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
@@ -43,10 +44,13 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
     try:
         dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
     except ValueError:
+        zoneless: datetime | None = None
         try:
             dt = parsedate_to_datetime(s)
             if dt.tzinfo is None and _NAMED_ZONE.search(s):
-                dt = None  # "... 10:00:00 CET": the email parser drops a zone it has no offset for
+                # "... 10:00:00 CET": the email parser drops a zone it has no offset for; dateparser
+                # knows it (a zone neither knows keeps the time, as before)
+                zoneless, dt = dt, None
         except (TypeError, ValueError, IndexError):
             dt = None
         if dt is None:
@@ -65,6 +69,7 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
                 dt = date_parser.parse(s, None, settings)
             except Exception:  # dateparser raises many kinds on junk; junk has no date
                 dt = None
+            dt = dt or zoneless
     if dt is None or dt.year < EARLIEST_YEAR:
         return None
     now = now or datetime.now(timezone.utc)

@@ -10,6 +10,7 @@ import io
 import json
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 from urllib.parse import urljoin, urlsplit
@@ -437,6 +438,11 @@ def _feed_entries(source: str, piece: split.FeedPiece, settings: IngestSettings)
     channel = parsed.feed if hasattr(parsed, "feed") else {}
     site = _feed_outlet(channel.get("title"))
     base = channel.get("link")
+    # pages that several entries link to (a live blog's, a wire's landing page): there an entry's
+    # guid tells it apart; elsewhere the page keys it, as it always did, so that a feed stored
+    # before and an entry rewritten under a new guid stay one article (a review's finding)
+    pages = Counter(_entry_url(e, base) for e in parsed.entries)
+    scope = base if isinstance(base, str) and base.strip() else (site or source)
     for n, entry in enumerate(parsed.entries, start=piece.first_entry + 1):
         link = entry.get("link")
         url = _entry_url(entry, base)
@@ -466,8 +472,9 @@ def _feed_entries(source: str, piece: split.FeedPiece, settings: IngestSettings)
         if site:
             meta["site_name"] = site
         guid = _entry_guid(entry, link, url)
-        if guid:
-            meta["id"] = feed_entry_id(url, guid)
+        if guid and (url is None or pages[url] > 1):
+            # an entry without a page is its guid within its feed ("1001" is only unique there)
+            meta["id"] = feed_entry_id(url or f"feed:{scope}", guid)
         yield RawItem(source=where, kind="html", content=body, url=url, meta=meta)
 
 
@@ -478,4 +485,5 @@ def _entry_guid(entry: Any, link: object, url: str | None) -> str | None:
     if not isinstance(guid, str) or not guid.strip():
         return None
     guid = guid.strip()
-    return None if guid in (link, url) else guid
+    # (feedparser copies an entry's id into its link when it has none: that link is no page)
+    return None if guid == url or (url is not None and guid == link) else guid
