@@ -28,6 +28,10 @@ __all__ = ["DONE", "Round", "SourceReport", "SUMMARY_SUFFIX"]
 # apart from the page's own, so the page's fetch failure stays quarantined beside it.
 SUMMARY_SUFFIX = "#feed-summary"
 DONE = object()  # the last event of a round
+# Listings that name further listings (a sitemap index's sitemaps, an OPML export's feeds; a sitemap
+# may name sitemaps too): their record keeps those names, so that a 304 still has each checked
+# (data loss, QA round 14: an unchanged index hid every new URL of its changed news sitemap).
+LISTS_LISTINGS = ("sitemapindex", "sitemap", "opml")
 
 
 @dataclass
@@ -97,12 +101,14 @@ class Round:
         self.seen_sources.add(url)
         known = (await self._known([url])).get(url)
         validators = Validators(known.etag, known.last_modified) if known else None
+        if known is not None and known.meta.get("kind") in LISTS_LISTINGS and "sources" not in known.meta:
+            validators = None  # recorded before a listing kept its children: a 304 could not name them
         try:
             got = await fetcher.get(url, validators, expect="listing", listed_by=self.listed_by.get(url))
             if got.not_modified and known is None:
                 raise FetchError("HTTP 304 to a request that was not conditional")
-            if got.not_modified:
-                listing = Listing(known.meta.get("kind", "feed"))
+            if got.not_modified:  # as it was last time: its children are checked again, each by its own validators
+                listing = Listing(known.meta.get("kind", "feed"), sources=list(known.meta.get("sources", [])))
             else:
                 listing = read_listing(url, got.body, got.content_type)
         except (FetchError, ValueError) as e:
@@ -113,9 +119,10 @@ class Round:
         if got.not_modified:  # the listing is as it was last time: what it listed then
             entries = [Entry(e["url"], e.get("summary"), e.get("meta", {})) for e in known.meta.get("entries", [])]
         etag, modified = _validators(got, known)
-        record = FetchedUrl(url=url, etag=etag, last_modified=modified, last_checked=_iso(self.now),
-                            meta={"kind": listing.kind,
-                                  "entries": [{"url": e.url, "summary": e.summary, "meta": e.meta} for e in entries]})
+        meta = {"kind": listing.kind, "entries": [{"url": e.url, "summary": e.summary, "meta": e.meta} for e in entries]}
+        if listing.kind in LISTS_LISTINGS:
+            meta["sources"] = listing.sources[: self.watch.max_child_listings]
+        record = FetchedUrl(url=url, etag=etag, last_modified=modified, last_checked=_iso(self.now), meta=meta)
         if listing.kind == "page":  # the source is an article page itself, already fetched
             await self.emit(SourceReport(url, ok=True, status="not modified" if got.not_modified else "ok",
                                          kind="page", items_listed=1, pages=[url]))

@@ -1,0 +1,62 @@
+"""`storydiff watch` of sitemap indexes as large sites publish them (QA round 14): an index that
+answers 304 while a sitemap it names changed, indexes of indexes, gzipped sitemaps. A real HTTP
+server on loopback (tests/outlets.py) plays the site; its request log says what was asked."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from outlets import Outlets, Page, sitemap
+from test_watch import FERRY, QUAKE, articles, page, watch
+
+SITE = "odesa-port.test"
+
+
+def index(urls: list[str]) -> bytes:
+    locs = "".join(f"<sitemap><loc>{u}</loc></sitemap>" for u in urls)
+    return (f"<?xml version='1.0' encoding='UTF-8'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+            f"{locs}</sitemapindex>").encode()
+
+
+def url(path: str) -> str:
+    return f"http://{SITE}{path}"
+
+
+@pytest.fixture
+def site():
+    o = Outlets()
+    o.set(SITE, "/robots.txt", Page(b"User-agent: *\nAllow: /\n", content_type="text/plain"))
+    o.set(SITE, "/a/quake", page("Quake kills 14 in Berovac", QUAKE, "Port News"))
+    o.set(SITE, "/a/ferry", page("Ferry runs aground off Cape Lorn", FERRY, "Port News"))
+    o.start()
+    yield o
+    o.close()
+
+
+def test_an_index_that_answers_304_still_has_its_sitemaps_checked_by_their_own_validators(site, tmp_path):
+    db = str(tmp_path / "w.db")
+    site.set(SITE, "/index.xml", Page(index([url("/news.xml")]), content_type="application/xml",
+                                      last_modified=1_700_000_000))
+    site.set(SITE, "/news.xml", Page(sitemap([url("/a/quake")]), content_type="application/xml", etag='"n1"'))
+    assert watch(site, db, sources=[url("/index.xml")]).exit_code == 0
+    assert set(articles(db)) == {url("/a/quake")}
+    # the index is unchanged; its news sitemap gains a page
+    site.set(SITE, "/news.xml", Page(sitemap([url("/a/quake"), url("/a/ferry")]), content_type="application/xml",
+                                     etag='"n2"'))
+    mark = len(site.log)
+    result = watch(site, db, sources=[url("/index.xml")])
+    assert result.exit_code == 0, result.stderr
+    asked = {h.path: h for h in site.log[mark:]}
+    assert asked["/index.xml"].status == 304
+    assert asked["/news.xml"].headers.get("if-none-match") == '"n1"' and asked["/news.xml"].status == 200
+    assert set(articles(db)) == {url("/a/quake"), url("/a/ferry")}
+    # a third round: both answer 304, nothing is lost or stored twice
+    mark = len(site.log)
+    assert watch(site, db, sources=[url("/index.xml")]).exit_code == 0
+    asked = {h.path: h.status for h in site.log[mark:]}
+    assert asked["/index.xml"] == asked["/news.xml"] == 304
+    assert len(articles(db)) == 2
