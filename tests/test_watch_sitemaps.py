@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from outlets import Outlets, Page, sitemap
-from test_watch import FERRY, QUAKE, articles, page, watch
+from test_watch import FERRY, QUAKE, articles, errors, page, watch
 
 SITE = "odesa-port.test"
 
@@ -60,3 +60,21 @@ def test_an_index_that_answers_304_still_has_its_sitemaps_checked_by_their_own_v
     asked = {h.path: h.status for h in site.log[mark:]}
     assert asked["/index.xml"] == asked["/news.xml"] == 304
     assert len(articles(db)) == 2
+
+
+def test_an_index_of_indexes_is_followed_and_one_nested_past_the_limit_is_named(site, tmp_path):
+    db = str(tmp_path / "w.db")
+    site.set(SITE, "/root.xml", Page(index([url("/sub.xml")]), content_type="application/xml"))
+    site.set(SITE, "/sub.xml", Page(index([url("/news.xml")]), content_type="application/xml"))
+    site.set(SITE, "/news.xml", Page(sitemap([url("/a/quake")]), content_type="application/xml"))
+    result = watch(site, db, sources=[url("/root.xml")])
+    assert result.exit_code == 0, result.stderr
+    assert set(articles(db)) == {url("/a/quake")} and errors(db) == {}
+    # one level deeper than the limit (2): the sitemap not followed is named, with what listed it
+    db = str(tmp_path / "deep.db")
+    site.set(SITE, "/top.xml", Page(index([url("/root.xml")]), content_type="application/xml"))
+    result = watch(site, db, sources=[url("/top.xml")])
+    assert result.exit_code == 0, result.stderr
+    assert articles(db) == {}
+    assert errors(db) == {url("/news.xml"): f"listed by {url('/sub.xml')}, 3 levels below the watched source "
+                                            "(the limit is 2): not followed"}

@@ -421,6 +421,9 @@ class WatchSettings:
     max_pages_per_source: int = 500
     # Feeds of one OPML export, or sitemaps of one sitemap index, read in a round.
     max_child_listings: int = 50
+    # Levels of listings followed below a watched source: 2 reads an index of indexes (root index →
+    # its sub-indexes → their sitemaps), as large sites publish them; deeper ones are named as failures.
+    max_listing_depth: int = 2
 
 
 @dataclass(frozen=True)

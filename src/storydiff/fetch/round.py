@@ -136,7 +136,12 @@ class Round:
                                      kind=listing.kind, items_listed=None if got.not_modified else len(entries),
                                      pages=pages))
         await self.emit(record)
-        children = [u for u in listing.sources if u not in self.seen_sources][: self.watch.max_child_listings] if depth == 0 else []
+        children = [u for u in listing.sources if u not in self.seen_sources][: self.watch.max_child_listings]
+        if depth >= self.watch.max_listing_depth:  # named, not silently dropped (QA round 14: "ok", nothing stored)
+            for child in children:
+                await self.emit(Failure(child, f"listed by {url}, {depth + 1} levels below the watched source "
+                                        f"(the limit is {self.watch.max_listing_depth}): not followed", stage="fetch"))
+            children = []
         self.listed_by.update((child, url) for child in children)
         records = await self._known(pages)
         due = [e for e in entries if self._due(e, records.get(e.url), window_start)]
