@@ -4,6 +4,7 @@ server on loopback (tests/outlets.py) plays the site; its request log says what 
 
 from __future__ import annotations
 
+import gzip
 import sys
 from pathlib import Path
 
@@ -78,3 +79,27 @@ def test_an_index_of_indexes_is_followed_and_one_nested_past_the_limit_is_named(
     assert articles(db) == {}
     assert errors(db) == {url("/news.xml"): f"listed by {url('/sub.xml')}, 3 levels below the watched source "
                                             "(the limit is 2): not followed"}
+
+
+@pytest.mark.parametrize("content_type", ["application/gzip", "application/x-gzip", "application/octet-stream"])
+def test_a_gzipped_sitemap_is_read_given_directly_and_through_an_index(site, tmp_path, content_type):
+    db = str(tmp_path / "w.db")
+    site.set(SITE, "/news.xml.gz", Page(gzip.compress(sitemap([url("/a/quake")])), content_type=content_type))
+    site.set(SITE, "/index.xml", Page(index([url("/news2.xml.gz")]), content_type="application/xml"))
+    site.set(SITE, "/news2.xml.gz", Page(gzip.compress(sitemap([url("/a/ferry")])), content_type=content_type))
+    result = watch(site, db, sources=[url("/news.xml.gz"), url("/index.xml")])
+    assert result.exit_code == 0, result.stderr
+    assert set(articles(db)) == {url("/a/quake"), url("/a/ferry")} and errors(db) == {}
+
+
+def test_a_gzipped_sitemap_that_inflates_past_the_body_limit_is_a_named_failure(site, tmp_path):
+    from outlets import gzip_bomb
+
+    db = str(tmp_path / "w.db")
+    site.set(SITE, "/bomb.xml.gz", Page(gzip_bomb(), content_type="application/gzip"))
+    site.set(SITE, "/index.xml", Page(index([url("/bomb.xml.gz"), url("/news.xml")]), content_type="application/xml"))
+    site.set(SITE, "/news.xml", Page(sitemap([url("/a/quake")]), content_type="application/xml"))
+    result = watch(site, db, sources=[url("/index.xml")])
+    assert result.exit_code == 0, result.stderr
+    assert set(articles(db)) == {url("/a/quake")}  # the rest of the index goes on
+    assert errors(db)[url("/bomb.xml.gz")].startswith("decompresses to over 10 MB")

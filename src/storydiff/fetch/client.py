@@ -39,6 +39,9 @@ RETRY_STATUS = (429, 500, 502, 503, 504)
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 # what a feed, a sitemap or an OPML list is served as (and HTML: a page given as a source)
 LISTING_TYPES = ("xml", "rss", "atom", "html", "text/plain", "opml")
+# a listing served as a gzip file (sitemaps.org allows ``sitemap.xml.gz``): inflated within the body limit
+GZIP_TYPES = ("application/gzip", "application/x-gzip", "application/x-gunzip", "application/gzip-compressed")
+GZIP_MAGIC = b"\x1f\x8b"
 ROBOTS_MAX_BYTES = 500_000  # Google reads the first 500 KiB of a robots.txt
 ROBOTS_AGENT = "storydiff"  # the product token robots.txt groups are matched against
 
@@ -412,7 +415,9 @@ class Fetcher:
             kind = _type_of(ctype)
             if kind and expect == "page" and kind not in PAGE_TYPES:
                 raise FetchError(f"not an HTML page (Content-Type: {kind})")
-            if kind and expect == "listing" and not any(t in kind for t in LISTING_TYPES):
+            gzipped_listing = expect == "listing" and (kind in GZIP_TYPES or (
+                kind == "application/octet-stream" and urlsplit(url).path.lower().endswith(".gz")))
+            if kind and expect == "listing" and not gzipped_listing and not any(t in kind for t in LISTING_TYPES):
                 raise FetchError(f"not a feed, sitemap or page (Content-Type: {kind})")
             declared = resp.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > limit:
@@ -425,6 +430,12 @@ class Fetcher:
                     raise FetchError(f"body over the {_size(limit)} limit")
                 inflater.feed(chunk)
             got.body = inflater.body()
+            if expect == "listing" and got.body[:2] == GZIP_MAGIC:
+                # the file itself is gzip (not only its transfer; whatever its Content-Type says: no
+                # feed or sitemap starts with these bytes): inflated in the same bounded steps
+                inflater = _Inflater("gzip", limit)
+                inflater.feed(got.body)
+                got.body = inflater.body()
             if not kind and expect == "page" and not _looks_like_html(got.body):
                 raise FetchError("no Content-Type and the body does not look like HTML")
             return got
