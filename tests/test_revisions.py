@@ -251,3 +251,39 @@ def test_feed_entries_with_their_own_guids_at_one_landing_page_are_all_kept(tmp_
     assert "1 new revision" in runner.invoke(app, ["ingest", str(feed), "--db", db]).stderr
     hits = [json.loads(x) for x in runner.invoke(app, ["search", "ferry", "--db", db, "--json"]).stdout.splitlines()]
     assert hits and all("19 people" not in json.dumps(h) for h in hits)
+
+
+def _linkless_feed(items: list[tuple[str, str, str]]) -> bytes:
+    """A feed whose items have neither <link> nor <guid> (QA round 14): (title, pubDate, text)."""
+    body = "".join(f"<item><title>{t}</title><pubDate>{d}</pubDate><description>{x}</description></item>"
+                   for t, d, x in items)
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Pryvoz Daily</title>'
+            f"<link>https://pryvoz.example/</link><description>news</description>{body}</channel></rss>").encode()
+
+
+METRO = ("Kharkiv metro extends hours", "Tue, 03 Nov 2026 10:05:00 +0200",
+         "Kharkiv's metro will run an extra hour during the curfew changes, the city administration said on "
+         "Tuesday, citing safety reasons for 300,000 daily passengers. Trains will run every eight minutes.")
+TROLLEYS = ("Dnipro gets trolleybuses", "Tue, 03 Nov 2026 12:05:00 +0200",
+            "Dnipro received 20 new trolleybuses from the European Investment Bank on Tuesday, the mayor's office "
+            "said, under a 30 million euro loan.")
+
+
+def test_a_linkless_feed_item_corrected_later_is_a_revision_not_a_second_article(tmp_path):
+    db = str(tmp_path / "f.db")
+    (tmp_path / "round1.rss").write_bytes(_linkless_feed([METRO]))
+    corrected = (METRO[0], METRO[1], METRO[2].replace("300,000", "320,000"))
+    (tmp_path / "round2.rss").write_bytes(_linkless_feed([TROLLEYS, corrected]))
+    assert "stored 1 new article(s)" in runner.invoke(app, ["ingest", str(tmp_path / "round1.rss"), "--db", db]).stderr
+    out = " ".join(runner.invoke(app, ["ingest", str(tmp_path / "round2.rss"), "--db", db]).stderr.split())
+    assert "stored 1 new article(s); 1 new revision(s)" in out
+    stories = [json.loads(x) for x in runner.invoke(app, ["stories", "--db", db, "--json"]).stdout.splitlines()]
+    (metro,) = [s for s in stories if "metro" in (s["title"] or "")]
+    shown = json.loads(runner.invoke(app, ["show", metro["id"], "--db", db, "--json"]).stdout)
+    assert len(shown["articles"]) == 1 and "320,000" in shown["articles"][0]["text"]
+    # another item that shares the outlet, title and time but not the text stays an article of its own
+    other = (METRO[0], METRO[1], "The Kharkiv city council approved a budget for new school shelters on Tuesday, "
+             "the mayor said, with works due to start in December in six districts.")
+    (tmp_path / "round3.rss").write_bytes(_linkless_feed([other]))
+    out = " ".join(runner.invoke(app, ["ingest", str(tmp_path / "round3.rss"), "--db", db]).stderr.split())
+    assert "stored 1 new article(s);" in out and "revision" not in out
