@@ -478,3 +478,29 @@ def test_a_feed_entry_is_keyed_by_its_guid_only_when_the_guid_is_not_its_page():
               "</entry></feed>").encode() for t in ("north", "south")]
     ids = [next(iter(read_bytes("f.atom", a))).meta["id"] for a in atoms]
     assert ids[0] != ids[1]
+
+
+def test_a_json_array_export_is_read_item_by_item_and_a_broken_one_fails_once_by_name():
+    from dataclasses import replace
+
+    from storydiff.settings import IngestSettings
+
+    rows = [{"id": f"hw-{i}", "outlet": "Harbor Wire", "title": f"Story {i}",
+             "text": f"Paragraph \"{i}\" of a story, with [brackets], {{braces}} and a comma.\n\nMore text."}
+            for i in (1, 2, 3)]
+    pretty = json.dumps(rows, indent=2).encode()  # as most tools write an export: one value, many lines
+    items = list(read_bytes("export.json", pretty))
+    assert [type(x) for x in items] == [RawItem] * 3
+    assert [x.meta["id"] for x in items] == ["hw-1", "hw-2", "hw-3"] and items[1].content == rows[1]["text"]
+    assert sniff_format("stdin", b"  [\n  {") == "jsonl"
+    # an element that is no object, and one over the record limit, fail by their numbers; the rest is read
+    small = replace(IngestSettings(), max_record_bytes=400)
+    mixed = json.dumps([rows[0], 42, {**rows[1], "text": "x " * 400}, rows[2]], indent=1).encode()
+    got = list(read_bytes("mixed.json", mixed, small))
+    assert [type(x) for x in got] == [RawItem, Failure, Failure, RawItem]
+    assert got[1].source == "mixed.json#item2" and "JSON number" in got[1].reason
+    assert got[2].source == "mixed.json#item3" and "over the" in got[2].reason
+    # an array cut off: what came before it is read, the file fails once, named
+    cut = list(read_bytes("cut.json", pretty[: pretty.rindex(b"hw-3")]))
+    assert [type(x) for x in cut] == [RawItem, RawItem, Failure]
+    assert cut[2].source == "cut.json" and "cut off" in cut[2].reason

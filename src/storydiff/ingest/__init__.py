@@ -11,6 +11,7 @@ import errno
 import gzip
 import io
 import os
+import re
 import stat
 import sys
 import zlib
@@ -55,7 +56,7 @@ def sniff_format(name: str, head: bytes) -> str:
         return "html"
     if ext == ".xml":
         return "feed"
-    if start.startswith(b"{"):
+    if start.startswith(b"{") or re.match(rb"\[\s*\{", start):  # JSON Lines, or a JSON array of records
         return "jsonl"
     return "text"
 

@@ -84,6 +84,101 @@ def jsonl_text_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, str | 
         yield n, None if isinstance(line, int) else line.decode("utf-8", "replace")
 
 
+# -- a JSON array of records --------------------------------------------------------------------
+
+_JSON_OUTSIDE = re.compile(rb'["\[\]{},]')  # what changes the structure outside a string
+_JSON_INSIDE = re.compile(rb'["\\]')  # what ends a string, or escapes the byte after it
+
+
+def starts_json_array(stream: BinaryIO) -> bool:
+    """Whether the stream's first non-blank byte opens a JSON array (a pretty-printed export
+    written as one array, not one record a line)."""
+    head = stream.peek(CHUNK)[:CHUNK].lstrip(b"\xef\xbb\xbf").lstrip()  # type: ignore[attr-defined]
+    return head.startswith(b"[")
+
+
+def json_array_items(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | int | str]]:
+    """(number, bytes) of each element of the JSON array the stream holds, read a chunk at a time:
+    an element over ``limit`` bytes is skipped unread and given as (number, bytes seen); a stream
+    that is no well-formed array ends with (number, reason). Only the array's structure is read
+    here (brackets, commas and strings at its top level); each element is parsed by the caller."""
+    depth, in_string, escaped, ended = 0, False, False, False
+    parts: list[bytes] = []
+    size, skipping, n = 0, False, 0
+    first = True
+
+    def take(piece: bytes) -> None:
+        nonlocal size, skipping, parts
+        size += len(piece)
+        if skipping:
+            return
+        if size > limit:
+            skipping, parts = True, []
+        else:
+            parts.append(piece)
+
+    while True:
+        data = read_some(stream)
+        if not data:
+            break
+        if first:
+            data, first = data.lstrip(b"\xef\xbb\xbf"), False
+        pos, seg = (1 if escaped else 0), (0 if depth >= 1 else None)
+        escaped = False
+        while pos < len(data):
+            if in_string:
+                m = _JSON_INSIDE.search(data, pos)
+                if m is None:
+                    pos = len(data)
+                elif m.group() == b"\\":
+                    escaped, pos = m.end() >= len(data), m.end() + 1
+                else:
+                    in_string, pos = False, m.end()
+                continue
+            if ended:
+                if data[pos:].strip():
+                    yield n + 1, "data after the array's closing ]"
+                    return
+                break
+            if depth == 0:
+                m = _NON_BLANK.search(data, pos)
+                if m is None:
+                    break
+                if data[m.start():m.end()] != b"[":
+                    yield n + 1, "not a JSON array"
+                    return
+                depth, pos, seg = 1, m.end(), m.end()
+                continue
+            m = _JSON_OUTSIDE.search(data, pos)
+            if m is None:
+                break
+            c, pos = m.group(), m.end()
+            if c == b'"':
+                in_string = True
+            elif c in (b"[", b"{"):
+                depth += 1
+            elif depth > 1 and c in (b"]", b"}"):
+                depth -= 1
+            elif depth == 1 and c in (b",", b"]"):  # an element ends
+                take(data[seg:m.start()])
+                if skipping:
+                    n += 1
+                    yield n, size
+                elif any(p.strip() for p in parts):
+                    n += 1
+                    yield n, b"".join(parts)
+                parts, size, skipping, seg = [], 0, False, pos
+                if c == b"]":
+                    depth, ended = 0, True
+            elif depth == 1 and c == b"}":
+                yield n + 1, "a '}' that closes nothing"
+                return
+        if seg is not None and depth >= 1:
+            take(data[seg:])
+    if not ended and depth > 0:
+        yield n + 1, "the array is cut off (no closing ])"
+
+
 # -- CSV ----------------------------------------------------------------------------------------
 
 _START, _FIELD, _QUOTED, _QUOTE = range(4)  # at a field's start, in a bare field, in quotes, after a quote in quotes
