@@ -9,6 +9,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -99,6 +100,20 @@ def test_the_store_keeps_every_revision_and_indexes_the_latest(store):
     assert edit_history(revs)[0].headline == (BEFORE.title, AFTER.title)
 
 
+def test_an_older_capture_read_later_goes_among_the_earlier_revisions(store):
+    noon = replace(AFTER, captured="2024-03-11T12:00:00+00:00")
+    assert store.add_article(noon, "s1")
+    seven = replace(BEFORE, captured="2024-03-11T07:00:00+00:00")
+    nine = replace(BEFORE, source="harbor-9.jsonl#L1", text=BEFORE.text.replace("14 people", "15 people"),
+                   captured="2024-03-11T09:00:00+00:00")
+    assert store.revise_article("q1", seven) == 1
+    assert store.revise_article("q1", nine) == 2
+    revs = store.revisions("q1")
+    assert [r.seen_at[11:16] for r in revs] == ["07:00", "09:00", "12:00"] and [r.number for r in revs] == [1, 2, 3]
+    assert store.get_article("q1").text == AFTER.text and store.revision_numbers(["q1"]) == {"q1": 3}
+    assert store.revise_article("q1", seven) is None  # read again: nothing changes
+
+
 def _export(path: Path, rows: list[dict]) -> str:
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     return str(path)
@@ -126,7 +141,7 @@ def test_an_export_read_again_with_an_edited_row_stores_a_revision(tmp_path):
     text = runner.invoke(app, ["show", story["id"], "--db", db]).stdout
     assert "Edited after publication" in text and "[-14-] {+17+}" in text and "quote removed" in text
     # when it was stored, as every time reads ("2024-03-11 08:40 UTC"), not raw ISO (second QA pass)
-    assert re.search(r"\(stored \d{4}-\d\d-\d\d \d\d:\d\d UTC\)", " ".join(text.split()))
+    assert re.search(r"\(seen \d{4}-\d\d-\d\d \d\d:\d\d UTC\)", " ".join(text.split()))
 
 
 def test_the_web_app_and_api_show_the_revisions(tmp_path):
@@ -287,3 +302,53 @@ def test_a_linkless_feed_item_corrected_later_is_a_revision_not_a_second_article
     (tmp_path / "round3.rss").write_bytes(_linkless_feed([other]))
     out = " ".join(runner.invoke(app, ["ingest", str(tmp_path / "round3.rss"), "--db", db]).stderr.split())
     assert "stored 1 new article(s);" in out and "revision" not in out
+
+
+def _warc(path: Path, captures: list[tuple[bytes, str]]) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for body, date in captures:
+            h = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record("https://harborwire.example/odesa", "response", payload=BytesIO(body),
+                                                http_headers=h, warc_headers_dict={"WARC-Date": date}))
+
+
+ODESA = (b"<html><head><title>Drone strike on Odesa port kills three</title><meta property='article:published_time' "
+         b"content='2026-11-03T06:10:00Z'></head><body><article><h1>Drone strike on Odesa port kills three</h1>"
+         b"<p>A Russian drone strike on the port of Odesa killed three people and injured 12 overnight, regional "
+         b"governor Oleh Kiper said on Tuesday.</p><p>\"The enemy deliberately targeted civilian infrastructure,\" "
+         b"Kiper said.</p><p>Ukraine's air force said it shot down 28 of the 35 drones launched overnight.</p>"
+         b"</article></body></html>")
+
+
+@pytest.mark.parametrize("files", ["one", "two"])
+def test_captures_of_a_page_in_a_warc_are_revisions_in_capture_order_dated_by_it(tmp_path, files):
+    db = str(tmp_path / "w.db")
+    later = (ODESA.replace(b"28 of the 35", b"29 of the 35"), "2026-11-03T12:00:00Z")
+    earlier = (ODESA, "2026-11-03T07:00:00Z")
+    if files == "one":  # the later capture first in the file (two crawls concatenated)
+        _warc(tmp_path / "crawl.warc.gz", [later, earlier])
+        paths = [str(tmp_path / "crawl.warc.gz")]
+    else:  # or two crawl files read later one first
+        _warc(tmp_path / "a.warc.gz", [later])
+        _warc(tmp_path / "b.warc.gz", [earlier])
+        paths = [str(tmp_path / "a.warc.gz"), str(tmp_path / "b.warc.gz")]
+    out = " ".join(runner.invoke(app, ["ingest", *paths, "--db", db, "--workers", "0"]).stderr.split())
+    assert "stored 1 new article(s); 1 new revision(s)" in out
+    from storydiff.store import open_store
+
+    with open_store(db) as store:
+        (row,) = store.articles()
+        revs = store.revisions(row.id)
+    assert [r.number for r in revs] == [1, 2]
+    assert ["28 of the 35" in r.article.text for r in revs] == [True, False]  # 07:00 first, 12:00 now
+    assert [r.seen_at for r in revs] == ["2026-11-03T07:00:00+00:00", "2026-11-03T12:00:00+00:00"]
+    assert "29 of the 35" in revs[-1].article.text
+    (story,) = [json.loads(x) for x in runner.invoke(app, ["stories", "--db", db, "--json"]).stdout.splitlines()]
+    text = " ".join(runner.invoke(app, ["show", story["id"], "--db", db]).stdout.split())
+    assert "figure 28 → 29" in text and "seen 2026-11-03 12:00 UTC" in text

@@ -96,6 +96,9 @@ class Article:
     # where the text came from when not from the article itself: "feed summary" when the page
     # behind a feed entry could not be fetched and the entry's summary stands in for it
     text_from: str | None = None
+    # when the page was captured (a web archive record's WARC-Date, UTC ISO 8601): its revisions
+    # are ordered and dated by it, not by the order the captures were read in
+    captured: str | None = None
     # filled by analyze
     sentences: list[tuple[int, int]] = field(default_factory=list)  # char spans into text
     quotes: list[Quote] = field(default_factory=list)

@@ -188,6 +188,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         language=_first(metadata.language(text), lang),
         raw_digest=item.digest,
         text_from=meta.get("text_from"),
+        captured=crawled.isoformat(timespec="seconds") if crawled else None,
     )
 
 

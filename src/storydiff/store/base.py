@@ -29,7 +29,8 @@ class StorySummary:
 @dataclass
 class Revision:
     """One version of a stored article: number 1 is the text first stored, the highest is the
-    article as it is now (the one stories compare). ``seen_at``: when that text was stored."""
+    article as it is now (the one stories compare). ``seen_at``: when that text was seen: the
+    page's capture time when a web archive gave one (``Article.captured``), else when it was stored."""
 
     number: int
     seen_at: str | None

@@ -13,6 +13,20 @@ from storydiff.store.schema import article_revisions, articles
 _IN_CHUNK = 500
 
 
+def _captured(data: str) -> str:
+    """A stored article JSON's capture time ("" when none)."""
+    return codec.loads(data).get("captured") or ""
+
+
+def _captured_before(article: Article, current_data: str) -> bool:
+    """Whether ``article`` is a capture older than the stored current text's (QA round 14: a
+    WARC's captures out of file order made the 07:00 text the latest, "figure 29 → 28")."""
+    if not article.captured:
+        return False
+    current = _captured(current_data)
+    return bool(current and article.captured < current)
+
+
 class RevisionsMixin:
     def article_by_url(self, url: str) -> Article | None:
         canon = codec.canonical_url(url)
@@ -69,6 +83,8 @@ class RevisionsMixin:
             ).first())
             if taken:
                 return None
+            if _captured_before(article, cur.data):  # an older capture read after a newer one
+                return self._insert_earlier(conn, article_id, article, new_source, new_hash, data, cur.revision)
             url_key = cur.url_key
             if url is not None and codec.key_hash(url) != url_key:
                 moved = codec.key_hash(url)  # same outlet's article id, new address: follow it if free
@@ -101,7 +117,25 @@ class RevisionsMixin:
             ).all()
         out = [Revision(n, seen, codec.article_from_json(d)) for n, seen, d in earlier]
         out.append(Revision(cur.revision, cur.revised_at or cur.added_at, codec.article_from_json(cur.data)))
+        for r in out:
+            r.seen_at = r.article.captured or r.seen_at  # a capture's own time, not the ingest's
         return out
+
+    def _insert_earlier(self, conn, article_id: str, article: Article, source_key: str, content_hash: str,
+                        data: str, current: int) -> int:
+        """``article``, captured before the stored current text, put among the earlier revisions
+        in capture order (those after it renumbered); the current text stays current."""
+        r = article_revisions.c
+        earlier = conn.execute(select(r.revision, r.data).where(r.article_id == article_id)).all()
+        number = 1 + sum(1 for _, d in earlier if _captured(d) <= (article.captured or ""))
+        conn.execute(update(article_revisions).where(r.article_id == article_id, r.revision >= number)
+                     .values(revision=r.revision + 1))
+        conn.execute(article_revisions.insert().values(
+            article_id=article_id, revision=number, source_key=source_key, content_hash=content_hash,
+            seen_at=codec.now_iso(), data=data,
+        ))
+        conn.execute(update(articles).where(articles.c.id == article_id).values(revision=current + 1))
+        return number
 
     def revision_numbers(self, article_ids: list[str]) -> dict[str, int]:
         ids = [codec.column_text(i) for i in article_ids]
