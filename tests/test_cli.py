@@ -886,3 +886,25 @@ def test_cluster_gives_a_reused_id_with_another_text_an_id_of_its_own(tmp_path):
     assert [o["id"] for o in out][0::2] == ["e1", "e1"] and out[1]["id"].startswith("e1~")
     assert out[0]["story_id"] == out[2]["story_id"] != out[1]["story_id"]  # the repeat is the same row
     assert "rows.jsonl#L2" in result.stderr and out[1]["id"] in result.stderr
+
+
+def test_a_report_written_into_the_folder_it_compares_is_not_read_back_as_an_article(tmp_path):
+    import shutil
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for name in ("quake-berovac-wire.html", "quake-berovac-obrii-uk.html"):
+        shutil.copy(EXAMPLES / name, news / name)
+    first = json.loads(run("compare", str(news), "--json", "--html", str(news / "report.html")).stdout)
+    again = json.loads(run("compare", str(news), "--json").stdout)
+    assert len(again["articles"]) == len(first["articles"]) == 2
+    assert [len(s["facts"]) for s in again["stories"]] == [len(s["facts"]) for s in first["stories"]]
+    assert 'name="generator" content="storydiff"' in (news / "report.html").read_text()
+    # a glob skips it too; a page that only names storydiff in its text is read
+    (news / "about.html").write_text("<html><head><title>storydiff</title></head><body><article><p>"
+                                     + "A page about the storydiff generator, with enough words to be an article. " * 5
+                                     + "</p></article></body></html>")
+    from storydiff.ingest.paths import expand_inputs
+
+    assert sorted(os.path.basename(p) for p in expand_inputs([str(news / "*.html")])) == [
+        "about.html", "quake-berovac-obrii-uk.html", "quake-berovac-wire.html"]

@@ -36,6 +36,24 @@ def _storage_file(path: str) -> bool:
     return not path.lower().endswith(_ARTICLE_SUFFIXES) and _sqlite(path)
 
 
+# What storydiff writes into its own HTML (a `compare --html` report, a page of the web app), near
+# the top: such a file kept in the folder it compares was read back as a 7th article, its evidence
+# lines as facts (11 facts became 49, QA round 14). The marker, not the file's name, says so.
+OWN_HTML_MARKER = b'<meta name="generator" content="storydiff">'
+_HTML_SUFFIXES = (".html", ".htm")
+
+
+def _own_report(path: str) -> bool:
+    """Whether a file found in a folder or by a glob is an HTML page storydiff wrote."""
+    if not path.lower().endswith(_HTML_SUFFIXES):
+        return False
+    try:
+        with open(path, "rb") as f:
+            return OWN_HTML_MARKER in f.read(1024)
+    except OSError:
+        return False  # the reader names what it cannot open
+
+
 def _sqlite(path: str) -> bool:
     try:
         with open(path, "rb") as f:
@@ -68,9 +86,9 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
             names = [FoundSpecial(n) if _special(n) else n for n in sorted(found)]
-            names = [n for n in names if isinstance(n, FoundSpecial) or not _storage_file(n)]
+            names = [n for n in names if isinstance(n, FoundSpecial) or not (_storage_file(n) or _own_report(n))]
         elif any(ch in raw for ch in "*?["):
-            names = sorted(p for p in glob.glob(raw, recursive=True) if os.path.isfile(p))
+            names = sorted(p for p in glob.glob(raw, recursive=True) if os.path.isfile(p) and not _own_report(p))
             if not names:
                 names = [raw]
         else:
