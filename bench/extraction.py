@@ -42,7 +42,7 @@ PUBLISHED_HTML = {  # the data README's published scores, for corpora without pu
 
 def _storydiff_key() -> str:
     return code_hash("extract/html.py", "extract/page_type.py", "extract/line_cleanup.py", "extract/line_rules.py",
-                     "extract/metadata.py", "settings.py")
+                     "extract/metadata.py", "extract/pass_gaps.py", "settings.py")
 
 
 def html_outputs(corpus: str) -> dict[str, dict[str, str]]:
@@ -81,7 +81,9 @@ def html_table(quick: bool) -> None:
     print("storydiff's default: trafilatura's precise pass on a page that declares itself an article "
           "(og:type, schema.org; extract/page_type.py, nothing fitted), re-checked against its balanced pass "
           "when it reads little (two thresholds chosen leave-one-corpus-out: see the pass-choice table below), "
-          "its balanced pass on any other page, then line cleanup (extract/line_cleanup.py).")
+          "its balanced pass on any other page, then line cleanup (extract/line_cleanup.py); a precise body's "
+          "short gaps between two paragraphs are filled from the balanced pass (extract/pass_gaps.py; setting "
+          "chosen leave-one-corpus-out: see the gap-fill table below).")
     for corpus in CORPORA:
         pages = html_pages(corpus)
         if quick:
@@ -111,6 +113,7 @@ def html_table(quick: bool) -> None:
         import extraction_html
 
         extraction_html.pass_choice_table()
+        extraction_html.gap_fill_table()
 
 
 def _html_by_kind(pages: list, systems: dict[str, dict[str, str]], corpus: str) -> None:

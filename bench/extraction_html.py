@@ -6,6 +6,7 @@ trafilatura, not on our code.
 from __future__ import annotations
 
 import json
+import re
 
 from extraction_corpora import HtmlPage, cached_outputs
 
@@ -167,3 +168,66 @@ def pass_choice_table() -> None:
             if c == "wcxb":
                 rest = f"{_mean_score([row['counts'][_PASSES[k]] for row, k in zip(rows[c], picks) if row['kind'] != 'article'])[2]:.3f}"
             print(f"| {c} | {name} | {p:.3f} | {r:.3f} | {f:.3f} | {rest} |")
+
+
+GAP_GRID = [(0, 0, True)] + [(gap, words, end) for gap in (1, 2, 3) for words in (0, 5, 10) for end in (True, False)]
+
+
+def gap_fill_rows(corpus: str) -> list[dict]:
+    """Per page that storydiff's rule gives the precise pass: the gold and each GAP_GRID setting's
+    AEB counts (precise pass with the balanced pass's gaps put back, extract/pass_gaps.py)."""
+    from aeb_metric import page_counts
+    from extraction_corpora import html_pages
+
+    from storydiff.extract.line_cleanup import clean_body
+    from storydiff.extract.pass_gaps import fill_gaps
+
+    readings, declared = page_readings(corpus), page_declares_article(corpus)
+    rows = []
+    for page in html_pages(corpus):
+        r = readings[page.id]
+        precise_words, balanced_words = (len(re.findall(r"\w+", r[k])) for k in ("precision", "balanced"))
+        rechecked = (precise_words < SETTINGS.recheck_below_words
+                     and precise_words < SETTINGS.recheck_ratio * balanced_words)
+        if not declared[page.id] or rechecked:
+            text = clean_body(r["balanced"], title=r["title"])
+            rows.append({"counts": [page_counts(page.body, text)] * len(GAP_GRID)})
+            continue
+        precise, balanced = (clean_body(r[k], title=r["title"]) for k in ("precision", "balanced"))
+        rows.append({"counts": [page_counts(page.body, fill_gaps(precise, balanced, max_gap=g, min_words=w,
+                                                                 sentence_end=e)) for g, w, e in GAP_GRID]})
+    return rows
+
+
+def gap_fill_table() -> None:
+    """The gap fill's three settings (extract/pass_gaps.py), chosen leave-one-corpus-out: fit on two
+    corpora, scored on the third. Two criteria: the highest summed F1, and the highest smallest gain
+    over the corpora fitted on (a setting for sites never seen should not trade one corpus for another);
+    ties go to the setting that changes least. storydiff ships the second criterion's choice on all three."""
+    from extraction_corpora import CORPORA
+
+    rows = {c: gap_fill_rows(c) for c in CORPORA}
+    f1 = {c: [_mean_score([r["counts"][k] for r in rows[c]])[2] for k in range(len(GAP_GRID))] for c in CORPORA}
+
+    def pick(fit: list[str], criterion: str) -> int:
+        def key(i: int) -> tuple:
+            gains = [f1[o][i] - f1[o][0] for o in fit]
+            first = min(gains) if criterion == "smallest gain" else sum(gains)
+            return round(first, 5), round(sum(gains), 5), -GAP_GRID[i][0], GAP_GRID[i][1], GAP_GRID[i][2]
+        return max(range(len(GAP_GRID)), key=key)
+
+    print("\n### Putting back what the precise pass cut between two paragraphs (extract/pass_gaps.py)\n")
+    print("Setting: (max gap lines, min words a line, sentence end needed); (0, ...) is no gap fill. Each fold's "
+          "setting is chosen on the other two corpora.\n")
+    print("| corpus | without | criterion | setting chosen on the other two | F1 (held out) | best setting on this corpus (F1) |")
+    print("|---|---:|---|---|---:|---|")
+    for c in CORPORA:
+        fit = [o for o in CORPORA if o != c]
+        own = max(range(len(GAP_GRID)), key=lambda i: f1[c][i])
+        for criterion in ("summed F1", "smallest gain"):
+            k = pick(fit, criterion)
+            print(f"| {c} | {f1[c][0]:.4f} | {criterion} | {GAP_GRID[k]} | {f1[c][k]:.4f} ({f1[c][k] - f1[c][0]:+.4f}) | "
+                  f"{GAP_GRID[own]} ({f1[c][own]:.4f}) |")
+    k = pick(list(CORPORA), "smallest gain")
+    print(f"\nChosen on all three corpora (smallest gain; the shipped setting): {GAP_GRID[k]}: " + ", ".join(
+        f"{c} {f1[c][k]:.4f} ({f1[c][k] - f1[c][0]:+.4f})" for c in CORPORA))

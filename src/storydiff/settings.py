@@ -87,6 +87,15 @@ class ExtractSettings:
     # (The first value, 150, was set on aeb alone.)
     recheck_below_words: int = 300
     recheck_ratio: float = 0.3
+    # The precise body's gaps filled from the balanced pass (extract/pass_gaps.py): a gap of at most
+    # gap_fill_max_lines lines between two paragraphs both passes read, each line of at least
+    # gap_fill_min_words words and (gap_fill_sentence_end) ending as a sentence. Chosen
+    # leave-one-corpus-out from an 18-point grid (bench/extraction.py --only html, "putting back what
+    # the precise pass cut"; the highest smallest gain over the corpora fitted on): held out, aeb
+    # +0.0010, wcxb +0.0005, fundus +0.0009; chosen on all three: (3, 0, True). 0 lines: off.
+    gap_fill_max_lines: int = 3
+    gap_fill_min_words: int = 0
+    gap_fill_sentence_end: bool = True
     # One trafilatura pass with metadata from the page's own tags (extract_html(fast=True)):
     # 1.28x trafilatura's speed at F1 0.967 instead of 0.55x at 0.972 (bench/extraction.py).
     fast_html: bool = False
