@@ -204,7 +204,32 @@ def table(quick: bool = False, thresholds: dict[str, float] | None = None) -> di
                         "site batch": rows["storydiff, batch of the site's pages (siblings found from the text)"],
                         "C4": rows["anchor: C4 line rules (same script)"],
                         "keep all": rows["anchor: keep every line"]}, corpus)
+        lost_body_lines(test, rows["storydiff, page alone"], corpus)
     return results
+
+
+def lost_body_lines(pages: list[dict], flags: list[list[bool]], corpus: str) -> None:
+    """On the pages whose body recall is below 0.5 (page alone): their body lines by length and
+    whether they end as a sentence, and the share of each kind that was kept (why bodies go missing)."""
+    import re
+
+    words, end = re.compile(r"\w+"), re.compile(r"[.!?…。！？\"”»)\]:]\s*$")
+    kinds = ("a sentence of >= 12 words", ">= 12 words, no sentence end", "4-11 words", "1-3 words")
+    total, kept = dict.fromkeys(kinds, 0), dict.fromkeys(kinds, 0)
+    lost = 0
+    for page, page_flags in zip(pages, flags):
+        y, pred = np.asarray(page["labels"]) == 1, np.asarray(page_flags, dtype=bool)
+        if not y.any() or (y & pred).sum() >= 0.5 * y.sum():
+            continue
+        lost += 1
+        for line, keep in zip((line for line, label in zip(page["lines"], y) if label), pred[y]):
+            n = len(words.findall(line))
+            kind = kinds[0 if n >= 12 and end.search(line) else 1 if n >= 12 else 2 if n >= 4 else 3]
+            total[kind] += 1
+            kept[kind] += bool(keep)
+    if lost:
+        print(f"\n{corpus}: body lines of the {lost} pages with body recall < 0.5 (page alone), kept share: "
+              + ", ".join(f"{k} {total[k]:,} ({kept[k] / max(total[k], 1):.2f})" for k in kinds))
 
 
 def _raw_single(corpus: str) -> tuple[list[dict], list[list[bool]]]:
