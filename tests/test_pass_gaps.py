@@ -95,7 +95,7 @@ def test_extract_html_fills_a_declared_article_from_a_balanced_pass_without_fall
     from storydiff.extract.html import extract_html
 
     calls = _passes(monkeypatch)
-    _settings(monkeypatch, recheck_below_words=0)  # a long article: no re-check pass
+    _settings(monkeypatch, recheck_below_words=0, gap_fill_max_lines=3)  # a long article: no re-check pass
     assert extract_html(_page(True)).text.split("\n") == [A, B, C, D]
     assert calls == [{"favor_precision": True}, {"fast": True}]
 
@@ -104,15 +104,18 @@ def test_a_short_article_is_filled_from_its_re_check_pass_without_a_third_pass(m
     from storydiff.extract.html import extract_html
 
     calls = _passes(monkeypatch)  # 41 words: re-checked, and the precise pass kept (3 of 4 lines)
+    _settings(monkeypatch, gap_fill_max_lines=3)
     assert extract_html(_page(True)).text.split("\n") == [A, B, C, D]
     assert calls == [{"favor_precision": True}, {}]
 
 
 def test_extract_html_without_gap_fill_keeps_the_precise_body(monkeypatch):
     from storydiff.extract.html import extract_html
+    from storydiff.settings import ExtractSettings
 
+    assert ExtractSettings().gap_fill_max_lines == 0  # off by default: the default path's speed (BENCHMARKS §1)
     calls = _passes(monkeypatch)
-    _settings(monkeypatch, recheck_below_words=0, gap_fill_max_lines=0)
+    _settings(monkeypatch, recheck_below_words=0)
     assert extract_html(_page(True)).text.split("\n") == [A, C, D]
     assert calls == [{"favor_precision": True}]
 

@@ -93,7 +93,10 @@ class ExtractSettings:
     # leave-one-corpus-out from an 18-point grid (bench/extraction.py --only html, "putting back what
     # the precise pass cut"; the highest smallest gain over the corpora fitted on): held out, aeb
     # +0.0010, wcxb +0.0005, fundus +0.0009; chosen on all three: (3, 0, True). 0 lines: off.
-    gap_fill_max_lines: int = 3
+    # Off by default: the balanced pass it needs makes the default path 1.39x slower (0.70x -> 0.50x
+    # trafilatura's rate, bench/extraction.py --only speed) for +0.001 F1; an archive that wants
+    # those paragraphs back sets gap_fill_max_lines=3.
+    gap_fill_max_lines: int = 0
     gap_fill_min_words: int = 0
     gap_fill_sentence_end: bool = True
     # One trafilatura pass with metadata from the page's own tags (extract_html(fast=True)):
