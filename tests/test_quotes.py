@@ -174,6 +174,18 @@ def test_apposition_between_quote_and_cue():
     assert find_quotes(text)[0].speaker == "Michael Flynn"
 
 
+def test_surname_the_parser_takes_for_an_organisation_is_the_person_named_before():
+    # QA round 14: spaCy tags "Kiper" an ORG here; the speaker was "Kiper", which no other outlet's
+    # "Ihor Koval" could conflict with (only full names do)
+    text = (
+        "Governor Oleh Kiper rejected calls for a local ceasefire in Odesa on Wednesday after a drone "
+        "strike on the port killed three people.\n\n"
+        '"We will never negotiate under fire. The port will keep working," Kiper said.\n\n'
+        "The port handled 4.5 million tonnes of grain last year."
+    )
+    assert find_quotes(text)[0].speaker == "Oleh Kiper"
+
+
 @pytest.mark.parametrize(
     ("text", "quote"),
     [

@@ -500,7 +500,7 @@ class _Resolver:
             chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
             ent = [e for e in self.ents if e.start <= tok.i < e.end]
             if ent and ent[0].label_ in ORG_LABELS:
-                return _org(ent[0])
+                return self._org_or_person(ent[0])
             return self.names.canonical([t.text for t in chain])
         if lemma(tok).lower() in ROLE_NOUNS or tok.lower_ in ABBREVIATIONS:
             words = [t.text for t in sub if not self.inside(t.idx)]
@@ -511,8 +511,17 @@ class _Resolver:
             return self.names.canonical(ArticleNames._strip(persons[0]))
         orgs = [e for e in self.ents if e.label_ in ORG_LABELS and e.start < hi and e.end > lo]
         if orgs and tok.pos_ != "PRON":
-            return _org(orgs[0])
+            return self._org_or_person(orgs[0])
         return None
+
+    def _org_or_person(self, ent) -> str:
+        """An organisation's name, unless it is one word the article gave a person as a surname:
+        the parser reads '"...," Kiper said.' as an ORG after "Governor Oleh Kiper", and the
+        speaker must be that person's full name to meet another outlet's speaker."""
+        words = [t.text for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
+        if len(words) == 1 and words[0].lower() in self.names.full:
+            return self.names.full[words[0].lower()]
+        return _org(ent)
 
     # token by token from an index: slicing the doc (doc[i:]) built a Span of the rest of the
     # text for each quote, most of the windows' time
