@@ -187,3 +187,44 @@ def test_a_surname_written_twice_in_the_genitive_does_not_hang_the_speaker_rules
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert [q.speaker for q in quotes] == ["Kowalski"]
+
+
+def test_a_quote_followed_by_another_clause_and_its_own_speaker_keeps_its_speaker():
+    """QA round 14: "X зауважив, що «...», а голова ОВА Олег Кіпер відповів: «...»" gave both
+    quotes to Kiper (the words after the first quote were read as its attribution)."""
+    uk = "Міністр Олексій Кулеба зауважив, що «ситуація під контролем», а голова ОВА Олег Кіпер відповів: «Ні, не зовсім так»."
+    ru = "Министр Алексей Кулеба отметил, что «ситуация под контролем», а губернатор Олег Кипер ответил: «Нет, не совсем так»."
+    en = ('Minister Oleksiy Kuleba said that "the situation is under control," while Governor Oleh Kiper '
+          'replied: "No, that is not quite so."')
+    assert [s for _, s in speakers(uk, "uk")] == ["Олексій Кулеба", "Олег Кіпер"]
+    assert [s for _, s in speakers(ru, "ru")] == ["Алексей Кулеба", "Олег Кипер"]
+    assert [q.speaker for q in find_quotes(en)] == ["Oleksiy Kuleba", "Oleh Kiper"]
+    # a conjunction then a speech verb still attributes the quote before it
+    assert speakers("«Ми впораємося з цим», — сказав Петро Дорош. «Ремонт уже завершено», і додав він.", "uk")[1][1] == "Петро Дорош"
+
+
+def test_genitive_surnames_in_uk_and_ru_come_back_to_the_nominative():
+    """QA round 14: "За словами ... Сергія Братчука" gave "Сергій Братчуко", "Олексія Кулеби" "Олексій Кулеби"."""
+    uk = ("За словами речника ОВА Сергія Братчука, «рятувальники працюватимуть всю ніч».\n"
+          "За словами мера Геннадія Труханова, «це займе щонайменше місяць».\n"
+          "За словами міністра Олексія Кулеби, «ситуація під контролем».")
+    ru = "По словам министра Алексея Кулебы, «ситуация под контролем»."
+    assert [s for _, s in speakers(uk, "uk")] == ["Сергій Братчук", "Геннадій Труханов", "Олексій Кулеба"]
+    assert [s for _, s in speakers(ru, "ru")] == ["Алексей Кулеба"]
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("uk", "Голова ОВА Олег Кіпер повідомив про наслідки атаки. «Ворог бив по цивільній інфраструктурі», — зазначив він.",
+     "Олег Кіпер"),
+    ("ru", "Губернатор Олег Кипер сообщил о последствиях атаки. «Враг бил по гражданской инфраструктуре», — отметил он.",
+     "Олег Кипер"),
+    ("uk", "Голова ОВА Олег Кіпер повідомив про наслідки атаки. Він додав: «Ворог бив по цивільній інфраструктурі».",
+     "Олег Кіпер"),
+    ("uk", "Прем’єр-міністрка Юлія Свириденко заявила, що уряд виділить кошти. Вона додала: «Ми допоможемо кожній родині».",
+     "Юлія Свириденко"),
+    ("uk", "Олег Кіпер заявив, що атака була масованою.\nВін додав: «Ворог бив по цивільній інфраструктурі».",
+     "Олег Кіпер"),
+])
+def test_a_pronoun_at_the_first_quote_is_the_person_named_before_it(lang, text, speaker):
+    """QA round 14: "— зазначив він" / "Він додав:" with no quote before named no one."""
+    assert speakers(text, lang)[0][1] == speaker

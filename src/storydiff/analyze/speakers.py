@@ -607,6 +607,8 @@ def attribute(
         next_open = spans[k + 1].open_mark if k + 1 < len(spans) else len(text)
         prev_close = spans[k - 1].close_mark if k > 0 else 0
         after = r.window_after(sp, next_open, pb) if sp.closed else []
+        if _opens_new_clause(after):
+            after = []  # '"...," while Governor Oleh Kiper replied: "..."' names the next quote's speaker
         before = r.window_before(sp, prev_close, pa)
         ends_open = text[sp.end : sp.close_mark].strip()[:1] in (",", "?", "!", "") or (
             text[sp.close_mark : sp.close_mark + 1] == ","
@@ -653,6 +655,17 @@ def attribute(
             r.names.subjects.sort(key=lambda p: p.start)  # last_person() reads them in order
             prev_speaker = speaker
         prev_para = para_index(sp.open_mark)
+
+
+# a conjunction right after a quote starts a clause of its own, with its own subject
+_CLAUSE_CONJUNCTIONS = frozenset({"while", "whereas", "but", "although", "though", "and", "yet"})
+
+
+def _opens_new_clause(after) -> bool:
+    """The words after a quote start with a conjunction and then not a speech verb ('"...," while
+    X replied', not '"...," and added')."""
+    words = [t for t in after if not t.is_punct]
+    return bool(words) and words[0].lower_ in _CLAUSE_CONJUNCTIONS and not (len(words) > 1 and _is_cue(words[1]))
 
 
 _DASH_AFTER = re.compile(r"\s*[—―–-]")

@@ -57,6 +57,12 @@ _ACCORDING = {
     "uk": "за словами", "ru": "по словам", "de": "laut|so", "pl": "zdaniem|według",
     "fr": "selon|d['’]après", "es": "según", "it": "secondo",
 }
+# a conjunction right after a quote opens the next clause: "«...», а губернатор X ответил: «...»"
+_CONJUNCTIONS = {
+    "uk": ("а", "і", "й", "та", "але", "проте", "тоді як"), "ru": ("а", "и", "но", "однако", "тогда как"),
+    "de": ("und", "aber", "während", "doch"), "pl": ("a", "i", "ale", "zaś", "natomiast"),
+    "fr": ("et", "mais", "tandis que", "alors que"), "es": ("y", "pero", "mientras que"), "it": ("e", "ma", "mentre"),
+}
 _PRONOUNS = {"uk": "він вона", "ru": "он она", "de": "er sie", "pl": "on ona", "fr": "il elle",
              "es": "él ella", "it": "lui lei"}
 # capitalised words that open a sentence or name no one ("Ale", "Der", "El")
@@ -100,6 +106,8 @@ def _verb_list(lang: str) -> list[str]:
 
 _VERB_RE = {lang: re.compile(rf"(?<!\w)(?:{_alternation(_verb_list(lang))})(?!\w)", re.IGNORECASE) for lang in _VERBS}
 _ACCORDING_RE = {lang: re.compile(rf"(?<!\w)(?:{p})\s+", re.IGNORECASE) for lang, p in _ACCORDING.items()}
+_CONJUNCTION_RE = {lang: re.compile(rf"(?:{_alternation(words)})(?!\w)", re.IGNORECASE)
+                   for lang, words in _CONJUNCTIONS.items()}
 _PRONOUN_RE = {lang: re.compile(rf"(?<!\w)(?:{'|'.join(p.split())})(?!\w)", re.IGNORECASE) for lang, p in _PRONOUNS.items()}
 # between a closing mark and the verb: a comma, a dash ("», — сказав", "“, sagte", "” – dodał"); a
 # full stop or a line break ends the sentence the quote was in
@@ -155,10 +163,12 @@ def _pick(runs: list[tuple[int, list[str]]], nearest_last: bool) -> str | None:
 
 # the genitive of a surname after "за словами" / "по словам" / "zdaniem", to its nominative
 _GENITIVE = {
+    # -ук/-юк/-чук surnames (Братчука is Братчук, not "Братчуко"); -а surnames take -и/-ы (Кулеби is Кулеба)
     "uk": (("енка", "енко"), ("ового", "овий"), ("ського", "ський"), ("цького", "цький"), ("ової", "ова"),
-           ("евої", "ева"), ("ої", "а"), ("ка", "ко"), ("я", "ь"), ("а", "")),
+           ("евої", "ева"), ("ої", "а"), ("ука", "ук"), ("юка", "юк"), ("ка", "ко"), ("я", "ь"), ("и", "а"),
+           ("а", "")),
     "ru": (("ской", "ская"), ("ского", "ский"), ("ого", "ий"), ("ой", "а"), ("ова", "ов"), ("ева", "ев"),
-           ("ина", "ин"), ("ко", "ко"), ("я", "ь"), ("а", "")),
+           ("ина", "ин"), ("ко", "ко"), ("я", "ь"), ("ы", "а"), ("а", "")),
     "pl": (("skiego", "ski"), ("ckiego", "cki"), ("skiej", "ska"), ("ckiej", "cka"), ("ego", "y"), ("a", "")),
 }
 
@@ -202,12 +212,21 @@ def _nominative(surname: str, lang: str, text: str, others: tuple[str, ...] = ()
     return surname
 
 
-def speaker_after(text: str, close_mark: int, lang: str, previous: str | None) -> tuple[str | None, str | None]:
-    """(the attribution verb after the quote, or None; its speaker) from the words after the mark."""
+def speaker_after(
+    text: str, close_mark: int, lang: str, previous: str | None, last_named: str | None = None
+) -> tuple[str | None, str | None]:
+    """(the attribution verb after the quote, or None; its speaker) from the words after the mark.
+    A pronoun ("— зазначив він") is ``previous``, the last quote's speaker, or else ``last_named``,
+    the person the text named last before the quote."""
     m = _AFTER_MARK.match(text, close_mark)
     pos = m.end() if m else close_mark
     clause_end = _CLAUSE_END.search(text, pos)
     clause = text[pos : clause_end.start() if clause_end else len(text)]
+    conjunction = _CONJUNCTION_RE[lang].match(clause)
+    if conjunction and not _VERB_RE[lang].match(clause[conjunction.end():].lstrip()):
+        # "X зауважив, що «...», а голова ОВА Олег Кіпер відповів: «...»": a new clause, whose
+        # speaker is the next quote's, not this one's (QA round 14 gave both quotes to Kiper)
+        return None, None
     verb = _VERB_RE[lang].match(clause)
     if verb is None:
         # "“, sagte Kessler” is the common order; "», — Кличко сказав" puts the name first
@@ -220,7 +239,7 @@ def speaker_after(text: str, close_mark: int, lang: str, previous: str | None) -
     if lang == "fr" and cue.lower().startswith("a-t-"):
         return cue, previous  # « ... », a-t-il ajouté
     if _PRONOUN_RE[lang].match(rest.lstrip()) and not _runs(rest[:40]):
-        return cue, previous  # "— додала вона", "fügte er hinzu"
+        return cue, previous or last_named  # "— додала вона", "fügte er hinzu"
     runs = _runs(rest)
     return cue, (_pick(runs, nearest_last=False) if runs else previous)
 
@@ -261,6 +280,26 @@ def _pronoun_cue(text: str, open_mark: int, lang: str) -> str | None:
     return verb.group(0) if verb is not None and not sentence[verb.end():].strip() else None
 
 
+def _last_named(text: str, open_mark: int) -> str | None:
+    """The person named last before the opening mark, in its paragraph or else the paragraph
+    before ("Голова ОВА Олег Кіпер повідомив ... «...», — зазначив він"): a first name and a
+    surname (a run of two words or more), outside quotation marks."""
+    end = open_mark
+    for _ in range(2):
+        start = text.rfind("\n", 0, end) + 1
+        head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[start:end])
+        names = [run for _, run in _runs(head) if len(run) >= 2]
+        if names:
+            return _name(names[-1])
+        end = len(text[:start].rstrip())
+        if end == 0:
+            break
+    return None
+
+
+_QUOTED = re.compile(r"«[^«»]*»|„[^„“]*“|“[^“”]*”|\"[^\"]*\"")
+
+
 def _opens_sentence(text: str, open_mark: int) -> bool:
     """Nothing of the quote's sentence before its opening mark (a quote on its own, not one
     introduced by words that name no one: "У комюніке сказано: «")."""
@@ -277,14 +316,16 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
     for sp, q in zip(spans, quotes):
         para = text.count("\n", 0, sp.open_mark)
         inherited = previous if para - previous_para <= max_inherit_paragraphs else None
-        cue, speaker = speaker_after(text, sp.close_mark, lang, inherited) if sp.closed else (None, None)
+        last_named = None if inherited else _last_named(text, sp.open_mark)
+        cue, speaker = speaker_after(text, sp.close_mark, lang, inherited, last_named) if sp.closed else (None, None)
         if speaker is None:
             before = speaker_before(text, sp.open_mark, lang)
             if before is not None:
                 speaker, cue = before
-            elif inherited is not None:
+            elif inherited is not None or last_named is not None:
                 cue = _pronoun_cue(text, sp.open_mark, lang)
-                speaker = inherited if cue else None  # "Он добавил: «...»": the speaker just named
+                # "Он добавил: «...»": the speaker just named
+                speaker = (inherited or last_named) if cue else None
         if cue is None and speaker is None and _opens_sentence(text, sp.open_mark):
             speaker = inherited  # a run of quotes by one speaker: «...», — сказала X. «...».
         q.speaker, q.cue = speaker, cue
