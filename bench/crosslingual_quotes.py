@@ -290,7 +290,29 @@ def quote_alignment(pairs, vectors: Vectors) -> float:
     p, r, f = prf(tp, fp, n)
     print(f"| written, all six languages | {n} | {tp + fp} | **{p:.3f}** | **{r:.3f}** | {f:.3f} | "
           f"{WARNED['written names']} of {tp} |")
+    tp, fp, n = written_partial_pairs(settings, embed)
+    p, r, f = prf(tp, fp, n)
+    print(f"| written, the English side one sentence of two (each order; the other sentence another pair's) "
+          f"| {n} | {tp + fp} | **{p:.3f}** | **{r:.3f}** | {f:.3f} | {WARNED['partial names']} of {tp} |")
     return cut
+
+
+def written_partial_pairs(settings: CompareSettings, embed) -> tuple[int, int, int]:
+    """A translation of part of a quote (round 14): each written pair's English side made one
+    sentence of two, before and after another row's English statement (another topic); the
+    translation must align with the longer quote, the different statement must not."""
+    rows = [json.loads(line) for line in WRITTEN.read_text().splitlines() if line.strip()]
+    tp = fp = n = 0
+    for k, r in enumerate(rows):
+        filler = rows[(k + 7) % len(rows)]["a"]
+        for longer in (f"{r['a']}. {filler}", f"{filler}. {r['a']}"):
+            groups = align_quotes({"a": [Quote(longer, 0, 1)], "b": [Quote(r["b"], 0, 1)]}, order=["a", "b"],
+                                  settings=settings, languages={"a": r["lang_a"], "b": r["lang_b"]}, embed=embed)
+            said = any(len(g.versions) == 2 and g.versions[1].fidelity == "translated" for g in groups)
+            gold = r["label"] == "translated"
+            tp, fp, n = tp + (said and gold), fp + (said and not gold), n + gold
+            WARNED["partial names"] += said and gold and any("names" in v.changes for g in groups for v in g.versions)
+    return tp, fp, n
 
 
 def cost(pairs, vectors_cached: bool) -> None:

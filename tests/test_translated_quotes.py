@@ -164,3 +164,39 @@ def test_a_quote_holding_two_others_words_does_not_merge_them():
                           order=["en", "uk", "ru"], languages={"en": "en", "uk": "uk", "ru": "ru"},
                           embed=lambda texts: np.array([vec[t] for t in texts]))
     assert sorted(len(g.versions) for g in groups) == [1, 2]
+
+
+# QA round 14: a Ukrainian and a Russian outlet translated only the first sentence of the governor's
+# English quote; the English version was shown "only here"
+KIPER_EN = "The enemy deliberately targeted civilian infrastructure. Three of our people are dead"
+KIPER_UK = "Ворог цілеспрямовано бив по цивільній інфраструктурі"
+KIPER_RU = "Враг намеренно бил по гражданской инфраструктуре"
+
+
+@needs_model
+def test_a_translation_of_one_sentence_of_a_longer_quote_is_aligned_with_it():
+    groups = align_quotes({"en": quotes([KIPER_EN], "Oleh Kiper"), "uk": quotes([KIPER_UK, UKRAINIAN[2]], "Олег Кіпер"),
+                           "ru": quotes([KIPER_RU], "Олег Кипер")},
+                          order=["en", "uk", "ru"], languages={"en": "en", "uk": "uk", "ru": "ru"})
+    (shared,) = [g for g in groups if len(g.versions) > 1]
+    assert [(v.article_id, v.text, v.fidelity, v.changes) for v in shared.versions] == [
+        ("en", KIPER_EN, "verbatim", []), ("uk", KIPER_UK, "translated", []), ("ru", KIPER_RU, "translated", [])]
+    # another statement of the same speaker is no part of the quote
+    assert [g.versions[0].text for g in groups if len(g.versions) == 1] == [UKRAINIAN[2]]
+
+
+def test_only_the_translated_part_of_a_longer_quote_is_read_for_changed_figures():
+    # vectors made up so that only the first English sentence (its full stop dropped, as a quote of it
+    # alone is written) is the Ukrainian quote; the figure of the English second sentence is no change
+    import numpy as np
+
+    same, other = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    table = {KIPER_UK: same, "The enemy deliberately targeted civilian infrastructure": same}
+
+    def embed(texts):
+        return np.stack([table.get(t, other) for t in texts])
+
+    groups = align_quotes({"uk": quotes([KIPER_UK], None), "en": quotes([KIPER_EN], None)}, order=["uk", "en"],
+                          languages={"uk": "uk", "en": "en"}, embed=embed)
+    assert [[(v.article_id, v.fidelity, v.changes) for v in g.versions] for g in groups] == [
+        [("uk", "verbatim", []), ("en", "translated", [])]]

@@ -203,6 +203,11 @@ def align_quotes(
             cos = vectors.cosine(other.text, q.text)
             if cos is not None and cos >= s.translated_min_cosine:
                 return "translated", cos
+            # one outlet translated part of the other's quote: a sentence of the longer one is the
+            # translation of the shorter (QA round 14 showed the Ukrainian version "only here")
+            part = vectors.part_cosine(other.text, q.text)
+            if part is not None and part[0] >= s.translated_min_cosine:
+                return "translated", part[0]
         return label, score
 
     for art in ids:
@@ -276,10 +281,21 @@ def align_quotes(
                 for st in p.stems:
                     by_stem.setdefault(st, set()).add(len(groups) - 1)
 
-    return [_aligned(g, s, lang) for g in groups if g]
+    return [_aligned(g, s, lang, vectors) for g in groups if g]
 
 
-def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[str, str | None]) -> AlignedQuote:
+def _translated_parts(ref: str, version: str, s: CompareSettings, vectors: QuoteVectors | None) -> tuple[str, str]:
+    """The parts of a quote and its translation that say the same: both, unless only a sentence
+    of one translates the other (the meaning checks must not read the rest of the longer one)."""
+    if vectors is None:
+        return ref, version
+    cos = vectors.cosine(ref, version)
+    part = vectors.part_cosine(ref, version) if cos is None or cos < s.translated_min_cosine else None
+    return (part[1], part[2]) if part is not None else (ref, version)
+
+
+def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[str, str | None],
+             vectors: QuoteVectors | None = None) -> AlignedQuote:
     speakers = Counter(q.speaker for _, q in group if q.speaker)
     speaker = None
     if speakers:  # most common; a tie goes to the speaker named first
@@ -295,10 +311,12 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
             # another language's words: no word diff to show; the meaning checks that work across
             # languages instead of the word-level ones
             # (a negation, and a name the original does not give: multilingual vectors put "Russia
-            # must pay" and «Україна має заплатити» at 0.92, a translation by the cut)
-            meaning = meaning_changes(ref.text, q.text, lang.get(ref_art), lang.get(art))
+            # must pay" and «Україна має заплатити» at 0.92, a translation by the cut); of a
+            # translation of one sentence of a longer quote, only that sentence is read
+            ours, theirs = _translated_parts(ref.text, q.text, s, vectors)
+            meaning = meaning_changes(ours, theirs, lang.get(ref_art), lang.get(art))
             changes = ([c for c in meaning if c == "negation"]
-                       + translated_changes(ref.text, q.text, lang.get(ref_art), lang.get(art))
+                       + translated_changes(ours, theirs, lang.get(ref_art), lang.get(art))
                        + [c for c in meaning if c == "names"])
             versions.append(QuoteVersion(art, q.text, "translated", [], q.speaker, changes))
             continue
