@@ -376,6 +376,14 @@ class IndependenceSettings:
     # or anywhere in the lead (the first `lead_share` of the text)
     primary_min_mentions: int = 2
     lead_share: float = 0.3
+    # A later article in another language that credits no origin translates an earlier one when
+    # at least this share of each one's facts is the other's (the translation adds and leaves out
+    # almost nothing), at least translation_min_facts of them, told in the same order (at most one
+    # out of place). Round 14: an uncredited sentence-by-sentence translation shared 7 of its 8
+    # facts; bench/independence_translation.py measures it on WMT translations and SemEval's
+    # independent reports of one story in two languages.
+    translation_min_share: float = 0.8
+    translation_min_facts: int = 4
 
 
 # -- fetch / watch (issue 19) ------------------------------------------------------------

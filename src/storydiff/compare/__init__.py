@@ -82,7 +82,7 @@ def compare_story(story_id: str, articles: Sequence[Article], fact_settings: Fac
     # articles in different languages: their quotes are compared by multilingual vectors too
     quotes = align_quotes({a.id: a.quotes for a in ordered}, order=[a.id for a in ordered],
                           languages={a.id: a.language for a in ordered})
-    n_sources, groups = independent_sources(ordered)
+    n_sources, groups = independent_sources(ordered, facts=facts)
     introduced = facts_first_reported(facts, [a.id for a in ordered])
     timeline = [
         {

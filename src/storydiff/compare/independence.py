@@ -9,11 +9,13 @@ What is left is the count.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from storydiff.analyze.origins import is_outlet_of
 from storydiff.compare.labels import article_labels
-from storydiff.records import Article, Origin, SourceGroup
+from storydiff.compare.translation import language_key
+from storydiff.records import Article, Fact, Origin, SourceGroup
 from storydiff.settings import IndependenceSettings
 from storydiff.unionfind import UnionFind
 
@@ -63,12 +65,17 @@ def _first_sentence_end(article: Article) -> int:
     return 0
 
 
-def syndication_groups(articles: Sequence[Article], settings: IndependenceSettings | None = None) -> list[list[int]]:
-    """Indices of articles grouped by near-copy text (single-link)."""
+def syndication_groups(
+    articles: Sequence[Article], settings: IndependenceSettings | None = None, translated: dict[int, int] | None = None
+) -> list[list[int]]:
+    """Indices of articles grouped by near-copy text (single-link), and each translation
+    (``translations``) with its original."""
     from storydiff.match import near_duplicate_score
 
     settings = settings or IndependenceSettings()
     uf = UnionFind(range(len(articles)))
+    for j, i in (translated or {}).items():
+        uf.union(i, j)
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):
             if uf.find(i) != uf.find(j) and near_duplicate_score(articles[i].text, articles[j].text) >= settings.syndication_jaccard:
@@ -76,22 +83,74 @@ def syndication_groups(articles: Sequence[Article], settings: IndependenceSettin
     return list(uf.groups().values())
 
 
+def translations(
+    articles: Sequence[Article], facts: Sequence[Fact], settings: IndependenceSettings | None = None
+) -> dict[int, int]:
+    """Later articles that translate an earlier one without crediting it: index -> the earlier
+    one's index. A translation shares nearly all of its facts with its original and the original
+    nearly all of its own with it, in the same order (``IndependenceSettings.translation_*``);
+    two outlets reporting one event on their own pick and order facts each their own way."""
+    settings = settings or IndependenceSettings()
+    own: dict[str, list[Fact]] = {a.id: [] for a in articles}
+    for f in facts:
+        for article_id in set(f.article_ids):
+            if article_id in own:
+                own[article_id].append(f)
+    out: dict[int, int] = {}
+    for j, later in enumerate(articles):
+        if not later.language or primary_origin(later, settings) is not None:
+            continue  # a credited translation already counts with its origin
+        for i in range(j):
+            earlier = articles[i]
+            if not earlier.language or language_key(earlier.language) == language_key(later.language):
+                continue
+            shared = [f for f in own[earlier.id] if later.id in f.article_ids]
+            if len(shared) < settings.translation_min_facts:
+                continue
+            if min(len(shared) / len(own[earlier.id]), len(shared) / len(own[later.id])) < settings.translation_min_share:
+                continue
+            if _out_of_order(shared, earlier, later) <= 1:
+                out[j] = i
+                break
+    return out
+
+
+def _out_of_order(shared: Sequence[Fact], earlier: Article, later: Article) -> int:
+    """How many shared facts the later article tells out of the earlier one's order (the facts
+    less the longest run in order of both)."""
+    def where(f: Fact, a: Article) -> int:
+        return a.text.find(f.variants.get(a.id, "\0"))
+
+    pairs = sorted((where(f, earlier), where(f, later)) for f in shared)
+    positions = [b for a, b in pairs if a >= 0 and b >= 0]
+    tails: list[int] = []  # longest increasing run, patience sorting
+    for p in positions:
+        k = bisect_left(tails, p)
+        tails[k:k + 1] = [p]
+    return len(shared) - len(tails)
+
+
 def independent_sources(
-    articles: Sequence[Article], settings: IndependenceSettings | None = None
+    articles: Sequence[Article], settings: IndependenceSettings | None = None, facts: Sequence[Fact] | None = None
 ) -> tuple[int, list[SourceGroup]]:
-    """The count, and the groups with the reasoning behind it."""
+    """The count, and the groups with the reasoning behind it. With the story's ``facts``, an
+    uncredited translation of another article counts with it, as a copy does."""
     settings = settings or IndependenceSettings()
     _label = article_labels(articles).__getitem__  # an outlet's second article is "Loop Post #2"
     by_origin: dict[str, list[SourceGroup]] = {}
     uncited: list[tuple[list[Article], str, SourceGroup]] = []  # (members, "X copies Y's text; ", group)
-    for idx in syndication_groups(articles, settings):
+    translated = translations(articles, facts, settings) if facts else {}
+    for idx in syndication_groups(articles, settings, translated):
         members = [articles[i] for i in idx]
         primaries = {primary_origin(a, settings) for a in members} - {None}
         copies = ""
         if len(members) > 1:
-            copiers = [_label(a.id) for a in members[1:]]
+            copiers = [_label(articles[i].id) for i in idx[1:] if i not in translated]
             verb = "copies" if len(copiers) == 1 else "copy"
-            copies = f"{', '.join(copiers)} {verb} {_label(members[0].id)}'s text; "
+            copies = f"{', '.join(copiers)} {verb} {_label(members[0].id)}'s text; " if copiers else ""
+            for i in idx[1:]:
+                if i in translated:
+                    copies += f"{_label(articles[i].id)} translates {_label(articles[translated[i]].id)}; "
         if len(primaries) == 1:
             origin = primaries.pop()
             # one origin under two names ("OPA" in a dateline tag, "Ostrania Press Agency" spelled

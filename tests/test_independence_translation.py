@@ -1,0 +1,67 @@
+"""An uncredited translation of another outlet's article counts with it (QA round 14)."""
+
+from storydiff.compare.independence import independent_sources, translations
+from storydiff.records import Article, Fact
+
+EN = ["A drone strike on the port of Odesa killed three people overnight.",
+      "The attack damaged a grain terminal in the Prymorskyi district.",
+      "The air force said it shot down 28 of the 35 drones.",
+      "The terminal handles about 4.5 million tonnes of grain a year.",
+      "Damage was estimated at $2.3 million."]
+UK = ["Удар дрона по порту Одеси вбив трьох людей уночі.",
+      "Атака пошкодила зерновий термінал у Приморському районі.",
+      "Повітряні сили заявили, що збили 28 із 35 дронів.",
+      "Термінал обробляє близько 4,5 млн тонн зерна на рік.",
+      "Збитки оцінюють у 2,3 млн доларів."]
+
+
+def article(id_, outlet, lang, sentences, published):
+    return Article(id_, "test", "\n\n".join(sentences), outlet=outlet, language=lang, published=published)
+
+
+def facts(pairs, a="hw", b="pr"):
+    """One fact per (English sentence, Ukrainian sentence or None)."""
+    out = []
+    for en, uk in pairs:
+        out.append(Fact(en, [a, b] if uk else [a], {a: en, **({b: uk} if uk else {})}))
+    return out
+
+
+def test_a_near_complete_translation_without_credit_is_one_source_with_its_original():
+    wire = article("hw", "Harbor Wire", "en", EN, "2026-11-03T06:00:00Z")
+    copy = article("pr", "Pryvoz Daily", "uk", UK, "2026-11-03T08:00:00Z")
+    story_facts = facts(zip(EN, UK))
+    assert translations([wire, copy], story_facts) == {1: 0}
+    n, groups = independent_sources([wire, copy], facts=story_facts)
+    assert n == 1
+    assert groups[0].article_ids == ["hw", "pr"]
+    assert "Pryvoz Daily translates Harbor Wire" in groups[0].reason
+    # without the facts (the old call) nothing tells a translation: two sources
+    assert independent_sources([wire, copy])[0] == 2
+
+
+def test_independent_reports_in_two_languages_stay_two_sources():
+    wire = article("hw", "Harbor Wire", "en", EN, "2026-11-03T06:00:00Z")
+    # the same event, its own reporting: three of its five facts are the wire's, one of them told
+    # first, and two facts of its own
+    own = [UK[2], UK[0], UK[3], "Мер міста відвідав місце удару вранці.", "Школи в районі сьогодні зачинені."]
+    local = article("pr", "Pryvoz Daily", "uk", own, "2026-11-03T08:00:00Z")
+    story_facts = facts([(EN[0], UK[0]), (EN[1], None), (EN[2], UK[2]), (EN[3], UK[3]), (EN[4], None)])
+    story_facts += [Fact(s, ["pr"], {"pr": s}) for s in own[3:]]
+    assert translations([wire, local], story_facts) == {}
+    assert independent_sources([wire, local], facts=story_facts)[0] == 2
+
+
+def test_all_facts_shared_but_told_in_another_order_is_no_translation():
+    wire = article("hw", "Harbor Wire", "en", EN, "2026-11-03T06:00:00Z")
+    order = [4, 2, 0, 3, 1]
+    local = article("pr", "Pryvoz Daily", "uk", [UK[k] for k in order], "2026-11-03T08:00:00Z")
+    assert translations([wire, local], facts(zip(EN, UK))) == {}
+
+
+def test_a_copy_in_the_same_language_or_an_unknown_one_is_left_to_the_other_rules():
+    wire = article("hw", "Harbor Wire", "en", EN, "2026-11-03T06:00:00Z")
+    same_language = article("pr", "Pryvoz Daily", "en", EN, "2026-11-03T08:00:00Z")
+    assert translations([wire, same_language], facts(zip(EN, EN))) == {}
+    unknown = article("pr", "Pryvoz Daily", None, UK, "2026-11-03T08:00:00Z")
+    assert translations([wire, unknown], facts(zip(EN, UK))) == {}
