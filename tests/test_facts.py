@@ -574,3 +574,27 @@ def test_what_is_no_conflict_stays_quiet():
     # a score and a tally are not ranges
     assert conflicts("Dynamo Berovac lost 1-3 to Veyra United in the cup final on Sunday evening.",
                      "Dynamo Berovac lost 2-3 to Veyra United in the cup final on Sunday evening.") != []
+
+
+def test_figures_of_no_kind_in_common_keep_two_sentences_in_two_languages_apart():
+    """QA round 14: "Серед поранених — 7-річна дівчинка" (a translation of the wire's girl sentence)
+    was made one fact with a third outlet's "Between 10 and 12 people were wounded": an age and a
+    count of wounded, no figure in common."""
+    from storydiff.compare import compare_story
+
+    wire = Article(id="hw", source="hw", language="en", published="2026-11-03T06:10:00Z", text="\n\n".join([
+        "A Russian drone strike on the port of Odesa killed three people overnight, governor Oleh Kiper said.",
+        "Among the injured was a 7-year-old girl, the governor said. Damage was estimated at $2.3 million.",
+    ]))
+    uk = Article(id="pr", source="pr", language="uk", published="2026-11-03T08:05:00Z", text="\n\n".join([
+        "Унаслідок нічної атаки російських дронів на порт Одеси загинули троє людей, повідомив Олег Кіпер.",
+        "Серед поранених — 7-річна дівчинка. Збитки оцінюють у 2,3 млн доларів.",
+    ]))
+    monitor = Article(id="bs", source="bs", language="en", published="2026-11-03T14:30:00Z", text="\n\n".join([
+        "Russia struck Odesa's port overnight, killing at least three people. Between 10 and 12 people were wounded.",
+        "Losses could reach 2.3 million dollars, officials said.",
+    ]))
+    story = compare_story("s", [wire, uk, monitor])
+    for fact in story.facts:
+        sure = {v["text"] for v in fact.versions if v["article_id"] in fact.article_ids}
+        assert not ({"Серед поранених — 7-річна дівчинка."} <= sure and "Between 10 and 12 people were wounded." in sure)

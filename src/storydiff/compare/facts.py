@@ -397,11 +397,28 @@ def _across_languages(claims: list[Claim], languages: list[str], article: np.nda
     feats = same_fact.multilingual_features([(claims[i].text, claims[j].text) for i, j in pairs],
                                             [(languages[i], languages[j]) for i, j in pairs],
                                             np.array([float(vecs[i] @ vecs[j]) for i, j in pairs]))
-    feats[:, 1] = 0.0  # figures that differ are a conflict inside one fact here, not two facts
+    # figures that differ are a conflict inside one fact here, not two facts; figures with no kind
+    # and no value in common ("a 7-year-old girl" / "10 to 12 wounded") tell two facts apart (QA
+    # round 14: that pair was made one fact while the girl sentence's translation was left out)
+    feats[:, 1] = [_figures_apart(claims[i], claims[j]) for i, j in pairs]
     score = same_fact.calibrated(feats, same_fact.MULTILINGUAL_JUDGE)
     for (i, j), v in zip(pairs, score):
         out[i, j] = out[j, i] = v
     return mapped_across_languages(out, article, settings.match_possibly_probability, same_cut)
+
+
+# kinds of figure read alike in every language (people by their fate, ages): other units are the
+# word after the figure, which a translation words otherwise ("£10m" / "10 млн фунтов")
+_KINDS_READ_ALIKE = frozenset({"dead", "injur", "missi", "age"})
+
+
+def _figures_apart(a: Claim, b: Claim) -> float:
+    """1 when both claims give figures, each of a kind read alike in every language, of no kind in
+    common and no value the other allows."""
+    kinds_a, kinds_b = {q.unit for q in a.quantities}, {q.unit for q in b.quantities}
+    if not kinds_a or not kinds_b or not (kinds_a | kinds_b) <= _KINDS_READ_ALIKE or kinds_a & kinds_b:
+        return 0.0
+    return float(not any(q.low <= o.high + 1e-9 and o.low <= q.high + 1e-9 for q in a.quantities for o in b.quantities))
 
 
 def mapped_across_languages(judge: np.ndarray, article: np.ndarray, possibly_probability: float,
