@@ -228,3 +228,15 @@ def test_genitive_surnames_in_uk_and_ru_come_back_to_the_nominative():
 def test_a_pronoun_at_the_first_quote_is_the_person_named_before_it(lang, text, speaker):
     """QA round 14: "— зазначив він" / "Він додав:" with no quote before named no one."""
     assert speakers(text, lang)[0][1] == speaker
+
+
+def test_a_surname_alone_after_the_quote_is_the_full_name_the_article_gave():
+    """QA round 14: "— сказав Кіпер" after "голова ОВА Олег Кіпер" was the speaker "Кіпер", which
+    no other outlet's speaker can differ from (only full names conflict)."""
+    uk = ("Унаслідок атаки загинули троє людей, повідомив голова ОВА Олег Кіпер у вівторок.\n\n"
+          "«Ворог цілеспрямовано бив по цивільній інфраструктурі», — сказав Кіпер.")
+    ru = ("В результате атаки погибли три человека, сообщил губернатор Олег Кипер во вторник.\n\n"
+          "«Враг намеренно бил по гражданской инфраструктуре», — заявил Кипер.")
+    assert [s for _, s in speakers(uk, "uk")] == ["Олег Кіпер"]
+    assert [s for _, s in speakers(ru, "ru")] == ["Олег Кипер"]
+    assert [s for _, s in speakers("«Ми відкриємо школу у вересні», — сказав Дорош.", "uk")] == ["Дорош"]

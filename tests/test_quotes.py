@@ -184,6 +184,13 @@ def test_surname_the_parser_takes_for_an_organisation_is_the_person_named_before
         "The port handled 4.5 million tonnes of grain last year."
     )
     assert find_quotes(text)[0].speaker == "Oleh Kiper"
+    # the full name tagged an ORG too ("regional governor Oleh Kiper said"): the name after the role word
+    text = (
+        "A Russian drone strike on the port of Odesa killed three people and injured 12 overnight, regional "
+        "governor Oleh Kiper said on Tuesday.\n\n"
+        '"The enemy deliberately targeted civilian infrastructure. Three of our people are dead," Kiper said.'
+    )
+    assert find_quotes(text)[0].speaker == "Oleh Kiper"
 
 
 @pytest.mark.parametrize(

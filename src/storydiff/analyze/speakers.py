@@ -521,6 +521,13 @@ class _Resolver:
         words = [t.text for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
         if len(words) == 1 and words[0].lower() in self.names.full:
             return self.names.full[words[0].lower()]
+        if len(words) == 1:
+            # "regional governor Oleh Kiper" tagged an ORG as well: a name after a role word
+            for other in self.ents:
+                toks = [t for t in other if not t.is_punct]
+                if (2 <= len(toks) <= 3 and toks[-1].text == words[0] and all(t.pos_ == "PROPN" for t in toks)
+                        and other.start > 0 and _is_role_word(self.doc[other.start - 1])):
+                    return " ".join(t.text for t in toks)
         return _org(ent)
 
     # token by token from an index: slicing the doc (doc[i:]) built a Span of the rest of the
@@ -560,6 +567,11 @@ class _Resolver:
             else:
                 hi = mid
         return lo
+
+
+def _is_role_word(tok) -> bool:
+    """A lowercase title or role before a name: "governor", "port director", "minister"."""
+    return tok.text.islower() and (tok.lower_ in TITLE_WORDS or lemma(tok).lower() in ROLE_NOUNS)
 
 
 def _org(ent) -> str:

@@ -300,6 +300,17 @@ def _last_named(text: str, open_mark: int) -> str | None:
 _QUOTED = re.compile(r"«[^«»]*»|„[^„“]*“|“[^“”]*”|\"[^\"]*\"")
 
 
+def _full_name(text: str, speaker: str | None) -> str | None:
+    """A surname alone ("— сказав Кіпер") as the article named the person in full ("голова ОВА
+    Олег Кіпер"): another outlet's speaker can only be told apart from a full name."""
+    if not speaker or " " in speaker:
+        return speaker
+    for _, run in _runs(text):
+        if len(run) >= 2 and run[-1] == speaker:
+            return _name(run)
+    return speaker
+
+
 def _opens_sentence(text: str, open_mark: int) -> bool:
     """Nothing of the quote's sentence before its opening mark (a quote on its own, not one
     introduced by words that name no one: "У комюніке сказано: «")."""
@@ -328,7 +339,7 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
                 speaker = (inherited or last_named) if cue else None
         if cue is None and speaker is None and _opens_sentence(text, sp.open_mark):
             speaker = inherited  # a run of quotes by one speaker: «...», — сказала X. «...».
-        q.speaker, q.cue = speaker, cue
+        q.speaker, q.cue = _full_name(text, speaker), cue
         if speaker:
             previous, previous_para = speaker, para
 
