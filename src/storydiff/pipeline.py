@@ -425,6 +425,18 @@ def warm_up_extraction(items: Sequence, settings: ExtractSettings | None = None)
     warm_up({it.kind for it in items if isinstance(it, RawItem)}, settings)
 
 
+def extraction_niceness(items: Sequence) -> int:
+    """How much nicer than this process ``ingest``'s extraction workers run, from a first batch.
+    HTML pages: not at all. Their extraction is the run's slow stage, and niced workers lose the
+    cores to every other job on a busy machine (AEB's 181 pages under a load of ~9: 95-116 s
+    with workers at niceness 10, 41-54 s at 0; the same CPU). Export rows and page text:
+    streaming.WORKER_NICENESS, where the one clustering thread is the slow stage."""
+    from storydiff.records import RawItem
+    from storydiff.streaming import WORKER_NICENESS
+
+    return 0 if any(isinstance(it, RawItem) and it.kind == "html" for it in items) else WORKER_NICENESS
+
+
 def analyze_lexically(items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
     """Sentences and cited origins of each article of a stream (failures pass through)."""
     for it in items:
@@ -685,7 +697,7 @@ def ingest_stream(
 
     from storydiff.match import OnlineClusterer
     from storydiff.settings import MatchSettings
-    from storydiff.streaming import map_in_order, streaming_gc
+    from storydiff.streaming import WORKER_NICENESS, map_in_order, streaming_gc
 
     stats = {"stored": 0, "revised": 0, "skipped": 0, "failed": 0, "interrupted": 0}
     with store.ingest_session() as alone:
@@ -787,11 +799,14 @@ def ingest_stream(
         # small batches: articles reach the store while the rest is still being extracted, so a
         # killed run leaves most of its work stored (page-text templates still learn within a batch)
         batches = chunks(fresh(items), INGEST_BATCH)
+        niceness = WORKER_NICENESS
         if workers > 0:  # what every worker needs, loaded once here before they fork
             first = next(batches, None)
             warm_up_extraction(first or [], extract_settings)
+            niceness = extraction_niceness(first or [])
             batches = chain([first] if first else [], batches)
-        extracted = map_in_order(partial(extract_batch, analyze=analyze, settings=extract_settings), batches, workers)
+        extracted = map_in_order(partial(extract_batch, analyze=analyze, settings=extract_settings), batches, workers,
+                                 niceness=niceness)
         with streaming_gc(), closing(extracted):  # closing: a stop cancels the batches not yet begun
             try:
                 for chunk in chunks(articles_only(extracted), INGEST_BATCH):
