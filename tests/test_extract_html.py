@@ -158,3 +158,33 @@ def test_a_date_written_only_in_the_text_is_searched_for_on_pages_of_ordinary_si
     for fast in (False, True):
         assert extract_html(small, fast=fast).published == "2021-03-03"
         assert extract_html(large, fast=fast).published is None
+
+
+_PARSE_CASES = [
+    Path(__file__).parents[1] / "src" / "storydiff" / "examples" / "quake-berovac-wire.html",
+    "<?xml version='1.0' encoding='utf-8'?><html><body><p>Declared XML, read as a page</p></body></html>",
+    "<!DOCTYPE html>\n<html/>\n<body><p>A self-closing html tag</p></body>",
+    "<p>a fragment, no html tag</p><p>second</p>",
+    '<html><head><meta charset="windows-1251"></head><body><p>Київ</p></body></html>'.encode("cp1251"),
+    "<html><body><form><input value='x'><select><option>o</option></select><label>Name</label></form>"
+    "<p>Text\x0b with a control character</p></body></html>",
+]
+
+
+@pytest.mark.parametrize("page", _PARSE_CASES, ids=range(len(_PARSE_CASES)))
+def test_page_parse_is_trafilaturas(page) -> None:
+    """storydiff's parse (element classes picked in C) reads every page as trafilatura's load_html
+    does: the same tree, or no tree; every element an HtmlElement."""
+    from lxml import etree
+    from lxml.html import HtmlElement
+    from trafilatura.utils import load_html as trafilatura_load_html
+
+    from storydiff.extract.html import load_html
+
+    if isinstance(page, Path):
+        page = page.read_text(encoding="utf-8")
+    ours, theirs = load_html(page), trafilatura_load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)
+        assert all(isinstance(el, HtmlElement) for el in ours.iter(etree.Element))
