@@ -1,5 +1,5 @@
 """What a command loads: ``ingest`` and ``extract`` compare nothing, so they import none of the
-compare package (0.3 s of every run's start-up, a sixth of a one-page ingest)."""
+compare package (~0.1 s of every run's start-up)."""
 
 from __future__ import annotations
 
