@@ -221,15 +221,17 @@ class MatchSettings:
     # above cross_threshold. A story's vector is the mean of its first cross_lede_members ledes.
     # Fitted and chosen on one WMT year, reported on the other (bench/crosslingual.py --fit).
     cross_language: bool = True
-    cross_threshold: float = 0.2
+    cross_threshold: float = 0.6
     cross_min_shared: int = 2
     cross_max_candidates: int = 4
     cross_max_postings: int = 32
     cross_lede_members: int = 2
     # ... and carrying at least this share of the article's key weight (idf): the gate that keeps
-    # the multilingual model off candidates the keys already rule out. The 5th percentile of
-    # same-story candidates in the WMT teacher rows (bench/crosslingual.py --fit prints it).
-    cross_min_cover: float = 0.29
+    # the multilingual model off candidates the keys already rule out. A low percentile of the
+    # same-story candidates' key cover in the WMT teacher rows, chosen with cross_threshold by
+    # B3-F1 (bench/crosslingual.py --fit prints both; round 14: 0.29 kept 2021's long features
+    # out of their stories).
+    cross_min_cover: float = 0.2
 
 
 # -- analyze / compare (issue 5) ---------------------------------------------------------
