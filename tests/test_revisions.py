@@ -112,6 +112,24 @@ def test_an_older_capture_read_later_goes_among_the_earlier_revisions(store):
     assert [r.seen_at[11:16] for r in revs] == ["07:00", "09:00", "12:00"] and [r.number for r in revs] == [1, 2, 3]
     assert store.get_article("q1").text == AFTER.text and store.revision_numbers(["q1"]) == {"q1": 3}
     assert store.revise_article("q1", seven) is None  # read again: nothing changes
+    # the oldest capture read last moves two earlier revisions up at once: "revision + 1" broke
+    # UNIQUE (article_id, revision) row by row and aborted the ingest (a review's finding)
+    six = replace(BEFORE, source="harbor-6.jsonl#L1", text=BEFORE.text.replace("14 people", "13 people"),
+                  captured="2024-03-11T06:00:00+00:00")
+    assert store.revise_article("q1", six) == 1
+    revs = store.revisions("q1")
+    assert [r.seen_at[11:16] for r in revs] == ["06:00", "07:00", "09:00", "12:00"] and [r.number for r in revs] == [1, 2, 3, 4]
+    assert store.get_article("q1").text == AFTER.text
+
+
+def test_an_archive_capture_older_than_the_page_stored_today_goes_below_it(store):
+    # a page stored from a live fetch (no capture time), then a month-old WARC capture of it: the
+    # capture became the current text and "seen" ran backwards (a review's finding)
+    assert store.add_article(AFTER, "s1")
+    old = replace(BEFORE, source="crawl.warc.gz#1", captured="2001-03-11T07:00:00+00:00")
+    assert store.revise_article("q1", old) == 1
+    assert store.get_article("q1").text == AFTER.text
+    assert [r.article.text for r in store.revisions("q1")] == [BEFORE.text, AFTER.text]
 
 
 def _export(path: Path, rows: list[dict]) -> str:

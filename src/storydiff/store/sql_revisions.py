@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select, update
 
+from storydiff.dates import parse_iso_utc
 from storydiff.records import Article
 from storydiff.store import codec
 from storydiff.store.base import Revision
@@ -18,13 +19,16 @@ def _captured(data: str) -> str:
     return codec.loads(data).get("captured") or ""
 
 
-def _captured_before(article: Article, current_data: str) -> bool:
-    """Whether ``article`` is a capture older than the stored current text's (QA round 14: a
-    WARC's captures out of file order made the 07:00 text the latest, "figure 29 → 28")."""
+def _captured_before(article: Article, current_data: str, current_seen: str | None) -> bool:
+    """Whether ``article`` is a capture older than the stored current text (QA round 14: a WARC's
+    captures out of file order made the 07:00 text the latest, "figure 29 → 28"). A current text
+    with no capture time was seen when it was stored (``current_seen``): an archive's month-old
+    capture read after today's page goes below it (a review's finding)."""
     if not article.captured:
         return False
-    current = _captured(current_data)
-    return bool(current and article.captured < current)
+    current = _captured(current_data) or (current_seen or "")
+    return bool(current and parse_iso_utc(article.captured) and parse_iso_utc(current)
+                and parse_iso_utc(article.captured) < parse_iso_utc(current))
 
 
 class RevisionsMixin:
@@ -83,7 +87,7 @@ class RevisionsMixin:
             ).first())
             if taken:
                 return None
-            if _captured_before(article, cur.data):  # an older capture read after a newer one
+            if _captured_before(article, cur.data, cur.revised_at or cur.added_at):  # an older capture read later
                 return self._insert_earlier(conn, article_id, article, new_source, new_hash, data, cur.revision)
             url_key = cur.url_key
             if url is not None and codec.key_hash(url) != url_key:
@@ -128,8 +132,13 @@ class RevisionsMixin:
         r = article_revisions.c
         earlier = conn.execute(select(r.revision, r.data).where(r.article_id == article_id)).all()
         number = 1 + sum(1 for _, d in earlier if _captured(d) <= (article.captured or ""))
-        conn.execute(update(article_revisions).where(r.article_id == article_id, r.revision >= number)
-                     .values(revision=r.revision + 1))
+        # UNIQUE (article_id, revision) is checked row by row: "revision + 1" over two or more rows
+        # collided (a review: four captures in some orders aborted the whole ingest). Move them out
+        # of the way (negative), then to their places.
+        later = (r.article_id == article_id, r.revision >= number)
+        conn.execute(update(article_revisions).where(*later).values(revision=-(r.revision + 1)))
+        conn.execute(update(article_revisions).where(r.article_id == article_id, r.revision < 0)
+                     .values(revision=-r.revision))
         conn.execute(article_revisions.insert().values(
             article_id=article_id, revision=number, source_key=source_key, content_hash=content_hash,
             seen_at=codec.now_iso(), data=data,
