@@ -90,3 +90,22 @@ def test_the_briefs_swaps_pass_as_translations_and_are_flagged():
     versions = {g.versions[0].text: g.versions[1] for g in groups if len(g.versions) == 2}
     assert {t: (v.fidelity, v.changes) for t, v in versions.items()} == {
         en[0]: ("translated", ["names"]), en[1]: ("translated", ["names"]), en[2]: ("translated", [])}
+
+
+@pytest.mark.parametrize(("a", "b", "lang_a", "lang_b"), [
+    # a review of round 14: faithful quotes a reader saw flagged "name changed"
+    ("We thank Zelensky for his courage.", "Wir danken Selenskyj für seinen Mut.", "en", "de"),
+    ("Peskov denied it again.", "Pieskow ponownie temu zaprzeczył.", "en", "pl"),
+    ("NATO will not be dragged into this war.", "L'OTAN ne sera pas entraînée dans cette guerre.", "en", "fr"),
+    ("He lied to the whole world.", "He [Putin] lied to the whole world.", "en", "en"),
+    ("We thank Zelensky for everything.", "We thank Volodymyr Zelensky for everything.", "en", "en"),
+    ("We thank the Pope for his prayers.", "Wir danken dem Papst für seine Gebete.", "en", "de"),
+])
+def test_a_name_spelled_or_given_another_way_is_no_change(a, b, lang_a, lang_b):
+    assert "names" not in meaning_changes(a, b, lang_a, lang_b)
+
+
+def test_a_swap_between_two_languages_of_one_script_is_still_a_change():
+    assert "names" in meaning_changes("We thank Biden for his help.", "Wir danken Trump für seine Hilfe.", "en", "de")
+    assert "names" in meaning_changes("The Kremlin has rejected the proposal.",
+                                      "The Pentagon has rejected the proposal.", "en", "en")

@@ -64,7 +64,11 @@ _NOT_NAMES = _words(
     "вами ваш ваша ваше ваші бог бога господь президент вы ваши господин госпожа того pan pani panie pana "
     "panu państwo państwa bóg boga monsieur madame dieu président señor señora usted dios presidente "
     # institutions Spanish and French capitalise ("el Estado", "este Gobierno", "l'État")
-    "estado gobierno ministerio ejército état gouvernement ministère république república")
+    "estado gobierno ministerio ejército état gouvernement ministère république república "
+    # titles other languages capitalise, and the Rada's adjective (a review of round 14)
+    "pope papst papstes papież papieża papieżowi papieżem kanzler kanzlerin bundeskanzler bundeskanzlerin "
+    "kanclerz kanclerza kanclerzowi kanclerzem premier premiera premierowi верховна верховної верховній "
+    "верховна верховную")
 
 
 def _fold(word: str) -> str:
@@ -129,6 +133,10 @@ def _matches(token: str, written: str, word: _FormWord, lenient: bool = False) -
     return prefix >= len(stem) - 2 and len(token) - prefix <= MAX_ENDING + 2
 
 
+_ELIDED = re.compile(r"^(?:qu|[ldjnsctm])'(?=\w)", re.IGNORECASE)
+_EDITORS_BRACKETS = re.compile(r"\[[^\[\]\n]{1,60}\]")
+
+
 def _tokens(text: str) -> tuple[list[tuple[str, bool]], list[int]]:
     """(word as written, opens a sentence) for each word, hyphenated words split; and the clause
     (a stretch between punctuation marks) each is in."""
@@ -145,6 +153,7 @@ def _tokens(text: str) -> tuple[list[tuple[str, bool]], list[int]]:
             j -= 1
         opens = j < 0 or text[j] in _SENTENCE_OPENERS
         word = re.sub(r"'s?$", "", m.group(0))  # "CNN's" is CNN
+        word = _ELIDED.sub("", word)  # "L'OTAN" is OTAN, "d'Ukraine" Ukraine
         for k, part in enumerate(word.split("-")):
             out.append((part, opens and k == 0))
             clauses.append(clause)
@@ -241,8 +250,10 @@ class _Text:
                    and any(abs(n - len(w)) <= MAX_ENDING for n in other._lengths.get(w[:5], ()))
                    for k, w in enumerate(self.folded) if self.clauses[k] == self.clauses[i] and k != i)
 
-    def has(self, word: str, named: set[str]) -> bool:
-        """Whether this text names what ``word`` names: the same table entry, or a word alike."""
+    def has(self, word: str, named: set[str], spelled_apart: bool = False) -> bool:
+        """Whether this text names what ``word`` names: the same table entry, or a word alike.
+        ``spelled_apart``: the two texts are in different languages of one script, where one name
+        is spelled its own way ("Selenskyj", "Pieskow", "Chodorkowski"): a close spelling counts."""
         if named & self.named:
             return True
         if named:  # the original's words read leniently: a name is not told apart by its case ending
@@ -250,9 +261,11 @@ class _Text:
                 self._lenient = set().union(*_mentions(self.folded, [w for w, _ in self.words], self.lang, lenient=True))
             if named & self._lenient:
                 return True
-        key = (word, bool(named))
+        key = (word, bool(named), spelled_apart)
         if key not in self._alike:
-            self._alike[key] = self._spelling_index(bool(named)).holds(_sound(word), _cyrillic(word))
+            index = self._spelling_index(bool(named))
+            self._alike[key] = (index.holds(_sound(word), _cyrillic(word))
+                                or (spelled_apart and index.holds(_sound(word), not _cyrillic(word))))
         return self._alike[key]
 
     def _spelling_index(self, skip_table_words: bool) -> _Spellings:
@@ -327,16 +340,34 @@ def _subject_swapped(ta: _Text, tb: _Text) -> list[tuple[int, str]]:
     return [(0, y)]
 
 
+def _beside_a_kept_name(tb: _Text, ta: _Text, i: int, apart: bool) -> bool:
+    """Whether word ``i`` of ``tb`` stands next to a name (no function word, no sentence's first
+    word unless the table knows it) that ``ta`` has too."""
+    function = _function_words()
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tb.words):
+            (word, opens), low = tb.words[j], tb.folded[j]
+            if (word[:1].isupper() and low not in _NOT_NAMES and low not in function and (tb.covered[j] or not opens)
+                    and ta.has(word, tb.covered[j], apart)):
+                return True
+    return False
+
+
 def new_names(a: str, b: str, lang_a: str | None = None, lang_b: str | None = None,
               keep_b: Iterable[str] | None = None) -> list[str]:
     """The names ``b`` gives that ``a`` does not (in ``b``'s spelling), in order. ``keep_b``:
     the lowercased words of ``b`` that count (a trim's cut words name nothing new)."""
     if not isinstance(a, str) or not isinstance(b, str):
         return []
-    ta, tb = _text(a, lang_a), _text(b, lang_b)
+    # an editor's words in square brackets are not the speaker's ("He [Putin] lied")
+    ta, tb = _text(a, lang_a), _text(_EDITORS_BRACKETS.sub(" ", b), lang_b)
     script_a = _cyrillic(a) if lang_a != lang_b else None
     script_b = _cyrillic(b) if lang_a != lang_b else None
-    new = [(i, w) for i, w, named in tb.names(keep_b, script_a, loose=False) if not ta.has(w, named)]
+    apart = lang_a != lang_b and _cyrillic(a[:2_000]) == _cyrillic(b[:2_000])
+    new = [(i, w) for i, w, named in tb.names(keep_b, script_a, loose=False) if not ta.has(w, named, apart)]
+    # a first name or a title's name given beside a name the original has ("Zelensky" / "Volodymyr
+    # Zelensky") names no one new
+    new = [(i, w) for i, w in new if not _beside_a_kept_name(tb, ta, i, apart)]
     if new and lang_a == lang_b and all(tb.has(w, named) for _, w, named in ta.names()):
         # a name added, none swapped: it counts when said in a clause the original has a version
         # of ("every school" / "every school in Mariupol"), not in context the original left out
@@ -347,6 +378,6 @@ def new_names(a: str, b: str, lang_a: str | None = None, lang_b: str | None = No
     # German capitalises its nouns, so a name in German is told by the original's name gone
     # missing: "Chancellor Merz" / "Präsident Macron"
     if (not new and lang_b == "de" and lang_a != "de"
-            and any(not tb.has(w, named) for _, w, named in ta.names(None, script_b))):
-        new = [(i, w) for i, w, named in tb.names(keep_b, script_a, nouns=True) if not ta.has(w, named)]
+            and any(not tb.has(w, named, apart) for _, w, named in ta.names(None, script_b))):
+        new = [(i, w) for i, w, named in tb.names(keep_b, script_a, nouns=True) if not ta.has(w, named, apart)]
     return list(dict.fromkeys(w for _, w in new))
