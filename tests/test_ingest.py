@@ -504,3 +504,6 @@ def test_a_json_array_export_is_read_item_by_item_and_a_broken_one_fails_once_by
     cut = list(read_bytes("cut.json", pretty[: pretty.rindex(b"hw-3")]))
     assert [type(x) for x in cut] == [RawItem, RawItem, Failure]
     assert cut[2].source == "cut.json" and "cut off" in cut[2].reason
+    # a hostile run of brackets is refused at a nesting depth, not read a byte a turn (a review)
+    deep = list(read_bytes("deep.json", b"[" + pretty[1:-1] + b", " + b"[" * 1_000_000))
+    assert [type(x) for x in deep] == [RawItem] * 3 + [Failure] and "levels deep" in deep[3].reason

@@ -103,3 +103,27 @@ def test_a_gzipped_sitemap_that_inflates_past_the_body_limit_is_a_named_failure(
     assert result.exit_code == 0, result.stderr
     assert set(articles(db)) == {url("/a/quake")}  # the rest of the index goes on
     assert errors(db)[url("/bomb.xml.gz")].startswith("decompresses to over 10 MB")
+
+
+def test_listings_past_a_listings_or_a_rounds_limit_are_named_not_dropped(site, tmp_path, monkeypatch):
+    # a review of round 14: children past max_child_listings went without a word, and nested indexes
+    # could ask for 50 x 50 sitemaps a source a round
+    from storydiff.serve import cli_watch
+    from storydiff.settings import WatchSettings
+
+    monkeypatch.setattr(cli_watch, "WatchSettings", lambda: WatchSettings(max_child_listings=2, max_listings_per_round=3))
+    site.set(SITE, "/index.xml", Page(index([url(f"/news{i}.xml") for i in range(4)]), content_type="application/xml"))
+    for i in range(4):
+        site.set(SITE, f"/news{i}.xml", Page(sitemap([url("/a/quake")]), content_type="application/xml"))
+    db = str(tmp_path / "w.db")
+    assert watch(site, db, sources=[url("/index.xml")]).exit_code == 0
+    found = errors(db)
+    assert "the first 2 are read" in found[url("/index.xml")] and "2 not" in found[url("/index.xml")]
+    assert set(articles(db)) == {url("/a/quake")}
+    # two sources of two sitemaps each: the round's fourth listing is over its limit of three
+    site.set(SITE, "/index2.xml", Page(index([url("/news2.xml"), url("/news3.xml")]), content_type="application/xml"))
+    site.set(SITE, "/index1.xml", Page(index([url("/news0.xml"), url("/news1.xml")]), content_type="application/xml"))
+    db = str(tmp_path / "w2.db")
+    assert watch(site, db, sources=[url("/index1.xml"), url("/index2.xml")]).exit_code == 0
+    over = [u for u, why in errors(db).items() if "listings one round reads" in why]
+    assert len(over) >= 1

@@ -446,6 +446,9 @@ class WatchSettings:
     # Levels of listings followed below a watched source: 2 reads an index of indexes (root index →
     # its sub-indexes → their sitemaps), as large sites publish them; deeper ones are named as failures.
     max_listing_depth: int = 2
+    # Listings (feeds, sitemaps, indexes) fetched in one round, all sources together: nested indexes
+    # could otherwise ask for max_child_listings ** max_listing_depth of them (2,500) a source.
+    max_listings_per_round: int = 300
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,10 @@ class Round:
     async def _source(self, fetcher: Fetcher, url: str, depth: int = 0) -> None:
         if url in self.seen_sources:
             return
+        if depth and len(self.seen_sources) >= self.watch.max_listings_per_round:
+            await self.emit(Failure(url, f"listed by {self.listed_by.get(url)}: over the {self.watch.max_listings_per_round} "
+                                    "listings one round reads: not followed this round", stage="fetch"))
+            return
         self.seen_sources.add(url)
         known = (await self._known([url])).get(url)
         validators = Validators(known.etag, known.last_modified) if known else None
@@ -136,7 +140,11 @@ class Round:
                                      kind=listing.kind, items_listed=None if got.not_modified else len(entries),
                                      pages=pages))
         await self.emit(record)
-        children = [u for u in listing.sources if u not in self.seen_sources][: self.watch.max_child_listings]
+        unseen = [u for u in listing.sources if u not in self.seen_sources]
+        children = unseen[: self.watch.max_child_listings]
+        if len(unseen) > len(children):  # named, not dropped without a word (a review)
+            await self.emit(Failure(url, f"lists {len(unseen)} feeds or sitemaps; the first {len(children)} are read "
+                                    f"(max_child_listings), {len(unseen) - len(children)} not", stage="fetch"))
         if depth >= self.watch.max_listing_depth:  # named, not silently dropped (QA round 14: "ok", nothing stored)
             for child in children:
                 await self.emit(Failure(child, f"listed by {url}, {depth + 1} levels below the watched source "

@@ -97,6 +97,9 @@ def starts_json_array(stream: BinaryIO) -> bool:
     return head.startswith(b"[")
 
 
+MAX_JSON_DEPTH = 200  # an article object is a few levels deep; Python's json gives up near 1,000
+
+
 def json_array_items(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | int | str]]:
     """(number, bytes) of each element of the JSON array the stream holds, read a chunk at a time:
     an element over ``limit`` bytes is skipped unread and given as (number, bytes seen); a stream
@@ -157,6 +160,9 @@ def json_array_items(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes 
                 in_string = True
             elif c in (b"[", b"{"):
                 depth += 1
+                if depth > MAX_JSON_DEPTH:  # json.loads would refuse it anyway; a run of "[[[[" is read a byte a turn
+                    yield n + 1, f"nested over {MAX_JSON_DEPTH} levels deep: not read further"
+                    return
             elif depth > 1 and c in (b"]", b"}"):
                 depth -= 1
             elif depth == 1 and c in (b",", b"]"):  # an element ends
