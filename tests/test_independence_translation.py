@@ -1,5 +1,6 @@
 """An uncredited translation of another outlet's article counts with it (QA round 14)."""
 
+from storydiff.analyze.origins import find_origins
 from storydiff.compare.independence import independent_sources, translations
 from storydiff.records import Article, Fact
 
@@ -65,3 +66,25 @@ def test_a_copy_in_the_same_language_or_an_unknown_one_is_left_to_the_other_rule
     assert translations([wire, same_language], facts(zip(EN, EN))) == {}
     unknown = article("pr", "Pryvoz Daily", None, UK, "2026-11-03T08:00:00Z")
     assert translations([wire, unknown], facts(zip(EN, UK))) == {}
+
+
+def test_reports_that_differ_in_a_figure_or_credit_an_origin_are_no_translations():
+    # a second QA pass (round 14): a rewrite with its own counts, and a report crediting «Українська
+    # правда» beside a wire's own report of the same statement, were each called a translation
+    wire = article("hw", "Harbor Wire", "en", EN, "2026-11-03T06:00:00Z")
+    copy = article("pr", "Pryvoz Daily", "uk", UK, "2026-11-03T08:00:00Z")
+    disputed = facts(zip(EN, UK))
+    disputed[2].conflicts = ["numbers differ: 28 (Harbor Wire) vs 30 (Pryvoz Daily)"]
+    assert translations([wire, copy], disputed) == {}
+    credited = article("pr", "Pryvoz Daily", "uk", [UK[0] + " Про це пише «Українська правда».", *UK[1:]],
+                       "2026-11-03T05:00:00Z")
+    credited.origins = find_origins(credited.text)
+    assert translations([credited, wire], facts(zip(EN, UK))) == {}
+
+
+def test_a_rewrite_beside_a_translation_of_its_original_is_no_translation_of_the_translation():
+    wire = article("hw", "Harbor Wire", "en", EN, "2026-11-03T06:00:00Z")
+    copy = article("pr", "Pryvoz Daily", "uk", UK, "2026-11-03T07:00:00Z")
+    rewrite = article("vp", "Veyra Post", "en", EN, "2026-11-03T08:00:00Z")
+    story = [Fact(en, ["hw", "pr", "vp"], {"hw": en, "pr": uk, "vp": en}) for en, uk in zip(EN, UK)]
+    assert translations([wire, copy, rewrite], story) == {1: 0}

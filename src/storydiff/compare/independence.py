@@ -104,8 +104,15 @@ def translations(
             earlier = articles[i]
             if not earlier.language or language_key(earlier.language) == language_key(later.language):
                 continue
+            if primary_origin(earlier, settings) is not None or i in out:
+                # a translation carries its original's credit ("пише «Українська правда»"); and a
+                # report beside a translation of its own language's original is that original's
+                # rewrite, not the translation's translation (a second QA pass)
+                continue
             shared = [f for f in own[earlier.id] if later.id in f.article_ids]
-            if len(shared) < settings.translation_min_facts:
+            if len(shared) < settings.translation_min_facts or any(f.conflicts for f in shared):
+                # figures or dates that differ are two reports' own details, not a translator's
+                # (a second QA pass: a rewrite with other ages and counts "translated" its source)
                 continue
             if min(len(shared) / len(own[earlier.id]), len(shared) / len(own[later.id])) < settings.translation_min_share:
                 continue
