@@ -616,3 +616,16 @@ def test_a_translation_that_drops_the_attribution_at_the_sentences_end_is_the_sa
     story = compare_story("s", [wire, uk])
     girl = _fact_with(story.facts, "7-year-old girl")
     assert girl.match == "same" and girl.variants["pr"] == "Серед поранених — 7-річна дівчинка."
+
+
+def test_a_second_qa_pass_on_money_parts_and_nights():
+    # "$1.5bn" was read as 1.5 dollars against "1.5 billion dollars"
+    assert [(q.value, q.unit) for q in quantities_in("The EU approved $1.5bn in aid.")] == [(1.5e9, "dolla")]
+    assert [(q.value, q.unit) for q in quantities_in("The EU approved £300m in aid.")] == [(3e8, "pound")]
+    assert [q.unit for q in quantities_in("The tower is 300m tall.")] == ["m"]  # without a sign, metres
+    # "П'ятеро з поранених" is a part of the wounded, not a count of them (it conflicted with "21 wounded")
+    assert [q.unit for q in quantities_in("П'ятеро з поранених у важкому стані.", "uk")] == ["injur:part"]
+    # "в ніч на 4 березня" is the night of the 3rd into the 4th, as "the night of March 3"
+    (uk,) = dates_in("Росія атакувала Одесу в ніч на 4 березня.", "uk")
+    (en,) = dates_in("Russia attacked Odesa on the night of March 3.")
+    assert (uk.low, uk.high) == (en.low, en.high) == (303, 304)

@@ -224,6 +224,9 @@ def test_genitive_surnames_in_uk_and_ru_come_back_to_the_nominative():
      "Юлія Свириденко"),
     ("uk", "Олег Кіпер заявив, що атака була масованою.\nВін додав: «Ворог бив по цивільній інфраструктурі».",
      "Олег Кіпер"),
+    # a second QA pass: the name ran on into the next sentence's first word ("Кіпер Поранено")
+    ("uk", "Загинули семеро людей, повідомив 4 березня Олег Кіпер. Поранено 18 людей. «Ми відбудуємо кожен дім», "
+     "— заявив він.", "Олег Кіпер"),
 ])
 def test_a_pronoun_at_the_first_quote_is_the_person_named_before_it(lang, text, speaker):
     """QA round 14: "— зазначив він" / "Він додав:" with no quote before named no one."""

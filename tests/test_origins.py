@@ -205,3 +205,9 @@ def test_outlets_named_in_quotation_marks_are_origins():
                  "Посилаючись на «Закон про мобілізацію», уряд відмовив.", "Laut „Angaben der Polizei“ war es ruhig.",
                  "Er berichtete „Es war schrecklich“.", "За інформацією «Плану відновлення України», кошти є."):
         assert names(text) == [], text
+
+
+def test_the_short_name_of_ukrainska_pravda_is_that_outlet():
+    from storydiff.analyze.origins import find_origins
+
+    assert [o.name for o in find_origins("Кабмін планує підвищити акциз, пише «Укрправда».")] == ["Ukrainska Pravda"]

@@ -41,7 +41,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Kyiv Independent": ("Kyiv Independent",),
     "Kyiv Post": ("Kyiv Post",),
     "Ukrainska Pravda": ("Ukrainska Pravda", "Українська правда", "Української правди", "Украинская правда",
-                         "Украинской правды"),
+                         "Украинской правды", "Укрправда", "Укрправди", "Укрправды"),
     "Forbes Ukraine": ("Forbes Ukraine", "Forbes Україна"),
     "Forbes": ("Forbes",),
     "Financial Times": ("Financial Times", "FT"),

@@ -140,6 +140,10 @@ def _runs(text: str) -> list[tuple[int, list[str]]]:
             runs.append((start, current))
             current = []
         prev_end = m.end()
+        if current and m.group(0).endswith(".") and len(word) > 2:
+            # "... Олег Кіпер. Поранено 18 ...": a sentence's end ends the run (an initial, "О.", does not)
+            runs.append((start, current))
+            current = []
     if current:
         runs.append((start, current))
     return runs

@@ -280,6 +280,10 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             pos = len(text)  # nothing after it is its unit
         elif sign:  # "$1.2 billion loan": the sign says what it counts, not "loan"
             unit, written = SYMBOLS[sign.group(1)], sign.group(0).strip() + written
+            scale = _MONEY_SCALE.match(text, pos)  # "$1.5bn", "£300m": after a sign, m is million, not metres
+            if scale:
+                value *= _MONEY_SCALES[scale.group(1).lower()]
+                written += scale.group(0)
             pos = len(text)
         modified = False
         for step in range(3):  # "17 on Wednesday" looks past "on Wednesday"; "14 people" stops at once
@@ -323,6 +327,8 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             # in its clause ("15 человек ранены", "killed 14 people and injured 20 people",
             # "пропавшими без вести считаются восемь человек"), else anywhere in the sentence
             unit = _fate(text, start, end, lang) or unit
+        if unit and not unit.endswith(":part") and _PART_OF_UNNAMED.match(text, end):
+            unit += ":part"
         lo = hi = value
         before = text[max(0, start - 25) : start].lower()
         approx = lang.approx.search(before)
@@ -351,6 +357,13 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             out[at[r.start(1)]] = first._replace(unit=unit, low=lo, high=hi, written=written)
             out[at[r.start(2)]] = second._replace(unit=unit, low=lo, high=hi, written=written)
     return tuple(out)
+
+
+_MONEY_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+_MONEY_SCALE = re.compile(r"\s?(k|mn|mln|m|bn|b|tn)\b", re.IGNORECASE)
+# "П'ятеро з поранених", "Пятеро из раненых", "five of the wounded": a part of a count the sentence
+# does not give, not a count of its own
+_PART_OF_UNNAMED = re.compile(r"\s+(?:з|із|зі|из|of(?:\s+the)?|von\s+den|z|spośród)\s+(?=[^\W\d_])", re.IGNORECASE)
 
 
 def _figures(text: str, lang) -> list[tuple[int, int, float, str, str]]:
@@ -409,6 +422,10 @@ _SAID_BEFORE = re.compile(
 _DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'’-]{1,40},(?:\s*[A-Z][\w.]*,)?\s*$")
 
 
+_NIGHT_OF = re.compile(r"\bnight\s+of\s+$", re.IGNORECASE)
+_NIGHT_ONTO = re.compile(r"\b(?:ніч|ночі|ночь|ночи|noc|nocy)\s+(?:на|z)\s+$", re.IGNORECASE)
+
+
 def _reported_when(text: str, start: int) -> bool:
     return bool(_SAID_BEFORE.search(text[max(0, start - 80) : start]) or _DATELINE_BEFORE.match(text[:start]))
 
@@ -438,6 +455,8 @@ def dates_in(text: str, language: str | None = None) -> tuple[Quantity, ...]:
                 continue
             first = int(m.group("d1") or m.group("d2"))
             last = int(m.group("d1b") or m.group("d2b") or first)
+            if _NIGHT_OF.search(text[max(0, m.start() - 20) : m.start()]):
+                last = first + 1  # "the night of March 3" runs into the 4th
             if 1 <= first <= last <= 31:
                 out.append(_date(month * 100 + first, month * 100 + last, m.group(0)))
         return tuple(out)
@@ -448,7 +467,9 @@ def dates_in(text: str, language: str | None = None) -> tuple[Quantity, ...]:
         name = month_m.group(0).strip(" .").split()[-1].lower()
         if name in lang.month_names and not _reported_when(text, m.start()):
             v = (lang.month_names.index(name) + 1) * 100 + int(m.group("num"))
-            out.append(_date(v, v, text[m.start() : month_m.end()]))
+            # "в ніч на 4 березня", "в ночь на 4 марта": the night from the 3rd into the 4th
+            night = _NIGHT_ONTO.search(text[max(0, m.start() - 20) : m.start()])
+            out.append(_date(v - 1 if night else v, v, text[m.start() : month_m.end()]))
     return tuple(out)
 
 
