@@ -375,3 +375,12 @@ def test_same_story_command_refuses_a_missing_file_and_an_empty_one(tmp_path):
     empty.write_text("", encoding="utf-8")
     result = runner.invoke(app, ["same-story", str(empty)], catch_exceptions=False)
     assert result.exit_code == 1 and "no pairs to judge" in result.stderr
+
+
+def test_a_lede_leaves_the_dateline_out():
+    # a second QA pass (round 14): "KHARKIV, June 10 (Harbor Wire) -" took a fifth of what e5 reads
+    # and kept a Ukrainian translation out of its story
+    from storydiff.match.multilingual import lede
+
+    got = lede("KHARKIV, June 10 (Harbor Wire) - Three people were killed when a glide bomb hit Kharkiv.", "Strike")
+    assert got.startswith("Strike. Three people were killed") and "KHARKIV" not in got

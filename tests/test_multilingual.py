@@ -243,3 +243,10 @@ def test_a_surname_alone_after_the_quote_is_the_full_name_the_article_gave():
     assert [s for _, s in speakers(uk, "uk")] == ["Олег Кіпер"]
     assert [s for _, s in speakers(ru, "ru")] == ["Олег Кипер"]
     assert [s for _, s in speakers("«Ми відкриємо школу у вересні», — сказав Дорош.", "uk")] == ["Дорош"]
+
+
+def test_whom_the_words_were_said_to_is_no_part_of_the_speakers_name():
+    # a second QA pass (round 14): "— сказав Макрон Зеленському" was the speaker "Макрон Зеленському"
+    # and raised a false "speaker differs" against "Emmanuel Macron"
+    text = "Президент Франції Емманюель Макрон прибув до Києва.\n\n«Ми не здамося», — сказав Макрон Зеленському."
+    assert [s for _, s in speakers(text, "uk")] == ["Емманюель Макрон"]

@@ -149,9 +149,16 @@ def _runs(text: str) -> list[tuple[int, list[str]]]:
     return runs
 
 
+# a dative after the speaker is whom it was said to: "— сказав Макрон Зеленському" (no nominative
+# surname ends so)
+_TO_WHOM = re.compile(r"(?:ові|еві|єві|ому|ьому)$")
+
+
 def _name(run: list[str]) -> str:
     # a German title is capitalised too ("Bürgermeisterin Anna Roth"), a place may precede a name
     # ("мер Заріччя Андрій Коваленко"): a name is at most its last two words
+    if len(run) >= 2 and _TO_WHOM.search(run[-1]) and not _TO_WHOM.search(run[-2]):
+        run = run[:-1]
     return " ".join(run[-2:])
 
 

@@ -186,8 +186,12 @@ def cross_keys(text: str, title: str | None, entities: Iterable[tuple[str, int]]
 
 def lede(text: str, title: str | None, chars: int = LEDE_CHARS) -> str:
     """Headline and opening words, cut at a word boundary near ``chars``: what e5 reads."""
+    from storydiff.extract.metadata import without_dateline
+
     head = f"{title.strip()}. " if isinstance(title, str) and title.strip() else ""
-    body = " ".join((text or "")[: chars * 2].split())
+    # where it was filed is not what it says: "KHARKIV, June 10 (Harbor Wire) -" took a fifth of the
+    # characters e5 reads and kept a Ukrainian translation out of its story (second QA pass)
+    body = " ".join(without_dateline((text or "")[: chars * 3].lstrip())[: chars * 2].split())
     s = (head + body)[: chars + 1]
     if len(s) > chars:
         cut = s.rfind(" ", 0, chars)
