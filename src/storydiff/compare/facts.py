@@ -434,7 +434,7 @@ def _figures_apart(a: Claim, b: Claim) -> float:
     kinds_a, kinds_b = {q.unit for q in a.quantities}, {q.unit for q in b.quantities}
     if not kinds_a or not kinds_b or not (kinds_a | kinds_b) <= _KINDS_READ_ALIKE or kinds_a & kinds_b:
         return 0.0
-    return float(not any(q.low <= o.high + 1e-9 and o.low <= q.high + 1e-9 for q in a.quantities for o in b.quantities))
+    return float(not any(overlap(q, o) for q in a.quantities for o in b.quantities))
 
 
 def mapped_across_languages(judge: np.ndarray, article: np.ndarray, possibly_probability: float,

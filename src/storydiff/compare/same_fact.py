@@ -114,16 +114,12 @@ def figures_disagree(a: str, b: str, lang_a: str | None = None, lang_b: str | No
     With the languages given, figures are read as each language writes them
     (``compare.claims.quantities_in``: "6 000" is 6,000, "2:0" is a score, "23:30" a time)."""
     if lang_a is not None or lang_b is not None:
-        from storydiff.compare.claims import quantities_in
+        from storydiff.compare.claims import allows, quantities_in
 
         qa, qb = quantities_in(a, lang_a), quantities_in(b, lang_b)
         if not qa or not qb:
             return 0.0
-
-        def allowed(q, others) -> bool:
-            return any(q.low <= o.high + 1e-9 and o.low <= q.high + 1e-9 for o in others)
-
-        return float(not all(allowed(q, qb) for q in qa) or not all(allowed(q, qa) for q in qb))
+        return float(not allows(qa, qb) or not allows(qb, qa))
     from storydiff.compare.meaning import _allowed, _tokens
 
     fa, fb = figures(_tokens(a, "en")), figures(_tokens(b, "en"))

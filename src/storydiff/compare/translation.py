@@ -94,12 +94,12 @@ def translated_changes(reference: str, version: str, reference_language: str | N
     """What a translation changes in what was said, as far as it can be told across languages:
     "numbers" when the translation gives a figure the original does not allow (dropping one is a
     trim). Negation across languages belongs to the meaning checks (compare.meaning), when there."""
-    from storydiff.compare.claims import quantities_in
+    from storydiff.compare.claims import allows, quantities_in
 
     ours = quantities_in(reference, language=reference_language)
     theirs = quantities_in(version, language=version_language)
     changes = []
-    if any(not any(q.low <= o.high + 1e-9 and o.low <= q.high + 1e-9 for o in ours) for q in theirs):
+    if not allows(theirs, ours):
         changes.append("numbers")
     return changes
 
