@@ -552,6 +552,21 @@ def test_dates_that_contradict_are_shown_and_a_month_allows_its_days():
     assert dates_in("He may come since 2014; in May 2024 it rained.") == ()
 
 
+def test_a_said_on_date_is_read_with_every_languages_speech_verbs():
+    # one table of speech verbs (analyze/speech_verbs.py) serves speakers, said-on dates and the
+    # attribution tail; the date rule's own list lacked "наголосив", the tail's "заявляє" and "erklärte"
+    from storydiff.compare.facts import _unattributed
+
+    uk = [Article(id=aid, source=aid, language="uk", text=t) for aid, t in (
+        ("a", "Удар по ринку в Беровці вбив 14 людей, наголосив 4 березня губернатор Кіпер."),
+        ("b", "Удар по ринку в Беровці 3 березня вбив 14 людей, наголосив губернатор Кіпер."))]
+    assert [f.conflicts for f in align_facts(uk)] == [[]]
+    assert _unattributed("Троє людей загинули, заявляє губернатор Кіпер.") == "Троє людей загинули"
+    assert _unattributed("Drei Menschen starben, erklärte der Gouverneur.") == "Drei Menschen starben"
+    # German "so" attributes only after a quote: elsewhere a clause is kept
+    assert _unattributed("Wir blieben, so lange es ging.") == "Wir blieben, so lange es ging."
+
+
 def test_what_is_no_conflict_stays_quiet():
     # a review of the round-14 conflicts: each of these printed a false "differ"
     def conflicts(x: str, y: str) -> list[str]:

@@ -24,34 +24,9 @@ on the speaker items of ``bench/data/multilingual_analysis.jsonl`` (``python ben
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-# speech verbs, as news writes them (past tense masculine and feminine, plural, present)
-_VERBS = {
-    "uk": ("сказав сказала сказали заявив заявила заявили зазначив зазначила зазначили наголосив наголосила "
-           "додав додала додали повідомив повідомила повідомили підкреслив підкреслила пояснив пояснила "
-           "розповів розповіла відповів відповіла написав написала зауважив зауважила запевнив запевнила "
-           "попередив попередила визнав визнала уточнив уточнила нагадав нагадала закликав закликала "
-           "каже кажуть говорить зазначає наголошує заявляє пише додає пояснює вважає підкреслює"),
-    "ru": ("сказал сказала сказали заявил заявила заявили отметил отметила отметили подчеркнул подчеркнула "
-           "добавил добавила добавили сообщил сообщила сообщили пояснил пояснила рассказал рассказала "
-           "ответил ответила написал написала уточнил уточнила заверил заверила предупредил предупредила "
-           "признал признала напомнил напомнила призвал призвала говорит говорят заявляет отмечает "
-           "подчеркивает считает пишет добавляет"),
-    "de": ("sagte sagt sagten erklärte erklärt erklärten betonte betont fügte ergänzte meinte warnte kündigte "
-           "teilte schrieb berichtete versicherte räumte forderte kritisierte unterstrich so"),
-    "pl": ("powiedział powiedziała powiedzieli dodał dodała podkreślił podkreśliła zaznaczył zaznaczyła "
-           "przekazał przekazała poinformował poinformowała zapowiedział zapowiedziała ostrzegł ostrzegła "
-           "stwierdził stwierdziła wyjaśnił wyjaśniła oświadczył oświadczyła napisał napisała zapewnił "
-           "zapewniła przyznał przyznała mówi uważa twierdzi podkreśla zaznacza dodaje"),
-    "fr": ("a déclaré a dit a affirmé a ajouté a expliqué a souligné a indiqué a annoncé a précisé a assuré "
-           "a estimé a poursuivi a insisté a averti a reconnu a-t-il a-t-elle déclare explique affirme "
-           "souligne indique estime ajoute assure poursuit insiste"),
-    "es": ("dijo afirmó declaró señaló añadió explicó aseguró subrayó indicó anunció advirtió destacó apuntó "
-           "reconoció insistió manifestó ha dicho ha afirmado ha señalado ha asegurado ha explicado "
-           "ha declarado ha añadido explica asegura afirma señala añade"),
-    "it": "ha detto ha dichiarato ha affermato ha aggiunto ha spiegato ha sottolineato",
-}
+from storydiff.analyze.speech_verbs import SPEECH_VERBS, alternation, verb_forms
+
 # "according to" before a name
 _ACCORDING = {
     "uk": "за словами", "ru": "по словам", "de": "laut|so", "pl": "zdaniem|według",
@@ -81,7 +56,7 @@ _NOT_NAMES = frozenset(
 _OPENERS = frozenset(["как", "як", "об", "про", "по", "за", "так", "также", "тоже", "також", "это", "этом", "це",
                       "цьому", "при", "после", "після", "когда", "коли", "в", "во", "у", "с", "з", "о", "от", "від",
                       "до"])
-LANGUAGES = frozenset(_VERBS)
+LANGUAGES = frozenset(SPEECH_VERBS)
 
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ.-]*")
 # a full stop ends the clause, except after an initial or an abbreviated title ("a affirmé M. Peskov",
@@ -92,21 +67,9 @@ _CLAUSE_END = re.compile(r"(?<!\b\w)(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bMr)(?<!\
 _OF = re.compile(r"(?:\b(?:de|du|des|de\s+la|de\s+l['’]|d['’]|del|della|di|da|do|dos|von|vom|zur|zum)\s*)$", re.IGNORECASE)
 
 
-def _alternation(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-def _verb_list(lang: str) -> list[str]:
-    text = _VERBS[lang]
-    if lang in ("fr", "es", "it"):  # multi-word forms: "a déclaré", "ha dicho"
-        words = re.findall(r"(?:a|ha)\s+\S+|a-t-(?:il|elle)|\S+", text)
-        return [w for w in words if w]
-    return text.split()
-
-
-_VERB_RE = {lang: re.compile(rf"(?<!\w)(?:{_alternation(_verb_list(lang))})(?!\w)", re.IGNORECASE) for lang in _VERBS}
+_VERB_RE = {lang: re.compile(rf"(?<!\w)(?:{alternation(verb_forms(lang))})(?!\w)", re.IGNORECASE) for lang in SPEECH_VERBS}
 _ACCORDING_RE = {lang: re.compile(rf"(?<!\w)(?:{p})\s+", re.IGNORECASE) for lang, p in _ACCORDING.items()}
-_CONJUNCTION_RE = {lang: re.compile(rf"(?:{_alternation(words)})(?!\w)", re.IGNORECASE)
+_CONJUNCTION_RE = {lang: re.compile(rf"(?:{alternation(words)})(?!\w)", re.IGNORECASE)
                    for lang, words in _CONJUNCTIONS.items()}
 _PRONOUN_RE = {lang: re.compile(rf"(?<!\w)(?:{'|'.join(p.split())})(?!\w)", re.IGNORECASE) for lang, p in _PRONOUNS.items()}
 # between a closing mark and the verb: a comma, a dash ("», — сказав", "“, sagte", "” – dodał"); a

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from storydiff.analyze.sentences import sentence_spans
+from storydiff.analyze.speech_verbs import ALL_LANGUAGES, verbs_pattern
 from storydiff.compare.numbers import (
     AGE_AFTER,
     CURRENCY_BEFORE,
@@ -413,12 +414,7 @@ _ENGLISH_DATE = re.compile(
 # a date that says when something was said, not when it happened ("the governor said on 4 March",
 # "повідомив губернатор 4 березня"), and a dateline's ("KYIV, March 4 (Reuters) -"): outlets
 # reporting one fact on different days give them different dates (a review's finding)
-_SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|wrote|posted|tweeted|"
-    r"повідомив|повідомила|повідомили|заявив|заявила|сказав|сказала|зазначив|зазначила|"
-    r"сообщил|сообщила|сообщили|заявил|заявила|сказал|сказала|отметил|отметила|"
-    r"sagte|erklärte|teilte|powiedział|powiedziała|poinformował|poinformowała|"
-    r"a\s+déclaré|a\s+indiqué|dijo|declaró|informó)\b[^.;:!?]{0,40}$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(rf"\b(?:{verbs_pattern(ALL_LANGUAGES)})\b[^.;:!?]{{0,40}}$", re.IGNORECASE)
 _DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'’-]{1,40},(?:\s*[A-Z][\w.]*,)?\s*$")
 
 

@@ -46,6 +46,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from storydiff.analyze.speech_verbs import ALL_LANGUAGES, verbs_pattern
 from storydiff.compare.claims import Claim, Quantity, allows, article_claims, overlap
 from storydiff.compare.labels import article_labels
 from storydiff.records import Article, Fact
@@ -414,9 +415,9 @@ def _across_languages(claims: list[Claim], languages: list[str], article: np.nda
 # ", the governor said." / ", officials said." / ", — повідомив Кіпер." / ", сообщили в МЧС." at a
 # sentence's end: who said it, not what (up to five words before or after the verb)
 _ATTRIBUTION_TAIL = re.compile(
-    r",\s*[—–-]?\s*(?:(?:[\w'’.-]+\s+){0,5}(?:said|says|told|added|stated)(?:\s+[\w'’.-]+){0,3}"
-    r"|(?:сказав|сказала|повідомив|повідомила|повідомили|заявив|заявила|сказал|сообщил|сообщила|сообщили|заявил|заявила)"
-    r"(?:\s+[\w'’.-]+){0,5})\s*[.!]?$", re.IGNORECASE)
+    rf",\s*[—–-]?\s*(?:(?:[\w'’.-]+\s+){{0,5}}(?:{verbs_pattern(['en'])})(?:\s+[\w'’.-]+){{0,3}}"
+    rf"|(?:{verbs_pattern([lang for lang in ALL_LANGUAGES if lang != 'en'])})(?:\s+[\w'’.-]+){{0,5}})\s*[.!]?$",
+    re.IGNORECASE)
 
 
 def _unattributed(text: str) -> str:

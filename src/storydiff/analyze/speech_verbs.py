@@ -1,0 +1,66 @@
+"""Speech verbs as news writes them, per language: one table for every rule that reads who said
+something or when it was said (speakers, a said-on date, a fact's attribution tail).
+
+Past tense masculine and feminine, plural and present, the forms reports use; French, Spanish and
+Italian compound forms ("a déclaré", "ha dicho") are one entry each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+SPEECH_VERBS = {
+    "uk": ("сказав сказала сказали заявив заявила заявили зазначив зазначила зазначили наголосив наголосила "
+           "додав додала додали повідомив повідомила повідомили підкреслив підкреслила пояснив пояснила "
+           "розповів розповіла відповів відповіла написав написала зауважив зауважила запевнив запевнила "
+           "попередив попередила визнав визнала уточнив уточнила нагадав нагадала закликав закликала "
+           "каже кажуть говорить зазначає наголошує заявляє пише додає пояснює вважає підкреслює"),
+    "ru": ("сказал сказала сказали заявил заявила заявили отметил отметила отметили подчеркнул подчеркнула "
+           "добавил добавила добавили сообщил сообщила сообщили пояснил пояснила рассказал рассказала "
+           "ответил ответила написал написала уточнил уточнила заверил заверила предупредил предупредила "
+           "признал признала напомнил напомнила призвал призвала говорит говорят заявляет отмечает "
+           "подчеркивает считает пишет добавляет"),
+    "de": ("sagte sagt sagten erklärte erklärt erklärten betonte betont fügte ergänzte meinte warnte kündigte "
+           "teilte schrieb berichtete versicherte räumte forderte kritisierte unterstrich so"),
+    "pl": ("powiedział powiedziała powiedzieli dodał dodała podkreślił podkreśliła zaznaczył zaznaczyła "
+           "przekazał przekazała poinformował poinformowała zapowiedział zapowiedziała ostrzegł ostrzegła "
+           "stwierdził stwierdziła wyjaśnił wyjaśniła oświadczył oświadczyła napisał napisała zapewnił "
+           "zapewniła przyznał przyznała mówi uważa twierdzi podkreśla zaznacza dodaje"),
+    "fr": ("a déclaré a dit a affirmé a ajouté a expliqué a souligné a indiqué a annoncé a précisé a assuré "
+           "a estimé a poursuivi a insisté a averti a reconnu a-t-il a-t-elle déclare explique affirme "
+           "souligne indique estime ajoute assure poursuit insiste"),
+    "es": ("dijo afirmó declaró señaló añadió explicó aseguró subrayó indicó anunció advirtió destacó apuntó "
+           "reconoció insistió manifestó informó ha dicho ha afirmado ha señalado ha asegurado ha explicado "
+           "ha declarado ha añadido explica asegura afirma señala añade"),
+    "it": "ha detto ha dichiarato ha affermato ha aggiunto ha spiegato ha sottolineato",
+}
+# English: the verbs of a said-on date and an attribution ("officials said", "she told Reuters");
+# the English speakers read lemmas from the parse instead (speakers.SPEECH_LEMMAS)
+ENGLISH = "said says told announced reported stated added confirmed wrote posted tweeted"
+
+
+def verb_forms(lang: str) -> list[str]:
+    """The forms of one language's speech verbs ("en" included), longest entries intact."""
+    text = ENGLISH if lang == "en" else SPEECH_VERBS[lang]
+    if lang in ("fr", "es", "it"):  # multi-word forms: "a déclaré", "ha dicho"
+        return [w for w in re.findall(r"(?:a|ha)\s+\S+|a-t-(?:il|elle)|\S+", text) if w]
+    return text.split()
+
+
+def alternation(words: Sequence[str]) -> str:
+    """A regex alternation of the words, longest first, a space matching any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# German "so" attributes only right after a quote ("„...“, so Müller"); anywhere else it is "so"
+NOT_ALONE = frozenset({"so"})
+
+
+def verbs_pattern(langs: Iterable[str], leave_out: frozenset[str] = NOT_ALONE) -> str:
+    """One alternation of every form of the languages' speech verbs (less the ones that are
+    common words outside an attribution)."""
+    return alternation(sorted({w for lang in langs for w in verb_forms(lang)} - leave_out))
+
+
+ALL_LANGUAGES = ("en", *SPEECH_VERBS)
