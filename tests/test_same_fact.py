@@ -1,5 +1,6 @@
 """The same-fact judge: its numpy engine, its judgements, and the `storydiff same-fact` command."""
 
+import gzip
 import json
 
 import numpy as np
@@ -162,12 +163,24 @@ def test_same_fact_command_reads_rows_and_names_bad_lines(tmp_path):
         json.dumps({"id": "p4", "a": "The strike ended.", "b": "Parliament approved the budget."}),
     ]) + "\n")
     result = CliRunner().invoke(app, ["same-fact", str(rows)])
-    assert result.exit_code == 1  # bad rows were skipped and reported
+    # bad rows are skipped and named; the status is every batch command's (and same-story's):
+    # 1 only when nothing could be judged, or with --strict
+    assert result.exit_code == 0, result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert [o["id"] for o in out] == ["p1", "p4"]
     assert all(set(o) >= {"id", "same", "score", "tier", "figures_differ"} and isinstance(o["same"], bool) for o in out)
     assert out[0]["score"] > out[1]["score"]
-    assert "pairs.jsonl:2" in result.stderr and "pairs.jsonl:3" in result.stderr
+    assert "pairs.jsonl#L2: bad row" in result.stderr and 'pairs.jsonl#L3: bad row: needs "a" and "b"' in result.stderr
+    assert "2 item(s) failed" in result.stderr
+    assert CliRunner().invoke(app, ["same-fact", str(rows), "--strict"]).exit_code == 1
+    bad_only = tmp_path / "bad.jsonl"
+    bad_only.write_text('{"a": "no id", "b": "no id"}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["same-fact", str(bad_only)])
+    assert result.exit_code == 1 and "row needs 'id'" in result.stderr
+    gz = tmp_path / "pairs.jsonl.gz"  # read as cluster reads JSONL: gzip welcome
+    gz.write_bytes(gzip.compress(rows.read_bytes()))
+    assert [json.loads(x)["id"] for x in CliRunner().invoke(app, ["same-fact", str(gz)]).stdout.splitlines()
+            if x.startswith("{")] == ["p1", "p4"]
 
 
 def test_a_plain_ascii_sentence_in_another_language_is_not_taken_for_english():

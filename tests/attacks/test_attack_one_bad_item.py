@@ -77,3 +77,26 @@ def test_cluster_bounds_a_decompression_bomb(tmp_path):
     result = cli("cluster", bomb, "--workers", "0")
     assert no_traceback(result) and result.exit_code == 1
     assert "decompression bomb" in result.stderr
+
+
+@pytest.mark.parametrize("bad_line", [
+    "[" * 200_000 + "]" * 200_000,  # nested too deep
+    '{"id": ' + "9" * 5000 + ', "a": "x", "b": "y"}',  # a number Python will not convert
+    json.dumps({"id": "half\ud83d", "a": "x", "b": "y"}),  # an id the output cannot echo as text
+])
+@pytest.mark.parametrize("command", ["same-fact", "same-story"])
+def test_a_judgement_command_fails_the_bad_row_and_judges_the_others(tmp_path, command, bad_line):
+    # found when same-fact was given same-story's reader (serve/pair_rows.py): an id holding half
+    # an emoji passed the reader and crashed both commands with a traceback when echoed
+    def side(n: int):
+        text = inputs.good_row(n)["text"]
+        return text if command == "same-fact" else {"text": text}
+
+    good = [json.dumps({"id": f"g{n}", "a": side(n), "b": side(n)}) for n in (1, 2)]
+    rows = tmp_path / "pairs.jsonl"
+    rows.write_text("\n".join([good[0], bad_line, good[1]]) + "\n", encoding="utf-8")
+    result = cli(command, rows)
+    assert no_traceback(result), result.output
+    assert result.exit_code == 0
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["g1", "g2"]
+    assert f"error: {rows}#L2: bad row" in result.stderr
