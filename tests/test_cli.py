@@ -721,6 +721,22 @@ def test_a_closed_pipe_ends_the_command_quietly_with_status_0(args):
     assert "Traceback" not in err and "Exception ignored" not in err and "Broken pipe" not in err
 
 
+@pytest.mark.parametrize("columns", [110, 140])
+def test_each_headline_reads_whole_at_a_common_terminal_width(columns):
+    # at 110 columns the articles' table left a title 8 columns, one word a line ("Strong",
+    # "earthq…", "kills"...): below ARTICLES_TABLE_WIDTH the articles are blocks, above a table
+    done = run("demo", env={"COLUMNS": str(columns)})
+    assert done.exit_code == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    # the title as the reader sees it: a block's line, or the table's title cells on at most 2 rows
+    cells = [x.split("│")[3].strip() if x.count("│") >= 8 else x for x in lines]
+    for title in ("Strong earthquake kills 12 in Berovac, hundreds left homeless",
+                  "Berovac quake: 14 dead as town hall collapses"):
+        assert any(title in " ".join(cells[i:i + 2]) for i in range(len(cells))), title
+    assert ("┃ title" in done.stdout) == (columns >= 120)
+
+
 def test_demo_into_a_pipe_reads_as_plain_text_at_80_columns():
     done = subprocess.run([sys.executable, "-m", "storydiff", "demo"], capture_output=True, text=True,
                           env={**os.environ, "COLUMNS": "80"}, timeout=300)

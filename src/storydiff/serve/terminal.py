@@ -43,6 +43,9 @@ def diff_text(diff: Sequence[Sequence[str]], marks: bool = False) -> Text:
 # for one headline at 80): each article and each quote becomes a block of lines instead. A pipe or
 # a file is 80 columns unless COLUMNS says otherwise, so a log gets this layout too.
 NARROW_WIDTH = 100
+# The articles' table holds six columns, three of them never cut (outlet, time, count): below this
+# width it left the title 8-15 columns, one word a line (the demo at 110), so articles are blocks
+ARTICLES_TABLE_WIDTH = 120
 
 
 def _bullets(items: Sequence[Text], bullet: str = "•") -> Table:
@@ -75,11 +78,13 @@ def _disagreements(view: StoryView) -> list:
 
 def _articles_table(view: StoryView, first_here: dict[str, int]) -> Table:
     arts = Table(show_header=True, header_style="bold", expand=True, title="Articles (first report first)")
+    # the title gets the room the others leave, at least 24 columns: with "cites" and "dateline" at
+    # their natural width a 110-column terminal gave it 8, one word a line (the demo's first table)
     arts.add_column("outlet", overflow="fold", max_width=24)
-    arts.add_column("title", ratio=3)
+    arts.add_column("title", ratio=3, min_width=24)
     arts.add_column("published", no_wrap=True)  # "2024-03-11 08:40 UTC": never cut
-    arts.add_column("dateline")
-    arts.add_column("cites")
+    arts.add_column("dateline", overflow="fold", max_width=14)
+    arts.add_column("cites", ratio=1, overflow="fold", min_width=10, max_width=24)
     arts.add_column(fmt.FIRST_REPORTED, justify="right", max_width=10)
     for a in view.articles:
         arts.add_row(
@@ -153,8 +158,9 @@ def _quote_blocks(view: StoryView, marks: bool, legend: str) -> list:
     return parts
 
 
-def render_story(view: StoryView, marks: bool = False, narrow: bool = False) -> Group:
-    """One story's comparison; ``narrow``: blocks of lines instead of the wide tables."""
+def render_story(view: StoryView, marks: bool = False, narrow: bool = False, narrow_articles: bool | None = None) -> Group:
+    """One story's comparison; ``narrow``: blocks of lines instead of the wide tables
+    (``narrow_articles``: for the articles alone; default ``narrow``)."""
     s = view.story
     parts: list = []
     head = Text()
@@ -170,7 +176,7 @@ def render_story(view: StoryView, marks: bool = False, narrow: bool = False) -> 
     parts += _disagreements(view)
 
     first_here = {t["article_id"]: t["new_facts"] for t in s.timeline}
-    if narrow:
+    if narrow or narrow_articles:
         parts += [_heading("Articles (first report first):"), _article_blocks(view, first_here)]
     else:
         parts.append(_articles_table(view, first_here))
@@ -337,7 +343,7 @@ def _print_report(console: Console, stories, articles, failures, marks: bool, ed
     console.print(Text(f"{fmt.plural(len(articles), 'article')} → {fmt.plural(total, 'story', 'stories')}", style="bold"))
     narrow = console.width < NARROW_WIDTH
     for s in stories:
-        story = render_story(build_view(s, articles, edits), marks, narrow)
+        story = render_story(build_view(s, articles, edits), marks, narrow, console.width < ARTICLES_TABLE_WIDTH)
         if narrow:  # no frame: its border would take 4 of the few columns, and fill a log with rules
             console.print()
             console.rule(style="bold")
