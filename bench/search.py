@@ -89,6 +89,7 @@ def build(url: str, n: int, paras, spans) -> float:
     """Bulk-write n articles into a new store at url; seconds taken."""
     from sqlalchemy import insert, text
 
+    from storydiff.dates import sortable_time
     from storydiff.store import codec, open_store
     from storydiff.store.schema import articles
     from storydiff.store.search_index import entries_for, insert_rows
@@ -111,7 +112,7 @@ def build(url: str, n: int, paras, spans) -> float:
         batch_a.append({
             "seq": seq, "id": a.id, "source_key": codec.item_key(a.source, a.raw_digest),
             "url_key": codec.key_hash(codec.canonical_url(a.url)), "content_hash": codec.article_content_hash(a),
-            "story_id": sid, "outlet": a.outlet, "title": a.title, "published": codec.sortable_time(a.published),
+            "story_id": sid, "outlet": a.outlet, "title": a.title, "published": sortable_time(a.published),
             "added_at": codec.now_iso(), "data": codec.article_to_json(a), "revision": 1,
         })
         batch_e.append((seq, entries_for(a)))

@@ -155,6 +155,19 @@ def test_the_origins_own_report_and_the_outlets_citing_it_are_one_source():
                                        "OPA's own report: one source (OPA)")
 
 
+def test_story_order_reads_the_instant_not_the_text():
+    # QA pass 15: an agency's 09:40+03:00 (06:40 UTC) sorted after a reprint's 07:30Z, so the
+    # reprint was "first report" and the agency "copies" it
+    text = "A missile strike on Zaporizhzhia killed nine people and wounded 31, the governor said. " * 3
+    agency = _article("agency", text, published="2026-11-20T09:40:00+03:00", outlet="Moscow Agency")
+    reprint = _article("reprint", text, published="2026-11-20T07:30:00Z", outlet="London Reprints")
+    day = _article("day", text, published="2026-11-20", outlet="Day Post")  # a bare date: before that day's times
+    assert [x.id for x in story_order([reprint, agency, day])] == ["day", "agency", "reprint"]
+    story = compare_story("s1", [reprint, agency])
+    assert [t["article_id"] for t in story.timeline][0] == "agency"
+    assert any("London Reprints copies Moscow Agency's text" in g.reason for g in story.source_groups)
+
+
 def test_story_order_puts_dated_first():
     a = _article("a", "x", published=None)
     b = _article("b", "y", published="2024-01-02")

@@ -30,3 +30,20 @@ def parse_iso_utc(value: str | datetime | None) -> datetime | None:
 def is_bare_date(value: str) -> bool:
     """'2024-03-11' (a day, not its midnight)."""
     return len(value.strip()) <= 10
+
+
+def sortable_time(value: str | None) -> str | None:
+    """``published`` as stored for ordering and ``since`` filters: datetimes in UTC (naive ones
+    taken as UTC, as the pipeline does), so text order is time order across time zones; a bare
+    date stays a date (it sorts before that day's datetimes); anything unparsable is None
+    (sorted with the undated: text like "May 1" would otherwise sort after every real date)."""
+    dt = parse_iso_utc(value)
+    if dt is None:
+        return None
+    if is_bare_date(value):  # YYYY-MM-DD / YYYYMMDD: a date, not midnight
+        return dt.date().isoformat()
+    try:
+        dt = dt.astimezone(UTC)
+    except (OverflowError, ValueError):  # year 1 or 9999 shifted out of range
+        return None
+    return dt.isoformat(timespec="seconds")

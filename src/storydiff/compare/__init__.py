@@ -13,10 +13,13 @@ __all__ = ["compare_story", "compared_articles", "fact_tier", "story_order"]
 
 
 def story_order(articles: Sequence[Article]) -> list[Article]:
-    """Earliest first; undated articles after dated ones, in the order they came."""
-    indexed = list(enumerate(articles))
-    indexed.sort(key=lambda ia: (ia[1].published is None, ia[1].published or "", ia[0]))
-    return [a for _, a in indexed]
+    """Earliest first, by the instant (09:40+03:00 is before 07:30Z: sorting the ISO text put an
+    agency's report after its reprint); undated articles after dated ones, in the order they came."""
+    from storydiff.dates import sortable_time
+
+    indexed = [(sortable_time(a.published), i, a) for i, a in enumerate(articles)]
+    indexed.sort(key=lambda t: (t[0] is None, t[0] or "", t[1]))
+    return [a for _, _, a in indexed]
 
 
 def compared_articles(articles: Sequence[Article], limit: int | None = None) -> list[Article]:

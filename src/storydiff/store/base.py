@@ -22,7 +22,7 @@ class StorySummary:
     title: str | None  # the first article's title (earliest published, then first stored)
     n_articles: int
     outlets: list[str] = field(default_factory=list)  # distinct, in order of first appearance
-    first_published: str | None = None  # as stored for ordering: UTC ISO 8601 (codec.sortable_time)
+    first_published: str | None = None  # as stored for ordering: UTC ISO 8601 (dates.sortable_time)
     last_published: str | None = None
 
 
@@ -126,10 +126,13 @@ class Store(ABC):
         """``articles(since=...)``, published before ``until`` when given, with each article's
         story, for resuming the clusterer. Stores override this with one query; this default
         asks once per article."""
+        from storydiff.dates import sortable_time
+
+        end = sortable_time(until)  # by the instant, as the stores order and filter
         return [
             (a, self.story_of(a.id))
             for a in self.articles(since=since)
-            if until is None or (a.published is not None and a.published < until)
+            if end is None or (sortable_time(a.published) or "~") < end
         ]
 
     @abstractmethod

@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from storydiff.dates import is_bare_date, parse_iso_utc
 from storydiff.records import (
     AlignedQuote,
     Article,
@@ -53,23 +52,6 @@ def column_text(value: str | None) -> str | None:
     if value is None:
         return None
     return value.encode("utf-8", "replace").decode("utf-8").replace("\x00", "\ufffd")
-
-
-def sortable_time(value: str | None) -> str | None:
-    """``published`` as stored for ordering and ``since`` filters: datetimes in UTC (naive ones
-    taken as UTC, as the pipeline does), so text order is time order across time zones; a bare
-    date stays a date (it sorts before that day's datetimes); anything unparsable is None
-    (sorted with the undated: text like "May 1" would otherwise sort after every real date)."""
-    dt = parse_iso_utc(value)
-    if dt is None:
-        return None
-    if is_bare_date(value):  # YYYY-MM-DD / YYYYMMDD: a date, not midnight
-        return dt.date().isoformat()
-    try:
-        dt = dt.astimezone(UTC)
-    except (OverflowError, ValueError):  # year 1 or 9999 shifted out of range
-        return None
-    return dt.isoformat(timespec="seconds")
 
 
 def canonical_url(url: str | None) -> str | None:

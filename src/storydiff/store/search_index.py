@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from storydiff.dates import sortable_time
 from storydiff.records import Article, Quote
 from storydiff.store import codec
 
@@ -53,7 +54,7 @@ def paragraph_around(text: str, start: int, end: int) -> str:
 def entries_for(article: Article) -> tuple[dict, list[dict]]:
     """The search rows of one article: its own (title and text) and one per quote, without
     ``article_seq`` (its row in ``articles``, which the store adds when it knows it)."""
-    common = {"outlet": codec.column_text(article.outlet), "published": codec.sortable_time(article.published)}
+    common = {"outlet": codec.column_text(article.outlet), "published": sortable_time(article.published)}
     text = article.text[:MAX_INDEXED_CHARS]
     title = article.title or ""
     own = {**common, "body": codec.column_text(f"{title}\n{text}" if title else text)}

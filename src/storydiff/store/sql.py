@@ -17,6 +17,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
 
+from storydiff.dates import sortable_time
 from storydiff.records import Article, Failure, Story
 from storydiff.store import codec
 from storydiff.store.base import Store, StorySummary
@@ -160,7 +161,7 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
             "content_hash": codec.article_content_hash(article),
             "outlet": codec.column_text(article.outlet),
             "title": codec.column_text(article.title),
-            "published": codec.sortable_time(article.published),
+            "published": sortable_time(article.published),
             "added_at": codec.now_iso(),
             "data": codec.article_to_json(article),
         }
@@ -199,7 +200,7 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
             if story_id is not None:
                 q = q.where(articles.c.story_id == self._resolve(conn, _key(story_id)))
             if since is not None:
-                q = q.where(articles.c.published >= codec.sortable_time(since))
+                q = q.where(articles.c.published >= sortable_time(since))
             q = q.order_by(articles.c.published.asc().nulls_last(), articles.c.seq)
             if limit is not None:
                 q = q.limit(max(0, limit))
@@ -212,9 +213,9 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
         with self._read() as conn:
             q = select(articles.c.data, articles.c.story_id)
             if since is not None:
-                q = q.where(articles.c.published >= codec.sortable_time(since))
+                q = q.where(articles.c.published >= sortable_time(since))
             if until is not None:
-                q = q.where(articles.c.published < codec.sortable_time(until))
+                q = q.where(articles.c.published < sortable_time(until))
             q = q.order_by(articles.c.published.asc().nulls_last(), articles.c.seq)
             rows = conn.execute(q).all()
         return [(codec.article_from_json(d), sid) for d, sid in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select, update
 
-from storydiff.dates import parse_iso_utc
+from storydiff.dates import parse_iso_utc, sortable_time
 from storydiff.records import Article
 from storydiff.store import codec
 from storydiff.store.base import Revision
@@ -102,7 +102,7 @@ class RevisionsMixin:
             conn.execute(update(articles).where(a.seq == cur.seq).values(
                 source_key=new_source, url_key=url_key, content_hash=new_hash,
                 outlet=codec.column_text(article.outlet), title=codec.column_text(article.title),
-                published=codec.sortable_time(article.published), data=data, revision=number,
+                published=sortable_time(article.published), data=data, revision=number,
                 revised_at=codec.now_iso(),
             ))
             self._drop_cached(conn, cur.story_id)  # the story now compares the new text

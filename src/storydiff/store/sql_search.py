@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, delete, select, text, update
 
+from storydiff.dates import sortable_time
 from storydiff.records import Article, Story
 from storydiff.settings import SearchSettings
 from storydiff.store import codec
@@ -79,7 +80,7 @@ class SearchMixin:
             where.append(f"{lower}(e.outlet) LIKE :outlet ESCAPE '\\'")
             params["outlet"] = _contains(outlet)
         if since:
-            when = codec.sortable_time(since)
+            when = sortable_time(since)
             if when is None:
                 raise ValueError(f"not a date: {since!r} (give YYYY-MM-DD or an ISO 8601 time)")
             where.append("e.published >= :since")
