@@ -53,6 +53,21 @@ AFTER = replace(
 )
 
 
+def test_a_figure_edited_with_a_decimal_comma_reads_as_its_language_writes_it():
+    # QA pass 15: "3 млрд" -> "3,5 млрд" read as "figure 3 → 35", "2,8 → 2,6" as "28 → 26"
+    before = Article(id="u", source="u", language="uk", text=(
+        "Лідери підписали угоду на 3 млрд євро, повідомив Макрон.\n\n"
+        "Видатки на оборону в 2027 році сягнуть 2,8 трлн грн."))
+    after = replace(before, text=before.text.replace("3 млрд", "3,5 млрд").replace("2,8 трлн", "2,6 трлн"))
+    d = diff_revisions(before, after)
+    assert [(f["before"], f["after"]) for f in d.figures_changed] == [("3", "3,5"), ("2,8", "2,6")]
+    assert d.figures_changed[1]["sentence"] == "Видатки на оборону в 2027 році сягнуть 2,6 трлн грн."
+    # without a language the script tells it; an English thousands separator stays one
+    assert [f["after"] for f in diff_revisions(replace(before, language=None), replace(after, language=None)).figures_changed] == ["3,5", "2,6"]
+    en = Article(id="e", source="e", text="The fund holds 1,200 homes.")
+    assert diff_revisions(en, replace(en, text="The fund holds 1,500 homes.")).summary()[0] == "figure 1,200 → 1,500"
+
+
 def test_the_diff_names_each_kind_of_change():
     d = diff_revisions(BEFORE, AFTER)
     assert d.headline == ("Quake kills 14 in Berovac", "Quake kills 17 in Berovac")

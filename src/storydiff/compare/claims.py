@@ -478,6 +478,14 @@ def numbers_in(text: str) -> tuple[str, ...]:
     return tuple(raw for _, raw in _numbers(text))
 
 
+def figures_written(text: str, language: str | None = None, context: str = "") -> list[tuple[float, str]]:
+    """(value, the figure as written) of each figure in ``text``, read as ``language`` writes
+    figures ("3,5 млрд" is 3.5 in Ukrainian, "1,200" 1200 in English); ``context``: the text
+    whose script tells an unknown language (a few words of a diff tell nothing)."""
+    lang = number_language(language, context or text) or _English
+    return [(value, g.rstrip(",.")) for _, _, value, g, _ in _figures(text, lang)]
+
+
 REPEAT_DICE = 0.85  # a claim this close to an earlier one of the same article is a repeat
 # An editor's note about the article is not a fact of the story.
 _EDITORS_NOTE = re.compile(

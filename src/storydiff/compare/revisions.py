@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
-from storydiff.compare.claims import numbers_in
+from storydiff.compare.claims import figures_written
 from storydiff.compare.quotes import quote_fidelity, word_diff
 from storydiff.records import Article, Quote
 from storydiff.settings import RevisionSettings
@@ -89,13 +89,15 @@ def _quotes(article: Article) -> list[str]:
     return [" ".join(q.text.split()) for q in quotes]
 
 
-def _figures(before: str, after: str) -> list[tuple[str, str]]:
+def _figures(before: str, after: str, language: str | None) -> list[tuple[str, str]]:
     """Numbers that one paragraph's edit replaced, in order: those only in ``before`` paired with
-    those only in ``after`` at the same place of the word diff."""
+    those only in ``after`` at the same place of the word diff, read as the article's language
+    writes figures ("3 млрд" -> "3,5 млрд" is 3 -> 3,5, not 3 -> 35)."""
     out: list[tuple[str, str]] = []
     for removed, added in _replaced_runs(word_diff(before, after)):
-        old, new = numbers_in(removed), numbers_in(added)
-        out.extend((o, n) for o, n in zip(old, new) if o != n)
+        old = figures_written(removed, language, before)
+        new = figures_written(added, language, after)
+        out.extend((o, n) for (ov, o), (nv, n) in zip(old, new) if ov != nv)
     return out
 
 
@@ -132,9 +134,9 @@ def _pair_paragraphs(old: list[str], new: list[str], min_ratio: float):
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def _sentence_with(text: str, number: str) -> str:
+def _sentence_with(text: str, number: str, language: str | None) -> str:
     for s in _SENTENCE_END.split(text):
-        if number in numbers_in(s):
+        if any(written == number for _, written in figures_written(s, language, text)):
             return s
     return text
 
@@ -155,7 +157,7 @@ def diff_revisions(
     if (before.title or "").strip() != (after.title or "").strip():
         d.headline = (before.title, after.title)
     if (before.title or "") and (after.title or ""):
-        for o, n in _figures(before.title, after.title):
+        for o, n in _figures(before.title, after.title, after.language):
             d.figures_changed.append({"before": o, "after": n, "sentence": after.title})
 
     old_q, new_q = _quotes(before), _quotes(after)
@@ -186,8 +188,8 @@ def diff_revisions(
         for i, j in pairs:
             o, n = old_p[i1 + i], new_p[j1 + j]
             d.paragraphs_edited.append({"before": o, "after": n, "diff": word_diff(o, n)})
-            for fo, fn in _figures(o, n):
-                d.figures_changed.append({"before": fo, "after": fn, "sentence": _sentence_with(n, fn)})
+            for fo, fn in _figures(o, n, after.language):
+                d.figures_changed.append({"before": fo, "after": fn, "sentence": _sentence_with(n, fn, after.language)})
         d.paragraphs_removed.extend(removed)
         d.paragraphs_added.extend(added)
     return d
