@@ -66,6 +66,32 @@ def test_words_phrases_and_prefixes(filled):
     assert (hit.kind, hit.story_id, hit.outlet, hit.title) == ("article", "ferry", "Harbor Wire", "Ferry aground")
 
 
+def test_a_ukrainian_apostrophe_is_found_however_it_was_typed(store, db_url):
+    # QA pass 15: "девʼятеро" with U+02BC (macOS and Android layouts) was one word to FTS5 and
+    # PostgreSQL, "дев'ятеро" / "дев’ятеро" two: each spelling found only articles written with it
+    texts = {"ua1": "Загинули девʼятеро людей у пʼятницю.", "ua2": "Загинули дев'ятеро людей у п'ятницю.",
+             "ua3": "Загинули дев’ятеро людей у п’ятницю."}
+    for aid, t in texts.items():
+        assert store.add_article(Article(id=aid, source=aid, text=t, outlet="Суспільне"), story_id="s")
+    for query in ("дев'ятеро", "дев’ятеро", "девʼятеро", "пʼятниц*", '"девʼятеро людей"'):
+        assert {h.article_id for h in store.search(query)} == set(texts), query
+    # a database indexed before (schema 6) is re-indexed on open
+    from sqlalchemy import text
+
+    store.close()
+    from storydiff.store import open_store
+
+    old = open_store(db_url)
+    with old.engine.begin() as conn:
+        conn.execute(text("UPDATE search_articles SET body = replace(body, '’', 'ʼ')"))
+        conn.execute(text("UPDATE schema_version SET version = 6"))
+    assert {h.article_id for h in old.search("дев'ятеро")} == {"ua2"}  # the old index's failure
+    old.close()
+    reopened = open_store(db_url)
+    assert {h.article_id for h in reopened.search("дев'ятеро")} == set(texts)
+    reopened.close()
+
+
 def test_quotes_with_speakers_outlets_and_dates(filled):
     quotes = filled.search('"Article 5"', kind="quote")
     assert sorted(q.article_id for q in quotes) == ["k1", "k2"]

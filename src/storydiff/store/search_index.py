@@ -51,20 +51,32 @@ def paragraph_around(text: str, start: int, end: int) -> str:
     return text[a:b]
 
 
+# Apostrophes that the tokenizers (FTS5's unicode61, PostgreSQL's parser) read as letters: the
+# Ukrainian "девʼятеро" typed with U+02BC (macOS and Android layouts) was one word, the same word
+# with ' or ’ two, so each spelling found only itself. Indexed text and queries write them as ’.
+_LETTER_APOSTROPHES = str.maketrans({"\u02bc": "\u2019", "\u02b9": "\u2019", "\u02bb": "\u2019"})
+
+
+def searchable(text: str) -> str:
+    """``text`` as the index stores and a query reads it (apostrophes that are letters to the
+    tokenizers written as ’)."""
+    return text.translate(_LETTER_APOSTROPHES)
+
+
 def entries_for(article: Article) -> tuple[dict, list[dict]]:
     """The search rows of one article: its own (title and text) and one per quote, without
     ``article_seq`` (its row in ``articles``, which the store adds when it knows it)."""
     common = {"outlet": codec.column_text(article.outlet), "published": sortable_time(article.published)}
     text = article.text[:MAX_INDEXED_CHARS]
     title = article.title or ""
-    own = {**common, "body": codec.column_text(f"{title}\n{text}" if title else text)}
+    own = {**common, "body": codec.column_text(searchable(f"{title}\n{text}" if title else text))}
     quotes = [
         {
             **common,
             "position": i,
             "speaker": codec.column_text(q.speaker),
             "context": codec.column_text(paragraph_around(article.text, q.start, q.end)),
-            "body": codec.column_text(q.text[: MAX_CONTEXT_CHARS * 4]),
+            "body": codec.column_text(searchable(q.text[: MAX_CONTEXT_CHARS * 4])),
         }
         for i, q in enumerate(article_quotes(article))
     ]
@@ -127,7 +139,7 @@ def parse_query(query: str) -> list[Term]:
     """``Kallas "Article 5" nato*`` → [Kallas, "Article 5", nato*]: every term must match.
     Terms without a letter or digit are dropped (they match nothing on either backend)."""
     terms: list[Term] = []
-    for m in _TERM.finditer(query or ""):
+    for m in _TERM.finditer(searchable(query or "")):
         phrase, word = m.group(1), m.group(2)
         if phrase is not None:
             if _WORD.search(phrase):
