@@ -250,3 +250,28 @@ def test_whom_the_words_were_said_to_is_no_part_of_the_speakers_name():
     # and raised a false "speaker differs" against "Emmanuel Macron"
     text = "Президент Франції Емманюель Макрон прибув до Києва.\n\n«Ми не здамося», — сказав Макрон Зеленському."
     assert [s for _, s in speakers(text, "uk")] == ["Емманюель Макрон"]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # QA pass 15: a person named as the subject of a speech verb since the last quote takes
+    # "he"; the pronoun went to the previous quote's speaker ("a false speaker differs")
+    ("uk", "«Франція буде з Україною стільки, скільки знадобиться», — сказав Макрон журналістам.\n"
+           "Президент Володимир Зеленський заявив, що нові системи захищатимуть міста. "
+           "«Кожна система рятує сотні життів», — сказав він.",
+     ["Макрон", "Володимир Зеленський"]),
+    ("ru", "«Франция будет с Украиной столько, сколько потребуется», — заявил Макрон журналистам.\n"
+           "Зеленский сказал, что новые системы защитят города. «Каждая система спасает сотни жизней», — сказал он.",
+     ["Макрон", "Зеленский"]),
+    ("uk", "Голова Херсонської ОВА Олександр Прокудін написав у Telegram: «Ворог цілив по зупинці транспорту».\n"
+           "Мер міста Роман Мрочко додав, що служби вже працюють. „Ми відновимо все, що зруйновано“, – зазначив він.\n"
+           "Речник Повітряних сил Юрій Ігнат повідомив, що ППО збило 40 дронів.\n"
+           "«Ситуація складна, але контрольована», — сказав голова ОВА.",
+     # a role after the verb is the person the article named with it, not the last speaker
+     ["Олександр Прокудін", "Роман Мрочко", "Олександр Прокудін"]),
+    # a name that is no speech verb's subject does not take the pronoun
+    ("uk", "Голова ОВА Олег Кіпер написав: «Ворог атакував порт».\nУдар пошкодив будинок Василя Петренка. "
+           "«Рятувальники працюють на місці», — додав він.",
+     ["Олег Кіпер", "Олег Кіпер"]),
+])
+def test_a_pronoun_is_the_person_who_took_the_word_last(lang, text, expected):
+    assert [s for _, s in speakers(text, lang)] == expected

@@ -215,7 +215,7 @@ def speaker_after(
     if _PRONOUN_RE[lang].match(rest.lstrip()) and not _runs(rest[:40]):
         return cue, previous or last_named  # "— додала вона", "fügte er hinzu"
     runs = _runs(rest)
-    return cue, (_pick(runs, nearest_last=False) if runs else previous)
+    return cue, (_pick(runs, nearest_last=False) if runs else _by_role(text, close_mark, rest) or previous)
 
 
 def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | None:
@@ -254,6 +254,44 @@ def _pronoun_cue(text: str, open_mark: int, lang: str) -> str | None:
     return verb.group(0) if verb is not None and not sentence[verb.end():].strip() else None
 
 
+def _speaking_since(text: str, start: int, open_mark: int, lang: str) -> str | None:
+    """The person last named as the subject of a speech verb between ``start`` (the previous
+    quote's end) and the opening mark: "«...», — сказав Макрон. Президент Володимир Зеленський
+    заявив, що ... «...», — сказав він" is Zelensky's, not Macron's (QA pass 15). A name and
+    then the verb, at most one word between ("Мер міста Роман Мрочко додав"); a surname alone
+    only right before its verb ("Зеленский сказал, что"), as the article named the person."""
+    segment = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[start:open_mark])
+    found = None
+    for at, run in _runs(segment):
+        end = at + len(" ".join(run))
+        after = segment[end:end + 60]
+        if len(run) >= 2 and _NAME_THEN_VERB[lang].match(after):
+            found = _name(run)
+        elif len(run) == 1 and len(run[0]) >= 4 and _VERB_RE[lang].match(after.lstrip(" ,")):
+            found = _full_name(text, run[0])
+    return found
+
+
+def _by_role(text: str, open_mark: int, rest: str) -> str | None:
+    """The speaker a role names after the verb ("», — сказав голова ОВА."): the person the article
+    named last with that role before a name ("Голова Херсонської ОВА Олександр Прокудін"); the
+    role word matched by its first five letters, across cases ("голови", "главой")."""
+    role = _WORD.match(rest.lstrip())
+    if role is None or not role.group(0).islower() or len(role.group(0)) < 4:
+        return None
+    stem = role.group(0)[:5].lower()
+    head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[:open_mark])
+    found = None
+    for at, run in _runs(head):
+        if len(run) < 2:
+            continue
+        before = [w.lower() for w in _WORD.findall(head[max(0, at - 60):at])][-4:]
+        words = [w.lower() for w in run[:-2]] + before  # "Голова Херсонської ОВА" may open the run
+        if any(w.startswith(stem) for w in words):
+            found = _name(run)
+    return found
+
+
 def _last_named(text: str, open_mark: int) -> str | None:
     """The person named last before the opening mark, in its paragraph or else the paragraph
     before ("Голова ОВА Олег Кіпер повідомив ... «...», — зазначив він"): a first name and a
@@ -272,6 +310,9 @@ def _last_named(text: str, open_mark: int) -> str | None:
 
 
 _QUOTED = re.compile(r"«[^«»]*»|„[^„“]*“|“[^“”]*”|\"[^\"]*\"")
+# after a name: its speech verb, a word between at most ("у суботу" is two: left to the parse)
+_NAME_THEN_VERB = {lang: re.compile(rf"[,\s]*(?:[^\W\d_]+\s+)?(?:{alternation(verb_forms(lang))})(?!\w)", re.IGNORECASE)
+                   for lang in SPEECH_VERBS}
 
 
 def _full_name(text: str, speaker: str | None) -> str | None:
@@ -297,10 +338,12 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
     quote standing on its own after another (no verb, nothing before its mark) keeps the
     previous speaker when that quote is at most ``max_inherit_paragraphs`` back."""
     previous: str | None = None
-    previous_para = -10
+    previous_para, previous_end = -10, 0
     for sp, q in zip(spans, quotes):
         para = text.count("\n", 0, sp.open_mark)
         inherited = previous if para - previous_para <= max_inherit_paragraphs else None
+        if inherited is not None:  # someone else took the word since: "he" is now that person
+            inherited = _speaking_since(text, previous_end, sp.open_mark, lang) or inherited
         last_named = None if inherited else _last_named(text, sp.open_mark)
         cue, speaker = speaker_after(text, sp.close_mark, lang, inherited, last_named) if sp.closed else (None, None)
         if speaker is None:
@@ -316,6 +359,7 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
         q.speaker, q.cue = _full_name(text, speaker), cue
         if speaker:
             previous, previous_para = speaker, para
+        previous_end = sp.close_mark + 1 if sp.closed else sp.open_mark + 1
 
 
 def language_rules(language: str | None) -> str | None:
