@@ -140,6 +140,9 @@ def figures(text, lang):
     ("uk", "Сім'я з п'яти людей отримала сім тисяч гривень.", [(5, "peopl"), (7000, "hryvn")]),  # "сім'я" is no 7
     ("ru", "Погибли двадцать пять человек, около 200 ранены.", [(25, "dead"), (200, "injur")]),
     ("ru", "Ущерб составил 2,5 млрд рублей за три дня.", [(2_500_000_000, "roubl"), (72, "hour")]),
+    # the -и cases of Russian "-ть" numbers (QA pass 15: "о гибели одиннадцати человек" read nothing)
+    ("ru", "Сообщается о гибели одиннадцати человек и двадцати раненых.", [(11, "dead"), (20, "injur")]),
+    ("uk", "Повідомляється про загибель тринадцяти людей.", [(13, "dead")]),
     ("de", "Fünf Menschen starben, 1.500 wurden verletzt, am 5. Dezember um 4.52 Uhr.", [(5, "dead"), (1500, "injur")]),
     ("de", "Die Inflation lag bei 6,1 Prozent.", [(6.1, "%")]),
     ("pl", "Zginęło pięć osób, a 12 zostało rannych; straty to 3,5 mln zł.", [(5, "dead"), (12, "injur"), (3_500_000, "zloty")]),

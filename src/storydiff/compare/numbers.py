@@ -26,7 +26,8 @@ _SPACE_GROUP = "[ \u00a0\u202f\u2009]"
 
 
 def _slavic_forms(words: dict[str, float]) -> dict[str, float]:
-    """Number words with the oblique forms Ukrainian builds from "-ть" words (п'ять -> п'яти, п'ятьох)."""
+    """Number words with the oblique forms built from "-ть" words (п'ять -> п'яти, п'ятьох;
+    одиннадцать -> одиннадцати)."""
     out = dict(words)
     for w, v in words.items():
         if w.endswith("ть"):
@@ -46,7 +47,7 @@ _UK_WORDS = _slavic_forms({
     "ста": 100, "двісті": 200, "триста": 300, "чотириста": 400, "п'ятсот": 500, "тисяча": 1000,
     "півтора": 1.5, "півтори": 1.5, "дюжина": 12,
 })
-_RU_WORDS = {
+_RU_WORDS = _slavic_forms({  # "одиннадцати человек", "двадцати" (the -и cases; -ох is never Russian)
     "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "двое": 2, "три": 3, "трех": 3, "трёх": 3,
     "трем": 3, "тремя": 3, "трое": 3, "четыре": 4, "четырех": 4, "четырёх": 4, "четверо": 4, "пять": 5,
     "пяти": 5, "пятерых": 5, "пятеро": 5, "шесть": 6, "шести": 6, "шестеро": 6, "семь": 7, "семи": 7,
@@ -58,7 +59,7 @@ _RU_WORDS = {
     "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100, "ста": 100,
     "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500, "тысяча": 1000, "полтора": 1.5,
     "полторы": 1.5, "дюжина": 12,
-}
+})
 _DE_WORDS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
     "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
@@ -109,14 +110,14 @@ ENGLISH_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1
 # longest start first. Casualty words go straight to their count ("загиблих" -> "dead").
 _UNITS: dict[str, dict[str, str]] = {
     "uk": {"люд": "peopl", "робітн": "worke", "працівн": "worke", "пасажир": "passe", "цивільн": "civil", "мирн": "civil", "осіб": "peopl", "особ": "peopl", "чоловік": "peopl", "мешканц": "resid",
-           "жител": "resid", "загибл": "dead", "загину": "dead", "вбит": "dead", "убит": "dead", "помер": "dead",
+           "жител": "resid", "загибл": "dead", "загину": "dead", "загибел": "dead", "вбит": "dead", "убит": "dead", "помер": "dead",
            "жертв": "dead", "поранен": "injur", "травмован": "injur", "постражд": "injur", "зникл": "missi",
            "безвісти": "missi", "годин": "hour", "хвилин": "minut", "дн": "day", "доб": "day", "тижн": "week",
            "тижд": "week", "місяц": "month", "рок": "year", "рік": "year", "роц": "year", "літ": "year", "відсот": "%",
            "кілометр": "kilom", "км": "kilom", "метр": "metre", "долар": "dolla", "євро": "euro",
            "грив": "hryvn", "грн": "hryvn", "військов": "soldi", "солдат": "soldi", "бійц": "soldi",
            "дит": "child", "діт": "child", "будин": "house", "дрон": "drone", "тонн": "tonne"},
-    "ru": {"люд": "peopl", "рабоч": "worke", "сотрудник": "worke", "пассажир": "passe", "мирн": "civil", "человек": "peopl", "жител": "resid", "погибш": "dead", "погиб": "dead",
+    "ru": {"люд": "peopl", "рабоч": "worke", "сотрудник": "worke", "пассажир": "passe", "мирн": "civil", "человек": "peopl", "жител": "resid", "погибш": "dead", "погиб": "dead", "гибел": "dead",
            "убит": "dead", "умер": "dead", "жертв": "dead", "ранен": "injur", "пострада": "injur",
            "пропа": "missi", "час": "hour", "минут": "minut", "дн": "day", "день": "day", "сут": "day",
            "недел": "week", "месяц": "month", "лет": "year", "год": "year", "процент": "%", "километр": "kilom",
@@ -227,7 +228,7 @@ _RANGES = {"uk": r"\bвід\s+(\S+)\s+до\s+(\S+)", "ru": r"\bот\s+(\S+)\s+д
            "de": r"\bzwischen\s+(\S+)\s+und\s+(\S+)", "pl": r"\b(?:od|między)\s+(\S+)\s+(?:do|a)\s+(\S+)",
            "fr": r"\bentre\s+(\S+)\s+et\s+(\S+)", "es": r"\bentre\s+(\S+)\s+y\s+(\S+)"}
 _JOINS = {"uk": "до", "ru": "до", "de": "bis", "pl": "do", "fr": "à", "es": "a"}
-_KILL = {"uk": "загин|загибл|вбит|убит|вбив|помер|жертв|смерт|забра\\w* житт", "ru": "погиб|убит|убил|умер|жертв|смерт|унес\\w* жизн",
+_KILL = {"uk": "загин|загибл|загибел|вбит|убит|вбив|помер|жертв|смерт|забра\\w* житт", "ru": "погиб|гибел|убит|убил|умер|жертв|смерт|унес\\w* жизн",
          "de": "tot|getötet|ums leben|starb|gestorben", "pl": "zgin|zabit|zabił|śmier|ofiar|nie żyj|zmarł",
          "fr": "mort|tué|décéd|décès|victime", "es": "muert|muri|fallec|víctima|mató"}
 _HURT = {"uk": "поранен|травм|постражд", "ru": "ранен|травм|пострада", "de": "verletz",
