@@ -100,3 +100,19 @@ def test_a_judgement_command_fails_the_bad_row_and_judges_the_others(tmp_path, c
     assert result.exit_code == 0
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["g1", "g2"]
     assert f"error: {rows}#L2: bad row" in result.stderr
+
+
+def test_a_date_that_is_no_date_is_said_and_the_record_kept(tmp_path):
+    # QA pass 15: "2026-13-45T99:00:00" or "вчора" as 'published' was stored undated, silently
+    good = inputs.good_row(1)
+    rows = inputs.write_jsonl(tmp_path / "rows.jsonl", [
+        {**good, "id": "bad-month", "published": "2026-13-45T99:00:00"},
+        {**inputs.good_row(2), "id": "word", "published": "вчора"},
+        {**inputs.good_row(3), "id": "fine", "published": "2026-11-20"},
+    ])
+    db = tmp_path / "s.db"
+    result = cli("ingest", rows, "--db", db, "--workers", "0")
+    assert no_traceback(result) and result.exit_code == 0, result.output
+    assert "stored 3 new article(s)" in result.output
+    assert f"warning: {rows}#L1 (id bad-month): 'published' '2026-13-45T99:00:00' is no date" in result.stderr
+    assert f"{rows}#L2 (id word): 'published' 'вчора'" in result.stderr and "#L3" not in result.stderr

@@ -9,6 +9,7 @@ pasted without a URL).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
@@ -19,6 +20,8 @@ from storydiff.extract import metadata
 from storydiff.extract.page_siblings import sibling_pages
 from storydiff.records import Article, Failure, RawItem, article_id_for
 from storydiff.settings import ExtractSettings
+
+log = logging.getLogger("storydiff.extract")
 
 __all__ = ["extract_item", "extract_items", "normalize_date", "outlet_key", "ExtractError"]
 
@@ -168,6 +171,12 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         metadata.outlet_from_text(raw_text) if item.kind == "text" else None,
         metadata.outlet_from_url(url),
     )
+    given = meta.get("published")
+    published = normalize_date(_first(given, published), now=crawled)
+    if given not in (None, "") and normalize_date(given, now=crawled) is None:
+        # a record's own date that reads as no date ("2026-13-45", "вчора"): kept undated, said
+        log.warning("%s: 'published' %.60r is no date storydiff reads; %s", item.source, given,
+                    "the page's own date is used" if published else "stored undated")
     meta_authors = meta.get("authors")
     if isinstance(meta_authors, str):
         meta_authors = [a.strip() for a in meta_authors.replace(";", ",").split(",") if a.strip()]
@@ -179,7 +188,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         text=text,
         outlet=outlet,
         title=_first(meta.get("title"), title),
-        published=normalize_date(_first(meta.get("published"), published), now=crawled),
+        published=published,
         authors=list(_first(meta_authors, authors) or []),
         # the body's first line (FENNICK —) before the page's header lines (Kyiv • UNN)
         dateline=metadata.dateline(text) or (metadata.dateline(raw_text) if raw_text is not text else None),
