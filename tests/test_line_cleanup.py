@@ -28,3 +28,59 @@ def test_a_table_of_dates_in_an_article_survives_extraction():
             f"{table}<p>{PROSE}</p></article></body></html>")
     text = extract_html(page).text
     assert "1/1/2013" in text and "2/1/2013" in text
+
+
+def _kind_by_search_alone(line: str) -> str | None:
+    """boilerplate_kind without its cue check: the patterns searched on every line."""
+    from storydiff.extract import line_rules
+
+    if line_rules._BLOB.search(line):
+        return "blob"
+    if len(line.split()) > line_rules.MAX_RULE_WORDS * 3:
+        return None
+    match = line_rules.BOILERPLATE.search(line)
+    if not match or (match.lastgroup == "credit" and len(line.split()) > 30):
+        return None
+    return match.lastgroup
+
+
+def test_the_cue_check_keeps_every_rule():
+    from storydiff.extract.line_rules import boilerplate_kind
+
+    # one line per alternative of each pattern, in other cases, and with the letters re.I takes for
+    # ASCII ones ('İ', 'ı', 'ſ', the Kelvin sign) where str.lower() does not
+    lines = [
+        "Copyright 2024 Herald", "ALL RIGHTS RESERVED.", "© Herald Media", "Our privacy and cookie notice",
+        "See our cookie policy", "Terms of Use", "Reprints allowed", "without written permission",
+        "with an active hyperlink", "Using our materials, please credit us",
+        "Become a Patron today", "Support our journalism", "Donate now", "Buy us a cup of coffee",
+        "Join our community", "You could close this page", "on Patreon",
+        "Please turn off your AdBlocker", "Disable your ad blocker", "Whitelist us",
+        "Suggest a correction", "press Ctrl+Enter", "highlight the text and press", "Report an error",
+        "Photo credit: Jane Doe", "Images by AFP", "PICTURE: Reuters", "Video from the scene",
+        "Screenshot from YouTube", "Illustration by Ann", "Graphics: Tom", "Photograph by Ann", "(Photo: AP)",
+        "Courtesy of the museum", "Getty Images", "Shutterstock", "AP Photo/Ann Doe", "Ann Doe / Reuters",
+        "File photo of the bridge",
+        "Read also: the budget", "See also the map", "Related stories", "Most read", "Sign up for our newsletter",
+        "Subscribe to the Herald", "Follow us on X", "Share this article", "A special discount for readers",
+        "This report is supported by the Knight Foundation",
+        "Details", "More details:", "Context", "Background", "In brief", "Briefly", "Key points",
+        "DETAİLS", "Detaıls", "ſhare this", "Read alſo the rest", "BACKGROUND", "\u212aey points",
+        PROSE, "The mayor said the bridge would reopen in June.", "", "x" * 301,
+    ]
+    kinds = [boilerplate_kind(line) for line in lines]
+    assert kinds == [_kind_by_search_alone(line) for line in lines]
+    assert all(kinds[:-4]) and kinds[-4:] == [None, None, None, "blob"]
+
+
+def test_the_fold_covers_every_letter_re_i_takes_for_ascii():
+    import re
+
+    from storydiff.extract.line_rules import _FOLD
+
+    ascii_letter = re.compile("[a-z]", re.I)
+    for code in range(0x110000):
+        char = chr(code)
+        if ascii_letter.fullmatch(char):
+            folded = char.translate(_FOLD).lower()
+            assert len(folded) == 1 and re.fullmatch(folded, char, re.I), (hex(code), folded)
