@@ -182,6 +182,30 @@ def _share_buttons(lit: list[str]) -> Callable:
     return evaluate
 
 
+def _content_block(lit: list[str]) -> Callable:
+    # .//*[self::article or self::div or self::main or self::section][@class=A or @class=B or
+    # @itemprop=P or @id=D or re:test(@id, I) or re:test(@class, K)][1]: the [1] counts along each
+    # parent's children (.//* is descendant-or-self::node()/child::*), so the first match among
+    # each element's children, not the first of the page
+    class_a, class_b, itemprop, ident, id_re, class_re = lit
+    id_test, class_test = _search(id_re), _search(class_re)
+
+    def evaluate(tree: etree._Element) -> list:
+        found, parents = [], set()
+        for el in tree.iterdescendants("article", "div", "main", "section"):
+            i, c = el.get("id"), el.get("class")
+            if not (c in (class_a, class_b) or el.get("itemprop") == itemprop or i == ident
+                    or (i is not None and id_test(i)) or (c is not None and class_test(c))):
+                continue
+            parent = el.getparent()  # never None: a descendant of tree
+            if parent not in parents:
+                parents.add(parent)
+                found.append(el)
+        return found
+
+    return evaluate
+
+
 def _basic_clean(lit: list[str]) -> Callable:
     # .//aside|.//div[contains(@class|@id, F)]|.//fencedframe|.//footer|.//script|.//style|.//svg|.//template|
     # .//*[re:test(@class, C, flags) or re:test(@id, I, flags)]: one walk, each element once, in document order
@@ -231,6 +255,10 @@ _REPLACEMENTS = [
      ".//*[self::div or self::section or self::aside][ re:test(@id, '') or re:test(@class, '')][ "
      "not(.//h1) or re:test(@id, '') or re:test(@class, '')]",
      _appended_articles),
+    ("BODY_XPATH", 0,
+     ".//*[self::article or self::div or self::main or self::section][ @class='' or @class='' or @itemprop='' or "
+     "@id='' or re:test(@id, '') or re:test(@class, '') ][1]",
+     _content_block),
     ("RAW_TREE_PRUNE_XPATH", 1,
      ".//*[self::div or self::section or self::aside][contains(@class, '')]",
      _share_buttons),
