@@ -30,6 +30,7 @@ import atexit
 import gzip
 import json
 import os
+import random
 import shutil
 import socket
 import statistics
@@ -461,6 +462,8 @@ def main() -> None:
     ap.add_argument("--sets", nargs="*", default=["aeb", "mix"], choices=["aeb", "mix"])
     ap.add_argument("--scale", nargs="*", type=int, default=[10_000, 100_000])
     ap.add_argument("--limit", type=int, help="the first N pages of each set only (a quick check)")
+    ap.add_argument("--sample", type=int, help="N pages of each set drawn at random, seed 1 (300 of the mix: the "
+                                               "pages of round 14's table of where ingest's CPU goes)")
     ap.add_argument("--only", choices=["html", "scale", "web", "ondemand", "profile"], nargs="*")
     ap.add_argument("--src", help="another checkout's src/ to time beside this one (labelled 'before')")
     ap.add_argument("--commands", nargs="*", help="HTML rows: only these commands (e.g. 'ingest (SQLite)' compare)")
@@ -490,6 +493,8 @@ def main() -> None:
             rows = []
             for name in args.sets:
                 pages = (aeb_pages() if name == "aeb" else mix_pages())[: args.limit]
+                if args.sample and args.sample < len(pages):
+                    pages = random.Random(1).sample(pages, args.sample)
                 rows += html_rows(name, pages, srcs, args.pg, tmp, set(args.commands or []) or None)
             report["html"] = rows
         if "scale" in only:
