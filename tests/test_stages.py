@@ -258,3 +258,18 @@ def test_the_origins_own_reports_are_named_once_in_the_reason():
     n, groups = independent_sources([wire, copy, update])
     (group,) = [g for g in groups if g.origin == "Harbor Wire"]
     assert n == 1 and group.reason.count("Harbor Wire's own report") == 1, group.reason
+
+
+def test_a_masthead_line_names_the_outlet_of_pasted_page_text():
+    # QA pass 15: "ЛІГА.net" and "The Kyiv Independent" heading a pasted page were "outlet
+    # unknown" (the file name stood for the outlet and split one outlet in two)
+    liga = "ЛІГА.net\nНовини\nБізнес\nПолітика\nГоловна › Новини › Україна\nРакетний удар по Запоріжжю\n" + \
+           "Російський ракетний удар по Запоріжжю вбив дев'ятьох людей, заявив губернатор.\n" * 3
+    assert outlet_from_text(liga) == "ЛІГА.net"
+    body = "".join(f"Paragraph {i} of the report on the strike, the governor said on Friday.\n" for i in range(12))
+    ki = "The Kyiv Independent\nUkraine War Latest\nPolitics\nRussian attack kills 9\n" + body + \
+         "Note from the author:\nThe Kyiv Independent is funded by our readers. Become a member today.\n"
+    assert outlet_from_text(ki) == "The Kyiv Independent"
+    # a headline repeated at the top of the body, a section name: no outlet
+    assert outlet_from_text("Backup Strategy\nBackup Strategy\nBackup Strategy is what this post is about.\n" + body) is None
+    assert outlet_from_text("Politics\n" + body) is None

@@ -113,6 +113,31 @@ def outlet_from_text(text: str) -> str | None:
         name = name.strip(" .,")
         if 2 <= len(name) <= 40:
             return name
+    return _masthead(lines)
+
+
+_MASTHEAD_DOMAIN = re.compile(r"^[^\W_][\w\-]*\.(?:com|org|net|info|ua|uk|eu|de|fr|ru|news|media|co|io|us)$", re.I)
+
+
+def _masthead(lines: list[str]) -> str | None:
+    """The outlet's name as the page's first line, where nothing else signs the page: a short
+    line that reads as a site's name ("ЛІГА.net"), or one the page repeats in a later sentence
+    ("The Kyiv Independent" ... "The Kyiv Independent is funded by our readers") — a section
+    name ("Новини", "Politics") is neither."""
+    if not lines:
+        return None
+    first = lines[0].strip()
+    words = first.split()
+    if not (1 <= len(words) <= 4 and len(first) <= 40 and first[0].isupper()) or first[-1] in ".!?:;,":
+        return None
+    if _MASTHEAD_DOMAIN.match(first):
+        return first
+    if len(words) >= 2:
+        # in the page's foot, in a sentence ("... is funded by our readers"): a headline is
+        # repeated at the top of its body, a masthead at the foot of the page
+        foot = "\n".join(lines[max(10, len(lines) - 25):])
+        if re.search(rf"(?<!\w){re.escape(first)}\s+[^\W\d_]+\s+[^\W\d_]+", foot):
+            return first
     return None
 
 
