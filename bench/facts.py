@@ -8,6 +8,8 @@
     python bench/facts.py --cost         # claims/s and a 20-article story's time, beside today's
     python bench/facts.py --lexical      # the lexical scorer's rows only, without the
                                          # cross-encoder judge (~3 min instead of ~10)
+    python bench/facts.py --error-classes [FILE]  # the default's held-out false "only" facts and
+                                         # missed pairs, counted by class (FILE: each one, with texts)
 
 Gold: tests/data/fact_gold.jsonl (format and what counts as the same fact: tests/data/FACT_GOLD.md):
 31 stories: 25 ECB+ dev event clusters (ids and line numbers into ECB+), the founding seed pair
@@ -43,6 +45,7 @@ import pickle
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,13 +181,13 @@ def line_at(table: list[tuple[int, int]], char: int) -> int:
     return best
 
 
-def prepare(s: Story, settings: FactSettings, with_judge: bool = True) -> None:
+def prepare(s: Story, settings: FactSettings, with_judge: bool = True, with_vectors: bool = True) -> None:
     arts, offsets = articles_of(s)
     s.claims = [c for a in arts for c in article_claims(a.id, a.text, settings.min_claim_words)]
     s.units = [(c.article_id, line_at(offsets[c.article_id], c.start)) for c in s.claims]
     if s.claims:
         s.feats = pair_features(s.claims)[1]
-        s.vecs = embed_multilingual([c.text for c in s.claims])
+        s.vecs = embed_multilingual([c.text for c in s.claims]) if with_vectors else None
         if with_judge:
             article = np.array([c.article_id for c in s.claims])
             screen = _logistic(LEXICAL_FEATURES, s.feats)
@@ -294,6 +297,76 @@ def score_groups(s: Story, facts: list[tuple[list[Unit], str, list[Unit]]], erro
     return sc
 
 
+# what each error is, read from the held-out predictions and the gold alone (bench/facts.py --error-classes)
+FALSE_ONLY_CLASSES = {
+    "no claim": "the unit starts no claim (under min_claim_words, or dropped as a repeat in its own article)",
+    "two claims": "the unit holds two sentences (claims) and another of them is matched",
+    "restatement": "the fact's other unit in the same article is matched: a restatement left alone",
+    "partner taken": "a gold partner in another article is matched, into another fact",
+    "paraphrase pair": "every gold partner is left alone too: the pair itself is missed",
+}
+MISSED_CLASSES = {
+    "no claim": "a unit starts no claim",
+    "two claims": "a unit holds two sentences (claims)",
+    "split restatement": "both in shared facts, different ones, and the gold fact holds two units of one article",
+    "split": "both in shared facts, different ones (each article gives the gold fact once)",
+    "alone": "one or both left alone ('only' or 'possibly')",
+}
+
+
+def _unit_class(claims_of: dict, u: Unit) -> str | None:
+    n = len(claims_of.get(u, []))
+    return "no claim" if n == 0 else "two claims" if n > 1 else None
+
+
+def _best(sim: np.ndarray, claims_of: dict, u: Unit, v: Unit) -> float:
+    """The pair's match probability: the best over the two units' claims."""
+    return max((float(sim[a, b]) for a in claims_of.get(u, []) for b in claims_of.get(v, [])), default=0.0)
+
+
+def error_classes(kept: list) -> tuple[Counter, Counter, list[str]]:
+    """Every false "only" and every missed gold pair of held-out predictions (``held_out``'s
+    ``kept``), each put in one class of FALSE_ONLY_CLASSES / MISSED_CLASSES, with its texts and
+    the pair's match probability."""
+    only: Counter = Counter()
+    missed: Counter = Counter()
+    lines: list[str] = []
+    for s, sim, facts in kept:
+        text = {(d, i): t for d in s.docs for i, t in s.lines[d]}
+        gold_fact = {u: k for k, f in enumerate(s.gold) for u in f}
+        claims_of: dict[Unit, list[int]] = {}
+        for k, u in enumerate(s.units):
+            claims_of.setdefault(u, []).append(k)
+        matches: dict[Unit, list[str]] = {}
+        for units, match, _ in facts:
+            for u in units:
+                matches.setdefault(u, []).append(match)
+        for units, match, _ in facts:
+            u = units[0]
+            gold = s.gold[gold_fact[u]]
+            partners = [v for v in gold if v[0] != u[0]]
+            if match != "only" or not partners:
+                continue
+            own = [v for v in gold if v[0] == u[0] and v != u]
+            kind = _unit_class(claims_of, u) or ("restatement" if any("same" in matches[v] for v in own)
+                                                 else "partner taken" if any("same" in matches[v] for v in partners)
+                                                 else "paraphrase pair")
+            only[kind] += 1
+            lines.append(f"{s.name} false only [{kind}] {u}: {text[u]}")
+            lines += [f"    gold partner {v} p={_best(sim, claims_of, u, v):.3f}: {text[v]}" for v in partners]
+        pred = pairs_of([u for u, m, _ in facts if m == "same"])
+        for pair in sorted(pairs_of(s.gold) - pred, key=sorted):
+            u, v = sorted(pair)
+            gold = s.gold[gold_fact[u]]
+            kind = _unit_class(claims_of, u) or _unit_class(claims_of, v) or (
+                ("split restatement" if len(gold) > len({x[0] for x in gold}) else "split")
+                if "same" in matches[u] and "same" in matches[v] else "alone")
+            missed[kind] += 1
+            lines.append(f"{s.name} missed pair [{kind}] p={_best(sim, claims_of, u, v):.3f}\n"
+                         f"    {u}: {text[u]}\n    {v}: {text[v]}")
+    return only, missed, lines
+
+
 def as_units(s: Story, groups: list[FactGroup]) -> list[tuple[list[Unit], str, list[Unit]]]:
     at = {id(c): u for c, u in zip(s.claims, s.units)}
     out = []
@@ -357,8 +430,9 @@ def _total(stories: list[Story], sims: list[np.ndarray], same: float, possibly: 
 
 
 def held_out(stories: list[Story], names: tuple[str, ...], with_possibly: bool, log: list | None = None,
-             by_source: dict | None = None, cosines: tuple[float, ...] = (1.0,)) -> Score:
-    """Leave one story out: weights and cuts fitted on the others, the story scored."""
+             by_source: dict | None = None, cosines: tuple[float, ...] = (1.0,), kept: list | None = None) -> Score:
+    """Leave one story out: weights and cuts fitted on the others, the story scored. ``kept``
+    collects each story's (story, probabilities, predicted facts as units) for the error classes."""
     scorer = "judge" if names == JUDGE_FEATURES else "learned"
     tot = Score()
     for k, s in enumerate(stories):
@@ -368,8 +442,12 @@ def held_out(stories: list[Story], names: tuple[str, ...], with_possibly: bool, 
         same, possibly, cosine = choose_cuts(rest, sims, with_possibly, scorer, cosines)
         if log is not None:
             log.append((s.name, same, possibly, cosine))
-        groups = predict(s, probabilities(s, names, w), same, possibly, scorer, cosine) if s.claims else []
-        sc = score_groups(s, as_units(s, groups))
+        sim = probabilities(s, names, w) if s.claims else None
+        groups = predict(s, sim, same, possibly, scorer, cosine) if s.claims else []
+        facts = as_units(s, groups)
+        sc = score_groups(s, facts)
+        if kept is not None:
+            kept.append((s, sim, facts))
         tot.add(sc)
         if by_source is not None:
             by_source.setdefault(s.source, Score()).add(sc)
@@ -482,6 +560,21 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
     print(f"\njudge model load {load:.2f}s (once per process)")
 
 
+def print_error_classes(stories: list[Story], path: str) -> None:
+    kept: list = []
+    sc = held_out(stories, LEXICAL_FEATURES, True, kept=kept)
+    only, missed, lines = error_classes(kept)
+    print(row("default (lexical with 'possibly'), held out by story", sc))
+    for title, counts, classes in (("false 'only' facts", only, FALSE_ONLY_CLASSES),
+                                   ("missed gold pairs", missed, MISSED_CLASSES)):
+        print(f"\n| {title} ({sum(counts.values())}) | count |\n|---|---|")
+        for kind, what in classes.items():
+            print(f"| {kind}: {what} | {counts[kind]} |")
+    if path:
+        Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"\neach error with its texts: {path}")
+
+
 def _model_stamp() -> str:
     import hashlib
 
@@ -494,6 +587,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fit", action="store_true", help="also print the weights and cuts fitted on all stories")
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--error-classes", nargs="?", const="", default=None, metavar="FILE",
+                    help="count the default's held-out errors by class (no e5 vectors, ~20 s); FILE: list each")
     ap.add_argument("--cost", action="store_true")
     ap.add_argument("--lexical", action="store_true",
                     help="the default (lexical) scorer only: no cross-encoder judge rows (~1 min)")
@@ -511,7 +606,11 @@ def main() -> None:
             same_fact._SEEN.update(saved["logits"])
     t0 = time.perf_counter()
     for s in stories:
-        prepare(s, settings, with_judge=not args.lexical)
+        prepare(s, settings, with_judge=not args.lexical and args.error_classes is None,
+                with_vectors=args.error_classes is None)
+    if args.error_classes is not None:
+        print_error_classes(stories, args.error_classes)
+        return
     if cache and not args.lexical:
         cache.write_bytes(pickle.dumps({"model": _model_stamp(), "logits": dict(same_fact._SEEN)}))
     n_units = sum(len(s.lines[d]) for s in stories for d in s.docs)

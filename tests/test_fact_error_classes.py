@@ -1,0 +1,64 @@
+"""bench/facts.py --error-classes: each held-out error of the fact alignment lands in the class
+that describes it (the counts in BENCHMARKS.md §6 come from these rules)."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "facts.py"
+spec = importlib.util.spec_from_file_location("bench_facts", BENCH)
+bench = importlib.util.module_from_spec(spec)
+sys.modules["bench_facts"] = bench  # its dataclasses look their module up
+spec.loader.exec_module(bench)
+
+LINES = {
+    "a": ["Three villages have been evacuated near the border.",
+          "The evacuation of the villages began at dawn on Sunday.",
+          "Firefighters fought the blaze for ten hours. Two planes dropped water on it.",
+          "Strong winds are hampering the effort.",
+          "It burned."],
+    "b": ["Residents of three villages near the border were told to leave.",
+          "Firefighters fought the blaze through the night with two aircraft.",
+          "Hot, windy weather is making the job harder.",
+          "It burned."],
+}
+
+
+def story():
+    lines = {d: list(enumerate(t)) for d, t in LINES.items()}
+    gold = [[("a", 0), ("a", 1), ("b", 0)], [("a", 2), ("b", 1)], [("a", 3), ("b", 2)], [("a", 4), ("b", 3)]]
+    s = bench.Story("toy", "written", ["a", "b"], lines, gold)
+    bench.prepare(s, bench.FactSettings(), with_judge=False, with_vectors=False)
+    return s
+
+
+def test_each_error_lands_in_its_class():
+    s = story()
+    sim = bench.probabilities(s, bench.LEXICAL_FEATURES, bench.WEIGHTS[bench.LEXICAL_FEATURES])
+    # a prediction with one error of each kind: the lede pair matched and its restatement ("a", 1)
+    # left alone; the two-sentence unit ("a", 2) holds two claims, one matched; the paraphrase
+    # pair about the weather both alone; the 2-word lines start no claim
+    claims_of = {}
+    for k, u in enumerate(s.units):
+        claims_of.setdefault(u, []).append(k)
+    assert len(claims_of[("a", 2)]) == 2 and ("a", 4) not in claims_of
+    facts = [([("a", 0), ("b", 0)], "same", []), ([("a", 1)], "only", []),
+             ([("a", 2), ("b", 1)], "same", []), ([("a", 2)], "only", []),
+             ([("a", 3)], "only", []), ([("b", 2)], "only", []),
+             ([("a", 4)], "only", []), ([("b", 3)], "only", [])]
+    only, missed, lines = bench.error_classes([(s, sim, facts)])
+    assert only == {"restatement": 1, "two claims": 1, "paraphrase pair": 2, "no claim": 2}
+    # missed: ("a", 1)-("b", 0) alone; weather alone; the 2-word pair without claims
+    assert missed == {"alone": 2, "no claim": 1}
+    assert any("Hot, windy weather" in line for line in lines)
+
+
+def test_a_gold_fact_split_in_two_shared_facts_is_a_split_restatement():
+    s = story()
+    sim = bench.probabilities(s, bench.LEXICAL_FEATURES, bench.WEIGHTS[bench.LEXICAL_FEATURES])
+    facts = [([("a", 0), ("b", 0)], "same", []), ([("a", 1), ("b", 2)], "same", []),
+             ([("a", 2), ("b", 1)], "same", []), ([("a", 3)], "only", []), ([("a", 4), ("b", 3)], "same", [])]
+    only, missed, _ = bench.error_classes([(s, sim, facts)])
+    # ("a", 1) is in a shared fact, but not ("b", 0)'s: the gold fact holds two units of "a"
+    assert missed["split restatement"] == 1
+    assert only == {"partner taken": 1}  # ("a", 3)'s partner ("b", 2) sits in another shared fact
