@@ -46,10 +46,12 @@ def test_each_error_lands_in_its_class():
              ([("a", 2), ("b", 1)], "same", []), ([("a", 2)], "only", []),
              ([("a", 3)], "only", []), ([("b", 2)], "only", []),
              ([("a", 4)], "only", []), ([("b", 3)], "only", [])]
-    only, missed, lines = bench.error_classes([(s, sim, facts)])
+    only, missed, over_cut, lines = bench.error_classes([(s, sim, facts, 0.25)])
     assert only == {"restatement": 1, "two claims": 1, "paraphrase pair": 2, "no claim": 2}
     # missed: ("a", 1)-("b", 0) alone; weather alone; the 2-word pair without claims
     assert missed == {"alone": 2, "no claim": 1}
+    # the pairs lost in the grouping are those scored at the cut or above; a cut of 0 counts them all
+    assert over_cut["no claim"] == 0 and bench.error_classes([(s, sim, facts, 0.0)])[2]["alone"] == 2
     assert any("Hot, windy weather" in line for line in lines)
 
 
@@ -58,7 +60,7 @@ def test_a_gold_fact_split_in_two_shared_facts_is_a_split_restatement():
     sim = bench.probabilities(s, bench.LEXICAL_FEATURES, bench.WEIGHTS[bench.LEXICAL_FEATURES])
     facts = [([("a", 0), ("b", 0)], "same", []), ([("a", 1), ("b", 2)], "same", []),
              ([("a", 2), ("b", 1)], "same", []), ([("a", 3)], "only", []), ([("a", 4), ("b", 3)], "same", [])]
-    only, missed, _ = bench.error_classes([(s, sim, facts)])
+    only, missed, _, _ = bench.error_classes([(s, sim, facts, 0.25)])
     # ("a", 1) is in a shared fact, but not ("b", 0)'s: the gold fact holds two units of "a"
     assert missed["split restatement"] == 1
     assert only == {"partner taken": 1}  # ("a", 3)'s partner ("b", 2) sits in another shared fact
