@@ -7,6 +7,7 @@ into three would make one statement look like three facts).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -54,6 +55,9 @@ class Claim:
     quantities: tuple[Quantity, ...] = ()
     # the days and months it names ("on 12 November", "in October"): two reports' dates contradict
     dates: tuple[Quantity, ...] = ()
+    # the weekdays and times of day it names ("on Thursday", "at 3 p.m."): two reports' contradict
+    weekdays: tuple[Quantity, ...] = ()
+    times: tuple[Quantity, ...] = ()
 
 
 def _quote_balance(s: str) -> int:
@@ -180,6 +184,12 @@ def quantities_conflict(xs: Sequence[Quantity], ys: Sequence[Quantity]) -> bool:
 
 # A rounded figure allows this much either way: "about 200" is no contradiction of "213".
 APPROX_TOLERANCE = 0.1
+# A bound at a multiple of this ("more than 30", "over 100") is a rounding that allows any figure
+# beyond it; "at least 14" keeps its figure (a toll as counted so far: 17 is a newer count)
+ROUND_BOUND = 10
+# "31 were killed", "four people died", "12 others were wounded": a bare count whose fate follows it
+_FATE_AFTER = re.compile(r"\s+(?:(?:people|others|more|persons)\s+)?(?:(?:were|was|have\s+been|had\s+been|are)\s+)?"
+                         r"(killed|died|dead|injured|wounded|hurt|missing)\b", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"\b(about|around|nearly|almost|roughly|approximately|some|an estimated|close to)\s+$")
 _RANGE = re.compile(r"\bbetween\s+(\S+)\s+and\s+(\S+)", re.IGNORECASE)  # groups start at the two numbers
 
@@ -311,6 +321,10 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             continue
         if not unit and previous_end >= 0 and lang.join.fullmatch(text[previous_end:start]):
             unit = previous_unit  # "78 votes to 62": both count votes
+        if not unit and lang.code == "en":  # "31 were killed", "four died": what happened to them, right after
+            fate = _FATE_AFTER.match(text, end)
+            if fate:
+                unit, written = _unit_key(fate.group(1)), written + " " + fate.group(1)  # "31 killed"
         if not unit:  # "the death toll from the sinking rose to 17": "toll", else the nearest noun-like word
             before = [re.sub(r"[^\w]", "", w).lower() for w in text[max(0, start - 100) : start].split()]
             casualty = [w for w in before[-12:] if lang.unit_key(w) in _CASUALTY_UNITS]
@@ -340,8 +354,12 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
         elif at_least or at_most:
             # "at least 14" / "more than 10" / "понад 10" keep their figure: a toll given as "at
             # least 14" by one outlet and "17" by another is two counts a reader should see side
-            # by side; the bound is shown with it, as the outlet wrote it
+            # by side; the bound is shown with it, as the outlet wrote it. A bound at a round
+            # figure ("more than 30", "понад 30", "fewer than 100") is a rounding, not a count:
+            # it allows every figure beyond it, so "more than 30" and "31" agree (QA pass 15)
             written = (at_least or at_most).group(1) + " " + written
+            if value and value % ROUND_BOUND == 0:
+                lo, hi = (value, math.inf) if at_least else (0.0, value)
         at[start] = len(out)
         out.append(Quantity(value, unit, written, lo, hi))
         spans.append((start, end))
@@ -469,6 +487,74 @@ def dates_in(text: str, language: str | None = None) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+# weekdays in English, Ukrainian and Russian (the forms a date takes: "on Thursday", "у четвер",
+# "в среду"), Monday = 1
+_WEEKDAYS = [(r"Monday", r"понеділ(?:ок|ка)", r"понедельник[а]?"), (r"Tuesday", r"вівтор(?:ок|ка)", r"вторник[а]?"),
+             (r"Wednesday", r"серед[аиу]", r"сред[аыу]"), (r"Thursday", r"четвер(?:га)?", r"четверг[а]?"),
+             (r"Friday", r"п[’'ʼ]?ятниц[яіюі]", r"пятниц[аыу]"), (r"Saturday", r"субот[аиу]", r"суббот[аыу]"),
+             (r"Sunday", r"неділ[яіюі]", r"воскресень[ея]")]
+_WEEKDAY = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<d{k}>{'|'.join(forms)})" for k, forms in enumerate(_WEEKDAYS, 1))
+                      + r")(?![^\W\d_])")
+_WEEKDAY_ONLY = re.compile(r"^(?:[Oo]n\s+|[Уу]\s+|[Вв]о?\s+)?$")  # "серед поранених" is "among", not Wednesday
+
+
+def weekdays_in(text: str) -> tuple[Quantity, ...]:
+    """The weekdays a sentence names as when something happened (1 = Monday): English names
+    capitalised; in Ukrainian and Russian the middle-of-week forms only after "у"/"в" ("серед
+    поранених" is "among the injured"). The day a statement was made on ("the governor said on
+    Thursday") is left out, as for dates."""
+    out = []
+    for m in _WEEKDAY.finditer(text):
+        day = next(int(k[1:]) for k, v in m.groupdict().items() if v)
+        word = m.group(0)
+        if word.isascii() and not word[0].isupper():
+            continue
+        if not word.isascii() and day == 3 and not _WEEKDAY_ONLY.match(text[max(0, m.start() - 3) : m.start()].lstrip()):
+            continue
+        if not _reported_when(text, m.start()):
+            out.append(Quantity(day, "weekday", word, day, day))
+    return tuple(out)
+
+
+_CLOCK_TIME = re.compile(
+    r"(?<![\w:.,])(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
+    r"|(?<![\w:.,])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])", re.IGNORECASE)
+_TIME_ZONE = re.compile(r"\s*\(?(gmt|utc|cet|cest|eet|eest|msk|bst|est|edt|pst|pdt|kyiv time|київським часом)\b",
+                        re.IGNORECASE)
+_APPROX_TIME = re.compile(r"\b(about|around|approximately|roughly|near|close to|близько|приблизно|около|примерно)\s+"
+                          r"(?:at\s+|о\s+|в\s+)?$", re.IGNORECASE)
+ROUND_HOUR_MINUTES = 30  # "about 3 p.m." and "3 p.m." allow half an hour either way; "3:10 p.m." is exact
+
+
+def clock_times_in(text: str) -> tuple[Quantity, ...]:
+    """Times of day as minutes after midnight ("3 p.m." and "15:00" are 900), with the time zone
+    the sentence names as the unit ("time", "time:gmt": times in two zones are never compared).
+    A whole hour, or a time after "about", allows half an hour either way. The time a statement
+    was made at is left out, as for dates."""
+    out = []
+    for m in _CLOCK_TIME.finditer(text):
+        if _reported_when(text, m.start()):
+            continue
+        if m.group("h") is not None:
+            hour = int(m.group("h"))
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if m.group("half").lower() == "p" else 0)
+            minute = int(m.group("m") or 0)
+            whole = m.group("m") is None
+        else:
+            hour, minute = int(m.group("h24")), int(m.group("m24"))
+            whole = minute == 0  # "15:00", as "3 p.m.", is a whole hour
+        zone = _TIME_ZONE.match(text, m.end())
+        value = hour * 60 + minute
+        approx = _APPROX_TIME.search(text[max(0, m.start() - 20) : m.start()])
+        span = ROUND_HOUR_MINUTES if whole or approx else 0
+        written = (approx.group(1) + " " if approx else "") + m.group(0).strip()
+        out.append(Quantity(value, "time" + (":" + zone.group(1).lower() if zone else ""), written,
+                            value - span, value + span))
+    return tuple(out)
+
+
 _FULL_MONTHS = frozenset(["january", "february", "march", "april", "june", "july", "august", "september",
                           "october", "november", "december", "sept"])
 
@@ -506,5 +592,5 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
         if any(keys and 2 * len(keys & c.keys) >= REPEAT_DICE * (len(keys) + len(c.keys)) for c in claims):
             continue
         claims.append(Claim(article_id, len(claims), a, b, s, keys, numbers_in(s), quantities_in(s, language),
-                            dates_in(s, language)))
+                            dates_in(s, language), weekdays_in(s), clock_times_in(s)))
     return claims

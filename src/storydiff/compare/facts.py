@@ -47,6 +47,7 @@ from functools import lru_cache
 import numpy as np
 
 from storydiff.analyze.speech_verbs import ALL_LANGUAGES, verbs_pattern
+from storydiff.compare import fact_conflicts
 from storydiff.compare.claims import Claim, Quantity, allows, article_claims, overlap
 from storydiff.compare.labels import article_labels
 from storydiff.records import Article, Fact
@@ -543,19 +544,26 @@ def _conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str
             + _currency_conflicts(claims, label)
             # a date each: a sentence with several ("from 3 March to 5 March", "on 3 March, a week
             # after the 24 February vote") is read no further
-            + _disputes(claims, label, "dates differ", lambda c: c.dates if len(c.dates) == 1 else ()))
+            + _disputes(claims, label, "dates differ", lambda c: c.dates if len(c.dates) == 1 else ())
+            # weekdays and times of day by the same rule: one each, not the day it was said on
+            + _disputes(claims, label, "days differ", lambda c: c.weekdays if len(c.weekdays) == 1 else ())
+            + _disputes(claims, label, "times differ", lambda c: c.times if len(c.times) == 1 else ())
+            + fact_conflicts.more_conflicts(claims, label))
 
 
 FiguresOf = Callable[[Claim], Sequence[Quantity]]
+CASUALTY_NAMES = {"dead": "killed", "injur": "injured", "missi": "missing"}  # claims.quantities_in's units
 
 
 def _disputes(claims: Sequence[Claim], label: Callable[[str], str], what: str, figures_of: FiguresOf) -> list[str]:
     # the figures as each claim's language writes them ("девять" is 9): the digits and English
     # words of ``numbers`` read a Russian death toll in words as no figure at all
-    sets: dict[str, set[float]] = {}
+    # each figure with what it counts: "killed nine, injured 31" and "killed 31, injured nine" give
+    # the same values of different things
+    sets: dict[str, set[tuple[float, str]]] = {}
     for c in claims:
         if figures_of(c):
-            sets.setdefault(c.article_id, {q.value for q in figures_of(c)})  # an article's first wording of the fact
+            sets.setdefault(c.article_id, {(q.value, q.unit) for q in figures_of(c)})  # an article's first wording of the fact
     if len(sets) < 2:
         return []
     values = list(sets.values())
@@ -564,7 +572,12 @@ def _disputes(claims: Sequence[Claim], label: Callable[[str], str], what: str, f
     if all(a <= b or b <= a for i, a in enumerate(values) for b in values[i + 1:]):
         return []  # each outlet gives a subset of another's numbers: none contradicts
     lines = []
-    for by_article in _contradictions(claims, figures_of):
+    contradictions = _contradictions(claims, figures_of)
+    units = [next(iter(t.values()))[0].unit for t in contradictions]
+    # counts of the dead and of the injured both in dispute (swapped: "killed nine, injured 31" /
+    # "killed 31, injured nine"): each line says which count it is, as the figures alone do not
+    named = sum(u in CASUALTY_NAMES for u in units) > 1
+    for unit, by_article in zip(units, contradictions):
         # each outlet's figures that some other outlet's figures do not allow: "17" against "14",
         # not the "78 votes" both print before their "62" and "61"
         disputed = {aid: [q for q in qs if not all(any(overlap(q, o) for o in other)
@@ -579,7 +592,8 @@ def _disputes(claims: Sequence[Claim], label: Callable[[str], str], what: str, f
             outlets_of.setdefault(key, [])
             if label(article_id) not in outlets_of[key]:
                 outlets_of[key].append(label(article_id))
-        lines.append(f"{what}: " + " vs ".join(f"{wording[k]} ({', '.join(o)})" for k, o in outlets_of.items()))
+        which = f" ({CASUALTY_NAMES[unit]})" if named and unit in CASUALTY_NAMES else ""
+        lines.append(f"{what}{which}: " + " vs ".join(f"{wording[k]} ({', '.join(o)})" for k, o in outlets_of.items()))
     return lines
 
 

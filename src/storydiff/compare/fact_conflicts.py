@@ -1,0 +1,204 @@
+"""Disagreements inside one shared fact that its figures alone do not show, and whether two
+outlets' sentences are the same wording of it.
+
+- **A negation on one side only**: "the plant was hit" / "the plant was not hit" (or "не
+  постраждала") is one fact the outlets report opposite ways: "negation differs: … plant was hit,
+  governor … (Odesa Wire) vs … plant was not hit, governor … (Danube News)". The negation check
+  is the quotes' (``compare.meaning``: clauses, negative concord, "unsafe" cancelling "not safe").
+- **One measure in units of one kind that do not convert**: "30 km" / "30 miles" ("units
+  differ"), "30 km" / "50 miles" ("numbers differ"); "30 km" / "19 miles" agree.
+- **The same wording**: a sentence that differs from another in a negation, a figure or its unit,
+  a date, weekday or time, or a name is never the same wording however few letters change
+  (``differs_in_substance``), so a report never lists an outlet as printing what it contradicts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+
+from storydiff.compare.claims import (
+    Claim,
+    Quantity,
+    allows,
+    clock_times_in,
+    dates_in,
+    quantities_in,
+    weekdays_in,
+)
+
+# units of one kind (keys as compare.numbers / claims.quantities_in write them) in a common unit
+UNIT_KINDS = {
+    "kilom": ("length", 1000.0), "metre": ("length", 1.0), "mile": ("length", 1609.344), "feet": ("length", 0.3048),
+    "foot": ("length", 0.3048), "yard": ("length", 0.9144),
+    "kg": ("mass", 1.0), "tonne": ("mass", 1000.0), "gram": ("mass", 0.001),
+    "hecta": ("area", 10_000.0), "acre": ("area", 4046.856),
+}
+# a figure converted from another unit is rounded ("30 km" is "19 miles"): this much either way
+CONVERSION_TOLERANCE = 0.05
+EXCERPT_CONTEXT = 3  # words either side of where two wordings of a fact part
+EXCERPT_MAX_WORDS = 14  # a sentence in another language is shown up to this many words
+
+
+def more_conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str]:
+    """The lines for one shared fact's claims (each article's first claim speaks for it)."""
+    first: dict[str, Claim] = {}
+    for c in claims:
+        first.setdefault(c.article_id, c)
+    if len(first) < 2:
+        return []
+    return _negation_conflict(list(first.values()), label) + _unit_conflicts(list(first.values()), label)
+
+
+def _negation_conflict(claims: list[Claim], label: Callable[[str], str]) -> list[str]:
+    from storydiff.compare.meaning import meaning_changes
+
+    reference = claims[0]
+    flipped = [c for c in claims[1:] if "negation" in meaning_changes(reference.text, c.text)
+               and _negated_clause_has_counterpart(reference.text, c.text)]
+    if not flipped:
+        return []
+    kept = [c for c in claims if c not in flipped]
+    mine, theirs = _excerpts(reference.text, flipped[0].text)
+    return [f"negation differs: {mine} ({_outlets(kept, label)}) vs {theirs} ({_outlets(flipped, label)})"]
+
+
+CLAUSE_COUNTERPART_SHARE = 0.6  # of the shorter clause's content words, for two clauses to say one thing
+
+
+def _negated_clause_has_counterpart(a: str, b: str) -> bool:
+    """Whether the negation the two differ in is about something both say: a clause negated on one
+    side whose counterpart on the other (most of its content words) is not. Two rewrites of a fact
+    negate different clauses ("does not risk escalating" / "will not escalate ... and will not
+    trigger Article 5") and one adds a clause of its own ("..., but no deaths were reported"):
+    neither is a disagreement. Across languages the words cannot be matched: a translation (as
+    many clauses each side) whose negations differ is one."""
+    from storydiff.compare.meaning import _language_of
+
+    lang_a, lang_b = _language_of(a), _language_of(b)
+    clauses_a, clauses_b = _clauses(a, lang_a), _clauses(b, lang_b)
+    if lang_a != lang_b:
+        return len(clauses_a) == len(clauses_b)
+    for mine, other in ((clauses_a, clauses_b), (clauses_b, clauses_a)):
+        for words, negated in mine:
+            if not negated or len(words) < 2:
+                continue
+            best = max(other, key=lambda c: len(words & c[0]) / max(1, min(len(words), len(c[0]))), default=None)
+            if best and not best[1] and len(words & best[0]) >= CLAUSE_COUNTERPART_SHARE * min(len(words), len(best[0])):
+                return True
+    return False
+
+
+def _clauses(text: str, lang: str) -> list[tuple[frozenset[str], bool]]:
+    """Each clause's content words (stemmed as claims' keys are) and whether it holds a negation."""
+    from storydiff.compare.claims import STEM_LEN, STOPWORDS
+    from storydiff.compare.meaning import NEGATION_CUES, _tokens, _words_and_clauses
+
+    cues = NEGATION_CUES.get(lang, NEGATION_CUES["en"])
+    words, clause_of = _words_and_clauses(_tokens(text, lang))
+    by_clause: dict[int, tuple[set[str], list[bool]]] = {}
+    for w, c in zip(words, clause_of):
+        content, negated = by_clause.setdefault(c, (set(), [False]))
+        if w in cues:
+            negated[0] = True
+        elif w not in STOPWORDS and len(w) > 2:
+            content.add(w[:STEM_LEN])
+    return [(frozenset(content), negated[0]) for content, negated in by_clause.values() if content]
+
+
+def _outlets(claims: list[Claim], label: Callable[[str], str]) -> str:
+    return ", ".join(dict.fromkeys(label(c.article_id) for c in claims))
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def _excerpts(a: str, b: str) -> tuple[str, str]:
+    """Where two wordings part, a few words either side ("… plant was hit, governor …"); each
+    sentence's opening words when they share too little to say where (another language)."""
+    wa, wb = _WORDS.findall(a), _WORDS.findall(b)
+    matcher = difflib.SequenceMatcher(a=[w.lower() for w in wa], b=[w.lower() for w in wb], autojunk=False)
+    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if matcher.ratio() < 0.5 or not changed:
+        return _cut(wa, 0, EXCERPT_MAX_WORDS), _cut(wb, 0, EXCERPT_MAX_WORDS)
+    i1, i2 = changed[0][1], changed[-1][2]
+    j1, j2 = changed[0][3], changed[-1][4]
+    return (_cut(wa, i1 - EXCERPT_CONTEXT, i2 + EXCERPT_CONTEXT),
+            _cut(wb, j1 - EXCERPT_CONTEXT, j2 + EXCERPT_CONTEXT))
+
+
+def _cut(words: list[str], start: int, end: int) -> str:
+    start, end = max(0, start), min(len(words), end)
+    return ("… " if start else "") + " ".join(words[start:end]) + (" …" if end < len(words) else "")
+
+
+def _in_kind(qs: Sequence[Quantity]) -> dict[str, list[Quantity]]:
+    """A claim's measures by kind, each in the kind's common unit."""
+    out: dict[str, list[Quantity]] = {}
+    for q in qs:
+        if q.unit in UNIT_KINDS:
+            kind, factor = UNIT_KINDS[q.unit]
+            out.setdefault(kind, []).append(q._replace(value=q.value * factor, low=q.low * factor, high=q.high * factor))
+    return out
+
+
+def _unit_conflicts(claims: list[Claim], label: Callable[[str], str]) -> list[str]:
+    """A measure two outlets give in different units of one kind that cannot be the same: its
+    figures in each unit, converted, allow a rounded conversion either way."""
+    measures = {c.article_id: (_in_kind(c.quantities), {q.unit for q in c.quantities}) for c in claims}
+    lines: list[str] = []
+    kinds = dict.fromkeys(kind for by_kind, _ in measures.values() for kind in by_kind)
+    for kind in kinds:
+        given = {aid: by_kind[kind] for aid, (by_kind, _) in measures.items() if kind in by_kind}
+        ids = list(given)
+        disputed = set()
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                units_a, units_b = {q.unit for q in given[a]}, {q.unit for q in given[b]}
+                if units_a == units_b:
+                    continue  # figures in one unit are the numbers rule's (claims.quantities_conflict)
+                xa, xb = _widened(given[a]), _widened(given[b])
+                if not (allows(xa, xb) or allows(xb, xa)):
+                    disputed.update((a, b))
+        if not disputed:
+            continue
+        wording: dict[str, list[str]] = {}  # one outlet's figures as written -> the outlets giving them
+        values = set()
+        for aid in ids:
+            if aid in disputed:
+                written = ", ".join(dict.fromkeys(q.written for q in given[aid]))
+                outlets = wording.setdefault(written, [])
+                if label(aid) not in outlets:
+                    outlets.append(label(aid))
+                values.add(tuple(sorted(_figure(q) for q in given[aid])))
+        what = "units differ" if len(values) == 1 else "numbers differ"
+        lines.append(f"{what}: " + " vs ".join(f"{w} ({', '.join(o)})" for w, o in wording.items()))
+    return lines
+
+
+def _figure(q: Quantity) -> float:
+    """The figure as written, before conversion to the kind's common unit."""
+    return round(q.value / UNIT_KINDS[q.unit][1], 6)
+
+
+def _widened(qs: list[Quantity]) -> list[Quantity]:
+    return [q._replace(low=q.low * (1 - CONVERSION_TOLERANCE), high=q.high * (1 + CONVERSION_TOLERANCE)) for q in qs]
+
+
+def differs_in_substance(a: str, b: str) -> bool:
+    """Whether ``b`` says something other than ``a`` however alike their letters: a negation on
+    one side only, another figure or unit, date, weekday or time of day, or a name one has and
+    the other does not (``compare.meaning``'s checks, both ways, and ``compare.claims``' figures)."""
+    from storydiff.compare.meaning import meaning_changes
+
+    if a == b:
+        return False
+    for read in (quantities_in, dates_in, weekdays_in, clock_times_in):
+        if sorted(_key(q) for q in read(a)) != sorted(_key(q) for q in read(b)):
+            return True
+    return bool(meaning_changes(a, b)) or bool(meaning_changes(b, a))
+
+
+def _key(q: Quantity) -> tuple[float, str, float, float]:
+    return q.value, q.unit, q.low, q.high
