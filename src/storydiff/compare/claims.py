@@ -517,7 +517,7 @@ def weekdays_in(text: str) -> tuple[Quantity, ...]:
 
 
 _CLOCK_TIME = re.compile(
-    r"(?<![\w:.,])(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
+    r"(?<![\w:.,])(?<!:\s)(?P<h>\d{1,2})(?:[:.]\s?(?P<m>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
     r"|(?<![\w:.,])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])", re.IGNORECASE)
 _TIME_ZONE = re.compile(r"\s*\(?(gmt|utc|cet|cest|eet|eest|msk|bst|est|edt|pst|pdt|kyiv time|київським часом)\b",
                         re.IGNORECASE)

@@ -559,7 +559,7 @@ def _disputes(claims: Sequence[Claim], label: Callable[[str], str], what: str, f
     # the figures as each claim's language writes them ("девять" is 9): the digits and English
     # words of ``numbers`` read a Russian death toll in words as no figure at all
     # each figure with what it counts: "killed nine, injured 31" and "killed 31, injured nine" give
-    # the same values of different things
+    # the same figures of different things (``_swapped``)
     sets: dict[str, set[tuple[float, str]]] = {}
     for c in claims:
         if figures_of(c):
@@ -569,7 +569,9 @@ def _disputes(claims: Sequence[Claim], label: Callable[[str], str], what: str, f
     values = list(sets.values())
     if all(v == values[0] for v in values):
         return []
-    if all(a <= b or b <= a for i, a in enumerate(values) for b in values[i + 1:]):
+    figures = [{v for v, _ in s} for s in values]
+    if (all(a <= b or b <= a for i, a in enumerate(figures) for b in figures[i + 1:])
+            and not any(_swapped(a, b) for i, a in enumerate(values) for b in values[i + 1:])):
         return []  # each outlet gives a subset of another's numbers: none contradicts
     lines = []
     contradictions = _contradictions(claims, figures_of)
@@ -595,6 +597,16 @@ def _disputes(claims: Sequence[Claim], label: Callable[[str], str], what: str, f
         which = f" ({CASUALTY_NAMES[unit]})" if named and unit in CASUALTY_NAMES else ""
         lines.append(f"{what}{which}: " + " vs ".join(f"{wording[k]} ({', '.join(o)})" for k, o in outlets_of.items()))
     return lines
+
+
+def _swapped(a: set[tuple[float, str]], b: set[tuple[float, str]]) -> bool:
+    """Two outlets giving the same figures to different things they both count ("killed nine,
+    injured 31" / "killed 31, injured nine"): a figure's own unit may be read differently by two
+    outlets ("IE 7" / "Internet Explorer 7"), so it takes two units both give."""
+    units = {u for _, u in a} & {u for _, u in b}
+    if len(units) < 2:
+        return False
+    return {f for f in a if f[1] in units} != {f for f in b if f[1] in units}
 
 
 def _currency_conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str]:
