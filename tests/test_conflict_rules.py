@@ -156,3 +156,12 @@ def test_same_fact_figures_differ_agrees_with_the_facts_rule():
     assert not figures_differ("Загинули дев'ятеро людей, понад 30 поранені.", "Nine people were killed and 31 wounded.",
                               "uk", "en")
     assert figures_differ(over, "The strike killed nine people and injured 25, Governor Ivan Fedorov said.", "en", "en")
+
+
+def test_figures_that_agree_stand_on_one_side_of_a_dispute():
+    text = "A Russian missile strike on Zaporizhzhia killed nine people and wounded {}, governor Ivan Fedorov said."
+    arts = [_art("a", text.format("31"), "Reuters"), _art("b", text.format("more than 30"), "Kyiv Independent"),
+            _art("c", text.format("12"), "Suspilne")]
+    (fact,) = [f for f in align_facts(arts) if len(f.article_ids) == 3]
+    # "more than 30" agrees with "31": the two stand together against "12"
+    assert fact.conflicts == ["numbers differ: 31 (Reuters), more than 30 (Kyiv Independent) vs 12 (Suspilne)"]

@@ -587,15 +587,28 @@ def _disputes(claims: Sequence[Claim], label: Callable[[str], str], what: str, f
                     for aid, qs in by_article.items()}
         outlets_of: dict[tuple[float, ...], list[str]] = {}  # by value: "eight" and "Eight" are one
         wording: dict[tuple[float, ...], str] = {}
+        figures: dict[tuple[float, ...], list[Quantity]] = {}
         for article_id, qs in disputed.items():
             qs = qs or by_article[article_id]
             key = tuple(sorted({q.value for q in qs}))
             wording.setdefault(key, ", ".join(dict.fromkeys(q.written for q in qs)))
+            figures.setdefault(key, qs)
             outlets_of.setdefault(key, [])
             if label(article_id) not in outlets_of[key]:
                 outlets_of[key].append(label(article_id))
         which = f" ({CASUALTY_NAMES[unit]})" if named and unit in CASUALTY_NAMES else ""
-        lines.append(f"{what}{which}: " + " vs ".join(f"{wording[k]} ({', '.join(o)})" for k, o in outlets_of.items()))
+        # figures that agree stand on one side ("31, more than 30 vs 12"): a bound or a rounded
+        # figure beside the count it allows never reads as disputing it
+        sides: list[list[tuple[float, ...]]] = []
+        for k in outlets_of:
+            side = next((s for s in sides if all(allows(figures[k], figures[m]) or allows(figures[m], figures[k])
+                                                 for m in s)), None)
+            if side is None:
+                sides.append([k])
+            else:
+                side.append(k)
+        lines.append(f"{what}{which}: " + " vs ".join(
+            ", ".join(f"{wording[k]} ({', '.join(outlets_of[k])})" for k in side) for side in sides))
     return lines
 
 
