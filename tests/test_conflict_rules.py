@@ -117,6 +117,11 @@ def test_different_weekdays_and_clock_times_conflict():
                       "The glide bomb attack on the Kharkiv printing house came at around 11 a.m. local time.") == [
         "times differ: about 3 p.m. (Odesa Wire) vs around 11 a.m. (Danube News)"]
     _the_day_or_time_a_statement_was_made_is_no_conflict()
+    # across languages: "у середу" is Wednesday, "у четвер" Thursday
+    en = "A Russian glide bomb attack on Kharkiv on Thursday killed nine people, governor Oleh Syniehubov said."
+    uk = "Російська атака керованими авіабомбами на Харків у {} вбила дев'ятьох людей, заявив губернатор Олег Синєгубов."
+    assert _conflicts(en, uk.format("середу"), "uk") == ["days differ: Thursday (Odesa Wire) vs середу (Danube News)"]
+    assert _conflicts(en, uk.format("четвер"), "uk") == []
     # 15:00 is 3 p.m.; a rounded time allows the minutes around it
     assert _conflicts("The glide bomb attack on the Kharkiv printing house came at 15:00 local time.",
                       "The glide bomb attack on the Kharkiv printing house came at 3 p.m. local time.") == []
