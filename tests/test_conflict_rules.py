@@ -107,6 +107,10 @@ def test_one_distance_in_units_that_do_not_convert_conflicts():
     assert _conflicts("The city of Kharkiv lies 30 km from the Russian border, officials said.",
                       "The city of Kharkiv lies 50 miles from the Russian border, officials said.") == [
         "numbers differ: 30 km (Odesa Wire) vs 50 miles (Danube News)"]
+    # across languages: a mile is "миля" / "миля" / "Meile" / "milla"
+    assert [q.unit for q in quantities_in("Місто розташоване за 30 миль від кордону.", "uk")] == ["mile"]
+    assert [q.unit for q in quantities_in("Город находится в 30 милях от границы.", "ru")] == ["mile"]
+    assert [q.unit for q in quantities_in("Die Stadt liegt 30 Meilen von der Grenze entfernt.", "de")] == ["mile"]
 
 
 def test_different_weekdays_and_clock_times_conflict():
