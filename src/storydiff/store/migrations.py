@@ -227,18 +227,6 @@ def _v6_comparison_versions_and_analyses(conn: Connection) -> None:
     )
 
 
-def _v7_search_apostrophes(conn: Connection) -> None:
-    # search_index.searchable: text indexed before it kept U+02BC (and its like) as letters, so
-    # "девʼятеро" was found only by that spelling; the update re-indexes just those rows (the
-    # SQLite trigger on body, PostgreSQL's generated columns)
-    from storydiff.store.search_index import _LETTER_APOSTROPHES
-
-    for table in ("search_articles", "search_quotes"):
-        for char, to in _LETTER_APOSTROPHES.items():
-            conn.execute(text(f"UPDATE {table} SET body = replace(body, :c, :t) WHERE body LIKE :pattern"),
-                         {"c": chr(char), "t": to, "pattern": f"%{chr(char)}%"})
-
-
 # PostgreSQL ranks an article by the words of its title and this much of its text
 LEAD_CHARS = 600
 
@@ -250,7 +238,6 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v4_watch_state,
     _v5_search,
     _v6_comparison_versions_and_analyses,
-    _v7_search_apostrophes,
 ]
 LATEST = len(MIGRATIONS)
 

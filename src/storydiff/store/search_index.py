@@ -51,32 +51,20 @@ def paragraph_around(text: str, start: int, end: int) -> str:
     return text[a:b]
 
 
-# Apostrophes that the tokenizers (FTS5's unicode61, PostgreSQL's parser) read as letters: the
-# Ukrainian "девʼятеро" typed with U+02BC (macOS and Android layouts) was one word, the same word
-# with ' or ’ two, so each spelling found only itself. Indexed text and queries write them as ’.
-_LETTER_APOSTROPHES = str.maketrans({"\u02bc": "\u2019", "\u02b9": "\u2019", "\u02bb": "\u2019"})
-
-
-def searchable(text: str) -> str:
-    """``text`` as the index stores and a query reads it (apostrophes that are letters to the
-    tokenizers written as ’)."""
-    return text.translate(_LETTER_APOSTROPHES)
-
-
 def entries_for(article: Article) -> tuple[dict, list[dict]]:
     """The search rows of one article: its own (title and text) and one per quote, without
     ``article_seq`` (its row in ``articles``, which the store adds when it knows it)."""
     common = {"outlet": codec.column_text(article.outlet), "published": sortable_time(article.published)}
     text = article.text[:MAX_INDEXED_CHARS]
     title = article.title or ""
-    own = {**common, "body": codec.column_text(searchable(f"{title}\n{text}" if title else text))}
+    own = {**common, "body": codec.column_text(f"{title}\n{text}" if title else text)}
     quotes = [
         {
             **common,
             "position": i,
             "speaker": codec.column_text(q.speaker),
             "context": codec.column_text(paragraph_around(article.text, q.start, q.end)),
-            "body": codec.column_text(searchable(q.text[: MAX_CONTEXT_CHARS * 4])),
+            "body": codec.column_text(q.text[: MAX_CONTEXT_CHARS * 4]),
         }
         for i, q in enumerate(article_quotes(article))
     ]
@@ -127,6 +115,23 @@ _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
+# The Ukrainian apostrophe is typed as ' or ’ (which the tokenizers, FTS5's unicode61 and
+# PostgreSQL's parser, read as a break: "дев", "ятеро") or as U+02BC ʼ (macOS and Android
+# layouts; a letter to both: "девʼятеро", one word), so each spelling found only itself. A term
+# holding one is searched in both readings; the stored text is left as the outlet wrote it.
+_APOSTROPHES = "'’ʼʹʻ`"
+_AS_BREAK = str.maketrans({c: "’" for c in _APOSTROPHES})
+_AS_LETTER = str.maketrans({c: "ʼ" for c in _APOSTROPHES})
+_FOLDED = str.maketrans({c: "'" for c in _APOSTROPHES})  # one char for one: offsets kept
+
+
+def spellings(text: str) -> list[str]:
+    """A term's text as the index may hold it: itself, or both readings of its apostrophes."""
+    if not any(c in text for c in _APOSTROPHES):
+        return [text]
+    return list(dict.fromkeys([text.translate(_AS_BREAK), text.translate(_AS_LETTER)]))
+
+
 @dataclass(frozen=True)
 class Term:
     """One part of a query: a word, or words in quotes (a phrase); ``prefix`` for ``word*``."""
@@ -139,7 +144,7 @@ def parse_query(query: str) -> list[Term]:
     """``Kallas "Article 5" nato*`` → [Kallas, "Article 5", nato*]: every term must match.
     Terms without a letter or digit are dropped (they match nothing on either backend)."""
     terms: list[Term] = []
-    for m in _TERM.finditer(searchable(query or "")):
+    for m in _TERM.finditer(query or ""):
         phrase, word = m.group(1), m.group(2)
         if phrase is not None:
             if _WORD.search(phrase):
@@ -155,7 +160,13 @@ def parse_query(query: str) -> list[Term]:
 def fts5_match(terms: list[Term]) -> str:
     """An FTS5 MATCH expression: each term a quoted string (no operator inside a user's text is
     obeyed), a prefix term followed by ``*``."""
-    return " ".join('"' + t.text.replace('"', '""') + '"' + ("*" if t.prefix else "") for t in terms)
+    def one(text: str, prefix: bool) -> str:
+        return '"' + text.replace('"', '""') + '"' + ("*" if prefix else "")
+
+    return " ".join(
+        one(t.text, t.prefix) if len(v := spellings(t.text)) == 1 else "(" + " OR ".join(one(x, t.prefix) for x in v) + ")"
+        for t in terms
+    )
 
 
 def pg_tsquery(terms: list[Term]) -> tuple[str, dict[str, str]]:
@@ -163,21 +174,24 @@ def pg_tsquery(terms: list[Term]) -> tuple[str, dict[str, str]]:
     prefix term as its plainto_tsquery with ``:*``, all ANDed."""
     parts, params = [], {}
     for i, t in enumerate(terms):
-        params[f"t{i}"] = t.text
-        if t.prefix:
-            parts.append(f"(plainto_tsquery('simple', :t{i})::text || ':*')::tsquery")
-        else:
-            parts.append(f"phraseto_tsquery('simple', :t{i})")
+        ors = []
+        for j, text in enumerate(spellings(t.text)):
+            params[f"t{i}_{j}"] = text
+            if t.prefix:
+                ors.append(f"(plainto_tsquery('simple', :t{i}_{j})::text || ':*')::tsquery")
+            else:
+                ors.append(f"phraseto_tsquery('simple', :t{i}_{j})")
+        parts.append(ors[0] if len(ors) == 1 else "(" + " || ".join(ors) + ")")
     return " && ".join(parts), params
 
 
 def snippet(body: str, terms: list[Term], width: int) -> str:
     """About ``width`` characters of ``body`` around the first place a term's first word occurs
     (case-insensitive), whole words, with "…" where cut."""
-    low = body.lower()
+    low = body.lower().translate(_FOLDED)
     at = -1
     for t in terms:
-        word = t.text.split()[0].lower() if t.text.split() else ""
+        word = t.text.split()[0].lower().translate(_FOLDED) if t.text.split() else ""
         hit = low.find(word) if word else -1
         if hit >= 0 and (at < 0 or hit < at):
             at = hit
