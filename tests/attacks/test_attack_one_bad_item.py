@@ -116,3 +116,21 @@ def test_a_date_that_is_no_date_is_said_and_the_record_kept(tmp_path):
     assert "stored 3 new article(s)" in result.output
     assert f"warning: {rows}#L1 (id bad-month): 'published' '2026-13-45T99:00:00' is no date" in result.stderr
     assert f"{rows}#L2 (id word): 'published' 'вчора'" in result.stderr and "#L3" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["same-fact", "same-story"])
+def test_a_judgement_command_names_a_truncated_or_bombed_gzip(tmp_path, command):
+    # review of round 15: the gzip's EOFError was raised outside the row loop: "Aborted." and no file named
+    import gzip
+
+    text = inputs.good_row(1)["text"]
+    side = text if command == "same-fact" else {"text": text}
+    whole = gzip.compress((json.dumps({"id": "g1", "a": side, "b": side}) + "\n").encode() * 40)
+    cut = tmp_path / "pairs.jsonl.gz"
+    cut.write_bytes(whole[: len(whole) * 2 // 3])
+    result = cli(command, cut)
+    assert no_traceback(result) and "Aborted" not in result.output, result.output
+    assert f"error: {cut}" in result.stderr and "truncated or corrupt gzip" in result.stderr
+    bomb = inputs.bomb_jsonl_one_line(tmp_path / "bomb.jsonl.gz")
+    result = cli(command, bomb)
+    assert no_traceback(result) and result.exit_code == 1 and "decompression bomb" in result.stderr

@@ -215,7 +215,8 @@ def speaker_after(
     if _PRONOUN_RE[lang].match(rest.lstrip()) and not _runs(rest[:40]):
         return cue, previous or last_named  # "— додала вона", "fügte er hinzu"
     runs = _runs(rest)
-    return cue, (_pick(runs, nearest_last=False) if runs else _by_role(text, close_mark, rest) or previous)
+    return cue, (_pick(runs, nearest_last=False) if runs else _by_role(text, close_mark, cue, rest, ROLE_PARAGRAPHS)
+                 or previous)
 
 
 def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | None:
@@ -267,27 +268,35 @@ def _speaking_since(text: str, start: int, open_mark: int, lang: str) -> str | N
         after = segment[end:end + 60]
         if len(run) >= 2 and _NAME_THEN_VERB[lang].match(after):
             found = _name(run)
-        elif len(run) == 1 and len(run[0]) >= 4 and _VERB_RE[lang].match(after.lstrip(" ,")):
+        elif len(run) == 1 and len(run[0]) >= 4 and _NAME_THEN_VERB[lang].match(after) and _VERB_RE[lang].match(after.lstrip()):
             found = _full_name(text, run[0])
     return found
 
 
-def _by_role(text: str, open_mark: int, rest: str) -> str | None:
+def _by_role(text: str, open_mark: int, cue: str, rest: str, paragraphs: int) -> str | None:
     """The speaker a role names after the verb ("», — сказав голова ОВА."): the person the article
-    named last with that role before a name ("Голова Херсонської ОВА Олександр Прокудін"); the
-    role word matched by its first five letters, across cases ("голови", "главой")."""
+    named last with that role before a name ("Голова Херсонської ОВА Олександр Прокудін"), in the
+    quote's paragraph or the ``paragraphs`` before it; the role word matched by its first five
+    letters, across cases ("голови", "главой"). A feminine verb ("сказала") wants a first name a
+    woman's would end in (-а, -я): "мешканка" is no "Мешканець Іван Петренко" (a review)."""
     role = _WORD.match(rest.lstrip())
     if role is None or not role.group(0).islower() or len(role.group(0)) < 4:
         return None
     stem = role.group(0)[:5].lower()
-    head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[:open_mark])
+    start, seen = open_mark, 0
+    while start > 0 and seen <= paragraphs:  # back over the quote's paragraph and ``paragraphs`` more
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        seen += bool(text[line_start:start].strip())
+        start = line_start
+    head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[start:open_mark])
+    feminine = cue.lower().endswith("ла")
     found = None
     for at, run in _runs(head):
         if len(run) < 2:
             continue
         before = [w.lower() for w in _WORD.findall(head[max(0, at - 60):at])][-4:]
         words = [w.lower() for w in run[:-2]] + before  # "Голова Херсонської ОВА" may open the run
-        if any(w.startswith(stem) for w in words):
+        if any(w.startswith(stem) for w in words) and (not feminine or run[-2][-1:].lower() in "ая"):
             found = _name(run)
     return found
 
@@ -309,10 +318,18 @@ def _last_named(text: str, open_mark: int) -> str | None:
     return None
 
 
+# how far back a role after the verb looks for the person given it: the quote's paragraph and
+# three more (blank lines not counted)
+ROLE_PARAGRAPHS = 3
 _QUOTED = re.compile(r"«[^«»]*»|„[^„“]*“|“[^“”]*”|\"[^\"]*\"")
-# after a name: its speech verb, a word between at most ("у суботу" is two: left to the parse)
-_NAME_THEN_VERB = {lang: re.compile(rf"[,\s]*(?:[^\W\d_]+\s+)?(?:{alternation(verb_forms(lang))})(?!\w)", re.IGNORECASE)
-                   for lang in SPEECH_VERBS}
+# after a name: its speech verb, a word between at most ("у суботу" is two: left to the parse),
+# no comma (", повідомили в палаці" is another clause); a verb a person says in the singular:
+# plurals ("повідомили", "говорят") and a medium's "пише" are said by others of a name
+_NOT_ONE_SPEAKER = re.compile(r"(?:ли|ють|уть|ять|ют|ят|ą|пише|пишет)$")
+_NAME_THEN_VERB = {
+    lang: re.compile(rf"\s+(?:[^\W\d_]+\s+)?(?:{alternation([v for v in verb_forms(lang) if not _NOT_ONE_SPEAKER.search(v)])})(?!\w)",
+                     re.IGNORECASE)
+    for lang in SPEECH_VERBS}
 
 
 def _full_name(text: str, speaker: str | None) -> str | None:

@@ -40,9 +40,38 @@ SPEECH_VERBS = {
 ENGLISH = "said says told announced reported stated added confirmed wrote posted tweeted"
 
 
+# Of those, the verbs that only say or report something: a date after them is when it was said
+# ("заявив 4 березня"). A verb that announces, warns or calls for something takes the event's
+# date ("kündigte die Wahl für den 4. März an", "закликав евакуюватися до 4 березня": a review).
+REPORTING = {
+    "en": ENGLISH,
+    "uk": ("сказав сказала сказали заявив заявила заявили зазначив зазначила зазначили наголосив наголосила "
+           "додав додала додали повідомив повідомила повідомили підкреслив підкреслила пояснив пояснила "
+           "розповів розповіла уточнив уточнила"),
+    "ru": ("сказал сказала сказали заявил заявила заявили отметил отметила отметили подчеркнул подчеркнула "
+           "добавил добавила добавили сообщил сообщила сообщили пояснил пояснила рассказал рассказала "
+           "уточнил уточнила"),
+    "de": "sagte sagten erklärte erklärten betonte teilte berichtete",
+    "pl": ("powiedział powiedziała powiedzieli dodał dodała podkreślił podkreśliła poinformował poinformowała "
+           "przekazał przekazała oświadczył oświadczyła"),
+    "fr": "a déclaré a dit a affirmé a ajouté a indiqué a précisé a expliqué",
+    "es": "dijo afirmó declaró señaló añadió informó explicó",
+    "it": "ha detto ha dichiarato ha affermato ha aggiunto",
+}
+
+
 def verb_forms(lang: str) -> list[str]:
     """The forms of one language's speech verbs ("en" included), longest entries intact."""
     text = ENGLISH if lang == "en" else SPEECH_VERBS[lang]
+    return _forms(lang, text)
+
+
+def reporting_forms(lang: str) -> list[str]:
+    """The forms of one language's verbs that only say or report (``REPORTING``)."""
+    return _forms(lang, REPORTING[lang])
+
+
+def _forms(lang: str, text: str) -> list[str]:
     if lang in ("fr", "es", "it"):  # multi-word forms: "a déclaré", "ha dicho"
         return [w for w in re.findall(r"(?:a|ha)\s+\S+|a-t-(?:il|elle)|\S+", text) if w]
     return text.split()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from storydiff.analyze.sentences import sentence_spans
-from storydiff.analyze.speech_verbs import ALL_LANGUAGES, verbs_pattern
+from storydiff.analyze.speech_verbs import ALL_LANGUAGES, alternation, reporting_forms
 from storydiff.compare.numbers import (
     AGE_AFTER,
     CURRENCY_BEFORE,
@@ -197,8 +197,15 @@ _RANGE = re.compile(r"\bbetween\s+(\S+)\s+and\s+(\S+)", re.IGNORECASE)  # groups
 _UP_TO_NEXT_FIGURE = re.compile(r"[^\d.;:!?\n]{0,60}")
 
 
+# "the death of" right before a count: it names what happened to those counted, and to them alone
+# ("о гибели одиннадцати человек"; "после гибели двух человек ... 300 жителей" counts 300 residents)
+_DEATH_OF = re.compile(r"(?:(?<!\w)(?:за)?гибел\w*|\bdeaths?\s+of)\s+$", re.IGNORECASE)
+
+
 def _fate(text: str, start: int, end: int, lang) -> str | None:
     """"dead", "injur" or "missi" for people counted at text[start:end], by the nearest casualty word."""
+    if _DEATH_OF.search(text[max(0, start - 30) : start]):
+        return "dead"
     after = _UP_TO_NEXT_FIGURE.match(text, end).group(0)
     clause = re.split(r"[,.;:\d]", text[max(0, start - 80) : start])[-1]
     best: tuple[int, str] | None = None
@@ -432,7 +439,9 @@ _ENGLISH_DATE = re.compile(
 # a date that says when something was said, not when it happened ("the governor said on 4 March",
 # "повідомив губернатор 4 березня"), and a dateline's ("KYIV, March 4 (Reuters) -"): outlets
 # reporting one fact on different days give them different dates (a review's finding)
-_SAID_BEFORE = re.compile(rf"\b(?:{verbs_pattern(ALL_LANGUAGES)})\b[^.;:!?]{{0,40}}$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(
+    rf"\b(?:{alternation(sorted({w for lang in ALL_LANGUAGES for w in reporting_forms(lang)}))})\b[^.;:!?]{{0,40}}$",
+    re.IGNORECASE)
 _DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'’-]{1,40},(?:\s*[A-Z][\w.]*,)?\s*$")
 
 

@@ -22,6 +22,20 @@ from storydiff.records import Article, Failure, RawItem, article_id_for
 from storydiff.settings import ExtractSettings
 
 log = logging.getLogger("storydiff.extract")
+# a bad date is said for this many records of one file (in each process), then once that the
+# rest are not: an export whose every date is in an unread format would bury the run's messages
+MAX_DATE_WARNINGS = 20
+_date_warnings: dict[str, int] = {}
+
+
+def _warn_date(source: str, value: object, outcome: str) -> None:
+    where = source.split("#", 1)[0]
+    _date_warnings[where] = seen = _date_warnings.get(where, 0) + 1
+    if seen <= MAX_DATE_WARNINGS:
+        log.warning("%s: 'published' %.60r is no date storydiff can use (unreadable, or in the future); %s",
+                    source, value, outcome)
+    if seen == MAX_DATE_WARNINGS:
+        log.warning("%s: further records whose 'published' is no usable date are not named", where)
 
 __all__ = ["extract_item", "extract_items", "normalize_date", "outlet_key", "ExtractError"]
 
@@ -172,11 +186,12 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         metadata.outlet_from_url(url),
     )
     given = meta.get("published")
-    published = normalize_date(_first(given, published), now=crawled)
-    if given not in (None, "") and normalize_date(given, now=crawled) is None:
-        # a record's own date that reads as no date ("2026-13-45", "вчора"): kept undated, said
-        log.warning("%s: 'published' %.60r is no date storydiff reads; %s", item.source, given,
-                    "the page's own date is used" if published else "stored undated")
+    from_record = normalize_date(given, now=crawled) if given not in (None, "") else None
+    published = from_record or normalize_date(published, now=crawled)
+    if given not in (None, "") and from_record is None:
+        # a record's own date that storydiff cannot use ("2026-13-45", "вчора", a time after
+        # the page was fetched): said, once a record, and the page's own date used if it has one
+        _warn_date(item.source, given, "the page's own date is used" if published else "stored undated")
     meta_authors = meta.get("authors")
     if isinstance(meta_authors, str):
         meta_authors = [a.strip() for a in meta_authors.replace(";", ",").split(",") if a.strip()]

@@ -4,8 +4,10 @@ each bad row one named failure, the rest judged in batches, and one exit status 
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
+import zlib
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -26,7 +28,7 @@ def judge_rows(
     """Read ``input`` (a path or ``-``), turn each row's ``a`` and ``b`` into ``read_sides(row,
     id)`` (a ValueError names what is wrong), and write ``judge(batch)``'s output rows in input
     order as JSON Lines. Exit 1 when nothing could be judged, or with ``strict`` when a row failed."""
-    from storydiff.ingest.limits import open_input
+    from storydiff.ingest.limits import LimitExceeded, open_input
     from storydiff.ingest.sanitize import lone_surrogate
     from storydiff.ingest.split import jsonl_text_lines
     from storydiff.pipeline import chunks
@@ -48,8 +50,24 @@ def judge_rows(
     name = "stdin" if input == "-" else input
 
     def rows() -> Iterator[tuple[Any, dict, Sides]]:
+        # a stream that breaks mid-way (a truncated gzip, a bomb) ends with a failure naming the
+        # file, after the rows read before it: as ingest's reader does (ingest._guard)
         settings = IngestSettings()
-        for n, line in jsonl_text_lines(open_input(stream, settings), settings.max_record_bytes):
+        lines = None
+        n = 0
+        while True:
+            try:
+                if lines is None:  # opening peeks into the stream: a gzip may break there already
+                    lines = jsonl_text_lines(open_input(stream, settings), settings.max_record_bytes)
+                n, line = next(lines)
+            except StopIteration:
+                return
+            except LimitExceeded as e:
+                fail(name, str(e))
+                return
+            except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+                fail(f"{name}#after-line{n}" if n else name, f"truncated or corrupt gzip: {e}")
+                return
             where = f"{name}#L{n}"
             try:
                 if line is None:
