@@ -385,3 +385,71 @@ def test_captures_of_a_page_in_a_warc_are_revisions_in_capture_order_dated_by_it
     (story,) = [json.loads(x) for x in runner.invoke(app, ["stories", "--db", db, "--json"]).stdout.splitlines()]
     text = " ".join(runner.invoke(app, ["show", story["id"], "--db", db]).stdout.split())
     assert "figure 28 → 29" in text and "seen 2026-11-03 12:00 UTC" in text
+
+
+# -- versions of one page told apart by the page's own modified time (QA round 15) -----------
+
+def odesa_page(injured: int, downed: int, modified: str | None, *, slug: str = "odesa",
+               published: str = "2026-11-03T06:10:00Z", extra: str = "", outlet: str = "Harbor Wire") -> bytes:
+    url = f"https://harborwire.example/news/{slug}"
+    tags = f"<meta property='article:modified_time' content='{modified}'>" if modified else ""
+    return (f"<html><head><title>Drone strike on Odesa port injures {injured}</title>"
+            f"<meta property='og:site_name' content='{outlet}'><link rel='canonical' href='{url}'>"
+            f"<meta property='article:published_time' content='{published}'>{tags}</head><body><article>"
+            f"<h1>Drone strike on Odesa port injures {injured}</h1>"
+            f"<p>A Russian drone strike on the port of Odesa killed three people and injured {injured} overnight, "
+            f"regional governor Oleh Kiper said on Tuesday.</p><p>\"The enemy deliberately targeted civilian "
+            f"infrastructure,\" Kiper said.</p><p>Ukraine's air force said it shot down {downed} of the 35 drones "
+            f"launched overnight.</p>{extra}</article></body></html>").encode()
+
+
+CORRECTED = odesa_page(15, 29, "2026-11-03T10:05:00+02:00")  # 08:05 UTC
+STALE = odesa_page(12, 28, "2026-11-03T06:50:00+02:00")  # 04:50 UTC: saved before the correction
+
+
+def test_the_page_modified_time_is_read_from_its_tags_and_json_ld():
+    from storydiff.extract import extract_item
+    from storydiff.records import RawItem
+
+    a = extract_item(RawItem(source="a.html", kind="html", content=CORRECTED.decode()))
+    assert a.modified == "2026-11-03T10:05:00+02:00"
+    ld = CORRECTED.decode().replace("<meta property='article:modified_time' content='2026-11-03T10:05:00+02:00'>",
+                                    '<script type="application/ld+json">{"@type": "NewsArticle", '
+                                    '"dateModified": "2026-11-03T08:05:00Z"}</script>')
+    assert extract_item(RawItem(source="b.html", kind="html", content=ld)).modified == "2026-11-03T08:05:00+00:00"
+    assert extract_item(RawItem(source="c.html", kind="html", content=odesa_page(12, 28, None).decode())).modified is None
+
+
+def test_an_older_modified_time_read_later_goes_among_the_earlier_revisions(store):
+    current = replace(AFTER, modified="2024-03-11T12:05:00+02:00")  # 10:05 UTC
+    assert store.add_article(current, "s1")
+    stale = replace(BEFORE, modified="2024-03-11T08:50:00+02:00")  # 06:50 UTC
+    assert store.revise_article("q1", stale) == 1
+    assert store.get_article("q1").text == AFTER.text
+    # 07:00 UTC sorts before "08:50+02:00" as a string and after it as a time: ordered as times
+    seven = replace(BEFORE, source="harbor-7.jsonl#L1", text=BEFORE.text.replace("14 people", "15 people"),
+                    modified="2024-03-11T07:00:00+00:00")
+    assert store.revise_article("q1", seven) == 2
+    assert [r.article.text for r in store.revisions("q1")] == [BEFORE.text, seven.text, AFTER.text]
+    # a page modified after the current text is the newest revision
+    newest = replace(AFTER, source="harbor-11.jsonl#L1", text=AFTER.text.replace("17 people", "18 people"),
+                     modified="2024-03-11T11:00:00Z")
+    assert store.revise_article("q1", newest) == 4
+    assert store.get_article("q1").text == newest.text and store.revision_numbers(["q1"]) == {"q1": 4}
+
+
+@pytest.mark.parametrize("runs", [["new", "old"], ["new old"]])
+def test_a_stale_saved_copy_read_after_the_correction_does_not_replace_it(db_url, tmp_path, runs):
+    for folder, body in (("new", CORRECTED), ("old", STALE)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "odesa.html").write_bytes(body)
+    for run in runs:
+        out = runner.invoke(app, ["ingest", *(str(tmp_path / f) for f in run.split()), "--db", db_url, "--workers", "0"])
+        assert out.exit_code == 0, out.stderr
+    (story,) = [json.loads(x) for x in runner.invoke(app, ["stories", "--db", db_url, "--json"]).stdout.splitlines()]
+    shown = json.loads(runner.invoke(app, ["show", story["id"], "--db", db_url, "--json"]).stdout)
+    (article,) = shown["articles"]
+    assert "injured 15" in article["text"] and "29 of the 35" in article["text"]
+    text = " ".join(runner.invoke(app, ["show", story["id"], "--db", db_url]).stdout.split())
+    assert "figure 12 → 15" in text and "figure 15 → 12" not in text
+

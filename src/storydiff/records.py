@@ -99,6 +99,9 @@ class Article:
     # when the page was captured (a web archive record's WARC-Date, UTC ISO 8601): its revisions
     # are ordered and dated by it, not by the order the captures were read in
     captured: str | None = None
+    # when the page says it was last changed (article:modified_time, JSON-LD dateModified; ISO 8601
+    # with its time of day): two versions of one page read in any order are ordered by it
+    modified: str | None = None
     # filled by analyze
     sentences: list[tuple[int, int]] = field(default_factory=list)  # char spans into text
     quotes: list[Quote] = field(default_factory=list)

@@ -137,7 +137,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
     """One RawItem → Article. Raises ExtractError with a one-line reason when there is no article."""
     settings = settings or ExtractSettings()
     meta = item.meta
-    title = published = site_name = lang = None
+    title = published = site_name = lang = modified = None
     url = item.url
     authors: list[str] = []
     # A web archive records when the page was fetched: no date after it is a publication date.
@@ -153,6 +153,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
             raise ExtractError(str(e) or "no article text found in HTML") from e
         text, title, published = page.text, page.title, page.published
         authors, site_name, lang = list(page.authors or []), page.site_name, page.language
+        modified = page.modified
         url = url or page.url  # the page's canonical link when the container gave none
     else:
         from storydiff.extract.pagetext import clean_page_text
@@ -213,6 +214,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         raw_digest=item.digest,
         text_from=meta.get("text_from"),
         captured=crawled.isoformat(timespec="seconds") if crawled else None,
+        modified=modified,
     )
 
 

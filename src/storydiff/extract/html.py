@@ -49,6 +49,7 @@ class HtmlExtraction:
     site_name: str | None = None
     url: str | None = None
     language: str | None = None
+    modified: str | None = None  # the page's last-modified timestamp (PageMeta.modified)
 
 
 def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = False) -> HtmlExtraction:
@@ -109,6 +110,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
             site_name=site,
             url=url or page_url,
             language=_html_lang(tree),
+            modified=meta.modified,
         )
     info = page_info(tree, url)
     text = clean_body(doc.text, title=info.title)
@@ -126,6 +128,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         site_name=info.sitename or None,
         url=url or info.url or tags.url,
         language=_html_lang(tree),
+        modified=tags.modified,
     )
 
 
@@ -351,15 +354,19 @@ class PageMeta:
     author: str | None = None
     url: str | None = None  # <link rel=canonical> or og:url
     published_time: str | None = None  # the tag's full timestamp, when it gives the time of day
+    modified: str | None = None  # when the page says it was last changed, with its time of day
 
 
 _META_KEYS = {
     "title": ("og:title", "twitter:title", "dc.title", "headline"),
     "site_name": ("og:site_name", "application-name", "publisher"),
     "published": ("article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "sailthru.date", "parsely-pub-date"),
+    "modified": ("article:modified_time", "og:updated_time", "datemodified", "dc.modified", "dcterms.modified",
+                 "last-modified", "lastmod"),
     "author": ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author"),
 }
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_JSONLD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"([^"]{8,40})"')
 
 
 def page_meta(tree: HtmlElement) -> PageMeta:
@@ -373,12 +380,14 @@ def page_meta(tree: HtmlElement) -> PageMeta:
         for field_name, keys in _META_KEYS.items():
             if key in keys and field_name not in found and not (field_name == "author" and value.startswith("http")):
                 found[field_name] = value
-    if "published" not in found:
+    for field_name, pattern in (("published", _JSONLD_DATE), ("modified", _JSONLD_MODIFIED)):
+        if field_name in found:
+            continue
         for script in tree.iter("script"):
             if (script.get("type") or "").lower() == "application/ld+json" and script.text:
-                m = _JSONLD_DATE.search(script.text)
+                m = pattern.search(script.text)
                 if m:
-                    found["published"] = m.group(1)
+                    found[field_name] = m.group(1)
                     break
     if "title" not in found:
         for xpath in ("//title", "//h1"):
@@ -397,8 +406,10 @@ def page_meta(tree: HtmlElement) -> PageMeta:
         if (link.get("rel") or "").lower() == "canonical" and (link.get("href") or "").startswith(("http://", "https://")):
             canonical = link.get("href").strip()
             break
+    # a bare day orders no two versions of one day's page: only a timestamp counts
+    modified = _timestamp(found["modified"]) if found.get("modified") else None
     return PageMeta(found.get("title"), found.get("site_name"), published, found.get("author"), canonical,
-                    published_time)
+                    published_time, modified)
 
 
 def _timestamp(value: str) -> str | None:

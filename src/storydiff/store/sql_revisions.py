@@ -14,21 +14,29 @@ from storydiff.store.schema import article_revisions, articles
 _IN_CHUNK = 500
 
 
-def _captured(data: str) -> str:
-    """A stored article JSON's capture time ("" when none)."""
-    return codec.loads(data).get("captured") or ""
+def _times(data: str) -> tuple[str | None, str | None]:
+    """A stored article JSON's (modified, captured) times."""
+    d = codec.loads(data)
+    return d.get("modified"), d.get("captured")
 
 
-def _captured_before(article: Article, current_data: str, current_seen: str | None) -> bool:
-    """Whether ``article`` is a capture older than the stored current text (QA round 14: a WARC's
-    captures out of file order made the 07:00 text the latest, "figure 29 → 28"). A current text
-    with no capture time was seen when it was stored (``current_seen``): an archive's month-old
-    capture read after today's page goes below it (a review's finding)."""
-    if not article.captured:
+def _older(new: tuple[str | None, str | None], other: tuple[str | None, str | None],
+           other_seen: str | None = None) -> bool:
+    """Whether the text of ``new`` (its page's modified and capture times) is older than the text
+    of ``other``. The pages' own modified times decide when both give one and they differ (QA
+    round 15: a colleague's copy saved at 06:50 read after the 10:05 correction became the
+    current text, "figure 9 → 8"); else capture times (QA round 14: a WARC's captures out of file
+    order). A text with no capture time was seen when it was stored (``other_seen``): an archive's
+    month-old capture read after today's page goes below it (a review's finding). Times are
+    compared as instants (offsets count), never as strings."""
+    new_mod, other_mod = parse_iso_utc(new[0]), parse_iso_utc(other[0])
+    if new_mod and other_mod and new_mod != other_mod:
+        return new_mod < other_mod
+    captured = parse_iso_utc(new[1])
+    if captured is None:
         return False
-    current = _captured(current_data) or (current_seen or "")
-    return bool(current and parse_iso_utc(article.captured) and parse_iso_utc(current)
-                and parse_iso_utc(article.captured) < parse_iso_utc(current))
+    than = parse_iso_utc(other[1]) or parse_iso_utc(other_seen)
+    return than is not None and captured < than
 
 
 class RevisionsMixin:
@@ -87,7 +95,8 @@ class RevisionsMixin:
             ).first())
             if taken:
                 return None
-            if _captured_before(article, cur.data, cur.revised_at or cur.added_at):  # an older capture read later
+            if _older((article.modified, article.captured), _times(cur.data), cur.revised_at or cur.added_at):
+                # an older version read later: it goes below the current text
                 return self._insert_earlier(conn, article_id, article, new_source, new_hash, data, cur.revision)
             url_key = cur.url_key
             if url is not None and codec.key_hash(url) != url_key:
@@ -127,11 +136,12 @@ class RevisionsMixin:
 
     def _insert_earlier(self, conn, article_id: str, article: Article, source_key: str, content_hash: str,
                         data: str, current: int) -> int:
-        """``article``, captured before the stored current text, put among the earlier revisions
-        in capture order (those after it renumbered); the current text stays current."""
+        """``article``, older than the stored current text (``_older``), put among the earlier
+        revisions in their order (those after it renumbered); the current text stays current."""
         r = article_revisions.c
         earlier = conn.execute(select(r.revision, r.data).where(r.article_id == article_id)).all()
-        number = 1 + sum(1 for _, d in earlier if _captured(d) <= (article.captured or ""))
+        times = (article.modified, article.captured)
+        number = 1 + sum(1 for _, d in earlier if not _older(times, _times(d)))
         # UNIQUE (article_id, revision) is checked row by row: "revision + 1" over two or more rows
         # collided (a review: four captures in some orders aborted the whole ingest). Move them out
         # of the way (negative), then to their places.
