@@ -453,3 +453,70 @@ def test_a_stale_saved_copy_read_after_the_correction_does_not_replace_it(db_url
     text = " ".join(runner.invoke(app, ["show", story["id"], "--db", db_url]).stdout.split())
     assert "figure 12 → 15" in text and "figure 15 → 12" not in text
 
+
+# -- compare: two saved versions of one page (QA round 15) ------------------------------------
+
+@pytest.mark.parametrize("names", [("a-corrected.html", "b-stale.html"), ("b-corrected.html", "a-stale.html")])
+def test_compare_of_two_saved_versions_of_one_page_compares_the_newer_and_shows_the_edit(tmp_path, names):
+    (tmp_path / names[0]).write_bytes(CORRECTED)
+    (tmp_path / names[1]).write_bytes(STALE)
+    result = runner.invoke(app, ["compare", str(tmp_path), "--workers", "0", "--json"])
+    d = json.loads(result.stdout)
+    (article,) = d["articles"]
+    assert article["source"].endswith(names[0]) and "injured 15" in article["text"]
+    (diffs,) = d["edits"].values()
+    assert [(f["before"], f["after"]) for f in diffs[0]["figures_changed"]][:1] == [("12", "15")]
+    said = " ".join(result.stderr.split())
+    assert names[0] in said and names[1] in said and "versions of one article" in said
+    text = " ".join(runner.invoke(app, ["compare", str(tmp_path), "--workers", "0"]).stdout.split())
+    assert "Edited after publication" in text and "figure 12 → 15" in text
+
+
+def test_compare_of_two_versions_without_a_modified_time_takes_the_later_file_as_the_newer(tmp_path):
+    first, second = tmp_path / "x1.html", tmp_path / "x2.html"
+    first.write_bytes(odesa_page(15, 29, None))
+    second.write_bytes(odesa_page(12, 28, None))
+    d = json.loads(runner.invoke(app, ["compare", str(first), str(second), "--workers", "0", "--json"]).stdout)
+    (article,) = d["articles"]
+    assert "injured 12" in article["text"]
+    (diffs,) = d["edits"].values()
+    assert ("15", "12") in [(f["before"], f["after"]) for f in diffs[0]["figures_changed"]]
+
+
+# -- a changed URL slug (QA round 15) ------------------------------------------------------------
+
+UPDATED_NOTE = "<p>This story has been updated with a higher casualty toll.</p>"
+
+
+def test_a_changed_slug_with_the_same_outlet_time_and_text_is_a_revision(db_url, tmp_path):
+    (tmp_path / "one.html").write_bytes(odesa_page(12, 28, None, slug="drone-strike-injures-12"))
+    (tmp_path / "two.html").write_bytes(odesa_page(15, 28, None, slug="drone-strike-injures-15", extra=UPDATED_NOTE))
+    for name in ("one.html", "two.html"):
+        assert runner.invoke(app, ["ingest", str(tmp_path / name), "--db", db_url, "--workers", "0"]).exit_code == 0
+    from storydiff.store import open_store
+
+    with open_store(db_url) as s:
+        (row,) = s.articles()
+        revs = s.revisions(row.id)
+        assert [("injured 15" in r.article.text) for r in revs] == [False, True]
+        assert s.article_by_url("https://harborwire.example/news/drone-strike-injures-15").id == row.id
+    (story,) = [json.loads(x) for x in runner.invoke(app, ["stories", "--db", db_url, "--json"]).stdout.splitlines()]
+    text = " ".join(runner.invoke(app, ["show", story["id"], "--db", db_url]).stdout.split())
+    assert "figure 12 → 15" in text and "#2" not in text
+
+
+def test_two_articles_of_one_outlet_at_one_time_under_two_slugs_stay_two(db_url, tmp_path):
+    ferry = (b"<html><head><title>Ferry runs aground off Cape Lorn</title><meta property='og:site_name' "
+             b"content='Harbor Wire'><link rel='canonical' href='https://harborwire.example/news/ferry-aground'>"
+             b"<meta property='article:published_time' content='2026-11-03T06:10:00Z'></head><body><article>"
+             b"<h1>Ferry runs aground off Cape Lorn</h1><p>A ferry carrying 212 passengers ran aground off Cape Lorn "
+             b"on Tuesday night; all were brought ashore by lifeboats, the coastguard said.</p><p>\"The captain did "
+             b"everything right,\" coastguard commander Ilse Marek said at a briefing.</p></article></body></html>")
+    (tmp_path / "odesa.html").write_bytes(odesa_page(12, 28, None, slug="drone-strike"))
+    (tmp_path / "ferry.html").write_bytes(ferry)
+    # and the same text under another outlet's name, or at another time, is no revision either
+    (tmp_path / "reprint.html").write_bytes(odesa_page(15, 28, None, slug="drone-strike-15", outlet="Veyra Post"))
+    (tmp_path / "later.html").write_bytes(odesa_page(15, 28, None, slug="drone-strike-later",
+                                                     published="2026-11-03T09:40:00Z"))
+    out = runner.invoke(app, ["ingest", str(tmp_path), "--db", db_url, "--workers", "0"])
+    assert "stored 4 new article(s)" in " ".join(out.stderr.split()) and "revision" not in out.stderr

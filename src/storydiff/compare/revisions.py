@@ -210,13 +210,39 @@ def _shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
 
 
-def is_edit_of(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
+def is_edit_of(stored: Article, article: Article, settings: RevisionSettings | None = None,
+               min_shared: float | None = None) -> bool:
     """Whether ``article``, carrying a stored article's id but no URL that says so, is that
     article edited: the same outlet, and most of the shorter text's word 3-grams in the other
-    (an export's row id reused for another article shares almost none)."""
+    (an export's row id reused for another article shares almost none): at least ``min_shared``
+    of them (default ``RevisionSettings.same_id_min_shared``)."""
     s = settings or RevisionSettings()
     if not stored.outlet or not article.outlet or stored.outlet.strip().lower() != article.outlet.strip().lower():
         return False
     a, b = _shingles(stored.text), _shingles(article.text)
     smaller = min(len(a), len(b))
-    return smaller > 0 and len(a & b) / smaller >= s.same_id_min_shared
+    return smaller > 0 and len(a & b) / smaller >= (s.same_id_min_shared if min_shared is None else min_shared)
+
+
+def is_moved(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
+    """Whether ``article``, at another URL than the stored article, is that article edited under a
+    new address (its slug changed with the headline): the same site, outlet, publication timestamp
+    and byline (when both name one), and at least ``moved_min_shared`` of the text. Two articles
+    an outlet publishes at one time share little text, and stay two."""
+    from urllib.parse import urlsplit
+
+    from storydiff.dates import is_bare_date, parse_iso_utc
+
+    s = settings or RevisionSettings()
+    if not (stored.url and article.url and stored.published and article.published):
+        return False
+    if is_bare_date(stored.published) or is_bare_date(article.published):
+        return False  # a day: an outlet publishes many articles a day
+    if parse_iso_utc(stored.published) != parse_iso_utc(article.published):
+        return False
+    if (urlsplit(stored.url).hostname or "").removeprefix("www.") != (urlsplit(article.url).hostname or "").removeprefix("www."):
+        return False
+    by = {a.strip().lower() for a in stored.authors}, {a.strip().lower() for a in article.authors}
+    if all(by) and not (by[0] & by[1]):
+        return False
+    return is_edit_of(stored, article, s, min_shared=s.moved_min_shared)

@@ -498,8 +498,19 @@ def compare(
         result = _compare_paths(paths, json_, deep, facts, workers, fast)
     for f in result.failures:
         report_failure(f)
+    _say_versions(result.versions)
     _print_compare(result, json_, html, deep)
     _finish(result.failures, strict, len(result.articles))
+
+
+def _say_versions(versions: dict[str, list[str]]) -> None:
+    """Name the inputs that are versions of one article: the newest is compared, the older ones
+    are shown as its edits, none dropped without a word (QA round 15)."""
+    for sources in versions.values():
+        older = ", ".join(safe(s, one_line=True) for s in sources[:-1])
+        err.print(Text(f"note: {older} and {safe(sources[-1], one_line=True)} are versions of one article: the "
+                       "newest (the last named) is compared, the edits since the older are shown", style="yellow"),
+                  soft_wrap=True)
 
 
 def example_paths() -> list[str]:

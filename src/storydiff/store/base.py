@@ -269,6 +269,15 @@ class Store(ABC):
         had the text of ``article``."""
         raise NotImplementedError
 
+    def articles_published_at(self, outlet: str, published: str) -> list[Article]:
+        """The stored articles of ``outlet`` published at ``published`` (the same instant), in
+        storing order: where an article whose address changed is looked for."""
+        from storydiff.dates import sortable_time
+
+        when = sortable_time(published)
+        return [a for a in self.articles(since=published)
+                if a.outlet == outlet and when is not None and sortable_time(a.published) == when]
+
     def revise_article(self, article_id: str, article: Article, *, revert: bool = False) -> int | None:
         """Make ``article`` the latest revision of the stored article ``article_id`` (its id, story
         and place in storing order stay; the text it replaces is kept as an earlier revision).

@@ -48,6 +48,15 @@ class RevisionsMixin:
             data = conn.execute(select(articles.c.data).where(articles.c.url_key == codec.key_hash(canon))).scalar()
         return codec.article_from_json(data) if data is not None else None
 
+    def articles_published_at(self, outlet: str, published: str) -> list[Article]:
+        when = sortable_time(published)
+        if when is None:
+            return []
+        a = articles.c
+        q = select(a.data).where(a.outlet == codec.column_text(outlet), a.published == when).order_by(a.seq)
+        with self._read() as conn:
+            return [codec.article_from_json(d) for d in conn.execute(q.limit(50)).scalars().all()]
+
     def has_text(self, article_id: str, article: Article) -> bool:
         text_hash = codec.article_content_hash(article)
         article_id = codec.column_text(article_id)
