@@ -327,6 +327,16 @@ def test_an_atom_html_title_becomes_plain_text():
         ("Tidewater Post", "Tidewater Post"),
         ("News &#8211; Tidewater Post", "News &#8211; Tidewater Post"),  # the tail is the name: kept
         ("Sun | Moon", "Sun | Moon"),  # no section word
+        # the section label in the outlet's own language (QA round 15: "Укрінформ — Новини" was a
+        # second outlet beside the pages' "Укрінформ")
+        ("Укрінформ — Новини", "Укрінформ"),
+        ("Коммерсантъ | Главное", "Коммерсантъ"),
+        ("Українська правда - Останні новини", "Українська правда"),
+        ("Der Spiegel - Nachrichten", "Der Spiegel"),
+        ("Le Monde | Actualités", "Le Monde"),
+        ("El País - Portada", "El País"),
+        ("Rzeczpospolita - Wiadomości", "Rzeczpospolita"),
+        ("Новини — Укрінформ", "Новини — Укрінформ"),  # the tail is the name: kept
         ("Post - all the news from the bay", "Post - all the news from the bay"),  # too long for a label
     ],
 )

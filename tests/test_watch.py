@@ -420,3 +420,27 @@ def test_watch_state_is_kept_on_both_backends(store):
     assert list(got) == ["http://a.test/1"]
     assert (got["http://a.test/1"].etag, got["http://a.test/1"].first_seen) == ('"y"', "2024-01-01T00:00:00+00:00")
 
+
+
+def test_a_feed_entry_stored_from_its_summary_is_under_the_outlet_its_pages_name(tmp_path):
+    # QA round 15: the feed "Укрінформ — Новини", one page 404: its summary was stored under the feed's
+    # title, beside the pages' "Укрінформ", and one outlet counted as two independent sources
+    site = "ukrinform.test"
+    o = Outlets()
+    o.set(site, "/rss.xml", Page(rss("Укрінформ — Новини", f"http://{site}/", [
+        {"title": "Quake kills 14 in Berovac", "link": f"http://{site}/quake", "published": "Mon, 11 Mar 2024 10:00:00 GMT"},
+        {"title": "Gone", "link": f"http://{site}/gone", "published": "Mon, 11 Mar 2024 11:00:00 GMT",
+         "summary": "An earthquake killed 14 people in the mountain town of Berovac on Monday, the regional "
+                    "governor said, as rescue teams searched every house."},
+    ]), content_type="application/rss+xml; charset=utf-8"))
+    o.set(site, "/quake", page("Quake kills 14 in Berovac", QUAKE, "Укрінформ"))
+    o.start()
+    try:
+        db = str(tmp_path / "u.db")
+        result = watch(o, db, sources=[f"http://{site}/rss.xml"])
+        assert result.exit_code == 0, result.stderr
+        stored = articles(db)
+    finally:
+        o.close()
+    assert stored[f"http://{site}/gone"]["text_from"] == "feed summary"
+    assert {a["outlet"] for a in stored.values()} == {"Укрінформ"}

@@ -385,9 +385,19 @@ def _feed_text(detail: Any, value: str) -> str:
 
 # A channel title often names the section after the outlet ("Tidewater Post – News"); only a
 # short tail with a section word is dropped, so "News – Tidewater Post" or "Sun | Moon" stay.
+# The words in the languages storydiff reads (QA round 15: "Укрінформ — Новини" stayed whole, and
+# its entry stored from the summary counted as an outlet of its own beside the pages' "Укрінформ").
 _TITLE_SEPARATORS = (" – ", " — ", " | ", " - ")
 _SECTION_WORDS = re.compile(
-    r"\b(?:news|latest|world|home|top stories|politics|business|sports?|headlines|rss|feeds?)\b", re.IGNORECASE
+    r"\b(?:news|latest|world|home|top stories|politics|business|sports?|headlines|rss|feeds?"
+    r"|новини|головне|головна|стрічка|політика|економіка|світ|спорт"  # uk
+    r"|новости|главное|главная|лента|политика|экономика|мир"  # ru
+    r"|nachrichten|aktuell|aktuelles|schlagzeilen|startseite|politik|wirtschaft|welt"  # de
+    r"|actualités?|infos|à la une|accueil|politique|économie|monde"  # fr
+    r"|noticias|portada|actualidad|última hora|política|economía|mundo|deportes"  # es
+    r"|wiadomości|aktualności|najnowsze|polityka|gospodarka|świat"  # pl
+    r"|notizie|ultima ora|politica|economia|mondo)\b",  # it
+    re.IGNORECASE,
 )
 
 
