@@ -454,6 +454,27 @@ def test_a_stale_saved_copy_read_after_the_correction_does_not_replace_it(db_url
     assert "figure 12 → 15" in text and "figure 15 → 12" not in text
 
 
+
+def test_export_rows_read_out_of_order_are_ordered_by_their_modified_field(tmp_path):
+    db = str(tmp_path / "x.db")
+    new = _export(tmp_path / "new.jsonl", [{**row(AFTER), "modified": "2024-03-11T12:05:00+02:00"}])
+    old = _export(tmp_path / "old.jsonl", [{**row(BEFORE), "updated": "2024-03-11T08:50:00+02:00"}])
+    for path in (new, old):
+        assert runner.invoke(app, ["ingest", path, "--db", db, "--workers", "0"]).exit_code == 0
+    from storydiff.store import open_store
+
+    with open_store(db) as s:
+        assert s.get_article("q1").text == AFTER.text
+        assert [r.article.text for r in s.revisions("q1")] == [BEFORE.text, AFTER.text]
+    # a bare day is no time to order by: read later, the older row is the latest, as before
+    db2 = str(tmp_path / "y.db")
+    day_new = _export(tmp_path / "day-new.jsonl", [{**row(AFTER), "modified": "2024-03-12"}])
+    day_old = _export(tmp_path / "day-old.jsonl", [{**row(BEFORE), "modified": "2024-03-11"}])
+    for path in (day_new, day_old):
+        assert runner.invoke(app, ["ingest", path, "--db", db2, "--workers", "0"]).exit_code == 0
+    with open_store(db2) as s:
+        assert s.get_article("q1").text == BEFORE.text
+
 # -- compare: two saved versions of one page (QA round 15) ------------------------------------
 
 @pytest.mark.parametrize("names", [("a-corrected.html", "b-stale.html"), ("b-corrected.html", "a-stale.html")])

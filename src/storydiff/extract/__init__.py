@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from storydiff.dates import EARLIEST_YEAR, parse_iso_utc
+from storydiff.dates import EARLIEST_YEAR, is_bare_date, parse_iso_utc
 from storydiff.extract import metadata
 from storydiff.extract.page_siblings import sibling_pages
 from storydiff.records import Article, Failure, RawItem, article_id_for
@@ -214,8 +214,17 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         raw_digest=item.digest,
         text_from=meta.get("text_from"),
         captured=crawled.isoformat(timespec="seconds") if crawled else None,
-        modified=modified,
+        modified=_timestamp(meta.get("modified")) or modified,
     )
+
+
+def _timestamp(value: object) -> str | None:
+    """An export's modified time as ISO 8601, when it gives a time of day (a bare day orders no
+    two versions of one day's text)."""
+    if not isinstance(value, str) or is_bare_date(value):
+        return None
+    parsed = parse_iso_utc(value.strip().replace("Z", "+00:00"))
+    return parsed.isoformat() if parsed else None
 
 
 def extract_items(

@@ -84,6 +84,9 @@ def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     if len(body) > settings.max_item_bytes:
         return Failure(source, f"record body is {_mb(len(body))}, over the {_mb(settings.max_item_bytes)} limit")
     meta = {k: rec[k] for k in ("id", "title", "published", "outlet", "authors") if rec.get(k) not in (None, "")}
+    modified = next((rec[k] for k in ("modified", "updated") if isinstance(rec.get(k), str) and rec[k].strip()), None)
+    if modified:  # when the row's text was last changed: orders two exports' versions of one article
+        meta["modified"] = modified
     url = rec.get("url") if isinstance(rec.get("url"), str) and rec.get("url") else None
     if html is None and _MARKUP.search(body):
         # a CMS's "text" that holds its body's HTML ("<p>...</p><p>...</p>"): read as the fragment it
