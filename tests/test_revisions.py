@@ -526,6 +526,16 @@ def test_a_changed_slug_with_the_same_outlet_time_and_text_is_a_revision(db_url,
     assert "figure 12 → 15" in text and "#2" not in text
 
 
+def test_compare_of_a_page_before_and_after_its_slug_changed_shows_one_article_edited(tmp_path):
+    (tmp_path / "one.html").write_bytes(odesa_page(12, 28, None, slug="drone-strike-injures-12"))
+    (tmp_path / "two.html").write_bytes(odesa_page(15, 28, None, slug="drone-strike-injures-15", extra=UPDATED_NOTE))
+    (tmp_path / "other.html").write_bytes(odesa_page(15, 28, None, slug="drone-strike-15", outlet="Veyra Post"))
+    d = json.loads(runner.invoke(app, ["compare", str(tmp_path), "--workers", "0", "--json"]).stdout)
+    mine = [a for a in d["articles"] if a["outlet"] == "Harbor Wire"]
+    assert len(d["articles"]) == 2 and len(mine) == 1 and "injured 15" in mine[0]["text"]
+    assert list(d["edits"]) == [mine[0]["id"]] and len(d["versions"][mine[0]["id"]]) == 2
+
+
 def test_two_articles_of_one_outlet_at_one_time_under_two_slugs_stay_two(db_url, tmp_path):
     ferry = (b"<html><head><title>Ferry runs aground off Cape Lorn</title><meta property='og:site_name' "
              b"content='Harbor Wire'><link rel='canonical' href='https://harborwire.example/news/ferry-aground'>"

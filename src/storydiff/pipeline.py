@@ -227,26 +227,53 @@ def version_time(article: Article) -> datetime | None:
     return parse_iso_utc(article.modified) or parse_iso_utc(article.captured) or parse_iso_utc(article.published)
 
 
+def moved_versions(articles: list[Article], versions: dict[str, list[Article]]) -> list[Article]:
+    """``articles`` without those that are an earlier one under a new address (its slug changed
+    with its headline: ``compare.revisions.is_moved``, as ``ingest`` stores them, one article),
+    added to ``versions`` under the earlier one's id."""
+    from storydiff.compare.revisions import is_moved
+    from storydiff.dates import is_bare_date, sortable_time
+    from storydiff.store.codec import canonical_url
+
+    by_time: dict[tuple[str, str], list[Article]] = {}
+    out = []
+    for a in articles:
+        if not (a.outlet and a.published and a.url) or is_bare_date(a.published):
+            out.append(a)
+            continue
+        peers = by_time.setdefault((a.outlet.strip().lower(), sortable_time(a.published) or ""), [])
+        # one address: dedupe_ids decided (a live blog's posts are articles of their own)
+        found = [p for p in peers if canonical_url(p.url) != canonical_url(a.url) and is_moved(p, a)]
+        if len(found) == 1:
+            versions.setdefault(found[0].id, [found[0]]).append(a)
+            continue
+        peers.append(a)
+        out.append(a)
+    return out
+
+
 def newest_versions(articles: list[Article], versions: dict[str, list[Article]]) -> tuple[list[Article], dict[str, list]]:
-    """Each article read in several versions (``dedupe_ids``'s ``versions``) as its newest one, and
-    how each version differs from the one before (``compare.revisions.edit_history``), as
-    ``ingest`` then ``show`` would report the outlet's edit. Versions are ordered by
-    ``version_time`` when every one has a time, else in input order (QA round 15: ``compare`` of
-    a page saved at 06:50 and after its 10:05 update kept the file read first and dropped the
-    other without a word)."""
+    """Each article read in several versions (``dedupe_ids``'s ``versions``, ``moved_versions``)
+    as its newest one, and how each version differs from the one before
+    (``compare.revisions.edit_history``, under the newest one's id), as ``ingest`` then ``show``
+    would report the outlet's edit. Versions are ordered by ``version_time`` when every one has a
+    time, else in input order (QA round 15: ``compare`` of a page saved at 06:50 and after its
+    10:05 update kept the file read first and dropped the other without a word). ``versions`` is
+    left keyed by the newest one's id, oldest first."""
     from storydiff.compare.revisions import edit_history
     from storydiff.store.base import Revision
 
     edits: dict[str, list] = {}
     newest: dict[str, Article] = {}
-    for aid, vs in versions.items():
+    for aid, vs in list(versions.items()):
         times = [version_time(v) for v in vs]
         if all(times):
             vs = [v for _, _, v in sorted(zip(times, range(len(vs)), vs), key=lambda t: t[:2])]
         revisions = [Revision(n, v.modified or v.captured, v) for n, v in enumerate(vs, 1)]
-        edits[aid] = edit_history(revisions)
         newest[aid] = vs[-1]
-        versions[aid] = vs
+        edits[vs[-1].id] = edit_history(revisions)
+        del versions[aid]
+        versions[vs[-1].id] = vs
     return [newest.get(a.id, a) for a in articles], edits
 
 
@@ -512,6 +539,7 @@ def compare_paths(
                     progress(1)
         versions: dict[str, list[Article]] = {}
         result.articles = [a for _, a in dedupe_ids(enumerate(result.articles), versions)]
+        result.articles = moved_versions(result.articles, versions)
         result.articles, result.edits = newest_versions(result.articles, versions)
         result.versions = {aid: [v.source for v in vs] for aid, vs in versions.items()}
         result.stories = compare_articles(result.articles, fact_settings=fact_settings, parse_singles=parse_singles,

@@ -225,10 +225,11 @@ def is_edit_of(stored: Article, article: Article, settings: RevisionSettings | N
 
 
 def is_moved(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
-    """Whether ``article``, at another URL than the stored article, is that article edited under a
-    new address (its slug changed with the headline): the same site, outlet, publication timestamp
-    and byline (when both name one), and at least ``moved_min_shared`` of the text. Two articles
-    an outlet publishes at one time share little text, and stay two."""
+    """Whether ``article``, at another URL than the stored article (the caller's to check: at one
+    address, what holds it decides), is that article edited under a new address (its slug changed
+    with the headline): the same site, outlet, publication timestamp and byline (when both name
+    one), and at least ``moved_min_shared`` of the text. Two articles an outlet publishes at one
+    time share little text, and stay two."""
     from urllib.parse import urlsplit
 
     from storydiff.dates import is_bare_date, parse_iso_utc

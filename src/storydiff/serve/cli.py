@@ -508,9 +508,10 @@ def _say_versions(versions: dict[str, list[str]]) -> None:
     are shown as its edits, none dropped without a word (QA round 15)."""
     for sources in versions.values():
         older = ", ".join(safe(s, one_line=True) for s in sources[:-1])
-        err.print(Text(f"note: {older} and {safe(sources[-1], one_line=True)} are versions of one article: the "
-                       "newest (the last named) is compared, the edits since the older are shown", style="yellow"),
-                  soft_wrap=True)
+        newest = safe(sources[-1], one_line=True)
+        err.print(Text(f"note: {older} and {newest} are versions of one article: {newest} is compared (the "
+                       "newest by the pages' modified times, else the one given last); the edits since the older "
+                       "are shown", style="yellow"), soft_wrap=True)
 
 
 def example_paths() -> list[str]:
