@@ -426,6 +426,8 @@ def test_an_older_modified_time_read_later_goes_among_the_earlier_revisions(stor
     stale = replace(BEFORE, modified="2024-03-11T08:50:00+02:00")  # 06:50 UTC
     assert store.revise_article("q1", stale) == 1
     assert store.get_article("q1").text == AFTER.text
+    # dated by its page's modified time, not when it was read (after the current text)
+    assert store.revisions("q1")[0].seen_at == "2024-03-11T08:50:00+02:00"
     # 07:00 UTC sorts before "08:50+02:00" as a string and after it as a time: ordered as times
     seven = replace(BEFORE, source="harbor-7.jsonl#L1", text=BEFORE.text.replace("14 people", "15 people"),
                     modified="2024-03-11T07:00:00+00:00")

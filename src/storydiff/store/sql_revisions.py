@@ -160,7 +160,8 @@ class RevisionsMixin:
                      .values(revision=-r.revision))
         conn.execute(article_revisions.insert().values(
             article_id=article_id, revision=number, source_key=source_key, content_hash=content_hash,
-            seen_at=codec.now_iso(), data=data,
+            # never seen current here: dated by its page's own modified time when it gives one
+            seen_at=article.modified or codec.now_iso(), data=data,
         ))
         conn.execute(update(articles).where(articles.c.id == article_id).values(revision=current + 1))
         return number
