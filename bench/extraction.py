@@ -42,7 +42,7 @@ PUBLISHED_HTML = {  # the data README's published scores, for corpora without pu
 
 def _storydiff_key() -> str:
     return code_hash("extract/html.py", "extract/page_type.py", "extract/line_cleanup.py", "extract/line_rules.py",
-                     "extract/metadata.py", "extract/pass_gaps.py", "settings.py")
+                     "extract/metadata.py", "extract/pass_gaps.py", "extract/page_prose.py", "settings.py")
 
 
 def html_outputs(corpus: str) -> dict[str, dict[str, str]]:
@@ -82,8 +82,9 @@ def html_table(quick: bool) -> None:
           "(og:type, schema.org; extract/page_type.py, nothing fitted), re-checked against its balanced pass "
           "when it reads little (two thresholds chosen leave-one-corpus-out: see the pass-choice table below), "
           "its balanced pass on any other page, then line cleanup (extract/line_cleanup.py); a precise body's "
-          "short gaps between two paragraphs are filled from the balanced pass (extract/pass_gaps.py; setting "
-          "chosen leave-one-corpus-out: see the gap-fill table below).")
+          "short gaps between two paragraphs can be filled from the balanced pass (extract/pass_gaps.py; off by "
+          "default); a page that is no article gets its prose outside the chrome when the pass keeps little of it "
+          "(extract/page_prose.py; share chosen leave-one-corpus-out: see the last table below).")
     for corpus in CORPORA:
         pages = html_pages(corpus)
         if quick:
@@ -114,6 +115,7 @@ def html_table(quick: bool) -> None:
 
         extraction_html.pass_choice_table()
         extraction_html.gap_fill_table()
+        extraction_html.prose_rescue_table()
 
 
 def _html_by_kind(pages: list, systems: dict[str, dict[str, str]], corpus: str) -> None:
@@ -166,10 +168,10 @@ def speed_table(n: int) -> None:
 
     pages = [p for c in CORPORA for p in html_pages(c)[:n]]
     shipped = html_module.SETTINGS
-    no_gap_fill = dataclasses.replace(shipped, gap_fill_max_lines=0)
+    no_rescue = dataclasses.replace(shipped, prose_rescue_below_share=0.0)
 
-    def without_gap_fill(h: bytes, u: str) -> str:  # the default path before round 14 (one pass fewer)
-        html_module.SETTINGS = no_gap_fill
+    def without_rescue(h: bytes, u: str) -> str:  # the default path before round 15 (no page prose read)
+        html_module.SETTINGS = no_rescue
         try:
             return extract_html(h, u).text
         finally:
@@ -177,7 +179,7 @@ def speed_table(n: int) -> None:
 
     live = {
         "storydiff default": lambda h, u: extract_html(h, u).text,
-        "storydiff default, gap fill off": without_gap_fill,
+        "storydiff default, prose rescue off": without_rescue,
         "storydiff fast=True": lambda h, u: extract_html(h, u, fast=True).text,
         "trafilatura default": lambda h, u: trafilatura.extract(h, url=u),
     }

@@ -231,3 +231,99 @@ def gap_fill_table() -> None:
     k = pick(list(CORPORA), "smallest gain")
     print(f"\nChosen on all three corpora (smallest gain; the shipped setting): {GAP_GRID[k]}: " + ", ".join(
         f"{c} {f1[c][k]:.4f} ({f1[c][k] - f1[c][0]:+.4f})" for c in CORPORA))
+
+
+PROSE_GRID = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+
+
+def page_prose_texts(corpus: str) -> dict[str, str]:
+    """Per page id: the page's prose outside its chrome (extract/page_prose.py), cached."""
+    from extraction_corpora import code_hash
+
+    from storydiff.extract.page_prose import page_prose
+
+    return cached_outputs(corpus, "page_prose", code_hash("extract/page_prose.py"),
+                          lambda page: page_prose(parse_html(page.html())))
+
+
+def prose_rescue_rows(corpus: str) -> list[dict]:
+    """Per page: the gold's AEB counts of the pass storydiff's rule chooses and of the page's prose
+    (both after line cleanup), the pass's share of the prose's words, the declared type and the site."""
+    from aeb_metric import page_counts
+    from extraction_corpora import html_pages
+
+    from storydiff.extract.line_cleanup import clean_body
+
+    readings, declared, prose = page_readings(corpus), page_declares_article(corpus), page_prose_texts(corpus)
+    rows = []
+    for page in html_pages(corpus):
+        r = readings[page.id]
+        precise_words, balanced_words = (len(re.findall(r"\w+", r[k])) for k in ("precision", "balanced"))
+        rechecked = (precise_words < SETTINGS.recheck_below_words
+                     and precise_words < SETTINGS.recheck_ratio * balanced_words)
+        chosen = clean_body(r["precision" if declared[page.id] and not rechecked else "balanced"], title=r["title"])
+        whole = clean_body(prose.get(page.id) or "", title=r["title"])
+        rows.append({"group": page.group, "kind": page.kind, "declared": declared[page.id],
+                     "share": len(re.findall(r"\w+", chosen)) / max(1, len(re.findall(r"\w+", whole))),
+                     "counts": (page_counts(page.body, chosen), page_counts(page.body, whole))})
+    return rows
+
+
+def _rescued(rows: list[dict], share: float) -> tuple[float, float, float, float]:
+    """P, R, F1 and the share of pages with body recall < 0.5 with the prose rescue at ``share``."""
+    counts = [r["counts"][int(not r["declared"] and r["share"] < share)] for r in rows]
+    with_body = [(tp, fn) for tp, _, fn in counts if tp + fn > 0]
+    lost = sum(tp / (tp + fn) < 0.5 for tp, fn in with_body) / max(1, len(with_body))
+    return (*_mean_score(counts), lost)
+
+
+def prose_rescue_table() -> None:
+    """The share below which a non-article page's prose replaces the pass (extract/page_prose.py),
+    chosen leave-one-corpus-out. Criterion: the largest share whose F1 is not below the no-rescue F1
+    on any corpus fitted on (a rescue for pages that would go missing should cost no corpus); printed
+    beside it, the highest smallest gain with ties to the smaller share (the gap fill's criterion).
+    aeb and fundus hold 9 and 4 non-article pages, so their folds say little about wcxb's: within wcxb,
+    5 folds by site (fitted on the other sites, by F1) are shown too."""
+    from extraction_corpora import CORPORA
+    from sklearn.model_selection import GroupKFold
+
+    rows = {c: prose_rescue_rows(c) for c in CORPORA}
+    f1 = {c: {s: _rescued(rows[c], s)[2] for s in PROSE_GRID} for c in CORPORA}
+
+    def pick(fit: list[str], criterion: str) -> float:
+        if criterion == "largest share costing no corpus":
+            return max(s for s in PROSE_GRID if all(round(f1[o][s] - f1[o][0.0], 5) >= 0 for o in fit))
+        return max(PROSE_GRID, key=lambda s: (round(min(f1[o][s] - f1[o][0.0] for o in fit), 5), -s))
+
+    print("\n### The page's prose when the pass keeps little of it (non-article pages; extract/page_prose.py)\n")
+    print("A page that does not declare itself an article gets its prose outside the chrome instead of trafilatura's "
+          "balanced pass when the pass holds less than the share below of its words. Each fold's share is chosen on "
+          "the other two corpora. Lost: pages with body recall < 0.5.\n")
+    print("| corpus | without: P / R / F1 (lost) | criterion | share chosen on the other two | P / R / F1 (lost), held out |")
+    print("|---|---:|---|---:|---:|")
+    for c in CORPORA:
+        fit = [o for o in CORPORA if o != c]
+        p0, r0, f0, lost0 = _rescued(rows[c], 0.0)
+        for criterion in ("largest share costing no corpus", "highest smallest gain"):
+            s = pick(fit, criterion)
+            p, r, f, lost = _rescued(rows[c], s)
+            print(f"| {c} | {p0:.4f} / {r0:.4f} / {f0:.4f} ({lost0:.3f}) | {criterion} | {s} | "
+                  f"{p:.4f} / {r:.4f} / {f:.4f} ({lost:.3f}) |")
+    wcxb = rows["wcxb"]
+    held_counts: list = [None] * len(wcxb)
+    shares = []
+    for fit, held in GroupKFold(5).split(wcxb, groups=[r["group"] for r in wcxb]):
+        s = max(PROSE_GRID, key=lambda s: (round(_rescued([wcxb[i] for i in fit], s)[2], 5), -s))
+        shares.append(s)
+        for i in held:
+            held_counts[i] = wcxb[i]["counts"][int(not wcxb[i]["declared"] and wcxb[i]["share"] < s)]
+    with_body = [(tp, fn) for tp, _, fn in held_counts if tp + fn > 0]
+    p, r, f = _mean_score(held_counts)
+    lost = sum(tp / (tp + fn) < 0.5 for tp, fn in with_body) / max(1, len(with_body))
+    print(f"| wcxb | | 5 folds by site within wcxb (shares {', '.join(map(str, shares))}) | | "
+          f"{p:.4f} / {r:.4f} / {f:.4f} ({lost:.3f}) |")
+    print("\nF1 per share (" + ", ".join(map(str, PROSE_GRID)) + "):")
+    for c in CORPORA:
+        print(f"- {c}: " + " ".join(f"{f1[c][s]:.4f}" for s in PROSE_GRID))
+    print(f"\nShipped: {SETTINGS.prose_rescue_below_share} (the first criterion on all three corpora: "
+          f"{pick(list(CORPORA), 'largest share costing no corpus')}).")

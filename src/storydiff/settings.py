@@ -99,6 +99,13 @@ class ExtractSettings:
     gap_fill_max_lines: int = 0
     gap_fill_min_words: int = 0
     gap_fill_sentence_end: bool = True
+    # On a page that does not declare itself an article, the page's prose outside its chrome
+    # (extract/page_prose.py) replaces the balanced pass when the pass holds fewer than this share
+    # of its words (a listing's, a forum thread's or a service page's items dropped). Chosen
+    # leave-one-corpus-out from a grid (bench/extraction.py --only html, "the page's prose when the
+    # pass keeps little of it": the largest share that lowers no corpus fitted on): fit on aeb +
+    # fundus -> 0.3 for wcxb, on aeb + wcxb -> 0.3 for fundus, on wcxb + fundus -> 0.4 for aeb. 0: off.
+    prose_rescue_below_share: float = 0.3
     # One trafilatura pass with metadata from the page's own tags (extract_html(fast=True)):
     # 1.28x trafilatura's speed at F1 0.967 instead of 0.55x at 0.972 (bench/extraction.py).
     fast_html: bool = False

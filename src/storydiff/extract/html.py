@@ -24,6 +24,7 @@ from storydiff.extract.date_parser import page_languages
 from storydiff.extract.html_authors import byline_from_dom
 from storydiff.extract.line_cleanup import clean_body
 from storydiff.extract.metadata import byline_names, headline
+from storydiff.extract.page_prose import page_prose
 from storydiff.extract.page_type import declares_article
 from storydiff.extract.pass_gaps import fill_gaps
 from storydiff.extract.trafilatura_paths import install as _install_python_paths
@@ -73,17 +74,20 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         fast = True  # one pass keeps a very large page within the time budget per page
     meta: PageMeta | None = None
     balanced: str | None = None  # the balanced pass's text, when the precise pass's gaps may come from it
+    declared = True  # whether the page declares itself an article (the default path reads it)
     if fast:
         # The page's own <meta> tags stand in for trafilatura's metadata pass, which costs a
         # third of its time: the body's headline, site and date are read off them.
         meta = page_meta(tree)
         doc = _trafilatura(tree, url, fast=True)
     else:
-        doc, balanced = _body_pass(tree, url)
+        declared = declares_article(tree)
+        doc, balanced = _body_pass(tree, url, declared)
     if doc is None or not (doc.text or "").strip():
         # Every pass can refuse a short page that a recall pass still reads.
         doc = _trafilatura(tree, url, fast=fast, favor_recall=True)
-    if doc is None or not (doc.text or "").strip():
+    found = doc is not None and bool((doc.text or "").strip())
+    if not found and declared:
         raise ValueError("no article text found")
     if meta is not None:
         text = clean_body(doc.text, title=meta.title)
@@ -113,7 +117,11 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
             modified=meta.modified,
         )
     info = page_info(tree, url)
-    text = clean_body(doc.text, title=info.title)
+    text = clean_body(doc.text, title=info.title) if found else ""
+    if not declared:
+        text = rescue_prose(tree, text, info.title)
+        if not text and not found:
+            raise ValueError("no article text found")
     if balanced:
         text = fill_gaps(text, clean_body(balanced, title=info.title), max_gap=SETTINGS.gap_fill_max_lines,
                          min_words=SETTINGS.gap_fill_min_words, sentence_end=SETTINGS.gap_fill_sentence_end)
@@ -132,11 +140,13 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     )
 
 
-def _body_pass(tree: HtmlElement, url: str | None) -> tuple[trafilatura.settings.Document | None, str | None]:
-    """trafilatura's precise pass on a page that declares itself an article, re-checked against its
-    balanced pass when it reads little; its balanced pass on any other page (page_type). With the
-    precise body, the balanced pass's text, whose paragraphs fill the precise body's gaps (pass_gaps)."""
-    if not declares_article(tree):
+def _body_pass(tree: HtmlElement, url: str | None,
+               declared: bool) -> tuple[trafilatura.settings.Document | None, str | None]:
+    """trafilatura's precise pass on a page that declares itself an article (``declared``,
+    page_type), re-checked against its balanced pass when it reads little; its balanced pass on any
+    other page. With the precise body, the balanced pass's text, whose paragraphs fill the precise
+    body's gaps (pass_gaps)."""
+    if not declared:
         # Forums, products, listings, services: the precise pass keeps one block of them.
         return _trafilatura(tree, url), None
     doc = _trafilatura(tree, url, favor_precision=True)
@@ -155,6 +165,19 @@ def _body_pass(tree: HtmlElement, url: str | None) -> tuple[trafilatura.settings
         # (bench/extraction.py's gap-fill table reads the full pass: the same F1 to 0.0001)
         balanced = _trafilatura(tree, url, fast=True)
     return doc, (balanced.text if balanced is not None else None)
+
+
+def rescue_prose(tree: HtmlElement, text: str, title: str | None) -> str:
+    """``text`` (a pass's cleaned body), or the page's prose outside its chrome (page_prose) when
+    ``text`` holds less than ``prose_rescue_below_share`` of its words: on a listing, a forum thread
+    or a service page the pass kept one block of what the page is made of."""
+    share = SETTINGS.prose_rescue_below_share
+    words = _word_count(text)
+    # the page's whole text (in C) bounds its prose: most pages are done here, without page_prose's walk
+    if share <= 0 or words >= share * _word_count(tree.text_content()):
+        return text
+    prose = clean_body(page_prose(tree), title=title)
+    return prose if words < share * _word_count(prose) else text
 
 
 def _tag_authors(raw: str | None) -> str | None:
