@@ -170,6 +170,15 @@ def pass_choice_table() -> None:
             print(f"| {c} | {name} | {p:.3f} | {r:.3f} | {f:.3f} | {rest} |")
 
 
+def rule_pass(reading: dict, declared: bool) -> str:
+    """The pass storydiff's rule takes for a page (extract/html.py's _body_pass): the precise one on a
+    declared article unless the re-check replaces it, else the balanced one."""
+    precise_words, balanced_words = (len(re.findall(r"\w+", reading[k])) for k in ("precision", "balanced"))
+    rechecked = (precise_words < SETTINGS.recheck_below_words
+                 and precise_words < SETTINGS.recheck_ratio * balanced_words)
+    return "precision" if declared and not rechecked else "balanced"
+
+
 GAP_GRID = [(0, 0, True)] + [(gap, words, end) for gap in (1, 2, 3) for words in (0, 5, 10) for end in (True, False)]
 
 
@@ -186,10 +195,7 @@ def gap_fill_rows(corpus: str) -> list[dict]:
     rows = []
     for page in html_pages(corpus):
         r = readings[page.id]
-        precise_words, balanced_words = (len(re.findall(r"\w+", r[k])) for k in ("precision", "balanced"))
-        rechecked = (precise_words < SETTINGS.recheck_below_words
-                     and precise_words < SETTINGS.recheck_ratio * balanced_words)
-        if not declared[page.id] or rechecked:
+        if rule_pass(r, declared[page.id]) == "balanced":
             text = clean_body(r["balanced"], title=r["title"])
             rows.append({"counts": [page_counts(page.body, text)] * len(GAP_GRID)})
             continue
@@ -258,10 +264,7 @@ def prose_rescue_rows(corpus: str) -> list[dict]:
     rows = []
     for page in html_pages(corpus):
         r = readings[page.id]
-        precise_words, balanced_words = (len(re.findall(r"\w+", r[k])) for k in ("precision", "balanced"))
-        rechecked = (precise_words < SETTINGS.recheck_below_words
-                     and precise_words < SETTINGS.recheck_ratio * balanced_words)
-        chosen = clean_body(r["precision" if declared[page.id] and not rechecked else "balanced"], title=r["title"])
+        chosen = clean_body(r[rule_pass(r, declared[page.id])], title=r["title"])
         whole = clean_body(prose.get(page.id) or "", title=r["title"])
         rows.append({"group": page.group, "kind": page.kind, "declared": declared[page.id],
                      "share": len(re.findall(r"\w+", chosen)) / max(1, len(re.findall(r"\w+", whole))),
