@@ -97,3 +97,15 @@ def test_no_rescue_when_off_or_on_a_declared_article(monkeypatch):
     # an article's precise pass is never swapped for the page's prose: an article's items are teasers
     declared = extract_html(_listing('<meta property="og:type" content="article">')).text
     assert "Quay walls" not in declared
+
+
+def test_items_written_without_spaces_between_their_elements_are_still_rescued():
+    # "<div>Quay</div><div>Walls</div>" is one word to text_content() and two to the page's prose: the
+    # shortcut that spares most pages the walk must count the words of every text node apart
+    words = ["Quay", "Pier", "Tide", "Dune", "Hull", "Crane", "Chart", "Light", "Net", "Buoy"]
+    items = "".join(f'<div class="item"><a href="/c/{i}"><div>{a}</div><div>{b}</div><div>{c}</div></a></div>'
+                    for i, (a, b, c) in enumerate(zip(words * 6, (words[3:] + words[:3]) * 6, (words[7:] + words[:7]) * 6)))
+    page = (f"<html><head><title>Catalogue</title></head><body><main><p>{INTRO}</p>"
+            f'<div class="items">{items}</div></main></body></html>')
+    text = extract_html(page).text
+    assert "Quay" in text.split() and "Buoy" in text.split()

@@ -173,8 +173,9 @@ def rescue_prose(tree: HtmlElement, text: str, title: str | None) -> str:
     or a service page the pass kept one block of what the page is made of."""
     share = SETTINGS.prose_rescue_below_share
     words = _word_count(text)
-    # the page's whole text (in C) bounds its prose: most pages are done here, without page_prose's walk
-    if share <= 0 or words >= share * _word_count(tree.text_content()):
+    # the words of all the page's text nodes bound its prose's: most pages are done here, without
+    # page_prose's walk (text_content() would join "foo<b>bar</b>" into one word, no bound)
+    if share <= 0 or words >= share * _word_count(" ".join(tree.itertext())):
         return text
     prose = clean_body(page_prose(tree), title=title)
     return prose if words < share * _word_count(prose) else text
