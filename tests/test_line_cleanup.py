@@ -84,3 +84,27 @@ def test_the_fold_covers_every_letter_re_i_takes_for_ascii():
         if ascii_letter.fullmatch(char):
             folded = char.translate(_FOLD).lower()
             assert len(folded) == 1 and re.fullmatch(folded, char, re.I), (hex(code), folded)
+
+
+def test_a_leading_headline_is_dropped_when_the_title_names_the_site_too():
+    headline = "Home prices rise again in most regions"
+    body = clean_body(f"{headline}\n{PROSE}", title="Harbour Wire | News, sport and weather", headlines=[headline])
+    assert body == PROSE
+    # only as one of the first lines: further down, the same words are the article's own
+    later = "\n".join([PROSE, PROSE, PROSE, headline])
+    assert clean_body(later, headlines=[headline]).splitlines()[-1] == headline
+
+
+def _headline_page(head: str) -> str:
+    paragraphs = "".join(f"<p>{PROSE} Paragraph {n} adds more detail on the figures.</p>" for n in range(6))
+    return (f"<html><head><title>Harbour Wire | News, sport and weather</title>{head}</head><body><article>"
+            f"<h1>Home prices rise again in most regions</h1>{paragraphs}</article></body></html>")
+
+
+def test_an_articles_h1_is_no_body_line():
+    # trafilatura's precise pass keeps an <h1> inside the <article> as the body's first line, and the
+    # page's title (og:title) words the headline another way
+    article = extract_html(_headline_page('<meta property="og:type" content="article">'
+                                          '<meta property="og:title" content="Prices up in most regions, survey says">')).text
+    assert article.splitlines()[0].startswith("Home prices rose again")
+    assert "Home prices rise again in most regions" not in article

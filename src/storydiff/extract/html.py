@@ -117,13 +117,16 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
             modified=meta.modified,
         )
     info = page_info(tree, url)
-    text = clean_body(doc.text, title=info.title) if found else ""
+    # an article's headline (<h1>) repeated as its first line is no body line; on other pages an
+    # <h1> heads the content (wcxb's golds keep it)
+    headlines = _h1_texts(tree) if declared else ()
+    text = clean_body(doc.text, title=info.title, headlines=headlines) if found else ""
     if not declared:
         text = rescue_prose(tree, text, info.title)
         if not text and not found:
             raise ValueError("no article text found")
     if balanced:
-        text = fill_gaps(text, clean_body(balanced, title=info.title), max_gap=SETTINGS.gap_fill_max_lines,
+        text = fill_gaps(text, clean_body(balanced, title=info.title, headlines=headlines), max_gap=SETTINGS.gap_fill_max_lines,
                          min_words=SETTINGS.gap_fill_min_words, sentence_end=SETTINGS.gap_fill_sentence_end)
     if len(text) < SETTINGS.min_body_chars:
         raise ValueError("article text empty after cleaning")

@@ -8,6 +8,7 @@ that merely mentions a newsletter survives.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from storydiff.extract.line_rules import boilerplate_kind
 
@@ -41,14 +42,16 @@ _DATE_LINE = re.compile(
 _RULE_MAX_CHARS = 300
 
 
-def clean_body(text: str, title: str | None = None) -> str:
-    """Drop boilerplate lines and a leading repeat of the headline; paragraphs joined by "\\n"."""
+def clean_body(text: str, title: str | None = None, headlines: Iterable[str] = ()) -> str:
+    """Drop boilerplate lines and a leading repeat of the headline (``title``, or one of the
+    page's ``headlines``: its <h1>s, as an article's headline differs from a title that names the
+    site); paragraphs joined by "\\n"."""
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
-    norm_title = _norm(title or "")
+    repeats = {_norm(name) for name in (title or "", *headlines)} - {""}
     kept = []
     for index, line in enumerate(lines):
-        if index < 3 and norm_title and _norm(line) == norm_title:
+        if index < 3 and repeats and _norm(line) in repeats:
             continue
         short = len(line) < _RULE_MAX_CHARS
         # a table row with a date in a cell ("| 1/1/2013 | +13.1% |", trafilatura's rendering of a
