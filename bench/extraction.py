@@ -168,18 +168,20 @@ def speed_table(n: int) -> None:
 
     pages = [p for c in CORPORA for p in html_pages(c)[:n]]
     shipped = html_module.SETTINGS
-    no_rescue = dataclasses.replace(shipped, prose_rescue_below_share=0.0)
 
-    def without_rescue(h: bytes, u: str) -> str:  # the default path before round 15 (no page prose read)
-        html_module.SETTINGS = no_rescue
-        try:
-            return extract_html(h, u).text
-        finally:
-            html_module.SETTINGS = shipped
+    def variant(settings):  # the default path with other settings
+        def run(h: bytes, u: str) -> str:
+            html_module.SETTINGS = settings
+            try:
+                return extract_html(h, u).text
+            finally:
+                html_module.SETTINGS = shipped
+        return run
 
     live = {
         "storydiff default": lambda h, u: extract_html(h, u).text,
-        "storydiff default, prose rescue off": without_rescue,
+        "storydiff default, prose rescue off (round 14)": variant(dataclasses.replace(shipped, prose_rescue_below_share=0.0)),
+        "storydiff default, gap fill on (3 lines)": variant(dataclasses.replace(shipped, gap_fill_max_lines=3)),
         "storydiff fast=True": lambda h, u: extract_html(h, u, fast=True).text,
         "trafilatura default": lambda h, u: trafilatura.extract(h, url=u),
     }
