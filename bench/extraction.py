@@ -8,7 +8,8 @@
     python bench/extraction.py --quick               # a sample of pages per corpus
 
 What was tuned is marked where it is scored: the HTML path learns nothing but its two re-check
-thresholds, chosen leave-one-corpus-out (the pass-choice table shows each fold's choice); the page-text
+thresholds and the prose rescue's share, chosen leave-one-corpus-out (the pass-choice and prose-rescue
+tables show each fold's choice); the page-text
 line model is fitted on aeb-lines only, so wcxb and fundus are corpora it never saw (its aeb row is
 marked); the sibling threshold is chosen on two corpora and used on the third. Beside storydiff, in the
 same script: trafilatura (default, and the passes storydiff combines), C4's line rules and
