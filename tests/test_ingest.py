@@ -325,7 +325,7 @@ def test_an_atom_html_title_becomes_plain_text():
         ("Tidewater Post - Latest News", "Tidewater Post"),
         ("Daily News &#8212; Top Stories", "Daily News"),
         ("Tidewater Post", "Tidewater Post"),
-        ("News &#8211; Tidewater Post", "News &#8211; Tidewater Post"),  # the tail is the name: kept
+        ("News &#8211; Tidewater Post", "Tidewater Post"),  # a section may come first
         ("Sun | Moon", "Sun | Moon"),  # no section word
         # the section label in the outlet's own language (QA round 15: "Укрінформ — Новини" was a
         # second outlet beside the pages' "Укрінформ")
@@ -336,7 +336,13 @@ def test_an_atom_html_title_becomes_plain_text():
         ("Le Monde | Actualités", "Le Monde"),
         ("El País - Portada", "El País"),
         ("Rzeczpospolita - Wiadomości", "Rzeczpospolita"),
-        ("Новини — Укрінформ", "Новини — Укрінформ"),  # the tail is the name: kept
+        ("Новини — Укрінформ", "Укрінформ"),
+        # a name holding a section word is no section (a review: "Deportes – El Mundo" was "Deportes")
+        ("Deportes – El Mundo", "El Mundo"),
+        ("Sport | Die Welt", "Die Welt"),
+        ("Головне — Новини Живого", "Новини Живого"),
+        ("Новости | Мир 24", "Мир 24"),
+        ("Radio Svoboda — Radio Liberty", "Radio Svoboda — Radio Liberty"),
         ("Post - all the news from the bay", "Post - all the news from the bay"),  # too long for a label
     ],
 )

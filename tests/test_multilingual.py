@@ -323,3 +323,12 @@ def test_a_record_date_that_is_no_date_keeps_the_pages_own():
             + "</p></body></html>")
     item = RawItem(source="rows.jsonl#L1", kind="html", content=html, url="https://a.example/x", meta={"published": "вчора"})
     assert extract_item(item).published == "2026-12-01T10:00:00+00:00"  # review of round 15: the bad record date threw the page's own away
+
+
+def test_a_police_count_is_no_mile_and_died_counts_the_dead():
+    # review of round 15: the mile's keys matched "милиционера" by their start; "3 died" had the
+    # unit "died" and never met "5 were killed"; a year before "were killed" was a death toll
+    assert figures("Три милиционера пострадали, колонна прошла 30 миль.", "ru") == [(3, "injur"), (30, "mile")]
+    assert figures("3 милиционера", "ru") != [(3, "mile")]
+    assert [u for _, u in figures("Three people died on Monday and five were killed on Tuesday.", "en")] == ["dead", "dead"]
+    assert ("dead" not in [u for _, u in figures("Many of those mobilised in 2022 were killed.", "en")])

@@ -553,3 +553,36 @@ def test_two_articles_of_one_outlet_at_one_time_under_two_slugs_stay_two(db_url,
                                                      published="2026-11-03T09:40:00Z"))
     out = runner.invoke(app, ["ingest", str(tmp_path), "--db", db_url, "--workers", "0"])
     assert "stored 4 new article(s)" in " ".join(out.stderr.split()) and "revision" not in out.stderr
+
+
+def result_page(slug, home, away, score, scorer):
+    # an outlet's automated results: one template, published in one batch at 18:00
+    url = f"https://harborwire.example/sport/{slug}"
+    body = (f"<p>{home} beat {away} {score} in the Ukrainian Premier League on Saturday. The match was played "
+            "in front of a crowd at the home stadium and was broadcast live on national television. The win moves "
+            "the home side up in the league table ahead of the winter break, the league said in a statement after "
+            f"the final whistle.</p><p>{scorer} scored the decisive goal in the second half. The league said the "
+            "next round of fixtures would be played next weekend, with kick-off times to be confirmed by the "
+            "broadcaster later this week.</p>")
+    return (f"<html><head><title>{home} beat {away} {score}</title><meta property='og:site_name' content='Harbor Wire'>"
+            f"<link rel='canonical' href='{url}'><meta property='article:published_time' content='2026-11-07T18:00:00Z'>"
+            f"</head><body><article><h1>{home} beat {away} {score}</h1>{body}</article></body></html>").encode()
+
+
+def test_two_templated_results_published_in_one_batch_stay_two_articles(db_url, tmp_path):
+    # review of round 15: they share 0.9 of their word 3-grams, as an update does; their headlines do not
+    (tmp_path / "a.html").write_bytes(result_page("dynamo-zorya", "Dynamo Kyiv", "Zorya", "2-1", "Vitaliy Buyalskyi"))
+    (tmp_path / "b.html").write_bytes(result_page("shakhtar-kolos", "Shakhtar", "Kolos", "3-0", "Heorhiy Sudakov"))
+    for name in ("a.html", "b.html"):
+        assert runner.invoke(app, ["ingest", str(tmp_path / name), "--db", db_url, "--workers", "0"]).exit_code == 0
+    from storydiff.store import open_store
+
+    with open_store(db_url) as s:
+        assert len(s.articles()) == 2, [len(s.revisions(a.id)) for a in s.articles()]
+
+
+def test_compare_keeps_two_templated_results(tmp_path):
+    (tmp_path / "a.html").write_bytes(result_page("dynamo-zorya", "Dynamo Kyiv", "Zorya", "2-1", "Vitaliy Buyalskyi"))
+    (tmp_path / "b.html").write_bytes(result_page("shakhtar-kolos", "Shakhtar", "Kolos", "3-0", "Heorhiy Sudakov"))
+    d = json.loads(runner.invoke(app, ["compare", str(tmp_path), "--workers", "0", "--json"]).stdout)
+    assert len(d["articles"]) == 2, d["versions"]

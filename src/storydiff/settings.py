@@ -470,6 +470,9 @@ class RevisionSettings:
     # the shorter text's word 3-grams is in the other: set above same_id_min_shared, as no id says
     # they are one article (QA round 15: a 3 → 4 killed update shared 0.9).
     moved_min_shared: float = 0.8
+    # ... and their headlines (else slugs) share this share of the shorter's words, figures aside:
+    # an outlet's templated results of one batch share 0.9 of their text, not their names (review)
+    moved_min_headline_shared: float = 0.6
     # Two paragraphs of successive revisions are one paragraph edited (shown as a word diff)
     # when their difflib ratio reaches this; below, one was removed and another added.
     edited_paragraph_ratio: float = 0.5

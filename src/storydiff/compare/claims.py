@@ -137,7 +137,7 @@ _SKIP_AFTER = frozenset({"on", "in", "at", "by", "this", "last", "late", "early"
 # 17 dead", "the death toll rose to 17", "9 remain missing" are counts of the same few things.
 _CASUALTY_UNITS = {"dead": "dead", "death": "dead", "toll": "dead", "kille": "dead", "fatal": "dead",
                    "victi": "dead", "bodie": "dead", "live": "dead", "injur": "injur", "wound": "injur",
-                   "hurt": "injur", "missi": "missi"}
+                   "hurt": "injur", "missi": "missi", "died": "dead"}
 _KILL_WORDS = re.compile(r"\b(?:kill|dead|death|died|die|toll|fatal)", re.IGNORECASE)
 _HURT_WORDS = re.compile(r"\b(?:injur|wound|hurt)", re.IGNORECASE)
 _PEOPLE = {"peopl", "perso", "resid", "passe", "worke", "civil"}
@@ -190,6 +190,7 @@ ROUND_BOUND = 10
 # "31 were killed", "four people died", "12 others were wounded": a bare count whose fate follows it
 _FATE_AFTER = re.compile(r"\s+(?:(?:people|others|more|persons)\s+)?(?:(?:were|was|have\s+been|had\s+been|are)\s+)?"
                          r"(killed|died|dead|injured|wounded|hurt|missing)\b", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|from|of|until)\s+$", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"\b(about|around|nearly|almost|roughly|approximately|some|an estimated|close to)\s+$")
 _RANGE = re.compile(r"\bbetween\s+(\S+)\s+and\s+(\S+)", re.IGNORECASE)  # groups start at the two numbers
 
@@ -330,7 +331,8 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             unit = previous_unit  # "78 votes to 62": both count votes
         if not unit and lang.code == "en":  # "31 were killed", "four died": what happened to them, right after
             fate = _FATE_AFTER.match(text, end)
-            if fate:
+            # "those mobilised in 2022 were killed": a year, not a count
+            if fate and not (1900 <= value <= 2100 and _YEAR_BEFORE.search(text[max(0, start - 8) : start])):
                 unit, written = _unit_key(fate.group(1)), written + " " + fate.group(1)  # "31 killed"
         if not unit:  # "the death toll from the sinking rose to 17": "toll", else the nearest noun-like word
             before = [re.sub(r"[^\w]", "", w).lower() for w in text[max(0, start - 100) : start].split()]

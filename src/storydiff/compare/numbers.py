@@ -117,15 +117,15 @@ _UNITS: dict[str, dict[str, str]] = {
            "кілометр": "kilom", "км": "kilom", "метр": "metre", "долар": "dolla", "євро": "euro",
            "грив": "hryvn", "грн": "hryvn", "військов": "soldi", "солдат": "soldi", "бійц": "soldi",
            "дит": "child", "діт": "child", "будин": "house", "дрон": "drone", "тонн": "tonne",
-           "миль": "mile", "милі": "mile", "миля": "mile"},
+           "миль$": "mile", "милі$": "mile", "миля$": "mile", "милях$": "mile"},
     "ru": {"люд": "peopl", "рабоч": "worke", "сотрудник": "worke", "пассажир": "passe", "мирн": "civil", "человек": "peopl", "жител": "resid", "погибш": "dead", "погиб": "dead", "гибел": "dead",
            "убит": "dead", "умер": "dead", "жертв": "dead", "ранен": "injur", "пострада": "injur",
            "пропа": "missi", "час": "hour", "минут": "minut", "дн": "day", "день": "day", "сут": "day",
            "недел": "week", "месяц": "month", "лет": "year", "год": "year", "процент": "%", "километр": "kilom",
            "км": "kilom", "метр": "metre", "доллар": "dolla", "евро": "euro", "рубл": "roubl", "гривен": "hryvn",
            "военн": "soldi", "солдат": "soldi", "дет": "child", "ребен": "child", "дом": "house",
-           "беспилотник": "drone", "дрон": "drone", "тонн": "tonne", "миль": "mile", "мили": "mile",
-           "миля": "mile", "милях": "mile"},
+           "беспилотник": "drone", "дрон": "drone", "тонн": "tonne", "миль$": "mile", "мили$": "mile",
+           "миля$": "mile", "милях$": "mile"},
     "de": {"mensch": "peopl", "arbeiter": "worke", "beschäftigt": "worke", "passagier": "passe", "fahrgäst": "passe", "zivilist": "civil", "person": "peopl", "leute": "peopl", "einwohner": "resid", "bewohner": "resid",
            "tote": "dead", "toten": "dead", "todesopfer": "dead", "getötet": "dead", "verletzt": "injur",
            "vermisst": "missi", "stunde": "hour", "minute": "minut", "tag": "day", "woche": "week",
@@ -321,7 +321,8 @@ class NumberLanguage:
         if w in SYMBOLS:
             return SYMBOLS[w]
         for start, key in self.units:
-            if w.startswith(start):
+            # "$": the whole word ("3 милиционера" are police officers, not miles: a review)
+            if w == start[:-1] if start.endswith("$") else w.startswith(start):
                 return key
         return w[:5]
 
@@ -336,7 +337,7 @@ class NumberLanguage:
             if _norm_apostrophe(word.group(0).lower()) in self.words:
                 return None
             w = _ELISION.sub("", word.group(0).lower())
-            if any(w.startswith(start) for start, _ in self.units):
+            if any(w == start[:-1] if start.endswith("$") else w.startswith(start) for start, _ in self.units):
                 return self.unit_key(w)
             pos = word.end()
         return None

@@ -246,4 +246,19 @@ def is_moved(stored: Article, article: Article, settings: RevisionSettings | Non
     by = {a.strip().lower() for a in stored.authors}, {a.strip().lower() for a in article.authors}
     if all(by) and not (by[0] & by[1]):
         return False
+    # the headline (else the slug) names the same thing, its figures aside: an outlet's templated
+    # results or alerts of one batch share 0.9 of their text but not their names ("Dynamo Kyiv beat
+    # Zorya 2-1" / "Shakhtar beat Kolos 3-0"); an update's "kills three" -> "kills four" keeps them
+    old, new = (_headline_words(stored), _headline_words(article))
+    if not old or not new or len(old & new) < s.moved_min_headline_shared * min(len(old), len(new)):
+        return False
     return is_edit_of(stored, article, s, min_shared=s.moved_min_shared)
+
+
+def _headline_words(article: Article) -> set[str]:
+    """The words of the article's title (else its URL's last path part), less its figures."""
+    from urllib.parse import urlsplit
+
+    text = article.title or urlsplit(article.url or "").path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    figures = {w.lower() for _, written in figures_written(text, article.language) for w in written.split()}
+    return {w for w in re.findall(r"[^\W_]+", text.lower()) if not w.isdigit() and w not in figures}

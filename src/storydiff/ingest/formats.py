@@ -386,15 +386,15 @@ def _feed_text(detail: Any, value: str) -> str:
     return " ".join(htmllib.unescape(_TAG.sub("", value)).split())
 
 
-# A channel title often names the section after the outlet ("Tidewater Post – News"); only a
-# short tail with a section word is dropped, so "News – Tidewater Post" or "Sun | Moon" stay.
+# A channel title often names the section beside the outlet ("Tidewater Post – News", "Sport |
+# Die Welt"); a short part made of section words only is dropped, so "Sun | Moon" stays whole.
 # The words in the languages storydiff reads (QA round 15: "Укрінформ — Новини" stayed whole, and
 # its entry stored from the summary counted as an outlet of its own beside the pages' "Укрінформ").
 _TITLE_SEPARATORS = (" – ", " — ", " | ", " - ")
 _SECTION_WORDS = re.compile(
     r"\b(?:news|latest|world|home|top stories|politics|business|sports?|headlines|rss|feeds?"
-    r"|новини|головне|головна|стрічка|політика|економіка|світ|спорт"  # uk
-    r"|новости|главное|главная|лента|политика|экономика|мир"  # ru
+    r"|новини|головне|головна|стрічка|політика|економіка|світ|спорт|останні"  # uk
+    r"|новости|главное|главная|лента|политика|экономика|мир|последние|свежие"  # ru
     r"|nachrichten|aktuell|aktuelles|schlagzeilen|startseite|politik|wirtschaft|welt"  # de
     r"|actualités?|infos|à la une|accueil|politique|économie|monde"  # fr
     r"|noticias|portada|actualidad|última hora|política|economía|mundo|deportes"  # es
@@ -414,9 +414,18 @@ def _feed_outlet(title: object) -> str | None:
         return title
     sep = next(s for s in _TITLE_SEPARATORS if title.startswith(s, cut))
     name, tail = title[:cut].strip(), title[cut + len(sep):].strip()
-    if name and 1 <= len(tail.split()) <= 3 and _SECTION_WORDS.search(tail):
+    # only a part made of section words is a section: "El Mundo", "Новини Живого", "Мир 24" hold
+    # one and are names (a review: "Deportes – El Mundo" became "Deportes"); a section may come first
+    if name and 1 <= len(tail.split()) <= 3 and _only_sections(tail) and not _only_sections(name):
         return name
+    if tail and 1 <= len(name.split()) <= 3 and _only_sections(name) and not _only_sections(tail):
+        return tail
     return title
+
+
+def _only_sections(part: str) -> bool:
+    rest = _SECTION_WORDS.sub(" ", part)
+    return rest != part and not re.sub(r"[\s&,/+]|\b(?:and|und|et|y|i|і|та|и)\b", "", rest, flags=re.IGNORECASE)
 
 
 _UTF16_DECLARATION = re.compile(rb"""^(\s*<\?xml[^>]*encoding\s*=\s*["'])utf-(?:16|32)(?:[lb]e)?(["'])""", re.IGNORECASE)
