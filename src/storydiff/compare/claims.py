@@ -448,7 +448,7 @@ _DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'’-]{
 
 
 _NIGHT_OF = re.compile(r"\bnight\s+of\s+$", re.IGNORECASE)
-_NIGHT_ONTO = re.compile(r"\b(?:ніч|ночі|ночь|ночи|noc|nocy)\s+(?:на|z)\s+$", re.IGNORECASE)
+_NIGHT_ONTO = re.compile(r"\b(?:ніч|ночі|ночь|ночи|noc|nocy)\s+(?:на|проти|z)\s+$", re.IGNORECASE)
 
 
 def _reported_when(text: str, start: int) -> bool:
@@ -506,6 +506,11 @@ _WEEKDAYS = [(r"Monday", r"понеділ(?:ок|ка)", r"понедельни�
              (r"Sunday", r"неділ[яіюі]", r"воскресень[ея]")]
 _WEEKDAY = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<d{k}>{'|'.join(forms)})" for k, forms in enumerate(_WEEKDAYS, 1))
                       + r")(?![^\W\d_])")
+# a weekday after these is the night before it or its small hours ("overnight into Wednesday",
+# "early on Friday"); a weekday before "night" runs into the next day ("Thursday night")
+_OVERNIGHT_BEFORE = re.compile(r"\b(?:overnight(?:\s+(?:on|into|to))?|into|early(?:\s+hours\s+of|\s+on)?|night\s+(?:on|into|to))\s+$",
+                               re.IGNORECASE)
+_NIGHT_AFTER = re.compile(r"\s+(?:night|overnight)\b", re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(r"^(?:[Oo]n\s+|[Уу]\s+|[Вв]о?\s+)?$")  # "серед поранених" is "among", not Wednesday
 
 
@@ -520,10 +525,16 @@ def weekdays_in(text: str) -> tuple[Quantity, ...]:
         word = m.group(0)
         if word.isascii() and not word[0].isupper():
             continue
-        if not word.isascii() and day == 3 and not _WEEKDAY_ONLY.match(text[max(0, m.start() - 3) : m.start()].lstrip()):
+        before = text[max(0, m.start() - 30) : m.start()]
+        onto = bool(_NIGHT_ONTO.search(before) or _OVERNIGHT_BEFORE.search(before))
+        if not word.isascii() and day == 3 and not onto and not _WEEKDAY_ONLY.match(before[-3:].lstrip()):
             continue
         if not _reported_when(text, m.start()):
-            out.append(Quantity(day, "weekday", word, day, day))
+            # "в ніч на п'ятницю", "overnight into Friday", "early on Friday" may be Thursday
+            # night; "Thursday night" may be the small hours of Friday: either day is no conflict
+            low = day - 1 if onto else day
+            high = day + 1 if _NIGHT_AFTER.match(text, m.end()) else day
+            out.append(Quantity(day, "weekday", word, low, high))
     return tuple(out)
 
 

@@ -1,10 +1,11 @@
 """Disagreements inside one shared fact that its figures alone do not show, and whether two
 outlets' sentences are the same wording of it.
 
-- **A negation on one side only**: "the plant was hit" / "the plant was not hit" (or "не
-  постраждала") is one fact the outlets report opposite ways: "negation differs: … plant was hit,
-  governor … (Odesa Wire) vs … plant was not hit, governor … (Danube News)". The negation check
-  is the quotes' (``compare.meaning``: clauses, negative concord, "unsafe" cancelling "not safe").
+- **A negation on one side only**: "the plant was hit" / "the plant was not hit" is one fact the
+  outlets report opposite ways: "negation differs: … plant was hit, governor … (Odesa Wire) vs …
+  plant was not hit, governor … (Danube News)". The negation check is the quotes'
+  (``compare.meaning``: clauses, negative concord, "unsafe" cancelling "not safe"), with words
+  that carry a negation ("failed to", "denied", "yet to") read as one; in one language only.
 - **One measure in units of one kind that do not convert**: "30 km" / "30 miles" ("units
   differ"), "30 km" / "50 miles" ("numbers differ"); "30 km" / "19 miles" agree.
 - **The same wording**: a sentence that differs from another in a negation, a figure or its unit,
@@ -55,8 +56,10 @@ def _negation_conflict(claims: list[Claim], label: Callable[[str], str]) -> list
     from storydiff.compare.meaning import meaning_changes
 
     reference = claims[0]
-    flipped = [c for c in claims[1:] if _negated_clause_has_counterpart(reference.text, c.text)
-               and "negation" in meaning_changes(_NOT_A_NEGATION.sub(" ", reference.text), _NOT_A_NEGATION.sub(" ", c.text))]
+    plain = {c.article_id: _plain_negations(c.text) for c in claims}
+    ref = plain[reference.article_id]
+    flipped = [c for c in claims[1:] if _negated_clause_has_counterpart(ref, plain[c.article_id])
+               and "negation" in meaning_changes(ref, plain[c.article_id])]
     if not flipped:
         return []
     kept = [c for c in claims if c not in flipped]
@@ -73,19 +76,42 @@ _NOT_A_NEGATION = re.compile(r"\bnot\s+only\b|\bnicht\s+nur\b|\bne\s+seulement\b
                              re.IGNORECASE)  # "not only IE 7 but also IE 6" denies nothing
 
 
+# Words that carry a negation without a cue ("failed to intercept" is "did not intercept",
+# "denied that its forces struck" "said its forces did not strike", "had yet to respond" "had
+# not responded") read as "not"; "not until after midnight" is "only after midnight", no
+# negation; "not left without power" is "left with power" (review 15b)
+_IMPLICIT_NEGATION = re.compile(
+    r"\b(?:fail(?:s|ed|ing)?\s+to|den(?:y|ies|ied|ying)(?:\s+that)?|refus(?:e|es|ed|ing)(?:\s+to)?"
+    r"|declin(?:e|es|ed|ing)\s+to|yet\s+to|unable\s+to|no\s+longer)\b", re.IGNORECASE)
+_NOT_UNTIL = re.compile(r"\bnot\s+((?:[\w'’-]+\s+){0,3}?until)\b", re.IGNORECASE)
+_DOUBLE_NEGATIVE = re.compile(r"\b(?:not|never)\s+((?:[\w'’-]+\s+){0,3}?)without\b", re.IGNORECASE)
+
+
+def _plain_negations(text: str) -> str:
+    """The sentence with its negations written as cues: what carries one reads "not", what only
+    looks like one ("not only", "not until") or cancels one ("not ... without") is gone."""
+    text = _NOT_A_NEGATION.sub(" ", text)
+    text = _NOT_UNTIL.sub(r"\1", text)
+    text = _DOUBLE_NEGATIVE.sub(r"\1with", text)
+    return _IMPLICIT_NEGATION.sub("not", text)
+
+
 def _negated_clause_has_counterpart(a: str, b: str) -> bool:
     """Whether the negation the two differ in is about something both say: a clause negated on one
     side whose counterpart on the other (most of its content words) is not. Two rewrites of a fact
     negate different clauses ("does not risk escalating" / "will not escalate ... and will not
     trigger Article 5") and one adds a clause of its own ("..., but no deaths were reported"):
-    neither is a disagreement. Across languages the words cannot be matched: a translation (as
-    many clauses each side) whose negations differ is one."""
+    neither is a disagreement. Never across languages (below)."""
     from storydiff.compare.meaning import _language_of
 
     lang_a, lang_b = _language_of(a), _language_of(b)
-    clauses_a, clauses_b = _clauses(a, lang_a), _clauses(b, lang_b)
     if lang_a != lang_b:
-        return len(clauses_a) == len(clauses_b)
+        # never across languages: a faithful translation puts "не" where English has a positive
+        # word ("still missing" / "досі не знайшли", "unharmed" / "не постраждав", "declined
+        # to comment" / "не стало комментировать"), and the words cannot be matched to tell; the
+        # two sentences are shown side by side for the reader (review 15b)
+        return False
+    clauses_a, clauses_b = _clauses(a, lang_a), _clauses(b, lang_b)
     for mine, other in ((clauses_a, clauses_b), (clauses_b, clauses_a)):
         for words, negated in mine:
             if not negated or len(words) < 2:
