@@ -191,6 +191,7 @@ def streams_main(rows: list[dict], skip_compare: bool) -> None:
             for label, s, sc in (
                 (f"fitted on {other} (held out), gate {st.cross_min_cover}, threshold {st.cross_threshold}", st, scorer),
                 ("shipped (`cluster` defaults)", base, None),
+                ("shipped, no content gate (round 14)", replace(base, min_content_cosine=0.0), None),
                 ("lexical only (before)", replace(base, cross_language=False), None),
             ):
                 res, emb = [], 0
@@ -207,18 +208,27 @@ def streams_main(rows: list[dict], skip_compare: bool) -> None:
         compare_table(rows)
 
 
-def related_stream_table(min_content: float = 0.0) -> None:
+def related_stream_table(min_content: float | None = None, min_words: int | None = None) -> None:
     """The written related-event reports as a stream through `cluster` (date order), pairwise,
-    each half of the set on its own stream; ``min_content``: MatchSettings.min_content_cosine."""
+    each half of the set on its own stream; ``min_content``: MatchSettings.min_content_cosine
+    and ``min_words`` its content_gate_min_words (None: the defaults)."""
     from storydiff.pipeline import match_doc_from_row
 
+    settings = MatchSettings()
+    if min_content is not None:
+        settings = replace(settings, min_content_cosine=min_content)
+    if min_words is not None:
+        settings = replace(settings, content_gate_min_words=min_words)
+    min_content = settings.min_content_cosine
+
     reports = sorted((json.loads(line) for line in RELATED.open(encoding="utf-8")), key=lambda r: r["published"])
-    print(f"## Related events as a stream (`cluster`, min_content_cosine {min_content:g}, date order): pairwise P / R\n")
+    print(f"## Related events as a stream (`cluster`, min_content_cosine {min_content:g}, content_gate_min_words "
+          f"{settings.content_gate_min_words}, date order): pairwise P / R\n")
     print("| half | reports (events) | P | R | pairs of related events merged (of all such pairs) |")
     print("|---|---:|---:|---:|---:|")
     for half in ("dev", "test"):
         rows = [r for r in reports if r["split"] == half]
-        c = OnlineClusterer(MatchSettings(min_content_cosine=min_content))
+        c = OnlineClusterer(settings)
         sids = [c.add(match_doc_from_row(r, r["id"])) for r in rows]
         sids = [c.resolve(s) for s in sids]
         tp = fp = fn = related = merged = 0
@@ -491,7 +501,10 @@ def main() -> None:
     ap.add_argument("--pairs", action="store_true", help="SemEval, tgcontest and related-event pairs (same-story)")
     ap.add_argument("--write", action="store_true", help="--pairs: write the shipped pair model's weights")
     ap.add_argument("--related-stream", action="store_true", help="only the related-event reports through `cluster`")
-    ap.add_argument("--min-content", type=float, default=0.0, help="--related-stream: MatchSettings.min_content_cosine")
+    ap.add_argument("--min-content", type=float, default=None,
+                    help="--related-stream: MatchSettings.min_content_cosine (default: the setting's)")
+    ap.add_argument("--content-min-words", type=int, default=None,
+                    help="--related-stream: MatchSettings.content_gate_min_words (default: the setting's)")
     ap.add_argument("--cache", type=Path, help="keep the multilingual vectors in this pickle between runs")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
@@ -513,7 +526,7 @@ def _run(args) -> None:
     rows = load(args.wmt)
     t0 = time.perf_counter()
     if args.related_stream:
-        related_stream_table(args.min_content)
+        related_stream_table(args.min_content, args.content_min_words)
     elif args.pairs:
         pairs_main(args.write)
     elif args.fit:

@@ -118,11 +118,16 @@ def main() -> None:
     ap.add_argument("--shared-only", action=argparse.BooleanOptionalAction, default=True,
                     help="train only on rows that share a name or a figure, as the shipped weights were "
                          "(--no-shared-only: also the rows that share only words, nameless pages' rows)")
-    ap.add_argument("--min-content", type=float, default=0.0,
-                    help="MatchSettings.min_content_cosine for every run (the related-events gate; 0 = off)")
+    ap.add_argument("--min-content", type=float, default=None,
+                    help="MatchSettings.min_content_cosine for every run (the content gate; 0 = off; default: the setting's)")
+    ap.add_argument("--content-min-words", type=int, default=None,
+                    help="MatchSettings.content_gate_min_words for every run (default: the setting's)")
     args = ap.parse_args()
     global BASE
-    BASE = replace(BASE, min_content_cosine=args.min_content)
+    if args.min_content is not None:
+        BASE = replace(BASE, min_content_cosine=args.min_content)
+    if args.content_min_words is not None:
+        BASE = replace(BASE, content_gate_min_words=args.content_min_words)
     rows = streams.load_ecb(streams.ECB)
     docs = [MatchDoc(r["doc_id"], r["text"], r["title"]) for r in rows]
     gold = [r["event_cluster"] for r in rows]

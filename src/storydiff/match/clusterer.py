@@ -280,6 +280,7 @@ class _Placing:
     lede: str = ""
     xvec: np.ndarray | None = None  # its lede's multilingual vector, once computed
     content: tuple[tuple[str, float], ...] | None = None  # its words that name nothing, unit length (gate)
+    content_words: int = 0  # how many there are (distinct), once ``content`` is computed
 
 
 @dataclass(slots=True)
@@ -305,6 +306,9 @@ class _Story:
     # names neither inflate nor dilute the lexical score of the next report in the story's language.
     lang: str | None = None
     n_lex: int = 0
+    # The fewest content words (names left out) of its members in its language, while the content
+    # gate may apply to it (MatchSettings.content_gate_min_words).
+    min_content_words: int = 1 << 30
     cross: ml.CrossStory = field(default_factory=ml.CrossStory)
 
 
@@ -634,6 +638,11 @@ class OnlineClusterer:
         """Average-link cosine of the article's words that name nothing (its names left out)
         with the story's words: reports of one story tell the same happening; the next event
         of the same people shares the names and differs here."""
+        get = s.sums["words"].get
+        return sum([w * get(t, 0.0) for t, w in self._content(d)]) / (s.n_lex or 1)
+
+    def _content(self, d: _Doc) -> tuple[tuple[str, float], ...]:
+        """The article's words that name nothing, at unit length (kept for the article being placed)."""
         placing = self._placing_of(d)
         content = placing.content if placing.key == d.key else None
         if content is None:
@@ -643,8 +652,18 @@ class OnlineClusterer:
             content = tuple((t, w / norm) for t, w in kept) if norm else ()
             if placing.key == d.key:
                 placing.content = content
-        get = s.sums["words"].get
-        return sum([w * get(t, 0.0) for t, w in content]) / (s.n_lex or 1)
+        return content
+
+    def _content_gate_applies(self, d: _Doc, s: _Story) -> bool:
+        """Whether the content gate may keep ``d`` out of ``s``: a story small enough, in the
+        article's language (words of two languages share none, whatever they tell: the lexical
+        path joins a Russian report to its Ukrainian translation on figures and names), and texts
+        long enough for their content words to say which happening they tell."""
+        st = self.settings
+        if s.n_lex > st.content_gate_max_size or s.lang is None or s.lang != self._placing_of(d).language:
+            return False
+        need = st.content_gate_min_words
+        return not need or (s.min_content_words >= need and len(self._content(d)) >= need)
 
     def _shares_enough(self, d: _Doc, s: _Story) -> bool:
         """Whether a short article and the story share ``min_shared_terms`` distinct names,
@@ -667,9 +686,6 @@ class OnlineClusterer:
     def _story_score(self, d: _Doc, s: _Story) -> float:
         if not self._shares_enough(d, s):
             return 0.0
-        gate = self.settings.min_content_cosine
-        if gate > 0 and s.n_lex <= self.settings.content_gate_max_size and self._content_cosine(d, s) < gate:
-            return 0.0
         if self._scorer is not None:
             score = self._scorer.probability(self._story_features(d, s))
         else:
@@ -681,7 +697,13 @@ class OnlineClusterer:
             score = combine(cos, self._weights)
             if self.settings.conflict_penalty > 0 and score > 0:
                 score *= 1.0 - self.settings.conflict_penalty * self._conflict(d, s)
-        return score * self._decay(d, s)
+        score *= self._decay(d, s)
+        # The content gate, only where the score could join (below threshold nothing joins):
+        # most candidates are never asked for their content cosine.
+        gate = self.settings.min_content_cosine
+        if gate > 0 and score >= self.settings.threshold and self._content_gate_applies(d, s) and self._content_cosine(d, s) < gate:
+            return 0.0
+        return score
 
     def _decay(self, d: _Doc, s: _Story) -> float:
         """Score multiplier: falls linearly to 1 - time_decay at a gap of one window."""
@@ -880,6 +902,8 @@ class OnlineClusterer:
 
     def _attach_terms(self, d: _Doc, s: _Story) -> None:
         s.n_lex += 1
+        if self.settings.content_gate_min_words and s.n_lex <= self.settings.content_gate_max_size:
+            s.min_content_words = min(s.min_content_words, len(self._content(d)))
         if s.salient is not None:
             s.salient_grown.update(d.vecs.entities)
         for ch in self._weights:  # a channel weighted 0 is never scored: not summed either
@@ -935,6 +959,7 @@ class OnlineClusterer:
                     sums[t] = sums.get(t, 0.0) + w
                 keep.counts[ch] += gone.counts[ch]
             keep.n_lex += gone.n_lex
+            keep.min_content_words = min(keep.min_content_words, gone.min_content_words)
             self._post(handed, keep.key)
             keep.index_terms.update(gone.index_terms)
             if keep.lang is None and gone.lang is not None:
