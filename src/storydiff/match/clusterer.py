@@ -121,6 +121,9 @@ class Prepared:
     language: str | None = None
     xkeys: tuple[str, ...] = ()
     lede: str = ""
+    # Distinct content words that name nothing (the content gate's length floor), counted here
+    # so worker processes, not the clustering thread, pay for it.
+    content_words: int = 0
 
     def without_text(self) -> Prepared:
         """The same features around a MatchDoc of id and date only: the clusterer reads nothing
@@ -244,6 +247,7 @@ def prepare(doc: MatchDoc) -> Prepared:
         language,
         ml.cross_keys(text, title, terms.entities.items(), language),
         ml.lede(text, title),
+        sum(1 for t in terms.words if t not in terms.entities),
     )
 
 
@@ -280,7 +284,7 @@ class _Placing:
     lede: str = ""
     xvec: np.ndarray | None = None  # its lede's multilingual vector, once computed
     content: tuple[tuple[str, float], ...] | None = None  # its words that name nothing, unit length (gate)
-    content_words: int = 0  # how many there are (distinct), once ``content`` is computed
+    content_words: int = 0  # Prepared.content_words
 
 
 @dataclass(slots=True)
@@ -510,6 +514,7 @@ class OnlineClusterer:
             language=p.language,
             xkeys=p.xkeys,
             lede=p.lede,
+            content_words=p.content_words,
         )
         self._docs[key] = d
         self._doc_by_id[d.id] = key
@@ -663,7 +668,7 @@ class OnlineClusterer:
         if s.n_lex > st.content_gate_max_size or s.lang is None or s.lang != self._placing_of(d).language:
             return False
         need = st.content_gate_min_words
-        return not need or (s.min_content_words >= need and len(self._content(d)) >= need)
+        return not need or (s.min_content_words >= need and self._placing_of(d).content_words >= need)
 
     def _shares_enough(self, d: _Doc, s: _Story) -> bool:
         """Whether a short article and the story share ``min_shared_terms`` distinct names,
@@ -903,7 +908,7 @@ class OnlineClusterer:
     def _attach_terms(self, d: _Doc, s: _Story) -> None:
         s.n_lex += 1
         if self.settings.content_gate_min_words and s.n_lex <= self.settings.content_gate_max_size:
-            s.min_content_words = min(s.min_content_words, len(self._content(d)))
+            s.min_content_words = min(s.min_content_words, self._placing_of(d).content_words)
         if s.salient is not None:
             s.salient_grown.update(d.vecs.entities)
         for ch in self._weights:  # a channel weighted 0 is never scored: not summed either
