@@ -915,8 +915,10 @@ class OnlineClusterer:
             v = d.vecs.channel(ch)
             if not v:
                 continue
-            if ch == "words" and ch not in self._shared_channels and s.n_lex > self.settings.content_gate_max_size:
-                s.sums[ch] = {}  # summed for the content gate only, which no longer applies: freed
+            if ch == "words" and ch not in self._shared_channels and (
+                s.n_lex > self.settings.content_gate_max_size or s.min_content_words < self.settings.content_gate_min_words
+            ):
+                s.sums[ch] = {}  # summed for the content gate only, which no longer applies (or never will): freed
                 continue
             s.counts[ch] += 1
             sums = s.sums[ch]
