@@ -586,3 +586,17 @@ def test_compare_keeps_two_templated_results(tmp_path):
     (tmp_path / "b.html").write_bytes(result_page("shakhtar-kolos", "Shakhtar", "Kolos", "3-0", "Heorhiy Sudakov"))
     d = json.loads(runner.invoke(app, ["compare", str(tmp_path), "--workers", "0", "--json"]).stdout)
     assert len(d["articles"]) == 2, d["versions"]
+
+
+def test_two_numbered_articles_of_one_outlet_and_time_stay_two():
+    # the full suite's hostile-feed test: /news/1 and /news/2, one title but its number, one text
+    # but a line, one time: two ids are two articles, never one moved (the review's rule)
+    from storydiff.compare.revisions import is_moved
+
+    text = "Report {}: the harbour authority said the new breakwater was finished on Tuesday. " * 6
+    a, b = (Article(id=f"n{n}", source=f"s{n}", url=f"http://gazette.test/news/{n}", outlet="Gazette",
+                    title=f"Breakwater report {n}", published="2024-03-11T10:00:00Z", text=text.format(n))
+            for n in (1, 2))
+    assert not is_moved(a, b)
+    moved = replace(b, url="http://gazette.test/news/breakwater-report-2", id="n1")
+    assert is_moved(replace(a, url="http://gazette.test/news/breakwater-report-1"), moved)

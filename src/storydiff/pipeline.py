@@ -705,10 +705,12 @@ def moved_from(store, article: Article) -> Article | None:
 
     if not (article.outlet and article.published and article.url) or is_bare_date(article.published):
         return None  # a bare day: no time of day to tell an outlet's articles apart
+    candidates = [a for a in store.articles_published_at(article.outlet, article.published) if a.id != article.id]
+    if not candidates:  # the common case: a new article's ingest imports none of the compare package
+        return None
     from storydiff.compare.revisions import is_moved
 
-    found = [a for a in store.articles_published_at(article.outlet, article.published)
-             if a.id != article.id and is_moved(a, article)]
+    found = [a for a in candidates if is_moved(a, article)]
     return found[0] if len(found) == 1 else None
 
 

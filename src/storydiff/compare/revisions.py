@@ -243,6 +243,8 @@ def is_moved(stored: Article, article: Article, settings: RevisionSettings | Non
         return False
     if (urlsplit(stored.url).hostname or "").removeprefix("www.") != (urlsplit(article.url).hostname or "").removeprefix("www."):
         return False
+    if all(_numeric_id(u) for u in (stored.url, article.url)):
+        return False  # /news/1 and /news/2: two ids, two articles (a slug moves with its words)
     by = {a.strip().lower() for a in stored.authors}, {a.strip().lower() for a in article.authors}
     if all(by) and not (by[0] & by[1]):
         return False
@@ -253,6 +255,14 @@ def is_moved(stored: Article, article: Article, settings: RevisionSettings | Non
     if not old or not new or len(old & new) < s.moved_min_headline_shared * min(len(old), len(new)):
         return False
     return is_edit_of(stored, article, s, min_shared=s.moved_min_shared)
+
+
+def _numeric_id(url: str) -> bool:
+    """Whether the URL's last path part is a number (an id, "/news/12345.html"), not a slug."""
+    from urllib.parse import urlsplit
+
+    last = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    return bool(re.fullmatch(r"\d+(?:\.\w{2,5})?", last))
 
 
 def _headline_words(article: Article) -> set[str]:
