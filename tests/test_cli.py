@@ -165,6 +165,16 @@ def test_cluster_command_reads_rows_and_reports_bad_lines(tmp_path):
     assert "rows.jsonl#L2" in inline.stderr
 
 
+def test_cluster_writes_each_id_back_as_the_row_gave_it(tmp_path):
+    # an integer id came back as a string ("5"): a script joining on it found nothing
+    text = "Mayor Ivan Varnik said on Monday that 14 people died in the flood in Berovac. Rescue teams worked all night."
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in (5, "six")))
+    for workers in ("0", "2"):
+        out = jsonl(run("cluster", str(rows), "--workers", workers).stdout)
+        assert [r["id"] for r in out] == [5, "six"]
+
+
 def _dying_rows(rows):
     os._exit(9)  # as a worker killed for memory vanishes
 

@@ -52,9 +52,10 @@ def to_match_doc(article: Article):
     )
 
 
-def prepare_rows(rows: list[tuple[str, str | None]]) -> list[tuple[str, object]]:
+def prepare_rows(rows: list[tuple[str, str | None]]) -> list[tuple[str, object, object]]:
     """Clustering features of JSON Lines rows ``{id, text, title?, published?, outlet?, url?}``:
-    for each (where, line), (where, Prepared without its text) or (where, why the row failed).
+    for each (where, line), (where, Prepared without its text, the row's id as it gave it) or
+    (where, why the row failed, None).
     Order-free and picklable, so ``storydiff cluster`` runs it in worker processes
     (streaming.map_in_order) while one thread places the articles in order."""
     import json
@@ -62,7 +63,7 @@ def prepare_rows(rows: list[tuple[str, str | None]]) -> list[tuple[str, object]]
     from storydiff.ingest.sanitize import lone_surrogate
     from storydiff.match import prepare
 
-    out: list[tuple[str, object]] = []
+    out: list[tuple[str, object, object]] = []
     for where, line in rows:
         try:
             if line is None:  # split.jsonl_text_lines: over the record limit, not read
@@ -72,11 +73,12 @@ def prepare_rows(rows: list[tuple[str, str | None]]) -> list[tuple[str, object]]
                 raise ValueError("row needs 'id' and a string 'text'")
             if isinstance(row["id"], str) and lone_surrogate(row["id"]):  # an id is a key: never rewritten
                 raise ValueError("'id' holds an unpaired surrogate, not text")
-            out.append((where, prepare(match_doc_from_row(row)).without_text()))
+            # the id as the row gave it, to write it back so: 5 stays 5, not "5"
+            out.append((where, prepare(match_doc_from_row(row)).without_text(), row["id"]))
         except RecursionError:
-            out.append((where, "bad row: nested too deeply"))
+            out.append((where, "bad row: nested too deeply", None))
         except ValueError as e:  # json.JSONDecodeError is one, and a 5,000-digit number
-            out.append((where, f"bad row: {str(e)[:80]}"))
+            out.append((where, f"bad row: {str(e)[:80]}", None))
     return out
 
 

@@ -385,12 +385,12 @@ def cluster(
     settings = IngestSettings()
     rows = ((f"{input}#L{n}", line) for n, line in jsonl_text_lines(open_input(stream, settings), settings.max_record_bytes))
     clusterer = OnlineClusterer()
-    assigned: list[tuple[str, str]] = []
+    assigned: list[tuple[str | int, str]] = []
     seen_ids: dict[str, bytes] = {}
     prepared_rows = map_in_order(prepare_rows, chunks(rows, 64), max(0, workers))
     with (stream, worker_errors(), stop_requests("writing the rows placed so far") as stop, closing(prepared_rows),
           progress_bar("clustering") as tick, streaming_gc()):
-        for where, prepared in _bounded(input, prepared_rows, failures):
+        for where, prepared, given_id in _bounded(input, prepared_rows, failures):
             if stop():
                 break
             if isinstance(prepared, str):
@@ -398,7 +398,9 @@ def cluster(
                 report_failure(failures[-1])
                 continue
             prepared = _own_id(prepared, where, seen_ids)
-            assigned.append((prepared.doc.id, clusterer.add_prepared(prepared)))
+            # written back as the row gave it (an integer id stays one), unless renamed as a repeat
+            shown = given_id if prepared.doc.id == str(given_id) else prepared.doc.id
+            assigned.append((shown, clusterer.add_prepared(prepared)))
             tick()
     # ids resolved at the end: a story merged later is reported under its surviving id
     for doc_id, story_id in assigned:
