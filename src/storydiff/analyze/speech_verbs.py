@@ -8,7 +8,7 @@ Italian compound forms ("a déclaré", "ha dicho") are one entry each.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 SPEECH_VERBS = {
     "uk": ("сказав сказала сказали заявив заявила заявили зазначив зазначила зазначили наголосив наголосила "
@@ -86,10 +86,12 @@ def alternation(words: Sequence[str]) -> str:
 NOT_ALONE = frozenset({"so"})
 
 
-def verbs_pattern(langs: Iterable[str], leave_out: frozenset[str] = NOT_ALONE) -> str:
-    """One alternation of every form of the languages' speech verbs (less the ones that are
-    common words outside an attribution)."""
-    return alternation(sorted({w for lang in langs for w in verb_forms(lang)} - leave_out))
+def verbs_pattern(langs: Iterable[str], leave_out: frozenset[str] = NOT_ALONE,
+                  forms: Callable[[str], list[str]] = verb_forms) -> str:
+    """One alternation of every form of the languages' speech verbs (``forms``: ``verb_forms``,
+    or ``reporting_forms`` for those that only say or report), less the ones that are common
+    words outside an attribution."""
+    return alternation(sorted({w for lang in langs for w in forms(lang)} - leave_out))
 
 
 ALL_LANGUAGES = ("en", *SPEECH_VERBS)

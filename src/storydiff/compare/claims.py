@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from storydiff.analyze.sentences import sentence_spans
-from storydiff.analyze.speech_verbs import ALL_LANGUAGES, alternation, reporting_forms
+from storydiff.analyze.speech_verbs import ALL_LANGUAGES, reporting_forms, verbs_pattern
 from storydiff.compare.numbers import (
     AGE_AFTER,
     CURRENCY_BEFORE,
@@ -441,9 +441,8 @@ _ENGLISH_DATE = re.compile(
 # a date that says when something was said, not when it happened ("the governor said on 4 March",
 # "повідомив губернатор 4 березня"), and a dateline's ("KYIV, March 4 (Reuters) -"): outlets
 # reporting one fact on different days give them different dates (a review's finding)
-_SAID_BEFORE = re.compile(
-    rf"\b(?:{alternation(sorted({w for lang in ALL_LANGUAGES for w in reporting_forms(lang)}))})\b[^.;:!?]{{0,40}}$",
-    re.IGNORECASE)
+_SAID_BEFORE = re.compile(rf"\b(?:{verbs_pattern(ALL_LANGUAGES, forms=reporting_forms)})\b[^.;:!?]{{0,40}}$",
+                          re.IGNORECASE)
 _DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'’-]{1,40},(?:\s*[A-Z][\w.]*,)?\s*$")
 
 

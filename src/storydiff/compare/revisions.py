@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from urllib.parse import urlsplit
 
 from storydiff.compare.claims import figures_written
 from storydiff.compare.quotes import quote_fidelity, word_diff
@@ -230,8 +231,6 @@ def is_moved(stored: Article, article: Article, settings: RevisionSettings | Non
     with the headline): the same site, outlet, publication timestamp and byline (when both name
     one), and at least ``moved_min_shared`` of the text. Two articles an outlet publishes at one
     time share little text, and stay two."""
-    from urllib.parse import urlsplit
-
     from storydiff.dates import is_bare_date, parse_iso_utc
 
     s = settings or RevisionSettings()
@@ -257,18 +256,17 @@ def is_moved(stored: Article, article: Article, settings: RevisionSettings | Non
     return is_edit_of(stored, article, s, min_shared=s.moved_min_shared)
 
 
+def _last_path_part(url: str) -> str:
+    return urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+
+
 def _numeric_id(url: str) -> bool:
     """Whether the URL's last path part is a number (an id, "/news/12345.html"), not a slug."""
-    from urllib.parse import urlsplit
-
-    last = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
-    return bool(re.fullmatch(r"\d+(?:\.\w{2,5})?", last))
+    return bool(re.fullmatch(r"\d+(?:\.\w{2,5})?", _last_path_part(url)))
 
 
 def _headline_words(article: Article) -> set[str]:
     """The words of the article's title (else its URL's last path part), less its figures."""
-    from urllib.parse import urlsplit
-
-    text = article.title or urlsplit(article.url or "").path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    text = article.title or _last_path_part(article.url or "").replace("-", " ")
     figures = {w.lower() for _, written in figures_written(text, article.language) for w in written.split()}
     return {w for w in re.findall(r"[^\W_]+", text.lower()) if not w.isdigit() and w not in figures}
