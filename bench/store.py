@@ -2,7 +2,8 @@
 
     python bench/store.py            # 5,000 articles
     python bench/store.py --quick    # 1,000
-    STORYDIFF_TEST_PG_URL=... python bench/store.py   # adds PostgreSQL rows (bash .ci/postgres.sh)
+    STORYDIFF_TEST_PG_URL=... python bench/store.py   # adds PostgreSQL rows (bash .ci/postgres.sh),
+                                                      # timed in a database it creates and drops
 
 Articles are built from the ECB+ dev texts (/work/shared/data/stories/ecbplus-dev.jsonl) when
 present, cycled and numbered to make each unique; else from generated text. Each article carries
@@ -146,6 +147,30 @@ def bench_anchors(path: str, arts: list[Article]) -> dict[str, float]:
     return r
 
 
+def bench_postgres(server_url: str, arts: list[Article]) -> dict[str, float]:
+    """Run the store's timings in a database of its own on the server the URL names.
+
+    The URL may well name a database someone uses (the tests' or a team's), so the bench never
+    writes there: it creates ``storydiff_bench_<pid>`` beside it and drops it afterwards.
+    """
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    from storydiff.store.engine import normalize_url
+
+    url = make_url(normalize_url(server_url))
+    name = f"storydiff_bench_{os.getpid()}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        return bench_store(url.set(database=name).render_as_string(hide_password=False), arts)
+    finally:
+        with admin.connect() as c:
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=5000)
@@ -160,16 +185,7 @@ def main() -> None:
         db_mb = sum(p.stat().st_size for p in Path(tmp).glob("store.db*")) / 1e6
         pg = None
         if os.environ.get("STORYDIFF_TEST_PG_URL"):
-            from sqlalchemy import create_engine
-
-            from storydiff.store.engine import normalize_url
-
-            engine = create_engine(normalize_url(os.environ["STORYDIFF_TEST_PG_URL"]))
-            with engine.begin() as c:
-                c.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
-                c.exec_driver_sql("CREATE SCHEMA public")
-            engine.dispose()
-            pg = bench_store(os.environ["STORYDIFF_TEST_PG_URL"], arts)
+            pg = bench_postgres(os.environ["STORYDIFF_TEST_PG_URL"], arts)
 
     print(f"{n} articles, {mb:.1f} MB of JSON; SQLite file incl. WAL {db_mb:.1f} MB; half the adds")
     print("commit one by one, half in one batch; per-op times in ms per 1,000 articles\n")
