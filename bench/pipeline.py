@@ -42,6 +42,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scratch_pg import database_url, drop_database, recreate_database
+
+PG_DATABASE = "storydiff_bench_pipeline"
+
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parents[1] / "shared" / "data"
 EXTRACTION = DATA / "extraction"
@@ -172,7 +177,8 @@ def html_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], 
         ("extract --json", ["extract", "--json", *files]),
     ]
     if pg:
-        commands.insert(1, ("ingest (PostgreSQL)", ["ingest", *files, "--db", pg]))
+        # a database of the bench's own on that server, emptied before each row, dropped after
+        commands.insert(1, ("ingest (PostgreSQL)", ["ingest", *files, "--db", database_url(pg, PG_DATABASE)]))
     unknown = (wanted or set()) - {what for what, _ in commands}
     if unknown:
         raise SystemExit(f"--commands: no such HTML row {sorted(unknown)}; rows: {[w for w, _ in commands]}")
@@ -185,7 +191,7 @@ def html_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], 
             if "--fast" in args and not has_option(args[0], "--fast", src):
                 continue  # an older checkout whose command has no --fast
             if "PostgreSQL" in what:
-                reset_pg(pg)
+                recreate_database(pg, PG_DATABASE)
             db = tmp / f"{name}-{label}-{len(rows)}.db"
             wall, peak, cpu = run_cli([a.replace("{db}", str(db)) for a in args], src)
             anchor_after = anchor_seconds(pages)
@@ -197,17 +203,9 @@ def html_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], 
                 "ratio": anchor / wall, "cpu_s": cpu, "cpu_ratio": anchor_cpu / cpu, "peak_rss_mb": peak / 2**20,
             })
             print_row(rows[-1])
+    if pg:
+        drop_database(pg, PG_DATABASE)
     return rows
-
-
-def reset_pg(url: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
 
 
 def print_row(r: dict) -> None:
@@ -467,7 +465,8 @@ def main() -> None:
     ap.add_argument("--only", choices=["html", "scale", "web", "ondemand", "profile"], nargs="*")
     ap.add_argument("--src", help="another checkout's src/ to time beside this one (labelled 'before')")
     ap.add_argument("--commands", nargs="*", help="HTML rows: only these commands (e.g. 'ingest (SQLite)' compare)")
-    ap.add_argument("--pg", help="a PostgreSQL URL to ingest into as well (its public schema is dropped!)")
+    ap.add_argument("--pg", help="a PostgreSQL server to ingest into as well (in a database storydiff_bench_pipeline "
+                    "the bench creates there and drops; the database the URL names is not touched)")
     ap.add_argument("--json", type=Path, help="write every row here too")
     ap.add_argument("--stage-profile-json", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--ondemand-json", nargs=2, help=argparse.SUPPRESS)

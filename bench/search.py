@@ -34,6 +34,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from storydiff.records import Article  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from scratch_pg import database_url, recreate_database  # noqa: E402
+
 
 def corpus_paragraphs() -> list[tuple[str, str]]:
     """(paragraph, language) of every source document."""
@@ -224,7 +227,7 @@ def measure(url: str, qs: list[dict], cli_runs: int) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
-    ap.add_argument("--pg", default=os.environ.get("STORYDIFF_BENCH_PG_URL"), help="PostgreSQL URL (emptied first)")
+    ap.add_argument("--pg", default=os.environ.get("STORYDIFF_BENCH_PG_URL"), help="a PostgreSQL server: the bench builds its store in a database storydiff_bench_search_N there")
     ap.add_argument("--keep", help="folder for the SQLite store (default: a temporary one)")
     ap.add_argument("--cli-runs", type=int, default=5)
     ap.add_argument("--reuse", action="store_true", help="measure the stores a previous run built (same --n)")
@@ -238,15 +241,11 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     targets = [("SQLite (FTS5)", str(folder / f"search-{args.n}.db"))]
     if args.pg:
-        from storydiff.store.engine import make_engine
-
-        if not args.reuse:
-            engine = make_engine(args.pg)
-            with engine.begin() as conn:
-                conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
-                conn.exec_driver_sql("CREATE SCHEMA public")
-            engine.dispose()
-        targets.append(("PostgreSQL (tsvector, GIN)", args.pg))
+        # a database of the bench's own on that server (kept for --reuse); the one the URL names
+        # is not touched
+        name = f"storydiff_bench_search_{args.n}"
+        pg = database_url(args.pg, name) if args.reuse else recreate_database(args.pg, name)
+        targets.append(("PostgreSQL (tsvector, GIN)", pg))
     rows = []
     for name, url in targets:
         if args.reuse:

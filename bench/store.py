@@ -21,9 +21,14 @@ import argparse
 import json
 import os
 import sqlite3
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scratch_pg import scratch_database
 
 from storydiff.records import Article, Entity, Origin, Quote, article_id_for
 from storydiff.store import open_store
@@ -148,27 +153,9 @@ def bench_anchors(path: str, arts: list[Article]) -> dict[str, float]:
 
 
 def bench_postgres(server_url: str, arts: list[Article]) -> dict[str, float]:
-    """Run the store's timings in a database of its own on the server the URL names.
-
-    The URL may well name a database someone uses (the tests' or a team's), so the bench never
-    writes there: it creates ``storydiff_bench_<pid>`` beside it and drops it afterwards.
-    """
-    from sqlalchemy import create_engine
-    from sqlalchemy.engine import make_url
-
-    from storydiff.store.engine import normalize_url
-
-    url = make_url(normalize_url(server_url))
-    name = f"storydiff_bench_{os.getpid()}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        return bench_store(url.set(database=name).render_as_string(hide_password=False), arts)
-    finally:
-        with admin.connect() as c:
-            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
+    """The store's timings in a database of the bench's own on the server the URL names."""
+    with scratch_database(server_url, f"storydiff_bench_store_{os.getpid()}") as url:
+        return bench_store(url, arts)
 
 
 def main() -> None:
