@@ -530,3 +530,17 @@ def test_two_events_of_one_company_on_one_day_are_two_stories():
     result = compare_paths([str(p) for p in pages], parse_singles=False, entities=False)
     assert len(result.articles) == 2
     assert len(result.stories) == 2
+
+
+def test_apostrophe_variants_are_one_term():
+    # Ukrainian outlets write one word with ', ’ or ʼ (U+02BC); English ones "don't" or "don’t".
+    # Each variant used to be a term of its own, so a reprint typed with another apostrophe
+    # shared none of those words with its source.
+    from storydiff.match.features import extract_terms, tokenize
+
+    assert tokenize("з'їзд зʼїзд з’їзд") == ["з'їзд"] * 3
+    assert tokenize("don’t don't") == ["don't"] * 2
+    typed = extract_terms("Мер Кременчука зʼявився на обʼєкті. Kyiv’s mayor")
+    plain = extract_terms("Мер Кременчука з'явився на об'єкті. Kyiv's mayor")
+    assert typed.words == plain.words
+    assert "kyiv" in typed.words and "kyiv's" not in typed.words  # the possessive still stripped

@@ -22,7 +22,7 @@ STOPWORDS: frozenset[str] = frozenset(
     ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "just", "did", "does", "doing", "ca", "n't", "s"}
 )
 
-_TOKEN = re.compile(r"\w+(?:['’.]\w+)*", re.UNICODE)
+_TOKEN = re.compile(r"\w+(?:['.]\w+)*", re.UNICODE)
 _MONTHS = frozenset(
     [
         "january",
@@ -77,9 +77,17 @@ def identity_terms(terms: DocTerms) -> list[str]:
 
 
 def tokenize(text: str) -> list[str]:
+    """Word tokens, every apostrophe read as ASCII's: outlets write one word with ', ’ or ʼ
+    (U+02BC, the Ukrainian orthography's), and "з'їзд" / "зʼїзд" or "don't" / "don’t" must be one
+    term for a reprint and its source to share it."""
     if not text:
         return []
-    return _TOKEN.findall(text[:MAX_CHARS])
+    text = text[:MAX_CHARS]
+    if "\u2019" in text:
+        text = text.replace("\u2019", "'")
+    if "\u02bc" in text:
+        text = text.replace("\u02bc", "'")
+    return _TOKEN.findall(text)
 
 
 _DIGIT = re.compile(r"\d")
@@ -113,7 +121,7 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
     for tok in raw:
         low = tok.lower()
         lowered.append(low)
-        if low.endswith(("'s", "’s")):  # "Nixon's" is Nixon: possessives would split a name's count
+        if low.endswith("'s"):  # "Nixon's" is Nixon: possessives would split a name's count
             low = low[:-2]
             tok = tok[:-2]
         if low in STOPWORDS:  # most tokens: checked first
