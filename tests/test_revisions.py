@@ -60,12 +60,26 @@ def test_a_figure_edited_with_a_decimal_comma_reads_as_its_language_writes_it():
         "Видатки на оборону в 2027 році сягнуть 2,8 трлн грн."))
     after = replace(before, text=before.text.replace("3 млрд", "3,5 млрд").replace("2,8 трлн", "2,6 трлн"))
     d = diff_revisions(before, after)
-    assert [(f["before"], f["after"]) for f in d.figures_changed] == [("3", "3,5"), ("2,8", "2,6")]
+    assert [(f["before"], f["after"]) for f in d.figures_changed] == [("3 млрд", "3,5 млрд"), ("2,8 трлн", "2,6 трлн")]
     assert d.figures_changed[1]["sentence"] == "Видатки на оборону в 2027 році сягнуть 2,6 трлн грн."
     # without a language the script tells it; an English thousands separator stays one
-    assert [f["after"] for f in diff_revisions(replace(before, language=None), replace(after, language=None)).figures_changed] == ["3,5", "2,6"]
+    assert [f["after"] for f in diff_revisions(replace(before, language=None), replace(after, language=None)).figures_changed] == ["3,5 млрд", "2,6 трлн"]
     en = Article(id="e", source="e", text="The fund holds 1,200 homes.")
     assert diff_revisions(en, replace(en, text="The fund holds 1,500 homes.")).summary()[0] == "figure 1,200 → 1,500"
+
+
+def test_a_figure_whose_scale_word_or_grouped_digits_changed_is_a_changed_figure():
+    # the word diff saw "million" -> "billion" (no digit) and "200" -> "500" (half a figure)
+    en = Article(id="e", source="e", language="en", text="The fund lost 1.2 million dollars, 14 people said.")
+    d = diff_revisions(en, replace(en, text="The fund lost 1.2 billion dollars, 14 people said."))
+    assert [(f["before"], f["after"]) for f in d.figures_changed] == [("1.2 million", "1.2 billion")]
+    uk = Article(id="u", source="u", language="uk", text="Евакуювали 1 200 людей з 3 сіл, повідомив голова ОВА.")
+    d = diff_revisions(uk, replace(uk, text="Евакуювали 1 500 людей з 3 сіл, повідомив голова ОВА."))
+    assert [(f["before"], f["after"]) for f in d.figures_changed] == [("1 200", "1 500")]
+    assert d.figures_changed[0]["sentence"].startswith("Евакуювали 1 500 людей")
+    # a figure added beside the old ones changes none of them
+    d = diff_revisions(en, replace(en, text="The fund lost 1.2 million dollars, 14 people said, in 2 days."))
+    assert d.figures_changed == []
 
 
 def test_the_diff_names_each_kind_of_change():

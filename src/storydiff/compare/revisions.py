@@ -91,24 +91,19 @@ def _quotes(article: Article) -> list[str]:
 
 
 def _figures(before: str, after: str, language: str | None) -> list[tuple[str, str]]:
-    """Numbers that one paragraph's edit replaced, in order: those only in ``before`` paired with
-    those only in ``after`` at the same place of the word diff, read as the article's language
-    writes figures ("3 млрд" -> "3,5 млрд" is 3 -> 3,5, not 3 -> 35)."""
+    """Figures that one paragraph's edit changed, in order, each as written with its scale word
+    ("1.2 million" -> "1.2 billion", "1 200" -> "1 500", "3 млрд" -> "3,5 млрд"): the paragraph's
+    figures before and after, read as the article's language writes them, aligned by value; a
+    value replaced by another at the same place is a changed figure. (A word diff missed the two
+    first: the number's words are unchanged when only its scale word is, and "1 200" is two words.)"""
+    old = figures_written(before, language, before)
+    new = figures_written(after, language, after)
+    matcher = difflib.SequenceMatcher(None, [v for v, _ in old], [v for v, _ in new], autojunk=False)
     out: list[tuple[str, str]] = []
-    for removed, added in _replaced_runs(word_diff(before, after)):
-        old = figures_written(removed, language, before)
-        new = figures_written(added, language, after)
-        out.extend((o, n) for (ov, o), (nv, n) in zip(old, new) if ov != nv)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace":
+            out.extend((o, n) for (_, o), (_, n) in zip(old[i1:i2], new[j1:j2]))
     return out
-
-
-def _replaced_runs(diff: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(words cut, words put in their place) for each place of a word diff where both happened."""
-    runs = []
-    for i, (op, words) in enumerate(diff):
-        if op == "-" and i + 1 < len(diff) and diff[i + 1][0] == "+":
-            runs.append((words, diff[i + 1][1]))
-    return runs
 
 
 def _pair_paragraphs(old: list[str], new: list[str], min_ratio: float):
