@@ -98,6 +98,10 @@ NIGHT = "Russian drones struck the Izmail port {}" + K
     (NIGHT.format("on Thursday night"), NIGHT.format("early on Friday"), "en"),
     (NIGHT.format("on Thursday night"), NIGHT.format("on Friday"), "en"),
     (NIGHT.format("overnight on Tuesday"), NIGHT.format("overnight into Wednesday"), "en"),
+    # across the week's end: Sunday night runs into Monday
+    (NIGHT.format("on Sunday night"), NIGHT.format("early on Monday"), "en"),
+    (NIGHT.format("on Sunday night"),
+     "Російські дрони атакували порт Ізмаїла в ніч на понеділок, повідомив губернатор Олег Кіпер.", "uk"),
 ])
 def test_the_night_before_a_weekday_is_either_day(a, b, lang):
     assert not any(c.startswith("days differ") for c in _conflicts(a, b, lang))
@@ -105,6 +109,8 @@ def test_the_night_before_a_weekday_is_either_day(a, b, lang):
 
 def test_a_night_two_days_off_still_differs():
     assert _conflicts(NIGHT.format("on Thursday night"), NIGHT.format("on Saturday")) != []
+    assert _conflicts(NIGHT.format("on Friday night"), NIGHT.format("early on Monday")) != []
+    assert _conflicts(NIGHT.format("on Sunday"), NIGHT.format("on Monday")) != []
     uk = "Російські дрони атакували порт Ізмаїла в ніч на середу, повідомив губернатор Олег Кіпер."
     assert any(c.startswith("days differ") for c in _conflicts(NIGHT.format("on Thursday"), uk, "uk"))
 

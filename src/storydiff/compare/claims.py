@@ -164,6 +164,9 @@ class Quantity(NamedTuple):
 
 def overlap(a: Quantity, b: Quantity) -> bool:
     """Whether two figures can be the same: equal, or within a rounded figure's or a range's span."""
+    if a.unit == "weekday" == b.unit:
+        # the week wraps: "Sunday night" (7-8) may be "early Monday" (0-1)
+        return any(a.low <= b.high + k and b.low + k <= a.high for k in (-7, 0, 7))
     return a.low <= b.high + 1e-9 and b.low <= a.high + 1e-9
 
 
