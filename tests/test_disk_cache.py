@@ -175,3 +175,51 @@ def test_each_article_gets_its_sentences_and_origins_once(tmp_path, monkeypatch)
         assert [(a.sentences, a.origins, a.quotes, a.entities) for a in got] == [
             (a.sentences, a.origins, a.quotes, a.entities) for a in expected]
         assert any(q.speaker == "Ana Petrova" for q in got[0].quotes) and got[0].origins
+
+
+def test_a_warm_rerun_of_a_small_comparison_starts_no_parser(tmp_path, monkeypatch):
+    """A small comparison starts a spaCy process while it extracts (BackgroundParser); a rerun over
+    the same inputs whose parses are all kept starts none and says the same; an emptied cache, or
+    one input changed, starts it again."""
+    from storydiff import pipeline
+
+    text = ('The mayor spoke on Monday. "We will rebuild every school by spring," Mayor Ana Petrova said '
+            'at the town hall, where 300 people had gathered after the flood.')
+    for i in range(2):
+        (tmp_path / f"r{i}.txt").write_text(f"Mayor promises schools\n\n{text}{' More.' * i}\n", encoding="utf-8")
+    inputs = [str(tmp_path / "r0.txt"), str(tmp_path / "r1.txt")]
+    started = []
+    real_parser = pipeline.BackgroundParser
+
+    class CountingParser(real_parser):
+        def __new__(cls):
+            started.append(1)
+            return real_parser.__new__(cls)
+
+    monkeypatch.setattr(pipeline, "BackgroundParser", CountingParser)
+
+    def run(cache: str) -> dict:
+        monkeypatch.setenv("STORYDIFF_CACHE_DIR", str(tmp_path / cache))
+        return pipeline.compare_paths(inputs, workers=1, parse_singles=False).to_dict()
+
+    first = run("c1")
+    assert len(started) == 1
+    again = run("c1")
+    assert len(started) == 1  # every parse kept: no process loads spaCy
+    assert again == first
+    assert any(q.get("speaker") == "Ana Petrova" for s in again["stories"] for q in s.get("quotes") or [])
+    assert run("c2") == first and len(started) == 2  # nothing kept there
+    (tmp_path / "r1.txt").write_text(f"Mayor promises schools\n\n{text} Later.\n", encoding="utf-8")
+    run("c1")
+    assert len(started) == 3  # another input: its parse is not known to be kept
+
+
+def test_a_noted_parse_that_is_gone_is_parsed_again(tmp_path):
+    """The parse plan only says which parses to look for: one trimmed from the cache is missing."""
+    cache = AnalysisCache(tmp_path / "a.sqlite")
+    cache.note_parse_plan("inputs", ["ab" * 32])
+    assert AnalysisCache(tmp_path / "a.sqlite").parse_plan("inputs") == ["ab" * 32]
+    assert cache.parse_plan("other inputs") is None
+    from storydiff.pipeline import _parse_needed
+
+    assert _parse_needed(cache.get_analyses(["ab" * 32]), "ab" * 32, False)

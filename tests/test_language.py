@@ -44,3 +44,29 @@ def test_an_unwritable_cache_falls_back_to_py3langid(tmp_path, monkeypatch):
         assert [language.classify(s) for s in SAMPLES] == [py3langid.classify(s)[0] for s in SAMPLES]
     finally:
         language._identifier.cache_clear()
+
+
+def test_compare_reads_the_cached_model_not_py3langids_archive(tmp_path, monkeypatch):
+    """The facts' negation check and same-fact's fallback ask the cached identifier: py3langid's
+    own loader (68 MB of LZMA, ~0.5 s of CPU a process) is never run, and the answers are its own."""
+    import py3langid.langid
+
+    from storydiff import language as storydiff_language
+    from storydiff.compare import meaning, same_fact
+
+    expected = [py3langid.classify(s)[0] for s in SAMPLES[:6]]
+    monkeypatch.setenv("STORYDIFF_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(py3langid.langid, "IDENTIFIER", None)
+
+    def no_archive(*args, **kwargs):
+        raise AssertionError("py3langid decompressed its own model")
+
+    monkeypatch.setattr(py3langid.langid, "_load_identifier", no_archive)
+    monkeypatch.setattr(storydiff_language, "_model", lambda: None)  # fastText missing: py3langid answers
+    language._identifier.cache_clear()
+    try:
+        assert [meaning._language_of(s) for s in SAMPLES[4:6]] == [
+            lang if lang in meaning.NEGATION_CUES else "en" for lang in expected[4:6]]
+        assert [same_fact.language_of(s) for s in SAMPLES[:6]] == expected
+    finally:
+        language._identifier.cache_clear()

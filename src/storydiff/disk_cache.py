@@ -186,6 +186,24 @@ class AnalysisCache(DiskCache):
 
         self.put_many([(self._key(k), dumps(v).encode("utf-8")) for k, v in analyses.items()])
 
+    def parse_plan(self, inputs: str) -> list[str] | None:
+        """The analysis keys the last comparison of ``inputs`` (a digest of what it read) parsed,
+        if one was noted (``note_parse_plan``): a rerun whose parses are all kept starts no parser."""
+        import json
+
+        key = self._key(f"parse plan\0{inputs}")
+        value = self.get_many([key]).get(key)
+        try:
+            plan = json.loads(value) if value is not None else None
+        except (ValueError, UnicodeDecodeError):
+            return None
+        return plan if isinstance(plan, list) and all(isinstance(k, str) for k in plan) else None
+
+    def note_parse_plan(self, inputs: str, keys: Sequence[str]) -> None:
+        import json
+
+        self.put_many([(self._key(f"parse plan\0{inputs}"), json.dumps(list(keys)).encode("utf-8"))])
+
 
 @lru_cache(maxsize=1)
 def _analyzer_files() -> str:

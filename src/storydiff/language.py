@@ -56,9 +56,9 @@ def detect(text: str | None) -> str | None:
         return None
     model = _model()
     if model is None:
-        import py3langid
+        from storydiff.extract.language import classify  # py3langid's answer, its model read from the cache
 
-        return py3langid.classify(sample)[0]
+        return classify(sample)
     try:
         labels, probabilities = model.predict(sample, k=1)
     except (TypeError, ValueError):  # text the model cannot read: no language rather than a crash

@@ -530,7 +530,10 @@ def compare_paths(
     # a few items: spaCy loads in a worker while this process extracts them (with many, the
     # extraction workers keep every core busy, and it loads here once for the parse workers)
     small = len(head) < 4 * EXTRACT_TASK and (len(head) > 1 or parse_singles)
-    parser = BackgroundParser() if workers > 0 and small else None
+    # ... unless an earlier run over the same inputs noted parses that are all kept (a warm rerun,
+    # as the demo's): that process would load spaCy (~1 s of CPU) for nothing
+    plan = _inputs_digest(head, parse_singles, entities, extract_settings) if workers > 0 and small else None
+    parser = BackgroundParser() if plan is not None and not _parses_kept(plan, entities) else None
     try:
         for item in extract_in_workers(chain(head, items), workers, extract_settings):
             if isinstance(item, Failure):
@@ -546,10 +549,63 @@ def compare_paths(
         result.versions = {aid: [v.source for v in vs] for aid, vs in versions.items()}
         result.stories = compare_articles(result.articles, fact_settings=fact_settings, parse_singles=parse_singles,
                                           entities=entities, workers=workers, analyzed=True, parser=parser)
+        if plan is not None:
+            _note_parses(plan, result, parse_singles)
     finally:
         if parser is not None:
             parser.close()
     return result
+
+
+def _inputs_digest(items: list, parse_singles: bool, entities: bool, extract_settings: ExtractSettings | None) -> str | None:
+    """A digest of what a small comparison reads and how (its parse plan's name in the user's
+    cache); None for anything it cannot digest (the parser then starts as always)."""
+    import hashlib
+    import json
+
+    from storydiff.records import RawItem
+
+    h = hashlib.sha256(repr((parse_singles, entities, extract_settings)).encode("utf-8"))
+    try:
+        for it in items:
+            if isinstance(it, RawItem):
+                meta = json.dumps(it.meta, sort_keys=True, default=str)
+                h.update("\0".join(("raw", it.source, it.kind, it.url or "", meta, it.content)).encode("utf-8", "surrogatepass"))
+            else:
+                h.update(f"\0failure\0{it}".encode("utf-8", "surrogatepass"))
+    except (TypeError, ValueError, UnicodeError):
+        return None
+    return h.hexdigest()
+
+
+def _parses_kept(plan: str, entities: bool) -> bool:
+    """Whether the parses the last comparison under ``plan`` made are all in the user's cache."""
+    from storydiff.disk_cache import AnalysisCache
+
+    cache = AnalysisCache()
+    keys = cache.parse_plan(plan)
+    if keys is None:
+        return False
+    kept = cache.get_analyses(keys)
+    return not any(_parse_needed(kept, k, entities) for k in keys)
+
+
+def _note_parses(plan: str, result: CompareResult, parse_singles: bool) -> None:
+    """Notes under ``plan`` the analysis keys of the articles ``compare_articles`` parsed (those
+    of stories of several articles, or all with ``parse_singles``)."""
+    from storydiff.analyze import analyzer_id
+    from storydiff.disk_cache import AnalysisCache
+    from storydiff.store.codec import analysis_key
+
+    analyzer = analyzer_id()
+    by_id = {a.id: a for a in result.articles}
+    parsed = [i for s in result.stories if parse_singles or len(s.article_ids) > 1 for i in s.article_ids]
+    AnalysisCache().note_parse_plan(plan, [analysis_key(by_id[i].text, analyzer) for i in parsed if i in by_id])
+
+
+def _parse_needed(kept: dict[str, dict], key: str, entities: bool) -> bool:
+    """Whether the text under ``key`` must be parsed: never parsed, or, for ``entities``, without them."""
+    return key not in kept or (entities and kept[key].get("entities") is None)
 
 
 # -- database-backed flows (the store is passed in; this module never opens one) ------------
@@ -973,7 +1029,7 @@ def analyze_stored(
     analyzer = analyzer_id()
     keys = [analysis_key(a.text, analyzer) for a in articles]
     kept = store.get_analyses(keys)
-    todo = [a for a, k in zip(articles, keys) if k not in kept or (entities and kept[k].get("entities") is None)]
+    todo = [a for a, k in zip(articles, keys) if _parse_needed(kept, k, entities)]
     fresh = {}
     # only the parse is kept from these: the sentences and origins are computed below (or were)
     for a in deep_analyze(todo, entities=entities, workers=workers, parser=parser, lexical=False):

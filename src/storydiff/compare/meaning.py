@@ -135,9 +135,9 @@ APPROX_TOLERANCE = 0.1  # "about 200" allows 180-220, as in compare/claims.py
 def _language_of(text: str) -> str:
     if all(ord(c) < 128 for c in text):
         return "en"
-    import py3langid
+    from storydiff.extract.language import classify  # py3langid's answer, its model read from the cache
 
-    lang = py3langid.classify(text)[0]
+    lang = classify(text)
     return lang if lang in NEGATION_CUES else "en"
 
 

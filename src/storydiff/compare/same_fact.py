@@ -103,9 +103,9 @@ def language_of(text: str) -> str:
     found = detect(text)
     if found:
         return found
-    import py3langid
+    from storydiff.extract.language import classify  # py3langid's answer, its model read from the cache
 
-    return py3langid.classify(text)[0]
+    return classify(text)
 
 
 def figures_disagree(a: str, b: str, lang_a: str | None = None, lang_b: str | None = None) -> float:
