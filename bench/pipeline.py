@@ -15,8 +15,11 @@ the mean of the two anchor runs around it).
    stories of several articles, reprint families): seconds per 1,000 articles and the peak RSS of
    the whole process tree (the workers included).
 3. The web app: the first view of stored stories on a running ``storydiff serve`` (nothing cached
-   for them), and ``storydiff demo`` warm; ``--only ondemand``: AEB's stories of 2+ articles each
-   compared once in the measured code's process, as a view of a story nobody viewed computes it.
+   for them): while its background comparer is busy with its start-up work ("busy"), and once it is
+   done; and ``storydiff demo`` warm (``--web-db DB``: serve copies of a database already ingested
+   instead of ingesting the stream with each code); ``--only ondemand``: AEB's stories of 2+
+   articles each compared once in the measured code's process, as a view of a story nobody viewed
+   computes it.
 4. Where the time goes, per stage: ingest, compare and the web app's first views of AEB in one
    process (``--workers 0``) under pyinstrument, every sample charged to the stage package of the
    innermost storydiff frame on its stack (trafilatura to extract, spaCy to analyze, SQLAlchemy to
@@ -286,11 +289,28 @@ def ondemand_views(db: str, out: str) -> None:
     Path(out).write_text(json.dumps(rows))
 
 
-def first_views(db: str, src: str | None, n_stories: int = 6, min_articles: int = 3, settle_s: float = 300) -> dict:
-    """Start ``storydiff serve`` on ``db``; once it answers and its CPU has settled (it compares
-    the newest stories in the background), the first and second views of the newest stories of
-    ``min_articles`` or more, and the first views of older ones nobody compared yet (computed on
-    demand). Wall seconds and the server's CPU seconds per view."""
+def view_rows(base: str, pid: int, picked: list[dict]) -> list[dict]:
+    """First and second view of each story: wall seconds, the server's CPU seconds of the first."""
+    rows = []
+    for s in picked:
+        c0, t = server_cpu(pid), time.perf_counter()
+        status, _ = get(f"{base}/stories/{s['id']}")
+        first, cpu = time.perf_counter() - t, server_cpu(pid) - c0
+        t = time.perf_counter()
+        get(f"{base}/stories/{s['id']}")
+        rows.append({"articles": s["n_articles"], "first": first, "first_cpu": cpu,
+                     "second": time.perf_counter() - t, "status": status})
+    return rows
+
+
+def first_views(db: str, src: str | None, n_stories: int = 6, min_articles: int = 3, settle_s: float = 300,
+                busy_after_s: float = 15) -> dict:
+    """Start ``storydiff serve`` on ``db``. ``busy_after_s`` after it first answers (spaCy loaded,
+    the background comparing the newest stories), the first views of the oldest stories of
+    ``min_articles`` or more among the first 1,000 listed, which the background reaches last ("busy":
+    computed on demand while it works). Then, once its CPU has settled (done with its start-up
+    work), the first and second views of the newest such stories, and the first views of older
+    ones. Wall seconds and the server's CPU seconds per view."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "storydiff", "serve", "--db", db, "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cli_env(src))
@@ -303,27 +323,21 @@ def first_views(db: str, src: str | None, n_stories: int = 6, min_articles: int 
             except OSError:
                 time.sleep(0.2)
         t0, last = time.perf_counter(), -1.0
+        stories = json.loads(get(base + "/api/stories?limit=1000")[1])
+        big = [s for s in stories if s["n_articles"] >= min_articles]
+        out: dict = {}
+        if busy_after_s:
+            time.sleep(busy_after_s)
+            out["busy"] = view_rows(base, server.pid, big[-n_stories:])
         while time.perf_counter() - t0 < settle_s:  # "a running server": done with its start-up work
             time.sleep(2)
             now = server_cpu(server.pid)
             if now - last < 0.05:
                 break
             last = now
-        settled = time.perf_counter() - t0
-        stories = json.loads(get(base + "/api/stories?limit=1000")[1])
-        big = [s for s in stories if s["n_articles"] >= min_articles]
-        out = {"settled_s": settled}
-        for name, picked in (("newest", big[:n_stories]), ("older", big[200:200 + n_stories])):
-            rows = []
-            for s in picked:
-                c0, t = server_cpu(server.pid), time.perf_counter()
-                status, _ = get(f"{base}/stories/{s['id']}")
-                first, cpu = time.perf_counter() - t, server_cpu(server.pid) - c0
-                t = time.perf_counter()
-                get(f"{base}/stories/{s['id']}")
-                rows.append({"articles": s["n_articles"], "first": first, "first_cpu": cpu,
-                             "second": time.perf_counter() - t, "status": status})
-            out[name] = rows
+        out["settled_s"] = time.perf_counter() - t0
+        out["newest"] = view_rows(base, server.pid, big[:n_stories])
+        out["older"] = view_rows(base, server.pid, big[200:200 + n_stories])
     finally:
         server.terminate()
         server.wait(30)
@@ -468,6 +482,9 @@ def main() -> None:
     ap.add_argument("--pg", help="a PostgreSQL server to ingest into as well (in a database storydiff_bench_pipeline "
                     "the bench creates there and drops; the database the URL names is not touched)")
     ap.add_argument("--json", type=Path, help="write every row here too")
+    ap.add_argument("--web-db", help="web rows: serve a copy of this ingested database (e.g. one kept from an earlier "
+                                     "run of the same stream) for every code instead of ingesting the stream with each")
+    ap.add_argument("--demo-runs", type=int, default=4, help="timed warm runs of storydiff demo per code")
     ap.add_argument("--stage-profile-json", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--ondemand-json", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -505,15 +522,18 @@ def main() -> None:
             report["web"] = {}
             for label, src in srcs:
                 db = next((r["db"] for r in db_rows if r["code"] == label), None)
-                if db is None:
+                if args.web_db:  # one database for every code's server, each on a fresh copy
+                    db = str(tmp / f"web-{label}.db")
+                    shutil.copyfile(args.web_db, db)
+                elif db is None:
                     db = str(tmp / f"web-{label}.db")
                     run_cli(["ingest", str(stream_file(min(args.scale), tmp)), "--db", db], src)
                 views = first_views(db, src)
-                demo = demo_seconds(src)
+                demo = demo_seconds(src, runs=args.demo_runs)
                 cold = demo_seconds(src, runs=2, cold=True)
                 report["web"][label] = {**views, "demo": demo, "demo_cold_cache": cold}
                 print(f"  {label:7s} server start-up work done after {views['settled_s']:.0f} s")
-                for name, rows in (("newest", views["newest"]), ("older", views["older"])):
+                for name, rows in (("busy", views.get("busy")), ("newest", views["newest"]), ("older", views["older"])):
                     if rows:
                         print(f"  {label:7s} story page, {name} stories ({', '.join(str(r['articles']) for r in rows)} "
                               f"articles): first view median {statistics.median(r['first'] for r in rows):.2f} s, max "

@@ -117,3 +117,70 @@ def test_every_story_of_several_articles_is_compared_in_the_end(tmp_path, monkey
         finally:
             comparer.close()
         assert not comparer.thread.is_alive()
+
+
+def _quoted_story(store, sid: str, topic: str, n: int) -> None:
+    """A story of ``n`` English articles with a quote each (each one needs the speakers' parse)."""
+    from storydiff.records import Article
+
+    for i in range(n):
+        text = (f'The council met on Monday about the {topic}. "We will finish the {topic} by spring," Mayor '
+                f'Ana Petrova said at the town hall, where {300 + i} people had gathered. Work starts in May.')
+        store.add_article(Article(id=f"{sid}-{i}", source=f"{sid}-{i}.txt", text=text, outlet=f"outlet{i}.example",
+                                  title=f"Mayor promises the {topic}", language="en"), story_id=sid)
+
+
+def test_a_view_waits_for_one_parse_step_of_the_background_not_its_whole_story(tmp_path, monkeypatch):
+    """The background parses a story a few articles at a time and gives the lock back between
+    steps: a view asked for while it parses the first articles of a story is answered before it
+    goes on (holding the lock over the whole story kept the view waiting for all of it)."""
+    from storydiff import pipeline
+
+    monkeypatch.setattr(story_comparer, "PRECOMPUTE_NEWEST", 0)
+    monkeypatch.setattr(story_comparer, "BACKGROUND_PARSE_STEP", 1)
+    monkeypatch.setattr(story_comparer, "load_models", lambda settings: None)
+    events, first_step, go_on, busy = [], threading.Event(), threading.Event(), []
+    real = pipeline.deep_analyze
+
+    def recorded(articles, **kw):
+        who = "background" if threading.current_thread().name == "storydiff-compare" else "view"
+        if who == "background" and not first_step.is_set():
+            busy.append(articles[0].id.split("-")[0])
+            first_step.set()
+            go_on.wait(60)  # the background is busy with a story's first article until the view waits
+        events.append((who, sorted(a.id for a in articles)))
+        return real(articles, **kw)
+
+    monkeypatch.setattr(pipeline, "deep_analyze", recorded)
+    seen: dict = {}
+    with open_store(str(tmp_path / "steps.db")) as store:
+        _quoted_story(store, "bridge", "bridge", 3)
+        _quoted_story(store, "school", "school", 3)
+        lock = ViewsFirst()
+        comparer = StoryComparer(store, lock, None)
+        comparer.start()
+        try:
+            assert first_step.wait(60)
+            other = "school" if busy[0] == "bridge" else "bridge"
+
+            def view():
+                with lock.view():
+                    story, _ = pipeline.compare_stored_story(store, other, None, with_analysis=False)
+                    seen["busy story stored"] = store.get_story(busy[0]) is not None
+                    seen["speakers"] = [q.speaker for q in story.quotes]
+
+            t = threading.Thread(target=view)
+            t.start()
+            _wait(lambda: lock._views_waiting == 1, "the view waits")
+            go_on.set()
+            t.join(60)
+            _wait(lambda: store.get_story(busy[0]) is not None, "the background's story compared", 120)
+        finally:
+            go_on.set()
+            comparer.close()
+    assert [who for who, _ in events[:2]] == ["background", "view"]  # the view right after one step
+    assert seen["busy story stored"] is False  # ... not after the background's whole story
+    parsed_by_background = [ids for who, ids in events if who == "background" and ids]
+    # one article a step: the busy story's three; the story the view compared is not parsed again
+    assert sorted(parsed_by_background) == [[f"{busy[0]}-{i}"] for i in range(3)]
+    assert seen["speakers"] and all(s == "Ana Petrova" for s in seen["speakers"])

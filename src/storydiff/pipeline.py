@@ -970,6 +970,57 @@ def ingest_stream(
     return stats
 
 
+def parse_stored(
+    store, articles: Sequence[Article], *, entities: bool = True, workers: int = 0, parser: BackgroundParser | None = None,
+) -> tuple[list[str], dict[str, dict]]:
+    """Each article's analysis key, and the parses the store keeps under them: the texts never
+    parsed (or, for ``entities``, parsed without them) are parsed now (``deep_analyze``) and stored."""
+    from storydiff.analyze import analyzer_id
+    from storydiff.store.codec import analysis_key
+
+    analyzer = analyzer_id()
+    keys = [analysis_key(a.text, analyzer) for a in articles]
+    kept = store.get_analyses(keys)
+    todo = [a for a, k in zip(articles, keys) if _parse_needed(kept, k, entities)]
+    fresh = {}
+    # only the parse is kept from these: the sentences and origins are the caller's
+    for a in deep_analyze(todo, entities=entities, workers=workers, parser=parser, lexical=False):
+        fresh[analysis_key(a.text, analyzer)] = {
+            "quotes": [dict(vars(q)) for q in a.quotes],
+            "entities": [dict(vars(e)) for e in a.entities] if entities else None,
+        }
+    store.save_analyses(fresh)
+    kept.update(fresh)
+    return keys, kept
+
+
+def _is_current(story: Story | None, fact_settings: FactSettings | None) -> bool:
+    """Whether a stored comparison was made by the claim matcher ``fact_settings`` choose."""
+    from storydiff.compare import fact_tier
+
+    # "lexical+e5": the same matcher, which also read sentences in other languages
+    return story is not None and story.fact_tier.split("+")[0] == fact_tier(fact_settings)
+
+
+def stored_story_to_parse(store, story_id: str, fact_settings: FactSettings | None = None) -> list[Article] | None:
+    """The articles ``compare_stored_story(..., with_analysis=False)`` would parse for this story
+    (its compared articles whose texts have no kept parse); None when its stored comparison is
+    current (nothing to do) or it has no articles. What the web app's background comparer parses a
+    few at a time before the comparison itself."""
+    from storydiff.analyze import analyzer_id
+    from storydiff.store.codec import analysis_key
+
+    sid = store.resolve_story(story_id)
+    articles = store.articles(story_id=sid)
+    if not articles or _is_current(store.get_story(sid), fact_settings):
+        return None
+    compared = compared_articles(articles)
+    analyzer = analyzer_id()
+    keys = [analysis_key(a.text, analyzer) for a in compared]
+    kept = store.get_analyses(keys)
+    return [a for a, k in zip(compared, keys) if _parse_needed(kept, k, False)]
+
+
 def compare_stored_story(
     store,
     story_id: str,
@@ -983,7 +1034,6 @@ def compare_stored_story(
     Computing it parses only the texts not parsed before (``analyze_stored``). With
     ``with_analysis`` the articles come back analysed (quotes with speakers; ``entities`` too),
     else as stored."""
-    from storydiff.compare import fact_tier
     from storydiff.store.codec import article_members_key
 
     sid = store.resolve_story(story_id)
@@ -991,8 +1041,7 @@ def compare_stored_story(
     if not articles:
         return None, []
     story = store.get_story(sid)
-    # "lexical+e5": the same matcher, which also read sentences in other languages
-    current = story is not None and story.fact_tier.split("+")[0] == fact_tier(fact_settings)
+    current = _is_current(story, fact_settings)
     compared = compared_articles(articles)  # before the deep analysis, which costs the most
     if current and not with_analysis:
         return story, compared
@@ -1022,23 +1071,9 @@ def analyze_stored(
     ``deep_analyze`` parses (``workers``, ``parser``), and their parses are stored.
     ``lexical_done``: the articles already have their sentences and origins
     (``analyze_articles(deep=False)``), which are then not computed again."""
-    from storydiff.analyze import analyzer_id
     from storydiff.records import Entity, Quote
-    from storydiff.store.codec import analysis_key
 
-    analyzer = analyzer_id()
-    keys = [analysis_key(a.text, analyzer) for a in articles]
-    kept = store.get_analyses(keys)
-    todo = [a for a, k in zip(articles, keys) if _parse_needed(kept, k, entities)]
-    fresh = {}
-    # only the parse is kept from these: the sentences and origins are computed below (or were)
-    for a in deep_analyze(todo, entities=entities, workers=workers, parser=parser, lexical=False):
-        fresh[analysis_key(a.text, analyzer)] = {
-            "quotes": [dict(vars(q)) for q in a.quotes],
-            "entities": [dict(vars(e)) for e in a.entities] if entities else None,
-        }
-    store.save_analyses(fresh)
-    kept.update(fresh)
+    keys, kept = parse_stored(store, articles, entities=entities, workers=workers, parser=parser)
     out = []
     for a, k in zip(articles if lexical_done else analyze_articles(articles, deep=False), keys):
         a.quotes = [Quote(**q) for q in kept[k]["quotes"]]

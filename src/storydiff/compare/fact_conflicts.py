@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from storydiff.compare.claims import (
     Claim,
@@ -126,8 +127,10 @@ def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
     return len(x & y) / len(x | y) if x | y else 0.0
 
 
-def _clauses(text: str, lang: str) -> list[tuple[frozenset[str], bool]]:
-    """Each clause's content words (stemmed as claims' keys are) and whether it holds a negation."""
+@lru_cache(maxsize=4096)
+def _clauses(text: str, lang: str) -> tuple[tuple[frozenset[str], bool], ...]:
+    """Each clause's content words (stemmed as claims' keys are) and whether it holds a negation
+    (kept per text: a fact's first claim is read against each of the others)."""
     from storydiff.compare.claims import STEM_LEN, STOPWORDS
     from storydiff.compare.meaning import NEGATION_CUES, _tokens, _words_and_clauses
 
@@ -140,7 +143,7 @@ def _clauses(text: str, lang: str) -> list[tuple[frozenset[str], bool]]:
             negated[0] = True
         elif w not in STOPWORDS and len(w) > 2:
             content.add(w[:STEM_LEN])
-    return [(frozenset(content), negated[0]) for content, negated in by_clause.values() if content]
+    return tuple((frozenset(content), negated[0]) for content, negated in by_clause.values() if content)
 
 
 def _outlets(claims: list[Claim], label: Callable[[str], str]) -> str:

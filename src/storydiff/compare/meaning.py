@@ -133,7 +133,7 @@ APPROX_TOLERANCE = 0.1  # "about 200" allows 180-220, as in compare/claims.py
 
 
 def _language_of(text: str) -> str:
-    if all(ord(c) < 128 for c in text):
+    if text.isascii():
         return "en"
     from storydiff.extract.language import classify  # py3langid's answer, its model read from the cache
 

@@ -96,7 +96,7 @@ def language_of(text: str) -> str:
     on wmt-dev's 3,537 en/ru/uk sentences it names 99.6% right, py3langid 99.2%), py3langid when
     that names none; a fragment of under four words in plain ASCII is taken as English, too short
     for a classifier to tell."""
-    if all(ord(c) < 128 for c in text) and len(text.split()) < 4:
+    if text.isascii() and len(text.split()) < 4:
         return "en"
     from storydiff.language import detect
 

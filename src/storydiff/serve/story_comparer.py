@@ -4,10 +4,13 @@
 comparison (``Store.save_story``) instead of computing one: first the newest stories of several
 articles (the index's first page) and every story an upload adds to, then, newest first, every
 other story of several articles not compared yet. A view never waits behind that work for longer
-than one story: the background takes the app's comparison lock only while no view is waiting
-for it and no request is being answered (``ViewsFirst``). A plain lock let the background thread
+than one step: the background takes the app's comparison lock only while no view is waiting
+for it and no request is being answered (``ViewsFirst``), and gives it back after each step: the
+spaCy parse of a story's articles (the costly part) BACKGROUND_PARSE_STEP articles at a time,
+then the comparison, which reads those parses back. A plain lock let the background thread
 take it back story after story while a view waited: one view of an older story took 48 s
-(BENCHMARKS §11).
+(BENCHMARKS §11); holding it over a whole story kept a view waiting for the parse of all its
+articles (a story of 30 articles: seconds).
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ PRECOMPUTE_NEWEST = 200
 # requests hold the background back at most this long: a steady stream of them (a poller, a
 # crawler, a long upload) must not stop it for good; a waiting view always goes first
 MAX_REQUEST_WAIT_S = 5.0
+# articles the background parses under one hold of the lock: a view waits for this many at most
+# (~0.1 s of CPU each), and each step reads the story's kept parses back once
+BACKGROUND_PARSE_STEP = 4
+_STOPPED_OR_FAILED = object()
 
 
 class ViewsFirst:
@@ -134,15 +141,29 @@ class StoryComparer:
             self._compare(sid)
 
     def _compare(self, sid: str) -> None:
-        from storydiff.pipeline import compare_stored_story
+        """One story's comparison in steps, the lock given back between them (module docstring):
+        what is left to parse, its parse a few articles at a time (each kept in the store), then
+        the comparison. A view of the story in between finds the parses made so far."""
+        from storydiff.pipeline import chunks, compare_stored_story, parse_stored, stored_story_to_parse
 
+        todo = self._step(lambda: stored_story_to_parse(self.store, sid, self.fact_settings))
+        if todo is None or todo is _STOPPED_OR_FAILED:  # None: compared already
+            return
+        for part in chunks(todo, BACKGROUND_PARSE_STEP):
+            if self._step(lambda part=part: parse_stored(self.store, part, entities=False)) is _STOPPED_OR_FAILED:
+                return
+        self._step(lambda: compare_stored_story(self.store, sid, self.fact_settings, with_analysis=False))
+
+    def _step(self, work):
+        """``work()`` under the lock, once no view waits; _STOPPED_OR_FAILED if stopping or it
+        failed (a view of the story then computes it again and reports the failure)."""
         with self.lock.background(self.stopping) as held:
             if not held:
-                return
+                return _STOPPED_OR_FAILED
             try:
-                compare_stored_story(self.store, sid, self.fact_settings, with_analysis=False)
-            except Exception:  # a view of this story computes it again and reports the failure
-                return
+                return work()
+            except Exception:
+                return _STOPPED_OR_FAILED
 
     def _several_article_stories(self, limit: int, offset: int = 0) -> list[str]:
         try:
