@@ -211,3 +211,31 @@ def test_the_short_name_of_ukrainska_pravda_is_that_outlet():
     from storydiff.analyze.origins import find_origins
 
     assert [o.name for o in find_origins("Кабмін планує підвищити акциз, пише «Укрправда».")] == ["Ukrainska Pravda"]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # QA pass 16: the commonest Polish and German attributions to an agency or outlet were missed
+        ("W katastrofie zginęło pięć osób, a 30 zostało rannych - podała agencja AFP.", "Agence France-Presse"),
+        ("Według informacji RMF FM do akcji skierowano 500 żołnierzy.", "RMF FM"),
+        ("Jak donosi „Rzeczpospolita”, rząd planuje zmiany w ustawie.", "Rzeczpospolita"),
+        ("O sprawie jako pierwszy poinformował portal Onet.", "Onet"),
+        ("Bei dem Unglück kamen fünf Menschen ums Leben, meldete die Nachrichtenagentur AFP.", "Agence France-Presse"),
+        ("Die Brücke war nach Angaben der Nachrichtenagentur Reuters 1974 eröffnet worden.", "Reuters"),
+        ("Es wurden 500 Soldaten geschickt, berichtet die Nachrichtenagentur PAP.", "Polska Agencja Prasowa"),
+        ("Wie der „Spiegel“ berichtet, plant die Regierung Änderungen am Gesetz.", "Der Spiegel"),
+        ("Nach Informationen der „Bild“-Zeitung plant die Regierung Änderungen am Gesetz.", "Bild"),
+    ],
+)
+def test_polish_and_german_attributions_after_the_news_and_of_an_agency(text, origin):
+    assert [o.name for o in find_origins(text)] == [origin]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Premier podał się do dymisji we wtorek.", "Jak donosi rzecznik policji, sytuacja jest opanowana.",
+     "Nach Angaben der Polizei gab es drei Verletzte.", "Poinformował o tym rzecznik Marek Zieliński."],
+)
+def test_polish_and_german_cues_without_an_outlet_name_no_one(text):
+    assert find_origins(text) == []

@@ -75,6 +75,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Rzeczpospolita": ("Rzeczpospolita", "Rzeczpospolitej", "Rzeczpospolitą"),
     "Gazeta Wyborcza": ("Gazeta Wyborcza", "Gazety Wyborczej", "Gazecie Wyborczej", "Gazetą Wyborczą"),
     "TVN24": ("TVN24",),
+    # Polish broadcasters and portals, with the case forms "według informacji"/"donosi" take
+    "RMF FM": ("RMF FM", "RMF"),
+    "Onet": ("Onet.pl", "Onet", "Onetu"),
+    "Wirtualna Polska": ("Wirtualna Polska", "Wirtualnej Polski", "WP.pl"),
+    "Interia": ("Interia", "Interii"),
+    "Polsat News": ("Polsat News",),
+    "TVP Info": ("TVP Info",),
     "Frankfurter Allgemeine Zeitung": ("Frankfurter Allgemeine Zeitung", "Frankfurter Allgemeinen Zeitung",
                                        "Frankfurter Allgemeine", "FAZ"),
     "Süddeutsche Zeitung": ("Süddeutsche Zeitung", "Süddeutschen Zeitung"),
@@ -189,7 +196,12 @@ _OTHER_CUES = (
     r"selon|d['’]après|citant|rapporte|comme\s+le\s+rapporte|indique|révèle|"
     r"según(?:\s+(?:publica|informa|recoge|ha\s+publicado))?|segun|citando\s+a|informó|informa|publica|recoge|"
     r"secondo|"
-    r"według|jak\s+(?:podaje|podał[ao]?|informuje|poinformował[ao]?|pisze|napisał[ao]?)|powołując\s+się\s+na|"
+    r"według(?:\s+(?:informacji|ustaleń|danych|doniesień))?|"
+    r"jak\s+(?:podaje|podał[ao]?|informuje|poinformował[ao]?|pisze|napisał[ao]?|donosi|donosił[ao]?)|"
+    r"powołując\s+się\s+na|"
+    # the verb after the news: "..., podała agencja AFP", "poinformował portal Onet", "donosi RMF FM"
+    r"podał[ao]?|poinformował[ao]?|donosi|donosił[ao]?|"
+    r"nach\s+(?:Angaben|Informationen)\s+(?:der|des|von)|"
     r"за\s+даними|за\s+інформацією|як\s+(?:повідомляє|повідомило|повідомили|повідомила|повідомив|пише|пишуть|зазначає|передає)|"
     r"повідомляє|повідомило|пише|передає|з\s+посиланням\s+на|посилаючись\s+на|"
     r"по\s+данным|по\s+информации|как\s+(?:сообщает|сообщило|сообщили|сообщила|сообщил|пишет|передает)|"
@@ -215,7 +227,8 @@ _OTHER_TOLD_CUES = (
 _OTHER_ARTICLES = (
     r"(?:(?:der|die|dem|den|des|le|la|les|el|los|las|il|lo|the|The|agencia|agencja|agencji|agence|"
     r"Agentur|агентство|агентства|агентству|видання|виданню|издание|изданию|телеканал|телеканалу|газета|"
-    r"газети|газеты|Zeitung|dziennik|portal|l['’])\s*){0,2}"
+    r"газети|газеты|Zeitung|Nachrichtenagentur|Nachrichtenmagazin|Magazin|Sender|dziennik|portal|rozgłośnia|"
+    r"stacja|l['’])\s*){0,2}"
 )
 
 # Ukrainian, Russian, Polish and German write an outlet's name in quotation marks: «Коммерсантъ»,
@@ -229,7 +242,7 @@ _OPEN_QUOTE = r"[«„“\"]?"
 _AS_REPORTS = (
     r"як\s+(?:повідомляє|повідомило|повідомила|повідомив|повідомили|пише|пишуть|передає)|"
     r"как\s+(?:сообщает|сообщило|сообщила|сообщил|сообщили|пишет|передает)|"
-    r"jak\s+(?:podaje|podał[ao]?|informuje|pisze)"
+    r"jak\s+(?:podaje|podał[ao]?|informuje|pisze|donosi)"
 )
 _REPORTS_AFTER_COMMA = r"повідомляє|повідомило|пише|передає|сообщает|сообщило|пишет|передает|podaje|informuje|pisze"
 _QUOTED_NAME = r"[«„](?P<name>[A-ZА-ЯІЇЄҐ][^«»„“\"\n.!?:;,]{0,40}?)[»“\"]"  # capitalised, no clause inside
@@ -243,7 +256,8 @@ _OTHER_LANGUAGE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("told", re.compile(rf"(?i:\b(?:{_OTHER_TOLD_CUES}))\s*{_OTHER_ARTICLES}{_OPEN_QUOTE}(?P<name>{_KNOWN_RE})")),
     ("citing", re.compile(rf"(?P<name>{_KNOWN_RE})\s+(?i:zufolge)\b")),  # "dem Spiegel zufolge"
     # the name before the verb: "Wie die dpa meldet", "Comme le rapporte Reuters" is above
-    ("reported", re.compile(rf"(?i:\bwie\s+(?:die|der|das)?\s*)(?P<name>{_KNOWN_RE})\s+"
+    # (the name may stand in quotation marks: "Wie der „Spiegel“ berichtet")
+    ("reported", re.compile(rf"(?i:\bwie\s+(?:die|der|das)?\s*){_OPEN_QUOTE}(?P<name>{_KNOWN_RE})[“”\"]?\s+"
                             r"(?i:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\b")),
 ]
 # English text skips those rules (a name-first pattern is a scan at every position): they run
@@ -253,7 +267,7 @@ _LATIN_CUES = ("laut", "zufolge", "gegenüber", "bericht", "berufung", "meldet",
                "citant", "rapporte", "indique", "révèle", "entretien", "déclaré à", "según", "segun", "informó",
                "informa ", "publica", "recoge", "entrevista", "declaraciones", "citando", "secondo", "intervista",
                "według", "podaje", "podał", "informuje", "poinformow", "pisze", "napisał", "powołując",
-               "rozmowie", "wywiadzie", "powiedział", "artykule", "materiale", "einem bericht", "im bericht",
+               "rozmowie", "wywiadzie", "powiedział", "artykule", "donosi", "nach angaben", "nach informationen", "materiale", "einem bericht", "im bericht",
                "un article", "un artículo")
 # at a word's start ("Republican" holds "publica")
 _LATIN_CUE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in _LATIN_CUES) + ")", re.IGNORECASE)
