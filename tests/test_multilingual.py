@@ -332,3 +332,33 @@ def test_a_police_count_is_no_mile_and_died_counts_the_dead():
     assert figures("3 милиционера", "ru") != [(3, "mile")]
     assert [u for _, u in figures("Three people died on Monday and five were killed on Tuesday.", "en")] == ["dead", "dead"]
     assert ("dead" not in [u for _, u in figures("Many of those mobilised in 2022 were killed.", "en")])
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # QA pass 16: the Polish and Ukrainian press quote form, a paragraph opening on a dash, was no quote
+    ("pl", "Premier Tomasz Wróblewski bronił we wtorek projektu budżetu.\n\n"
+           "– Nie podniesiemy podatków w przyszłym roku – zapewnił Wróblewski.",
+     [("Nie podniesiemy podatków w przyszłym roku", "Tomasz Wróblewski")]),
+    ("pl", "Premier Tomasz Wróblewski bronił we wtorek projektu budżetu.\n\n"
+           "— Nie podniesiemy podatków w przyszłym roku — zapewnił Wróblewski. — I nie obniżymy wydatków na armię.",
+     [("Nie podniesiemy podatków w przyszłym roku", "Tomasz Wróblewski"),
+      ("I nie obniżymy wydatków na armię.", "Tomasz Wróblewski")]),
+    ("uk", "Прем'єр Томаш Врублевський у вівторок захищав проєкт бюджету.\n\n"
+           "— Ми не підвищимо податки наступного року, — запевнив Врублевський.",
+     [("Ми не підвищимо податки наступного року", "Томаш Врублевський")]),
+    ("ru", "Премьер Томаш Врублевский защищал проект бюджета.\n\n"
+           "— Мы не повысим налоги в следующем году, — заверил Врублевский.",
+     [("Мы не повысим налоги в следующем году", "Томаш Врублевский")]),
+])
+def test_a_dialogue_dash_paragraph_with_a_speech_verb_is_a_quote(lang, text, expected):
+    assert speakers(text, lang) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a dash paragraph with no speech verb after a second dash is a list item or a bullet
+    "Bilans katastrofy:\n\n– 12 osób rannych\n– 3 osoby zabite – wszystkie z Kępna\n"
+    "– ruch na drodze krajowej nr 11 – wstrzymany do odwołania",
+    "Plan rządu na 2027 rok – najważniejsze punkty:\n\n- wyższe płace w budżetówce - od stycznia",
+])
+def test_a_dash_paragraph_that_is_no_speech_is_no_quote(text):
+    assert find_quotes(text, language="pl") == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storydiff.analyze.speech_verbs import alternation, verb_forms
 from storydiff.records import Quote
 from storydiff.settings import QuoteSettings
 
@@ -197,6 +198,36 @@ def _is_title(words: list[str], settings: QuoteSettings) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() for w in big)
 
 
+# Polish, Ukrainian and Russian dialogue: a paragraph that opens on a dash is speech when a dash
+# and a speech verb follow the words ("– Nie podniesiemy podatków – zapewnił Wróblewski.", "— Ми
+# не підвищимо податки, — запевнив Врублевський."). Without the verb a dash paragraph is a list
+# item or a bullet ("– 12 osób rannych"), not a quote (QA pass 16). A hyphen stands for the dash
+# only with spaces on both sides.
+_DASH_VERBS = alternation(sorted({v for lang in ("pl", "uk", "ru") for v in verb_forms(lang)}))
+_DASH_QUOTE = re.compile(
+    rf"[ \t\u00a0]*(?P<dash>[–—―-])[ \t\u00a0]+(?P<body>\S.*?)[ \t\u00a0]*,?[ \t\u00a0]+[–—―-][ \t\u00a0]+"
+    rf"(?=(?:{_DASH_VERBS})(?!\w))",
+    re.IGNORECASE,
+)
+# the same speaker goes on after the attribution: "– ... – zapewnił Wróblewski. – I nie obniżymy ..."
+_DASH_GOES_ON = re.compile(r"[.!?…][ \t\u00a0]+(?P<dash>[–—―-])[ \t\u00a0]+(?=\S)")
+
+
+def _dash_spans(text: str, a: int, b: int) -> list[Span]:
+    """The dialogue-dash quotes of the paragraph text[a:b]: the words between the opening dash
+    and the dash before a speech verb (closed), and the words after a further dash once the
+    attribution's sentence ends (run to the paragraph's end)."""
+    m = _DASH_QUOTE.match(text, a, b)
+    if m is None:
+        return []
+    close_mark = m.end()
+    spans = [Span(m.start("body"), m.end("body"), True, m.start("dash"), close_mark)]
+    goes_on = _DASH_GOES_ON.search(text, close_mark, b)
+    if goes_on is not None:
+        spans.append(Span(goes_on.end(), b, False, goes_on.start("dash"), b))
+    return spans
+
+
 def quote_spans(text: str, settings: QuoteSettings | None = None) -> list[Span]:
     """Outer quote runs in text (inner offsets, trimmed), before any speaker work."""
     settings = settings or QuoteSettings()
@@ -210,7 +241,11 @@ def quote_spans(text: str, settings: QuoteSettings | None = None) -> list[Span]:
         pos = b + 1
         if not line.strip():
             continue
-        for sp in _paragraph_spans(text, a, b, singles):
+        dashed = _dash_spans(text, a, b)
+        marked = _paragraph_spans(text, a, b, singles)
+        # marks inside a dash quote ("– Ustawa „o podatkach” nie przejdzie – dodał") are its words
+        inside = [sp for sp in marked if any(d.open_mark <= sp.open_mark < d.close_mark for d in dashed)]
+        for sp in sorted(dashed + [sp for sp in marked if sp not in inside], key=lambda sp: sp.start):
             s, e = _trimmed(text, sp.start, sp.end)
             words = _WORD.findall(text[s:e])
             if len(words) < settings.min_quote_words:
