@@ -362,3 +362,61 @@ def test_a_dialogue_dash_paragraph_with_a_speech_verb_is_a_quote(lang, text, exp
 ])
 def test_a_dash_paragraph_that_is_no_speech_is_no_quote(text):
     assert find_quotes(text, language="pl") == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # QA pass 16: a woman's words went to the man quoted before her
+    ("de", "Bundeskanzler Friedrich Lange hat am Dienstag seine Haushaltspläne verteidigt.\n\n"
+           "„Wir werden die Schuldenbremse nicht antasten“, sagte Lange.\n\n"
+           "Die Oppositionsführerin Katrin Möller widersprach. „Das ist ein Haushalt der gebrochenen Versprechen“, "
+           "erklärte sie.",
+     ["Friedrich Lange", "Katrin Möller"]),
+    # a feminine verb ending wants a woman, named with a speech verb ("odpowiedziała") ...
+    ("pl", "Minister finansów Paweł Wolski przedstawił w Sejmie projekt budżetu.\n\n"
+           "„Musimy oszczędzać na wszystkim, także na administracji” – stwierdził Wolski.\n\n"
+           "Liderka opozycji Katarzyna Mróz odpowiedziała ministrowi. „To kłamstwo od początku do końca” – mówiła.",
+     ["Paweł Wolski", "Katarzyna Mróz"]),
+    # ... or with her verb a clause away ("Anna Kowalczyk, która ..., zapowiedziała")
+    ("pl", "„Na miejscu pracuje 60 strażaków, ogień jest już opanowany” – powiedział rzecznik straży "
+           "pożarnej Marek Zieliński.\n\nWojewoda Anna Kowalczyk, która przyjechała na miejsce, zapowiedziała "
+           "kontrolę wszystkich hal w regionie. „Musimy wyciągnąć wnioski” – dodała.",
+     ["Marek Zieliński", "Anna Kowalczyk"]),
+    # a masculine verb after a woman's quote stays with the man named before her
+    ("pl", "Minister Paweł Wolski przedstawił projekt budżetu. Posłanka Anna Nowak skrytykowała projekt.\n\n"
+           "„Ten budżet jest nierealny i szkodliwy” – powiedziała Nowak.\n\n„Budżet jest ostrożny i realny” – odparł.",
+     ["Anna Nowak", "Paweł Wolski"]),
+])
+def test_a_pronoun_or_a_verb_ending_goes_to_a_person_of_its_gender(lang, text, expected):
+    assert [s for _, s in speakers(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Verteidigungsminister Jonas Berger forderte mehr Geld.\n\n»Wir brauchen mehr Geld für die Bundeswehr«, "
+           "betonte Berger.\n\n„Die Entscheidung über den Haushalt fällt im Januar“, hieß es aus Regierungskreisen."),
+    ("de", "„Wir brauchen mehr Geld für die Bundeswehr“, sagte Jonas Berger. „Die Entscheidung fällt erst im "
+           "Januar“, verlautete aus dem Ministerium."),
+    ("pl", "„Musimy oszczędzać na wszystkim”, powiedział minister Paweł Wolski. Jak słyszymy nieoficjalnie, "
+           "„decyzja zapadnie dopiero w styczniu”."),
+])
+def test_an_anonymous_source_is_no_one_not_the_person_quoted_before(lang, text):
+    found = find_quotes(text, language=lang)
+    assert found[0].speaker and found[-1].speaker is None and found[-1].cue
+
+
+def test_an_anonymous_word_before_a_named_speaker_keeps_the_name():
+    text = "Nieoficjalnie minister Jan Kowalski powiedział: „Nie podniesiemy podatków w tym roku”."
+    assert [s for _, s in speakers(text, "pl")] == ["Jan Kowalski"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # QA pass 16: a German role noun after the verb is the person the article gave that role
+    ("Der polnische Regierungschef Tomasz Wróblewski hat eine Sondersitzung einberufen.\n\n"
+     "„Die Lage ist ernst, aber unter Kontrolle“, sagte der Premier nach der Sitzung.", "Tomasz Wróblewski"),
+    ("Bundeskanzler Friedrich Lange traf die Ministerin Anna Roth.\n\n"
+     "„Wir stehen zusammen in dieser Krise“, sagte der Kanzler.", "Friedrich Lange"),
+    # no one was given the role: the role stays the speaker
+    ("Das Hochwasser hat drei Dörfer erreicht.\n\n„Die Lage ist ernst, aber unter Kontrolle“, sagte der Bürgermeister.",
+     "Bürgermeister"),
+])
+def test_a_german_role_after_the_verb_is_the_person_given_it(text, expected):
+    assert [s for _, s in speakers(text, "de")] == [expected]

@@ -38,6 +38,19 @@ _CONJUNCTIONS = {
     "de": ("und", "aber", "während", "doch"), "pl": ("a", "i", "ale", "zaś", "natomiast"),
     "fr": ("et", "mais", "tandis que", "alors que"), "es": ("y", "pero", "mientras que"), "it": ("e", "ma", "mentre"),
 }
+# an attribution to no one: "„...“, hieß es aus Regierungskreisen", "Jak słyszymy nieoficjalnie, „...”":
+# the quote has no speaker, and the person quoted before does not take it (QA pass 16)
+_ANONYMOUS = {
+    "de": r"hieß\s+es|heißt\s+es|hieß\s+es\s+aus|verlautete|verlautet|war\s+zu\s+hören|wie\s+es\s+hieß",
+    "pl": r"nieoficjalnie|jak\s+słyszymy|słyszymy|jak\s+się\s+dowiadujemy|dowiadujemy\s+się|mówi\s+się|"
+          r"jak\s+(?:dowiedział|dowiedziała|dowiedzieli)\s+się",
+    "uk": r"неофіційно|за\s+неофіційною\s+інформацією|як\s+стало\s+відомо|кажуть\s+у|кажуть\s+в",
+    "ru": r"неофициально|по\s+неофициальной\s+информации|как\s+стало\s+известно|говорят\s+в",
+    "fr": r"selon\s+nos\s+informations|de\s+source\s+proche",
+    "es": r"según\s+fuentes|según\s+ha\s+podido\s+saber",
+    "it": r"secondo\s+fonti|si\s+apprende",
+}
+_ANONYMOUS_RE = {lang: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE) for lang, p in _ANONYMOUS.items()}
 _PRONOUNS = {"uk": "він вона", "ru": "он она", "de": "er sie", "pl": "on ona", "fr": "il elle",
              "es": "él ella", "it": "lui lei"}
 # capitalised words that open a sentence or name no one ("Ale", "Der", "El")
@@ -75,6 +88,91 @@ _PRONOUN_RE = {lang: re.compile(rf"(?<!\w)(?:{'|'.join(p.split())})(?!\w)", re.I
 # between a closing mark and the verb: a comma, a dash ("», — сказав", "“, sagte", "” – dodał"); a
 # full stop or a line break ends the sentence the quote was in
 _AFTER_MARK = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*[—―–-]?[ \t\u00a0]*")
+
+
+# Who a pronoun or a verb's ending can stand for: "sie", "ona", "вона" and a feminine past tense
+# ("dodała", "сказала") want a woman; "er", "on", "він" and "dodał", "сказав" a man. A person's
+# gender is read from the article's words: a first name in -a (Anna, Katarzyna, Олена; a few men's
+# names aside), a Polish or Slavic surname's ending (-ska, -ська, -ова), a feminine title before the
+# name ("Oppositionsführerin", "Frau", "posłanka"); a first name in a consonant is a man's in pl/uk/ru.
+_FEMININE_PRONOUNS = frozenset(["sie", "ona", "вона", "она", "elle", "ella", "lei"])
+_MASCULINE_PRONOUNS = frozenset(["er", "on", "він", "он", "il", "él", "lui"])
+_MEN_IN_A = frozenset(["kuba", "barnaba", "bonawentura", "andrea", "luca", "nikita", "никита", "микита", "ілля",
+                       "илья", "микола", "кузьма", "фома", "лука", "sasha", "sascha", "joshua", "jonah", "elia"])
+_SLAVIC = frozenset(["pl", "uk", "ru"])
+
+
+def _wanted_gender(lang: str, cue: str | None, pronoun: str | None = None) -> str | None:
+    """"f" or "m": whom a pronoun ("sie", "він") or a past-tense verb ("dodała", "сказав") wants."""
+    word = (pronoun or "").lower()
+    if lang == "de" and cue and cue.lower().endswith("en"):
+        return None  # "sagten sie" is "they"
+    if word in _FEMININE_PRONOUNS:
+        return "f"
+    if word in _MASCULINE_PRONOUNS:
+        return "m"
+    verb = (cue or "").lower().split()[-1:] or [""]
+    if lang in _SLAVIC:
+        if verb[0].endswith(("ła", "ла")):
+            return "f"
+        if verb[0].endswith(("ł", "в", "л")):
+            return "m"
+    return None
+
+
+def _gender(text: str, name: str, lang: str) -> str | None:
+    """"f", "m" or None: the gender the article gives the person ``name``."""
+    words = name.split()
+    first, last = (words[0].lower() if len(words) >= 2 else ""), words[-1].lower()
+    if first.endswith(("a", "а", "я")) and first not in _MEN_IN_A:
+        return "f"
+    if last.endswith(("ska", "cka", "dzka", "ська", "цька", "ская", "цкая", "ова", "єва", "ева", "іна", "ина")):
+        return "f"
+    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        title = [w.lower() for w in _WORD.findall(text[max(0, m.start() - 40):m.start()])][-2:]
+        for word in title:
+            if word in ("frau", "pani", "пані", "госпожа") or (lang == "de" and len(word) >= 6 and word.endswith("in")
+                                                             and word not in ("berlin", "stalin", "lenin")):
+                return "f"
+            if lang == "pl" and len(word) >= 6 and word.endswith(("ka", "czka", "rka")):
+                return "f"
+            if word in ("herr", "pan", "пан", "господин"):
+                return "m"
+    if lang in _SLAVIC and first and first[-1:].isalpha() and not first.endswith(("a", "а", "я", "o", "о", "e", "е", "i", "і", "и", "y")):
+        return "m"
+    if last.endswith(("ski", "cki", "dzki", "ський", "цький", "ский", "цкий")):
+        return "m"
+    return None
+
+
+def _agreeing(text: str, lang: str, candidate: str | None, want: str | None, open_mark: int, since: int) -> str | None:
+    """``candidate`` (the previous speaker, or the person named last) when a pronoun or verb of
+    gender ``want`` can stand for them; else the last person of that gender the article named
+    before the quote: "„...“ – powiedział Marek Zieliński. Wojewoda Anna Kowalczyk, która ...,
+    zapowiedziała kontrolę. „...” – dodała" is Anna Kowalczyk's (QA pass 16). A candidate of
+    unknown gender gives way only to a person of that gender named since the previous quote
+    (``since``); one of the other gender to one named in the quote's paragraph or the
+    ``ROLE_PARAGRAPHS`` before it."""
+    if want is None or candidate is None:
+        return candidate
+    has = _gender(text, _full_name(text, candidate) or candidate, lang)
+    if has == want or (has is None and want == "m"):
+        # a man's gender is read from a first name's consonant, which a foreign or a lone
+        # surname lacks ("— сказав Макрон ... — додав він"): only a woman's marks are evidence
+        return candidate
+    start = since
+    if has is not None:
+        start, seen = open_mark, 0
+        while start > 0 and seen <= ROLE_PARAGRAPHS:
+            line_start = text.rfind("\n", 0, start - 1) + 1
+            seen += bool(text[line_start:start].strip())
+            start = line_start
+    head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[start:open_mark])
+    found = None
+    for _, run in _runs(head):
+        if len(run) >= 2 and _gender(text, _name(run), lang) == want:
+            found = _name(run)
+    return found or candidate
 
 
 def _is_cap(word: str) -> bool:
@@ -187,11 +285,15 @@ def _nominative(surname: str, lang: str, text: str, others: tuple[str, ...] = ()
 
 
 def speaker_after(
-    text: str, close_mark: int, lang: str, previous: str | None, last_named: str | None = None
+    text: str, close_mark: int, lang: str, previous: str | None, last_named: str | None = None,
+    open_mark: int | None = None, since: int = 0,
 ) -> tuple[str | None, str | None]:
     """(the attribution verb after the quote, or None; its speaker) from the words after the mark.
     A pronoun ("— зазначив він") is ``previous``, the last quote's speaker, or else ``last_named``,
-    the person the text named last before the quote."""
+    the person the text named last before the quote, when the pronoun's or the verb's gender
+    allows (else the last person of that gender named: ``_agreeing``; ``open_mark`` the quote's,
+    ``since`` the previous quote's end)."""
+    open_mark = close_mark if open_mark is None else open_mark
     m = _AFTER_MARK.match(text, close_mark)
     pos = m.end() if m else close_mark
     clause_end = _CLAUSE_END.search(text, pos)
@@ -212,11 +314,21 @@ def speaker_after(
     cue, rest = verb.group(0), clause[verb.end():]
     if lang == "fr" and cue.lower().startswith("a-t-"):
         return cue, previous  # « ... », a-t-il ajouté
-    if _PRONOUN_RE[lang].match(rest.lstrip()) and not _runs(rest[:40]):
-        return cue, previous or last_named  # "— додала вона", "fügte er hinzu"
+    pronoun = _PRONOUN_RE[lang].match(rest.lstrip())
+    if pronoun and not _runs(rest[:40]):  # "— додала вона", "fügte er hinzu", "erklärte sie"
+        want = _wanted_gender(lang, cue, pronoun.group(0))
+        return cue, _agreeing(text, lang, previous or last_named, want, open_mark, since)
     runs = _runs(rest)
-    return cue, (_pick(runs, nearest_last=False) if runs else _by_role(text, close_mark, cue, rest, ROLE_PARAGRAPHS)
-                 or previous)
+    role = _GERMAN_ROLE.match(rest) if lang == "de" else None
+    if role and not any(len(r) >= 2 for _, r in runs):
+        # "sagte der Premier": the person the article gave that role (QA pass 16), else the role
+        named = _by_role(text, close_mark, cue, role.group("role"), ROLE_PARAGRAPHS)
+        if named:
+            return cue, named
+    if runs:
+        return cue, _pick(runs, nearest_last=False)
+    return cue, (_by_role(text, close_mark, cue, rest, ROLE_PARAGRAPHS)
+                 or _agreeing(text, lang, previous, _wanted_gender(lang, cue), open_mark, since))
 
 
 def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | None:
@@ -280,23 +392,30 @@ def _by_role(text: str, open_mark: int, cue: str, rest: str, paragraphs: int) ->
     letters, across cases ("голови", "главой"). A feminine verb ("сказала") wants a first name a
     woman's would end in (-а, -я): "мешканка" is no "Мешканець Іван Петренко" (a review)."""
     role = _WORD.match(rest.lstrip())
-    if role is None or not role.group(0).islower() or len(role.group(0)) < 4:
-        return None
-    stem = role.group(0)[:5].lower()
+    if role is None or len(role.group(0)) < 4 or not (role.group(0).islower() or role.group(0) == rest.strip()):
+        return None  # a lowercase role word, or a German noun given alone ("der Premier")
+    word = role.group(0).lower()
+    stem = word[:5]
+    head_of_government = word.startswith(_HEADS_OF_GOVERNMENT)
+
+    def gave(w: str) -> bool:  # "голови" is "голова", "Bundeskanzler" a "Kanzler", "Regierungschef" a "Premier"
+        return w.startswith(stem) or (len(word) >= 6 and w.endswith(word)) or (
+            head_of_government and w.startswith(_HEADS_OF_GOVERNMENT))
+
     start, seen = open_mark, 0
     while start > 0 and seen <= paragraphs:  # back over the quote's paragraph and ``paragraphs`` more
         line_start = text.rfind("\n", 0, start - 1) + 1
         seen += bool(text[line_start:start].strip())
         start = line_start
     head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[start:open_mark])
-    feminine = cue.lower().endswith("ла")
+    feminine = cue.lower().endswith(("ла", "ła"))
     found = None
     for at, run in _runs(head):
         if len(run) < 2:
             continue
         before = [w.lower() for w in _WORD.findall(head[max(0, at - 60):at])][-4:]
         words = [w.lower() for w in run[:-2]] + before  # "Голова Херсонської ОВА" may open the run
-        if any(w.startswith(stem) for w in words) and (not feminine or run[-2][-1:].lower() in "ая"):
+        if any(gave(w) for w in words) and (not feminine or run[-2][-1:].lower() in "аяa"):
             found = _name(run)
     return found
 
@@ -321,6 +440,12 @@ def _last_named(text: str, open_mark: int) -> str | None:
 # how far back a role after the verb looks for the person given it: the quote's paragraph and
 # three more (blank lines not counted)
 ROLE_PARAGRAPHS = 3
+# "sagte der Premier", "erklärte die Ministerin": a German role noun alone after the verb
+_GERMAN_ROLE = re.compile(r"\s*(?:der|die)\s+(?P<role>[A-ZÄÖÜ][^\W\d_]{3,})\b")
+# one office, many words: the head of a government is "Premier" in one sentence and
+# "Regierungschef" in the next
+_HEADS_OF_GOVERNMENT = ("premier", "regierungschef", "ministerpräsident", "kanzler", "bundeskanzler",
+                        "прем'єр", "премьер", "prime")
 _QUOTED = re.compile(r"«[^«»]*»|„[^„“]*“|“[^“”]*”|\"[^\"]*\"")
 # after a name: its speech verb, a word between at most ("у суботу" is two: left to the parse),
 # no comma (", повідомили в палаці" is another clause); a verb a person says in the singular:
@@ -350,6 +475,29 @@ def _opens_sentence(text: str, open_mark: int) -> bool:
     return not head or head[-1] in ".!?\n»“”\"«„"
 
 
+def _anonymous(text: str, sp, lang: str) -> str | None:
+    """The words of an attribution to no one ("hieß es", "nieoficjalnie") right after the quote's
+    closing mark or before its opening mark in its sentence, or None."""
+    rx = _ANONYMOUS_RE.get(lang)
+    if rx is None:
+        return None
+    if sp.closed:
+        m = _AFTER_MARK.match(text, sp.close_mark)
+        pos = m.end() if m else sp.close_mark
+        clause_end = _CLAUSE_END.search(text, pos)
+        clause = text[pos: clause_end.start() if clause_end else len(text)]
+        found = rx.search(clause, 0, 30)
+        if found is not None and (found.start() == 0 or not _VERB_RE[lang].match(clause)):
+            return found.group(0)  # "– mówi się w kuluarach" opens on its verb
+        if clause.strip():
+            return None  # words after the quote that attribute it otherwise
+    start = max(text.rfind("\n", 0, sp.open_mark), *(text.rfind(p, 0, sp.open_mark) for p in (". ", "! ", "? ")))
+    found = rx.search(text[start + 1: sp.open_mark])
+    if found is None or speaker_before(text, sp.open_mark, lang) is not None:
+        return None  # "Nieoficjalnie minister Jan Kowalski powiedział: „" names its speaker
+    return found.group(0)
+
+
 def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_paragraphs: int = 2) -> None:
     """Fill each quote's speaker and cue (parallel to ``spans``) in place, by the rules above. A
     quote standing on its own after another (no verb, nothing before its mark) keeps the
@@ -362,7 +510,13 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
         if inherited is not None:  # someone else took the word since: "he" is now that person
             inherited = _speaking_since(text, previous_end, sp.open_mark, lang) or inherited
         last_named = None if inherited else _last_named(text, sp.open_mark)
-        cue, speaker = speaker_after(text, sp.close_mark, lang, inherited, last_named) if sp.closed else (None, None)
+        anonymous = _anonymous(text, sp, lang)
+        if anonymous is not None:
+            q.speaker, q.cue = None, anonymous  # "hieß es aus Regierungskreisen": no one, and not "he"
+            previous_end = sp.close_mark + 1 if sp.closed else sp.open_mark + 1
+            continue
+        cue, speaker = (speaker_after(text, sp.close_mark, lang, inherited, last_named, sp.open_mark, previous_end)
+                        if sp.closed else (None, None))
         if speaker is None:
             before = speaker_before(text, sp.open_mark, lang)
             if before is not None:

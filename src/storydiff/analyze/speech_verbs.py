@@ -22,11 +22,13 @@ SPEECH_VERBS = {
            "признал признала напомнил напомнила призвал призвала говорит говорят заявляет отмечает "
            "подчеркивает считает пишет добавляет"),
     "de": ("sagte sagt sagten erklärte erklärt erklärten betonte betont fügte ergänzte meinte warnte kündigte "
-           "teilte schrieb berichtete versicherte räumte forderte kritisierte unterstrich so"),
+           "teilte schrieb berichtete versicherte räumte forderte kritisierte unterstrich widersprach entgegnete "
+           "antwortete erwiderte so"),
     "pl": ("powiedział powiedziała powiedzieli dodał dodała podkreślił podkreśliła zaznaczył zaznaczyła "
            "przekazał przekazała poinformował poinformowała zapowiedział zapowiedziała ostrzegł ostrzegła "
            "stwierdził stwierdziła wyjaśnił wyjaśniła oświadczył oświadczyła napisał napisała zapewnił "
-           "zapewniła przyznał przyznała mówi uważa twierdzi podkreśla zaznacza dodaje"),
+           "zapewniła przyznał przyznała odpowiedział odpowiedziała odparł odparła zauważył zauważyła ocenił oceniła "
+           "przekonywał przekonywała mówił mówiła mówi uważa twierdzi podkreśla zaznacza dodaje"),
     "fr": ("a déclaré a dit a affirmé a ajouté a expliqué a souligné a indiqué a annoncé a précisé a assuré "
            "a estimé a poursuivi a insisté a averti a reconnu a-t-il a-t-elle déclare explique affirme "
            "souligne indique estime ajoute assure poursuit insiste"),
