@@ -420,3 +420,24 @@ def test_an_anonymous_word_before_a_named_speaker_keeps_the_name():
 ])
 def test_a_german_role_after_the_verb_is_the_person_given_it(text, expected):
     assert [s for _, s in speakers(text, "de")] == [expected]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a dash paragraph after a paragraph ending on a speech verb and a colon, the pronoun dropped
+    ("pl", "Premier Tomasz Wróblewski bronił we wtorek projektu budżetu. Powiedział dziennikarzom:\n\n"
+           "– Nie podniesiemy podatków w przyszłym roku.",
+     [("Nie podniesiemy podatków w przyszłym roku.", "Tomasz Wróblewski")]),
+    ("pl", "Minister Paweł Wolski przedstawił projekt. Posłanka Anna Nowak go skrytykowała. Dodała:\n\n"
+           "– Ten budżet jest nierealny i szkodliwy.",
+     [("Ten budżet jest nierealny i szkodliwy.", "Anna Nowak")]),
+    # a quote opening its paragraph after "X sagte:" at the end of the one before
+    ("de", "Bundeskanzler Friedrich Lange verteidigte den Haushalt. Lange sagte:\n\n"
+           "„Wir schließen in dieser Lage überhaupt nichts aus.“",
+     [("Wir schließen in dieser Lage überhaupt nichts aus.", "Friedrich Lange")]),
+])
+def test_a_quote_after_a_colon_ending_the_paragraph_before(lang, text, expected):
+    assert speakers(text, lang) == expected
+
+
+def test_a_dash_list_after_a_colon_without_a_speech_verb_is_no_quote():
+    assert find_quotes("Bilans katastrofy:\n\n– 12 osób rannych i wielu poszkodowanych w szpitalach", language="pl") == []

@@ -209,6 +209,9 @@ _DASH_QUOTE = re.compile(
     rf"(?=(?:{_DASH_VERBS})(?!\w))",
     re.IGNORECASE,
 )
+# ... or when the paragraph before ends on a speech verb's colon ("Powiedział dziennikarzom:\n– Nie ...")
+_DASH_OPENS = re.compile(r"[ \t\u00a0]*(?P<dash>[–—―-])[ \t\u00a0]+(?=\S)")
+_VERB_COLON = re.compile(rf"(?<!\w)(?:{_DASH_VERBS})(?!\w)[^.!?\n]*:\s*$", re.IGNORECASE)
 # the same speaker goes on after the attribution: "– ... – zapewnił Wróblewski. – I nie obniżymy ..."
 _DASH_GOES_ON = re.compile(r"[.!?…][ \t\u00a0]+(?P<dash>[–—―-])[ \t\u00a0]+(?=\S)")
 
@@ -216,10 +219,17 @@ _DASH_GOES_ON = re.compile(r"[.!?…][ \t\u00a0]+(?P<dash>[–—―-])[ \t\u00a
 def _dash_spans(text: str, a: int, b: int) -> list[Span]:
     """The dialogue-dash quotes of the paragraph text[a:b]: the words between the opening dash
     and the dash before a speech verb (closed), and the words after a further dash once the
-    attribution's sentence ends (run to the paragraph's end)."""
+    attribution's sentence ends (run to the paragraph's end); or the whole paragraph after its
+    dash when the paragraph before ends on a speech verb and a colon."""
     m = _DASH_QUOTE.match(text, a, b)
     if m is None:
-        return []
+        opens = _DASH_OPENS.match(text, a, b)
+        if opens is None:
+            return []
+        before = text[max(0, a - 300):a].rstrip()
+        if not _VERB_COLON.search(before[before.rfind("\n") + 1:]):
+            return []
+        return [Span(opens.end(), b, False, opens.start("dash"), b)]
     close_mark = m.end()
     spans = [Span(m.start("body"), m.end("body"), True, m.start("dash"), close_mark)]
     goes_on = _DASH_GOES_ON.search(text, close_mark, b)

@@ -334,8 +334,7 @@ def speaker_after(
 def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | None:
     """(speaker, cue) named before the opening mark, in the same sentence: "X заявив: «",
     "За словами X, «", "Jak zaznaczył X, „"."""
-    start = max(text.rfind("\n", 0, open_mark), *(text.rfind(p, 0, open_mark) for p in (". ", "! ", "? ")))
-    sentence = text[start + 1 : open_mark]
+    sentence = _sentence_before(text, open_mark)
     according = next(reversed(list(_ACCORDING_RE[lang].finditer(sentence))), None)  # the last one
     if according is not None:
         runs = _runs(sentence[according.end():])
@@ -355,14 +354,30 @@ def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | No
     return (name, verb.group(0)) if name else None
 
 
+def _sentence_before(text: str, open_mark: int) -> str:
+    """The words of the quote's sentence before its opening mark; for a quote opening its
+    paragraph, the sentence ending the paragraph before on a colon ("Lange sagte:\n„...“",
+    "Powiedział dziennikarzom:\n– Nie ...")."""
+    start = max(text.rfind("\n", 0, open_mark), *(text.rfind(p, 0, open_mark) for p in (". ", "! ", "? ")))
+    sentence = text[start + 1 : open_mark]
+    head = text[:open_mark].rstrip()
+    if not sentence.strip() and head.endswith(":"):
+        end = len(head)
+        start = max(text.rfind("\n", 0, end), *(text.rfind(p, 0, end) for p in (". ", "! ", "? ")))
+        sentence = text[start + 1 : end]
+    return sentence
+
+
 def _pronoun_cue(text: str, open_mark: int, lang: str) -> str | None:
     """The verb of "Он добавил: «" / "Вона додала: «" (a third-person pronoun, then the verb,
     nothing else) before the opening mark, or None."""
-    start = max(text.rfind("\n", 0, open_mark), *(text.rfind(p, 0, open_mark) for p in (". ", "! ", "? ")))
-    sentence = text[start + 1 : open_mark].strip(" \t\u00a0:—–-,")
+    sentence = _sentence_before(text, open_mark).strip(" \t\u00a0:—–-,")
     pronoun = _PRONOUN_RE[lang].match(sentence)
     if pronoun is None:
-        return None
+        # Polish, Ukrainian and Russian drop the pronoun: "Powiedział dziennikarzom:\n– Nie ..."
+        verb = _VERB_RE[lang].match(sentence) if lang in _SLAVIC else None
+        rest = sentence[verb.end():] if verb else ""
+        return verb.group(0) if verb is not None and not _runs(rest) and len(rest.split()) <= 3 else None
     verb = _VERB_RE[lang].match(sentence, pronoun.end() + 1) if len(sentence) > pronoun.end() else None
     return verb.group(0) if verb is not None and not sentence[verb.end():].strip() else None
 
@@ -523,8 +538,9 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
                 speaker, cue = before
             elif inherited is not None or last_named is not None:
                 cue = _pronoun_cue(text, sp.open_mark, lang)
-                # "Он добавил: «...»": the speaker just named
-                speaker = (inherited or last_named) if cue else None
+                # "Он добавил: «...»": the speaker just named, of the verb's gender ("Dodała:")
+                speaker = (_agreeing(text, lang, inherited or last_named, _wanted_gender(lang, cue), sp.open_mark,
+                                     previous_end) if cue else None)
         if cue is None and speaker is None and _opens_sentence(text, sp.open_mark):
             speaker = inherited  # a run of quotes by one speaker: «...», — сказала X. «...».
         q.speaker, q.cue = _full_name(text, speaker), cue
