@@ -441,3 +441,20 @@ def test_a_quote_after_a_colon_ending_the_paragraph_before(lang, text, expected)
 
 def test_a_dash_list_after_a_colon_without_a_speech_verb_is_no_quote():
     assert find_quotes("Bilans katastrofy:\n\n– 12 osób rannych i wielu poszkodowanych w szpitalach", language="pl") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # shapes of fundus-tests' German pages (bench/speaker_changes.py): a verb and its pronoun
+    # before the quote are the person named before, not a capitalised noun of the sentence
+    ("Rektorin Eileen Lyons leitet die Schule. Die Technik sei niemals Selbstzweck, betont sie: "
+     "„Technologie muss immer einen Mehrwert bieten.“", "Eileen Lyons"),
+    ("„Wir prüfen jeden Sprung“, sagte Kontrolleur Martin Hafele. Auf die Frage nach dem Neujahrsspringen "
+     "antwortete er in einem Interview der Frankfurter Rundschau: „Zumindest ist es ein wichtiges Signal.“",
+     "Martin Hafele"),
+    # a role after the verb is a person given that very role, not a run of capitals near a word
+    # sharing its first letters ("Feuerwehr nennt Lage ... Vor Ort sind")
+    ("Feuerwehr nennt Lage unübersichtlich.\n\nVor Ort sind Kräfte des Technischen Hilfswerks. „Wir haben das "
+     "Feuer noch lange nicht unter Kontrolle“, so der Feuerwehrsprecher weiter.", "Feuerwehrsprecher"),
+])
+def test_german_pronouns_and_roles_on_page_shapes(text, expected):
+    assert [s for _, s in speakers(text, "de")][-1] == expected

@@ -60,6 +60,8 @@ _NOT_NAMES = frozenset(
     # named "Я" as the speaker (fundus-tests, Kommersant)
     + ["я", "ты", "он", "она", "оно", "мы", "вы", "они", "но", "и", "ти", "він", "вона", "воно", "ми", "ви",
        "вони", "але", "і", "ja", "ty", "ona", "ono", "my", "wy", "oni", "one"]
+    # German prepositions opening a sentence: "Nach Einschätzung von Experten", "Vor Ort" are no one
+    + ["nach", "mit", "bei", "für", "über", "auf", "aus", "vor", "im", "am", "zum", "zur", "vom", "seit", "trotz"]
     # abbreviated titles before a name: "M. Peskov" is Peskov, "Dr. Ott" Ott
     + ["m", "mme", "mlle", "dr", "mr", "ms", "hr", "fr", "prof"]
 )
@@ -346,6 +348,8 @@ def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | No
     if not verbs:
         return None
     verb = verbs[-1]
+    if _PRONOUN_RE[lang].match(sentence[verb.end():].lstrip()):
+        return None  # "..., antwortete er in einem Interview: „": the pronoun's, not a word before it
     before = [(at, run) for at, run in _runs(sentence[: verb.start()]) if not _OF.search(sentence[:at])]
     after = _runs(sentence[verb.end():])
     if after and not before:  # "Jak zaznaczył Zieliński, „"
@@ -368,18 +372,24 @@ def _sentence_before(text: str, open_mark: int) -> str:
     return sentence
 
 
-def _pronoun_cue(text: str, open_mark: int, lang: str) -> str | None:
-    """The verb of "Он добавил: «" / "Вона додала: «" (a third-person pronoun, then the verb,
-    nothing else) before the opening mark, or None."""
+def _pronoun_cue(text: str, open_mark: int, lang: str) -> tuple[str | None, str | None]:
+    """(the verb, the pronoun) of "Он добавил: «" / "Вона додала: «" (a third-person pronoun, then
+    the verb, nothing else), of a German inversion ending the sentence's words ("Die Technik sei
+    niemals Selbstzweck, betont sie: „", "erklärte er gegenüber der Welt: „") or of a Slavic verb
+    with its pronoun dropped ("Powiedział dziennikarzom:"), before the opening mark; (None, None)."""
     sentence = _sentence_before(text, open_mark).strip(" \t\u00a0:—–-,")
     pronoun = _PRONOUN_RE[lang].match(sentence)
     if pronoun is None:
+        verbs = list(_VERB_RE[lang].finditer(sentence))
+        inverted = _PRONOUN_RE[lang].match(sentence[verbs[-1].end():].lstrip()) if verbs else None
+        if inverted is not None:
+            return verbs[-1].group(0), inverted.group(0)
         # Polish, Ukrainian and Russian drop the pronoun: "Powiedział dziennikarzom:\n– Nie ..."
         verb = _VERB_RE[lang].match(sentence) if lang in _SLAVIC else None
         rest = sentence[verb.end():] if verb else ""
-        return verb.group(0) if verb is not None and not _runs(rest) and len(rest.split()) <= 3 else None
+        return (verb.group(0), None) if verb is not None and not _runs(rest) and len(rest.split()) <= 3 else (None, None)
     verb = _VERB_RE[lang].match(sentence, pronoun.end() + 1) if len(sentence) > pronoun.end() else None
-    return verb.group(0) if verb is not None and not sentence[verb.end():].strip() else None
+    return (verb.group(0), pronoun.group(0)) if verb is not None and not sentence[verb.end():].strip() else (None, None)
 
 
 def _speaking_since(text: str, start: int, open_mark: int, lang: str) -> str | None:
@@ -393,9 +403,12 @@ def _speaking_since(text: str, start: int, open_mark: int, lang: str) -> str | N
     for at, run in _runs(segment):
         end = at + len(" ".join(run))
         after = segment[end:end + 60]
-        if len(run) >= 2 and _NAME_THEN_VERB[lang].match(after):
+        verb = _NAME_THEN_VERB[lang].match(after)
+        if verb is None or _PRONOUN_RE[lang].match(after[verb.end():].lstrip()):
+            continue  # "... beim Neujahrsspringen antwortete er": the pronoun is the verb's subject
+        if len(run) >= 2:
             found = _name(run)
-        elif len(run) == 1 and len(run[0]) >= 4 and _NAME_THEN_VERB[lang].match(after) and _VERB_RE[lang].match(after.lstrip()):
+        elif len(run[0]) >= 4 and _VERB_RE[lang].match(after.lstrip()):
             found = _full_name(text, run[0])
     return found
 
@@ -410,7 +423,11 @@ def _by_role(text: str, open_mark: int, cue: str, rest: str, paragraphs: int) ->
     if role is None or len(role.group(0)) < 4 or not (role.group(0).islower() or role.group(0) == rest.strip()):
         return None  # a lowercase role word, or a German noun given alone ("der Premier")
     word = role.group(0).lower()
-    stem = word[:5]
+    # German capitalises every noun, so a run of capitals is often no name ("Vor Ort", "Universität
+    # Frankfurt") and a five-letter stem matches "Feuerwehr nennt" for "Feuerwehrsprecher" (fundus-tests
+    # pages): a German role is the whole word or a compound's end, in the run or right before it
+    german = not role.group(0).islower()
+    stem = word if german else word[:5]
     head_of_government = word.startswith(_HEADS_OF_GOVERNMENT)
 
     def gave(w: str) -> bool:  # "голови" is "голова", "Bundeskanzler" a "Kanzler", "Regierungschef" a "Premier"
@@ -428,7 +445,7 @@ def _by_role(text: str, open_mark: int, cue: str, rest: str, paragraphs: int) ->
     for at, run in _runs(head):
         if len(run) < 2:
             continue
-        before = [w.lower() for w in _WORD.findall(head[max(0, at - 60):at])][-4:]
+        before = [w.lower() for w in _WORD.findall(head[max(0, at - 60):at])][-1 if german else -4:]
         words = [w.lower() for w in run[:-2]] + before  # "Голова Херсонської ОВА" may open the run
         if any(gave(w) for w in words) and (not feminine or run[-2][-1:].lower() in "аяa"):
             found = _name(run)
@@ -537,10 +554,16 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
             if before is not None:
                 speaker, cue = before
             elif inherited is not None or last_named is not None:
-                cue = _pronoun_cue(text, sp.open_mark, lang)
-                # "Он добавил: «...»": the speaker just named, of the verb's gender ("Dodała:")
-                speaker = (_agreeing(text, lang, inherited or last_named, _wanted_gender(lang, cue), sp.open_mark,
-                                     previous_end) if cue else None)
+                cue, pronoun = _pronoun_cue(text, sp.open_mark, lang)
+                if last_named and pronoun and not _PRONOUN_RE[lang].match(_sentence_before(text, sp.open_mark).lstrip()):
+                    # a German inversion ("betont sie: „"): the person named before the verb, and only
+                    # one the pronoun's gender is known for (a run of capitals is often a noun there)
+                    last_named = _last_named(text, text.rfind(cue, 0, sp.open_mark))
+                    if last_named and _gender(text, last_named, lang) != _wanted_gender(lang, cue, pronoun):
+                        last_named = None
+                # "Он добавил: «...»": the speaker just named, of the pronoun's or verb's gender ("Dodała:")
+                speaker = (_agreeing(text, lang, inherited or last_named, _wanted_gender(lang, cue, pronoun),
+                                     sp.open_mark, previous_end) if cue else None)
         if cue is None and speaker is None and _opens_sentence(text, sp.open_mark):
             speaker = inherited  # a run of quotes by one speaker: «...», — сказала X. «...».
         q.speaker, q.cue = _full_name(text, speaker), cue
