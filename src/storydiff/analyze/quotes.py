@@ -251,11 +251,13 @@ def quote_spans(text: str, settings: QuoteSettings | None = None) -> list[Span]:
         pos = b + 1
         if not line.strip():
             continue
-        dashed = _dash_spans(text, a, b)
-        marked = _paragraph_spans(text, a, b, singles)
-        # marks inside a dash quote ("– Ustawa „o podatkach” nie przejdzie – dodał") are its words
-        inside = [sp for sp in marked if any(d.open_mark <= sp.open_mark < d.close_mark for d in dashed)]
-        for sp in sorted(dashed + [sp for sp in marked if sp not in inside], key=lambda sp: sp.start):
+        found = _paragraph_spans(text, a, b, singles)
+        dashed = _dash_spans(text, a, b) if line.lstrip()[:1] in "–—―-" else []
+        if dashed:
+            # marks inside a dash quote ("– Ustawa „o podatkach” nie przejdzie – dodał") are its words
+            outside = [sp for sp in found if not any(d.open_mark <= sp.open_mark < d.close_mark for d in dashed)]
+            found = sorted(dashed + outside, key=lambda sp: sp.start)
+        for sp in found:
             s, e = _trimmed(text, sp.start, sp.end)
             words = _WORD.findall(text[s:e])
             if len(words) < settings.min_quote_words:
