@@ -166,14 +166,21 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
             others = [s for s in siblings if not _version_of(item.content, s, settings.sibling_version_share)]
             if len(others) < len(siblings):
                 page = clean_page_text(item.content, others, settings=settings)
-        text, title = page.text, page.title
+        text, title, kept = page.text, page.title, page.kept
+        if meta.get("text_field"):
+            # an export row's or API item's text is the article's: the line model drops no sentence of it
+            from storydiff.extract.record_text import keep_sentences
+
+            lines = item.content.splitlines()
+            kept = keep_sentences(lines, kept, _first(meta.get("title"), title), item.source)
+            text = "\n".join(line.strip() for line, k in zip(lines, kept) if k)
         if len(text.strip()) < settings.min_body_chars and _one_paragraph(item.content, settings):
             # an export row's or an API item's text on one line has no page around it to clean: the
             # line model took "... the old town. Photo: Reuters" for a notice and the article was
             # lost (QA pass); such a text is the article
             text = item.content.strip()
         published, authors, lang = metadata.page_text_metadata(
-            item.content.splitlines(), page.kept, text, title=title, now=crawled
+            item.content.splitlines(), kept, text, title=title, now=crawled
         )
     text = text.strip()
     if len(text) < settings.min_body_chars:

@@ -94,6 +94,8 @@ def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
         # and dropped the row, or kept the tags as words
         meta["fragment"] = True
         return RawItem(source=source, kind="html", content=body, url=url, meta=meta)
+    if html is None:
+        meta["text_field"] = True  # the article's text, not a page: extraction keeps its sentences
     return RawItem(source=source, kind="html" if html is not None else "text", content=body, url=url, meta=meta)
 
 

@@ -1,0 +1,96 @@
+"""An export row's or API item's text field is the article's text: no sentence of it is dropped
+silently (QA pass 16: short German and Polish paragraphs were taken for boilerplate)."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from storydiff.extract import extract_items
+from storydiff.extract.record_text import sentence_line
+from storydiff.ingest import read_bytes
+from storydiff.records import Failure
+
+DE = [
+    "Die Straßenbrücke über die Weichsel ist am Dienstag eingestürzt, vier Menschen kamen ums Leben.",
+    "Der Schaden wird auf 4 Milliarden Złoty geschätzt.",
+    "Bei dem Einsatz wurden drei Polizisten verletzt.",
+    "Die Woiwodin teilte mit, 3000 Bewohner umliegender Häuser seien evakuiert worden.",
+]
+PL = [
+    "Cztery osoby zginęły, a 17 zostało rannych w wyniku zawalenia się mostu drogowego nad Wisłą we wtorek rano.",
+    "„Prace rozpoczęliśmy natychmiast, na miejscu jest 120 strażaków” – powiedział rzecznik straży pożarnej.",
+    "Straty oszacowano wstępnie na 3 mld zł.",
+    "W akcji ratunkowej rannych zostało dwóch policjantów.",
+    "Wojewoda przekazała, że ewakuowano 2 tys. mieszkańców pobliskich domów.",
+]
+
+
+def _extract(rows: list[dict]) -> list:
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+    return list(extract_items(read_bytes("rows.jsonl", data)))
+
+
+@pytest.mark.parametrize("paragraphs", [DE, PL], ids=["de", "pl"])
+def test_a_rows_short_paragraphs_are_all_kept(paragraphs):
+    articles = _extract([{"id": "r1", "outlet": "Rheinische Abendpost", "title": "Brückeneinsturz",
+                          "text": "\n\n".join(paragraphs)}])
+    assert not isinstance(articles[0], Failure), articles[0]
+    assert articles[0].text.split("\n") == paragraphs
+
+
+def test_a_rows_clutter_lines_still_go_and_a_dropped_sentence_is_said(caplog):
+    body = DE[:3]
+    clutter = ["Share this", "Read more: Brücke in Polen eingestürzt", "Photo: Reuters", "Updated: 10:40",
+               "Please donate to support our journalism today."]
+    rows = [{"id": "r1", "outlet": "Rheinische Abendpost", "text": "\n".join([body[0], *clutter[:2], *body[1:],
+                                                                            *clutter[2:]])}]
+    with caplog.at_level(logging.WARNING, logger="storydiff.extract"):
+        articles = _extract(rows)
+    assert articles[0].text.split("\n") == body
+    said = [r.getMessage() for r in caplog.records]
+    # the appeal is a sentence: its row is named with it; the clutter lines that are no sentences go unsaid
+    assert len(said) == 1 and "id r1" in said[0] and "Please donate" in said[0] and "Share this" not in said[0]
+
+
+def test_page_text_is_not_a_text_field():
+    # a .txt page keeps the line model's say over its lines (the template of a whole page)
+    item = next(read_bytes("page.txt", "\n\n".join(DE).encode()))
+    assert not item.meta.get("text_field")
+    row = next(read_bytes("rows.jsonl", (json.dumps({"text": "\n\n".join(DE)}) + "\n").encode()))
+    assert row.meta.get("text_field")
+
+
+@pytest.mark.parametrize("line, is_sentence", [
+    ("Bei dem Einsatz wurden drei Polizisten verletzt.", True),
+    ("Nikt nie zginął.", True),
+    ("— Prace trwają od rana — powiedział rzecznik.", True),
+    ("„Niemand wird ohne Unterstützung bleiben“, fügte sie hinzu.", True),
+    ("Share this", False),
+    ("Home | World | Politics", False),
+    ("Updated: 10:40", False),
+    ("12 listopada 2026, 10:40.", False),
+    ("Read more.", False),
+    ("and then the lights went out.", False),  # a line cut out of a sentence, not one
+    ("BRIDGE COLLAPSE.", False),
+])
+def test_sentence_line(line, is_sentence):
+    assert sentence_line(line) is is_sentence
+
+
+def test_an_api_items_short_paragraph_is_stored(tmp_path):
+    pytest.importorskip("fastapi")
+    pytest.importorskip("httpx")
+    from fastapi.testclient import TestClient
+
+    from storydiff.serve.api import create_app
+
+    item = {"id": "de-polizei", "outlet": "Rheinische Abendpost", "title": "Brückeneinsturz in Kępno Dolne",
+            "published": "2026-11-12T11:30:00+01:00", "text": "\n\n".join(DE)}
+    with TestClient(create_app(str(tmp_path / "news.db"), token="t")) as client:
+        r = client.post("/api/articles", json=[item], headers={"Authorization": "Bearer t"})
+        assert r.status_code == 200, r.text
+        stored = client.get("/api/articles/de-polizei").json()
+    assert "drei Polizisten verletzt" in stored["text"]
