@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit
 
+from storydiff.analyze.sentences import sentences
 from storydiff.compare.claims import figures_written
 from storydiff.compare.quotes import quote_fidelity, word_diff
 from storydiff.records import Article, Quote
@@ -127,11 +128,8 @@ def _pair_paragraphs(old: list[str], new: list[str], min_ratio: float):
     return pairs, [o for i, o in enumerate(old) if i not in paired_old], [n for j, n in enumerate(new) if j not in used]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
 def _sentence_with(text: str, number: str, language: str | None) -> str:
-    for s in _SENTENCE_END.split(text):
+    for s in sentences(text):  # not cut after "ca." or "godz." (the project's one sentence rule)
         if any(written == number for _, written in figures_written(s, language, text)):
             return s
     return text
