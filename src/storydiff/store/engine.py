@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -66,6 +68,24 @@ def _py_lower(value):
     return value.lower() if isinstance(value, str) else value
 
 
+@functools.lru_cache(maxsize=64)
+def _folded_pattern(folded: str) -> re.Pattern:
+    from storydiff.store.search_index import fold_regex
+
+    return re.compile(fold_regex(folded))
+
+
+def _folded_has(value, folded) -> bool:
+    """Whether ``search_index.fold(value)`` holds ``folded`` (a filter's text, folded): search's
+    outlet and speaker filters on SQLite. A value in ASCII has nothing to fold (a quote's paragraph
+    in ~1 us); another is matched by the filter's regular expression, as PostgreSQL matches it."""
+    if not isinstance(value, str) or not isinstance(folded, str):
+        return False
+    if value.isascii():
+        return folded in value.lower()
+    return _folded_pattern(folded).search(value) is not None
+
+
 def _sqlite_engine(parsed) -> Engine:
     database = parsed.database or ""
     if database in ("", ":memory:"):
@@ -95,6 +115,7 @@ def _sqlite_engine(parsed) -> Engine:
         # SQLite's lower() folds ASCII only: "Обрій" stayed "Обрій" against a pattern Python had
         # lower-cased, so filters on Cyrillic outlets and speakers matched nothing
         dbapi_conn.create_function("py_lower", 1, _py_lower, deterministic=True)
+        dbapi_conn.create_function("py_folded_has", 2, _folded_has, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:

@@ -14,19 +14,14 @@ from storydiff.store.base import SearchHit
 from storydiff.store.schema import articles, search_articles, search_quotes
 from storydiff.store.search_index import (
     entries_for,
+    fold,
+    fold_regex,
     fts5_match,
     insert_rows,
     parse_query,
     pg_tsquery,
     snippet,
 )
-
-_LIKE_ESCAPE = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
-
-
-def _contains(value: str) -> str:
-    """A LIKE pattern for ``value`` anywhere, lower-cased, its own % and _ taken literally."""
-    return "%" + value.lower().translate(_LIKE_ESCAPE) + "%"
 
 
 class SearchMixin:
@@ -74,11 +69,15 @@ class SearchMixin:
         table = "search_articles" if kind == "article" else "search_quotes"
         params: dict = {"n": int(limit)}
         where = []
-        # the filters' patterns are lower-cased by Python: the column by the same rules
-        lower = "lower" if self.engine.dialect.name == "postgresql" else "py_lower"
+        # the filters fold diacritics and case as search words do ("Zielinski" finds "Zieliński")
+        pg = self.engine.dialect.name == "postgresql"
+
+        def matches(col: str, name: str, value: str) -> str:
+            params[name] = fold_regex(value) if pg else fold(value)
+            return f"{col} ~* :{name}" if pg else f"py_folded_has({col}, :{name})"
+
         if outlet:
-            where.append(f"{lower}(e.outlet) LIKE :outlet ESCAPE '\\'")
-            params["outlet"] = _contains(outlet)
+            where.append(matches("e.outlet", "outlet", outlet))
         if since:
             when = sortable_time(since)
             if when is None:
@@ -86,10 +85,8 @@ class SearchMixin:
             where.append("e.published >= :since")
             params["since"] = when
         if speaker and kind == "quote":
-            where.append(
-                f"({lower}(e.speaker) LIKE :sp ESCAPE '\\' OR (e.speaker IS NULL AND {lower}(e.context) LIKE :sp ESCAPE '\\'))"
-            )
-            params["sp"] = _contains(speaker)
+            where.append(f"({matches('e.speaker', 'sp', speaker)} OR "
+                         f"(e.speaker IS NULL AND {matches('e.context', 'sp', speaker)}))")
         filters = "".join(f" AND {w}" for w in where)
         speaker_col = "e.speaker" if kind == "quote" else "NULL"
         cols = f"e.body, {speaker_col}, a.id, a.story_id, a.title, a.outlet, a.published"
