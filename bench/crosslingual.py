@@ -208,10 +208,12 @@ def streams_main(rows: list[dict], skip_compare: bool) -> None:
         compare_table(rows)
 
 
-def related_stream_table(min_content: float | None = None, min_words: int | None = None) -> None:
+def related_stream_table(min_content: float | None = None, min_words: int | None = None,
+                         days_apart: int | None = None) -> None:
     """The written related-event reports as a stream through `cluster` (date order), pairwise,
-    each half of the set on its own stream; ``min_content``: MatchSettings.min_content_cosine
-    and ``min_words`` its content_gate_min_words (None: the defaults)."""
+    each half of the set on its own stream; ``min_content``: MatchSettings.min_content_cosine,
+    ``min_words`` its content_gate_min_words and ``days_apart`` event_days_apart (the date veto;
+    None: the defaults)."""
     from storydiff.pipeline import match_doc_from_row
 
     settings = MatchSettings()
@@ -219,11 +221,13 @@ def related_stream_table(min_content: float | None = None, min_words: int | None
         settings = replace(settings, min_content_cosine=min_content)
     if min_words is not None:
         settings = replace(settings, content_gate_min_words=min_words)
+    if days_apart is not None:
+        settings = replace(settings, event_days_apart=days_apart)
     min_content = settings.min_content_cosine
 
     reports = sorted((json.loads(line) for line in RELATED.open(encoding="utf-8")), key=lambda r: r["published"])
     print(f"## Related events as a stream (`cluster`, min_content_cosine {min_content:g}, content_gate_min_words "
-          f"{settings.content_gate_min_words}, date order): pairwise P / R\n")
+          f"{settings.content_gate_min_words}, event_days_apart {settings.event_days_apart}, date order): pairwise P / R\n")
     print("| half | reports (events) | P | R | pairs of related events merged (of all such pairs) |")
     print("|---|---:|---:|---:|---:|")
     for half in ("dev", "test"):
@@ -505,6 +509,8 @@ def main() -> None:
                     help="--related-stream: MatchSettings.min_content_cosine (default: the setting's)")
     ap.add_argument("--content-min-words", type=int, default=None,
                     help="--related-stream: MatchSettings.content_gate_min_words (default: the setting's)")
+    ap.add_argument("--days-apart", type=int, default=None,
+                    help="--related-stream: MatchSettings.event_days_apart, the date veto (-1: off; default: the setting's)")
     ap.add_argument("--cache", type=Path, help="keep the multilingual vectors in this pickle between runs")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
@@ -526,7 +532,7 @@ def _run(args) -> None:
     rows = load(args.wmt)
     t0 = time.perf_counter()
     if args.related_stream:
-        related_stream_table(args.min_content, args.content_min_words)
+        related_stream_table(args.min_content, args.content_min_words, args.days_apart)
     elif args.pairs:
         pairs_main(args.write)
     elif args.fit:

@@ -175,6 +175,13 @@ class MatchSettings:
     # reports (~30 content words) are then below it, and it keeps wmt-dev's same-language false
     # merges of long documents apart (round 15, BENCHMARKS).
     content_gate_min_words: int = 60
+    # The date veto (match/event_dates.py): an article joins no story when its lede and the
+    # story's members' say their events happened more than this many days apart ("early on
+    # Friday" 20 November against "on Tuesday evening" the 24th: a missile strike and the next
+    # week's drone attack on one city, QA pass 15). A day either way is allowed a priori (time
+    # zones; "overnight into Friday" may be Thursday; a next-day update), not tuned; -1 turns
+    # the veto off. Only articles with a publication date have days.
+    event_days_apart: int = 1
     # Estimated shingle Jaccard at or above which an article is a reprint of an earlier one and
     # joins its story whatever the other signals say (bench/streams.py reprint P/R).
     reprint_jaccard: float = 0.5

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storydiff.compare.facts import align_facts, article_language
-from storydiff.compare.independence import independent_sources, story_origins
+# facts and independence are imported where used: the clusterer's date veto reads dates with
+# compare.claims (match/event_dates.py), and ``ingest`` should not load the comparison for that.
 from storydiff.records import Article, Fact, Story
 from storydiff.settings import CompareSettings, FactSettings
 
@@ -54,6 +54,8 @@ def fact_tier(settings: FactSettings | None, articles: Sequence[Article] | None 
         from storydiff.embeddings import embeddings_available
 
         tier = "minilm" if embeddings_available() else "lexical"
+    from storydiff.compare.facts import article_language
+
     if articles and settings.scorer != "idf_dice" and len({article_language(a) for a in articles}) > 1:
         tier += "+e5"
     return tier
@@ -78,6 +80,8 @@ def facts_first_reported(facts: Sequence[Fact], order: Sequence[str]) -> dict[st
 
 def compare_story(story_id: str, articles: Sequence[Article], fact_settings: FactSettings | None = None) -> Story:
     """Compare analyzed articles of one story (``analyze_articles(..., deep=True)`` first for quotes)."""
+    from storydiff.compare.facts import align_facts
+    from storydiff.compare.independence import independent_sources, story_origins
     from storydiff.compare.quotes import align_quotes
 
     ordered = compared_articles(articles)

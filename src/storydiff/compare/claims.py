@@ -453,28 +453,30 @@ _NIGHT_OF = re.compile(r"\bnight\s+of\s+$", re.IGNORECASE)
 _NIGHT_ONTO = re.compile(r"\b(?:ніч|ночі|ночь|ночи|noc|nocy)\s+(?:на|проти|z)\s+$", re.IGNORECASE)
 
 
-def _reported_when(text: str, start: int) -> bool:
-    return bool(_SAID_BEFORE.search(text[max(0, start - 80) : start]) or _DATELINE_BEFORE.match(text[:start]))
+def _reported_when(text: str, start: int, said_too: bool = True) -> bool:
+    """Whether the date at ``start`` is a dateline's, or (``said_too``) the day a statement was made on."""
+    return bool((said_too and _SAID_BEFORE.search(text[max(0, start - 80) : start])) or _DATELINE_BEFORE.match(text[:start]))
 
 
 def _date(value_from: int, value_to: int, written: str) -> Quantity:
     return Quantity(value_from, "date", " ".join(written.split()), value_from, value_to)
 
 
-def dates_in(text: str, language: str | None = None) -> tuple[Quantity, ...]:
+def dates_in(text: str, language: str | None = None, said_on: bool = False) -> tuple[Quantity, ...]:
     """The days and months a sentence names, as figures a report can contradict: "12 November"
     is 1112 (month × 100 + day), "in October" allows any day of October (1001-1031), "3-5 March"
     its three days. Years and weekdays are left out (an outlet writing "on Tuesday" and another
     "on 12 November" say the same), and so are the dates a statement was made on and datelines'.
     English month names (capitalised: "march 10 kilometres" is no date), and day + month in the
-    other languages ``compare.numbers`` reads."""
+    other languages ``compare.numbers`` reads. ``said_on``: keep the dates statements were made on
+    (the day of the news, for match.event_dates), datelines' still left out."""
     out: list[Quantity] = []
     lang = number_language(language, text)
     if lang is None:
         for m in _ENGLISH_DATE.finditer(text):
             name = m.group("m1") or m.group("m2") or m.group("m3")
             month = _MONTH_NUMBER.get(name[:3].lower())
-            if not month or not name[0].isupper() or _reported_when(text, m.start()):
+            if not month or not name[0].isupper() or _reported_when(text, m.start(), not said_on):
                 continue
             if m.group("m3"):
                 if name.lower() in _FULL_MONTHS or len(name) == 3:
@@ -492,7 +494,7 @@ def dates_in(text: str, language: str | None = None) -> tuple[Quantity, ...]:
         if not month_m or m.group("num") is None or not m.group("num").isdigit() or not 1 <= int(m.group("num")) <= 31:
             continue
         name = month_m.group(0).strip(" .").split()[-1].lower()
-        if name in lang.month_names and not _reported_when(text, m.start()):
+        if name in lang.month_names and not _reported_when(text, m.start(), not said_on):
             v = (lang.month_names.index(name) + 1) * 100 + int(m.group("num"))
             # "в ніч на 4 березня", "в ночь на 4 марта": the night from the 3rd into the 4th
             night = _NIGHT_ONTO.search(text[max(0, m.start() - 20) : m.start()])
@@ -516,11 +518,11 @@ _NIGHT_AFTER = re.compile(r"\s+(?:night|overnight)\b", re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(r"^(?:[Oo]n\s+|[Уу]\s+|[Вв]о?\s+)?$")  # "серед поранених" is "among", not Wednesday
 
 
-def weekdays_in(text: str) -> tuple[Quantity, ...]:
+def weekdays_in(text: str, said_on: bool = False) -> tuple[Quantity, ...]:
     """The weekdays a sentence names as when something happened (1 = Monday): English names
     capitalised; in Ukrainian and Russian the middle-of-week forms only after "у"/"в" ("серед
     поранених" is "among the injured"). The day a statement was made on ("the governor said on
-    Thursday") is left out, as for dates."""
+    Thursday") is left out, as for dates, unless ``said_on``."""
     out = []
     for m in _WEEKDAY.finditer(text):
         day = next(int(k[1:]) for k, v in m.groupdict().items() if v)
@@ -531,7 +533,7 @@ def weekdays_in(text: str) -> tuple[Quantity, ...]:
         onto = bool(_NIGHT_ONTO.search(before) or _OVERNIGHT_BEFORE.search(before))
         if not word.isascii() and day == 3 and not onto and not _WEEKDAY_ONLY.match(before[-3:].lstrip()):
             continue
-        if not _reported_when(text, m.start()):
+        if not _reported_when(text, m.start(), not said_on):
             # "в ніч на п'ятницю", "overnight into Friday", "early on Friday" may be Thursday
             # night; "Thursday night" may be the small hours of Friday: either day is no conflict
             low = day - 1 if onto else day

@@ -34,6 +34,7 @@ import numpy as np
 
 from storydiff.match import multilingual as ml
 from storydiff.match.doc import MatchDoc, timestamp
+from storydiff.match.event_dates import days_apart, event_days, merged_days
 from storydiff.match.features import STOPWORDS, DocTerms, extract_terms, identity_terms, tokenize
 from storydiff.match.fingerprint import (
     LSHIndex,
@@ -124,6 +125,8 @@ class Prepared:
     # Distinct content words that name nothing (the content gate's length floor), counted here
     # so worker processes, not the clustering thread, pay for it.
     content_words: int = 0
+    # The days its lede says its event happened on (match/event_dates.py): the date veto.
+    event_days: tuple[tuple[int, int], ...] = ()
 
     def without_text(self) -> Prepared:
         """The same features around a MatchDoc of id and date only: the clusterer reads nothing
@@ -248,6 +251,7 @@ def prepare(doc: MatchDoc) -> Prepared:
         ml.cross_keys(text, title, terms.entities.items(), language),
         ml.lede(text, title),
         sum(1 for t in terms.words if t not in terms.entities),
+        event_days(text, language, when),
     )
 
 
@@ -285,6 +289,7 @@ class _Placing:
     xvec: np.ndarray | None = None  # its lede's multilingual vector, once computed
     content: tuple[tuple[str, float], ...] | None = None  # its words that name nothing, unit length (gate)
     content_words: int = 0  # Prepared.content_words
+    event_days: tuple[tuple[int, int], ...] = ()  # Prepared.event_days
 
 
 @dataclass(slots=True)
@@ -313,6 +318,8 @@ class _Story:
     # The fewest content words (names left out) of its members in its language, while the content
     # gate may apply to it (MatchSettings.content_gate_min_words).
     min_content_words: int = 1 << 30
+    # The days its members' ledes say it happened on (event_dates.merged_days), in any language.
+    event_days: tuple[tuple[int, int], ...] = ()
     cross: ml.CrossStory = field(default_factory=ml.CrossStory)
 
 
@@ -515,6 +522,7 @@ class OnlineClusterer:
             xkeys=p.xkeys,
             lede=p.lede,
             content_words=p.content_words,
+            event_days=p.event_days,
         )
         self._docs[key] = d
         self._doc_by_id[d.id] = key
@@ -703,12 +711,22 @@ class OnlineClusterer:
             if self.settings.conflict_penalty > 0 and score > 0:
                 score *= 1.0 - self.settings.conflict_penalty * self._conflict(d, s)
         score *= self._decay(d, s)
-        # The content gate, only where the score could join (below threshold nothing joins):
-        # most candidates are never asked for their content cosine.
+        # The content gate and the date veto, only where the score could join (below threshold
+        # nothing joins): most candidates are never asked for their content cosine.
+        if score < self.settings.threshold:
+            return score
         gate = self.settings.min_content_cosine
-        if gate > 0 and score >= self.settings.threshold and self._content_gate_applies(d, s) and self._content_cosine(d, s) < gate:
+        if gate > 0 and self._content_gate_applies(d, s) and self._content_cosine(d, s) < gate:
+            return 0.0
+        if self._days_apart(d, s):
             return 0.0
         return score
+
+    def _days_apart(self, d: _Doc, s: _Story) -> bool:
+        """The date veto: the article's lede and the story's say their events happened more than
+        event_days_apart days apart (a drone attack four days after a missile strike on one city)."""
+        most = self.settings.event_days_apart
+        return most >= 0 and days_apart(self._placing_of(d).event_days, s.event_days) > most
 
     def _decay(self, d: _Doc, s: _Story) -> float:
         """Score multiplier: falls linearly to 1 - time_decay at a gap of one window."""
@@ -826,7 +844,7 @@ class OnlineClusterer:
         best: tuple[float, _Story] | None = None
         for f, s in self.cross_candidates(d):
             score = self._xscorer.probability(f) * self._decay(d, s)
-            if score >= self.settings.cross_threshold and (best is None or score > best[0]):
+            if score >= self.settings.cross_threshold and (best is None or score > best[0]) and not self._days_apart(d, s):
                 best = (score, s)
         return best[1] if best else None
 
@@ -890,6 +908,9 @@ class OnlineClusterer:
     def _attach(self, d: _Doc, s: _Story) -> None:
         d.story = s.key
         s.members.append(d.key)
+        days = self._placing_of(d).event_days
+        if days:
+            s.event_days = merged_days(s.event_days, days)
         self._attach_cross(d, s)
         if self._lexical_member(d, s):
             self._attach_terms(d, s)
@@ -981,6 +1002,7 @@ class OnlineClusterer:
             keep.last_seq = gone.last_seq
             heapq.heappush(self._heap_seq, (gone.last_seq, keep.key))
         keep.first = min(keep.first, gone.first)
+        keep.event_days = merged_days(keep.event_days, gone.event_days)
         keep.late = keep.late and gone.late
         keep.salient = None  # a sum of two stories can rank first a name neither had in its top k
         self._merge_cross(keep, gone)

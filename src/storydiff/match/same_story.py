@@ -13,7 +13,8 @@ on SemEval-2022 Task 8's graded pairs, the mean of ``overall`` and ``narrative``
 (4 - x) / 3 (narrative: the axis on which the next event of the same people differs), by
 bench/crosslingual.py --pairs --write, which reports it held out (5 folds grouped by shared
 documents; tgcontest and the written related-event reports never seen). A pair whose publication
-times are both known has its score multiplied by the clusterer's time decay (``time_factor``).
+times are both known has its score multiplied by the clusterer's time decay (``time_factor``),
+and scores 0 when the clusterer's date veto keeps it apart (``dated_apart``).
 ``same`` is score >= the threshold stored with the weights (chosen on SemEval for the F1 of
 overall <= 1.5).
 
@@ -35,6 +36,7 @@ import numpy as np
 
 from storydiff.match import multilingual as ml
 from storydiff.match.doc import MatchDoc, timestamp
+from storydiff.match.event_dates import days_apart, event_days
 from storydiff.match.features import extract_terms
 from storydiff.match.scorer import LinearScorer
 from storydiff.match.similarity import dot, similarity, weigh
@@ -159,9 +161,20 @@ def time_factor(a: MatchDoc, b: MatchDoc, settings: MatchSettings | None = None)
     return 1.0 - settings.time_decay * min(1.0, abs(ta - tb) / window) if window > 0 else 1.0
 
 
+def dated_apart(a: MatchDoc, b: MatchDoc, settings: MatchSettings | None = None) -> bool:
+    """The clusterer's date veto for a pair: their ledes say their events happened more than
+    MatchSettings.event_days_apart days apart (match/event_dates.py)."""
+    settings = settings or MatchSettings()
+    if settings.event_days_apart < 0:
+        return False
+    days = [event_days(d.text if isinstance(d.text, str) else "", _language(d), timestamp(d.published)) for d in (a, b)]
+    return days_apart(*days) > settings.event_days_apart
+
+
 def scores(model: PairModel, x: np.ndarray, pairs: Sequence[tuple[MatchDoc, MatchDoc]]) -> list[float]:
-    """The model's score of each feature row, times the pair's time factor."""
-    return [model.score(row) * time_factor(a, b) for row, (a, b) in zip(x, pairs)]
+    """The model's score of each feature row, times the pair's time factor; 0 for a pair the
+    date veto keeps apart (``dated_apart``), as the clusterer scores such a story."""
+    return [0.0 if dated_apart(a, b) else model.score(row) * time_factor(a, b) for row, (a, b) in zip(x, pairs)]
 
 
 def judge(pairs: Sequence[tuple[MatchDoc, MatchDoc]]) -> list[tuple[bool, float]]:

@@ -1,0 +1,120 @@
+"""The days a report's event happened on, read from its lede: the date veto of the clusterer.
+
+Two events of the same people in one city a few days apart (a missile strike on 20 November, a
+drone attack on the 24th, the same governor quoted) share names, figures and most words: nothing
+in the lexical or multilingual score keeps them apart. What does is the day each lede says its
+event happened on: "early on Friday", "on Tuesday evening", "Уночі 20 листопада". A report states
+it in its first sentences; the next day's update of one story mentions the day before or the
+day after, a report of the next event a day several days away.
+
+The dates and weekdays are read by the fact comparison's readers (``compare.claims.dates_in`` and
+``weekdays_in``: English month names, day + month in the languages ``compare.numbers`` reads,
+weekdays in English, Ukrainian and Russian; a dateline's date and the day a statement was made
+on are left out), and resolved here into calendar days with the report's publication date: a
+month and day takes the year that puts it within half a year of publication; a weekday is the
+nearest such day from five days before publication to the day after ("on Tuesday" in Monday's
+paper is tomorrow, in Sunday's five days ago). An article without a publication date has none
+(a weekday or a year means nothing without one).
+
+Days are ``date.toordinal()`` values; an article's are a few (first, last) intervals: "overnight
+into Friday" is Thursday to Friday, "3-5 March" three days.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+
+LEDE_CHARS = 600  # of the text, for the sentence split: a lede's first sentence is never longer
+MAX_SPAN_DAYS = 3  # a date range wider than this ("in October", "by November") says no day
+# A sentence that speaks of what is to come ("will strike from Thursday", "next Thursday",
+# "наступного четверга"): its weekday may be the next such day as well as the last one.
+_FUTURE = re.compile(r"\b(?:will|shall|next|due|plans?|scheduled|set\s+to|буде|будуть|наступн\w*|будет|будут|следующ\w*"
+                     r"|wird|werden|nächste\w*)\b|['’]ll\b", re.IGNORECASE)
+_CLOSED = re.compile(r"[.!?…:;\"”»’')]\s*$")
+_HALF_YEAR = 183
+
+
+def _day(year: int, month_day: int) -> int:
+    """The ordinal of month * 100 + day in ``year``; a day 0 (the night into the 1st) or past
+    the month's end runs into the neighbouring month."""
+    month, day = divmod(month_day, 100)
+    return date(year, month, 1).toordinal() + day - 1
+
+
+def _in_year_near(month_day: int, published: date) -> int:
+    """The year that puts a month and day within half a year of ``published``."""
+    day = _day(published.year, month_day)
+    at = published.toordinal()
+    if day > at + _HALF_YEAR:
+        return _day(published.year - 1, month_day) - day
+    if day < at - _HALF_YEAR:
+        return _day(published.year + 1, month_day) - day
+    return 0
+
+
+def event_days(text: str, language: str | None, published: float | None) -> tuple[tuple[int, int], ...]:
+    """The (first, last) day ordinals the first sentence of ``text`` says its event happened on
+    (the day a statement was made on included: the news may be the statement); () when it names
+    none or ``published`` (seconds since the epoch) is unknown."""
+    if published is None or not text:
+        return ()
+    from storydiff.analyze.sentences import sentence_spans
+    from storydiff.compare.claims import dates_in, weekdays_in  # the readers of the fact comparison
+
+    try:
+        pub = datetime.fromtimestamp(published, timezone.utc).date()
+    except (OverflowError, OSError, ValueError):
+        return ()
+    head = text[:LEDE_CHARS]
+    spans = sentence_spans(head)
+    if not spans:
+        return ()
+    # a headline line at the top of the text (no closing stop) is read with the sentence after it
+    end = spans[1][1] if len(spans) > 1 and not _CLOSED.search(head[spans[0][0] : spans[0][1]]) else spans[0][1]
+    sentence = head[spans[0][0] : end]
+    out: list[tuple[int, int]] = []
+    for q in dates_in(sentence, language, said_on=True):
+        if not (101 <= q.low <= q.high <= 1231 and 1 <= q.low // 100 <= 12) or q.high - q.low > MAX_SPAN_DAYS:
+            continue
+        try:
+            shift = _in_year_near(q.high, pub)
+            out.append((_day(pub.year, q.low) + shift, _day(pub.year, q.high) + shift))
+        except ValueError:  # "31 February"
+            continue
+    weekdays = weekdays_in(sentence, said_on=True)
+    future = bool(weekdays) and bool(_FUTURE.search(sentence))
+    tomorrow = pub.toordinal() + 1
+    for q in weekdays:
+        # the nearest such day from five days before publication to the day after
+        day = tomorrow - (pub.isoweekday() + 1 - int(q.value)) % 7
+        lo, hi = day + int(q.low - q.value), day + int(q.high - q.value)
+        out.append((lo, hi))
+        if future:
+            out.append((lo + 7, hi + 7))
+    return tuple(sorted(set(out)))
+
+
+def days_apart(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> int:
+    """The fewest days between a day of ``a`` and one of ``b`` (0 when they share one); -1 when
+    either names none."""
+    if not a or not b:
+        return -1
+    return min(max(0, b_lo - a_hi, a_lo - b_hi) for a_lo, a_hi in a for b_lo, b_hi in b)
+
+
+def merged_days(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...], keep: int = 32) -> tuple[tuple[int, int], ...]:
+    """The union of two sets of day intervals (a story's days as its members join), touching
+    intervals joined into one (a story told day after day is one span), at most ``keep`` of
+    them (the latest)."""
+    if not b:
+        return a
+    if not a:
+        return b
+    out: list[list[int]] = []
+    for lo, hi in sorted(set(a) | set(b)):
+        if out and lo <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return tuple((lo, hi) for lo, hi in out[-keep:])

@@ -1,0 +1,144 @@
+"""The date veto (match/event_dates.py, MatchSettings.event_days_apart): two events of the same
+people in one city a few days apart stay two stories, in every language; the next day's update of
+one story, and reports of one event in two languages, are left to the score."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from storydiff.match import MatchDoc, OnlineClusterer
+from storydiff.match.event_dates import days_apart, event_days, merged_days
+from storydiff.settings import MatchSettings
+
+# QA pass 15 (notes/qa15/06-different-events-merged): a missile strike on 20 November (a Friday)
+# and a drone attack on the 24th (a Tuesday) on one city, the same governor quoted, in English
+# and Ukrainian; every language merged them into one story.
+_STRIKE_EN = (
+    "Russian missile strike on Ukraine's Zaporizhzhia kills nine, governor says", "2026-11-20T07:30:00+00:00",
+    "ZAPORIZHZHIA, Ukraine, Nov 20 (Reuters) - A Russian missile strike on the southeastern Ukrainian city of "
+    "Zaporizhzhia early on Friday killed nine people and wounded 31, including four children, regional governor "
+    "Ivan Fedorov said.\nThe missiles hit an industrial enterprise and two apartment buildings in the city's "
+    "Shevchenkivskyi district shortly after 4 a.m., Fedorov said on the Telegram messaging app.\n\"Rescuers are "
+    "still working at the site. The number of victims may grow,\" Fedorov said.\nUkraine's air force said Russia "
+    "had launched five Iskander-M ballistic missiles and 48 attack drones at Ukraine overnight.")
+_DRONES_EN = (
+    "Russian drone attack on Zaporizhzhia kills two, wounds 12", "2026-11-24T19:20:00+00:00",
+    "ZAPORIZHZHIA, Ukraine, Nov 24 (Reuters) - A Russian drone attack on Zaporizhzhia on Tuesday evening killed "
+    "two people and wounded 12, regional governor Ivan Fedorov said, four days after a missile strike on the city "
+    "killed nine.\nDrones hit a bus depot and a private house in the Komunarskyi district, Fedorov said on "
+    "Telegram.\n\"The enemy is again targeting civilian infrastructure. All emergency services are working,\" "
+    "Fedorov said.\nUkraine's air force said Russia had launched 62 drones overnight, of which 50 were shot down.")
+_STRIKE_UK = (
+    "Ракетний удар по Запоріжжю: загинули 9 людей, 31 поранений", "2026-11-20T06:50:00+02:00",
+    "Уночі 20 листопада російські війська завдали ракетного удару по Запоріжжю. Загинули дев'ятеро людей, ще 31 "
+    "отримав поранення.\nПро це повідомив голова Запорізької обласної військової адміністрації Іван Федоров.\n"
+    "«Рятувальники досі працюють на місці. Кількість жертв може зрости», — зазначив Федоров.")
+_DRONES_UK = (
+    "Дрони атакували Запоріжжя: двоє загиблих, 12 поранених", "2026-11-24T21:45:00+02:00",
+    "Увечері 24 листопада російські дрони атакували Запоріжжя. Загинули двоє людей, ще 12 поранені.\nПро це "
+    "повідомив голова Запорізької ОВА Іван Федоров.\n«Ворог знову б'є по цивільній інфраструктурі. Усі екстрені "
+    "служби працюють», — написав Федоров у Telegram.\nНагадаємо, 20 листопада внаслідок ракетного удару по "
+    "Запоріжжю загинули дев'ятеро людей.")
+
+
+def _doc(doc_id: str, article: tuple[str, str, str], language: str) -> MatchDoc:
+    title, published, text = article
+    return MatchDoc(doc_id, text, title, datetime.fromisoformat(published), language=language)
+
+
+def _place(settings: MatchSettings, docs: list[MatchDoc]) -> dict[str, str]:
+    c = OnlineClusterer(settings)
+    sids = {d.id: c.add(d) for d in docs}
+    return {i: c.resolve(s) for i, s in sids.items()}
+
+
+def _days(text: str, published: str, language: str | None = "en") -> list[tuple[str, str]]:
+    t = datetime.fromisoformat(published).timestamp()
+    return [(date.fromordinal(a).isoformat(), date.fromordinal(b).isoformat()) for a, b in event_days(text, language, t)]
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_the_qa_repro_two_attacks_on_one_city_four_days_apart_stay_two_stories(language):
+    strike, drones = (_STRIKE_EN, _DRONES_EN) if language == "en" else (_STRIKE_UK, _DRONES_UK)
+    docs = [_doc("strike", strike, language), _doc("drones", drones, language)]
+    apart = _place(MatchSettings(), docs)
+    assert apart["strike"] != apart["drones"]
+    merged = _place(MatchSettings(event_days_apart=-1), docs)  # the veto off: as before, one story
+    assert merged["strike"] == merged["drones"]
+
+
+def test_reports_of_one_event_and_its_next_day_update_still_join():
+    title, published, text = _STRIKE_EN
+    second = ("Nine killed as Russian missiles hit Zaporizhzhia", "2026-11-20T09:10:00+00:00",
+              "Russian missiles struck Zaporizhzhia in the early hours of Friday, killing nine people and wounding 31, "
+              "including four children, regional governor Ivan Fedorov said on Telegram.\nThe missiles hit an "
+              "industrial enterprise and two apartment buildings in the Shevchenkivskyi district, Fedorov said. "
+              "Rescuers were still working at the site.")
+    update = ("Zaporizhzhia mourns nine killed in missile strike", "2026-11-21T10:00:00+00:00",
+              "Zaporizhzhia held a day of mourning on Saturday for the nine people killed when Russian missiles hit an "
+              "industrial enterprise and two apartment buildings in the Shevchenkivskyi district, governor Ivan Fedorov "
+              "said.\nRescuers finished clearing the rubble overnight. The number of wounded stands at 31, including "
+              "four children, Fedorov said.")
+    docs = [_doc("a", _STRIKE_EN, "en"), _doc("b", second, "en"), _doc("update", update, "en")]
+    placed = _place(MatchSettings(), docs)
+    assert placed["a"] == placed["b"] == placed["update"]
+    # the veto did not act: the same placements without it
+    assert _place(MatchSettings(event_days_apart=-1), docs) == placed
+
+
+def test_across_languages_the_veto_keeps_the_strike_and_the_drone_attack_apart():
+    # dates are the same in every language: the Ukrainian drone report joins the English one
+    # (the multilingual path), and no story holds a report of each attack
+    docs = [_doc("strike-en", _STRIKE_EN, "en"), _doc("strike-uk", _STRIKE_UK, "uk"),
+            _doc("drones-uk", _DRONES_UK, "uk"), _doc("drones-en", _DRONES_EN, "en")]
+    placed = _place(MatchSettings(), docs)
+    assert placed["drones-uk"] == placed["drones-en"]
+    assert not {placed["strike-en"], placed["strike-uk"]} & {placed["drones-en"], placed["drones-uk"]}
+    off = _place(MatchSettings(event_days_apart=-1), docs)  # before: each language merged the two attacks
+    assert off["strike-en"] == off["drones-en"] and off["strike-uk"] == off["drones-uk"]
+
+
+def test_event_days_read_from_the_lede_and_resolved_against_publication():
+    title, published, text = _STRIKE_EN
+    # "early on Friday" may be Thursday night; the dateline's "Nov 20" is the report's, not read
+    assert _days(text, published) == [("2026-11-19", "2026-11-20")]
+    assert _days(_DRONES_EN[2], _DRONES_EN[1]) == [("2026-11-24", "2026-11-24")]
+    # Ukrainian day and month; the reminder of the 20th in the last paragraph is not the lede
+    assert _days(_DRONES_UK[2], _DRONES_UK[1], "uk") == [("2026-11-24", "2026-11-24")]
+    # the day a statement was made on is the day of that news
+    assert _days("The union said on Monday it would not sign.", "2026-11-25T08:00:00+00:00") == [("2026-11-23", "2026-11-23")]
+    # a weekday is the nearest such day from five days before publication to the day after
+    assert _days("Talks resume on Tuesday.", "2026-11-23T18:00:00+00:00") == [("2026-11-24", "2026-11-24")]
+    assert _days("Talks resumed on Saturday.", "2026-11-23T18:00:00+00:00") == [("2026-11-21", "2026-11-21")]
+    # what is to come may also be the next such day
+    assert _days("Workers will strike on Thursday.", "2026-11-23T18:00:00+00:00") == [
+        ("2026-11-19", "2026-11-19"), ("2026-11-26", "2026-11-26")]
+    # a month and day takes the year nearest publication
+    assert _days("The vote of 30 December was annulled.", "2027-01-02T08:00:00+00:00") == [("2026-12-30", "2026-12-30")]
+    # a month alone says no day; no publication date, no days
+    assert _days("Repairs will start in October.", "2026-09-02T08:00:00+00:00") == []
+    assert event_days(text, "en", None) == ()
+
+
+def test_days_apart_and_a_storys_merged_days():
+    friday, tuesday = (739575, 739576), (739580, 739580)
+    assert days_apart((friday,), (tuesday,)) == 4
+    assert days_apart((friday,), ((739577, 739577),)) == 1
+    assert days_apart((friday, tuesday), (tuesday,)) == 0
+    assert days_apart((), (tuesday,)) == -1  # no days: nothing to veto
+    # touching days become one span: a story told day after day
+    assert merged_days((friday,), ((739577, 739577), tuesday)) == ((739575, 739577), tuesday)
+    assert merged_days((), (tuesday,)) == (tuesday,)
+
+
+def test_same_story_judgement_scores_a_vetoed_pair_zero():
+    from storydiff.match import same_story as ss
+
+    strike, drones = _doc("a", _STRIKE_EN, "en"), _doc("b", _DRONES_EN, "en")
+    assert ss.dated_apart(strike, drones)
+    assert not ss.dated_apart(strike, _doc("c", _STRIKE_UK, "uk"))  # one event, two languages
+    assert not ss.dated_apart(strike, drones, replace(MatchSettings(), event_days_apart=-1))
+    assert not ss.dated_apart(strike, replace(drones, published=None))  # undated: no days
