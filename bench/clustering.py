@@ -483,6 +483,55 @@ def content_gate_table(size: int, workers: int, gates: list[float], rounds: int 
             print(f"| {rnd + 1} | {gate:g} | {p:.3f} | {r:.3f} | {f:.3f} | {per:.0f} | {per / base:.2f}x | {kept:,} |", flush=True)
 
 
+def date_veto_table(size: int, workers: int, rounds: int = 2, sample: int = 2_000) -> None:
+    """The date veto (MatchSettings.event_days_apart, match/event_dates.py) on the English stream
+    in date order: reading the ledes' days against the rest of prepare() (the feature workers'
+    cost) on ``sample`` articles, and the clusterer with the veto off and on, alternated in one
+    process: B3, clusterer time per article (a ratio to off, same round), ledes with days."""
+    from storydiff.match import clusterer as cl
+    from storydiff.match.event_dates import event_days
+
+    path = _stream_file(size)
+    with path.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line, _ in zip(f, range(sample))]
+    docs = [MatchDoc(d["id"], d["text"], d["title"], datetime.fromisoformat(d["published"])) for d in rows]
+    print(f"## Date veto: its share of prepare() on {len(docs):,} articles of the English stream\n")
+    print("| round | prepare() us/article, days not read | the same, days read | ratio | event_days() alone us/article |")
+    print("|---:|---:|---:|---:|---:|")
+    for rnd in range(rounds):
+        cl.event_days = lambda *a: ()
+        t0 = time.process_time()
+        for d in docs:
+            prepare(d)
+        off = (time.process_time() - t0) / len(docs) * 1e6
+        cl.event_days = event_days
+        t0 = time.process_time()
+        for d in docs:
+            prepare(d)
+        on = (time.process_time() - t0) / len(docs) * 1e6
+        t0 = time.process_time()
+        for d in docs:
+            event_days(d.text, "en", d.published.timestamp())
+        alone = (time.process_time() - t0) / len(docs) * 1e6
+        print(f"| {rnd + 1} | {off:.0f} | {on:.0f} | {on / off:.2f}x | {alone:.0f} |", flush=True)
+    items = [(p, gold) for p, gold, *_ in _prepared_stream(path, workers)]
+    dated = sum(1 for p, _ in items if p.event_days)
+    print(f"\n## Date veto on the {len(items):,}-article English stream (date order; {dated:,} ledes with days)\n")
+    print("| round | event_days_apart | B3 P | B3 R | B3 F1 | clusterer us/article | ratio to off |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for rnd in range(rounds):
+        base = None
+        for apart in (-1, MatchSettings().event_days_apart):
+            c = OnlineClusterer(MatchSettings(event_days_apart=apart))
+            t0 = time.perf_counter()
+            with streaming_gc():
+                sids = [c.add_prepared(prepared) for prepared, _ in items]
+            per = (time.perf_counter() - t0) / len(items) * 1e6
+            base = base or per
+            p, r, f = bcubed([c.resolve(s) for s in sids], [g for _, g in items])
+            print(f"| {rnd + 1} | {apart} | {p:.3f} | {r:.3f} | {f:.3f} | {per:.0f} | {per / base:.2f}x |", flush=True)
+
+
 def cpu_time(n: int) -> None:
     import storydiff
 
@@ -520,6 +569,7 @@ def main() -> None:
     ap.add_argument("--arrival-orders", type=int, metavar="SIZE", help="one stream in date order, shuffled, reversed blocks")
     ap.add_argument("--mixed", type=int, metavar="SIZE", help="same-language vs 30%% other-language stream, alternated")
     ap.add_argument("--content-gate", type=int, metavar="SIZE", help="English stream with the content gate off and on")
+    ap.add_argument("--date-veto", type=int, metavar="SIZE", help="English stream with the date veto off and on")
     ap.add_argument("--gates", type=float, nargs="*", default=[0.0, 0.08])
     ap.add_argument("--cpu-time", type=int, metavar="N",
                     help="CPU seconds of features and of placement for the 10k stream's first N articles, inline "
@@ -539,6 +589,9 @@ def main() -> None:
         return
     if args.content_gate:
         content_gate_table(args.content_gate, args.workers, args.gates)
+        return
+    if args.date_veto:
+        date_veto_table(args.date_veto, args.workers)
         return
     if args.mixed:
         mixed_table(args.mixed, args.workers, args.worker_niceness, limit=args.limit)

@@ -118,6 +118,11 @@ def test_event_days_read_from_the_lede_and_resolved_against_publication():
         ("2026-11-19", "2026-11-19"), ("2026-11-26", "2026-11-26")]
     # a month and day takes the year nearest publication
     assert _days("The vote of 30 December was annulled.", "2027-01-02T08:00:00+00:00") == [("2026-12-30", "2026-12-30")]
+    # a date of another year is a past event, and a weekday in a sentence of another year no day
+    # of this week ("Monday, March 11, 2013" at the top of a page republished in 2024)
+    assert _days("Police shot a teen on March 9, 2013 and riots broke out on Monday.", "2024-01-03T08:00:00+00:00") == []
+    assert _days("Riots broke out on Monday after police shot a teen on 9 March.", "2024-03-12T08:00:00+00:00") == [
+        ("2024-03-09", "2024-03-09"), ("2024-03-11", "2024-03-11")]
     # a month alone says no day; no publication date, no days
     assert _days("Repairs will start in October.", "2026-09-02T08:00:00+00:00") == []
     assert event_days(text, "en", None) == ()

@@ -33,6 +33,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|next|due|plans?|scheduled|set\s+to|буд
                      r"|wird|werden|nächste\w*)\b|['’]ll\b", re.IGNORECASE)
 _CLOSED = re.compile(r"[.!?…:;\"”»’')]\s*$")
 _HALF_YEAR = 183
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+_YEAR_AFTER = re.compile(r"\s*[,.]?\s*((?:19|20)\d\d)(?!\d)")
 
 
 def _day(year: int, month_day: int) -> int:
@@ -79,10 +81,17 @@ def event_days(text: str, language: str | None, published: float | None) -> tupl
             continue
         try:
             shift = _in_year_near(q.high, pub)
-            out.append((_day(pub.year, q.low) + shift, _day(pub.year, q.high) + shift))
+            first, last = _day(pub.year, q.low) + shift, _day(pub.year, q.high) + shift
         except ValueError:  # "31 February"
             continue
-    weekdays = weekdays_in(sentence, said_on=True)
+        at = sentence.find(q.written)
+        year = _YEAR_AFTER.match(sentence, at + len(q.written)) if at >= 0 else None
+        if year and int(year.group(1)) != date.fromordinal(last).year:
+            continue  # "on March 14, 2013" in a report of 2024: a past event, not this report's
+        out.append((first, last))
+    # a weekday is this week's only in a sentence of this year ("Monday, March 11, 2013" is not)
+    other_year = any(int(y) != pub.year for y in _YEAR.findall(sentence))
+    weekdays = () if other_year else weekdays_in(sentence, said_on=True)
     future = bool(weekdays) and bool(_FUTURE.search(sentence))
     tomorrow = pub.toordinal() + 1
     for q in weekdays:
