@@ -118,6 +118,11 @@ def test_event_days_read_from_the_lede_and_resolved_against_publication():
         ("2026-11-19", "2026-11-19"), ("2026-11-26", "2026-11-26")]
     # a month and day takes the year nearest publication
     assert _days("The vote of 30 December was annulled.", "2027-01-02T08:00:00+00:00") == [("2026-12-30", "2026-12-30")]
+    # German: the night into Monday may be Sunday's; "am Dienstagabend"
+    assert _days("In der Nacht zum Montag griffen Drohnen Saporischschja an.", "2026-11-23T09:00:00+00:00", "de") == [
+        ("2026-11-22", "2026-11-23")]
+    assert _days("Der Gouverneur sagte am Dienstagabend, zwei Menschen seien getötet worden.",
+                 "2026-11-24T21:00:00+00:00", "de") == [("2026-11-24", "2026-11-24")]
     # a date of another year is a past event, and a weekday in a sentence of another year no day
     # of this week ("Monday, March 11, 2013" at the top of a page republished in 2024)
     assert _days("Police shot a teen on March 9, 2013 and riots broke out on Monday.", "2024-01-03T08:00:00+00:00") == []

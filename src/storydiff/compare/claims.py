@@ -450,7 +450,7 @@ _DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'’-]{
 
 
 _NIGHT_OF = re.compile(r"\bnight\s+of\s+$", re.IGNORECASE)
-_NIGHT_ONTO = re.compile(r"\b(?:ніч|ночі|ночь|ночи|noc|nocy)\s+(?:на|проти|z)\s+$", re.IGNORECASE)
+_NIGHT_ONTO = re.compile(r"\b(?:ніч|ночі|ночь|ночи|noc|nocy)\s+(?:на|проти|z)\s+$|\bNacht\s+(?:zum|auf\s+den)\s+$", re.IGNORECASE)
 
 
 def _reported_when(text: str, start: int, said_too: bool = True) -> bool:
@@ -502,12 +502,16 @@ def dates_in(text: str, language: str | None = None, said_on: bool = False) -> t
     return tuple(out)
 
 
-# weekdays in English, Ukrainian and Russian (the forms a date takes: "on Thursday", "у четвер",
-# "в среду"), Monday = 1
-_WEEKDAYS = [(r"Monday", r"понеділ(?:ок|ка)", r"понедельник[а]?"), (r"Tuesday", r"вівтор(?:ок|ка)", r"вторник[а]?"),
-             (r"Wednesday", r"серед[аиу]", r"сред[аыу]"), (r"Thursday", r"четвер(?:га)?", r"четверг[а]?"),
-             (r"Friday", r"п[’'ʼ]?ятниц[яіюі]", r"пятниц[аыу]"), (r"Saturday", r"субот[аиу]", r"суббот[аыу]"),
-             (r"Sunday", r"неділ[яіюі]", r"воскресень[ея]")]
+# weekdays in English, Ukrainian, Russian and German (the forms a date takes: "on Thursday", "у
+# четвер", "в среду", "am Donnerstagabend"), Monday = 1
+_DE_PART = r"(?:s|früh|morgen|vormittag|mittag|nachmittag|abend)?"  # "Montagabend", "Freitagfrüh"
+_WEEKDAYS = [(r"Monday", r"понеділ(?:ок|ка)", r"понедельник[а]?", r"Montag" + _DE_PART),
+             (r"Tuesday", r"вівтор(?:ок|ка)", r"вторник[а]?", r"Dienstag" + _DE_PART),
+             (r"Wednesday", r"серед[аиу]", r"сред[аыу]", r"Mittwoch" + _DE_PART),
+             (r"Thursday", r"четвер(?:га)?", r"четверг[а]?", r"Donnerstag" + _DE_PART),
+             (r"Friday", r"п[’'ʼ]?ятниц[яіюі]", r"пятниц[аыу]", r"Freitag" + _DE_PART),
+             (r"Saturday", r"субот[аиу]", r"суббот[аыу]", r"(?:Samstag|Sonnabend)" + _DE_PART),
+             (r"Sunday", r"неділ[яіюі]", r"воскресень[ея]", r"Sonntag" + _DE_PART)]
 _WEEKDAY = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<d{k}>{'|'.join(forms)})" for k, forms in enumerate(_WEEKDAYS, 1))
                       + r")(?![^\W\d_])")
 # a weekday after these is the night before it or its small hours ("overnight into Wednesday",

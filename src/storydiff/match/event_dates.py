@@ -9,7 +9,7 @@ day after, a report of the next event a day several days away.
 
 The dates and weekdays are read by the fact comparison's readers (``compare.claims.dates_in`` and
 ``weekdays_in``: English month names, day + month in the languages ``compare.numbers`` reads,
-weekdays in English, Ukrainian and Russian; a dateline's date and the day a statement was made
+weekdays in English, Ukrainian, Russian and German; a dateline's date and the day a statement was made
 on are left out), and resolved here into calendar days with the report's publication date: a
 month and day takes the year that puts it within half a year of publication; a weekday is the
 nearest such day from five days before publication to the day after ("on Tuesday" in Monday's
