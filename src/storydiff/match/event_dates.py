@@ -9,12 +9,16 @@ day after, a report of the next event a day several days away.
 
 The dates and weekdays are read by the fact comparison's readers (``compare.claims.dates_in`` and
 ``weekdays_in``: English month names, day + month in the languages ``compare.numbers`` reads,
-weekdays in English, Ukrainian, Russian and German; a dateline's date and the day a statement was made
-on are left out), and resolved here into calendar days with the report's publication date: a
-month and day takes the year that puts it within half a year of publication; a weekday is the
-nearest such day from five days before publication to the day after ("on Tuesday" in Monday's
-paper is tomorrow, in Sunday's five days ago). An article without a publication date has none
-(a weekday or a year means nothing without one).
+weekdays in English, Ukrainian, Russian and German; a dateline's date is left out, the day a
+statement was made on kept: the news may be the statement), from the first sentence only (a
+reminder of the earlier event further down is no date of this one; a headline line at the top
+is read with it), and resolved into calendar days with the report's publication date: a month
+and day takes the year that puts it within half a year of publication; a weekday is the nearest
+such day from five days before publication to the day after ("on Tuesday" in Monday's paper is
+tomorrow, in Sunday's five days ago), and in a sentence of what is to come ("will", "next") the
+week after's too. A date followed by another year, and a weekday in a sentence that names
+another year, give no day (a past event, or a page's old timestamp). An article without a
+publication date has none (a weekday or a year means nothing without one).
 
 Days are ``date.toordinal()`` values; an article's are a few (first, last) intervals: "overnight
 into Friday" is Thursday to Friday, "3-5 March" three days.
