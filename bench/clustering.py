@@ -472,15 +472,21 @@ def content_gate_table(size: int, workers: int, gates: list[float], rounds: int 
     for rnd in range(rounds):
         base = None
         for gate in gates:
-            c = OnlineClusterer(MatchSettings(min_content_cosine=gate))
-            t0 = time.perf_counter()
-            with streaming_gc():
-                sids = [c.add_prepared(prepared) for prepared, _ in items]
-            per = (time.perf_counter() - t0) / len(items) * 1e6
+            c, (p, r, f), per = _timed_placement(items, MatchSettings(min_content_cosine=gate))
             base = base or per
-            p, r, f = bcubed([c.resolve(s) for s in sids], [g for _, g in items])
             kept = sum(len(st.sums["words"]) for st in c._stories.values())
             print(f"| {rnd + 1} | {gate:g} | {p:.3f} | {r:.3f} | {f:.3f} | {per:.0f} | {per / base:.2f}x | {kept:,} |", flush=True)
+
+
+def _timed_placement(items: list, settings: MatchSettings) -> tuple[OnlineClusterer, tuple[float, float, float], float]:
+    """Place prepared (article, gold story) items with ``settings``: the clusterer, B3 and
+    clusterer microseconds an article."""
+    c = OnlineClusterer(settings)
+    t0 = time.perf_counter()
+    with streaming_gc():
+        sids = [c.add_prepared(prepared) for prepared, _ in items]
+    per = (time.perf_counter() - t0) / len(items) * 1e6
+    return c, bcubed([c.resolve(s) for s in sids], [g for _, g in items]), per
 
 
 def date_veto_table(size: int, workers: int, rounds: int = 2, sample: int = 2_000) -> None:
@@ -522,13 +528,8 @@ def date_veto_table(size: int, workers: int, rounds: int = 2, sample: int = 2_00
     for rnd in range(rounds):
         base = None
         for apart in (-1, MatchSettings().event_days_apart):
-            c = OnlineClusterer(MatchSettings(event_days_apart=apart))
-            t0 = time.perf_counter()
-            with streaming_gc():
-                sids = [c.add_prepared(prepared) for prepared, _ in items]
-            per = (time.perf_counter() - t0) / len(items) * 1e6
+            _, (p, r, f), per = _timed_placement(items, MatchSettings(event_days_apart=apart))
             base = base or per
-            p, r, f = bcubed([c.resolve(s) for s in sids], [g for _, g in items])
             print(f"| {rnd + 1} | {apart} | {p:.3f} | {r:.3f} | {f:.3f} | {per:.0f} | {per / base:.2f}x |", flush=True)
 
 
