@@ -128,6 +128,9 @@ def test_event_days_read_from_the_lede_and_resolved_against_publication():
     assert _days("Police shot a teen on March 9, 2013 and riots broke out on Monday.", "2024-01-03T08:00:00+00:00") == []
     assert _days("Riots broke out on Monday after police shot a teen on 9 March.", "2024-03-12T08:00:00+00:00") == [
         ("2024-03-09", "2024-03-09"), ("2024-03-11", "2024-03-11")]
+    # a page's own stamp is no event's day
+    assert _days("Updated: November 24, 2026 A missile strike killed nine.", "2026-11-24T08:00:00+00:00") == []
+    assert _days("Оновлено 24 листопада. Ракетний удар по Запоріжжю.", "2026-11-24T08:00:00+00:00", "uk") == []
     # a month alone says no day; no publication date, no days
     assert _days("Repairs will start in October.", "2026-09-02T08:00:00+00:00") == []
     assert event_days(text, "en", None) == ()

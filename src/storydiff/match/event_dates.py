@@ -17,7 +17,8 @@ and day takes the year that puts it within half a year of publication; a weekday
 such day from five days before publication to the day after ("on Tuesday" in Monday's paper is
 tomorrow, in Sunday's five days ago), and in a sentence of what is to come ("will", "next") the
 week after's too. A date followed by another year, and a weekday in a sentence that names
-another year, give no day (a past event, or a page's old timestamp). An article without a
+another year, give no day (a past event, or a page's old timestamp), nor a date or weekday
+after "Updated", "Posted", "Оновлено" (the page's own stamp). An article without a
 publication date has none (a weekday or a year means nothing without one).
 
 Days are ``date.toordinal()`` values; an article's are a few (first, last) intervals: "overnight
@@ -37,6 +38,10 @@ _FUTURE = re.compile(r"\b(?:will|shall|next|due|plans?|scheduled|set\s+to|буд
                      r"|wird|werden|nächste\w*)\b|['’]ll\b", re.IGNORECASE)
 _CLOSED = re.compile(r"[.!?…:;\"”»’')]\s*$")
 _HALF_YEAR = 183
+# a page's own stamp before a date ("Updated: December 9, 2024", "Posted on Nov 24"): when the page
+# was written or changed, not when its event happened (an update days later names its own day)
+_STAMP_BEFORE = re.compile(r"\b(?:updated|posted|published|modified|aktualisiert|veröffentlicht|оновлено|опубліковано"
+                           r"|обновлено|опубликовано)\b[^.!?\n]{0,25}$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _YEAR_AFTER = re.compile(r"\s*[,.]?\s*((?:19|20)\d\d)(?!\d)")
 
@@ -89,6 +94,8 @@ def event_days(text: str, language: str | None, published: float | None) -> tupl
         except ValueError:  # "31 February"
             continue
         at = sentence.find(q.written)
+        if at >= 0 and _STAMP_BEFORE.search(sentence[max(0, at - 40) : at]):
+            continue
         year = _YEAR_AFTER.match(sentence, at + len(q.written)) if at >= 0 else None
         if year and int(year.group(1)) != date.fromordinal(last).year:
             continue  # "on March 14, 2013" in a report of 2024: a past event, not this report's
@@ -99,6 +106,9 @@ def event_days(text: str, language: str | None, published: float | None) -> tupl
     future = bool(weekdays) and bool(_FUTURE.search(sentence))
     tomorrow = pub.toordinal() + 1
     for q in weekdays:
+        at = sentence.find(q.written)
+        if at >= 0 and _STAMP_BEFORE.search(sentence[max(0, at - 40) : at]):
+            continue
         # the nearest such day from five days before publication to the day after
         day = tomorrow - (pub.isoweekday() + 1 - int(q.value)) % 7
         lo, hi = day + int(q.low - q.value), day + int(q.high - q.value)
