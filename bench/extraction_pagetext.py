@@ -22,12 +22,12 @@ import dataclasses
 import itertools
 import json
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import numpy as np
 from extraction_corpora import CACHE, CORPORA, code_hash, line_pages
 
-from storydiff.extract.line_features import c4_keep
+from storydiff.extract.line_features import c4_keep, normalise_line
 from storydiff.extract.pagetext import clean_page_text, keep_prose_runs, prose_mask
 from storydiff.settings import ExtractSettings
 
@@ -37,7 +37,8 @@ PUBLISHED = {  # the data README's anchors: (what, line F1)
     "fundus": [("C4 line rules, published (English pages 0.767)", 0.702), ("keep every line, published", 0.168)],
 }
 FITTED_ON = ("aeb",)  # the corpora the shipped line model was fitted on (line_train.py: aeb-lines)
-RAW = ExtractSettings(prose_run_keep=2.0, prose_fallback_below=0.0, prose_run_gap=1)  # keep_prose_runs off: the model's flags
+# keep_prose_runs and page_chrome's rules off: the model's flags
+RAW = ExtractSettings(prose_run_keep=2.0, prose_fallback_below=0.0, prose_run_gap=1, page_chrome_rules=False)
 PROSE_GRID = [dict(prose_run_keep=k, prose_fallback_below=f, prose_run_gap=g)
               for k, f, g in itertools.product((0.3, 0.5, 2.0), (0.0, 0.2, 0.5, 0.7, 0.9), (1, 3, 6, 10))]
 
@@ -49,7 +50,7 @@ def _text(page: dict) -> str:
 def _key() -> str:
     return code_hash("extract/line_features.py", "extract/line_sections.py", "extract/line_model.py",
                      "extract/line_weights.json", "extract/line_rules.py", "extract/pagetext.py",
-                     "extract/page_siblings.py")
+                     "extract/page_siblings.py", "extract/page_chrome.py")
 
 
 def detected_siblings(pages: list[dict], threshold: float) -> list[list[int]]:
@@ -71,8 +72,22 @@ def detected_siblings(pages: list[dict], threshold: float) -> list[list[int]]:
     return found
 
 
+# drop_page_repeats (measured, not shipped): (min count, max words); (0, 0) is off.
+REPEAT_GRID = [(0, 0)] + list(itertools.product((2, 3, 4), (0, 3, 6, 11)))
+
+
 def _settings_tag(settings: ExtractSettings) -> str:
-    return f"k{settings.prose_run_keep}-f{settings.prose_fallback_below}-g{settings.prose_run_gap}"
+    tag = f"k{settings.prose_run_keep}-f{settings.prose_fallback_below}-g{settings.prose_run_gap}"
+    if settings.page_chrome_rules:
+        tag += "-chrome"
+    return tag
+
+
+def with_chrome_rules(pages: list[dict], flags: list[list[bool]]) -> list[list[bool]]:
+    """``flags`` with page_chrome's rules applied, as clean_page_text applies them last."""
+    from storydiff.extract.page_chrome import chrome_kind
+
+    return [[k and chrome_kind(line) is None for k, line in zip(f, p["lines"])] for p, f in zip(pages, flags)]
 
 
 def kept_lines(corpus: str, pages: list[dict], mode: str, siblings: list[list[int]],
@@ -154,6 +169,7 @@ def table(quick: bool = False, thresholds: dict[str, float] | None = None) -> di
     Jaccard threshold for each corpus, chosen on the other two (``sibling_thresholds``)."""
     thresholds = thresholds or sibling_thresholds()[0]
     prose = prose_choice()
+    repeat_choice(prose)
     results = {}
     for corpus in CORPORA:
         test = line_pages(corpus)
@@ -164,13 +180,18 @@ def table(quick: bool = False, thresholds: dict[str, float] | None = None) -> di
             by_site[page["group"]].append(i)
         site = [[j for j in by_site[p["group"]] if j != i] for i, p in enumerate(test)]
         siblings = detected_siblings(test, thresholds[corpus])
-        fold = dataclasses.replace(RAW, **prose[corpus])
+        # Round 15's page text (page_chrome's rules off); the rules are clean_page_text's last step, so
+        # the shipped flags are round 15's with the rules applied (the same as running it with them on).
+        round15 = dataclasses.replace(RAW, **prose[corpus])
+        alone15 = kept_lines(corpus, test, "single", [[] for _ in test], round15)
+        batch15 = kept_lines(corpus, test, "detected", siblings, round15)
+        site15 = kept_lines(corpus, test, "site", site, round15)
         rows = {
-            "storydiff, page alone": kept_lines(corpus, test, "single", [[] for _ in test], fold),
-            "storydiff, batch of the site's pages (siblings found from the text)": kept_lines(corpus, test, "detected",
-                                                                                                siblings, fold),
-            "storydiff, the site's pages given as siblings (as a URL would)": kept_lines(corpus, test, "site", site,
-                                                                                       fold),
+            "storydiff, page alone": with_chrome_rules(test, alone15),
+            "storydiff, batch of the site's pages (siblings found from the text)": with_chrome_rules(test, batch15),
+            "storydiff, the site's pages given as siblings (as a URL would)": with_chrome_rules(test, site15),
+            "storydiff, page alone, round 15 (without page_chrome's rules)": alone15,
+            "storydiff, batch (siblings found from the text), round 15": batch15,
             "storydiff, page alone, without keep_prose_runs": kept_lines(corpus, test, "single",
                                                                          [[] for _ in test]),
             "anchor: C4 line rules (same script)": [[c4_keep(line) for line in p["lines"]] for p in test],
@@ -267,6 +288,53 @@ def prose_choice() -> dict[str, dict]:
               f"{raw['lost']:.3f} ({raw['lost pages']}) -> {got['lost']:.3f} ({got['lost pages']}) |")
     print(f"\nchosen on {' + '.join(unseen)} (shipped, settings.ExtractSettings.prose_*): {best(unseen)}")
     return chosen
+
+
+def drop_page_repeats(lines: list[str], kept: list[bool], min_count: int, max_words: int) -> list[bool]:
+    """Measured and not shipped (round 16): drop kept lines whose text the page repeats at least
+    ``min_count`` times (``normalise_line``), of at most ``max_words`` words (0: any); 0: off.
+    It takes fundus's "Article content" x30 and "advertisement" labels, but wcxb's list bodies
+    (product specs, listicles' "Pros"/"Cons", an article printed twice) repeat their lines too."""
+    if min_count < 2:
+        return list(kept)
+    norms = [normalise_line(line) for line in lines]
+    counts = Counter(norms)
+    return [k and not (n and counts[n] >= min_count and (not max_words or len(line.split()) <= max_words))
+            for k, n, line in zip(kept, norms, lines)]
+
+
+def repeat_choice(prose: dict[str, dict]) -> None:
+    """Lines the page itself repeats, dropped: the settings each corpus would get, chosen on the other
+    two (lowest share of pages with body recall < 0.5, then line F1), over round 15's flags (page
+    alone, after keep_prose_runs); and page_chrome's rules on the same flags. aeb's flags come from
+    the model fitted on its pages."""
+    scores: dict[str, list[dict]] = {}
+    chrome: dict[str, dict] = {}
+    for c in CORPORA:
+        pages = line_pages(c)
+        flags = kept_lines(c, pages, "single", [[] for _ in pages], dataclasses.replace(RAW, **prose[c]))
+        scores[c] = [line_scores(pages, [drop_page_repeats(p["lines"], f, *g) for p, f in zip(pages, flags)])
+                     for g in REPEAT_GRID]
+        chrome[c] = line_scores(pages, with_chrome_rules(pages, flags))
+
+    def best(corpora: list[str]) -> tuple[int, int]:
+        def rank(i: int) -> tuple[float, float]:
+            return (-sum(scores[c][i]["lost"] for c in corpora), sum(scores[c][i]["F1"] for c in corpora))
+        return REPEAT_GRID[max(range(len(REPEAT_GRID)), key=rank)]
+
+    chosen = {c: best([o for o in CORPORA if o != c]) for c in CORPORA}
+    print("\n### Lines the page repeats, dropped (round 16, measured, not shipped): chosen leave-one-corpus-out "
+          "(page alone, round 15's flags)\n")
+    print("| min count, max words | " + " | ".join(f"{c} F1 (lost pages)" for c in CORPORA) + " |")
+    print("|---|" + "---:|" * len(CORPORA))
+    for i, g in enumerate(REPEAT_GRID):
+        mark = [c for c in CORPORA if chosen[c] == g]
+        print(f"| {g[0]}, {g[1]}" + (f" (chosen for {', '.join(mark)})" if mark else "") + " | "
+              + " | ".join(f"{scores[c][i]['F1']:.4f} ({scores[c][i]['lost pages']})" for c in CORPORA) + " |")
+    print("\npage_chrome's caption and template rules alone on the same flags: "
+          + ", ".join(f"{c} F1 {scores[c][0]['F1']:.4f} -> {chrome[c]['F1']:.4f} (P {scores[c][0]['P']:.3f} -> "
+                      f"{chrome[c]['P']:.3f}, lost pages {scores[c][0]['lost pages']} -> {chrome[c]['lost pages']})"
+                      for c in CORPORA))
 
 
 def speed(n: int = 60) -> None:

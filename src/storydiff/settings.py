@@ -50,6 +50,10 @@ class ExtractSettings:
     prose_run_gap: int = 10
     prose_run_keep: float = 0.3
     prose_fallback_below: float = 0.7
+    # Photo captions signed with their credit and unrendered template markup are dropped from page
+    # text (extract/page_chrome.py): a rule without a number, written after reading fundus-tests'
+    # errors (so fundus is no blind test of it); bench/extraction.py --only pagetext shows it off.
+    page_chrome_rules: bool = True
     # Pages above this are refused before parsing: the contract caps work at 5 s per page and a
     # 20 MB page parses in ~1 s on the 2-core dev box (tests/test_extract_html.py).
     max_html_bytes: int = 20 * 1024 * 1024 + 1024

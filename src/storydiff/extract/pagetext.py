@@ -29,6 +29,7 @@ from storydiff.extract.line_features import (
 from storydiff.extract.line_model import load_models
 from storydiff.extract.line_rules import boilerplate_kind
 from storydiff.extract.metadata import is_date_line
+from storydiff.extract.page_chrome import chrome_kind
 from storydiff.settings import ExtractSettings
 
 SETTINGS = ExtractSettings()
@@ -59,12 +60,15 @@ def clean_page_text(text: str, siblings: Sequence[str] = (), *, models: dict | N
     sibling_lines = [s.splitlines()[:MAX_LINES] for s in siblings if isinstance(s, str)]
     kept = body_flags(scored, sibling_lines, models or load_models())
     template = {normalise_line(line[:MAX_LINE_CHARS]) for page in sibling_lines for line in page}
-    kept = keep_prose_runs(scored, kept, template, settings or SETTINGS)
+    settings = settings or SETTINGS
+    kept = keep_prose_runs(scored, kept, template, settings)
     kept += [False] * (len(lines) - len(scored))
     title = find_title(lines, kept)
     if title is not None:
         norm_title = normalise_line(title)
         kept = [k and normalise_line(line) != norm_title for k, line in zip(kept, lines)]
+    if settings.page_chrome_rules:  # last, so that the benchmark can apply it to the flags without it
+        kept = [k and chrome_kind(line[:MAX_LINE_CHARS]) is None for k, line in zip(kept, lines)]
     body = "\n".join(line.strip() for line, k in zip(lines, kept) if k)
     return PageText(text=body, title=title, kept=kept)
 
