@@ -12,8 +12,10 @@ Each page is scored three ways: alone; in a batch with the other pages of its si
 template lines it finds from their text alone (``page_siblings``: no URL or outlet given; the
 Jaccard threshold is the one chosen on the other two corpora by ``siblings_table``); and with
 the site's pages given as siblings (the gold grouping, as a URL would give it). Beside it: C4's
-line rules, keeping every line, and the published anchors of the data README. Kept-line flags
-are cached (``CACHE/outputs``), keyed by the code and the weights.
+line rules, keeping every line, and the published anchors of the data README. page_chrome's rules
+(captions with their credit, widget templates: round 16) are clean_page_text's last step, so the
+shipped rows are round 15's flags (printed beside) with the rules applied. Kept-line flags are
+cached (``CACHE/outputs``), keyed by the code and the weights.
 """
 
 from __future__ import annotations
