@@ -18,10 +18,12 @@ from storydiff.analyze.speech_verbs import ALL_LANGUAGES, reporting_forms, verbs
 from storydiff.compare.numbers import (
     AGE_AFTER,
     CURRENCY_BEFORE,
+    DOTTED_DATE,
     ENGLISH_ALIASES,
     ENGLISH_SCALES,
     ONE_PERSON,
     SYMBOLS,
+    currency_key,
     number_language,
 )
 
@@ -254,6 +256,8 @@ class _English:
 
     @staticmethod
     def unit_key(word: str) -> str:
+        if currency := currency_key(word):  # "złoty" and "zlotys" alike
+            return currency
         key = _unit_key(word)
         return ENGLISH_ALIASES.get(key, key)
 
@@ -271,7 +275,7 @@ class _English:
 
     @staticmethod
     def is_when(text: str, start: int, end: int, value: float, written: str) -> bool:
-        return bool(_CLOCK.match(text, end) or text[max(0, start - 2) : start].strip() == ":"
+        return bool(_CLOCK.match(text, end) or text[max(0, start - 2) : start].strip() == ":" or DOTTED_DATE.match(text, start)
                     or _MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(text[max(0, start - 12) : start]))
 
 
@@ -293,8 +297,11 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
     for start, end, value, g, pct in _figures(text, lang):
         if lang.is_when(text, start, end, value, g):
             continue
-        unit, pos = "", end - (len(g) - len(g.rstrip(",.")))  # "to 62, clearing": the comma ends it
-        written = g.rstrip(",.")
+        trail = len(g) - len(g.rstrip(",."))  # "to 62, clearing": the comma ends it
+        if trail and g.rstrip(",").split()[-1].lower() in getattr(lang, "scales", ()):
+            trail = 0  # "3 Mrd. Złoty", "2 tys. mieszkańców": the dot ends the scale's abbreviation, not the clause
+        unit, pos = "", end - trail
+        written = g[: len(g) - trail]
         age = AGE_AFTER.match(text, pos)
         sign = CURRENCY_BEFORE.search(text[max(0, start - 4) : start])
         if age:  # "a 7-year-old girl" and "9-летняя девочка": ages, in every language one unit
@@ -467,10 +474,15 @@ def dates_in(text: str, language: str | None = None, said_on: bool = False) -> t
     is 1112 (month × 100 + day), "in October" allows any day of October (1001-1031), "3-5 March"
     its three days. Years and weekdays are left out (an outlet writing "on Tuesday" and another
     "on 12 November" say the same), and so are the dates a statement was made on and datelines'.
-    English month names (capitalised: "march 10 kilometres" is no date), and day + month in the
-    other languages ``compare.numbers`` reads. ``said_on``: keep the dates statements were made on
-    (the day of the news, for match.event_dates), datelines' still left out."""
+    English month names (capitalised: "march 10 kilometres" is no date), day + month in the
+    other languages ``compare.numbers`` reads, and day-first dates in figures ("12.11.2026").
+    ``said_on``: keep the dates statements were made on (the day of the news, for
+    match.event_dates), datelines' still left out."""
     out: list[Quantity] = []
+    for m in DOTTED_DATE.finditer(text):  # "12.11.2026": day first, in every language
+        day, month = int(m.group("day")), int(m.group("month"))
+        if 1 <= day <= 31 and 1 <= month <= 12 and not _reported_when(text, m.start(), not said_on):
+            out.append(_date(month * 100 + day, month * 100 + day, m.group(0)))
     lang = number_language(language, text)
     if lang is None:
         for m in _ENGLISH_DATE.finditer(text):
@@ -502,40 +514,49 @@ def dates_in(text: str, language: str | None = None, said_on: bool = False) -> t
     return tuple(out)
 
 
-# weekdays in English, Ukrainian, Russian and German (the forms a date takes: "on Thursday", "у
-# четвер", "в среду", "am Donnerstagabend"), Monday = 1
-_DE_PART = r"(?:s|früh|morgen|vormittag|mittag|nachmittag|abend)?"  # "Montagabend", "Freitagfrüh"
-_WEEKDAYS = [(r"Monday", r"понеділ(?:ок|ка)", r"понедельник[а]?", r"Montag" + _DE_PART),
-             (r"Tuesday", r"вівтор(?:ок|ка)", r"вторник[а]?", r"Dienstag" + _DE_PART),
-             (r"Wednesday", r"серед[аиу]", r"сред[аыу]", r"Mittwoch" + _DE_PART),
-             (r"Thursday", r"четвер(?:га)?", r"четверг[а]?", r"Donnerstag" + _DE_PART),
-             (r"Friday", r"п[’'ʼ]?ятниц[яіюі]", r"пятниц[аыу]", r"Freitag" + _DE_PART),
-             (r"Saturday", r"субот[аиу]", r"суббот[аыу]", r"(?:Samstag|Sonnabend)" + _DE_PART),
-             (r"Sunday", r"неділ[яіюі]", r"воскресень[ея]", r"Sonntag" + _DE_PART)]
+# weekdays in English, Ukrainian, Russian, Polish, German, French and Spanish (the forms a date
+# takes: "on Thursday", "у четвер", "в среду", "we wtorek", "w środę", "am Mittwochmorgen",
+# "mardi soir", "el miércoles"), Monday = 1; case-sensitive: "Domingo" is a name, "domingo" Sunday.
+# Polish lists its forms whole: "środek", "środków" (means) are no Wednesday (a review)
+_DE_PART = r"(?:s|früh|morgen|vormittag|mittag|nachmittag|abend|nacht)?"  # "Montagabend", "Freitagfrüh"
+_WEEKDAYS = [(r"Monday", r"понеділ(?:ок|ка)", r"понедельник[а]?", r"poniedział(?:ek|ku)", r"Montag" + _DE_PART,
+              r"lundi", r"lunes"),
+             (r"Tuesday", r"вівтор(?:ок|ка)", r"вторник[а]?", r"wtor(?:ek|ku)", r"Dienstag" + _DE_PART, r"mardi",
+              r"martes"),
+             (r"Wednesday", r"серед[аиу]", r"сред[аыу]", r"środ(?:a|ę|y|zie)", r"Mittwoch" + _DE_PART,
+              r"mercredi", r"miércoles"),
+             (r"Thursday", r"четвер(?:га)?", r"четверг[а]?", r"czwart(?:ek|ku)", r"Donnerstag" + _DE_PART,
+              r"jeudi", r"jueves"),
+             (r"Friday", r"п[’'ʼ]?ятниц[яіюі]", r"пятниц[аыу]", r"piąt(?:ek|ku)", r"Freitag" + _DE_PART,
+              r"vendredi", r"viernes"),
+             (r"Saturday", r"субот[аиу]", r"суббот[аыу]", r"sobo(?:t[aęy]|cie)", r"(?:Samstag|Sonnabend)" + _DE_PART,
+              r"samedi", r"sábado"),
+             (r"Sunday", r"неділ[яіюі]", r"воскресень[ея]", r"niedziel[aęi]", r"Sonntag" + _DE_PART,
+              r"dimanche", r"domingo")]
 _WEEKDAY = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<d{k}>{'|'.join(forms)})" for k, forms in enumerate(_WEEKDAYS, 1))
                       + r")(?![^\W\d_])")
 # a weekday after these is the night before it or its small hours ("overnight into Wednesday",
-# "early on Friday"); a weekday before "night" runs into the next day ("Thursday night")
-_OVERNIGHT_BEFORE = re.compile(r"\b(?:overnight(?:\s+(?:on|into|to))?|into|early(?:\s+hours\s+of|\s+on)?|night\s+(?:on|into|to))\s+$",
-                               re.IGNORECASE)
-_NIGHT_AFTER = re.compile(r"\s+(?:night|overnight)\b", re.IGNORECASE)
+# "early on Friday", "in der Nacht zum Mittwoch", "w nocy z wtorku na środę"); a weekday before
+# "night" runs into the next day ("Thursday night", "Dienstagnacht")
+_OVERNIGHT_BEFORE = re.compile(r"\b(?:overnight(?:\s+(?:on|into|to))?|into|early(?:\s+hours\s+of|\s+on)?|night\s+(?:on|into|to)"
+                               r"|nacht\s+(?:zum|zu|auf)(?:\s+den)?|nocy\s+z\s+\w+\s+na)\s+$", re.IGNORECASE)
+_NIGHT_AFTER = re.compile(r"\s+(?:night|overnight)\b|(?<=nacht)", re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(r"^(?:[Oo]n\s+|[Уу]\s+|[Вв]о?\s+)?$")  # "серед поранених" is "among", not Wednesday
 
 
 def weekdays_in(text: str, said_on: bool = False) -> tuple[Quantity, ...]:
-    """The weekdays a sentence names as when something happened (1 = Monday): English names
-    capitalised; in Ukrainian and Russian the middle-of-week forms only after "у"/"в" ("серед
+    """The weekdays a sentence names as when something happened (1 = Monday): English and German
+    names capitalised; in Ukrainian and Russian the middle-of-week forms only after "у"/"в" ("серед
     поранених" is "among the injured"). The day a statement was made on ("the governor said on
-    Thursday") is left out, as for dates, unless ``said_on``."""
+    Thursday", "sagte am Mittwoch", "powiedział w środę") is left out, as for dates, unless
+    ``said_on``."""
     out = []
     for m in _WEEKDAY.finditer(text):
         day = next(int(k[1:]) for k, v in m.groupdict().items() if v)
         word = m.group(0)
-        if word.isascii() and not word[0].isupper():
-            continue
         before = text[max(0, m.start() - 30) : m.start()]
         onto = bool(_NIGHT_ONTO.search(before) or _OVERNIGHT_BEFORE.search(before))
-        if not word.isascii() and day == 3 and not onto and not _WEEKDAY_ONLY.match(before[-3:].lstrip()):
+        if word.startswith(("серед", "сред")) and not onto and not _WEEKDAY_ONLY.match(before[-3:].lstrip()):
             continue
         if not _reported_when(text, m.start(), not said_on):
             # "в ніч на п'ятницю", "overnight into Friday", "early on Friday" may be Thursday
@@ -548,16 +569,20 @@ def weekdays_in(text: str, said_on: bool = False) -> tuple[Quantity, ...]:
 
 _CLOCK_TIME = re.compile(
     r"(?<![\w:.,])(?<!:\s)(?P<h>\d{1,2})(?:[:.]\s?(?P<m>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
-    r"|(?<![\w:.,])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])", re.IGNORECASE)
+    r"|(?<![\w:.,])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
+    # the 24-hour clock with a dot, named by its word: "gegen 7.45 Uhr", "um 8 Uhr", "o godz. 7.45",
+    # "o godzinie 8" (a dot alone is a decimal: "7.45" is no time)
+    r"|(?<![\w:.,])(?P<hu>[01]?\d|2[0-3])(?:[.:](?P<mu>[0-5]\d))?\s?Uhr\b"
+    r"|\bgodz(?:\.|iny|inie|ina)\s*(?P<hg>[01]?\d|2[0-3])(?:[.:](?P<mg>[0-5]\d))?(?![\d.,]\d)", re.IGNORECASE)
 _TIME_ZONE = re.compile(r"\s*\(?(gmt|utc|cet|cest|eet|eest|msk|bst|est|edt|pst|pdt|kyiv time|київським часом)\b",
                         re.IGNORECASE)
-_APPROX_TIME = re.compile(r"\b(about|around|approximately|roughly|near|close to|близько|приблизно|около|примерно)\s+"
-                          r"(?:at\s+|о\s+|в\s+)?$", re.IGNORECASE)
+_APPROX_TIME = re.compile(r"(?<!\w)(about|around|approximately|roughly|near|close to|близько|приблизно|около|примерно"
+                          r"|gegen|etwa|ungefähr|około|ok\.)\s+(?:at\s+|о\s+|в\s+|um\s+|o\s+)?$", re.IGNORECASE)
 ROUND_HOUR_MINUTES = 30  # "about 3 p.m." and "3 p.m." allow half an hour either way; "3:10 p.m." is exact
 
 
 def clock_times_in(text: str) -> tuple[Quantity, ...]:
-    """Times of day as minutes after midnight ("3 p.m." and "15:00" are 900), with the time zone
+    """Times of day as minutes after midnight ("3 p.m.", "15:00", "15 Uhr", "godz. 15" are 900), with the time zone
     the sentence names as the unit ("time", "time:gmt": times in two zones are never compared).
     A whole hour, or a time after "about", allows half an hour either way. The time a statement
     was made at is left out, as for dates."""
@@ -573,7 +598,9 @@ def clock_times_in(text: str) -> tuple[Quantity, ...]:
             minute = int(m.group("m") or 0)
             whole = m.group("m") is None
         else:
-            hour, minute = int(m.group("h24")), int(m.group("m24"))
+            hour_g, minute_g = next((m.group(h), m.group(mm)) for h, mm in (("h24", "m24"), ("hu", "mu"), ("hg", "mg"))
+                                    if m.group(h) is not None)
+            hour, minute = int(hour_g), int(minute_g or 0)
             whole = minute == 0  # "15:00", as "3 p.m.", is a whole hour
         zone = _TIME_ZONE.match(text, m.end())
         value = hour * 60 + minute

@@ -114,15 +114,14 @@ _UNITS: dict[str, dict[str, str]] = {
            "жертв": "dead", "поранен": "injur", "травмован": "injur", "постражд": "injur", "зникл": "missi",
            "безвісти": "missi", "годин": "hour", "хвилин": "minut", "дн": "day", "доб": "day", "тижн": "week",
            "тижд": "week", "місяц": "month", "рок": "year", "рік": "year", "роц": "year", "літ": "year", "відсот": "%",
-           "кілометр": "kilom", "км": "kilom", "метр": "metre", "долар": "dolla", "євро": "euro",
-           "грив": "hryvn", "грн": "hryvn", "військов": "soldi", "солдат": "soldi", "бійц": "soldi",
+           "кілометр": "kilom", "км": "kilom", "метр": "metre", "військов": "soldi", "солдат": "soldi", "бійц": "soldi",
            "дит": "child", "діт": "child", "будин": "house", "дрон": "drone", "тонн": "tonne",
            "миль$": "mile", "милі$": "mile", "миля$": "mile", "милях$": "mile"},
     "ru": {"люд": "peopl", "рабоч": "worke", "сотрудник": "worke", "пассажир": "passe", "мирн": "civil", "человек": "peopl", "жител": "resid", "погибш": "dead", "погиб": "dead", "гибел": "dead",
            "убит": "dead", "умер": "dead", "жертв": "dead", "ранен": "injur", "пострада": "injur",
            "пропа": "missi", "час": "hour", "минут": "minut", "дн": "day", "день": "day", "сут": "day",
            "недел": "week", "месяц": "month", "лет": "year", "год": "year", "процент": "%", "километр": "kilom",
-           "км": "kilom", "метр": "metre", "доллар": "dolla", "евро": "euro", "рубл": "roubl", "гривен": "hryvn",
+           "км": "kilom", "метр": "metre",
            "военн": "soldi", "солдат": "soldi", "дет": "child", "ребен": "child", "дом": "house",
            "беспилотник": "drone", "дрон": "drone", "тонн": "tonne", "миль$": "mile", "мили$": "mile",
            "миля$": "mile", "милях$": "mile"},
@@ -130,7 +129,7 @@ _UNITS: dict[str, dict[str, str]] = {
            "tote": "dead", "toten": "dead", "todesopfer": "dead", "getötet": "dead", "verletzt": "injur",
            "vermisst": "missi", "stunde": "hour", "minute": "minut", "tag": "day", "woche": "week",
            "monat": "month", "jahr": "year", "prozent": "%", "kilometer": "kilom", "km": "kilom",
-           "meter": "metre", "dollar": "dolla", "euro": "euro", "soldat": "soldi", "kinder": "child",
+           "meter": "metre", "soldat": "soldi", "kinder": "child",
            "kind": "child", "häuser": "house", "haus": "house", "drohne": "drone", "tonne": "tonne",
            "meile": "mile"},
     "pl": {"osób": "peopl", "pracownik": "worke", "robotnik": "worke", "pasażer": "passe", "cywil": "civil", "osoby": "peopl", "osob": "peopl", "ludzi": "peopl", "mieszkańc": "resid",
@@ -138,26 +137,52 @@ _UNITS: dict[str, dict[str, str]] = {
            "poszkodowan": "injur", "zaginion": "missi", "godzin": "hour", "minut": "minut", "dni": "day",
            "dzień": "day", "dnia": "day", "doby": "day", "tygod": "week", "miesi": "month", "lat": "year",
            "rok": "year", "procent": "%", "proc": "%", "kilometr": "kilom", "km": "kilom", "metr": "metre",
-           "dolar": "dolla", "euro": "euro", "złot": "zloty", "zł": "zloty", "żołnierz": "soldi",
+           "żołnierz": "soldi",
            "dzieci": "child", "dzieck": "child", "dom": "house", "dron": "drone", "ton": "tonne"},
     "fr": {"personne": "peopl", "ouvrier": "worke", "travailleur": "worke", "passager": "passe", "civil": "civil", "gens": "peopl", "habitant": "resid", "mort": "dead", "tué": "dead",
            "décès": "dead", "victime": "dead", "blessé": "injur", "disparu": "missi", "heure": "hour",
            "minute": "minut", "jour": "day", "semaine": "week", "mois": "month", "an": "year", "année": "year",
-           "pour cent": "%", "kilomètre": "kilom", "km": "kilom", "mètre": "metre", "dollar": "dolla",
-           "euro": "euro", "soldat": "soldi", "enfant": "child", "maison": "house", "drone": "drone",
+           "pour cent": "%", "kilomètre": "kilom", "km": "kilom", "mètre": "metre", "soldat": "soldi", "enfant": "child", "maison": "house", "drone": "drone",
            "tonne": "tonne"},
     "es": {"persona": "peopl", "trabajador": "worke", "obrero": "worke", "pasajero": "passe", "civil": "civil", "habitante": "resid", "vecino": "resid", "muerto": "dead", "fallecid": "dead",
            "víctima": "dead", "herido": "injur", "desaparecid": "missi", "hora": "hour", "minuto": "minut",
            "día": "day", "semana": "week", "mes": "month", "año": "year", "por ciento": "%",
-           "kilómetro": "kilom", "km": "kilom", "metro": "metre", "dólar": "dolla", "dólares": "dolla",
-           "euro": "euro", "soldado": "soldi", "niño": "child", "casa": "house", "vivienda": "house",
+           "kilómetro": "kilom", "km": "kilom", "metro": "metre", "soldado": "soldi", "niño": "child", "casa": "house", "vivienda": "house",
            "dron": "drone", "tonelada": "tonne", "milla": "mile"},
 }
 # unit words that several languages write alike ("km"), and symbols, in every language
 SYMBOLS = {"%": "%", "$": "dolla", "€": "euro", "£": "pound", "₴": "hryvn", "₽": "roubl"}
 CURRENCIES = frozenset({"dolla", "euro", "pound", "hryvn", "roubl", "zloty"})
+# currency names in every language, by the start of the word, to one key per currency: "1,5 mln zł",
+# "2,5 Millionen Złoty", "2,5 млн злотих" and "2.5 million zlotys" are one unit (a QA finding: the
+# German and Ukrainian spellings kept their own letters and never met the Polish). "$": the whole
+# word ("euro" would take "European", "eur" "Europa")
+CURRENCY_WORDS = {
+    "dollar": "dolla", "dolar": "dolla", "dólar": "dolla", "долар": "dolla", "доллар": "dolla", "usd$": "dolla",
+    "euro$": "euro", "euros$": "euro", "євро": "euro", "евро": "euro", "eur$": "euro",
+    "pound": "pound", "pfund": "pound", "funt": "pound", "фунт": "pound",
+    "hryvn": "hryvn", "hrywn": "hryvn", "hrywien": "hryvn", "griwn": "hryvn", "грив": "hryvn", "грн$": "hryvn",
+    "uah$": "hryvn",
+    "roubl": "roubl", "rubl": "roubl", "rubel": "roubl", "рубл": "roubl", "rub$": "roubl",
+    "złot": "zloty", "zlot": "zloty", "злот": "zloty", "zł$": "zloty", "pln$": "zloty",
+}
+_CURRENCY_STARTS = tuple(sorted(CURRENCY_WORDS.items(), key=lambda kv: -len(kv[0])))
+
+
+def _starts(word: str, start: str) -> bool:
+    """Whether a unit table's entry takes ``word``: its start, or the whole word with "$"."""
+    return word == start[:-1] if start.endswith("$") else word.startswith(start)
+
+
+def currency_key(word: str) -> str | None:
+    """The one key of the currency ``word`` names in any language ("Złoty", "злотих" -> "zloty")."""
+    w = word.lower()
+    return next((key for start, key in _CURRENCY_STARTS if _starts(w, start)), None)
 # a currency's sign before the figure: "$1.2 billion", "€1,2 млрд", "US$ 5"
 CURRENCY_BEFORE = re.compile(r"(?:US|A|C)?([$€£₴₽])\s?$")
+# a day-first date in figures: "12.11.2026", "12.11.2026 r." (pl, de, uk, ru write dates so; a
+# review: it was read as the figure 12.11)
+DOTTED_DATE = re.compile(r"(?<![\w.,])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})(?![\d])")
 # an age: "a 7-year-old girl", "7-річна", "9-летняя", "7-jährige", "7-letnia"
 # (the hyphen is required in uk/ru/de/pl: "5 літніх таборів" are summer camps; "5 years older" no age)
 AGE_AFTER = re.compile(r"\s?-?\s?years?[- ]old\b|-(?:річн|літн|летн|jährig|letni)[^\W\d_]*", re.IGNORECASE)
@@ -240,7 +265,7 @@ _MISSING = {"uk": "зникл|безвісти", "ru": "пропа", "de": "verm
             "es": "desaparecid"}
 # a clock time right after a figure: "4h52", "16 h", "um 4.52 Uhr" (the dot was read as a decimal)
 _CLOCK_AFTER = {"de": r"\s*uhr\b", "fr": r"\s*h(?:\s?\d\d)?\b", "es": r"\s*h\b|\s*horas?\s+de\s+la"}
-_CLOCK_BEFORE = {"uk": r"\bо\s+$", "es": r"\ba\s+las?\s+$", "pl": r"\bgodz\.\s+$"}
+_CLOCK_BEFORE = {"uk": r"\bо\s+$", "es": r"\ba\s+las?\s+$", "pl": r"\bgodz(?:\.|iny|inie|ina)\s*$"}
 _WORD_LANGUAGES = {"uk": _UK_WORDS, "ru": _RU_WORDS, "de": _DE_WORDS, "pl": _PL_WORDS, "fr": _FR_WORDS,
                    "es": _ES_WORDS}
 # thousands grouped by dots ("1.500 Menschen"): de, es, pl; the others write a dot only as a decimal
@@ -322,7 +347,7 @@ class NumberLanguage:
             return SYMBOLS[w]
         for start, key in self.units:
             # "$": the whole word ("3 милиционера" are police officers, not miles: a review)
-            if w == start[:-1] if start.endswith("$") else w.startswith(start):
+            if _starts(w, start):
                 return key
         return w[:5]
 
@@ -337,7 +362,7 @@ class NumberLanguage:
             if _norm_apostrophe(word.group(0).lower()) in self.words:
                 return None
             w = _ELISION.sub("", word.group(0).lower())
-            if any(w == start[:-1] if start.endswith("$") else w.startswith(start) for start, _ in self.units):
+            if any(_starts(w, start) for start, _ in self.units):
                 return self.unit_key(w)
             pos = word.end()
         return None
@@ -354,7 +379,7 @@ class NumberLanguage:
 
     def is_when(self, text: str, start: int, end: int, value: float, written: str) -> bool:
         """A date ("5 грудня", "5. Dezember", "5 de diciembre") or a clock time ("4h52", "о 4:52")."""
-        if self.month_after.match(text, end):
+        if self.month_after.match(text, end) or DOTTED_DATE.match(text, start):
             return True
         if self.clock_after is not None and self.clock_after.match(text, end):
             return True
@@ -388,7 +413,7 @@ def _language(code: str) -> NumberLanguage:
         words={_norm_apostrophe(w): v for w, v in words.items()},
         scales={" ".join(k.split()): v for k, v in scales.items()},
         scale=re.compile(rf"\s*({_alternation(scales)})(?!\w)", re.IGNORECASE),
-        units=tuple(sorted(_UNITS[code].items(), key=lambda kv: -len(kv[0]))),
+        units=tuple(sorted({**_UNITS[code], **CURRENCY_WORDS}.items(), key=lambda kv: -len(kv[0]))),
         not_units=frozenset(_NOT_UNITS[code].split()),
         skip_after=frozenset(_SKIP_AFTER[code].split()),
         month_after=re.compile(rf"\.?\s*(?:de\s+)?(?:{_alternation(_MONTHS[code].split())})\b", re.IGNORECASE),
@@ -403,7 +428,7 @@ def _language(code: str) -> NumberLanguage:
         missing=re.compile(_MISSING[code], re.IGNORECASE),
         clock_after=re.compile(_CLOCK_AFTER[code], re.IGNORECASE) if code in _CLOCK_AFTER else None,
         clock_before=re.compile(clock_before, re.IGNORECASE) if clock_before else None,
-        keys=frozenset(_UNITS[code].values()) | frozenset(SYMBOLS.values()),
+        keys=frozenset(_UNITS[code].values()) | frozenset(SYMBOLS.values()) | CURRENCIES,
         month_names=tuple(m for m in _MONTHS[code].split() if m != "jänner" and m != "setiembre"),
     )
 

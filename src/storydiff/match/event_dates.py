@@ -44,6 +44,7 @@ _STAMP_BEFORE = re.compile(r"\b(?:updated|posted|published|modified|aktualisiert
                            r"|обновлено|опубликовано)\b[^.!?\n]{0,25}$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _YEAR_AFTER = re.compile(r"\s*[,.]?\s*((?:19|20)\d\d)(?!\d)")
+_YEAR_WRITTEN = re.compile(r"\.((?:19|20)\d\d)$")
 
 
 def _day(year: int, month_day: int) -> int:
@@ -97,6 +98,7 @@ def event_days(text: str, language: str | None, published: float | None) -> tupl
         if at >= 0 and _STAMP_BEFORE.search(sentence[max(0, at - 40) : at]):
             continue
         year = _YEAR_AFTER.match(sentence, at + len(q.written)) if at >= 0 else None
+        year = year or _YEAR_WRITTEN.search(q.written)  # "12.11.1974": the year is the date's own
         if year and int(year.group(1)) != date.fromordinal(last).year:
             continue  # "on March 14, 2013" in a report of 2024: a past event, not this report's
         out.append((first, last))
