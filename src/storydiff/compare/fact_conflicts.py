@@ -54,6 +54,21 @@ def more_conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list
 
 
 def _negation_conflict(claims: list[Claim], label: Callable[[str], str]) -> list[str]:
+    """One line for each language whose outlets disagree in a negation. Negations are compared in
+    one language only (``_negated_clause_has_counterpart``), so an outlet in another language is on
+    neither side: counted with the first report, a German "Wir werden ... erhöhen" (will raise)
+    stood beside the Polish "Nie podniesiemy" (will not raise) against the Polish "Podniesiemy" (a
+    QA finding); its sentence is shown with the fact's other wordings for the reader."""
+    from storydiff.compare.meaning import _language_of
+
+    by_language: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_language.setdefault(_language_of(c.text), []).append(c)
+    return [line for group in by_language.values() if len(group) > 1
+            for line in _negation_conflict_in_one_language(group, label)]
+
+
+def _negation_conflict_in_one_language(claims: list[Claim], label: Callable[[str], str]) -> list[str]:
     from storydiff.compare.meaning import meaning_changes
 
     reference = claims[0]
