@@ -125,3 +125,14 @@ def test_a_dotted_date_of_another_year_gives_the_date_veto_no_day():
     published = datetime(2026, 11, 13, tzinfo=timezone.utc).timestamp()
     assert event_days("Most runął 12.11.2026 rano.", "pl", published)
     assert event_days("Most oddano do użytku 12.11.1974 r.", "pl", published) == ()
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Most runął we wtorek – powiedział w środę rzecznik.", "Die Brücke stürzte am Dienstag ein, sagte am Mittwoch ein Sprecher."),
+    ("Die Brücke stürzte am Dienstag ein, sagte am Mittwoch ein Sprecher.", "Most runął we wtorek – powiedział w środę rzecznik."),
+    ("Na remont zabrakło środków, most runął we wtorek.", "The bridge collapsed on Tuesday."),
+    ("The bridge collapsed on Tuesday.", "Na remont zabrakło środków, most runął we wtorek."),
+])
+def test_the_said_on_day_and_a_look_alike_word_make_no_days_conflict_either_way(a, b):
+    assert not quantities_conflict(weekdays_in(a), weekdays_in(b))
+    assert [q.value for q in weekdays_in(a)] == [2] == [q.value for q in weekdays_in(b)]
