@@ -24,6 +24,9 @@ the mean of the two anchor runs around it).
    process (``--workers 0``) under pyinstrument, every sample charged to the stage package of the
    innermost storydiff frame on its stack (trafilatura to extract, spaCy to analyze, SQLAlchemy to
    store, Jinja to serve).
+5. ``--only rerun``: ``storydiff ingest`` of the same pages into the database it has just filled
+   (a resumed or repeated ingest: every item stored already), wall and CPU of that second run,
+   each code's runs interleaved with the others' (``--reruns N`` each), beside its first run.
 """
 
 from __future__ import annotations
@@ -469,6 +472,37 @@ def profile_table(srcs: list[tuple[str, str | None]], tmp: Path) -> dict[str, di
 # -- main -------------------------------------------------------------------------------------------
 
 
+def rerun_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], tmp: Path, reruns: int) -> list[dict]:
+    """Each code ingests ``pages`` into a fresh SQLite database, then runs the same command again
+    ``reruns`` times, the codes' second runs interleaved (the machine is shared)."""
+    files = [str(p) for p in pages]
+    firsts, dbs = {}, {}
+    for label, src in srcs:
+        dbs[label] = str(tmp / f"rerun-{name}-{label}.db")
+        firsts[label] = run_cli(["ingest", *files, "--db", dbs[label]], src)
+    seconds: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in srcs}
+    for _ in range(reruns):
+        for label, src in srcs:
+            wall, _peak, cpu = run_cli(["ingest", *files, "--db", dbs[label]], src)
+            seconds[label].append((wall, cpu))
+    rows = []
+    for label, _ in srcs:
+        wall = statistics.median(w for w, _ in seconds[label])
+        cpu = statistics.median(c for _, c in seconds[label])
+        rows.append({"set": name, "code": label, "pages": len(pages), "first_wall": firsts[label][0],
+                     "first_cpu": firsts[label][2], "rerun_wall": wall, "rerun_cpu": cpu,
+                     "rerun_runs": seconds[label]})
+        print(f"  {name:4s} {label:7s} first run {firsts[label][0]:6.1f} s wall, {firsts[label][2]:6.1f} s CPU;"
+              f" the same command again (median of {reruns}): {wall:5.2f} s wall, {cpu:5.2f} s CPU"
+              f" (runs: {', '.join(f'{w:.2f}/{c:.2f}' for w, c in seconds[label])})", flush=True)
+    if len(rows) > 1:
+        base = rows[0]
+        for r in rows[1:]:
+            print(f"  {name:4s} {r['code']} / {base['code']}: re-run wall {r['rerun_wall'] / base['rerun_wall']:.2f}x,"
+                  f" CPU {r['rerun_cpu'] / base['rerun_cpu']:.2f}x")
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", nargs="*", default=["aeb", "mix"], choices=["aeb", "mix"])
@@ -476,7 +510,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="the first N pages of each set only (a quick check)")
     ap.add_argument("--sample", type=int, help="N pages of each set drawn at random, seed 1 (300 of the mix: the "
                                                "pages of round 14's table of where ingest's CPU goes)")
-    ap.add_argument("--only", choices=["html", "scale", "web", "ondemand", "profile"], nargs="*")
+    ap.add_argument("--only", choices=["html", "scale", "web", "ondemand", "profile", "rerun"], nargs="*")
+    ap.add_argument("--reruns", type=int, default=3, help="rerun rows: timed second runs per code")
     ap.add_argument("--src", help="another checkout's src/ to time beside this one (labelled 'before')")
     ap.add_argument("--commands", nargs="*", help="HTML rows: only these commands (e.g. 'ingest (SQLite)' compare)")
     ap.add_argument("--pg", help="a PostgreSQL server to ingest into as well (in a database storydiff_bench_pipeline "
@@ -558,6 +593,11 @@ def main() -> None:
                 print(f"  {label:7s} {len(rows)} stories: first view median {statistics.median(walls):.2f} s, max "
                       f"{max(walls):.2f} s, CPU {sum(r['cpu'] for r in rows):.1f} s in all", flush=True)
                 report.setdefault("ondemand", {})[label] = rows
+        if "rerun" in only:
+            print("\n5. storydiff ingest run again on what it stored (SQLite; default workers)")
+            report["rerun"] = [r for name in args.sets
+                               for r in rerun_rows(name, (aeb_pages() if name == "aeb" else mix_pages())[: args.limit],
+                                                   srcs, tmp, args.reruns)]
         if "profile" in only:
             print("\n4. Where the time goes: AEB in one process (--workers 0), pyinstrument, seconds per stage")
             report["profile"] = profile_table(srcs, tmp)

@@ -614,7 +614,8 @@ def _parse_needed(kept: dict[str, dict], key: str, entities: bool) -> bool:
 class _StoredStories:
     """Keeps the online clusterer supplied with the stored stories an article may join.
 
-    At the start: the articles within one window of the newest stored publication date. Then,
+    Before the run's first write: the articles within one window of the newest stored publication
+    date (``load``; never, when every item is stored already). Then,
     for each article dated before what the clusterer holds (tomorrow's run backfilling last
     month; an unsorted export whose older half comes after the window has moved on), the stored
     articles within one window of it, so that a late reprint still finds its story, stored by an
@@ -628,17 +629,28 @@ class _StoredStories:
         self.position = store.stored_position()
         self.mine: set[str] = set()  # stored by this run since the last catch_up
         self.waiting: set[str] = set()  # stored by other runs, not placed yet: seeded once they are
-        newest = store.stories(limit=1)
-        last = parse_published(newest[0].last_published) if newest and newest[0].last_published else None
-        self.loaded_from = last - self.window if last is not None else None  # None: nothing older stored
         # (start, end, arrival) of recent loads: the stories they seed stay for keep_loaded arrivals
         self.recent: list[tuple[datetime, datetime, int]] = []
         self.keep_loaded, self.arrivals = keep_loaded, 0
+        self.loaded = False
+        self.loaded_from: datetime | None = None  # None: nothing older stored
+
+    def load(self) -> None:
+        """Seed the stories of the newest window, once, when the run first has an article to store
+        or place (before it writes any: they are seeded as the run found them). A re-run that finds
+        every item stored reads none of them (most of its own work: each article's match features)."""
+        if self.loaded:
+            return
+        self.loaded = True
+        newest = self.store.stories(limit=1)
+        last = parse_published(newest[0].last_published) if newest and newest[0].last_published else None
+        self.loaded_from = last - self.window if last is not None else None
         self._seed(self.loaded_from, None)
 
     def reach(self, when: datetime | None) -> None:
         """Seed the stored articles within one window of an article published ``when`` that the
         clusterer lacks."""
+        self.load()
         self.arrivals += 1
         if when is None:
             return
@@ -667,6 +679,7 @@ class _StoredStories:
         Articles are stored before they are placed (a run stores each chunk as it is extracted
         and places later, in publication order): one another run stored without a story yet is
         remembered, and seeded once that run has placed it."""
+        self.load()
         rows, self.position = self.store.articles_stored_after(self.position)
         for a, sid in rows:
             if a.id in self.mine:
@@ -862,13 +875,17 @@ def ingest_stream(
         orphans = {a.id for a in unplaced}  # another run may take them up too: checked before placing
 
         def fresh(stream: Iterable) -> Iterator:
-            for it in stream:
-                if not isinstance(it, Failure) and store.has_item(it.source, it.digest, current_only=current_sources):
-                    stats["skipped"] += 1
-                    if progress:
-                        progress(1)
-                    continue
-                yield it
+            # one query per batch of items read, not one per item
+            for batch in chunks(stream, INGEST_BATCH):
+                keys = [(it.source, it.digest) for it in batch if not isinstance(it, Failure)]
+                stored = store.stored_items(keys, current_only=current_sources) if keys else set()
+                for it in batch:
+                    if not isinstance(it, Failure) and (it.source, it.digest) in stored:
+                        stats["skipped"] += 1
+                        if progress:
+                            progress(1)
+                        continue
+                    yield it
 
         def articles_only(stream: Iterable) -> Iterator[Article]:
             for it in stream:
@@ -913,6 +930,7 @@ def ingest_stream(
 
         def store_chunk(chunk: list[Article]) -> None:
             # under the placement lock, so that rows become visible in storing order (catch_up)
+            stored_stories.load()  # before this run's first write
             with store.placement_lock(), store.batch():
                 for a in chunk:
                     store_one(a)

@@ -111,6 +111,14 @@ class Store(ABC):
         """Whether the item read from ``source`` with this content (``records.raw_digest``) is stored
         (with ``current_only``, as an article's latest text, not as one of its earlier revisions)."""
 
+    def stored_items(
+        self, items: Iterable[tuple[str, str | None]], *, current_only: bool = False
+    ) -> set[tuple[str, str | None]]:
+        """Which of ``items`` ((source, raw digest) pairs) ``has_item`` would say are stored: what
+        ingest skips before extracting. Stores answer a batch in one query; this fallback asks
+        ``has_item`` for each."""
+        return {it for it in set(items) if self.has_item(*it, current_only=current_only)}
+
     @abstractmethod
     def get_article(self, article_id: str) -> Article | None: ...
 

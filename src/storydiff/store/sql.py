@@ -187,6 +187,21 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
             earlier = select(article_revisions.c.seq).where(article_revisions.c.source_key == key).limit(1)
             return conn.execute(earlier).first() is not None
 
+    def stored_items(
+        self, items: Iterable[tuple[str, str | None]], *, current_only: bool = False
+    ) -> set[tuple[str, str | None]]:
+        by_key = {codec.item_key(source, digest): (source, digest) for source, digest in items}
+        found: set[str] = set()
+        with self._read() as conn:
+            keys = list(by_key)
+            for i in range(0, len(keys), _IN_CHUNK):
+                part = keys[i : i + _IN_CHUNK]
+                q = select(articles.c.source_key).where(articles.c.source_key.in_(part))
+                if not current_only:  # read before as a text an article has since replaced
+                    q = q.union(select(article_revisions.c.source_key).where(article_revisions.c.source_key.in_(part)))
+                found.update(conn.execute(q).scalars())
+        return {by_key[k] for k in found}
+
     def get_article(self, article_id: str) -> Article | None:
         with self._read() as conn:
             data = conn.execute(self._get_article_stmt, {"id": _key(article_id)}).scalar()

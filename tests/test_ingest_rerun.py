@@ -1,0 +1,172 @@
+"""Re-running ``ingest`` on what is stored: nothing is extracted again, the store is asked once per
+batch of items (not once per item), the stored stories are not even loaded, and the database
+and the counts reported are what a full re-ingest would leave. On SQLite and, when
+STORYDIFF_TEST_PG_URL is set, PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from badcorpus import good_html, make_warc
+from sqlalchemy import event, text
+
+import storydiff.streaming as streaming
+from storydiff.ingest import read_inputs
+from storydiff.pipeline import INGEST_BATCH, _StoredStories, ingest_stream
+from storydiff.store import open_store
+from storydiff.store.engine import make_engine
+
+PG_URL = os.environ.get("STORYDIFF_TEST_PG_URL")
+EXAMPLES = resources.files("storydiff") / "examples"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "news.db")
+    if not PG_URL:
+        pytest.skip("STORYDIFF_TEST_PG_URL not set (bash .ci/postgres.sh starts a server)")
+    engine = make_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+    return PG_URL
+
+
+def _row(i: int, extra: str = "") -> dict:
+    return {"id": f"r{i}", "url": f"https://lantern.example/news/{i}", "title": f"Ferry line {i} reopens",
+            "outlet": "Lantern Herald", "published": f"2024-03-{1 + i % 27:02d}T08:00:00Z",
+            "text": f"The ferry line number {i} between Osk and Vell reopened on Monday after repairs. " * 6 + extra}
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """Items of every container: single pages, a web archive and an export of many items each,
+    a feed: more items than one batch."""
+    root = tmp_path / "in"
+    (root / "pages").mkdir(parents=True)
+    for i in range(20):
+        (root / "pages" / f"p{i:02d}.html").write_text(good_html(i, title=f"Harbour report number {i} on item {i * 7919}"))
+    make_warc(root / "crawl.warc.gz", [(f"https://velm.example/a/{i}", good_html(100 + i, title=f"Breakwater note {i} of {i * 104729}"))
+                                       for i in range(12)])
+    (root / "export.jsonl").write_text("\n".join(json.dumps(_row(i)) for i in range(15)) + "\n")
+    shutil.copy(str(EXAMPLES / "tidewater-post-feed.rss"), root / "feed.rss")
+    return root
+
+
+@pytest.fixture
+def sent_to_extraction(monkeypatch) -> list[str]:
+    """The source of every item handed to extraction (in this process or to workers)."""
+    sent: list[str] = []
+    real = streaming.map_in_order
+
+    def recording(func, batches, workers, ahead=4, niceness=streaming.WORKER_NICENESS):
+        def counted():
+            for batch in batches:
+                sent.extend(getattr(it, "source", "?") for it in batch)
+                yield batch
+        return real(func, counted(), workers, ahead, niceness)
+
+    monkeypatch.setattr(streaming, "map_in_order", recording)
+    return sent
+
+
+@pytest.fixture
+def stories_loaded(monkeypatch) -> list[int]:
+    loads: list[int] = []
+    real = _StoredStories._seed
+
+    def recording(self, since, until):
+        loads.append(1)
+        return real(self, since, until)
+
+    monkeypatch.setattr(_StoredStories, "_seed", recording)
+    return loads
+
+
+def _ingest(url: str, root: Path, workers: int = 0, on_sql=None) -> dict[str, int]:
+    store = open_store(url)
+    if on_sql is not None:
+        event.listen(store.engine, "before_cursor_execute", lambda conn, cur, sql, *a: on_sql(sql))
+    try:
+        return ingest_stream(store, read_inputs([str(root)]), workers=workers)
+    finally:
+        store.close()
+
+
+def _snapshot(url: str) -> dict:
+    """What the database holds: every article with its story, revision and source key; counts."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            arts = sorted(tuple(r) for r in conn.execute(text(
+                "SELECT id, story_id, revision, source_key, content_hash FROM articles")))
+            counts = {t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar_one()
+                      for t in ("articles", "article_revisions", "stories", "story_aliases", "failures")}
+    finally:
+        engine.dispose()
+    return {"rows": arts, **counts}
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_a_rerun_extracts_nothing_and_asks_the_store_once_per_batch(db_url, corpus, workers, sent_to_extraction,
+                                                                    stories_loaded):
+    first = _ingest(db_url, corpus, workers)
+    n = len(sent_to_extraction)
+    assert n == 20 + 12 + 15 + 1 and first["stored"] == n and first["failed"] == 0
+    before = _snapshot(db_url)
+    sent_to_extraction.clear()
+    stories_loaded.clear()
+    item_lookups: list[str] = []
+
+    again = _ingest(db_url, corpus, workers, on_sql=lambda sql: item_lookups.append(sql) if "source_key" in sql else None)
+
+    assert again == {"stored": 0, "revised": 0, "skipped": n, "failed": 0, "interrupted": 0}
+    assert sent_to_extraction == []  # no item extracted again, none sent to a worker
+    assert len(item_lookups) == math.ceil(n / INGEST_BATCH)  # not one query per item
+    assert stories_loaded == []  # nothing to place: the stored stories are not read either
+    assert _snapshot(db_url) == before
+
+
+def test_changed_content_is_extracted_alone_and_stored_as_today(db_url, corpus, sent_to_extraction):
+    _ingest(db_url, corpus)
+    before = _snapshot(db_url)
+    sent_to_extraction.clear()
+    # an overwritten page (new content at a stored path) and an edited export row (same URL)
+    (corpus / "pages" / "p03.html").write_text(good_html(1003, title="Harbour report number 3, corrected headline"))
+    rows = [_row(i, " The operator added two evening crossings." if i == 7 else "") for i in range(15)]
+    (corpus / "export.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+
+    again = _ingest(db_url, corpus)
+
+    assert sorted(Path(s).name for s in sent_to_extraction) == ["export.jsonl#L8 (id r7)", "p03.html"]
+    assert (again["stored"], again["revised"], again["skipped"], again["failed"]) == (1, 1, 46, 0)
+    after = _snapshot(db_url)
+    assert (after["articles"], after["article_revisions"]) == (before["articles"] + 1, before["article_revisions"] + 1)
+    # the earlier text of the row is stored too: reading the old export again is no news
+    (corpus / "export.jsonl").write_text("\n".join(json.dumps(_row(i)) for i in range(15)) + "\n")
+    sent_to_extraction.clear()
+    old_again = _ingest(db_url, corpus)
+    assert sent_to_extraction == [] and old_again["skipped"] == 48 and _snapshot(db_url) == after
+
+
+def test_a_killed_runs_unplaced_articles_are_placed_by_a_rerun_that_extracts_nothing(db_url, corpus, sent_to_extraction):
+    """A re-run whose items are all stored still places what a killed run stored and never placed."""
+    _ingest(db_url, corpus)
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE articles SET story_id = NULL WHERE id IN (SELECT id FROM articles ORDER BY seq LIMIT 5)"))
+    engine.dispose()
+    sent_to_extraction.clear()
+
+    again = _ingest(db_url, corpus)
+
+    assert sent_to_extraction == [] and again["skipped"] == 48
+    assert all(story for _, story, *_ in _snapshot(db_url)["rows"])
