@@ -181,7 +181,7 @@ def _is_warc(path: str, raw: BinaryIO) -> bool:
     if base.endswith((".warc", ".arc")):
         return True
     try:
-        head = open_input(raw, IngestSettings()).peek(8)[:8]
+        head = open_input(raw, IngestSettings(), buffer_size=64).peek(8)[:8]  # not a whole page gunzipped
     except (EOFError, OSError, zlib.error, LimitExceeded):
         head = b""
     raw.seek(0)

@@ -33,8 +33,11 @@ def looks_binary(data: bytes) -> bool:
     nul = head.count(b"\x00")
     if nul > max(2, len(head) // 1000):  # UTF-16 without its mark is half NULs; images are full of them
         return True
-    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    control = len(head.translate(None, _NOT_CONTROL))  # counted in C: a Python loop cost ~2.5 ms a page
     return control / len(head) > 0.05
+
+
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 
 
 # Browsers read these labels as windows-1252 (the WHATWG Encoding Standard): pages that declare

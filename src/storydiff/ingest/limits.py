@@ -110,18 +110,19 @@ class _Utf16AsUtf8(io.RawIOBase):
         return n
 
 
-def open_input(f: BinaryIO, settings: IngestSettings) -> io.BufferedReader:
+def open_input(f: BinaryIO, settings: IngestSettings, buffer_size: int = BUFFER_BYTES) -> io.BufferedReader:
     """``f`` (a file, stdin, bytes in a BytesIO) as a buffered stream of its content: gunzipped
     (bomb-guarded) when it starts with gzip's magic, UTF-16 turned into UTF-8. ``peek`` shows up to
-    ``BUFFER_BYTES``; errors of a damaged gzip stream surface as the readers read."""
-    stream: io.BufferedReader = io.BufferedReader(_Raw(f), buffer_size=BUFFER_BYTES)
+    ``buffer_size`` (a look at the first bytes alone asks for a few: the first peek decompresses a
+    whole buffer); errors of a damaged gzip stream surface as the readers read."""
+    stream: io.BufferedReader = io.BufferedReader(_Raw(f), buffer_size=buffer_size)
     if stream.peek(2)[:2] == GZIP_MAGIC:
-        stream = io.BufferedReader(_Inflating(stream, settings), buffer_size=BUFFER_BYTES)
+        stream = io.BufferedReader(_Inflating(stream, settings), buffer_size=buffer_size)
     mark = stream.peek(4)[:4]
     if mark in UTF32_MARKS:
-        stream = io.BufferedReader(_Utf16AsUtf8(stream, "utf-32"), buffer_size=BUFFER_BYTES)
+        stream = io.BufferedReader(_Utf16AsUtf8(stream, "utf-32"), buffer_size=buffer_size)
     elif mark[:2] in UTF16_MARKS:
-        stream = io.BufferedReader(_Utf16AsUtf8(stream, "utf-16"), buffer_size=BUFFER_BYTES)
+        stream = io.BufferedReader(_Utf16AsUtf8(stream, "utf-16"), buffer_size=buffer_size)
     return stream
 
 
