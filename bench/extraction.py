@@ -8,9 +8,9 @@
     python bench/extraction.py --quick               # a sample of pages per corpus
 
 What was tuned is marked where it is scored: the HTML path learns nothing but its two re-check
-thresholds and the prose rescue's share, chosen leave-one-corpus-out (the pass-choice and prose-rescue
-tables show each fold's choice); the page-text
-line model is fitted on aeb-lines only, so wcxb and fundus are corpora it never saw (its aeb row is
+thresholds, the gap fill's three settings and the prose rescue's share, chosen leave-one-corpus-out
+(the pass-choice, gap-fill and prose-rescue tables show each fold's choice); the page-text line
+model is fitted on aeb-lines only, so wcxb and fundus are corpora it never saw (its aeb row is
 marked); the sibling threshold is chosen on two corpora and used on the third. Beside storydiff, in the
 same script: trafilatura (default, and the passes storydiff combines), C4's line rules and
 keeping every line (page text), and the published scores the data README lists. Per-page
@@ -83,8 +83,9 @@ def html_table(quick: bool) -> None:
           "(og:type, schema.org; extract/page_type.py, nothing fitted), re-checked against its balanced pass "
           "when it reads little (two thresholds chosen leave-one-corpus-out: see the pass-choice table below), "
           "its balanced pass on any other page, then line cleanup (extract/line_cleanup.py); a precise body's "
-          "short gaps between two paragraphs can be filled from the balanced pass (extract/pass_gaps.py; off by "
-          "default); a page that is no article gets its prose outside the chrome when the pass keeps little of it "
+          "short gaps between two paragraphs are filled from the balanced pass, run only where the page's own <p>s "
+          "show such a gap (extract/pass_gaps.py; settings chosen leave-one-corpus-out: see the gap-fill table "
+          "below); a page that is no article gets its prose outside the chrome when the pass keeps little of it "
           "(extract/page_prose.py; share chosen leave-one-corpus-out: see the last table below).")
     for corpus in CORPORA:
         pages = html_pages(corpus)
@@ -182,7 +183,9 @@ def speed_table(n: int) -> None:
     live = {
         "storydiff default": lambda h, u: extract_html(h, u).text,
         "storydiff default, prose rescue off (round 14)": variant(dataclasses.replace(shipped, prose_rescue_below_share=0.0)),
-        "storydiff default, gap fill on (3 lines)": variant(dataclasses.replace(shipped, gap_fill_max_lines=3)),
+        "storydiff default, gap fill off (round 15's default)": variant(dataclasses.replace(shipped, gap_fill_max_lines=0)),
+        "storydiff default, gap fill's pass on every declared article (round 14)": variant(
+            dataclasses.replace(shipped, gap_fill_when_paragraphs_show=False)),
         "storydiff fast=True": lambda h, u: extract_html(h, u, fast=True).text,
         "trafilatura default": lambda h, u: trafilatura.extract(h, url=u),
     }

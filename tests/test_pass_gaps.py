@@ -1,6 +1,6 @@
 """The precise pass's gaps filled from the balanced pass (extract/pass_gaps.py)."""
 
-from storydiff.extract.pass_gaps import fill_gaps
+from storydiff.extract.pass_gaps import fill_gaps, page_paragraphs, shows_gap
 
 A = "The alliance was formed in Washington in 1949 by twelve countries."
 B = "Its purpose was to block the expansion of the Soviet Union in Europe."
@@ -111,13 +111,58 @@ def test_a_short_article_is_filled_from_its_re_check_pass_without_a_third_pass(m
 
 def test_extract_html_without_gap_fill_keeps_the_precise_body(monkeypatch):
     from storydiff.extract.html import extract_html
-    from storydiff.settings import ExtractSettings
 
-    assert ExtractSettings().gap_fill_max_lines == 0  # off by default: the default path's speed (BENCHMARKS §1)
     calls = _passes(monkeypatch)
-    _settings(monkeypatch, recheck_below_words=0)
+    _settings(monkeypatch, recheck_below_words=0, gap_fill_max_lines=0)
     assert extract_html(_page(True)).text.split("\n") == [A, C, D]
     assert calls == [{"favor_precision": True}]
+
+
+def test_by_default_the_balanced_pass_runs_where_the_pages_paragraphs_show_a_gap(monkeypatch):
+    from storydiff.extract.html import extract_html
+
+    calls = _passes(monkeypatch)
+    _settings(monkeypatch, recheck_below_words=0)  # the shipped gap fill, a long article
+    assert extract_html(_page(True)).text.split("\n") == [A, B, C, D]  # <p>B</p> between A and C
+    assert calls == [{"favor_precision": True}, {"fast": True}]
+
+
+def test_no_balanced_pass_where_the_pages_paragraphs_show_no_gap(monkeypatch):
+    from storydiff.extract.html import extract_html
+
+    calls = _passes(monkeypatch)
+    _settings(monkeypatch, recheck_below_words=0)
+    page = _page(True).replace(f"<p>{B}</p>", f"<div>{B}</div>")  # B is no <p>: nothing tells of it
+    assert extract_html(page).text.split("\n") == [A, C, D]
+    assert calls == [{"favor_precision": True}]
+    calls.clear()
+    _settings(monkeypatch, recheck_below_words=0, gap_fill_when_paragraphs_show=False)  # the pass always
+    assert extract_html(page).text.split("\n") == [A, B, C, D]
+    assert calls == [{"favor_precision": True}, {"fast": True}]
+
+
+def test_the_pages_paragraphs_show_a_gap_between_two_read_lines():
+    options = {"max_gap": 3, "min_words": 0}
+    menu = ["Home", "News", "Sport"] * 20  # many <p>s before the article: its first line searched anywhere
+    assert shows_gap("\n".join([A, C, D]), [*menu, A, B, C, D], **options)
+    assert not shows_gap("\n".join([A, B, C, D]), [*menu, A, B, C, D], **options)
+    assert not shows_gap("\n".join([A, D]), [A, "Read next: the alliance at 75", D], **options)  # no sentence
+    assert not shows_gap("\n".join([A, D]), [A, B, C, B, C, D], **options)  # longer than max_gap
+    assert not shows_gap("\n".join([A, C]), [A, B, C], max_gap=0, min_words=0)
+
+
+def test_the_pages_paragraphs_show_a_paragraph_the_precise_pass_cut_short():
+    cut = "Kauert said that at high temperatures . This raises the tension in the road surface."
+    full = "Kauert said that at high temperatures the concrete expands. This raises the tension in the road surface."
+    assert shows_gap("\n".join([A, cut, D]), [A, full, D], max_gap=3, min_words=0)
+
+
+def test_page_paragraphs_reads_each_p_in_order_with_its_inline_text():
+    from storydiff.extract.html import parse_html
+
+    tree = parse_html("<html><body><div>Menu</div><p>First <a href='/x'>linked</a> words.</p><div><p> Second\n one. </p>"
+                      "<p></p></div></body></html>")
+    assert page_paragraphs(tree) == ["First linked words.", "Second one."]
 
 
 def test_a_page_that_is_no_article_gets_the_balanced_pass_alone(monkeypatch):

@@ -97,12 +97,14 @@ class ExtractSettings:
     # leave-one-corpus-out from an 18-point grid (bench/extraction.py --only html, "putting back what
     # the precise pass cut"; the highest smallest gain over the corpora fitted on): held out, aeb
     # +0.0010, wcxb +0.0005, fundus +0.0009; chosen on all three: (3, 0, True). 0 lines: off.
-    # Off by default: the balanced pass it needs makes the default path 1.39x slower (0.70x -> 0.50x
-    # trafilatura's rate, bench/extraction.py --only speed) for +0.001 F1; an archive that wants
-    # those paragraphs back sets gap_fill_max_lines=3.
-    gap_fill_max_lines: int = 0
+    # Run on every declared article, the balanced pass it needs made the default path 1.39x slower
+    # (round 14); gap_fill_when_paragraphs_show runs that pass only where the page's own <p>s show
+    # such a gap or a longer paragraph (pass_gaps.shows_gap: a fifth of the articles), the fill
+    # itself unchanged (round 16, BENCHMARKS §1). False: the pass on every declared article.
+    gap_fill_max_lines: int = 3
     gap_fill_min_words: int = 0
     gap_fill_sentence_end: bool = True
+    gap_fill_when_paragraphs_show: bool = True
     # On a page that does not declare itself an article, the page's prose outside its chrome
     # (extract/page_prose.py) replaces the balanced pass when the pass holds fewer than this share
     # of its words (a listing's, a forum thread's or a service page's items dropped). Chosen

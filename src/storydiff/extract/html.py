@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
@@ -26,7 +27,7 @@ from storydiff.extract.line_cleanup import clean_body
 from storydiff.extract.metadata import byline_names, headline
 from storydiff.extract.page_prose import page_prose
 from storydiff.extract.page_type import declares_article
-from storydiff.extract.pass_gaps import fill_gaps
+from storydiff.extract.pass_gaps import fill_gaps, page_paragraphs, shows_gap
 from storydiff.extract.trafilatura_paths import install as _install_python_paths
 from storydiff.settings import ExtractSettings
 
@@ -73,7 +74,8 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     if one_pass:
         fast = True  # one pass keeps a very large page within the time budget per page
     meta: PageMeta | None = None
-    balanced: str | None = None  # the balanced pass's text, when the precise pass's gaps may come from it
+    balanced: str | None = None  # the re-check's balanced pass's text, when the precise pass was kept
+    precise = False  # whether the body is the precise pass's (whose gaps the balanced pass may fill)
     declared = True  # whether the page declares itself an article (the default path reads it)
     if fast:
         # The page's own <meta> tags stand in for trafilatura's metadata pass, which costs a
@@ -82,10 +84,11 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         doc = _trafilatura(tree, url, fast=True)
     else:
         declared = declares_article(tree)
-        doc, balanced = _body_pass(tree, url, declared)
+        doc, balanced, precise = _body_pass(tree, url, declared)
     if doc is None or not (doc.text or "").strip():
         # Every pass can refuse a short page that a recall pass still reads.
         doc = _trafilatura(tree, url, fast=fast, favor_recall=True)
+        precise = False
     found = doc is not None and bool((doc.text or "").strip())
     if not found and declared:
         raise ValueError("no article text found")
@@ -125,9 +128,8 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         text = rescue_prose(tree, text, info.title)
         if not text and not found:
             raise ValueError("no article text found")
-    if balanced:
-        text = fill_gaps(text, clean_body(balanced, title=info.title, headlines=headlines), max_gap=SETTINGS.gap_fill_max_lines,
-                         min_words=SETTINGS.gap_fill_min_words, sentence_end=SETTINGS.gap_fill_sentence_end)
+    if precise and text and SETTINGS.gap_fill_max_lines > 0:
+        text = _fill_precise_gaps(tree, url, text, balanced, info.title, headlines)
     if len(text) < SETTINGS.min_body_chars:
         raise ValueError("article text empty after cleaning")
     tags = page_meta(tree)
@@ -144,14 +146,14 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
 
 
 def _body_pass(tree: HtmlElement, url: str | None,
-               declared: bool) -> tuple[trafilatura.settings.Document | None, str | None]:
+               declared: bool) -> tuple[trafilatura.settings.Document | None, str | None, bool]:
     """trafilatura's precise pass on a page that declares itself an article (``declared``,
     page_type), re-checked against its balanced pass when it reads little; its balanced pass on any
-    other page. With the precise body, the balanced pass's text, whose paragraphs fill the precise
-    body's gaps (pass_gaps)."""
+    other page. With the document: the re-check's balanced text when the precise body was kept, and
+    whether the body is the precise pass's."""
     if not declared:
         # Forums, products, listings, services: the precise pass keeps one block of them.
-        return _trafilatura(tree, url), None
+        return _trafilatura(tree, url), None, False
     doc = _trafilatura(tree, url, favor_precision=True)
     words = _word_count(doc.text if doc else "")
     balanced = None
@@ -160,14 +162,27 @@ def _body_pass(tree: HtmlElement, url: str | None,
         # caption): when the balanced pass reads several times more, it found the article.
         balanced = _trafilatura(tree, url)
         if balanced is not None and words < SETTINGS.recheck_ratio * _word_count(balanced.text or ""):
-            return balanced, None
-    if doc is None or SETTINGS.gap_fill_max_lines <= 0:
-        return doc, None
+            return balanced, None, False
+    return doc, (balanced.text if balanced is not None else None), doc is not None
+
+
+def _fill_precise_gaps(tree: HtmlElement, url: str | None, text: str, balanced: str | None,
+                       title: str | None, headlines: Iterable[str]) -> str:
+    """The precise body ``text`` (cleaned) with its gaps filled from the balanced pass (pass_gaps):
+    the re-check's pass when it ran, else a pass run only when the page's own ``<p>``s show a gap
+    (most articles have none: the pass would cost as much again as the precise one)."""
+    options = {"max_gap": SETTINGS.gap_fill_max_lines, "min_words": SETTINGS.gap_fill_min_words,
+               "sentence_end": SETTINGS.gap_fill_sentence_end}
     if balanced is None:
+        if SETTINGS.gap_fill_when_paragraphs_show and not shows_gap(text, page_paragraphs(tree), **options):
+            return text
         # without trafilatura's fallback extractors: a third of a full pass, and the same gaps
         # (bench/extraction.py's gap-fill table reads the full pass: the same F1 to 0.0001)
-        balanced = _trafilatura(tree, url, fast=True)
-    return doc, (balanced.text if balanced is not None else None)
+        doc = _trafilatura(tree, url, fast=True)
+        balanced = doc.text if doc is not None else None
+    if not balanced:
+        return text
+    return fill_gaps(text, clean_body(balanced, title=title, headlines=headlines), **options)
 
 
 def rescue_prose(tree: HtmlElement, text: str, title: str | None) -> str:
