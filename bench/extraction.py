@@ -160,7 +160,8 @@ def published_outputs() -> dict[str, dict[str, str]]:
 
 def speed_table(n: int) -> None:
     """storydiff (default, fast) and trafilatura's default, taking turns page by page on the same
-    pages, so that load from other processes hits them alike; speeds as ratios."""
+    pages (each page starting with the next one), so that load from other processes hits them alike;
+    speeds as ratios."""
     import dataclasses
 
     import trafilatura
@@ -192,9 +193,12 @@ def speed_table(n: int) -> None:
     from storydiff.extract import trafilatura_paths
 
     seconds = dict.fromkeys(live, 0.0)
-    for page in pages:
+    names = list(live)
+    for k, page in enumerate(pages):
         html = page.html()
-        for name, fn in live.items():
+        # each page starts with another extractor: none is always the first to read a page
+        for name in names[k % len(names):] + names[:k % len(names)]:
+            fn = live[name]
             stock = name.startswith("trafilatura")  # the anchor is trafilatura as installed, its own XPaths
             if stock:
                 trafilatura_paths.uninstall()

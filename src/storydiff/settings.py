@@ -99,8 +99,9 @@ class ExtractSettings:
     # +0.0010, wcxb +0.0005, fundus +0.0009; chosen on all three: (3, 0, True). 0 lines: off.
     # Run on every declared article, the balanced pass it needs made the default path 1.39x slower
     # (round 14); gap_fill_when_paragraphs_show runs that pass only where the page's own <p>s show
-    # such a gap or a longer paragraph (pass_gaps.shows_gap: a fifth of the articles), the fill
-    # itself unchanged (round 16, BENCHMARKS §1). False: the pass on every declared article.
+    # such a gap or a longer paragraph (pass_gaps.shows_gap: 12-22% of the pages), the fill itself
+    # unchanged: the default path takes 1.13-1.17x round 15's time for fundus 0.9547 -> 0.9557
+    # (round 16, BENCHMARKS §1; 0 lines gives round 15's path). False: the pass on every declared article.
     gap_fill_max_lines: int = 3
     gap_fill_min_words: int = 0
     gap_fill_sentence_end: bool = True
