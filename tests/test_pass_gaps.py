@@ -111,6 +111,9 @@ def test_a_short_article_is_filled_from_its_re_check_pass_without_a_third_pass(m
 
 def test_extract_html_without_gap_fill_keeps_the_precise_body(monkeypatch):
     from storydiff.extract.html import extract_html
+    from storydiff.settings import ExtractSettings
+
+    assert ExtractSettings().gap_fill_max_lines == 0  # off by default (BENCHMARKS §1, round 16)
 
     calls = _passes(monkeypatch)
     _settings(monkeypatch, recheck_below_words=0, gap_fill_max_lines=0)
@@ -118,11 +121,11 @@ def test_extract_html_without_gap_fill_keeps_the_precise_body(monkeypatch):
     assert calls == [{"favor_precision": True}]
 
 
-def test_by_default_the_balanced_pass_runs_where_the_pages_paragraphs_show_a_gap(monkeypatch):
+def test_the_balanced_pass_runs_where_the_pages_paragraphs_show_a_gap(monkeypatch):
     from storydiff.extract.html import extract_html
 
     calls = _passes(monkeypatch)
-    _settings(monkeypatch, recheck_below_words=0)  # the shipped gap fill, a long article
+    _settings(monkeypatch, recheck_below_words=0, gap_fill_max_lines=3)  # the gap fill switched on, a long article
     assert extract_html(_page(True)).text.split("\n") == [A, B, C, D]  # <p>B</p> between A and C
     assert calls == [{"favor_precision": True}, {"fast": True}]
 
@@ -131,12 +134,12 @@ def test_no_balanced_pass_where_the_pages_paragraphs_show_no_gap(monkeypatch):
     from storydiff.extract.html import extract_html
 
     calls = _passes(monkeypatch)
-    _settings(monkeypatch, recheck_below_words=0)
+    _settings(monkeypatch, recheck_below_words=0, gap_fill_max_lines=3)
     page = _page(True).replace(f"<p>{B}</p>", f"<div>{B}</div>")  # B is no <p>: nothing tells of it
     assert extract_html(page).text.split("\n") == [A, C, D]
     assert calls == [{"favor_precision": True}]
     calls.clear()
-    _settings(monkeypatch, recheck_below_words=0, gap_fill_when_paragraphs_show=False)  # the pass always
+    _settings(monkeypatch, recheck_below_words=0, gap_fill_max_lines=3, gap_fill_when_paragraphs_show=False)
     assert extract_html(page).text.split("\n") == [A, B, C, D]
     assert calls == [{"favor_precision": True}, {"fast": True}]
 
