@@ -196,3 +196,18 @@ def test_html_report_is_one_file_styled_like_the_web_app():
     assert ".badge{" in page and "@media (max-width:700px)" in page  # web.css, inlined
     assert 'href="/static' not in page and "http-equiv=\"Content-Security-Policy\"" in page
     assert 'rel="icon" href="data:image/svg+xml,' in page
+
+
+def test_each_articles_words_carry_their_language_and_a_bad_tag_is_left_out():
+    # a mixed-language story on an English page: a browser, a screen reader and a page
+    # translator must read the Ukrainian title and quote as Ukrainian
+    from dataclasses import replace
+
+    story, articles = quake()
+    uk = replace(articles[1], language="uk", title="Землетрус у Беровці: 14 загиблих")
+    hostile = replace(articles[0], language='en" onmouseover="alert(1)')
+    html = render_html([story], [hostile, uk])
+    assert '<span lang="uk">Землетрус у Беровці: 14 загиблих</span>' in html
+    wording = re.findall(r'<td class="wording"( lang="[^"]*")?>', html)
+    assert ' lang="uk"' in wording  # the Ukrainian outlet's version of the quote
+    assert "onmouseover" not in html and 'lang="en"' not in html.split("<body", 1)[1]

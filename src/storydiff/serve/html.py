@@ -4,6 +4,7 @@ The report shows each story through the web app's own template (``_story.html``)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from importlib import resources
 from urllib.parse import quote
@@ -32,6 +33,20 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
+# A language tag as BCP 47 writes one ("uk", "pt-BR", "zh-Hant"): anything else an export's
+# "language" field carries is left out rather than printed into the attribute.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def lang_attr(language: str | None) -> Markup:
+    """` lang="uk"` for an element holding an article's own words, so a browser, a screen reader
+    and a translator read a Ukrainian quote on an English page as Ukrainian; nothing when the
+    language is unknown or no language tag."""
+    if isinstance(language, str) and _LANGUAGE_TAG.fullmatch(language):
+        return Markup(' lang="%s"') % language
+    return Markup("")
+
+
 def article_href(article_id: str) -> str:
     """The link to an article's page. Ids come from users' exports: one with a "." or ".." path
     segment would be resolved away by the browser, so such an id goes in the query string."""
@@ -52,6 +67,7 @@ def template_env() -> Environment:
     )
     env.filters["safe_url"] = safe_url
     env.filters["article_href"] = article_href
+    env.filters["lang_attr"] = lang_attr
     env.filters["when"] = fmt.when
     env.filters["plural"] = fmt.plural
     env.filters["snippet"] = fmt.snippet
