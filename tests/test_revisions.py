@@ -77,6 +77,13 @@ def test_a_figure_whose_scale_word_or_grouped_digits_changed_is_a_changed_figure
     d = diff_revisions(uk, replace(uk, text="Евакуювали 1 500 людей з 3 сіл, повідомив голова ОВА."))
     assert [(f["before"], f["after"]) for f in d.figures_changed] == [("1 200", "1 500")]
     assert d.figures_changed[0]["sentence"].startswith("Евакуювали 1 500 людей")
+    # a toll that climbs takes a value another figure had (a review: value alignment saw no change)
+    toll = Article(id="t", source="t", language="en", text="The strike killed 10 people and injured 20, police said.")
+    d = diff_revisions(toll, replace(toll, text="The strike killed 20 people and injured 35, police said."))
+    assert [(f["before"], f["after"]) for f in d.figures_changed] == [("10", "20"), ("20", "35")]
+    pl = Article(id="p", source="p", language="pl", text="Liczba ofiar wzrosła z 3 do 5, podała policja.")
+    d = diff_revisions(pl, replace(pl, text="Liczba ofiar wzrosła z 5 do 7, podała policja."))
+    assert [(f["before"], f["after"]) for f in d.figures_changed] == [("3", "5"), ("5", "7")]
     # a figure added beside the old ones changes none of them
     d = diff_revisions(en, replace(en, text="The fund lost 1.2 million dollars, 14 people said, in 2 days."))
     assert d.figures_changed == []

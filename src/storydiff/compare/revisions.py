@@ -93,12 +93,16 @@ def _quotes(article: Article) -> list[str]:
 
 def _figures(before: str, after: str, language: str | None) -> list[tuple[str, str]]:
     """Figures that one paragraph's edit changed, in order, each as written with its scale word
-    ("1.2 million" -> "1.2 billion", "1 200" -> "1 500", "3 млрд" -> "3,5 млрд"): the paragraph's
-    figures before and after, read as the article's language writes them, aligned by value; a
-    value replaced by another at the same place is a changed figure. (A word diff missed the two
-    first: the number's words are unchanged when only its scale word is, and "1 200" is two words.)"""
+    ("1.2 million" -> "1.2 billion", "1 200" -> "1 500", "3 млрд" -> "3,5 млрд"), read as the
+    article's language writes them. As many figures before as after: each is paired with the one
+    at its place ("killed 10, injured 20" -> "killed 20, injured 35" is 10 -> 20 and 20 -> 35: a toll
+    that climbs takes the value another figure had). Otherwise a figure was added or cut too, and
+    the figures are aligned by value, a value replaced at its place being a change. (A word diff
+    missed the scale word's change, and read "1 200" as two words.)"""
     old = figures_written(before, language, before)
     new = figures_written(after, language, after)
+    if len(old) == len(new):
+        return [(o, n) for (ov, o), (nv, n) in zip(old, new) if ov != nv]
     matcher = difflib.SequenceMatcher(None, [v for v, _ in old], [v for v, _ in new], autojunk=False)
     out: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
