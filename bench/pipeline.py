@@ -51,7 +51,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scratch_pg import database_url, drop_database, recreate_database
 
-PG_DATABASE = "storydiff_bench_pipeline"
+PG_DATABASE = f"storydiff_bench_pipeline_{os.getpid()}"  # two runs on one server keep apart
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parents[1] / "shared" / "data"
@@ -514,7 +514,7 @@ def main() -> None:
     ap.add_argument("--reruns", type=int, default=3, help="rerun rows: timed second runs per code")
     ap.add_argument("--src", help="another checkout's src/ to time beside this one (labelled 'before')")
     ap.add_argument("--commands", nargs="*", help="HTML rows: only these commands (e.g. 'ingest (SQLite)' compare)")
-    ap.add_argument("--pg", help="a PostgreSQL server to ingest into as well (in a database storydiff_bench_pipeline "
+    ap.add_argument("--pg", help="a PostgreSQL server to ingest into as well (in a database storydiff_bench_pipeline_PID "
                     "the bench creates there and drops; the database the URL names is not touched)")
     ap.add_argument("--json", type=Path, help="write every row here too")
     ap.add_argument("--web-db", help="web rows: serve a copy of this ingested database (e.g. one kept from an earlier "

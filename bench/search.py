@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from storydiff.records import Article  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
-from scratch_pg import database_url, recreate_database  # noqa: E402
+from scratch_pg import database_url, drop_database, recreate_database  # noqa: E402
 
 
 def corpus_paragraphs() -> list[tuple[str, str]]:
@@ -241,10 +241,11 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     targets = [("SQLite (FTS5)", str(folder / f"search-{args.n}.db"))]
     if args.pg:
-        # a database of the bench's own on that server (kept for --reuse); the one the URL names
-        # is not touched
-        name = f"storydiff_bench_search_{args.n}"
-        pg = database_url(args.pg, name) if args.reuse else recreate_database(args.pg, name)
+        # a database of the bench's own on that server; the one the URL names is not touched. With
+        # --keep it is named by --n alone and kept, so --reuse finds it; else the process's own, dropped
+        pg_name = (f"storydiff_bench_search_{args.n}" if (args.keep or args.reuse)
+                   else f"storydiff_bench_search_{args.n}_{os.getpid()}")
+        pg = database_url(args.pg, pg_name) if args.reuse else recreate_database(args.pg, pg_name)
         targets.append(("PostgreSQL (tsvector, GIN)", pg))
     rows = []
     for name, url in targets:
@@ -256,6 +257,8 @@ def main() -> None:
             built = build(url, args.n, paras, spans)
         m = measure(url, qs, args.cli_runs)
         rows.append((name, built, m))
+    if args.pg and not (args.keep or args.reuse):
+        drop_database(args.pg, pg_name)
     print(f"\n{args.n:,} articles; 20 queries: {', '.join(q['q'] + ''.join(f' --{k} {v}' for k, v in q.items() if k != 'q') for q in qs)}\n")
     print("| store | built in | median (ms) | p90 (ms) | max (ms) | hits/query | LIKE scan, median (ms) | speed-up | `storydiff search` process, median (ms) |")
     print("|---|---|---|---|---|---|---|---|---|")
