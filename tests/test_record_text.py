@@ -94,3 +94,14 @@ def test_an_api_items_short_paragraph_is_stored(tmp_path):
         assert r.status_code == 200, r.text
         stored = client.get("/api/articles/de-polizei").json()
     assert "drei Polizisten verletzt" in stored["text"]
+
+
+def test_the_warning_counts_stay_bounded_in_a_long_running_server(monkeypatch):
+    # every API item is a source of its own: one counter each would grow for the server's life
+    from storydiff.extract import record_text
+
+    monkeypatch.setattr(record_text, "MAX_FILES_COUNTED", 5)
+    monkeypatch.setattr(record_text, "_drop_warnings", {})
+    for i in range(12):
+        record_text._warn_dropped(f"api:https://example.org/{i}", [("appeal", "Donate now to support us.")])
+    assert 0 < len(record_text._drop_warnings) <= 5

@@ -24,6 +24,7 @@ log = logging.getLogger("storydiff.extract")
 
 # a file whose rows drop a sentence each is named for this many rows, then once that the rest are not
 MAX_DROP_WARNINGS = 20
+MAX_FILES_COUNTED = 10_000
 _drop_warnings: dict[str, int] = {}
 
 # Ends as a sentence does (closing quotes or brackets after the stop), and starts as one: a
@@ -70,6 +71,8 @@ def keep_sentences(lines: Sequence[str], kept: Sequence[bool], title: str | None
 
 def _warn_dropped(source: str, dropped: list[tuple[str, str]]) -> None:
     where = source.split("#", 1)[0].split(" (id ", 1)[0]
+    if where not in _drop_warnings and len(_drop_warnings) >= MAX_FILES_COUNTED:
+        _drop_warnings.clear()  # a server's API items are each a source of their own: stay bounded
     _drop_warnings[where] = seen = _drop_warnings.get(where, 0) + 1
     if seen <= MAX_DROP_WARNINGS:
         said = "; ".join(f"{kind}: {line[:80]!r}" for kind, line in dropped[:3])
