@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storydiff.compare.fact_conflicts import differs_in_substance
 from storydiff.compare.labels import article_labels
@@ -146,12 +147,19 @@ MEANING_CHANGES = {"negation": "“not” changed", "numbers": "figure changed",
 FACT_MATCHERS = {"lexical": "words", "minilm": "words + MiniLM", "cross-encoder": "the same-fact judge"}
 
 SAME_WORDING_RATIO = 90  # rapidfuzz ratio: a reprint with a changed dateline or a typo still counts
+# Sentence pairs whose wording check a process keeps: a story page checks each outlet's sentence
+# against the fact shown (~300 pairs for a story of 60 articles), and that check was most of a
+# stored story's view; a second view, or another page showing the same sentences, reads the answer
+WORDING_CHECKS_KEPT = 16384
 
 
+@lru_cache(maxsize=WORDING_CHECKS_KEPT)
 def _same_wording(variant: str | None, shown: str) -> bool:
     """Whether an outlet printed the sentence shown: the same letters but a few (a typo, a changed
     dateline), and nothing said otherwise: "was not hit", another figure, unit, day or name is
-    that outlet's own sentence, shown as such (QA pass 15: it was listed as printing "was hit")."""
+    that outlet's own sentence, shown as such (QA pass 15: it was listed as printing "was hit").
+    Kept per pair of texts: the answer depends on the two texts alone, so a revised article or a
+    story that gained one is checked afresh, never answered from an older comparison."""
     from rapidfuzz import fuzz
 
     if variant is None or variant == shown:
