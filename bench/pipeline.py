@@ -27,6 +27,11 @@ the mean of the two anchor runs around it).
 5. ``--only rerun``: ``storydiff ingest`` of the same pages into the database it has just filled
    (a resumed or repeated ingest: every item stored already), wall and CPU of that second run,
    each code's runs interleaved with the others' (``--reruns N`` each), beside its first run.
+6. ``--only second --web-db DB``: the second (and later) views of the largest stories of a copy of
+   ``DB`` on a running web app (uvicorn on loopback, without ``serve``'s background comparer, so only
+   the views use the CPU): each story's first view stores its comparison, then ``--reruns N`` rounds
+   of views, the codes interleaved round by round; wall seconds and the server's CPU per view, and
+   whether each code's pages are the same bytes.
 """
 
 from __future__ import annotations
@@ -503,6 +508,59 @@ def rerun_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]],
     return rows
 
 
+SERVE_APP = ("import sys, uvicorn; from storydiff.serve.api import create_app; "
+             "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')")
+
+
+def second_views(db: str, srcs: list[tuple[str, str | None]], tmp: Path, n_stories: int = 8,
+                 rounds: int = 3) -> dict:
+    """Each code's web app on its own copy of ``db``; the ``n_stories`` largest stories viewed once
+    (a first view: their comparisons computed and stored, or read if stored), then ``rounds`` more
+    views each, the codes taking turns round by round. Per code and story: the median wall and server
+    CPU seconds of those views, and the page's bytes (to compare the codes')."""
+    servers, bases = {}, {}
+    try:
+        for label, src in srcs:
+            copy = str(tmp / f"second-{label}.db")
+            shutil.copyfile(db, copy)
+            port = free_port()
+            servers[label] = subprocess.Popen([sys.executable, "-c", SERVE_APP, copy, str(port)],
+                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cli_env(src))
+            bases[label] = f"http://127.0.0.1:{port}"
+            for _ in range(600):
+                try:
+                    if get(bases[label] + "/healthz", timeout=5)[0] == 200:
+                        break
+                except OSError:
+                    time.sleep(0.2)
+        stories = json.loads(get(bases[srcs[-1][0]] + "/api/stories?limit=10000")[1])
+        picked = sorted(stories, key=lambda s: (-s["n_articles"], s["id"]))[:n_stories]
+        pages: dict[str, dict[str, bytes]] = {label: {} for label, _ in srcs}
+        for label, _ in srcs:
+            for s in picked:
+                pages[label][s["id"]] = get(f"{bases[label]}/stories/{s['id']}")[1]
+        times: dict[str, dict[str, list[tuple[float, float]]]] = {label: {s["id"]: [] for s in picked} for label, _ in srcs}
+        for _ in range(rounds):
+            for label, _ in srcs:
+                pid = servers[label].pid
+                for s in picked:
+                    c0, t = server_cpu(pid), time.perf_counter()
+                    status, body = get(f"{bases[label]}/stories/{s['id']}")
+                    times[label][s["id"]].append((time.perf_counter() - t, server_cpu(pid) - c0))
+                    if status != 200 or body != pages[label][s["id"]]:
+                        raise RuntimeError(f"{label}: story {s['id']}'s view changed between views ({status})")
+    finally:
+        for server in servers.values():
+            server.terminate()
+            server.wait(timeout=30)
+    rows = {label: [{"id": s["id"], "articles": s["n_articles"],
+                     "wall": statistics.median(w for w, _ in times[label][s["id"]]),
+                     "cpu": statistics.median(c for _, c in times[label][s["id"]])} for s in picked]
+            for label, _ in srcs}
+    same = all(pages[label] == pages[srcs[0][0]] for label, _ in srcs)
+    return {"rows": rows, "pages_identical": same}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", nargs="*", default=["aeb", "mix"], choices=["aeb", "mix"])
@@ -510,8 +568,10 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="the first N pages of each set only (a quick check)")
     ap.add_argument("--sample", type=int, help="N pages of each set drawn at random, seed 1 (300 of the mix: the "
                                                "pages of round 14's table of where ingest's CPU goes)")
-    ap.add_argument("--only", choices=["html", "scale", "web", "ondemand", "profile", "rerun"], nargs="*")
-    ap.add_argument("--reruns", type=int, default=3, help="rerun rows: timed second runs per code")
+    ap.add_argument("--only", choices=["html", "scale", "web", "ondemand", "profile", "rerun", "second"], nargs="*")
+    ap.add_argument("--reruns", type=int, default=3, help="rerun rows: timed second runs per code; second rows: "
+                                                          "rounds of views per code")
+    ap.add_argument("--stories", type=int, default=8, help="second rows: the N largest stories")
     ap.add_argument("--src", help="another checkout's src/ to time beside this one (labelled 'before')")
     ap.add_argument("--commands", nargs="*", help="HTML rows: only these commands (e.g. 'ingest (SQLite)' compare)")
     ap.add_argument("--pg", help="a PostgreSQL server to ingest into as well (in a database storydiff_bench_pipeline_PID "
@@ -598,6 +658,25 @@ def main() -> None:
             report["rerun"] = [r for name in args.sets
                                for r in rerun_rows(name, (aeb_pages() if name == "aeb" else mix_pages())[: args.limit],
                                                    srcs, tmp, args.reruns)]
+        if "second" in only:
+            if not args.web_db:
+                raise SystemExit("--only second needs --web-db DB (an ingested database)")
+            print(f"\n6. A stored story's second view: the {args.stories} largest stories of {args.web_db}, "
+                  f"{args.reruns} rounds of views after the first")
+            second = second_views(args.web_db, srcs, tmp, args.stories, args.reruns)
+            report["second"] = second
+            for label, _ in srcs:
+                rows = second["rows"][label]
+                print(f"  {label:7s} stories of {', '.join(str(r['articles']) for r in rows)} articles: second view "
+                      f"median {statistics.median(r['wall'] for r in rows):.3f} s wall, server CPU median "
+                      f"{statistics.median(r['cpu'] for r in rows):.3f} s (per story, wall: "
+                      f"{', '.join(format(r['wall'], '.3f') for r in rows)})", flush=True)
+            if len(srcs) > 1:
+                med = {(label, k): statistics.median(r[k] for r in second["rows"][label])
+                       for label, _ in srcs for k in ("wall", "cpu")}
+                print(f"  this / before: {med['this', 'wall'] / med['before', 'wall']:.2f}x wall, "
+                      f"{med['this', 'cpu'] / med['before', 'cpu']:.2f}x server CPU; pages byte-identical across "
+                      f"codes: {second['pages_identical']}")
         if "profile" in only:
             print("\n4. Where the time goes: AEB in one process (--workers 0), pyinstrument, seconds per stage")
             report["profile"] = profile_table(srcs, tmp)
