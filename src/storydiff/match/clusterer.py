@@ -251,7 +251,7 @@ def prepare(doc: MatchDoc) -> Prepared:
         ml.cross_keys(text, title, terms.entities.items(), language),
         ml.lede(text, title),
         sum(1 for t in terms.words if t not in terms.entities),
-        event_days(text, language, when),
+        event_days(text, language, doc.published if when is not None else None),  # its own calendar date
     )
 
 

@@ -9,14 +9,20 @@ day after, a report of the next event a day several days away.
 
 The dates and weekdays are read by the fact comparison's readers (``compare.claims.dates_in`` and
 ``weekdays_in``: English month names, day + month in the languages ``compare.numbers`` reads,
-weekdays in English, Ukrainian, Russian and German; a dateline's date is left out, the day a
-statement was made on kept: the news may be the statement), from the first sentence only (a
+weekdays in English, Ukrainian, Russian and German; a dateline's date is left out, and so is the
+day a statement was made on when the sentence names another; a lede whose only day is a
+statement's, "the death toll rose to eleven, the governor said on Wednesday", says its event was
+on that day or in the week before it: a statement is on or after its event's day), from the
+first sentence only (a
 reminder of the earlier event further down is no date of this one; a headline line at the top
-is read with it), and resolved into calendar days with the report's publication date: a month
-and day takes the year that puts it within half a year of publication; a weekday is the nearest
-such day from five days before publication to the day after ("on Tuesday" in Monday's paper is
-tomorrow, in Sunday's five days ago), and in a sentence of what is to come ("will", "next") the
-week after's too. A date followed by another year, and a weekday in a sentence that names
+is read with it), and resolved into calendar days with the report's publication date, on the
+calendar of its own time zone (a Kyiv paper at 01:00 on Tuesday, +02:00, is Tuesday's, not
+Monday's as in UTC): a month and day takes the year that puts it within half a year of
+publication; a weekday is the nearest such day from five days before publication to the day
+after ("on Tuesday" in Monday's paper is tomorrow, in Sunday's five days ago), and in a sentence
+of what is to come ("will", "next", "are to meet", "відбудеться", "состоится", "soll") the week
+after's too, and so for a weekday two or more days back in a sentence with no past verb (a
+preview in the present tense: "Am Mittwoch beraten die Außenminister" in Monday's paper). A date followed by another year, and a weekday in a sentence that names
 another year, give no day (a past event, or a page's old timestamp), nor a date or weekday
 after "Updated", "Posted", "Оновлено" (the page's own stamp). An article without a
 publication date has none (a weekday or a year means nothing without one).
@@ -32,10 +38,28 @@ from datetime import date, datetime, timezone
 
 LEDE_CHARS = 600  # of the text, for the sentence split: a lede's first sentence is never longer
 MAX_SPAN_DAYS = 3  # a date range wider than this ("in October", "by November") says no day
+# a lede whose only day is a statement's: its event is on that day or up to a week before
+SAID_BACK_DAYS = 7
 # A sentence that speaks of what is to come ("will strike from Thursday", "next Thursday",
 # "наступного четверга"): its weekday may be the next such day as well as the last one.
-_FUTURE = re.compile(r"\b(?:will|shall|next|due|plans?|scheduled|set\s+to|буде|будуть|наступн\w*|будет|будут|следующ\w*"
-                     r"|wird|werden|nächste\w*)\b|['’]ll\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|shall|next|due|plans?|scheduled|set\s+to|(?:is|are)\s+(?:expected\s+|scheduled\s+|due\s+)?to"
+                     r"|upcoming|буде|будуть|наступн\w*|відбудеться|відбудуться|запланован\w*|будет|будут|следующ\w*"
+                     r"|состоится|состоятся|пройд[её]т|запланирован\w*|wird|werden|soll|sollen|nächste\w*|geplant"
+                     r"|będzie|będą|odbędzie|odbędą|przyszł\w*|zaplanowan\w*)\b"
+                     r"|['’]ll\b", re.IGNORECASE)
+# A verb in a past form (not a reporting verb's: "said" dates the statement, not the event): a
+# sentence with none may be a preview in the present tense ("Am Mittwoch beraten die
+# Außenminister", "negotiators meet in Istanbul on Wednesday"), its weekday the coming one as well
+# as the last one. Ukrainian and Russian past forms end in -в/-л, -ла, -ло, -ли, Polish ones in
+# -ł, -ła, -li (nouns such as "села" or "сили" read as past too: that keeps the one reading, as
+# before).
+_PAST = re.compile(r"\b(?i:was|were|had|has|have|did|met|hit|struck|took|came|went|began|fell|rose|won|lost"
+                   r"|left|made|held|gave|saw|shot|broke|ran|fought|sank|stood|led|sent|got|found|became|ended"
+                   r"|tore|fled|stole|froze|flew|drove|threw|caught|bought|sold|paid|kept|felt|built|spent|stuck|swept"
+                   r"|blew|grew|knew|drew|chose|wrote|hid|ate|sought|brought|thought|withdrew|fed|bled|lay|slew|wounded"
+                   r"|\w{2,}ed|hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden|worden)\b"
+                   r"|\bge[a-zäöüß]{3,}(?:t|en)\b|\b\w+(?:[аиія]в(?:ся)?|л[аои](?:ся|сь)?|[аеиоуяі]л(?:ся)?)\b"
+                   r"|\b\w+(?:ł|ła|ło|li|ły)\b")
 _CLOSED = re.compile(r"[.!?…:;\"”»’')]\s*$")
 _HALF_YEAR = 183
 # a page's own stamp before a date ("Updated: December 9, 2024", "Posted on Nov 24"): when the page
@@ -65,17 +89,27 @@ def _in_year_near(month_day: int, published: date) -> int:
     return 0
 
 
-def event_days(text: str, language: str | None, published: float | None) -> tuple[tuple[int, int], ...]:
+def event_days(text: str, language: str | None, published: float | str | datetime | None) -> tuple[tuple[int, int], ...]:
     """The (first, last) day ordinals the first sentence of ``text`` says its event happened on
-    (the day a statement was made on included: the news may be the statement); () when it names
-    none or ``published`` (seconds since the epoch) is unknown."""
+    (a day a statement was made on only when the sentence names no other, and then as the last of
+    the SAID_BACK_DAYS + 1 days up to it: a follow-up's "the governor said on Wednesday" is on or
+    after its event's day); () when it names none or ``published`` is unknown. ``published``: a datetime or ISO string, read on the calendar of its own offset (a
+    Kyiv paper at 01:00 on Tuesday, +02:00, is Tuesday's; naive = UTC), or seconds since the
+    epoch (UTC)."""
     if published is None or not text:
         return ()
     from storydiff.analyze.sentences import sentence_spans
-    from storydiff.compare.claims import dates_in, weekdays_in  # the readers of the fact comparison
 
     try:
-        pub = datetime.fromtimestamp(published, timezone.utc).date()
+        if isinstance(published, (int, float)):
+            pub = datetime.fromtimestamp(published, timezone.utc).date()
+        else:
+            from storydiff.dates import parse_iso_utc
+
+            when = parse_iso_utc(published)
+            if when is None:
+                return ()
+            pub = when.date()  # the local date: parse_iso_utc keeps an aware value's offset
     except (OverflowError, OSError, ValueError):
         return ()
     head = text[:LEDE_CHARS]
@@ -85,8 +119,22 @@ def event_days(text: str, language: str | None, published: float | None) -> tupl
     # a headline line at the top of the text (no closing stop) is read with the sentence after it
     end = spans[1][1] if len(spans) > 1 and not _CLOSED.search(head[spans[0][0] : spans[0][1]]) else spans[0][1]
     sentence = head[spans[0][0] : end]
+    out = _read(sentence, language, pub, said_on=False)
+    if not out:
+        # only the day a statement was made on: the event was on it or before it, within a week
+        # (a follow-up's "the toll rose to eleven, the governor said on Wednesday" is Monday's
+        # strike's; a club's "signed Brandt, the club said on Saturday" no injury of the Tuesday after)
+        out = {(hi - SAID_BACK_DAYS, hi) for _, hi in _read(sentence, language, pub, said_on=True)}
+    return tuple(sorted(out))
+
+
+def _read(sentence: str, language: str | None, pub: date, said_on: bool) -> set[tuple[int, int]]:
+    """The (first, last) days ``sentence`` names, resolved against ``pub``; ``said_on``: the days
+    statements were made on too (never in the future: no next week's reading)."""
+    from storydiff.compare.claims import dates_in, weekdays_in  # the readers of the fact comparison
+
     out: list[tuple[int, int]] = []
-    for q in dates_in(sentence, language, said_on=True):
+    for q in dates_in(sentence, language, said_on=said_on):
         if not (101 <= q.low <= q.high <= 1231 and 1 <= q.low // 100 <= 12) or q.high - q.low > MAX_SPAN_DAYS:
             continue
         try:
@@ -104,8 +152,11 @@ def event_days(text: str, language: str | None, published: float | None) -> tupl
         out.append((first, last))
     # a weekday is this week's only in a sentence of this year ("Monday, March 11, 2013" is not)
     other_year = any(int(y) != pub.year for y in _YEAR.findall(sentence))
-    weekdays = () if other_year else weekdays_in(sentence, said_on=True)
-    future = bool(weekdays) and bool(_FUTURE.search(sentence))
+    weekdays = () if other_year else weekdays_in(sentence, said_on=said_on)
+    # what is to come ("will", "are to meet", "відбудеться"), or a sentence with no past verb (a
+    # preview in the present tense): a weekday more than a day back may be the coming one too
+    future = bool(weekdays) and not said_on and bool(_FUTURE.search(sentence))
+    maybe_coming = bool(weekdays) and not said_on and (future or not _PAST.search(sentence))
     tomorrow = pub.toordinal() + 1
     for q in weekdays:
         at = sentence.find(q.written)
@@ -115,9 +166,9 @@ def event_days(text: str, language: str | None, published: float | None) -> tupl
         day = tomorrow - (pub.isoweekday() + 1 - int(q.value)) % 7
         lo, hi = day + int(q.low - q.value), day + int(q.high - q.value)
         out.append((lo, hi))
-        if future:
+        if future or (maybe_coming and day < tomorrow - 2):
             out.append((lo + 7, hi + 7))
-    return tuple(sorted(set(out)))
+    return set(out)
 
 
 def days_apart(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> int:

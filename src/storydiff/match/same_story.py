@@ -167,7 +167,7 @@ def dated_apart(a: MatchDoc, b: MatchDoc, settings: MatchSettings | None = None)
     settings = settings or MatchSettings()
     if settings.event_days_apart < 0:
         return False
-    days = [event_days(d.text if isinstance(d.text, str) else "", _language(d), timestamp(d.published)) for d in (a, b)]
+    days = [event_days(d.text if isinstance(d.text, str) else "", _language(d), d.published if timestamp(d.published) is not None else None) for d in (a, b)]
     return days_apart(*days) > settings.event_days_apart
 
 
