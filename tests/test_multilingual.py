@@ -458,3 +458,145 @@ def test_a_dash_list_after_a_colon_without_a_speech_verb_is_no_quote():
 ])
 def test_german_pronouns_and_roles_on_page_shapes(text, expected):
     assert [s for _, s in speakers(text, "de")][-1] == expected
+
+
+# -- review of session 16's quote and speaker changes -------------------------------------------
+
+# the dialogue-dash pattern as session 16 first wrote it: the reference the fixed one must match
+# on ordinary paragraphs (it is cubic in a run of spaces, so only short texts are given to it)
+_DASH_QUOTE_BEFORE = (r"[ \t\u00a0]*(?P<dash>[–—―-])[ \t\u00a0]+(?P<body>\S.*?)[ \t\u00a0]*,?[ \t\u00a0]+[–—―-]"
+                      r"[ \t\u00a0]+(?=(?:{verbs})(?!\w))")
+
+
+@pytest.mark.parametrize("para", [
+    "– Nie podniesiemy podatków w przyszłym roku – zapewnił Wróblewski.",
+    "—  Ми не підвищимо податки ,\u00a0 — запевнив Врублевський.",
+    "— Мы не повысим налоги,\t—\tзаверил Врублевский. — И не снизим.",
+    "- Ustawa – ta z marca - nie przejdzie ,, - dodał poseł.",
+    "– 12 osób rannych – wszystkie z Kępna",
+    "–   a   ,   –   powiedział",
+    "– Nie – nie – nie – powiedziała Nowak – i wyszła – dodał.",
+])
+def test_the_dash_quote_pattern_matches_as_the_session_s_first_one_did(para):
+    import re
+
+    from storydiff.analyze import quotes
+
+    before = re.compile(_DASH_QUOTE_BEFORE.format(verbs=quotes._DASH_VERBS), re.IGNORECASE)
+    old, new = before.match(para), quotes._DASH_QUOTE.match(para)
+    assert (old and old.span("body"), old and old.end()) == (new and new.span("body"), new and new.end())
+
+
+def test_a_dash_paragraph_with_a_long_run_of_blanks_is_read_in_linear_time():
+    # review of session 16: the dash pattern backtracked cubically over a run of spaces (800 spaces
+    # 2.2 s, 5,000 over 100 s); 20,000 blanks of three kinds in several places must take well under
+    # a second (the old pattern: hours). Run in a child process so that a regression fails on the
+    # timeout instead of hanging the suite.
+    import subprocess
+    import sys
+
+    script = (
+        "from storydiff.analyze.quotes import quote_spans, find_quotes\n"
+        "run = ' \\t\\u00a0' * 6667\n"
+        "paras = ['– Nie podniesiemy podatków' + run + 'w przyszłym roku.',\n"
+        "         '– Nie podniesiemy podatków' + run + ',' + run + 'w roku – zapewnił Wróblewski.',\n"
+        "         '— Ми не підвищимо' + run + '—' + run + 'податки.',\n"
+        "         '- Budget for 2025' + run + 'approved by 31 votes to 12.']\n"
+        "for p in paras:\n"
+        "    quote_spans(p + '\\n')\n"
+        "    find_quotes('Minister powiedział:\\n' + p, language='pl')\n"
+        "qs = find_quotes('Premier Jan Nowak:\\n– Nie' + run + 'podniesiemy podatków' + run + '– zapewnił Nowak.', language='pl')\n"
+        "assert [q.speaker for q in qs] == ['Jan Nowak'], qs\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=30)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # review of session 16: "Janet" (a consonant) was read as a man's name, so the feminine "dodała"
+    # went to the other woman named; a foreign name in a consonant has no gender to read
+    ("pl", "Sekretarz skarbu USA Janet Yellen spotkała się w Warszawie z szefową MF. Minister finansów Anna "
+           "Kowalczyk zapowiedziała współpracę.\n„Polska jest kluczowym partnerem Stanów Zjednoczonych” – "
+           "powiedziała Janet Yellen.\n„Rozmawialiśmy o sankcjach wobec Rosji i o pomocy dla Ukrainy” – dodała.",
+     ["Janet Yellen", "Janet Yellen"]),
+    ("uk", "Міністерка Юлія Свириденко зустрілася з Інгрід Шмідт.\n«Ми підпишемо угоду до кінця року», — сказала "
+           "Інгрід Шмідт.\n«Гроші вже виділено», — додала вона.",
+     ["Інгрід Шмідт", "Інгрід Шмідт"]),
+    # a Slavic man's name is still a man's: "dodała" goes to the woman named after him
+    ("pl", "„Na miejscu pracuje 60 strażaków” – powiedział rzecznik Jacek Zieliński.\n\nWojewoda Anna Kowalczyk "
+           "zapowiedziała kontrolę. „Musimy wyciągnąć wnioski” – dodała.",
+     ["Jacek Zieliński", "Anna Kowalczyk"]),
+])
+def test_a_name_with_no_gender_marker_is_of_unknown_gender(lang, text, expected):
+    assert [s for _, s in speakers(text, lang)] == expected
+
+
+def test_the_gender_of_names():
+    from storydiff.analyze.speakers_multilingual import _gender
+
+    assert [_gender("", n, "pl") for n in ("Janet Yellen", "Margaret Thatcher", "Ingrid Brand", "Elisabeth Borne",
+                                           "Liz Truss")] == [None] * 5
+    assert [_gender("", n, "pl") for n in ("Marek Nowak", "Paweł Wolski", "Donald Tusk", "Jarosław Kaczyński",
+                                           "Tomasz Wróblewski")] == ["m"] * 5
+    assert [_gender("", n, "uk") for n in ("Олег Кіпер", "Андрій Коваленко", "Джанет Єллен")] == ["m", "m", None]
+    assert _gender("Rozmowa z Olafem Scholzem.", "Olaf Scholz", "pl") == "m"  # declined: a man's name
+    assert _gender("– dodała Ingrid Brand.", "Ingrid Brand", "pl") == "f"  # the verb's ending says it
+
+
+@pytest.mark.parametrize("text", [
+    # review of session 16: a list after "policja poinformowała:" was a quote of "Wrocławiem"
+    "W wypadku na autostradzie A4 pod Wrocławiem policja poinformowała:\n– 12 osób zostało rannych i trafiło "
+    "do szpitali w regionie,\n– 3 osoby zginęły na miejscu zdarzenia,\n– autostrada jest zablokowana.",
+    "Policja poinformowała:\n\n– 12 osób zostało rannych i trafiło do szpitali w regionie.",
+    "Rzecznik wojewody przekazał:\n– 12 osób zostało rannych i trafiło do szpitali w regionie.",
+])
+def test_a_dash_list_after_an_institution_s_colon_is_no_quote(text):
+    assert find_quotes(text, language="pl") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Premier Tomasz Wróblewski powiedział dziennikarzom:\n– Nie podniesiemy podatków w przyszłym roku.",
+     "Tomasz Wróblewski"),
+    ("Premier Tomasz Wróblewski bronił budżetu. Wróblewski zapewnił:\n– Nie podniesiemy podatków w przyszłym roku.",
+     "Tomasz Wróblewski"),
+    ("Premier Tomasz Wróblewski bronił budżetu. On sam zapewnił:\n– Nie podniesiemy podatków w przyszłym roku.",
+     None),  # "sam" is no name: no quote
+])
+def test_a_dash_paragraph_after_a_person_s_colon_is_their_quote(text, expected):
+    found = speakers(text, "pl")
+    assert found == ([] if expected is None else [("Nie podniesiemy podatków w przyszłym roku.", expected)])
+
+
+# What the quote and speaker rules give on probes of what they read: when this changes, stored
+# parses made by the rules before are stale, so SPEAKER_RULES (analyze/__init__) must be bumped and
+# the new fingerprint recorded under it. Session 16 changed the rules (dialogue dashes, colons,
+# gender, anonymous attributions, German roles) without the bump (review, session 16).
+_RULE_PROBES = [
+    ("pl", "Premier Tomasz Wróblewski bronił we wtorek projektu budżetu.\n\n"
+           "– Nie podniesiemy podatków w przyszłym roku – zapewnił Wróblewski. – I nie obniżymy wydatków."),
+    ("pl", "Premier Tomasz Wróblewski bronił budżetu. Powiedział dziennikarzom:\n\n– Nie podniesiemy podatków."),
+    ("pl", "„Na miejscu pracuje 60 strażaków” – powiedział rzecznik Marek Zieliński.\n\nWojewoda Anna Kowalczyk "
+           "zapowiedziała kontrolę. „Musimy wyciągnąć wnioski” – dodała."),
+    ("de", "„Wir brauchen mehr Geld“, sagte Jonas Berger. „Die Entscheidung fällt im Januar“, verlautete aus dem Ministerium."),
+    ("de", "Bundeskanzler Friedrich Lange traf die Ministerin Anna Roth.\n\n„Wir stehen zusammen“, sagte der Kanzler."),
+    ("uk", "«Ми відкриємо школу у вересні», — сказав голова громади Петро Дорош.\n«Ремонт уже завершено», — додав він."),
+]
+_RULES_FINGERPRINT = {5: "9815b8ef5b7b6c27"}
+
+
+def test_stored_parses_are_keyed_by_the_rules_that_made_them():
+    import hashlib
+    import json
+
+    from storydiff.analyze import SPEAKER_RULES, analyzer_id
+    from storydiff.pipeline import _parse_needed
+    from storydiff.store.codec import analysis_key
+
+    said = [[(q.text, q.speaker, q.cue) for q in find_quotes(t, language=lang)] for lang, t in _RULE_PROBES]
+    fingerprint = hashlib.sha256(json.dumps(said, ensure_ascii=False).encode()).hexdigest()[:16]
+    assert _RULES_FINGERPRINT.get(SPEAKER_RULES) == fingerprint, (
+        f"the quote/speaker rules give {fingerprint} on the probes: bump SPEAKER_RULES if they changed")
+    assert f"speakers {SPEAKER_RULES};" in analyzer_id()
+    # a parse kept under the rules before is not read as current: the text is parsed again
+    old = analyzer_id().replace(f"speakers {SPEAKER_RULES};", f"speakers {SPEAKER_RULES - 1};")
+    kept = {analysis_key("text", old): {"quotes": [], "entities": []}}
+    assert _parse_needed(kept, analysis_key("text", analyzer_id()), False)

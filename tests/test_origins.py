@@ -239,3 +239,20 @@ def test_polish_and_german_attributions_after_the_news_and_of_an_agency(text, or
 )
 def test_polish_and_german_cues_without_an_outlet_name_no_one(text):
     assert find_origins(text) == []
+
+
+def test_a_long_run_of_blanks_after_wie_is_read_in_linear_time():
+    # review of session 16: "wie\s+(?:die|der|das)?\s*" split a run of spaces every way before the
+    # name failed (2,000 spaces 2 s, quadratic); 20,000 must take well under a second. A child
+    # process, so that a regression fails on the timeout instead of hanging the suite.
+    import subprocess
+    import sys
+
+    script = (
+        "from storydiff.analyze.origins import find_origins\n"
+        "run = ' \\t\\u00a0' * 6667\n"
+        "find_origins('Das sagte er, wie' + run + 'die Zeitung berichtet.')\n"
+        "found = find_origins('Wie der' + run + 'Spiegel berichtet, ist es so.')\n"
+        "assert [o.name for o in found] == ['Der Spiegel'], found\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=30)

@@ -257,7 +257,8 @@ _OTHER_LANGUAGE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("citing", re.compile(rf"(?P<name>{_KNOWN_RE})\s+(?i:zufolge)\b")),  # "dem Spiegel zufolge"
     # the name before the verb: "Wie die dpa meldet", "Comme le rapporte Reuters" is above
     # (the name may stand in quotation marks: "Wie der „Spiegel“ berichtet")
-    ("reported", re.compile(rf"(?i:\bwie\s+(?:die|der|das)?\s*){_OPEN_QUOTE}(?P<name>{_KNOWN_RE})[“”\"]?\s+"
+    # (possessive blanks: "\s+(?:die)?\s*" split a run of spaces after "wie" every way, quadratic)
+    ("reported", re.compile(rf"(?i:\bwie\s++(?:(?:die|der|das)\s*+)?){_OPEN_QUOTE}(?P<name>{_KNOWN_RE})[“”\"]?\s+"
                             r"(?i:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\b")),
 ]
 # English text skips those rules (a name-first pattern is a scan at every position): they run

@@ -204,9 +204,13 @@ def _is_title(words: list[str], settings: QuoteSettings) -> bool:
 # item or a bullet ("– 12 osób rannych"), not a quote (QA pass 16). A hyphen stands for the dash
 # only with spaces on both sides.
 _DASH_VERBS = alternation(sorted({v for lang in ("pl", "uk", "ru") for v in verb_forms(lang)}))
+# The body ends on a non-space and the space runs are possessive (Python 3.11): "\S.*?[ ]*,?[ ]+"
+# split a run of spaces in every way before giving up at each of its positions, cubic in the run's
+# length (5,000 spaces: over 100 s; review, session 16); now each run is read once from the word
+# before it. The same matches: the lazy body ends after a non-space in either pattern.
 _DASH_QUOTE = re.compile(
-    rf"[ \t\u00a0]*(?P<dash>[–—―-])[ \t\u00a0]+(?P<body>\S.*?)[ \t\u00a0]*,?[ \t\u00a0]+[–—―-][ \t\u00a0]+"
-    rf"(?=(?:{_DASH_VERBS})(?!\w))",
+    rf"[ \t\u00a0]*+(?P<dash>[–—―-])[ \t\u00a0]++(?P<body>\S(?:.*?\S)??)(?:[ \t\u00a0]*+,)?[ \t\u00a0]++[–—―-]"
+    rf"[ \t\u00a0]++(?=(?:{_DASH_VERBS})(?!\w))",
     re.IGNORECASE,
 )
 # ... or when the paragraph before ends on a speech verb's colon ("Powiedział dziennikarzom:\n– Nie ...")
@@ -214,6 +218,34 @@ _DASH_OPENS = re.compile(r"[ \t\u00a0]*(?P<dash>[–—―-])[ \t\u00a0]+(?=\S)"
 _VERB_COLON = re.compile(rf"(?<!\w)(?:{_DASH_VERBS})(?!\w)[^.!?\n]*:\s*$", re.IGNORECASE)
 # the same speaker goes on after the attribution: "– ... – zapewnił Wróblewski. – I nie obniżymy ..."
 _DASH_GOES_ON = re.compile(r"[.!?…][ \t\u00a0]+(?P<dash>[–—―-])[ \t\u00a0]+(?=\S)")
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
+_SUBJECT_PRONOUNS = frozenset(["on", "ona", "oni", "one", "він", "вона", "вони", "он", "она", "они"])
+
+
+def _a_person_speaks(head: str, line: str, verb: int) -> bool:
+    """Whether the speech verb at line[verb] (before a colon ending the paragraph) has a person
+    for its subject: a name ("Jan Nowak powiedział:", "Nowak dodał:" once named in full), a
+    pronoun ("Ona dodała:"), or, the verb opening its sentence, a person named in the paragraph
+    ("... Powiedział dziennikarzom:") or after the verb. A dash list after "Pod Wrocławiem
+    policja poinformowała:" is the police's list, not a quote of "Wrocławiem" (review, session 16)."""
+    from storydiff.analyze.speakers_multilingual import _full_name, _is_cap, _runs
+
+    ends = [m.end() for m in _SENTENCE_END.finditer(line, 0, verb)]
+    clause = line[ends[-1] if ends else 0:verb]
+    words = clause.split()
+    if not words:
+        return any(len(run) >= 2 for _, run in _runs(line[:verb]) + _runs(line[verb:]))
+    last = words[-1].strip(",;()\"'„”“«»")
+    if last.lower() in _SUBJECT_PRONOUNS:
+        return True
+    if not _is_cap(last):
+        return False  # "policja poinformowała:", "rzecznik dodał:"
+    runs = [run for _, run in _runs(clause) if run[-1] == last.rstrip(".")]
+    if not runs:
+        return False
+    return len(runs[-1]) >= 2 or _full_name(head, last) != last
 
 
 def _dash_spans(text: str, a: int, b: int) -> list[Span]:
@@ -227,7 +259,9 @@ def _dash_spans(text: str, a: int, b: int) -> list[Span]:
         if opens is None:
             return []
         before = text[max(0, a - 300):a].rstrip()
-        if not _VERB_COLON.search(before[before.rfind("\n") + 1:]):
+        line = before[before.rfind("\n") + 1:]
+        verb = _VERB_COLON.search(line)
+        if verb is None or not _a_person_speaks(text[:a], line, verb.start()):
             return []
         return [Span(opens.end(), b, False, opens.start("dash"), b)]
     close_mark = m.end()

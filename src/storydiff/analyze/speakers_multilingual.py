@@ -96,7 +96,7 @@ _AFTER_MARK = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*[—―–-]?[ \t\u00a0]*")
 # ("dodała", "сказала") want a woman; "er", "on", "він" and "dodał", "сказав" a man. A person's
 # gender is read from the article's words: a first name in -a (Anna, Katarzyna, Олена; a few men's
 # names aside), a Polish or Slavic surname's ending (-ska, -ська, -ова), a feminine title before the
-# name ("Oppositionsführerin", "Frau", "posłanka"); a first name in a consonant is a man's in pl/uk/ru.
+# name ("Oppositionsführerin", "Frau", "posłanka"); a man's in pl/uk/ru is read as below (_slavic_man).
 _FEMININE_PRONOUNS = frozenset(["sie", "ona", "вона", "она", "elle", "ella", "lei"])
 _MASCULINE_PRONOUNS = frozenset(["er", "on", "він", "он", "il", "él", "lui"])
 _MEN_IN_A = frozenset(["kuba", "barnaba", "bonawentura", "andrea", "luca", "nikita", "никита", "микита", "ілля",
@@ -122,6 +122,51 @@ def _wanted_gender(lang: str, cue: str | None, pronoun: str | None = None) -> st
     return None
 
 
+# A first name in a consonant is a man's only where it is a Slavic name: "Janet", "Margaret",
+# "Ingrid", "Elisabeth", "Liz" are women's, and "– powiedziała Janet Yellen. ... – dodała" gave the
+# second quote to another woman when Yellen was read as a man (review, session 16). A man's name is
+# read from a Slavic man's ending or name, from its declension (a woman's name in a consonant is not
+# declined: "z Markiem", "з Олегом", "Олегові"), or from a speech verb's ending next to it
+# ("powiedziała Janet Yellen", "Janet Yellen dodała"); any other name's gender is unknown.
+_SLAVIC_MEN_ENDINGS = ("sław", "ław", "mir", "mierz", "ł", "usz", "asz", "osz", "rzej", "ciech", "ek", "yk",
+                       "слав", "мир", "ій", "ий", "ей", "ил")
+_SLAVIC_MEN_NAMES = (
+    "piotr jan adam robert marcin kamil damian szymon artur daniel dawid patryk sebastian hubert karol edward "
+    "zygmunt waldemar bogdan roman krzysztof jakub donald kazimierz zbigniew ryszard józef grzegorz wojciech "
+    "stanisław jerzy filip michał maciej tomasz rafał adrian oskar igor borys witold lech bartłomiej przemysław "
+    "олександр александр іван иван денис максим роман антон борис віктор виктор михаил павел глеб кирил кирилл "
+    "артем артём тарас богдан руслан степан остап назар вадим євген евгений леонід леонид ігор игорь олег "
+    "дмитрий юрий сергей андрей алексей володимир владимир рустем ахмед геннадий віталій сергій андрій юрій "
+    "олексій валерій анатолій арсеній костянтин константин федір фёдор федор яків яков лев марат рамзан"
+)
+_SLAVIC_MEN = frozenset(_SLAVIC_MEN_NAMES.split())
+_DECLINED_AS_MAN = {"pl": ("em", "owi"), "uk": ("ом", "ові", "ем", "еві", "єм", "єві"), "ru": ("ом", "ем", "ым")}
+_VERB_WORDS = {lang: frozenset(verb_forms(lang)) for lang in _SLAVIC}
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+
+
+def _slavic_man(text: str, first: str, lang: str) -> bool:
+    low = first.lower()
+    if low in _SLAVIC_MEN or low.endswith(_SLAVIC_MEN_ENDINGS):
+        return True
+    stem = first[:-1] if low.endswith(("й", "ь")) else first
+    return any(re.search(rf"(?<!\w){re.escape(stem)}{e}(?!\w)", text) for e in _DECLINED_AS_MAN[lang])
+
+
+def _verb_agreement(text: str, name: str, lang: str) -> str | None:
+    """"f" or "m" when a speech verb right before or after a mention of ``name`` has that ending."""
+    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        after = _NEXT_WORD.match(text, m.end())
+        before = _WORD_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+        for word in (before and before.group(1), after and after.group(1)):
+            if word and word.lower() == word and word in _VERB_WORDS[lang]:
+                gender = _wanted_gender(lang, word)
+                if gender is not None:
+                    return gender
+    return None
+
+
 def _gender(text: str, name: str, lang: str) -> str | None:
     """"f", "m" or None: the gender the article gives the person ``name``."""
     words = name.split()
@@ -140,8 +185,12 @@ def _gender(text: str, name: str, lang: str) -> str | None:
                 return "f"
             if word in ("herr", "pan", "пан", "господин"):
                 return "m"
-    if lang in _SLAVIC and first and first[-1:].isalpha() and not first.endswith(("a", "а", "я", "o", "о", "e", "е", "i", "і", "и", "y")):
-        return "m"
+    if lang in _SLAVIC and first:
+        agreed = _verb_agreement(text, name, lang)
+        if agreed is not None:
+            return agreed
+        if _slavic_man(text, words[0], lang):
+            return "m"
     if last.endswith(("ski", "cki", "dzki", "ський", "цький", "ский", "цкий")):
         return "m"
     return None
