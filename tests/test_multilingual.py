@@ -507,6 +507,11 @@ def test_a_dash_paragraph_with_a_long_run_of_blanks_is_read_in_linear_time():
         "    find_quotes('Minister powiedział:\\n' + p, language='pl')\n"
         "qs = find_quotes('Premier Jan Nowak:\\n– Nie' + run + 'podniesiemy podatków' + run + '– zapewnił Nowak.', language='pl')\n"
         "assert [q.speaker for q in qs] == ['Jan Nowak'], qs\n"
+        # many dash paragraphs after "Nowak powiedział:" in a long article (the colon's subject
+        # looked up in the whole text each time: 43 s)
+        "block = 'Nowak powiedział:\\n– Nie podniesiemy podatków w tym roku.\\n' + 'Zdanie bez nazwisk. ' * 50 + '\\n'\n"
+        "assert len(quote_spans('Premier Jan Nowak przyjechał. ' + block * 500)) == 500\n"
+        "assert quote_spans(block * 500) == []\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=30)
 

@@ -221,6 +221,7 @@ _DASH_GOES_ON = re.compile(r"[.!?…][ \t\u00a0]+(?P<dash>[–—―-])[ \t\u00a
 
 
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 _SUBJECT_PRONOUNS = frozenset(["on", "ona", "oni", "one", "він", "вона", "вони", "он", "она", "они"])
 
 
@@ -230,7 +231,7 @@ def _a_person_speaks(head: str, line: str, verb: int) -> bool:
     pronoun ("Ona dodała:"), or, the verb opening its sentence, a person named in the paragraph
     ("... Powiedział dziennikarzom:") or after the verb. A dash list after "Pod Wrocławiem
     policja poinformowała:" is the police's list, not a quote of "Wrocławiem" (review, session 16)."""
-    from storydiff.analyze.speakers_multilingual import _full_name, _is_cap, _runs
+    from storydiff.analyze.speakers_multilingual import _is_cap, _runs
 
     ends = [m.end() for m in _SENTENCE_END.finditer(line, 0, verb)]
     clause = line[ends[-1] if ends else 0:verb]
@@ -245,7 +246,22 @@ def _a_person_speaks(head: str, line: str, verb: int) -> bool:
     runs = [run for _, run in _runs(clause) if run[-1] == last.rstrip(".")]
     if not runs:
         return False
-    return len(runs[-1]) >= 2 or _full_name(head, last) != last
+    if len(runs[-1]) >= 2:
+        return True
+    # a surname alone: a person's when the article named them in full before ("Jan Nowak"), read
+    # at its first mentions (not the runs of the whole text: quadratic in an article of many such
+    # paragraphs, 479 kB 43 s)
+    surname = last.rstrip(".")
+    at, looked = head.find(surname), 0
+    while at >= 0 and looked < 20:  # an article names a person in full early
+        looked += 1
+        end = at + len(surname)
+        if not (at and head[at - 1].isalnum()) and not (end < len(head) and head[end].isalnum()):
+            before = _LAST_WORD.search(head, max(0, at - 40), at)
+            if before is not None and _is_cap(before.group(1)):
+                return True
+        at = head.find(surname, end)
+    return False
 
 
 def _dash_spans(text: str, a: int, b: int) -> list[Span]:
