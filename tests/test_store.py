@@ -615,3 +615,21 @@ def test_switching_a_new_file_to_wal_retries_while_another_process_holds_it():
             def execute(self, sql):
                 raise sqlite3.OperationalError("disk I/O error")
         _switch_to_wal(Broken(0))  # any other error is not waited out
+
+
+def test_a_stored_comparison_made_by_other_comparison_code_is_not_current(tmp_path, monkeypatch):
+    # after an upgrade that changes how facts or quotes are read, a story nobody touched since
+    # must be compared again, not shown as the old code left it
+    from storydiff import code_version
+    from storydiff.store import codec
+    from storydiff.store.codec import article_members_key
+
+    store = open_store(str(tmp_path / "up.db"))
+    a = Article(id="u1", source="u1", text="The bridge collapsed on Tuesday, police said.")
+    store.add_article(a, story_id="s1")
+    story = Story(id="s1", article_ids=["u1"])
+    store.save_story(story, members=article_members_key([a]))
+    assert store.get_story("s1") is not None
+    monkeypatch.setattr(codec, "comparison_code", lambda: "another-release")
+    assert store.get_story("s1") is None
+    assert code_version.comparison_code() == code_version.comparison_code()  # stable within a process

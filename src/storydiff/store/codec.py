@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from storydiff.code_version import comparison_code
 from storydiff.records import (
     AlignedQuote,
     Article,
@@ -100,9 +101,10 @@ def article_content_hash(article: Article) -> str:
 
 def members_key(rows) -> str:
     """The identity of a story's membership: its articles' (id, content hash) pairs as stored
-    (the ``id`` and ``content_hash`` columns), in any order. A comparison stored under one key is
-    current while the story's articles still give that key."""
-    h = hashlib.sha256()
+    (the ``id`` and ``content_hash`` columns), in any order, and the comparison code that compared
+    them (``code_version.comparison_code``). A comparison stored under one key is current while
+    the story's articles still give that key and the code is the same: an upgrade compares again."""
+    h = hashlib.sha256(comparison_code().encode())
     for article_id, content in sorted(rows):
         h.update(f"{article_id}\x00{content}\x01".encode("utf-8", "surrogatepass"))
     return h.hexdigest()

@@ -1,0 +1,37 @@
+"""Which code made a stored result, so a store never serves one an upgrade would make differently.
+
+A stored comparison is current while its story holds the same articles (``store.codec.members_key``)
+*and* was compared by the same comparison code: after an upgrade that changes how facts, quotes,
+speakers or conflicts are read, a story nobody touched since would otherwise keep showing what
+the old code said. A hand-kept version number is forgotten (``SPEAKER_RULES`` was, in round 16);
+the code's own text is not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+# What a comparison's output depends on besides the articles: how texts are read (analyze), how
+# they are compared (compare, its tables and calibrations) and the thresholds (settings). The
+# same-fact model's weights are left out (20 MB to read at every start); a new model comes with
+# new code that reads it.
+_COMPARISON_SOURCES = ("analyze", "compare", "settings.py", "dates.py", "language.py")
+_SUFFIXES = (".py", ".json", ".txt")
+
+
+@cache
+def comparison_code() -> str:
+    """A digest of the comparison code's files (their paths and bytes), computed once a process."""
+    h = hashlib.sha256()
+    for name in _COMPARISON_SOURCES:
+        root = _PACKAGE / name
+        files = sorted(p for p in root.rglob("*") if p.suffix in _SUFFIXES) if root.is_dir() else [root]
+        for path in files:
+            h.update(path.relative_to(_PACKAGE).as_posix().encode())
+            h.update(b"\x00")
+            h.update(path.read_bytes())
+            h.update(b"\x01")
+    return h.hexdigest()[:16]
