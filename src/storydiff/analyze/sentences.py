@@ -1,9 +1,12 @@
 """Sentence spans by rule: fast (no model), with character offsets into the article text.
 
 Paragraph breaks always end a sentence. Inside a paragraph a sentence ends at . ! ? or …
-(optionally followed by closing quotes/brackets) when whitespace and a capital, digit or
-opening quote follow, unless the period belongs to a known abbreviation (English, German, Polish,
-Ukrainian, Russian), an initial, or an ordinal day before its month ("am 12. November").
+(optionally followed by closing quotes/brackets) when whitespace and a capital (any upper-case
+letter: Ł, Č, Ґ, Ω), digit or opening quote follow, unless the period belongs to a title or prefix
+abbreviation ("Dr.", "Nr.", "ul.", "вул."), an initial, an ordinal day after a word that comes
+before a date ("am 12. November"), or a scale or unit word ("Mio.", "proc.", "тис.", "грн.", "ok.")
+followed by a figure or a currency/unit ("4 Mrd. Złoty"): before any other capital those end the
+sentence ("wyniosła 5 proc. Bank centralny …").
 Every sentence rule of the project is here: claims (``compare.claims.claim_spans``) and
 revisions read their sentences from ``sentence_spans``.
 """
@@ -12,23 +15,49 @@ from __future__ import annotations
 
 import re
 
+# (a) abbreviations that come before a name, a number or a title ("Dr. Weber", "Nr. 7", "ul.
+# Mostowej", "вул. Хрещатик", "ім. Шевченка"): their period never ends the sentence
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr",
     "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "fig", "est", "approx",
-    # German: scale words and the abbreviations a figure or a name comes after ("4 Mrd. Złoty",
-    # "Nr. 7", "bzw. 5"); "z.B.", "u.a." are caught as initials below
-    "mrd", "mio", "tsd", "nr", "bzw", "usw", "vgl", "ggf", "evtl", "inkl", "zzgl", "rd", "sog", "str", "jh",
-    "okt", "dez",
-    # Polish: scale and unit words, "godz. 7.45", "ul. Mostowej", ranks before a name ("płk.")
-    "godz", "proc", "tys", "mln", "mld", "tzw", "np", "pkt", "woj", "pow", "płk", "mjr", "kpt", "ks", "św",
-    # Ukrainian and Russian: "млн.", "тис. грн.", "ст. 115", "вул. Хрещатик", "проф.", "ім."
-    "млн", "млрд", "тис", "тыс", "грн", "руб", "коп", "ст", "вул", "ул", "пл", "просп", "обл", "див", "проф",
-    "ім", "им", "тел", "см",
+    "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "fig", "est", "approx",
+    # German ("z.B.", "u.a." are caught as initials below)
+    "nr", "bzw", "usw", "vgl", "ggf", "evtl", "inkl", "zzgl", "rd", "sog", "str", "jh", "okt", "dez",
+    # Polish: "tzw. ", "np. ", "woj. ", ranks before a name ("płk.", "ks.")
+    "tzw", "np", "pkt", "woj", "pow", "płk", "mjr", "kpt", "ks", "św",
+    # Ukrainian and Russian: "вул. Хрещатик", "проф.", "ім. Шевченка" (Russian "им" is also the
+    # pronoun "them": "помогают им. Они …" ends a sentence, so it is not here)
+    "вул", "ул", "пл", "просп", "обл", "див", "проф", "ім", "тел",
 }
-# abbreviations only as written in lower case: Polish "ok. 30" (około), "ul.", "im." (imienia) and
-# German "ca."; "OK." ends an English sentence
-_ABBREV_LOWER = {"ok", "ul", "im", "ca"}
+# abbreviations only as written in lower case: Polish "ul." and German "ca."
+_ABBREV_LOWER = {"ul", "ca"}
+# (b) scale, unit and measure words, and "ok." (Polish około): a sentence often ENDS with them
+# ("wyniosła 5 proc. Bank …", "1700 грн. Поліція …", "4 Mio. Die Polizei …", "be ok. She …"), so
+# their period goes on the sentence only before a lower-case word, a figure or a currency or unit
+# ("4 Mrd. Złoty", "тис. грн.", "3 proc. PKB", "2 млн. Рублей")
+_SCALE = {
+    "mrd", "mio", "tsd", "proc", "tys", "mln", "mld", "godz",
+    "млн", "млрд", "тис", "тыс", "грн", "руб", "коп", "ст", "см",
+}
+_SCALE_LOWER = {"ok"}
+# a year's "r." (pl roku), "р." (uk року), "г." (ru года) after its figure: "w 2020 r. Policja …"
+_YEAR_ABBREV = {"r", "р", "г"}
+# words after a scale word that go on its sentence although written with a capital
+_UNIT_AFTER = {"pkb", "vat", "brutto", "netto", "us-dollar", "ввп"}
+# "5 p.m. Police said …" ends there, "5 p.m. Monday", "5 p.m. ET" go on
+_CLOCK = {"a.m", "p.m"}
+_CLOCK_AFTER = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "et", "est", "edt", "ct",
+    "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "eastern",
+    "central", "mountain", "pacific", "local",
+}
+# Polish "im." is "imienia" before a name ("Szpitala im. Jana Pawła II") and the pronoun "them"
+# ("Pomagamy im. Oni …"): the abbreviation after the name of an institution (a word starting as
+# one, or a capitalised word inside the sentence: "Szpitala im. Jana Pawła II")
+_IM = "im"
+_IM_AFTER = re.compile(
+    r"(?:szpital|szkoł|szkol|przedszkol|uniwersytet|politechni|akademi|liceum|gimnazjum|instytut|teatr|"
+    r"muzeum|fundacj|centrum|stadion|park|plac|ośrod|bibliotek|filharmoni|zesp[oó]ł|hal)", re.IGNORECASE)
 # "am 12. November", "den 18. Dezember", "12. listopada", "im 19. Jahrhundert": the day's (or
 # century's) number is an ordinal, written with a period, and the month goes on the sentence
 _ORDINAL_NOUN = re.compile(
@@ -37,10 +66,19 @@ _ORDINAL_NOUN = re.compile(
     r"|listopada|grudnia)(?!\w)|(?:jan|feb|mär|apr|jun|jul|aug|sept?|okt|nov|dez)\.)",
     re.IGNORECASE,
 )
-# a capital that starts the next sentence: Latin, Cyrillic (uk, ru: Ѐ-Я holds Ё Є І Ї Ў, and Ґ)
-# or Greek; without the Cyrillic ones a Ukrainian paragraph was one sentence (one claim), and its
-# sentences never met their English translations one to one
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«„(\[]?[A-Z0-9À-ÖØ-ÞЀ-ЯҐΆ-Ω])")
+# the day's number is an ordinal only after a word that comes before a date ("am 12. November",
+# "vom 12. bis 14. Mai", "Montag, 12. Mai") or before a month and its year ("12. Mai 2025"): "mit
+# Platz 12. Mai war …", "rose to 12. August was …" end the sentence
+_ORDINAL_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:am|an|den|dem|der|des|vom|zum|bis|ab|seit|im|ins|für|und|zwischen|montag|dienstag"
+    r"|mittwoch|donnerstag|freitag|samstag|sonntag)|,)\s+$",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(r"\s+\d{4}(?!\d)")
+# a period (or ! ? …, with closing quotes) before whitespace and a capital, a figure or an opening
+# quote; the capital is any upper-case letter (Latin with Ł Ś Ż Č Ř, Cyrillic, Greek), tested by
+# ``str.isupper`` in ``sentence_spans``: a class of ranges missed Polish "Śledztwo", "Łódź"
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«„(\[]?(\w))")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -51,9 +89,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         p_start, p_text = para.start(), para.group()
         cut = 0
         for m in _END.finditer(p_text):
+            first = m.group(1)
+            if not (first.isupper() or first.istitle() or first.isdigit()):
+                continue
             before = p_text[cut:m.start()]
             word = re.search(r"([\w.]+)$", before)
-            if m.group().startswith(".") and word and _no_end_after(word.group(1), p_text, m.end()):
+            if m.group().startswith(".") and word and _no_end_after(word.group(1), p_text, m.end(), cut + word.start(1)):
                 continue
             spans.append((p_start + cut, p_start + m.end()))
             cut = m.end()
@@ -70,13 +111,48 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _no_end_after(word: str, text: str, after: int) -> bool:
+def _no_end_after(word: str, text: str, after: int, start: int) -> bool:
     """Whether the period after ``word`` belongs to it (an abbreviation, an initial, an ordinal
-    day before its month) rather than ending the sentence; ``after``: where the text goes on."""
+    day before its month) rather than ending the sentence; ``after``: where the text goes on (a
+    capital or a figure follows: lower case never ends a sentence), ``start``: where ``word`` starts."""
     w = word.lower()
+    if w in _SCALE or word in _SCALE_LOWER or (w in _YEAR_ABBREV and _after_figure(text, start)):
+        return _goes_on_after_scale(text, after)
+    if w in _CLOCK:
+        return _next_word(text, after) in _CLOCK_AFTER
     if w in _ABBREV or word in _ABBREV_LOWER or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", w):
         return True
-    return len(w) <= 2 and w.isdigit() and _ORDINAL_NOUN.match(text, after) is not None
+    if word == _IM:
+        prev = re.search(r"(\S*\s+)?(\w+)\s+$", text[:start])
+        if prev is None:
+            return False
+        inside = prev.group(1) is not None and not re.search(r"[.!?…][\"'”’»)\]]*\s+$", prev.group(1))
+        return _IM_AFTER.match(prev.group(2)) is not None or (inside and prev.group(2)[0].isupper())
+    if len(w) <= 2 and w.isdigit() and _ORDINAL_NOUN.match(text, after) is not None:
+        month = _ORDINAL_NOUN.match(text, after)
+        return _ORDINAL_BEFORE.search(text, 0, start) is not None or _YEAR_AFTER.match(text, month.end()) is not None
+    return False
+
+
+def _after_figure(text: str, start: int) -> bool:
+    """Whether a figure comes right before ``start`` ("2020 r.", "1974 р.")."""
+    return re.search(r"\d\s*$", text[:start]) is not None
+
+
+def _goes_on_after_scale(text: str, after: int) -> bool:
+    """Whether the text after a scale or unit word's period goes on its sentence: a figure, or a
+    currency or unit written with a capital ("Mrd. Złoty", "mln. Złotych", "proc. PKB")."""
+    # the one currency table, imported here: extraction loads no comparison code
+    from storydiff.compare.numbers import currency_key
+
+    w = _next_word(text, after)
+    return w[:1].isdigit() or w in _UNIT_AFTER or currency_key(w) is not None
+
+
+def _next_word(text: str, after: int) -> str:
+    """The word after ``after`` (past whitespace and an opening quote), lower-cased; "" if none."""
+    nxt = re.compile(r"\s+[\"'“‘«„(\[]?([\w-]+)").match(text, after)
+    return nxt.group(1).lower() if nxt else ""
 
 
 def sentences(text: str) -> list[str]:
