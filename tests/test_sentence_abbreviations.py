@@ -30,10 +30,12 @@ WHOLE = [
     # (b) a scale or unit word's period goes on before a figure, a currency or a unit
     "Deficyt wyniósł 5 proc. PKB w 2024 r. i 4 proc. PKB w 2025 r.",
     "Die Stadt zahlt 4 Mio. Euro und 2 Mrd. US-Dollar.",
+    "Rund 3 Mio. Menschen sind betroffen, 2 Mrd. Kubikmeter Wasser und 5 Tsd. Häuser.",
     "Збитки сягнули 80 тис. Гривень.",
     "Штраф становить 1700 грн. 50 коп. за кожен день.",
     "Ремонт коштував 3 млрд. Рублів, за словами мера.",
     "Przetarg wygrała firma za 8 tys. PLN brutto.",
+    "W Polsce mieszka ok. 1 mln. Ukraińców i 300 tys. Białorusinów.",
     "Die Feier beginnt am Montag, 12. Mai um 10 Uhr.",
     "Der Vertrag lief vom 12. bis 14. Mai 2025.",
     "Das Spiel endete am 12. Mai 2025 mit einem Sieg.",
@@ -79,6 +81,7 @@ def test_abbreviations_and_ordinal_days_keep_the_sentence_whole(text):
     ("Pomagamy im. Oni czekają na ewakuację.", 2),
     ("Der Schaden liegt bei rund 4 Mio. Die Polizei ermittelt.", 2),
     ("Die Kosten stiegen auf 3 Mrd. Der Bund zahlt.", 2),
+    ("Betroffen sind 12 Tsd. Im Norden ist es ruhig.", 2),
     ("Everything will be ok. She said that twice.", 2),
     ("The road was closed at 5 p.m. Police said it would reopen on Monday.", 2),
     # an ordinal day only after a word that comes before a date, or before its month and year

@@ -36,10 +36,21 @@ _ABBREV_LOWER = {"ul", "ca"}
 # their period goes on the sentence only before a lower-case word, a figure or a currency or unit
 # ("4 Mrd. Złoty", "тис. грн.", "3 proc. PKB", "2 млн. Рублей")
 _SCALE = {
-    "mrd", "mio", "tsd", "proc", "tys", "mln", "mld", "godz",
+    "proc", "tys", "mln", "mld", "godz",
     "млн", "млрд", "тис", "тыс", "грн", "руб", "коп", "ст", "см",
 }
 _SCALE_LOWER = {"ok"}
+# German writes every noun with a capital ("3 Mio. Menschen", "2 Mrd. Kubikmeter"): after its scale
+# words a sentence ends only before a word that starts German sentences (article, pronoun, adverb)
+_SCALE_DE = {"mio", "mrd", "tsd"}
+_DE_STARTS_WORDS = (
+    "der die das den dem des ein eine einer eines einem einen er sie es wir ich ihr man dies diese dieser"
+    " dieses diesem diesen im in am an auf aus bei nach mit von vom zum zur für seit laut trotz wegen doch"
+    " aber auch und oder damit dabei dazu dafür davon dann so wie was wer wo wenn als ob da zudem außerdem"
+    " allerdings insgesamt nun jetzt heute gestern morgen bisher zuletzt zuvor trotzdem jedoch deshalb"
+    " daher somit immerhin mehr weitere weniger rund fast knapp etwa nur noch schon alle viele kein keine"
+    " zwar hier dort mittlerweile inzwischen unter über vor hinter neben ende anfang mitte")
+_DE_STARTS = frozenset(_DE_STARTS_WORDS.split())
 # a year's "r." (pl roku), "р." (uk року), "г." (ru года) after its figure: "w 2020 r. Policja …"
 _YEAR_ABBREV = {"r", "р", "г"}
 # words after a scale word that go on its sentence although written with a capital
@@ -116,6 +127,9 @@ def _no_end_after(word: str, text: str, after: int, start: int) -> bool:
     day before its month) rather than ending the sentence; ``after``: where the text goes on (a
     capital or a figure follows: lower case never ends a sentence), ``start``: where ``word`` starts."""
     w = word.lower()
+    if w in _SCALE_DE:
+        nxt = _next_word(text, after)
+        return nxt not in _DE_STARTS or _goes_on_after_scale(text, after)
     if w in _SCALE or word in _SCALE_LOWER or (w in _YEAR_ABBREV and _after_figure(text, start)):
         return _goes_on_after_scale(text, after)
     if w in _CLOCK:
@@ -146,7 +160,8 @@ def _goes_on_after_scale(text: str, after: int) -> bool:
     from storydiff.compare.numbers import currency_key
 
     w = _next_word(text, after)
-    return w[:1].isdigit() or w in _UNIT_AFTER or currency_key(w) is not None
+    # a Polish genitive plural with its capital: "300 tys. Ukraińców", "2 mln. Polaków"
+    return w[:1].isdigit() or w in _UNIT_AFTER or currency_key(w) is not None or w.endswith("ów")
 
 
 def _next_word(text: str, after: int) -> str:
