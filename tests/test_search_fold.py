@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from storydiff.records import AlignedQuote, Article, QuoteVersion, Story
-from storydiff.store.search_index import FOLD_FROM, FOLD_TO, fold
+from storydiff.store.search_index import FOLD_FROM, FOLD_TO, Term, fold, snippet
 
 sys.path.insert(0, str(Path(__file__).parent))
 import test_store
@@ -58,3 +59,97 @@ def test_a_filters_characters_are_taken_literally(polish, value):
     # PostgreSQL matches the folded filter as a regular expression: none of its syntax is obeyed
     assert polish.search("most", outlet=value) == []
     assert polish.search("natychmiast", kind="quote", speaker=value) == []
+
+
+# -- search words: PostgreSQL folds diacritics as SQLite's FTS5 does -----------------------------
+# (word as written, as typed without diacritics, whether FTS5's unicode61 folds it)
+WORDS = [
+    ("Kępnie", "Kepnie", True), ("Zieliński", "Zielinski", True), ("żona", "zona", True),  # pl
+    ("Łódź", "Lodz", False),  # ł has no decomposition: FTS5 keeps it
+    ("Müller", "Muller", True), ("Straße", "Strasse", False),  # de
+    ("Příbram", "Pribram", True), ("Dvořák", "Dvorak", True),  # cs
+    ("Élysée", "Elysee", True), ("garçon", "garcon", True),  # fr
+    ("Київ", "Киів", False), ("її", "ii", False),  # uk: Cyrillic letters stay
+    ("ёлка", "елка", False), ("йод", "иод", False),  # ru
+]
+
+
+def fts5_tokens(text: str) -> list[str]:
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(b, tokenize='unicode61 remove_diacritics 2')")
+    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)")
+    db.execute("INSERT INTO t (rowid, b) VALUES (1, ?)", (text,))
+    return [r[0] for r in db.execute("SELECT term FROM v ORDER BY offset")]
+
+
+def test_search_fold_reads_words_as_fts5_does():
+    from storydiff.store.search_index import search_fold
+
+    for written, typed, folds in WORDS:
+        # typed decomposed too (a Mac's file names): FTS5 drops such marks after any letter, the
+        # fold after Latin ones only, so that a precomposed й stays й as FTS5 keeps it
+        latin = written.isascii() or ord(max(written)) < 0x250
+        for text in (written, unicodedata.normalize("NFD", written)) if latin else (written,):
+            assert search_fold(text).lower() == fts5_tokens(text)[0], text
+        assert (fts5_tokens(written) == fts5_tokens(typed)) is folds, written
+    # every precomposed Latin letter (and the marks after a Latin letter) as unicode61 reads it
+    letters = "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)] if chr(c).isalpha())
+    # but four, none in a living language's alphabet: FTS5 leaves Ǡ ǡ (two marks) and folds the
+    # long s ſ ẛ (a compatibility decomposition) to s; the fold does the opposite
+    words = [f"x{c}x" for c in letters if c not in "Ǡǡſẛ"]
+    assert [search_fold(w).lower() for w in words] == fts5_tokens(" ".join(words))
+
+
+@pytest.fixture
+def words_store(store):
+    for i, (written, _, _) in enumerate(WORDS):
+        assert store.add_article(Article(id=f"w{i}", source=f"w#{i}", title=f"Wiadomość {i}",
+                                         text=f"Mówiono o {written} przez cały dzień.\n„Byłem w {written}” – powiedział."),
+                                 story_id=f"w{i}")
+    return store
+
+
+def test_words_typed_without_diacritics_find_the_same_on_both_backends(words_store):
+    for i, (written, typed, folds) in enumerate(WORDS):
+        for kind in ("article", "quote"):
+            assert [h.article_id for h in words_store.search(written, kind=kind)] == [f"w{i}"], written
+            upper = written.upper() if len(written.upper()) == len(written) else written.title()  # ß: SS
+            assert [h.article_id for h in words_store.search(upper, kind=kind)] == [f"w{i}"], upper
+            found = [h.article_id for h in words_store.search(typed, kind=kind)]
+            assert found == ([f"w{i}"] if folds else []), (typed, kind)
+        assert [h.article_id for h in words_store.search(f'"o {typed}"')] == ([f"w{i}"] if folds else [])
+        assert [h.article_id for h in words_store.search(typed[:3] + "*")] == (
+            [f"w{i}"] if folds or typed[:3] == written[:3] else [])
+    # the snippet shows where the word typed without diacritics is
+    long = "Długi wstęp bez znaczenia. " * 30 + "Most w Kępnie runął."
+    assert snippet(long, [Term("KEPNIE")], 60).endswith("Most w Kępnie runął.")
+
+
+def test_a_store_of_the_previous_version_finds_its_rows_folded_after_the_upgrade(db_url):
+    from sqlalchemy import text
+
+    from storydiff.store import codec, open_store
+    from storydiff.store.engine import make_engine
+    from storydiff.store.migrations import LATEST, migrate
+    from storydiff.store.search_index import entries_for, insert_rows
+
+    engine = make_engine(db_url)
+    assert migrate(engine, target=6) == 6  # the search index before it folded on PostgreSQL
+    article = Article(id="old", source="old#1", title="Most w Kępnie", text="„Byłem w Kępnie” – powiedział.")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO articles (id, source_key, content_hash, story_id, added_at, data) "
+                          "VALUES ('old', 'sk', 'ch', 's', 'now', :d)"), {"d": codec.article_to_json(article)})
+        seq = conn.execute(text("SELECT seq FROM articles WHERE id = 'old'")).scalar_one()
+        insert_rows(conn, [(seq, entries_for(article))])
+        if engine.dialect.name == "postgresql":  # stored unfolded: the bug this upgrade mends
+            assert conn.execute(text("SELECT count(*) FROM search_articles "
+                                     "WHERE tsv @@ to_tsquery('simple', 'kepnie')")).scalar_one() == 0
+    engine.dispose()
+    with open_store(db_url) as s:
+        assert s.schema_version == LATEST == 7
+        for word in ("Kępnie", "Kepnie", "KEPNIE"):
+            assert [h.article_id for h in s.search(word)] == ["old"], word
+            assert [h.article_id for h in s.search(word, kind="quote")] == ["old"], word
+        assert [h.article_id for h in s.search('"w Kepnie"', kind="quote")] == ["old"]

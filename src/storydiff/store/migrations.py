@@ -227,6 +227,32 @@ def _v6_comparison_versions_and_analyses(conn: Connection) -> None:
     )
 
 
+def _v7_search_folds_diacritics(conn: Connection) -> None:
+    # PostgreSQL's search words fold diacritics as SQLite's FTS5 (unicode61 remove_diacritics 2)
+    # does: "Kepnie" finds "Kępnie" on both (QA pass 16). The generated columns are dropped and
+    # added again over the folded text, which recomputes them for the rows already stored; the
+    # queries fold their words the same way (search_index.search_fold). SQLite: nothing to do.
+    if conn.dialect.name != "postgresql":
+        return
+    from storydiff.store.search_index import pg_search_fold
+
+    statements = []
+    for table in ("search_articles", "search_quotes"):
+        statements += [
+            f"ALTER TABLE {table} DROP COLUMN tsv",  # its GIN index goes with it
+            f"ALTER TABLE {table} ADD COLUMN tsv tsvector "
+            f"GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, {pg_search_fold('body')})) STORED",
+            f"ALTER TABLE {table} ALTER COLUMN tsv SET STORAGE EXTERNAL",
+            f"CREATE INDEX ix_{table}_tsv ON {table} USING gin (tsv)",
+        ]
+    statements += [
+        "ALTER TABLE search_articles DROP COLUMN tsv_lead",
+        "ALTER TABLE search_articles ADD COLUMN tsv_lead tsvector GENERATED ALWAYS AS "
+        f"(to_tsvector('simple'::regconfig, {pg_search_fold(f'left(body, {LEAD_CHARS})')})) STORED",
+    ]
+    _run(conn, statements)
+
+
 # PostgreSQL ranks an article by the words of its title and this much of its text
 LEAD_CHARS = 600
 
@@ -238,6 +264,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v4_watch_state,
     _v5_search,
     _v6_comparison_versions_and_analyses,
+    _v7_search_folds_diacritics,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -111,7 +111,8 @@ fetched_urls = Table(
 
 # The search index's rows (store/search_index.py). SQLite indexes ``body`` in the FTS5 tables
 # search_articles_fts and search_quotes_fts; PostgreSQL adds generated tsvector columns (``tsv``,
-# and ``tsv_lead`` on articles), not mirrored here: SQLite has no such columns.
+# and ``tsv_lead`` on articles, over the text with its diacritics folded as FTS5 folds them:
+# migration 7), not mirrored here: SQLite has no such columns.
 search_articles = Table(
     "search_articles",
     metadata,

@@ -11,6 +11,7 @@ words the same way: no stemming, no stop words, any script.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
@@ -176,6 +177,35 @@ def _letter_class(c: str) -> str:
     return f"[{c}{upper}]" if upper != c and len(upper) == 1 else c
 
 
+# Search words fold diacritics as SQLite's FTS5 tokenizer does (unicode61 remove_diacritics 2):
+# a Latin letter whose canonical decomposition is an ASCII letter and these marks reads as that
+# letter ("Kępnie" as "kepnie", also when the outlet wrote it decomposed); ł ø đ ħ ı, й ё ї and
+# Greek stay as they are (FTS5 leaves them). PostgreSQL's generated tsvector columns apply
+# ``pg_search_fold`` (migration 7) and its queries ``search_fold``: the same steps, one in SQL,
+# one in Python. Not translate() over a table of letters: it took ~10x to_tsvector's time per
+# text, this ~1.5-2x (QA pass 16; BENCHMARKS "Following the news"). Changing these changes
+# what migration 7 stored: a new fold needs a new migration step.
+_FTS5_DIACRITICS = "".join(f"\\u{c:04x}" for c in (
+    0x300, 0x301, 0x302, 0x303, 0x304, 0x306, 0x307, 0x308, 0x309, 0x30A, 0x30B, 0x30C, 0x30F,
+    0x311, 0x31B, 0x323, 0x324, 0x325, 0x326, 0x327, 0x328, 0x32D, 0x32E, 0x330, 0x331,
+))  # the combining marks unicode61 drops (it splits a word at the others), as regex escapes
+# one pattern for Python's re and PostgreSQL's regular expressions (both read \uXXXX)
+_MARKS_AFTER_LATIN = "([A-Za-z])[" + _FTS5_DIACRITICS + "]+"
+_MARKS_AFTER_LATIN_RE = re.compile(_MARKS_AFTER_LATIN)
+
+
+def search_fold(text: str) -> str:
+    """A query word as PostgreSQL's index holds it: Latin letters without their diacritics."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _MARKS_AFTER_LATIN_RE.sub(r"\1", unicodedata.normalize("NFD", text)))
+
+
+def pg_search_fold(column: str) -> str:
+    """``search_fold`` of a column as an IMMUTABLE SQL expression (a generated column's)."""
+    return f"normalize(regexp_replace(normalize({column}, NFD), '{_MARKS_AFTER_LATIN}', '\\1', 'g'), NFC)"
+
+
 def spellings(text: str) -> list[str]:
     """A term's text as the index may hold it: itself, or both readings of its apostrophes."""
     if not any(c in text for c in _APOSTROPHES):
@@ -222,12 +252,12 @@ def fts5_match(terms: list[Term]) -> str:
 
 def pg_tsquery(terms: list[Term]) -> tuple[str, dict[str, str]]:
     """A PostgreSQL tsquery expression with bound parameters: phrases as phraseto_tsquery, a
-    prefix term as its plainto_tsquery with ``:*``, all ANDed."""
+    prefix term as its plainto_tsquery with ``:*``, all ANDed; the words folded as the index's."""
     parts, params = [], {}
     for i, t in enumerate(terms):
         ors = []
         for j, text in enumerate(spellings(t.text)):
-            params[f"t{i}_{j}"] = text
+            params[f"t{i}_{j}"] = search_fold(text)
             if t.prefix:
                 ors.append(f"(plainto_tsquery('simple', :t{i}_{j})::text || ':*')::tsquery")
             else:
@@ -238,11 +268,11 @@ def pg_tsquery(terms: list[Term]) -> tuple[str, dict[str, str]]:
 
 def snippet(body: str, terms: list[Term], width: int) -> str:
     """About ``width`` characters of ``body`` around the first place a term's first word occurs
-    (case-insensitive), whole words, with "…" where cut."""
-    low = body.lower().translate(_FOLDED)
+    (case and diacritics folded), whole words, with "…" where cut."""
+    low = fold(body).translate(_FOLDED)  # "Kepnie" typed finds its place in "…w Kępnie…"
     at = -1
     for t in terms:
-        word = t.text.split()[0].lower().translate(_FOLDED) if t.text.split() else ""
+        word = fold(t.text.split()[0]).translate(_FOLDED) if t.text.split() else ""
         hit = low.find(word) if word else -1
         if hit >= 0 and (at < 0 or hit < at):
             at = hit
