@@ -19,7 +19,6 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -205,12 +204,8 @@ class AnalysisCache(DiskCache):
         self.put_many([(self._key(f"parse plan\0{inputs}"), json.dumps(list(keys)).encode("utf-8"))])
 
 
-@lru_cache(maxsize=1)
 def _analyzer_files() -> str:
-    """Size and modification time of every file of the analyze stage, once per process."""
-    folder = Path(__file__).resolve().parent / "analyze"
-    try:
-        return ";".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(folder.glob("*.py")))
-    except OSError:
-        return "?"
+    """The analyze stage's code, by content (``code_version.code_digest``, once a process)."""
+    from storydiff.code_version import code_digest
 
+    return code_digest(("analyze",))
