@@ -14,6 +14,7 @@ revisions read their sentences from ``sentence_spans``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # (a) abbreviations that come before a name, a number or a title ("Dr. Weber", "Nr. 7", "ul.
 # Mostowej", "вул. Хрещатик", "ім. Шевченка"): their period never ends the sentence
@@ -71,12 +72,15 @@ _IM_AFTER = re.compile(
     r"muzeum|fundacj|centrum|stadion|park|plac|ośrod|bibliotek|filharmoni|zesp[oó]ł|hal)", re.IGNORECASE)
 # "am 12. November", "den 18. Dezember", "12. listopada", "im 19. Jahrhundert": the day's (or
 # century's) number is an ordinal, written with a period, and the month goes on the sentence
-_ORDINAL_NOUN = re.compile(
-    r"\s+(?:(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
-    r"|jahrhunderts?|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października"
-    r"|listopada|grudnia)(?!\w)|(?:jan|feb|mär|apr|jun|jul|aug|sept?|okt|nov|dez)\.)",
-    re.IGNORECASE,
-)
+@cache
+def _ordinal_noun() -> re.Pattern:
+    """A month's name (German or Polish, as ``compare.numbers`` lists them; or "Jahrhundert", or
+    a short month with its period) after an ordinal day's period. Built at first use from the one
+    month table: extraction loads no comparison code."""
+    from storydiff.compare.numbers import MONTHS_AFTER_DAY
+
+    names = "|".join(MONTHS_AFTER_DAY["de"].split() + MONTHS_AFTER_DAY["pl"].split() + ["jahrhunderts?"])
+    return re.compile(rf"\s+(?:(?:{names})(?!\w)|(?:jan|feb|mär|apr|jun|jul|aug|sept?|okt|nov|dez)\.)", re.IGNORECASE)
 # the day's number is an ordinal only after a word that comes before a date ("am 12. November",
 # "vom 12. bis 14. Mai", "Montag, 12. Mai") or before a month and its year ("12. Mai 2025"): "mit
 # Platz 12. Mai war …", "rose to 12. August was …" end the sentence
@@ -142,8 +146,7 @@ def _no_end_after(word: str, text: str, after: int, start: int) -> bool:
             return False
         inside = prev.group(1) is not None and not re.search(r"[.!?…][\"'”’»)\]]*\s+$", prev.group(1))
         return _IM_AFTER.match(prev.group(2)) is not None or (inside and prev.group(2)[0].isupper())
-    if len(w) <= 2 and w.isdigit() and _ORDINAL_NOUN.match(text, after) is not None:
-        month = _ORDINAL_NOUN.match(text, after)
+    if len(w) <= 2 and w.isdigit() and (month := _ordinal_noun().match(text, after)) is not None:
         return _ORDINAL_BEFORE.search(text, 0, start) is not None or _YEAR_AFTER.match(text, month.end()) is not None
     return False
 

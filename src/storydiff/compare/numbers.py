@@ -216,7 +216,9 @@ _SKIP_AFTER = {
     "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche aujourd'hui hier",
     "es": "el lunes martes miércoles jueves viernes sábado domingo hoy ayer",
 }
-_MONTHS = {
+# month names as a date writes them after its day, per language (also read by
+# analyze.sentences: "am 12. November" keeps its period)
+MONTHS_AFTER_DAY = _MONTHS = {
     "uk": "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
     "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "de": "januar jänner februar märz april mai juni juli august september oktober november dezember",

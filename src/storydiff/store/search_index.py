@@ -130,8 +130,6 @@ def _fold_table() -> tuple[str, str]:
     """(letters, their bases): every Latin letter with a diacritic whose Unicode decomposition is
     an ASCII letter and marks ("ę" → "e", "Ź" → "z"), and those with none (ł, đ, ø, ħ, ı), and
     Cyrillic ё; one character for one."""
-    import unicodedata
-
     src, dst = ["ŁłĐđØøĦħıЁё"], ["llddoohhiее"]
     for cp in range(0xC0, 0x250):
         c = chr(cp)
