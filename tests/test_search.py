@@ -175,3 +175,21 @@ def test_quote_rows_come_from_stored_quotes_when_analysis_found_them(store):
     store.add_article(a)
     (q,) = store.search("Ukraine", kind="quote")
     assert (q.text, q.speaker) == ("we stand with Ukraine", "Kaja Kallas")
+
+
+def test_a_filter_without_words_lists_what_passes_it_newest_first(filled):
+    # QA pass 17: `search '' --speaker X` found nothing; a monitor asks "every quote by X"
+    quotes = filled.search("", kind="quote", speaker="каллас")
+    assert [q.article_id for q in quotes] == ["k3"] and quotes[0].score == 0
+    assert [h.article_id for h in filled.search("", outlet="UNN")] == ["k2"]
+    # newest first; an undated article last (on PostgreSQL too, where NULL sorts first in DESC)
+    filled.add_article(Article(id="k5", source="x#5", outlet="Harbor Wire", text="Undated ferry note.", title="Note"),
+                       story_id="ferry")
+    assert [h.article_id for h in filled.search("", outlet="harbor")] == ["k4", "k5"]
+    assert [h.article_id for h in filled.search("", since="2024-05-02")] == ["k3", "k2"]
+    assert filled.search("") == [] and filled.search("", kind="quote") == []  # no words, no filter: nothing
+    assert filled.search("", outlet="UNN", limit=0) == []
+    # the speaker filter narrows quotes only: an article search with it alone is still nothing
+    assert filled.search("", speaker="Kallas") == []
+    r = search_stored(filled, "", speaker="Kallas")
+    assert r.articles == [] and {q.article_id for q in r.quotes} >= {"k1"}

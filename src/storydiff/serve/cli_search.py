@@ -16,7 +16,8 @@ from storydiff.serve.tty import safe
 
 
 def search(
-    query: Annotated[str, typer.Argument(help='words to find (all of them); "a phrase" in quotes; word* for a prefix')],
+    query: Annotated[str, typer.Argument(help='words to find (all of them); "a phrase" in quotes; word* for a prefix; '
+                                                   '"" with --speaker/--outlet/--since: everything they pass, newest first')],
     speaker: Annotated[str | None, typer.Option("--speaker", help="only quotes by this speaker (part of the name)")] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="only this outlet (part of its name)")] = None,
     since: Annotated[str | None, typer.Option("--since", help="only articles published on or after this date")] = None,

@@ -64,7 +64,10 @@ class SearchMixin:
         if kind not in ("article", "quote"):
             raise ValueError(f"kind must be 'article' or 'quote', not {kind!r}")
         terms = parse_query(query)
-        if not terms or limit <= 0:
+        # a NUL is no character of a name (and PostgreSQL refuses it in a parameter)
+        speaker, outlet = (v.replace("\x00", "") if v else v for v in (speaker, outlet))
+        filtered = bool(outlet or since or (speaker and kind == "quote"))
+        if (not terms and not filtered) or limit <= 0:
             return []
         table = "search_articles" if kind == "article" else "search_quotes"
         params: dict = {"n": int(limit)}
@@ -90,7 +93,12 @@ class SearchMixin:
         filters = "".join(f" AND {w}" for w in where)
         speaker_col = "e.speaker" if kind == "quote" else "NULL"
         cols = f"e.body, {speaker_col}, a.id, a.story_id, a.title, a.outlet, a.published"
-        if self.engine.dialect.name == "postgresql":
+        if not terms:  # no words, only filters ("every quote by X"): the newest rows that pass them
+            sql = (
+                f"SELECT {cols}, 0 AS score FROM {table} e JOIN articles a ON a.seq = e.article_seq "
+                f"WHERE 1 = 1{filters} ORDER BY (a.published IS NULL), a.published DESC, e.seq DESC LIMIT :n"
+            )
+        elif self.engine.dialect.name == "postgresql":
             tsq, tparams = pg_tsquery(terms)
             params.update(tparams)
             rank = "e.tsv_lead" if kind == "article" else "e.tsv"  # an article: its title and lead
