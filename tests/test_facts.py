@@ -644,3 +644,21 @@ def test_a_second_qa_pass_on_money_parts_and_nights():
     (uk,) = dates_in("Росія атакувала Одесу в ніч на 4 березня.", "uk")
     (en,) = dates_in("Russia attacked Odesa on the night of March 3.")
     assert (uk.low, uk.high) == (en.low, en.high) == (303, 304)
+
+
+def test_a_russian_agency_dateline_signed_as_a_sentence_is_no_fact():
+    # QA pass 17: "ХАРЬКОВ, 5 декабря – РИА Вести. В ночь..." made "РИА Вести." a fact "only in" RIA
+    from storydiff.compare.claims import article_claims
+    from storydiff.extract.metadata import without_dateline
+
+    text = ("ХАРЬКОВ, 5 декабря – РИА Вести. В ночь на субботу в Харькове погибли два человека, еще 7 пострадали.\n"
+            "МОСКВА, 5 дек — ТАСС. В Кремле заявили, что не комментируют сообщения.")
+    claims = [c.text for c in article_claims("ria", text, 4, "ru")]
+    assert claims == ["В ночь на субботу в Харькове погибли два человека, еще 7 пострадали.",
+                      "В Кремле заявили, что не комментируют сообщения."]
+    assert without_dateline("МОСКВА, 5 дек — ТАСС. Второй абзац.") == "Второй абзац."
+    # a dateline's sentence that says something keeps it, lower-case words and all
+    assert without_dateline("PARIS — Police arrested two men. More later.") == "Police arrested two men. More later."
+    assert without_dateline("KYIV — Ukraine said on Monday.") == "Ukraine said on Monday."
+    assert [c.text for c in article_claims("x", "PARIS — Police arrested two men on Monday.", 4, "en")] == [
+        "PARIS — Police arrested two men on Monday."]

@@ -26,6 +26,7 @@ from storydiff.compare.numbers import (
     currency_key,
     number_language,
 )
+from storydiff.extract.metadata import without_dateline
 
 STOPWORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into", "onto", "about", "over", "under", "after", "before", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "that", "this", "these", "those", "it", "its", "it's", "they", "them", "their", "there", "here", "he", "she", "him", "her", "his", "hers", "we", "us", "our", "you", "your", "i", "me", "my", "not", "no", "nor", "also", "just", "only", "very", "more", "most", "such", "than", "too", "own", "same", "other", "others", "some", "any", "all", "each", "both", "few", "many", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "while", "said", "says", "say", "told", "tells", "according", "reported", "reports", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "per", "cent", "percent", "mr", "mrs", "ms", "dr"]
@@ -644,6 +645,8 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
     for a, b in claim_spans(text):
         s = text[a:b]
         if len(_WORD.findall(s)) < min_words or _EDITORS_NOTE.match(s):
+            continue
+        if not without_dateline(s).strip():  # "ХАРЬКОВ, 5 декабря – РИА Вести." says where, not what
             continue
         keys = content_keys(s)
         if any(keys and 2 * len(keys & c.keys) >= REPEAT_DICE * (len(keys) + len(c.keys)) for c in claims):

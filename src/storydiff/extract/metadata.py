@@ -157,12 +157,22 @@ def dateline(text: str) -> str | None:
     return None
 
 
+# the agency signing a Russian or Ukrainian dateline after its dash, as a sentence of its own:
+# "ХАРЬКОВ, 5 декабря – РИА Вести. В ночь...", "МОСКВА, 5 дек — ТАСС."
+_AGENCY_SIGN_OFF = re.compile(r"((?:[^\W\d_][\w\-]*\s+){0,2}[^\W\d_][\w\-]*)\.(?:\s+|$)")
+
+
 def without_dateline(sentence: str) -> str:
     """A story's first sentence without its dateline ("PORT VEYRA, Caldonia (Harbor Wire) — A
-    crowded ferry..." -> "A crowded ferry..."): where it was filed is not what it says."""
+    crowded ferry..." -> "A crowded ferry..."; "МОСКВА, 5 дек — ТАСС. Второй..." -> "Второй..."):
+    where it was filed, and who filed it, is not what it says."""
     m = _dateline_match(sentence)
     if m:
-        return sentence[m.end() - 1 :]
+        rest = sentence[m.end() - 1 :]
+        sign_off = _AGENCY_SIGN_OFF.match(rest)
+        if sign_off and all(w[:1].isupper() for w in sign_off.group(1).split()):
+            rest = rest[sign_off.end():]
+        return rest
     return sentence
 
 
