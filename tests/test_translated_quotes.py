@@ -200,3 +200,32 @@ def test_only_the_translated_part_of_a_longer_quote_is_read_for_changed_figures(
                           languages={"uk": "uk", "en": "en"}, embed=embed)
     assert [[(v.article_id, v.fidelity, v.changes) for v in g.versions] for g in groups] == [
         [("uk", "verbatim", []), ("en", "translated", [])]]
+
+
+def test_one_name_in_ukrainian_and_in_russian_spelling_is_one_person():
+    # QA pass 17: uk and ru share a script, so the exact-match rule for one script called the
+    # Ukrainian and the Russian spelling of one governor two people (є/е; і/и already met as y/i)
+    assert same_person("Олег Синєгубов", "Олег Синегубов")
+    assert same_person("Рустем Умєров", "Рустем Умеров")
+    assert same_person("Андрій Сибіга", "Андрей Сибига")
+    assert same_person("Денис Шмигаль", "Денис Шмыгаль")  # и / ы
+    assert same_person("Корольов", "Королёв")  # ьо / ё
+    assert same_person("Ердоган", "Эрдоган")  # е / э
+    assert same_person("Ґудзь", "Гудзь")  # ґ / г
+    # the fold takes the letters the two alphabets differ in, not a fuzzy likeness
+    assert not same_person("Олег Синєгубов", "Олег Синегубенко")
+    assert not same_person("Ігор Терехов", "Олег Синегубов")
+    assert not same_person("Іван Мельник", "Іван Мельченко")
+
+
+def test_the_ukrainian_and_the_russian_spelling_of_one_speaker_do_not_conflict():
+    from storydiff.records import AlignedQuote, QuoteVersion
+
+    q = AlignedQuote("Олег Синєгубов", [QuoteVersion("uk", "a", "verbatim", speaker="Олег Синєгубов"),
+                                        QuoteVersion("en", "b", "translated", speaker="Oleh Syniehubov"),
+                                        QuoteVersion("ru", "c", "translated", speaker="Олег Синегубов")])
+    outlets = {"uk": "Укрінформ", "en": "Kyiv Wire", "ru": "ТАСС-Лайт"}.__getitem__
+    assert speaker_conflict(q, outlets) is None
+    q.versions.append(QuoteVersion("ru2", "d", "translated", speaker="Ігор Терехов"))
+    assert speaker_conflict(q, {"ru2": "РИА", **{k: outlets(k) for k in ("uk", "en", "ru")}}.__getitem__) == (
+        "speaker differs: Oleh Syniehubov (Укрінформ, Kyiv Wire, ТАСС-Лайт) vs Ігор Терехов (РИА)")

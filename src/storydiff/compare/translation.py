@@ -136,13 +136,42 @@ def sounds(name: str) -> str:
     return name
 
 
+# Ukrainian and Russian write one name with the letters each alphabet has for its sounds
+# (Синєгубов / Синегубов, Умєров / Умеров, Сибіга / Сибига, Шмигаль / Шмыгаль, Корольов / Королёв,
+# Соловйов / Соловьёв): the two spellings folded onto one. Pairs first (uk ьо and йо are ru ё, ьё),
+# then letters; ь, ъ and the apostrophe (uk ʼ where ru writes ъ or ь) carry no letter of their own.
+_UK_RU_PAIRS = (("ьо", "е"), ("йо", "е"))
+_UK_RU_LETTERS = str.maketrans({"є": "е", "э": "е", "ё": "е", "і": "и", "ї": "и", "ы": "и", "ґ": "г",
+                                "ь": None, "ъ": None, "'": None, "’": None, "ʼ": None})
+
+
+def uk_ru_folded(name: str) -> str:
+    """A Cyrillic name as Ukrainian and Russian spellings of it share it: "Синєгубов" and
+    "Синегубов" -> "синегубов", "Шмигаль" and "Шмыгаль" -> "шмигаль"."""
+    low = unicodedata.normalize("NFC", name.lower())
+    for pair, letter in _UK_RU_PAIRS:
+        low = low.replace(pair, letter)
+    return low.translate(_UK_RU_LETTERS)
+
+
+def _cyrillic(name: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in name)
+
+
 def same_person(a: str, b: str) -> bool:
     """Whether two speaker names (full or surname only, in any script) name one person: their
-    surnames, romanised, are alike ("Kaja Kallas" / "Каллас", "Vitali Klitschko" / "Віталій Кличко")."""
-    ka, kb = sounds(romanised(a.split()[-1])), sounds(romanised(b.split()[-1]))
+    surnames, romanised, are alike ("Kaja Kallas" / "Каллас", "Vitali Klitschko" / "Віталій Кличко");
+    two Cyrillic surnames are one when they are one name in Ukrainian and Russian spelling
+    ("Синєгубов" / "Синегубов")."""
+    sa, sb = a.split()[-1], b.split()[-1]
+    ka, kb = sounds(romanised(sa)), sounds(romanised(sb))
     if ka == kb:
         return True
-    cyrillic = [any("\u0400" <= ch <= "\u04ff" for ch in n) for n in (a, b)]
+    cyrillic = (_cyrillic(a), _cyrillic(b))
+    if cyrillic == (True, True):
+        # uk and ru share a script: the spellings each language gives one name, and no other
+        # difference (Синегубов / Синегубенко are two people)
+        return uk_ru_folded(sa) == uk_ru_folded(sb)
     # within one script a different spelling is a different surname (Brel / Brehl are two people)
     return cyrillic[0] != cyrillic[1] and fuzz.ratio(ka, kb) >= SAME_PERSON_RATIO
 
