@@ -229,3 +229,26 @@ def test_the_ukrainian_and_the_russian_spelling_of_one_speaker_do_not_conflict()
     q.versions.append(QuoteVersion("ru2", "d", "translated", speaker="Ігор Терехов"))
     assert speaker_conflict(q, {"ru2": "РИА", **{k: outlets(k) for k in ("uk", "en", "ru")}}.__getitem__) == (
         "speaker differs: Oleh Syniehubov (Укрінформ, Kyiv Wire, ТАСС-Лайт) vs Ігор Терехов (РИА)")
+
+
+def test_the_quote_is_headed_by_the_person_most_outlets_name_in_any_spelling():
+    # QA pass 17: two outlets gave the words to the mayor (Ігор Терехов, Ihor Terekhov), the first
+    # report to the governor; counted by exact spelling that was one vote each and the tie went to
+    # the first report's misattribution
+    import numpy as np
+
+    ru, uk, en = ("Все службы работают на месте", "Усі служби працюють на місці", "All services are working at the scene")
+    gram = np.array([[1, 0.93, 0.91], [0.93, 1, 0.92], [0.91, 0.92, 1]])
+    vec = dict(zip((ru, uk, en), np.linalg.cholesky(gram)))
+    groups = align_quotes({"ru": quotes([ru], "Олег Синегубов"), "uk": quotes([uk], "Ігор Терехов"),
+                           "en": quotes([en], "Ihor Terekhov")},
+                          order=["ru", "uk", "en"], languages={"ru": "ru", "uk": "uk", "en": "en"},
+                          embed=lambda texts: np.array([vec[t] for t in texts]))
+    (group,) = groups
+    assert group.speaker == "Ігор Терехов"
+    assert [v.speaker for v in group.versions] == ["Олег Синегубов", "Ігор Терехов", "Ihor Terekhov"]
+    # one vote each for two people: the first named still heads it
+    groups = align_quotes({"ru": quotes([ru], "Олег Синегубов"), "uk": quotes([uk], "Ігор Терехов")},
+                          order=["ru", "uk"], languages={"ru": "ru", "uk": "uk"},
+                          embed=lambda texts: np.array([vec[t] for t in texts]))
+    assert groups[0].speaker == "Олег Синегубов"

@@ -11,8 +11,7 @@ by multilingual sentence vectors (``compare.translation``): a translation is lab
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -296,11 +295,18 @@ def _translated_parts(ref: str, version: str, s: CompareSettings, vectors: Quote
 
 def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[str, str | None],
              vectors: QuoteVectors | None = None) -> AlignedQuote:
-    speakers = Counter(q.speaker for _, q in group if q.speaker)
+    # the person most outlets name (one person in any spelling: "Ігор Терехов" and "Ihor Terekhov"
+    # are two votes for one man, as speaker_conflict reads them), shown as most of them spell the
+    # name; a tie goes to the one named first
+    people: dict[str, list[str]] = {}
+    for _, q in group:
+        if q.speaker:
+            people.setdefault(_person_key(q.speaker, people), []).append(q.speaker)
     speaker = None
-    if speakers:  # most common; a tie goes to the speaker named first
-        top = max(speakers.values())
-        speaker = next(q.speaker for _, q in group if q.speaker and speakers[q.speaker] == top)
+    if people:
+        top = max(len(names) for names in people.values())
+        names = next(names for names in people.values() if len(names) == top)
+        speaker = max(names, key=names.count)
     ref_art, ref = group[0]
     if len(group) == 1:
         return AlignedQuote(speaker, [QuoteVersion(ref_art, ref.text, "only_here", speaker=ref.speaker)])
@@ -327,6 +333,13 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
     return AlignedQuote(speaker, versions)
 
 
+def _person_key(speaker: str, keys: Iterable[str]) -> str:
+    """The key of the person ``speaker`` names among ``keys`` (lower-cased surnames, one per
+    person), or its own surname when it names someone new."""
+    key = speaker.split()[-1].lower()
+    return next((k for k in keys if k == key or same_person(k, key)), key)
+
+
 def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str]) -> str | None:
     """"speaker differs: Anton Brel (Harbor Wire) vs Karin Velt (Veyra Post)" when outlets give
     the same words to different people (an unnamed speaker disagrees with no one)."""
@@ -338,8 +351,7 @@ def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str]) -> str | 
     outlets: dict[str, list[str]] = {}
     for v in quote.versions:
         if v.speaker and len(v.speaker.split()) >= 2:
-            key = v.speaker.split()[-1].lower()
-            key = next((k for k in names if k == key or same_person(k, key)), key)
+            key = _person_key(v.speaker, names)
             names[key] = max(names.get(key, ""), v.speaker, key=len)
             outlets.setdefault(key, []).append(label(v.article_id))
     if len(names) < 2:
