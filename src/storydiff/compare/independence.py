@@ -10,7 +10,7 @@ What is left is the count.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from storydiff.analyze.origins import is_outlet_of
 from storydiff.compare.labels import article_labels
@@ -163,7 +163,8 @@ def independent_sources(
     translated = translations(articles, facts, settings) if facts else {}
     for idx in syndication_groups(articles, settings, translated):
         members = [articles[i] for i in idx]
-        primaries = {primary_origin(a, settings) for a in members} - {None}
+        primary_of = {a.id: primary_origin(a, settings) for a in members}
+        primaries = set(primary_of.values()) - {None}
         copies = ""
         if len(members) > 1:
             copiers = [_label(articles[i].id) for i in idx[1:] if i not in translated]
@@ -177,17 +178,19 @@ def independent_sources(
             # one origin under two names ("OPA" in a dateline tag, "Ostrania Press Agency" spelled
             # out in a translation) is one source: the name first met stands for both
             origin = next((o for o in by_origin if is_outlet_of(origin, o) or is_outlet_of(o, origin)), origin)
-            citing = [_label(a.id) for a in members if not is_outlet_of(origin, a.outlet)]
-            verb = "cite" if len(citing) > 1 else "cites"
-            why = f"{copies}{' and '.join(citing)} {verb} {origin}" if citing else copies.rstrip("; ")
-            if len(citing) < len(members):  # the agency's own copy is among them: it cites no one
+            # only the members that name the origin themselves cite it: a copy that put "сообщают
+            # СМИ" where its source wrote "сообщает Financial Times" copies the text, and says so,
+            # but credits no one (QA pass 17)
+            cited = _who_cites(members, primary_of, _label, origin)
+            why = f"{copies}{cited}" if cited else copies.rstrip("; ")
+            if any(is_outlet_of(origin, a.outlet) for a in members):  # the agency's own copy: it cites no one
                 why += f"; {origin}'s own report"
             g = SourceGroup([a.id for a in members], origin, why)
             by_origin.setdefault(origin, []).append(g)
         else:
             # "own reporting": no origin is named because the outlet is the source, not "unsourced"
             why = copies + ("own reporting (cites no single origin)" if not primaries
-                            else f"cites several origins ({', '.join(sorted(primaries))})")
+                            else f"{_who_cites(members, primary_of, _label)}: several origins")
             uncited.append((members, copies, SourceGroup([a.id for a in members], None, why.strip("; "))))
     # The origin's own report (Harbor Wire's story, which cites no one: it is the source) joins
     # the outlets that cite it, or a wire story and its rewrites would count as two sources.
@@ -206,6 +209,19 @@ def independent_sources(
         out.append(SourceGroup(ids, origin, f"{reasons}: one source ({origin})"))
     out.extend(independent)
     return len(out), out
+
+
+def _who_cites(members: Sequence[Article], primary_of: Mapping[str, str | None], label: Callable[[str], str],
+               origin: str | None = None) -> str:
+    """"A and B cite Reuters; C cites Bild": each member with the origin it rests on itself (the
+    group's ``origin``, when given, under that one name), the origin's own outlet left out."""
+    by_origin: dict[str, list[str]] = {}
+    for a in members:
+        own = primary_of.get(a.id)
+        if own is None or (origin is not None and is_outlet_of(origin, a.outlet)):
+            continue
+        by_origin.setdefault(origin or own, []).append(label(a.id))
+    return "; ".join(f"{' and '.join(who)} {'cite' if len(who) > 1 else 'cites'} {name}" for name, who in by_origin.items())
 
 
 def story_origins(articles: Sequence[Article]) -> list[str]:
