@@ -256,3 +256,68 @@ def test_a_long_run_of_blanks_after_wie_is_read_in_linear_time():
         "assert [o.name for o in found] == ['Der Spiegel'], found\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # QA pass 17: the usual Ukrainian and Russian newsroom forms of an attribution were missed
+        ("Росія перекинула 12 установок до кордону, пише британське видання Financial Times.", "Financial Times"),
+        ("Россия перебросила 12 установок, пишет газета «Файненшл таймс» со ссылкой на источники.", "Financial Times"),
+        ("Россия перебросила 12 установок к границе, пишет газета «Файненшл таймс».", "Financial Times"),
+        ("Росія перекинула 12 установок до кордону, інформує Укрінформ.", "Ukrinform"),
+        ("Россия перебросила 12 установок к границе, следует из публикации Bild.", "Bild"),
+        # the same slots, other words: a descriptor of two adjectives, an oblique case, another outlet
+        ("Як пише впливове американське видання The Wall Street Journal, переговори зірвано.", "The Wall Street Journal"),
+        ("Про це йдеться в матеріалі британської газети The Guardian.", "The Guardian"),
+        ("Это следует из публикации немецкого таблоида Bild.", "Bild"),
+        ("Об этом сообщает американский телеканал CNN.", "CNN"),
+        ("Переговоры сорваны, как информирует агентство Рейтер.", "Reuters"),
+        ("Переговори зірвано, повідомляє газета «Нью-Йорк Таймс».", "The New York Times"),
+        ("Переговоры сорваны, пишет «Нью-Йорк таймс» со ссылкой на источники.", "The New York Times"),
+        ("Переговоры сорваны, сообщает «Вашингтон пост».", "The Washington Post"),
+    ],
+)
+def test_ukrainian_and_russian_attributions_with_a_descriptor_or_a_cyrillic_name(text, origin):
+    assert [o.name for o in find_origins(text)] == [origin]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Про це пише британське видання.",  # no name
+        "Видання пише британське видання про Financial Times як про конкурента.",  # the name is the topic
+        "Міністр інформує керівництво щодня.",
+        "Из публикации закона следует, что сроки перенесены.",
+        "Зеленський пише британському виданню листа.",
+        "Он пишет свою книгу «Файненшл таймс» уже три года.",  # no cue before the name
+    ],
+)
+def test_the_new_ukrainian_and_russian_slots_take_no_false_origin(text):
+    assert find_origins(text) == []
+
+
+def test_cyrillic_spellings_of_known_outlets_are_their_canonical_names():
+    assert canonical_origin("Файненшл таймс") == "Financial Times"
+    assert canonical_origin("Файненшл Таймс") == "Financial Times"
+    assert canonical_origin("Нью-Йорк таймс") == "The New York Times"
+
+
+def test_a_descriptor_slot_reads_hostile_runs_in_linear_time():
+    # the adjective slot between the verb and the outlet ("пише британське видання X") is a word
+    # of up to 25 letters that must end as an adjective does, twice: long words, many adjectives
+    # and runs of blanks must not make it backtrack per character pair
+    import subprocess
+    import sys
+
+    script = (
+        "from storydiff.analyze.origins import find_origins\n"
+        "run = ' \\t\\u00a0' * 6667\n"
+        "find_origins('пише британське' + run + 'видання' + run + 'x.')\n"
+        "find_origins(('пише ' + 'британське ' * 3) * 20000)\n"
+        "find_origins('пише ' + 'а' * 200000 + ' видання Bild')\n"
+        "find_origins(('з публікації ' + 'нового ' * 2 + 'видання ') * 20000)\n"
+        "found = find_origins('Як пише британське' + run + 'видання' + run + 'Financial Times, так.')\n"
+        "assert [o.name for o in found] == ['Financial Times'], found\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=30)

@@ -20,7 +20,8 @@ MAX_TEXT_CHARS = 500_000  # longer input is cut (PolNeAR max is ~34k chars); bou
 _ALIASES: dict[str, tuple[str, ...]] = {
     "Associated Press": ("Associated Press", "AP", "Ассошиэйтед Пресс", "Асошіейтед Прес"),
     "Reuters": ("Reuters", "Thomson Reuters", "Рейтер", "Рейтерс", "Reutersa", "Reutersowi"),
-    "Agence France-Presse": ("Agence France-Presse", "Agence France Presse", "AFP", "Франс Пресс", "Франс Прес"),
+    "Agence France-Presse": ("Agence France-Presse", "Agence France Presse", "AFP", "Франс Пресс", "Франс Прес",
+                             "Франс-Пресс", "Франс-Прес"),
     "United Press International": ("United Press International", "UPI"),
     "Deutsche Presse-Agentur": ("Deutsche Presse-Agentur", "dpa", "DPA"),
     "Bloomberg": ("Bloomberg News", "Bloomberg", "Bloomberga", "Блумберг"),
@@ -44,30 +45,33 @@ _ALIASES: dict[str, tuple[str, ...]] = {
                          "Украинской правды", "Укрправда", "Укрправди", "Укрправды"),
     "Forbes Ukraine": ("Forbes Ukraine", "Forbes Україна"),
     "Forbes": ("Forbes",),
-    "Financial Times": ("Financial Times", "FT"),
-    "The New York Times": ("New York Times", "NYT"),
-    "The Washington Post": ("Washington Post",),
-    "The Wall Street Journal": ("Wall Street Journal", "WSJ"),
-    "The Guardian": ("Guardian",),
+    # the Cyrillic spellings Ukrainian and Russian newsrooms write ("пишет «Файненшл таймс»"),
+    # with their other capitalisations added below
+    "Financial Times": ("Financial Times", "FT", "Файненшл таймс", "Файнэншл таймс"),
+    "The New York Times": ("New York Times", "NYT", "Нью-Йорк таймс"),
+    "The Washington Post": ("Washington Post", "Вашингтон пост"),
+    "The Wall Street Journal": ("Wall Street Journal", "WSJ", "Уолл-стрит джорнэл", "Уолл-стрит джорнал",
+                                "Волл-стріт джорнел", "Волл-стріт джорнал"),
+    "The Guardian": ("Guardian", "Гардіан", "Ґардіан", "Гардиан"),
     "The Economist": ("Economist",),
     "The Telegraph": ("Daily Telegraph", "Telegraph"),
     "The Times": ("Times of London",),
     "BBC": ("BBC News", "BBC", "Бі-Бі-Сі", "Би-би-си"),
-    "CNN": ("CNN",),
+    "CNN": ("CNN", "Сі-Ен-Ен", "Си-эн-эн"),
     "Fox News": ("Fox News",),
     "NBC News": ("NBC News", "NBC"),
     "ABC News": ("ABC News", "ABC"),
     "CBS News": ("CBS News", "CBS"),
     "MSNBC": ("MSNBC",),
     "NPR": ("National Public Radio", "NPR"),
-    "Politico": ("Politico", "POLITICO"),
+    "Politico": ("Politico", "POLITICO", "Політико", "Политико"),
     "Axios": ("Axios",),
     "The Hill": ("The Hill",),
     "Breitbart": ("Breitbart News", "Breitbart"),
     "USA Today": ("USA Today", "USA TODAY"),
     "HuffPost": ("Huffington Post", "HuffPost"),
-    "Al Jazeera": ("Al Jazeera",),
-    "Der Spiegel": ("Der Spiegel", "Spiegel", "SPIEGEL"),
+    "Al Jazeera": ("Al Jazeera", "Аль-Джазіра", "Аль-Джазира"),
+    "Der Spiegel": ("Der Spiegel", "Spiegel", "SPIEGEL", "Шпігель", "Шпигель"),
     "Le Monde": ("Le Monde",),
     "Le Figaro": ("Le Figaro",),
     "franceinfo": ("franceinfo",),
@@ -91,9 +95,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "RBC-Ukraine": ("RBC-Ukraine", "РБК-Україна"),
     "Kommersant": ("Kommersant", "Коммерсантъ", "Коммерсант"),
     "Meduza": ("Meduza", "Медуза"),
-    "Bild": ("Bild",),
+    "Bild": ("Bild", "Більд", "Бильд"),
     "Sky News": ("Sky News",),
-    "Deutsche Welle": ("Deutsche Welle", "DW"),
+    "Deutsche Welle": ("Deutsche Welle", "DW", "Дойче Велле"),
     "Radio Free Europe/Radio Liberty": ("Radio Free Europe/Radio Liberty", "Radio Liberty", "RFE/RL"),
     "Daily Caller": ("Daily Caller",),
     "Daily Beast": ("Daily Beast",),
@@ -137,6 +141,20 @@ WIRE_AGENCIES = frozenset(
         "UNN",
     }
 )
+
+
+def _cyrillic_capitalisations(name: str) -> tuple[str, ...]:
+    """A Cyrillic name of several words as newsrooms capitalise it: Russian style writes the words
+    after the first in lower case («Нью-Йорк таймс»), Ukrainian and others each word («Нью-Йорк Таймс»)."""
+    words = name.split(" ")
+    if len(words) < 2 or not all(re.fullmatch(r"[\u0400-\u04ff'’ʼ-]+", w) for w in words):
+        return (name,)
+    lower = " ".join([words[0]] + [w.lower() for w in words[1:]])
+    title = " ".join([words[0]] + ["-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in words[1:]])
+    return tuple(dict.fromkeys((name, lower, title)))
+
+
+_ALIASES = {canon: tuple(v for n in names for v in _cyrillic_capitalisations(n)) for canon, names in _ALIASES.items()}
 
 _CANON: dict[str, str] = {}
 for _canon, _names in _ALIASES.items():
@@ -202,12 +220,14 @@ _OTHER_CUES = (
     # the verb after the news: "..., podała agencja AFP", "poinformował portal Onet", "donosi RMF FM"
     r"podał[ao]?|poinformował[ao]?|donosi|donosił[ao]?|"
     r"nach\s+(?:Angaben|Informationen)\s+(?:der|des|von)|"
-    r"за\s+даними|за\s+інформацією|як\s+(?:повідомляє|повідомило|повідомили|повідомила|повідомив|пише|пишуть|зазначає|передає)|"
-    r"повідомляє|повідомило|пише|передає|з\s+посиланням\s+на|посилаючись\s+на|"
-    r"по\s+данным|по\s+информации|как\s+(?:сообщает|сообщило|сообщили|сообщила|сообщил|пишет|передает)|"
-    r"сообщает|сообщило|пишет|передает|со\s+ссылкой\s+на|ссылаясь\s+на|"
-    # "in a report by": "у матеріалі", "в материале", "w artykule", "dans un article du"
-    r"у\s+(?:матеріалі|статті|публікації)|в\s+(?:материале|статье|публикации)|w\s+(?:artykule|materiale)|"
+    r"за\s+даними|за\s+інформацією|як\s+(?:повідомляє|повідомило|повідомили|повідомила|повідомив|пише|пишуть|зазначає|передає|інформує)|"
+    r"повідомляє|повідомило|пише|передає|інформує|з\s+посиланням\s+на|посилаючись\s+на|"
+    r"по\s+данным|по\s+информации|как\s+(?:сообщает|сообщило|сообщили|сообщила|сообщил|пишет|передает|информирует)|"
+    r"сообщает|сообщило|пишет|передает|информирует|со\s+ссылкой\s+на|ссылаясь\s+на|"
+    # "in a report by": "у матеріалі", "в материале", "w artykule", "dans un article du"; and "from a
+    # report by": "випливає з публікації", "следует из публикации"
+    r"[ув]\s+(?:матеріалі|статті|публікації)|в\s+(?:материале|статье|публикации)|w\s+(?:artykule|materiale)|"
+    r"зі?\s+(?:матеріалу|статті|публікації)|из\s+(?:материала|статьи|публикации)|"
     r"in\s+einem\s+Bericht\s+(?:der|des)|im\s+Bericht\s+(?:der|des)|dans\s+un\s+article\s+(?:du|de)|"
     r"en\s+un\s+artículo\s+(?:de|del)"
 )
@@ -224,11 +244,24 @@ _OTHER_TOLD_CUES = (
 )
 # the words between a cue and the name: articles, and the kind of outlet ("la agencia EFE",
 # "агентство Reuters", "agencja Bloomberg", "the New York Times" inside a Ukrainian text)
+# In Ukrainian and Russian the kind of outlet may carry adjectives: "пише британське видання X",
+# "в матеріалі британської газети X", "следует из публикации немецкого таблоида X". An adjective is
+# a lower-case word with an adjective's ending, and only before one of these nouns (the name after
+# them must still be a known one): "пише британське видання." or "пише про видання X" names none.
+_CYRILLIC_MEDIA_NOUNS = (
+    r"агентство|агентства|агентству|агентстві|агентстве|інформагентство|інформагентства|информагентство|"
+    r"информагентства|видання|виданню|виданні|виданням|издание|издания|изданию|изданием|издании|"
+    r"інтернет-видання|онлайн-видання|интернет-издание|интернет-издания|газета|газети|газеты|газеті|газете|"
+    r"газету|журнал|журналу|журналі|журнала|журнале|телеканал|телеканалу|телеканалі|телеканала|телеканале|"
+    r"радіостанція|радіостанції|радиостанция|радиостанции|портал|порталу|портала|таблоїд|таблоїду|таблоид|"
+    r"таблоида|мовник|мовника|вещатель|вещателя"
+)
+_CYRILLIC_ADJECTIVE = r"[а-яіїєґё][а-яіїєґё'’ʼ-]{1,24}(?:ий|ій|ый|ой|ого|ому|ої|ою|ая|яя|ое|ее|ую|ім|ом|е|є|а|я)"
+_CYRILLIC_DESCRIPTOR = rf"(?:{_CYRILLIC_ADJECTIVE}\s++){{0,2}}(?:{_CYRILLIC_MEDIA_NOUNS})(?![\w-])"
 _OTHER_ARTICLES = (
     r"(?:(?:der|die|dem|den|des|le|la|les|el|los|las|il|lo|the|The|agencia|agencja|agencji|agence|"
-    r"Agentur|агентство|агентства|агентству|видання|виданню|издание|изданию|телеканал|телеканалу|газета|"
-    r"газети|газеты|Zeitung|Nachrichtenagentur|Nachrichtenmagazin|Magazin|Sender|dziennik|portal|rozgłośnia|"
-    r"stacja|l['’])\s*){0,2}"
+    r"Agentur|Zeitung|Nachrichtenagentur|Nachrichtenmagazin|Magazin|Sender|dziennik|portal|rozgłośnia|"
+    rf"stacja|l['’]|{_CYRILLIC_DESCRIPTOR})\s*){{0,2}}"
 )
 
 # Ukrainian, Russian, Polish and German write an outlet's name in quotation marks: «Коммерсантъ»,
@@ -240,11 +273,12 @@ _OPEN_QUOTE = r"[«„“\"]?"
 # verb with its own subject ("Президент пише «Ми не здамося»") quotes words, not a source; "за
 # даними", "laut", "з посиланням на" are as often followed by a plan, a law or a motto (a review).
 _AS_REPORTS = (
-    r"як\s+(?:повідомляє|повідомило|повідомила|повідомив|повідомили|пише|пишуть|передає)|"
-    r"как\s+(?:сообщает|сообщило|сообщила|сообщил|сообщили|пишет|передает)|"
+    r"як\s+(?:повідомляє|повідомило|повідомила|повідомив|повідомили|пише|пишуть|передає|інформує)|"
+    r"как\s+(?:сообщает|сообщило|сообщила|сообщил|сообщили|пишет|передает|информирует)|"
     r"jak\s+(?:podaje|podał[ao]?|informuje|pisze|donosi)"
 )
-_REPORTS_AFTER_COMMA = r"повідомляє|повідомило|пише|передає|сообщает|сообщило|пишет|передает|podaje|informuje|pisze"
+_REPORTS_AFTER_COMMA = (r"повідомляє|повідомило|пише|передає|інформує|сообщает|сообщило|пишет|передает|информирует|"
+                        r"podaje|informuje|pisze")
 _QUOTED_NAME = r"[«„](?P<name>[A-ZА-ЯІЇЄҐ][^«»„“\"\n.!?:;,]{0,40}?)[»“\"]"  # capitalised, no clause inside
 
 _OTHER_LANGUAGE_RULES: list[tuple[str, re.Pattern[str]]] = [
