@@ -9,7 +9,7 @@ import logging
 import pytest
 
 from storydiff.extract import extract_items
-from storydiff.extract.record_text import sentence_line
+from storydiff.extract.record_text import keep_sentences, prose_line, sentence_line
 from storydiff.ingest import read_bytes
 from storydiff.records import Failure
 
@@ -105,3 +105,79 @@ def test_the_warning_counts_stay_bounded_in_a_long_running_server(monkeypatch):
     for i in range(12):
         record_text._warn_dropped(f"api:https://example.org/{i}", [("appeal", "Donate now to support us.")])
     assert 0 < len(record_text._drop_warnings) <= 5
+
+
+# QA pass 17: news lines without a final full stop (Telegram-style exports, live blogs)
+UK_LINES = [
+    "Росія атакувала Харків дронами в ніч на суботу.",
+    "У Харкові знову пролунали вибухи, повідомив мер Ігор Терехов",
+    "Кількість загиблих зросла до 5 людей, повідомив Синєгубов",
+    "Рятувальники ДСНС деблокували з-під завалів двох людей",
+]
+EN_LINES = [
+    "Russia attacked Kharkiv with drones overnight on Saturday.",
+    "Explosions were heard again in Kharkiv, Mayor Ihor Terekhov said",
+    "The death toll rose to 5",
+    "Rescuers pulled two people from the rubble",
+]
+LIVE = [
+    "09:40 У Харкові знову пролунали вибухи, повідомив мер Ігор Терехов",
+    "09:15 Кількість загиблих зросла до 5 людей — Синєгубов",
+    "08:50 Рятувальники ДСНС деблокували з-під завалів двох людей",
+    "Що відомо на цю хвилину:",
+    "– поранено 19 людей, серед них двоє дітей;",
+]
+
+
+@pytest.mark.parametrize("lines", [UK_LINES, EN_LINES, LIVE, LIVE[::-1]], ids=["uk", "en", "live", "live-reversed"])
+def test_a_rows_lines_without_a_final_stop_are_kept(lines, caplog):
+    with caplog.at_level(logging.WARNING, logger="storydiff.extract"):
+        articles = _extract([{"id": "m1", "outlet": "Укрінформ", "title": "Атака на Харків", "text": "\n".join(lines)}])
+    assert not isinstance(articles[0], Failure), articles[0]
+    assert articles[0].text.split("\n") == lines
+    assert not caplog.records
+
+
+def test_undotted_clutter_still_goes_without_a_word(caplog):
+    clutter = ["Share this", "Read more: Brücke in Polen eingestürzt", "Photo: Reuters", "Updated: 10:40",
+               "Поширити", "Фото: ДСНС", "Читайте також: Росія вдарила по Одесі балістичними ракетами",
+               "Джерело: Харківська обласна військова адміністрація", "Home | World | Politics",
+               "Підписуйтесь на наш канал у Telegram"]
+    text = "\n".join([UK_LINES[0], *clutter[:5], *UK_LINES[1:], *clutter[5:]])
+    with caplog.at_level(logging.WARNING, logger="storydiff.extract"):
+        articles = _extract([{"id": "m1", "outlet": "Укрінформ", "title": "Атака на Харків", "text": text}])
+    assert articles[0].text.split("\n") == UK_LINES
+    assert not caplog.records
+
+
+@pytest.mark.parametrize("line, is_prose", [
+    ("У Харкові знову пролунали вибухи, повідомив мер Ігор Терехов", True),
+    ("09:40 Вибухи у Харкові, повідомив мер", True),
+    ("The death toll rose to 5", True),
+    ("Що відомо на цю хвилину:", True),
+    ("– пошкоджено 12 багатоповерхівок та школа", True),
+    ("Зеленський: Україна отримає ще 10 систем Patriot", True),
+    ("Share this", False),
+    ("Back to top", False),
+    ("Updated: 10:40", False),
+    ("Home | World | Politics", False),
+    ("RUSSIA HITS KHARKIV WITH FIFTY DRONES", False),
+    ("Russia Hits Kharkiv With Fifty Drones", False),
+    ("5 грудня 2026, 09:20", False),
+    ("people and injuring 17, the regional governor said on", False),  # a line cut out of a sentence
+])
+def test_prose_line(line, is_prose):
+    assert prose_line(line) is is_prose
+
+
+def test_a_line_dropped_that_is_more_than_clutter_is_said_by_row(caplog):
+    # the line model's flags given: it kept the first line only
+    lines = ["Russia attacked Kharkiv with drones overnight.", "Read more: Odesa hit again by ballistic missiles",
+             "Please donate to support our journalism today", "HOME NEWS WORLD EUROPE UKRAINE", "Share this"]
+    notes: list[str] = []
+    with caplog.at_level(logging.WARNING, logger="storydiff.extract"):
+        kept = keep_sentences(lines, [True, False, False, False, False], None, "x.jsonl#L1 (id a1)", notes)
+    assert kept == [True, False, False, False, False]
+    assert len(notes) == 1 and "2 lines" in notes[0] and "donate" in notes[0] and "HOME NEWS" in notes[0]
+    assert "Read more" not in notes[0] and "Share this" not in notes[0]
+    assert [r.getMessage() for r in caplog.records] == [f"x.jsonl#L1 (id a1): {notes[0]}"]

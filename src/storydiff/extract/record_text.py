@@ -9,6 +9,16 @@ held never reached the comparison, silently. Here the model decides only about l
 no sentences: every sentence line it dropped is put back, and a sentence line dropped because
 ``line_rules`` names it boilerplate anywhere (a donation appeal, a "Read more" link) is said,
 by its row, so that no sentence of a text field is lost without a word.
+
+A sentence of a text field need not end in a full stop (QA pass 17: live-blog entries "09:40 У
+Харкові знову пролунали вибухи, повідомив мер", Telegram-style news lines, a list's lead-in "Що
+відомо на цю хвилину:", a death toll ending in its figure; all but the first of four such lines
+were dropped without a word). A line is prose when it has words in lower case between its
+first and its last (clutter is a label or a name: "Share this", "Photo: Reuters", "Updated:
+10:40", "Home | World"); the clutter that does read as prose starts with a closed set of labels
+in the languages storydiff reads ("Read more: ...", "Читайте також: ...", "Джерело: ..."): such a
+line goes without a word. A line of several words that is neither (a headline in capitals, a
+breadcrumb) is left to the line model, and said when it drops it.
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ from collections.abc import Sequence
 
 from storydiff.extract.line_rules import boilerplate_kind
 from storydiff.extract.metadata import is_date_line
+from storydiff.extract.page_chrome import chrome_kind
 
 log = logging.getLogger("storydiff.extract")
 
@@ -37,6 +48,42 @@ MIN_WORDS = 3
 MIN_CHARS_UNSPACED = 20
 
 
+# A line of prose without its final stop: this many words, this many of them in lower case (a
+# verb, a preposition: "У Харкові знову пролунали вибухи", "The death toll rose to 5"); menu
+# labels and bylines have fewer ("Back to top", "By John Smith")
+MIN_PROSE_WORDS = 4
+MIN_LOWER_WORDS = 2
+# A live blog's entry starts with its time ("09:40", "9.40 am –"), a list's item with its bullet:
+# neither is the line's first word.
+_LEAD = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\b\s*[-–—|:]?\s*)?(?P<bullet>[•·▪►■*+–—-]\s*)?", re.I)
+_WORD = re.compile(r"\w[\w'’ʼ-]*")
+# Lines that read as prose and still are clutter: a link to another article ("Read more: ..."), a
+# field of the page ("Джерело: ОВА"), a call to subscribe. Closed lists, in the languages storydiff
+# reads; a link label may go without its colon ("Читайте також Росія вдарила по Одесі").
+_LINK_LABEL = (
+    r"read (also|more|next)|see also|also read|more on (this|that)|related|"
+    r"читайте (також|ще|більше)|читати також|дивіться також|див\. також|по темі|"
+    r"читайте (также|еще|ещё)|смотрите также|по теме|"
+    r"lesen sie (auch|mehr)|mehr zum thema|auch interessant|"
+    r"czytaj (też|także|również|więcej)|zobacz (też|także|również)|"
+    r"(à )?lire aussi|lea también|leggi anche"
+)
+_FIELD_LABEL = (
+    r"source|sources|photo|photos|video|updated|published|tags?|topics?|author|editor|"
+    r"джерело|фото|відео|оновлено|опубліковано|теги|автор|редактор|"
+    r"источник|видео|обновлено|опубликовано|"
+    r"quelle|foto|aktualisiert|veröffentlicht|"
+    r"źródło|zdjęcie|aktualizacja|autor"
+)
+_SUBSCRIBE = (
+    r"subscribe|follow us|sign up|підписуйтесь|підписуйтеся|стежте за нами|"
+    r"подписывайтесь|подпишитесь|следите за нами|abonnieren sie|folgen sie uns|subskrybuj|obserwuj nas"
+)
+_CLUTTER_START = re.compile(
+    rf"^\W*(?:(?:{_LINK_LABEL})\b|(?:{_FIELD_LABEL})\s*:|(?:{_SUBSCRIBE})\b)", re.I
+)
+
+
 def sentence_line(line: str) -> bool:
     """Whether ``line`` reads as a sentence of prose (not a menu item, a label, a date line)."""
     s = line.strip()
@@ -49,35 +96,80 @@ def sentence_line(line: str) -> bool:
     return any(c.islower() for c in s) and not is_date_line(s)
 
 
+def prose_line(line: str) -> bool:
+    """Whether ``line`` reads as prose without a final stop: a live-blog entry, a news line, a
+    headline written as a sentence, a list item ("– поранено 19 людей, серед них двоє дітей")."""
+    lead = _LEAD.match(line)
+    s = line[lead.end():].strip()
+    # a line cut out of a sentence starts in lower case; a list item may, after its bullet
+    if not s or (s[:1].islower() and not lead.group("bullet")):
+        return False
+    words = _WORD.findall(s)
+    lower = sum(1 for w in words[1:] if w[0].islower())
+    return len(words) >= MIN_PROSE_WORDS and lower >= MIN_LOWER_WORDS and not is_date_line(s)
+
+
+def clutter_line(line: str) -> bool:
+    """Whether a line that reads as prose is still clutter: a link to another article, a field
+    of the page, a call to subscribe."""
+    return bool(_CLUTTER_START.search(_LEAD.sub("", line, count=1)))
+
+
 def keep_sentences(lines: Sequence[str], kept: Sequence[bool], title: str | None,
-                   source: str) -> list[bool]:
-    """``kept`` with every sentence line of a text field set, but those ``line_rules`` names
-    boilerplate (said in a warning naming ``source``) and the line that is the headline."""
+                   source: str, notes: list[str] | None = None) -> list[bool]:
+    """``kept`` with every prose line of a text field set (``sentence_line``, ``prose_line``), but
+    those ``line_rules`` (or, without a final stop, ``page_chrome``) names boilerplate, clutter
+    without a final stop (``clutter_line``), and the line that is the headline. A line dropped
+    that is more than clutter (boilerplate written as a sentence; a line of several words the line
+    model dropped) is said in a warning naming ``source`` and added to ``notes`` (what the caller
+    tells about this item)."""
     norm_title = " ".join(title.split()) if title else None
     out = list(kept)
     dropped: list[tuple[str, str]] = []
     for i, (line, k) in enumerate(zip(lines, kept)):
-        if k or not sentence_line(line) or " ".join(line.split()) == norm_title:
+        if k or not line.strip() or " ".join(line.split()) == norm_title:
             continue
-        kind = boilerplate_kind(line)
+        if sentence_line(line):
+            kind = boilerplate_kind(line)
+        elif prose_line(line):
+            if clutter_line(line):
+                continue
+            kind = boilerplate_kind(line) or chrome_kind(line)
+        else:
+            if len(_WORD.findall(line)) >= MIN_PROSE_WORDS and not _said_clutter(line):
+                dropped.append(("template", line.strip()))
+            continue
         if kind is None:
             out[i] = True
         else:
             dropped.append((kind, line.strip()))
     if dropped:
-        _warn_dropped(source, dropped)
+        note = _dropped_note(dropped)
+        if notes is not None:
+            notes.append(note)
+        _warn_dropped(source, note)
     return out
 
 
-def _warn_dropped(source: str, dropped: list[tuple[str, str]]) -> None:
+def _said_clutter(line: str) -> bool:
+    """Clutter of several words that goes without a word: a label's line, a date line, a menu."""
+    return clutter_line(line) or is_date_line(line) or line.count("|") >= 2 or boilerplate_kind(line) is not None \
+        or chrome_kind(line) is not None
+
+
+def _dropped_note(dropped: list[tuple[str, str]]) -> str:
+    said = "; ".join(f"{kind}: {line[:80]!r}" for kind, line in dropped[:3])
+    more = f" and {len(dropped) - 3} more" if len(dropped) > 3 else ""
+    noun = "sentence" if all(sentence_line(line) for _, line in dropped) else "line"
+    return f"{len(dropped)} {noun}{'' if len(dropped) == 1 else 's'} of its text dropped as boilerplate ({said}{more})"
+
+
+def _warn_dropped(source: str, note: str) -> None:
     where = source.split("#", 1)[0].split(" (id ", 1)[0]
     if where not in _drop_warnings and len(_drop_warnings) >= MAX_FILES_COUNTED:
         _drop_warnings.clear()  # a server's API items are each a source of their own: stay bounded
     _drop_warnings[where] = seen = _drop_warnings.get(where, 0) + 1
     if seen <= MAX_DROP_WARNINGS:
-        said = "; ".join(f"{kind}: {line[:80]!r}" for kind, line in dropped[:3])
-        more = f" and {len(dropped) - 3} more" if len(dropped) > 3 else ""
-        log.warning("%s: %d sentence%s of its text dropped as boilerplate (%s%s)", source, len(dropped),
-                    "" if len(dropped) == 1 else "s", said, more)
+        log.warning("%s: %s", source, note)
     if seen == MAX_DROP_WARNINGS:
         log.warning("%s: further rows whose text loses a sentence as boilerplate are not named", where)
