@@ -104,6 +104,33 @@ def test_ingest_reports_each_item(loaded):
     assert result["items"][1]["article_id"] == "lantern-berovac"
 
 
+def test_an_items_warnings_are_in_its_result_not_only_in_the_server_log(tmp_path):
+    # QA pass 17 #14: an unreadable 'published' was dropped without a word (ingest warns), and a
+    # sentence of a text dropped as boilerplate was said only in the server's log
+    undated = {"id": "r-1", "outlet": "Vesti", "published": "вчера, 22:10", "text": (
+        "A blast hit the Saltivka district of Kharkiv on Tuesday evening, the governor said. One person "
+        "died and six were injured.")}
+    appeal = {"id": "r-2", "outlet": "Daily Lantern", "published": "2026-12-05T09:10:00Z", "text": (
+        "A ferry ran aground off Cape Lorn on Sunday; all 212 passengers were brought ashore.\n"
+        "The Daily Lantern has opened a donation page for the families of the crew.\n"
+        "Divers will inspect the hull on Monday, the operator said.")}
+    clean = {"id": "r-3", "outlet": "Harbor Wire", "published": "2026-12-05T10:00:00Z", "text": (
+        "Parliament passed the Norvland budget by 78 votes to 62 on Tuesday, clearing the way for the farm "
+        "subsidy.")}
+    with TestClient(create_app(str(tmp_path / "w.db"), token=TOKEN)) as client:
+        items = client.post("/api/articles", json=[undated, appeal, clean, {"title": "no text"}],
+                            headers=AUTH).json()["items"]
+        stored = client.get("/api/articles/r-1").json()
+    assert [it["status"] for it in items] == ["stored", "stored", "stored", "failed"]
+    (date_warning,) = items[0]["warnings"]
+    assert "'вчера, 22:10'" in date_warning and "stored undated" in date_warning
+    (drop_warning,) = items[1]["warnings"]
+    assert "donation page" in drop_warning and "boilerplate" in drop_warning
+    assert items[2]["warnings"] == [] and items[3]["warnings"] == []
+    # the warnings are about this upload, not part of the stored article
+    assert stored["published"] is None and "warnings" not in stored
+
+
 def test_reposting_is_skipped(loaded):
     client, _, _ = loaded
     r = client.post("/api/articles", json=quake_items()[0], headers=AUTH)

@@ -181,3 +181,17 @@ def test_a_line_dropped_that_is_more_than_clutter_is_said_by_row(caplog):
     assert len(notes) == 1 and "2 lines" in notes[0] and "donate" in notes[0] and "HOME NEWS" in notes[0]
     assert "Read more" not in notes[0] and "Share this" not in notes[0]
     assert [r.getMessage() for r in caplog.records] == [f"x.jsonl#L1 (id a1): {notes[0]}"]
+
+
+def test_the_rows_warnings_travel_on_its_article_and_are_not_stored(caplog):
+    # the API tells them per item (QA pass 17 #14); the stored article and its JSON do not hold them
+    from storydiff.store.codec import article_dict
+
+    with caplog.at_level(logging.WARNING, logger="storydiff.extract"):
+        (article,) = _extract([{"id": "r1", "outlet": "Rheinische Abendpost", "published": "gestern, 22:10",
+                                "text": "\n".join([*DE[:2], "Please donate to support our journalism today."])}])
+    assert len(article.warnings) == 2
+    assert "Please donate" in article.warnings[0] and "'gestern, 22:10'" in article.warnings[1]
+    # stderr says the same, each with the row
+    assert [r.getMessage() for r in caplog.records] == [f"{article.source}: {w}" for w in article.warnings]
+    assert "warnings" not in article.to_dict() and "warnings" not in article_dict(article)

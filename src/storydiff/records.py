@@ -102,6 +102,10 @@ class Article:
     # when the page says it was last changed (article:modified_time, JSON-LD dateModified; ISO 8601
     # with its time of day): two versions of one page read in any order are ordered by it
     modified: str | None = None
+    # what extraction had to say about this item ("'published' 'вчера, 22:10' is no date ...",
+    # "1 sentence of its text dropped as boilerplate (...)"): told to whoever sent it (ingest's
+    # stderr, the API's per-item result), never stored, never part of what the article is
+    warnings: list[str] = field(default_factory=list, compare=False, repr=False)
     # filled by analyze
     sentences: list[tuple[int, int]] = field(default_factory=list)  # char spans into text
     quotes: list[Quote] = field(default_factory=list)
@@ -148,6 +152,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        del d["warnings"]  # about how this run read the item, not about the article
         d["cited_origins"] = self.cited_origins
         return d
 
@@ -155,6 +160,7 @@ class Article:
     def from_dict(cls, d: dict[str, Any]) -> Article:
         d = dict(d)
         d.pop("cited_origins", None)
+        d.pop("warnings", None)
         d["sentences"] = [tuple(s) for s in d.get("sentences", [])]
         d["quotes"] = [Quote(**q) for q in d.get("quotes", [])]
         d["origins"] = [Origin(**o) for o in d.get("origins", [])]

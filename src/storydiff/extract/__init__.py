@@ -28,12 +28,15 @@ MAX_DATE_WARNINGS = 20
 _date_warnings: dict[str, int] = {}
 
 
-def _warn_date(source: str, value: object, outcome: str) -> None:
+def _warn_date(source: str, value: object, outcome: str, notes: list[str]) -> None:
+    """Say (a file's first records) and note (every record: ``Article.warnings``) a record's date
+    that storydiff cannot use."""
+    note = f"'published' {value!r:.60} is no date storydiff can use (unreadable, or in the future); {outcome}"
+    notes.append(note)
     where = source.split("#", 1)[0]
     _date_warnings[where] = seen = _date_warnings.get(where, 0) + 1
     if seen <= MAX_DATE_WARNINGS:
-        log.warning("%s: 'published' %.60r is no date storydiff can use (unreadable, or in the future); %s",
-                    source, value, outcome)
+        log.warning("%s: %s", source, note)
     if seen == MAX_DATE_WARNINGS:
         log.warning("%s: further records whose 'published' is no usable date are not named", where)
 
@@ -140,6 +143,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
     title = published = site_name = lang = modified = None
     url = item.url
     authors: list[str] = []
+    notes: list[str] = []  # Article.warnings
     # A web archive records when the page was fetched: no date after it is a publication date.
     crawled = parse_iso_utc(meta.get("crawled"))
     if item.kind == "html" and meta.get("fragment"):
@@ -172,7 +176,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
             from storydiff.extract.record_text import keep_sentences
 
             lines = item.content.splitlines()
-            kept = keep_sentences(lines, kept, _first(meta.get("title"), title), item.source)
+            kept = keep_sentences(lines, kept, _first(meta.get("title"), title), item.source, notes)
             text = "\n".join(line.strip() for line, k in zip(lines, kept) if k)
         if len(text.strip()) < settings.min_body_chars and _one_paragraph(item.content, settings):
             # an export row's or an API item's text on one line has no page around it to clean: the
@@ -199,7 +203,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
     if given not in (None, "") and from_record is None:
         # a record's own date that storydiff cannot use ("2026-13-45", "вчора", a time after
         # the page was fetched): said, once a record, and the page's own date used if it has one
-        _warn_date(item.source, given, "the page's own date is used" if published else "stored undated")
+        _warn_date(item.source, given, "the page's own date is used" if published else "stored undated", notes)
     meta_authors = meta.get("authors")
     if isinstance(meta_authors, str):
         meta_authors = [a.strip() for a in meta_authors.replace(";", ",").split(",") if a.strip()]
@@ -222,6 +226,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         text_from=meta.get("text_from"),
         captured=crawled.isoformat(timespec="seconds") if crawled else None,
         modified=_timestamp(meta.get("modified")) or modified,
+        warnings=notes,
     )
 
 

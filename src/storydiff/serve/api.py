@@ -445,8 +445,13 @@ def create_app(
         stored_here: dict[str, Article] = {}
 
         skipped_here: dict[str, Article] = {}
+        said: dict[int, list[str]] = {}  # by item index
 
         def placed(a: Article, outcome: str) -> None:
+            # what extraction said of the item (a date dropped, lines dropped): in its result, as
+            # ingest prints them on stderr
+            if a.source in index_of:
+                said[index_of[a.source]] = list(a.warnings)
             if outcome != "skipped":
                 stored_here[a.source] = a
             else:
@@ -478,6 +483,8 @@ def create_app(
                 store.add_failure(Failure(source, error, stage="store"))
             else:  # its id, url or content was already stored (under another source, or as other content)
                 r.update(status="skipped", error="already stored")
+        for i, r in enumerate(results):
+            r["warnings"] = said.get(i, [])
         counts = {k: sum(1 for r in results if r.get("status") == k) for k in ("stored", "skipped", "failed")}
         return {**counts, "items": results}
 

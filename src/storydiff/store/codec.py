@@ -161,7 +161,7 @@ def article_dict(a: Article) -> dict[str, Any]:
     return d
 
 
-_ARTICLE_FIELDS = tuple(Article.__dataclass_fields__)
+_ARTICLE_FIELDS = tuple(f for f in Article.__dataclass_fields__ if f != "warnings")  # to_dict's fields
 
 
 def article_to_json(article: Article) -> str:
