@@ -455,6 +455,35 @@ def test_a_database_kept_in_the_folder_being_ingested_is_not_read_as_articles(tm
     assert list(expand_inputs([str(news / "storydiff.db")])) == [str(news / "storydiff.db")]
 
 
+def test_a_folder_walk_reads_news_files_and_names_the_rest_in_one_line(tmp_path, caplog):
+    # QA pass 17 #15: a vendor delivery's README.md was stored as a story and fetch.sh as an article
+    import gzip
+    import logging
+
+    from storydiff.ingest.paths import expand_inputs
+
+    news = tmp_path / "delivery"
+    (news / "pages").mkdir(parents=True)
+    page = "<html><body><p>A ferry ran aground off Cape Lorn on Sunday, the coastguard said.</p></body></html>"
+    (news / "export.jsonl").write_text('{"id": "a", "text": "A ferry ran aground off Cape Lorn on Sunday."}\n')
+    (news / "feed.xml.gz").write_bytes(gzip.compress(b"<?xml version='1.0'?><rss><channel></channel></rss>"))
+    (news / "pages" / "article.php?id=5").write_text(page)  # a saved page: read by its first bytes
+    (news / "pages" / "kharkiv-drones").write_text("A page saved under its slug, without an extension.")
+    (news / "README.md").write_text("# Delivery 2026-12-05 (MediaMonitor export)\nRows: 4.\n")
+    (news / "fetch.sh").write_text("#!/bin/sh\nsftp -b batch.txt user@sftp.vendor.test\n")
+    (news / "run").write_text("#!/bin/sh\nstorydiff ingest .\n")  # a script without an extension
+    (news / "LICENSE").write_text("Permission is hereby granted, free of charge, to any person.")
+    (news / "notes.md.gz").write_bytes(gzip.compress(b"Times are Kyiv local time."))
+    with caplog.at_level(logging.WARNING, logger="storydiff.ingest"):
+        found = [os.path.relpath(p, news) for p in expand_inputs([str(news)])]
+    assert found == ["export.jsonl", "feed.xml.gz", "pages/article.php?id=5", "pages/kharkiv-drones"]
+    (said,) = [r.getMessage() for r in caplog.records]
+    assert "skipped 5 files" in said
+    assert all(n in said for n in ("README.md", "fetch.sh", "LICENSE", "notes.md.gz", "run"))
+    # named on the command line, a file is read whatever its name
+    assert list(expand_inputs([str(news / "README.md")])) == [str(news / "README.md")]
+
+
 def test_an_export_row_of_one_paragraph_ending_in_a_credit_keeps_its_article():
     # "... the old town. Photo: Reuters" on one line: the line model took the whole line for a
     # notice and the row failed "no article text left" (QA pass); one paragraph is the article

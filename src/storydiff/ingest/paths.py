@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import glob
+import gzip
+import logging
 import os
 import stat
+import zlib
 from collections.abc import Iterable, Iterator
 
 STDIN = "-"
+log = logging.getLogger("storydiff.ingest")
 
 
 class FoundSpecial(str):
@@ -62,6 +66,57 @@ def _sqlite(path: str) -> bool:
         return False  # the reader names what it cannot open
 
 
+# What a folder walk reads (QA pass 17: a vendor delivery's README.md became a story and its
+# fetch.sh an "(untitled)" article): files named as the formats storydiff reads (gzipped or not);
+# a file of another name when its first bytes are one of them (a saved page "article.php?id=5", a
+# WARC named ".warc.open"); a file without an extension (a page saved under its slug, as
+# "lancaster-journal") unless it is a script ("#!") or a project's file by convention. The rest is
+# skipped and named in one line. A file named on the command line is read whatever its name.
+WALK_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".jsonl", ".ndjson", ".json", ".csv", ".xml", ".rss", ".atom",
+                 ".warc", ".arc")
+_PROJECT_FILES = frozenset({"readme", "license", "licence", "copying", "notice", "authors", "changelog",
+                            "changes", "makefile", "dockerfile", "manifest", "todo"})
+_SNIFF_BYTES = 2048
+MAX_SKIPS_NAMED = 5
+
+
+def walk_reads(path: str) -> bool:
+    """Whether a file found in a folder is one storydiff reads (see WALK_SUFFIXES)."""
+    name = os.path.basename(path)
+    base = name[:-3] if name.lower().endswith(".gz") else name
+    stem, ext = os.path.splitext(base)
+    if ext.lower() in WALK_SUFFIXES:
+        return True
+    head = _head(path)
+    if ext and not stem.endswith("."):  # another extension: read when its bytes say what it is
+        from storydiff.ingest import sniff_format
+
+        return sniff_format("", head) != "text"
+    return not head.startswith(b"#!") and base.lower() not in _PROJECT_FILES
+
+
+def _head(path: str) -> bytes:
+    """A file's first bytes, gunzipped when it is gzipped (b"" when it cannot be read)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_SNIFF_BYTES)
+            if head.startswith(b"\x1f\x8b"):
+                f.seek(0)
+                with gzip.GzipFile(fileobj=f) as g:
+                    head = g.read(_SNIFF_BYTES)
+    except (OSError, EOFError, zlib.error):
+        return b""  # the reader names what it cannot open; here it is not read
+    return head
+
+
+def _say_skipped(folder: str, skipped: list[str]) -> None:
+    names = ", ".join(os.path.relpath(p, folder) for p in skipped[:MAX_SKIPS_NAMED])
+    more = f" and {len(skipped) - MAX_SKIPS_NAMED} more" if len(skipped) > MAX_SKIPS_NAMED else ""
+    log.warning("%s: skipped %d file%s that %s no article, feed, export or web archive by name or first bytes "
+                "(%s%s); name a file to read it anyway", folder, len(skipped), "" if len(skipped) == 1 else "s",
+                "is" if len(skipped) == 1 else "are", names, more)
+
+
 def _special(path: str) -> bool:
     try:
         mode = os.stat(path).st_mode
@@ -87,6 +142,10 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
                 found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
             names = [FoundSpecial(n) if _special(n) else n for n in sorted(found)]
             names = [n for n in names if isinstance(n, FoundSpecial) or not (_storage_file(n) or _own_report(n))]
+            skipped = [n for n in names if not isinstance(n, FoundSpecial) and not walk_reads(n)]
+            if skipped:
+                _say_skipped(raw, skipped)
+                names = [n for n in names if n not in set(skipped)]
         elif any(ch in raw for ch in "*?["):
             names = sorted(p for p in glob.glob(raw, recursive=True) if os.path.isfile(p) and not _own_report(p))
             if not names:
