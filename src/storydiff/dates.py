@@ -6,11 +6,39 @@ windows, storage and display all need the same reading of it, so it lives here o
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import os
+from datetime import UTC, datetime, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+# The zone a time written without one is in, as an IANA name ("Europe/Kyiv"): ``--assume-tz`` of
+# ingest, extract, compare and cluster sets it, serve and watch read it from the environment (so do
+# worker processes). Unset: UTC, as the pipeline has always read such times. A Kyiv vendor's
+# "05.12.2026 09:10" and a pasted page's "5 грудня 2026, 09:20" are local times (QA pass 17: read
+# as UTC they were two hours late and changed which outlet reported first).
+ASSUME_TZ_ENV = "STORYDIFF_ASSUME_TZ"
 
 # Dates before this are CMS placeholders ("0001-01-01T00:00:00" in an empty <meta>), not
 # publication dates; digitised archives reach back to the 1800s, so the line is drawn there.
 EARLIEST_YEAR = 1800
+
+
+def naive_zone() -> tzinfo | None:
+    """The zone of times read without one (``ASSUME_TZ_ENV``); None for UTC. ValueError names a
+    zone that does not exist."""
+    return zone_named(os.environ.get(ASSUME_TZ_ENV, ""))
+
+
+@lru_cache(maxsize=8)
+def zone_named(name: str) -> tzinfo | None:
+    """``ZoneInfo(name)``; None for "" and UTC (the default reading); ValueError when no such zone."""
+    name = name.strip()
+    if name.upper() in ("", "UTC", "Z", "ETC/UTC"):
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"no time zone {name!r}: give an IANA name such as Europe/Kyiv") from None
 
 
 def parse_iso_utc(value: str | datetime | None) -> datetime | None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from storydiff.dates import EARLIEST_YEAR, is_bare_date, parse_iso_utc
+from storydiff.dates import EARLIEST_YEAR, is_bare_date, naive_zone, parse_iso_utc
 from storydiff.extract import metadata
 from storydiff.extract.page_siblings import sibling_pages
 from storydiff.records import Article, Failure, RawItem, article_id_for
@@ -54,9 +54,12 @@ _NAMED_ZONE = re.compile(r"\d\s+(?!(?:UT|GMT|Z|IST|CST|AST)\b)[A-Z]{3,5}\s*$")
 
 
 def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
-    """ISO 8601 from the date shapes exports and feeds use; None for unparseable or future dates."""
+    """ISO 8601 from the date shapes exports and feeds use; None for unparseable or future dates.
+    A time without a zone is in ``dates.naive_zone()`` (given with its offset), else left without
+    one (read as UTC everywhere)."""
     if value in (None, ""):
         return None
+    zone = naive_zone()
     s = str(value).strip()
     if len(s) > 64:  # no date is written in more (dateparser took ~70 µs a character on junk: a review's finding)
         return None
@@ -79,9 +82,9 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
 
                 # no relative dates: "yesterday" in an archive read a year later is not its date (it
                 # was stored as the time of the run minus a day); epoch seconds and zone-less
-                # times are UTC, as everywhere else (second QA pass)
+                # times are UTC, as everywhere else (second QA pass), unless a zone is assumed
                 settings = {"STRICT_PARSING": True, "PARSERS": _ABSOLUTE_PARSERS,
-                            "TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True}
+                            "TIMEZONE": zone.key if zone is not None else "UTC", "RETURN_AS_TIMEZONE_AWARE": True}
                 if _DOTTED_DATE.search(s):
                     # "11.03.2024" is the 11th of March wherever dates are written with dots (de, uk,
                     # ru, pl...): dateparser read it month first, 3 November
@@ -92,6 +95,8 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
             dt = dt or zoneless
     if dt is None or dt.year < EARLIEST_YEAR:
         return None
+    if dt.tzinfo is None and zone is not None:
+        dt = dt.replace(tzinfo=zone)  # its wall time kept: a bare day below stays that day
     now = now or datetime.now(timezone.utc)
     aware = dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
     if aware > now + timedelta(days=1):

@@ -32,6 +32,7 @@ from rich.text import Text
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from storydiff.records import Article, Failure
+from storydiff.serve.cli_zone import AssumeTzOpt
 from storydiff.serve.tty import safe
 
 
@@ -269,6 +270,7 @@ def extract(
     json_: JsonOpt = False,
     strict: StrictOpt = False,
     fast: FastOpt = False,
+    assume_tz: AssumeTzOpt = None,
 ) -> None:
     """Extract articles: body without boilerplate, title, outlet, date, authors, dateline, language, cited origins."""
     from storydiff.analyze import analyze_articles
@@ -363,6 +365,7 @@ def cluster(
     input: Annotated[str, typer.Argument(help="JSONL rows {id, text, title?, published?, outlet?, url?}, or -")],
     workers: Annotated[int, typer.Option("--workers", min=0, help="processes computing features (0: all in this one)")] = 2,
     strict: StrictOpt = False,
+    assume_tz: AssumeTzOpt = None,
 ) -> None:
     """Group rows into stories online (no database): JSON Lines {id, story_id}."""
     from contextlib import closing
@@ -492,6 +495,7 @@ def compare(
     deep: DeepOpt = False,
     workers: WorkersOpt = None,
     fast: FastOpt = False,
+    assume_tz: AssumeTzOpt = None,
 ) -> None:
     """Extract, group and compare the given articles (no database)."""
     facts = fact_settings_for(semantic)
@@ -575,6 +579,7 @@ def ingest(
     workers: WorkersOpt = None,
     strict: StrictOpt = False,
     fast: FastOpt = False,
+    assume_tz: AssumeTzOpt = None,
 ) -> None:
     """Extract and store articles, assigning each to a story as it arrives. Safe to re-run."""
     from functools import partial

@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from storydiff.serve.cli_zone import AssumeTzOpt
+
 
 def is_loopback(host: str) -> bool:
     if host.lower() == "localhost":
@@ -43,6 +45,7 @@ def serve(
             "--semantic", help="align facts by words and MiniLM sentence embeddings (needs storydiff\\[embeddings]), not by words alone"
         ),
     ] = False,
+    assume_tz: AssumeTzOpt = None,
 ) -> None:
     """Serve stored stories as web pages and a JSON API (docs at /docs)."""
     try:

@@ -14,7 +14,17 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from storydiff.serve.cli import DbOpt, JsonOpt, _store, err, out, progress_bar, report_failure, stop_requests
+from storydiff.serve.cli import (
+    DbOpt,
+    JsonOpt,
+    _store,
+    err,
+    out,
+    progress_bar,
+    report_failure,
+    stop_requests,
+)
+from storydiff.serve.cli_zone import AssumeTzOpt
 from storydiff.serve.tty import safe
 from storydiff.settings import FetchSettings, WatchSettings
 
@@ -64,6 +74,7 @@ def watch(
     recheck_after: Annotated[float, typer.Option("--recheck-after", min=0, help="seconds before a page seen in the last 48 h is checked again for edits")] = WatchSettings.recheck_after,
     resolve: Annotated[list[str], typer.Option("--resolve", help="HOST:PORT:ADDRESS: connect there for HOST (a staging server; curl's --resolve)")] = [],  # noqa: B006 - Typer reads the default
     db: DbOpt = None,
+    assume_tz: AssumeTzOpt = None,
 ) -> None:
     """Follow feeds, news sitemaps and pages: each round fetches what changed (robots.txt obeyed, conditional requests, one request at a time per host), stores new articles and new revisions of edited ones, and quarantines what could not be fetched (storydiff errors)."""
     from storydiff.watcher import watch_round

@@ -1,0 +1,77 @@
+"""Times written without a zone are in the zone the user says (--assume-tz, STORYDIFF_ASSUME_TZ),
+UTC when unsaid (QA pass 17 #13: a Kyiv vendor's "05.12.2026 09:10" was taken as 09:10 UTC, two
+hours late, and made another outlet the first report)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from typer.testing import CliRunner
+
+from storydiff.dates import ASSUME_TZ_ENV, parse_iso_utc
+from storydiff.extract import normalize_date
+from storydiff.serve.cli import app
+
+KYIV_0710Z = datetime(2026, 12, 5, 7, 10, tzinfo=UTC)
+ROW = {"id": "uk-1", "outlet": "Укрінформ", "published": "05.12.2026 09:10",
+       "text": "Росія атакувала Харків дронами в ніч на суботу, загинули четверо людей, повідомив Синєгубов."}
+
+
+@pytest.fixture
+def kyiv(monkeypatch):
+    monkeypatch.setenv(ASSUME_TZ_ENV, "Europe/Kyiv")
+
+
+@pytest.mark.parametrize("value", ["05.12.2026 09:10", "2026-12-05T09:10:00", "5 грудня 2026, 09:10",
+                                   "Sat, 05 Dec 2026 09:10:00"])
+def test_a_naive_time_is_read_in_the_assumed_zone(kyiv, value):
+    assert parse_iso_utc(normalize_date(value)) == KYIV_0710Z
+
+
+@pytest.mark.parametrize("value, utc", [
+    ("2026-12-05T09:10:00+03:00", datetime(2026, 12, 5, 6, 10, tzinfo=UTC)),
+    ("2026-12-05T09:10:00Z", datetime(2026, 12, 5, 9, 10, tzinfo=UTC)),
+    ("1764925800", datetime.fromtimestamp(1764925800, UTC)),  # epoch seconds are no local time
+])
+def test_a_time_with_its_zone_keeps_it(kyiv, value, utc):
+    assert parse_iso_utc(normalize_date(value)) == utc
+
+
+def test_a_bare_day_stays_that_day(kyiv):
+    assert normalize_date("05.12.2026") == "2026-12-05"
+
+
+def test_unsaid_the_zone_is_utc_as_before(monkeypatch):
+    monkeypatch.delenv(ASSUME_TZ_ENV, raising=False)
+    assert parse_iso_utc(normalize_date("05.12.2026 09:10")) == datetime(2026, 12, 5, 9, 10, tzinfo=UTC)
+    assert normalize_date("2026-12-05T09:10:00") == "2026-12-05T09:10:00"
+
+
+def _published(result) -> str:
+    return json.loads(result.stdout.splitlines()[0])["published"]
+
+
+def test_extract_takes_assume_tz(tmp_path, monkeypatch):
+    monkeypatch.delenv(ASSUME_TZ_ENV, raising=False)
+    rows = tmp_path / "export.jsonl"
+    rows.write_text(json.dumps(ROW, ensure_ascii=False) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    plain = runner.invoke(app, ["extract", str(rows), "--json"])
+    # the option's value reaches the stages through the environment (worker processes read it too):
+    # monkeypatch restores it after the test
+    monkeypatch.setenv(ASSUME_TZ_ENV, "")
+    kyiv = runner.invoke(app, ["extract", str(rows), "--json", "--assume-tz", "Europe/Kyiv"])
+    assert plain.exit_code == kyiv.exit_code == 0, (plain.output, kyiv.output)
+    assert parse_iso_utc(_published(plain)) == datetime(2026, 12, 5, 9, 10, tzinfo=UTC)
+    assert parse_iso_utc(_published(kyiv)) == KYIV_0710Z
+
+
+def test_a_zone_that_does_not_exist_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.setenv(ASSUME_TZ_ENV, "")
+    rows = tmp_path / "export.jsonl"
+    rows.write_text(json.dumps(ROW, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(rows), "--db", str(tmp_path / "n.db"), "--assume-tz", "Europe/Kyyiv"])
+    assert result.exit_code == 2 and "Europe/Kyyiv" in result.output
+    assert not (tmp_path / "n.db").exists()
