@@ -396,7 +396,9 @@ def create_app(
     @app.post("/api/articles", dependencies=[Depends(require_writer)])
     async def api_ingest(request: Request):
         """Ingest one article object or a list of them: {url?, title?, text | html, published?,
-        outlet?, id?, authors?}. Needs ``Authorization: Bearer <token>``."""
+        outlet?, id?, authors?}. Needs ``Authorization: Bearer <token>``. Answers each item's
+        status (stored, skipped, failed with its error) and its warnings (what ingest would print
+        for it: an unreadable published dropped, lines of its text dropped as boilerplate)."""
         from starlette.concurrency import run_in_threadpool
 
         body = await _read_body(request, MAX_BODY_BYTES)
