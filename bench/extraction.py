@@ -43,7 +43,8 @@ PUBLISHED_HTML = {  # the data README's published scores, for corpora without pu
 
 def _storydiff_key() -> str:
     return code_hash("extract/html.py", "extract/page_type.py", "extract/line_cleanup.py", "extract/line_rules.py",
-                     "extract/metadata.py", "extract/pass_gaps.py", "extract/page_prose.py", "settings.py")
+                     "extract/metadata.py", "extract/pass_gaps.py", "extract/page_prose.py", "extract/page_region.py",
+                     "settings.py")
 
 
 def html_outputs(corpus: str) -> dict[str, dict[str, str]]:

@@ -91,7 +91,8 @@ def test_a_listing_whose_pass_keeps_one_block_gets_its_items_back():
 
 def test_no_rescue_when_off_or_on_a_declared_article(monkeypatch):
     monkeypatch.setattr(html_module, "SETTINGS",
-                        dataclasses.replace(html_module.SETTINGS, prose_rescue_below_share=0.0))
+                        dataclasses.replace(html_module.SETTINGS, prose_rescue_below_share=0.0,
+                                            region_rescue_below_share=0.0))
     assert "Quay walls" not in extract_html(_listing()).text
     monkeypatch.undo()
     # an article's precise pass is never swapped for the page's prose: an article's items are teasers

@@ -115,6 +115,17 @@ class ExtractSettings:
     # pass keeps little of it": the largest share that lowers no corpus fitted on): fit on aeb +
     # fundus -> 0.3 for wcxb, on aeb + wcxb -> 0.3 for fundus, on wcxb + fundus -> 0.4 for aeb. 0: off.
     prose_rescue_below_share: float = 0.3
+    # Before that, on the same pages: the visible text of the pass's content region
+    # (extract/page_region.py: the lowest element holding region_cover of the kept text's word runs
+    # and region_min_share of the page's visible words, chrome left out unless it wraps
+    # region_wrapper_share of the page's text) replaces the pass when the pass holds fewer than
+    # region_rescue_below_share of the region's words. Chosen on wcxb-dev's development half (by
+    # site, bench/extraction_corpora.site_half) from a grid, the highest F1 there that lowers neither
+    # aeb nor fundus; wcxb's held-out half scored once (bench/extraction.py --only region). 0: off.
+    region_rescue_below_share: float = 0.8
+    region_cover: float = 0.7
+    region_min_share: float = 0.2
+    region_wrapper_share: float = 0.5
     # One trafilatura pass with metadata from the page's own tags (extract_html(fast=True)):
     # 1.28x trafilatura's speed at F1 0.967 instead of 0.55x at 0.972 (bench/extraction.py).
     fast_html: bool = False

@@ -26,6 +26,7 @@ from storydiff.extract.html_authors import byline_from_dom
 from storydiff.extract.line_cleanup import clean_body
 from storydiff.extract.metadata import byline_names, headline
 from storydiff.extract.page_prose import page_prose
+from storydiff.extract.page_region import region_text
 from storydiff.extract.page_type import declares_article
 from storydiff.extract.pass_gaps import fill_gaps, page_paragraphs, shows_gap
 from storydiff.extract.trafilatura_paths import install as _install_python_paths
@@ -125,7 +126,8 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     headlines = _h1_texts(tree) if declared else ()
     text = clean_body(doc.text, title=info.title, headlines=headlines) if found else ""
     if not declared:
-        text = rescue_prose(tree, text, info.title)
+        rescued = rescue_region(tree, text, info.title)
+        text = rescued if rescued is not None else rescue_prose(tree, text, info.title)
         if not text and not found:
             raise ValueError("no article text found")
     if precise and text and SETTINGS.gap_fill_max_lines > 0:
@@ -183,6 +185,21 @@ def _fill_precise_gaps(tree: HtmlElement, url: str | None, text: str, balanced: 
     if not balanced:
         return text
     return fill_gaps(text, clean_body(balanced, title=title, headlines=headlines), **options)
+
+
+def rescue_region(tree: HtmlElement, text: str, title: str | None) -> str | None:
+    """The visible text of the content region of ``text`` (a pass's cleaned body; page_region),
+    line-cleaned, when ``text`` holds less than ``region_rescue_below_share`` of its words; None
+    otherwise (and when ``text`` is not found in the page)."""
+    share = SETTINGS.region_rescue_below_share
+    words = _word_count(text)
+    # the words of all the page's text nodes bound the region's: a pass that holds most of the
+    # page is kept without the region's walk
+    if share <= 0 or not words or words >= share * _word_count(" ".join(tree.itertext())):
+        return None
+    region = clean_body(region_text(tree, text, cover=SETTINGS.region_cover, min_share=SETTINGS.region_min_share,
+                                    wrapper_share=SETTINGS.region_wrapper_share), title=title)
+    return region if words < share * _word_count(region) else None
 
 
 def rescue_prose(tree: HtmlElement, text: str, title: str | None) -> str:
