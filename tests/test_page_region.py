@@ -8,7 +8,13 @@ import dataclasses
 
 import storydiff.extract.html as html_module
 from storydiff.extract.html import extract_html, parse_html
-from storydiff.extract.page_region import content_region, prose_blocks, region_text
+from storydiff.extract.page_region import (
+    content_region,
+    page_blocks,
+    prose_blocks,
+    region_text,
+    visible_chars,
+)
 
 INTRO = [
     "Our harbour workshop repairs wooden boats of every size, from small dinghies to the old sailing "
@@ -50,23 +56,25 @@ def _service_page(wrapper: str = "div", declared: bool = False) -> str:
 
 def test_the_region_is_the_lowest_block_that_holds_the_kept_text_and_a_share_of_the_page():
     tree = parse_html(_service_page())
-    region = content_region(tree, "\n".join(INTRO), cover=0.7, min_share=0.2, wrapper_share=0.5)
+    root, blocks = page_blocks(tree, 0.5)
+    region = content_region(root, blocks, "\n".join(INTRO), cover=0.7, min_share=0.2)
     assert region is not None and region.get("class") == "col-main"
     text = region_text(tree, "\n".join(INTRO), cover=0.7, min_share=0.2, wrapper_share=0.5)
     for name, blurb in SERVICES:
         assert f"{name} {blurb}" in text.split("\n")
     assert "harbour road closes" not in text and "All rights reserved" not in text
     # one paragraph's block alone holds too little of the page: the region grows to its items' block
-    one = content_region(tree, INTRO[0], cover=0.7, min_share=0.2, wrapper_share=0.5)
+    one = content_region(root, blocks, INTRO[0], cover=0.7, min_share=0.2)
     assert one is region
     # with no share of the page asked for, the region is the kept paragraph itself
-    assert content_region(tree, INTRO[0], cover=0.7, min_share=0.0, wrapper_share=0.5).tag == "p"
+    assert content_region(root, blocks, INTRO[0], cover=0.7, min_share=0.0).tag == "p"
 
 
 def test_text_that_is_not_in_the_page_has_no_region():
     tree = parse_html(_service_page())
-    assert content_region(tree, "words that appear nowhere on this page at all", cover=0.7, min_share=0.2,
-                          wrapper_share=0.5) is None
+    root, blocks = page_blocks(tree, 0.5)
+    assert content_region(root, blocks, "words that appear nowhere on this page at all", cover=0.7,
+                          min_share=0.2) is None
     assert region_text(tree, "", cover=0.7, min_share=0.2, wrapper_share=0.5) == ""
 
 
@@ -75,8 +83,6 @@ def test_chrome_that_wraps_most_of_the_page_is_read_but_navigation_never_is():
     tree = parse_html(_service_page(wrapper="form"))
     body = tree.find(".//body")
     assert prose_blocks(body) == []
-    from storydiff.extract.page_region import visible_chars
-
     texts = [t for _, t in prose_blocks(body, visible_chars(body), 0.5)]
     assert INTRO[0] in texts and "About Services" not in " ".join(texts)  # the <nav> inside stays out
     menu = "".join(f"<li><a href='/{i}'>Department number {i} of the store</a></li>" for i in range(60))

@@ -118,21 +118,26 @@ def _depth(element: HtmlElement) -> int:
     return depth
 
 
-def content_region(tree: HtmlElement, kept: str, *, cover: float, min_share: float,
-                   wrapper_share: float) -> HtmlElement | None:
-    """The content region of the kept text: the lowest element whose blocks hold at least
-    ``cover`` (> 0.5) of the kept text's matched word runs and at least ``min_share`` of the
-    page's visible words outside the chrome; None when none of the kept text is among the page's
-    blocks."""
+def page_blocks(tree: HtmlElement, wrapper_share: float) -> tuple[HtmlElement, list[tuple[HtmlElement, str]]]:
+    """The page's root (its ``<body>``) and its ``prose_blocks``, chrome that wraps
+    ``wrapper_share`` of the page's visible text read as a wrapper."""
     body = tree.find(".//body")
     root = body if body is not None else tree
+    return root, prose_blocks(root, visible_chars(root), wrapper_share)
+
+
+def content_region(root: HtmlElement, blocks: list[tuple[HtmlElement, str]], kept: str, *, cover: float,
+                   min_share: float) -> HtmlElement | None:
+    """The content region of the kept text among the page's ``blocks`` (``page_blocks``): the lowest
+    element whose blocks hold at least ``cover`` (> 0.5) of the kept text's matched word runs and at
+    least ``min_share`` of the blocks' words; None when none of the kept text is among them."""
     wanted = set(_runs(kept))
     if not wanted:
         return None
     hits_under: dict[HtmlElement, int] = {}
     words_under: dict[HtmlElement, int] = {}
     total_hits = total_words = 0
-    for element, text in prose_blocks(root, visible_chars(root), wrapper_share):
+    for element, text in blocks:
         words = len(_WORD.findall(text))
         hits = sum(1 for run in _runs(text) if run in wanted)
         total_hits += hits
@@ -153,12 +158,17 @@ def content_region(tree: HtmlElement, kept: str, *, cover: float, min_share: flo
     return max(chain, key=_depth) if chain else None
 
 
+def blocks_text(blocks: list[tuple[HtmlElement, str]], region: HtmlElement | None) -> str:
+    """The text of the ``blocks`` read inside ``region`` (the element or its descendants), one a
+    line; empty for no region."""
+    if region is None:
+        return ""
+    inside = set(region.iter())
+    return "\n".join(text for element, text in blocks if element in inside)
+
+
 def region_text(tree: HtmlElement, kept: str, *, cover: float, min_share: float, wrapper_share: float) -> str:
     """The visible text outside the chrome of the kept text's content region (``content_region``),
     one block a line; empty when the kept text is not found among the page's blocks."""
-    region = content_region(tree, kept, cover=cover, min_share=min_share, wrapper_share=wrapper_share)
-    if region is None:
-        return ""
-    body = tree.find(".//body")
-    page_chars = visible_chars(body if body is not None else tree)
-    return "\n".join(text for _, text in prose_blocks(region, page_chars, wrapper_share))
+    root, blocks = page_blocks(tree, wrapper_share)
+    return blocks_text(blocks, content_region(root, blocks, kept, cover=cover, min_share=min_share))
