@@ -330,3 +330,133 @@ def prose_rescue_table() -> None:
         print(f"- {c}: " + " ".join(f"{f1[c][s]:.4f}" for s in PROSE_GRID))
     print(f"\nShipped: {SETTINGS.prose_rescue_below_share} (the first criterion on all three corpora: "
           f"{pick(list(CORPORA), 'largest share costing no corpus')}).")
+
+
+# Round 17: the content region's settings (extract/page_region.py): (cover, min_share, wrapper_share);
+# wrapper_share 1.0 reads no chrome as a wrapper
+REGION_GRID = [(cover, min_share, wrapper) for wrapper in (1.0, 0.5) for cover in (0.7, 0.9)
+               for min_share in (0.1, 0.2, 0.35, 0.5)]
+REGION_SHARES = (0.5, 0.7, 0.8, 0.9)
+
+
+def region_rows(corpus: str) -> dict[str, dict]:
+    """Per page id: whether it declares itself an article, the words and AEB counts of what
+    storydiff's default path keeps before either rescue (round 16's pass after line cleanup), of the
+    page's prose (page_prose) and of each REGION_GRID setting's content region (all line-cleaned).
+    Cached: the text kept comes from extract_html with both rescues off."""
+    import dataclasses
+
+    from aeb_metric import page_counts
+    from extraction_corpora import code_hash
+
+    from storydiff.extract import html as html_module
+    from storydiff.extract.line_cleanup import clean_body
+    from storydiff.extract.page_prose import page_prose
+    from storydiff.extract.page_region import blocks_text, content_region, page_blocks
+    from storydiff.extract.page_type import declares_article
+
+    words = re.compile(r"\w+")
+    no_rescue = dataclasses.replace(SETTINGS, prose_rescue_below_share=0.0, region_rescue_below_share=0.0)
+
+    def row(page: HtmlPage) -> str:
+        shipped = html_module.SETTINGS
+        html_module.SETTINGS = no_rescue
+        try:
+            kept = html_module.extract_html(page.html(), page.url).text
+        except ValueError:
+            kept = ""
+        finally:
+            html_module.SETTINGS = shipped
+        try:
+            markup = html_module._check_size(page.html())
+            tree = html_module._parse_markup(markup)
+        except ValueError:
+            return json.dumps({"declared": False, "kept": [0, page_counts(page.body, kept)]})
+        if (int(tree.xpath("count(//*)")) > SETTINGS.one_pass_elements
+                or len(markup) > SETTINGS.one_pass_markup_bytes):  # extract_html's one fast pass: no rescue
+            return json.dumps({"declared": False, "kept": [len(words.findall(kept)), page_counts(page.body, kept)]})
+        title = html_module.page_info(tree, page.url).title
+        out = {"declared": declares_article(tree), "kept": [len(words.findall(kept)), page_counts(page.body, kept)]}
+        prose = clean_body(page_prose(tree), title=title)
+        out["prose"] = [len(words.findall(prose)), page_counts(page.body, prose)]
+        for wrapper in sorted({g[2] for g in REGION_GRID}):
+            root, blocks = page_blocks(tree, wrapper)
+            for cover, min_share, w in REGION_GRID:
+                if w == wrapper:
+                    region = content_region(root, blocks, kept, cover=cover, min_share=min_share) if kept else None
+                    text = clean_body(blocks_text(blocks, region), title=title)
+                    out[str((cover, min_share, w))] = [len(words.findall(text)), page_counts(page.body, text)]
+        return json.dumps(out)
+
+    key = code_hash("extract/html.py", "extract/page_region.py", "extract/page_prose.py", "extract/line_cleanup.py",
+                    "extract/page_type.py", "settings.py")
+    return {k: json.loads(v) for k, v in cached_outputs(corpus, "region_rows", key, row).items()}
+
+
+def region_pick(row: dict, setting: tuple | None, share: float, on_declared: float = 0.0) -> tuple:
+    """A page's AEB counts with the region rescue at ``setting`` and ``share`` (None: off), the prose
+    rescue after it at its shipped share, as extract_html does; ``on_declared``: a share for declared
+    articles too (0: never, the shipped rule)."""
+    kept_words, kept = row["kept"]
+    if "prose" not in row:
+        return tuple(kept)
+    if row["declared"]:
+        region_words, region = row[str(setting)] if setting else (0, None)
+        return tuple(region) if setting and kept_words and kept_words < on_declared * region_words else tuple(kept)
+    if setting:
+        region_words, region = row[str(setting)]
+        if kept_words and kept_words < share * region_words:
+            return tuple(region)
+    prose_words, prose = row["prose"]
+    return tuple(prose) if kept_words < SETTINGS.prose_rescue_below_share * prose_words else tuple(kept)
+
+
+def region_rescue_table() -> None:
+    """The content region's settings, chosen on wcxb's development half (by site) with aeb and
+    fundus as checks that must not drop; wcxb's held-out half scored with the chosen setting."""
+    from extraction_corpora import html_pages, site_half
+
+    rows = {}
+    for corpus in ("wcxb", "aeb", "fundus"):
+        found = region_rows(corpus)
+        for page in html_pages(corpus):
+            name = corpus if corpus != "wcxb" else f"wcxb {site_half(page.group)}"
+            rows.setdefault(name, []).append(found[page.id])
+
+    def scored(name: str, setting: tuple | None, share: float, on_declared: float = 0.0) -> tuple:
+        counts = [region_pick(r, setting, share, on_declared) for r in rows[name]]
+        with_body = [(tp, fn) for tp, _, fn in counts if tp + fn > 0]
+        return (*_mean_score(counts), sum(tp / (tp + fn) < 0.5 for tp, fn in with_body))
+
+    checks = ("aeb", "fundus")
+    base = {name: scored(name, None, 0) for name in rows}
+    grid = [(g, s) for g in REGION_GRID for s in REGION_SHARES]
+    results = {(g, s): {name: scored(name, g, s) for name in ("wcxb dev", *checks)} for g, s in grid}
+    allowed = [k for k in grid if all(round(results[k][c][2] - base[c][2], 5) >= 0 for c in checks)]
+    chosen = max(allowed, key=lambda k: (round(results[k]["wcxb dev"][2], 5), -k[1]))
+    print("\n### The content region of what the pass kept (non-article pages; extract/page_region.py)\n")
+    print("Setting: (cover, min_share, wrapper_share) and the share below which the region replaces the pass "
+          "(wrapper_share 1.0: no chrome read as a wrapper). Chosen on wcxb's development half (sites split by a "
+          "seeded hash, bench/extraction_corpora.site_half): the highest F1 there among the settings that lower "
+          "neither aeb nor fundus. F1 (pages with body recall < 0.5), on cached passes.\n")
+    print("| setting | share | wcxb dev | aeb | fundus |")
+    print("|---|---:|---:|---:|---:|")
+    cell = lambda v: f"{v[2]:.4f} ({v[3]})"  # noqa: E731
+    print(f"| no region (round 16's default) | | {cell(base['wcxb dev'])} | {cell(base['aeb'])} | {cell(base['fundus'])} |")
+    for k in sorted(grid, key=lambda k: -results[k]["wcxb dev"][2])[:12] + [chosen]:
+        mark = " **(chosen)**" if k == chosen else ("" if k in allowed else " (lowers aeb or fundus)")
+        print(f"| {k[0]}{mark} | {k[1]} | " + " | ".join(cell(results[k][n]) for n in ("wcxb dev", *checks)) + " |")
+    print("\nThe region on declared articles too (a second share; measured, not shipped):\n")
+    print("| share on declared articles | wcxb dev | aeb | fundus |")
+    print("|---:|---:|---:|---:|")
+    for on_declared in (0.1, 0.2, 0.3):
+        print(f"| {on_declared} | " + " | ".join(cell(scored(n, chosen[0], chosen[1], on_declared))
+                                              for n in ("wcxb dev", *checks)) + " |")
+    held = scored("wcxb held-out", *chosen)
+    print(f"\nwcxb held-out half ({len(rows['wcxb held-out'])} pages, scored once with the chosen setting): "
+          f"P / R / F1 {held[0]:.4f} / {held[1]:.4f} / {held[2]:.4f}, lost {held[3]}; without the region "
+          f"{base['wcxb held-out'][0]:.4f} / {base['wcxb held-out'][1]:.4f} / {base['wcxb held-out'][2]:.4f}, "
+          f"lost {base['wcxb held-out'][3]}.")
+    shipped = ((SETTINGS.region_cover, SETTINGS.region_min_share, SETTINGS.region_wrapper_share),
+               SETTINGS.region_rescue_below_share)
+    print(f"\nShipped: {shipped} ({'the choice above' if shipped == chosen else 'NOT the choice above'}).")
