@@ -87,7 +87,9 @@ def html_table(quick: bool) -> None:
           "its balanced pass on any other page, then line cleanup (extract/line_cleanup.py); a precise body's "
           "short gaps between two paragraphs are filled from the balanced pass, run only where the page's own <p>s "
           "show such a gap (extract/pass_gaps.py; settings chosen leave-one-corpus-out: see the gap-fill table "
-          "below); a page that is no article gets its prose outside the chrome when the pass keeps little of it "
+          "below); a page that is no article gets the content region of what the pass kept when the pass keeps "
+          "under 80% of it (extract/page_region.py; round 17, settings chosen on wcxb's development half: see "
+          "--only region), else its prose outside the chrome when the pass keeps little of it "
           "(extract/page_prose.py; share chosen leave-one-corpus-out: see the last table below).")
     for corpus in CORPORA:
         pages = html_pages(corpus)
@@ -253,7 +255,10 @@ def speed_table(n: int) -> None:
 
     live = {
         "storydiff default": lambda h, u: extract_html(h, u).text,
-        "storydiff default, prose rescue off (round 14)": variant(dataclasses.replace(shipped, prose_rescue_below_share=0.0)),
+        "storydiff default, content region off (round 16's default)": variant(
+            dataclasses.replace(shipped, region_rescue_below_share=0.0)),
+        "storydiff default, prose rescue off (round 14)": variant(dataclasses.replace(shipped, prose_rescue_below_share=0.0,
+                                                                                      region_rescue_below_share=0.0)),
         "storydiff default, gap fill off (round 15's default)": variant(dataclasses.replace(shipped, gap_fill_max_lines=0)),
         "storydiff default, gap fill's pass on every declared article (round 14)": variant(
             dataclasses.replace(shipped, gap_fill_when_paragraphs_show=False)),

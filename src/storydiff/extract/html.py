@@ -60,7 +60,9 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
 
     Default: on a page that declares itself an article (``page_type``), trafilatura's precise
     pass, re-checked against its balanced pass when it reads little; on any other page its balanced
-    pass; then line cleanup (``line_cleanup``). ``fast`` (and any page with over
+    pass; then line cleanup (``line_cleanup``). On a page that is no article, the content region of
+    what the pass kept (``page_region``), or else the page's prose (``page_prose``), replaces the
+    pass when the pass keeps a small share of it. ``fast`` (and any page with over
     ``one_pass_markup_bytes`` of markup or ``one_pass_elements`` elements): one balanced pass without trafilatura's fallback
     extractors, and the date from the page's date tags first.
     """
