@@ -352,7 +352,7 @@ def region_rows(corpus: str) -> dict[str, dict]:
     from storydiff.extract import html as html_module
     from storydiff.extract.line_cleanup import clean_body
     from storydiff.extract.page_prose import page_prose
-    from storydiff.extract.page_region import blocks_text, content_region, page_blocks
+    from storydiff.extract.page_region import blocks_text, lowest_holding, page_blocks, region_weights
     from storydiff.extract.page_type import declares_article
 
     words = re.compile(r"\w+")
@@ -381,9 +381,10 @@ def region_rows(corpus: str) -> dict[str, dict]:
         out["prose"] = [len(words.findall(prose)), page_counts(page.body, prose)]
         for wrapper in sorted({g[2] for g in REGION_GRID}):
             root, blocks = page_blocks(tree, wrapper)
+            weights = region_weights(root, blocks, kept)
             for cover, min_share, w in REGION_GRID:
                 if w == wrapper:
-                    region = content_region(root, blocks, kept, cover=cover, min_share=min_share) if kept else None
+                    region = lowest_holding(weights, cover=cover, min_share=min_share) if kept else None
                     text = clean_body(blocks_text(blocks, region), title=title)
                     out[str((cover, min_share, w))] = [len(words.findall(text)), page_counts(page.body, text)]
         return json.dumps(out)

@@ -131,12 +131,21 @@ def content_region(root: HtmlElement, blocks: list[tuple[HtmlElement, str]], kep
     """The content region of the kept text among the page's ``blocks`` (``page_blocks``): the lowest
     element whose blocks hold at least ``cover`` (> 0.5) of the kept text's matched word runs and at
     least ``min_share`` of the blocks' words; None when none of the kept text is among them."""
+    return lowest_holding(region_weights(root, blocks, kept), cover=cover, min_share=min_share)
+
+
+Weights = tuple[dict[HtmlElement, int], dict[HtmlElement, int], int, int]
+
+
+def region_weights(root: HtmlElement, blocks: list[tuple[HtmlElement, str]], kept: str) -> Weights:
+    """Per element at or above a block: the kept text's word runs its blocks hold and their words,
+    with the totals over all blocks."""
     wanted = set(_runs(kept))
-    if not wanted:
-        return None
     hits_under: dict[HtmlElement, int] = {}
     words_under: dict[HtmlElement, int] = {}
     total_hits = total_words = 0
+    if not wanted:
+        return hits_under, words_under, 0, 0
     for element, text in blocks:
         words = len(_WORD.findall(text))
         hits = sum(1 for run in _runs(text) if run in wanted)
@@ -149,6 +158,12 @@ def content_region(root: HtmlElement, blocks: list[tuple[HtmlElement, str]], kep
             if node is root:
                 break
             node = node.getparent()
+    return hits_under, words_under, total_hits, total_words
+
+
+def lowest_holding(weights: Weights, *, cover: float, min_share: float) -> HtmlElement | None:
+    """The lowest element holding ``cover`` of the kept runs and ``min_share`` of the words (``region_weights``)."""
+    hits_under, words_under, total_hits, total_words = weights
     if not total_hits:
         return None
     # with cover > 0.5 the elements holding that much of the kept text are nested (one chain); the
