@@ -153,25 +153,21 @@ def _html_by_kind(pages: list, systems: dict[str, dict[str, str]], corpus: str) 
 def region_table() -> None:
     """Round 17: storydiff with and without the content region (extract/page_region.py) beside
     trafilatura's default, on wcxb's development half (where the rule and its settings were chosen),
-    its held-out half (scored once) and aeb and fundus (checks that must not drop); then the choice."""
-    import dataclasses
-
+    its held-out half (scored once) and aeb and fundus (checks that must not drop); then the choice.
+    "Region off" is round 16's default path, read from the same per-page rows the choice uses (the
+    text kept before either rescue, and the prose rescue at its share; extraction_html.region_pick)."""
     import extraction_html
     import trafilatura
+    from aeb_metric import page_counts, score_counts
     from extraction_corpora import site_half
 
-    from storydiff.extract import html as html_module
     from storydiff.extract.html import extract_html
 
-    off = dataclasses.replace(html_module.SETTINGS, region_rescue_below_share=0.0)
-
-    def region_off(page) -> str:
-        shipped = html_module.SETTINGS
-        html_module.SETTINGS = off
-        try:
-            return extract_html(page.html(), page.url).text
-        finally:
-            html_module.SETTINGS = shipped
+    def cell(counts: list[tuple]) -> str:
+        s = score_counts(counts)
+        with_body = [(tp, fn) for tp, _, fn in counts if tp + fn > 0]
+        lost = sum(tp / (tp + fn) < 0.5 for tp, fn in with_body)
+        return f"{s['precision']:.4f} / {s['recall']:.4f} / {s['f1']:.4f} ({lost})"
 
     print("\n## Round 17: the content region on wcxb's halves (AEB F1; lost: pages with body recall < 0.5)\n")
     print("wcxb's sites split by a seeded hash (bench/extraction_corpora.site_half); the rule was designed and its "
@@ -180,30 +176,30 @@ def region_table() -> None:
     print("| corpus (pages) | seen? | storydiff, region off (round 16's default) P / R / F1 (lost) | storydiff default "
           "P / R / F1 (lost) | trafilatura default P / R / F1 (lost) | ΔF1 vs trafilatura |")
     print("|---|---|---:|---:|---:|---:|")
-    by_kind: dict[str, list] = {}
+    by_kind: dict[str, tuple] = {}
     for corpus in CORPORA:
         pages = html_pages(corpus)
-        systems = {"off": cached_outputs(corpus, "storydiff_region_off", _storydiff_key(), region_off),
-                   "on": cached_outputs(corpus, "storydiff", _storydiff_key(), lambda p: extract_html(p.html(), p.url).text),
-                   "traf": cached_outputs(corpus, "traf_default", trafilatura.__version__,
-                                          lambda p: trafilatura.extract(p.html(), url=p.url))}
+        rows = extraction_html.region_rows(corpus)
+        ours = cached_outputs(corpus, "storydiff", _storydiff_key(), lambda p: extract_html(p.html(), p.url).text)
+        traf = cached_outputs(corpus, "traf_default", trafilatura.__version__,
+                              lambda p: trafilatura.extract(p.html(), url=p.url))
+        counts = {p.id: {"off": extraction_html.region_pick(rows[p.id], None, 0.0),
+                         "on": page_counts(p.body, ours.get(p.id) or ""),
+                         "traf": page_counts(p.body, traf.get(p.id) or "")} for p in pages}
         parts = [(corpus, "seen (check)", pages)]
         if corpus == "wcxb":
             parts = [(f"wcxb {half}", "**held out, scored once**" if half == "held-out" else "seen (development)",
                       [p for p in pages if site_half(p.group) == half]) for half in ("dev", "held-out")]
             parts.append(("wcxb all", "half seen", pages))
             for name, _, sub in parts[:2]:
-                by_kind[name] = (sub, systems)
+                by_kind[name] = (sub, counts)
         for name, seen, sub in parts:
-            truth = {p.id: p.body for p in sub}
-            cells = []
-            for key in ("off", "on", "traf"):
-                s = score(truth, systems[key])
-                cells.append(f"{s['precision']:.4f} / {s['recall']:.4f} / {s['f1']:.4f} ({lost_share(truth, systems[key])[1]})")
-            delta = score(truth, systems["on"])["f1"] - score(truth, systems["traf"])["f1"]
+            cells = [cell([counts[p.id][k] for p in sub]) for k in ("off", "on", "traf")]
+            delta = (score_counts([counts[p.id]["on"] for p in sub])["f1"]
+                     - score_counts([counts[p.id]["traf"] for p in sub])["f1"])
             print(f"| {name} ({len(sub)}) | {seen} | " + " | ".join(cells) + f" | {delta:+.4f} |")
-    for name, (sub, systems) in by_kind.items():
-        print(f"\n{name} by page type: AEB F1 (lost), region off / default / trafilatura default\n")
+    for name, (sub, counts) in by_kind.items():
+        print(f"\n{name} by page type: P / R / F1 (lost), region off / default / trafilatura default\n")
         print("| page type | pages | region off | default | trafilatura default |")
         print("|---|---:|---:|---:|---:|")
         kinds: dict[str, list] = defaultdict(list)
@@ -211,10 +207,8 @@ def region_table() -> None:
             kinds[p.kind].append(p)
         kinds["all but articles"] = [p for p in sub if p.kind != "article"]
         for kind, group in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
-            truth = {p.id: p.body for p in group}
-            print(f"| {kind} | {len(group)} | " + " | ".join(
-                f"{score(truth, systems[k])['f1']:.3f} ({lost_share(truth, systems[k])[1]})" for k in ("off", "on", "traf"))
-                + " |")
+            print(f"| {kind} | {len(group)} | " + " | ".join(cell([counts[p.id][k] for p in group])
+                                                         for k in ("off", "on", "traf")) + " |")
     extraction_html.region_rescue_table()
 
 
