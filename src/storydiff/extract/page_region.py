@@ -48,7 +48,10 @@ def _wrapper(element: HtmlElement, page_chars: int, wrapper_share: float) -> boo
     ``wrapper_share`` of the page's visible text and is no navigation."""
     if element.tag in _NEVER_CONTENT or (element.get("role") or "").strip().lower() in _NAVIGATION_ROLES:
         return False
-    return visible_chars(element) >= wrapper_share * page_chars
+    need = wrapper_share * page_chars
+    # text_content() (in C) counts scripts' text too: an upper bound that rules out most chrome
+    # without the XPath
+    return len(element.text_content()) >= need and visible_chars(element) >= need
 
 
 def prose_blocks(root: HtmlElement, page_chars: int = 0,
