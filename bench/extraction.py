@@ -6,6 +6,7 @@
     python bench/extraction.py --only siblings       # pages of one site found from their text
     python bench/extraction.py --only speed          # speeds, interleaved page by page
     python bench/extraction.py --only region         # round 17: wcxb's dev / held-out halves, the content region
+    python bench/extraction.py --only region-speed   # round 17: the content region's cost, page by page
     python bench/extraction.py --quick               # a sample of pages per corpus
 
 What was tuned is marked where it is scored: the HTML path learns nothing but its two re-check
@@ -212,6 +213,53 @@ def region_table() -> None:
     extraction_html.region_rescue_table()
 
 
+def region_speed_table(n: int) -> None:
+    """What the content region (round 17) costs: storydiff's default with and without it and
+    trafilatura's default, turns taken page by page (each page starting with the next one), on n
+    pages of each corpus and on n of wcxb's non-article pages (where it can run); times as ratios."""
+    import dataclasses
+
+    import trafilatura
+
+    from storydiff.extract import html as html_module
+    from storydiff.extract import trafilatura_paths
+    from storydiff.extract.html import extract_html
+
+    shipped = html_module.SETTINGS
+    off = dataclasses.replace(shipped, region_rescue_below_share=0.0)
+
+    def timed(pages: list) -> dict[str, float]:
+        seconds = {"default": 0.0, "off": 0.0, "trafilatura": 0.0}
+        names = list(seconds)
+        for k, page in enumerate(pages):
+            html = page.html()
+            for name in names[k % 3:] + names[:k % 3]:
+                if name == "trafilatura":
+                    trafilatura_paths.uninstall()  # the anchor is trafilatura as installed
+                html_module.SETTINGS = off if name == "off" else shipped
+                t0 = time.perf_counter()
+                try:
+                    trafilatura.extract(html, url=page.url) if name == "trafilatura" else extract_html(html, page.url)
+                except ValueError:
+                    pass
+                seconds[name] += time.perf_counter() - t0
+                html_module.SETTINGS = shipped
+                if name == "trafilatura":
+                    trafilatura_paths.install()
+        return seconds
+
+    print("\n### Speed of the content region (round 17; turns taken page by page)\n")
+    print("| pages | default pages/s | region off pages/s | default's time / region off's | default vs trafilatura "
+          "default's rate | region off vs trafilatura default's rate |")
+    print("|---|---:|---:|---:|---:|---:|")
+    samples = {f"{n} of each corpus": [p for c in CORPORA for p in html_pages(c)[:n]],
+               f"{n} wcxb non-article pages": [p for p in html_pages("wcxb") if p.kind != "article"][:n]}
+    for name, pages in samples.items():
+        s = timed(pages)
+        print(f"| {name} | {len(pages) / s['default']:.1f} | {len(pages) / s['off']:.1f} | "
+              f"{s['default'] / s['off']:.2f}x | {s['trafilatura'] / s['default']:.2f}x | {s['trafilatura'] / s['off']:.2f}x |")
+
+
 def published_outputs() -> dict[str, dict[str, str]]:
     """Each published extractor's article body per AEB page id (empty where it returned none)."""
     import json
@@ -293,7 +341,7 @@ def speed_table(n: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="about 150 pages per corpus")
-    parser.add_argument("--only", choices=["html", "pagetext", "siblings", "speed", "region"], default=None)
+    parser.add_argument("--only", choices=["html", "pagetext", "siblings", "speed", "region", "region-speed"], default=None)
     parser.add_argument("--speed-pages", type=int, default=60, help="pages of each corpus in the speed table")
     args = parser.parse_args()
     if not DATA.exists():
@@ -315,6 +363,8 @@ def main() -> None:
                 extraction_pagetext.table(args.quick, found[0])
         if args.only in (None, "speed"):
             speed_table(args.speed_pages)
+        if args.only in (None, "region-speed"):
+            region_speed_table(args.speed_pages)
 
 
 if __name__ == "__main__":
