@@ -348,6 +348,39 @@ def fit_target(sem: list[dict]) -> np.ndarray:
     return (4.0 - (overall + narrative) / 2.0) / 3.0
 
 
+def _variants() -> dict[str, tuple[str, ...]]:
+    """The pair models compared, each fitted and held out the same way. Round 17: the base model
+    (before) and it with the whole-text passage alignment (match/passage_alignment.py), all of
+    it and each feature alone. The one shipped is chosen by SemEval's held-out Pearson with
+    `overall` (all pairs; within 0.002, the fewer features) and the written dev half: tgcontest
+    and the written test half are scored, never chosen on."""
+    from storydiff.match import passage_alignment as pa
+    from storydiff.match import same_story as ss
+
+    out = {"before (7 features)": ss.FEATURES, "+ passage alignment (all 4)": ss.ALIGNED_FEATURES}
+    out.update({f"+ {f}": ss.FEATURES + (f,) for f in pa.FEATURES})
+    return out
+
+
+BEFORE, AFTER = "before (7 features)", "+ passage alignment (all 4)"
+
+
+def _fit_held_out(x: np.ndarray, y: np.ndarray, same: np.ndarray, fold: np.ndarray, names) -> tuple:
+    """Scores of each pair by a model fitted on the other 4 folds, `same` at each fold's own
+    threshold (best F1 of `overall` <= 1.5 on its training folds), and the thresholds."""
+    from storydiff.match import same_story as ss
+
+    held, pred, taus = np.zeros(len(y)), np.zeros(len(y), bool), []
+    for k in range(5):
+        tr = fold != k
+        model = ss.fit(x[tr], y[tr], features=names)
+        tau = _best_threshold(np.array([model.score(v) for v in x[tr]]), same[tr])
+        taus.append(tau)
+        held[~tr] = [model.score(v) for v in x[~tr]]
+        pred[~tr] = held[~tr] >= tau
+    return held, pred, taus
+
+
 def pairs_main(write: bool) -> None:
     from sklearn.metrics import f1_score
 
@@ -357,49 +390,65 @@ def pairs_main(write: bool) -> None:
     sem = _semeval()
     docs = [(MatchDoc("a", r["text1"] or ""), MatchDoc("b", r["text2"] or "")) for r in sem]
     t0 = time.perf_counter()
-    x = ss.pair_features(docs, embed=_memo_embed)
+    x_all = ss.pair_features(docs, embed=_memo_embed, align=True)
     print(f"SemEval features: {len(sem)} pairs in {time.perf_counter() - t0:.0f} s\n")
     overall = np.array([float(r["overall"]) for r in sem])
     y = fit_target(sem)
     same = overall <= SAME
-    groups = _doc_groups(sem)
-    fold = groups % 5
-    held = np.zeros(len(sem))
-    taus = []
-    for k in range(5):
-        tr = fold != k
-        model = ss.fit(x[tr], y[tr])
-        tau = _best_threshold(np.array([model.score(v) for v in x[tr]]), same[tr])
-        taus.append(tau)
-        held[~tr] = [model.score(v) for v in x[~tr]]
-    held_same = np.concatenate([held[fold == k] >= taus[k] for k in range(5)])
-    order = np.concatenate([np.flatnonzero(fold == k) for k in range(5)])
-    same_pred = np.zeros(len(sem), bool)
-    same_pred[order] = held_same
+    fold = _doc_groups(sem) % 5
+    variants = _variants()
+    cols = {name: [ss.ALIGNED_FEATURES.index(f) for f in names] for name, names in variants.items()}
+    runs = {}
+    for name, names in variants.items():
+        x = x_all[:, cols[name]]
+        held, pred, taus = _fit_held_out(x, y, same, fold, names)
+        model = ss.fit(x, y, features=names)  # shipped: fitted on all SemEval pairs
+        model = ss.PairModel(model.linear, _best_threshold(np.array([model.score(v) for v in x]), same))
+        runs[name] = {"held": held, "pred": pred, "taus": taus, "model": model, "cols": cols[name]}
     cross = np.array([r["lang1"] != r["lang2"] for r in sem])
     en = np.array([r["lang1"] == r["lang2"] == "en" for r in sem])
     lexical = np.array([similarity(a, b) for a, b in docs])
-    cols = {"same-story score (5 folds by shared text, held out)": held, "e5 passage cosine alone": x[:, 0],
-            "lexical `similarity` alone (before)": lexical}
-    print("## SemEval-2022 Task 8 pairs: Pearson |r| with `overall`\n")
-    print("| subset | pairs | " + " | ".join(cols) + " | target |")
-    print("|---|---:|" + "---:|" * len(cols) + "---|")
-    for name, mask, target in (("all", np.ones(len(sem), bool), ">= 0.80"), ("cross-language (de-en)", cross, ">= 0.75"),
-                               ("en-en", en, "")):
-        cells = " | ".join(f"{_pearson(v[mask], overall[mask]):.3f}" for v in cols.values())
-        print(f"| {name} | {mask.sum()} | {cells} | {target} |")
-    p, r = _pr(same_pred, same)
-    print(f"\nheld-out `same` (overall <= {SAME}): P {p:.3f} R {r:.3f} F1 {f1_score(same, same_pred):.3f}; "
-          f"thresholds per fold {taus}\n")
-
-    # shipped: fitted on all SemEval pairs
-    model = ss.fit(x, y)
-    model = ss.PairModel(model.linear, _best_threshold(np.array([model.score(v) for v in x]), same))
-    print("shipped model (all SemEval pairs): coefficients (standardised)",
-          dict(zip(ss.FEATURES, np.round(model.linear.coef, 3))), f"threshold {model.threshold}\n")
-    dev_t = related_table(sem, held, same_pred, model)
-    tg_table(model, dev_t)
+    single = {"e5 opening-passage cosine alone": x_all[:, ss.ALIGNED_FEATURES.index("cos_passage")],
+              "passage alignment `align_best` alone": x_all[:, ss.ALIGNED_FEATURES.index("align_best")],
+              "lexical `similarity` alone": lexical}
+    print("## SemEval-2022 Task 8 pairs: Pearson |r| with `overall`, held out (5 folds by shared text)\n")
+    print(f"| subset | pairs | **before** | **after** | {' | '.join(single)} | target |")
+    print("|---|---:|---:|---:|" + "---:|" * len(single) + "---|")
+    subsets = (("all", np.ones(len(sem), bool), ">= 0.80"), ("cross-language (de-en)", cross, ">= 0.75"), ("en-en", en, ""))
+    for name, mask, target in subsets:
+        cells = [_pearson(runs[v]["held"][mask], overall[mask]) for v in (BEFORE, AFTER)]
+        cells += [_pearson(v[mask], overall[mask]) for v in single.values()]
+        print(f"| {name} | {mask.sum()} | " + " | ".join(f"{c:.3f}" for c in cells) + f" | {target} |")
+    for v in (BEFORE, AFTER):
+        p, r = _pr(runs[v]["pred"], same)
+        print(f"\n{v}: held-out `same` (overall <= {SAME}): P {p:.3f} R {r:.3f} F1 {f1_score(same, runs[v]['pred']):.3f}; "
+              f"thresholds per fold {runs[v]['taus']}; shipped threshold {runs[v]['model'].threshold}")
+        print("  coefficients (standardised)", dict(zip(runs[v]["model"].linear.features, np.round(runs[v]["model"].linear.coef, 3))))
+    print()
+    related = related_pairs()
+    tg = tg_pairs()
+    print("## Every model compared (held out on SemEval; written halves and tgcontest scored by each shipped model)\n")
+    print("| model | SemEval all | de-en | en-en | SemEval `same` P / R | SemEval related-event pairs P / R, best P at R>=0.90 "
+          "| written dev P / R, best P | **written test P / R, best P** | tgcontest F1 (P / R) at its threshold |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, run in runs.items():
+        cells = [f"{_pearson(run['held'][m], overall[m]):.3f}" for _, m, _ in subsets]
+        p, r = _pr(run["pred"], same)
+        cells.append(f"{p:.3f} / {r:.3f}")
+        cells.append(_semeval_related_cell(sem, run["held"], run["pred"]))
+        cells += _written_cells(related, run["model"], run["cols"])
+        cells.append(_tg_cell(tg, run["model"], run["cols"]))
+        print(f"| {name} ({run['model'].threshold:.2f}) | " + " | ".join(cells) + " |")
+    print()
+    for v in (BEFORE, AFTER):
+        print(f"### {v}\n")
+        dev_t = related_table(sem, runs[v]["held"], runs[v]["pred"], runs[v]["model"], related, runs[v]["cols"])
+        tg_table(runs[v]["model"], tg, runs[v]["cols"], dev_t)
+    tg_errors(tg, runs[BEFORE]["model"], runs[BEFORE]["cols"], runs[AFTER]["model"], runs[AFTER]["cols"])
     if write:
+        model = runs[AFTER]["model"]
+        if model.linear.features != ss.ALIGNED_FEATURES:
+            sys.exit(f"--write: the shipped variant's features {model.linear.features} are not same_story.ALIGNED_FEATURES")
         ss.WEIGHTS.write_text(model.to_json(
             trained_on="SemEval-2022 Task 8 pairs, target (4 - (overall + narrative) / 2) / 3 "
                        "(bench/crosslingual.py --pairs --write)",
@@ -407,17 +456,60 @@ def pairs_main(write: bool) -> None:
         print(f"wrote {ss.WEIGHTS}")
 
 
-def related_table(sem: list[dict], held: np.ndarray, held_pred: np.ndarray, model) -> float:
-    """Related events: the same actors, another story. SemEval pairs whose raters put the entities
-    close (<= 2) and the narrative far (>= 3) against pairs of one story (overall and narrative
-    <= 1.5), scored held out; and the written reports of bench/data/related_events.jsonl, every pair
-    within a group (the same event, or its related event), scored by the shipped model."""
-    from storydiff.match import same_story as ss
-
+def _semeval_related_masks(sem: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    """SemEval pairs whose raters put the entities close (<= 2) and the narrative far (>= 3):
+    related events (neg), against pairs of one story (overall and narrative <= 1.5: pos)."""
     ent = np.array([r["entities"] for r in sem])
     nar = np.array([r["narrative"] for r in sem])
     ov = np.array([r["overall"] for r in sem])
-    neg, pos = (ent <= 2) & (nar >= 3), (ov <= 1.5) & (nar <= 1.5)
+    return (ent <= 2) & (nar >= 3), (ov <= 1.5) & (nar <= 1.5)
+
+
+def _semeval_related_cell(sem: list[dict], held: np.ndarray, pred: np.ndarray) -> str:
+    neg, pos = _semeval_related_masks(sem)
+    keep = neg | pos
+    p, r = _pr(pred[keep], pos[keep])
+    return f"{p:.3f} / {r:.3f}, {_p_at_r(held[keep], pos[keep])[0]:.3f}"
+
+
+def related_pairs() -> dict:
+    """The written reports of bench/data/related_events.jsonl, every pair within a group (the same
+    event, or its related event), with their features (all of same_story.FEATURES)."""
+    from storydiff.match import same_story as ss
+    from storydiff.pipeline import match_doc_from_row
+
+    reports = [json.loads(line) for line in RELATED.open(encoding="utf-8")]
+    pairs, gold, split = [], [], []
+    for i, a in enumerate(reports):
+        for b in reports[i + 1:]:
+            if a["group"] == b["group"]:
+                pairs.append((match_doc_from_row(a, a["id"]), match_doc_from_row(b, b["id"])))
+                gold.append(a["event"] == b["event"])
+                split.append(a["split"])
+    feats = ss.pair_features(pairs, embed=_memo_embed, align=True)
+    return {"pairs": pairs, "gold": np.array(gold), "split": np.array(split), "x": feats}
+
+
+def _written_cells(related: dict, model, cols) -> list[str]:
+    from storydiff.match import same_story as ss
+
+    timed = np.array(ss.scores(model, related["x"][:, cols], related["pairs"]))
+    out = []
+    for half in ("dev", "test"):
+        m = related["split"] == half
+        p, r = _pr(timed[m] >= model.threshold, related["gold"][m])
+        out.append(f"{p:.3f} / {r:.3f}, {_p_at_r(timed[m], related['gold'][m])[0]:.3f}")
+    return out
+
+
+def related_table(sem: list[dict], held: np.ndarray, held_pred: np.ndarray, model, related: dict, cols) -> float:
+    """Related events: the same actors, another story. SemEval pairs whose raters put the entities
+    close (<= 2) and the narrative far (>= 3) against pairs of one story (overall and narrative
+    <= 1.5), scored held out; and the written reports (``related_pairs``), scored by the shipped model."""
+    from storydiff.match import same_story as ss
+
+    ov = np.array([r["overall"] for r in sem])
+    neg, pos = _semeval_related_masks(sem)
     keep = neg | pos
     print("## Related events: pairwise precision / recall of `same`\n")
     print("| set | pairs (same / related) | P | R | best P at R >= 0.90 (threshold) | target |")
@@ -426,21 +518,10 @@ def related_table(sem: list[dict], held: np.ndarray, held_pred: np.ndarray, mode
     bp, bt = _p_at_r(held[keep], pos[keep])
     print(f"| SemEval: one story vs same entities, other narrative (held out) | {pos.sum()} / {neg.sum()} | {p:.3f} | {r:.3f} "
           f"| {bp:.3f} ({bt:.2f}) | P >= 0.95 at R >= 0.90 |")
-    reports = [json.loads(line) for line in RELATED.open(encoding="utf-8")]
-    from storydiff.pipeline import match_doc_from_row
-
-    pairs, gold, split = [], [], []
-    for i, a in enumerate(reports):
-        for b in reports[i + 1:]:
-            if a["group"] == b["group"]:
-                pairs.append((match_doc_from_row(a, a["id"]), match_doc_from_row(b, b["id"])))
-                gold.append(a["event"] == b["event"])
-                split.append(a["split"])
-    feats = ss.pair_features(pairs, embed=_memo_embed)
+    pairs, gold, split, feats = related["pairs"], related["gold"], related["split"], related["x"][:, cols]
     plain = np.array([model.score(v) for v in feats])
     timed = np.array(ss.scores(model, feats, pairs))
-    gold, split = np.array(gold), np.array(split)
-    cross = feats[:, ss.FEATURES.index("cross_language")] > 0
+    cross = related["x"][:, ss.ALIGNED_FEATURES.index("cross_language")] > 0
     for name, mask in (("dev half (seen when the features were chosen)", split == "dev"),
                        ("**test half (held out)**", split == "test"),
                        ("test half, same language only", (split == "test") & ~cross),
@@ -474,27 +555,99 @@ def _f1(pred: np.ndarray, gold: np.ndarray) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def tg_table(model, other_threshold: float | None = None) -> None:
-    from sklearn.metrics import f1_score
-
+def tg_pairs() -> dict:
+    """tgcontest's pairs (never fitted on) with their features (all of same_story.FEATURES)."""
     from storydiff.match import same_story as ss
 
     tg = _tgcontest()
     docs = [(MatchDoc("a", r.get("INPUT:first_text") or "", r.get("INPUT:first_title")),
              MatchDoc("b", r.get("INPUT:second_text") or "", r.get("INPUT:second_title"))) for r in tg]
-    x = ss.pair_features(docs, embed=_memo_embed)
-    score = np.array([model.score(v) for v in x])
-    gold = np.array([r["GOLDEN:quality"] == "OK" for r in tg])
+    return {"rows": tg, "x": ss.pair_features(docs, embed=_memo_embed, align=True),
+            "gold": np.array([r["GOLDEN:quality"] == "OK" for r in tg])}
+
+
+def _tg_cell(tg: dict, model, cols) -> str:
+    score = np.array([model.score(v) for v in tg["x"][:, cols]])
+    p, r = _pr(score >= model.threshold, tg["gold"])
+    return f"{_f1(score >= model.threshold, tg['gold']):.3f} ({p:.3f} / {r:.3f})"
+
+
+def tg_table(model, tg: dict, cols, other_threshold: float | None = None) -> None:
+    from sklearn.metrics import f1_score
+
+    score = np.array([model.score(v) for v in tg["x"][:, cols]])
+    gold = tg["gold"]
     best = max((f1_score(gold, score >= t), t) for t in np.unique(score))
     print("## tgcontest pairs (Russian and English; never fitted on): F1 of `same`\n")
     print("| pairs | F1 at the shipped threshold | P | R | best-threshold F1 (optimistic) | target |")
     print("|---:|---:|---:|---:|---:|---|")
     p, r = _pr(score >= model.threshold, gold)
-    print(f"| {len(tg)} | {f1_score(gold, score >= model.threshold):.3f} | {p:.3f} | {r:.3f} | {best[0]:.3f} ({best[1]:.2f}) | >= 0.90 |\n")
+    print(f"| {len(gold)} | {f1_score(gold, score >= model.threshold):.3f} | {p:.3f} | {r:.3f} | {best[0]:.3f} ({best[1]:.2f}) | >= 0.90 |\n")
     if other_threshold is not None:
         p, r = _pr(score >= other_threshold, gold)
         print(f"at the written dev half's threshold {other_threshold:.2f}: F1 {f1_score(gold, score >= other_threshold):.3f} "
               f"(P {p:.3f}, R {r:.3f})\n")
+
+
+def tg_errors(tg: dict, before, before_cols, after, after_cols) -> None:
+    """tgcontest's false `same` at the shipped threshold: what they are (titles, languages, the
+    channels' values), for the before and after models."""
+    from storydiff.match import same_story as ss
+
+    sb = np.array([before.score(v) for v in tg["x"][:, before_cols]])
+    sa = np.array([after.score(v) for v in tg["x"][:, after_cols]])
+    gold = tg["gold"]
+    wrong = np.flatnonzero(~gold & ((sb >= before.threshold) | (sa >= after.threshold)))
+    print(f"## tgcontest false `same` (gold BAD, scored same by before and/or after): {len(wrong)}\n")
+    show = ("cos_passage", "names_shared", "numbers_shared", "lexical", "content_shared", "align_best", "align_share")
+    print("| before | after | " + " | ".join(show) + " | first title | second title |")
+    print("|---:|---:|" + "---:|" * len(show) + "---|---|")
+    for i in wrong[np.argsort(-sa[wrong])]:
+        r = tg["rows"][i]
+        cells = " | ".join(f"{tg['x'][i, ss.ALIGNED_FEATURES.index(f)]:.2f}" for f in show)
+        titles = [(r.get(k) or "").replace("|", "/")[:70] for k in ("INPUT:first_title", "INPUT:second_title")]
+        print(f"| {sb[i]:.2f} | {sa[i]:.2f} | {cells} | {titles[0]} | {titles[1]} |")
+    print()
+
+
+def pairs_cost(n: int, rounds: int = 2) -> None:
+    """What the passage alignment costs `same-story`: e5 passes and seconds per pair, the base
+    features alone (today's command) as the anchor, alternated, on the first ``n`` SemEval and
+    ``n`` tgcontest pairs, each round with the model called afresh (no vector kept between calls:
+    neither this script's memo nor storydiff's disk cache)."""
+    from storydiff.embeddings import _multilingual_model
+    from storydiff.match import same_story as ss
+
+    model = _multilingual_model()
+    passes = [0]
+
+    def fresh(texts):
+        passes[0] += len(texts)
+        return np.asarray(model.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1) if texts else \
+            np.zeros((0, 384), np.float32)
+
+    sets = {"SemEval (texts cut at ~1,000 characters)": [(MatchDoc("a", r["text1"] or ""), MatchDoc("b", r["text2"] or ""))
+                                                       for r in _semeval()[:n]],
+            "tgcontest (whole texts, median ~1,050 characters, up to 14,000)": [
+                (MatchDoc("a", r.get("INPUT:first_text") or "", r.get("INPUT:first_title")),
+                 MatchDoc("b", r.get("INPUT:second_text") or "", r.get("INPUT:second_title"))) for r in _tgcontest()[:n]]}
+    fresh(["warm up"])
+    print("## Cost per pair: `same-story` features, base (today) and with the passage alignment\n")
+    print("| pairs | round | base: e5 passes / pair, s / pair | with alignment: passes / pair, s / pair | ratio (s) |")
+    print("|---|---:|---:|---:|---:|")
+    for name, pairs in sets.items():
+        for k in range(rounds):
+            cells = {}
+            for align in ((False, True) if k % 2 == 0 else (True, False)):
+                passes[0] = 0
+                t0 = time.perf_counter()
+                x = ss.pair_features(pairs, embed=fresh, align=align)
+                assert x is not None
+                [ss.dated_apart(a, b) * ss.time_factor(a, b) for a, b in pairs]  # the rest of `judge`
+                cells[align] = (passes[0] / len(pairs), (time.perf_counter() - t0) / len(pairs))
+            print(f"| {name}, {len(pairs)} | {k + 1} | {cells[False][0]:.1f}, {cells[False][1]:.2f} | "
+                  f"{cells[True][0]:.1f}, {cells[True][1]:.2f} | {cells[True][1] / cells[False][1]:.2f}x |")
+    print()
 
 
 def main() -> None:
@@ -504,6 +657,8 @@ def main() -> None:
     ap.add_argument("--no-compare", action="store_true", help="streams: skip the `compare` table")
     ap.add_argument("--pairs", action="store_true", help="SemEval, tgcontest and related-event pairs (same-story)")
     ap.add_argument("--write", action="store_true", help="--pairs: write the shipped pair model's weights")
+    ap.add_argument("--pairs-cost", type=int, metavar="N",
+                    help="what the passage alignment costs `same-story`, on N SemEval and N tgcontest pairs")
     ap.add_argument("--related-stream", action="store_true", help="only the related-event reports through `cluster`")
     ap.add_argument("--min-content", type=float, default=None,
                     help="--related-stream: MatchSettings.min_content_cosine (default: the setting's)")
@@ -533,6 +688,8 @@ def _run(args) -> None:
     t0 = time.perf_counter()
     if args.related_stream:
         related_stream_table(args.min_content, args.content_min_words, args.days_apart)
+    elif args.pairs_cost:
+        pairs_cost(args.pairs_cost)
     elif args.pairs:
         pairs_main(args.write)
     elif args.fit:

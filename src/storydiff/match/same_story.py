@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from storydiff.match import multilingual as ml
+from storydiff.match import passage_alignment as pa
 from storydiff.match.doc import MatchDoc, timestamp
 from storydiff.match.event_dates import days_apart, event_days
 from storydiff.match.features import extract_terms
@@ -44,6 +45,9 @@ from storydiff.settings import MatchSettings
 
 WEIGHTS = Path(__file__).with_name("same_story.json")
 FEATURES = ("cos_passage", "cos_lede", "lexical", "names_shared", "numbers_shared", "cross_language", "content_shared")
+# With the whole-text passage alignment (match/passage_alignment.py, round 17): read when the
+# weights file names them; one e5 pass more for each further passage of a text.
+ALIGNED_FEATURES = FEATURES + pa.FEATURES
 STEM_CHARS = 5  # content words compared by their first letters: "prepared"/"preparing", "Gipfel"/"Gipfels"
 PASSAGE_CHARS = 400
 
@@ -83,7 +87,7 @@ def load(path: Path = WEIGHTS) -> PairModel | None:
         model = PairModel(LinearScorer.from_dict(d), float(d["threshold"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return model if model.linear.features == FEATURES else None
+    return model if model.linear.features in (FEATURES, ALIGNED_FEATURES) else None
 
 
 def _passage(doc: MatchDoc) -> str:
@@ -120,23 +124,29 @@ def _language(doc: MatchDoc) -> str | None:
     return detect(f"{doc.title}. {doc.text[:400]}" if isinstance(doc.title, str) else doc.text[:400])
 
 
-def pair_features(pairs: Sequence[tuple[MatchDoc, MatchDoc]], embed=None) -> np.ndarray | None:
-    """FEATURES for each pair (rows); None when the multilingual model is not installed.
-    ``embed`` (texts -> unit rows) replaces the model, for benchmarks that memoise it."""
+def pair_features(pairs: Sequence[tuple[MatchDoc, MatchDoc]], embed=None, align: bool = False) -> np.ndarray | None:
+    """FEATURES for each pair (rows), ALIGNED_FEATURES with ``align`` (the further passages'
+    e5 passes); None when the multilingual model is not installed. ``embed`` (texts -> unit rows)
+    replaces the model, for benchmarks that memoise it."""
     if embed is None:
         from storydiff.embeddings import embed_multilingual as embed
+    names = ALIGNED_FEATURES if align else FEATURES
     if not pairs:
-        return np.zeros((0, len(FEATURES)))
+        return np.zeros((0, len(names)))
     docs = [d for pair in pairs for d in pair]
-    passages = embed([_passage(d) for d in docs])
+    openings = [_passage(d) for d in docs]
+    passages = embed(openings)
     ledes = embed([ml.lede(d.text, d.title) for d in docs])
     if passages is None or ledes is None:
+        return None
+    aligned = _passage_vectors(docs, openings, passages, embed) if align else None
+    if align and aligned is None:
         return None
     rows = []
     for i, (a, b) in enumerate(pairs):
         cross = _language(a) != _language(b)
         (na, fa, ca), (nb, fb, cb) = _keys(a), _keys(b)
-        rows.append([
+        row = [
             float(passages[2 * i] @ passages[2 * i + 1]),
             float(ledes[2 * i] @ ledes[2 * i + 1]),
             0.0 if cross else similarity(a, b),
@@ -144,8 +154,27 @@ def pair_features(pairs: Sequence[tuple[MatchDoc, MatchDoc]], embed=None) -> np.
             _shared(fa, fb),
             float(cross),
             0.0 if cross else dot(ca, cb),
-        ])
+        ]
+        if aligned is not None:
+            row += pa.alignment(aligned[2 * i], aligned[2 * i + 1])
+        rows.append(row)
     return np.array(rows)
+
+
+def _passage_vectors(docs: Sequence[MatchDoc], openings: list[str], opening_vecs: np.ndarray, embed) -> list[np.ndarray] | None:
+    """Each text's passage vectors (match/passage_alignment.py), the opening passage's from
+    ``opening_vecs``: one e5 pass for each further passage."""
+    cut = [pa.passages(d.text if isinstance(d.text, str) else "", first) for d, first in zip(docs, openings)]
+    further = [p for ps in cut for p in ps[1:]]
+    vecs = embed(further) if further else np.zeros((0, opening_vecs.shape[1]))
+    if vecs is None:
+        return None
+    out, k = [], 0
+    for i, ps in enumerate(cut):
+        n = len(ps) - 1
+        out.append(np.vstack([opening_vecs[i : i + 1], vecs[k : k + n]]))
+        k += n
+    return out
 
 
 def time_factor(a: MatchDoc, b: MatchDoc, settings: MatchSettings | None = None) -> float:
@@ -183,7 +212,7 @@ def judge(pairs: Sequence[tuple[MatchDoc, MatchDoc]]) -> list[tuple[bool, float]
     model = load()
     if model is None:
         raise RuntimeError("storydiff/match/same_story.json is missing or unreadable: reinstall storydiff")
-    x = pair_features(pairs)
+    x = pair_features(pairs, align=model.linear.features == ALIGNED_FEATURES)
     if x is None:
         from storydiff.embeddings import MULTILINGUAL_NOT_INSTALLED
 
