@@ -4,6 +4,7 @@
     python bench/crosslingual.py --fit       # fit the cross-language scorer, write its weights
     python bench/crosslingual.py --pairs     # SemEval / tgcontest / related-event pairs (`same-story`)
     python bench/crosslingual.py --related-stream  # the related-event reports through `cluster`
+    python bench/crosslingual.py --pairs-cost 8    # what the passage alignment costs `same-story`
 
 **Streams** (`../shared/data/crosslingual/wmt-dev/docs.jsonl`): every English document with its
 Russian (and for 2022 Ukrainian) translation is one story; the rows go to the clusterer without

@@ -18,6 +18,11 @@ and scores 0 when the clusterer's date veto keeps it apart (``dated_apart``).
 ``same`` is score >= the threshold stored with the weights (chosen on SemEval for the F1 of
 overall <= 1.5).
 
+Round 17: a whole-text passage alignment (match/passage_alignment.py, ALIGNED_FEATURES) is
+read when the weights file names its features; the shipped weights do not (BENCHMARKS.md,
+"round 17": +0.014 SemEval Pearson held out, none across languages, 2.5-4x the time, and short
+one-passage translations scored lower).
+
 Cost: two e5 passes per article (~150 word pieces in all, ~0.25 s of CPU here): a tool for
 a judgement or a benchmark, not for a stream (the clusterer uses the lede only, and rarely).
 """
