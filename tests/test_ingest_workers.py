@@ -52,3 +52,33 @@ def test_export_rows_are_extracted_niced(tmp_path, niceness_asked):
         store.close()
     assert stats["stored"] == 3
     assert niceness_asked == [streaming.WORKER_NICENESS] and streaming.WORKER_NICENESS > 0
+
+
+WARMED = """
+import sys
+from storydiff.pipeline import warm_up_extraction
+from storydiff.records import RawItem
+kind, lexical = sys.argv[1], sys.argv[2] == "1"
+warm_up_extraction([RawItem("a", kind, "<html><body><p>Text</p></body></html>")], lexical=lexical)
+from storydiff.extract import date_parser
+built = date_parser._htmldate_parser.cache_info().currsize if "htmldate" in sys.modules else 0
+print(built, "storydiff.analyze.origins" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("kind, lexical, expected", [
+    ("html", True, "1 True"),  # the date parser and the origin rules, built before the workers fork
+    ("html", False, "1 False"),  # workers that only extract need no origin rules
+    ("text", True, "0 True"),  # page text: no HTML date search
+])
+def test_workers_share_what_their_first_page_would_build(kind, lexical, expected):
+    """What each worker would otherwise build at its first page without a date tag (dateparser's
+    patterns) and its first article (the origin rules), built once in the process that forks them;
+    in a fresh interpreter, so that nothing else loaded them first."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", WARMED, kind, "1" if lexical else "0"], capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split("\n")[-2] == expected

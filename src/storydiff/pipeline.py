@@ -481,14 +481,20 @@ def extract_in_workers(items: Iterable, workers: int, settings: ExtractSettings 
     return [r for _, r in out]
 
 
-def warm_up_extraction(items: Sequence, settings: ExtractSettings | None = None) -> None:
+def warm_up_extraction(items: Sequence, settings: ExtractSettings | None = None, *, lexical: bool = True) -> None:
     """Load here, once, what extracting ``items`` (a first batch: their kinds) will need, before
     worker processes fork and share it: each would otherwise load its own (the HTML extractors'
-    imports, the language identifier's model, the page-text line models: a second or more)."""
+    imports and date parser, the language identifier's model, the page-text line models: a second
+    or more). ``lexical``: the workers analyze what they extract (sentences, origins) too."""
     from storydiff.extract import warm_up
     from storydiff.records import RawItem
 
-    warm_up({it.kind for it in items if isinstance(it, RawItem)}, settings)
+    kinds = {it.kind for it in items if isinstance(it, RawItem)}
+    warm_up(kinds, settings)
+    if kinds and lexical:
+        from storydiff.analyze import warm_up as warm_up_analysis
+
+        warm_up_analysis()
 
 
 def extraction_niceness(items: Sequence) -> int:
@@ -968,7 +974,7 @@ def ingest_stream(
         niceness = WORKER_NICENESS
         if workers > 0:  # what every worker needs, loaded once here before they fork
             first = next(batches, None)
-            warm_up_extraction(first or [], extract_settings)
+            warm_up_extraction(first or [], extract_settings, lexical=analyze is not None)
             niceness = extraction_niceness(first or [])
             batches = chain([first] if first else [], batches)
         extracted = map_in_order(partial(extract_batch, analyze=analyze, settings=extract_settings), batches, workers,

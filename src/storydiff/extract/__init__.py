@@ -275,10 +275,12 @@ def extract_items(
 
 def warm_up(kinds: set[str], settings: ExtractSettings | None = None) -> None:
     """Import and load what extracting items of these kinds reads (for worker processes to
-    share, forked after it): the HTML extractors, the page-text line models, the language
-    identifier's model."""
+    share, forked after it): the HTML extractors and their date parser, the page-text line models,
+    the language identifier's model."""
     if "html" in kinds:
-        from storydiff.extract import html  # noqa: F401 (trafilatura, htmldate)
+        from storydiff.extract import date_parser, html  # noqa: F401 (trafilatura, htmldate)
+
+        date_parser.warm_up()  # a third of the pages carry no date tag: each worker would build it
     if "text" in kinds:
         from storydiff.extract.line_model import load_models
 

@@ -114,4 +114,18 @@ def page_languages(language: str | None) -> Iterator[None]:
         _page_language.reset(token)
 
 
+def warm_up() -> None:
+    """Build what a process's first page without a date tag builds (dateparser's time-zone
+    patterns and its English locale, htmldate's month names of every locale: ~0.3 s of CPU), for
+    worker processes forked after it to share: each would otherwise build its own."""
+    _htmldate_parser(languages_for("en")).get_date_data("Published 3 March 2024")
+    try:
+        from htmldate import extractors
+    except ImportError:
+        return
+    month_words = getattr(extractors, "month_words", None)  # htmldate 1.10+: every locale's months
+    if callable(month_words):
+        month_words()
+
+
 _install()
