@@ -170,3 +170,30 @@ def test_a_killed_runs_unplaced_articles_are_placed_by_a_rerun_that_extracts_not
 
     assert sent_to_extraction == [] and again["skipped"] == 48
     assert all(story for _, story, *_ in _snapshot(db_url)["rows"])
+
+
+def test_articles_are_placed_a_chunk_per_transaction(db_url, corpus, monkeypatch):
+    """Placing stored articles in their stories writes one transaction a chunk of PLACE_CHUNK, not
+    one an article (a connection, BEGIN and COMMIT each: most of what placing cost): every
+    placement is made inside the chunk's batch, and every stored article ends in a story."""
+    import storydiff.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "PLACE_CHUNK", 8)
+    items = sorted(str(p) for p in corpus.rglob("*") if p.is_file())
+    store = open_store(db_url)
+    in_batch = []
+    place = type(store).place_article
+
+    def recording(self, article_id, story_id):
+        in_batch.append(getattr(self._local, "conn", None) is not None)
+        return place(self, article_id, story_id)
+
+    monkeypatch.setattr(type(store), "place_article", recording)
+    try:
+        stats = ingest_stream(store, read_inputs(items))
+        placed = {a.id: store.story_of(a.id) for a in store.articles()}
+    finally:
+        store.close()
+    assert stats["stored"] > 2 * 8 and len(in_batch) == stats["stored"]
+    assert all(in_batch)
+    assert all(placed.values())  # every stored article has its story

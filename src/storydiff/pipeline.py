@@ -962,7 +962,9 @@ def ingest_stream(
             ordered = [a for _, a in sorted(enumerate(unplaced), key=lambda ia: publication_key(*ia))]
             unplaced.clear()
             for chunk in chunks(ordered, PLACE_CHUNK):
-                with store.placement_lock():
+                # one transaction a chunk, not one an article (its write lock held as long as the
+                # placement lock already is): a killed run leaves the chunk unplaced, as before
+                with store.placement_lock(), store.batch():
                     stored_stories.catch_up()
                     for a in chunk:
                         place(a)

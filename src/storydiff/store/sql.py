@@ -116,6 +116,11 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
         self._has_source_stmt = select(articles.c.seq).where(articles.c.source_key == bindparam("k")).limit(1)
         self._get_article_stmt = select(articles.c.data).where(articles.c.id == bindparam("id"))
         self._resolve_stmt = select(story_aliases.c.new_id).where(story_aliases.c.old_id == bindparam("id"))
+        self._place_stmt = (
+            update(articles)
+            .where(articles.c.id == bindparam("article_id"), articles.c.story_id.is_(None))
+            .values(story_id=bindparam("placed_in"))
+        )
         self.schema_version = migrate(engine)
 
     # -- transactions -------------------------------------------------------------------------
@@ -249,13 +254,9 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
         article_id, story_id = _key(article_id), _key(story_id)
         with self._write() as conn:
             story_id = self._resolve(conn, story_id)
-            placed = conn.execute(
-                update(articles)
-                .where(articles.c.id == article_id, articles.c.story_id.is_(None))
-                .values(story_id=story_id)
-            ).rowcount
+            placed = conn.execute(self._place_stmt, {"article_id": article_id, "placed_in": story_id}).rowcount
             if placed:
-                self._drop_cached(conn, story_id)
+                conn.execute(self._drop_story_stmt, {"id": story_id})  # its stored comparison is stale
             return bool(placed)
 
     def unplaced_articles(self) -> list[Article]:
