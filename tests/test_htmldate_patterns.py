@@ -118,3 +118,57 @@ def test_same_date_found_on_a_page_without_date_tags(body, monkeypatch):
     assert own is not None
     assert htmldate.find_date(page, extensive_search=True, original_date=True, max_date="2026-01-01") == own
     assert asked
+
+
+LONG_TEXT_PIECES = ["March", "mai", "Березня", "of ", "th", "st", "nd", ".", ",", " ", " ", " ", "\n", "\t", "_", "x",
+                    "5", "12", "31", "7", "٣", " 2020", " 1999", " 2039", " 2040", " 1989", "2021", "é", "<p>", "a" * 70,
+                    "Septembermonthwithaverylongnamethatrunsonforeverandeverandeverandmore", "0"]
+
+
+def _long_text_strings(rng: random.Random, n: int, pieces: int) -> list[str]:
+    return ["".join(rng.choice(LONG_TEXT_PIECES) for _ in range(rng.randrange(1, pieces))) for _ in range(n)]
+
+
+def test_long_text_search_the_same(monkeypatch):
+    """htmldate's written-date pattern searched before each year: the same match (span and groups)
+    as the pattern's own search from every start, also where a month name runs past the window."""
+    import htmldate.extractors as extractors
+
+    hp.install()
+    wrapped = extractors.LONG_TEXT_PATTERN
+    assert isinstance(wrapped, hp.YearEndedPattern), "installed over htmldate 1.11's pattern"
+    compiled = wrapped.compiled
+    monkeypatch.setattr(hp, "_SHORT", 0)  # short strings too, to test many
+    rng = random.Random(11)
+    texts = _long_text_strings(rng, 1500, 60) + [
+        "March 5, 2021",
+        "x" * 200 + " 5th of March 2021 and 6 May 2022",
+        "Septembermonthwithaverylongnamethatrunsonforeverandeverandeverandmore 5, 2021",  # past the window
+        "é" * 100 + "mber 5, 2021",
+        "12 2019 March 2020",  # a year's digits as the next match's day
+        " 2020" * 30 + " 5th of March 2021",
+    ]
+    for text in texts:
+        for pos in {0, 1, len(text) // 3, len(text) // 2, max(0, len(text) - 20), len(text)}:
+            ours, theirs = wrapped.search(text, pos), compiled.search(text, pos)
+            assert (ours is None) == (theirs is None), (text, pos)
+            if ours is not None:
+                assert (ours.span(), ours.groupdict()) == (theirs.span(), theirs.groupdict()), (text, pos)
+
+
+def test_regex_parse_the_same_on_long_pages():
+    """htmldate's regex_parse (a loop of searches, each from the last match) over page-sized strings."""
+    import htmldate.extractors as extractors
+
+    hp.install()
+    rng = random.Random(5)
+    pages = ["".join(rng.choice(LONG_TEXT_PIECES) for _ in range(rng.randrange(400, 1200))) for _ in range(60)]
+    pages += ["<div>" + "Published by the 2020 team, item 7 " * 100 + "on the 3rd of Mai 2021</div>"]
+    ours = [extractors.regex_parse(p) for p in pages]
+    hp.uninstall()
+    try:
+        theirs = [extractors.regex_parse(p) for p in pages]
+    finally:
+        hp.install()
+    assert ours == theirs
+    assert any(ours) and not all(ours)

@@ -13,14 +13,27 @@ no digit, its second is one). ``DigitAnchoredPattern.findall`` lists the page's 
 to right, a match's end barring the runs inside it: the matches ``re.findall`` finds, in order.
 A pattern is wrapped only when its parsed form proves that every match reads a ``\\D`` then a
 character of ``[0-9]`` (``anchored_on_digit_runs``); any other pattern, a call with ``pos`` or
-``endpos``, or bytes go to the pattern itself. tests/test_htmldate_patterns.py compares both on
-random and hand-written strings.
+``endpos``, or bytes go to the pattern itself.
+
+The search's last resort, ``regex_parse``, looks for a written date ("March 5, 2021", "5th of
+March 2021") over the whole page with ``LONG_TEXT_PATTERN``, a pattern that opens with a word or a
+digit: again every character is a start, and on most pages there is no match at all. Every match
+ends with a space and a year of 1990-2039, and holds no other such year: ``YearEndedPattern.search``
+finds those years first (a literal space to skip to) and searches only the 64 characters before
+each, in order; the first window with a match holds the leftmost match of the whole string (a
+match ending at a later year starts after an earlier year). A match can reach further back only
+through a month name longer than the window: where the window's letters run on, the whole string
+is searched as before. It is installed only over the pattern text it was proved for.
+
+tests/test_htmldate_patterns.py compares both with the patterns' own answers on random and
+hand-written strings.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 from re import _constants as sre
 from re import _parser as sre_parse
 
@@ -152,10 +165,76 @@ class DigitAnchoredPattern:
         return f"DigitAnchoredPattern({self.compiled!r})"
 
 
+# htmldate 1.11's LONG_TEXT_PATTERN (extractors.py), the pattern YearEndedPattern was proved for:
+# branch 1, "month day[st|nd|rd|th][,] year": a letter run (the month), one whitespace, 1-2 digits,
+# at most 2 letters and a comma, a space, the year; branch 2, "day[st|nd|rd|th|.] [of ]month[,.] year":
+# 1-2 digits, at most 2 characters, a space, "of ", a letter run, at most one of ",.", a space, the year.
+_LONG_TEXT = (
+    r"(?P<month>(?<![^\W\d_])[^\W\d_]{3,})\s(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?,? (?P<year>(?:199[0-9]|20[0-3][0-9]))"
+    r"|(?P<day2>[0-3]?[0-9])(?:st|nd|rd|th|\.)? (?:of )?(?P<month2>(?<![^\W\d_])[^\W\d_]{3,})[,.]? (?P<year2>"
+    r"(?:199[0-9]|20[0-3][0-9]))"
+)
+_YEAR_TOKEN = re.compile(r" (?:199[0-9]|20[0-3][0-9])")  # how every match of _LONG_TEXT ends
+_WINDOW = 64  # characters searched before a year
+# the characters of a match outside its month name: branch 2's before it ("12th of "), branch 1's
+# after it ("\n12th,")
+_BEFORE_MONTH, _AFTER_MONTH = 8, 6
+_SHORT = 2_000  # shorter strings (a date string, an element's text) are searched as they are
+
+_years_of: tuple[str | None, list[int]] = (None, [])
+
+
+def _year_tokens(string: str) -> list[int]:
+    """Where each " YYYY" (1990-2039) of ``string`` starts; the last string's kept."""
+    global _years_of
+    kept = _years_of
+    if kept[0] is string:
+        return kept[1]
+    tokens = [m.start() for m in _YEAR_TOKEN.finditer(string)]
+    _years_of = (string, tokens)
+    return tokens
+
+
+class YearEndedPattern:
+    """htmldate's LONG_TEXT_PATTERN whose ``search`` looks only before each year (module docstring)."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.compiled = pattern
+        # the month name's letters, as the pattern reads them (its class, its flags)
+        self._letters = re.compile(r"[^\W\d_]*", pattern.flags)
+
+    def search(self, string, pos: int = 0, endpos: int = sys.maxsize):
+        if endpos != sys.maxsize or not isinstance(string, str) or len(string) < _SHORT or pos < 0:
+            return self.compiled.search(string, pos, endpos)
+        tokens = _year_tokens(string)
+        search = self.compiled.search
+        for t in tokens[bisect_left(tokens, pos):]:
+            start = max(pos, t - _WINDOW)
+            if start > pos:
+                # a match ending at this year and starting before the window has a month name
+                # covering [start + _BEFORE_MONTH, t - _AFTER_MONTH): unless a character there is
+                # no letter, search the whole string
+                inside = self._letters.match(string, start + _BEFORE_MONTH, t - _AFTER_MONTH)
+                if inside.end() == t - _AFTER_MONTH:
+                    return search(string, pos)
+            m = search(string, start, t + 5)
+            if m is not None:
+                return m
+        return None
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled, name)
+
+    def __repr__(self) -> str:
+        return f"YearEndedPattern({self.compiled!r})"
+
+
 def install() -> list[str]:
     """Wrap htmldate's page-wide patterns (``htmldate.core``'s compiled patterns, alone or in a
-    tuple of them) that ``anchored_on_digit_runs`` accepts; the names wrapped. Idempotent."""
+    tuple of them) that ``anchored_on_digit_runs`` accepts, and ``extractors.LONG_TEXT_PATTERN``
+    when it is the pattern ``YearEndedPattern`` was proved for; the names wrapped. Idempotent."""
     import htmldate.core as core
+    import htmldate.extractors as extractors
 
     wrapped: dict[int, DigitAnchoredPattern] = {}
 
@@ -177,12 +256,20 @@ def install() -> list[str]:
         if new is not value and not (isinstance(value, tuple) and all(a is b for a, b in zip(new, value))):
             setattr(core, name, new)
             names.append(name)
+    long_text = getattr(extractors, "LONG_TEXT_PATTERN", None)
+    if isinstance(long_text, re.Pattern) and long_text.pattern == _LONG_TEXT and long_text.flags == re.I | re.U:
+        extractors.LONG_TEXT_PATTERN = YearEndedPattern(long_text)
+        names.append("LONG_TEXT_PATTERN")
     return names
 
 
 def uninstall() -> None:
     """htmldate's own patterns back (for comparisons)."""
     import htmldate.core as core
+    import htmldate.extractors as extractors
+
+    if isinstance(getattr(extractors, "LONG_TEXT_PATTERN", None), YearEndedPattern):
+        extractors.LONG_TEXT_PATTERN = extractors.LONG_TEXT_PATTERN.compiled
 
     for name, value in list(vars(core).items()):
         if isinstance(value, DigitAnchoredPattern):
