@@ -92,9 +92,9 @@ def test_the_score_is_graded_a_partial_match_between_a_paraphrase_and_another_fa
 
 
 def test_score_orders_as_the_tiers_do_and_english_pairs_also_get_a_graded_similarity():
-    """``score`` is the probability the tiers cut: a higher score never has a lower tier (a graded
-    score on another scale put "possibly" pairs above "same" ones); the STS unit's grade is
-    ``similarity``, for English pairs only."""
+    """``score`` is what the tiers cut: a higher score never has a lower tier (a graded score on
+    another scale put "possibly" pairs above "same" ones); within a tier English pairs rank by
+    ``similarity``, the graded fit (English pairs only), not by the decision's probability."""
     from storydiff.compare.same_fact import calibration
 
     a = "The earthquake killed at least 12 people in Berovac on Monday."
@@ -115,8 +115,33 @@ def test_score_orders_as_the_tiers_do_and_english_pairs_also_get_a_graded_simila
         for y in js:
             if x.score > y.score:
                 assert rank[x.tier] >= rank[y.tier]
+            if x.tier == y.tier and x.similarity > y.similarity:
+                assert x.score > y.score
     other = judge_pairs([("Землетрус забрав життя 12 людей.", "The earthquake killed 12 people.")], [("uk", "en")])
     assert other[0].similarity is None
+
+
+def test_a_banded_score_keeps_the_decisions_tiers_and_orders_within_them_by_the_grade():
+    """The English score: the decision's tier picks the band, the graded fit the place in it. A
+    "possibly" pair graded 1.0 still scores under the "same" cut, to the 4th decimal, and a "same"
+    pair graded 0 still at it."""
+    from storydiff.compare.same_fact import banded
+
+    same, possibly = 0.4215, 0.2133
+    decision = np.array([0.9, 0.4215, 0.4214, 0.3, 0.2133, 0.2132, 0.05, 0.9, 0.3, 0.05])
+    grade = np.array([0.0, 0.5, 1.0, 0.2, 0.7, 1.0, 0.9, 1.0, 0.0, 0.0])
+    score = np.round(banded(decision, grade, same, possibly), 4)
+    assert np.array_equal(score >= same, decision >= same)
+    assert np.array_equal(score >= possibly, decision >= possibly)
+    assert score.min() >= 0.0 and score.max() <= 1.0
+    tier = np.where(decision >= same, 2, np.where(decision >= possibly, 1, 0))
+    for i in range(len(score)):
+        for j in range(len(score)):
+            if tier[i] > tier[j]:
+                assert score[i] > score[j]
+            elif tier[i] == tier[j] and grade[i] > grade[j]:
+                assert score[i] > score[j]  # within a tier, the grade orders, not the decision
+    assert score[0] < score[1]  # decision 0.9 graded 0 under decision 0.4215 graded 0.5: both "same"
 
 
 def test_a_model_without_the_sts_unit_gives_that_feature_as_zero():

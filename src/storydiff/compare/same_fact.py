@@ -17,11 +17,14 @@ Two judges, chosen per pair by language:
 Each judge's logistic weights and its two cuts come from bench/same_fact.py --calibrate (held-out
 validation data only) and live in same_fact_calibration.json beside this file: the calibrated
 probability >= the "same" cut is the same fact; between the "possibly" cut and it, possibly the
-same (a reader should look); under it, different. ``score`` is that probability, so that a higher
-score never says less than a lower one's tier. The English judge's model has a second output unit
-trained on STS-B's graded scores: its graded fit (that unit, on the STS scale / 5) is given apart as
-``similarity``, since one number cannot both decide MSRP's yes/no and rank STS's grades
-(validation cut: 0.806 STS Spearman for the decision's probability, 0.84 for the graded fit).
+same (a reader should look); under it, different. The English judge's model has a second output
+unit trained on STS-B's graded scores; its graded fit (that unit and the e5 cosine, on the STS
+scale / 5) is ``similarity``. An English pair's ``score`` is its tier's band of 0..1 ([0, possibly),
+[possibly, same), [same, 1): the decision probability's own cuts), placed within the band by
+``similarity``: ``same`` is exactly ``score >= the same cut``, a higher tier always scores higher,
+and within a tier pairs rank as the graded fit ranks them (STS-B news dev Spearman 0.775 for the
+decision's probability, 0.818 banded; one linear score fitted to both targets lost MSRP accuracy:
+BENCHMARKS.md §6b, round 17). Other pairs' ``score`` is the decision probability.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ MULTILINGUAL_JUDGE = "e5-multilingual"
 @dataclass(frozen=True)
 class Judgement:
     same: bool
-    score: float  # 0..1, higher = more alike: the calibrated probability that same and tier cut
+    score: float  # 0..1, higher = more alike; same and tier are its cuts (English: banded, see banded())
     tier: str  # "same" | "possibly" | "different"
     judge: str  # which model judged: ENGLISH_JUDGE or MULTILINGUAL_JUDGE
     # how alike on STS-B's graded scale / 5, where the judge has a graded unit (English), else None
@@ -234,6 +237,19 @@ def graded(features: np.ndarray, judge: str) -> np.ndarray | None:
     return 1.0 / (1.0 + np.exp(-(features[:, : len(coef)] @ coef + c["intercept"])))
 
 
+BAND_GAP = 1e-4  # a band's scores stay this far under the next band's floor: rounded to 4 places, still below it
+
+
+def banded(decision: np.ndarray, grade: np.ndarray, same: float, possibly: float) -> np.ndarray:
+    """Scores in 0..1 whose tiers are the decision's and whose order within a tier is ``grade``'s
+    (0..1): "different" pairs fill [0, possibly), "possibly" ones [possibly, same), "same" ones
+    [same, 1]; so ``score >= same`` exactly when ``decision >= same`` (and so for "possibly")."""
+    grade = np.clip(grade, 0.0, 1.0)
+    return np.where(decision >= same, same + (1.0 - same) * grade,
+                    np.where(decision >= possibly, possibly + (same - possibly - BAND_GAP) * grade,
+                             (possibly - BAND_GAP) * grade))
+
+
 def tier_of(score: float, judge: str) -> str:
     c = calibration()[judge]
     return "same" if score >= c["same"] else "possibly" if score >= c["possibly"] else "different"
@@ -256,15 +272,18 @@ def judge_pairs(pairs: Sequence[tuple[str, str]], langs: Sequence[tuple[str | No
     resolved = [(la or language_of(a), lb or language_of(b)) for (a, b), (la, lb) in zip(pairs, known)]
     english = [i for i, (la, lb) in enumerate(resolved) if la == "en" and lb == "en"]
     other = [i for i in range(len(pairs)) if i not in set(english)]
-    decision = np.zeros(len(pairs))  # the calibrated probability of the same fact: score, same, tier
+    decision = np.zeros(len(pairs))  # the score: the calibrated probability of the same fact, banded for English
     similarity = np.full(len(pairs), np.nan)  # the graded fit where the judge has one
     if english:
         sub = [pairs[i] for i in english]
         feats = english_features(sub)
-        decision[english] = calibrated(feats, ENGLISH_JUDGE)
+        p = calibrated(feats, ENGLISH_JUDGE)
         grade = graded(feats, ENGLISH_JUDGE)
         if grade is not None:
             similarity[english] = grade
+            c = calibration()[ENGLISH_JUDGE]
+            p = banded(p, grade, c["same"], c["possibly"])
+        decision[english] = p
     if other:
         sub = [pairs[i] for i in other]
         decision[other] = calibrated(multilingual_features(sub, [resolved[i] for i in other]), MULTILINGUAL_JUDGE)
@@ -272,8 +291,9 @@ def judge_pairs(pairs: Sequence[tuple[str, str]], langs: Sequence[tuple[str | No
     english_set = set(english)
     for i, (p, g) in enumerate(zip(decision, similarity)):
         judge = ENGLISH_JUDGE if i in english_set else MULTILINGUAL_JUDGE
-        tier = tier_of(float(p), judge)
-        out.append(Judgement(tier == "same", round(float(p), 4) if math.isfinite(p) else 0.0, tier, judge,
+        score = round(float(p), 4) if math.isfinite(p) else 0.0
+        tier = tier_of(score, judge)  # the score as given: same == (score >= the same cut), to the digit
+        out.append(Judgement(tier == "same", score, tier, judge,
                              round(float(g), 4) if math.isfinite(g) else None,
                              figures_differ(*pairs[i], *resolved[i])))
     return out
