@@ -18,8 +18,8 @@ Each judge's logistic weights and its two cuts come from bench/same_fact.py --ca
 validation data only) and live in same_fact_calibration.json beside this file: the calibrated
 probability >= the "same" cut is the same fact; between the "possibly" cut and it, possibly the
 same (a reader should look); under it, different. The English judge's model has a second output
-unit trained on STS-B's graded scores; its graded fit (that unit and the e5 cosine, on the STS
-scale / 5) is ``similarity``. An English pair's ``score`` is its tier's band of 0..1 ([0, possibly),
+unit trained on STS-B's graded scores; the graded fit (that unit, the e5 cosine and the checks,
+on the STS scale / 5, fitted on the validation cut's STS pairs) is ``similarity``. An English pair's ``score`` is its tier's band of 0..1 ([0, possibly),
 [possibly, same), [same, 1): the decision probability's own cuts), placed within the band by
 ``similarity``: ``same`` is exactly ``score >= the same cut``, a higher tier always scores higher,
 and within a tier pairs rank as the graded fit ranks them (STS-B news dev Spearman 0.775 for the
@@ -228,7 +228,7 @@ def calibrated(features: np.ndarray, judge: str) -> np.ndarray:
 
 def graded(features: np.ndarray, judge: str) -> np.ndarray | None:
     """How alike in 0..1 on the STS scale (score / 5), where the judge's calibration has a graded
-    fit ("score": the English judge's STS unit with the e5 cosine); None where it has not (the
+    fit ("score": the English judge's STS unit, e5 cosine and checks); None where it has not (the
     decision probability is then the score)."""
     c = calibration()[judge].get("score")
     if c is None or (judge == ENGLISH_JUDGE and len(cross_encoder().units) < 2):
