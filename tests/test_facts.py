@@ -662,3 +662,17 @@ def test_a_russian_agency_dateline_signed_as_a_sentence_is_no_fact():
     assert without_dateline("KYIV — Ukraine said on Monday.") == "Ukraine said on Monday."
     assert [c.text for c in article_claims("x", "PARIS — Police arrested two men on Monday.", 4, "en")] == [
         "PARIS — Police arrested two men on Monday."]
+    # a review: no headline in title case, abbreviated title or name after an undated dateline is a sign-off
+    for sentence, rest in [
+            ("KYIV — Russia Attacks Kharkiv.", "Russia Attacks Kharkiv."),
+            ("KYIV, Dec 5 — Zelensky Visits Kharkiv. He met the mayor.", "Zelensky Visits Kharkiv. He met the mayor."),
+            ("WASHINGTON (AP) — Gen. Mark Milley said it.", "Gen. Mark Milley said it."),
+            ("WASHINGTON, Dec. 5 (AP) — Gen. Mark Milley said it.", "Gen. Mark Milley said it."),
+            ("LONDON — Mr. Johnson resigned.", "Mr. Johnson resigned."),
+            ("МОСКВА, 5 дек — Ген. прокурор Игорь Краснов подал в отставку.", "Ген. прокурор Игорь Краснов подал в отставку."),
+            ("МОСКВА, 5 дек — Проф. Иванов выступил.", "Проф. Иванов выступил."),
+            ("КИЇВ, 5 грудня – Укрінформ. Сили ППО збили 40 дронів.", "Сили ППО збили 40 дронів."),
+            ("PARIS, Dec 5 — AFP. Police arrested two men.", "Police arrested two men.")]:
+        assert without_dateline(sentence) == rest, sentence
+    assert [c.text for c in article_claims("a", "KYIV — Russia Attacks Kharkiv. Four people were killed.", 3, "en")] == [
+        "KYIV — Russia Attacks Kharkiv.", "Four people were killed."]

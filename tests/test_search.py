@@ -159,6 +159,12 @@ def test_search_from_the_command_line_and_the_web(tmp_path):
     page = client.get("/search", params={"q": "<b>training</b> soldiers"})
     assert page.status_code == 200 and "<b>training</b>" not in page.text and "&lt;b&gt;training&lt;/b&gt;" in page.text
     assert 'action="/search"' in client.get("/").text  # the search box on every page
+    # a filter alone lists what passes it, on the page as in the API (a review: `since` alone listed nothing)
+    listed = client.get("/search", params={"outlet": "unn"}).text
+    assert "UNN" in listed and "Euromaidan Press" not in listed
+    assert [a["outlet"] for a in client.get("/api/search", params={"q": "", "outlet": "unn"}).json()["articles"]] == ["UNN"]
+    undated = client.get("/search", params={"since": "2000-01-01"}).text  # the examples' pages carry no date
+    assert "Nothing stored passes these filters" in undated and "contains ." not in undated
     assert "form-action 'self'" in page.headers["content-security-policy"]
 
 
@@ -189,6 +195,7 @@ def test_a_filter_without_words_lists_what_passes_it_newest_first(filled):
     assert [h.article_id for h in filled.search("", since="2024-05-02")] == ["k3", "k2"]
     assert filled.search("") == [] and filled.search("", kind="quote") == []  # no words, no filter: nothing
     assert filled.search("", outlet="UNN", limit=0) == []
+    assert filled.search("", outlet="  ") == [] and filled.search("", kind="quote", speaker=" ") == []  # blank: no filter
     # the speaker filter narrows quotes only: an article search with it alone is still nothing
     assert filled.search("", speaker="Kallas") == []
     r = search_stored(filled, "", speaker="Kallas")

@@ -157,9 +157,36 @@ def dateline(text: str) -> str | None:
     return None
 
 
-# the agency signing a Russian or Ukrainian dateline after its dash, as a sentence of its own:
-# "ХАРЬКОВ, 5 декабря – РИА Вести. В ночь...", "МОСКВА, 5 дек — ТАСС."
-_AGENCY_SIGN_OFF = re.compile(r"((?:[^\W\d_][\w\-]*\s+){0,2}[^\W\d_][\w\-]*)\.(?:\s+|$)")
+# the agency signing a Russian or Ukrainian dated dateline after its dash, as a sentence of its
+# own: "ХАРЬКОВ, 5 декабря – РИА Вести. В ночь...", "МОСКВА, 5 дек — ТАСС." (a new sentence follows)
+_AGENCY_SIGN_OFF = re.compile(r"((?:[^\W\d_][\w\-]*\s+){0,2}[^\W\d_][\w\-]*)\.(?=\s+[^\W\d_«\"„“]|\s*$)")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+
+def _sign_off_end(dateline: re.Match[str], rest: str) -> int:
+    """Where an agency's sign-off after a dated dateline ends in ``rest`` (0: there is none).
+
+    A sign-off is the Russian and Ukrainian agencies' form, so in Cyrillic ("РИА Вести.",
+    "Укрінформ.", "ТАСС."), or a lone acronym ("AFP."); the new sentence after it opens with a
+    capital. Not a headline in title case ("KYIV — Russia Attacks Kharkiv."), nor an abbreviated
+    title ("Gen. Mark Milley", "Ген. прокурор", "Проф. Иванов")."""
+    if not dateline.group("date"):
+        return 0
+    m = _AGENCY_SIGN_OFF.match(rest)
+    if m is None:
+        return 0
+    words = m.group(1).split()
+    if not all(w[0].isupper() for w in words):
+        return 0
+    if _CYRILLIC_LETTER.search(m.group(1)):
+        single = words[0] if len(words) == 1 else None
+        if single is not None and not (single.isupper() or len(single) >= 5):
+            return 0  # "Ген.", "Проф.": a title cut short, not an agency
+        following = rest[m.end():].lstrip()
+        if following[:1].islower():
+            return 0
+        return m.end()
+    return m.end() if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 else 0
 
 
 def without_dateline(sentence: str) -> str:
@@ -169,10 +196,8 @@ def without_dateline(sentence: str) -> str:
     m = _dateline_match(sentence)
     if m:
         rest = sentence[m.end() - 1 :]
-        sign_off = _AGENCY_SIGN_OFF.match(rest)
-        if sign_off and all(w[:1].isupper() for w in sign_off.group(1).split()):
-            rest = rest[sign_off.end():]
-        return rest
+        end = _sign_off_end(m, rest)
+        return rest[end:].lstrip() if end else rest
     return sentence
 
 

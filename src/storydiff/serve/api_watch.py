@@ -67,7 +67,7 @@ def add_routes(app: FastAPI, store) -> None:
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(q: str = "", speaker: str = "", outlet: str = "", since: str = ""):
         results, error = None, None
-        if q.strip() or speaker.strip() or outlet.strip():  # a filter alone lists what passes it
+        if q.strip() or speaker.strip() or outlet.strip() or since.strip():  # a filter alone lists what passes it
             try:
                 results = run_search(q, speaker, outlet, since, SearchSettings.limit)
             except HTTPException as e:

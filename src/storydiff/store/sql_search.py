@@ -65,7 +65,8 @@ class SearchMixin:
             raise ValueError(f"kind must be 'article' or 'quote', not {kind!r}")
         terms = parse_query(query)
         # a NUL is no character of a name (and PostgreSQL refuses it in a parameter)
-        speaker, outlet = (v.replace("\x00", "") if v else v for v in (speaker, outlet))
+        speaker, outlet = (v.replace("\x00", "").strip() if v else v for v in (speaker, outlet))
+        since = since.strip() if since else since
         filtered = bool(outlet or since or (speaker and kind == "quote"))
         if (not terms and not filtered) or limit <= 0:
             return []
