@@ -15,7 +15,7 @@ A Ukrainian report of an English story shares almost no word with it, so the lex
   holds a story in another language, and only against the few candidates the keys found; a
   story's vector is the mean of its first members' lede vectors, computed when first asked for.
 
-``CrossScorer`` turns (e5 cosine, share of the article's key weight the story has, shared keys)
+``CrossScorer`` turns (e5 cosine, share of the smaller side's key weight the two share, shared keys)
 into a probability: a logistic model fitted on WMT news translations (bench/crosslingual.py
 --fit; weights in crosslingual_scorer.json, a few numbers).
 """
@@ -66,6 +66,15 @@ _VOWELS = frozenset("aeiouy")
 # themselves; these keep a consonant the nominative lacks. The stem is a second key, not a
 # replacement ("Иванов" ends in -ов and is a name).
 _SLAVIC_ENDINGS = ("ом", "ем", "ым", "им", "ой", "ей", "ою", "ею", "ах", "ях", "ам", "ям", "ов", "ев", "ів", "ми")
+# ... and of adjectives, which name places and offices ("у Салтівському районі", "Одесского
+# порта"): three letters, tried before the two above ("Салтівському" is "Saltivskyi" once its
+# -ому goes, not once its -му does).
+_SLAVIC_ADJ_ENDINGS = ("ому", "ему", "ого", "его", "ими", "ыми")
+# Ukrainian г is an h (the national romanisation: Syniehubov, Ihor, Hlukhiv); transliterated as
+# Russian г, g, it gave every such name a skeleton its English spelling lacks (QA pass 17: the
+# governor "Синєгубов" was no "Syniehubov", and the English report of a strike stayed a story of
+# its own). ґ stays g.
+_UK_H = str.maketrans({"г": "х", "Г": "Х"})
 _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)*")
 
 
@@ -167,8 +176,12 @@ def cross_keys(text: str, title: str | None, entities: Iterable[tuple[str, int]]
     for name, count in entities:
         if "_" in name or len(name) < MIN_NAME_CHARS or not name.isalpha() or name in nouns:
             continue
+        if language == "uk":
+            name = name.translate(_UK_H)
         forms = [name]
-        if name[-2:] in _SLAVIC_ENDINGS and len(name) > 4:
+        if name[-3:] in _SLAVIC_ADJ_ENDINGS and len(name) > 5:
+            forms.append(name[:-3])
+        elif name[-2:] in _SLAVIC_ENDINGS and len(name) > 4:
             forms.append(name[:-2])
         for form in forms:
             skel = name_skeleton(form)
@@ -291,9 +304,11 @@ class CrossIndex:
         return {sk: (a[0], a[1]) for sk, a in acc.items()}
 
 
-def features(cos_e5: float, shared_idf: float, shared: int, article_idf: float) -> list[float]:
-    """CrossScorer's features, in FEATURES order."""
-    cover = shared_idf / article_idf if article_idf > 0 else 0.0
+def features(cos_e5: float, shared_idf: float, shared: int, base_idf: float) -> list[float]:
+    """CrossScorer's features, in FEATURES order. ``base_idf``: the key weight of the side with
+    less of it (the article's or the story's), so that an article and a one-report story score
+    the same whichever came first."""
+    cover = shared_idf / base_idf if base_idf > 0 else 0.0
     return [cos_e5, min(1.0, cover), math.log1p(shared)]
 
 
