@@ -574,14 +574,14 @@ class OnlineClusterer:
         if not acc:
             return []
         lang = self._placing_of(d).language
-        if lang is not None and self._story_languages.keys() - {lang}:
-            # A story in another language is no lexical candidate: the lexical scorer was fitted on
-            # one language's reports (ECB+), where shared names and figures come with shared words;
-            # across languages only a figure and an acronym were left, and a Russian report of
-            # explosions in Odesa joined a Ukrainian story of Kharkiv's on "5" (the day) and "ОВА"
-            # at 0.54 (QA pass 17), where the content gate, which needs one language, could not
-            # see it. The cross-language path (e5 ledes and keys, fitted across languages) judges
-            # such a pair instead.
+        if lang is not None and self._xscorer is not None and self._story_languages.keys() - {lang}:
+            # A story in another language is no lexical candidate while the cross-language path
+            # (e5 ledes and keys, fitted across languages) judges such pairs: the lexical scorer
+            # was fitted on one language's reports (ECB+), where shared names and figures come
+            # with shared words; across languages only a figure and an acronym were left, and a
+            # Russian report of explosions in Odesa joined a Ukrainian story of Kharkiv's on "5"
+            # (the day) and "ОВА" at 0.54 (QA pass 17), where the content gate, which needs one
+            # language, could not see it.
             stories_of = self._stories
             acc = {sk: w for sk, w in acc.items() if stories_of[sk].lang is None or stories_of[sk].lang == lang}
             if not acc:
