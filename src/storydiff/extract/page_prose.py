@@ -9,12 +9,14 @@ hidden elements and the blocks a page names as menus, cookie banners, share bars
 prompts, from the page's ``<main>`` when it has one. It is broader than any pass of trafilatura's
 and noisier (AEB-metric precision about 0.73 on its own), so ``extract_html`` takes it only when
 the pass it chose keeps a small share of it (``ExtractSettings.prose_rescue_below_share``), on
-pages that do not declare themselves articles.
+pages that do not declare themselves articles. Its walk (``block_texts``) is also the one
+``page_region`` reads the page's blocks with.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
@@ -54,9 +56,8 @@ def page_prose(tree: HtmlElement) -> str:
         main = max(mains, key=_text_length)
         if _text_length(main) >= _MAIN_MIN_SHARE * _text_length(root):
             root = main
-    parts: list[str] = []
-    _walk(root, parts)
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    text = "\n".join(piece for _, piece in block_texts(root))
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -78,25 +79,50 @@ def _is_chrome(element: HtmlElement) -> bool:
     return bool(name.strip()) and bool(_CHROME_NAME.search(name))
 
 
-def _walk(element: HtmlElement, parts: list[str]) -> None:
-    """The element's text into ``parts``, chrome skipped, a new line around each block element."""
+def block_texts(root: HtmlElement,
+                read_chrome: Callable[[HtmlElement], bool] | None = None) -> list[tuple[HtmlElement, str]]:
+    """The text under ``root`` outside the chrome, cut at every block element's start and end, in
+    reading order: (the innermost block element the piece was read in, the piece as the page writes
+    it, its spaces and line breaks kept); pieces of nothing but whitespace are left out. A chrome
+    element for which ``read_chrome`` says True is read like any other (``page_region``'s layout
+    wrappers); comments never are."""
+    pieces: list[tuple[HtmlElement, str]] = []
+    open_blocks: list[HtmlElement] = [root]
+    current: list[str] = []
+
+    def cut() -> None:
+        piece = "".join(current)
+        if piece and not piece.isspace():
+            pieces.append((open_blocks[-1], piece))
+        current.clear()
+
     # An explicit stack, not recursion: a hostile page nests elements thousands deep.
-    stack: list[tuple[HtmlElement, bool]] = [(element, False)]
+    stack: list[tuple[HtmlElement, bool]] = [(root, False)]
     while stack:
         node, closing = stack.pop()
         tag = node.tag if isinstance(node.tag, str) else ""
+        block = tag in _BLOCK_TAGS
         if closing:
-            parts.append("\n" if tag in _BLOCK_TAGS else " " if tag in _CELL_TAGS else "")
-            if node.tail and node is not element:
-                parts.append(node.tail)
+            if block:
+                cut()
+                if node is not root:
+                    open_blocks.pop()
+            elif tag in _CELL_TAGS:
+                current.append(" ")
+            if node.tail and node is not root:
+                current.append(node.tail)
             continue
-        if node is not element and _is_chrome(node):
+        if node is not root and _is_chrome(node) and not (tag and read_chrome is not None and read_chrome(node)):
             if node.tail:
-                parts.append(node.tail)
+                current.append(node.tail)
             continue
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
+        if block:
+            cut()
+            if node is not root:
+                open_blocks.append(node)
         if node.text:
-            parts.append(node.text)
+            current.append(node.text)
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))
+    cut()
+    return pieces

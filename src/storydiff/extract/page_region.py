@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from storydiff.extract.page_prose import _BLOCK_TAGS, _CELL_TAGS, _is_chrome
+from storydiff.extract.page_prose import block_texts
 
 _WORD = re.compile(r"\w+")
 # Kept text and the page's blocks are matched by runs of this many words (lower case): long enough
@@ -57,51 +57,14 @@ def _wrapper(element: HtmlElement, page_chars: int, wrapper_share: float) -> boo
 def prose_blocks(root: HtmlElement, page_chars: int = 0,
                  wrapper_share: float = 1.0) -> list[tuple[HtmlElement, str]]:
     """The visible text under ``root`` outside the chrome, as (block element, text) in reading
-    order: a new block at every block element's start and end (page_prose's lines, each with the
-    innermost block element it was read in). A chrome element holding ``wrapper_share`` (< 1) of
-    ``page_chars`` (the page's visible text) is read as a wrapper (``_wrapper``)."""
-    blocks: list[tuple[HtmlElement, str]] = []
-    open_blocks: list[HtmlElement] = [root]
-    current: list[str] = []
+    order: ``block_texts``'s pieces (a new block at every block element's start and end, with the
+    innermost block element it was read in), spaces folded. A chrome element holding
+    ``wrapper_share`` (< 1) of ``page_chars`` (the page's visible text) is read as a wrapper (``_wrapper``)."""
+    def wrapper(element: HtmlElement) -> bool:
+        return _wrapper(element, page_chars, wrapper_share)
+
     wrappers = 0 < wrapper_share < 1 and page_chars > 0
-
-    def flush() -> None:
-        text = " ".join("".join(current).split())
-        if text:
-            blocks.append((open_blocks[-1], text))
-        current.clear()
-
-    # An explicit stack, not recursion: a hostile page nests elements thousands deep.
-    stack: list[tuple[HtmlElement, bool]] = [(root, False)]
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag if isinstance(node.tag, str) else ""
-        block = tag in _BLOCK_TAGS
-        if closing:
-            if block:
-                flush()
-                if node is not root:
-                    open_blocks.pop()
-            elif tag in _CELL_TAGS:
-                current.append(" ")
-            if node.tail and node is not root:
-                current.append(node.tail)
-            continue
-        if node is not root and _is_chrome(node) and not (
-                wrappers and tag and _wrapper(node, page_chars, wrapper_share)):
-            if node.tail:
-                current.append(node.tail)
-            continue
-        if block:
-            flush()
-            if node is not root:
-                open_blocks.append(node)
-        if node.text:
-            current.append(node.text)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
-    flush()
-    return blocks
+    return [(element, " ".join(piece.split())) for element, piece in block_texts(root, wrapper if wrappers else None)]
 
 
 def _runs(text: str) -> Iterator[tuple[str, ...]]:
