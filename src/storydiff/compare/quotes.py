@@ -11,7 +11,7 @@ by multilingual sentence vectors (``compare.translation``): a translation is lab
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -299,9 +299,11 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
     # are two votes for one man, as speaker_conflict reads them), shown as most of them spell the
     # name; a tie goes to the one named first
     people: dict[str, list[str]] = {}
-    for _, q in group:
+    key_language: dict[str, str | None] = {}
+    for art, q in group:
         if q.speaker:
-            people.setdefault(_person_key(q.speaker, people), []).append(q.speaker)
+            key = _person_key(q.speaker, lang.get(art), key_language)
+            people.setdefault(key, []).append(q.speaker)
     speaker = None
     if people:
         top = max(len(names) for names in people.values())
@@ -333,25 +335,33 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
     return AlignedQuote(speaker, versions)
 
 
-def _person_key(speaker: str, keys: Iterable[str]) -> str:
-    """The key of the person ``speaker`` names among ``keys`` (lower-cased surnames, one per
-    person), or its own surname when it names someone new."""
+def _person_key(speaker: str, language: str | None, keys: dict[str, str | None]) -> str:
+    """The key of the person ``speaker`` (named in an article in ``language``) names among ``keys``
+    (lower-cased surnames, one per person, each with the language of the article that named it
+    first), or its own surname, added to ``keys``, when it names someone new."""
     key = speaker.split()[-1].lower()
-    return next((k for k in keys if k == key or same_person(k, key)), key)
+    found = next((k for k, kl in keys.items() if k == key or same_person(k, key, kl, language)), None)
+    if found is None:
+        keys[key] = language
+    return found or key
 
 
-def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str]) -> str | None:
+def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str],
+                     language: Callable[[str], str | None] | None = None) -> str | None:
     """"speaker differs: Anton Brel (Harbor Wire) vs Karin Velt (Veyra Post)" when outlets give
-    the same words to different people (an unnamed speaker disagrees with no one)."""
+    the same words to different people (an unnamed speaker disagrees with no one). ``language``
+    gives an article's language: a Ukrainian and a Russian spelling of one name are one person
+    only when the articles are in those two languages."""
     # one person per surname ("Prime Minister Kaja Kallas", "Kaja Kallas"), shown by the longest
     # name; only full names count: a one-word speaker is often a title's leftover ("the Estonian
     # prime minister" read as "Estonian"); a name in another script is the same person when its
     # romanised surname is alike ("Кая Каллас" is Kaja Kallas)
     names: dict[str, str] = {}
     outlets: dict[str, list[str]] = {}
+    key_language: dict[str, str | None] = {}
     for v in quote.versions:
         if v.speaker and len(v.speaker.split()) >= 2:
-            key = _person_key(v.speaker, names)
+            key = _person_key(v.speaker, language_key(language(v.article_id)) if language else None, key_language)
             names[key] = max(names.get(key, ""), v.speaker, key=len)
             outlets.setdefault(key, []).append(label(v.article_id))
     if len(names) < 2:

@@ -16,6 +16,7 @@ two outlets give the words to different people when their names are spelled in d
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -138,40 +139,78 @@ def sounds(name: str) -> str:
 
 # Ukrainian and Russian write one name with the letters each alphabet has for its sounds
 # (Синєгубов / Синегубов, Умєров / Умеров, Сибіга / Сибига, Шмигаль / Шмыгаль, Корольов / Королёв,
-# Соловйов / Соловьёв): the two spellings folded onto one. Pairs first (uk ьо and йо are ru ё, ьё),
-# then letters; ь, ъ and the apostrophe (uk ʼ where ru writes ъ or ь) carry no letter of their own.
-_UK_RU_PAIRS = (("ьо", "е"), ("йо", "е"))
-_UK_RU_LETTERS = str.maketrans({"є": "е", "э": "е", "ё": "е", "і": "и", "ї": "и", "ы": "и", "ґ": "г",
-                                "ь": None, "ъ": None, "'": None, "’": None, "ʼ": None})
+# Соловйов / Соловьёв). Only across the two languages: within one, Лисенко / Лісенко or Рыбин / Рибин
+# are two surnames. So the Ukrainian spelling is read as the Russian spellings it can have, letter by
+# letter, and the Russian one must be one of them (no common fold that loses a letter: Гуль / Гул,
+# Йосипенко / Есипенко stay apart).
+_UK_AS_RU = {"и": ("и", "ы"), "і": ("и",), "ї": ("и", "йи"), "є": ("е",), "е": ("е", "э"), "ґ": ("г",),
+             "'": ("ь", "ъ")}
+# uk ьо (always after a consonant) and a consonant's йо are ru ё or ьё (Корольов / Королёв,
+# Соловйов / Соловьёв); a name-initial or post-vowel йо is йо in both (Йосипенко, Майоров)
+_UK_SOFT_O = {"ьо": ("е", "ье", "ьо"), "йо": ("ье", "йо")}
+_UK_VOWELS = frozenset("аеєиіїоуюяь'")
+# uk ь before a consonant, which ru often leaves out (Зеленський / Зеленский, Кравецький / Кравецкий);
+# a word-final ь is ь in both (Гуль)
+_UK_SOFT_SIGN = ("ь", "")
+MAX_NAME_CHARS = 60  # longer "surnames" are extraction debris: compared exactly
 
 
-def uk_ru_folded(name: str) -> str:
-    """A Cyrillic name as Ukrainian and Russian spellings of it share it: "Синєгубов" and
-    "Синегубов" -> "синегубов", "Шмигаль" and "Шмыгаль" -> "шмигаль"."""
+def name_spelling(name: str) -> str:
+    """A Cyrillic name as one language writes it either way: lower case, one apostrophe, and ё as е
+    (Russian leaves the dots out at will: Королёв / Королев are one spelling)."""
     low = unicodedata.normalize("NFC", name.lower())
-    for pair, letter in _UK_RU_PAIRS:
-        low = low.replace(pair, letter)
-    return low.translate(_UK_RU_LETTERS)
+    return re.sub("[’ʼ`]", "'", low).replace("ё", "е")
+
+
+def uk_ru_spellings(uk_name: str) -> re.Pattern[str]:
+    """The Russian spellings of a Ukrainian name, as a pattern to fullmatch against
+    ``name_spelling`` of the Russian one: "Шмигаль" -> "ш(и|ы)галь"."""
+    low = name_spelling(uk_name)
+    parts, i = [], 0
+    while i < len(low):
+        pair = low[i:i + 2]
+        if pair in _UK_SOFT_O and (pair == "ьо" or (i > 0 and low[i - 1] not in _UK_VOWELS)):
+            options, i = _UK_SOFT_O[pair], i + 2
+        elif pair[0] == "ь" and len(pair) == 2 and pair[1] not in _UK_VOWELS:
+            options, i = _UK_SOFT_SIGN, i + 1
+        else:
+            options, i = _UK_AS_RU.get(low[i], (low[i],)), i + 1
+        # the options of a letter start with letters of their own (or are empty before a
+        # consonant): matching never backtracks beyond one letter
+        parts.append("(?:" + "|".join(map(re.escape, options)) + ")")
+    return re.compile("".join(parts))
 
 
 def _cyrillic(name: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in name)
 
 
-def same_person(a: str, b: str) -> bool:
+def _same_cyrillic_surname(a: str, b: str, language_a: str | None, language_b: str | None) -> bool:
+    sa, sb = name_spelling(a), name_spelling(b)
+    if sa == sb:
+        return True
+    pair = (language_key(language_a), language_key(language_b))
+    if pair not in (("uk", "ru"), ("ru", "uk")) or max(len(sa), len(sb)) > MAX_NAME_CHARS:
+        return False
+    uk, ru = (a, sb) if pair[0] == "uk" else (b, sa)
+    return uk_ru_spellings(uk).fullmatch(ru) is not None
+
+
+def same_person(a: str, b: str, language_a: str | None = None, language_b: str | None = None) -> bool:
     """Whether two speaker names (full or surname only, in any script) name one person: their
-    surnames, romanised, are alike ("Kaja Kallas" / "Каллас", "Vitali Klitschko" / "Віталій Кличко");
-    two Cyrillic surnames are one when they are one name in Ukrainian and Russian spelling
-    ("Синєгубов" / "Синегубов")."""
+    surnames, romanised, are alike ("Kaja Kallas" / "Каллас", "Vitali Klitschko" / "Віталій Кличко").
+    Two Cyrillic surnames are one when spelled alike, or when one is the Ukrainian and the other the
+    Russian spelling of one name (``language_a`` "uk" and ``language_b`` "ru", or the other way:
+    "Синєгубов" / "Синегубов"); the languages are the articles' that give the names."""
     sa, sb = a.split()[-1], b.split()[-1]
+    cyrillic = (_cyrillic(a), _cyrillic(b))
+    if cyrillic == (True, True):
+        # uk and ru share a script, so the romanised likeness below would take Лисенко / Лісенко
+        # (lysenko / lisenko) for one name
+        return _same_cyrillic_surname(sa, sb, language_a, language_b)
     ka, kb = sounds(romanised(sa)), sounds(romanised(sb))
     if ka == kb:
         return True
-    cyrillic = (_cyrillic(a), _cyrillic(b))
-    if cyrillic == (True, True):
-        # uk and ru share a script: the spellings each language gives one name, and no other
-        # difference (Синегубов / Синегубенко are two people)
-        return uk_ru_folded(sa) == uk_ru_folded(sb)
     # within one script a different spelling is a different surname (Brel / Brehl are two people)
     return cyrillic[0] != cyrillic[1] and fuzz.ratio(ka, kb) >= SAME_PERSON_RATIO
 

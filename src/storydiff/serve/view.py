@@ -105,7 +105,8 @@ def build_view(story: Story, articles: Sequence[Article], edits: dict[str, list]
                         }
                         for v in q.versions
                     ],
-                    speaker_conflict=speaker_conflict(q, lambda i: label.get(i, i)),
+                    speaker_conflict=speaker_conflict(q, lambda i: label.get(i, i),
+                                                      lambda i: by_id[i].language if i in by_id else None),
                 )
             )
         else:
