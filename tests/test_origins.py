@@ -283,6 +283,27 @@ def test_ukrainian_and_russian_attributions_with_a_descriptor_or_a_cyrillic_name
 
 
 @pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # review 17: the adjective slot takes adjectives' inflections only, and "from a report by"
+        # a verb or preposition that makes the report the source
+        ("Про це пише німецька газета Bild.", "Bild"),
+        ("Як пише впливова британська газета The Guardian, переговори зірвано.", "The Guardian"),
+        ("Переговоры сорваны, сообщает британская газета The Guardian.", "The Guardian"),
+        ("Об этом сообщает крупнейшее немецкое издание Bild.", "Bild"),
+        ("Про це повідомляє провідне американське видання The Wall Street Journal.", "The Wall Street Journal"),
+        ("Переговори зірвано, як випливає з публікації Bild.", "Bild"),
+        ("Згідно з публікацією The Guardian, переговори зірвано.", "The Guardian"),
+        ("По данным публикации Bloomberg, переговоры сорваны.", "Bloomberg"),
+        ("Согласно публикации Bloomberg, переговоры сорваны.", "Bloomberg"),
+        ("Как видно из материала Bloomberg, переговоры сорваны.", "Bloomberg"),
+    ],
+)
+def test_cyrillic_descriptors_and_reports_read_as_the_source(text, origin):
+    assert [o.name for o in find_origins(text)] == [origin]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Про це пише британське видання.",  # no name
@@ -291,6 +312,15 @@ def test_ukrainian_and_russian_attributions_with_a_descriptor_or_a_cyrillic_name
         "Из публикации закона следует, что сроки перенесены.",
         "Зеленський пише британському виданню листа.",
         "Он пишет свою книгу «Файненшл таймс» уже три года.",  # no cue before the name
+        # review 17: a columnist ("для" read as an adjective), and words or a photo taken "from" an
+        # article (a bare "из статьи" read as "следует из статьи")
+        "Кулеба регулярно пише для газети Financial Times колонки про війну.",
+        "Он пишет для газеты The Guardian с 2015 года.",
+        "Он пишет после газеты Bild ещё три колонки.",
+        "Эту фразу удалили из статьи The New York Times после жалобы.",
+        "Фото взято з публікації Bild у 2019 році.",
+        "Он вырезал цитату из материала Bloomberg и опубликовал её в соцсетях.",
+        "Цю цитату прибрали зі статті The Guardian.",
     ],
 )
 def test_the_new_ukrainian_and_russian_slots_take_no_false_origin(text):
@@ -319,5 +349,24 @@ def test_a_descriptor_slot_reads_hostile_runs_in_linear_time():
         "find_origins(('з публікації ' + 'нового ' * 2 + 'видання ') * 20000)\n"
         "found = find_origins('Як пише британське' + run + 'видання' + run + 'Financial Times, так.')\n"
         "assert [o.name for o in found] == ['Financial Times'], found\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=30)
+
+
+def test_the_adjective_slot_and_the_report_cues_read_hostile_runs_in_linear_time():
+    # review 17: the adjective slot now excludes function words by a lookahead and ends in a
+    # suffix + ending pair; runs of function words, of words that almost end as adjectives and of
+    # report cues without a name must not make it backtrack per character pair
+    import subprocess
+    import sys
+
+    script = (
+        "from storydiff.analyze.origins import find_origins\n"
+        "find_origins('пише ' + 'для ' * 50000 + 'видання Bild')\n"
+        "find_origins(('пише ' + 'британськ' * 3 + ' ') * 20000)\n"
+        "find_origins(('згідно з публікацією ' + 'новітньої ' * 2) * 20000)\n"
+        "find_origins(('следует из публикации ' * 3 + 'для ') * 20000)\n"
+        "found = find_origins('Як пише ' + 'німецьк' * 3 + 'а газета Bild, так.')\n"
+        "assert [o.name for o in found] == ['Bild'], found\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=30)
