@@ -23,6 +23,7 @@ from storydiff.compare.numbers import (
     ENGLISH_SCALES,
     ONE_PERSON,
     SYMBOLS,
+    UNIT_KEYS,
     currency_key,
     number_language,
 )
@@ -151,6 +152,23 @@ def _numbers(text: str):
     for m in _NUMBER_OR_WORD.finditer(text):
         g = m.group()
         yield m, NUMBER_WORDS.get(g.lower()) or g.replace(",", "").rstrip(".")
+
+
+# modifiers after which the noun counts dwellings whatever it is ("apartment blocks")
+_HOUSING_MODIFIERS = frozenset({"apartment", "residential", "multi-storey"})
+
+
+def _named_before_noun(text: str, word: re.Match[str], lang) -> bool:
+    """A capitalised word between a figure and the lowercase noun it modifies ("10 Patriot
+    systems"), when the noun is one the other languages' unit tables name (systems, drones,
+    soldiers): the noun, not the name, is what the figure counts. Other nouns keep the name as
+    the unit ("100 RBI season" stays RBIs: read as seasons it disputed "five seasons")."""
+    if not word.group(1)[:1].isupper():
+        return False
+    noun = _UNIT_WORD.match(text, word.end())
+    if not noun or text[word.end() : noun.start(1)].strip() or not noun.group(1).islower():
+        return False
+    return noun.group(1) not in lang.not_units and lang.unit_key(noun.group(1)) in UNIT_KEYS
 
 
 def _unit_key(word: str) -> str:
@@ -315,7 +333,7 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 value *= _MONEY_SCALES[scale.group(1).lower()]
                 written += scale.group(0)
             pos = len(text)
-        modified = False
+        modified = housing = False
         for step in range(3):  # "17 on Wednesday" looks past "on Wednesday"; "14 people" stops at once
             word = _UNIT_WORD.match(text, pos)
             if not word:
@@ -328,9 +346,19 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 written += " " + word.group(1)
                 pos = word.end()
                 modified = True
+                housing = housing or w in _HOUSING_MODIFIERS
+                continue
+            if lang.code == "en" and (step == 0 or modified) and _named_before_noun(text, word, lang):
+                # "10 more Patriot systems", "5 Shahed drones": the name says which, the noun what
+                # is counted ("еще 2 системы Patriot" counts systems too: QA pass 17)
+                written += " " + word.group(1)
+                pos = word.end()
+                modified = True
                 continue
             if w not in lang.not_units:
-                unit = lang.unit_key(w)
+                # "12 apartment blocks", "residential towers": dwellings, as "12 будинків" and
+                # "12 багатоповерхівок" count them (QA pass 17: "12 apartment blocks" met nothing)
+                unit = "house" if housing else lang.unit_key(w)
                 if step == 0 or modified:
                     written += " " + word.group(1)  # "48 hours", "two days": as the reader saw it
             break

@@ -115,7 +115,8 @@ _UNITS: dict[str, dict[str, str]] = {
            "безвісти": "missi", "годин": "hour", "хвилин": "minut", "дн": "day", "доб": "day", "тижн": "week",
            "тижд": "week", "місяц": "month", "рок": "year", "рік": "year", "роц": "year", "літ": "year", "відсот": "%",
            "кілометр": "kilom", "км": "kilom", "метр": "metre", "військов": "soldi", "солдат": "soldi", "бійц": "soldi",
-           "дит": "child", "діт": "child", "будин": "house", "дрон": "drone", "тонн": "tonne",
+           "дит": "child", "діт": "child", "будин": "house", "багатоповерхів": "house", "висотк": "house", "висоток$": "house",
+           "дрон": "drone", "тонн": "tonne", "систем": "syste",
            "миль$": "mile", "милі$": "mile", "миля$": "mile", "милях$": "mile"},
     "ru": {"люд": "peopl", "рабоч": "worke", "сотрудник": "worke", "пассажир": "passe", "мирн": "civil", "человек": "peopl", "жител": "resid", "погибш": "dead", "погиб": "dead", "гибел": "dead",
            "убит": "dead", "умер": "dead", "жертв": "dead", "ранен": "injur", "пострада": "injur",
@@ -123,6 +124,7 @@ _UNITS: dict[str, dict[str, str]] = {
            "недел": "week", "месяц": "month", "лет": "year", "год": "year", "процент": "%", "километр": "kilom",
            "км": "kilom", "метр": "metre",
            "военн": "soldi", "солдат": "soldi", "дет": "child", "ребен": "child", "дом": "house",
+           "многоэтажк": "house", "многоэтажек$": "house", "высотк": "house", "высоток$": "house", "систем": "syste",
            "беспилотник": "drone", "дрон": "drone", "тонн": "tonne", "миль$": "mile", "мили$": "mile",
            "миля$": "mile", "милях$": "mile"},
     "de": {"mensch": "peopl", "arbeiter": "worke", "beschäftigt": "worke", "passagier": "passe", "fahrgäst": "passe", "zivilist": "civil", "person": "peopl", "leute": "peopl", "einwohner": "resid", "bewohner": "resid",
@@ -130,7 +132,8 @@ _UNITS: dict[str, dict[str, str]] = {
            "vermisst": "missi", "stunde": "hour", "minute": "minut", "tag": "day", "woche": "week",
            "monat": "month", "jahr": "year", "prozent": "%", "kilometer": "kilom", "km": "kilom",
            "meter": "metre", "soldat": "soldi", "kinder": "child",
-           "kind": "child", "häuser": "house", "haus": "house", "drohne": "drone", "tonne": "tonne",
+           "kind": "child", "häuser": "house", "haus": "house", "hochh": "house", "drohne": "drone", "tonne": "tonne",
+           "system": "syste",
            "meile": "mile"},
     "pl": {"osób": "peopl", "pracownik": "worke", "robotnik": "worke", "pasażer": "passe", "cywil": "civil", "osoby": "peopl", "osob": "peopl", "ludzi": "peopl", "mieszkańc": "resid",
            "zabit": "dead", "ofiar": "dead", "zmarł": "dead", "zgin": "dead", "rann": "injur",
@@ -138,18 +141,21 @@ _UNITS: dict[str, dict[str, str]] = {
            "dzień": "day", "dnia": "day", "doby": "day", "tygod": "week", "miesi": "month", "lat": "year",
            "rok": "year", "procent": "%", "proc": "%", "kilometr": "kilom", "km": "kilom", "metr": "metre",
            "żołnierz": "soldi",
-           "dzieci": "child", "dzieck": "child", "dom": "house", "dron": "drone", "ton": "tonne"},
+           "dzieci": "child", "dzieck": "child", "dom": "house", "wieżowc": "house", "wieżowiec": "house",
+           "dron": "drone", "ton": "tonne", "system": "syste"},
     "fr": {"personne": "peopl", "ouvrier": "worke", "travailleur": "worke", "passager": "passe", "civil": "civil", "gens": "peopl", "habitant": "resid", "mort": "dead", "tué": "dead",
            "décès": "dead", "victime": "dead", "blessé": "injur", "disparu": "missi", "heure": "hour",
            "minute": "minut", "jour": "day", "semaine": "week", "mois": "month", "an": "year", "année": "year",
            "pour cent": "%", "kilomètre": "kilom", "km": "kilom", "mètre": "metre", "soldat": "soldi", "enfant": "child", "maison": "house", "drone": "drone",
-           "tonne": "tonne"},
+           "tonne": "tonne", "immeuble": "house", "système": "syste", "systeme": "syste"},
     "es": {"persona": "peopl", "trabajador": "worke", "obrero": "worke", "pasajero": "passe", "civil": "civil", "habitante": "resid", "vecino": "resid", "muerto": "dead", "fallecid": "dead",
            "víctima": "dead", "herido": "injur", "desaparecid": "missi", "hora": "hour", "minuto": "minut",
            "día": "day", "semana": "week", "mes": "month", "año": "year", "por ciento": "%",
            "kilómetro": "kilom", "km": "kilom", "metro": "metre", "soldado": "soldi", "niño": "child", "casa": "house", "vivienda": "house",
-           "dron": "drone", "tonelada": "tonne", "milla": "mile"},
+           "dron": "drone", "tonelada": "tonne", "milla": "mile", "edificio": "house", "sistema": "syste"},
 }
+# the keys the other languages' tables give: what a figure counts in words every language names
+UNIT_KEYS = frozenset(key for table in _UNITS.values() for key in table.values())
 # unit words that several languages write alike ("km"), and symbols, in every language
 SYMBOLS = {"%": "%", "$": "dolla", "€": "euro", "£": "pound", "₴": "hryvn", "₽": "roubl"}
 CURRENCIES = frozenset({"dolla", "euro", "pound", "hryvn", "roubl", "zloty"})
