@@ -85,10 +85,11 @@ def compare_story(story_id: str, articles: Sequence[Article], fact_settings: Fac
     from storydiff.compare.quotes import align_quotes
 
     ordered = compared_articles(articles)
-    facts = align_facts(ordered, fact_settings)
     # articles in different languages: their quotes are compared by multilingual vectors too
     quotes = align_quotes({a.id: a.quotes for a in ordered}, order=[a.id for a in ordered],
                           languages={a.id: a.language for a in ordered})
+    # the facts read the quotes' alignment: sentences whose quotes it left apart are not one fact
+    facts = align_facts(ordered, fact_settings, quotes)
     n_sources, groups = independent_sources(ordered, facts=facts)
     introduced = facts_first_reported(facts, [a.id for a in ordered])
     timeline = [
