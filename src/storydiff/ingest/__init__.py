@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from storydiff.ingest.decode import DecodeError, decode_bytes
-from storydiff.ingest.formats import Result, read_csv, read_feed, read_jsonl, read_warc
+from storydiff.ingest.formats import Result, read_csv, read_feed, read_jsonl, read_warc, starts_like_page
 from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, decompressed, open_input
 from storydiff.ingest.paths import STDIN, FoundSpecial, expand_inputs
 from storydiff.ingest.sanitize import clean_item
@@ -52,7 +52,7 @@ def sniff_format(name: str, head: bytes) -> str:
         return "feed"
     if start.startswith(b"<rss") or start.startswith(b"<feed"):
         return "feed"
-    if ext in (".html", ".htm", ".xhtml") or start.startswith(b"<!doctype html") or start.startswith(b"<html"):
+    if ext in (".html", ".htm", ".xhtml") or starts_like_page(head):
         return "html"
     if ext == ".xml":
         return "feed"

@@ -212,15 +212,23 @@ def _chain_first(first: str, rest: Iterator[str]) -> Iterator[str]:
 
 
 # An HTML page begins with one of these tags, after a byte-order mark, blanks, an XML
-# declaration or comments; <p and <article let a bare fragment in, "<path" or "<param" do not.
-_HTML_START = re.compile(
-    rb"(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|article|p)[\s>/]",
-    re.IGNORECASE | re.DOTALL,
-)
+# declaration (XHTML) or comments (a browser's "<!-- saved from url=... -->"); a saved page may
+# begin at its <head>, <body> or <meta>. <p and <article let a bare fragment in as well, "<path" or
+# "<param" do not.
+_PROLOGUE = rb"(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml[^>]*>)*"
+_PAGE_START = re.compile(_PROLOGUE + rb"<(?:!doctype\s+html|html|head|body|meta)[\s>/]", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(_PROLOGUE + rb"<(?:!doctype\s+html|html|head|body|meta|article|p)[\s>/]",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def starts_like_page(head: bytes) -> bool:
+    """Whether a file's first bytes are an HTML page (review 17 #6: a page with a BOM, a "saved
+    from" comment, an XML declaration or starting at <head> was taken for text)."""
+    return _PAGE_START.match(head[:4096]) is not None
 
 
 def _looks_like_html(body: bytes) -> bool:
-    """Whether a body without a content type starts like an HTML page."""
+    """Whether a body without a content type starts like an HTML page or a fragment of one."""
     return _HTML_START.match(body[:4096]) is not None
 
 

@@ -70,12 +70,16 @@ def _sqlite(path: str) -> bool:
 # fetch.sh an "(untitled)" article): files named as the formats storydiff reads (gzipped or not);
 # a file of another name when its first bytes are one of them (a saved page "article.php?id=5", a
 # WARC named ".warc.open"); a file without an extension (a page saved under its slug, as
-# "lancaster-journal") unless it is a script ("#!") or a project's file by convention. The rest is
-# skipped and named in one line. A file named on the command line is read whatever its name.
+# "lancaster-journal", "story.2026-12-05") unless it is a script ("#!"). A project's file by
+# convention (README, LICENSE, robots.txt...) is not read, with no extension or as .txt (review 17 #6:
+# a delivery's README.txt became a story, its robots.txt a failed article). The rest is skipped and
+# named in one line. A file named on the command line is read whatever its name.
 WALK_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".jsonl", ".ndjson", ".json", ".csv", ".xml", ".rss", ".atom",
                  ".warc", ".arc")
-_PROJECT_FILES = frozenset({"readme", "license", "licence", "copying", "notice", "authors", "changelog",
-                            "changes", "makefile", "dockerfile", "manifest", "todo"})
+_PROJECT_FILES = frozenset({"readme", "license", "licence", "copying", "notice", "authors", "contributing",
+                            "changelog", "changes", "notes", "install", "makefile", "dockerfile", "manifest",
+                            "todo", "robots", "requirements"})
+_PLAIN_SUFFIXES = ("", ".txt")  # the suffixes a project's file has that a news file may have too
 _SNIFF_BYTES = 2048
 MAX_SKIPS_NAMED = 5
 
@@ -85,14 +89,19 @@ def walk_reads(path: str) -> bool:
     name = os.path.basename(path)
     base = name[:-3] if name.lower().endswith(".gz") else name
     stem, ext = os.path.splitext(base)
-    if ext.lower() in WALK_SUFFIXES:
+    ext = ext.lower()
+    if not ext.strip(".0123456789-_"):  # "story.2026-12-05", "story.2": a dated or numbered name, no extension
+        stem, ext = base, ""
+    if ext in _PLAIN_SUFFIXES and stem.split(".")[0].lower() in _PROJECT_FILES:
+        return False
+    if ext in WALK_SUFFIXES:
         return True
     head = _head(path)
     if ext and not stem.endswith("."):  # another extension: read when its bytes say what it is
         from storydiff.ingest import sniff_format
 
         return sniff_format("", head) != "text"
-    return not head.startswith(b"#!") and base.lower() not in _PROJECT_FILES
+    return not head.startswith(b"#!")
 
 
 def _head(path: str) -> bytes:
@@ -142,10 +151,12 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
                 found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
             names = [FoundSpecial(n) if _special(n) else n for n in sorted(found)]
             names = [n for n in names if isinstance(n, FoundSpecial) or not (_storage_file(n) or _own_report(n))]
-            skipped = [n for n in names if not isinstance(n, FoundSpecial) and not walk_reads(n)]
+            kept, skipped = [], []  # one pass (review 17 #5: a set rebuilt per name took 5.7 s for 8,000 skipped)
+            for n in names:
+                (kept if isinstance(n, FoundSpecial) or walk_reads(n) else skipped).append(n)
             if skipped:
                 _say_skipped(raw, skipped)
-                names = [n for n in names if n not in set(skipped)]
+            names = kept
         elif any(ch in raw for ch in "*?["):
             names = sorted(p for p in glob.glob(raw, recursive=True) if os.path.isfile(p) and not _own_report(p))
             if not names:
