@@ -75,3 +75,16 @@ def test_a_zone_that_does_not_exist_is_a_usage_error(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["ingest", str(rows), "--db", str(tmp_path / "n.db"), "--assume-tz", "Europe/Kyyiv"])
     assert result.exit_code == 2 and "Europe/Kyyiv" in result.output
     assert not (tmp_path / "n.db").exists()
+
+
+@pytest.mark.parametrize("value", ["2026-10-25 03:30", "2026-10-25T03:30:00", "25.10.2026 03:30",
+                                   "25 жовтня 2026, 03:30", "Sun, 25 Oct 2026 03:30:00"])
+def test_a_time_the_october_change_gives_twice_is_its_first_however_written(kyiv, value):
+    # review 17 #8: the ISO path took 03:30 at +03:00, the dateparser path at +02:00, an hour apart
+    assert parse_iso_utc(normalize_date(value)) == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("value, utc", [("25.10.2026 03:30 EET", datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
+                                        ("25.10.2026 03:30 +0300", datetime(2026, 10, 25, 0, 30, tzinfo=UTC))])
+def test_at_the_october_change_a_time_with_its_zone_keeps_it(kyiv, value, utc):
+    assert parse_iso_utc(normalize_date(value)) == utc

@@ -84,7 +84,8 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
                 # was stored as the time of the run minus a day); epoch seconds and zone-less
                 # times are UTC, as everywhere else (second QA pass), unless a zone is assumed
                 settings = {"STRICT_PARSING": True, "PARSERS": _ABSOLUTE_PARSERS,
-                            "TIMEZONE": zone.key if zone is not None else "UTC", "RETURN_AS_TIMEZONE_AWARE": True}
+                            "TIMEZONE": zone.key if zone is not None else "UTC",
+                            "RETURN_AS_TIMEZONE_AWARE": zone is None or _gives_its_zone(s)}
                 if _DOTTED_DATE.search(s):
                     # "11.03.2024" is the 11th of March wherever dates are written with dots (de, uk,
                     # ru, pl...): dateparser read it month first, 3 November
@@ -96,7 +97,10 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
     if dt is None or dt.year < EARLIEST_YEAR:
         return None
     if dt.tzinfo is None and zone is not None:
-        dt = dt.replace(tzinfo=zone)  # its wall time kept: a bare day below stays that day
+        # its wall time kept: a bare day below stays that day. A wall time the October change
+        # gives twice is its first (fold=0, summer time) however it is written (review 17 #8:
+        # dateparser took "25.10.2026 03:30" for the second, an hour later than "2026-10-25 03:30")
+        dt = dt.replace(tzinfo=zone, fold=0)
     now = now or datetime.now(timezone.utc)
     aware = dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
     if aware > now + timedelta(days=1):
@@ -104,6 +108,14 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
     if (len(s) <= 10 or not any(c in s for c in ":T")) and dt.hour == dt.minute == 0:
         return dt.date().isoformat()  # a day without a time of day ("11 березня 2024") is a day
     return dt.isoformat()
+
+
+def _gives_its_zone(s: str) -> bool:
+    """Whether a date string says its own zone (an offset, "UTC", "EET"...) or is epoch seconds; one
+    that does not is read without a zone, and the assumed zone is applied as on every other path."""
+    from dateparser.timezone_parser import pop_tz_offset_from_string
+
+    return s.isdigit() or pop_tz_offset_from_string(s)[1] is not None
 
 
 def _fragment_text(fragment: str) -> str:
