@@ -59,9 +59,6 @@ def test_extract_takes_assume_tz(tmp_path, monkeypatch):
     rows.write_text(json.dumps(ROW, ensure_ascii=False) + "\n", encoding="utf-8")
     runner = CliRunner()
     plain = runner.invoke(app, ["extract", str(rows), "--json"])
-    # the option's value reaches the stages through the environment (worker processes read it too):
-    # monkeypatch restores it after the test
-    monkeypatch.setenv(ASSUME_TZ_ENV, "")
     kyiv = runner.invoke(app, ["extract", str(rows), "--json", "--assume-tz", "Europe/Kyiv"])
     assert plain.exit_code == kyiv.exit_code == 0, (plain.output, kyiv.output)
     assert parse_iso_utc(_published(plain)) == datetime(2026, 12, 5, 9, 10, tzinfo=UTC)
@@ -75,6 +72,37 @@ def test_a_zone_that_does_not_exist_is_a_usage_error(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["ingest", str(rows), "--db", str(tmp_path / "n.db"), "--assume-tz", "Europe/Kyyiv"])
     assert result.exit_code == 2 and "Europe/Kyyiv" in result.output
     assert not (tmp_path / "n.db").exists()
+
+
+def test_assume_tz_holds_for_its_command_only(tmp_path, monkeypatch):
+    # review 17 #7: the option set the environment for good, so a later command in the same process
+    # (and library calls) read zone-less times as Kyiv times
+    monkeypatch.delenv(ASSUME_TZ_ENV, raising=False)
+    rows = tmp_path / "export.jsonl"
+    rows.write_text(json.dumps(ROW, ensure_ascii=False) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    kyiv = runner.invoke(app, ["extract", str(rows), "--json", "--assume-tz", "Europe/Kyiv"])
+    after = runner.invoke(app, ["extract", str(rows), "--json"])
+    assert kyiv.exit_code == after.exit_code == 0, (kyiv.output, after.output)
+    assert parse_iso_utc(_published(kyiv)) == KYIV_0710Z
+    assert parse_iso_utc(_published(after)) == datetime(2026, 12, 5, 9, 10, tzinfo=UTC)
+    assert normalize_date("2026-12-05 09:10") == "2026-12-05T09:10:00"
+    # a zone set before the command is put back as it was
+    monkeypatch.setenv(ASSUME_TZ_ENV, "Europe/Warsaw")
+    assert runner.invoke(app, ["extract", str(rows), "--json", "--assume-tz", "Europe/Kyiv"]).exit_code == 0
+    assert normalize_date("2026-12-05 09:10") == "2026-12-05T09:10:00+01:00"
+
+
+def test_a_mistyped_zone_in_the_environment_is_one_error_naming_it(monkeypatch):
+    # review 17 #7: through the Python API, each dated item failed "extraction failed: ValueError"
+    from storydiff.extract import extract_items
+    from storydiff.records import RawItem
+
+    monkeypatch.setenv(ASSUME_TZ_ENV, "Europe/Kyyiv")
+    items = [RawItem(source=f"r{i}", kind="text", content=ROW["text"], meta={"published": ROW["published"]})
+             for i in range(3)]
+    with pytest.raises(ValueError, match=f"{ASSUME_TZ_ENV}.*Europe/Kyyiv"):
+        extract_items(items)  # raised when called, before any item is taken
 
 
 @pytest.mark.parametrize("value", ["2026-10-25 03:30", "2026-10-25T03:30:00", "25.10.2026 03:30",

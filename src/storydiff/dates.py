@@ -11,9 +11,11 @@ from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-# The zone a time written without one is in, as an IANA name ("Europe/Kyiv"): ``--assume-tz`` of
-# ingest, extract, compare and cluster sets it, serve and watch read it from the environment (so do
-# worker processes). Unset: UTC, as the pipeline has always read such times. A Kyiv vendor's
+# The zone a time written without one is in, as an IANA name ("Europe/Kyiv"): the environment
+# variable, read wherever a date is read (the Python API, worker processes, watch's fetch thread).
+# ``--assume-tz`` sets it for its command only and puts back what was there after (serve/cli_zone;
+# review 17 #7: it stayed set, and later commands and library calls in the process read Kyiv
+# times). Unset: UTC, as the pipeline has always read such times. A Kyiv vendor's
 # "05.12.2026 09:10" and a pasted page's "5 грудня 2026, 09:20" are local times (QA pass 17: read
 # as UTC they were two hours late and changed which outlet reported first).
 ASSUME_TZ_ENV = "STORYDIFF_ASSUME_TZ"
@@ -24,9 +26,13 @@ EARLIEST_YEAR = 1800
 
 
 def naive_zone() -> tzinfo | None:
-    """The zone of times read without one (``ASSUME_TZ_ENV``); None for UTC. ValueError names a
-    zone that does not exist."""
-    return zone_named(os.environ.get(ASSUME_TZ_ENV, ""))
+    """The zone of times read without one (``ASSUME_TZ_ENV``); None for UTC. ValueError names the
+    variable and a zone that does not exist."""
+    value = os.environ.get(ASSUME_TZ_ENV, "")
+    try:
+        return zone_named(value)
+    except ValueError as e:
+        raise ValueError(f"the environment variable {ASSUME_TZ_ENV}: {e}") from None
 
 
 @lru_cache(maxsize=8)

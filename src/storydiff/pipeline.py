@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import TypeVar
 
 from storydiff.analyze import analyze_articles
-from storydiff.dates import parse_iso_utc
+from storydiff.dates import naive_zone, parse_iso_utc
 from storydiff.extract import extract_items
 from storydiff.ingest import read_inputs
 from storydiff.records import Article, Failure, Story
@@ -470,6 +470,7 @@ def extract_in_workers(items: Iterable, workers: int, settings: ExtractSettings 
 
     from storydiff.streaming import map_in_order
 
+    naive_zone()  # a mistyped STORYDIFF_ASSUME_TZ: one ValueError here, not one from a worker
     items = iter(items)
     head = list(islice(items, 4 * EXTRACT_TASK))
     if workers <= 0 or len(head) < 4 * EXTRACT_TASK:
@@ -530,6 +531,7 @@ def compare_paths(
     processes."""
     from itertools import chain, islice
 
+    naive_zone()  # a mistyped STORYDIFF_ASSUME_TZ: one ValueError before any item, not a failure of each
     result = CompareResult()
     items = iter(read_inputs(inputs))
     head = list(islice(items, 4 * EXTRACT_TASK))
@@ -866,6 +868,7 @@ def ingest_stream(
     from storydiff.settings import MatchSettings
     from storydiff.streaming import WORKER_NICENESS, map_in_order, streaming_gc
 
+    naive_zone()  # a mistyped STORYDIFF_ASSUME_TZ: one ValueError before any item, not a failure of each
     stats = {"stored": 0, "revised": 0, "skipped": 0, "failed": 0, "interrupted": 0}
     with store.ingest_session() as alone:
         clusterer = OnlineClusterer()

@@ -260,7 +260,14 @@ def extract_items(
     items: Iterable[RawItem | Failure], settings: ExtractSettings | None = None, batch_size: int = 500
 ) -> Iterator[Article | Failure]:
     """Extract a stream in input order, passing failures through. Items are taken in batches
-    so that page text of the same outlet teaches each other their template."""
+    so that page text of the same outlet teaches each other their template. A mistyped
+    STORYDIFF_ASSUME_TZ is a ValueError here, before any item (not a failure of each dated one)."""
+    naive_zone()
+    return _extract_stream(items, settings, batch_size)
+
+
+def _extract_stream(items: Iterable[RawItem | Failure], settings: ExtractSettings | None,
+                    batch_size: int) -> Iterator[Article | Failure]:
     pending: list[RawItem | Failure] = []
 
     def flush() -> Iterator[Article | Failure]:
