@@ -64,8 +64,29 @@ def test_the_cue_check_keeps_every_rule():
         "Read also: the budget", "See also the map", "Related stories", "Most read", "Sign up for our newsletter",
         "Subscribe to the Herald", "Follow us on X", "Share this article", "A special discount for readers",
         "This report is supported by the Knight Foundation",
+        # the other languages' notices and the labels that read as prose (review 17)
+        "Всі права захищені", "Все права защищены", "Alle Rechte vorbehalten", "Wszelkie prawa zastrzeżone",
+        "Tous droits réservés", "При використанні матеріалів посилання обов'язкове",
+        "При использовании материалов ссылка обязательна", "Підтримайте нас на Patreon", "Поддержите нас",
+        "Unterstützen Sie uns", "Wesprzyj nas", "Soutenez-nous", "Also read this", "More news",
+        "Читайте також: Одеса", "Читати також", "Дивіться також", "Див. також", "По темі", "Більше новин",
+        "Читайте также", "Смотрите также", "По теме", "Больше новостей", "Lesen Sie auch", "Mehr zum Thema",
+        "Auch interessant", "Czytaj więcej", "Zobacz też", "À lire aussi",
+        "Підписуйтесь на наш канал", "Стежте за нами", "Подписывайтесь на канал", "Подпишитесь на рассылку",
+        "Следите за нами", "Abonnieren Sie den Newsletter", "Folgen Sie uns", "Subskrybuj", "Obserwuj nas",
+        "Усі новини в нашому Telegram", "Все новости в нашем телеграм", "Advertisement", "Реклама", "Anzeige",
+        "Werbung", "Reklama", "Publicité", "Scroll down to continue reading", "Новини партнерів",
+        "Новости партнеров", "Матеріали партнерів", "Материалы партнеров", "Tags: drones", "Теги", "Мітки",
+        "Метки", "Schlagwörter", "Tagi", "Теми: війна", "Темы: война", "Themen: Krieg", "Tematy: wojna",
+        "Джерело: ОВА", "Источник: ТАСС", "Quelle: dpa", "Źródło: PAP", "Дата публікації 5 грудня",
+        "Дата обновления 5 декабря", "Datum der Veröffentlichung: 5. Dezember 2026", "Data publikacji 5 grudnia",
+        "Date de publication 5 décembre", "This story was originally published on X", "First appeared in Y",
+        "Вперше опубліковано на Z", "Статья впервые опубликована на Z", "Der Artikel erschien zuerst bei X",
+        "Ursprünglich erschienen bei X", "Pierwotnie opublikowano w X", "Publié initialement sur X",
+        "Initialement publié sur X",
         "Details", "More details:", "Context", "Background", "In brief", "Briefly", "Key points",
         "DETAİLS", "Detaıls", "ſhare this", "Read alſo the rest", "BACKGROUND", "\u212aey points",
+        "Всі права захищені".replace("т", "\u1c85"), "Матеріали партнерів".replace("т", "\u1c84"),
         PROSE, "The mayor said the bridge would reopen in June.", "", "x" * 301,
     ]
     kinds = [boilerplate_kind(line) for line in lines]
@@ -73,17 +94,36 @@ def test_the_cue_check_keeps_every_rule():
     assert all(kinds[:-4]) and kinds[-4:] == [None, None, None, "blob"]
 
 
-def test_the_fold_covers_every_letter_re_i_takes_for_ascii():
+def test_the_other_languages_rules_leave_a_storys_lines():
+    from storydiff.extract.line_rules import boilerplate_kind
+
+    story = [
+        "Реклама алкоголю на телебаченні заборонена з 2026 року",  # the word, not an ad slot's label
+        "Мер повідомив про це у своєму Telegram-каналі",  # the mayor's channel, not "ours"
+        "Опубліковано 12 нових указів президента",
+        "The report, first published in The Lancet, found the drug cut deaths by a third",
+        "Originally published on Live Science.",  # a sentence: aeb's gold keeps it as body
+        "Source: Bureau of Labor Statistics",  # a chart's source: wcxb's gold keeps it as body
+        "Tag Management",
+        "More on this topic in the follow-up post",
+        "Themen der Verhandlungen waren Waffenlieferungen",
+    ]
+    assert [boilerplate_kind(line) for line in story] == [None] * len(story)
+
+
+def test_the_fold_covers_every_letter_re_i_takes_for_a_cues_letter():
     import re
 
-    from storydiff.extract.line_rules import _FOLD
+    from storydiff.extract.line_rules import _CUES, _FOLD
 
-    ascii_letter = re.compile("[a-z]", re.I)
+    # ASCII ones and the Cyrillic, Polish, German and French letters of the other languages' cues
+    letters = {c for cue in _CUES for c in cue if c.isalpha()} | set("abcdefghijklmnopqrstuvwxyz")
+    cue_letter = re.compile("[" + "".join(sorted(letters)) + "]", re.I)
     for code in range(0x110000):
         char = chr(code)
-        if ascii_letter.fullmatch(char):
+        if cue_letter.fullmatch(char):
             folded = char.translate(_FOLD).lower()
-            assert len(folded) == 1 and re.fullmatch(folded, char, re.I), (hex(code), folded)
+            assert len(folded) == 1 and re.fullmatch(re.escape(folded), char, re.I), (hex(code), folded)
 
 
 def test_a_leading_headline_is_dropped_when_the_title_names_the_site_too():

@@ -195,3 +195,33 @@ def test_the_rows_warnings_travel_on_its_article_and_are_not_stored(caplog):
     # stderr says the same, each with the row
     assert [r.getMessage() for r in caplog.records] == [f"{article.source}: {w}" for w in article.warnings]
     assert "warnings" not in article.to_dict() and "warnings" not in article_dict(article)
+
+
+# review 17: clutter lines without a final stop that read as prose, in the languages storydiff
+# reads; line_rules names them all (page text and HTML bodies drop them too)
+REVIEW_CLUTTER = [
+    "Advertisement - scroll to continue reading",
+    "Більше новин читайте в нашому Telegram-каналі",
+    "Всі права захищені при використанні матеріалів посилання обов'язкове",
+    "Новости партнеров и реклама на сайте",
+    "Tags war in Ukraine drones Kharkiv",
+    "This article was originally published on The Conversation",
+    "Дата публікації 5 грудня 2026 о 09:40",
+]
+
+
+def test_a_rows_prose_like_clutter_in_any_language_goes_without_a_word(caplog):
+    text = "\n".join([EN_LINES[0], *REVIEW_CLUTTER[:4], *EN_LINES[1:], *REVIEW_CLUTTER[4:]])
+    with caplog.at_level(logging.WARNING, logger="storydiff.extract"):
+        (article,) = _extract([{"id": "c1", "outlet": "Example News", "title": "Drones hit Kharkiv", "text": text}])
+    assert article.text.split("\n") == EN_LINES
+    assert article.warnings == [] and not caplog.records
+
+
+def test_the_prose_thresholds_are_settings():
+    from storydiff.settings import ExtractSettings
+
+    line = "The death toll rose to 5"
+    assert prose_line(line)
+    assert not prose_line(line, ExtractSettings(text_prose_min_words=7))
+    assert not prose_line(line, ExtractSettings(text_prose_min_lower_words=5))

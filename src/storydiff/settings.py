@@ -82,6 +82,13 @@ class ExtractSettings:
     # A text of one line with at least this many words and several sentences (an export row's or
     # an API item's body) is kept whole when the line model would leave nothing of it.
     one_paragraph_min_words: int = 30
+    # A line of an export row's or API item's text without a final stop is prose, and kept, with at
+    # least this many words, this many of them after the first in lower case (a verb, a preposition:
+    # "У Харкові знову пролунали вибухи", "The death toll rose to 5"; extract/record_text.py
+    # prose_line). Menu labels and bylines have fewer ("Back to top", "By John Smith"). Written for
+    # QA pass 17's lines, not fitted: tests/test_record_text.py
+    text_prose_min_words: int = 4
+    text_prose_min_lower_words: int = 2
     # A page that declares itself an article (extract/page_type.py) gets trafilatura's precise pass;
     # any other page its balanced pass. The precise body is re-checked against the balanced pass when
     # it has fewer words than this, and replaced when it has fewer than recheck_ratio x the balanced

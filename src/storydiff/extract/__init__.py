@@ -193,7 +193,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
             from storydiff.extract.record_text import keep_sentences
 
             lines = item.content.splitlines()
-            kept = keep_sentences(lines, kept, _first(meta.get("title"), title), item.source, notes)
+            kept = keep_sentences(lines, kept, _first(meta.get("title"), title), item.source, notes, settings)
             text = "\n".join(line.strip() for line, k in zip(lines, kept) if k)
         if len(text.strip()) < settings.min_body_chars and _one_paragraph(item.content, settings):
             # an export row's or an API item's text on one line has no page around it to clean: the

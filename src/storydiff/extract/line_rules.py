@@ -1,8 +1,13 @@
 """Line patterns that are boilerplate on any news site, whatever the classifier says.
 
 Reprint and copyright notices, donation and subscription appeals, ad-blocker notices,
-correction prompts, photo credits and captions. Each pattern names the kind of line it removes;
-they are checked against aeb-lines by ``bench/extraction.py`` (they must not cost body recall).
+correction prompts, photo credits and captions; and the page's labels and links that read as
+prose (a "Read more" link, "Tags ...", "Дата публікації ...", "Більше новин читайте в нашому
+Telegram-каналі", "Advertisement - scroll to continue reading"), in the languages storydiff
+reads (en, uk, ru, de, pl, fr). Each pattern names the kind of line it removes; they are
+checked against the three labelled line sets by ``bench/line_rules.py`` (they must not cost
+body recall). Page text, HTML bodies (``line_cleanup``) and a text field's lines
+(``record_text``) all read them here: one list.
 """
 
 from __future__ import annotations
@@ -11,22 +16,68 @@ import re
 
 _PATTERNS = {
     "legal": r"copyright|all rights reserved|©|\bprivacy (and|&) cookie|cookie polic|terms of (use|service)"
-    r"|reprint|written permission|active hyperlink|materials?,? please",
+    r"|reprint|written permission|active hyperlink|materials?,? please"
+    # the same notices in the other languages: "Всі права захищені", "Все права защищены", "Alle Rechte
+    # vorbehalten", "Wszelkie prawa zastrzeżone", "Tous droits réservés"; "при використанні матеріалів
+    # посилання обов'язкове" (a link is required when the materials are used)
+    r"|права захищені|права защищены|rechte vorbehalten|prawa zastrzeżone|droits réservés"
+    r"|(використанні|використання|цитуванні|использовании|цитировании) (матеріалів|материалов)",
     "appeal": r"become a (patron|member|subscriber)|support (us|our (journalism|work|reporting))|donat(e|ion)"
-    r"|cup of coffee|join our community|you could close this page|\bpatreon\b",
+    r"|cup of coffee|join our community|you could close this page|\bpatreon\b"
+    r"|підтримайте (нас|наш|редакцію)|поддержите (нас|наш|редакцию)|unterstützen sie (uns|unseren)"
+    r"|wesprzyj (nas|nasz)|soutenez(-| )nous",
     "adblock": r"ad ?blocker|disabl\w+ (your )?ad|whitelist (us|our site)",
     "correction": r"suggest a correction|ctrl ?\+ ?enter|highlight the text and press|report an? (error|typo)",
     "credit": r"^\s*(photo|image|picture|video|screenshot|illustration|graphic)s?\s*(credit|by|:|from)"
     r"|\bscreenshot from\b|\bphoto(graph)?(\s+credit)?\s*(by|:)|\(photo\b|\bcourtesy of\b|getty images"
     r"|shutterstock|\bap photo\b|/ reuters\b|\bfile photo\b",
-    "promo": r"^\s*(read (also|more|next)|see also|related( articles?| stories)?|most (read|popular)"
-    r"|sign up for|subscribe to|follow us|share (this|on))\b.{0,80}$|special discount",
+    # a link to other articles or a call to follow the outlet, as the line's start: "Read more: ...",
+    # "Читайте також ...", "Lesen Sie auch", "Czytaj też", "Більше новин читайте в нашому
+    # Telegram-каналі", "Підписуйтесь на наш канал"
+    "promo": r"^\s*(read (also|more|next)|see also|also read|related( articles?| stories)?"
+    r"|most (read|popular)|sign up for|subscribe to|follow us|share (this|on)|more news"
+    r"|читайте (також|ще|більше)|читати також|дивіться також|див\. також|по темі|більше новин"
+    r"|читайте (также|еще|ещё)|смотрите также|по теме|больше новостей"
+    r"|lesen sie (auch|mehr)|mehr zum thema|auch interessant|czytaj (też|także|również|więcej)"
+    r"|zobacz (też|także|również)|(à )?lire aussi"
+    r"|підписуйтесь|підписуйтеся|стежте за нами|подписывайтесь|подпишитесь|следите за нами"
+    r"|abonnieren sie|folgen sie uns|subskrybuj|obserwuj nas)\b.{0,80}$|special discount"
+    r"|\b(в|у|на) (нашому|нашем|нашій|нашей) (telegram|телеграм|viber|вайбер|facebook|фейсбук|instagram|youtube"
+    r"|tiktok|каналі|канале|сторінці|странице)",
+    # an ad slot's label: "Advertisement", "Реклама" alone, "Advertisement - scroll to continue
+    # reading"; a block of partners' links ("Новости партнеров")
+    "advert": r"^\W*(advertisement|реклама|anzeige|werbung|reklama|publicité)\W*$"
+    r"|scroll (down )?to continue( reading)?\W*$"
+    r"|новини партнерів|новости партнеров|матеріали партнерів|материалы партнеров",
+    # a field of the page, label and a short value: "Tags war in Ukraine drones", "Теги: ...",
+    # "Джерело: ОВА", "Дата публікації 5 грудня 2026 о 09:40". Not English "Source:" or "Author:": wcxb's
+    # gold keeps a chart's "Source: Bureau of Labor Statistics" and a book list's "Author: ..." as body
+    "field": r"^\W*(tags|теги|мітки|метки|schlagwörter|tagi)\b(\s*:)?[^.!?]{0,120}$"
+    r"|^\W*(теми|темы|themen|tematy|джерело|джерела|источник|источники|quelle|źródło)\s*:[^.!?]{0,80}$"
+    r"|^\W*(дата (публікації|публикации|оновлення|обновления)"
+    r"|datum der veröffentlichung|data (publikacji|aktualizacji)|date de publication)\b.{0,60}$",
+    # a republished piece's note, as a line of its own: "This article was originally published on
+    # The Conversation", "First published on November 19, 2019 / 8:16 AM", "Впервые опубликовано на
+    # ...". Not one that ends as a sentence: aeb's and wcxb's gold keep "Originally published on Live
+    # Science." and "... was originally published in April 2020 and was updated ..." as body
+    "republished": r"(\b(article|story|piece|post|column) (was |is )?(originally|first) (published|appeared)"
+    r"|^\W*(originally|first) (published|appeared) (on|in|at|by)\b"
+    r"|^\W*(вперше|впервые) (опубліковано|опублікована|опубликовано|опубликована)"
+    r"|(стаття|статтю|матеріал|статья|материал) (вперше|впервые) (опублікован|опубликован)"
+    r"|erschien zuerst|ursprünglich (veröffentlicht|erschienen)|pierwotnie (opublikowan|ukazał)"
+    r"|publié initialement|initialement publié)[^.!?]{0,80}$",
     "supported_by": r"is supported by the\b.{0,80}foundation",
     # a section label alone on its line ("Details", "Context" between a news agency's lead and
     # its body): it names a part of the page and says nothing of the story. A closed list of
     # labels, not every short line: a real subheading ("The aftermath") is the article's own
     "section_label": r"^\W*(details|more details|context|background|in brief|briefly|key points)\W*$",
 }
+# Kinds whose match is a label, a link or a notice of the page by a fixed phrase: a line of them
+# is the page's clutter even when it reads as prose ("Більше новин читайте в нашому
+# Telegram-каналі"), and a text field drops it without a word (``record_text``). The other kinds'
+# words can be a story's own ("support us", "donate", "photo by", "report an error"): a
+# sentence of a text field dropped by them is said.
+LABEL_KINDS = frozenset({"legal", "promo", "advert", "field", "republished", "section_label"})
 BOILERPLATE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS.items()), re.I)
 # Words one of which every match of the patterns above holds (lower case; each alternative's
 # literal run): a line holding none of them is no boilerplate, without the search, which tries
@@ -35,18 +86,34 @@ BOILERPLATE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS.
 _CUES = (
     "copyright", "all rights reserved", "©", "privacy", "cookie polic", "terms of ", "reprint", "written permission",
     "active hyperlink", "material",
+    "права захищені", "права защищены", "rechte vorbehalten", "prawa zastrzeżone", "droits réservés",
+    "матеріалів", "материалов",
     "become a ", "support ", "donat", "cup of coffee", "join our community", "you could close this page", "patreon",
+    "підтримайте ", "поддержите ", "unterstützen sie ", "wesprzyj ", "soutenez",
     "blocker", "disabl", "whitelist",
     "suggest a correction", "ctrl", "highlight the text and press", "report a",
     "photo", "image", "picture", "video", "screenshot", "illustration", "graphic", "courtesy of", "getty images",
     "shutterstock", "reuters",
     "read ", "see also", "related", "most ", "sign up for", "subscribe to", "follow us", "share ", "special discount",
+    "more news", "читайте ", "читати також", "дивіться також", "див. також", "по темі", "більше новин",
+    "смотрите также", "по теме", "больше новостей", "lesen sie ", "mehr zum thema", "auch interessant", "czytaj ",
+    "zobacz ", "lire aussi", "підписуйтес", "стежте за нами", "подписывайтесь",
+    "подпишитесь", "следите за нами",
+    "abonnieren sie", "folgen sie uns", "subskrybuj", "obserwuj nas", "нашому ", "нашем ", "нашій ", "нашей ",
+    "advertisement", "реклама", "anzeige", "werbung", "reklama", "publicité", "scroll ",
+    "партнер",
+    "tag", "теги", "мітки", "метки", "schlagwörter", "теми", "темы", "themen", "tematy", "джерел", "источник",
+    "quelle", "źródło", "дата ", "datum der", "data publikacji", "data aktualizacji", "date de publication",
+    "originally ", "first ", "вперше ", "впервые ", "erschien zuerst", "ursprünglich ", "pierwotnie ",
+    "initialement",
     "is supported by the",
     "details", "context", "background", "in brief", "briefly", "key points",
 )
 # Case-insensitive matching takes these for ASCII letters that str.lower() does not make them
 # (and 'İ'.lower() is two characters): folded first, so that a cue is found wherever re.I finds it.
-_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+# The same for the old Cyrillic letter forms re.I takes for "в", "д", "о", "с", "т", "ъ".
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u1c80": "в", "\u1c81": "д", "\u1c82": "о", "\u1c83": "с",
+                       "\u1c84": "т", "\u1c85": "т", "\u1c86": "ъ"})
 
 
 def _has_cue(line: str) -> bool:

@@ -15,10 +15,13 @@ A sentence of a text field need not end in a full stop (QA pass 17: live-blog en
 відомо на цю хвилину:", a death toll ending in its figure; all but the first of four such lines
 were dropped without a word). A line is prose when it has words in lower case between its
 first and its last (clutter is a label or a name: "Share this", "Photo: Reuters", "Updated:
-10:40", "Home | World"); the clutter that does read as prose starts with a closed set of labels
-in the languages storydiff reads ("Read more: ...", "Читайте також: ...", "Джерело: ..."): such a
-line goes without a word. A line of several words that is neither (a headline in capitals, a
-breadcrumb) is left to the line model, and said when it drops it.
+10:40", "Home | World"). The clutter that does read as prose ("Read more: ...", "Читайте також:
+...", "Джерело: ...", "Більше новин читайте в нашому Telegram-каналі", "Всі права захищені ...")
+is what ``line_rules`` names by a label kind (``LABEL_KINDS``): such a line goes without a word.
+The clutter knowledge is ``line_rules``' alone, which page text and HTML bodies read too (review
+17: a second list kept here missed what it named, and it missed this list). A line of several
+words that is neither (a headline in capitals, a breadcrumb) is left to the line model, and said
+when it drops it.
 """
 
 from __future__ import annotations
@@ -27,9 +30,12 @@ import logging
 import re
 from collections.abc import Sequence
 
-from storydiff.extract.line_rules import boilerplate_kind
+from storydiff.extract.line_rules import LABEL_KINDS, boilerplate_kind
 from storydiff.extract.metadata import is_date_line
 from storydiff.extract.page_chrome import chrome_kind
+from storydiff.settings import ExtractSettings
+
+SETTINGS = ExtractSettings()
 
 log = logging.getLogger("storydiff.extract")
 
@@ -48,40 +54,10 @@ MIN_WORDS = 3
 MIN_CHARS_UNSPACED = 20
 
 
-# A line of prose without its final stop: this many words, this many of them in lower case (a
-# verb, a preposition: "У Харкові знову пролунали вибухи", "The death toll rose to 5"); menu
-# labels and bylines have fewer ("Back to top", "By John Smith")
-MIN_PROSE_WORDS = 4
-MIN_LOWER_WORDS = 2
 # A live blog's entry starts with its time ("09:40", "9.40 am –"), a list's item with its bullet:
 # neither is the line's first word.
 _LEAD = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\b\s*[-–—|:]?\s*)?(?P<bullet>[•·▪►■*+–—-]\s*)?", re.I)
 _WORD = re.compile(r"\w[\w'’ʼ-]*")
-# Lines that read as prose and still are clutter: a link to another article ("Read more: ..."), a
-# field of the page ("Джерело: ОВА"), a call to subscribe. Closed lists, in the languages storydiff
-# reads; a link label may go without its colon ("Читайте також Росія вдарила по Одесі").
-_LINK_LABEL = (
-    r"read (also|more|next)|see also|also read|more on (this|that)|related|"
-    r"читайте (також|ще|більше)|читати також|дивіться також|див\. також|по темі|"
-    r"читайте (также|еще|ещё)|смотрите также|по теме|"
-    r"lesen sie (auch|mehr)|mehr zum thema|auch interessant|"
-    r"czytaj (też|także|również|więcej)|zobacz (też|także|również)|"
-    r"(à )?lire aussi|lea también|leggi anche"
-)
-_FIELD_LABEL = (
-    r"source|sources|photo|photos|video|updated|published|tags?|topics?|author|editor|"
-    r"джерело|фото|відео|оновлено|опубліковано|теги|автор|редактор|"
-    r"источник|видео|обновлено|опубликовано|"
-    r"quelle|foto|aktualisiert|veröffentlicht|"
-    r"źródło|zdjęcie|aktualizacja|autor"
-)
-_SUBSCRIBE = (
-    r"subscribe|follow us|sign up|підписуйтесь|підписуйтеся|стежте за нами|"
-    r"подписывайтесь|подпишитесь|следите за нами|abonnieren sie|folgen sie uns|subskrybuj|obserwuj nas"
-)
-_CLUTTER_START = re.compile(
-    rf"^\W*(?:(?:{_LINK_LABEL})\b|(?:{_FIELD_LABEL})\s*:|(?:{_SUBSCRIBE})\b)", re.I
-)
 
 
 def sentence_line(line: str) -> bool:
@@ -96,9 +72,11 @@ def sentence_line(line: str) -> bool:
     return any(c.islower() for c in s) and not is_date_line(s)
 
 
-def prose_line(line: str) -> bool:
+def prose_line(line: str, settings: ExtractSettings = SETTINGS) -> bool:
     """Whether ``line`` reads as prose without a final stop: a live-blog entry, a news line, a
-    headline written as a sentence, a list item ("– поранено 19 людей, серед них двоє дітей")."""
+    headline written as a sentence, a list item ("– поранено 19 людей, серед них двоє дітей");
+    ``settings.text_prose_min_words`` words, ``settings.text_prose_min_lower_words`` of them after
+    the first in lower case."""
     lead = _LEAD.match(line)
     s = line[lead.end():].strip()
     # a line cut out of a sentence starts in lower case; a list item may, after its bullet
@@ -106,20 +84,26 @@ def prose_line(line: str) -> bool:
         return False
     words = _WORD.findall(s)
     lower = sum(1 for w in words[1:] if w[0].islower())
-    return len(words) >= MIN_PROSE_WORDS and lower >= MIN_LOWER_WORDS and not is_date_line(s)
+    return (len(words) >= settings.text_prose_min_words and lower >= settings.text_prose_min_lower_words
+            and not is_date_line(s))
 
 
 def clutter_line(line: str) -> bool:
-    """Whether a line that reads as prose is still clutter: a link to another article, a field
-    of the page, a call to subscribe."""
-    return bool(_CLUTTER_START.search(_LEAD.sub("", line, count=1)))
+    """Whether a line is clutter by rule: ``line_rules`` names it by a label kind (a link to
+    another article, a field of the page, a call to follow the outlet, a rights notice), read
+    after a live blog's time or a bullet too."""
+    return _label_kind(line) or _label_kind(_LEAD.sub("", line, count=1))
+
+
+def _label_kind(line: str) -> bool:
+    return boilerplate_kind(line) in LABEL_KINDS
 
 
 def keep_sentences(lines: Sequence[str], kept: Sequence[bool], title: str | None,
-                   source: str, notes: list[str] | None = None) -> list[bool]:
+                   source: str, notes: list[str] | None = None, settings: ExtractSettings = SETTINGS) -> list[bool]:
     """``kept`` with every prose line of a text field set (``sentence_line``, ``prose_line``), but
     those ``line_rules`` (or, without a final stop, ``page_chrome``) names boilerplate, clutter
-    without a final stop (``clutter_line``), and the line that is the headline. A line dropped
+    by rule without a final stop (``clutter_line``), and the line that is the headline. A line dropped
     that is more than clutter (boilerplate written as a sentence; a line of several words the line
     model dropped) is said in a warning naming ``source`` and added to ``notes`` (what the caller
     tells about this item)."""
@@ -131,12 +115,12 @@ def keep_sentences(lines: Sequence[str], kept: Sequence[bool], title: str | None
             continue
         if sentence_line(line):
             kind = boilerplate_kind(line)
-        elif prose_line(line):
+        elif prose_line(line, settings):
             if clutter_line(line):
                 continue
             kind = boilerplate_kind(line) or chrome_kind(line)
         else:
-            if len(_WORD.findall(line)) >= MIN_PROSE_WORDS and not _said_clutter(line):
+            if len(_WORD.findall(line)) >= settings.text_prose_min_words and not _said_clutter(line):
                 dropped.append(("template", line.strip()))
             continue
         if kind is None:
