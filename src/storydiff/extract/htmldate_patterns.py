@@ -118,19 +118,24 @@ def anchored_on_digit_runs(pattern: re.Pattern) -> bool:
     )
 
 
-_runs_of: tuple[str | None, list[int]] = (None, [])
+class _StartsInLastString:
+    """Where ``pattern`` matches in a string, kept for the last string asked about: htmldate
+    searches one page with several patterns in turn, each asking the same."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+        self.kept: tuple[str | None, list[int]] = (None, [])
+
+    def __call__(self, string: str) -> list[int]:
+        kept = self.kept  # read once: another thread may keep another page meanwhile
+        if kept[0] is string:
+            return kept[1]
+        starts = [m.start() for m in self.pattern.finditer(string)]
+        self.kept = (string, starts)
+        return starts
 
 
-def _run_starts(string: str) -> list[int]:
-    """Where each maximal run of ASCII digits of ``string`` starts; the last string's kept (htmldate
-    searches one page with several patterns in turn)."""
-    global _runs_of
-    kept = _runs_of  # read once: another thread may keep another page meanwhile
-    if kept[0] is string:
-        return kept[1]
-    runs = [m.start() for m in _DIGIT_RUN.finditer(string)]
-    _runs_of = (string, runs)
-    return runs
+_run_starts = _StartsInLastString(_DIGIT_RUN)  # where each maximal run of ASCII digits starts
 
 
 class DigitAnchoredPattern:
@@ -181,18 +186,7 @@ _WINDOW = 64  # characters searched before a year
 _BEFORE_MONTH, _AFTER_MONTH = 8, 6
 _SHORT = 2_000  # shorter strings (a date string, an element's text) are searched as they are
 
-_years_of: tuple[str | None, list[int]] = (None, [])
-
-
-def _year_tokens(string: str) -> list[int]:
-    """Where each " YYYY" (1990-2039) of ``string`` starts; the last string's kept."""
-    global _years_of
-    kept = _years_of
-    if kept[0] is string:
-        return kept[1]
-    tokens = [m.start() for m in _YEAR_TOKEN.finditer(string)]
-    _years_of = (string, tokens)
-    return tokens
+_year_tokens = _StartsInLastString(_YEAR_TOKEN)  # where each " YYYY" (1990-2039) starts
 
 
 class YearEndedPattern:
