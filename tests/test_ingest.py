@@ -638,3 +638,20 @@ def test_a_json_array_export_is_read_item_by_item_and_a_broken_one_fails_once_by
     # a hostile run of brackets is refused at a nesting depth, not read a byte a turn (a review)
     deep = list(read_bytes("deep.json", b"[" + pretty[1:-1] + b", " + b"[" * 1_000_000))
     assert [type(x) for x in deep] == [RawItem] * 3 + [Failure] and "levels deep" in deep[3].reason
+
+
+def test_a_file_of_comments_is_sniffed_in_linear_time():
+    # review 17b: the page prologue's lazy comments split a run of "<!--a-->" every way before the
+    # text failed to be a page (24 comments 2 s, 400 never ended: `ingest` hung, deaf to SIGTERM).
+    # A child process, so that a regression fails on the timeout instead of hanging the suite.
+    import subprocess
+
+    script = (
+        "from storydiff.ingest import sniff_format\n"
+        "from storydiff.ingest.formats import starts_like_page\n"
+        "assert not starts_like_page(b'<!--a-->' * 5000 + b'x')\n"
+        "assert starts_like_page(b'<!--a-->' * 400 + b'<html><body>')\n"
+        "assert not starts_like_page(b'<!--' + b'a' * 100000)\n"
+        "assert sniff_format('note.txt', b'<!--a-->' * 400 + b'some text') == 'text'\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=30)
