@@ -209,13 +209,17 @@ def test_one_name_in_ukrainian_and_in_russian_spelling_is_one_person():
                    ("Андрій Сибіга", "Андрей Сибига"), ("Денис Шмигаль", "Денис Шмыгаль"),  # и / ы
                    ("Корольов", "Королёв"), ("Соловйов", "Соловьёв"),  # ьо, consonant + йо / ё, ьё
                    ("Ердоган", "Эрдоган"), ("Ґудзь", "Гудзь"), ("Ільїн", "Ильин"),  # е / э, ґ / г, ї / и
-                   ("Мар'янов", "Марьянов"), ("Зеленський", "Зеленский"), ("Лисенко", "Лысенко")]:
+                   ("Мар'янов", "Марьянов"), ("Зеленський", "Зеленский"), ("Лисенко", "Лысенко"),
+                   # a second review: -ць is ru -ц, a feminine -ська is ru -ская
+                   ("Дмитро Лубінець", "Дмитрий Лубинец"), ("Кравець", "Кравец"), ("Олена Зеленська", "Елена Зеленская"),
+                   ("Вітрицька", "Витрицкая")]:
         assert same_person(uk, ru, "uk", "ru"), (uk, ru)
         assert same_person(ru, uk, "ru-RU", "uk-UA"), (ru, uk)
     # the uk spelling read as the ru spellings it can have, not a fuzzy likeness
     assert not same_person("Олег Синєгубов", "Олег Синегубенко", "uk", "ru")
     assert not same_person("Ігор Терехов", "Олег Синегубов", "uk", "ru")
     assert not same_person("Іван Мельник", "Іван Мельченко", "uk", "ru")
+    assert not same_person("Гуль", "Гул", "uk", "ru") and not same_person("Лубінець", "Лубинец", "uk", "uk")
     # and the letters map one way: a Russian и is no Ukrainian ы
     assert not same_person("Рибін", "Рыбин", "ru", "uk")
 

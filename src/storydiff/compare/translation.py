@@ -161,8 +161,10 @@ _UK_AS_RU = {"и": ("и", "ы"), "і": ("и",), "ї": ("и", "йи"), "є": ("е
 _UK_SOFT_O = {"ьо": ("е", "ье", "ьо"), "йо": ("ье", "йо")}
 _UK_VOWELS = frozenset("аеєиіїоуюяь'")
 # uk ь before a consonant, which ru often leaves out (Зеленський / Зеленский, Кравецький / Кравецкий);
-# a word-final ь is ь in both (Гуль)
+# a word-final ь is ь in both (Гуль), but after ц, where ru has none (Лубінець / Лубинец, Швець / Швец)
 _UK_SOFT_SIGN = ("ь", "")
+# a feminine surname of adjective form ends in -ая in ru (Зеленська / Зеленская, Вітрицька / Витрицкая)
+_UK_ADJECTIVE_FEMININE = ("ська", "цька", "зька")
 MAX_NAME_CHARS = 60  # longer "surnames" are extraction debris: compared exactly
 
 
@@ -182,8 +184,10 @@ def uk_ru_spellings(uk_name: str) -> re.Pattern[str]:
         pair = low[i:i + 2]
         if pair in _UK_SOFT_O and (pair == "ьо" or (i > 0 and low[i - 1] not in _UK_VOWELS)):
             options, i = _UK_SOFT_O[pair], i + 2
-        elif pair[0] == "ь" and len(pair) == 2 and pair[1] not in _UK_VOWELS:
+        elif pair[0] == "ь" and (len(pair) == 2 and pair[1] not in _UK_VOWELS or low[i - 1:] == "ць"):
             options, i = _UK_SOFT_SIGN, i + 1
+        elif i == len(low) - 1 and low.endswith(_UK_ADJECTIVE_FEMININE):
+            options, i = ("а", "ая"), i + 1
         else:
             options, i = _UK_AS_RU.get(low[i], (low[i],)), i + 1
         # the options of a letter start with letters of their own (or are empty before a
