@@ -263,6 +263,8 @@ def test_a_long_run_of_blanks_after_wie_is_read_in_linear_time():
     [
         # QA pass 17: the usual Ukrainian and Russian newsroom forms of an attribution were missed
         ("Росія перекинула 12 установок до кордону, пише британське видання Financial Times.", "Financial Times"),
+        ("Про це пише відома газета The Times.", "The Times"),  # a second review: -ома is an adjective too
+        ("Про це пише відома американська газета The New York Times.", "The New York Times"),
         ("Россия перебросила 12 установок, пишет газета «Файненшл таймс» со ссылкой на источники.", "Financial Times"),
         ("Россия перебросила 12 установок к границе, пишет газета «Файненшл таймс».", "Financial Times"),
         ("Росія перекинула 12 установок до кордону, інформує Укрінформ.", "Ukrinform"),

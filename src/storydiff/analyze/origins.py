@@ -263,13 +263,13 @@ _CYRILLIC_MEDIA_NOUNS = (
 )
 # The adjective: a long ending only adjectives have ("британського", "американский", "немецкого"),
 # or a short one (uk британська, впливове, нова, провідне, велика) after a suffix adjectives end
-# in; any lower-case word ending in а/я/е took "пише для газети X" (a columnist) for a source. A
+# in (відома, a second review); any lower-case word ending in а/я/е took "пише для газети X" (a columnist) for a source. A
 # function word is never one ("для", "після", "кроме" end as adjectives do).
 _CYRILLIC_FUNCTION_WORDS = r"для|про|до|від|из|из-за|о|об|после|після|около|кроме|крім|окрім|вне|возле|біля|перед|через|между|між|среди|серед|щодо|ради|заради|вместо|замість"
 _CYRILLIC_ADJECTIVE = (
     rf"(?!(?:{_CYRILLIC_FUNCTION_WORDS})(?![\w'’ʼ-]))[а-яіїєґё][а-яіїєґё'’ʼ-]{{1,24}}"
     r"(?:ий|ій|ый|ой|ого|его|ому|ему|ої|ою|ая|яя|ое|ее|ую|юю|им|ім|ым|ом|ем|их|іх|ых|ие|ые|"
-    r"(?:ськ|цьк|зьк|ов|ев|єв|ів|ин|н|ик)(?:а|я|е|є|у|ю|і))"
+    r"(?:ськ|цьк|зьк|ов|ев|єв|ів|ин|н|ик|ом)(?:а|я|е|є|у|ю|і))"
 )
 _CYRILLIC_DESCRIPTOR = rf"(?:{_CYRILLIC_ADJECTIVE}\s++){{0,2}}(?:{_CYRILLIC_MEDIA_NOUNS})(?![\w-])"
 _OTHER_ARTICLES = (
