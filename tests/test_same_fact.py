@@ -142,6 +142,9 @@ def test_a_banded_score_keeps_the_decisions_tiers_and_orders_within_them_by_the_
             elif tier[i] == tier[j] and grade[i] > grade[j]:
                 assert score[i] > score[j]  # within a tier, the grade orders, not the decision
     assert score[0] < score[1]  # decision 0.9 graded 0 under decision 0.4215 graded 0.5: both "same"
+    # a grade that is no number keeps the decision's tier, mid-band (a second review)
+    odd = banded(np.array([0.9, 0.3, 0.05]), np.array([np.nan, np.nan, np.nan]), same, possibly)
+    assert np.all(np.isfinite(odd)) and odd[0] >= same and possibly <= odd[1] < same and odd[2] < possibly
 
 
 def test_a_model_without_the_sts_unit_gives_that_feature_as_zero():

@@ -244,7 +244,8 @@ def banded(decision: np.ndarray, grade: np.ndarray, same: float, possibly: float
     """Scores in 0..1 whose tiers are the decision's and whose order within a tier is ``grade``'s
     (0..1): "different" pairs fill [0, possibly), "possibly" ones [possibly, same), "same" ones
     [same, 1]; so ``score >= same`` exactly when ``decision >= same`` (and so for "possibly")."""
-    grade = np.clip(grade, 0.0, 1.0)
+    # a grade that is no number (a review: NaN made a "same" pair score NaN) sits mid-tier
+    grade = np.clip(np.nan_to_num(np.asarray(grade, dtype=float), nan=0.5), 0.0, 1.0)
     return np.where(decision >= same, same + (1.0 - same) * grade,
                     np.where(decision >= possibly, possibly + (same - possibly - BAND_GAP) * grade,
                              (possibly - BAND_GAP) * grade))
