@@ -29,7 +29,23 @@ def test_apartment_blocks_are_houses_in_every_language(lang, text):
     ("uk", "Україні потрібно ще 10 систем Patriot"),
 ])
 def test_a_name_before_the_noun_is_not_what_is_counted(lang, text):
-    assert [(q.value, q.unit) for q in quantities_in(text, lang)] == [(10, "syste")]
+    # the noun is what is counted, the name which ones: in every language the same unit
+    assert [(q.value, q.unit) for q in quantities_in(text, lang)] == [(10, "syste:patri")]
+
+
+def test_counts_of_two_named_kinds_of_one_noun_are_no_conflict():
+    # a second review: "40 Gepard systems" / "2 Patriot systems" read as one count in dispute
+    from storydiff.compare.claims import quantities_conflict
+
+    def conflict(a, la, b, lb):
+        return quantities_conflict(quantities_in(a, la), quantities_in(b, lb))
+
+    assert not conflict("Ukraine got 40 Gepard systems.", "en", "Ukraine got 2 Patriot systems.", "en")
+    assert not conflict("2 Patriot systems", "en", "40 CCTV systems", "en")
+    assert not conflict("Україна отримала 40 систем Gepard", "uk", "Ukraine got 2 Patriot systems.", "en")
+    assert conflict("Ukraine needs 10 more Patriot systems", "en", "Украине нужны еще 2 системы Patriot", "ru")
+    # people are people whatever Latin word follows
+    assert [q.unit for q in quantities_in("Евакуювали 40 людей Caritas", "uk")] == ["peopl"]
 
 
 def test_a_capitalised_word_before_a_verb_stays_the_unit():

@@ -171,6 +171,20 @@ def _named_before_noun(text: str, word: re.Match[str], lang) -> bool:
     return noun.group(1) not in lang.not_units and lang.unit_key(noun.group(1)) in UNIT_KEYS
 
 
+# counts of people are of people whatever name follows ("4 людини Reuters" is no kind of person)
+_COUNTS_OF_PEOPLE = frozenset({"peopl", "dead", "injur", "missi", "civil", "resid", "worke", "passe", "soldi", "child"})
+
+
+def _name_after_noun(text: str, end: int) -> str:
+    """The key of a capitalised Latin name right after the noun a figure counts ("2 системы
+    Patriot", "5 дронів Shahed"): which things are counted, as English names them before the noun."""
+    noun = _UNIT_WORD.match(text, end)
+    name = _UNIT_WORD.match(text, noun.end()) if noun else None
+    if name is None or text[noun.end():name.start(1)].strip() or not name.group(1)[:1].isupper():
+        return ""
+    return _unit_key(name.group(1)) if name.group(1).isascii() else ""
+
+
 def _unit_key(word: str) -> str:
     return word.lower()[:5].rstrip("s")
 
@@ -334,6 +348,7 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 written += scale.group(0)
             pos = len(text)
         modified = housing = False
+        named = ""  # the name a count of things is of: "Patriot" in "10 Patriot systems"
         for step in range(3):  # "17 on Wednesday" looks past "on Wednesday"; "14 people" stops at once
             word = _UNIT_WORD.match(text, pos)
             if not word:
@@ -350,8 +365,10 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 continue
             if lang.code == "en" and (step == 0 or modified) and _named_before_noun(text, word, lang):
                 # "10 more Patriot systems", "5 Shahed drones": the name says which, the noun what
-                # is counted ("еще 2 системы Patriot" counts systems too: QA pass 17)
+                # is counted ("еще 2 системы Patriot" counts systems too: QA pass 17), and both
+                # which ones: "40 Gepard systems" are no other count of "2 Patriot systems"
                 written += " " + word.group(1)
+                named = _unit_key(word.group(1))
                 pos = word.end()
                 modified = True
                 continue
@@ -364,6 +381,10 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             break
         if not (age or sign):
             unit = lang.known_unit_after(text, end) or unit
+            if unit and not named and lang.code != "en":
+                named = _name_after_noun(text, end)
+            if unit and named and unit in UNIT_KEYS and unit not in _COUNTS_OF_PEOPLE:
+                unit = f"{unit}:{named}"  # "10 систем Patriot" and "10 Patriot systems" alike
         if lang.is_year(value, g, unit):
             continue
         if not unit and previous_end >= 0 and lang.join.fullmatch(text[previous_end:start]):
