@@ -88,11 +88,13 @@ def prose_line(line: str, settings: ExtractSettings = SETTINGS) -> bool:
             and not is_date_line(s))
 
 
-def clutter_line(line: str) -> bool:
+def clutter_line(line: str, kind: str | None = "") -> bool:
     """Whether a line is clutter by rule: ``line_rules`` names it by a label kind (a link to
     another article, a field of the page, a call to follow the outlet, a rights notice), read
     after a live blog's time or a bullet too."""
-    return _label_kind(line) or _label_kind(_LEAD.sub("", line, count=1))
+    if kind == "":  # not read yet by the caller
+        kind = boilerplate_kind(line)
+    return kind in LABEL_KINDS or _label_kind(_LEAD.sub("", line, count=1))
 
 
 def _label_kind(line: str) -> bool:
@@ -113,14 +115,15 @@ def keep_sentences(lines: Sequence[str], kept: Sequence[bool], title: str | None
     for i, (line, k) in enumerate(zip(lines, kept)):
         if k or not line.strip() or " ".join(line.split()) == norm_title:
             continue
+        kind = boilerplate_kind(line)  # read once: each branch below asks it
         if sentence_line(line):
-            kind = boilerplate_kind(line)
+            pass
         elif prose_line(line, settings):
-            if clutter_line(line):
+            if clutter_line(line, kind):
                 continue
-            kind = boilerplate_kind(line) or chrome_kind(line)
+            kind = kind or chrome_kind(line)
         else:
-            if len(_WORD.findall(line)) >= settings.text_prose_min_words and not _said_clutter(line):
+            if len(_WORD.findall(line)) >= settings.text_prose_min_words and not _said_clutter(line, kind):
                 dropped.append(("template", line.strip()))
             continue
         if kind is None:
@@ -135,10 +138,11 @@ def keep_sentences(lines: Sequence[str], kept: Sequence[bool], title: str | None
     return out
 
 
-def _said_clutter(line: str) -> bool:
-    """Clutter of several words that goes without a word: a label's line, a date line, a menu."""
-    return clutter_line(line) or is_date_line(line) or line.count("|") >= 2 or boilerplate_kind(line) is not None \
-        or chrome_kind(line) is not None
+def _said_clutter(line: str, kind: str | None) -> bool:
+    """Clutter of several words that goes without a word: a line ``line_rules`` names (``kind``;
+    a label's after a live blog's time too), a date line, a menu, page chrome."""
+    return (kind is not None or clutter_line(line, kind) or is_date_line(line)
+            or line.count("|") >= 2 or chrome_kind(line) is not None)
 
 
 def _dropped_note(dropped: list[tuple[str, str]]) -> str:

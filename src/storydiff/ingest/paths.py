@@ -10,6 +10,8 @@ import stat
 import zlib
 from collections.abc import Iterable, Iterator
 
+from storydiff.ingest.limits import GZIP_MAGIC
+
 STDIN = "-"
 log = logging.getLogger("storydiff.ingest")
 
@@ -109,7 +111,7 @@ def _head(path: str) -> bytes:
     try:
         with open(path, "rb") as f:
             head = f.read(_SNIFF_BYTES)
-            if head.startswith(b"\x1f\x8b"):
+            if head.startswith(GZIP_MAGIC):
                 f.seek(0)
                 with gzip.GzipFile(fileobj=f) as g:
                     head = g.read(_SNIFF_BYTES)
