@@ -372,3 +372,128 @@ def test_the_adjective_slot_and_the_report_cues_read_hostile_runs_in_linear_time
         "assert [o.name for o in found] == ['Bild'], found\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # QA pass 18 (finding 7): attributions to PAP, dpa and Reuters by full name, with the agency's
+        # country and kind, and in Polish inflection, named no origin
+        ("Seven Russian drones entered Polish airspace overnight, Poland's PAP news agency reported.",
+         "Polska Agencja Prasowa"),
+        ("Seven Russian drones entered Polish airspace, the Polish Press Agency (PAP) reported.", "Polska Agencja Prasowa"),
+        ("Seven drones were seen, according to Poland's PAP news agency.", "Polska Agencja Prasowa"),
+        ("Eine davon stürzte nach Angaben der polnischen Nachrichtenagentur PAP im Dorf ab.", "Polska Agencja Prasowa"),
+        ("Вночі сім безпілотників порушили простір Польщі. Про це повідомляє Польське агентство преси.",
+         "Polska Agencja Prasowa"),
+        ("Об этом сообщило Польское агентство печати.", "Polska Agencja Prasowa"),
+        ("Jak podała niemiecka agencja dpa, Berlin wyśle do Polski myśliwce.", "Deutsche Presse-Agentur"),
+        ("Według agencji Reutera w powietrze poderwano także samoloty NATO.", "Reuters"),
+        ("Według brytyjskiej agencji Reutera poderwano samoloty.", "Reuters"),
+        ("Rząd, powołując się na Polską Agencję Prasową, podał liczbę dronów.", "Polska Agencja Prasowa"),
+        ("Das Dorf wurde nach Angaben der Deutschen Presse-Agentur evakuiert.", "Deutsche Presse-Agentur"),
+    ],
+)
+def test_agencies_by_full_name_country_kind_and_inflection(text, origin):
+    assert origin in [o.name for o in find_origins(text)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rzecznik PAP Jan Nowak odszedł z agencji w zeszłym roku.",
+     "Jak podała niemiecka policja, nikt nie zginął.",  # an adjective before no outlet noun
+     "Według brytyjskiej agencji ratingowej perspektywa jest stabilna.",
+     "Nach Angaben der polnischen Nachrichtenagentur war es ruhig.",  # the kind of outlet, no name
+     "Trump's Truth Social post reported nothing new.",
+     "Fot. PAP/Wojtek Jargiło",  # a photo's credit
+     "Autor: Jan Nowak",  # a byline: no known name
+     "Źródło zdjęć: PAP"],
+)
+def test_the_new_agency_forms_take_no_false_origin(text):
+    assert find_origins(text) == [], text
+
+
+def test_a_source_line_names_the_articles_origin():
+    text = "Acht russische Drohnen sind in den polnischen Luftraum eingedrungen.\n\nQuelle: ntv.de, dpa/AFP"
+    found = find_origins(text, outlet="n-tv")
+    assert [(o.name, o.kind) for o in found] == [("Deutsche Presse-Agentur", "source"),
+                                                ("Agence France-Presse", "source")]
+    assert all(text[o.start:].startswith("Quelle:") for o in found)
+    assert wire_services("Tekst.\nŹródło: PAP") == ["Polska Agencja Prasowa"]
+    # read apart from the text (a line extraction dropped): placed at the text's end
+    apart = find_origins("Siedem dronów naruszyło przestrzeń.", credit_lines=["Autor: PAP"])
+    assert [(o.name, o.kind, o.start) for o in apart] == [("Polska Agencja Prasowa", "source", 35)]
+    # the article's own outlet is no origin of itself
+    assert find_origins("Tekst.", outlet="Polska Agencja Prasowa", credit_lines=["Źródło: PAP"]) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "origin"),
+    [("Źródło: PAP", "Polska Agencja Prasowa"), ("Autor: PAP", "Polska Agencja Prasowa"),
+     ("Quelle: dpa", "Deutsche Presse-Agentur")],
+)
+def test_a_reprints_source_line_dropped_from_its_body_stays_its_origin(line, origin):
+    # QA pass 18: a reprint signed "Źródło: PAP" / "Autor: PAP" / "Quelle: dpa" lost the line as page
+    # clutter and with it its origin: it counted as its own independent source
+    from storydiff.analyze import analyze_article
+    from storydiff.compare.independence import primary_origin
+    from storydiff.extract import extract_item
+    from storydiff.records import RawItem
+
+    body = ("Dowództwo Operacyjne poinformowało, że w powietrze poderwano cztery myśliwce, a dwa drony "
+            "zostały zestrzelone nad powiatem tomaszowskim.\n\nPozostałe cztery maszyny wróciły nad terytorium "
+            "Ukrainy, a na miejscu pracują strażacy i saperzy.\n\nPremier zwołał na godzinę 12 posiedzenie Biura "
+            "Bezpieczeństwa Narodowego, a mieszkańców okolicznych wsi ewakuowano.")
+    item = RawItem(source="rows.jsonl#1", kind="text", content=f"{body}\n\n{line}",
+                   meta={"text_field": True, "title": "Drony", "outlet": "Wirtualna Polska"})
+    article = extract_item(item)
+    assert line not in article.text  # the line stays out of the body
+    assert article.credit_lines == [line]
+    analyze_article(article, deep=False)
+    assert article.cited_origins == [origin]
+    assert primary_origin(article) == origin
+    # a photo's credit is kept out of both
+    photo = extract_item(RawItem(source="rows.jsonl#2", kind="text", content=f"{body}\n\nFot. PAP/Wojtek Jargiło",
+                                 meta={"text_field": True, "title": "Drony", "outlet": "TVP Info"}))
+    assert photo.credit_lines == [] and analyze_article(photo, deep=False).cited_origins == []
+
+
+def test_a_citation_referring_back_to_the_opening_paragraph_is_its_origin():
+    # QA pass 18: Ukrinform's "Про це повідомляє Польське агентство преси." ended its opening paragraph
+    # past the first 30% of a short text, and the report counted as its own source
+    from storydiff.analyze import analyze_article
+    from storydiff.compare.independence import primary_origin
+    from storydiff.records import Article
+
+    lede = ("Вночі на четвер сім російських безпілотників порушили повітряний простір Польщі над Люблінським "
+            "воєводством. Один із них упав у селі Монятичі поблизу Грубешова, пошкодивши дві будівлі. "
+            "Про це повідомляє Польське агентство преси.\n")
+    rest = ("«Польща не дасть себе залякати», - заявив міністр оборони Владислав Косіняк-Камиш.\n"
+            "Польща підняла в повітря чотири винищувачі F-16, два дрони збили над Томашівським повітом.\n"
+            "Прем'єр-міністр Дональд Туск скликав засідання Бюро національної безпеки.\n")
+    cited = analyze_article(Article(id="uk", source="uk.txt", text=lede + rest, language="uk"), deep=False)
+    assert primary_origin(cited) == "Polska Agencja Prasowa"
+    # the same words in a later paragraph are a passing mention
+    later = analyze_article(Article(id="uk2", source="uk2.txt", language="uk",
+                                    text=lede.replace("Про це повідомляє Польське агентство преси.", "") + rest
+                                    + "Про це повідомляє Польське агентство преси.\n"), deep=False)
+    assert primary_origin(later) is None
+
+
+def test_the_latin_adjective_slot_and_source_lines_read_hostile_runs_in_linear_time():
+    # the Polish/German adjective slot ("podała niemiecka agencja dpa") and the source-line pattern
+    # must not backtrack per character pair on runs of near-adjectives, blanks or a long label value
+    import subprocess
+    import sys
+
+    script = (
+        "from storydiff.analyze.origins import find_origins\n"
+        "find_origins('Jak podała ' + 'niemiecka ' * 50000 + 'agencja x.')\n"
+        "find_origins(('nach Angaben der ' + 'polnischen ' * 3) * 20000)\n"
+        "find_origins('Jak podała niemieck' + 'a' * 200000 + ' agencja dpa')\n"
+        "find_origins(('Quelle: ' + 'dpa ' * 30 + '\\n') * 20000)\n"
+        "find_origins('Źródło:' + ' ' * 100000 + 'PAP x')\n"
+        "found = find_origins('Jak podała niemiecka agencja dpa, tak.\\nQuelle: AFP')\n"
+        "assert [o.name for o in found] == ['Deutsche Presse-Agentur', 'Agence France-Presse'], found\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=30)

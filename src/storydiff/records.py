@@ -67,7 +67,9 @@ class Origin:
     """A source an article cites as where its information came from."""
 
     name: str  # canonical name: "Financial Times", "Associated Press"
-    kind: str  # "citing" | "told" | "interview" | "according_to" | "reported" | "wire" | "credit"
+    # "source": the article's source line ("Źródło: PAP", "Quelle: dpa"); start is the text's end
+    # when extraction dropped that line from the text (``Article.credit_lines``)
+    kind: str  # "citing" | "told" | "interview" | "according_to" | "reported" | "wire" | "credit" | "source"
     evidence: str  # the words in the text that show it
     start: int = -1
 
@@ -102,6 +104,9 @@ class Article:
     # when the page says it was last changed (article:modified_time, JSON-LD dateModified; ISO 8601
     # with its time of day): two versions of one page read in any order are ordered by it
     modified: str | None = None
+    # the page's source lines extraction dropped from the text as clutter ("Źródło: PAP", "Quelle:
+    # dpa"; ``extract.line_rules.SOURCE_LINE``): not the article's words, but they name its origin
+    credit_lines: list[str] = field(default_factory=list)
     # what extraction had to say about this item ("'published' 'вчера, 22:10' is no date ...",
     # "1 sentence of its text dropped as boilerplate (...)"): told to whoever sent it (ingest's
     # stderr, the API's per-item result), never stored, never part of what the article is

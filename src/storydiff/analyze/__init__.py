@@ -45,7 +45,7 @@ def _lexical(article: Article) -> Article:
     from storydiff.analyze.origins import find_origins
 
     article.sentences = sentence_spans(article.text)
-    article.origins = find_origins(article.text, outlet=article.outlet)
+    article.origins = find_origins(article.text, outlet=article.outlet, credit_lines=article.credit_lines)
     return article
 
 

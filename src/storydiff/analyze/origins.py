@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from storydiff.extract.line_rules import SOURCE_LINE
 from storydiff.records import Origin
 
 MAX_TEXT_CHARS = 500_000  # longer input is cut (PolNeAR max is ~34k chars); bounds worst-case regex time
@@ -19,18 +20,28 @@ MAX_TEXT_CHARS = 500_000  # longer input is cut (PolNeAR max is ~34k chars); bou
 # canonical name -> aliases (matched case-sensitively in text, case-insensitively by canonical_origin)
 _ALIASES: dict[str, tuple[str, ...]] = {
     "Associated Press": ("Associated Press", "AP", "Ассошиэйтед Пресс", "Асошіейтед Прес"),
-    "Reuters": ("Reuters", "Thomson Reuters", "Рейтер", "Рейтерс", "Reutersa", "Reutersowi"),
+    # Polish declines the agency as "Reuter": "według agencji Reutera" (QA pass 18)
+    "Reuters": ("Reuters", "Thomson Reuters", "Рейтер", "Рейтерс", "Reutersa", "Reutersowi", "Reutera", "Reuterowi",
+                "Reuterem"),
     "Agence France-Presse": ("Agence France-Presse", "Agence France Presse", "AFP", "Франс Пресс", "Франс Прес",
                              "Франс-Пресс", "Франс-Прес"),
     "United Press International": ("United Press International", "UPI"),
-    "Deutsche Presse-Agentur": ("Deutsche Presse-Agentur", "dpa", "DPA"),
+    "Deutsche Presse-Agentur": ("Deutsche Presse-Agentur", "Deutschen Presse-Agentur", "German Press Agency", "dpa",
+                                "DPA"),
     "Bloomberg": ("Bloomberg News", "Bloomberg", "Bloomberga", "Блумберг"),
     "Xinhua": ("Xinhua News Agency", "Xinhua"),
     "Kyodo": ("Kyodo News", "Kyodo"),
     "Yonhap": ("Yonhap News Agency", "Yonhap"),
     "ANSA": ("ANSA",),
     "EFE": ("EFE",),
-    "Polska Agencja Prasowa": ("Polska Agencja Prasowa", "Polskiej Agencji Prasowej", "PAP"),
+    # its full name in each case (pl), in English, German, Ukrainian and Russian (QA pass 18: "повідомляє
+    # Польське агентство преси", "the Polish Press Agency (PAP) reported" named no origin)
+    "Polska Agencja Prasowa": ("Polska Agencja Prasowa", "Polskiej Agencji Prasowej", "Polską Agencję Prasową",
+                               "Polską Agencją Prasową", "Polish Press Agency", "Polnische Presseagentur",
+                               "Polnischen Presseagentur", "Польське агентство преси", "Польського агентства преси",
+                               "Польському агентству преси", "Польським агентством преси", "Польському агентстві преси",
+                               "Польское агентство печати", "Польского агентства печати", "Польскому агентству печати",
+                               "Польским агентством печати", "Польском агентстве печати", "PAP", "ПАП"),
     "Europa Press": ("Europa Press", "EUROPA PRESS"),
     # Cyrillic names with the case forms the cues below take ("за даними Укрінформу")
     "Interfax": ("Interfax-Ukraine", "Interfax", "Інтерфакс-Україна", "Інтерфакс-України", "Интерфакс"),
@@ -202,6 +213,12 @@ _ORG = rf"(?P<name>{_KNOWN_RE}|{_ORG_PHRASE}|{_ACRONYM})"
 _THE = r"(?:the\s+|The\s+(?!Hill\b))?"  # "The Hill" keeps its article
 _DASH = r"[-—–‒―]"
 _AGENCY_TAG = rf"\((?P<name>{_WIRE_NAMES})\)"
+# An agency given with its country and its kind: "Poland's PAP news agency reported", "the Polish
+# Press Agency (PAP) reported", "according to Germany's dpa news agency" (QA pass 18). The
+# possessive only before a known agency's name: "Trump's Truth Social" is no such slot.
+_COUNTRY_OF = rf"(?:[A-Z][a-z]+['’]s\s+(?=(?:{_WIRE_NAMES})(?![\w-])))?"
+_NAME_TAIL = (r"(?:\s*\([A-Z]{2,6}\))?(?:\s+(?:state(?:-run)?\s+|official\s+)?(?:news\s+agency|news\s+service|"
+              r"wire\s+service|agency|newspaper|daily|broadcaster|news\s+website|website|news\s+portal|tabloid)\b)?")
 
 _NAME_FIRST = r"(?=[A-Z]|the\s)"  # cheap first-character test for rules that open on a name (speed)
 
@@ -272,10 +289,24 @@ _CYRILLIC_ADJECTIVE = (
     r"(?:ськ|цьк|зьк|ов|ев|єв|ів|ин|н|ик|ом)(?:а|я|е|є|у|ю|і))"
 )
 _CYRILLIC_DESCRIPTOR = rf"(?:{_CYRILLIC_ADJECTIVE}\s++){{0,2}}(?:{_CYRILLIC_MEDIA_NOUNS})(?![\w-])"
+# Polish and German give the agency its country the same way: "podała niemiecka agencja dpa", "według
+# brytyjskiej agencji Reutera", "nach Angaben der polnischen Nachrichtenagentur PAP" (QA pass 18). An
+# adjective here is a lower-case word ending as adjectives of place and kind do (pl -ska/-cka/-owa/-na
+# and their cases, de -isch-/-lich- with an ending), and only before one of these nouns.
+_LATIN_MEDIA_NOUNS = (
+    r"agencja|agencji|agencję|agencją|dziennik|dziennika|gazeta|gazety|portal|portalu|serwis|serwisu|stacja|"
+    r"stacji|telewizja|telewizji|rozgłośnia|rozgłośni|tygodnik|tygodnika|Nachrichtenagentur|Presseagentur|"
+    r"Agentur|Zeitung|Tageszeitung|Nachrichtenmagazin|Magazin|Sender|Fernsehsender|Rundfunk|Nachrichtenportal"
+)
+_LATIN_ADJECTIVE = (
+    r"[a-ząćęłńóśźż]{2,20}(?:sk|ck|dzk|ow|n)(?:a|iej|ej|ą|ie|i|y|iego|ego)"
+    r"|[a-zäöüß]{2,20}(?:isch|lich)(?:e|en|er|es|em)"
+)
+_LATIN_DESCRIPTOR = rf"(?:(?:{_LATIN_ADJECTIVE})\s++){{1,2}}(?:{_LATIN_MEDIA_NOUNS})(?![\w-])"
 _OTHER_ARTICLES = (
     r"(?:(?:der|die|dem|den|des|le|la|les|el|los|las|il|lo|the|The|agencia|agencja|agencji|agence|"
     r"Agentur|Zeitung|Nachrichtenagentur|Nachrichtenmagazin|Magazin|Sender|dziennik|portal|rozgłośnia|"
-    rf"stacja|l['’]|{_CYRILLIC_DESCRIPTOR})\s*){{0,2}}"
+    rf"stacja|l['’]|{_CYRILLIC_DESCRIPTOR}|{_LATIN_DESCRIPTOR})\s*){{0,2}}"
 )
 
 # Ukrainian, Russian, Polish and German write an outlet's name in quotation marks: «Коммерсантъ»,
@@ -375,14 +406,14 @@ _RULES: list[tuple] = [
         "citing",
         re.compile(
             rf"\b[Cc]iting\s+(?:(?:a|an|the)\s+(?:new\s+|recent\s+)?(?:report|story|article|"
-            rf"interview|investigation|statement|survey|poll)s?\s+(?:by|in|from|with|of)\s+)?{_THE}{_ORG}"
+            rf"interview|investigation|statement|survey|poll)s?\s+(?:by|in|from|with|of)\s+)?{_THE}{_COUNTRY_OF}{_ORG}"
         ),
     ),
     (
         "told",
         re.compile(
             rf"\b(?:told|telling|[Ss]peaking\s+(?:to|with)|said\s+(?:to|in\s+remarks\s+to)|in\s+"
-            rf"(?:comments|remarks)\s+to|[Tt]alking\s+to)\s+{_THE}{_MEDIA}"
+            rf"(?:comments|remarks)\s+to|[Tt]alking\s+to)\s+{_THE}{_COUNTRY_OF}{_MEDIA}"
         ),
     ),
     (
@@ -398,7 +429,7 @@ _RULES: list[tuple] = [
         re.compile(
             rf"\b[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?)?"
             rf"(?:(?:report|story|article|analysis|poll|survey|data|statement|count|tally|"
-            rf"estimates?|figures|investigation)s?\s+(?:by|from|in|of)\s+{_THE})?{_ORG}"
+            rf"estimates?|figures|investigation)s?\s+(?:by|from|in|of)\s+{_THE})?{_COUNTRY_OF}{_ORG}{_NAME_TAIL}"
             rf"(?=\s*[,.;:)'\"’”]|\s+(?:poll|survey|report|data|figures|analysis|count|"
             rf"tally|estimates?|statement|on|in|which|that|and|as|at|for|from|by|of|"
             rf"published|released|sources?)\b|\s*/|\s*$)"
@@ -412,7 +443,7 @@ _RULES: list[tuple] = [
         "reported",
         re.compile(
             rf"\b(?:(?:first\s+)?reported|obtained|uncovered|published|revealed)\s+(?:by|in)\s+"
-            rf"{_THE}{_MEDIA}"
+            rf"{_THE}{_COUNTRY_OF}{_MEDIA}"
         ),
     ),
     ("reported", re.compile(rf"\b[Aa]s\s+{_THE}{_MEDIA}(?=\s+(?:first\s+)?(?:reported|noted|wrote))")),
@@ -437,7 +468,7 @@ _RULES: list[tuple] = [
     (
         "reported",
         re.compile(
-            rf"{_NAME_FIRST}\b{_THE}{_MEDIA}(?:\s+(?:first|also|earlier|previously))?\s+(?:has\s+|had\s+)?"
+            rf"{_NAME_FIRST}\b{_THE}{_MEDIA}{_NAME_TAIL}(?:\s+(?:first|also|earlier|previously))?\s+(?:has\s+|had\s+)?"
             rf"(?:reported|reports|revealed|wrote|broke the news)\b"
         ),
         _needs("reported", "reports", "revealed", "wrote", "broke the news"),
@@ -525,10 +556,30 @@ def _is_name(name: str) -> bool:
     return bool(key) and key not in _NOT_A_NAME and not key.isdigit()
 
 
-def find_origins(text: str, *, outlet: str | None = None) -> list[Origin]:
+# the names of a source line: "ntv.de, dpa/AFP", "PAP / oprac. własne", "Reuters and AP"
+_SOURCE_NAME = re.compile(r"[^,/;&+]+")
+_SOURCE_AND = re.compile(r"\s+(?:and|und|i|oraz|et|y|і|и)\s+")
+MAX_CREDIT_LINES = 5  # lines read apart from the text (an article signs its source once or twice)
+
+
+def _source_line_origins(text: str, start: int | None = None) -> list[Origin]:
+    """Known names on the text's source lines ("Źródło: PAP", "Quelle: ntv.de, dpa/AFP"), kind
+    "source"; ``start`` stands for their offset when the lines are not the article's text (its end)."""
+    found = []
+    for m in SOURCE_LINE.finditer(text):
+        for part in _SOURCE_NAME.finditer(_SOURCE_AND.sub(",", m.group("names"))):
+            name = _CANON.get(part.group(0).strip(" .()[]").lower())  # known names only: "Autor: Jan Nowak" is a byline
+            if name:
+                found.append(Origin(name=name, kind="source", evidence=m.group(0).strip(),
+                                    start=m.start() if start is None else start))
+    return found
+
+
+def find_origins(text: str, *, outlet: str | None = None, credit_lines: list[str] | tuple[str, ...] = ()) -> list[Origin]:
     """Origins the text cites, first occurrence of each (name, kind), in text order.
 
-    ``outlet`` is the article's own outlet: it is never an origin of itself."""
+    ``outlet`` is the article's own outlet: it is never an origin of itself. ``credit_lines``: the
+    article's source lines that extraction dropped from its text ("Źródło: PAP"), read after it."""
     if not isinstance(text, str) or not text.strip():
         return []
     text = text[:MAX_TEXT_CHARS]
@@ -556,7 +607,12 @@ def find_origins(text: str, *, outlet: str | None = None) -> list[Origin]:
             seen.add((name, kind))
             taken.append((a, b))
             found.append(Origin(name=name, kind=kind, evidence=" ".join(m.group(0).split()), start=m.start()))
-    found.sort(key=lambda o: o.start)
+    lines = [line[:200] for line in credit_lines[:MAX_CREDIT_LINES] if isinstance(line, str)]
+    for o in _source_line_origins(text) + _source_line_origins("\n".join(lines), start=len(text)):
+        if (o.name, o.kind) not in seen and not (own and _is_own(o.name.lower(), own, own_initials)):
+            seen.add((o.name, o.kind))
+            found.append(o)
+    found.sort(key=lambda o: o.start)  # a dropped source line after the text: it ended the article
     return found
 
 
@@ -565,7 +621,7 @@ def wire_services(text: str) -> list[str]:
     not agencies merely mentioned in the story."""
     names: list[str] = []
     for o in find_origins(text):
-        wire_credit = o.kind == "credit" and o.name in WIRE_AGENCIES
+        wire_credit = o.kind in ("credit", "source") and o.name in WIRE_AGENCIES
         if (o.kind == "wire" or wire_credit) and o.name not in names:
             names.append(o.name)
     return names

@@ -207,6 +207,8 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
     if len(text) < settings.min_body_chars:
         raise ExtractError("no article text left after removing boilerplate")
     raw_text = item.content if item.kind == "text" else text
+    # the source lines page text drops as clutter ("Źródło: PAP"): kept apart, for the article's origin
+    credit_lines = _dropped_source_lines(item.content, text) if item.kind == "text" else []
     outlet = _first(
         meta.get("outlet"),
         site_name,
@@ -243,8 +245,20 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         text_from=meta.get("text_from"),
         captured=crawled.isoformat(timespec="seconds") if crawled else None,
         modified=_timestamp(meta.get("modified")) or modified,
+        credit_lines=credit_lines,
         warnings=notes,
     )
+
+
+def _dropped_source_lines(content: str, text: str) -> list[str]:
+    """The lines of ``content`` that name the article's source (``line_rules.SOURCE_LINE``) and are
+    not in its extracted ``text``."""
+    from storydiff.analyze.origins import MAX_CREDIT_LINES
+    from storydiff.extract.line_rules import SOURCE_LINE
+
+    kept = {line.strip() for line in text.splitlines()}
+    lines = [m.group(0).strip() for m in SOURCE_LINE.finditer(content)]
+    return [line for line in dict.fromkeys(lines) if line not in kept][:MAX_CREDIT_LINES]
 
 
 def _timestamp(value: object) -> str | None:

@@ -72,6 +72,17 @@ _PATTERNS = {
     # labels, not every short line: a real subheading ("The aftermath") is the article's own
     "section_label": r"^\W*(details|more details|context|background|in brief|briefly|key points)\W*$",
 }
+# A line naming where the article's news came from, a label and names: "Źródło: PAP", "Autor: PAP",
+# "Quelle: dpa", "Quelle: ntv.de, dpa/AFP", "Джерело: Укрінформ", "Source: Reuters". The page drops
+# most such lines as a field or a short line, but their names are the article's origin (QA pass 18:
+# a reprint signed "Źródło: PAP" counted as own reporting): extraction keeps the ones it drops apart
+# (``Article.credit_lines``), out of the body, and ``analyze.origins`` reads them. A photo's credit
+# ("Fot. PAP/Wojtek Jargiło") is none.
+SOURCE_LINE = re.compile(
+    r"^[^\w\n]*(?:źródł[oa]|autor(?:zy|in|en)?|quellen?|джерел[оа]|источник(?:и)?|автор|sources?|author)"
+    r"[ \t]*:[ \t]*(?P<names>[^\n:!?]{1,80}?)[ \t.]*$",
+    re.I | re.M,
+)
 # Kinds whose match is a label, a link or a notice of the page by a fixed phrase: a line of them
 # is the page's clutter even when it reads as prose ("Більше новин читайте в нашому
 # Telegram-каналі"), and a text field drops it without a word (``record_text``). The other kinds'
