@@ -261,6 +261,73 @@ def _runs(text: str) -> list[tuple[int, list[str]]]:
     return runs
 
 
+# Where or through what a quote was said is no speaker: "napisał premier na platformie X", "schrieb
+# Tusk auf der Plattform X", "sagte er in Berlin", "przekazał w Polsat News wojewoda Krzysztof
+# Komorski" named X, "Plattform X", "Berlin" and "Polsat News" (QA pass 18). A run of capitals right
+# after one of these prepositions (a determiner, and one word naming a medium: "platformie",
+# "antenie", "эфире", between) is a place, a platform or a broadcaster; a time ("am Montag Kanzler
+# Merz") is none, and a name after any other word is still the speaker ("z uśmiechem Jan Nowak").
+_PLACE_PREPOSITIONS = {
+    "pl": "na w we u z ze przy dla do od po pod nad przed",
+    "de": "auf in im bei beim an am aus vor nach gegenüber über von vom mit zu zum zur",
+    "uk": "на у в з із зі при для від до біля",
+    "ru": "на в во у с со при для от до возле",
+    "fr": "à au aux en sur dans chez depuis",
+    "es": "en a desde sobre",
+    "it": "a in su da al alla nel nella sul sulla",
+}
+_DETERMINERS_TEXT = (
+    "der die das dem den des einem einer eines seinem seiner seinen ihrem ihrer ihren unser unserer unserem unseren "
+    "unseres le la les l un une son sa ses el los las "
+    "lo il gli su sus swoim swojej swoim swoją своєму своїй своем своём своей")
+_DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
+# the medium a quote was said on or in, the word between the preposition and its name
+_MEDIUM_WORD = re.compile(
+    r"(?:platform|portal|serwis|kana[łl]|anten|profil|wpis|program|audycj|stacj|radi|telewizj|gazet|dziennik|"
+    r"tygodnik|medi|sieci|платформ|мереж|соцмереж|сет|канал|телеканал|ефір|эфир|програм|радіо|радио|газет|"
+    r"сторін|страниц|акаунт|аккаунт|профіл|профил|блог|plateforme|réseau|antenne|plataforma|red|piattaforma)",
+    re.IGNORECASE)
+_TIME_WORDS_TEXT = (
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend wochenende morgen abend "
+    "januar februar märz april mai juni juli august september oktober november dezember")
+_TIME_WORDS = frozenset(_TIME_WORDS_TEXT.split())
+_PREPOSITION_WORDS = {lang: frozenset(words.split()) for lang, words in _PLACE_PREPOSITIONS.items()}
+_CLAUSE_MARK = re.compile(r"[,;:!?—–()\n]|\.\s")
+
+
+def _after_preposition(text: str, at: int, lang: str) -> bool:
+    """Whether the run of capitals at ``at`` stands in a prepositional phrase: a preposition, then
+    determiners and at most one word naming a medium, then the run."""
+    first = _WORD.match(text, at)
+    if first is None or first.group(0).rstrip(".").lower() in _TIME_WORDS:
+        return False
+    before = text[max(0, at - 60):at]
+    marks = list(_CLAUSE_MARK.finditer(before))
+    words = _WORD.findall(before[marks[-1].end():] if marks else before)
+    while len(words) > 1 and words[-1].lower() in _DETERMINERS:
+        words.pop()
+    prepositions = _PREPOSITION_WORDS[lang]
+    if words and words[-1].lower() in prepositions:
+        return True
+    return (len(words) >= 2 and words[-1].islower() and _MEDIUM_WORD.match(words[-1]) is not None
+            and (words[-2].lower() in prepositions
+                 or (len(words) >= 3 and words[-2].lower() in _DETERMINERS and words[-3].lower() in prepositions)))
+
+
+def _speaker_runs(text: str, lang: str) -> list[tuple[int, list[str]]]:
+    """``_runs`` of ``text`` (words after a speech verb) without those that name a place, a platform
+    or a broadcaster the quote was said in or on. A place of one word runs into the name after it
+    ("powiedział w Warszawie Jan Nowak"): a run of three words or more after a preposition is read
+    without its first."""
+    out = []
+    for at, run in _runs(text):
+        if not _after_preposition(text, at, lang):
+            out.append((at, run))
+        elif len(run) >= 3:
+            out.append((text.index(run[1], at + len(run[0])), run[1:]))
+    return out
+
+
 # a dative after the speaker is whom it was said to: "— сказав Макрон Зеленському" (no nominative
 # surname ends so)
 _TO_WHOM = re.compile(r"(?:ові|еві|єві|ому|ьому)$")
@@ -345,10 +412,7 @@ def speaker_after(
     allows (else the last person of that gender named: ``_agreeing``; ``open_mark`` the quote's,
     ``since`` the previous quote's end)."""
     open_mark = close_mark if open_mark is None else open_mark
-    m = _AFTER_MARK.match(text, close_mark)
-    pos = m.end() if m else close_mark
-    clause_end = _CLAUSE_END.search(text, pos)
-    clause = text[pos : clause_end.start() if clause_end else len(text)]
+    clause = _clause_after(text, close_mark)
     conjunction = _CONJUNCTION_RE[lang].match(clause)
     if conjunction and not _VERB_RE[lang].match(clause[conjunction.end():].lstrip()):
         # "X зауважив, що «...», а голова ОВА Олег Кіпер відповів: «...»": a new clause, whose
@@ -358,7 +422,7 @@ def speaker_after(
     if verb is None:
         # "“, sagte Kessler” is the common order; "», — Кличко сказав" puts the name first
         later = _VERB_RE[lang].search(clause, 0, 40)
-        runs = _runs(clause[: later.start()]) if later else []
+        runs = _speaker_runs(clause[: later.start()], lang) if later else []
         if later is None or not runs:
             return None, None
         return later.group(0), _pick(runs, nearest_last=True)
@@ -366,10 +430,10 @@ def speaker_after(
     if lang == "fr" and cue.lower().startswith("a-t-"):
         return cue, previous  # « ... », a-t-il ajouté
     pronoun = _PRONOUN_RE[lang].match(rest.lstrip())
-    if pronoun and not _runs(rest[:40]):  # "— додала вона", "fügte er hinzu", "erklärte sie"
+    if pronoun and not _speaker_runs(rest[:40], lang):  # "— додала вона", "fügte er hinzu", "sagte er in Berlin"
         want = _wanted_gender(lang, cue, pronoun.group(0))
         return cue, _agreeing(text, lang, previous or last_named, want, open_mark, since)
-    runs = _runs(rest)
+    runs = _speaker_runs(rest, lang)
     role = _GERMAN_ROLE.match(rest) if lang == "de" else None
     if role and not any(len(r) >= 2 for _, r in runs):
         # "sagte der Premier": the person the article gave that role (QA pass 16), else the role
@@ -400,7 +464,7 @@ def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | No
     if _PRONOUN_RE[lang].match(sentence[verb.end():].lstrip()):
         return None  # "..., antwortete er in einem Interview: „": the pronoun's, not a word before it
     before = [(at, run) for at, run in _runs(sentence[: verb.start()]) if not _OF.search(sentence[:at])]
-    after = _runs(sentence[verb.end():])
+    after = _speaker_runs(sentence[verb.end():], lang)
     if after and not before:  # "Jak zaznaczył Zieliński, „"
         return _name(after[0][1]), verb.group(0)
     name = _pick(before, nearest_last=True)
@@ -585,11 +649,13 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
     previous speaker when that quote is at most ``max_inherit_paragraphs`` back."""
     previous: str | None = None
     previous_para, previous_end = -10, 0
+    speakers: list[str] = []  # each quote's speaker so far, as the article named them in full
     for sp, q in zip(spans, quotes):
         para = text.count("\n", 0, sp.open_mark)
         inherited = previous if para - previous_para <= max_inherit_paragraphs else None
         if inherited is not None:  # someone else took the word since: "he" is now that person
-            inherited = _speaking_since(text, previous_end, sp.open_mark, lang) or inherited
+            inherited = (_speaking_since(text, previous_end, sp.open_mark, lang)
+                         or _speaker_as_subject(text, previous_end, sp.open_mark, speakers, lang) or inherited)
         last_named = None if inherited else _last_named(text, sp.open_mark)
         anonymous = _anonymous(text, sp, lang)
         if anonymous is not None:
@@ -598,6 +664,13 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
             continue
         cue, speaker = (speaker_after(text, sp.close_mark, lang, inherited, last_named, sp.open_mark, previous_end)
                         if sp.closed else (None, None))
+        if cue is None and speaker is None and sp.closed:
+            # a quote in another language than the article's, attributed in that language: a Polish
+            # roundup's "„...“, sagte Pistorius dem ZDF" (QA pass 18 gave it the Polish quote's speaker)
+            other = _attributed_in(text, sp.close_mark, lang)
+            if other is not None:
+                cue, speaker = speaker_after(text, sp.close_mark, other, inherited, last_named, sp.open_mark,
+                                             previous_end)
         if speaker is None:
             before = speaker_before(text, sp.open_mark, lang)
             if before is not None:
@@ -618,7 +691,65 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
         q.speaker, q.cue = _full_name(text, speaker), cue
         if speaker:
             previous, previous_para = speaker, para
+            speakers.append(q.speaker)
         previous_end = sp.close_mark + 1 if sp.closed else sp.open_mark + 1
+
+
+def _clause_after(text: str, close_mark: int) -> str:
+    """The words after a quote's closing mark up to the end of their clause. A full stop after a
+    one-letter word ("auf X.") reads as an initial, so the next quote's opening mark after it ends
+    the clause too: "schrieb sie auf X. „Ich freue mich sehr für Dich“" named "Dich"."""
+    m = _AFTER_MARK.match(text, close_mark)
+    pos = m.end() if m else close_mark
+    clause_end = _CLAUSE_END.search(text, pos)
+    clause = text[pos: clause_end.start() if clause_end else len(text)]
+    next_quote = _NEXT_QUOTE.search(clause)
+    return clause[: next_quote.start()] if next_quote else clause
+
+
+_NEXT_QUOTE = re.compile(r"\.\s+[«„“\"]")
+
+
+def _attributed_in(text: str, close_mark: int, lang: str) -> str | None:
+    """The other language whose speech verb opens the words after the closing mark, or None."""
+    clause = _clause_after(text, close_mark)
+    if not clause.strip():
+        return None
+    return next((other for other in sorted(LANGUAGES) if other != lang and _VERB_RE[other].match(clause)), None)
+
+
+# a German adjective or function word opening a sentence ("Russische Drohnen sind ...", "Auch
+# Alternativen wie Taxi ...", "In Zukunft geht es ..."): the run of capitals it starts is no person
+_GERMAN_ADJECTIVE = re.compile(r"(?:isch|sch|lich|ig|al|är|ell|iv)(?:e|en|er|es|em)$")
+_GERMAN_OPENERS_TEXT = (
+    "auch und in jeder jede jedes dabei doch nun dort hier heute dann zudem denn aber als wenn weil dass ob wie "
+    "was wer man alle viele einige diese dieser dieses kein keine mehr noch schon erst so sowohl nicht nur "
+    "gleichzeitig damit danach davor deshalb trotzdem während bis unter zwischen gegen ohne um durch seit")
+_GERMAN_OPENERS = frozenset(_GERMAN_OPENERS_TEXT.split())
+
+
+def _speaker_as_subject(text: str, start: int, open_mark: int, speakers: list[str], lang: str) -> str | None:
+    """A person named as the subject of a sentence of the quote's paragraph since the previous
+    quote, its name opening the sentence: "„...“, schrieb Tusk auf der Plattform X.\n
+    Bundesverteidigungsminister Boris Pistorius sicherte Polen die Solidarität Deutschlands zu.
+    „...“, sagte er in Berlin" is Pistorius's (QA pass 18), not Tusk's. A person quoted before, in
+    any language; in German (where "er"/"sie" are the rule and a role is capitalised into the run),
+    also a name first quoted here, unless the run opens on an adjective ("Russische Drohnen sind").
+    In Polish, Ukrainian and Russian a run opening a sentence is as often an institution ("Straż
+    Graniczna poinformowała"): the verb's gender decides there (``_agreeing``)."""
+    lo = max(start, text.rfind("\n", 0, open_mark) + 1)
+    segment = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[lo:open_mark])
+    surnames = {name.split()[-1]: name for name in speakers if name}
+    found = None
+    for at, run in _runs(segment):
+        head = segment[:at].rstrip(" \t\u00a0")
+        if len(run) < 2 or (head and head[-1] not in ".!?"):
+            continue
+        if run[-1] in surnames:
+            found = surnames[run[-1]]
+        elif lang == "de" and run[0].lower() not in _GERMAN_OPENERS and not _GERMAN_ADJECTIVE.search(run[0].lower()):
+            found = _name(run)
+    return found
 
 
 def language_rules(language: str | None) -> str | None:
