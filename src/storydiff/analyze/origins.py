@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from storydiff.extract.line_rules import SOURCE_LINE
+from storydiff.extract.line_rules import MAX_CREDIT_LINES, SOURCE_LINE
 from storydiff.records import Origin
 
 MAX_TEXT_CHARS = 500_000  # longer input is cut (PolNeAR max is ~34k chars); bounds worst-case regex time
@@ -559,7 +559,6 @@ def _is_name(name: str) -> bool:
 # the names of a source line: "ntv.de, dpa/AFP", "PAP / oprac. własne", "Reuters and AP"
 _SOURCE_NAME = re.compile(r"[^,/;&+]+")
 _SOURCE_AND = re.compile(r"\s+(?:and|und|i|oraz|et|y|і|и)\s+")
-MAX_CREDIT_LINES = 5  # lines read apart from the text (an article signs its source once or twice)
 
 
 def _source_line_origins(text: str, start: int | None = None) -> list[Origin]:

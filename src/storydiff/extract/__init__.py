@@ -253,8 +253,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
 def _dropped_source_lines(content: str, text: str) -> list[str]:
     """The lines of ``content`` that name the article's source (``line_rules.SOURCE_LINE``) and are
     not in its extracted ``text``."""
-    from storydiff.analyze.origins import MAX_CREDIT_LINES
-    from storydiff.extract.line_rules import SOURCE_LINE
+    from storydiff.extract.line_rules import MAX_CREDIT_LINES, SOURCE_LINE
 
     kept = {line.strip() for line in text.splitlines()}
     lines = [m.group(0).strip() for m in SOURCE_LINE.finditer(content)]

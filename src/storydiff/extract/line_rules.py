@@ -83,6 +83,7 @@ SOURCE_LINE = re.compile(
     r"[ \t]*:[ \t]*(?P<names>[^\n:!?]{1,80}?)[ \t.]*$",
     re.I | re.M,
 )
+MAX_CREDIT_LINES = 5  # source lines kept apart (an article signs its source once or twice)
 # Kinds whose match is a label, a link or a notice of the page by a fixed phrase: a line of them
 # is the page's clutter even when it reads as prose ("Більше новин читайте в нашому
 # Telegram-каналі"), and a text field drops it without a word (``record_text``). The other kinds'
