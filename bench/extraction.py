@@ -7,6 +7,7 @@
     python bench/extraction.py --only speed          # speeds, interleaved page by page
     python bench/extraction.py --only region         # round 17: wcxb's dev / held-out halves, the content region
     python bench/extraction.py --only region-speed   # round 17: the content region's cost, page by page
+    python bench/extraction.py --only headings       # round 18: the precise pass's linked headings (off), fundus by language
     python bench/extraction.py --quick               # a sample of pages per corpus
 
 What was tuned is marked where it is scored: the HTML path learns nothing but its two re-check
@@ -46,6 +47,7 @@ PUBLISHED_HTML = {  # the data README's published scores, for corpora without pu
 def _storydiff_key() -> str:
     return code_hash("extract/html.py", "extract/page_type.py", "extract/line_cleanup.py", "extract/line_rules.py",
                      "extract/metadata.py", "extract/pass_gaps.py", "extract/page_prose.py", "extract/page_region.py",
+                     "extract/precise_pass.py",
                      "settings.py")
 
 
@@ -213,6 +215,81 @@ def region_table() -> None:
     extraction_html.region_rescue_table()
 
 
+def headings_table() -> None:
+    """Round 18: storydiff's default beside the same with its precise pass keeping the article's
+    linked headings (``precise_keeps_linked_headings``, extract/precise_pass.py; off by default) and
+    trafilatura's default, per corpus (wcxb by half) and fundus by language. Developed on aeb and
+    wcxb; fundus held out. Pages that do not declare themselves articles get no precise pass, so
+    their body with the setting on is the default's."""
+    import dataclasses
+
+    import extraction_html
+    import trafilatura
+    from aeb_metric import page_counts, score_counts
+    from extraction_corpora import site_half
+
+    from storydiff.extract import html as html_module
+    from storydiff.extract.html import extract_html
+
+    def cell(counts: list[tuple]) -> str:
+        s = score_counts(counts)
+        lost = sum(tp / (tp + fn) < 0.5 for tp, _, fn in counts if tp + fn > 0)
+        return f"{s['precision']:.4f} / {s['recall']:.4f} / {s['f1']:.4f} ({lost})"
+
+    def with_headings(page) -> str:
+        shipped = html_module.SETTINGS
+        html_module.SETTINGS = dataclasses.replace(shipped, precise_keeps_linked_headings=True)
+        try:
+            return extract_html(page.html(), page.url).text
+        finally:
+            html_module.SETTINGS = shipped
+
+    print("\n## Round 18: the precise pass keeps an article's linked headings (AEB F1; lost: body recall < 0.5)\n")
+    print("| corpus (pages) | seen? | storydiff default P / R / F1 (lost) | storydiff, linked headings kept "
+          "P / R / F1 (lost) | trafilatura default P / R / F1 (lost) | ΔF1 vs trafilatura: default / headings kept "
+          "| ΔP vs trafilatura: default / headings kept |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    fundus_counts: dict = {}
+    for corpus in CORPORA:
+        pages = html_pages(corpus)
+        ours = cached_outputs(corpus, "storydiff", _storydiff_key(), lambda p: extract_html(p.html(), p.url).text)
+        declared = extraction_html.page_declares_article(corpus)
+        kept = cached_outputs(corpus, "storydiff_headings_kept", _storydiff_key(), with_headings,
+                              pages=[p for p in pages if declared.get(p.id)])
+        traf = cached_outputs(corpus, "traf_default", trafilatura.__version__,
+                              lambda p: trafilatura.extract(p.html(), url=p.url))
+        counts = {p.id: {"on": page_counts(p.body, ours.get(p.id) or ""),
+                         "kept": page_counts(p.body, (kept if declared.get(p.id) else ours).get(p.id) or ""),
+                         "traf": page_counts(p.body, traf.get(p.id) or "")} for p in pages}
+        parts = [(corpus, "**held out, scored once**" if corpus == "fundus" else "seen (development)", pages)]
+        if corpus == "wcxb":
+            parts = [(f"wcxb {half}", "seen (development)", [p for p in pages if site_half(p.group) == half])
+                     for half in ("dev", "held-out")] + [("wcxb all", "seen (development)", pages)]
+        for name, seen, sub in parts:
+            scores = {k: score_counts([counts[p.id][k] for p in sub]) for k in ("on", "kept", "traf")}
+            print(f"| {name} ({len(sub)}) | {seen} | "
+                  + " | ".join(cell([counts[p.id][k] for p in sub]) for k in ("on", "kept", "traf"))
+                  + " | " + " / ".join(f"{scores[k]['f1'] - scores['traf']['f1']:+.4f}" for k in ("on", "kept"))
+                  + " | " + " / ".join(f"{scores[k]['precision'] - scores['traf']['precision']:+.4f}"
+                                       for k in ("on", "kept")) + " |")
+        if corpus == "fundus":
+            fundus_counts = {p.id: (p.kind, counts[p.id]) for p in pages}
+    print("\nfundus by language: F1 (pages with body recall < 0.5), default / linked headings kept / trafilatura default\n")
+    print("| language | pages | storydiff default | linked headings kept | trafilatura default |")
+    print("|---|---:|---:|---:|---:|")
+    kinds: dict[str, list] = defaultdict(list)
+    for kind, c in fundus_counts.values():
+        kinds[kind].append(c)
+    small = [k for k, v in kinds.items() if len(v) < 5]
+    kinds["other (" + ", ".join(sorted(small)) + ")"] = [c for k in small for c in kinds.pop(k)]
+    kinds["all but English"] = [c for kind, c in fundus_counts.values() if kind != "en"]
+    for kind, group in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
+        print(f"| {kind} | {len(group)} | "
+              + " | ".join(f"{score_counts([c[k] for c in group])['f1']:.4f} "
+                           f"({sum(tp / (tp + fn) < 0.5 for tp, _, fn in (c[k] for c in group) if tp + fn > 0)})"
+                           for k in ("on", "kept", "traf")) + " |")
+
+
 def region_speed_table(n: int) -> None:
     """What the content region (round 17) costs: storydiff's default with and without it and
     trafilatura's default, turns taken page by page (each page starting with the next one), on n
@@ -341,7 +418,7 @@ def speed_table(n: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="about 150 pages per corpus")
-    parser.add_argument("--only", choices=["html", "pagetext", "siblings", "speed", "region", "region-speed"], default=None)
+    parser.add_argument("--only", choices=["html", "pagetext", "siblings", "speed", "region", "region-speed", "headings"], default=None)
     parser.add_argument("--speed-pages", type=int, default=60, help="pages of each corpus in the speed table")
     args = parser.parse_args()
     if not DATA.exists():
@@ -351,6 +428,8 @@ def main() -> None:
     with threadpool_limits(1):  # 2 shared cores: more OpenMP threads than free cores stall sklearn
         if args.only in (None, "html"):
             html_table(args.quick)
+        if args.only in (None, "headings"):
+            headings_table()
         if args.only in (None, "region"):
             region_table()
         if args.only in (None, "pagetext", "siblings"):

@@ -98,6 +98,13 @@ class ExtractSettings:
     # (The first value, 150, was set on aeb alone.)
     recheck_below_words: int = 300
     recheck_ratio: float = 0.3
+    # The precise pass keeps the article's headings that are mostly a link (a listicle's product,
+    # a section's subject), as the balanced pass does: trafilatura's precise pass alone deletes them
+    # (extract/precise_pass.py). No number; developed on aeb and wcxb-dev (aeb 0.9729 -> 0.9735, wcxb
+    # 0.8334 -> 0.8340), fundus-tests held out and scored once: 0.95513 -> 0.95510 (2 pages: a
+    # subheading gained, a linked teaser headline in the body). It did not hold on the held-out
+    # corpus, so it is off (BENCHMARKS §1, round 18; bench/extraction.py --only headings).
+    precise_keeps_linked_headings: bool = False
     # The precise body's gaps filled from the balanced pass (extract/pass_gaps.py): a gap of at most
     # gap_fill_max_lines lines between two paragraphs both passes read, each line of at least
     # gap_fill_min_words words and (gap_fill_sentence_end) ending as a sentence. Chosen

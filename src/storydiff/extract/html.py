@@ -30,6 +30,8 @@ from storydiff.extract.page_prose import page_prose
 from storydiff.extract.page_region import region_text
 from storydiff.extract.page_type import declares_article
 from storydiff.extract.pass_gaps import fill_gaps, page_paragraphs, shows_gap
+from storydiff.extract.precise_pass import install as _install_precise_headings
+from storydiff.extract.precise_pass import linked_headings_kept
 from storydiff.extract.trafilatura_paths import install as _install_python_paths
 from storydiff.settings import ExtractSettings
 
@@ -45,6 +47,8 @@ _install_python_paths()
 # htmldate's page-wide date patterns tried only where a match can start (htmldate_patterns): 60% of
 # its search on pages without a date tag
 _install_date_patterns()
+# the precise pass's heading link-density test, skipped where storydiff asks for it (precise_pass)
+_install_precise_headings()
 
 
 @dataclass
@@ -162,7 +166,8 @@ def _body_pass(tree: HtmlElement, url: str | None,
     if not declared:
         # Forums, products, listings, services: the precise pass keeps one block of them.
         return _trafilatura(tree, url), None, False
-    doc = _trafilatura(tree, url, favor_precision=True)
+    with linked_headings_kept(SETTINGS.precise_keeps_linked_headings):
+        doc = _trafilatura(tree, url, favor_precision=True)
     words = _word_count(doc.text if doc else "")
     balanced = None
     if words < SETTINGS.recheck_below_words:
