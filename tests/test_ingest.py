@@ -43,7 +43,7 @@ def test_every_bad_item_is_named_with_a_reason_and_good_items_still_come(corpus)
     assert len(warc_fail) == 1 and ("truncated" in warc_fail[0] or "unreadable WARC" in warc_fail[0])
     assert "invalid JSON" in by_source["export.jsonl#L2"]
     assert "invalid JSON" in by_source["export.jsonl#L3"]
-    assert "no non-empty 'text' or 'html'" in by_source["export.jsonl#L4"]
+    assert "no non-empty text or html field ('text', 'body'" in by_source["export.jsonl#L4"]
     assert "over the 20 MB limit" in by_source["huge.txt"]
     names = {name(i.source) for i in items}
     for good in ("good.html", "ok.warc.gz#https://velm.example/a", "ok.warc.gz#https://velm.example/b",

@@ -88,10 +88,15 @@ def match_doc_from_row(row: object, doc_id: str | None = None):
     cleans them (ingest.sanitize); ``doc_id`` defaults to the row's own ``id``. ValueError saying
     what is wrong."""
     from storydiff.extract import normalize_date
-    from storydiff.ingest.formats import field_type_error
+    from storydiff.ingest.formats import EXPORT_TEXT_FIELDS, export_record, field_type_error
     from storydiff.ingest.sanitize import clean_value
     from storydiff.match import MatchDoc
 
+    if isinstance(row, dict):
+        # the fields ingest reads, under the names it reads them (a vendor's `body`, `headline`)
+        row = export_record(row)
+        if not isinstance(row.get("text"), str):
+            row["text"] = next((row[f] for f in EXPORT_TEXT_FIELDS if isinstance(row.get(f), str)), None)
     if not isinstance(row, dict) or not isinstance(row.get("text"), str):
         # a pair's side ("a", "b") is an article object: its id is the pair's
         raise ValueError("row needs 'id' and a string 'text'" if doc_id is None else "needs a string 'text'")

@@ -8,6 +8,7 @@ import csv
 import html as htmllib
 import io
 import json
+import math
 import re
 import zlib
 from collections import Counter
@@ -42,6 +43,36 @@ def _record_over(what: str, size: int, settings: IngestSettings) -> str:
 STRING_FIELDS = ("url", "title", "published", "outlet", *EXPORT_TEXT_FIELDS, *EXPORT_HTML_FIELDS)
 
 
+# What vendors call the fields storydiff reads (a month of exports from a media-monitoring service:
+# `headline`, `source_name`, `pub_date` were ignored and every row stored untitled, undated and
+# nameless; QA pass 18). A name of storydiff's own wins; else the first alias present.
+FIELD_ALIASES = {
+    "title": ("headline",),
+    "outlet": ("source_name", "source", "publisher", "site_name"),
+    "published": ("pub_date", "published_at", "publish_date", "datePublished", "pubDate", "date"),
+    "modified": ("updated_at", "dateModified", "last_modified"),
+}
+# fields holding a time: an export may give epoch seconds as a JSON number (one with a string
+# epoch was read and one with a number refused whole; QA pass 18)
+TIME_FIELDS = ("published", "modified", "updated")
+
+
+def export_record(rec: dict) -> dict:
+    """An export row with its fields under storydiff's names (``FIELD_ALIASES``) and a time given as
+    a JSON number written as the epoch string it is; the row itself is not changed."""
+    out = dict(rec)
+    for field, aliases in FIELD_ALIASES.items():
+        if out.get(field) in (None, ""):
+            alias = next((a for a in aliases if out.get(a) not in (None, "")), None)
+            if alias is not None:
+                out[field] = out[alias]
+    for field in TIME_FIELDS:
+        value = out.get(field)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+            out[field] = str(int(value))
+    return out
+
+
 def field_type_error(rec: dict) -> str | None:
     """Why a record's fields have the wrong types, or None."""
     for k in STRING_FIELDS:
@@ -68,6 +99,7 @@ def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     """One export row/object (fields id, url, title, text or html, published, outlet) → RawItem."""
     if not isinstance(rec, dict):
         return Failure(source, f"record is a JSON {json_type(rec)}, expected an object")
+    rec = export_record(rec)
     rid = rec.get("id")
     if isinstance(rid, str) and len(rid) > settings.max_id_chars:  # a key, and part of every message
         return Failure(source, f"field 'id' is {len(rid):,} characters long; at most {settings.max_id_chars:,}")
@@ -80,7 +112,8 @@ def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     text = next((rec[f] for f in EXPORT_TEXT_FIELDS if isinstance(rec.get(f), str) and rec[f].strip()), None)
     body = html if html is not None else text
     if body is None:
-        return Failure(source, "record has no non-empty 'text' or 'html' field")
+        return Failure(source, "record has no non-empty text or html field (" + ", ".join(
+            map(repr, EXPORT_TEXT_FIELDS + EXPORT_HTML_FIELDS)) + ")")
     if len(body) > settings.max_item_bytes:
         return Failure(source, f"record body is {_mb(len(body))}, over the {_mb(settings.max_item_bytes)} limit")
     meta = {k: rec[k] for k in ("id", "title", "published", "outlet", "authors") if rec.get(k) not in (None, "")}
@@ -88,6 +121,10 @@ def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     if modified:  # when the row's text was last changed: orders two exports' versions of one article
         meta["modified"] = modified
     url = rec.get("url") if isinstance(rec.get("url"), str) and rec.get("url") else None
+    if html is None and _ENTITY.search(body):
+        # a CMS's text exported HTML-escaped ("&quot;We will rebuild&quot;", "&#8220;"): its quote
+        # marks were no quote marks and its quotes were lost (QA pass 18)
+        body = htmllib.unescape(body)
     if html is None and _MARKUP.search(body):
         # a CMS's "text" that holds its body's HTML ("<p>...</p><p>...</p>"): read as the fragment it
         # is, as a feed entry's content; the page-text line model took the tags for boilerplate
@@ -103,9 +140,14 @@ def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
 # paragraph's opening tag ("a<b and c>d" in an equation is none of these).
 _MARKUP = re.compile(
     r"</(?:p|div|a|span|h[1-6]|li|ul|ol|blockquote|strong|em|b|i|figure|figcaption|table|td|tr|section|article)\s*>"
-    r"|<br\s*/?>|<p(?:\s[^<>]*)?>",
+    r"|<br\s*/?>|<p(?:\s[^<>]*)?>"
+    # elements that are never text: a script or an image in a text field is markup to drop, not
+    # words to keep (QA pass 18: "<script>alert(1)</script>" stayed in an article's text)
+    r"|<(?:script|style|iframe|img|object|embed|svg)\b",
     re.IGNORECASE,
 )
+# an HTML character reference: a named one that HTML defines with its semicolon, or a numeric one
+_ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|quot|amp|apos|lt|gt|nbsp|[lr]dquo|[lr]squo|laquo|raquo|[mn]dash|hellip);")
 
 
 def read_jsonl(source: str, lines: BinaryIO | Iterable[bytes], settings: IngestSettings) -> Iterator[Result]:
