@@ -106,3 +106,10 @@ def test_a_live_blog_is_titled_by_its_own_headline_not_its_first_update(fast):
     og_title = '<meta property="og:title" content="Storm: towns without power">'
     assert extract_html(_live_blog({"@context": "https://schema.org", **posting}, og_title), fast=fast).title \
         == "Storm: towns without power"
+
+
+def test_a_closing_guillemet_ends_the_title_and_separates_nothing():
+    # QA pass 18: "«Либідська»" lost its "»", read as a separator without spaces around it
+    assert headline("У Києві закрили станцію метро «Либідська»") == "У Києві закрили станцію метро «Либідська»"
+    assert headline("Зеленський: «Ми не віддамо Донбас»") == "Зеленський: «Ми не віддамо Донбас»"
+    assert headline("Metro station closed » Kyiv News", [], "Kyiv News") == "Metro station closed"

@@ -349,7 +349,8 @@ def byline_names(raw: str | None) -> list[str]:
 
 # " | ", " - ", " — ", " : ", " / ", "»": what joins a headline to a site's name or a section in a <title>
 # (a colon without a space before it is the headline's own: "Ukraine: talks resume")
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:/·•»«]\s+|\s*[|·•»]\s*")
+# » only between spaces: a title's closing guillemet ("... метро «Либідська»") is no separator
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:/·•»«]\s+|\s*[|·•]\s*")
 
 
 def _words(text: str | None) -> str:
