@@ -116,3 +116,14 @@ def test_a_page_of_many_small_elements_gets_one_pass_and_past_the_cap_a_refusal(
                   body='<div><a href="/x">Link</a></div>' * (settings.max_elements // 2 + 5_000) + BODY)
     with pytest.raises(ValueError, match=r"too large for one article: \d+ elements"):
         extract_html(flood)
+
+
+def test_an_inline_image_is_no_markup_that_counts_against_the_limit():
+    """A page whose weight is one photo inlined as a base64 ``data:`` URI (QA pass 18: a 4 MB
+    article refused as "too large for one article") is read; the same bytes as markup are not."""
+    settings = ExtractSettings()
+    photo = "A" * (settings.max_markup_bytes + 100_000)
+    page = _page('<meta property="og:type" content="article">',
+                 body=f'<img src="data:image/jpeg;base64,{photo}" alt="the bridge">' + BODY)
+    assert len(page) > settings.max_markup_bytes
+    assert "harbour budget" in extract_html(page).text
