@@ -371,3 +371,40 @@ def test_a_long_word_after_a_byline_label_is_read_in_one_pass():
         assert _byline(line) is None
     lines = ["Headline here", "Von " + "a" * 1200 + " 1 May 2020!", "A body sentence long enough to be one."]
     assert authors_from_lines(lines, [False, False, True], title=lines[0]) == []
+
+
+# QA pass 18: Polish, German and Reuters pages pasted as text
+_BODY_PL = ("Siedem rosyjskich dronów naruszyło w nocy polską przestrzeń powietrzną nad województwem lubelskim, "
+            "poinformowało Dowództwo Operacyjne.")
+
+
+@pytest.mark.parametrize(("date_line", "expected"), [
+    ("December 3, 2026 10:02 AM GMT+1 Updated 2 hours ago", "2026-12-03T10:02:00+01:00"),  # the offset kept
+    ("03.12.2026, 14.32 Uhr", "2026-12-03T14:32:00"),  # a German dotted time
+    ("czwartek, 3 grudnia 2026 r., godz. 7:50", "2026-12-03T07:50:00"),  # "r." and "godz."
+    # the publication's date, not the update's, whichever the page prints first
+    ("Aktualizacja: 04.12.2026 13:10 Data publikacji: 03.12.2026 07:50", "2026-12-03T07:50:00"),
+    ("Aktualisiert am 04.12.2026 - 08:12 Veröffentlicht: 03.12.2026, 11:15 Uhr", "2026-12-03T11:15:00"),
+])
+def test_a_pages_date_line_in_the_languages_it_is_written(date_line, expected):
+    lines = ["Drony nad Lubelszczyzną", date_line, _BODY_PL]
+    language = "en" if "December" in date_line else "de" if "Uhr" in date_line else "pl"
+    assert published_from_lines(lines, [False, False, True], title=lines[0], language=language) == expected
+
+
+@pytest.mark.parametrize("line", ["December 3, 2026 10:02 AM GMT+1 Updated 2 hours ago",
+                                  "Veröffentlicht am 03.12.2026 | Lesedauer: 2 Minuten",
+                                  "Opublikowano: 3 grudnia 2026, 07:50 | Aktualizacja: 4 grudnia 2026, 13:10"])
+def test_a_date_line_with_its_labels_is_a_date_line(line):
+    assert is_date_line(line)
+
+
+def test_a_byline_with_its_place_is_no_headline():
+    page = "\n".join(["Die Welt", "Russische Drohnen über Polen", "Veröffentlicht am 03.12.2026 | Lesedauer: 2 Minuten",
+                      "Von Philipp Fritz, Warschau",
+                      "Acht russische Drohnen sind in der Nacht zum Donnerstag in den polnischen Luftraum über der "
+                      "Woiwodschaft Lublin eingedrungen. Eine davon stürzte im Dorf Moniatycze bei Hrubieszów ab.",
+                      "Das polnische Militär ließ vier Kampfjets aufsteigen, zwei Drohnen wurden abgeschossen. Die "
+                      "Bewohner von drei Häusern wurden evakuiert."])
+    article = extract_item(RawItem(source="welt.txt", kind="text", content=page))
+    assert article.title == "Russische Drohnen über Polen" and article.authors == ["Philipp Fritz"]

@@ -52,6 +52,9 @@ _DOTTED_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\d.])")
 # a zone by name after the time; IST, CST and AST name two or three zones each: left as they were
 # a twelve-hour clock's mark after a time: "9:10 PM", "9:10pm", "9:10 p.m."
 _TWELVE_HOUR = re.compile(r"\d\s*[AaPp]\.?\s?[Mm]\b\.?")
+# "GMT+1", "UTC-05:00": the email parser drops such an offset (a Reuters page's "10:02 GMT+1" was
+# read as 10:02 UTC; QA pass 18); dateparser applies it
+_GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*[+-]\s*\d")
 _NAMED_ZONE = re.compile(r"\d\s+(?!(?:UT|GMT|Z|IST|CST|AST)\b)[A-Z]{3,5}\s*$")
 
 
@@ -74,7 +77,7 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
             # the email parser reads "Nov 3, 2026 9:10 PM" and drops the PM (QA pass 18: evening
             # reports stored twelve hours early); RFC 2822 has no AM/PM, so such a string is not its
             dt = None if _TWELVE_HOUR.search(s) else parsedate_to_datetime(s)
-            if dt is not None and dt.tzinfo is None and _NAMED_ZONE.search(s):
+            if dt is not None and dt.tzinfo is None and (_NAMED_ZONE.search(s) or _GMT_OFFSET.search(s)):
                 # "... 10:00:00 CET": the email parser drops a zone it has no offset for; dateparser
                 # knows it (a zone neither knows keeps the time, as before)
                 zoneless, dt = dt, None

@@ -230,7 +230,8 @@ _BYLINE_OTHER = re.compile(
     # case-sensitive names, one word each, blanks only between: no word can be cut two ways (with
     # re.I and "\s*" a 1,200-letter line took a minute: a review's finding)
     r"|(?i:von|par|por)\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}){1,2})"
-    r"(?:\s*[|•·/—–-].*)?\s*)$"
+    # a place after the name: "Von Philipp Fritz, Warschau" (QA pass 18: taken for the headline)
+    r"(?:\s*,\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40})?(?:\s*[|•·/—–-].*)?\s*)$"
 )
 
 
@@ -245,6 +246,11 @@ def _byline(line: str) -> str | None:
     if m is None:
         return None
     return m.group(1) or m.group(2)
+
+
+def is_byline(line: str) -> bool:
+    """Whether ``line`` is a byline ("By Jane Doe", "Von Philipp Fritz, Warschau", "Autor: ...")."""
+    return _byline(line) is not None
 
 
 _INLINE_BYLINE = re.compile(r"(?:^|[\s|•·,])(?<!editing )(?<!photo )(?<!image )(?<!photos )(?<!images )by:?\s+(.{3,120})$", re.I)
@@ -418,7 +424,12 @@ _MONTH = (r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 _DAY = r"\d{1,2}(?:st|nd|rd|th|er)?"
 _YEAR = r"(?:1[89]|20)\d\d"
 # A clock time right after the date ("May 2, 2013, 1:32 PM EDT"); kept when dateparser reads it.
-_CLOCK = r"(?:\s*(?:,|\||at|-|–|—)?\s*\d{1,2}:\s?\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
+# the time after a date: "10:02 AM GMT+1", "14.32 Uhr", "godz. 7:50", "um 14:32" (QA pass 18: the
+# offset, a German dotted time and a Polish "godz." were not read, and a Reuters page's 10:02 CET
+# was stored as 10:02 UTC)
+_CLOCK = (r"(?:(?:\s*r\.)?\s*(?:,|\||at|-|–|—)?\s*(?:(?:godz\.?|um|o|в|о|à)\s*)?"
+          r"(?:\d{1,2}:\s?\d\d(?::\d\d)?|\d{1,2}\.\d\d(?=\s*Uhr\b))(?:\s*Uhr\b)?"
+          r"(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4}\b(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?(?!\d))?)?)?")
 # Full dates only: a bare year is a copyright line, a day without a year ("May 2") cannot be placed.
 _FULL_DATE = re.compile(
     rf"\b(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\.?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}|"
@@ -426,8 +437,14 @@ _FULL_DATE = re.compile(
     rf"[0-3]?\d\s*[/.]\s*[0-3]?\d\s*[/.]\s*{_YEAR})(?P<clock>{_CLOCK})",
     re.I,
 )
-_PUBLISHED_CUE = re.compile(r"(published|posted|first (published|posted)|released|date)\b[^\d]{0,20}$", re.I)
-_UPDATED_CUE = re.compile(r"(updated|modified|edited|revised)\b[^\d]{0,20}$", re.I)
+# the labels in the languages storydiff reads: "Opublikowano", "Data publikacji", "Veröffentlicht",
+# "Опубліковано"; "Aktualizacja", "Aktualisiert", "Stand" (QA pass 18: a Polish and a German page gave
+# their update's date as the publication's)
+_PUBLISHED_CUE = re.compile(r"(published|posted|first (published|posted)|released|date|opublikowano|data publikacji"
+                            r"|veröffentlicht|erschienen|опубліковано|опубликовано|publié|publicado|pubblicato)"
+                            r"\b[^\d]{0,20}$", re.I)
+_UPDATED_CUE = re.compile(r"(updated|modified|edited|revised|aktualizacja|zaktualizowano|aktualisiert|stand"
+                          r"|оновлено|обновлено|mis à jour|actualizado|aggiornato)\b[^\d]{0,20}$", re.I)
 # A name without "By" counts only this close (in lines) to the headline or the body's first line.
 _SIGNED_LINE_REACH = 2
 EDGE_BEFORE = 30  # lines above the body's first line searched for its date and byline
@@ -440,6 +457,8 @@ _RANK_COST = (0, 2, 6, 8)
 # What else a date line may hold: labels, weekdays, clock times, time zones (capitals: "EDT").
 _DATE_LINE_FILLER = re.compile(
     r"\b((?i:published|posted|updated|last|first|on|at|(mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"opublikowano|aktualizacja|zaktualizowano|data|publikacji|godz|veröffentlicht|aktualisiert|stand|am|um|uhr|"
+    r"опубліковано|оновлено|опубликовано|обновлено|ago|hours?|minutes?|mins?|lesedauer|minuten|czytania|"
     r"(mon|tue|wed|thu|fri|sat|sun)\.?|[ap]\.?\s?m\.?|gmt|utc)|[A-Z]{2,4})\b|\d{1,2}:\s?\d\d|[^\w\s]|\d+",
 )
 

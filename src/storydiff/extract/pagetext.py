@@ -28,7 +28,7 @@ from storydiff.extract.line_features import (
 )
 from storydiff.extract.line_model import load_models
 from storydiff.extract.line_rules import boilerplate_kind
-from storydiff.extract.metadata import is_date_line
+from storydiff.extract.metadata import is_byline, is_date_line
 from storydiff.extract.page_chrome import chrome_kind
 from storydiff.settings import ExtractSettings
 
@@ -235,6 +235,7 @@ def _headline_like(line: str) -> bool:
         and capitalised >= 1
         and boilerplate_kind(line) is None
         and not line.lower().startswith(("by ", "updated", "published", "posted"))
+        and not is_byline(line)  # "Von Philipp Fritz, Warschau" (QA pass 18)
     )
 
 
