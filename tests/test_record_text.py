@@ -9,6 +9,7 @@ import logging
 import pytest
 
 from storydiff.extract import extract_items
+from storydiff.extract.line_rules import boilerplate_kind
 from storydiff.extract.record_text import keep_sentences, prose_line, sentence_line
 from storydiff.ingest import read_bytes
 from storydiff.records import Failure
@@ -225,3 +226,14 @@ def test_the_prose_thresholds_are_settings():
     assert prose_line(line)
     assert not prose_line(line, ExtractSettings(text_prose_min_words=7))
     assert not prose_line(line, ExtractSettings(text_prose_min_lower_words=5))
+
+
+def test_news_sentences_about_donations_are_kept_and_appeals_are_not():
+    # QA pass 18: every sentence holding "donat" was a donation appeal, dropped from export rows
+    news = ["Alishvandi said the first truck of public aid donations, including tents and blankets, reached the city.",
+            "He donated to Barry Goldwater's 1964 presidential campaign and was an early donor to the party.",
+            "Officials said 140 people had donated blood by noon."]
+    appeals = ["Please donate to support our journalism today.", "Donate", "Make a Donation",
+               "Your one-off or monthly donations keep this newsroom free."]
+    assert [boilerplate_kind(s) for s in news] == [None, None, None]
+    assert [boilerplate_kind(s) for s in appeals] == ["appeal"] * 4
