@@ -621,3 +621,67 @@ def test_two_numbered_articles_of_one_outlet_and_time_stay_two():
     assert not is_moved(a, b)
     moved = replace(b, url="http://gazette.test/news/breakwater-report-2", id="n1")
     assert is_moved(replace(a, url="http://gazette.test/news/breakwater-report-1"), moved)
+
+
+# -- one article at two addresses of its outlet (QA pass 18) -------------------------------------
+
+def amp_page(injured: str, *, amp: bool, published: bool = True, note: str = "") -> str:
+    """A regional outlet's page about a crash, at its address or its AMP copy's; corrected later."""
+    url = f"https://kresy.example/{'amp/' if amp else ''}region/crash.html"
+    when = "<meta property='article:published_time' content='2026-12-03T07:50:00+01:00'>" if published else ""
+    return (f"<html lang='pl'><head><title>Dron spadł pod Zamościem</title><meta property='og:site_name' "
+            f"content='Kurier Kresowy'>{when}<link rel='canonical' href='{url}'></head><body><article>"
+            "<h1>Dron spadł pod Zamościem</h1><p>Rosyjski dron spadł w nocy we wsi Wólka w gminie Zamość. "
+            f"Według straży pożarnej {injured}, a zniszczeniu uległy dwa budynki gospodarcze.</p><p>Mieszkańcy "
+            "mówią, że około godziny 2:30 usłyszeli głośny wybuch i że szyby wyleciały z okien.</p><p>Na miejscu "
+            f"pracuje 30 strażaków oraz saperzy z Chełma.</p>{note}</article></body></html>")
+
+
+TWO_HURT, ONE_HURT = "dwie osoby zostały ranne", "jedna osoba została lekko ranna"
+FIX_NOTE = "<p>Korekta: we wcześniejszej wersji podaliśmy, że ranne zostały dwie osoby.</p>"
+
+
+@pytest.mark.parametrize("published", [True, False], ids=["dated", "undated"])
+def test_a_correction_read_at_the_articles_second_address_is_not_lost(db_url, tmp_path, published):
+    # the original and the corrected page, each read at /region/... and its AMP copy /amp/region/...:
+    # the AMP copy of the original was stored as a second article, the correction read there was
+    # "already stored" (the first copy's text), and the story showed the outlet disagreeing with
+    # itself, "jedna osoba (Kurier Kresowy) vs dwie osoby (Kurier Kresowy #2)"
+    runs = {}
+    for name, hurt, amp, note in (("v1a", TWO_HURT, False, ""), ("v2a", ONE_HURT, False, FIX_NOTE),
+                                  ("v1b", TWO_HURT, True, ""), ("v2b", ONE_HURT, True, FIX_NOTE)):
+        page = amp_page(hurt, amp=amp, published=published, note=note)
+        path = _export(tmp_path / f"{name}.jsonl", [{"html": page, "url": re.search(r"href='([^']+)'", page)[1]}])
+        runs[name] = path
+    said = {}
+    for name, path in [*runs.items(), *runs.items()]:  # and each again: re-running adds nothing
+        out = runner.invoke(app, ["ingest", path, "--db", db_url, "--workers", "0"])
+        assert out.exit_code == 0, out.stderr
+        said.setdefault(name, []).append(" ".join(out.stderr.split()))
+    assert "1 new revision" in said["v2a"][0]
+    assert all("stored 0 new" in s for name in ("v1b", "v2b") for s in said[name]), said
+    from storydiff.store import open_store
+
+    with open_store(db_url) as s:
+        (article,) = s.articles()
+        assert ONE_HURT in article.text and [TWO_HURT in r.article.text for r in s.revisions(article.id)] == [True, False]
+    (story,) = [json.loads(x) for x in runner.invoke(app, ["stories", "--db", db_url, "--json"]).stdout.splitlines()]
+    text = " ".join(runner.invoke(app, ["show", story["id"], "--db", db_url]).stdout.split())
+    assert "numbers differ" not in text and "#2" not in text
+
+
+def test_a_correction_uploaded_for_the_articles_second_address_is_not_lost(tmp_path):
+    client = TestClient(create_app(str(tmp_path / "r.db"), token="t"))
+    auth = {"Authorization": "Bearer t"}
+    got = []
+    for hurt, amp, note in ((TWO_HURT, False, ""), (ONE_HURT, False, FIX_NOTE), (TWO_HURT, True, ""),
+                            (ONE_HURT, True, FIX_NOTE)):
+        page = amp_page(hurt, amp=amp, note=note)
+        url = re.search(r"href='([^']+)'", page)[1]
+        got.append(client.post("/api/articles", json={"html": page, "url": url}, headers=auth).json()["items"][0])
+    assert [g["status"] for g in got] == ["stored", "stored", "skipped", "skipped"], got
+    assert got[1]["article_id"] == got[0]["article_id"]  # the correction: a revision of the first
+    revisions = client.get(f"/api/articles/{got[0]['article_id']}/revisions").json()["revisions"]
+    assert [r["number"] for r in revisions] == [1, 2]
+    (story,) = client.get("/api/stories").json()
+    assert story["n_articles"] == 1, story

@@ -102,9 +102,9 @@ class Store(ABC):
     @abstractmethod
     def add_article(self, article: Article, story_id: str | None = None, *, claim_url: bool = True) -> bool:
         """Store ``article``; False (and nothing changes) if one with the same id, source (and raw
-        content), url, or text from the same outlet is already stored. ``claim_url=False``: the
-        article keeps its URL but is not found by it (another article holds that URL: a live
-        blog's posts, a feed's landing page). Commits on its own unless inside ``batch()``."""
+        content), url, or text from the same outlet (now or before an edit) is already stored.
+        ``claim_url=False``: the article keeps its URL but is not found by it (another article
+        holds that URL: a live blog's posts, a feed's landing page). Commits on its own unless inside ``batch()``."""
 
     @abstractmethod
     def has_item(self, source: str, raw_digest: str | None = None, *, current_only: bool = False) -> bool:

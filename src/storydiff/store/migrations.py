@@ -253,6 +253,13 @@ def _v7_search_folds_diacritics(conn: Connection) -> None:
     _run(conn, statements)
 
 
+def _v8_earlier_texts_by_hash(conn: Connection) -> None:
+    # an article's earlier text read again at another of its addresses (a page's AMP copy) is that
+    # article, not a new one (QA pass 18): each new article's text is looked up among the earlier
+    # revisions' texts, as among the current ones (their UNIQUE index)
+    _run(conn, ["CREATE INDEX ix_article_revisions_content ON article_revisions (content_hash)"])
+
+
 # PostgreSQL ranks an article by the words of its title and this much of its text
 LEAD_CHARS = 600
 
@@ -265,6 +272,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v5_search,
     _v6_comparison_versions_and_analyses,
     _v7_search_folds_diacritics,
+    _v8_earlier_texts_by_hash,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -1,8 +1,9 @@
 """``Store`` on SQLAlchemy Core, for SQLite and PostgreSQL alike.
 
 Duplicates are refused by UNIQUE constraints (id, source, url, content hash) with
-``INSERT ... ON CONFLICT DO NOTHING``, so re-runs, concurrent writers and a kill mid-way can never
-store an article twice. Every write commits on its own unless it runs inside ``batch()``.
+``INSERT ... ON CONFLICT DO NOTHING`` (and a text an article had before its edit by a look-up),
+so re-runs, concurrent writers and a kill mid-way can never store an article twice. Every write
+commits on its own unless it runs inside ``batch()``.
 """
 
 from __future__ import annotations
@@ -114,6 +115,8 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
         self._add_article_stmt = self._insert(articles).on_conflict_do_nothing().returning(articles.c.seq)
         self._drop_story_stmt = delete(stories).where(stories.c.id == bindparam("id"))
         self._has_source_stmt = select(articles.c.seq).where(articles.c.source_key == bindparam("k")).limit(1)
+        self._earlier_text_stmt = select(article_revisions.c.seq).where(
+            article_revisions.c.content_hash == bindparam("h")).limit(1)
         self._get_article_stmt = select(articles.c.data).where(articles.c.id == bindparam("id"))
         self._resolve_stmt = select(story_aliases.c.new_id).where(story_aliases.c.old_id == bindparam("id"))
         self._place_stmt = (
@@ -172,6 +175,11 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
         }
         search_rows = self._search_rows(article)
         with self._write() as conn:
+            if conn.execute(self._earlier_text_stmt, {"h": row["content_hash"]}).first() is not None:
+                # the same outlet's text that a stored article had before its edit: that article
+                # read again (at a second address, an AMP copy), never a second article, which
+                # kept the old text while the correction read there was "already stored" (QA 18)
+                return False
             row["story_id"] = self._resolve(conn, _key(story_id)) if story_id is not None else None
             inserted = conn.execute(self._add_article_stmt, row).first()
             added = inserted is not None
