@@ -685,3 +685,44 @@ def test_a_correction_uploaded_for_the_articles_second_address_is_not_lost(tmp_p
     assert [r["number"] for r in revisions] == [1, 2]
     (story,) = client.get("/api/stories").json()
     assert story["n_articles"] == 1, story
+
+
+# -- an outlet's feed read after its saved page (QA pass 18) --------------------------------------
+
+def _atom(title: str, entries: list[tuple[str, str, str]]) -> str:
+    body = "".join(f"<entry><title>{t}</title><link href='{u}'/><id>urn:x:{i}</id>"
+                   f"<updated>2026-11-03T09:15:00+01:00</updated><summary>{s}</summary></entry>"
+                   for i, (t, u, s) in enumerate(entries))
+    return (f"<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'><title>{title}</title>"
+            f"<id>urn:x</id><updated>2026-11-03T09:15:00+01:00</updated>{body}</feed>")
+
+
+def test_a_feed_summary_never_replaces_the_stored_page_of_its_url(db_url, tmp_path):
+    # the feed's entry for the page saved before carries a three-word teaser: it became revision 2,
+    # "Drone strike injures", with the feed's title "Harbor Wire - Ausland" as the outlet
+    (tmp_path / "page.html").write_bytes(CORRECTED)
+    url = "https://harborwire.example/news/odesa"
+    (tmp_path / "atom.xml").write_text(_atom("Harbor Wire - Ausland", [("Drone strike on Odesa port", url,
+                                                                          "Drone strike injures")]))
+    for name in ("page.html", "atom.xml", "atom.xml"):
+        out = runner.invoke(app, ["ingest", str(tmp_path / name), "--db", db_url, "--workers", "0"])
+        assert out.exit_code == 0 and "revision" not in out.stderr, out.stderr
+    said = " ".join(out.stderr.split())
+    assert "kept the stored text" in said and url in said
+    from storydiff.store import open_store
+
+    with open_store(db_url) as s:
+        (article,) = s.articles()
+        assert "injured 15" in article.text and article.outlet == "Harbor Wire" and len(s.revisions(article.id)) == 1
+
+
+def test_a_feed_summary_is_stored_as_one_and_its_page_read_later_replaces_it(db_url, tmp_path):
+    url = "https://harborwire.example/news/odesa"
+    (tmp_path / "atom.xml").write_text(_atom("Harbor Wire", [("Drone strike on Odesa port injures 15", url,
+                                                                "A drone strike on Odesa port injured 15.")]))
+    (tmp_path / "page.html").write_bytes(CORRECTED)
+    for name in ("atom.xml", "page.html"):
+        assert runner.invoke(app, ["ingest", str(tmp_path / name), "--db", db_url, "--workers", "0"]).exit_code == 0
+    (story,) = [json.loads(x) for x in runner.invoke(app, ["stories", "--db", db_url, "--json"]).stdout.splitlines()]
+    text = " ".join(runner.invoke(app, ["show", story["id"], "--db", db_url]).stdout.split())
+    assert "the page replaced the feed summary" in text and "(feed summary only)" not in text

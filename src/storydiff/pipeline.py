@@ -6,6 +6,7 @@ nothing about terminals, HTTP or databases: it takes inputs and returns records.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -16,8 +17,8 @@ from storydiff.analyze import analyze_articles
 from storydiff.dates import naive_zone, parse_iso_utc
 from storydiff.extract import extract_items
 from storydiff.ingest import read_inputs
-from storydiff.records import Article, Failure, Story
-from storydiff.settings import ExtractSettings, FactSettings
+from storydiff.records import FEED_SUMMARY, Article, Failure, Story
+from storydiff.settings import ExtractSettings, FactSettings, RevisionSettings
 
 __all__ = [
     "CompareResult",
@@ -131,6 +132,7 @@ PLACE_CHUNK = 64
 
 
 T = TypeVar("T")
+log = logging.getLogger("storydiff.pipeline")
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -780,6 +782,18 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
     return stored
 
 
+def summary_kept_out(stored: Article, article: Article) -> str | None:
+    """Why ``article``, a feed entry's summary, does not replace the text of ``stored`` (its URL's
+    article, read from its page), or None when it may: a summary much shorter than the page's text
+    is a teaser of it, no edit (``RevisionSettings.summary_min_share``; QA pass 18)."""
+    if article.text_from != FEED_SUMMARY or stored.text_from == FEED_SUMMARY:
+        return None
+    if len(article.text) >= RevisionSettings().summary_min_share * len(stored.text):
+        return None
+    return (f"kept the stored text of {stored.url or stored.id} ({len(stored.text):,} characters): the feed's "
+            f"summary of it ({len(article.text):,}) does not replace it")
+
+
 def moved_from(store, article: Article) -> Article | None:
     """The stored article that ``article`` is under a new address (``compare.revisions.is_moved``:
     same site, outlet, publication time and byline, most of the text), when exactly one is (QA
@@ -928,8 +942,17 @@ def ingest_stream(
         def store_one(a: Article) -> None:
             at_url = store.article_by_url(a.url) if a.url else None
             prior = revision_target(store, a, at_url, reverts=current_sources)
+            kept_out = summary_kept_out(prior, a) if prior is not None else None
+            if kept_out is not None:
+                a.warnings.append(kept_out)  # said: the API's item result, ingest's stderr
+                log.warning("%s: %s", a.source, kept_out)
+                outcome(a, "skipped")
+                return
             if prior is not None:  # the outlet edited a stored article: same id, same story, new text
-                edited = replace(a, id=prior.id, published=a.published or prior.published)
+                # a feed's name for the outlet (its title, "DER SPIEGEL - Ausland") is a guess; the
+                # page's own name stays
+                outlet = prior.outlet if a.text_from == FEED_SUMMARY and prior.outlet else a.outlet
+                edited = replace(a, id=prior.id, published=a.published or prior.published, outlet=outlet)
                 revised = store.revise_article(prior.id, edited, revert=current_sources)
                 outcome(edited, "revised" if revised is not None else "skipped")
                 return

@@ -80,6 +80,11 @@ class Entity:
     label: str  # spaCy label: PERSON, ORG, GPE, ...
 
 
+# ``Article.text_from`` of a feed entry's summary (RSS description, Atom summary): the page read
+# later replaces it, and that is no edit; it never replaces a page's text much longer than it.
+FEED_SUMMARY = "feed summary"
+
+
 @dataclass
 class Article:
     id: str
@@ -95,8 +100,8 @@ class Article:
     # identity of the item as it was read (``raw_digest``): with ``source``, what tells a re-run
     # of the same file from a new file at the same path (an overwritten latest.html, stdin)
     raw_digest: str | None = None
-    # where the text came from when not from the article itself: "feed summary" when the page
-    # behind a feed entry could not be fetched and the entry's summary stands in for it
+    # where the text came from when not from the article itself: FEED_SUMMARY when a feed entry's
+    # summary stands in for the page behind it (not fetched, or a feed file read alone)
     text_from: str | None = None
     # when the page was captured (a web archive record's WARC-Date, UTC ISO 8601): its revisions
     # are ordered and dated by it, not by the order the captures were read in

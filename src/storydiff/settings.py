@@ -524,6 +524,10 @@ class RevisionSettings:
     # Two paragraphs of successive revisions are one paragraph edited (shown as a word diff)
     # when their difflib ratio reaches this; below, one was removed and another added.
     edited_paragraph_ratio: float = 0.5
+    # A feed entry's summary replaces the stored text of its URL only when at least this share of
+    # that text's length: an outlet's feed read after its saved page made the three-word teaser
+    # "Acht russische Drohnen" the article (QA pass 18); a feed's full text in its description may.
+    summary_min_share: float = 0.5
 
 
 @dataclass(frozen=True)

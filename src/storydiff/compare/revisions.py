@@ -17,14 +17,10 @@ from urllib.parse import urlsplit
 from storydiff.analyze.sentences import sentences
 from storydiff.compare.claims import figures_written
 from storydiff.compare.quotes import quote_fidelity, word_diff
-from storydiff.records import Article, Quote
+from storydiff.records import FEED_SUMMARY, Article, Quote
 from storydiff.settings import RevisionSettings
 
-__all__ = ["RevisionDiff", "diff_revisions", "edit_history", "is_edit_of"]
-
-# Where the earlier text came from when it was no article page: a feed entry's summary, stored
-# while the page could not be read. The page read later replaces it, and that is no edit.
-FEED_SUMMARY = "feed summary"
+__all__ = ["FEED_SUMMARY", "RevisionDiff", "diff_revisions", "edit_history", "is_edit_of"]
 
 
 @dataclass

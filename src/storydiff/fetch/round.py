@@ -14,11 +14,10 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from storydiff.compare.revisions import FEED_SUMMARY
 from storydiff.fetch.client import Fetcher, FetchError, Validators
 from storydiff.fetch.sources import Entry, Listing, read_listing
 from storydiff.ingest.decode import DecodeError, decode_bytes
-from storydiff.records import Failure, RawItem
+from storydiff.records import FEED_SUMMARY, Failure, RawItem
 from storydiff.settings import FetchSettings, WatchSettings
 from storydiff.store.base import FetchedUrl
 

@@ -20,7 +20,7 @@ from storydiff.ingest import split
 from storydiff.ingest.decode import DecodeError, decode_bytes, detect_encoding, warn_replaced
 from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, _Counting, mb
 from storydiff.ingest.sanitize import clean_references
-from storydiff.records import Failure, RawItem, feed_entry_id
+from storydiff.records import FEED_SUMMARY, Failure, RawItem, feed_entry_id
 from storydiff.settings import IngestSettings
 
 Result = RawItem | Failure
@@ -543,7 +543,8 @@ def _feed_entries(source: str, piece: split.FeedPiece, settings: IngestSettings)
         body = None
         if entry.get("content"):
             body = max((c.get("value", "") for c in entry["content"]), key=len)
-        if not body:
+        summary = not body  # the entry's synopsis (RSS description, Atom summary), not its text
+        if summary:
             body = entry.get("summary") or entry.get("description")
         if not body or not body.strip():
             broken = n == piece.first_entry + len(parsed.entries) and getattr(parsed, "bozo", False)
@@ -554,6 +555,8 @@ def _feed_entries(source: str, piece: split.FeedPiece, settings: IngestSettings)
             yield Failure(where, f"feed entry is {_mb(len(body))}, over the {_mb(settings.max_item_bytes)} limit")
             continue
         meta: dict[str, Any] = {"fragment": True}
+        if summary:  # said beside it, and never taken over the page's own text (QA pass 18)
+            meta["text_from"] = FEED_SUMMARY
         title = _feed_text(entry.get("title_detail"), entry["title"]) if entry.get("title") else None
         if title:
             meta["title"] = title
