@@ -444,3 +444,42 @@ def test_a_feed_entry_stored_from_its_summary_is_under_the_outlet_its_pages_name
         o.close()
     assert stored[f"http://{site}/gone"]["text_from"] == "feed summary"
     assert {a["outlet"] for a in stored.values()} == {"Укрінформ"}
+
+
+def test_a_feed_cut_off_mid_download_is_a_failed_source_with_its_reason(tmp_path):
+    # QA pass 18: the feed's first 700 bytes (cut in its second item): `watch` said "ok", no error,
+    # and the entries after the cut were missing unsaid; `ingest` of the file said it was cut off
+    site = "pap.test"
+    whole = rss("PAP", f"http://{site}/", [
+        {"title": "Quake kills 14 in Berovac", "link": f"http://{site}/quake", "published": "Mon, 11 Mar 2024 10:00:00 GMT"},
+        {"title": "Ferry aground", "link": f"http://{site}/ferry", "published": "Mon, 11 Mar 2024 11:00:00 GMT"},
+        {"title": "Farmers protest", "link": f"http://{site}/farmers", "published": "Mon, 11 Mar 2024 12:00:00 GMT"},
+    ])
+    cut = whole[: whole.index(b"Ferry aground") + 20]
+    o = Outlets()
+    o.set(site, "/rss.xml", Page(cut, content_type="application/rss+xml; charset=utf-8", etag='"cut-1"'))
+    # a feed whole but not well-formed XML (an HTML entity) is read and no failure
+    o.set(site, "/loose.xml", Page(whole.replace(b"Quake kills", b"Quake&nbsp;kills").replace(b"/quake", b"/quake2"),
+                                   content_type="application/rss+xml; charset=utf-8"))
+    for path, title, paras in (("/quake", "Quake kills 14 in Berovac", QUAKE), ("/quake2", "Quake kills 17", QUAKE_EDITED),
+                               ("/ferry", "Ferry aground", FERRY), ("/farmers", "Farmers protest", FLAKY)):
+        o.set(site, path, page(title, paras, "PAP"))
+    o.start()
+    try:
+        db = str(tmp_path / "p.db")
+        sources = [f"http://{site}/rss.xml", f"http://{site}/loose.xml"]
+        results = [watch(o, db, sources=sources) for _ in range(2)]  # a cut-off file is fetched whole again
+        rss_hits = [h.status for h in o.hits(site, "/rss.xml")]
+    finally:
+        o.close()
+    assert all(r.exit_code == 0 for r in results), results[0].stderr
+    said = " ".join(results[0].stderr.split())
+    assert "1 failed" in said and "cut off" in said, said
+    why = errors(db)[sources[0]]
+    assert "cut off" in why and "unclosed token" in why, why  # where the XML parser stopped
+    srcs = {s["url"]: s for s in map(json.loads, runner.invoke(app, ["sources", "--db", db, "--json"]).stdout.splitlines())}
+    assert srcs[sources[0]]["last_status"] == "failed" and "cut off" in srcs[sources[0]]["last_error"]
+    assert srcs[sources[0]]["failures"] == 2 and rss_hits == [200, 200]
+    assert srcs[sources[1]]["last_status"] == "ok" and sources[1] not in errors(db)
+    # what came before the cut is still read
+    assert f"http://{site}/quake" in articles(db)

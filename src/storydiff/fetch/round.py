@@ -122,6 +122,8 @@ class Round:
         if got.not_modified:  # the listing is as it was last time: what it listed then
             entries = [Entry(e["url"], e.get("summary"), e.get("meta", {})) for e in known.meta.get("entries", [])]
         etag, modified = _validators(got, known)
+        if listing.problem:
+            etag = modified = None  # a cut-off download is fetched whole next time, not answered 304
         meta = {"kind": listing.kind, "entries": [{"url": e.url, "summary": e.summary, "meta": e.meta} for e in entries]}
         if listing.kind in LISTS_LISTINGS:
             meta["sources"] = listing.sources[: self.watch.max_child_listings]
@@ -135,10 +137,16 @@ class Round:
             return
         window_start = _iso(self.now - timedelta(hours=self.watch.recheck_hours))
         pages = [e.url for e in entries]
-        await self.emit(SourceReport(url, ok=True, status="not modified" if got.not_modified else "ok",
-                                     kind=listing.kind, items_listed=None if got.not_modified else len(entries),
-                                     pages=pages))
+        if listing.problem:  # what it lists up to the cut is read; the source failed, and says why
+            await self.emit(SourceReport(url, ok=False, status=listing.problem, kind=listing.kind,
+                                         items_listed=len(entries), pages=pages))
+        else:
+            await self.emit(SourceReport(url, ok=True, status="not modified" if got.not_modified else "ok",
+                                         kind=listing.kind, items_listed=None if got.not_modified else len(entries),
+                                         pages=pages))
         await self.emit(record)
+        if listing.problem:  # after its record, whose arrival clears the source's earlier failures
+            await self.emit(Failure(url, listing.problem, stage="fetch"))
         unseen = [u for u in listing.sources if u not in self.seen_sources]
         children = unseen[: self.watch.max_child_listings]
         if len(unseen) > len(children):  # named, not dropped without a word (a review)
