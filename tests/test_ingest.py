@@ -337,6 +337,12 @@ def test_an_atom_html_title_becomes_plain_text():
         ("El País - Portada", "El País"),
         ("Rzeczpospolita - Wiadomości", "Rzeczpospolita"),
         ("Новини — Укрінформ", "Укрінформ"),
+        # a desk's name (QA pass 18: "PAP - Kraj" was a second outlet beside the pages' own name)
+        ("PAP - Kraj", "PAP"),
+        ("DER SPIEGEL - Ausland", "DER SPIEGEL"),
+        ("Głos Lubelski - Region", "Głos Lubelski"),
+        ("BBC News - UK", "BBC News"),
+        ("Укрінформ — Регіони", "Укрінформ"),
         # a name holding a section word is no section (a review: "Deportes – El Mundo" was "Deportes")
         ("Deportes – El Mundo", "El Mundo"),
         ("Sport | Die Welt", "Die Welt"),

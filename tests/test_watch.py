@@ -483,3 +483,33 @@ def test_a_feed_cut_off_mid_download_is_a_failed_source_with_its_reason(tmp_path
     assert srcs[sources[1]]["last_status"] == "ok" and sources[1] not in errors(db)
     # what came before the cut is still read
     assert f"http://{site}/quake" in articles(db)
+
+
+def test_a_feed_entry_stored_from_its_summary_is_under_the_name_its_sites_pages_give(tmp_path):
+    # QA pass 18: the feed "PAP - Kraj", one page 404: its summary was stored under the feed's title
+    # beside the pages' "Polska Agencja Prasowa", and counted as a second independent source
+    site = "pap.test"
+    o = Outlets()
+    o.set(site, "/rss.xml", Page(rss("PAP - Kraj", f"http://{site}/", [
+        {"title": "Quake kills 14 in Berovac", "link": f"http://{site}/quake", "published": "Mon, 11 Mar 2024 10:00:00 GMT"},
+        {"title": "Gone", "link": f"http://{site}/gone", "published": "Mon, 11 Mar 2024 11:00:00 GMT",
+         "summary": "An earthquake killed 14 people in the mountain town of Berovac on Monday, the regional "
+                    "governor said, as rescue teams searched every house."},
+    ]), content_type="application/rss+xml; charset=utf-8"))
+    o.set(site, "/quake", page("Quake kills 14 in Berovac", QUAKE, "Polska Agencja Prasowa"))
+    # another feed whose every page is gone: its title, without the desk's name, names the outlet
+    o.set("kurier.test", "/rss.xml", Page(rss("Kurier Kresowy - Region", "http://kurier.test/", [
+        {"title": "Gone", "link": "http://kurier.test/gone", "published": "Mon, 11 Mar 2024 11:00:00 GMT",
+         "summary": "A ferry ran aground off Cape Lorn on Sunday night; all 212 passengers were brought ashore."},
+    ]), content_type="application/rss+xml; charset=utf-8"))
+    o.start()
+    try:
+        db = str(tmp_path / "p.db")
+        result = watch(o, db, sources=[f"http://{site}/rss.xml", "http://kurier.test/rss.xml"])
+        assert result.exit_code == 0, result.stderr
+        stored = articles(db)
+    finally:
+        o.close()
+    assert stored[f"http://{site}/gone"]["text_from"] == "feed summary"
+    assert stored[f"http://{site}/gone"]["outlet"] == stored[f"http://{site}/quake"]["outlet"] == "Polska Agencja Prasowa"
+    assert stored["http://kurier.test/gone"]["outlet"] == "Kurier Kresowy"

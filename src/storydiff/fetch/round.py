@@ -11,8 +11,9 @@ from __future__ import annotations
 import asyncio
 import queue
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from storydiff.fetch.client import Fetcher, FetchError, Validators
 from storydiff.fetch.sources import Entry, Listing, read_listing
@@ -85,6 +86,7 @@ class Round:
         self.emit: Callable[[object], Awaitable[None]] | None = None
         self.seen_sources: set[str] = set()
         self.listed_by: dict[str, str] = {}  # a child listing → the listing that named it
+        self.site_of_host: dict[str, str | None] = {}  # a host → its site's name, as its first page read says
 
     async def run(self, emit: Callable[[object], Awaitable[None]]) -> None:
         self.emit = emit
@@ -160,10 +162,13 @@ class Round:
         self.listed_by.update((child, url) for child in children)
         records = await self._known(pages)
         due = [e for e in entries if self._due(e, records.get(e.url), window_start)]
-        await asyncio.gather(
-            *(self._source(fetcher, child, depth + 1) for child in children),
+        done = await asyncio.gather(
             *(self._page(fetcher, e, records.get(e.url), url) for e in due),
+            *(self._source(fetcher, child, depth + 1) for child in children),
         )
+        for stand_in in done[: len(due)]:  # after the listing's pages: they name their site
+            if stand_in is not None:
+                await self.emit(self._named(stand_in))
 
     def _due(self, entry: Entry, known: FetchedUrl | None, window_start: str) -> bool:
         """A page is fetched when new; a known one while younger than the recheck window, when
@@ -178,7 +183,10 @@ class Round:
         last = known.last_checked or ""
         return last <= _iso(self.now - timedelta(seconds=self.watch.recheck_after))
 
-    async def _page(self, fetcher: Fetcher, entry: Entry, known: FetchedUrl | None, source_url: str) -> None:
+    async def _page(self, fetcher: Fetcher, entry: Entry, known: FetchedUrl | None, source_url: str) -> RawItem | None:
+        """Fetch a listed page and emit it; a page never read before that cannot be read is
+        returned as its entry's summary standing in for it, to be named (``_named``) and emitted
+        once the listing's other pages are read."""
         validators = Validators(known.etag, known.last_modified) if known else None
         try:
             got = await fetcher.get(entry.url, validators, expect="page", listed_by=source_url)
@@ -186,15 +194,39 @@ class Round:
             await self.emit(Failure(entry.url, str(e), stage="fetch"))
             if known is None and entry.summary:  # never read before: the feed's summary stands in
                 meta = {k: v for k, v in entry.meta.items() if k in ("title", "published", "authors", "site_name")}
-                await self.emit(RawItem(source=entry.url + SUMMARY_SUFFIX, kind="html", content=entry.summary,
-                                        url=entry.url, meta={**meta, "fragment": True, "text_from": FEED_SUMMARY}))
-            return
+                return RawItem(source=entry.url + SUMMARY_SUFFIX, kind="html", content=entry.summary,
+                               url=entry.url, meta={**meta, "fragment": True, "text_from": FEED_SUMMARY})
+            return None
         meta = {**(known.meta if known else {}), **entry.meta}
         etag, modified = _validators(got, known)
         await self.emit(FetchedUrl(url=entry.url, source_url=source_url, etag=etag, last_modified=modified,
                                    last_checked=_iso(self.now), meta=meta))
         if not got.not_modified:
             await self._page_item(entry.url, got, meta)
+        return None
+
+    def _named(self, stand_in: RawItem) -> RawItem:
+        """A feed summary standing in for its page, under its site's name as a page of the site
+        read this round gives it (og:site_name), when one does: the feed's title is a desk's
+        ("PAP - Kraj" beside the pages' "Polska Agencja Prasowa" was a second outlet, QA pass 18)."""
+        site = self.site_of_host.get(urlsplit(stand_in.url or "").netloc.lower())
+        return replace(stand_in, meta={**stand_in.meta, "site_name": site}) if site else stand_in
+
+    def _note_site(self, url: str, html: str) -> None:
+        """The name a host's first page read this round gives its site (its <head>'s tags only)."""
+        host = urlsplit(url).netloc.lower()
+        if host in self.site_of_host:
+            return
+        import lxml.html
+        from lxml import etree
+
+        from storydiff.extract.html import page_meta
+
+        end = html.find("</head>")
+        try:
+            self.site_of_host[host] = page_meta(lxml.html.document_fromstring(html[: end if end > 0 else 200_000])).site_name
+        except (ValueError, etree.LxmlError):
+            self.site_of_host[host] = None
 
     async def _page_item(self, url: str, got, meta: dict) -> None:
         try:
@@ -202,6 +234,7 @@ class Round:
         except DecodeError as e:
             await self.emit(Failure(url, str(e), stage="fetch"))
             return
+        self._note_site(got.final_url or url, html)
         # the listing's date: a page's own markup often shows when it was last changed instead
         keep = {k: meta[k] for k in ("published", "site_name") if meta.get(k)}
         await self.emit(RawItem(source=url, kind="html", content=html, url=got.final_url, meta=keep))

@@ -445,15 +445,18 @@ def _feed_text(detail: Any, value: str) -> str:
 # The words in the languages storydiff reads (QA round 15: "Укрінформ — Новини" stayed whole, and
 # its entry stored from the summary counted as an outlet of its own beside the pages' "Укрінформ").
 _TITLE_SEPARATORS = (" – ", " — ", " | ", " - ")
+# (and the desks: home, foreign, regional, culture; QA pass 18: "PAP - Kraj", "DER SPIEGEL - Ausland")
 _SECTION_WORDS = re.compile(
     r"\b(?:news|latest|world|home|top stories|politics|business|sports?|headlines|rss|feeds?"
-    r"|новини|головне|головна|стрічка|політика|економіка|світ|спорт|останні"  # uk
-    r"|новости|главное|главная|лента|политика|экономика|мир|последние|свежие"  # ru
+    r"|uk|europe|regions?|local|opinion|culture|science"
+    r"|новини|головне|головна|стрічка|політика|економіка|світ|спорт|останні|україна|регіони|культура"  # uk
+    r"|новости|главное|главная|лента|политика|экономика|мир|последние|свежие|регионы|культура"  # ru
     r"|nachrichten|aktuell|aktuelles|schlagzeilen|startseite|politik|wirtschaft|welt"  # de
-    r"|actualités?|infos|à la une|accueil|politique|économie|monde"  # fr
-    r"|noticias|portada|actualidad|última hora|política|economía|mundo|deportes"  # es
-    r"|wiadomości|aktualności|najnowsze|polityka|gospodarka|świat"  # pl
-    r"|notizie|ultima ora|politica|economia|mondo)\b",  # it
+    r"|inland|ausland|regional|kultur|wissenschaft|panorama|meinung"
+    r"|actualités?|infos|à la une|accueil|politique|économie|monde|international|régions?"  # fr
+    r"|noticias|portada|actualidad|última hora|política|economía|mundo|deportes|internacional"  # es
+    r"|wiadomości|aktualności|najnowsze|polityka|gospodarka|świat|kraj|regiony?|kultura|nauka|opinie"  # pl
+    r"|notizie|ultima ora|politica|economia|mondo|esteri|cronaca)\b",  # it
     re.IGNORECASE,
 )
 
