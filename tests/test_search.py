@@ -152,6 +152,11 @@ def test_search_from_the_command_line_and_the_web(tmp_path):
     bad = runner.invoke(app, ["search", "x", "--since", "soon", "--db", db])
     assert bad.exit_code == 2 and "not a date" in bad.stderr
     assert runner.invoke(app, ["search", "x", "--db", str(tmp_path / "none.db")]).exit_code == 2
+    # a query that starts with a dash is words, before or after the options (QA pass 18: "No such option: -d")
+    for args in (["-soldiers", "--db", db, "--json"], ["--db", db, "--json", "-soldiers"]):
+        dashed = runner.invoke(app, ["search", *args])
+        assert dashed.exit_code == 0, dashed.output
+        assert {a["outlet"] for a in json.loads(dashed.stdout)["articles"]} == {"Euromaidan Press", "UNN"}
     client = TestClient(create_app(db))
     api = client.get("/api/search", params={"q": "training soldiers"}).json()
     assert api == found

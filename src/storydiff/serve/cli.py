@@ -716,8 +716,10 @@ def _register_follow() -> None:
     from storydiff.serve.cli_search import search
     from storydiff.serve.cli_watch import sources, watch
 
-    for command in (watch, sources, search):
+    for command in (watch, sources):
         app.command()(command)
+    # a query may start with a dash ("-dron", "-30%"): a word, not an unknown option (QA pass 18)
+    app.command(context_settings={"ignore_unknown_options": True})(search)
 
 
 _register_follow()
