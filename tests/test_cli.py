@@ -641,6 +641,17 @@ def test_nothing_read_at_all_exits_1_and_a_partly_bad_batch_exits_0(tmp_path):
     empty.write_text("", encoding="utf-8")
     result = run("cluster", str(empty))
     assert result.exit_code == 1 and "no rows to group" in result.stderr
+    # a binary file is one error for the file, as ingest says it (QA pass 18: 18 "bad row" lines)
+    binary = tmp_path / "photo.html"
+    binary.write_bytes(bytes(range(256)) * 40)
+    result = run("cluster", str(binary), "--workers", "0")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.strip().splitlines()[0] == f"error: {binary}: binary content, not text", result.stderr
+    assert "bad row" not in result.stderr
+    broken = tmp_path / "rows.jsonl.gz"  # and a gzip broken at its start: one line, no traceback
+    broken.write_bytes(b"\x1f\x8bnot a gzip stream at all")
+    result = run("cluster", str(broken), "--workers", "0")
+    assert result.exit_code == 1 and "truncated or corrupt gzip" in result.stderr and "Traceback" not in result.stderr
     # one readable input is enough for success without --strict
     assert run("extract", UNN, missing).exit_code == 0
     assert run("extract", UNN, missing, "--strict").exit_code == 1

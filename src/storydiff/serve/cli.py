@@ -7,11 +7,13 @@ all could be read, and with --strict when anything failed.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import logging
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -370,7 +372,6 @@ def cluster(
     """Group rows into stories online (no database): JSON Lines {id, story_id}."""
     from contextlib import closing
 
-    from storydiff.ingest.limits import open_input
     from storydiff.ingest.split import jsonl_text_lines
     from storydiff.match import OnlineClusterer
     from storydiff.pipeline import chunks, prepare_rows
@@ -386,7 +387,8 @@ def cluster(
 
     # read as ingest reads JSONL: gzip and UTF-16 welcome, a bomb or a runaway line bounded
     settings = IngestSettings()
-    rows = ((f"{input}#L{n}", line) for n, line in jsonl_text_lines(open_input(stream, settings), settings.max_record_bytes))
+    content = _jsonl_content(input, stream, settings)
+    rows = ((f"{input}#L{n}", line) for n, line in jsonl_text_lines(content, settings.max_record_bytes))
     clusterer = OnlineClusterer()
     assigned: list[tuple[str | int, str]] = []
     seen_ids: dict[str, bytes] = {}
@@ -418,14 +420,37 @@ def cluster(
     _finish(failures, strict, done=len(assigned))
 
 
+def _jsonl_content(source: str, stream, settings):
+    """``open_input`` of the rows to ``cluster``; a file that is no text (binary, a gzip broken at
+    its start) ends the command with one error line naming it, not one per "line" of it (QA pass
+    18: 18 "bad row" errors for a binary file) nor a traceback."""
+    from storydiff.ingest.decode import looks_binary
+    from storydiff.ingest.limits import SNIFF_BYTES, open_input
+
+    try:
+        content = open_input(stream, settings)
+        problem = "binary content, not text" if looks_binary(content.peek(SNIFF_BYTES)) else None
+    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+        problem = f"truncated or corrupt gzip: {e}"
+    if problem is None:
+        return content
+    stream.close()
+    report_failure(Failure(source, problem))
+    raise typer.Exit(1)
+
+
 def _bounded(source: str, rows: Iterable, failures: list[Failure]) -> Iterator:
-    """Rows of a stream until it proves a decompression bomb: then one error line for the file."""
+    """Rows of a stream until it proves a decompression bomb or a broken gzip: then one error line
+    for the file, after the rows read before it."""
     from storydiff.ingest.limits import LimitExceeded
 
     try:
         yield from rows
     except LimitExceeded as e:
         failures.append(Failure(source, str(e)))
+        report_failure(failures[-1])
+    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+        failures.append(Failure(source, f"truncated or corrupt gzip: {e}"))
         report_failure(failures[-1])
 
 
