@@ -726,3 +726,21 @@ def test_a_feed_summary_is_stored_as_one_and_its_page_read_later_replaces_it(db_
     (story,) = [json.loads(x) for x in runner.invoke(app, ["stories", "--db", db_url, "--json"]).stdout.splitlines()]
     text = " ".join(runner.invoke(app, ["show", story["id"], "--db", db_url]).stdout.split())
     assert "the page replaced the feed summary" in text and "(feed summary only)" not in text
+
+
+def test_a_feeds_full_text_description_may_revise_the_page_but_keeps_its_outlet(db_url, tmp_path):
+    # a feed that carries the whole corrected text in its description is an edit, not a teaser;
+    # the outlet stays the page's own name, not the feed's title
+    (tmp_path / "page.html").write_bytes(STALE)
+    url = "https://harborwire.example/news/odesa"
+    corrected = re.sub(r"<[^>]+>", " ", CORRECTED.decode().split("<article>")[1].split("</article>")[0])
+    (tmp_path / "atom.xml").write_text(_atom("HW Syndication Desk", [("Drone strike on Odesa port", url, corrected)]))
+    for name in ("page.html", "atom.xml"):
+        out = runner.invoke(app, ["ingest", str(tmp_path / name), "--db", db_url, "--workers", "0"])
+        assert out.exit_code == 0, out.stderr
+    assert "1 new revision" in " ".join(out.stderr.split())
+    from storydiff.store import open_store
+
+    with open_store(db_url) as s:
+        (article,) = s.articles()
+        assert "injured 15" in article.text and article.outlet == "Harbor Wire"
