@@ -28,6 +28,7 @@ __all__ = ["DONE", "Round", "SourceReport", "SUMMARY_SUFFIX"]
 # apart from the page's own, so the page's fetch failure stays quarantined beside it.
 SUMMARY_SUFFIX = "#feed-summary"
 DONE = object()  # the last event of a round
+_HEAD_CHARS = 200_000  # of a page kept to read its site's name from (its <head>, or its start)
 # Listings that name further listings (a sitemap index's sitemaps, an OPML export's feeds; a sitemap
 # may name sitemaps too): their record keeps those names, so that a 304 still has each checked
 # (data loss, QA round 14: an unchanged index hid every new URL of its changed news sitemap).
@@ -86,7 +87,10 @@ class Round:
         self.emit: Callable[[object], Awaitable[None]] | None = None
         self.seen_sources: set[str] = set()
         self.listed_by: dict[str, str] = {}  # a child listing → the listing that named it
-        self.site_of_host: dict[str, str | None] = {}  # a host → its site's name, as its first page read says
+        # a host → the <head> of its first page read this round, where its site's name is read when
+        # a feed summary of the host needs one (``_named``); then the name (or None) in its place
+        self.head_of_host: dict[str, str] = {}
+        self.site_of_host: dict[str, str | None] = {}
 
     async def run(self, emit: Callable[[object], Awaitable[None]]) -> None:
         self.emit = emit
@@ -209,24 +213,30 @@ class Round:
         """A feed summary standing in for its page, under its site's name as a page of the site
         read this round gives it (og:site_name), when one does: the feed's title is a desk's
         ("PAP - Kraj" beside the pages' "Polska Agencja Prasowa" was a second outlet, QA pass 18)."""
-        site = self.site_of_host.get(urlsplit(stand_in.url or "").netloc.lower())
+        site = self._site_name(urlsplit(stand_in.url or "").netloc.lower())
         return replace(stand_in, meta={**stand_in.meta, "site_name": site}) if site else stand_in
 
-    def _note_site(self, url: str, html: str) -> None:
-        """The name a host's first page read this round gives its site (its <head>'s tags only)."""
+    def _note_head(self, url: str, html: str) -> None:
         host = urlsplit(url).netloc.lower()
-        if host in self.site_of_host:
-            return
-        import lxml.html
-        from lxml import etree
+        if host not in self.head_of_host:
+            end = html.find("</head>")
+            self.head_of_host[host] = html[: end if end > 0 else _HEAD_CHARS][:_HEAD_CHARS]
 
-        from storydiff.extract.html import page_meta
+    def _site_name(self, host: str) -> str | None:
+        """The name the host's first page read this round gives its site (its <head>'s tags), read
+        once, when first asked (most rounds never ask: no page of theirs failed)."""
+        if host not in self.site_of_host:
+            import lxml.html
+            from lxml import etree
 
-        end = html.find("</head>")
-        try:
-            self.site_of_host[host] = page_meta(lxml.html.document_fromstring(html[: end if end > 0 else 200_000])).site_name
-        except (ValueError, etree.LxmlError):
-            self.site_of_host[host] = None
+            from storydiff.extract.html import page_meta
+
+            head = self.head_of_host.get(host)
+            try:
+                self.site_of_host[host] = page_meta(lxml.html.document_fromstring(head)).site_name if head else None
+            except (ValueError, etree.LxmlError):
+                self.site_of_host[host] = None
+        return self.site_of_host[host]
 
     async def _page_item(self, url: str, got, meta: dict) -> None:
         try:
@@ -234,7 +244,7 @@ class Round:
         except DecodeError as e:
             await self.emit(Failure(url, str(e), stage="fetch"))
             return
-        self._note_site(got.final_url or url, html)
+        self._note_head(got.final_url or url, html)
         # the listing's date: a page's own markup often shows when it was last changed instead
         keep = {k: meta[k] for k in ("published", "site_name") if meta.get(k)}
         await self.emit(RawItem(source=url, kind="html", content=html, url=got.final_url, meta=keep))
