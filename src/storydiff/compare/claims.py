@@ -21,11 +21,14 @@ from storydiff.compare.numbers import (
     DOTTED_DATE,
     ENGLISH_ALIASES,
     ENGLISH_SCALES,
+    ENGLISH_UNITS,
     ONE_PERSON,
     SYMBOLS,
     UNIT_KEYS,
     currency_key,
+    is_place_word,
     number_language,
+    starts_like,
 )
 from storydiff.extract.metadata import without_dateline
 
@@ -42,7 +45,8 @@ NUMBER_WORDS = {
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])
     if k >= 2
 }
-NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12"})
+NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
+                     "ninety": "90", "hundred": "100", "dozen": "12"})  # sixty to ninety: QA pass 18 ("Sixty firefighters")
 _NUMBER_OR_WORD = re.compile(_NUMBER.pattern + r"|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
@@ -171,18 +175,34 @@ def _named_before_noun(text: str, word: re.Match[str], lang) -> bool:
     return noun.group(1) not in lang.not_units and lang.unit_key(noun.group(1)) in UNIT_KEYS
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ENGLISH_STARTS = tuple(sorted(ENGLISH_UNITS.items(), key=lambda kv: -len(kv[0])))
+
+
+def _lower_word_after(text: str, end: int) -> bool:
+    """Whether a lower-case word follows ``end`` (after spaces only): a noun the word before modifies."""
+    nxt = _UNIT_WORD.match(text, end)
+    return bool(nxt) and not text[end : nxt.start(1)].strip() and nxt.group(1).islower()
+
+
 # counts of people are of people whatever name follows ("4 людини Reuters" is no kind of person)
 _COUNTS_OF_PEOPLE = frozenset({"peopl", "dead", "injur", "missi", "civil", "resid", "worke", "passe", "soldi", "child"})
 
 
-def _name_after_noun(text: str, end: int) -> str:
+def _name_after_noun(text: str, end: int, lang) -> str:
     """The key of a capitalised Latin name right after the noun a figure counts ("2 системы
-    Patriot", "5 дронів Shahed"): which things are counted, as English names them before the noun."""
+    Patriot", "5 дронів Shahed"): which things are counted, as English names them before the noun.
+    A counted noun or a country's word is no name, and German capitalises every noun: there only
+    an acronym is one ("Acht russische Drohnen" counts drones, not "Drohnen" of some kind)."""
     noun = _UNIT_WORD.match(text, end)
     name = _UNIT_WORD.match(text, noun.end()) if noun else None
     if name is None or text[noun.end():name.start(1)].strip() or not name.group(1)[:1].isupper():
         return ""
-    return _unit_key(name.group(1)) if name.group(1).isascii() else ""
+    word = name.group(1)
+    if (not word.isascii() or (lang.code == "de" and not word.isupper()) or is_place_word(word)
+            or lang.unit_key(word) in UNIT_KEYS):
+        return ""
+    return _unit_key(word)
 
 
 def _unit_key(word: str) -> str:
@@ -291,12 +311,37 @@ class _English:
     def unit_key(word: str) -> str:
         if currency := currency_key(word):  # "złoty" and "zlotys" alike
             return currency
+        w = word.lower()
+        for start, key in _ENGLISH_STARTS:  # "missiles" is no "missing" (QA pass 18)
+            if starts_like(w, start):
+                return key
         key = _unit_key(word)
         return ENGLISH_ALIASES.get(key, key)
 
     @staticmethod
     def known_unit_after(text: str, pos: int) -> str | None:
-        return None  # the first word after the figure is its unit
+        """The first word after the figure is its unit, unless the other languages' tables do
+        not name it and nouns they name follow within three lower-case words joined by no other
+        function word than "and"/"or": the last of them is what is counted ("300 interceptor
+        drones", "16 radar and launcher batteries": QA pass 18); "five seasons" stays seasons."""
+        words = list(_LETTERS.finditer(text, pos, min(len(text), pos + 60)))[:4]
+        head = None  # the phrase's last noun the tables name: "radar and launcher batteries"
+        for k, word in enumerate(words):
+            gap = text[words[k - 1].end() if k else pos : word.start()]
+            w = word.group(0)
+            if gap.strip() or not w.islower():  # a comma, a figure, a name: another phrase
+                break
+            if k == 0:
+                if _English.unit_key(w) in UNIT_KEYS or w in _NOT_UNITS:
+                    return None
+                continue
+            if w in ("and", "or"):
+                continue
+            if w in _NOT_UNITS or w in NUMBER_WORDS:
+                break
+            if (key := _English.unit_key(w)) in UNIT_KEYS:
+                head = key
+        return head
 
     @staticmethod
     def before_key(word: str) -> str:
@@ -363,6 +408,14 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 modified = True
                 housing = housing or w in _HOUSING_MODIFIERS
                 continue
+            if (lang.code == "en" and (step == 0 or modified) and word.group(1)[:1].isupper()
+                    and is_place_word(word.group(1)) and _lower_word_after(text, word.end())):
+                # "Eight Russian drones", "40 Polish firefighters": whose, not which kind (QA
+                # pass 18: read as a name, "drone:russi" never met "Siedem rosyjskich dronów")
+                written += " " + word.group(1)
+                pos = word.end()
+                modified = True
+                continue
             if lang.code == "en" and (step == 0 or modified) and _named_before_noun(text, word, lang):
                 # "10 more Patriot systems", "5 Shahed drones": the name says which, the noun what
                 # is counted ("еще 2 системы Patriot" counts systems too: QA pass 17), and both
@@ -382,7 +435,7 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
         if not (age or sign):
             unit = lang.known_unit_after(text, end) or unit
             if unit and not named and lang.code != "en":
-                named = _name_after_noun(text, end)
+                named = _name_after_noun(text, end, lang)
             if unit and named and unit in UNIT_KEYS and unit not in _COUNTS_OF_PEOPLE:
                 unit = f"{unit}:{named}"  # "10 систем Patriot" and "10 Patriot systems" alike
         if lang.is_year(value, g, unit):

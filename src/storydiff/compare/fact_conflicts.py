@@ -26,6 +26,7 @@ from storydiff.compare.claims import (
     allows,
     clock_times_in,
     dates_in,
+    quantities_conflict,
     quantities_in,
     weekdays_in,
 )
@@ -237,6 +238,70 @@ def _figure(q: Quantity) -> float:
 
 def _widened(qs: list[Quantity]) -> list[Quantity]:
     return [q._replace(low=q.low * (1 - CONVERSION_TOLERANCE), high=q.high * (1 + CONVERSION_TOLERANCE)) for q in qs]
+
+
+# a unit a figure may have that every language reads alike: the tables' counted nouns, currencies,
+# casualties, ages, durations, percentages and measures; any other unit is the counted word's own
+# letters, which only meet the same word
+LONE_COUNT = "counted"  # the unit two lone counts of unnamed things share across languages
+_YEARS = (1900, 2100)
+
+
+def _read_alike(unit: str) -> bool:
+    from storydiff.compare.numbers import CURRENCIES, UNIT_KEYS
+
+    base = unit.split(":")[0]
+    return (base in UNIT_KEYS or base in CURRENCIES or base in UNIT_KINDS
+            or base in {"%", "age", "hour", "dead", "injur", "missi", "date", "weekday", "time"})
+
+
+def _unnamed_counts(c: Claim) -> list[Quantity]:
+    """The claim's figures of a counted word no unit table names ("12 ciężarówek", "15 Lastwagen"),
+    leaving out what reads as a year. The unit must be the word written after the figure: a unit
+    taken from a word before it ("topped 60,000" -> "toppe") names no counted thing."""
+    return [q for q in c.quantities if q.unit and not _read_alike(q.unit)
+            and not (q.value == int(q.value) and _YEARS[0] <= q.value <= _YEARS[1])
+            and len(q.written.split()) > 1 and q.written.split()[-1].lower().startswith(q.unit)]
+
+
+def with_lone_counts(claims: Sequence[Claim], language_of: Callable[[Claim], str] | None = None
+                     ) -> Callable[[Claim], Sequence[Quantity]]:
+    """The figures of each claim, where two matched sentences in different languages each count
+    exactly one thing no unit table names and agree on every other figure (or give none): that
+    one count of each is one unit (``LONE_COUNT``), so "12 ciężarówek" / "15 Lastwagen" is a
+    conflict although no table knows trucks (QA pass 18: the tables can never name every noun).
+    Left alone: one language's two words ("12 ciężarówek" / "15 autobusów" are two things), a
+    sentence counting two unnamed things (which one the other counts cannot be told), parts of a
+    whole, and sentences whose other figures differ in kind or value (not one statement of the
+    same count)."""
+    from storydiff.compare.meaning import _language_of
+
+    read_language = language_of or (lambda c: _language_of(c.text))
+    first: dict[str, Claim] = {}
+    for c in claims:
+        if c.quantities:
+            first.setdefault(c.article_id, c)
+    lone: dict[str, Quantity] = {}
+    words_by_language: dict[str, set[str]] = {}
+    for aid, c in first.items():
+        unnamed = _unnamed_counts(c)
+        if any(q.unit.endswith(":part") for q in c.quantities) or len(unnamed) != 1:
+            continue
+        lone[aid] = unnamed[0]
+        words_by_language.setdefault(read_language(c), set()).add(unnamed[0].unit)
+    if len(words_by_language) < 2 or any(len(units) > 1 for units in words_by_language.values()):
+        return lambda c: c.quantities
+    others = {aid: [q for q in first[aid].quantities if q is not lone[aid]] for aid in lone}
+    ids = list(lone)
+    # every other figure of one is of a kind the other gives, and agrees: the lone counts are what
+    # is left on each side (WMT21: "seven homes" / "21 000 акров" were each side's one unnamed
+    # count, of two things, where each language's table names the other's)
+    if any(sorted({q.unit for q in others[a]}) != sorted({q.unit for q in others[b]})
+           or quantities_conflict(others[a], others[b]) for i, a in enumerate(ids) for b in ids[i + 1:]):
+        return lambda c: c.quantities
+    renamed = {id(first[aid]): tuple(q._replace(unit=LONE_COUNT) if q is lone[aid] else q
+                                     for q in first[aid].quantities) for aid in lone}
+    return lambda c: renamed.get(id(c), c.quantities)
 
 
 def differs_in_substance(a: str, b: str) -> bool:

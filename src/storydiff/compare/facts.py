@@ -575,12 +575,15 @@ def _figures_agree(c: Claim, others: Sequence[Claim]) -> bool:
     return all(any(q.unit == o.unit and overlap(q, o) for o in given) for q in c.quantities)
 
 
-def _conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str]:
+def _conflicts(claims: Sequence[Claim], label: Callable[[str], str],
+               languages: Mapping[str, str] | None = None) -> list[str]:
     """One line per unit in which the outlets' numbers contradict: "numbers differ: 14 people
     (Harbor Wire) vs 17 (Veyra Post)", each distinct value with the outlets that gave it; then
     one sum in two currencies, and days and months that contradict ("dates differ: 12 November
     (Harbor Wire) vs 15 November (Black Sea Monitor)")."""
-    return (_disputes(claims, label, "numbers differ", lambda c: c.quantities)
+    # ``languages``: each article's, by id (else read from each sentence)
+    language_of = (lambda c: languages.get(c.article_id) or "") if languages else None
+    return (_disputes(claims, label, "numbers differ", fact_conflicts.with_lone_counts(claims, language_of))
             + _currency_conflicts(claims, label)
             # a date each: a sentence with several ("from 3 March to 5 March", "on 3 March, a week
             # after the 24 February vote") is read no further
@@ -889,6 +892,7 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
     ``articles`` must be in story order (earliest first); ``quotes``: as ``fact_groups``."""
     order = {a.id: k for k, a in enumerate(articles)}
     outlet = article_labels(articles)
+    languages = {a.id: article_language(a) for a in articles}
     facts = []
     for group in fact_groups(articles, settings, quotes):
         variants: dict[str, str] = {}
@@ -903,7 +907,7 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
             text=group.claims[0].text,
             article_ids=ids,
             variants=variants,
-            conflicts=_conflicts(group.claims, outlet.__getitem__) if group.match == "same" else [],
+            conflicts=_conflicts(group.claims, outlet.__getitem__, languages) if group.match == "same" else [],
             first_article_id=ids[0],
             versions=versions,
             match=group.match,

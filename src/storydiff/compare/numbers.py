@@ -17,9 +17,12 @@ scale words ("млн", "тис.", "Mio.", "mld", "millones") and dates and clock
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 _APOSTROPHE = "['’ʼ]"
 _SPACE_GROUP = "[ \u00a0\u202f\u2009]"
@@ -154,6 +157,66 @@ _UNITS: dict[str, dict[str, str]] = {
            "kilómetro": "kilom", "km": "kilom", "metro": "metre", "soldado": "soldi", "niño": "child", "casa": "house", "vivienda": "house",
            "dron": "drone", "tonelada": "tonne", "milla": "mile", "edificio": "house", "sistema": "syste"},
 }
+# Counted nouns of war and disaster news (QA pass 18: "18 baterii" / "16 Startbatterien" / "16
+# batteries", "40 strażaków" / "60 Feuerwehrleute" / "60 рятувальників" never met): missiles and
+# rockets are one key ("missl": English "missi" is the missing), firefighters and rescuers one
+# ("firef": Ukrainian and Russian news call the fire service's crews rescuers, рятувальники /
+# спасатели). Whole forms ("$") where a stem starts other words ("танкер", "населення", "wiosna").
+_MORE_UNITS: dict[str, dict[str, str]] = {
+    "uk": {"батаре": "batte", "рятувальник": "firef", "пожежник": "firef", "вогнеборц": "firef",
+           "ракет$": "missl", "ракети$": "missl", "ракета$": "missl", "ракетами$": "missl", "танк$": "tank",
+           "танки$": "tank", "танків$": "tank", "танка$": "tank",
+           "винищувач": "fight", "літак": "aircr", "гелікоптер": "helic", "вертоліт": "helic",
+           "вертольот": "helic", "поліцейськ": "polic", "поліціянт": "polic", "сіл$": "villa",
+           "села$": "villa", "селах$": "villa", "населених$": "settl", "населені$": "settl",
+           "міст$": "town", "міста$": "town", "містах$": "town", "шкіл$": "schoo", "школи$": "schoo",
+           "лікарн": "hospi", "корабл": "ship", "кораблів": "ship", "полонен": "priso", "в'язн": "priso",
+           "біженц": "refug", "журналіст": "journ", "заручник": "hosta", "пускових$": "launc",
+           "автомобіл": "vehic", "снаряд": "shell", "фут$": "feet", "футів$": "feet", "фути$": "feet"},
+    "ru": {"батаре": "batte", "спасател": "firef", "пожарн": "firef", "ракет$": "missl", "ракеты$": "missl", "ракета$": "missl",
+           "ракетами$": "missl", "танк$": "tank",
+           "танки$": "tank", "танков$": "tank", "танка$": "tank", "истребител": "fight",
+           "самолет": "aircr", "самолёт": "aircr", "вертолет": "helic", "вертолёт": "helic",
+           "полицейск": "polic", "сел$": "villa", "сёл$": "villa", "села$": "villa", "деревн": "villa",
+           "населенных$": "settl", "населенные$": "settl", "городов$": "town", "школ$": "schoo", "школы$": "schoo",
+           "больниц": "hospi", "корабл": "ship", "пленн": "priso", "военнопленн": "priso",
+           "заключенн": "priso", "беженц": "refug", "журналист": "journ", "заложник": "hosta",
+           "пусков": "launc", "автомобил": "vehic", "снаряд": "shell", "фут$": "feet", "футов$": "feet",
+           "фута$": "feet"},
+    "de": {"batterie": "batte", "feuerwehr": "firef", "rettungskr": "firef", "retter": "firef",
+           "rakete": "missl", "marschflugk": "missl", "flugkörper": "missl", "panzer": "tank",
+           "kampfjet": "fight", "kampfflugzeug": "fight", "jet$": "fight", "jets$": "fight",
+           "flugzeug": "aircr", "hubschrauber": "helic", "polizist": "polic", "dorf": "villa",
+           "dörfer": "villa", "ortschaft": "settl", "städte": "town", "stadt": "town", "schule": "schoo",
+           "krankenhaus": "hospi", "krankenhäuser": "hospi", "klinik": "hospi", "schiff": "ship",
+           "fahrzeug": "vehic", "gefangen": "priso", "häftling": "priso", "flüchtling": "refug",
+           "journalist": "journ", "geisel": "hosta", "werfer": "launc", "granate": "shell",
+           "quadratkilometer": "km2"},
+    "pl": {"bateri": "batte", "strażak": "firef", "strażac": "firef", "ratownik": "firef",
+           "ratowników": "firef", "rakiet": "missl", "pocisk": "missl", "pocisków": "missl",
+           "czołg": "tank", "myśliw": "fight", "samolot": "aircr", "śmigłow": "helic", "policjant": "polic",
+           "wsi$": "villa", "wieś$": "villa", "wsie$": "villa", "wiosk": "villa", "wiosek$": "villa",
+           "miejscowoś": "settl", "miast": "town", "szkoł": "schoo", "szkół": "schoo", "szpital": "hospi",
+           "statk": "ship", "statek$": "ship", "okręt": "ship", "pojazd": "vehic", "wyrzutni": "launc",
+           "jeńc": "priso", "jeniec": "priso", "więźni": "priso", "więzień$": "priso", "uchodźc": "refug",
+           "dziennikarz": "journ", "zakładnik": "hosta"},
+    "fr": {"pompier": "firef", "batterie": "batte", "missile": "missl", "roquette": "missl", "village": "villa",
+           "avion": "aircr", "hélicoptère": "helic", "policier": "polic", "école": "schoo", "hôpita": "hospi",
+           "navire": "ship", "véhicule": "vehic", "prisonnier": "priso", "réfugié": "refug",
+           "journaliste": "journ", "otage": "hosta", "obus$": "shell"},
+    "es": {"bombero": "firef", "batería": "batte", "misil": "missl", "cohete": "missl", "aldea": "villa",
+           "avión": "aircr", "aviones$": "aircr", "helicóptero": "helic", "policía": "polic", "escuela": "schoo",
+           "hospital": "hospi", "buque": "ship", "barco": "ship", "vehículo": "vehic", "prisionero": "priso",
+           "refugiado": "refug", "periodista": "journ", "rehén": "hosta", "rehenes$": "hosta", "tanque": "tank"},
+}
+for _code, _more in _MORE_UNITS.items():
+    _UNITS[_code].update(_more)
+# English words whose first letters would be another key: "missiles" is no "missing", "troops"
+# are soldiers; checked before the first-letters cut (``claims._English.unit_key``)
+ENGLISH_UNITS = {"missile": "missl", "rocket": "missl", "troop": "soldi", "rescuer": "firef", "rescue$": "firef",
+                 "warplane": "fight", "jet$": "fight", "jets$": "fight", "plane": "aircr", "airplane": "aircr",
+                 "vessel": "ship", "servicem": "soldi", "localit": "settl", "cities$": "town", "city$": "town",
+                 "pows$": "priso"}
 # the keys the other languages' tables give: what a figure counts in words every language names
 UNIT_KEYS = frozenset(key for table in _UNITS.values() for key in table.values())
 # unit words that several languages write alike ("km"), and symbols, in every language
@@ -175,9 +238,42 @@ CURRENCY_WORDS = {
 _CURRENCY_STARTS = tuple(sorted(CURRENCY_WORDS.items(), key=lambda kv: -len(kv[0])))
 
 
+@lru_cache(maxsize=1)
+def _place_forms() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The one-word forms of countries and cities in the bundled names table (its "*" forms are
+    every language's adjectives and inhabitants: "Russian*", "rosyjsk*", "Ukrainian*"), folded:
+    whole words, and stems a form ending in "*" starts."""
+    table = json.loads(Path(__file__).with_name("names_table.json").read_text(encoding="utf-8"))["names"]
+    whole, stems = set(), set()
+    for key, by_lang in table.items():
+        if not key.startswith(("country:", "city:")):
+            continue
+        for forms in by_lang.values():
+            for form in forms:
+                if " " in form or "." in form:
+                    continue
+                if form.endswith("*"):
+                    stems.add(form[:-1].lower())
+                else:
+                    whole.add(form.lower())
+    return frozenset(whole), tuple(sorted(stems))
+
+
+def is_place_word(word: str) -> bool:
+    """Whether ``word`` names a country or city, or its people or adjective ("Russian", "Polish",
+    "Kyiv"): it says whose or where, not which kind of thing a figure counts ("Eight Russian
+    drones" are drones, as "Siedem rosyjskich dronów" are)."""
+    w = word.lower()
+    whole, stems = _place_forms()
+    return w in whole or any(w.startswith(stem) for stem in stems if len(stem) >= 4)
+
+
 def _starts(word: str, start: str) -> bool:
     """Whether a unit table's entry takes ``word``: its start, or the whole word with "$"."""
     return word == start[:-1] if start.endswith("$") else word.startswith(start)
+
+
+starts_like = _starts
 
 
 def currency_key(word: str) -> str | None:
@@ -351,17 +447,32 @@ class NumberLanguage:
 
     def unit_key(self, word: str) -> str:
         w = _ELISION.sub("", word.lower())  # "d'euros", "l'an"
+        return self.known_key(w) or w[:5]
+
+    def known_key(self, w: str) -> str | None:
+        """The key of a (lower-case) unit word the tables name, else None. A German compound
+        counts what its last part names ("Startbatterien", "Abfangdrohnen", "Kampfpanzer": QA
+        pass 18), when no entry takes the whole word and the part is an entry of five letters or
+        more ("Bundestag" is no day, "Rathaus" no house)."""
         if w in SYMBOLS:
             return SYMBOLS[w]
         for start, key in self.units:
             # "$": the whole word ("3 милиционера" are police officers, not miles: a review)
             if _starts(w, start):
                 return key
-        return w[:5]
+        if self.code == "de":
+            for i in range(1, len(w) - COMPOUND_HEAD_MIN + 1):
+                for start, key in self.units:
+                    if len(start) >= COMPOUND_HEAD_MIN and not start.endswith("$") and w.startswith(start, i):
+                        return key
+        return None
 
     def known_unit_after(self, text: str, pos: int) -> str | None:
         """The first unit word this language knows within three words after a figure, in its
-        clause: a verb often comes between ("12 zostało rannych", "1.500 wurden verletzt")."""
+        clause: a verb often comes between ("12 zostało rannych", "1.500 wurden verletzt"). A
+        noun right after a preposition of place says where, not what is counted ("3 w szpitalu",
+        "12 im Krankenhaus")."""
+        after_place = False
         for k, word in enumerate(_WORDS_AFTER.finditer(text, pos, min(len(text), pos + 60))):
             # a comma, a clause's end or another figure: what follows counts something else
             # ("зросла до 17, ще дев'ятеро людей вважаються зниклими")
@@ -370,8 +481,10 @@ class NumberLanguage:
             if _norm_apostrophe(word.group(0).lower()) in self.words:
                 return None
             w = _ELISION.sub("", word.group(0).lower())
-            if any(_starts(w, start) for start, _ in self.units):
-                return self.unit_key(w)
+            key = None if after_place else self.known_key(w)
+            if key is not None:
+                return key
+            after_place = w in _PLACE_PREPOSITIONS.get(self.code, ())
             pos = word.end()
         return None
 
@@ -441,6 +554,12 @@ def _language(code: str) -> NumberLanguage:
     )
 
 
+# the shortest last part of a German compound read as what it counts
+COMPOUND_HEAD_MIN = 5
+# prepositions of place: the noun after one is where the counted are, not what they are
+_PLACE_PREPOSITIONS = {lang: frozenset(words.split()) for lang, words in {
+    "uk": "у в на до", "ru": "в во на до", "de": "im in am an ins zum zur", "pl": "w we na do",
+    "fr": "à au aux dans en", "es": "en al"}.items()}
 _ELISION = re.compile(r"^(?:d|l|qu|j|n|s)['’ʼ]")
 _WORDS_AFTER = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _PERCENT = re.compile(r"[ \u00a0\u202f]?%|\s+(?:pour\s+cent|por\s+ciento)\b", re.IGNORECASE)
