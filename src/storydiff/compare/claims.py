@@ -176,6 +176,8 @@ def _named_before_noun(text: str, word: re.Match[str], lang) -> bool:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+# words that make a unit another one: "150 nautical miles" are no miles, "20 square kilometres" no kilometres
+_OTHER_MEASURE = frozenset({"nautical", "square", "cubic", "sq"})
 _ENGLISH_STARTS = tuple(sorted(ENGLISH_UNITS.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -332,7 +334,7 @@ class _English:
             if gap.strip() or not w.islower():  # a comma, a figure, a name: another phrase
                 break
             if k == 0:
-                if _English.unit_key(w) in UNIT_KEYS or w in _NOT_UNITS:
+                if _English.unit_key(w) in UNIT_KEYS or w in _NOT_UNITS or w in _OTHER_MEASURE:
                     return None
                 continue
             if w in ("and", "or"):
