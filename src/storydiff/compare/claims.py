@@ -178,6 +178,42 @@ def _named_before_noun(text: str, word: re.Match[str], lang) -> bool:
 _LETTERS = re.compile(r"[^\W\d_]+")
 # words that make a unit another one: "150 nautical miles" are no miles, "20 square kilometres" no kilometres
 _OTHER_MEASURE = frozenset({"nautical", "square", "cubic", "sq"})
+# A model's designation: a capitalised name of up to 8 letters, a hyphen and its number ("F-16",
+# "Su-25SM", "MiG-29s", "T-72B3", "S-300", "Shahed-136", "Kh-101", "Су-25", "Ту-95МС",
+# "COVID-19"), an acronym and its number ("12 AK 47 guns"), or an aircraft maker's name and its
+# number ("Boeing 737-800", "Airbus A320"): a name, not a count (QA pass 18: "four F-16 fighter
+# jets" printed "numbers differ: 16 vs four F"). A lower-case word before the hyphen is no name
+# ("mid-2024" stays a year).
+_DESIGNATION = re.compile(
+    r"(?<![\w-])(?:(?P<name>[A-ZА-ЯІЇЄҐ][^\W\d_]{0,7})-(?P<number>\d{1,4})"
+    r"|(?P<maker>Boeing|Airbus|Embraer|Bombardier|Cessna|Antonov|Ilyushin|Tupolev|Sukhoi)\s+(?P<model>[A-Z]?\d{2,4})"
+    r"|(?P<acronym>[A-ZА-ЯІЇЄҐ]{2,3}) (?P<anumber>\d{2,3})(?![.,]\d|\s*%))"
+    r"(?:-\d{1,4})*(?:[^\W_]{0,4})(?![\w])")
+_DESIGNATION_AT = re.compile(r"\s*(?:-\s*)?" + _DESIGNATION.pattern)
+
+
+def _designation_key(m: re.Match[str]) -> str:
+    """One key for a designation in any script: "F-16" and "F-16s" -> "f16", "Су-25" -> "su25"."""
+    from storydiff.compare.translation import romanised
+
+    name = m.group("name") or m.group("maker") or m.group("acronym")
+    number = m.group("number") or m.group("anumber") or re.sub(r"\D", "", m.group("model"))
+    return romanised(name)[:5] + number
+
+
+def _is_model(m: re.Match[str] | None) -> bool:
+    """A designation, unless the capitals before a figure are a country's ("US 100 jobs") or a
+    word a headline writes in capitals ("IN 2024", "AND 40")."""
+    if not m:
+        return False
+    acronym = m.group("acronym")
+    return not (acronym and (is_place_word(acronym) or acronym.lower() in STOPWORDS))
+
+
+def _designations(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _DESIGNATION.finditer(text) if _is_model(m)]
+
+
 _ENGLISH_STARTS = tuple(sorted(ENGLISH_UNITS.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -189,6 +225,20 @@ def _lower_word_after(text: str, end: int) -> bool:
 
 # counts of people are of people whatever name follows ("4 людини Reuters" is no kind of person)
 _COUNTS_OF_PEOPLE = frozenset({"peopl", "dead", "injur", "missi", "civil", "resid", "worke", "passe", "soldi", "child"})
+
+
+# units a figure keeps beside a model's name: people and what happened to them, and time
+_NOT_MODELS = frozenset({"peopl", "dead", "injur", "missi", "civil", "resid", "worke", "passe", "soldi", "child",
+                         "death", "kille", "fatal", "victi", "wound", "hurt", "died", "%", "hour", "minut", "day",
+                         "week", "month", "year"})
+
+
+def _model_after_noun(text: str, end: int) -> str:
+    """The key of a model's designation right after the noun a figure counts ("cztery myśliwce
+    F-16", "два літаки Су-25")."""
+    noun = _UNIT_WORD.match(text, end)
+    model = _DESIGNATION.match(text, noun.end() + 1) if noun and text[noun.end() : noun.end() + 1] == " " else None
+    return _designation_key(model) if _is_model(model) else ""
 
 
 def _name_after_noun(text: str, end: int, lang) -> str:
@@ -394,9 +444,15 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 value *= _MONEY_SCALES[scale.group(1).lower()]
                 written += scale.group(0)
             pos = len(text)
-        modified = housing = False
+        modified = housing = designated = False
         named = ""  # the name a count of things is of: "Patriot" in "10 Patriot systems"
         for step in range(3):  # "17 on Wednesday" looks past "on Wednesday"; "14 people" stops at once
+            model = _DESIGNATION_AT.match(text, pos) if (step == 0 or modified) and not designated else None
+            if _is_model(model):  # "four F-16 fighter jets", "vier F-16-Kampfjets": which model, then what
+                written += " " + model.group(0).strip(" -")
+                named, designated, modified = _designation_key(model), True, True
+                pos = model.end()
+                continue
             word = _UNIT_WORD.match(text, pos)
             if not word:
                 break
@@ -437,8 +493,15 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
         if not (age or sign):
             unit = lang.known_unit_after(text, end) or unit
             if unit and not named and lang.code != "en":
-                named = _name_after_noun(text, end, lang)
-            if unit and named and unit in UNIT_KEYS and unit not in _COUNTS_OF_PEOPLE:
+                named = _model_after_noun(text, end)
+                designated = bool(named)
+                named = named or _name_after_noun(text, end, lang)
+            if designated and unit not in _NOT_MODELS:
+                # the model is the kind, whatever noun a language puts with it: "four F-16s",
+                # "four F-16 fighter jets", "cztery myśliwce F-16", "vier F-16-Kampfjets" are one
+                # count; "two F-35s" another ("1,000 COVID-19 deaths" stay deaths)
+                unit = named
+            elif unit and named and unit in UNIT_KEYS and unit not in _COUNTS_OF_PEOPLE:
                 unit = f"{unit}:{named}"  # "10 систем Patriot" and "10 Patriot systems" alike
         if lang.is_year(value, g, unit):
             continue
@@ -512,7 +575,8 @@ _PART_OF_UNNAMED = re.compile(r"\s+(?:з|із|зі|из|of(?:\s+the)?|von\s+den|
 def _figures(text: str, lang) -> list[tuple[int, int, float, str, str]]:
     """The language's figures, and "one" where it counts a person ("killed one person", "погиб
     один человек": the bare word is left out elsewhere, "no one" and "one of" count nothing)."""
-    found = list(lang.read(text))
+    models = _designations(text)
+    found = [f for f in lang.read(text) if not any(s <= f[0] < e for s, e in models)]  # "F-16" counts nothing
     taken = [(s, e) for s, e, *_ in found]
     for m in ONE_PERSON.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
