@@ -259,6 +259,7 @@ def _place_forms() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(whole), tuple(sorted(stems))
 
 
+@lru_cache(maxsize=4096)
 def is_place_word(word: str) -> bool:
     """Whether ``word`` names a country or city, or its people or adjective ("Russian", "Polish",
     "Kyiv"): it says whose or where, not which kind of thing a figure counts ("Eight Russian
