@@ -5,6 +5,7 @@
     python bench/crosslingual.py --pairs     # SemEval / tgcontest / related-event pairs (`same-story`)
     python bench/crosslingual.py --related-stream  # the related-event reports through `cluster`
     python bench/crosslingual.py --pairs-cost 8    # what the passage alignment costs `same-story`
+    python bench/crosslingual.py --main-names      # the content gate's main-name check on SemEval / tgcontest pairs
 
 **Streams** (`../shared/data/crosslingual/wmt-dev/docs.jsonl`): every English document with its
 Russian (and for 2022 Ukrainian) translation is one story; the rows go to the clusterer without
@@ -193,6 +194,8 @@ def streams_main(rows: list[dict], skip_compare: bool) -> None:
                 (f"fitted on {other} (held out), gate {st.cross_min_cover}, threshold {st.cross_threshold}", st, scorer),
                 ("shipped (`cluster` defaults)", base, None),
                 ("shipped, no content gate (round 14)", replace(base, min_content_cosine=0.0), None),
+                ("shipped, no main-name check (round 18)", replace(base, main_name_gate=False), None),
+                ("shipped, no bridge (round 18)", replace(base, cross_bridge=False), None),
                 ("lexical only (before)", replace(base, cross_language=False), None),
             ):
                 res, emb = [], 0
@@ -611,6 +614,47 @@ def tg_errors(tg: dict, before, before_cols, after, after_cols) -> None:
     print()
 
 
+def main_names_table(minimums=(2, 3, 4, 5)) -> None:
+    """The content gate's main-name check (clusterer.main_names_apart) on the same-language pairs
+    of SemEval (one story: `overall` <= 1.5; another: >= 3) and tgcontest (gold OK / BAD), which
+    wmt-dev never sees: how many pairs of one story it would keep apart (the cost) and of two
+    (what it may catch, where the score would join them), at each clusterer.MAIN_NAME_MIN. The
+    gate judges texts of content_gate_min_words or more only; shorter pairs are shown apart."""
+    from storydiff.match import clusterer
+    from storydiff.match.features import extract_terms
+
+    need = MatchSettings().content_gate_min_words
+
+    def side(text, title=None):
+        t = extract_terms(text or "", title)
+        return t.entities, sum(1 for w in t.words if w not in t.entities)
+
+    sem = [r for r in _semeval() if r["lang1"] == r["lang2"] and not SAME < float(r["overall"]) < 3]
+    pairs = {"SemEval, same language": [(float(r["overall"]) <= SAME, side(r["text1"]), side(r["text2"])) for r in sem],
+             "tgcontest (ru, en)": [(r["GOLDEN:quality"] == "OK", side(r.get("INPUT:first_text"), r.get("INPUT:first_title")),
+                                     side(r.get("INPUT:second_text"), r.get("INPUT:second_title"))) for r in _tgcontest()]}
+    print(f"## The main-name check on pairs never used for wmt-dev (both texts >= {need} content words; shorter)\n")
+    print("| set | MAIN_NAME_MIN | one story: kept apart / pairs | shorter | two stories: kept apart / pairs | shorter |")
+    print("|---|---:|---:|---:|---:|---:|")
+    shipped = clusterer.MAIN_NAME_MIN
+    try:
+        for name, rows in pairs.items():
+            for k in minimums:
+                clusterer.MAIN_NAME_MIN = k
+                cells = []
+                for same in (True, False):
+                    for long_ in (True, False):
+                        sel = [(a, b) for s_, a, b in rows if s_ == same and (min(a[1], b[1]) >= need) == long_]
+                        apart = sum(clusterer.main_names_apart(clusterer.main_names(a[0]), a[0], clusterer.main_names(b[0]), b[0])
+                                    for a, b in sel)
+                        cells.append(f"{apart} / {len(sel)}")
+                mark = " (shipped)" if k == shipped else ""
+                print(f"| {name} | {k}{mark} | " + " | ".join(cells) + " |")
+    finally:
+        clusterer.MAIN_NAME_MIN = shipped
+    print()
+
+
 def pairs_cost(n: int, rounds: int = 2) -> None:
     """What the passage alignment costs `same-story`: e5 passes and seconds per pair, the base
     features alone (today's command) as the anchor, alternated, on the first ``n`` SemEval and
@@ -661,6 +705,8 @@ def main() -> None:
     ap.add_argument("--pairs-cost", type=int, metavar="N",
                     help="what the passage alignment costs `same-story`, on N SemEval and N tgcontest pairs")
     ap.add_argument("--related-stream", action="store_true", help="only the related-event reports through `cluster`")
+    ap.add_argument("--main-names", action="store_true",
+                    help="the content gate's main-name check on SemEval's and tgcontest's same-language pairs")
     ap.add_argument("--min-content", type=float, default=None,
                     help="--related-stream: MatchSettings.min_content_cosine (default: the setting's)")
     ap.add_argument("--content-min-words", type=int, default=None,
@@ -689,6 +735,8 @@ def _run(args) -> None:
     t0 = time.perf_counter()
     if args.related_stream:
         related_stream_table(args.min_content, args.content_min_words, args.days_apart)
+    elif args.main_names:
+        main_names_table()
     elif args.pairs_cost:
         pairs_cost(args.pairs_cost)
     elif args.pairs:

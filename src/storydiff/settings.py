@@ -210,6 +210,11 @@ class MatchSettings:
     # reports (~30 content words) are then below it, and it keeps wmt-dev's same-language false
     # merges of long documents apart (round 15, BENCHMARKS).
     content_gate_min_words: int = 60
+    # ... and where each side's main names (clusterer.main_names: the names it writes most, at
+    # least 3 times) are all missing from the other's names: two interviews about one relief bill,
+    # one with a senator and one with an economic adviser; protests in Oakland and in Seattle the
+    # same weekend. Same conditions as the cosine (story size, one language, 60 content words).
+    main_name_gate: bool = True
     # The date veto (match/event_dates.py): an article joins no story when its lede and the
     # story's members' say their events happened more than this many days apart ("early on
     # Friday" 20 November against "on Tuesday evening" the 24th: a missile strike and the next
@@ -287,6 +292,16 @@ class MatchSettings:
     # B3-F1 (bench/crosslingual.py --fit prints both; round 14: 0.29 kept 2021's long features
     # out of their stories).
     cross_min_cover: float = 0.2
+    # An article placed in its own language is also scored across languages, and a story in
+    # another language it would join there is merged into its story (the order-free bridge: in a
+    # shuffled stream an English pair and its Russian translation pair made two stories: wmt-dev
+    # 2021 shuffled, shipped, B3-F1 0.972 -> 0.980, round 18). A bridge merges stories, so it asks
+    # merge_threshold of the cross-language score, its keys must cover cross_min_cover of the
+    # larger side's key weight too (cross_bridge_both_sides: of the smaller side's alone it doubled
+    # the multilingual model's work on a stream of 30% other languages), and the other story's words
+    # must be another language's (clusterer._words_of_another_language).
+    cross_bridge: bool = True
+    cross_bridge_both_sides: bool = True
 
 
 # -- analyze / compare (issue 5) ---------------------------------------------------------
