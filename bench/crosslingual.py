@@ -195,7 +195,7 @@ def streams_main(rows: list[dict], skip_compare: bool) -> None:
                 ("shipped (`cluster` defaults)", base, None),
                 ("shipped, no content gate (round 14)", replace(base, min_content_cosine=0.0), None),
                 ("shipped, no main-name check (round 18)", replace(base, main_name_gate=False), None),
-                ("shipped, no bridge (round 18)", replace(base, cross_bridge=False), None),
+                ("shipped, with the bridge (round 18, off by default)", replace(base, cross_bridge=True), None),
                 ("lexical only (before)", replace(base, cross_language=False), None),
             ):
                 res, emb = [], 0

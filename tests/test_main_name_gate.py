@@ -1,6 +1,6 @@
 """The content gate's main-name check (MatchSettings.main_name_gate, clusterer.main_names_apart),
 the gate across languages (a story's members joined from another language judge the next report
-in their language) and the order-free bridge (MatchSettings.cross_bridge).
+in their language) and the order-free bridge (MatchSettings.cross_bridge, off by default).
 
 Invented reports of a fictional relief bill in a fictional country: two interviews given the same
 Sunday, one with a senator (Varga) and one with an economic adviser (Lindqvist), which share the
@@ -141,7 +141,7 @@ def test_a_report_placed_in_its_own_language_bridges_its_translations_story():
     docs = [_doc("varga-ru", _VARGA_RU, "ru"), _doc("varga-2", _VARGA_2, "en"), _doc("varga", _VARGA, "en")]
     off = _place(MatchSettings(**strict, cross_bridge=False), docs)
     assert off["varga"] == off["varga-2"] != off["varga-ru"]
-    on = _place(MatchSettings(**strict), docs)
+    on = _place(MatchSettings(**strict, cross_bridge=True), docs)
     assert on["varga"] == on["varga-2"] == on["varga-ru"]
 
 
@@ -151,7 +151,7 @@ def test_a_bridge_needs_the_keys_to_cover_both_stories():
     # smaller side's (0.71), which lets twice the candidates through on a stream of unrelated
     # news in other languages (bench/crosslingual.py, round 18).
     docs = [_doc("varga-ru", _VARGA_RU, "ru"), _doc("varga-2", _VARGA_2, "en"), _doc("varga", _VARGA, "en")]
-    both = _place(MatchSettings(cross_min_cover=0.6), docs)
+    both = _place(MatchSettings(cross_min_cover=0.6, cross_bridge=True), docs)
     assert both["varga"] == both["varga-2"] != both["varga-ru"]
-    smaller = _place(MatchSettings(cross_min_cover=0.6, cross_bridge_both_sides=False), docs)
+    smaller = _place(MatchSettings(cross_min_cover=0.6, cross_bridge=True, cross_bridge_both_sides=False), docs)
     assert smaller["varga"] == smaller["varga-ru"]

@@ -299,8 +299,11 @@ class MatchSettings:
     # merge_threshold of the cross-language score, its keys must cover cross_min_cover of the
     # larger side's key weight too (cross_bridge_both_sides: of the smaller side's alone it doubled
     # the multilingual model's work on a stream of 30% other languages), and the other story's words
-    # must be another language's (clusterer._words_of_another_language).
-    cross_bridge: bool = True
+    # must be another language's (clusterer._words_of_another_language). Off by default: its key
+    # lookup runs for every article placed in its own language while any other language is live,
+    # and on the English 10k stream (a few dozen reports with garbled headlines read as other
+    # languages) it took ~30% of the clusterer's time (a profile, round 18).
+    cross_bridge: bool = False
     cross_bridge_both_sides: bool = True
 
 

@@ -8,7 +8,7 @@ score, and a wrong join into a one-article story fuses two same-kind events for 
 a new one whose id derives from the article's id. If it also reaches ``merge_threshold`` against another
 story it bridges them: the older story's id survives, the other becomes an alias (across languages,
 an article placed in its own language also bridges the story in another language it would join
-there: MatchSettings.cross_bridge). Stories whose
+there: MatchSettings.cross_bridge, off by default). Stories whose
 newest article falls out of the window are evicted with their articles, which bounds memory.
 IDF counts live in the window, so an article is weighed against its own news cycle. An article
 dated more than a window before the newest one seen (late: an archive fed out of order, or loaded
