@@ -237,3 +237,20 @@ def test_news_sentences_about_donations_are_kept_and_appeals_are_not():
                "Your one-off or monthly donations keep this newsroom free."]
     assert [boilerplate_kind(s) for s in news] == [None, None, None]
     assert [boilerplate_kind(s) for s in appeals] == ["appeal"] * 4
+
+
+def test_the_appeal_rule_rejects_hostile_lines_at_once():
+    """Review 18 #1: with "-", "'" or "&" both in a word and between words, a line of 70 hyphens
+    held the appeal pattern for minutes. In a child process, so that a hang fails the test."""
+    import subprocess
+    import sys
+
+    script = (
+        "from storydiff.extract.line_rules import boilerplate_kind\n"
+        "for n in (40, 80, 200):\n"
+        "    for line in ('please ' + '-' * n + ' one two three four five donation',\n"
+        "                 'your ' + 'a-' * n + ' x y z w donations were counted',\n"
+        "                 'a donation ' + \"'\" * n + ' !', 'a donation ' + '&' * n + ' !'):\n"
+        "        boilerplate_kind(line)\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=30)

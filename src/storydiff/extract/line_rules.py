@@ -27,8 +27,10 @@ _PATTERNS = {
     # first truck of public aid donations reached the city", "He donated to Goldwater's campaign":
     # QA pass 18, dropped from export rows; wcxb-dev-lines' body lines matched 34 -> 7)
     "appeal": r"become a (patron|member|subscriber)|support (us|our (journalism|work|reporting))"
-    r"|^\W*([\w'’]+\W+){0,5}donat\w*(\W+[\w'’&]+){0,6}\s*$"
-    r"|\b(please|you can|you could|consider|make a|making a|your|help us|by|with a|amount to)\W+([\w'’-]+\W+){0,3}donat"
+    # (a word [\w'’] and what separates words [^\w'’] never share a character: with "-" or "&" in
+    # both, 70 hyphens in a line took minutes to reject; a review's finding)
+    r"|^[^\w'’]*([\w'’]+[^\w'’]+){0,5}donat\w*([^\w'’]+[\w'’]+){0,6}\s*$"
+    r"|\b(please|you can|you could|consider|make a|making a|your|help us|by|with a|amount to)[^\w'’]+([\w'’]+[^\w'’]+){0,4}donat"
     r"|\bdonat\w*\W+(\w+\W+){0,2}(to (us|our|the (site|project|channel))|today|now|here|via)\b"
     r"|\bdonations? from (our )?readers|\b(rely|depend)s? on (\w+ )?donations|support .{0,40}\bdonat"
     r"|cup of coffee|join our community|you could close this page|\bpatreon\b"
