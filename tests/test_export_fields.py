@@ -75,3 +75,16 @@ def test_a_twelve_hour_time_keeps_its_pm():
     assert normalize_date("November 3, 2026 9:10 p.m.") == "2026-11-03T21:10:00+00:00"
     assert normalize_date("Nov 3, 2026 9:10 AM") == "2026-11-03T09:10:00+00:00"
     assert normalize_date("Tue, 03 Nov 2026 21:10:00 GMT") == "2026-11-03T21:10:00+00:00"
+
+
+def test_an_aggregators_source_object_names_the_outlet_and_a_bare_source_string_does_not():
+    # review 18 #2: NewsAPI's "source": {"id", "name"} refused the row whole; "source": "rss" became the outlet
+    [newsapi, channel, numbered] = _items(
+        {"id": "n1", "text": TEXT, "source": {"id": "bbc-news", "name": "BBC News"}, "publishedAt": "2026-12-03T08:00:00Z"},
+        {"id": "n2", "text": TEXT, "source": "Google News"},
+        {"id": "n3", "text": TEXT, "headline": 5, "pub_date": 1793685000})
+    assert isinstance(newsapi, RawItem) and newsapi.meta["outlet"] == "BBC News"
+    assert newsapi.meta["published"] == "2026-12-03T08:00:00Z"
+    assert isinstance(channel, RawItem) and "outlet" not in channel.meta
+    # a number is a time only where a time belongs: a numeric headline is ignored, not a refused row
+    assert isinstance(numbered, RawItem) and "title" not in numbered.meta and numbered.meta["published"] == "1793685000"

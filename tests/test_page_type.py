@@ -127,3 +127,14 @@ def test_an_inline_image_is_no_markup_that_counts_against_the_limit():
                  body=f'<img src="data:image/jpeg;base64,{photo}" alt="the bridge">' + BODY)
     assert len(page) > settings.max_markup_bytes
     assert "harbour budget" in extract_html(page).text
+
+
+def test_an_inline_image_wrapped_at_76_columns_is_cut_too():
+    # review 18 #6: saved pages and MIME write base64 in lines of 76
+    settings = ExtractSettings()
+    line = "A" * 76 + "\n"
+    photo = line * (settings.max_markup_bytes // 77 + 2_000)
+    page = _page('<meta property="og:type" content="article">',
+                 body=f'<img src="data:image/jpeg;base64,{photo}" alt="the bridge">' + BODY)
+    assert len(page) > settings.max_markup_bytes
+    assert "harbour budget" in extract_html(page).text

@@ -396,7 +396,7 @@ def _from_bytes(html: str) -> HtmlElement | None:
 # a heavy page's bytes, none of its text (QA pass 18: a 4 MB article whose weight was one inline
 # photo was refused as too much markup). JSON-LD scripts stay (they carry the date and authors).
 _HEAVY = (r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<(style|svg|noscript)\b.*?</\1\s*>|<!--.*?-->"
-          r"|(?<=data:)[\w.+-]+/[\w.+-]+;base64,[A-Za-z0-9+/=]{1024,}")
+          r"|(?<=data:)[\w.+-]+/[\w.+-]+;base64,[A-Za-z0-9+/=\s]{1024,}")  # wrapped at 76 columns too
 _HEAVY_STR = re.compile(_HEAVY, re.S | re.I)
 _HEAVY_BYTES = re.compile(_HEAVY.encode(), re.S | re.I)
 

@@ -46,10 +46,16 @@ STRING_FIELDS = ("url", "title", "published", "outlet", *EXPORT_TEXT_FIELDS, *EX
 # What vendors call the fields storydiff reads (a month of exports from a media-monitoring service:
 # `headline`, `source_name`, `pub_date` were ignored and every row stored untitled, undated and
 # nameless; QA pass 18). A name of storydiff's own wins; else the first alias present.
+# A vendor's value is taken only when it is a non-empty string or an object's "name" (NewsAPI's
+# "source": {"id": ..., "name": "BBC News"}, schema.org's "publisher": {"name": ...}); a time field's
+# alias may also be an epoch number. A bare string "source" ("rss", a feed URL, "Google News") names
+# a channel, not an outlet: only its object form is read (review 18 #2: such rows were refused whole,
+# or two papers' wire copies stored under one aggregator's name and taken for duplicates).
+_OBJECT_ONLY_ALIASES = frozenset({"source"})
 FIELD_ALIASES = {
     "title": ("headline",),
-    "outlet": ("source_name", "source", "publisher", "site_name"),
-    "published": ("pub_date", "published_at", "publish_date", "datePublished", "pubDate", "date"),
+    "outlet": ("source_name", "publisher", "site_name", "source"),
+    "published": ("pub_date", "published_at", "publishedAt", "publish_date", "datePublished", "pubDate", "date"),
     "modified": ("updated_at", "dateModified", "last_modified"),
 }
 # fields holding a time: an export may give epoch seconds as a JSON number (one with a string
@@ -63,14 +69,25 @@ def export_record(rec: dict) -> dict:
     out = dict(rec)
     for field, aliases in FIELD_ALIASES.items():
         if out.get(field) in (None, ""):
-            alias = next((a for a in aliases if out.get(a) not in (None, "")), None)
-            if alias is not None:
-                out[field] = out[alias]
+            value = next((v for a in aliases if (v := _alias_value(out.get(a), a, field in TIME_FIELDS))), None)
+            if value is not None:
+                out[field] = value
     for field in TIME_FIELDS:
         value = out.get(field)
         if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
             out[field] = str(int(value))
     return out
+
+
+def _alias_value(value: Any, alias: str, is_time: bool) -> Any:
+    """A vendor field's value as storydiff's field takes it (``FIELD_ALIASES``), or None."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    elif alias in _OBJECT_ONLY_ALIASES:
+        return None
+    if is_time and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value  # an epoch, written as the string it is below
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def field_type_error(rec: dict) -> str | None:
