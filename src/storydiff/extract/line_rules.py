@@ -32,7 +32,7 @@ _PATTERNS = {
     r"|^[^\w'’]*([\w'’]+[^\w'’]+){0,5}donat\w*([^\w'’]+[\w'’]+){0,6}\s*$"
     r"|\b(please|you can|you could|consider|make a|making a|your|help us|by|with a|amount to)[^\w'’]+([\w'’]+[^\w'’]+){0,4}donat"
     r"|\bdonat\w*\W+(\w+\W+){0,2}(to (us|our|the (site|project|channel))|today|now|here|via)\b"
-    r"|\bdonations? from (our )?readers|\b(rely|depend)s? on (\w+ )?donations|support .{0,40}\bdonat"
+    r"|\bdonations? (page|link|button|form)\b|\bdonations? from (our )?readers|\b(rely|depend)s? on (\w+ )?donations|support .{0,40}\bdonat"
     r"|cup of coffee|join our community|you could close this page|\bpatreon\b"
     r"|підтримайте (нас|наш|редакцію)|поддержите (нас|наш|редакцию)|unterstützen sie (uns|unseren)"
     r"|wesprzyj (nas|nasz)|soutenez(-| )nous",
