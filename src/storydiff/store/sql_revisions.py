@@ -3,10 +3,12 @@ latest text, ``article_revisions`` the texts it replaced."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlalchemy import or_, select, update
 
-from storydiff.dates import parse_iso_utc, sortable_time
-from storydiff.records import Article
+from storydiff.dates import is_bare_date, parse_iso_utc, sortable_time
+from storydiff.records import FEED_SUMMARY, Article
 from storydiff.store import codec
 from storydiff.store.base import Revision
 from storydiff.store.schema import article_revisions, articles
@@ -14,28 +16,58 @@ from storydiff.store.schema import article_revisions, articles
 _IN_CHUNK = 500
 
 
-def _times(data: str) -> tuple[str | None, str | None]:
-    """A stored article JSON's (modified, captured) times."""
+class Times(NamedTuple):
+    """What orders the versions of one article: its page's modified, capture and publication
+    times, and whether its text is a feed's summary standing in for the page."""
+
+    modified: str | None
+    captured: str | None
+    published: str | None
+    summary: bool = False
+
+
+def _times(data: str) -> Times:
+    """A stored article JSON's ``Times``."""
     d = codec.loads(data)
-    return d.get("modified"), d.get("captured")
+    return Times(d.get("modified"), d.get("captured"), d.get("published"), d.get("text_from") == FEED_SUMMARY)
 
 
-def _older(new: tuple[str | None, str | None], other: tuple[str | None, str | None],
-           other_seen: str | None = None) -> bool:
-    """Whether the text of ``new`` (its page's modified and capture times) is older than the text
-    of ``other``. The pages' own modified times decide when both give one and they differ (QA
-    round 15: a colleague's copy saved at 06:50 read after the 10:05 correction became the
-    current text, "figure 9 → 8"); else capture times (QA round 14: a WARC's captures out of file
-    order). A text with no capture time was seen when it was stored (``other_seen``): an archive's
-    month-old capture read after today's page goes below it (a review's finding). Times are
-    compared as instants (offsets count), never as strings."""
-    new_mod, other_mod = parse_iso_utc(new[0]), parse_iso_utc(other[0])
+def article_times(article: Article) -> Times:
+    return Times(article.modified, article.captured, article.published, article.text_from == FEED_SUMMARY)
+
+
+def _instant(value: str | None):
+    """``value`` as an instant, None for none, an unreadable one or a bare day (no time to order by)."""
+    return parse_iso_utc(value) if value and not is_bare_date(value) else None
+
+
+def _older(new: Times, other: Times, other_seen: str | None = None) -> bool:
+    """Whether the text of ``new`` is older than the text of ``other``. A feed's summary stands in
+    for its page whatever its entry's date: the page's text is never older. Else the pages' own
+    modified times decide when both give one and they differ (QA round 15: a colleague's copy
+    saved at 06:50 read after the 10:05 correction became the current text, "figure 9 → 8").
+    When only one gives one, the other text is dated by its capture, else its publication time
+    (``pipeline.version_time``, as ``compare`` orders versions): an export row without
+    ``updated`` is no newer than its own ``published`` (QA pass 18: the original row re-sent
+    after the 18:00 correction became the current text, "three people" again). Else capture
+    times (QA round 14: a WARC's captures out of file order). A text with no capture time was
+    seen when it was stored (``other_seen``): an archive's month-old capture read after today's
+    page goes below it (a review's finding). Times are compared as instants (offsets count),
+    never as strings; a bare day is no time to order by."""
+    if other.summary and not new.summary:
+        return False
+    new_mod, other_mod = _instant(new.modified), _instant(other.modified)
     if new_mod and other_mod and new_mod != other_mod:
         return new_mod < other_mod
-    captured = parse_iso_utc(new[1])
+    if (new_mod is None) != (other_mod is None):
+        new_at = new_mod or _instant(new.captured) or _instant(new.published)
+        other_at = other_mod or _instant(other.captured) or _instant(other.published)
+        if new_at and other_at and new_at != other_at:
+            return new_at < other_at
+    captured = parse_iso_utc(new.captured)
     if captured is None:
         return False
-    than = parse_iso_utc(other[1]) or parse_iso_utc(other_seen)
+    than = parse_iso_utc(other.captured) or parse_iso_utc(other_seen)
     return than is not None and captured < than
 
 
@@ -104,7 +136,7 @@ class RevisionsMixin:
             ).first())
             if taken:
                 return None
-            if _older((article.modified, article.captured), _times(cur.data), cur.revised_at or cur.added_at):
+            if _older(article_times(article), _times(cur.data), cur.revised_at or cur.added_at):
                 # an older version read later: it goes below the current text
                 return self._insert_earlier(conn, article_id, article, new_source, new_hash, data, cur.revision)
             url_key = cur.url_key
@@ -149,7 +181,7 @@ class RevisionsMixin:
         revisions in their order (those after it renumbered); the current text stays current."""
         r = article_revisions.c
         earlier = conn.execute(select(r.revision, r.data).where(r.article_id == article_id)).all()
-        times = (article.modified, article.captured)
+        times = article_times(article)
         number = 1 + sum(1 for _, d in earlier if not _older(times, _times(d)))
         # UNIQUE (article_id, revision) is checked row by row: "revision + 1" over two or more rows
         # collided (a review: four captures in some orders aborted the whole ingest). Move them out
@@ -160,8 +192,9 @@ class RevisionsMixin:
                      .values(revision=-r.revision))
         conn.execute(article_revisions.insert().values(
             article_id=article_id, revision=number, source_key=source_key, content_hash=content_hash,
-            # never seen current here: dated by its page's own modified time when it gives one
-            seen_at=article.modified or codec.now_iso(), data=data,
+            # never seen current here: dated by its page's own modified time when it gives one, else
+            # by its publication (an export row re-sent without ``updated``), not by this read
+            seen_at=article.modified or article.published or codec.now_iso(), data=data,
         ))
         conn.execute(update(articles).where(articles.c.id == article_id).values(revision=current + 1))
         return number

@@ -1,0 +1,85 @@
+"""Versions of one article read out of order (QA pass 18): an export re-sent after its corrections,
+an archive's capture of a page's earlier text. The newest version stays current; an older one
+read later is an earlier revision (or already known), never the current text nor a second article."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storydiff.records import Article
+from storydiff.serve.cli import app
+from storydiff.store import open_store
+
+sys.path.insert(0, str(Path(__file__).parent))
+import test_store
+
+db_url, store = test_store.db_url, test_store.store  # the store fixtures: SQLite, and PostgreSQL when set
+
+runner = CliRunner()
+
+ORIGINAL = {
+    "id": "k7", "url": "https://quaytimes.test/ferry-fire", "outlet": "Quay Times",
+    "title": "Ferry fire in Dorvik harbour", "published": "2025-06-01T19:00:00Z",
+    "text": "A fire broke out on a ferry in Dorvik harbour on Sunday evening, injuring two people, the coast guard said.\n"
+            "Harbour master Ilse Brand said the ferry had been inspected in April.",
+}
+NOON = {**ORIGINAL, "updated": "2025-06-02T12:00:00Z",
+        "text": ORIGINAL["text"].replace("injuring two people", "injuring five people")}
+EVENING = {**NOON, "updated": "2025-06-02T18:00:00Z",
+           "text": NOON["text"] + "\nOne crew member is missing, rescuers said."}
+
+
+def _write(path: Path, rows: list[dict]) -> str:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return str(path)
+
+
+def _ingest(db: str, path: str) -> str:
+    out = runner.invoke(app, ["ingest", path, "--db", db, "--workers", "0"])
+    assert out.exit_code == 0, out.stderr
+    return " ".join(out.stderr.split())
+
+
+@pytest.mark.parametrize("one_file", [False, True])
+def test_an_original_row_re_sent_after_its_corrections_never_becomes_the_current_text(db_url, tmp_path, one_file):
+    """The 18:00 correction, then the 12:00 one, then the original row (no ``updated``): the
+    original became revision 3, the current text (QA 18 #17), in three runs and in one file."""
+    rows = [EVENING, NOON, ORIGINAL]
+    if one_file:
+        _ingest(db_url, _write(tmp_path / "reverse.jsonl", rows))
+    else:
+        for n, r in enumerate(rows):
+            _ingest(db_url, _write(tmp_path / f"export-{n}.jsonl", [r]))
+    with open_store(db_url) as s:
+        current = s.get_article("k7")
+        assert current.text == EVENING["text"]
+        assert [r.article.text for r in s.revisions("k7")] == [ORIGINAL["text"], NOON["text"], EVENING["text"]]
+        assert [r.number for r in s.revisions("k7")] == [1, 2, 3]
+        assert len(s.articles()) == 1
+    # the original read once more: already known, nothing changes
+    said = _ingest(db_url, _write(tmp_path / "again.jsonl", [ORIGINAL]))
+    assert "stored 0 new article(s); 1 already stored" in said
+    with open_store(db_url) as s:
+        assert s.get_article("k7").text == EVENING["text"] and s.revision_numbers(["k7"]) == {"k7": 3}
+
+
+def test_a_row_without_updated_is_no_newer_than_its_published_time(store):
+    """Store level: a version with no modified time is dated by its publication time against a
+    version that gives one; a version published after the other's edit is still the newer."""
+    base = Article(id="k7", source="x.jsonl#L1", url=ORIGINAL["url"], outlet=ORIGINAL["outlet"],
+                   title=ORIGINAL["title"], published=ORIGINAL["published"], text=ORIGINAL["text"])
+    evening = replace(base, source="x.jsonl#L3", text=EVENING["text"], modified=EVENING["updated"])
+    assert store.add_article(evening, "s1")
+    assert store.revise_article("k7", base) == 1  # older: below the current text
+    assert store.get_article("k7").text == EVENING["text"]
+    # a re-publication dated after the 18:00 edit (no modified time of its own) is the newest
+    later = replace(base, source="y.jsonl#L1", text=EVENING["text"] + "\nThe ferry was towed away.",
+                    published="2025-06-03T08:00:00Z")
+    assert store.revise_article("k7", later) == 3
+    assert store.get_article("k7").text == later.text
