@@ -19,8 +19,12 @@ class IngestSettings:
     # name and is skipped unread, so one runaway record never sits in memory: room for a record
     # carrying both its text and its HTML at the item limit.
     max_record_bytes: int = 2 * 20_000_000 + 1_000_000
-    # An export row's id is a key and part of every message about the row; URLs run to ~2,000.
-    max_id_chars: int = 4_000
+    # An export row's id is a key and part of every message about the row; URLs run to ~2,000
+    # characters. Counted in UTF-8 bytes, as databases index it: PostgreSQL's btree holds at most
+    # 2,704 bytes an entry, and 3,000 Cyrillic letters (6,000 bytes, under the 4,000 characters
+    # allowed before) aborted a whole PostgreSQL ingest (QA pass 18). Room is left for the
+    # ``~<hash>`` a reused id gets (pipeline.with_free_id) under store.codec.MAX_ID_BYTES.
+    max_id_bytes: int = 2_000
     # A compressed input may grow to this many times the compressed bytes read so far, past the
     # first gzip_ratio_floor bytes; more is a decompression bomb and fails the file by name.
     # Text compresses ~3-10x with gzip, repetitive markup ~20x; bombs ~1,000x.

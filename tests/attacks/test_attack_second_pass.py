@@ -137,7 +137,7 @@ def test_a_utf8_page_that_claims_utf16_in_its_meta_is_read_as_utf8(tmp_path):
 def test_a_megabyte_long_id_fails_its_row(tmp_path):
     rows = [dict(inputs.good_row(1), id="x" * 1_000_000), inputs.good_row(2)]
     results = list(read_inputs([str(inputs.write_jsonl(tmp_path / "ids.jsonl", rows))]))
-    assert isinstance(results[0], Failure) and "characters long" in results[0].reason
+    assert isinstance(results[0], Failure) and "bytes long in UTF-8" in results[0].reason
     assert len(results[0].source) < 200 and isinstance(results[1], RawItem)
 
 

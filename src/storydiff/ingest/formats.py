@@ -118,8 +118,9 @@ def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
         return Failure(source, f"record is a JSON {json_type(rec)}, expected an object")
     rec = export_record(rec)
     rid = rec.get("id")
-    if isinstance(rid, str) and len(rid) > settings.max_id_chars:  # a key, and part of every message
-        return Failure(source, f"field 'id' is {len(rid):,} characters long; at most {settings.max_id_chars:,}")
+    size = len(str(rid).encode("utf-8", "surrogatepass")) if isinstance(rid, (str, int)) else 0
+    if size > settings.max_id_bytes:  # a database key, and part of every message
+        return Failure(source, f"field 'id' is {size:,} bytes long in UTF-8; at most {settings.max_id_bytes:,}")
     if rid is not None:
         source = f"{source} (id {rid})" if isinstance(rid, (str, int)) else source
     wrong = field_type_error(rec)

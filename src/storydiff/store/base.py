@@ -104,7 +104,8 @@ class Store(ABC):
         """Store ``article``; False (and nothing changes) if one with the same id, source (and raw
         content), url, or text from the same outlet (now or before an edit) is already stored.
         ``claim_url=False``: the article keeps its URL but is not found by it (another article
-        holds that URL: a live blog's posts, a feed's landing page). Commits on its own unless inside ``batch()``."""
+        holds that URL: a live blog's posts, a feed's landing page). Commits on its own unless inside ``batch()``.
+        ValueError naming it for an id over ``codec.MAX_ID_BYTES`` (ingest fails such a row first)."""
 
     @abstractmethod
     def has_item(self, source: str, raw_digest: str | None = None, *, current_only: bool = False) -> bool:

@@ -39,6 +39,21 @@ def key_hash(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# The one raw text the schema indexes is an article's id (articles.id, article_revisions.article_id;
+# urls, sources, texts and failures are indexed by their key_hash, stories by generated ids).
+# PostgreSQL's btree refuses an entry over 2,704 bytes, failing the whole transaction; SQLite has
+# no such limit. Both refuse longer ids alike, by name, before writing (QA pass 18).
+MAX_ID_BYTES = 2_600
+
+
+def id_too_long(article_id: str) -> str | None:
+    """Why ``article_id`` cannot be stored (its UTF-8 length over ``MAX_ID_BYTES``), or None."""
+    size = len(article_id.encode("utf-8", "surrogatepass"))
+    if size <= MAX_ID_BYTES:
+        return None
+    return f"article id is {size:,} bytes long in UTF-8; the store indexes at most {MAX_ID_BYTES:,}"
+
+
 def item_key(source: str, raw_digest: str | None) -> str:
     """The stored key of an item read from ``source``: the same file read again is the same item;
     new content at the same path or on stdin is a new one. (Articles stored before items had a
@@ -214,6 +229,7 @@ __all__ = [
     "canonical_url",
     "column_text",
     "content_hash",
+    "id_too_long",
     "key_hash",
     "members_key",
     "now_iso",

@@ -161,6 +161,9 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
 
     # -- articles ----------------------------------------------------------------------------
     def add_article(self, article: Article, story_id: str | None = None, *, claim_url: bool = True) -> bool:
+        too_long = codec.id_too_long(article.id)
+        if too_long is not None:  # a clear error on both databases, not PostgreSQL's aborted batch
+            raise ValueError(f"{article.source}: {too_long}")
         url = codec.canonical_url(article.url) if claim_url else None
         row = {  # built before taking the write lock: the JSON is the slow part
             "id": _key(article.id),
