@@ -83,3 +83,45 @@ def test_a_row_without_updated_is_no_newer_than_its_published_time(store):
                     published="2025-06-03T08:00:00Z")
     assert store.revise_article("k7", later) == 3
     assert store.get_article("k7").text == later.text
+
+
+def _capture(path: Path, text: str, date: str) -> str:
+    """A WARC holding one capture of the article's page with ``text``, taken at ``date``."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    paras = "".join(f"<p>{line}</p>" for line in text.split("\n"))
+    page = (f"<html><head><title>{ORIGINAL['title']} | Quay Times</title>"
+            f"<meta property='og:site_name' content='Quay Times'>"
+            f"<meta property='article:published_time' content='{ORIGINAL['published']}'></head><body>"
+            f"<nav>Home | Region</nav><article><h1>{ORIGINAL['title']}</h1>{paras}</article></body></html>")
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        h = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(ORIGINAL["url"], "response", payload=BytesIO(page.encode()),
+                                            http_headers=h, warc_headers_dict={"WARC-Date": date}))
+    return str(path)
+
+
+def test_a_capture_of_an_earlier_text_of_a_stored_url_is_that_article_not_a_second_one(db_url, tmp_path):
+    """The original row, its 12:00 correction, then a crawl's capture of the URL holding the
+    original text: stored as a second article of the outlet (url_key NULL) in the same story,
+    "numbers differ: two people (Quay Times) vs five people (Quay Times #2)" (QA 18 #06)."""
+    for n, r in enumerate([ORIGINAL, NOON]):
+        _ingest(db_url, _write(tmp_path / f"export-{n}.jsonl", [r]))
+    said = _ingest(db_url, _capture(tmp_path / "crawl.warc.gz", ORIGINAL["text"], "2025-06-01T20:00:00Z"))
+    assert "stored 0 new article(s); 1 already stored" in said
+    # a capture of a text never stored, taken before the correction: an earlier revision
+    earlier = ORIGINAL["text"].replace("injuring two people", "injuring one person")
+    said = _ingest(db_url, _capture(tmp_path / "early.warc.gz", earlier, "2025-06-01T19:30:00Z"))
+    assert "stored 0 new article(s); 1 new revision(s)" in said
+    with open_store(db_url) as s:
+        (article,) = s.articles()
+        assert article.id == "k7" and article.text == NOON["text"]
+        assert [r.article.text for r in s.revisions("k7")][-1] == NOON["text"]
+        assert earlier in [r.article.text for r in s.revisions("k7")]
+    (story,) = [json.loads(x) for x in runner.invoke(app, ["stories", "--db", db_url, "--json"]).stdout.splitlines()]
+    shown = " ".join(runner.invoke(app, ["show", story["id"], "--db", db_url]).stdout.split())
+    assert "numbers differ" not in shown and "Quay Times #2" not in shown
