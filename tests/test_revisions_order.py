@@ -125,3 +125,33 @@ def test_a_capture_of_an_earlier_text_of_a_stored_url_is_that_article_not_a_seco
     (story,) = [json.loads(x) for x in runner.invoke(app, ["stories", "--db", db_url, "--json"]).stdout.splitlines()]
     shown = " ".join(runner.invoke(app, ["show", story["id"], "--db", db_url]).stdout.split())
     assert "numbers differ" not in shown and "Quay Times #2" not in shown
+
+
+def test_compare_counts_a_url_read_from_an_export_and_a_crawl_once(tmp_path):
+    """compare of an export row and a crawl's capture of its page (another id, one URL) showed
+    "Quay Times #2 copies Quay Times's text", each figure twice (QA 18 #10); ingest stores one."""
+    other = {"id": "m1", "url": "https://harbourpost.test/dorvik", "outlet": "Harbour Post",
+             "title": "Two hurt in Dorvik ferry fire", "published": "2025-06-01T20:10:00Z",
+             "text": "Two people were injured when a ferry caught fire in Dorvik harbour on Sunday evening, "
+                     "the coast guard said.\nThe ferry had been inspected in April, the harbour master said."}
+    rows = _write(tmp_path / "rows.jsonl", [ORIGINAL, other])
+    same = _capture(tmp_path / "same.warc.gz", ORIGINAL["text"], "2025-06-01T19:30:00Z")
+    d = json.loads(runner.invoke(app, ["compare", rows, same, "--workers", "0", "--json"]).stdout)
+    assert sorted(a["id"] for a in d["articles"]) == ["k7", "m1"]
+    (story,) = d["stories"]
+    assert sorted(story["article_ids"]) == ["k7", "m1"]
+    # the capture taken after a correction: one article, its newest version compared, the edit shown
+    edited = _capture(tmp_path / "edited.warc.gz", NOON["text"], "2025-06-02T13:00:00Z")
+    result = runner.invoke(app, ["compare", rows, edited, "--workers", "0", "--json"])
+    d = json.loads(result.stdout)
+    texts = {a["outlet"]: a["text"] for a in d["articles"]}
+    assert len(d["articles"]) == 2 and texts["Quay Times"] == NOON["text"]
+    (versions,) = d["versions"].values()
+    assert versions[0] == f"{rows}#L1 (id k7)" and versions[1].startswith(edited)
+    assert "versions of one article" in " ".join(result.stderr.split())
+    # two rows of their own at one landing page stay two articles (a live blog's posts)
+    post = {**other, "id": "m2", "title": "Ferry towed out of Dorvik",
+            "text": "Tugs towed the burnt ferry out of Dorvik harbour on Monday morning, the port authority said."}
+    blog = _write(tmp_path / "blog.jsonl", [other, post])
+    d = json.loads(runner.invoke(app, ["compare", blog, "--workers", "0", "--json"]).stdout)
+    assert sorted(a["id"] for a in d["articles"]) == ["m1", "m2"]
