@@ -266,3 +266,36 @@ def test_the_job_exits_1_when_nothing_could_be_read(tmp_path):
     assert "1 item(s) failed: see" in proc.stderr
     failed = _read_jsonl(tmp_path / "out" / "failures")
     assert failed and failed[0]["source"] == missing
+
+
+# -- versions, zones and paths (QA pass 18) -------------------------------------------------------
+
+_DAM = {"id": "b7", "url": "https://kestrel.example.org/dam", "outlet": "Kestrel News", "title": "Dam breach in Orlen",
+        "published": "2024-06-01T19:00:00+00:00",
+        "text": "The Orlen dam breached on Saturday evening, flooding 30 homes, officials said.\n"
+                "Engineer Pavo Tisk said the dam had been inspected in May."}
+_DAM_NOON = {**_DAM, "updated": "2024-06-02T12:00:00+00:00", "text": _DAM["text"].replace("30 homes", "45 homes")}
+_DAM_EVENING = {**_DAM_NOON, "updated": "2024-06-02T18:00:00+00:00",
+                "text": _DAM_NOON["text"] + "\nTwo villages were evacuated, the police said."}
+
+
+def test_an_article_read_in_several_versions_is_written_as_its_newest(spark, tmp_path):
+    """An article updated twice came out with its original text ("30 homes") while ingest and
+    compare kept the 18:00 correction (QA 18 #08); read under two ids at one URL (two vendors'
+    rows), it came out twice."""
+    from storydiff.spark_job import run_job
+
+    ferry = {"id": "v1", "url": "https://kestrel.example.org/ferry", "outlet": "Kestrel News",
+             "title": "Ferry aground off Marn", "published": "2024-06-03T08:00:00+00:00",
+             "text": "A ferry ran aground off Marn island on Monday morning with 120 passengers aboard, the coast guard said.\n"
+                     "Tugs were sent from the mainland, captain Ilse Varo said."}
+    ferry_later = {**ferry, "id": "vendor2-17", "updated": "2024-06-03T10:00:00+00:00",
+                   "text": ferry["text"] + "\nAll passengers were taken ashore by noon."}
+    rows = [_DAM, _DAM_NOON, _DAM_EVENING, ferry_later, ferry]
+    (tmp_path / "month.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out"
+    counts = run_job(spark, [str(tmp_path / "month.jsonl")], str(out), time_partitions=1)
+    texts = {a["id"]: a["text"] for a in _read_jsonl(out / "articles")}
+    assert texts == {"b7": _DAM_EVENING["text"], "vendor2-17": ferry_later["text"]}
+    assert counts["articles"] == 2 and counts["failures"] == 0
+

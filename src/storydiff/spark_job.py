@@ -9,8 +9,9 @@ compare); this module only decides what runs where. Three stages:
    (local paths) or ``read_bytes`` (anything Hadoop reads, through ``binaryFiles``), then
    ``extract_items`` and ``analyze_articles(deep=False)``. Failures become a separate output with
    source, stage and reason; an exception no reader caught becomes a failure of that file, never
-   of the job. Articles seen twice (same id) keep their first occurrence in input order, as
-   ``pipeline.compare_paths`` does. One file is one task: split huge exports before a run.
+   of the job. Articles read in several versions (one id, or one URL) are kept once, as their
+   newest version at the first one's place in input order, as ``pipeline.compare_paths`` does.
+   One file is one task: split huge exports before a run.
 
 2. **Group, by time range with an overlap.** ``OnlineClusterer`` is sequential by design, so it
    runs inside partitions, each over a contiguous range of publication days, in publication
@@ -197,6 +198,44 @@ def extract_partition(refs: Iterable[tuple[int, str, bytes | None]]) -> Iterator
             )
 
 
+def newest_of_id(tagged: Iterable[tuple[tuple, Article]]) -> list[tuple[tuple, Article]]:
+    """The (input order, Article) pairs read under one id, as ``compare`` and ``ingest`` keep them:
+    the same page once, as its newest version (``pipeline.newest_versions``: by the versions'
+    modified, capture or publication times, else the one read last) at the place of the first;
+    a different article reusing the id (row "r1" of two exports) under a scoped id, the first in
+    input order keeping the plain one. (QA pass 18: an article updated twice came out with its
+    original text, "three people", while the database and compare held the 18:00 correction.)"""
+    from storydiff.pipeline import dedupe_ids, newest_versions
+
+    versions: dict[str, list[Article]] = {}
+    kept = dedupe_ids(sorted(tagged, key=lambda oa: oa[0]), versions)
+    newest, _ = newest_versions([a for _, a in kept], versions)
+    return [(order, a) for (order, _), a in zip(kept, newest, strict=True)]
+
+
+def _url_key(article: Article) -> str:
+    from storydiff.store.codec import canonical_url
+
+    url = canonical_url(article.url)
+    return f"url:{url}" if url else f"id:{article.id}"
+
+
+def newest_at_url(tagged: Iterable[tuple[tuple, Article]]) -> list[tuple[tuple, Article]]:
+    """The (input order, Article) pairs at one URL (each id's already ``newest_of_id``), one per
+    article as ``compare`` keeps them (``pipeline.url_versions``): an export row and a crawl's
+    capture of its page once, as the newest version; a live blog's posts apart."""
+    from storydiff.pipeline import newest_versions, url_versions
+
+    tagged = sorted(tagged, key=lambda oa: oa[0])
+    if len(tagged) < 2:
+        return tagged
+    order = {id(a): o for o, a in tagged}
+    versions: dict[str, list[Article]] = {}
+    kept = url_versions([a for _, a in tagged], versions)
+    newest, _ = newest_versions(kept, versions)
+    return [(order[id(k)], n) for k, n in zip(kept, newest, strict=True)]
+
+
 # -- stage 2: group (runs in tasks) ------------------------------------------------------------
 
 
@@ -375,7 +414,6 @@ def run_job(
     from pyspark import StorageLevel
 
     from storydiff.match import story_id_for
-    from storydiff.pipeline import dedupe_ids
     from storydiff.settings import MatchSettings
 
     if fmt not in ("jsonl", "parquet"):
@@ -407,10 +445,11 @@ def run_job(
     articles = (
         items.filter(lambda r: r[0] == "a")
         .map(lambda r: (r[2].id, (r[1], r[2])))
-        # one id: the same page once; a different article reusing it (row "r1" of two exports)
-        # under a scoped id, the first in input order keeping the plain one, as ingest does
         .groupByKey(reduce_parts)
-        .flatMap(lambda kv: dedupe_ids(sorted(kv[1], key=lambda oa: oa[0])))
+        .flatMap(lambda kv: newest_of_id(kv[1]))
+        .map(lambda oa: (_url_key(oa[1]), oa))
+        .groupByKey(reduce_parts)
+        .flatMap(lambda kv: newest_at_url(kv[1]))
         .map(lambda oa: (oa[1].id, (time_key(oa[1], oa[0]), oa[0], oa[1])))
         .persist(level)
     )  # id → (time key, order, Article)
