@@ -6,6 +6,7 @@ import glob
 import gzip
 import importlib.util
 import json
+import os
 import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -299,3 +300,31 @@ def test_an_article_read_in_several_versions_is_written_as_its_newest(spark, tmp
     assert texts == {"b7": _DAM_EVENING["text"], "vendor2-17": ferry_later["text"]}
     assert counts["articles"] == 2 and counts["failures"] == 0
 
+
+def test_the_drivers_zone_reaches_the_extraction_tasks(tmp_path, monkeypatch):
+    """On a cluster an executor does not inherit the driver's STORYDIFF_ASSUME_TZ: zone-less times
+    came out 2 hours off there (QA 18 #13); the job hands the zone to each task."""
+    from storydiff.dates import ASSUME_TZ_ENV
+    from storydiff.spark_job import extract_partition
+
+    path = tmp_path / "z.jsonl"
+    path.write_text(json.dumps({"id": "z1", "title": "Metro station closed", "outlet": "Kyiv Daily",
+                                "published": "05.12.2026 10:00",
+                                "text": "The Lybidska metro station in Kyiv was closed for repairs on Saturday."}) + "\n")
+    monkeypatch.setenv(ASSUME_TZ_ENV, "")  # a worker process started without the driver's variable
+    ((kind, _, article),) = list(extract_partition([(0, str(path), None)], "Europe/Kyiv"))
+    assert kind == "a" and article.published == "2026-12-05T10:00:00+02:00"
+    # the same worker serving a later job without a zone reads UTC again
+    ((_, _, article),) = list(extract_partition([(0, str(path), None)], ""))
+    assert article.published.startswith("2026-12-05T10:00:00") and not article.published.endswith("+02:00")
+
+
+def test_assume_tz_is_an_option_of_the_job_checked_before_spark_starts(capsys):
+    from storydiff.dates import ASSUME_TZ_ENV
+    from storydiff.spark_job import main
+
+    before = os.environ.get(ASSUME_TZ_ENV)
+    with pytest.raises(SystemExit) as exit_:
+        main(["rows.jsonl", "--out", "out", "--assume-tz", "Europe/Kyif"])
+    assert exit_.value.code == 2 and "no time zone 'Europe/Kyif'" in capsys.readouterr().err
+    assert os.environ.get(ASSUME_TZ_ENV) == before

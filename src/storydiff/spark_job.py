@@ -42,10 +42,12 @@ Outputs under ``--out`` (JSON Lines part files, or Parquet with ``--format parqu
 ``articles/`` (``Article.to_dict()`` plus ``story_id``), ``failures/`` (source, stage, reason) and
 ``stories/`` (``Story.to_dict()``).
 
-    python -m storydiff.spark_job INPUT... --out DIR [--master local[2]] [--format parquet]
+    python -m storydiff.spark_job INPUT... --out DIR [--master local[2]] [--format parquet] [--assume-tz ZONE]
 
 On a cluster, storydiff and its dependencies must be installed on every executor, and local
 paths must be readable there (shared filesystem), or pass ``--binary-files`` / hdfs:// paths.
+The driver's assumed zone for zone-less times
+(``--assume-tz`` or ``STORYDIFF_ASSUME_TZ``) travels with the tasks.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ import bisect
 import gc
 import json
 import math
+import os
 import re
 import sys
 import time
@@ -176,11 +179,21 @@ def _read_refs(refs: Iterable[tuple[int, str, bytes | None]], orders: deque) -> 
             yield Failure(path, f"read failed: {type(e).__name__}: {str(e)[:100]}")
 
 
-def extract_partition(refs: Iterable[tuple[int, str, bytes | None]]) -> Iterator[tuple[str, tuple, Any]]:
-    """("a", order, Article) or ("f", order, Failure) for every item of the files, in order."""
+def extract_partition(
+    refs: Iterable[tuple[int, str, bytes | None]], zone: str | None = None
+) -> Iterator[tuple[str, tuple, Any]]:
+    """("a", order, Article) or ("f", order, Failure) for every item of the files, in order.
+    ``zone``: the driver's ``STORYDIFF_ASSUME_TZ`` ("" for none), put in this worker's environment
+    for the task: an executor on a cluster does not inherit the driver's (QA pass 18: zone-less
+    times came out 2 hours off there, and a worker process serves the tasks of later jobs too)."""
     from storydiff.analyze import analyze_articles
+    from storydiff.dates import ASSUME_TZ_ENV
     from storydiff.extract import extract_items
 
+    if zone:
+        os.environ[ASSUME_TZ_ENV] = zone
+    elif zone is not None:
+        os.environ.pop(ASSUME_TZ_ENV, None)
     _settle_heap()
     orders: deque = deque()
     for item in extract_items(_read_refs(refs, orders)):  # one output per input, in order
@@ -413,11 +426,14 @@ def run_job(
     ``log`` gets one line as each step ends."""
     from pyspark import StorageLevel
 
+    from storydiff.dates import ASSUME_TZ_ENV, naive_zone
     from storydiff.match import story_id_for
     from storydiff.settings import MatchSettings
 
     if fmt not in ("jsonl", "parquet"):
         raise ValueError(f"unknown output format {fmt!r}: jsonl or parquet")
+    naive_zone()  # a mistyped STORYDIFF_ASSUME_TZ: one ValueError before any task
+    zone = os.environ.get(ASSUME_TZ_ENV, "")
     sc = spark.sparkContext
     started = time.monotonic()
 
@@ -440,7 +456,7 @@ def run_job(
         parts.append(sc.binaryFiles(path).map(lambda pd, k=k: (k, pd[0], bytes(pd[1]))))
     if not parts:
         raise ValueError("no inputs")
-    items = sc.union(parts).mapPartitions(extract_partition).persist(level)
+    items = sc.union(parts).mapPartitions(lambda refs: extract_partition(refs, zone)).persist(level)
     failures = items.filter(lambda r: r[0] == "f").map(lambda r: _failure_dict(r[2]))
     articles = (
         items.filter(lambda r: r[0] == "a")
@@ -545,6 +561,8 @@ def run_job(
 
 
 def main(argv: Sequence[str] | None = None, prog: str = "python -m storydiff.spark_job") -> int:
+    from storydiff.dates import ASSUME_TZ_ENV, zone_named
+
     parser = argparse.ArgumentParser(
         prog=prog,  # "storydiff spark" when the CLI runs it
         description="storydiff on Spark: extract, group and compare an archive; write articles/, "
@@ -562,8 +580,30 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m storydiff.spa
     parser.add_argument("--no-reprint-merge", action="store_true", help="skip the cross-range reprint merge")
     parser.add_argument("--binary-files", action="store_true", help="read every input through binaryFiles")
     parser.add_argument("--strict", action="store_true", help="exit 1 if any item failed (see failures/)")
+    parser.add_argument(
+        "--assume-tz", metavar="ZONE", default=None,
+        help="the zone of times written without one, an IANA name (Europe/Kyiv); default "
+        f"${ASSUME_TZ_ENV}, else UTC; shipped to every executor",
+    )
     args = parser.parse_args(argv)
+    if args.assume_tz is not None:
+        try:
+            zone_named(args.assume_tz)
+        except ValueError as e:
+            parser.error(f"--assume-tz: {e}")
+    before = os.environ.get(ASSUME_TZ_ENV)
+    if args.assume_tz is not None:  # for this run only, as the other commands' --assume-tz
+        os.environ[ASSUME_TZ_ENV] = args.assume_tz
+    try:
+        return _run_main(args)
+    finally:
+        if before is None:
+            os.environ.pop(ASSUME_TZ_ENV, None)
+        else:
+            os.environ[ASSUME_TZ_ENV] = before
 
+
+def _run_main(args: argparse.Namespace) -> int:
     from pyspark.sql import SparkSession
 
     # our own step lines replace Spark's console progress bar, which would interleave with them
