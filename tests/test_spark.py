@@ -328,3 +328,15 @@ def test_assume_tz_is_an_option_of_the_job_checked_before_spark_starts(capsys):
         main(["rows.jsonl", "--out", "out", "--assume-tz", "Europe/Kyif"])
     assert exit_.value.code == 2 and "no time zone 'Europe/Kyif'" in capsys.readouterr().err
     assert os.environ.get(ASSUME_TZ_ENV) == before
+
+
+def test_relative_input_paths_are_made_absolute_on_the_driver(tmp_path, monkeypatch):
+    """A cluster's tasks run in their worker's folder: "rows.jsonl" was "no such file" there (QA 18 #14)."""
+    from storydiff.spark_job import input_refs
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "rows.jsonl").write_text("{}\n")
+    monkeypatch.chdir(tmp_path)
+    for given in ("in/rows.jsonl", "in", "file://in/rows.jsonl"):
+        local, hadoop = input_refs([given])
+        assert [p for _, p in local] == [str(tmp_path / "in" / "rows.jsonl")] and hadoop == [], given

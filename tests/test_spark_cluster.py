@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -72,3 +73,26 @@ def test_cluster_stops_its_processes():
 
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+def test_cluster_reads_relative_paths_and_the_drivers_zone(tmp_path, monkeypatch):
+    """On the cluster (started without the variable), a relative input was "no such file" and
+    zone-less times ignored the driver's zone, 2 hours off, one without any offset (QA 18 #13, #14)."""
+    from storydiff.dates import ASSUME_TZ_ENV
+    from storydiff.spark_cluster import standalone_cluster
+
+    rows = [{"id": "z1", "title": "Metro station closed", "outlet": "Kyiv Daily", "published": "05.12.2026 10:00",
+             "text": "The Lybidska metro station in Kyiv was closed for repairs on Saturday, the city said."},
+            {"id": "z2", "title": "Lybidska closed", "outlet": "Misto", "published": "2026-12-05 11:30",
+             "text": "Kyiv closed the Lybidska metro station for repairs on Saturday, officials said."}]
+    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    monkeypatch.delenv(ASSUME_TZ_ENV, raising=False)
+    with standalone_cluster(workers=1) as master:
+        proc = subprocess.run(  # the driver's variable (--assume-tz sets the same)
+            [sys.executable, "-m", "storydiff", "spark", "rows.jsonl", "--out", "out", "--master", master],
+            capture_output=True, text=True, timeout=900, cwd=tmp_path, env={**os.environ, ASSUME_TZ_ENV: "Europe/Kyiv"},
+        )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert json.loads(proc.stdout.strip().splitlines()[-1])["failures"] == 0
+    published = {r["id"]: r["published"] for r in _rows(tmp_path / "out" / "articles")}
+    assert published == {"z1": "2026-12-05T10:00:00+02:00", "z2": "2026-12-05T11:30:00+02:00"}

@@ -45,8 +45,8 @@ Outputs under ``--out`` (JSON Lines part files, or Parquet with ``--format parqu
     python -m storydiff.spark_job INPUT... --out DIR [--master local[2]] [--format parquet] [--assume-tz ZONE]
 
 On a cluster, storydiff and its dependencies must be installed on every executor, and local
-paths must be readable there (shared filesystem), or pass ``--binary-files`` / hdfs:// paths.
-The driver's assumed zone for zone-less times
+paths must be readable there (shared filesystem; relative ones are made absolute on the driver),
+or pass ``--binary-files`` / hdfs:// paths. The driver's assumed zone for zone-less times
 (``--assume-tz`` or ``STORYDIFF_ASSUME_TZ``) travels with the tasks.
 """
 
@@ -155,7 +155,9 @@ def input_refs(inputs: Sequence[str], binary_files: bool = False) -> tuple[list[
     if "-" in inputs:
         raise ValueError("the Spark job reads files, not stdin: save the input to a file first")
     hadoop = [p for p in inputs if binary_files or _is_hadoop_path(p)]
-    local = [p[len("file://") :] if p.startswith("file://") else p for p in inputs if p not in hadoop]
+    # absolute: a task on a cluster runs in its worker's folder, where "rows.jsonl" was "no such
+    # file" (QA pass 18); local mode names them the same way, so both write the same output
+    local = [os.path.abspath(p[len("file://") :] if p.startswith("file://") else p) for p in inputs if p not in hadoop]
     return list(enumerate(expand_inputs(local))), hadoop
 
 
@@ -619,7 +621,8 @@ def _run_main(args: argparse.Namespace) -> int:
         counts = run_job(
             spark,
             args.inputs,
-            args.out,
+            # a local folder named from the driver's folder, not from each executor's
+            args.out if _is_hadoop_path(args.out) else os.path.abspath(args.out.removeprefix("file://")),
             fmt=args.fmt,
             time_partitions=args.time_partitions,
             reprint_merge=not args.no_reprint_merge,
