@@ -273,3 +273,20 @@ def test_a_masthead_line_names_the_outlet_of_pasted_page_text():
     # a headline repeated at the top of the body, a section name: no outlet
     assert outlet_from_text("Backup Strategy\nBackup Strategy\nBackup Strategy is what this post is about.\n" + body) is None
     assert outlet_from_text("Politics\n" + body) is None
+
+
+def test_claims_keep_a_multi_sentence_quote_opened_with_a_low_mark_together():
+    # German and Polish open with „ and close with “, ” or a straight quote (QA pass 18, 11): the
+    # first sentence of the quote was a claim of its own, "only in" the outlet that carried it all
+    for text in ('„Polen lässt sich nicht einschüchtern. Jede Verletzung wird eine Antwort finden", '
+                 "sagte der Minister in Warschau. Tusk berief eine Sitzung ein.",
+                 "„Polen lässt sich nicht einschüchtern. Jede Verletzung wird eine Antwort finden“, "
+                 "sagte der Minister in Warschau. Tusk berief eine Sitzung ein.",
+                 "„Polska nie da się zastraszyć. Każde naruszenie spotka się z odpowiedzią” - "
+                 "powiedział minister w Warszawie. Tusk zwołał posiedzenie."):
+        spans = claim_spans(text)
+        assert len(spans) == 2, [text[a:b] for a, b in spans]
+        assert text[spans[0][0]:spans[0][1]].endswith("Warszawie.") or "Warschau." in text[slice(*spans[0])]
+    # an English “ still opens a quote; its sentences stay together, the next one apart
+    text = "“We shot two. Nobody died,” he said. Then he left."
+    assert [text[a:b] for a, b in claim_spans(text)] == ["“We shot two. Nobody died,” he said.", "Then he left."]

@@ -68,20 +68,38 @@ class Claim:
     times: tuple[Quantity, ...] = ()
 
 
+_QUOTE_MARK = re.compile('[„“”«»"]')
+
+
 def _quote_balance(s: str) -> int:
     """1 when the span leaves a quotation open. A straight quote opens when it follows a space
     or the start and precedes a word, and closes otherwise, so a nested straight quote that the
-    writer never closed keeps the outer quotation open instead of flipping the parity."""
-    opened = s.count("“") + s.count("«")
-    closed = s.count("”") + s.count("»")
-    for m in re.finditer('"', s):
-        i = m.start()
-        prev = s[i - 1] if i else " "
-        nxt = s[i + 1] if i + 1 < len(s) else " "
-        if (prev.isspace() or prev in "([{:—–") and not nxt.isspace():
+    writer never closed keeps the outer quotation open instead of flipping the parity. German and
+    Polish open with a low mark („) and close with “, ” or a straight quote: after a „, a “
+    closes it (QA pass 18: the first sentence of a German two-sentence quote was a claim of its
+    own, "only in" the outlet that carried the whole quote)."""
+    opened = closed = low = 0
+    for m in _QUOTE_MARK.finditer(s):
+        i, ch = m.start(), m.group()
+        if ch == "„":
             opened += 1
-        else:
+            low += 1
+        elif ch == "“" and low:
             closed += 1
+            low -= 1
+        elif ch in "“«":
+            opened += 1
+        elif ch in "”»":
+            closed += 1
+            low = max(0, low - 1)
+        elif ch == '"':
+            prev = s[i - 1] if i else " "
+            nxt = s[i + 1] if i + 1 < len(s) else " "
+            if (prev.isspace() or prev in "([{:—–") and not nxt.isspace():
+                opened += 1
+            else:
+                closed += 1
+                low = max(0, low - 1)
     return 1 if opened > closed else 0
 
 
