@@ -299,7 +299,7 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
     # are two votes for one man, as speaker_conflict reads them), shown as most of them spell the
     # name; a tie goes to the one named first
     people: dict[str, list[str]] = {}
-    key_language: dict[str, str | None] = {}
+    key_language: dict[str, tuple[str | None, str]] = {}
     for art, q in group:
         if q.speaker:
             key = _person_key(q.speaker, lang.get(art), key_language)
@@ -335,14 +335,16 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
     return AlignedQuote(speaker, versions)
 
 
-def _person_key(speaker: str, language: str | None, keys: dict[str, str | None]) -> str:
+def _person_key(speaker: str, language: str | None, keys: dict[str, tuple[str | None, str]]) -> str:
     """The key of the person ``speaker`` (named in an article in ``language``) names among ``keys``
     (lower-cased surnames, one per person, each with the language of the article that named it
-    first), or its own surname, added to ``keys``, when it names someone new."""
+    first and the name as given there), or its own surname, added to ``keys``, when it names
+    someone new. Names are compared whole: a double surname's hyphen may be left out
+    ("Wladyslaw Kosiniak Kamysz" is "Władysław Kosiniak-Kamysz": QA pass 18)."""
     key = speaker.split()[-1].lower()
-    found = next((k for k, kl in keys.items() if k == key or same_person(k, key, kl, language)), None)
+    found = next((k for k, (kl, name) in keys.items() if k == key or same_person(name, speaker, kl, language)), None)
     if found is None:
-        keys[key] = language
+        keys[key] = (language, speaker)
     return found or key
 
 
@@ -358,7 +360,7 @@ def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str],
     # romanised surname is alike ("Кая Каллас" is Kaja Kallas)
     names: dict[str, str] = {}
     outlets: dict[str, list[str]] = {}
-    key_language: dict[str, str | None] = {}
+    key_language: dict[str, tuple[str | None, str]] = {}
     for v in quote.versions:
         if v.speaker and len(v.speaker.split()) >= 2:
             key = _person_key(v.speaker, language_key(language(v.article_id)) if language else None, key_language)

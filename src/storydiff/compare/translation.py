@@ -216,7 +216,14 @@ def same_person(a: str, b: str, language_a: str | None = None, language_b: str |
     surnames, romanised, are alike ("Kaja Kallas" / "Каллас", "Vitali Klitschko" / "Віталій Кличко").
     Two Cyrillic surnames are one when spelled alike, or when one is the Ukrainian and the other the
     Russian spelling of one name (``language_a`` "uk" and ``language_b`` "ru", or the other way:
-    "Синєгубов" / "Синегубов"); the languages are the articles' that give the names."""
+    "Синєгубов" / "Синегубов"); the languages are the articles' that give the names. A double
+    surname written without its hyphen is the same ("Kosiniak-Kamysz" / "Wladyslaw Kosiniak
+    Kamysz"): each of its parts against the other name's words in that place."""
+    parts = max(len(a.split()[-1].split("-")), len(b.split()[-1].split("-"))) if a.split() and b.split() else 1
+    if parts > 1:
+        ta, tb = a.replace("-", " ").split()[-parts:], b.replace("-", " ").split()[-parts:]
+        return len(ta) == len(tb) == parts and all(
+            same_person(x, y, language_a, language_b) for x, y in zip(ta, tb))
     sa, sb = a.split()[-1], b.split()[-1]
     cyrillic = (_cyrillic(a), _cyrillic(b))
     if cyrillic == (True, True):
