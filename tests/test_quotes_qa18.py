@@ -50,3 +50,47 @@ def test_a_region_named_after_its_city_is_no_new_name_in_a_translation():
     # another region is still another name
     assert new_names(pl, de.replace("Lublin", "Krakau"), "pl", "de")
     assert new_names("Ворог обстріляв Донеччину.", "The enemy shelled the Kharkiv region.", "uk", "en") == ["Kharkiv"]
+
+
+# finding 3: RIA turned the minister's words around; PAP's, Ukrinform's and DW's keep their sense
+PAP = "Zestrzeliliśmy dwa drony. Nikt nie zginął, a sytuacja jest pod kontrolą"
+RIA = "Мы не смогли сбить ни одного дрона. Ситуация вышла из-под контроля"
+UKR = "Ми збили два дрони. Ніхто не загинув, ситуація під контролем"
+
+
+def test_a_reversed_translation_is_flagged_across_languages():
+    from storydiff.compare.meaning import meaning_changes
+
+    # "could not shoot down a single drone" against "we shot down two": a negation on one side of
+    # the first sentence (the second sentence's "nobody died" is cut, which evened the count), and
+    # "not a single drone" is a count of none against two
+    assert meaning_changes(PAP, RIA, "pl", "ru") == ["negation", "numbers"]
+    assert meaning_changes(PAP, UKR, "pl", "uk") == []
+
+
+def test_a_count_of_none_is_a_figure_across_languages():
+    from storydiff.compare.translation import translated_changes
+
+    assert translated_changes("Zestrzeliliśmy dwa drony.", "Мы не сбили ни одного дрона.", "pl", "ru") == ["numbers"]
+    assert translated_changes("Nie zestrzeliliśmy żadnego drona.", "We shot down two drones.", "pl", "en") == ["numbers"]
+    assert translated_changes("Wir haben keinen einzigen Soldaten verloren.", "Ми втратили двох солдатів.",
+                              "de", "uk") == ["numbers"]
+    # none against none, and "none" of a thing the other gives no figure of, are no change
+    assert translated_changes("Nie straciliśmy ani jednego żołnierza.", "We did not lose a single soldier.",
+                              "pl", "en") == []
+    assert translated_changes("We have no plans to raise taxes.", "Wir planen keine Steuererhöhungen.", "en", "de") == []
+    assert translated_changes("Zestrzeliliśmy dwa drony. Nikt nie zginął.", "Мы сбили два дрона. Никто не погиб.",
+                              "pl", "ru") == []
+
+
+def test_a_negation_is_compared_sentence_by_sentence_across_languages():
+    from storydiff.compare.meaning import meaning_changes
+
+    # two negations, one added in each sentence's place: a whole-text count calls it even
+    assert meaning_changes("Nie boimy się. Armia się wycofa.", "Wir haben Angst. Die Armee wird sich nicht zurückziehen.",
+                           "pl", "de") == ["negation"]
+    assert meaning_changes("Nie boimy się. Armia się nie wycofa.", "Wir haben keine Angst. Die Armee wird sich "
+                           "nicht zurückziehen.", "pl", "de") == []
+    # sentences that do not pair one to one are compared whole
+    assert meaning_changes("Nie boimy się, armia się wycofa.", "Wir haben keine Angst. Die Armee wird sich zurückziehen.",
+                           "pl", "de") == []

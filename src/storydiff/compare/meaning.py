@@ -307,6 +307,26 @@ def _allowed(fig: tuple[float, float], others: list[tuple[float, float]]) -> boo
     return any(fig[0] <= o[1] + 1e-9 and o[0] <= fig[1] + 1e-9 for o in others)
 
 
+def _denies(text: str, lang: str) -> int:
+    """1 when ``text`` denies (an odd number of clauses with a negation), else 0."""
+    words, clause_of = _words_and_clauses(_tokens(text, lang))
+    return _negated_clauses(words, clause_of, list(range(len(words))), lang) % 2
+
+
+def _negation_differs_across(a: str, b: str, lang_a: str, lang_b: str) -> bool:
+    """Whether a text and its translation differ in negation. Without word alignment, a quote of
+    several sentences is compared sentence by sentence when both have as many (a translation keeps
+    its sentences): counted over the whole, a negation added in one sentence and one gone from
+    another cancel ("Zestrzeliliśmy dwa drony. Nikt nie zginął..." / «Мы не смогли сбить ни одного
+    дрона. Ситуация вышла из-под контроля»: QA pass 18). Otherwise the wholes are compared."""
+    from storydiff.analyze.sentences import sentences
+
+    parts_a, parts_b = sentences(a), sentences(b)
+    if len(parts_a) == len(parts_b) > 1:
+        return any(_denies(x, lang_a) != _denies(y, lang_b) for x, y in zip(parts_a, parts_b))
+    return _denies(a, lang_a) != _denies(b, lang_b)
+
+
 def meaning_changes(a: str, b: str, lang_a: str | None = None, lang_b: str | None = None) -> list[str]:
     """What ``b`` (a version of the quote ``a``) changes in what was said: a subset of
     ("negation", "numbers", "antonym", "names"), in that order; [] for a faithful version, a trim, a
@@ -323,7 +343,10 @@ def meaning_changes(a: str, b: str, lang_a: str | None = None, lang_b: str | Non
         span_a, span_b = _kept(wa, ca, wb, cb)
     else:
         span_a, span_b = list(range(len(wa))), list(range(len(wb)))
-    negation = _negated_clauses(wa, ca, span_a, lang_a) % 2 != _negated_clauses(wb, cb, span_b, lang_b) % 2
+    if lang_a == lang_b:
+        negation = _negated_clauses(wa, ca, span_a, lang_a) % 2 != _negated_clauses(wb, cb, span_b, lang_b) % 2
+    else:
+        negation = _negation_differs_across(a[:20_000], b[:20_000], lang_a, lang_b)
     opposite = False
     if lang_a == lang_b:
         kept_a = {wa[i] for i in span_a}

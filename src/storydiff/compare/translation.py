@@ -105,15 +105,56 @@ def translated_changes(reference: str, version: str, reference_language: str | N
                        version_language: str | None) -> list[str]:
     """What a translation changes in what was said, as far as it can be told across languages:
     "numbers" when the translation gives a figure the original does not allow (dropping one is a
-    trim). Negation across languages belongs to the meaning checks (compare.meaning), when there."""
+    trim). A count of none ("ни одного дрона", "żadnego drona", "keinen einzigen Soldaten", "not a
+    single soldier") is the figure 0 where the other text counts the same thing ("dwa drony"): RIA's
+    «не смогли сбить ни одного дрона» for PAP's "Zestrzeliliśmy dwa drony" read as a figure dropped
+    (QA pass 18). Negation across languages belongs to the meaning checks (compare.meaning)."""
     from storydiff.compare.claims import allows, quantities_in
 
     ours = quantities_in(reference, language=reference_language)
     theirs = quantities_in(version, language=version_language)
+    ours_none = none_counts(reference, reference_language)
+    theirs_none = none_counts(version, version_language)
+    # a count of none speaks only beside a figure of the same thing: "no plans" is no count of
+    # anything the other text numbers
+    ours = (*ours, *(q for q in ours_none if any(t.unit == q.unit for t in (*theirs, *theirs_none))))
+    theirs = (*theirs, *(q for q in theirs_none if any(o.unit == q.unit for o in ours)))
     changes = []
     if not allows(theirs, ours):
         changes.append("numbers")
     return changes
+
+
+# "none of a thing", by language: the word after it is what is counted (its unit)
+_NONE = {
+    "ru": r"ни\s+(?:одного|одной|одна|один|одно|одну|единого|единой|единый|единая|единое)",
+    "uk": r"(?:жодного|жодної|жоден|жодна|жодне|жодну|жодних|ні\s+одного|ні\s+однієї|ні\s+один|ні\s+одна"
+          r"|ані\s+одного|ані\s+однієї)",
+    "pl": r"(?:żadnego|żadnej|żaden|żadna|żadne|żadnych|ani\s+jednego|ani\s+jednej|ani\s+jeden|ani\s+jedna)",
+    "de": r"(?:kein|keine|keinen|keinem|keiner|keines)(?:\s+einzige[nmrs]?)?",
+    "en": r"(?:no|zero|not\s+one|not\s+(?:[^\W\d_]+\s+){0,2}?a\s+single)(?:\s+single)?",
+}
+_NONE_RE = {lang: re.compile(rf"(?<!\w){p}\s+([^\W\d_]+)", re.IGNORECASE) for lang, p in _NONE.items()}
+
+
+def none_counts(text: str, language: str | None) -> tuple:
+    """Each count of none in ``text`` as a Quantity of 0 in the unit ``compare.claims`` keys the
+    counted word by ("ни одного дрона" -> (0, "drone"), as "dwa drony" is (2, "drone"))."""
+    from storydiff.compare.claims import Quantity, _English
+    from storydiff.compare.numbers import number_language
+
+    lang = language_key(language) or "en"
+    pattern = _NONE_RE.get(lang)
+    if pattern is None:
+        return ()
+    reader = number_language(lang, text) or _English
+    out = []
+    for m in pattern.finditer(text[:20_000]):
+        word = m.group(1).lower()
+        if word in reader.not_units:
+            continue
+        out.append(Quantity(0, reader.unit_key(word), m.group(0), 0, 0))
+    return tuple(out)
 
 
 # -- names across scripts --------------------------------------------------------------------
