@@ -232,3 +232,20 @@ def test_a_translation_is_the_same_fact_and_another_sentence_of_its_story_is_not
     assert [j.tier for j in js[:3]] == ["same"] * 3 and all(j.same for j in js[:3])
     assert not any(j.same for j in js[3:]) and all(j.tier != "same" for j in js[3:])
     assert min(j.score for j in js[:3]) > max(j.score for j in js[3:])
+
+
+def test_a_statement_and_its_denial_in_the_same_words_are_different_facts():
+    # QA pass 18 (05): "Polska zamknie…" / "Polska nie zamknie…" was the same fact at 0.956
+    pairs = [("Polska zamknie przestrzeń powietrzną nad wschodnią granicą.",
+              "Polska nie zamknie przestrzeni powietrznej nad wschodnią granicą."),
+             ("Deutschland wird die Grenze zu Belarus schließen.", "Deutschland wird die Grenze zu Belarus nicht schließen."),
+             ("Берлін надішле танки.", "Берлін не надішле танків."),
+             ("Россия закроет границу с Финляндией.", "Россия не закроет границу с Финляндией."),
+             ("Poland will close the airspace over the eastern border.",
+              "Poland will not close the airspace over the eastern border.")]
+    for j in judge_pairs(pairs):
+        assert (j.same, j.tier, j.negation_differs) == (False, "different", True), j
+    # a negation worded another way, or a denial that says more than the other sentence, is left to the judge
+    kept = judge_pairs([("Nikt nie zginął w pożarze.", "Nikt nie zginął w pożarze."),
+                        ("No one was hurt in the fire.", "Nobody was injured in the fire.")])
+    assert [j.negation_differs for j in kept] == [False, False] and all(j.same for j in kept)
