@@ -744,3 +744,51 @@ def test_a_feeds_full_text_description_may_revise_the_page_but_keeps_its_outlet(
     with open_store(db_url) as s:
         (article,) = s.articles()
         assert "injured 15" in article.text and article.outlet == "Harbor Wire"
+
+
+_SHORT_PAGE = ("<!doctype html><html lang='pl'><head><meta charset='utf-8'><title>Drony nad Lubelszczyzną</title>"
+               "<meta property='og:site_name' content='PAP'><meta property='og:url' content='https://pap.example/kraj/drony'>"
+               "<meta property='article:published_time' content='2026-12-03T07:50:00+01:00'></head><body><article>"
+               "<h1>Drony nad Lubelszczyzną</h1>"
+               "<p>Siedem rosyjskich dronów naruszyło w nocy polską przestrzeń powietrzną nad Lubelszczyzną, "
+               "poinformowało Dowództwo Operacyjne.</p>"
+               "<p>Jeden z nich spadł w Moniatyczach koło Hrubieszowa; ranna została jedna osoba, a na miejscu "
+               "pracowało 40 strażaków.</p></article></body></html>")
+
+
+def _short_page_then_feed(db_url, tmp_path, summary: str):
+    (tmp_path / "page.html").write_text(_SHORT_PAGE)
+    (tmp_path / "atom.xml").write_text(_atom("PAP - Kraj", [("Drony nad Lubelszczyzną", "https://pap.example/kraj/drony",
+                                                             summary)]))
+    outs = [runner.invoke(app, ["ingest", str(tmp_path / name), "--db", db_url, "--workers", "0"])
+            for name in ("page.html", "atom.xml")]
+    assert all(o.exit_code == 0 for o in outs), [o.stderr for o in outs]
+    from storydiff.store import open_store
+
+    with open_store(db_url) as s:
+        (article,) = s.articles()
+        return " ".join(outs[1].stderr.split()), article, s.revisions(article.id)
+
+
+@pytest.mark.parametrize("summary", [
+    # the page's first paragraph: 52% of a two-paragraph page, over the old length share (review 18 #5)
+    "Siedem rosyjskich dronów naruszyło w nocy polską przestrzeń powietrzną nad Lubelszczyzną, "
+    "poinformowało Dowództwo Operacyjne.",
+    # the same lead with other spacing and punctuation, cut short by the feed with an ellipsis
+    "Siedem rosyjskich dronów naruszyło w nocy polską przestrzeń powietrzną nad Lubelszczyzną - "
+    "poinformowało  Dowództwo Operacyjne. Jeden z nich spadł w Moniatyczach koło Hrub…",
+])
+def test_a_feed_summary_made_of_the_pages_own_sentences_is_a_teaser_whatever_its_share(db_url, tmp_path, summary):
+    said, article, revisions = _short_page_then_feed(db_url, tmp_path, summary)
+    assert "revision" not in said and "kept the stored text" in said and "teaser" in said, said
+    assert "40 strażaków" in article.text and article.outlet == "PAP" and len(revisions) == 1
+
+
+def test_a_feed_summary_with_a_sentence_the_page_lacks_keeps_the_page_and_says_so(db_url, tmp_path):
+    # the lead plus a sentence the page does not have (an update, or the feed's own blurb): most of
+    # the page is not in it, so it is no full text of an edit; the page stays and the warning says why
+    said, article, revisions = _short_page_then_feed(
+        db_url, tmp_path, "Siedem rosyjskich dronów naruszyło w nocy polską przestrzeń powietrzną nad Lubelszczyzną, "
+                          "poinformowało Dowództwo Operacyjne. Wojsko poderwało myśliwce.")
+    assert "revision" not in said and "kept the stored text" in said and "1 sentence" in said, said
+    assert "40 strażaków" in article.text and "myśliwce" not in article.text and len(revisions) == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -813,14 +814,38 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
 
 def summary_kept_out(stored: Article, article: Article) -> str | None:
     """Why ``article``, a feed entry's summary, does not replace the text of ``stored`` (its URL's
-    article, read from its page), or None when it may: a summary much shorter than the page's text
-    is a teaser of it, no edit (``RevisionSettings.summary_min_share``; QA pass 18)."""
+    article, read from its page), or None when it may. A summary whose sentences are all in the
+    page's text (its lead, a few of its sentences; spacing, punctuation and a closing "…" aside) is
+    a teaser of it, never an edit, however long (review 18: a two-paragraph page's lead was 52% of
+    it and became the article). A summary with sentences the page lacks replaces the page only
+    when it is a full text: it carries at least ``RevisionSettings.summary_min_share`` of the
+    page's word 3-grams (a feed carrying the corrected article in its description). Otherwise the
+    page stays: a feed's blurb or an updated lead is no article, and the warning says so."""
     if article.text_from != FEED_SUMMARY or stored.text_from == FEED_SUMMARY:
         return None
-    if len(article.text) >= RevisionSettings().summary_min_share * len(stored.text):
-        return None
-    return (f"kept the stored text of {stored.url or stored.id} ({len(stored.text):,} characters): the feed's "
-            f"summary of it ({len(article.text):,}) does not replace it")
+    from storydiff.analyze.sentences import sentences
+    from storydiff.compare.revisions import _shingles
+
+    page = f" {' '.join(_words(stored.text))} "
+    said = [w for w in map(_words, sentences(article.text)) if w]
+    if said and article.text.rstrip().rstrip("]").endswith(("…", "...")):  # cut short, maybe mid-word
+        said[-1] = said[-1][:-1]
+    lacked = [w for w in said if w and f" {' '.join(w)} " not in page]
+    where = f"kept the stored text of {stored.url or stored.id} ({len(stored.text):,} characters): the feed's summary of it ({len(article.text):,})"
+    if not lacked:
+        return f"{where} is a teaser of it, made of its sentences"
+    page_grams = _shingles(stored.text)
+    carried = len(page_grams & _shingles(article.text)) / len(page_grams) if page_grams else 0.0
+    if carried >= RevisionSettings().summary_min_share:
+        return None  # a full text, edited: a revision
+    n = len(lacked)
+    return (f"{where} has {n} sentence{'s' if n != 1 else ''} the page lacks but only {carried:.0%} of its text: "
+            f"no full text; read the page again to see whether it changed")
+
+
+def _words(text: str) -> list[str]:
+    """``text``'s words, casefolded: what two copies of a sentence share whatever their spacing and punctuation."""
+    return re.findall(r"\w+", text.casefold())
 
 
 def moved_from(store, article: Article) -> Article | None:

@@ -546,9 +546,11 @@ class RevisionSettings:
     # Two paragraphs of successive revisions are one paragraph edited (shown as a word diff)
     # when their difflib ratio reaches this; below, one was removed and another added.
     edited_paragraph_ratio: float = 0.5
-    # A feed entry's summary replaces the stored text of its URL only when at least this share of
-    # that text's length: an outlet's feed read after its saved page made the three-word teaser
-    # "Acht russische Drohnen" the article (QA pass 18); a feed's full text in its description may.
+    # A feed entry's summary replaces the stored text of its URL's page only when it has sentences
+    # the page lacks and at least this share of the page's word 3-grams: a full text edited (a feed
+    # carrying the corrected article in its description). One made of the page's own sentences is
+    # a teaser whatever its length (review 18: a 2-paragraph page's lead, 52% of it); one with
+    # little of the page is a blurb or an updated lead, no article (QA pass 18: "Acht russische Drohnen").
     summary_min_share: float = 0.5
 
 
