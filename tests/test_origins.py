@@ -497,3 +497,46 @@ def test_the_latin_adjective_slot_and_source_lines_read_hostile_runs_in_linear_t
         "assert [o.name for o in found] == ['Deutsche Presse-Agentur', 'Agence France-Presse'], found\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=30)
+
+
+_OWN_REPORT = (
+    "Drony nad Lubelszczyzną. Nasz reporter na miejscu\n"
+    "Jan Kowalski\n"
+    "3 grudnia 2026, 10:15\n"
+    "Nasz reporter dotarł rano do wsi koło Hrubieszowa, gdzie w nocy spadł jeden z dronów. Mieszkańcy "
+    "opowiadają, że obudził ich głośny huk tuż po trzeciej nad ranem.\n"
+    "Na polu za ostatnimi zabudowaniami wsi widać było szczątki maszyny i wypalony krąg trawy. Policja "
+    "otoczyła teren taśmą, a żołnierze zabezpieczali miejsce do południa.\n"
+    "Sołtys wsi mówi, że ludzie są przestraszeni, ale nikt nie chce wyjeżdżać. Szkoła działała normalnie, "
+    "choć część rodziców zatrzymała dzieci w domu.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "origins"),
+    [(_OWN_REPORT + "Czytaj także\nRząd zwołał zespół kryzysowy\nŹródło: PAP\nCeny paliw w górę\n"
+      "Źródło: Reuters\nPolityka prywatności\n", []),  # teasers' credits: not the article's
+     (_OWN_REPORT + "\nŹródło: PAP\nCzytaj także\nCeny paliw w górę\nŹródło: Reuters\n",
+      ["Polska Agencja Prasowa"]),  # the article's own, then a teaser's
+     (_OWN_REPORT.replace("3 grudnia 2026, 10:15\n", "3 grudnia 2026, 10:15\nŹródło: PAP\n")
+      + "Czytaj także\nCeny paliw w górę\nŹródło: Reuters\n", ["Polska Agencja Prasowa"])],  # under the byline
+)
+def test_only_the_articles_own_source_line_is_its_origin_not_a_teasers(page, origins):
+    # review 18: an own report's page text whose "Czytaj także" teasers carry "Źródło: PAP" /
+    # "Źródło: Reuters" was said to cite both (source lines read from the whole page)
+    from storydiff.analyze import analyze_article
+    from storydiff.extract import extract_item
+    from storydiff.records import RawItem
+
+    article = extract_item(RawItem(source="onet.txt", kind="text", content=page, meta={}))
+    assert "Sołtys wsi" in article.text and "Ceny paliw" not in article.text
+    assert analyze_article(article, deep=False).cited_origins == origins
+
+
+def test_a_source_line_inside_the_text_is_read_only_where_the_article_signs():
+    body = "Nasz reporter dotarł rano do wsi.\nPolicja otoczyła teren taśmą.\n"
+    teasers = "Czytaj także\nCeny paliw w górę\nŹródło: Reuters\n"
+    assert find_origins(body + teasers) == []  # behind a related-articles label
+    assert find_origins(body + "Ceny paliw w górę\nŹródło: Reuters\nWięcej tekstu o dronach.\n") == []
+    assert [o.name for o in find_origins(body + "\nŹródło: PAP\n" + teasers)] == ["Polska Agencja Prasowa"]
+    assert [o.name for o in find_origins("Źródło: PAP\n" + body)] == ["Polska Agencja Prasowa"]

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from storydiff.extract.line_rules import MAX_CREDIT_LINES, SOURCE_LINE
+from storydiff.extract.line_rules import (
+    LABEL_KINDS,
+    MAX_CREDIT_LINES,
+    SOURCE_LINE,
+    article_source_lines,
+    boilerplate_kind,
+)
 from storydiff.records import Origin
 
 MAX_TEXT_CHARS = 500_000  # longer input is cut (PolNeAR max is ~34k chars); bounds worst-case regex time
@@ -561,11 +567,38 @@ _SOURCE_NAME = re.compile(r"[^,/;&+]+")
 _SOURCE_AND = re.compile(r"\s+(?:and|und|i|oraz|et|y|і|и)\s+")
 
 
+_TEASER_WORDS = 15  # a teaser's title is a line; a paragraph of the article is longer
+
+
+def _signed_line_starts(text: str) -> set[int]:
+    """Offsets of the text's source lines that stand where an article signs its source
+    (``line_rules.article_source_lines``): right after its last line of prose or before its first,
+    not a related-article teaser's line kept inside the text."""
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines[:-1]:
+        offsets.append(offsets[-1] + len(line) + 1)
+    # a related-articles block kept at the text's end ("Czytaj także" and teasers' titles, no paragraph
+    # of prose after it) is the page's: the body ends before it
+    end = len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        if len(lines[i].split()) > _TEASER_WORDS:
+            break
+        if boilerplate_kind(lines[i].strip()) in LABEL_KINDS and not SOURCE_LINE.fullmatch(lines[i].strip()):
+            end = i  # (a source line reads as a field: it ends nothing)
+    body = [i < end and bool(line.strip()) and not SOURCE_LINE.fullmatch(line.strip())
+            for i, line in enumerate(lines)]
+    return {offsets[i] for i in article_source_lines(lines, body)}
+
+
 def _source_line_origins(text: str, start: int | None = None) -> list[Origin]:
     """Known names on the text's source lines ("Źródło: PAP", "Quelle: ntv.de, dpa/AFP"), kind
     "source"; ``start`` stands for their offset when the lines are not the article's text (its end)."""
     found = []
+    signed = None if start is not None else _signed_line_starts(text)
     for m in SOURCE_LINE.finditer(text):
+        if signed is not None and m.start() not in signed:
+            continue  # a source line inside the text, not where the article signs: a teaser's
         for part in _SOURCE_NAME.finditer(_SOURCE_AND.sub(",", m.group("names"))):
             name = _CANON.get(part.group(0).strip(" .()[]").lower())  # known names only: "Autor: Jan Nowak" is a byline
             if name:

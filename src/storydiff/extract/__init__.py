@@ -258,13 +258,15 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
 
 
 def _dropped_source_lines(content: str, text: str) -> list[str]:
-    """The lines of ``content`` that name the article's source (``line_rules.SOURCE_LINE``) and are
-    not in its extracted ``text``."""
-    from storydiff.extract.line_rules import MAX_CREDIT_LINES, SOURCE_LINE
+    """The lines of ``content`` that name the article's source (``line_rules.SOURCE_LINE``), stand
+    where the article signs it (``line_rules.article_source_lines``: not a teaser's below it) and
+    are not in its extracted ``text``."""
+    from storydiff.extract.line_rules import MAX_CREDIT_LINES, article_source_lines
 
-    kept = {line.strip() for line in text.splitlines()}
-    lines = [m.group(0).strip() for m in SOURCE_LINE.finditer(content)]
-    return [line for line in dict.fromkeys(lines) if line not in kept][:MAX_CREDIT_LINES]
+    kept = {line.strip() for line in text.splitlines() if line.strip()}
+    lines = content.splitlines()
+    signed = [lines[i].strip() for i in article_source_lines(lines, [line.strip() in kept for line in lines])]
+    return [line for line in dict.fromkeys(signed) if line not in kept][:MAX_CREDIT_LINES]
 
 
 def _timestamp(value: object) -> str | None:

@@ -94,6 +94,34 @@ SOURCE_LINE = re.compile(
     re.I | re.M,
 )
 MAX_CREDIT_LINES = 5  # source lines kept apart (an article signs its source once or twice)
+# How far from the article's body a source line may stand and still be the article's: an article
+# signs its source right after its last paragraph ("... na platformie X." / "Źródło: PAP") or right
+# under its headline and byline. A page's related-article teasers below the article carry their own
+# source lines ("Czytaj także" / a teaser's title / "Źródło: Reuters", review 18): none of them is
+# the article's, and they stand further off or behind a promo line.
+CREDIT_LINE_REACH = 2  # non-blank lines
+
+
+def article_source_lines(lines: list[str], body: list[bool]) -> list[int]:
+    """The indexes of the source lines (``SOURCE_LINE``) among ``lines`` that belong to the article
+    whose body lines ``body`` marks: at most ``CREDIT_LINE_REACH`` non-blank lines after its last
+    body line with no boilerplate line (a promo, a related-articles label, a legal notice) between,
+    or at most that many before its first body line. Blank lines do not count."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    at_body = [n for n, i in enumerate(filled) if body[i]]
+    if not at_body:
+        return []
+    first, last = at_body[0], at_body[-1]
+    found = []
+    for n in range(last + 1, min(last + CREDIT_LINE_REACH, len(filled) - 1) + 1):
+        line = lines[filled[n]].strip()
+        if SOURCE_LINE.fullmatch(line):
+            found.append(filled[n])
+        elif boilerplate_kind(line) in LABEL_KINDS:
+            break  # the page's own lines begin: what follows is the page's, not the article's
+    found[:0] = [filled[n] for n in range(max(first - CREDIT_LINE_REACH, 0), first)
+                 if SOURCE_LINE.fullmatch(lines[filled[n]].strip())]
+    return found
 # Kinds whose match is a label, a link or a notice of the page by a fixed phrase: a line of them
 # is the page's clutter even when it reads as prose ("Більше новин читайте в нашому
 # Telegram-каналі"), and a text field drops it without a word (``record_text``). The other kinds'
