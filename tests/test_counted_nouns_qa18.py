@@ -108,3 +108,40 @@ def test_counts_of_different_things_are_no_lone_count_conflict(a, la, b, lb):
     lines = [line for line in _lines(a, la, b, lb) if "ciężar" in line or "Lastwagen" in line
              or "autobus" in line or "Gepard" in line or "Patriot" in line or "2024" in line]
     assert not lines, lines
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_unit", "unit"),
+    # review 18: a German compound was keyed by its first part, a Polish adjective by its noun's stem
+    [("de", "Die Feuerwehr war mit 12 Feuerwehrfahrzeugen vor Ort.", "firef", "vehic"),
+     ("de", "Es gab 3 Raketenangriffe auf Kiew.", "missl", None),
+     ("de", "Rund 40 Dorfbewohner wurden evakuiert.", "villa", "resid"),
+     ("de", "In 5 Stadtteilen fiel der Strom aus.", "town", None),
+     ("de", "Die Feuerwehr zählte 120 Feuerwehreinsätze.", "firef", None),
+     ("pl", "Na miejsce wysłano 12 wozów strażackich.", "firef", None)],
+)
+def test_a_compounds_first_part_or_an_adjective_names_nothing_counted(lang, text, not_unit, unit):
+    units = [q.unit for q in quantities_in(text, lang)]
+    assert not_unit not in units, units
+    if unit:
+        assert units[:1] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("de", "Vor Ort waren 40 Feuerwehrleute."), ("de", "Vor Ort waren 40 Feuerwehrmänner."),
+     ("de", "Mit 40 Feuerwehrleuten war die Feuerwehr vor Ort."), ("de", "Es kamen 40 Feuerwehrkräfte."),
+     ("de", "Es kamen 40 Rettungskräfte."), ("pl", "Na miejscu pracuje 40 strażaków."),
+     ("pl", "Pracowało tam 40 strażaków i policjantów.")],
+)
+def test_firefighters_are_firefighters_in_their_whole_word_forms(lang, text):
+    assert [q.unit for q in quantities_in(text, lang)][:1] == ["firef"]
+
+
+def test_firefighters_and_fire_vehicles_are_no_conflict():
+    # review 18, end to end: "40 strażaków" vs "12 Feuerwehrfahrzeuge" was "numbers differ"
+    assert _lines("Na miejscu pracowało 40 strażaków z Hrubieszowa.", "pl",
+                  "An der Absturzstelle waren 12 Feuerwehrfahrzeuge im Einsatz.", "de") == []
+    # ...and firefighters still conflict with firefighters
+    assert _lines("Na miejscu pracowało 40 strażaków z Hrubieszowa.", "pl",
+                  "An der Absturzstelle waren 60 Feuerwehrleute im Einsatz.", "de") != []

@@ -135,7 +135,7 @@ _UNITS: dict[str, dict[str, str]] = {
            "vermisst": "missi", "stunde": "hour", "minute": "minut", "tag": "day", "woche": "week",
            "monat": "month", "jahr": "year", "prozent": "%", "kilometer": "kilom", "km": "kilom",
            "meter": "metre", "soldat": "soldi", "kinder": "child",
-           "kind": "child", "häuser": "house", "haus": "house", "hochh": "house", "drohne": "drone", "tonne": "tonne",
+           "kind": "child", "häuser": "house", "haus": "house", "hochhaus": "house", "hochhäuser": "house", "drohne": "drone", "tonne": "tonne",
            "system": "syste",
            "meile": "mile"},
     "pl": {"osób": "peopl", "pracownik": "worke", "robotnik": "worke", "pasażer": "passe", "cywil": "civil", "osoby": "peopl", "osob": "peopl", "ludzi": "peopl", "mieszkańc": "resid",
@@ -183,8 +183,12 @@ _MORE_UNITS: dict[str, dict[str, str]] = {
            "заключенн": "priso", "беженц": "refug", "журналист": "journ", "заложник": "hosta",
            "пусков": "launc", "автомобил": "vehic", "снаряд": "shell", "фут$": "feet", "футов$": "feet",
            "фута$": "feet"},
-    "de": {"batterie": "batte", "feuerwehr": "firef", "rettungskr": "firef", "retter": "firef",
-           "rakete": "missl", "marschflugk": "missl", "flugkörper": "missl", "panzer": "tank",
+    "de": {"batterie": "batte", "feuerwehr": "firef", "retter": "firef",
+           # whole words: "Feuerwehr" first in a compound names no firefighter ("Feuerwehrfahrzeuge")
+           "feuerwehrleute": "firef", "feuerwehrmann": "firef", "feuerwehrmänner": "firef",
+           "feuerwehrkraft": "firef", "feuerwehrkräfte": "firef", "rettungskraft": "firef",
+           "rettungskräfte": "firef",
+           "rakete": "missl", "marschflugkörper": "missl", "flugkörper": "missl", "panzer": "tank",
            "kampfjet": "fight", "kampfflugzeug": "fight", "jet$": "fight", "jets$": "fight",
            "flugzeug": "aircr", "hubschrauber": "helic", "polizist": "polic", "dorf": "villa",
            "dörfer": "villa", "ortschaft": "settl", "städte": "town", "stadt": "town", "schule": "schoo",
@@ -192,7 +196,8 @@ _MORE_UNITS: dict[str, dict[str, str]] = {
            "fahrzeug": "vehic", "gefangen": "priso", "häftling": "priso", "flüchtling": "refug",
            "journalist": "journ", "geisel": "hosta", "werfer": "launc", "granate": "shell",
            "quadratkilometer": "km2"},
-    "pl": {"bateri": "batte", "strażak": "firef", "strażac": "firef", "ratownik": "firef",
+    "pl": {"bateri": "batte", "strażak": "firef", "strażacy$": "firef",  # not "strażack-" (wozów strażackich)
+           "ratownik": "firef",
            "ratowników": "firef", "rakiet": "missl", "pocisk": "missl", "pocisków": "missl",
            "czołg": "tank", "myśliw": "fight", "samolot": "aircr", "śmigłow": "helic", "policjant": "polic",
            "wsi$": "villa", "wieś$": "villa", "wsie$": "villa", "wiosk": "villa", "wiosek$": "villa",
@@ -453,19 +458,17 @@ class NumberLanguage:
     def known_key(self, w: str) -> str | None:
         """The key of a (lower-case) unit word the tables name, else None. A German compound
         counts what its last part names ("Startbatterien", "Abfangdrohnen", "Kampfpanzer": QA
-        pass 18), when no entry takes the whole word and the part is an entry of five letters or
-        more ("Bundestag" is no day, "Rathaus" no house)."""
+        pass 18), when the part is an entry of five letters or more ("Bundestag" is no day,
+        "Rathaus" no house); its first part names nothing counted ("Feuerwehrfahrzeuge" are
+        vehicles, "Raketenangriffe" no missiles, "Dorfbewohner" no villages: review 18)."""
         if w in SYMBOLS:
             return SYMBOLS[w]
+        if self.code == "de":
+            return _german_key(w, self.units)
         for start, key in self.units:
             # "$": the whole word ("3 милиционера" are police officers, not miles: a review)
             if _starts(w, start):
                 return key
-        if self.code == "de":
-            for i in range(1, len(w) - COMPOUND_HEAD_MIN + 1):
-                for start, key in self.units:
-                    if len(start) >= COMPOUND_HEAD_MIN and not start.endswith("$") and w.startswith(start, i):
-                        return key
         return None
 
     def known_unit_after(self, text: str, pos: int) -> str | None:
@@ -557,6 +560,23 @@ def _language(code: str) -> NumberLanguage:
 
 # the shortest last part of a German compound read as what it counts
 COMPOUND_HEAD_MIN = 5
+# what may follow a German entry in one word: its inflection ("Fahrzeugen", "Journalistinnen"),
+# not another noun ("Feuerwehr|fahrzeugen", "Dorf|bewohner", "Stadt|teilen")
+_GERMAN_ENDINGS = frozenset({"", "e", "n", "en", "s", "es", "er", "ern", "em", "in", "innen", "nen"})
+
+
+def _german_key(w: str, units: tuple[tuple[str, str], ...]) -> str | None:
+    """A German word's key: an entry the word is (with its inflection), else its compound's last
+    part, the longest that is an entry (``COMPOUND_HEAD_MIN`` letters or more)."""
+    for i in range(max(len(w) - COMPOUND_HEAD_MIN, 0) + 1):
+        for start, key in units:
+            if start.endswith("$"):
+                if i == 0 and w == start[:-1]:
+                    return key
+            elif (i == 0 or len(start) >= COMPOUND_HEAD_MIN) and w.startswith(start, i) \
+                    and (w[i + len(start):] in _GERMAN_ENDINGS or (i == 0 and start in CURRENCY_WORDS)):
+                return key  # (a currency's entry is a stem of every language's forms: "Złoty", "złotych")
+    return None
 # prepositions of place: the noun after one is where the counted are, not what they are
 _PLACE_PREPOSITIONS = {lang: frozenset(words.split()) for lang, words in {
     "uk": "у в на до", "ru": "в во на до", "de": "im in am an ins zum zur", "pl": "w we na do",
