@@ -676,3 +676,32 @@ def test_a_russian_agency_dateline_signed_as_a_sentence_is_no_fact():
         assert without_dateline(sentence) == rest, sentence
     assert [c.text for c in article_claims("a", "KYIV — Russia Attacks Kharkiv. Four people were killed.", 3, "en")] == [
         "KYIV — Russia Attacks Kharkiv.", "Four people were killed."]
+
+
+@pytest.mark.parametrize("credit", [
+    "Reporting by Ann Kowal; Editing by Tom Reed",
+    "(Reporting by Ann Kowal in Veyra and Tom Reed; Additional reporting by Lia Moss; Writing by Jo Park)",
+    "- Compiled by Lia Moss",
+    "Mitarbeit: Anna Schmidt und Jan Weber",
+    "Opracowanie: Anna Kowalska i Jan Nowak",
+    "Oprac. Anna Kowalska, Jan Nowak",
+    # the credit at the end of the last paragraph, after its sentence
+    "The club confirmed the sponsorship deal on Monday. (Reporting by Vera Eckert, editing by Tom Seythal)",
+])
+def test_a_credit_line_is_no_fact_of_the_story(credit):
+    lead = "A crowded ferry capsized in the Veyra Strait on Wednesday, killing four passengers."
+    other = "Four passengers died when a crowded ferry capsized in the Veyra Strait on Wednesday."
+    facts = align_facts([_art("a", lead, credit), _art("b", other)])
+    texts = [v for f in facts for v in f.variants.values()]
+    assert lead in texts
+    assert not any(" by " in t or ":" in t or "Oprac" in t or "Kowalska" in t for t in texts), texts
+    assert ("The club confirmed the sponsorship deal on Monday." in texts) == credit.startswith("The club")
+
+
+@pytest.mark.parametrize("claim", [
+    "Reporting by The Herald revealed that the minister knew of the leak for weeks.",
+    "Writing by hand is slower than typing, the study of 300 pupils found.",
+    "The estimate was compiled by the central bank in Veyra last year.",
+])
+def test_a_sentence_opening_like_a_credit_is_still_a_claim(claim):
+    assert any(claim in v for f in align_facts([_art("a", claim)]) for v in f.variants.values())

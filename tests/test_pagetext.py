@@ -408,3 +408,28 @@ def test_a_byline_with_its_place_is_no_headline():
                       "Bewohner von drei Häusern wurden evakuiert."])
     article = extract_item(RawItem(source="welt.txt", kind="text", content=page))
     assert article.title == "Russische Drohnen über Polen" and article.authors == ["Philipp Fritz"]
+
+
+def test_an_outlets_footer_blurb_and_a_markets_notice_are_page_clutter():
+    # a wire page's foot after the story: its own blurb, its standards link and the quotes widget's
+    # notice read as sentences, and were listed as facts only this outlet has (QA pass 18)
+    story = [
+        "VEYRA, Dec 3 (Harbor Wire) - A crowded ferry capsized in the Veyra Strait on Wednesday, killing four "
+        "passengers and injuring eleven, the coast guard said.",
+        "Rescue boats pulled 212 people from the water within two hours of the capsizing, officials said.",
+        "The ferry operator said the vessel had passed its annual safety inspection in October.",
+    ]
+    clutter = [
+        "Our Standards: The Harbor Wire Trust Principles.",
+        "Harbor Wire, the news and media division of Harbor Holdings, is the world's largest multimedia news provider.",
+        "All quotes delayed a minimum of 15 minutes. See here for a complete list of exchanges and delays.",
+        "Kurse mindestens 15 Minuten verzögert.",
+        "Notowania opóźnione o 15 minut.",
+    ]
+    result = clean_page_text("\n".join(["Harbor Wire", "Ferry capsizes in the Veyra Strait", *story, *clutter]))
+    assert all(line in result.text for line in story)
+    assert not any(line in result.text for line in clutter), result.text
+    # a story's sentences about prices, delays and minutes stay
+    for line in ("Higher oil prices delayed the recovery by two years, economists said.",
+                 "The vote was delayed by 15 minutes after prices spiked."):
+        assert boilerplate_kind(line) is None

@@ -77,6 +77,18 @@ _PATTERNS = {
     r"|erschien zuerst|ursprünglich (veröffentlicht|erschienen)|pierwotnie (opublikowan|ukazał)"
     r"|publié initialement|initialement publié)[^.!?]{0,80}$",
     "supported_by": r"is supported by the\b.{0,80}foundation",
+    # a markets widget's notice: "All quotes delayed a minimum of 15 minutes", "Kurse mindestens 15
+    # Minuten verzögert", "Notowania opóźnione o 15 minut": opening its sentence on the quotes, then
+    # both a delay and a count of minutes (a story's "prices delayed the recovery" names no minutes)
+    "market_data": r"(^|[.!?]\s)\W*(all |alle |wszystkie )?(quotes|market data|kurse|notierungen|notowania"
+    r"|kursy|котирування|котировки)\b"
+    r"(?=[^.!?]{0,80}\b(delayed|verzögert|opóźnion|із затримк|з затримк|с задержк))"
+    r"(?=[^.!?]{0,80}\b\d+\s*(minutes?|mins?|minuten|minut|хвилин|минут))",
+    # the outlet's own blurb in its footer: "Reuters, the news and media division of Thomson Reuters,
+    # is the world's largest multimedia news provider", "Our Standards: The Thomson Reuters Trust
+    # Principles", "The Associated Press is an independent global news organization ..."
+    "outlet_about": r"news and media division of|multimedia news provider|^\W*our standards\s*:"
+    r"|\btrust principles\W*$|is an independent global news organi[sz]ation",
     # a section label alone on its line ("Details", "Context" between a news agency's lead and
     # its body): it names a part of the page and says nothing of the story. A closed list of
     # labels, not every short line: a real subheading ("The aftermath") is the article's own
@@ -127,7 +139,8 @@ def article_source_lines(lines: list[str], body: list[bool]) -> list[int]:
 # Telegram-каналі"), and a text field drops it without a word (``record_text``). The other kinds'
 # words can be a story's own ("support us", "donate", "photo by", "report an error"): a
 # sentence of a text field dropped by them is said.
-LABEL_KINDS = frozenset({"legal", "promo", "advert", "field", "republished", "section_label"})
+LABEL_KINDS = frozenset({"legal", "promo", "advert", "field", "republished", "section_label", "market_data",
+                         "outlet_about"})
 BOILERPLATE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS.items()), re.I)
 # Words one of which every match of the patterns above holds (lower case; each alternative's
 # literal run): a line holding none of them is no boilerplate, without the search, which tries
@@ -157,6 +170,9 @@ _CUES = (
     "originally ", "first ", "вперше ", "впервые ", "erschien zuerst", "ursprünglich ", "pierwotnie ",
     "initialement",
     "is supported by the",
+    "delayed", "verzögert", "opóźnion", "затримк", "задержк",
+    "news and media division of", "multimedia news provider", "our standards", "trust principles",
+    "independent global news organi",
     "details", "context", "background", "in brief", "briefly", "key points",
 )
 # Case-insensitive matching takes these for ASCII letters that str.lower() does not make them
