@@ -28,6 +28,25 @@ def test_outlet_from_text(text, outlet):
     assert outlet_from_text(text) == outlet
 
 
+@pytest.mark.parametrize(
+    "foot, outlet",
+    [
+        # the site before the sign, its owner after it (QA pass 18: pasted Onet text got the owner)
+        ("Velmo.pl © 2026 Ringier Harbor Polska. Wszelkie prawa zastrzeżone.", "Velmo"),
+        ("Velm Gazette © 2026 Harbor Holdings, LLC. All rights reserved.", "Velm Gazette"),
+        ("Velm Gazette. © Mediehuset Velm AS 2026", "Velm Gazette"),
+        # what comes before the sign is no site: the owner after it stays the outlet
+        ("Privacy Notice © 2026 Velm Gazette", "Velm Gazette"),
+        ("Copyright: © 2026 Velm Gazette. All rights reserved.", "Velm Gazette"),
+        ("Eine Webseite der Harbor Gruppe © 2026 Harbor Gruppe", "Harbor Gruppe"),
+        ("Site design / logo © 2026 Harbor Exchange Inc", "Harbor Exchange Inc"),
+    ],
+)
+def test_the_site_named_before_the_copyright_sign_is_the_outlet(foot, outlet):
+    page = ["Velmo", "Wiadomości", "Rosyjskie drony nad Polską", "Siedem dronów naruszyło w nocy polską przestrzeń.", foot]
+    assert outlet_from_text("\n".join(page)) == outlet
+
+
 def test_outlet_from_url_drops_www_and_rejects_junk():
     assert outlet_from_url("https://www.reuters.com/world/x") == "reuters.com"
     assert outlet_from_url("http://[::1") is None

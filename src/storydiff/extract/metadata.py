@@ -105,6 +105,9 @@ def outlet_from_text(text: str) -> str | None:
         m = _COPYRIGHT.search(ln)
         if not m:
             continue
+        site = _site_before_sign(ln, m, text)
+        if site:
+            return site
         dm = _DOMAIN.search(m.group(1))
         if dm:
             return _spaced_name(dm.group(1), text) or dm.group(1).lower()
@@ -114,6 +117,34 @@ def outlet_from_text(text: str) -> str | None:
         if 2 <= len(name) <= 40:
             return name
     return _masthead(lines)
+
+
+# "Onet.pl © 2026 Ringier Axel Springer Polska", "Wccftech © 2019 NewAge ADS, LLC", "Nettavisen. ©
+# Mediehuset Nettavisen AS": the site's own name before the sign, its owner after it. The name: one
+# to three capitalised words (or a domain) opening the line or after a separator, none of them a
+# footer link's ("Privacy Notice © 2026 Store Growers"); "Eine Webseite der FUNKE Mediengruppe ©",
+# "Site design / logo ©" and "IPSO Regulated Copyright ©" name no site.
+_SITE_DOMAIN = re.compile(r"^[^\W_][\w\-]*(?:\.[\w\-]+)*\.[a-z]{2,6}$", re.I)
+_FOOTER_WORDS = frozenset([
+    "privacy", "policy", "terms", "notice", "cookie", "cookies", "contact", "sitemap", "impressum", "imprint",
+    "accessibility", "legal", "conditions", "disclaimer", "advertise", "jobs", "help", "faq", "subscribe",
+    "datenschutz", "agb", "kontakt", "regulamin", "polityka", "prywatności", "reklama", "about", "home", "menu",
+    "all", "rights", "reserved", "copyright", "copyrights", "opphavsrett", "urheberrecht"])
+
+
+def _site_before_sign(line: str, copyright: re.Match[str], text: str) -> str | None:
+    """The site named right before a copyright sign on its line, or None."""
+    if not copyright.group().lstrip().startswith(("©", "(")):
+        return None  # "Copyright 2025 ..." has its name after the word
+    segment = re.split(r"[|•·]", line[:copyright.start()])[-1].strip(" \t.,:;-–—™®")
+    words = segment.split()
+    if len(segment) < 2 or not 1 <= len(words) <= 3:
+        return None
+    if len(words) == 1 and _SITE_DOMAIN.match(segment):
+        return _spaced_name(segment, text) or segment.lower()
+    if any(not w[0].isupper() or w.lower().strip("™®") in _FOOTER_WORDS for w in words):
+        return None
+    return " ".join(w.strip("™®") for w in words)
 
 
 _MASTHEAD_DOMAIN = re.compile(r"^[^\W_][\w\-]*\.(?:com|org|net|info|ua|uk|eu|de|fr|ru|news|media|co|io|us)$", re.I)
