@@ -211,3 +211,21 @@ def test_each_articles_words_carry_their_language_and_a_bad_tag_is_left_out():
     wording = re.findall(r'<td class="wording"( lang="[^"]*")?>', html)
     assert ' lang="uk"' in wording  # the Ukrainian outlet's version of the quote
     assert "onmouseover" not in html and 'lang="en"' not in html.split("<body", 1)[1]
+
+
+def test_a_long_quote_named_in_a_speaker_warning_is_cut_after_a_whole_word():
+    # QA pass 18: "⚠ “… dla lotó”: speaker differs" (the quote cut at 80 characters, inside a word)
+    words = ("We do not rule out closing the airspace over the eastern border to civilian flights"
+             " until the end of the week")
+    story, articles = quake()
+    a, b = articles
+    story.quotes.append(AlignedQuote("Ilse Varnik", [
+        QuoteVersion(a.id, words, "verbatim", speaker="Ilse Varnik"),
+        QuoteVersion(b.id, words, "verbatim", speaker="Petar Holm"),
+    ]))
+    buf = io.StringIO()
+    print_report(Console(file=buf, width=200, color_system=None, soft_wrap=False), [story], articles)
+    (shown,) = re.findall(r"⚠ “([^”]*)”: speaker differs", buf.getvalue())
+    assert shown.endswith("…") and len(shown) <= 81
+    assert words.startswith(shown[:-1]) and words[len(shown) - 1] == " "  # whole words, then the ellipsis
+    assert fmt.clipped("one two", 80) == "one two" and fmt.clipped("x" * 90, 80) == "x" * 80 + "…"

@@ -61,6 +61,20 @@ def snippet(title: str | None, text: str | None) -> str:
     return text
 
 
+def clipped(text: str, limit: int = 80) -> str:
+    """At most ``limit`` characters of ``text`` (spaces run together), cut after a whole word with
+    "…" when it is longer: a quote named in a warning ("⚠ “Polska nie da się zastraszyć …”") never
+    ends in a word's first letters ("…lotó”"). One word longer than the limit is cut inside it."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if text[limit] != " " and space > 0:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
 def span(first: str | None, last: str | None) -> str:
     """Two times as one span: "2024-09-02 16:05 – 18:30 UTC" within a day (the date once),
     "2024-03-11 08:40 UTC – 2024-09-02 18:30 UTC" across days, one time when they are one."""

@@ -198,7 +198,8 @@ def render_story(view: StoryView, marks: bool = False, narrow: bool = False, nar
         parts += _quote_blocks(view, marks, legend) if narrow else [_quotes_table(view, marks, legend)]
         for row in view.shared_quotes:
             if row.speaker_conflict:  # the same words in different mouths: a fact-checker's first question
-                parts.append(Text(f"⚠ “{_clean(row.reference)[:80]}”: {_clean(row.speaker_conflict)}", style="yellow"))
+                quote = fmt.clipped(_clean(row.reference))
+                parts.append(Text(f"⚠ “{quote}”: {_clean(row.speaker_conflict)}", style="yellow"))
     if view.single_quotes:
         parts.append(_heading(f"Quotes only one outlet carries (only_here: {fmt.FIDELITY_MEANING['only_here']}):"))
         parts.append(_bullets([
