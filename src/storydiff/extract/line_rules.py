@@ -88,7 +88,7 @@ _PATTERNS = {
     # is the world's largest multimedia news provider", "Our Standards: The Thomson Reuters Trust
     # Principles", "The Associated Press is an independent global news organization ..."
     "outlet_about": r"news and media division of|multimedia news provider|^\W*our standards\s*:"
-    r"|\btrust principles\W*$|is an independent global news organi[sz]ation",
+    r"|^\W*the (thomson reuters )?trust principles\W*$|is an independent global news organi[sz]ation",
     # a section label alone on its line ("Details", "Context" between a news agency's lead and
     # its body): it names a part of the page and says nothing of the story. A closed list of
     # labels, not every short line: a real subheading ("The aftermath") is the article's own
