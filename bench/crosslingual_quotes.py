@@ -156,6 +156,19 @@ def quote_case(en, tr, other=None):
 WARNED: dict[str, int] = defaultdict(int)  # right pairs / those that carry a "names" warning
 
 
+def translated_pairs():
+    """Each WMT sentence and each aligned quote with its professional translation, as
+    (set, "sentence" | "quote", English text, the translation's language, its text, year)."""
+    for en, tr in doc_pairs():
+        key = f"WMT{str(tr['year'])[2:]} en-{tr['lang']}"
+        for s_en, s_tr in zip(en["sentences"], tr["sentences"]):
+            yield key, "sentence", s_en, tr["lang"], s_tr, tr["year"]
+        qa, qb, gold, _ = quote_case(en, tr)
+        by_id = {id(q): q for q in qa + qb}
+        for x, y in gold:
+            yield key, "quote", by_id[x].text, tr["lang"], by_id[y].text, tr["year"]
+
+
 def score_quotes(cases, settings: CompareSettings, embed, lang_of) -> tuple[int, int, int]:
     tp = fp = gold_n = 0
     WARNED.clear()

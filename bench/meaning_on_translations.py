@@ -22,7 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from crosslingual_quotes import DOCS, doc_pairs, quote_case
+from crosslingual_quotes import DOCS, translated_pairs
 
 from storydiff.compare.meaning import meaning_changes
 
@@ -42,24 +42,15 @@ def main() -> None:
     # per set: sentence pairs, flagged per warning; quote pairs, flagged per warning
     table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     t0, checks = time.perf_counter(), 0
-    for en, tr in doc_pairs():
-        row = table[f"WMT{str(tr['year'])[2:]} en-{tr['lang']}"]
-        for s_en, s_tr in zip(en["sentences"], tr["sentences"]):
-            got = flags(s_en, "en", s_tr, tr["lang"])
-            checks += 2
-            row["sentences"] += 1
-            for w in got:
-                row[f"s {w}"] += 1
-            if got and args.errors and tr["year"] == 2021:
-                print(f"{sorted(got)}\n  en: {s_en}\n  {tr['lang']}: {s_tr}")
-        qa, qb, gold, _ = quote_case(en, tr)
-        by_id = {id(q): q for q in qa + qb}
-        for x, y in gold:
-            got = flags(by_id[x].text, "en", by_id[y].text, tr["lang"])
-            checks += 2
-            row["quotes"] += 1
-            for w in got:
-                row[f"q {w}"] += 1
+    for key, kind, s_en, lang, s_tr, year in translated_pairs():
+        got = flags(s_en, "en", s_tr, lang)
+        checks += 2
+        row = table[key]
+        row["sentences" if kind == "sentence" else "quotes"] += 1
+        for w in got:
+            row[f"{kind[0]} {w}"] += 1
+        if got and kind == "sentence" and args.errors and year == 2021:
+            print(f"{sorted(got)}\n  en: {s_en}\n  {lang}: {s_tr}")
     per_check = (time.perf_counter() - t0) / checks * 1e6
     print("| set | sentence pairs | flagged `negation` | flagged `numbers` | quote pairs | flagged `negation` | flagged `numbers` |")
     print("|---|---|---|---|---|---|---|")

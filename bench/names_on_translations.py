@@ -23,7 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from crosslingual_quotes import DOCS, doc_pairs, quote_case
+from crosslingual_quotes import DOCS, doc_pairs, translated_pairs
 
 from storydiff.compare import names as names_module
 from storydiff.compare.names import new_names
@@ -104,23 +104,15 @@ def main() -> None:
         raise SystemExit(f"{DOCS} is missing")
     table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # sentences, flagged, quotes, flagged
     t0, checks = time.perf_counter(), 0
-    for en, tr in doc_pairs():
-        key = f"WMT{str(tr['year'])[2:]} en-{tr['lang']}"
+    for key, kind, s_en, lang, s_tr, year in translated_pairs():
+        names = flagged(s_en, "en", s_tr, lang)
+        checks += 2
         row = table[key]
-        for s_en, s_tr in zip(en["sentences"], tr["sentences"]):
-            names = flagged(s_en, "en", s_tr, tr["lang"])
-            checks += 2
-            row[0] += 1
-            row[1] += bool(names)
-            if names and args.errors and tr["year"] == 2021:
-                print(f"{names}\n  en: {s_en}\n  {tr['lang']}: {s_tr}")
-        qa, qb, gold, _ = quote_case(en, tr)
-        by_id = {id(q): q for q in qa + qb}
-        for x, y in gold:
-            names = flagged(by_id[x].text, "en", by_id[y].text, tr["lang"])
-            checks += 2
-            row[2] += 1
-            row[3] += bool(names)
+        at = 0 if kind == "sentence" else 2
+        row[at] += 1
+        row[at + 1] += bool(names)
+        if names and kind == "sentence" and args.errors and year == 2021:
+            print(f"{names}\n  en: {s_en}\n  {lang}: {s_tr}")
     per_check = (time.perf_counter() - t0) / checks * 1e6
     print("| set | sentence pairs | flagged `names` | share | quote pairs | flagged | share |")
     print("|---|---|---|---|---|---|---|")

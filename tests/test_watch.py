@@ -422,18 +422,25 @@ def test_watch_state_is_kept_on_both_backends(store):
 
 
 
-def test_a_feed_entry_stored_from_its_summary_is_under_the_outlet_its_pages_name(tmp_path):
-    # QA round 15: the feed "Укрінформ — Новини", one page 404: its summary was stored under the feed's
-    # title, beside the pages' "Укрінформ", and one outlet counted as two independent sources
-    site = "ukrinform.test"
+def _feed_with_a_gone_page(site: str, feed_title: str, outlet: str) -> Outlets:
+    """A site's feed of two entries: a page its outlet names, and one whose page is gone (404), so
+    that its summary is stored in its place."""
     o = Outlets()
-    o.set(site, "/rss.xml", Page(rss("Укрінформ — Новини", f"http://{site}/", [
+    o.set(site, "/rss.xml", Page(rss(feed_title, f"http://{site}/", [
         {"title": "Quake kills 14 in Berovac", "link": f"http://{site}/quake", "published": "Mon, 11 Mar 2024 10:00:00 GMT"},
         {"title": "Gone", "link": f"http://{site}/gone", "published": "Mon, 11 Mar 2024 11:00:00 GMT",
          "summary": "An earthquake killed 14 people in the mountain town of Berovac on Monday, the regional "
                     "governor said, as rescue teams searched every house."},
     ]), content_type="application/rss+xml; charset=utf-8"))
-    o.set(site, "/quake", page("Quake kills 14 in Berovac", QUAKE, "Укрінформ"))
+    o.set(site, "/quake", page("Quake kills 14 in Berovac", QUAKE, outlet))
+    return o
+
+
+def test_a_feed_entry_stored_from_its_summary_is_under_the_outlet_its_pages_name(tmp_path):
+    # QA round 15: the feed "Укрінформ — Новини", one page 404: its summary was stored under the feed's
+    # title, beside the pages' "Укрінформ", and one outlet counted as two independent sources
+    site = "ukrinform.test"
+    o = _feed_with_a_gone_page(site, "Укрінформ — Новини", "Укрінформ")
     o.start()
     try:
         db = str(tmp_path / "u.db")
@@ -489,14 +496,7 @@ def test_a_feed_entry_stored_from_its_summary_is_under_the_name_its_sites_pages_
     # QA pass 18: the feed "PAP - Kraj", one page 404: its summary was stored under the feed's title
     # beside the pages' "Polska Agencja Prasowa", and counted as a second independent source
     site = "pap.test"
-    o = Outlets()
-    o.set(site, "/rss.xml", Page(rss("PAP - Kraj", f"http://{site}/", [
-        {"title": "Quake kills 14 in Berovac", "link": f"http://{site}/quake", "published": "Mon, 11 Mar 2024 10:00:00 GMT"},
-        {"title": "Gone", "link": f"http://{site}/gone", "published": "Mon, 11 Mar 2024 11:00:00 GMT",
-         "summary": "An earthquake killed 14 people in the mountain town of Berovac on Monday, the regional "
-                    "governor said, as rescue teams searched every house."},
-    ]), content_type="application/rss+xml; charset=utf-8"))
-    o.set(site, "/quake", page("Quake kills 14 in Berovac", QUAKE, "Polska Agencja Prasowa"))
+    o = _feed_with_a_gone_page(site, "PAP - Kraj", "Polska Agencja Prasowa")
     # another feed whose every page is gone: its title, without the desk's name, names the outlet
     o.set("kurier.test", "/rss.xml", Page(rss("Kurier Kresowy - Region", "http://kurier.test/", [
         {"title": "Gone", "link": "http://kurier.test/gone", "published": "Mon, 11 Mar 2024 11:00:00 GMT",
