@@ -155,3 +155,48 @@ def test_compare_counts_a_url_read_from_an_export_and_a_crawl_once(tmp_path):
     blog = _write(tmp_path / "blog.jsonl", [other, post])
     d = json.loads(runner.invoke(app, ["compare", blog, "--workers", "0", "--json"]).stdout)
     assert sorted(a["id"] for a in d["articles"]) == ["m1", "m2"]
+
+
+LIVE_URL = "https://quaytimes.test/live/dorvik-storm"
+LIVE_POSTS = [
+    "Storm warnings were raised for Dorvik harbour at 06:10, the coast guard said. Ferries stay in port until noon.",
+    "Two fishing boats broke loose from their moorings in the north basin, harbour master Ilse Brand said.",
+    "The Dorvik bridge was closed to lorries after gusts of 110 km/h were measured on its span, police said.",
+]
+
+
+def _url_versions_then_newest(articles: list[Article]) -> list[Article]:
+    from storydiff.pipeline import dedupe_ids, newest_versions, url_versions
+
+    versions: dict[str, list[Article]] = {}
+    kept = [a for _, a in dedupe_ids(enumerate(articles), versions)]
+    kept = url_versions(kept, versions)
+    return newest_versions(kept, versions)[0]
+
+
+def test_a_live_blogs_page_and_its_posts_at_one_url_stay_apart():
+    """Each post of a live blog is most of its own text found in the page, but the page holds much
+    more than any post: no post is an edit of the page (review 18b: 3 of 4 articles dropped)."""
+    page = Article(id="page", source="crawl.warc", url=LIVE_URL, outlet="Quay Times", title="Live: Dorvik storm",
+                   text="\n".join(LIVE_POSTS), captured="2025-06-01T12:00:00Z")
+    posts = [Article(id=f"post{i}", source="export.jsonl", url=LIVE_URL, outlet="Quay Times", title=f"post {i}",
+                     text=t, published=f"2025-06-01T0{6 + i}:30:00Z") for i, t in enumerate(LIVE_POSTS)]
+    kept = _url_versions_then_newest([page, *posts])
+    assert sorted(a.id for a in kept) == ["page", "post0", "post1", "post2"]
+    assert {a.id: a.text for a in kept}["page"] == page.text
+
+
+def test_a_capture_of_the_rewritten_page_meets_the_rewrite_not_the_first_version():
+    """An export's id read twice (its first text, then a rewrite sharing nothing with it) and a
+    crawl's capture of the rewritten page: the capture is that article, not a second one carrying
+    the same text (review 18b)."""
+    url = "https://quaytimes.test/ferry-strike"
+    first = Article(id="k9", source="export.jsonl", url=url, outlet="Quay Times", published="2025-06-05T09:00:00Z",
+                    text="Ferry crews in Dorvik walked out on Friday over pay, the union said. Ships queued outside the harbour.")
+    rewrite = replace(first, modified="2025-06-06T08:00:00Z",
+                      text="Dorvik's ferry strike ended late on Saturday after the operator agreed a 7% raise, union leader "
+                           "Mara Quist told reporters. Crossings resumed overnight and the queue should clear by Tuesday.")
+    capture = replace(rewrite, id="crawl-1", source="crawl.warc", modified=None, captured="2025-06-06T09:00:00Z",
+                      text=rewrite.text + " Ticket refunds are handled at the terminal.")
+    (kept,) = _url_versions_then_newest([first, rewrite, capture])
+    assert kept.text == capture.text

@@ -20,7 +20,7 @@ from storydiff.compare.quotes import quote_fidelity, word_diff
 from storydiff.records import FEED_SUMMARY, Article, Quote
 from storydiff.settings import RevisionSettings
 
-__all__ = ["FEED_SUMMARY", "RevisionDiff", "diff_revisions", "edit_history", "is_edit_of"]
+__all__ = ["FEED_SUMMARY", "EditIndex", "RevisionDiff", "diff_revisions", "edit_history", "is_edit_of"]
 
 
 @dataclass
@@ -211,11 +211,63 @@ def is_edit_of(stored: Article, article: Article, settings: RevisionSettings | N
     (an export's row id reused for another article shares almost none): at least ``min_shared``
     of them (default ``RevisionSettings.same_id_min_shared``)."""
     s = settings or RevisionSettings()
-    if not stored.outlet or not article.outlet or stored.outlet.strip().lower() != article.outlet.strip().lower():
+    if not _same_outlet(stored, article):
         return False
     a, b = _shingles(stored.text), _shingles(article.text)
     smaller = min(len(a), len(b))
     return smaller > 0 and len(a & b) / smaller >= (s.same_id_min_shared if min_shared is None else min_shared)
+
+
+def _same_outlet(stored: Article, article: Article) -> bool:
+    return bool(stored.outlet and article.outlet and stored.outlet.strip().lower() == article.outlet.strip().lower())
+
+
+class EditIndex:
+    """The articles kept at one URL, for ``pipeline.url_versions``: which earlier one (any of
+    its versions) a new text is an edit of, with each text's word 3-grams built once and only
+    the versions sharing a 3-gram with the new text counted (an inverted index, so n articles
+    at one URL cost about their shared 3-grams, not n² shingle builds)."""
+
+    def __init__(self, settings: RevisionSettings | None = None):
+        self.min_shared = (settings or RevisionSettings()).same_id_min_shared
+        self.keys: list[tuple[Article, Article, int]] = []  # (kept article, version, its shingle count)
+        self.by_shingle: dict[tuple[str, ...], list[int]] = {}
+        self.reports: set[str] = set()
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+    def add_versions(self, kept: Article, vs: list[Article]) -> None:
+        for v in vs:
+            self.reports.add(v.report_hash)
+            sh = _shingles(v.text)
+            k = len(self.keys)
+            self.keys.append((kept, v, len(sh)))
+            for g in sh:
+                self.by_shingle.setdefault(g, []).append(k)
+
+    def has_report(self, vs: list[Article]) -> bool:
+        return any(v.report_hash in self.reports for v in vs)
+
+    def edit_of(self, vs: list[Article]) -> Article | None:
+        """The first kept article one of whose versions shares at least ``same_id_min_shared``
+        of both its own and one of ``vs``'s 3-grams (the same outlet): an edit keeps most of the
+        text either way; a live blog's post holds a small part of the page, and stays apart."""
+        best: tuple[int, Article] | None = None
+        for v in vs:
+            sh = _shingles(v.text)
+            if not sh:
+                continue
+            counts: dict[int, int] = {}
+            for g in sh:
+                for k in self.by_shingle.get(g, ()):
+                    counts[k] = counts.get(k, 0) + 1
+            for k, shared in counts.items():
+                kept, version, n = self.keys[k]
+                if (shared >= self.min_shared * max(n, len(sh)) and _same_outlet(version, v)
+                        and (best is None or k < best[0])):
+                    best = (k, kept)
+        return None if best is None else best[1]
 
 
 def is_moved(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
