@@ -115,10 +115,16 @@ def translated_changes(reference: str, version: str, reference_language: str | N
     theirs = quantities_in(version, language=version_language)
     ours_none = none_counts(reference, reference_language)
     theirs_none = none_counts(version, version_language)
+    # the "one" of "ни одного человека" is the count of none, not a figure 1: a 0 in the unit
+    # the figure reader gave it ("injured" where the sentence says hurt)
+    ours, ours_none = _none_for_one(ours, ours_none)
+    theirs, theirs_none = _none_for_one(theirs, theirs_none)
     # a count of none speaks only beside a figure of the same thing: "no plans" is no count of
     # anything the other text numbers
-    ours = (*ours, *(q for q in ours_none if any(t.unit == q.unit for t in (*theirs, *theirs_none))))
-    theirs = (*theirs, *(q for q in theirs_none if any(o.unit == q.unit for o in ours)))
+    ours = (*ours, *(q for q in ours_none if any(t.unit == q.unit for t in (*theirs, *theirs_none))
+                     and _none_is_a_figure(q, version, version_language, theirs_none)))
+    theirs = (*theirs, *(q for q in theirs_none if any(o.unit == q.unit for o in ours)
+                         and _none_is_a_figure(q, reference, reference_language, ours_none)))
     changes = []
     if not allows(theirs, ours):
         changes.append("numbers")
@@ -137,6 +143,61 @@ _NONE = {
 _NONE_RE = {lang: re.compile(rf"(?<!\w){p}\s+([^\W\d_]+)", re.IGNORECASE) for lang, p in _NONE.items()}
 
 
+# words that say "none" without naming what: of people ("nobody", "никто", "nikt", "niemand"), or
+# of anything ("none", "keiner", "żaden")
+_NOBODY = {
+    "en": frozenset({"nobody", "noone"}), "de": frozenset({"niemand", "niemanden", "niemandem"}),
+    "pl": frozenset({"nikt", "nikogo", "nikomu", "nikim"}), "ru": frozenset({"никто", "никого", "никому", "никем"}),
+    "uk": frozenset({"ніхто", "нікого", "нікому", "ніким"}),
+}
+_NONE_OF_ANY = {
+    "en": frozenset({"none", "neither"}), "de": frozenset({"keiner", "keines", "keins"}),
+    "pl": frozenset({"żaden", "żadna", "żadne", "żadnych"}), "ru": frozenset({"ни", "никакой", "никаких"}),
+    "uk": frozenset({"жоден", "жодна", "жодне", "жодних", "ні"}),
+}
+
+
+def _none_for_one(figures: tuple, nones: tuple) -> tuple[tuple, tuple]:
+    inside = [q for q in figures if q.value == 1 and any(q.written.lower() in n.written.lower() for n in nones)]
+    return (tuple(q for q in figures if q not in inside),
+            (*nones, *(q._replace(value=0, low=0, high=0) for q in inside)))
+
+
+def _none_is_a_figure(none, other: str, other_language: str | None, other_none: tuple) -> bool:
+    """Whether a count of none is the figure 0 against ``other`` (the other text, which numbers
+    the same thing): where the other text counts none of it too, or its sentences that number it
+    deny nothing ("Zestrzeliliśmy dwa drony" against «ни одного дрона»). A "nobody" or "none" in
+    the other text is its own count of none, worded without a figure: "Nobody was hurt; 3 people
+    were detained" is no 0 against 3 for «Ни одного человека не пострадало, задержаны 3 человека»
+    (review 18b)."""
+    from storydiff.analyze.sentences import sentence_spans
+    from storydiff.compare.claims import _COUNTS_OF_PEOPLE, quantities_in
+    from storydiff.compare.meaning import NEGATION_CUES, _tokens
+
+    if any(q.unit == none.unit for q in other_none):
+        return True
+    lang = language_key(other_language) or "en"
+    if lang not in NEGATION_CUES:
+        return False
+    words = set(_tokens(other, lang))
+    if lang == "en" and re.search(r"(?<!\w)no[\s-]+one(?!\w)", other, re.IGNORECASE):
+        words.add("noone")
+    if words & _NONE_OF_ANY.get(lang, frozenset()):
+        return False
+    if none.unit in _COUNTS_OF_PEOPLE and words & _NOBODY.get(lang, frozenset()):
+        return False
+    for a, b in sentence_spans(other):
+        sentence = other[a:b]
+        numbers_it = any(q.unit == none.unit for q in quantities_in(sentence, language=other_language))
+        if numbers_it and set(_tokens(sentence, lang)) & NEGATION_CUES[lang]:
+            return False
+    return True
+
+
+# "no fewer than 12", "no longer", "no more than": comparisons, not counts of none
+_NO_COUNT_AFTER = frozenset({"fewer", "less", "more", "longer", "later", "sooner"})
+
+
 def none_counts(text: str, language: str | None) -> tuple:
     """Each count of none in ``text`` as a Quantity of 0 in the unit ``compare.claims`` keys the
     counted word by ("ни одного дрона" -> (0, "drone"), as "dwa drony" is (2, "drone"))."""
@@ -151,7 +212,8 @@ def none_counts(text: str, language: str | None) -> tuple:
     out = []
     for m in pattern.finditer(text[:20_000]):
         word = m.group(1).lower()
-        if word in reader.not_units:
+        # "no people's militia" counts no people
+        if word in reader.not_units or word in _NO_COUNT_AFTER or text[m.end() : m.end() + 2] in ("'s", "’s"):
             continue
         out.append(Quantity(0, reader.unit_key(word), m.group(0), 0, 0))
     return tuple(out)
