@@ -756,8 +756,8 @@ _SHORT_PAGE = ("<!doctype html><html lang='pl'><head><meta charset='utf-8'><titl
                "pracowało 40 strażaków.</p></article></body></html>")
 
 
-def _short_page_then_feed(db_url, tmp_path, summary: str):
-    (tmp_path / "page.html").write_text(_SHORT_PAGE)
+def _short_page_then_feed(db_url, tmp_path, summary: str, page: str = _SHORT_PAGE):
+    (tmp_path / "page.html").write_text(page)
     (tmp_path / "atom.xml").write_text(_atom("PAP - Kraj", [("Drony nad Lubelszczyzną", "https://pap.example/kraj/drony",
                                                              summary)]))
     outs = [runner.invoke(app, ["ingest", str(tmp_path / name), "--db", db_url, "--workers", "0"])
@@ -778,10 +778,32 @@ def _short_page_then_feed(db_url, tmp_path, summary: str):
     "Siedem rosyjskich dronów naruszyło w nocy polską przestrzeń powietrzną nad Lubelszczyzną - "
     "poinformowało  Dowództwo Operacyjne. Jeden z nich spadł w Moniatyczach koło Hrub…",
 ])
-def test_a_feed_summary_made_of_the_pages_own_sentences_is_a_teaser_whatever_its_share(db_url, tmp_path, summary):
+def test_a_feed_summary_made_of_the_pages_own_sentences_is_a_teaser(db_url, tmp_path, summary):
+    # 40% and (cut short) 63% of the page's word 3-grams: a lead, not the article
     said, article, revisions = _short_page_then_feed(db_url, tmp_path, summary)
     assert "revision" not in said and "kept the stored text" in said and "teaser" in said, said
     assert "40 strażaków" in article.text and article.outlet == "PAP" and len(revisions) == 1
+
+
+_PARAGRAPHS = ["Siedem rosyjskich dronów naruszyło w nocy polską przestrzeń powietrzną nad Lubelszczyzną, "
+               "poinformowało Dowództwo Operacyjne.",
+               "Jeden z nich spadł w Moniatyczach koło Hrubieszowa, a na miejscu pracowało 40 strażaków.",
+               "Wojewoda lubelski zwołał w południe posiedzenie sztabu kryzysowego w Lublinie.",
+               "Mieszkańcy gminy zostali poproszeni o zgłaszanie znalezionych szczątków policji.",
+               "Szkoły w powiecie hrubieszowskim pracowały w poniedziałek normalnie, podało kuratorium.",
+               "Prokuratura wszczęła śledztwo w sprawie naruszenia przestrzeni powietrznej."]
+_RETRACTED = "Według nieoficjalnych informacji ranny został strażak ochotnik z Moniatycz."
+
+
+def test_a_feeds_full_text_of_a_correction_that_removes_a_paragraph_revises_the_page(db_url, tmp_path):
+    # review 18b: the feed's description is the corrected article, the page's text less its one
+    # retracted paragraph (~90% of it): every sentence is the page's, yet it is no teaser
+    page = _SHORT_PAGE.split("<h1>")[0] + "<h1>Drony nad Lubelszczyzną</h1>" + "".join(
+        f"<p>{p}</p>" for p in _PARAGRAPHS[:2] + [_RETRACTED] + _PARAGRAPHS[2:]) + "</article></body></html>"
+    said, article, revisions = _short_page_then_feed(db_url, tmp_path, " ".join(_PARAGRAPHS), page=page)
+    assert "1 new revision" in said and "teaser" not in said, said
+    assert "strażak ochotnik" not in article.text and "40 strażaków" in article.text and article.outlet == "PAP"
+    assert len(revisions) == 2 and "strażak ochotnik" in revisions[0].article.text
 
 
 def test_a_feed_summary_with_a_sentence_the_page_lacks_keeps_the_page_and_says_so(db_url, tmp_path):

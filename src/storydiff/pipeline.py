@@ -824,12 +824,16 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
 def summary_kept_out(stored: Article, article: Article) -> str | None:
     """Why ``article``, a feed entry's summary, does not replace the text of ``stored`` (its URL's
     article, read from its page), or None when it may. A summary whose sentences are all in the
-    page's text (its lead, a few of its sentences; spacing, punctuation and a closing "…" aside) is
-    a teaser of it, never an edit, however long (review 18: a two-paragraph page's lead was 52% of
-    it and became the article). A summary with sentences the page lacks replaces the page only
-    when it is a full text: it carries at least ``RevisionSettings.summary_min_share`` of the
-    page's word 3-grams (a feed carrying the corrected article in its description). Otherwise the
-    page stays: a feed's blurb or an updated lead is no article, and the warning says so."""
+    page's text (its lead, a few of its sentences; spacing, punctuation and a closing "…" aside)
+    and carries less than ``RevisionSettings.summary_min_share`` of the page's word 3-grams, or
+    that the feed cut short ("…": its lead and the start of the next sentence were 63% of a
+    two-paragraph page), is a teaser of it, never an edit. Any other summary carrying that share
+    is a full text and replaces the page (a feed carrying the corrected article in its
+    description), also when it is made of the page's sentences: a correction that only removes a
+    paragraph (review 18b: 92% of the page; the retracted claim stayed current while every
+    summary made of the page's sentences was a teaser). A summary with sentences the page lacks
+    and less than that share is no full text either. Where the page stays (a feed's blurb, an
+    updated lead: no article) the warning says so."""
     if article.text_from != FEED_SUMMARY or stored.text_from == FEED_SUMMARY:
         return None
     from storydiff.analyze.sentences import sentences
@@ -837,16 +841,18 @@ def summary_kept_out(stored: Article, article: Article) -> str | None:
 
     page = f" {' '.join(_words(stored.text))} "
     said = [w for w in map(_words, sentences(article.text)) if w]
-    if said and article.text.rstrip().rstrip("]").endswith(("…", "...")):  # cut short, maybe mid-word
+    cut_short = bool(said) and article.text.rstrip().rstrip("]").endswith(("…", "..."))
+    if cut_short:  # maybe mid-word
         said[-1] = said[-1][:-1]
     lacked = [w for w in said if w and f" {' '.join(w)} " not in page]
-    where = f"kept the stored text of {stored.url or stored.id} ({len(stored.text):,} characters): the feed's summary of it ({len(article.text):,})"
-    if not lacked:
-        return f"{where} is a teaser of it, made of its sentences"
     page_grams = _shingles(stored.text)
     carried = len(page_grams & _shingles(article.text)) / len(page_grams) if page_grams else 0.0
-    if carried >= RevisionSettings().summary_min_share:
-        return None  # a full text, edited: a revision
+    full = carried >= RevisionSettings().summary_min_share
+    if full and (lacked or not cut_short):
+        return None  # a full text, edited (a sentence added, changed or removed): a revision
+    where = f"kept the stored text of {stored.url or stored.id} ({len(stored.text):,} characters): the feed's summary of it ({len(article.text):,})"
+    if not lacked:
+        return f"{where} is a teaser of it, made of its sentences ({carried:.0%} of its text{', cut short' if cut_short else ''})"
     n = len(lacked)
     return (f"{where} has {n} sentence{'s' if n != 1 else ''} the page lacks but only {carried:.0%} of its text: "
             f"no full text; read the page again to see whether it changed")
