@@ -200,3 +200,26 @@ def test_a_capture_of_the_rewritten_page_meets_the_rewrite_not_the_first_version
                       text=rewrite.text + " Ticket refunds are handled at the terminal.")
     (kept,) = _url_versions_then_newest([first, rewrite, capture])
     assert kept.text == capture.text
+
+
+def test_a_row_put_below_a_stored_modified_time_by_its_published_time_is_said(db_url, tmp_path):
+    """Review 18b: a page stamped ``updated`` 09:01, then a correction with only ``published``
+    09:00 read later: the order rule (QA pass 18) keeps it below the current text, but ingest
+    names the item and why; a row dated by its own ``updated`` (older or newer) says nothing."""
+    base = {**ORIGINAL, "published": "2026-12-06T09:00:00Z"}
+    first = {**base, "updated": "2026-12-06T09:01:00Z"}
+    _ingest(db_url, _write(tmp_path / "first.jsonl", [first]))
+    corrected = {**base, "text": ORIGINAL["text"].replace("two people", "five people")}
+    said = _ingest(db_url, _write(tmp_path / "second.jsonl", [corrected]))
+    assert "second.jsonl#L1" in said and ORIGINAL["url"] in said, said
+    assert ("read later but dated earlier (published 2026-12-06T09:00:00+00:00 < modified 2026-12-06T09:01:00+00:00): "
+            "kept as an earlier revision") in said, said
+    with open_store(db_url) as s:
+        assert s.get_article("k7").text == ORIGINAL["text"]  # the rule stands: said, not reordered
+        assert [r.article.text for r in s.revisions("k7")] == [corrected["text"], ORIGINAL["text"]]
+    older = {**base, "updated": "2026-12-06T09:00:30Z", "text": ORIGINAL["text"] + "\nDeveloping."}
+    newer = {**base, "updated": "2026-12-06T10:00:00Z", "text": corrected["text"] + "\nOne crew member is missing."}
+    said = _ingest(db_url, _write(tmp_path / "third.jsonl", [older, newer]))
+    assert "2 new revision(s)" in said and "dated earlier" not in said, said
+    with open_store(db_url) as s:
+        assert s.get_article("k7").text == newer["text"]

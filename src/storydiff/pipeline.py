@@ -858,6 +858,19 @@ def summary_kept_out(stored: Article, article: Article) -> str | None:
             f"no full text; read the page again to see whether it changed")
 
 
+def _say_if_dated_below(current: Article, revision: Article) -> None:
+    """A warning on ``revision`` (the API's item result, ingest's stderr) when, read after the
+    ``current`` text, it went below it only because it gives no modified time and is dated by its
+    publication time (``store.sql_revisions.dated_below``): it may be a correction."""
+    from storydiff.store.sql_revisions import article_times, dated_below
+
+    why = dated_below(article_times(revision), article_times(current))
+    if why is not None:
+        said = f"{current.url or current.id}: {why}"
+        revision.warnings.append(said)
+        log.warning("%s: %s", revision.source, said)
+
+
 def _words(text: str) -> list[str]:
     """``text``'s words, casefolded: what two copies of a sentence share whatever their spacing and punctuation."""
     return re.findall(r"\w+", text.casefold())
@@ -1023,6 +1036,8 @@ def ingest_stream(
                 outlet = prior.outlet if a.text_from == FEED_SUMMARY and prior.outlet else a.outlet
                 edited = replace(a, id=prior.id, published=a.published or prior.published, outlet=outlet)
                 revised = store.revise_article(prior.id, edited, revert=current_sources)
+                if revised is not None:
+                    _say_if_dated_below(prior, edited)
                 outcome(edited, "revised" if revised is not None else "skipped")
                 return
             if scope_reused_ids:

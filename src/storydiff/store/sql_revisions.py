@@ -59,16 +59,47 @@ def _older(new: Times, other: Times, other_seen: str | None = None) -> bool:
     new_mod, other_mod = _instant(new.modified), _instant(other.modified)
     if new_mod and other_mod and new_mod != other_mod:
         return new_mod < other_mod
-    if (new_mod is None) != (other_mod is None):
-        new_at = new_mod or _instant(new.captured) or _instant(new.published)
-        other_at = other_mod or _instant(other.captured) or _instant(other.published)
-        if new_at and other_at and new_at != other_at:
-            return new_at < other_at
+    dated = _dated_by_one_modified(new, other)
+    if dated is not None and dated[0][1] != dated[1][1]:
+        return dated[0][1] < dated[1][1]
     captured = parse_iso_utc(new.captured)
     if captured is None:
         return False
     than = parse_iso_utc(other.captured) or parse_iso_utc(other_seen)
     return than is not None and captured < than
+
+
+def _dated_by_one_modified(new: Times, other: Times):
+    """When exactly one of the two texts gives a modified time (``_older``): each text's
+    ``(what, instant)``, the other one dated by its capture, else its publication time; None
+    when that rule does not apply or a text has no time."""
+    def dated(t: Times):
+        for what in ("modified", "captured", "published"):
+            if (at := _instant(getattr(t, what))) is not None:
+                return what, at
+        return None
+
+    if (_instant(new.modified) is None) == (_instant(other.modified) is None):
+        return None
+    new_at, other_at = dated(new), dated(other)
+    return (new_at, other_at) if new_at and other_at else None
+
+
+def dated_below(new: Times, other: Times) -> str | None:
+    """Why ``new``, read after ``other`` (the current text), goes below it only because one of the
+    two gives no modified time and is dated by its publication or capture time (``_older``): a
+    correction re-sent with only ``published`` also goes below a page stamped a minute after
+    publishing (review 18b). The rule stays (an original row re-read after its corrections must
+    not become current, QA pass 18), but ingest says so for the item; None when another rule
+    decides or ``new`` is not put below."""
+    if other.summary and not new.summary:
+        return None
+    dated = _dated_by_one_modified(new, other)
+    if dated is None or not dated[0][1] < dated[1][1]:
+        return None
+    (new_what, new_at), (other_what, other_at) = dated
+    return (f"read later but dated earlier ({new_what} {new_at.isoformat()} < {other_what} "
+            f"{other_at.isoformat()}): kept as an earlier revision")
 
 
 class RevisionsMixin:
