@@ -837,7 +837,7 @@ def summary_kept_out(stored: Article, article: Article) -> str | None:
     if article.text_from != FEED_SUMMARY or stored.text_from == FEED_SUMMARY:
         return None
     from storydiff.analyze.sentences import sentences
-    from storydiff.compare.revisions import _shingles
+    from storydiff.compare.revisions import word_shingles
 
     page = f" {' '.join(_words(stored.text))} "
     said = [w for w in map(_words, sentences(article.text)) if w]
@@ -845,8 +845,8 @@ def summary_kept_out(stored: Article, article: Article) -> str | None:
     if cut_short:  # maybe mid-word
         said[-1] = said[-1][:-1]
     lacked = [w for w in said if w and f" {' '.join(w)} " not in page]
-    page_grams = _shingles(stored.text)
-    carried = len(page_grams & _shingles(article.text)) / len(page_grams) if page_grams else 0.0
+    page_grams = word_shingles(stored.text)
+    carried = len(page_grams & word_shingles(article.text)) / len(page_grams) if page_grams else 0.0
     full = carried >= RevisionSettings().summary_min_share
     if full and (lacked or not cut_short):
         return None  # a full text, edited (a sentence added, changed or removed): a revision

@@ -199,7 +199,8 @@ def edit_history(revisions: Sequence) -> list[RevisionDiff]:
     ]
 
 
-def _shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
+def word_shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
+    """``text``'s runs of ``n`` words, lower-cased: what an edit shares with what it edits."""
     words = re.findall(r"\w+", text.lower())
     return {tuple(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
 
@@ -213,7 +214,7 @@ def is_edit_of(stored: Article, article: Article, settings: RevisionSettings | N
     s = settings or RevisionSettings()
     if not _same_outlet(stored, article):
         return False
-    a, b = _shingles(stored.text), _shingles(article.text)
+    a, b = word_shingles(stored.text), word_shingles(article.text)
     smaller = min(len(a), len(b))
     return smaller > 0 and len(a & b) / smaller >= (s.same_id_min_shared if min_shared is None else min_shared)
 
@@ -240,7 +241,7 @@ class EditIndex:
     def add_versions(self, kept: Article, vs: list[Article]) -> None:
         for v in vs:
             self.reports.add(v.report_hash)
-            sh = _shingles(v.text)
+            sh = word_shingles(v.text)
             k = len(self.keys)
             self.keys.append((kept, v, len(sh)))
             for g in sh:
@@ -255,7 +256,7 @@ class EditIndex:
         text either way; a live blog's post holds a small part of the page, and stays apart."""
         best: tuple[int, Article] | None = None
         for v in vs:
-            sh = _shingles(v.text)
+            sh = word_shingles(v.text)
             if not sh:
                 continue
             counts: dict[int, int] = {}
