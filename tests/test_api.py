@@ -169,8 +169,9 @@ def test_a_list_limit_below_one_or_a_negative_offset_is_refused(loaded):
     for query in ("limit=0", "limit=-1", "offset=-5", "limit=5000"):  # (QA 18: 5000 was taken, 1,000 answered)
         assert client.get(f"/api/stories?{query}").status_code == 422
         assert client.get(f"/?{query}").status_code == 422
-    for query in ("limit=0", "limit=-1"):  # and search (the review)
+    for query in ("limit=0", "limit=-1", "limit=201"):  # and search (the review; 201 was cut to 200 unsaid)
         assert client.get(f"/api/search?q=quake&{query}").status_code == 422
+    assert client.get("/api/search?q=quake&limit=200").status_code == 200
     assert len(client.get("/api/stories?limit=1").json()) == 1
     # a page says what is wrong in a page (it answered raw JSON: QA, round 14); the API stays JSON
     page = client.get("/?offset=-1")

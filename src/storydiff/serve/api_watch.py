@@ -52,13 +52,14 @@ def add_routes(app: FastAPI, store) -> None:
     def run_search(q: str, speaker: str | None, outlet: str | None, since: str | None, limit: int):
         try:
             return search_stored(store, q, speaker=speaker or None, outlet=outlet or None, since=since or None,
-                                 limit=min(limit, SEARCH_LIMIT_MAX))
+                                 limit=limit)
         except ValueError as e:
             raise HTTPException(400, str(e)) from None
 
     @app.get("/api/search")
     def api_search(q: str, speaker: str | None = None, outlet: str | None = None, since: str | None = None,
-                   limit: int = Query(SearchSettings.limit, ge=1)):
+                   limit: int = Query(SearchSettings.limit, ge=1, le=SEARCH_LIMIT_MAX,
+                                      description=f"at most this many of each kind (1 to {SEARCH_LIMIT_MAX})")):
         """Stories, articles and quotes containing every word and "quoted phrase" of ``q``
         (``word*``: a prefix). ``speaker`` searches only quotes by that speaker; ``outlet`` and
         ``since`` (a date) narrow both."""
