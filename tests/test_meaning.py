@@ -67,3 +67,26 @@ def test_the_labelled_set_keeps_its_precision():
     # "the International Criminal Court" adds "w Hadze" (in The Hague), a place the original
     # does not name
     assert false_alarms == ["qnb006"]
+
+
+@pytest.mark.parametrize("a, b, lang_a, lang_b", [
+    # QA pass 18b, 13: a state said without a negation word, translated with one
+    ("The plant is out of service, crews are working", "Станція не працює, тривають роботи", "en", "uk"),
+    ("The plant is out of service, crews are working", "Станция не работает, идут работы", "en", "ru"),
+    ("Die Anlage ist außer Betrieb.", "Станція не працює.", "de", "uk"),
+    ("The system is unavailable.", "Система не доступна.", "en", "uk"),
+    ("The plant is out of service.", "The plant is not working.", "en", "en"),
+    ("Brak ofiar.", "There were no casualties.", "pl", "en"),  # "brak": a Polish "no"
+])
+def test_an_implied_negation_against_a_worded_one_is_no_change(a, b, lang_a, lang_b):
+    assert meaning_changes(a, b, lang_a, lang_b) == []
+
+
+@pytest.mark.parametrize("a, b, lang_a, lang_b", [
+    ("The plant is out of service.", "The plant is not out of service.", "en", "en"),  # negated itself
+    ("The plant is working.", "Станція не працює.", "en", "uk"),  # no implied negation on the plain side
+    ("There were casualties.", "Brak ofiar.", "en", "pl"),
+])
+def test_a_negation_with_no_implied_one_on_the_other_side_is_a_change(a, b, lang_a, lang_b):
+    assert meaning_changes(a, b, lang_a, lang_b) == ["negation"]
+    assert meaning_changes("A deal is not possible.", "A deal is impossible.") == []  # the opposite still cancels

@@ -13,6 +13,8 @@
 - **Figures are values.** "five" / "5", "1.2 million" / "1,200,000", "48 hours" / "two days",
   "50%" / "50 percent" are the same figure; a figure in ``b`` that no figure of ``a`` allows
   ("about 200" allows 10% either way) is a "numbers" change. Dropping a figure is a trim.
+- **Some states are a "not" without the word.** "out of service", "unavailable", "außer Betrieb",
+  «вийшов з ладу»: against a version that says it with a negation word («не працює»), no change.
 - **A trim is no change.** Words cut from either end of the quote ("We did not start this war,
   but we will end it" / "We will end it") are left out of the count, and so is a cut clause.
 
@@ -61,12 +63,48 @@ NEGATION_CUES: dict[str, frozenset[str]] = {
     "es": _set("no nunca jamás nadie nada ningún ninguno ninguna ningunos ningunas sin tampoco "
                     "ni"),
     "pl": _set("nie nigdy nikt nic niczego niczym nikogo nigdzie żaden żadna żadne żadnego żadnych "
-                    "bez ani"),
+                    "bez ani brak"),
     "ru": _set("не нет ни никто ничто ничего никого никогда нигде никакой никакая никакое никаких "
                     "никакого без нельзя"),
     "uk": _set("не ні ніхто ніщо нічого нікого ніколи ніде жоден жодна жодне жодного жодних без "
                     "немає нема"),
 }
+# Words and idioms that state a "not" without a negation word: a translation may say the same
+# with one ("The plant is out of service" / «Станція не працює»; "brak ofiar" / "no casualties";
+# QA pass 18b, 13). A side that states one, against a side that negates, changes nothing; both
+# stating one, or a negated one ("is not out of service"), are counted as before.
+_IMPLIED_NEGATIONS: dict[str, tuple[tuple[str, ...], ...]] = {
+    lang: tuple(tuple(p.split()) for p in phrases.split("|"))
+    for lang, phrases in {
+        "en": "out of service|out of order|out of action|out of operation|unavailable|offline|inoperable|"
+              "inoperative|unable|failed to|fail to|fails to|refused to|refuse to|refuses to|absent|missing|"
+              "lacks|lacked|lacking|impossible",
+        "de": "außer betrieb|ausgefallen|fällt aus|fielen aus|fiel aus|fehlt|fehlen|fehlte|fehlten|"
+              "unmöglich|weigerte sich|weigerten sich|unfähig",
+        "fr": "hors service|hors d'usage|indisponible|impossible|incapable|manque|refusé de|refuse de",
+        "es": "fuera de servicio|averiado|averiada|imposible|incapaz|se negó a|falta|faltan",
+        "pl": "nieczynny|nieczynna|nieczynne|niedostępny|niedostępna|niedostępne|niemożliwe|"
+              "odmówił|odmówiła|odmówili|wyłączony z eksploatacji|poza eksploatacją",
+        "ru": "вышел из строя|вышла из строя|вышло из строя|вышли из строя|отсутствует|отсутствуют|"
+              "отсутствовал|невозможно|неисправен|неисправна|отказался|отказалась|отказались|недоступен|"
+              "недоступна|недоступны",
+        "uk": "вийшов з ладу|вийшла з ладу|вийшло з ладу|вийшли з ладу|відсутній|відсутня|відсутнє|відсутні|"
+              "неможливо|несправний|несправна|відмовився|відмовилася|відмовилися|недоступний|недоступна|"
+              "недоступні",
+    }.items()
+}
+
+
+def _states_implied_negation(words: list[str], lang: str) -> bool:
+    """Whether the words hold one of ``lang``'s implied negations (a phrase as consecutive words)."""
+    phrases = _IMPLIED_NEGATIONS.get(lang, ())
+    for i, w in enumerate(words):
+        for phrase in phrases:
+            if phrase[0] == w and tuple(words[i:i + len(phrase)]) == phrase:
+                return True
+    return False
+
+
 # words that join two clauses: a negation in one clause does not reach the other
 _CONJUNCTIONS = _set(
     "and but or while whereas because although und aber oder sondern weil et mais ou car parce y e pero o "
@@ -313,6 +351,24 @@ def _denies(text: str, lang: str) -> int:
     return _negated_clauses(words, clause_of, list(range(len(words))), lang) % 2
 
 
+def _polarity_differs(denies_a: int, denies_b: int, words_a: list[str], words_b: list[str],
+                      lang_a: str, lang_b: str) -> bool:
+    """Whether one side denies and the other does not, an implied negation on the side without a
+    negation word counting as one (when the denying side states none itself)."""
+    if denies_a == denies_b:
+        return False
+    plain, plain_lang, denying, denying_lang = (
+        (words_a, lang_a, words_b, lang_b) if not denies_a else (words_b, lang_b, words_a, lang_a))
+    return not (_states_implied_negation(plain, plain_lang)
+                and not _states_implied_negation(denying, denying_lang))
+
+
+def _sentence_polarity_differs(a: str, b: str, lang_a: str, lang_b: str) -> bool:
+    words_a = _words_and_clauses(_tokens(a, lang_a))[0]
+    words_b = _words_and_clauses(_tokens(b, lang_b))[0]
+    return _polarity_differs(_denies(a, lang_a), _denies(b, lang_b), words_a, words_b, lang_a, lang_b)
+
+
 def _negation_differs_across(a: str, b: str, lang_a: str, lang_b: str) -> bool:
     """Whether a text and its translation differ in negation. Without word alignment, a quote of
     several sentences is compared sentence by sentence when both have as many (a translation keeps
@@ -323,8 +379,8 @@ def _negation_differs_across(a: str, b: str, lang_a: str, lang_b: str) -> bool:
 
     parts_a, parts_b = sentences(a), sentences(b)
     if len(parts_a) == len(parts_b) > 1:
-        return any(_denies(x, lang_a) != _denies(y, lang_b) for x, y in zip(parts_a, parts_b))
-    return _denies(a, lang_a) != _denies(b, lang_b)
+        return any(_sentence_polarity_differs(x, y, lang_a, lang_b) for x, y in zip(parts_a, parts_b))
+    return _sentence_polarity_differs(a, b, lang_a, lang_b)
 
 
 def meaning_changes(a: str, b: str, lang_a: str | None = None, lang_b: str | None = None) -> list[str]:
@@ -344,7 +400,8 @@ def meaning_changes(a: str, b: str, lang_a: str | None = None, lang_b: str | Non
     else:
         span_a, span_b = list(range(len(wa))), list(range(len(wb)))
     if lang_a == lang_b:
-        negation = _negated_clauses(wa, ca, span_a, lang_a) % 2 != _negated_clauses(wb, cb, span_b, lang_b) % 2
+        denies_a, denies_b = _negated_clauses(wa, ca, span_a, lang_a) % 2, _negated_clauses(wb, cb, span_b, lang_b) % 2
+        negation = denies_a != denies_b
     else:
         negation = _negation_differs_across(a[:20_000], b[:20_000], lang_a, lang_b)
     opposite = False
@@ -352,6 +409,11 @@ def meaning_changes(a: str, b: str, lang_a: str | None = None, lang_b: str | Non
         kept_a = {wa[i] for i in span_a}
         kept_b = {wb[i] for i in span_b}
         opposite = _opposite_flips(kept_a - kept_b, kept_b - kept_a) % 2 == 1
+    if negation and not opposite and lang_a == lang_b:
+        # "not possible" / "impossible" is an opposite that cancels the "not" (above); an implied
+        # negation ("out of service" / "not working") cancels it too
+        negation = _polarity_differs(denies_a, denies_b, [wa[i] for i in span_a], [wb[i] for i in span_b],
+                                     lang_a, lang_b)
     changes = []
     if negation and not opposite:
         changes.append("negation")
