@@ -175,7 +175,7 @@ def test_cluster_writes_each_id_back_as_the_row_gave_it(tmp_path):
         assert [r["id"] for r in out] == [5, "six"]
 
 
-def _dying_rows(rows):
+def _dying_rows(rows, date_order=None):
     os._exit(9)  # as a worker killed for memory vanishes
 
 

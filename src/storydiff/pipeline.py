@@ -54,10 +54,11 @@ def to_match_doc(article: Article):
     )
 
 
-def prepare_rows(rows: list[tuple[str, str | None]]) -> list[tuple[str, object, object]]:
+def prepare_rows(rows: list[tuple[str, str | None]], date_order: str | None = None) -> list[tuple[str, object, object]]:
     """Clustering features of JSON Lines rows ``{id, text, title?, published?, outlet?, url?}``:
     for each (where, line), (where, Prepared without its text, the row's id as it gave it) or
-    (where, why the row failed, None).
+    (where, why the row failed, None). ``date_order``: the file's slash-date order
+    (ingest.date_order), as ingest reads the same file.
     Order-free and picklable, so ``storydiff cluster`` runs it in worker processes
     (streaming.map_in_order) while one thread places the articles in order."""
     import json
@@ -76,7 +77,7 @@ def prepare_rows(rows: list[tuple[str, str | None]]) -> list[tuple[str, object, 
             if isinstance(row["id"], str) and lone_surrogate(row["id"]):  # an id is a key: never rewritten
                 raise ValueError("'id' holds an unpaired surrogate, not text")
             # the id as the row gave it, to write it back so: 5 stays 5, not "5"
-            out.append((where, prepare(match_doc_from_row(row)).without_text(), row["id"]))
+            out.append((where, prepare(match_doc_from_row(row, date_order=date_order)).without_text(), row["id"]))
         except RecursionError:
             out.append((where, "bad row: nested too deeply", None))
         except ValueError as e:  # json.JSONDecodeError is one, and a 5,000-digit number
@@ -84,12 +85,13 @@ def prepare_rows(rows: list[tuple[str, str | None]]) -> list[tuple[str, object, 
     return out
 
 
-def match_doc_from_row(row: object, doc_id: str | None = None):
+def match_doc_from_row(row: object, doc_id: str | None = None, date_order: str | None = None):
     """The MatchDoc of an article object as ``cluster`` and ``same-story`` read it
     (``{text, title?, published?, outlet?, url?, language?}``), its strings cleaned as ingest
     cleans them (ingest.sanitize); ``doc_id`` defaults to the row's own ``id``. ValueError saying
     what is wrong."""
     from storydiff.extract import normalize_date
+    from storydiff.ingest.date_order import with_date_order
     from storydiff.ingest.formats import EXPORT_TEXT_FIELDS, export_record, field_type_error
     from storydiff.ingest.sanitize import clean_value
     from storydiff.match import MatchDoc
@@ -112,7 +114,7 @@ def match_doc_from_row(row: object, doc_id: str | None = None):
         id=str(row["id"]) if doc_id is None else doc_id,
         text=row["text"],
         title=row.get("title"),
-        published=parse_published(normalize_date(row.get("published"))),
+        published=parse_published(normalize_date(with_date_order(row.get("published"), date_order))),
         outlet=row.get("outlet"),
         url=row.get("url"),
         # a row may say its language; a value that is no string is detected instead

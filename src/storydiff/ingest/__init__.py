@@ -15,9 +15,11 @@ import re
 import stat
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import BinaryIO
 
+from storydiff.ingest.date_order import DateOrder, reopened_date_order, with_date_order
 from storydiff.ingest.decode import DecodeError, decode_bytes
 from storydiff.ingest.formats import Result, read_csv, read_feed, read_jsonl, read_warc, starts_like_page
 from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, decompressed, open_input
@@ -94,11 +96,15 @@ def _single_item(source: str, fmt: str, data: bytes) -> Result:
 def read_bytes(source: str, data: bytes, settings: IngestSettings | None = None) -> Iterator[Result]:
     """Read one input given as bytes (stdin, an upload, a Spark partition)."""
     settings = settings or IngestSettings()
-    yield from _sanitized(_guard(source, _read_stream(source, io.BytesIO(data), settings, None), settings))
+    yield from _sanitized(_guard(source, _read_stream(source, io.BytesIO(data), settings, None,
+                                                      reopen=lambda: io.BytesIO(data)), settings))
 
 
-def _read_stream(source: str, raw: BinaryIO, settings: IngestSettings, size: int | None) -> Iterator[Result]:
-    """One input from a binary stream, in whichever format it is; ``size`` on disk if known."""
+def _read_stream(source: str, raw: BinaryIO, settings: IngestSettings, size: int | None,
+                 reopen: Callable[[], BinaryIO] | None = None) -> Iterator[Result]:
+    """One input from a binary stream, in whichever format it is; ``size`` on disk if known.
+    ``reopen`` gives the input again from its start (a file, bytes; not a pipe): an export's rows
+    are then read with its file's slash-date order (ingest.date_order)."""
     stream = open_input(raw, settings)
     head = stream.peek(4096)[:4096]
     container = archive_kind(head)
@@ -106,10 +112,10 @@ def _read_stream(source: str, raw: BinaryIO, settings: IngestSettings, size: int
         yield Failure(source, f"{container}, which storydiff does not open: unpack it and pass the files or their folder")
         return
     fmt = sniff_format(source, head)
-    if fmt == "jsonl":
-        yield from read_jsonl(source, stream, settings)
-    elif fmt == "csv":
-        yield from read_csv(source, stream, settings)
+    if fmt in ("jsonl", "csv"):
+        rows = (read_jsonl if fmt == "jsonl" else read_csv)(source, stream, settings)
+        order = reopened_date_order(reopen, settings) if reopen is not None else None
+        yield from rows if order is None else _dated(rows, order)
     elif fmt == "warc":
         yield from read_warc(source, stream, settings)
     elif fmt == "feed":
@@ -124,6 +130,16 @@ def _read_stream(source: str, raw: BinaryIO, settings: IngestSettings, size: int
                 yield Failure(source, f"{size / 1e6:.1f} MB, over {limit}")
             return
         yield _single_item(source, fmt, data)
+
+
+def _dated(results: Iterable[Result], order: DateOrder) -> Iterator[Result]:
+    """Each export row's slash-date times written in its file's order (ingest.date_order)."""
+    for r in results:
+        if isinstance(r, RawItem):
+            for key in ("published", "modified"):
+                if key in r.meta:
+                    r.meta[key] = with_date_order(r.meta[key], order)
+        yield r
 
 
 def read_path(path: str, settings: IngestSettings | None = None) -> Iterator[Result]:
@@ -168,7 +184,8 @@ def _read_path(path: str, settings: IngestSettings) -> Iterator[Result]:
             if not streamed and _is_warc(path, raw):
                 yield from _guard(path, _read_warc_file(path, raw, settings), settings)
             else:
-                yield from _guard(path, _read_stream(path, raw, settings, None if streamed else st.st_size), settings)
+                yield from _guard(path, _read_stream(path, raw, settings, None if streamed else st.st_size,
+                                                     reopen=None if streamed else partial(open, path, "rb")), settings)
     except PermissionError:
         yield Failure(path, "permission denied")
     except OSError as e:

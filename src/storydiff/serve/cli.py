@@ -371,7 +371,9 @@ def cluster(
 ) -> None:
     """Group rows into stories online (no database): JSON Lines {id, story_id}."""
     from contextlib import closing
+    from functools import partial
 
+    from storydiff.ingest.date_order import reopened_date_order
     from storydiff.ingest.split import jsonl_text_lines
     from storydiff.match import OnlineClusterer
     from storydiff.pipeline import chunks, prepare_rows
@@ -392,7 +394,9 @@ def cluster(
     clusterer = OnlineClusterer()
     assigned: list[tuple[str | int, str]] = []
     seen_ids: dict[str, bytes] = {}
-    prepared_rows = map_in_order(prepare_rows, chunks(rows, 64), max(0, workers))
+    # the file's slash-date order, as ingest reads the same file (a pipe is read once: none)
+    order = None if input == "-" else reopened_date_order(partial(open, input, "rb"), settings)
+    prepared_rows = map_in_order(partial(prepare_rows, date_order=order), chunks(rows, 64), max(0, workers))
     with (stream, worker_errors(), stop_requests("writing the rows placed so far") as stop, closing(prepared_rows),
           progress_bar("clustering") as tick, streaming_gc()):
         for where, prepared, given_id in _bounded(input, prepared_rows, failures):

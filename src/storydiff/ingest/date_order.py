@@ -1,0 +1,98 @@
+"""Which way an export writes its slash dates: "05/12/2026" is the 5th of December in most of the
+world and May 12th in the United States, and one file writes every row the same way.
+
+A row alone cannot tell ("05/12/2026" read month first stored a Warsaw vendor's December rows in
+May; QA pass 18b, 2), but its file usually can: one row with "25/11/2026" proves day first, one
+with "11/25/2026" month first. ``file_date_order`` reads a file's time fields (a JSON value or a CSV
+field that is a slash date) and votes; ``with_date_order`` writes an ambiguous value of that file
+as ISO 8601, which every reader after it takes as written. A file whose rows prove both orders, or
+neither, keeps each value as it is (read as before: month first in English, ``DATE_ORDER`` of
+extract.normalize_date).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Callable
+from typing import BinaryIO, Literal
+
+from storydiff.ingest.limits import LimitExceeded, open_input
+from storydiff.settings import IngestSettings
+
+DateOrder = Literal["DMY", "MDY"]
+
+# A slash date that starts a JSON string value or a CSV field: the shape a time column has (a date
+# inside an article's text is the article's, not the file's).
+_FIELD_DATE = re.compile(rb'(?:"\s*:\s*"|^|[,;\t]"?)\s*(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?=[\sT",;]|$)', re.M)
+_VALUE_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?=[\sT]|$)(.*)", re.S)
+
+# A vote needs no more than the first rows that settle it; a file whose dates never pass 12 is read
+# to this many bytes and no further (its rows then keep their values).
+SCAN_BYTES = 256 * 2**20
+_CHUNK = 2**20
+
+
+def vote(firsts_over_12: int, seconds_over_12: int) -> DateOrder | None:
+    """The order that the evidence proves: day first when some first part is over 12 and no second
+    part is, month first the other way round; None when neither or both."""
+    if firsts_over_12 and not seconds_over_12:
+        return "DMY"
+    if seconds_over_12 and not firsts_over_12:
+        return "MDY"
+    return None
+
+
+def file_date_order(stream: BinaryIO, scan_bytes: int = SCAN_BYTES) -> DateOrder | None:
+    """The order of the slash dates in a JSON Lines, JSON or CSV export's fields (``vote``), read
+    from ``stream`` (its content, decompressed) up to ``scan_bytes``; None when it does not tell."""
+    firsts = seconds = read = 0
+    tail = b""
+    while read < scan_bytes:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            break
+        read += len(chunk)
+        # a date cut at the chunk's end is read whole with the next one
+        cut = chunk.rfind(b"\n")
+        block, tail = (tail + chunk[: cut + 1], chunk[cut + 1:]) if cut >= 0 else (b"", tail + chunk)
+        if len(tail) > _CHUNK:  # one enormous line: read it as it comes
+            block, tail = tail, b""
+        for m in _FIELD_DATE.finditer(block):
+            first, second = int(m.group(1)), int(m.group(2))
+            firsts += first > 12 >= second
+            seconds += second > 12 >= first
+        if (firsts or seconds) and vote(firsts, seconds) is not None and read >= 4 * _CHUNK:
+            break  # settled, and read far enough that a mixed file would have shown it
+    for m in _FIELD_DATE.finditer(tail):
+        first, second = int(m.group(1)), int(m.group(2))
+        firsts += first > 12 >= second
+        seconds += second > 12 >= first
+    return vote(firsts, seconds)
+
+
+def reopened_date_order(reopen: Callable[[], BinaryIO], settings: IngestSettings) -> DateOrder | None:
+    """``file_date_order`` of an input opened again from its start by ``reopen`` (a file, bytes),
+    decompressed as its rows are; None when it cannot be read (its rows' reading says why)."""
+    try:
+        with reopen() as again:
+            return file_date_order(open_input(again, settings))
+    except (LimitExceeded, OSError, EOFError, zlib.error):
+        return None
+
+
+def with_date_order(value: object, order: DateOrder | None) -> object:
+    """``value`` ("05/12/2026 09:10") written as ISO 8601 in ``order`` ("2026-12-05 09:10"); any
+    other value, or no order, as it is."""
+    if order is None or not isinstance(value, str):
+        return value
+    m = _VALUE_DATE.fullmatch(value)
+    if not m:
+        return value
+    a, b, year, rest = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
+    day, month = (a, b) if order == "DMY" else (b, a)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return value
+    if len(year) == 2:
+        year = f"20{year}"
+    return f"{year}-{month:02d}-{day:02d}{rest}"

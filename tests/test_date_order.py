@@ -1,0 +1,89 @@
+"""An export's slash dates read in the order its own rows prove (ingest.date_order; QA pass 18b, 2:
+a Warsaw vendor's "05/12/2026" rows were stored as May 12th)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from storydiff.ingest import read_bytes, read_path
+from storydiff.ingest.date_order import file_date_order, vote, with_date_order
+from storydiff.serve.cli import app as cli_app
+
+DRONES = ("Polish air defence tracked eight drones over the Lublin region on Saturday morning, the army "
+          "said. No damage was reported, officials added in a statement published later.")
+FARMERS = ("Farmers blocked the border crossing at Dorohusk for the third day on Wednesday, the police "
+           "said. Trucks queued for twelve kilometres, drivers told reporters at the scene.")
+
+
+def _jsonl(rows: list[dict]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+
+
+def _rows(first: str, second: str) -> list[dict]:
+    return [{"id": "a1", "title": "Drones over Lublin", "published": first, "outlet": "PAP", "text": DRONES},
+            {"id": "a2", "title": "Farmers block border", "published": second, "outlet": "PAP", "text": FARMERS}]
+
+
+def _published(results) -> list[str | None]:
+    return [r.meta.get("published") for r in results if hasattr(r, "meta")]
+
+
+def test_the_vote_needs_evidence_one_way_only():
+    assert vote(1, 0) == "DMY" and vote(0, 3) == "MDY"
+    assert vote(0, 0) is None and vote(2, 1) is None  # nothing proves it, or the file is mixed
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    ("05/12/2026 09:10", "25/11/2026 14:00", ["2026-12-05 09:10", "2026-11-25 14:00"]),  # day first
+    ("05/12/2026 09:10", "11/25/2026 14:00", ["2026-05-12 09:10", "2026-11-25 14:00"]),  # month first
+    ("05/12/2026", "06/12/2026", ["05/12/2026", "06/12/2026"]),  # nothing tells: as written
+    ("25/11/2026", "11/25/2026", ["25/11/2026", "11/25/2026"]),  # both ways: as written
+])
+def test_a_files_rows_are_read_in_the_order_its_rows_prove(tmp_path, first, second, expected):
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(_jsonl(_rows(first, second)))
+    assert _published(read_path(str(path))) == expected
+    assert _published(read_bytes("upload.jsonl", path.read_bytes())) == expected  # an upload, as a file
+    gz = tmp_path / "export.jsonl.gz"
+    gz.write_bytes(gzip.compress(path.read_bytes()))
+    assert _published(read_path(str(gz))) == expected
+
+
+def test_a_semicolon_csv_votes_by_its_fields_and_a_date_in_the_text_does_not(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("id;title;published;outlet;text\n"
+                    f'c1;Drones;05/12/2026 09:10;Onet;"{DRONES}"\n'
+                    f'c2;Farmers;25/11/2026;Onet;"{FARMERS}"\n', encoding="utf-8")
+    assert _published(read_path(str(path))) == ["2026-12-05 09:10", "2026-11-25"]
+    # "13/05/2026" inside an article's sentence is the article's, not the file's time column
+    quoted = _rows("05/12/2026", "06/12/2026")
+    quoted[0]["text"] = "The minister said on 13/05/2026 that " + DRONES
+    assert file_date_order(io.BytesIO(_jsonl(quoted))) is None
+
+
+def test_with_date_order_rewrites_only_a_slash_date():
+    assert with_date_order("5/12/26 9:10 PM", "DMY") == "2026-12-05 9:10 PM"
+    assert with_date_order("12/05/2026", "MDY") == "2026-12-05"
+    assert with_date_order("2026-12-05T09:10:00Z", "DMY") == "2026-12-05T09:10:00Z"
+    assert with_date_order("05/13/2026", "DMY") == "05/13/2026"  # no 13th month: left to the reader
+    assert with_date_order(1764900000, "DMY") == 1764900000 and with_date_order("05/12/2026", None) == "05/12/2026"
+
+
+def test_cluster_reads_the_file_as_ingest_does(tmp_path):
+    # read month first, the PAP report (5 December) was seven months from TVN24's and its own story
+    rows = [{"id": "p1", "title": "Farmers block border", "published": "25/11/2026 14:00", "outlet": "PAP",
+             "text": FARMERS},
+            {"id": "p2", "title": "Drones over Lublin", "published": "05/12/2026 09:10", "outlet": "PAP", "text": DRONES},
+            {"id": "p3", "title": "Drones over Lublin region", "published": "2026-12-05T10:00:00Z", "outlet": "TVN24",
+             "text": DRONES.replace("the army said", "the military said")}]
+    path = tmp_path / "rows.jsonl"
+    path.write_bytes(_jsonl(rows))
+    result = CliRunner().invoke(cli_app, ["cluster", str(path), "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    story = {r["id"]: r["story_id"] for r in map(json.loads, result.stdout.splitlines())}
+    assert story["p2"] == story["p3"] != story["p1"]
