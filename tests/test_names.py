@@ -53,6 +53,10 @@ def test_a_subject_swapped_at_the_opening_of_a_sentence():
     assert meaning_changes("Nobody knew about the deal.", "Everybody knew about the deal.") == ["negation"]
     assert meaning_changes("Around 3,000 people took part.", "About 3,000 people took part.") == []
     assert meaning_changes("Kyiv and Kharkiv were hit.", "Kharkiv and Kyiv were hit.") == []
+    # one place spelled the Russian-derived way opening the sentence is no swap (QA pass 19b: RT's
+    # "Kiev will never accept a frozen conflict" was "name changed"); another place still is
+    assert meaning_changes("Kyiv will never accept a frozen conflict.", "Kiev will never accept a frozen conflict.") == []
+    assert meaning_changes("Kyiv will never accept a frozen conflict.", "Moscow will never accept a frozen conflict.") == ["names"]
 
 
 def test_new_names_lists_them_in_the_versions_spelling():
