@@ -41,6 +41,18 @@ def test_an_unnamed_source_and_a_capitalised_word_after_the_verb_name_no_one():
     assert speakers(text, "uk") == [("Світло повернуть до вечора", "Олена Гай"), ("Роботи тривають цілодобово", None)]
 
 
+def test_a_role_and_the_institution_it_serves_name_no_one_called_after_the_institution():
+    # QA pass 19b: TASS's "», - добавил представитель Кремля" gave the speaker "Кремля"
+    text = ('Министр иностранных дел Сергей Лавров встретился с коллегами. "Мы готовы к диалогу", - сказал министр Лавров.\n'
+            'Кремль прокомментировал встречу. "Это не обсуждается", - добавил представитель Кремля.')
+    # the foreign minister quoted before is no safe guess for a Kremlin spokesman: the role itself
+    assert speakers(text, "ru") == [("Мы готовы к диалогу", "Сергей Лавров"), ("Это не обсуждается", "представитель Кремля")]
+    named = 'Представитель Кремля Дмитрий Песков выступил на брифинге. "Это не обсуждается", - добавил представитель Кремля.'
+    assert speakers(named, "ru") == [("Это не обсуждается", "Дмитрий Песков")]  # the person given that role
+    # a role before a surname is that person, as before
+    assert speakers('"Мы готовы к диалогу", - сказал министр Лавров.', "ru") == [("Мы готовы к диалогу", "Лавров")]
+
+
 def test_a_pronoun_opening_the_sentence_is_no_speaker():
     """"Я сказал: «...»" (Kommersant, fundus-tests) named "Я" ("I") as the speaker."""
     ru = "Он помолчал. Я сказал: «Конечно, вот этот справа — для жены»."

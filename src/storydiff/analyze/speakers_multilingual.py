@@ -434,6 +434,11 @@ def speaker_after(
         want = _wanted_gender(lang, cue, pronoun.group(0))
         return cue, _agreeing(text, lang, previous or last_named, want, open_mark, since)
     runs = _speaker_runs(rest, lang)
+    if runs and len(runs[0][1]) == 1 and _role_of_an_institution(rest, runs[0], lang):
+        # "», - добавил представитель Кремля": a role and whom it serves, no person named "Кремля"
+        # (QA pass 19b): the person the article gave that role, else the role itself (the person
+        # quoted just before is no safe guess: a Kremlin spokesman may follow the foreign minister)
+        return cue, _by_role(text, close_mark, cue, rest, ROLE_PARAGRAPHS) or _role_phrase(rest, runs[0])
     role = _GERMAN_ROLE.match(rest) if lang == "de" else None
     if role and not any(len(r) >= 2 for _, r in runs):
         # "sagte der Premier": the person the article gave that role (QA pass 16), else the role
@@ -444,6 +449,23 @@ def speaker_after(
         return cue, _pick(runs, nearest_last=False)
     return cue, (_by_role(text, close_mark, cue, rest, ROLE_PARAGRAPHS)
                  or _agreeing(text, lang, previous, _wanted_gender(lang, cue), open_mark, since))
+
+
+def _role_of_an_institution(rest: str, run: tuple[int, list[str]], lang: str) -> bool:
+    """Whether the words after the verb are a lowercase role word and then ``run``, one word the
+    names table knows as a place or an institution ("представитель Кремля", "речник МЗС")."""
+    from storydiff.compare.names import names_no_person
+
+    lead = _WORD.match(rest.lstrip())
+    if lead is None or not lead.group(0).islower() or len(lead.group(0)) < 4:
+        return False
+    between = rest[rest.find(lead.group(0)) + len(lead.group(0)):run[0]]
+    return not _WORD.search(between) and names_no_person(run[1][0], lang)
+
+
+def _role_phrase(rest: str, run: tuple[int, list[str]]) -> str:
+    """The role as written, up to the institution it names: "представитель Кремля"."""
+    return " ".join(rest[: run[0] + len(run[1][0])].split())
 
 
 def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | None:

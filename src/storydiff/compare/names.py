@@ -173,6 +173,13 @@ def _mentions(folded: list[str], written: list[str], lang: str | None, lenient: 
     return covered
 
 
+def names_no_person(word: str, lang: str | None) -> bool:
+    """Whether the table knows ``word`` (one word, any case ending) as a country, city, region or
+    organisation: "Кремля", "МИД", "Києва" name no one who speaks."""
+    written = word.translate(_APOSTROPHES)
+    return bool(_mentions([_fold(written)], [written], lang)[0])
+
+
 def _cyrillic(word: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in word)
 
