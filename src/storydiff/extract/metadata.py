@@ -298,13 +298,19 @@ _HANDLE = re.compile(r"(?<!\S)@\w{2,30}\b")
 _CAMEL_BRAND = re.compile(r"^[A-Z][A-Za-z]*[A-Z]{2,}[a-z]")
 
 
+# What stands between two names: punctuation, "and" in the languages storydiff reads (lowercase
+# only: "I." is an initial; no Spanish "y", which joins a double surname: "Ortega y Gasset"). "Автори:
+# Марія Петренко та Олег Сидоренко" was one five-word "name", dropped (QA pass 19a).
+_AUTHORS_APART = re.compile(r";|,|&|\||\band\b|(?<!\S)(?:та|і|й|и|und|oraz|i|et)(?!\S)")
+
+
 def split_authors(raw: str | None) -> list[str]:
     """People named in an author string (trafilatura's, or a page's byline); organisations,
     roles, handles and brands are dropped."""
     if not raw:
         return []
     people: list[str] = []
-    for part in re.split(r";|,|\band\b|&|\|", raw):
+    for part in _AUTHORS_APART.split(raw):
         part = _BYLINE_EXTRAS.sub(" ", part)
         name = re.sub(r"^(by|written by|von|par|por)\s+", "", part.strip(), flags=re.I).strip(" .-")
         name = " ".join(w for w in name.split() if not _CAMEL_BRAND.search(w))  # "Jane Doe FOXBusiness"
