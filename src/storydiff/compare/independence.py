@@ -13,9 +13,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 
-from storydiff.analyze.origins import is_outlet_of
+from storydiff.analyze.origins import canonical_origin, is_outlet_of
 from storydiff.compare.labels import article_labels
+from storydiff.compare.names import alike
 from storydiff.compare.translation import language_key
+from storydiff.extract.metadata import outlet_from_url
 from storydiff.records import Article, Fact, Origin, SourceGroup
 from storydiff.settings import IndependenceSettings
 from storydiff.unionfind import UnionFind
@@ -79,10 +81,24 @@ def _first_sentence_end(article: Article) -> int:
         from storydiff.analyze.sentences import sentence_spans
 
         spans = sentence_spans(article.text[:3000])
+    text = article.text
     for a, b in spans[:4]:
-        if len(article.text[a:b].split()) >= _LEDE_MIN_WORDS:
+        if len(text[a:b].split()) >= _LEDE_MIN_WORDS and not _headline_line(text, a, b):
             return b
     return 0
+
+
+_SENTENCE_END = ".!?…»\"”“'’:;"
+
+
+def _headline_line(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is a line of its own without a sentence's closing mark: a headline
+    kept at the top of a row's text ("Минобороны сообщило об ударе по пункту дислокации ВСУ в
+    Харькове" above its lede: a nine-word headline was taken for the lede, and the lede's "сообщает
+    ТАСС" counted as a passing mention; QA pass 19b)."""
+    body = text[a:b].rstrip()
+    return (bool(body) and body[-1] not in _SENTENCE_END and (a == 0 or text[a - 1] == "\n")
+            and (b >= len(text) or text[b:b + 1] == "\n" or text[b:].lstrip(" \t")[:1] == "\n"))
 
 
 def syndication_groups(
@@ -203,7 +219,7 @@ def independent_sources(
             # but credits no one (QA pass 17)
             cited = _who_cites(members, primary_of, _label, origin)
             why = f"{copies}{cited}" if cited else copies.rstrip("; ")
-            if any(is_outlet_of(origin, a.outlet) for a in members):  # the agency's own copy: it cites no one
+            if any(names_outlet(origin, a) for a in members):  # the agency's own copy: it cites no one
                 why += f"; {origin}'s own report"
             g = SourceGroup([a.id for a in members], origin, why)
             by_origin.setdefault(origin, []).append(g)
@@ -212,11 +228,12 @@ def independent_sources(
             why = copies + ("own reporting (cites no single origin)" if not primaries
                             else f"{_who_cites(members, primary_of, _label)}: several origins")
             uncited.append((members, copies, SourceGroup([a.id for a in members], None, why.strip("; "))))
+    uncited = _one_outlets_reports(uncited, _label)
     # The origin's own report (Harbor Wire's story, which cites no one: it is the source) joins
     # the outlets that cite it, or a wire story and its rewrites would count as two sources.
     independent: list[SourceGroup] = []
     for members, copies, g in uncited:
-        origin = next((o for o in by_origin if any(is_outlet_of(o, a.outlet) for a in members)), None)
+        origin = next((o for o in by_origin if any(names_outlet(o, a) for a in members)), None)
         if origin is None:
             independent.append(g)
         else:
@@ -231,6 +248,73 @@ def independent_sources(
     return len(out), out
 
 
+def _one_outlets_reports(uncited: list[tuple[list[Article], str, SourceGroup]], label: Callable[[str], str]
+                         ) -> list[tuple[list[Article], str, SourceGroup]]:
+    """Groups that cite no single origin joined when they are one outlet's: a wire flash and its
+    update at a new URL, an outlet's Ukrainian, Russian and English editions of one report ("УНН",
+    "УНН", "UNN") are that outlet's reporting, one source, not one each (QA pass 19b)."""
+    uf = UnionFind(range(len(uncited)))
+    for i in range(len(uncited)):
+        for j in range(i + 1, len(uncited)):
+            if uf.find(i) != uf.find(j) and any(one_outlet(a, b) for a in uncited[i][0] for b in uncited[j][0]):
+                uf.union(i, j)
+    out = []
+    for idx in uf.groups().values():
+        if len(idx) == 1:
+            out.append(uncited[idx[0]])
+            continue
+        members = [a for k in idx for a in uncited[k][0]]
+        copies = "".join(uncited[k][1] for k in idx)
+        reasons = "; ".join(dict.fromkeys(part for k in idx for part in uncited[k][2].reason.split("; ")))
+        why = f"one outlet ({label(members[0].id)}), {reasons}"  # shown after the members' labels
+        out.append((members, copies, SourceGroup([a.id for a in members], None, why)))
+    return out
+
+
+# hosts on which many outlets and people post: the host names none of them
+_PLATFORM_HOSTS = frozenset({
+    "t.me", "telegram.me", "telegram.org", "youtube.com", "youtu.be", "facebook.com", "x.com", "twitter.com",
+    "instagram.com", "tiktok.com", "vk.com", "ok.ru", "linkedin.com", "reddit.com", "medium.com", "substack.com",
+    "news.google.com", "msn.com", "news.yahoo.com", "yahoo.com", "dzen.ru", "zen.yandex.ru", "archive.org",
+    "web.archive.org", "archive.ph",
+})
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+def one_outlet(a: Article, b: Article) -> bool:
+    """Whether two articles are one outlet's: one name in any script or language ("УНН" / "UNN",
+    "Интерфакс" / "Interfax", "Лента.ру" / "Lenta.ru"), or one site (the URL's host, not a
+    platform's many outlets post on)."""
+    if a.outlet and b.outlet and same_outlet_name(a.outlet, b.outlet):
+        return True
+    host = outlet_from_url(a.url)
+    return bool(host) and host == outlet_from_url(b.url) and host not in _PLATFORM_HOSTS
+
+
+def same_outlet_name(x: str, y: str) -> bool:
+    """Whether two outlet names name one outlet: the same known outlet in the aliases' table
+    (``origins.canonical_origin``: "УНН" and "UNN", "Українська правда" and "Украинская правда"),
+    one named by the other (``is_outlet_of``: initials, a short name), or, in two scripts, the same
+    words spelled alike (``compare.names.alike``, their sounds romanised: "Медиазона" /
+    "Mediazona")."""
+    if not isinstance(x, str) or not isinstance(y, str) or x.strip().lower() in _PLATFORM_HOSTS:
+        return False
+    cx, cy = canonical_origin(x).casefold(), canonical_origin(y).casefold()
+    if not cx or not cy:
+        return False
+    if cx == cy or is_outlet_of(x, y) or is_outlet_of(y, x):
+        return True
+    wx, wy = _NAME_WORD.findall(cx), _NAME_WORD.findall(cy)
+    cyrillic_x, cyrillic_y = (any("\u0400" <= ch <= "\u04ff" for ch in c) for c in (cx, cy))
+    return (cyrillic_x != cyrillic_y and len(wx) == len(wy) and bool(wx)
+            and all(alike(p, q) for p, q in zip(wx, wy)))
+
+
+def names_outlet(origin: str, article: Article) -> bool:
+    """Whether the cited ``origin`` is ``article``'s own outlet, its name in any script."""
+    return bool(article.outlet) and (is_outlet_of(origin, article.outlet) or same_outlet_name(origin, article.outlet))
+
+
 def _who_cites(members: Sequence[Article], primary_of: Mapping[str, str | None], label: Callable[[str], str],
                origin: str | None = None) -> str:
     """"A and B cite Reuters; C cites Bild": each member with the origin it rests on itself (the
@@ -238,7 +322,7 @@ def _who_cites(members: Sequence[Article], primary_of: Mapping[str, str | None],
     by_origin: dict[str, list[str]] = {}
     for a in members:
         own = primary_of.get(a.id)
-        if own is None or (origin is not None and is_outlet_of(origin, a.outlet)):
+        if own is None or (origin is not None and names_outlet(origin, a)):
             continue
         by_origin.setdefault(origin or own, []).append(label(a.id))
     return "; ".join(f"{' and '.join(who)} {'cite' if len(who) > 1 else 'cites'} {name}" for name, who in by_origin.items())
