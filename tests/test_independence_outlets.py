@@ -77,6 +77,10 @@ def test_outlet_names_across_scripts_and_outlets_that_are_not_one():
     assert not same_outlet_name("Kyiv Post", "Kyiv Independent")
     assert not same_outlet_name("Strana", "Stranger")  # one script: an ending is no second spelling
     assert not same_outlet_name("Медуза", "Meduza Europe")
+    assert same_outlet_name("OPA", "Ostrania Press Agency")  # written by its initials
+    # a citation may name an outlet by its last word ("the Courier"); two outlets' names may not
+    assert not same_outlet_name("Pravda", "Ukrainska Pravda")
+    assert not same_outlet_name("Komsomolskaya Pravda", "Ukrainska Pravda")
 
 
 def test_two_outlets_own_reporting_stays_two_sources():

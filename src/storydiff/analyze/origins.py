@@ -637,7 +637,8 @@ def _is_own(name: str, own: str, own_initials: str) -> bool:
     return name in (own, own_initials) or (" " in own and own.endswith(" " + name))
 
 
-def _initials(outlet: str) -> str:
+def initials(outlet: str) -> str:
+    """The lowercased initials of a name's capitalised Latin words: "Ostrania Press Agency" -> "opa"."""
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", outlet) if w[0].isupper()).lower()
 
 
@@ -646,7 +647,7 @@ def is_outlet_of(origin: str, outlet: str | None) -> bool:
     "Harbor Wire" Harbor Wire, "the Courier" the Dunmere Courier."""
     if not outlet or not origin:
         return False
-    return _is_own(canonical_origin(origin).lower(), canonical_origin(outlet).lower(), _initials(outlet))
+    return _is_own(canonical_origin(origin).lower(), canonical_origin(outlet).lower(), initials(outlet))
 
 
 def _is_name(name: str) -> bool:
@@ -709,7 +710,7 @@ def find_origins(text: str, *, outlet: str | None = None, credit_lines: list[str
     text = text[:MAX_TEXT_CHARS]
     own = canonical_origin(outlet).lower() if outlet else None
     # an agency signs its own copy with its initials: "Ostrania Press Agency" writes "(OPA) —"
-    own_initials = _initials(outlet) if outlet else ""
+    own_initials = initials(outlet) if outlet else ""
     found: list[Origin] = []
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []  # name spans already used, so two rules don't claim one mention

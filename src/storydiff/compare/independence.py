@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 
-from storydiff.analyze.origins import canonical_origin, is_outlet_of
+from storydiff.analyze.origins import canonical_origin, initials, is_outlet_of
 from storydiff.compare.labels import article_labels
 from storydiff.compare.names import alike
 from storydiff.compare.translation import language_key
@@ -294,7 +294,7 @@ def one_outlet(a: Article, b: Article) -> bool:
 def same_outlet_name(x: str, y: str) -> bool:
     """Whether two outlet names name one outlet: the same known outlet in the aliases' table
     (``origins.canonical_origin``: "УНН" and "UNN", "Українська правда" and "Украинская правда"),
-    one named by the other (``is_outlet_of``: initials, a short name), or, in two scripts, the same
+    one written by its initials, or, in two scripts, the same
     words spelled alike (``compare.names.alike``, their sounds romanised: "Медиазона" /
     "Mediazona")."""
     if not isinstance(x, str) or not isinstance(y, str) or x.strip().lower() in _PLATFORM_HOSTS:
@@ -302,8 +302,13 @@ def same_outlet_name(x: str, y: str) -> bool:
     cx, cy = canonical_origin(x).casefold(), canonical_origin(y).casefold()
     if not cx or not cy:
         return False
-    if cx == cy or is_outlet_of(x, y) or is_outlet_of(y, x):
+    if cx == cy:
         return True
+    # one written by its initials ("OPA", "Ostrania Press Agency"); not by its last word, as a citation
+    # may name it ("the Courier"): "Pravda" and "Ukrainska Pravda" are two outlets
+    for short, full in ((x.strip(), y), (y.strip(), x)):
+        if 2 <= len(short) <= 6 and short.isupper() and " " in full.strip() and short.lower() == initials(full):
+            return True
     wx, wy = _NAME_WORD.findall(cx), _NAME_WORD.findall(cy)
     cyrillic_x, cyrillic_y = (any("\u0400" <= ch <= "\u04ff" for ch in c) for c in (cx, cy))
     return (cyrillic_x != cyrillic_y and len(wx) == len(wy) and bool(wx)
