@@ -73,6 +73,7 @@ def test_outlet_names_across_scripts_and_outlets_that_are_not_one():
     assert same_outlet_name("Медиазона", "Mediazona")  # not in the table: the words' sounds
     assert same_outlet_name("Лента.ру", "Lenta.ru")
     assert not same_outlet_name("RBC", "RBC-Ukraine")
+    assert not same_outlet_name("Интерфакс", "Інтерфакс-Україна")  # Moscow's agency, Kyiv's
     assert not same_outlet_name("Новая газета", "Новая газета Европа")
     assert not same_outlet_name("Kyiv Post", "Kyiv Independent")
     assert not same_outlet_name("Strana", "Stranger")  # one script: an ending is no second spelling

@@ -193,7 +193,7 @@ def test_outlets_named_in_quotation_marks_are_origins():
     def names(text: str) -> list[str]:
         return [o.name for o in find_origins(text)]
 
-    assert names("Кабмін планує підвищити акциз на пальне, передає «Інтерфакс-Україна».") == ["Interfax"]
+    assert names("Кабмін планує підвищити акциз на пальне, передає «Інтерфакс-Україна».") == ["Interfax-Ukraine"]
     assert names("Кабмин планирует повысить акциз, сообщает «Коммерсантъ».") == ["Kommersant"]
     assert names("Кабмин планирует повысить акциз, сообщает «Украинская правда» со ссылкой на источники.") == [
         "Ukrainska Pravda"]

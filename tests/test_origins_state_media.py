@@ -15,7 +15,7 @@ from storydiff.analyze.origins import find_origins
         ("Удар нанесен ночью. Об этом РБК сообщил источник в Минобороны.", "RBC"),
         ("Як повідомило російське агентство РІА Новини, удар завдали вночі.", "RIA Novosti"),
         ("Про це пишуть російські пропагандистські ЗМІ, зокрема ТАСС.", "TASS"),
-        ("The Interfax-Ukraine news agency said the strike hit a depot.", "Interfax"),
+        ("The Interfax-Ukraine news agency said the strike hit a depot.", "Interfax-Ukraine"),
         ("According to independent Russian outlet Meduza, the strike hit a depot.", "Meduza"),
         # the same forms with other names, verbs and languages
         ("Источник в силовых структурах рассказал РБК, что удар нанесен по складу.", "RBC"),

@@ -52,8 +52,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     # Cyrillic names with the case forms the cues below take ("за даними Укрінформу")
     # and the Ukrainian and Russian names of the Russian and Ukrainian agencies ("російське агентство
     # РІА Новини", "ТАРС", "Интерфакс-Украина", "Укринформ"; QA pass 19b)
-    "Interfax": ("Interfax-Ukraine", "Interfax", "Інтерфакс-Україна", "Інтерфакс-України", "Інтерфакс",
-                 "Интерфакс-Украина", "Интерфакс-Украины", "Интерфакс"),
+    "Interfax": ("Interfax", "Інтерфакс", "Интерфакс"),
+    # Kyiv's Interfax-Ukraine is an agency of its own, not Moscow's Interfax: an own report of each is
+    # two sources
+    "Interfax-Ukraine": ("Interfax-Ukraine", "Інтерфакс-Україна", "Інтерфакс-України", "Интерфакс-Украина",
+                         "Интерфакс-Украины"),
     "TASS": ("TASS", "Tass", "ТАСС", "ТАРС"),
     "RIA Novosti": ("RIA Novosti", "РИА Новости", "РІА Новини", "РІА Новин"),
     "Ukrinform": ("Ukrinform", "Укрінформ", "Укрінформу", "Укринформ", "Укринформа"),
@@ -158,6 +161,7 @@ WIRE_AGENCIES = frozenset(
         "Polska Agencja Prasowa",
         "Europa Press",
         "Interfax",
+        "Interfax-Ukraine",
         "TASS",
         "RIA Novosti",
         "UNIAN",
