@@ -32,6 +32,10 @@ from storydiff.analyze.origins import find_origins
         ("He told Russian state news agency RIA Novosti that talks would resume.", "RIA Novosti"),
         ("The strike hit a depot, according to Russian media, including RIA Novosti.", "RIA Novosti"),
         ("The Kyiv Post newspaper said on Monday that it had obtained the document.", "Kyiv Post"),
+        # QA pass 19a (a Kyiv data desk): Ukrainian agencies in their Russian spelling
+        ("Об этом передает РБК-Украина со ссылкой на источники.", "RBC-Ukraine"),
+        ("Об этом передает УНИАН.", "UNIAN"),
+        ("Об этом передает Интерфакс-Украина.", "Interfax-Ukraine"),
     ],
 )
 def test_state_media_attributions_name_their_origin(text, origin):

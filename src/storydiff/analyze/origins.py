@@ -117,7 +117,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "ARD": ("ARD",),
     "ZDF": ("ZDF",),
     "Suspilne": ("Suspilne", "Суспільне", "Суспільного"),
-    "RBC-Ukraine": ("RBC-Ukraine", "РБК-Україна"),
+    "RBC-Ukraine": ("RBC-Ukraine", "РБК-Україна", "РБК-Украина"),
     "Kommersant": ("Kommersant", "Коммерсантъ", "Коммерсант"),
     "Meduza": ("Meduza", "Медуза"),
     "Bild": ("Bild", "Більд", "Бильд"),
