@@ -533,6 +533,33 @@ def date_veto_table(size: int, workers: int, rounds: int = 2, sample: int = 2_00
             print(f"| {rnd + 1} | {apart} | {p:.3f} | {r:.3f} | {f:.3f} | {per:.0f} | {per / base:.2f}x |", flush=True)
 
 
+def days_gate_table(size: int, workers: int, rounds: int = 2) -> None:
+    """Round 19's two checks of reports a day or more apart on the English stream in date order:
+    the content gate on short texts (MatchSettings.content_gate_days_apart, off by default) and the
+    pair judgement of next-day reports (pair_judge_next_day), both off, each alone and both on, alternated in one
+    process: B3, clusterer time per article (a ratio to off, same round), pair judgements and
+    multilingual-model passes, and the content-word entries small stories hold at the end."""
+    items = [(p, gold) for p, gold, *_ in _prepared_stream(_stream_file(size), workers)]
+    variants = {
+        "both off (before)": MatchSettings(content_gate_days_apart=-1, pair_judge_next_day=False),
+        "content gate on short texts days apart": MatchSettings(content_gate_days_apart=1, pair_judge_next_day=False),
+        "pair judgement of next-day reports (default)": MatchSettings(content_gate_days_apart=-1, pair_judge_next_day=True),
+        "both on": MatchSettings(content_gate_days_apart=1, pair_judge_next_day=True),
+    }
+    print(f"## Reports a day or more apart, {len(items):,}-article English stream (date order)\n")
+    print("| round | checks | B3 P | B3 R | B3 F1 | clusterer us/article | ratio to off | pair judgements | e5 passes "
+          "| word entries kept |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for rnd in range(rounds):
+        base = None
+        for name, settings in variants.items():
+            c, (p, r, f), per = _timed_placement(items, settings)
+            base = base or per
+            kept = sum(len(st.sums["words"]) for st in c._stories.values())
+            print(f"| {rnd + 1} | {name} | {p:.3f} | {r:.3f} | {f:.4f} | {per:.0f} | {per / base:.2f}x | {c.pair_judged:,} "
+                  f"| {c.embedded:,} | {kept:,} |", flush=True)
+
+
 def cpu_time(n: int) -> None:
     import storydiff
 
@@ -571,6 +598,8 @@ def main() -> None:
     ap.add_argument("--mixed", type=int, metavar="SIZE", help="same-language vs 30%% other-language stream, alternated")
     ap.add_argument("--content-gate", type=int, metavar="SIZE", help="English stream with the content gate off and on")
     ap.add_argument("--date-veto", type=int, metavar="SIZE", help="English stream with the date veto off and on")
+    ap.add_argument("--days-gate", type=int, metavar="SIZE",
+                    help="English stream with the content gate on short texts days apart off and on")
     ap.add_argument("--gates", type=float, nargs="*", default=[0.0, 0.08])
     ap.add_argument("--cpu-time", type=int, metavar="N",
                     help="CPU seconds of features and of placement for the 10k stream's first N articles, inline "
@@ -593,6 +622,9 @@ def main() -> None:
         return
     if args.date_veto:
         date_veto_table(args.date_veto, args.workers)
+        return
+    if args.days_gate:
+        days_gate_table(args.days_gate, args.workers)
         return
     if args.mixed:
         mixed_table(args.mixed, args.workers, args.worker_niceness, limit=args.limit)

@@ -340,6 +340,9 @@ def test_content_gate_keeps_the_next_event_of_the_same_people_apart():
     assert place(MatchSettings()) == off
     on = place(MatchSettings(min_content_cosine=0.08, content_gate_min_words=0))
     assert on["prep-1"] == on["prep-2"] != on["announced"]
+    # the announcement comes days after the preparation's reports: with content_gate_days_apart
+    # (round 19, off by default) the gate judges it whatever its length
+    assert place(MatchSettings(content_gate_days_apart=1)) == on
 
 
 # -- the same-story command ----------------------------------------------------------------------

@@ -36,7 +36,7 @@ import numpy as np
 
 from storydiff.match import multilingual as ml
 from storydiff.match.doc import MatchDoc, timestamp
-from storydiff.match.event_dates import days_apart, event_days, merged_days
+from storydiff.match.event_dates import days_apart, event_days, merged_days, publication_day
 from storydiff.match.features import STOPWORDS, DocTerms, extract_terms, identity_terms, tokenize
 from storydiff.match.fingerprint import (
     LSHIndex,
@@ -131,10 +131,16 @@ class Prepared:
     event_days: tuple[tuple[int, int], ...] = ()
     # The names it repeats most (main_names): whom or where it is about (the content gate).
     main_names: tuple[str, ...] = ()
+    # The calendar day it was published on (event_dates.publication_day): the content gate judges
+    # short texts too a day or more from a story's reports (content_gate_days_apart).
+    pub_day: int | None = None
 
     def without_text(self) -> Prepared:
         """The same features around a MatchDoc of id and date only: the clusterer reads nothing
-        else, and worker processes then send it a tenth of the bytes."""
+        else, and worker processes then send it a tenth of the bytes. A dated article keeps its
+        text: the pair judgement of a report a day apart reads it (pair_judge_next_day)."""
+        if self.pub_day is not None:
+            return self
         return replace(self, doc=MatchDoc(self.doc.id, "", None, self.doc.published, language=self.language))
 
 
@@ -257,6 +263,7 @@ def prepare(doc: MatchDoc) -> Prepared:
         sum(1 for t in terms.words if t not in terms.entities),
         event_days(text, language, doc.published if when is not None else None),  # its own calendar date
         main_names(terms.entities),
+        publication_day(doc.published) if when is not None else None,
     )
 
 
@@ -324,6 +331,9 @@ class _Doc:
     story: int = -1
     n_shingles: int = 0  # Prepared.n_shingles
     names: np.ndarray | None = None  # Prepared.names
+    # Its text, while it is dated and its story small: what the pair judgement of a report a day
+    # apart reads (pair_judge_next_day).
+    pair_doc: MatchDoc | None = None
 
 
 @dataclass(slots=True)
@@ -346,6 +356,8 @@ class _Placing:
     content_words: int = 0  # Prepared.content_words
     event_days: tuple[tuple[int, int], ...] = ()  # Prepared.event_days
     main_names: tuple[str, ...] = ()  # Prepared.main_names
+    pub_day: int | None = None  # Prepared.pub_day
+    doc: MatchDoc | None = None  # with its text, where it has one (Prepared.doc)
 
 
 @dataclass(slots=True)
@@ -379,6 +391,8 @@ class _Story:
     foreign: dict[str, _Foreign | None] = field(default_factory=dict)
     # The days its members' ledes say it happened on (event_dates.merged_days), in any language.
     event_days: tuple[tuple[int, int], ...] = ()
+    # The first and last calendar days its dated members were published on (Prepared.pub_day).
+    pub_days: tuple[int, int] | None = None
     cross: ml.CrossStory = field(default_factory=ml.CrossStory)
 
 
@@ -455,6 +469,8 @@ class OnlineClusterer:
         self._story_languages: dict[str, int] = {}  # language -> live stories with an article in it
         self.last_cross: bool = False  # whether the last add() joined a story across languages
         self.embedded = 0  # ledes the multilingual model has read (cost accounting for bench/)
+        self.pair_judged = 0  # pair judgements of reports a day apart (pair_judge_next_day; bench/)
+        self._pair_vectors: dict[str, np.ndarray] = {}  # e5 vectors of passages and ledes judged lately
 
     # -- public API ----------------------------------------------------------------------
     @property
@@ -597,6 +613,8 @@ class OnlineClusterer:
             content_words=p.content_words,
             event_days=p.event_days,
             main_names=p.main_names,
+            pub_day=p.pub_day,
+            doc=p.doc if isinstance(p.doc.text, str) and p.doc.text else None,
         )
         self._docs[key] = d
         self._doc_by_id[d.id] = key
@@ -772,7 +790,20 @@ class OnlineClusterer:
         st = self.settings
         if s.n_lex > st.content_gate_max_size or s.lang is None or s.lang != self._placing_of(d).language:
             return False
-        return self._long_enough(d, s.min_content_words)
+        return self._long_enough(d, s.min_content_words) or self._days_from_story(d, s)
+
+    def _days_from_story(self, d: _Doc, s: _Story) -> bool:
+        """Whether ``d`` was published content_gate_days_apart or more calendar days before or
+        after all of ``s``'s reports, whose words the story holds (every member's): the next day's
+        report that shares the names and not the words tells the next event of the same people,
+        whatever the texts' length (MatchSettings.content_gate_days_apart)."""
+        st = self.settings
+        most, day, span = st.content_gate_days_apart, self._placing_of(d).pub_day, s.pub_days
+        if most < 0 or day is None or span is None or (st.min_content_cosine <= 0 and not st.main_name_gate):
+            return False
+        if s.counts["words"] != s.n_lex or not s.sums["words"]:  # words not kept for every member
+            return False
+        return max(day - span[1], span[0] - day) >= most
 
     def _long_enough(self, d: _Doc, story_min_words: int) -> bool:
         """Whether the article and reports with at least ``story_min_words`` content words each
@@ -833,7 +864,7 @@ class OnlineClusterer:
             return score
         if self._content_gate_applies(d, s) and self._gate_rejects(d, s.sums["words"], s.n_lex, s.sums["entities"], s.main_names):
             return 0.0
-        if self._days_apart(d, s):
+        if self._days_apart(d, s) or self._pair_judge_rejects(d, s):
             return 0.0
         return score
 
@@ -842,6 +873,57 @@ class OnlineClusterer:
         event_days_apart days apart (a drone attack four days after a missile strike on one city)."""
         most = self.settings.event_days_apart
         return most >= 0 and days_apart(self._placing_of(d).event_days, s.event_days) > most
+
+    def _pair_judge_rejects(self, d: _Doc, s: _Story) -> bool:
+        """Whether the same-story pair judgement turns ``d`` away from ``s`` (pair_judge_next_day):
+        where one side was published a day or more from the other's event days (those its ledes
+        name, else its publication days; a lede's on one side at least), within the date veto's
+        slack, the mean pair score of ``d`` against the story's dated members is below the pair
+        model's threshold. A story of more than content_gate_max_size reports is past it (many
+        reports judge better than one pair); without the multilingual model or the pair weights
+        nothing is judged."""
+        st = self.settings
+        placing = self._placing_of(d)
+        if not st.pair_judge_next_day or placing.doc is None or placing.pub_day is None or s.pub_days is None:
+            return False
+        if len(s.members) > st.content_gate_max_size or not (placing.event_days or s.event_days):
+            return False
+        # publication against events both ways: "announced on Friday" reads as a statement's day
+        # (that day or the week before), which overlaps the story's event; its publication does not
+        published = ((placing.pub_day, placing.pub_day),)
+        apart = max(days_apart(published, s.event_days or (s.pub_days,)),
+                    days_apart(placing.event_days or published, (s.pub_days,)))
+        if not 1 <= apart <= st.event_days_apart:
+            return False  # published on the other's day: the score decides (further apart: the veto, or the score)
+        judged = [self._docs[k].pair_doc for k in s.members if self._docs[k].pair_doc is not None]
+        if not judged:
+            return False
+        from storydiff.match import same_story
+
+        model = same_story.load()
+        if model is None:
+            return False
+        pairs = [(member, placing.doc) for member in judged]
+        x = same_story.pair_features(pairs, embed=self._embed_pairs)
+        if x is None:  # the multilingual model is not installed
+            return False
+        self.pair_judged += 1
+        scores = same_story.scores(model, x, pairs)
+        return sum(scores) / len(scores) < model.threshold
+
+    def _embed_pairs(self, texts: list[str]) -> np.ndarray | None:
+        """The multilingual model's vectors of ``texts``, memoised for the pair judgements: a
+        story's members are judged against each next-day report, a report against each story."""
+        todo = list(dict.fromkeys(t for t in texts if t not in self._pair_vectors))
+        if todo:
+            vecs = ml.embed_ledes(todo)
+            if vecs is None:
+                return None
+            self.embedded += len(todo)
+            if len(self._pair_vectors) > 4096:  # a memo, not a store: bounded
+                self._pair_vectors.clear()
+            self._pair_vectors.update(zip(todo, vecs))
+        return np.array([self._pair_vectors[t] for t in texts])
 
     def _decay(self, d: _Doc, s: _Story) -> float:
         """Score multiplier: falls linearly to 1 - time_decay at a gap of one window."""
@@ -1007,7 +1089,7 @@ class OnlineClusterer:
         for f, s in self.cross_candidates(d, both_sides=both_sides, only=only):
             score = self._xscorer.probability(f) * self._decay(d, s)
             if (score >= need and (best is None or score > best[0]) and not self._days_apart(d, s)
-                    and not self._foreign_gate_rejects(d, s)):
+                    and not self._foreign_gate_rejects(d, s) and not self._pair_judge_rejects(d, s)):
                 best = (score, s)
         return best[1] if best else None
 
@@ -1074,6 +1156,10 @@ class OnlineClusterer:
         days = self._placing_of(d).event_days
         if days:
             s.event_days = merged_days(s.event_days, days)
+        self._keep_pair_docs(d, s)
+        day = self._placing_of(d).pub_day
+        if day is not None:
+            s.pub_days = (day, day) if s.pub_days is None else (min(s.pub_days[0], day), max(s.pub_days[1], day))
         self._attach_cross(d, s)
         if self._lexical_member(d, s):
             self._attach_terms(d, s)
@@ -1091,6 +1177,25 @@ class OnlineClusterer:
             else:  # an article within the window joined it: a story like any other from now on
                 s.late = False
 
+    def _keep_pair_docs(self, d: _Doc, s: _Story) -> None:
+        """Keep ``d``'s text for the pair judgement while it is dated and its story small
+        (pair_judge_next_day); free the members' once the story is past that size."""
+        if not self.settings.pair_judge_next_day:
+            return
+        if len(s.members) > self.settings.content_gate_max_size:
+            if len(s.members) == self.settings.content_gate_max_size + 1:  # once, as it grows past
+                self._free_pair_docs(s)
+            return
+        placing = self._placing_of(d)
+        if placing.pub_day is not None and placing.doc is not None:
+            d.pair_doc = placing.doc
+
+    def _free_pair_docs(self, s: _Story) -> None:
+        for k in s.members:
+            member = self._docs.get(k)
+            if member is not None:
+                member.pair_doc = None
+
     def _attach_terms(self, d: _Doc, s: _Story) -> None:
         s.n_lex += 1
         if self.settings.content_gate_min_words and s.n_lex <= self.settings.content_gate_max_size:
@@ -1103,7 +1208,9 @@ class OnlineClusterer:
             if not v:
                 continue
             if ch == "words" and ch not in self._shared_channels and (
-                s.n_lex > self.settings.content_gate_max_size or s.min_content_words < self.settings.content_gate_min_words
+                s.n_lex > self.settings.content_gate_max_size
+                or (s.min_content_words < self.settings.content_gate_min_words
+                    and (self.settings.content_gate_days_apart < 0 or s.pub_days is None))
             ):
                 s.sums[ch] = {}  # summed for the content gate only, which no longer applies (or never will): freed
                 continue
@@ -1167,6 +1274,8 @@ class OnlineClusterer:
         for k in gone.members:
             self._docs[k].story = keep.key
         keep.members.extend(gone.members)
+        if len(keep.members) > self.settings.content_gate_max_size:
+            self._free_pair_docs(keep)
         # Stories of two languages merge their keys and vectors; the term sums of the one not in
         # the survivor's language are dropped (its members count as joined across languages).
         same_language = keep.lang is None or gone.lang is None or keep.lang == gone.lang
@@ -1200,6 +1309,9 @@ class OnlineClusterer:
             heapq.heappush(self._heap_seq, (gone.last_seq, keep.key))
         keep.first = min(keep.first, gone.first)
         keep.event_days = merged_days(keep.event_days, gone.event_days)
+        if gone.pub_days is not None:
+            keep.pub_days = gone.pub_days if keep.pub_days is None else (
+                min(keep.pub_days[0], gone.pub_days[0]), max(keep.pub_days[1], gone.pub_days[1]))
         keep.late = keep.late and gone.late
         keep.salient = None  # a sum of two stories can rank first a name neither had in its top k
         self._merge_cross(keep, gone)

@@ -100,18 +100,10 @@ def event_days(text: str, language: str | None, published: float | str | datetim
         return ()
     from storydiff.analyze.sentences import sentence_spans
 
-    try:
-        if isinstance(published, (int, float)):
-            pub = datetime.fromtimestamp(published, timezone.utc).date()
-        else:
-            from storydiff.dates import parse_iso_utc
-
-            when = parse_iso_utc(published)
-            if when is None:
-                return ()
-            pub = when.date()  # the local date: parse_iso_utc keeps an aware value's offset
-    except (OverflowError, OSError, ValueError):
+    day = publication_day(published)
+    if day is None:
         return ()
+    pub = date.fromordinal(day)
     head = text[:LEDE_CHARS]
     spans = sentence_spans(head)
     if not spans:
@@ -126,6 +118,24 @@ def event_days(text: str, language: str | None, published: float | str | datetim
         # strike's; a club's "signed Brandt, the club said on Saturday" no injury of the Tuesday after)
         out = {(hi - SAID_BACK_DAYS, hi) for _, hi in _read(sentence, language, pub, said_on=True)}
     return tuple(sorted(out))
+
+
+def publication_day(published: float | str | datetime | None) -> int | None:
+    """The ordinal of the calendar day ``published`` falls on, on the calendar of its own offset
+    (a Kyiv paper at 01:00 on Tuesday, +02:00, is Tuesday's; naive = UTC; seconds since the epoch:
+    UTC); None when absent or unreadable."""
+    if published is None:
+        return None
+    try:
+        if isinstance(published, (int, float)):
+            return datetime.fromtimestamp(published, timezone.utc).date().toordinal()
+        from storydiff.dates import parse_iso_utc
+
+        when = parse_iso_utc(published)
+        # the local date: parse_iso_utc keeps an aware value's offset
+        return None if when is None else when.date().toordinal()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _read(sentence: str, language: str | None, pub: date, said_on: bool) -> set[tuple[int, int]]:
