@@ -56,7 +56,8 @@ def to_match_doc(article: Article):
 
 def prepare_rows(rows: list[tuple[str, str | None]], date_order: str | None = None) -> list[tuple[str, object, object]]:
     """Clustering features of JSON Lines rows ``{id, text, title?, published?, outlet?, url?}``:
-    for each (where, line), (where, Prepared without its text, the row's id as it gave it) or
+    for each (where, line), (where, Prepared without its text (a dated row keeps it: the clusterer's
+    pair judgement of next-day reports reads it), the row's id as it gave it) or
     (where, why the row failed, None). ``date_order``: the file's slash-date order
     (ingest.date_order), as ingest reads the same file.
     Order-free and picklable, so ``storydiff cluster`` runs it in worker processes
