@@ -186,6 +186,38 @@ def test_a_live_blogs_page_and_its_posts_at_one_url_stay_apart():
     assert {a.id: a.text for a in kept}["page"] == page.text
 
 
+@pytest.mark.parametrize("page_first", [True, False])
+def test_ingest_keeps_a_live_blogs_page_and_its_posts_at_one_url_apart(db_url, tmp_path, page_first):
+    """Each post is most of its own text found in the page, but the page holds much more than any
+    post: ingest made the first post a "revision" of the page (its text replaced the page's), or
+    the page one of the first post, where ``compare`` keeps four articles (review 18b's rule)."""
+    page = {"id": "page", "url": LIVE_URL, "outlet": "Quay Times", "title": "Live: Dorvik storm",
+            "published": "2025-06-01T06:00:00Z", "text": "\n".join(LIVE_POSTS)}
+    posts = [{"id": f"post{i}", "url": LIVE_URL, "outlet": "Quay Times", "title": f"Dorvik storm update {i}",
+              "published": f"2025-06-01T0{6 + i}:30:00Z", "text": t} for i, t in enumerate(LIVE_POSTS)]
+    rows = [page, *posts] if page_first else [*posts, page]
+    export = tmp_path / "blog.jsonl"
+    export.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    said = _ingest(db_url, str(export))
+    assert "stored 4 new article(s)" in said and "revision" not in said, said
+    with open_store(db_url) as s:
+        assert {a.id: a.text for a in s.articles()} == {r["id"]: r["text"] for r in rows}
+
+
+def test_a_stored_article_edited_at_its_url_by_another_id_is_still_a_revision(db_url, tmp_path):
+    """What the live blog's rule keeps: a crawl's capture of an exported row's page (another id,
+    one URL) with most of both texts is that article edited."""
+    row = {"id": "k7", "url": "https://quaytimes.test/ferry", "outlet": "Quay Times", "title": "Ferry aground",
+           "published": "2025-06-01T06:00:00Z",
+           "text": "A ferry ran aground off Dorvik on Sunday; all 212 passengers were brought ashore, the coast guard "
+                   "said. Divers will inspect the hull on Monday, the operator said."}
+    edited = {**row, "id": "crawl-1", "text": row["text"].replace("212", "214") + " Tugs are on the way."}
+    (tmp_path / "a.jsonl").write_text(json.dumps(row) + "\n")
+    (tmp_path / "b.jsonl").write_text(json.dumps(edited) + "\n")
+    _ingest(db_url, str(tmp_path / "a.jsonl"))
+    assert "1 new revision" in _ingest(db_url, str(tmp_path / "b.jsonl"))
+
+
 def test_a_capture_of_the_rewritten_page_meets_the_rewrite_not_the_first_version():
     """An export's id read twice (its first text, then a rewrite sharing nothing with it) and a
     crawl's capture of the rewritten page: the capture is that article, not a second one carrying

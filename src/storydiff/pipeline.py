@@ -806,8 +806,11 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
 
     by_url = at_url if at_url is not None else (store.article_by_url(article.url) if article.url else None)
     stored = by_url
-    if url_taken_by_another(stored, article) and not is_edit_of(stored, article):
-        stored = None  # another article holds the URL: this one may still be stored under its id
+    if url_taken_by_another(stored, article) and not is_edit_of(stored, article, of_both=True):
+        # another article holds the URL (most of both texts, as ``compare``'s ``url_versions``
+        # asks: a live blog's post is contained in its page, and was stored as a "revision" of it,
+        # or the page as one of the post): this one may still be stored under its id
+        stored = None
     if stored is None:
         stored = store.get_article(article.id)
         # an article of another URL is another article, whatever its id says
@@ -897,12 +900,12 @@ def moved_from(store, article: Article) -> Article | None:
     return found[0] if len(found) == 1 else None
 
 
-def is_edit_of(stored: Article, article: Article) -> bool:
+def is_edit_of(stored: Article, article: Article, *, of_both: bool = False) -> bool:
     """``compare.revisions.is_edit_of``, imported only when a stored article is found to compare
     with (a new article's ingest needs none of the compare package)."""
     from storydiff.compare.revisions import is_edit_of as edit_of
 
-    return edit_of(stored, article)
+    return edit_of(stored, article, of_both=of_both)
 
 
 def _undone_edit(store, stored: Article, article: Article) -> bool:

@@ -20,7 +20,8 @@ from storydiff.compare.quotes import quote_fidelity, word_diff
 from storydiff.records import FEED_SUMMARY, Article, Quote
 from storydiff.settings import RevisionSettings
 
-__all__ = ["FEED_SUMMARY", "EditIndex", "RevisionDiff", "diff_revisions", "edit_history", "is_edit_of"]
+__all__ = ["FEED_SUMMARY", "EditIndex", "RevisionDiff", "diff_revisions", "edit_history", "is_edit_of",
+           "shares_most_of_both"]
 
 
 @dataclass
@@ -206,17 +207,31 @@ def word_shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
 
 
 def is_edit_of(stored: Article, article: Article, settings: RevisionSettings | None = None,
-               min_shared: float | None = None) -> bool:
+               min_shared: float | None = None, *, of_both: bool = False) -> bool:
     """Whether ``article``, carrying a stored article's id but no URL that says so, is that
     article edited: the same outlet, and most of the shorter text's word 3-grams in the other
     (an export's row id reused for another article shares almost none): at least ``min_shared``
-    of them (default ``RevisionSettings.same_id_min_shared``)."""
+    of them (default ``RevisionSettings.same_id_min_shared``). ``of_both``: of both texts'
+    (``shares_most_of_both``), where no id says they are one article (another id at the URL)."""
     s = settings or RevisionSettings()
     if not _same_outlet(stored, article):
         return False
+    need = s.same_id_min_shared if min_shared is None else min_shared
+    if of_both:
+        return shares_most_of_both(stored, article, need)
     a, b = word_shingles(stored.text), word_shingles(article.text)
     smaller = min(len(a), len(b))
-    return smaller > 0 and len(a & b) / smaller >= (s.same_id_min_shared if min_shared is None else min_shared)
+    return smaller > 0 and len(a & b) / smaller >= need
+
+
+def shares_most_of_both(stored: Article, article: Article, min_shared: float | None = None) -> bool:
+    """Whether the two texts share at least ``min_shared`` (default
+    ``RevisionSettings.same_id_min_shared``) of *both* texts' word 3-grams: an edit keeps most of
+    the text either way; a live blog's post is contained in its page, but the page holds much
+    more than the post (review 18b), so neither is the other edited."""
+    a, b = word_shingles(stored.text), word_shingles(article.text)
+    need = RevisionSettings().same_id_min_shared if min_shared is None else min_shared
+    return bool(a and b) and len(a & b) >= need * max(len(a), len(b))
 
 
 def _same_outlet(stored: Article, article: Article) -> bool:
