@@ -400,13 +400,15 @@ def test_old_database_is_upgraded_on_open(db_url):
         )
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version == LATEST == 8
+        assert s.schema_version == LATEST == 9
         assert s.get_article("v1").text == "from v1"
         assert s.get_story("s") is None  # a comparison cached by v1 names no members: made again
         assert s.story_article_ids("s") == ["v1"]
         # the articles stored before search and revisions existed are searchable and revisable
         assert [h.article_id for h in s.search("from v1")] == ["v1"]
         assert [r.number for r in s.revisions("v1")] == [1]
+        # ... and found by the file they were read from (a page saved again over it: QA pass 19b)
+        assert [a.id for a in s.articles_read_from("old")] == ["v1"] and s.articles_read_from("new") == []
         s.add_failure(Failure("bad.html", "broken"))
         assert s.failures() == [Failure("bad.html", "broken")]
     engine = make_engine(db_url)

@@ -302,6 +302,31 @@ def moved_versions(articles: list[Article], versions: dict[str, list[Article]]) 
     return out
 
 
+def resaved_versions(articles: list[Article], versions: dict[str, list[Article]]) -> list[Article]:
+    """``articles`` without those that are an earlier one's page saved again without its URL after
+    an edit (``compare.revisions.is_resaved``: the same outlet and publication time, headlines
+    naming the same thing, most of both texts), as ``ingest`` stores them, one article; added to
+    ``versions`` under the earlier one's id (QA pass 19b: ``compare tass_ru.v1.txt
+    tass_ru.v2.txt`` showed TASS "contradicting" itself, 41 vs 45 drones). Only articles of one
+    named outlet are compared, each with the earlier ones of its outlet."""
+    from storydiff.compare.revisions import is_resaved
+
+    by_outlet: dict[str, list[Article]] = {}
+    out = []
+    for a in articles:
+        if a.url or not (a.outlet and a.outlet.strip()):
+            out.append(a)
+            continue
+        peers = by_outlet.setdefault(a.outlet.strip().lower(), [])
+        found = [p for p in peers if is_resaved(p, a, same_source=p.source == a.source)]
+        if len(found) == 1:
+            versions.setdefault(found[0].id, [found[0]]).extend(versions.pop(a.id, [a]))
+            continue
+        peers.append(a)
+        out.append(a)
+    return out
+
+
 def newest_versions(articles: list[Article], versions: dict[str, list[Article]]) -> tuple[list[Article], dict[str, list]]:
     """Each article read in several versions (``dedupe_ids``'s ``versions``, ``moved_versions``)
     as its newest one, and how each version differs from the one before
@@ -602,6 +627,7 @@ def compare_paths(
         result.articles = [a for _, a in dedupe_ids(enumerate(result.articles), versions)]
         result.articles = url_versions(result.articles, versions)
         result.articles = moved_versions(result.articles, versions)
+        result.articles = resaved_versions(result.articles, versions)
         result.articles, result.edits = newest_versions(result.articles, versions)
         result.versions = {aid: [v.source for v in vs] for aid, vs in versions.items()}
         result.stories = compare_articles(result.articles, fact_settings=fact_settings, parse_singles=parse_singles,
@@ -816,8 +842,9 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
         # an article of another URL is another article, whatever its id says
         other_url = stored is not None and stored.url and article.url and canonical_url(stored.url) != canonical_url(article.url)
         if stored is None or other_url or not is_edit_of(stored, article):
-            # at a URL no stored article holds: a stored one whose slug changed with its headline
-            stored = moved_from(store, article) if by_url is None else None
+            # at a URL no stored article holds: a stored one whose slug changed with its headline;
+            # without a URL, a page saved again after its edit
+            stored = (moved_from(store, article) or resaved_from(store, article)) if by_url is None else None
             if stored is None:
                 return None
     if stored.report_hash == article.report_hash:
@@ -897,6 +924,28 @@ def moved_from(store, article: Article) -> Article | None:
     from storydiff.compare.revisions import is_moved
 
     found = [a for a in candidates if is_moved(a, article)]
+    return found[0] if len(found) == 1 else None
+
+
+def resaved_from(store, article: Article) -> Article | None:
+    """The stored article that ``article``, a page's text without a URL, is that page saved again
+    after the outlet edited it (``compare.revisions.is_resaved``), when exactly one is: one read
+    from the same file (saved over it, QA pass 19b: TASS's 41 → 45 drones update saved over
+    tass_ru.txt was a second TASS article), else, as ``compare`` finds them, one of the same outlet
+    and publication time read from another file."""
+    if article.url:
+        return None
+    peers = [a for a in store.articles_read_from(article.source) if a.id != article.id]
+    same_source = True
+    if not peers and article.outlet and article.published:
+        peers = [a for a in store.articles_published_at(article.outlet, article.published)
+                 if a.id != article.id and not a.url]
+        same_source = False
+    if not peers:  # the common case: a new article's ingest imports none of the compare package
+        return None
+    from storydiff.compare.revisions import is_resaved
+
+    found = [a for a in peers if is_resaved(a, article, same_source=same_source)]
     return found[0] if len(found) == 1 else None
 
 

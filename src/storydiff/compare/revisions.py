@@ -20,7 +20,7 @@ from storydiff.compare.quotes import quote_fidelity, word_diff
 from storydiff.records import FEED_SUMMARY, Article, Quote
 from storydiff.settings import RevisionSettings
 
-__all__ = ["FEED_SUMMARY", "EditIndex", "RevisionDiff", "diff_revisions", "edit_history", "is_edit_of",
+__all__ = ["FEED_SUMMARY", "EditIndex", "RevisionDiff", "diff_revisions", "edit_history", "is_edit_of", "is_resaved",
            "shares_most_of_both"]
 
 
@@ -232,6 +232,48 @@ def shares_most_of_both(stored: Article, article: Article, min_shared: float | N
     a, b = word_shingles(stored.text), word_shingles(article.text)
     need = RevisionSettings().same_id_min_shared if min_shared is None else min_shared
     return bool(a and b) and len(a & b) >= need * max(len(a), len(b))
+
+
+def is_resaved(stored: Article, article: Article, *, same_source: bool,
+               settings: RevisionSettings | None = None) -> bool:
+    """Whether ``article``, a page's text saved without its URL (page text, an HTML file without
+    a canonical link), is the stored article's page saved again after the outlet edited it (QA
+    pass 19b: TASS's update, 41 → 45 drones, saved over ``tass_ru.txt``, became a second TASS
+    article "contradicting" the first). No URL says either way, so the rest must agree: neither
+    gives a URL; their publication times, when both give one, are the same (an update keeps it;
+    an outlet's daily bulletin saved over yesterday's does not); and the two texts share most of
+    *both* texts' word 3-grams (``shares_most_of_both``: a live blog's post is no edit of its
+    page). ``same_source``: read from the same file (overwritten) or stdin, which names the page:
+    the outlets must not differ where both are named. From another file nothing names the page:
+    the same named outlet, headlines naming the same thing, figures aside (an outlet's templated
+    results of one batch share 0.9 of their text, not their names: ``is_moved``'s rule), and at
+    least ``moved_min_shared`` of the shorter text."""
+    from storydiff.dates import is_bare_date, parse_iso_utc
+    from storydiff.ingest.formats import names_own_id
+
+    s = settings or RevisionSettings()
+    if stored.url or article.url:
+        return False
+    if names_own_id(stored.source) or names_own_id(article.source):
+        return False  # an export row's own id says which article it is (``is_edit_of`` decides)
+    if stored.published and article.published:
+        if is_bare_date(stored.published) or is_bare_date(article.published):
+            if stored.published[:10] != article.published[:10]:
+                return False
+        elif parse_iso_utc(stored.published) != parse_iso_utc(article.published):
+            return False
+    if same_source:
+        named = [o.strip().lower() for o in (stored.outlet, article.outlet) if o and o.strip()]
+        if len(named) == 2 and named[0] != named[1]:
+            return False
+        return shares_most_of_both(stored, article, s.same_id_min_shared)
+    if not _same_outlet(stored, article):
+        return False
+    old, new = _headline_words(stored), _headline_words(article)
+    if not old or not new or len(old & new) < s.moved_min_headline_shared * min(len(old), len(new)):
+        return False
+    return shares_most_of_both(stored, article, s.same_id_min_shared) and is_edit_of(
+        stored, article, s, min_shared=s.moved_min_shared)
 
 
 def _same_outlet(stored: Article, article: Article) -> bool:

@@ -112,6 +112,17 @@ def json_type(value: Any) -> str:
     return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
+# how a record's source names the id the record gives itself ("export.jsonl#L8 (id r7)")
+_ID_OPEN = " (id "
+
+
+def names_own_id(source: str) -> bool:
+    """Whether ``source`` is a record that gives its own id (an export's row: ``record_to_item``;
+    an API upload: ``serve.api.item_source``'s "api:id:"): that id, not where it was read or how
+    much of its text another shares, says which article it is."""
+    return source.startswith("api:id:") or (source.endswith(")") and _ID_OPEN in source)
+
+
 def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     """One export row/object (fields id, url, title, text or html, published, outlet) → RawItem."""
     if not isinstance(rec, dict):
@@ -122,7 +133,7 @@ def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     if size > settings.max_id_bytes:  # a database key, and part of every message
         return Failure(source, f"field 'id' is {size:,} bytes long in UTF-8; at most {settings.max_id_bytes:,}")
     if rid is not None:
-        source = f"{source} (id {rid})" if isinstance(rid, (str, int)) else source
+        source = f"{source}{_ID_OPEN}{rid})" if isinstance(rid, (str, int)) else source
     wrong = field_type_error(rec)
     if wrong:
         return Failure(source, wrong)

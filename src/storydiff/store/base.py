@@ -278,6 +278,12 @@ class Store(ABC):
         had the text of ``article``."""
         raise NotImplementedError
 
+    def articles_read_from(self, source: str) -> list[Article]:
+        """The stored articles whose current text was read from ``source`` (a file's path, stdin,
+        a record's place in its file), newest first, at most 20: where a page saved again over
+        the same file is looked for."""
+        return [a for a in reversed(self.articles()) if a.source == source][:20]
+
     def articles_published_at(self, outlet: str, published: str) -> list[Article]:
         """The stored articles of ``outlet`` published at ``published`` (the same instant), in
         storing order: where an article whose address changed is looked for."""

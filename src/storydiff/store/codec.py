@@ -62,6 +62,12 @@ def item_key(source: str, raw_digest: str | None) -> str:
     return key_hash(source if raw_digest is None else f"{source}\x00{raw_digest}")
 
 
+def source_path_key(source: str | None) -> str | None:
+    """The stored key of where an article's current text was read (``articles.path_key``): a
+    file's path, stdin, a record's place in its file; whatever its content."""
+    return key_hash(source) if source else None
+
+
 def column_text(value: str | None) -> str | None:
     """A display copy that both databases accept: NUL and unencodable characters replaced.
     Never used where exactness matters (the JSON copy is exact)."""

@@ -260,6 +260,27 @@ def _v8_earlier_texts_by_hash(conn: Connection) -> None:
     _run(conn, ["CREATE INDEX ix_article_revisions_content ON article_revisions (content_hash)"])
 
 
+def _v9_articles_by_source(conn: Connection) -> None:
+    # a page's text saved again over the same file (or piped again to stdin) after the outlet
+    # edited it, with no URL to say which article it is, is found by where it was read (QA pass
+    # 19b: TASS's update saved over tass_ru.txt was a second TASS article "contradicting" the
+    # first): each article's current source, hashed (codec.key_hash), indexed; the stored rows'
+    # filled from their JSON, a chunk at a time
+    from storydiff.store import codec
+
+    _run(conn, ["ALTER TABLE articles ADD COLUMN path_key TEXT",
+                "CREATE INDEX ix_articles_path ON articles (path_key)"])
+    last = -1
+    while True:
+        rows = conn.execute(text("SELECT seq, data FROM articles WHERE seq > :last ORDER BY seq LIMIT 500"),
+                            {"last": last}).all()
+        if not rows:
+            return
+        keys = [{"seq": seq, "k": codec.source_path_key(codec.loads(data).get("source"))} for seq, data in rows]
+        conn.execute(text("UPDATE articles SET path_key = :k WHERE seq = :seq"), keys)
+        last = rows[-1][0]
+
+
 # PostgreSQL ranks an article by the words of its title and this much of its text
 LEAD_CHARS = 600
 
@@ -273,6 +294,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v6_comparison_versions_and_analyses,
     _v7_search_folds_diacritics,
     _v8_earlier_texts_by_hash,
+    _v9_articles_by_source,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -120,6 +120,14 @@ class RevisionsMixin:
         with self._read() as conn:
             return [codec.article_from_json(d) for d in conn.execute(q.limit(50)).scalars().all()]
 
+    def articles_read_from(self, source: str) -> list[Article]:
+        key = codec.source_path_key(source)
+        if key is None:
+            return []
+        q = select(articles.c.data).where(articles.c.path_key == key).order_by(articles.c.seq.desc()).limit(20)
+        with self._read() as conn:
+            return [codec.article_from_json(d) for d in conn.execute(q).scalars().all()]
+
     def has_text(self, article_id: str, article: Article) -> bool:
         text_hash = codec.article_content_hash(article)
         article_id = codec.column_text(article_id)
@@ -181,7 +189,8 @@ class RevisionsMixin:
             ))
             number = cur.revision + 1
             conn.execute(update(articles).where(a.seq == cur.seq).values(
-                source_key=new_source, url_key=url_key, content_hash=new_hash,
+                source_key=new_source, path_key=codec.source_path_key(article.source), url_key=url_key,
+                content_hash=new_hash,
                 outlet=codec.column_text(article.outlet), title=codec.column_text(article.title),
                 published=sortable_time(article.published), data=data, revision=number,
                 revised_at=codec.now_iso(),
