@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from itertools import islice
 
 import htmldate
@@ -20,7 +20,7 @@ from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
 from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
 
-from storydiff.dates import EARLIEST_YEAR
+from storydiff.dates import EARLIEST_YEAR, parse_iso_utc
 from storydiff.extract.date_parser import page_languages
 from storydiff.extract.html_authors import byline_from_dom
 from storydiff.extract.htmldate_patterns import install as _install_date_patterns
@@ -112,14 +112,18 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
             # htmldate's search can take over a second each there (a live blog's JSON-LD, a shop's
             # listing); the tags alone keep the page in its time budget
             title, site, page_url, author = meta.title, meta.site_name, meta.url, _tag_authors(meta.author)
-            published = _valid_date(meta.published)
+            published = _valid_date(meta.published, meta.published_time)
         else:
             # title, byline, site and URL as the default path reads them (a few ms); the date from
             # the tags, else htmldate's search (a third of the pages carry no date tag)
             info = page_info(tree, url)
             title, site, page_url, author = (info.title or meta.title, info.sitename or meta.site_name,
                                              info.url or meta.url, info.author)
-            published = _valid_date(meta.published) or find_published(tree, url, extensive=_extensive(markup))
+            published = _valid_date(meta.published, meta.published_time)
+            if published is None and not _declares_future(meta.published, meta.published_time):
+                # a date the tags put after now is no publication date, and the search finds no
+                # better one: htmldate, held to today, gave the 1st of that month (QA 19b)
+                published = find_published(tree, url, extensive=_extensive(markup))
         return HtmlExtraction(
             text=text,
             title=headline(title, _h1_texts(tree), site, url or page_url),
@@ -145,10 +149,14 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     if len(text) < SETTINGS.min_body_chars:
         raise ValueError("article text empty after cleaning")
     tags = page_meta(tree)
+    # a page whose tags date it after now has no publication date yet: htmldate's search, held
+    # to today, answered the 1st of that month (QA 19b)
+    published = None if _declares_future(tags.published, tags.published_time) else find_published(
+        tree, url, extensive=_extensive(markup))
     return HtmlExtraction(
         text=text,
         title=headline(info.title, _h1_texts(tree), info.sitename, url or info.url) or None,
-        published=with_time_of_day(find_published(tree, url, extensive=_extensive(markup)), tags.published_time),
+        published=with_time_of_day(published, tags.published_time),
         authors=byline_names(info.author),
         site_name=info.sitename or None,
         url=url or info.url or tags.url,
@@ -505,15 +513,36 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def _valid_date(value: str | None) -> str | None:
-    """The date unless it lies in the future or before any newspaper (a placeholder)."""
-    if not value or value[:10] > _today() or not value[:4].isdigit() or int(value[:4]) < EARLIEST_YEAR:
+def _valid_date(value: str | None, timestamp: str | None = None) -> str | None:
+    """The date unless it lies in the future or before any newspaper (a placeholder). With the
+    page's ``timestamp`` for that day, the moment is compared with now, not its local day with
+    the machine's: a Moscow page of 00:30 on the 8th is 21:30 UTC on the 7th (QA 19b: it was
+    "future", and htmldate's search then gave the 1st of the month)."""
+    if not value or not value[:4].isdigit() or int(value[:4]) < EARLIEST_YEAR:
         return None
-    return value
+    moment = parse_iso_utc(timestamp) if timestamp and timestamp[:10] == value[:10] else None
+    if moment is not None:
+        return value if moment <= _now() else None
+    return value if value[:10] <= _latest_day() else None
 
 
-def _today() -> str:
-    return datetime.now().strftime("%Y-%m-%d")
+def _declares_future(value: str | None, timestamp: str | None) -> bool:
+    """Whether a tag's date (a newspaper's year, not a placeholder's) lies after now."""
+    return bool(value and value[:4].isdigit() and int(value[:4]) >= EARLIEST_YEAR
+                and _valid_date(value, timestamp) is None)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# The zone furthest ahead of UTC (Kiribati, UTC+14): a page's own day is "today" there at most.
+_AHEAD_OF_UTC = timedelta(hours=14)
+
+
+def _latest_day() -> str:
+    """The latest calendar day anywhere now: a page's local day up to it is no future day."""
+    return (_now() + _AHEAD_OF_UTC).strftime("%Y-%m-%d")
 
 
 def _extensive(markup: str | bytes) -> bool:
@@ -540,14 +569,14 @@ def find_published(tree: HtmlElement, url: str | None = None, *, extensive: bool
 def _find_published(pruned: HtmlElement, url: str | None, extensive: bool) -> str | None:
     try:
         found = htmldate.find_date(
-            pruned, original_date=True, extensive_search=extensive, url=url, max_date=_today()
+            pruned, original_date=True, extensive_search=extensive, url=url, max_date=_latest_day()
         )
         if extensive and found and found[5:10] == "01-01" and not _names_new_year(pruned, found[:4]):
             # htmldate's extensive search falls back to a bare year (a copyright line, "2019"
             # in a sidebar) and reports it as 1 January: a year is not a publication date.
             # Keep 1 January only when the precise search agrees or the page spells that day.
             found = htmldate.find_date(
-                pruned, original_date=True, extensive_search=False, url=url, max_date=_today()
+                pruned, original_date=True, extensive_search=False, url=url, max_date=_latest_day()
             )
         return found
     except Exception:  # htmldate's parsers raise many types on odd pages; a date is optional

@@ -534,6 +534,9 @@ def _edges(kept: Sequence[bool], anchors: Sequence[int] = ()) -> list[tuple[int,
     return near + [(i, EDGE_BEFORE + EDGE_AFTER + k) for k, i in enumerate(tail)]
 
 
+_DOTTED_NUMERIC = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
+
+
 def _parse_date(date: str, clock: str, language: str | None) -> str | None:
     """ISO date (with the time when the clock reads), or None when dateparser cannot read it."""
     from storydiff.extract import date_parser
@@ -543,7 +546,10 @@ def _parse_date(date: str, clock: str, language: str | None) -> str | None:
         text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text, flags=re.I)
         return re.sub(r"\b([ap])\.\s?m\.?", r"\1m", text, flags=re.I)
 
-    settings = {"DATE_ORDER": "MDY" if (language or "en") == "en" else "DMY", "PREFER_DAY_OF_MONTH": "first"}
+    # a dotted date ("06.12.2026") is day first in English text too (UNN's English pages print it:
+    # QA 19b read 12 June); only a slash date is month first in English
+    day_first = (language or "en") != "en" or _DOTTED_NUMERIC.fullmatch(tidy(date)) is not None
+    settings = {"DATE_ORDER": "DMY" if day_first else "MDY", "PREFER_DAY_OF_MONTH": "first"}
     try:
         if clock.strip():
             parsed = date_parser.parse(f"{tidy(date)} {tidy(clock)}", language, settings)

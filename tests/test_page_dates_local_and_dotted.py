@@ -1,0 +1,58 @@
+"""Dates as Russian, Ukrainian and English outlets print them (QA pass 19b): a dotted date is day
+first in every language, and a page's local day east of UTC is no future day."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from storydiff.extract import html as html_extract
+from storydiff.extract import metadata
+
+
+def _page_date(date_line: str, body_first: str) -> str | None:
+    lines = ["UNN", "Russian strike on Kharkiv: 3 killed, 21 injured", date_line, body_first,
+             "According to him, the missiles hit a residential building in the Kyivskyi district."]
+    kept = [False, False, False, True, True]
+    return metadata.page_text_metadata(lines, kept, "\n".join(lines[3:]), title=lines[1],
+                                       now=datetime(2026, 12, 7, 12, tzinfo=UTC))[0]
+
+
+ENGLISH = "Three people were killed and 21 injured as a result of a Russian missile attack on Kharkiv overnight."
+
+
+@pytest.mark.parametrize("date_line, expected", [
+    ("06.12.2026 10:40", "2026-12-06T10:40:00"),
+    ("06.12.2026", "2026-12-06"),
+    ("6.12.2026, 10:40", "2026-12-06T10:40:00"),
+    # a slash date stays month first in English (its order is the writer's, not fixed)
+    ("12/06/2026", "2026-12-06"),
+])
+def test_a_dotted_date_in_english_page_text_is_day_first(date_line, expected):
+    assert _page_date(date_line, ENGLISH) == expected
+
+
+MIDNIGHT_MSK = """<!doctype html><html lang="ru"><head><meta charset="utf-8">
+<title>Взрывы прогремели в Белгороде - Интерфакс</title>
+<meta property="og:site_name" content="Интерфакс">
+<meta property="article:published_time" content="2026-12-08T00:30:00+03:00">
+</head><body><article><h1>Взрывы прогремели в Белгороде</h1>
+<time datetime="2026-12-08T00:30:00+03:00">8 декабря 2026, 00:30</time>
+<p>Несколько взрывов прогремели в Белгороде в воскресенье вечером, сообщил губернатор Белгородской области
+Вячеслав Гладков. Информация о последствиях уточняется, работают экстренные службы города.</p>
+<p>"В Белгороде работает ПВО. Информация о последствиях уточняется", - написал Гладков в своем канале.</p>
+</article><footer>© 1991-2026 Интерфакс. Все права защищены.</footer></body></html>"""
+
+
+@pytest.mark.parametrize("now, expected", [
+    # ten minutes after publication: 8 December in Moscow, the 7th in UTC
+    (datetime(2026, 12, 7, 21, 40, tzinfo=UTC), "2026-12-08T00:30:00+03:00"),
+    (datetime(2026, 12, 9, 9, 0, tzinfo=UTC), "2026-12-08T00:30:00+03:00"),
+    # before its moment: a future date, undated (never another day of the month)
+    (datetime(2026, 12, 7, 21, 0, tzinfo=UTC), None),
+])
+def test_a_page_dated_after_local_midnight_east_of_utc_keeps_its_moment(monkeypatch, now, expected):
+    monkeypatch.setattr(html_extract, "_now", lambda: now)
+    page = html_extract.extract_html(MIDNIGHT_MSK, "https://www.interfax.ru/russia/1")
+    assert page.published == expected
