@@ -56,3 +56,40 @@ def test_a_page_dated_after_local_midnight_east_of_utc_keeps_its_moment(monkeypa
     monkeypatch.setattr(html_extract, "_now", lambda: now)
     page = html_extract.extract_html(MIDNIGHT_MSK, "https://www.interfax.ru/russia/1")
     assert page.published == expected
+
+
+RUSSIAN = ("Российские военные в ночь на воскресенье поразили пункт временной дислокации украинских "
+           "подразделений и склад боеприпасов в Харькове, сообщили в Минобороны России.")
+UKRAINIAN = "Російські війська в ніч на неділю атакували Харків ударними дронами, повідомив голова ОВА."
+
+
+@pytest.mark.parametrize("date_line, body, expected", [
+    ("06.12.2026 14:30 МСК", RUSSIAN, "2026-12-06T14:30:00+03:00"),
+    ("06.12.2026, 14:30 (МСК)", RUSSIAN, "2026-12-06T14:30:00+03:00"),
+    ("6 декабря 2026, 14:30 (мск)", RUSSIAN, "2026-12-06T14:30:00+03:00"),
+    ("6 декабря 2026, 14:30 по московскому времени", RUSSIAN, "2026-12-06T14:30:00+03:00"),
+    ("6 грудня 2026, 14:30 за київським часом", UKRAINIAN, "2026-12-06T14:30:00+02:00"),
+    ("6 December 2026, 14:30 Kyiv time", ENGLISH, "2026-12-06T14:30:00+02:00"),
+    # no zone named: as before (UTC unless one is assumed)
+    ("06.12.2026 14:30", RUSSIAN, "2026-12-06T14:30:00"),
+])
+def test_moscow_and_kyiv_time_named_in_words_is_that_zones(date_line, body, expected):
+    assert _page_date(date_line, body) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("06.12.2026 14:30 МСК", "2026-12-06T14:30:00+03:00"),
+    ("06.12.2026 14:30 (мск)", "2026-12-06T14:30:00+03:00"),
+    ("2026-12-06 14:30 за київським часом", "2026-12-06T14:30:00+02:00"),
+])
+def test_a_records_date_with_moscow_or_kyiv_time_in_words_is_read(monkeypatch, value, expected):
+    from storydiff.extract import normalize_date
+
+    monkeypatch.setenv("STORYDIFF_ASSUME_TZ", "Europe/Warsaw")  # the named zone wins over the assumed one
+    assert normalize_date(value, now=datetime(2026, 12, 7, tzinfo=UTC)) == expected
+
+
+def test_a_word_that_holds_msk_is_no_zone():
+    from storydiff.extract.zone_words import zone_in_words
+
+    assert zone_in_words("Мскаленко 14:30") == ("Мскаленко 14:30", None)

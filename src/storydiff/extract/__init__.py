@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from storydiff.dates import EARLIEST_YEAR, is_bare_date, naive_zone, parse_iso_utc
+from storydiff.dates import EARLIEST_YEAR, is_bare_date, naive_zone, parse_iso_utc, zone_named
 from storydiff.extract import metadata
 from storydiff.extract.page_siblings import sibling_pages
 from storydiff.records import Article, Failure, RawItem, article_id_for
@@ -68,6 +68,12 @@ def normalize_date(value: object, *, now: datetime | None = None) -> str | None:
     s = str(value).strip()
     if len(s) > 64:  # no date is written in more (dateparser took ~70 µs a character on junk: a review's finding)
         return None
+    from storydiff.extract.zone_words import zone_in_words
+
+    s, worded = zone_in_words(s)
+    if worded is not None:
+        # "14:30 МСК", "за київським часом": the time is that zone's, whatever zone is assumed
+        zone = zone_named(worded)
     dt: datetime | None = None
     try:
         dt = datetime.fromisoformat(s.replace("Z", "+00:00"))

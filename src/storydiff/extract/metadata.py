@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from storydiff.extract.zone_words import ZONE_WORDS, zone_in_words
+
 # "Kyiv • UNN", "Kyiv | UNN", "Київ • УНН", "LONDON — Reuters" on a line of its own near the top
 # (letters of any script; _capitalised() checks the capitals, which re cannot)
 _PLACE_OUTLET_LINE = re.compile(r"^\s*([^\W\d_][\w'’.\- ]{1,40}?)\s*[•|·]\s*([^\W\d_][\w&.\- ]{1,40}?)\s*$")
@@ -466,7 +468,9 @@ _YEAR = r"(?:1[89]|20)\d\d"
 # was stored as 10:02 UTC)
 _CLOCK = (r"(?:(?:\s*r\.)?\s*(?:,|\||at|-|–|—)?\s*(?:(?:godz\.?|um|o|в|о|à)\s*)?"
           r"(?:\d{1,2}:\s?\d\d(?::\d\d)?|\d{1,2}\.\d\d(?=\s*Uhr\b))(?:\s*Uhr\b)?"
-          r"(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4}\b(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?(?!\d))?)?)?")
+          # "14:30 МСК", "14:30 (мск)", "по московскому времени", "Kyiv time": zone_words.zone_in_words
+          rf"(?:\s*[ap]\.?\s?m\.?)?(?:\s*,?\s*{ZONE_WORDS}"
+          r"|\s+[A-Z]{2,4}\b(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?(?!\d))?)?)?")
 # Full dates only: a bare year is a copyright line, a day without a year ("May 2") cannot be placed.
 _FULL_DATE = re.compile(
     rf"\b(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\.?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}|"
@@ -550,10 +554,15 @@ def _parse_date(date: str, clock: str, language: str | None) -> str | None:
     # QA 19b read 12 June); only a slash date is month first in English
     day_first = (language or "en") != "en" or _DOTTED_NUMERIC.fullmatch(tidy(date)) is not None
     settings = {"DATE_ORDER": "DMY" if day_first else "MDY", "PREFER_DAY_OF_MONTH": "first"}
+    clock, worded = zone_in_words(clock)
     try:
         if clock.strip():
             parsed = date_parser.parse(f"{tidy(date)} {tidy(clock)}", language, settings)
             if parsed is not None:
+                if worded is not None and parsed.tzinfo is None:
+                    from storydiff.dates import zone_named
+
+                    parsed = parsed.replace(tzinfo=zone_named(worded))
                 return parsed.isoformat()
         parsed = date_parser.parse(tidy(date), language, settings)
     except Exception:  # dateparser raises many kinds on odd strings; the line has no usable date
