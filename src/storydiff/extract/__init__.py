@@ -228,6 +228,9 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         meta.get("site_name"),
         metadata.outlet_from_text(raw_text) if item.kind == "text" else None,
         metadata.outlet_from_url(url),
+        # the agency signing its own dateline ("МОСКВА, 6 декабря. /ТАСС/."), where nothing else names
+        # the page's outlet (QA 19b: TASS's own page was "own reporting" of an unknown outlet)
+        metadata.dateline_agency(text) if item.kind == "text" else None,
     )
     given = meta.get("published")
     from_record = normalize_date(given, now=crawled) if given not in (None, "") else None

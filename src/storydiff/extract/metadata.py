@@ -30,9 +30,22 @@ _WIRE_DATELINE = re.compile(
 )
 
 
+# The Russian and Ukrainian agencies' own dateline, the agency between slashes after the date:
+# "МОСКВА, 6 декабря. /ТАСС/. Вооруженные силы...", "МОСКВА, 6 декабря. /ИНТЕРФАКС/ - Российские
+# ...", "КИЇВ, 6 грудня. /Укрінформ/." (QA 19b: split off as a sentence of its own, it was a "fact"
+# every TASS copy shared). The match ends where the text begins (or at the end of a dateline alone).
+_SLASHED_DATELINE = re.compile(
+    r"^\s*([^\W\d_](?:[^\W\d_]|[ .'’\-]){1,40}?(?P<date>,\s*\d{1,2}\.?\s+[^\W\d_]{3,12}\.?)?)\s*"
+    r"/(?P<agency>[^\W\d_][\w .\-]{1,30}?)/\s*(?:[.:]|[—–-]{1,2})?\s*(?=\S|$)"
+)
+
+
 def _dateline_match(line: str) -> re.Match[str] | None:
     """A wire dateline: a capitalised place with an agency tag, in capitals, or with a date
     ("Frankfurt am Main, 5. Dezember –"); a lede opening on a city's name is none of those."""
+    slashed = _SLASHED_DATELINE.match(line)
+    if slashed is not None and slashed.group(1)[0].isupper() and slashed.group("agency")[0].isupper():
+        return slashed
     m = _WIRE_DATELINE.match(line)
     if m is None or not m.group(1)[0].isupper() or m.group(1).split()[0].strip(",").lower() in _NOT_PLACES:
         return None
@@ -49,9 +62,19 @@ _NOT_PLACES = frozenset({
     "piątek", "sobota", "niedziela", "понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота",
     "неділя", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"
 })
-_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([A-Za-z][\w.\- ]{1,60})", re.I)
+# the holder in Latin or Cyrillic letters: "© ТАСС 2026. Все права защищены.", "© 1991-2026 Интерфакс",
+# "© АО «Коммерсантъ»" (QA 19b: a Cyrillic holder was never read). Not every script: other
+# languages' "All rights reserved" ("© جميع الحقوق محفوظة") would be read as the holder.
+_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
+                        r"([A-Za-zÀ-ɏ\u0400-\u04ff«\"][\w.\- «»\"]{1,60})", re.I)
+# a company's legal form before its name ("АО «Коммерсантъ»", "ТОВ «...»"): the name is in the quotes
+_LEGAL_FORM = re.compile(r"^(?:АО|ООО|ОАО|ПАО|ЗАО|ТОВ|ПрАТ|ПАТ|АТ|ФГУП|АНО)\s+(?=[«\"])")
+# "All rights reserved" in the languages storydiff reads: where the holder's name ends
+_RIGHTS_RESERVED = (r"\ball rights\b|\bвсе права\b|\bусі права\b|\bвсі права\b|\bwszelkie prawa\b|"
+                    r"\balle rechte\b|\btous droits\b|\btodos los derechos\b")
+_YEARS = re.compile(r"^\s*\d{4}(?:\s*[-–]\s*\d{4})?[\s,.\-–]|\s\d{4}(?:\s*[-–]\s*\d{4})?\s*$")
 _DOMAIN = re.compile(r"\b((?:[a-z0-9\-]+\.)+(?:com|org|net|info|ua|uk|eu|de|fr|ru|news|media|co|io|us))\b", re.I)
-_SKIP_WORDS = {"all", "rights", "reserved", "by", "the"}
+_SKIP_WORDS = {"all", "rights", "reserved", "by", "the", "copyright"}
 
 
 def _place_outlet(line: str) -> re.Match[str] | None:
@@ -113,9 +136,10 @@ def outlet_from_text(text: str) -> str | None:
         dm = _DOMAIN.search(m.group(1))
         if dm:
             return _spaced_name(dm.group(1), text) or dm.group(1).lower()
-        head = re.split(r"\.(?:\s|$)|[|,;]|\ball rights\b", m.group(1), flags=re.I)[0]
+        head = re.split(rf"\.(?:\s|$)|[|,;]|{_RIGHTS_RESERVED}", m.group(1), flags=re.I)[0]
         name = " ".join(w for w in head.split() if w.lower() not in _SKIP_WORDS)
-        name = name.strip(" .,")
+        name = _YEARS.sub(" ", f" {name} ").strip(" .,-–—")  # "© ТАСС 2026", "© Copyright 2025 Arc"
+        name = _LEGAL_FORM.sub("", name).strip("«»\" ")
         if 2 <= len(name) <= 40:
             return name
     return _masthead(lines)
@@ -149,7 +173,17 @@ def _site_before_sign(line: str, copyright: re.Match[str], text: str) -> str | N
     return " ".join(w.strip("™®") for w in words)
 
 
-_MASTHEAD_DOMAIN = re.compile(r"^[^\W_][\w\-]*\.(?:com|org|net|info|ua|uk|eu|de|fr|ru|news|media|co|io|us)$", re.I)
+# "ЛІГА.net", "Лента.ру" (a Cyrillic domain ending: ру, рф, укр)
+_MASTHEAD_DOMAIN = re.compile(r"^[^\W_][\w\-]*\.(?:com|org|net|info|ua|uk|eu|de|fr|ru|news|media|co|io|us|ру|рф|укр)$",
+                              re.I)
+
+
+def _known_outlet(name: str) -> bool:
+    """Whether ``name`` is, as written, an outlet or agency storydiff knows by name ("Meduza", "УНН",
+    "Українська правда", "Интерфакс": analyze.origins' names, which the citation finder reads)."""
+    from storydiff.analyze.origins import _CANON
+
+    return name.lower() in _CANON
 
 
 def _masthead(lines: list[str]) -> str | None:
@@ -163,8 +197,10 @@ def _masthead(lines: list[str]) -> str | None:
     words = first.split()
     if not (1 <= len(words) <= 4 and len(first) <= 40 and first[0].isupper()) or first[-1] in ".!?:;,":
         return None
-    if _MASTHEAD_DOMAIN.match(first):
+    if _MASTHEAD_DOMAIN.match(first) or _known_outlet(first):
         return first
+    if len(words) == 2 and _known_outlet(words[0]) and words[1][0].isupper():
+        return first  # a regional edition: "Суспільне Одеса", "BBC Україна"
     if len(words) >= 2:
         # in the page's foot, in a sentence ("... is funded by our readers"): a headline is
         # repeated at the top of its body, a masthead at the foot of the page
@@ -227,11 +263,28 @@ def without_dateline(sentence: str) -> str:
     crowded ferry..." -> "A crowded ferry..."; "МОСКВА, 5 дек — ТАСС. Второй..." -> "Второй..."):
     where it was filed, and who filed it, is not what it says."""
     m = _dateline_match(sentence)
+    if m and m.re is _SLASHED_DATELINE:
+        return sentence[m.end():]
     if m:
         rest = sentence[m.end() - 1 :]
         end = _sign_off_end(m, rest)
         return rest[end:].lstrip() if end else rest
     return sentence
+
+
+def dateline_agency(text: str) -> str | None:
+    """The agency signing the body's dateline: "ТАСС" in "МОСКВА, 6 декабря. /ТАСС/.", "Reuters" in
+    "KYIV, March 3 (Reuters) -", "РИА Новости" in "МОСКВА, 6 дек — РИА Новости."; None without one."""
+    for line in [ln for ln in text.splitlines() if ln.strip()][:4]:
+        m = _dateline_match(line)
+        if m is None:
+            continue
+        if m.group("agency"):
+            return m.group("agency").strip()
+        rest = line[m.end() - 1:]
+        end = _sign_off_end(m, rest)
+        return rest[:end].strip().rstrip(".") or None if end else None
+    return None
 
 
 def language(text: str) -> str | None:
