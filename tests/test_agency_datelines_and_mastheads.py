@@ -76,3 +76,30 @@ def test_tass_own_page_without_url_is_tass():
     # with a URL the site names the outlet (a reprint of TASS copy is the reprinting site's page)
     reprint = extract_item(RawItem(source="r.txt", kind="text", content=page, url="https://region.example/news/1"))
     assert reprint.outlet == "region.example"
+
+
+@pytest.mark.parametrize("name_line, people", [
+    ("Олена Коваленко", ["Олена Коваленко"]),
+    ("Иван Петров", ["Иван Петров"]),
+    ("Анна-Марія Іванів", ["Анна-Марія Іванів"]),
+    ("Share Tweet", []),  # a button row under the date, in Latin letters: not read
+    ("НОВОСТИ УКРАИНЫ", []),  # a section in capitals
+    ("Читайте также", []),
+    ("Українська правда", []),  # an outlet's name
+])
+def test_a_bare_name_between_the_date_line_and_the_body_is_the_byline(name_line, people):
+    from storydiff.extract.metadata import authors_from_lines
+
+    lines = ["Новая газета Европа", "Прокуратура требует 12 лет для журналиста", "6 декабря 2026, 11:00", name_line,
+             "Государственный обвинитель потребовал приговорить журналиста к 12 годам колонии.",
+             "Сам журналист вину не признал и назвал дело политическим."]
+    kept = [False, False, False, False, True, True]
+    assert authors_from_lines(lines, kept, title=lines[1]) == people
+
+
+def test_a_bare_name_not_under_a_date_line_is_no_byline():
+    from storydiff.extract.metadata import authors_from_lines
+
+    lines = ["Новая газета Европа", "Прокуратура требует 12 лет для журналиста", "Иван Петров",
+             "Государственный обвинитель потребовал приговорить журналиста к 12 годам колонии."]
+    assert authors_from_lines(lines, [False, False, False, True], title=lines[1]) == []

@@ -93,3 +93,44 @@ def test_a_word_that_holds_msk_is_no_zone():
     from storydiff.extract.zone_words import zone_in_words
 
     assert zone_in_words("Мскаленко 14:30") == ("Мскаленко 14:30", None)
+
+
+UNN_UK = ("Російські війська в ніч на понеділок атакували Харків ударними дронами, загинув один чоловік, "
+          "ще дев'ятеро людей поранені.\nЗа його словами, дрони влучили у складські приміщення та житловий сектор.\n")
+
+
+def _captured_page(date_line: str, captured: str | None):
+    from storydiff.extract import extract_item
+    from storydiff.records import RawItem
+
+    meta = {"crawled": captured} if captured else {}
+    page = f"УНН\nРосія знову атакувала Харків дронами\n{date_line}\n{UNN_UK}"
+    return extract_item(RawItem(source="unn.txt", kind="text", content=page, meta=meta)).published
+
+
+@pytest.mark.parametrize("date_line, expected", [
+    ("сьогодні, 09:30", "2026-12-07T09:30:00"),
+    ("Сьогодні 09:30", "2026-12-07T09:30:00"),
+    ("вчора, 22:15", "2026-12-06T22:15:00"),
+    ("Today, 09:30", "2026-12-07T09:30:00"),
+    ("2 години тому", "2026-12-07T08:00:00"),
+    ("7 грудня, 09:30", "2026-12-07T09:30:00"),
+    ("25 грудня, 09:30", "2025-12-25T09:30:00"),  # a day after the capture is last year's
+])
+def test_relative_and_yearless_dates_are_read_against_the_capture_time(date_line, expected):
+    assert _captured_page(date_line, "2026-12-07T10:00:00+00:00") == expected
+
+
+@pytest.mark.parametrize("date_line", ["сьогодні, 09:30", "вчора, 22:15", "2 години тому", "7 грудня, 09:30"])
+def test_relative_dates_without_a_capture_time_stay_undated(date_line):
+    # never the time of the run: an archive read a year later would be dated today
+    assert _captured_page(date_line, None) is None
+
+
+def test_a_russian_relative_date_line_and_a_duration():
+    lines = ["Лента", "Удар по Харькову", "вчера в 22:15", RUSSIAN, "Второй абзац новости о событии в городе."]
+    kept = [False, False, False, True, True]
+    captured = datetime(2026, 12, 7, 10, tzinfo=UTC)
+    assert metadata.published_from_lines(lines, kept, title=lines[1], now=captured, language="ru") == "2026-12-06T22:15:00"
+    lines[2] = "2 часа"  # a duration, not a date
+    assert metadata.published_from_lines(lines, kept, title=lines[1], now=captured, language="ru") is None

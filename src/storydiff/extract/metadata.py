@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+from storydiff.dates import naive_zone
 from storydiff.extract.zone_words import ZONE_WORDS, zone_in_words
 
 # "Kyiv • UNN", "Kyiv | UNN", "Київ • УНН", "LONDON — Reuters" on a line of its own near the top
@@ -673,13 +674,81 @@ def published_from_lines(
             value = normalize_date(_parse_date(m.group("date"), m.group("clock"), language), now=now)
             if value is not None:
                 best = (cost, value)
+    if best is None and now is not None:
+        return _relative_date(lines, edges, now, language)
     return best[1] if best else None
+
+
+# A date line that needs a reference day: "сьогодні, 09:30", "Вчера в 22:15", "Today, 09:30", "2 години
+# тому", "15 minutes ago", and a day without its year, "7 грудня, 09:30" (with its clock: a bare
+# "7 грудня" is as often an event's day). Alone on its line.
+_TODAY_OR_YESTERDAY = r"сьогодні|сегодня|today|heute|dzisiaj|dziś|вчора|учора|вчера|yesterday|gestern|wczoraj"
+_AGO_UNITS = (r"хвилин[иу]?|годин[иу]?|минут[ыу]?|час(?:а|ов)?|min(?:ute)?s?|hours?|hrs?|minuten|stunden?|minut[y]?"
+              r"|godzin[ya]?|godzinę")
+_RELATIVE_DATE_LINE = re.compile(
+    rf"(?:(?:{_TODAY_OR_YESTERDAY})\s*,?\s*(?:(?:в|о|об|at|um|o|godz\.?)\s*)?\d{{1,2}}:\d\d"
+    rf"|(?:vor\s+)?\d{{1,2}}\s+(?:{_AGO_UNITS})\s*(?:тому|назад|ago|temu)?"
+    rf"|{_DAY}\.?\s+{_MONTH},?\s+(?:(?:в|о|at|um|o|godz\.?)\s*)?\d{{1,2}}:\d\d)",
+    re.I,
+)
+_AGO_WORD = re.compile(r"\b(?:тому|назад|ago|temu|vor)\b", re.I)
+_DURATION = re.compile(rf"(?:vor\s+)?\d{{1,2}}\s+(?:{_AGO_UNITS})\b", re.I)
+
+
+def _relative_date(lines: Sequence[str], edges: Sequence[tuple[int, int]], captured: datetime,
+                   language: str | None) -> str | None:
+    """A relative or year-less date line near the headline or the body's start, read against the time
+    the page was captured (never the time of the run: an archive read a year later is not from
+    today), as ISO; None when there is none or it cannot be read."""
+    from storydiff.extract import date_parser, normalize_date
+
+    base = captured.astimezone(naive_zone() or UTC).replace(tzinfo=None)
+    for i, _ in edges:
+        line = _DATE_LINE_LABEL.sub("", lines[i].strip(" \t·|•-–—")).strip()
+        if len(line) > 40 or not _RELATIVE_DATE_LINE.fullmatch(line):
+            continue
+        if _DURATION.match(line) and not _AGO_WORD.search(line):
+            continue  # "2 hours" without "ago" is a duration
+        try:
+            parsed = date_parser.parse(line, language, {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
+                                                        "RETURN_AS_TIMEZONE_AWARE": False})
+        except Exception:  # dateparser raises many kinds on odd strings
+            continue
+        if parsed is not None:
+            return normalize_date(parsed.replace(second=0, microsecond=0).isoformat(), now=captured)
+    return None
+
+
+# a label before a relative date: "Опубліковано: сьогодні, 09:30", "Updated: 2 hours ago"
+_DATE_LINE_LABEL = re.compile(r"^(?:published|posted|updated|опубліковано|опубликовано|оновлено|обновлено|"
+                              r"veröffentlicht|aktualisiert|opublikowano|aktualizacja)\s*:?\s*", re.I)
 
 
 def _dated_or_separated(line: str) -> bool:
     """A short line where "by" signs something: after a date ("May 2, 2019 7:45 am by Jane Doe") or
     a separator ("Politics | by Jane Doe"), not in a phrase ("sign up by clicking here")."""
     return len(line.split()) <= 16 and bool(_FULL_DATE.search(line) or _SEPARATED_BY.search(line))
+
+
+# A person's name alone on a line: two or three capitalised Cyrillic words ("Олена Коваленко", "Иван
+# Петров"), not in capitals (a masthead, a section: "НОВОСТИ УКРАИНЫ"). Cyrillic only: on the three
+# line corpora the same shape in Latin letters under a date line was "Share Tweet", "Fact Check", "Why
+# It Matters", and no name.
+_NAME_WORD = r"[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+(?:-[А-ЯІЇЄҐЁ]?[а-яіїєґё'’ʼ]+)?"
+_BARE_NAME = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}")
+
+
+def _name_between_date_and_body(lines: Sequence[str], kept: Sequence[bool], i: int) -> bool:
+    """Whether line ``i`` is a bare byline: a person's name alone between the page's date line and
+    the body's first line, as Ukrainska Pravda and Novaya Gazeta Europe print it (QA 19b)."""
+    line = lines[i].strip()
+    before = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+    after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+    if before is None or after is None or not kept[after] or not is_date_line(lines[before]):
+        return False
+    if not _BARE_NAME.fullmatch(line):
+        return False
+    return not _known_outlet(line) and not _known_outlet(line.split()[0])
 
 
 def authors_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str | None = None) -> list[str]:
@@ -694,9 +763,12 @@ def authors_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str
             names = labelled or m.group(1)
         elif distance <= _SIGNED_LINE_REACH and not kept[i] and len(line.split()) <= 12:
             signed = _FULL_DATE.search(line) or _HANDLE.search(line)
-            if signed is None or signed.start() == 0:
+            if signed is None and _name_between_date_and_body(lines, kept, i):
+                names = line
+            elif signed is None or signed.start() == 0:
                 continue
-            names = line[: signed.start()]
+            else:
+                names = line[: signed.start()]
         else:
             continue
         people = split_authors(_FULL_DATE.split(_BYLINE_TAIL.split(names)[0])[0])
