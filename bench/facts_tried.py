@@ -175,7 +175,9 @@ class Judged:
         s, sim, judge = self.stories[k], self.sims[k], self.judge[k]
         if sim is None:
             return bench.as_units(s, [])
-        settings = FactSettings(match_probability=same, match_possibly_probability=max(possibly, 1e-6))
+        # round 15's protocol: without round 19's gap rule (off), so its rows stay reproducible
+        settings = FactSettings(match_probability=same, match_possibly_probability=max(possibly, 1e-6),
+                                possibly_gap_probability=1.0)
         groups = group_claims(s.claims, sim, same, s.docs, settings)
         index = {id(c): i for i, c in enumerate(s.claims)}
         if judge_same <= 1:

@@ -412,6 +412,47 @@ def test_a_sentence_the_translation_left_out_is_no_restatement_of_its_neighbours
     assert sorted(map(sorted, groups)) == [[0, 1, 2], [3]]
 
 
+def _gap_story(languages=None, settings=None):
+    """B and C share a fact; A does not give it: A's two lone sentences fit the gap (mean match
+    probability 0.11 and 0.1, each under the single-pair "possibly" cut 0.2); B's lone sentence
+    resembles the fact too, but B is in it already."""
+    from storydiff.compare.facts import group_claims
+
+    texts = [("A", "a0"), ("A", "a1"), ("B", "b0"), ("B", "b1"), ("C", "c0")]
+    claims = [Claim(aid, k, 0, 1, t, frozenset(), ()) for k, (aid, t) in enumerate(texts)]
+    sim = np.zeros((5, 5), dtype=np.float32)
+    for i, j, p in [(2, 4, 0.9), (0, 2, 0.12), (0, 4, 0.1), (1, 2, 0.1), (1, 4, 0.1), (3, 4, 0.15)]:
+        sim[i, j] = sim[j, i] = p
+    groups = group_claims(claims, sim, 0.25, ["A", "B", "C"], settings or FactSettings(), languages)
+    return {g.claims[0].text: g for g in groups}
+
+
+def test_a_lone_sentence_that_fits_a_gap_in_a_shared_fact_is_possibly_the_same():
+    """A fact two outlets share and a third leaves out: the third outlet's lone sentence that fits
+    that gap best (mean match probability over the fact's sentences at least
+    possibly_gap_probability) is shown "possibly the same", beside the fact's sentence it matches
+    best, not "only in A"; each gap is filled once, and an outlet already in the fact has no gap."""
+    facts = _gap_story()
+    assert facts["b0"].match == "same" and [c.text for c in facts["b0"].claims] == ["b0", "c0"]
+    assert facts["a0"].match == "possibly"
+    assert [(c.text, round(p, 3)) for c, p in facts["a0"].candidates] == [("b0", 0.11)]
+    assert facts["a1"].match == "only"  # A's gap in the fact is taken by a0, the better fit
+    assert facts["b1"].match == "only"  # B gives the fact already: no gap to fill
+    # the rule off: the single-pair cut alone leaves every lone sentence "only"
+    off = _gap_story(settings=FactSettings(possibly_gap_probability=1.0))
+    assert [off[t].match for t in ("a0", "a1", "b1")] == ["only", "only", "only"]
+    # a cut above the fit: a0 stays "only"
+    assert _gap_story(settings=FactSettings(possibly_gap_probability=0.12))["a0"].match == "only"
+
+
+def test_a_gap_is_filled_only_on_the_word_of_sentences_in_the_lone_sentence_s_language():
+    """As for restatements: across languages a lone sentence is mostly one the translation left out."""
+    facts = _gap_story(languages=["uk", "uk", "en", "en", "en"])
+    assert facts["a0"].match == "only" and facts["a1"].match == "only"
+    facts = _gap_story(languages=["en", "uk", "en", "en", "en"])
+    assert facts["a0"].match == "possibly" and facts["a1"].match == "only"
+
+
 def test_tfidf_cosine_is_scikit_learns_to_the_bit():
     """The fact scorer's TF-IDF features are computed without importing scikit-learn (a second of
     start-up); its weights were fit on scikit-learn's numbers, so they must be the same numbers."""

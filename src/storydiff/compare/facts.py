@@ -12,7 +12,10 @@ sentence-embedding cosine and its (scaled) mutual-best flag join them. The lexic
 fit by logistic regression on all 31 stories of the reviewed fact gold, tests/data/fact_gold.jsonl
 (``python bench/facts.py --lexical --fit``; held out by story there). A claim no other outlet
 matches is shown "possibly" the same as another outlet's sentence scoring at least the "possibly"
-cut, and, when FactSettings.possibly_cosine is on, as one whose e5 sentence cosine reaches it.
+cut, and, when FactSettings.possibly_cosine is on, as one whose e5 sentence cosine reaches it. A
+lone claim that best fits a fact the other outlets share and its own outlet leaves out (mean match
+probability over the fact's sentences at least FactSettings.possibly_gap_probability) is shown
+"possibly" the same as that fact (``_gap_fits``).
 
 Facts are built greedily, best pair first, and two facts merge only when no article is in both:
 union-find over every link above threshold chains loose matches into one giant fact (checked on
@@ -813,6 +816,8 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
     if languages is not None:
         groups = _evidence_with_the_figures(groups, claims, sim, languages, possibly_cut)
     cosine = _Cosine(vectors if settings.scorer == "learned" and settings.possibly_cosine < 1 else None)
+    gaps = (_gap_fits(groups, claims, sim, settings.possibly_gap_probability, languages)
+            if settings.scorer == "learned" and settings.possibly_gap_probability < 1 else {})
     order = {aid: k for k, aid in enumerate(article_order)}
     out = []
     for g in groups:
@@ -834,7 +839,7 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
                     aid = claims[j].article_id
                     if aid != own and sim[k, j] > best.get(aid, (0.0, -1))[0]:
                         best[aid] = (float(sim[k, j]), j)
-                for j, p in close.get(k, ()):
+                for j, p in [*close.get(k, ()), *gaps.get(k, ())]:
                     aid = claims[j].article_id
                     if aid != own and p > best.get(aid, (0.0, -1))[0]:
                         best[aid] = (p, j)
@@ -842,6 +847,43 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
         out.append(FactGroup([claims[k] for k in g], "possibly" if candidates else "only", [1.0] * len(g),
                              candidates[: settings.possibly_max]))
     out.sort(key=lambda f: (order[f.claims[0].article_id], f.claims[0].index))
+    return out
+
+
+def _gap_fits(groups: list[list[int]], claims: list[Claim], sim: np.ndarray, cut: float,
+              languages: Sequence[str] | None = None) -> dict[int, list[tuple[int, float]]]:
+    """Gaps in shared facts, filled by lone claims: a fact of several outlets that leaves out an
+    outlet is a gap, and the outlet's lone claims are its candidates, scored by their mean match
+    probability against the fact's claims. Pairs are taken best first down to ``cut``, each claim
+    and each gap (fact, outlet) once. A fact the other outlets share is rarely missing from one
+    report of the event, so the claim that fits the gap best is shown "possibly the same" beside
+    it rather than "only in X"; ranked this way a lone claim is more often really shared than by
+    its single best pair (reviewed fact gold, the gold's dev stories: 10 of 17 lone claims at 0.08,
+    against 13 of 27 at the single-pair "possibly" cut; BENCHMARKS.md §6, round 19). As in
+    ``_attach_restatements``, only claims in the lone claim's language vouch for it.
+    Returns claim -> [(the fact's claim it matches best, mean probability)]."""
+    shared = [g for g in groups if len({claims[k].article_id for k in g}) > 1]
+    lone = [g[0] for g in groups if len(g) == 1]
+    pairs = []
+    for f, g in enumerate(shared):
+        present = {claims[k].article_id for k in g}
+        for x in lone:
+            if claims[x].article_id in present:
+                continue
+            members = [k for k in g if languages is None or languages[k] == languages[x]]
+            if members:
+                pairs.append((float(np.mean(sim[x, members])), x, f, members))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    out: dict[int, list[tuple[int, float]]] = {}
+    filled: set[tuple[int, str]] = set()
+    for p, x, f, members in pairs:
+        if p < cut:
+            break
+        gap = (f, claims[x].article_id)
+        if x in out or gap in filled:
+            continue
+        filled.add(gap)
+        out[x] = [(max(members, key=lambda j: sim[x, j]), p)]
     return out
 
 
