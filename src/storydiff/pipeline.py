@@ -918,7 +918,10 @@ def moved_from(store, article: Article) -> Article | None:
 
     if not (article.outlet and article.published and article.url) or is_bare_date(article.published):
         return None  # a bare day: no time of day to tell an outlet's articles apart
-    candidates = [a for a in store.articles_published_at(article.outlet, article.published) if a.id != article.id]
+    # the stored article under the incoming one's own id counts too: the outlet's CMS kept the id
+    # and moved the slug with the headline (QA pass 19a, 1: the correction was "already stored" by
+    # the API and a second article "ID~hash" by ingest); revision_target asks only at a new URL
+    candidates = store.articles_published_at(article.outlet, article.published)
     if not candidates:  # the common case: a new article's ingest imports none of the compare package
         return None
     from storydiff.compare.revisions import is_moved
