@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +96,24 @@ def test_ingest_makes_the_moved_correction_under_the_same_id_a_revision(db_url, 
         assert "загинули 5 людей" in store.get_article("zt-412").text
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("host, url", [
+    ("::", "http://[::]:8000/"), ("::1", "http://[::1]:8000/"), ("[::1]", "http://[::1]:8000/"),
+    ("127.0.0.1", "http://127.0.0.1:8000/"), ("localhost", "http://localhost:8000/"),
+])
+def test_the_printed_address_brackets_an_ipv6_host(host, url):
+    from storydiff.serve.cli_serve import server_url
+
+    assert server_url(host, 8000) == url
+
+
+def test_compare_paths_takes_path_objects(tmp_path):
+    from storydiff.pipeline import compare_paths
+
+    rec = strike(3, 12, "troie")
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    for given in ([Path(path)], Path(path), [str(path)], Path(tmp_path)):
+        result = compare_paths(given)
+        assert [a.id for a in result.articles] == ["zt-412"], given

@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 
-def extract_paths(inputs: Iterable[str] | str, settings: ExtractSettings | None = None) -> Iterator[Article | Failure]:
+def extract_paths(inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], settings: ExtractSettings | None = None) -> Iterator[Article | Failure]:
     """Every article (or failure) found in files, folders, globs or ``-`` (one path alone will do)."""
     return extract_items(read_inputs(inputs), settings)
 
@@ -590,7 +590,7 @@ def analyze_lexically(items: Iterable[Article | Failure]) -> Iterator[Article | 
 
 
 def compare_paths(
-    inputs: Iterable[str] | str,
+    inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     progress: Callable[[int], None] | None = None,
     fact_settings: FactSettings | None = None,

@@ -264,8 +264,12 @@ def _guard(path: str, it: Iterator[Result], settings: IngestSettings) -> Iterato
         yield Failure(f"{path}#after-record{n}" if n else path, f"truncated or corrupt gzip: {e}")
 
 
-def read_inputs(inputs: Iterable[str] | str, settings: IngestSettings | None = None) -> Iterator[Result]:
+def read_inputs(
+    inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], settings: IngestSettings | None = None
+) -> Iterator[Result]:
     """Every article (or failure) in every input, in input order (a single path is one input,
-    not a sequence of one-character paths)."""
-    for path in expand_inputs([inputs] if isinstance(inputs, str) else inputs):
+    not a sequence of one-character paths). A path may be a ``pathlib.Path`` (QA pass 19a: the
+    Python API's ``compare_paths([Path(...)])`` was a TypeError)."""
+    given = [inputs] if isinstance(inputs, str | os.PathLike) else inputs
+    for path in expand_inputs(os.fspath(p) for p in given):
         yield from read_path(path, settings)

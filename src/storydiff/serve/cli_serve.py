@@ -21,6 +21,17 @@ def is_loopback(host: str) -> bool:
         return False  # a hostname: it may resolve to anything
 
 
+def server_url(host: str, port: int) -> str:
+    """The server's address as a browser takes it: an IPv6 literal in brackets (http://[::]:8000/,
+    not http://:::8000/; QA pass 19a)."""
+    bare = host.strip("[]")
+    try:
+        is_v6 = ipaddress.ip_address(bare.split("%", 1)[0]).version == 6
+    except ValueError:
+        is_v6 = False
+    return f"http://[{bare}]:{port}/" if is_v6 else f"http://{host}:{port}/"
+
+
 def serve(
     host: Annotated[
         str, typer.Option(help="address to listen on; the default is reachable from this machine only")
@@ -80,5 +91,5 @@ def serve(
                 f"warning: listening on {host}: {where}; the token travels in clear over plain HTTP",
                 file=sys.stderr,
             )
-    print(f"storydiff: http://{host}:{port}/  (writes {'enabled' if token else 'disabled'})", file=sys.stderr)
+    print(f"storydiff: {server_url(host, port)}  (writes {'enabled' if token else 'disabled'})", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
