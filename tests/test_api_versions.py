@@ -98,6 +98,112 @@ def test_ingest_makes_the_moved_correction_under_the_same_id_a_revision(db_url, 
         store.close()
 
 
+def test_two_versions_of_one_article_in_one_request_are_two_revisions(client):
+    # QA 19a, 2: the correction was "skipped: same item earlier in this request"
+    first, second = strike(3, 12, "troie"), strike(5, 14, "troie")
+    out = post(client, [first, second])
+    assert [it["status"] for it in out["items"]] == ["stored", "stored"], out
+    revs = revisions(client, "zt-412")
+    assert revs["current"] == 2 and "загинули 5 людей" in revs["revisions"][-1]["text"]
+    # the very same item twice is still one item
+    again = post(client, [second, second])
+    assert [it["status"] for it in again["items"]] == ["skipped", "skipped"]
+    assert again["items"][1]["error"] == "same item earlier in this request"
+
+
+def test_the_same_wire_copy_from_other_outlets_is_stored_for_each(client):
+    # QA 19a, 3: without url or id the text alone keyed an item, so other outlets' copies were
+    # "same item earlier in this request" / "already stored"; a file of the same rows stores all
+    text = ("Уночі 21 листопада сили ППО збили над Черкащиною 9 ударних дронів, повідомили у Повітряних силах.\n"
+            "\"Робота ППО триває, не ігноруйте тривогу\", - заявив речник Повітряних сил.\n"
+            "Падіння уламків зафіксовано у двох районах області.")
+    copies = [{"outlet": o, "title": "Над Черкащиною збили 9 дронів", "published": f"2026-11-21T06:{m}:00+02:00",
+               "text": text} for o, m in (("Ukrinform", "00"), ("Interfax-Ukraine", "20"), ("Espreso", "40"))]
+    out = post(client, copies[:2])
+    assert [it["status"] for it in out["items"]] == ["stored", "stored"], out
+    assert [it["status"] for it in post(client, copies[2:])["items"]] == ["stored"]
+    ids = {it["article_id"] for it in out["items"]}
+    assert len(ids) == 2
+    stories = client.get("/api/stories").json()
+    assert len(stories) == 1
+    outlets = {a["outlet"] for a in client.get(f"/api/stories/{stories[0]['id']}").json()["articles"]}
+    assert outlets == {"Ukrinform", "Interfax-Ukraine", "Espreso"}
+    # each copy sent again is a repeat
+    assert post(client, copies)["skipped"] == 3
+
+
+def test_vendor_field_names_epoch_numbers_and_modified_are_read_as_file_ingest_reads_them(client):
+    # QA 19a, 9: refused as unknown fields or "must be a string"
+    items = [
+        {"id": "v-1", "headline": "Вибухи у Житомирі", "body": "Уночі 22 листопада у Житомирі пролунали вибухи, "
+         "повідомив голова ОВА у Telegram.", "publishedAt": "2026-11-22T01:10:00Z", "source": {"name": "Zhytomyr Today"}},
+        {"id": "v-2", "title": "Вибухи у Бердичеві", "text": "Уночі 22 листопада у Бердичеві пролунали вибухи, "
+         "повідомив голова ОВА у Telegram.", "published": 1795309800, "outlet": "Berdychiv News"},
+        {"id": "v-3", "title": "Вибухи в Коростені", "text": "Уночі 22 листопада в Коростені пролунали вибухи, "
+         "повідомив голова ОВА у Telegram.", "published": "2026-11-22T01:30:00+02:00",
+         "updated": "2026-11-22T03:00:00+02:00", "outlet": "Korosten News"},
+    ]
+    out = post(client, items)
+    assert [it["status"] for it in out["items"]] == ["stored"] * 3, out
+    a = client.get("/api/articles/v-1").json()
+    assert (a["title"], a["outlet"]) == ("Вибухи у Житомирі", "Zhytomyr Today") and a["published"].startswith("2026-11-22")
+    assert client.get("/api/articles/v-2").json()["published"].startswith("2026-11-22")
+    assert client.get("/api/articles/v-3").json()["modified"] is not None
+
+
+def test_an_older_text_sent_after_the_newer_one_stays_an_earlier_revision(client):
+    # QA 19a, 9's consequence: without "modified" the older text sent later became current
+    newer = {**strike(5, 14, "troie"), "modified": "2026-11-20T23:40:00+02:00"}
+    older = {**strike(3, 12, "troie"), "modified": "2026-11-20T21:05:00+02:00"}
+    post(client, newer)
+    post(client, older)
+    revs = revisions(client, "zt-412")
+    current = next(r for r in revs["revisions"] if r["number"] == revs["current"])
+    assert "загинули 5 людей" in current["text"]
+
+
+def test_the_no_text_error_names_only_fields_the_api_takes(client):
+    (item,) = post(client, {"id": "no-body", "title": "Без тексту"})["items"]
+    assert item["status"] == "failed"
+    named = [f.strip(" '") for f in item["error"].split("(")[-1].rstrip(")").split(",")]
+    assert named and "text" in named
+    for field in named:  # each field the error suggests is one the API takes
+        (sent,) = post(client, {"id": f"with-{field}", field: "<p>Текст статті про події дня.</p>"})["items"]
+        assert "unknown field" not in sent.get("error", ""), (field, sent)
+
+
+def test_a_quarantined_item_sent_again_fixed_leaves_the_errors(client):
+    # QA 19a, 12: {"id": "broken-2", "text": 5} stayed in /api/errors after it was stored
+    (bad,) = post(client, {"id": "broken-2", "text": 5})["items"]
+    assert bad["status"] == "failed"
+    assert any(e["source"] == bad["source"] for e in client.get("/api/errors").json())
+    fixed = {"id": "broken-2", "outlet": "Zhytomyr Today", "text": "Уночі 22 листопада у Житомирі пролунали вибухи."}
+    (item,) = post(client, fixed)["items"]
+    assert item["status"] == "stored", item
+    assert client.get("/api/errors").json() == []
+
+
+def test_an_id_ending_in_revisions_is_reachable(client):
+    # QA 19a, 14: GET /api/articles/x%2Frevisions answered the revisions of "x" (404)
+    text = "Уночі 22 листопада у Житомирі пролунали вибухи, пошкоджено кілька будинків."
+    post(client, [{"id": "x/revisions", "text": text}, {"id": "x", "text": text + " Загинула одна людина."}])
+    assert client.get("/api/articles/x%2Frevisions").json()["id"] == "x/revisions"
+    assert client.get("/api/articles/x%2Frevisions/revisions").json()["article_id"] == "x/revisions"
+    assert client.get("/api/articles/x/revisions").json()["article_id"] == "x"
+
+
+def test_openapi_describes_the_upload_body_and_its_bearer_token(tmp_path):
+    with TestClient(create_app(str(tmp_path / "o.db"), token=TOKEN)) as c:
+        schema = c.get("/openapi.json").json()
+    op = schema["paths"]["/api/articles"]["post"]
+    body = op["requestBody"]["content"]["application/json"]["schema"]
+    item = body["oneOf"][0]
+    assert {"text", "html", "modified", "id"} <= set(item["properties"])
+    (scheme,) = schema["components"]["securitySchemes"].values()
+    assert (scheme["type"], scheme["scheme"].lower()) == ("http", "bearer")
+    assert op.get("security"), op
+
+
 @pytest.mark.parametrize("host, url", [
     ("::", "http://[::]:8000/"), ("::1", "http://[::1]:8000/"), ("[::1]", "http://[::1]:8000/"),
     ("127.0.0.1", "http://127.0.0.1:8000/"), ("localhost", "http://localhost:8000/"),

@@ -23,6 +23,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.security import HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -67,6 +68,9 @@ _DOCS_PATHS = ("/docs",)
 DOCS_ASSETS = "/static/docs"
 
 _env = template_env()
+# the write token's scheme, as the OpenAPI schema declares it; require_writer answers for it
+BEARER = HTTPBearer(auto_error=False, scheme_name="bearerToken",
+                    description="the server's write token (storydiff serve --token T, or STORYDIFF_TOKEN)")
 
 
 
@@ -98,26 +102,56 @@ def swagger_ui_dir() -> str | None:
 
 # -- POST /api/articles: JSON items → RawItem -------------------------------------------------
 
-_ITEM_FIELDS = ("id", "url", "title", "text", "html", "published", "outlet", "authors")
+
+def _item_fields() -> tuple[str, ...]:
+    """The fields an uploaded item may have: every field file ingest reads from an export row
+    (``ingest.formats.record_to_item``: storydiff's names, the text and HTML fields, ``modified`` /
+    ``updated``, and the vendor names of ``FIELD_ALIASES``). The API refused ``modified``, ``body``,
+    ``headline``, ``publishedAt``... that a file of the same rows was read with (QA pass 19a, 9)."""
+    from storydiff.ingest.formats import EXPORT_HTML_FIELDS, EXPORT_TEXT_FIELDS, FIELD_ALIASES, TIME_FIELDS
+
+    own = ("id", "url", "title", "text", "html", "published", "modified", "outlet", "authors")
+    names = [*own, *TIME_FIELDS, *EXPORT_TEXT_FIELDS, *EXPORT_HTML_FIELDS,
+             *(a for aliases in FIELD_ALIASES.values() for a in aliases)]
+    return tuple(dict.fromkeys(names))
+
+
+_ITEM_FIELDS = _item_fields()
+
+
+def _item_body(rec: dict[str, Any]) -> str | None:
+    """The text or HTML that ``record_to_item`` reads from ``rec`` (HTML first), or None."""
+    from storydiff.ingest.formats import EXPORT_HTML_FIELDS, EXPORT_TEXT_FIELDS
+
+    fields = (*EXPORT_HTML_FIELDS, *EXPORT_TEXT_FIELDS)
+    return next((rec[f] for f in fields if isinstance(rec.get(f), str) and rec[f].strip()), None)
 
 
 def item_source(rec: dict[str, Any]) -> str:
-    """Where an uploaded item came from, stable across re-uploads so a repeat is skipped."""
+    """Where an uploaded item came from, stable across re-uploads so a repeat is skipped: its URL,
+    else its id, else its text and outlet. The same wire copy from two outlets is two items, as
+    two rows of a file are (QA pass 19a, 3: keyed on the text alone, the second outlet's copy was
+    "already stored"); without an outlet the text alone keys it, as before."""
+    from storydiff.ingest.formats import export_record
+
     if isinstance(rec.get("url"), str) and rec["url"].strip():
         return "api:" + rec["url"].strip()
     if rec.get("id") not in (None, ""):
         return f"api:id:{rec['id']}"
-    body = rec.get("html") if isinstance(rec.get("html"), str) else rec.get("text")
-    if not isinstance(body, str):
+    named = export_record(rec)  # a vendor's "source": {"name": ...} is the outlet
+    body = _item_body(named)
+    if body is None:
         # no text: the item as a whole (two different text-less items shared the key of "None" and
         # one quarantine entry; second QA pass)
         body = json.dumps(rec, sort_keys=True, default=str, ensure_ascii=False)
+    elif isinstance(named.get("outlet"), str) and named["outlet"].strip():
+        body += "\x00" + named["outlet"].strip().lower()
     return "api:sha1:" + hashlib.sha1(body.encode("utf-8", "replace")).hexdigest()[:16]
 
 
 def item_to_raw(rec: Any) -> RawItem | Failure:
     """One uploaded object → RawItem, or a Failure saying what is wrong with it."""
-    from storydiff.ingest.formats import field_type_error, record_to_item
+    from storydiff.ingest.formats import export_record, field_type_error, record_to_item
     from storydiff.ingest.sanitize import clean_item, clean_value, lone_surrogate
     from storydiff.settings import IngestSettings
 
@@ -130,16 +164,52 @@ def item_to_raw(rec: Any) -> RawItem | Failure:
         return Failure(item_source(rec), f"field 'id' holds an unpaired surrogate ({half!r}), not text", "request")
     source = item_source(rec)
     unknown = sorted(k for k in rec if k not in _ITEM_FIELDS)
-    if unknown:
+    if unknown:  # a typo ("titel") is said, not dropped in silence
         allowed = ", ".join(_ITEM_FIELDS)
         return Failure(
             source, f"unknown field(s) {', '.join(map(repr, unknown))}; allowed: {allowed}", "request"
         )
-    wrong = field_type_error(rec)  # the check files get too; here the request is what is wrong
+    # the check files get too (after the vendor names and an epoch number are read as files read
+    # them); here the request is what is wrong
+    wrong = field_type_error(export_record(rec))
     if wrong:
         return Failure(source, wrong, stage="request")
     item = record_to_item(source, rec, IngestSettings())
     return clean_item(item) if isinstance(item, RawItem) else item
+
+
+def by_key_kind(raws: list[RawItem]) -> list[tuple[bool, list[RawItem]]]:
+    """``raws`` in two groups, each in order: items a client's id or a URL names, then items named by
+    their text (no url, no id). A client's id is its key (another article under it is refused by
+    name); an item named by its text gets the id of its content, and the same text from another
+    outlet is another article, stored under that id scoped by its outlet as file ingest stores it
+    (QA pass 19a, 3). Such an item is no version of any other (it has no URL or id to share), so
+    storing it after the rest changes nothing. Two groups, not one ingest run per run of either kind:
+    400 records alternating them took 6.4x ingest_stream's time so (bench/api_ingest.py)."""
+    keyed = [r for r in raws if r.meta.get("id") is not None or r.url]
+    by_text = [r for r in raws if not (r.meta.get("id") is not None or r.url)]
+    return [(scoped, group) for scoped, group in ((False, keyed), (True, by_text)) if group]
+
+
+ITEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "One article. Give 'text' (the article's text) or 'html' (its page); file ingest's "
+                   "other names for the fields (vendor exports: headline, body, publishedAt, source.name...) "
+                   "are read too.",
+    "properties": {
+        "id": {"type": ["string", "integer"], "description": "your key for the article; a repeat is skipped"},
+        "url": {"type": "string"},
+        "title": {"type": "string"},
+        "text": {"type": "string"},
+        "html": {"type": "string"},
+        "published": {"type": ["string", "number"], "description": "ISO 8601, a date, or epoch seconds"},
+        "modified": {"type": ["string", "number"],
+                     "description": "when this text was last changed: orders two versions of one article"},
+        "outlet": {"type": "string"},
+        "authors": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+    },
+    "additionalProperties": True,  # the aliases; an unknown field is refused by name
+}
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
@@ -221,7 +291,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
     from storydiff.serve.api_watch import add_routes
 
-    add_routes(app, store)  # before the article routes: /api/articles/ID/revisions is its own
+    # before the article routes: /api/articles/ID/revisions is its own
+    add_routes(app, store, article=lambda article_id: api_article(article_id))
 
     from fastapi.exception_handlers import request_validation_exception_handler
     from fastapi.exceptions import RequestValidationError
@@ -250,7 +321,8 @@ def create_app(
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
-    def require_writer(request: Request) -> None:
+    def require_writer(request: Request, _bearer: Any = Depends(BEARER)) -> None:
+        # BEARER only declares the scheme in the OpenAPI schema (/docs' "Authorize"); the checks are here
         if write_token is None:
             raise HTTPException(
                 403,
@@ -396,10 +468,14 @@ def create_app(
         """Quarantined items: what could not be ingested, and why."""
         return [_failure_dict(f) for f in store.failures()]
 
-    @app.post("/api/articles", dependencies=[Depends(require_writer)])
+    @app.post("/api/articles", dependencies=[Depends(require_writer)], openapi_extra={"requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"oneOf": [
+            ITEM_SCHEMA, {"type": "array", "items": ITEM_SCHEMA, "minItems": 1, "maxItems": MAX_ITEMS}]}}},
+    }})
     async def api_ingest(request: Request):
         """Ingest one article object or a list of them: {url?, title?, text | html, published?,
-        outlet?, id?, authors?}. Needs ``Authorization: Bearer <token>``. Answers each item's
+        modified?, outlet?, id?, authors?}, or the field names file ingest reads (README). Needs ``Authorization: Bearer <token>``. Answers each item's
         status (stored, skipped, failed with its error) and its warnings (what ingest would print
         for it: an unreadable published dropped, lines of its text dropped as boilerplate)."""
         from starlette.concurrency import run_in_threadpool
@@ -428,7 +504,10 @@ def create_app(
 
         results: list[dict[str, Any]] = [{"index": i} for i in range(len(records))]
         raws: list[RawItem] = []
-        index_of: dict[str, int] = {}
+        # items by (source, digest): two versions of one article (one URL or id, two texts) in
+        # one request are two items, stored in order as a file's two rows are (QA pass 19a, 2)
+        index_of: dict[tuple[str, str], int] = {}
+        request_source: dict[int, str] = {}  # the name a request-stage failure of the item had
         rejected: list[Failure] = []
         for i, rec in enumerate(records):
             raw = item_to_raw(rec)
@@ -437,55 +516,65 @@ def create_app(
                 rejected.append(raw)
                 continue
             results[i]["source"] = raw.source
-            if raw.source in index_of:
+            request_source[i] = item_source(rec)
+            if (raw.source, raw.digest) in index_of:
                 results[i].update(status="skipped", error="same item earlier in this request")
                 continue
-            index_of[raw.source] = i
+            index_of[(raw.source, raw.digest)] = i
             raws.append(raw)
-        failed: dict[str, str] = {}
 
         for f in rejected:
             store.add_failure(f)
-        # what this request stored or revised, by source (another request may store the same at once)
-        stored_here: dict[str, Article] = {}
-
-        skipped_here: dict[str, Article] = {}
+        # (source, digest) of what was stored before this request: skipped by ingest_stream unread
+        repeats = store.stored_items(list(index_of)) if index_of else set()
+        failed: dict[str, list[str]] = {}  # reasons by source, in input order
+        outcome_of: dict[int, tuple[str, Article]] = {}  # by item index
         said: dict[int, list[str]] = {}  # by item index
 
         def placed(a: Article, outcome: str) -> None:
+            i = index_of.get((a.source, a.raw_digest or ""))
+            if i is None:
+                return
             # what extraction said of the item (a date dropped, lines dropped): in its result, as
             # ingest prints them on stderr
-            if a.source in index_of:
-                said[index_of[a.source]] = list(a.warnings)
-            if outcome != "skipped":
-                stored_here[a.source] = a
-            else:
-                skipped_here[a.source] = a
+            said[i] = list(a.warnings)
+            outcome_of[i] = (outcome, a)
 
         # No app lock here: ingest_stream takes the store's placement lock a chunk at a time, so
         # a one-item upload is stored and placed between the chunks of a 1,000-item one.
-        ingest_stream(
-            store, raws, analyze=partial(analyze_articles, deep=False),
-            on_failure=lambda f: failed.setdefault(f.source, f.reason), on_placed=placed, scope_reused_ids=False,
-        )
-        for source, i in index_of.items():
+        for scoped, group in by_key_kind(raws):
+            ingest_stream(
+                store, group, analyze=partial(analyze_articles, deep=False),
+                on_failure=lambda f: failed.setdefault(f.source, []).append(f.reason), on_placed=placed,
+                scope_reused_ids=scoped,
+            )
+        # a failure names its source only: the items of that source that were neither repeats
+        # nor placed failed, in order
+        unplaced = [(key, i) for key, i in index_of.items() if i not in outcome_of and key not in repeats]
+        for (source, _digest), i in unplaced:
+            reasons = failed.get(source)
+            if reasons:
+                results[i].update(status="failed", error=reasons.pop(0))
+        for i in index_of.values():
             r = results[i]
-            if source in failed:
-                r.update(status="failed", error=failed[source])
+            if "status" in r:
                 continue
-            mine = stored_here.get(source)
-            if mine is not None:
-                sid = store.story_of(mine.id)
-                r.update(status="stored", article_id=mine.id, story_id=store.resolve_story(sid) if sid else None)
+            outcome, a = outcome_of.get(i, ("skipped", None))
+            if outcome != "skipped" and a is not None:
+                sid = store.story_of(a.id)
+                r.update(status="stored", article_id=a.id, story_id=store.resolve_story(sid) if sid else None)
+                if request_source[i] != a.source:
+                    # the item failed before as a request (no text, a number for its title) under
+                    # the name it had before its id was read: stored now, it is no error any more
+                    store.clear_failure(request_source[i])
                 if comparer is not None and r["story_id"]:
                     comparer.add(r["story_id"])
-            elif _id_taken_by_another(skipped_here.get(source)):
+            elif _id_taken_by_another(a):
                 # a client's id is its key here (a repeat is skipped), but another article under
                 # that id is no repeat: it was dropped as "already stored" (second QA pass)
-                a = skipped_here[source]
                 error = f"id {a.id!r} is already stored for another article: send this one under its own id"
                 r.update(status="failed", error=error)
-                store.add_failure(Failure(source, error, stage="store"))
+                store.add_failure(Failure(a.source, error, stage="store"))
             else:  # its id, url or content was already stored (under another source, or as other content)
                 r.update(status="skipped", error="already stored")
         for i, r in enumerate(results):

@@ -6,9 +6,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
+from typing import Any
+from urllib.parse import unquote
 
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from storydiff.settings import SearchSettings
@@ -16,7 +19,18 @@ from storydiff.settings import SearchSettings
 SEARCH_LIMIT_MAX = 200
 
 
-def add_routes(app: FastAPI, store) -> None:
+def _ends_in_revisions(request: Request) -> bool:
+    """Whether the path as sent ends in a segment "revisions" of its own: the router matches the
+    decoded path, where an id's encoded slash ("x%2Frevisions", QA pass 19a) is a slash too."""
+    raw = request.scope.get("raw_path")
+    if not isinstance(raw, bytes):
+        return True
+    last = raw.split(b"?", 1)[0].rsplit(b"/", 1)[-1]
+    return unquote(last.decode("latin-1")) == "revisions"
+
+
+def add_routes(app: FastAPI, store, article: Callable[[str], Any]) -> None:
+    """The routes; ``article(id)`` answers GET /api/articles/ID (an id that ends in "/revisions")."""
     from storydiff.compare.revisions import edit_history
     from storydiff.search import search_stored
     from storydiff.serve.api import _render
@@ -44,9 +58,11 @@ def add_routes(app: FastAPI, store) -> None:
         }
 
     @app.get("/api/articles/{article_id:path}/revisions")
-    def api_article_revisions(article_id: str):
+    def api_article_revisions(article_id: str, request: Request):
         """Every revision of a stored article, first stored first, each with what changed since
         the one before it (headline, quotes added/removed/altered, figures, paragraphs)."""
+        if not _ends_in_revisions(request):  # /api/articles/x%2Frevisions: the article "x/revisions"
+            return article(f"{article_id}/revisions")
         return revisions_of(article_id)
 
     def run_search(q: str, speaker: str | None, outlet: str | None, since: str | None, limit: int):
