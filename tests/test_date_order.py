@@ -87,3 +87,26 @@ def test_cluster_reads_the_file_as_ingest_does(tmp_path):
     assert result.exit_code == 0, result.output
     story = {r["id"]: r["story_id"] for r in map(json.loads, result.stdout.splitlines())}
     assert story["p2"] == story["p3"] != story["p1"]
+
+
+def test_only_time_fields_vote_not_a_text_that_opens_with_a_date(tmp_path):
+    # review 19 #4: one row's text opening "25/11/2026 is the date the court set..." made a US
+    # export's "12/05/2026" (5 December) May 12th for every row
+    rows = _rows("12/05/2026 09:10", "12/05/2026 11:30")
+    rows[1]["text"] = "25/11/2026 is the date the court set for the hearing. " + FARMERS
+    path = tmp_path / "us.jsonl"
+    path.write_bytes(_jsonl(rows))
+    assert _published(read_path(str(path))) == ["12/05/2026 09:10", "12/05/2026 11:30"]
+    csv_path = tmp_path / "us.csv"
+    csv_path.write_text("id,title,published,text\n"
+                        f'a1,Budget,12/05/2026 09:10,"{DRONES}"\n'
+                        f'a2,Court,12/05/2026 11:30,"25/11/2026 is the date the court set. {FARMERS}"\n', encoding="utf-8")
+    assert _published(read_path(str(csv_path))) == ["12/05/2026 09:10", "12/05/2026 11:30"]
+
+
+def test_a_vendors_time_field_votes_too(tmp_path):
+    rows = [{"id": "v1", "headline": "Drones", "pub_date": "05/12/2026", "text": DRONES},
+            {"id": "v2", "headline": "Farmers", "pub_date": "25/11/2026", "text": FARMERS}]
+    path = tmp_path / "vendor.jsonl"
+    path.write_bytes(_jsonl(rows))
+    assert _published(read_path(str(path))) == ["2026-12-05", "2026-11-25"]

@@ -3,8 +3,8 @@ world and May 12th in the United States, and one file writes every row the same 
 
 A row alone cannot tell ("05/12/2026" read month first stored a Warsaw vendor's December rows in
 May; QA pass 18b, 2), but its file usually can: one row with "25/11/2026" proves day first, one
-with "11/25/2026" month first. ``file_date_order`` reads a file's time fields (a JSON value or a CSV
-field that is a slash date) and votes; ``with_date_order`` writes an ambiguous value of that file
+with "11/25/2026" month first. ``file_date_order`` reads a file's time fields (``TIME_KEYS``: a JSON
+key's value, a CSV column its header names) and votes; ``with_date_order`` writes an ambiguous value of that file
 as ISO 8601, which every reader after it takes as written. A file whose rows prove both orders, or
 neither, keeps each value as it is (read as before: month first in English, ``DATE_ORDER`` of
 extract.normalize_date).
@@ -17,19 +17,25 @@ import zlib
 from collections.abc import Callable
 from typing import BinaryIO, Literal
 
+from storydiff.ingest.formats import FIELD_ALIASES, TIME_FIELDS
 from storydiff.ingest.limits import LimitExceeded, open_input
 from storydiff.settings import IngestSettings
 
+# the fields an export's times are read from, under storydiff's names and the vendors'
+TIME_KEYS = tuple(dict.fromkeys((*TIME_FIELDS, *FIELD_ALIASES["published"], *FIELD_ALIASES["modified"])))
+
 DateOrder = Literal["DMY", "MDY"]
 
-# A slash date that starts a JSON string value or a CSV field: the shape a time column has (a date
-# inside an article's text is the article's, not the file's). Found from its "/MM/YYYY" (a search
-# that opens with a literal runs ~20x faster than one opening with a digit), then its day and
-# what stands before it read backwards over a few bytes. Blanks are spaces and tabs only (a "\s*"
-# ran on over every blank line after a line's start and back: a gzip of blank lines took minutes).
-_DATE_TAIL = re.compile(rb'/(\d{1,2})/(?:\d{4}|\d{2})(?=[\sT",;]|$)', re.M)
-_DATE_HEAD = re.compile(rb'(?:"[ \t]*:[ \t]*"|\n|[,;\t]"?)[ \t]*(\d{1,2})\Z')
-_DATE_HEAD_AT_START = re.compile(rb'[ \t]*(\d{1,2})')
+# A slash date that is the value of a time field (``TIME_KEYS``): a date inside an article's text
+# or title is the article's, not the file's (review 19 #4: a US export whose one row's text opened
+# "25/11/2026 is the date the court set..." was read day first). In JSON: found from its "/MM/YYYY"
+# (a search that opens with a literal runs ~20x faster than one opening with a digit), then its day
+# and its key read backwards over a few bytes. Blanks are spaces and tabs only (a "\s*" ran on over
+# every blank line after a line's start and back: a gzip of blank lines took minutes). In CSV: the
+# header names the time columns, and the csv module reads their values.
+_DATE_TAIL = re.compile(rb'/(\d{1,2})/(?:\d{4}|\d{2})(?=[\sT"]|$)', re.M)
+_KEYED_DAY = re.compile(rb'"(?:' + b"|".join(re.escape(k.encode()) for k in TIME_KEYS) + rb')"[ \t]*:[ \t]*"[ \t]*(\d{1,2})\Z')
+_CSV_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?:[\sT]|$)")
 _VALUE_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?=[\sT]|$)(.*)", re.S)
 
 # A vote needs no more than the first rows that settle it; a file whose dates never pass 12 is read
@@ -50,9 +56,12 @@ def vote(firsts_over_12: int, seconds_over_12: int) -> DateOrder | None:
     return None
 
 
-def file_date_order(stream: BinaryIO, scan_bytes: int = SCAN_BYTES) -> DateOrder | None:
-    """The order of the slash dates in a JSON Lines, JSON or CSV export's fields (``vote``), read
-    from ``stream`` (its content, decompressed) up to ``scan_bytes``; None when it does not tell."""
+def file_date_order(stream: BinaryIO, fmt: str = "jsonl", scan_bytes: int = SCAN_BYTES) -> DateOrder | None:
+    """The order of the slash dates in a JSON Lines or JSON (``fmt`` "jsonl") or CSV ("csv") export's
+    time fields (``vote``), read from ``stream`` (its content, decompressed) up to ``scan_bytes``;
+    None when it does not tell."""
+    if fmt == "csv":
+        return _csv_date_order(stream)
     firsts = seconds = read = 0
     tail = b""
     budget = [SCAN_DATES]
@@ -74,10 +83,44 @@ def file_date_order(stream: BinaryIO, scan_bytes: int = SCAN_BYTES) -> DateOrder
     return vote(firsts + f, seconds + s_)
 
 
+def _csv_date_order(stream: BinaryIO) -> DateOrder | None:
+    """``vote`` over the values of a CSV export's time columns (those its header names)."""
+    import csv
+    import io
+
+    text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
+    header_line = text.readline(_CHUNK).lstrip("\ufeff")
+    delimiter = max((",", ";", "\t"), key=header_line.count) if header_line else ","
+    try:
+        header = next(csv.reader([header_line], delimiter=delimiter), [])
+    except csv.Error:
+        return None
+    columns = [i for i, name in enumerate(header) if name.strip() in TIME_KEYS]
+    if not columns:
+        return None
+    firsts = seconds = 0
+    limit = csv.field_size_limit()
+    try:
+        csv.field_size_limit(_CHUNK)
+        for n, row in enumerate(csv.reader(text, delimiter=delimiter)):
+            if n >= SCAN_DATES:  # rows, not bytes: the stream may be a gzip's, which tells no position
+                break
+            for i in columns:
+                m = _CSV_DATE.match(row[i]) if i < len(row) else None
+                if m:
+                    first, second = int(m.group(1)), int(m.group(2))
+                    firsts += first > 12 >= second
+                    seconds += second > 12 >= first
+    except (csv.Error, OSError, ValueError):
+        pass  # what was read votes; the rows' own reading names the damage
+    finally:
+        csv.field_size_limit(limit)
+    return vote(firsts, seconds)
+
+
 def _tally(block: bytes, budget: list[int]) -> tuple[int, int]:
-    """(dates whose first part is over 12, dates whose second part is) among the field-opening
-    slash dates of ``block``, which starts at a line's start; ``budget[0]``: how many more
-    "/MM/YYYY" may be looked at (counted down)."""
+    """(dates whose first part is over 12, dates whose second part is) among the time fields'
+    slash dates of ``block``; ``budget[0]``: how many more "/MM/YYYY" may be looked at (counted down)."""
     firsts = seconds = 0
     if b"/" not in block:
         return 0, 0
@@ -86,8 +129,7 @@ def _tally(block: bytes, budget: list[int]) -> tuple[int, int]:
         if budget[0] < 0:
             break
         at = m.start()
-        window = block[max(0, at - 16):at]
-        head = _DATE_HEAD.search(window) or (_DATE_HEAD_AT_START.fullmatch(window) if at <= 16 else None)
+        head = _KEYED_DAY.search(block, max(0, at - 48), at)
         if head is None:
             continue
         first, second = int(head.group(1)), int(m.group(1))
@@ -96,12 +138,13 @@ def _tally(block: bytes, budget: list[int]) -> tuple[int, int]:
     return firsts, seconds
 
 
-def reopened_date_order(reopen: Callable[[], BinaryIO], settings: IngestSettings) -> DateOrder | None:
+def reopened_date_order(reopen: Callable[[], BinaryIO], settings: IngestSettings,
+                        fmt: str = "jsonl") -> DateOrder | None:
     """``file_date_order`` of an input opened again from its start by ``reopen`` (a file, bytes),
     decompressed as its rows are; None when it cannot be read (its rows' reading says why)."""
     try:
         with reopen() as again:
-            return file_date_order(open_input(again, settings))
+            return file_date_order(open_input(again, settings), fmt)
     except (LimitExceeded, OSError, EOFError, zlib.error):
         return None
 
