@@ -865,6 +865,8 @@ def _signs_off(unit: str) -> bool:
     followed by names (capitalised words and joiners; after a Polish or German label also
     initials, as in "oprac. mp")."""
     body = unit.strip(_SIGN_OFF_EDGES)
+    if not _SIGN_OFF_ROLE.match(body):  # no role at the start (nearly every sentence): no credit, nothing to scan
+        return False
     roles = list(_SIGN_OFF_ROLE.finditer(body))
     if not roles or roles[0].start() != 0:
         return False

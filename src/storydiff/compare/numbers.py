@@ -282,8 +282,11 @@ def _starts(word: str, start: str) -> bool:
 starts_like = _starts
 
 
+@lru_cache(maxsize=8192)
 def currency_key(word: str) -> str | None:
-    """The one key of the currency ``word`` names in any language ("Złoty", "злотих" -> "zloty")."""
+    """The one key of the currency ``word`` names in any language ("Złoty", "злотих" -> "zloty").
+    Kept per word: every unit word of every figure asks, and the walk over the ~60 currency
+    starts was a sixth of the claims' time (``storydiff compare`` of AEB, round 19)."""
     w = word.lower()
     return next((key for start, key in _CURRENCY_STARTS if _starts(w, start)), None)
 # a currency's sign before the figure: "$1.2 billion", "€1,2 млрд", "US$ 5"
