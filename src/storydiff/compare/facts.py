@@ -739,14 +739,15 @@ def article_language(article: Article) -> str:
 
 
 def fact_groups(articles: Sequence[Article], settings: FactSettings | None = None,
-                quotes: Sequence[AlignedQuote] | None = None) -> list[FactGroup]:
+                quotes: Sequence[AlignedQuote] | None = None, *, figures: bool = True) -> list[FactGroup]:
     """The claims of ``articles`` grouped into facts (each group in story order), each with how
     sure its match is. A fact may hold two claims of one article when the article restates it.
     ``quotes``: the story's quotes as ``compare.quotes.align_quotes`` aligned them (with each
     article's ``Article.quotes``): two sentences in two languages whose quotes it left apart are
-    never the same fact (``_quotes_apart``)."""
+    never the same fact (``_quotes_apart``). ``figures``: see ``article_claims``."""
     settings = settings or FactSettings()
-    claims = [c for a in articles for c in article_claims(a.id, a.text or "", settings.min_claim_words, a.language)]
+    claims = [c for a in articles
+              for c in article_claims(a.id, a.text or "", settings.min_claim_words, a.language, figures=figures)]
     if not claims:
         return []
     if len({c.article_id for c in claims}) < 2:
@@ -936,7 +937,8 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
     outlet = article_labels(articles)
     languages = {a.id: article_language(a) for a in articles}
     facts = []
-    for group in fact_groups(articles, settings, quotes):
+    # one article: each claim is a fact of its own, with no conflict to find in its figures
+    for group in fact_groups(articles, settings, quotes, figures=len(articles) > 1):
         variants: dict[str, str] = {}
         versions = []
         for c, score in zip(group.claims, group.scores):
