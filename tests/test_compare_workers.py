@@ -3,9 +3,12 @@ one article read without their figures: both as fast as they can be, and both th
 
 from __future__ import annotations
 
+import os
+
+from storydiff import pipeline
 from storydiff.compare.claims import article_claims
 from storydiff.compare.facts import align_facts
-from storydiff.records import Article
+from storydiff.records import Article, Story
 
 TEXT = ("The storm reached Velmar at 3 p.m. on Monday, 12 November, and cut power to 4,500 homes. "
         "About 200 people spent the night in two schools, the mayor's office said. "
@@ -40,3 +43,44 @@ def test_a_story_of_one_article_reads_no_figures_and_lists_every_claim(monkeypat
     assert all(f.match == "only" and f.article_ids == ["a0"] and not f.conflicts for f in facts)
     align_facts([_article(0), _article(1, TEXT.replace("4,500", "5,400"))])
     assert asked  # two articles: the figures are compared
+
+
+def _groups(n_stories: int) -> list[tuple[str, list[Article]]]:
+    groups, k = [], 0
+    for s in range(n_stories):
+        size = 1 + s % 3
+        groups.append((f"story{s}", [_article(k + j, TEXT.replace("4,500", f"{4500 + 100 * j:,}")) for j in range(size)]))
+        k += size
+    return groups
+
+
+def _compared_where(monkeypatch) -> None:
+    """compare_story that says in the story's id which process compared it (a forked worker
+    inherits the patch)."""
+    real = pipeline.compare_story
+    monkeypatch.setattr(pipeline, "compare_story",
+                        lambda sid, arts, settings=None: Story(**{**vars(real(sid, arts, settings)),
+                                                                  "id": f"{sid}@{os.getpid()}"}))
+
+
+def test_stories_are_compared_in_workers_in_order_and_the_same(monkeypatch):
+    groups = _groups(24)  # 48 articles
+    inline = pipeline.compare_stories(groups, workers=0)
+    _compared_where(monkeypatch)
+    parallel = pipeline.compare_stories(groups, workers=2)
+    pids = {s.id.split("@")[1] for s in parallel}
+    assert str(os.getpid()) not in pids and len(pids) >= 1
+    assert [s.id.split("@")[0] for s in parallel] == [sid for sid, _ in groups]
+    assert [{**s.to_dict(), "id": None} for s in parallel] == [{**s.to_dict(), "id": None} for s in inline]
+
+
+def test_a_few_stories_or_a_loaded_multilingual_model_stay_in_this_process(monkeypatch):
+    import storydiff.embeddings
+
+    _compared_where(monkeypatch)
+    here = str(os.getpid())
+    few = pipeline.compare_stories(_groups(4), workers=2)  # 8 articles: a pool costs more than it saves
+    assert {s.id.split("@")[1] for s in few} == {here}
+    monkeypatch.setattr(storydiff.embeddings, "multilingual_loaded", lambda: True)
+    many = pipeline.compare_stories(_groups(24), workers=2)
+    assert {s.id.split("@")[1] for s in many} == {here}

