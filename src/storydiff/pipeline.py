@@ -467,7 +467,7 @@ def compared_articles(articles: Sequence[Article]) -> list[Article]:
     return compared(articles)
 
 
-PARSE_BATCH = 16  # articles per worker task
+PARSE_BATCH = 16  # articles per worker task, at most: fewer when there are only a few per worker
 
 
 def deep_batch(batch: list[Article], entities: bool = True, lexical: bool = True) -> list[Article]:
@@ -495,7 +495,10 @@ def deep_analyze(
     from storydiff.analyze.nlp import get_nlp
 
     get_nlp()
-    return list(map_in_order(partial(deep_batch, entities=entities, lexical=lexical), chunks(articles, PARSE_BATCH), workers,
+    # at least four tasks a worker: a text's parse costs from nothing (no quote) to a second, and
+    # 65 articles in tasks of 16 left one of two workers a whole task behind the other
+    size = max(1, min(PARSE_BATCH, -(-len(articles) // (4 * workers))))
+    return list(map_in_order(partial(deep_batch, entities=entities, lexical=lexical), chunks(articles, size), workers,
                              niceness=0))
 
 
