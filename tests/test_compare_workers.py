@@ -64,6 +64,9 @@ def _compared_where(monkeypatch) -> None:
 
 
 def test_stories_are_compared_in_workers_in_order_and_the_same(monkeypatch):
+    import storydiff.embeddings
+
+    monkeypatch.setattr(storydiff.embeddings, "multilingual_loaded", lambda: False)  # as in `storydiff compare`
     groups = _groups(24)  # 48 articles
     inline = pipeline.compare_stories(groups, workers=0)
     _compared_where(monkeypatch)
@@ -74,13 +77,22 @@ def test_stories_are_compared_in_workers_in_order_and_the_same(monkeypatch):
     assert [{**s.to_dict(), "id": None} for s in parallel] == [{**s.to_dict(), "id": None} for s in inline]
 
 
-def test_a_few_stories_or_a_loaded_multilingual_model_stay_in_this_process(monkeypatch):
+def test_a_few_stories_stay_in_this_process_and_so_do_two_languages_after_the_multilingual_model(monkeypatch):
     import storydiff.embeddings
+    from storydiff.settings import FactSettings
 
     _compared_where(monkeypatch)
     here = str(os.getpid())
     few = pipeline.compare_stories(_groups(4), workers=2)  # 8 articles: a pool costs more than it saves
     assert {s.id.split("@")[1] for s in few} == {here}
+    judged = pipeline.compare_stories(_groups(24), FactSettings(scorer="judge"), workers=2)  # a model in each worker
+    assert {s.id.split("@")[1] for s in judged} == {here}
+    # this process ran the multilingual model: a worker forked from it would hang running it
     monkeypatch.setattr(storydiff.embeddings, "multilingual_loaded", lambda: True)
-    many = pipeline.compare_stories(_groups(24), workers=2)
-    assert {s.id.split("@")[1] for s in many} == {here}
+    groups = _groups(24)
+    groups[4][1][1].language = "uk"  # a story of two articles, one of them in Ukrainian
+    groups[7][1][0].language = None  # a story whose languages are not all known
+    where = {s.id.split("@")[0]: s.id.split("@")[1] for s in pipeline.compare_stories(groups, workers=2)}
+    assert where.pop("story4") == here and where.pop("story7") == here
+    assert here not in set(where.values())
+

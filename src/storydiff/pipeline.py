@@ -446,18 +446,36 @@ def compare_stories(groups: list[tuple[str, list[Article]]], fact_settings: Fact
                     workers: int = 0) -> list[Story]:
     """``compare_story`` of each (story id, analysed articles), in order; in ``workers`` processes
     forked from this one when there are enough articles to pay for them (AEB's 181 pages: 139
-    stories, 2-3 s of CPU that ran on one core while the others waited). Not when this process
-    has run the multilingual model: its OpenMP runtime does not survive a fork (a worker that
-    compares stories in two languages would hang), so they are compared here."""
+    stories, 2-3 s of CPU that ran on one core while the others waited) and the claim matcher is
+    the lexical one (a sentence model would load in every worker). Once this process has run the
+    multilingual model, a forked worker that runs it hangs (its OpenMP runtime does not survive a
+    fork): the stories in two languages, the only ones that run it, are then compared here."""
     from functools import partial
 
+    from storydiff.compare import fact_tier, warm_up
     from storydiff.embeddings import multilingual_loaded
     from storydiff.streaming import map_in_order
 
-    if workers <= 0 or sum(len(m) for _, m in groups) < 4 * COMPARE_TASK_ARTICLES or multilingual_loaded():
+    if workers <= 0 or sum(len(m) for _, m in groups) < 4 * COMPARE_TASK_ARTICLES or fact_tier(fact_settings) != "lexical":
         return compare_batch(groups, fact_settings)
-    return list(map_in_order(partial(compare_batch, fact_settings=fact_settings), _story_tasks(groups), workers,
-                             niceness=0))
+    here = {i for i, (_, members) in enumerate(groups) if not _in_one_language(members)} if multilingual_loaded() else set()
+    away = [g for i, g in enumerate(groups) if i not in here]
+    warm_up([a for _, members in away if len(members) > 1 for a in members])
+    compared = map_in_order(partial(compare_batch, fact_settings=fact_settings), _story_tasks(away), workers, niceness=0)
+    # the stories kept here are compared while the workers compare the others
+    out = [compare_story(sid, members, fact_settings) if i in here else next(compared)
+           for i, (sid, members) in enumerate(groups)]
+    compared.close()  # the pool ends now, not when the generator is collected
+    return out
+
+
+def _in_one_language(articles: Sequence[Article]) -> bool:
+    """Whether a story's articles all name one language (one article always does)."""
+    from storydiff.compare.facts import article_language
+    from storydiff.compare.translation import language_key
+
+    return len(articles) < 2 or (all(a.language for a in articles) and len({language_key(a.language) for a in articles}) == 1
+                                 and len({article_language(a) for a in articles}) == 1)
 
 
 def compared_articles(articles: Sequence[Article]) -> list[Article]:
