@@ -36,7 +36,14 @@ import numpy as np
 
 from storydiff.match import multilingual as ml
 from storydiff.match.doc import MatchDoc, timestamp
-from storydiff.match.event_dates import days_apart, event_days, merged_days, publication_day
+from storydiff.match.event_dates import (
+    days_apart,
+    event_days,
+    merged_days,
+    nights,
+    nights_apart,
+    publication_day,
+)
 from storydiff.match.features import STOPWORDS, DocTerms, extract_terms, identity_terms, tokenize
 from storydiff.match.fingerprint import (
     LSHIndex,
@@ -391,6 +398,9 @@ class _Story:
     foreign: dict[str, _Foreign | None] = field(default_factory=dict)
     # The days its members' ledes say it happened on (event_dates.merged_days), in any language.
     event_days: tuple[tuple[int, int], ...] = ()
+    # The nights its members' ledes name (event_dates.nights), kept apart from event_days, which
+    # joins touching days into one span.
+    nights: frozenset[int] = frozenset()
     # The first and last calendar days its dated members were published on (Prepared.pub_day).
     pub_days: tuple[int, int] | None = None
     cross: ml.CrossStory = field(default_factory=ml.CrossStory)
@@ -886,9 +896,13 @@ class OnlineClusterer:
 
     def _days_apart(self, d: _Doc, s: _Story) -> bool:
         """The date veto: the article's lede and the story's say their events happened more than
-        event_days_apart days apart (a drone attack four days after a missile strike on one city)."""
+        event_days_apart days apart (a drone attack four days after a missile strike on one city),
+        or both name nights and share none (event_dates.nights_apart: no slack for a night)."""
         most = self.settings.event_days_apart
-        return most >= 0 and days_apart(self._placing_of(d).event_days, s.event_days) > most
+        if most < 0:
+            return False
+        days = self._placing_of(d).event_days
+        return days_apart(days, s.event_days) > most or nights_apart(nights(days), s.nights)
 
     def _pair_judge_rejects(self, d: _Doc, s: _Story) -> bool:
         """Whether the same-story pair judgement turns ``d`` away from ``s`` (pair_judge_next_day):
@@ -1172,6 +1186,7 @@ class OnlineClusterer:
         days = self._placing_of(d).event_days
         if days:
             s.event_days = merged_days(s.event_days, days)
+            s.nights = s.nights | nights(days)
         self._keep_pair_docs(d, s)
         day = self._placing_of(d).pub_day
         if day is not None:
@@ -1325,6 +1340,7 @@ class OnlineClusterer:
             heapq.heappush(self._heap_seq, (gone.last_seq, keep.key))
         keep.first = min(keep.first, gone.first)
         keep.event_days = merged_days(keep.event_days, gone.event_days)
+        keep.nights = keep.nights | gone.nights
         if gone.pub_days is not None:
             keep.pub_days = gone.pub_days if keep.pub_days is None else (
                 min(keep.pub_days[0], gone.pub_days[0]), max(keep.pub_days[1], gone.pub_days[1]))

@@ -189,6 +189,23 @@ def days_apart(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -
     return min(max(0, b_lo - a_hi, a_lo - b_hi) for a_lo, a_hi in a for b_lo, b_hi in b)
 
 
+def nights(days: tuple[tuple[int, int], ...]) -> frozenset[int]:
+    """The nights among ``days``, each by the day it ran into: the readers write "в ніч на
+    неділю", "в ночь на 6 декабря", "overnight into Monday", "in der Nacht zum Sonntag", "early on
+    Friday" and "Thursday night" as two days, the evening's and the morning's (a two-day range,
+    "3-4 March", reads as one too)."""
+    return frozenset(hi for lo, hi in days if hi - lo == 1)
+
+
+def nights_apart(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Whether two sides each name nights and share none: a night is when its event happened, not
+    when someone spoke of it, so the date veto's day of slack (a statement or an update the next
+    day) does not apply. The missile strike "in the night to Sunday" and the drone attack "in the
+    night to Monday" on one city, the same governor quoted, are two events (QA pass 19b: one
+    story, their death tolls read as a conflict)."""
+    return bool(a) and bool(b) and a.isdisjoint(b)
+
+
 def merged_days(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...], keep: int = 32) -> tuple[tuple[int, int], ...]:
     """The union of two sets of day intervals (a story's days as its members join), touching
     intervals joined into one (a story told day after day is one span), at most ``keep`` of

@@ -1,0 +1,87 @@
+"""Two nights' attacks on one city are two stories (QA pass 19b, finding 04).
+
+Written fixtures of a fictional city: a missile strike in the night to Sunday and a drone attack
+in the night to Monday, the same governor and mayor quoted, published on Sunday and on Monday.
+Their ledes name their nights ("в ніч на неділю", "overnight into Monday"): a night is when the event happened, so the date
+veto's day of slack for a statement or an update does not bridge them."""
+
+from storydiff.match import MatchDoc
+from storydiff.match.clusterer import OnlineClusterer
+from storydiff.match.event_dates import event_days, nights, nights_apart
+from storydiff.match.same_story import dated_apart
+
+SUNDAY = "2026-11-15T09:30:00+02:00"  # 15 November 2026 is a Sunday
+MONDAY = "2026-11-16T08:45:00+02:00"
+
+STRIKE_EN = (
+    "Russian missiles struck the city of Dornovo overnight into Sunday, killing three people and wounding 21, including two "
+    "children, regional governor Ilko Marsh said on Sunday. The missiles hit a residential high-rise and an industrial "
+    "enterprise in the Riverside district, Marsh said on Telegram. Mayor Petro Valko said more than 30 buildings were "
+    "damaged and rescuers were still clearing the rubble."
+)
+STRIKE_UK = (
+    "Російські війська в ніч на неділю завдали ракетного удару по Дорнову, внаслідок чого загинули троє людей, ще 21 "
+    "дістав поранення. Про це повідомив голова ОВА Ілько Марш. Ракети влучили у житловий багатоповерховий будинок та "
+    "підприємство в Прирічному районі. Міський голова Петро Валко повідомив, що пошкоджено понад 30 будинків."
+)
+DRONES_EN = (
+    "Russian drones struck the city of Dornovo overnight into Monday, killing one man and wounding nine people, regional "
+    "governor Ilko Marsh said, a day after a missile strike on the city killed three. Marsh said on Telegram that drones "
+    "hit warehouses and private homes in the Hill district. Mayor Petro Valko said 14 private houses and a power line "
+    "were damaged."
+)
+DRONES_UK = (
+    "У ніч на понеділок російські війська атакували Дорнів ударними дронами, загинув один чоловік, ще дев'ятеро людей "
+    "поранені. Про це повідомив голова ОВА Ілько Марш. Дрони влучили у склади та приватні будинки в Пагорбному районі. "
+    "Міський голова Петро Валко повідомив, що пошкоджено 14 приватних будинків та лінію електропередачі."
+)
+TOLL_UPDATE_EN = (
+    "The death toll from the missile strike on Dornovo overnight into Sunday has risen to five, regional governor Ilko "
+    "Marsh said on Monday. Two of the 21 people wounded in the strike on a residential high-rise in the Riverside "
+    "district died in hospital, Marsh said on Telegram. Mayor Petro Valko said more than 30 buildings were damaged."
+)
+
+
+def test_ledes_name_their_nights():
+    assert nights(event_days(STRIKE_UK, "uk", SUNDAY)) == nights(event_days(STRIKE_EN, "en", SUNDAY))
+    assert nights(event_days(DRONES_UK, "uk", MONDAY)) == nights(event_days(DRONES_EN, "en", MONDAY))
+    sunday, monday = nights(event_days(STRIKE_UK, "uk", SUNDAY)), nights(event_days(DRONES_UK, "uk", MONDAY))
+    assert len(sunday) == 1 and {d - 1 for d in monday} == sunday
+    assert nights_apart(sunday, monday) and not nights_apart(sunday, nights(event_days(TOLL_UPDATE_EN, "en", MONDAY)))
+    # a day with no night says nothing of nights
+    assert not nights(event_days("The governor said on Monday that 30 buildings were damaged.", "en", MONDAY))
+
+
+def _placed(docs: list[MatchDoc]) -> dict[str, str]:
+    clusterer = OnlineClusterer()
+    placed = [(d.id, clusterer.add(d)) for d in docs]
+    return {doc_id: clusterer.resolve(sid) for doc_id, sid in placed}
+
+
+def test_next_nights_attack_is_its_own_story_in_one_language_and_across():
+    docs = [
+        MatchDoc("strike-uk", STRIKE_UK, None, SUNDAY, language="uk"),
+        MatchDoc("strike-en", STRIKE_EN, None, SUNDAY, language="en"),
+        MatchDoc("drones-uk", DRONES_UK, None, MONDAY, language="uk"),
+        MatchDoc("drones-en", DRONES_EN, None, MONDAY, language="en"),
+    ]
+    for order in (docs, docs[::-1]):
+        story = _placed(order)
+        assert story["strike-uk"] != story["drones-uk"]
+        assert story["strike-en"] != story["drones-en"]
+        assert story["strike-uk"] != story["drones-en"] and story["strike-en"] != story["drones-uk"]
+
+
+def test_next_days_update_of_the_same_night_still_joins():
+    story = _placed([
+        MatchDoc("strike-en", STRIKE_EN, None, SUNDAY, language="en"),
+        MatchDoc("toll-en", TOLL_UPDATE_EN, None, MONDAY, language="en"),
+    ])
+    assert story["strike-en"] == story["toll-en"]
+
+
+def test_same_story_pair_judgement_reads_the_nights():
+    strike = MatchDoc("a", STRIKE_UK, None, SUNDAY, language="uk")
+    assert dated_apart(strike, MatchDoc("b", DRONES_UK, None, MONDAY, language="uk"))
+    assert dated_apart(MatchDoc("c", STRIKE_EN, None, SUNDAY, language="en"), MatchDoc("d", DRONES_EN, None, MONDAY, language="en"))
+    assert not dated_apart(MatchDoc("c", STRIKE_EN, None, SUNDAY, language="en"), MatchDoc("e", TOLL_UPDATE_EN, None, MONDAY, language="en"))
