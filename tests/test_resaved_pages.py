@@ -178,3 +178,26 @@ def test_export_rows_without_a_url_are_versions_only_when_they_give_no_id_of_the
     rows.write_text(json.dumps({**row, "id": "q1"}) + "\n" + json.dumps({**update, "id": "q2"}) + "\n")
     d = json.loads(runner.invoke(app, ["compare", str(rows), "--workers", "0", "--json"]).stdout)
     assert sorted(a["id"] for a in d["articles"]) == ["q1", "q2"] and not d["versions"]
+
+
+def test_stdin_or_a_rows_place_names_no_page_and_templated_bulletins_stay_apart():
+    # review 19 #1: two quakes' bulletins piped one after the other, or row 1 of two nights'
+    # exports, were one article; TASS's morning and evening drone tallies saved over one file too
+    from dataclasses import replace
+
+    from storydiff.compare.revisions import is_resaved
+
+    base = Article(id="a", source="x.txt", outlet="Quay Times", title="Ferry aground off Dorvik",
+                   published="2025-06-01T06:00:00Z", text=" ".join(LIVE_POSTS))
+    edit = replace(base, id="b", text=" ".join(LIVE_POSTS).replace("110", "120"))
+    for source in ("<stdin>", "night.jsonl#L1", "night.json#item1", "night.csv#row1"):
+        piped, again = replace(base, source=source, outlet=None), replace(edit, source=source, outlet=None)
+        assert not is_resaved(piped, again, same_source=True), source  # no outlet: nothing names the page
+        assert is_resaved(replace(piped, outlet="Quay Times"), replace(again, outlet="Quay Times"),
+                          same_source=True), source  # the outlet and the time do, as from another file
+        undated = replace(piped, outlet="Quay Times", published=None)
+        assert not is_resaved(undated, replace(again, outlet="Quay Times", published=None), same_source=True)
+    # over one file, a text sharing under 0.8 of the shorter one is another report (a tally's
+    # template with its own figures and places), not this one edited
+    half = " ".join(LIVE_POSTS[: len(LIVE_POSTS) // 2] + ["A different second half about another town entirely."] * 3)
+    assert not is_resaved(base, replace(edit, text=half), same_source=True)
