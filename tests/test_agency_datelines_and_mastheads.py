@@ -48,6 +48,37 @@ def test_a_copyright_holder_in_cyrillic_or_after_a_year(foot, outlet):
     assert outlet_from_text(text) == outlet
 
 
+CREDIT_BODY = ("Власти области сообщили о повреждении двух жилых домов в результате атаки беспилотников. "
+               "По словам губернатора, пострадавших нет.\n")
+
+
+@pytest.mark.parametrize("credit", [
+    "Фото: © РИА Новости / Рамиль Ситдиков",
+    "Фото: © Укрінформ",
+    "Photo: © AP",
+    "© ТАСС / Сергей Бобылев",  # agency / photographer
+    "© Фото: Getty Images",
+])
+def test_a_photo_credit_is_not_the_pages_outlet(credit):
+    # review 19: "Фото" or the credited agency was read as the page's outlet
+    text = "Атака беспилотников на Белгород\n" + CREDIT_BODY + credit + "\n" + CREDIT_BODY
+    assert outlet_from_text(text) is None
+
+
+def test_the_sites_footer_wins_over_an_agency_photo_credit_in_the_body():
+    text = ("Атака беспилотников на Белгород\n© ТАСС / Сергей Бобылев\n" + CREDIT_BODY * 2
+            + "© 1999–2026 АО «Газета.Ру»\n")
+    assert outlet_from_text(text) == "Газета.Ру"
+
+
+@pytest.mark.parametrize("foot, outlet", [
+    ("© 2024 CBC/Radio-Canada. All rights reserved.", "CBC"),  # a company's second name, no photographer
+    ("© ARD-aktuell / tagesschau.de", "ARD-aktuell"),
+])
+def test_a_slash_in_a_holders_name_is_no_credit(foot, outlet):
+    assert outlet_from_text("Headline\nFirst paragraph of the story.\n" + foot) == outlet
+
+
 BODY = ("Российская армия в ночь на 6 декабря нанесла ракетный удар по Харькову, сообщил глава области.\n"
         "Ракеты попали в жилую многоэтажку и предприятие в Киевском районе города.\n")
 

@@ -127,9 +127,11 @@ def outlet_from_text(text: str) -> str | None:
         m = _place_outlet(ln)
         if m:
             return m.group(2).strip()
+    # (reading the last copyright line first, the footer before a credit in the body, was measured and
+    # not kept: bench/outlet_pagetext.py names the site aeb 68 -> 67, wcxb-dev 539 -> 543, fundus 58 -> 57)
     for ln in lines[:15] + lines[-25:]:
         m = _COPYRIGHT.search(ln)
-        if not m:
+        if not m or _is_credit(ln, m):
             continue
         site = _site_before_sign(ln, m, text)
         if site:
@@ -144,6 +146,24 @@ def outlet_from_text(text: str) -> str | None:
         if 2 <= len(name) <= 40:
             return name
     return _masthead(lines)
+
+
+# a picture's credit, not the page's holder: "Фото: © РИА Новости / Рамиль Ситдиков", "Photo: © AP",
+# "© ТАСС / Сергей Бобылев" (agency / photographer), "© Фото: Getty Images" (review 19: the agency,
+# or the word "Фото", was read as the page's outlet)
+_CREDIT_WORD = r"(?:photos?|foto|fot\.|фото|світлина|image|bild|зображення|иллюстрация|ілюстрація)"
+_CREDIT_BEFORE = re.compile(rf"(?<![^\W\d_]){_CREDIT_WORD}\s*+:?\s*+$", re.I)
+_CREDIT_HOLDER = re.compile(rf"^\s*{_CREDIT_WORD}(?![^\W\d_])", re.I)
+# a person after the slash: two capitalised words ending the credit ("/ Рамиль Ситдиков"), not a
+# company's second name ("CBC/Radio-Canada", "ARD-aktuell / tagesschau.de", "GmbH/Srl Impressum |")
+_UPPER, _LOWER = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ]", r"[a-zß-ÿа-яёіїєґ'’\-]"
+_PHOTOGRAPHER_AFTER = re.compile(rf"(?:\s++/\s*+|/\s++){_UPPER}{_LOWER}+\s+{_UPPER}{_LOWER}+\s*(?:$|[/|,.;)])")
+
+
+def _is_credit(line: str, copyright: re.Match[str]) -> bool:
+    """Whether the copyright sign on ``line`` credits a picture (its agency or photographer)."""
+    return bool(_CREDIT_BEFORE.search(line[:copyright.start()]) or _CREDIT_HOLDER.match(copyright.group(1))
+                or _PHOTOGRAPHER_AFTER.match(line, copyright.end()))
 
 
 # "Onet.pl © 2026 Ringier Axel Springer Polska", "Wccftech © 2019 NewAge ADS, LLC", "Nettavisen. ©
