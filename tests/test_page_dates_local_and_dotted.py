@@ -58,6 +58,24 @@ def test_a_page_dated_after_local_midnight_east_of_utc_keeps_its_moment(monkeypa
     assert page.published == expected
 
 
+KYIV_LOCAL = MIDNIGHT_MSK.replace("2026-12-08T00:30:00+03:00", "2026-12-07T14:00:00")  # no offset: a CMS's local time
+
+
+@pytest.mark.parametrize("now, expected", [
+    # 30 and 90 minutes after a Kyiv 14:00 (12:00 UTC): later than 11:00 UTC, earlier than 14:00 UTC
+    (datetime(2026, 12, 7, 12, 30, tzinfo=UTC), "2026-12-07T14:00:00"),
+    (datetime(2026, 12, 7, 13, 30, tzinfo=UTC), "2026-12-07T14:00:00"),
+    # its day has not begun anywhere: future, undated
+    (datetime(2026, 12, 6, 9, 0, tzinfo=UTC), None),
+])
+def test_a_fresh_page_with_a_local_time_without_offset_keeps_its_date(monkeypatch, now, expected):
+    # review 19: the offset-less time was compared with now as UTC, so a page under 2-3 hours old
+    # was "future" and stored undated; only its day can be compared
+    monkeypatch.setattr(html_extract, "_now", lambda: now)
+    page = html_extract.extract_html(KYIV_LOCAL, "https://www.interfax.ru/russia/1")
+    assert page.published == expected
+
+
 RUSSIAN = ("Российские военные в ночь на воскресенье поразили пункт временной дислокации украинских "
            "подразделений и склад боеприпасов в Харькове, сообщили в Минобороны России.")
 UKRAINIAN = "Російські війська в ніч на неділю атакували Харків ударними дронами, повідомив голова ОВА."

@@ -517,13 +517,23 @@ def _valid_date(value: str | None, timestamp: str | None = None) -> str | None:
     """The date unless it lies in the future or before any newspaper (a placeholder). With the
     page's ``timestamp`` for that day, the moment is compared with now, not its local day with
     the machine's: a Moscow page of 00:30 on the 8th is 21:30 UTC on the 7th (QA 19b: it was
-    "future", and htmldate's search then gave the 1st of the month)."""
+    "future", and htmldate's search then gave the 1st of the month). A timestamp without an offset
+    is a local time of an unknown zone (a Kyiv or Moscow CMS writes its own): read as UTC, a page an
+    hour old was "future" and stored undated (review 19), so only its day is compared."""
     if not value or not value[:4].isdigit() or int(value[:4]) < EARLIEST_YEAR:
         return None
     moment = parse_iso_utc(timestamp) if timestamp and timestamp[:10] == value[:10] else None
-    if moment is not None:
+    if moment is not None and _has_offset(timestamp):
         return value if moment <= _now() else None
     return value if value[:10] <= _latest_day() else None
+
+
+def _has_offset(timestamp: str) -> bool:
+    """Whether an ISO timestamp names its offset ("...+03:00", "...Z"), not a local time."""
+    try:
+        return datetime.fromisoformat(timestamp.strip().replace("Z", "+00:00")).tzinfo is not None
+    except ValueError:
+        return False
 
 
 def _declares_future(value: str | None, timestamp: str | None) -> bool:
