@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from storydiff.analyze.origins import canonical_origin, find_origins, wire_services
+from storydiff.analyze.origins import canonical_origin, find_origins, known_outlet, wire_services
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "data" / "seeds"
 
@@ -29,6 +29,18 @@ def names(text, **kw):
 )
 def test_canonical_origin(raw, canon):
     assert canonical_origin(raw) == canon
+
+
+@pytest.mark.parametrize("name, canon", [
+    ("Интерфакс", "Interfax"),  # any spelling storydiff knows: its canonical name
+    ("the ft", "Financial Times"),
+    ("AP", "Associated Press"),
+    ("Новости", None),  # a section's name
+    ("Jan Nowak", None),
+    ("", None),
+])
+def test_known_outlet_names_only_outlets_it_knows(name, canon):
+    assert known_outlet(name) == canon
 
 
 @pytest.mark.parametrize(

@@ -635,6 +635,13 @@ def canonical_origin(name: str) -> str:
     return clean
 
 
+def known_outlet(name: str) -> str | None:
+    """The canonical name of an outlet or agency storydiff knows, when ``name`` is one as written
+    (any case: "Meduza", "УНН", "интерфакс"); None for any other name. Unlike ``canonical_origin``
+    it does not tidy the name or guess: extract's masthead rule asks whether a line is an outlet."""
+    return _CANON.get(name.lower()) if isinstance(name, str) else None
+
+
 def _is_own(name: str, own: str, own_initials: str) -> bool:
     """Whether a cited name (lowercased) is the citing outlet itself: its name, its initials, or
     its last words ("told the Courier" in the Dunmere Courier)."""

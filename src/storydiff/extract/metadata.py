@@ -202,9 +202,9 @@ _MASTHEAD_DOMAIN = re.compile(r"^[^\W_][\w\-]*\.(?:com|org|net|info|ua|uk|eu|de|
 def _known_outlet(name: str) -> bool:
     """Whether ``name`` is, as written, an outlet or agency storydiff knows by name ("Meduza", "УНН",
     "Українська правда", "Интерфакс": analyze.origins' names, which the citation finder reads)."""
-    from storydiff.analyze.origins import _CANON
+    from storydiff.analyze.origins import known_outlet
 
-    return name.lower() in _CANON
+    return known_outlet(name) is not None
 
 
 def _masthead(lines: list[str]) -> str | None:
