@@ -495,6 +495,19 @@ class IndependenceSettings:
     # independent reports of one story in two languages.
     translation_min_share: float = 0.8
     translation_min_facts: int = 4
+    # Hosts on which many outlets and people post, or that serve other sites' pages (AMP caches,
+    # feed proxies, readers, link shorteners): two articles there are not one outlet's by the host
+    # alone (a host or a subdomain of one). Only consulted when an article names no outlet of its
+    # own; a named outlet's host must name it (compare.independence.one_outlet). Round 19's review
+    # found cdn.ampproject.org, google.com, feeds.feedburner.com, news.yahoo.co.jp, pressreader.com,
+    # flipboard.com, newsbreak.com, apple.news, telegra.ph and t.co joining different outlets.
+    platform_hosts: frozenset[str] = frozenset({
+        "t.me", "telegram.me", "telegram.org", "telegra.ph", "youtube.com", "youtu.be", "facebook.com", "x.com",
+        "twitter.com", "t.co", "instagram.com", "tiktok.com", "vk.com", "ok.ru", "linkedin.com", "reddit.com",
+        "medium.com", "substack.com", "rumble.com", "google.com", "ampproject.org", "feedburner.com", "msn.com",
+        "yahoo.com", "yahoo.co.jp", "dzen.ru", "zen.yandex.ru", "archive.org", "archive.ph", "pressreader.com",
+        "flipboard.com", "newsbreak.com", "apple.news", "bit.ly",
+    })
 
 
 # -- fetch / watch (issue 19) ------------------------------------------------------------

@@ -642,6 +642,13 @@ def known_outlet(name: str) -> str | None:
     return _CANON.get(name.lower()) if isinstance(name, str) else None
 
 
+def known_origin(name: str) -> bool:
+    """Whether ``name``, tidied as ``canonical_origin`` tidies it, is an outlet or agency in the
+    aliases' table under any of its names ("DW", "The Washington Post")."""
+    key = canonical_origin(name)
+    return known_outlet(key) is not None or known_outlet(key.lower().removeprefix("the ")) is not None
+
+
 def _is_own(name: str, own: str, own_initials: str) -> bool:
     """Whether a cited name (lowercased) is the citing outlet itself: its name, its initials, or
     its last words ("told the Courier" in the Dunmere Courier)."""

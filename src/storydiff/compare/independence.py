@@ -13,10 +13,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 
-from storydiff.analyze.origins import canonical_origin, initials, is_outlet_of
+from storydiff.analyze.origins import canonical_origin, initials, is_outlet_of, known_origin
 from storydiff.compare.labels import article_labels
 from storydiff.compare.names import alike
-from storydiff.compare.translation import language_key
+from storydiff.compare.translation import language_key, romanised, sounds
 from storydiff.extract.metadata import outlet_from_url
 from storydiff.records import Article, Fact, Origin, SourceGroup
 from storydiff.settings import IndependenceSettings
@@ -228,7 +228,7 @@ def independent_sources(
             why = copies + ("own reporting (cites no single origin)" if not primaries
                             else f"{_who_cites(members, primary_of, _label)}: several origins")
             uncited.append((members, copies, SourceGroup([a.id for a in members], None, why.strip("; "))))
-    uncited = _one_outlets_reports(uncited, _label)
+    uncited = _one_outlets_reports(uncited, _label, settings)
     # The origin's own report (Harbor Wire's story, which cites no one: it is the source) joins
     # the outlets that cite it, or a wire story and its rewrites would count as two sources.
     independent: list[SourceGroup] = []
@@ -248,15 +248,15 @@ def independent_sources(
     return len(out), out
 
 
-def _one_outlets_reports(uncited: list[tuple[list[Article], str, SourceGroup]], label: Callable[[str], str]
-                         ) -> list[tuple[list[Article], str, SourceGroup]]:
+def _one_outlets_reports(uncited: list[tuple[list[Article], str, SourceGroup]], label: Callable[[str], str],
+                         settings: IndependenceSettings) -> list[tuple[list[Article], str, SourceGroup]]:
     """Groups that cite no single origin joined when they are one outlet's: a wire flash and its
     update at a new URL, an outlet's Ukrainian, Russian and English editions of one report ("УНН",
     "УНН", "UNN") are that outlet's reporting, one source, not one each (QA pass 19b)."""
     uf = UnionFind(range(len(uncited)))
     for i in range(len(uncited)):
         for j in range(i + 1, len(uncited)):
-            if uf.find(i) != uf.find(j) and any(one_outlet(a, b) for a in uncited[i][0] for b in uncited[j][0]):
+            if uf.find(i) != uf.find(j) and any(one_outlet(a, b, settings) for a in uncited[i][0] for b in uncited[j][0]):
                 uf.union(i, j)
     out = []
     for idx in uf.groups().values():
@@ -271,33 +271,90 @@ def _one_outlets_reports(uncited: list[tuple[list[Article], str, SourceGroup]], 
     return out
 
 
-# hosts on which many outlets and people post: the host names none of them
-_PLATFORM_HOSTS = frozenset({
-    "t.me", "telegram.me", "telegram.org", "youtube.com", "youtu.be", "facebook.com", "x.com", "twitter.com",
-    "instagram.com", "tiktok.com", "vk.com", "ok.ru", "linkedin.com", "reddit.com", "medium.com", "substack.com",
-    "news.google.com", "msn.com", "news.yahoo.com", "yahoo.com", "dzen.ru", "zen.yandex.ru", "archive.org",
-    "web.archive.org", "archive.ph",
-})
-_NAME_WORD = re.compile(r"[^\W_]+")
+_OUTLET_NAME_WORD = re.compile(r"[^\W_]+")  # a word of an outlet's name, any script ("Лента", "ру")
+# second-level labels under a country code that are part of the suffix: "pravda.com.ua", "yahoo.co.jp"
+_SUFFIX_LABELS = frozenset({"com", "co", "org", "net", "gov", "edu", "ac", "or", "ne", "go", "in"})
 
 
-def one_outlet(a: Article, b: Article) -> bool:
+def one_outlet(a: Article, b: Article, settings: IndependenceSettings | None = None) -> bool:
     """Whether two articles are one outlet's: one name in any script or language ("УНН" / "UNN",
-    "Интерфакс" / "Interfax", "Лента.ру" / "Lenta.ru"), or one site (the URL's host, not a
-    platform's many outlets post on)."""
-    if a.outlet and b.outlet and same_outlet_name(a.outlet, b.outlet):
+    "Интерфакс" / "Interfax", "Лента.ру" / "Lenta.ru"), or one site. Two outlets each on a site
+    of its own name are two, whatever their names share ("DW" at dw.com, "Die Welt" at welt.de;
+    round 19's review); one host is one outlet's only when it names the articles' outlets, or,
+    where they name none, when it is no platform (``IndependenceSettings.platform_hosts``) that
+    serves many outlets' pages."""
+    settings = settings or IndependenceSettings()
+    host_a, host_b = outlet_from_url(a.url), outlet_from_url(b.url)
+    name_a, name_b = _named_outlet(a, host_a), _named_outlet(b, host_b)
+    site_a, site_b = (_site(h) if h else None for h in (host_a, host_b))
+    if (site_a and site_b and site_a != site_b and name_a and name_b and _site_of(host_a, name_a)
+            and _site_of(host_b, name_b) and not _one_known_outlet(name_a, name_b)):
+        return False  # the aliases' table still knows one outlet's two sites ("BBC": bbc.com, bbc.co.uk)
+    if name_a and name_b and same_outlet_name(name_a, name_b, settings):
         return True
-    host = outlet_from_url(a.url)
-    return bool(host) and host == outlet_from_url(b.url) and host not in _PLATFORM_HOSTS
+    if not site_a or site_a != site_b or _platform(host_a, settings) or _platform(host_b, settings):
+        return False
+    if name_a or name_b:
+        return all(n is None or _site_of(host_a, n) for n in (name_a, name_b))
+    # with no names, one host ("alice.blogspot.com" and "bob.blogspot.com" are two)
+    return host_a == host_b
 
 
-def same_outlet_name(x: str, y: str) -> bool:
+def _one_known_outlet(x: str, y: str) -> bool:
+    return known_origin(x) and canonical_origin(x).casefold() == canonical_origin(y).casefold()
+
+
+def _named_outlet(article: Article, host: str | None) -> str | None:
+    """The article's outlet's name, None when it has none but its URL's host (extraction's last
+    resort, ``extract._outlet``)."""
+    name = article.outlet if isinstance(article.outlet, str) else None
+    if not name or not name.strip() or (host and name.strip().lower() in (host, "www." + host)):
+        return None
+    return name
+
+
+def _platform(host: str, settings: IndependenceSettings) -> bool:
+    return any(host == p or host.endswith("." + p) for p in settings.platform_hosts)
+
+
+def _site(host: str) -> str:
+    """The domain a site registered: "pravda.com.ua" of "www.pravda.com.ua", "yahoo.co.jp" of
+    "news.yahoo.co.jp", "wp.pl" of "wiadomosci.wp.pl"."""
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SUFFIX_LABELS else 2
+    return ".".join(labels[-keep:])
+
+
+def _site_of(host: str, name: str) -> bool:
+    """Whether ``host`` is the site of the outlet ``name``: its registered label is the name's
+    initials or its letters ("dw.com": "DW", "Deutsche Welle"; "unn.ua": "УНН"), begins them, two
+    letters or more ("rbc.ua": "RBC-Ukraine"; "t.me" is no "TASS"), or, four letters or more, stands in them ("welt.de": "Die Welt";
+    "pravda.com.ua": "Українська правда") or they begin it ("sputniknews.com": "Sputnik"), compared by sound across scripts ("interfax.ru":
+    "Интерфакс")."""
+    label = re.sub(r"[^a-z0-9]", "", _site(host).split(".")[0])
+    if not label:
+        return False
+    for spelling in dict.fromkeys((name, canonical_origin(name))):
+        if label == initials(spelling):
+            return True
+        words = _OUTLET_NAME_WORD.findall(spelling.casefold())
+        for letters, site in (("".join(words), label), ("".join(sounds(romanised(w)) for w in words), sounds(label))):
+            if len(site) >= 2 and (letters.startswith(site) or (len(site) >= 4 and site in letters)
+                                   or (len(letters) >= 4 and site.startswith(letters))):
+                return True
+    return False
+
+
+def same_outlet_name(x: str, y: str, settings: IndependenceSettings | None = None) -> bool:
     """Whether two outlet names name one outlet: the same known outlet in the aliases' table
     (``origins.canonical_origin``: "УНН" and "UNN", "Українська правда" and "Украинская правда"),
-    one written by its initials, or, in two scripts, the same
-    words spelled alike (``compare.names.alike``, their sounds romanised: "Медиазона" /
-    "Mediazona")."""
-    if not isinstance(x, str) or not isinstance(y, str) or x.strip().lower() in _PLATFORM_HOSTS:
+    one written by its initials where neither is a known outlet ("OPA", "Ostrania Press Agency";
+    "DW" is Deutsche Welle, not Die Welt), or, in two scripts, the same two or more words spelled
+    alike (``compare.names.alike``, their sounds romanised: "Новая газета" / "Novaya Gazeta"; one
+    word alone is often a common noun several outlets are named: "Газета" / "Gazeta", "Фокус" /
+    "Focus")."""
+    settings = settings or IndependenceSettings()
+    if not isinstance(x, str) or not isinstance(y, str) or _platform(x.strip().lower(), settings):
         return False
     cx, cy = canonical_origin(x).casefold(), canonical_origin(y).casefold()
     if not cx or not cy:
@@ -305,13 +362,15 @@ def same_outlet_name(x: str, y: str) -> bool:
     if cx == cy:
         return True
     # one written by its initials ("OPA", "Ostrania Press Agency"); not by its last word, as a citation
-    # may name it ("the Courier"): "Pravda" and "Ukrainska Pravda" are two outlets
+    # may name it ("the Courier"): "Pravda" and "Ukrainska Pravda" are two outlets. A known outlet's
+    # short names are in the table: "WP" is not The Washington Post's
     for short, full in ((x.strip(), y), (y.strip(), x)):
-        if 2 <= len(short) <= 6 and short.isupper() and " " in full.strip() and short.lower() == initials(full):
+        if (2 <= len(short) <= 6 and short.isupper() and " " in full.strip() and short.lower() == initials(full)
+                and not known_origin(short) and not known_origin(full)):
             return True
-    wx, wy = _NAME_WORD.findall(cx), _NAME_WORD.findall(cy)
+    wx, wy = _OUTLET_NAME_WORD.findall(cx), _OUTLET_NAME_WORD.findall(cy)
     cyrillic_x, cyrillic_y = (any("\u0400" <= ch <= "\u04ff" for ch in c) for c in (cx, cy))
-    return (cyrillic_x != cyrillic_y and len(wx) == len(wy) and bool(wx)
+    return (cyrillic_x != cyrillic_y and len(wx) == len(wy) >= 2
             and all(alike(p, q) for p, q in zip(wx, wy)))
 
 
