@@ -18,6 +18,7 @@ from storydiff.analyze import analyze_articles
 from storydiff.dates import naive_zone, parse_iso_utc
 from storydiff.extract import extract_items
 from storydiff.ingest import read_inputs
+from storydiff.ingest.formats import record_location
 from storydiff.records import FEED_SUMMARY, Article, Failure, Story
 from storydiff.settings import ExtractSettings, FactSettings, RevisionSettings
 
@@ -220,6 +221,7 @@ def dedupe_ids(tagged: Iterable[tuple[T, Article]],
     ``versions``: filled with id → every text read of an article that came with two or more
     (one page saved before and after an edit), in input order; the first is the one kept."""
     seen: dict[str, Article] = {}
+    scoped: dict[str, list[Article]] = {}  # given id -> the articles stored under it scoped
     out = []
     for tag, a in tagged:
         earlier = seen.get(a.id)
@@ -228,10 +230,30 @@ def dedupe_ids(tagged: Iterable[tuple[T, Article]],
                 if versions is not None and earlier.report_hash != a.report_hash:
                     versions.setdefault(a.id, [earlier]).append(a)
                 continue
-            a = _scoped(a)
+            # the outlet's row edited, as ``ingest`` stores it (``revision_target``): under the id,
+            # or under the id scoped when another outlet's row had it first (QA pass 19a, 7: UNN's
+            # "101" after Ukrinform's "101", corrected 5 -> 8 injured, was "UNN" vs "UNN #2")
+            edited = next((e for e in (earlier, *scoped.get(a.id, ())) if _is_id_edit(e, a)), None)
+            if edited is not None:
+                if versions is not None:  # under the edited one's id, as ingest revises it
+                    versions.setdefault(edited.id, [edited]).append(replace(a, id=edited.id))
+                continue
+            given, a = a.id, _scoped(a)
+            scoped.setdefault(given, []).append(a)
         seen[a.id] = a
         out.append((tag, a))
     return out
+
+
+def _is_id_edit(stored: Article, article: Article) -> bool:
+    """Whether ``article``, under ``stored``'s id (or the id ``stored`` had before it was scoped),
+    is that article edited: no two URLs say otherwise, and ``is_edit_of`` (the same outlet, most of
+    the text), as ``revision_target`` asks of a stored article under the id."""
+    from storydiff.store.codec import canonical_url
+
+    if stored.url and article.url and canonical_url(stored.url) != canonical_url(article.url):
+        return False
+    return is_edit_of(stored, article)
 
 
 def version_time(article: Article) -> datetime | None:
@@ -890,7 +912,6 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
     ``at_url``: the article stored at ``article``'s URL, when the caller has read it already.
     ``reverts``: the item is what its source says now (``watch``), so a text one of the stored
     article's earlier revisions had is a revision again (the edit was undone), not an old read."""
-    from storydiff.store.codec import canonical_url
 
     by_url = at_url if at_url is not None else (store.article_by_url(article.url) if article.url else None)
     stored = by_url
@@ -902,11 +923,12 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
     if stored is None:
         stored = store.get_article(article.id)
         # an article of another URL is another article, whatever its id says
-        other_url = stored is not None and stored.url and article.url and canonical_url(stored.url) != canonical_url(article.url)
-        if stored is None or other_url or not is_edit_of(stored, article):
-            # at a URL no stored article holds: a stored one whose slug changed with its headline;
-            # without a URL, a page saved again after its edit
-            stored = (moved_from(store, article) or resaved_from(store, article)) if by_url is None else None
+        if stored is None or not _is_id_edit(stored, article):
+            # at a URL no stored article holds: the outlet's row stored under its id scoped
+            # (another outlet's row had the id first); a stored one whose slug changed with its
+            # headline; without a URL, a page saved again after its edit
+            stored = (scoped_from(store, article) or moved_from(store, article)
+                      or resaved_from(store, article)) if by_url is None else None
             if stored is None:
                 return None
     if stored.report_hash == article.report_hash:
@@ -969,6 +991,18 @@ def _say_if_dated_below(current: Article, revision: Article) -> None:
 def _words(text: str) -> list[str]:
     """``text``'s words, casefolded: what two copies of a sentence share whatever their spacing and punctuation."""
     return re.findall(r"\w+", text.casefold())
+
+
+def scoped_from(store, article: Article) -> Article | None:
+    """The stored article that ``article`` is an edit of under its given id scoped
+    (``with_free_id``: "101~feb24162", another outlet's export row "101" stored first), when
+    exactly one is (``_is_id_edit``: the same outlet, most of the text; QA pass 19a, 7: UNN's
+    correction of its row "101", 5 -> 8 injured, was a third article "101~3e80d779")."""
+    if not article.outlet:
+        return None  # is_edit_of asks the same named outlet
+    peers = [a for a in store.articles_scoped_from(article.id) if a.id != article.id]
+    found = [a for a in peers if _is_id_edit(a, article)]
+    return found[0] if len(found) == 1 else None
 
 
 def moved_from(store, article: Article) -> Article | None:
@@ -1136,6 +1170,11 @@ def ingest_stream(
             stats[what] += 1
             if what != "skipped":
                 store.clear_failure(a.source)
+                # the same line quarantined before its id could be read (invalid JSON, then fixed):
+                # under its location alone (QA pass 19a, 12: "bad.jsonl#L5" stayed in `errors`)
+                location = record_location(a.source)
+                if location is not None:
+                    store.clear_failure(location)
             if on_placed:
                 on_placed(a, what)
             if progress:

@@ -284,6 +284,12 @@ class Store(ABC):
         the same file is looked for."""
         return [a for a in reversed(self.articles()) if a.source == source][:20]
 
+    def articles_scoped_from(self, article_id: str) -> list[Article]:
+        """The stored articles whose id is ``article_id`` scoped by a content hash
+        (``"<article_id>~<8 hex>"``: another export's row had that id first), in storing order, at
+        most 20: where an outlet's edit of its row stored that way is looked for."""
+        return [a for a in self.articles() if is_scoped_id(a.id, article_id)][:20]
+
     def articles_published_at(self, outlet: str, published: str) -> list[Article]:
         """The stored articles of ``outlet`` published at ``published`` (the same instant), in
         storing order: where an article whose address changed is looked for."""
@@ -360,3 +366,9 @@ class Store(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def is_scoped_id(scoped_id: str, article_id: str) -> bool:
+    """Whether ``scoped_id`` is ``article_id`` scoped by a content hash (``pipeline._scoped``)."""
+    head, mark, tail = scoped_id.rpartition("~")
+    return bool(mark) and head == article_id and len(tail) == 8

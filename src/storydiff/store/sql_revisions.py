@@ -120,6 +120,16 @@ class RevisionsMixin:
         with self._read() as conn:
             return [codec.article_from_json(d) for d in conn.execute(q.limit(50)).scalars().all()]
 
+    def articles_scoped_from(self, article_id: str) -> list[Article]:
+        from storydiff.store.base import is_scoped_id
+
+        given, article_id = article_id, codec.column_text(article_id)
+        pattern = article_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "~" + "_" * 8
+        q = select(articles.c.data).where(articles.c.id.like(pattern, escape="\\")).order_by(articles.c.seq).limit(20)
+        with self._read() as conn:
+            found = [codec.article_from_json(d) for d in conn.execute(q).scalars().all()]
+        return [a for a in found if is_scoped_id(a.id, given)]  # SQLite's LIKE folds ASCII case
+
     def articles_read_from(self, source: str) -> list[Article]:
         key = codec.source_path_key(source)
         if key is None:

@@ -1,0 +1,107 @@
+"""An outlet's correction of its export row whose id another outlet's row had first (stored as
+"101~hash") is a revision of that article in ingest and compare, and another article under the
+id stays apart (QA pass 19a, 7); a quarantined invalid line, fixed and stored, leaves `errors`
+(QA pass 19a, 12). On SQLite and, when STORYDIFF_TEST_PG_URL is set, PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storydiff.serve.cli import app
+from storydiff.store import open_store
+
+sys.path.insert(0, str(Path(__file__).parent))
+import test_store
+
+db_url = test_store.db_url  # SQLite, and PostgreSQL when set
+
+runner = CliRunner()
+
+UKRINFORM_101 = {"id": "101", "outlet": "Ukrinform", "title": "Зеленський провів нараду зі Ставкою",
+                 "published": "2026-12-06T15:00:00+02:00",
+                 "text": "Президент Володимир Зеленський провів засідання Ставки 6 грудня.\n"
+                         "\"Обговорили ситуацію на фронті та постачання ППО\", - написав Зеленський.\n"
+                         "У нараді взяли участь міністр оборони та головнокомандувач ЗСУ."}
+
+
+def unn_101(injured: int, *, outlet: str = "UNN") -> dict:
+    return {"id": "101", "outlet": outlet, "title": f"У Кривому Розі через атаку дронів поранені {injured} людей",
+            "published": "2026-12-06T16:00:00+02:00",
+            "text": f"У Кривому Розі внаслідок атаки дронів поранені {injured} людей, повідомив голова "
+                    "міської військової адміністрації Олександр Вілкул.\n"
+                    "\"Пошкоджено п'ятиповерховий будинок та газогін\", - написав Вілкул.\n"
+                    "На місці працюють екстрені служби."}
+
+
+UNN_OTHER_101 = {"id": "101", "outlet": "UNN", "title": "Верховна Рада ухвалила бюджет на 2027 рік",
+                 "published": "2026-12-06T16:00:00+02:00",
+                 "text": "Верховна Рада ухвалила державний бюджет на 2027 рік, за рішення проголосували 257 "
+                         "депутатів.\nВидатки на оборону становитимуть 2,8 трлн гривень.\nДокумент має підписати президент."}
+
+
+def write_jsonl(tmp_path: Path, name: str, *rows: dict) -> Path:
+    p = tmp_path / name
+    p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    return p
+
+
+def ingest_said(db: str, path: Path) -> str:
+    result = runner.invoke(app, ["ingest", str(path), "--db", db, "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    return " ".join(result.stderr.split())
+
+
+def test_a_correction_of_a_row_stored_under_its_scoped_id_is_its_revision(db_url, tmp_path):
+    ingest_said(db_url, write_jsonl(tmp_path, "ukrinform.jsonl", UKRINFORM_101))
+    ingest_said(db_url, write_jsonl(tmp_path, "unn_v1.jsonl", unn_101(5)))
+    said = ingest_said(db_url, write_jsonl(tmp_path, "unn_v2.jsonl", unn_101(8)))
+    assert "1 new revision" in said, said
+    with open_store(db_url) as s:
+        ids = sorted(a.id for a in s.articles())
+        assert len(ids) == 2 and ids[0] == "101" and ids[1].startswith("101~"), ids
+        unn = s.get_article(ids[1])
+        assert "поранені 8" in unn.text
+        assert [("поранені 5" in r.article.text) for r in s.revisions(unn.id)] == [True, False]  # nothing lost
+
+
+def test_another_article_of_the_outlet_reusing_the_id_stays_apart(db_url, tmp_path):
+    ingest_said(db_url, write_jsonl(tmp_path, "ukrinform.jsonl", UKRINFORM_101))
+    ingest_said(db_url, write_jsonl(tmp_path, "unn_v1.jsonl", unn_101(5)))
+    said = ingest_said(db_url, write_jsonl(tmp_path, "unn_budget.jsonl", UNN_OTHER_101))
+    assert "stored 1 new article" in said, said
+    # and the same text from a third outlet under the id is no revision of UNN's either
+    said = ingest_said(db_url, write_jsonl(tmp_path, "other.jsonl", unn_101(8, outlet="Ukrainska Pravda")))
+    assert "stored 1 new article" in said, said
+    with open_store(db_url) as s:
+        assert len(s.articles()) == 4
+        assert all(r == 1 for r in s.revision_numbers([a.id for a in s.articles()]).values())
+
+
+def test_compare_reads_the_scoped_rows_correction_as_one_article_edited(tmp_path):
+    paths = [write_jsonl(tmp_path, "ukrinform.jsonl", UKRINFORM_101), write_jsonl(tmp_path, "unn_v1.jsonl", unn_101(5)),
+             write_jsonl(tmp_path, "unn_v2.jsonl", unn_101(8))]
+    result = runner.invoke(app, ["compare", *map(str, paths)])
+    assert result.exit_code == 0, result.output
+    assert "3 articles" not in result.stdout and "UNN #2" not in result.stdout, result.stdout
+    assert "numbers differ" not in result.stdout
+    # another UNN article under the id stays an article of its own
+    paths[2] = write_jsonl(tmp_path, "unn_budget.jsonl", UNN_OTHER_101)
+    result = runner.invoke(app, ["compare", *map(str, paths)])
+    assert "3 articles" in result.stdout, result.stdout
+
+
+def test_a_fixed_invalid_line_leaves_the_quarantine_once_stored(db_url, tmp_path):
+    good = json.dumps(unn_101(5), ensure_ascii=False)
+    f = tmp_path / "bad.jsonl"
+    f.write_text(json.dumps(UKRINFORM_101, ensure_ascii=False) + "\n" + good[:-3] + "\n")
+    ingest_said(db_url, f)
+    with open_store(db_url) as s:
+        assert [x.source for x in s.failures()] == [f"{f}#L2"]
+    f.write_text(json.dumps(UKRINFORM_101, ensure_ascii=False) + "\n" + good + "\n")
+    assert "stored 1 new article" in ingest_said(db_url, f)
+    with open_store(db_url) as s:
+        assert s.failures() == []
