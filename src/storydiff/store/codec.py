@@ -79,9 +79,13 @@ def column_text(value: str | None) -> str | None:
 def canonical_url(url: str | None) -> str | None:
     """The identity of a URL for duplicate detection.
 
-    Conservative: lower-cased scheme and host, http treated as https (news sites redirect one to
-    the other), no fragment, no tracking parameters (utm_*, fbclid, ...). Path and remaining query
-    are kept as they are, since both can name different articles."""
+    courlan's normalisation (the field's: lower-cased host, the scheme's default port dropped, the
+    path's percent-encoding made one, query parameters sorted and trackers dropped, and no
+    trailing "/" after a path), then: http treated as https and "www." dropped from the host (news
+    sites redirect one to the other: QA pass 19a, 8, the outlet's correction at
+    ".../300-odesa-port/" or "www." was a second article "contradicting" the first), no fragment,
+    no tracking parameters (utm_*, fbclid, ...). The path and the rest of the query are kept,
+    since both can name different articles."""
     if url is None:
         return None
     url = url.strip()
@@ -91,11 +95,18 @@ def canonical_url(url: str | None) -> str | None:
         parts = urlsplit(url)
         if not parts.scheme or not parts.netloc:
             return url
+        try:
+            from courlan import normalize_url
+
+            parts = urlsplit(normalize_url(parts, strict=False, trailing_slash=False))
+        except (ValueError, AttributeError, TypeError, UnicodeError):
+            pass  # as urlsplit read it
         scheme = parts.scheme.lower()
         if scheme == "http":
             scheme = "https"
-        host = (parts.hostname or "").rstrip(".")
+        host = (parts.hostname or "").rstrip(".").removeprefix("www.")
         port = parts.port
+        host = f"[{host}]" if ":" in host else host  # IPv6
         netloc = host if port in (None, 80, 443) else f"{host}:{port}"
         query = urlencode(
             [
@@ -104,7 +115,8 @@ def canonical_url(url: str | None) -> str | None:
                 if not k.lower().startswith("utm_") and k.lower() not in _TRACKING_PARAMS
             ]
         )
-        return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+        path = parts.path.rstrip("/") or "/"
+        return urlunsplit((scheme, netloc, path, query, ""))
     except ValueError:  # malformed (bad port, broken IPv6 brackets): compare it as written
         return url
 

@@ -281,6 +281,30 @@ def _v9_articles_by_source(conn: Connection) -> None:
         last = rows[-1][0]
 
 
+def _v10_urls_as_courlan_reads_them(conn: Connection) -> None:
+    # codec.canonical_url now reads a URL as courlan normalises it, less "www." and a trailing "/"
+    # (QA pass 19a, 8: the outlet's correction at ".../300-odesa-port/" was a second article): each
+    # stored URL key recomputed from the row's URL, or a re-read of a stored page would miss it and
+    # be stored twice. Two stored articles whose URLs now read as one (".../a" and ".../a/") both
+    # stay; the first stored keeps the key, the other keeps its URL in its JSON without the claim,
+    # as an article stored at a URL another holds is (ingest: claim_url=False). Rows without a key
+    # (no URL, or stored without the claim) keep none.
+    from storydiff.store import codec
+
+    rows = conn.execute(text("SELECT seq, data FROM articles WHERE url_key IS NOT NULL ORDER BY seq")).all()
+    conn.execute(text("UPDATE articles SET url_key = NULL WHERE url_key IS NOT NULL"))
+    taken: set[str] = set()
+    keys = []
+    for seq, data in rows:
+        url = codec.canonical_url(codec.loads(data).get("url"))
+        key = codec.key_hash(url) if url is not None else None
+        if key is not None and key not in taken:
+            taken.add(key)
+            keys.append({"seq": seq, "k": key})
+    for start in range(0, len(keys), 500):
+        conn.execute(text("UPDATE articles SET url_key = :k WHERE seq = :seq"), keys[start:start + 500])
+
+
 # PostgreSQL ranks an article by the words of its title and this much of its text
 LEAD_CHARS = 600
 
@@ -295,6 +319,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v7_search_folds_diacritics,
     _v8_earlier_texts_by_hash,
     _v9_articles_by_source,
+    _v10_urls_as_courlan_reads_them,
 ]
 LATEST = len(MIGRATIONS)
 
