@@ -5,9 +5,13 @@ read as one both stay. On SQLite and, when STORYDIFF_TEST_PG_URL is set, Postgre
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from storydiff.serve.cli import app
 from storydiff.store import open_store
 from storydiff.store.codec import canonical_url
 
@@ -16,6 +20,8 @@ import test_store
 from test_reused_ids import ingest_said, write_jsonl
 
 db_url = test_store.db_url  # SQLite, and PostgreSQL when set
+
+runner = CliRunner()
 
 
 def test_urls_with_a_trailing_slash_or_www_are_one_address():
@@ -75,3 +81,46 @@ def test_the_upgrade_rekeys_stored_urls_and_keeps_two_articles_whose_urls_now_re
         assert s.article_by_url("https://x.example/news/a/").id == "a"  # the first stored holds the URL
 
 
+
+
+# -- a slug changed with the headline (QA pass 19a, 8): no id, under 0.8 of the text shared --------
+
+def test_a_correction_under_a_new_slug_is_a_revision_in_ingest_and_compare(db_url, tmp_path):
+    v1 = write_jsonl(tmp_path, "v1.jsonl", _suspilne("https://suspilne.example/news/300-odesa-port", "двоє", "п'ятеро"))
+    v2 = write_jsonl(tmp_path, "v2.jsonl", _suspilne("https://suspilne.example/news/300-odesa-port-zagynuly-chetvero",
+                                                     *CORRECTED))
+    ingest_said(db_url, v1)
+    assert "1 new revision" in ingest_said(db_url, v2)
+    with open_store(db_url) as s:
+        (a,) = s.articles()
+        assert "четверо" in a.text and len(s.revisions(a.id)) == 2
+    d = json.loads(runner.invoke(app, ["compare", str(v1), str(v2), "--workers", "0", "--json"]).stdout)
+    assert len(d["articles"]) == 1, d["versions"]
+
+
+def _alert(region: str, slug: str) -> dict:
+    # an outlet's alerts of one template, published at one instant: one region's name apart
+    return {"url": f"https://suspilne.example/news/{slug}", "outlet": "Suspilne", "published": "2026-12-06T03:00:00+02:00",
+            "title": f"Повітряна тривога у {region} області",
+            "text": f"У {region} області оголошено повітряну тривогу через загрозу застосування балістичного "
+                    "озброєння. Прямуйте до найближчого укриття та не ігноруйте сигнали тривоги.\n"
+                    "Слідкуйте за повідомленнями обласної військової адміністрації."}
+
+
+def test_two_alerts_of_one_template_at_one_instant_stay_two(db_url, tmp_path):
+    ingest_said(db_url, write_jsonl(tmp_path, "a.jsonl", _alert("Харківській", "alert-kharkiv")))
+    said = ingest_said(db_url, write_jsonl(tmp_path, "b.jsonl", _alert("Сумській", "alert-sumy")))
+    assert "stored 1 new article" in said, said
+    with open_store(db_url) as s:
+        assert len(s.articles()) == 2
+
+
+def test_two_reports_of_one_outlet_at_one_instant_sharing_a_headline_stay_two(db_url, tmp_path):
+    # one headline's words, a third of the text: two articles, not one moved
+    first = _suspilne("https://suspilne.example/news/300-odesa-port", "двоє", "п'ятеро")
+    other = dict(first, url="https://suspilne.example/news/301-odesa-port-svidky",
+                 text="Очевидці розповіли, що вибух пролунав близько шостої ранку. Російська армія вдарила "
+                      "балістичною ракетою по порту Одеси 6 грудня. Мешканці сусідніх вулиць чули сирени, але "
+                      "не встигли спуститися до укриття, а вікна в будинках повилітали.")
+    ingest_said(db_url, write_jsonl(tmp_path, "a.jsonl", first))
+    assert "stored 1 new article" in ingest_said(db_url, write_jsonl(tmp_path, "b.jsonl", other))
