@@ -105,3 +105,18 @@ def test_a_fixed_invalid_line_leaves_the_quarantine_once_stored(db_url, tmp_path
     assert "stored 1 new article" in ingest_said(db_url, f)
     with open_store(db_url) as s:
         assert s.failures() == []
+
+
+def test_an_upload_keyed_by_its_id_finds_the_scoped_article_too(db_url, tmp_path):
+    # the REST API keeps a client's id as its key (scope_reused_ids=False) and goes through the same
+    # revision_target: UNN's correction sent under "101" revises the row ingest stored as 101~hash
+    from storydiff.ingest import read_inputs
+    from storydiff.pipeline import ingest_stream
+
+    ingest_said(db_url, write_jsonl(tmp_path, "ukrinform.jsonl", UKRINFORM_101))
+    ingest_said(db_url, write_jsonl(tmp_path, "unn_v1.jsonl", unn_101(5)))
+    with open_store(db_url) as s:
+        stats = ingest_stream(s, read_inputs(str(write_jsonl(tmp_path, "unn_v2.jsonl", unn_101(8)))),
+                              scope_reused_ids=False)
+        assert stats["revised"] == 1 and stats["stored"] == 0, stats
+        assert len(s.articles()) == 2
