@@ -7,7 +7,6 @@ epoch numbers); a quarantined item sent again fixed leaves /api/errors; an id en
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -15,31 +14,19 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
+import test_store
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from storydiff.serve.api import create_app
 from storydiff.serve.cli import app as cli_app
 from storydiff.store import open_store
-from storydiff.store.engine import make_engine
 
-PG_URL = os.environ.get("STORYDIFF_TEST_PG_URL")
 TOKEN = "t0ken-19"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "news.db")
-    if not PG_URL:
-        pytest.skip("STORYDIFF_TEST_PG_URL not set (bash .ci/postgres.sh starts a server)")
-    engine = make_engine(PG_URL)
-    with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
-    return PG_URL
+db_url = test_store.db_url  # SQLite, and PostgreSQL when set
 
 
 @pytest.fixture

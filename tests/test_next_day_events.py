@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import datetime
 
 import pytest
+import test_event_dates
 
 from storydiff.match import MatchDoc, OnlineClusterer
 from storydiff.settings import MatchSettings
@@ -82,15 +83,7 @@ _BEFORE = MatchSettings(content_gate_days_apart=-1, pair_judge_next_day=False)
 _DAYS_GATE = MatchSettings(content_gate_days_apart=1)
 
 
-def _doc(doc_id: str, article: tuple[str, str, str], language: str) -> MatchDoc:
-    title, published, text = article
-    return MatchDoc(doc_id, text, title, datetime.fromisoformat(published), language=language)
-
-
-def _place(settings: MatchSettings, docs: list[MatchDoc]) -> dict[str, str]:
-    c = OnlineClusterer(settings)
-    sids = {d.id: c.add(d) for d in docs}
-    return {i: c.resolve(s) for i, s in sids.items()}
+_doc, _place = test_event_dates._doc, test_event_dates._place  # one story's reports placed in order
 
 
 def _mixed(placed: dict[str, str], first: set[str], second: set[str]) -> bool:
