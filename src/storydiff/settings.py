@@ -25,6 +25,12 @@ class IngestSettings:
     # allowed before) aborted a whole PostgreSQL ingest (QA pass 18). Room is left for the
     # ``~<hash>`` a reused id gets (pipeline.with_free_id) under store.codec.MAX_ID_BYTES.
     max_id_bytes: int = 2_000
+    # An export's slash-date order is voted by its time fields (ingest.date_order): the vote reads
+    # no more than this many bytes, and looks at no more than this many dates (or CSV rows); the
+    # first rows that settle it are enough, and a file of nothing but dates, hostile or not, is
+    # settled long before.
+    date_order_scan_bytes: int = 256 * 2**20
+    date_order_scan_dates: int = 50_000
     # A compressed input may grow to this many times the compressed bytes read so far, past the
     # first gzip_ratio_floor bytes; more is a decompression bomb and fails the file by name.
     # Text compresses ~3-10x with gzip, repetitive markup ~20x; bombs ~1,000x.

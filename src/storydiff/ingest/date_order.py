@@ -38,12 +38,7 @@ _KEYED_DAY = re.compile(rb'"(?:' + b"|".join(re.escape(k.encode()) for k in TIME
 _CSV_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?:[\sT]|$)")
 _VALUE_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?=[\sT]|$)(.*)", re.S)
 
-# A vote needs no more than the first rows that settle it; a file whose dates never pass 12 is read
-# to this many bytes and no further (its rows then keep their values).
-SCAN_BYTES = 256 * 2**20
 _CHUNK = 2**20
-# ...and to this many slash dates (a file of nothing but dates, hostile or not, is settled by then)
-SCAN_DATES = 50_000
 
 
 def vote(firsts_over_12: int, seconds_over_12: int) -> DateOrder | None:
@@ -56,16 +51,17 @@ def vote(firsts_over_12: int, seconds_over_12: int) -> DateOrder | None:
     return None
 
 
-def file_date_order(stream: BinaryIO, fmt: str = "jsonl", scan_bytes: int = SCAN_BYTES) -> DateOrder | None:
+def file_date_order(stream: BinaryIO, fmt: str = "jsonl", settings: IngestSettings | None = None) -> DateOrder | None:
     """The order of the slash dates in a JSON Lines or JSON (``fmt`` "jsonl") or CSV ("csv") export's
-    time fields (``vote``), read from ``stream`` (its content, decompressed) up to ``scan_bytes``;
-    None when it does not tell."""
+    time fields (``vote``), read from ``stream`` (its content, decompressed) up to the settings'
+    ``date_order_scan_bytes`` and ``date_order_scan_dates``; None when it does not tell."""
+    s = settings or IngestSettings()
     if fmt == "csv":
-        return _csv_date_order(stream)
+        return _csv_date_order(stream, s.date_order_scan_dates)
     firsts = seconds = read = 0
     tail = b""
-    budget = [SCAN_DATES]
-    while read < scan_bytes and budget[0] > 0:
+    budget = [s.date_order_scan_dates]
+    while read < s.date_order_scan_bytes and budget[0] > 0:
         chunk = stream.read(_CHUNK)
         if not chunk:
             break
@@ -83,7 +79,7 @@ def file_date_order(stream: BinaryIO, fmt: str = "jsonl", scan_bytes: int = SCAN
     return vote(firsts + f, seconds + s_)
 
 
-def _csv_date_order(stream: BinaryIO) -> DateOrder | None:
+def _csv_date_order(stream: BinaryIO, max_rows: int) -> DateOrder | None:
     """``vote`` over the values of a CSV export's time columns (those its header names)."""
     import csv
     import io
@@ -103,7 +99,7 @@ def _csv_date_order(stream: BinaryIO) -> DateOrder | None:
     try:
         csv.field_size_limit(_CHUNK)
         for n, row in enumerate(csv.reader(text, delimiter=delimiter)):
-            if n >= SCAN_DATES:  # rows, not bytes: the stream may be a gzip's, which tells no position
+            if n >= max_rows:  # rows, not bytes: the stream may be a gzip's, which tells no position
                 break
             for i in columns:
                 m = _CSV_DATE.match(row[i]) if i < len(row) else None
@@ -144,7 +140,7 @@ def reopened_date_order(reopen: Callable[[], BinaryIO], settings: IngestSettings
     decompressed as its rows are; None when it cannot be read (its rows' reading says why)."""
     try:
         with reopen() as again:
-            return file_date_order(open_input(again, settings), fmt)
+            return file_date_order(open_input(again, settings), fmt, settings)
     except (LimitExceeded, OSError, EOFError, zlib.error):
         return None
 
