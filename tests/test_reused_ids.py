@@ -94,19 +94,6 @@ def test_compare_reads_the_scoped_rows_correction_as_one_article_edited(tmp_path
     assert "3 articles" in result.stdout, result.stdout
 
 
-def test_a_fixed_invalid_line_leaves_the_quarantine_once_stored(db_url, tmp_path):
-    good = json.dumps(unn_101(5), ensure_ascii=False)
-    f = tmp_path / "bad.jsonl"
-    f.write_text(json.dumps(UKRINFORM_101, ensure_ascii=False) + "\n" + good[:-3] + "\n")
-    ingest_said(db_url, f)
-    with open_store(db_url) as s:
-        assert [x.source for x in s.failures()] == [f"{f}#L2"]
-    f.write_text(json.dumps(UKRINFORM_101, ensure_ascii=False) + "\n" + good + "\n")
-    assert "stored 1 new article" in ingest_said(db_url, f)
-    with open_store(db_url) as s:
-        assert s.failures() == []
-
-
 def test_an_upload_keyed_by_its_id_finds_the_scoped_article_too(db_url, tmp_path):
     # the REST API keeps a client's id as its key (scope_reused_ids=False) and goes through the same
     # revision_target: UNN's correction sent under "101" revises the row ingest stored as 101~hash

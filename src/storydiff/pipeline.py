@@ -18,7 +18,6 @@ from storydiff.analyze import analyze_articles
 from storydiff.dates import naive_zone, parse_iso_utc
 from storydiff.extract import extract_items
 from storydiff.ingest import read_inputs
-from storydiff.ingest.formats import record_location
 from storydiff.records import FEED_SUMMARY, Article, Failure, Story
 from storydiff.settings import ExtractSettings, FactSettings, RevisionSettings
 
@@ -1169,12 +1168,10 @@ def ingest_stream(
         def outcome(a: Article, what: str) -> None:
             stats[what] += 1
             if what != "skipped":
+                # only under its own name: a line quarantined before its id could be read stays
+                # listed under its location (QA 19a, 12), as clearing by location also cleared a
+                # failure of another export piped or written at that place, never stored (review 19b #3)
                 store.clear_failure(a.source)
-                # the same line quarantined before its id could be read (invalid JSON, then fixed):
-                # under its location alone (QA pass 19a, 12: "bad.jsonl#L5" stayed in `errors`)
-                location = record_location(a.source)
-                if location is not None:
-                    store.clear_failure(location)
             if on_placed:
                 on_placed(a, what)
             if progress:

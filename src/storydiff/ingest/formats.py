@@ -123,15 +123,6 @@ def names_own_id(source: str) -> bool:
     return source.startswith("api:id:") or (source.endswith(")") and _ID_OPEN in source)
 
 
-def record_location(source: str) -> str | None:
-    """Where a record that gives its own id was read ("export.jsonl#L8" of "export.jsonl#L8 (id
-    r7)"), or None when ``source`` names no such record: a line that failed before its id could be
-    read (invalid JSON) was quarantined under that location alone."""
-    if not (source.endswith(")") and _ID_OPEN in source):
-        return None
-    return source[: source.index(_ID_OPEN)]
-
-
 def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     """One export row/object (fields id, url, title, text or html, published, outlet) → RawItem."""
     if not isinstance(rec, dict):
