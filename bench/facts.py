@@ -67,6 +67,7 @@ from storydiff.compare.facts import (
     group_claims,
     judge_candidates,
     pair_features,
+    settle_counts,
 )
 from storydiff.embeddings import embed_multilingual
 from storydiff.records import Article
@@ -229,7 +230,9 @@ def predict(s: Story, sim: np.ndarray, same: float, possibly: float, scorer: str
     settings = FactSettings(scorer=scorer, same_probability=same, match_probability=same,
                             possibly_probability=possibly, match_possibly_probability=possibly,
                             possibly_cosine=cosine, possibly_gap_probability=gap)
-    return group_claims(s.claims, sim, same, s.docs, settings, vectors=lambda: s.vecs)
+    groups = group_claims(s.claims, sim, same, s.docs, settings, vectors=lambda: s.vecs)
+    # as fact_groups reads them: the counts of people in a neighbouring sentence, outlets silent on a toll
+    return settle_counts(groups, s.claims, {a.id: a.text for a in articles_of(s)[0]}, s.docs)
 
 
 @dataclass
@@ -377,13 +380,14 @@ def error_classes(kept: list) -> tuple[Counter, Counter, Counter, list[str]]:
 
 
 def as_units(s: Story, groups: list[FactGroup]) -> list[tuple[list[Unit], str, list[Unit]]]:
-    at = {id(c): u for c, u in zip(s.claims, s.units)}
+    # by article and sentence: a fact's version may be a claim joined with its neighbour (settle_counts)
+    at = {(c.article_id, c.index): u for c, u in zip(s.claims, s.units)}
     out = []
     seen = set()
     for g in groups:
-        units = [at[id(c)] for c in g.claims]
+        units = [at[c.article_id, c.index] for c in g.claims]
         seen.update(units)
-        out.append((units, g.match, [at[id(c)] for c, _ in g.candidates]))
+        out.append((units, g.match, [at[c.article_id, c.index] for c, _ in g.candidates]))
     # a unit that starts no claim (too short, a repeat) is its own one-outlet fact
     for d in s.docs:
         for i, _ in s.lines[d]:

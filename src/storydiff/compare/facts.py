@@ -721,8 +721,9 @@ def _contradictions(claims: Sequence[Claim], figures_of: FiguresOf) -> list[dict
 class FactGroup:
     """One fact's claims with how sure the alignment is: ``match`` "same" (several articles),
     "possibly" (one article's claims, and ``candidates``: the other articles' sentences that may
-    say the same, with their probability) or "only"; ``scores``: each claim's best probability
-    against a claim of another article in the fact (1.0 when alone)."""
+    say the same, with their probability) or "only"; ``scores``: each claim's probability against
+    the fact's first claim (the first's own, and its outlet's other claims': their best against a
+    claim of another article in the fact; 1.0 when alone)."""
 
     claims: list[Claim]
     match: str
@@ -762,8 +763,105 @@ def fact_groups(articles: Sequence[Article], settings: FactSettings | None = Non
         # at most "possibly": the sentences are shown side by side, never as one fact that the
         # quotes section calls two statements
         sim = np.where(apart, np.minimum(sim, np.nextafter(np.float32(threshold), np.float32(0))), sim)
-    return group_claims(claims, sim, threshold, [a.id for a in articles], settings, languages,
-                        vectors=lambda: _claim_vectors(claims))
+    groups = group_claims(claims, sim, threshold, [a.id for a in articles], settings, languages,
+                          vectors=lambda: _claim_vectors(claims))
+    return settle_counts(groups, claims, {a.id: a.text or "" for a in articles}, [a.id for a in articles])
+
+
+def settle_counts(groups: list[FactGroup], claims: Sequence[Claim], texts: Mapping[str, str],
+                  article_order: Sequence[str]) -> list[FactGroup]:
+    """The facts ``group_claims`` made, read for the counts of people each outlet gives: a count
+    an outlet gives in the sentence next to its version joins it (``_adjacent_halves``), and an
+    outlet that counts none is no evidence of a toll (``_silent_on_the_toll``). ``texts``: each
+    article's text, which the claims' offsets index."""
+    return _silent_on_the_toll(_adjacent_halves(groups, texts), claims, article_order)
+
+
+_TOLL_KINDS = frozenset({"dead", "injur", "missi"})
+
+
+def _silent_on_the_toll(groups: list[FactGroup], claims: Sequence[Claim], article_order: Sequence[str]
+                        ) -> list[FactGroup]:
+    """An outlet that counts no dead, injured or missing anywhere in its report is not shown as
+    carrying a fact whose other outlets count them: its sentence leaves the fact and is shown
+    "possibly" the same beside it. TASS's "нанесли удар … по объектам военной инфраструктуры в
+    Харькове" stood as evidence (0.56) for Pravda's "загинули троє людей, ще 21 дістав поранення"
+    and read as if TASS carried the toll that it leaves out (QA pass 19b, 13). An outlet that
+    counts them elsewhere keeps its place: its figures are in the report, and its sentence is
+    read as the half of a lead that another sentence completes; so does a sentence that gives the
+    toll's figure as a count of something else ("Four people were treated for cuts")."""
+    counted = {c.article_id for c in claims if any(q.unit in _TOLL_KINDS for q in c.quantities)}
+    out: list[FactGroup] = []
+    for g in groups:
+        if g.match != "same" or not any(q.unit in _TOLL_KINDS for c in g.claims for q in c.quantities):
+            out.append(g)
+            continue
+        toll = {q.value for c in g.claims for q in c.quantities if q.unit in _TOLL_KINDS}
+        # a sentence giving the toll's figure as another unit carries it ("Four people were treated
+        # for cuts" beside "Four people suffered minor injuries")
+        silent = [k for k, c in enumerate(g.claims)
+                  if c.article_id not in counted and not any(q.value in toll for q in c.quantities)]
+        kept = [k for k in range(len(g.claims)) if k not in silent]
+        if not silent or not kept:
+            out.append(g)
+            continue
+        head = g.claims[kept[0]]
+        left = [(g.claims[k], g.scores[k]) for k in silent]
+        if len({g.claims[k].article_id for k in kept}) > 1:
+            out.append(FactGroup([g.claims[k] for k in kept], "same", [g.scores[k] for k in kept],
+                                 g.candidates))
+        else:
+            out.append(FactGroup([g.claims[k] for k in kept], "possibly", [1.0] * len(kept),
+                                 sorted(left, key=lambda cp: -cp[1])))
+        out += [FactGroup([c], "possibly", [1.0], [(head, p)]) for c, p in left]
+    order = {aid: k for k, aid in enumerate(article_order)}
+    out.sort(key=lambda f: (order[f.claims[0].article_id], f.claims[0].index))
+    return out
+
+
+# the counts a report may give in a sentence of their own right after (or before) the one the
+# other outlets match: read alike in every language, and counted of the people the fact is about
+_HALF_KINDS = frozenset({"dead", "injur", "missi", "child"})
+
+
+def _adjacent_halves(groups: list[FactGroup], texts: Mapping[str, str]) -> list[FactGroup]:
+    """A fact one outlet splits over two sentences: "Кипер заявил, что погибли два человека.
+    Украинская сторона также сообщила о 12 раненых." against the others' one sentence "погибли
+    шесть человек, еще 18 ранены" (QA pass 19b, 08: the wounded sentence was "only in" TASS and 18
+    vs 12 no conflict). An outlet's sentence in a shared fact takes in its neighbour (next, else
+    previous, in the same paragraph) when the neighbour is in no shared fact and counts only
+    people the fact's other outlets count (dead, injured, missing, children) and the sentence
+    itself does not: the two sentences become the outlet's one version, their figures one set."""
+    lone = {(g.claims[0].article_id, g.claims[0].index): g for g in groups if g.match != "same" and len(g.claims) == 1}
+    taken: set[int] = set()
+    for g in groups:
+        if g.match != "same":
+            continue
+        for pos, c in enumerate(g.claims):
+            if any(d.article_id == c.article_id for d in g.claims[:pos]):
+                continue  # an outlet's first sentence in the fact is its version
+            given = {q.unit for d in g.claims if d.article_id != c.article_id for q in d.quantities}
+            missing = (given - {q.unit for q in c.quantities}) & _HALF_KINDS
+            if not missing:
+                continue
+            text = texts.get(c.article_id, "")
+            for step in (1, -1):
+                h = lone.get((c.article_id, c.index + step))
+                if h is None or id(h) in taken:
+                    continue
+                n = h.claims[0]
+                first, second = (c, n) if step == 1 else (n, c)
+                units = {q.unit for q in n.quantities}
+                if not units or not units <= missing or "\n" in text[first.end:second.start]:
+                    continue
+                g.claims[pos] = Claim(c.article_id, c.index, first.start, second.end,
+                                      text[first.start:second.end] or f"{first.text} {second.text}",
+                                      c.keys | n.keys, first.numbers + second.numbers,
+                                      first.quantities + second.quantities, first.dates + second.dates,
+                                      first.weekdays + second.weekdays, first.times + second.times)
+                taken.add(id(h))
+                break
+    return [g for g in groups if id(g) not in taken]
 
 
 def _quotes_apart(claims: Sequence[Claim], articles: Sequence[Article], aligned: Sequence[AlignedQuote],
@@ -825,7 +923,14 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
         g.sort(key=lambda k: (order[claims[k].article_id], claims[k].index))
         arts = np.array([claims[k].article_id for k in g])
         if len(set(arts.tolist())) > 1:
-            scores = [float(max(sim[k, j] for j in g if claims[j].article_id != claims[k].article_id)) for k in g]
+            # each sentence's match to the one the fact is shown by (its first), not its best match
+            # to any sentence of the fact: the report prints it beside that sentence (QA pass 19b,
+            # 09: a flash's "Несколько взрывов прогремели" showed the update's "Два человека
+            # пострадали" at "match 1.00", its match to the flash's other sentence); the first
+            # sentence, and its own outlet's restatements, keep their best
+            head = g[0]
+            scores = [float(sim[k, head]) if claims[k].article_id != claims[head].article_id else
+                      float(max(sim[k, j] for j in g if claims[j].article_id != claims[k].article_id)) for k in g]
             out.append(FactGroup([claims[k] for k in g], "same", scores))
             continue
         candidates = []

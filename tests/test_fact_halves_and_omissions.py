@@ -1,0 +1,78 @@
+"""A fact one outlet splits over two sentences, an outlet silent on a toll the others count, and the
+match score shown beside each outlet's sentence (QA pass 19b, 08, 13 and 09)."""
+
+import numpy as np
+import pytest
+
+from storydiff.compare.claims import article_claims
+from storydiff.compare.facts import align_facts, group_claims
+from storydiff.records import Article
+from storydiff.settings import FactSettings
+
+
+def _art(aid: str, lang: str, *paragraphs: str) -> Article:
+    return Article(id=aid, source=aid, outlet=aid, language=lang, text="\n".join(paragraphs))
+
+
+def _harbor(split: str) -> list[Article]:
+    return [
+        _art("wire", "en",
+             "A missile strike on the port of Varnel on Saturday morning killed five people and wounded 18, "
+             "regional governor Ilya Marsh said.",
+             "Two grain ships flagged in Panama were damaged in the harbour, the port authority said.",
+             "The city declared two days of mourning."),
+        _art("daily", "en",
+             "A missile strike on the port of Varnel on Saturday morning killed six people and wounded 18, "
+             "governor Ilya Marsh said.",
+             "Two grain ships flagged in Panama were damaged in the harbour.",
+             "Rescue teams worked through the night."),
+        _art("state", "en",
+             "The defence ministry said its forces struck port facilities in Varnel used to ship weapons.",
+             split,
+             "Air defences shot down 73 drones overnight, the ministry added."),
+    ]
+
+
+def _fact_of(facts, words: str):
+    return next(f for f in facts if any(words in v for v in f.variants.values()))
+
+
+def test_a_count_in_the_next_sentence_of_a_matched_one_is_part_of_the_fact():
+    facts = align_facts(_harbor("On Saturday morning governor Ilya Marsh said that a missile strike on the port "
+                                "of Varnel killed two people. Officials also reported 12 wounded."))
+    toll = _fact_of(facts, "killed two people")
+    assert "state" in toll.article_ids and "12 wounded" in toll.variants["state"]
+    assert any("injured" in line and "12" in line and "18" in line for line in toll.conflicts), toll.conflicts
+    assert not any(f.article_ids == ["state"] and "12 wounded" in f.text for f in facts)
+
+
+def test_a_count_in_another_paragraph_is_not_taken_in():
+    facts = align_facts(_harbor("On Saturday morning governor Ilya Marsh said that a missile strike on the port "
+                                "of Varnel killed two people.\nOfficials also reported 12 wounded."))
+    toll = _fact_of(facts, "killed two people")
+    assert "12 wounded" not in toll.variants["state"]
+    assert not any("injured" in line for line in toll.conflicts), toll.conflicts
+
+
+def test_an_outlet_that_counts_no_dead_anywhere_is_not_evidence_of_the_toll():
+    arts = _harbor("Air defences shot down drones over the port of Varnel on Saturday morning.")
+    arts[2].text = ("On Saturday morning a missile strike hit port facilities of Varnel used to ship weapons, "
+                    "governor Ilya Marsh said.\nAir defences shot down drones overnight, the ministry added.")
+    facts = align_facts(arts)
+    toll = _fact_of(facts, "killed five people")
+    assert "state" not in toll.article_ids
+    state = _fact_of(facts, "used to ship weapons")
+    assert state.article_ids == ["state"] and state.match == "possibly"
+    assert any(v["article_id"] != "state" and "killed" in v["text"] for v in state.versions)
+
+
+def test_each_outlets_score_is_its_match_to_the_sentence_shown():
+    # three outlets chained a-b (0.9) and b-c (0.8); c's match to a, the sentence shown, is 0.1
+    texts = {"a": "The bridge over the Tisa river collapsed on Monday.",
+             "b": "A bridge collapsed over the Tisa on Monday night.",
+             "c": "The Tisa bridge fell into the river overnight."}
+    claims = [article_claims(aid, t, 3)[0] for aid, t in texts.items()]
+    sim = np.array([[0, 0.9, 0.1], [0.9, 0, 0.8], [0.1, 0.8, 0]], dtype=np.float32)
+    groups = group_claims(claims, sim, 0.3, list(texts), FactSettings())
+    assert len(groups) == 1 and groups[0].match == "same"
+    assert groups[0].scores == pytest.approx([0.9, 0.9, 0.1])
