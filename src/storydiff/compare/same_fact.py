@@ -328,10 +328,43 @@ def judge_pairs(pairs: Sequence[tuple[str, str]], langs: Sequence[tuple[str | No
         judge = ENGLISH_JUDGE if i in english_set else MULTILINGUAL_JUDGE
         score = round(float(p), 4) if math.isfinite(p) else 0.0
         denial = denies_the_same_words(*pairs[i], *resolved[i])
-        if denial:  # under the "possibly" cut: a different fact
-            score = min(score, round(calibration()[judge]["possibly"] - BAND_GAP, 4))
+        figured = figures_differ(*pairs[i], *resolved[i])
+        c = calibration()[judge]
+        if denial or (figured and when_differs(*pairs[i], *resolved[i])):
+            # a different fact: one denies what the other states, or another count on another day
+            # ("ніч на неділю … загинули троє" / "ніч на понеділок … загинув один": two attacks,
+            # judged "same" 0.80, QA pass 19b, 17); scaled under the "possibly" cut, so such pairs
+            # still rank as the judge ranks them (a fixed cap scored every one 0.1639)
+            score = round(score * (c["possibly"] - BAND_GAP), 4)
+        elif score >= c["same"] and others_named(*pairs[i], *resolved[i]):
+            # someone else said it: "Peskov said …" / "Lavrov said …" in the same words (0.81 "same")
+            score = round(c["possibly"] + (score - c["same"]) / (1 - c["same"]) * (c["same"] - c["possibly"] - BAND_GAP), 4)
         tier = tier_of(score, judge)  # the score as given: same == (score >= the same cut), to the digit
         out.append(Judgement(tier == "same", score, tier, judge,
-                             round(float(g), 4) if math.isfinite(g) else None,
-                             figures_differ(*pairs[i], *resolved[i]), denial))
+                             round(float(g), 4) if math.isfinite(g) else None, figured, denial))
     return out
+
+
+def when_differs(a: str, b: str, lang_a: str | None, lang_b: str | None) -> bool:
+    """Whether the two name days or weekdays that cannot be the same ("в ніч на неділю" / "в ніч на
+    понеділок"; the day a statement was made on is left out), each read as its language writes them."""
+    from storydiff.compare.claims import dates_in, quantities_conflict, weekdays_in
+
+    wa, wb = weekdays_in(a), weekdays_in(b)
+    if len(wa) == 1 and len(wb) == 1 and (wa[0].low - wa[0].value, wa[0].high - wa[0].value) == (
+            wb[0].low - wb[0].value, wb[0].high - wb[0].value):
+        # one night written the same way on both sides: "в ніч на неділю" (Saturday to Sunday) and
+        # "в ніч на понеділок" (Sunday to Monday) are two nights, though each may be "Sunday"
+        return wa[0].value % 7 != wb[0].value % 7
+    return quantities_conflict(wa, wb) or quantities_conflict(dates_in(a, lang_a), dates_in(b, lang_b))
+
+
+def others_named(a: str, b: str, lang_a: str | None, lang_b: str | None) -> bool:
+    """Whether two sentences in one language each name someone the other does not ("Kremlin
+    spokesman Dmitry Peskov said" / "Foreign Minister Sergei Lavrov said"): the same words from
+    another person are another statement (``compare.meaning``'s name check, both ways)."""
+    if lang_a != lang_b:
+        return False  # names in two scripts are not compared letter by letter
+    from storydiff.compare.meaning import meaning_changes
+
+    return "names" in meaning_changes(a, b) and "names" in meaning_changes(b, a)
