@@ -52,6 +52,7 @@ import numpy as np
 from storydiff.analyze.speech_verbs import ALL_LANGUAGES, verbs_pattern
 from storydiff.compare import fact_conflicts
 from storydiff.compare.claims import Claim, Quantity, allows, article_claims, overlap
+from storydiff.compare.headline_figures import headline_fact
 from storydiff.compare.labels import article_labels
 from storydiff.records import AlignedQuote, Article, Fact
 from storydiff.settings import FactSettings
@@ -1043,7 +1044,11 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
     languages = {a.id: article_language(a) for a in articles}
     facts = []
     # one article: each claim is a fact of its own, with no conflict to find in its figures
-    for group in fact_groups(articles, settings, quotes, figures=len(articles) > 1):
+    groups = fact_groups(articles, settings, quotes, figures=len(articles) > 1)
+    claims_of: dict[str, list[Claim]] = {}
+    for c in sorted((c for g in groups for c in g.claims), key=lambda c: c.index):
+        claims_of.setdefault(c.article_id, []).append(c)
+    for group in groups:
         variants: dict[str, str] = {}
         versions = []
         for c, score in zip(group.claims, group.scores):
@@ -1061,4 +1066,8 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
             versions=versions,
             match=group.match,
         ))
-    return facts
+    # the headlines' counts of people, where they disagree and no fact of the bodies says so already
+    # (the same figures of the same outlets): a fact of its own, first
+    headlines = headline_fact(articles, claims_of, outlet.__getitem__, languages, _disputes,
+                              said={line for f in facts for line in f.conflicts})
+    return facts if headlines is None else [headlines, *facts]

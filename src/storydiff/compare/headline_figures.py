@@ -1,0 +1,59 @@
+"""The counts of people that headlines give, compared across outlets: two reports with the same body
+under "загинули троє" and "загинули семеро" disagree on the toll, and no sentence of either body
+says so (QA pass 19a, headline). Each headline's counts of the dead, injured, missing and children
+(the kinds read alike in every language) are compared with the other headlines', and an outlet
+whose headline counts none of a kind is represented by its lede (its first sentence that counts
+it); the disagreement is a fact of the headlines, with each outlet's headline (or lede) as its
+wording, whose conflict line names the headline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from storydiff.compare.claims import Claim, Quantity, quantities_in
+from storydiff.records import Article, Fact
+
+KINDS = frozenset({"dead", "injur", "missi", "child"})
+LEDE_SENTENCES = 3  # an outlet's lede: its first sentences (a headline's toll is its lead's)
+
+
+def headline_fact(articles: Sequence[Article], claims_of: Mapping[str, Sequence[Claim]],
+                  label: Callable[[str], str], languages: Mapping[str, str],
+                  disputes: Callable[[Sequence[Claim], Callable[[str], str], str, Callable], list[str]],
+                  said: set[str] | frozenset[str] = frozenset()) -> Fact | None:
+    """A fact of the headlines when some headline's counts disagree with another outlet's headline
+    or lede, else None. ``claims_of``: each article's claims in order; ``disputes``: the facts'
+    numbers check (``facts._disputes``); ``said``: the body facts' conflict lines (a headline
+    line that repeats one, the ledes' figures disputed in a shared fact, is left out)."""
+    titled: dict[str, tuple[Quantity, ...]] = {}
+    for a in articles:
+        if a.title:
+            qs = tuple(q for q in quantities_in(a.title, languages.get(a.id)) if q.unit in KINDS)
+            if qs:
+                titled[a.id] = qs
+    if not titled:
+        return None
+    units = {q.unit for qs in titled.values() for q in qs}
+    read: list[Claim] = []
+    wording: dict[str, str] = {}
+    for a in articles:
+        if a.id in titled:
+            qs, text = titled[a.id], a.title or ""
+        else:
+            lede = next((c for c in list(claims_of.get(a.id, ()))[:LEDE_SENTENCES]
+                         if any(q.unit in units for q in c.quantities)), None)
+            if lede is None:
+                continue
+            qs, text = tuple(q for q in lede.quantities if q.unit in units), lede.text
+        wording[a.id] = text
+        read.append(Claim(a.id, -1, 0, 0, text, frozenset(), (), qs))
+    if len(read) < 2 or not any(c.article_id in titled for c in read):
+        return None
+    lines = [line.replace("numbers differ", "numbers differ in the headlines", 1)
+             for line in disputes(read, label, "numbers differ", lambda c: c.quantities) if line not in said]
+    if not lines:
+        return None
+    ids = [c.article_id for c in read]
+    return Fact(text=wording[ids[0]], article_ids=ids, variants=dict(wording), conflicts=lines,
+                first_article_id=ids[0], match="same",
+                versions=[{"article_id": i, "text": wording[i], "score": 1.0} for i in ids])
