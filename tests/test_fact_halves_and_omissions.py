@@ -76,3 +76,22 @@ def test_each_outlets_score_is_its_match_to_the_sentence_shown():
     groups = group_claims(claims, sim, 0.3, list(texts), FactSettings())
     assert len(groups) == 1 and groups[0].match == "same"
     assert groups[0].scores == pytest.approx([0.9, 0.9, 0.1])
+
+
+def test_a_sentence_that_repeats_its_outlets_count_of_children_in_a_shared_toll_is_not_only_there():
+    # across languages restatements by words are vouched for only in the sentence's own language
+    arts = _harbor("Officials also reported 12 wounded.")
+    arts[1].text = arts[1].text.replace("wounded 18,", "wounded 18, among them three children,")
+    arts[2].text = arts[2].text.replace("wounded 18,", "wounded 18, including three children,")
+    arts[0] = _art("wire", "uk",
+                   "Ракетний удар по порту Варнела в суботу вранці забрав життя п'ятьох людей, ще 18 дістали "
+                   "поранення, серед них троє дітей, повідомив голова області Ілля Марш.",
+                   "У гавані пошкоджено два зерновози під прапором Панами.",
+                   "Серед поранених – троє дітей.")
+    facts = align_facts(arts)
+    toll = _fact_of(facts, "забрав життя")
+    assert toll.match == "same" and len(toll.article_ids) > 1
+    assert not any(f.match == "only" and "Серед поранених" in f.text for f in facts)
+    # a count of something else stays its outlet's own
+    arts[0].text += "\nМер повідомив, що три пороми скасовано до понеділка."
+    assert any(f.match == "only" and "пороми" in f.text for f in align_facts(arts))

@@ -775,7 +775,36 @@ def settle_counts(groups: list[FactGroup], claims: Sequence[Claim], texts: Mappi
     an outlet gives in the sentence next to its version joins it (``_adjacent_halves``), and an
     outlet that counts none is no evidence of a toll (``_silent_on_the_toll``). ``texts``: each
     article's text, which the claims' offsets index."""
-    return _silent_on_the_toll(_adjacent_halves(groups, texts), claims, article_order)
+    groups = _restated_counts(_adjacent_halves(groups, texts))
+    return _silent_on_the_toll(groups, claims, article_order)
+
+
+def _restated_counts(groups: list[FactGroup]) -> list[FactGroup]:
+    """A lone sentence that only repeats counts of people its own outlet gives in a shared toll
+    ("Серед поранених – двоє дітей." beside the same outlet's "загинули троє, 21 поранений, серед
+    них двоє дітей", which Meduza and Reuters share) restates that fact: it joins it, as
+    ``_attach_restatements`` joins a restatement by words, instead of standing "only in" the outlet
+    (QA pass 19b, 13). Each of its figures must be of a kind read alike in every language, given
+    with the same value by its outlet's sentence in the fact, and the fact must count the dead or
+    injured; the first such fact of the outlet takes it."""
+    out = []
+    shared = [g for g in groups if g.match == "same"
+              and any(q.unit in _TOLL_KINDS for c in g.claims for q in c.quantities)]
+    for g in groups:
+        c = g.claims[0]
+        figures = {(q.unit, q.value) for q in c.quantities}
+        if (g.match == "same" or len(g.claims) != 1 or not figures
+                or not all(unit in _HALF_KINDS for unit, _ in figures)):
+            out.append(g)
+            continue
+        home = next((h for h in shared if figures <= {(q.unit, q.value) for d in h.claims
+                                                         if d.article_id == c.article_id for q in d.quantities}), None)
+        if home is None:
+            out.append(g)
+            continue
+        home.claims.append(c)
+        home.scores.append(max(home.scores[k] for k, d in enumerate(home.claims[:-1]) if d.article_id == c.article_id))
+    return out
 
 
 _TOLL_KINDS = frozenset({"dead", "injur", "missi"})
