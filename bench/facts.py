@@ -232,7 +232,8 @@ def predict(s: Story, sim: np.ndarray, same: float, possibly: float, scorer: str
                             possibly_cosine=cosine, possibly_gap_probability=gap)
     groups = group_claims(s.claims, sim, same, s.docs, settings, vectors=lambda: s.vecs)
     # as fact_groups reads them: the counts of people in a neighbouring sentence, outlets silent on a toll
-    return settle_counts(groups, s.claims, {a.id: a.text for a in articles_of(s)[0]}, s.docs)
+    arts = articles_of(s)[0]
+    return settle_counts(groups, s.claims, {a.id: a.text for a in arts}, s.docs, {a.id: a.language for a in arts})
 
 
 @dataclass

@@ -55,15 +55,25 @@ def test_a_count_in_another_paragraph_is_not_taken_in():
 
 
 def test_an_outlet_that_counts_no_dead_anywhere_is_not_evidence_of_the_toll():
-    arts = _harbor("Air defences shot down drones over the port of Varnel on Saturday morning.")
-    arts[2].text = ("On Saturday morning a missile strike hit port facilities of Varnel used to ship weapons, "
-                    "governor Ilya Marsh said.\nAir defences shot down drones overnight, the ministry added.")
+    arts = _harbor("")
+    arts[2] = _art("state", "ru",
+                   "В субботу утром ракетный удар поразил объекты порта Варнел, которые использовались для "
+                   "доставки оружия, заявил губернатор Илья Марш.",
+                   "Силы ПВО ночью сбили беспилотники, добавили в министерстве.")
     facts = align_facts(arts)
     toll = _fact_of(facts, "killed five people")
-    assert "state" not in toll.article_ids
-    state = _fact_of(facts, "used to ship weapons")
+    assert "state" not in toll.article_ids and toll.match == "same"
+    state = _fact_of(facts, "доставки оружия")
     assert state.article_ids == ["state"] and state.match == "possibly"
     assert any(v["article_id"] != "state" and "killed" in v["text"] for v in state.versions)
+
+
+def test_in_one_language_the_words_decide_and_a_sentence_without_the_toll_stays():
+    arts = _harbor("")
+    arts[2].text = ("On Saturday morning a missile strike hit the port of Varnel, governor Ilya Marsh said.\n"
+                    "Air defences shot down drones overnight, the ministry added.")
+    toll = _fact_of(align_facts(arts), "killed five people")
+    assert "state" in toll.article_ids
 
 
 def test_each_outlets_score_is_its_match_to_the_sentence_shown():

@@ -766,17 +766,17 @@ def fact_groups(articles: Sequence[Article], settings: FactSettings | None = Non
         sim = np.where(apart, np.minimum(sim, np.nextafter(np.float32(threshold), np.float32(0))), sim)
     groups = group_claims(claims, sim, threshold, [a.id for a in articles], settings, languages,
                           vectors=lambda: _claim_vectors(claims))
-    return settle_counts(groups, claims, {a.id: a.text or "" for a in articles}, [a.id for a in articles])
+    return settle_counts(groups, claims, {a.id: a.text or "" for a in articles}, [a.id for a in articles], language)
 
 
 def settle_counts(groups: list[FactGroup], claims: Sequence[Claim], texts: Mapping[str, str],
-                  article_order: Sequence[str]) -> list[FactGroup]:
+                  article_order: Sequence[str], languages: Mapping[str, str] | None = None) -> list[FactGroup]:
     """The facts ``group_claims`` made, read for the counts of people each outlet gives: a count
     an outlet gives in the sentence next to its version joins it (``_adjacent_halves``), and an
     outlet that counts none is no evidence of a toll (``_silent_on_the_toll``). ``texts``: each
-    article's text, which the claims' offsets index."""
+    article's text, which the claims' offsets index; ``languages``: each article's (by id)."""
     groups = _restated_counts(_adjacent_halves(groups, texts))
-    return _silent_on_the_toll(groups, claims, article_order)
+    return _silent_on_the_toll(groups, claims, article_order, languages or {})
 
 
 def _restated_counts(groups: list[FactGroup]) -> list[FactGroup]:
@@ -810,8 +810,8 @@ def _restated_counts(groups: list[FactGroup]) -> list[FactGroup]:
 _TOLL_KINDS = frozenset({"dead", "injur", "missi"})
 
 
-def _silent_on_the_toll(groups: list[FactGroup], claims: Sequence[Claim], article_order: Sequence[str]
-                        ) -> list[FactGroup]:
+def _silent_on_the_toll(groups: list[FactGroup], claims: Sequence[Claim], article_order: Sequence[str],
+                        languages: Mapping[str, str]) -> list[FactGroup]:
     """An outlet that counts no dead, injured or missing anywhere in its report is not shown as
     carrying a fact whose other outlets count them: its sentence leaves the fact and is shown
     "possibly" the same beside it. TASS's "нанесли удар … по объектам военной инфраструктуры в
@@ -819,7 +819,11 @@ def _silent_on_the_toll(groups: list[FactGroup], claims: Sequence[Claim], articl
     and read as if TASS carried the toll that it leaves out (QA pass 19b, 13). An outlet that
     counts them elsewhere keeps its place: its figures are in the report, and its sentence is
     read as the half of a lead that another sentence completes; so does a sentence that gives the
-    toll's figure as a count of something else ("Four people were treated for cuts")."""
+    toll's figure as a count of something else ("Four people were treated for cuts"), and so does
+    one in the language of a sentence that gives the toll: in one language the words decide the
+    match (ECB+ 32: "Gomes was arrested … on charges of murder" beside "… after police found the
+    bodies of two women" is the arrest, one fact), across languages sentence vectors match the
+    topic ("a Russian strike on Kharkiv") and miss the toll one side leaves out."""
     counted = {c.article_id for c in claims if any(q.unit in _TOLL_KINDS for q in c.quantities)}
     out: list[FactGroup] = []
     for g in groups:
@@ -829,8 +833,11 @@ def _silent_on_the_toll(groups: list[FactGroup], claims: Sequence[Claim], articl
         toll = {q.value for c in g.claims for q in c.quantities if q.unit in _TOLL_KINDS}
         # a sentence giving the toll's figure as another unit carries it ("Four people were treated
         # for cuts" beside "Four people suffered minor injuries")
+        toll_languages = {languages.get(c.article_id) for c in g.claims
+                          if any(q.unit in _TOLL_KINDS for q in c.quantities)}
         silent = [k for k, c in enumerate(g.claims)
-                  if c.article_id not in counted and not any(q.value in toll for q in c.quantities)]
+                  if c.article_id not in counted and not any(q.value in toll for q in c.quantities)
+                  and languages.get(c.article_id) not in toll_languages]
         kept = [k for k in range(len(g.claims)) if k not in silent]
         if not silent or not kept:
             out.append(g)
