@@ -38,7 +38,7 @@ _KEYED_DAY = re.compile(rb'"(?:' + b"|".join(re.escape(k.encode()) for k in TIME
 _CSV_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?:[\sT]|$)")
 _VALUE_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?=[\sT]|$)(.*)", re.S)
 
-_CHUNK = 2**20
+_CHUNK = 2**20  # read a megabyte at a time
 
 
 def vote(firsts_over_12: int, seconds_over_12: int) -> DateOrder | None:
