@@ -11,6 +11,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from storydiff.records import Article
 from storydiff.serve.cli import app
 from storydiff.store import open_store
 from storydiff.store.codec import canonical_url
@@ -124,3 +125,41 @@ def test_two_reports_of_one_outlet_at_one_instant_sharing_a_headline_stay_two(db
                       "не встигли спуститися до укриття, а вікна в будинках повилітали.")
     ingest_said(db_url, write_jsonl(tmp_path, "a.jsonl", first))
     assert "stored 1 new article" in ingest_said(db_url, write_jsonl(tmp_path, "b.jsonl", other))
+
+
+# -- the place as the headline's first word, or in a script without capitals (review 19b, 4) ---------
+
+def _template_alert(place: str, slug: str, title: str) -> Article:
+    # one outlet's alerts of one template at one instant: they share over 0.8 of the text
+    return Article(id=slug, url=f"https://news.example/{slug}", outlet="News Example", source="x.jsonl",
+                   published="2026-12-06T08:00:00+02:00", title=title,
+                   text=f"{place} region came under a drone attack at night. Air defence shot down most of the "
+                        "drones, the regional military administration said on Telegram. Debris fell on a private "
+                        "house and a warehouse; firefighters put out the fire. Residents are asked to stay in "
+                        "shelters until the all-clear.")
+
+
+def test_alerts_naming_another_place_first_or_without_capitals_are_not_one_article_moved():
+    from storydiff.compare.revisions import is_moved
+
+    for (p, t), (q, u) in [
+            (("Kharkiv", "Kharkiv: drone attack overnight, debris fell on houses"),
+             ("Sumy", "Sumy: drone attack overnight, debris fell on houses")),
+            (("Kharkiv", "Kharkiv drone attack overnight, debris fell on houses"),
+             ("Sumy", "Sumy drone attack overnight, debris fell on houses")),
+            (("Haifa", "هجوم بطائرات مسيرة على حيفا"), ("Akko", "هجوم بطائرات مسيرة على عكا"))]:
+        assert not is_moved(_template_alert(p, "a-1", t), _template_alert(q, "a-2", u)), (t, u)
+    # a respelt name, or a figure, in the first word is one article moved under a new slug
+    for t, u in [("Zelenskiy: drone attack overnight on Kharkiv", "Zelensky: drone attack overnight on Kharkiv"),
+                 ("Three drones hit Kharkiv overnight", "Four drones hit Kharkiv overnight")]:
+        assert is_moved(_template_alert("Kharkiv", "a-1", t), _template_alert("Kharkiv", "a-2", u)), (t, u)
+
+
+def test_an_alert_naming_another_place_first_does_not_overwrite_the_stored_one(db_url, tmp_path):
+    for i, place in enumerate(["Kharkiv", "Sumy"]):
+        a = _template_alert(place, f"{place.lower()}-drones", f"{place}: drone attack overnight, debris fell on houses")
+        said = ingest_said(db_url, write_jsonl(tmp_path, f"{i}.jsonl", {k: getattr(a, k) for k in
+                                                                        ("url", "outlet", "published", "title", "text")}))
+        assert "stored 1 new article" in said, said
+    with open_store(db_url) as s:
+        assert sorted(a.title.split(":")[0] for a in s.articles()) == ["Kharkiv", "Sumy"]
