@@ -7,7 +7,7 @@ veto's day of slack for a statement or an update does not bridge them."""
 
 from storydiff.match import MatchDoc
 from storydiff.match.clusterer import OnlineClusterer
-from storydiff.match.event_dates import event_days, nights, nights_apart
+from storydiff.match.event_dates import event_days, nights, nights_apart, other_days
 from storydiff.match.same_story import dated_apart
 
 SUNDAY = "2026-11-15T09:30:00+02:00"  # 15 November 2026 is a Sunday
@@ -85,3 +85,27 @@ def test_same_story_pair_judgement_reads_the_nights():
     assert dated_apart(strike, MatchDoc("b", DRONES_UK, None, MONDAY, language="uk"))
     assert dated_apart(MatchDoc("c", STRIKE_EN, None, SUNDAY, language="en"), MatchDoc("d", DRONES_EN, None, MONDAY, language="en"))
     assert not dated_apart(MatchDoc("c", STRIKE_EN, None, SUNDAY, language="en"), MatchDoc("e", TOLL_UPDATE_EN, None, MONDAY, language="en"))
+
+
+# the next night's rescue at the building the strike hit, naming the strike's day (review 19b, 5)
+RESCUE_EN = (
+    "Rescuers in Dornovo overnight into Monday pulled two more bodies from the rubble of the residential high-rise in "
+    "the Riverside district hit by Russian missiles on Sunday, regional governor Ilko Marsh said. The death toll from "
+    "the strike has risen to five, Marsh said on Telegram. Mayor Petro Valko said more than 30 buildings were damaged."
+)
+
+
+def test_a_follow_up_naming_the_events_own_day_is_not_kept_apart_by_its_night():
+    strike, rescue = event_days(STRIKE_EN, "en", SUNDAY), event_days(RESCUE_EN, "en", MONDAY)
+    assert nights(strike).isdisjoint(nights(rescue)) and nights(rescue)  # two nights named
+    assert not nights_apart(nights(strike), nights(rescue), other_days(strike), other_days(rescue))
+    assert not dated_apart(MatchDoc("strike-en", STRIKE_EN, None, SUNDAY, language="en"),
+                           MatchDoc("rescue-en", RESCUE_EN, None, MONDAY, language="en"))
+    for order in ([STRIKE_EN, RESCUE_EN], [RESCUE_EN, STRIKE_EN]):
+        docs = [MatchDoc(f"d{i}", text, None, SUNDAY if text is STRIKE_EN else MONDAY, language="en")
+                for i, text in enumerate(order)]
+        story = _placed(docs)
+        assert story["d0"] == story["d1"]
+    # the next night's attack names the strike's night only as its own eve: still two events
+    drones = event_days(DRONES_EN, "en", MONDAY)
+    assert nights_apart(nights(strike), nights(drones), other_days(strike), other_days(drones))

@@ -42,6 +42,7 @@ from storydiff.match.event_dates import (
     merged_days,
     nights,
     nights_apart,
+    other_days,
     publication_day,
 )
 from storydiff.match.features import STOPWORDS, DocTerms, extract_terms, identity_terms, tokenize
@@ -401,6 +402,8 @@ class _Story:
     # The nights its members' ledes name (event_dates.nights), kept apart from event_days, which
     # joins touching days into one span.
     nights: frozenset[int] = frozenset()
+    # Its members' days that are no night (event_dates.other_days), for nights_apart.
+    other_days: tuple[tuple[int, int], ...] = ()
     # The first and last calendar days its dated members were published on (Prepared.pub_day).
     pub_days: tuple[int, int] | None = None
     cross: ml.CrossStory = field(default_factory=ml.CrossStory)
@@ -902,7 +905,7 @@ class OnlineClusterer:
         if most < 0:
             return False
         days = self._placing_of(d).event_days
-        return days_apart(days, s.event_days) > most or nights_apart(nights(days), s.nights)
+        return days_apart(days, s.event_days) > most or nights_apart(nights(days), s.nights, other_days(days), s.other_days)
 
     def _pair_judge_rejects(self, d: _Doc, s: _Story) -> bool:
         """Whether the same-story pair judgement turns ``d`` away from ``s`` (pair_judge_next_day):
@@ -1187,6 +1190,7 @@ class OnlineClusterer:
         if days:
             s.event_days = merged_days(s.event_days, days)
             s.nights = s.nights | nights(days)
+            s.other_days = merged_days(s.other_days, other_days(days))
         self._keep_pair_docs(d, s)
         day = self._placing_of(d).pub_day
         if day is not None:
@@ -1341,6 +1345,7 @@ class OnlineClusterer:
         keep.first = min(keep.first, gone.first)
         keep.event_days = merged_days(keep.event_days, gone.event_days)
         keep.nights = keep.nights | gone.nights
+        keep.other_days = merged_days(keep.other_days, gone.other_days)
         if gone.pub_days is not None:
             keep.pub_days = gone.pub_days if keep.pub_days is None else (
                 min(keep.pub_days[0], gone.pub_days[0]), max(keep.pub_days[1], gone.pub_days[1]))

@@ -197,13 +197,28 @@ def nights(days: tuple[tuple[int, int], ...]) -> frozenset[int]:
     return frozenset(hi for lo, hi in days if hi - lo == 1)
 
 
-def nights_apart(a: frozenset[int], b: frozenset[int]) -> bool:
+def other_days(days: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """The days among ``days`` that are no night (``nights``): a single day, or a span of three or
+    more."""
+    return tuple((lo, hi) for lo, hi in days if hi - lo != 1)
+
+
+def nights_apart(a: frozenset[int], b: frozenset[int], a_other: tuple[tuple[int, int], ...] = (),
+                 b_other: tuple[tuple[int, int], ...] = ()) -> bool:
     """Whether two sides each name nights and share none: a night is when its event happened, not
     when someone spoke of it, so the date veto's day of slack (a statement or an update the next
     day) does not apply. The missile strike "in the night to Sunday" and the drone attack "in the
     night to Monday" on one city, the same governor quoted, are two events (QA pass 19b: one
-    story, their death tolls read as a conflict)."""
-    return bool(a) and bool(b) and a.isdisjoint(b)
+    story, their death tolls read as a conflict). ``a_other`` / ``b_other``: each side's days that
+    are no night (``other_days``). A side naming the day the other's night ran into names that
+    event's own day, and follows it: the rescue "overnight into Monday" at "the building hit on
+    Sunday" and the strike "in the night to Sunday" (review 19b, 5). Sunday's statement on the
+    night to Sunday names no day of the night to Monday, so those two stay apart."""
+    def names_a_night_of(other: tuple[tuple[int, int], ...], night_days: frozenset[int]) -> bool:
+        return any(lo <= n <= hi for lo, hi in other for n in night_days)
+
+    return (bool(a) and bool(b) and a.isdisjoint(b)
+            and not names_a_night_of(a_other, b) and not names_a_night_of(b_other, a))
 
 
 def merged_days(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...], keep: int = 32) -> tuple[tuple[int, int], ...]:
