@@ -151,7 +151,8 @@ def test_alerts_naming_another_place_first_or_without_capitals_are_not_one_artic
         assert not is_moved(_template_alert(p, "a-1", t), _template_alert(q, "a-2", u)), (t, u)
     # a respelt name, or a figure, in the first word is one article moved under a new slug
     for t, u in [("Zelenskiy: drone attack overnight on Kharkiv", "Zelensky: drone attack overnight on Kharkiv"),
-                 ("Three drones hit Kharkiv overnight", "Four drones hit Kharkiv overnight")]:
+                 ("Three drones hit Kharkiv overnight", "Four drones hit Kharkiv overnight"),
+                 ("Kharkiv: drones hit houses overnight", "UPDATED: Kharkiv: drones hit houses overnight")]:
         assert is_moved(_template_alert("Kharkiv", "a-1", t), _template_alert("Kharkiv", "a-2", u)), (t, u)
 
 

@@ -406,7 +406,10 @@ def _names_swapped(before: str | None, after: str | None) -> bool:
 
     first_a, first_b = wa[0].casefold(), wb[0].casefold()
     function = _function_words()
-    if first_a != first_b and not ({first_a, first_b} & function) and not respelt(first_a, first_b):
+    folded_a, folded_b = {w.casefold() for w in wa}, {w.casefold() for w in wb}
+    # a label put before the headline ("UPDATED: Kharkiv ...") leaves the other's first word in it
+    if (first_a not in folded_b and first_b not in folded_a and not ({first_a, first_b} & function)
+            and not respelt(first_a, first_b)):
         def leads(title: str, first: str) -> bool:
             return (first[0].isupper()
                     or bool(re.match(r"\W*" + re.escape(first) + r"\s*[:—–]", title)))
@@ -421,8 +424,7 @@ def _names_swapped(before: str | None, after: str | None) -> bool:
     def names(words: list[str]) -> set[str]:
         return {w.casefold() for w in words[1:] if w[0].isupper()}
 
-    gone = names(wa) - {w.casefold() for w in wb}
-    came = names(wb) - {w.casefold() for w in wa}
+    gone, came = names(wa) - folded_b, names(wb) - folded_a
     return bool(gone and came) and any(not any(respelt(g, c) for c in came) for g in gone)
 
 
