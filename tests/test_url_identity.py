@@ -84,6 +84,51 @@ def test_the_upgrade_rekeys_stored_urls_and_keeps_two_articles_whose_urls_now_re
 
 
 
+# -- the query names the article (review 19b, 1): courlan's tracker list holds cid, source, ref... --
+
+def test_query_keys_that_name_an_article_are_kept():
+    for key in ("cid", "eid", "uid", "ref", "source", "session", "campaign", "medium", "keyword", "news_cid", "affair"):
+        one, two = (canonical_url(f"https://news.example/article.php?{key}={n}") for n in (5001, 5002))
+        assert one != two, key
+    # what only says how a reader arrived still goes
+    assert canonical_url("https://news.example/a.php?cid=1&utm_source=tg&fbclid=x") == \
+        canonical_url("https://www.news.example/a.php/?cid=1")
+
+
+def test_two_alerts_a_query_key_apart_stay_two_articles(db_url, tmp_path):
+    ingest_said(db_url, write_jsonl(tmp_path, "a.jsonl", _alert("Харківській", "article.php?cid=5001")))
+    said = ingest_said(db_url, write_jsonl(tmp_path, "b.jsonl", _alert("Сумській", "article.php?cid=5002&source=rss")))
+    assert "stored 1 new article" in said, said
+    with open_store(db_url) as s:
+        assert len(s.articles()) == 2
+        assert "Сумській" in s.article_by_url("https://suspilne.example/news/article.php?source=rss&cid=5002").text
+
+
+def test_the_upgrade_from_v10_rekeys_urls_whose_query_courlan_dropped(db_url):
+    from sqlalchemy import text
+
+    from storydiff.records import Article
+    from storydiff.store.codec import key_hash
+    from storydiff.store.engine import make_engine
+
+    with open_store(db_url) as s:
+        s.add_article(Article(id="a", source="a.html", url="https://x.example/article.php?cid=1", title="A",
+                              text="Перший текст про одне.", outlet="X"))
+        s.add_article(Article(id="b", source="b.html", url="https://x.example/article.php?cid=2", title="B",
+                              text="Другий текст про інше.", outlet="X"))
+    engine = make_engine(db_url)
+    with engine.begin() as conn:  # as version 10 keyed them: courlan dropped "cid", so b got no key
+        conn.execute(text("UPDATE articles SET url_key = :k WHERE id = 'a'"),
+                     {"k": key_hash("https://x.example/article.php")})
+        conn.execute(text("UPDATE articles SET url_key = NULL WHERE id = 'b'"))
+        conn.execute(text("UPDATE schema_version SET version = 10"))
+    engine.dispose()
+    with open_store(db_url) as s:
+        assert s.article_by_url("https://x.example/article.php?cid=1").id == "a"
+        assert s.article_by_url("https://x.example/article.php?cid=2").id == "b"
+        assert s.article_by_url("https://x.example/article.php") is None
+
+
 # -- a slug changed with the headline (QA pass 19a, 8): no id, under 0.8 of the text shared --------
 
 def test_a_correction_under_a_new_slug_is_a_revision_in_ingest_and_compare(db_url, tmp_path):

@@ -79,13 +79,14 @@ def column_text(value: str | None) -> str | None:
 def canonical_url(url: str | None) -> str | None:
     """The identity of a URL for duplicate detection.
 
-    courlan's normalisation (the field's: lower-cased host, the scheme's default port dropped, the
-    path's percent-encoding made one, query parameters sorted and trackers dropped, and no
-    trailing "/" after a path), then: http treated as https and "www." dropped from the host (news
-    sites redirect one to the other: QA pass 19a, 8, the outlet's correction at
-    ".../300-odesa-port/" or "www." was a second article "contradicting" the first), no fragment,
-    no tracking parameters (utm_*, fbclid, ...). The path and the rest of the query are kept,
-    since both can name different articles."""
+    courlan's normalisation of scheme, host and path (the field's: lower-cased host, the scheme's
+    default port dropped, the path's percent-encoding made one, no trailing "/" after a path),
+    then: http treated as https and "www." dropped from the host (news sites redirect one to the
+    other: QA pass 19a, 8, the outlet's correction at ".../300-odesa-port/" or "www." was a second
+    article "contradicting" the first), no fragment. The query is storydiff's own: only tracking
+    parameters dropped (utm_*, fbclid, ...; never courlan's wider list, which holds keys that name
+    articles, such as cid and source), the rest sorted by key. The path and the rest of the query
+    are kept, since both can name different articles."""
     if url is None:
         return None
     url = url.strip()
@@ -98,7 +99,11 @@ def canonical_url(url: str | None) -> str | None:
         try:
             from courlan import normalize_url
 
-            parts = urlsplit(normalize_url(parts, strict=False, trailing_slash=False))
+            # courlan reads scheme, host and path only: its query filter drops keys that name
+            # the article (cid, eid, uid, ref, source, aff*...: review 19b, 1, two alerts at
+            # "?cid=5001" and "?cid=5002" became one article), so the query is storydiff's own.
+            bare = normalize_url(parts._replace(query="", fragment=""), strict=False, trailing_slash=False)
+            parts = urlsplit(bare)._replace(query=parts.query)
         except (ValueError, AttributeError, TypeError, UnicodeError):
             pass  # as urlsplit read it
         scheme = parts.scheme.lower()
@@ -108,13 +113,12 @@ def canonical_url(url: str | None) -> str | None:
         port = parts.port
         host = f"[{host}]" if ":" in host else host  # IPv6
         netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-        query = urlencode(
-            [
-                (k, v)
-                for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                if not k.lower().startswith("utm_") and k.lower() not in _TRACKING_PARAMS
-            ]
-        )
+        kept = [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not k.lower().startswith("utm_") and k.lower() not in _TRACKING_PARAMS
+        ]
+        query = urlencode(sorted(kept, key=lambda kv: kv[0]))  # stable: a repeated key's values keep their order
         path = parts.path.rstrip("/") or "/"
         return urlunsplit((scheme, netloc, path, query, ""))
     except ValueError:  # malformed (bad port, broken IPv6 brackets): compare it as written

@@ -289,9 +289,17 @@ def _v10_urls_as_courlan_reads_them(conn: Connection) -> None:
     # stay; the first stored keeps the key, the other keeps its URL in its JSON without the claim,
     # as an article stored at a URL another holds is (ingest: claim_url=False). Rows without a key
     # (no URL, or stored without the claim) keep none.
+    _rekey_urls(conn, keyless_too=False)
+
+
+def _rekey_urls(conn: Connection, *, keyless_too: bool) -> None:
+    """Each stored URL key recomputed by ``codec.canonical_url``, the first stored (lowest seq)
+    keeping a key that several rows now share; with ``keyless_too``, rows stored without a key
+    are read as well (and get one when no earlier row's URL reads as theirs)."""
     from storydiff.store import codec
 
-    rows = conn.execute(text("SELECT seq, data FROM articles WHERE url_key IS NOT NULL ORDER BY seq")).all()
+    which = "" if keyless_too else " WHERE url_key IS NOT NULL"
+    rows = conn.execute(text(f"SELECT seq, data FROM articles{which} ORDER BY seq")).all()
     conn.execute(text("UPDATE articles SET url_key = NULL WHERE url_key IS NOT NULL"))
     taken: set[str] = set()
     keys = []
@@ -303,6 +311,17 @@ def _v10_urls_as_courlan_reads_them(conn: Connection) -> None:
             keys.append({"seq": seq, "k": key})
     for start in range(0, len(keys), 500):
         conn.execute(text("UPDATE articles SET url_key = :k WHERE seq = :seq"), keys[start:start + 500])
+
+
+def _v11_urls_with_their_own_query(conn: Connection) -> None:
+    # v10's keys read the query through courlan, whose tracker filter drops keys that name the
+    # article (cid, source, ref, aff*...: review 19b, 1); canonical_url now keeps the query as
+    # storydiff reads it, so every stored URL key is recomputed again, as v10 does. Rows without a
+    # key are read too: an article stored while its "?cid=2" read as another's "?cid=1" was stored
+    # without the claim (or lost its key in v10), and its URL is its own again. A row stored
+    # keyless because its URL was taken under an earlier reading stays keyless: every earlier
+    # reading told apart at most the URLs this one does, so the holder, stored first, keeps it.
+    _rekey_urls(conn, keyless_too=True)
 
 
 # PostgreSQL ranks an article by the words of its title and this much of its text
@@ -320,6 +339,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v8_earlier_texts_by_hash,
     _v9_articles_by_source,
     _v10_urls_as_courlan_reads_them,
+    _v11_urls_with_their_own_query,
 ]
 LATEST = len(MIGRATIONS)
 
