@@ -107,3 +107,50 @@ def test_an_upload_keyed_by_its_id_finds_the_scoped_article_too(db_url, tmp_path
                               scope_reused_ids=False)
         assert stats["revised"] == 1 and stats["stored"] == 0, stats
         assert len(s.articles()) == 2
+
+
+# -- the lookup of "<id>~<8 hex>" (review 19b, 2): an index range, the exact shape before the limit --
+
+def _stored(db_url, ids):
+    from storydiff.records import Article
+
+    with open_store(db_url) as s:
+        for article_id in ids:
+            s.add_article(Article(id=article_id, source=f"{article_id}.html", title=article_id,
+                                  text=f"Текст статті {article_id}.", outlet="X"))
+
+
+def test_the_scoped_article_is_found_behind_many_ids_of_its_shape_but_not_its_id(db_url):
+    # stored first, each of the scoped length and prefix (or the prefix's case) but not "101" scoped
+    near = [f"101~x~{i:06d}" for i in range(25)] + [f"101~{i:07d}~" for i in range(25)]
+    _stored(db_url, near + ["1010~abcdef12", "101~abcdef1", "101~feb24162"])
+    _stored(db_url, [f"ABC~{i:08d}" for i in range(25)] + ["abc~0000000f"])
+    with open_store(db_url) as s:
+        assert [a.id for a in s.articles_scoped_from("101")] == ["101~feb24162"]
+        assert [a.id for a in s.articles_scoped_from("abc")] == ["abc~0000000f"]
+        assert [a.id for a in s.articles_scoped_from("ABC")][:3] == ["ABC~00000000", "ABC~00000001", "ABC~00000002"]
+        assert len(s.articles_scoped_from("ABC")) == 20
+        assert s.articles_scoped_from("10") == []
+
+
+def test_the_scoped_lookup_reads_the_id_index(db_url):
+    from sqlalchemy import event
+
+    _stored(db_url, [f"row-{i}" for i in range(50)] + ["101~feb24162"])
+    with open_store(db_url) as s:
+        seen = []
+        listen = lambda conn, cursor, statement, params, context, many: seen.append((statement, params))  # noqa: E731
+        event.listen(s.engine, "before_cursor_execute", listen)
+        try:
+            assert [a.id for a in s.articles_scoped_from("101")] == ["101~feb24162"]
+        finally:
+            event.remove(s.engine, "before_cursor_execute", listen)
+        (statement, params), = [(st, p) for st, p in seen if "FROM articles" in st]
+        with s.engine.connect() as conn:
+            if s.engine.dialect.name == "sqlite":
+                plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params))
+                assert "SEARCH articles USING INDEX" in plan and "(id>? AND id<?)" in plan, plan
+            else:  # a 51-row table: ask the planner what it does when a scan is not the cheapest
+                conn.exec_driver_sql("SET enable_seqscan = off")
+                plan = " ".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement, params))
+                assert "articles_id_bytes" in plan and "Index Cond" in plan, plan

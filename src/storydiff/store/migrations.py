@@ -324,6 +324,15 @@ def _v11_urls_with_their_own_query(conn: Connection) -> None:
     _rekey_urls(conn, keyless_too=True)
 
 
+def _v12_article_ids_in_byte_order(conn: Connection) -> None:
+    # articles_scoped_from looks up "<id>~<8 hex>" as a range of ids in byte order (review 19b, 2).
+    # SQLite's id index is BINARY already; PostgreSQL's primary key orders by the database's
+    # collation, which need not put "~" where its code point is, so the range reads id COLLATE "C"
+    # and this index serves it.
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql('CREATE INDEX IF NOT EXISTS articles_id_bytes ON articles (id COLLATE "C")')
+
+
 # PostgreSQL ranks an article by the words of its title and this much of its text
 LEAD_CHARS = 600
 
@@ -340,6 +349,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v9_articles_by_source,
     _v10_urls_as_courlan_reads_them,
     _v11_urls_with_their_own_query,
+    _v12_article_ids_in_byte_order,
 ]
 LATEST = len(MIGRATIONS)
 
