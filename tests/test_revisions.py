@@ -814,3 +814,18 @@ def test_a_feed_summary_with_a_sentence_the_page_lacks_keeps_the_page_and_says_s
                           "poinformowało Dowództwo Operacyjne. Wojsko poderwało myśliwce.")
     assert "revision" not in said and "kept the stored text" in said and "1 sentence" in said, said
     assert "40 strażaków" in article.text and "myśliwce" not in article.text and len(revisions) == 1
+
+
+def test_a_revision_without_a_time_says_so_in_words_not_a_question_mark():
+    from storydiff.records import Story
+    from storydiff.serve.terminal import render_edits
+    from storydiff.serve.view import StoryView
+
+    d = diff_revisions(BEFORE, AFTER, number=2)  # no modified or capture time known for either
+    view = StoryView(story=Story(id="s1", article_ids=[AFTER.id]), articles=[AFTER],
+                     label={AFTER.id: "Outlet"}, edits={AFTER.id: [d]})
+    text = " ".join(render_edits(view).plain.split())
+    assert "revision 2 (no time recorded): headline changed" in text and "seen ?" not in text
+    timed = replace(d, seen_at="2024-03-11T08:40:00+00:00")
+    view.edits = {AFTER.id: [timed]}
+    assert "revision 2 (seen 2024-03-11 08:40 UTC)" in " ".join(render_edits(view).plain.split())

@@ -284,7 +284,8 @@ def render_edits(view: StoryView, marks: bool = False) -> Text:
     for aid, diffs in view.edits.items():
         for d in diffs:
             t.append(f" • {_clean(view.label.get(aid, aid))}", style="bold")
-            t.append(f", revision {d.number} (seen {fmt.when(d.seen_at) if d.seen_at else '?'}): ")
+            seen = f"seen {fmt.when(d.seen_at)}" if d.seen_at else "no time recorded"
+            t.append(f", revision {d.number} ({seen}): ")
             t.append(_clean("; ".join(d.summary()) or "no change to the text"), style="yellow")
             t.append("\n")
             t.append_text(render_edit(d, marks))
