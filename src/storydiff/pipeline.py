@@ -1021,8 +1021,7 @@ def moved_from(store, article: Article) -> Article | None:
         return None
     from storydiff.compare.revisions import is_moved
 
-    found = [a for a in candidates if is_moved(a, article)]
-    return found[0] if len(found) == 1 else None
+    return _the_only(candidates, lambda a: is_moved(a, article))
 
 
 def resaved_from(store, article: Article) -> Article | None:
@@ -1043,7 +1042,14 @@ def resaved_from(store, article: Article) -> Article | None:
         return None
     from storydiff.compare.revisions import is_resaved
 
-    found = [a for a in peers if is_resaved(a, article, same_source=same_source)]
+    return _the_only(peers, lambda a: is_resaved(a, article, same_source=same_source))
+
+
+def _the_only(stored: list[Article], is_it) -> Article | None:
+    """The one stored article ``is_it`` accepts, or None when none or several do: two stored
+    articles that the incoming one could continue make it ambiguous, and a guess would overwrite
+    one outlet's article with another's text (``moved_from``, ``resaved_from``)."""
+    found = [a for a in stored if is_it(a)]
     return found[0] if len(found) == 1 else None
 
 
