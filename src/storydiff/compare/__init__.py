@@ -84,11 +84,11 @@ def warm_up(articles: Sequence[Article]) -> None:
     tables (~0.3 s of CPU), and py3langid's model (~0.4 s), which the meaning checks ask for a
     sentence with a character outside ASCII (a curly quote is one)."""
     from storydiff.compare import facts, independence, quotes  # noqa: F401
-    from storydiff.compare.names import _function_words
-    from storydiff.compare.numbers import _place_forms
+    from storydiff.compare.names import function_words
+    from storydiff.compare.numbers import place_forms
 
-    _function_words()
-    _place_forms()
+    function_words()
+    place_forms()
     quotes._stop_words()
     if any(not (a.text or "").isascii() for a in articles):
         from storydiff.extract.language import classify

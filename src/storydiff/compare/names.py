@@ -248,7 +248,7 @@ class _Text:
     def said_alongside(self, i: int, other: _Text) -> bool:
         """Whether the clause of word ``i`` shares a content word with ``other`` (an inflected
         form too): whether it is a version of something the other text says."""
-        function = _function_words()
+        function = function_words()
         if other._lengths is None:  # the other text's words by their first five letters
             other._lengths = {}
             for x in other.folded:
@@ -311,7 +311,7 @@ class _Spellings:
 
 
 @lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
+def function_words() -> frozenset[str]:
     """Words a sentence may open with that are no subject's name: stop words, and the words the
     other meaning checks read (negations, figures, opposites: "Nobody" / "Everybody", "Twelve" /
     "Nine", "More" / "Fewer", "About" / "Nearly" are theirs)."""
@@ -341,7 +341,7 @@ def _subject_swapped(ta: _Text, tb: _Text) -> list[tuple[int, str]]:
     if not (x[:1].isupper() and y[:1].isupper()) or min(len(x), len(y)) < 3:
         return []
     fx, fy = ta.folded[0], tb.folded[0]
-    function = _function_words()
+    function = function_words()
     if fx in function or fy in function or fy in ta.folded or fx in tb.folded or alike(x, y):
         return []
     if tb.covered[0] & ta.covered[0]:
@@ -352,7 +352,7 @@ def _subject_swapped(ta: _Text, tb: _Text) -> list[tuple[int, str]]:
 def _beside_a_kept_name(tb: _Text, ta: _Text, i: int, apart: bool) -> bool:
     """Whether word ``i`` of ``tb`` stands next to a name (no function word, no sentence's first
     word unless the table knows it) that ``ta`` has too."""
-    function = _function_words()
+    function = function_words()
     for j in (i - 1, i + 1):
         if 0 <= j < len(tb.words):
             (word, opens), low = tb.words[j], tb.folded[j]

@@ -244,7 +244,7 @@ _CURRENCY_STARTS = tuple(sorted(CURRENCY_WORDS.items(), key=lambda kv: -len(kv[0
 
 
 @lru_cache(maxsize=1)
-def _place_forms() -> tuple[frozenset[str], tuple[str, ...]]:
+def place_forms() -> tuple[frozenset[str], tuple[str, ...]]:
     """The one-word forms of countries and cities in the bundled names table (its "*" forms are
     every language's adjectives and inhabitants: "Russian*", "rosyjsk*", "Ukrainian*"), folded:
     whole words, and stems a form ending in "*" starts."""
@@ -270,7 +270,7 @@ def is_place_word(word: str) -> bool:
     "Kyiv"): it says whose or where, not which kind of thing a figure counts ("Eight Russian
     drones" are drones, as "Siedem rosyjskich dronów" are)."""
     w = word.lower()
-    whole, stems = _place_forms()
+    whole, stems = place_forms()
     return w in whole or any(w.startswith(stem) for stem in stems if len(stem) >= 4)
 
 

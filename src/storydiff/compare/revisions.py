@@ -393,7 +393,7 @@ def _names_swapped(before: str | None, after: str | None) -> bool:
     swap."""
     from rapidfuzz.fuzz import ratio
 
-    from storydiff.compare.names import _function_words, alike
+    from storydiff.compare.names import alike, function_words
 
     if not before or not after:
         return False
@@ -405,7 +405,7 @@ def _names_swapped(before: str | None, after: str | None) -> bool:
         return ratio(x, y) >= 80 or alike(x, y)
 
     first_a, first_b = wa[0].casefold(), wb[0].casefold()
-    function = _function_words()
+    function = function_words()
     folded_a, folded_b = {w.casefold() for w in wa}, {w.casefold() for w in wb}
     # a label put before the headline ("UPDATED: Kharkiv ...") leaves the other's first word in it
     if (first_a not in folded_b and first_b not in folded_a and not ({first_a, first_b} & function)
