@@ -301,6 +301,38 @@ def test_an_article_read_in_several_versions_is_written_as_its_newest(spark, tmp
     assert counts["articles"] == 2 and counts["failures"] == 0
 
 
+def test_a_moved_slug_and_a_page_text_saved_again_are_one_article_as_in_compare(spark, tmp_path):
+    """A correction whose slug moved with its headline, and a page's text saved again after the
+    outlet's edit, are the earlier article's newer version in ``compare`` and ``ingest``; the job
+    kept both as two articles of one outlet (review 19's note), each "contradicting" the other."""
+    import sys
+
+    from typer.testing import CliRunner
+
+    from storydiff.serve.cli import app
+    from storydiff.spark_job import run_job
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_resaved_pages import page_text
+    from test_revisions import UPDATED_NOTE, odesa_page
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "one.html").write_bytes(odesa_page(12, 28, None, slug="drone-strike-injures-12"))
+    (pages / "two.html").write_bytes(odesa_page(15, 28, None, slug="drone-strike-injures-15", extra=UPDATED_NOTE))
+    (pages / "other.html").write_bytes(odesa_page(15, 28, None, slug="drone-strike-15", outlet="Veyra Post"))
+    (pages / "ukrinform.v1.txt").write_text(page_text(41), encoding="utf-8")
+    (pages / "ukrinform.v2.txt").write_text(page_text(45), encoding="utf-8")
+    out = tmp_path / "out"
+    counts = run_job(spark, [str(pages)], str(out), time_partitions=1)
+    written = {(a["outlet"], a["text"]) for a in _read_jsonl(out / "articles")}
+    cli = json.loads(CliRunner().invoke(app, ["compare", str(pages), "--workers", "0", "--json"]).stdout)
+    assert written == {(a["outlet"], a["text"]) for a in cli["articles"]}
+    assert counts["articles"] == 3 and counts["failures"] == 0
+    assert [t for o, t in written if o == "Harbor Wire"][0].count("injured 15") == 1
+    assert any("збили 45" in t for _, t in written) and not any("збили 41" in t for _, t in written)
+
+
 def test_the_drivers_zone_reaches_the_extraction_tasks(tmp_path, monkeypatch):
     """On a cluster an executor does not inherit the driver's STORYDIFF_ASSUME_TZ: zone-less times
     came out 2 hours off there (QA 18 #13); the job hands the zone to each task."""

@@ -251,6 +251,39 @@ def newest_at_url(tagged: Iterable[tuple[tuple, Article]]) -> list[tuple[tuple, 
     return [(order[id(k)], n) for k, n in zip(kept, newest, strict=True)]
 
 
+def _edit_key(article: Article) -> str:
+    """The group in which ``compare`` looks for the article this one continues: an outlet's
+    article at one publication time (a slug moved with the headline, ``pipeline.moved_versions``),
+    or an outlet's page texts without a URL (saved again after an edit, ``resaved_versions``);
+    any other article is a group of its own."""
+    from storydiff.dates import is_bare_date, sortable_time
+
+    outlet = (article.outlet or "").strip().lower()
+    if article.url and outlet and article.published and not is_bare_date(article.published):
+        return f"moved:{outlet}\x00{sortable_time(article.published) or ''}"
+    if not article.url and outlet:
+        return f"resaved:{outlet}"
+    return f"id:{article.id}"
+
+
+def newest_after_edits(tagged: Iterable[tuple[tuple, Article]]) -> list[tuple[tuple, Article]]:
+    """The (input order, Article) pairs of one ``_edit_key`` group (each already ``newest_at_url``),
+    one per article as ``compare`` and ``ingest`` keep them: a correction whose slug moved with its
+    headline, or a page's text saved again after the outlet's edit, is the earlier article's newer
+    version, not a second article of the outlet contradicting the first (review 19: the job kept
+    both where the CLI kept one)."""
+    from storydiff.pipeline import moved_versions, newest_versions, resaved_versions
+
+    tagged = sorted(tagged, key=lambda oa: oa[0])
+    if len(tagged) < 2:
+        return tagged
+    order = {id(a): o for o, a in tagged}
+    versions: dict[str, list[Article]] = {}
+    kept = resaved_versions(moved_versions([a for _, a in tagged], versions), versions)
+    newest, _ = newest_versions(kept, versions)
+    return [(order[id(k)], n) for k, n in zip(kept, newest, strict=True)]
+
+
 # -- stage 2: group (runs in tasks) ------------------------------------------------------------
 
 
@@ -468,6 +501,9 @@ def run_job(
         .map(lambda oa: (_url_key(oa[1]), oa))
         .groupByKey(reduce_parts)
         .flatMap(lambda kv: newest_at_url(kv[1]))
+        .map(lambda oa: (_edit_key(oa[1]), oa))
+        .groupByKey(reduce_parts)
+        .flatMap(lambda kv: newest_after_edits(kv[1]))
         .map(lambda oa: (oa[1].id, (time_key(oa[1], oa[0]), oa[0], oa[1])))
         .persist(level)
     )  # id → (time key, order, Article)
