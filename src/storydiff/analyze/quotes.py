@@ -10,6 +10,7 @@ Speakers are found by :mod:`storydiff.analyze.speakers` on the spaCy parse.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -218,6 +219,11 @@ _DASH_OPENS = re.compile(r"[ \t\u00a0]*(?P<dash>[–—―-])[ \t\u00a0]+(?=\S)"
 _VERB_COLON = re.compile(rf"(?<!\w)(?:{_DASH_VERBS})(?!\w)[^.!?\n]*:\s*$", re.IGNORECASE)
 # the same speaker goes on after the attribution: "– ... – zapewnił Wróblewski. – I nie obniżymy ..."
 _DASH_GOES_ON = re.compile(r"[.!?…][ \t\u00a0]+(?P<dash>[–—―-])[ \t\u00a0]+(?=\S)")
+_DASH_QUOTE_REACH = 800  # characters: a statement and its attribution (hostile input: bounded work)
+# a sentence's end inside a paragraph, a dash next: where a further statement may open; and a dash
+# that a speech verb follows: where one closes
+_DASH_BEFORE_VERB = re.compile(rf"[–—―-][ \t\u00a0]++(?=(?:{_DASH_VERBS})(?!\w))")
+_SENTENCE_END_BEFORE_DASH = re.compile(r"[.!?…](?=[ \t\u00a0]+[–—―-][ \t\u00a0])")
 
 
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)")
@@ -280,11 +286,47 @@ def _dash_spans(text: str, a: int, b: int) -> list[Span]:
         if verb is None or not _a_person_speaks(text[:a], line, verb.start()):
             return []
         return [Span(opens.end(), b, False, opens.start("dash"), b)]
-    close_mark = m.end()
-    spans = [Span(m.start("body"), m.end("body"), True, m.start("dash"), close_mark)]
-    goes_on = _DASH_GOES_ON.search(text, close_mark, b)
-    if goes_on is not None:
-        spans.append(Span(goes_on.end(), b, False, goes_on.start("dash"), b))
+    return _closed_dash_spans(m, text, b)
+
+
+def _closed_dash_spans(m: re.Match, text: str, b: int) -> list[Span]:
+    """The quote ``_DASH_QUOTE`` matched (its words up to the dash before the speech verb) and the
+    words after a further dash once the attribution's sentence ends, to the paragraph's end b."""
+    spans = []
+    while m is not None:
+        close_mark = m.end()
+        spans.append(Span(m.start("body"), m.end("body"), True, m.start("dash"), close_mark))
+        goes_on = _DASH_GOES_ON.search(text, close_mark, b)
+        if goes_on is None:
+            break
+        # a further statement closed by its own dash and verb ("– I będą – zapewnił."), else the
+        # words run to the paragraph's end
+        m = _DASH_QUOTE.match(text, goes_on.start("dash"), min(b, goes_on.start("dash") + _DASH_QUOTE_REACH))
+        if m is None:
+            spans.append(Span(goes_on.end(), b, False, goes_on.start("dash"), b))
+    return spans
+
+
+def _inner_dash_spans(text: str, a: int, b: int) -> list[Span]:
+    """Dialogue-dash quotes that open after a sentence of the paragraph text[a:b] ends: PAP writes
+    a speaker's second statement in the paragraph of the first ("„Nie ma zagrożenia” – zapewnił
+    minister. – Nasze siły są w gotowości – dodał."; QA pass 20a, 09). A dash and a speech verb must
+    close the words, as for a paragraph that opens on a dash. Each closing dash is tried from the
+    last sentence end before it only (a long paragraph of dashes and no verbs costs one pass)."""
+    closers = [m.start() for m in _DASH_BEFORE_VERB.finditer(text, a, b)]
+    if not closers:
+        return []
+    openers = [m.end() for m in _SENTENCE_END_BEFORE_DASH.finditer(text, a, closers[-1])]
+    spans: list[Span] = []
+    done = a
+    for close in closers:
+        k = bisect.bisect_left(openers, close) - 1
+        if k < 0 or openers[k] < done or close - openers[k] > _DASH_QUOTE_REACH:
+            continue
+        m = _DASH_QUOTE.match(text, openers[k], min(b, close + _DASH_QUOTE_REACH))
+        if m is not None:
+            spans.extend(_closed_dash_spans(m, text, b))
+            done = spans[-1].close_mark
     return spans
 
 
@@ -302,7 +344,7 @@ def quote_spans(text: str, settings: QuoteSettings | None = None) -> list[Span]:
         if not line.strip():
             continue
         found = _paragraph_spans(text, a, b, singles)
-        dashed = _dash_spans(text, a, b) if line.lstrip()[:1] in "–—―-" else []
+        dashed = _dash_spans(text, a, b) if line.lstrip()[:1] in "–—―-" else _inner_dash_spans(text, a, b)
         if dashed:
             # marks inside a dash quote ("– Ustawa „o podatkach” nie przejdzie – dodał") are its words
             outside = [sp for sp in found if not any(d.open_mark <= sp.open_mark < d.close_mark for d in dashed)]
