@@ -433,3 +433,37 @@ def test_an_outlets_footer_blurb_and_a_markets_notice_are_page_clutter():
     for line in ("Higher oil prices delayed the recovery by two years, economists said.",
                  "The vote was delayed by 15 minutes after prices spiked."):
         assert boilerplate_kind(line) is None
+
+
+# QA pass 20a, 06: an RMF24 page pasted from the browser
+_RMF_PAGE = "\n".join([
+    "RMF24", "Fakty", "Polska", "Wybuch gazu na Piotrkowskiej. 12 rannych", "{byline}", "{dated}",
+    "Do wybuchu gazu doszło w niedzielę przed południem w kamienicy przy ul. Piotrkowskiej w Łodzi. "
+    "Ewakuowano ok. 1,5 tys. mieszkańców okolicznych budynków – przekazał rzecznik strażaków Jędrzej Pawlak.",
+    "Rannych zostało 12 osób. Poszkodowani trafili do łódzkich szpitali.",
+    "W akcji bierze udział 30 zastępów straży pożarnej. Straty wstępnie oszacowano na ponad 2 mln zł.",
+    "Źródło: RMF FM", ""])
+
+
+@pytest.mark.parametrize("byline, dated", [
+    ("Opracowanie: Tomasz Wróbel", "niedziela, 6 grudnia 2026 (14:41)"),
+    ("oprac. Tomasz Wróbel", "6 grudnia 2026 (14:41)"),
+    ("Opracowała: Tomasz Wróbel", "6 grudnia 2026, 14:41"),
+])
+def test_a_polish_compiled_byline_a_bracketed_clock_and_the_outlet_s_own_source_line(byline, dated):
+    article = extract_item(RawItem(source="rmf-lodz.txt", kind="text",
+                                   content=_RMF_PAGE.format(byline=byline, dated=dated)))
+    assert article.published == "2026-12-06T14:41:00"
+    assert article.authors == ["Tomasz Wróbel"]
+    # the radio's own news site names itself as the source: no origin of its own article
+    assert article.outlet == "RMF24" and article.cited_origins == []
+
+
+def test_the_compilers_label_in_ukrainian_and_russian_and_prose_that_opens_with_it():
+    from storydiff.extract.metadata import authors_from_lines
+
+    body = "Внаслідок нічної атаки російських дронів на порт Одеси загинули семеро людей, повідомив голова ОВА."
+    for byline, who in (("Підготувала: Олена Коваль", ["Олена Коваль"]), ("Подготовил: Иван Петров", ["Иван Петров"]),
+                        ("Opracowanie planu budżetu trwało rok.", [])):
+        lines = ["Атака дронів на Одесу", byline, body]
+        assert authors_from_lines(lines, [False, False, True], title=lines[0]) == who

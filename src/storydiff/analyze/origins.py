@@ -105,7 +105,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Gazeta Wyborcza": ("Gazeta Wyborcza", "Gazety Wyborczej", "Gazecie Wyborczej", "Gazetą Wyborczą"),
     "TVN24": ("TVN24",),
     # Polish broadcasters and portals, with the case forms "według informacji"/"donosi" take
-    "RMF FM": ("RMF FM", "RMF"),
+    "RMF FM": ("RMF FM", "RMF", "RMF24", "RMF24.pl"),  # RMF24: the radio's news site
     "Onet": ("Onet.pl", "Onet", "Onetu"),
     "Wirtualna Polska": ("Wirtualna Polska", "Wirtualnej Polski", "WP.pl"),
     "Interia": ("Interia", "Interii"),

@@ -333,10 +333,13 @@ _BYLINE = re.compile(r"^\s*(?:by|written by|words by|posted by|reporting by|stor
 # Коваль", "Autor: Jan Kowalski", "Text: Anna Ott"), or "Von"/"Par"/"Por" before a name of two or
 # three capitalised words and nothing else ("Par ailleurs, ..." and "Von der Leyen sagte" are prose)
 _BYLINE_OTHER = re.compile(
-    r"^\s*(?:(?i:автор(?:и|ы|ка)?|текст|autor(?:in|ka|zy)?|tekst|text|auteur|autore|autora)\s*[:—–-]\s*(.{3,160})"
+    r"^\s*(?:(?i:автор(?:и|ы|ка)?|текст|autor(?:in|ka|zy)?|tekst|text|auteur|autore|autora"
+    # who compiled a piece from several sources: "Opracowanie: Jan Nowak", "Opracowała: ...",
+    # "Підготувала: ...", "Подготовил: ..." (QA pass 20a, 06)
+    r"|opracowanie|opracował[a]?|підготува(?:в|ла)|подготови(?:л|ла))\s*[:—–-]\s*(.{3,160})"
     # case-sensitive names, one word each, blanks only between: no word can be cut two ways (with
     # re.I and "\s*" a 1,200-letter line took a minute: a review's finding)
-    r"|(?i:von|par|por)\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}){1,2})"
+    r"|(?i:von|par|por|oprac\.|opr\.|opracował[a]?|opracowanie)\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}){1,2})"
     # a place after the name: "Von Philipp Fritz, Warschau" (QA pass 18: taken for the headline)
     r"(?:\s*,\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40})?(?:\s*[|•·/—–-].*)?\s*)$"
 )
@@ -543,8 +546,9 @@ _YEAR = r"(?:1[89]|20)\d\d"
 # The blanks are possessive (``\s*+``: nothing after them starts with a blank, so giving some back
 # cannot help): backtracking "\s*,?\s*" over a run of blanks was quadratic (review 19: a date line
 # followed by 8,000 tabs took 44 s to extract; "May 2, 2019 10:30" + 4,000 spaces 7.5 s).
-_CLOCK = (r"(?:(?:\s*+r\.)?\s*+(?:,|\||at|-|–|—)?\s*+(?:(?:godz\.?|um|o|в|о|à)\s*+)?"
-          r"(?:\d{1,2}:\s?\d\d(?::\d\d)?|\d{1,2}\.\d\d(?=\s*Uhr\b))(?:\s*+Uhr\b)?"
+# the clock may stand in brackets after the day: "niedziela, 6 grudnia 2026 (14:41)" (RMF24; QA 20a, 06)
+_CLOCK = (r"(?:(?:\s*+r\.)?\s*+(?:,|\||at|-|–|—|\()?\s*+(?:(?:godz\.?|um|o|в|о|à)\s*+)?"
+          r"(?:\d{1,2}:\s?\d\d(?::\d\d)?|\d{1,2}\.\d\d(?=\s*Uhr\b))(?:\s*+Uhr\b)?\)?"
           # "14:30 МСК", "14:30 (мск)", "по московскому времени", "Kyiv time": zone_words.zone_in_words
           rf"(?:\s*+[ap]\.?\s?m\.?)?(?:\s*+,?\s*+{ZONE_WORDS}"
           r"|\s+[A-Z]{2,4}\b(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?(?!\d))?)?)?")
@@ -623,7 +627,7 @@ def _parse_date(date: str, clock: str, language: str | None) -> str | None:
     from storydiff.extract import date_parser
 
     def tidy(text: str) -> str:  # "05 / 02 / 2013", "1: 32 p. m.", "3rd" (tokenised copy)
-        text = re.sub(r"\s*([/.:])\s*(?=\d)", r"\1", text.strip(" ,|-–—"))
+        text = re.sub(r"\s*([/.:])\s*(?=\d)", r"\1", text.strip(" ,|-–—()"))
         text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text, flags=re.I)
         return re.sub(r"\b([ap])\.\s?m\.?", r"\1m", text, flags=re.I)
 
