@@ -132,7 +132,7 @@ def test_hostile_queries_are_words_not_syntax(filled, query):
 def test_query_parsing_and_snippets():
     assert [(t.text, t.prefix) for t in parse_query('Kallas "Article  5" nato* "" - *')] == [
         ("Kallas", False), ("Article 5", False), ("nato", True)]
-    assert fts5_match(parse_query('say "he said" no"w')) == '"say" "he said" "no""w"'  # a quote inside a word is text
+    assert fts5_match(parse_query('say "he said" no"w')) == '"say" AND "he said" AND "no""w"'  # a quote inside a word is text
     body = "word " * 50 + "Kallas spoke about Article 5 today. " + "more " * 50
     s = snippet(body, parse_query("Article"), 60)
     assert "Article 5" in s and s.startswith("…") and s.endswith("…") and len(s) <= 64
