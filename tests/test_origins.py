@@ -471,6 +471,33 @@ def test_a_reprints_source_line_dropped_from_its_body_stays_its_origin(line, ori
     assert photo.credit_lines == [] and analyze_article(photo, deep=False).cited_origins == []
 
 
+@pytest.mark.parametrize(
+    ("line", "origin"),
+    [("По материалам ТАСС", "TASS"), ("За матеріалами Укрінформу", "Ukrinform"),
+     ("Першоджерело: Укрінформ", "Ukrinform"), ("Джерело – Суспільне", "Suspilne"),
+     ("На основе материалов РИА Новости", "RIA Novosti")],
+)
+def test_a_regional_rewrites_reprint_credit_is_its_origin(line, origin):
+    # QA pass 20b, 06: the reprint credit of Russian and Ukrainian regional media, a rewrite's last
+    # line, was dropped as clutter and not read: each rewrite counted as its own independent source
+    from storydiff.analyze import analyze_article
+    from storydiff.extract import extract_item
+    from storydiff.records import RawItem
+
+    body = ("Вночі російські дрони атакували Харків, пошкоджено два житлові будинки та склад, повідомили "
+            "в обласній військовій адміністрації.\n\nНа місці працюють рятувальники, пожежу на складі "
+            "ліквідовано до ранку.\n\nВнаслідок атаки постраждали троє людей, їм надано медичну допомогу.")
+    article = extract_item(RawItem(source="rows.jsonl#1", kind="text", content=f"{body}\n\n{line}",
+                                   meta={"text_field": True, "title": "Атака на Харків", "outlet": "Слобідський край"}))
+    assert analyze_article(article, deep=False).cited_origins == [origin]
+
+
+def test_a_report_in_an_agencys_message_is_its_origin_and_a_refuted_one_is_not():
+    assert [o.name for o in find_origins("Про це йдеться у повідомленні агентства Reuters.")] == ["Reuters"]
+    assert [o.name for o in find_origins("Об этом говорится в сообщении агентства Reuters.")] == ["Reuters"]
+    assert find_origins("Сообщение ТАСС опровергли в ОВА.") == []
+
+
 def test_a_citation_referring_back_to_the_opening_paragraph_is_its_origin():
     # QA pass 18: Ukrinform's "Про це повідомляє Польське агентство преси." ended its opening paragraph
     # past the first 30% of a short text, and the report counted as its own source
