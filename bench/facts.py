@@ -69,7 +69,7 @@ from storydiff.compare.facts import (
     pair_features,
     settle_counts,
 )
-from storydiff.embeddings import embed_multilingual
+from storydiff.embeddings import embed, embed_multilingual
 from storydiff.records import Article
 from storydiff.settings import FactSettings
 from storydiff.unionfind import UnionFind
@@ -91,6 +91,10 @@ COSINE_GRID = (0.86, 0.88, 0.9, 0.92, 1.0)
 # the mean match probability at which a lone claim that fits best a gap in a shared fact (an outlet
 # the fact leaves out) is shown "possibly" the same (FactSettings.possibly_gap_probability; 1.0: off)
 GAP_GRID = (0.08, 0.1, 0.12, 0.15, 1.0)
+# the MiniLM score (2 x cosine to an outlet's nearest sentence - cosine to its next) at which an English
+# lone claim is shown "possibly" the same, in place of the two rules above (FactSettings.possibly_minilm)
+MINILM_GRID = (0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.82, 0.85)
+MINILM_CUT = 0.78  # its cut chosen on the gold's dev stories (--fit), the one documented in FactSettings
 POSSIBLY_SHARE = 0.15  # at most this share of facts "possibly": the cut is the lowest that keeps it
 
 Unit = tuple[str, int]  # (doc id, unit index)
@@ -110,6 +114,7 @@ class Story:
     feats: list[np.ndarray] = field(default_factory=list)
     judged: tuple | None = None
     vecs: np.ndarray | None = None  # e5 sentence vectors of the claims (the "possibly" cosine rule)
+    minilm: np.ndarray | None = None  # MiniLM sentence vectors of the claims (the "possibly" MiniLM rule)
 
 
 def detok(line: str) -> str:
@@ -188,13 +193,15 @@ def line_at(table: list[tuple[int, int]], char: int) -> int:
     return best
 
 
-def prepare(s: Story, settings: FactSettings, with_judge: bool = True, with_vectors: bool = True) -> None:
+def prepare(s: Story, settings: FactSettings, with_judge: bool = True, with_vectors: bool = True,
+            with_minilm: bool = False) -> None:
     arts, offsets = articles_of(s)
     s.claims = [c for a in arts for c in article_claims(a.id, a.text, settings.min_claim_words)]
     s.units = [(c.article_id, line_at(offsets[c.article_id], c.start)) for c in s.claims]
     if s.claims:
         s.feats = pair_features(s.claims)[1]
         s.vecs = embed_multilingual([c.text for c in s.claims]) if with_vectors else None
+        s.minilm = embed([c.text for c in s.claims]) if with_minilm else None
         if with_judge:
             article = np.array([c.article_id for c in s.claims])
             screen = _logistic(LEXICAL_FEATURES, s.feats)
@@ -224,13 +231,14 @@ def probabilities(s: Story, names: tuple[str, ...], weights) -> np.ndarray:
 
 
 def predict(s: Story, sim: np.ndarray, same: float, possibly: float, scorer: str = "judge",
-            cosine: float = 1.0, gap: float = 1.0) -> list[FactGroup]:
+            cosine: float = 1.0, gap: float = 1.0, minilm: float | None = None) -> list[FactGroup]:
     if not s.claims:
         return []
     settings = FactSettings(scorer=scorer, same_probability=same, match_probability=same,
                             possibly_probability=possibly, match_possibly_probability=possibly,
-                            possibly_cosine=cosine, possibly_gap_probability=gap)
-    groups = group_claims(s.claims, sim, same, s.docs, settings, vectors=lambda: s.vecs)
+                            possibly_cosine=cosine, possibly_gap_probability=gap, possibly_minilm=minilm)
+    groups = group_claims(s.claims, sim, same, s.docs, settings, vectors=lambda: s.vecs,
+                          minilm_vectors=lambda: s.minilm)
     # as fact_groups reads them: the counts of people in a neighbouring sentence, outlets silent on a toll
     arts = articles_of(s)[0]
     return settle_counts(groups, s.claims, {a.id: a.text for a in arts}, s.docs, {a.id: a.language for a in arts})
@@ -419,50 +427,63 @@ def fit_weights(stories: list[Story], names: tuple[str, ...], c: float = 1.0):
 
 
 def choose_cuts(stories: list[Story], sims: list[np.ndarray], with_possibly: bool, scorer: str = "judge",
-                cosines: tuple[float, ...] = (1.0,), gaps: tuple[float, ...] = (1.0,)
-                ) -> tuple[float, float, float, float]:
+                cosines: tuple[float, ...] = (1.0,), gaps: tuple[float, ...] = (1.0,),
+                minilms: tuple[float | None, ...] = (None,)) -> tuple[float, float, float, float, float | None]:
     """The "same" cut with the best shared-fact F1; then the "possibly" cuts (match probability,
-    and for the lexical scorer e5 cosine and the gap rule's mean probability) with the most precise
-    "only" that leave at most POSSIBLY_SHARE of the facts "possibly" (ties: fewer "possibly").
-    1.0 turns a rule off. Returns (same, possibly, cosine, gap)."""
+    and for the lexical scorer e5 cosine, the gap rule's mean probability and the MiniLM score)
+    with the most precise "only" that leave at most POSSIBLY_SHARE of the facts "possibly" (ties:
+    fewer "possibly"). 1.0 (None for MiniLM) turns a rule off; with the MiniLM rule on, the
+    probability and gap rules decide nothing for the gold's English claims, and are left off.
+    Returns (same, possibly, cosine, gap, minilm)."""
     best_same = max(SAME_GRID, key=lambda t: _total(stories, sims, t, 1.0, scorer).f1)
     if not with_possibly:
-        return best_same, 1.0, 1.0, 1.0
-    best, pick = None, (best_same, 1.0, 1.0, 1.0)
-    for t in (*[t for t in POSSIBLY_GRID if t < best_same], 1.0):
-        for q in cosines:
-            for g in gaps:
-                sc = _total(stories, sims, best_same, t, scorer, q, g)
-                if sc.possibly_share <= POSSIBLY_SHARE and (best is None or (sc.only_p, -sc.possibly) > best):
-                    best, pick = (sc.only_p, -sc.possibly), (best_same, t, q, g)
+        return best_same, 1.0, 1.0, 1.0, None
+    best, pick = None, (best_same, 1.0, 1.0, 1.0, None)
+    for m in minilms:
+        for t in ((*[t for t in POSSIBLY_GRID if t < best_same], 1.0) if m is None else (1.0,)):
+            for q in cosines:
+                for g in (gaps if m is None else (1.0,)):
+                    sc = _total(stories, sims, best_same, t, scorer, q, g, m)
+                    if sc.possibly_share <= POSSIBLY_SHARE and (best is None or (sc.only_p, -sc.possibly) > best):
+                        best, pick = (sc.only_p, -sc.possibly), (best_same, t, q, g, m)
     return pick
 
 
 def _total(stories: list[Story], sims: list[np.ndarray], same: float, possibly: float, scorer: str = "judge",
-           cosine: float = 1.0, gap: float = 1.0) -> Score:
+           cosine: float = 1.0, gap: float = 1.0, minilm: float | None = None) -> Score:
     tot = Score()
     for s, sim in zip(stories, sims):
-        tot.add(score_groups(s, as_units(s, predict(s, sim, same, max(possibly, 1e-6), scorer, cosine, gap))))
+        tot.add(score_groups(s, as_units(s, predict(s, sim, same, max(possibly, 1e-6), scorer, cosine, gap,
+                                                    minilm))))
     return tot
 
 
 def held_out(stories: list[Story], names: tuple[str, ...], with_possibly: bool, log: list | None = None,
              by_source: dict | None = None, cosines: tuple[float, ...] = (1.0,), kept: list | None = None,
-             gaps: tuple[float, ...] = (1.0,), by_split: dict | None = None) -> Score:
+             gaps: tuple[float, ...] = (1.0,), by_split: dict | None = None,
+             minilms: tuple[float | None, ...] = (None,), cuts_on_dev: bool = False) -> Score:
     """Leave one story out: weights and cuts fitted on the others, the story scored. ``kept``
     collects each story's (story, probabilities, predicted facts as units, "same" cut) for the
-    error classes."""
+    error classes. ``cuts_on_dev``: the cuts are chosen on the other stories of the gold's dev
+    split only (the weights still on all the others), so the heldout stories are scored by cuts
+    tuned on dev alone."""
     scorer = "judge" if names == JUDGE_FEATURES else "learned"
     tot = Score()
     for k, s in enumerate(stories):
         rest = stories[:k] + stories[k + 1:]
         w = fit_weights(rest, names)
         sims = [probabilities(r, names, w) if r.claims else None for r in rest]
-        same, possibly, cosine, gap = choose_cuts(rest, sims, with_possibly, scorer, cosines, gaps)
+        if cuts_on_dev:
+            tuned = [(r, x) for r, x in zip(rest, sims) if r.split == "dev"]
+            cuts = choose_cuts([r for r, _ in tuned], [x for _, x in tuned], with_possibly, scorer, cosines, gaps,
+                               minilms)
+        else:
+            cuts = choose_cuts(rest, sims, with_possibly, scorer, cosines, gaps, minilms)
+        same, possibly, cosine, gap, minilm = cuts
         if log is not None:
-            log.append((s.name, same, possibly, cosine, gap))
+            log.append((s.name, same, possibly, cosine, gap, minilm))
         sim = probabilities(s, names, w) if s.claims else None
-        groups = predict(s, sim, same, possibly, scorer, cosine, gap) if s.claims else []
+        groups = predict(s, sim, same, possibly, scorer, cosine, gap, minilm) if s.claims else []
         facts = as_units(s, groups)
         sc = score_groups(s, facts)
         if kept is not None:
@@ -540,7 +561,9 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
     n20 = sum(len(article_claims(a.id, a.text, 4)) for a in twenty)
     judge, lexical = FactSettings(scorer="judge"), FactSettings()
     with_e5 = FactSettings(possibly_cosine=0.9)  # the opt-in e5 "possibly" rule
+    with_minilm = FactSettings(possibly_minilm=MINILM_CUT)  # the opt-in MiniLM "possibly" rule
     embed_multilingual(["warm"])  # the e5 model loaded once, outside the timings
+    embed(["warm"])  # and MiniLM
 
     def timed(what: Callable[[], object], repeat: int) -> float:
         best = float("inf")
@@ -555,18 +578,23 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
         return lambda: [align_facts(articles_of(s)[0], st) for s in stories]
 
     # interleaved, best of 3 each: the machine's load moves between runs
-    tl = tw = t20l = t20w = float("inf")
+    tl = tw = t20l = t20w = tm = t20m = float("inf")
     for _ in range(3):
         tl = min(tl, timed(gold(lexical), 1))
         tw = min(tw, timed(gold(with_e5), 1))
+        tm = min(tm, timed(gold(with_minilm), 1))
         t20l = min(t20l, timed(lambda: align_facts(twenty, lexical), 1))
         t20w = min(t20w, timed(lambda: align_facts(twenty, with_e5), 1))
+        t20m = min(t20m, timed(lambda: align_facts(twenty, with_minilm), 1))
     print(f"| fact alignment cost | claims/s on the seed pair and written stories ({n_claims} claims, {len(stories)} stories) "
           f"| 20-article story ({n20} claims) |")
     print("|---|---|---|")
     print(f"| lexical (default) | {n_claims / tl:,.0f} | {t20l:.2f} s |")
     print(f"| lexical + e5 'possibly' rule (`FactSettings(possibly_cosine=0.9)`) | {n_claims / tw:,.0f} | {t20w:.2f} s |")
     print(f"| e5 rule / default time | {tw / tl:.0f}x | {t20w / t20l:.0f}x |")
+    print(f"| lexical + MiniLM 'possibly' rule (`FactSettings(possibly_minilm={MINILM_CUT})`) | {n_claims / tm:,.0f} "
+          f"| {t20m:.2f} s |")
+    print(f"| MiniLM rule / default time | {tm / tl:.0f}x | {t20m / t20l:.0f}x |")
     if not with_judge:
         return
     same_fact.cross_encoder()  # loaded once, outside the timings
@@ -598,6 +626,26 @@ def print_error_classes(stories: list[Story], path: str) -> None:
         print(f"\neach error with its texts: {path}")
 
 
+def print_possibly_rules(stories: list[Story]) -> None:
+    """The "possibly" rules of the lexical scorer side by side, held out by story, by the gold's
+    split: weights always fitted on the other stories; cuts chosen on the other stories, or on the
+    other dev stories only (so the heldout stories are scored by cuts tuned on dev alone)."""
+    print("| lexical scorer, held out by story | shared P | shared R | shared F1 | 'only' precision | "
+          "'possibly' share |\n|---|---|---|---|---|---|")
+    variants = (("'possibly' by probability and the gap rule", {"gaps": GAP_GRID}),
+                ("'possibly' by MiniLM (English claims), the probability and gap rules for the rest",
+                 {"gaps": GAP_GRID, "minilms": MINILM_GRID}))
+    for what, kw in variants:
+        for on_dev in (False, True):
+            split: dict = {}
+            log: list = []
+            sc = held_out(stories, LEXICAL_FEATURES, True, log, by_split=split, cuts_on_dev=on_dev, **kw)
+            print(row(f"{what}; cuts chosen on the other {'dev ' if on_dev else ''}stories", sc))
+            for part, x in sorted(split.items()):
+                print(row(f"  the gold's {part} stories", x))
+            print(f"  (cuts chosen (same, possibly, gap, minilm): {sorted({(c[1], c[2], c[4], c[5]) for c in log}, key=str)})")
+
+
 def _model_stamp() -> str:
     import hashlib
 
@@ -613,6 +661,8 @@ def main() -> None:
     ap.add_argument("--error-classes", nargs="?", const="", default=None, metavar="FILE",
                     help="count the default's held-out errors by class (no e5 vectors, ~20 s); FILE: list each")
     ap.add_argument("--cost", action="store_true")
+    ap.add_argument("--possibly", action="store_true",
+                    help="only the 'possibly' rules side by side (lexical scorer, no e5 or judge; ~10 min)")
     ap.add_argument("--lexical", action="store_true",
                     help="the default (lexical) scorer only: no cross-encoder judge rows (~1 min)")
     ap.add_argument("--judge-cache", default=None,
@@ -629,10 +679,13 @@ def main() -> None:
             same_fact._SEEN.update(saved["logits"])
     t0 = time.perf_counter()
     for s in stories:
-        prepare(s, settings, with_judge=not args.lexical and args.error_classes is None,
-                with_vectors=args.error_classes is None)
+        prepare(s, settings, with_judge=not args.lexical and args.error_classes is None and not args.possibly,
+                with_vectors=args.error_classes is None and not args.possibly, with_minilm=True)
     if args.error_classes is not None:
         print_error_classes(stories, args.error_classes)
+        return
+    if args.possibly:
+        print_possibly_rules(stories)
         return
     if cache and not args.lexical:
         cache.write_bytes(pickle.dumps({"model": _model_stamp(), "logits": dict(same_fact._SEEN)}))
@@ -706,13 +759,17 @@ def main() -> None:
             w = fit_weights(stories, names)
             sims = [probabilities(s, names, w) if s.claims else None for s in stories]
             lexical = names == LEXICAL_FEATURES
-            same, possibly, _, gap = choose_cuts(stories, sims, True, "learned" if lexical else "judge",
-                                                 gaps=GAP_GRID if lexical else (1.0,))
+            same, possibly, _, gap, _ = choose_cuts(stories, sims, True, "learned" if lexical else "judge",
+                                                    gaps=GAP_GRID if lexical else (1.0,))
             print(f"\nWEIGHTS[{'LEXICAL' if lexical else 'JUDGE'}_FEATURES] = {w}\n"
                   f"same cut {same}, possibly cut {possibly}" + (f", gap cut {gap}" if lexical else ""))
             if lexical:
                 print("with the e5 'possibly' rule (same, possibly, possibly_cosine, gap): "
-                      f"{choose_cuts(stories, sims, True, 'learned', COSINE_GRID, GAP_GRID)}")
+                      f"{choose_cuts(stories, sims, True, 'learned', COSINE_GRID, GAP_GRID)[:4]}")
+                dev = [(s, x) for s, x in zip(stories, sims) if s.split == "dev"]
+                print("with the MiniLM 'possibly' rule, chosen on the gold's dev stories only (same, possibly, "
+                      "possibly_cosine, gap, possibly_minilm): "
+                      f"{choose_cuts([s for s, _ in dev], [x for _, x in dev], True, 'learned', minilms=MINILM_GRID)}")
     if args.errors:
         errs: list = []
         text = {(d, i): t for s in stories for d in s.docs for i, t in s.lines[d]}

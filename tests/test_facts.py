@@ -746,3 +746,80 @@ def test_a_credit_line_is_no_fact_of_the_story(credit):
 ])
 def test_a_sentence_opening_like_a_credit_is_still_a_claim(claim):
     assert any(claim in v for f in align_facts([_art("a", claim)]) for v in f.variants.values())
+
+
+def _meaning_story(languages=None, settings=None, vectors="given", sim_a0_b0=0.0):
+    """A's lone sentence a0 against B (b0, b1) and C (c0, c1), no words shared with any (match
+    probability 0 unless ``sim_a0_b0``). MiniLM cosines of a0: b0 0.9, b1 0.85 (B's report is all
+    near it: the story's topic), c0 0.8, c1 0.3 (c0 stands out of C's report). Scores (2 x nearest
+    - next): B 0.95, C 1.3."""
+    from storydiff.compare.facts import group_claims
+
+    texts = [("A", "a0"), ("B", "b0"), ("B", "b1"), ("C", "c0"), ("C", "c1")]
+    claims = [Claim(aid, k, 0, 1, t, frozenset(), ()) for k, (aid, t) in enumerate(texts)]
+    near = [1.0, 0.9, 0.85, 0.8, 0.3]  # each claim's cosine to a0; the rest of each vector its own axis
+    vecs = np.zeros((5, 5), dtype=np.float32)
+    for k, c in enumerate(near):
+        vecs[k, 0] = c
+        if k:
+            vecs[k, k] = np.sqrt(1 - c * c)
+    sim = np.zeros((5, 5), dtype=np.float32)
+    sim[0, 1] = sim[1, 0] = sim_a0_b0
+    groups = group_claims(claims, sim, 0.25, ["A", "B", "C"], settings or FactSettings(possibly_minilm=1.0),
+                          languages, minilm_vectors=(lambda: vecs) if vectors == "given" else (lambda: None))
+    return {g.claims[0].text: g for g in groups}
+
+
+def test_a_lone_sentence_that_one_sentence_of_another_report_stands_out_for_is_possibly_the_same():
+    """MiniLM "possibly" (FactSettings.possibly_minilm): an outlet's sentence nearest in meaning
+    counts by how far it stands out of its own report, not by its cosine alone: C's c0 (0.8, the
+    next 0.3) is shown beside a0, not B's b0 (0.9, but B's next sentence is 0.85: a report on the
+    story's topic, near all of it)."""
+    facts = _meaning_story()
+    assert facts["a0"].match == "possibly"
+    assert [c.text for c, _ in facts["a0"].candidates] == ["c0"]
+    assert 0.2 <= facts["a0"].candidates[0][1] < 0.25  # shown on the match scale, under the "same" cut
+    # a cut above C's 1.3: "only"
+    assert _meaning_story(settings=FactSettings(possibly_minilm=1.35))["a0"].match == "only"
+
+
+def test_where_minilm_reads_a_claim_it_decides_instead_of_the_match_probability():
+    """b0 scores 0.22 against a0, over the probability "possibly" cut 0.2: the lexical rule would show it;
+    MiniLM, reading a0, shows C's c0 and not B's b0 (B's report does not stand out)."""
+    facts = _meaning_story(sim_a0_b0=0.22)
+    assert [c.text for c, _ in facts["a0"].candidates] == ["c0"]
+    # no MiniLM vectors (the tier not installed): the lexical rule decides, b0 is shown
+    lexical = _meaning_story(sim_a0_b0=0.22, vectors=None)
+    assert lexical["a0"].match == "possibly" and [c.text for c, _ in lexical["a0"].candidates] == ["b0"]
+    # the rule off
+    off = _meaning_story(sim_a0_b0=0.22, settings=FactSettings(possibly_minilm=None))
+    assert [c.text for c, _ in off["a0"].candidates] == ["b0"]
+
+
+def test_minilm_reads_only_english_claims():
+    """all-MiniLM-L6-v2 is an English model: a Ukrainian lone claim is left to the lexical rules
+    (nothing here: "only"), and an English claim is never matched to a Ukrainian outlet's sentence."""
+    assert _meaning_story(languages=["uk", "en", "en", "en", "en"])["a0"].match == "only"
+    facts = _meaning_story(languages=["en", "en", "en", "uk", "uk"])
+    assert facts["a0"].match == "only"  # C is Ukrainian; B's 0.95 is under the cut 1.0
+
+
+@pytest.mark.skipif(not embeddings.embeddings_available(), reason="the MiniLM tier is not installed")
+def test_no_deaths_reported_and_nobody_died_are_possibly_the_same_fact():
+    """Issue 18's own example: "No deaths were reported" was "only in" one outlet though the other
+    wrote "Nobody died in the incident" (no word in common). With the MiniLM "possibly" rule at its
+    fitted cut both are shown "possibly the same", each beside the other; the sentences only one
+    report gives stay "only" (the lexical rules, the default, leave all four "only")."""
+    a = ("A ferry with 212 passengers caught fire off Port Alder on Monday morning.\nNo deaths were reported.\n"
+         "The fire started in the engine room, the operator said.\nThe ship was towed to the harbour in the afternoon.")
+    b = ("Fire broke out on a ferry carrying 212 passengers near Port Alder on Monday.\nNobody died in the incident.\n"
+         "The operator said the blaze began in the engine room.\nInvestigators will board the vessel on Tuesday.")
+    articles = [Article(id="a", source="a", text=a, language="en"), Article(id="b", source="b", text=b, language="en")]
+    lexical = {f.text: f.match for f in align_facts(articles)}
+    assert lexical["No deaths were reported."] == lexical["Nobody died in the incident."] == "only"
+    facts = {f.text: f for f in align_facts(articles, FactSettings(possibly_minilm=0.78))}
+    assert facts["No deaths were reported."].match == "possibly"
+    assert [v["text"] for v in facts["No deaths were reported."].versions][1:] == ["Nobody died in the incident."]
+    assert facts["Nobody died in the incident."].match == "possibly"
+    assert facts["The ship was towed to the harbour in the afternoon."].match == "only"
+    assert facts["Investigators will board the vessel on Tuesday."].match == "only"

@@ -457,6 +457,21 @@ class FactSettings:
     # held-out folds; held out by story "only" precision 0.742 -> 0.763 at 14.3% "possibly", on the
     # gold's blind held-out stories 0.798 -> 0.802)
     possibly_gap_probability: float = 0.1
+    # scorer="learned": an English claim left in one outlet is shown "possibly the same" as the
+    # sentence of another English outlet nearest it in meaning when, with MiniLM sentence vectors
+    # (storydiff/embeddings.py), 2 x its cosine to that sentence minus its cosine to the outlet's
+    # next-nearest sentence reaches this: near in meaning, and nearer than the rest of that report
+    # (a paraphrase sharing no words, "No deaths were reported" / "Nobody died in the incident",
+    # stands out of its outlet; a sentence that is merely on the story's topic is near them all).
+    # Where it decides (MiniLM installed, both claims English) it replaces the match-probability
+    # and gap "possibly" rules above, which still decide for other languages. None: off. Opt-in,
+    # cut 0.78: chosen on the fact gold's 16 dev stories (bench/facts.py --fit: the most precise
+    # "only" leaving at most 15% of facts "possibly"); on the 15 held-out stories "only" precision
+    # 0.800 -> 0.833 at 11.1% "possibly" (shipped weights), held out by story on all 31 (cuts on
+    # the other stories) 0.764 -> 0.816 at 14.0%; shared-fact F1 unchanged (BENCHMARKS.md §6,
+    # round 20). Off by default for its cost: the MiniLM model's load and a vector per claim
+    # (bench/facts.py --cost), as for possibly_cosine.
+    possibly_minilm: float | None = None
     # scorer="judge": the judge reads each claim's this-many best-screened claims in every other
     # article (cost grows with it: bench/facts.py --cost)
     judge_candidates: int = 3
