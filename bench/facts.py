@@ -10,6 +10,9 @@
                                          # cross-encoder judge (~3 min instead of ~10)
     python bench/facts.py --error-classes [FILE]  # the default's held-out false "only" facts and
                                          # missed pairs, counted by class (FILE: each one, with texts)
+    python bench/facts.py --possibly     # the "possibly" rules side by side (the default's, the
+                                         # opt-in MiniLM rule), by the gold's split, cuts chosen on
+                                         # the other stories or on the other dev stories only
 
 Gold: tests/data/fact_gold.jsonl (format and what counts as the same fact: tests/data/FACT_GOLD.md):
 31 stories: 25 ECB+ dev event clusters (ids and line numbers into ECB+), the founding seed pair
