@@ -138,3 +138,50 @@ def test_an_inline_image_wrapped_at_76_columns_is_cut_too():
                  body=f'<img src="data:image/jpeg;base64,{photo}" alt="the bridge">' + BODY)
     assert len(page) > settings.max_markup_bytes
     assert "harbour budget" in extract_html(page).text
+
+
+# -- a section front is no article (QA pass 20b, 09) ---------------------------------------------
+
+def _card(slug: str, headline: str, teaser: str, day: str) -> str:
+    return (f"<article class='card'><a href='https://news.example.ua/kharkiv/{slug}/'><h2>{headline}</h2></a>"
+            f"<p>{teaser}</p><time datetime='2026-12-{day}'>{day}.12.2026</time></article>")
+
+
+FRONT = ("<html lang='uk'><head><title>Новини Харкова</title><meta property='og:type' content='website'></head>"
+         "<body><h1>Новини Харкова</h1><main>"
+         + _card("ataka-droniv", "Атака дронів на Харків: троє загиблих, 14 поранених",
+                 "Вночі російські дрони атакували Салтівський район міста.", "05")
+         + _card("udar-kabamy", "Удар КАБами по Харкову: одна людина загинула",
+                 "Росіяни скинули дві керовані авіабомби на Холодногірський район.", "02")
+         + _card("tramvai", "У Харкові відновили рух трамваїв на Салтівку",
+                 "Після ремонту колій трамваї знову курсують за звичним маршрутом.", "04")
+         + _card("obstrily", "Обстріли Харківщини за добу: поранені четверо людей",
+                 "Під ударами були Куп'янськ, Вовчанськ та Золочів, повідомив Синєгубов.", "03")
+         + "</main></body></html>")
+
+ARTICLE_WITH_RELATED = ("<html><head><title>Атака дронів на Харків</title></head><body><main><h1>Атака дронів на Харків</h1>"
+                        + "".join(f"<p>Вночі російські дрони атакували Салтівський район Харкова, абзац {i}: "
+                                  "пошкоджено житлові будинки, на місці працюють рятувальники ДСНС, які "
+                                  "розбирають завали та гасять пожежі, повідомив мер Ігор Терехов.</p>" for i in range(6))
+                        + "<h3>Читайте також</h3>"
+                        + _card("udar-kabamy", "Удар КАБами по Харкову: одна людина загинула", "", "02")
+                        + _card("tramvai", "У Харкові відновили рух трамваїв на Салтівку", "", "04")
+                        + _card("obstrily", "Обстріли Харківщини за добу: поранені четверо людей", "", "03")
+                        + "</main></body></html>")
+
+
+def test_a_section_front_of_teaser_cards_is_no_article_and_says_so():
+    from storydiff.extract import ExtractError, extract_item
+    from storydiff.records import RawItem
+
+    with pytest.raises(ExtractError, match="a listing of 4 linked headlines"):
+        extract_item(RawItem(source="crawl.warc#front", kind="html", content=FRONT, url="https://news.example.ua/kharkiv/"))
+
+
+def test_an_article_that_links_related_headlines_stays_an_article():
+    from storydiff.extract import extract_item
+    from storydiff.records import RawItem
+
+    article = extract_item(RawItem(source="a.html", kind="html", content=ARTICLE_WITH_RELATED,
+                                   url="https://news.example.ua/kharkiv/ataka-droniv/"))
+    assert "Салтівський район" in article.text

@@ -185,6 +185,11 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
             page = extract_html(item.content, item.url, fast=settings.fast_html)
         except ValueError as e:
             raise ExtractError(str(e) or "no article text found in HTML") from e
+        if page.teasers:
+            # a section front's teasers are other articles' headlines: stored as an article, it was
+            # dated by its oldest teaser and led a story it only links to (QA pass 20b, 09)
+            raise ExtractError(f"a listing of {page.teasers} linked headlines (a section front or an index page), "
+                               "not an article")
         text, title, published = page.text, page.title, page.published
         authors, site_name, lang = list(page.authors or []), page.site_name, page.language
         modified = page.modified

@@ -28,7 +28,7 @@ from storydiff.extract.line_cleanup import clean_body
 from storydiff.extract.metadata import byline_names, headline
 from storydiff.extract.page_prose import page_prose
 from storydiff.extract.page_region import region_text
-from storydiff.extract.page_type import declares_article
+from storydiff.extract.page_type import declares_article, teaser_headlines
 from storydiff.extract.pass_gaps import fill_gaps, page_paragraphs, shows_gap
 from storydiff.extract.precise_pass import install as _install_precise_headings
 from storydiff.extract.precise_pass import linked_headings_kept
@@ -61,6 +61,9 @@ class HtmlExtraction:
     url: str | None = None
     language: str | None = None
     modified: str | None = None  # the page's last-modified timestamp (PageMeta.modified)
+    # on a page that declares no article type: how many headline links to other pages its text is
+    # made of (page_type.teaser_headlines), when it is a listing (a section front, an index); else 0
+    teasers: int = 0
 
 
 def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = False) -> HtmlExtraction:
@@ -144,6 +147,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         text = rescued if rescued is not None else rescue_prose(tree, text, info.title)
         if not text and not found:
             raise ValueError("no article text found")
+    teasers = 0 if declared else teaser_headlines(tree, text, url or info.url)
     if precise and text and SETTINGS.gap_fill_max_lines > 0:
         text = _fill_precise_gaps(tree, url, text, balanced, info.title, headlines)
     if len(text) < SETTINGS.min_body_chars:
@@ -162,6 +166,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         url=url or info.url or tags.url,
         language=_html_lang(tree),
         modified=tags.modified,
+        teasers=teasers,
     )
 
 

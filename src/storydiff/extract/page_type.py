@@ -51,3 +51,35 @@ def declares_article(tree: HtmlElement) -> bool:
 def _short(name: str) -> str:
     """``https://schema.org/NewsArticle`` and ``schema:NewsArticle`` as ``newsarticle``."""
     return re.split(r"[/:#]", name)[-1].strip().lower()
+
+
+# A section front or index: a list of teaser cards, each a headline linking to an article of its
+# own, the extracted text made of them (QA pass 20b, 09: Suspilne's "Новини Харкова" front, dated by
+# its oldest teaser, became a story's "first report" three days before the event). An article's
+# "related stories" block links headlines too, but they are a small share of its text.
+LISTING_MIN_TEASERS = 3  # headline links to distinct pages
+LISTING_HEADLINE_SHARE = 0.3  # of the text's characters, on lines that are those headlines
+_TEASER_XPATH = ("//a[@href][.//h2 or .//h3 or .//h4 or ancestor::h2 or ancestor::h3 or ancestor::h4"
+                 " or ancestor::*[self::article or @class[contains(., 'card') or contains(., 'teaser')]]]")
+
+
+def teaser_headlines(tree: HtmlElement, text: str, url: str | None = None) -> int:
+    """How many headline links to distinct other pages make up the lines of ``text`` (the page's
+    extracted text), when together they are at least ``LISTING_HEADLINE_SHARE`` of it; else 0."""
+    lines = {" ".join(line.split()) for line in text.splitlines() if line.strip()}
+    if len(lines) < LISTING_MIN_TEASERS:
+        return 0
+    own = (url or "").split("#")[0].rstrip("/")
+    found: dict[str, str] = {}
+    for a in tree.xpath(_TEASER_XPATH):
+        href = (a.get("href") or "").split("#")[0].rstrip("/")
+        words = " ".join(a.text_content().split())
+        if not href or href == own or href in found or len(words.split()) < 3:
+            continue
+        if words in lines:
+            found[href] = words
+    if len(found) < LISTING_MIN_TEASERS:
+        return 0
+    total = sum(len(line) for line in lines)
+    share = sum(len(w) for w in set(found.values())) / max(total, 1)
+    return len(found) if share >= LISTING_HEADLINE_SHARE else 0
