@@ -17,12 +17,14 @@ from storydiff.analyze.sentences import sentence_spans
 from storydiff.analyze.speech_verbs import ALL_LANGUAGES, reporting_forms, verbs_pattern
 from storydiff.compare.numbers import (
     AGE_AFTER,
+    CLOCK_MINUTES_BEFORE,
     CURRENCY_BEFORE,
     DOTTED_DATE,
     ENGLISH_ALIASES,
     ENGLISH_SCALES,
     ENGLISH_UNITS,
     ONE_PERSON,
+    PLACE_PREPOSITIONS,
     SYMBOLS,
     UNIT_KEYS,
     currency_key,
@@ -182,7 +184,8 @@ _SKIP_AFTER = frozenset({"on", "in", "at", "by", "this", "last", "late", "early"
                          "today", "yesterday", "tonight", "overnight"})
 # One name for each count that casualty reports word differently: "killing 14 people", "leaving
 # 17 dead", "the death toll rose to 17", "9 remain missing" are counts of the same few things.
-_CASUALTY_UNITS = {"dead": "dead", "death": "dead", "toll": "dead", "kille": "dead", "fatal": "dead",
+# ("kill", "killi": "kills 3, injures 8", "killing 3", the verb before a bare count; QA pass 20)
+_CASUALTY_UNITS = {"dead": "dead", "death": "dead", "toll": "dead", "kille": "dead", "kill": "dead", "killi": "dead", "fatal": "dead",
                    "victi": "dead", "bodie": "dead", "live": "dead", "injur": "injur", "wound": "injur",
                    "hurt": "injur", "missi": "missi", "died": "dead"}
 _KILL_WORDS = re.compile(r"\b(?:kill|dead|death|died|die|toll|fatal)", re.IGNORECASE)
@@ -444,7 +447,8 @@ class _English:
 
     @staticmethod
     def is_when(text: str, start: int, end: int, value: float, written: str) -> bool:
-        return bool(_CLOCK.match(text, end) or text[max(0, start - 2) : start].strip() == ":" or DOTTED_DATE.match(text, start)
+        return bool(_CLOCK.match(text, end) or CLOCK_MINUTES_BEFORE.search(text[max(0, start - 4) : start])
+                    or DOTTED_DATE.match(text, start)
                     or _MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(text[max(0, start - 12) : start]))
 
 
@@ -483,7 +487,7 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 value *= _MONEY_SCALES[scale.group(1).lower()]
                 written += scale.group(0)
             pos = len(text)
-        modified = housing = designated = False
+        modified = housing = designated = at_place = False
         named = ""  # the name a count of things is of: "Patriot" in "10 Patriot systems"
         for step in range(3):  # "17 on Wednesday" looks past "on Wednesday"; "14 people" stops at once
             model = _DESIGNATION_AT.match(text, pos) if (step == 0 or modified) and not designated else None
@@ -497,8 +501,13 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 break
             w = word.group(1).lower()
             if w in lang.skip_after:
+                # "kills 3 in Lviv", "загинули 3 у Львові", "3 w szpitalu": the noun after a
+                # preposition of place says where, not what is counted (QA pass 20: unit "lviv")
+                at_place = w in PLACE_PREPOSITIONS.get(lang.code, ())
                 pos = word.end()
                 continue
+            if at_place:
+                break
             if w in _MODIFIERS and step == 0:  # "100 apartment buildings" count buildings
                 written += " " + word.group(1)
                 pos = word.end()

@@ -8,6 +8,7 @@ wording, whose conflict line names the headline."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from storydiff.compare.claims import Claim, Quantity, quantities_in
@@ -49,11 +50,35 @@ def headline_fact(articles: Sequence[Article], claims_of: Mapping[str, Sequence[
         read.append(Claim(a.id, -1, 0, 0, text, frozenset(), (), qs))
     if len(read) < 2 or not any(c.article_id in titled for c in read):
         return None
+    language_of = {label(a.id): languages.get(a.id) for a in articles}
+    told = [_figures_by_outlet(line, language_of) for line in said if line.startswith("numbers differ")]
     lines = [line.replace("numbers differ", "numbers differ in the headlines", 1)
-             for line in disputes(read, label, "numbers differ", lambda c: c.quantities) if line not in said]
+             for line in disputes(read, label, "numbers differ", lambda c: c.quantities)
+             if line not in said and _figures_by_outlet(line, language_of) not in told]
     if not lines:
         return None
     ids = [c.article_id for c in read]
     return Fact(text=wording[ids[0]], article_ids=ids, variants=dict(wording), conflicts=lines,
                 first_article_id=ids[0], match="same",
                 versions=[{"article_id": i, "text": wording[i], "score": 1.0} for i in ids])
+
+
+# each "figures (outlets)" of a conflict line: "at least 12 people (Ostrania Press Agency, Обрій
+# Новин) vs at least 14 people (Daily Lantern)"
+_OUTLETS = re.compile(r" \(([^()]*)\)(?=, | vs |$)")
+
+
+def _figures_by_outlet(line: str, language_of: Mapping[str, str | None]) -> frozenset:
+    """The outlets of each side of a "numbers differ" line with the values their figures give:
+    a headline's "12 (A) vs 14 dead (B)" says what a body's "at least 12 people (A) vs at least
+    14 people (B)" says (the demo printed both: the same dispute of the same outlets, twice)."""
+    body = line.split(": ", 1)[-1]
+    out, start = set(), 0
+    for m in _OUTLETS.finditer(body):
+        written = body[start : m.start()]
+        for joint in (", ", " vs "):
+            written = written.removeprefix(joint)
+        language = language_of.get(m.group(1).split(", ")[0])
+        out.add((m.group(1), frozenset(q.value for q in quantities_in(written, language))))
+        start = m.end()
+    return frozenset(out)
