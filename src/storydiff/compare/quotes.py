@@ -299,11 +299,9 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
     # are two votes for one man, as speaker_conflict reads them), shown as most of them spell the
     # name; a tie goes to the one named first
     people: dict[str, list[str]] = {}
-    key_language: dict[str, tuple[str | None, str]] = {}
-    for art, q in group:
-        if q.speaker:
-            key = _person_key(q.speaker, lang.get(art), key_language)
-            people.setdefault(key, []).append(q.speaker)
+    named = [(q.speaker, lang.get(art)) for art, q in group if q.speaker]
+    for (speaker, _), key in zip(named, person_keys(named)):
+        people.setdefault(key, []).append(speaker)
     speaker = None
     if people:
         top = max(len(names) for names in people.values())
@@ -335,17 +333,38 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
     return AlignedQuote(speaker, versions)
 
 
-def _person_key(speaker: str, language: str | None, keys: dict[str, tuple[str | None, str]]) -> str:
-    """The key of the person ``speaker`` (named in an article in ``language``) names among ``keys``
-    (lower-cased surnames, one per person, each with the language of the article that named it
-    first and the name as given there), or its own surname, added to ``keys``, when it names
-    someone new. Names are compared whole: a double surname's hyphen may be left out
+def person_keys(named: Sequence[tuple[str, str | None]]) -> list[str]:
+    """The key of the person each (speaker, language of the article naming them) names: one key
+    per person, the lower-cased surname of the first that names them. Two names are one person
+    when their surnames are alike (``same_person``: a name in another script or another
+    language's romanisation) or through a third, whatever order the names come in: "Maksym
+    Kozycki" (pl) and "Maksym Kozytskyi" (en) are each "Максим Козицький" (uk), so one man
+    (QA pass 20: with the Polish report first, the English spelling was compared only with the
+    Polish and made a second speaker). Two groups do not join where the same language gives
+    them different surnames (Brel / Brehl in English are two people, whatever a third spelling
+    is like). Names are compared whole: a double surname's hyphen may be left out
     ("Wladyslaw Kosiniak Kamysz" is "Władysław Kosiniak-Kamysz": QA pass 18)."""
-    key = speaker.split()[-1].lower()
-    found = next((k for k, (kl, name) in keys.items() if k == key or same_person(name, speaker, kl, language)), None)
-    if found is None:
-        keys[key] = (language, speaker)
-    return found or key
+    surnames = [speaker.split()[-1].lower() for speaker, _ in named]
+    group = list(range(len(named)))  # each name's group, as the first name of its group
+
+    def same(i: int, j: int) -> bool:
+        return surnames[i] == surnames[j] or same_person(named[i][0], named[j][0], named[i][1], named[j][1])
+
+    def different(i: int, j: int) -> bool:  # one language, two surnames: two people
+        return named[i][1] == named[j][1] and not same(i, j)
+
+    for i in range(len(named)):
+        for j in range(i):
+            gi, gj = group[i], group[j]
+            if gi == gj or not same(i, j):
+                continue
+            members_i = [k for k in range(len(named)) if group[k] == gi]
+            members_j = [k for k in range(len(named)) if group[k] == gj]
+            if any(different(a, b) for a in members_i for b in members_j):
+                continue
+            first, other = min(gi, gj), max(gi, gj)
+            group = [first if g == other else g for g in group]
+    return [surnames[g] for g in group]
 
 
 def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str],
@@ -360,12 +379,11 @@ def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str],
     # romanised surname is alike ("Кая Каллас" is Kaja Kallas)
     names: dict[str, str] = {}
     outlets: dict[str, list[str]] = {}
-    key_language: dict[str, tuple[str | None, str]] = {}
-    for v in quote.versions:
-        if v.speaker and len(v.speaker.split()) >= 2:
-            key = _person_key(v.speaker, language_key(language(v.article_id)) if language else None, key_language)
-            names[key] = max(names.get(key, ""), v.speaker, key=len)
-            outlets.setdefault(key, []).append(label(v.article_id))
+    named = [v for v in quote.versions if v.speaker and len(v.speaker.split()) >= 2]
+    keys = person_keys([(v.speaker, language_key(language(v.article_id)) if language else None) for v in named])
+    for v, key in zip(named, keys):
+        names[key] = max(names.get(key, ""), v.speaker, key=len)
+        outlets.setdefault(key, []).append(label(v.article_id))
     if len(names) < 2:
         return None
     return "speaker differs: " + " vs ".join(f"{names[k]} ({', '.join(dict.fromkeys(o))})" for k, o in outlets.items())
