@@ -74,3 +74,17 @@ def test_a_polish_pair_disputes_the_injured_children_and_not_the_evacuated():
                        "Z okolicznych budynków ewakuowano ponad półtora tysiąca mieszkańców.",
                        "Rannych zostało jedenaścioro dzieci i troje dorosłych.")
     assert len(lines) == 1 and "12 dzieci" in lines[0] and "jedenaścioro dzieci" in lines[0], lines
+
+
+@pytest.mark.parametrize("lang, text, read", [
+    ("pl", "Zginął jeden strażak, a dwóch zostało rannych.", [(1, "firef"), (2, "injur")]),
+    ("pl", "Zginął jeden żołnierz.", [(1, "soldi")]),
+    ("uk", "Загинув один рятувальник.", [(1, "firef")]),
+    ("en", "One firefighter was killed.", [(1, "firef")]),
+])
+def test_one_of_a_counted_trade_is_a_count(lang, text, read):
+    assert [(q.value, q.unit) for q in quantities_in(text, lang)] == read
+
+
+def test_one_firefighter_and_two_disagree():
+    assert quantities_conflict(quantities_in("Zginął jeden strażak.", "pl"), quantities_in("Zginęło dwóch strażaków.", "pl"))
