@@ -75,3 +75,15 @@ def test_a_headline_dispute_the_bodies_already_state_is_said_once():
                                          _en("lantern", "Berovac quake: 16 dead", "at least 14")])
              for line in f.conflicts]
     assert len(lines) == 2 and sum("headline" in line for line in lines) == 1, lines
+
+
+def test_a_headline_counting_the_injured_only_gives_its_lede_s_dead():
+    lede = "Уночі російські ракети атакували Львів, загинули двоє людей.\n" + BODY
+    arts = [Article(id="uk", source="uk", outlet="uk", title="Атака на Львів: восьмеро поранених", language="uk", text=lede),
+            _art("pl", "Zmasowany atak na Lwów. Nie żyją trzy osoby, osiem rannych", "pl"),
+            _art("en", "Russian attack on Lviv kills 3, injures 8", "en")]
+    (fact,) = [f for f in align_facts(arts) if any("headline" in line for line in f.conflicts)]
+    (line,) = fact.conflicts
+    assert "загинули двоє" in line or "двоє людей" in line, line
+    assert "(uk)" in line and "(pl, en)" in line, line
+    assert fact.variants["uk"].startswith("Атака на Львів: восьмеро поранених — ")

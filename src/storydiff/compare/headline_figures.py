@@ -38,14 +38,19 @@ def headline_fact(articles: Sequence[Article], claims_of: Mapping[str, Sequence[
     read: list[Claim] = []
     wording: dict[str, str] = {}
     for a in articles:
-        if a.id in titled:
-            qs, text = titled[a.id], a.title or ""
-        else:
-            lede = next((c for c in list(claims_of.get(a.id, ()))[:LEDE_SENTENCES]
-                         if any(q.unit in units for q in c.quantities)), None)
-            if lede is None:
-                continue
-            qs, text = tuple(q for q in lede.quantities if q.unit in units), lede.text
+        qs = titled.get(a.id, ())
+        text = a.title or "" if qs else ""
+        # a kind another headline counts and this one does not: the lede's count of it ("Атака на
+        # Львів: восьмеро поранених" over "Загинули двоє людей" is two dead; QA pass 20a: a
+        # headline with any count never fell back, so the outlet was left out of the toll's dispute)
+        missing = units - {q.unit for q in qs}
+        lede = next((c for c in list(claims_of.get(a.id, ()))[:LEDE_SENTENCES]
+                     if any(q.unit in missing for q in c.quantities)), None) if missing else None
+        if lede is not None:
+            qs += tuple(q for q in lede.quantities if q.unit in missing)
+            text = f"{text} — {lede.text}" if text else lede.text
+        if not qs:
+            continue
         wording[a.id] = text
         read.append(Claim(a.id, -1, 0, 0, text, frozenset(), (), qs))
     if len(read) < 2 or not any(c.article_id in titled for c in read):
