@@ -87,3 +87,10 @@ def test_a_headline_counting_the_injured_only_gives_its_lede_s_dead():
     assert "загинули двоє" in line or "двоє людей" in line, line
     assert "(uk)" in line and "(pl, en)" in line, line
     assert fact.variants["uk"].startswith("Атака на Львів: восьмеро поранених — ")
+
+
+def test_a_count_before_a_place_takes_no_casualty_word_from_another_count():
+    # "in Tunisia" is no unit, and the 1,400 were infected: the "killed" of the 50 is not theirs
+    qs = quantities_in("The disease has killed nearly 50 people and infected more than 1,400 in Tunisia.", "en")
+    assert [(q.value, q.unit) for q in qs][0] == (50, "dead") and qs[1].unit not in ("dead", "tuni")
+    assert [q.unit for q in quantities_in("Кількість загиблих зросла до 17 у Львові", "uk")] == ["dead"]

@@ -487,7 +487,7 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 value *= _MONEY_SCALES[scale.group(1).lower()]
                 written += scale.group(0)
             pos = len(text)
-        modified = housing = designated = at_place = False
+        modified = housing = designated = at_place = stopped_at_place = False
         named = ""  # the name a count of things is of: "Patriot" in "10 Patriot systems"
         for step in range(3):  # "17 on Wednesday" looks past "on Wednesday"; "14 people" stops at once
             model = _DESIGNATION_AT.match(text, pos) if (step == 0 or modified) and not designated else None
@@ -507,6 +507,7 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 pos = word.end()
                 continue
             if at_place:
+                stopped_at_place = True
                 break
             if w in _MODIFIERS and step == 0:  # "100 apartment buildings" count buildings
                 written += " " + word.group(1)
@@ -564,6 +565,11 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             before = [re.sub(r"[^\w]", "", w).lower() for w in text[max(0, start - 100) : start].split()]
             casualty = [w for w in before[-12:] if lang.unit_key(w) in _CASUALTY_UNITS]
             nearest = [w for w in before[-3:] if w and w not in lang.not_units and not w.isdigit()]
+            if stopped_at_place:
+                # "kills 3 in Lviv", "загиблих зросла до 17 у Львові": a casualty word right before;
+                # "killed nearly 50 people and infected more than 1,400 in Tunisia": the 1,400 were
+                # infected, not killed (the sentence's earlier casualty word is another count's)
+                casualty = [w for w in casualty if w in before[-3:]]
             if casualty or nearest:
                 unit = lang.before_key(casualty[-1] if casualty else nearest[-1])
         if pct or unit == "%":
