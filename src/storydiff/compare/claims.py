@@ -897,6 +897,16 @@ def _signs_off(unit: str) -> bool:
     return True
 
 
+def _repeats(keys: frozenset[str], claims: list[Claim], holding: dict[str, list[int]]) -> bool:
+    """Whether a claim of content ``keys`` repeats one of ``claims`` (a dice of REPEAT_DICE or
+    more), ``holding`` listing the claims that hold each key."""
+    shared: dict[int, int] = {}
+    for key in keys:
+        for i in holding.get(key, ()):
+            shared[i] = shared.get(i, 0) + 1
+    return any(2 * n >= REPEAT_DICE * (len(keys) + len(claims[i].keys)) for i, n in shared.items())
+
+
 def article_claims(article_id: str, text: str, min_words: int, language: str | None = None, *,
                    figures: bool = True) -> list[Claim]:
     """The article's claims, without repeats: a standfirst restated as the first paragraph, or a
@@ -906,6 +916,10 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
     the same claims with no numbers, quantities, dates, weekdays or times read (for a caller that
     compares none, as a story of one article: reading them was half of its claims' time)."""
     claims: list[Claim] = []
+    # the claims kept so far by content key: only a claim sharing a key can be a repeat (at no
+    # shared key the dice is 0), and a long article's claims each tried against every earlier one
+    # were a third of its claims' time
+    holding: dict[str, list[int]] = {}
     for a, b in claim_spans(text):
         s = text[a:b]
         words = len(_WORD.findall(s))
@@ -921,8 +935,10 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
         if not without_dateline(s).strip():  # "ХАРЬКОВ, 5 декабря – РИА Вести." says where, not what
             continue
         keys = content_keys(s)
-        if any(keys and 2 * len(keys & c.keys) >= REPEAT_DICE * (len(keys) + len(c.keys)) for c in claims):
+        if _repeats(keys, claims, holding):
             continue
+        for key in keys:
+            holding.setdefault(key, []).append(len(claims))
         if not figures:
             claims.append(Claim(article_id, len(claims), a, b, s, keys, ()))
             continue
