@@ -96,3 +96,46 @@ def test_a_few_stories_stay_in_this_process_and_so_do_two_languages_after_the_mu
     assert where.pop("story4") == here and where.pop("story7") == here
     assert here not in set(where.values())
 
+
+
+def test_repeats_found_through_the_key_index_are_those_of_every_pair():
+    """_repeats (claims sharing a key, counted through an index) answers as the dice of the new
+    claim against each earlier claim, on random key sets around the threshold."""
+    import random
+
+    from storydiff.compare.claims import REPEAT_DICE, Claim, _repeats
+
+    rng = random.Random(7)
+    vocab = [f"k{i}" for i in range(14)]
+    for _ in range(300):
+        claims, holding = [], {}
+        for i in range(rng.randint(0, 8)):
+            keys = frozenset(rng.sample(vocab, rng.randint(0, 6)))
+            claims.append(Claim("a", i, 0, 1, "x", keys, ()))
+            for k in keys:
+                holding.setdefault(k, []).append(i)
+        new = frozenset(rng.sample(vocab, rng.randint(0, 6)))
+        every = any(new and 2 * len(new & c.keys) >= REPEAT_DICE * (len(new) + len(c.keys)) for c in claims)
+        assert _repeats(new, claims, holding) == bool(every)
+
+
+WARMED_COMPARE = """
+import sys
+from storydiff.compare import warm_up
+from storydiff.records import Article
+warm_up([Article(id=str(i), source="s", text="Plain text.") for i in range(int(sys.argv[1]))])
+print("scipy.sparse" in sys.modules)
+"""
+
+
+def test_workers_share_scipys_sparse_matrices_when_stories_of_several_articles_are_compared():
+    """The facts' key overlap of a story of several articles imports SciPy's sparse matrices (~0.5 s
+    of CPU): imported before the workers fork, not in each; in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    for n, expected in (("2", "True"), ("0", "False")):
+        out = subprocess.run([sys.executable, "-c", WARMED_COMPARE, n], capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr[-2000:]
+        assert out.stdout.split("\n")[-2] == expected
+

@@ -255,3 +255,21 @@ def test_a_row_put_below_a_stored_modified_time_by_its_published_time_is_said(db
     assert "2 new revision(s)" in said and "dated earlier" not in said, said
     with open_store(db_url) as s:
         assert s.get_article("k7").text == newer["text"]
+
+
+def test_texts_at_urls_no_other_text_shares_build_no_shingles(monkeypatch):
+    """url_versions indexes a URL's texts only when a second text at that URL asks (most URLs
+    hold one text: indexing each was work for nothing); a second text still meets the first."""
+    from storydiff.compare import revisions
+
+    built = []
+    real = revisions.word_shingles
+    monkeypatch.setattr(revisions, "word_shingles", lambda text, n=3: built.append(text) or real(text, n))
+    alone = [Article(id=f"a{i}", source=f"p{i}.html", url=f"https://quaytimes.test/story-{i}", outlet="Quay Times",
+                     text=f"Story {i}: the harbour in Dorvik reopened on day {i}, the port authority said.") for i in range(5)]
+    assert [a.id for a in _url_versions_then_newest(alone)] == [a.id for a in alone]
+    assert built == []
+    again = replace(alone[2], id="crawl-2", source="crawl.warc", captured="2025-06-06T09:00:00Z",
+                    text=alone[2].text + " Ferries resumed at noon.")
+    kept = _url_versions_then_newest([*alone, again])
+    assert len(kept) == 5 and built  # the capture is article a2's text, read against it
