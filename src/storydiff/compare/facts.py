@@ -419,11 +419,13 @@ def _across_languages(claims: list[Claim], languages: list[str], article: np.nda
     return mapped_across_languages(out, article, settings.match_possibly_probability, same_cut)
 
 
-# ", the governor said." / ", officials said." / ", — повідомив Кіпер." / ", сообщили в МЧС." at a
-# sentence's end: who said it, not what (up to five words before or after the verb)
+# ", the governor said." / ", officials said." / ", — повідомив Кіпер." / ", сообщили в МЧС." / the
+# dash of Polish and Ukrainian copy, no comma: " – poinformował szef Lwowskiej Obwodowej Administracji
+# Wojskowej Maksym Kozycki." (QA pass 20a, 02) at a sentence's end: who said it, not what (up to
+# five words before an English verb, eight after another language's: a title and a full name)
 _ATTRIBUTION_TAIL = re.compile(
-    rf",\s*[—–-]?\s*(?:(?:[\w'’.-]+\s+){{0,5}}(?:{verbs_pattern(['en'])})(?:\s+[\w'’.-]+){{0,3}}"
-    rf"|(?:{verbs_pattern([lang for lang in ALL_LANGUAGES if lang != 'en'])})(?:\s+[\w'’.-]+){{0,5}})\s*[.!]?$",
+    rf"(?:,\s*[—–-]?|\s[—–-])\s*(?:(?:[\w'’.-]+\s+){{0,5}}(?:{verbs_pattern(['en'])})(?:\s+[\w'’.-]+){{0,3}}"
+    rf"|(?:{verbs_pattern([lang for lang in ALL_LANGUAGES if lang != 'en'])})(?:\s+[\w'’.-]+){{0,8}})\s*[.!]?$",
     re.IGNORECASE)
 
 
