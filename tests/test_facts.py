@@ -823,3 +823,24 @@ def test_no_deaths_reported_and_nobody_died_are_possibly_the_same_fact():
     assert facts["Nobody died in the incident."].match == "possibly"
     assert facts["The ship was towed to the harbour in the afternoon."].match == "only"
     assert facts["Investigators will board the vessel on Tuesday."].match == "only"
+
+
+def test_the_minilm_possibly_rule_leaves_other_languages_outlets_to_the_lexical_rules():
+    # review 20, 4: with the rule on, an English lone claim lost its "possibly" match to a
+    # Ukrainian outlet, though MiniLM reads only the English outlets
+    import numpy as np
+
+    from storydiff.compare.facts import Claim, group_claims
+    from storydiff.settings import FactSettings
+
+    texts = [("A", "a0"), ("B", "b0"), ("B", "b1"), ("C", "c0"), ("C", "c1")]
+    langs = ["en", "en", "en", "uk", "uk"]
+    claims = [Claim(aid, k, 0, 1, t, frozenset(), ()) for k, (aid, t) in enumerate(texts)]
+    vecs = np.eye(5, dtype=np.float32)  # a0 near no English sentence of B
+    sim = np.zeros((5, 5), dtype=np.float32)
+    sim[0, 3] = sim[3, 0] = 0.22  # a0 ~ the Ukrainian outlet's c0, over the "possibly" cut
+    for setting in (None, 0.78):
+        groups = group_claims(claims, sim, 0.25, ["A", "B", "C"], FactSettings(possibly_minilm=setting), langs,
+                              minilm_vectors=lambda: vecs)
+        lone = {g.claims[0].text: g for g in groups}["a0"]
+        assert lone.match == "possibly" and [c.text for c, _ in lone.candidates] == ["c0"], setting

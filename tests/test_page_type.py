@@ -185,3 +185,21 @@ def test_an_article_that_links_related_headlines_stays_an_article():
     article = extract_item(RawItem(source="a.html", kind="html", content=ARTICLE_WITH_RELATED,
                                    url="https://news.example.ua/kharkiv/ataka-droniv/"))
     assert "Салтівський район" in article.text
+
+
+def test_a_short_brief_ending_in_headline_links_stays_an_article():
+    # review 20, 3: a brief of two paragraphs whose "Read also" headlines make most of its lines and
+    # a third of its characters; they follow the body, where a section front opens with them
+    from storydiff.extract import extract_item
+    from storydiff.records import RawItem
+
+    brief = ("<html><head><title>Пожежа на поромі</title></head><body><main><h1>Пожежа на поромі біля Одеси</h1>"
+             "<p>Пором із 212 пасажирами загорівся біля Одеси в понеділок, повідомив оператор.</p>"
+             "<p>Загиблих немає, судно відбуксирували до порту.</p><h3>Читайте також</h3>"
+             + "".join(f"<h3><a href='https://news.example.ua/odesa/{i}/'>{t}</a></h3>" for i, t in enumerate(
+                 ["Оператора порому оштрафували за порушення безпеки", "Рятувальники попереджають про шторм у морі",
+                  "Нова поромна лінія з'єднає Одесу з Констанцою", "Портовики страйкують третій день поспіль"]))
+             + "</main></body></html>")
+    article = extract_item(RawItem(source="brief.html", kind="html", content=brief,
+                                   url="https://news.example.ua/odesa/porom/"))
+    assert "212 пасажирами" in article.text

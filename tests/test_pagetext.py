@@ -464,6 +464,8 @@ def test_the_compilers_label_in_ukrainian_and_russian_and_prose_that_opens_with_
 
     body = "Внаслідок нічної атаки російських дронів на порт Одеси загинули семеро людей, повідомив голова ОВА."
     for byline, who in (("Підготувала: Олена Коваль", ["Олена Коваль"]), ("Подготовил: Иван Петров", ["Иван Петров"]),
-                        ("Opracowanie planu budżetu trwało rok.", [])):
+                        ("Opracowanie planu budżetu trwało rok.", []),
+                        # an institution's report, not a compiler (review 20, 5)
+                        ("Opracowanie Głównego Urzędu Statystycznego", []), ("Opr. Biuro Prasowe", [])):
         lines = ["Атака дронів на Одесу", byline, body]
         assert authors_from_lines(lines, [False, False, True], title=lines[0]) == who

@@ -170,3 +170,19 @@ def test_polish_words_typed_with_l_for_l_stroke_are_found_and_others_are_not(sto
     # an l is read as ł, not as any letter: other words stay unfound
     for typed in ("Lidz", "zginelo", "Wroclawiu"):
         assert store.search(typed) == [], typed
+
+
+def test_a_word_typed_with_l_stroke_finds_it_written_without(store):
+    """Review 20, 6: "Łódź" typed by a Polish desk found no English report writing "Lodz"."""
+    assert store.add_article(Article(id="en", source="en#1", title="Gas blast in Lodz", outlet="Reuters",
+                                     text="A gas explosion in a tenement in Lodz killed three people on Sunday. "
+                                          "Firefighters from Wroclaw helped."), story_id="en")
+    for typed in ("Łódź", "Łod*", "Wrocław", '"in Łódź"'):
+        assert [h.article_id for h in store.search(typed)] == ["en"], typed
+
+
+def test_only_the_first_terms_of_a_long_query_are_read_both_ways():
+    from storydiff.store.search_index import L_READING_TERMS, fts5_match, parse_query
+
+    query = fts5_match(parse_query(" ".join(["lll"] * (L_READING_TERMS + 2))))
+    assert query.count("(") == L_READING_TERMS and query.endswith('AND "lll" AND "lll"')

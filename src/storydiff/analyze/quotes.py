@@ -219,6 +219,7 @@ _DASH_OPENS = re.compile(r"[ \t\u00a0]*(?P<dash>[–—―-])[ \t\u00a0]+(?=\S)"
 _VERB_COLON = re.compile(rf"(?<!\w)(?:{_DASH_VERBS})(?!\w)[^.!?\n]*:\s*$", re.IGNORECASE)
 # the same speaker goes on after the attribution: "– ... – zapewnił Wróblewski. – I nie obniżymy ..."
 _DASH_GOES_ON = re.compile(r"[.!?…][ \t\u00a0]+(?P<dash>[–—―-])[ \t\u00a0]+(?=\S)")
+_QUOTE_MARKS = re.compile(r"[«»„“”\"]")
 _DASH_QUOTE_REACH = 800  # characters: a statement and its attribution (hostile input: bounded work)
 # a sentence's end inside a paragraph, a dash next: where a further statement may open; and a dash
 # that a speech verb follows: where one closes
@@ -289,20 +290,21 @@ def _dash_spans(text: str, a: int, b: int) -> list[Span]:
     return _closed_dash_spans(m, text, b)
 
 
-def _closed_dash_spans(m: re.Match, text: str, b: int) -> list[Span]:
-    """The quote ``_DASH_QUOTE`` matched (its words up to the dash before the speech verb) and the
-    words after a further dash once the attribution's sentence ends, to the paragraph's end b."""
+def _closed_dash_spans(m: re.Match, text: str, b: int, *, open_tail: bool = True) -> list[Span]:
+    """The quote ``_DASH_QUOTE`` matched (its words up to the dash before the speech verb) and, when
+    a dash opens the words right after the attribution's own sentence ends, the speaker going on:
+    closed by its own dash and verb, else (``open_tail``) running to the paragraph's end b."""
     spans = []
     while m is not None:
         close_mark = m.end()
         spans.append(Span(m.start("body"), m.end("body"), True, m.start("dash"), close_mark))
-        goes_on = _DASH_GOES_ON.search(text, close_mark, b)
+        end = _SENTENCE_END.search(text, close_mark, b)
+        goes_on = _DASH_GOES_ON.match(text, end.start(), b) if end is not None else None
         if goes_on is None:
             break
-        # a further statement closed by its own dash and verb ("– I będą – zapewnił."), else the
-        # words run to the paragraph's end
+        # a further statement closed by its own dash and verb ("– I będą – zapewnił.")
         m = _DASH_QUOTE.match(text, goes_on.start("dash"), min(b, goes_on.start("dash") + _DASH_QUOTE_REACH))
-        if m is None:
+        if m is None and open_tail:
             spans.append(Span(goes_on.end(), b, False, goes_on.start("dash"), b))
     return spans
 
@@ -324,9 +326,12 @@ def _inner_dash_spans(text: str, a: int, b: int) -> list[Span]:
         if k < 0 or openers[k] < done or close - openers[k] > _DASH_QUOTE_REACH:
             continue
         m = _DASH_QUOTE.match(text, openers[k], min(b, close + _DASH_QUOTE_REACH))
-        if m is not None:
-            spans.extend(_closed_dash_spans(m, text, b))
-            done = spans[-1].close_mark
+        if m is None or _QUOTE_MARKS.search(text, m.start("body"), m.end("body")):
+            continue  # words holding a quotation of their own are narration between two quotes
+        # only statements closed by a dash and a verb: an open one would run across the narration
+        # to the paragraph's end, which may be the article's (review 20, 1)
+        spans.extend(_closed_dash_spans(m, text, b, open_tail=False))
+        done = spans[-1].close_mark
     return spans
 
 

@@ -998,14 +998,16 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
             best: dict[str, tuple[float, int]] = {}
             close = _close_in_meaning(g, claims, sim, settings, threshold, possibly, cosine)
             for k in g:
-                if k in read:  # MiniLM decides for this claim, in place of the lexical rules
-                    found = by_meaning.get(k, ())
-                else:
-                    found = [*close.get(k, ()), *gaps.get(k, ())]
-                    for j in np.flatnonzero(sim[k] >= possibly).tolist():
-                        aid = claims[j].article_id
-                        if aid != own and sim[k, j] > best.get(aid, (0.0, -1))[0]:
-                            best[aid] = (float(sim[k, j]), j)
+                # MiniLM decides for an English claim against the English outlets, in place of the
+                # lexical rules, which still read the outlets in other languages (review 20, 4)
+                lexical = (lambda j: True) if k not in read else (
+                    lambda j: languages is not None and languages[j] != "en")
+                found = [*by_meaning.get(k, ()), *((j, p) for j, p in [*close.get(k, ()), *gaps.get(k, ())]
+                                                   if lexical(j))]
+                for j in np.flatnonzero(sim[k] >= possibly).tolist():
+                    aid = claims[j].article_id
+                    if lexical(j) and aid != own and sim[k, j] > best.get(aid, (0.0, -1))[0]:
+                        best[aid] = (float(sim[k, j]), j)
                 for j, p in found:
                     aid = claims[j].article_id
                     if aid != own and p > best.get(aid, (0.0, -1))[0]:

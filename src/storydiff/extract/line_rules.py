@@ -101,12 +101,14 @@ _PATTERNS = {
 # (``Article.credit_lines``), out of the body, and ``analyze.origins`` reads them. A photo's credit
 # ("Fot. PAP/Wojtek Jargiło") is none.
 SOURCE_LINE = re.compile(
-    r"^[^\w\n]*(?:(?:źródł[oa]|autor(?:zy|in|en)?|quellen?|джерел[оа]|першоджерел[оа]|источник(?:и)?|первоисточник"
-    r"|автор|sources?|author)[ \t]*(?::|[ \t][–—-])"
+    r"^[^\w\n]*+(?:(?:źródł[oa]|autor(?:zy|in|en)?|quellen?|джерел[оа]|першоджерел[оа]|источник(?:и)?|первоисточник"
+    r"|автор|sources?|author)[ \t]*+(?::|[–—-](?=[ \t]))"
     # the reprint credit of Russian and Ukrainian regional media, a rewrite's last line: "По материалам
     # ТАСС", "За матеріалами Укрінформу", "На основе материалов РИА Новости" (QA pass 20b, 06)
-    r"|(?:по материалам|на основе материалов|за матеріалами|на основі матеріалів|за інформацією|по информации)(?=[ \t]))"
-    r"[ \t]*(?P<names>[^\n:!?]{1,80}?)[ \t.]*$",
+    # (names alone after it, no comma: "По информации ТАСС, погибших нет." is a sentence citing TASS)
+    r"|(?:по материалам|на основе материалов|за матеріалами|на основі матеріалів)(?=[ \t]++[^,;\n]{1,60}$))"
+    # possessive blanks: a line of thousands of spaces is read in one pass (review 20, 7)
+    r"[ \t]*+(?P<names>[^\n:!?]{1,80}?)[ \t.]*+$",
     re.I | re.M,
 )
 MAX_CREDIT_LINES = 5  # source lines kept apart (an article signs its source once or twice)

@@ -339,7 +339,9 @@ _BYLINE_OTHER = re.compile(
     r"|opracowanie|opracował[a]?|підготува(?:в|ла)|подготови(?:л|ла))\s*[:—–-]\s*(.{3,160})"
     # case-sensitive names, one word each, blanks only between: no word can be cut two ways (with
     # re.I and "\s*" a 1,200-letter line took a minute: a review's finding)
-    r"|(?i:von|par|por|oprac\.|opr\.|opracował[a]?|opracowanie)\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}){1,2})"
+    # ("oprac." before a name; "Opracowanie" only with its colon: "Opracowanie Głównego Urzędu
+    # Statystycznego" names an institution's report, review 20, 5)
+    r"|(?i:von|par|por|oprac\.)\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}){1,2})"
     # a place after the name: "Von Philipp Fritz, Warschau" (QA pass 18: taken for the headline)
     r"(?:\s*,\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40})?(?:\s*[|•·/—–-].*)?\s*)$"
 )

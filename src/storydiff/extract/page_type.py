@@ -54,32 +54,33 @@ def _short(name: str) -> str:
 
 
 # A section front or index: a list of teaser cards, each a headline linking to an article of its
-# own, the extracted text made of them (QA pass 20b, 09: Suspilne's "Новини Харкова" front, dated by
-# its oldest teaser, became a story's "first report" three days before the event). An article's
-# "related stories" block links headlines too, but they are a small share of its text.
+# own, the extracted text made of them from its top (QA pass 20b, 09: Suspilne's "Новини Харкова"
+# front, dated by its oldest teaser, became a story's "first report" three days before the event).
+# An article's "related stories" links follow its body: they neither open the text nor stand
+# through it (review 20, 3: a brief's "Read also" list was taken for a listing).
 LISTING_MIN_TEASERS = 3  # headline links to distinct pages
 LISTING_HEADLINE_SHARE = 0.3  # of the text's characters, on lines that are those headlines
-_TEASER_XPATH = ("//a[@href][.//h2 or .//h3 or .//h4 or ancestor::h2 or ancestor::h3 or ancestor::h4"
-                 " or ancestor::*[self::article or @class[contains(., 'card') or contains(., 'teaser')]]]")
+LISTING_FIRST_LINES = 2  # a teaser's headline among the text's first lines (the page's <h1> may open it)
+_TEASER_XPATH = "//a[@href][.//h2 or .//h3 or .//h4 or ancestor::h2 or ancestor::h3 or ancestor::h4]"
 
 
 def teaser_headlines(tree: HtmlElement, text: str, url: str | None = None) -> int:
     """How many headline links to distinct other pages make up the lines of ``text`` (the page's
-    extracted text), when together they are at least ``LISTING_HEADLINE_SHARE`` of it; else 0."""
-    lines = {" ".join(line.split()) for line in text.splitlines() if line.strip()}
+    extracted text), when they open it, run through it and are at least ``LISTING_HEADLINE_SHARE``
+    of its characters; else 0."""
+    lines = list(dict.fromkeys(" ".join(line.split()) for line in text.splitlines() if line.strip()))
     if len(lines) < LISTING_MIN_TEASERS:
         return 0
     own = (url or "").split("#")[0].rstrip("/")
-    found: dict[str, str] = {}
+    at = {line: i for i, line in enumerate(lines)}
+    found: dict[str, int] = {}  # href -> the line its headline stands on
     for a in tree.xpath(_TEASER_XPATH):
         href = (a.get("href") or "").split("#")[0].rstrip("/")
         words = " ".join(a.text_content().split())
-        if not href or href == own or href in found or len(words.split()) < 3:
-            continue
-        if words in lines:
-            found[href] = words
-    if len(found) < LISTING_MIN_TEASERS:
+        if href and href != own and href not in found and len(words.split()) >= 3 and words in at:
+            found[href] = at[words]
+    places = sorted(set(found.values()))
+    if len(places) < LISTING_MIN_TEASERS or places[0] >= LISTING_FIRST_LINES or places[-1] < len(lines) // 2:
         return 0
-    total = sum(len(line) for line in lines)
-    share = sum(len(w) for w in set(found.values())) / max(total, 1)
-    return len(found) if share >= LISTING_HEADLINE_SHARE else 0
+    share = sum(len(lines[i]) for i in places) / max(sum(len(line) for line in lines), 1)
+    return len(places) if share >= LISTING_HEADLINE_SHARE else 0

@@ -206,14 +206,18 @@ def pg_search_fold(column: str) -> str:
 
 # Polish ł has no decomposition, so both indexes keep it (FTS5's unicode61 as PostgreSQL's fold):
 # "Lodz", as every keyboard without Polish letters, every URL and every English outlet writes
-# Łódź, found nothing (QA pass 20a, 11). A term's l's are read both ways instead, at query time
-# (no index changes); past this many l's a term is searched as typed (2**3 spellings at most).
+# Łódź, found nothing, and "Łódź" found no English "Lodz" (QA pass 20a, 11; review 20, 6). A term's
+# l's and ł's are read both ways instead, at query time (no index changes): up to three in a term
+# (2**3 spellings), in the query's first L_READING_TERMS terms (a query of a thousand "lll" words
+# cost 9x on PostgreSQL); past that a term is searched as typed.
 _L_READINGS_MAX = 3
+L_READING_TERMS = 8
+_OTHER_L = {"l": "ł", "L": "Ł", "ł": "l", "Ł": "L"}
 
 
 def _l_readings(text: str) -> list[str]:
-    """``text`` with each of its l's read as l and as ł (case kept): "Lodz" → Lodz, Łodz."""
-    at = [i for i, c in enumerate(text) if c in "lL"]
+    """``text`` with each of its l's and ł's read both ways (case kept): "Lodz" → Lodz, Łodz."""
+    at = [i for i, c in enumerate(text) if c in _OTHER_L]
     if not at or len(at) > _L_READINGS_MAX:
         return [text]
     out = []
@@ -221,17 +225,19 @@ def _l_readings(text: str) -> list[str]:
         chars = list(text)
         for k, i in enumerate(at):
             if mask >> k & 1:
-                chars[i] = "ł" if chars[i] == "l" else "Ł"
+                chars[i] = _OTHER_L[chars[i]]
         out.append("".join(chars))
     return out
 
 
-def spellings(text: str) -> list[str]:
-    """A term's text as the index may hold it: itself, both readings of its apostrophes, and its
-    l's read as ł."""
+def spellings(text: str, l_readings: bool = True) -> list[str]:
+    """A term's text as the index may hold it: itself, both readings of its apostrophes, and
+    (``l_readings``) its l's and ł's read both ways."""
     readings = [text]
     if any(c in text for c in _APOSTROPHES):
         readings = list(dict.fromkeys([text.translate(_AS_BREAK), text.translate(_AS_LETTER)]))
+    if not l_readings:
+        return readings
     return [r for reading in readings for r in _l_readings(reading)]
 
 
@@ -268,8 +274,9 @@ def fts5_match(terms: list[Term]) -> str:
 
     # AND written out: FTS5 reads an implicit AND between phrases only, not before a "(...)" group
     return " AND ".join(
-        one(t.text, t.prefix) if len(v := spellings(t.text)) == 1 else "(" + " OR ".join(one(x, t.prefix) for x in v) + ")"
-        for t in terms
+        one(t.text, t.prefix) if len(v := spellings(t.text, i < L_READING_TERMS)) == 1
+        else "(" + " OR ".join(one(x, t.prefix) for x in v) + ")"
+        for i, t in enumerate(terms)
     )
 
 
@@ -279,7 +286,7 @@ def pg_tsquery(terms: list[Term]) -> tuple[str, dict[str, str]]:
     parts, params = [], {}
     for i, t in enumerate(terms):
         ors = []
-        for j, text in enumerate(spellings(t.text)):
+        for j, text in enumerate(spellings(t.text, i < L_READING_TERMS)):
             params[f"t{i}_{j}"] = search_fold(text)
             if t.prefix:
                 ors.append(f"(plainto_tsquery('simple', :t{i}_{j})::text || ':*')::tsquery")
