@@ -469,3 +469,38 @@ def test_the_compilers_label_in_ukrainian_and_russian_and_prose_that_opens_with_
                         ("Opracowanie Głównego Urzędu Statystycznego", []), ("Opr. Biuro Prasowe", [])):
         lines = ["Атака дронів на Одесу", byline, body]
         assert authors_from_lines(lines, [False, False, True], title=lines[0]) == who
+
+_BUDGET_PARAGRAPHS = [
+    "The city council approved the new budget on Tuesday after a long debate over school funding.",
+    "Council members said the plan adds money for road repairs and for two new libraries in the north.",
+    "The mayor called the vote a compromise that keeps property taxes flat for the third year in a row.",
+    "Opponents argued that the plan relies on optimistic revenue forecasts from the state government.",
+    "A final reading of the budget is scheduled for next month, when residents can comment in person.",
+]
+
+
+def test_a_label_the_page_prints_between_paragraphs_is_not_body():
+    from storydiff.settings import ExtractSettings
+
+    lines = ["Home", "News", "City council approves budget", "City council approves budget"]
+    for paragraph in _BUDGET_PARAGRAPHS:
+        lines += [paragraph, "Article content", ""]
+    text = "\n".join(lines)
+    result = clean_page_text(text)
+    assert result.text.split("\n") == _BUDGET_PARAGRAPHS
+    # The line model alone keeps the repeated label; the near-repeat step is what drops it.
+    without = clean_page_text(text, settings=ExtractSettings(page_repeat_within=0))
+    assert "Article content" in without.text.split("\n")
+
+
+def test_drop_near_repeats_keeps_the_first_copy_and_distant_repeats():
+    from storydiff.extract.pagetext import drop_near_repeats
+
+    lines = ["Pros", "Fast", "Pros!", "Cheap", "Cons", "Loud", "", "", "", "Pros", "Small"]
+    kept = [True] * len(lines)
+    got = drop_near_repeats(lines, kept, 3)
+    # "Pros!" normalises to "pros", two lines after the first copy: dropped; the first copy and
+    # the copy seven lines later (a list's label per item) stay.
+    assert got == [True, True, False, True, True, True, True, True, True, True, True]
+    assert drop_near_repeats(lines, kept, 0) == kept
+    assert drop_near_repeats(lines, [False] * len(lines), 3) == [False] * len(lines)

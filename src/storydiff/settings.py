@@ -64,6 +64,13 @@ class ExtractSettings:
     # text (extract/page_chrome.py): a rule without a number, written after reading fundus-tests'
     # errors (so fundus is no blind test of it); bench/extraction.py --only pagetext shows it off.
     page_chrome_rules: bool = True
+    # A kept page-text line whose text (normalised) already stood at most this many lines above it
+    # is dropped (extract/pagetext.py drop_near_repeats): an ad label, "Article content" or a share
+    # row printed again between paragraphs. Chosen among 0-6 on aeb-lines and wcxb-dev-lines
+    # (round 20: +0.0003 / +0.0015 line F1, no page lost), scored on fundus-tests-lines 0.727 ->
+    # 0.738 (not blind: its count of such lines was read first); 0 turns it off
+    # (bench/line_repeats.py).
+    page_repeat_within: int = 3
     # Pages above this are refused before parsing: the contract caps work at 5 s per page and a
     # 20 MB page parses in ~1 s on the 2-core dev box (tests/test_extract_html.py).
     max_html_bytes: int = 20 * 1024 * 1024 + 1024

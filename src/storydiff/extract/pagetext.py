@@ -69,8 +69,31 @@ def clean_page_text(text: str, siblings: Sequence[str] = (), *, models: dict | N
         kept = [k and normalise_line(line) != norm_title for k, line in zip(kept, lines)]
     if settings.page_chrome_rules:  # last, so that the benchmark can apply it to the flags without it
         kept = [k and chrome_kind(line[:MAX_LINE_CHARS]) is None for k, line in zip(kept, lines)]
+    kept = drop_near_repeats(lines, kept, settings.page_repeat_within)
     body = "\n".join(line.strip() for line, k in zip(lines, kept) if k)
     return PageText(text=body, title=title, kept=kept)
+
+
+def drop_near_repeats(lines: list[str], kept: list[bool], within: int) -> list[bool]:
+    """``kept`` without the lines whose normalised text already stood at most ``within`` lines
+    above them: a label the page prints again between paragraphs ("Advertisement", "Article
+    content") or a widget printed twice is not the article's; the first copy is left to the model
+    (a headline printed as <title> and <h1> is handled by find_title). A repeat further away is
+    kept: list bodies (a review's "Pros" / "Cons" per product) repeat their labels every few
+    items, and round 16 measured that dropping every repeat costs wcxb's lists
+    (bench/line_repeats.py)."""
+    if within <= 0:
+        return list(kept)
+    last_at: dict[str, int] = {}
+    out = list(kept)
+    for i, line in enumerate(lines):
+        norm = normalise_line(line[:MAX_LINE_CHARS])
+        if not norm:
+            continue
+        if i - last_at.get(norm, -within - 1) <= within:
+            out[i] = False
+        last_at[norm] = i
+    return out
 
 
 def body_flags(lines: list[str], siblings: list[list[str]], models: dict | None) -> list[bool]:
