@@ -288,11 +288,8 @@ def run_variant(name: str, columns: slice | None, balanced: bool, data: dict,
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--variants", nargs="*", default=["base+li", "base"])
-    parser.add_argument("--held-out", nargs="*", default=["fundus", "wcxb", "aeb"], help="the folds, in this order")
-    args = parser.parse_args()
+def load_data() -> dict:
+    """The three line corpora, their cached features and the cache key of the flags computed from them."""
     data = {"pages": {}, "X": {}}
     for c in CORPORA:
         pages = line_pages(c)
@@ -304,6 +301,15 @@ def main() -> None:
     settings = repr((GB_PARAMS, INNER_FOLDS, TRAIN_EVERY, DECODER_GRID)).encode()
     data["key"] += _source_hash(_prep, finish, _weights, fit_fold, choose_decoder, run_variant)
     data["key"] += hashlib.sha1(settings).hexdigest()[:6]
+    return data
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--variants", nargs="*", default=["base+li", "base"])
+    parser.add_argument("--held-out", nargs="*", default=["fundus", "wcxb", "aeb"], help="the folds, in this order")
+    args = parser.parse_args()
+    data = load_data()
     rows = {"shipped (fitted on aeb alone)": {c: _cached_shipped(c, data) for c in CORPORA}}
     n_shape = _n_shape()
     specs = {"base": (slice(0, -n_shape), True), "base+li": (None, True), "base+li, unweighted": (None, False)}
