@@ -11,7 +11,8 @@ import json
 import pytest
 
 from storydiff.match.clusterer import prepare
-from storydiff.match.multilingual import lede
+from storydiff.match.features import extract_terms
+from storydiff.match.multilingual import lede, name_skeleton
 from storydiff.pipeline import extract_in_workers, match_doc_from_row, read_inputs, to_match_doc
 from storydiff.records import Failure
 
@@ -60,7 +61,8 @@ def test_the_dateline_after_a_headline_line_is_left_out_too():
 
 def test_cluster_and_compare_read_one_row_alike(tmp_path):
     """The same JSON Lines rows (headline as the text's first line, as WMT's are) through the
-    path `cluster` reads them by and the one `compare` extracts them by: the same lede."""
+    path `cluster` reads them by and the one `compare` extracts them by: the same lede, and the
+    same keys across languages (the headline's names among them: "Caldonia" is only there)."""
     rows = [{"id": "en", "text": f"{EN_TITLE}\n{EN_BODY}"}, {"id": "uk", "text": f"{UK_TITLE}\n{UK_BODY}"}]
     path = tmp_path / "rows.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
@@ -73,3 +75,17 @@ def test_cluster_and_compare_read_one_row_alike(tmp_path):
             pytest.skip("extraction no longer takes the first line as the title")
         extracted, as_row = prepare(to_match_doc(article)), prepare(match_doc_from_row(row))
         assert extracted.lede == as_row.lede
+        assert set(extracted.xkeys) == set(as_row.xkeys)
+        assert "@" + name_skeleton("Caldonia") in as_row.xkeys if row["id"] == "en" else True
+
+
+def test_a_titles_names_count_once():
+    # the title's names count as the text's first line's would: once, whether the text repeats
+    # the title or not; a title-cased word the text writes in lower case is no name
+    from storydiff.match.features import named
+
+    body = "Crews evacuated the ferry near Port Veyra, and the fire was put out."
+    alone = extract_terms(body, "Caldonia Ferry Fire")
+    assert alone.title_names == {"caldonia": 1}
+    assert extract_terms(f"Caldonia Ferry Fire\n{body}", "Caldonia Ferry Fire").title_names == {}
+    assert named(alone)["caldonia"] == extract_terms(f"Caldonia Ferry Fire\n{body}").entities["caldonia"] == 1

@@ -45,7 +45,7 @@ from storydiff.match.event_dates import (
     other_days,
     publication_day,
 )
-from storydiff.match.features import STOPWORDS, DocTerms, extract_terms, identity_terms, tokenize
+from storydiff.match.features import STOPWORDS, DocTerms, extract_terms, identity_terms, named, tokenize
 from storydiff.match.fingerprint import (
     LSHIndex,
     SignatureTable,
@@ -266,7 +266,7 @@ def prepare(doc: MatchDoc) -> Prepared:
         n_shingles,
         term_set(identity_terms(terms)),
         language,
-        ml.cross_keys(text, title, terms.entities.items(), language),
+        ml.cross_keys(text, title, named(terms).items(), language),
         ml.lede(text, title),
         sum(1 for t in terms.words if t not in terms.entities),
         event_days(text, language, doc.published if when is not None else None),  # its own calendar date

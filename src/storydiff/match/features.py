@@ -68,12 +68,21 @@ class DocTerms:
     title: Counter
     tokens: list[str]  # lowercased token sequence, for shingles
     years: Counter = field(default_factory=Counter)  # 4-digit years, also counted in numbers
+    # the names the title writes, as the text's first line would give them (none where the text
+    # opens with its title): the keys across languages count them (multilingual.cross_keys)
+    title_names: Counter = field(default_factory=Counter)
 
 
 def identity_terms(terms: DocTerms) -> list[str]:
     """Who, where and how many: the names and the figures (digits: a month or weekday is no
     figure). A copy keeps them; a template filled in for another town or person changes them."""
     return [*terms.entities, *(n for n in terms.numbers if n[:1].isdigit())]
+
+
+def named(terms: DocTerms) -> Counter:
+    """The article's names with its title's (DocTerms.title_names): what the keys across
+    languages count, the same whether the headline came as the title or as the text's first line."""
+    return terms.entities + terms.title_names if terms.title_names else terms.entities
 
 
 def tokenize(text: str) -> list[str]:
@@ -158,4 +167,25 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
             low = tok.lower()
             if low not in STOPWORDS and len(low) >= 2:
                 title_terms[low] += 1
-    return DocTerms(words, entities, numbers, title_terms, lowered, years)
+    names = _title_names(str(title), text, lower_seen) if title else Counter()
+    return DocTerms(words, entities, numbers, title_terms, lowered, years, names)
+
+
+def _title_names(title: str, text: str, lower_seen: set[str]) -> Counter:
+    """The names in ``title`` by the text's rule (capitalised, never written in lower case by the
+    text or the title), so that a headline given as the title names what it names as the text's
+    first line: `compare` extracts a row's first line as its title, `cluster` reads it in the
+    text (round 20). None where the text already opens with the title."""
+    if " ".join(text[: 2 * len(title) + 16].split()).casefold().startswith(" ".join(title.split()).casefold()):
+        return Counter()
+    raw = tokenize(_GLUED.sub("", title))
+    lower_seen = lower_seen | {t for t in raw if t.islower()}
+    names: Counter = Counter()
+    for tok in raw:
+        low = tok.lower()
+        if low.endswith("'s"):
+            low, tok = low[:-2], tok[:-2]
+        if (len(low) >= 2 and tok[:1].isupper() and low not in _NOT_ENTITY and low not in lower_seen
+                and low not in _MONTHS):
+            names[low] += 1
+    return names

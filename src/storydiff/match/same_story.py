@@ -43,7 +43,7 @@ from storydiff.match import multilingual as ml
 from storydiff.match import passage_alignment as pa
 from storydiff.match.doc import MatchDoc, timestamp
 from storydiff.match.event_dates import days_apart, event_days, nights, nights_apart, other_days
-from storydiff.match.features import extract_terms
+from storydiff.match.features import extract_terms, named
 from storydiff.match.scorer import LinearScorer
 from storydiff.match.similarity import dot, similarity, weigh
 from storydiff.settings import MatchSettings
@@ -106,7 +106,7 @@ def _shared(a: set[str], b: set[str]) -> float:
 def _keys(doc: MatchDoc) -> tuple[set[str], set[str], dict[str, float]]:
     """Names and figures (language-independent keys), and the content-word vector."""
     terms = extract_terms(doc.text, doc.title if isinstance(doc.title, str) else None)
-    keys = ml.cross_keys(doc.text, doc.title if isinstance(doc.title, str) else None, terms.entities.items())
+    keys = ml.cross_keys(doc.text, doc.title if isinstance(doc.title, str) else None, named(terms).items())
     return {k for k in keys if k[0] == "@"}, {k for k in keys if k[0] == "#"}, _content(terms)
 
 
