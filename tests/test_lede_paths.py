@@ -79,10 +79,11 @@ def test_cluster_and_compare_read_one_row_alike(tmp_path):
         article = by_id[row["id"]]
         if article.title is None or not (row.get("title") or row["text"]).startswith(article.title):
             pytest.skip("extraction no longer takes the first line as the title")
-        extracted, as_row = prepare(to_match_doc(article)), prepare(match_doc_from_row(row))
-        assert extracted.lede == as_row.lede
-        assert set(extracted.xkeys) == set(as_row.xkeys)
-        assert "@" + name_skeleton("Caldonia") in as_row.xkeys if row["id"].startswith("en-t") or row["id"] == "en" else True
+        from_compare, as_row = prepare(to_match_doc(article)), prepare(match_doc_from_row(row))
+        assert from_compare.lede == as_row.lede
+        assert set(from_compare.xkeys) == set(as_row.xkeys)
+        if row["id"] in ("en", "en-titled"):
+            assert "@" + name_skeleton("Caldonia") in as_row.xkeys
 
 
 def test_a_titles_names_count_once():
