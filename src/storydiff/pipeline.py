@@ -273,15 +273,32 @@ def url_versions(articles: list[Article], versions: dict[str, list[Article]]) ->
     sharing a landing page (QA pass 18: compare of a row and the capture of its page showed
     "Harbor Wire #2 copies Harbor Wire's text", each figure twice). Each text's shingles are
     built once and only peers sharing a shingle are counted (review 18b: 1,000 articles at one
-    URL took 72 s)."""
+    URL took 72 s). A copy naming the outlet otherwise is the first one's (``same_page_relabelled``),
+    and one cut short that is made of its sentences (a vendor's preview) is dropped, as ``ingest``
+    stores them (QA pass 20b, 3 and 4)."""
     from storydiff.compare.revisions import EditIndex
     from storydiff.store.codec import canonical_url
 
     by_url: dict[str, EditIndex] = {}
+    first_at: dict[str, Article] = {}  # the first article kept at each URL: its outlet name stays
     out = []
     for a in articles:
         url = canonical_url(a.url)
         index = by_url.setdefault(url, EditIndex()) if url else None
+        if url and url in first_at and is_cut_short(a.text) and a.id not in versions:
+            teaser = summary_kept_out(first_at[url], a, teaser_only=True)  # as ingest keeps it out
+            if teaser is not None:
+                log.warning("%s: %s", a.source, teaser)
+                continue
+        if url and url in first_at:
+            relabelled = same_page_relabelled(first_at[url], a)  # a vendor's name for the outlet
+            if relabelled is not a:
+                log.warning("%s: %s", a.source, relabelled.warnings[-1])
+                if a.id in versions:
+                    versions[a.id] = [replace(v, outlet=relabelled.outlet) for v in versions[a.id]]
+                a = relabelled
+        elif url:
+            first_at[url] = a
         if index is not None and index:
             own = versions.get(a.id, [a])  # a's versions (dedupe_ids), a first
             if index.has_report(own):
@@ -362,6 +379,11 @@ def newest_versions(articles: list[Article], versions: dict[str, list[Article]])
     edits: dict[str, list] = {}
     newest: dict[str, Article] = {}
     for aid, vs in list(versions.items()):
+        vs = _without_cut_copies(vs)
+        if len(vs) == 1:  # the others were previews of it: no versions, no edit
+            del versions[aid]
+            newest[aid] = vs[0]
+            continue
         times = [version_time(v) for v in vs]
         if all(times):
             vs = [v for _, _, v in sorted(zip(times, range(len(vs)), vs), key=lambda t: t[:2])]
@@ -371,6 +393,20 @@ def newest_versions(articles: list[Article], versions: dict[str, list[Article]])
         del versions[aid]
         versions[vs[-1].id] = vs
     return [newest.get(a.id, a) for a in articles], edits
+
+
+def _without_cut_copies(vs: list[Article]) -> list[Article]:
+    """The versions of one article without those that ``ingest`` keeps out as a fuller one's
+    preview or feed summary (``summary_kept_out``): ``compare`` of a crawl and a vendor's
+    300-character re-export of its page compared the preview (QA pass 20b, 4)."""
+    kept = []
+    for v in vs:
+        fuller = next((k for k in vs if k is not v and summary_kept_out(k, v) is not None), None)
+        if fuller is None:
+            kept.append(v)
+        else:
+            log.warning("%s: %s", v.source, summary_kept_out(fuller, v))
+    return kept or vs
 
 
 def _same_article(stored: Article, article: Article) -> bool:
@@ -937,7 +973,7 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
     return stored
 
 
-def summary_kept_out(stored: Article, article: Article) -> str | None:
+def summary_kept_out(stored: Article, article: Article, *, teaser_only: bool = False) -> str | None:
     """Why ``article``, a feed entry's summary, does not replace the text of ``stored`` (its URL's
     article, read from its page), or None when it may. A summary whose sentences are all in the
     page's text (its lead, a few of its sentences; spacing, punctuation and a closing "…" aside)
@@ -949,29 +985,69 @@ def summary_kept_out(stored: Article, article: Article) -> str | None:
     paragraph (review 18b: 92% of the page; the retracted claim stayed current while every
     summary made of the page's sentences was a teaser). A summary with sentences the page lacks
     and less than that share is no full text either. Where the page stays (a feed's blurb, an
-    updated lead: no article) the warning says so."""
-    if article.text_from != FEED_SUMMARY or stored.text_from == FEED_SUMMARY:
+    updated lead: no article) the warning says so. Any other copy whose text ends cut short
+    ("…", ``is_cut_short``: a vendor's preview of the article) is held to the same rule: it never
+    replaces the fuller text it is cut from. ``teaser_only``: only a copy made of the stored
+    text's sentences is kept out (``stored`` is only the article at its URL, maybe another one)."""
+    if stored.text_from == FEED_SUMMARY:
         return None
     from storydiff.analyze.sentences import sentences
+
+    said = [w for w in map(_words, sentences(article.text)) if w]
+    cut_short = bool(said) and is_cut_short(article.text)
+    summary = article.text_from == FEED_SUMMARY
+    if not (summary or cut_short):
+        return None
+    # any other copy cut short ("…", "[…]") is held to the same rule (QA pass 20b, 4: a vendor's
+    # re-export of a stored article as its first 300 characters became its current text, a false
+    # "quote altered; paragraph removed", its later paragraphs gone from the story and search)
     from storydiff.compare.revisions import word_shingles
 
     page = f" {' '.join(_words(stored.text))} "
-    said = [w for w in map(_words, sentences(article.text)) if w]
-    cut_short = bool(said) and article.text.rstrip().rstrip("]").endswith(("…", "..."))
     if cut_short:  # maybe mid-word
         said[-1] = said[-1][:-1]
     lacked = [w for w in said if w and f" {' '.join(w)} " not in page]
     page_grams = word_shingles(stored.text)
     carried = len(page_grams & word_shingles(article.text)) / len(page_grams) if page_grams else 0.0
     full = carried >= RevisionSettings().summary_min_share
-    if full and (lacked or not cut_short):
+    if full and (lacked or not cut_short) or lacked and teaser_only:
         return None  # a full text, edited (a sentence added, changed or removed): a revision
-    where = f"kept the stored text of {stored.url or stored.id} ({len(stored.text):,} characters): the feed's summary of it ({len(article.text):,})"
+    copy = "the feed's summary of it" if summary else "this copy of it ending in an ellipsis"
+    where = f"kept the stored text of {stored.url or stored.id} ({len(stored.text):,} characters): {copy} ({len(article.text):,})"
     if not lacked:
         return f"{where} is a teaser of it, made of its sentences ({carried:.0%} of its text{', cut short' if cut_short else ''})"
     n = len(lacked)
     return (f"{where} has {n} sentence{'s' if n != 1 else ''} the page lacks but only {carried:.0%} of its text: "
             f"no full text; read the page again to see whether it changed")
+
+
+def is_cut_short(text: str) -> bool:
+    """Whether ``text`` ends in an ellipsis ("…", "...", "[…]", "[...]"): a feed's or a vendor's
+    preview cut at a length, which the full text continues."""
+    return text.rstrip().rstrip("])").rstrip().endswith(("…", "..."))
+
+
+def same_page_relabelled(at_url: Article | None, article: Article) -> Article:
+    """``article`` under the outlet name of ``at_url`` (the article stored at, or kept for, its
+    URL) when the two name the outlet differently but are one page: the same text, or most of both
+    texts (an edit). A vendor's export names outlets its own way ("Lenta.ru" for the page's
+    "Лента.ру", "Суспільне" for "Суспільне Харків"): keyed by outlet, the same text at the same
+    URL was a second article without a claim on the URL (QA pass 20b, 3: crawl + export, 6
+    articles for 4 pages, "Суспільне copies Суспільне Харків's text"). The name first stored
+    stays, so an outlet's articles are not split by who exported them; a warning names both.
+    Under one id (the page watched again, the same export's row) the name given now stays: the
+    outlet renamed, as its edit is stored."""
+    if (at_url is None or at_url.id == article.id or not (at_url.outlet and article.outlet)
+            or at_url.outlet.strip().lower() == article.outlet.strip().lower()):
+        return article
+    if at_url.content_hash != article.content_hash:
+        from storydiff.compare.revisions import shares_most_of_both
+
+        if not shares_most_of_both(at_url, article):
+            return article  # another article at the address (a landing page, a live blog's post)
+    said = (f"{at_url.url or at_url.id} is stored as article {at_url.id} of {at_url.outlet!r}: "
+            f"this copy's outlet name {article.outlet!r} is not kept")
+    return replace(article, outlet=at_url.outlet, warnings=[*article.warnings, said])
 
 
 def _say_if_dated_below(current: Article, revision: Article) -> None:
@@ -1185,8 +1261,16 @@ def ingest_stream(
 
         def store_one(a: Article) -> None:
             at_url = store.article_by_url(a.url) if a.url else None
+            relabelled = same_page_relabelled(at_url, a)
+            if relabelled is not a:
+                a = relabelled
+                log.warning("%s: %s", a.source, a.warnings[-1])
             prior = revision_target(store, a, at_url, reverts=current_sources)
             kept_out = summary_kept_out(prior, a) if prior is not None else None
+            if prior is None and at_url is not None and is_cut_short(a.text):
+                # a preview too short to be found an edit of the article at its URL (most of both
+                # texts) is still no article of its own (QA pass 20b, 4)
+                kept_out = summary_kept_out(at_url, a, teaser_only=True)
             if kept_out is not None:
                 a.warnings.append(kept_out)  # said: the API's item result, ingest's stderr
                 log.warning("%s: %s", a.source, kept_out)
