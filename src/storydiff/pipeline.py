@@ -413,7 +413,10 @@ def _same_article(stored: Article, article: Article) -> bool:
     """Whether two articles with one id are the same report: the same page, or the same text
     from the same outlet (the same text from another outlet is a reprint, kept)."""
     if article.url is not None and stored.url == article.url:
-        return True
+        # unless the page now carries another article (``url_reused``'s rule, as ingest stores it)
+        from storydiff.compare.revisions import is_other_at_url
+
+        return stored.report_hash == article.report_hash or not is_other_at_url(stored, article)
     return stored.report_hash == article.report_hash
 
 
@@ -950,7 +953,11 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
 
     by_url = at_url if at_url is not None else (store.article_by_url(article.url) if article.url else None)
     stored = by_url
-    if url_taken_by_another(stored, article) and not is_edit_of(stored, article, of_both=True):
+    if url_reused(stored, article):
+        # the outlet's address now carries another article (a rolling live page's next event):
+        # no revision of the one stored there, though it may still be an edit of one under its id
+        stored = None
+    elif url_taken_by_another(stored, article) and not is_edit_of(stored, article, of_both=True):
         # another article holds the URL (most of both texts, as ``compare``'s ``url_versions``
         # asks: a live blog's post is contained in its page, and was stored as a "revision" of it,
         # or the page as one of the post): this one may still be stored under its id
@@ -1145,6 +1152,24 @@ def _undone_edit(store, stored: Article, article: Article) -> bool:
     return stored.source == article.source and store.earlier_revisions_with_text(stored.id, article) == 1
 
 
+def url_reused(at_url: Article | None, article: Article) -> bool:
+    """Whether ``article``, read at the URL that ``at_url`` holds under ``article``'s own id (or
+    that id scoped: an earlier reuse), is another article at that address
+    (``compare.revisions.is_other_at_url``: an outlet's rolling live page switched to another
+    event shares almost no text with it; QA pass 20a, 7: the Kharkiv bombing became "revision 2"
+    of the Lviv attack). It is stored as an article of its own that takes the URL
+    (``Store.add_article``'s ``take_url``), and the clusterer places it."""
+    from storydiff.store.base import is_scoped_id
+
+    if at_url is None or at_url.report_hash == article.report_hash:
+        return False
+    if at_url.id != article.id and not is_scoped_id(at_url.id, article.id):
+        return False  # another id at the URL: url_taken_by_another's rule
+    from storydiff.compare.revisions import is_other_at_url
+
+    return is_other_at_url(at_url, article)
+
+
 def url_taken_by_another(at_url: Article | None, article: Article) -> bool:
     """Whether the article stored at ``article``'s URL (``at_url``) is a different one: when it is
     no revision either (``revision_target``), ``article`` is stored without a claim on the URL."""
@@ -1286,9 +1311,12 @@ def ingest_stream(
                     _say_if_dated_below(prior, edited)
                 outcome(edited, "revised" if revised is not None else "skipped")
                 return
-            if scope_reused_ids:
+            take_url = url_reused(at_url, a)
+            if take_url and store.get_article(a.id) is not None:
+                a = _scoped(a)  # the id is the address's, held by the article it carried before
+            elif scope_reused_ids:
                 a = with_free_id(store, a)
-            if store.add_article(a, None, claim_url=not url_taken_by_another(at_url, a)):
+            if store.add_article(a, None, claim_url=take_url or not url_taken_by_another(at_url, a), take_url=take_url):
                 unplaced.append(a)
                 stored_stories.mine.add(a.id)
                 outcome(a, "stored")

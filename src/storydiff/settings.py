@@ -616,6 +616,14 @@ class RevisionSettings:
     # ... and their headlines (else slugs) share this share of the shorter's words, figures aside:
     # an outlet's templated results of one batch share 0.9 of their text, not their names (review)
     moved_min_headline_shared: float = 0.6
+    # A text read at a stored article's URL (under its id) is another article that reused the
+    # address, not its edit, when less than this share of the shorter text's word 3-grams is in
+    # the other and no publication time says they are one (both given and equal): an outlet's
+    # rolling live page switched to another event (QA pass 20a, 7: Lviv then Kharkiv at
+    # /live/ukraine shared none). Set far below same_id_min_shared, as the URL says "one
+    # article": a rewrite that keeps a sixth of the old text (a stub grown into a report, its
+    # lead rewritten) is still an edit. A feed's summary and the page it stands for are exempt.
+    same_url_min_shared: float = 0.15
     # Two paragraphs of successive revisions are one paragraph edited (shown as a word diff)
     # when their difflib ratio reaches this; below, one was removed and another added.
     edited_paragraph_ratio: float = 0.5

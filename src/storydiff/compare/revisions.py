@@ -20,8 +20,8 @@ from storydiff.compare.quotes import quote_fidelity, word_diff
 from storydiff.records import FEED_SUMMARY, Article, Quote
 from storydiff.settings import RevisionSettings
 
-__all__ = ["FEED_SUMMARY", "EditIndex", "RevisionDiff", "diff_revisions", "edit_history", "is_edit_of", "is_resaved",
-           "shares_most_of_both"]
+__all__ = ["FEED_SUMMARY", "EditIndex", "RevisionDiff", "diff_revisions", "edit_history", "is_edit_of",
+           "is_other_at_url", "is_resaved", "shares_most_of_both"]
 
 
 @dataclass
@@ -232,6 +232,32 @@ def shares_most_of_both(stored: Article, article: Article, min_shared: float | N
     a, b = word_shingles(stored.text), word_shingles(article.text)
     need = RevisionSettings().same_id_min_shared if min_shared is None else min_shared
     return bool(a and b) and len(a & b) >= need * max(len(a), len(b))
+
+
+def is_other_at_url(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
+    """Whether ``article``, read at the URL of ``stored`` (an outlet's rolling live page, a reused
+    address), is another article rather than that one edited: less than
+    ``RevisionSettings.same_url_min_shared`` of the shorter text's word 3-grams are in the other,
+    and their publication times, when both give one, differ (an edit keeps its publication time).
+    A feed's summary stands for its page (a blurb shares little of it and is no other article);
+    a text with no 3-gram (a line) says nothing."""
+    if FEED_SUMMARY in (stored.text_from, article.text_from):
+        return False
+    if stored.published and article.published and _same_time(stored.published, article.published):
+        return False
+    a, b = word_shingles(stored.text), word_shingles(article.text)
+    if not (a and b):
+        return False
+    need = (settings or RevisionSettings()).same_url_min_shared
+    return len(a & b) < need * min(len(a), len(b))
+
+
+def _same_time(a: str, b: str) -> bool:
+    """Whether two ISO times are one instant (offsets count), else the same string."""
+    from storydiff.dates import parse_iso_utc
+
+    x, y = parse_iso_utc(a), parse_iso_utc(b)
+    return x == y if x is not None and y is not None else a == b
 
 
 def is_resaved(stored: Article, article: Article, *, same_source: bool,

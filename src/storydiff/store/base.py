@@ -100,11 +100,15 @@ class Store(ABC):
 
     # -- articles ---------------------------------------------------------------------------
     @abstractmethod
-    def add_article(self, article: Article, story_id: str | None = None, *, claim_url: bool = True) -> bool:
+    def add_article(self, article: Article, story_id: str | None = None, *, claim_url: bool = True,
+                    take_url: bool = False) -> bool:
         """Store ``article``; False (and nothing changes) if one with the same id, source (and raw
         content), url, or text from the same outlet (now or before an edit) is already stored.
         ``claim_url=False``: the article keeps its URL but is not found by it (another article
-        holds that URL: a live blog's posts, a feed's landing page). Commits on its own unless inside ``batch()``.
+        holds that URL: a live blog's posts, a feed's landing page). ``take_url``: once stored, it
+        is the one found by its URL, and the article that held the URL keeps it unclaimed (an
+        outlet's live page now carrying another event: the next text there is this one's edit).
+        Commits on its own unless inside ``batch()``.
         ValueError naming it for an id over ``codec.MAX_ID_BYTES`` (ingest fails such a row first)."""
 
     @abstractmethod

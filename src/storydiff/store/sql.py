@@ -160,7 +160,8 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
                 self._local.conn = None
 
     # -- articles ----------------------------------------------------------------------------
-    def add_article(self, article: Article, story_id: str | None = None, *, claim_url: bool = True) -> bool:
+    def add_article(self, article: Article, story_id: str | None = None, *, claim_url: bool = True,
+                    take_url: bool = False) -> bool:
         too_long = codec.id_too_long(article.id)
         if too_long is not None:  # a clear error on both databases, not PostgreSQL's aborted batch
             raise ValueError(f"{article.source}: {too_long}")
@@ -185,8 +186,14 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
                 # kept the old text while the correction read there was "already stored" (QA 18)
                 return False
             row["story_id"] = self._resolve(conn, _key(story_id)) if story_id is not None else None
+            url_key = row["url_key"]
+            if take_url and url_key is not None:  # claimed only once stored: a refused article takes nothing
+                row["url_key"] = None
             inserted = conn.execute(self._add_article_stmt, row).first()
             added = inserted is not None
+            if added and take_url and url_key is not None:
+                conn.execute(update(articles).where(articles.c.url_key == url_key).values(url_key=None))
+                conn.execute(update(articles).where(articles.c.seq == inserted[0]).values(url_key=url_key))
             if added:
                 self._index(conn, inserted[0], search_rows)
             if added and story_id is not None:
