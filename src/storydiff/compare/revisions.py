@@ -21,7 +21,7 @@ from storydiff.records import FEED_SUMMARY, Article, Quote
 from storydiff.settings import RevisionSettings
 
 __all__ = ["FEED_SUMMARY", "EditIndex", "RevisionDiff", "diff_revisions", "edit_history", "is_edit_of",
-           "is_other_at_url", "is_resaved", "shares_most_of_both"]
+           "is_other_at_url", "is_resaved", "shares_most_of_both", "text_diff"]
 
 
 @dataclass
@@ -31,6 +31,10 @@ class RevisionDiff:
     number: int
     seen_at: str | None
     previous_seen_at: str | None = None
+    # the outlet's own modified time of this revision, when its page gives one that the revision
+    # before did not give (a page keeping the old stamp says nothing of when it was edited):
+    # shown beside when storydiff saw it, which for an archive re-read comes hours or days later
+    modified: str | None = None
     # the earlier text was only the feed's summary (the page could not be read then): the page's
     # own text replacing it is no edit by the outlet
     from_summary: bool = False
@@ -73,6 +77,26 @@ class RevisionDiff:
         d["summary"] = self.summary()
         d["is_edit"] = self.is_edit
         return d
+
+
+# word_diff compares and shows words only: a token with no word character ("—", "–", "•") is
+# joined to the word before it with this (no whitespace to str.split), put back as a space
+_JOINED = "\u2060"  # WORD JOINER
+
+
+def text_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """``compare.quotes.word_diff`` of two paragraphs or headlines that keeps their dashes and
+    other lone marks ("LVIV — Russia", "dzieci – poinformował"): compared as the words they
+    follow (a changed dash alone is no edit), shown as written (QA pass 20a, 10: the paragraph
+    diff read "LVIV Russia launched" while the figure line beside it kept the dash)."""
+    def glued(text: str) -> str:
+        text = text.replace(_JOINED, "")
+        head = re.match(r"[^\w\s]+\s+", text)  # a mark opening the text rides with the first word
+        if head:
+            text = head.group().rstrip() + _JOINED + text[head.end():]
+        return re.sub(r"\s+(?=[^\w\s]+(?:\s|$))", _JOINED, text)
+
+    return [(op, words.replace(_JOINED, " ")) for op, words in word_diff(glued(before), glued(after))]
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -147,7 +171,8 @@ def diff_revisions(
 ) -> RevisionDiff:
     """How ``after`` (revision ``number``) differs from ``before``."""
     s = settings or RevisionSettings()
-    d = RevisionDiff(number=number, seen_at=seen_at, previous_seen_at=previous_seen_at,
+    modified = after.modified if after.modified and after.modified != before.modified else None
+    d = RevisionDiff(number=number, seen_at=seen_at, previous_seen_at=previous_seen_at, modified=modified,
                      from_summary=getattr(before, "text_from", None) == FEED_SUMMARY)
     if (before.title or "").strip() != (after.title or "").strip():
         d.headline = (before.title, after.title)
@@ -182,7 +207,7 @@ def diff_revisions(
         pairs, removed, added = _pair_paragraphs(old_p[i1:i2], new_p[j1:j2], s.edited_paragraph_ratio)
         for i, j in pairs:
             o, n = old_p[i1 + i], new_p[j1 + j]
-            d.paragraphs_edited.append({"before": o, "after": n, "diff": word_diff(o, n)})
+            d.paragraphs_edited.append({"before": o, "after": n, "diff": text_diff(o, n)})
             for fo, fn in _figures(o, n, after.language):
                 d.figures_changed.append({"before": fo, "after": fn, "sentence": _sentence_with(n, fn, after.language)})
         d.paragraphs_removed.extend(removed)

@@ -47,6 +47,7 @@ def add_routes(app: FastAPI, store, article: Callable[[str], Any]) -> None:
                 {
                     "number": r.number,
                     "seen_at": r.seen_at,
+                    "modified": r.article.modified,  # the outlet's own time for this text, when its page gave one
                     "title": r.article.title,
                     "text": r.article.text,
                     "url": r.article.url,

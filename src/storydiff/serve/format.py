@@ -14,6 +14,18 @@ from storydiff.dates import is_bare_date, parse_iso_utc
 NO_VALUE = "—"  # an absent date, dateline or citation: a visible dash rather than a blank
 
 
+def revision_times(diff) -> str:
+    """When a revision (``compare.revisions.RevisionDiff``) was made by the outlet's own account
+    (its page's modified time, when it gave a new one) and when storydiff saw it: an archive read
+    the next morning sees an edit hours after the outlet made it (QA pass 20a, 10)."""
+    parts = []
+    if diff.modified:
+        parts.append(f"modified by the outlet {when(diff.modified)}")
+    if diff.seen_at and diff.seen_at != diff.modified:
+        parts.append(f"seen {when(diff.seen_at)}")
+    return "; ".join(parts) or "no time recorded"
+
+
 def when(value: str | None) -> str:
     """A stored ISO 8601 time for reading: "2024-03-11 08:40 UTC" (20 characters, minute precision,
     always in UTC so two outlets' times compare at a glance); a bare date stays a date; a string

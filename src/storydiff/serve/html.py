@@ -75,6 +75,7 @@ def template_env() -> Environment:
     env.filters["article_href"] = article_href
     env.filters["lang_attr"] = lang_attr
     env.filters["when"] = fmt.when
+    env.filters["revision_times"] = fmt.revision_times
     env.filters["plural"] = fmt.plural
     env.filters["snippet"] = fmt.snippet
     env.globals["FIDELITY_MEANING"] = fmt.FIDELITY_MEANING

@@ -257,10 +257,10 @@ def render_edit(diff, marks: bool = False, indent: str = "   ") -> Text:
     if diff.from_summary:
         line("note", "the page replaced the feed summary stored while it could not be read (no edit)")
     if diff.headline:
-        from storydiff.compare.quotes import word_diff
+        from storydiff.compare.revisions import text_diff
 
         before, after = (_clean(x or "") for x in diff.headline)
-        line("headline", diff_text(word_diff(before, after) or [("-", before), ("+", after)], marks))
+        line("headline", diff_text(text_diff(before, after) or [("-", before), ("+", after)], marks))
     for f in diff.figures_changed:
         line(f"figure {f['before']} → {f['after']}", f["sentence"])
     for q in diff.quotes_removed:
@@ -284,8 +284,7 @@ def render_edits(view: StoryView, marks: bool = False) -> Text:
     for aid, diffs in view.edits.items():
         for d in diffs:
             t.append(f" • {_clean(view.label.get(aid, aid))}", style="bold")
-            seen = f"seen {fmt.when(d.seen_at)}" if d.seen_at else "no time recorded"
-            t.append(f", revision {d.number} ({seen}): ")
+            t.append(f", revision {d.number} ({fmt.revision_times(d)}): ")
             t.append(_clean("; ".join(d.summary()) or "no change to the text"), style="yellow")
             t.append("\n")
             t.append_text(render_edit(d, marks))
