@@ -1128,6 +1128,23 @@ def resaved_from(store, article: Article) -> Article | None:
     return _the_only(peers, lambda a: is_resaved(a, article, same_source=same_source))
 
 
+def copied_from(store, article: Article) -> Article | None:
+    """The stored article that ``article``, a page's text without its URL, is a copy of
+    (``compare.revisions.is_copy_of``: the same outlet and headline, its paragraphs but for a line
+    one extraction kept), or None. QA pass 20a, 13: a colleague's browser paste of a page watch
+    had stored was a second article of the outlet ("Kurier Wschodni #2"), as the HTML kept PAP's
+    editors' initials "mws/ mk/" that page text drops; "the same text from the same outlet" is
+    already stored, whichever path read it."""
+    if article.url or not (article.outlet and article.title):
+        return None
+    peers = [a for a in store.articles_titled(article.outlet, article.title) if a.id != article.id]
+    if not peers:  # the common case: a new article's ingest imports none of the compare package
+        return None
+    from storydiff.compare.revisions import is_copy_of
+
+    return next((a for a in peers if is_copy_of(a, article)), None)
+
+
 def _the_only(stored: list[Article], is_it) -> Article | None:
     """The one stored article ``is_it`` accepts, or None when none or several do: two stored
     articles that the incoming one could continue make it ambiguous, and a guess would overwrite
@@ -1291,6 +1308,13 @@ def ingest_stream(
                 a = relabelled
                 log.warning("%s: %s", a.source, a.warnings[-1])
             prior = revision_target(store, a, at_url, reverts=current_sources)
+            copy = copied_from(store, a) if prior is None else None
+            if copy is not None:
+                said = f"a copy of the stored article {copy.url or copy.id} (its text read another way): already stored"
+                a.warnings.append(said)  # said: the API's item result, ingest's stderr
+                log.warning("%s: %s", a.source, said)
+                outcome(a, "skipped")
+                return
             kept_out = summary_kept_out(prior, a) if prior is not None else None
             if prior is None and at_url is not None and is_cut_short(a.text):
                 # a preview too short to be found an edit of the article at its URL (most of both

@@ -21,7 +21,7 @@ from storydiff.records import FEED_SUMMARY, Article, Quote
 from storydiff.settings import RevisionSettings
 
 __all__ = ["FEED_SUMMARY", "EditIndex", "RevisionDiff", "diff_revisions", "edit_history", "is_edit_of",
-           "is_other_at_url", "is_resaved", "shares_most_of_both", "text_diff"]
+           "is_copy_of", "is_other_at_url", "is_resaved", "shares_most_of_both", "text_diff"]
 
 
 @dataclass
@@ -275,6 +275,32 @@ def is_other_at_url(stored: Article, article: Article, settings: RevisionSetting
         return False
     need = (settings or RevisionSettings()).same_url_min_shared
     return len(a & b) < need * min(len(a), len(b))
+
+
+def is_copy_of(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
+    """Whether ``article`` is ``stored``'s text read again through another path (a browser paste
+    of the page ingest or watch stored from its HTML): the same outlet, every paragraph of one a
+    paragraph of the other (compared by their words), and the shorter holding at least
+    ``RevisionSettings.copy_min_share`` of the longer's words. A paragraph edited, added by the
+    outlet beyond that share, or a teaser of the page is no copy."""
+    if not _same_outlet(stored, article):
+        return False
+    mine, theirs = (_paragraph_words(a.text) for a in (stored, article))
+    small, large = sorted((mine, theirs), key=lambda p: sum(len(w.split()) for w in p))
+    if not small or not set(small) <= set(large):
+        return False
+    need = (settings or RevisionSettings()).copy_min_share
+    return sum(len(w.split()) for w in small) >= need * sum(len(w.split()) for w in large)
+
+
+def _paragraph_words(text: str) -> list[str]:
+    """Each paragraph's words, casefolded and joined by a space (empty ones left out)."""
+    out = []
+    for p in text.split("\n"):
+        words = " ".join(re.findall(r"\w+", p.casefold()))
+        if words:
+            out.append(words)
+    return out
 
 
 def _same_time(a: str, b: str) -> bool:

@@ -37,6 +37,13 @@ _DATE_LINE = re.compile(
 )
 
 
+# A news agency's editors' initials signing off a report ("mws/ mk/", "kw/ ep/", PAP's): lower-case
+# groups of a few letters, each closed by "/". Dropped near the body's end only, whatever path read
+# the page (a watched page and a pasted copy of it differed by it, QA pass 20a, 13).
+_EDITOR_INITIALS = re.compile(r"(?:[^\W\d_]{1,4}\s?/\s*){1,5}")
+_INITIALS_REACH = 3  # among the last this-many lines
+
+
 # Notices in an extracted body are short; longer lines are paragraphs and skip the notice rules
 # (also the costliest regex per line: skipping them keeps fast mode at trafilatura's speed).
 _RULE_MAX_CHARS = 300
@@ -61,6 +68,16 @@ def clean_body(text: str, title: str | None = None, headlines: Iterable[str] = (
             continue
         kept.append(line)
     return "\n".join(kept)
+
+
+def drop_editor_initials(text: str) -> str:
+    """``text`` (an extracted body, paragraphs joined by "\\n") without a line of a news agency's
+    editors' initials among its last lines ("mws/ mk/"): every reading path drops it, so that a
+    page stored from its HTML and a pasted copy of it are the same text."""
+    lines = text.split("\n")
+    tail = len(lines) - _INITIALS_REACH
+    return "\n".join(line for i, line in enumerate(lines)
+                     if i < tail or not (line.strip().islower() and _EDITOR_INITIALS.fullmatch(line.strip())))
 
 
 def _norm(text: str) -> str:

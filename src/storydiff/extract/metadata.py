@@ -361,8 +361,25 @@ def _byline(line: str) -> str | None:
 
 
 def is_byline(line: str) -> bool:
-    """Whether ``line`` is a byline ("By Jane Doe", "Von Philipp Fritz, Warschau", "Autor: ...")."""
-    return _byline(line) is not None
+    """Whether ``line`` is a byline ("By Jane Doe", "Von Philipp Fritz, Warschau", "Autor: ...",
+    "Anna Nowak · 2026-12-06")."""
+    return _byline(line) is not None or _dated_name(line)
+
+
+def _dated_name(line: str) -> bool:
+    """Whether ``line`` is a name (two to four capitalised words) and a date set apart by a mark, a
+    page's byline without a label ("Anna Nowak · 2026-12-06", "Jane Doe | May 2, 2013"): no
+    headline (QA pass 20a, 13: a pasted page's title was "Anna Nowak · 2026-12-06")."""
+    if len(line) > 120:
+        return False
+    m = _FULL_DATE.search(line)
+    if m is None:
+        return False
+    rest = line[: m.start()] + " " + line[m.end():]
+    if not re.search(r"[·|•—–/,]", rest):
+        return False
+    words = _DATE_LINE_FILLER.sub(" ", rest).split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words)
 
 
 _INLINE_BYLINE = re.compile(r"(?:^|[\s|•·,])(?<!editing )(?<!photo )(?<!image )(?<!photos )(?<!images )by:?\s+(.{3,120})$", re.I)

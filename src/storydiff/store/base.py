@@ -303,6 +303,12 @@ class Store(ABC):
         return [a for a in self.articles(since=published)
                 if a.outlet == outlet and when is not None and sortable_time(a.published) == when]
 
+    def articles_titled(self, outlet: str, title: str) -> list[Article]:
+        """The stored articles of ``outlet`` under the headline ``title`` (exactly), in storing
+        order, at most 20: where a copy of a stored page, read again without its URL (a
+        colleague's browser paste of a watched page), is looked for."""
+        return [a for a in self.articles() if a.outlet == outlet and a.title == title][:20]
+
     def revise_article(self, article_id: str, article: Article, *, revert: bool = False) -> int | None:
         """Make ``article`` the latest revision of the stored article ``article_id`` (its id, story
         and place in storing order stay; the text it replaces is kept as an earlier revision).

@@ -62,6 +62,12 @@ def item_key(source: str, raw_digest: str | None) -> str:
     return key_hash(source if raw_digest is None else f"{source}\x00{raw_digest}")
 
 
+def headline_key(outlet: str | None, title: str | None) -> str | None:
+    """The stored key of an article's outlet and headline (``articles.headline_key``), where a
+    copy of a stored page read without its URL is looked for; None without either."""
+    return key_hash(f"{outlet}\x00{title}") if outlet and title else None
+
+
 def source_path_key(source: str | None) -> str | None:
     """The stored key of where an article's current text was read (``articles.path_key``): a
     file's path, stdin, a record's place in its file; whatever its content."""

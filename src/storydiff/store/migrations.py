@@ -333,6 +333,34 @@ def _v12_article_ids_in_byte_order(conn: Connection) -> None:
         conn.exec_driver_sql('CREATE INDEX IF NOT EXISTS articles_id_bytes ON articles (id COLLATE "C")')
 
 
+def _v13_articles_by_outlet_and_title(conn: Connection) -> None:
+    # a page's text read without its URL (a colleague's browser paste of a watched page) that is a
+    # stored article's text but for a line one extraction kept (PAP's "mws/ mk/") was a second
+    # article of the outlet (QA pass 20a, 13): such a copy is looked up by its outlet and headline,
+    # hashed (codec.headline_key: a raw headline may pass PostgreSQL's btree limit), indexed; the
+    # stored rows' filled from their JSON, a chunk at a time, as v9's path_key
+    from sqlalchemy import inspect
+
+    from storydiff.store import codec
+
+    # a database set back to an earlier version (the upgrade tests) may have the column already
+    if "headline_key" not in {c["name"] for c in inspect(conn).get_columns("articles")}:
+        _run(conn, ["ALTER TABLE articles ADD COLUMN headline_key TEXT"])
+    _run(conn, ["CREATE INDEX IF NOT EXISTS ix_articles_headline ON articles (headline_key)"])
+    last = -1
+    while True:
+        rows = conn.execute(text("SELECT seq, data FROM articles WHERE seq > :last ORDER BY seq LIMIT 500"),
+                            {"last": last}).all()
+        if not rows:
+            return
+        keys = []
+        for seq, data in rows:
+            d = codec.loads(data)
+            keys.append({"seq": seq, "k": codec.headline_key(d.get("outlet"), d.get("title"))})
+        conn.execute(text("UPDATE articles SET headline_key = :k WHERE seq = :seq"), keys)
+        last = rows[-1][0]
+
+
 # PostgreSQL ranks an article by the words of its title and this much of its text
 LEAD_CHARS = 600
 
@@ -350,6 +378,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v10_urls_as_courlan_reads_them,
     _v11_urls_with_their_own_query,
     _v12_article_ids_in_byte_order,
+    _v13_articles_by_outlet_and_title,
 ]
 LATEST = len(MIGRATIONS)
 

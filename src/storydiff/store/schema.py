@@ -27,6 +27,7 @@ articles = Table(
     Column("revision", Integer, nullable=False, default=1),  # 1 until the outlet edits it
     Column("revised_at", Text),  # when the current revision was stored (NULL: never revised)
     Column("path_key", Text),  # codec.source_path_key(source) of the current text (indexed)
+    Column("headline_key", Text),  # codec.headline_key(outlet, title) of the current text (indexed)
 )
 
 # Earlier revisions of edited articles (the current one is the articles row).

@@ -170,6 +170,7 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
             "id": _key(article.id),
             "source_key": codec.item_key(article.source, article.raw_digest),
             "path_key": codec.source_path_key(article.source),
+            "headline_key": codec.headline_key(article.outlet, article.title),
             "url_key": codec.key_hash(url) if url is not None else None,
             "content_hash": codec.article_content_hash(article),
             "outlet": codec.column_text(article.outlet),

@@ -120,6 +120,15 @@ class RevisionsMixin:
         with self._read() as conn:
             return [codec.article_from_json(d) for d in conn.execute(q.limit(50)).scalars().all()]
 
+    def articles_titled(self, outlet: str, title: str) -> list[Article]:
+        a = articles.c
+        key = codec.headline_key(outlet, title)
+        if key is None:
+            return []
+        q = select(a.data).where(a.headline_key == key).order_by(a.seq).limit(20)
+        with self._read() as conn:
+            return [codec.article_from_json(d) for d in conn.execute(q).scalars().all()]
+
     def articles_scoped_from(self, article_id: str) -> list[Article]:
         from storydiff.store.base import is_scoped_id
 
@@ -213,6 +222,7 @@ class RevisionsMixin:
             number = cur.revision + 1
             conn.execute(update(articles).where(a.seq == cur.seq).values(
                 source_key=new_source, path_key=codec.source_path_key(article.source), url_key=url_key,
+                headline_key=codec.headline_key(article.outlet, article.title),
                 content_hash=new_hash,
                 outlet=codec.column_text(article.outlet), title=codec.column_text(article.title),
                 published=sortable_time(article.published), data=data, revision=number,
