@@ -101,6 +101,10 @@ def bench_store(url: str, arts: list[Article]) -> dict[str, float]:
         # what ingest asks of each new article without a URL (pipeline.resaved_from, a page saved
         # again over its file): the articles read from its source (none here: another path)
         r["articles_read_from x N"] = timed(lambda: [store.articles_read_from(a.source + ".new") for a in arts])
+    if hasattr(store, "articles_titled"):  # round 20: absent from a checkout before it
+        # what ingest asks of each new article without a URL (pipeline.copied_from, a pasted copy
+        # of a stored page): the outlet's articles under its headline (each finds its own here)
+        r["articles_titled x N"] = timed(lambda: [store.articles_titled(a.outlet, a.title) for a in arts])
     r["articles() all"] = timed(lambda: store.articles())
     r["stories() all"] = timed(lambda: store.stories())
     store.close()
@@ -181,7 +185,8 @@ def main() -> None:
     print(f"{n} articles, {mb:.1f} MB of JSON; SQLite file incl. WAL {db_mb:.1f} MB; half the adds")
     print("commit one by one, half in one batch; per-op times in ms per 1,000 articles\n")
     anchor_for = {"re-add all (duplicates)": "add, one commit each", "has_source x N": "get_article x N",
-                  "articles_published_at x N": "get_article x N", "articles_read_from x N": "get_article x N"}
+                  "articles_published_at x N": "get_article x N", "articles_read_from x N": "get_article x N",
+                  "articles_titled x N": "get_article x N"}
     head = "| operation | ours SQLite | anchor: raw sqlite3 | ratio |" + (" ours PostgreSQL |" if pg else "")
     print(head)
     print("|" + "---|" * (head.count("|") - 1))
