@@ -152,3 +152,36 @@ def test_a_russian_relative_date_line_and_a_duration():
     assert metadata.published_from_lines(lines, kept, title=lines[1], now=captured, language="ru") == "2026-12-06T22:15:00"
     lines[2] = "2 часа"  # a duration, not a date
     assert metadata.published_from_lines(lines, kept, title=lines[1], now=captured, language="ru") is None
+
+
+# -- an HTML page dated only by its visible date line (QA pass 20b, 02) --------------------------
+
+def _captured_html(date_line: str, captured: str | None = "2026-12-07T10:00:00+00:00", tags: str = ""):
+    from storydiff.extract import extract_item
+    from storydiff.records import RawItem
+
+    body = "".join(f"<p>{p}</p>" for p in UNN_UK.strip().split("\n"))
+    html = (f"<html lang='uk'><head><title>Росія знову атакувала Харків дронами</title>{tags}</head><body>"
+            f"<nav>Новини | Політика</nav><article><h1>Росія знову атакувала Харків дронами</h1>"
+            f"<div class='meta'><span class='date'>{date_line}</span></div>{body}</article>"
+            f"<footer>© 2026 УНН</footer></body></html>")
+    meta = {"crawled": captured} if captured else {}
+    return extract_item(RawItem(source="crawl.warc#unn", kind="html", content=html, meta=meta,
+                                url="https://unn.example.ua/news/1")).published
+
+
+@pytest.mark.parametrize("date_line, expected", [
+    ("07.12.2026 09:30", "2026-12-07T09:30:00"),  # htmldate reads the day; the line gives its time
+    ("7 грудня 2026, 09:30", "2026-12-07T09:30:00"),
+    ("сьогодні, 09:30", "2026-12-07T09:30:00"),  # against the capture time, as page text is
+    ("вчора, 22:15", "2026-12-06T22:15:00"),
+])
+def test_an_html_page_dated_only_by_its_visible_line_keeps_its_time(date_line, expected):
+    assert _captured_html(date_line) == expected
+
+
+def test_an_html_pages_time_tag_still_wins_over_its_visible_line():
+    tags = "<meta property='article:published_time' content='2026-12-07T06:10:00+02:00'>"
+    assert _captured_html("07.12.2026 09:30", tags=tags) == "2026-12-07T06:10:00+02:00"
+    # without a capture time a relative line dates nothing
+    assert _captured_html("сьогодні, 09:30", captured=None) is None

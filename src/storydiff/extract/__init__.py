@@ -194,6 +194,8 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         text, title, published = page.text, page.title, page.published
         authors, site_name, lang = list(page.authors or []), page.site_name, page.language
         modified = page.modified
+        if page.page_lines:
+            published = _dated_by_its_lines(page.page_lines, text, title, published, crawled, lang)
         url = url or page.url  # the page's canonical link when the container gave none
     else:
         from storydiff.extract.pagetext import clean_page_text
@@ -291,6 +293,26 @@ def _timestamp(value: object) -> str | None:
         return None
     parsed = parse_iso_utc(value.strip().replace("Z", "+00:00"))
     return parsed.isoformat() if parsed else None
+
+
+BODY_LINE_MIN_CHARS = 40  # a page line this long found in the extracted text is a body line
+
+
+def _dated_by_its_lines(lines: list[str], body: str, title: str | None, published: str | None,
+                        crawled: datetime | None, language: str | None) -> str | None:
+    """An HTML page's date read from its visible date line as page text's is, where its tags and
+    htmldate gave a day without its time or no date: the line's time on that day, or, undated,
+    the line's date (relative ones, "Сьогодні, 09:15", against the capture time)."""
+    # a page line is the body's when the extracted text holds it (a pass may join paragraphs); a
+    # short line (a date, a byline, a label) is never counted as body
+    flat = " ".join(body.split())
+    kept = [len(line) >= BODY_LINE_MIN_CHARS and line in flat for line in lines]
+    found = metadata.published_from_lines(lines, kept, title=title, now=crawled, language=language)
+    if found is None or "T" not in found and published:
+        return published
+    if published and found[:10] != published[:10]:
+        return published  # the tags' day wins; a line of another day is another date on the page
+    return found
 
 
 def extract_items(

@@ -64,6 +64,10 @@ class HtmlExtraction:
     # on a page that declares no article type: how many headline links to other pages its text is
     # made of (page_type.teaser_headlines), when it is a listing (a section front, an index); else 0
     teasers: int = 0
+    # the page's visible text, a block a line, when its date has no time of day (or none was found):
+    # a regional site prints its time only in a text line ("05.12.2026 09:15", "Сьогодні, 09:15"),
+    # which extract_item reads as page text's date lines are read (QA pass 20b, 02); else empty
+    page_lines: list[str] = field(default_factory=list)
 
 
 def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = False) -> HtmlExtraction:
@@ -167,7 +171,42 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         language=_html_lang(tree),
         modified=tags.modified,
         teasers=teasers,
+        page_lines=visible_lines(tree) if not published or "T" not in (with_time_of_day(published, tags.published_time) or "") else [],
     )
+
+
+_BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
+    "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote", "figure", "figcaption", "time",
+    "address", "br", "hr", "form", "pre",
+})
+_UNSEEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+VISIBLE_LINES_MAX = 400  # lines of a page read for its date: the date stands near its top
+
+
+def visible_lines(tree: HtmlElement) -> list[str]:
+    """The page's visible text, one line for each block element's own text, in page order."""
+    from lxml import etree
+
+    parts: list[str] = []
+    skip = 0
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _UNSEEN_TAGS:
+            skip += 1 if event == "start" else -1
+            if event == "end" and skip == 0 and el.tail:
+                parts.append(el.tail)
+            continue
+        if skip:
+            continue
+        if tag in _BLOCK_TAGS:
+            parts.append("\n")
+        if event == "start" and el.text and tag:
+            parts.append(el.text)
+        if event == "end" and el.tail:
+            parts.append(el.tail)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return [line for line in lines if line][:VISIBLE_LINES_MAX]
 
 
 def _body_pass(tree: HtmlElement, url: str | None,
