@@ -22,10 +22,13 @@ from storydiff.compare.meaning import meaning_changes
 from storydiff.compare.translation import (
     Embedder,
     QuoteVectors,
+    _cyrillic,
     differ,
     language_key,
     quote_texts,
+    romanised,
     same_person,
+    sounds,
     translated_changes,
 )
 from storydiff.records import AlignedQuote, Quote, QuoteVersion
@@ -333,6 +336,23 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
     return AlignedQuote(speaker, versions)
 
 
+# Latin spellings of one Cyrillic name in two languages' conventions, read alike only to tell such
+# a pair from two surnames: Polish c and German z are ts and their ch is kh (Kozycki / Kozytskyi,
+# Terechow / Terekhov); a soft vowel is ia, ja or ya, ie or je (Podolak / Podoliak, Umierow / Umjerow
+# / Umerov); z, s and zh are one where German writes s for з and Polish ż for ж (Selenskyj /
+# Zelensky, Załużny / Zaluzhnyi); an adjective surname ends -ski, -skyi, -skyj or -sky.
+_ROMANISATION_SOUNDS = {"pl": (("(?<![cs])ch", "h"), ("c(?![zh])", "ts")),
+                        "de": (("(?<![ts])ch", "h"), ("z", "ts"))}
+
+
+def _romanisation(surname: str, language: str | None) -> str:
+    low = romanised(surname)
+    for spelled, sound in _ROMANISATION_SOUNDS.get(language or "", ()):
+        low = re.sub(spelled, sound, low)
+    low = sounds(re.sub("[ijy](?=[aeou])", "", low))
+    return re.sub("i+$", "i", re.sub("[zs]h?", "s", low))
+
+
 def person_keys(named: Sequence[tuple[str, str | None]]) -> list[str]:
     """The key of the person each (speaker, language of the article naming them) names: one key
     per person, the lower-cased surname of the first that names them. Two names are one person
@@ -340,30 +360,47 @@ def person_keys(named: Sequence[tuple[str, str | None]]) -> list[str]:
     language's romanisation) or through a third, whatever order the names come in: "Maksym
     Kozycki" (pl) and "Maksym Kozytskyi" (en) are each "Максим Козицький" (uk), so one man
     (QA pass 20: with the Polish report first, the English spelling was compared only with the
-    Polish and made a second speaker). Two groups do not join where the same language gives
-    them different surnames (Brel / Brehl in English are two people, whatever a third spelling
-    is like). Names are compared whole: a double surname's hyphen may be left out
-    ("Wladyslaw Kosiniak Kamysz" is "Władysław Kosiniak-Kamysz": QA pass 18)."""
+    Polish and made a second speaker). A group never holds two names of one script that are two
+    surnames (complete link): Brel / Brehl are two people, in one language or two, whatever a
+    third spelling is like; two languages' romanisations of one name (Kozycki / Kozytskyi) are not
+    two surnames. The pairs are joined in an order of their own, not the names' (a spelling alike
+    before one alike by fuzzy ratio, then by name), so the grouping does not depend on which
+    report comes first (review 20b: "Брель" went to Brel or to Brehl by order). Names are
+    compared whole: a double surname's hyphen may be left out ("Wladyslaw Kosiniak Kamysz" is
+    "Władysław Kosiniak-Kamysz": QA pass 18)."""
     surnames = [speaker.split()[-1].lower() for speaker, _ in named]
-    group = list(range(len(named)))  # each name's group, as the first name of its group
 
     def same(i: int, j: int) -> bool:
         return surnames[i] == surnames[j] or same_person(named[i][0], named[j][0], named[i][1], named[j][1])
 
-    def different(i: int, j: int) -> bool:  # one language, two surnames: two people
-        return named[i][1] == named[j][1] and not same(i, j)
+    def two_surnames(i: int, j: int) -> bool:  # one script, not one name: two people
+        if _cyrillic(named[i][0]) != _cyrillic(named[j][0]) or same(i, j):
+            return False
+        if named[i][1] == named[j][1] or _cyrillic(named[i][0]):
+            return True
+        return _romanisation(surnames[i], named[i][1]) != _romanisation(surnames[j], named[j][1])
 
-    for i in range(len(named)):
-        for j in range(i):
-            gi, gj = group[i], group[j]
-            if gi == gj or not same(i, j):
-                continue
-            members_i = [k for k in range(len(named)) if group[k] == gi]
-            members_j = [k for k in range(len(named)) if group[k] == gj]
-            if any(different(a, b) for a in members_i for b in members_j):
-                continue
-            first, other = min(gi, gj), max(gi, gj)
-            group = [first if g == other else g for g in group]
+    def strength(i: int, j: int) -> int:  # 0 one spelling, 1 one sound, 2 alike by ratio
+        if surnames[i] == surnames[j]:
+            return 0
+        return 1 if _cyrillic(named[i][0]) == _cyrillic(named[j][0]) or sounds(romanised(surnames[i])) == sounds(romanised(surnames[j])) else 2
+
+    def name(i: int) -> tuple[str, str]:
+        return named[i][0], named[i][1] or ""
+
+    pairs = sorted(((strength(i, j), *sorted((name(i), name(j))), i, j)
+                    for i in range(len(named)) for j in range(i) if same(i, j)), key=lambda p: p[:3])
+    group = list(range(len(named)))  # each name's group, as the first name of its group
+    for *_, i, j in pairs:
+        gi, gj = group[i], group[j]
+        if gi == gj:
+            continue
+        members_i = [k for k in range(len(named)) if group[k] == gi]
+        members_j = [k for k in range(len(named)) if group[k] == gj]
+        if any(two_surnames(a, b) for a in members_i for b in members_j):
+            continue
+        first, other = min(gi, gj), max(gi, gj)
+        group = [first if g == other else g for g in group]
     return [surnames[g] for g in group]
 
 
