@@ -84,9 +84,13 @@ def drop_near_repeats(lines: list[str], kept: list[bool], within: int) -> list[b
     (bench/line_repeats.py)."""
     if within <= 0:
         return list(kept)
+    # only a kept copy counts: a teaser the model dropped right above the body's first paragraph
+    # must not take that paragraph with it (review 20b, 6)
     last_at: dict[str, int] = {}
     out = list(kept)
     for i, line in enumerate(lines):
+        if not kept[i]:
+            continue
         norm = normalise_line(line[:MAX_LINE_CHARS])
         if not norm:
             continue
