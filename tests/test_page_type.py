@@ -203,3 +203,23 @@ def test_a_short_brief_ending_in_headline_links_stays_an_article():
     article = extract_item(RawItem(source="brief.html", kind="html", content=brief,
                                    url="https://news.example.ua/odesa/porom/"))
     assert "212 пасажирами" in article.text
+
+
+def test_a_section_front_with_a_description_line_before_its_teasers_is_a_listing():
+    # review 20b, 7: an <h1>, one line describing the section, then the teasers
+    from lxml import html as lxml_html
+
+    from storydiff.extract.page_type import teaser_headlines
+
+    teasers = ["У Харкові відновили рух трамваїв після обстрілу", "Синєгубов розповів про наслідки атаки на область",
+               "У Чугуєві відкрили новий пункт незламності", "На Харківщині затримали коригувальника вогню",
+               "Харківське метро змінює графік роботи"]
+    for intro in ([], ["Усі новини Харкова та області за сьогодні"],
+                  ["Усі новини Харкова та області за сьогодні", "Оновлено 12:40"]):
+        cards = "".join(f"<div><h3><a href='/news/{i}'>{t}</a></h3><p>Короткий опис новини {i} для читача.</p></div>"
+                        for i, t in enumerate(teasers))
+        tree = lxml_html.fromstring("<html><body><h1>Новини Харкова</h1>" + "".join(f"<p>{x}</p>" for x in intro)
+                                    + cards + "</body></html>")
+        text = "\n".join(["Новини Харкова", *intro, *(x for i, t in enumerate(teasers)
+                                                        for x in (t, f"Короткий опис новини {i} для читача."))])
+        assert teaser_headlines(tree, text, "https://news.example.ua/kharkiv/") == 5, intro

@@ -60,7 +60,9 @@ def _short(name: str) -> str:
 # through it (review 20, 3: a brief's "Read also" list was taken for a listing).
 LISTING_MIN_TEASERS = 3  # headline links to distinct pages
 LISTING_HEADLINE_SHARE = 0.3  # of the text's characters, on lines that are those headlines
-LISTING_FIRST_LINES = 2  # a teaser's headline among the text's first lines (the page's <h1> may open it)
+# the text before the first teaser's headline (the page's <h1>, a section's one-line description)
+# at most this share of it: an article's "Read also" list follows its body
+LISTING_BEFORE_FIRST_SHARE = 0.25
 _TEASER_XPATH = "//a[@href][.//h2 or .//h3 or .//h4 or ancestor::h2 or ancestor::h3 or ancestor::h4]"
 
 
@@ -80,7 +82,10 @@ def teaser_headlines(tree: HtmlElement, text: str, url: str | None = None) -> in
         if href and href != own and href not in found and len(words.split()) >= 3 and words in at:
             found[href] = at[words]
     places = sorted(set(found.values()))
-    if len(places) < LISTING_MIN_TEASERS or places[0] >= LISTING_FIRST_LINES or places[-1] < len(lines) // 2:
+    total = max(sum(len(line) for line in lines), 1)
+    before_first = sum(len(line) for line in lines[:places[0]]) if places else total
+    if (len(places) < LISTING_MIN_TEASERS or before_first > LISTING_BEFORE_FIRST_SHARE * total
+            or places[-1] < len(lines) // 2):
         return 0
-    share = sum(len(lines[i]) for i in places) / max(sum(len(line) for line in lines), 1)
+    share = sum(len(lines[i]) for i in places) / total
     return len(places) if share >= LISTING_HEADLINE_SHARE else 0
