@@ -504,3 +504,16 @@ def test_drop_near_repeats_keeps_the_first_copy_and_distant_repeats():
     assert got == [True, True, False, True, True, True, True, True, True, True, True]
     assert drop_near_repeats(lines, kept, 0) == kept
     assert drop_near_repeats(lines, [False] * len(lines), 3) == [False] * len(lines)
+
+
+def test_a_paragraph_whose_teaser_copy_the_model_dropped_stays_body():
+    # review 20b, 6: the teaser above the body's first paragraph was dropped as chrome, and the
+    # paragraph, a copy of it, was dropped as a repeat; a short label is still dropped after a
+    # dropped copy of it
+    from storydiff.extract.pagetext import drop_near_repeats
+
+    lede = "Three people were killed overnight when a Russian missile hit a block of flats in Lviv."
+    lines = ["Lviv mayor: 3 killed in overnight strike", "By Jane Doe", lede, lede, "The mayor said rescuers were searching."]
+    assert drop_near_repeats(lines, [False, False, False, True, True], 3) == [False, False, False, True, True]
+    labels = ["Advertisement", "A paragraph of the article that the model keeps as body.", "Advertisement"]
+    assert drop_near_repeats(labels, [False, True, True], 3) == [False, True, False]

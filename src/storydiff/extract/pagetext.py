@@ -74,6 +74,9 @@ def clean_page_text(text: str, siblings: Sequence[str] = (), *, models: dict | N
     return PageText(text=body, title=title, kept=kept)
 
 
+REPEAT_PROSE_CHARS = 80  # a line this long is prose, dropped only after a kept copy of it
+
+
 def drop_near_repeats(lines: list[str], kept: list[bool], within: int) -> list[bool]:
     """``kept`` without the lines whose normalised text already stood at most ``within`` lines
     above them: a label the page prints again between paragraphs ("Advertisement", "Article
@@ -84,18 +87,21 @@ def drop_near_repeats(lines: list[str], kept: list[bool], within: int) -> list[b
     (bench/line_repeats.py)."""
     if within <= 0:
         return list(kept)
-    # only a kept copy counts: a teaser the model dropped right above the body's first paragraph
-    # must not take that paragraph with it (review 20b, 6)
+    # A copy the model dropped counts for a short line (a label printed again), not for prose: a
+    # teaser the model dropped right above the body's first paragraph must not take that paragraph
+    # with it (review 20b, 6)
     last_at: dict[str, int] = {}
+    last_kept: dict[str, int] = {}
     out = list(kept)
     for i, line in enumerate(lines):
-        if not kept[i]:
-            continue
         norm = normalise_line(line[:MAX_LINE_CHARS])
         if not norm:
             continue
-        if i - last_at.get(norm, -within - 1) <= within:
-            out[i] = False
+        if kept[i]:
+            above = last_kept if len(norm) >= REPEAT_PROSE_CHARS else last_at
+            if i - above.get(norm, -within - 1) <= within:
+                out[i] = False
+            last_kept[norm] = i
         last_at[norm] = i
     return out
 
