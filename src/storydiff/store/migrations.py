@@ -270,15 +270,7 @@ def _v9_articles_by_source(conn: Connection) -> None:
 
     _run(conn, ["ALTER TABLE articles ADD COLUMN path_key TEXT",
                 "CREATE INDEX ix_articles_path ON articles (path_key)"])
-    last = -1
-    while True:
-        rows = conn.execute(text("SELECT seq, data FROM articles WHERE seq > :last ORDER BY seq LIMIT 500"),
-                            {"last": last}).all()
-        if not rows:
-            return
-        keys = [{"seq": seq, "k": codec.source_path_key(codec.loads(data).get("source"))} for seq, data in rows]
-        conn.execute(text("UPDATE articles SET path_key = :k WHERE seq = :seq"), keys)
-        last = rows[-1][0]
+    _fill_from_json(conn, "path_key", lambda d: codec.source_path_key(d.get("source")))
 
 
 def _v10_urls_as_courlan_reads_them(conn: Connection) -> None:
@@ -347,17 +339,22 @@ def _v13_articles_by_outlet_and_title(conn: Connection) -> None:
     if "headline_key" not in {c["name"] for c in inspect(conn).get_columns("articles")}:
         _run(conn, ["ALTER TABLE articles ADD COLUMN headline_key TEXT"])
     _run(conn, ["CREATE INDEX IF NOT EXISTS ix_articles_headline ON articles (headline_key)"])
+    _fill_from_json(conn, "headline_key", lambda d: codec.headline_key(d.get("outlet"), d.get("title")))
+
+
+def _fill_from_json(conn: Connection, column: str, key_of: Callable[[dict], str | None]) -> None:
+    """Fill a new column of every stored article from its JSON (``key_of`` of its fields), 500
+    rows at a time: a large database is never read into memory at once."""
+    from storydiff.store import codec
+
     last = -1
     while True:
         rows = conn.execute(text("SELECT seq, data FROM articles WHERE seq > :last ORDER BY seq LIMIT 500"),
                             {"last": last}).all()
         if not rows:
             return
-        keys = []
-        for seq, data in rows:
-            d = codec.loads(data)
-            keys.append({"seq": seq, "k": codec.headline_key(d.get("outlet"), d.get("title"))})
-        conn.execute(text("UPDATE articles SET headline_key = :k WHERE seq = :seq"), keys)
+        conn.execute(text(f"UPDATE articles SET {column} = :k WHERE seq = :seq"),
+                     [{"seq": seq, "k": key_of(codec.loads(data))} for seq, data in rows])
         last = rows[-1][0]
 
 
