@@ -86,6 +86,9 @@ def test_retry_after_robots_errors_and_crawl_delay(web):
         sock.bind(("127.0.0.1", 0))
         closed = sock.getsockname()[1]
     assert reason(web, f"http://127.0.0.1:{closed}/x").startswith("host unreachable (connection failed")
+    # one that accepts the connection and then says nothing is slow, not unreachable (QA pass 20a)
+    web.set("d.test", "/robots.txt", Page(hang=True))
+    assert reason(web, "http://d.test/x").startswith("host not answering (timed out")
 
     async def two():
         async with Fetcher(FAST, resolve=web.resolve_map()) as f:

@@ -294,7 +294,10 @@ class Fetcher:
             except FetchError as e:
                 # a host that cannot be reached at all is named so: "robots.txt could not be read"
                 # sent the reader looking at a file when the server was down (second QA pass)
-                host.robots = (f"host unreachable ({e}): left alone this round" if e.network else
+                # and a host that accepts the connection but does not answer in time is slow, not
+                # unreachable (QA pass 20a: a slow outlet read as down)
+                silent = "host not answering" if str(e).startswith("timed out") else "host unreachable"
+                host.robots = (f"{silent} ({e}): left alone this round" if e.network else
                                f"robots.txt could not be read ({e}): the host is left alone this round")
                 return
             if got.status >= 400:  # 4xx: no robots.txt, nothing is forbidden
