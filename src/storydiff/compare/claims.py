@@ -188,6 +188,10 @@ _SKIP_AFTER = frozenset({"on", "in", "at", "by", "this", "last", "late", "early"
 _CASUALTY_UNITS = {"dead": "dead", "death": "dead", "toll": "dead", "kille": "dead", "kill": "dead", "killi": "dead", "fatal": "dead",
                    "victi": "dead", "bodie": "dead", "live": "dead", "injur": "injur", "wound": "injur",
                    "hurt": "injur", "missi": "missi", "died": "dead"}
+_KILL_VERBS = frozenset({"kill", "kills", "killing"})
+# words between a verb and its figure: "killing at least 4", "kills nearly 50", "kills up to 12"
+_BOUND_WORDS = frozenset({"at", "least", "most", "nearly", "almost", "about", "around", "some", "over", "more",
+                          "than", "up", "to", "roughly", "approximately", "an", "estimated", "as", "many"})
 _KILL_WORDS = re.compile(r"\b(?:kill|dead|death|died|die|toll|fatal)", re.IGNORECASE)
 _HURT_WORDS = re.compile(r"\b(?:injur|wound|hurt)", re.IGNORECASE)
 _PEOPLE = {"peopl", "perso", "resid", "passe", "worke", "civil"}
@@ -563,7 +567,11 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 unit, written = _unit_key(fate.group(1)), written + " " + fate.group(1)  # "31 killed"
         if not unit:  # "the death toll from the sinking rose to 17": "toll", else the nearest noun-like word
             before = [re.sub(r"[^\w]", "", w).lower() for w in text[max(0, start - 100) : start].split()]
-            casualty = [w for w in before[-12:] if lang.unit_key(w) in _CASUALTY_UNITS]
+            # a kill verb counts the figure right after it ("kills 1", "killing at least 4"), not
+            # a later verb's ("kills 1, traps 5", "killing two, displaced 300": review 20b)
+            own = len(before) - next((i for i, w in enumerate(reversed(before)) if w not in _BOUND_WORDS), len(before)) - 1
+            casualty = [w for i, w in enumerate(before[-12:], len(before) - len(before[-12:]))
+                        if lang.unit_key(w) in _CASUALTY_UNITS and (w not in _KILL_VERBS or i == own)]
             nearest = [w for w in before[-3:] if w and w not in lang.not_units and not w.isdigit()]
             if stopped_at_place:
                 # "kills 3 in Lviv", "загиблих зросла до 17 у Львові": a casualty word right before;

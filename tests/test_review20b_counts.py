@@ -1,0 +1,34 @@
+"""Review 20b: readings of counts the QA pass 20 rules got wrong (each case read right before it)."""
+
+import pytest
+
+from storydiff.compare.claims import quantities_conflict, quantities_in
+
+
+def units(text, language):
+    return [(q.value, q.unit) for q in quantities_in(text, language)]
+
+
+# 1: a kill verb counts only the figure right after it, not the next verb's count
+@pytest.mark.parametrize("text, value", [
+    ("Avalanche at Washington state ski resort kills 1, traps 5", 5),
+    ("The storm, killing two, displaced 300 in the region.", 300),
+    ("The flood kills 2 and strands 150.", 150),
+    ("An avalanche swept through a ski resort on Saturday, killing a 60-year-old man and temporarily "
+     "trapping five others.", 5),
+])
+def test_a_kill_verb_does_not_make_the_next_verbs_count_deaths(text, value):
+    assert (value, "dead") not in units(text, "en")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The strike kills 3 in Lviv.", 3), ("The storm, killing at least 4, hit the coast.", 4),
+    ("Avalanche kills 1, traps 5", 1)])
+def test_a_kill_verb_still_counts_its_own_figure(text, value):
+    assert (value, "dead") in units(text, "en")
+
+
+def test_a_one_versus_five_toll_dispute_is_seen():
+    a = quantities_in("Avalanche at Washington state ski resort kills 1, traps 5", "en")
+    b = quantities_in("Avalanche at Washington state ski resort kills 5", "en")
+    assert quantities_conflict(a, b)
