@@ -32,3 +32,35 @@ def test_a_one_versus_five_toll_dispute_is_seen():
     a = quantities_in("Avalanche at Washington state ski resort kills 1, traps 5", "en")
     b = quantities_in("Avalanche at Washington state ski resort kills 5", "en")
     assert quantities_conflict(a, b)
+
+
+# 2: "N in hospital" counts the hospitalised, never the sentence's dead nor a filler word
+@pytest.mark.parametrize("language, text, value", [
+    ("uk", "Загинули 5 людей, ще 12 у лікарні.", 12),
+    ("de", "5 Tote, 12 im Krankenhaus.", 12),
+    ("ru", "Погибли 5 человек, ещё 12 в больнице.", 12),
+    ("pl", "Zginęło 5 osób, a 12 w szpitalu.", 12),
+    ("en", "Officials said 12 died; 40 in hospital.", 40),
+])
+def test_a_count_in_hospital_is_the_hospitalised(language, text, value):
+    got = dict(units(text, language))
+    assert got[value] == "hospi"
+
+
+@pytest.mark.parametrize("language, text, value", [
+    ("ru", "Погибли 5 человек, ещё 12 в Харькове.", 12),
+    ("pl", "Zginęło 5 osób, a 7 w prowincji.", 7),
+    ("en", "Officials said 12 died; 40 in Lviv.", 40),
+    ("uk", "Вибух вбив 2, ще 7 у реанімації.", 7),
+])
+def test_a_count_at_a_place_takes_no_filler_word_as_its_unit(language, text, value):
+    got = dict(units(text, language))
+    assert got[value] not in {"ещё", "a", "die", "dead"}
+
+
+@pytest.mark.parametrize("language, a, b", [
+    ("uk", "Загинули 5 людей, ще 12 у лікарні.", "Загинули 12 людей."),
+    ("de", "5 Tote, 12 im Krankenhaus.", "12 Tote."),
+])
+def test_a_toll_dispute_beside_a_hospital_count_is_seen(language, a, b):
+    assert quantities_conflict(quantities_in(a, language), quantities_in(b, language))

@@ -18,6 +18,7 @@ from storydiff.analyze.speech_verbs import ALL_LANGUAGES, reporting_forms, verbs
 from storydiff.compare.numbers import (
     AGE_AFTER,
     CLOCK_MINUTES_BEFORE,
+    COUNTED_AT_PLACE,
     CURRENCY_BEFORE,
     DOTTED_DATE,
     ENGLISH_ALIASES,
@@ -505,13 +506,16 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 break
             w = word.group(1).lower()
             if w in lang.skip_after:
-                # "kills 3 in Lviv", "загинули 3 у Львові", "3 w szpitalu": the noun after a
-                # preposition of place says where, not what is counted (QA pass 20: unit "lviv")
+                # "kills 3 in Lviv", "загинули 3 у Львові": the noun after a preposition of place
+                # says where, not what is counted (QA pass 20: unit "lviv"); but see COUNTED_AT_PLACE
                 at_place = w in PLACE_PREPOSITIONS.get(lang.code, ())
                 pos = word.end()
                 continue
             if at_place:
-                stopped_at_place = True
+                if lang.unit_key(w) in COUNTED_AT_PLACE:  # "40 in hospital", "12 у лікарні"
+                    unit = lang.unit_key(w)
+                else:
+                    stopped_at_place = True
                 break
             if w in _MODIFIERS and step == 0:  # "100 apartment buildings" count buildings
                 written += " " + word.group(1)
@@ -566,7 +570,8 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             if fate and not (1900 <= value <= 2100 and _YEAR_BEFORE.search(text[max(0, start - 8) : start])):
                 unit, written = _unit_key(fate.group(1)), written + " " + fate.group(1)  # "31 killed"
         if not unit:  # "the death toll from the sinking rose to 17": "toll", else the nearest noun-like word
-            before = [re.sub(r"[^\w]", "", w).lower() for w in text[max(0, start - 100) : start].split()]
+            # words of the figure's clause ("12 died; 40 in Lviv": "died" is the 12's)
+            before = [re.sub(r"[^\w]", "", w).lower() for w in text[max(0, start - 100) : start].rsplit(";", 1)[-1].split()]
             # a kill verb counts the figure right after it ("kills 1", "killing at least 4"), not
             # a later verb's ("kills 1, traps 5", "killing two, displaced 300": review 20b)
             own = len(before) - next((i for i, w in enumerate(reversed(before)) if w not in _BOUND_WORDS), len(before)) - 1
@@ -577,7 +582,12 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 # "kills 3 in Lviv", "загиблих зросла до 17 у Львові": a casualty word right before;
                 # "killed nearly 50 people and infected more than 1,400 in Tunisia": the 1,400 were
                 # infected, not killed (the sentence's earlier casualty word is another count's)
-                casualty = [w for w in casualty if w in before[-3:]]
+                # in its clause ("Вибух вбив 2, ще 7 у реанімації": the 7 are not the killed), and
+                # no filler word ("ещё 12 в больнице", "a 7 w prowincji": review 20b); the figure's
+                # own verb will do ("evacuated 300 in Kharkiv")
+                clause = len(text[max(0, start - 100) : start].rsplit(";", 1)[-1].rsplit(",", 1)[-1].split())
+                casualty = [w for w in casualty if w in before[-min(3, clause):]] if clause else []
+                nearest = [w for w in nearest[-1:] if clause and w == before[-1] and len(w) > 3]
             if casualty or nearest:
                 unit = lang.before_key(casualty[-1] if casualty else nearest[-1])
         if pct or unit == "%":

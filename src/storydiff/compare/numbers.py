@@ -531,8 +531,8 @@ class NumberLanguage:
     def known_unit_after(self, text: str, pos: int) -> str | None:
         """The first unit word this language knows within three words after a figure, in its
         clause: a verb often comes between ("12 zostało rannych", "1.500 wurden verletzt"). A
-        noun right after a preposition of place says where, not what is counted ("3 w szpitalu",
-        "12 im Krankenhaus")."""
+        noun right after a preposition of place says where, not what is counted ("3 w Lublinie",
+        "12 im Rathaus"), unless the place is what became of them ("12 im Krankenhaus")."""
         after_place = False
         for k, word in enumerate(_WORDS_AFTER.finditer(text, pos, min(len(text), pos + 60))):
             # a comma, a clause's end or another figure: what follows counts something else
@@ -542,7 +542,9 @@ class NumberLanguage:
             if _norm_apostrophe(word.group(0).lower()) in self.words:
                 return None
             w = _ELISION.sub("", word.group(0).lower())
-            key = None if after_place else self.known_key(w)
+            key = self.known_key(w)
+            if after_place and key not in COUNTED_AT_PLACE:
+                key = None
             if key is not None:
                 return key
             after_place = w in PLACE_PREPOSITIONS.get(self.code, ())
@@ -634,7 +636,10 @@ def _german_key(w: str, units: tuple[tuple[str, str], ...]) -> str | None:
                     and (w[i + len(start):] in _GERMAN_ENDINGS or (i == 0 and start in CURRENCY_WORDS)):
                 return key  # (a currency's entry is a stem of every language's forms: "Złoty", "złotych")
     return None
-# prepositions of place: the noun after one is where the counted are, not what they are
+# prepositions of place: the noun after one is where the counted are, not what they are ("3 у
+# Львові"), except where a place says what became of them: "12 in hospital", "12 у лікарні", "2 in
+# custody" count the hospitalised and the held (review 20b: they were read as the sentence's dead)
+COUNTED_AT_PLACE = frozenset({"hospi", "custo"})
 PLACE_PREPOSITIONS = {lang: frozenset(words.split()) for lang, words in {
     "uk": "у в на до", "ru": "в во на до", "de": "im in am an ins zum zur", "pl": "w we na do",
     "fr": "à au aux dans en", "es": "en al", "en": "in at near outside inside across"}.items()}
