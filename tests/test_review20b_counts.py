@@ -3,6 +3,8 @@
 import pytest
 
 from storydiff.compare.claims import quantities_conflict, quantities_in
+from storydiff.compare.facts import align_facts
+from storydiff.records import Article
 
 
 def units(text, language):
@@ -64,3 +66,33 @@ def test_a_count_at_a_place_takes_no_filler_word_as_its_unit(language, text, val
 ])
 def test_a_toll_dispute_beside_a_hospital_count_is_seen(language, a, b):
     assert quantities_conflict(quantities_in(a, language), quantities_in(b, language))
+
+
+# 3: "one journalist said" is a source, not a count
+@pytest.mark.parametrize("language, text", [
+    ("en", "One journalist said 20 people were evacuated from the building."),
+    ("en", "One police source said the road was closed."),
+    ("pl", "Jeden policjant powiedział, że ewakuowano dom."),
+    ("uk", "Один журналіст повідомив, що евакуювали будинок."),
+])
+def test_one_trade_before_a_speech_verb_is_no_count(language, text):
+    assert 1.0 not in [v for v, _ in units(text, language)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("pl", "Zginął jeden strażak."), ("uk", "Загинув один рятувальник."),
+    ("en", "One firefighter was killed in the blaze."), ("en", "One soldier died."),
+])
+def test_one_trade_with_a_casualty_word_is_still_a_count(language, text):
+    assert 1.0 in [v for v, _ in units(text, language)]
+
+
+def _en(aid, first):
+    return Article(id=aid, source=aid, outlet=aid, title="Fire in Berovac", language="en",
+                   text=first + "\nRescue teams from three neighbouring provinces arrived by midday.")
+
+
+def test_one_journalist_said_makes_no_numbers_differ_line():
+    facts = align_facts([_en("bbc", "One journalist said 20 people were evacuated from the building."),
+                         _en("cnn", "Five journalists were injured and 20 people were evacuated from the building.")])
+    assert not [line for f in facts for line in f.conflicts if "journalist" in line.lower()]

@@ -353,10 +353,10 @@ ONE_PERSON = re.compile(
     r"дитин|ребен|мирн|цивільн|военн|військов|жител|мешкан|пассажир|пасажир|osob|mężczyzn|kobiet|dzieck|"
     r"mensch|person|frau|mann|kind|"
     # the counted trades of casualty reports ("Zginął jeden strażak", "загинув один рятувальник":
-    # QA pass 20, no figure where "dwóch strażaków" had one)
-    r"firefighter|rescuer|police|miner|journalist|рятувальник|пожежник|поліцейськ|шахтар|журналіст|солдат|"
+    # QA pass 20, no figure where "dwóch strażaków" had one); see ONE_OF_A_TRADE_COUNTS
+    r"(?P<trade>firefighter|rescuer|police|miner|journalist|рятувальник|пожежник|поліцейськ|шахтар|журналіст|солдат|"
     r"бійц|боєць|спасател|пожарн|полицейск|шахтер|журналист|strażak|ratownik|policjant|górnik|dziennikar|"
-    r"żołnierz|pracownik|robotnik|pasażer|mieszkań|cywil)\w*)", re.IGNORECASE)
+    r"żołnierz|pracownik|robotnik|pasażer|mieszkań|cywil))\w*)", re.IGNORECASE)
 # English keys spelled two ways ("kilometres"/"km", "meters"/"metres"): one key
 ENGLISH_ALIASES = {"km": "kilom", "meter": "metre", "ruble": "roubl", "kilogr": "kg", "civilian": "civil",
                    # buildings are what "будинків", "домов", "Häuser" count ("homes" may be households:
