@@ -96,3 +96,44 @@ def test_one_journalist_said_makes_no_numbers_differ_line():
     facts = align_facts([_en("bbc", "One journalist said 20 people were evacuated from the building."),
                          _en("cnn", "Five journalists were injured and 20 people were evacuated from the building.")])
     assert not [line for f in facts for line in f.conflicts if "journalist" in line.lower()]
+
+
+# 4: a labelled contact line or score is no count; "Article 5: 3 killed" keeps its toll
+@pytest.mark.parametrize("language, text", [
+    ("pl", "Twój adres IP: 207.241.233.113"),
+    ("de", "Telefon: 05231 / 609-5050"),
+    ("uk", "Телефон гарячої лінії: 044 123 45 67."),
+])
+def test_a_phone_number_or_address_after_a_colon_is_no_count(language, text):
+    assert units(text, language) == []
+
+
+def test_a_file_number_after_its_label_is_no_count():
+    assert 8.0 not in [v for v, _ in units("Az.: 8 Sa 483/19", "de")]
+
+
+def test_an_id_of_hyphened_groups_is_no_count():
+    assert units("dpa:200630-99-618103", "de") == []
+
+
+def test_two_hotline_numbers_do_not_conflict():
+    a = quantities_in("Телефон гарячої лінії: 044 123 45 67.", "uk")
+    b = quantities_in("Телефон гарячої лінії: 044 555 45 67.", "uk")
+    assert not quantities_conflict(a, b)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Article 5: 3 killed in Lviv"), ("uk", "Стаття 5: 3 загиблих у Львові"),
+])
+def test_a_figure_after_a_numbered_label_is_no_clock_time(language, text):
+    assert (3.0, "dead") in units(text, language)
+
+
+@pytest.mark.parametrize("language, text", [("en", "Lviv: 3 killed"), ("uk", "Масована атака на Львів: 3 загиблих")])
+def test_a_toll_after_a_headline_colon_is_still_read(language, text):
+    assert (3.0, "dead") in units(text, language)
+
+
+@pytest.mark.parametrize("language, text", [("uk", "Вибух пролунав о 10:30."), ("en", "The blast came at 10:30.")])
+def test_clock_minutes_are_still_no_count(language, text):
+    assert units(text, language) == []

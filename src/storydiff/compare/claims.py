@@ -17,7 +17,6 @@ from storydiff.analyze.sentences import sentence_spans
 from storydiff.analyze.speech_verbs import ALL_LANGUAGES, reporting_forms, verbs_pattern
 from storydiff.compare.numbers import (
     AGE_AFTER,
-    CLOCK_MINUTES_BEFORE,
     COUNTED_AT_PLACE,
     CURRENCY_BEFORE,
     DOTTED_DATE,
@@ -28,6 +27,8 @@ from storydiff.compare.numbers import (
     PLACE_PREPOSITIONS,
     SYMBOLS,
     UNIT_KEYS,
+    clock_minutes,
+    contact_spans,
     currency_key,
     is_place_word,
     number_language,
@@ -452,7 +453,7 @@ class _English:
 
     @staticmethod
     def is_when(text: str, start: int, end: int, value: float, written: str) -> bool:
-        return bool(_CLOCK.match(text, end) or CLOCK_MINUTES_BEFORE.search(text[max(0, start - 4) : start])
+        return bool(_CLOCK.match(text, end) or clock_minutes(text, start, end)
                     or DOTTED_DATE.match(text, start)
                     or _MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(text[max(0, start - 12) : start]))
 
@@ -472,8 +473,9 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
     at: dict[int, int] = {}  # where each number starts -> its place in out (for ranges)
     spans: list[tuple[int, int]] = []  # where each figure of out starts and ends, as read
     previous_unit, previous_end = "", -1
+    contacts = contact_spans(text)
     for start, end, value, g, pct in _figures(text, lang):
-        if lang.is_when(text, start, end, value, g):
+        if lang.is_when(text, start, end, value, g) or any(s <= start < e for s, e in contacts):
             continue
         trail = len(g) - len(g.rstrip(",."))  # "to 62, clearing": the comma ends it
         if trail and g.rstrip(",").split()[-1].lower() in getattr(lang, "scales", ()):

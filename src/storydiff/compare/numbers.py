@@ -339,7 +339,30 @@ CURRENCY_BEFORE = re.compile(r"(?:US|A|C)?([$€£₴₽])\s?$")
 # the hour and colon before a clock time's minutes ("о 10:30"): a colon after a word introduces
 # the figure ("Масована атака на Львів: двоє загиблих", "Lviv: 3 killed"; QA pass 20: such
 # headline tolls were dropped as clock times)
-CLOCK_MINUTES_BEFORE = re.compile(r"\d\s?:\s?$")
+# Minutes are two digits right after the colon ("10:30"): "Article 5: 3 killed" is a toll (review 20b)
+CLOCK_MINUTES_BEFORE = re.compile(r"\d:$")
+
+
+def clock_minutes(text: str, start: int, end: int) -> bool:
+    """Whether the figure at text[start:end] is the minutes of a clock time ("о 10:30")."""
+    return len(text[start:end].rstrip(".,")) == 2 and bool(CLOCK_MINUTES_BEFORE.search(text[max(0, start - 4) : start]))
+
+
+# A labelled contact line or file number: "Telefon: 05231 / 609-5050", "Twój adres IP:
+# 207.241.233.113", "Телефон гарячої лінії: 044 123 45 67", "Az.: 8 Sa 483/19", and an ID of
+# hyphened groups ("dpa:200630-99-618103"): figures that count nothing (review 20b: since a colon
+# after a word introduces a figure, press-release footers disagreed between outlets)
+_CONTACT = re.compile(
+    r"(?:\b(?:tel|telefon|telephone|phone|fax|ip|az|aktenzeichen|hotline|infolinia|телефон|тел|факс|"
+    r"гарячої\s+лінії|горячей\s+линии)\.?(?:\s+[^\W\d_]+){0,2}?\s*:\s*"
+    r"|(?<![\w.,])(?=\+|\(?0\d{2}))"  # "+49 ...", "(044) ...", "05231": a leading zero is a dialling code
+    r"\+?[\d(](?:[\d\s/.()+-]*\d)?"
+    r"|(?<![\w.,])\d+(?:-\d+){2,}(?![\w])", re.IGNORECASE)
+
+
+def contact_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` gives phone numbers, addresses and file numbers (figures that count nothing)."""
+    return [m.span() for m in _CONTACT.finditer(text)]
 # a day-first date in figures: "12.11.2026", "12.11.2026 r." (pl, de, uk, ru write dates so; a
 # review: it was read as the figure 12.11)
 DOTTED_DATE = re.compile(r"(?<![\w.,])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})(?![\d])")
@@ -570,7 +593,7 @@ class NumberLanguage:
         before = text[max(0, start - 12) : start].lower()
         if self.clock_before is not None and self.clock_before.search(before):
             return True
-        return bool(re.match(r"\s?[:]\s?\d\d\b", text[end : end + 4]) or CLOCK_MINUTES_BEFORE.search(before))
+        return bool(re.match(r"\s?[:]\s?\d\d\b", text[end : end + 4]) or clock_minutes(text, start, end))
 
 
 def _norm_apostrophe(word: str) -> str:
