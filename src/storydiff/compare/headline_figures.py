@@ -56,10 +56,15 @@ def headline_fact(articles: Sequence[Article], claims_of: Mapping[str, Sequence[
     if len(read) < 2 or not any(c.article_id in titled for c in read):
         return None
     language_of = {label(a.id): languages.get(a.id) for a in articles}
-    told = [_figures_by_outlet(line, language_of) for line in said if line.startswith("numbers differ")]
+    # the units each outlet's figures count, in its body and in its headline: a body's "injuring
+    # 12 people (A) vs 14 (B)" is not the headline's "kills 12 (A) vs 14 dead (B)" (review 20b)
+    body_units = _units_by_outlet((c for a in articles for c in claims_of.get(a.id, ())), label)
+    head_units = _units_by_outlet(read, label)
+    told = [_figures_by_outlet(line, language_of, body_units) for line in said if line.startswith("numbers differ")]
     lines = [line.replace("numbers differ", "numbers differ in the headlines", 1)
              for line in disputes(read, label, "numbers differ", lambda c: c.quantities)
-             if line not in said and _figures_by_outlet(line, language_of) not in told]
+             if line not in said and not any(_same_dispute(_figures_by_outlet(line, language_of, head_units), t)
+                                              for t in told)]
     if not lines:
         return None
     ids = [c.article_id for c in read]
@@ -73,17 +78,38 @@ def headline_fact(articles: Sequence[Article], claims_of: Mapping[str, Sequence[
 _OUTLETS = re.compile(r" \(([^()]*)\)(?=, | vs |$)")
 
 
-def _figures_by_outlet(line: str, language_of: Mapping[str, str | None]) -> frozenset:
-    """The outlets of each side of a "numbers differ" line with the values their figures give:
-    a headline's "12 (A) vs 14 dead (B)" says what a body's "at least 12 people (A) vs at least
-    14 people (B)" says (the demo printed both: the same dispute of the same outlets, twice)."""
+def _units_by_outlet(claims, label: Callable[[str], str]) -> dict[tuple[str, float], set[str]]:
+    """(outlet, value) -> the units its claims count that value in."""
+    out: dict[tuple[str, float], set[str]] = {}
+    for c in claims:
+        for q in c.quantities:
+            out.setdefault((label(c.article_id), q.value), set()).add(q.unit)
+    return out
+
+
+def _figures_by_outlet(line: str, language_of: Mapping[str, str | None],
+                       units: Mapping[tuple[str, float], set[str]]) -> dict[str, tuple[frozenset, frozenset]]:
+    """The outlets of each side of a "numbers differ" line with the values their figures give
+    and the units the outlets count them in (``units``: ``_units_by_outlet``): a headline's "12
+    (A) vs 14 dead (B)" says what a body's "at least 12 people (A) vs at least 14 people (B)"
+    says when the body's people are the dead (the demo printed both: the same dispute twice)."""
     body = line.split(": ", 1)[-1]
-    out, start = set(), 0
+    out, start = {}, 0
     for m in _OUTLETS.finditer(body):
         written = body[start : m.start()]
         for joint in (", ", " vs "):
             written = written.removeprefix(joint)
         language = language_of.get(m.group(1).split(", ")[0])
-        out.add((m.group(1), frozenset(q.value for q in quantities_in(written, language))))
+        values = frozenset(q.value for q in quantities_in(written, language))
+        counted = frozenset(u for outlet in m.group(1).split(", ") for v in values for u in units.get((outlet, v), ()))
+        out[m.group(1)] = (values, counted)
         start = m.end()
-    return frozenset(out)
+    return out
+
+
+def _same_dispute(headline: Mapping[str, tuple[frozenset, frozenset]],
+                  body: Mapping[str, tuple[frozenset, frozenset]]) -> bool:
+    """Whether a body's dispute is the headline's: the same outlets on each side, giving the same
+    values, counted in a unit in common (where the body's units are known)."""
+    return headline.keys() == body.keys() and all(
+        headline[o][0] == body[o][0] and (not body[o][1] or headline[o][1] & body[o][1]) for o in headline)
