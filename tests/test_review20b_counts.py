@@ -36,6 +36,16 @@ def test_a_one_versus_five_toll_dispute_is_seen():
     assert quantities_conflict(a, b)
 
 
+def test_a_kill_and_a_trap_agree_with_their_translation():
+    # the uk side: "однієї людини" is a count of one (the genitive was not read, and the 5 took
+    # the sentence's "забрала життя": a false 1-vs-5 once the en 5 were no longer dead)
+    en = quantities_in("Avalanche at Washington state ski resort kills 1, traps 5", "en")
+    uk = quantities_in("Лавина на лижному курорті в штаті Вашингтон забрала життя однієї людини, "
+                       "п'ять людей опинилися в пастці", "uk")
+    assert (1.0, "dead") in [(q.value, q.unit) for q in uk]
+    assert not quantities_conflict(en, uk)
+
+
 # 2: "N in hospital" counts the hospitalised, never the sentence's dead nor a filler word
 @pytest.mark.parametrize("language, text, value", [
     ("uk", "Загинули 5 людей, ще 12 у лікарні.", 12),

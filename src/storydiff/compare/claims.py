@@ -586,10 +586,10 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 # infected, not killed (the sentence's earlier casualty word is another count's)
                 # in its clause ("Вибух вбив 2, ще 7 у реанімації": the 7 are not the killed), and
                 # no filler word ("ещё 12 в больнице", "a 7 w prowincji": review 20b); the figure's
-                # own verb will do ("evacuated 300 in Kharkiv")
+                # verb will do ("evacuated 300 in Kharkiv")
                 clause = len(text[max(0, start - 100) : start].rsplit(";", 1)[-1].rsplit(",", 1)[-1].split())
                 casualty = [w for w in casualty if w in before[-min(3, clause):]] if clause else []
-                nearest = [w for w in nearest[-1:] if clause and w == before[-1] and len(w) > 3]
+                nearest = [w for w in nearest if len(w) > 3 and w in before[-min(3, clause):]] if clause else []
             if casualty or nearest:
                 unit = lang.before_key(casualty[-1] if casualty else nearest[-1])
         if pct or unit == "%":

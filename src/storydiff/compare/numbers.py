@@ -339,8 +339,8 @@ CURRENCY_BEFORE = re.compile(r"(?:US|A|C)?([$€£₴₽])\s?$")
 # the hour and colon before a clock time's minutes ("о 10:30"): a colon after a word introduces
 # the figure ("Масована атака на Львів: двоє загиблих", "Lviv: 3 killed"; QA pass 20: such
 # headline tolls were dropped as clock times)
-# Minutes are two digits right after the colon ("10:30"): "Article 5: 3 killed" is a toll (review 20b)
-CLOCK_MINUTES_BEFORE = re.compile(r"\d:$")
+# Minutes are two digits after the colon ("10:30", "11: 15"): "Article 5: 3 killed" is a toll (review 20b)
+CLOCK_MINUTES_BEFORE = re.compile(r"\d:\s?$")
 
 
 def clock_minutes(text: str, start: int, end: int) -> bool:
@@ -371,7 +371,7 @@ DOTTED_DATE = re.compile(r"(?<![\w.,])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P
 AGE_AFTER = re.compile(r"\s?-?\s?years?[- ]old\b|-(?:річн|літн|летн|jährig|letni)[^\W\d_]*", re.IGNORECASE)
 # a count of one, where "one" counts people: "one person", "один человек", "одна людина"
 ONE_PERSON = re.compile(
-    r"(?<![\w-])(?:one|один|одна|одного|одну|одній|одним|jeden|jedna|jedną)"  # German "eine Frau" is "a woman"
+    r"(?<![\w-])(?:one|один|одна|одного|одну|одній|одним|однієї|одной|jeden|jedna|jedną|jednej|jednego)"  # German "eine Frau" is "a woman"
     r"(?=\s+(?:person|man|woman|child|civilian|soldier|resident|passenger|worker|человек|людин|чоловік|жін|"
     r"дитин|ребен|мирн|цивільн|военн|військов|жител|мешкан|пассажир|пасажир|osob|mężczyzn|kobiet|dzieck|"
     r"mensch|person|frau|mann|kind|"
