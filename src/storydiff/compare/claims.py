@@ -584,12 +584,19 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 # "kills 3 in Lviv", "загиблих зросла до 17 у Львові": a casualty word right before;
                 # "killed nearly 50 people and infected more than 1,400 in Tunisia": the 1,400 were
                 # infected, not killed (the sentence's earlier casualty word is another count's)
-                # in its clause ("Вибух вбив 2, ще 7 у реанімації": the 7 are not the killed), and
-                # no filler word ("ещё 12 в больнице", "a 7 w prowincji": review 20b); the figure's
-                # verb will do ("evacuated 300 in Kharkiv")
-                clause = len(text[max(0, start - 100) : start].rsplit(";", 1)[-1].rsplit(",", 1)[-1].split())
-                casualty = [w for w in casualty if w in before[-min(3, clause):]] if clause else []
-                nearest = [w for w in nearest if len(w) > 3 and w in before[-min(3, clause):]] if clause else []
+                # and not one of another figure ("Вибух вбив 2, ще 7 у реанімації": the 7 are not
+                # the killed), and no filler word ("ещё 12 в больнице", "a 7 w prowincji": review
+                # 20b); the figure's verb will do ("evacuated 300 in Kharkiv")
+                near = before[-3:]
+                near = near[max((i + 1 for i, w in enumerate(near) if w.isdigit()), default=0):]
+                casualty = [w for w in casualty if w in near]
+                clause = len(text[max(0, start - 100) : start].rsplit(",", 1)[-1].split())  # "5 osób, a 7 w"
+                places = PLACE_PREPOSITIONS.get(lang.code, ())
+                # a word of the clause, four letters or more, not itself a place ("80,000 cases in
+                # China and 80,000 in Italy": no "china")
+                clause_words = [before[i] for i in range(len(before) - min(len(near), clause), len(before))
+                       if len(before[i]) > 3 and not (i and before[i - 1] in places)]
+                nearest = [w for w in nearest if w in clause_words]
             if casualty or nearest:
                 unit = lang.before_key(casualty[-1] if casualty else nearest[-1])
         if pct or unit == "%":

@@ -355,7 +355,8 @@ def clock_minutes(text: str, start: int, end: int) -> bool:
 _CONTACT = re.compile(
     r"(?:\b(?:tel|telefon|telephone|phone|fax|ip|az|aktenzeichen|hotline|infolinia|телефон|тел|факс|"
     r"гарячої\s+лінії|горячей\s+линии)\.?(?:\s+[^\W\d_]+){0,2}?\s*:\s*"
-    r"|(?<![\w.,])(?=\+|\(?0\d{2}))"  # "+49 ...", "(044) ...", "05231": a leading zero is a dialling code
+    # "+49 6131 ...", "+4971189903400", "(044) ...", "05231": a country or dialling code ("+7 Prozent" is none)
+    r"|(?<![\w.,])(?=\+\d{1,3}[\s(/-]+\(?\d|\+\d{8}|\(?0\d{2}))"
     r"\+?[\d(](?:[\d\s/.()+-]*\d)?"
     r"|(?<![\w.,])\d+(?:-\d+){2,}(?![\w])", re.IGNORECASE)
 
