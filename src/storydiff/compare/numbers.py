@@ -339,13 +339,15 @@ CURRENCY_BEFORE = re.compile(r"(?:US|A|C)?([$€£₴₽])\s?$")
 # the hour and colon before a clock time's minutes ("о 10:30"): a colon after a word introduces
 # the figure ("Масована атака на Львів: двоє загиблих", "Lviv: 3 killed"; QA pass 20: such
 # headline tolls were dropped as clock times)
-# Minutes are two digits after the colon ("10:30", "11: 15"): "Article 5: 3 killed" is a toll (review 20b)
-CLOCK_MINUTES_BEFORE = re.compile(r"\d:\s?$")
+# Minutes follow the colon at once ("10:30"; "2:1", a score's second figure, was always left out
+# so), or after a space as two digits ("11: 15"): "Article 5: 3 killed" is a toll (review 20b)
+CLOCK_MINUTES_BEFORE = re.compile(r"\d:(\s?)$")
 
 
 def clock_minutes(text: str, start: int, end: int) -> bool:
     """Whether the figure at text[start:end] is the minutes of a clock time ("о 10:30")."""
-    return len(text[start:end].rstrip(".,")) == 2 and bool(CLOCK_MINUTES_BEFORE.search(text[max(0, start - 4) : start]))
+    colon = CLOCK_MINUTES_BEFORE.search(text[max(0, start - 4) : start])
+    return bool(colon) and (not colon.group(1) or len(text[start:end].rstrip(".,")) == 2)
 
 
 # A labelled contact line or file number: "Telefon: 05231 / 609-5050", "Twój adres IP:
