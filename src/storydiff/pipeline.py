@@ -1001,7 +1001,12 @@ def summary_kept_out(stored: Article, article: Article, *, teaser_only: bool = F
     from storydiff.analyze.sentences import sentences
 
     said = [w for w in map(_words, sentences(article.text)) if w]
-    cut_short = bool(said) and is_cut_short(article.text)
+    # cut short: it ends in an ellipsis that is not the stored text's own (a full sentence of it
+    # ending "..."), and it is no later version (review 20c, 1: a correction of an article whose
+    # last sentence ends "..." was kept out as a "preview")
+    cut_short = (bool(said) and is_cut_short(article.text) and len(article.text) < len(stored.text)
+                 and not _later_version(stored, article)
+                 and said[-1] not in [w for w in map(_words, sentences(stored.text)) if w])
     summary = article.text_from == FEED_SUMMARY
     if not (summary or cut_short):
         return None
@@ -1026,6 +1031,14 @@ def summary_kept_out(stored: Article, article: Article, *, teaser_only: bool = F
     n = len(lacked)
     return (f"{where} has {n} sentence{'s' if n != 1 else ''} the page lacks but only {carried:.0%} of its text: "
             f"no full text; read the page again to see whether it changed")
+
+
+def _later_version(stored: Article, article: Article) -> bool:
+    """Whether ``article`` says it was modified after ``stored`` was."""
+    from storydiff.dates import parse_iso_utc
+
+    mine, theirs = parse_iso_utc(stored.modified), parse_iso_utc(article.modified)
+    return mine is not None and theirs is not None and theirs > mine
 
 
 def is_cut_short(text: str) -> bool:

@@ -259,6 +259,9 @@ def shares_most_of_both(stored: Article, article: Article, min_shared: float | N
     return bool(a and b) and len(a & b) >= need * max(len(a), len(b))
 
 
+STUB_WORDS = 40  # a stored text this short at a URL is a stub that the outlet's report replaces
+
+
 def is_other_at_url(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
     """Whether ``article``, read at the URL of ``stored`` (an outlet's rolling live page, a reused
     address), is another article rather than that one edited: less than
@@ -273,8 +276,13 @@ def is_other_at_url(stored: Article, article: Article, settings: RevisionSetting
     a, b = word_shingles(stored.text), word_shingles(article.text)
     if not (a and b):
         return False
+    if len(stored.text.split()) < STUB_WORDS:
+        return False  # a breaking stub ("Explosions heard in Lviv. More to follow.") grows into the report (review 20c, 4)
     need = (settings or RevisionSettings()).same_url_min_shared
     return len(a & b) < need * min(len(a), len(b))
+
+
+COPY_STRAY_WORDS = 6  # a line only one copy of a page holds, this short, is the page's, not the story's
 
 
 def is_copy_of(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
@@ -285,9 +293,17 @@ def is_copy_of(stored: Article, article: Article, settings: RevisionSettings | N
     outlet beyond that share, or a teaser of the page is no copy."""
     if not _same_outlet(stored, article):
         return False
+    # another day's text under a recurring headline ("Air raid alert in Kyiv", a live page's
+    # "Live: ... day N") is another article (review 20c, 3)
+    if stored.published and article.published and not _same_day_or_time(stored.published, article.published):
+        return False
     mine, theirs = (_paragraph_words(a.text) for a in (stored, article))
     small, large = sorted((mine, theirs), key=lambda p: sum(len(w.split()) for w in p))
     if not small or not set(small) <= set(large):
+        return False
+    # what only the longer holds must be stray lines (an editors' initials line, a label), not a
+    # paragraph the outlet added or removed: a pasted corrected page is no copy (review 20c, 2)
+    if any(len(w.split()) > COPY_STRAY_WORDS for w in set(large) - set(small)):
         return False
     need = (settings or RevisionSettings()).copy_min_share
     return sum(len(w.split()) for w in small) >= need * sum(len(w.split()) for w in large)
@@ -301,6 +317,16 @@ def _paragraph_words(text: str) -> list[str]:
         if words:
             out.append(words)
     return out
+
+
+def _same_day_or_time(a: str, b: str) -> bool:
+    """Whether two publication times can be one: the same instant, or the same day where either
+    gives only its day (a paste dated "2026-12-06" of the page stamped 07:42 that day)."""
+    from storydiff.dates import is_bare_date
+
+    if is_bare_date(a) or is_bare_date(b):
+        return a.strip()[:10] == b.strip()[:10]
+    return _same_time(a, b)
 
 
 def _same_time(a: str, b: str) -> bool:

@@ -125,7 +125,7 @@ class RevisionsMixin:
         key = codec.headline_key(outlet, title)
         if key is None:
             return []
-        q = select(a.data).where(a.headline_key == key).order_by(a.seq).limit(20)
+        q = select(a.data).where(a.headline_key == key).order_by(a.seq.desc()).limit(20)
         with self._read() as conn:
             return [codec.article_from_json(d) for d in conn.execute(q).scalars().all()]
 
