@@ -401,11 +401,11 @@ def _without_cut_copies(vs: list[Article]) -> list[Article]:
     300-character re-export of its page compared the preview (QA pass 20b, 4)."""
     kept = []
     for v in vs:
-        fuller = next((k for k in vs if k is not v and summary_kept_out(k, v) is not None), None)
-        if fuller is None:
+        why = next((r for k in vs if k is not v and (r := summary_kept_out(k, v)) is not None), None)
+        if why is None:
             kept.append(v)
         else:
-            log.warning("%s: %s", v.source, summary_kept_out(fuller, v))
+            log.warning("%s: %s", v.source, why)
     return kept or vs
 
 

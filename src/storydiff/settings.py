@@ -624,12 +624,18 @@ class RevisionSettings:
     # article": a rewrite that keeps a sixth of the old text (a stub grown into a report, its
     # lead rewritten) is still an edit. A feed's summary and the page it stands for are exempt.
     same_url_min_shared: float = 0.15
+    # ... unless the stored text has fewer words than this: a breaking stub ("Explosions heard in
+    # Lviv. More to follow.") that the outlet's report replaces at its URL (review 20c, 4)
+    stub_words: int = 40
     # A page's text read without its URL (a browser paste of a watched page) is a stored article
     # of the same outlet and headline copied again, "already stored", when every paragraph of one
     # text is a paragraph of the other (the words, spacing and punctuation aside) and the shorter
     # holds at least this share of the longer's words: one extraction kept a line the other
     # dropped (QA pass 20a, 13: PAP's editors' initials "mws/ mk/"), no outlet's edit.
     copy_min_share: float = 0.8
+    # ... and what only one of the two holds is stray lines of at most this many words (a sign-off,
+    # a label), not a paragraph the outlet added or removed (review 20c, 2: a pasted correction)
+    copy_stray_words: int = 6
     # Two paragraphs of successive revisions are one paragraph edited (shown as a word diff)
     # when their difflib ratio reaches this; below, one was removed and another added.
     edited_paragraph_ratio: float = 0.5

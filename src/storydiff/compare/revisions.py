@@ -259,16 +259,14 @@ def shares_most_of_both(stored: Article, article: Article, min_shared: float | N
     return bool(a and b) and len(a & b) >= need * max(len(a), len(b))
 
 
-STUB_WORDS = 40  # a stored text this short at a URL is a stub that the outlet's report replaces
-
-
 def is_other_at_url(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
     """Whether ``article``, read at the URL of ``stored`` (an outlet's rolling live page, a reused
     address), is another article rather than that one edited: less than
     ``RevisionSettings.same_url_min_shared`` of the shorter text's word 3-grams are in the other,
     and their publication times, when both give one, differ (an edit keeps its publication time).
-    A feed's summary stands for its page (a blurb shares little of it and is no other article);
-    a text with no 3-gram (a line) says nothing."""
+    A feed's summary stands for its page (a blurb shares little of it and is no other article),
+    a stored stub grows into its report (``RevisionSettings.stub_words``), and a text with no
+    3-gram (a line) says nothing."""
     if FEED_SUMMARY in (stored.text_from, article.text_from):
         return False
     if stored.published and article.published and _same_time(stored.published, article.published):
@@ -276,13 +274,10 @@ def is_other_at_url(stored: Article, article: Article, settings: RevisionSetting
     a, b = word_shingles(stored.text), word_shingles(article.text)
     if not (a and b):
         return False
-    if len(stored.text.split()) < STUB_WORDS:
-        return False  # a breaking stub ("Explosions heard in Lviv. More to follow.") grows into the report (review 20c, 4)
-    need = (settings or RevisionSettings()).same_url_min_shared
-    return len(a & b) < need * min(len(a), len(b))
-
-
-COPY_STRAY_WORDS = 6  # a line only one copy of a page holds, this short, is the page's, not the story's
+    settings = settings or RevisionSettings()
+    if len(stored.text.split()) < settings.stub_words:
+        return False  # a breaking stub grows into the report (review 20c, 4)
+    return len(a & b) < settings.same_url_min_shared * min(len(a), len(b))
 
 
 def is_copy_of(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
@@ -303,10 +298,10 @@ def is_copy_of(stored: Article, article: Article, settings: RevisionSettings | N
         return False
     # what only the longer holds must be stray lines (an editors' initials line, a label), not a
     # paragraph the outlet added or removed: a pasted corrected page is no copy (review 20c, 2)
-    if any(len(w.split()) > COPY_STRAY_WORDS for w in set(large) - set(small)):
+    settings = settings or RevisionSettings()
+    if any(len(w.split()) > settings.copy_stray_words for w in set(large) - set(small)):
         return False
-    need = (settings or RevisionSettings()).copy_min_share
-    return sum(len(w.split()) for w in small) >= need * sum(len(w.split()) for w in large)
+    return sum(len(w.split()) for w in small) >= settings.copy_min_share * sum(len(w.split()) for w in large)
 
 
 def _paragraph_words(text: str) -> list[str]:
