@@ -186,3 +186,36 @@ def test_only_the_first_terms_of_a_long_query_are_read_both_ways():
 
     query = fts5_match(parse_query(" ".join(["lll"] * (L_READING_TERMS + 2))))
     assert query.count("(") == L_READING_TERMS and query.endswith('AND "lll" AND "lll"')
+
+
+@pytest.fixture
+def kuriers(store):
+    articles = [
+        Article(id="kw", source="k#1", outlet="Kurier Wschodni", title="Pożar hali w Lublinie",
+                published="2026-12-06", text="Hala magazynowa spłonęła w nocy."),
+        Article(id="ok", source="k#2", outlet="Ostkurier", title="Brand einer Halle in Lublin",
+                published="2026-12-06", text="Eine Lagerhalle ist in der Nacht abgebrannt, die Halle ist zerstört."),
+        Article(id="ui", source="k#3", outlet="Укрінформ", title="Пожежа складу в Любліні",
+                published="2026-12-06", text="Склад згорів уночі, повідомляє Укрінформ. Хала знищена."),
+        Article(id="in", source="k#4", outlet="Інформатор Львів", title="Пожежа в Любліні: згорів склад",
+                published="2026-12-06", text="У Любліні вночі згорів склад, хала знищена вогнем."),
+    ]
+    for a in articles:
+        assert store.add_article(a, story_id="hala")
+    return store
+
+
+def test_an_outlet_filter_matches_from_the_start_of_a_word_on_both_backends(kuriers):
+    def outlets(value):
+        return {h.article_id for h in kuriers.search("", outlet=value)}
+
+    # a word of the name, or the start of one, finds it; the same letters inside a word do not
+    assert outlets("Kurier") == {"kw"}
+    assert outlets("kurier wsch") == {"kw"}
+    assert outlets("Wschodni") == {"kw"}
+    assert outlets("Ostkur") == {"ok"}
+    assert outlets("urier") == set()
+    # the same on a Cyrillic name (read by the regular expression, not the ASCII fast path)
+    assert outlets("Інформ") == {"in"}
+    assert outlets("Укрінформ") == {"ui"}
+    assert outlets("Львів") == {"in"}

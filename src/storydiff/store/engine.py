@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
 from storydiff.settings import default_db_url
+from storydiff.store.search_index import filter_regex, starts_a_word_in
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000  # a second writer (another ingest, the web app) waits, not fails
 
@@ -70,19 +71,17 @@ def _py_lower(value):
 
 @functools.lru_cache(maxsize=64)
 def _folded_pattern(folded: str) -> re.Pattern:
-    from storydiff.store.search_index import fold_regex
-
-    return re.compile(fold_regex(folded))
+    return re.compile(filter_regex(folded, "python"))
 
 
 def _folded_has(value, folded) -> bool:
     """Whether ``search_index.fold(value)`` holds ``folded`` (a filter's text, folded): search's
-    outlet and speaker filters on SQLite. A value in ASCII has nothing to fold (a quote's paragraph
+    outlet and speaker filters on SQLite, from a word's start. A value in ASCII has nothing to fold (a quote's paragraph
     in ~1 us); another is matched by the filter's regular expression, as PostgreSQL matches it."""
     if not isinstance(value, str) or not isinstance(folded, str):
         return False
     if value.isascii():
-        return folded in value.lower()
+        return starts_a_word_in(folded, value.lower())
     return _folded_pattern(folded).search(value) is not None
 
 

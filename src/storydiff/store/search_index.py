@@ -142,8 +142,8 @@ def _fold_table() -> tuple[str, str]:
 
 # Outlet and speaker filters match as search words do (FTS5 reads "Kępno" as "kepno"): a user
 # without a Polish keyboard types "Zielinski" for "Zieliński" (QA pass 16). No migration: the
-# column is matched against ``fold_regex`` of the filter (PostgreSQL ``~*``; SQLite's
-# ``py_folded_has``, which reads a row in ASCII by ``in``). PostgreSQL's translate() over this
+# column is matched against ``filter_regex`` of the filter (PostgreSQL ``~*``; SQLite's
+# ``py_folded_has``, which reads a row in ASCII by ``starts_a_word_in``). PostgreSQL's translate() over this
 # table took 100x lower()'s time on a quote's paragraph, the regex less than lower() + LIKE
 # (bench/search_filters.py).
 FOLD_FROM, FOLD_TO = _fold_table()
@@ -164,6 +164,32 @@ def fold_regex(text: str) -> str:
     in either case (whatever the database's locale makes of ``~*``: "к" → "[кК]"), every other
     character taken literally."""
     return "".join(_letter_class(c) for c in fold(text))
+
+
+# A filter matches from the start of a word of the column, as a user names an outlet or a speaker:
+# "Kurier" finds "Kurier Wschodni", not "Ostkurier"; "Kallas" finds "Kaja Kallas", "Ann" not
+# "Joanna" (QA pass 20a). Both dialects read a lookbehind; PostgreSQL's [[:alnum:]] follows the
+# database's locale (C.UTF-8 knows Cyrillic letters; plain C matches inside such words, as before).
+_WORD_START = {"postgresql": "(?<![[:alnum:]])", "python": r"(?<![^\W_])"}
+
+
+def filter_regex(text: str, dialect: str = "postgresql") -> str:
+    """``fold_regex`` of ``text`` anchored at a word start (when ``text`` starts with a letter or
+    digit), for PostgreSQL's ``~*`` or, with ``dialect="python"``, Python's ``re``."""
+    pattern = fold_regex(text)
+    return _WORD_START[dialect] + pattern if fold(text)[:1].isalnum() else pattern
+
+
+def starts_a_word_in(folded: str, text: str) -> bool:
+    """Whether ``folded`` occurs in ``text`` (both lower-case) at the start of a word."""
+    if not folded[:1].isalnum():
+        return folded in text
+    at = text.find(folded)
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():
+            return True
+        at = text.find(folded, at + 1)
+    return False
 
 
 def _letter_class(c: str) -> str:

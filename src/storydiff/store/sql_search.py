@@ -14,8 +14,8 @@ from storydiff.store.base import SearchHit
 from storydiff.store.schema import articles, search_articles, search_quotes
 from storydiff.store.search_index import (
     entries_for,
+    filter_regex,
     fold,
-    fold_regex,
     fts5_match,
     insert_rows,
     parse_query,
@@ -73,11 +73,12 @@ class SearchMixin:
         table = "search_articles" if kind == "article" else "search_quotes"
         params: dict = {"n": int(limit)}
         where = []
-        # the filters fold diacritics and case as search words do ("Zielinski" finds "Zieliński")
+        # the filters fold diacritics and case as search words do ("Zielinski" finds "Zieliński"),
+        # from a word's start ("Kurier" finds "Kurier Wschodni", not "Ostkurier")
         pg = self.engine.dialect.name == "postgresql"
 
         def matches(col: str, name: str, value: str) -> str:
-            params[name] = fold_regex(value) if pg else fold(value)
+            params[name] = filter_regex(value) if pg else fold(value)
             return f"{col} ~* :{name}" if pg else f"py_folded_has({col}, :{name})"
 
         if outlet:
