@@ -52,6 +52,32 @@ def test_a_copy_without_its_url_differing_by_a_line_is_already_stored(db_url, tm
     assert "1 new article" in said, said
 
 
+def test_the_page_of_a_stored_paste_takes_its_url_and_later_edits_are_revisions(db_url, tmp_path):
+    # the paste first (a paywalled page copied from a browser), the page's HTML fetched later
+    said = ingest_said(db_url, write_jsonl(tmp_path, "pasted.jsonl", row(BODY, published="2026-12-06")))
+    assert "1 new article" in said, said
+    said = ingest_said(db_url, write_jsonl(tmp_path, "watched.jsonl",
+                                           row([*BODY, "Opracowanie: Marta Wiśniewska"], url=URL,
+                                               published="2026-12-06T07:42:00Z")))
+    assert "0 new article" in said and "1 already stored" in said and "it takes this URL" in said, said
+    with open_store(db_url) as s:
+        (a,) = s.articles()
+        assert a.url == URL and a.published.startswith("2026-12-06T07:42")  # the page's reading
+        assert len(s.revisions(a.id)) == 1  # no edit shown: the outlet changed nothing
+        assert s.article_by_url(URL).id == a.id
+        assert {h.article_id for h in s.search("Kozycki")} == {a.id}
+    # the page's later correction at its URL is that article's revision, not a second article
+    edited = [BODY[0], BODY[1].replace("trzy osoby", "cztery osoby"), *BODY[2:]]
+    said = ingest_said(db_url, write_jsonl(tmp_path, "corrected.jsonl",
+                                           row(edited, url=URL, published="2026-12-06T07:42:00Z")))
+    assert "0 new article" in said and "1 new revision" in said, said
+    # and the same paste read again is still already stored
+    said = ingest_said(db_url, write_jsonl(tmp_path, "pasted2.jsonl", row(BODY, published="2026-12-06")))
+    assert "0 new article" in said, said
+    with open_store(db_url) as s:
+        assert len(s.articles()) == 1
+
+
 def test_the_headline_key_follows_an_edited_headline(db_url):
     with open_store(db_url) as s:
         a = Article(id="k1", source="a.html", url=URL, outlet="Kurier Wschodni", title=TITLE, text="\n".join(BODY))
@@ -105,3 +131,28 @@ def test_the_upgrade_keys_the_stored_articles_headlines(db_url):
     engine.dispose()
     with open_store(db_url) as s:
         assert [a.id for a in s.articles_titled("Kurier Wschodni", TITLE)] == ["k1"]
+
+
+def _page_html() -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in [*BODY, "mws/ mk/"])
+    return (f'<html><head><title>{TITLE}</title><link rel="canonical" href="{URL}">'
+            '<meta property="og:site_name" content="Kurier Wschodni">'
+            '<meta property="article:published_time" content="2026-12-06T07:42:00+01:00"></head>'
+            f"<body><article><h1>{TITLE}</h1>{paragraphs}</article></body></html>")
+
+
+def test_compare_of_a_page_and_its_paste_compares_the_page_once(tmp_path, caplog):
+    from storydiff.pipeline import compare_paths
+
+    page = tmp_path / "page.html"
+    page.write_text(_page_html(), encoding="utf-8")
+    pasted = write_jsonl(tmp_path, "pasted.jsonl", row(BODY, published="2026-12-06"))
+    edited = write_jsonl(tmp_path, "edited.jsonl", {**row(BODY, published="2026-12-06"),
+                                                    "text": "\n".join(BODY).replace("trzy osoby", "cztery osoby")})
+    for inputs in ([page, pasted], [pasted, page]):  # the page kept, whichever comes first
+        result = compare_paths([str(p) for p in inputs], parse_singles=False)
+        assert [(a.outlet, a.url) for a in result.articles] == [("Kurier Wschodni", URL)], inputs
+        assert "read another way" in caplog.text
+    # an edited paste is no copy: both compared (the figures disagree)
+    result = compare_paths([str(page), str(edited)], parse_singles=False)
+    assert len(result.articles) == 2

@@ -365,6 +365,35 @@ def resaved_versions(articles: list[Article], versions: dict[str, list[Article]]
     return out
 
 
+def without_copies(articles: list[Article], versions: dict[str, list[Article]]) -> list[Article]:
+    """``articles`` with a page's text read twice, once without its URL (a browser paste beside
+    the page's HTML: ``compare.revisions.is_copy_of``, the same outlet and headline), compared
+    once, as ``ingest`` stores it (``copied_from``): the reading with the URL stays, else the
+    first. ``compare page.html pasted.txt`` showed the outlet and "#2" sharing every fact."""
+    from storydiff.store.codec import headline_key
+
+    by_headline: dict[str, list[Article]] = {}
+    dropped: set[int] = set()
+    for a in articles:
+        key = headline_key(a.outlet, a.title)
+        if key is None or a.id in versions:
+            continue
+        peers = by_headline.setdefault(key, [])
+        if peers:
+            from storydiff.compare.revisions import is_copy_of
+
+            copy = next((p for p in peers if not (p.url and a.url) and is_copy_of(p, a)), None)
+            if copy is not None:
+                gone, kept = (copy, a) if a.url and not copy.url else (a, copy)
+                log.warning("%s: the same text as %s read another way: compared once", gone.source, kept.source)
+                dropped.add(id(gone))
+                if gone is copy:
+                    peers[peers.index(copy)] = a
+                continue
+        peers.append(a)
+    return [a for a in articles if id(a) not in dropped]
+
+
 def newest_versions(articles: list[Article], versions: dict[str, list[Article]]) -> tuple[list[Article], dict[str, list]]:
     """Each article read in several versions (``dedupe_ids``'s ``versions``, ``moved_versions``)
     as its newest one, and how each version differs from the one before
@@ -750,6 +779,7 @@ def compare_paths(
         result.articles = url_versions(result.articles, versions)
         result.articles = moved_versions(result.articles, versions)
         result.articles = resaved_versions(result.articles, versions)
+        result.articles = without_copies(result.articles, versions)
         result.articles, result.edits = newest_versions(result.articles, versions)
         result.versions = {aid: [v.source for v in vs] for aid, vs in versions.items()}
         result.stories = compare_articles(result.articles, fact_settings=fact_settings, parse_singles=parse_singles,
@@ -1142,15 +1172,17 @@ def resaved_from(store, article: Article) -> Article | None:
 
 
 def copied_from(store, article: Article) -> Article | None:
-    """The stored article that ``article``, a page's text without its URL, is a copy of
+    """The stored article that ``article`` is the same text of, read another way
     (``compare.revisions.is_copy_of``: the same outlet and headline, its paragraphs but for a line
-    one extraction kept), or None. QA pass 20a, 13: a colleague's browser paste of a page watch
-    had stored was a second article of the outlet ("Kurier Wschodni #2"), as the HTML kept PAP's
-    editors' initials "mws/ mk/" that page text drops; "the same text from the same outlet" is
-    already stored, whichever path read it."""
-    if article.url or not (article.outlet and article.title):
+    one extraction kept), one of them without a URL: a page's text pasted without its URL after
+    its page was stored, or the page of a stored paste; None otherwise. QA pass 20a, 13: a
+    colleague's browser paste of a page watch had stored was a second article of the outlet
+    ("Kurier Wschodni #2"), as the HTML kept PAP's editors' initials "mws/ mk/" that page text
+    drops; "the same text from the same outlet" is already stored, whichever path read it first."""
+    if not (article.outlet and article.title):
         return None
-    peers = [a for a in store.articles_titled(article.outlet, article.title) if a.id != article.id]
+    peers = [a for a in store.articles_titled(article.outlet, article.title)
+             if a.id != article.id and not (a.url and article.url)]  # two addresses: two pages
     if not peers:  # the common case: a new article's ingest imports none of the compare package
         return None
     from storydiff.compare.revisions import is_copy_of
@@ -1322,6 +1354,17 @@ def ingest_stream(
                 log.warning("%s: %s", a.source, a.warnings[-1])
             prior = revision_target(store, a, at_url, reverts=current_sources)
             copy = copied_from(store, a) if prior is None else None
+            if copy is not None and a.url and at_url is None:
+                # the page of a stored paste: the page's reading (its URL, its own metadata)
+                # replaces the paste's, no revision (the outlet changed nothing), so the page's
+                # later edits are found at its URL
+                said = f"the page of the stored article {copy.id} (its text pasted without the URL): already stored; it takes this URL"
+                a.warnings.append(said)
+                log.warning("%s: %s", a.source, said)
+                store.revise_article(copy.id, replace(a, id=copy.id, published=a.published or copy.published),
+                                     reread=True)
+                outcome(a, "skipped")
+                return
             if copy is not None:
                 said = f"a copy of the stored article {copy.url or copy.id} (its text read another way): already stored"
                 a.warnings.append(said)  # said: the API's item result, ingest's stderr

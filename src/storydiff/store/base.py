@@ -309,12 +309,16 @@ class Store(ABC):
         colleague's browser paste of a watched page), is looked for."""
         return [a for a in self.articles() if a.outlet == outlet and a.title == title][:20]
 
-    def revise_article(self, article_id: str, article: Article, *, revert: bool = False) -> int | None:
+    def revise_article(self, article_id: str, article: Article, *, revert: bool = False,
+                       reread: bool = False) -> int | None:
         """Make ``article`` the latest revision of the stored article ``article_id`` (its id, story
         and place in storing order stay; the text it replaces is kept as an earlier revision).
         The new revision's number, or None (nothing changes) when the article is not stored or
         its new text or item is already stored elsewhere. ``revert``: a text or item one of the
-        article's earlier revisions had is a revision too (a page whose edit was undone)."""
+        article's earlier revisions had is a revision too (a page whose edit was undone).
+        ``reread``: ``article`` is the current version read another way (the page's HTML of a
+        stored browser paste of it): it replaces the current reading, takes its URL when free,
+        and adds no revision (the outlet changed nothing)."""
         raise NotImplementedError
 
     def revisions(self, article_id: str) -> list[Revision]:

@@ -180,7 +180,8 @@ class RevisionsMixin:
         with self._read() as conn:
             return int(conn.execute(q).scalar() or 0)
 
-    def revise_article(self, article_id: str, article: Article, *, revert: bool = False) -> int | None:
+    def revise_article(self, article_id: str, article: Article, *, revert: bool = False,
+                       reread: bool = False) -> int | None:
         from dataclasses import replace
 
         article_id = codec.column_text(article_id)
@@ -207,7 +208,7 @@ class RevisionsMixin:
             ).first())
             if taken:
                 return None
-            if _older(article_times(article), _times(cur.data), cur.revised_at or cur.added_at):
+            if not reread and _older(article_times(article), _times(cur.data), cur.revised_at or cur.added_at):
                 # an older version read later: it goes below the current text
                 return self._insert_earlier(conn, article_id, article, new_source, new_hash, data, cur.revision)
             url_key = cur.url_key
@@ -215,18 +216,20 @@ class RevisionsMixin:
                 moved = codec.key_hash(url)  # same outlet's article id, new address: follow it if free
                 if conn.execute(select(a.seq).where(a.url_key == moved)).first() is None:
                     url_key = moved
-            conn.execute(article_revisions.insert().values(
-                article_id=article_id, revision=cur.revision, source_key=cur.source_key,
-                content_hash=cur.content_hash, seen_at=cur.revised_at or cur.added_at, data=cur.data,
-            ))
-            number = cur.revision + 1
+            number = cur.revision
+            if not reread:  # the text it replaces stays as an earlier revision
+                conn.execute(article_revisions.insert().values(
+                    article_id=article_id, revision=cur.revision, source_key=cur.source_key,
+                    content_hash=cur.content_hash, seen_at=cur.revised_at or cur.added_at, data=cur.data,
+                ))
+                number += 1
             conn.execute(update(articles).where(a.seq == cur.seq).values(
                 source_key=new_source, path_key=codec.source_path_key(article.source), url_key=url_key,
                 headline_key=codec.headline_key(article.outlet, article.title),
                 content_hash=new_hash,
                 outlet=codec.column_text(article.outlet), title=codec.column_text(article.title),
                 published=sortable_time(article.published), data=data, revision=number,
-                revised_at=codec.now_iso(),
+                revised_at=cur.revised_at if reread else codec.now_iso(),
             ))
             self._drop_cached(conn, cur.story_id)  # the story now compares the new text
             self._reindex(conn, cur.seq, entries)
