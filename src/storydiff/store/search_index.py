@@ -267,6 +267,45 @@ def spellings(text: str, l_readings: bool = True) -> list[str]:
     return [r for reading in readings for r in _l_readings(reading)]
 
 
+# Ukrainian and Russian name a place or a person mostly in oblique cases ("у Харкові", "мер
+# Харкова", "з Києва", "в Москве"): a word typed as the dictionary gives it found only that form
+# (QA pass 21b, 03). A Cyrillic word of a query is also searched, at query time (no index change),
+# as its stem's prefix: a final vowel, й or ь dropped ("Одеса" → Одес*, "Зеленський" →
+# Зеленськ*), a consonant kept (Путін*), and Ukrainian -ів/-їв read with the о/є its other cases
+# take (Харків → Харков*, Київ → Києв*, Львів → Львов*, Миколаїв → Миколаєв*). A stem shorter than
+# CYRILLIC_STEM_MIN letters stays as typed (Рада, Суд: their prefixes are other words).
+CYRILLIC_STEM_MIN = 4
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'’ʼ]+")
+_CYRILLIC_ENDINGS = "аяоеєиіїуюьйыэ"
+_ADJECTIVE_ENDINGS = ("ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее")  # Зеленський, Киевская
+
+
+def cyrillic_stems(word: str) -> list[str]:
+    """The prefixes under which ``word``'s other cases are searched ([] for a word not Cyrillic,
+    or too short to cut)."""
+    if not _CYRILLIC_WORD.fullmatch(word):
+        return []
+    low = word.lower()
+    if low.endswith(("ів", "їв")) and len(low) - 2 >= CYRILLIC_STEM_MIN - 2:
+        base = word[:-2]
+        return [base + ("ов" if low.endswith("ів") else "єв"), word]  # Харкова; Харківщина
+    cut = 2 if low.endswith(_ADJECTIVE_ENDINGS) else 1 if low[-1] in _CYRILLIC_ENDINGS else 0
+    stem = word[: len(word) - cut]
+    return [stem] if len(stem) >= CYRILLIC_STEM_MIN else []
+
+
+def readings(term: Term, l_readings: bool = True) -> list[tuple[str, bool]]:
+    """What the index is asked for a term: (text, as a prefix) for each of its ``spellings``, then
+    each Cyrillic word's stems as prefixes (``cyrillic_stems``; a phrase and a typed prefix as
+    typed)."""
+    texts = spellings(term.text, l_readings)
+    out = [(t, term.prefix) for t in texts]
+    if not term.prefix and " " not in term.text:
+        out += [(stem, True) for t in texts for stem in cyrillic_stems(t)]
+        out = [(t, p) for t, p in out if p or (t, True) not in out]  # Харків* holds Харків
+    return list(dict.fromkeys(out))
+
+
 @dataclass(frozen=True)
 class Term:
     """One part of a query: a word, or words in quotes (a phrase); ``prefix`` for ``word*``."""
@@ -300,8 +339,8 @@ def fts5_match(terms: list[Term]) -> str:
 
     # AND written out: FTS5 reads an implicit AND between phrases only, not before a "(...)" group
     return " AND ".join(
-        one(t.text, t.prefix) if len(v := spellings(t.text, i < L_READING_TERMS)) == 1
-        else "(" + " OR ".join(one(x, t.prefix) for x in v) + ")"
+        one(*v[0]) if len(v := readings(t, i < L_READING_TERMS)) == 1
+        else "(" + " OR ".join(one(*x) for x in v) + ")"
         for i, t in enumerate(terms)
     )
 
@@ -312,9 +351,9 @@ def pg_tsquery(terms: list[Term]) -> tuple[str, dict[str, str]]:
     parts, params = [], {}
     for i, t in enumerate(terms):
         ors = []
-        for j, text in enumerate(spellings(t.text, i < L_READING_TERMS)):
+        for j, (text, prefix) in enumerate(readings(t, i < L_READING_TERMS)):
             params[f"t{i}_{j}"] = search_fold(text)
-            if t.prefix:
+            if prefix:
                 ors.append(f"(plainto_tsquery('simple', :t{i}_{j})::text || ':*')::tsquery")
             else:
                 ors.append(f"phraseto_tsquery('simple', :t{i}_{j})")
@@ -328,10 +367,11 @@ def snippet(body: str, terms: list[Term], width: int) -> str:
     low = fold(body).translate(_FOLDED)  # "Kepnie" typed finds its place in "…w Kępnie…"
     at = -1
     for t in terms:
-        word = fold(t.text.split()[0]).translate(_FOLDED) if t.text.split() else ""
-        hit = low.find(word) if word else -1
-        if hit >= 0 and (at < 0 or hit < at):
-            at = hit
+        for text, _ in readings(t, l_readings=False):  # "Харків" typed: "…у Харкові…"
+            word = fold(text.split()[0]).translate(_FOLDED) if text.split() else ""
+            hit = low.find(word) if word else -1
+            if hit >= 0 and (at < 0 or hit < at):
+                at = hit
     at = max(at, 0)
     start = max(0, at - width // 3)
     end = min(len(body), start + width)
