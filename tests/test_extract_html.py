@@ -24,7 +24,9 @@ def _error_or_empty(html) -> None:
     else:
         assert isinstance(result, HtmlExtraction)
         assert result.text.strip()  # a result is never an empty body
-    assert time.perf_counter() - start < 5.0
+    # a hostile page must not hang: a generous bound (a pathological path takes minutes; ~2 s
+    # quiet, 6.6 s at load 20), not a speed measurement (those live in bench/)
+    assert time.perf_counter() - start < 30.0
 
 
 def test_body_without_headline_byline_caption_or_boilerplate():

@@ -216,9 +216,11 @@ def _masthead(lines: list[str]) -> str | None:
         return None
     first = lines[0].strip()
     words = first.split()
+    if _MASTHEAD_DOMAIN.match(first) and len(first) <= 40:
+        return first  # a site's logo as its domain, lower case too ("tagesschau.de", "n-tv.de": QA pass 21a, 05)
     if not (1 <= len(words) <= 4 and len(first) <= 40 and first[0].isupper()) or first[-1] in ".!?:;,":
         return None
-    if _MASTHEAD_DOMAIN.match(first) or _known_outlet(first):
+    if _known_outlet(first):
         return first
     if len(words) == 2 and _known_outlet(words[0]) and words[1][0].isupper():
         return first  # a regional edition: "Суспільне Одеса", "BBC Україна"
@@ -321,7 +323,8 @@ _ORG_WORDS = re.compile(
     r"\b(news|staff|press|agency|agencies|reuters|associated|afp|editor(s|ial)?|desk|team|"
     r"media|online|newsroom|correspondents?|reporters?|bureau|wire|service|times|post|daily|"
     r"magazine|journal|tribune|herald|guardian|contributors?|inc|ltd|llc|group|tv|radio|"
-    r"channel|network|foundation|institute|university|getty|images|photos?)\b|\.(com|org|net|co)\b|@|https?:|/",
+    r"channel|network|foundation|institute|university|getty|images|photos?|studio|büro|redaktion)\b|"
+    r"\.(com|org|net|co)\b|@|https?:|/",
     re.I,
 )
 
@@ -332,6 +335,9 @@ _BYLINE = re.compile(r"^\s*(?:by|written by|words by|posted by|reporting by|stor
 # Bylines in the other languages storydiff reads: a label with its colon or dash ("Автор: Олена
 # Коваль", "Autor: Jan Kowalski", "Text: Anna Ott"), or "Von"/"Par"/"Por" before a name of two or
 # three capitalised words and nothing else ("Par ailleurs, ..." and "Von der Leyen sagte" are prose)
+# one signed name: two or three capitalised words, a place in brackets after it ("Anna Müller (Kiew)")
+_NAME = (r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}){1,2}"
+         r"(?:[ \t]*\([A-ZÀ-ÖØ-ÞĀ-ſ][^()\n]{0,40}\))?")
 _BYLINE_OTHER = re.compile(
     r"^\s*(?:(?i:автор(?:и|ы|ка)?|текст|autor(?:in|ka|zy)?|tekst|text|auteur|autore|autora"
     # who compiled a piece from several sources: "Opracowanie: Jan Nowak", "Opracowała: ...",
@@ -341,9 +347,13 @@ _BYLINE_OTHER = re.compile(
     # re.I and "\s*" a 1,200-letter line took a minute: a review's finding)
     # ("oprac." before a name; "Opracowanie" only with its colon: "Opracowanie Głównego Urzędu
     # Statystycznego" names an institution's report, review 20, 5)
-    r"|(?i:von|par|por|oprac\.)\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}){1,2})"
-    # a place after the name: "Von Philipp Fritz, Warschau" (QA pass 18: taken for the headline)
-    r"(?:\s*,\s*[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40})?(?:\s*[|•·/—–-].*)?\s*)$"
+    # German opinion and analysis labels before "von": "Eine Analyse von ...", "Ein Kommentar von ..."
+    r"|(?:(?i:eine?)[ \t]+(?i:analyse|kommentar|bericht|reportage|einschätzung|gastbeitrag|glosse|essay)[ \t]+)?"
+    r"(?i:von|par|por|oprac\.)\s+(" + _NAME + r"(?:[ \t]+(?:und|and|et|oraz|i|e)[ \t]+" + _NAME + r")?)"
+    # a place after the name: "Von Philipp Fritz, Warschau" (QA pass 18: taken for the headline),
+    # a studio or a stay ("Von Anna Müller, ARD-Studio Kiew", "..., z.Zt. Odessa": QA pass 21a, 10)
+    r"(?:\s*,\s*(?:z\.\s?Zt\.\s*)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}){0,2})?"
+    r"(?:\s*[|•·/—–-].*)?\s*)$"
 )
 
 
@@ -408,7 +418,7 @@ def split_authors(raw: str | None) -> list[str]:
     if not raw:
         return []
     people: list[str] = []
-    for part in _AUTHORS_APART.split(raw):
+    for part in _AUTHORS_APART.split(re.sub(r"\([^()]*\)", " ", raw)):  # "Anna Müller (Kiew)"
         part = _BYLINE_EXTRAS.sub(" ", part)
         name = re.sub(r"^(by|written by|von|par|por)\s+", "", part.strip(), flags=re.I).strip(" .-")
         name = " ".join(w for w in name.split() if not _CAMEL_BRAND.search(w))  # "Jane Doe FOXBusiness"
@@ -464,6 +474,11 @@ _TRAILING_MONTH = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|sept?
                              r"dec(?:ember)?)\.?$", re.I)
 
 
+# a correspondent's station or stay after the name on a German byline: "ARD-Studio Kiew",
+# "ZDF-Studio Moskau", "Hauptstadtstudio", "z.Zt. Odessa" (QA pass 21a, 10)
+_STATION = re.compile(r"(?:[A-ZÄÖÜ]{2,}[-‑])?(?:Hauptstadt)?[Ss]tudio\b|z\.\s?Zt\.")
+
+
 def byline_names(raw: str | None) -> list[str]:
     """Who signed a page, from its markup's author string (trafilatura's "Jane Doe; AP"): people,
     agencies, desks and user names as written; labels, placeholders, post-nominals and glued dates
@@ -476,6 +491,8 @@ def byline_names(raw: str | None) -> list[str]:
         name = " ".join(part.replace("©", " ").split()).strip(" .,:|-–—")
         name = _BYLINE_STAMP.sub("", _BYLINE_LABEL.sub("", name))
         if _AUTHOR_WORD.search(name):  # "Authorization", "Reset-Author": an element named for the word
+            continue
+        if names and _STATION.match(name):  # "Anna Müller; ARD-Studio Kiew": where she writes from
             continue
         if len(name.split()) >= 2:  # "Jane Doe December": a date cut off after the name
             name = _TRAILING_MONTH.sub("", name)
