@@ -215,14 +215,17 @@ def _keep_in_span(prob: np.ndarray, start: int, end: int, decoder: dict) -> np.n
 
 
 def boundary_decode(prob: np.ndarray, p_start: np.ndarray, p_end: np.ndarray, decoder: dict) -> np.ndarray:
-    """Body flags from line scores and first/last-body-line probabilities.
-
-    The span (s, e) maximises ``weight * (log p_start[s] + log p_end[e]) + sum(prob[s..e] - span_cost)``;
-    then ``inside_threshold`` / ``outside_threshold`` as in ``span_decode``.
-    """
-    n = len(prob)
-    if n == 0:
+    """Body flags from line scores and first/last-body-line probabilities: the span of
+    ``boundary_span``, then ``inside_threshold`` / ``outside_threshold`` as in ``span_decode``."""
+    if len(prob) == 0:
         return np.zeros(0, dtype=bool)
+    return _keep_in_span(prob, *boundary_span(prob, p_start, p_end, decoder), decoder)
+
+
+def boundary_span(prob: np.ndarray, p_start: np.ndarray, p_end: np.ndarray, decoder: dict) -> tuple[int, int]:
+    """The article's first and last line (s, e): they maximise
+    ``weight * (log p_start[s] + log p_end[e]) + sum(prob[s..e] - span_cost)`` (a non-empty page)."""
+    n = len(prob)
     w = decoder["weight"]
     log_start = w * np.log(np.clip(p_start, 1e-6, 1.0))
     log_end = w * np.log(np.clip(p_end, 1e-6, 1.0))
@@ -232,7 +235,7 @@ def boundary_decode(prob: np.ndarray, p_start: np.ndarray, p_end: np.ndarray, de
     idx = np.arange(n)
     best_start = np.maximum.accumulate(np.where(open_score >= running, idx, 0))
     end = int(np.argmax(running + log_end + cs[1:]))
-    return _keep_in_span(prob, int(best_start[end]), end, decoder)
+    return int(best_start[end]), end
 
 
 def find_title(lines: list[str], kept: list[bool]) -> str | None:
