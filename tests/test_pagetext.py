@@ -121,6 +121,23 @@ def test_boundary_decode_ends_the_span_where_the_last_line_model_says():
     assert boundary_decode(np.zeros(0), np.zeros(0), np.zeros(0), decoder).tolist() == []
 
 
+def test_boundary_span_is_the_best_scoring_span_of_every_page():
+    """boundary_span's one-pass search equals scoring every (start, end) pair (bench/pagetext_lost.py
+    reads the span it returns to tell where a lost page's body went)."""
+    from storydiff.extract.pagetext import boundary_span
+
+    decoder = {"weight": 3.0, "span_cost": 0.25}
+    rng = np.random.default_rng(7)
+    for n in (1, 2, 5, 12, 30):
+        for _ in range(20):
+            prob, p_start, p_end = rng.random(n), rng.random(n), rng.random(n)
+            scores = {(s, e): 3.0 * (np.log(max(p_start[s], 1e-6)) + np.log(max(p_end[e], 1e-6)))
+                      + float((prob[s : e + 1] - 0.25).sum()) for s in range(n) for e in range(s, n)}
+            s, e = boundary_span(prob, p_start, p_end, decoder)
+            assert 0 <= s <= e < n
+            assert scores[s, e] == pytest.approx(max(scores.values()))
+
+
 def test_section_features_mark_comment_threads_and_near_template_lines():
     from storydiff.extract.line_features import normalise_line
     from storydiff.extract.line_sections import SECTION_FEATURE_NAMES, section_features
