@@ -10,9 +10,10 @@
                                          # cross-encoder judge (~3 min instead of ~10)
     python bench/facts.py --error-classes [FILE]  # the default's held-out false "only" facts and
                                          # missed pairs, counted by class (FILE: each one, with texts)
-    python bench/facts.py --possibly     # the "possibly" rules side by side (the default's, the
-                                         # opt-in MiniLM rule), by the gold's split, cuts chosen on
-                                         # the other stories or on the other dev stories only
+    python bench/facts.py --possibly [minilm|e5]  # the "possibly" rules side by side (the default's,
+                                         # the opt-in MiniLM rule, the same rule from e5 vectors), by
+                                         # the gold's split, cuts chosen on the other stories or on
+                                         # the other dev stories only
 
 Gold: tests/data/fact_gold.jsonl (format and what counts as the same fact: tests/data/FACT_GOLD.md):
 31 stories: 25 ECB+ dev event clusters (ids and line numbers into ECB+), the founding seed pair
@@ -98,6 +99,9 @@ GAP_GRID = (0.08, 0.1, 0.12, 0.15, 1.0)
 # lone claim is shown "possibly" the same, in place of the two rules above (FactSettings.possibly_minilm)
 MINILM_GRID = (0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.82, 0.85)
 MINILM_CUT = 0.78  # its cut chosen on the gold's dev stories (--fit), the one documented in FactSettings
+# the same score read from e5 vectors (FactSettings.possibly_e5), in place of MiniLM's
+E5_GRID = (0.86, 0.88, 0.9, 0.92, 0.94, 0.96)
+E5_CUT = 0.92  # its cut chosen on the gold's dev stories (--possibly e5), the one documented in FactSettings
 POSSIBLY_SHARE = 0.15  # at most this share of facts "possibly": the cut is the lowest that keeps it
 
 Unit = tuple[str, int]  # (doc id, unit index)
@@ -234,12 +238,14 @@ def probabilities(s: Story, names: tuple[str, ...], weights) -> np.ndarray:
 
 
 def predict(s: Story, sim: np.ndarray, same: float, possibly: float, scorer: str = "judge",
-            cosine: float = 1.0, gap: float = 1.0, minilm: float | None = None) -> list[FactGroup]:
+            cosine: float = 1.0, gap: float = 1.0, minilm: float | None = None,
+            e5: float | None = None) -> list[FactGroup]:
     if not s.claims:
         return []
     settings = FactSettings(scorer=scorer, same_probability=same, match_probability=same,
                             possibly_probability=possibly, match_possibly_probability=possibly,
-                            possibly_cosine=cosine, possibly_gap_probability=gap, possibly_minilm=minilm)
+                            possibly_cosine=cosine, possibly_gap_probability=gap, possibly_minilm=minilm,
+                            possibly_e5=e5)
     groups = group_claims(s.claims, sim, same, s.docs, settings, vectors=lambda: s.vecs,
                           minilm_vectors=lambda: s.minilm)
     # as fact_groups reads them: the counts of people in a neighbouring sentence, outlets silent on a toll
@@ -431,12 +437,14 @@ def fit_weights(stories: list[Story], names: tuple[str, ...], c: float = 1.0):
 
 def choose_cuts(stories: list[Story], sims: list[np.ndarray], with_possibly: bool, scorer: str = "judge",
                 cosines: tuple[float, ...] = (1.0,), gaps: tuple[float, ...] = (1.0,),
-                minilms: tuple[float | None, ...] = (None,)) -> tuple[float, float, float, float, float | None]:
+                minilms: tuple[float | None, ...] = (None,),
+                meaning: str = "minilm") -> tuple[float, float, float, float, float | None]:
     """The "same" cut with the best shared-fact F1; then the "possibly" cuts (match probability,
     and for the lexical scorer e5 cosine, the gap rule's mean probability and the MiniLM score)
     with the most precise "only" that leave at most POSSIBLY_SHARE of the facts "possibly" (ties:
     fewer "possibly"). 1.0 (None for MiniLM) turns a rule off; with the MiniLM rule on, the
     probability and gap rules decide nothing for the gold's English claims, and are left off.
+    ``meaning``: which vectors the "minilm" cuts are read from ("minilm", or "e5": possibly_e5).
     Returns (same, possibly, cosine, gap, minilm)."""
     best_same = max(SAME_GRID, key=lambda t: _total(stories, sims, t, 1.0, scorer).f1)
     if not with_possibly:
@@ -446,25 +454,31 @@ def choose_cuts(stories: list[Story], sims: list[np.ndarray], with_possibly: boo
         for t in ((*[t for t in POSSIBLY_GRID if t < best_same], 1.0) if m is None else (1.0,)):
             for q in cosines:
                 for g in (gaps if m is None else (1.0,)):
-                    sc = _total(stories, sims, best_same, t, scorer, q, g, m)
+                    sc = _total(stories, sims, best_same, t, scorer, q, g, m, meaning)
                     if sc.possibly_share <= POSSIBLY_SHARE and (best is None or (sc.only_p, -sc.possibly) > best):
                         best, pick = (sc.only_p, -sc.possibly), (best_same, t, q, g, m)
     return pick
 
 
 def _total(stories: list[Story], sims: list[np.ndarray], same: float, possibly: float, scorer: str = "judge",
-           cosine: float = 1.0, gap: float = 1.0, minilm: float | None = None) -> Score:
+           cosine: float = 1.0, gap: float = 1.0, minilm: float | None = None, meaning: str = "minilm") -> Score:
     tot = Score()
     for s, sim in zip(stories, sims):
         tot.add(score_groups(s, as_units(s, predict(s, sim, same, max(possibly, 1e-6), scorer, cosine, gap,
-                                                    minilm))))
+                                                    **_meaning_cut(meaning, minilm)))))
     return tot
+
+
+def _meaning_cut(meaning: str, cut: float | None) -> dict:
+    """The "stands out in meaning" rule's cut as predict's keyword: MiniLM's or e5's vectors."""
+    return {"minilm": cut} if meaning == "minilm" else {"e5": cut}
 
 
 def held_out(stories: list[Story], names: tuple[str, ...], with_possibly: bool, log: list | None = None,
              by_source: dict | None = None, cosines: tuple[float, ...] = (1.0,), kept: list | None = None,
              gaps: tuple[float, ...] = (1.0,), by_split: dict | None = None,
-             minilms: tuple[float | None, ...] = (None,), cuts_on_dev: bool = False) -> Score:
+             minilms: tuple[float | None, ...] = (None,), cuts_on_dev: bool = False,
+             meaning: str = "minilm") -> Score:
     """Leave one story out: weights and cuts fitted on the others, the story scored. ``kept``
     collects each story's (story, probabilities, predicted facts as units, "same" cut) for the
     error classes. ``cuts_on_dev``: the cuts are chosen on the other stories of the gold's dev
@@ -479,14 +493,15 @@ def held_out(stories: list[Story], names: tuple[str, ...], with_possibly: bool, 
         if cuts_on_dev:
             tuned = [(r, x) for r, x in zip(rest, sims) if r.split == "dev"]
             cuts = choose_cuts([r for r, _ in tuned], [x for _, x in tuned], with_possibly, scorer, cosines, gaps,
-                               minilms)
+                               minilms, meaning)
         else:
-            cuts = choose_cuts(rest, sims, with_possibly, scorer, cosines, gaps, minilms)
+            cuts = choose_cuts(rest, sims, with_possibly, scorer, cosines, gaps, minilms, meaning)
         same, possibly, cosine, gap, minilm = cuts
         if log is not None:
             log.append((s.name, same, possibly, cosine, gap, minilm))
         sim = probabilities(s, names, w) if s.claims else None
-        groups = predict(s, sim, same, possibly, scorer, cosine, gap, minilm) if s.claims else []
+        groups = (predict(s, sim, same, possibly, scorer, cosine, gap, **_meaning_cut(meaning, minilm))
+                  if s.claims else [])
         facts = as_units(s, groups)
         sc = score_groups(s, facts)
         if kept is not None:
@@ -552,7 +567,9 @@ def row(name: str, sc: Score) -> str:
 def cost(stories: list[Story], with_judge: bool = True) -> None:
     """Claims/s of align_facts on the gold stories and the time of one 20-article story (the 20
     longest gold documents as one story), lexical (the default) and judge scorers, the judge's
-    logit cache emptied before each of its runs. Lexical: best of 3; judge: one run (minutes)."""
+    logit cache emptied before each of its runs. Lexical: best of 3; judge: one run (minutes).
+    The e5 rows read their vectors from the sentence-vector disk cache when earlier runs filled
+    it: run with STORYDIFF_CACHE_DIR=off for their cost from cold."""
     from storydiff.compare.facts import align_facts
 
     arts = [a for s in stories for a in articles_of(s)[0]]
@@ -565,6 +582,7 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
     judge, lexical = FactSettings(scorer="judge"), FactSettings()
     with_e5 = FactSettings(possibly_cosine=0.9)  # the opt-in e5 "possibly" rule
     with_minilm = FactSettings(possibly_minilm=MINILM_CUT)  # the opt-in MiniLM "possibly" rule
+    with_e5_meaning = FactSettings(possibly_e5=E5_CUT)  # the same rule from e5 vectors
     embed_multilingual(["warm"])  # the e5 model loaded once, outside the timings
     embed(["warm"])  # and MiniLM
 
@@ -581,7 +599,7 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
         return lambda: [align_facts(articles_of(s)[0], st) for s in stories]
 
     # interleaved, best of 3 each: the machine's load moves between runs
-    tl = tw = t20l = t20w = tm = t20m = float("inf")
+    tl = tw = t20l = t20w = tm = t20m = te = t20e = float("inf")
     for _ in range(3):
         tl = min(tl, timed(gold(lexical), 1))
         tw = min(tw, timed(gold(with_e5), 1))
@@ -589,6 +607,8 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
         t20l = min(t20l, timed(lambda: align_facts(twenty, lexical), 1))
         t20w = min(t20w, timed(lambda: align_facts(twenty, with_e5), 1))
         t20m = min(t20m, timed(lambda: align_facts(twenty, with_minilm), 1))
+        te = min(te, timed(gold(with_e5_meaning), 1))
+        t20e = min(t20e, timed(lambda: align_facts(twenty, with_e5_meaning), 1))
     print(f"| fact alignment cost | claims/s on the seed pair and written stories ({n_claims} claims, {len(stories)} stories) "
           f"| 20-article story ({n20} claims) |")
     print("|---|---|---|")
@@ -598,6 +618,9 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
     print(f"| lexical + MiniLM 'possibly' rule (`FactSettings(possibly_minilm={MINILM_CUT})`) | {n_claims / tm:,.0f} "
           f"| {t20m:.2f} s |")
     print(f"| MiniLM rule / default time | {tm / tl:.0f}x | {t20m / t20l:.0f}x |")
+    print(f"| lexical + the same rule from e5 vectors (`FactSettings(possibly_e5={E5_CUT})`) | {n_claims / te:,.0f} "
+          f"| {t20e:.2f} s |")
+    print(f"| e5 meaning rule / default time | {te / tl:.0f}x | {t20e / t20l:.0f}x |")
     if not with_judge:
         return
     same_fact.cross_encoder()  # loaded once, outside the timings
@@ -629,7 +652,7 @@ def print_error_classes(stories: list[Story], path: str) -> None:
         print(f"\neach error with its texts: {path}")
 
 
-def print_possibly_rules(stories: list[Story]) -> None:
+def print_possibly_rules(stories: list[Story], which: str = "all") -> None:
     """The "possibly" rules of the lexical scorer side by side, held out by story, by the gold's
     split: weights always fitted on the other stories; cuts chosen on the other stories, or on the
     other dev stories only (so the heldout stories are scored by cuts tuned on dev alone)."""
@@ -637,7 +660,11 @@ def print_possibly_rules(stories: list[Story]) -> None:
           "'possibly' share |\n|---|---|---|---|---|---|")
     variants = (("'possibly' by probability and the gap rule", {"gaps": GAP_GRID}),
                 ("'possibly' by MiniLM (English claims), the probability and gap rules for the rest",
-                 {"gaps": GAP_GRID, "minilms": MINILM_GRID}))
+                 {"gaps": GAP_GRID, "minilms": MINILM_GRID}),
+                ("'possibly' by the same score from e5 vectors (English claims), the probability and gap rules "
+                 "for the rest", {"gaps": GAP_GRID, "minilms": E5_GRID, "meaning": "e5"}))
+    if which != "all":  # --possibly e5: that row alone (and the default's, its anchor)
+        variants = (variants[0], variants[2] if which == "e5" else variants[1])
     for what, kw in variants:
         for on_dev in (False, True):
             split: dict = {}
@@ -664,8 +691,9 @@ def main() -> None:
     ap.add_argument("--error-classes", nargs="?", const="", default=None, metavar="FILE",
                     help="count the default's held-out errors by class (no e5 vectors, ~20 s); FILE: list each")
     ap.add_argument("--cost", action="store_true")
-    ap.add_argument("--possibly", action="store_true",
-                    help="only the 'possibly' rules side by side (lexical scorer, no e5 or judge; ~10 min)")
+    ap.add_argument("--possibly", nargs="?", const="all", default=None, choices=("all", "minilm", "e5"),
+                    help="only the 'possibly' rules side by side (lexical scorer, no judge; ~10 min); "
+                         "'minilm' or 'e5': that meaning rule's rows beside the default's")
     ap.add_argument("--lexical", action="store_true",
                     help="the default (lexical) scorer only: no cross-encoder judge rows (~1 min)")
     ap.add_argument("--judge-cache", default=None,
@@ -683,12 +711,13 @@ def main() -> None:
     t0 = time.perf_counter()
     for s in stories:
         prepare(s, settings, with_judge=not args.lexical and args.error_classes is None and not args.possibly,
-                with_vectors=args.error_classes is None and not args.possibly, with_minilm=True)
+                with_vectors=args.error_classes is None and args.possibly in (None, "all", "e5"),
+                with_minilm=args.possibly != "e5")
     if args.error_classes is not None:
         print_error_classes(stories, args.error_classes)
         return
     if args.possibly:
-        print_possibly_rules(stories)
+        print_possibly_rules(stories, args.possibly)
         return
     if cache and not args.lexical:
         cache.write_bytes(pickle.dumps({"model": _model_stamp(), "logits": dict(same_fact._SEEN)}))

