@@ -27,6 +27,11 @@ ROWS = {
     "ru-loc": ("В Москве задержали активиста", "В Москве задержали активиста после одиночного пикета."),
     "rada": ("Радар зафіксував ціль", "Радар ППО зафіксував повітряну ціль над областю."),
     "en": ("Kharkiv mayor on the night attack", "Kharkiv's mayor spoke about the night's attack."),
+    # words that share a stem's letters but are other words (review 21b, 3)
+    "krym-crime": ("Кримінальне провадження відкрито", "Поліція відкрила кримінальне провадження за фактом підпалу."),
+    "post-victims": ("Серед постраждалих діти", "Серед постраждалих унаслідок обстрілу є двоє дітей."),
+    "fatal": ("Роковий день для фермера", "Для фермера з Полтавщини цей день став роковим."),
+    "krym": ("Новини Криму", "У Криму знову пролунали вибухи поблизу аеродрому."),
 }
 
 
@@ -58,6 +63,14 @@ def test_a_city_typed_in_its_dictionary_form_finds_its_other_cases(cities):
     assert found(cities, "Рада") == set()
     # another script is searched as typed
     assert found(cities, "Kharkiv") == {"en"}
+    # punctuation typed around a word is no part of it
+    assert found(cities, "«Харків»,") == {"kh-loc", "kh-gen", "kh-nom"}
+
+
+def test_a_stem_is_no_prefix_of_other_words(cities):
+    assert found(cities, "Крим") == {"krym"}  # Криму, not "кримінальне"
+    assert found(cities, "пост") == set()  # not "постраждалих"
+    assert found(cities, "років") == set()  # a plural's -ів is no place's: not "роковим"
 
 
 def test_a_hit_for_another_case_is_shown_around_it(cities):
@@ -71,4 +84,5 @@ def test_cyrillic_stems():
     assert cyrillic_stems("Зеленський") == ["Зеленськ"]
     assert cyrillic_stems("Одеса") == ["Одес"]
     assert cyrillic_stems("Путін") == ["Путін"]
-    assert cyrillic_stems("Суд") == cyrillic_stems("Рада") == cyrillic_stems("Kyiv") == []
+    assert cyrillic_stems("років") == ["років"]  # lower case: no -ів → -ов
+    assert cyrillic_stems("Суд") == cyrillic_stems("Рада") == cyrillic_stems("Kyiv") == cyrillic_stems("сім'я") == []

@@ -270,39 +270,51 @@ def spellings(text: str, l_readings: bool = True) -> list[str]:
 # Ukrainian and Russian name a place or a person mostly in oblique cases ("у Харкові", "мер
 # Харкова", "з Києва", "в Москве"): a word typed as the dictionary gives it found only that form
 # (QA pass 21b, 03). A Cyrillic word of a query is also searched, at query time (no index change),
-# as its stem's prefix: a final vowel, й or ь dropped ("Одеса" → Одес*, "Зеленський" →
-# Зеленськ*), a consonant kept (Путін*), and Ukrainian -ів/-їв read with the о/є its other cases
-# take (Харків → Харков*, Київ → Києв*, Львів → Львов*, Миколаїв → Миколаєв*). A stem shorter than
-# CYRILLIC_STEM_MIN letters stays as typed (Рада, Суд: their prefixes are other words).
+# in its other case forms: its stem (a final vowel, й or ь dropped, or an adjective's ending:
+# "Одеса" → Одес-, "Зеленський" → Зеленськ-; a final consonant kept: Путін-, Крим-) with each of
+# the case endings of nouns and adjectives (Одеси, Одесі, Одесою; Зеленського; Криму, not
+# "кримінальне": a stem is no prefix, review 21b, 3), and a capitalised place's -ів/-їв read with the
+# о/є its other cases take (Харків → Харкова, Київ → Києва, Львів → Львові; "років" keeps its і).
+# A stem of fewer than CYRILLIC_STEM_MIN letters is searched as typed (Рада, Суд).
 CYRILLIC_STEM_MIN = 4
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'’ʼ]+")
 _CYRILLIC_ENDINGS = "аяоеєиіїуюьйыэ"
 _ADJECTIVE_ENDINGS = ("ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее")  # Зеленський, Киевская
+CASE_ENDINGS = (  # uk and ru nouns' and adjectives' case endings, "" for the stem itself
+    "", "а", "я", "у", "ю", "е", "є", "и", "і", "ї", "ы", "о", "ом", "ем", "єм", "ою", "ею", "єю", "ой", "ей",
+    "ові", "еві", "єві", "ам", "ям", "ами", "ями", "ах", "ях", "ів", "їв", "ов", "ев",
+    "ий", "ій", "ый", "ого", "его", "ього", "ому", "ему", "ьому", "им", "ім", "ым", "ая", "яя", "ую", "юю",
+    "ое", "ее", "ої", "ые", "ие", "их", "ими", "ыми",
+)
+_PUNCTUATION = "«»„“”\"'’.,;:!?()[]…"
 
 
 def cyrillic_stems(word: str) -> list[str]:
-    """The prefixes under which ``word``'s other cases are searched ([] for a word not Cyrillic,
-    or too short to cut)."""
-    if not _CYRILLIC_WORD.fullmatch(word):
+    """The stems whose case forms (``CASE_ENDINGS``) ``word``'s search also asks for ([] for a word
+    not Cyrillic, or too short to cut); punctuation around it is no part of it ("«Харків»,")."""
+    word = word.strip(_PUNCTUATION)
+    if not word or not _CYRILLIC_WORD.fullmatch(word):
         return []
     low = word.lower()
-    if low.endswith(("ів", "їв")) and len(low) - 2 >= CYRILLIC_STEM_MIN - 2:
-        base = word[:-2]
-        return [base + ("ов" if low.endswith("ів") else "єв"), word]  # Харкова; Харківщина
+
+    def letters(stem: str) -> int:
+        return sum(c.isalpha() for c in stem)
+
+    if word[0].isupper() and low.endswith(("ів", "їв")) and letters(word) - 2 >= CYRILLIC_STEM_MIN - 2:
+        return [word[:-2] + ("ов" if low.endswith("ів") else "єв"), word]  # Харкова; Харків
     cut = 2 if low.endswith(_ADJECTIVE_ENDINGS) else 1 if low[-1] in _CYRILLIC_ENDINGS else 0
     stem = word[: len(word) - cut]
-    return [stem] if len(stem) >= CYRILLIC_STEM_MIN else []
+    return [stem] if letters(stem) >= CYRILLIC_STEM_MIN else []
 
 
-def readings(term: Term, l_readings: bool = True) -> list[tuple[str, bool]]:
+def readings(term: Term, l_readings: bool = True, forms: bool = True) -> list[tuple[str, bool]]:
     """What the index is asked for a term: (text, as a prefix) for each of its ``spellings``, then
-    each Cyrillic word's stems as prefixes (``cyrillic_stems``; a phrase and a typed prefix as
+    (``forms``) each Cyrillic word's case forms (``cyrillic_stems``; a phrase and a typed prefix as
     typed)."""
     texts = spellings(term.text, l_readings)
     out = [(t, term.prefix) for t in texts]
-    if not term.prefix and " " not in term.text:
-        out += [(stem, True) for t in texts for stem in cyrillic_stems(t)]
-        out = [(t, p) for t, p in out if p or (t, True) not in out]  # Харків* holds Харків
+    if forms and not term.prefix and " " not in term.text:
+        out += [(stem + ending, False) for t in texts for stem in cyrillic_stems(t) for ending in CASE_ENDINGS]
     return list(dict.fromkeys(out))
 
 
@@ -339,7 +351,7 @@ def fts5_match(terms: list[Term]) -> str:
 
     # AND written out: FTS5 reads an implicit AND between phrases only, not before a "(...)" group
     return " AND ".join(
-        one(*v[0]) if len(v := readings(t, i < L_READING_TERMS)) == 1
+        one(*v[0]) if len(v := readings(t, i < L_READING_TERMS, i < L_READING_TERMS)) == 1
         else "(" + " OR ".join(one(*x) for x in v) + ")"
         for i, t in enumerate(terms)
     )
@@ -351,7 +363,7 @@ def pg_tsquery(terms: list[Term]) -> tuple[str, dict[str, str]]:
     parts, params = [], {}
     for i, t in enumerate(terms):
         ors = []
-        for j, (text, prefix) in enumerate(readings(t, i < L_READING_TERMS)):
+        for j, (text, prefix) in enumerate(readings(t, i < L_READING_TERMS, i < L_READING_TERMS)):
             params[f"t{i}_{j}"] = search_fold(text)
             if prefix:
                 ors.append(f"(plainto_tsquery('simple', :t{i}_{j})::text || ':*')::tsquery")
