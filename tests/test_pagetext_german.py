@@ -69,3 +69,17 @@ def test_a_correspondents_studio_in_markup_is_no_author():
     assert byline_names("Anna Müller; ARD-Studio Kiew") == ["Anna Müller"]
     assert byline_names("ZDF-Studio Moskau") == ["ZDF-Studio Moskau"]  # alone: who signed the page
     assert byline_names("Jane Doe; TOI Lifestyle Desk") == ["Jane Doe", "TOI Lifestyle Desk"]
+
+
+def test_a_sentence_that_opens_like_a_byline_stays_in_the_body():
+    # review 21b, 2: "By ..." and "Von <Name> – ..." sentences are prose, wherever they stand
+    sentences = ["By the time rescuers reached the building on Tuesday night, three people had died.",
+                 "Von Wladimir Putin – so berichten es Diplomaten – war an diesem Tag nichts zu hören."]
+    for first in sentences:
+        text = page().replace(BODY[0], first + "\n\n" + BODY[0])
+        assert first in extracted(text).text.splitlines(), first
+
+
+@pytest.mark.parametrize("domain", ["wp.pl", "orf.at", "nzz.ch", "pravda.com.ua"])
+def test_a_lower_case_domain_of_any_country_names_the_outlet(domain):
+    assert outlet_from_text(page(first=domain)) == domain

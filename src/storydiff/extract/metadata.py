@@ -195,7 +195,8 @@ def _site_before_sign(line: str, copyright: re.Match[str], text: str) -> str | N
 
 
 # "ЛІГА.net", "Лента.ру" (a Cyrillic domain ending: ру, рф, укр)
-_MASTHEAD_DOMAIN = re.compile(r"^[^\W_][\w\-]*\.(?:com|org|net|info|ua|uk|eu|de|fr|ru|news|media|co|io|us|ру|рф|укр)$",
+# any country's domain and two-part ones ("wp.pl", "orf.at", "pravda.com.ua": review 21b, 5)
+_MASTHEAD_DOMAIN = re.compile(r"^[^\W_][\w\-]*(?:\.[\w\-]+)?\.(?:[a-z]{2}|com|org|net|info|news|media|online|ру|рф|укр)$",
                               re.I)
 
 

@@ -69,12 +69,28 @@ def clean_page_text(text: str, siblings: Sequence[str] = (), *, models: dict | N
         kept = [k and normalise_line(line) != norm_title for k, line in zip(kept, lines)]
     if settings.page_chrome_rules:  # last, so that the benchmark can apply it to the flags without it
         kept = [k and chrome_kind(line[:MAX_LINE_CHARS]) is None for k, line in zip(kept, lines)]
-    # a byline the line model kept ("Von Anna Müller und Jan Schmidt", "Eine Analyse von ...") is the
-    # page's metadata, not the article's first sentence (QA pass 21a, 10)
-    kept = [k and not is_byline(line[:MAX_LINE_CHARS]) for k, line in zip(kept, lines)]
+    kept = _without_bylines(lines, kept)
     kept = drop_near_repeats(lines, kept, settings.page_repeat_within)
     body = "\n".join(line.strip() for line, k in zip(lines, kept) if k)
     return PageText(text=body, title=title, kept=kept)
+
+
+BYLINE_REACH = 2  # kept lines at the body's top and foot where a byline is looked for
+
+
+def _without_bylines(lines: list[str], kept: list[bool]) -> list[bool]:
+    """``kept`` without a byline the line model kept at the body's top or foot ("Von Anna Müller und
+    Jan Schmidt", "Eine Analyse von ...", "Opracowanie: ..."): the page's metadata, not its first
+    sentence (QA pass 21a, 10). A line that ends like a sentence stays ("By the time rescuers
+    arrived, ...", "Von Wladimir Putin – so berichten es Diplomaten – ...": review 21b, 2)."""
+    at = [i for i, k in enumerate(kept) if k]
+    edges = set(at[:BYLINE_REACH] + at[-BYLINE_REACH:])
+    out = list(kept)
+    for i in edges:
+        line = lines[i].strip()[:MAX_LINE_CHARS]
+        if not _PROSE_END.search(line) and is_byline(line):
+            out[i] = False
+    return out
 
 
 REPEAT_PROSE_CHARS = 80  # a line this long is prose, dropped only after a kept copy of it
