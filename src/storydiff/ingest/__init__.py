@@ -1,6 +1,7 @@
 """ingest: files, folders, globs and stdin in; RawItem (or Failure) out, one per article.
 
-Formats: HTML (.html/.htm), page text (.txt), exports (.jsonl/.csv), web archives
+Formats: HTML (.html/.htm), page text (.txt), exports (.jsonl/.csv/.tsv, and a .txt whose first
+line is an export's header: Excel's "Unicode Text"), web archives
 (.warc/.warc.gz) and RSS/Atom feeds; any of them gzipped. The format is taken from the
 name and confirmed by sniffing the first bytes, so a mislabelled file is still read right.
 """
@@ -19,9 +20,19 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import BinaryIO
 
+from storydiff.ingest.csv_rows import export_header_delimiter
 from storydiff.ingest.date_order import DateOrder, reopened_date_order, with_date_order
 from storydiff.ingest.decode import DecodeError, decode_bytes
-from storydiff.ingest.formats import Result, read_csv, read_feed, read_jsonl, read_warc, starts_like_page
+from storydiff.ingest.formats import (
+    EXPORT_HTML_FIELDS,
+    EXPORT_TEXT_FIELDS,
+    Result,
+    read_csv,
+    read_feed,
+    read_jsonl,
+    read_warc,
+    starts_like_page,
+)
 from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, decompressed, open_input
 from storydiff.ingest.paths import STDIN, FoundSpecial, expand_inputs
 from storydiff.ingest.sanitize import clean_item
@@ -46,7 +57,7 @@ def sniff_format(name: str, head: bytes) -> str:
         return "warc"
     if ext in (".jsonl", ".ndjson", ".json"):
         return "jsonl"
-    if ext == ".csv":
+    if ext in (".csv", ".tsv"):
         return "csv"
     if ext in (".rss", ".atom") or (
         start.startswith(b"<?xml") and (b"<rss" in head[:2048].lower() or b"<feed" in head[:2048].lower())
@@ -60,7 +71,14 @@ def sniff_format(name: str, head: bytes) -> str:
         return "feed"
     if start.startswith(b"{") or re.match(rb"\[\s*\{", start):  # JSON Lines, or a JSON array of records
         return "jsonl"
+    if export_header_delimiter(head, _TEXT_COLUMNS):
+        # a table whose header names an article's text: Excel's "Unicode Text" (.txt, UTF-16,
+        # tab-separated) of an export, stored whole as one article before (QA pass 21b, 06)
+        return "csv"
     return "text"
+
+
+_TEXT_COLUMNS = tuple(f.lower() for f in (*EXPORT_TEXT_FIELDS, *EXPORT_HTML_FIELDS))
 
 
 _ARCHIVES = (

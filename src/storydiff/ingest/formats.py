@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 from urllib.parse import urljoin, urlsplit
 
-from storydiff.ingest import split
+from storydiff.ingest import csv_rows, split
 from storydiff.ingest.decode import DecodeError, decode_bytes, detect_encoding, warn_replaced
 from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, _Counting, mb
 from storydiff.ingest.sanitize import clean_references
@@ -231,8 +231,10 @@ def _jsonl_record(where: str, line: bytes, settings: IngestSettings, what: str =
 
 
 def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings) -> Iterator[Result]:
-    """Each row of a CSV export as an item, streamed: a row over the record limit, or one the csv
-    module cannot read, fails by its number and the next row is read."""
+    """Each row of a CSV export as an item, streamed: a row over the record limit, one the csv
+    module cannot read, one with more or fewer fields than the header, or one cut short inside a
+    quoted field that ran into the next row (``csv_rows``) fails by its number and line, and the
+    next row is read (the swallowed one from its own start)."""
     stream = split.as_stream(data)
     try:
         encoding = detect_encoding(stream.peek(split.CHUNK)[: split.CHUNK])
@@ -245,12 +247,14 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings) -> I
     if first.startswith("\ufeff"):
         first = first[1:]
     # Spreadsheets in much of Europe write ";" (the decimal comma takes ","); some exports use tabs
-    header_line = first.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=header_line.count) if header_line else ","
+    delimiter = csv_rows.header_delimiter(first.split("\n", 1)[0])
     csv.field_size_limit(settings.max_record_bytes)
     fields: list[str] | None = None
+    shapes: set[str] = set()  # the shapes of the first column's values (csv_rows.id_shape)
+    again: list[str] = []
     row_no = 0
-    for record in split.csv_records(_chain_first(first, chunks), delimiter, settings.max_record_bytes):
+    line = 1  # the line the record starts on
+    for record in split.csv_records(_chain_first(first, chunks), delimiter, settings.max_record_bytes, again):
         row_no += 1
         where = f"{source}#row{row_no}"
         if isinstance(record, int):
@@ -258,6 +262,7 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings) -> I
             if fields is None:
                 return  # no header: nothing after it can be read by name
             continue
+        at_line, line = line, line + record.count("\n")
         if "\x00" in record:  # the csv module refuses NUL; the sanitiser would replace it anyway
             record = record.replace("\x00", "\ufffd")
         try:
@@ -271,9 +276,36 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings) -> I
         if fields is None:
             fields = rows[0]
             continue
-        for row in rows:
-            yield record_to_item(where, {k: v for k, v in zip(fields, row) if k}, settings)
+        row = rows[0]
+        own = csv_rows.id_shape(row[0])
+        swallowed = csv_rows.swallowed_row_at(record, delimiter, len(fields), shapes, own)
+        if swallowed is not None:
+            again.append(record[swallowed:])
+            line = at_line + record.count("\n", 0, swallowed)
+            yield Failure(_row_name(where, row, own), (
+                f"line {at_line}: a quoted field is not closed before line {line}, which starts the next row "
+                f"({record[swallowed:swallowed + 40].splitlines()[0]!r}...): this row is cut short and was not "
+                f"read; the rows from line {line} on are"))
+            continue
+        if csv_rows.ends_inside_quotes(record, delimiter):
+            yield Failure(_row_name(where, row, own), (
+                f"line {at_line}: a quoted field of this row is never closed (the file ends inside it): "
+                "the row is cut short; not read"))
+            continue
+        wrong = csv_rows.field_count_problem(row, fields)
+        if wrong:
+            yield Failure(_row_name(where, row, own), f"line {at_line}: the row {wrong}; not read")
+            continue
+        if own:
+            shapes.add(own)
+        yield record_to_item(where, {k: v for k, v in zip(fields, row) if k}, settings)
     warn_replaced(source, replaced[0], encoding)
+
+
+def _row_name(where: str, row: list[str], shape: str | None) -> str:
+    """A broken row's name: its number, and its id when its first value is one (not a sentence of
+    another row's text)."""
+    return f"{where}{_ID_OPEN}{row[0].strip()})" if shape is not None and len(row[0]) <= 80 else where
 
 
 def _chain_first(first: str, rest: Iterator[str]) -> Iterator[str]:

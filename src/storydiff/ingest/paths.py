@@ -30,7 +30,7 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Names of what storydiff reads: no database is looked for in them (a folder walk opens no file
 # twice for the common case).
-_ARTICLE_SUFFIXES = (".html", ".htm", ".txt", ".jsonl", ".json", ".csv", ".xml", ".rss", ".atom", ".warc", ".gz")
+_ARTICLE_SUFFIXES = (".html", ".htm", ".txt", ".jsonl", ".json", ".csv", ".tsv", ".xml", ".rss", ".atom", ".warc", ".gz")
 
 
 def _storage_file(path: str) -> bool:
@@ -76,7 +76,7 @@ def _sqlite(path: str) -> bool:
 # convention (README, LICENSE, robots.txt...) is not read, with no extension or as .txt (review 17 #6:
 # a delivery's README.txt became a story, its robots.txt a failed article). The rest is skipped and
 # named in one line. A file named on the command line is read whatever its name.
-WALK_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".jsonl", ".ndjson", ".json", ".csv", ".xml", ".rss", ".atom",
+WALK_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".xml", ".rss", ".atom",
                  ".warc", ".arc")
 _PROJECT_FILES = frozenset({"readme", "license", "licence", "copying", "notice", "authors", "contributing",
                             "changelog", "changes", "notes", "install", "makefile", "dockerfile", "manifest",

@@ -190,17 +190,36 @@ def json_array_items(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes 
 _START, _FIELD, _QUOTED, _QUOTE = range(4)  # at a field's start, in a bare field, in quotes, after a quote in quotes
 
 
-def csv_records(chunks: Iterable[str], delimiter: str, limit: int) -> Iterator[str | int]:
+def csv_records(chunks: Iterable[str], delimiter: str, limit: int,
+                again: list[str] | None = None) -> Iterator[str | int]:
     """The text of each record of CSV text given in pieces (newlines inside quoted fields kept,
     as the csv module reads them with newline=""), or, for a record over ``limit`` characters,
     its size, the record skipped. Quoting as Python's default dialect: a field that starts with
-    a double quote runs to the closing one, "" is a quote inside it."""
+    a double quote runs to the closing one, "" is a quote inside it.
+
+    ``again``: text the reader hands back after a record (put in the list before asking for the
+    next one) is split again, from a record's start, before the rest: the tail of a record that
+    a field cut short after its opening quote ran into (the reader's ``csv_rows``)."""
     special = re.compile("[" + re.escape(delimiter) + '"\r\n]')
+    handed_back: list[str] = again if again is not None else []
+    source = iter(chunks)
+    pending: list[str] = []  # handed-back text, read before the next chunk
     state = _START
     parts: list[str] = []
     size = 0
     over = False
-    for chunk in chunks:
+    while True:
+        chunk = pending.pop() if pending else next(source, None)
+        if chunk is None:
+            if over:
+                yield size
+            elif parts:
+                yield "".join(parts)
+                if handed_back:  # the file's last record ran into a row: read that row
+                    pending.append(handed_back.pop())
+                    parts, size, over, state = [], 0, False, _START
+                    continue
+            return
         i, n, begin = 0, len(chunk), 0
         while i < n:
             if state == _QUOTED:
@@ -236,16 +255,16 @@ def csv_records(chunks: Iterable[str], delimiter: str, limit: int) -> Iterator[s
                 parts, size, over = [], 0, False
                 i = begin = end
                 state = _START
+                if handed_back:
+                    pending.append(handed_back.pop() + chunk[end:])
+                    begin = n  # the rest of this chunk is read after the handed-back text
+                    break
         rest = chunk[begin:]
         size += len(rest)
         if over or size > limit:
             over, parts = True, []
         elif rest:
             parts.append(rest)
-    if over:
-        yield size
-    elif parts:
-        yield "".join(parts)
 
 
 def decoded_chunks(stream: BinaryIO, encoding: str, replaced: list[int]) -> Iterator[str]:
