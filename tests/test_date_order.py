@@ -110,3 +110,59 @@ def test_a_vendors_time_field_votes_too(tmp_path):
     path = tmp_path / "vendor.jsonl"
     path.write_bytes(_jsonl(rows))
     assert _published(read_path(str(path))) == ["2026-12-05", "2026-11-25"]
+
+
+# A week of a Ukrainian export, 2-6 November: every slash date reads both ways (QA pass 21b, 08:
+# "07/12/2026" was stored as 12 July, silently, beside a dateline "7 грудня")
+UK_ROWS = [("Харків", "У Харкові відкрили підземну школу", "на Салтівці відкрили третю підземну школу на 900 учнів"),
+           ("Львів", "У Львові без світла 40 тисяч абонентів", "унаслідок нічної атаки без світла лишилися 40 тисяч абонентів"),
+           ("Полтава", "Рада Полтави ухвалила бюджет", "міська рада затвердила бюджет на наступний рік у 6,2 млрд гривень")]
+
+
+def _uk_export(tmp_path, dateline: bool, fmt: str = "csv"):
+    rows = []
+    for day, (city, title, lede) in zip((2, 4, 6), UK_ROWS):
+        text = (f"{city}, {day} листопада. " if dateline else "") + f"{lede[0].upper()}{lede[1:]}, повідомили в міськраді."
+        rows.append({"id": f"u{day}", "title": title, "text": text, "outlet": "Вісті", "published": f"0{day}/11/2026 10:05"})
+    path = tmp_path / f"week.{fmt}"
+    if fmt == "csv":
+        path.write_bytes(("id;title;text;outlet;published\n" + "".join(
+            f'{r["id"]};{r["title"]};"{r["text"]}";{r["outlet"]};{r["published"]}\n' for r in rows)).encode("cp1251"))
+    else:
+        path.write_bytes(_jsonl(rows))
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+@pytest.mark.parametrize("dateline", [True, False])
+def test_slash_dates_that_never_pass_12_follow_the_rows_datelines_or_language_with_one_warning(tmp_path, caplog, fmt, dateline):
+    path = _uk_export(tmp_path, dateline, fmt)
+    with caplog.at_level("WARNING", logger="storydiff.ingest"):
+        assert _published(read_path(str(path))) == ["2026-11-02 10:05", "2026-11-04 10:05", "2026-11-06 10:05"]
+    (warning,) = [r.getMessage() for r in caplog.records if "never pass 12" in r.getMessage()]
+    assert str(path) in warning and "read day first" in warning
+    assert ("datelines of 3 of its 3" in warning) if dateline else ("'uk'" in warning)
+
+
+def test_english_datelines_decide_and_english_rows_without_them_stay_month_first_with_a_warning(tmp_path, caplog):
+    # "LONDON, Nov 3" beside "11/03/2026" is month first; "3 November" beside "03/11/2026" day first
+    for published, lede, expected in (("11/03/2026 09:10", "LONDON, Nov 3 (Reuters) - ", "2026-11-03 09:10"),
+                                      ("03/11/2026 09:10", "LONDON, 3 November - ", "2026-11-03 09:10"),
+                                      ("11/03/2026 09:10", "", "11/03/2026 09:10")):
+        rows = [{**r, "published": published, "text": lede + r["text"]} for r in _rows(published, published)]
+        path = tmp_path / "en.jsonl"
+        path.write_bytes(_jsonl(rows))
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="storydiff.ingest"):
+            assert _published(read_path(str(path))) == [expected, expected]
+        assert len([r for r in caplog.records if "never pass 12" in r.getMessage()]) == 1
+    assert "month first" in caplog.records[-1].getMessage() and "'en'" in caplog.records[-1].getMessage()
+
+
+def test_a_file_that_proves_its_order_or_has_no_slash_dates_warns_nothing(tmp_path, caplog):
+    for first, second in (("05/11/2026 09:10", "25/11/2026 14:00"), ("2026-11-05T09:10:00Z", "2026-11-06T09:10:00Z")):
+        path = tmp_path / "export.jsonl"
+        path.write_bytes(_jsonl(_rows(first, second)))
+        with caplog.at_level("WARNING", logger="storydiff.ingest"):
+            list(read_path(str(path)))
+    assert not [r for r in caplog.records if "never pass 12" in r.getMessage()]

@@ -132,7 +132,7 @@ def _read_stream(source: str, raw: BinaryIO, settings: IngestSettings, size: int
     fmt = sniff_format(source, head)
     if fmt in ("jsonl", "csv"):
         rows = (read_jsonl if fmt == "jsonl" else read_csv)(source, stream, settings)
-        order = reopened_date_order(reopen, settings, fmt) if reopen is not None else None
+        order = reopened_date_order(reopen, settings, fmt, source) if reopen is not None else None
         yield from rows if order is None else _dated(rows, order)
     elif fmt == "warc":
         yield from read_warc(source, stream, settings)

@@ -8,15 +8,24 @@ key's value, a CSV column its header names) and votes; ``with_date_order`` write
 as ISO 8601, which every reader after it takes as written. A file whose rows prove both orders, or
 neither, keeps each value as it is (read as before: month first in English, ``DATE_ORDER`` of
 extract.normalize_date).
+
+A file whose slash dates never pass 12 (a week of 1-12 December: "07/12/2026") proves neither order.
+Its rows still tell (``tie_break``, QA pass 21b, 08: a Ukrainian export's week was stored across
+July to December, silently): their datelines ("Харків, 7 грудня.") name the month, and failing that
+their language says how its writers write a date (day first everywhere but in US English). The file
+is then read in that order, with one warning naming the file, the order and why; a file in English
+keeps month first, with the warning.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import BinaryIO, Literal
 
+from storydiff.ingest.csv_rows import header_delimiter
 from storydiff.ingest.formats import FIELD_ALIASES, TIME_FIELDS
 from storydiff.ingest.limits import LimitExceeded, open_input
 from storydiff.settings import IngestSettings
@@ -25,6 +34,8 @@ from storydiff.settings import IngestSettings
 TIME_KEYS = tuple(dict.fromkeys((*TIME_FIELDS, *FIELD_ALIASES["published"], *FIELD_ALIASES["modified"])))
 
 DateOrder = Literal["DMY", "MDY"]
+
+log = logging.getLogger("storydiff.ingest")
 
 # A slash date that is the value of a time field (``TIME_KEYS``): a date inside an article's text
 # or title is the article's, not the file's (review 19 #4: a US export whose one row's text opened
@@ -55,10 +66,17 @@ def file_date_order(stream: BinaryIO, fmt: str = "jsonl", settings: IngestSettin
     """The order of the slash dates in a JSON Lines or JSON (``fmt`` "jsonl") or CSV ("csv") export's
     time fields (``vote``), read from ``stream`` (its content, decompressed) up to the settings'
     ``date_order_scan_bytes`` and ``date_order_scan_dates``; None when it does not tell."""
+    return vote(*file_date_votes(stream, fmt, settings)[:2])
+
+
+def file_date_votes(stream: BinaryIO, fmt: str = "jsonl",
+                    settings: IngestSettings | None = None) -> tuple[int, int, int]:
+    """(slash dates whose first part is over 12, those whose second part is, those that read
+    either way: "07/12/2026") in the time fields of an export (``file_date_order``)."""
     s = settings or IngestSettings()
     if fmt == "csv":
-        return _csv_date_order(stream, s.date_order_scan_dates)
-    firsts = seconds = read = 0
+        return _csv_date_votes(stream, s.date_order_scan_dates)
+    firsts = seconds = either = read = 0
     tail = b""
     budget = [s.date_order_scan_dates]
     while read < s.date_order_scan_bytes and budget[0] > 0:
@@ -71,30 +89,30 @@ def file_date_order(stream: BinaryIO, fmt: str = "jsonl", settings: IngestSettin
         block, tail = (tail + chunk[: cut + 1], chunk[cut + 1:]) if cut >= 0 else (b"", tail + chunk)
         if len(tail) > _CHUNK:  # one enormous line: read it as it comes
             block, tail = tail, b""
-        f, s_ = _tally(block, budget)
-        firsts, seconds = firsts + f, seconds + s_
+        f, s_, e = _tally(block, budget)
+        firsts, seconds, either = firsts + f, seconds + s_, either + e
         if (firsts or seconds) and vote(firsts, seconds) is not None and read >= 4 * _CHUNK:
             break  # settled, and read far enough that a mixed file would have shown it
-    f, s_ = _tally(tail, budget)
-    return vote(firsts + f, seconds + s_)
+    f, s_, e = _tally(tail, budget)
+    return firsts + f, seconds + s_, either + e
 
 
-def _csv_date_order(stream: BinaryIO, max_rows: int) -> DateOrder | None:
+def _csv_date_votes(stream: BinaryIO, max_rows: int) -> tuple[int, int, int]:
     """``vote`` over the values of a CSV export's time columns (those its header names)."""
     import csv
     import io
 
     text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
     header_line = text.readline(_CHUNK).lstrip("\ufeff")
-    delimiter = max((",", ";", "\t"), key=header_line.count) if header_line else ","
+    delimiter = header_delimiter(header_line)
     try:
         header = next(csv.reader([header_line], delimiter=delimiter), [])
     except csv.Error:
-        return None
+        return 0, 0, 0
     columns = [i for i, name in enumerate(header) if name.strip() in TIME_KEYS]
     if not columns:
-        return None
-    firsts = seconds = 0
+        return 0, 0, 0
+    firsts = seconds = either = 0
     limit = csv.field_size_limit()
     try:
         csv.field_size_limit(_CHUNK)
@@ -107,19 +125,26 @@ def _csv_date_order(stream: BinaryIO, max_rows: int) -> DateOrder | None:
                     first, second = int(m.group(1)), int(m.group(2))
                     firsts += first > 12 >= second
                     seconds += second > 12 >= first
+                    either += _either_way(first, second)
     except (csv.Error, OSError, ValueError):
         pass  # what was read votes; the rows' own reading names the damage
     finally:
         csv.field_size_limit(limit)
-    return vote(firsts, seconds)
+    return firsts, seconds, either
 
 
-def _tally(block: bytes, budget: list[int]) -> tuple[int, int]:
-    """(dates whose first part is over 12, dates whose second part is) among the time fields'
-    slash dates of ``block``; ``budget[0]``: how many more "/MM/YYYY" may be looked at (counted down)."""
-    firsts = seconds = 0
+def _either_way(first: int, second: int) -> bool:
+    """Whether a slash date's two parts read as day and month either way ("07/12")."""
+    return first != second and 1 <= first <= 12 and 1 <= second <= 12
+
+
+def _tally(block: bytes, budget: list[int]) -> tuple[int, int, int]:
+    """(dates whose first part is over 12, dates whose second part is, dates that read either way)
+    among the time fields' slash dates of ``block``; ``budget[0]``: how many more "/MM/YYYY" may be
+    looked at (counted down)."""
+    firsts = seconds = either = 0
     if b"/" not in block:
-        return 0, 0
+        return 0, 0, 0
     for m in _DATE_TAIL.finditer(block):
         budget[0] -= 1
         if budget[0] < 0:
@@ -131,18 +156,113 @@ def _tally(block: bytes, budget: list[int]) -> tuple[int, int]:
         first, second = int(head.group(1)), int(m.group(1))
         firsts += first > 12 >= second
         seconds += second > 12 >= first
-    return firsts, seconds
+        either += _either_way(first, second)
+    return firsts, seconds, either
 
 
 def reopened_date_order(reopen: Callable[[], BinaryIO], settings: IngestSettings,
-                        fmt: str = "jsonl") -> DateOrder | None:
+                        fmt: str = "jsonl", source: str = "the export") -> DateOrder | None:
     """``file_date_order`` of an input opened again from its start by ``reopen`` (a file, bytes),
-    decompressed as its rows are; None when it cannot be read (its rows' reading says why)."""
+    decompressed as its rows are; None when it cannot be read (its rows' reading says why). A file
+    whose slash dates prove neither order gets its rows' (``tie_break``), with a warning naming
+    ``source``."""
     try:
         with reopen() as again:
-            return file_date_order(open_input(again, settings), fmt, settings)
+            firsts, seconds, either = file_date_votes(open_input(again, settings), fmt, settings)
+        if firsts or seconds or not either:
+            return vote(firsts, seconds)  # proven, or proven both ways (each value as written), or no slash date
+        with reopen() as again:
+            return tie_break(_rows_of(open_input(again, settings), fmt, settings), source)
     except (LimitExceeded, OSError, EOFError, zlib.error):
         return None
+
+
+def _rows_of(stream: BinaryIO, fmt: str, settings: IngestSettings) -> Iterable[tuple[str, str]]:
+    """(published, title and text) of an export's rows, as its reader reads them."""
+    from storydiff.ingest.formats import read_csv, read_jsonl
+    from storydiff.records import RawItem
+
+    for item in (read_csv if fmt == "csv" else read_jsonl)("", stream, settings):
+        if isinstance(item, RawItem) and isinstance(item.meta.get("published"), str):
+            yield item.meta["published"], f"{item.meta.get('title') or ''}\n{item.content}"
+
+
+# A day and its month in words, as datelines write it: "Харків, 7 грудня.", "МОСКВА, 6 декабря",
+# "Warszawa, 7 grudnia", "Berlin, 7. Dezember", "LONDON, Dec 7", "7 December". The stems of the
+# months of uk, ru, pl, de, en (and the Romance ones that share them), numbered.
+_MONTH_STEMS = (
+    ("січ|январ|stycz|jan|ene|gen", 1), ("лют|феврал|lut|feb|fév", 2), ("берез|март|marc|marz|mär|mar", 3),
+    ("квіт|апрел|kwie|apr|avr|abr", 4), ("трав|ма[яй]|maj|mai|may|mag", 5), ("черв|июн|czerw|jun|juin|giu", 6),
+    ("лип|июл|lip|jul|juil|lug", 7), ("серп|август|sierp|aug|août|ago", 8), ("верес|сентябр|wrze|sep|set", 9),
+    ("жовт|октябр|paźdz|oct|okt|ott", 10), ("листоп|ноябр|listop|nov", 11), ("груд|декабр|grud|dec|dez|déc|dic", 12),
+)
+_MONTH_NUMBER = {stem: n for stems, n in _MONTH_STEMS for stem in stems.split("|")}
+_MONTH_WORD = "(?:" + "|".join(sorted((s for stems, _ in _MONTH_STEMS for s in stems.split("|")), key=len, reverse=True)) + r")\w*"
+_WORDED_DATE = re.compile(rf"\b(?:(?P<day>\d{{1,2}})\.?\s+(?P<month>{_MONTH_WORD})|(?P<month2>{_MONTH_WORD})\.?\s+(?P<day2>\d{{1,2}}))\b",
+                          re.IGNORECASE)
+_DATELINE_CHARS = 400  # where a dateline stands: the title and the text's first lines
+_TIE_BREAK_ROWS = 500  # rows with an ambiguous slash date looked at
+_TIE_BREAK_SCAN = 20_000  # rows read to find them (the vote saw one at least)
+_DAY_FIRST_NOT = frozenset({"en"})  # the languages whose writers may put the month first
+
+
+def _month_number(word: str) -> int | None:
+    low = word.lower()
+    for n in range(min(6, len(low)), 1, -1):
+        if low[:n] in _MONTH_NUMBER:
+            return _MONTH_NUMBER[low[:n]]
+    return None
+
+
+def tie_break(rows: Iterable[tuple[str, str]], source: str = "the export") -> DateOrder | None:
+    """The order of a file's slash dates that never pass 12, from its rows ((published, title and
+    text)): the datelines' worded dates ("7 грудня" beside "07/12/2026" is day first) when they
+    agree, else the rows' language (day first but in English); one warning says which and why.
+    None when no row has a slash date that could be read both ways."""
+    dmy = mdy = ambiguous = 0
+    example = ""
+    sample: list[str] = []
+    for n, (published, text) in enumerate(rows):
+        if n >= _TIE_BREAK_SCAN:
+            break
+        m = _VALUE_DATE.fullmatch(published)
+        if not m:
+            continue
+        a, b = int(m.group(1)), int(m.group(2))
+        if not _either_way(a, b):
+            continue
+        ambiguous += 1
+        example = example or published.strip()
+        if len(sample) < 20:
+            sample.append(text[:_DATELINE_CHARS * 2])
+        w = _WORDED_DATE.search(text[:_DATELINE_CHARS])
+        if w:
+            day = int(w.group("day") or w.group("day2"))
+            month = _month_number(w.group("month") or w.group("month2"))
+            dmy += month == b and abs(day - a) <= 1
+            mdy += month == a and abs(day - b) <= 1
+        if ambiguous >= _TIE_BREAK_ROWS:
+            break
+    if not ambiguous:
+        return None
+    order: DateOrder | None
+    if dmy > 2 * mdy or mdy > 2 * dmy:
+        order = "DMY" if dmy > mdy else "MDY"
+        why = f"as the datelines of {max(dmy, mdy)} of its {ambiguous} such rows say"
+    else:
+        from storydiff.extract.language import classify
+
+        language = classify(" ".join(_TAG.sub(" ", t) for t in sample))
+        # English is read month first, as before (US); its writers elsewhere put the day first
+        order = None if language in _DAY_FIRST_NOT else "DMY"
+        why = (f"as its rows are in '{language}' (" + ("US English writes the month first; a British export reads wrong so)"
+                                                  if order is None else "whose writers put the day first)"))
+    log.warning("%s: its slash dates (%s...) never pass 12, so they read either way; read %s, %s",
+                source, example, "month first" if order in (None, "MDY") else "day first", why)
+    return order
+
+
+_TAG = re.compile(r"<[^>]*>")
 
 
 def with_date_order(value: object, order: DateOrder | None) -> object:
