@@ -55,12 +55,15 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Interfax": ("Interfax", "Інтерфакс", "Интерфакс"),
     # Kyiv's Interfax-Ukraine is an agency of its own, not Moscow's Interfax: an own report of each is
     # two sources
-    "Interfax-Ukraine": ("Interfax-Ukraine", "Інтерфакс-Україна", "Інтерфакс-України", "Интерфакс-Украина",
-                         "Интерфакс-Украины"),
+    "Interfax-Ukraine": ("Interfax-Ukraine", "Інтерфакс-Україна", "Інтерфакс-України", "Інтерфаксу-Україна",
+                         "Интерфакс-Украина", "Интерфакс-Украины", "Интерфакса-Украина"),
     "TASS": ("TASS", "Tass", "ТАСС", "ТАРС"),
     "RIA Novosti": ("RIA Novosti", "РИА Новости", "РІА Новини", "РІА Новин"),
     "Ukrinform": ("Ukrinform", "Укрінформ", "Укрінформу", "Укринформ", "Укринформа"),
-    "UNN": ("UNN", "Ukrainian National News", "УНН"),
+    # (and their full names, in the cases a credit takes: "Джерело: Українські Національні Новини",
+    # "за інформацією Українських Національних Новин"; QA pass 21b, 04)
+    "UNN": ("UNN", "Ukrainian National News", "УНН", "Українські Національні Новини", "Українських Національних Новин",
+            "Украинские Национальные Новости", "Украинских Национальных Новостей"),
     "UNIAN": ("UNIAN", "УНІАН", "УНИАН"),
     "RBC": ("RBC", "РБК"),
     "Euromaidan Press": ("Euromaidan Press",),
@@ -682,6 +685,19 @@ _SOURCE_AND = re.compile(r"\s+(?:and|und|i|oraz|et|y|і|и)\s+")
 _TEASER_WORDS = 15  # a teaser's title is a line; a paragraph of the article is longer
 
 
+def _body_end_line(lines: list[str]) -> int:
+    """The index of the line a related-articles block kept at the text's end starts on ("Czytaj
+    także" and teasers' titles, no paragraph of prose after it: the page's, the body ends before
+    it), or ``len(lines)``."""
+    end = len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        if len(lines[i].split()) > _TEASER_WORDS:
+            break
+        if boilerplate_kind(lines[i].strip()) in LABEL_KINDS and not SOURCE_LINE.fullmatch(lines[i].strip()):
+            end = i  # (a source line reads as a field: it ends nothing)
+    return end
+
+
 def _signed_line_starts(text: str) -> set[int]:
     """Offsets of the text's source lines that stand where an article signs its source
     (``line_rules.article_source_lines``): right after its last line of prose or before its first,
@@ -690,14 +706,7 @@ def _signed_line_starts(text: str) -> set[int]:
     offsets = [0]
     for line in lines[:-1]:
         offsets.append(offsets[-1] + len(line) + 1)
-    # a related-articles block kept at the text's end ("Czytaj także" and teasers' titles, no paragraph
-    # of prose after it) is the page's: the body ends before it
-    end = len(lines)
-    for i in range(len(lines) - 1, -1, -1):
-        if len(lines[i].split()) > _TEASER_WORDS:
-            break
-        if boilerplate_kind(lines[i].strip()) in LABEL_KINDS and not SOURCE_LINE.fullmatch(lines[i].strip()):
-            end = i  # (a source line reads as a field: it ends nothing)
+    end = _body_end_line(lines)
     body = [i < end and bool(line.strip()) and not SOURCE_LINE.fullmatch(line.strip())
             for i, line in enumerate(lines)]
     return {offsets[i] for i in article_source_lines(lines, body)}
@@ -717,6 +726,55 @@ def _source_line_origins(text: str, start: int | None = None) -> list[Origin]:
                 found.append(Origin(name=name, kind="source", evidence=m.group(0).strip(),
                                     start=m.start() if start is None else start))
     return found
+
+
+# The credit a reprint closes with, as the last words of its text, on a line of its own or after the
+# last paragraph's final sentence: "— Укрінформ", "(Укрінформ)", "За інформацією Укрінформу.", "за
+# інформацією УНН", "... — наголосив Терехов. Джерело: Укрінформ", "— Укринформ", "по информации
+# Интерфакс-Украина", "(PAP)", "... Źródło: PAP". Like a source line it says where the article came
+# from, wherever it stands: read as an ordinary mention past the lead, a regional rewrite crediting the
+# agency counted as an independent source of its own (QA pass 21b, 04). Known names only; a label on
+# a line of its own is a source line (``_source_line_origins``, which knows a teaser's from the
+# article's). "Про це повідомляє X." closing a later paragraph stays a passing mention (QA pass 18).
+_CLOSING_CUE = (
+    r"(?i:за\s+(?:інформацією|даними|матеріалами)|на\s+основі\s+матеріалів|по\s+(?:информации|данным|материалам)"
+    r"|на\s+основе\s+материалов|według(?:\s+(?:informacji|danych))?|nach\s+(?:Angaben|Informationen)\s+(?:der|des|von))"
+    # the agency's kind between: "за інформацією агентства Укрінформ", "według agencji PAP"
+    r"(?:\s+(?i:агентства|інформагентства|информагентства|видання|издания|agencji|der|des))?"
+)
+_CLOSING_LABEL = r"(?i:джерело|першоджерело|источник|первоисточник|źródło|quelle|source)\s*(?::|[—–-])"
+_AFTER_A_SENTENCE = r"(?<=[.!?…»\"”)])[ \t]+"
+_CLOSING_CREDIT = re.compile(
+    rf"(?:(?:^|{_AFTER_A_SENTENCE}|(?<=\s))(?:{_DASH}{{1,2}}[ \t]*+{_OPEN_QUOTE}(?P<dash>{_KNOWN_RE})[»“”\"]?"
+    rf"|\([ \t]*(?P<paren>{_KNOWN_RE})[ \t]*\)"
+    rf"|{_CLOSING_CUE}[ \t]+{_OPEN_QUOTE}(?P<cue>{_KNOWN_RE})[»“”\"]?)"
+    rf"|{_AFTER_A_SENTENCE}{_CLOSING_LABEL}[ \t]*+(?P<names>[^\n:!?]{{1,80}}?))"
+    r"[ \t]*\.?[ \t]*\Z",
+    re.M,
+)
+_CLOSING_REACH = 300  # the credit is read in the text's last characters only
+
+
+def closing_credit(text: str) -> tuple[int, int, list[str]] | None:
+    """Where the credit that closes ``text`` stands (``_CLOSING_CREDIT``) and the known names it
+    gives, or None; none behind a related-articles block kept at the text's end."""
+    end = len(text.rstrip())
+    m = _CLOSING_CREDIT.search(text, max(0, end - _CLOSING_REACH), end)
+    if m is None:
+        return None
+    if m.group("names") is not None:
+        names = [_CANON.get(p.group(0).strip(" .()[]«»\"").lower())
+                 for p in _SOURCE_NAME.finditer(_SOURCE_AND.sub(",", m.group("names")))]
+    else:
+        names = [canonical_origin(m.group("dash") or m.group("paren") or m.group("cue"))]
+    names = [n for n in dict.fromkeys(names) if n]
+    if not names:
+        return None
+    lines = text[:end].split("\n")
+    block = _body_end_line(lines)
+    if block < len(lines) and m.start() >= sum(len(line) + 1 for line in lines[:block]):
+        return None  # a teaser's credit, behind a related-articles label
+    return m.start(), m.end(), names
 
 
 def find_origins(text: str, *, outlet: str | None = None, credit_lines: list[str] | tuple[str, ...] = ()) -> list[Origin]:
@@ -752,7 +810,12 @@ def find_origins(text: str, *, outlet: str | None = None, credit_lines: list[str
             taken.append((a, b))
             found.append(Origin(name=name, kind=kind, evidence=" ".join(m.group(0).split()), start=m.start()))
     lines = [line[:200] for line in credit_lines[:MAX_CREDIT_LINES] if isinstance(line, str)]
-    for o in _source_line_origins(text) + _source_line_origins("\n".join(lines), start=len(text)):
+    # the closing credit's names no rule above read there ("(Укрінформ)", "... Джерело: УНН")
+    credit = closing_credit(text)
+    closing = [] if credit is None else [
+        Origin(name=n, kind="source", evidence=text[credit[0]:credit[1]].strip(), start=credit[0])
+        for n in credit[2] if not any(o.name == n and credit[0] <= o.start < credit[1] for o in found)]
+    for o in _source_line_origins(text) + closing + _source_line_origins("\n".join(lines), start=len(text)):
         if (o.name, o.kind) not in seen and not (own and _is_own(o.name.lower(), own, own_initials)):
             seen.add((o.name, o.kind))
             found.append(o)

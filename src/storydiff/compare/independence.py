@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 
-from storydiff.analyze.origins import canonical_origin, initials, is_outlet_of, known_origin
+from storydiff.analyze.origins import canonical_origin, closing_credit, initials, is_outlet_of, known_origin
 from storydiff.compare.labels import article_labels
 from storydiff.compare.names import alike
 from storydiff.compare.translation import language_key, romanised, sounds
@@ -37,13 +37,18 @@ def primary_origin(article: Article, settings: IndependenceSettings | None = Non
     # mention at its end is no lead; a review's finding)
     lead_end = max(1, int(len(article.text) * settings.lead_share), min(_first_sentence_end(article), _LEDE_MAX_CHARS))
     stats: dict[str, list[int]] = {}
+    credit = closing_credit(article.text) if article.origins else None
     for o in article.origins:
         if o.kind not in STRONG_KINDS:
             continue
-        # a source line names the article's origin wherever it stands, and "Про це повідомляє X"
-        # closing the opening paragraph names its lede's: both read as in the lead
+        # a source line names the article's origin wherever it stands, and so does the credit that
+        # closes the text ("— Укрінформ", "За інформацією Укрінформу."; QA pass 21b, 04: a rewrite so
+        # credited counted as a second source); "Про це повідомляє X" closing the opening paragraph
+        # names its lede's: all read as in the lead
         at = o.start if o.start >= 0 else len(article.text)
-        stats.setdefault(o.name, []).append(0 if o.kind == "source" or _refers_to_the_lede(article.text, at) else at)
+        closes = credit is not None and credit[0] <= at < credit[1] and o.name in credit[2]
+        stats.setdefault(o.name, []).append(0 if o.kind == "source" or closes or _refers_to_the_lede(article.text, at)
+                                            else at)
     best: tuple[int, int, str] | None = None
     for name, positions in stats.items():
         first = min(positions)

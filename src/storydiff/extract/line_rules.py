@@ -105,8 +105,10 @@ SOURCE_LINE = re.compile(
     r"|автор|sources?|author)[ \t]*+(?::|[–—-](?=[ \t]))"
     # the reprint credit of Russian and Ukrainian regional media, a rewrite's last line: "По материалам
     # ТАСС", "За матеріалами Укрінформу", "На основе материалов РИА Новости" (QA pass 20b, 06)
-    # (names alone after it, no comma: "По информации ТАСС, погибших нет." is a sentence citing TASS)
-    r"|(?:по материалам|на основе материалов|за матеріалами|на основі матеріалів)(?=[ \t]++[^,;\n]{1,60}$))"
+    # (names alone after it, no comma: "По информации ТАСС, погибших нет." is a sentence citing TASS),
+    # and "за інформацією Укрінформу" closing a rewrite, which page text drops as a short line (QA pass 21b, 04)
+    r"|(?:по материалам|на основе материалов|за матеріалами|на основі матеріалів|за інформацією|за даними"
+    r"|по информации|по данным)(?=[ \t]++[^,;\n]{1,60}$))"
     # possessive blanks: a line of thousands of spaces is read in one pass (review 20, 7)
     r"[ \t]*+(?P<names>[^\n:!?]{1,80}?)[ \t.]*+$",
     re.I | re.M,
