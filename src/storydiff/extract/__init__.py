@@ -17,7 +17,7 @@ from email.utils import parsedate_to_datetime
 
 from storydiff.dates import EARLIEST_YEAR, is_bare_date, naive_zone, parse_iso_utc, zone_named
 from storydiff.extract import metadata
-from storydiff.extract.line_cleanup import drop_editor_initials
+from storydiff.extract.line_cleanup import drop_editor_initials, drop_inline_clutter
 from storydiff.extract.page_siblings import sibling_pages
 from storydiff.records import Article, Failure, RawItem, article_id_for
 from storydiff.settings import ExtractSettings
@@ -224,7 +224,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         published, authors, lang = metadata.page_text_metadata(
             item.content.splitlines(), kept, text, title=title, now=crawled
         )
-    text = drop_editor_initials(text.strip()).strip()
+    text = drop_inline_clutter(drop_editor_initials(text.strip())).strip()
     if len(text) < settings.min_body_chars:
         raise ExtractError("no article text left after removing boilerplate")
     raw_text = item.content if item.kind == "text" else text

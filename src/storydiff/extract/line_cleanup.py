@@ -80,5 +80,31 @@ def drop_editor_initials(text: str) -> str:
                      if i < tail or not (line.strip().islower() and _EDITOR_INITIALS.fullmatch(line.strip())))
 
 
+# A "read also" teaser flattened into a paragraph's end by a vendor's export or an HTML body ("...
+# працюють рятувальники ДСНС. Читайте також: Вибухи у Харкові 4 грудня: загинули двоє людей"): another
+# article's headline, whose figures became a fact of the story (QA pass 21b, 09). Its cue after a
+# sentence's end, with a colon or a dash, running to the paragraph's end in a headline's length.
+# (On a line of its own, line_rules' "promo" kind drops it.)
+_INLINE_TEASER = re.compile(
+    r"(?<=[.!?…»\"”)])[ \t]+(?i:читайте\s+(?:також|ще|більше|также|еще|ещё)|читати\s+також|дивіться\s+також"
+    r"|смотрите\s+также|read\s+(?:also|more|next)|see\s+also|also\s+read|czytaj\s+(?:też|także|również|więcej)"
+    r"|zobacz\s+(?:też|także|również)|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lire\s+aussi)"
+    r"[ \t]*[:–—-][ \t]*+(?P<teaser>[^\n]{1,200})$",
+    re.M,
+)
+_TEASER_MAX_WORDS = 25
+# A tag cut by the export at the end of a text ("... — написав Терехов. <p class="rea"): markup
+# debris, never the article's words (QA pass 21b, 09)
+_CUT_TAG = re.compile(r"\s*+<(?:/?[A-Za-z][A-Za-z0-9]*)(?:[ \t][^<>\n]*)?\Z")
+
+
+def drop_inline_clutter(text: str) -> str:
+    """``text`` (an extracted body, paragraphs joined by "\\n") without a "read also" teaser at a
+    paragraph's end and without a tag cut short at its very end: every reading path drops them."""
+    if "<" in text[-300:]:
+        text = _CUT_TAG.sub("", text.rstrip())
+    return _INLINE_TEASER.sub(lambda m: m.group(0) if len(m.group("teaser").split()) > _TEASER_MAX_WORDS else "", text)
+
+
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
