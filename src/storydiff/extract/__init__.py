@@ -225,11 +225,14 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
             item.content.splitlines(), kept, text, title=title, now=crawled
         )
     text = drop_inline_clutter(drop_editor_initials(text.strip())).strip()
+    signed: list[str] = []
+    if item.kind != "text":
+        text, signed = _split_signed_source_lines(text)
     if len(text) < settings.min_body_chars:
         raise ExtractError("no article text left after removing boilerplate")
     raw_text = item.content if item.kind == "text" else text
     # the source lines page text drops as clutter ("Źródło: PAP"): kept apart, for the article's origin
-    credit_lines = _dropped_source_lines(item.content, text) if item.kind == "text" else []
+    credit_lines = _dropped_source_lines(item.content, text) if item.kind == "text" else signed
     outlet = _first(
         meta.get("outlet"),
         site_name,
@@ -284,6 +287,24 @@ def _dropped_source_lines(content: str, text: str) -> list[str]:
     lines = content.splitlines()
     signed = [lines[i].strip() for i in article_source_lines(lines, [line.strip() in kept for line in lines])]
     return [line for line in dict.fromkeys(signed) if line not in kept][:MAX_CREDIT_LINES]
+
+
+def _split_signed_source_lines(text: str) -> tuple[str, list[str]]:
+    """An HTML body without the source lines where the article signs it that page text drops as a
+    field ("Джерело: Укрінформ" as its last paragraph; a line that reads as a sentence stays, as in
+    page text), and those lines, kept apart for its origin as page text's are: the same vendor row
+    as HTML and as plain text differed by that line, and the second was stored as a revision
+    ("paragraph removed: Джерело: Укрінформ"; QA pass 21b, 02)."""
+    from storydiff.extract.line_rules import MAX_CREDIT_LINES, SOURCE_LINE, article_source_lines
+    from storydiff.extract.record_text import sentence_line
+
+    lines = text.split("\n")
+    body = [bool(line.strip()) and not SOURCE_LINE.fullmatch(line.strip()) for line in lines]
+    drop = {i for i in article_source_lines(lines, body) if not sentence_line(lines[i])}
+    if not drop:
+        return text, []
+    kept = "\n".join(line for i, line in enumerate(lines) if i not in drop).strip()
+    return kept, [lines[i].strip() for i in sorted(drop)][:MAX_CREDIT_LINES]
 
 
 def _timestamp(value: object) -> str | None:
