@@ -161,6 +161,10 @@ class ExtractSettings:
     # One trafilatura pass with metadata from the page's own tags (extract_html(fast=True)):
     # 1.28x trafilatura's speed at F1 0.967 instead of 0.55x at 0.972 (bench/extraction.py).
     fast_html: bool = False
+    # Stamp each article with ``raw_digest`` (the item's content normalised and hashed: what
+    # ``ingest`` reads to skip an item it stored before). Hashing a page's whole markup is ~1.5 ms,
+    # 7% of its extraction's CPU; ``storydiff extract`` and ``compare`` store nothing and print none: off there.
+    stamp_raw_digest: bool = True
     # Page text of one outlet in one batch is recognised by the template lines its pages share
     # (extract/page_siblings.py): two pages whose non-sentence lines have at least this Jaccard
     # similarity are siblings. Chosen by bench/extraction.py (--only siblings) on two corpora at a

@@ -268,7 +268,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         # what the text is written in; a page's declared lang (often its template's) only when the
         # text is too short to tell
         language=_first(metadata.language(text), lang),
-        raw_digest=item.digest,
+        raw_digest=item.digest if settings.stamp_raw_digest else None,
         text_from=meta.get("text_from"),
         captured=crawled.isoformat(timespec="seconds") if crawled else None,
         modified=_timestamp(meta.get("modified")) or modified,

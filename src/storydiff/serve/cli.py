@@ -142,12 +142,14 @@ FastOpt = Annotated[
 ]
 
 
-def extract_settings_for(fast: bool):
+def extract_settings_for(fast: bool, *, stamp_raw_digest: bool = True):
+    """``stamp_raw_digest`` False: for a command that stores nothing and prints no digest
+    (``extract``, ``compare``), no page's markup is hashed (ExtractSettings.stamp_raw_digest)."""
     from dataclasses import replace
 
     from storydiff.settings import ExtractSettings
 
-    return replace(ExtractSettings(), fast_html=fast)
+    return replace(ExtractSettings(), fast_html=fast, stamp_raw_digest=stamp_raw_digest)
 
 
 def fact_settings_for(semantic: bool):
@@ -282,7 +284,7 @@ def extract(
     listed: list[dict] = []
     done = 0
     with progress_bar("extracting") as tick:
-        for a in analyze_articles(_split(extract_paths(paths, extract_settings_for(fast)), failures), deep=False):
+        for a in analyze_articles(_split(extract_paths(paths, extract_settings_for(fast, stamp_raw_digest=False)), failures), deep=False):
             tick()
             done += 1
             if json_:
@@ -509,9 +511,10 @@ def _compare_paths(paths: list[str], json_: bool, deep: bool, facts, workers: in
     one-article story only where asked for (--deep; --json shows every article's analysis)."""
     from storydiff.pipeline import compare_paths
 
+    settings = extract_settings_for(fast, stamp_raw_digest=False)
     with progress_bar("analyzing") as tick:
         return compare_paths(paths, progress=tick, fact_settings=facts, parse_singles=deep or json_,
-                             entities=json_, workers=_workers(workers), extract_settings=extract_settings_for(fast))
+                             entities=json_, workers=_workers(workers), extract_settings=settings)
 
 
 @app.command()
