@@ -1358,11 +1358,12 @@ def ingest_stream(
                 # the page of a stored paste: the page's reading (its URL, its own metadata)
                 # replaces the paste's, no revision (the outlet changed nothing), so the page's
                 # later edits are found at its URL
-                said = f"the page of the stored article {copy.id} (its text pasted without the URL): already stored; it takes this URL"
+                taken = store.revise_article(copy.id, replace(a, id=copy.id, published=a.published or copy.published),
+                                             reread=True) is not None
+                said = (f"the page of the stored article {copy.id} (its text pasted without the URL): already stored"
+                        + ("; it takes this URL" if taken else ""))
                 a.warnings.append(said)
                 log.warning("%s: %s", a.source, said)
-                store.revise_article(copy.id, replace(a, id=copy.id, published=a.published or copy.published),
-                                     reread=True)
                 outcome(a, "skipped")
                 return
             if copy is not None:
