@@ -746,7 +746,8 @@ _CLOSING_LABEL = r"(?i:джерело|першоджерело|источник|
 _AFTER_A_SENTENCE = r"(?<=[.!?…»\"”)])[ \t]+"
 _CLOSING_CREDIT = re.compile(
     rf"(?:(?:^|{_AFTER_A_SENTENCE}|(?<=\s))(?:{_DASH}{{1,2}}[ \t]*+{_OPEN_QUOTE}(?P<dash>{_KNOWN_RE})[»“”\"]?"
-    rf"|\([ \t]*(?P<paren>{_KNOWN_RE})[ \t]*\)"
+    # (and more names or an editor's initials after a "/": "(dpa/AFP)", "(dpa/lh)"; QA pass 21a, 03)
+    rf"|\([ \t]*(?P<paren>{_KNOWN_RE}(?:[ \t]*/[ \t]*[^\W\d_][\w.-]{{0,30}}){{0,4}})[ \t]*\)"
     rf"|{_CLOSING_CUE}[ \t]+{_OPEN_QUOTE}(?P<cue>{_KNOWN_RE})[»“”\"]?)"
     rf"|{_AFTER_A_SENTENCE}{_CLOSING_LABEL}[ \t]*+(?P<names>[^\n:!?]{{1,80}}?))"
     r"[ \t]*\.?[ \t]*\Z",
@@ -762,11 +763,11 @@ def closing_credit(text: str) -> tuple[int, int, list[str]] | None:
     m = _CLOSING_CREDIT.search(text, max(0, end - _CLOSING_REACH), end)
     if m is None:
         return None
-    if m.group("names") is not None:
+    if m.group("names") is not None or m.group("paren") is not None:
         names = [_CANON.get(p.group(0).strip(" .()[]«»\"").lower())
-                 for p in _SOURCE_NAME.finditer(_SOURCE_AND.sub(",", m.group("names")))]
+                 for p in _SOURCE_NAME.finditer(_SOURCE_AND.sub(",", m.group("names") or m.group("paren")))]
     else:
-        names = [canonical_origin(m.group("dash") or m.group("paren") or m.group("cue"))]
+        names = [canonical_origin(m.group("dash") or m.group("cue"))]
     names = [n for n in dict.fromkeys(names) if n]
     if not names:
         return None

@@ -49,15 +49,17 @@ def primary_origin(article: Article, settings: IndependenceSettings | None = Non
         closes = credit is not None and credit[0] <= at < credit[1] and o.name in credit[2]
         stats.setdefault(o.name, []).append(0 if o.kind == "source" or closes or _refers_to_the_lede(article.text, at)
                                             else at)
-    best: tuple[int, int, str] | None = None
-    for name, positions in stats.items():
+    best: tuple[int, int, int] | None = None
+    # between equals, the first named: a credit names its main agency first ("dpa/AFP/lh" is a dpa
+    # report with AFP's material; QA pass 21a, 03), and ``origins`` are in text order
+    for order, positions in enumerate(stats.values()):
         first = min(positions)
         if len(positions) < settings.primary_min_mentions and first > lead_end:
             continue
-        key = (-len(positions), first, name)
+        key = (-len(positions), first, order)
         if best is None or key < best:
             best = key
-    return best[2] if best else None
+    return list(stats)[best[2]] if best else None
 
 
 # "This is reported by X" after the news it names: "Про це повідомляє Польське агентство преси.", "Об

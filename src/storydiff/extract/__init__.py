@@ -225,9 +225,9 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
             item.content.splitlines(), kept, text, title=title, now=crawled
         )
     text = drop_inline_clutter(drop_editor_initials(text.strip())).strip()
-    signed: list[str] = []
-    if item.kind != "text":
-        text, signed = _split_signed_source_lines(text)
+    # (page text too: its line model keeps a short credit line such as "dpa/AFP/lh" as the body's
+    # last line; QA pass 21a, 03)
+    text, signed = _split_signed_source_lines(text)
     if len(text) < settings.min_body_chars:
         raise ExtractError("no article text left after removing boilerplate")
     raw_text = item.content if item.kind == "text" else text

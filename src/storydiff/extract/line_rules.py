@@ -94,6 +94,18 @@ _PATTERNS = {
     # labels, not every short line: a real subheading ("The aftermath") is the article's own
     "section_label": r"^\W*(details|more details|context|background|in brief|briefly|key points)\W*$",
 }
+# An agency credit's parts: the agencies German, Austrian, Swiss and international copy credits by their
+# short names, and an editor's lower-case initials ("lh", "mes"); at least one agency, "/" between
+# the parts, or one or more in brackets
+_CREDIT_AGENCY = (r"(?i:dpa|afp|ap|reuters|rtr|kna|epd|dts|sid|apa|sda|ddp|dapd|efe|ansa|pap|ukrinform|bloomberg"
+                  r"|tass|interfax|xinhua|kyodo|belga|anp)(?!\w)")
+_CREDIT_PART = rf"(?:{_CREDIT_AGENCY}|(?-i:[a-zäöüß]{{2,4}}))(?!\w)"
+_CREDIT_SLASH = r"[ \t]*/[ \t]*"
+_AGENCY_CREDIT = (
+    rf"(?:(?:{_CREDIT_PART}{_CREDIT_SLASH}){{1,4}}{_CREDIT_AGENCY}(?:{_CREDIT_SLASH}{_CREDIT_PART}){{0,4}}"
+    rf"|{_CREDIT_AGENCY}(?:{_CREDIT_SLASH}{_CREDIT_PART}){{1,4}}"
+    rf"|(?<=\()[ \t]*{_CREDIT_AGENCY}(?:{_CREDIT_SLASH}{_CREDIT_PART}){{0,4}}[ \t]*\))"
+)
 # A line naming where the article's news came from, a label and names: "Źródło: PAP", "Autor: PAP",
 # "Quelle: dpa", "Quelle: ntv.de, dpa/AFP", "Джерело: Укрінформ", "Source: Reuters". The page drops
 # most such lines as a field or a short line, but their names are the article's origin (QA pass 18:
@@ -108,7 +120,11 @@ SOURCE_LINE = re.compile(
     # (names alone after it, no comma: "По информации ТАСС, погибших нет." is a sentence citing TASS),
     # and "за інформацією Укрінформу" closing a rewrite, which page text drops as a short line (QA pass 21b, 04)
     r"|(?:по материалам|на основе материалов|за матеріалами|на основі матеріалів|за інформацією|за даними"
-    r"|по информации|по данным)(?=[ \t]++[^,;\n]{1,60}$))"
+    r"|по информации|по данным)(?=[ \t]++[^,;\n]{1,60}$)"
+    # the agency credit German online copy closes with, no label: agencies and the editor's initials
+    # joined by "/" ("dpa/AFP/lh", "mes/dpa/Reuters", "AFP/dpa"), or an agency in brackets ("(dpa)",
+    # "(dpa/AFP)"); page text kept it as the body's last line and no origin was read (QA pass 21a, 03)
+    rf"|(?={_AGENCY_CREDIT}[ \t.]*+$))"
     # possessive blanks: a line of thousands of spaces is read in one pass (review 20, 7)
     r"[ \t]*+(?P<names>[^\n:!?]{1,80}?)[ \t.]*+$",
     re.I | re.M,
