@@ -250,7 +250,7 @@ def _page_text_meta(text: str) -> tuple[str | None, list[str], float]:
 
     page = clean_page_text(text)
     t0 = time.perf_counter()
-    published, authors, _ = page_text_metadata(text.splitlines(), page.kept, page.text, title=page.title)
+    published, authors, _, _ = page_text_metadata(text.splitlines(), page.kept, page.text, title=page.title)
     return published, authors, time.perf_counter() - t0
 
 
@@ -310,7 +310,7 @@ def pagetext_gold_table() -> None:
         g = gold.get(page["id"]) or {}
         text = "\n".join(page["lines"])
         cleaned = clean_page_text(text)
-        published, authors, _ = page_text_metadata(text.splitlines(), cleaned.kept, cleaned.text, title=cleaned.title)
+        published, authors, _, _ = page_text_metadata(text.splitlines(), cleaned.kept, cleaned.text, title=cleaned.title)
         if g.get("publishing_date"):
             dated += 1
             right += (published or "")[:10] == g["publishing_date"][:10]

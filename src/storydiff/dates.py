@@ -81,3 +81,24 @@ def sortable_time(value: str | None) -> str | None:
     except (OverflowError, ValueError):  # year 1 or 9999 shifted out of range
         return None
     return dt.isoformat(timespec="seconds")
+
+
+def revision_times(first: str | None, published: str | None, modified: str | None) -> tuple[str | None, str | None]:
+    """(published, modified) of a new version of a stored article first published at ``first``,
+    the new version's page reading ``published`` and ``modified``.
+
+    The article keeps its first publication time, the earlier of the two (a page printing only its
+    last change, tagesschau's "Stand: 06.12.2026 17:20 Uhr", moved its publication with each
+    correction, and the outlet fell behind the outlets that copied it; QA pass 21a, 08), but a time
+    of day on the day the first version named only beats that day. The new version's modified time
+    is its own, or, where its page gives none, the time its page now prints where that is later."""
+    a, b = sortable_time(first), sortable_time(published)
+    if a is None or b is None:
+        kept = published if a is None else first
+    elif is_bare_date(a) != is_bare_date(b) and a[:10] == b[:10]:
+        kept = first if is_bare_date(b) else published  # the day, and now its time
+    else:
+        kept = first if a <= b else published
+    if modified is None and kept != published and b is not None and not is_bare_date(b) and b > (sortable_time(kept) or ""):
+        modified = published
+    return kept, modified

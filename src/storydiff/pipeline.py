@@ -1386,7 +1386,12 @@ def ingest_stream(
                 # a feed's name for the outlet (its title, "DER SPIEGEL - Ausland") is a guess; the
                 # page's own name stays
                 outlet = prior.outlet if a.text_from == FEED_SUMMARY and prior.outlet else a.outlet
-                edited = replace(a, id=prior.id, published=a.published or prior.published, outlet=outlet)
+                # it keeps its first publication time; a later time the page prints is its edit's
+                # (``dates.revision_times``; QA pass 21a, 08)
+                from storydiff.dates import revision_times
+
+                published, modified = revision_times(prior.published, a.published, a.modified)
+                edited = replace(a, id=prior.id, published=published, modified=modified, outlet=outlet)
                 revised = store.revise_article(prior.id, edited, revert=current_sources)
                 if revised is not None:
                     _say_if_dated_below(prior, edited)

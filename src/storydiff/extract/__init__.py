@@ -195,7 +195,8 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         authors, site_name, lang = list(page.authors or []), page.site_name, page.language
         modified = page.modified
         if page.page_lines:
-            published = _dated_by_its_lines(page.page_lines, text, title, published, crawled, lang)
+            published, stamp = _dated_by_its_lines(page.page_lines, text, title, published, crawled, lang)
+            modified = modified or stamp
         url = url or page.url  # the page's canonical link when the container gave none
     else:
         from storydiff.extract.pagetext import clean_page_text
@@ -221,7 +222,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
             # line model took "... the old town. Photo: Reuters" for a notice and the article was
             # lost (QA pass); such a text is the article
             text = item.content.strip()
-        published, authors, lang = metadata.page_text_metadata(
+        published, authors, lang, modified = metadata.page_text_metadata(
             item.content.splitlines(), kept, text, title=title, now=crawled
         )
     text = drop_inline_clutter(drop_editor_initials(text.strip())).strip()
@@ -320,20 +321,22 @@ BODY_LINE_MIN_CHARS = 40  # a page line this long found in the extracted text is
 
 
 def _dated_by_its_lines(lines: list[str], body: str, title: str | None, published: str | None,
-                        crawled: datetime | None, language: str | None) -> str | None:
+                        crawled: datetime | None, language: str | None) -> tuple[str | None, str | None]:
     """An HTML page's date read from its visible date line as page text's is, where its tags and
     htmldate gave a day without its time or no date: the line's time on that day, or, undated,
-    the line's date (relative ones, "Сьогодні, 09:15", against the capture time)."""
+    the line's date (relative ones, "Сьогодні, 09:15", against the capture time); and that time as
+    the page's modified time where only its last-update stamp gave it ("Stand: ...";
+    ``metadata.line_dates``)."""
     # a page line is the body's when the extracted text holds it (a pass may join paragraphs); a
     # short line (a date, a byline, a label) is never counted as body
     flat = " ".join(body.split())
     kept = [len(line) >= BODY_LINE_MIN_CHARS and line in flat for line in lines]
-    found = metadata.published_from_lines(lines, kept, title=title, now=crawled, language=language)
+    found, stamp_only = metadata.line_dates(lines, kept, title=title, now=crawled, language=language)
     if found is None or "T" not in found and published:
-        return published
+        return published, None
     if published and found[:10] != published[:10]:
-        return published  # the tags' day wins; a line of another day is another date on the page
-    return found
+        return published, None  # the tags' day wins; a line of another day is another date on the page
+    return found, found if stamp_only else None
 
 
 def extract_items(

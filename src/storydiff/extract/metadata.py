@@ -698,7 +698,23 @@ def published_from_lines(
     now: datetime | None = None,
     language: str | None = None,
 ) -> str | None:
-    """The publication date printed around the headline and the body's start (or end), as ISO.
+    """The publication date printed around the headline and the body's start (or end), as ISO
+    (``line_dates``)."""
+    return line_dates(lines, kept, title=title, now=now, language=language)[0]
+
+
+def line_dates(
+    lines: Sequence[str],
+    kept: Sequence[bool],
+    *,
+    title: str | None = None,
+    now: datetime | None = None,
+    language: str | None = None,
+) -> tuple[str | None, bool]:
+    """The publication date printed around the headline and the body's start (or end), as ISO, and
+    whether only the page's last-update stamp gave it ("Stand: 06.12.2026 14:05 Uhr", "Updated:",
+    "Оновлено:" and no other date near: tagesschau prints no other line; it is then the modified
+    time too, and a later version's stamp moves only that; QA pass 21a, 08).
 
     Each full date found there costs its distance in lines from the headline or the body plus
     what its label says (``_RANK_COST``): "Published"/"Posted" or a byline's date first, then a
@@ -712,7 +728,7 @@ def published_from_lines(
     # Three or more different bare dates around the top are a list of other articles' teasers:
     # then only a labelled date or a byline's is the page's own.
     teaser_list = len({lines[i].strip() for i, _ in edges if is_date_line(lines[i])}) >= 3
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, bool] | None = None
     for i, distance in edges:
         line = lines[i]
         words = len(line.split())
@@ -737,10 +753,10 @@ def published_from_lines(
                 continue
             value = normalize_date(_parse_date(m.group("date"), m.group("clock"), language), now=now)
             if value is not None:
-                best = (cost, value)
+                best = (cost, value, rank == 3)
     if best is None and now is not None:
-        return _relative_date(lines, edges, now, language)
-    return best[1] if best else None
+        return _relative_date(lines, edges, now, language), False
+    return (best[1], best[2]) if best else (None, False)
 
 
 # A date line that needs a reference day: "сьогодні, 09:30", "Вчера в 22:15", "Today, 09:30", "2 години
@@ -843,8 +859,9 @@ def authors_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str
 
 def page_text_metadata(
     lines: Sequence[str], kept: Sequence[bool], body: str, *, title: str | None = None, now: datetime | None = None
-) -> tuple[str | None, list[str], str | None]:
-    """(publication date, authors, language) of page text whose body lines are ``kept``."""
+) -> tuple[str | None, list[str], str | None, str | None]:
+    """(publication date, authors, language, modified time) of page text whose body lines are
+    ``kept``; the modified time where only a last-update stamp dates it (``line_dates``)."""
     lang = language(body)
-    return (published_from_lines(lines, kept, title=title, now=now, language=lang),
-            authors_from_lines(lines, kept, title=title), lang)
+    published, stamp_only = line_dates(lines, kept, title=title, now=now, language=lang)
+    return published, authors_from_lines(lines, kept, title=title), lang, published if stamp_only else None
