@@ -58,6 +58,11 @@ def test_a_rewrite_closing_with_the_agencys_credit_is_the_agencys_one_source(out
     "",  # no credit: own reporting
     "\nЗа даними поліції.",  # a credit to no agency
     " — наголосив Поліщук.",  # a dash, and a speaker after it
+    # the agency as the last sentence's topic or a passing citation, not its credit (review 21c, 4)
+    " Окремим рядком мерія виділила кошти на висвітлення заходів національним інформагентством (Укрінформ).",
+    " Tickets were also handed to reporters of the national news agency (Ukrinform).",
+    "\nЩе шість ковзанок відкриють до кінця місяця; торік їх було чотири, за даними Укрінформу.",
+    "\nКовзанку вже показали у своїх сюжетах кілька видань, зокрема — Укрінформ",
 ])
 def test_a_rewrite_without_an_agencys_credit_at_its_end_stays_a_source_of_its_own(ending):
     agency = _article("agency", "Укрінформ", AGENCY.format(agency_gen="Укрінформу"))

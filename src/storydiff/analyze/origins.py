@@ -745,7 +745,7 @@ _CLOSING_CUE = (
 _CLOSING_LABEL = r"(?i:джерело|першоджерело|источник|первоисточник|źródło|quelle|source)\s*(?::|[—–-])"
 _AFTER_A_SENTENCE = r"(?<=[.!?…»\"”)])[ \t]+"
 _CLOSING_CREDIT = re.compile(
-    rf"(?:(?:^|{_AFTER_A_SENTENCE}|(?<=\s))(?:{_DASH}{{1,2}}[ \t]*+{_OPEN_QUOTE}(?P<dash>{_KNOWN_RE})[»“”\"]?"
+    rf"(?:(?:^|{_AFTER_A_SENTENCE})(?:{_DASH}{{1,2}}[ \t]*+{_OPEN_QUOTE}(?P<dash>{_KNOWN_RE})[»“”\"]?"
     # (and more names or an editor's initials after a "/": "(dpa/AFP)", "(dpa/lh)"; QA pass 21a, 03)
     rf"|\([ \t]*(?P<paren>{_KNOWN_RE}(?:[ \t]*/[ \t]*[^\W\d_][\w.-]{{0,30}}){{0,4}})[ \t]*\)"
     rf"|{_CLOSING_CUE}[ \t]+{_OPEN_QUOTE}(?P<cue>{_KNOWN_RE})[»“”\"]?)"
