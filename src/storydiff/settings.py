@@ -263,6 +263,12 @@ class MatchSettings:
     # while the pair judgement kept all 7 pairs right; round 19). Its threshold is the pair
     # model's own (chosen on SemEval); False: off.
     pair_judge_next_day: bool = True
+    # The lede vetoes (match/lede_keys.py): no join (nor reprint join) between reports whose
+    # headlines and first sentences name places or people the other never names (two cities'
+    # budget sessions told with one agency template: QA pass 21b, 05), nor between reports of one
+    # day whose ledes name opposite parts of it and a name the other lacks (the morning's strike on
+    # one district and the evening's on another: 07).
+    lede_veto: bool = True
     # Estimated shingle Jaccard at or above which an article is a reprint of an earlier one and
     # joins its story whatever the other signals say (bench/streams.py reprint P/R).
     reprint_jaccard: float = 0.5

@@ -56,6 +56,15 @@ from storydiff.match.fingerprint import (
     term_hashes,
     term_set,
 )
+from storydiff.match.lede_keys import (
+    day_parts,
+    lede_names,
+    lede_places,
+    lede_text,
+    names_apart,
+    names_missing,
+    parts_apart,
+)
 from storydiff.match.scorer import INDICATOR_OF, LinearScorer
 from storydiff.match.scorer import load as load_scorer
 from storydiff.match.similarity import CHANNELS, DocVectors, channel_weights, combine, dot
@@ -142,6 +151,11 @@ class Prepared:
     # The calendar day it was published on (event_dates.publication_day): the content gate judges
     # short texts too a day or more from a story's reports (content_gate_days_apart).
     pub_day: int | None = None
+    # The names its headline and first sentence give, and the parts of the day that sentence
+    # names (match/lede_keys.py): the vetoes of same-kind events told with one template.
+    lede_names: tuple[str, ...] = ()
+    lede_places: tuple[str, ...] = ()  # those of its lede's words after a preposition of place
+    day_parts: int = 0
 
     def without_text(self) -> Prepared:
         """The same features around a MatchDoc of id and date only: the clusterer reads nothing
@@ -242,6 +256,8 @@ def prepare(doc: MatchDoc) -> Prepared:
         _drop_own_year(terms, when)
     if doc.outlet or doc.url:
         _drop_own_name(terms, doc.outlet, doc.url)
+    lede_words = lede_text(text, title)
+    lede = lede_names(text, title, terms.entities, lede_words)
     language = doc.language if isinstance(doc.language, str) and doc.language else None
     if language is None:
         from storydiff.language import detect
@@ -272,6 +288,9 @@ def prepare(doc: MatchDoc) -> Prepared:
         event_days(text, language, doc.published if when is not None else None),  # its own calendar date
         main_names(terms.entities),
         publication_day(doc.published) if when is not None else None,
+        lede,
+        lede_places(lede_words, lede),
+        day_parts(lede_words),
     )
 
 
@@ -311,6 +330,27 @@ def main_names_apart(mine: Iterable[str], my_names: Iterable[str], theirs: Itera
     if not mine or not theirs:
         return False
     return not _names_any(mine, their_names) and not _names_any(theirs, my_names)
+
+
+def ledes_apart(a_lede: Iterable[str], a_places: Iterable[str], a_names: Iterable[str], a_parts: int,
+                a_days: tuple[tuple[int, int], ...], b_lede: Iterable[str], b_places: Iterable[str],
+                b_names: Iterable[str], b_parts: int, b_days: tuple[tuple[int, int], ...]) -> bool:
+    """Whether two sides (an article, a story) lead with different events (match/lede_keys.py):
+    each side's lede names missing from all of the other's names (another city's budget session),
+    or the places its lede names (``a_places``, ``b_places``: "у Одесі") missing from them while
+    the ledes share no name (another town's fire told by an official of the same name); or, on one day (``a_days``, ``b_days``: the days their ledes name, else
+    their publication days), opposite parts of the day named (the morning's strike and the
+    evening's) with each side leading with a name the other never gives (the district)."""
+    b_names = tuple(b_names)
+    if names_apart(a_lede, a_names, b_lede, b_names):
+        return True
+    # places apart, where the ledes share no name either: "in Malibu" and "in California" with
+    # the same actress named are one event (ECB+), "у Чернігові" and "у Одесі" with none shared two
+    if names_apart(a_places, a_names, b_places, b_names) and names_apart(a_lede, a_lede, b_lede, b_lede):
+        return True
+    if not parts_apart(a_parts, b_parts) or days_apart(a_days, b_days) != 0:
+        return False
+    return names_missing(a_lede, b_names) and names_missing(b_lede, a_names)
 
 
 @dataclass(slots=True)
@@ -366,6 +406,9 @@ class _Placing:
     main_names: tuple[str, ...] = ()  # Prepared.main_names
     pub_day: int | None = None  # Prepared.pub_day
     doc: MatchDoc | None = None  # with its text, where it has one (Prepared.doc)
+    lede_names: tuple[str, ...] = ()  # Prepared.lede_names, lede_places and day_parts
+    lede_places: tuple[str, ...] = ()
+    day_parts: int = 0
 
 
 @dataclass(slots=True)
@@ -406,6 +449,11 @@ class _Story:
     other_days: tuple[tuple[int, int], ...] = ()
     # The first and last calendar days its dated members were published on (Prepared.pub_day).
     pub_days: tuple[int, int] | None = None
+    # What its members in its language lead with (match/lede_keys.py): their lede names and the
+    # parts of the day their first sentences name.
+    lede_names: frozenset[str] = frozenset()
+    lede_places: frozenset[str] = frozenset()
+    day_parts: int = 0
     cross: ml.CrossStory = field(default_factory=ml.CrossStory)
 
 
@@ -629,6 +677,9 @@ class OnlineClusterer:
             main_names=p.main_names,
             pub_day=p.pub_day,
             doc=p.doc if isinstance(p.doc.text, str) and p.doc.text else None,
+            lede_names=p.lede_names,
+            lede_places=p.lede_places,
+            day_parts=p.day_parts,
         )
         self._docs[key] = d
         self._doc_by_id[d.id] = key
@@ -651,6 +702,7 @@ class OnlineClusterer:
         floor = min(st.reprint_jaccard, st.reprint_min_jaccard)
         best: tuple[float, float, int] | None = None
         best_doc = None
+        apart: dict[int, bool] = {}  # story key -> the lede vetoes' verdict
         for o, j in zip(others, jac.tolist()):
             if j < floor:
                 continue
@@ -658,6 +710,12 @@ class OnlineClusterer:
             if (j >= st.reprint_jaccard or c >= st.reprint_containment) and kept_share(
                 d.names, o.names
             ) >= st.reprint_names_kept:
+                # one agency's template filled in for another town shares most shingles: the
+                # lede vetoes keep its next town's report out (QA pass 21b, 05)
+                if o.story not in apart:
+                    apart[o.story] = self._lede_apart(d, self._stories[o.story])
+                if apart[o.story]:
+                    continue
                 rank = (c, j, -o.key)
                 if best is None or rank > best:
                     best, best_doc = rank, o
@@ -893,9 +951,23 @@ class OnlineClusterer:
             return score
         if self._content_gate_applies(d, s) and self._gate_rejects(d, s.sums["words"], s.n_lex, s.sums["entities"], s.main_names):
             return 0.0
-        if self._days_apart(d, s) or self._pair_judge_rejects(d, s):
+        if self._days_apart(d, s) or self._lede_apart(d, s) or self._pair_judge_rejects(d, s):
             return 0.0
         return score
+
+    def _lede_apart(self, d: _Doc, s: _Story) -> bool:
+        """The lede vetoes (match/lede_keys.py) of ``d`` against ``s``'s members in its language."""
+        p = self._placing_of(d)
+        if not self.settings.lede_veto or (s.lang is not None and p.language is not None and s.lang != p.language):
+            return False
+        published = ((p.pub_day, p.pub_day),) if p.pub_day is not None else ()
+        return ledes_apart(p.lede_names, p.lede_places, d.vecs.entities, p.day_parts, p.event_days or published,
+                           s.lede_names, s.lede_places, s.sums["entities"], s.day_parts, self._story_days(s))
+
+    @staticmethod
+    def _story_days(s: _Story) -> tuple[tuple[int, int], ...]:
+        """The days its ledes name, else the days its members were published on."""
+        return s.event_days or ((s.pub_days,) if s.pub_days is not None else ())
 
     def _days_apart(self, d: _Doc, s: _Story) -> bool:
         """The date veto: the article's lede and the story's say their events happened more than
@@ -1233,6 +1305,12 @@ class OnlineClusterer:
 
     def _attach_terms(self, d: _Doc, s: _Story) -> None:
         s.n_lex += 1
+        placing = self._placing_of(d)
+        if placing.lede_names:
+            s.lede_names = s.lede_names.union(placing.lede_names)
+        if placing.lede_places:
+            s.lede_places = s.lede_places.union(placing.lede_places)
+        s.day_parts |= placing.day_parts
         if self.settings.content_gate_min_words and s.n_lex <= self.settings.content_gate_max_size:
             s.min_content_words = min(s.min_content_words, self._placing_of(d).content_words)
             s.main_names = s.main_names.union(self._placing_of(d).main_names)
@@ -1328,6 +1406,9 @@ class OnlineClusterer:
             keep.n_lex += gone.n_lex
             keep.min_content_words = min(keep.min_content_words, gone.min_content_words)
             keep.main_names = keep.main_names | gone.main_names
+            keep.lede_names = keep.lede_names | gone.lede_names
+            keep.lede_places = keep.lede_places | gone.lede_places
+            keep.day_parts |= gone.day_parts
             self._post(handed, keep.key)
             keep.index_terms.update(gone.index_terms)
             if keep.lang is None and gone.lang is not None:
