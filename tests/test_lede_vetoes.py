@@ -161,10 +161,15 @@ def test_lede_names_are_the_places_and_people_a_report_leads_with():
 
 
 def test_names_apart_asks_both_sides_to_miss_the_other_s_lede_names_in_any_form():
-    assert names_apart(("броварець",), {"броварець": 1, "тарас": 1}, ("лісовця",), {"лісовця": 1, "орест": 1})
+    mine, theirs = ("броварець", "гнатюк"), ("дубик", "лісовця")
+    assert names_apart(mine, {"броварець": 1, "гнатюк": 1}, theirs, {"лісовця": 1, "дубик": 1})
     # "Броварецької" is a form of "Броварець": the other report names it
-    assert not names_apart(("броварець",), {"броварець": 1}, ("лісовця",), {"лісовця": 1, "броварецької": 1})
-    assert not names_apart((), {"x": 1}, ("лісовця",), {"лісовця": 1})
+    assert not names_apart(mine, {"броварець": 1}, theirs, {"лісовця": 1, "броварецької": 1})
+    assert not names_apart((), {"x": 1}, theirs, {"лісовця": 1})
+    # one name alone says too little, unless it is an adjective of place or a place
+    assert not names_apart(("броварець",), {"броварець": 1}, theirs, {"лісовця": 1})
+    assert names_apart(("броварецька",), {"броварецька": 1}, theirs, {"лісовця": 1})
+    assert names_apart(("броварці",), {"броварці": 1}, ("лісовці",), {"лісовці": 1}, places=True)
 
 
 def test_day_parts_in_the_languages_storydiff_reads():

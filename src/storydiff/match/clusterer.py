@@ -346,7 +346,7 @@ def ledes_apart(a_lede: Iterable[str], a_places: Iterable[str], a_names: Iterabl
         return True
     # places apart, where the ledes share no name either: "in Malibu" and "in California" with
     # the same actress named are one event (ECB+), "у Чернігові" and "у Одесі" with none shared two
-    if names_apart(a_places, a_names, b_places, b_names) and names_apart(a_lede, a_lede, b_lede, b_lede):
+    if names_apart(a_places, a_names, b_places, b_names, places=True) and names_apart(a_lede, a_lede, b_lede, b_lede, places=True):
         return True
     if not parts_apart(a_parts, b_parts) or days_apart(a_days, b_days) != 0:
         return False
