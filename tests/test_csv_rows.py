@@ -74,7 +74,7 @@ def test_a_line_of_article_text_that_starts_like_a_row_is_no_row():
 
 def test_rows_with_more_or_fewer_fields_than_the_header_fail_by_line_and_the_others_are_read():
     text = (_line(HEADER, ",") + "\n" + _line(ROWS[0], ",") + "\n"
-            + _line(ROWS[1][:5], ",") + "\n"  # no published: would be stored undated
+            + _line(ROWS[1][:4] + ("03.12.2026 10:20",), ",") + "\n"  # no url: the time lands in the url column
             + _line((ROWS[2][0], ROWS[2][1], ROWS[2][3], ROWS[2][4], ROWS[2][5]), ",") + "\n"  # no text: outlet read as text
             + _line(ROWS[2], ",") + ",x,y\n"  # two values too many
             + _line(("5105", "Ще один", "Текст рядка з порожнім полем у кінці.", "Варта", "https://v.example/5105",
@@ -111,3 +111,38 @@ def test_page_text_whose_first_line_holds_tabs_or_commas_stays_page_text():
                   "Новини, події, text: що відбулося в Луцьку за тиждень",
                   "id\ttitle\tsummary"):  # a table, but of no article text
         assert sniff_format("page.txt", (first + "\nЛуцьк, 3 грудня. На майдані залили ковзанку.\n").encode()) == "text"
+
+
+def _csv_writer_export(rows, sep: str = ",") -> bytes:
+    import csv
+    import io
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=sep, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    return b"\xef\xbb\xbf" + buf.getvalue().encode()
+
+
+def test_a_well_formed_quoted_text_whose_line_looks_like_a_row_is_read_whole():
+    # review 21c #1: a line of a quoted text that opens with a number and holds as many delimiters
+    # as the header was taken for a swallowed row: the real row failed, the line became an article
+    for sep, line in ((",", "10, 20, 30 and 40 families, police said, were moved overnight, officials confirmed."),
+                      (";", "2026; 2027; 2028; 2029; 2030; 2031: the plan's six stages.")):
+        text = ROWS[0][2].replace("\n", "\n" + line + "\n", 1)
+        data = _csv_writer_export([(ROWS[0][0], ROWS[0][1], text, *ROWS[0][3:]), *ROWS[1:]], sep)
+        items, failures = _read("export.csv", data)
+        assert not failures, sep
+        assert [i.meta["id"] for i in items] == ["5101", "5102", "5103"]
+        assert line in items[0].content and items[0].meta["outlet"] == ROWS[0][3]
+
+
+def test_a_row_without_its_trailing_empty_cells_is_read_with_them_empty():
+    # review 21c #2: Excel leaves out the trailing delimiters of a row whose last cells are empty
+    header = [*HEADER, "tags"]
+    text = "\r\n".join([",".join(header), _line(ROWS[0], ",") + ",війна", _line(ROWS[1], ","),
+                         _line(ROWS[2][:5], ",")]) + "\r\n"
+    items, failures = _read("export.csv", text.encode())
+    assert not failures
+    assert [i.meta["id"] for i in items] == ["5101", "5102", "5103"]
+    assert items[1].meta["outlet"] == ROWS[1][3] and items[1].url == ROWS[1][4]
+    assert not items[2].meta.get("published")

@@ -49,19 +49,46 @@ def export_header_delimiter(head: bytes, text_fields: tuple[str, ...]) -> str | 
     return delimiter if any(n.lower() in text_fields for n in names) else None
 
 
-def field_count_problem(row: list[str], header: list[str]) -> str | None:
+def field_count_problem(row: list[str], header: list[str], kinds: dict[str, tuple[str, ...]] | None = None) -> str | None:
     """Why a row cannot be read by the header's names (a field or a delimiter missing, one too
     many), or None. Empty fields past the header's last named column are no problem (a trailing
-    delimiter), nor are absent ones whose columns have no name."""
+    delimiter), nor are absent ones whose columns have no name.
+
+    A row short only at its end is read with the missing fields empty, as ``csv.DictReader``'s
+    ``restval`` does: Excel leaves out the trailing delimiters of a row whose last cells are empty
+    (review 21c #2). ``kinds`` (lower-case column names: "text" the article's text or HTML, "url",
+    "time") tells that from a value or delimiter missing in the middle: the row must reach a text
+    column, and its values must fit the url and time columns they land in; else it fails."""
     named = max((i + 1 for i, name in enumerate(header) if name.strip()), default=0)
     extra = row[len(header):]
-    if len(row) < named:
+    if len(row) < named and not (kinds and short_row_fits(row, header, kinds)):
         return (f"has {len(row)} field(s) where the header has {len(header)}: a value or a delimiter is missing, "
                 "so its values cannot be told apart by column")
     if any(v.strip() for v in extra):
         return (f"has {len(row)} fields where the header has {len(header)}: a delimiter inside an unquoted value, "
                 "so its values cannot be told apart by column")
     return None
+
+
+def short_row_fits(row: list[str], header: list[str], kinds: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a row with fewer fields than the header reads as one whose trailing cells were left
+    out: it holds a non-empty text column, a URL (or nothing) in each url column and a value with a
+    digit (or nothing) in each time column."""
+    names = [name.strip().lower() for name in header[: len(row)]]
+    if not any(n in kinds["text"] and v.strip() for n, v in zip(names, row)):
+        return False
+    for n, v in zip(names, row):
+        v = v.strip()
+        if not v:
+            continue
+        if n in kinds["url"] and not _URL_VALUE.match(v):
+            return False
+        if n in kinds["time"] and not any(c.isdigit() for c in v):
+            return False
+    return True
+
+
+_URL_VALUE = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 def id_shape(value: str) -> str | None:

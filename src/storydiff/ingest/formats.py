@@ -8,6 +8,7 @@ import csv
 import html as htmllib
 import io
 import json
+import logging
 import math
 import re
 import zlib
@@ -22,6 +23,8 @@ from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, _Counting, mb
 from storydiff.ingest.sanitize import clean_references
 from storydiff.records import FEED_SUMMARY, Failure, RawItem, feed_entry_id
 from storydiff.settings import IngestSettings
+
+log = logging.getLogger(__name__)
 
 Result = RawItem | Failure
 
@@ -252,7 +255,7 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings) -> I
     fields: list[str] | None = None
     shapes: set[str] = set()  # the shapes of the first column's values (csv_rows.id_shape)
     again: list[str] = []
-    row_no = 0
+    row_no = short = 0
     line = 1  # the line the record starts on
     for record in split.csv_records(_chain_first(first, chunks), delimiter, settings.max_record_bytes, again):
         row_no += 1
@@ -278,7 +281,14 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings) -> I
             continue
         row = rows[0]
         own = csv_rows.id_shape(row[0])
-        swallowed = csv_rows.swallowed_row_at(record, delimiter, len(fields), shapes, own)
+        # a well-formed record (strict quoting, the header's field count) is a row as written: a
+        # line of its text that looks like a row is the text's (review21c #1)
+        try:
+            list(csv.reader(io.StringIO(record, newline=""), delimiter=delimiter, strict=True))
+            well_formed = csv_rows.field_count_problem(row, fields, _COLUMN_KINDS) is None and not csv_rows.ends_inside_quotes(record, delimiter)
+        except csv.Error:
+            well_formed = False
+        swallowed = None if well_formed else csv_rows.swallowed_row_at(record, delimiter, len(fields), shapes, own)
         if swallowed is not None:
             again.append(record[swallowed:])
             line = at_line + record.count("\n", 0, swallowed)
@@ -292,14 +302,29 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings) -> I
                 f"line {at_line}: a quoted field of this row is never closed (the file ends inside it): "
                 "the row is cut short; not read"))
             continue
-        wrong = csv_rows.field_count_problem(row, fields)
+        wrong = csv_rows.field_count_problem(row, fields, _COLUMN_KINDS)
         if wrong:
             yield Failure(_row_name(where, row, own), f"line {at_line}: the row {wrong}; not read")
             continue
         if own:
             shapes.add(own)
+        if len(row) < len(fields):
+            short += 1
+            row = row + [""] * (len(fields) - len(row))
         yield record_to_item(where, {k: v for k, v in zip(fields, row) if k}, settings)
+    if short:
+        log.warning("%s: %d row(s) end before the header's last column(s) (as Excel writes rows whose last cells "
+                    "are empty): their missing trailing fields were read as empty", source, short)
     warn_replaced(source, replaced[0], encoding)
+
+
+# which columns hold what, by their lower-case names: a row short of the header is read only when
+# its values fit the columns they land in (csv_rows.field_count_problem)
+_COLUMN_KINDS = {
+    "text": tuple(f.lower() for f in (*EXPORT_TEXT_FIELDS, *EXPORT_HTML_FIELDS)),
+    "url": ("url", "link"),
+    "time": tuple(f.lower() for f in (*TIME_FIELDS, *FIELD_ALIASES["published"], *FIELD_ALIASES["modified"])),
+}
 
 
 def _row_name(where: str, row: list[str], shape: str | None) -> str:
