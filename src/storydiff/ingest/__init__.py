@@ -26,6 +26,9 @@ from storydiff.ingest.decode import DecodeError, decode_bytes
 from storydiff.ingest.formats import (
     EXPORT_HTML_FIELDS,
     EXPORT_TEXT_FIELDS,
+    FIELD_ALIASES,
+    STRING_FIELDS,
+    TIME_FIELDS,
     Result,
     read_csv,
     read_feed,
@@ -71,7 +74,7 @@ def sniff_format(name: str, head: bytes) -> str:
         return "feed"
     if start.startswith(b"{") or re.match(rb"\[\s*\{", start):  # JSON Lines, or a JSON array of records
         return "jsonl"
-    if export_header_delimiter(head, _TEXT_COLUMNS):
+    if export_header_delimiter(head, _TEXT_COLUMNS, _EXPORT_COLUMNS):
         # a table whose header names an article's text: Excel's "Unicode Text" (.txt, UTF-16,
         # tab-separated) of an export, stored whole as one article before (QA pass 21b, 06)
         return "csv"
@@ -79,6 +82,9 @@ def sniff_format(name: str, head: bytes) -> str:
 
 
 _TEXT_COLUMNS = tuple(f.lower() for f in (*EXPORT_TEXT_FIELDS, *EXPORT_HTML_FIELDS))
+# the other fields an export's header names (a headline's words are rarely two of these)
+_EXPORT_COLUMNS = tuple(f.lower() for f in (
+    "id", "url", "link", *STRING_FIELDS, *TIME_FIELDS, *(a for aliases in FIELD_ALIASES.values() for a in aliases)))
 
 
 _ARCHIVES = (

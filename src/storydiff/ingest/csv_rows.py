@@ -29,14 +29,16 @@ def header_delimiter(header_line: str) -> str:
     return max(DELIMITERS, key=header_line.count) if header_line else ","
 
 
-# A header's column names: short names of fields, not a sentence.
-_COLUMN_NAME = re.compile(r"[\w][\w .:/-]{0,39}", re.UNICODE)
+# A header's column names: short names of fields, not a sentence (no ":", which a headline has).
+_COLUMN_NAME = re.compile(r"[\w][\w ./-]{0,39}", re.UNICODE)
 
 
-def export_header_delimiter(head: bytes, text_fields: tuple[str, ...]) -> str | None:
+def export_header_delimiter(head: bytes, text_fields: tuple[str, ...], known_fields: tuple[str, ...] = ()) -> str | None:
     """The delimiter when ``head`` (a file's first bytes) opens with an export's header row: three
     or more short column names split by one delimiter, one of them a field holding the article's
-    text (``text_fields``, lower case); else None (page text, whose first line is a headline)."""
+    text (``text_fields``, lower case) and another a known export field (``known_fields``: id,
+    title, url, published...); else None (page text, whose first line is a headline: "Content,
+    context, consequences: ..." or "Body, mind, spirit: ..." were read as tables, review 21c #3)."""
     if head.startswith(UTF16_MARKS):
         line = head[2:].decode("utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be", "ignore")
     else:
@@ -46,7 +48,10 @@ def export_header_delimiter(head: bytes, text_fields: tuple[str, ...]) -> str | 
     names = [name.strip().strip('"').strip() for name in line.split(delimiter)]
     if len(names) < 3 or not all(_COLUMN_NAME.fullmatch(n) for n in names if n):
         return None
-    return delimiter if any(n.lower() in text_fields for n in names) else None
+    lower = [n.lower() for n in names]
+    if not any(n in text_fields for n in lower):
+        return None
+    return delimiter if any(n in known_fields and n not in text_fields for n in lower) else None
 
 
 def field_count_problem(row: list[str], header: list[str], kinds: dict[str, tuple[str, ...]] | None = None) -> str | None:
