@@ -166,3 +166,15 @@ def test_a_file_that_proves_its_order_or_has_no_slash_dates_warns_nothing(tmp_pa
         with caplog.at_level("WARNING", logger="storydiff.ingest"):
             list(read_path(str(path)))
     assert not [r for r in caplog.records if "never pass 12" in r.getMessage()]
+
+
+def test_the_tie_breaks_second_read_logs_no_warning_again(tmp_path, caplog):
+    # review 21c #7: the tie-break read the file again with source "": the invalid-bytes warning was
+    # logged twice, once naming no file
+    path = _uk_export(tmp_path, dateline=True)
+    path.write_bytes(path.read_bytes().decode("cp1251").encode().replace("повідомили".encode(), b"\xff", 1))
+    with caplog.at_level("WARNING", logger="storydiff.ingest"):
+        assert len(_published(read_path(str(path)))) == 3
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages and all(m.startswith(str(path)) for m in messages)
+    assert len([m for m in messages if "replaced with U+FFFD" in m]) == 1

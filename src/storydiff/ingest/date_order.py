@@ -172,17 +172,18 @@ def reopened_date_order(reopen: Callable[[], BinaryIO], settings: IngestSettings
         if firsts or seconds or not either:
             return vote(firsts, seconds)  # proven, or proven both ways (each value as written), or no slash date
         with reopen() as again:
-            return tie_break(_rows_of(open_input(again, settings), fmt, settings), source)
+            return tie_break(_rows_of(open_input(again, settings), fmt, settings, source), source)
     except (LimitExceeded, OSError, EOFError, zlib.error):
         return None
 
 
-def _rows_of(stream: BinaryIO, fmt: str, settings: IngestSettings) -> Iterable[tuple[str, str]]:
-    """(published, title and text) of an export's rows, as its reader reads them."""
+def _rows_of(stream: BinaryIO, fmt: str, settings: IngestSettings, source: str) -> Iterable[tuple[str, str]]:
+    """(published, title and text) of an export's rows, as its reader reads them, without logging
+    the warnings its reading logs anyway (review 21c #7: each was logged twice, once naming no file)."""
     from storydiff.ingest.formats import read_csv, read_jsonl
     from storydiff.records import RawItem
 
-    for item in (read_csv if fmt == "csv" else read_jsonl)("", stream, settings):
+    for item in (read_csv if fmt == "csv" else read_jsonl)(source, stream, settings, warn=False):
         if isinstance(item, RawItem) and isinstance(item.meta.get("published"), str):
             yield item.meta["published"], f"{item.meta.get('title') or ''}\n{item.content}"
 

@@ -182,13 +182,14 @@ _MARKUP = re.compile(
 _ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|quot|amp|apos|lt|gt|nbsp|[lr]dquo|[lr]squo|laquo|raquo|[mn]dash|hellip);")
 
 
-def read_jsonl(source: str, lines: BinaryIO | Iterable[bytes], settings: IngestSettings) -> Iterator[Result]:
+def read_jsonl(source: str, lines: BinaryIO | Iterable[bytes], settings: IngestSettings,
+               warn: bool = True) -> Iterator[Result]:
     """Each line of a JSON Lines stream (or an iterable of lines) as an item; a line that is not
     JSON, is nested too deep, holds a number too long to convert, or is over the record limit
     fails by its line number, and the next line is read."""
     numbered: Iterable[tuple[int, bytes | int]]
     if hasattr(lines, "peek") and split.starts_json_array(lines):  # type: ignore[arg-type]
-        yield from _json_array(source, lines, settings)  # type: ignore[arg-type]
+        yield from _json_array(source, lines, settings, warn)  # type: ignore[arg-type]
         return
     if hasattr(lines, "read"):
         numbered = split.jsonl_lines(lines, settings.max_record_bytes)  # type: ignore[arg-type]
@@ -204,10 +205,10 @@ def read_jsonl(source: str, lines: BinaryIO | Iterable[bytes], settings: IngestS
         if len(line) > settings.max_record_bytes:
             yield Failure(where, _record_over("line", len(line), settings))
             continue
-        yield _jsonl_record(where, line, settings)
+        yield _jsonl_record(where, line, settings, warn=warn)
 
 
-def _json_array(source: str, stream: BinaryIO, settings: IngestSettings) -> Iterator[Result]:
+def _json_array(source: str, stream: BinaryIO, settings: IngestSettings, warn: bool = True) -> Iterator[Result]:
     """Each element of a JSON array export (``[{...}, {...}]``, pretty-printed as most tools write
     it) as an item, one element in memory at a time: read as JSON Lines, it failed once a line
     (QA round 14). An element fails by its number (``#item2``), a broken array once, by the file."""
@@ -218,12 +219,12 @@ def _json_array(source: str, stream: BinaryIO, settings: IngestSettings) -> Iter
         elif isinstance(element, int):
             yield Failure(where, _record_over("array item", element, settings))
         else:
-            yield _jsonl_record(where, element, settings, what="JSON array item")
+            yield _jsonl_record(where, element, settings, what="JSON array item", warn=warn)
 
 
-def _jsonl_record(where: str, line: bytes, settings: IngestSettings, what: str = "JSON line") -> Result:
+def _jsonl_record(where: str, line: bytes, settings: IngestSettings, what: str = "JSON line", warn: bool = True) -> Result:
     try:
-        rec = json.loads(decode_bytes(line, source=where))
+        rec = json.loads(decode_bytes(line, source=where if warn else None))
     except DecodeError as e:
         return Failure(where, f"invalid {what}: {str(e)[:80]}")
     except RecursionError:
@@ -233,11 +234,12 @@ def _jsonl_record(where: str, line: bytes, settings: IngestSettings, what: str =
     return record_to_item(where, rec, settings)
 
 
-def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings) -> Iterator[Result]:
+def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings, warn: bool = True) -> Iterator[Result]:
     """Each row of a CSV export as an item, streamed: a row over the record limit, one the csv
     module cannot read, one with more or fewer fields than the header, or one cut short inside a
     quoted field that ran into the next row (``csv_rows``) fails by its number and line, and the
-    next row is read (the swallowed one from its own start)."""
+    next row is read (the swallowed one from its own start). ``warn=False`` reads it again without
+    logging the file's warnings a second time (the date tie-break, review 21c #7)."""
     stream = split.as_stream(data)
     try:
         encoding = detect_encoding(stream.peek(split.CHUNK)[: split.CHUNK])
@@ -312,10 +314,11 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings) -> I
             short += 1
             row = row + [""] * (len(fields) - len(row))
         yield record_to_item(where, {k: v for k, v in zip(fields, row) if k}, settings)
-    if short:
+    if short and warn:
         log.warning("%s: %d row(s) end before the header's last column(s) (as Excel writes rows whose last cells "
                     "are empty): their missing trailing fields were read as empty", source, short)
-    warn_replaced(source, replaced[0], encoding)
+    if warn:
+        warn_replaced(source, replaced[0], encoding)
 
 
 # which columns hold what, by their lower-case names: a row short of the header is read only when
