@@ -178,3 +178,20 @@ def test_the_tie_breaks_second_read_logs_no_warning_again(tmp_path, caplog):
     messages = [r.getMessage() for r in caplog.records]
     assert messages and all(m.startswith(str(path)) for m in messages)
     assert len([m for m in messages if "replaced with U+FFFD" in m]) == 1
+
+
+@pytest.mark.parametrize("second_title", ["Обстріл Харкова: 6 травмованих",  # no month: "травм-" is no "травня"
+                                          "Харків, 5 травня. Архів: що було рік тому"])  # one row is no proof
+def test_a_word_like_a_month_or_one_rows_dateline_does_not_outvote_the_rows_language(tmp_path, caplog, second_title):
+    # review 21c #6: month stems with any ending read a casualty count as a dateline, and one such row
+    # flipped a Ukrainian export (4-6 June) to month first
+    rows = [{"id": f"u{day}", "title": title, "text": f"{lede[0].upper()}{lede[1:]}, повідомили в міськраді.",
+             "outlet": "Вісті", "published": f"0{day}/06/2026 10:05"}
+            for day, (_city, title, lede) in zip((4, 5, 6), UK_ROWS)]
+    rows[1]["title"] = second_title
+    path = tmp_path / "week.jsonl"
+    path.write_bytes(_jsonl(rows))
+    with caplog.at_level("WARNING", logger="storydiff.ingest"):
+        assert _published(read_path(str(path))) == ["2026-06-04 10:05", "2026-06-05 10:05", "2026-06-06 10:05"]
+    (warning,) = [r.getMessage() for r in caplog.records if "never pass 12" in r.getMessage()]
+    assert "read day first" in warning and "'uk'" in warning

@@ -189,18 +189,30 @@ def _rows_of(stream: BinaryIO, fmt: str, settings: IngestSettings, source: str) 
 
 
 # A day and its month in words, as datelines write it: "Харків, 7 грудня.", "МОСКВА, 6 декабря",
-# "Warszawa, 7 grudnia", "Berlin, 7. Dezember", "LONDON, Dec 7", "7 December". The stems of the
-# months of uk, ru, pl, de, en (and the Romance ones that share them), numbered.
-_MONTH_STEMS = (
-    ("січ|январ|stycz|jan|ene|gen", 1), ("лют|феврал|lut|feb|fév", 2), ("берез|март|marc|marz|mär|mar", 3),
-    ("квіт|апрел|kwie|apr|avr|abr", 4), ("трав|ма[яй]|maj|mai|may|mag", 5), ("черв|июн|czerw|jun|juin|giu", 6),
-    ("лип|июл|lip|jul|juil|lug", 7), ("серп|август|sierp|aug|août|ago", 8), ("верес|сентябр|wrze|sep|set", 9),
-    ("жовт|октябр|paźdz|oct|okt|ott", 10), ("листоп|ноябр|listop|nov", 11), ("груд|декабр|grud|dec|dez|déc|dic", 12),
+# "Warszawa, 7 grudnia", "Berlin, 7. Dezember", "LONDON, Dec 7", "7 December": whole month forms of
+# uk, ru, pl, de, en, fr, es, it (stems with any ending read "6 травмованих" as "6 травня", "Sep
+# 3 separate" as September: review 21c #6), at a line's start or after the place and its comma.
+_MONTH_FORMS = (
+    ("січня|января|stycznia|januar|jänner|january|jan|janvier|enero|gennaio", 1),
+    ("лютого|февраля|lutego|februar|february|feb|février|febrero|febbraio", 2),
+    ("березня|марта|marca|märz|march|mar|mars|marzo", 3),
+    ("квітня|апреля|kwietnia|april|apr|avril|abril|aprile", 4),
+    ("травня|мая|maja|mai|may|mayo|maggio", 5),
+    ("червня|июня|czerwca|juni|june|jun|juin|junio|giugno", 6),
+    ("липня|июля|lipca|juli|july|jul|juillet|julio|luglio", 7),
+    ("серпня|августа|sierpnia|august|aug|août|agosto", 8),
+    ("вересня|сентября|września|september|sep|sept|septembre|septiembre|settembre", 9),
+    ("жовтня|октября|października|oktober|october|oct|octobre|octubre|ottobre", 10),
+    ("листопада|ноября|listopada|november|nov|novembre|noviembre", 11),
+    ("грудня|декабря|grudnia|dezember|december|dec|décembre|diciembre|dicembre", 12),
 )
-_MONTH_NUMBER = {stem: n for stems, n in _MONTH_STEMS for stem in stems.split("|")}
-_MONTH_WORD = "(?:" + "|".join(sorted((s for stems, _ in _MONTH_STEMS for s in stems.split("|")), key=len, reverse=True)) + r")\w*"
-_WORDED_DATE = re.compile(rf"\b(?:(?P<day>\d{{1,2}})\.?\s+(?P<month>{_MONTH_WORD})|(?P<month2>{_MONTH_WORD})\.?\s+(?P<day2>\d{{1,2}}))\b",
-                          re.IGNORECASE)
+_MONTH_NUMBER = {form: n for forms, n in _MONTH_FORMS for form in forms.split("|")}
+_MONTH_WORD = "(?:" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + ")"
+_WORDED_DATE = re.compile(
+    rf"^[ \t]*(?:[^\W\d_][^\W\d_ '’.-]*(?:[ '’.-]+[^\W\d_]+){{0,3}}[ \t]*,[ \t]*)?"
+    rf"(?:(?P<day>\d{{1,2}})\.?[ \t]+(?P<month>{_MONTH_WORD})|(?P<month2>{_MONTH_WORD})\.?[ \t]+(?P<day2>\d{{1,2}}))\b",
+    re.IGNORECASE | re.MULTILINE)
+_DATELINE_VOTES = 2  # rows whose datelines agree before they outvote the rows' language
 _DATELINE_CHARS = 400  # where a dateline stands: the title and the text's first lines
 _TIE_BREAK_ROWS = 500  # rows with an ambiguous slash date looked at
 _TIE_BREAK_SCAN = 20_000  # rows read to find them (the vote saw one at least)
@@ -208,11 +220,7 @@ _DAY_FIRST_NOT = frozenset({"en"})  # the languages whose writers may put the mo
 
 
 def _month_number(word: str) -> int | None:
-    low = word.lower()
-    for n in range(min(6, len(low)), 1, -1):
-        if low[:n] in _MONTH_NUMBER:
-            return _MONTH_NUMBER[low[:n]]
-    return None
+    return _MONTH_NUMBER.get(word.lower())
 
 
 def tie_break(rows: Iterable[tuple[str, str]], source: str = "the export") -> DateOrder | None:
@@ -247,7 +255,8 @@ def tie_break(rows: Iterable[tuple[str, str]], source: str = "the export") -> Da
     if not ambiguous:
         return None
     order: DateOrder | None
-    if dmy > 2 * mdy or mdy > 2 * dmy:
+    # one row's dateline is no proof: a title's "6 травмованих" or a misread line would flip a file
+    if max(dmy, mdy) >= _DATELINE_VOTES and (dmy > 2 * mdy or mdy > 2 * dmy):
         order = "DMY" if dmy > mdy else "MDY"
         why = f"as the datelines of {max(dmy, mdy)} of its {ambiguous} such rows say"
     else:
