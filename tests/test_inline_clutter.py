@@ -40,6 +40,13 @@ def test_the_article_s_own_words_stay():
         # a long run after the cue is a paragraph, not a headline
         f"{LEDE} Читайте також: " + " ".join(["мер окремо пояснив, що ремонт ліцею триватиме до весни"] * 4) + ".",
         "The ratio is a <b and c> d.",  # a "<" with no tag cut at the end
+        # review 21c #5: an official's quotation, a sentence opened by "Read more:"/"See also:", a<b
+        f"{LEDE} Міністерка звернулася до батьків: «Поговоріть із дітьми. Читайте також: пам'ятку МОН, її "
+        "розіслали всім школам»",
+        f"{LEDE} Глава ГСЧС напомнил: «Не паникуйте. Смотрите также: Карту укрытий в приложении»",
+        "The ministry published a guide for schools. Read more: it asks every teacher to run a drill twice a term.",
+        "Prices rose fastest in Kharkiv (table 2). See also: table 3, where the same figures are given per household.",
+        "The court ruled the fine lawful because the amount was a<b",
     ]
     for text in kept:
         assert drop_inline_clutter(text) == text

@@ -84,26 +84,68 @@ def drop_editor_initials(text: str) -> str:
 # працюють рятувальники ДСНС. Читайте також: Вибухи у Харкові 4 грудня: загинули двоє людей"): another
 # article's headline, whose figures became a fact of the story (QA pass 21b, 09). Its cue after a
 # sentence's end, with a colon or a dash, running to the paragraph's end in a headline's length.
-# (On a line of its own, line_rules' "promo" kind drops it.)
+# (On a line of its own, line_rules' "promo" kind drops it.) Only cues that open teasers: "Read
+# more:" and "See also:" open an article's own sentences too (review 21c #5).
 _INLINE_TEASER = re.compile(
     r"(?<=[.!?…»\"”)])[ \t]+(?i:читайте\s+(?:також|ще|більше|также|еще|ещё)|читати\s+також|дивіться\s+також"
-    r"|смотрите\s+также|read\s+(?:also|more|next)|see\s+also|also\s+read|czytaj\s+(?:też|także|również|więcej)"
+    r"|смотрите\s+также|read\s+(?:also|next)|also\s+read|czytaj\s+(?:też|także|również|więcej)"
     r"|zobacz\s+(?:też|także|również)|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lire\s+aussi)"
     r"[ \t]*[:–—-][ \t]*+(?P<teaser>[^\n]{1,200})$",
     re.M,
 )
 _TEASER_MAX_WORDS = 25
+# A headline opens with a capital, a digit or a quote, and does not end in a full stop or a closing
+# quote (a sentence of the article does: "Read more: it asks every teacher...", «...Читайте також:
+# пам'ятку МОН, її розіслали всім школам»)
+_HEADLINE_START = re.compile(r"[\d«„\"“'‘]|[^\W\d_]")
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
+
+
+def _is_teaser(m: re.Match[str]) -> bool:
+    """Whether a cue and what follows it to the paragraph's end are a teaser: a headline's length
+    and shape, and not inside a quotation opened before the cue (an official's own "read also")."""
+    teaser = m.group("teaser").rstrip()
+    if len(teaser.split()) > _TEASER_MAX_WORDS or teaser.endswith((".", "»", "”", '"')):
+        return False
+    first = _HEADLINE_START.match(teaser)
+    if first is None or (first.group().isalpha() and not first.group().isupper()):
+        return False
+    before = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+    if before.count('"') % 2:
+        return False
+    return not any(before.count(o) > before.count(c) for o, c in _QUOTE_PAIRS if o != c)
+
+
 # A tag cut by the export at the end of a text ("... — написав Терехов. <p class="rea"): markup
-# debris, never the article's words (QA pass 21b, 09)
-_CUT_TAG = re.compile(r"\s*+<(?:/?[A-Za-z][A-Za-z0-9]*)(?:[ \t][^<>\n]*)?\Z")
+# debris, never the article's words (QA pass 21b, 09). Only an HTML tag's name (or the start of one,
+# cut short), after a blank or a sentence's end: "a<b" is a comparison (review 21c #5).
+_CUT_TAG = re.compile(r"(?:(?<=[.!?…»\"”)>])|\s++|\A)<(?P<name>/?[A-Za-z][A-Za-z0-9]*)(?P<attrs>[ \t/][^<>\n]*)?\Z")
+_TAG_NAMES = frozenset((
+    "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
+    "div", "dl", "dt", "em", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "i", "iframe", "img", "ins", "li", "main", "mark", "nav", "noscript", "ol", "p", "picture",
+    "pre", "q", "s", "script", "section", "small", "source", "span", "strong", "style", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "video",
+))
+
+
+def _cut_tag(text: str) -> str:
+    """``text`` without a tag cut short at its end (``_CUT_TAG``) whose name is an HTML tag's."""
+    m = _CUT_TAG.search(text)
+    if m is None:
+        return text
+    name = m.group("name").lstrip("/").lower()
+    if name in _TAG_NAMES or (m.group("attrs") is None and any(t.startswith(name) for t in _TAG_NAMES)):
+        return text[:m.start()].rstrip()
+    return text
 
 
 def drop_inline_clutter(text: str) -> str:
     """``text`` (an extracted body, paragraphs joined by "\\n") without a "read also" teaser at a
     paragraph's end and without a tag cut short at its very end: every reading path drops them."""
     if "<" in text[-300:]:
-        text = _CUT_TAG.sub("", text.rstrip())
-    return _INLINE_TEASER.sub(lambda m: m.group(0) if len(m.group("teaser").split()) > _TEASER_MAX_WORDS else "", text)
+        text = _cut_tag(text.rstrip())
+    return _INLINE_TEASER.sub(lambda m: "" if _is_teaser(m) else m.group(0), text)
 
 
 def _norm(text: str) -> str:
