@@ -64,7 +64,9 @@ def field_count_problem(row: list[str], header: list[str], kinds: dict[str, tupl
     (review 21c #2). ``kinds`` (lower-case column names: "text" the article's text or HTML, "url",
     "time") tells that from a value or delimiter missing in the middle: the row must reach a text
     column, and its values must fit the url and time columns they land in; else it fails."""
-    named = max((i + 1 for i, name in enumerate(header) if name.strip()), default=0)
+    named = len(header)
+    while named and not header[named - 1].strip():
+        named -= 1
     extra = row[len(header):]
     if len(row) < named and not (kinds and short_row_fits(row, header, kinds)):
         return (f"has {len(row)} field(s) where the header has {len(header)}: a value or a delimiter is missing, "

@@ -283,14 +283,13 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings, warn
             continue
         row = rows[0]
         own = csv_rows.id_shape(row[0])
+        wrong = csv_rows.field_count_problem(row, fields, _COLUMN_KINDS)
+        cut_last = csv_rows.ends_inside_quotes(record, delimiter)
         # a well-formed record (strict quoting, the header's field count) is a row as written: a
-        # line of its text that looks like a row is the text's (review21c #1)
-        try:
-            list(csv.reader(io.StringIO(record, newline=""), delimiter=delimiter, strict=True))
-            well_formed = csv_rows.field_count_problem(row, fields, _COLUMN_KINDS) is None and not csv_rows.ends_inside_quotes(record, delimiter)
-        except csv.Error:
-            well_formed = False
-        swallowed = None if well_formed else csv_rows.swallowed_row_at(record, delimiter, len(fields), shapes, own)
+        # line of its text that looks like a row is the text's (review21c #1); one of one line holds none
+        swallowed = None
+        if "\n" in record.rstrip("\r\n") and (wrong or cut_last or not _strictly_quoted(record, delimiter)):
+            swallowed = csv_rows.swallowed_row_at(record, delimiter, len(fields), shapes, own)
         if swallowed is not None:
             again.append(record[swallowed:])
             line = at_line + record.count("\n", 0, swallowed)
@@ -299,12 +298,11 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings, warn
                 f"({record[swallowed:swallowed + 40].splitlines()[0]!r}...): this row is cut short and was not "
                 f"read; the rows from line {line} on are"))
             continue
-        if csv_rows.ends_inside_quotes(record, delimiter):
+        if cut_last:
             yield Failure(_row_name(where, row, own), (
                 f"line {at_line}: a quoted field of this row is never closed (the file ends inside it): "
                 "the row is cut short; not read"))
             continue
-        wrong = csv_rows.field_count_problem(row, fields, _COLUMN_KINDS)
         if wrong:
             yield Failure(_row_name(where, row, own), f"line {at_line}: the row {wrong}; not read")
             continue
@@ -328,6 +326,17 @@ _COLUMN_KINDS = {
     "url": ("url", "link"),
     "time": tuple(f.lower() for f in (*TIME_FIELDS, *FIELD_ALIASES["published"], *FIELD_ALIASES["modified"])),
 }
+
+
+def _strictly_quoted(record: str, delimiter: str) -> bool:
+    """Whether the csv module's strict parser reads a record: no quote closes on anything but a
+    delimiter or a line end (a field cut short closes on the next row's opening quote)."""
+    try:
+        for _ in csv.reader(io.StringIO(record, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return False
+    return True
 
 
 def _row_name(where: str, row: list[str], shape: str | None) -> str:
