@@ -226,7 +226,7 @@ def dedupe_ids(tagged: Iterable[tuple[T, Article]],
         earlier = seen.get(a.id)
         if earlier is not None:
             if _same_article(earlier, a):
-                if versions is not None and earlier.report_hash != a.report_hash:
+                if versions is not None and not earlier.same_version(a):
                     versions.setdefault(a.id, [earlier]).append(a)
                 continue
             # the outlet's row edited, as ``ingest`` stores it (``revision_target``): under the id,
@@ -1003,7 +1003,7 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
                       or resaved_from(store, article)) if by_url is None else None
             if stored is None:
                 return None
-    if stored.report_hash == article.report_hash:
+    if stored.same_version(article):
         return None
     if store.has_text(stored.id, article) and not (reverts and _undone_edit(store, stored, article)):
         return None

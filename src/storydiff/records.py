@@ -9,6 +9,7 @@ plain dataclasses, so the CLI, the web app, the database and the Spark job share
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -35,7 +36,13 @@ class RawItem:
     def digest(self) -> str:
         """``raw_digest`` of the content, computed once: ingest asks it to skip what is stored,
         extraction to stamp the article (a whole page's normalising and hashing, ~3 ms)."""
-        return raw_digest(self.content)
+        return raw_digest(self.content, *(self.meta.get(k) for k in _DIGEST_META))
+
+
+# what an item's container says beside its content (an export row's headline and times): part of
+# the item's identity, as the content is (review 21a, R1: a headline-only correction re-sent to the
+# API, or re-exported at the same path, was skipped unread as the stored item)
+_DIGEST_META = ("title", "published", "modified")
 
 
 @dataclass
@@ -141,6 +148,12 @@ class Article:
         it is a reprint, which a story lists (ten copies of one wire story: ten articles, one
         source)."""
         return scoped_hash(self.content_hash, self.outlet)
+
+    def same_version(self, other: Article) -> bool:
+        """Whether ``other`` is this report as it was read, not a revision of it: the same text from
+        the same outlet (``report_hash``) under the same headline (``same_headline``). A correction
+        of the headline alone ("kills five" -> "kills three") is a revision (review 21a, R1)."""
+        return self.report_hash == other.report_hash and same_headline(self, other)
 
     def sentence_texts(self) -> list[str]:
         return [self.text[a:b] for a, b in self.sentences]
@@ -265,9 +278,33 @@ def scoped_hash(text_hash: str, outlet: str | None) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def raw_digest(content: str) -> str:
-    """Short identity of an item's content as read (before extraction)."""
+def raw_digest(content: str, *meta: object) -> str:
+    """Short identity of an item's content as read (before extraction), with what its container
+    says beside it (``meta``: an export row's headline and times) when it says any."""
+    if any(m not in (None, "") for m in meta):
+        content = "\x00".join([content, *("" if m is None else str(m) for m in meta)])
     return content_hash(content)[:32]
+
+
+def headline_words(title: str | None, outlet: str | None = None) -> tuple[str, ...]:
+    """``title``'s words, casefolded, without the outlet's name where a page's <title> adds it
+    ("... - Wire", "Wire | ..."): what two readings of one headline share."""
+    words = re.findall(r"\w+", (title or "").casefold())
+    name = re.findall(r"\w+", (outlet or "").casefold())
+    if name and len(words) > len(name):
+        if words[-len(name):] == name:
+            words = words[: -len(name)]
+        elif words[: len(name)] == name:
+            words = words[len(name):]
+    return tuple(words)
+
+
+def same_headline(a: Article, b: Article) -> bool:
+    """Whether two readings of a report give it one headline (``headline_words``); a reading
+    without one (a paste, a file of text) says nothing against it."""
+    if not (a.title and a.title.strip() and b.title and b.title.strip()):
+        return True
+    return headline_words(a.title, a.outlet) == headline_words(b.title, b.outlet or a.outlet)
 
 
 def article_id_for(source: str, url: str | None, text: str) -> str:

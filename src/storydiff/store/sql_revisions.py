@@ -8,7 +8,7 @@ from typing import NamedTuple
 from sqlalchemy import func, or_, select, update
 
 from storydiff.dates import is_bare_date, parse_iso_utc, sortable_time
-from storydiff.records import FEED_SUMMARY, Article
+from storydiff.records import FEED_SUMMARY, Article, same_headline
 from storydiff.store import codec
 from storydiff.store.base import Revision
 from storydiff.store.schema import article_revisions, articles
@@ -30,6 +30,12 @@ def _times(data: str) -> Times:
     """A stored article JSON's ``Times``."""
     d = codec.loads(data)
     return Times(d.get("modified"), d.get("captured"), d.get("published"), d.get("text_from") == FEED_SUMMARY)
+
+
+def _same_headline(data: str, article: Article) -> bool:
+    """Whether the stored article JSON ``data`` gives ``article``'s headline (``same_headline``)."""
+    d = codec.loads(data)
+    return same_headline(Article(id="", source="", text="", title=d.get("title"), outlet=d.get("outlet")), article)
 
 
 def article_times(article: Article) -> Times:
@@ -161,24 +167,27 @@ class RevisionsMixin:
             return [codec.article_from_json(d) for d in conn.execute(q).scalars().all()]
 
     def has_text(self, article_id: str, article: Article) -> bool:
-        text_hash = codec.article_content_hash(article)
-        article_id = codec.column_text(article_id)
-        with self._read() as conn:
-            current = conn.execute(select(articles.c.content_hash).where(articles.c.id == article_id)).scalar()
-            if current == text_hash:
-                return True
-            r = article_revisions.c
-            q = select(r.seq).where(r.article_id == article_id, r.content_hash == text_hash).limit(1)
-            return conn.execute(q).first() is not None
+        return self._readings_of(article_id, article, current_too=True) > 0
 
     def earlier_revisions_with_text(self, article_id: str, article: Article) -> int:
-        from sqlalchemy import func
+        return self._readings_of(article_id, article, current_too=False)
 
+    def _readings_of(self, article_id: str, article: Article, *, current_too: bool) -> int:
+        """How many of the article's texts (its earlier revisions; with ``current_too`` its
+        current text as well) are ``article``'s text under its headline (``same_headline``: a
+        correction of the headline alone is a revision of its own; review 21a, R1)."""
+        text_hash = codec.article_content_hash(article)
+        article_id = codec.column_text(article_id)
         r = article_revisions.c
-        q = select(func.count()).where(r.article_id == codec.column_text(article_id),
-                                       r.content_hash == codec.article_content_hash(article))
+        found = 0
         with self._read() as conn:
-            return int(conn.execute(q).scalar() or 0)
+            if current_too:
+                q = select(articles.c.data).where(articles.c.id == article_id, articles.c.content_hash == text_hash)
+                found += sum(_same_headline(d, article) for d in conn.execute(q).scalars())
+                if found:
+                    return found
+            q = select(r.data).where(r.article_id == article_id, r.content_hash == text_hash)
+            return found + sum(_same_headline(d, article) for d in conn.execute(q).scalars())
 
     def revise_article(self, article_id: str, article: Article, *, revert: bool = False,
                        reread: bool = False) -> int | None:
@@ -198,7 +207,8 @@ class RevisionsMixin:
                        a.story_id).where(a.id == article_id)
             ).first()
             # a reread replaces a reading of the same text too: the page's URL and metadata (review 21b, 1)
-            if cur is None or (not reread and (new_hash == cur.content_hash or new_source == cur.source_key)):
+            if cur is None or (not reread and (new_source == cur.source_key
+                                               or new_hash == cur.content_hash and _same_headline(cur.data, article))):
                 return None
             # the new text or item stored as another article (a wire copy), or read before as
             # an earlier revision of anything: a repeat, not an edit
