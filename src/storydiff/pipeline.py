@@ -442,6 +442,8 @@ def _same_article(stored: Article, article: Article) -> bool:
     """Whether two articles with one id are the same report: the same page, or the same text
     from the same outlet (the same text from another outlet is a reprint, kept)."""
     if article.url is not None and stored.url == article.url:
+        if reprint_at_url(stored, article):
+            return False  # another outlet's copy pointing its rel=canonical at the page (review 21a, R2)
         # unless the page now carries another article (``url_reused``'s rule, as ingest stores it)
         from storydiff.compare.revisions import is_other_at_url
 
@@ -1085,10 +1087,14 @@ def same_page_relabelled(at_url: Article | None, article: Article) -> Article:
     URL was a second article without a claim on the URL (QA pass 20b, 3: crawl + export, 6
     articles for 4 pages, "Суспільне copies Суспільне Харків's text"). The name first stored
     stays, so an outlet's articles are not split by who exported them; a warning names both.
-    Under one id (the page watched again, the same export's row) the name given now stays: the
-    outlet renamed, as its edit is stored."""
-    if (at_url is None or at_url.id == article.id or not (at_url.outlet and article.outlet)
+    Read again from the same source (the page watched again, the same export's row) the name given
+    now stays: the outlet renamed, as its edit is stored. Under the same id from another source
+    (an id taken from the URL: a page's rel=canonical) a text of its own under another outlet's
+    name is that outlet's copy (``reprint_at_url``), no relabelling (review 21a, R2)."""
+    if (at_url is None or not (at_url.outlet and article.outlet)
             or at_url.outlet.strip().lower() == article.outlet.strip().lower()):
+        return article
+    if _same_id(at_url, article) and (at_url.source == article.source or reprint_at_url(at_url, article)):
         return article
     if at_url.content_hash != article.content_hash:
         from storydiff.compare.revisions import shares_most_of_both
@@ -1098,6 +1104,40 @@ def same_page_relabelled(at_url: Article | None, article: Article) -> Article:
     said = (f"{at_url.url or at_url.id} is stored as article {at_url.id} of {at_url.outlet!r}: "
             f"this copy's outlet name {article.outlet!r} is not kept")
     return replace(article, outlet=at_url.outlet, warnings=[*article.warnings, said])
+
+
+def _same_id(stored: Article, article: Article) -> bool:
+    """Whether ``article`` has ``stored``'s id, or that id scoped (``_scoped``)."""
+    from storydiff.store.base import is_scoped_id
+
+    return article.id == stored.id or is_scoped_id(article.id, stored.id)
+
+
+def reprint_at_url(at_url: Article | None, article: Article) -> bool:
+    """Whether ``article``, read from another source under the id of ``at_url`` (the article at its
+    URL; an id taken from that URL), is another outlet's copy of it: another outlet's name
+    (``names_one_outlet`` says no) and a text of its own. A syndication partner's page points its
+    rel=canonical at the original, as search engines ask, and so got the original's URL and id:
+    it became the original's revision and renamed it (review 21a, R2: Reuters' article current
+    nowhere, "Kyiv Daily" in its place). Such a copy is stored as an article of its own (the id
+    scoped, no claim on the URL): the same text from another outlet is a reprint, kept."""
+    if (at_url is None or not _same_id(at_url, article) or at_url.source == article.source
+            or not (at_url.outlet and article.outlet) or at_url.content_hash == article.content_hash
+            or FEED_SUMMARY in (at_url.text_from, article.text_from)):
+        return False  # a feed names the outlet by its own title, a guess (its entry stands for the page)
+    return not names_one_outlet(at_url.outlet, article.outlet)
+
+
+def names_one_outlet(x: str, y: str) -> bool:
+    """Whether two outlet names name one outlet: one begins with the other's words ("Суспільне",
+    "Суспільне Харків"; "Lenta.ru (RU)") or ``compare.independence.same_outlet_name`` says so
+    ("УНН" and "UNN")."""
+    wx, wy = _words(x), _words(y)
+    if wx and wy and (wx[: len(wy)] == wy or wy[: len(wx)] == wx):
+        return True
+    from storydiff.compare.independence import same_outlet_name
+
+    return same_outlet_name(x, y)
 
 
 def _say_if_dated_below(current: Article, revision: Article) -> None:
@@ -1352,6 +1392,15 @@ def ingest_stream(
             if relabelled is not a:
                 a = relabelled
                 log.warning("%s: %s", a.source, a.warnings[-1])
+            if reprint_at_url(at_url, a):
+                a = _scoped(a)  # another outlet's copy under the original's id: an article of its own
+                if store.add_article(a, None, claim_url=False):
+                    unplaced.append(a)
+                    stored_stories.mine.add(a.id)
+                    outcome(a, "stored")
+                else:
+                    outcome(a, "skipped")
+                return
             prior = revision_target(store, a, at_url, reverts=current_sources)
             copy = copied_from(store, a) if prior is None else None
             if copy is not None and a.url and at_url is None:
