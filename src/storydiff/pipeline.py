@@ -247,12 +247,20 @@ def dedupe_ids(tagged: Iterable[tuple[T, Article]],
 def _is_id_edit(stored: Article, article: Article) -> bool:
     """Whether ``article``, under ``stored``'s id (or the id ``stored`` had before it was scoped),
     is that article edited: no two URLs say otherwise, and ``is_edit_of`` (the same outlet, most of
-    the text), as ``revision_target`` asks of a stored article under the id."""
+    the text), as ``revision_target`` asks of a stored article under the id; without one URL on
+    each side, its time and headline must not say it is another article (``is_same_row``)."""
     from storydiff.store.codec import canonical_url
 
-    if stored.url and article.url and canonical_url(stored.url) != canonical_url(article.url):
+    if stored.url and article.url:
+        if canonical_url(stored.url) != canonical_url(article.url):
+            return False
+        return is_edit_of(stored, article)
+    if not is_edit_of(stored, article):
         return False
-    return is_edit_of(stored, article)
+    # no URL says they are one page: the rest must not say otherwise (review 21a, R3)
+    from storydiff.compare.revisions import is_same_row
+
+    return is_same_row(stored, article)
 
 
 def version_time(article: Article) -> datetime | None:

@@ -249,6 +249,25 @@ def is_edit_of(stored: Article, article: Article, settings: RevisionSettings | N
     return smaller > 0 and len(a & b) / smaller >= need
 
 
+def is_same_row(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
+    """Whether ``article``, under ``stored``'s id with no two URLs saying they are one page, is
+    the same article by what else it says (``is_edit_of`` decides whether it is an edit of it):
+    its publication time, when both give one, is ``stored``'s (the same day where one gives its day
+    alone; an edit keeps it) and its headline names the same thing (at least
+    ``moved_min_headline_shared`` of the shorter headline's words, figures aside), or, where only
+    one of the two agrees, most of *both* texts are one (``shares_most_of_both``). Vendors number
+    each night's export rows from 1: the next day's follow-up under row 1, another headline and
+    time, whose background paragraphs repeat the brief, was stored as the brief's revision (review
+    21a, R3: the brief current nowhere)."""
+    s = settings or RevisionSettings()
+    same_time = not (stored.published and article.published) or _same_day_or_time(stored.published, article.published)
+    old, new = _headline_words(stored), _headline_words(article)
+    alike = not old or not new or len(old & new) >= s.moved_min_headline_shared * min(len(old), len(new))
+    if same_time and alike:
+        return True
+    return (same_time or alike) and shares_most_of_both(stored, article, s.same_id_min_shared)
+
+
 def shares_most_of_both(stored: Article, article: Article, min_shared: float | None = None) -> bool:
     """Whether the two texts share at least ``min_shared`` (default
     ``RevisionSettings.same_id_min_shared``) of *both* texts' word 3-grams: an edit keeps most of
