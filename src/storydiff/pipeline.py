@@ -993,9 +993,11 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
 
     by_url = at_url if at_url is not None else (store.article_by_url(article.url) if article.url else None)
     stored = by_url
-    if url_reused(stored, article):
-        # the outlet's address now carries another article (a rolling live page's next event):
-        # no revision of the one stored there, though it may still be an edit of one under its id
+    other_language = other_language_at_url(stored, article)
+    if url_reused(stored, article) or other_language:
+        # the outlet's address now carries another article (a rolling live page's next event), or
+        # the outlet's version in another language: no revision of the one stored there, though
+        # it may still be an edit of one under its id
         stored = None
     elif url_taken_by_another(stored, article) and not is_edit_of(stored, article, of_both=True):
         # another article holds the URL (most of both texts, as ``compare``'s ``url_versions``
@@ -1010,7 +1012,9 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
             # (another outlet's row had the id first); a stored one whose slug changed with its
             # headline; without a URL, a page saved again after its edit
             stored = (scoped_from(store, article) or moved_from(store, article)
-                      or resaved_from(store, article)) if by_url is None else None
+                      or resaved_from(store, article)) if by_url is None else (
+                          # the version in another language, stored beside the one at the URL
+                          scoped_from(store, article) if other_language else None)
             if stored is None:
                 return None
     if stored.same_version(article):
@@ -1280,6 +1284,32 @@ def url_reused(at_url: Article | None, article: Article) -> bool:
     return is_other_at_url(at_url, article)
 
 
+def other_language_at_url(at_url: Article | None, article: Article) -> bool:
+    """Whether ``article``, read at the URL that ``at_url`` holds under ``article``'s own id (or
+    that id scoped), is the outlet's version of it in another language
+    (``compare.revisions.in_another_language``)."""
+    if at_url is None or not _same_id(at_url, article) or not (at_url.language and article.language):
+        return False
+    from storydiff.compare.revisions import in_another_language
+
+    return in_another_language(at_url, article)
+
+
+def republished(stored: Article, article: Article) -> bool:
+    """Whether ``article``, with the text of the same outlet's ``stored`` article, is that text
+    published again: at another address and on another day (both times given, more than
+    ``RevisionSettings.stub_report_max_hours`` apart; a city's recurring
+    alert, its wording unchanged: review 21a, R6, the second alert's URL and time were in no
+    table). The same text at a second address the same day (an AMP copy, a mirror) or without
+    an address or a time to tell stays the stored article's repeat."""
+    from storydiff.compare.revisions import published_apart
+    from storydiff.store.codec import canonical_url
+
+    if not (stored.url and article.url) or canonical_url(stored.url) == canonical_url(article.url):
+        return False
+    return published_apart(stored, article, RevisionSettings().stub_report_max_hours)
+
+
 def url_taken_by_another(at_url: Article | None, article: Article) -> bool:
     """Whether the article stored at ``article``'s URL (``at_url``) is a different one: when it is
     no revision either (``revision_target``), ``article`` is stored without a claim on the URL."""
@@ -1454,8 +1484,11 @@ def ingest_stream(
                     _say_if_dated_below(prior, edited)
                 outcome(edited, "revised" if revised is not None else "skipped")
                 return
-            take_url = url_reused(at_url, a)
-            if take_url and store.get_article(a.id) is not None:
+            # the outlet's version in another language at the address: an article of its own
+            # beside the one there, with no claim on the URL (review 21a, R5)
+            other_language = other_language_at_url(at_url, a)
+            take_url = url_reused(at_url, a) and not other_language
+            if (take_url or other_language) and store.get_article(a.id) is not None:
                 a = _scoped(a)  # the id is the address's, held by the article it carried before
             elif scope_reused_ids:
                 a = with_free_id(store, a)

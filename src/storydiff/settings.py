@@ -646,9 +646,17 @@ class RevisionSettings:
     # article": a rewrite that keeps a sixth of the old text (a stub grown into a report, its
     # lead rewritten) is still an edit. A feed's summary and the page it stands for are exempt.
     same_url_min_shared: float = 0.15
+    # ... and, where both give one publication time, this share (far below: an outlet's rewrite
+    # keeps its time; a live page whose CMS stamps the page's creation time on every event does
+    # too, and its next event shares next to nothing; review 21a, R5)
+    same_time_min_shared: float = 0.05
     # ... unless the stored text has fewer words than this: a breaking stub ("Explosions heard in
     # Lviv. More to follow.") that the outlet's report replaces at its URL (review 20c, 4)
     stub_words: int = 40
+    # ... when the two publication times (both given) are at most this many hours apart: a stub and
+    # the report it grows into share a day; a rolling URL's short items ("alerts/current", a ticker)
+    # two days apart are two items (review 21a, R8: the 5 Dec alert was current nowhere)
+    stub_report_max_hours: float = 12.0
     # A page's text read without its URL (a browser paste of a watched page) is a stored article
     # of the same outlet and headline copied again, "already stored", when every paragraph of one
     # text is a paragraph of the other (the words, spacing and punctuation aside) and the shorter

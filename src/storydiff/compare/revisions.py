@@ -283,20 +283,41 @@ def is_other_at_url(stored: Article, article: Article, settings: RevisionSetting
     address), is another article rather than that one edited: less than
     ``RevisionSettings.same_url_min_shared`` of the shorter text's word 3-grams are in the other,
     and their publication times, when both give one, differ (an edit keeps its publication time).
+    Under one publication time it is another article only when the texts share next to nothing
+    (less than ``same_time_min_shared``: a live page whose CMS keeps the page's creation time as
+    its datePublished switched to the next event; review 21a, R5).
     A feed's summary stands for its page (a blurb shares little of it and is no other article),
-    a stored stub grows into its report (``RevisionSettings.stub_words``), and a text with no
-    3-gram (a line) says nothing."""
+    a stored stub grows into its report the same day (``RevisionSettings.stub_words``,
+    ``stub_report_max_hours``), and a text with no 3-gram (a line) says nothing."""
     if FEED_SUMMARY in (stored.text_from, article.text_from):
-        return False
-    if stored.published and article.published and _same_time(stored.published, article.published):
         return False
     a, b = word_shingles(stored.text), word_shingles(article.text)
     if not (a and b):
         return False
     settings = settings or RevisionSettings()
-    if len(stored.text.split()) < settings.stub_words:
-        return False  # a breaking stub grows into the report (review 20c, 4)
-    return len(a & b) < settings.same_url_min_shared * min(len(a), len(b))
+    if len(stored.text.split()) < settings.stub_words and _within_hours(
+            stored.published, article.published, settings.stub_report_max_hours):
+        return False  # a breaking stub grows into the report (review 20c, 4), the same day (21a, R8)
+    shared = len(a & b) / min(len(a), len(b))
+    if stored.published and article.published and _same_time(stored.published, article.published):
+        return shared < settings.same_time_min_shared
+    return shared < settings.same_url_min_shared
+
+
+def in_another_language(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
+    """Whether ``article``, read at the URL (or under the id) of ``stored``, is that article in
+    another language: both languages known and different (``translation.language_key``), and the
+    texts sharing less than ``RevisionSettings.same_url_min_shared`` of the shorter text's word
+    3-grams (an edit misread as another language keeps its words). An outlet's English version at
+    its Ukrainian article's URL, with the same publication time, was stored as its revision 2 and
+    the Ukrainian text was current nowhere (review 21a, R5): it is an article of its own."""
+    from storydiff.compare.translation import differ, language_key
+
+    if not differ(language_key(stored.language), language_key(article.language)):
+        return False
+    a, b = word_shingles(stored.text), word_shingles(article.text)
+    settings = settings or RevisionSettings()
+    return bool(a and b) and len(a & b) < settings.same_url_min_shared * min(len(a), len(b))
 
 
 def is_copy_of(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
@@ -341,6 +362,25 @@ def _same_day_or_time(a: str, b: str) -> bool:
     if is_bare_date(a) or is_bare_date(b):
         return a.strip()[:10] == b.strip()[:10]
     return _same_time(a, b)
+
+
+def _within_hours(a: str | None, b: str | None, hours: float) -> bool:
+    """Whether two publication times are at most ``hours`` apart, or nothing says otherwise
+    (either not given, or unreadable; a bare day: the same day)."""
+    from storydiff.dates import is_bare_date, parse_iso_utc
+
+    if not (a and b):
+        return True
+    if is_bare_date(a) or is_bare_date(b):
+        return a.strip()[:10] == b.strip()[:10]
+    x, y = parse_iso_utc(a), parse_iso_utc(b)
+    return x is None or y is None or abs((x - y).total_seconds()) <= hours * 3600
+
+
+def published_apart(stored: Article, article: Article, hours: float) -> bool:
+    """Whether both articles give a publication time and they are more than ``hours`` apart (on
+    two days where either gives its day alone)."""
+    return bool(stored.published and article.published) and not _within_hours(stored.published, article.published, hours)
 
 
 def _same_time(a: str, b: str) -> bool:
