@@ -1492,7 +1492,22 @@ def ingest_stream(
                 a = _scoped(a)  # the id is the address's, held by the article it carried before
             elif scope_reused_ids:
                 a = with_free_id(store, a)
-            if store.add_article(a, None, claim_url=take_url or not url_taken_by_another(at_url, a), take_url=take_url):
+            claim_url = take_url or not url_taken_by_another(at_url, a)
+            stored = store.add_article(a, None, claim_url=claim_url, take_url=take_url)
+            holder = None if stored or (at_url is not None and at_url.same_version(a)) else store.article_with_text(a)
+            if holder is not None and holder.id != a.id:
+                if republished(holder, a):  # the outlet's text again, another day, another address
+                    from storydiff.store.codec import dated_content_hash
+
+                    stored = store.add_article(a, None, claim_url=claim_url, take_url=take_url,
+                                               content_key=dated_content_hash(a))
+                if not stored:  # said, not dropped in silence (review 21a, R6)
+                    said = (f"the same text as the stored article {holder.id} ({holder.url or holder.source}"
+                            f"{', ' + holder.published if holder.published else ''}) of {holder.outlet or 'no named outlet'}: "
+                            "already stored")
+                    a.warnings.append(said)
+                    log.warning("%s: %s", a.source, said)
+            if stored:
                 unplaced.append(a)
                 stored_stories.mine.add(a.id)
                 outcome(a, "stored")

@@ -101,15 +101,24 @@ class Store(ABC):
     # -- articles ---------------------------------------------------------------------------
     @abstractmethod
     def add_article(self, article: Article, story_id: str | None = None, *, claim_url: bool = True,
-                    take_url: bool = False) -> bool:
+                    take_url: bool = False, content_key: str | None = None) -> bool:
         """Store ``article``; False (and nothing changes) if one with the same id, source (and raw
         content), url, or text from the same outlet (now or before an edit) is already stored.
+        ``content_key``: the content identity to store it under instead of its text's
+        (``codec.article_content_hash``): ``codec.dated_content_hash``, the same outlet's text
+        published again on another day at another address (``pipeline.republished``).
         ``claim_url=False``: the article keeps its URL but is not found by it (another article
         holds that URL: a live blog's posts, a feed's landing page). ``take_url``: once stored, it
         is the one found by its URL, and the article that held the URL keeps it unclaimed (an
         outlet's live page now carrying another event: the next text there is this one's edit).
         Commits on its own unless inside ``batch()``.
         ValueError naming it for an id over ``codec.MAX_ID_BYTES`` (ingest fails such a row first)."""
+
+    @abstractmethod
+    def article_with_text(self, article: Article) -> Article | None:
+        """The stored article that has ``article``'s text from its outlet
+        (``codec.article_content_hash``) as its current text, else as an earlier revision's; None
+        when none has: what refused ``article`` as "already stored"."""
 
     @abstractmethod
     def has_item(self, source: str, raw_digest: str | None = None, *, current_only: bool = False) -> bool:

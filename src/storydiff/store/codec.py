@@ -142,6 +142,13 @@ def article_content_hash(article: Article) -> str:
     return scoped_hash(text_hash, article.outlet)
 
 
+def dated_content_hash(article: Article) -> str:
+    """``article_content_hash`` scoped by the article's publication day: the content identity of
+    the same outlet's text published again on another day at another address (a recurring alert's
+    wording), which the plain one would refuse as the earlier article's repeat (review 21a, R6)."""
+    return scoped_hash(article_content_hash(article), f"published:{(article.published or '').strip()[:10]}")
+
+
 def members_key(rows) -> str:
     """The identity of a story's membership: its articles' (id, content hash) pairs as stored
     (the ``id`` and ``content_hash`` columns), in any order, and the comparison code that compared
@@ -251,6 +258,7 @@ def story_from_json(text: str) -> Story:
 __all__ = [
     "analysis_key",
     "article_content_hash",
+    "dated_content_hash",
     "article_members_key",
     "article_from_json",
     "article_to_json",

@@ -161,7 +161,7 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
 
     # -- articles ----------------------------------------------------------------------------
     def add_article(self, article: Article, story_id: str | None = None, *, claim_url: bool = True,
-                    take_url: bool = False) -> bool:
+                    take_url: bool = False, content_key: str | None = None) -> bool:
         too_long = codec.id_too_long(article.id)
         if too_long is not None:  # a clear error on both databases, not PostgreSQL's aborted batch
             raise ValueError(f"{article.source}: {too_long}")
@@ -172,7 +172,7 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
             "path_key": codec.source_path_key(article.source),
             "headline_key": codec.headline_key(article.outlet, article.title),
             "url_key": codec.key_hash(url) if url is not None else None,
-            "content_hash": codec.article_content_hash(article),
+            "content_hash": content_key or codec.article_content_hash(article),
             "outlet": codec.column_text(article.outlet),
             "title": codec.column_text(article.title),
             "published": sortable_time(article.published),
@@ -200,6 +200,16 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
             if added and story_id is not None:
                 conn.execute(self._drop_story_stmt, {"id": row["story_id"]})
             return added
+
+    def article_with_text(self, article: Article) -> Article | None:
+        text_hash = codec.article_content_hash(article)
+        a, r = articles.c, article_revisions.c
+        with self._read() as conn:
+            data = conn.execute(select(a.data).where(a.content_hash == text_hash)).scalar()
+            if data is None:
+                held = select(r.article_id).where(r.content_hash == text_hash).limit(1).scalar_subquery()
+                data = conn.execute(select(a.data).where(a.id == held)).scalar()
+        return codec.article_from_json(data) if data is not None else None
 
     def has_item(self, source: str, raw_digest: str | None = None, *, current_only: bool = False) -> bool:
         with self._read() as conn:

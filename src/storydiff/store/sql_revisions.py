@@ -176,17 +176,18 @@ class RevisionsMixin:
         """How many of the article's texts (its earlier revisions; with ``current_too`` its
         current text as well) are ``article``'s text under its headline (``same_headline``: a
         correction of the headline alone is a revision of its own; review 21a, R1)."""
-        text_hash = codec.article_content_hash(article)
+        # the text as keyed, or as keyed when published again another day (codec.dated_content_hash)
+        text_hashes = [codec.article_content_hash(article), codec.dated_content_hash(article)]
         article_id = codec.column_text(article_id)
         r = article_revisions.c
         found = 0
         with self._read() as conn:
             if current_too:
-                q = select(articles.c.data).where(articles.c.id == article_id, articles.c.content_hash == text_hash)
+                q = select(articles.c.data).where(articles.c.id == article_id, articles.c.content_hash.in_(text_hashes))
                 found += sum(_same_headline(d, article) for d in conn.execute(q).scalars())
                 if found:
                     return found
-            q = select(r.data).where(r.article_id == article_id, r.content_hash == text_hash)
+            q = select(r.data).where(r.article_id == article_id, r.content_hash.in_(text_hashes))
             return found + sum(_same_headline(d, article) for d in conn.execute(q).scalars())
 
     def revise_article(self, article_id: str, article: Article, *, revert: bool = False,
