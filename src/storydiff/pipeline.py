@@ -964,6 +964,13 @@ def extract_batch(
     place. Page text of one outlet in the batch teaches the others its template. Module-level
     so that ``ingest_stream`` can run it in worker processes (with a picklable ``analyze``)."""
     out = list(extract_items(batch, settings, batch_size=max(1, len(batch))))
+    if len(out) == len(batch):  # a row that failed extraction is quarantined under its URL too
+        from storydiff.ingest.formats import failed_row_source
+        from storydiff.records import RawItem
+
+        out = [replace(r, source=failed_row_source(r.source, it.url))
+               if isinstance(r, Failure) and isinstance(it, RawItem) and r.source == it.source else r
+               for it, r in zip(batch, out)]
     if analyze is None:
         return out
     analyzed = iter(analyze([it for it in out if not isinstance(it, Failure)]))
@@ -1417,8 +1424,12 @@ def ingest_stream(
             if what != "skipped":
                 # only under its own name: a line quarantined before its id could be read stays
                 # listed under its location (QA 19a, 12), as clearing by location also cleared a
-                # failure of another export piped or written at that place, never stored (review 19b #3)
-                store.clear_failure(a.source)
+                # failure of another export piped or written at that place, never stored (review 19b #3);
+                # a row named by its place and URL only by an article of that URL (review 21a, R9)
+                from storydiff.ingest.formats import clear_names
+
+                for name in clear_names(a.source, a.url):
+                    store.clear_failure(name)
             if on_placed:
                 on_placed(a, what)
             if progress:

@@ -119,6 +119,30 @@ def json_type(value: Any) -> str:
 _ID_OPEN = " (id "
 
 
+# a record's place in its file ("export.jsonl#L8"): what names a row that gives no id of its own
+_RECORD_PLACE = re.compile(r"#(?:L|item|row|after-line)\d+$")
+# how a failed row's source names the URL it gives ("export.jsonl#L8 (url https://...)")
+_URL_OPEN = " (url "
+
+
+def failed_row_source(source: str, url: str | None) -> str:
+    """The name a failed row is quarantined under: ``source``, and where that names only the
+    row's place in its file (no id of its own), the URL the row gives. A nightly export written
+    over the same path puts another article at "export.jsonl#L1" each night: stored, it cleared
+    the quarantine entry of yesterday's row 1 by that place, though yesterday's article was never
+    stored (review 21a, R9). ``clear_names`` says which entries a stored article clears."""
+    if not url or not url.strip() or not _RECORD_PLACE.search(source):
+        return source
+    return f"{source}{_URL_OPEN}{url.strip()})"
+
+
+def clear_names(source: str, url: str | None) -> list[str]:
+    """The quarantine names a stored article read from ``source`` clears: its source (a row that
+    failed before its URL could be read, or a page), and the row at that place with its URL
+    (``failed_row_source``); never another URL's row at that place."""
+    return list(dict.fromkeys([source, failed_row_source(source, url)]))
+
+
 def names_own_id(source: str) -> bool:
     """Whether ``source`` is a record that gives its own id (an export's row: ``record_to_item``;
     an API upload: ``serve.api.item_source``'s "api:id:"): that id, not where it was read or how
@@ -144,10 +168,11 @@ def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     text = next((rec[f] for f in EXPORT_TEXT_FIELDS if isinstance(rec.get(f), str) and rec[f].strip()), None)
     body = html if html is not None else text
     if body is None:
-        return Failure(source, "record has no non-empty text or html field (" + ", ".join(
-            map(repr, EXPORT_TEXT_FIELDS + EXPORT_HTML_FIELDS)) + ")")
+        return Failure(failed_row_source(source, rec.get("url")), "record has no non-empty text or html field ("
+                       + ", ".join(map(repr, EXPORT_TEXT_FIELDS + EXPORT_HTML_FIELDS)) + ")")
     if len(body) > settings.max_item_bytes:
-        return Failure(source, f"record body is {_mb(len(body))}, over the {_mb(settings.max_item_bytes)} limit")
+        return Failure(failed_row_source(source, rec.get("url")),
+                       f"record body is {_mb(len(body))}, over the {_mb(settings.max_item_bytes)} limit")
     meta = {k: rec[k] for k in ("id", "title", "published", "outlet", "authors") if rec.get(k) not in (None, "")}
     modified = next((rec[k] for k in ("modified", "updated") if isinstance(rec.get(k), str) and rec[k].strip()), None)
     if modified:  # when the row's text was last changed: orders two exports' versions of one article
