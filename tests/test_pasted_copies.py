@@ -156,3 +156,19 @@ def test_compare_of_a_page_and_its_paste_compares_the_page_once(tmp_path, caplog
     # an edited paste is no copy: both compared (the figures disagree)
     result = compare_paths([str(page), str(edited)], parse_singles=False)
     assert len(result.articles) == 2
+
+
+def test_a_paste_adding_or_dropping_a_short_sentence_is_no_copy(db_url, tmp_path):
+    # review 21a, R4: "Zmarła czwarta ofiara." (3 words) was a "stray line" and the update was lost
+    added = [*BODY[:2], "Zmarła czwarta ofiara.", *BODY[2:]]
+    ingest_said(db_url, write_jsonl(tmp_path, "watched.jsonl", row(BODY, url=URL, published="2026-12-06T07:42:00Z")))
+    said = ingest_said(db_url, write_jsonl(tmp_path, "pasted.jsonl", row(added, published="2026-12-06")))
+    assert "already stored" not in said.replace("0 already stored", ""), said
+    with open_store(db_url) as s:
+        assert any("czwarta ofiara" in a.text for a in s.articles())
+    stored = Article(id="a", source="a", text="\n".join(added), outlet="Kurier Wschodni", title=TITLE)
+    dropped = Article(id="b", source="b", text="\n".join(BODY), outlet="Kurier Wschodni", title=TITLE)
+    assert not is_copy_of(stored, dropped)  # the sentence retracted
+    # a line ending no sentence (a sign-off, initials) is still a stray line of one reading
+    signed = Article(id="c", source="c", text="\n".join([*BODY, "mws/ mk/"]), outlet="Kurier Wschodni", title=TITLE)
+    assert is_copy_of(signed, dropped)

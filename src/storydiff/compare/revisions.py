@@ -337,11 +337,27 @@ def is_copy_of(stored: Article, article: Article, settings: RevisionSettings | N
     if not small or not set(small) <= set(large):
         return False
     # what only the longer holds must be stray lines (an editors' initials line, a label), not a
-    # paragraph the outlet added or removed: a pasted corrected page is no copy (review 20c, 2)
+    # paragraph the outlet added or removed: a pasted corrected page is no copy (review 20c, 2),
+    # nor one with a sentence added or dropped, however short ("A fourth victim has died.":
+    # review 21a, R4); the lines this rule is for ("mws/ mk/", "Foto: Reuters") end no sentence
     settings = settings or RevisionSettings()
-    if any(len(w.split()) > settings.copy_stray_words for w in set(large) - set(small)):
+    longer = stored if large is mine else article
+    raw = {_paragraph_words(p)[0]: p for p in longer.text.split("\n") if _paragraph_words(p)}
+    if any(len(w.split()) > settings.copy_stray_words or _ends_a_sentence(raw.get(w, ""))
+           for w in set(large) - set(small)):
         return False
     return sum(len(w.split()) for w in small) >= settings.copy_min_share * sum(len(w.split()) for w in large)
+
+
+# a sentence's end: its full stop, question or exclamation mark or ellipsis (any script's), then
+# closing quotes or brackets
+_SENTENCE_END = re.compile(r"[.!?…。！？؟।][\"'»”’)\]]*\s*$")
+
+
+def _ends_a_sentence(paragraph: str) -> bool:
+    """Whether ``paragraph`` (two words or more) ends a sentence, as a line of an article does
+    and a sign-off, a label or an initials line does not."""
+    return len(paragraph.split()) >= 2 and bool(_SENTENCE_END.search(paragraph))
 
 
 def _paragraph_words(text: str) -> list[str]:
