@@ -327,14 +327,14 @@ def moved_versions(articles: list[Article], versions: dict[str, list[Article]]) 
     """``articles`` without those that are an earlier one under a new address (its slug changed
     with its headline: ``compare.revisions.is_moved``, as ``ingest`` stores them, one article),
     added to ``versions`` under the earlier one's id."""
-    from storydiff.compare.revisions import is_moved
-    from storydiff.dates import is_bare_date, sortable_time
+    from storydiff.compare.revisions import is_moved, names_a_day_only
+    from storydiff.dates import sortable_time
     from storydiff.store.codec import canonical_url
 
     by_time: dict[tuple[str, str], list[Article]] = {}
     out = []
     for a in articles:
-        if not (a.outlet and a.published and a.url) or is_bare_date(a.published):
+        if not (a.outlet and a.published and a.url) or names_a_day_only(a.published):
             out.append(a)
             continue
         peers = by_time.setdefault((a.outlet.strip().lower(), sortable_time(a.published) or ""), [])
@@ -1197,7 +1197,7 @@ def moved_from(store, article: Article) -> Article | None:
     from storydiff.dates import is_bare_date
 
     if not (article.outlet and article.published and article.url) or is_bare_date(article.published):
-        return None  # a bare day: no time of day to tell an outlet's articles apart
+        return None  # a bare day: no time of day to tell an outlet's articles apart (is_moved: nor its midnight)
     # the stored article under the incoming one's own id counts too: the outlet's CMS kept the id
     # and moved the slug with the headline (QA pass 19a, 1: the correction was "already stored" by
     # the API and a second article "ID~hash" by ingest); revision_target asks only at a new URL

@@ -527,18 +527,34 @@ class EditIndex:
         return None if best is None else best[1]
 
 
+# a day's midnight to the second, in UTC or with its offset: how many CMSs stamp a day
+_MIDNIGHT = re.compile(r"T00:00(?::00)?(?:Z|[+-]\d\d(?::?\d\d)?)?$")
+
+
+def names_a_day_only(published: str) -> bool:
+    """Whether a publication time names its day alone: a bare date, or that day's midnight with
+    no fraction ("2026-12-06T00:00:00+02:00": a CMS stamping each article with its day; review
+    21a, R7: the morning and evening alerts under one headline, both stamped so, were one
+    article "moved" to the evening's slug). An article published at midnight to the second is
+    rarer than the many an outlet publishes a day."""
+    from storydiff.dates import is_bare_date
+
+    value = published.strip()
+    return is_bare_date(value) or bool(_MIDNIGHT.search(value))
+
+
 def is_moved(stored: Article, article: Article, settings: RevisionSettings | None = None) -> bool:
     """Whether ``article``, at another URL than the stored article (the caller's to check: at one
     address, what holds it decides), is that article edited under a new address (its slug changed
     with the headline): the same site, outlet, publication timestamp and byline (when both name
     one), and at least ``moved_min_shared`` of the text. Two articles an outlet publishes at one
     time share little text, and stay two."""
-    from storydiff.dates import is_bare_date, parse_iso_utc
+    from storydiff.dates import parse_iso_utc
 
     s = settings or RevisionSettings()
     if not (stored.url and article.url and stored.published and article.published):
         return False
-    if is_bare_date(stored.published) or is_bare_date(article.published):
+    if names_a_day_only(stored.published) or names_a_day_only(article.published):
         return False  # a day: an outlet publishes many articles a day
     if parse_iso_utc(stored.published) != parse_iso_utc(article.published):
         return False
