@@ -142,11 +142,13 @@ def article_content_hash(article: Article) -> str:
     return scoped_hash(text_hash, article.outlet)
 
 
-def dated_content_hash(article: Article) -> str:
-    """``article_content_hash`` scoped by the article's publication day: the content identity of
-    the same outlet's text published again on another day at another address (a recurring alert's
-    wording), which the plain one would refuse as the earlier article's repeat (review 21a, R6)."""
-    return scoped_hash(article_content_hash(article), f"published:{(article.published or '').strip()[:10]}")
+def dated_content_hash(article: Article, content_key: str | None = None) -> str:
+    """``article_content_hash`` (``content_key``, when the caller has it) scoped by the article's
+    publication day: the content identity of the same outlet's text published again on another
+    day at another address (a recurring alert's wording), which the plain one would refuse as
+    the earlier article's repeat (review 21a, R6)."""
+    key = content_key or article_content_hash(article)
+    return scoped_hash(key, f"published:{(article.published or '').strip()[:10]}")
 
 
 def members_key(rows) -> str:

@@ -3,6 +3,7 @@ latest text, ``article_revisions`` the texts it replaced."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 from sqlalchemy import func, or_, select, update
@@ -177,18 +178,21 @@ class RevisionsMixin:
         current text as well) are ``article``'s text under its headline (``same_headline``: a
         correction of the headline alone is a revision of its own; review 21a, R1)."""
         # the text as keyed, or as keyed when published again another day (codec.dated_content_hash)
-        text_hashes = [codec.article_content_hash(article), codec.dated_content_hash(article)]
+        text_hash = codec.article_content_hash(article)
+        text_hashes = [text_hash, codec.dated_content_hash(article, text_hash)]
         article_id = codec.column_text(article_id)
-        r = article_revisions.c
-        found = 0
+        r, a = article_revisions.c, articles.c
         with self._read() as conn:
             if current_too:
-                q = select(articles.c.data).where(articles.c.id == article_id, articles.c.content_hash.in_(text_hashes))
-                found += sum(_same_headline(d, article) for d in conn.execute(q).scalars())
-                if found:
-                    return found
-            q = select(r.data).where(r.article_id == article_id, r.content_hash.in_(text_hashes))
-            return found + sum(_same_headline(d, article) for d in conn.execute(q).scalars())
+                q = select(a.title, a.outlet).where(a.id == article_id, or_(*(a.content_hash == h for h in text_hashes)))
+                row = conn.execute(q).first()
+                # the display columns: the title as column_text stores it, compared as such
+                if row is not None and same_headline(
+                        Article(id="", source="", text="", title=row.title, outlet=row.outlet),
+                        replace(article, title=codec.column_text(article.title))):
+                    return 1
+            q = select(r.data).where(r.article_id == article_id, or_(*(r.content_hash == h for h in text_hashes)))
+            return sum(_same_headline(d, article) for d in conn.execute(q).scalars())
 
     def revise_article(self, article_id: str, article: Article, *, revert: bool = False,
                        reread: bool = False) -> int | None:
