@@ -34,9 +34,14 @@ class RawItem:
 
     @cached_property
     def digest(self) -> str:
-        """``raw_digest`` of the content, computed once: ingest asks it to skip what is stored,
-        extraction to stamp the article (a whole page's normalising and hashing, ~3 ms)."""
-        return raw_digest(self.content, *(self.meta.get(k) for k in _DIGEST_META))
+        """``raw_digest`` of the content, with what its container says beside it (``_DIGEST_META``:
+        an export row's headline and times) when it says any, computed once: ingest asks it to
+        skip what is stored, extraction to stamp the article (a whole page's normalising and
+        hashing, ~3 ms)."""
+        said = [self.meta.get(k) for k in _DIGEST_META]
+        if not any(m not in (None, "") for m in said):
+            return raw_digest(self.content)
+        return raw_digest("\x00".join([self.content, *("" if m is None else str(m) for m in said)]))
 
 
 # what an item's container says beside its content (an export row's headline and times): part of
@@ -278,11 +283,8 @@ def scoped_hash(text_hash: str, outlet: str | None) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def raw_digest(content: str, *meta: object) -> str:
-    """Short identity of an item's content as read (before extraction), with what its container
-    says beside it (``meta``: an export row's headline and times) when it says any."""
-    if any(m not in (None, "") for m in meta):
-        content = "\x00".join([content, *("" if m is None else str(m) for m in meta)])
+def raw_digest(content: str) -> str:
+    """Short identity of an item's content as read (before extraction)."""
     return content_hash(content)[:32]
 
 

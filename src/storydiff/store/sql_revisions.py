@@ -211,9 +211,10 @@ class RevisionsMixin:
                 select(a.seq, a.source_key, a.content_hash, a.url_key, a.data, a.revision, a.added_at, a.revised_at,
                        a.story_id).where(a.id == article_id)
             ).first()
-            # a reread replaces a reading of the same text too: the page's URL and metadata (review 21b, 1)
-            if cur is None or (not reread and (new_source == cur.source_key
-                                               or new_hash == cur.content_hash and _same_headline(cur.data, article))):
+            # a re-reading (the page of a stored paste) replaces the reading even with the same
+            # text: it brings the URL
+            if (cur is None or new_source == cur.source_key
+                    or not reread and new_hash == cur.content_hash and _same_headline(cur.data, article)):
                 return None
             # the new text or item stored as another article (a wire copy), or read before as
             # an earlier revision of anything: a repeat, not an edit
