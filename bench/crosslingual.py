@@ -6,6 +6,7 @@
     python bench/crosslingual.py --related-stream  # the related-event reports through `cluster`
     python bench/crosslingual.py --pairs-cost 8    # what the passage alignment costs `same-story`
     python bench/crosslingual.py --main-names      # the content gate's main-name check on SemEval / tgcontest pairs
+    python bench/crosslingual.py --orders 10       # both years as one stream in many arrival orders: min / mean
 
 **Streams** (`../shared/data/crosslingual/wmt-dev/docs.jsonl`): every English document with its
 Russian (and for 2022 Ukrainian) translation is one story; the rows go to the clusterer without
@@ -132,7 +133,7 @@ def teacher_rows(rows: list[dict], settings: MatchSettings) -> tuple[np.ndarray,
         for r in random.Random(seed).sample(rows, len(rows)):
             g = SAME_STORY.get(r["doc_id"], r["doc_id"])
             d = c._new_doc(prepare(doc_of(r)))
-            for f, s in c.cross_candidates(d, gate=False):  # every candidate the keys find
+            for f, s in c.cross_candidates(d, gate=False, members=False):  # every candidate the keys find
                 xs.append(f)
                 ys.append(int(gold_of[s.key] == g))
             s = story_of.get(g)
@@ -179,23 +180,28 @@ def fit_main(rows: list[dict]) -> None:
 
 
 # -- streams --------------------------------------------------------------------------------
-def streams_main(rows: list[dict], skip_compare: bool) -> None:
+def streams_main(rows: list[dict], skip_compare: bool, shipped_only: bool = False) -> None:
+    """``shipped_only``: the rows of the shipped scorer and settings alone (no per-year fit: the
+    held-out rows take most of the run)."""
     base = MatchSettings()
     years = {y: [r for r in rows if r["year"] == y] for y in (2021, 2022)}
-    fitted = {y: fit_year(part, base) for y, part in years.items()}
+    fitted = {} if shipped_only else {y: fit_year(part, base) for y, part in years.items()}
     print("## wmt-dev as a stream: B3 against documents (and against stories)\n")
     print("| year (rows) | order | scorer | B3 P | B3 R | B3 F1 | ARI | B3 F1, story gold | ledes embedded / article |")
     print("|---|---|---|---:|---:|---:|---:|---:|---:|")
     for year, part in years.items():
         other = 2022 if year == 2021 else 2021
-        scorer, st, _ = fitted[other]
         for oname, seqs in orders(part).items():
+            held = []
+            if not shipped_only:
+                scorer, st, _ = fitted[other]
+                held = [(f"fitted on {other} (held out), gate {st.cross_min_cover}, threshold {st.cross_threshold}", st, scorer)]
             for label, s, sc in (
-                (f"fitted on {other} (held out), gate {st.cross_min_cover}, threshold {st.cross_threshold}", st, scorer),
+                *held,
                 ("shipped (`cluster` defaults)", base, None),
                 ("shipped, no content gate (round 14)", replace(base, min_content_cosine=0.0), None),
                 ("shipped, no main-name check (round 18)", replace(base, main_name_gate=False), None),
-                ("shipped, with the bridge (round 18, off by default)", replace(base, cross_bridge=True), None),
+                ("shipped, without the bridge (round 18's default)", replace(base, cross_bridge=False), None),
                 ("lexical only (before)", replace(base, cross_language=False), None),
             ):
                 res, emb = [], 0
@@ -275,6 +281,50 @@ def compare_table(rows: list[dict]) -> None:
         m = score(seq, pred)
         print(f"| {seed} | {len(result.stories)} | {m[0]:.3f} | {m[1]:.3f} | {m[2]:.3f} | {m[3]:.3f} | {m[4]:.3f} | {dt:.0f} |",
               flush=True)
+    print()
+
+
+def arrival_orders(rows: list[dict], seeds: int) -> dict[str, list[dict]]:
+    """Both years as one stream: ``seeds`` shuffled orders, and the languages in blocks both ways
+    (every translation after its original, and every original after its translations)."""
+    rank = {"en": 0, "ru": 1, "uk": 2}
+    out = {f"shuffled, seed {s}": random.Random(s).sample(rows, len(rows)) for s in range(seeds)}
+    out["languages in blocks: en, ru, uk"] = sorted(rows, key=lambda r: rank[r["lang"]])
+    out["languages in blocks: uk, ru, en"] = sorted(rows, key=lambda r: -rank[r["lang"]])
+    return out
+
+
+def orders_table(rows: list[dict], seeds: int, settings: MatchSettings | None = None) -> None:
+    """B3-F1 of both years as one stream in many arrival orders, through `cluster` (the rows as they
+    are) and through `compare`'s grouping (each row extracted as a JSONL export's is, its first line
+    the title, then pipeline.group_articles): each order's F1, then the min and mean. ``settings``:
+    the clusterer's (None: the defaults); `compare`'s grouping always runs the defaults."""
+    from storydiff.ingest import read_inputs
+    from storydiff.pipeline import extract_in_workers, group_articles
+
+    settings = settings or MatchSettings()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "wmt.jsonl"
+        with path.open("w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps({"id": f"{r['doc_id']}/{r['lang']}", "text": r["text"]}, ensure_ascii=False) + "\n")
+        extracted = {a.id: a for a in extract_in_workers(read_inputs([str(path)]), 0) if hasattr(a, "text")}
+    print(f"## wmt-dev, both years as one stream ({len(rows)} rows), arrival orders: B3 P / R / F1 (doc gold)\n")
+    print("| order | `cluster`: P | R | **F1** | `compare`'s grouping: P | R | **F1** | e5 ledes / article |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    f1s: dict[str, list[float]] = {"cluster": [], "compare": []}
+    for name, seq in arrival_orders(rows, seeds).items():
+        pred, emb = cluster_rows(seq, settings, None)
+        m = score(seq, pred)
+        ids = [f"{r['doc_id']}/{r['lang']}" for r in seq]
+        story_of = {a.id: sid for sid, members in group_articles([extracted[i] for i in ids]).items() for a in members}
+        mc = score(seq, [story_of[i] for i in ids])
+        f1s["cluster"].append(m[2])
+        f1s["compare"].append(mc[2])
+        print(f"| {name} | {m[0]:.3f} | {m[1]:.3f} | {m[2]:.3f} | {mc[0]:.3f} | {mc[1]:.3f} | {mc[2]:.3f} "
+              f"| {emb / len(seq):.2f} |", flush=True)
+    for label, agg in (("min", np.min), ("mean", np.mean)):
+        print(f"| **{label}** | | | **{agg(f1s['cluster']):.3f}** | | | **{agg(f1s['compare']):.3f}** | |")
     print()
 
 
@@ -700,6 +750,7 @@ def main() -> None:
     ap.add_argument("--wmt", type=Path, default=WMT)
     ap.add_argument("--fit", action="store_true", help="fit the cross-language scorer and write its weights")
     ap.add_argument("--no-compare", action="store_true", help="streams: skip the `compare` table")
+    ap.add_argument("--shipped-only", action="store_true", help="streams: only the shipped scorer's rows (no per-year fit)")
     ap.add_argument("--pairs", action="store_true", help="SemEval, tgcontest and related-event pairs (same-story)")
     ap.add_argument("--write", action="store_true", help="--pairs: write the shipped pair model's weights")
     ap.add_argument("--pairs-cost", type=int, metavar="N",
@@ -713,6 +764,8 @@ def main() -> None:
                     help="--related-stream: MatchSettings.content_gate_min_words (default: the setting's)")
     ap.add_argument("--days-apart", type=int, default=None,
                     help="--related-stream: MatchSettings.event_days_apart, the date veto (-1: off; default: the setting's)")
+    ap.add_argument("--orders", type=int, metavar="SEEDS",
+                    help="both years as one stream: SEEDS shuffled orders and the languages in blocks both ways")
     ap.add_argument("--cache", type=Path, help="keep the multilingual vectors in this pickle between runs")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
@@ -733,7 +786,9 @@ def _run(args) -> None:
         sys.exit(f"no wmt-dev data at {args.wmt}")
     rows = load(args.wmt)
     t0 = time.perf_counter()
-    if args.related_stream:
+    if args.orders:
+        orders_table(rows, args.orders)
+    elif args.related_stream:
         related_stream_table(args.min_content, args.content_min_words, args.days_apart)
     elif args.main_names:
         main_names_table()
@@ -744,7 +799,7 @@ def _run(args) -> None:
     elif args.fit:
         fit_main(rows)
     else:
-        streams_main(rows, args.no_compare)
+        streams_main(rows, args.no_compare, args.shipped_only)
     print(f"multilingual model: {len(_memo)} distinct ledes embedded in {_embed_time[0]:.0f} s "
           f"({len(_memo) / max(_embed_time[0], 1e-9):.1f}/s); whole run {time.perf_counter() - t0:.0f} s")
 

@@ -346,11 +346,14 @@ class MatchSettings:
     # merge_threshold of the cross-language score, its keys must cover cross_min_cover of the
     # larger side's key weight too (cross_bridge_both_sides: of the smaller side's alone it doubled
     # the multilingual model's work on a stream of 30% other languages), and the other story's words
-    # must be another language's (clusterer._words_of_another_language). Off by default: its key
-    # lookup runs for every article placed in its own language while any other language is live,
-    # and on the English 10k stream (a few dozen reports with garbled headlines read as other
-    # languages) it took ~30% of the clusterer's time (a profile, round 18).
-    cross_bridge: bool = False
+    # must be another language's (clusterer._words_of_another_language). Off until round 21: its key
+    # lookup ran for every article placed in its own language while any other language was live,
+    # over every story's postings, and on the English 10k stream (a few dozen reports with garbled
+    # headlines read as other languages) it took ~30% of the clusterer's time (a profile, round 18).
+    # Since round 21 the cross-language postings are kept by language (ml.CrossIndex), so the lookup
+    # reads the other languages' stories only; on by default: without it the grouping of wmt-dev as
+    # one shuffled stream depended on the order (B3-F1 0.958-0.985 over 12 orders, BENCHMARKS round 21).
+    cross_bridge: bool = True
     cross_bridge_both_sides: bool = True
 
 

@@ -8,7 +8,8 @@ score, and a wrong join into a one-article story fuses two same-kind events for 
 a new one whose id derives from the article's id. If it also reaches ``merge_threshold`` against another
 story it bridges them: the older story's id survives, the other becomes an alias (across languages,
 an article placed in its own language also bridges the story in another language it would join
-there: MatchSettings.cross_bridge, off by default). Stories whose
+there: MatchSettings.cross_bridge; and one placed across languages bridges every other story it
+would join there, not only the best). Stories whose
 newest article falls out of the window are evicted with their articles, which bounds memory.
 IDF counts live in the window, so an article is weighed against its own news cycle. An article
 dated more than a window before the newest one seen (late: an archive fed out of order, or loaded
@@ -579,23 +580,29 @@ class OnlineClusterer:
                 bridged = [s for sc, s in scored[1:] if sc >= self.settings.merge_threshold and self._may_bridge(d, story, s)]
         self.last_cross = False
         if self._other_languages_live(d):
+            st = self.settings
             if story is None:
-                story = self._cross_story(d)
-                self.last_cross = story is not None
-            elif self.settings.cross_bridge:
+                found = self._cross_stories(d)
+                if found:
+                    story = found[0][1]
+                    self.last_cross = True
+            if story is not None and (st.cross_bridge or self.last_cross):
                 # Placed in its own language, it may still be the report whose translation a story
                 # in another language holds: in a shuffled stream an English pair and its Russian
                 # pair otherwise make two stories that never meet (only unplaced articles were
-                # scored across languages).
+                # scored across languages). Placed across languages, it bridges every other story
+                # it would also join, not only the best: a Russian report scoring 0.999 against
+                # its Ukrainian translation's story and 0.963 against its English original's
+                # joined the first alone, and the two stayed apart for good (wmt-dev, round 21);
+                # had it come first, both would have joined it.
                 # A bridge merges two stories: as in one language (merge_threshold), it asks more
                 # of the score than a join does, and its keys must cover both sides.
-                st = self.settings
-                other = self._cross_story(d, both_sides=st.cross_bridge_both_sides,
-                                          threshold=max(st.cross_threshold, st.merge_threshold),
-                                          only=lambda s: self._words_of_another_language(d, s))
-                if (other is not None and other is not story and all(other is not b for b in bridged)
-                        and self._may_bridge(d, story, other)):
-                    bridged.append(other)
+                for _, other in self._cross_stories(d, both_sides=st.cross_bridge_both_sides,
+                                                    threshold=max(st.cross_threshold, st.merge_threshold),
+                                                    only=lambda s: self._words_of_another_language(d, s)):
+                    if (other is not story and all(other is not b for b in bridged)
+                            and self._may_bridge(d, story, other)):
+                        bridged.append(other)
         if story is None:
             story = self._open_story(d, story_id_for(p.doc.id))
         self._attach(d, story)
@@ -1092,7 +1099,8 @@ class OnlineClusterer:
         return len(live) > (1 if lang in live else 0)
 
     def cross_candidates(
-        self, d: _Doc, gate: bool = True, both_sides: bool = False, only: Callable[[_Story], bool] | None = None
+        self, d: _Doc, gate: bool = True, both_sides: bool = False, only: Callable[[_Story], bool] | None = None,
+        members: bool = True,
     ) -> list[tuple[list[float], _Story]]:
         """(CrossScorer features, story) for the stories in other languages that share at least
         cross_min_shared keys with ``d`` and could reach cross_threshold (``gate``), the
@@ -1100,17 +1108,19 @@ class OnlineClusterer:
         the stories' waiting ledes) in one batch. ``both_sides``: the gate asks the shared keys to
         cover cross_min_cover of the larger side's key weight, not of the smaller's (a bridge
         merges two stories: the keys must say so of both); ``only``: a further test a story must
-        pass before anything is embedded for it."""
+        pass before anything is embedded for it. ``members``: a story also gives one row for each
+        of its first members alone (ml.CrossStory; a story passes the gate when it or one of
+        them does), the story's own row first."""
         placing = self._placing_of(d)
         st = self.settings
-        found = self._xindex.candidates(placing.xkeys)
-        article_weight = sum(map(self._xindex.idf, placing.xkeys))
+        found = self._xindex.candidates(placing.xkeys, besides=placing.language)
+        idf = self._xindex.idf_besides  # over the stories besides the candidate (CrossIndex.idf_besides)
+        alone = sum(idf(k, False) for k in placing.xkeys)  # the article's keys, the candidate holding none
+        mine = set(placing.xkeys)
         if not gate:
             st = replace(st, cross_min_cover=0.0)
         pool = []
-        for sk, (weight, shared) in found.items():
-            if shared < st.cross_min_shared:
-                continue
+        for sk in found:
             s = self._stories.get(sk)
             if s is None or s.lang is None or s.lang == placing.language:  # the lexical path's
                 continue
@@ -1120,22 +1130,41 @@ class OnlineClusterer:
             # whose keys also hold case stems and sentence-opening words, covered 0.43 of an
             # English wire story's keys but the wire story only 0.28 of its (QA pass 17: one
             # story when the Ukrainian came first, two when the English did).
-            base = min(article_weight, self._story_key_weight(s, article_weight))
-            if weight < st.cross_min_cover * base:
+            rows = []  # (shared weight, shared, base, member index or None for the story)
+            # the article's key weight besides this candidate: its shared keys weigh as they do in
+            # ``weight``, the rest as no story of the candidate's carried them
+            common = mine.intersection(s.cross.keys)
+            weight, shared = sum(idf(k, True) for k in common), len(common)
+            article_weight = alone + weight - sum(idf(k, False) for k in common)
+            if shared >= st.cross_min_shared:
+                base = min(article_weight, self._story_key_weight(s, article_weight))
+                if weight >= st.cross_min_cover * base and not (
+                        both_sides and weight < st.cross_min_cover * max(article_weight, self._story_key_weight(s, math.inf))):
+                    rows.append((weight, shared, base, None))
+            if members and len(s.cross.member_keys) > 1:  # one member: its row is the story's
+                for i, keys in enumerate(s.cross.member_keys):
+                    if s.cross.member_langs[i] in (None, placing.language):  # the scorer reads two languages
+                        continue
+                    common = mine.intersection(keys)
+                    if len(common) < st.cross_min_shared:
+                        continue
+                    w = sum(idf(k, True) for k in common)
+                    theirs = sum(idf(k, True) for k in keys)
+                    b = min(article_weight, theirs)
+                    if w < st.cross_min_cover * b or (both_sides and w < st.cross_min_cover * max(article_weight, theirs)):
+                        continue
+                    rows.append((w, len(common), b, i))
+            if not rows or (only is not None and not only(s)):
                 continue
-            if both_sides and weight < st.cross_min_cover * max(article_weight, self._story_key_weight(s, math.inf)):
-                continue
-            if only is not None and not only(s):
-                continue
-            pool.append((weight, shared, s, base))
+            pool.append((max(r[0] for r in rows), s, rows))
         if pool and self._window_filter_applies(d):
-            pool = [c for c in pool if self._within_window(d, c[2])]
-        pool = heapq.nlargest(st.cross_max_candidates, pool, key=lambda c: (c[0], -c[2].key))
+            pool = [c for c in pool if self._within_window(d, c[1])]
+        pool = heapq.nlargest(st.cross_max_candidates, pool, key=lambda c: (c[0], -c[1].key))
         if not pool:
             return []
         waiting = [] if placing.xvec is not None else [placing.lede]
-        for _, _, s, _ in pool:
-            waiting.extend(s.cross.ledes)
+        for _, s, _ in pool:
+            waiting.extend(s.cross.waiting())
         if waiting:
             vecs = ml.embed_ledes(waiting)
             if vecs is None:  # the multilingual model is not installed: no cross-language joins
@@ -1144,19 +1173,18 @@ class OnlineClusterer:
             at = 0
             if placing.xvec is None:
                 placing.xvec, at = vecs[0], 1
-            for _, _, s, _ in pool:
-                n = len(s.cross.ledes)
+            for _, s, _ in pool:
+                n = len(s.cross.waiting())
                 if n:
-                    total = vecs[at : at + n].sum(axis=0)
-                    s.cross.vec_sum = total if s.cross.vec_sum is None else s.cross.vec_sum + total
-                    s.cross.ledes = []
+                    s.cross.fill(vecs[at : at + n])
                     at += n
         out = []
-        for weight, shared, s, base in pool:
-            v = s.cross.vector()
-            if v is None:
-                continue
-            out.append((ml.features(float(v @ placing.xvec), weight, shared, base), s))
+        for _, s, rows in pool:
+            for weight, shared, base, i in rows:
+                v = s.cross.vector(placing.language) if i is None else s.cross.member_vector(i)
+                if v is None:
+                    continue
+                out.append((ml.features(float(v @ placing.xvec), weight, shared, base), s))
         return out
 
     def _words_of_another_language(self, d: _Doc, s: _Story) -> bool:
@@ -1177,26 +1205,31 @@ class OnlineClusterer:
         """Summed idf of the story's keys, counted only until it passes ``enough`` (the article's
         key weight): a story of many reports holds hundreds of keys, and past the article's
         weight the sum no longer changes which side is the smaller."""
-        idf, total = self._xindex.idf, 0.0
+        idf, total = self._xindex.idf_besides, 0.0
         for k in s.cross.keys:
-            total += idf(k)
+            total += idf(k, True)
             if total > enough:
                 break
         return total
 
-    def _cross_story(
+    def _cross_stories(
         self, d: _Doc, both_sides: bool = False, threshold: float | None = None, only: Callable[[_Story], bool] | None = None
-    ) -> _Story | None:
-        """The story in another language ``d`` belongs to, if one scores cross_threshold (or
-        ``threshold``; ``both_sides`` and ``only``: cross_candidates')."""
-        best: tuple[float, _Story] | None = None
+    ) -> list[tuple[float, _Story]]:
+        """(score, story) for the stories in other languages ``d`` belongs to, scoring at least
+        cross_threshold (or ``threshold``), best first (``both_sides`` and ``only``:
+        cross_candidates')."""
+        found = []
         need = self.settings.cross_threshold if threshold is None else threshold
+        best: dict[int, tuple[float, _Story]] = {}  # a story's best row: itself, or one of its first members
         for f, s in self.cross_candidates(d, both_sides=both_sides, only=only):
             score = self._xscorer.probability(f) * self._decay(d, s)
-            if (score >= need and (best is None or score > best[0]) and not self._days_apart(d, s)
-                    and not self._foreign_gate_rejects(d, s) and not self._pair_judge_rejects(d, s)):
-                best = (score, s)
-        return best[1] if best else None
+            if score >= need and (s.key not in best or score > best[s.key][0]):
+                best[s.key] = (score, s)
+        for score, s in best.values():
+            if not self._days_apart(d, s) and not self._foreign_gate_rejects(d, s) and not self._pair_judge_rejects(d, s):
+                found.append((score, s))
+        found.sort(key=lambda x: (-x[0], x[1].first))
+        return found
 
     def _lexical_member(self, d: _Doc, s: _Story) -> bool:
         """Whether ``d`` joins ``s``'s term sums: it is in the story's language, or either is
@@ -1207,6 +1240,7 @@ class OnlineClusterer:
         if s.lang is not None:
             return False
         s.lang = lang
+        self._xindex.relabel(s.key, s.cross.keys, None, lang)
         self._story_languages[lang] = self._story_languages.get(lang, 0) + 1
         return True
 
@@ -1215,14 +1249,10 @@ class OnlineClusterer:
         cross = s.cross
         new = [k for k in placing.xkeys if k not in cross.keys]
         if new:
-            self._xindex.add(s.key, new, first=not cross.keys)
+            self._xindex.add(s.key, new, first=not cross.keys, lang=s.lang)
             cross.keys.update(new)
         if cross.n_vec < self.settings.cross_lede_members and placing.lede:
-            cross.n_vec += 1
-            if placing.xvec is not None:
-                cross.vec_sum = placing.xvec.copy() if cross.vec_sum is None else cross.vec_sum + placing.xvec
-            else:
-                cross.ledes.append(placing.lede)
+            cross.add_member(placing.lede, placing.xkeys, placing.xvec, placing.language)
 
     def _forget_languages(self, languages: Iterable[str]) -> None:
         live = self._story_languages
@@ -1233,17 +1263,17 @@ class OnlineClusterer:
             else:
                 del live[lang]
 
-    def _merge_cross(self, keep: _Story, gone: _Story) -> None:
+    def _merge_cross(self, keep: _Story, gone: _Story, keep_lang: str | None, gone_lang: str | None) -> None:
+        """``keep_lang``, ``gone_lang``: the two stories' languages before the merge (their keys'
+        postings are kept by language; keep's language may have been gone's)."""
         a, b = keep.cross, gone.cross
-        self._xindex.remove(gone.key, b.keys)
+        self._xindex.remove(gone.key, b.keys, gone_lang)
+        self._xindex.relabel(keep.key, a.keys, keep_lang, keep.lang)
         new = b.keys - a.keys
         if new:
-            self._xindex.add(keep.key, new, first=not a.keys)
+            self._xindex.add(keep.key, new, first=not a.keys, lang=keep.lang)
             a.keys |= new
-        a.ledes.extend(b.ledes)
-        if b.vec_sum is not None:
-            a.vec_sum = b.vec_sum if a.vec_sum is None else a.vec_sum + b.vec_sum
-        a.n_vec += b.n_vec
+        a.extend(b)
 
     # -- story bookkeeping ---------------------------------------------------------------
     def _open_story(self, d: _Doc, sid: str) -> _Story:
@@ -1384,6 +1414,7 @@ class OnlineClusterer:
         if a.key == b.key:
             return a
         keep, gone = (a, b) if a.first <= b.first else (b, a)
+        keep_lang, gone_lang = keep.lang, gone.lang
         for k in gone.members:
             self._docs[k].story = keep.key
         keep.members.extend(gone.members)
@@ -1432,7 +1463,7 @@ class OnlineClusterer:
                 min(keep.pub_days[0], gone.pub_days[0]), max(keep.pub_days[1], gone.pub_days[1]))
         keep.late = keep.late and gone.late
         keep.salient = None  # a sum of two stories can rank first a name neither had in its top k
-        self._merge_cross(keep, gone)
+        self._merge_cross(keep, gone, keep_lang, gone_lang)
         keep.salient_grown.clear()
         del self._stories[gone.key]
         del self._story_by_sid[gone.sid]
@@ -1494,7 +1525,7 @@ class OnlineClusterer:
                 post.pop(s.key, None)
                 if not post:
                     del self._postings[t]
-        self._xindex.remove(s.key, s.cross.keys)
+        self._xindex.remove(s.key, s.cross.keys, s.lang)
         if s.lang is not None:
             self._forget_languages([s.lang])
         del self._stories[s.key]
