@@ -1181,7 +1181,7 @@ class OnlineClusterer:
         out = []
         for _, s, rows in pool:
             for weight, shared, base, i in rows:
-                v = s.cross.vector(placing.language) if i is None else s.cross.member_vector(i)
+                v = s.cross.vector() if i is None else s.cross.member_vector(i)
                 if v is None:
                     continue
                 out.append((ml.features(float(v @ placing.xvec), weight, shared, base), s))

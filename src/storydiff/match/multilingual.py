@@ -298,13 +298,8 @@ class CrossStory:
         it = iter(vecs)
         self.vecs = [next(it) if v is None else v for v in self.vecs]
 
-    def vector(self, besides: str | None = None) -> np.ndarray | None:
-        """Unit mean of the member lede vectors (embedding what waits first), those in language
-        ``besides`` left out while others remain: an article is compared with the story's reports
-        in other languages, as the scorer was fitted (two ledes of one language read closer in e5
-        than a lede and its translation, and a Russian report of a Seattle protest reached an
-        English story of an Oakland one through that story's Russian member's lede; round 21).
-        None without e5."""
+    def vector(self) -> np.ndarray | None:
+        """Unit mean of the member lede vectors (embedding what waits first); None without e5."""
         waiting = self.waiting()
         if waiting:
             vecs = embed_ledes(waiting)
@@ -313,8 +308,7 @@ class CrossStory:
             self.fill(vecs)
         if not self.vecs:
             return None
-        kept = [v for v, lang in zip(self.vecs, self.member_langs) if besides is None or lang != besides]
-        total = np.sum(kept or self.vecs, axis=0)
+        total = np.sum(self.vecs, axis=0)
         norm = float(np.linalg.norm(total))
         return total / norm if norm else None
 
