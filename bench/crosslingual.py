@@ -133,7 +133,7 @@ def teacher_rows(rows: list[dict], settings: MatchSettings) -> tuple[np.ndarray,
         for r in random.Random(seed).sample(rows, len(rows)):
             g = SAME_STORY.get(r["doc_id"], r["doc_id"])
             d = c._new_doc(prepare(doc_of(r)))
-            for f, s in c.cross_candidates(d, gate=False, members=False):  # every candidate the keys find
+            for f, s in c.cross_candidates(d, gate=False):  # every candidate the keys find
                 xs.append(f)
                 ys.append(int(gold_of[s.key] == g))
             s = story_of.get(g)

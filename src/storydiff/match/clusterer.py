@@ -1099,8 +1099,7 @@ class OnlineClusterer:
         return len(live) > (1 if lang in live else 0)
 
     def cross_candidates(
-        self, d: _Doc, gate: bool = True, both_sides: bool = False, only: Callable[[_Story], bool] | None = None,
-        members: bool = True,
+        self, d: _Doc, gate: bool = True, both_sides: bool = False, only: Callable[[_Story], bool] | None = None
     ) -> list[tuple[list[float], _Story]]:
         """(CrossScorer features, story) for the stories in other languages that share at least
         cross_min_shared keys with ``d`` and could reach cross_threshold (``gate``), the
@@ -1108,9 +1107,7 @@ class OnlineClusterer:
         the stories' waiting ledes) in one batch. ``both_sides``: the gate asks the shared keys to
         cover cross_min_cover of the larger side's key weight, not of the smaller's (a bridge
         merges two stories: the keys must say so of both); ``only``: a further test a story must
-        pass before anything is embedded for it. ``members``: a story also gives one row for each
-        of its first members alone (ml.CrossStory; a story passes the gate when it or one of
-        them does), the story's own row first."""
+        pass before anything is embedded for it."""
         placing = self._placing_of(d)
         st = self.settings
         found = self._xindex.candidates(placing.xkeys, besides=placing.language)
@@ -1130,40 +1127,28 @@ class OnlineClusterer:
             # whose keys also hold case stems and sentence-opening words, covered 0.43 of an
             # English wire story's keys but the wire story only 0.28 of its (QA pass 17: one
             # story when the Ukrainian came first, two when the English did).
-            rows = []  # (shared weight, shared, base, member index or None for the story)
             # the article's key weight besides this candidate: its shared keys weigh as they do in
             # ``weight``, the rest as no story of the candidate's carried them
             common = mine.intersection(s.cross.keys)
             weight, shared = sum(idf(k, True) for k in common), len(common)
-            article_weight = alone + weight - sum(idf(k, False) for k in common)
-            if shared >= st.cross_min_shared:
-                base = min(article_weight, self._story_key_weight(s, article_weight))
-                if weight >= st.cross_min_cover * base and not (
-                        both_sides and weight < st.cross_min_cover * max(article_weight, self._story_key_weight(s, math.inf))):
-                    rows.append((weight, shared, base, None))
-            if members and len(s.cross.member_keys) > 1:  # one member: its row is the story's
-                for i, keys in enumerate(s.cross.member_keys):
-                    if s.cross.member_langs[i] in (None, placing.language):  # the scorer reads two languages
-                        continue
-                    common = mine.intersection(keys)
-                    if len(common) < st.cross_min_shared:
-                        continue
-                    w = sum(idf(k, True) for k in common)
-                    theirs = sum(idf(k, True) for k in keys)
-                    b = min(article_weight, theirs)
-                    if w < st.cross_min_cover * b or (both_sides and w < st.cross_min_cover * max(article_weight, theirs)):
-                        continue
-                    rows.append((w, len(common), b, i))
-            if not rows or (only is not None and not only(s)):
+            if shared < st.cross_min_shared:
                 continue
-            pool.append((max(r[0] for r in rows), s, rows))
+            article_weight = alone + weight - sum(idf(k, False) for k in common)
+            base = min(article_weight, self._story_key_weight(s, article_weight))
+            if weight < st.cross_min_cover * base:
+                continue
+            if both_sides and weight < st.cross_min_cover * max(article_weight, self._story_key_weight(s, math.inf)):
+                continue
+            if only is not None and not only(s):
+                continue
+            pool.append((weight, s, shared, base))
         if pool and self._window_filter_applies(d):
             pool = [c for c in pool if self._within_window(d, c[1])]
         pool = heapq.nlargest(st.cross_max_candidates, pool, key=lambda c: (c[0], -c[1].key))
         if not pool:
             return []
         waiting = [] if placing.xvec is not None else [placing.lede]
-        for _, s, _ in pool:
+        for _, s, _, _ in pool:
             waiting.extend(s.cross.waiting())
         if waiting:
             vecs = ml.embed_ledes(waiting)
@@ -1173,18 +1158,17 @@ class OnlineClusterer:
             at = 0
             if placing.xvec is None:
                 placing.xvec, at = vecs[0], 1
-            for _, s, _ in pool:
+            for _, s, _, _ in pool:
                 n = len(s.cross.waiting())
                 if n:
                     s.cross.fill(vecs[at : at + n])
                     at += n
         out = []
-        for _, s, rows in pool:
-            for weight, shared, base, i in rows:
-                v = s.cross.vector() if i is None else s.cross.member_vector(i)
-                if v is None:
-                    continue
-                out.append((ml.features(float(v @ placing.xvec), weight, shared, base), s))
+        for weight, s, shared, base in pool:
+            v = s.cross.vector()
+            if v is None:
+                continue
+            out.append((ml.features(float(v @ placing.xvec), weight, shared, base), s))
         return out
 
     def _words_of_another_language(self, d: _Doc, s: _Story) -> bool:
@@ -1220,13 +1204,10 @@ class OnlineClusterer:
         cross_candidates')."""
         found = []
         need = self.settings.cross_threshold if threshold is None else threshold
-        best: dict[int, tuple[float, _Story]] = {}  # a story's best row: itself, or one of its first members
         for f, s in self.cross_candidates(d, both_sides=both_sides, only=only):
             score = self._xscorer.probability(f) * self._decay(d, s)
-            if score >= need and (s.key not in best or score > best[s.key][0]):
-                best[s.key] = (score, s)
-        for score, s in best.values():
-            if not self._days_apart(d, s) and not self._foreign_gate_rejects(d, s) and not self._pair_judge_rejects(d, s):
+            if (score >= need and not self._days_apart(d, s)
+                    and not self._foreign_gate_rejects(d, s) and not self._pair_judge_rejects(d, s)):
                 found.append((score, s))
         found.sort(key=lambda x: (-x[0], x[1].first))
         return found
@@ -1252,7 +1233,7 @@ class OnlineClusterer:
             self._xindex.add(s.key, new, first=not cross.keys, lang=s.lang)
             cross.keys.update(new)
         if cross.n_vec < self.settings.cross_lede_members and placing.lede:
-            cross.add_member(placing.lede, placing.xkeys, placing.xvec, placing.language)
+            cross.add_member(placing.lede, placing.xvec)
 
     def _forget_languages(self, languages: Iterable[str]) -> None:
         live = self._story_languages

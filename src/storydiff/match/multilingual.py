@@ -13,8 +13,7 @@ A Ukrainian report of an English story shares almost no word with it, so the lex
   the headline and the opening words (``lede``). It costs ~1-2 ms of CPU per word piece, ~30-60 ms
   a lede, so it runs only for an article that the lexical path did not place, while the window
   holds a story in another language, and only against the few candidates the keys found; a
-  story's vector is the mean of its first members' lede vectors, computed when first asked for,
-  and the article is also scored against each of those members alone (the best counts: CrossStory).
+  story's vector is the mean of its first members' lede vectors, computed when first asked for.
 
 ``CrossScorer`` turns (e5 cosine, share of the smaller side's key weight the two share, shared keys)
 into a probability: a logistic model fitted on WMT news translations (bench/crosslingual.py
@@ -261,34 +260,23 @@ def embed_ledes(texts: Sequence[str]) -> np.ndarray | None:
 @dataclass(slots=True)
 class CrossStory:
     """What the cross-language path keeps per story: its keys, and its first members' ledes
-    (cross_lede_members of them, more after a merge) with their keys and, once embedded, their
-    e5 vectors. An article is scored against the story as a whole (the keys' union, the mean of
-    the vectors) and against each of these members alone, and the best counts: a story's second
-    report then never makes it harder to join than its first alone (a Ukrainian rewrite's lede,
-    naming no one, pulled the mean away, and a Russian report of the same strike opened a story
-    of its own; QA pass 20b)."""
+    (cross_lede_members of them, more after a merge) with their e5 vectors once embedded."""
 
     keys: set[str] = field(default_factory=set)
     ledes: list[str] = field(default_factory=list)
     vecs: list[np.ndarray | None] = field(default_factory=list)  # aligned with ledes; None: not embedded yet
-    member_keys: list[tuple[str, ...]] = field(default_factory=list)  # aligned with ledes
-    member_langs: list[str | None] = field(default_factory=list)  # aligned with ledes
 
     @property
     def n_vec(self) -> int:
         return len(self.ledes)
 
-    def add_member(self, lede: str, keys: tuple[str, ...], vec: np.ndarray | None, lang: str | None) -> None:
+    def add_member(self, lede: str, vec: np.ndarray | None) -> None:
         self.ledes.append(lede)
-        self.member_keys.append(keys)
         self.vecs.append(vec)
-        self.member_langs.append(lang)
 
     def extend(self, other: CrossStory) -> None:
         self.ledes.extend(other.ledes)
-        self.member_keys.extend(other.member_keys)
         self.vecs.extend(other.vecs)
-        self.member_langs.extend(other.member_langs)
 
     def waiting(self) -> list[str]:
         """The ledes not embedded yet, in order (``fill`` takes their vectors)."""
@@ -311,13 +299,6 @@ class CrossStory:
         total = np.sum(self.vecs, axis=0)
         norm = float(np.linalg.norm(total))
         return total / norm if norm else None
-
-    def member_vector(self, i: int) -> np.ndarray | None:
-        v = self.vecs[i]
-        if v is None:
-            return None
-        norm = float(np.linalg.norm(v))
-        return v / norm if norm else None
 
 
 class CrossIndex:
