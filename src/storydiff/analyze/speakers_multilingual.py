@@ -430,24 +430,39 @@ def speaker_after(
     if lang == "fr" and cue.lower().startswith("a-t-"):
         return cue, previous  # « ... », a-t-il ajouté
     pronoun = _PRONOUN_RE[lang].match(rest.lstrip())
-    if pronoun and not _speaker_runs(rest[:40], lang):  # "— додала вона", "fügte er hinzu", "sagte er in Berlin"
+    runs_near = _speaker_runs(rest[:40], lang)
+    if lang == "de":  # "sagte er der Deutschen Presse-Agentur": whom he said it to
+        runs_near = _german_subject_runs(rest, runs_near)
+    if pronoun and not runs_near:  # "— додала вона", "fügte er hinzu", "sagte er in Berlin"
         want = _wanted_gender(lang, cue, pronoun.group(0))
         return cue, _agreeing(text, lang, previous or last_named, want, open_mark, since)
     runs = _speaker_runs(rest, lang)
-    if runs and len(runs[0][1]) == 1 and _role_of_an_institution(rest, runs[0], lang):
+    if lang == "de":
+        runs = _german_subject_runs(rest, runs)
+    named_after = any(len(r) >= 2 for _, r in runs[1:])
+    if runs and len(runs[0][1]) == 1 and not named_after and _role_of_an_institution(rest, runs[0], lang):
         # "», - добавил представитель Кремля": a role and whom it serves, no person named "Кремля"
         # (QA pass 19b): the person the article gave that role, else the role itself (the person
         # quoted just before is no safe guess: a Kremlin spokesman may follow the foreign minister)
-        return cue, _by_role(text, close_mark, cue, rest, ROLE_PARAGRAPHS) or _role_phrase(rest, runs[0])
+        return cue, _by_role(text, close_mark, cue, rest, ROLE_PARAGRAPHS, lang) or _role_phrase(rest, runs[0])
     role = _GERMAN_ROLE.match(rest) if lang == "de" else None
     if role and not any(len(r) >= 2 for _, r in runs):
         # "sagte der Premier": the person the article gave that role (QA pass 16), else the role
-        named = _by_role(text, close_mark, cue, role.group("role"), ROLE_PARAGRAPHS)
+        named = _by_role(text, close_mark, cue, role.group("role"), ROLE_PARAGRAPHS, lang)
         if named:
             return cue, named
+        if _GERMAN_EPITHET.search(role.group("role")):
+            # "sagte der CDU-Politiker", "sagte die 62-Jährige": the person the text is about, never
+            # a name after it ("der Deutschen Presse-Agentur" is whom it was said to: QA pass 21a)
+            want = "f" if role.group(0).split()[0].lower() == "die" else "m"
+            # a person named in full: a one-word previous speaker is often a role of its own ("Zuschauerin")
+            full = previous if previous and " " in previous else None
+            person = _agreeing(text, lang, full or _focus_person(text, open_mark) or last_named, want, open_mark, since)
+            if person:
+                return cue, person
     if runs:
         return cue, _pick(runs, nearest_last=False)
-    return cue, (_by_role(text, close_mark, cue, rest, ROLE_PARAGRAPHS)
+    return cue, (_by_role(text, close_mark, cue, rest, ROLE_PARAGRAPHS, lang)
                  or _agreeing(text, lang, previous, _wanted_gender(lang, cue), open_mark, since))
 
 
@@ -543,17 +558,19 @@ def _speaking_since(text: str, start: int, open_mark: int, lang: str) -> str | N
             continue  # "... beim Neujahrsspringen antwortete er": the pronoun is the verb's subject
         if len(run) >= 2:
             found = _name(run)
-        elif len(run[0]) >= 4 and _VERB_RE[lang].match(after.lstrip()):
+        elif len(run[0]) >= 4 and _VERB_RE[lang].match(after.lstrip()) and (lang != "de" or _lone_surname(run[0], lang)):
             found = _full_name(text, run[0])
     return found
 
 
-def _by_role(text: str, open_mark: int, cue: str, rest: str, paragraphs: int) -> str | None:
+def _by_role(text: str, open_mark: int, cue: str, rest: str, paragraphs: int, lang: str | None = None) -> str | None:
     """The speaker a role names after the verb ("», — сказав голова ОВА."): the person the article
     named last with that role before a name ("Голова Херсонської ОВА Олександр Прокудін"), in the
     quote's paragraph or the ``paragraphs`` before it; the role word matched by its first five
     letters, across cases ("голови", "главой"). A feminine verb ("сказала") wants a first name a
-    woman's would end in (-а, -я): "мешканка" is no "Мешканець Іван Петренко" (a review)."""
+    woman's would end in (-а, -я): "мешканка" is no "Мешканець Іван Петренко" (a review). A name
+    given with its role in the instrumental ("з канцлером Фрідріхом Мерцом") is given in the
+    nominative: "Фрідріх Мерц" (QA pass 21a: the case form was taken for another person)."""
     role = _WORD.match(rest.lstrip())
     if role is None or len(role.group(0)) < 4 or not (role.group(0).islower() or role.group(0) == rest.strip()):
         return None  # a lowercase role word, or a German noun given alone ("der Premier")
@@ -582,9 +599,39 @@ def _by_role(text: str, open_mark: int, cue: str, rest: str, paragraphs: int) ->
             continue
         before = [w.lower() for w in _WORD.findall(head[max(0, at - 60):at])][-1 if german else -4:]
         words = [w.lower() for w in run[:-2]] + before  # "Голова Херсонської ОВА" may open the run
-        if any(gave(w) for w in words) and (not feminine or run[-2][-1:].lower() in "аяa"):
+        given = [w for w in words if gave(w)]
+        if given and (not feminine or run[-2][-1:].lower() in "аяa"):
             found = _name(run)
+            if lang in _INSTRUMENTAL and given[-1].endswith(_INSTRUMENTAL_ROLE):
+                found = " ".join(_from_instrumental(w, lang) for w in found.split())
     return found
+
+
+# A person named with a role in the instrumental ("зустрівся з канцлером Фрідріхом Мерцом",
+# "встретился с канцлером Фридрихом Мерцем"), each word to its nominative, by rule: the longest
+# ending first (a surname's adjective ending before a man's -ом/-ем)
+_INSTRUMENTAL_ROLE = ("ом", "ем", "єм", "ём", "ою", "ею", "єю", "ой", "ей")
+_INSTRUMENTAL = {
+    "uk": (("ською", "ська"), ("цькою", "цька"), ("овою", "ова"), ("евою", "ева"), ("іною", "іна"),
+           ("ським", "ський"), ("цьким", "цький"), ("овим", "ов"), ("евим", "ев"), ("іним", "ін"), ("їним", "їн"),
+           ("енком", "енко"), ("ією", "ія"), ("ою", "а"), ("ею", "я"), ("ієм", "ій"), ("їєм", "їй"), ("єм", "й"),
+           ("лем", "ль"), ("ом", ""), ("ем", "")),
+    "ru": (("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
+           ("ским", "ский"), ("цким", "цкий"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"),
+           ("ией", "ия"), ("ьей", "ья"), ("еем", "ей"), ("аем", "ай"), ("ой", "а"), ("ом", ""), ("ём", ""),
+           ("лем", "ль"), ("ем", "")),
+}
+
+
+def _from_instrumental(word: str, lang: str) -> str:
+    """One word of a name in the instrumental, in the nominative ("Мерцом" is Мерц, "Ангелою" is
+    Ангела, "Зеленським" is Зеленський); a word in no instrumental ending as written."""
+    if lang == "uk" and word.endswith("ом") and word[:-2].lower() in _UK_O_NAMES:
+        return word[:-2] + "о"  # "Дмитром" is Дмитро
+    for ending, nominative in _INSTRUMENTAL[lang]:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: len(word) - len(ending)] + nominative
+    return word
 
 
 def _last_named(text: str, open_mark: int) -> str | None:
@@ -608,7 +655,56 @@ def _last_named(text: str, open_mark: int) -> str | None:
 # three more (blank lines not counted)
 ROLE_PARAGRAPHS = 3
 # "sagte der Premier", "erklärte die Ministerin": a German role noun alone after the verb
-_GERMAN_ROLE = re.compile(r"\s*(?:der|die)\s+(?P<role>[A-ZÄÖÜ][^\W\d_]{3,})\b")
+_GERMAN_ROLE = re.compile(r"\s*(?:der|die)\s+(?P<role>(?:[A-ZÄÖÜ][^\W\d_]*-|\d+-)?[A-ZÄÖÜ][^\W\d_]{3,})\b")
+# a role that describes the person the text is about rather than an office someone else may hold:
+# a party's member ("der CDU-Politiker", "die Grünen-Politikerin", "der SPD-Chef"), an age ("der 62-Jährige")
+_GERMAN_EPITHET = re.compile(r"^(?:[A-ZÄÖÜ]{2,5}-|\d+-)|politiker(?:in)?$|jährige[rn]?$", re.IGNORECASE)
+# the cases of a German noun phrase after the speech verb that are no subject: a genitive ("der
+# Gouverneur des Gebiets Odessa, Oleh Kiper") or a dative ("der Deutschen Presse-Agentur", "den
+# Zeitungen der Funke Mediengruppe"): whom or what the subject is of, or whom it was said to
+_GERMAN_OBLIQUE = frozenset(["des", "dem", "den", "eines", "einem"])
+_GERMAN_OBLIQUE_AFTER_SUBJECT = frozenset(["der", "einer"])  # a feminine genitive or dative once a subject came
+
+
+def _german_subject_runs(rest: str, runs: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """``runs`` after a German speech verb without those in the genitive or the dative (their
+    article says so; "der" once a noun or "er"/"sie" came before it in the clause). A run of three words or more
+    keeps its last two: "der Außenminister der Ukraine Andrij Sybiha"."""
+    out = []
+    for at, run in runs:
+        words = _WORD.findall(rest[:at])
+        article = None
+        for back, word in enumerate(reversed(words[-3:])):
+            low = word.lower()
+            if low in _DETERMINERS or low in _GERMAN_OBLIQUE:
+                article = (low, len(words) - 1 - back)
+                break
+            if not word.islower():
+                break  # another noun: the run is no part of its phrase
+        oblique = article is not None and (
+            article[0] in _GERMAN_OBLIQUE
+            or (article[0] in _GERMAN_OBLIQUE_AFTER_SUBJECT
+                and any((not w.islower() and w.lower() not in _TIME_WORDS) or w.lower() in ("er", "sie")
+                        for w in words[:article[1]])))
+        if not oblique:
+            out.append((at, run))
+        elif len(run) >= 3:
+            out.append((rest.index(run[1], at + len(run[0])), run[1:]))
+    return out
+
+
+def _focus_person(text: str, open_mark: int) -> str | None:
+    """The person named last in full before the quote, in its paragraph or the ``ROLE_PARAGRAPHS``
+    before it, not in a place or on a platform ("von Außenminister Johann Wadephul ... vom Typ
+    Iris-T" is Wadephul)."""
+    start, seen = open_mark, 0
+    while start > 0 and seen <= ROLE_PARAGRAPHS:
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        seen += bool(text[line_start:start].strip())
+        start = line_start
+    head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[start:open_mark])
+    names = [run for _, run in _speaker_runs(head, "de") if len(run) >= 2]
+    return _name(names[-1]) if names else None
 # one office, many words: the head of a government is "Premier" in one sentence and
 # "Regierungschef" in the next
 _HEADS_OF_GOVERNMENT = ("premier", "regierungschef", "ministerpräsident", "kanzler", "bundeskanzler",
@@ -765,13 +861,79 @@ def _speaker_as_subject(text: str, start: int, open_mark: int, speakers: list[st
     found = None
     for at, run in _runs(segment):
         head = segment[:at].rstrip(" \t\u00a0")
-        if len(run) < 2 or (head and head[-1] not in ".!?"):
+        if head and head[-1] not in ".!?":
+            continue
+        if len(run) < 2:
+            # a surname alone opening the sentence, as the article named a person in full before:
+            # "Selenskyj bedankte sich ... „...“, sagte er", "Зеленський подякував ... – сказав він"
+            # is Zelensky's, not the previous quote's Merz (QA pass 21a)
+            full = _full_name(text[:open_mark], run[0]) or run[0]
+            if len(run[0]) >= 4 and _verb_follows(segment, at + len(run[0]), lang) and not _function_word(run[0], lang) and (
+                    full != run[0] or run[0] in surnames or _lone_surname(run[0], lang)):
+                found = surnames.get(run[0], full)
             continue
         if run[-1] in surnames:
             found = surnames[run[-1]]
         elif lang == "de" and run[0].lower() not in _GERMAN_OPENERS and not _GERMAN_ADJECTIVE.search(run[0].lower()):
             found = _name(run)
     return found
+
+
+def _verb_follows(segment: str, end: int, lang: str) -> bool:
+    """Whether the word after a sentence's first word is a finite verb the name is the subject of:
+    a lowercase word, not a preposition or a determiner ("Selenskyj bedankte sich", "Зеленський
+    подякував"; not "Selenskyj zufolge" nor "Merz in Berlin")."""
+    after = _NEXT_WORD.match(segment, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    low = word.lower()
+    if word != low or low in _PREPOSITION_WORDS.get(lang, ()) or low in _DETERMINERS or low in _ACCORDING_WORDS:
+        return False
+    if low in ("und", "і", "и", "та", "oraz", "i"):
+        return False
+    # one person's verb: no plural ("Experten warnen", "Росіяни атакували")
+    return not (low.endswith("en") if lang == "de" else _NOT_ONE_SPEAKER.search(low))
+
+
+# a sentence opening on one capitalised word is a person's surname only where the word has a
+# surname's shape (a noun or an adverb opens as many sentences: "Удар пошкодив", "Generell geht")
+_GERMAN_ADVERBS_TEXT = (
+    "gestern vorgestern zuvor später zuletzt inzwischen bisher bislang derzeit damals außerdem allerdings "
+    "jedoch darauf daraufhin anschließend laut insgesamt jetzt bereits ebenfalls zunächst")
+_GERMAN_ADVERBS = frozenset(_GERMAN_ADVERBS_TEXT.split())
+_SLAVIC_SURNAME = re.compile(
+    r"(?:ський|цький|ська|цька|ский|цкий|ская|цкая|енко|ук|юк|чук|ов|ев|єв|ін|ин|ова|ева|єва|іна|ина|ич|ыч|ski|cki|ska|cka|ak|ek|yk)$")
+
+
+_GERMAN_SLAVIC_SURNAME = re.compile(r"(?:skyj|skij|ski|zki|enko|tschuk|juk|uk|ow|ew|jew|itsch)$")
+
+
+def _function_word(word: str, lang: str) -> bool:
+    """A word that opens a sentence as no subject: "Dann", "Nachdem", "Von", "Gestern", "Також"."""
+    low = word.lower()
+    return (low in _OPENERS or low in _PREPOSITION_WORDS.get(lang, ()) or low in _DETERMINERS
+            or (lang == "de" and (low in _GERMAN_OPENERS or low in _GERMAN_ADVERBS or low in _TIME_WORDS
+                                  or low in _GERMAN_CONJUNCTIONS)))
+
+
+_GERMAN_CONJUNCTIONS = frozenset(["nachdem", "obwohl", "sobald", "solange", "sofern", "damit", "indem", "falls"])
+
+
+def _lone_surname(word: str, lang: str) -> bool:
+    from storydiff.compare.names import names_no_person
+
+    low = word.lower()
+    if names_no_person(word, lang):
+        return False  # "Russland will", "Київ заявив"
+    if lang == "de":
+        # a German sentence opens on any adverb ("Generell geht", "Gerade für", "Augenblicklich
+        # verstummt": fundus-tests pages): only a Slavic surname as German writes it is read alone
+        return _GERMAN_SLAVIC_SURNAME.search(low) is not None
+    return _SLAVIC_SURNAME.search(low) is not None
+
+
+_ACCORDING_WORDS = frozenset(["zufolge", "according", "за", "по", "według"])
 
 
 def language_rules(language: str | None) -> str | None:

@@ -26,6 +26,7 @@ from storydiff.compare.translation import (
     differ,
     language_key,
     quote_texts,
+    romanisation_key,
     romanised,
     same_person,
     sounds,
@@ -336,23 +337,6 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
     return AlignedQuote(speaker, versions)
 
 
-# Latin spellings of one Cyrillic name in two languages' conventions, read alike only to tell such
-# a pair from two surnames: Polish c and German z are ts and their ch is kh (Kozycki / Kozytskyi,
-# Terechow / Terekhov); a soft vowel is ia, ja or ya, ie or je (Podolak / Podoliak, Umierow / Umjerow
-# / Umerov); z, s and zh are one where German writes s for з and Polish ż for ж (Selenskyj /
-# Zelensky, Załużny / Zaluzhnyi); an adjective surname ends -ski, -skyi, -skyj or -sky.
-_ROMANISATION_SOUNDS = {"pl": (("(?<![cs])ch", "h"), ("c(?![zh])", "ts")),
-                        "de": (("(?<![ts])ch", "h"), ("z", "ts"))}
-
-
-def _romanisation(surname: str, language: str | None) -> str:
-    low = romanised(surname)
-    for spelled, sound in _ROMANISATION_SOUNDS.get(language or "", ()):
-        low = re.sub(spelled, sound, low)
-    low = sounds(re.sub("[ijy](?=[aeou])", "", low))
-    return re.sub("i+$", "i", re.sub("[zs]h?", "s", low))
-
-
 def person_keys(named: Sequence[tuple[str, str | None]]) -> list[str]:
     """The key of the person each (speaker, language of the article naming them) names: one key
     per person, the lower-cased surname of the first that names them. Two names are one person
@@ -378,7 +362,7 @@ def person_keys(named: Sequence[tuple[str, str | None]]) -> list[str]:
             return False
         if named[i][1] == named[j][1] or _cyrillic(named[i][0]):
             return True
-        return _romanisation(surnames[i], named[i][1]) != _romanisation(surnames[j], named[j][1])
+        return romanisation_key(surnames[i], named[i][1]) != romanisation_key(surnames[j], named[j][1])
 
     def strength(i: int, j: int) -> int:  # 0 one spelling, 1 one sound, 2 alike by ratio
         if surnames[i] == surnames[j]:
