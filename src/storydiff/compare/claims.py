@@ -176,7 +176,7 @@ _MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\.?\s*$", re.IGNORECASE)
 _NOT_UNITS = STOPWORDS | {"least", "around", "nearly", "almost", "rose", "risen", "climbed", "reached", "stood",
                           "stands", "increased", "jumped", "hit", "totalled", "totaled", "now", "up",
                           "approximately", "roughly", "monday", "tuesday", "wednesday", "thursday", "friday",
-                          "saturday", "sunday"}
+                          "saturday", "sunday", "minus"}
 # English words before the noun a figure counts: "100 apartment buildings", "20 residential blocks"
 _MODIFIERS = frozenset({"apartment", "residential", "private", "multi-storey", "high-rise", "administrative",
                         "industrial", "commercial", "additional", "more", "new", "other", "further"})
@@ -377,6 +377,57 @@ def _fate(text: str, start: int, end: int, lang) -> str | None:
         return best[1]
     return ("dead" if lang.kill.search(text) else "injur" if lang.hurt.search(text)
             else "missi" if lang.missing.search(text) else None)
+
+
+# Drones and missiles shot down are another count than those launched: "Russia launched 85 drones
+# ..., 62 drones were shot down" gives both, and an outlet giving only the 62 ("62 Drohnen seien
+# abgefangen worden") contradicts none giving the 85. The nearest of these words in the figure's
+# clause, right after it or before it, says which: a word of downing, or one of launching ("85
+# drones were launched, and air defence shot down most of them" launched its 85).
+_WEAPONS = frozenset({"drone", "missl"})
+_DOWNED_WORDS = re.compile(
+    r"(?<!\w)(?:intercept|shot\s+down|(?:were|was|been)\s+downed|destroy|neutrali[sz]|abgefangen|abgeschossen|abgewehrt|"
+    r"zerstört|unschädlich|збит|збил|збив|знешкод|знищ|сбит|сбил|уничтож|перехва|zestrzel|strąc|zniszcz|neutraliz|"
+    r"abattu|derriba|abbatt)", re.IGNORECASE)
+_LAUNCHED_WORDS = re.compile(
+    r"(?<!\w)(?:launch|fired|attack|eingesetzt|setzte|abgefeuert|gestartet|angegriffen|griff|випуст|запуст|атакув|"
+    r"застосува|выпуст|запусти|атакова|применил|wystrzel|odpali|wysłał|zaatakowa|lanc|lanz)", re.IGNORECASE)
+_UP_TO_CLAUSE_END = re.compile(r"[^\d.,;:!?\n]{0,60}")
+
+
+# a verb of dying in the clause of a count of the injured: those of them who died ("двоє
+# поранених померли", "two of the injured died"); verbs only: a noun of the dead ("семеро
+# загиблих та двоє поранених") counts others
+_DIED_VERBS = re.compile(
+    r"(?<!\w)(?:died|die|dies|succumbed|erlagen|erlag|starben|starb|gestorben|verstarben|verstarb|verstorben|"
+    r"помер|померла|померли|помирають|скончал(?:ся|ась|ись)|умер|умерла|умерли|zmarł|zmarła|zmarli|zmarły|zmarło)(?!\w)",
+    re.IGNORECASE)
+
+
+def _died_of_wounds(text: str, start: int, end: int) -> bool:
+    """Whether the injured counted at text[start:end] are the subject of a verb of dying: one
+    after the count in its clause, up to a conjunction ("23 Verletzte und ... starben" is another
+    subject's), or among the three words right before it ("Sieben Menschen starben und 23
+    Verletzte ..." is the seven's)."""
+    after = _AND.split(_UP_TO_CLAUSE_END.match(text, end).group(0), 1)[0]
+    before = " ".join(re.split(r"[,.;:\d]", text[max(0, start - 80) : start])[-1].split()[-3:])
+    return bool(_DIED_VERBS.search(after) or _DIED_VERBS.search(before)) and not _AND.search(" " + before + " ")
+
+
+_AND = re.compile(r"\s(?:and|und|і|й|та|и|i|oraz|et|y|e)\s", re.IGNORECASE)
+
+
+def _downed(text: str, start: int, end: int) -> bool:
+    """Whether the drones or missiles counted at text[start:end] are those shot down or destroyed."""
+    after = _UP_TO_CLAUSE_END.match(text, end).group(0)
+    clause = re.split(r"[,.;:\d]", text[max(0, start - 80) : start])[-1]
+    best: tuple[int, bool] | None = None
+    for downed, rx in ((True, _DOWNED_WORDS), (False, _LAUNCHED_WORDS)):
+        for m in rx.finditer(after):
+            best = min(best or (m.start(), downed), (m.start(), downed))
+        for m in rx.finditer(clause):
+            best = min(best or (len(clause) - m.end(), downed), (len(clause) - m.end(), downed))
+    return bool(best and best[1])
 
 
 class _English:
@@ -610,14 +661,23 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             # in its clause ("15 человек ранены", "killed 14 people and injured 20 people",
             # "пропавшими без вести считаются восемь человек"), else anywhere in the sentence
             unit = _fate(text, start, end, lang) or unit
+        if unit == "injur" and _died_of_wounds(text, start, end):
+            # "У лікарні померли двоє поранених", "Zwei Verletzte erlagen ihren Verletzungen": of
+            # the injured, those who died: a part of the dead, no count of the injured (QA pass 21a)
+            unit = "dead:part"
+        elif unit.split(":")[0] in _WEAPONS and _downed(text, start, end):
+            unit += ":down"  # "62 drones were shot down" is no count of the 85 launched (QA pass 21a)
         if unit and not unit.endswith(":part") and _PART_OF_UNNAMED.match(text, end):
             unit += ":part"
+        minus = _MINUS_BEFORE.search(text[max(0, start - 8) : start])
+        if minus and value > 0:  # "minus 12 Grad", "мінус 12 градусів", "−12 °C": no 12 degrees (QA pass 21a)
+            value, written = -value, minus.group(0) + written
         lo = hi = value
         before = text[max(0, start - 25) : start].lower()
         approx = lang.approx.search(before)
         at_least, at_most = lang.at_least.search(before), lang.at_most.search(before)
         if approx:  # "about 200", "nearly 2,700": a rounded figure
-            lo, hi = value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+            lo, hi = sorted((value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)))
             written = approx.group(1) + " " + written
         elif at_least or at_most:
             # "at least 14" / "more than 10" / "понад 10" keep their figure: a toll given as "at
@@ -646,6 +706,8 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
     return tuple(out)
 
 
+# a figure below zero: the word, or the minus sign (not a hyphen: "10-12" is a range)
+_MINUS_BEFORE = re.compile(r"(?:(?<!\w)(?:minus|мінус|минус)\s+|(?<![\w\d])\u2212\s?)$", re.IGNORECASE)
 _MONEY_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 _MONEY_SCALE = re.compile(r"\s?(k|mn|mln|m|bn|b|tn)\b", re.IGNORECASE)
 # "П'ятеро з поранених", "Пятеро из раненых", "five of the wounded": a part of a count the sentence
@@ -709,6 +771,7 @@ def _join_ranges_and_parts(text: str, out: list[Quantity], spans: list[tuple[int
                 " " in a.written and " " in b.written and a.unit != b.unit):  # "5 людей з 10 сіл": from, not of
             # the whole counts what its own unit word says, else what the part's does
             whole = b.unit if " " in b.written else (a.unit if " " in a.written else b.unit)
+            whole = whole.removesuffix(":down")  # "збили 62 дрони з 85": the 85 were launched
             out[i] = a._replace(unit=whole + ":part")
             out[i + 1] = b._replace(unit=whole)
 
@@ -734,7 +797,15 @@ _NIGHT_ONTO = re.compile(r"\b(?:ніч|ночі|ночь|ночи|noc|nocy)\s+(?
 
 def _reported_when(text: str, start: int, said_too: bool = True) -> bool:
     """Whether the date at ``start`` is a dateline's, or (``said_too``) the day a statement was made on."""
-    return bool((said_too and _SAID_BEFORE.search(text[max(0, start - 80) : start])) or _DATELINE_BEFORE.match(text[:start]))
+    said = _SAID_BEFORE.search(text[max(0, start - 80) : start]) if said_too else None
+    if said is not None and said.group(0)[:3].lower() == "sag" and _SEPARATED_PARTICLE.match(text, start):
+        said = None  # "sagte am 6. Dezember Hilfe zu": pledged (zusagen) or cancelled (absagen) then (QA pass 21a)
+    return bool(said or _DATELINE_BEFORE.match(text[:start]))
+
+
+# the particle that makes German "sagen" another verb, closing the clause: "sagte ... zu" (zusagen,
+# to pledge), "sagte ... ab" (absagen, to cancel)
+_SEPARATED_PARTICLE = re.compile(r"(?:\d{1,2}\.|[^.,;:!?\n]){0,80}?\s(?:zu|ab)(?=\s*(?:[.;:!?\n,]|$))")
 
 
 def _date(value_from: int, value_to: int, written: str) -> Quantity:

@@ -89,7 +89,8 @@ _DE_WORDS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
     "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
     "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
-    "hundert": 100, "tausend": 1000, "anderthalb": 1.5, "eineinhalb": 1.5, "dutzend": 12,
+    "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
+    "hundert": 100, "tausend": 1000, "anderthalb": 1.5, "eineinhalb": 1.5, "dutzend": 12, "halbes dutzend": 6,
 }
 _PL_WORDS = {
     "dwa": 2, "dwie": 2, "dwóch": 2, "dwoje": 2, "dwaj": 2, "dwoma": 2, "trzy": 3, "trzech": 3, "troje": 3,
@@ -131,7 +132,10 @@ _SCALES = {
            "миллионах": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиарды": 1e9,
            "миллиардов": 1e9, "миллиардами": 1e9, "трлн": 1e12},
     "de": {"tausend": 1e3, "mio.": 1e6, "mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd.": 1e9, "mrd": 1e9,
-           "milliarde": 1e9, "milliarden": 1e9},
+           "milliarde": 1e9, "milliarden": 1e9,
+           # "zwei Dutzend Menschen" are 24 (QA pass 21a: read as 2 "dutze" and 12 people); "Dutzend"
+           # alone ("ein Dutzend") is a word of its own, "Dutzende" (dozens) no figure
+           "dutzend": 12},
     # "półtora tysiąca", "półtora miliona": the genitive singular after 1.5 (QA pass 20: read as 1.5)
     "pl": {"tys.": 1e3, "tys": 1e3, "tysiąc": 1e3, "tysiąca": 1e3, "tysiące": 1e3, "tysięcy": 1e3, "tysiącach": 1e3,
            "tysiącami": 1e3, "mln": 1e6, "milion": 1e6, "miliona": 1e6, "miliony": 1e6, "milionów": 1e6,
@@ -510,8 +514,11 @@ class NumberLanguage:
             if m.group("num") is not None:
                 value = self._digits(m.group("num"))
             else:  # "п'ять", "двадцять п'ять", "vingt-cinq", "treinta y cinco"
-                parts = [self.words.get(_norm_apostrophe(w.lower())) for w in self.compound.split(m.group("word"))]
-                value = sum(parts) if all(v is not None for v in parts) else None  # type: ignore[arg-type]
+                whole = self.words.get(_norm_apostrophe(" ".join(m.group("word").lower().split())))  # "halbes Dutzend"
+                parts = [self.words.get(_norm_apostrophe(w.lower()), 1 if w.lower() == "ein" else None)
+                         for w in self.compound.split(m.group("word"))]  # "ein" of "einundzwanzig" alone
+                value = whole if whole is not None else (
+                    sum(parts) if all(v is not None for v in parts) else None)  # type: ignore[arg-type]
             if value is None:
                 continue
             end, written = m.end(), m.group(0)
@@ -609,9 +616,11 @@ def _language(code: str) -> NumberLanguage:
     digits = rf"\d{{1,3}}(?:{_SPACE_GROUP}\d{{3}})+(?:,\d+)?(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?"
     tens = _alternation([w for w, v in words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)])
     ones = _alternation([w for w, v in words.items() if 1 <= v <= 9])
-    compound = {"es": r"\s+y\s+", "fr": r"-|\s+et\s+"}.get(code, r"\s+")
+    compound = {"es": r"\s+y\s+", "fr": r"-|\s+et\s+", "de": r"\s+|und"}.get(code, r"\s+")
+    # German writes the ones first, in one word: "achtundfünfzig", "einundzwanzig" (QA pass 21a)
+    ones_first = rf"(?:ein|{ones})und(?:{tens})|" if code == "de" else ""
     number = re.compile(
-        rf"(?<![\w.,])(?:(?P<num>{digits})|(?P<word>(?:{tens})(?:{compound})(?:{ones})|{_alternation(words)})(?!['’ʼ]?\w))",  # "сім" is no 7 in "сім'я"
+        rf"(?<![\w.,])(?:(?P<num>{digits})|(?P<word>{ones_first}(?:{tens})(?:{compound})(?:{ones})|{_alternation(words)})(?!['’ʼ]?\w))",  # "сім" is no 7 in "сім'я"
         re.IGNORECASE,
     )
     scales = _SCALES[code]
