@@ -56,9 +56,11 @@ _EN_CONTRACTIONS = [
 ]
 
 NEGATION_CUES: dict[str, frozenset[str]] = {
-    "en": _set("not no never nobody nothing none neither nor nowhere without"),
+    # "almost not" is a "not" as a translation says it: „kaum noch Raketen“ is «майже не залишилося
+    # ракет», "hardly any" «почти не» (QA pass 21a), as French "guère" below
+    "en": _set("not no never nobody nothing none neither nor nowhere without hardly barely scarcely"),
     "de": _set("nicht kein keine keinen keinem keiner keines nie niemals niemand nichts nirgends "
-                    "weder ohne"),
+                    "weder ohne kaum"),
     "fr": _set("ne n pas jamais rien aucun aucune sans ni nullement guère"),
     "es": _set("no nunca jamás nadie nada ningún ninguno ninguna ningunos ningunas sin tampoco "
                     "ni"),
