@@ -211,13 +211,7 @@ def _agreeing(text: str, lang: str, candidate: str | None, want: str | None, ope
         # a man's gender is read from a first name's consonant, which a foreign or a lone
         # surname lacks ("— сказав Макрон ... — додав він"): only a woman's marks are evidence
         return candidate
-    start = since
-    if has is not None:
-        start, seen = open_mark, 0
-        while start > 0 and seen <= ROLE_PARAGRAPHS:
-            line_start = text.rfind("\n", 0, start - 1) + 1
-            seen += bool(text[line_start:start].strip())
-            start = line_start
+    start = since if has is None else _role_reach(text, open_mark)
     head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[start:open_mark])
     found = None
     for _, run in _runs(head):
@@ -693,16 +687,22 @@ def _german_subject_runs(rest: str, runs: list[tuple[int, list[str]]]) -> list[t
     return out
 
 
-def _focus_person(text: str, open_mark: int) -> str | None:
-    """The person named last in full before the quote, in its paragraph or the ``ROLE_PARAGRAPHS``
-    before it, not in a place or on a platform ("von Außenminister Johann Wadephul ... vom Typ
-    Iris-T" is Wadephul)."""
+def _role_reach(text: str, open_mark: int) -> int:
+    """Where the quote's paragraph and the ``ROLE_PARAGRAPHS`` non-empty ones before it begin: how
+    far back a role or a pronoun looks for the person it stands for."""
     start, seen = open_mark, 0
     while start > 0 and seen <= ROLE_PARAGRAPHS:
         line_start = text.rfind("\n", 0, start - 1) + 1
         seen += bool(text[line_start:start].strip())
         start = line_start
-    head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[start:open_mark])
+    return start
+
+
+def _focus_person(text: str, open_mark: int) -> str | None:
+    """The person named last in full before the quote, in its paragraph or the ``ROLE_PARAGRAPHS``
+    before it, not in a place or on a platform ("von Außenminister Johann Wadephul ... vom Typ
+    Iris-T" is Wadephul)."""
+    head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[_role_reach(text, open_mark):open_mark])
     names = [run for _, run in _speaker_runs(head, "de") if len(run) >= 2]
     return _name(names[-1]) if names else None
 # one office, many words: the head of a government is "Premier" in one sentence and

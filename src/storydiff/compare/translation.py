@@ -221,7 +221,7 @@ _NO_COUNT_AFTER = frozenset({"fewer", "less", "more", "longer", "later", "sooner
 def none_counts(text: str, language: str | None) -> tuple:
     """Each count of none in ``text`` as a Quantity of 0 in the unit ``compare.claims`` keys the
     counted word by ("ни одного дрона" -> (0, "drone"), as "dwa drony" is (2, "drone"))."""
-    from storydiff.compare.claims import Quantity, _English
+    from storydiff.compare.claims import _WEAPONS, Quantity, _downed, _English
     from storydiff.compare.numbers import number_language
 
     lang = language_key(language) or "en"
@@ -235,7 +235,10 @@ def none_counts(text: str, language: str | None) -> tuple:
         # "no people's militia" counts no people
         if word in reader.not_units or word in _NO_COUNT_AFTER or text[m.end() : m.end() + 2] in ("'s", "’s"):
             continue
-        out.append(Quantity(0, reader.unit_key(word), m.group(0), 0, 0))
+        unit = reader.unit_key(word)
+        if unit.split(":")[0] in _WEAPONS and _downed(text, m.start(), m.end()):
+            unit += ":down"  # "не сбили ни одного дрона" counts the drones shot down, as quantities_in keys them
+        out.append(Quantity(0, unit, m.group(0), 0, 0))
     return tuple(out)
 
 
