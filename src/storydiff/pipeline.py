@@ -859,8 +859,9 @@ def _parse_needed(kept: dict[str, dict], key: str, entities: bool) -> bool:
 class _StoredStories:
     """Keeps the online clusterer supplied with the stored stories an article may join.
 
-    Before the run's first write: the articles within one window of the newest stored publication
-    date (``load``; never, when every item is stored already). Then,
+    Before the run changes a stored text or places an article: the articles within one window of
+    the newest stored publication date (``load``; never, when the run places nothing: every item
+    stored already, by its source or as the article it is). Then,
     for each article dated before what the clusterer holds (tomorrow's run backfilling last
     month; an unsorted export whose older half comes after the window has moved on), the stored
     articles within one window of it, so that a late reprint still finds its story, stored by an
@@ -881,9 +882,12 @@ class _StoredStories:
         self.loaded_from: datetime | None = None  # None: nothing older stored
 
     def load(self) -> None:
-        """Seed the stories of the newest window, once, when the run first has an article to store
-        or place (before it writes any: they are seeded as the run found them). A re-run that finds
-        every item stored reads none of them (most of its own work: each article's match features)."""
+        """Seed the stories of the newest window, once, when the run first revises a stored
+        article or places one (they are seeded as the run found them: a new article is stored
+        unplaced, and an unplaced article is never seeded). A re-run that finds every item stored,
+        by its source before extraction or as an article after it (another file's copy of an
+        export: QA pass 21b, 10), reads none of them: seeding is most of such a run's work, each
+        stored article's match features computed again."""
         if self.loaded:
             return
         self.loaded = True
@@ -1456,6 +1460,7 @@ def ingest_stream(
                 # the page of a stored paste: the page's reading (its URL, its own metadata)
                 # replaces the paste's, no revision (the outlet changed nothing), so the page's
                 # later edits are found at its URL
+                stored_stories.load()  # before a stored text changes: the stories as the run found them
                 taken = store.revise_article(copy.id, replace(a, id=copy.id, published=a.published or copy.published),
                                              reread=True) is not None
                 said = (f"the page of the stored article {copy.id} (its text pasted without the URL): already stored"
@@ -1490,6 +1495,7 @@ def ingest_stream(
 
                 published, modified = revision_times(prior.published, a.published, a.modified)
                 edited = replace(a, id=prior.id, published=published, modified=modified, outlet=outlet)
+                stored_stories.load()  # before a stored text changes: the stories as the run found them
                 revised = store.revise_article(prior.id, edited, revert=current_sources)
                 if revised is not None:
                     _say_if_dated_below(prior, edited)
@@ -1527,7 +1533,6 @@ def ingest_stream(
 
         def store_chunk(chunk: list[Article]) -> None:
             # under the placement lock, so that rows become visible in storing order (catch_up)
-            stored_stories.load()  # before this run's first write
             with store.placement_lock(), store.batch():
                 for a in chunk:
                     store_one(a)

@@ -283,6 +283,20 @@ def scoped_hash(text_hash: str, outlet: str | None) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# A record's place in its export, as its source names it ("export.jsonl#L8", "#item3", "#row5").
+RECORD_PLACE = re.compile(r"#(?:L|item|row|after-line)\d+")
+# ... before the id the record gives itself ("export.jsonl#L8 (id r7)")
+_PLACE_BEFORE_ID = re.compile(RECORD_PLACE.pattern + r"(?= \(id )")
+
+
+def without_record_place(source: str) -> str:
+    """``source`` without the place in its file of a record that gives its own id: "export.jsonl
+    (id r7)" for "export.jsonl#L8 (id r7)" (its id and content say which item it is, wherever a
+    re-export with new rows on top puts it). A row without an id keeps its place: its content
+    digest holds no URL or outlet, and three outlets' rows of one wire text are three items."""
+    return _PLACE_BEFORE_ID.sub("", source, count=1)
+
+
 def raw_digest(content: str) -> str:
     """Short identity of an item's content as read (before extraction)."""
     return content_hash(content)[:32]

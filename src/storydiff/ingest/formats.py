@@ -21,7 +21,7 @@ from storydiff.ingest import csv_rows, split
 from storydiff.ingest.decode import DecodeError, decode_bytes, detect_encoding, warn_replaced
 from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, _Counting, mb
 from storydiff.ingest.sanitize import clean_references
-from storydiff.records import FEED_SUMMARY, Failure, RawItem, feed_entry_id
+from storydiff.records import FEED_SUMMARY, RECORD_PLACE, Failure, RawItem, feed_entry_id
 from storydiff.settings import IngestSettings
 
 log = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ _ID_OPEN = " (id "
 
 
 # a record's place in its file ("export.jsonl#L8"): what names a row that gives no id of its own
-_RECORD_PLACE = re.compile(r"#(?:L|item|row|after-line)\d+$")
+_RECORD_PLACE = re.compile(RECORD_PLACE.pattern + "$")
 # how a failed row's source names the URL it gives ("export.jsonl#L8 (url https://...)")
 _URL_OPEN = " (url "
 
