@@ -426,7 +426,9 @@ def _subject(verb):
     for _ in range(4):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and _same_para(c, v)]
         if subj:
-            return min(subj, key=lambda c: abs(c.i - v.i))
+            s = min(subj, key=lambda c: abs(c.i - v.i))
+            # "an official, who spoke on condition of anonymity": the one the clause describes
+            return v.head if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl" else s
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
             v = v.head
             continue
@@ -465,7 +467,7 @@ class _Resolver:
         # Only the names up to speaker_parse_end count, whether the doc holds the whole text (an
         # analysis with entities) or only that far (one without): the same speakers either way.
         end = speaker_parse_end(text, spans)
-        self.ents = [e for e in doc.ents if e.end_char <= end]
+        self.ents = with_name_particles(doc, [e for e in doc.ents if e.end_char <= end])
         self.persons = [e for e in self.ents if e.label_ == "PERSON"]
         self.names = ArticleNames(doc, self.inside, self.ents)
         for sent in doc.sents:
@@ -502,7 +504,19 @@ class _Resolver:
             if ent and ent[0].label_ in ORG_LABELS:
                 return self._org_or_person(ent[0])
             return self.names.canonical([t.text for t in chain])
-        if lemma(tok).lower() in ROLE_NOUNS or tok.lower_ in ABBREVIATIONS:
+        if lemma(tok).lower() in ROLE_NOUNS:
+            # "the Lublin provincial governor, Tomasz Wieczorek": the name in apposition, however
+            # the tagger labelled it (an ORG here), not the place in the role (QA pass 22b, 06)
+            for c in tok.children:
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and not self.inside(c.idx):
+                    chain = [t for t in c.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [c]
+                    if len(chain) >= 2:
+                        return self.names.canonical([t.text for t in chain])
+        # "a senior military official": an indefinite description brings someone in, it never
+        # points back to a person named before (QA pass 22a, 08: Yermak, "head of Ukraine's
+        # presidential office", took the anonymous Ukrainian official's quote)
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        if (lemma(tok).lower() in ROLE_NOUNS or tok.lower_ in ABBREVIATIONS) and not indefinite:
             words = [t.text for t in sub if not self.inside(t.idx)]
             found = self.names.by_description(words, tok.idx)
             if found:
@@ -510,6 +524,10 @@ class _Resolver:
         if persons:
             return self.names.canonical(ArticleNames._strip(persons[0]))
         orgs = [e for e in self.ents if e.label_ in ORG_LABELS and e.start < hi and e.end > lo]
+        if lemma(tok).lower() in ROLE_NOUNS:
+            # "a senior Ukrainian military official": a person described by where they serve,
+            # not the country speaking
+            orgs = [e for e in orgs if not all(t.dep_ == "amod" for t in e)]
         if orgs and tok.pos_ != "PRON":
             return self._org_or_person(orgs[0])
         return None
@@ -567,6 +585,35 @@ class _Resolver:
             else:
                 hi = mid
         return lo
+
+
+# The lowercase words inside a family name ("Ursula von der Leyen", "Luiz Inácio Lula da Silva",
+# "Rafael van der Vaart"): the small English model ends the person at them ("Ursula von" PERSON,
+# "Leyen" GPE), and a quote of one of the most quoted EU officials was "Leyen"'s or "Ursula von
+# der"'s by outlet (QA pass 22a, 08).
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
+                            "la", "le", "ter", "ten", "zu", "bin", "ibn"})
+
+
+def with_name_particles(doc, ents):
+    """``ents`` with each person's name carried over its particles to the capitalised word that
+    ends it; what that word was tagged (the family name as a place) is dropped."""
+    out, taken_to = [], -1
+    for e in ents:
+        if e.start < taken_to:
+            continue  # the family name a person before it took up
+        if e.label_ == "PERSON":
+            j = e.end
+            while j < len(doc) and doc[j].text in NAME_PARTICLES:
+                j += 1
+            if ((j > e.end or doc[e.end - 1].text in NAME_PARTICLES) and j < len(doc) and doc[j].is_alpha
+                    and doc[j].text[:1].isupper()):
+                from spacy.tokens import Span
+
+                e = Span(doc, e.start, j + 1, label="PERSON")
+                taken_to = j + 1
+        out.append(e)
+    return out
 
 
 def _is_role_word(tok) -> bool:
@@ -638,14 +685,22 @@ def attribute(
             # cue is the speaker, whatever the parser made of the apposition
             speaker = _first_name(r, [t for t in near_after if t.i < after_cues[0].i])
             cue = after_cues[0] if speaker else None
+        # a cue whose subject is a description that names no one ("a senior military official,
+        # who spoke on condition of anonymity, told Reuters"; "the air force said in a statement
+        # on Telegram"): the speaker is unnamed, not the nearest name ("Telegram") nor the last
+        # speaker (an anonymous official's words were Yermak's: QA pass 22a, 08)
+        unnamed = False
         for c in cues if speaker is None else ():
             subj = _subject(c)
             if subj is not None and not r.inside(subj.idx):
                 speaker = r._person_of(subj)
+                unnamed = unnamed or (not speaker and subj.pos_ == "NOUN" and c is cues[0])
             if speaker:
                 cue = c
                 break
-        if speaker is None and cues:
+        if unnamed and speaker is None:
+            cue = cues[0]
+        elif speaker is None and cues:
             cue = cues[0]
             # the parse missed the subject: the name next to the cue ("..., Flynn, a ..., said")
             window = near_after if cue in after_cues else before
@@ -656,6 +711,7 @@ def attribute(
             speaker = _intro_subject(r, sp, before, prev_close, pa)
         if (
             speaker is None
+            and not unnamed
             and prev_speaker
             and (para_index(sp.open_mark) - prev_para <= settings.max_inherit_paragraphs)
         ):

@@ -454,6 +454,9 @@ def speaker_after(
             person = _agreeing(text, lang, full or _focus_person(text, open_mark) or last_named, want, open_mark, since)
             if person:
                 return cue, person
+    ranked = [r for at, r in runs if _RANK_BEFORE.search(rest, 0, at)]
+    if ranked:  # "rzecznik Dowództwa Operacyjnego ppłk Jacek Gołębiowski": the name after the rank
+        return cue, _name(ranked[0])
     if runs:
         return cue, _pick(runs, nearest_last=False)
     return cue, (_by_role(text, close_mark, cue, rest, ROLE_PARAGRAPHS, lang)
@@ -813,13 +816,28 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
         previous_end = sp.close_mark + 1 if sp.closed else sp.open_mark + 1
 
 
+# Ranks and titles written abbreviated between a role and a name, as Polish police, army and fire
+# services are quoted ("rzecznik Dowództwa Operacyjnego ppłk Jacek Gołębiowski", "powiedział mł.
+# bryg. Marcin Kozak"), and their Ukrainian and Russian forms: the name after one is the speaker,
+# and its full stop ends no clause (QA pass 22b, 06: the role's genitive, "Dowództwa
+# Operacyjnego", was the speaker, or the previous paragraph's speaker took the quote).
+_RANKS = (r"ppłk|płk|mjr|kpt|ppor|por|gen|dyw|bryg|gen\.\s*bryg|kom|nadkom|podkom|insp|nadinsp|asp|"
+          r"sierż|plut|kpr|st|mł|szer|mar|kmdr|kadm|wadm|ks|bp|abp|mec|dr|hab|prof|red|"
+          r"ген|полк|підполк|подполк|ген\.-лейт|ген\.-майор|ст|мол|серж|лейт|кап|майор|проф|д-р")
+_RANK_AT_END = re.compile(rf"(?<![\w-])(?:{_RANKS})\.?$", re.IGNORECASE)
+_RANK_BEFORE = re.compile(rf"(?<![\w-])(?:{_RANKS})\.?[ \t\u00a0]+$", re.IGNORECASE)
+
+
 def _clause_after(text: str, close_mark: int) -> str:
     """The words after a quote's closing mark up to the end of their clause. A full stop after a
     one-letter word ("auf X.") reads as an initial, so the next quote's opening mark after it ends
-    the clause too: "schrieb sie auf X. „Ich freue mich sehr für Dich“" named "Dich"."""
+    the clause too: "schrieb sie auf X. „Ich freue mich sehr für Dich“" named "Dich". A full stop
+    after a rank ("kom.", "mł. bryg.") ends nothing."""
     m = _AFTER_MARK.match(text, close_mark)
     pos = m.end() if m else close_mark
     clause_end = _CLAUSE_END.search(text, pos)
+    while clause_end and text[clause_end.start()] == "." and _RANK_AT_END.search(text, pos, clause_end.start()):
+        clause_end = _CLAUSE_END.search(text, clause_end.end())
     clause = text[pos: clause_end.start() if clause_end else len(text)]
     next_quote = _NEXT_QUOTE.search(clause)
     return clause[: next_quote.start()] if next_quote else clause
