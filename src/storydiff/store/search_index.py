@@ -307,14 +307,47 @@ def cyrillic_stems(word: str) -> list[str]:
     return [stem] if letters(stem) >= CYRILLIC_STEM_MIN else []
 
 
+# Polish names a place or a person in its cases too ("w Dorohusku", "z Chełma", "do Kowla",
+# "wojewody Wieczorka"): Dorohusk found 2 of the 7 articles that wrote it (QA pass 22b, 10). A
+# capitalised Latin word of a query (a name, whatever the query's language: Polish writes "Trumpa"
+# and "Bidenem" too), or any word with a Polish letter, is also searched in the case forms of its
+# stem: a final vowel dropped (Mircze → Mircz-u, Warszawa → Warszaw-ie), the fleeting e of -ek/-el/
+# -ec taken out (Wieczorek → Wieczork-a, Kowel → Kowl-a) and -ów read -ow- (Kraków → Krakowa).
+POLISH_CASE_ENDINGS = (
+    "", "a", "u", "e", "ie", "iu", "em", "iem", "owi", "y", "i", "ą", "ę", "o", "om", "ami", "ach", "ów",
+    "owie", "ego", "emu", "ym", "im", "ej", "ia", "iej",
+)
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+")
+_POLISH_LETTERS = frozenset("ąćęłńóśźż")
+_FLEETING_E = re.compile(r"(?<=[^aeiouyąęó])e(?=[klcń]$)")
+
+
+def polish_stems(word: str) -> list[str]:
+    """The stems whose Polish case forms (``POLISH_CASE_ENDINGS``) ``word``'s search also asks for
+    ([] for a word not Latin, neither capitalised nor Polish, or too short to cut)."""
+    word = word.strip(_PUNCTUATION)
+    if not word or not _LATIN_WORD.fullmatch(word):
+        return []
+    low = word.lower()
+    if not (word[0].isupper() or _POLISH_LETTERS & set(low)) or (len(word) > 1 and word.isupper()):
+        return []  # an acronym (NATO, PAP) is written as it is
+    stems = [word[:-1] if low[-1] in "aeioyąę" else word]
+    if _FLEETING_E.search(low):
+        stems.append(_FLEETING_E.sub("", word))
+    if low.endswith("ów"):
+        stems.append(word[:-2] + "ow")
+    return [s for s in dict.fromkeys(stems) if len(s) >= CYRILLIC_STEM_MIN]
+
+
 def readings(term: Term, l_readings: bool = True, forms: bool = True) -> list[tuple[str, bool]]:
     """What the index is asked for a term: (text, as a prefix) for each of its ``spellings``, then
-    (``forms``) each Cyrillic word's case forms (``cyrillic_stems``; a phrase and a typed prefix as
-    typed)."""
+    (``forms``) each Cyrillic word's case forms (``cyrillic_stems``) and each name's Polish ones
+    (``polish_stems``); a phrase and a typed prefix as typed."""
     texts = spellings(term.text, l_readings)
     out = [(t, term.prefix) for t in texts]
     if forms and not term.prefix and " " not in term.text:
         out += [(stem + ending, False) for t in texts for stem in cyrillic_stems(t) for ending in CASE_ENDINGS]
+        out += [(stem + ending, False) for t in texts for stem in polish_stems(t) for ending in POLISH_CASE_ENDINGS]
     return list(dict.fromkeys(out))
 
 
