@@ -534,3 +534,83 @@ def test_a_paragraph_whose_teaser_copy_the_model_dropped_stays_body():
     assert drop_near_repeats(lines, [False, False, False, True, True], 3) == [False, False, False, True, True]
     labels = ["Advertisement", "A paragraph of the article that the model keeps as body.", "Advertisement"]
     assert drop_near_repeats(labels, [False, True, True], 3) == [False, True, False]
+
+
+# The recall floor (round 22): a page whose kept lines hold under a share of its sentence text
+# gets the decoder's span placed again with a lower cost.
+from storydiff.extract import pagetext  # noqa: E402
+from storydiff.extract.pagetext import broad_span_flags, sentence_share  # noqa: E402
+
+
+def test_sentence_share_counts_sentences_in_every_script():
+    lines = ["Menu", "The council met on Tuesday and voted to close the old bridge for repairs.",
+             "東京都は十日、新しい防災計画を発表し、住民に対して避難経路の確認を呼びかけた。", "Login"]
+    assert sentence_share(lines, [False, True, False, False]) == pytest.approx(
+        len(lines[1]) / (len(lines[1]) + len(lines[2])))
+    assert sentence_share(lines, [False, True, True, False]) == 1.0
+    assert sentence_share(lines, [True, False, False, True]) == 0.0
+    assert sentence_share(["Menu", "Home", "Price: 20 EUR"], [False, False, False]) == 1.0
+
+
+def test_broad_span_reaches_a_body_of_short_lines_the_decoders_cost_cuts_off():
+    # Three sentence lines scoring high, then a list whose lines score 0.1 (under the span cost
+    # 0.25, over 0.05), then navigation scoring nothing.
+    prob = np.array([0.001] * 3 + [0.95] * 3 + [0.1] * 12 + [0.0005] * 6)
+    p_start = np.full(len(prob), 0.01)
+    p_end = np.full(len(prob), 0.01)
+    decoder = {"weight": 0.0, "span_cost": 0.25, "inside_threshold": 0.05, "outside_threshold": 0.9}
+    assert pagetext.boundary_span(prob, p_start, p_end, decoder) == (3, 5)
+    broad = broad_span_flags(prob, p_start, p_end, decoder, span_cost=0.05, inside=0.02)
+    assert broad[3:18].all() and not broad[:3].any() and not broad[18:].any()
+    # The inside threshold still holds in the broader span.
+    assert not broad_span_flags(prob, p_start, p_end, decoder, span_cost=0.05, inside=0.2)[6:18].any()
+
+
+# A guide whose body is mostly short lines: its intro, then three blocks of eleven list rows
+# each closed by one sentence (each sentence more than prose_run_gap lines from the next, so
+# keep_prose_runs does not join them), then the page's notices.
+_TRAILS = [[f"Trail {b}{k}: {k + 2} miles" for k in range(11)] for b in "ABC"]
+_CLOSING = ["Every trail in this block was walked again in May and was open to walkers and their dogs.",
+            "The trails in this block climb more than the others, so allow an extra hour for each of them.",
+            "Parking near this block is free on weekdays, and the town bus stops at the gate every hour."]
+LIST_PAGE = (["Home", "Shop", "Guides",
+              "Our guide to the trails near the lake, walked by our staff and readers this spring.",
+              "We list each trail's distance and climb so that you can choose one for your afternoon."]
+             + [line for rows, closing in zip(_TRAILS, _CLOSING) for line in rows + [closing]]
+             + ["Privacy Policy", "Subscribe to our newsletter"])
+
+
+def _fixture_scores(monkeypatch, models):
+    """The line model's scores for LIST_PAGE as the model gives them on lost wcxb pages: the
+    intro's sentences high, the body's short lines under the span's cost, the rest low."""
+    prob = np.array([0.001] * 3 + [0.95] * 2 + [0.1] * 36 + [0.0005] * 2)
+    p_start = np.full(len(prob), 0.01)
+    p_end = np.full(len(prob), 0.01)
+    monkeypatch.setattr(pagetext, "_line_scores", lambda lines, siblings, m: (prob, p_start, p_end))
+    return dict(models, _meta=dict(models["_meta"], boundary_decoder={
+        "weight": 0.0, "span_cost": 0.25, "inside_threshold": 0.05, "outside_threshold": 0.9}))
+
+
+def test_the_recall_floor_adds_the_broad_span_when_the_page_kept_under_its_share(monkeypatch):
+    from dataclasses import replace
+
+    from storydiff.extract.line_model import load_models
+
+    models = load_models()
+    if models is None:
+        pytest.skip("no line model weights")
+    models = _fixture_scores(monkeypatch, models)
+    text = "\n".join(LIST_PAGE)
+    base = replace(pagetext.SETTINGS, recall_floor_span_cost=0.02, recall_floor_inside=0.02)
+    off = clean_page_text(text, models=models, settings=replace(base, recall_floor=0.0))
+    on = clean_page_text(text, models=models, settings=replace(base, recall_floor=0.5))
+    body = range(5, 41)
+    # Without the floor the list and its closing sentences are lost: the kept lines (the intro)
+    # hold under half of the page's sentence text.
+    assert off.kept[3] and off.kept[4] and not any(off.kept[i] for i in body)
+    assert sentence_share(LIST_PAGE, off.kept) < 0.5
+    assert all(on.kept[i] for i in body) and on.kept[3] and on.kept[4]
+    # Navigation and the notices stay out.
+    assert not any(on.kept[i] for i in (0, 1, 2, 41, 42))
+    # A floor the page's kept share already meets changes nothing.
+    assert clean_page_text(text, models=models, settings=replace(base, recall_floor=0.2)).kept == off.kept

@@ -71,6 +71,16 @@ class ExtractSettings:
     # 0.738 (not blind: its count of such lines was read first); 0 turns it off
     # (bench/line_repeats.py).
     page_repeat_within: int = 3
+    # The recall floor (extract/pagetext.py clean_page_text, round 22): a page whose kept lines
+    # hold under recall_floor of its sentence text (characters of sentence lines, any script) gets
+    # the lines of the decoder's span placed again with span cost recall_floor_span_cost, each
+    # scoring over recall_floor_inside. The setting chosen on aeb-lines and fundus-tests-lines
+    # (line F1 not lower and no page newly lost on either; the highest mean of F1 change minus
+    # lost-share change) and scored on wcxb-dev-lines, never seen: line F1 0.7193 -> 0.7232, pages
+    # with body recall < 0.5 222 -> 211 (bench/pagetext_floor.py); 0 turns it off.
+    recall_floor: float = 0.5
+    recall_floor_span_cost: float = 0.05
+    recall_floor_inside: float = 0.05
     # Pages above this are refused before parsing: the contract caps work at 5 s per page and a
     # 20 MB page parses in ~1 s on the 2-core dev box (tests/test_extract_html.py).
     max_html_bytes: int = 20 * 1024 * 1024 + 1024

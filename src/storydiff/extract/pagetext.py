@@ -58,10 +58,24 @@ def clean_page_text(text: str, siblings: Sequence[str] = (), *, models: dict | N
     lines = text.splitlines()
     scored = lines[:MAX_LINES]
     sibling_lines = [s.splitlines()[:MAX_LINES] for s in siblings if isinstance(s, str)]
-    kept = body_flags(scored, sibling_lines, models or load_models())
-    template = {normalise_line(line[:MAX_LINE_CHARS]) for page in sibling_lines for line in page}
+    models = models or load_models()
     settings = settings or SETTINGS
-    kept = keep_prose_runs(scored, kept, template, settings)
+    flags = body_flags(scored, sibling_lines, models)
+    template = {normalise_line(line[:MAX_LINE_CHARS]) for page in sibling_lines for line in page}
+    kept, title = _after_model(lines, scored, flags, template, settings)
+    if settings.recall_floor > 0 and sentence_share(lines, kept) < settings.recall_floor:
+        broad = broad_body_flags(scored, sibling_lines, models, settings)
+        if broad is not None and any(b and not f for b, f in zip(broad, flags)):
+            kept, title = _after_model(lines, scored, [f or b for f, b in zip(flags, broad)], template, settings)
+    body = "\n".join(line.strip() for line, k in zip(lines, kept) if k)
+    return PageText(text=body, title=title, kept=kept)
+
+
+def _after_model(lines: list[str], scored: list[str], flags: list[bool], template: set[str],
+                 settings: ExtractSettings) -> tuple[list[bool], str | None]:
+    """clean_page_text's steps after the line model: prose runs, the headline, chrome, bylines,
+    near repeats. (kept flags for every line of ``lines``, the headline)"""
+    kept = keep_prose_runs(scored, flags, template, settings)
     kept += [False] * (len(lines) - len(scored))
     title = find_title(lines, kept)
     if title is not None:
@@ -71,8 +85,56 @@ def clean_page_text(text: str, siblings: Sequence[str] = (), *, models: dict | N
         kept = [k and chrome_kind(line[:MAX_LINE_CHARS]) is None for k, line in zip(kept, lines)]
     kept = _without_bylines(lines, kept)
     kept = drop_near_repeats(lines, kept, settings.page_repeat_within)
-    body = "\n".join(line.strip() for line, k in zip(lines, kept) if k)
-    return PageText(text=body, title=title, kept=kept)
+    return kept, title
+
+
+# A sentence's end in any script (CJK 。！？ and its closing brackets too) and the CJK characters
+# that stand for words where a script has no spaces: the recall floor measures the page's
+# sentence text in every language (fundus has Japanese, Chinese, Korean pages).
+_SENTENCE_END_ANY = re.compile(r"[.!?…。！？][\"'”’»“‘«)\]」』]*\s*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CJK_SENTENCE_CHARS = 20  # a CJK line this long with a sentence end counts as a sentence (8+ words elsewhere)
+
+
+def _sentence_any_script(line: str) -> bool:
+    s = line.strip()[:MAX_LINE_CHARS]
+    return bool(_SENTENCE_END_ANY.search(s)) and (len(s.split()) >= 8 or len(_CJK.findall(s)) >= CJK_SENTENCE_CHARS)
+
+
+def sentence_share(lines: Sequence[str], kept: Sequence[bool]) -> float:
+    """The share of the page's sentence text (characters of sentence lines, any script) that
+    ``kept`` holds; 1.0 on a page without sentence lines."""
+    total = held = 0
+    for line, k in zip(lines, kept):
+        if _sentence_any_script(line):
+            n = min(len(line.strip()), MAX_LINE_CHARS)
+            total += n
+            held += n if k else 0
+    return held / total if total else 1.0
+
+
+def broad_body_flags(lines: list[str], siblings: list[list[str]], models: dict | None,
+                     settings: ExtractSettings = SETTINGS) -> list[bool] | None:
+    """The recall floor's broader rule (round 22): the decoder's span placed again with the lower
+    cost ``recall_floor_span_cost`` and every line in it scoring over ``recall_floor_inside``
+    (the line rules' notices still dropped). None without the line model's boundary decoder.
+    clean_page_text adds these lines when what it kept holds under ``recall_floor`` of the page's
+    sentence text: a body of short lines (a list, a forum thread, a product's specs) scores under
+    the span's cost, so the span closes after the page's few sentences and the body is lost."""
+    if models is None or "end" not in models or "boundary_decoder" not in models["_meta"] or not lines:
+        return None
+    prob, p_start, p_end = _line_scores(lines, siblings, models)
+    flags = broad_span_flags(prob, p_start, p_end, models["_meta"]["boundary_decoder"],
+                             settings.recall_floor_span_cost, settings.recall_floor_inside)
+    return [bool(f) and bool(line.strip()) and boilerplate_kind(line) is None for f, line in zip(flags, lines)]
+
+
+def broad_span_flags(prob: np.ndarray, p_start: np.ndarray, p_end: np.ndarray, decoder: dict, span_cost: float,
+                     inside: float) -> np.ndarray:
+    """The lines of ``boundary_span`` placed with ``span_cost`` instead of the decoder's that score over ``inside``."""
+    s, e = boundary_span(prob, p_start, p_end, dict(decoder, span_cost=span_cost))
+    idx = np.arange(len(prob))
+    return (idx >= s) & (idx <= e) & (prob > inside)
 
 
 BYLINE_REACH = 2  # kept lines at the body's top and foot where a byline is looked for
@@ -129,24 +191,12 @@ def body_flags(lines: list[str], siblings: list[list[str]], models: dict | None)
     if models is None:
         flags = [c4_keep(line) for line in lines]
     else:
-        # Features read a line's first MAX_LINE_CHARS: no paragraph of aeb-lines is a tenth of
-        # that, and a multi-megabyte "line" (a blob pasted into a page) costs seconds of regex.
-        X = line_features([line[:MAX_LINE_CHARS] for line in lines],
-                          [[line[:MAX_LINE_CHARS] for line in page] for page in siblings])
-        p2 = _two_stage(models, "", X)
-        if not siblings and "single_stage1" in models:
-            # A page alone: the sibling-trained pair leans on sibling_rep, which is empty here;
-            # averaging it with the pair trained without siblings scores 0.850 out of fold
-            # instead of 0.844 (either pair alone: 0.854 / 0.844, but the single pair alone
-            # drops the Euromaidan seed's last paragraphs).
-            p2 = (p2 + _two_stage(models, "single_", X)) / 2
+        p2, p_start, p_end = _line_scores(lines, siblings, models)
         meta = models["_meta"]
-        if "end" in models and "boundary_decoder" in meta:
+        if p_start is not None:
             # Models of the body's first and last line place the span (bench/extraction.py, nested
             # CV: +0.009 line F1 with siblings, +0.015 single page over span_decode alone).
-            B = boundary_features(p2, X)
-            flags = list(boundary_decode(p2, models["start"].proba(B), models["end"].proba(B),
-                                         meta["boundary_decoder"]))
+            flags = list(boundary_decode(p2, p_start, p_end, meta["boundary_decoder"]))
         else:
             flags = list(span_decode(p2, meta))
         if _is_clean_text(lines):
@@ -154,6 +204,27 @@ def body_flags(lines: list[str], siblings: list[list[str]], models: dict | None)
             # pages and distrusts a page's last lines; here every sentence line is body.
             flags = [f or _sentence_line(line) for f, line in zip(flags, lines)]
     return [bool(f) and bool(line.strip()) and boilerplate_kind(line) is None for f, line in zip(flags, lines)]
+
+
+def _line_scores(lines: list[str], siblings: list[list[str]], models: dict) -> tuple[np.ndarray, ...]:
+    """(the line model's body scores, first-line and last-line probabilities or None, None)."""
+    # Features read a line's first MAX_LINE_CHARS: no paragraph of aeb-lines is a tenth of
+    # that, and a multi-megabyte "line" (a blob pasted into a page) costs seconds of regex.
+    X = line_features([line[:MAX_LINE_CHARS] for line in lines],
+                      [[line[:MAX_LINE_CHARS] for line in page] for page in siblings])
+    p2 = _two_stage(models, "", X)
+    if not siblings and "single_stage1" in models:
+        # A page alone: the sibling-trained pair leans on sibling_rep, which is empty here;
+        # averaging it with the pair trained without siblings scores 0.850 out of fold
+        # instead of 0.844 (either pair alone: 0.854 / 0.844, but the single pair alone
+        # drops the Euromaidan seed's last paragraphs).
+        p2 = (p2 + _two_stage(models, "single_", X)) / 2
+    if "end" in models and "boundary_decoder" in models["_meta"]:
+        if not len(p2):
+            return p2, p2, p2
+        B = boundary_features(p2, X)
+        return p2, models["start"].proba(B), models["end"].proba(B)
+    return p2, None, None
 
 
 def keep_prose_runs(lines: list[str], kept: list[bool], template: set[str] = frozenset(),
