@@ -10,7 +10,7 @@ from pathlib import Path
 E = []
 
 
-SPLIT = ["dev"]  # groups 1-6 were written first (dev); 7-12 later, and held out of every choice
+SPLIT = ["dev"]  # groups 1-6 were written first (dev); 7-12 later, held out of every choice until round 22; 13-18 in round 22
 
 
 def add(group, event, rid, published, outlet, title, text, language="en"):
@@ -328,6 +328,161 @@ add("strike", "sable-visit", "sable-visit-2", "2026-05-11T15:00:00+00:00", "Meri
     """Anton Brel travelled to Sable on Monday and pledged two air defence batteries for the city, where
     Sunday's drone strike killed four people. The president toured the burned power plant with
     governor Ilya Serov and said power would be fully restored within a month.""")
+
+# -- Second test half (round 22): written before anything of round 22 was designed and before the
+# first test half's errors were read; held out of every choice of round 22. Gaps: the same day
+# (13, 17), a day (14, 15's arrest is two), days (16, 18); a same-story update the next day (15).
+SPLIT[0] = "test2"
+
+# 13. Dockers walk out at a port vs. the port authority suing their union, the same day
+add("port", "vesk-walkout", "vesk-walkout-1", "2026-06-08T08:10:00+00:00", "Harbor Wire",
+    "Dockers walk out at Vesk, halting container traffic",
+    """About 1,400 dock workers at the port of Vesk walked off the job on Monday morning over a new
+    shift system, stopping all container traffic, the Vesk Dockers' Union said. Union leader Mara
+    Olin said the walkout would last until the port authority withdrew the rota. Ships queued outside
+    the harbour by midday.""")
+add("port", "vesk-walkout", "vesk-walkout-2", "2026-06-08T10:40:00+00:00", "Meridian Daily",
+    "Vesk port at a standstill as dockers strike over shifts",
+    """Cranes stood idle at Vesk on Monday after some 1,400 dockers stopped work in protest at longer
+    night shifts. Mara Olin, who leads the dockers' union, told workers at the gate that they would not
+    return until the new rota was scrapped. At least nine cargo ships were waiting to berth.""")
+add("port", "vesk-lawsuit", "vesk-lawsuit-1", "2026-06-08T17:30:00+00:00", "Veyra Post",
+    "Port authority sues Vesk dockers' union, calls strike unlawful",
+    """The Vesk port authority filed a lawsuit against the Vesk Dockers' Union on Monday afternoon,
+    asking the labour court to declare the strike unlawful and to order the union to pay damages of
+    4 million crowns a day. Authority director Piet Hanning said the union had given no notice. Mara
+    Olin called the suit an attempt to frighten members.""")
+add("port", "vesk-lawsuit", "vesk-lawsuit-2", "2026-06-08T19:05:00+00:00", "Harbor Wire",
+    "Vesk port seeks damages from union in labour court",
+    """Vesk's port authority has taken the dockers' union to the labour court, its director Piet
+    Hanning said on Monday, claiming 4 million crowns for each day of the stoppage and asking judges
+    to rule that no legal notice was given. A hearing was set for Thursday. The union's Mara Olin said
+    members would not be intimidated.""")
+
+# 14. A finance minister presents the budget vs. a rating agency's downgrade over it the next day
+add("budget", "ost-budget", "ost-budget-1", "2026-09-15T11:00:00+00:00", "Meridian Daily",
+    "Finance minister Karl Ost presents budget with record deficit",
+    """Finance Minister Karl Ost presented the 2027 budget to parliament on Tuesday, with spending up
+    9 percent and a deficit of 4.8 percent of output, the largest since the currency was introduced.
+    Ost said higher defence and pension costs left no room for cuts. Opposition leader Rina Tals
+    called the plan reckless.""")
+add("budget", "ost-budget", "ost-budget-2", "2026-09-15T14:20:00+00:00", "Veyra Post",
+    "Ost's 2027 budget: more for defence and pensions, deficit at 4.8%",
+    """Veyra will run a deficit of 4.8 percent next year under the budget Karl Ost laid before
+    lawmakers on Tuesday. The finance minister raised spending by 9 percent, most of it on the army
+    and on pensions, and ruled out new taxes. Rina Tals of the opposition said the country was
+    borrowing its way into trouble.""")
+add("budget", "ost-budget", "ost-budget-uk", "2026-09-15T15:00:00+00:00", "Лорн Інформ",
+    "Міністр фінансів Карл Ост представив бюджет з рекордним дефіцитом",
+    """Міністр фінансів Вейри Карл Ост у вівторок представив парламенту бюджет на 2027 рік: видатки
+    зростуть на 9 відсотків, дефіцит сягне 4,8 відсотка. Ост пояснив це витратами на оборону та
+    пенсії. Лідерка опозиції Ріна Талс назвала план безвідповідальним.""", "uk")
+add("budget", "veyra-downgrade", "veyra-downgrade-1", "2026-09-16T19:45:00+00:00", "Harbor Wire",
+    "Agency cuts Veyra's rating after Ost budget",
+    """Rating agency Norbeck cut Veyra's credit rating by one notch to A- on Wednesday, a day after
+    Finance Minister Karl Ost presented a budget with a 4.8 percent deficit. Norbeck said it no longer
+    expected the government to reduce its debt before 2030. Ost said the decision ignored growth
+    forecasts.""")
+add("budget", "veyra-downgrade", "veyra-downgrade-2", "2026-09-16T21:10:00+00:00", "Meridian Daily",
+    "Norbeck downgrades Veyra to A-, citing deficit",
+    """Veyra lost its A rating on Wednesday when Norbeck lowered it to A-, saying the budget unveiled
+    by Karl Ost would push public debt higher for years. The finance minister said the agency had been
+    too pessimistic. Bond yields rose after the announcement.""")
+
+# 15. A warehouse fire (and the next day's update of the same fire) vs. the owner's arrest two days on
+add("fire", "dorn-fire", "dorn-fire-1", "2026-10-19T05:50:00+00:00", "Veyra Post",
+    "Three dead in Dorn warehouse fire",
+    """Three workers died when a fire swept through a furniture warehouse in the industrial zone of
+    Dorn overnight into Monday, the city's fire service said. Sixty firefighters fought the blaze for
+    six hours. The cause was not yet known, fire chief Lena Brock said.""")
+add("fire", "dorn-fire", "dorn-fire-uk", "2026-10-19T08:30:00+00:00", "Лорн Інформ",
+    "У Дорні згорів меблевий склад, троє загиблих",
+    """У ніч на понеділок у промисловій зоні Дорна спалахнула пожежа на меблевому складі, загинули
+    троє працівників, повідомила міська пожежна служба. Шістдесят рятувальників гасили вогонь шість
+    годин. Причина пожежі поки невідома, сказала начальниця служби Лена Брок.""", "uk")
+add("fire", "dorn-fire", "dorn-fire-2", "2026-10-20T09:15:00+00:00", "Harbor Wire",
+    "Dorn warehouse fire toll rises to four",
+    """A fourth worker has died in hospital after the fire at a furniture warehouse in Dorn overnight
+    into Monday, fire chief Lena Brock said on Tuesday. Investigators found that the sprinkler system
+    had been switched off, she said. The warehouse had failed an inspection in the spring.""")
+add("fire", "dorn-owner", "dorn-owner-1", "2026-10-21T16:00:00+00:00", "Meridian Daily",
+    "Owner of burned Dorn warehouse arrested",
+    """Police arrested Viktor Sallen, the owner of the Dorn furniture warehouse where four workers died
+    in a fire, on Wednesday on suspicion of manslaughter, prosecutors said. Investigators say the
+    sprinkler system had been switched off to save money. Sallen's lawyer said his client would
+    cooperate.""")
+add("fire", "dorn-owner", "dorn-owner-2", "2026-10-21T18:30:00+00:00", "Veyra Post",
+    "Sallen detained over deadly Dorn fire",
+    """Viktor Sallen, whose warehouse in Dorn burned down with four workers inside, was detained on
+    Wednesday and faces manslaughter charges, prosecutors said. They accuse him of turning off the
+    sprinklers. His lawyer said Sallen was shocked by the deaths and would answer every question.""")
+
+# 16. A club sacks its coach vs. the new coach named two days later (one report in Russian)
+add("coach", "rovers-sack", "rovers-sack-1", "2026-11-02T10:30:00+00:00", "Harbor Wire",
+    "Dunmere Rovers sack coach Arne Falk after five defeats",
+    """Dunmere Rovers sacked coach Arne Falk on Monday after five league defeats in a row left the club
+    second from bottom, chairman Tom Reese said. Falk had been in charge for 14 months. Assistant Ivo
+    Marsh will lead training until a successor is found.""")
+add("coach", "rovers-sack", "rovers-sack-2", "2026-11-02T13:00:00+00:00", "Meridian Daily",
+    "Falk out at Rovers as losing run costs him his job",
+    """Arne Falk has lost his job as Dunmere Rovers coach, the club announced on Monday, a day after a
+    fifth straight league defeat. Chairman Tom Reese thanked Falk for his work. Ivo Marsh, his
+    assistant, takes temporary charge.""")
+add("coach", "rovers-hire", "rovers-hire-1", "2026-11-04T15:00:00+00:00", "Veyra Post",
+    "Rovers name Helga Strom as new coach",
+    """Dunmere Rovers appointed Helga Strom as their new coach on Wednesday, two days after sacking Arne
+    Falk, chairman Tom Reese said. Strom, 41, led Sable United to the cup final last season. She
+    signed a contract until 2028 and will take her first training session on Thursday.""")
+add("coach", "rovers-hire", "rovers-hire-ru", "2026-11-04T17:20:00+00:00", "Лорн Новости",
+    "«Данмир Роверс» назначил Хельгу Стром главным тренером",
+    """«Данмир Роверс» в среду назначил новым главным тренером Хельгу Стром, через два дня после
+    увольнения Арне Фалька, сообщил председатель клуба Том Рис. 41-летняя Стром в прошлом сезоне
+    вывела «Сейбл Юнайтед» в финал кубка. Контракт подписан до 2028 года.""", "ru")
+
+# 17. A measles outbreak confirmed in a town vs. the order closing its schools, the same day (German)
+add("measles", "brask-outbreak", "brask-outbreak-1", "2027-01-14T09:00:00+00:00", "Harbor Wire",
+    "Measles outbreak confirmed in Brask, 23 children ill",
+    """Health officials confirmed a measles outbreak in the town of Brask on Thursday, with 23 cases,
+    all of them children, the health ministry said. Two children are in hospital. Chief medical
+    officer Oda Virt said fewer than 80 percent of children in the town had been vaccinated.""")
+add("measles", "brask-outbreak", "brask-outbreak-de", "2027-01-14T11:30:00+00:00", "Nordkurier Lorn",
+    "Masernausbruch in Brask: 23 Kinder erkrankt",
+    """In der Stadt Brask ist ein Masernausbruch bestätigt worden, teilte das Gesundheitsministerium am
+    Donnerstag mit. 23 Kinder sind erkrankt, zwei liegen im Krankenhaus. Die Amtsärztin Oda Virt sagte,
+    weniger als 80 Prozent der Kinder in Brask seien geimpft.""", "de")
+add("measles", "brask-schools", "brask-schools-1", "2027-01-14T18:10:00+00:00", "Meridian Daily",
+    "Brask schools ordered shut for two weeks",
+    """All eleven schools and kindergartens in Brask will close for two weeks from Friday, the town's
+    mayor Jon Edel ordered on Thursday evening, following advice from chief medical officer Oda Virt.
+    Parents' groups said the order came with less than a day's notice. Teachers will set work
+    online.""")
+add("measles", "brask-schools", "brask-schools-2", "2027-01-14T20:00:00+00:00", "Veyra Post",
+    "Mayor closes Brask schools and kindergartens",
+    """Mayor Jon Edel shut Brask's eleven schools and kindergartens for a fortnight on Thursday. Edel
+    said he acted on the advice of Oda Virt, the chief medical officer, and that lessons would move
+    online from Friday. Some parents complained they had no time to arrange care.""")
+
+# 18. A foreign minister's visit vs. the host country's expulsion of a diplomat three days later (Polish)
+add("envoy", "lind-visit", "lind-visit-1", "2027-03-09T12:00:00+00:00", "Meridian Daily",
+    "Foreign minister Lind in Karsk for talks on gas pipeline",
+    """Veyra's foreign minister Eva Lind held talks in Karsk on Tuesday with her Ostlandic counterpart
+    Bruno Hale on a gas pipeline under the Kessa river, the first such visit in three years. The two
+    agreed to set up a working group. Lind said relations had entered a new phase.""")
+add("envoy", "lind-visit", "lind-visit-pl", "2027-03-09T14:40:00+00:00", "Głos Karska",
+    "Minister Lind w Karsku. Rozmowy o gazociągu",
+    """Szefowa dyplomacji Veyry Eva Lind rozmawiała we wtorek w Karsku z ministrem spraw zagranicznych
+    Ostlandu Bruno Hale o gazociągu pod rzeką Kessą. To pierwsza taka wizyta od trzech lat. Ministrowie
+    powołali wspólną grupę roboczą.""", "pl")
+add("envoy", "envoy-expelled", "envoy-expelled-1", "2027-03-12T16:20:00+00:00", "Harbor Wire",
+    "Ostland expels Veyran diplomat for spying",
+    """Ostland ordered a Veyran diplomat to leave the country within 48 hours on Friday, accusing him of
+    spying on the pipeline talks, foreign minister Bruno Hale said. Veyra's foreign ministry called
+    the charge absurd. The expulsion came three days after Eva Lind's visit to Karsk.""")
+add("envoy", "envoy-expelled", "envoy-expelled-2", "2027-03-12T18:00:00+00:00", "Veyra Post",
+    "Hale: Veyran attaché must leave Ostland in 48 hours",
+    """A Veyran embassy attaché has been declared persona non grata in Ostland and given 48 hours to go,
+    Bruno Hale announced on Friday, saying the man had gathered information on the pipeline project.
+    Eva Lind's ministry rejected the accusation and said Veyra would respond.""")
 
 if __name__ == "__main__":
     out = Path(__file__).with_suffix(".jsonl")
