@@ -440,194 +440,198 @@ add("coach", "rovers-hire", "rovers-hire-ru", "2026-11-04T17:20:00+00:00", "Ло
     вывела «Сейбл Юнайтед» в финал кубка. Контракт подписан до 2028 года.""", "ru")
 
 # 17. A measles outbreak confirmed in a town vs. the order closing its schools, the same day (German)
-add("measles", "brask-outbreak", "brask-outbreak-1", "2027-01-14T09:00:00+00:00", "Harbor Wire",
+add("measles", "brask-outbreak", "brask-outbreak-1", "2026-01-15T09:00:00+00:00", "Harbor Wire",
     "Measles outbreak confirmed in Brask, 23 children ill",
     """Health officials confirmed a measles outbreak in the town of Brask on Thursday, with 23 cases,
     all of them children, the health ministry said. Two children are in hospital. Chief medical
     officer Oda Virt said fewer than 80 percent of children in the town had been vaccinated.""")
-add("measles", "brask-outbreak", "brask-outbreak-de", "2027-01-14T11:30:00+00:00", "Nordkurier Lorn",
+add("measles", "brask-outbreak", "brask-outbreak-de", "2026-01-15T11:30:00+00:00", "Nordkurier Lorn",
     "Masernausbruch in Brask: 23 Kinder erkrankt",
     """In der Stadt Brask ist ein Masernausbruch bestätigt worden, teilte das Gesundheitsministerium am
     Donnerstag mit. 23 Kinder sind erkrankt, zwei liegen im Krankenhaus. Die Amtsärztin Oda Virt sagte,
     weniger als 80 Prozent der Kinder in Brask seien geimpft.""", "de")
-add("measles", "brask-schools", "brask-schools-1", "2027-01-14T18:10:00+00:00", "Meridian Daily",
+add("measles", "brask-schools", "brask-schools-1", "2026-01-15T18:10:00+00:00", "Meridian Daily",
     "Brask schools ordered shut for two weeks",
     """All eleven schools and kindergartens in Brask will close for two weeks from Friday, the town's
     mayor Jon Edel ordered on Thursday evening, following advice from chief medical officer Oda Virt.
     Parents' groups said the order came with less than a day's notice. Teachers will set work
     online.""")
-add("measles", "brask-schools", "brask-schools-2", "2027-01-14T20:00:00+00:00", "Veyra Post",
+add("measles", "brask-schools", "brask-schools-2", "2026-01-15T20:00:00+00:00", "Veyra Post",
     "Mayor closes Brask schools and kindergartens",
     """Mayor Jon Edel shut Brask's eleven schools and kindergartens for a fortnight on Thursday. Edel
     said he acted on the advice of Oda Virt, the chief medical officer, and that lessons would move
     online from Friday. Some parents complained they had no time to arrange care.""")
 
 # 18. A foreign minister's visit vs. the host country's expulsion of a diplomat three days later (Polish)
-add("envoy", "lind-visit", "lind-visit-1", "2027-03-09T12:00:00+00:00", "Meridian Daily",
+add("envoy", "lind-visit", "lind-visit-1", "2026-03-10T12:00:00+00:00", "Meridian Daily",
     "Foreign minister Lind in Karsk for talks on gas pipeline",
     """Veyra's foreign minister Eva Lind held talks in Karsk on Tuesday with her Ostlandic counterpart
     Bruno Hale on a gas pipeline under the Kessa river, the first such visit in three years. The two
     agreed to set up a working group. Lind said relations had entered a new phase.""")
-add("envoy", "lind-visit", "lind-visit-pl", "2027-03-09T14:40:00+00:00", "Głos Karska",
+add("envoy", "lind-visit", "lind-visit-pl", "2026-03-10T14:40:00+00:00", "Głos Karska",
     "Minister Lind w Karsku. Rozmowy o gazociągu",
     """Szefowa dyplomacji Veyry Eva Lind rozmawiała we wtorek w Karsku z ministrem spraw zagranicznych
     Ostlandu Bruno Hale o gazociągu pod rzeką Kessą. To pierwsza taka wizyta od trzech lat. Ministrowie
     powołali wspólną grupę roboczą.""", "pl")
-add("envoy", "envoy-expelled", "envoy-expelled-1", "2027-03-12T16:20:00+00:00", "Harbor Wire",
+add("envoy", "envoy-expelled", "envoy-expelled-1", "2026-03-13T16:20:00+00:00", "Harbor Wire",
     "Ostland expels Veyran diplomat for spying",
     """Ostland ordered a Veyran diplomat to leave the country within 48 hours on Friday, accusing him of
     spying on the pipeline talks, foreign minister Bruno Hale said. Veyra's foreign ministry called
     the charge absurd. The expulsion came three days after Eva Lind's visit to Karsk.""")
-add("envoy", "envoy-expelled", "envoy-expelled-2", "2027-03-12T18:00:00+00:00", "Veyra Post",
+add("envoy", "envoy-expelled", "envoy-expelled-2", "2026-03-13T18:00:00+00:00", "Veyra Post",
     "Hale: Veyran attaché must leave Ostland in 48 hours",
     """A Veyran embassy attaché has been declared persona non grata in Ostland and given 48 hours to go,
     Bruno Hale announced on Friday, saying the man had gathered information on the pipeline project.
     Eva Lind's ministry rejected the accusation and said Veyra would respond.""")
 
-# -- Third test half (round 22): written after the rules of round 22's first commit were measured
+# (Groups 17 and 18 were first dated in 2027, after the day the benches ran: ingest reads a
+# future publication date as none, so they ran undated; moved back 52 weeks, the same weekdays,
+# before any rule was measured on them dated.)
+
+# -- Third test half (round 22; dated 52 weeks back from 2027, as written, before it was run): written after the rules of round 22's first commit were measured
 # on the first test half (and found to leave test2 as it was), before test2's errors were read;
 # held out of every later choice. Gaps: the same day (19), a day (23), two days (21, 24), three
 # days (22), four days (20, with a next-day update of the same story).
 SPLIT[0] = "test3"
 
 # 19. An activist convicted vs. the protest outside the court that evening
-add("verdict", "noor-verdict", "noor-verdict-1", "2027-04-14T10:20:00+00:00", "Harbor Wire",
+add("verdict", "noor-verdict", "noor-verdict-1", "2026-04-15T10:20:00+00:00", "Harbor Wire",
     "Activist Sela Noor jailed for four years over blockade",
     """A court in Lorn sentenced environmental activist Sela Noor to four years in prison on Wednesday
     for organising a blockade of the Kessa refinery last summer. Judge Aron Feit said the blockade had
     put workers' lives at risk. Noor's lawyer Ivo Hart said she would appeal.""")
-add("verdict", "noor-verdict", "noor-verdict-2", "2027-04-14T12:05:00+00:00", "Meridian Daily",
+add("verdict", "noor-verdict", "noor-verdict-2", "2026-04-15T12:05:00+00:00", "Meridian Daily",
     "Four-year sentence for Noor over refinery blockade",
     """Sela Noor, who led last year's blockade of the Kessa refinery, was given a four-year prison term
     by a Lorn court on Wednesday. The judge, Aron Feit, ruled that the protest endangered staff at the
     plant. Her lawyer, Ivo Hart, announced an appeal.""")
-add("verdict", "noor-protest", "noor-protest-1", "2027-04-14T20:30:00+00:00", "Veyra Post",
+add("verdict", "noor-protest", "noor-protest-1", "2026-04-15T20:30:00+00:00", "Veyra Post",
     "Thousands rally outside Lorn court after Noor verdict",
     """Several thousand people gathered outside the Lorn courthouse on Wednesday evening to protest
     against the prison sentence handed to activist Sela Noor, police said. Protesters blocked Harbour
     Street for two hours and 17 were detained after scuffles with officers. Organiser Dita Rell said
     rallies would continue every evening.""")
-add("verdict", "noor-protest", "noor-protest-2", "2027-04-14T22:10:00+00:00", "Harbor Wire",
+add("verdict", "noor-protest", "noor-protest-2", "2026-04-15T22:10:00+00:00", "Harbor Wire",
     "Police detain 17 as Noor supporters block Harbour Street",
     """Police detained 17 people in Lorn on Wednesday night as supporters of jailed activist Sela Noor
     blocked Harbour Street outside the courthouse. Dita Rell, one of the organisers, told the crowd
     they would return every evening until Noor was freed.""")
 
 # 20. A bank's data breach (and the next day's update of it) vs. the regulator's fine four days later
-add("breach", "nordbank-breach", "nordbank-breach-1", "2027-05-03T09:00:00+00:00", "Meridian Daily",
+add("breach", "nordbank-breach", "nordbank-breach-1", "2026-05-04T09:00:00+00:00", "Meridian Daily",
     "Hackers steal data of Nordbank customers",
     """Nordbank said hackers had stolen names, addresses and account numbers of about 200,000 customers
     in an attack on its payment system discovered over the weekend. Chief executive Hanna Lisk
     apologised and said no money had been taken. The police cyber unit is investigating.""")
-add("breach", "nordbank-breach", "nordbank-breach-2", "2027-05-03T13:30:00+00:00", "Veyra Post",
+add("breach", "nordbank-breach", "nordbank-breach-2", "2026-05-04T13:30:00+00:00", "Veyra Post",
     "Nordbank: 200,000 customers hit by cyber attack",
     """The personal data of some 200,000 Nordbank customers was stolen in a cyber attack on the bank's
     payment system, chief executive Hanna Lisk said on Monday. Account numbers were among the stolen
     data, but no funds were lost, she said.""")
-add("breach", "nordbank-breach", "nordbank-breach-3", "2027-05-04T10:15:00+00:00", "Harbor Wire",
+add("breach", "nordbank-breach", "nordbank-breach-3", "2026-05-05T10:15:00+00:00", "Harbor Wire",
     "Nordbank breach larger than first thought: 340,000 customers",
     """Hackers who attacked Nordbank's payment system stole the data of 340,000 customers, not 200,000
     as first reported, the bank said on Tuesday. Hanna Lisk, the chief executive, said customers would
     be given new account numbers free of charge.""")
-add("breach", "nordbank-fine", "nordbank-fine-1", "2027-05-07T15:40:00+00:00", "Meridian Daily",
+add("breach", "nordbank-fine", "nordbank-fine-1", "2026-05-08T15:40:00+00:00", "Meridian Daily",
     "Regulator fines Nordbank 12 million over data breach",
     """The financial supervisor fined Nordbank 12 million crowns on Friday for failing to protect
     customer data, after hackers stole the details of 340,000 clients. Supervisor chief Emil Dahl said
     the bank had ignored warnings about its payment system. Nordbank said it would not appeal.""")
-add("breach", "nordbank-fine", "nordbank-fine-2", "2027-05-07T18:00:00+00:00", "Veyra Post",
+add("breach", "nordbank-fine", "nordbank-fine-2", "2026-05-08T18:00:00+00:00", "Veyra Post",
     "Nordbank hit with 12 million crown fine",
     """Emil Dahl, head of the financial supervisor, announced a fine of 12 million crowns against
     Nordbank on Friday, saying the bank had been warned about weaknesses in its systems months before
     this week's breach. The bank accepted the penalty.""")
 
 # 21. A bridge collapse vs. the transport minister's resignation over it two days later (Russian)
-add("bridge", "arn-bridge", "arn-bridge-1", "2027-06-10T07:10:00+00:00", "Harbor Wire",
+add("bridge", "arn-bridge", "arn-bridge-1", "2026-06-11T07:10:00+00:00", "Harbor Wire",
     "Six dead as road bridge collapses in Arn",
     """A road bridge over the Kessa collapsed in the town of Arn on Thursday morning, sending a bus and
     three cars into the river and killing six people, the regional governor Petr Vall said. Divers were
     searching for two missing. The bridge had been due for repairs since 2024.""")
-add("bridge", "arn-bridge", "arn-bridge-ru", "2027-06-10T09:40:00+00:00", "Лорн Новости",
+add("bridge", "arn-bridge", "arn-bridge-ru", "2026-06-11T09:40:00+00:00", "Лорн Новости",
     "В Арне обрушился мост: шесть погибших",
     """В четверг утром в городе Арн обрушился автомобильный мост через Кессу, в реку упали автобус и
     три легковых автомобиля, погибли шесть человек, сообщил губернатор Петр Валл. Водолазы ищут двух
     пропавших. Ремонт моста откладывался с 2024 года.""", "ru")
-add("bridge", "arn-bridge", "arn-bridge-2", "2027-06-10T11:00:00+00:00", "Veyra Post",
+add("bridge", "arn-bridge", "arn-bridge-2", "2026-06-11T11:00:00+00:00", "Veyra Post",
     "Arn bridge collapse: bus and cars plunge into Kessa",
     """Six people were killed when the Arn road bridge gave way on Thursday, governor Petr Vall said,
     as a bus and three cars fell into the Kessa. Two people are missing. Repairs to the bridge had
     been postponed for three years.""")
-add("bridge", "minister-quits", "minister-quits-1", "2027-06-12T12:30:00+00:00", "Meridian Daily",
+add("bridge", "minister-quits", "minister-quits-1", "2026-06-13T12:30:00+00:00", "Meridian Daily",
     "Transport minister Lena Roos resigns over Arn bridge",
     """Transport Minister Lena Roos resigned on Saturday, two days after the collapse of the Arn bridge
     killed six people, saying she took political responsibility for the delayed repairs. Prime
     Minister Tomas Reyk accepted her resignation and named her deputy, Olaf Brun, acting minister.""")
-add("bridge", "minister-quits", "minister-quits-2", "2027-06-12T14:45:00+00:00", "Harbor Wire",
+add("bridge", "minister-quits", "minister-quits-2", "2026-06-13T14:45:00+00:00", "Harbor Wire",
     "Roos quits as minister; deputy Brun takes over",
     """Lena Roos stepped down as transport minister on Saturday over the postponed repairs to the Arn
     bridge, whose collapse killed six people. Tomas Reyk, the prime minister, said Olaf Brun would run
     the ministry until a successor was appointed.""")
 
 # 22. A marathon won in a course record vs. the winner's positive doping test three days later
-add("marathon", "lorn-marathon", "lorn-marathon-1", "2027-09-19T13:00:00+00:00", "Veyra Post",
+add("marathon", "lorn-marathon", "lorn-marathon-1", "2026-09-20T13:00:00+00:00", "Veyra Post",
     "Kiva Abel wins Lorn marathon in course record",
     """Kiva Abel won the Lorn marathon on Sunday in 2 hours 5 minutes 41 seconds, breaking the course
     record by almost a minute. Abel, 27, pulled away from Tom Saari after 35 kilometres. More than
     18,000 runners took part.""")
-add("marathon", "lorn-marathon", "lorn-marathon-2", "2027-09-19T15:30:00+00:00", "Meridian Daily",
+add("marathon", "lorn-marathon", "lorn-marathon-2", "2026-09-20T15:30:00+00:00", "Meridian Daily",
     "Record run in Lorn as Abel beats Saari",
     """Kiva Abel set a course record of 2:05:41 to win the Lorn marathon on Sunday, leaving Tom Saari
     behind in the last seven kilometres. Abel said the cool weather had helped. Some 18,000 runners
     started.""")
-add("marathon", "abel-doping", "abel-doping-1", "2027-09-22T10:00:00+00:00", "Harbor Wire",
+add("marathon", "abel-doping", "abel-doping-1", "2026-09-23T10:00:00+00:00", "Harbor Wire",
     "Lorn marathon winner Abel fails doping test",
     """Kiva Abel, who won the Lorn marathon in a course record, has tested positive for a banned blood
     booster, the national anti-doping agency said. Abel has been provisionally suspended and could
     lose the title to Tom Saari. His agent said Abel denied taking any banned substance.""")
-add("marathon", "abel-doping", "abel-doping-2", "2027-09-22T12:20:00+00:00", "Veyra Post",
+add("marathon", "abel-doping", "abel-doping-2", "2026-09-23T12:20:00+00:00", "Veyra Post",
     "Abel suspended after positive test, Lorn record in doubt",
     """The anti-doping agency provisionally suspended Kiva Abel on Wednesday after his sample from the
     Lorn marathon tested positive for a banned substance. If the result is confirmed, Tom Saari will be
     declared the winner. Abel's agent said the runner was innocent.""")
 
 # 23. A ceasefire signed vs. the reports of its first violations the next day (Ukrainian)
-add("truce", "truce-signed", "truce-signed-1", "2027-10-08T16:00:00+00:00", "Meridian Daily",
+add("truce", "truce-signed", "truce-signed-1", "2026-10-09T16:00:00+00:00", "Meridian Daily",
     "Veyra and Ostland sign ceasefire in Harrowgate",
     """Veyra and Ostland signed a ceasefire in Harrowgate on Friday, ending three weeks of fighting
     along the Kessa border. Foreign ministers Eva Lind and Bruno Hale agreed to pull heavy weapons
     back 15 kilometres from the river. The truce takes effect at midnight.""")
-add("truce", "truce-signed", "truce-signed-2", "2027-10-08T18:30:00+00:00", "Harbor Wire",
+add("truce", "truce-signed", "truce-signed-2", "2026-10-09T18:30:00+00:00", "Harbor Wire",
     "Ceasefire deal: heavy weapons to move 15 km from Kessa",
     """Eva Lind and Bruno Hale put their names to a ceasefire on Friday in Harrowgate, under which
     both armies will withdraw heavy weapons 15 kilometres from the Kessa. The agreement comes into
     force at midnight after three weeks of clashes.""")
-add("truce", "truce-broken", "truce-broken-1", "2027-10-09T14:10:00+00:00", "Veyra Post",
+add("truce", "truce-broken", "truce-broken-1", "2026-10-10T14:10:00+00:00", "Veyra Post",
     "Shelling on the Kessa hours after truce begins",
     """Artillery fire was reported at three points on the Kessa border on Saturday morning, hours after
     a ceasefire between Veyra and Ostland took effect, the Veyran defence ministry said. Two soldiers
     were wounded near Dunmere. Ostland denied firing first and accused Veyran units of provocations.""")
-add("truce", "truce-broken", "truce-broken-uk", "2027-10-09T16:00:00+00:00", "Лорн Інформ",
+add("truce", "truce-broken", "truce-broken-uk", "2026-10-10T16:00:00+00:00", "Лорн Інформ",
     "На кордоні по Кессі стріляють попри перемир'я",
     """У суботу вранці, через кілька годин після набуття чинності перемир'я між Вейрою та Остландом,
     на кордоні по Кессі зафіксовано артилерійські обстріли у трьох місцях, повідомило міністерство
     оборони Вейри. Поблизу Данміра поранено двох військових. Остланд заперечує, що стріляв першим.""", "uk")
 
 # 24. A vaccine approved vs. the first shots given two days later (German)
-add("vaccine", "vaccine-approved", "vaccine-approved-de", "2027-11-16T11:00:00+00:00", "Nordkurier Lorn",
+add("vaccine", "vaccine-approved", "vaccine-approved-de", "2026-11-17T11:00:00+00:00", "Nordkurier Lorn",
     "Neuer Grippeimpfstoff in Veyra zugelassen",
     """Die Arzneimittelbehörde von Veyra hat am Dienstag den Grippeimpfstoff Valtra-4 des Herstellers
     Orsen zugelassen. Behördenchefin Mira Solt sagte, der Impfstoff schütze auch vor der neuen
     H3-Variante. Die Regierung hat zwei Millionen Dosen bestellt.""", "de")
-add("vaccine", "vaccine-approved", "vaccine-approved-1", "2027-11-16T13:20:00+00:00", "Harbor Wire",
+add("vaccine", "vaccine-approved", "vaccine-approved-1", "2026-11-17T13:20:00+00:00", "Harbor Wire",
     "Regulator approves Orsen's Valtra-4 flu vaccine",
     """Veyra's medicines agency approved Orsen's flu vaccine Valtra-4 on Tuesday, saying it also
     protects against the new H3 strain. Agency head Mira Solt said the government had ordered two
     million doses.""")
-add("vaccine", "first-shots", "first-shots-1", "2027-11-18T09:30:00+00:00", "Meridian Daily",
+add("vaccine", "first-shots", "first-shots-1", "2026-11-19T09:30:00+00:00", "Meridian Daily",
     "First Valtra-4 shots given in Lorn clinics",
     """Nurses in Lorn gave the first doses of the Valtra-4 flu vaccine to about 3,000 people over 70 on
     Thursday, the health ministry said. Health Minister Oda Virt received a shot at the city hospital
     and urged older people to book appointments. Queues formed outside two clinics.""")
-add("vaccine", "first-shots", "first-shots-2", "2027-11-18T12:00:00+00:00", "Veyra Post",
+add("vaccine", "first-shots", "first-shots-2", "2026-11-19T12:00:00+00:00", "Veyra Post",
     "Queues in Lorn as flu vaccination begins",
     """About 3,000 people over 70 were vaccinated with Valtra-4 in Lorn on Thursday, the first day of
     the campaign, according to the health ministry. Minister Oda Virt was among the first to get the
