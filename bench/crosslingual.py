@@ -240,7 +240,7 @@ def related_stream_table(min_content: float | None = None, min_words: int | None
           f"{settings.content_gate_min_words}, event_days_apart {settings.event_days_apart}, date order): pairwise P / R\n")
     print("| half | reports (events) | P | R | pairs of related events merged (of all such pairs) |")
     print("|---|---:|---:|---:|---:|")
-    for half in ("dev", "test", "test2"):
+    for half in ("dev", "test", "test2", "test3"):
         rows = [r for r in reports if r["split"] == half]
         c = OnlineClusterer(settings)
         sids = [c.add(match_doc_from_row(r, r["id"])) for r in rows]
@@ -578,7 +578,8 @@ def related_table(sem: list[dict], held: np.ndarray, held_pred: np.ndarray, mode
     cross = related["x"][:, ss.ALIGNED_FEATURES.index("cross_language")] > 0
     for name, mask in (("dev half (seen when the features were chosen)", split == "dev"),
                        ("test half (held out until round 22)", split == "test"),
-                       ("**second test half (round 22, held out)**", split == "test2"),
+                       ("second test half (round 22)", split == "test2"),
+                       ("**third test half (round 22, held out)**", split == "test3"),
                        ("test half, same language only", (split == "test") & ~cross),
                        ("both halves", np.ones(len(gold), bool))):
         for how, score in (("`same-story` (time factor)", timed), ("without the time factor", plain)):

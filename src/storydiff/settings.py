@@ -273,6 +273,11 @@ class MatchSettings:
     # while the pair judgement kept all 7 pairs right; round 19). Its threshold is the pair
     # model's own (chosen on SemEval); False: off.
     pair_judge_next_day: bool = True
+    # An article bridges (merges) two stories only when their ledes' days, where both name
+    # some, share one: a next-day report may join a story within the veto's day of slack, but
+    # one naming both days ("on Monday, where Sunday's strike killed four") does not make the two
+    # days' stories one (clusterer._may_bridge; round 22). No number; False: off.
+    bridge_shared_days: bool = True
     # The lede vetoes (match/lede_keys.py): no join (nor reprint join) between reports whose
     # headlines and first sentences name places or people the other never names (two cities'
     # budget sessions told with one agency template: QA pass 21b, 05), nor between reports of one

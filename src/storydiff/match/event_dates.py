@@ -23,7 +23,8 @@ after ("on Tuesday" in Monday's paper is tomorrow, in Sunday's five days ago), a
 of what is to come ("will", "next", "are to meet", "відбудеться", "состоится", "soll") the week
 after's too, and so for a weekday two or more days back in a sentence with no past verb (a
 preview in the present tense: "Am Mittwoch beraten die Außenminister" in Monday's paper). A date followed by another year, and a weekday in a sentence that names
-another year, give no day (a past event, or a page's old timestamp), nor a date or weekday
+an earlier year, give no day (a past event, or a page's old timestamp; a later year is a plan's:
+"the 2027 budget"); a weekday after "next" is the coming one only, nor a date or weekday
 after "Updated", "Posted", "Оновлено" (the page's own stamp). An article without a
 publication date has none (a weekday or a year means nothing without one).
 
@@ -60,6 +61,10 @@ _PAST = re.compile(r"\b(?i:was|were|had|has|have|did|met|hit|struck|took|came|we
                    r"|\w{2,}ed|hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden|worden)\b"
                    r"|\bge[a-zäöüß]{3,}(?:t|en)\b|\b\w+(?:[аиія]в(?:ся)?|л[аои](?:ся|сь)?|[аеиоуяі]л(?:ся)?)\b"
                    r"|\b\w+(?:ł|ła|ło|li|ły)\b")
+# a word that makes a weekday the coming one ("next Thursday", "this coming Friday", "наступного
+# четверга", "в следующий четверг", "am nächsten / kommenden Donnerstag", "w przyszły czwartek")
+_NEXT_BEFORE = re.compile(r"\b(?:next|coming|наступн\w*|следующ\w*|nächste\w*|kommende\w*|przyszł\w*)\s+$",
+                          re.IGNORECASE)
 _CLOSED = re.compile(r"[.!?…:;\"”»’')]\s*$")
 _HALF_YEAR = 183
 # a page's own stamp before a date ("Updated: December 9, 2024", "Posted on Nov 24"): when the page
@@ -160,8 +165,10 @@ def _read(sentence: str, language: str | None, pub: date, said_on: bool) -> set[
         if year and int(year.group(1)) != date.fromordinal(last).year:
             continue  # "on March 14, 2013" in a report of 2024: a past event, not this report's
         out.append((first, last))
-    # a weekday is this week's only in a sentence of this year ("Monday, March 11, 2013" is not)
-    other_year = any(int(y) != pub.year for y in _YEAR.findall(sentence))
+    # a weekday is this week's only in a sentence of no earlier year ("Monday, March 11, 2013" is
+    # not); a later year is what is planned ("presented the 2027 budget on Tuesday", "a contract
+    # until 2028"), not an old page's (round 22: a budget's weekday was read as no day)
+    other_year = any(int(y) < pub.year for y in _YEAR.findall(sentence))
     weekdays = () if other_year else weekdays_in(sentence, said_on=said_on)
     # what is to come ("will", "are to meet", "відбудеться"), or a sentence with no past verb (a
     # preview in the present tense): a weekday more than a day back may be the coming one too
@@ -175,6 +182,11 @@ def _read(sentence: str, language: str | None, pub: date, said_on: bool) -> set[
         # the nearest such day from five days before publication to the day after
         day = tomorrow - (pub.isoweekday() + 1 - int(q.value)) % 7
         lo, hi = day + int(q.low - q.value), day + int(q.high - q.value)
+        if at >= 0 and day < tomorrow and _NEXT_BEFORE.search(sentence[max(0, at - 25) : at]):
+            # "for next Thursday", "наступного четверга", "am kommenden Donnerstag": the coming one
+            # only (a strike called for next Thursday is no event of last Thursday's)
+            out.append((lo + 7, hi + 7))
+            continue
         out.append((lo, hi))
         if future or (maybe_coming and day < tomorrow - 2):
             out.append((lo + 7, hi + 7))
