@@ -219,11 +219,11 @@ def streams_main(rows: list[dict], skip_compare: bool, shipped_only: bool = Fals
 
 
 def related_stream_table(min_content: float | None = None, min_words: int | None = None,
-                         days_apart: int | None = None) -> None:
+                         days_apart: int | None = None, **settings_kw) -> None:
     """The written related-event reports as a stream through `cluster` (date order), pairwise,
     each half of the set on its own stream; ``min_content``: MatchSettings.min_content_cosine,
     ``min_words`` its content_gate_min_words and ``days_apart`` event_days_apart (the date veto;
-    None: the defaults)."""
+    None: the defaults); ``settings_kw``: other MatchSettings fields."""
     from storydiff.pipeline import match_doc_from_row
 
     settings = MatchSettings()
@@ -233,11 +233,14 @@ def related_stream_table(min_content: float | None = None, min_words: int | None
         settings = replace(settings, content_gate_min_words=min_words)
     if days_apart is not None:
         settings = replace(settings, event_days_apart=days_apart)
+    settings = replace(settings, **settings_kw)
     min_content = settings.min_content_cosine
 
     reports = sorted((json.loads(line) for line in RELATED.open(encoding="utf-8")), key=lambda r: r["published"])
     print(f"## Related events as a stream (`cluster`, min_content_cosine {min_content:g}, content_gate_min_words "
-          f"{settings.content_gate_min_words}, event_days_apart {settings.event_days_apart}, date order): pairwise P / R\n")
+          f"{settings.content_gate_min_words}, event_days_apart {settings.event_days_apart}, content_gate_days_apart "
+          f"{settings.content_gate_days_apart}, bridge_shared_days {settings.bridge_shared_days}, date order): "
+          "pairwise P / R\n")
     print("| half | reports (events) | P | R | pairs of related events merged (of all such pairs) |")
     print("|---|---:|---:|---:|---:|")
     for half in ("dev", "test", "test2", "test3"):
@@ -766,6 +769,10 @@ def main() -> None:
                     help="--related-stream: MatchSettings.content_gate_min_words (default: the setting's)")
     ap.add_argument("--days-apart", type=int, default=None,
                     help="--related-stream: MatchSettings.event_days_apart, the date veto (-1: off; default: the setting's)")
+    ap.add_argument("--content-gate-days-apart", type=int, default=None,
+                    help="--related-stream: MatchSettings.content_gate_days_apart (default: the setting's, -1)")
+    ap.add_argument("--no-bridge-days", action="store_true",
+                    help="--related-stream: MatchSettings.bridge_shared_days off")
     ap.add_argument("--orders", type=int, metavar="SEEDS",
                     help="both years as one stream: SEEDS shuffled orders and the languages in blocks both ways")
     ap.add_argument("--cache", type=Path, help="keep the multilingual vectors in this pickle between runs")
@@ -791,7 +798,10 @@ def _run(args) -> None:
     if args.orders:
         orders_table(rows, args.orders)
     elif args.related_stream:
-        related_stream_table(args.min_content, args.content_min_words, args.days_apart)
+        extra = {"bridge_shared_days": False} if args.no_bridge_days else {}
+        if args.content_gate_days_apart is not None:
+            extra["content_gate_days_apart"] = args.content_gate_days_apart
+        related_stream_table(args.min_content, args.content_min_words, args.days_apart, **extra)
     elif args.main_names:
         main_names_table()
     elif args.pairs_cost:
