@@ -584,7 +584,7 @@ def related_table(sem: list[dict], held: np.ndarray, held_pred: np.ndarray, mode
                        ("second test half (round 22)", split == "test2"),
                        ("**third test half (round 22, held out)**", split == "test3"),
                        ("test half, same language only", (split == "test") & ~cross),
-                       ("both halves", np.ones(len(gold), bool))):
+                       ("all four halves", np.ones(len(gold), bool))):
         for how, score in (("`same-story` (time factor)", timed), ("without the time factor", plain)):
             p, r = _pr(score[mask] >= model.threshold, gold[mask])
             bp, bt = _p_at_r(score[mask], gold[mask])
