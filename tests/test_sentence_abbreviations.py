@@ -40,6 +40,8 @@ WHOLE = [
     "Der Vertrag lief vom 12. bis 14. Mai 2025.",
     "Das Spiel endete am 12. Mai 2025 mit einem Sieg.",
     "The road closes at 5 p.m. Monday and reopens at 6 a.m. ET on Tuesday.",
+    "Rait was returned to Mt. Cook Village, where he was pronounced dead.",
+    "The climbers left Aoraki/Mt. Cook National Park and Mts. Tasman and Dampier behind.",
     "Uczniowie szkoły im. Marii Konopnickiej pojechali na wycieczkę.",
     "Trafił do Liceum Ogólnokształcącego im. Bolesława Prusa w Warszawie.",
     "Студенти університету ім. Шевченка вийшли на акцію.",

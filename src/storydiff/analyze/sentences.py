@@ -22,6 +22,8 @@ _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr",
     "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "fig", "est", "approx",
+    # a mountain's name ("Aoraki/Mt. Cook National Park", "Mt. Everest": ECB+ 23 cut its fall there)
+    "mt", "mts",
     # German ("z.B.", "u.a." are caught as initials below)
     "nr", "bzw", "usw", "vgl", "ggf", "evtl", "inkl", "zzgl", "rd", "sog", "str", "jh", "okt", "dez",
     # Polish: "tzw. ", "np. ", "woj. ", ranks before a name ("płk.", "ks.")

@@ -509,6 +509,20 @@ class _English:
                     or _MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(text[max(0, start - 12) : start]))
 
 
+# "She was 91." / "He is 40.": an obituary's or a profile's age, stated as the sentence's last word
+# after a person's pronoun (ECB+ 4 and 28: "She was 91." in two outlets had no unit, so the
+# three-word sentence was no claim and the shared age was "only in" each)
+_AGE_STATED_BEFORE = re.compile(r"(?:^|[\s\"“(])(?:he|she)\s+(?:was|is|would\s+have\s+been)\s+$", re.IGNORECASE)
+_SENTENCE_CLOSES = re.compile(r"\s*[.!]?[\"”’)]?\s*")
+
+
+def _stated_age(text: str, start: int, end: int, value: float) -> bool:
+    """Whether the figure at ``start``..``end`` is an age stated as "she was 91." (a whole number a
+    person may be, closing its sentence)."""
+    return (value == int(value) and 0 < value < 130 and _SENTENCE_CLOSES.fullmatch(text, end) is not None
+            and _AGE_STATED_BEFORE.search(text, 0, start) is not None)
+
+
 def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...]:
     """Each number with its unit: the first word after it that names something ("12 people" ->
     (12, "peopl"); "48 hours" and "two days" -> (48, "hour")), else the one before it ("the toll
@@ -533,10 +547,10 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             trail = 0  # "3 Mrd. Złoty", "2 tys. mieszkańców": the dot ends the scale's abbreviation, not the clause
         unit, pos = "", end - trail
         written = g[: len(g) - trail]
-        age = AGE_AFTER.match(text, pos)
+        age = AGE_AFTER.match(text, pos) or (lang is _English and _stated_age(text, start, pos, value))
         sign = CURRENCY_BEFORE.search(text[max(0, start - 4) : start])
         if age:  # "a 7-year-old girl" and "9-летняя девочка": ages, in every language one unit
-            unit, written = "age", written + age.group(0).rstrip()
+            unit, written = "age", written + (age.group(0).rstrip() if age is not True else "")
             pos = len(text)  # nothing after it is its unit
         elif sign:  # "$1.2 billion loan": the sign says what it counts, not "loan"
             unit, written = SYMBOLS[sign.group(1)], sign.group(0).strip() + written
