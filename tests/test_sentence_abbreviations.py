@@ -41,6 +41,8 @@ WHOLE = [
     "Das Spiel endete am 12. Mai 2025 mit einem Sieg.",
     "The road closes at 5 p.m. Monday and reopens at 6 a.m. ET on Tuesday.",
     "Rait was returned to Mt. Cook Village, where he was pronounced dead.",
+    "Williams, 32, was arrested around 1:30 a.m. Feb. 1 on state Route 94 on suspicion of drunken driving.",
+    "The polls close at 8 p.m. November 5 in every state.",
     "The climbers left Aoraki/Mt. Cook National Park and Mts. Tasman and Dampier behind.",
     "Uczniowie szkoły im. Marii Konopnickiej pojechali na wycieczkę.",
     "Trafił do Liceum Ogólnokształcącego im. Bolesława Prusa w Warszawie.",

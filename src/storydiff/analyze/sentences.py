@@ -64,6 +64,9 @@ _CLOCK_AFTER = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "et", "est", "edt", "ct",
     "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "eastern",
     "central", "mountain", "pacific", "local",
+    # a date after the time, as agency copy writes it: "arrested around 1:30 a.m. Feb. 1 on state Route 94"
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
 # Polish "im." is "imienia" before a name ("Szpitala im. Jana Pawła II") and the pronoun "them"
 # ("Pomagamy im. Oni …"): the abbreviation after the name of an institution (a word starting as
