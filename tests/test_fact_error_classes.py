@@ -64,3 +64,13 @@ def test_a_gold_fact_split_in_two_shared_facts_is_a_split_restatement():
     # ("a", 1) is in a shared fact, but not ("b", 0)'s: the gold fact holds two units of "a"
     assert missed["split restatement"] == 1
     assert only == {"partner taken": 1}  # ("a", 3)'s partner ("b", 2) sits in another shared fact
+
+
+def test_ecb_tokenisation_is_undone_where_no_page_would_have_it():
+    # round 22: "$2. 6 million" and "4: 30 a. m." were each read as two claims and two figures
+    line = "Four men stole $2. 6 million at 4: 30 a. m. in a 36 - year - old Paris store ’ s window, Lohan 's lawyer said."
+    assert bench.detok(line) == "Four men stole $2.6 million at 4:30 a.m. in a 36-year-old Paris store’s window, Lohan's lawyer said."
+    # an ECB+ quote's marks as before, and a dash that is two hyphens stays as it was written
+    assert bench.detok("``It was 0. 07 percent - - just under,'' he said.") == '"It was 0.07 percent - - just under," he said.'
+    # page text (the seed and written stories) is left as it is
+    assert bench.detok("Version 2. 6 - beta", spaced=False) == "Version 2. 6 - beta"
