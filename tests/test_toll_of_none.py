@@ -44,3 +44,21 @@ def test_two_outlets_saying_no_one_died_in_other_words_share_the_fact():
     none_dead = [g for g in facts if any(c.text == "No deaths were reported." for c in g.claims)]
     assert none_dead[0].match == "same"
     assert {c.text for c in none_dead[0].claims} == {"No deaths were reported.", "Nobody died in the incident."}
+
+
+def test_a_sentence_saying_no_one_died_completes_its_outlets_half_of_the_fact():
+    # the demo's Marisol quake: Tidewater's lede and its "No one was killed." are Coastal Herald's
+    # one sentence; the second sentence was "only in" Tidewater though Coastal Herald says it too
+    a = Article(id="a", source="a", language="en", text="MARISOL — A magnitude 5.1 earthquake shook the coastal city of "
+                "Marisol on Monday afternoon, cracking walls and sending shoppers into the streets, but no deaths "
+                "were reported. Four people suffered minor injuries from falling glass, the city fire service said.")
+    b = Article(id="b", source="b", language="en", text="Marisol residents swept up broken glass on Monday evening after "
+                "a magnitude 5.1 earthquake rattled the city in the afternoon. No one was killed.\nFour people "
+                "suffered minor injuries from falling glass, the fire service said.")
+    facts = fact_groups([a, b])
+    assert not any(g.match != "same" for g in facts), [(g.match, [c.text for c in g.claims]) for g in facts]
+    lede = next(g for g in facts if g.claims[0].text.startswith("MARISOL"))
+    assert lede.claims[1].text.endswith("in the afternoon. No one was killed.")
+    # a neighbour that says nothing of a toll stays a fact of its own
+    c = Article(id="c", source="c", language="en", text=b.text.replace("No one was killed.", "The city hall was closed."))
+    assert any(g.match == "only" and g.claims[0].text == "The city hall was closed." for g in fact_groups([a, c]))

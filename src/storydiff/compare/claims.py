@@ -177,6 +177,9 @@ _TOLL_OF_NONE = (
 )
 
 
+NONE_OF_KEYS = frozenset(key for key, _ in _TOLL_OF_NONE)  # the keys of no dead, no injured
+
+
 def claim_keys(text: str) -> frozenset[str]:
     """A claim's content keys, a count of none of the dead or injured read as one key: the words
     that say it ("No one was killed", "No deaths were reported") give way to the key of no dead,

@@ -54,7 +54,7 @@ import numpy as np
 
 from storydiff.analyze.speech_verbs import ALL_LANGUAGES, verbs_pattern
 from storydiff.compare import fact_conflicts
-from storydiff.compare.claims import Claim, Quantity, allows, article_claims, overlap
+from storydiff.compare.claims import NONE_OF_KEYS, Claim, Quantity, allows, article_claims, overlap
 from storydiff.compare.headline_figures import headline_fact
 from storydiff.compare.labels import article_labels
 from storydiff.records import AlignedQuote, Article, Fact
@@ -873,7 +873,14 @@ def _adjacent_halves(groups: list[FactGroup], texts: Mapping[str, str]) -> list[
     vs 12 no conflict). An outlet's sentence in a shared fact takes in its neighbour (next, else
     previous, in the same paragraph) when the neighbour is in no shared fact and counts only
     people the fact's other outlets count (dead, injured, missing, children) and the sentence
-    itself does not: the two sentences become the outlet's one version, their figures one set."""
+    itself does not: the two sentences become the outlet's one version, their figures one set.
+    A count of none is such a count too: Tidewater's "… an earthquake rattled the city in the
+    afternoon. No one was killed." against Coastal Herald's "…, but no deaths were reported" (the
+    demo: "No one was killed." was "only in" Tidewater, issue 18's first example)."""
+
+    def counted(c: Claim) -> set[str]:
+        return {q.unit for q in c.quantities} | (c.keys & NONE_OF_KEYS)
+
     lone = {(g.claims[0].article_id, g.claims[0].index): g for g in groups if g.match != "same" and len(g.claims) == 1}
     taken: set[int] = set()
     for g in groups:
@@ -882,8 +889,8 @@ def _adjacent_halves(groups: list[FactGroup], texts: Mapping[str, str]) -> list[
         for pos, c in enumerate(g.claims):
             if any(d.article_id == c.article_id for d in g.claims[:pos]):
                 continue  # an outlet's first sentence in the fact is its version
-            given = {q.unit for d in g.claims if d.article_id != c.article_id for q in d.quantities}
-            missing = (given - {q.unit for q in c.quantities}) & _HALF_KINDS
+            given = {u for d in g.claims if d.article_id != c.article_id for u in counted(d)}
+            missing = (given - counted(c)) & (_HALF_KINDS | NONE_OF_KEYS)
             if not missing:
                 continue
             text = texts.get(c.article_id, "")
@@ -893,7 +900,7 @@ def _adjacent_halves(groups: list[FactGroup], texts: Mapping[str, str]) -> list[
                     continue
                 n = h.claims[0]
                 first, second = (c, n) if step == 1 else (n, c)
-                units = {q.unit for q in n.quantities}
+                units = counted(n)
                 if not units or not units <= missing or "\n" in text[first.end:second.start]:
                     continue
                 g.claims[pos] = Claim(c.article_id, c.index, first.start, second.end,
