@@ -370,6 +370,15 @@ class MatchSettings:
     # one shuffled stream depended on the order (B3-F1 0.958-0.985 over 12 orders, BENCHMARKS round 21).
     cross_bridge: bool = True
     cross_bridge_both_sides: bool = True
+    # An article placed nowhere whose best story in another language scored under cross_threshold
+    # is judged against that story's members by the same-story pair judgement (match/same_story.py),
+    # as next-day reports are (pair_judge_next_day), and joins where the mean pair score reaches the
+    # pair model's threshold: the cross-language score reads the lede and the shared names and
+    # figures, and a report that gives other figures fell under it while `same-story` called it the
+    # same story (QA pass 22b, 01 and 02). Only dated articles and stories of at most
+    # content_gate_max_size dated reports (their texts are kept for the judgement): wmt-dev and
+    # ECB+ carry no dates. False: off.
+    cross_pair_second_opinion: bool = True
 
 
 # -- analyze / compare (issue 5) ---------------------------------------------------------
