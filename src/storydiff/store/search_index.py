@@ -311,7 +311,7 @@ def cyrillic_stems(word: str) -> list[str]:
 # "wojewody Wieczorka"): Dorohusk found 2 of the 7 articles that wrote it (QA pass 22b, 10). A
 # capitalised Latin word of a query (a name, whatever the query's language: Polish writes "Trumpa"
 # and "Bidenem" too), or any word with a Polish letter, is also searched in the case forms of its
-# stem: a final vowel dropped (Mircze → Mircz-u, Warszawa → Warszaw-ie), the fleeting e of -ek/-el/
+# stem: a final vowel dropped (Mircze → Mircz-u, Warszawa → Warszaw-ie, Wrocławiu → Wrocławi-a), the fleeting e of -ek/-el/
 # -ec taken out (Wieczorek → Wieczork-a, Kowel → Kowl-a) and -ów read -ow- (Kraków → Krakowa).
 POLISH_CASE_ENDINGS = (
     "", "a", "u", "e", "ie", "iu", "em", "iem", "owi", "y", "i", "ą", "ę", "o", "om", "ami", "ach", "ów",
@@ -322,16 +322,19 @@ _POLISH_LETTERS = frozenset("ąćęłńóśźż")
 _FLEETING_E = re.compile(r"(?<=[^aeiouyąęó])e(?=[klcń]$)")
 
 
-def polish_stems(word: str) -> list[str]:
+def polish_stems(word: str, *, typed: str | None = None) -> list[str]:
     """The stems whose Polish case forms (``POLISH_CASE_ENDINGS``) ``word``'s search also asks for
-    ([] for a word not Latin, neither capitalised nor Polish, or too short to cut)."""
+    ([] for a word not Latin, neither capitalised nor Polish, or too short to cut). ``typed``: what
+    the user typed, when ``word`` is one of its spellings (an l read as ł makes no word Polish:
+    "zginelo" is no name, and its ł-reading is not searched in its cases)."""
     word = word.strip(_PUNCTUATION)
     if not word or not _LATIN_WORD.fullmatch(word):
         return []
     low = word.lower()
-    if not (word[0].isupper() or _POLISH_LETTERS & set(low)) or (len(word) > 1 and word.isupper()):
+    said = (typed or word).strip(_PUNCTUATION)
+    if not said or not (said[0].isupper() or _POLISH_LETTERS & set(said.lower())) or (len(said) > 1 and said.isupper()):
         return []  # an acronym (NATO, PAP) is written as it is
-    stems = [word[:-1] if low[-1] in "aeioyąę" else word]
+    stems = [word[:-1] if low[-1] in "aeiouyąę" else word]
     if _FLEETING_E.search(low):
         stems.append(_FLEETING_E.sub("", word))
     if low.endswith("ów"):
@@ -347,7 +350,8 @@ def readings(term: Term, l_readings: bool = True, forms: bool = True) -> list[tu
     out = [(t, term.prefix) for t in texts]
     if forms and not term.prefix and " " not in term.text:
         out += [(stem + ending, False) for t in texts for stem in cyrillic_stems(t) for ending in CASE_ENDINGS]
-        out += [(stem + ending, False) for t in texts for stem in polish_stems(t) for ending in POLISH_CASE_ENDINGS]
+        out += [(stem + ending, False) for t in texts for stem in polish_stems(t, typed=term.text)
+                for ending in POLISH_CASE_ENDINGS]
     return list(dict.fromkeys(out))
 
 
