@@ -1414,14 +1414,17 @@ def ingest_stream(
                     stats["interrupted"] = 1
                     return
                 if isinstance(it, Failure):
-                    stats["failed"] += 1
-                    store.add_failure(it)
-                    if on_failure:
-                        on_failure(it)
-                    if progress:
-                        progress(1)
+                    quarantine(it)
                     continue
                 yield it
+
+        def quarantine(it: Failure) -> None:
+            stats["failed"] += 1
+            store.add_failure(it)
+            if on_failure:
+                on_failure(it)
+            if progress:
+                progress(1)
 
         def outcome(a: Article, what: str) -> None:
             stats[what] += 1
@@ -1535,7 +1538,29 @@ def ingest_stream(
             # under the placement lock, so that rows become visible in storing order (catch_up)
             with store.placement_lock(), store.batch():
                 for a in chunk:
+                    store_safely(a)
+
+        def store_safely(a: Article) -> None:
+            """``store_one``, its writes undone alone when it fails (``Store.item``: a savepoint),
+            the item quarantined under its name with the reason and the chunk going on: bad input
+            is normal input (review 22a, R8: one export row's malformed URL raised ValueError, the
+            chunk was rolled back and every re-run stopped at the same row). A database that
+            cannot be written (locked, full, gone) still ends the run: every item would fail."""
+            from sqlalchemy.exc import InterfaceError, OperationalError
+
+            counts, waiting = dict(stats), len(unplaced)
+            try:
+                with store.item():
                     store_one(a)
+            except (OperationalError, InterfaceError, MemoryError):
+                raise
+            except Exception as e:  # noqa: BLE001 - any other error is this item's
+                log.debug("storing %s failed", a.source, exc_info=True)
+                stats.update(counts)  # what store_one counted before it failed is undone with its writes
+                for undone in unplaced[waiting:]:  # stored, then undone with the savepoint
+                    stored_stories.mine.discard(undone.id)
+                del unplaced[waiting:]
+                quarantine(Failure(a.source, f"not stored: {type(e).__name__}: {e}", stage="store"))
 
         def place(a: Article) -> None:
             doc = to_match_doc(a)

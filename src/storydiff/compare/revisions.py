@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from storydiff.analyze.sentences import sentences
 from storydiff.compare.claims import figures_written
@@ -558,7 +558,8 @@ def is_moved(stored: Article, article: Article, settings: RevisionSettings | Non
         return False  # a day: an outlet publishes many articles a day
     if parse_iso_utc(stored.published) != parse_iso_utc(article.published):
         return False
-    if (urlsplit(stored.url).hostname or "").removeprefix("www.") != (urlsplit(article.url).hostname or "").removeprefix("www."):
+    hosts = {_url_host(stored.url), _url_host(article.url)}
+    if len(hosts) != 1 or None in hosts:  # another site, or an address no host can be read from
         return False
     if all(_numeric_id(u) for u in (stored.url, article.url)):
         return False  # /news/1 and /news/2: two ids, two articles (a slug moves with its words)
@@ -633,8 +634,27 @@ def _caseless(word: str) -> bool:
     return word.upper() == word.lower()
 
 
+def _url_parts(url: str) -> SplitResult | None:
+    """``url`` split, or None when it cannot be: an exporter's unfilled template host
+    ("https://[domain]/news/102") or broken brackets raise ValueError in urlsplit (review 22a, R8:
+    one such row ended the ingest and rolled its chunk back)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
+def _url_host(url: str) -> str | None:
+    parts = _url_parts(url)
+    try:
+        return (parts.hostname or "").removeprefix("www.") if parts is not None else None
+    except ValueError:
+        return None
+
+
 def _last_path_part(url: str) -> str:
-    return urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    parts = _url_parts(url)
+    return parts.path.rstrip("/").rsplit("/", 1)[-1] if parts is not None else ""
 
 
 def _numeric_id(url: str) -> bool:

@@ -381,6 +381,14 @@ class Store(ABC):
         The default is no grouping (every write commits on its own); stores override it."""
         yield
 
+    @contextmanager
+    def item(self) -> Iterator[None]:
+        """Inside ``batch``: the writes of one item, undone alone when it raises (the rest of the
+        batch stays), so that one bad item is quarantined and the batch goes on.
+
+        The default undoes nothing (a store without batches commits every write on its own)."""
+        yield
+
     @abstractmethod
     def close(self) -> None: ...
 

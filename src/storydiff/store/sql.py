@@ -159,6 +159,15 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
             finally:
                 self._local.conn = None
 
+    @contextmanager
+    def item(self) -> Iterator[None]:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:  # no batch: every write commits on its own
+            yield
+            return
+        with conn.begin_nested():  # a SAVEPOINT, rolled back alone on an exception
+            yield
+
     # -- articles ----------------------------------------------------------------------------
     def add_article(self, article: Article, story_id: str | None = None, *, claim_url: bool = True,
                     take_url: bool = False, content_key: str | None = None) -> bool:

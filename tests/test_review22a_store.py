@@ -1,0 +1,127 @@
+"""Data safety of ingest and the REST API's write endpoint (review 22a): one bad item is quarantined
+by name and the batch goes on. On SQLite and, when STORYDIFF_TEST_PG_URL is set, PostgreSQL."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from storydiff.serve.cli import app
+from storydiff.store import open_store
+from storydiff.store.sql import SqlStore
+
+sys.path.insert(0, str(Path(__file__).parent))
+import test_store
+from test_reused_ids import write_jsonl
+
+db_url = test_store.db_url  # SQLite, and PostgreSQL when set
+
+runner = CliRunner()
+
+LVIV = ["Russia launched a massive drone and missile attack on Lviv overnight, the regional governor said on Sunday.",
+        "Three people were killed and seven wounded, including two children, he said in a statement.",
+        "More than 40,000 customers in the region were left without power after strikes on energy infrastructure.",
+        "Two residential buildings and a school were damaged in the city's Sykhiv district, the mayor said.",
+        "It was one of the largest attacks on Lviv since the start of the full-scale invasion, he told reporters."]
+AT_TEN = "2026-12-06T10:00:00+02:00"  # scheduled publishing: several articles of one outlet at 10:00
+
+
+def row(n: int, url: str, text: str, *, title: str, published: str = AT_TEN) -> dict:
+    return {"id": str(n), "outlet": "Kyiv City", "title": title, "url": url, "published": published, "text": text}
+
+
+METRO = row(101, "https://kyivcity.example/news/101", "\n".join(LVIV[2:5]), title="Metro runs to a new timetable")
+TEMPLATE_HOST = row(102, "https://[domain]/news/102", "\n".join(LVIV), title="Massive attack on Lviv")
+SCHOOLS = row(103, "https://kyivcity.example/news/103",
+              "\n".join(LVIV[3:] + ["Schools in the capital reopen on Monday, the city council said."]),
+              title="Schools reopen on Monday", published="2026-12-06T11:00:00+02:00")
+
+
+def ingest(db: str, path: Path):
+    return runner.invoke(app, ["ingest", str(path), "--db", db, "--workers", "0"])
+
+
+def stored_ids(db: str) -> list[str]:
+    with open_store(db) as s:
+        return sorted(a.id for a in s.articles())
+
+
+def test_a_url_with_an_unfilled_template_host_stops_nothing(db_url, tmp_path):
+    """review 22a, R8: "https://[domain]/..." beside a stored article of the outlet at the same
+    time raised ValueError in the moved-slug check, rolled the chunk back and ended the run."""
+    assert ingest(db_url, write_jsonl(tmp_path, "day1.jsonl", METRO)).exit_code == 0
+    for _ in range(2):  # and a re-run too
+        result = ingest(db_url, write_jsonl(tmp_path, "day2.jsonl", TEMPLATE_HOST, SCHOOLS))
+        assert result.exit_code == 0, (result.exception, result.output)
+        assert "103" in stored_ids(db_url)
+    broken = row(104, "http://host]/x", "\n".join(LVIV[:3]), title="Massive attack on Lviv")
+    result = ingest(db_url, write_jsonl(tmp_path, "day3.jsonl", broken))
+    assert result.exit_code == 0, (result.exception, result.output)
+
+
+def test_the_api_stores_the_rest_of_a_batch_with_a_template_host(db_url):
+    from storydiff.serve.api import create_app
+
+    with TestClient(create_app(db_url, token="t"), raise_server_exceptions=False) as client:
+        h = {"Authorization": "Bearer t"}
+        assert client.post("/api/articles", json=METRO, headers=h).status_code == 200
+        resp = client.post("/api/articles", json=[TEMPLATE_HOST, SCHOOLS], headers=h)
+        assert resp.status_code == 200, resp.text
+    assert "103" in stored_ids(db_url)
+
+
+def test_an_unexpected_error_storing_one_item_quarantines_it_by_name(db_url, tmp_path, monkeypatch):
+    """Defence in depth: whatever goes wrong storing one item (here after its row was written)
+    is undone for that item alone, quarantined under its source with the reason, and the rest of
+    the chunk is stored."""
+    add = SqlStore.add_article
+
+    def add_then_fail(self, article, *args, **kw):
+        added = add(self, article, *args, **kw)
+        if article.id == "102":
+            raise RuntimeError("disk gremlin")
+        return added
+
+    monkeypatch.setattr(SqlStore, "add_article", add_then_fail)
+    fine = row(102, "https://kyivcity.example/news/102", "\n".join(LVIV), title="Massive attack on Lviv")
+    path = write_jsonl(tmp_path, "day.jsonl", METRO, fine, SCHOOLS)
+    result = ingest(db_url, path)
+    assert result.exit_code == 0, (result.exception, result.output)
+    assert stored_ids(db_url) == ["101", "103"]  # 102's row rolled back to its savepoint
+    with open_store(db_url) as s:
+        failed = [(f.source, f.reason, f.stage) for f in s.failures()]
+        assert not s.unplaced_articles()
+        assert all(s.story_of(a.id) for a in s.articles())
+    assert len(failed) == 1 and "#L2" in failed[0][0] and "disk gremlin" in failed[0][1], failed
+    assert failed[0][2] == "store"
+    assert "disk gremlin" in " ".join(result.stderr.split())
+    monkeypatch.setattr(SqlStore, "add_article", add)
+    result = ingest(db_url, path)  # fixed: stored, and the entry leaves
+    assert stored_ids(db_url) == ["101", "102", "103"]
+    with open_store(db_url) as s:
+        assert not s.failures()
+
+
+def test_the_api_answers_an_item_that_failed_to_store_as_failed(db_url, monkeypatch):
+    from storydiff.serve.api import create_app
+
+    add = SqlStore.add_article
+
+    def add_then_fail(self, article, *args, **kw):
+        added = add(self, article, *args, **kw)
+        if article.id == "102":
+            raise RuntimeError("disk gremlin")
+        return added
+
+    monkeypatch.setattr(SqlStore, "add_article", add_then_fail)
+    fine = row(102, "https://kyivcity.example/news/102", "\n".join(LVIV), title="Massive attack on Lviv")
+    with TestClient(create_app(db_url, token="t"), raise_server_exceptions=False) as client:
+        resp = client.post("/api/articles", json=[METRO, fine, SCHOOLS], headers={"Authorization": "Bearer t"})
+    assert resp.status_code == 200, resp.text
+    items = resp.json()["items"]
+    assert [i["status"] for i in items] == ["stored", "failed", "stored"], items
+    assert "disk gremlin" in items[1]["error"]
+    assert stored_ids(db_url) == ["101", "103"]
