@@ -125,3 +125,46 @@ def test_the_api_answers_an_item_that_failed_to_store_as_failed(db_url, monkeypa
     assert [i["status"] for i in items] == ["stored", "failed", "stored"], items
     assert "disk gremlin" in items[1]["error"]
     assert stored_ids(db_url) == ["101", "103"]
+
+
+WIRE = "https://wire.example/world/lviv-attack"
+THREE = {"outlet": "Wire", "title": "Massive attack on Lviv kills three", "url": WIRE,
+         "published": "2026-12-06T07:00:00Z", "modified": "2026-12-06T07:00:00Z", "text": "\n".join(LVIV)}
+FOUR = dict(THREE, modified="2026-12-06T09:00:00Z",
+            text="\n".join(LVIV[:1] + ["Four people were killed and seven wounded, including two children, he said."] + LVIV[2:]))
+THREE_AGAIN = dict(THREE, modified="2026-12-06T11:00:00Z")  # the 09:00 figure withdrawn
+
+
+def test_an_edit_the_outlet_undid_with_a_later_modified_time_is_current(db_url, tmp_path):
+    """review 22a, R2: v1 -> v2 -> v1's text again (modified later) was "already stored" for file
+    ingest and the API, and the withdrawn figure stayed current."""
+    for i, v in enumerate((THREE, FOUR, THREE_AGAIN)):
+        assert ingest(db_url, write_jsonl(tmp_path, f"v{i}.jsonl", v)).exit_code == 0
+    with open_store(db_url) as s:
+        (a,) = s.articles()
+        assert "Three people" in a.text
+        assert [r.article.modified[11:16] for r in s.revisions(a.id)] == ["07:00", "09:00", "11:00"]
+    # the old exports read again change nothing: each item is stored
+    for i in range(3):
+        assert "1 already stored" in " ".join(ingest(db_url, tmp_path / f"v{i}.jsonl").stderr.split())
+    # the earlier versions sent again by another export with their own (earlier) modified times
+    # are old reads, not reverts
+    for v in (THREE, FOUR):
+        said = " ".join(ingest(db_url, write_jsonl(tmp_path, "other.jsonl", v)).stderr.split())
+        assert "1 already stored" in said, said
+    with open_store(db_url) as s:
+        (a,) = s.articles()
+        assert "Three people" in a.text and len(s.revisions(a.id)) == 3
+
+
+def test_the_api_takes_an_undone_edit_with_a_later_modified_time(db_url):
+    from storydiff.serve.api import create_app
+
+    with TestClient(create_app(db_url, token="t"), raise_server_exceptions=False) as client:
+        h = {"Authorization": "Bearer t"}
+        statuses = [client.post("/api/articles", json=v, headers=h).json()["items"][0]["status"]
+                    for v in (THREE, FOUR, THREE_AGAIN)]
+    assert statuses == ["stored", "stored", "stored"], statuses
+    with open_store(db_url) as s:
+        (a,) = s.articles()
+        assert "Three people" in a.text and len(s.revisions(a.id)) == 3

@@ -1030,9 +1030,26 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
                 return None
     if stored.same_version(article):
         return None
-    if store.has_text(stored.id, article) and not (reverts and _undone_edit(store, stored, article)):
+    if store.has_text(stored.id, article) and not (
+            reverts and _undone_edit(store, stored, article) or _modified_after(stored, article)):
         return None
     return stored
+
+
+def _modified_after(stored: Article, article: Article) -> bool:
+    """Whether ``article`` says it was modified after the current text of ``stored`` was (its
+    modified time, else its publication time): a text an earlier revision had, sent again with a
+    later modified time, is the outlet's edit undone (review 22a, R2: v1 -> v2 -> v1's text at
+    11:00 was "already stored" by file ingest and the API, the withdrawn figure left current). An
+    earlier version re-sent with its own time stays an old read."""
+    from storydiff.dates import is_bare_date, parse_iso_utc
+
+    def instant(value: str | None):  # a bare day is no time to order by
+        return parse_iso_utc(value) if value and not is_bare_date(value) else None
+
+    theirs = instant(article.modified)
+    mine = instant(stored.modified) or instant(stored.published)
+    return theirs is not None and mine is not None and theirs > mine
 
 
 def summary_kept_out(stored: Article, article: Article, *, teaser_only: bool = False) -> str | None:
