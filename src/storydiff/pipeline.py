@@ -1571,7 +1571,7 @@ def ingest_stream(
                     store_one(a)
             except (OperationalError, InterfaceError, MemoryError):
                 raise
-            except Exception as e:  # noqa: BLE001 - any other error is this item's
+            except Exception as e:  # any other error is this item's
                 log.debug("storing %s failed", a.source, exc_info=True)
                 stats.update(counts)  # what store_one counted before it failed is undone with its writes
                 for undone in unplaced[waiting:]:  # stored, then undone with the savepoint

@@ -75,17 +75,27 @@ def watch_round(
                 return
             if isinstance(ev, FetchedUrl):
                 records.append(ev)
-                store.clear_failure(ev.url)  # fetched fine: an earlier fetch failure is history
+                # fetched fine: an earlier fetch failure is history; why it could not be extracted
+                # or stored is not (a 304 cleared that, review 22a, R6), until an article from it is stored
+                store.clear_failure(ev.url, stages=("fetch",))
             elif isinstance(ev, SourceReport):  # comes before the pages it lists
                 reports[ev.url] = ev
                 for page in ev.pages:
                     source_of.setdefault(page, ev.url)
                 if ev.ok:
-                    store.clear_failure(ev.url)
+                    store.clear_failure(ev.url, stages=("fetch",))
             elif isinstance(ev, RawItem):
                 yield clean_item(ev)  # the sanitising boundary files and uploads go through
             elif isinstance(ev, Failure):
                 yield ev
+
+    not_stored: set[str] = set()  # pages whose item failed this round
+
+    def failed(f: Failure) -> None:
+        if f.stage != "fetch":
+            not_stored.add(f.source.removesuffix(SUMMARY_SUFFIX))
+        if on_failure is not None:
+            on_failure(f)
 
     def on_placed(article: Article, outcome: str) -> None:
         src = source_of.get(article.source.removesuffix(SUMMARY_SUFFIX))
@@ -99,7 +109,7 @@ def watch_round(
             store,
             items(),
             analyze=partial(analyze_articles, deep=False),
-            on_failure=on_failure,
+            on_failure=failed,
             progress=progress,
             workers=0,  # pages arrive at network speed; extraction keeps up in this process
             current_sources=True,  # a page is what it says now: an undone edit is a revision again
@@ -114,7 +124,9 @@ def watch_round(
     result = RoundResult(stats=stats, fetched=len(records))
     if stats.get("interrupted") or stop():
         return result  # nothing recorded: the next round fetches it all again, and stores no repeat
-    store.save_fetched_urls(records)
+    # no validators for a page whose item was not stored: the next round reads it whole (an
+    # upgrade may extract it; a 304 would keep it unread while its ETag holds, review 22a, R6)
+    store.save_fetched_urls([r for r in records if r.url not in not_stored])
     result.sources = _update_sources(store, reports, credited, now)
     return result
 

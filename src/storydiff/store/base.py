@@ -273,8 +273,10 @@ class Store(ABC):
     def failures(self) -> list[Failure]: ...
 
     @abstractmethod
-    def clear_failure(self, source: str) -> None:
-        """Forget every failure of ``source`` (a later run succeeded)."""
+    def clear_failure(self, source: str, *, stages: tuple[str, ...] | None = None) -> None:
+        """Forget every failure of ``source`` (a later run succeeded); with ``stages``, only its
+        failures at those stages (a page fetched fine again: its fetch failures, not why it
+        could not be extracted)."""
 
     # -- revisions --------------------------------------------------------------------------
     def article_by_url(self, url: str) -> Article | None:

@@ -573,9 +573,12 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
             q = select(failures.c.source, failures.c.reason, failures.c.stage).order_by(failures.c.seq)
             return [Failure(source=s, reason=r, stage=st) for s, r, st in conn.execute(q).all()]
 
-    def clear_failure(self, source: str) -> None:
+    def clear_failure(self, source: str, *, stages: tuple[str, ...] | None = None) -> None:
+        q = delete(failures).where(failures.c.source_key == codec.key_hash(source))
+        if stages is not None:
+            q = q.where(failures.c.stage.in_([codec.column_text(s) for s in stages]))
         with self._write() as conn:
-            conn.execute(delete(failures).where(failures.c.source_key == codec.key_hash(source)))
+            conn.execute(q)
 
     def close(self) -> None:
         self.engine.dispose()
