@@ -168,3 +168,32 @@ def test_the_api_takes_an_undone_edit_with_a_later_modified_time(db_url):
     with open_store(db_url) as s:
         (a,) = s.articles()
         assert "Three people" in a.text and len(s.revisions(a.id)) == 3
+
+
+def test_a_modified_time_in_the_future_pins_no_version(db_url, tmp_path):
+    """review 22a, R5: a CMS's year typo (next year) in one version's modified time kept it
+    current for good; every later correction went below it without a word."""
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+
+    def at(hours: float) -> str:
+        return (now + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def version(n: str, modified: str | None) -> dict:
+        text = "\n".join(LVIV[:1] + [f"{n} people were killed and seven wounded, he said."] + LVIV[2:])
+        return {"outlet": "Wire", "title": "Massive attack on Lviv", "url": WIRE, "published": at(-6),
+                "text": text, **({"modified": modified} if modified else {})}
+
+    said = []
+    for i, v in enumerate((version("Three", None), version("Four", at(-5 + 365 * 24)),
+                           version("Five", at(-3)), version("Six", at(-1)))):
+        said.append(" ".join(ingest(db_url, write_jsonl(tmp_path, f"v{i}.jsonl", v)).stderr.split()))
+    assert "is in the future: ignored" in said[1], said[1]
+    with open_store(db_url) as s:
+        (a,) = s.articles()
+        assert a.text.split("\n")[1].startswith("Six"), a.text
+        assert [r.article.text.split("\n")[1].split()[0] for r in s.revisions(a.id)] == ["Three", "Four", "Five", "Six"]
+    # an older version read after the current one is put below it, and said
+    late = " ".join(ingest(db_url, write_jsonl(tmp_path, "late.jsonl", version("Seven", at(-2)))).stderr.split())
+    assert "modified earlier" in late and "kept as an earlier revision" in late, late

@@ -4,6 +4,7 @@ latest text, ``article_revisions`` the texts it replaced."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import func, or_, select, update
@@ -48,6 +49,23 @@ def _instant(value: str | None):
     return parse_iso_utc(value) if value and not is_bare_date(value) else None
 
 
+def future_modified(modified: str | None, seen: str | None = None) -> bool:
+    """Whether ``modified`` lies more than a day after ``seen`` (a capture time; else now): a CMS's
+    typo (2027 for 2026), no time to order versions by. Trusted, it kept that version current for
+    good, every later correction put below it without a word (review 22a, R5); a publication
+    date in the future of the crawl is dropped the same way (``extract``)."""
+    at = _instant(modified)
+    if at is None:
+        return False
+    reference = parse_iso_utc(seen) if seen else None
+    return at > (reference or datetime.now(UTC)) + timedelta(days=1)
+
+
+def _modified(t: Times):
+    """The modified time of ``t`` as an instant, None for none or one in the future."""
+    return None if future_modified(t.modified, t.captured) else _instant(t.modified)
+
+
 def _older(new: Times, other: Times, other_seen: str | None = None) -> bool:
     """Whether the text of ``new`` is older than the text of ``other``. A feed's summary stands in
     for its page whatever its entry's date: the page's text is never older. Else the pages' own
@@ -63,7 +81,7 @@ def _older(new: Times, other: Times, other_seen: str | None = None) -> bool:
     never as strings; a bare day is no time to order by."""
     if other.summary and not new.summary:
         return False
-    new_mod, other_mod = _instant(new.modified), _instant(other.modified)
+    new_mod, other_mod = _modified(new), _modified(other)
     if new_mod and other_mod and new_mod != other_mod:
         return new_mod < other_mod
     dated = _dated_by_one_modified(new, other)
@@ -82,11 +100,11 @@ def _dated_by_one_modified(new: Times, other: Times):
     when that rule does not apply or a text has no time."""
     def dated(t: Times):
         for what in ("modified", "captured", "published"):
-            if (at := _instant(getattr(t, what))) is not None:
+            if (at := _modified(t) if what == "modified" else _instant(getattr(t, what))) is not None:
                 return what, at
         return None
 
-    if (_instant(new.modified) is None) == (_instant(other.modified) is None):
+    if (_modified(new) is None) == (_modified(other) is None):
         return None
     new_at, other_at = dated(new), dated(other)
     return (new_at, other_at) if new_at and other_at else None
@@ -98,9 +116,14 @@ def dated_below(new: Times, other: Times) -> str | None:
     correction re-sent with only ``published`` also goes below a page stamped a minute after
     publishing (review 18b). The rule stays (an original row re-read after its corrections must
     not become current, QA pass 18), but ingest says so for the item; None when another rule
-    decides or ``new`` is not put below."""
+    decides or ``new`` is not put below. Put below by the two modified times, it is said too
+    (review 22a, R5: the current text's time may be wrong)."""
     if other.summary and not new.summary:
         return None
+    new_mod, other_mod = _modified(new), _modified(other)
+    if new_mod and other_mod and new_mod < other_mod:
+        return (f"read later but modified earlier ({new_mod.isoformat()} < {other_mod.isoformat()} of the "
+                "current text): kept as an earlier revision")
     dated = _dated_by_one_modified(new, other)
     if dated is None or not dated[0][1] < dated[1][1]:
         return None
