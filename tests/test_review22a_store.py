@@ -197,3 +197,42 @@ def test_a_modified_time_in_the_future_pins_no_version(db_url, tmp_path):
     # an older version read after the current one is put below it, and said
     late = " ".join(ingest(db_url, write_jsonl(tmp_path, "late.jsonl", version("Seven", at(-2)))).stderr.split())
     assert "modified earlier" in late and "kept as an earlier revision" in late, late
+
+
+def test_a_correction_of_the_publication_time_alone_to_an_earlier_time_is_taken(db_url, tmp_path):
+    """review 22a, R3: the CMS stamped the re-save time as published; the outlet's fix (same URL,
+    text and headline, a later modified time) was "already stored" and the wrong time stayed."""
+    first = dict(THREE, published="2026-12-07T09:00:00Z")
+    first.pop("modified")
+    ingest(db_url, write_jsonl(tmp_path, "v1.jsonl", first))
+    fixed = dict(first, published="2026-12-06T05:00:00Z", modified="2026-12-07T10:00:00Z")
+    said = " ".join(ingest(db_url, write_jsonl(tmp_path, "v2.jsonl", fixed)).stderr.split())
+    assert "publication time" in said and "corrected" in said, said
+    with open_store(db_url) as s:
+        (a,) = s.articles()
+        assert a.published.startswith("2026-12-06T05:00") and len(s.revisions(a.id)) == 1
+    # a later publication time from another export is no correction (the page's edit time)
+    later = dict(first, published="2026-12-08T09:00:00Z", modified="2026-12-08T10:00:00Z")
+    ingest(db_url, write_jsonl(tmp_path, "v3.jsonl", later))
+    with open_store(db_url) as s:
+        (a,) = s.articles()
+        assert a.published.startswith("2026-12-06T05:00")
+
+
+def test_rows_read_month_first_are_redated_when_the_export_proves_day_first(db_url, tmp_path):
+    """review 22a, R9: a nightly export written over at one path; night 1 (days 5-7) is read month
+    first, night 2 proves day first ("13/11/2026"): the night-1 rows stayed in May-July."""
+    def report(day: int, i: int) -> dict:
+        return {"id": f"kd-{day}-{i}", "outlet": "Kyiv Daily", "title": f"Report {day}.{i}",
+                "url": f"https://kyivdaily.example/{day}/{i}", "published": f"{day:02d}/11/2026 09:{i:02d}",
+                "text": "\n".join(LVIV[i:] + LVIV[:i]) + f"\nFiled on day {day} of the month, item {i}."}
+
+    night1 = [report(d, i) for d in (5, 6, 7) for i in range(2)]
+    ingest(db_url, write_jsonl(tmp_path, "export.jsonl", *night1))
+    with open_store(db_url) as s:
+        assert {a.published[:7] for a in s.articles()} != {"2026-11"}  # month first, as designed
+    ingest(db_url, write_jsonl(tmp_path, "export.jsonl", *night1, *(report(d, i) for d in (13, 14) for i in range(2))))
+    with open_store(db_url) as s:
+        arts = s.articles()
+        assert len(arts) == 10 and {a.published[:7] for a in arts} == {"2026-11"}, [a.published for a in arts]
+        assert all(len(s.revisions(a.id)) == 1 for a in arts)

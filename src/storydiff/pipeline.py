@@ -1036,6 +1036,38 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
     return stored
 
 
+def redated_version(store, article: Article, at_url: Article | None = None) -> Article | None:
+    """The stored article that ``article`` is the same version of (text, outlet, headline) with
+    another publication time that corrects its own, or None: re-read from the same place (an
+    export written over, the same id: storydiff read its slash dates month first until a later row
+    proved them day first, review 22a, R9), or sent with a modified time after the stored one's
+    and an earlier publication time (the outlet fixed a re-save time stamped as published,
+    review 22a, R3; a later time the page prints stays its edit's, ``dates.revision_times``).
+    Either was "already stored" without a word, the wrong time kept for good."""
+    from storydiff.records import without_record_place
+
+    if not article.published:
+        return None
+    stored = at_url if at_url is not None and at_url.id == article.id else store.get_article(article.id)
+    if stored is None and at_url is not None:
+        stored = at_url
+    if stored is None or not stored.same_version(article):
+        return None
+    from storydiff.dates import is_bare_date
+
+    if is_bare_date(article.published) and stored.published and not is_bare_date(stored.published):
+        return None  # a day is no correction of a time on it
+    theirs, mine = parse_iso_utc(article.published), parse_iso_utc(stored.published) if stored.published else None
+    if theirs is None or theirs == mine:
+        return None
+    from storydiff.ingest.formats import names_own_id
+
+    reread = (stored.id == article.id and names_own_id(article.source)
+              and without_record_place(stored.source) == without_record_place(article.source))
+    fixed_earlier = mine is not None and theirs < mine and _modified_after(stored, article)
+    return stored if reread or fixed_earlier else None
+
+
 def _modified_after(stored: Article, article: Article) -> bool:
     """Whether ``article`` says it was modified after the current text of ``stored`` was (its
     modified time, else its publication time): a text an earlier revision had, sent again with a
@@ -1492,6 +1524,17 @@ def ingest_stream(
                     outcome(a, "skipped")
                 return
             prior = revision_target(store, a, at_url, reverts=current_sources)
+            redated = redated_version(store, a, at_url) if prior is None else None
+            if redated is not None:
+                # the same version with its publication time corrected: the reading replaced,
+                # no revision (review 22a, R3, R9)
+                store.revise_article(redated.id, replace(a, id=redated.id), reread=True)
+                said = (f"publication time of the stored article {redated.url or redated.id} corrected: "
+                        f"{redated.published or 'none'} -> {a.published}; no new revision")
+                a.warnings.append(said)
+                log.warning("%s: %s", a.source, said)
+                outcome(a, "skipped")
+                return
             copy = copied_from(store, a) if prior is None else None
             if copy is not None and a.url and at_url is None:
                 # the page of a stored paste: the page's reading (its URL, its own metadata)
