@@ -236,3 +236,20 @@ def test_rows_read_month_first_are_redated_when_the_export_proves_day_first(db_u
         arts = s.articles()
         assert len(arts) == 10 and {a.published[:7] for a in arts} == {"2026-11"}, [a.published for a in arts]
         assert all(len(s.revisions(a.id)) == 1 for a in arts)
+
+
+def test_a_fixed_row_stored_at_another_line_of_its_export_clears_its_entry(db_url, tmp_path):
+    """review 22a, R4 (a): row 2 (id b2) failed (no text); tonight's export puts it first, fixed:
+    stored, but `errors` kept "export.jsonl#L2 (id b2)" for good."""
+    power = {"id": "a1", "outlet": "Wire", "title": "Power restored in Lviv", "url": WIRE + "-power",
+             "published": "2026-12-06T07:00:00Z", "text": "\n".join(LVIV[2:])}
+    bad = {"id": "b2", "outlet": "Wire", "title": "Massive attack on Lviv kills three", "url": WIRE,
+           "published": "2026-12-06T08:00:00Z", "text": ""}
+    other = dict(bad, id="c3", url=WIRE + "-c3")  # another row's entry of the same file stays
+    ingest(db_url, write_jsonl(tmp_path, "export_1.jsonl", power, bad, other))
+    with open_store(db_url) as s:
+        assert len(s.failures()) == 2
+    ingest(db_url, write_jsonl(tmp_path, "export_1.jsonl", dict(bad, text="\n".join(LVIV)), power))
+    with open_store(db_url) as s:
+        assert "b2" in [a.id for a in s.articles()]
+        assert [f.source.rsplit("(", 1)[-1] for f in s.failures()] == ["id c3)"], s.failures()

@@ -1502,6 +1502,7 @@ def ingest_stream(
 
                 for name in clear_names(a.source, a.url):
                     store.clear_failure(name)
+                store.clear_record_failures(a.source)  # its file and id at another place (review 22a, R4)
             if on_placed:
                 on_placed(a, what)
             if progress:

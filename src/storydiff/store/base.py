@@ -278,6 +278,12 @@ class Store(ABC):
         failures at those stages (a page fetched fine again: its fetch failures, not why it
         could not be extracted)."""
 
+    def clear_record_failures(self, source: str) -> None:
+        """Forget the failures of the record ``source`` names by its file and id at any place in
+        that file (``records.without_record_place``): tonight's export puts the fixed row elsewhere
+        (review 22a, R4). A source that is no record with its own id clears nothing here."""
+        return None
+
     # -- revisions --------------------------------------------------------------------------
     def article_by_url(self, url: str) -> Article | None:
         """The stored article at this URL (compared as ``codec.canonical_url`` does), if any."""

@@ -580,5 +580,21 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
         with self._write() as conn:
             conn.execute(q)
 
+    def clear_record_failures(self, source: str) -> None:
+        from storydiff.records import without_record_place
+
+        record = without_record_place(source)
+        if record == source:
+            return  # no place before an id: clear_failure's exact name is all there is
+        # the file, as the record's names begin: up to where its place ("#L8") was taken out
+        head = source[: next((i for i, (x, y) in enumerate(zip(source, record, strict=False)) if x != y), len(record))]
+        like = head.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "#%"
+        with self._write() as conn:
+            rows = conn.execute(select(failures.c.key, failures.c.source)
+                                .where(failures.c.source.like(like, escape="\\"))).all()
+            gone = [key for key, named in rows if named != source and without_record_place(named) == record]
+            if gone:
+                conn.execute(delete(failures).where(failures.c.key.in_(gone)))
+
     def close(self) -> None:
         self.engine.dispose()
