@@ -74,3 +74,75 @@ def test_a_page_that_could_not_be_extracted_stays_quarantined_after_a_304(db_url
                                                   published="2024-03-11T11:00:00Z"), etag='"g2"'))
     watch(web, db_url)
     assert gallery not in failures(db_url)
+
+
+def wire_page(title: str, paragraphs: list[str], *, published: str, modified: str, byline: str) -> Page:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return Page((
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{title} | Harbor Wire</title><meta property='og:site_name' content='Harbor Wire'>"
+        f"<meta property='og:title' content='{title}'><meta name='author' content='{byline}'>"
+        f"<meta property='article:published_time' content='{published}'>"
+        f"<meta property='article:modified_time' content='{modified}'></head><body>"
+        f"<article><h1>{title}</h1>{body}</article></body></html>").encode())
+
+
+FIRST = ["BEROVAC, March 11 (Harbor Wire) - An earthquake killed two people in the mountain town of Berovac "
+         "overnight, the regional governor said on Monday.",
+         "Governor Anton Brel said a five-storey school building on Market Street was partly destroyed.",
+         "\"Rescuers are working at the scene,\" Brel told reporters.",
+         "(Reporting by Ilse Marek; Editing by Oren Pasco)"]
+UPDATE = ["BEROVAC, March 11 (Harbor Wire) - A magnitude 6.1 earthquake and its aftershocks killed at least four "
+          "people in Berovac overnight and injured more than 20, officials said on Monday, the worst quake in decades.",
+          "The seismology institute said the main shock struck at a depth of 10 km and was followed by 14 aftershocks.",
+          "Governor Anton Brel said a five-storey school building on Market Street was partly destroyed and fires "
+          "broke out in two other districts.",
+          "\"Rescuers are still pulling people from the rubble. The number of victims may rise,\" Brel told reporters.",
+          "About 30,000 households were left without power, the energy ministry said.",
+          "(Reporting by Ilse Marek and Anton Lorn; Editing by Oren Pasco)"]
+
+
+def test_a_wire_update_at_a_new_slug_is_a_revision_dated_by_its_page(db_url, web):
+    """QA pass 22a, 01: the feed keeps the entry's guid and dates it by the update (07:42); the
+    update's page moves to a new slug with its headline and keeps article:published_time 05:10 and
+    the byline. It was a second article of the outlet, dated 07:42, the stale toll live beside it."""
+    first_url, update_url = "/world/quake-kills-two-berovac", "/world/quake-aftershocks-kills-least-four-berovac"
+    byline = "Ilse Marek"
+
+    def feed(title: str, path: str, when: str) -> Page:
+        return Page(rss("Harbor Wire World", f"http://{H}/", [
+            {"title": title, "link": f"http://{H}{path}", "published": when, "guid": "hw-berovac-quake-20240311"}]),
+            content_type="application/rss+xml; charset=utf-8")
+
+    t1, t2 = "Quake kills two in Berovac", "UPDATE 2-Quake kills at least four in Berovac, injures more than 20"
+    web.set(H, "/feed.xml", feed(t1, first_url, "Mon, 11 Mar 2024 05:10:00 +0000"))
+    web.set(H, first_url, wire_page(t1, FIRST, published="2024-03-11T05:10:00Z", modified="2024-03-11T05:10:00Z",
+                                    byline=byline))
+    web.start()
+    watch(web, db_url)
+    web.set(H, "/feed.xml", feed(t2, update_url, "Mon, 11 Mar 2024 07:42:00 +0000"))
+    web.set(H, update_url, wire_page(t2, UPDATE, published="2024-03-11T05:10:00Z", modified="2024-03-11T07:42:00Z",
+                                     byline=byline))
+    watch(web, db_url)
+    with open_store(db_url) as s:
+        (a,) = s.articles()
+        assert a.title == t2 and a.published.startswith("2024-03-11T05:10"), (a.title, a.published)
+        assert len(s.revisions(a.id)) == 2
+        assert s.article_by_url(f"http://{H}{update_url}").id == a.id
+
+
+def test_two_articles_of_one_byline_and_time_with_other_headlines_stay_two(db_url, web):
+    """What the update rule must not join: the same desk's two reports published at one time."""
+    byline = "Ilse Marek"
+    web.set(H, "/feed.xml", listing(("Quake kills two in Berovac", "/world/quake"), ("Ferry runs aground", "/world/ferry")))
+    web.set(H, "/world/quake", wire_page("Quake kills two in Berovac", FIRST, published="2024-03-11T05:10:00Z",
+                                         modified="2024-03-11T05:10:00Z", byline=byline))
+    ferry = ["PORT VEYRA, March 11 (Harbor Wire) - A ferry carrying 212 passengers ran aground off Cape Lorn "
+             "overnight; all were brought ashore, the coastguard said on Monday.",
+             "(Reporting by Ilse Marek; Editing by Oren Pasco)"]
+    web.set(H, "/world/ferry", wire_page("Ferry runs aground off Cape Lorn", ferry, published="2024-03-11T05:10:00Z",
+                                         modified="2024-03-11T05:10:00Z", byline=byline))
+    web.start()
+    watch(web, db_url)
+    with open_store(db_url) as s:
+        assert len(s.articles()) == 2

@@ -245,9 +245,40 @@ class Round:
             await self.emit(Failure(url, str(e), stage="fetch"))
             return
         self._note_head(got.final_url or url, html)
-        # the listing's date: a page's own markup often shows when it was last changed instead
+        # the listing's date: a page's own markup often shows when it was last changed instead;
+        # but where the page's own publication time is the earlier, the listing dates the entry
+        # by its update (a wire's feed: Reuters' pubDate 07:42 for an UPDATE of the 05:10 story,
+        # whose page keeps article:published_time 05:10; QA pass 22a, 01): the earlier one stands
         keep = {k: meta[k] for k in ("published", "site_name") if meta.get(k)}
+        if keep.get("published") and _published_earlier(html, keep["published"]):
+            del keep["published"]
         await self.emit(RawItem(source=url, kind="html", content=html, url=got.final_url, meta=keep))
+
+
+def _published_earlier(html: str, listed: str) -> bool:
+    """Whether the page's own publication time (its <head>'s tags, with a time of day) is an
+    instant before ``listed``, the date its listing gives it."""
+    import lxml.html
+    from lxml import etree
+
+    from storydiff.dates import parse_iso_utc
+    from storydiff.extract.html import page_meta
+
+    end = html.find("</head>")
+    head = html[: end if end > 0 else _HEAD_CHARS][:_HEAD_CHARS]
+    try:
+        own = page_meta(lxml.html.document_fromstring(head)).published_time if head.strip() else None
+    except (ValueError, etree.LxmlError):
+        return False
+    mine, theirs = parse_iso_utc(own) if own else None, parse_iso_utc(listed)
+    if theirs is None:  # a feed's RFC 822 date ("Sun, 06 Dec 2026 07:42:00 +0000")
+        from email.utils import parsedate_to_datetime
+
+        try:
+            theirs = parse_iso_utc(parsedate_to_datetime(listed))
+        except (TypeError, ValueError, IndexError):
+            theirs = None
+    return mine is not None and theirs is not None and mine < theirs
 
 
 def run_in_thread(rnd: Round, events: queue.Queue, stop: Callable[[], bool]) -> None:
