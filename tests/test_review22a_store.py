@@ -253,3 +253,40 @@ def test_a_fixed_row_stored_at_another_line_of_its_export_clears_its_entry(db_ur
     with open_store(db_url) as s:
         assert "b2" in [a.id for a in s.articles()]
         assert [f.source.rsplit("(", 1)[-1] for f in s.failures()] == ["id c3)"], s.failures()
+
+
+def test_a_decomposed_article_stored_before_ingest_composed_text_is_the_same_version(db_url, tmp_path):
+    """review 22a, R1: a database written before 04e3dea keeps NFD text ("й" as и + U+0306) and
+    its hashes; the same export re-read (now composed) gave every such article a revision that
+    changed nothing visible, and dropped its story's comparison."""
+    import hashlib
+    import unicodedata
+
+    from sqlalchemy import text as sql
+
+    from storydiff.records import Article
+
+    body = ("Київ зазнав масованої атаки дронів уночі, повідомив голова міської військової адміністрації.\n"
+            "Уламки впали у Шевченківському районі, пошкоджено житловий будинок і дитячий садок.\n"
+            "Інформація про постраждалих уточнюється, на місці працюють рятувальники.")
+    row = {"id": "s1", "outlet": "Київська правда", "title": "Нічна атака на Київ: пошкоджено будинок й садок",
+           "url": "https://kyivpravda.example/news/s1", "published": "2026-12-06T07:00:00+02:00", "text": body}
+
+    def nfd(value: str) -> str:
+        return unicodedata.normalize("NFD", value)
+
+    old = Article(id="s1", source=str(tmp_path / "export.jsonl") + "#L1 (id s1)", text=nfd(body), url=row["url"],
+                  outlet=nfd(row["outlet"]), title=nfd(row["title"]), published=row["published"])
+    assert old.text != body
+    # as the old storydiff hashed it: the decomposed text and outlet as they were
+    text_hash = hashlib.sha256(" ".join(old.text.split()).lower().encode()).hexdigest()
+    old_hash = hashlib.sha256(f"{text_hash}\x00{old.outlet.lower()}".encode()).hexdigest()
+    with open_store(db_url) as s:
+        assert s.add_article(old, "s-old")
+        with s.engine.begin() as conn:
+            conn.execute(sql("UPDATE articles SET content_hash = :h WHERE id = 's1'"), {"h": old_hash})
+    said = " ".join(ingest(db_url, write_jsonl(tmp_path, "export.jsonl", row)).stderr.split())
+    assert "0 new revision" in said or "new revision" not in said, said
+    with open_store(db_url) as s:
+        assert [a.id for a in s.articles()] == ["s1"]
+        assert len(s.revisions("s1")) == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -270,16 +271,27 @@ class Story:
 
 def content_hash(text: str) -> str:
     """Hash of the whitespace-normalised text: the identity of an item's content."""
-    norm = " ".join(text.split()).lower()
+    norm = " ".join(composed(text).split()).lower()
     # surrogatepass: text decoded with errors="surrogateescape" upstream must still hash
     return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def composed(text: str) -> str:
+    """``text`` in NFC: ingest composes what it reads (since 04e3dea), but a database written
+    before keeps decomposed ("й" as и + U+0306) texts, titles and outlets; hashed and compared
+    composed, such a stored article re-read is the same version, not a revision that changes
+    nothing visible (review 22a, R1). The quick check keeps composed text as it is."""
+    try:
+        return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    except (TypeError, ValueError):
+        return text
 
 
 def scoped_hash(text_hash: str, outlet: str | None) -> str:
     """``text_hash`` scoped by ``outlet`` (itself when there is no outlet)."""
     if not outlet or not outlet.strip():
         return text_hash
-    key = f"{text_hash}\x00{outlet.strip().lower()}"
+    key = f"{text_hash}\x00{composed(outlet).strip().lower()}"
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -305,8 +317,8 @@ def raw_digest(content: str) -> str:
 def headline_words(title: str | None, outlet: str | None = None) -> tuple[str, ...]:
     """``title``'s words, casefolded, without the outlet's name where a page's <title> adds it
     ("... - Wire", "Wire | ..."): what two readings of one headline share."""
-    words = re.findall(r"\w+", (title or "").casefold())
-    name = re.findall(r"\w+", (outlet or "").casefold())
+    words = re.findall(r"\w+", composed(title or "").casefold())
+    name = re.findall(r"\w+", composed(outlet or "").casefold())
     if name and len(words) > len(name):
         if words[-len(name):] == name:
             words = words[: -len(name)]
