@@ -146,3 +146,38 @@ def test_two_articles_of_one_byline_and_time_with_other_headlines_stay_two(db_ur
     watch(web, db_url)
     with open_store(db_url) as s:
         assert len(s.articles()) == 2
+
+
+@pytest.mark.parametrize("title, lines", [
+    ("Page not found", ["Sorry, the page you are looking for could not be found. It may have been moved or removed.",
+                        "Go to the Harbor Wire home page, or use the search to find the article."]),
+    ("Сторінку не знайдено", ["На жаль, сторінку, яку ви шукаєте, не знайдено або її було видалено.",
+                              "Перейдіть на головну сторінку або скористайтеся пошуком."]),
+])
+def test_a_soft_404_at_a_stored_articles_address_takes_nothing(db_url, web, title, lines):
+    """review 22a, R7: an error page served with HTTP 200 at a watched article's URL was stored as
+    an article of its own that took the URL for good."""
+    web.set(H, "/feed.xml", listing(("Quake kills 14", "/news/quake")))
+    real = Page(article_html("Quake kills 14", QUAKE, outlet="Harbor Wire", published="2024-03-11T10:00:00Z"))
+    web.set(H, "/news/quake", real)
+    web.start()
+    watch(web, db_url)
+    web.set(H, "/news/quake", Page(article_html(title, lines, outlet="Harbor Wire", published="2024-03-12T08:00:00Z")))
+    watch(web, db_url)
+    with open_store(db_url) as s:
+        assert [a.title for a in s.articles()] == ["Quake kills 14"]
+        assert s.article_by_url(f"http://{H}/news/quake").title == "Quake kills 14"
+    assert "error page" in failures(db_url)[f"http://{H}/news/quake"]
+
+
+def test_an_article_redirected_to_the_home_page_is_no_item(db_url, web):
+    """review 22a, R7: the home page an article's URL redirects to was stored as an article."""
+    web.set(H, "/feed.xml", listing(("Quake kills 14", "/news/quake")))
+    web.set(H, "/news/quake", Page(status=301, headers={"Location": f"http://{H}/"}))
+    web.set(H, "/", Page(article_html("Harbor Wire: latest news", QUAKE, outlet="Harbor Wire",
+                                      published="2024-03-12T08:00:00Z")))
+    web.start()
+    watch(web, db_url)
+    with open_store(db_url) as s:
+        assert s.articles() == []
+    assert "home page" in failures(db_url)[f"http://{H}/news/quake"]

@@ -1342,6 +1342,25 @@ def _undone_edit(store, stored: Article, article: Article) -> bool:
     return stored.source == article.source and store.earlier_revisions_with_text(stored.id, article) == 1
 
 
+# a site's error page as its title or first line says it, in the languages storydiff reads
+_ERROR_PAGE = re.compile(
+    r"\b(?:404|410|(?:page|article|story) (?:was |has been )?(?:not found|removed|deleted)|not found"
+    r"|no longer (?:available|exists)|seite (?:wurde )?nicht gefunden|nicht gefunden"
+    r"|nie znaleziono|strona nie (?:istnieje|została znaleziona)"
+    r"|сторінк[уа] не знайден[оа]|не знайдено|страниц[аы] не найден[аы]|не найдено)\b",
+    re.IGNORECASE)
+ERROR_PAGE_MAX_CHARS = 1500  # an error template's text; an article about a "not found" is longer
+
+
+def reads_as_error_page(article: Article) -> bool:
+    """Whether ``article`` reads as a site's error page served with HTTP 200 (a soft 404): a short
+    text under a title, or a first line, saying the page was not found or removed."""
+    if len(article.text) > ERROR_PAGE_MAX_CHARS:
+        return False
+    first = article.text.strip().split("\n", 1)[0][:200]
+    return any(_ERROR_PAGE.search(x) for x in (article.title or "", first))
+
+
 def url_reused(at_url: Article | None, article: Article) -> bool:
     """Whether ``article``, read at the URL that ``at_url`` holds under ``article``'s own id (or
     that id scoped: an earlier reuse), is another article at that address
@@ -1590,6 +1609,12 @@ def ingest_stream(
                 a = _scoped(a)  # the id is the address's, held by the article it carried before
             elif scope_reused_ids:
                 a = with_free_id(store, a)
+            if (take_url or other_language) and reads_as_error_page(a):
+                # a soft 404 (HTTP 200 "Page not found") at a stored article's address is no next
+                # article there: it took the URL for good (review 22a, R7)
+                quarantine(Failure(a.source, f"an error page ({a.title!r}) at the address of the stored article "
+                                             f"{at_url.id}: not stored", stage="store"))
+                return
             claim_url = take_url or not url_taken_by_another(at_url, a)
             stored = store.add_article(a, None, claim_url=claim_url, take_url=take_url)
             holder = None if stored or (at_url is not None and at_url.same_version(a)) else store.article_with_text(a)

@@ -244,6 +244,12 @@ class Round:
         except DecodeError as e:
             await self.emit(Failure(url, str(e), stage="fetch"))
             return
+        if got.final_url and _to_site_root(url, got.final_url):
+            # an article redirected to the site's home page (removed, or behind a paywall) is no
+            # item: its home page was stored as an article credited to the source (review 22a, R7)
+            await self.emit(Failure(url, f"redirected to the site's home page {got.final_url}: no article",
+                                    stage="extract"))
+            return
         self._note_head(got.final_url or url, html)
         # the listing's date: a page's own markup often shows when it was last changed instead;
         # but where the page's own publication time is the earlier, the listing dates the entry
@@ -253,6 +259,18 @@ class Round:
         if keep.get("published") and _published_earlier(html, keep["published"]):
             del keep["published"]
         await self.emit(RawItem(source=url, kind="html", content=html, url=got.final_url, meta=keep))
+
+
+def _to_site_root(url: str, final_url: str) -> bool:
+    """Whether ``url``, a page with a path, was redirected to its site's root ("/", "/en/")."""
+    try:
+        asked, got = urlsplit(url), urlsplit(final_url)
+    except ValueError:
+        return False
+    def root(path: str) -> bool:
+        parts = [p for p in path.split("/") if p]
+        return not parts or (len(parts) == 1 and len(parts[0]) == 2)  # "/", or a language's "/en/"
+    return not root(asked.path) and root(got.path)
 
 
 def _published_earlier(html: str, listed: str) -> bool:
