@@ -127,6 +127,9 @@ def outlet_from_text(text: str) -> str | None:
         m = _place_outlet(ln)
         if m:
             return m.group(2).strip()
+    carrier = _agency_copy_carrier(lines)
+    if carrier:
+        return carrier
     # (reading the last copyright line first, the footer before a credit in the body, was measured and
     # not kept: bench/outlet_pagetext.py names the site aeb 68 -> 67, wcxb-dev 539 -> 543, fundus 58 -> 57)
     for ln in lines[:15] + lines[-25:]:
@@ -208,6 +211,63 @@ def _known_outlet(name: str) -> bool:
     return known_outlet(name) is not None
 
 
+# "By Associated Press", "By Reuters", "By AFP": an agency credited as the story's author, the way a
+# newspaper's site runs the agency's copy (the agency's own pages name its reporters)
+_AGENCY_BYLINE = re.compile(r"^\s*(?:by|from|von|od|від|от)\s+(?:the\s+)?(.{2,40}?)\s*$", re.I)
+_AGENCY_BYLINE_REACH = 12  # lines from the page's top where the byline of a carried story stands
+
+
+def _agency_copy_carrier(lines: list[str]) -> str | None:
+    """The site carrying an agency's copy: a page signed "By Associated Press" near its top, the
+    agency's copyright at its foot, and its own logo line first ("U.S. News & World Report",
+    then its menu). The agency's copyright names the text's owner, not the page's outlet: read as
+    the outlet, a carrier's copy became a revision of the agency's own article (QA pass 22a, 02)."""
+    from storydiff.analyze.origins import WIRE_AGENCIES, known_outlet
+
+    for ln in lines[1:_AGENCY_BYLINE_REACH]:
+        m = _AGENCY_BYLINE.match(ln)
+        agency = known_outlet(m.group(1)) if m else None
+        if agency in WIRE_AGENCIES:
+            logo = _logo_line(lines)
+            if logo and known_outlet(_without_news_word(logo)) != agency:
+                return logo
+            return None
+    return None
+
+
+_LOGO_MAX_WORDS = 6
+_MENU_MAX_WORDS = 3
+_MENU_LINES = 2  # menu items right under a logo line
+# a first line that is a menu's or the browser's, not a site's name
+_NOT_LOGO = re.compile(r"^(?:skip\b|menu|home|main menu|navigation|search|sign in|log in|subscribe|startseite"
+                       r"|strona główna|головна|главная|новини|новости|news|nachrichten|wiadomości)\b", re.I)
+
+
+def _logo_line(lines: list[str]) -> str | None:
+    """The page's first line when it reads as a site's logo over its menu: a short capitalised name
+    (at most six words, no sentence end) followed by at least two menu items of one to three words
+    ("The Kyiv Independent" / "News Feed" / "Ukraine War", "RT" / "Russia & FSU" / "World News",
+    "Волинські Новини" / "Головна" / "Новини Луцька")."""
+    if len(lines) < 1 + _MENU_LINES:
+        return None
+    first = lines[0].strip()
+    words = first.split()
+    if not (1 <= len(words) <= _LOGO_MAX_WORDS and len(first) <= 40 and first[0].isupper()) or first[-1] in ".!?:;,":
+        return None
+    if _NOT_LOGO.match(first):
+        return None
+    menu = lines[1 : 1 + _MENU_LINES]
+    if all(1 <= len(m.split()) <= _MENU_MAX_WORDS and m.strip()[-1] not in ".!?:;," and m.strip()[0].isupper()
+           for m in menu):
+        return first
+    return None
+
+
+def _without_news_word(name: str) -> str:
+    """"AP NEWS" -> "AP": an agency's site names itself after the agency."""
+    return re.sub(r"\s+(?:news|новини|новости|wiadomości|nachrichten)$", "", name.strip(), flags=re.I)
+
+
 def _masthead(lines: list[str]) -> str | None:
     """The outlet's name as the page's first line, where nothing else signs the page: a short
     line that reads as a site's name ("ЛІГА.net"), or one the page repeats in a later sentence
@@ -220,9 +280,15 @@ def _masthead(lines: list[str]) -> str | None:
     if _MASTHEAD_DOMAIN.match(first) and len(first) <= 40:
         return first  # a site's logo as its domain, lower case too ("tagesschau.de", "n-tv.de": QA pass 21a, 05)
     if not (1 <= len(words) <= 4 and len(first) <= 40 and first[0].isupper()) or first[-1] in ".!?:;,":
-        return None
+        return _logo_line(lines)
     if _known_outlet(first):
         return first
+    if first.lower().startswith("the ") and _known_outlet(first[4:]):
+        return first  # "The Kyiv Independent" (the table knows "Kyiv Independent")
+    if len(words) == 2 and _known_outlet(words[0]) and words[1].lower() in ("news", "новини", "новости"):
+        from storydiff.analyze.origins import known_outlet
+
+        return known_outlet(words[0])  # an agency's site after its name: "AP NEWS" is the Associated Press
     if len(words) == 2 and _known_outlet(words[0]) and words[1][0].isupper():
         return first  # a regional edition: "Суспільне Одеса", "BBC Україна"
     if len(words) >= 2:
@@ -231,7 +297,7 @@ def _masthead(lines: list[str]) -> str | None:
         foot = "\n".join(lines[max(10, len(lines) - 25):])
         if re.search(rf"(?<!\w){re.escape(first)}\s+[^\W\d_]+\s+[^\W\d_]+", foot):
             return first
-    return None
+    return _logo_line(lines)
 
 
 def dateline(text: str) -> str | None:
