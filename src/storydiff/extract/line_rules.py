@@ -77,6 +77,16 @@ _PATTERNS = {
     r"|erschien zuerst|ursprünglich (veröffentlicht|erschienen)|pierwotnie (opublikowan|ukazał)"
     r"|publié initialement|initialement publié)[^.!?]{0,80}$",
     "supported_by": r"is supported by the\b.{0,80}foundation",
+    # a cookie-consent banner, which a browser's copy puts wherever the site draws it (between the menu
+    # and the headline: QA pass 22b, 04): the site says it uses cookies, or that using it is consent
+    # ("Ми використовуємо файли cookie, щоб ...", "Ta strona używa plików cookies.", "Продовжуючи
+    # користуватися сайтом, ви погоджуєтеся з цим", "We use cookies to improve your experience")
+    "consent": r"\b(we|this (web)?site|the (web)?site|our (web)?site) uses? cookies\b|\bwe use cookies\b"
+    r"|(використовуємо|використовує|использует|используем|используют) (файли |файлы )?(cookie|кукі|куки)"
+    r"|(używa|używamy|wykorzystuje|wykorzystujemy|stosuje|stosujemy) (plików |pliki |plik(i|ów) )?cookie"
+    r"|(verwendet|verwenden|nutzt|nutzen|setzt|setzen) (diese (web)?seite |wir )?cookies"
+    r"|(nous )?utilis(e|ons) des cookies|(користуватися|користуючись) сайтом,? ви погоджу"
+    r"|(пользоваться|пользуясь) сайтом,? вы соглаша|(korzystając|korzystanie) ze? (strony|serwisu)[^.]{0,40}zgod",
     # a markets widget's notice: "All quotes delayed a minimum of 15 minutes", "Kurse mindestens 15
     # Minuten verzögert", "Notowania opóźnione o 15 minut": opening its sentence on the quotes, then
     # both a delay and a count of minutes (a story's "prices delayed the recovery" names no minutes)
@@ -164,7 +174,7 @@ def article_source_lines(lines: list[str], body: list[bool]) -> list[int]:
 # words can be a story's own ("support us", "donate", "photo by", "report an error"): a
 # sentence of a text field dropped by them is said.
 LABEL_KINDS = frozenset({"legal", "promo", "advert", "field", "republished", "section_label", "market_data",
-                         "outlet_about"})
+                         "outlet_about", "consent"})
 BOILERPLATE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS.items()), re.I)
 # Words one of which every match of the patterns above holds (lower case; each alternative's
 # literal run): a line holding none of them is no boilerplate, without the search, which tries
@@ -189,7 +199,7 @@ _CUES = (
     "abonnieren sie", "folgen sie uns", "subskrybuj", "obserwuj nas", "нашому ", "нашем ", "нашій ", "нашей ",
     "advertisement", "реклама", "anzeige", "werbung", "reklama", "publicité", "scroll ",
     "партнер",
-    "tag", "теги", "мітки", "метки", "schlagwörter", "теми", "темы", "themen", "tematy", "джерел", "источник",
+    "tag", "теги", "red.", "redakcja", "opr.", "oprac.", "мітки", "метки", "schlagwörter", "теми", "темы", "themen", "tematy", "джерел", "источник",
     "quelle", "źródło", "дата ", "datum der", "data publikacji", "data aktualizacji", "date de publication",
     "originally ", "first ", "вперше ", "впервые ", "erschien zuerst", "ursprünglich ", "pierwotnie ",
     "initialement",
