@@ -650,8 +650,11 @@ _YEAR = r"(?:1[89]|20)\d\d"
 # cannot help): backtracking "\s*,?\s*" over a run of blanks was quadratic (review 19: a date line
 # followed by 8,000 tabs took 44 s to extract; "May 2, 2019 10:30" + 4,000 spaces 7.5 s).
 # the clock may stand in brackets after the day: "niedziela, 6 grudnia 2026 (14:41)" (RMF24; QA 20a, 06)
-_CLOCK = (r"(?:(?:\s*+r\.)?\s*+(?:,|\||at|-|–|—|\()?\s*+(?:(?:godz\.?|um|o|в|о|à)\s*+)?"
-          r"(?:\d{1,2}:\s?\d\d(?::\d\d)?|\d{1,2}\.\d\d(?=\s*Uhr\b))(?:\s*+Uhr\b)?\)?"
+# English pages: "Dec. 6, 2026, at 3:20 a.m." (U.S. News), "6 December 2026 • 10:30am" (the Telegraph),
+# "Sun 6 Dec 2026 10.30 GMT" (the Guardian's dotted clock; QA pass 22a, 04: each was read as a bare day)
+_CLOCK = (r"(?:(?:\s*+r\.)?\s*+(?:,\s*+at\b|,|\||•|·|at|-|–|—|\()?\s*+(?:(?:godz\.?|um|o|в|о|à)\s*+)?"
+          r"(?:\d{1,2}:\s?\d\d(?::\d\d)?|\d{1,2}\.\d\d(?=\s*(?:Uhr|[ap]\.?\s?m\.?|GMT|BST|UTC|CET|CEST)\b))"
+          r"(?:\s*+Uhr\b)?\)?"
           # "14:30 МСК", "14:30 (мск)", "по московскому времени", "Kyiv time": zone_words.zone_in_words
           rf"(?:\s*+[ap]\.?\s?m\.?)?(?:\s*+,?\s*+{ZONE_WORDS}"
           r"|\s+[A-Z]{2,4}\b(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?(?!\d))?)?)?")
@@ -688,10 +691,27 @@ _DATE_LINE_FILLER = re.compile(
 )
 
 
+# the clock before the date, as AP prints it: "Updated 8:15 AM GMT, December 6, 2026" (QA pass 22a, 04)
+_CLOCK_FIRST = re.compile(
+    rf"(?P<clock>\b\d{{1,2}}[:.]\d\d\s*+[ap]\.?\s?m\.?(?:\s++[A-Z]{{2,4}}\b)?)\s*+,?\s*+"
+    rf"(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\.?\s+{_MONTH},?\s+{_YEAR})\b",
+    re.I,
+)
+
+
+def _clock_after_date(line: str) -> str:
+    """``line`` with a clock printed before its date moved after it ("8:15 AM GMT, December 6, 2026"
+    -> "December 6, 2026 8:15 AM GMT"), the order the date patterns read."""
+    if ":" not in line and "." not in line:
+        return line
+    return _CLOCK_FIRST.sub(lambda m: f"{m.group('date')} {m.group('clock')}", line, count=1)
+
+
 def is_date_line(line: str) -> bool:
     """A line that only dates the page ("May 2, 2013 | 5:03pm", "Published: Thu, May 2, 2013 (GMT+5)")."""
     if len(line) > 120:  # the longest date line, with weekday, clock and zone, is about 60 characters
         return False
+    line = _clock_after_date(line)
     m = _FULL_DATE.search(line)
     if m is None:
         return False
@@ -725,18 +745,57 @@ def _edges(kept: Sequence[bool], anchors: Sequence[int] = ()) -> list[tuple[int,
 _DOTTED_NUMERIC = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
 
 
-def _parse_date(date: str, clock: str, language: str | None) -> str | None:
-    """ISO date (with the time when the clock reads), or None when dateparser cannot read it."""
+_SLASH_DATE = re.compile(r"([0-3]?\d)\s*/\s*([0-3]?\d)\s*/\s*(\d{4})")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+
+def _weekdays_named(lines: Sequence[str], kept: Sequence[bool]) -> set[int]:
+    """The weekdays (0 = Monday) the body's first kept lines name ("said on Sunday")."""
+    named: set[int] = set()
+    body = [line for line, k in zip(lines, kept) if k][:5]
+    for line in body:
+        named.update(_WEEKDAYS.index(w.lower()) for w in _WEEKDAY_WORD.findall(line))
+    return named
+
+
+def _slash_day_first(date: str, weekdays: set[int]) -> bool | None:
+    """Whether an English page's slash date with both readings possible ("06/12/2026") is day first:
+    France 24, Euronews and most European English sites print DD/MM/YYYY, US sites MM/DD/YYYY. The
+    reading whose weekday the body names ("on Sunday": 6 December 2026, not Friday 12 June) wins;
+    None when the body does not tell (QA pass 22a, 05)."""
+    from datetime import date as Date
+
+    m = _SLASH_DATE.fullmatch(date.strip())
+    if m is None or not weekdays:
+        return None
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if a > 12 or b > 12 or a == b:
+        return None
+    try:
+        day_first, month_first = Date(year, b, a).weekday() in weekdays, Date(year, a, b).weekday() in weekdays
+    except ValueError:
+        return None
+    return day_first if day_first != month_first else None
+
+
+def _parse_date(date: str, clock: str, language: str | None, day_first: bool | None = None) -> str | None:
+    """ISO date (with the time when the clock reads), or None when dateparser cannot read it.
+    ``day_first``: the order of a numeric date where the page told it (``_slash_day_first``)."""
     from storydiff.extract import date_parser
 
     def tidy(text: str) -> str:  # "05 / 02 / 2013", "1: 32 p. m.", "3rd" (tokenised copy)
-        text = re.sub(r"\s*([/.:])\s*(?=\d)", r"\1", text.strip(" ,|-–—()"))
+        text = re.sub(r"\s*([/.:])\s*(?=\d)", r"\1", text.strip(" ,|-–—()•·"))
         text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text, flags=re.I)
+        text = re.sub(r"^at\s+", "", text, flags=re.I)
         return re.sub(r"\b([ap])\.\s?m\.?", r"\1m", text, flags=re.I)
 
+    # the Guardian's dotted clock "10.30 GMT" read as 10:30 (a German "14.32 Uhr" already was)
+    clock = re.sub(r"(?<!\d)(\d{1,2})\.(\d\d)(?!\d)", r"\1:\2", clock)
     # a dotted date ("06.12.2026") is day first in English text too (UNN's English pages print it:
     # QA 19b read 12 June); only a slash date is month first in English
-    day_first = (language or "en") != "en" or _DOTTED_NUMERIC.fullmatch(tidy(date)) is not None
+    if day_first is None:
+        day_first = (language or "en") != "en" or _DOTTED_NUMERIC.fullmatch(tidy(date)) is not None
     settings = {"DATE_ORDER": "DMY" if day_first else "MDY", "PREFER_DAY_OF_MONTH": "first"}
     clock, worded = zone_in_words(clock)
     try:
@@ -794,9 +853,10 @@ def line_dates(
     # Three or more different bare dates around the top are a list of other articles' teasers:
     # then only a labelled date or a byline's is the page's own.
     teaser_list = len({lines[i].strip() for i, _ in edges if is_date_line(lines[i])}) >= 3
+    weekdays = _weekdays_named(lines, kept) if (language or "en") == "en" else set()
     best: tuple[int, str, bool] | None = None
     for i, distance in edges:
-        line = lines[i]
+        line = _clock_after_date(lines[i])
         words = len(line.split())
         if words > 20 or (best is not None and distance >= best[0]):
             continue
@@ -817,7 +877,8 @@ def line_dates(
             cost = distance + _RANK_COST[rank]
             if best is not None and cost >= best[0]:
                 continue
-            value = normalize_date(_parse_date(m.group("date"), m.group("clock"), language), now=now)
+            order = _slash_day_first(m.group("date"), weekdays) if weekdays else None
+            value = normalize_date(_parse_date(m.group("date"), m.group("clock"), language, order), now=now)
             if value is not None:
                 best = (cost, value, rank == 3)
     if best is None and now is not None:
