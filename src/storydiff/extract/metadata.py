@@ -35,8 +35,11 @@ _WIRE_DATELINE = re.compile(
 # "МОСКВА, 6 декабря. /ТАСС/. Вооруженные силы...", "МОСКВА, 6 декабря. /ИНТЕРФАКС/ - Российские
 # ...", "КИЇВ, 6 грудня. /Укрінформ/." (QA 19b: split off as a sentence of its own, it was a "fact"
 # every TASS copy shared). The match ends where the text begins (or at the end of a dateline alone).
+# TASS's English service writes the month first, with the year and time on its own pages: "MOSCOW,
+# December 6. /TASS/.", "MOSCOW, December 6, 2026, 10:15. /TASS/." (QA pass 22a, 09: neither read)
 _SLASHED_DATELINE = re.compile(
-    r"^\s*([^\W\d_](?:[^\W\d_]|[ .'’\-]){1,40}?(?P<date>,\s*\d{1,2}\.?\s+[^\W\d_]{3,12}\.?)?)\s*"
+    r"^\s*([^\W\d_](?:[^\W\d_]|[ .'’\-]){1,40}?(?P<date>,\s*(?:\d{1,2}\.?\s+[^\W\d_]{3,12}\.?"
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:,\s*\d{4})?(?:,\s*\d{1,2}:\d\d)?\.?))?)\s*"
     r"/(?P<agency>[^\W\d_][\w .\-]{1,30}?)/\s*(?:[.:]|[—–-]{1,2})?\s*(?=\S|$)"
 )
 
@@ -984,6 +987,20 @@ def authors_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str
     return []
 
 
+def _dateline_date(lines: Sequence[str], kept: Sequence[bool], now: datetime | None, lang: str | None) -> str | None:
+    """The full date an agency's dateline on the body's first line carries, where no date line dates
+    the page: "MOSCOW, December 6, 2026, 10:15. /TASS/." (QA pass 22a, 09). A dateline's day without
+    its year ("MOSCOW, December 6.") cannot be placed and is not read."""
+    from storydiff.extract import normalize_date
+
+    first = next((line for line, k in zip(lines, kept) if k), None)
+    m = _dateline_match(first) if first else None
+    date = _FULL_DATE.search(m.group("date")) if m is not None and m.group("date") else None
+    if date is None:
+        return None
+    return normalize_date(_parse_date(date.group("date"), date.group("clock"), lang), now=now)
+
+
 def page_text_metadata(
     lines: Sequence[str], kept: Sequence[bool], body: str, *, title: str | None = None, now: datetime | None = None
 ) -> tuple[str | None, list[str], str | None, str | None]:
@@ -991,4 +1008,6 @@ def page_text_metadata(
     ``kept``; the modified time where only a last-update stamp dates it (``line_dates``)."""
     lang = language(body)
     published, stamp_only = line_dates(lines, kept, title=title, now=now, language=lang)
+    if published is None:
+        published = _dateline_date(lines, kept, now, lang)
     return published, authors_from_lines(lines, kept, title=title), lang, published if stamp_only else None
