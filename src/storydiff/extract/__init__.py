@@ -261,7 +261,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         url=url,
         text=text,
         outlet=outlet,
-        title=_first(meta.get("title"), title),
+        title=metadata.without_wire_slug(_first(meta.get("title"), title)),
         published=published,
         authors=list(_first(meta_authors, authors) or []),
         # the body's first line (FENNICK —) before the page's header lines (Kyiv • UNN)

@@ -446,6 +446,55 @@ def is_byline(line: str) -> bool:
     return _byline(line) is not None or _dated_name(line)
 
 
+# the Guardian's byline, no label: the reporter and where they file from ("Shaun Walker in Kyiv",
+# "Luke Harding and Pjotr Sauer in Lviv"); a title-case headline has the same shape ("Zelensky
+# Visits Troops in Bakhmut"), so it is a byline only next to the page's date line (``placed_byline``)
+_PLACED_NAME = re.compile(rf"^\s*({_NAME}(?:[ \t]+(?:and|&)[ \t]+{_NAME})?)[ \t]+in[ \t]+"
+                          r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{1,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{1,40}){0,2}\s*$")
+
+
+# a byline block of two lines, the name, then the role (the BBC's "Paul Kirby" / "Europe digital editor")
+_ROLE_LINE = re.compile(r"^\s*(?:[\w'’&,-]+[ \t]+){0,4}(?:editor|correspondent|reporter|writer|journalist|analyst"
+                        r"|columnist|producer|redaktor|redaktorka|dziennikarz|dziennikarka|кореспондент|кореспондентка"
+                        r"|корреспондент|журналіст|журналістка|журналист|журналистка|korrespondent(?:in)?)s?\s*$", re.I)
+_LATIN_NAME = re.compile(r"^\s*[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-ÿā-ſ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-ÿā-ſ'’-]+){1,2}\s*$")
+
+
+def _name_over_role(lines: Sequence[str], i: int) -> str | None:
+    """A name alone on line ``i`` with its role on the next line ("Paul Kirby" / "Europe digital
+    editor"; QA pass 22a, 09), or None."""
+    if not (_LATIN_NAME.match(lines[i]) or _BARE_NAME.fullmatch(lines[i].strip())):
+        return None
+    after = next((line for line in lines[i + 1:i + 3] if line.strip()), "")
+    return lines[i].strip() if _ROLE_LINE.match(after) else None
+
+
+# a wire's version slug before its headline: "UPDATE 2-", "CORRECTED-UPDATE 1-", "EXCLUSIVE-", "WRAPUP 3-"
+# (QA pass 22a, 09: kept in titles, story headlines and search)
+_WIRE_SLUG = re.compile(r"^(?:(?:UPDATE|CORRECTED|CORRECTION|REFILE|RPT|EXCLUSIVE|WRAPUP|INSIGHT|ANALYSIS|FACTBOX"
+                        r"|EXPLAINER|BREAKINGVIEWS|BRIEF|BUZZ|PREVIEW|TIMELINE|URGENT)(?:[ \t]+\d{1,2})?[ \t]*-(?=\S))+")
+
+
+def without_wire_slug(title: str | None) -> str | None:
+    """``title`` without a wire's version slug ("UPDATE 2-Russian drone ..." -> "Russian drone ...")."""
+    if not title:
+        return title
+    rest = _WIRE_SLUG.sub("", title, count=1)
+    return rest if len(rest.split()) >= 2 else title
+
+
+def placed_byline(lines: Sequence[str], i: int) -> str | None:
+    """The names of a "Name in Place" byline on line ``i`` printed next to a date line (the line
+    before or after it, blank lines aside), or None (QA pass 22a, 09: the Guardian's byline was
+    its page's headline)."""
+    m = _PLACED_NAME.match(lines[i]) if len(lines[i]) <= 120 else None
+    if m is None:
+        return None
+    before = next((line for line in reversed(lines[max(0, i - 3):i]) if line.strip()), "")
+    after = next((line for line in lines[i + 1:i + 4] if line.strip()), "")
+    return m.group(1) if is_date_line(before) or is_date_line(after) else None
+
+
 def _dated_name(line: str) -> bool:
     """Whether ``line`` is a name (two to four capitalised words) and a date set apart by a mark, a
     page's byline without a label ("Anna Nowak · 2026-12-06", "Jane Doe | May 2, 2013"): no
@@ -967,7 +1016,8 @@ def authors_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str
     ("Chris Davies - Nov 19, 2019") or a handle ("Catherine Shu @catherineshu")."""
     for i, distance in _edges(kept, _title_lines(lines, title)):
         line = lines[i]
-        labelled = _byline(line)
+        labelled = _byline(line) or placed_byline(lines, i) or (
+            _name_over_role(lines, i) if distance <= EDGE_BEFORE and not kept[i] else None)
         m = None if labelled else (_INLINE_BYLINE.search(line) if _dated_or_separated(line) else None)
         if labelled or m:
             names = labelled or m.group(1)

@@ -28,7 +28,7 @@ from storydiff.extract.line_features import (
 )
 from storydiff.extract.line_model import load_models
 from storydiff.extract.line_rules import boilerplate_kind
-from storydiff.extract.metadata import is_byline, is_date_line
+from storydiff.extract.metadata import is_byline, is_date_line, placed_byline
 from storydiff.extract.page_chrome import chrome_kind
 from storydiff.settings import ExtractSettings
 
@@ -345,17 +345,46 @@ def find_title(lines: list[str], kept: list[bool]) -> str | None:
         # printed twice near the top is the headline), or the page's first line starts with it.
         if counts[norm] > 1 or (not kept[i] and i != non_empty[0][0] and first_norm.startswith(norm)):
             return line
-    # A headline just above the first body line (only a byline or date may sit between them).
+    # A headline just above the first body line (only a byline, a date, a standfirst or the short lines
+    # of a byline block may sit between them: "Share", "Paul Kirby", "Europe digital editor").
     first_body = next((k for k, (i, _) in enumerate(non_empty) if kept[i]), None)
     if first_body is not None:
-        for _, line in reversed(non_empty[max(0, first_body - 3) : first_body]):
-            if _headline_like(line):
-                return line
+        headline = _headline_above(lines, non_empty, first_body)
+        if headline is not None:
+            return headline
     first_index, first = non_empty[0]
     words = len(first.split())
     rest = [kept[i] for i, _ in non_empty[1:]]
     if 3 <= words <= 30 and not first.endswith(".") and rest and sum(rest) / len(rest) >= 0.5:
         return first
+    return None
+
+
+HEADLINE_REACH = 3  # lines above the body searched for its headline, short lines of a byline block aside
+BYLINE_BLOCK_WORDS = 3  # "Share", "Paul Kirby", "Europe digital editor": not counted in the reach
+BYLINE_BLOCK_LINES = 3
+
+
+def _headline_above(lines: list[str], non_empty: list[tuple[int, str]], first_body: int) -> str | None:
+    """The headline-like line nearest above the body's first line. A byline's "Name in Place" line is
+    skipped ("Shaun Walker in Kyiv"), and so are up to three short lines of a byline block (the BBC's
+    "Share" / "Paul Kirby" / "Europe digital editor": the title was lost, QA pass 22a, 09). When the line
+    above the one found is headline-like and shorter, the one found is the standfirst under it."""
+    reach, short = HEADLINE_REACH, BYLINE_BLOCK_LINES
+    k = first_body - 1
+    while k >= 0 and reach > 0:
+        i, line = non_empty[k]
+        if placed_byline(lines, i) is None and _headline_like(line):
+            above = non_empty[k - 1][1] if k > 0 else ""
+            if above and _headline_like(above) and len(above.split()) < len(line.split()) \
+                    and not line.rstrip().endswith("?"):
+                return above
+            return line
+        if short > 0 and len(line.split()) <= BYLINE_BLOCK_WORDS:
+            short -= 1
+        else:
+            reach -= 1
+        k -= 1
     return None
 
 
