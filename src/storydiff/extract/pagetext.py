@@ -76,6 +76,7 @@ def _after_model(lines: list[str], scored: list[str], flags: list[bool], templat
     """clean_page_text's steps after the line model: prose runs, the headline, chrome, bylines,
     near repeats. (kept flags for every line of ``lines``, the headline)"""
     kept = keep_prose_runs(scored, flags, template, settings)
+    kept = keep_short_sentences_between(scored, kept, template)
     kept += [False] * (len(lines) - len(scored))
     title = find_title(lines, kept)
     if title is not None:
@@ -251,6 +252,29 @@ def keep_prose_runs(lines: list[str], kept: list[bool], template: set[str] = fro
         a, b = max(runs, key=lambda r: chars[r[0] : r[1] + 1].sum())
         flags[a : b + 1] |= prose[a : b + 1]
     return flags.tolist()
+
+
+SHORT_SENTENCE_WORDS = 4  # "About 300,000 homes lost power, officials said." has 7
+
+
+def keep_short_sentences_between(lines: list[str], kept: list[bool], template: set[str] = frozenset()) -> list[bool]:
+    """``kept`` with a short sentence the model dropped kept where the kept paragraphs on both sides
+    of it are sentences of the article: a wire's one-line paragraph ("About 300,000 homes lost power,
+    officials said." between two quotes: QA pass 22a, 10, dropped without a word). ``keep_prose_runs``
+    counts only lines of eight words or more; a notice, a template line or a label is not kept."""
+    out = list(kept)
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for n in range(1, len(filled) - 1):
+        i, before, after = filled[n], filled[n - 1], filled[n + 1]
+        if kept[i] or not (kept[before] and kept[after]):
+            continue
+        line = lines[i].strip()[:MAX_LINE_CHARS]
+        sentence = (len(line.split()) >= SHORT_SENTENCE_WORDS and (line[:1].isupper() or line[:1] in "\"“«„'‘")
+                    and _PROSE_END.search(line) is not None)
+        if (sentence and boilerplate_kind(line) is None and normalise_line(line) not in template
+                and _prose_line(lines[before]) and _prose_line(lines[after])):
+            out[i] = True
+    return out
 
 
 def prose_mask(lines: list[str], template: set[str] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
