@@ -149,6 +149,19 @@ def _fragment_text(fragment: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
+# what a CMS exports inline in an article's HTML body and is no part of it: a "Czytaj także: ..."
+# teaser, an ad slot's label, a consent banner (QA pass 22b, 07: two "only in" facts of a teaser)
+_FRAGMENT_CLUTTER = frozenset({"promo", "advert", "consent"})
+
+
+def _without_page_links(text: str) -> str:
+    """A fragment's text without its lines of page clutter (``_FRAGMENT_CLUTTER``); credit lines
+    ("Źródło: PAP") stay, for the article's origin."""
+    from storydiff.extract.line_rules import boilerplate_kind
+
+    return "\n".join(line for line in text.splitlines() if boilerplate_kind(line) not in _FRAGMENT_CLUTTER)
+
+
 def _one_paragraph(content: str, settings: ExtractSettings) -> bool:
     """Text of one line holding several sentences: an article's body with nothing around it."""
     lines = [line for line in content.splitlines() if line.strip()]
@@ -178,7 +191,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
     # A web archive records when the page was fetched: no date after it is a publication date.
     crawled = parse_iso_utc(meta.get("crawled"))
     if item.kind == "html" and meta.get("fragment"):
-        text = _fragment_text(item.content)
+        text = _without_page_links(_fragment_text(item.content))
     elif item.kind == "html":
         from storydiff.extract.html import extract_html
 

@@ -85,6 +85,8 @@ def _after_model(lines: list[str], scored: list[str], flags: list[bool], templat
     if settings.page_chrome_rules:  # last, so that the benchmark can apply it to the flags without it
         kept = [k and chrome_kind(line[:MAX_LINE_CHARS]) is None for k, line in zip(kept, lines)]
     kept = _without_bylines(lines, kept)
+    kept = _without_teaser_blocks(lines, kept)
+    kept = _without_orphan_labels(lines, kept)
     kept = drop_near_repeats(lines, kept, settings.page_repeat_within)
     return kept, title
 
@@ -152,6 +154,42 @@ def _without_bylines(lines: list[str], kept: list[bool]) -> list[bool]:
     for i in edges:
         line = lines[i].strip()[:MAX_LINE_CHARS]
         if not _PROSE_END.search(line) and is_byline(line):
+            out[i] = False
+    return out
+
+
+TEASER_BLOCK_LINES = 4  # linked headlines under a "Czytaj także:" / "Read also:" label
+TEASER_MAX_WORDS = 20
+
+
+def _without_teaser_blocks(lines: list[str], kept: list[bool]) -> list[bool]:
+    """``kept`` without the linked headlines listed under a related-links label alone on its line
+    ("Czytaj także:", "Читайте також:", "Read more:"): the rules drop the label, the model kept the
+    headlines under it as the article's lines (QA pass 22b, 07: "Tusk po naradzie w BBN: ..." became a
+    fact two outlets shared). A headline has no sentence's end; the block ends at the first line that
+    has one, or after four lines."""
+    out = list(kept)
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for n, i in enumerate(filled):
+        label = lines[i].strip()[:MAX_LINE_CHARS]
+        if len(label.split()) > 4 or boilerplate_kind(label) != "promo":
+            continue
+        for j in filled[n + 1 : n + 1 + TEASER_BLOCK_LINES]:
+            line = lines[j].strip()[:MAX_LINE_CHARS]
+            if _PROSE_END.search(line) or len(line.split()) > TEASER_MAX_WORDS:
+                break
+            out[j] = False
+    return out
+
+
+def _without_orphan_labels(lines: list[str], kept: list[bool]) -> list[bool]:
+    """``kept`` without a kept line ending in a colon whose following block was dropped, or which
+    ends the page: the label of a widget ("Note from the author:", "You can share this story on social
+    media:"; QA pass 22a, 14), not a news line introducing a quote or a list the article keeps."""
+    out = list(kept)
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for n, i in enumerate(filled):
+        if kept[i] and lines[i].rstrip().endswith(":") and (n + 1 == len(filled) or not kept[filled[n + 1]]):
             out[i] = False
     return out
 
