@@ -242,6 +242,8 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
     # (page text too: its line model keeps a short credit line such as "dpa/AFP/lh" as the body's
     # last line; QA pass 21a, 03)
     text, signed = _split_signed_source_lines(text)
+    if not authors and signed:
+        authors = metadata.credit_line_authors(signed)
     if len(text) < settings.min_body_chars:
         raise ExtractError("no article text left after removing boilerplate")
     raw_text = item.content if item.kind == "text" else text

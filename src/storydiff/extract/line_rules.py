@@ -63,6 +63,8 @@ _PATTERNS = {
     # "Джерело: ОВА", "Дата публікації 5 грудня 2026 о 09:40". Not English "Source:" or "Author:": wcxb's
     # gold keeps a chart's "Source: Bureau of Labor Statistics" and a book list's "Author: ..." as body
     "field": r"^\W*(tags|теги|мітки|метки|schlagwörter|tagi)\b(\s*:)?[^.!?]{0,120}$"
+    # an editorial desk's credit alone: "(opr. red.)", "oprac. red.", "(red.)" (QA pass 22b, 09)
+    r"|^\W*((opr|oprac)\.\s*)?(red\.|redakcja)\W*$|^\W*(opr|oprac)\.\s*(red|redakcja|wł|własne)\W*$"
     r"|^\W*(теми|темы|themen|tematy|джерело|джерела|источник|источники|quelle|źródło)\s*:[^.!?]{0,80}$"
     r"|^\W*(дата (публікації|публикации|оновлення|обновления)"
     r"|datum der veröffentlichung|data (publikacji|aktualizacji)|date de publication)\b.{0,60}$",
@@ -109,7 +111,8 @@ _PATTERNS = {
 # the parts, or one or more in brackets
 _CREDIT_AGENCY = (r"(?i:dpa|afp|ap|reuters|rtr|kna|epd|dts|sid|apa|sda|ddp|dapd|efe|ansa|pap|ukrinform|bloomberg"
                   r"|tass|interfax|xinhua|kyodo|belga|anp)(?!\w)")
-_CREDIT_PART = rf"(?:{_CREDIT_AGENCY}|(?-i:[a-zäöüß]{{2,4}}))(?!\w)"
+# (a Polish editor signs with one letter too: "PAP/ż", TVN24's credit of a PAP text; QA pass 22b, 09)
+_CREDIT_PART = rf"(?:{_CREDIT_AGENCY}|(?-i:[a-zäöüß]{{2,4}})|(?-i:[a-ząćęłńóśźż]{{1,4}}))(?!\w)"
 _CREDIT_SLASH = r"[ \t]*/[ \t]*"
 _AGENCY_CREDIT = (
     rf"(?:(?:{_CREDIT_PART}{_CREDIT_SLASH}){{1,4}}{_CREDIT_AGENCY}(?:{_CREDIT_SLASH}{_CREDIT_PART}){{0,4}}"
@@ -122,8 +125,11 @@ _AGENCY_CREDIT = (
 # a reprint signed "Źródło: PAP" counted as own reporting): extraction keeps the ones it drops apart
 # (``Article.credit_lines``), out of the body, and ``analyze.origins`` reads them. A photo's credit
 # ("Fot. PAP/Wojtek Jargiło") is none.
+# (after the compiler or the author the same line signs with: "oprac. Ewa Marczak, źródło: PAP", "Autor:
+# Marta Jabłońska / Źródło: TVN24, PAP"; QA pass 22b, 09: neither was read)
+_SIGNED_BY = r"(?:(?:oprac\.|opr\.|opracowanie:|autor(?:ka)?:|автор:|von)[ \t]*+[^,/\n:]{2,60}?[ \t]*[,/][ \t]*+)?"
 SOURCE_LINE = re.compile(
-    r"^[^\w\n]*+(?:(?:źródł[oa]|autor(?:zy|in|en)?|quellen?|джерел[оа]|першоджерел[оа]|источник(?:и)?|первоисточник"
+    r"^[^\w\n]*+" + _SIGNED_BY + r"(?:(?:źródł[oa]|autor(?:zy|in|en)?|quellen?|джерел[оа]|першоджерел[оа]|источник(?:и)?|первоисточник"
     r"|автор|sources?|author)[ \t]*+(?::|[–—-](?=[ \t]))"
     # the reprint credit of Russian and Ukrainian regional media, a rewrite's last line: "По материалам
     # ТАСС", "За матеріалами Укрінформу", "На основе материалов РИА Новости" (QA pass 20b, 06)
@@ -203,7 +209,7 @@ _CUES = (
     "quelle", "źródło", "дата ", "datum der", "data publikacji", "data aktualizacji", "date de publication",
     "originally ", "first ", "вперше ", "впервые ", "erschien zuerst", "ursprünglich ", "pierwotnie ",
     "initialement",
-    "is supported by the",
+    "is supported by the", "cookie", "кукі", "куки", "погоджу", "соглаша", "zgod",
     "delayed", "verzögert", "opóźnion", "затримк", "задержк",
     "news and media division of", "multimedia news provider", "our standards", "trust principles",
     "independent global news organi",

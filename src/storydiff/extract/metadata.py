@@ -598,6 +598,22 @@ _TRAILING_MONTH = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|sept?
 _STATION = re.compile(r"(?:[A-ZÄÖÜ]{2,}[-‑])?(?:Hauptstadt)?[Ss]tudio\b|z\.\s?Zt\.")
 
 
+# where a credit line's byline ends and its source begins: "oprac. Ewa Marczak, źródło: PAP"
+_SOURCE_AFTER_NAME = re.compile(r"\s*[,/|]\s*(?i:źródł[oa]|source|quelle|джерело|источник)\s*:.*$")
+
+
+def credit_line_authors(lines: Sequence[str]) -> list[str]:
+    """People signing an article's credit lines ("Autor: Piotr Nowak", "oprac. Ewa Marczak, źródło:
+    PAP", "Autor: Marta Jabłońska / Źródło: TVN24, PAP"; QA pass 22b, 09: a body's closing byline was
+    cut from the text and its author was never read)."""
+    for line in lines:
+        raw = _byline(_SOURCE_AFTER_NAME.sub("", line))
+        people = split_authors(raw) if raw else []
+        if people:
+            return people
+    return []
+
+
 def byline_names(raw: str | None) -> list[str]:
     """Who signed a page, from its markup's author string (trafilatura's "Jane Doe; AP"): people,
     agencies, desks and user names as written; labels, placeholders, post-nominals and glued dates

@@ -60,6 +60,8 @@ FIELD_ALIASES = {
     "outlet": ("source_name", "publisher", "site_name", "source"),
     "published": ("pub_date", "published_at", "publishedAt", "publish_date", "datePublished", "pubDate", "date"),
     "modified": ("updated_at", "dateModified", "last_modified"),
+    # a CMS's single author or byline field (QA pass 22b, 09: "author": "Ewa Marczak" was dropped without a word)
+    "authors": ("author", "byline"),
 }
 # fields holding a time: an export may give epoch seconds as a JSON number (one with a string
 # epoch was read and one with a number refused whole; QA pass 18)
