@@ -241,6 +241,7 @@ def _agency_copy_carrier(lines: list[str]) -> str | None:
 _LOGO_MAX_WORDS = 6
 _MENU_MAX_WORDS = 3
 _MENU_LINES = 2  # menu items right under a logo line
+_LOGO_REPEAT_REACH = 60  # lines below a first line where its repeat makes it a page's title
 # a first line that is a menu's or the browser's, not a site's name
 _NOT_LOGO = re.compile(r"^(?:skip\b|menu|home|main menu|navigation|search|sign in|log in|subscribe|startseite"
                        r"|strona główna|головна|главная|новини|новости|news|nachrichten|wiadomości)\b", re.I)
@@ -257,8 +258,12 @@ def _logo_line(lines: list[str]) -> str | None:
     words = first.split()
     if not (1 <= len(words) <= _LOGO_MAX_WORDS and len(first) <= 40 and first[0].isupper()) or first[-1] in ".!?:;,":
         return None
-    if _NOT_LOGO.match(first):
-        return None
+    if _NOT_LOGO.match(first) or _TITLE_SEPARATOR.search(first) or ": " in first or first[-1] in "?？":
+        return None  # a document's <title> first ("Sudo - ArchWiki", wcxb's pages), not a logo
+    if lines[1].strip().lower().startswith("skip to"):
+        return None  # the <title> above the page's own first line, its skip link
+    if any(line.strip().startswith(first) for line in lines[1:_LOGO_REPEAT_REACH]):
+        return None  # its headline printed again below it ("Backup Strategy"): a title, not a logo
     menu = lines[1 : 1 + _MENU_LINES]
     if all(1 <= len(m.split()) <= _MENU_MAX_WORDS and m.strip()[-1] not in ".!?:;," and m.strip()[0].isupper()
            for m in menu):
