@@ -55,6 +55,8 @@ def test_a_carriers_copy_of_an_agency_story_is_the_carriers():
 def test_a_logo_line_over_the_sites_menu_names_the_outlet(logo, menu):
     text = "\n".join([logo, *menu, "Russian attack on Kyiv kills three people", BODY])
     assert outlet_from_text(text) == logo
+    # the footer repeating the name by its sign confirms the logo (qa22b 12: "Волинські Новини © 2026. ...")
+    assert outlet_from_text(text + f"\n{logo} © 2026. Усі права захищено.") == logo
 
 
 @pytest.mark.parametrize("first", ["Home", "Skip to main content", "Menu", "Новини"])
@@ -212,6 +214,25 @@ def test_the_headlines_under_a_related_links_label_are_dropped():
     body = page(text).text
     assert "Tusk" not in body and "poderwała" not in body
     assert "Na miejscu pracują policjanci" in body
+
+
+def test_a_read_more_link_after_each_item_of_a_list_leaves_the_next_items_headline():
+    """A news-list page closes each item with "Read more": the next item's headline under it is the
+    page's (wcxb: a page lost its body to the related-links rule before this case)."""
+    items = [("Tutoring program seeks to improve reading rates in Brown County",
+              "At the local level, 115 students benefited from the program's services over the past year."),
+             ("Reading Corps brings tutoring to schools across Wisconsin",
+              "The program uses one-on-one tutors to teach children in kindergarten through third grade."),
+             ("Many students struggle with reading, and one group helps schools",
+              "Only a third of fourth-graders read at or above the proficient level, the state says.")]
+    from storydiff.extract.pagetext import _without_teaser_blocks
+
+    lines = ("Our Programs in the News\n" + "".join(f"{h}\n{b}\nRead more\n" for h, b in items)).splitlines()
+    kept = [line for line, k in zip(lines, _without_teaser_blocks(lines, [True] * len(lines))) if k]
+    assert [h for h, _ in items if h in kept] == [h for h, _ in items]
+    once = ["Lead paragraph of the story, which ends as a sentence.", "Read more", "Teaser headline of another story",
+            "Next paragraph of the story, which ends as a sentence."]
+    assert _without_teaser_blocks(once, [True] * 4) == [True, True, False, True]  # printed once: a block label
 
 
 def test_a_related_teaser_in_an_export_rows_html_body_is_dropped():

@@ -242,6 +242,7 @@ _LOGO_MAX_WORDS = 6
 _MENU_MAX_WORDS = 3
 _MENU_LINES = 2  # menu items right under a logo line
 _LOGO_REPEAT_REACH = 60  # lines below a first line where its repeat makes it a page's title
+_COPYRIGHT_SIGN = re.compile(r"©|\(c\)|copyright", re.I)
 # a first line that is a menu's or the browser's, not a site's name
 _NOT_LOGO = re.compile(r"^(?:skip\b|menu|home|main menu|navigation|search|sign in|log in|subscribe|startseite"
                        r"|strona główna|головна|главная|новини|новости|news|nachrichten|wiadomości)\b", re.I)
@@ -262,8 +263,9 @@ def _logo_line(lines: list[str]) -> str | None:
         return None  # a document's <title> first ("Sudo - ArchWiki", wcxb's pages), not a logo
     if lines[1].strip().lower().startswith("skip to"):
         return None  # the <title> above the page's own first line, its skip link
-    if any(line.strip().startswith(first) for line in lines[1:_LOGO_REPEAT_REACH]):
-        return None  # its headline printed again below it ("Backup Strategy"): a title, not a logo
+    if any(line.strip().startswith(first) and not _COPYRIGHT_SIGN.search(line) for line in lines[1:_LOGO_REPEAT_REACH]):
+        return None  # its headline printed again below it ("Backup Strategy"): a title, not a logo (a
+        # footer's "Волинські Новини © 2026" confirms a logo)
     menu = lines[1 : 1 + _MENU_LINES]
     if all(1 <= len(m.split()) <= _MENU_MAX_WORDS and m.strip()[-1] not in ".!?:;," and m.strip()[0].isupper()
            for m in menu):

@@ -164,15 +164,20 @@ TEASER_MAX_WORDS = 20
 
 def _without_teaser_blocks(lines: list[str], kept: list[bool]) -> list[bool]:
     """``kept`` without the linked headlines listed under a related-links label alone on its line
-    ("Czytaj także:", "Читайте також:", "Read more:"): the rules drop the label, the model kept the
-    headlines under it as the article's lines (QA pass 22b, 07: "Tusk po naradzie w BBN: ..." became a
-    fact two outlets shared). A headline has no sentence's end; the block ends at the first line that
-    has one, or after four lines."""
+    ("Czytaj także:", "Читайте також:", "Read more:"): the rules drop the label, the
+    model kept the headlines under it as the article's lines (QA pass 22b, 07: "Tusk po naradzie w
+    BBN: ..." became a fact two outlets shared). A headline has no sentence's end; the block ends at
+    the first line that has one, or after four lines."""
     out = list(kept)
     filled = [i for i, line in enumerate(lines) if line.strip()]
+    counts = Counter(normalise_line(lines[i][:MAX_LINE_CHARS]) for i in filled)
     for n, i in enumerate(filled):
         label = lines[i].strip()[:MAX_LINE_CHARS]
         if len(label.split()) > 4 or boilerplate_kind(label) != "promo":
+            continue
+        # a label the page prints again and again without its colon ("Read more") closes each item of
+        # a list, and the next item's headline under it is the page's (wcxb: a news-list page lost its body)
+        if not label.endswith(":") and counts[normalise_line(label)] > 1:
             continue
         for j in filled[n + 1 : n + 1 + TEASER_BLOCK_LINES]:
             line = lines[j].strip()[:MAX_LINE_CHARS]
