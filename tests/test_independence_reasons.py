@@ -32,3 +32,15 @@ def test_copies_citing_different_origins_are_each_named_with_their_own():
     n, (group,) = independent_sources([a, b])
     assert n == 1 and group.origin is None
     assert group.reason == "two.test copies one.test's text; one.test cites Financial Times; two.test cites Bild: several origins"
+
+
+def test_the_cited_outlets_own_copy_is_the_text_the_others_copy_whatever_the_clocks_say():
+    """QA pass 22a, 02: a carrier's "3:20 a.m." read without its zone put it before AP's 08:15 GMT,
+    and the reason said "Associated Press copies U.S. News's text" beside "U.S. News cites AP"."""
+    carrier = _article("c", "В Киеве ночью прогремели взрывы, сообщает Associated Press.", "U.S. News",
+                       "Associated Press")
+    agency = _article("a", "В Киеве ночью прогремели взрывы, сообщает Associated Press.", "Associated Press",
+                      "Associated Press")
+    n, (group,) = independent_sources([carrier, agency])  # the carrier first, as its earlier clock put it
+    assert n == 1 and group.origin == "Associated Press"
+    assert group.reason.startswith("U.S. News copies Associated Press's text; U.S. News cites Associated Press")

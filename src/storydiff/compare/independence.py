@@ -208,6 +208,13 @@ def independent_sources(
         members = [articles[i] for i in idx]
         primary_of = {a.id: primary_origin(a, settings) for a in members}
         primaries = set(primary_of.values()) - {None}
+        if len(primaries) == 1:
+            # the copied text is the cited outlet's own, whatever the clocks say: a carrier's
+            # "3:20 a.m." read without its zone came before AP's 08:15 GMT, and "Associated Press
+            # copies U.S. News's text" stood beside "U.S. News cites Associated Press" (QA pass 22a, 02)
+            own = next((k for k, a in enumerate(members) if names_outlet(next(iter(primaries)), a)), 0)
+            idx = [idx[own], *idx[:own], *idx[own + 1:]]
+            members = [articles[i] for i in idx]
         copies = ""
         if len(members) > 1:
             copiers = [_label(articles[i].id) for i in idx[1:] if i not in translated]
