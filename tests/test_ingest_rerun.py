@@ -200,54 +200,28 @@ def test_articles_are_placed_a_chunk_per_transaction(db_url, corpus, monkeypatch
     assert all(placed.values())  # every stored article has its story
 
 
-def test_a_re_export_with_new_rows_on_top_extracts_only_the_new_rows(db_url, tmp_path, sent_to_extraction):
-    """A CMS export written again at the same path with the day's rows first (newest on top):
-    every stored row moved down a line and was extracted again before the article-level checks
-    found it stored (QA pass 21b, 10). A row's place is no part of which item it is."""
-    root = tmp_path / "cms"
+def test_two_outlets_rows_with_one_wire_id_are_two_articles(db_url, tmp_path):
+    """Review 22b, R1: an aggregator's export carries the agency's story id on each outlet's copy
+    (same id, text, title and time; another outlet and URL). Keyed by id and content alone, the
+    second copy was skipped as "already stored" and never stored; a row's place stays in its key."""
+    root = tmp_path / "agg"
     root.mkdir()
-    export = root / "export.jsonl"
-    export.write_text("\n".join(json.dumps(_row(i)) for i in range(10)) + "\n")
-    assert _ingest(db_url, root)["stored"] == 10
-    sent_to_extraction.clear()
-    export.write_text("\n".join(json.dumps(_row(i, extra="A new report.")) for i in (40, 41))
-                      + "\n" + "\n".join(json.dumps(_row(i)) for i in range(10)) + "\n")
+    wire = {"id": "AP-7f3c", "title": "Ferry line reopens", "published": "2024-03-01T08:00:00Z",
+            "text": ("OSK (AP) - The ferry line between Osk and Vell reopened on Monday after three weeks of repairs, "
+                     "the regional transport authority said. Officials said 40 crossings a day were planned. ") * 4}
+    rows = [dict(wire, outlet="Lantern Herald", url="https://lantern.example/ferry")]
+    rows += [_row(i) for i in range(2, 42)]
+    rows.append(dict(wire, outlet="Velm Courier", url="https://velm.example/world/ferry"))
+    (root / "export.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
 
-    again = _ingest(db_url, root)
+    stats = _ingest(db_url, root)
 
-    assert again["stored"] == 2 and again["skipped"] == 10 and again["failed"] == 0
-    assert sorted(sent_to_extraction) == [f"{export}#L1 (id r40)", f"{export}#L2 (id r41)"]
-
-
-def test_rows_stored_under_their_place_by_an_older_version_are_still_skipped(db_url, tmp_path, sent_to_extraction):
-    """Stores written before round 22 keyed a row with its line: the same file read again skips
-    those rows before extraction, and a revision of one is still a revision."""
-    from storydiff.store import codec
-
-    root = tmp_path / "cms"
-    root.mkdir()
-    export = root / "export.jsonl"
-    export.write_text("\n".join(json.dumps(_row(i)) for i in range(6)) + "\n")
-    _ingest(db_url, root)
-    engine = make_engine(db_url)  # what an older version wrote: the key with the row's place
-    with engine.begin() as conn:
-        for (data,) in conn.execute(text("SELECT data FROM articles")).all():
-            a = codec.article_from_json(data)
-            legacy = codec.key_hash(f"{a.source}\x00{a.raw_digest}")
-            assert legacy != codec.item_key(a.source, a.raw_digest)
-            conn.execute(text("UPDATE articles SET source_key = :k WHERE id = :i"), {"k": legacy, "i": a.id})
-    engine.dispose()
-    before = _snapshot(db_url)
-    sent_to_extraction.clear()
-
-    again = _ingest(db_url, root)
-
-    assert again == {"stored": 0, "revised": 0, "skipped": 6, "failed": 0, "interrupted": 0}
-    assert sent_to_extraction == [] and _snapshot(db_url) == before
-    rows = [_row(i) for i in range(6)]
-    rows[2]["text"] += " Service resumed on Tuesday afternoon, the operator said."
-    export.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    assert _ingest(db_url, root) == {"stored": 0, "revised": 1, "skipped": 5, "failed": 0, "interrupted": 0}
+    assert stats["stored"] == 42 and stats["failed"] == 0
+    store = open_store(db_url)
+    try:
+        assert {a.outlet for a in store.articles() if a.url and a.url.endswith("/ferry")} == {"Lantern Herald", "Velm Courier"}
+    finally:
+        store.close()
 
 
 def test_stored_rows_read_from_another_file_do_not_load_the_stored_stories(db_url, tmp_path, stories_loaded):
@@ -272,3 +246,26 @@ def test_stored_rows_read_from_another_file_do_not_load_the_stored_stories(db_ur
     (part / "export-part.jsonl").write_text(json.dumps(_row(30, extra="A new report.")) + "\n")
     assert _ingest(db_url, part)["stored"] == 1
     assert stories_loaded  # a new article is placed among the stored stories
+
+
+def test_the_stored_stories_are_read_before_the_write_lock(tmp_path, monkeypatch):
+    """Review 22b, R2: the first seed of the stored stories ran inside SQLite's write transaction
+    (the placement lock and batch), and every other writer and reader waited for its length. The
+    window is loaded before the lock; only a later reach into older dates seeds under it."""
+    db = str(tmp_path / "news.db")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "export.jsonl").write_text("\n".join(json.dumps(_row(i)) for i in range(10)) + "\n")
+    _ingest(db, tmp_path / "a")
+    loads: list[bool] = []
+    real = _StoredStories.load
+
+    def recording(self):
+        if not self.loaded:
+            loads.append(getattr(self.store._local, "conn", None) is not None)  # a batch's write connection held
+        return real(self)
+
+    monkeypatch.setattr(_StoredStories, "load", recording)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "new.jsonl").write_text(json.dumps(_row(500)) + "\n")
+    assert _ingest(db, tmp_path / "b")["stored"] == 1
+    assert loads == [False]

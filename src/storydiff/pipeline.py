@@ -18,7 +18,7 @@ from storydiff.analyze import analyze_articles
 from storydiff.dates import naive_zone, parse_iso_utc
 from storydiff.extract import extract_items
 from storydiff.ingest import read_inputs
-from storydiff.records import FEED_SUMMARY, Article, Failure, Story
+from storydiff.records import FEED_SUMMARY, Article, Failure, Story, same_headline
 from storydiff.settings import ExtractSettings, FactSettings, RevisionSettings
 
 __all__ = [
@@ -1638,10 +1638,21 @@ def ingest_stream(
                 outcome(a, "skipped")
 
         def store_chunk(chunk: list[Article]) -> None:
+            # the stored stories are read before the write lock, never under it (review 22b, R2:
+            # seeding a large window inside SQLite's write transaction locked every other writer
+            # and reader out for its length); not at all for a chunk the store holds as it is
+            if not stored_stories.loaded and not all(held_as_is(a) for a in chunk):
+                stored_stories.load()
             # under the placement lock, so that rows become visible in storing order (catch_up)
             with store.placement_lock(), store.batch():
                 for a in chunk:
                     store_safely(a)
+
+        def held_as_is(a: Article) -> bool:
+            """Whether the store holds this article as it is (its id, its text): one that would be
+            skipped as already stored, neither placed nor revised."""
+            held = store.get_article(a.id)
+            return held is not None and held.text == a.text and same_headline(held, a) and held.outlet == a.outlet
 
         def store_safely(a: Article) -> None:
             """``store_one``, its writes undone alone when it fails (``Store.item``: a savepoint),
@@ -1685,6 +1696,8 @@ def ingest_stream(
             """Assign what is stored and not placed, oldest first, a chunk per hold of the lock."""
             ordered = [a for _, a in sorted(enumerate(unplaced), key=lambda ia: publication_key(*ia))]
             unplaced.clear()
+            if ordered:
+                stored_stories.load()  # before the lock (review 22b, R2)
             for chunk in chunks(ordered, PLACE_CHUNK):
                 # one transaction a chunk, not one an article (its write lock held as long as the
                 # placement lock already is): a killed run leaves the chunk unplaced, as before

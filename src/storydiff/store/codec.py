@@ -24,7 +24,6 @@ from storydiff.records import (
     Story,
     content_hash,
     scoped_hash,
-    without_record_place,
 )
 
 # Query parameters that only say how a reader arrived at a page, never which page it is.
@@ -57,27 +56,9 @@ def id_too_long(article_id: str) -> str | None:
 
 def item_key(source: str, raw_digest: str | None) -> str:
     """The stored key of an item read from ``source``: the same file read again is the same item;
-    new content at the same path or on stdin is a new one. A row's place in its file is no part
-    of it: a CMS's export written again with the day's new rows on top moved every stored row
-    down a line, and each was extracted again before it was found stored (QA pass 21b, 10).
-    (Articles stored before items had a digest keep their source-only key; a re-run of those
-    re-extracts, and the article-level checks on id, url and content still skip them.)"""
-    # without a digest (an article built by hand, stored before items had one) the source alone,
-    # its place included, is all there is to tell two items apart
-    return _key_of(source if raw_digest is None else without_record_place(source), raw_digest)
-
-
-def item_keys(source: str, raw_digest: str | None) -> list[str]:
-    """The keys an item may be stored under: ``item_key``'s, and for a row, the key with its
-    place that stores written before round 22 used (a re-run of the same file skips those rows
-    too, before extracting them)."""
-    keys = [item_key(source, raw_digest)]
-    if keys[0] != _key_of(source, raw_digest):
-        keys.append(_key_of(source, raw_digest))
-    return keys
-
-
-def _key_of(source: str, raw_digest: str | None) -> str:
+    new content at the same path or on stdin is a new one. (Articles stored before items had a
+    digest keep their source-only key; a re-run of those re-extracts, and the article-level
+    checks on id, url and content still skip them.)"""
     return key_hash(source if raw_digest is None else f"{source}\x00{raw_digest}")
 
 

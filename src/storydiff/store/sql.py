@@ -221,20 +221,20 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
         return codec.article_from_json(data) if data is not None else None
 
     def has_item(self, source: str, raw_digest: str | None = None, *, current_only: bool = False) -> bool:
-        keys = codec.item_keys(source, raw_digest)
         with self._read() as conn:
-            if any(conn.execute(self._has_source_stmt, {"k": key}).first() is not None for key in keys):
+            key = codec.item_key(source, raw_digest)
+            if conn.execute(self._has_source_stmt, {"k": key}).first() is not None:
                 return True
             if current_only:
                 return False
             # read before as a text an article has since replaced (an old export re-read)
-            earlier = select(article_revisions.c.seq).where(article_revisions.c.source_key.in_(keys)).limit(1)
+            earlier = select(article_revisions.c.seq).where(article_revisions.c.source_key == key).limit(1)
             return conn.execute(earlier).first() is not None
 
     def stored_items(
         self, items: Iterable[tuple[str, str | None]], *, current_only: bool = False
     ) -> set[tuple[str, str | None]]:
-        by_key = {key: (source, digest) for source, digest in items for key in codec.item_keys(source, digest)}
+        by_key = {codec.item_key(source, digest): (source, digest) for source, digest in items}
         found: set[str] = set()
         with self._read() as conn:
             keys = list(by_key)

@@ -225,8 +225,7 @@ class RevisionsMixin:
         article = replace(article, id=article_id) if article.id != article_id else article
         url = codec.canonical_url(article.url)
         new_hash = codec.article_content_hash(article)
-        new_keys = codec.item_keys(article.source, article.raw_digest)  # the item's, and its pre-round-22 form
-        new_source = new_keys[0]
+        new_source = codec.item_key(article.source, article.raw_digest)
         data = codec.article_to_json(article)  # before the write lock: the JSON is the slow part
         entries = self._search_rows(article)
         a = articles.c
@@ -237,15 +236,15 @@ class RevisionsMixin:
             ).first()
             # a re-reading (the page of a stored paste) replaces the reading even with the same
             # text: it brings the URL
-            if (cur is None or cur.source_key in new_keys
+            if (cur is None or new_source == cur.source_key
                     or not reread and new_hash == cur.content_hash and _same_headline(cur.data, article)):
                 return None
             # the new text or item stored as another article (a wire copy), or read before as
             # an earlier revision of anything: a repeat, not an edit
             taken = conn.execute(
-                select(a.seq).where(or_(a.content_hash == new_hash, a.source_key.in_(new_keys)), a.seq != cur.seq).limit(1)
+                select(a.seq).where(or_(a.content_hash == new_hash, a.source_key == new_source), a.seq != cur.seq).limit(1)
             ).first() or (not revert and conn.execute(
-                select(article_revisions.c.seq).where(article_revisions.c.source_key.in_(new_keys)).limit(1)
+                select(article_revisions.c.seq).where(article_revisions.c.source_key == new_source).limit(1)
             ).first())
             if taken:
                 return None
