@@ -65,3 +65,13 @@ def test_polish_stems():
     assert polish_stems("Mircze") == polish_stems("Mirczu") == ["Mircz"]
     assert polish_stems("Kraków") == ["Kraków", "Krakow"]
     assert polish_stems("NATO") == polish_stems("port") == polish_stems("Łuck"[:3]) == polish_stems("Харків") == []
+
+
+def test_a_name_finds_its_own_cases_not_other_names(towns):
+    """Review 22b, R6: every ending on every stem made "Franco" find "France", "Maria" "Mario",
+    "Paula" "Paul", "China" "chin"; the endings now follow how the name ends."""
+    from storydiff.store.search_index import polish_case_forms
+
+    assert "France" not in polish_case_forms("Franco") and "Mario" not in polish_case_forms("Maria")
+    assert "Paul" not in polish_case_forms("Paula") and "Nigeria" not in polish_case_forms("Niger")
+    assert {"Warszawie", "Warszawy"} <= set(polish_case_forms("Warszawa"))

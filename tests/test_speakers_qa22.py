@@ -58,3 +58,36 @@ def test_polish_dialogue_dash_quotes_with_reportage_verbs(verb):
     text = f"Kolejka ciężarówek ma 20 km.\n\n– Stoję od wtorku wieczorem. Nie mam już jedzenia – {verb} Wołodymyr, kierowca z Łucka."
     (quote,) = find_quotes(text, language="pl")
     assert quote.text.startswith("Stoję od wtorku") and quote.speaker == "Wołodymyr"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [  # a rank's word that ends a sentence is no abbreviation (review 22b, R4)
+        ("«Ми тримаємо позиції», — сказав майор. Олександр Сирський раніше заявив про ротацію.", "uk"),
+        ("«Ми тримаємо позиції», — розповів командир, який очолює полк. Андрій Білецький пізніше підтвердив це.", "uk"),
+        ("«Мы держим позиции», — сказал майор. Сергей Шойгу позже заявил другое.", "ru"),
+    ],
+)
+def test_a_sentence_ending_in_a_rank_word_names_no_one_of_the_next(text, language):
+    assert _speakers(text, language) == [None]
+
+
+def test_a_statement_or_footage_is_no_speaker_the_name_beside_it_is():
+    """Review 22b, R5: the rule for described speakers left these unattributed."""
+    text = ('The ad uses footage of Hillary Clinton asking, "Why aren\'t I fifty points ahead?"')
+    assert _speakers(text, "en") == ["Hillary Clinton"]
+
+
+def test_an_official_of_one_country_is_not_the_country_they_speak_about():
+    """Review 22b, R7: "A Russian official responded by saying Ukraine should ..." gave "Ukraine"."""
+    text = 'A Russian official responded by saying Ukraine should "stop provoking its neighbours" and return to talks.'
+    assert _speakers(text, "en") in (["Russian"], [None])
+
+
+def test_a_polish_role_opening_a_sentence_is_no_name():
+    """Review 22b, R8: "Minister przypomniał, że ..." made "Minister" a person, and "dodał szef MON"
+    went to that person, not to the minister named before."""
+    text = ("„Nie ma bezpośredniego zagrożenia dla terytorium Polski” – zapewnił minister obrony narodowej "
+            "Władysław Kosiniak-Kamysz.\nMinister przypomniał, że w ciągu doby poderwano myśliwce już dwukrotnie.\n"
+            "– Sytuacja jest stale monitorowana – dodał szef MON.\n")
+    assert _speakers(text, "pl")[-1] == "Władysław Kosiniak-Kamysz"

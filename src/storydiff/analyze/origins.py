@@ -202,6 +202,14 @@ _WIRE_NAMES = "|".join(
     sorted((re.escape(n) for c in WIRE_AGENCIES for n in _ALIASES[c]), key=len, reverse=True)
 )
 
+# the wire agencies' names that name nothing else: no bare acronym of two or three letters ("AP" is
+# Andhra Pradesh, "PAP" a party, "UPI" a payment system) and no surname ("Bloomberg")
+_CLAUSE_WIRE_NAMES = "|".join(
+    sorted((re.escape(n) for c in WIRE_AGENCIES for n in _ALIASES[c]
+            if not re.fullmatch(r"[A-ZА-Я]{2,3}", n) and n not in ("Bloomberg", "Bloomberga", "Блумберг")),
+           key=len, reverse=True)
+)
+
 # A capitalised phrase ("Kyiv Post", "the Defence Ministry", "Quinnipiac University") accepted as a
 # name only when its last word says it is an outlet or an organisation; a person's name never is.
 _MEDIA_WORDS = (
@@ -578,10 +586,12 @@ _RULES: list[tuple] = [
     # a wire agency that closes a reported clause: "..., TASS said on Sunday, citing the Defence
     # Ministry" / "..., TASS said." (QA pass 22a, 11: a Western wire's relay of Russian state media
     # cited only the ministry, and TASS's own copy counted as a second independent source). Only an
-    # agency, only after a comma: "CNN said it would sue" is about the network.
+    # agency, only after a comma, only by a name nothing else has: "CNN said it would sue" is about
+    # the network, ", Bloomberg said" as often Michael Bloomberg, ", the PAP said" Singapore's
+    # People's Action Party (review 22b, R3)
     (
         "reported",
-        re.compile(rf",\s+{_THE}{_COUNTRY_OF}(?:(?:state(?:-run)?|news)\s+agency\s+)?(?P<name>{_WIRE_NAMES})"
+        re.compile(rf",\s+{_THE}{_COUNTRY_OF}(?:(?:state(?:-run)?|news)\s+agency\s+)?(?P<name>{_CLAUSE_WIRE_NAMES})"
                    rf"(?![\w-]){_NAME_TAIL}\s+(?:said|says|reported|reports)\b"),
         _needs(" said", " says", " reported", " reports"),
     ),

@@ -526,8 +526,9 @@ class _Resolver:
         orgs = [e for e in self.ents if e.label_ in ORG_LABELS and e.start < hi and e.end > lo]
         if lemma(tok).lower() in ROLE_NOUNS:
             # "a senior Ukrainian military official": a person described by where they serve,
-            # not the country speaking
-            orgs = [e for e in orgs if not all(t.dep_ == "amod" for t in e)]
+            # not the country speaking; and an indefinite one is no organisation of its clause
+            # ("A Chinese official responded by saying Japan should ...": not Japan; review 22b, R7)
+            orgs = [] if indefinite else [e for e in orgs if not all(t.dep_ == "amod" for t in e)]
         if orgs and tok.pos_ != "PRON":
             return self._org_or_person(orgs[0])
         return None
@@ -616,6 +617,25 @@ def with_name_particles(doc, ents):
     return out
 
 
+# who speaks for an institution, said as the institution: "the air force said", "the ministry said"
+_SPEAKING_BODIES = frozenset({"force", "forces", "ministry", "army", "military", "police", "government", "office",
+                              "agency", "service", "command", "administration", "authorities", "authority",
+                              "department", "council", "committee", "prosecutor", "prosecutors", "spokesman",
+                              "spokeswoman", "spokesperson"})
+
+
+def _describes_someone(tok) -> bool:
+    """Whether a cue's subject describes who spoke without naming them: a role ("a senior military
+    official"), an indefinite person, an institution speaking ("the air force"). A document or a
+    medium ("a statement calling ...", "footage of X asking") is no speaker of its own: the name
+    near it is looked for as before (review 22b, R5)."""
+    if tok.pos_ != "NOUN":
+        return False
+    word = lemma(tok).lower()
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    return word in ROLE_NOUNS or word in _SPEAKING_BODIES or (indefinite and word in TITLE_WORDS)
+
+
 def _is_role_word(tok) -> bool:
     """A lowercase title or role before a name: "governor", "port director", "minister"."""
     return tok.text.islower() and (tok.lower_ in TITLE_WORDS or lemma(tok).lower() in ROLE_NOUNS)
@@ -694,7 +714,9 @@ def attribute(
             subj = _subject(c)
             if subj is not None and not r.inside(subj.idx):
                 speaker = r._person_of(subj)
-                unnamed = unnamed or (not speaker and subj.pos_ == "NOUN" and c is cues[0])
+                unnamed = not speaker and _describes_someone(subj)
+            if unnamed:
+                break  # the speaker is the one described, not a later verb's subject
             if speaker:
                 cue = c
                 break

@@ -64,6 +64,11 @@ _NOT_NAMES = frozenset(
     + ["nach", "mit", "bei", "für", "über", "auf", "aus", "vor", "im", "am", "zum", "zur", "vom", "seit", "trotz"]
     # abbreviated titles before a name: "M. Peskov" is Peskov, "Dr. Ott" Ott
     + ["m", "mme", "mlle", "dr", "mr", "ms", "hr", "fr", "prof"]
+    # Polish roles that open a sentence ("Minister przypomniał, że ..."): a role, never the name
+    # of the person the next "dodał szef MON" stands for (review 22b, R8)
+    + ["minister", "ministra", "rzecznik", "rzeczniczka", "prezydent", "premier", "wojewoda", "burmistrz",
+       "prezes", "szef", "szefowa", "komendant", "marszałek", "starosta", "wójt", "prokurator", "dowódca",
+       "wiceminister", "wicepremier", "wojewodzie", "prezydenta", "premiera"]
 )
 # Words that open a Russian or Ukrainian attribution: "Как заявил Дмитрий Песков, «»" named "Как",
 # "Об этом сообщил источник: «»" named "Об" (QA pass). No name starts with one; inside a name
@@ -454,7 +459,7 @@ def speaker_after(
             person = _agreeing(text, lang, full or _focus_person(text, open_mark) or last_named, want, open_mark, since)
             if person:
                 return cue, person
-    ranked = [r for at, r in runs if _RANK_BEFORE.search(rest, 0, at)]
+    ranked = [r for at, r in runs if len(r) >= 2 and _RANK_BEFORE.search(rest, 0, at)]  # a first name and a surname
     if ranked:  # "rzecznik Dowództwa Operacyjnego ppłk Jacek Gołębiowski": the name after the rank
         return cue, _name(ranked[0])
     if runs:
@@ -821,11 +826,13 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
 # bryg. Marcin Kozak"), and their Ukrainian and Russian forms: the name after one is the speaker,
 # and its full stop ends no clause (QA pass 22b, 06: the role's genitive, "Dowództwa
 # Operacyjnego", was the speaker, or the previous paragraph's speaker took the quote).
-_RANKS = (r"ppłk|płk|mjr|kpt|ppor|por|gen|dyw|bryg|gen\.\s*bryg|kom|nadkom|podkom|insp|nadinsp|asp|"
-          r"sierż|plut|kpr|st|mł|szer|mar|kmdr|kadm|wadm|ks|bp|abp|mec|dr|hab|prof|red|"
-          r"ген|полк|підполк|подполк|ген\.-лейт|ген\.-майор|ст|мол|серж|лейт|кап|майор|проф|д-р")
-_RANK_AT_END = re.compile(rf"(?<![\w-])(?:{_RANKS})\.?$", re.IGNORECASE)
-_RANK_BEFORE = re.compile(rf"(?<![\w-])(?:{_RANKS})\.?[ \t\u00a0]+$", re.IGNORECASE)
+# Only abbreviations no word is spelled like, lower case as written: "майор.", "полк." (a
+# regiment), "red." (Spanish "la red") end sentences (review 22b, R4).
+_RANKS = (r"ppłk|płk|mjr|kpt|ppor|por|gen|dyw|bryg|kom|nadkom|podkom|insp|nadinsp|asp|sierż|plut|kpr|szer|"
+          r"kmdr|kadm|wadm|ks|bp|abp|mec|dr|hab|prof|mł|"
+          r"ген|підполк|подполк|лейт|проф|д-р")
+_RANK_AT_END = re.compile(rf"(?<![\w-])(?:{_RANKS})$")
+_RANK_BEFORE = re.compile(rf"(?<![\w-])(?:{_RANKS})\.?[ \t\u00a0]+$")
 
 
 def _clause_after(text: str, close_mark: int) -> str:

@@ -313,10 +313,14 @@ def cyrillic_stems(word: str) -> list[str]:
 # and "Bidenem" too), or any word with a Polish letter, is also searched in the case forms of its
 # stem: a final vowel dropped (Mircze → Mircz-u, Warszawa → Warszaw-ie, Wrocławiu → Wrocławi-a), the fleeting e of -ek/-el/
 # -ec taken out (Wieczorek → Wieczork-a, Kowel → Kowl-a) and -ów read -ow- (Kraków → Krakowa).
-POLISH_CASE_ENDINGS = (
-    "", "a", "u", "e", "ie", "iu", "em", "iem", "owi", "y", "i", "ą", "ę", "o", "om", "ami", "ach", "ów",
-    "owie", "ego", "emu", "ym", "im", "ej", "ia", "iej",
-)
+# the endings a stem takes, by how the name ends: a masculine consonant (Dorohusk-u, Kowl-a, Trump-em),
+# a feminine -a (Warszaw-ie, Łomż-y), a neuter -e/-o (Mircz-u, Mircz-em). By ending, not all at once:
+# "Franco" found "France", "Maria" "Mario", "Niger" "Nigeria" (review 22b, R6)
+POLISH_CASE_ENDINGS = {
+    "consonant": ("", "a", "u", "e", "ie", "iu", "em", "iem", "owi", "y", "i", "ów", "owie", "ach", "ami", "om"),
+    "a": ("y", "i", "ie", "ę", "ą", "ach", "ami", "om"),
+    "neuter": ("a", "u", "em", "ach", "ami", "om"),
+}
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+")
 _POLISH_LETTERS = frozenset("ąćęłńóśźż")
 _FLEETING_E = re.compile(r"(?<=[^aeiouyąęó])e(?=[klcń]$)")
@@ -342,6 +346,20 @@ def polish_stems(word: str, *, typed: str | None = None) -> list[str]:
     return [s for s in dict.fromkeys(stems) if len(s) >= CYRILLIC_STEM_MIN]
 
 
+def polish_case_forms(word: str, *, typed: str | None = None) -> list[str]:
+    """``word``'s Polish case forms (``polish_stems`` with the endings its last letter takes;
+    never the bare stem of a word that ended in a vowel: "Paula" is no "Paul")."""
+    low = word.strip(_PUNCTUATION).lower()
+    if not low:
+        return []
+    kind = "a" if low[-1] in "aą" else "neuter" if low[-1] in "eoę" else "consonant" if low[-1] not in "iuy" else "a"
+    if low[-1] in "iuy":  # an oblique form typed (Wrocławiu, Łomży): a masculine or a feminine stem
+        kind = "consonant" if low[-1] == "u" else "a"
+    endings = POLISH_CASE_ENDINGS[kind]
+    return [stem + e for stem in polish_stems(word, typed=typed) for e in endings
+            if not (e == "" and low[-1] in "aeiouyąę")]
+
+
 def readings(term: Term, l_readings: bool = True, forms: bool = True) -> list[tuple[str, bool]]:
     """What the index is asked for a term: (text, as a prefix) for each of its ``spellings``, then
     (``forms``) each Cyrillic word's case forms (``cyrillic_stems``) and each name's Polish ones
@@ -350,8 +368,7 @@ def readings(term: Term, l_readings: bool = True, forms: bool = True) -> list[tu
     out = [(t, term.prefix) for t in texts]
     if forms and not term.prefix and " " not in term.text:
         out += [(stem + ending, False) for t in texts for stem in cyrillic_stems(t) for ending in CASE_ENDINGS]
-        out += [(stem + ending, False) for t in texts for stem in polish_stems(t, typed=term.text)
-                for ending in POLISH_CASE_ENDINGS]
+        out += [(form, False) for t in texts for form in polish_case_forms(t, typed=term.text)]
     return list(dict.fromkeys(out))
 
 
