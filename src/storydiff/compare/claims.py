@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -33,6 +33,7 @@ from storydiff.compare.numbers import (
     is_place_word,
     number_language,
     starts_like,
+    vague_counts,
 )
 from storydiff.extract.metadata import without_dateline
 
@@ -51,7 +52,70 @@ NUMBER_WORDS = {
 }
 NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
                      "ninety": "90", "hundred": "100", "dozen": "12"})  # sixty to ninety: QA pass 18 ("Sixty firefighters")
-_NUMBER_OR_WORD = re.compile(_NUMBER.pattern + r"|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+# One figure spelled out in words: "thirty-five", "Twenty two", "two hundred and fifty", "three
+# thousand", "two dozen" (QA pass 22a: "thirty-five drones" was read as 30 and 5, "forty-one
+# people" as 40). Words join only as one number does: tens then ones, a scale after a smaller
+# figure, "and" only after a scale ("between ten and twenty" stays two figures).
+_EN_SMALL = {w: k for k, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+_EN_TENS = {w: 10 * k for k, w in enumerate(
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)}
+_EN_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+_EN_WORD = re.compile(r"\b(?:" + "|".join(sorted([*_EN_SMALL, *_EN_TENS, *_EN_SCALES], key=len, reverse=True))
+                      + r")\b", re.IGNORECASE)
+_EN_JOIN = re.compile(r"[-\u2010\u2011]|\s+(?:and\s+)?")
+
+
+def _english_word_figures(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, value) of each figure spelled out in English words. A lone "one" or "zero"
+    is no figure ("no one", "one of the"): it counts only before a scale ("one hundred")."""
+    pos = 0
+    while (m := _EN_WORD.search(text, pos)) is not None:
+        start, total, current, big = m.start(), 0, 0, math.inf  # big: the last scale of thousands
+        word, count = m, 0
+        while True:
+            w, count = word.group().lower(), count + 1
+            if w in _EN_SCALES and _EN_SCALES[w] >= 1000:
+                total, current, big = total + (current or 1) * _EN_SCALES[w], 0, _EN_SCALES[w]
+            elif w in _EN_SCALES:
+                current = (current or 1) * _EN_SCALES[w]
+            else:
+                current += _EN_SMALL.get(w, 0) + _EN_TENS.get(w, 0)
+            join = _EN_JOIN.match(text, word.end())
+            nxt = _EN_WORD.match(text, join.end()) if join else None
+            if nxt is None or not _joins(w, nxt.group().lower(), "and" in join.group().lower(), current, big):
+                break
+            word = nxt
+        pos = word.end()
+        if count == 1 and (w in ("one", "zero") or _EN_SCALES.get(w, 0) >= 1000):
+            continue  # nor a lone "thousand" or "million" ("a million-strong", as before)
+        yield start, word.end(), total + current
+
+
+def _spelled_as_digits(text: str) -> Iterator[str]:
+    """``text`` in pieces, each English figure in words as its digits."""
+    pos = 0
+    for start, end, value in _english_word_figures(text):
+        yield text[pos:start]
+        yield str(value)
+        pos = end
+    yield text[pos:]
+
+
+def _joins(last: str, word: str, said_and: bool, current: int, big: float) -> bool:
+    """Whether ``word`` goes on the number that ``last`` ends: "twenty-five", "two hundred (and)
+    fifty", "three thousand", "two dozen"; not "five six", "ten and twenty", "dozen five"."""
+    if word in _EN_SCALES:
+        if said_and or last == "dozen":
+            return False
+        if _EN_SCALES[word] >= 1000:  # "two hundred thousand", not "a million thousand"
+            return _EN_SCALES[word] < big and current > 0
+        return last not in _EN_SCALES and current < 100  # "two hundred", "two dozen"
+    small = _EN_SMALL.get(word, 0)
+    if last in _EN_TENS:
+        return 0 < small < 10 and not said_and  # "thirty-five", "Twenty two"
+    return last in _EN_SCALES and last != "dozen" and (word in _EN_TENS or small > 0)  # "hundred and fifty"
 
 
 @dataclass
@@ -154,6 +218,8 @@ def claim_spans(text: str) -> list[tuple[int, int]]:
 
 
 def content_keys(text: str) -> frozenset[str]:
+    if _EN_WORD.search(text):  # "thirty-five" is the key "35", as the figure "35" is
+        text = "".join(_spelled_as_digits(text))
     words = (w.lower().replace("’", "'") for w in _WORD.findall(text))
     words = (NUMBER_WORDS.get(w, w) for w in words)
     return frozenset(w[:STEM_LEN] for w in words if w not in STOPWORDS and (len(w) > 2 or w.isdigit()))
@@ -233,11 +299,13 @@ _HURT_WORDS = re.compile(r"\b(?:injur|wound|hurt)", re.IGNORECASE)
 _PEOPLE = {"peopl", "perso", "resid", "passe", "worke", "civil"}
 
 
-def _numbers(text: str):
-    """(match, the number as written) for each number: "1,200" -> "1200", "five" -> "5"."""
-    for m in _NUMBER_OR_WORD.finditer(text):
-        g = m.group()
-        yield m, NUMBER_WORDS.get(g.lower()) or g.replace(",", "").rstrip(".")
+def _numbers(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, the number as written, its figure) for each number: "1,200" -> "1200",
+    "five" -> "5", "thirty-five" -> "35"."""
+    found = [(m.start(), m.end(), m.group(), m.group().replace(",", "").rstrip(".")) for m in _NUMBER.finditer(text)]
+    found += [(s, e, text[s:e], str(v)) for s, e, v in _english_word_figures(text)
+              if not any(a < e and s < b for a, b, *_ in found)]
+    return sorted(found)
 
 
 # modifiers after which the noun counts dwellings whatever it is ("apartment blocks")
@@ -483,14 +551,14 @@ class _English:
 
     @staticmethod
     def read(text: str):
-        for m, raw in _numbers(text):
+        for start, end, written, raw in _numbers(text):
             try:
                 value = float(raw.split()[0].rstrip("%"))
             except ValueError:
                 continue
             scale = raw.split()[-1].lower() if " " in raw else ""
             value *= ENGLISH_SCALES.get(scale, 1)  # "3.5 million": the value, so "3,5 млн" is the same
-            yield m.start(), m.end(), value, m.group(), "%" if "%" in raw or "percent" in raw else ""
+            yield start, end, value, written, "%" if "%" in raw or "percent" in raw else ""
 
     @staticmethod
     def unit_key(word: str) -> str:
@@ -573,7 +641,9 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
     spans: list[tuple[int, int]] = []  # where each figure of out starts and ends, as read
     previous_unit, previous_end = "", -1
     contacts = contact_spans(text)
-    for start, end, value, g, pct in _figures(text, lang):
+    several = vague_counts(text, lang.code)  # "several dozen", "kilkadziesiąt": a range, no figure
+    vague = {s: (low, high) for s, _, low, high in several}
+    for start, end, value, g, pct in _figures(text, lang, several):
         if lang.is_when(text, start, end, value, g) or any(s <= start < e for s, e in contacts):
             continue
         trail = len(g) - len(g.rstrip(",."))  # "to 62, clearing": the comma ends it
@@ -724,7 +794,9 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
         before = text[max(0, start - 25) : start].lower()
         approx = lang.approx.search(before)
         at_least, at_most = lang.at_least.search(before), lang.at_most.search(before)
-        if approx:  # "about 200", "nearly 2,700": a rounded figure
+        if start in vague:  # "several dozen": 24-108, as written
+            lo, hi = vague[start]
+        elif approx:  # "about 200", "nearly 2,700": a rounded figure
             lo, hi = sorted((value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)))
             written = approx.group(1) + " " + written
         elif at_least or at_most:
@@ -763,11 +835,15 @@ _MONEY_SCALE = re.compile(r"\s?(k|mn|mln|m|bn|b|tn)\b", re.IGNORECASE)
 _PART_OF_UNNAMED = re.compile(r"\s+(?:з|із|зі|из|of(?:\s+the)?|von\s+den|z|spośród)\s+(?=[^\W\d_])", re.IGNORECASE)
 
 
-def _figures(text: str, lang) -> list[tuple[int, int, float, str, str]]:
+def _figures(text: str, lang, vague: Sequence[tuple[int, int, float, float]] = ()) -> list[tuple[int, int, float, str, str]]:
     """The language's figures, and "one" where it counts a person ("killed one person", "погиб
-    один человек": the bare word is left out elsewhere, "no one" and "one of" count nothing)."""
+    один человек": the bare word is left out elsewhere, "no one" and "one of" count nothing).
+    ``vague``: counts given as vague multiples (``numbers.vague_counts``), each one figure (its
+    lowest value) in place of what it holds ("dozen" of "several dozen" is no 12)."""
     models = _designations(text)
-    found = [f for f in lang.read(text) if not any(s <= f[0] < e for s, e in models)]  # "F-16" counts nothing
+    found = [f for f in lang.read(text) if not any(s <= f[0] < e for s, e in models)  # "F-16" counts nothing
+             and not any(s < f[1] and f[0] < e for s, e, *_ in vague)]
+    found += [(s, e, low, text[s:e], "") for s, e, low, _ in vague]
     taken = [(s, e) for s, e, *_ in found]
     for m in ONE_PERSON.finditer(text):
         if _one_of_a_trade_counts(text, m) and not any(s < m.end() and m.start() < e for s, e in taken):
@@ -1009,7 +1085,7 @@ _FULL_MONTHS = frozenset(["january", "february", "march", "april", "june", "july
 
 def numbers_in(text: str) -> tuple[str, ...]:
     """Numbers as written ("1,200" -> "1200", "35 percent"), spelled-out counts as digits."""
-    return tuple(raw for _, raw in _numbers(text))
+    return tuple(raw for *_, raw in _numbers(text))
 
 
 def figures_written(text: str, language: str | None = None, context: str = "") -> list[tuple[float, str]]:
@@ -1017,7 +1093,7 @@ def figures_written(text: str, language: str | None = None, context: str = "") -
     figures ("3,5 млрд" is 3.5 in Ukrainian, "1,200" 1200 in English); ``context``: the text
     whose script tells an unknown language (a few words of a diff tell nothing)."""
     lang = number_language(language, context or text) or _English
-    return [(value, g.rstrip(",.")) for _, _, value, g, _ in _figures(text, lang)]
+    return [(value, g.rstrip(",.")) for _, _, value, g, _ in _figures(text, lang, vague_counts(text, lang.code))]
 
 
 REPEAT_DICE = 0.85  # a claim this close to an earlier one of the same article is a repeat

@@ -652,6 +652,84 @@ def _language(code: str) -> NumberLanguage:
     )
 
 
+# A count given as a vague multiple: "several dozen", "kilkadziesiąt", "кілька десятків", "несколько
+# сотен", "mehrere hundert", "plusieurs dizaines": no figure of its own, but the range it allows
+# (QA pass 22b: "several dozen residents" was read as exactly 12 and disputed "40 mieszkańców"; "Several
+# hundred people" as 100). "Several" is read as two to nine (as "kilka"/"кілька" are), so "several
+# dozen" allows 24-108 and "kilkadziesiąt" 20-99; a scale after it multiplies ("kilkaset tysięcy").
+# "Dozens of", "dziesiątki", "десятки" (no multiplier) stay no figure, as they were.
+_SEVERAL = {
+    "en": r"several|a\s+few|a\s+couple\s+of|a\s+couple|many",
+    "de": r"mehrere|einige|ein\s+paar|etliche",
+    "uk": r"кілька|декілька|кількох|декількох|кільком|декільком|кількома|декількома",
+    "ru": r"несколько|нескольких|нескольким|несколькими",
+    "pl": r"kilka|kilku|kilkoma|parę|paru",
+    "fr": r"plusieurs|quelques",
+    "es": r"varias|varios|unas|unos|algunas|algunos",
+}
+# the words of the multiples after "several", by the range "several" of each allows
+_DOZENS, _TENS, _HUNDREDS, _THOUSANDS = (24, 108), (20, 99), (200, 999), (2000, 9999)
+_MULTIPLES = {
+    "en": {_DOZENS: r"dozen", _HUNDREDS: r"hundred", _THOUSANDS: r"thousand"},
+    "de": {_DOZENS: r"dutzend", _HUNDREDS: r"hundert", _THOUSANDS: r"tausend"},
+    "uk": {_TENS: r"десятк(?:ів|ами|ам|ах)", _HUNDREDS: r"сот(?:ень|нями|ням|нях)", _THOUSANDS: r"тисяч(?:ами|ам|ах)?"},
+    "ru": {_TENS: r"десятк(?:ов|ами|ам|ах)", _HUNDREDS: r"сот(?:ен|нями|ням|нях)", _THOUSANDS: r"тысяч(?:ами|ам|ах)?"},
+    "pl": {_TENS: r"dziesiątek|dziesiątków", _HUNDREDS: r"setek|setkami",
+           _THOUSANDS: r"tysięcy|tysiącami|tysiącach|tys\.?"},
+    "fr": {_TENS: r"dizaines", _HUNDREDS: r"centaines", _THOUSANDS: r"milliers"},
+    "es": {_TENS: r"decenas", _HUNDREDS: r"cientos|centenares", _THOUSANDS: r"miles"},
+}
+# one word for "several tens/hundreds" ("kilkadziesiąt", "kilkaset", "кількасот"), and for
+# "eleven to nineteen" ("kilkanaście", "кільканадцять")
+_SEVERAL_WORDS = {
+    "pl": {(11, 19): r"kilkanaście|kilkunastu|kilkunastoma|kilkanaścioro|paręnaście|parunastu",
+           _TENS: r"kilkadziesiąt|kilkudziesięciu|kilkudziesięcioma|kilkadziesięcioro|parędziesiąt|parudziesięciu",
+           _HUNDREDS: r"kilkaset|kilkuset|paręset"},
+    "uk": {(11, 19): r"кільканадцять|кільканадцяти|кільканадцятьма",
+           _TENS: r"кількадесят|кількадесяти",
+           _HUNDREDS: r"кількасот"},
+    # "tens of thousands", "hundreds of thousands": a scale's multiple
+    # ("of" with it: "tens of thousands of people" counts people)
+    "en": {(20_000, 99_999): r"tens\s+of\s+thousands(?:\s+of(?=\s))?",
+           (200_000, 999_999): r"hundreds\s+of\s+thousands(?:\s+of(?=\s))?"},
+}
+
+
+def _vague_pattern(code: str) -> re.Pattern[str] | None:
+    parts = [rf"(?P<r{low}_{high}_{k}>(?:{_SEVERAL[code]})\s+(?:{word}))"
+             for k, ((low, high), word) in enumerate(_MULTIPLES.get(code, {}).items())]
+    parts += [rf"(?P<r{low}_{high}_w{k}>{words})"
+              for k, ((low, high), words) in enumerate(_SEVERAL_WORDS.get(code, {}).items())]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE) if parts else None
+
+
+_VAGUE: dict[str, re.Pattern[str] | None] = {}
+_ENGLISH_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion)(?![\w-])", re.IGNORECASE)
+
+
+def vague_counts(text: str, code: str) -> list[tuple[int, int, float, float]]:
+    """(start, end, lowest, highest) of each count given as a vague multiple in ``text`` (see
+    ``_SEVERAL``), in the language ``code``; a scale right after it counts in ("kilkadziesiąt
+    tysięcy": 20,000-99,000; "several hundred thousand")."""
+    if code not in _VAGUE:
+        _VAGUE[code] = _vague_pattern(code)
+    rx = _VAGUE[code]
+    if rx is None:
+        return []
+    found = []
+    for m in rx.finditer(text):
+        low, high = (float(x) for x in m.lastgroup[1:].split("_")[:2])
+        end = m.end()
+        scale = _ENGLISH_SCALE_AFTER.match(text, end) if code == "en" else (
+            number_language(code).scale.match(text, end) if code in LANGUAGES else None)
+        if scale:
+            factor = ENGLISH_SCALES[scale.group(1).lower()] if code == "en" else \
+                number_language(code).scales[" ".join(scale.group(1).lower().split())]
+            low, high, end = low * factor, high * factor, scale.end()
+        found.append((m.start(), end, float(low), float(high)))
+    return found
+
+
 # the shortest last part of a German compound read as what it counts
 COMPOUND_HEAD_MIN = 5
 # what may follow a German entry in one word: its inflection ("Fahrzeugen", "Journalistinnen"),

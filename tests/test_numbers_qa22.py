@@ -1,0 +1,105 @@
+"""Figures and conflicts QA pass 22 found misread (fixtures written for these tests): English
+numbers in words ("thirty-five", "Twenty-two", "two hundred"), counts given as vague multiples
+("several dozen", "kilkadziesiąt", "кілька десятків", "несколько сотен")."""
+
+import pytest
+
+from storydiff.compare.claims import content_keys, numbers_in, quantities_conflict, quantities_in
+from storydiff.compare.facts import align_facts
+from storydiff.records import Article
+
+
+def read(text: str, lang: str) -> list[tuple[float, str]]:
+    return [(q.value, q.unit) for q in quantities_in(text, lang)]
+
+
+def _art(aid: str, lang: str, text: str) -> Article:
+    return Article(id=aid, source=aid, outlet=aid, title="", language=lang, text=text)
+
+
+def _conflicts(arts: list[Article]) -> list[str]:
+    return [line for f in align_facts(arts) for line in f.conflicts]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twenty-two people were wounded in the strike.", [(22, "injur")]),
+    ("Forty-one apartment buildings were damaged.", [(41, "house")]),
+    ("The strike killed forty-one people.", [(41, "dead")]),
+    ("Russia launched thirty-five drones overnight.", [(35, "drone")]),
+    ("Russia launched thirty five drones overnight.", [(35, "drone")]),
+    ("Ninety\u2011nine drones were launched.", [(99, "drone")]),
+    ("Two hundred people were evacuated.", [(200, "peopl")]),
+    ("Two thousand five hundred and fifty people were evacuated.", [(2550, "peopl")]),
+    ("Three hundred thousand homes lost power.", [(300000, "home")]),
+    ("Two dozen drones were launched.", [(24, "drone")]),
+    ("Twenty people were injured.", [(20, "injur")]),
+])
+def test_english_numbers_in_words_are_one_figure(text, expected):
+    assert read(text, "en") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "No one was hurt, and one of the drones fell in a field.",
+    "Between ten and twenty people were evacuated.",  # a range, no 30
+    "Five six-storey buildings were damaged.",
+])
+def test_words_that_are_no_one_number_stay_apart(text):
+    values = [q.value for q in quantities_in(text, "en")]
+    assert 30 not in values and 56 not in values and 1 not in values
+
+
+def test_a_range_in_words_keeps_its_ends():
+    (a, b) = quantities_in("Between ten and twenty people were evacuated.", "en")
+    assert (a.low, a.high) == (b.low, b.high) == (10, 20)
+
+
+def test_numbers_in_words_share_keys_with_digits():
+    assert numbers_in("Twenty-two people were injured.") == ("22",)
+    assert "22" in content_keys("Twenty-two people were injured.") & content_keys("22 people were injured.")
+
+
+def test_a_spelled_compound_against_digits_is_no_dispute():
+    lede = "Russian glide bombs struck a residential area of Kharkiv on Saturday, officials said."
+    arts = [
+        _art("ap", "en", lede + "\nUkraine's air force said Russia also launched 35 drones overnight."),
+        _art("gu", "en", lede + "\nUkraine's air force said Russia had also launched thirty-five drones overnight."),
+    ]
+    assert not _conflicts(arts)
+    # and a real difference in words still is one
+    arts[1] = _art("gu", "en", lede + "\nUkraine's air force said Russia had also launched forty-five drones overnight.")
+    assert any("35" in line and "forty-five" in line for line in _conflicts(arts))
+
+
+@pytest.mark.parametrize("lang, text, low, high", [
+    ("en", "Several dozen residents of nearby homes were evacuated.", 24, 108),
+    ("en", "A few hundred people were evacuated.", 200, 999),
+    ("en", "Several thousand trucks are waiting at the border.", 2000, 9999),
+    ("en", "Tens of thousands of people fled the city.", 20000, 99999),
+    ("pl", "Ewakuowano kilkudziesięciu mieszkańców.", 20, 99),
+    ("pl", "Ewakuowano kilkaset osób.", 200, 999),
+    ("pl", "Ewakuowano kilkanaście osób.", 11, 19),
+    ("pl", "Na granicy czeka kilka tysięcy ciężarówek.", 2000, 9999),
+    ("pl", "Protestowało kilkadziesiąt tysięcy osób.", 20000, 99000),
+    ("uk", "Кілька десятків мешканців евакуювали.", 20, 99),
+    ("uk", "Евакуювали кілька сотень людей.", 200, 999),
+    ("ru", "Эвакуировали несколько сотен человек.", 200, 999),
+    ("ru", "Эвакуировали несколько десятков жителей.", 20, 99),
+    ("de", "Evakuiert wurden mehrere hundert Menschen.", 200, 999),
+    ("de", "Evakuiert wurden einige Dutzend Menschen.", 24, 108),
+])
+def test_a_vague_multiple_is_the_range_it_allows(lang, text, low, high):
+    (q,) = quantities_in(text, lang)
+    assert (q.low, q.high) == (low, high), q
+    assert q.unit  # what it counts, as a figure's
+
+
+def test_a_dozen_and_dozens_are_as_before():
+    assert [(q.low, q.high) for q in quantities_in("A dozen residents were evacuated.", "en")] == [(12, 12)]
+    assert quantities_in("Dozens of residents were evacuated.", "en") == ()
+
+
+def test_several_dozen_allows_forty_and_not_two_hundred():
+    several = quantities_in("Several dozen residents were evacuated.", "en")
+    assert not quantities_conflict(several, quantities_in("Ewakuowano 40 mieszkańców.", "pl"))
+    assert not quantities_conflict(several, quantities_in("Евакуювали кілька десятків мешканців.", "uk"))
+    assert quantities_conflict(several, quantities_in("Ewakuowano 300 mieszkańców.", "pl"))
