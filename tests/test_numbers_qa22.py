@@ -4,7 +4,7 @@ numbers in words ("thirty-five", "Twenty-two", "two hundred"), counts given as v
 
 import pytest
 
-from storydiff.compare.claims import content_keys, numbers_in, quantities_conflict, quantities_in
+from storydiff.compare.claims import content_keys, dates_in, numbers_in, quantities_conflict, quantities_in
 from storydiff.compare.facts import align_facts
 from storydiff.records import Article
 
@@ -103,3 +103,27 @@ def test_several_dozen_allows_forty_and_not_two_hundred():
     assert not quantities_conflict(several, quantities_in("Ewakuowano 40 mieszkańców.", "pl"))
     assert not quantities_conflict(several, quantities_in("Евакуювали кілька десятків мешканців.", "uk"))
     assert quantities_conflict(several, quantities_in("Ewakuowano 300 mieszkańców.", "pl"))
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The first tranche will be paid by December 15, the Commission said.", 1215),
+    ("The first tranche will be paid by Dec. 15, the Commission said.", 1215),
+    ("The border has been closed since November 3rd.", 1103),
+    ("The curfew stays in force until March 1.", 301),
+    ("Flights are suspended from January 20.", 120),
+])
+def test_a_deadline_s_day_is_read_with_its_month(text, day):
+    assert [(q.low, q.high) for q in dates_in(text, "en")] == [(day, day)]
+
+
+def test_a_month_alone_after_by_or_in_is_still_the_whole_month():
+    assert [(q.low, q.high) for q in dates_in("The plant closed in October 2022.", "en")] == [(1001, 1031)]
+    assert [(q.low, q.high) for q in dates_in("It will be paid by December.", "en")] == [(1201, 1231)]
+
+
+def test_deadlines_that_differ_are_a_dispute():
+    lede = "The European Commission approved $1.2 billion of energy aid for Ukraine on Friday."
+    arts = [_art("bbc", "en", lede + "\nThe first tranche of $400 million will be paid by December 15, the Commission said."),
+            _art("rt", "en", lede + "\nThe first tranche of $400 million will be paid by December 25, the Commission said.")]
+    assert any(line.startswith("dates differ") and "December 15" in line and "December 25" in line
+               for line in _conflicts(arts))

@@ -905,7 +905,10 @@ _MONTH_NUMBER = {m: i for i, m in enumerate(
 _ENGLISH_DATE = re.compile(
     rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?[-–]\s?(?P<d1b>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<m1>{_MONTH})"
     rf"|\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?[-–]\s?(?P<d2b>\d{{1,2}})\b)?\b"
-    r"|\b(?:in|since|until|by|from|during)\s+(?P<m3>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b",
+    # a month alone: "in October", any day of it; "by December 15" is the 15th, read by m2 (QA pass
+    # 22a: the month alone was taken at "by", "15" never read, and "by December 25" agreed with it)
+    r"|\b(?:in|since|until|by|from|during)\s+(?P<m3>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b"
+    r"(?!\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)",
     re.IGNORECASE)
 # a date that says when something was said, not when it happened ("the governor said on 4 March",
 # "повідомив губернатор 4 березня"), and a dateline's ("KYIV, March 4 (Reuters) -"): outlets
