@@ -127,3 +127,32 @@ def test_deadlines_that_differ_are_a_dispute():
             _art("rt", "en", lede + "\nThe first tranche of $400 million will be paid by December 25, the Commission said.")]
     assert any(line.startswith("dates differ") and "December 15" in line and "December 25" in line
                for line in _conflicts(arts))
+
+
+K = ", governor Ivan Fedorov said."
+
+
+def _pair_conflicts(a: str, b: str, lang: str = "en") -> list[str]:
+    facts = [f for f in align_facts([_art("a", lang, a), _art("b", lang, b)]) if len(f.article_ids) == 2]
+    assert len(facts) == 1
+    return facts[0].conflicts
+
+
+@pytest.mark.parametrize("a, b, lang", [
+    ("The strike cut power to about 70,000 customers in Zaporizhzhia" + K,
+     "The strike left about 70,000 customers in Zaporizhzhia without power" + K, "en"),
+    ("About 70,000 customers in Zaporizhzhia lost power after the strike" + K,
+     "About 70,000 customers in Zaporizhzhia were left without power after the strike" + K, "en"),
+    ("Унаслідок удару знеструмлено 70 тисяч абонентів у Запоріжжі, повідомив губернатор Іван Федоров.",
+     "Унаслідок удару 70 тисяч абонентів у Запоріжжі залишилися без світла, повідомив губернатор Іван Федоров.", "uk"),
+    ("Nach dem Angriff fiel in Saporischschja für 70.000 Kunden der Strom aus, Stromausfall meldete Gouverneur Fedorow.",
+     "Nach dem Angriff waren in Saporischschja 70.000 Kunden ohne Strom, meldete Gouverneur Fedorow.", "de"),
+])
+def test_left_without_power_is_no_negation_of_power_cut(a, b, lang):
+    assert not [line for line in _pair_conflicts(a, b, lang) if line.startswith("negation differs")]
+
+
+def test_without_against_with_is_still_a_negation():
+    lines = _pair_conflicts("The strike left about 70,000 customers in Zaporizhzhia without power" + K,
+                            "After the strike about 70,000 customers in Zaporizhzhia were still with power" + K)
+    assert any(line.startswith("negation differs") for line in lines), lines

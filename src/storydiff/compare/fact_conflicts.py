@@ -75,13 +75,40 @@ def _negation_conflict_in_one_language(claims: list[Claim], label: Callable[[str
     reference = claims[0]
     plain = {c.article_id: _plain_negations(c.text) for c in claims}
     ref = plain[reference.article_id]
-    flipped = [c for c in claims[1:] if _negated_clause_has_counterpart(ref, plain[c.article_id])
-               and "negation" in meaning_changes(ref, plain[c.article_id])]
+    flipped = [c for c in claims[1:] if _flips(*_lack_as_loss(ref, plain[c.article_id]), meaning_changes)]
     if not flipped:
         return []
     kept = [c for c in claims if c not in flipped]
     mine, theirs = _excerpts(reference.text, flipped[0].text)
     return [f"negation differs: {mine} ({_outlets(kept, label)}) vs {theirs} ({_outlets(flipped, label)})"]
+
+
+def _flips(a: str, b: str, meaning_changes: Callable[[str, str], Sequence[str]]) -> bool:
+    return _negated_clause_has_counterpart(a, b) and "negation" in meaning_changes(a, b)
+
+
+# "without" as what something lacks ("left 70,000 customers without power", "залишилися без
+# світла", "ohne Strom"), and the words that say it was taken ("cut power to 70,000 customers",
+# "lost power", "знеструмлено", "Stromausfall"): the two say one thing, no negation differs (QA
+# pass 22a: "cut power to about 70,000" / "left about 70,000 customers without power" was flagged)
+_PRIVATIVE = re.compile(r"(?<!\w)(?:without|ohne|bez|без|sans|sin)(?!\w)", re.IGNORECASE)
+_REMOVAL = re.compile(
+    r"(?<!\w)(?:cut|cuts|cutting|lost|lose|loses|losing|knock(?:s|ed|ing)?\s+out|shut\s+off|switch(?:es|ed|ing)?\s+off"
+    r"|disconnect\w*|outages?|blackouts?|depriv\w*|severed|severing|de-?energi[sz]\w*"
+    r"|abgeschnitten|ausgefallen|\w*ausf[aä]ll\w*|unterbrochen|verloren|abgeschaltet"
+    r"|odcię\w*|odłącz\w*|pozbaw\w*|stracił\w*|stracil\w*|przerw\w*"
+    r"|знеструм\w*|відключ\w*|вимкн\w*|втрати\w*|позбав\w*|обесточ\w*|отключ\w*|лиши\w*|потеря\w*"
+    r"|coupé\w*|coupure\w*|privé\w*|perdu\w*|cortad\w*|cortes?\s+de|apag\w*)(?!\w)", re.IGNORECASE)
+
+
+def _lack_as_loss(a: str, b: str) -> tuple[str, str]:
+    """The two sentences with a privative "without" left out where the other says what was taken
+    and lacks none itself: "without power" then negates nothing the other asserts."""
+    if _PRIVATIVE.search(a) and not _PRIVATIVE.search(b) and _REMOVAL.search(b):
+        return _PRIVATIVE.sub(" ", a), b
+    if _PRIVATIVE.search(b) and not _PRIVATIVE.search(a) and _REMOVAL.search(a):
+        return a, _PRIVATIVE.sub(" ", b)
+    return a, b
 
 
 # two clauses say one thing when this share of their content words (Jaccard, the negation left
