@@ -215,7 +215,7 @@ def test_a_round_bound_the_other_figure_satisfies_is_no_conflict():
     assert _conflicts(reuters, "A Russian missile strike on Zaporizhzhia killed nine people and wounded more than 30, "
                                "governor Ivan Fedorov said.") == []
     assert _conflicts(reuters, "A Russian missile strike on Zaporizhzhia killed nine people and wounded over 40, "
-                               "governor Ivan Fedorov said.") == ["numbers differ: 31 (Odesa Wire) vs over 40 (Danube News)"]
+                               "governor Ivan Fedorov said.") == ["numbers differ (injured): 31 (Odesa Wire) vs over 40 (Danube News)"]
     assert _conflicts(reuters, "A Russian missile strike on Zaporizhzhia killed nine people and wounded fewer than 30, "
                                "governor Ivan Fedorov said.") != []
     uk = "Російський ракетний удар по Запоріжжю вбив дев'ятьох людей і поранив понад 30, заявив губернатор Іван Федоров."
@@ -239,4 +239,4 @@ def test_figures_that_agree_stand_on_one_side_of_a_dispute():
             _art("c", text.format("12"), "Suspilne")]
     (fact,) = [f for f in align_facts(arts) if len(f.article_ids) == 3]
     # "more than 30" agrees with "31": the two stand together against "12"
-    assert fact.conflicts == ["numbers differ: 31 (Reuters), more than 30 (Kyiv Independent) vs 12 (Suspilne)"]
+    assert fact.conflicts == ["numbers differ (injured): 31 (Reuters), more than 30 (Kyiv Independent) vs 12 (Suspilne)"]

@@ -156,3 +156,29 @@ def test_without_against_with_is_still_a_negation():
     lines = _pair_conflicts("The strike left about 70,000 customers in Zaporizhzhia without power" + K,
                             "After the strike about 70,000 customers in Zaporizhzhia were still with power" + K)
     assert any(line.startswith("negation differs") for line in lines), lines
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia pounded Kyiv overnight, killing at least four people and wounding 23 others, officials said.",
+     [(4, "dead"), (23, "injur")]),
+    ("Russia attacked Kyiv overnight, killing at least four people and injuring more than 20, officials said.",
+     [(4, "dead"), (20, "injur")]),
+    ("Russia attacked Kyiv overnight, wounding at least four people and killing two others, officials said.",
+     [(4, "injur"), (2, "dead")]),
+])
+def test_people_counted_after_a_kill_verb_are_the_dead(text, expected):
+    assert read(text, "en") == expected
+
+
+def test_a_toll_line_sets_the_injured_against_the_injured_only():
+    arts = [
+        _art("ap", "en", "Russia pounded Kyiv with drones and missiles overnight, killing at least four people and "
+                         "wounding 23 others, Ukrainian officials said Sunday."),
+        _art("gu", "en", "Russia pounded Kyiv with drones and missiles overnight, killing at least four people and "
+                         "injuring 22, Ukrainian officials said on Sunday."),
+        _art("re", "en", "Russia attacked Kyiv with drones and missiles overnight, killing at least four people and "
+                         "injuring more than 20, Ukrainian officials said on Sunday."),
+    ]
+    (line,) = [line for line in _conflicts(arts) if line.startswith("numbers differ")]
+    assert line.startswith("numbers differ (injured): ") and "23" in line and "22" in line
+    assert "four" not in line and "(re)" not in line and "re," not in line  # the dead agree; "more than 20" allows both

@@ -641,14 +641,17 @@ def _disputes(claims: Sequence[Claim], label: Callable[[str], str], what: str, f
         wording: dict[tuple[float, ...], str] = {}
         figures: dict[tuple[float, ...], list[Quantity]] = {}
         for article_id, qs in disputed.items():
-            qs = qs or by_article[article_id]
+            if not qs:  # "more than 20" allows both "23" and "22": on neither side (QA pass 22a)
+                continue
             key = tuple(sorted({q.value for q in qs}))
             wording.setdefault(key, ", ".join(dict.fromkeys(q.written for q in qs)))
             figures.setdefault(key, qs)
             outlets_of.setdefault(key, [])
             if label(article_id) not in outlets_of[key]:
                 outlets_of[key].append(label(article_id))
-        which = f" ({CASUALTY_NAMES[unit]})" if named and unit in CASUALTY_NAMES else ""
+        # and a count written as a bare figure ("wounding 23 others": "23") says which it is too
+        bare = any(not re.search(r"[^\W\d_]", w) for w in wording.values())
+        which = f" ({CASUALTY_NAMES[unit]})" if (named or bare) and unit in CASUALTY_NAMES else ""
         # figures that agree stand on one side ("31, more than 30 vs 12"): a bound or a rounded
         # figure beside the count it allows never reads as disputing it
         sides: list[list[tuple[float, ...]]] = []
