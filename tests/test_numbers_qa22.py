@@ -182,3 +182,27 @@ def test_a_toll_line_sets_the_injured_against_the_injured_only():
     (line,) = [line for line in _conflicts(arts) if line.startswith("numbers differ")]
     assert line.startswith("numbers differ (injured): ") and "23" in line and "22" in line
     assert "four" not in line and "(re)" not in line and "re," not in line  # the dead agree; "more than 20" allows both
+
+
+def test_a_version_under_the_possibly_cut_is_no_evidence_and_no_side(monkeypatch):
+    from storydiff.compare import facts as facts_module
+    from storydiff.compare.claims import article_claims
+    from storydiff.compare.facts import FactGroup
+
+    texts = {"ap": "Russia fired 112 drones, and air defences shot down 96 drones, the air force said.",
+             "re": "Ukraine's air force said Russia launched 112 drones and that air defences shot down 96 drones.",
+             "tass": "According to the ministry, air defenses shot down 41 Ukrainian drones over Russian regions."}
+    arts = [_art(aid, "en", t) for aid, t in texts.items()]
+    claims = {aid: article_claims(aid, t, 3, "en")[0] for aid, t in texts.items()}
+    # TASS's sentence joined the fact through Reuters' words, at 0.14 against the fact's own sentence
+    group = FactGroup([claims["ap"], claims["re"], claims["tass"]], "same", [0.99, 0.99, 0.14])
+    monkeypatch.setattr(facts_module, "fact_groups", lambda *a, **k: [group])
+    got = align_facts(arts)
+    shared = [f for f in got if len(f.article_ids) > 1]
+    assert [f.article_ids for f in shared] == [["ap", "re"]] and not shared[0].conflicts
+    assert any(f.article_ids == ["tass"] and f.match == "only" for f in got)
+    # the same member at a score the scorer calls possibly the same stays a version, and a side
+    group = FactGroup([claims["ap"], claims["re"], claims["tass"]], "same", [0.99, 0.99, 0.5])
+    monkeypatch.setattr(facts_module, "fact_groups", lambda *a, **k: [group])
+    (fact,) = align_facts(arts)
+    assert fact.article_ids == ["ap", "re", "tass"] and fact.conflicts

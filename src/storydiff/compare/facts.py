@@ -1188,6 +1188,30 @@ def align_claims(articles: Sequence[Article], settings: FactSettings | None = No
     return [g.claims for g in fact_groups(articles, settings)]
 
 
+def _weak_versions_apart(groups: list[FactGroup], cut: float, order: Mapping[str, int]) -> list[FactGroup]:
+    """A fact's sentence that joined it through another member and scores under the "possibly"
+    cut against the sentence the fact is shown by is no version of it: shown as the outlet's
+    version it said TASS carried the Kyiv toll (its dateline "MOSCOW, December 6. /TASS/." at
+    0.03) and set its "41 Ukrainian drones over Russian regions" (0.14) against the air force's
+    96 as a "numbers differ" line (QA pass 22a, 03). It stands alone ("only" in its outlet); an
+    outlet's own restatements of the shown sentence (scored by their best match) stay."""
+    out: list[FactGroup] = []
+    for g in groups:
+        head = g.claims[0].article_id
+        weak = [k for k, (c, p) in enumerate(zip(g.claims, g.scores)) if g.match == "same" and c.article_id != head
+                and p < cut]
+        if not weak:
+            out.append(g)
+            continue
+        kept = [k for k in range(len(g.claims)) if k not in weak]
+        match = "same" if len({g.claims[k].article_id for k in kept}) > 1 else "only"
+        out.append(FactGroup([g.claims[k] for k in kept], match,
+                             [g.scores[k] if match == "same" else 1.0 for k in kept], g.candidates))
+        out += [FactGroup([g.claims[k]], "only", [1.0]) for k in weak]
+    out.sort(key=lambda f: (order[f.claims[0].article_id], f.claims[0].index))
+    return out
+
+
 def align_facts(articles: Sequence[Article], settings: FactSettings | None = None,
                 quotes: Sequence[AlignedQuote] | None = None) -> list[Fact]:
     """Facts of a story in the order of the earliest article that reports each, each with every
@@ -1199,6 +1223,7 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
     facts = []
     # one article: each claim is a fact of its own, with no conflict to find in its figures
     groups = fact_groups(articles, settings, quotes, figures=len(articles) > 1)
+    groups = _weak_versions_apart(groups, _possibly_cut(settings or FactSettings()), order)
     claims_of: dict[str, list[Claim]] = {}
     for c in sorted((c for g in groups for c in g.claims), key=lambda c: c.index):
         claims_of.setdefault(c.article_id, []).append(c)
