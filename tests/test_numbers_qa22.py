@@ -206,3 +206,28 @@ def test_a_version_under_the_possibly_cut_is_no_evidence_and_no_side(monkeypatch
     monkeypatch.setattr(facts_module, "fact_groups", lambda *a, **k: [group])
     (fact,) = align_facts(arts)
     assert fact.article_ids == ["ap", "re", "tass"] and fact.conflicts
+
+
+def test_one_sentence_with_two_figures_disputes_both_facts():
+    lede = "Szczątki drona spadły w sobotę rano na pole w miejscowości Mircze w powiecie hrubieszowskim."
+    arts = [
+        _art("pap", "pl", lede + "\nDodał, że uszkodzone zostały dwa budynki gospodarcze."
+                                 "\nStraty wstępnie oszacowano na 150 tys. zł."),
+        _art("rmf", "pl", lede + "\nUszkodzone są dwa budynki gospodarcze.\nWstępne straty oszacowano na 150 tys. zł."),
+        _art("tvn", "pl", lede + "\nWedług najnowszych ustaleń uszkodzone zostały trzy budynki gospodarcze, a straty "
+                                 "oszacowano na 250 tys. zł."),
+    ]
+    lines = _conflicts(arts)
+    assert any("150 tys. zł" in line and "250 tys. zł" in line for line in lines), lines
+    assert any("dwa budynki" in line and "trzy budynki" in line for line in lines), lines
+
+
+def test_a_clause_about_something_else_is_no_evidence():
+    from storydiff.compare.claims import article_claims
+    from storydiff.compare.fact_conflicts import clause_evidence
+
+    (damage,) = article_claims("pap", "Straty wstępnie oszacowano na 150 tys. zł.", 3, "pl")
+    (other,) = article_claims("tvn", "Wojewoda przekazał 250 tys. zł na odbudowę szkoły w Hrubieszowie.", 3, "pl")
+    (same,) = article_claims("tvn", "Uszkodzone zostały trzy budynki, a straty oszacowano na 250 tys. zł.", 3, "pl")
+    assert clause_evidence([damage], [other]) == []
+    assert [c.quantities[0].value for c in clause_evidence([damage], [same])] == [250000]

@@ -347,3 +347,54 @@ def differs_in_substance(a: str, b: str) -> bool:
 
 def _key(q: Quantity) -> tuple[float, str, float, float]:
     return q.value, q.unit, q.low, q.high
+
+
+# A figure an outlet gives in a clause of a sentence the alignment put under another fact: "Według
+# najnowszych ustaleń uszkodzone zostały trzy budynki gospodarcze, a straty oszacowano na 250 tys.
+# zł." is one sentence, two facts, and its outlet's version of only one of them (QA pass 22b, 03:
+# "150 tys. zł vs 250 tys. zł" was never shown, or "dwa vs trzy budynki", by which other reports the
+# story held). A clause sharing this many of its content words (the figure's own left out), and
+# this share of the smaller clause's, with a clause of the fact that gives a figure of the same kind
+# is that outlet's figure for the fact ("a straty oszacowano na 250 tys. zł" / "Straty wstępnie
+# oszacowano na 150 tys. zł": 2 of 2; "Ukraine's air force said 112 drones" / "Air defense downed
+# 96 drones": 1 of 3, no evidence).
+CLAUSE_EVIDENCE_MIN_WORDS = 2
+CLAUSE_EVIDENCE_SHARE = 0.6
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\s(?:and|und|і|й|та|и|i|oraz|et|y|e|a)\s", re.IGNORECASE)
+
+
+def _clause_keys(text: str, q: Quantity) -> frozenset[str]:
+    """The content words (no figures) of the clause of ``text`` where ``q`` is written."""
+    from storydiff.compare.claims import content_keys
+
+    at = text.find(q.written.split(" ")[0])
+    if at < 0:
+        return frozenset()
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() <= at]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text, at + len(q.written))] + [len(text)]
+    own = content_keys(q.written)
+    return frozenset(k for k in content_keys(text[starts[-1] : ends[0]]) if not k[:1].isdigit() and k not in own)
+
+
+def clause_evidence(members: Sequence[Claim], others: Sequence[Claim]) -> list[Claim]:
+    """Of ``others`` (sentences of outlets the fact holds none of), each figure whose clause says
+    what a clause of ``members`` with a figure of its kind says: a copy of its sentence holding
+    that figure alone, to be read with the fact's for disputes."""
+    from dataclasses import replace
+
+    held = {c.article_id for c in members}
+    given = [(q.unit, _clause_keys(c.text, q)) for c in members for q in c.quantities if q.unit]
+    out: list[Claim] = []
+    seen: set[tuple[str, str]] = set()
+    for c in others:
+        if c.article_id in held:
+            continue
+        for q in c.quantities:
+            if not q.unit or (c.article_id, q.unit) in seen:
+                continue
+            mine = _clause_keys(c.text, q)
+            if any(unit == q.unit and len(mine & keys) >= CLAUSE_EVIDENCE_MIN_WORDS
+                   and len(mine & keys) >= CLAUSE_EVIDENCE_SHARE * min(len(mine), len(keys)) for unit, keys in given):
+                seen.add((c.article_id, q.unit))
+                out.append(replace(c, quantities=(q,), dates=(), weekdays=(), times=()))
+    return out

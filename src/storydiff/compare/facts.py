@@ -1188,7 +1188,26 @@ def align_claims(articles: Sequence[Article], settings: FactSettings | None = No
     return [g.claims for g in fact_groups(articles, settings)]
 
 
-def _weak_versions_apart(groups: list[FactGroup], cut: float, order: Mapping[str, int]) -> list[FactGroup]:
+def _clause_disputes(group: FactGroup, groups: Sequence[FactGroup], label: Callable[[str], str],
+                     apart: Sequence[Claim] = ()) -> list[str]:
+    """"numbers differ" lines of the fact's figures against those other outlets give for it in a
+    clause of a sentence placed under another fact (``fact_conflicts.clause_evidence``), in kinds
+    of figures the fact's own sentences do not dispute already. ``apart``: the sentences set apart
+    from this fact as too weak a match (``_weak_versions_apart``), no evidence of it either."""
+    extra = fact_conflicts.clause_evidence(
+        group.claims, [c for g in groups if g is not group for c in g.claims if not any(c is a for a in apart)])
+    lines = []
+    for unit in dict.fromkeys(c.quantities[0].unit for c in extra):
+        def figures_of(c: Claim, unit: str = unit) -> list[Quantity]:
+            return [q for q in c.quantities if q.unit == unit]
+        if not _disputes(group.claims, label, "numbers differ", figures_of):
+            lines += _disputes([*group.claims, *(c for c in extra if c.quantities[0].unit == unit)], label,
+                               "numbers differ", figures_of)
+    return lines
+
+
+def _weak_versions_apart(groups: list[FactGroup], cut: float, order: Mapping[str, int],
+                         apart: dict[int, list[Claim]]) -> list[FactGroup]:
     """A fact's sentence that joined it through another member and scores under the "possibly"
     cut against the sentence the fact is shown by is no version of it: shown as the outlet's
     version it said TASS carried the Kyiv toll (its dateline "MOSCOW, December 6. /TASS/." at
@@ -1207,6 +1226,7 @@ def _weak_versions_apart(groups: list[FactGroup], cut: float, order: Mapping[str
         match = "same" if len({g.claims[k].article_id for k in kept}) > 1 else "only"
         out.append(FactGroup([g.claims[k] for k in kept], match,
                              [g.scores[k] if match == "same" else 1.0 for k in kept], g.candidates))
+        apart[id(out[-1])] = [g.claims[k] for k in weak]  # (``apart``: filled in, by id of the fact kept)
         out += [FactGroup([g.claims[k]], "only", [1.0]) for k in weak]
     out.sort(key=lambda f: (order[f.claims[0].article_id], f.claims[0].index))
     return out
@@ -1223,7 +1243,8 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
     facts = []
     # one article: each claim is a fact of its own, with no conflict to find in its figures
     groups = fact_groups(articles, settings, quotes, figures=len(articles) > 1)
-    groups = _weak_versions_apart(groups, _possibly_cut(settings or FactSettings()), order)
+    apart: dict[int, list[Claim]] = {}  # by id of a fact: the sentences set apart from it
+    groups = _weak_versions_apart(groups, _possibly_cut(settings or FactSettings()), order, apart)
     claims_of: dict[str, list[Claim]] = {}
     for c in sorted((c for g in groups for c in g.claims), key=lambda c: c.index):
         claims_of.setdefault(c.article_id, []).append(c)
@@ -1240,7 +1261,9 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
             text=group.claims[0].text,
             article_ids=ids,
             variants=variants,
-            conflicts=_conflicts(group.claims, outlet.__getitem__, languages) if group.match == "same" else [],
+            conflicts=(_conflicts(group.claims, outlet.__getitem__, languages)
+                       + _clause_disputes(group, groups, outlet.__getitem__, apart.get(id(group), ())))
+                      if group.match == "same" else [],
             first_article_id=ids[0],
             versions=versions,
             match=group.match,
