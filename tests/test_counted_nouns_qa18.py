@@ -84,7 +84,7 @@ def test_same_fact_says_the_figures_differ():
 
 
 def test_one_count_of_a_thing_no_table_names_is_compared_across_languages():
-    # trucks are in no unit table: each side counts one thing, the other figures agree
+    # each side counts one thing (trucks, one kind in every language since QA pass 22b), the other figures agree
     lines = _lines("Do granicy dotarło 12 ciężarówek z pomocą humanitarną.", "pl",
                    "An der Grenze kamen 15 Lastwagen mit Hilfsgütern an.", "de")
     assert any(line.startswith("numbers differ") for line in lines), lines
@@ -96,13 +96,14 @@ def test_one_count_of_a_thing_no_table_names_is_compared_across_languages():
     # two different things one language counts: the words tell them apart
     ("Do granicy dotarło 12 ciężarówek z pomocą.", "pl", "Do granicy dotarło 15 autobusów z pomocą.", "pl"),
     # one side counts two unnamed things: which of them the other's count is cannot be told
-    ("Do granicy dotarło 12 ciężarówek i 3 autobusy.", "pl", "An der Grenze kamen 15 Lastwagen an.", "de"),
+    # (containers: a thing no unit table names; trucks are one kind since QA pass 22b)
+    ("Do granicy dotarło 12 kontenerów i 3 autobusy.", "pl", "An der Grenze kamen 15 Container an.", "de"),
     # named kinds of one noun (the second review of round 17)
     ("Ukraina otrzymała 40 systemów Gepard.", "pl", "Ukraine got 2 Patriot systems.", "en"),
     # a year is no count
     ("In 2024 Poland bought the system.", "en", "Polska kupiła 96 ciężarówek.", "pl"),
     # the known figures disagree in kind: not one statement of the same count
-    ("Na granicy było 12 ciężarówek i 5 osób.", "pl", "An der Grenze waren 15 Lastwagen und 9 Menschen.", "de"),
+    ("Na granicy było 12 kontenerów i 5 osób.", "pl", "An der Grenze waren 15 Container und 9 Menschen.", "de"),
 ])
 def test_counts_of_different_things_are_no_lone_count_conflict(a, la, b, lb):
     lines = [line for line in _lines(a, la, b, lb) if "ciężar" in line or "Lastwagen" in line

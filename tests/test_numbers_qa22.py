@@ -231,3 +231,16 @@ def test_a_clause_about_something_else_is_no_evidence():
     (same,) = article_claims("tvn", "Uszkodzone zostały trzy budynki, a straty oszacowano na 250 tys. zł.", 3, "pl")
     assert clause_evidence([damage], [other]) == []
     assert [c.quantities[0].value for c in clause_evidence([damage], [same])] == [250000]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "W kolejce stoi ok. 2 tys. ciężarówek."),
+    ("pl", "W kolejce stoi 2000 tirów."),
+    ("uk", "У черзі стоять дві тисячі вантажівок."),
+    ("ru", "В очереди стоят две тысячи грузовиков."),
+    ("de", "In der Schlange stehen 2000 Lkw."),
+    ("en", "About 2,000 lorries are queueing."),
+    ("en", "About 2,000 trucks are queueing."),
+])
+def test_trucks_are_one_kind_in_every_language(lang, text):
+    assert [q.unit for q in quantities_in(text, lang)] == ["truck"]

@@ -200,7 +200,7 @@ _UNITS: dict[str, dict[str, str]] = {
 # ("firef": Ukrainian and Russian news call the fire service's crews rescuers, рятувальники /
 # спасатели). Whole forms ("$") where a stem starts other words ("танкер", "населення", "wiosna").
 _MORE_UNITS: dict[str, dict[str, str]] = {
-    "uk": {"батаре": "batte", "рятувальник": "firef", "пожежник": "firef", "вогнеборц": "firef",
+    "uk": {"вантажів": "truck", "фур$": "truck", "фури$": "truck", "батаре": "batte", "рятувальник": "firef", "пожежник": "firef", "вогнеборц": "firef",
            "ракет$": "missl", "ракети$": "missl", "ракета$": "missl", "ракетами$": "missl", "танк$": "tank",
            "танки$": "tank", "танків$": "tank", "танка$": "tank",
            "винищувач": "fight", "літак": "aircr", "гелікоптер": "helic", "вертоліт": "helic",
@@ -210,7 +210,7 @@ _MORE_UNITS: dict[str, dict[str, str]] = {
            "лікарн": "hospi", "корабл": "ship", "кораблів": "ship", "полонен": "priso", "в'язн": "priso",
            "біженц": "refug", "журналіст": "journ", "заручник": "hosta", "пускових$": "launc",
            "автомобіл": "vehic", "снаряд": "shell", "фут$": "feet", "футів$": "feet", "фути$": "feet"},
-    "ru": {"батаре": "batte", "спасател": "firef", "пожарн": "firef", "ракет$": "missl", "ракеты$": "missl", "ракета$": "missl",
+    "ru": {"грузовик": "truck", "фур$": "truck", "фуры$": "truck", "батаре": "batte", "спасател": "firef", "пожарн": "firef", "ракет$": "missl", "ракеты$": "missl", "ракета$": "missl",
            "ракетами$": "missl", "танк$": "tank",
            "танки$": "tank", "танков$": "tank", "танка$": "tank", "истребител": "fight",
            "самолет": "aircr", "самолёт": "aircr", "вертолет": "helic", "вертолёт": "helic",
@@ -220,7 +220,7 @@ _MORE_UNITS: dict[str, dict[str, str]] = {
            "заключенн": "priso", "беженц": "refug", "журналист": "journ", "заложник": "hosta",
            "пусков": "launc", "автомобил": "vehic", "снаряд": "shell", "фут$": "feet", "футов$": "feet",
            "фута$": "feet"},
-    "de": {"batterie": "batte", "feuerwehr": "firef", "retter": "firef",
+    "de": {"lkw": "truck", "lastwagen": "truck", "laster$": "truck", "batterie": "batte", "feuerwehr": "firef", "retter": "firef",
            # whole words: "Feuerwehr" first in a compound names no firefighter ("Feuerwehrfahrzeuge")
            "feuerwehrleute": "firef", "feuerwehrmann": "firef", "feuerwehrmänner": "firef",
            "feuerwehrkraft": "firef", "feuerwehrkräfte": "firef", "rettungskraft": "firef",
@@ -233,7 +233,7 @@ _MORE_UNITS: dict[str, dict[str, str]] = {
            "fahrzeug": "vehic", "gefangen": "priso", "häftling": "priso", "flüchtling": "refug",
            "journalist": "journ", "geisel": "hosta", "werfer": "launc", "granate": "shell",
            "quadratkilometer": "km2"},
-    "pl": {"bateri": "batte", "strażak": "firef", "strażacy$": "firef",  # not "strażack-" (wozów strażackich)
+    "pl": {"ciężarów": "truck", "tir$": "truck", "tiry$": "truck", "tirów$": "truck", "bateri": "batte", "strażak": "firef", "strażacy$": "firef",  # not "strażack-" (wozów strażackich)
            "ratownik": "firef",
            "ratowników": "firef", "rakiet": "missl", "pocisk": "missl", "pocisków": "missl",
            "czołg": "tank", "myśliw": "fight", "samolot": "aircr", "śmigłow": "helic", "policjant": "polic",
@@ -242,11 +242,11 @@ _MORE_UNITS: dict[str, dict[str, str]] = {
            "statk": "ship", "statek$": "ship", "okręt": "ship", "pojazd": "vehic", "wyrzutni": "launc",
            "jeńc": "priso", "jeniec": "priso", "więźni": "priso", "więzień$": "priso", "uchodźc": "refug",
            "dziennikarz": "journ", "zakładnik": "hosta"},
-    "fr": {"pompier": "firef", "batterie": "batte", "missile": "missl", "roquette": "missl", "village": "villa",
+    "fr": {"camion": "truck", "pompier": "firef", "batterie": "batte", "missile": "missl", "roquette": "missl", "village": "villa",
            "avion": "aircr", "hélicoptère": "helic", "policier": "polic", "école": "schoo", "hôpita": "hospi",
            "navire": "ship", "véhicule": "vehic", "prisonnier": "priso", "réfugié": "refug",
            "journaliste": "journ", "otage": "hosta", "obus$": "shell"},
-    "es": {"bombero": "firef", "batería": "batte", "misil": "missl", "cohete": "missl", "aldea": "villa",
+    "es": {"camion": "truck", "camión": "truck", "bombero": "firef", "batería": "batte", "misil": "missl", "cohete": "missl", "aldea": "villa",
            "avión": "aircr", "aviones$": "aircr", "helicóptero": "helic", "policía": "polic", "escuela": "schoo",
            "hospital": "hospi", "buque": "ship", "barco": "ship", "vehículo": "vehic", "prisionero": "priso",
            "refugiado": "refug", "periodista": "journ", "rehén": "hosta", "rehenes$": "hosta", "tanque": "tank"},
@@ -391,7 +391,10 @@ ONE_PERSON = re.compile(
 ENGLISH_ALIASES = {"km": "kilom", "meter": "metre", "ruble": "roubl", "kilogr": "kg", "civilian": "civil",
                    # buildings are what "будинків", "домов", "Häuser" count ("homes" may be households:
                    # "3.5 million homes without power")
-                   "build": "house"}
+                   "build": "house",
+                   # trucks, as "ciężarówek", "вантажівок", "Lkw" count them (QA pass 22b: "2 tys.
+                   # ciężarówek" and "дві тисячі вантажівок" were two kinds, "60 vs 80 godzin" unread)
+                   "lorri": "truck", "lorry": "truck"}
 
 # words between a figure and what it counts that name nothing ("щонайменше 12", "mindestens 12 Tote")
 _NOT_UNITS = {
