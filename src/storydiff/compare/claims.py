@@ -94,9 +94,12 @@ def _english_word_figures(text: str) -> Iterator[tuple[int, int, int]]:
 
 
 def _spelled_as_digits(text: str) -> Iterator[str]:
-    """``text`` in pieces, each English figure in words as its digits."""
+    """``text`` in pieces, each English figure in words under a thousand as its digits ("two
+    million" stays as written: the figure "2 million" keys as "2" and "millio" too)."""
     pos = 0
     for start, end, value in _english_word_figures(text):
+        if value >= 1000:
+            continue
         yield text[pos:start]
         yield str(value)
         pos = end
