@@ -1063,7 +1063,10 @@ def redated_version(store, article: Article, at_url: Article | None = None) -> A
     from storydiff.ingest.formats import names_own_id
 
     reread = (stored.id == article.id and names_own_id(article.source)
-              and without_record_place(stored.source) == without_record_place(article.source))
+              and without_record_place(stored.source) == without_record_place(article.source)
+              # a later time than one an edit's revision kept on purpose (``dates.revision_times``:
+              # a CMS that stamps updates as published) is no correction (review 22c, r4)
+              and not (mine is not None and theirs > mine and len(store.revisions(stored.id)) > 1))
     fixed_earlier = mine is not None and theirs < mine and _modified_after(stored, article)
     return stored if reread or fixed_earlier else None
 
@@ -1344,7 +1347,7 @@ def _undone_edit(store, stored: Article, article: Article) -> bool:
 
 # a site's error page as its title or first line says it, in the languages storydiff reads
 _ERROR_PAGE = re.compile(
-    r"\b(?:404|410|(?:page|article|story) (?:was |has been )?(?:not found|removed|deleted)|not found"
+    r"\b(?:error 404|error 410|(?:404|410) (?:error|not found)|(?:page|article|story) (?:was |has been )?(?:not found|removed|deleted)|not found"
     r"|no longer (?:available|exists)|seite (?:wurde )?nicht gefunden|nicht gefunden"
     r"|nie znaleziono|strona nie (?:istnieje|została znaleziona)"
     r"|сторінк[уа] не знайден[оа]|не знайдено|страниц[аы] не найден[аы]|не найдено)\b",
@@ -1358,7 +1361,15 @@ def reads_as_error_page(article: Article) -> bool:
     if len(article.text) > ERROR_PAGE_MAX_CHARS:
         return False
     first = article.text.strip().split("\n", 1)[0][:200]
-    return any(_ERROR_PAGE.search(x) for x in (article.title or "", first))
+    return any(_says_error(x) for x in (article.title or "", first))
+
+
+def _says_error(line: str) -> bool:
+    """Whether a title or a first line is an error message: it opens with one ("Page not found",
+    "404 Not Found", "Сторінку не знайдено | Site") and is short; "Missing hiker not found as search
+    enters third day" or "Тіло зниклого рибалки досі не знайдено" is news (review 22c, r5)."""
+    m = _ERROR_PAGE.search(line)
+    return m is not None and len(line[: m.start()].split()) <= 1 and len(line.split()) <= 8
 
 
 def url_reused(at_url: Article | None, article: Article) -> bool:

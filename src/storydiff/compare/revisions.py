@@ -583,7 +583,9 @@ def is_moved(stored: Article, article: Article, settings: RevisionSettings | Non
     # Kyiv kills at least four"), signed by the same named byline and sharing some of the text:
     # a wire's update at a new slug keeps its first time and byline but rewrites the lead (QA pass
     # 22a, 01: 12% of the text shared, "Reuters #2" with the stale toll live beside it)
-    rewritten = (all(by) and (old <= new or new <= old)
+    # Only an update's headline, one whose figures changed: "... kills three" and its explainer
+    # "... kills three: what we know" (same byline, same time) are two articles (review 22c, r7)
+    rewritten = (all(by) and (old <= new or new <= old) and _headline_figures(stored) != _headline_figures(article)
                  and shares_most_of_both(stored, article, s.same_time_min_shared))
     return (is_edit_of(stored, article, s, min_shared=s.moved_min_shared)
             or (old == new and shares_most_of_both(stored, article, s.same_id_min_shared)) or rewritten)
@@ -667,6 +669,11 @@ def _last_path_part(url: str) -> str:
 def _numeric_id(url: str) -> bool:
     """Whether the URL's last path part is a number (an id, "/news/12345.html"), not a slug."""
     return bool(re.fullmatch(r"\d+(?:\.\w{2,5})?", _last_path_part(url)))
+
+
+def _headline_figures(article: Article) -> set[str]:
+    """The figures of the article's title as written ("two", "at least four", "3")."""
+    return {written.lower() for _, written in figures_written(article.title or "", article.language)}
 
 
 def _headline_words(article: Article) -> set[str]:

@@ -245,7 +245,10 @@ _LOGO_REPEAT_REACH = 60  # lines below a first line where its repeat makes it a 
 _COPYRIGHT_SIGN = re.compile(r"©|\(c\)|copyright", re.I)
 # a first line that is a menu's or the browser's, not a site's name
 _NOT_LOGO = re.compile(r"^(?:skip\b|menu|home|main menu|navigation|search|sign in|log in|subscribe|startseite"
-                       r"|strona główna|головна|главная|новини|новости|news|nachrichten|wiadomości)\b", re.I)
+                       r"|strona główna|головна|главная|новини|новости|news|nachrichten|wiadomości"
+                       # a skip link in the site's language (review 22c, r1: "Przejdź do treści" was the outlet)
+                       r"|przejdź do|zum inhalt|direkt zum|перейти до|перейти к|aller au contenu|ir al contenido"
+                       r"|saltar al|vai al contenuto)\b", re.I)
 
 
 def _logo_line(lines: list[str]) -> str | None:
@@ -847,8 +850,14 @@ def _slash_day_first(date: str, weekdays: set[int]) -> bool | None:
     a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if a > 12 or b > 12 or a == b:
         return None
+    def fits(d: Date) -> bool:
+        # published on the day the lede names or within two days after it ("on Sunday" in
+        # Monday's report): a US date "12/07/2026" with a Sunday shooting is Monday 7 December,
+        # not Sunday 12 July; when both readings fit, the body does not tell (review 22c, r10)
+        return any((d.weekday() - w) % 7 <= 2 for w in weekdays)
+
     try:
-        day_first, month_first = Date(year, b, a).weekday() in weekdays, Date(year, a, b).weekday() in weekdays
+        day_first, month_first = fits(Date(year, b, a)), fits(Date(year, a, b))
     except ValueError:
         return None
     return day_first if day_first != month_first else None

@@ -432,6 +432,10 @@ BYLINE_BLOCK_WORDS = 3  # "Share", "Paul Kirby", "Europe digital editor": not co
 BYLINE_BLOCK_LINES = 3
 
 
+STANDFIRST_MIN_WORDS = 12  # a standfirst under a headline says the story in a sentence
+HEADLINE_MIN_WORDS = 6  # a tagline under a logo is shorter ("Ukrainian National News Agency")
+
+
 def _headline_above(lines: list[str], non_empty: list[tuple[int, str]], first_body: int) -> str | None:
     """The headline-like line nearest above the body's first line. A byline's "Name in Place" line is
     skipped ("Shaun Walker in Kyiv"), and so are up to three short lines of a byline block (the BBC's
@@ -443,8 +447,10 @@ def _headline_above(lines: list[str], non_empty: list[tuple[int, str]], first_bo
         i, line = non_empty[k]
         if placed_byline(lines, i) is None and _headline_like(line):
             above = non_empty[k - 1][1] if k > 0 else ""
-            if above and _headline_like(above) and len(above.split()) < len(line.split()) \
-                    and not line.rstrip().endswith("?"):
+            # a standfirst is long; a headline under the site's tagline ("Ukrinform" / "Ukrainian
+            # National News Agency" / headline) is no standfirst under a shorter title (review 22c, r2)
+            if above and _headline_like(above) and HEADLINE_MIN_WORDS <= len(above.split()) < len(line.split()) \
+                    and len(line.split()) >= STANDFIRST_MIN_WORDS and not line.rstrip().endswith("?"):
                 return above
             return line
         if short > 0 and len(line.split()) <= BYLINE_BLOCK_WORDS:
