@@ -999,10 +999,8 @@ class OnlineClusterer:
         most = self.settings.event_days_apart
         if most < 0:
             return False
-        placing = self._placing_of(d)
-        days, day = placing.event_days, placing.pub_day
-        return days_apart(days, s.event_days) > most or nights_apart(
-            nights(days), s.nights, other_days(days), s.other_days, None if day is None else (day, day), s.pub_days)
+        days = self._placing_of(d).event_days
+        return days_apart(days, s.event_days) > most or nights_apart(nights(days), s.nights, other_days(days), s.other_days)
 
     def _pair_judge_rejects(self, d: _Doc, s: _Story) -> bool:
         """Whether the same-story pair judgement turns ``d`` away from ``s`` (pair_judge_next_day):

@@ -216,8 +216,7 @@ def other_days(days: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]
 
 
 def nights_apart(a: frozenset[int], b: frozenset[int], a_other: tuple[tuple[int, int], ...] = (),
-                 b_other: tuple[tuple[int, int], ...] = (), a_published: tuple[int, int] | None = None,
-                 b_published: tuple[int, int] | None = None) -> bool:
+                 b_other: tuple[tuple[int, int], ...] = ()) -> bool:
     """Whether two sides each name nights and share none: a night is when its event happened, not
     when someone spoke of it, so the date veto's day of slack (a statement or an update the next
     day) does not apply. The missile strike "in the night to Sunday" and the drone attack "in the
@@ -226,19 +225,7 @@ def nights_apart(a: frozenset[int], b: frozenset[int], a_other: tuple[tuple[int,
     are no night (``other_days``). A side naming the day the other's night ran into names that
     event's own day, and follows it: the rescue "overnight into Monday" at "the building hit on
     Sunday" and the strike "in the night to Sunday" (review 19b, 5). Sunday's statement on the
-    night to Sunday names no day of the night to Monday, so those two stay apart.
-
-    ``a_published`` / ``b_published``: the first and last days each side was published on. Two
-    sides all published on one day that name consecutive nights are not kept apart by them (the
-    date veto's day of slack still applies, and the pair judgement of a report a day from the
-    other's events): the next night's attack is reported the day after the first's reports, and
-    one of two same-day reports of one strike that slips a weekday at the date line ("early on
-    Saturday" in Sunday's paper, the wire's "early on Sunday", every name and figure alike) was
-    its own story (QA pass 22a, 15)."""
-    if (a_published is not None and a_published == b_published and a_published[0] == a_published[1]
-            and a and b and min(abs(x - y) for x in a for y in b) == 1):
-        return False
-
+    night to Sunday names no day of the night to Monday, so those two stay apart."""
     def names_a_night_of(other: tuple[tuple[int, int], ...], night_days: frozenset[int]) -> bool:
         return any(lo <= n <= hi for lo, hi in other for n in night_days)
 

@@ -42,14 +42,7 @@ import numpy as np
 from storydiff.match import multilingual as ml
 from storydiff.match import passage_alignment as pa
 from storydiff.match.doc import MatchDoc, timestamp
-from storydiff.match.event_dates import (
-    days_apart,
-    event_days,
-    nights,
-    nights_apart,
-    other_days,
-    publication_day,
-)
+from storydiff.match.event_dates import days_apart, event_days, nights, nights_apart, other_days
 from storydiff.match.features import extract_terms, named
 from storydiff.match.scorer import LinearScorer
 from storydiff.match.similarity import dot, similarity, weigh
@@ -209,9 +202,8 @@ def dated_apart(a: MatchDoc, b: MatchDoc, settings: MatchSettings | None = None)
     if settings.event_days_apart < 0:
         return False
     days = [event_days(d.text if isinstance(d.text, str) else "", _language(d), d.published if timestamp(d.published) is not None else None) for d in (a, b)]
-    published = [None if day is None else (day, day) for day in (publication_day(d.published) for d in (a, b))]
     return days_apart(*days) > settings.event_days_apart or nights_apart(
-        nights(days[0]), nights(days[1]), other_days(days[0]), other_days(days[1]), *published)
+        nights(days[0]), nights(days[1]), other_days(days[0]), other_days(days[1]))
 
 
 def scores(model: PairModel, x: np.ndarray, pairs: Sequence[tuple[MatchDoc, MatchDoc]]) -> list[float]:
