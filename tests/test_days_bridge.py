@@ -110,3 +110,13 @@ def test_a_later_year_in_the_sentence_keeps_its_weekday():
     # an earlier year is an old event's or an old page's: no day, as before
     assert _days("On Tuesday, March 11, 2013, the minister presented the budget.", tuesday) == []
     assert _days("The minister, who presented the 2025 budget, resigned on Tuesday.", tuesday) == []
+
+
+def test_a_weekday_in_a_full_date_of_a_later_year_is_that_dates():
+    """Review 22d, r4: "on Thursday, June 10, 2027" in a paper of 7 Dec 2026 was read as 3 and 10
+    December 2026 (this week's Thursday), and two reports of one announcement split."""
+    from storydiff.match.event_dates import event_days
+
+    days = event_days("NATO leaders will meet in Ankara on Thursday, June 10, 2027, the alliance said.", "en",
+                      "2026-12-07T09:00:00Z")
+    assert not any(d.year == 2026 and d.month == 12 for d in days)

@@ -244,3 +244,27 @@ def test_a_clause_about_something_else_is_no_evidence():
 ])
 def test_trucks_are_one_kind_in_every_language(lang, text):
     assert [q.unit for q in quantities_in(text, lang)] == ["truck"]
+
+
+def test_a_figure_of_an_earlier_event_in_another_outlet_disputes_nothing():
+    """Review 22d, r1: "... a week after a strike on the same district in which 10 people were
+    injured" was set against the others' "Three people were injured in the strike"."""
+    from storydiff.compare.facts import align_facts
+    from storydiff.records import Article
+
+    lede = "Russian missiles struck the centre of Kharkiv on Monday morning, regional governor Oleh Syniehubov said."
+    arts = [Article(id=i, source=i, outlet=i, language="en", text=lede + "\n" + t) for i, t in (
+        ("a", "Three people were injured in the strike, the governor said. The attack damaged a school and several homes."),
+        ("b", "Three people were injured in the strike, Syniehubov wrote on Telegram. The attack damaged a school and "
+              "several homes."),
+        ("c", "The attack damaged a school and several homes, a week after a strike on the same district in which 10 "
+              "people were injured."))]
+    assert not [line for f in align_facts(arts) for line in f.conflicts if "10" in line]
+
+
+def test_a_couple_of_dozen_is_about_two_dozen():
+    """Review 22d, r5: "a couple of dozen" was read as "several dozen" (24-108), no dispute with 60."""
+    from storydiff.compare.numbers import vague_counts
+
+    assert [(lo, hi) for *_, lo, hi in vague_counts("a couple of dozen firefighters", "en")] == [(24.0, 36.0)]
+    assert [(lo, hi) for *_, lo, hi in vague_counts("a couple hundred people", "en")] == [(200.0, 300.0)]

@@ -105,3 +105,15 @@ def test_sentences_still_end_where_they_end(text, expected):
 def test_a_revisions_changed_figure_is_shown_in_its_whole_sentence():
     text = "Der Schaden wird auf ca. 4 Mrd. Złoty geschätzt. Die Polizei ermittelt."
     assert _sentence_with(text, "4 Mrd", "de") == "Der Schaden wird auf ca. 4 Mrd. Złoty geschätzt."
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("Polling stations closed at 8 p.m. December turnout was the lowest in years.", 2),
+    ("The curfew ends at 5 a.m. August brings longer nights.", 2),
+    ("The launch is set for 7 p.m. MT. Tickets are sold out.", 2),
+    ("He was arrested around 1:30 a.m. Feb. 1 on state Route 94.", 1),
+    ("They climbed Mt. Everest in May.", 1),
+])
+def test_a_month_after_a_clock_goes_on_only_with_its_day(text, n):
+    """Review 22d, r3: any month after "a.m."/"p.m." and "MT." after a clock glued two sentences."""
+    assert len(sentences(text)) == n

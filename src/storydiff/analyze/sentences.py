@@ -68,6 +68,9 @@ _CLOCK_AFTER = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
+_CLOCK_MONTHS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"})
 # Polish "im." is "imienia" before a name ("Szpitala im. Jana Pawła II") and the pronoun "them"
 # ("Pomagamy im. Oni …"): the abbreviation after the name of an institution (a word starting as
 # one, or a capitalised word inside the sentence: "Szpitala im. Jana Pawła II")
@@ -142,7 +145,14 @@ def _no_end_after(word: str, text: str, after: int, start: int) -> bool:
     if w in _SCALE or word in _SCALE_LOWER or (w in _YEAR_ABBREV and _after_figure(text, start)):
         return _goes_on_after_scale(text, after)
     if w in _CLOCK:
-        return _next_word(text, after) in _CLOCK_AFTER
+        nxt = _next_word(text, after)
+        if nxt in _CLOCK_MONTHS:
+            # "at 1:30 a.m. Feb. 1": a month goes on only with its day after it; "at 8 p.m. December
+            # turnout was ..." ends there (review 22d, r3)
+            return re.match(r"\s+[\w-]+\.?\s+\d{1,2}\b", text[after:]) is not None
+        return nxt in _CLOCK_AFTER
+    if w in ("mt", "mts") and re.search(r"\b[ap]\.?\s?m\.?\s*$", text[:start], re.IGNORECASE):
+        return False  # "at 7 p.m. MT." is Mountain Time ending its sentence, not "Mt. Everest" (review 22d, r3)
     if w in _ABBREV or word in _ABBREV_LOWER or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", w):
         return True
     if word == _IM:

@@ -372,8 +372,21 @@ def _clause_keys(text: str, q: Quantity) -> frozenset[str]:
         return frozenset()
     starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() <= at]
     ends = [m.start() for m in _CLAUSE_BREAK.finditer(text, at + len(q.written))] + [len(text)]
-    own = content_keys(q.written)
-    return frozenset(k for k in content_keys(text[starts[-1] : ends[0]]) if not k[:1].isdigit() and k not in own)
+    own = content_keys(q.written) | content_keys(q.unit.replace(":", " ").replace("_", " "))
+    clause = text[starts[-1] : ends[0]]
+    if _OWN_TIME.search(clause):
+        return frozenset()  # "a week after a strike in which 10 were injured": another event's figure
+    # the count's own words ("injured", "killed": its unit) say what is counted, not of what
+    return frozenset(k for k in content_keys(clause) if not k[:1].isdigit() and k not in own
+                     and not any(k.startswith(c) or c.startswith(k) for c in _CASUALTY_STEMS))
+
+
+# a clause that dates itself apart from the story: another event's (review 22d, r1)
+_OWN_TIME = re.compile(r"(?:a|one|two|three|last|previous|earlier)\s+(?:week|month|year|day)s?\s+(?:after|before|ago|earlier)"
+                       r"|(?:last|previous)\s+(?:week|month|year|spring|summer|autumn|winter)|in\s+(?:19|20)\d\d",
+                       re.IGNORECASE)
+_CASUALTY_STEMS = ("injur", "wound", "kill", "dead", "die", "hurt", "поранен", "загин", "ранен", "погиб", "rann",
+                   "zgin", "verletz", "getötet", "tot")
 
 
 def clause_evidence(members: Sequence[Claim], others: Sequence[Claim]) -> list[Claim]:
@@ -394,7 +407,7 @@ def clause_evidence(members: Sequence[Claim], others: Sequence[Claim]) -> list[C
                 continue
             mine = _clause_keys(c.text, q)
             if any(unit == q.unit and len(mine & keys) >= CLAUSE_EVIDENCE_MIN_WORDS
-                   and len(mine & keys) >= CLAUSE_EVIDENCE_SHARE * min(len(mine), len(keys)) for unit, keys in given):
+                   and len(mine & keys) >= CLAUSE_EVIDENCE_SHARE * max(len(mine), len(keys)) for unit, keys in given):
                 seen.add((c.article_id, q.unit))
                 out.append(replace(c, quantities=(q,), dates=(), weekdays=(), times=()))
     return out

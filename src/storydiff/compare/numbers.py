@@ -662,7 +662,7 @@ def _language(code: str) -> NumberLanguage:
 # dozen" allows 24-108 and "kilkadziesiąt" 20-99; a scale after it multiplies ("kilkaset tysięcy").
 # "Dozens of", "dziesiątki", "десятки" (no multiplier) stay no figure, as they were.
 _SEVERAL = {
-    "en": r"several|a\s+few|a\s+couple\s+of|a\s+couple|many",
+    "en": r"several|a\s+few|many",
     "de": r"mehrere|einige|ein\s+paar|etliche",
     "uk": r"кілька|декілька|кількох|декількох|кільком|декільком|кількома|декількома",
     "ru": r"несколько|нескольких|нескольким|несколькими",
@@ -693,7 +693,10 @@ _SEVERAL_WORDS = {
            _HUNDREDS: r"кількасот"},
     # "tens of thousands", "hundreds of thousands": a scale's multiple
     # ("of" with it: "tens of thousands of people" counts people)
-    "en": {(20_000, 99_999): r"tens\s+of\s+thousands(?:\s+of(?=\s))?",
+    # "a couple of dozen" is about two dozen, not "several" (review 22d, r5)
+    "en": {(24, 36): r"a\s+couple(?:\s+of)?\s+dozen", (200, 300): r"a\s+couple(?:\s+of)?\s+hundred",
+           (2_000, 3_000): r"a\s+couple(?:\s+of)?\s+thousand",
+           (20_000, 99_999): r"tens\s+of\s+thousands(?:\s+of(?=\s))?",
            (200_000, 999_999): r"hundreds\s+of\s+thousands(?:\s+of(?=\s))?"},
 }
 

@@ -72,6 +72,9 @@ _HALF_YEAR = 183
 _STAMP_BEFORE = re.compile(r"\b(?:updated|posted|published|modified|aktualisiert|veröffentlicht|оновлено|опубліковано"
                            r"|обновлено|опубликовано)\b[^.!?\n]{0,25}$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+# a year closing a date: "June 10, 2027", "10 June 2027", "10.06.2027", "10 червня 2027"
+_DATED_YEAR = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?,?\s+(?:[^\W\d_]{3,}\.?,?\s+)?|\b\d{1,2}[./]\d{1,2}[./])"
+                         r"((?:19|20)\d\d)\b")
 _YEAR_AFTER = re.compile(r"\s*[,.]?\s*((?:19|20)\d\d)(?!\d)")
 _YEAR_WRITTEN = re.compile(r"\.((?:19|20)\d\d)$")
 
@@ -168,7 +171,10 @@ def _read(sentence: str, language: str | None, pub: date, said_on: bool) -> set[
     # a weekday is this week's only in a sentence of no earlier year ("Monday, March 11, 2013" is
     # not); a later year is what is planned ("presented the 2027 budget on Tuesday", "a contract
     # until 2028"), not an old page's (round 22: a budget's weekday was read as no day)
-    other_year = any(int(y) < pub.year for y in _YEAR.findall(sentence))
+    # ... and a later year written in a full date ("on Thursday, June 10, 2027") is that date's
+    # weekday, not this week's (review 22d, r4)
+    other_year = (any(int(y) < pub.year for y in _YEAR.findall(sentence))
+                  or any(int(m.group(1)) > pub.year for m in _DATED_YEAR.finditer(sentence)))
     weekdays = () if other_year else weekdays_in(sentence, said_on=said_on)
     # what is to come ("will", "are to meet", "відбудеться"), or a sentence with no past verb (a
     # preview in the present tense): a weekday more than a day back may be the coming one too
