@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -73,10 +74,10 @@ def test_the_api_stores_the_rest_of_a_batch_with_a_template_host(db_url):
     assert "103" in stored_ids(db_url)
 
 
-def test_an_unexpected_error_storing_one_item_quarantines_it_by_name(db_url, tmp_path, monkeypatch):
-    """Defence in depth: whatever goes wrong storing one item (here after its row was written)
-    is undone for that item alone, quarantined under its source with the reason, and the rest of
-    the chunk is stored."""
+@pytest.fixture
+def failing_102(monkeypatch):
+    """Storing article 102 writes its row and then raises (whatever goes wrong mid-item); the
+    real ``add_article``, to put back."""
     add = SqlStore.add_article
 
     def add_then_fail(self, article, *args, **kw):
@@ -86,6 +87,13 @@ def test_an_unexpected_error_storing_one_item_quarantines_it_by_name(db_url, tmp
         return added
 
     monkeypatch.setattr(SqlStore, "add_article", add_then_fail)
+    return add
+
+
+def test_an_unexpected_error_storing_one_item_quarantines_it_by_name(db_url, tmp_path, monkeypatch, failing_102):
+    """Defence in depth: whatever goes wrong storing one item (here after its row was written)
+    is undone for that item alone, quarantined under its source with the reason, and the rest of
+    the chunk is stored."""
     fine = row(102, "https://kyivcity.example/news/102", "\n".join(LVIV), title="Massive attack on Lviv")
     path = write_jsonl(tmp_path, "day.jsonl", METRO, fine, SCHOOLS)
     result = ingest(db_url, path)
@@ -98,25 +106,16 @@ def test_an_unexpected_error_storing_one_item_quarantines_it_by_name(db_url, tmp
     assert len(failed) == 1 and "#L2" in failed[0][0] and "disk gremlin" in failed[0][1], failed
     assert failed[0][2] == "store"
     assert "disk gremlin" in " ".join(result.stderr.split())
-    monkeypatch.setattr(SqlStore, "add_article", add)
+    monkeypatch.setattr(SqlStore, "add_article", failing_102)
     result = ingest(db_url, path)  # fixed: stored, and the entry leaves
     assert stored_ids(db_url) == ["101", "102", "103"]
     with open_store(db_url) as s:
         assert not s.failures()
 
 
-def test_the_api_answers_an_item_that_failed_to_store_as_failed(db_url, monkeypatch):
+def test_the_api_answers_an_item_that_failed_to_store_as_failed(db_url, failing_102):
     from storydiff.serve.api import create_app
 
-    add = SqlStore.add_article
-
-    def add_then_fail(self, article, *args, **kw):
-        added = add(self, article, *args, **kw)
-        if article.id == "102":
-            raise RuntimeError("disk gremlin")
-        return added
-
-    monkeypatch.setattr(SqlStore, "add_article", add_then_fail)
     fine = row(102, "https://kyivcity.example/news/102", "\n".join(LVIV), title="Massive attack on Lviv")
     with TestClient(create_app(db_url, token="t"), raise_server_exceptions=False) as client:
         resp = client.post("/api/articles", json=[METRO, fine, SCHOOLS], headers={"Authorization": "Bearer t"})
