@@ -120,3 +120,15 @@ def test_an_explainer_under_the_same_headline_is_no_update_of_the_story():
                         title="Russian attack on Lviv kills three: what we know",
                         text=LVIV[0] + "\nHere is what we know about the attack, the targets and the air defence.", **common)
     assert not is_moved(story, explainer)
+
+
+@pytest.mark.parametrize(("own", "earlier"), [
+    ("2026-12-06T05:10:00Z", True),  # the page's zoned time before the feed's: the page's first time
+    ("2026-12-06T03:00:00", False),  # a New York page's local time, no zone: no instant (r6)
+    ("2026-12-06", False),  # a day
+])
+def test_a_pages_time_replaces_the_feeds_only_with_its_zone(own, earlier):
+    from storydiff.fetch.round import _published_earlier
+
+    html = f"<html><head><meta property='article:published_time' content='{own}'></head><body></body></html>"
+    assert _published_earlier(html, "Sun, 06 Dec 2026 07:42:00 +0000") is earlier

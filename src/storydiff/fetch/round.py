@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import queue
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -273,6 +274,10 @@ def _to_site_root(url: str, final_url: str) -> bool:
     return not root(asked.path) and root(got.path)
 
 
+# a time of day with its offset or zone: "2026-12-06T05:10:00Z", "...T05:10:00+02:00"
+_ZONED_TIME = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
+
+
 def _published_earlier(html: str, listed: str) -> bool:
     """Whether the page's own publication time (its <head>'s tags, with a time of day) is an
     instant before ``listed``, the date its listing gives it."""
@@ -288,7 +293,9 @@ def _published_earlier(html: str, listed: str) -> bool:
         own = page_meta(lxml.html.document_fromstring(head)).published_time if head.strip() else None
     except (ValueError, etree.LxmlError):
         return False
-    mine, theirs = parse_iso_utc(own) if own else None, parse_iso_utc(listed)
+    if not own or not _ZONED_TIME.search(own):
+        return False  # a day, or a local time without its zone, is no instant to set against the feed's (review 22c, r6)
+    mine, theirs = parse_iso_utc(own), parse_iso_utc(listed)
     if theirs is None:  # a feed's RFC 822 date ("Sun, 06 Dec 2026 07:42:00 +0000")
         from email.utils import parsedate_to_datetime
 
