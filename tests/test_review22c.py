@@ -132,3 +132,16 @@ def test_a_pages_time_replaces_the_feeds_only_with_its_zone(own, earlier):
 
     html = f"<html><head><meta property='article:published_time' content='{own}'></head><body></body></html>"
     assert _published_earlier(html, "Sun, 06 Dec 2026 07:42:00 +0000") is earlier
+
+
+@pytest.mark.parametrize("field", [{"byline": "By Jane Roe and John Doe"}, {"author": ["Jane Roe", "John Doe"]},
+                                   {"author": [{"name": "Jane Roe"}, {"name": "John Doe"}]}])
+def test_an_exports_byline_or_author_list_names_its_people(field):
+    """r9: "By Jane Roe and John Doe" was one author as written; a list of authors gave none."""
+    from storydiff.ingest.formats import record_to_item
+    from storydiff.settings import IngestSettings
+
+    rec = {"id": "1", "title": "Attack on Kyiv", "text": "Russia launched a massive drone attack on Kyiv overnight, "
+           "the governor said on Sunday. Three people were killed and seven wounded, he said.", **field}
+    a = extract_item(record_to_item("export.jsonl#L1", rec, IngestSettings()))
+    assert sorted(a.authors) == ["Jane Roe", "John Doe"]

@@ -268,7 +268,10 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         _warn_date(item.source, given, "the page's own date is used" if published else "stored undated", notes)
     meta_authors = meta.get("authors")
     if isinstance(meta_authors, str):
-        meta_authors = [a.strip() for a in meta_authors.replace(";", ",").split(",") if a.strip()]
+        # "By Jane Roe and John Doe" is two people (review 22c, r9); a name the byline reader keeps
+        # no one of ("PAP") is kept as written
+        meta_authors = (metadata.split_authors(meta_authors)
+                        or [a.strip() for a in meta_authors.replace(";", ",").split(",") if a.strip()])
     return Article(
         # from the URL, else the item as it came (not the cleaned text, which depends on the batch)
         id=str(meta["id"]) if meta.get("id") is not None else article_id_for(item.source, url, item.content),

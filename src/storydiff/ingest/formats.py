@@ -86,6 +86,11 @@ def export_record(rec: dict) -> dict:
 
 def _alias_value(value: Any, alias: str, is_time: bool) -> Any:
     """A vendor field's value as storydiff's field takes it (``FIELD_ALIASES``), or None."""
+    if isinstance(value, list) and alias in ("author", "byline"):
+        # a CMS's list of authors, as names or as {"name": ...} objects (review 22c, r9: dropped)
+        names = [v.get("name") if isinstance(v, dict) else v for v in value]
+        names = [n.strip() for n in names if isinstance(n, str) and n.strip()]
+        return names or None
     if isinstance(value, dict):
         value = value.get("name")
     elif alias in _OBJECT_ONLY_ALIASES:
