@@ -18,7 +18,7 @@ from storydiff.analyze import analyze_articles
 from storydiff.dates import naive_zone, parse_iso_utc
 from storydiff.extract import extract_items
 from storydiff.ingest import read_inputs
-from storydiff.records import FEED_SUMMARY, Article, Failure, Story, same_headline
+from storydiff.records import FEED_SUMMARY, Article, Failure, Story
 from storydiff.settings import ExtractSettings, FactSettings, RevisionSettings
 
 __all__ = [
@@ -1663,7 +1663,7 @@ def ingest_stream(
             """Whether the store holds this article as it is (its id, its text): one that would be
             skipped as already stored, neither placed nor revised."""
             held = store.get_article(a.id)
-            return held is not None and held.text == a.text and same_headline(held, a) and held.outlet == a.outlet
+            return held is not None and held.same_version(a)
 
         def store_safely(a: Article) -> None:
             """``store_one``, its writes undone alone when it fails (``Store.item``: a savepoint),

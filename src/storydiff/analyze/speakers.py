@@ -515,7 +515,7 @@ class _Resolver:
         # "a senior military official": an indefinite description brings someone in, it never
         # points back to a person named before (QA pass 22a, 08: Yermak, "head of Ukraine's
         # presidential office", took the anonymous Ukrainian official's quote)
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        indefinite = _indefinite(tok)
         if (lemma(tok).lower() in ROLE_NOUNS or tok.lower_ in ABBREVIATIONS) and not indefinite:
             words = [t.text for t in sub if not self.inside(t.idx)]
             found = self.names.by_description(words, tok.idx)
@@ -632,8 +632,12 @@ def _describes_someone(tok) -> bool:
     if tok.pos_ != "NOUN":
         return False
     word = lemma(tok).lower()
-    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
-    return word in ROLE_NOUNS or word in _SPEAKING_BODIES or (indefinite and word in TITLE_WORDS)
+    return word in ROLE_NOUNS or word in _SPEAKING_BODIES or (_indefinite(tok) and word in TITLE_WORDS)
+
+
+def _indefinite(tok) -> bool:
+    """Whether a noun comes with "a"/"an": someone brought in, never someone named before."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
 def _is_role_word(tok) -> bool:
