@@ -53,6 +53,12 @@ def main() -> None:
 
     nlp = get_nlp()
     nlp("warm up")
+    # no parse: the English attribution rules (what ``compare`` shows for a one-article story)
+    r_span, r_e2e = Counts(), Counts()
+    t0 = time.perf_counter()
+    for _, text, gold in data:
+        score_text([(q.text, q.speaker) for q in find_quotes(text, language="en", parse=False)], gold, r_span, r_e2e)
+    t_rules = time.perf_counter() - t0
     o_span, o_e2e = Counts(), Counts()
     errors: list[str] = []
     n_quotes = 0
@@ -81,6 +87,7 @@ def main() -> None:
     for label, s, e in (
         ("anchor: quote regex, no speakers", a_span, a_e2e),
         ("storydiff find_quotes", o_span, o_e2e),
+        ("storydiff find_quotes, no parse (English rules)", r_span, r_e2e),
     ):
         p, r, f = s.prf()
         print(f"| {label} | {s.tp} | {p:.3f} | {r:.3f} | {f:.3f} | {e.prf()[2]:.3f} |")
@@ -105,6 +112,8 @@ def main() -> None:
         f"{len(data) / t_quotes:.1f} |"
     )
     print(f"| spaCy parse + find_quotes | {total:.2f} | {n_quotes / total:,.1f} | {len(data) / total:.2f} |")
+    print(f"| find_quotes, no parse (English rules) | {t_rules:.2f} | {n_quotes / t_rules:,.0f} | "
+          f"{len(data) / t_rules:.1f} |")
     print(
         f"\nspans-only time = {t_spans / max(t_anchor, 1e-9):.1f}x the anchor regex; "
         f"with parse = {total / max(t_anchor, 1e-9):,.0f}x."

@@ -91,11 +91,12 @@ def analyze_articles(
 
 
 def quotes_without_parse(article: Article) -> list[Quote]:
-    """The article's quotes as far as no parse goes: with their speakers in a language whose
-    rules find them (uk, ru, de, pl, fr, es, it), without them in English."""
+    """The article's quotes as far as no parse goes: with their speakers by the rules of its
+    language (uk, ru, de, pl, fr, es, it), and in English by the English rules (a one-article
+    story of ``compare`` showed its quotes by an "unknown speaker")."""
     from storydiff.analyze.quotes import find_quotes
 
-    return find_quotes(article.text, with_speakers=not _parsed_in_english(article), language=article.language)
+    return find_quotes(article.text, language=article.language, parse=False)
 
 
 def _parsed_in_english(article: Article) -> bool:

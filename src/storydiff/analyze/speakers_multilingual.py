@@ -25,18 +25,19 @@ from __future__ import annotations
 
 import re
 
-from storydiff.analyze.speech_verbs import SPEECH_VERBS, alternation, verb_forms
+from storydiff.analyze.speech_verbs import ENGLISH_SPEAKER_VERBS, SPEECH_VERBS, alternation, verb_forms
 
 # "according to" before a name
 _ACCORDING = {
     "uk": "за словами", "ru": "по словам", "de": "laut|so", "pl": "zdaniem|według",
-    "fr": "selon|d['’]après", "es": "según", "it": "secondo",
+    "fr": "selon|d['’]après", "es": "según", "it": "secondo", "en": "according\\s+to",
 }
 # a conjunction right after a quote opens the next clause: "«...», а губернатор X ответил: «...»"
 _CONJUNCTIONS = {
     "uk": ("а", "і", "й", "та", "але", "проте", "тоді як"), "ru": ("а", "и", "но", "однако", "тогда как"),
     "de": ("und", "aber", "während", "doch"), "pl": ("a", "i", "ale", "zaś", "natomiast"),
     "fr": ("et", "mais", "tandis que", "alors que"), "es": ("y", "pero", "mientras que"), "it": ("e", "ma", "mentre"),
+    "en": ("and", "but", "while", "whereas"),
 }
 # an attribution to no one: "„...“, hieß es aus Regierungskreisen", "Jak słyszymy nieoficjalnie, „...”":
 # the quote has no speaker, and the person quoted before does not take it (QA pass 16)
@@ -49,10 +50,11 @@ _ANONYMOUS = {
     "fr": r"selon\s+nos\s+informations|de\s+source\s+proche",
     "es": r"según\s+fuentes|según\s+ha\s+podido\s+saber",
     "it": r"secondo\s+fonti|si\s+apprende",
+    "en": r"sources\s+said|it\s+was\s+said|officials\s+said",
 }
 _ANONYMOUS_RE = {lang: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE) for lang, p in _ANONYMOUS.items()}
 _PRONOUNS = {"uk": "він вона", "ru": "он она", "de": "er sie", "pl": "on ona", "fr": "il elle",
-             "es": "él ella", "it": "lui lei"}
+             "es": "él ella", "it": "lui lei", "en": "he she"}
 # capitalised words that open a sentence or name no one ("Ale", "Der", "El")
 _NOT_NAMES = frozenset(
     ["der", "die", "das", "den", "dem", "des", "ein", "eine", "er", "sie", "es", "wir", "ich", "le", "la", "les", "un", "une", "il", "elle", "nous", "on", "el", "los", "las", "ella", "ello", "él", "nosotros", "pan", "pani", "jak", "ale", "i", "w", "na", "it", "lo", "gli", "la"]
@@ -64,6 +66,10 @@ _NOT_NAMES = frozenset(
     + ["nach", "mit", "bei", "für", "über", "auf", "aus", "vor", "im", "am", "zum", "zur", "vom", "seit", "trotz"]
     # abbreviated titles before a name: "M. Peskov" is Peskov, "Dr. Ott" Ott
     + ["m", "mme", "mlle", "dr", "mr", "ms", "hr", "fr", "prof"]
+    # English words that open a sentence, and titles before a name ("Rep. Jim Clyburn"), for the
+    # English rules (``quotes_without_parse``)
+    + ["the", "a", "an", "but", "and", "he", "she", "we", "they", "you", "this", "that", "these", "those", "there",
+       "his", "her", "their", "its", "our", "mrs", "rep", "sen", "gov", "gen", "col", "lt", "sgt", "maj", "capt"]
     # Polish roles that open a sentence ("Minister przypomniał, że ..."): a role, never the name
     # of the person the next "dodał szef MON" stands for (review 22b, R8)
     + ["minister", "ministra", "rzecznik", "rzeczniczka", "prezydent", "premier", "wojewoda", "burmistrz",
@@ -77,17 +83,27 @@ _OPENERS = frozenset(["как", "як", "об", "про", "по", "за", "та�
                       "цьому", "при", "после", "після", "когда", "коли", "в", "во", "у", "с", "з", "о", "от", "від",
                       "до"])
 LANGUAGES = frozenset(SPEECH_VERBS)
+# English is read by the parse (``speakers``); its rules here serve where no parse is made
+# (``quotes_without_parse``). It is not among LANGUAGES: no English article is routed here by
+# default, and an English verb after another language's quote names no language for it.
+RULE_LANGUAGES = LANGUAGES | {"en"}
+
+
+def _speaker_verbs(lang: str) -> list[str]:
+    return ENGLISH_SPEAKER_VERBS.split() if lang == "en" else verb_forms(lang)
 
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ.-]*")
 # a full stop ends the clause, except after an initial or an abbreviated title ("a affirmé M. Peskov",
 # "sagte Dr. Ott", "— заявил В. Путин"): the name follows it
-_CLAUSE_END = re.compile(r"(?<!\b\w)(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bHr)(?<!\bFr)(?<!\bProf)\.|[!?;:\n]")
+_CLAUSE_END = re.compile(r"(?<!\b\w)(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bHr)(?<!\bFr)(?<!\bProf)"
+                         r"(?<!\bMrs)(?<!\bRep)(?<!\bSen)(?<!\bGov)(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bSgt)\.|[!?;:\n]")
 # a capitalised word after "de", "du", "von", "del"... names an office's domain or a place ("le
 # ministre de la Défense a affirmé", "el alcalde de Madrid dijo"), not who spoke
 _OF = re.compile(r"(?:\b(?:de|du|des|de\s+la|de\s+l['’]|d['’]|del|della|di|da|do|dos|von|vom|zur|zum)\s*)$", re.IGNORECASE)
 
 
-_VERB_RE = {lang: re.compile(rf"(?<!\w)(?:{alternation(verb_forms(lang))})(?!\w)", re.IGNORECASE) for lang in SPEECH_VERBS}
+_VERB_RE = {lang: re.compile(rf"(?<!\w)(?:{alternation(_speaker_verbs(lang))})(?!\w)", re.IGNORECASE)
+            for lang in RULE_LANGUAGES}
 _ACCORDING_RE = {lang: re.compile(rf"(?<!\w)(?:{p})\s+", re.IGNORECASE) for lang, p in _ACCORDING.items()}
 _CONJUNCTION_RE = {lang: re.compile(rf"(?:{alternation(words)})(?!\w)", re.IGNORECASE)
                    for lang, words in _CONJUNCTIONS.items()}
@@ -274,6 +290,7 @@ _PLACE_PREPOSITIONS = {
     "fr": "à au aux en sur dans chez depuis",
     "es": "en a desde sobre",
     "it": "a in su da al alla nel nella sul sulla",
+    "en": "in on at from to with via during after before",
 }
 _DETERMINERS_TEXT = (
     "der die das dem den des einem einer eines seinem seiner seinen ihrem ihrer ihren unser unserer unserem unseren "
@@ -544,6 +561,26 @@ def _pronoun_cue(text: str, open_mark: int, lang: str) -> tuple[str | None, str 
     return (verb.group(0), pronoun.group(0)) if verb is not None and not sentence[verb.end():].strip() else (None, None)
 
 
+# English puts its speaker as the subject of the quote's sentence, whatever the verb: "Sanders
+# credited Clinton's victory to “...”", "Former Rep. Jane Harman called it “...”" (PolNeAR train)
+_ENGLISH_SUBJECT_VERB = re.compile(r"[ \t\u00a0]+[a-z][a-z’']+(?:ed|s)\b")
+
+
+def _english_subject(text: str, open_mark: int) -> str | None:
+    """The name that opens an English quote's sentence when a verb follows it right away (no
+    speaker was found otherwise), or None."""
+    sentence = _sentence_before(text, open_mark)
+    lead = len(sentence) - len(sentence.lstrip())
+    runs = _runs(sentence)
+    if not runs or runs[0][0] != lead:
+        return None
+    at, run = runs[0]
+    end = at + len(" ".join(run))
+    if not _ENGLISH_SUBJECT_VERB.match(sentence, end):
+        return None
+    return _name(run)
+
+
 def _speaking_since(text: str, start: int, open_mark: int, lang: str) -> str | None:
     """The person last named as the subject of a speech verb between ``start`` (the previous
     quote's end) and the opening mark: "«...», — сказав Макрон. Президент Володимир Зеленський
@@ -719,13 +756,14 @@ _HEADS_OF_GOVERNMENT = ("premier", "regierungschef", "ministerpräsident", "kanz
                         "прем'єр", "премьер", "prime")
 _QUOTED = re.compile(r"«[^«»]*»|„[^„“]*“|“[^“”]*”|\"[^\"]*\"")
 # after a name: its speech verb, a word between at most ("у суботу" is two: left to the parse),
-# no comma (", повідомили в палаці" is another clause); a verb a person says in the singular:
+# no comma (", повідомили в палаці" is another clause; in English an apposition's closing comma:
+# "The defence minister, Denys Shmyhal, said"); a verb a person says in the singular:
 # plurals ("повідомили", "говорят") and a medium's "пише" are said by others of a name
 _NOT_ONE_SPEAKER = re.compile(r"(?:ли|ють|уть|ять|ют|ят|ą|пише|пишет)$")
 _NAME_THEN_VERB = {
-    lang: re.compile(rf"\s+(?:[^\W\d_]+\s+)?(?:{alternation([v for v in verb_forms(lang) if not _NOT_ONE_SPEAKER.search(v)])})(?!\w)",
+    lang: re.compile(rf"{',?' if lang == 'en' else ''}\s+(?:[^\W\d_]+\s+)?(?:{alternation([v for v in _speaker_verbs(lang) if lang == 'en' or not _NOT_ONE_SPEAKER.search(v)])})(?!\w)",
                      re.IGNORECASE)
-    for lang in SPEECH_VERBS}
+    for lang in RULE_LANGUAGES}
 
 
 def _full_name(text: str, speaker: str | None) -> str | None:
@@ -814,6 +852,8 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
                                      sp.open_mark, previous_end) if cue else None)
         if cue is None and speaker is None and _opens_sentence(text, sp.open_mark):
             speaker = inherited  # a run of quotes by one speaker: «...», — сказала X. «...».
+        if speaker is None and cue is None and lang == "en":
+            speaker = _english_subject(text, sp.open_mark)
         q.speaker, q.cue = _full_name(text, speaker), cue
         if speaker:
             previous, previous_para = speaker, para

@@ -51,6 +51,14 @@ SPEECH_VERBS = {
 # English: the verbs of a said-on date and an attribution ("officials said", "she told Reuters");
 # the English speakers read lemmas from the parse instead (speakers.SPEECH_LEMMAS)
 ENGLISH = "said says told announced reported stated added confirmed wrote posted tweeted"
+# English speakers read without a parse (a one-article story that ``compare`` leaves unparsed):
+# the verbs a person says a quote with, as the rules of the other languages read theirs
+ENGLISH_SPEAKER_VERBS = (
+    ENGLISH + " say tell tells added adds warned warns argued argues explained explains noted notes insisted "
+    "insists stressed stresses asked asks replied replies recalled recalls admitted admits claimed claims "
+    "declared declares continued continues urged urges wrote writes posted posts tweeted tweets charged "
+    "acknowledged conceded predicted suggested observed quipped joked countered responded remarked cautioned "
+    "vowed promised pledged complained lamented boasted contended maintained emphasized emphasised fumed")
 
 
 # Of those, the verbs that only say or report something: a date after them is when it was said
