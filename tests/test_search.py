@@ -98,8 +98,9 @@ def test_quotes_with_speakers_outlets_and_dates(filled):
     quotes = filled.search('"Article 5"', kind="quote")
     assert sorted(q.article_id for q in quotes) == ["k1", "k2"]
     assert all("Article 5" in q.text for q in quotes)
-    # no speaker is named at ingest; the quote's paragraph names her in one of the two
+    # at ingest the attribution rules name her in one of the two ("she said" names no one there)
     assert [q.article_id for q in filled.search('"Article 5"', kind="quote", speaker="kallas")] == ["k1"]
+    assert {q.article_id: q.speaker for q in quotes} == {"k1": "Kaja Kallas", "k2": None}
     # once a comparison names the speakers, the index knows them
     filled.save_story(Story(id="kallas", article_ids=["k1", "k2"], quotes=[AlignedQuote("Kaja Kallas", [
         QuoteVersion("k1", quotes[0].text if quotes[0].article_id == "k1" else quotes[1].text, "verbatim", speaker="Kaja Kallas"),
@@ -111,6 +112,23 @@ def test_quotes_with_speakers_outlets_and_dates(filled):
     assert {h.article_id for h in filled.search("5", since="2024-05-02")} == {"k2", "k3"}
     with pytest.raises(ValueError, match="not a date"):
         filled.search("NATO", since="last tuesday")
+
+
+def test_an_archive_ingested_without_comparison_has_its_quotes_speakers(store):
+    # QA pass 23a, 05: after a bulk ingest every indexed quote had speaker null (ingest parses
+    # nothing) until someone opened each story; the attribution rules name them with no parse
+    rows = [
+        Article(id="u1", source="u1", outlet="Суспільне", language="uk", published="2026-11-18",
+                text="«Рятувальники працюють на місці удару всю ніч», — заявив Ігор Терехов."),
+        Article(id="e1", source="e1", outlet="Kyiv Independent", language="en", published="2026-11-18",
+                text="Rescuers worked through the night.\n\n“Three people were pulled from the rubble,” "
+                     "Oleh Syniehubov said on Telegram."),
+    ]
+    for a in rows:
+        assert store.add_article(a, story_id=a.id)
+    got = {q.article_id: q.speaker for q in store.search("", kind="quote", since="2026-11-01")}
+    assert got == {"u1": "Ігор Терехов", "e1": "Oleh Syniehubov"}
+    assert [q.article_id for q in store.search("", kind="quote", speaker="Syniehubov")] == ["e1"]
 
 
 def test_outlet_and_speaker_filters_fold_case_beyond_ascii(filled):
