@@ -159,3 +159,31 @@ def test_a_cut_row_that_runs_into_an_empty_quoted_field_is_still_found():
     items, failures = _read("export.csv", text.encode())
     assert [i.meta["id"] for i in items] == ["5101", "5102", "5103"]
     assert len(failures) == 1 and failures[0].source.endswith("(id 5199)")
+
+
+def test_one_row_saved_in_windows_1251_is_read_as_cyrillic_and_named(caplog):
+    # QA pass 23a, 06: a vendor's UTF-8 CSV with one row re-saved by Excel on Windows stored that
+    # row's outlet, title and text as U+FFFD, under one warning for the file
+    text = _export(";", ROWS)
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("5102"))  # the row's two lines
+    data = "\n".join(lines[:at]).encode("utf-8") + b"\n" + "\n".join(lines[at:at + 2]).encode("cp1251") + b"\n" + \
+        "\n".join(lines[at + 2:]).encode("utf-8")
+    with caplog.at_level("WARNING", logger="storydiff.ingest"):
+        items, failures = _read("export.csv", data)
+    assert not failures and len(items) == 3
+    assert "На Театральному майдані" in items[1].content
+    assert (items[1].meta["title"], items[1].meta["outlet"]) == ("У Луцьку відкрили ковзанку", "Волинь пост")
+    assert not any("\ufffd" in it.content or "\ufffd" in str(it.meta) for it in items)
+    # the warning names the line (the header is line 1, the first row's text holds two lines)
+    assert any("2 line(s)" in r.getMessage() and "line 5 (cp1251), 6 (cp1251)" in r.getMessage() for r in caplog.records)
+
+
+def test_legacy_lines_are_read_in_the_encoding_of_their_letters():
+    from storydiff.ingest.decode import legacy_line
+
+    assert legacy_line("Атака на Суми: троє загиблих, є поранені".encode("cp1251")) == (
+        "Atака на Суми: троє загиблих, є поранені".replace("Atака", "Атака"), "cp1251")
+    assert legacy_line("Zażółć gęślą jaźń, powiedział wójt Łęcznej".encode("cp1250")) == (
+        "Zażółć gęślą jaźń, powiedział wójt Łęcznej", "cp1250")
+    assert legacy_line(bytes(range(128, 256))) is None  # no script's letters: stays U+FFFD

@@ -1113,6 +1113,16 @@ REPEAT_DICE = 0.85  # a claim this close to an earlier one of the same article i
 _EDITORS_NOTE = re.compile(
     r"^\W*(?:this (?:article|story|report|post) (?:has been|was|is being) updated|editor['’]s note|correction\s*:)",
     re.IGNORECASE)
+# An outlet's edit stamp standing alone: "Оновлено о 02:15.", "Обновлено в 03:40", "UPD 03:40.",
+# "Updated at 2:15 a.m.", "Aktualisiert um 02:15 Uhr", "Aktualizacja: 7.12.2026, 02:15". It dates an
+# edit (the revision history shows it), it reports nothing: it was a story fact, "shared" with
+# another outlet's view counter (QA pass 23b, 10). A stamp opening a sentence with more in it
+# ("UPD 03:40. Кількість загиблих зросла ...") is another sentence and stays.
+_UPDATE_STAMP = re.compile(
+    r"^\W*(?:оновлено|обновлено|змінено|изменено|upd|update[d]?|last\s+updated|aktualisiert|aktualizacja|"
+    r"zaktualizowano|mis\s+à\s+jour|actualizado)\b[\s:,]*(?:(?:о|об|в|во|at|um|o|à|a\s+las|on)\s+)?"
+    r"[\d\s.:/,-]*(?:(?:a\.?m\.?|p\.?m\.?|uhr|год\.?|ч\.?)\s*)?(?:\(?(?:utc|gmt|cet|eet|kyiv|kiev|київ|киев)[^)]*\)?)?\W*$",
+    re.IGNORECASE)
 
 
 # A credit or sign-off: who reported, wrote or edited the piece ("Reporting by Alan Charlish; Editing
@@ -1183,7 +1193,7 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
         # in three ("Загинули дві людини.", "Пошкоджено 7 будинків."; QA pass 19a: the disputed
         # figure left the comparison, and the copy was called a reprint)
         short = words < min_words and not (words == min_words - 1 and any(q.unit for q in quantities_in(s, language)))
-        if short or _EDITORS_NOTE.match(s) or _signs_off(s):
+        if short or _EDITORS_NOTE.match(s) or _UPDATE_STAMP.match(s) or _signs_off(s):
             continue
         line_end = text.find("\n", b)
         if _signs_off(text[text.rfind("\n", 0, a) + 1:line_end if line_end >= 0 else len(text)]):

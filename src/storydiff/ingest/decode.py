@@ -105,9 +105,46 @@ def mostly_utf8(data: bytes) -> tuple[str, int] | None:
     return (text, bad) if good > bad else None
 
 
+# Legacy encodings a line of a UTF-8 export may come in (one row re-saved by a spreadsheet on a
+# Windows machine), with the letters each writes: Cyrillic for Windows-1251, Polish and Czech
+# for Windows-1250. A line is read in the one whose letters make up nearly all its non-ASCII
+# characters (Polish bytes read as cp1251 give Cyrillic letters too, with "№" and "њ" among them).
+_LEGACY_LETTERS = (
+    ("cp1251", re.compile(r"[А-яЁёІіЇїЄєҐґЎў]")),
+    ("cp1250", re.compile(r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻčďěňřšťůžČĎĚŇŘŠŤŮŽáéíýÁÉÍÝ]")),
+)
+LEGACY_SHARE = 0.9
+
+
+def legacy_line(line: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of a line that is not UTF-8 when a legacy encoding reads it as letters of
+    its script (``_LEGACY_LETTERS``), else None (it stays UTF-8 with U+FFFD)."""
+    best: tuple[float, str, str] | None = None
+    for encoding, letters in _LEGACY_LETTERS:
+        try:
+            text = line.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        high = [c for c in text if ord(c) > 127 and c.isalpha()]
+        others = sum(1 for c in text if ord(c) > 127 and not c.isalpha() and c not in "«»„“”’–—…№")
+        if not high:
+            continue
+        share = sum(1 for c in high if letters.match(c)) / (len(high) + others)
+        if share >= LEGACY_SHARE and (best is None or share > best[0]):
+            best = (share, text, encoding)
+    return (best[1], best[2]) if best else None
+
+
 def warn_replaced(source: str, count: int, encoding: str = "UTF-8") -> None:
     if count:
         log.warning("%s: %d invalid %s byte sequence(s) replaced with U+FFFD", source, count, encoding.upper())
+
+
+def warn_legacy_lines(source: str, lines: list[tuple[int, str]], shown: int = 10) -> None:
+    """A warning naming the lines of a UTF-8 file that were read in a legacy encoding."""
+    if lines:
+        named = ", ".join(f"{n} ({enc})" for n, enc in lines[:shown]) + (f" and {len(lines) - shown} more" if len(lines) > shown else "")
+        log.warning("%s: %d line(s) not in UTF-8 read in a Windows encoding: line %s", source, len(lines), named)
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None, source: str | None = None) -> str:

@@ -18,7 +18,13 @@ from typing import Any, BinaryIO
 from urllib.parse import urljoin, urlsplit
 
 from storydiff.ingest import csv_rows, split
-from storydiff.ingest.decode import DecodeError, decode_bytes, detect_encoding, warn_replaced
+from storydiff.ingest.decode import (
+    DecodeError,
+    decode_bytes,
+    detect_encoding,
+    warn_legacy_lines,
+    warn_replaced,
+)
 from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, _Counting, mb
 from storydiff.ingest.sanitize import clean_references
 from storydiff.records import FEED_SUMMARY, RECORD_PLACE, Failure, RawItem, feed_entry_id
@@ -279,7 +285,8 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings, warn
         yield Failure(source, str(e))
         return
     replaced = [0]
-    chunks = split.decoded_chunks(stream, encoding, replaced)
+    legacy: list[tuple[int, str]] = []  # lines not in UTF-8, read in a legacy encoding
+    chunks = split.decoded_chunks(stream, encoding, replaced, legacy)
     first = next(chunks, "")
     if first.startswith("\ufeff"):
         first = first[1:]
@@ -349,6 +356,7 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings, warn
                     "are empty): their missing trailing fields were read as empty", source, short)
     if warn:
         warn_replaced(source, replaced[0], encoding)
+        warn_legacy_lines(source, legacy)
 
 
 # which columns hold what, by their lower-case names: a row short of the header is read only when

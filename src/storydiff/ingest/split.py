@@ -267,14 +267,22 @@ def csv_records(chunks: Iterable[str], delimiter: str, limit: int,
             parts.append(rest)
 
 
-def decoded_chunks(stream: BinaryIO, encoding: str, replaced: list[int]) -> Iterator[str]:
+def decoded_chunks(stream: BinaryIO, encoding: str, replaced: list[int],
+                   legacy: list[tuple[int, str]] | None = None) -> Iterator[str]:
     """Text of a byte stream, a chunk at a time; invalid sequences become U+FFFD and are counted
-    into ``replaced[0]``."""
+    into ``replaced[0]``. In UTF-8, a line that is not UTF-8 but reads as a legacy encoding's
+    letters (``decode.legacy_line``) is read in it, and (its line number, the encoding) noted in
+    ``legacy``: one Windows-1251 row of a UTF-8 CSV was stored as U+FFFD, outlet and title and
+    text, under one warning for the whole file (QA pass 23a, 06)."""
     from storydiff.ingest.decode import REPLACE_COUNTING, replacements_since_reset
 
     decoder = codecs.getincrementaldecoder(encoding)(errors=REPLACE_COUNTING)
+    if codecs.lookup(encoding).name == "utf-8":
+        stream_lines = _utf8_lines(stream, legacy if legacy is not None else [])
+    else:
+        stream_lines = None
     while True:
-        data = read_some(stream)
+        data = read_some(stream) if stream_lines is None else next(stream_lines, b"")
         before = replacements_since_reset()
         text = decoder.decode(data, final=not data)
         replaced[0] += replacements_since_reset() - before
@@ -282,6 +290,49 @@ def decoded_chunks(stream: BinaryIO, encoding: str, replaced: list[int]) -> Iter
             yield text
         if not data:
             return
+
+
+def _utf8_lines(stream: BinaryIO, legacy: list[tuple[int, str]]) -> Iterator[bytes]:
+    """The stream's bytes in chunks of whole lines, each line that is not UTF-8 but reads as a
+    legacy encoding (``decode.legacy_line``) re-encoded as UTF-8 (and noted in ``legacy``)."""
+    from storydiff.ingest.decode import legacy_line
+
+    carry, line_no = b"", 0
+    while True:
+        data = read_some(stream)
+        if not data:
+            if carry:
+                yield _fixed_lines(carry, line_no, legacy, legacy_line)
+            return
+        data = carry + data
+        cut = data.rfind(b"\n") + 1
+        if not cut:
+            carry = data
+            if len(carry) > 4 * CHUNK:  # one line without end: pass it on as it is
+                yield carry
+                carry = b""
+            continue
+        carry = data[cut:]
+        yield _fixed_lines(data[:cut], line_no, legacy, legacy_line)
+        line_no += data.count(b"\n", 0, cut)
+
+
+def _fixed_lines(block: bytes, first_line: int, legacy: list[tuple[int, str]], legacy_line) -> bytes:
+    try:
+        block.decode("utf-8")
+        return block  # the common case: all of it UTF-8
+    except UnicodeDecodeError:
+        pass
+    lines = block.split(b"\n")
+    for i, line in enumerate(lines):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            read = legacy_line(line)
+            if read is not None:
+                lines[i] = read[0].encode("utf-8")
+                legacy.append((first_line + i + 1, read[1]))
+    return b"\n".join(lines)
 
 
 # -- feeds --------------------------------------------------------------------------------------
