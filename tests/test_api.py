@@ -554,3 +554,47 @@ def test_the_server_compares_stories_before_they_are_viewed(tmp_path):
         s.mark_story_stale(sid)
     with TestClient(create_app(db, warm=True)):  # a restart: the newest stories are compared again
         assert stored_soon(sid) == background
+
+
+def test_a_loopback_server_answers_only_to_its_own_names(tmp_path, monkeypatch):
+    # review 23a, F5: any Host was answered, so a page rebinding its own name to 127.0.0.1 could
+    # read the database through the user's browser (reads need no token)
+    import uvicorn
+
+    from storydiff.serve.cli_serve import serve
+
+    ran = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: ran.update(kw, app=app))
+    open_store(str(tmp_path / "s.db")).close()
+    serve(host="127.0.0.1", port=8123, db=str(tmp_path / "s.db"), token=None, allowed_host=["news.lan"])
+    with TestClient(ran["app"]) as client:
+        for host, status in (("rebind.attacker.example:8123", 400), ("127.0.0.1:8123", 200),
+                             ("localhost:8123", 200), ("[::1]:8123", 200), ("news.lan", 200), ("", 400)):
+            assert client.get("/api/stories", headers={"host": host}).status_code == status, host
+    # on a public address the user chose to be reached by any name
+    serve(host="0.0.0.0", port=8123, db=str(tmp_path / "s.db"), token=None)
+    with TestClient(ran["app"]) as client:
+        assert client.get("/api/stories", headers={"host": "news.example.org"}).status_code == 200
+
+
+def test_the_quarantine_is_counted_not_read_and_listed_a_page_at_a_time(tmp_path):
+    # review 23a, F8: the front page read every failure to count them, /errors and /api/errors
+    # returned them all (100,000 rows: 21 MB, 3.7 s)
+    from storydiff.records import Failure
+
+    db = str(tmp_path / "q.db")
+    with open_store(db) as store:
+        for i in range(5):
+            store.add_failure(Failure(source=f"https://x.example/{i}", reason=f"HTTP 404 <b>{i}</b>", stage="fetch"))
+        assert store.count_failures() == 5
+        assert [f.source for f in store.failures(limit=2, offset=1)] == ["https://x.example/1", "https://x.example/2"]
+    with TestClient(create_app(db)) as client:
+        assert client.get("/api/errors/count").json() == {"count": 5}
+        page = client.get("/api/errors", params={"limit": 2, "offset": 3}).json()
+        assert [e["source"] for e in page] == ["https://x.example/3", "https://x.example/4"]
+        assert len(client.get("/api/errors").json()) == 5
+        assert client.get("/api/errors", params={"limit": 0}).status_code == 422
+        assert client.get("/").status_code == 200  # counts with count_failures (no stories: no count shown)
+        html_page = client.get("/errors", params={"limit": 2}).text
+        assert "5 items could not be ingested (here 1–2)" in html_page and 'rel="next"' in html_page
+        assert "HTTP 404 &lt;b&gt;0&lt;/b&gt;" in html_page and "x.example/2" not in html_page

@@ -11,6 +11,9 @@ import typer
 
 from storydiff.serve.cli_zone import AssumeTzOpt
 
+# the names a browser on this machine reaches a loopback server by
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
 
 def is_loopback(host: str) -> bool:
     if host.lower() == "localhost":
@@ -57,6 +60,11 @@ def serve(
         ),
     ] = False,
     assume_tz: AssumeTzOpt = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option("--allowed-host", help="on loopback, another name the server answers to (a proxy's, an "
+                     "/etc/hosts alias); others are refused, as a page rebinding its name to 127.0.0.1 would be"),
+    ] = None,
 ) -> None:
     """Serve stored stories as web pages and a JSON API (docs at /docs)."""
     try:
@@ -73,7 +81,9 @@ def serve(
     token = token if token and token.strip() else None  # a blank token is no token
     facts = fact_settings_for(semantic)
     try:
-        app = create_app(db, token=token, fact_settings=facts, warm=True)
+        # on loopback, only the loopback names: a page that rebinds its name to 127.0.0.1 is refused
+        hosts = [*LOOPBACK_NAMES, host, *(allowed_host or ())] if is_loopback(host) else None
+        app = create_app(db, token=token, fact_settings=facts, warm=True, allowed_hosts=hosts)
     except ValueError as e:
         from storydiff.serve.tty import safe
 

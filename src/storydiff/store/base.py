@@ -270,7 +270,13 @@ class Store(ABC):
         """Quarantine a source; the same source and reason again only bumps its count and time."""
 
     @abstractmethod
-    def failures(self) -> list[Failure]: ...
+    def failures(self, *, limit: int | None = None, offset: int = 0) -> list[Failure]:
+        """Quarantined items, first quarantined first; ``limit``/``offset`` a page of them."""
+
+    @abstractmethod
+    def count_failures(self) -> int:
+        """How many items are quarantined (the front page counts them: reading all 100,000 rows
+        of a hostile listing's failures made each view 21x slower, review 23a, F8)."""
 
     @abstractmethod
     def clear_failure(self, source: str, *, stages: tuple[str, ...] | None = None) -> None:

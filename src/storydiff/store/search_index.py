@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 
 from storydiff.dates import sortable_time
 from storydiff.records import Article, Quote
+from storydiff.settings import SearchSettings
 from storydiff.store import codec
 
 # Text indexed per article: PostgreSQL refuses a tsvector over 1 MB, and the words of a story are
@@ -385,7 +386,23 @@ class Term:
 
 def parse_query(query: str) -> list[Term]:
     """``Kallas "Article 5" nato*`` → [Kallas, "Article 5", nato*]: every term must match.
-    Terms without a letter or digit are dropped (they match nothing on either backend)."""
+    Terms without a letter or digit are dropped (they match nothing on either backend), and so
+    are repeats. Raises ValueError for a query past ``SearchSettings``' bounds (more terms or
+    prefix terms than it allows, a prefix of one letter)."""
+    terms = list(dict.fromkeys(_terms(query)))
+    limits = SearchSettings()
+    prefixes = [t for t in terms if t.prefix]
+    if len(terms) > limits.max_terms:
+        raise ValueError(f"a query of at most {limits.max_terms} different words and phrases, not {len(terms)}")
+    if len(prefixes) > limits.max_prefix_terms:
+        raise ValueError(f"at most {limits.max_prefix_terms} words ending in *, not {len(prefixes)}")
+    short = next((t for t in prefixes if len(t.text) < limits.min_prefix_chars), None)
+    if short is not None:
+        raise ValueError(f"{short.text}*: a word before * needs at least {limits.min_prefix_chars} letters")
+    return terms
+
+
+def _terms(query: str) -> list[Term]:
     terms: list[Term] = []
     for m in _TERM.finditer(query or ""):
         phrase, word = m.group(1), m.group(2)

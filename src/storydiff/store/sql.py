@@ -568,10 +568,18 @@ class SqlStore(RevisionsMixin, SearchMixin, WatchStateMixin, Store):
             }
             conn.execute(self._insert(failures).values(**row).on_conflict_do_nothing())
 
-    def failures(self) -> list[Failure]:
+    def failures(self, *, limit: int | None = None, offset: int = 0) -> list[Failure]:
         with self._read() as conn:
             q = select(failures.c.source, failures.c.reason, failures.c.stage).order_by(failures.c.seq)
+            if limit is not None:
+                q = q.limit(limit)
+            if offset:
+                q = q.offset(offset)
             return [Failure(source=s, reason=r, stage=st) for s, r, st in conn.execute(q).all()]
+
+    def count_failures(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute(select(func.count()).select_from(failures)).scalar_one())
 
     def clear_failure(self, source: str, *, stages: tuple[str, ...] | None = None) -> None:
         q = delete(failures).where(failures.c.source_key == codec.key_hash(source))
