@@ -14,6 +14,29 @@ def test_a_date_stamp_line_is_dropped():
     assert body == PROSE
 
 
+def test_a_short_sentence_with_a_clock_time_is_no_stamp():
+    # QA pass 23b, 01: an outlet's update note and an alert's hours were dropped as date stamps
+    sentences = ["UPD 03:40. Кількість загиблих зросла до чотирьох.",
+                 "Повітряна тривога в Одесі тривала з 01:12 до 03:05.",
+                 "Вибухи пролунали о 04:12", "Комендантська година — з 00:00 до 05:00",
+                 "Update 03:40: the death toll rose to four.", "The curfew runs from 23:00 to 05:00 in Odesa.",
+                 "Воздушная тревога длилась с 01:12 до 03:05.", "Die Ausgangssperre gilt von 23:00 bis 05:00 Uhr.",
+                 "Alarm trwał od 01:12 do 03:05."]
+    for line in sentences:
+        assert clean_body(f"{line}\n{PROSE}").splitlines() == [line, PROSE], line
+
+
+def test_stamps_in_the_languages_read_are_still_dropped():
+    stamps = ["07.12.2026, 03:40", "Сьогодні, 03:40", "Оновлено о 02:15.", "П'ятниця, 5 грудня 2026, 09:40",
+              "Опубліковано: сьогодні, 09:30", "niedziela, 6 grudnia 2026 (14:41)", "Stand: 07.12.2026 10:15 Uhr",
+              "Monday, January 22, 2018 at 10:13 a.m.", "By Jane Doe | Updated 10:15 a.m. EST",
+              "Jane Doe, 07.12.2026 10:15", "вчера, 22:15 по местному времени",
+              # a forum's post stamps: a user name is one word, often lower case
+              "longshot · 03/03/2026 20:53", "answered Feb 4, 2014 at 13:07", "<span>Andy</span> Sun, 10/23/2016 - 10:29"]
+    for line in stamps:
+        assert clean_body(f"{PROSE}\n{line}") == PROSE, line
+
+
 def test_a_table_row_with_a_date_is_data_not_a_stamp():
     rows = "| Month | Change |\n| 1/1/2013 | +13.1% |\n| 2/1/2013 | +12.9% |"
     body = clean_body(f"{PROSE}\n{rows}")

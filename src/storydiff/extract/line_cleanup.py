@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 
 from storydiff.extract.line_rules import boilerplate_kind
+from storydiff.extract.metadata import MONTH_NAME
+from storydiff.extract.zone_words import zone_in_words
 
 _BOILERPLATE_LINE = re.compile(
     r"^\s*(?:"
@@ -31,10 +33,62 @@ _BOILERPLATE_LINE = re.compile(
 )
 
 
-# A line that is only a date or time stamp ("segunda-feira, 22 de janeiro de 2018 às 0:13").
+# A line that is only a date or time stamp ("segunda-feira, 22 de janeiro de 2018 às 0:13"): a date
+# or a clock with at most a few words around it ...
 _DATE_LINE = re.compile(
     r"^\W*(\w+\W+){0,6}?(\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d\d\b)(\W+\w+){0,6}\W*$"
 )
+# ... none of which says anything. A stamp's words are labels, weekdays, months, relative days and a
+# name signing it; a sentence has two words of text beside them (four letters or more), one of them
+# lower case, running text's: "UPD 03:40. Кількість загиблих зросла до чотирьох.", "Повітряна тривога
+# в Одесі тривала з 01:12 до 03:05", "The curfew runs from 23:00 to 05:00", "Вибухи пролунали о 04:12"
+# were dropped as stamps (QA pass 23b, 01: an outlet's update note and an alert's hours, lost). A
+# forum user's name is one word, often lower case ("longshot · 03/03/2026 20:53").
+_STAMP_WORD = re.compile(
+    rf"{MONTH_NAME}"
+    # months the date reader does not parse, and the nominative of uk/ru/pl (a page's "грудень 2026")
+    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|januari|februari|maart|april|mei|augustus|september|december"
+    r"|січень|лютий|березень|квітень|травень|червень|липень|серпень|вересень|жовтень|листопад|грудень"
+    r"|январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь"
+    r"|styczeń|luty|marzec|kwiecień|czerwiec|lipiec|sierpień|wrzesień|październik|grudzień"
+    # weekdays (lower case where the language writes them so; a weekday's accusative, "у середу")
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|понеділ(?:ок|ка)|вівтор(?:ок|ка)|серед[аиу]|четвер(?:га)?|п['’ʼ]ятниц[яюі]|субот[аиу]|неді(?:ля|лю|лі)"
+    r"|понедельник|вторник|сред[аыу]|четверг|пятниц[аыу]|суббот[аыу]|воскресень[ея]"
+    r"|poniedziałek|wtorek|środ[ay]|czwartek|piątek|sobot[ay]|niedziel[ay]"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+    r"|segunda|terça|quarta|quinta|sexta|feira|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+    # labels and relative days: "Опубліковано: сьогодні, 09:30", "last updated", "2 години тому" (not
+    # "година": "Комендантська година — з 00:00 до 05:00" is the curfew's)
+    r"|published|posted|updated?|last|modified|edited|added|date|time|local"
+    r"|опубліковано|оновлено|опубликовано|обновлено|додано|добавлено|змінено|изменено|дата|время"
+    r"|сьогодні|учора|вчора|сегодня|вчера|today|yesterday|heute|gestern|dzisiaj|wczoraj|тому|назад|temu"
+    r"|hours?|minutes?|mins?|годин[иу]?|хвилин[иу]?|час(?:а|ов)|минут[аыу]?|godzin[aey]?|minut[ay]?"
+    r"|stand|aktualisiert|veröffentlicht|opublikowano|aktualizacja|zaktualizowano|publikacji|aktualizacji|data"
+    r"|godz|czytania|lesedauer|publié|modifié|publicado|actualizado|atualizado|pubblicato|aggiornato"
+    r"|às|alle|ore|heures?|horas?|uur|gepubliceerd|bijgewerkt"
+    # a local time in words ("по местному времени", "за місцевим часом", "Ortszeit"; Kyiv's and
+    # Moscow's by ``zone_in_words``)
+    r"|местному|времени|місцевим|місцевого|часом|часу|ortszeit|lokalnego|czasu"
+    # a forum's or a Q&A site's stamp on a post ("answered Feb 4, 2014 at 13:07", "23.07.2025 · 6 min
+    # read", "Last active December 20, 2025 13:58"; read on wcxb's development half)
+    r"|answered|asked|commented|replied|wrote|active|joined|read"
+    r"|elapsed|remaining|duration",  # a media player's clock
+    re.I,
+)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")  # markup left in the text ("<span>Andy</span> Sun, 10/23/2016 - 10:29")
+# a word of letters, four or more (not a user name with digits or "_", "guitar_00", "dusty32309")
+_WORD = re.compile(r"(?<![\w'’ʼ])[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_])){3,}(?![\w'’ʼ])")
+
+
+def _is_stamp(line: str) -> bool:
+    """Whether ``line`` (which ``_DATE_LINE`` matched) holds no word of running text beside its date."""
+    words = [w for w in _WORD.findall(zone_in_words(_TAG.sub(" ", line))[0])
+             if not _STAMP_WORD.fullmatch(w) and not any(c.isupper() for c in w[1:])]  # "lllamaDrama": a handle
+    return len(words) < 2 or not any(w[:1].islower() for w in words)
 
 
 # A news agency's editors' initials signing off a report ("mws/ mk/", "kw/ ep/", PAP's): lower-case
@@ -60,14 +114,26 @@ def clean_body(text: str, title: str | None = None, headlines: Iterable[str] = (
     for index, line in enumerate(lines):
         if index < 3 and repeats and _norm(line) in repeats:
             continue
-        short = len(line) < _RULE_MAX_CHARS
-        # a table row with a date in a cell ("| 1/1/2013 | +13.1% |", trafilatura's rendering of a
-        # table) is data the article shows, not a date stamp
-        if ((short and boilerplate_kind(line)) or _BOILERPLATE_LINE.match(line)
-                or (_DATE_LINE.match(line) and "@" not in line and not line.startswith("|"))):
+        if dropping_rule(line):
             continue
         kept.append(line)
     return "\n".join(kept)
+
+
+def dropping_rule(line: str) -> str | None:
+    """Which of clean_body's rules drops ``line`` (stripped, one line), or None: a ``line_rules`` kind
+    (``"rules:<kind>"``), ``"boilerplate"`` (this module's English notices) or ``"date stamp"``."""
+    if len(line) < _RULE_MAX_CHARS:
+        kind = boilerplate_kind(line)
+        if kind:
+            return f"rules:{kind}"
+    if _BOILERPLATE_LINE.match(line):
+        return "boilerplate"
+    # a table row with a date in a cell ("| 1/1/2013 | +13.1% |", trafilatura's rendering of a
+    # table) is data the article shows, not a date stamp
+    if _DATE_LINE.match(line) and "@" not in line and not line.startswith("|") and _is_stamp(line):
+        return "date stamp"
+    return None
 
 
 def drop_editor_initials(text: str) -> str:

@@ -718,6 +718,7 @@ _MONTH = (r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
           r"|januar|jänner|februar|märz|mai|juni|juli|oktober|dezember"
           r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
           r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)")
+MONTH_NAME = _MONTH  # the month names dates are read with (line_cleanup's stamp test reads them too)
 _DAY = r"\d{1,2}(?:st|nd|rd|th|er)?"
 _YEAR = r"(?:1[89]|20)\d\d"
 # A clock time right after the date ("May 2, 2013, 1:32 PM EDT"); kept when dateparser reads it.
