@@ -37,6 +37,36 @@ def test_stamps_in_the_languages_read_are_still_dropped():
         assert clean_body(f"{PROSE}\n{line}") == PROSE, line
 
 
+def test_counters_and_relative_times_are_dropped_in_every_language():
+    # QA pass 23b, 02: a counter line inside the article changed on every poll, and each change was
+    # stored as a revision ("figure 322 -> 6428")
+    widgets = ["Переглядів: 541 · Оновлено 18 хвилин тому", "Переглядів: 541", "Оновлено 18 хвилин тому",
+               "Просмотров: 1 234", "Обновлено 5 минут назад", "1,234 views", "Views: 5,312", "12 коментарів",
+               "Коментарі (3)", "2 години тому", "годину тому", "Aktualisiert vor 5 Minuten", "123 Aufrufe",
+               "Wyświetlenia: 1 234", "Zaktualizowano 5 minut temu", "12 comments · 3 shares", "👁 541 views",
+               "1,2 тис. переглядів", "an hour ago"]
+    for line in widgets:
+        assert clean_body(f"{PROSE}\n{line}\n{PROSE}") == f"{PROSE}\n{PROSE}", line
+
+
+def test_a_sentence_that_counts_views_or_minutes_is_kept():
+    story = ["Відео набрало 2 млн переглядів за добу.", "The blast came 20 minutes ago, officials said.",
+             "Тривога триває вже 40 хвилин.", "Просмотров у ролика больше миллиона", "20 minutes",
+             "Comments from residents were mixed.", "Minister resigned 2 days ago"]
+    for line in story:
+        assert clean_body(f"{line}\n{PROSE}").splitlines() == [line, PROSE], line
+
+
+def test_a_counter_inside_the_article_is_no_body_text():
+    paragraphs = "".join(f"<p>{PROSE} Paragraph {n} adds more detail on the figures.</p>" for n in range(4))
+    page = ("<html><head><title>Нічна атака</title></head><body><article><h1>Нічна атака</h1>"
+            f"<p>Переглядів: 541 · Оновлено 18 хвилин тому</p>{paragraphs}</article></body></html>")
+    again = page.replace("541", "6428").replace("18 хвилин", "3 хвилини")
+    first, second = extract_html(page).text, extract_html(again).text
+    assert "Переглядів" not in first and PROSE in first
+    assert first == second  # nothing the outlet wrote changed: no revision to store
+
+
 def test_a_table_row_with_a_date_is_data_not_a_stamp():
     rows = "| Month | Change |\n| 1/1/2013 | +13.1% |\n| 2/1/2013 | +12.9% |"
     body = clean_body(f"{PROSE}\n{rows}")
@@ -107,6 +137,11 @@ def test_the_cue_check_keeps_every_rule():
         "Вперше опубліковано на Z", "Статья впервые опубликована на Z", "Der Artikel erschien zuerst bei X",
         "Ursprünglich erschienen bei X", "Pierwotnie opublikowano w X", "Publié initialement sur X",
         "Initialement publié sur X",
+        "Переглядів: 541 · Оновлено 18 хвилин тому", "Просмотров: 1 234", "1,234 views", "Aufrufe: 12",
+        "Wyświetlenia: 12", "12 odsłon", "12 comments", "Комментарии (12)", "12 Kommentare", "12 komentarzy",
+        "12 shares", "12 поширень", "5 репостов", "Udostępnienia: 3", "12 likes", "12 вподобань", "7 лайков",
+        "Polubienia: 3", "1,234 reads", "300 прочитань", "Обновлено 5 минут назад", "5 minutes ago",
+        "vor 5 Minuten", "5 minut temu", "Оновлено щойно", "только что", "just now", "gerade eben", "przed chwilą",
         "Details", "More details:", "Context", "Background", "In brief", "Briefly", "Key points",
         "DETAİLS", "Detaıls", "ſhare this", "Read alſo the rest", "BACKGROUND", "\u212aey points",
         "Всі права захищені".replace("т", "\u1c85"), "Матеріали партнерів".replace("т", "\u1c84"),

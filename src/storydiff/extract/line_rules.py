@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from storydiff.extract.page_widgets import COUNTER_LINE
+
 _PATTERNS = {
     "legal": r"copyright|all rights reserved|©|\bprivacy (and|&) cookie|cookie polic|terms of (use|service)"
     r"|reprint|written permission|active hyperlink|materials?,? please"
@@ -105,6 +107,8 @@ _PATTERNS = {
     # its body): it names a part of the page and says nothing of the story. A closed list of
     # labels, not every short line: a real subheading ("The aftermath") is the article's own
     "section_label": r"^\W*(details|more details|context|background|in brief|briefly|key points)\W*$",
+    # a view, comment or share counter, a "18 хвилин тому" widget (QA pass 23b, 02: page_widgets)
+    "counter": COUNTER_LINE,
 }
 # An agency credit's parts: the agencies German, Austrian, Swiss and international copy credits by their
 # short names, and an editor's lower-case initials ("lh", "mes"); at least one agency, "/" between
@@ -180,7 +184,7 @@ def article_source_lines(lines: list[str], body: list[bool]) -> list[int]:
 # words can be a story's own ("support us", "donate", "photo by", "report an error"): a
 # sentence of a text field dropped by them is said.
 LABEL_KINDS = frozenset({"legal", "promo", "advert", "field", "republished", "section_label", "market_data",
-                         "outlet_about", "consent"})
+                         "outlet_about", "consent", "counter"})
 BOILERPLATE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS.items()), re.I)
 # Words one of which every match of the patterns above holds (lower case; each alternative's
 # literal run): a line holding none of them is no boilerplate, without the search, which tries
@@ -214,6 +218,10 @@ _CUES = (
     "news and media division of", "multimedia news provider", "our standards", "trust principles",
     "independent global news organi",
     "details", "context", "background", "in brief", "briefly", "key points",
+    "view", "перегляд", "просмотр", "aufruf", "ansicht", "wyświetl", "odsłon", "comment", "комент", "коммент",
+    "kommentar", "komentarz", "share", "поширен", "репост", "udostępn", "like", "вподоб", "лайк", "polubie",
+    "reads", "прочит", "прочт", "тому", "назад", "ago", "temu", "vor", "щойно", "только что", "just now", "gerade eben",
+    "przed chwilą",
 )
 # Case-insensitive matching takes these for ASCII letters that str.lower() does not make them
 # (and 'İ'.lower() is two characters): folded first, so that a cue is found wherever re.I finds it.
