@@ -81,6 +81,30 @@ def test_a_stamp_after_the_name_is_cut():
     assert byline_names("Theresa May; Ellen March") == ["Theresa May", "Ellen March"]  # no day: surnames
 
 
+def test_labels_of_the_other_languages_are_cut():
+    # QA pass 23b, 06: trafilatura hands "Автор: Олена Коваль" over as "Автор Олена Коваль"
+    assert byline_names("Автор Олена Коваль") == ["Олена Коваль"]
+    assert byline_names("Автор: Елена Коваль") == ["Елена Коваль"]
+    assert byline_names("Автор матеріалу Олена Коваль") == ["Олена Коваль"]
+    assert byline_names("Текст Олена Коваль") == ["Олена Коваль"]
+    assert byline_names("Автори Олена Коваль; Ігор Бондар") == ["Олена Коваль", "Ігор Бондар"]
+    assert byline_names("Autorka Anna Nowak") == byline_names("Tekst: Anna Nowak") == ["Anna Nowak"]
+    assert byline_names("Автор — Олена Коваль") == ["Олена Коваль"]
+    assert byline_names("Олена Коваль") == ["Олена Коваль"]
+
+
+@pytest.mark.parametrize("fast", [False, True])
+@pytest.mark.parametrize("byline, names", [
+    ("Автор: Олена Коваль", ["Олена Коваль"]), ("Автор — Олена Коваль", ["Олена Коваль"]),
+    ("Автор матеріалу: Олена Коваль", ["Олена Коваль"]), ("Текст: Олена Коваль", ["Олена Коваль"]),
+    ("Автори: Олена Коваль, Ігор Бондар", ["Олена Коваль", "Ігор Бондар"]), ("Автор: Елена Коваль", ["Елена Коваль"]),
+    ("Autor: Jan Kowalski", ["Jan Kowalski"]), ("Tekst – Jan Kowalski", ["Jan Kowalski"]),
+])
+def test_a_byline_element_with_a_label_names_its_people(byline, names, fast):
+    page = NO_AUTHOR_TAG.replace('<p class="byline">By Maria Jensen</p>', f'<p class="byline">{byline}</p>')
+    assert extract_html(page, fast=fast).authors == names
+
+
 def test_page_text_bylines_still_keep_people_only():
     # free text is not a declared author field: there an organisation is usually not a byline
     assert split_authors("By Jane Doe; Reuters Staff, John Smith and Associated Press") == ["Jane Doe", "John Smith"]

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
+from storydiff.extract.metadata import without_dashed_label
+
 # trafilatura's byline element search, at most this many characters (its own limit)
 _BYLINE_MAX_CHARS = 120
 
@@ -39,7 +41,7 @@ def byline_from_dom(tree: HtmlElement) -> str | None:
                 continue
             content = _short_text(el)
             if content and 2 < len(content) < _BYLINE_MAX_CHARS:
-                return normalize_authors(None, content)
+                return normalize_authors(None, without_dashed_label(content))
     return None
 
 

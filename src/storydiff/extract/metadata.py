@@ -418,11 +418,18 @@ _BYLINE = re.compile(r"^\s*(?:by|written by|words by|posted by|reporting by|stor
 # one signed name: two or three capitalised words, a place in brackets after it ("Anna Müller (Kiew)")
 _NAME = (r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}){1,2}"
          r"(?:[ \t]*\([A-ZÀ-ÖØ-ÞĀ-ſ][^()\n]{0,40}\))?")
-_BYLINE_OTHER = re.compile(
-    r"^\s*(?:(?i:автор(?:и|ы|ка)?|текст|autor(?:in|ka|zy)?|tekst|text|auteur|autore|autora"
+# A byline's label in the languages storydiff reads, before its colon or dash ("Автор:", "Автор
+# матеріалу —", "Текст:", "Autorka:", "Tekst:"); page text's bylines and a page's author field (which
+# trafilatura hands over as "Автор Олена Коваль": QA pass 23b, 06) cut the same ones
+_LABEL_WORDS = (
+    r"(?i:автор(?:и|ы|ка)?(?:[ \t]+(?:матеріалу|материала|статті|статьи|тексту|публікації|публикации))?"
+    r"|текст(?:[ \t]+(?:і|и|та)[ \t]+фото)?|autor(?:in|ka|zy|en)?|tekst|text|auteur|autore|autora"
     # who compiled a piece from several sources: "Opracowanie: Jan Nowak", "Opracowała: ...",
     # "Підготувала: ...", "Подготовил: ..." (QA pass 20a, 06)
-    r"|opracowanie|opracował[a]?|підготува(?:в|ла)|подготови(?:л|ла))\s*[:—–-]\s*(.{3,160})"
+    r"|opracowanie|opracował[a]?|підготува(?:в|ла)|подготови(?:л|ла))"
+)
+_BYLINE_OTHER = re.compile(
+    r"^\s*(?:" + _LABEL_WORDS + r"\s*[:—–-]\s*(.{3,160})"
     # case-sensitive names, one word each, blanks only between: no word can be cut two ways (with
     # re.I and "\s*" a 1,200-letter line took a minute: a review's finding)
     # ("oprac." before a name; "Opracowanie" only with its colon: "Opracowanie Głównego Urzędu
@@ -569,7 +576,7 @@ def split_authors(raw: str | None) -> list[str]:
 # glued to a name, interface text.
 _BYLINE_LABEL = re.compile(
     r"^(?:(?:this (?:post|article|story|review) (?:was|is) )?(?:(?:written|posted|reported|published|words|story) )?by"
-    r"|authors?|author(?:ed)? by|via|por|text|autor(?:in)?)\b[:\s]+(?=\S)"
+    r"|authors?|author(?:ed)? by|via|por|" + _LABEL_WORDS + r")\b(?:\s*[:—–]\s*|\s+-\s+|\s+)(?=\S)"
     # labels that also begin names ("Pär Lagerkvist" written "Par Lagerkvist", "Von Trotha"): cut
     # before a colon or a name of two words or more ("Par Jean Dupont"), not before one word
     r"|^(?:von|par)(?::\s*(?=\S)|\s+(?=\S+\s+\S))",
@@ -622,6 +629,17 @@ def credit_line_authors(lines: Sequence[str]) -> list[str]:
         if people:
             return people
     return []
+
+
+# a label and a dash before the names: trafilatura's author cleanup keeps what stands before a dash
+# ("Автор — Олена Коваль" was "Автор", the name lost; QA pass 23b, 06)
+_DASHED_LABEL = re.compile(r"^\s*(?:by|authors?|" + _LABEL_WORDS + r")[ \t]*[—–-][ \t]*(?=\S)", re.I)
+
+
+def without_dashed_label(byline: str) -> str:
+    """``byline`` without a label set off by a dash before its names ("Автор — Олена Коваль" ->
+    "Олена Коваль")."""
+    return _DASHED_LABEL.sub("", byline, count=1)
 
 
 def byline_names(raw: str | None) -> list[str]:
