@@ -239,8 +239,8 @@ def related_stream_table(min_content: float | None = None, min_words: int | None
     reports = sorted((json.loads(line) for line in RELATED.open(encoding="utf-8")), key=lambda r: r["published"])
     print(f"## Related events as a stream (`cluster`, min_content_cosine {min_content:g}, content_gate_min_words "
           f"{settings.content_gate_min_words}, event_days_apart {settings.event_days_apart}, content_gate_days_apart "
-          f"{settings.content_gate_days_apart}, bridge_shared_days {settings.bridge_shared_days}, date order): "
-          "pairwise P / R\n")
+          f"{settings.content_gate_days_apart}, bridge_shared_days {settings.bridge_shared_days}, out_before_event "
+          f"{settings.out_before_event}, out_before_days {settings.out_before_days}, date order): pairwise P / R\n")
     print("| half | reports (events) | P | R | pairs of related events merged (of all such pairs) |")
     print("|---|---:|---:|---:|---:|")
     for half in ("dev", "test", "test2", "test3"):
@@ -773,6 +773,10 @@ def main() -> None:
                     help="--related-stream: MatchSettings.content_gate_days_apart (default: the setting's, -1)")
     ap.add_argument("--no-bridge-days", action="store_true",
                     help="--related-stream: MatchSettings.bridge_shared_days off")
+    ap.add_argument("--no-out-before", action="store_true",
+                    help="--related-stream: MatchSettings.out_before_event off (as before round 23)")
+    ap.add_argument("--out-before-days", action="store_true",
+                    help="--related-stream: MatchSettings.out_before_days on (measured, not the default)")
     ap.add_argument("--orders", type=int, metavar="SEEDS",
                     help="both years as one stream: SEEDS shuffled orders and the languages in blocks both ways")
     ap.add_argument("--cache", type=Path, help="keep the multilingual vectors in this pickle between runs")
@@ -799,6 +803,10 @@ def _run(args) -> None:
         orders_table(rows, args.orders)
     elif args.related_stream:
         extra = {"bridge_shared_days": False} if args.no_bridge_days else {}
+        if args.no_out_before:
+            extra["out_before_event"] = False
+        if args.out_before_days:
+            extra["out_before_days"] = True
         if args.content_gate_days_apart is not None:
             extra["content_gate_days_apart"] = args.content_gate_days_apart
         related_stream_table(args.min_content, args.content_min_words, args.days_apart, **extra)

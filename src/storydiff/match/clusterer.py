@@ -40,10 +40,13 @@ from storydiff.match.doc import MatchDoc, timestamp
 from storydiff.match.event_dates import (
     days_apart,
     event_days,
+    event_start,
+    latest_publication,
     merged_days,
     nights,
     nights_apart,
     other_days,
+    out_before,
     publication_day,
 )
 from storydiff.match.features import STOPWORDS, DocTerms, extract_terms, identity_terms, named, tokenize
@@ -65,6 +68,7 @@ from storydiff.match.lede_keys import (
     names_apart,
     names_missing,
     parts_apart,
+    start_hour,
 )
 from storydiff.match.scorer import INDICATOR_OF, LinearScorer
 from storydiff.match.scorer import load as load_scorer
@@ -157,6 +161,15 @@ class Prepared:
     lede_names: tuple[str, ...] = ()
     lede_places: tuple[str, ...] = ()  # those of its lede's words after a preposition of place
     day_parts: int = 0
+    # When the event its lede names began (event_dates.event_start; None: no day, or only days to
+    # come) and the hour of that day it began at (lede_keys.start_hour: 0, or 12 / 17 where the
+    # lede names the afternoon / evening), the latest its publication may stand for
+    # (latest_publication), and whether its lede names only days after its publication day (a
+    # preview): the out-before veto (out_before_event).
+    event_start: float | None = None
+    event_hour: int = 0
+    pub_latest: float | None = None
+    previews: bool = False
 
     def without_text(self) -> Prepared:
         """The same features around a MatchDoc of id and date only: the clusterer reads nothing
@@ -266,6 +279,10 @@ def prepare(doc: MatchDoc) -> Prepared:
         language = detect(f"{title}. {text[:400]}" if title else text[:400])
     sig, n_shingles = signature_and_size(terms.tokens)
     flat, tf, index, bounds, slots, shared = _flatten(terms)
+    days = event_days(text, language, doc.published if when is not None else None)  # its own calendar date
+    pub_day = publication_day(doc.published) if when is not None else None
+    parts = day_parts(lede_words)
+    hour = start_hour(parts) if len(days) == 1 and days[0][0] == days[0][1] else 0  # as event_start reads it
     return Prepared(
         doc,
         sig,
@@ -286,12 +303,16 @@ def prepare(doc: MatchDoc) -> Prepared:
         ml.cross_keys(text, title, named(terms).items(), language),
         ml.lede(text, title),
         sum(1 for t in terms.words if t not in terms.entities),
-        event_days(text, language, doc.published if when is not None else None),  # its own calendar date
+        days,
         main_names(terms.entities),
-        publication_day(doc.published) if when is not None else None,
+        pub_day,
         lede,
         lede_places(lede_words, lede),
-        day_parts(lede_words),
+        parts,
+        event_start(days, doc.published, hour) if days else None,
+        hour,
+        latest_publication(doc.published) if when is not None else None,
+        bool(days) and pub_day is not None and min(lo for lo, _ in days) > pub_day,
     )
 
 
@@ -410,6 +431,10 @@ class _Placing:
     lede_names: tuple[str, ...] = ()  # Prepared.lede_names, lede_places and day_parts
     lede_places: tuple[str, ...] = ()
     day_parts: int = 0
+    event_start: float | None = None  # Prepared.event_start, event_hour, pub_latest and previews
+    event_hour: int = 0
+    pub_latest: float | None = None
+    previews: bool = False
 
 
 @dataclass(slots=True)
@@ -455,6 +480,14 @@ class _Story:
     lede_names: frozenset[str] = frozenset()
     lede_places: frozenset[str] = frozenset()
     day_parts: int = 0
+    # The out-before veto (out_before_event): the latest its members were published (inf once
+    # one is undated), the earliest their ledes say their events began (-inf once one names no
+    # day) and that member's event_hour, and whether one's lede names only days after its
+    # publication (a preview).
+    out_by: float = -math.inf
+    began: float = math.inf
+    began_hour: int = 0
+    previews: bool = False
     cross: ml.CrossStory = field(default_factory=ml.CrossStory)
 
 
@@ -687,6 +720,10 @@ class OnlineClusterer:
             lede_names=p.lede_names,
             lede_places=p.lede_places,
             day_parts=p.day_parts,
+            event_start=p.event_start,
+            event_hour=p.event_hour,
+            pub_latest=p.pub_latest,
+            previews=p.previews,
         )
         self._docs[key] = d
         self._doc_by_id[d.id] = key
@@ -931,6 +968,8 @@ class OnlineClusterer:
                 and len(s.members) <= st.content_gate_max_size and len(other.members) <= st.content_gate_max_size
                 and days_apart(s.event_days, other.event_days) > 0):
             return False
+        if self._stories_out_before(s, other):
+            return False
         if self._placing_of(d).pub_day is not None or len(d.vecs.channel("words")) >= self.settings.short_text_words:
             return True
         return s.pub_days is None and other.pub_days is None
@@ -995,12 +1034,34 @@ class OnlineClusterer:
     def _days_apart(self, d: _Doc, s: _Story) -> bool:
         """The date veto: the article's lede and the story's say their events happened more than
         event_days_apart days apart (a drone attack four days after a missile strike on one city),
-        or both name nights and share none (event_dates.nights_apart: no slack for a night)."""
+        or both name nights and share none (event_dates.nights_apart: no slack for a night); or
+        one side's reports were all out before the event the other's lede names began
+        (out_before_event: the day's slack is for updates, and a report cannot update what had
+        not happened when it was out)."""
         most = self.settings.event_days_apart
         if most < 0:
             return False
-        days = self._placing_of(d).event_days
-        return days_apart(days, s.event_days) > most or nights_apart(nights(days), s.nights, other_days(days), s.other_days)
+        placing = self._placing_of(d)
+        days = placing.event_days
+        if days_apart(days, s.event_days) > most or nights_apart(nights(days), s.nights, other_days(days), s.other_days):
+            return True
+        if not self.settings.out_before_event or len(s.members) > self.settings.out_before_max_size:
+            return False
+        days_too = self.settings.out_before_days
+        return (out_before(s.out_by, s.previews, placing.event_start, placing.event_hour, days_too)
+                or out_before(placing.pub_latest, placing.previews, s.began if math.isfinite(s.began) else None,
+                              s.began_hour, days_too))
+
+    def _stories_out_before(self, s: _Story, other: _Story) -> bool:
+        """Whether either story's reports were all out before the other's events began
+        (event_dates.out_before; out_before_event, for stories of at most out_before_max_size
+        reports): two events, whatever an article says of both."""
+        st = self.settings
+        if not st.out_before_event or st.event_days_apart < 0 or max(len(s.members), len(other.members)) > st.out_before_max_size:
+            return False
+        return any(out_before(a.out_by if math.isfinite(a.out_by) else None, a.previews,
+                              b.began if math.isfinite(b.began) else None, b.began_hour, st.out_before_days)
+                   for a, b in ((s, other), (other, s)))
 
     def _pair_judge_rejects(self, d: _Doc, s: _Story) -> bool:
         """Whether the same-story pair judgement turns ``d`` away from ``s`` (pair_judge_next_day):
@@ -1331,9 +1392,15 @@ class OnlineClusterer:
             s.nights = s.nights | nights(days)
             s.other_days = merged_days(s.other_days, other_days(days))
         self._keep_pair_docs(d, s)
-        day = self._placing_of(d).pub_day
+        placing = self._placing_of(d)
+        day = placing.pub_day
         if day is not None:
             s.pub_days = (day, day) if s.pub_days is None else (min(s.pub_days[0], day), max(s.pub_days[1], day))
+        s.out_by = max(s.out_by, math.inf if placing.pub_latest is None else placing.pub_latest)
+        began = -math.inf if placing.event_start is None else placing.event_start
+        if began < s.began:
+            s.began, s.began_hour = began, placing.event_hour
+        s.previews = s.previews or placing.previews
         self._attach_cross(d, s)
         if self._lexical_member(d, s):
             self._attach_terms(d, s)
@@ -1492,6 +1559,10 @@ class OnlineClusterer:
             keep.last_seq = gone.last_seq
             heapq.heappush(self._heap_seq, (gone.last_seq, keep.key))
         keep.first = min(keep.first, gone.first)
+        keep.out_by = max(keep.out_by, gone.out_by)
+        if gone.began < keep.began:
+            keep.began, keep.began_hour = gone.began, gone.began_hour
+        keep.previews = keep.previews or gone.previews
         keep.event_days = merged_days(keep.event_days, gone.event_days)
         keep.nights = keep.nights | gone.nights
         keep.other_days = merged_days(keep.other_days, gone.other_days)

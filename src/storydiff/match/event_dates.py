@@ -35,7 +35,7 @@ into Friday" is Thursday to Friday, "3-5 March" three days.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 LEDE_CHARS = 600  # of the text, for the sentence split: a lede's first sentence is never longer
 MAX_SPAN_DAYS = 3  # a date range wider than this ("in October", "by November") says no day
@@ -197,6 +197,77 @@ def _read(sentence: str, language: str | None, pub: date, said_on: bool) -> set[
         if future or (maybe_coming and day < tomorrow - 2):
             out.append((lo + 7, hi + 7))
     return set(out)
+
+
+def _aware(published: float | str | datetime | None) -> datetime | None:
+    """``published`` as an aware datetime on its own offset (seconds since the epoch: UTC)."""
+    if published is None:
+        return None
+    try:
+        if isinstance(published, (int, float)):
+            return datetime.fromtimestamp(published, timezone.utc)
+        from storydiff.dates import parse_iso_utc
+
+        return parse_iso_utc(published)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def event_start(days: tuple[tuple[int, int], ...], published: float | str | datetime | None,
+                hour: int = 0) -> float | None:
+    """When the earliest day a lede names (``days``, event_days') began, in seconds since the
+    epoch, on the calendar of the publication's own offset; at ``hour`` of it where the lede
+    names that one day and a later part of it ("on Monday afternoon": lede_keys.start_hour).
+    None when the lede names no day, or only days after its publication (a preview: what it
+    tells is to come, and an earlier report may have told it as well)."""
+    pub = _aware(published)
+    if not days or pub is None:
+        return None
+    first = min(lo for lo, _ in days)
+    if first > pub.date().toordinal():
+        return None
+    at = hour if len(days) == 1 and days[0][0] == days[0][1] else 0
+    try:
+        return datetime.combine(date.fromordinal(first), time(at), tzinfo=pub.tzinfo).timestamp()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def latest_publication(published: float | str | datetime | None) -> float | None:
+    """The latest instant ``published`` may stand for, in seconds since the epoch: the end of
+    its day where it gives no time of day (a bare date, or midnight exactly, which exports write
+    for a date without its time); None when absent or unreadable."""
+    pub = _aware(published)
+    if pub is None:
+        return None
+    try:
+        if not isinstance(published, (int, float)) and pub.timetz().replace(tzinfo=None) == time(0):  # a bare date too
+            return (datetime.combine(pub.date(), time(0), tzinfo=pub.tzinfo) + timedelta(days=1)).timestamp()
+        return pub.timestamp()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def out_before(out_by: float | None, previews: bool, began: float | None, hour: int = 0, days: bool = False) -> bool:
+    """Whether reports last published at ``out_by`` (latest_publication) were all out before
+    the event another side's lede names began (``began``, event_start, at ``hour`` of its day):
+    they cannot have told it. Two reports of one happening cannot be told before it happened:
+    the dockers' walkout reported at 08:10 and 10:40 and the port's lawsuit filed "on Monday
+    afternoon". Only on the event's own day (``hour`` > 0 and the last report out after that
+    day began), unless ``days``: reports all out the day before (the budget reported on Tuesday
+    and the rating cut "on Wednesday, a day after") may still be followed by an update that
+    names only its own day ("Zaporizhzhia held a day of mourning on Saturday for the nine
+    killed"), which the date veto's day of slack is for (MatchSettings.out_before_days, off). Not where the earlier
+    side's own lede names only days after its publication (``previews``: it told what was to
+    come, the strike called "for next Thursday"), nor where either instant is unknown. A lede
+    whose weekday reads both ways ("will run a deficit ... under the budget laid before lawmakers
+    on Tuesday": last Tuesday or the next) is no preview: one reading has happened. An update that
+    names the story's day ("killed by Friday's earthquake ... said on Saturday") began on it, so
+    it is never after its story; one that names its own day alone ("rescuers on Saturday pulled
+    two more people out") is, and is kept apart with it."""
+    if out_by is None or began is None or previews or out_by >= began:
+        return False
+    return days or (hour > 0 and out_by >= began - hour * 3600)
 
 
 def days_apart(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> int:

@@ -261,6 +261,16 @@ def day_parts(lede: str) -> int:
     return bits
 
 
+def start_hour(parts: int) -> int:
+    """The hour the parts of the day a lede names (``day_parts``) begin at, where they are the
+    afternoon or the evening only (12, 17): no report published before it can tell what
+    happened then (event_dates.event_start). 0 where the lede names none, the night or the
+    morning (the night into a day began the day before)."""
+    if not parts or parts & (NIGHT | MORNING):
+        return 0
+    return 12 if parts & AFTERNOON else 17
+
+
 def _part_of_hour(hour: int) -> int:
     if hour < 5 or hour >= 22:
         return NIGHT

@@ -1,0 +1,178 @@
+"""A report cannot tell what happened after it was out (round 23): the out-before veto.
+
+Written fixtures of a fictional country: a dockers' walkout at the port of Tessel reported on
+Monday morning, and the port authority's lawsuit against the union filed "on Monday afternoon"
+(kept apart by default); the finance minister's budget told by three reports on Tuesday and the
+rating agency's cut "on Wednesday, a day after" (kept apart only with out_before_days, off: the
+date veto's day of slack is for next-day updates); and the next day's update of an earthquake,
+which stays with it either way."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from unittest import mock
+
+from storydiff.match import MatchDoc
+from storydiff.match.clusterer import OnlineClusterer
+from storydiff.match.event_dates import event_start, latest_publication, out_before
+from storydiff.settings import MatchSettings
+
+WALKOUT_1 = (
+    "Dockers walk out at Tessel, port at a standstill",
+    "About 900 dock workers at the port of Tessel walked off the job on Monday morning in a dispute over "
+    "night shifts, the Tessel dockers' union said. No ship was loaded or unloaded at Tessel, union leader "
+    "Ada Korin told the workers at the gates. The Tessel port authority called the walkout unlawful.",
+)
+WALKOUT_2 = (
+    "Tessel port stops as 900 dockers strike over shifts",
+    "Cranes stood idle at Tessel on Monday after some 900 dockers stopped work over night shifts, the "
+    "Tessel dockers' union said. Union leader Ada Korin said the walkout would last until the port "
+    "authority dropped the new rota. The Tessel port authority called the walkout unlawful.",
+)
+LAWSUIT = (
+    "Tessel port authority sues dockers' union over walkout",
+    "The Tessel port authority sued the Tessel dockers' union on Monday afternoon, asking the labour court "
+    "to declare the walkout of 900 dockers unlawful, union leader Ada Korin said. The port authority "
+    "wants the union to pay for every day Tessel stands still over the night shifts.",
+)
+BUDGET_1 = (
+    "Finance minister Rell presents budget with record deficit",
+    "Finance minister Otto Rell presented the budget to parliament on Tuesday, with spending up 7 percent "
+    "and a deficit of 5.1 percent of output, the largest in a decade. Rell said defence and pensions "
+    "needed the money. The opposition called the Rell budget reckless.",
+)
+BUDGET_2 = (
+    "Rell budget: deficit at 5.1 percent, spending up 7 percent",
+    "Otto Rell laid a budget with a deficit of 5.1 percent of output before parliament on Tuesday, the "
+    "finance minister raising spending by 7 percent for defence and pensions. The opposition called the "
+    "Rell budget reckless, and bond yields rose.",
+)
+BUDGET_3 = (
+    "Rell's budget raises spending 7 percent",
+    "The finance minister, Otto Rell, presented parliament with a budget on Tuesday that raises spending by "
+    "7 percent and runs a deficit of 5.1 percent of output. Rell said defence and pensions come first. The "
+    "opposition called the Rell budget reckless.",
+)
+RATING = (
+    "Agency cuts rating after Rell budget",
+    "Rating agency Kestor cut the country's credit rating by one notch on Wednesday, a day after finance "
+    "minister Otto Rell presented a budget with a deficit of 5.1 percent of output. Kestor said spending "
+    "up 7 percent on defence and pensions would push debt higher. Rell called the cut hasty.",
+)
+LAWSUIT_2 = (
+    "Tessel port takes dockers' union to court",
+    "The Tessel port authority has taken the Tessel dockers' union to the labour court over the walkout of "
+    "900 dockers, union leader Ada Korin said on Monday. The port authority wants the union to pay for every "
+    "day Tessel stands still over the night shifts.",
+)
+QUAKE = (
+    "Earthquake of magnitude 6.1 hits Varn, 9 dead",
+    "An earthquake of magnitude 6.1 struck the Varn region early on Friday, killing 9 people and "
+    "destroying dozens of houses, the emergency ministry said. Rescuers were searching the ruins of "
+    "Varn's old town. Governor Ivo Pesk declared a day of mourning.",
+)
+QUAKE_UPDATE = (
+    "Varn earthquake death toll rises to 17",
+    "The number of people killed by Friday's earthquake in the Varn region has risen to 17, the emergency "
+    "ministry said on Saturday, as rescuers searched the ruins of Varn's old town. Governor Ivo Pesk said "
+    "dozens of houses were destroyed.",
+)
+
+
+def _doc(doc_id: str, report: tuple[str, str], published: str) -> MatchDoc:
+    title, text = report
+    return MatchDoc(doc_id, text, title, published, language="en")
+
+
+def _stories(docs: list[MatchDoc], **settings) -> list[str]:
+    c = OnlineClusterer(MatchSettings(**settings))
+    sids = [c.add(d) for d in docs]
+    return [c.resolve(s) for s in sids]
+
+
+def _walkout() -> list[MatchDoc]:
+    return [
+        _doc("walkout-1", WALKOUT_1, "2026-06-08T08:10:00+02:00"),
+        _doc("walkout-2", WALKOUT_2, "2026-06-08T10:40:00+02:00"),
+        _doc("lawsuit", LAWSUIT, "2026-06-08T17:30:00+02:00"),
+    ]
+
+
+def test_an_afternoons_event_stays_out_of_a_story_reported_that_morning():
+    off = _stories(_walkout(), out_before_event=False)
+    assert off[0] == off[1] == off[2]  # the lexical score joins them: the veto has work to do
+    on = _stories(_walkout())
+    assert on[0] == on[1] and on[2] != on[0]
+
+
+def test_a_report_of_the_lawsuit_naming_no_part_of_the_day_bridges_nothing():
+    # it scores over merge_threshold against the walkout's story and the lawsuit's: the two
+    # stories, one all out before the other's afternoon began, are not merged through it
+    docs = _walkout() + [_doc("lawsuit-2", LAWSUIT_2, "2026-06-08T19:05:00+02:00")]
+    sids = _stories(docs)
+    assert sids[0] == sids[1] and sids[2] == sids[3] and sids[0] != sids[2]
+    with mock.patch.object(OnlineClusterer, "_stories_out_before", lambda *_: False):
+        assert len(set(_stories(docs))) == 1
+
+
+def test_the_same_afternoon_report_joins_a_story_reported_that_evening():
+    # the walkout reported after the afternoon began: its reports may have told what happened then
+    docs = _walkout()
+    docs[1] = _doc("walkout-2", WALKOUT_2, "2026-06-08T12:40:00+02:00")
+    sids = _stories(docs)
+    assert sids[0] == sids[1] == sids[2]
+
+
+def _budget() -> list[MatchDoc]:
+    return [
+        _doc("budget-1", BUDGET_1, "2026-09-15T11:00:00+02:00"),
+        _doc("budget-2", BUDGET_2, "2026-09-15T14:20:00+02:00"),
+        _doc("budget-3", BUDGET_3, "2026-09-15T15:00:00+02:00"),
+        _doc("rating", RATING, "2026-09-16T19:45:00+02:00"),
+    ]
+
+
+def test_the_next_days_event_is_left_to_the_day_of_slack_unless_out_before_days():
+    assert len(set(_stories(_budget()))) == 1  # by default: the date veto's day of slack
+    on = _stories(_budget(), out_before_days=True)
+    assert on[0] == on[1] == on[2] and on[3] != on[0]
+    # a story larger than out_before_max_size is one told over days: the veto leaves it
+    assert len(set(_stories(_budget(), out_before_days=True, out_before_max_size=2))) == 1
+
+
+def test_an_update_naming_the_storys_day_joins_it():
+    docs = [_doc("quake", QUAKE, "2026-02-20T07:10:00+02:00"), _doc("update", QUAKE_UPDATE, "2026-02-21T08:30:00+02:00")]
+    for days in (False, True):
+        sids = _stories(docs, out_before_days=days)
+        assert sids[0] == sids[1]
+
+
+def test_event_start_reads_the_lede_day_and_its_part():
+    monday = date(2026, 6, 8).toordinal()
+    pub = "2026-06-08T17:30:00+02:00"
+    assert event_start(((monday, monday),), pub) == datetime.fromisoformat("2026-06-08T00:00:00+02:00").timestamp()
+    assert event_start(((monday, monday),), pub, 12) == datetime.fromisoformat("2026-06-08T12:00:00+02:00").timestamp()
+    # two days named: the part may be either's, so the earliest day's start
+    assert event_start(((monday - 1, monday),), pub, 12) == datetime.fromisoformat("2026-06-07T00:00:00+02:00").timestamp()
+    # only a day to come (a preview): no start; no day: none
+    assert event_start(((monday + 3, monday + 3),), pub) is None
+    assert event_start((), pub) is None
+
+
+def test_a_publication_without_its_time_stands_for_the_end_of_its_day():
+    end = datetime.fromisoformat("2026-06-09T00:00:00+00:00").timestamp()
+    assert latest_publication("2026-06-08") == end
+    assert latest_publication("2026-06-08T00:00:00+00:00") == end
+    assert latest_publication("2026-06-08T10:40:00+00:00") == datetime.fromisoformat("2026-06-08T10:40:00+00:00").timestamp()
+    assert latest_publication(None) is None
+    # a report dated without its time may have been out after the afternoon's event
+    afternoon = datetime.fromisoformat("2026-06-08T12:00:00+00:00").timestamp()
+    assert not out_before(latest_publication("2026-06-08"), False, afternoon, 12)
+    assert out_before(latest_publication("2026-06-08T10:40:00+00:00"), False, afternoon, 12)
+    assert not out_before(latest_publication("2026-06-08T10:40:00+00:00"), True, afternoon, 12)  # a preview
+    # out the day before: only with ``days`` (out_before_days)
+    sunday = latest_publication("2026-06-07T20:00:00+00:00")
+    assert not out_before(sunday, False, afternoon, 12)
+    assert out_before(sunday, False, afternoon, 12, days=True)
+    monday = datetime.fromisoformat("2026-06-08T00:00:00+00:00").timestamp()
+    assert not out_before(sunday, False, monday, 0) and out_before(sunday, False, monday, 0, days=True)
