@@ -1755,7 +1755,9 @@ def parse_stored(
     analyzer = analyzer_id()
     keys = [analysis_key(a.text, analyzer) for a in articles]
     kept = store.get_analyses(keys)
-    todo = [a for a, k in zip(articles, keys) if _parse_needed(kept, k, entities)]
+    # one parse a text: a wire story several outlets carry word for word is one key, and its parse
+    # is every copy's (the last copy's, as when each was parsed and the last one stored won)
+    todo = list({k: a for a, k in zip(articles, keys) if _parse_needed(kept, k, entities)}.values())
     fresh = {}
     # only the parse is kept from these: the sentences and origins are the caller's
     for a in deep_analyze(todo, entities=entities, workers=workers, parser=parser, lexical=False):
