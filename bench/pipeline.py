@@ -6,6 +6,8 @@ the mean of the two anchor runs around it).
     python bench/pipeline.py                          # everything (~15 min on an idle 2-core machine)
     python bench/pipeline.py --sets aeb --scale 10000 # quicker
     python bench/pipeline.py --src /tmp/old/src       # also time another checkout ("before"), interleaved
+    python bench/pipeline.py --only html --python /venv312/bin/python   # HTML rows: this checkout under
+                                                      # another interpreter too ("this, Python 3.12")
     python bench/pipeline.py --only profile           # the per-stage profile table alone
 
 1. HTML pages: ``storydiff ingest`` (fresh SQLite database; ``--pg URL`` adds PostgreSQL),
@@ -92,6 +94,15 @@ def anchor_seconds(pages: list[Path]) -> tuple[float, float]:
 # -- running a command as a user runs it ----------------------------------------------------------
 
 
+THIS_SRC = str(HERE.parent / "src")  # this checkout's code, first on the path of another interpreter
+
+
+def python_version(exe: str) -> str:
+    """``exe``'s version, "3.12.1"."""
+    return subprocess.run([exe, "-c", "import platform; print(platform.python_version())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+
+
 class TreeRss:
     """Peak resident memory of a process and all its descendants, summed, sampled every 0.2 s."""
 
@@ -152,12 +163,12 @@ def cli_env(src: str | None, cache: str | None = None) -> dict[str, str]:
 
 
 def run_cli(args: list[str], src: str | None = None, stdout=subprocess.DEVNULL,
-            cache: str | None = None) -> tuple[float, int, float]:
+            cache: str | None = None, python: str | None = None) -> tuple[float, int, float]:
     """Wall seconds, peak tree RSS and CPU seconds (its workers too) of ``storydiff ARGS``
-    (``cache``: see cli_env)."""
+    (``cache``: see cli_env; ``python``: the interpreter, else this one)."""
     env = cli_env(src, cache)
     t0, before = time.perf_counter(), os.times()
-    proc = subprocess.Popen([sys.executable, "-m", "storydiff", *args], stdout=stdout,
+    proc = subprocess.Popen([python or sys.executable, "-m", "storydiff", *args], stdout=stdout,
                             stderr=subprocess.PIPE, env=env)
     rss = TreeRss(proc.pid)
     _, err = proc.communicate()
@@ -168,8 +179,8 @@ def run_cli(args: list[str], src: str | None = None, stdout=subprocess.DEVNULL,
     return wall, peak, (after.children_user - before.children_user) + (after.children_system - before.children_system)
 
 
-def has_option(command: str, option: str, src: str | None) -> bool:
-    out = subprocess.run([sys.executable, "-m", "storydiff", command, "--help"], capture_output=True, text=True,
+def has_option(command: str, option: str, src: str | None, python: str | None = None) -> bool:
+    out = subprocess.run([python or sys.executable, "-m", "storydiff", command, "--help"], capture_output=True, text=True,
                          env=cli_env(src))
     return option in out.stdout
 
@@ -178,7 +189,9 @@ def has_option(command: str, option: str, src: str | None) -> bool:
 
 
 def html_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], pg: str | None,
-              tmp: Path, wanted: set[str] | None = None) -> list[dict]:
+              tmp: Path, wanted: set[str] | None = None, pythons: dict[str, str] | None = None) -> list[dict]:
+    """The HTML rows of each code (label, src); ``pythons``: a label's interpreter, when not this one."""
+    pythons = pythons or {}
     files = [str(p) for p in pages]
     commands: list[tuple[str, list[str]]] = [
         ("ingest (SQLite)", ["ingest", *files, "--db", "{db}"]),
@@ -199,12 +212,12 @@ def html_rows(name: str, pages: list[Path], srcs: list[tuple[str, str | None]], 
         for what, args in commands:
             if wanted and what not in wanted:
                 continue
-            if "--fast" in args and not has_option(args[0], "--fast", src):
+            if "--fast" in args and not has_option(args[0], "--fast", src, pythons.get(label)):
                 continue  # an older checkout whose command has no --fast
             if "PostgreSQL" in what:
                 recreate_database(pg, PG_DATABASE)
             db = tmp / f"{name}-{label}-{len(rows)}.db"
-            wall, peak, cpu = run_cli([a.replace("{db}", str(db)) for a in args], src)
+            wall, peak, cpu = run_cli([a.replace("{db}", str(db)) for a in args], src, python=pythons.get(label))
             anchor_after = anchor_seconds(pages)
             anchor, anchor_cpu = ((a + b) / 2 for a, b in zip(anchor_before, anchor_after))
             anchor_before = anchor_after
@@ -573,6 +586,8 @@ def main() -> None:
                                                           "rounds of views per code")
     ap.add_argument("--stories", type=int, default=8, help="second rows: the N largest stories")
     ap.add_argument("--src", help="another checkout's src/ to time beside this one (labelled 'before')")
+    ap.add_argument("--python", nargs="*", default=[], help="HTML rows: this checkout run by these interpreters too "
+                    "(each a venv's python with storydiff's dependencies installed), labelled by their version")
     ap.add_argument("--commands", nargs="*", help="HTML rows: only these commands (e.g. 'ingest (SQLite)' compare)")
     ap.add_argument("--pg", help="a PostgreSQL server to ingest into as well (in a database storydiff_bench_pipeline_PID "
                     "the bench creates there and drops; the database the URL names is not touched)")
@@ -594,9 +609,11 @@ def main() -> None:
         return
     only = set(args.only or ["html", "scale", "web", "profile"])
     srcs: list[tuple[str, str | None]] = ([("before", args.src)] if args.src else []) + [("this", None)]
+    pythons = {f"this, Python {python_version(exe)}": exe for exe in args.python}
     tmp = Path(tempfile.mkdtemp(prefix="storydiff-bench-pipeline-"))
     load = os.getloadavg()
-    print(f"load average at start: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} cores")
+    print(f"load average at start: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} cores; "
+          f"the codes run by Python {python_version(sys.executable)}{' unless labelled' if pythons else ''}")
     report: dict = {"load_start": load}
     try:
         if "html" in only:
@@ -606,7 +623,8 @@ def main() -> None:
                 pages = (aeb_pages() if name == "aeb" else mix_pages())[: args.limit]
                 if args.sample and args.sample < len(pages):
                     pages = random.Random(1).sample(pages, args.sample)
-                rows += html_rows(name, pages, srcs, args.pg, tmp, set(args.commands or []) or None)
+                rows += html_rows(name, pages, srcs + [(label, THIS_SRC) for label in pythons], args.pg, tmp,
+                                  set(args.commands or []) or None, pythons)
             report["html"] = rows
         if "scale" in only:
             print("\n2. Scaling: storydiff ingest of JSON Lines articles (bench/streams.py)")
