@@ -15,6 +15,7 @@ from unittest import mock
 from storydiff.match import MatchDoc
 from storydiff.match.clusterer import OnlineClusterer
 from storydiff.match.event_dates import event_start, latest_publication, out_before
+from storydiff.match.lede_keys import AFTERNOON, EVENING, weekday_parts
 from storydiff.settings import MatchSettings
 
 WALKOUT_1 = (
@@ -79,6 +80,26 @@ QUAKE_UPDATE = (
 )
 
 
+OUTBREAK_1 = (
+    "Measles outbreak in Lesk: 19 children ill",
+    "Health officials confirmed a measles outbreak in the town of Lesk on Thursday, with 19 cases, all of them "
+    "children, the health ministry said. Two children are in hospital in Lesk. Parents were urged to check "
+    "their children's vaccinations, and the Lesk schools were told to report new cases.",
+)
+OUTBREAK_2 = (
+    "Lesk measles outbreak: 19 children fall ill",
+    "The health ministry confirmed on Thursday an outbreak of measles in Lesk, where 19 children have fallen "
+    "ill. Two of the children are in hospital in Lesk. Parents were urged to check vaccinations, and the Lesk "
+    "schools were told to report new cases of measles.",
+)
+SCHOOLS = (
+    "Lesk schools shut for two weeks over measles",
+    "All nine schools in Lesk will close for two weeks from Friday, the town's mayor Ida Varn ordered on Thursday "
+    "evening, after the measles outbreak that has made 19 children ill. Parents were urged to check their "
+    "children's vaccinations. The Lesk schools will report new cases of measles to the health ministry.",
+)
+
+
 def _doc(doc_id: str, report: tuple[str, str], published: str) -> MatchDoc:
     title, text = report
     return MatchDoc(doc_id, text, title, published, language="en")
@@ -121,6 +142,29 @@ def test_the_same_afternoon_report_joins_a_story_reported_that_evening():
     docs[1] = _doc("walkout-2", WALKOUT_2, "2026-06-08T12:40:00+02:00")
     sids = _stories(docs)
     assert sids[0] == sids[1] == sids[2]
+
+
+def test_the_part_of_the_day_beside_its_weekday_names_when_a_lede_naming_several_days_began():
+    # "will close from Friday" and "ordered on Thursday evening": the evening is Thursday's
+    docs = [_doc("outbreak-1", OUTBREAK_1, "2026-01-15T09:00:00+01:00"),
+            _doc("outbreak-2", OUTBREAK_2, "2026-01-15T11:30:00+01:00"),
+            _doc("schools", SCHOOLS, "2026-01-15T18:10:00+01:00")]
+    off = _stories(docs, out_before_event=False)
+    assert off[0] == off[1] == off[2]
+    on = _stories(docs)
+    assert on[0] == on[1] and on[2] != on[0]
+
+
+def test_weekday_parts_in_five_languages():
+    assert weekday_parts("the mayor ordered on Thursday evening, after the outbreak") == {4: EVENING}
+    assert weekday_parts("Мер у четвер увечері закрив школи.") == {4: EVENING}
+    assert weekday_parts("Вечером в четверг мэр закрыл школы.") == {4: EVENING}
+    assert weekday_parts("Burmistrz w czwartek po południu zamknął szkoły.") == {4: AFTERNOON}
+    assert weekday_parts("Der Bürgermeister schloss am Donnerstagabend die Schulen.") == {4: EVENING}
+    # the evening is Tuesday's, not Monday's; Saturday ("Sonnabend") is no evening; a clause apart
+    assert weekday_parts("Rescuers will search until Tuesday evening after Monday's quake.") == {2: EVENING}
+    assert weekday_parts("Am Sonnabend wurde gewählt.") == {}
+    assert weekday_parts("Police said on Monday, a day after the evening attack.") == {}
 
 
 def _budget() -> list[MatchDoc]:

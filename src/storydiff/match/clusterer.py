@@ -31,6 +31,7 @@ import heapq
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from operator import itemgetter
 
 import numpy as np
@@ -69,6 +70,7 @@ from storydiff.match.lede_keys import (
     names_missing,
     parts_apart,
     start_hour,
+    weekday_parts,
 )
 from storydiff.match.scorer import INDICATOR_OF, LinearScorer
 from storydiff.match.scorer import load as load_scorer
@@ -282,7 +284,7 @@ def prepare(doc: MatchDoc) -> Prepared:
     days = event_days(text, language, doc.published if when is not None else None)  # its own calendar date
     pub_day = publication_day(doc.published) if when is not None else None
     parts = day_parts(lede_words)
-    hour = start_hour(parts) if len(days) == 1 and days[0][0] == days[0][1] else 0  # as event_start reads it
+    hour = _start_hour(days, parts, lede_words)
     return Prepared(
         doc,
         sig,
@@ -314,6 +316,22 @@ def prepare(doc: MatchDoc) -> Prepared:
         latest_publication(doc.published) if when is not None else None,
         bool(days) and pub_day is not None and min(lo for lo, _ in days) > pub_day,
     )
+
+
+def _start_hour(days: tuple[tuple[int, int], ...], parts: int, lede_words: str) -> int:
+    """The hour the earliest of ``days`` (a single day) began for the lede's event
+    (event_dates.event_start): that of the parts of the day the lede names beside its weekday
+    ("ordered on Thursday evening" beside "from Friday"), else, where the lede names that day alone,
+    of the parts it names; 0 otherwise."""
+    if not days:
+        return 0
+    first, last = min(days)
+    if first != last:
+        return 0
+    beside = weekday_parts(lede_words).get(date.fromordinal(first).isoweekday(), 0)
+    if beside:
+        return start_hour(beside)
+    return start_hour(parts) if len(days) == 1 else 0
 
 
 MAIN_NAME_MIN = 3  # a name written this often is what a report is about, not one it mentions

@@ -216,17 +216,17 @@ def _aware(published: float | str | datetime | None) -> datetime | None:
 def event_start(days: tuple[tuple[int, int], ...], published: float | str | datetime | None,
                 hour: int = 0) -> float | None:
     """When the earliest day a lede names (``days``, event_days') began, in seconds since the
-    epoch, on the calendar of the publication's own offset; at ``hour`` of it where the lede
-    names that one day and a later part of it ("on Monday afternoon": lede_keys.start_hour).
-    None when the lede names no day, or only days after its publication (a preview: what it
-    tells is to come, and an earlier report may have told it as well)."""
+    epoch, on the calendar of the publication's own offset; at ``hour`` of it where that day is
+    a single one and the lede names a later part of it ("on Monday afternoon": the clusterer's
+    _start_hour). None when the lede names no day, or only days after its publication (a
+    preview: what it tells is to come, and an earlier report may have told it as well)."""
     pub = _aware(published)
     if not days or pub is None:
         return None
-    first = min(lo for lo, _ in days)
+    first, last = min(days)
     if first > pub.date().toordinal():
         return None
-    at = hour if len(days) == 1 and days[0][0] == days[0][1] else 0
+    at = hour if first == last else 0
     try:
         return datetime.combine(date.fromordinal(first), time(at), tzinfo=pub.tzinfo).timestamp()
     except (OverflowError, OSError, ValueError):

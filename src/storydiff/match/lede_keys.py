@@ -261,6 +261,37 @@ def day_parts(lede: str) -> int:
     return bits
 
 
+_DE_PART_HOURS = (("nachmittag", AFTERNOON), ("vormittag", MORNING), ("mittag", AFTERNOON), ("abend", EVENING),
+                  ("morgen", MORNING), ("früh", MORNING), ("nacht", NIGHT))
+_TWO_WORDS_AFTER = re.compile(r"[ \t]+(\w+)(?:[ \t]+(\w+))?")
+# the word before a weekday, or before its preposition ("вечером в четверг", "wieczorem w czwartek")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+(?:(?i:в|во|у|w|we|on|am)[ \t]+)?$")
+
+
+def weekday_parts(lede: str) -> dict[int, int]:
+    """The parts of the day (``day_parts`` bits) the lede names next to a weekday, by weekday (1 =
+    Monday): "ordered on Thursday evening", "у четвер увечері", "вечером в четверг", "w czwartek
+    po południu", "am Donnerstagabend" (two words after it, or the word before it or before its
+    preposition, within the clause: "until Tuesday evening after Monday's quake" names Tuesday's
+    evening, not Monday's). A lede naming several days ("will close from Friday, ... ordered on
+    Thursday evening") says whose part it is."""
+    from storydiff.compare.claims import _WEEKDAY  # the fact comparison's weekday reader
+
+    out: dict[int, int] = {}
+    for m in _WEEKDAY.finditer(lede):
+        day = next(int(k[1:]) for k, v in m.groupdict().items() if v)
+        word = m.group(0).lower()
+        bits = next((bit for suffix, bit in _DE_PART_HOURS  # "Donnerstagabend", "Mittwochnachmittag"
+                     if word.endswith(suffix) and word[: -len(suffix)].endswith(("tag", "woch", "sonnabend"))), 0)
+        after = _TWO_WORDS_AFTER.match(lede, m.end())
+        before = _WORD_BEFORE.search(lede[max(0, m.start() - 40):m.start()])
+        near = " ".join(w for g in (after, before) if g for w in g.groups() if w)
+        bits |= day_parts(near) if near else 0
+        if bits:
+            out[day] = out.get(day, 0) | bits
+    return out
+
+
 def start_hour(parts: int) -> int:
     """The hour the parts of the day a lede names (``day_parts``) begin at, where they are the
     afternoon or the evening only (12, 17): no report published before it can tell what
