@@ -155,6 +155,16 @@ def test_the_part_of_the_day_beside_its_weekday_names_when_a_lede_naming_several
     assert on[0] == on[1] and on[2] != on[0]
 
 
+def test_an_evening_update_of_an_afternoon_event_joins_the_story_out_that_afternoon():
+    # the earliest part the lede names is when its event began, not the part beside its weekday
+    quake = ("Quake shakes Orsk, no deaths", "A magnitude 5.3 earthquake shook the port city of Orsk on Monday afternoon, "
+             "cracking walls and sending shoppers into the streets, but no deaths were reported, the Orsk mayor said.")
+    update = ("Orsk sweeps up after quake", "Orsk residents swept up broken glass on Monday evening after a magnitude 5.3 "
+              "earthquake shook the city in the afternoon, cracking walls. No deaths were reported, the Orsk mayor said.")
+    sids = _stories([_doc("quake", quake, "2026-09-07T16:05:00+00:00"), _doc("update", update, "2026-09-07T18:30:00+00:00")])
+    assert sids[0] == sids[1]
+
+
 def test_weekday_parts_in_five_languages():
     assert weekday_parts("the mayor ordered on Thursday evening, after the outbreak") == {4: EVENING}
     assert weekday_parts("Мер у четвер увечері закрив школи.") == {4: EVENING}

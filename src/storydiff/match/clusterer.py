@@ -320,18 +320,20 @@ def prepare(doc: MatchDoc) -> Prepared:
 
 def _start_hour(days: tuple[tuple[int, int], ...], parts: int, lede_words: str) -> int:
     """The hour the earliest of ``days`` (a single day) began for the lede's event
-    (event_dates.event_start): that of the parts of the day the lede names beside its weekday
-    ("ordered on Thursday evening" beside "from Friday"), else, where the lede names that day alone,
-    of the parts it names; 0 otherwise."""
+    (event_dates.event_start): that of the earliest part of the day the lede names (``parts``),
+    where it names that day alone or names a part beside its weekday ("ordered on Thursday
+    evening" beside "will close from Friday"); 0 otherwise. The earliest part, not the one beside
+    the weekday: "swept up glass on Monday evening after the earthquake rattled the city in the
+    afternoon" began in the afternoon (the demo's Tidewater Post report, which the Coastal
+    Herald's report of the quake, out at 16:05, told)."""
     if not days:
         return 0
     first, last = min(days)
     if first != last:
         return 0
-    beside = weekday_parts(lede_words).get(date.fromordinal(first).isoweekday(), 0)
-    if beside:
-        return start_hour(beside)
-    return start_hour(parts) if len(days) == 1 else 0
+    if len(days) == 1 or weekday_parts(lede_words).get(date.fromordinal(first).isoweekday(), 0):
+        return start_hour(parts)
+    return 0
 
 
 MAIN_NAME_MIN = 3  # a name written this often is what a report is about, not one it mentions
