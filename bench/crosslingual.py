@@ -773,8 +773,9 @@ def main() -> None:
                     help="--related-stream: MatchSettings.content_gate_days_apart (default: the setting's, -1)")
     ap.add_argument("--no-bridge-days", action="store_true",
                     help="--related-stream: MatchSettings.bridge_shared_days off")
-    ap.add_argument("--no-out-before", action="store_true",
-                    help="--related-stream: MatchSettings.out_before_event off (as before round 23)")
+    ap.add_argument("--out-before", action="store_true",
+                    help="--related-stream: MatchSettings.out_before_event on (measured; off by default: it "
+                         "split the same day's evening updates from their story)")
     ap.add_argument("--out-before-days", action="store_true",
                     help="--related-stream: MatchSettings.out_before_days on (measured, not the default)")
     ap.add_argument("--orders", type=int, metavar="SEEDS",
@@ -803,10 +804,10 @@ def _run(args) -> None:
         orders_table(rows, args.orders)
     elif args.related_stream:
         extra = {"bridge_shared_days": False} if args.no_bridge_days else {}
-        if args.no_out_before:
-            extra["out_before_event"] = False
+        if args.out_before:
+            extra["out_before_event"] = True
         if args.out_before_days:
-            extra["out_before_days"] = True
+            extra["out_before_event"] = extra["out_before_days"] = True
         if args.content_gate_days_apart is not None:
             extra["content_gate_days_apart"] = args.content_gate_days_apart
         related_stream_table(args.min_content, args.content_min_words, args.days_apart, **extra)

@@ -106,6 +106,7 @@ def _doc(doc_id: str, report: tuple[str, str], published: str) -> MatchDoc:
 
 
 def _stories(docs: list[MatchDoc], **settings) -> list[str]:
+    settings.setdefault("out_before_event", True)  # the veto is off by default: these tests turn it on
     c = OnlineClusterer(MatchSettings(**settings))
     sids = [c.add(d) for d in docs]
     return [c.resolve(s) for s in sids]
@@ -230,3 +231,19 @@ def test_a_publication_without_its_time_stands_for_the_end_of_its_day():
     assert out_before(sunday, False, afternoon, 12, days=True)
     monday = datetime.fromisoformat("2026-06-08T00:00:00+00:00").timestamp()
     assert not out_before(sunday, False, monday, 0) and out_before(sunday, False, monday, 0, days=True)
+
+
+def test_by_default_the_same_days_evening_update_joins_its_story():
+    # the veto is off by default: with it, an evening update naming that evening in its lede was
+    # split from the story of its own event (the toll rising is the number a desk watches)
+    morning = ("Quake kills 9 in Varn", "VARN — An earthquake of magnitude 6.1 struck the Varn region on Monday "
+               "morning, killing 9 people and damaging hundreds of homes, the emergency ministry said.")
+    noon = ("Varn earthquake: 9 dead", "At least nine people were killed when a 6.1-magnitude earthquake hit the "
+            "Varn region on Monday, the emergency ministry said. Hundreds of homes were damaged.")
+    evening = ("Varn quake toll rises to 17", "VARN — The death toll from the Varn earthquake rose to 17 on Monday "
+               "evening as rescuers pulled more bodies from collapsed homes, the emergency ministry said.")
+    docs = [_doc("m", morning, "2026-03-02T11:10:00+00:00"), _doc("n", noon, "2026-03-02T12:05:00+00:00"),
+            _doc("e", evening, "2026-03-02T21:30:00+00:00")]
+    c = OnlineClusterer(MatchSettings())
+    sids = [c.resolve(s) for s in [c.add(d) for d in docs]]
+    assert sids[0] == sids[1] == sids[2]
