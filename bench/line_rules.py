@@ -54,12 +54,12 @@ def page_text_f1() -> None:
     raw: dict[str, list[bool]] = {}
     rules = {"kind": boilerplate_kind}
 
-    def body_flags(lines, siblings, models):  # the model's flags once a page, the rules on them each time
+    def body_flags(lines, siblings, models, scores=None):  # the model's flags once a page, the rules on them each time
         key = "\n".join(lines)
         if key not in raw:
             pagetext.boilerplate_kind = lambda line: None
             try:
-                raw[key] = model_flags(lines, siblings, models)
+                raw[key] = model_flags(lines, siblings, models, scores=scores)
             finally:
                 pagetext.boilerplate_kind = rules["kind"]
         return [f and rules["kind"](line) is None for f, line in zip(raw[key], lines)]

@@ -24,6 +24,10 @@ A page is *lost* when its body recall is under 0.5.
    - ``table``: a block of short lines whose shapes (a number, a few words, a longer line) repeat
      with a period of 2-8 for at least ``rows`` periods, each period holding a number (a table
      written one cell a line), is kept when it lies at most ``near`` lines from a kept line.
+Round 23: the flags are clean_page_text's own (``exact_flags``: ``pagetext.kept_from_scores`` on the
+cached line scores, the recall floor and every step after the model included; ``--round21`` gives
+round 21's approximation), table 1 has wcxb's articles and other page types apart, table 2 counts
+the lost bodies that the gold splits into 3+ blocks.
 Nothing from the pages is stored in the repository.
 """
 
@@ -37,6 +41,7 @@ import numpy as np
 from extraction_corpora import CORPORA, code_hash, site_half
 from extraction_pagetext import line_scores
 from line_loco import OUT, _cached_shipped, _n_shape, finish, load_data
+from pagetext_floor import line_probs
 
 from storydiff.extract import pagetext
 from storydiff.extract.line_features import boundary_features
@@ -192,6 +197,8 @@ def table_1(data: dict, corpora: list[str], rows: dict[str, dict[str, list]]) ->
         kinds = defaultdict(list)
         for i, p in enumerate(pages):
             kinds[p["kind"]].append(i)
+        if c == "wcxb":
+            kinds["all but articles"] = [i for i, p in enumerate(pages) if p["kind"] != "article"]
         if c == "fundus":
             small = sorted(k for k, v in kinds.items() if len(v) < 5)
             kinds = {k: v for k, v in kinds.items() if len(v) >= 5}
@@ -229,14 +236,30 @@ def classify(data: dict, corpus: str, final: list, probs: list, spans: list) -> 
         prose, _ = pagetext.prose_mask(page["lines"])
         shape = "body mostly sentence lines" if prose[y].mean() >= 0.5 else "body mostly short lines"
         out.append({"corpus": corpus, "kind": page["kind"], "half": site_half(page["group"]) if corpus == "wcxb" else "",
-                    "where": where, "shape": shape})
+                    "where": where, "shape": shape, "blocks": body_blocks(page["lines"], y)})
     return out
+
+
+def body_blocks(lines: list[str], y: np.ndarray, gap: int = 3) -> int:
+    """How many blocks the gold body makes: runs of body lines split by ``gap`` or more non-empty
+    lines that are not body (a forum's post headers, a listing's prices, a teaser between)."""
+    blocks, since = 0, gap
+    for line, body in zip(lines, y):
+        if not line.strip():
+            continue
+        if body:
+            blocks += since >= gap
+            since = 0
+        else:
+            since += 1
+    return blocks
 
 
 def table_2(lost: list[dict]) -> None:
     print("\nLost pages by cause (shipped flags, page alone)\n")
-    print("| corpus | where the body went | body mostly short lines | body mostly sentence lines | all | by page type / language |")
-    print("|---|---|---:|---:|---:|---|")
+    print("| corpus | where the body went | body mostly short lines | body mostly sentence lines | body in 3+ blocks "
+          "| all | by page type / language |")
+    print("|---|---|---:|---:|---:|---:|---|")
     groups = defaultdict(list)
     for row in lost:
         groups[row["corpus"], row["where"]].append(row)
@@ -246,7 +269,7 @@ def table_2(lost: list[dict]) -> None:
         halves = Counter(r["half"] for r in rows if r["half"])
         extra = (f"; dev {halves['dev']}, held-out {halves['held-out']}" if halves else "")
         print(f"| {c} | {where} | {shapes['body mostly short lines']} | {shapes['body mostly sentence lines']} | "
-              f"{len(rows)} | " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()) + extra + " |")
+              f"{sum(r['blocks'] >= 3 for r in rows)} | {len(rows)} | " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()) + extra + " |")
 
 
 def table_3(data: dict, corpora: list[str], shipped: dict, probs: dict, spans: dict) -> None:
@@ -332,15 +355,34 @@ def table_3(data: dict, corpora: list[str], shipped: dict, probs: dict, spans: d
                   + " | ".join(_cell(_score(data, part, flags)) for part in parts.values()) + " |", flush=True)
 
 
+def exact_flags(data: dict, corpora: list[str]) -> tuple[dict[str, list], dict[str, list]]:
+    """clean_page_text's flags for each page alone (round 23): ``pagetext.kept_from_scores`` on the
+    cached line scores, i.e. every step clean_page_text takes after the model, the recall floor
+    included (``line_loco.finish`` leaves out the bylines, teaser blocks, orphan labels and the
+    floor). About a minute for the three corpora once the scores are cached. (flags, scores)"""
+    models = load_models()
+    flags, scores = {}, {}
+    for c in corpora:
+        scores[c] = line_probs(c, data)
+        flags[c] = [pagetext.kept_from_scores(p["lines"], p["lines"], sc, set(), models)[0]
+                    for p, sc in zip(data["pages"][c], scores[c])]
+    return flags, scores
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpora", nargs="*", default=list(CORPORA))
     parser.add_argument("--no-guards", action="store_true", help="tables 1 and 2 only")
+    parser.add_argument("--round21", action="store_true",
+                        help="round 21's flags (line_loco.finish, no recall floor) instead of clean_page_text's")
     args = parser.parse_args()
     data = load_data()
     corpora = [c for c in CORPORA if c in args.corpora]
-    shipped = {c: [pagetext.drop_near_repeats(p["lines"], f, WITHIN) for p, f in
-                   zip(data["pages"][c], _cached_shipped(c, data))] for c in corpora}
+    if args.round21:
+        shipped = {c: [pagetext.drop_near_repeats(p["lines"], f, WITHIN) for p, f in
+                       zip(data["pages"][c], _cached_shipped(c, data))] for c in corpora}
+    else:
+        shipped, _ = exact_flags(data, corpora)
     check_against_clean_page_text(data, shipped)
     rows = {"shipped": shipped,
             "C4 line rules": {c: [[pagetext.c4_keep(line) for line in p["lines"]] for p in data["pages"][c]]
@@ -349,8 +391,14 @@ def main() -> None:
     table_1(data, corpora, rows)
     probs, spans = {}, {}
     lost = []
+    decoder = load_models()["_meta"]["boundary_decoder"]
     for c in corpora:
-        probs[c], spans[c] = scores_and_spans(c, data)
+        if args.round21:
+            probs[c], spans[c] = scores_and_spans(c, data)
+        else:
+            scored = line_probs(c, data)
+            probs[c] = [sc[0] for sc in scored]
+            spans[c] = [pagetext.boundary_span(*sc, decoder) if len(sc[0]) else (0, -1) for sc in scored]
         lost += classify(data, c, shipped[c], probs[c], spans[c])
     table_2(lost)
     if not args.no_guards:

@@ -614,3 +614,32 @@ def test_the_recall_floor_adds_the_broad_span_when_the_page_kept_under_its_share
     assert not any(on.kept[i] for i in (0, 1, 2, 41, 42))
     # A floor the page's kept share already meets changes nothing.
     assert clean_page_text(text, models=models, settings=replace(base, recall_floor=0.2)).kept == off.kept
+
+
+def test_the_recall_floor_reuses_the_line_scores_and_the_benchmark_path_gives_the_same_flags(monkeypatch):
+    """The floor's broad span reads the scores clean_page_text computed once (it computed the line
+    features a second time on every page it reached), and ``kept_from_scores`` on those scores (what
+    the benchmarks call with cached scores) keeps exactly clean_page_text's lines."""
+    from dataclasses import replace
+
+    from storydiff.extract.line_model import load_models
+
+    models = load_models()
+    if models is None:
+        pytest.skip("no line model weights")
+    models = _fixture_scores(monkeypatch, models)
+    fixture = pagetext._line_scores
+    calls = []
+
+    def counted(lines, siblings, m):
+        calls.append(len(lines))
+        return fixture(lines, siblings, m)
+
+    monkeypatch.setattr(pagetext, "_line_scores", counted)
+    settings = replace(pagetext.SETTINGS, recall_floor=0.5, recall_floor_span_cost=0.02, recall_floor_inside=0.02)
+    got = clean_page_text("\n".join(LIST_PAGE), models=models, settings=settings)
+    assert calls == [len(LIST_PAGE)]  # one scoring, though the floor fired (the list's lines are kept)
+    assert all(got.kept[i] for i in range(5, 41))
+    kept, title = pagetext.kept_from_scores(LIST_PAGE, LIST_PAGE, fixture(LIST_PAGE, [], models), set(), models,
+                                            settings)
+    assert kept == got.kept and title == got.title

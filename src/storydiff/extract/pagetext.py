@@ -60,15 +60,25 @@ def clean_page_text(text: str, siblings: Sequence[str] = (), *, models: dict | N
     sibling_lines = [s.splitlines()[:MAX_LINES] for s in siblings if isinstance(s, str)]
     models = models or load_models()
     settings = settings or SETTINGS
-    flags = body_flags(scored, sibling_lines, models)
+    scores = _line_scores(scored, sibling_lines, models) if models is not None else None
     template = {normalise_line(line[:MAX_LINE_CHARS]) for page in sibling_lines for line in page}
-    kept, title = _after_model(lines, scored, flags, template, settings)
-    if settings.recall_floor > 0 and sentence_share(lines, kept) < settings.recall_floor:
-        broad = broad_body_flags(scored, sibling_lines, models, settings)
-        if broad is not None and any(b and not f for b, f in zip(broad, flags)):
-            kept, title = _after_model(lines, scored, [f or b for f, b in zip(flags, broad)], template, settings)
+    kept, title = kept_from_scores(lines, scored, scores, template, models, settings)
     body = "\n".join(line.strip() for line, k in zip(lines, kept) if k)
     return PageText(text=body, title=title, kept=kept)
+
+
+def kept_from_scores(lines: list[str], scored: list[str], scores: tuple | None, template: set[str],
+                     models: dict | None, settings: ExtractSettings = SETTINGS) -> tuple[list[bool], str | None]:
+    """clean_page_text's decisions from the line model's ``scores`` of ``scored`` (``_line_scores``;
+    None without a model): the decoder, the steps after it and the recall floor. (kept flags for
+    every line of ``lines``, the headline.) The benchmarks call it with cached scores."""
+    flags = body_flags(scored, [], models, scores=scores)
+    kept, title = _after_model(lines, scored, flags, template, settings)
+    if settings.recall_floor > 0 and sentence_share(lines, kept) < settings.recall_floor:
+        broad = broad_body_flags(scored, scores, models, settings)
+        if broad is not None and any(b and not f for b, f in zip(broad, flags)):
+            kept, title = _after_model(lines, scored, [f or b for f, b in zip(flags, broad)], template, settings)
+    return kept, title
 
 
 def _after_model(lines: list[str], scored: list[str], flags: list[bool], template: set[str],
@@ -116,7 +126,7 @@ def sentence_share(lines: Sequence[str], kept: Sequence[bool]) -> float:
     return held / total if total else 1.0
 
 
-def broad_body_flags(lines: list[str], siblings: list[list[str]], models: dict | None,
+def broad_body_flags(lines: list[str], scores: tuple | None, models: dict | None,
                      settings: ExtractSettings = SETTINGS) -> list[bool] | None:
     """The recall floor's broader rule (round 22): the decoder's span placed again with the lower
     cost ``recall_floor_span_cost`` and every line in it scoring over ``recall_floor_inside``
@@ -124,9 +134,10 @@ def broad_body_flags(lines: list[str], siblings: list[list[str]], models: dict |
     clean_page_text adds these lines when what it kept holds under ``recall_floor`` of the page's
     sentence text: a body of short lines (a list, a forum thread, a product's specs) scores under
     the span's cost, so the span closes after the page's few sentences and the body is lost."""
-    if models is None or "end" not in models or "boundary_decoder" not in models["_meta"] or not lines:
+    if (models is None or scores is None or scores[1] is None or "boundary_decoder" not in models["_meta"]
+            or not lines):
         return None
-    prob, p_start, p_end = _line_scores(lines, siblings, models)
+    prob, p_start, p_end = scores
     flags = broad_span_flags(prob, p_start, p_end, models["_meta"]["boundary_decoder"],
                              settings.recall_floor_span_cost, settings.recall_floor_inside)
     return [bool(f) and bool(line.strip()) and boilerplate_kind(line) is None for f, line in zip(flags, lines)]
@@ -231,11 +242,14 @@ def drop_near_repeats(lines: list[str], kept: list[bool], within: int) -> list[b
     return out
 
 
-def body_flags(lines: list[str], siblings: list[list[str]], models: dict | None) -> list[bool]:
+def body_flags(lines: list[str], siblings: list[list[str]], models: dict | None,
+               scores: tuple | None = None) -> list[bool]:
+    """The line model's body flags (C4's rules without a model); ``scores``: ``_line_scores``'s,
+    computed once by the caller (then ``siblings`` are not read)."""
     if models is None:
         flags = [c4_keep(line) for line in lines]
     else:
-        p2, p_start, p_end = _line_scores(lines, siblings, models)
+        p2, p_start, p_end = scores if scores is not None else _line_scores(lines, siblings, models)
         meta = models["_meta"]
         if p_start is not None:
             # Models of the body's first and last line place the span (bench/extraction.py, nested
