@@ -569,7 +569,8 @@ def test_a_loopback_server_answers_only_to_its_own_names(tmp_path, monkeypatch):
     serve(host="127.0.0.1", port=8123, db=str(tmp_path / "s.db"), token=None, allowed_host=["news.lan"])
     with TestClient(ran["app"]) as client:
         for host, status in (("rebind.attacker.example:8123", 400), ("127.0.0.1:8123", 200),
-                             ("localhost:8123", 200), ("[::1]:8123", 200), ("news.lan", 200), ("", 400)):
+                             ("localhost:8123", 200), ("[::1]:8123", 200), ("news.lan", 200), ("", 400),
+                             ("localhost.:8123", 200)):  # a fully qualified name (review 23b, F9)
             assert client.get("/api/stories", headers={"host": host}).status_code == status, host
     # on a public address the user chose to be reached by any name
     serve(host="0.0.0.0", port=8123, db=str(tmp_path / "s.db"), token=None)

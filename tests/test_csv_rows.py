@@ -187,3 +187,9 @@ def test_legacy_lines_are_read_in_the_encoding_of_their_letters():
     assert legacy_line("Zażółć gęślą jaźń, powiedział wójt Łęcznej".encode("cp1250")) == (
         "Zażółć gęślą jaźń, powiedział wójt Łęcznej", "cp1250")
     assert legacy_line(bytes(range(128, 256))) is None  # no script's letters: stays U+FFFD
+    # review 23b, F3: a Western row re-saved in cp1252 is no Cyrillic ("cafй", "Mьnchen"), and one
+    # stray byte in a Latin line stays U+FFFD ("brutalя" was read)
+    for line in ("Le café est très bon, à Paris, dit le maire.", "Die Straße in München war gesperrt, sagte Müller."):
+        assert legacy_line(line.encode("cp1252")) == (line, "cp1252")
+    assert legacy_line("Příliš žluťoučký kůň úpěl ďábelské ódy".encode("cp1250"))[1] == "cp1250"
+    assert legacy_line(b"Zelensky said the attack on Kyiv was brutal\xff and more") is None

@@ -35,3 +35,16 @@ def test_a_stamp_alone_is_no_claim_and_the_report_after_it_is(stamp, language):
 ])
 def test_a_sentence_that_reports_an_update_stays(sentence):
     assert [c.text for c in article_claims("a", sentence, MIN, "en")] == [sentence]
+
+
+def test_a_long_run_of_marks_after_a_stamp_word_is_read_in_linear_time():
+    # review 23b, F6: the first stamp regex backtracked cubically on "UPD , , , ... words" (1,000
+    # pairs: 91 s); a generous child-process timeout against a pathological regex
+    import subprocess
+    import sys
+
+    child = ("from storydiff.compare.claims import article_claims\n"
+             "text = 'UPD ' + ', ' * 5000 + 'Russian forces fired ten missiles at Kyiv overnight, the air force said.'\n"
+             "print(len(article_claims('a1', text, 5, 'en')))\n")
+    done = subprocess.run([sys.executable, "-c", child], timeout=60, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "1"

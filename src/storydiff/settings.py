@@ -737,7 +737,7 @@ class SearchSettings:
     # A query's terms, at most: SQLite's FTS5 cost grows much faster than the terms ANDed (400
     # articles: 1 term 0.03 s, 250 terms 40 s, 800 terms 329 s), and a read needs no token, so any
     # web page could hold the local server with one GET (review 23a, F10). Repeats are dropped first.
-    max_terms: int = 16
+    max_terms: int = 64  # plain words cost little (a pasted headline or quote: review 23b, F8)
     max_prefix_terms: int = 4  # "word*" terms (each an OR of its readings)
     min_prefix_chars: int = 2  # "c*" matches nearly every word
     snippet_chars: int = 160  # article text shown around the first matched word

@@ -1118,11 +1118,24 @@ _EDITORS_NOTE = re.compile(
 # edit (the revision history shows it), it reports nothing: it was a story fact, "shared" with
 # another outlet's view counter (QA pass 23b, 10). A stamp opening a sentence with more in it
 # ("UPD 03:40. Кількість загиблих зросла ...") is another sentence and stays.
-_UPDATE_STAMP = re.compile(
-    r"^\W*(?:оновлено|обновлено|змінено|изменено|upd|update[d]?|last\s+updated|aktualisiert|aktualizacja|"
-    r"zaktualizowano|mis\s+à\s+jour|actualizado)\b[\s:,]*(?:(?:о|об|в|во|at|um|o|à|a\s+las|on)\s+)?"
-    r"[\d\s.:/,-]*(?:(?:a\.?m\.?|p\.?m\.?|uhr|год\.?|ч\.?)\s*)?(?:\(?(?:utc|gmt|cet|eet|kyiv|kiev|київ|киев)[^)]*\)?)?\W*$",
-    re.IGNORECASE)
+_UPDATE_WORD = re.compile(
+    r"\W*(?:оновлено|обновлено|змінено|изменено|upd|update[d]?|last\s+updated|aktualisiert|aktualizacja|"
+    r"zaktualizowano|mis\s+à\s+jour|actualizado)\b", re.IGNORECASE)
+# what may follow the word in a stamp: times, dates and these words (a preposition, a clock's
+# a.m./Uhr/год., a zone); a word outside them makes it a sentence ("Updated figures show ...")
+_STAMP_WORDS = frozenset(
+    "о об в во at um o à a las on am pm m uhr год ч utc gmt cet eet kyiv kiev київ киев time за часом "
+    "київським киевскому local".split())
+_STAMP_MAX_REST = 60  # characters after the word: a stamp is short (and no long text is scanned)
+
+
+def _update_stamp(sentence: str) -> bool:
+    """Whether a sentence is an edit stamp alone ("Оновлено о 02:15.")."""
+    m = _UPDATE_WORD.match(sentence)
+    if m is None:
+        return False
+    rest = sentence[m.end():]
+    return len(rest) <= _STAMP_MAX_REST and all(w.lower() in _STAMP_WORDS for w in _LETTERS.findall(rest))
 
 
 # A credit or sign-off: who reported, wrote or edited the piece ("Reporting by Alan Charlish; Editing
@@ -1193,7 +1206,7 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
         # in three ("Загинули дві людини.", "Пошкоджено 7 будинків."; QA pass 19a: the disputed
         # figure left the comparison, and the copy was called a reprint)
         short = words < min_words and not (words == min_words - 1 and any(q.unit for q in quantities_in(s, language)))
-        if short or _EDITORS_NOTE.match(s) or _UPDATE_STAMP.match(s) or _signs_off(s):
+        if short or _EDITORS_NOTE.match(s) or _update_stamp(s) or _signs_off(s):
             continue
         line_end = text.find("\n", b)
         if _signs_off(text[text.rfind("\n", 0, a) + 1:line_end if line_end >= 0 else len(text)]):

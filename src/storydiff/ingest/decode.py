@@ -106,14 +106,18 @@ def mostly_utf8(data: bytes) -> tuple[str, int] | None:
 
 
 # Legacy encodings a line of a UTF-8 export may come in (one row re-saved by a spreadsheet on a
-# Windows machine), with the letters each writes: Cyrillic for Windows-1251, Polish and Czech
-# for Windows-1250. A line is read in the one whose letters make up nearly all its non-ASCII
-# characters (Polish bytes read as cp1251 give Cyrillic letters too, with "№" and "њ" among them).
+# Windows machine), with the letters each writes: Cyrillic for Windows-1251, Polish and Czech for
+# Windows-1250, Western European for Windows-1252. A line is read in the one whose letters make up
+# nearly all its non-ASCII characters, the largest share winning (a French line read as cp1250 has
+# "č" for "è" but "ŕ" for "à"), with two such letters at least (one stray byte stays U+FFFD), and
+# Cyrillic only in words of their own ("cafй" is a cp1252 line read as cp1251: review 23b, F3).
 _LEGACY_LETTERS = (
     ("cp1251", re.compile(r"[А-яЁёІіЇїЄєҐґЎў]")),
     ("cp1250", re.compile(r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻčďěňřšťůžČĎĚŇŘŠŤŮŽáéíýÁÉÍÝ]")),
+    ("cp1252", re.compile(r"[àâäçéèêëîïôöùûüÿñáíóúßÀÂÄÇÉÈÊËÎÏÔÖÙÛÜÑÁÍÓÚ]")),
 )
 LEGACY_SHARE = 0.9
+_MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[А-яЁёІіЇїЄєҐґЎў])\w+")
 
 
 def legacy_line(line: bytes) -> tuple[str, str] | None:
@@ -127,7 +131,7 @@ def legacy_line(line: bytes) -> tuple[str, str] | None:
             continue
         high = [c for c in text if ord(c) > 127 and c.isalpha()]
         others = sum(1 for c in text if ord(c) > 127 and not c.isalpha() and c not in "«»„“”’–—…№")
-        if not high:
+        if len(high) < 2 or (encoding == "cp1251" and _MIXED_SCRIPT_WORD.search(text)):
             continue
         share = sum(1 for c in high if letters.match(c)) / (len(high) + others)
         if share >= LEGACY_SHARE and (best is None or share > best[0]):

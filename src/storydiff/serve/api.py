@@ -325,7 +325,9 @@ def create_app(
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        if hosts is not None and _host_name(request.headers.get("host", "")) not in hosts:
+        # no Host at all (HTTP/1.0, a health probe) is no rebinding page, which always sends its name
+        host = request.headers.get("host")
+        if hosts is not None and host is not None and _host_name(host).rstrip(".") not in hosts:
             return PlainTextResponse("this server answers only to its own address (Host header refused)", 400)
         if request.url.path.startswith(_UNCOUNTED):  # health checks and assets wait for nothing
             response = await call_next(request)
