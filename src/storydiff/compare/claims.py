@@ -1124,8 +1124,7 @@ _UPDATE_WORD = re.compile(
 # what may follow the word in a stamp: times, dates and these words (a preposition, a clock's
 # a.m./Uhr/год., a zone); a word outside them makes it a sentence ("Updated figures show ...")
 _STAMP_WORDS = frozenset(
-    "о об в во at um o à a las on am pm m uhr год ч utc gmt cet eet kyiv kiev київ киев time за часом "
-    "київським киевскому local".split())
+    ["о", "об", "в", "во", "at", "um", "o", "à", "a", "las", "on", "am", "pm", "m", "uhr", "год", "ч", "utc", "gmt", "cet", "eet", "kyiv", "kiev", "київ", "киев", "time", "за", "часом", "київським", "киевскому", "local"])
 _STAMP_MAX_REST = 60  # characters after the word: a stamp is short (and no long text is scanned)
 
 
