@@ -132,3 +132,13 @@ def test_byline_from_dom_finds_what_trafilatura_finds(page):
 def test_page_info_reads_trafilaturas_author():
     for page in BYLINE_PAGES:
         assert page_info(parse_html(page), None).author == tm.extract_metadata(page).author
+
+
+def test_a_photo_credit_is_no_author_and_a_polish_text_and_photos_label_is_cut_whole():
+    # review 23b, F2: half a label was kept ("фото Олена Коваль", "i zdjęcia Jan Kowalski")
+    from storydiff.extract.metadata import byline_names
+
+    assert byline_names("Автор фото: Олена Коваль") == []
+    assert byline_names("Олена Коваль; Автор фото Іван Петренко") == ["Олена Коваль"]
+    assert byline_names("Tekst i zdjęcia: Jan Kowalski") == ["Jan Kowalski"]
+    assert byline_names("Fotis Papadopoulos") == ["Fotis Papadopoulos"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storydiff.extract.html import extract_html
 from storydiff.extract.line_cleanup import clean_body
 
@@ -206,3 +208,18 @@ def test_an_articles_h1_is_no_body_line():
                                           '<meta property="og:title" content="Prices up in most regions, survey says">')).text
     assert article.splitlines()[0].startswith("Home prices rose again")
     assert "Home prices rise again in most regions" not in article
+
+
+@pytest.mark.parametrize("stamp", [
+    "Останнє оновлення: 07.12.2026, 14:05",
+    "Последнее обновление: 07.12.2026, 14:05",
+    "Оновлено 07.12.2026 о 14:05, автор: Олена Коваль",
+    "Опубликовано: 07.12.2026 14:05 | Источник: пресс-служба",
+    "Опубліковано 07.12.2026 о 14:05 у рубриці Новини",
+    "Last updated on 07/12/2026 at 14:05 by Reuters staff",
+    "Submitted by webmaster on 07/12/2026 - 14:05",
+])
+def test_a_stamp_with_its_noun_signer_or_section_is_still_a_stamp(stamp):
+    # review 23b, F7: the narrowed rule kept these as body text (a re-stamped page a "revision")
+    body = clean_body("The council met on Monday to discuss the budget.\n" + stamp + "\nThe vote is due next week.")
+    assert stamp not in body.split("\n") and "The vote is due next week." in body

@@ -76,7 +76,12 @@ _STAMP_WORD = re.compile(
     # a forum's or a Q&A site's stamp on a post ("answered Feb 4, 2014 at 13:07", "23.07.2025 · 6 min
     # read", "Last active December 20, 2025 13:58"; read on wcxb's development half)
     r"|answered|asked|commented|replied|wrote|active|joined|read"
-    r"|elapsed|remaining|duration",  # a media player's clock
+    r"|elapsed|remaining|duration"  # a media player's clock
+    # an edit's or a post's stamp with its noun, who signed it and where it was filed ("Останнє
+    # оновлення: 07.12.2026, 14:05", "Last updated ... by Reuters staff", "Submitted by webmaster
+    # on ...", "... у рубриці Новини", "Источник: пресс-служба": review 23b, F7)
+    r"|останнє|последнее|оновлення|обновление|обновления|оновлено|update|submitted|staff|webmaster|editor"
+    r"|рубриці|рубрике|розділі|разделе|источник|джерело|автор|редакция|редакція|пресс|прес|служба|служби",
     re.I,
 )
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")  # markup left in the text ("<span>Andy</span> Sun, 10/23/2016 - 10:29")

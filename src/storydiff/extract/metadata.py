@@ -423,7 +423,7 @@ _NAME = (r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'
 # trafilatura hands over as "Автор Олена Коваль": QA pass 23b, 06) cut the same ones
 _LABEL_WORDS = (
     r"(?i:автор(?:и|ы|ка)?(?:[ \t]+(?:матеріалу|материала|статті|статьи|тексту|публікації|публикации))?"
-    r"|текст(?:[ \t]+(?:і|и|та)[ \t]+фото)?|autor(?:in|ka|zy|en)?|tekst|text|auteur|autore|autora"
+    r"|текст(?:[ \t]+(?:і|и|та)[ \t]+фото)?|autor(?:in|ka|zy|en)?|tekst(?:[ \t]+i[ \t]+zdjęcia)?|text|auteur|autore|autora"
     # who compiled a piece from several sources: "Opracowanie: Jan Nowak", "Opracowała: ...",
     # "Підготувала: ...", "Подготовил: ..." (QA pass 20a, 06)
     r"|opracowanie|opracował[a]?|підготува(?:в|ла)|подготови(?:л|ла))"
@@ -642,6 +642,12 @@ def without_dashed_label(byline: str) -> str:
     return _DASHED_LABEL.sub("", byline, count=1)
 
 
+# A photo credit in the author field: its name is the photographer's, no author of the text
+# ("Автор фото Олена Коваль", "Фото: ...", "Zdjęcia: ...", "Photo: ..."; review 23b, F2: the
+# label's half was kept, "фото Олена Коваль" an author)
+_PHOTO_CREDIT = re.compile(r"(?i:(?:автор(?:ка)?[ \t]+)?фото|zdjęci[ae]|fot\.|photos?|foto)(?:[ \t]*[:—–-][ \t]*|[ \t]+)\S")
+
+
 def byline_names(raw: str | None) -> list[str]:
     """Who signed a page, from its markup's author string (trafilatura's "Jane Doe; AP"): people,
     agencies, desks and user names as written; labels, placeholders, post-nominals and glued dates
@@ -654,6 +660,8 @@ def byline_names(raw: str | None) -> list[str]:
         name = " ".join(part.replace("©", " ").split()).strip(" .,:|-–—")
         name = _BYLINE_STAMP.sub("", _BYLINE_LABEL.sub("", name))
         if _AUTHOR_WORD.search(name):  # "Authorization", "Reset-Author": an element named for the word
+            continue
+        if _PHOTO_CREDIT.match(name):  # "Автор фото: Олена Коваль" took the photo, not the article
             continue
         if names and _STATION.match(name):  # "Anna Müller; ARD-Studio Kiew": where she writes from
             continue
