@@ -70,3 +70,16 @@ def test_compare_names_the_speakers_of_a_one_article_story(tmp_path):
     result = compare_paths([str(page)], parse_singles=False, entities=False)
     (article,) = result.articles
     assert [q.speaker for q in article.quotes] == ["Volodymyr Zelensky", "Volodymyr Zelensky", "Denys Shmyhal"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # review 23b, F1: a wrong name is worse than none
+    ("Biden, speaking in Delaware, said “the economy is strong” and inflation was falling.", "Biden"),
+    ("Speaking to reporters in Kyiv, the minister said “help is coming” within days.", None),
+    ("Russia launched 40 drones overnight in what Kyiv called “the largest attack yet” on the capital.", "Kyiv"),
+    ("Trump posted on Truth Social: “Happy Thanksgiving to all!” Democrats said it was a stunt.", "Trump"),
+    ("Russia’s foreign ministry said the talks were “a waste of time” and blamed Kyiv.", None),
+    ("Netanyahu’s office says “the operation will continue” until the hostages are freed.", None),
+])
+def test_places_participles_possessives_and_the_next_sentence_name_no_speaker(text, speaker):
+    assert [s for _, s in _speakers(text)] == [speaker]

@@ -520,6 +520,10 @@ def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | No
     if _PRONOUN_RE[lang].match(sentence[verb.end():].lstrip()):
         return None  # "..., antwortete er in einem Interview: „": the pronoun's, not a word before it
     before = [(at, run) for at, run in _runs(sentence[: verb.start()]) if not _OF.search(sentence[:at])]
+    if lang == "en":  # "Biden, speaking in Delaware, said": a place, not who spoke (review 23b, F1)
+        # and a participle opening the sentence ("Speaking to reporters in Kyiv, the minister said")
+        before = [(at, run) for at, run in before if not _after_preposition(sentence, at, lang)
+                  and not (len(run) == 1 and run[0].lower().endswith("ing"))]
     after = _speaker_runs(sentence[verb.end():], lang)
     if after and not before:  # "Jak zaznaczył Zieliński, „"
         return _name(after[0][1]), verb.group(0)
@@ -566,6 +570,9 @@ def _pronoun_cue(text: str, open_mark: int, lang: str) -> tuple[str | None, str 
 _ENGLISH_SUBJECT_VERB = re.compile(r"[ \t\u00a0]+[a-z][a-z’']+(?:ed|s)\b")
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _english_subject(text: str, open_mark: int) -> str | None:
     """The name that opens an English quote's sentence when a verb follows it right away (no
     speaker was found otherwise), or None."""
@@ -574,11 +581,12 @@ def _english_subject(text: str, open_mark: int) -> str | None:
     runs = _runs(sentence)
     if not runs or runs[0][0] != lead:
         return None
-    at, run = runs[0]
-    end = at + len(" ".join(run))
-    if not _ENGLISH_SUBJECT_VERB.match(sentence, end):
-        return None
-    return _name(run)
+    # the subject nearest the quote: "Russia launched 40 drones in what Kyiv called “...”" is Kyiv's
+    for at, run in reversed(runs):
+        end = at + len(" ".join(run))
+        if _ENGLISH_SUBJECT_VERB.match(sentence, end) and not _after_preposition(sentence, at, "en"):
+            return _name(run)
+    return None
 
 
 def _speaking_since(text: str, start: int, open_mark: int, lang: str) -> str | None:
@@ -828,6 +836,12 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
             continue
         cue, speaker = (speaker_after(text, sp.close_mark, lang, inherited, last_named, sp.open_mark, previous_end)
                         if sp.closed else (None, None))
+        if lang == "en" and _sentence_before(text, sp.open_mark).rstrip().endswith(":"):
+            # "Trump posted on Truth Social: “...!” Democrats said ...": the colon's sentence names
+            # the speaker; the words after the quote open another sentence (review 23b, F1)
+            before = speaker_before(text, sp.open_mark, lang)
+            if before is not None:
+                speaker, cue = before
         if cue is None and speaker is None and sp.closed:
             # a quote in another language than the article's, attributed in that language: a Polish
             # roundup's "„...“, sagte Pistorius dem ZDF" (QA pass 18 gave it the Polish quote's speaker)
@@ -854,6 +868,8 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
             speaker = inherited  # a run of quotes by one speaker: «...», — сказала X. «...».
         if speaker is None and cue is None and lang == "en":
             speaker = _english_subject(text, sp.open_mark)
+        if lang == "en" and speaker and _POSSESSIVE.search(speaker):
+            speaker = None  # "Russia’s foreign ministry said": the ministry spoke, not Russia
         q.speaker, q.cue = _full_name(text, speaker), cue
         if speaker:
             previous, previous_para = speaker, para
