@@ -110,14 +110,59 @@ def test_redirects_across_hosts_check_robots_and_are_bounded(web):
     for i in range(8):
         web.set("a.test", f"/hop{i}", Page(status=307, headers={"Location": f"/hop{i + 1}"}))
     web.set("a.test", "/js", Page(status=302, headers={"Location": "javascript:alert(1)"}))
+    web.set("a.test", "/mail", Page(status=302, headers={"Location": "mailto:desk@a.test"}))
     web.start()
     got = fetch(web, "http://a.test/moved")
     assert got.final_url == "http://b.test/here" and got.url == "http://a.test/moved" and got.body == HTML
     assert reason(web, "http://a.test/to-private") == "disallowed by robots.txt"
     assert web.hits("c.test", "/private/x") == []
     assert reason(web, "http://a.test/hop0").startswith("more than 5 redirects")
-    # httpx itself refuses to build the next request from such a Location; either way it is refused
-    assert reason(web, "http://a.test/js").startswith(("redirect to a non-web address", "invalid URL"))
+    # refused with our own reason, not httpx's parse error of the Location (review 23a, F6)
+    assert reason(web, "http://a.test/js") == "redirect to a non-web address: javascript:alert(1)"
+    assert reason(web, "http://a.test/mail") == "redirect to a non-web address: mailto:desk@a.test"
+
+
+def test_a_redirect_to_a_name_idna_refuses_is_a_failure_of_that_url(web):
+    """httpx parses a Location for its own use even when it follows no redirect: an IDNA name it
+    refuses raised idna's error out of the round (review 23a, F7)."""
+    web.set("a.test", "/idna", Page(status=302, headers={"Location": "http://xn--a.example/x"}))
+    web.set("a.test", "/v6", Page(status=302, headers={"Location": "http://[::1/x"}))
+    web.start()
+    assert reason(web, "http://a.test/idna").startswith("redirect to an invalid address: http://xn--a.example/x")
+    assert reason(web, "http://a.test/v6").startswith("redirect to an invalid address: 'http://[::1/x'")
+
+
+def test_a_public_source_never_reaches_a_private_address_however_spelled(web):
+    """The address connected to decides, not the URL's spelling: inet_aton's forms of 127.0.0.1 and a
+    name resolving to loopback were fetched from a public feed's links and redirects (review 23a, F1)."""
+    import socket
+
+    forms = ["2130706433", "127.1", "0x7f000001"]  # (httpx itself refuses "0177.0.0.1")
+    try:
+        if socket.gethostbyname(socket.gethostname()).startswith("127."):
+            forms.append(socket.gethostname())  # a name that resolves to loopback
+    except OSError:
+        pass
+    for host in forms:
+        web.set(host, "/secret", Page(HTML))
+    web.set("pub.test", "/moved", lambda: Page(status=301, headers={"Location": f"http://127.1:{web.port}/secret"}))
+    web.start()
+    for host in forms:
+        url = f"http://{host}:{web.port}/secret"
+        assert reason(web, url, listed_by="http://pub.test/feed.xml") == (
+            f"http://pub.test led to a private address (127.0.0.1 via {host}): not fetched")
+    assert reason(web, "http://pub.test/moved") == (
+        "http://pub.test led to a private address (127.0.0.1 via 127.1): not fetched")
+    assert web.hits(path="/secret") == []
+    # named by the operator, such an address is fetched; and what a listing there names may be too
+    assert fetch(web, f"http://127.1:{web.port}/secret").body == HTML
+
+    async def staging():
+        async with Fetcher(FAST, resolve=web.resolve_map()) as f:
+            await f.get(f"http://0x7f000001:{web.port}/secret", expect="listing")
+            return await f.get(f"http://2130706433:{web.port}/secret", listed_by=f"http://0x7f000001:{web.port}/secret")
+
+    assert asyncio.run(staging()).body == HTML
 
 
 def test_content_types_and_conditional_requests(web):

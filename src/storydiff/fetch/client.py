@@ -20,7 +20,10 @@ Every refusal is a ``FetchError`` whose message is the one-line reason the quara
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import ipaddress
 import random
+import socket
 import time
 import zlib
 from collections.abc import Mapping
@@ -65,6 +68,18 @@ class FetchError(Exception):
     def __init__(self, reason: str, *, network: bool = False):
         super().__init__(reason)
         self.network = network  # a timeout or refused connection (counts towards giving up on a host)
+
+
+class PrivateAddressError(FetchError):
+    """A public source led to a private, loopback or link-local address (see ``private_address``)."""
+
+
+# The public URL whose link or redirect the request being made follows, while that request may not
+# connect to a non-public address; None while it may (a source the operator named, or what a listing
+# on a private address led to). Set by ``Fetcher.get``, read where the connection is made
+# (``_transport``'s backend), where the address actually connected to is known: the URL's spelling
+# ("2130706433", "127.1", "0x7f000001", a DNS name) is no guide to it (review 23a, F1).
+_LED_BY: contextvars.ContextVar[str | None] = contextvars.ContextVar("storydiff_led_by", default=None)
 
 
 @dataclass(frozen=True)
@@ -232,16 +247,22 @@ class Fetcher:
         self.robots_cache = robots_cache if robots_cache is not None else {}
         self._client: httpx.AsyncClient | None = None
         self._all: asyncio.Semaphore | None = None
+        # "host:port" → the non-public address a connection to it went to (a source the operator
+        # named there): what it lists may be private too; a public source's links may not reuse it
+        self.private_origins: dict[str, str] = {}
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
         timeout = httpx.Timeout(connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout,
                                 pool=s.total_timeout)
         limits = httpx.Limits(max_connections=max(1, s.max_connections), max_keepalive_connections=max(1, s.max_connections))
-        transport = _transport(limits, self.resolve)
+        transport = _transport(limits, self.resolve, self.private_origins)
         self._client = httpx.AsyncClient(
             timeout=timeout,
             follow_redirects=False,  # followed by hand: robots, loops and the count are ours to check
+            # a Location is judged before httpx parses it for its own use (an IDNA name it refuses
+            # raised out of the round, a javascript: one gave httpx's parse error: review 23a, F6/F7)
+            event_hooks={"response": [_check_location]},
             headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"},
             transport=transport,
             trust_env=not self.resolve,  # a proxy from the environment would bypass --resolve
@@ -291,6 +312,9 @@ class Fetcher:
                                           limit=ROBOTS_MAX_BYTES)
                 if got.status >= 500 or got.status == 429 or got.status in REDIRECTS:
                     raise FetchError(f"HTTP {got.status}")
+            except PrivateAddressError:
+                host.robots_task = None  # the refusal is this request's: a request that may go there asks again
+                raise
             except FetchError as e:
                 # a host that cannot be reached at all is named so: "robots.txt could not be read"
                 # sent the reader looking at a file when the server was down (second QA pass)
@@ -320,12 +344,19 @@ class Fetcher:
         seen = [url]
         current = url
         trusted = listed_by or url
-        for _hop in range(self.settings.max_redirects + 1):
-            private = private_address(current)
-            if private and not private_address(trusted):
-                raise FetchError(f"{host_of(trusted)} led to a private address ({private}): not fetched")
-            await self.allowed(current)
-            got = await self._with_retries(current, validators if current == url else None, expect)
+        for hop in range(self.settings.max_redirects + 1):
+            # the operator's own source may be anywhere; what a public one leads to may not be private
+            may_be_private = (hop == 0 and listed_by is None) or self._reached_privately(trusted) is not None
+            if not may_be_private:
+                private = private_address(current) or self._reached_privately(current)
+                if private:
+                    raise PrivateAddressError(f"{host_of(trusted)} led to a private address ({private}): not fetched")
+            token = _LED_BY.set(None if may_be_private else host_of(trusted))
+            try:
+                await self.allowed(current)
+                got = await self._with_retries(current, validators if current == url else None, expect)
+            finally:
+                _LED_BY.reset(token)
             if got.status not in REDIRECTS:
                 got.url = url
                 return got
@@ -335,6 +366,14 @@ class Fetcher:
             seen.append(target)
             current = target
         raise FetchError(f"more than {self.settings.max_redirects} redirects (last: {current})")
+
+    def _reached_privately(self, url: str) -> str | None:
+        """The non-public address ``url`` is spelled as, or its host was connected to this round."""
+        spelled = private_address(url)
+        if spelled:
+            return spelled
+        key = _origin(url)
+        return self.private_origins.get(key) if key else None
 
     async def _with_retries(self, url: str, validators: Validators | None, expect: str) -> Fetched:
         s = self.settings
@@ -391,6 +430,8 @@ class Fetcher:
                     raise FetchError(f"invalid URL: {e}") from None
                 except httpx.HTTPError as e:
                     raise FetchError(f"{type(e).__name__}: {str(e)[:100]}") from None
+                except (UnicodeError, ValueError) as e:  # an address httpx or idna cannot read
+                    raise FetchError(f"invalid address: {str(e)[:100] or type(e).__name__}") from None
                 finally:
                     host.finished()
 
@@ -404,9 +445,7 @@ class Fetcher:
                 location = resp.headers.get("location")
                 if not location:
                     raise FetchError(f"HTTP {status} redirect without a Location")
-                got.final_url = urljoin(url, location.strip())
-                if urlsplit(got.final_url).scheme not in ("http", "https"):
-                    raise FetchError(f"redirect to a non-web address: {got.final_url[:100]}")
+                got.final_url = _redirect_target(url, location)
                 return got
             if status == 304 or (expect == "robots" and status >= 400):
                 return got
@@ -445,41 +484,105 @@ class Fetcher:
 
 
 def private_address(url: str) -> str | None:
-    """The host of ``url`` when it is a private, loopback, link-local or otherwise non-public IP
-    address (or localhost), else None. A source the operator named may be one (a staging server);
-    a public feed or page may not lead there, by a link or a redirect: the answer of an internal
-    service or of a cloud's metadata address (169.254.169.254) would be stored and shown."""
-    import ipaddress
-
-    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    """The host of ``url`` when it is spelled as a private, loopback, link-local or otherwise
+    non-public IP address (or localhost), else None. A source the operator named may be one (a
+    staging server); a public feed or page may not lead there, by a link or a redirect: the answer
+    of an internal service or of a cloud's metadata address (169.254.169.254) would be stored and
+    shown. Other spellings ("127.1", "2130706433") and names are judged by the address connected
+    to (``_transport``'s backend)."""
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    except ValueError:
+        return None
     if host == "localhost" or host.endswith(".localhost"):
         return host
     try:
-        address = ipaddress.ip_address(host)
+        ipaddress.ip_address(host)
     except ValueError:
-        return None  # a name: what it resolves to is the resolver's (see README, watch)
-    return None if address.is_global else host
+        return None
+    return host if _non_public(host) else None
 
 
-def _transport(limits: httpx.Limits, resolve: Mapping[str, str]) -> httpx.AsyncHTTPTransport:
-    transport = httpx.AsyncHTTPTransport(limits=limits)
-    if not resolve:
-        return transport
+def _non_public(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone ("fe80::1%eth0") apart
+    if ip.version == 6 and ip.ipv4_mapped is not None:  # ::ffff:127.0.0.1 is 127.0.0.1
+        ip = ip.ipv4_mapped
+    return not ip.is_global
+
+
+def _origin(url: str) -> str | None:
+    """"host:port" as the connection to ``url`` is asked for (httpx's ASCII host, default port)."""
+    try:
+        u = httpx.URL(url)
+    except (httpx.InvalidURL, UnicodeError, ValueError):
+        return None
+    return f"{u.raw_host.decode('ascii')}:{u.port or (443 if u.scheme == 'https' else 80)}"
+
+
+def _redirect_target(url: str, location: str) -> str:
+    """Where a redirect from ``url`` leads, or FetchError saying why it leads nowhere we go."""
+    try:
+        target = urljoin(url, location.strip())
+        scheme = urlsplit(target).scheme.lower()
+    except ValueError as e:
+        raise FetchError(f"redirect to an invalid address: {location.strip()[:100]!r} ({e})") from None
+    if scheme not in ("http", "https"):
+        raise FetchError(f"redirect to a non-web address: {target[:100]}")
+    try:
+        _ = httpx.URL(target).host  # what httpx itself will make of it (it decodes an IDNA name)
+    except (httpx.InvalidURL, UnicodeError, ValueError) as e:
+        raise FetchError(f"redirect to an invalid address: {target[:100]} ({str(e)[:80]})") from None
+    return target
+
+
+async def _check_location(response: httpx.Response) -> None:
+    if response.status_code in REDIRECTS and response.headers.get("location"):
+        _redirect_target(str(response.request.url), response.headers["location"])
+
+
+def _transport(limits: httpx.Limits, resolve: Mapping[str, str], private_origins: dict[str, str]) -> httpx.AsyncHTTPTransport:
     import httpcore
 
-    class Resolved(httpcore.AsyncNetworkBackend):
-        """Connects "host:port" to the address ``resolve`` gives it; the request is unchanged."""
+    transport = httpx.AsyncHTTPTransport(limits=limits)
+
+    class Checked(httpcore.AsyncNetworkBackend):
+        """Resolves a host itself and connects to the address it checked (no second lookup that
+        could answer otherwise): a non-public one only when the request may go there
+        (``_LED_BY``). "host:port" in ``resolve`` (the operator's --resolve) connects where that
+        says, as told; the request is unchanged."""
 
         def __init__(self) -> None:
             self.inner = httpcore.AnyIOBackend()
 
         async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+            kw = {"timeout": timeout, "local_address": local_address, "socket_options": socket_options}
             target = resolve.get(f"{host}:{port}")
             if target is not None:
-                host, _, p = target.rpartition(":")
-                port = int(p)
-            return await self.inner.connect_tcp(host, port, timeout=timeout, local_address=local_address,
-                                                socket_options=socket_options)
+                address, _, p = target.rpartition(":")
+                return await self.inner.connect_tcp(address.strip("[]"), int(p), **kw)
+            led_by = _LED_BY.get()
+            try:
+                infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            except OSError as e:
+                raise httpcore.ConnectError(e.strerror or str(e)) from e
+            addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+            if led_by is not None:
+                public = [a for a in addresses if not _non_public(a)]
+                if not public:
+                    shown = addresses[0] if addresses[0] == host else f"{addresses[0]} via {host}"
+                    raise PrivateAddressError(f"{led_by} led to a private address ({shown}): not fetched")
+                addresses = public
+            error: Exception | None = None
+            for address in addresses:
+                try:
+                    stream = await self.inner.connect_tcp(address, port, **kw)
+                except httpcore.ConnectError as e:
+                    error = e
+                    continue
+                if _non_public(address):
+                    private_origins[f"{host}:{port}"] = address if address == host else f"{address} via {host}"
+                return stream
+            raise error or httpcore.ConnectError(f"no address for {host}")
 
         async def connect_unix_socket(self, path, timeout=None, socket_options=None):
             return await self.inner.connect_unix_socket(path, timeout=timeout, socket_options=socket_options)
@@ -492,6 +595,6 @@ def _transport(limits: httpx.Limits, resolve: Mapping[str, str]) -> httpx.AsyncH
         max_connections=limits.max_connections,
         max_keepalive_connections=limits.max_keepalive_connections,
         keepalive_expiry=limits.keepalive_expiry,
-        network_backend=Resolved(),
+        network_backend=Checked(),
     )
     return transport

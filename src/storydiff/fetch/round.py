@@ -121,9 +121,10 @@ class Round:
                 listing = Listing(known.meta.get("kind", "feed"), sources=list(known.meta.get("sources", [])))
             else:
                 listing = read_listing(url, got.body, got.content_type)
-        except (FetchError, ValueError) as e:
-            await self.emit(Failure(url, str(e), stage="fetch"))
-            await self.emit(SourceReport(url, ok=False, status=str(e)))
+        except Exception as e:  # one source, whatever went wrong, never ends the round
+            reason = str(e) if isinstance(e, (FetchError, ValueError)) else f"{type(e).__name__}: {str(e)[:100]}"
+            await self.emit(Failure(url, reason, stage="fetch"))
+            await self.emit(SourceReport(url, ok=False, status=reason))
             return
         entries = _each_page_once(listing.entries)[: self.watch.max_pages_per_source]
         if got.not_modified:  # the listing is as it was last time: what it listed then
@@ -195,8 +196,9 @@ class Round:
         validators = Validators(known.etag, known.last_modified) if known else None
         try:
             got = await fetcher.get(entry.url, validators, expect="page", listed_by=source_url)
-        except FetchError as e:
-            await self.emit(Failure(entry.url, str(e), stage="fetch"))
+        except Exception as e:  # one page, whatever went wrong, never ends the round (review 23a, F7)
+            reason = str(e) if isinstance(e, FetchError) else f"{type(e).__name__}: {str(e)[:100]}"
+            await self.emit(Failure(entry.url, reason, stage="fetch"))
             if known is None and entry.summary:  # never read before: the feed's summary stands in
                 meta = {k: v for k, v in entry.meta.items() if k in ("title", "published", "authors", "site_name")}
                 return RawItem(source=entry.url + SUMMARY_SUFFIX, kind="html", content=entry.summary,
