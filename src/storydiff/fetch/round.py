@@ -29,6 +29,7 @@ __all__ = ["DONE", "Round", "SourceReport", "SUMMARY_SUFFIX"]
 # apart from the page's own, so the page's fetch failure stays quarantined beside it.
 SUMMARY_SUFFIX = "#feed-summary"
 DONE = object()  # the last event of a round
+MALFORMED_NAMED = 20  # a listing's malformed links named one by one in the quarantine; the rest counted
 _HEAD_CHARS = 200_000  # of a page kept to read its site's name from (its <head>, or its start)
 # Listings that name further listings (a sitemap index's sitemaps, an OPML export's feeds; a sitemap
 # may name sitemaps too): their record keeps those names, so that a 304 still has each checked
@@ -155,6 +156,11 @@ class Round:
         await self.emit(record)
         if listing.problem:  # after its record, whose arrival clears the source's earlier failures
             await self.emit(Failure(url, listing.problem, stage="fetch"))
+        for link in listing.malformed[:MALFORMED_NAMED]:  # each named; the listing's other entries are read
+            await self.emit(Failure(url, f"lists a malformed link {link[:200]!r}: not followed", stage="fetch"))
+        if len(listing.malformed) > MALFORMED_NAMED:
+            await self.emit(Failure(url, f"lists {len(listing.malformed)} malformed links: the first "
+                                    f"{MALFORMED_NAMED} are named", stage="fetch"))
         unseen = [u for u in listing.sources if u not in self.seen_sources]
         children = unseen[: self.watch.max_child_listings]
         if len(unseen) > len(children):  # named, not dropped without a word (a review)

@@ -29,6 +29,8 @@ class Listing:
     sources: list[str] = field(default_factory=list)  # further listings (a sitemap index, OPML)
     # why the listing was read only in part (a feed cut off mid-download): its entries are those before
     problem: str | None = None
+    # links no URL parser reads ("http://[::1/x"): each named, the others read (review 23a, F2)
+    malformed: list[str] = field(default_factory=list)
 
 
 def web_url(url: str) -> str | None:
@@ -36,9 +38,11 @@ def web_url(url: str) -> str | None:
     None when it is no http(s) address."""
     from courlan import normalize_url
 
+    from storydiff.ingest.formats import split_url
+
     url = (url or "").strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    parts = split_url(url)
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         return None
     try:
         url = normalize_url(url, strict=False)
@@ -78,7 +82,7 @@ def read_listing(url: str, body: bytes, content_type: str = "") -> Listing:
 def _feed(url: str, body: bytes) -> Listing:
     import feedparser
 
-    from storydiff.ingest.formats import _entry_url, _feed_author, _feed_outlet, _feed_text
+    from storydiff.ingest.formats import _entry_url, _feed_author, _feed_outlet, _feed_text, malformed_link
     from storydiff.ingest.sanitize import clean_references
 
     parsed = feedparser.parse(clean_references(body))  # feedparser crashes on &#xD800; and the like
@@ -89,6 +93,9 @@ def _feed(url: str, body: bytes) -> Listing:
     base = channel.get("link") or url
     listing = Listing("feed", problem=_cut_off(body, parsed))
     for entry in parsed.entries:
+        if malformed_link(entry):
+            listing.malformed.append(entry["link"].strip())
+            continue
         link = _entry_url(entry, base)
         page = web_url(link) if link else None
         if page is None:
@@ -133,6 +140,8 @@ def _sitemap(url: str, body: bytes, root: str) -> Listing:
     from courlan import extract_domain
     from trafilatura.sitemaps import SitemapObject
 
+    from storydiff.ingest.formats import split_url
+
     text = body.decode("utf-8", "replace")
     domain = extract_domain(url, fast=True) or urlsplit(url).hostname or ""
     sitemap = SitemapObject(url, domain, [])
@@ -145,11 +154,12 @@ def _sitemap(url: str, body: bytes, root: str) -> Listing:
         found_pages, found_children = _locs(body, urlsplit(url).netloc.lower())
     pages = [u for u in (web_url(x) for x in found_pages) if u]
     children = [u for u in (web_url(x) for x in found_children) if u]
+    malformed = [x for x in found_pages + found_children if web_url(x) is None and split_url(x.strip()) is None]
     if root == "sitemapindex":
-        return Listing("sitemapindex", sources=list(dict.fromkeys(children + pages)))
+        return Listing("sitemapindex", sources=list(dict.fromkeys(children + pages)), malformed=malformed)
     news = _news_meta(body)
     entries = [Entry(u, meta=news.get(u, {})) for u in dict.fromkeys(pages)]
-    return Listing("sitemap", entries=entries, sources=children)
+    return Listing("sitemap", entries=entries, sources=children, malformed=malformed)
 
 
 _NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
@@ -196,10 +206,15 @@ def _locs(body: bytes, host: str) -> tuple[list[str], list[str]]:
         return [], []
     if root is None:
         return [], []
+    from storydiff.ingest.formats import split_url
+
     pages, maps = [], []
     for loc in root.iter("{*}loc", "loc"):
         u = (loc.text or "").strip()
-        if urlsplit(u).netloc.lower() == host:  # as trafilatura tells a sitemap from a page
+        parts = split_url(u)
+        if parts is None and u.lower().startswith(("http://", "https://")):
+            pages.append(u)  # named as malformed by the caller, not dropped unsaid
+        elif parts is not None and parts.netloc.lower() == host:  # as trafilatura tells a sitemap from a page
             (maps if DETECT_SITEMAP_LINK.search(u) else pages).append(u)
     return pages, maps
 

@@ -15,7 +15,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from storydiff.ingest import csv_rows, split
 from storydiff.ingest.decode import (
@@ -543,9 +543,25 @@ def _feed_author(value: object) -> str | None:
     return None if "@" in value else value.strip()
 
 
+def split_url(url: str) -> SplitResult | None:
+    """``urlsplit(url)``, or None where it raises ("http://[::1/x": an unclosed IPv6 bracket): one
+    such link in a feed or sitemap failed the whole listing (review 23a, F2)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
+def malformed_link(entry: Any) -> bool:
+    """Whether a feed entry's link is a web address no URL parser reads (named, not followed)."""
+    link = entry.get("link")
+    return isinstance(link, str) and link.strip().lower().startswith(("http://", "https://")) \
+        and split_url(link.strip()) is None
+
+
 def _web_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    parts = split_url(url)
+    return parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def _entry_url(entry: Any, base: str | None) -> str | None:
@@ -561,7 +577,10 @@ def _entry_url(entry: Any, base: str | None) -> str | None:
     if not any(isinstance(x, dict) and x.get("href") == link for x in entry.get("links") or []):
         return None  # feedparser copied the entry's id (urn:, tag:, an RSS guid) as its link: a name, not a page
     if base and _web_url(base):
-        joined = urljoin(base, link)
+        try:
+            joined = urljoin(base, link)
+        except ValueError:
+            return None
         return joined if _web_url(joined) else None
     return None
 
@@ -681,6 +700,9 @@ def _feed_entries(source: str, piece: split.FeedPiece, settings: IngestSettings)
         link = entry.get("link")
         url = _entry_url(entry, base)
         where = f"{source}#{url or link or f'entry{n}'}"
+        if malformed_link(entry):
+            yield Failure(f"{source}#entry{n}", f"malformed link {link.strip()[:200]!r}: entry not read")
+            continue
         body = None
         if entry.get("content"):
             body = max((c.get("value", "") for c in entry["content"]), key=len)
