@@ -211,5 +211,6 @@ def test_a_news_sitemap_gives_its_pages_their_date():
 </urlset>"""
     listing = _sitemap("https://veyra.example/sitemap.xml", body, "urlset")
     meta = {e.url: e.meta for e in listing.entries}
-    assert meta["https://veyra.example/a/sm1"] == {"published": "2024-03-11T10:00:00Z"}
-    assert meta["https://veyra.example/a/sm2"] == {}  # lastmod is when a page changed, not its date
+    assert meta["https://veyra.example/a/sm1"] == {"published": "2024-03-11T10:00:00Z", "lastmod": "2024-04-01"}
+    # lastmod is when a page changed, not its date: kept apart, never as "published"
+    assert meta["https://veyra.example/a/sm2"] == {"lastmod": "2024-04-01"}

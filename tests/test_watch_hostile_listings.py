@@ -4,8 +4,11 @@ page listed by two sources, an edit announced only by a sitemap's <lastmod> (rev
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 from outlets import Outlets, Page, rss
 from test_watch import FERRY, QUAKE, articles, errors, page, rows, runner, watch
 
+from storydiff.fetch.round import Round, SourceReport
+from storydiff.records import Failure, RawItem
 from storydiff.serve.cli import app
+from storydiff.settings import FetchSettings, WatchSettings
+from storydiff.store.base import FetchedUrl
 
 SITE = "pub.test"
 
@@ -75,3 +82,79 @@ def test_ingest_of_a_saved_feed_with_a_malformed_link_names_that_entry_and_goes_
     titles = {json.loads(d)["title"] for (d,) in rows(db, "select data from articles")}
     assert {"Council votes", "Bridge opens"} <= titles
     assert any("malformed link 'http://[::1/broken'" in r for r in errors(db).values())
+
+
+# -- one round on its own (fetch/round.py), its events collected, what the store knows a dict ---------------------
+
+FAST = replace(FetchSettings(), delay=0.0, read_timeout=1.0, connect_timeout=1.0, total_timeout=3.0, backoff=0.05)
+NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+
+
+def one_round(site: Outlets, sources: list[str], known: dict[str, FetchedUrl], now: datetime = NOW, **watch_kw) -> list:
+    """The round's events; ``known`` gains its FetchedUrl records, as the store would."""
+    events: list = []
+
+    async def emit(ev) -> None:
+        events.append(ev)
+        if isinstance(ev, FetchedUrl):
+            old = known.get(ev.url)
+            known[ev.url] = replace(ev, first_seen=old.first_seen if old else ev.last_checked)
+
+    rnd = Round(sources, lookup=lambda urls: {u: known[u] for u in urls if u in known}, now=now, settings=FAST,
+                watch=replace(WatchSettings(), **watch_kw), resolve=site.resolve_map())
+    asyncio.run(rnd.run(emit))
+    return events
+
+
+def fetched_pages(events: list) -> list[str]:
+    return [ev.source for ev in events if isinstance(ev, RawItem)]
+
+
+def _dated_sitemap(pages: dict[str, str]) -> Page:
+    return Page(
+        ("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+         + "".join(f"<url><loc>{u}</loc><lastmod>{d}</lastmod></url>" for u, d in pages.items())
+         + "</urlset>").encode(), content_type="application/xml")
+
+
+def test_a_listing_longer_than_a_round_reads_is_read_newest_first_and_the_rest_named_and_read_later(site):
+    """Past max_pages_per_source the rest was dropped unsaid, every round, from the end of the document:
+    an oldest-first sitemap never had its newest pages read (review 23a, F3)."""
+    oldest_first = {url(f"/p/{d}"): f"2026-12-0{d}T08:00:00Z" for d in range(1, 9)}
+    for u in oldest_first:
+        site.set(SITE, u.removeprefix(url("")), page(f"Page {u[-1]}", QUAKE, "Pub News"))
+    site.set(SITE, "/sitemap.xml", _dated_sitemap(oldest_first))
+    known: dict[str, FetchedUrl] = {}
+    first = one_round(site, [url("/sitemap.xml")], known, max_pages_per_source=5)
+    assert sorted(fetched_pages(first)) == sorted(url(f"/p/{d}") for d in (8, 7, 6, 5, 4))
+    said = [ev.reason for ev in first if isinstance(ev, Failure) and ev.source == url("/sitemap.xml")]
+    assert said == ["lists 8 pages; at most 5 are fetched a round (max_pages_per_source), newest first: "
+                    "3 more due, left for later rounds"]
+    second = one_round(site, [url("/sitemap.xml")], known, now=NOW + timedelta(minutes=5), max_pages_per_source=5)
+    assert sorted(fetched_pages(second)) == sorted(url(f"/p/{d}") for d in (1, 2, 3))
+    assert not [ev for ev in second if isinstance(ev, Failure)]
+
+
+def test_a_page_whose_sitemap_lastmod_moves_past_our_fetch_is_fetched_again_whatever_its_age(site):
+    """QA pass 23a, 07: an edit announced by <lastmod> was never fetched once the page was 48 h old."""
+    site.set(SITE, "/sitemap.xml", _dated_sitemap({url("/a/quake"): "2026-12-07T11:00:00Z",
+                                                   url("/a/ferry"): "2026-12-01T09:00:00Z"}))
+    long_ago, checked = "2026-12-01T10:00:00+00:00", "2026-12-03T10:00:00+00:00"
+    known = {u: FetchedUrl(url=u, first_seen=long_ago, last_checked=checked, meta={"lastmod": "2026-12-01T09:00:00Z"})
+             for u in (url("/a/quake"), url("/a/ferry"))}
+    known[url("/a/ferry")].meta = {}  # recorded before lastmod was read: an old lastmod is no edit
+    events = one_round(site, [url("/sitemap.xml")], known)
+    assert fetched_pages(events) == [url("/a/quake")]
+    assert known[url("/a/quake")].meta["lastmod"] == "2026-12-07T11:00:00Z"
+    assert fetched_pages(one_round(site, [url("/sitemap.xml")], known, now=NOW + timedelta(minutes=5))) == []
+
+
+def test_a_page_listed_by_a_sitemap_and_a_feed_is_fetched_once_a_round(site):
+    """QA pass 23a, 02: each of 80 pages was requested twice a round (a round 2x as long)."""
+    site.set(SITE, "/feed.xml", _rss([url("/a/quake"), url("/a/ferry")]))
+    site.set(SITE, "/sitemap.xml", _urlset([url("/a/ferry"), url("/a/quake")]))
+    events = one_round(site, [url("/feed.xml"), url("/sitemap.xml")], {})
+    assert sorted(fetched_pages(events)) == [url("/a/ferry"), url("/a/quake")]
+    assert len(site.hits(SITE, "/a/quake")) == 1 and len(site.hits(SITE, "/a/ferry")) == 1
+    reports = {ev.url: ev for ev in events if isinstance(ev, SourceReport)}
+    assert set(reports[url("/sitemap.xml")].pages) == {url("/a/quake"), url("/a/ferry")}  # still listed by both

@@ -667,6 +667,9 @@ class WatchSettings:
     # Pages taken from one sitemap per round (a news sitemap lists two days of articles; a plain
     # one can list a whole archive, which is not news).
     max_pages_per_source: int = 500
+    # A longer listing is read newest first, max_pages_per_source a round, the rest on later rounds:
+    # this many rounds' worth of its newest entries is kept (and looked up); older ones are named, not read.
+    rounds_of_pages_kept: int = 4
     # Feeds of one OPML export, or sitemaps of one sitemap index, read in a round.
     max_child_listings: int = 50
     # Levels of listings followed below a watched source: 2 reads an index of indexes (root index →

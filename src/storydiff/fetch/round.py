@@ -59,6 +59,37 @@ def _each_page_once(entries: list[Entry]) -> list[Entry]:
     return [e for e in entries if not (e.url in seen or seen.add(e.url))]
 
 
+def _instant(value: str | None) -> datetime | None:
+    """An ISO (sitemap, Atom) or RFC 822 (RSS) date as an aware datetime, or None."""
+    from storydiff.dates import parse_iso_utc
+
+    if not value:
+        return None
+    when = parse_iso_utc(value)
+    if when is None:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            when = parse_iso_utc(parsedate_to_datetime(value))
+        except (TypeError, ValueError, IndexError):
+            return None
+    return when
+
+
+def _newest_first(entries: list[Entry]) -> list[Entry]:
+    """Entries by their latest date (published, updated, lastmod), newest first, undated ones after
+    in the listing's order: a listing longer than a round reads is read from its newest end (an
+    oldest-first sitemap lost its newest pages every round, review 23a, F3)."""
+    def latest(e: Entry) -> float | None:
+        times = [t.timestamp() for t in map(_instant, (e.meta.get(k) for k in ("published", "updated", "lastmod"))) if t]
+        return max(times) if times else None
+
+    stamped = [(latest(e), i, e) for i, e in enumerate(entries)]
+    if all(t is None for t, _, _ in stamped):
+        return entries
+    return [e for _, _, e in sorted(stamped, key=lambda x: (x[0] is None, -(x[0] or 0.0), x[1]))]
+
+
 def _validators(got, known: FetchedUrl | None) -> tuple[str | None, str | None]:
     """The validators to send next time: a 304 need not repeat them, and then the old ones hold."""
     etag, modified = got.validators.etag, got.validators.last_modified
@@ -89,6 +120,7 @@ class Round:
         self.emit: Callable[[object], Awaitable[None]] | None = None
         self.seen_sources: set[str] = set()
         self.listed_by: dict[str, str] = {}  # a child listing → the listing that named it
+        self.pages_taken: set[str] = set()  # pages fetched this round (or being fetched), by any source
         # a host → the <head> of its first page read this round, where its site's name is read when
         # a feed summary of the host needs one (``_named``); then the name (or None) in its place
         self.head_of_host: dict[str, str] = {}
@@ -127,9 +159,14 @@ class Round:
             await self.emit(Failure(url, reason, stage="fetch"))
             await self.emit(SourceReport(url, ok=False, status=reason))
             return
-        entries = _each_page_once(listing.entries)[: self.watch.max_pages_per_source]
+        # a listing longer than a round fetches is read newest first, a round's worth at a time: a few
+        # rounds' worth is kept (and asked of the store), what lies beyond is named, not dropped unsaid
+        cap = self.watch.max_pages_per_source
+        listed = _newest_first(_each_page_once(listing.entries))
+        entries = listed[: cap * self.watch.rounds_of_pages_kept]
         if got.not_modified:  # the listing is as it was last time: what it listed then
             entries = [Entry(e["url"], e.get("summary"), e.get("meta", {})) for e in known.meta.get("entries", [])]
+            listed = entries
         etag, modified = _validators(got, known)
         if listing.problem:
             etag = modified = None  # a cut-off download is fetched whole next time, not answered 304
@@ -138,6 +175,7 @@ class Round:
             meta["sources"] = listing.sources[: self.watch.max_child_listings]
         record = FetchedUrl(url=url, etag=etag, last_modified=modified, last_checked=_iso(self.now), meta=meta)
         if listing.kind == "page":  # the source is an article page itself, already fetched
+            self.pages_taken.add(url)
             await self.emit(SourceReport(url, ok=True, status="not modified" if got.not_modified else "ok",
                                          kind="page", items_listed=1, pages=[url]))
             await self.emit(record)
@@ -148,10 +186,10 @@ class Round:
         pages = [e.url for e in entries]
         if listing.problem:  # what it lists up to the cut is read; the source failed, and says why
             await self.emit(SourceReport(url, ok=False, status=listing.problem, kind=listing.kind,
-                                         items_listed=len(entries), pages=pages))
+                                         items_listed=len(listed), pages=pages))
         else:
             await self.emit(SourceReport(url, ok=True, status="not modified" if got.not_modified else "ok",
-                                         kind=listing.kind, items_listed=None if got.not_modified else len(entries),
+                                         kind=listing.kind, items_listed=None if got.not_modified else len(listed),
                                          pages=pages))
         await self.emit(record)
         if listing.problem:  # after its record, whose arrival clears the source's earlier failures
@@ -173,7 +211,14 @@ class Round:
             children = []
         self.listed_by.update((child, url) for child in children)
         records = await self._known(pages)
-        due = [e for e in entries if self._due(e, records.get(e.url), window_start)]
+        due = [e for e in entries if e.url not in self.pages_taken and self._due(e, records.get(e.url), window_start)]
+        due.sort(key=lambda e: e.url in records)  # pages never read before a re-check (stable: newest first within)
+        left = len(due) - cap
+        due = due[:cap]
+        self.pages_taken.update(e.url for e in due)  # a page listed by two sources is fetched once a round (QA pass 23a, 02)
+        if left > 0 or len(listed) > len(entries):
+            await self.emit(Failure(url, _over_cap(len(listed), cap, max(0, left), len(listed) - len(entries)),
+                                    stage="fetch"))
         done = await asyncio.gather(
             *(self._page(fetcher, e, records.get(e.url), url) for e in due),
             *(self._source(fetcher, child, depth + 1) for child in children),
@@ -183,15 +228,23 @@ class Round:
                 await self.emit(self._named(stand_in))
 
     def _due(self, entry: Entry, known: FetchedUrl | None, window_start: str) -> bool:
-        """A page is fetched when new; a known one while younger than the recheck window, when
-        its feed says it was updated or its last check is ``recheck_after`` old."""
+        """A page is fetched when new; a known one when its listing says it changed (a feed's
+        updated, a sitemap's lastmod) since we last fetched it, whatever its age, or while younger
+        than the recheck window when that date moved or its last check is ``recheck_after`` old."""
         if known is None:
             return True
-        if (known.first_seen or "") < window_start:
+        young = (known.first_seen or "") >= window_start
+        for key in ("updated", "lastmod"):
+            said = entry.meta.get(key)
+            if not said or said == known.meta.get(key):
+                continue
+            if young:
+                return True
+            when, last = _instant(said), _instant(known.last_checked)
+            if when is not None and last is not None and when > last:
+                return True  # an old page edited since (QA pass 23a, 07: a sitemap's lastmod was not read)
+        if not young:
             return False
-        updated = entry.meta.get("updated")
-        if updated and updated != known.meta.get("updated"):
-            return True
         last = known.last_checked or ""
         return last <= _iso(self.now - timedelta(seconds=self.watch.recheck_after))
 
@@ -268,6 +321,16 @@ class Round:
         if keep.get("published") and _published_earlier(html, keep["published"]):
             del keep["published"]
         await self.emit(RawItem(source=url, kind="html", content=html, url=got.final_url, meta=keep))
+
+
+def _over_cap(listed: int, cap: int, left: int, beyond: int) -> str:
+    """Why a long listing's pages are not all fetched this round (review 23a, F3: 20 of 520 dropped unsaid)."""
+    said = f"lists {listed} pages; at most {cap} are fetched a round (max_pages_per_source), newest first"
+    if left:
+        said += f": {left} more due, left for later rounds"
+    if beyond:
+        said += f"; the {beyond} oldest are not read"
+    return said
 
 
 def _to_site_root(url: str, final_url: str) -> bool:

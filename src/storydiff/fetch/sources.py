@@ -166,11 +166,13 @@ _NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 
 
 def _news_meta(body: bytes) -> dict[str, dict[str, str]]:
-    """A Google News sitemap's date for each page (``<news:publication_date>``): without it its
-    pages were stored undated and grouped by arrival order (second QA pass). ``lastmod`` is when the
-    page changed, not when it was published: not read. (Its ``<news:title>`` is not read either:
-    the page's own headline is what extraction reads.)"""
-    if _NEWS_NS.encode() not in body[:200_000]:
+    """What a sitemap says of each page: a Google News sitemap's ``<news:publication_date>`` (its
+    date: without it its pages were stored undated and grouped by arrival order, second QA pass),
+    and any sitemap's ``<lastmod>``, when the page last changed: not its date, but a page whose
+    lastmod moves past our last fetch of it is fetched again (an outlet's correction on day 3 was
+    lost for good, QA pass 23a, 07), and a listing too long for one round is read newest first.
+    (Its ``<news:title>`` is not read: the page's own headline is what extraction reads.)"""
+    if b"lastmod" not in body and _NEWS_NS.encode() not in body[:200_000]:
         return {}
     from lxml import etree
 
@@ -189,6 +191,9 @@ def _news_meta(body: bytes) -> dict[str, dict[str, str]]:
         published = url_el.findtext(f".//{{{_NEWS_NS}}}publication_date")
         if published and published.strip():
             meta["published"] = published.strip()[:64]
+        lastmod = url_el.findtext("{*}lastmod")
+        if lastmod and lastmod.strip():
+            meta["lastmod"] = lastmod.strip()[:64]
         if meta:
             found[u] = meta
     return found
