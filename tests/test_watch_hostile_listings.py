@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import queue
 import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -158,3 +159,31 @@ def test_a_page_listed_by_a_sitemap_and_a_feed_is_fetched_once_a_round(site):
     assert len(site.hits(SITE, "/a/quake")) == 1 and len(site.hits(SITE, "/a/ferry")) == 1
     reports = {ev.url: ev for ev in events if isinstance(ev, SourceReport)}
     assert set(reports[url("/sitemap.xml")].pages) == {url("/a/quake"), url("/a/ferry")}  # still listed by both
+
+
+def test_a_page_extraction_would_refuse_is_refused_before_it_waits_in_the_queue(site):
+    """100 pages of 9.5 MB (one emoji: 38 MB each decoded) queued for an extraction that refuses them
+    all took watch to 3.8 GB (review 23a, F4)."""
+    big = b"<html><head><title>Big \xf0\x9f\x98\x80</title></head><body><article><p>" + b"word " * 800_000 + b"</p></article></body></html>"
+    site.set(SITE, "/a/big", Page(big))
+    site.set(SITE, "/feed.xml", _rss([url("/a/big"), url("/a/quake")]))
+    events = one_round(site, [url("/feed.xml")], {})
+    assert fetched_pages(events) == [url("/a/quake")]
+    refused = [ev for ev in events if isinstance(ev, Failure) and ev.source == url("/a/big")]
+    assert len(refused) == 1 and refused[0].reason.startswith("page too large for one article: 4000")
+
+
+def test_the_queue_to_extraction_is_bounded_by_the_bytes_of_its_pages():
+    from storydiff.fetch.round import EventQueue
+
+    q = EventQueue(items=64, max_bytes=2_500_000)
+    pages = [RawItem(source=f"p{i}", kind="html", content="x" * 1_000_000) for i in range(3)]
+    q.put_nowait(pages[0])
+    q.put_nowait(pages[1])
+    with pytest.raises(queue.Full):
+        q.put_nowait(pages[2])
+    q.put_nowait(Failure("f", "no page: no bytes"))
+    assert q.get() is pages[0]
+    q.put_nowait(pages[2])
+    lone = EventQueue(items=64, max_bytes=10)
+    lone.put_nowait(pages[0])  # one page over the budget still passes, alone

@@ -11,7 +11,6 @@ storing anything twice.
 
 from __future__ import annotations
 
-import queue
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -25,7 +24,8 @@ from storydiff.store.base import FetchedUrl, SourceState
 
 __all__ = ["RoundResult", "watch_round"]
 
-QUEUE_ITEMS = 64  # fetched pages waiting for extraction (back-pressure on the fetcher)
+QUEUE_ITEMS = 64  # fetched pages waiting for extraction (back-pressure on the fetcher) ...
+QUEUE_BYTES = 256 * 1024 * 1024  # ... and the memory they may hold (review 23a, F4: 3.8 GB)
 
 
 @dataclass
@@ -49,14 +49,14 @@ def watch_round(
 ) -> RoundResult:
     """One round over ``sources`` (feed, sitemap, OPML or page URLs) into ``store``."""
     from storydiff.analyze import analyze_articles
-    from storydiff.fetch.round import DONE, SUMMARY_SUFFIX, Round, SourceReport, run_in_thread
+    from storydiff.fetch.round import DONE, SUMMARY_SUFFIX, EventQueue, Round, SourceReport, run_in_thread
     from storydiff.pipeline import ingest_stream
 
     stop = stop or (lambda: False)
     now = datetime.now(UTC)
     rnd = Round(sources, lookup=store.fetched_urls, now=now, settings=settings,
                 watch=watch, resolve=resolve, robots_cache=robots_cache)
-    events: queue.Queue = queue.Queue(maxsize=QUEUE_ITEMS)
+    events = EventQueue(QUEUE_ITEMS, QUEUE_BYTES)
     consumer_gone = threading.Event()
     fetcher = threading.Thread(target=run_in_thread, args=(rnd, events, lambda: stop() or consumer_gone.is_set()),
                                name="storydiff-fetch", daemon=True)
