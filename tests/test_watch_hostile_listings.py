@@ -187,3 +187,24 @@ def test_the_queue_to_extraction_is_bounded_by_the_bytes_of_its_pages():
     q.put_nowait(pages[2])
     lone = EventQueue(items=64, max_bytes=10)
     lone.put_nowait(pages[0])  # one page over the budget still passes, alone
+
+
+def test_a_source_password_is_never_shown(site, tmp_path):
+    """A feed watched as http://user:s3cret@host/feed.xml showed its password on the open /sources page,
+    /api/sources and `storydiff sources` (review 23a, F9): masked there, kept for the fetch."""
+    from fastapi.testclient import TestClient
+
+    from storydiff.serve.api import create_app
+
+    site.set(SITE, "/feed.xml", _rss([url("/a/quake")]))
+    site.set(SITE, "/gone.xml", Page(status=404))
+    db = str(tmp_path / "w.db")
+    result = watch(site, db, sources=[f"http://desk:s3cret@{SITE}/feed.xml", f"http://desk:s3cret@{SITE}/gone.xml"])
+    assert result.exit_code == 0 and "s3cret" not in result.stderr and f"http://desk:***@{SITE}/gone.xml" in result.stderr
+    assert set(articles(db)) == {url("/a/quake")}  # the credentials still reach the feed
+    with TestClient(create_app(db)) as client:
+        shown = {path: client.get(path).text for path in ("/sources", "/api/sources")}
+    shown["cli"] = runner.invoke(app, ["sources", "--db", db]).stdout
+    shown["cli --json"] = runner.invoke(app, ["sources", "--db", db, "--json"]).stdout
+    for where, text in shown.items():
+        assert "s3cret" not in text and "desk:***@" in text, where

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["Entry", "Listing", "read_listing", "read_source_file", "web_url"]
+__all__ = ["Entry", "Listing", "read_listing", "read_source_file", "web_url", "without_passwords"]
 
 
 @dataclass
@@ -49,6 +49,17 @@ def web_url(url: str) -> str | None:
     except (ValueError, AttributeError):
         pass
     return url.split("#", 1)[0]  # a fragment names a place on the page, not another page
+
+
+# a password in a URL's userinfo ("http://user:s3cret@host/feed"): kept for the fetch, never shown
+_PASSWORD = re.compile(r"(?i)\b(https?://[^\s/?#@:]*):[^\s/?#@]*@")
+
+
+def without_passwords(text: str | None) -> str | None:
+    """``text`` (a URL, or a line naming URLs) with each URL's password masked
+    ("http://user:***@host/feed"): the open /sources page, /api/sources and `storydiff sources`
+    showed a watched feed's password (review 23a, F9)."""
+    return _PASSWORD.sub(r"\1:***@", text) if text else text
 
 
 _XML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*>\s*)*<([\w:.-]+)", re.S)

@@ -97,8 +97,18 @@ def add_routes(app: FastAPI, store, article: Callable[[str], Any]) -> None:
     def api_sources():
         """The sources `storydiff watch` follows: last fetched, last new item, failures in a row,
         the last error."""
-        return [asdict(s) for s in store.watch_sources()]
+        return [asdict(s) for s in _shown_sources(store)]
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page():
-        return _render("web_sources.html", title="storydiff: watched sources", sources=store.watch_sources())
+        return _render("web_sources.html", title="storydiff: watched sources", sources=_shown_sources(store))
+
+
+def _shown_sources(store) -> list:
+    """The watched sources as shown: a URL's password masked (the fetcher keeps it; review 23a, F9)."""
+    from dataclasses import replace
+
+    from storydiff.fetch.sources import without_passwords
+
+    return [replace(s, url=without_passwords(s.url), last_error=without_passwords(s.last_error))
+            for s in store.watch_sources()]

@@ -99,7 +99,7 @@ def watch(
                 started = time.monotonic()
                 with progress_bar(f"round {rounds}") as tick:
                     result = watch_round(store, urls, settings=fetch_settings, watch=watch_settings, resolve=mapping,
-                                         robots_cache=robots_cache, stop=stop, on_failure=report_failure, progress=tick)
+                                         robots_cache=robots_cache, stop=stop, on_failure=_report_failure, progress=tick)
                 st = result.stats
                 any_read = any_read or result.fetched > 0
                 err.print(f"round {rounds}: fetched {result.fetched}; stored {st['stored']} new article(s), "
@@ -119,6 +119,13 @@ def watch(
         raise typer.Exit(1)  # nothing at all could be fetched: a script must not read it as done
 
 
+def _report_failure(f) -> None:
+    """A failure as the watch prints it: a source URL's password masked (review 23a, F9)."""
+    from storydiff.fetch.sources import without_passwords
+
+    report_failure(replace(f, source=without_passwords(f.source), reason=without_passwords(f.reason)))
+
+
 def _minute(when: str | None) -> str:
     """A stored UTC time to the minute: '03-11 10:05'."""
     return when[5:16].replace("T", " ") if when else "—"
@@ -126,9 +133,12 @@ def _minute(when: str | None) -> str:
 
 def sources(db: DbOpt = None, json_: JsonOpt = False) -> None:
     """The sources `storydiff watch` follows: last fetched, status, last new item, failures."""
+    from storydiff.fetch.sources import without_passwords
+
     store = _store(db, create=False)
     try:
-        rows = store.watch_sources()
+        rows = [replace(s, url=without_passwords(s.url), last_error=without_passwords(s.last_error))
+                for s in store.watch_sources()]
     finally:
         store.close()
     if json_:
