@@ -214,3 +214,9 @@ def test_a_news_sitemap_gives_its_pages_their_date():
     assert meta["https://veyra.example/a/sm1"] == {"published": "2024-03-11T10:00:00Z", "lastmod": "2024-04-01"}
     # lastmod is when a page changed, not its date: kept apart, never as "published"
     assert meta["https://veyra.example/a/sm2"] == {"lastmod": "2024-04-01"}
+    # a lastmod most pages share is the sitemap's generation time, no page's change: not kept
+    stamped = "".join(f"<url><loc>https://veyra.example/a/{i}</loc><lastmod>2026-12-07T12:00:00Z</lastmod></url>"
+                      for i in range(12))
+    generated = _sitemap("https://veyra.example/s.xml", f"<?xml version='1.0'?><urlset xmlns="
+                         f"'http://www.sitemaps.org/schemas/sitemap/0.9'>{stamped}</urlset>".encode(), "urlset")
+    assert [e.meta for e in generated.entries] == [{}] * 12

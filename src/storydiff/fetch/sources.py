@@ -6,6 +6,7 @@ courlan for the URLs they yield)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -207,6 +208,12 @@ def _news_meta(body: bytes) -> dict[str, dict[str, str]]:
             meta["lastmod"] = lastmod.strip()[:64]
         if meta:
             found[u] = meta
+    stamps = Counter(m["lastmod"] for m in found.values() if "lastmod" in m)
+    if stamps and len(found) >= 10 and stamps.most_common(1)[0][1] * 2 > len(found):
+        # most pages "changed" at one instant: the sitemap's own generation time, written on every
+        # page, says nothing of any of them (else a whole archive would be fetched again each round)
+        for m in found.values():
+            m.pop("lastmod", None)
     return found
 
 
