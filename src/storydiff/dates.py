@@ -47,6 +47,24 @@ def zone_named(name: str) -> tzinfo | None:
         raise ValueError(f"no time zone {name!r}: give an IANA name such as Europe/Kyiv") from None
 
 
+def in_assumed_zone(value: str | None) -> str | None:
+    """A stored ISO time with no zone given the assumed zone (``naive_zone``), its wall time kept;
+    a zoned time, a bare date, None or a string that is no ISO time as it was. Extraction reads a
+    page's publication time in the assumed zone; its modified time (article:modified_time
+    "2026-12-07 03:40") came through as written and was read as UTC: a Kyiv outlet's edits shown
+    two hours late (QA pass 23b, 04)."""
+    if not value or is_bare_date(value):
+        return value
+    try:
+        dt = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return value
+    zone = naive_zone()
+    if dt.tzinfo is not None or zone is None:
+        return value
+    return dt.replace(tzinfo=zone, fold=0).isoformat()
+
+
 def parse_iso_utc(value: str | datetime | None) -> datetime | None:
     """An aware datetime (naive values taken as UTC), or None when absent or unreadable."""
     if value is None or value == "":

@@ -1219,11 +1219,16 @@ def names_one_outlet(x: str, y: str) -> bool:
 
 
 def without_future_modified(article: Article) -> Article:
-    """``article`` without its modified time when that lies more than a day after its capture (else
+    """``article`` with a zone-less modified time read in the assumed zone (``dates.in_assumed_zone``),
+    and without its modified time when that lies more than a day after its capture (else
     now): a CMS's typo, no time to order its versions by (review 22a, R5: a "2027" modified kept
     that version current for good); said for the item."""
+    from storydiff.dates import in_assumed_zone
     from storydiff.store.sql_revisions import future_modified
 
+    zoned = in_assumed_zone(article.modified)
+    if zoned != article.modified:  # a zone-less modified time is in the assumed zone, as the published one
+        article = replace(article, modified=zoned)
     if not future_modified(article.modified, article.captured):
         return article
     said = f"modified {article.modified} is in the future: ignored"

@@ -1,0 +1,52 @@
+"""QA pass 23b (a night editor in Odesa watching stealth edits): zone-less modified times, softened
+quotes, backdated publication times, figure summaries, counters that are no edit, and pages the
+outlet took down. Small invented pages, ingested as watch ingests them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from typer.testing import CliRunner
+
+from storydiff.dates import ASSUME_TZ_ENV, parse_iso_utc
+from storydiff.serve.cli import app
+from storydiff.store import open_store
+
+URL = "https://usi.test/news/udar-po-portu/"
+
+
+def page(*, published: str, modified: str | None = None, body: str, title: str = "Удар по Одеському порту") -> str:
+    meta = f'<meta property="article:published_time" content="{published}">'
+    if modified:
+        meta += f'<meta property="article:modified_time" content="{modified}">'
+    paras = "".join(f"<p>{p}</p>" for p in body.split("\n"))
+    return (f'<html lang="uk"><head><title>{title}</title><link rel="canonical" href="{URL}">'
+            f'<meta property="og:site_name" content="Усі новини Одеси">{meta}</head>'
+            f"<body><article><h1>{title}</h1>{paras}</article></body></html>")
+
+
+BODY = ("Унаслідок нічного удару по Одеському порту загинули двоє людей, семеро дістали поранення, повідомили в ОВА.\n"
+        "Рятувальники ліквідували пожежу на складі площею тисяча двісті квадратних метрів до ранку.\n"
+        "Пошкоджено два цивільні судна, які стояли біля причалу під час атаки безпілотників.")
+
+
+def ingest(tmp_path, name: str, html: str, db: str, *extra: str):
+    f = tmp_path / name
+    f.write_text(html, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(f), "--db", db, *extra])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_zone_less_modified_time_is_read_in_the_assumed_zone(tmp_path, monkeypatch):
+    # 04: published "01:40+02:00" was right; the CMS's modified "2026-12-07 03:40" (Kyiv wall time)
+    # was stored naive and shown 03:40 UTC, two hours late
+    monkeypatch.delenv(ASSUME_TZ_ENV, raising=False)
+    db = str(tmp_path / "a.db")
+    ingest(tmp_path, "v1.html", page(published="2026-12-07 01:40", modified="2026-12-07 03:40", body=BODY), db,
+           "--assume-tz", "Europe/Kyiv")
+    with open_store(db) as s:
+        (a,) = s.articles()
+    assert parse_iso_utc(a.published) == datetime(2026, 12, 6, 23, 40, tzinfo=UTC)
+    assert parse_iso_utc(a.modified) == datetime(2026, 12, 7, 1, 40, tzinfo=UTC)
+    assert a.modified.endswith("+02:00")
