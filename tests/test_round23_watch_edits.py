@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from typer.testing import CliRunner
 
+from storydiff.compare.revisions import diff_revisions
 from storydiff.dates import ASSUME_TZ_ENV, parse_iso_utc
+from storydiff.records import Article
 from storydiff.serve.cli import app
 from storydiff.store import open_store
 
@@ -50,3 +53,34 @@ def test_zone_less_modified_time_is_read_in_the_assumed_zone(tmp_path, monkeypat
     assert parse_iso_utc(a.published) == datetime(2026, 12, 6, 23, 40, tzinfo=UTC)
     assert parse_iso_utc(a.modified) == datetime(2026, 12, 7, 1, 40, tzinfo=UTC)
     assert a.modified.endswith("+02:00")
+
+
+def _kyiv_post(quote: str) -> Article:
+    return Article(id="kp-1", source="kp.html", outlet="Kyiv Post", language="en", title="Port of Odesa struck overnight",
+                   text=("Russian drones struck the port of Odesa overnight, killing two people and injuring seven.\n"
+                         f"“{quote},” Kiper said in a statement on Telegram.\n"
+                         "Rescuers put out a fire at a warehouse by morning, the regional administration said."))
+
+
+@pytest.mark.parametrize("before, after", [
+    ("We will respond decisively to this terror", "We will respond to this attack"),
+    ("This is deliberate terror against the grain corridor, and we will respond decisively",
+     "We are assessing the damage and will respond"),
+])
+def test_a_quote_softened_in_its_paragraph_is_one_quote_altered(before, after):
+    # 05: "1 quote removed; 1 quote added" read as a new statement; the same paragraph edited in
+    # place, attribution kept, makes them one quote altered
+    d = diff_revisions(_kyiv_post(before), _kyiv_post(after))
+    assert d.quotes_removed == [] and d.quotes_added == []
+    assert [(q["before"], q["after"]) for q in d.quotes_altered] == [(before, after)]
+    assert "1 quote altered" in d.summary()
+
+
+def test_a_quote_dropped_from_one_paragraph_and_another_added_elsewhere_stays_two_events():
+    a = _kyiv_post("We will respond decisively to this terror")
+    b = Article(**{**a.__dict__, "text": a.text.replace("“We will respond decisively to this terror,” Kiper said in a statement "
+                                                        "on Telegram.\n", "")
+                   + "\n“Ships keep sailing from the port under guard,” the navy spokesman Dmytro Pletenchuk told reporters."})
+    d = diff_revisions(a, b)
+    assert d.quotes_altered == []
+    assert d.quotes_removed and d.quotes_added

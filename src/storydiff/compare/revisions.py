@@ -180,19 +180,6 @@ def diff_revisions(
         for o, n in _figures(before.title, after.title, after.language):
             d.figures_changed.append({"before": o, "after": n, "sentence": after.title})
 
-    old_q, new_q = _quotes(before), _quotes(after)
-    gone = [q for q in old_q if q not in new_q]
-    came = [q for q in new_q if q not in old_q]
-    for q in gone:
-        best = max(came, key=lambda c: quote_fidelity(q, c)[1], default=None)
-        label = quote_fidelity(q, best)[0] if best is not None else None
-        if best is not None and label in ("edited", "reworded"):
-            came.remove(best)
-            d.quotes_altered.append({"before": q, "after": best, "diff": word_diff(q, best)})
-        else:
-            d.quotes_removed.append(q)
-    d.quotes_added = came
-
     old_p, new_p = _paragraphs(before.text), _paragraphs(after.text)
     matcher = difflib.SequenceMatcher(None, old_p, new_p, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -212,7 +199,33 @@ def diff_revisions(
                 d.figures_changed.append({"before": fo, "after": fn, "sentence": _sentence_with(n, fn, after.language)})
         d.paragraphs_removed.extend(removed)
         d.paragraphs_added.extend(added)
+    _diff_quotes(d, _quotes(before), _quotes(after))
     return d
+
+
+def _diff_quotes(d: RevisionDiff, old_q: list[str], new_q: list[str]) -> None:
+    """Quotes removed, added, or altered: a removed quote and an added one are one quote altered
+    when ``quote_fidelity`` finds one an edit or a rewording of the other (as across outlets), or
+    when the paragraph holding the first was edited into the one holding the second: within one
+    article the same paragraph, edited in place, with its attribution kept, says they are one
+    statement however far the words moved. A softened quote ("We will respond decisively to this
+    terror" -> "We will respond to this attack") was "1 quote removed; 1 quote added", a new
+    statement to a reader (QA pass 23b, 05: two words changed, too few for a fidelity label)."""
+    gone = [q for q in old_q if q not in new_q]
+    came = [q for q in new_q if q not in old_q]
+    edited_in_place = [(p["before"], p["after"]) for p in d.paragraphs_edited]
+    for q in gone:
+        best = max(came, key=lambda c: quote_fidelity(q, c)[1], default=None)
+        label = quote_fidelity(q, best)[0] if best is not None else None
+        if label not in ("edited", "reworded"):
+            same_place = [c for c in came if any(q in o and c in n for o, n in edited_in_place)]
+            best = max(same_place, key=lambda c: quote_fidelity(q, c)[1], default=None)
+        if best is not None:
+            came.remove(best)
+            d.quotes_altered.append({"before": q, "after": best, "diff": word_diff(q, best)})
+        else:
+            d.quotes_removed.append(q)
+    d.quotes_added = came
 
 
 def edit_history(revisions: Sequence) -> list[RevisionDiff]:
