@@ -400,7 +400,7 @@ def test_old_database_is_upgraded_on_open(db_url):
         )
     engine.dispose()
     with open_store(db_url) as s:
-        assert s.schema_version == LATEST == 13
+        assert s.schema_version == LATEST == 14
         assert s.get_article("v1").text == "from v1"
         assert s.get_story("s") is None  # a comparison cached by v1 names no members: made again
         assert s.story_article_ids("s") == ["v1"]

@@ -1835,11 +1835,16 @@ def compare_stored_story(
 
 def stored_edits(store, article_ids: Iterable[str]) -> dict[str, list]:
     """For each of ``article_ids`` its outlet edited after it was stored, how each revision
-    differs from the one before it (``compare.revisions.RevisionDiff``, oldest first)."""
-    from storydiff.compare.revisions import edit_history
+    differs from the one before it (``compare.revisions.RevisionDiff``, oldest first); one its
+    outlet took down ends with that (``compare.revisions.taken_down_entry``)."""
+    from storydiff.compare.revisions import edit_history, taken_down_entry
 
-    edited = store.revision_numbers(list(article_ids))
-    return {aid: edit_history(store.revisions(aid)) for aid in edited}
+    ids = list(article_ids)
+    edited = store.revision_numbers(ids)
+    out = {aid: edit_history(store.revisions(aid)) for aid in edited}
+    for aid, gone in store.taken_down(ids).items():
+        out.setdefault(aid, []).append(taken_down_entry(edited.get(aid, 1), gone.status, gone.at))
+    return out
 
 
 def analyze_stored(

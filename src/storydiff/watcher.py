@@ -49,12 +49,12 @@ def watch_round(
 ) -> RoundResult:
     """One round over ``sources`` (feed, sitemap, OPML or page URLs) into ``store``."""
     from storydiff.analyze import analyze_articles
-    from storydiff.fetch.round import DONE, SUMMARY_SUFFIX, EventQueue, Round, SourceReport, run_in_thread
+    from storydiff.fetch.round import DONE, SUMMARY_SUFFIX, EventQueue, Gone, Round, SourceReport, run_in_thread
     from storydiff.pipeline import ingest_stream
 
     stop = stop or (lambda: False)
     now = datetime.now(UTC)
-    rnd = Round(sources, lookup=store.fetched_urls, now=now, settings=settings,
+    rnd = Round(sources, lookup=store.fetched_urls, listed_since=store.pages_listed_since, now=now, settings=settings,
                 watch=watch, resolve=resolve, robots_cache=robots_cache)
     events = EventQueue(QUEUE_ITEMS, QUEUE_BYTES)
     consumer_gone = threading.Event()
@@ -78,6 +78,9 @@ def watch_round(
                 # fetched fine: an earlier fetch failure is history; why it could not be extracted
                 # or stored is not (a 304 cleared that, review 22a, R6), until an article from it is stored
                 store.clear_failure(ev.url, stages=("fetch",))
+                store.clear_taken_down(ev.url)  # a page taken down that answers again is back
+            elif isinstance(ev, Gone):
+                yield taken_down(ev)
             elif isinstance(ev, SourceReport):  # comes before the pages it lists
                 reports[ev.url] = ev
                 for page in ev.pages:
@@ -90,6 +93,21 @@ def watch_round(
                 yield ev
 
     not_stored: set[str] = set()  # pages whose item failed this round
+
+    def taken_down(gone: Gone) -> Failure:
+        """A page read before answering 404/410: its stored article marked taken down (kept, every
+        revision), credited to its source, and quarantined saying so (QA pass 23b, 03: only
+        "[fetch] HTTP 404", while show, the web app and the API showed the article as current)."""
+        marked = store.mark_taken_down(gone.url, gone.status, now.isoformat(timespec="seconds"))
+        if marked is None:
+            return Failure(gone.url, gone.reason, stage="fetch")
+        article_id, first_time = marked
+        src = source_of.get(gone.url)
+        if src is not None and first_time:
+            counts = credited.setdefault(src, {"stored": 0, "revised": 0})
+            counts["taken_down"] = counts.get("taken_down", 0) + 1
+        return Failure(gone.url, f"{gone.reason}: taken down by the outlet; the stored article {article_id} is "
+                                 "kept, shown as taken down", stage="fetch")
 
     def failed(f: Failure) -> None:
         if f.stage != "fetch":
@@ -148,6 +166,7 @@ def _update_sources(store, reports, credited, now: datetime) -> list[SourceState
         counts = credited.get(url, {})
         s.articles_stored += counts.get("stored", 0)
         s.revisions_stored += counts.get("revised", 0)
+        s.taken_down += counts.get("taken_down", 0)  # an article counted the round it is first seen gone
         if counts.get("stored") or counts.get("revised"):
             s.last_new_item = when
         changed.append(s)

@@ -21,7 +21,7 @@ from storydiff.records import FEED_SUMMARY, Article, Quote
 from storydiff.settings import RevisionSettings
 
 __all__ = ["FEED_SUMMARY", "EditIndex", "RevisionDiff", "diff_revisions", "edit_history", "is_edit_of",
-           "is_copy_of", "is_other_at_url", "is_resaved", "shares_most_of_both", "text_diff"]
+           "is_copy_of", "is_other_at_url", "is_resaved", "shares_most_of_both", "taken_down_entry", "text_diff"]
 
 
 @dataclass
@@ -46,6 +46,9 @@ class RevisionDiff:
     paragraphs_added: list[str] = field(default_factory=list)
     paragraphs_removed: list[str] = field(default_factory=list)
     paragraphs_edited: list[dict] = field(default_factory=list)  # {"before", "after", "diff"}
+    # {"status": 410, "at": ...}: no new text; the outlet took the page down (it answered 404/410
+    # from ``at`` on) and revision ``number``, the last it published, is kept (QA pass 23b, 03)
+    taken_down: dict | None = None
 
     @property
     def is_edit(self) -> bool:
@@ -55,6 +58,8 @@ class RevisionDiff:
     def summary(self) -> list[str]:
         """What changed, in a few words each: ["headline changed", "figure 14 → 17", ...]."""
         out: list[str] = []
+        if self.taken_down:
+            out.append(f"taken down by the outlet (HTTP {self.taken_down['status']})")
         if self.headline:
             out.append("headline changed")
         for change in dict.fromkeys(f"figure {f['before']} → {f['after']}" for f in self.figures_changed):
@@ -236,6 +241,12 @@ def edit_history(revisions: Sequence) -> list[RevisionDiff]:
                        previous_seen_at=prev.seen_at)
         for prev, cur in zip(revisions, revisions[1:])
     ]
+
+
+def taken_down_entry(number: int, status: int, at: str) -> RevisionDiff:
+    """The last entry of an article's edit history when its outlet took its page down: revision
+    ``number`` (its last text) kept, the page answering ``status`` since ``at``."""
+    return RevisionDiff(number=number, seen_at=at, taken_down={"status": status, "at": at})
 
 
 def word_shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:

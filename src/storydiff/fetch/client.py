@@ -65,9 +65,10 @@ def user_agent(settings: FetchSettings | None = None) -> str:
 class FetchError(Exception):
     """A URL that could not be fetched; ``str(e)`` is the reason, one line."""
 
-    def __init__(self, reason: str, *, network: bool = False):
+    def __init__(self, reason: str, *, network: bool = False, status: int | None = None):
         super().__init__(reason)
         self.network = network  # a timeout or refused connection (counts towards giving up on a host)
+        self.status = status  # the HTTP status that refused it (404, 410...), when one did
 
 
 class PrivateAddressError(FetchError):
@@ -453,7 +454,7 @@ class Fetcher:
                 got.retry_after = _retry_after(resp.headers.get("retry-after"), self.settings.max_retry_after)
                 return got
             if status >= 400 or status < 200:
-                raise FetchError(f"HTTP {status} {resp.reason_phrase}".strip())
+                raise FetchError(f"HTTP {status} {resp.reason_phrase}".strip(), status=status)
             kind = _type_of(ctype)
             if kind and expect == "page" and kind not in PAGE_TYPES:
                 raise FetchError(f"not an HTML page (Content-Type: {kind})")

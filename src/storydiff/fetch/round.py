@@ -25,7 +25,7 @@ from storydiff.records import FEED_SUMMARY, Failure, RawItem
 from storydiff.settings import FetchSettings, WatchSettings
 from storydiff.store.base import FetchedUrl
 
-__all__ = ["DONE", "EventQueue", "Round", "SourceReport", "SUMMARY_SUFFIX"]
+__all__ = ["DONE", "EventQueue", "Gone", "Round", "SourceReport", "SUMMARY_SUFFIX"]
 
 # The source name of an article whose text is a feed entry's summary (its page could not be read):
 # apart from the page's own, so the page's fetch failure stays quarantined beside it.
@@ -49,6 +49,20 @@ class SourceReport:
     kind: str | None = None
     items_listed: int | None = None  # None: not read this round (not modified, or failed)
     pages: list[str] = field(default_factory=list)  # the page URLs it listed (stored articles are credited to it)
+
+
+# What an address of a page read before answers when its outlet took the page down: an event of
+# the article (shown on it), not only a failed fetch (QA pass 23b, 03)
+GONE_STATUS = (404, 410)
+
+
+@dataclass
+class Gone:
+    """A page read before that now answers 404 or 410: its outlet took it down."""
+
+    url: str
+    status: int
+    reason: str  # the fetch's, "HTTP 410 Gone"
 
 
 def _iso(t: datetime) -> str:
@@ -110,6 +124,7 @@ class Round:
         *,
         lookup: Callable[[list[str]], Mapping[str, FetchedUrl]],
         now: datetime,
+        listed_since: Callable[[str, str], list[FetchedUrl]] | None = None,
         settings: FetchSettings | None = None,
         watch: WatchSettings | None = None,
         resolve: Mapping[str, str] | None = None,
@@ -117,6 +132,10 @@ class Round:
     ):
         self.sources = list(dict.fromkeys(sources))
         self.lookup, self.now = lookup, now
+        # the pages a source listed that were first seen since a time (source URL, ISO time): those
+        # its listing dropped are checked too while in the recheck window; a page taken down leaves
+        # its feed as it goes (QA pass 23b, 03: its 410 was never seen)
+        self.listed_since = listed_since
         self.settings, self.watch = settings or FetchSettings(), watch or WatchSettings()
         self.resolve, self.robots_cache = resolve, robots_cache
         self.emit: Callable[[object], Awaitable[None]] | None = None
@@ -185,6 +204,8 @@ class Round:
                 await self._page_item(url, got, {})
             return
         window_start = _iso(self.now - timedelta(hours=self.watch.recheck_hours))
+        kept = len(entries)  # the listing's own pages this round; then the ones it dropped since
+        entries = entries + await self._dropped(url, entries, window_start)
         pages = [e.url for e in entries]
         if listing.problem:  # what it lists up to the cut is read; the source failed, and says why
             await self.emit(SourceReport(url, ok=False, status=listing.problem, kind=listing.kind,
@@ -218,8 +239,8 @@ class Round:
         left = len(due) - cap
         due = due[:cap]
         self.pages_taken.update(e.url for e in due)  # a page listed by two sources is fetched once a round (QA pass 23a, 02)
-        if left > 0 or len(listed) > len(entries):
-            await self.emit(Failure(url, _over_cap(len(listed), cap, max(0, left), len(listed) - len(entries)),
+        if left > 0 or len(listed) > kept:
+            await self.emit(Failure(url, _over_cap(len(listed), cap, max(0, left), len(listed) - kept),
                                     stage="fetch"))
         done = await asyncio.gather(
             *(self._page(fetcher, e, records.get(e.url), url) for e in due),
@@ -228,6 +249,17 @@ class Round:
         for stand_in in done[: len(due)]:  # after the listing's pages: they name their site
             if stand_in is not None:
                 await self.emit(self._named(stand_in))
+
+    async def _dropped(self, url: str, entries: list[Entry], window_start: str) -> list[Entry]:
+        """Pages ``url`` listed in an earlier round, first seen in the recheck window, that its
+        listing no longer names: checked as its listed pages are (a page's own record keeps what
+        the listing said of it)."""
+        if self.listed_since is None:
+            return []
+        listed = {e.url for e in entries}
+        earlier = await asyncio.to_thread(self.listed_since, url, window_start)
+        room = max(0, self.watch.max_pages_per_source - len(entries))
+        return [Entry(r.url, None, {}) for r in earlier if r.url not in listed][:room]
 
     def _due(self, entry: Entry, known: FetchedUrl | None, window_start: str) -> bool:
         """A page is fetched when new; a known one when its listing says it changed (a feed's
@@ -257,9 +289,13 @@ class Round:
         validators = Validators(known.etag, known.last_modified) if known else None
         try:
             got = await fetcher.get(entry.url, validators, expect="page", listed_by=source_url)
+        except FetchError as e:
+            if known is not None and e.status in GONE_STATUS:
+                await self.emit(Gone(entry.url, e.status, str(e)))  # the watcher quarantines it, saying so
+                return None
+            await self.emit(Failure(entry.url, str(e), stage="fetch"))
         except Exception as e:  # one page, whatever went wrong, never ends the round (review 23a, F7)
-            reason = str(e) if isinstance(e, FetchError) else f"{type(e).__name__}: {str(e)[:100]}"
-            await self.emit(Failure(entry.url, reason, stage="fetch"))
+            await self.emit(Failure(entry.url, f"{type(e).__name__}: {str(e)[:100]}", stage="fetch"))
             if known is None and entry.summary:  # never read before: the feed's summary stands in
                 meta = {k: v for k, v in entry.meta.items() if k in ("title", "published", "authors", "site_name")}
                 return RawItem(source=entry.url + SUMMARY_SUFFIX, kind="html", content=entry.summary,

@@ -484,7 +484,10 @@ def create_app(
         # the parse its text was given before (a story's comparison keeps them)
         (a,) = analyze_stored(store, [a], entities=True)
         sid = store.story_of(a.id)
-        return {**a.to_dict(), "story_id": store.resolve_story(sid) if sid else None}
+        gone = store.taken_down([a.id]).get(a.id)
+        return {**a.to_dict(), "story_id": store.resolve_story(sid) if sid else None,
+                # {"status": 410, "at": ...} once its outlet took the page down; null while it answers
+                "taken_down": gone.to_dict() if gone else None}
 
     @app.get("/api/errors")
     def api_errors(limit: int = list_limit(LIST_LIMIT_MAX), offset: int = Offset):

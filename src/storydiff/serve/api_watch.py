@@ -40,9 +40,11 @@ def add_routes(app: FastAPI, store, article: Callable[[str], Any]) -> None:
         if not revs:
             raise HTTPException(404, f"no article {article_id!r}")
         diffs = {d.number: d.to_dict() for d in edit_history(revs)}
+        gone = store.taken_down([revs[-1].article.id]).get(revs[-1].article.id)
         return {
             "article_id": revs[-1].article.id,
             "current": revs[-1].number,
+            "taken_down": gone.to_dict() if gone else None,  # the outlet took the page down (404/410)
             "revisions": [
                 {
                     "number": r.number,

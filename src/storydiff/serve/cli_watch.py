@@ -150,7 +150,8 @@ def sources(db: DbOpt = None, json_: JsonOpt = False) -> None:
                   "a file listing them, or an OPML export)", soft_wrap=True)
         return
     t = Table(show_edge=False, caption="fetched: last fetched · new: when an article or revision from it was last stored (UTC) · "
-                      "stored: articles (+revisions) · fails: failed rounds in a row", caption_justify="left")
+                      "stored: articles (+revisions) (-taken down by the outlet) · fails: failed rounds in a row",
+              caption_justify="left")
     t.add_column("source", overflow="fold", min_width=16)
     t.add_column("fetched")
     t.add_column("status", overflow="fold")
@@ -161,7 +162,8 @@ def sources(db: DbOpt = None, json_: JsonOpt = False) -> None:
         status = s.last_status or "—"
         if s.failures and s.last_error:
             status = f"{status}: {s.last_error}"
-        stored = f"{s.articles_stored}" + (f" +{s.revisions_stored}" if s.revisions_stored else "")
+        stored = (f"{s.articles_stored}" + (f" +{s.revisions_stored}" if s.revisions_stored else "")
+                  + (f" -{s.taken_down}" if s.taken_down else ""))
         t.add_row(Text(safe(s.url, one_line=True)) + Text(f" ({safe(s.kind, one_line=True)})" if s.kind else "", style="dim"),
                   _minute(s.last_fetched), Text(safe(status, one_line=True), style="red" if s.failures else ""),
                   _minute(s.last_new_item), stored, str(s.failures))

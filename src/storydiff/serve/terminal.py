@@ -284,6 +284,10 @@ def render_edits(view: StoryView, marks: bool = False) -> Text:
     for aid, diffs in view.edits.items():
         for d in diffs:
             t.append(f" • {_clean(view.label.get(aid, aid))}", style="bold")
+            if d.taken_down:
+                t.append(f": taken down by the outlet (HTTP {d.taken_down['status']}, seen {fmt.when(d.taken_down['at'])}); "
+                         f"its last text, revision {d.number}, is kept\n", style="bold red")
+                continue
             t.append(f", revision {d.number} ({fmt.revision_times(d)}): ")
             t.append(_clean("; ".join(d.summary()) or "no change to the text"), style="yellow")
             t.append("\n")

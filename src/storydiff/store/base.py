@@ -67,6 +67,7 @@ class SourceState:
     revisions_stored: int = 0
     failures: int = 0  # failed rounds in a row (0 once one succeeds)
     last_error: str | None = None
+    taken_down: int = 0  # stored articles of its pages seen taken down by the outlet (404/410), all rounds
 
 
 @dataclass
@@ -81,6 +82,18 @@ class FetchedUrl:
     first_seen: str | None = None
     last_checked: str | None = None
     meta: dict = field(default_factory=dict)  # what the listing said of it (date, outlet)
+
+
+@dataclass
+class TakenDown:
+    """A stored article whose page its outlet took down: the page answered ``status`` (404, 410)
+    from ``at`` on (UTC ISO 8601). Its revisions are all kept; the last is what it said."""
+
+    status: int
+    at: str
+
+    def to_dict(self) -> dict:
+        return {"status": self.status, "at": self.at}
 
 
 MIN_ID_PREFIX = 4  # shorter starts of an id match too many stories to be meant as one
@@ -371,6 +384,24 @@ class Store(ABC):
         raise NotImplementedError
 
     # -- watched sources ------------------------------------------------------------------------
+    def mark_taken_down(self, url: str, status: int, at: str) -> tuple[str, bool] | None:
+        """Record that the page at ``url`` answers ``status`` (404, 410) since ``at``, on the stored
+        article at that address (the first time seen stays): its id and whether it was marked now
+        (False: marked before), or None when no article is there."""
+        raise NotImplementedError
+
+    def clear_taken_down(self, url: str) -> str | None:
+        """The page at ``url`` answers again: its article is no longer taken down (its id, if it was)."""
+        raise NotImplementedError
+
+    def taken_down(self, article_ids: list[str]) -> dict[str, TakenDown]:
+        """Of ``article_ids``, those whose page its outlet took down, with when and how."""
+        raise NotImplementedError
+
+    def pages_listed_since(self, source_url: str, since: str) -> list[FetchedUrl]:
+        """The pages ``source_url`` listed that were first seen at ``since`` or later."""
+        raise NotImplementedError
+
     def watch_sources(self) -> list[SourceState]:
         """Every source ``watch`` follows or has followed, in the order first added."""
         raise NotImplementedError

@@ -342,6 +342,20 @@ def _v13_articles_by_outlet_and_title(conn: Connection) -> None:
     _fill_from_json(conn, "headline_key", lambda d: codec.headline_key(d.get("outlet"), d.get("title")))
 
 
+def _v14_taken_down(conn: Connection) -> None:
+    # a page its outlet took down (404 or 410 where it was read, QA pass 23b, 03) is an event of the
+    # article, kept with every revision: when it was seen gone and the status; cleared when the page
+    # answers again. A watched source counts the pages of it seen taken down.
+    from sqlalchemy import inspect
+
+    have = {c["name"] for c in inspect(conn).get_columns("articles")}
+    for column, kind in (("taken_down_at", "TEXT"), ("taken_down_status", "INTEGER")):
+        if column not in have:  # a database set back to an earlier version (the upgrade tests)
+            _run(conn, [f"ALTER TABLE articles ADD COLUMN {column} {kind}"])
+    if "taken_down" not in {c["name"] for c in inspect(conn).get_columns("watch_sources")}:
+        _run(conn, ["ALTER TABLE watch_sources ADD COLUMN taken_down INTEGER NOT NULL DEFAULT 0"])
+
+
 def _fill_from_json(conn: Connection, column: str, key_of: Callable[[dict], str | None]) -> None:
     """Fill a new column of every stored article from its JSON (``key_of`` of its fields), 500
     rows at a time: a large database is never read into memory at once."""
@@ -376,6 +390,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v11_urls_with_their_own_query,
     _v12_article_ids_in_byte_order,
     _v13_articles_by_outlet_and_title,
+    _v14_taken_down,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -28,6 +28,8 @@ articles = Table(
     Column("revised_at", Text),  # when the current revision was stored (NULL: never revised)
     Column("path_key", Text),  # codec.source_path_key(source) of the current text (indexed)
     Column("headline_key", Text),  # codec.headline_key(outlet, title) of the current text (indexed)
+    Column("taken_down_at", Text),  # when its page was first seen answering 404/410 (NULL: it answers)
+    Column("taken_down_status", Integer),
 )
 
 # Earlier revisions of edited articles (the current one is the articles row).
@@ -96,6 +98,7 @@ watch_sources = Table(
     Column("revisions_stored", Integer, nullable=False, default=0),
     Column("failures", Integer, nullable=False, default=0),
     Column("last_error", Text),
+    Column("taken_down", Integer, nullable=False, default=0),  # its pages seen taken down, all rounds
 )
 
 fetched_urls = Table(

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from storydiff.store import codec
-from storydiff.store.base import FetchedUrl, SourceState
-from storydiff.store.schema import fetched_urls, watch_sources
+from storydiff.store.base import FetchedUrl, SourceState, TakenDown
+from storydiff.store.schema import articles, fetched_urls, watch_sources
 
 _IN_CHUNK = 500
 
@@ -18,7 +18,57 @@ def _url_key(url: str) -> str:
     return codec.key_hash(url)
 
 
+def _article_key(url: str) -> str | None:
+    """The key a stored article holds its address under (``articles.url_key``)."""
+    canon = codec.canonical_url(url)
+    return codec.key_hash(canon) if canon is not None else None
+
+
 class WatchStateMixin:
+    def mark_taken_down(self, url: str, status: int, at: str) -> tuple[str, bool] | None:
+        key = _article_key(url)
+        if key is None:
+            return None
+        a = articles.c
+        with self._write() as conn:
+            row = conn.execute(select(a.id, a.taken_down_at).where(a.url_key == key)).first()
+            if row is None:
+                return None
+            if row.taken_down_at is not None:  # seen gone before: a later round's 404 changes nothing
+                return row.id, False
+            conn.execute(update(articles).where(a.url_key == key).values(taken_down_at=at, taken_down_status=int(status)))
+            return row.id, True
+
+    def clear_taken_down(self, url: str) -> str | None:
+        key = _article_key(url)
+        if key is None:
+            return None
+        a = articles.c
+        with self._write() as conn:
+            row = conn.execute(select(a.id).where(a.url_key == key, a.taken_down_at.is_not(None))).first()
+            if row is None:
+                return None
+            conn.execute(update(articles).where(a.url_key == key).values(taken_down_at=None, taken_down_status=None))
+            return row.id
+
+    def taken_down(self, article_ids: list[str]) -> dict[str, TakenDown]:
+        ids = [codec.column_text(i) for i in article_ids]
+        a = articles.c
+        out: dict[str, TakenDown] = {}
+        with self._read() as conn:
+            for i in range(0, len(ids), _IN_CHUNK):
+                q = select(a.id, a.taken_down_status, a.taken_down_at).where(
+                    a.id.in_(ids[i : i + _IN_CHUNK]), a.taken_down_at.is_not(None))
+                out.update({aid: TakenDown(status, at) for aid, status, at in conn.execute(q).all()})
+        return out
+
+    def pages_listed_since(self, source_url: str, since: str) -> list[FetchedUrl]:
+        f = fetched_urls.c
+        with self._read() as conn:
+            rows = conn.execute(select(fetched_urls).where(f.source_key == _url_key(source_url), f.first_seen >= since)
+                                .order_by(f.first_seen.desc(), f.url)).mappings().all()
+        return [_record(row) for row in rows]
+
     def watch_sources(self) -> list[SourceState]:
         w = watch_sources.c
         with self._read() as conn:
