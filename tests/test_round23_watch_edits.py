@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from typer.testing import CliRunner
 
-from storydiff.compare.revisions import diff_revisions
+from storydiff.compare.revisions import diff_revisions, edit_history
 from storydiff.dates import ASSUME_TZ_ENV, parse_iso_utc
 from storydiff.records import Article
 from storydiff.serve.cli import app
@@ -84,3 +84,28 @@ def test_a_quote_dropped_from_one_paragraph_and_another_added_elsewhere_stays_tw
     d = diff_revisions(a, b)
     assert d.quotes_altered == []
     assert d.quotes_removed and d.quotes_added
+
+
+DUMSKA = ("Уночі ворог атакував склади в районі порту, загинули двоє людей, семеро поранені, повідомив Олег Кіпер.\n"
+          "{counter}\n"
+          "Рятувальники ліквідували пожежу на складі площею тисяча двісті квадратних метрів до ранку.")
+
+
+@pytest.mark.parametrize("first, then", [
+    ("Переглядів: 322 · Оновлено 47 хвилин тому", "Переглядів: 6428 · Оновлено 15 хвилин тому"),
+    ("Просмотров: 1 234 · обновлено 5 минут назад", "Просмотров: 2 001 · обновлено 1 час назад"),
+    ("1,234 views | 12 comments", "5,312 views | 40 comments"),
+])
+def test_a_version_differing_only_in_counters_and_relative_times_is_no_revision(tmp_path, first, then):
+    # 02: every poll of a page with a view counter in its article was a revision "figure 322 → 6428"
+    db = str(tmp_path / "c.db")
+    ingest(tmp_path, "v1.html", page(published="2026-12-07T02:05:00+02:00", body=DUMSKA.format(counter=first)), db)
+    again = ingest(tmp_path, "v2.html", page(published="2026-12-07T02:05:00+02:00", body=DUMSKA.format(counter=then)), db)
+    assert "1 already stored" in again.output
+    edited = DUMSKA.format(counter=then).replace("двоє людей", "троє людей")
+    assert "1 new revision" in ingest(tmp_path, "v3.html", page(published="2026-12-07T02:05:00+02:00", body=edited), db).output
+    with open_store(db) as s:
+        (a,) = s.articles()
+        (d,) = edit_history(s.revisions(a.id))
+    # the real edit's diff names the toll, not the counter
+    assert [(f["before"], f["after"]) for f in d.figures_changed] == [("двоє", "троє")]

@@ -1601,6 +1601,13 @@ def ingest_stream(
                 log.warning("%s: %s", a.source, kept_out)
                 outcome(a, "skipped")
                 return
+            from storydiff.compare.revisions import only_widgets_changed
+
+            if prior is not None and only_widgets_changed(prior, a):
+                # a view counter or an "updated 5 minutes ago" moved, nothing the outlet wrote: no
+                # revision, already stored (QA pass 23b, 02)
+                outcome(a, "skipped")
+                return
             if prior is not None:  # the outlet edited a stored article: same id, same story, new text
                 # a feed's name for the outlet (its title, "DER SPIEGEL - Ausland") is a guess; the
                 # page's own name stays

@@ -21,7 +21,7 @@ from storydiff.records import FEED_SUMMARY, Article, Quote
 from storydiff.settings import RevisionSettings
 
 __all__ = ["FEED_SUMMARY", "EditIndex", "RevisionDiff", "diff_revisions", "edit_history", "is_edit_of",
-           "is_copy_of", "is_other_at_url", "is_resaved", "shares_most_of_both", "taken_down_entry", "text_diff"]
+           "is_copy_of", "is_other_at_url", "is_resaved", "is_widget_line", "only_widgets_changed", "shares_most_of_both", "taken_down_entry", "text_diff"]
 
 
 @dataclass
@@ -105,7 +105,38 @@ def text_diff(before: str, after: str) -> list[tuple[str, str]]:
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [" ".join(p.split()) for p in text.split("\n") if p.strip()]
+    return [" ".join(p.split()) for p in text.split("\n") if p.strip() and not is_widget_line(p)]
+
+
+# A page's widgets that change on every load, not edits: view and comment counters ("Переглядів:
+# 541", "Просмотров: 1 234", "1,234 views", "12 коментарів", "Odsłony: 90") and relative times
+# ("Оновлено 18 хвилин тому", "обновлено 5 минут назад", "Updated 5 minutes ago", "vor 3 Stunden",
+# "2 godziny temu"), alone or several on a line between "·", "|", "•", "/" or ",". Inside
+# <article> they came through as a body paragraph, and every poll was a revision "figure 322 →
+# 6428" (QA pass 23b, 02).
+_NUM = r"\d[\d\s.,\u00a0\u202f]*"
+_COUNTED = (r"(?:views?|reads?|comments?|переглядів|перегляд(?:и|ів)?|просмотр(?:ов|ы|а)?|коментар(?:ів|і|я)?"
+            r"|комментари(?:ев|и|я|й)|wyświetle(?:ń|nia)|odsłon(?:y|a)?|komentarz(?:y|e)?|aufrufe|kommentare?)")
+_UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|секунд[уи]?|хвилин[уи]?|годин[уи]?|днів|дні|день"
+         r"|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|sekund[ya]?|minut[ya]?|godzin[ya]?|dni|dzień"
+         r"|Sekunden|Minuten|Stunden|Tagen?)")
+_STAMP = r"(?:(?:updated|оновлено|обновлено|zaktualizowano|aktualisiert)\s+)?"
+_WIDGET = (rf"(?:{_COUNTED}\s*:?\s*{_NUM}|{_NUM}\s*{_COUNTED}"
+           rf"|{_STAMP}(?:{_NUM}|an?|one)\s*{_UNIT}\s+(?:ago|тому|назад|temu)|{_STAMP}vor\s+{_NUM}\s*{_UNIT})")
+_WIDGET_LINE = re.compile(rf"\s*{_WIDGET}(?:\s*[·|•/,]\s*{_WIDGET})*\s*[.]?\s*", re.IGNORECASE)
+
+
+def is_widget_line(line: str) -> bool:
+    """Whether ``line`` is nothing but view/comment counters and relative times (``_WIDGET_LINE``)."""
+    return len(line) < 200 and _WIDGET_LINE.fullmatch(line) is not None
+
+
+def only_widgets_changed(before: Article, after: Article) -> bool:
+    """Whether ``after`` differs from ``before`` in nothing but widget lines (``is_widget_line``):
+    the same headline and the same paragraphs once counters and relative times are set aside: no
+    new revision (QA pass 23b, 02: a page's view counter made one on every poll)."""
+    return ((before.title or "").strip() == (after.title or "").strip()
+            and before.text != after.text and _paragraphs(before.text) == _paragraphs(after.text))
 
 
 def _quotes(article: Article) -> list[str]:
