@@ -101,7 +101,7 @@ def test_the_diff_names_each_kind_of_change():
                                   "\"Nobody will be left behind,\" Brel added."]
     assert d.paragraphs_removed == ["\"The school held,\" Brel said, adding that no children were hurt."]
     assert len(d.paragraphs_edited) == 2
-    assert d.summary() == ["headline changed", "figure 14 → 17", "1 quote added", "1 quote removed", "1 quote altered",
+    assert d.summary() == ["headline changed", "figure 14 → 17 (killed)", "1 quote added", "1 quote removed", "1 quote altered",
                            "2 paragraphs added", "1 paragraph removed", "2 paragraphs edited"]
     assert d.is_edit
     assert diff_revisions(BEFORE, BEFORE).summary() == []
@@ -191,7 +191,7 @@ def test_an_export_read_again_with_an_edited_row_stores_a_revision(tmp_path):
     shown = json.loads(runner.invoke(app, ["show", story["id"], "--db", db, "--json"]).stdout)
     assert [a["title"] for a in shown["articles"]] == [AFTER.title]  # the story compares the latest
     (diffs,) = shown["edits"].values()
-    assert diffs[0]["summary"][:2] == ["headline changed", "figure 14 → 17"]
+    assert diffs[0]["summary"][:2] == ["headline changed", "figure 14 → 17 (killed)"]
     text = runner.invoke(app, ["show", story["id"], "--db", db]).stdout
     assert "Edited after publication" in text and "[-14-] {+17+}" in text and "quote removed" in text
     # when it was stored, as every time reads ("2024-03-11 08:40 UTC"), not raw ISO (second QA pass)

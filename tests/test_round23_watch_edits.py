@@ -4,6 +4,7 @@ outlet took down. Small invented pages, ingested as watch ingests them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -109,3 +110,27 @@ def test_a_version_differing_only_in_counters_and_relative_times_is_no_revision(
         (d,) = edit_history(s.revisions(a.id))
     # the real edit's diff names the toll, not the counter
     assert [(f["before"], f["after"]) for f in d.figures_changed] == [("двоє", "троє")]
+
+
+def _suspilne(title: str, lead: str) -> Article:
+    return Article(id="s-1", source="s.html", outlet="Суспільне Одеса", language="uk", title=title,
+                   text=f"{lead}\nРятувальники ліквідували пожежу на складі до ранку, повідомили в ДСНС.")
+
+
+def test_a_figure_change_is_summed_up_once_by_what_it_counts():
+    # 08: "figure двоє → троє; figure семеро → восьмеро; figure Двоє → Троє": the headline's and the
+    # lead's toll listed twice for a capital letter
+    before = _suspilne("Удар по порту Одеси: двоє загиблих, семеро поранених",
+                       "Двоє людей загинули, ще семеро поранені, повідомив начальник ОВА Олег Кіпер.")
+    after = _suspilne("Удар по порту Одеси: троє загиблих, восьмеро поранених",
+                      "Троє людей загинули, ще восьмеро поранені, повідомив начальник ОВА Олег Кіпер.")
+    figures = [x for x in diff_revisions(before, after).summary() if x.startswith("figure")]
+    assert figures == ["figure двоє → троє (killed)", "figure семеро → восьмеро (injured)"]
+
+
+def test_figures_counting_different_things_are_no_change_of_one():
+    # 08: the headline lost "погибли два человека" and gained a "1" of other text: "figure два → 1"
+    before = Article(id="v-1", source="v.html", language="ru", title="Удар по порту: погибли два человека",
+                     text="Ночью в Одессе был удар по порту, сообщили в областной администрации сегодня утром.")
+    after = replace(before, title="Удар по военному объекту в Одессе, версия 1")
+    assert not any(x.startswith("figure") for x in diff_revisions(before, after).summary())

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from urllib.parse import SplitResult, urlsplit
 
 from storydiff.analyze.sentences import sentences
-from storydiff.compare.claims import figures_written
+from storydiff.compare.claims import figures_written, quantities_in
 from storydiff.compare.quotes import quote_fidelity, word_diff
 from storydiff.records import FEED_SUMMARY, Article, Quote
 from storydiff.settings import RevisionSettings
@@ -42,7 +42,8 @@ class RevisionDiff:
     quotes_added: list[str] = field(default_factory=list)
     quotes_removed: list[str] = field(default_factory=list)
     quotes_altered: list[dict] = field(default_factory=list)  # {"before", "after", "diff"}
-    figures_changed: list[dict] = field(default_factory=list)  # {"before", "after", "sentence"}
+    # {"before", "after", "sentence", "counts"}: "counts" what the figure counts ("dead", a noun's stem), or None
+    figures_changed: list[dict] = field(default_factory=list)
     paragraphs_added: list[str] = field(default_factory=list)
     paragraphs_removed: list[str] = field(default_factory=list)
     paragraphs_edited: list[dict] = field(default_factory=list)  # {"before", "after", "diff"}
@@ -62,8 +63,14 @@ class RevisionDiff:
             out.append(f"taken down by the outlet (HTTP {self.taken_down['status']})")
         if self.headline:
             out.append("headline changed")
-        for change in dict.fromkeys(f"figure {f['before']} → {f['after']}" for f in self.figures_changed):
-            out.append(change)  # a figure changed in the headline and the lead is one change
+        # a figure changed in the headline and the lead is one change, however each capitalises it
+        # ("двоє → троє", "Двоє → Троє"; QA pass 23b, 08), and counting what it counts
+        seen: set[tuple[str, str, str]] = set()
+        for f in self.figures_changed:
+            key = (f["before"].casefold(), f["after"].casefold(), f.get("counts") or "")
+            if key not in seen:
+                seen.add(key)
+                out.append(figure_label(f))
         for what, items in (
             ("quote added", self.quotes_added),
             ("quote removed", self.quotes_removed),
@@ -158,14 +165,48 @@ def _figures(before: str, after: str, language: str | None) -> list[tuple[str, s
     missed the scale word's change, and read "1 200" as two words.)"""
     old = figures_written(before, language, before)
     new = figures_written(after, language, after)
+    old_unit, new_unit = _counts(before, language), _counts(after, language)
+
+    def alike(ov: float, nv: float) -> bool:
+        # two figures that count different things are no change of one ("погибли два человека"
+        # lost from a headline, a "1" of other text added: "figure два → 1"; QA pass 23b, 08)
+        a, b = old_unit.get(ov), new_unit.get(nv)
+        return not (a and b) or a == b
+
     if len(old) == len(new):
-        return [(o, n) for (ov, o), (nv, n) in zip(old, new) if ov != nv]
+        return [(o, n) for (ov, o), (nv, n) in zip(old, new) if ov != nv and alike(ov, nv)]
     matcher = difflib.SequenceMatcher(None, [v for v, _ in old], [v for v, _ in new], autojunk=False)
     out: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "replace":
-            out.extend((o, n) for (_, o), (_, n) in zip(old[i1:i2], new[j1:j2]))
+            out.extend((o, n) for (ov, o), (nv, n) in zip(old[i1:i2], new[j1:j2]) if alike(ov, nv))
     return out
+
+
+def _count_of(text: str, written: str, language: str | None) -> str | None:
+    """What the figure ``written`` in ``text`` counts (``_counts``), or None."""
+    value = next((v for v, w in figures_written(text, language, text) if w == written), None)
+    return _counts(text, language).get(value) if value is not None else None
+
+
+def _counts(text: str, language: str | None) -> dict[float, str]:
+    """What each figure of ``text`` counts (``compare.claims.quantities_in``'s unit: "dead",
+    "injur", a noun's stem), by value; a value counting two things, or nothing named, is left out."""
+    out: dict[float, str] = {}
+    for q in quantities_in(text, language):
+        if q.unit:
+            out[q.value] = q.unit if out.get(q.value, q.unit) == q.unit else ""
+    return {v: u for v, u in out.items() if u}
+
+
+# The figure changes a summary names by what they count (``_counts``' units)
+_COUNTED_AS = {"dead": "killed", "injur": "injured"}
+
+
+def figure_label(f: dict) -> str:
+    """"figure двоє → троє (killed)", or "figure 14 → 17" where what it counts has no name here."""
+    what = _COUNTED_AS.get(f.get("counts") or "")
+    return f"figure {f['before']} → {f['after']}" + (f" ({what})" if what else "")
 
 
 def _pair_paragraphs(old: list[str], new: list[str], min_ratio: float):
@@ -214,7 +255,8 @@ def diff_revisions(
         d.headline = (before.title, after.title)
     if (before.title or "") and (after.title or ""):
         for o, n in _figures(before.title, after.title, after.language):
-            d.figures_changed.append({"before": o, "after": n, "sentence": after.title})
+            d.figures_changed.append({"before": o, "after": n, "sentence": after.title,
+                                      "counts": _count_of(after.title, n, after.language)})
 
     old_p, new_p = _paragraphs(before.text), _paragraphs(after.text)
     matcher = difflib.SequenceMatcher(None, old_p, new_p, autojunk=False)
@@ -232,7 +274,9 @@ def diff_revisions(
             o, n = old_p[i1 + i], new_p[j1 + j]
             d.paragraphs_edited.append({"before": o, "after": n, "diff": text_diff(o, n)})
             for fo, fn in _figures(o, n, after.language):
-                d.figures_changed.append({"before": fo, "after": fn, "sentence": _sentence_with(n, fn, after.language)})
+                sentence = _sentence_with(n, fn, after.language)
+                d.figures_changed.append({"before": fo, "after": fn, "sentence": sentence,
+                                          "counts": _count_of(sentence, fn, after.language)})
         d.paragraphs_removed.extend(removed)
         d.paragraphs_added.extend(added)
     _diff_quotes(d, _quotes(before), _quotes(after))

@@ -261,8 +261,10 @@ def render_edit(diff, marks: bool = False, indent: str = "   ") -> Text:
 
         before, after = (_clean(x or "") for x in diff.headline)
         line("headline", diff_text(text_diff(before, after) or [("-", before), ("+", after)], marks))
+    from storydiff.compare.revisions import figure_label
+
     for f in diff.figures_changed:
-        line(f"figure {f['before']} → {f['after']}", f["sentence"])
+        line(figure_label(f), f["sentence"])
     for q in diff.quotes_removed:
         line("quote removed", diff_text([("-", f"“{q}”")], marks))
     for q in diff.quotes_added:
