@@ -4,8 +4,10 @@ outlet took down. Small invented pages, ingested as watch ingests them."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -15,6 +17,11 @@ from storydiff.dates import ASSUME_TZ_ENV, parse_iso_utc
 from storydiff.records import Article
 from storydiff.serve.cli import app
 from storydiff.store import open_store
+
+sys.path.insert(0, str(Path(__file__).parent))
+import test_store
+
+db_url = test_store.db_url  # SQLite, and PostgreSQL when STORYDIFF_TEST_PG_URL is set
 
 URL = "https://usi.test/news/udar-po-portu/"
 
@@ -134,3 +141,37 @@ def test_figures_counting_different_things_are_no_change_of_one():
                      text="Ночью в Одессе был удар по порту, сообщили в областной администрации сегодня утром.")
     after = replace(before, title="Удар по военному объекту в Одессе, версия 1")
     assert not any(x.startswith("figure") for x in diff_revisions(before, after).summary())
+
+
+def test_a_publication_time_moved_back_is_a_revision_and_the_first_read_time_stays(tmp_path, db_url):
+    # 09: v2 moved published 01:50 -> 00:30 (Kyiv) and was "already stored"; v3 also edited a figure
+    # and the story's first report moved to 22:30 UTC with no trace of the 23:50 first read
+    ingest(tmp_path, "v1.html", page(published="2026-12-07T01:50:00+02:00", body=BODY), db_url)
+    out = ingest(tmp_path, "v2.html", page(published="2026-12-07T00:30:00+02:00", body=BODY), db_url).output
+    assert "1 new revision" in out
+    edited = BODY.replace("семеро", "восьмеро")
+    ingest(tmp_path, "v3.html", page(published="2026-12-07T00:30:00+02:00", body=edited), db_url)
+    with open_store(db_url) as s:
+        (a,) = s.articles()
+        first_report = s.stories()[0].first_published
+        d2, d3 = edit_history(s.revisions(a.id))
+    assert parse_iso_utc(a.published) == datetime(2026, 12, 6, 23, 50, tzinfo=UTC)  # the time first read
+    assert parse_iso_utc(a.published_as_given) == datetime(2026, 12, 6, 22, 30, tzinfo=UTC)  # the page's claim
+    assert first_report.startswith("2026-12-06T23:50")
+    assert d2.summary() == ["published time changed from 2026-12-06 23:50 UTC to 2026-12-06 22:30 UTC"]
+    assert d3.published is None and any("семеро → восьмеро" in x for x in d3.summary())
+    # the same backdated page read again: nothing new
+    assert "1 already stored" in ingest(tmp_path, "v3b.html", page(published="2026-12-07T00:30:00+02:00", body=edited),
+                                        db_url).output
+
+
+def test_a_later_time_given_by_an_edit_is_no_backdating(tmp_path):
+    # a page printing its last change as its time (QA 21a, 08) still keeps the earlier one, unsaid
+    db = str(tmp_path / "l.db")
+    ingest(tmp_path, "v1.html", page(published="2026-12-07T01:50:00+02:00", body=BODY), db)
+    ingest(tmp_path, "v2.html", page(published="2026-12-07T03:10:00+02:00", body=BODY.replace("семеро", "восьмеро")), db)
+    with open_store(db) as s:
+        (a,) = s.articles()
+        (d,) = edit_history(s.revisions(a.id))
+    assert a.published_as_given is None and d.published is None
+    assert parse_iso_utc(a.published) == datetime(2026, 12, 6, 23, 50, tzinfo=UTC)

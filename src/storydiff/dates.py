@@ -101,6 +101,18 @@ def sortable_time(value: str | None) -> str | None:
     return dt.isoformat(timespec="seconds")
 
 
+def backdated(first: str | None, published: str | None) -> bool:
+    """Whether a new version's page giving ``published`` moves the article's publication time
+    ``first`` (each with its time of day) back: an earlier time claimed after storydiff read the
+    page saying ``first``. What the page said when first read bounds when it was published: the
+    outlet's later claim is recorded as its edit, not taken for the first report's time (QA pass
+    23b, 09: a 1 h 20 min backdating moved the story's first report with no trace)."""
+    if not first or not published or is_bare_date(first) or is_bare_date(published):
+        return False
+    a, b = parse_iso_utc(first), parse_iso_utc(published)
+    return a is not None and b is not None and b < a
+
+
 def revision_times(first: str | None, published: str | None, modified: str | None) -> tuple[str | None, str | None]:
     """(published, modified) of a new version of a stored article first published at ``first``,
     the new version's page reading ``published`` and ``modified``.

@@ -1071,6 +1071,23 @@ def redated_version(store, article: Article, at_url: Article | None = None) -> A
     return stored if reread or fixed_earlier else None
 
 
+def backdated_version(store, article: Article, at_url: Article | None = None) -> Article | None:
+    """The stored article that ``article`` is the same version of (text, outlet, headline) but for
+    a publication time moved back from the one its page gave (``dates.backdated``), or None."""
+    from storydiff.dates import backdated
+
+    stored = at_url if at_url is not None else store.get_article(article.id)
+    if stored is None or not stored.same_version(article) or _captured_before(article, stored):
+        return None
+    return stored if backdated(stored.published_as_given or stored.published, article.published) else None
+
+
+def _captured_before(article: Article, stored: Article) -> bool:
+    """Whether ``article`` is a web archive's capture older than ``stored``'s: an older version
+    read later, whose time is no claim made after ``stored`` was read."""
+    return bool(article.captured and stored.captured and article.captured < stored.captured)
+
+
 def _modified_after(stored: Article, article: Article) -> bool:
     """Whether ``article`` says it was modified after the current text of ``stored`` was (its
     modified time, else its publication time): a text an earlier revision had, sent again with a
@@ -1561,6 +1578,10 @@ def ingest_stream(
                 return
             prior = revision_target(store, a, at_url, reverts=current_sources)
             redated = redated_version(store, a, at_url) if prior is None else None
+            if prior is None and redated is None:
+                # the same text under an earlier publication time than the page gave when read: the
+                # outlet backdated it, a revision of its own (QA pass 23b, 09: "already stored")
+                prior = backdated_version(store, a, at_url)
             if redated is not None:
                 # the same version with its publication time corrected: the reading replaced,
                 # no revision (review 22a, R3, R9)
@@ -1614,10 +1635,15 @@ def ingest_stream(
                 outlet = prior.outlet if a.text_from == FEED_SUMMARY and prior.outlet else a.outlet
                 # it keeps its first publication time; a later time the page prints is its edit's
                 # (``dates.revision_times``; QA pass 21a, 08)
-                from storydiff.dates import revision_times
+                from storydiff.dates import backdated, revision_times
 
                 published, modified = revision_times(prior.published, a.published, a.modified)
-                edited = replace(a, id=prior.id, published=published, modified=modified, outlet=outlet)
+                given = None
+                if backdated(prior.published, a.published) and not _captured_before(a, prior):
+                    # moved back after it was read: the time first read stands, the claim is recorded
+                    published, given = prior.published, a.published
+                edited = replace(a, id=prior.id, published=published, modified=modified, outlet=outlet,
+                                 published_as_given=given)
                 stored_stories.load()  # before a stored text changes: the stories as the run found them
                 revised = store.revise_article(prior.id, edited, revert=current_sources)
                 if revised is not None:

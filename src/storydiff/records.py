@@ -122,6 +122,10 @@ class Article:
     # when the page says it was last changed (article:modified_time, JSON-LD dateModified; ISO 8601
     # with its time of day): two versions of one page read in any order are ordered by it
     modified: str | None = None
+    # the publication time this version's page gave where the article keeps the earlier-seen one:
+    # an outlet moving its time back after storydiff read the page (backdating: "published" stays
+    # what the page said when first read, the time its first report is ordered by; QA pass 23b, 09)
+    published_as_given: str | None = None
     # the page's source lines extraction dropped from the text as clutter ("Źródło: PAP", "Quelle:
     # dpa"; ``extract.line_rules.SOURCE_LINE``): not the article's words, but they name its origin
     credit_lines: list[str] = field(default_factory=list)

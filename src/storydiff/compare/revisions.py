@@ -17,6 +17,7 @@ from urllib.parse import SplitResult, urlsplit
 from storydiff.analyze.sentences import sentences
 from storydiff.compare.claims import figures_written, quantities_in
 from storydiff.compare.quotes import quote_fidelity, word_diff
+from storydiff.dates import backdated, sortable_time
 from storydiff.records import FEED_SUMMARY, Article, Quote
 from storydiff.settings import RevisionSettings
 
@@ -39,6 +40,9 @@ class RevisionDiff:
     # own text replacing it is no edit by the outlet
     from_summary: bool = False
     headline: tuple[str | None, str | None] | None = None  # (before, after) when it changed
+    # (before, after): the publication time the page gives moved back (``dates.backdated``); the
+    # article keeps the one first read (QA pass 23b, 09)
+    published: tuple[str, str] | None = None
     quotes_added: list[str] = field(default_factory=list)
     quotes_removed: list[str] = field(default_factory=list)
     quotes_altered: list[dict] = field(default_factory=list)  # {"before", "after", "diff"}
@@ -61,6 +65,8 @@ class RevisionDiff:
         out: list[str] = []
         if self.taken_down:
             out.append(f"taken down by the outlet (HTTP {self.taken_down['status']})")
+        if self.published:
+            out.append("published time changed from {} to {}".format(*(_utc_minute(t) for t in self.published)))
         if self.headline:
             out.append("headline changed")
         # a figure changed in the headline and the lead is one change, however each capitalises it
@@ -85,10 +91,17 @@ class RevisionDiff:
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        d["published"] = {"before": self.published[0], "after": self.published[1]} if self.published else None
         d["headline"] = {"before": self.headline[0], "after": self.headline[1]} if self.headline else None
         d["summary"] = self.summary()
         d["is_edit"] = self.is_edit
         return d
+
+
+def _utc_minute(value: str) -> str:
+    """"2026-12-06 23:50 UTC" (as the views show times)."""
+    t = sortable_time(value) or value
+    return f"{t[:10]} {t[11:16]} UTC" if len(t) > 10 else t
 
 
 # word_diff compares and shows words only: a token with no word character ("—", "–", "•") is
@@ -251,6 +264,9 @@ def diff_revisions(
     modified = after.modified if after.modified and after.modified != before.modified else None
     d = RevisionDiff(number=number, seen_at=seen_at, previous_seen_at=previous_seen_at, modified=modified,
                      from_summary=getattr(before, "text_from", None) == FEED_SUMMARY)
+    given_before, given_after = before.published_as_given or before.published, after.published_as_given or after.published
+    if backdated(given_before, given_after):
+        d.published = (given_before, given_after)
     if (before.title or "").strip() != (after.title or "").strip():
         d.headline = (before.title, after.title)
     if (before.title or "") and (after.title or ""):

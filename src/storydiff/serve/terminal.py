@@ -256,6 +256,9 @@ def render_edit(diff, marks: bool = False, indent: str = "   ") -> Text:
 
     if diff.from_summary:
         line("note", "the page replaced the feed summary stored while it could not be read (no edit)")
+    if diff.published:
+        line("published time", f"the page moved it back from {fmt.when(diff.published[0])} to {fmt.when(diff.published[1])} "
+                               "(the story keeps the time first read)")
     if diff.headline:
         from storydiff.compare.revisions import text_diff
 

@@ -40,6 +40,14 @@ def _same_headline(data: str, article: Article) -> bool:
     return same_headline(Article(id="", source="", text="", title=d.get("title"), outlet=d.get("outlet")), article)
 
 
+def _same_time_given(data: str, article: Article) -> bool:
+    """Whether the stored article JSON ``data`` and ``article`` give one publication time as their
+    pages gave it: a time the outlet moved back is an edit of its own (QA pass 23b, 09)."""
+    d = codec.loads(data)
+    return sortable_time(d.get("published_as_given") or d.get("published")) == sortable_time(
+        article.published_as_given or article.published)
+
+
 def article_times(article: Article) -> Times:
     return Times(article.modified, article.captured, article.published, article.text_from == FEED_SUMMARY)
 
@@ -237,7 +245,8 @@ class RevisionsMixin:
             # a re-reading (the page of a stored paste) replaces the reading even with the same
             # text: it brings the URL
             if (cur is None or new_source == cur.source_key
-                    or not reread and new_hash == cur.content_hash and _same_headline(cur.data, article)):
+                    or not reread and new_hash == cur.content_hash and _same_headline(cur.data, article)
+                    and (article.published_as_given is None or _same_time_given(cur.data, article))):
                 return None
             # the new text or item stored as another article (a wire copy), or read before as
             # an earlier revision of anything: a repeat, not an edit
