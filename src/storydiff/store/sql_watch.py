@@ -44,8 +44,12 @@ class WatchStateMixin:
         if key is None:
             return None
         a = articles.c
+        gone = select(a.id).where(a.url_key == key, a.taken_down_at.is_not(None))
+        with self._read() as conn:  # asked for every page fetched: a read, no write lock, for the many that answer
+            if conn.execute(gone).first() is None:
+                return None
         with self._write() as conn:
-            row = conn.execute(select(a.id).where(a.url_key == key, a.taken_down_at.is_not(None))).first()
+            row = conn.execute(gone).first()
             if row is None:
                 return None
             conn.execute(update(articles).where(a.url_key == key).values(taken_down_at=None, taken_down_status=None))
