@@ -66,7 +66,8 @@ def test_the_qa_repro_two_attacks_on_one_city_four_days_apart_stay_two_stories(l
     docs = [_doc("strike", strike, language), _doc("drones", drones, language)]
     apart = _place(MatchSettings(), docs)
     assert apart["strike"] != apart["drones"]
-    merged = _place(MatchSettings(event_days_apart=-1), docs)  # the veto off: as before, one story
+    # the veto off (and the story span bound, which keeps two attacks four days apart apart too): one story
+    merged = _place(MatchSettings(event_days_apart=-1, event_story_span_days=-1), docs)
     assert merged["strike"] == merged["drones"]
 
 
@@ -97,7 +98,8 @@ def test_across_languages_the_veto_keeps_the_strike_and_the_drone_attack_apart()
     placed = _place(MatchSettings(), docs)
     assert placed["drones-uk"] == placed["drones-en"]
     assert not {placed["strike-en"], placed["strike-uk"]} & {placed["drones-en"], placed["drones-uk"]}
-    off = _place(MatchSettings(event_days_apart=-1), docs)  # before: each language merged the two attacks
+    # before: each language merged the two attacks (the span bound off as well: it also keeps them apart)
+    off = _place(MatchSettings(event_days_apart=-1, event_story_span_days=-1), docs)
     assert off["strike-en"] == off["drones-en"] and off["strike-uk"] == off["drones-uk"]
 
 

@@ -112,7 +112,10 @@ def test_window_separates_same_text_far_apart_in_time():
     )
 
 
-@pytest.mark.parametrize("settings", [MatchSettings(window_days=7), MatchSettings(window_days=7, **NO_REPRINTS)])
+# The window alone: the story span bound (event_story_span_days) would keep a dated copy six days
+# off out of the wire's story whatever the window (tests/test_story_span.py).
+@pytest.mark.parametrize("settings", [MatchSettings(window_days=7, event_story_span_days=-1),
+                                      MatchSettings(window_days=7, event_story_span_days=-1, **NO_REPRINTS)])
 @pytest.mark.parametrize(("late_day", "joins"), [(14, True), (12, False), (0, False)])
 def test_a_late_article_meets_no_story_outside_its_own_window(settings, late_day, joins):
     # An archive fed out of order: a copy dated before the live story (day 20) arrives after an

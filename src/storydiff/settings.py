@@ -273,6 +273,15 @@ class MatchSettings:
     # while the pair judgement kept all 7 pairs right; round 19). Its threshold is the pair
     # model's own (chosen on SemEval); False: off.
     pair_judge_next_day: bool = True
+    # A story whose reports' ledes name the days of their event (an attack, a delivery, an
+    # agreement: an event-kind story) spans at most this many days between the first and the last
+    # of its days (those its ledes name and those its dated reports were published on), whatever
+    # joins it: an article, a reprint, a report in another language or a bridge. The date veto
+    # reads the story's days as one union, so a story grew by chaining, each next day's report a
+    # day from the last (a month of templated daily strike reports ended in 7 stories of 30 days
+    # each: QA pass 23a, 01). Not tuned: an event night is two days and the veto allows a day of
+    # slack on either side of it (event_days_apart), 2 * 1 + 1; -1 turns it off.
+    event_story_span_days: int = 3
     # An article bridges (merges) two stories only when their ledes' days, where both name
     # some, share one: a next-day report may join a story within the veto's day of slack, but
     # one naming both days ("on Monday, where Sunday's strike killed four") does not make the two

@@ -777,7 +777,10 @@ class OnlineClusterer:
                 # one agency's template filled in for another town shares most shingles: the
                 # lede vetoes keep its next town's report out (QA pass 21b, 05)
                 if o.story not in apart:
-                    apart[o.story] = self._lede_apart(d, self._stories[o.story])
+                    story = self._stories[o.story]
+                    # a reprint joins the story as a whole: the same date veto and span bound as any
+                    # article (an agency's template filled in for another day shares most shingles)
+                    apart[o.story] = self._lede_apart(d, story) or self._span_exceeds(d, story)
                 if apart[o.story]:
                     continue
                 rank = (c, j, -o.key)
@@ -984,6 +987,8 @@ class OnlineClusterer:
         many reports' (on the English stream, ECB+ reports of one event given invented dates days
         apart, the rule on larger stories turned away 5 bridges, all right: B3-F1 0.8768 -> 0.8738)."""
         st = self.settings
+        if self._span_exceeds(d, s, other):
+            return False
         if (st.bridge_shared_days and s.event_days and other.event_days
                 and len(s.members) <= st.content_gate_max_size and len(other.members) <= st.content_gate_max_size
                 and days_apart(s.event_days, other.event_days) > 0):
@@ -1033,7 +1038,7 @@ class OnlineClusterer:
             return score
         if self._content_gate_applies(d, s) and self._gate_rejects(d, s.sums["words"], s.n_lex, s.sums["entities"], s.main_names):
             return 0.0
-        if self._days_apart(d, s) or self._lede_apart(d, s) or self._pair_judge_rejects(d, s):
+        if self._days_apart(d, s) or self._span_exceeds(d, s) or self._lede_apart(d, s) or self._pair_judge_rejects(d, s):
             return 0.0
         return score
 
@@ -1082,6 +1087,26 @@ class OnlineClusterer:
         return any(out_before(a.out_by if math.isfinite(a.out_by) else None, a.previews,
                               b.began if math.isfinite(b.began) else None, b.began_hour, st.out_before_days)
                    for a, b in ((s, other), (other, s)))
+
+    def _span_exceeds(self, d: _Doc, s: _Story, other: _Story | None = None) -> bool:
+        """The story span bound (MatchSettings.event_story_span_days): ``s`` (or ``other``, which
+        ``d`` would bridge into it) is an event-kind story (some member's lede names its day) and,
+        with ``d``, its dated reports would have been published more than the bound apart, first
+        to last. The date veto reads a story's days as one union, so each next day's report, a day
+        from the last one, joined: a month of daily strike reports chained into one story (QA pass
+        23a, 01). Publication days, not the days ledes name: a lede's date resolved against the
+        wrong year or an old event's weekday lies far from its report's day (on the English
+        stream's ECB+ reports a bound on those split true stories)."""
+        most = self.settings.event_story_span_days
+        if most < 0 or not (s.event_days or (other is not None and other.event_days)):
+            return False
+        days = [day for day in (s.pub_days, other.pub_days if other is not None else None) if day is not None]
+        mine = self._placing_of(d).pub_day
+        if mine is not None:
+            days.append((mine, mine))
+        if not days:
+            return False
+        return max(hi for _, hi in days) - min(lo for lo, _ in days) > most
 
     def _pair_judge_rejects(self, d: _Doc, s: _Story) -> bool:
         """Whether the same-story pair judgement turns ``d`` away from ``s`` (pair_judge_next_day):
@@ -1323,12 +1348,14 @@ class OnlineClusterer:
             score = self._xscorer.probability(f) * self._decay(d, s)
             if score < need:
                 below.append((score, s))
-            elif not self._days_apart(d, s) and not self._foreign_gate_rejects(d, s) and not self._pair_judge_rejects(d, s):
+            elif (not self._days_apart(d, s) and not self._span_exceeds(d, s) and not self._foreign_gate_rejects(d, s)
+                  and not self._pair_judge_rejects(d, s)):
                 found.append((score, s))
         found.sort(key=lambda x: (-x[0], x[1].first))
         if not found and second_opinion and below:
             score, s = min(below, key=lambda x: (-x[0], x[1].first))
-            if not self._days_apart(d, s) and not self._foreign_gate_rejects(d, s) and self._pair_judge_accepts(d, s):
+            if (not self._days_apart(d, s) and not self._span_exceeds(d, s) and not self._foreign_gate_rejects(d, s)
+                    and self._pair_judge_accepts(d, s)):
                 found.append((score, s))
         return found
 
