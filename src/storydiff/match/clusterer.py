@@ -1090,7 +1090,8 @@ class OnlineClusterer:
 
     def _span_exceeds(self, d: _Doc, s: _Story, other: _Story | None = None) -> bool:
         """The story span bound (MatchSettings.event_story_span_days): ``s`` (or ``other``, which
-        ``d`` would bridge into it) is an event-kind story (some member's lede names its day) and,
+        ``d`` would bridge into it) is an event-kind story (some member's lede names its day, or
+        ``d``'s does: the story it would make is one) and,
         with ``d``, its dated reports would have been published more than the bound apart, first
         to last. The date veto reads a story's days as one union, so each next day's report, a day
         from the last one, joined: a month of daily strike reports chained into one story (QA pass
@@ -1098,10 +1099,11 @@ class OnlineClusterer:
         wrong year or an old event's weekday lies far from its report's day (on the English
         stream's ECB+ reports a bound on those split true stories)."""
         most = self.settings.event_story_span_days
-        if most < 0 or not (s.event_days or (other is not None and other.event_days)):
+        placing = self._placing_of(d)
+        if most < 0 or not (s.event_days or placing.event_days or (other is not None and other.event_days)):
             return False
         days = [day for day in (s.pub_days, other.pub_days if other is not None else None) if day is not None]
-        mine = self._placing_of(d).pub_day
+        mine = placing.pub_day
         if mine is not None:
             days.append((mine, mine))
         if not days:
