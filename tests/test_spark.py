@@ -372,3 +372,84 @@ def test_relative_input_paths_are_made_absolute_on_the_driver(tmp_path, monkeypa
     for given in ("in/rows.jsonl", "in", "file://in/rows.jsonl"):
         local, hadoop = input_refs([given])
         assert [p for _, p in local] == [str(tmp_path / "in" / "rows.jsonl")] and hadoop == [], given
+
+
+# -- QA pass 23a: a month of one template's daily reports; the summary's counts ---------------------
+
+
+def test_bounded_roots_keep_an_event_kind_story_within_the_span_bound():
+    from storydiff.spark_job import bounded_roots
+
+    a, b, c, d = (0, "a"), (0, "b"), (1, "c"), (1, "d")
+    spans = {a: (10, 11, True), b: (12, 13, True), c: (14, 15, True), d: (40, 50, False)}
+    roots = bounded_roots([(a, b), (b, c)], spans, 3)
+    assert roots[a] == roots[b] != roots[c]  # 10..13 within 3 days; 10..15 is not, whichever link comes first
+    assert bounded_roots([(b, c), (a, b)], spans, 3) == roots
+    assert len(set(bounded_roots([(a, b), (b, c)], spans, -1).values())) == 1  # -1: no bound
+    # a story whose ledes name no day is not bounded (a bridge built over weeks is one story)
+    assert bounded_roots([(d, (2, "e"))], {d: (40, 50, False), (2, "e"): (60, 61, False)}, 3)[d] == (1, "d")
+
+
+def test_bucket_pairs_leave_pairs_a_clusterer_saw_to_it():
+    import numpy as np
+
+    from storydiff.spark_job import bucket_pairs
+
+    sig = np.arange(64, dtype=np.uint32).tobytes()
+    names = np.array([1, 2, 3], dtype=np.uint64).tobytes()
+    day = 86400.0
+    within = [("a", (0, "sa"), sig, names, 0.0), ("b", (1, "sb"), sig, names, 2 * day)]
+    apart = [("a", (0, "sa"), sig, names, 0.0), ("c", (1, "sc"), sig, names, 20 * day)]
+    undated = [("a", (0, "sa"), sig, names, 0.0), ("u", (2, "su"), sig, names, None)]
+    assert list(bucket_pairs(within, 0.5, 0.5, 7 * day)) == []
+    assert [p for p, _ in bucket_pairs(apart, 0.5, 0.5, 7 * day)] == [("a", "c")]
+    assert [p for p, _ in bucket_pairs(undated, 0.5, 0.5, 7 * day)] == [("a", "u")]
+
+
+def _daily_reports(days: int) -> list[dict]:
+    """An agency's morning report of the night's drone attack on Ravel, every day, its figures
+    and date its own, and a second outlet's word-for-word copy under another headline."""
+    from datetime import date
+
+    rows = []
+    for i in range(days):
+        day = date(2026, 11, 1) + timedelta(days=i)
+        killed, injured, drones = 2 + i % 5, 7 + (i * 3) % 11, 30 + i
+        text = (f"Russian drones attacked Ravel overnight on {day.day} November, killing {killed} people and injuring "
+                f"{injured} others, governor Milo Ashk said on Telegram. Air defence shot down {drones - 3} of {drones} "
+                "drones over the region, the air force said. A residential building and an infrastructure facility "
+                "were damaged and rescuers are working at the scene, the governor wrote.")
+        title = f"{killed} killed, {injured} injured in overnight drone attack on Ravel"
+        rows.append({"id": f"agency-{i}", "url": f"https://agency.example.org/news/{i}", "outlet": "Ravel Agency",
+                     "title": title, "published": f"{day.isoformat()}T07:00:00+00:00", "text": text})
+        rows.append({"id": f"copy-{i}", "url": f"https://daily.example.org/{i}", "outlet": "Ravel Daily",
+                     "title": f"Ravel: {title}", "published": f"{day.isoformat()}T09:30:00+00:00", "text": text})
+    return rows
+
+
+def test_a_month_of_daily_reports_is_not_one_story_and_the_summary_counts_what_was_written(spark, tmp_path):
+    """QA pass 23a: a month of templated daily reports came out as ONE story (03), the outlet's
+    same text at a second address was kept where ingest stores it once (04), and the summary's
+    "articles" counted the articles compared, not those written (08)."""
+    from storydiff.match.event_dates import publication_day
+    from storydiff.settings import MatchSettings
+    from storydiff.spark_job import run_job
+
+    rows = _daily_reports(16)
+    second_address = {**rows[0], "id": "agency-0-reprint", "url": "https://agency.example.org/reprint/0",
+                      "published": "2026-11-01T07:40:00+00:00"}
+    rows.append(second_address)
+    (tmp_path / "month.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out"
+    counts = run_job(spark, [str(tmp_path / "month.jsonl")], str(out), time_partitions=2)
+    written = _read_jsonl(out / "articles")
+    ids = {a["id"] for a in written}
+    assert "agency-0-reprint" not in ids and "agency-0" in ids  # the same text at a second address: once
+    assert len(written) == len(rows) - 1
+    days: dict[str, list[int]] = {}
+    for a in written:
+        days.setdefault(a["story_id"], []).append(publication_day(a["published"]))
+    assert max(max(v) - min(v) for v in days.values()) <= MatchSettings().event_story_span_days
+    assert len(days) >= 4
+    assert counts["articles"] == len(written)
+    assert counts["compared_articles"] + counts["not_compared"] == len(written)

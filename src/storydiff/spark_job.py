@@ -144,6 +144,30 @@ def union_find_roots(edges: Iterable[tuple[Any, Any]]) -> dict[Any, Any]:
     return {x: uf.find(x) for x in list(uf.parent)}
 
 
+def bounded_roots(
+    edges: Iterable[tuple[Any, Any]], spans: dict[Any, tuple[int, int, bool]], most: int
+) -> dict[Any, Any]:
+    """``union_find_roots`` with the clusterer's story span bound (MatchSettings.event_story_span_days)
+    on every link: ``spans`` gives a node's (first, last publication day, event-kind: some member's
+    lede names its day); two components are joined only where, if either is event-kind, their
+    publication days together span at most ``most`` days (-1: no bound). Links are taken in sorted
+    order, so the result is the same whatever order Spark collects them in. Without it the
+    partial stories of a month of templated daily reports, and the reprint pairs the template
+    makes between different days' reports, linked into one story (QA pass 23a, 03)."""
+    uf = UnionFind()
+    span: dict[Any, tuple[int, int, bool] | None] = {}
+    for a, b in sorted(edges):
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            continue
+        sa, sb = span.get(ra, spans.get(a)), span.get(rb, spans.get(b))
+        merged = sa if sb is None else sb if sa is None else (min(sa[0], sb[0]), max(sa[1], sb[1]), sa[2] or sb[2])
+        if most >= 0 and merged is not None and merged[2] and merged[1] - merged[0] > most:
+            continue
+        span[uf.union(a, b)] = merged
+    return {x: uf.find(x) for x in list(uf.parent)}
+
+
 def _is_hadoop_path(path: str) -> bool:
     return "://" in path and not path.startswith("file://")
 
@@ -284,6 +308,33 @@ def newest_after_edits(tagged: Iterable[tuple[tuple, Article]]) -> list[tuple[tu
     return [(order[id(k)], n) for k, n in zip(kept, newest, strict=True)]
 
 
+def _text_key(article: Article) -> str:
+    """The group in which ``ingest`` finds an article's text already stored: one outlet's text
+    (``store.codec.article_content_hash``); an article without text is a group of its own."""
+    from storydiff.store.codec import article_content_hash
+
+    return f"text:{article_content_hash(article)}" if (article.text or "").strip() else f"id:{article.id}"
+
+
+def same_text_once(tagged: Iterable[tuple[tuple, Article]]) -> list[tuple[tuple, Article]]:
+    """The (input order, Article) pairs of one ``_text_key`` group (each already
+    ``newest_after_edits``), kept as ``ingest`` stores them: the outlet's same text at a second
+    address is the first one's repeat ("the same text as the stored article ...: already
+    stored"), unless published again on another day (``pipeline.republished``: a recurring
+    alert's wording). The job kept both, so one export gave 1,635 articles in Spark and 1,620 in
+    SQLite and PostgreSQL (QA pass 23a, 04)."""
+    from storydiff.pipeline import republished
+
+    tagged = sorted(tagged, key=lambda oa: oa[0])
+    if len(tagged) < 2:
+        return tagged
+    kept: list[tuple[tuple, Article]] = []
+    for order, a in tagged:
+        if all(republished(k, a) for _, k in kept):
+            kept.append((order, a))
+    return kept
+
+
 # -- stage 2: group (runs in tasks) ------------------------------------------------------------
 
 
@@ -306,7 +357,8 @@ def cluster_partition(
     """Run the online clusterer over one range in time order, streaming. Yields
 
     - ("own", id, node, key) for each of the range's articles as it is placed, node being
-      (range, story id at that moment);
+      (range, story id at that moment), and for a dated one ("span", node, (day, day, its lede
+      names a day)): what the driver's story span bound reads (``bounded_roots``);
     - with ``bands``, ("band", band key, (id, node, signature)) for each LSH band of an own
       article (emitted here, where text and node are both at hand: no join needed);
     - at the end, ("alias", old node, new node) for every merge the clusterer made, and
@@ -334,12 +386,14 @@ def cluster_partition(
             own_sids.add(sid)
             node = (index, sid)
             yield "own", article.id, node, key
+            if prepared.pub_day is not None:  # what the story span bound reads (bounded_roots)
+                yield "span", node, (prepared.pub_day, prepared.pub_day, bool(prepared.event_days))
             sig = _shingle_minhash(article.text) if bands else None
             if sig is not None:
                 raw, names = sig.tobytes(), prepared.names.tobytes()
                 width = LSH_ROWS * sig.itemsize
                 for b in range(LSH_BANDS):
-                    yield "band", (b, raw[b * width : (b + 1) * width]), (article.id, node, raw, names)
+                    yield "band", (b, raw[b * width : (b + 1) * width]), (article.id, node, raw, names, prepared.t)
         for old, new in clusterer.aliases.items():
             yield "alias", (index, old), (index, new)
         with_own = {clusterer.resolve(sid) for sid in own_sids}
@@ -374,11 +428,17 @@ def signature_jaccard(a: bytes, b: bytes) -> float:
 
 
 def bucket_pairs(
-    members: Iterable[tuple[str, Any, bytes, bytes]], threshold: float, names_kept: float
+    members: Iterable[tuple[str, Any, bytes, bytes, float | None]], threshold: float, names_kept: float,
+    window_s: float = math.inf,
 ) -> Iterator[tuple]:
     """((id a, id b), (node a, node b)) for members of one band bucket that are near-duplicates:
     shingle Jaccard at least ``threshold``, and the names and figures kept as the clusterer's
-    reprint check asks (MatchSettings.reprint_names_kept: a template is no copy)."""
+    reprint check asks (MatchSettings.reprint_names_kept: a template is no copy). Not two dated
+    members published within ``window_s`` of each other: one range's clusterer (or the next
+    range's, which replays the last window of the one before) has judged that pair already, with
+    the lede vetoes and the story span bound this check lacks; the merge is for what no clusterer
+    saw (copies more than a window apart, an undated copy). One outlet's template filled in for
+    each day's strike made 16,375 such pairs of 1,635 articles and linked them all (QA pass 23a, 03)."""
     import numpy as np
 
     from storydiff.match.fingerprint import kept_share
@@ -386,8 +446,10 @@ def bucket_pairs(
     members = sorted(set(members), key=lambda m: m[0])
     if len(members) > MAX_BUCKET:
         return
-    for i, (a, node_a, sig_a, names_a) in enumerate(members):
-        for b, node_b, sig_b, names_b in members[i + 1 :]:
+    for i, (a, node_a, sig_a, names_a, t_a) in enumerate(members):
+        for b, node_b, sig_b, names_b, t_b in members[i + 1 :]:
+            if t_a is not None and t_b is not None and abs(t_a - t_b) <= window_s:
+                continue
             if signature_jaccard(sig_a, sig_b) >= threshold and kept_share(
                 np.frombuffer(names_a, dtype=np.uint64), np.frombuffer(names_b, dtype=np.uint64)
             ) >= names_kept:
@@ -433,12 +495,13 @@ def _write(spark, rdd, path: str, fmt: str) -> None:
     lines.saveAsTextFile(path)  # plain RDD write: no SQL planning for what is already text
 
 
-def _story_stats(r: tuple[str, Any]) -> tuple[int, int, int, int]:
-    """(stories, multi-article stories, articles in them, failed stories) of one compare result."""
+def _story_stats(r: tuple[str, Any]) -> tuple[int, int, int, int, int]:
+    """(stories, multi-article stories, articles they compared, failed stories, articles they left
+    out of the comparison) of one compare result."""
     if r[0] == "f":
-        return 0, 0, 0, 1
+        return 0, 0, 0, 1, 0
     n = len(r[1]["article_ids"])
-    return 1, int(n >= 2), n, 0
+    return 1, int(n >= 2), n, 0, int(r[1].get("not_compared") or 0)
 
 
 def _add(a: tuple, b: tuple) -> tuple:
@@ -504,6 +567,9 @@ def run_job(
         .map(lambda oa: (_edit_key(oa[1]), oa))
         .groupByKey(reduce_parts)
         .flatMap(lambda kv: newest_after_edits(kv[1]))
+        .map(lambda oa: (_text_key(oa[1]), oa))
+        .groupByKey(reduce_parts)
+        .flatMap(lambda kv: same_text_once(kv[1]))
         .map(lambda oa: (oa[1].id, (time_key(oa[1], oa[0]), oa[0], oa[1])))
         .persist(level)
     )  # id → (time key, order, Article)
@@ -549,11 +615,20 @@ def run_job(
             clustered.filter(lambda r: r[0] == "band")
             .map(lambda r: (r[1], r[2]))
             .groupByKey(reduce_parts)
-            .flatMap(lambda kv: bucket_pairs(kv[1], threshold, names_kept))
+            .flatMap(lambda kv: bucket_pairs(kv[1], threshold, names_kept, window_s))
         )
         edges = edges.union(reprints).distinct(reduce_parts)  # a pair shares up to LSH_BANDS buckets
     collected = edges.collect()
-    roots = union_find_roots(e for _, e in collected if e[0] != e[1])
+    linked = {node for _, e in collected for node in e}
+    linked_b = sc.broadcast(linked)  # only linked nodes' spans travel to the driver
+    spans = (
+        clustered.filter(lambda r: r[0] == "span" and r[1] in linked_b.value)
+        .map(lambda r: (r[1], r[2]))
+        .reduceByKey(lambda a, b: (min(a[0], b[0]), max(a[1], b[1]), a[2] or b[2]), reduce_parts)
+        .collectAsMap()
+    )
+    linked_b.unpersist()
+    roots = bounded_roots((e for _, e in collected if e[0] != e[1]), spans, settings.event_story_span_days)
     n_reprint_pairs = sum(1 for pair, _ in collected if pair is not None)
     step(
         f"clustered {len(starts)} time ranges; {n_reprint_pairs} reprint pairs; {len(roots)} partial stories linked"
@@ -581,9 +656,14 @@ def run_job(
     story_failures = compared.filter(lambda r: r[0] == "f").map(lambda r: _failure_dict(r[1]))
     _write(spark, failures.union(story_failures), f"{out}/failures", fmt)
     step("compared; articles, stories and failures written")
-    n_stories, n_multi, n_articles, n_failed = compared.map(_story_stats).fold((0, 0, 0, 0), _add)
+    n_stories, n_multi, n_compared, n_failed, n_left = compared.map(_story_stats).fold((0, 0, 0, 0, 0), _add)
     counts = {
-        "articles": n_articles,
+        # the rows written to articles/ (QA pass 23a, 08: this counted the articles compared)
+        "articles": placed.count(),
+        # of those, the ones the stories compared (a story compares at most
+        # CompareSettings.max_story_articles: the rest are its not_compared)
+        "compared_articles": n_compared,
+        "not_compared": n_left,
         "failures": failures.count() + n_failed,
         "stories": n_stories,
         "multi_article_stories": n_multi,
