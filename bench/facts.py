@@ -359,6 +359,43 @@ MISSED_CLASSES = {
 }
 
 
+# why a false "only" was missed, in the terms of the fix it would need (issue 18, round 23): the claim
+# was never a candidate (segmentation), its pair scored under the story's "same" cut (the scorer), or
+# the pair scored over the cut but the grouping gave a partner to another fact (one-to-one assignment)
+FALSE_ONLY_CAUSES = {
+    "never considered": "the unit starts no claim or two: sentence splitting decides, not the scorer",
+    "under the cut": "every gold partner scores under the story's 'same' cut: the scorer misses the pair",
+    "taken by another match": "a gold partner scores at the cut or above, but the grouping put it elsewhere",
+}
+
+
+def false_only_causes(kept: list) -> tuple[Counter, Counter]:
+    """Every false "only" of held-out predictions (``held_out``'s ``kept``) by FALSE_ONLY_CAUSES,
+    and those under the cut by their best gold partner's match probability (bins of 0.05)."""
+    causes: Counter = Counter()
+    under: Counter = Counter()
+    for s, sim, facts, same in kept:
+        gold_fact = {u: k for k, f in enumerate(s.gold) for u in f}
+        claims_of: dict[Unit, list[int]] = {}
+        for k, u in enumerate(s.units):
+            claims_of.setdefault(u, []).append(k)
+        for units, match, _ in facts:
+            u = units[0]
+            partners = [v for v in s.gold[gold_fact[u]] if v[0] != u[0]]
+            if match != "only" or not partners:
+                continue
+            if _unit_class(claims_of, u):
+                causes["never considered"] += 1
+                continue
+            best = max(_best(sim, claims_of, u, v) for v in partners)
+            if best >= same:
+                causes["taken by another match"] += 1
+            else:
+                causes["under the cut"] += 1
+                under[min(int(best / 0.05), 4)] += 1
+    return causes, under
+
+
 def _unit_class(claims_of: dict, u: Unit) -> str | None:
     n = len(claims_of.get(u, []))
     return "no claim" if n == 0 else "two claims" if n > 1 else None
@@ -661,6 +698,13 @@ def print_error_classes(stories: list[Story], path: str) -> None:
     print(f"\n| false 'only' facts ({sum(only.values())}) | count |\n|---|---|")
     for kind, what in FALSE_ONLY_CLASSES.items():
         print(f"| {kind}: {what} | {only[kind]} |")
+    causes, under = false_only_causes(kept)
+    print(f"\n| why each false 'only' was missed ({sum(causes.values())}) | count |\n|---|---|")
+    for kind, what in FALSE_ONLY_CAUSES.items():
+        print(f"| {kind}: {what} | {causes[kind]} |")
+    bins = ("under 0.05", "0.05-0.10", "0.10-0.15", "0.15-0.20", "0.20 or more")
+    print("  (under the cut, by the best gold partner's match probability: "
+          + ", ".join(f"{b} {under[k]}" for k, b in enumerate(bins)) + ")")
     print(f"\n| missed gold pairs ({sum(missed.values())}) | count | scored at least the 'same' cut (lost in the "
           "grouping) |\n|---|---|---|")
     for kind, what in MISSED_CLASSES.items():

@@ -74,3 +74,25 @@ def test_ecb_tokenisation_is_undone_where_no_page_would_have_it():
     assert bench.detok("``It was 0. 07 percent - - just under,'' he said.") == '"It was 0.07 percent - - just under," he said.'
     # page text (the seed and written stories) is left as it is
     assert bench.detok("Version 2. 6 - beta", spaced=False) == "Version 2. 6 - beta"
+
+
+def test_each_false_only_is_put_down_to_the_step_that_missed_it():
+    # round 23: segmentation (never a candidate), the scorer (under the cut) or the grouping (a partner
+    # over the cut given to another fact); the cut decides between the last two
+    s = story()
+    sim = bench.probabilities(s, bench.LEXICAL_FEATURES, bench.WEIGHTS[bench.LEXICAL_FEATURES])
+    facts = [([("a", 0), ("b", 0)], "same", []), ([("a", 1)], "only", []),
+             ([("a", 2), ("b", 1)], "same", []), ([("a", 2)], "only", []),
+             ([("a", 3)], "only", []), ([("b", 2)], "only", []),
+             ([("a", 4)], "only", []), ([("b", 3)], "only", [])]
+    causes, under = bench.false_only_causes([(s, sim, facts, 0.25)])
+    # "a" 2 holds two claims and "a" 4 / "b" 3 none: three never considered
+    assert causes["never considered"] == 3
+    # the weather pair shares no content word: under any cut above its score
+    weather = bench._best(sim, {u: [k for k, v in enumerate(s.units) if v == u] for u in s.units},
+                          ("a", 3), ("b", 2))
+    assert weather < 0.25 and causes["under the cut"] + causes["taken by another match"] == 3
+    assert sum(under.values()) == causes["under the cut"]
+    # at a cut of 0 every scored pair is over it: what is missed then is the grouping's
+    everything_over = bench.false_only_causes([(s, sim, facts, 0.0)])[0]
+    assert everything_over["under the cut"] == 0 and everything_over["taken by another match"] == 3
