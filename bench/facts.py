@@ -9,7 +9,9 @@
     python bench/facts.py --lexical      # the lexical scorer's rows only, without the
                                          # cross-encoder judge (~3 min instead of ~10)
     python bench/facts.py --error-classes [FILE]  # the default's held-out false "only" facts and
-                                         # missed pairs, counted by class (FILE: each one, with texts)
+                                         # missed pairs, counted by class and by the step that missed
+                                         # each (FILE: each one, with texts); --without-lede: the
+                                         # default before round 23 (no lede "possibly" cut)
     python bench/facts.py --possibly [minilm|e5]  # the "possibly" rules side by side (the default's,
                                          # the opt-in MiniLM rule, the same rule from e5 vectors), by
                                          # the gold's split, cuts chosen on the other stories or on
@@ -102,6 +104,8 @@ MINILM_CUT = 0.78  # its cut chosen on the gold's dev stories (--fit), the one d
 # the same score read from e5 vectors (FactSettings.possibly_e5), in place of MiniLM's
 E5_GRID = (0.86, 0.88, 0.9, 0.92, 0.94, 0.96)
 E5_CUT = 0.92  # its cut chosen on the gold's dev stories (--possibly e5), the one documented in FactSettings
+# the lower "possibly" cut for a report's first two claims (FactSettings.possibly_lede_probability; 1.0: off)
+LEDE_GRID = (0.03, 0.05, 0.08, 0.1, 1.0)
 POSSIBLY_SHARE = 0.15  # at most this share of facts "possibly": the cut is the lowest that keeps it
 
 Unit = tuple[str, int]  # (doc id, unit index)
@@ -257,13 +261,13 @@ def probabilities(s: Story, names: tuple[str, ...], weights) -> np.ndarray:
 
 def predict(s: Story, sim: np.ndarray, same: float, possibly: float, scorer: str = "judge",
             cosine: float = 1.0, gap: float = 1.0, minilm: float | None = None,
-            e5: float | None = None) -> list[FactGroup]:
+            e5: float | None = None, lede: float = 1.0) -> list[FactGroup]:
     if not s.claims:
         return []
     settings = FactSettings(scorer=scorer, same_probability=same, match_probability=same,
                             possibly_probability=possibly, match_possibly_probability=possibly,
                             possibly_cosine=cosine, possibly_gap_probability=gap, possibly_minilm=minilm,
-                            possibly_e5=e5)
+                            possibly_e5=e5, possibly_lede_probability=lede)
     groups = group_claims(s.claims, sim, same, s.docs, settings, vectors=lambda: s.vecs,
                           minilm_vectors=lambda: s.minilm)
     # as fact_groups reads them: the counts of people in a neighbouring sentence, outlets silent on a toll
@@ -493,34 +497,40 @@ def fit_weights(stories: list[Story], names: tuple[str, ...], c: float = 1.0):
 def choose_cuts(stories: list[Story], sims: list[np.ndarray], with_possibly: bool, scorer: str = "judge",
                 cosines: tuple[float, ...] = (1.0,), gaps: tuple[float, ...] = (1.0,),
                 minilms: tuple[float | None, ...] = (None,),
-                meaning: str = "minilm") -> tuple[float, float, float, float, float | None]:
+                meaning: str = "minilm", ledes: tuple[float, ...] = (1.0,)
+                ) -> tuple[float, float, float, float, float | None, float]:
     """The "same" cut with the best shared-fact F1; then the "possibly" cuts (match probability,
     and for the lexical scorer e5 cosine, the gap rule's mean probability and the MiniLM score)
     with the most precise "only" that leave at most POSSIBLY_SHARE of the facts "possibly" (ties:
     fewer "possibly"). 1.0 (None for MiniLM) turns a rule off; with the MiniLM rule on, the
     probability and gap rules decide nothing for the gold's English claims, and are left off.
     ``meaning``: which vectors the "minilm" cuts are read from ("minilm", or "e5": possibly_e5).
-    Returns (same, possibly, cosine, gap, minilm)."""
+    ``ledes``: the lower "possibly" cuts tried for a report's first claims (each under the
+    "possibly" cut it goes with). Returns (same, possibly, cosine, gap, minilm, lede)."""
     best_same = max(SAME_GRID, key=lambda t: _total(stories, sims, t, 1.0, scorer).f1)
     if not with_possibly:
-        return best_same, 1.0, 1.0, 1.0, None
-    best, pick = None, (best_same, 1.0, 1.0, 1.0, None)
+        return best_same, 1.0, 1.0, 1.0, None, 1.0
+    best, pick = None, (best_same, 1.0, 1.0, 1.0, None, 1.0)
     for m in minilms:
         for t in ((*[t for t in POSSIBLY_GRID if t < best_same], 1.0) if m is None else (1.0,)):
             for q in cosines:
                 for g in (gaps if m is None else (1.0,)):
-                    sc = _total(stories, sims, best_same, t, scorer, q, g, m, meaning)
-                    if sc.possibly_share <= POSSIBLY_SHARE and (best is None or (sc.only_p, -sc.possibly) > best):
-                        best, pick = (sc.only_p, -sc.possibly), (best_same, t, q, g, m)
+                    for le in ledes:
+                        if le < 1.0 and le >= t:
+                            continue
+                        sc = _total(stories, sims, best_same, t, scorer, q, g, m, meaning, le)
+                        if sc.possibly_share <= POSSIBLY_SHARE and (best is None or (sc.only_p, -sc.possibly) > best):
+                            best, pick = (sc.only_p, -sc.possibly), (best_same, t, q, g, m, le)
     return pick
 
 
 def _total(stories: list[Story], sims: list[np.ndarray], same: float, possibly: float, scorer: str = "judge",
-           cosine: float = 1.0, gap: float = 1.0, minilm: float | None = None, meaning: str = "minilm") -> Score:
+           cosine: float = 1.0, gap: float = 1.0, minilm: float | None = None, meaning: str = "minilm",
+           lede: float = 1.0) -> Score:
     tot = Score()
     for s, sim in zip(stories, sims):
         tot.add(score_groups(s, as_units(s, predict(s, sim, same, max(possibly, 1e-6), scorer, cosine, gap,
-                                                    **_meaning_cut(meaning, minilm)))))
+                                                    **_meaning_cut(meaning, minilm), lede=lede))))
     return tot
 
 
@@ -533,7 +543,7 @@ def held_out(stories: list[Story], names: tuple[str, ...], with_possibly: bool, 
              by_source: dict | None = None, cosines: tuple[float, ...] = (1.0,), kept: list | None = None,
              gaps: tuple[float, ...] = (1.0,), by_split: dict | None = None,
              minilms: tuple[float | None, ...] = (None,), cuts_on_dev: bool = False,
-             meaning: str = "minilm") -> Score:
+             meaning: str = "minilm", ledes: tuple[float, ...] = (1.0,)) -> Score:
     """Leave one story out: weights and cuts fitted on the others, the story scored. ``kept``
     collects each story's (story, probabilities, predicted facts as units, "same" cut) for the
     error classes. ``cuts_on_dev``: the cuts are chosen on the other stories of the gold's dev
@@ -548,14 +558,14 @@ def held_out(stories: list[Story], names: tuple[str, ...], with_possibly: bool, 
         if cuts_on_dev:
             tuned = [(r, x) for r, x in zip(rest, sims) if r.split == "dev"]
             cuts = choose_cuts([r for r, _ in tuned], [x for _, x in tuned], with_possibly, scorer, cosines, gaps,
-                               minilms, meaning)
+                               minilms, meaning, ledes)
         else:
-            cuts = choose_cuts(rest, sims, with_possibly, scorer, cosines, gaps, minilms, meaning)
-        same, possibly, cosine, gap, minilm = cuts
+            cuts = choose_cuts(rest, sims, with_possibly, scorer, cosines, gaps, minilms, meaning, ledes)
+        same, possibly, cosine, gap, minilm, lede = cuts
         if log is not None:
-            log.append((s.name, same, possibly, cosine, gap, minilm))
+            log.append((s.name, same, possibly, cosine, gap, minilm, lede))
         sim = probabilities(s, names, w) if s.claims else None
-        groups = (predict(s, sim, same, possibly, scorer, cosine, gap, **_meaning_cut(meaning, minilm))
+        groups = (predict(s, sim, same, possibly, scorer, cosine, gap, **_meaning_cut(meaning, minilm), lede=lede)
                   if s.claims else [])
         facts = as_units(s, groups)
         sc = score_groups(s, facts)
@@ -690,11 +700,16 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
     print(f"\njudge model load {load:.2f}s (once per process)")
 
 
-def print_error_classes(stories: list[Story], path: str) -> None:
+def print_error_classes(stories: list[Story], path: str, ledes: tuple[float, ...] = (1.0,)) -> None:
     kept: list = []
-    sc = held_out(stories, LEXICAL_FEATURES, True, kept=kept, gaps=GAP_GRID)
+    log: list = []
+    split: dict = {}
+    sc = held_out(stories, LEXICAL_FEATURES, True, log, kept=kept, gaps=GAP_GRID, by_split=split, ledes=ledes)
     only, missed, over_cut, lines = error_classes(kept)
     print(row("default (lexical with 'possibly'), held out by story", sc))
+    for part, x in sorted(split.items()):
+        print(row(f"  the gold's {part} stories", x))
+    print(f"  (cuts chosen (same, possibly, gap, lede): {sorted({(c[1], c[2], c[4], c[6]) for c in log})})")
     print(f"\n| false 'only' facts ({sum(only.values())}) | count |\n|---|---|")
     for kind, what in FALSE_ONLY_CLASSES.items():
         print(f"| {kind}: {what} | {only[kind]} |")
@@ -753,6 +768,8 @@ def main() -> None:
     ap.add_argument("--error-classes", nargs="?", const="", default=None, metavar="FILE",
                     help="count the default's held-out errors by class (no e5 vectors, ~20 s); FILE: list each")
     ap.add_argument("--cost", action="store_true")
+    ap.add_argument("--without-lede", action="store_true",
+                    help="with --error-classes: the default before round 23, without the lede's own 'possibly' cut")
     ap.add_argument("--possibly", nargs="?", const="all", default=None, choices=("all", "minilm", "e5"),
                     help="only the 'possibly' rules side by side (lexical scorer, no judge; ~10 min); "
                          "'minilm' or 'e5': that meaning rule's rows beside the default's")
@@ -776,7 +793,7 @@ def main() -> None:
                 with_vectors=args.error_classes is None and args.possibly in (None, "all", "e5"),
                 with_minilm=args.possibly != "e5")
     if args.error_classes is not None:
-        print_error_classes(stories, args.error_classes)
+        print_error_classes(stories, args.error_classes, (1.0,) if args.without_lede else LEDE_GRID)
         return
     if args.possibly:
         print_possibly_rules(stories, args.possibly)
@@ -816,12 +833,19 @@ def main() -> None:
     print(f"  (cuts chosen per held-out story (same, possibly, cosine, gap): {sorted({c[1:] for c in lex_log})})")
     lex_log = []
     lex_split: dict = {}
-    print(row("**default: lexical scorer with 'possibly' by probability and the gap rule, held out by story** "
-              "(weights and the three cuts fitted on the other stories)",
+    print(row("**default: lexical scorer with 'possibly' by probability, the gap rule and the lede's own cut, held "
+              "out by story** (weights and the four cuts fitted on the other stories)",
+              held_out(stories, LEXICAL_FEATURES, True, lex_log, gaps=GAP_GRID, by_split=lex_split, ledes=LEDE_GRID)))
+    for part, sc in sorted(lex_split.items()):
+        print(row(f"  the gold's {part} stories", sc))
+    print(f"  (cuts chosen per held-out story (same, possibly, gap, lede): "
+          f"{sorted({(c[1], c[2], c[4], c[6]) for c in lex_log})})")
+    lex_log = []
+    lex_split = {}
+    print(row("previous default (rounds 19-22): 'possibly' by probability and the gap rule, held out by story",
               held_out(stories, LEXICAL_FEATURES, True, lex_log, gaps=GAP_GRID, by_split=lex_split)))
     for part, sc in sorted(lex_split.items()):
         print(row(f"  the gold's {part} stories", sc))
-    print(f"  (cuts chosen per held-out story (same, possibly, gap): {sorted({(c[1], c[2], c[4]) for c in lex_log})})")
     lex_log = []
     lex_split = {}
     print(row("previous default (rounds 11-18): 'possibly' by probability only, held out by story",
@@ -835,9 +859,10 @@ def main() -> None:
     lex = [probabilities(s, LEXICAL_FEATURES, WEIGHTS[LEXICAL_FEATURES]) if s.claims else None for s in stories]
     print(row(f"lexical scorer as shipped (fitted on all 31 stories: in-sample; cut {settings.match_probability}, "
               f"possibly {settings.match_possibly_probability}, cosine {settings.possibly_cosine}, "
-              f"gap {settings.possibly_gap_probability})",
+              f"gap {settings.possibly_gap_probability}, lede {settings.possibly_lede_probability})",
               _total(stories, lex, settings.match_probability, settings.match_possibly_probability, "learned",
-                     settings.possibly_cosine, settings.possibly_gap_probability)))
+                     settings.possibly_cosine, settings.possibly_gap_probability,
+                     lede=settings.possibly_lede_probability)))
     print(row("same with the e5 'possibly' rule at its fitted cuts (in-sample; possibly_cosine 0.9, the gap rule off)",
               _total(stories, lex, settings.match_probability, settings.match_possibly_probability, "learned", 0.9,
                      1.0)))
@@ -853,10 +878,11 @@ def main() -> None:
             w = fit_weights(stories, names)
             sims = [probabilities(s, names, w) if s.claims else None for s in stories]
             lexical = names == LEXICAL_FEATURES
-            same, possibly, _, gap, _ = choose_cuts(stories, sims, True, "learned" if lexical else "judge",
-                                                    gaps=GAP_GRID if lexical else (1.0,))
+            same, possibly, _, gap, _, lede = choose_cuts(stories, sims, True, "learned" if lexical else "judge",
+                                                          gaps=GAP_GRID if lexical else (1.0,),
+                                                          ledes=LEDE_GRID if lexical else (1.0,))
             print(f"\nWEIGHTS[{'LEXICAL' if lexical else 'JUDGE'}_FEATURES] = {w}\n"
-                  f"same cut {same}, possibly cut {possibly}" + (f", gap cut {gap}" if lexical else ""))
+                  f"same cut {same}, possibly cut {possibly}" + (f", gap cut {gap}, lede cut {lede}" if lexical else ""))
             if lexical:
                 print("with the e5 'possibly' rule (same, possibly, possibly_cosine, gap): "
                       f"{choose_cuts(stories, sims, True, 'learned', COSINE_GRID, GAP_GRID)[:4]}")

@@ -421,7 +421,9 @@ def _gap_story(languages=None, settings=None):
     from storydiff.compare.facts import group_claims
 
     texts = [("A", "a0"), ("A", "a1"), ("B", "b0"), ("B", "b1"), ("C", "c0")]
-    claims = [Claim(aid, k, 0, 1, t, frozenset(), ()) for k, (aid, t) in enumerate(texts)]
+    # further down each report than its opening claims: the lede's own "possibly" cut (its test
+    # below) decides nothing here
+    claims = [Claim(aid, k + 2, 0, 1, t, frozenset(), ()) for k, (aid, t) in enumerate(texts)]
     sim = np.zeros((5, 5), dtype=np.float32)
     for i, j, p in [(2, 4, 0.9), (0, 2, 0.12), (0, 4, 0.1), (1, 2, 0.1), (1, 4, 0.1), (3, 4, 0.15)]:
         sim[i, j] = sim[j, i] = p
@@ -891,3 +893,36 @@ def test_minilm_decides_when_both_meaning_rules_are_set():
     in them, so a0 stays "only" though e5 would show c0."""
     facts, calls = _e5_story(FactSettings(possibly_minilm=1.0, possibly_e5=1.0), minilm=np.eye(5, dtype=np.float32))
     assert facts["a0"].match == "only" and calls == 0
+
+
+def _lede_story(settings):
+    """A's lede (claim 0) and A's fifth claim each match B's only sentence at 0.1, under the
+    "possibly" cut 0.2 and over nothing else: only a lede's own lower cut tells them apart."""
+    from storydiff.compare.facts import group_claims
+
+    texts = [("A", 0, "a lede"), ("A", 4, "a later"), ("B", 0, "b lede")]
+    claims = [Claim(aid, k, 0, 1, t, frozenset(), ()) for aid, k, t in texts]
+    sim = np.zeros((3, 3), dtype=np.float32)
+    for i, j in [(0, 2), (1, 2)]:
+        sim[i, j] = sim[j, i] = 0.1
+    groups = group_claims(claims, sim, 0.25, ["A", "B"], settings)
+    return {g.claims[0].text: g for g in groups}
+
+
+def test_a_lone_lede_is_possibly_the_same_at_its_own_lower_cut():
+    """Round 23: a report opens with the story's main facts, which other reports tell in other words;
+    a lone claim among a report's first two is "possibly" the same at possibly_lede_probability, a
+    claim further down still needs match_possibly_probability."""
+    base = {"possibly_gap_probability": 1.0, "match_possibly_probability": 0.2}
+    facts = _lede_story(FactSettings(possibly_lede_probability=0.08, **base))
+    assert facts["a lede"].match == "possibly"
+    assert [(c.text, round(p, 3)) for c, p in facts["a lede"].candidates] == [("b lede", 0.1)]
+    assert facts["a later"].match == "only"
+    # the lede's cut above the match, or off: the lede is "only" as the later claim is
+    for cut in (0.12, 1.0):
+        facts = _lede_story(FactSettings(possibly_lede_probability=cut, **base))
+        assert facts["a lede"].match == "only" and facts["a later"].match == "only"
+    # the lede's cut never raises the cut: at a general cut of 0.05 both are "possibly"
+    facts = _lede_story(FactSettings(possibly_lede_probability=0.08, possibly_gap_probability=1.0,
+                                     match_possibly_probability=0.05))
+    assert facts["a lede"].match == "possibly" and facts["a later"].match == "possibly"

@@ -15,7 +15,9 @@ matches is shown "possibly" the same as another outlet's sentence scoring at lea
 cut, and, when FactSettings.possibly_cosine is on, as one whose e5 sentence cosine reaches it. A
 lone claim that best fits a fact the other outlets share and its own outlet leaves out (mean match
 probability over the fact's sentences at least FactSettings.possibly_gap_probability) is shown
-"possibly" the same as that fact (``_gap_fits``). Opt-in (FactSettings.possibly_minilm): an English lone
+"possibly" the same as that fact (``_gap_fits``). Among a report's first LEDE_CLAIMS claims, where a
+report tells the story's main facts, the "possibly" cut is FactSettings.possibly_lede_probability,
+lower (``_claim_possibly_cut``). Opt-in (FactSettings.possibly_minilm): an English lone
 claim is "possibly" the same as the sentence of another English report that stands out of that
 report in MiniLM meaning (``_nearest_in_meaning``), in place of the two rules before; opt-in
 (FactSettings.possibly_e5), the same rule read from the e5 vectors, where MiniLM is not asked for.
@@ -1018,7 +1020,7 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
                     lambda j: languages is not None and languages[j] != "en")
                 found = [*by_meaning.get(k, ()), *((j, p) for j, p in [*close.get(k, ()), *gaps.get(k, ())]
                                                    if lexical(j))]
-                for j in np.flatnonzero(sim[k] >= possibly).tolist():
+                for j in np.flatnonzero(sim[k] >= _claim_possibly_cut(claims[k], settings, possibly)).tolist():
                     aid = claims[j].article_id
                     if lexical(j) and aid != own and sim[k, j] > best.get(aid, (0.0, -1))[0]:
                         best[aid] = (float(sim[k, j]), j)
@@ -1099,6 +1101,18 @@ def _meaning_rule(settings: FactSettings, vectors: Callable[[], np.ndarray | Non
 
 def _possibly_cut(settings: FactSettings) -> float:
     return settings.possibly_probability if settings.scorer == "judge" else settings.match_possibly_probability
+
+
+# a report's opening claims: the lede and the sentence after it, where a report tells the story's
+# main facts (FactSettings.possibly_lede_probability)
+LEDE_CLAIMS = 2
+
+
+def _claim_possibly_cut(claim: Claim, settings: FactSettings, cut: float) -> float:
+    """The "possibly" cut for one lone claim: ``cut``, or the lede's own where it is lower."""
+    if settings.scorer == "learned" and claim.index < LEDE_CLAIMS:
+        return min(cut, settings.possibly_lede_probability)
+    return cut
 
 
 def _nearest_in_meaning(groups: list[list[int]], claims: list[Claim], sim: np.ndarray,
