@@ -599,3 +599,19 @@ def test_the_quarantine_is_counted_not_read_and_listed_a_page_at_a_time(tmp_path
         html_page = client.get("/errors", params={"limit": 2}).text
         assert "5 items could not be ingested (here 1–2)" in html_page and 'rel="next"' in html_page
         assert "HTTP 404 &lt;b&gt;0&lt;/b&gt;" in html_page and "x.example/2" not in html_page
+
+
+def test_the_quarantine_masks_a_watched_urls_password_everywhere_it_is_shown(tmp_path):
+    # the sources views masked a feed's password (review 23a, F9); /errors, /api/errors and
+    # `storydiff errors` showed it in the failed source's URL
+    from storydiff.records import Failure
+
+    db = str(tmp_path / "p.db")
+    with open_store(db) as store:
+        store.add_failure(Failure(source="http://desk:s3cret@feeds.example/rss", stage="fetch",
+                                  reason="http://desk:s3cret@feeds.example/rss: HTTP 503"))
+    with TestClient(create_app(db)) as client:
+        assert "s3cret" not in client.get("/errors").text and "desk:***@feeds.example" in client.get("/errors").text
+        assert "s3cret" not in client.get("/api/errors").text
+    out = CliRunner().invoke(cli_app, ["errors", "--db", db, "--json"]).output
+    assert "s3cret" not in out and "desk:***@" in out

@@ -49,7 +49,15 @@ def watch_round(
 ) -> RoundResult:
     """One round over ``sources`` (feed, sitemap, OPML or page URLs) into ``store``."""
     from storydiff.analyze import analyze_articles
-    from storydiff.fetch.round import DONE, SUMMARY_SUFFIX, EventQueue, Gone, Round, SourceReport, run_in_thread
+    from storydiff.fetch.round import (
+        DONE,
+        SUMMARY_SUFFIX,
+        EventQueue,
+        Gone,
+        Round,
+        SourceReport,
+        run_in_thread,
+    )
     from storydiff.pipeline import ingest_stream
 
     stop = stop or (lambda: False)

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["Entry", "Listing", "read_listing", "read_source_file", "web_url", "without_passwords"]
+from storydiff.records import Failure
+
+__all__ = ["Entry", "Listing", "read_listing", "read_source_file", "shown_failure", "web_url", "without_passwords"]
 
 
 @dataclass
@@ -61,6 +63,13 @@ def without_passwords(text: str | None) -> str | None:
     ("http://user:***@host/feed"): the open /sources page, /api/sources and `storydiff sources`
     showed a watched feed's password (review 23a, F9)."""
     return _PASSWORD.sub(r"\1:***@", text) if text else text
+
+
+def shown_failure(f: Failure) -> Failure:
+    """A quarantined item as it is shown (``storydiff errors``, /errors, /api/errors): a watched
+    URL's password masked in its source and reason (the sources views masked it, the quarantine's
+    did not: r23-f's note on review 23a, F9)."""
+    return Failure(source=without_passwords(f.source) or "", reason=without_passwords(f.reason) or "", stage=f.stage)
 
 
 _XML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*>\s*)*<([\w:.-]+)", re.S)

@@ -30,6 +30,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 
 import storydiff
+from storydiff.fetch.sources import shown_failure
 from storydiff.ingest.formats import json_type
 from storydiff.records import Article, Failure, RawItem, Story
 from storydiff.serve.html import article_href, template_env  # noqa: F401 - article_href: the app's link scheme
@@ -88,6 +89,7 @@ def _article_meta(a: Article) -> dict[str, Any]:
 
 
 def _failure_dict(f: Failure) -> dict[str, str]:
+    f = shown_failure(f)
     return {"source": f.source, "stage": f.stage, "reason": f.reason}
 
 
@@ -435,7 +437,8 @@ def create_app(
     def errors_page(limit: int = list_limit(200), offset: int = Offset):
         # a page at a time: a hostile listing makes failures cheaply (100,000 rows: 21 MB, 3.7 s)
         return _render("web_errors.html", title="storydiff: quarantined items",
-                       failures=store.failures(limit=limit, offset=offset), total=store.count_failures(),
+                       failures=[shown_failure(f) for f in store.failures(limit=limit, offset=offset)],
+                       total=store.count_failures(),
                        limit=limit, offset=offset)
 
     # -- JSON -----------------------------------------------------------------------------------

@@ -715,7 +715,9 @@ def errors(db: DbOpt = None, json_: JsonOpt = False) -> None:
             fails = store.failures()
     finally:
         store.close()
-    for f in fails:
+    from storydiff.fetch.sources import shown_failure
+
+    for f in map(shown_failure, fails):
         if json_:
             _emit({"source": f.source, "stage": f.stage, "reason": f.reason})
         else:
