@@ -175,3 +175,22 @@ def test_a_later_time_given_by_an_edit_is_no_backdating(tmp_path):
         (d,) = edit_history(s.revisions(a.id))
     assert a.published_as_given is None and d.published is None
     assert parse_iso_utc(a.published) == datetime(2026, 12, 6, 23, 50, tzinfo=UTC)
+
+
+def test_a_page_time_earlier_than_its_feeds_is_no_backdating_and_a_rounding_is_none():
+    # review 23c, F5: an article first stored from its feed's summary (the feed's 10:05) and then
+    # read from its page (10:00) kept 10:05 and said "published time changed", and one second
+    # earlier counted as a backdating
+    from storydiff.dates import backdated
+
+    assert not backdated("2026-12-07T10:00:37+00:00", "2026-12-07T10:00:00+00:00")
+    assert backdated("2026-12-07T10:00:00+00:00", "2026-12-07T08:40:00+00:00")
+
+
+def test_a_password_holding_an_at_sign_is_masked_whole():
+    # review 23c, F6: "user:pa@ss@host" showed "ss@host" after the mask
+    from storydiff.fetch.sources import without_passwords
+
+    assert without_passwords("http://reader:pa@ss@harbor.example/rss.xml") == "http://reader:***@harbor.example/rss.xml"
+    assert without_passwords("see http://a:b@x.example/f and http://c:d@y.example/g") == \
+        "see http://a:***@x.example/f and http://c:***@y.example/g"

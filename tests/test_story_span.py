@@ -97,3 +97,19 @@ def test_the_bound_off_restores_the_union_reading():
     on = _place(docs)
     assert max(_spans(docs, on).values()) <= MatchSettings().event_story_span_days
     assert len(set(on.values())) >= len(set(off.values()))
+
+
+def test_a_later_report_naming_the_storys_event_day_joins_it_past_the_bound():
+    # review 23c, F3: the bound counted publication days only, so the fifth day's toll update of
+    # one earthquake, its lede naming the quake's day, was split from the story
+    def doc(doc_id: str, toll: int, published: str, opening: str) -> MatchDoc:
+        text = (f"{opening} the magnitude 6.8 earthquake that struck Berovac on 9 November rose to {toll}, "
+                "governor Milo Ashk said, as rescuers searched collapsed buildings. The army sent 300 soldiers "
+                "to help clear the rubble in Berovac, the defence ministry said.")
+        return MatchDoc(doc_id, text, f"Berovac earthquake death toll rises to {toll}", published, language="en")
+
+    docs = [doc("first", 14, "2026-11-09T08:00:00+00:00", "The death toll from"),
+            doc("next-day", 31, "2026-11-10T08:00:00+00:00", "The death toll from"),
+            doc("day-5", 58, "2026-11-14T08:00:00+00:00", "The death toll from")]
+    story = _place(docs)
+    assert story["first"] == story["next-day"] == story["day-5"]

@@ -110,7 +110,11 @@ def backdated(first: str | None, published: str | None) -> bool:
     if not first or not published or is_bare_date(first) or is_bare_date(published):
         return False
     a, b = parse_iso_utc(first), parse_iso_utc(published)
-    return a is not None and b is not None and b < a
+    # by more than a page's rounding ("10:00" then "10:00:37" is no backdating: review 23c, F5)
+    return a is not None and b is not None and (a - b).total_seconds() > BACKDATING_TOLERANCE_S
+
+
+BACKDATING_TOLERANCE_S = 300
 
 
 def revision_times(first: str | None, published: str | None, modified: str | None) -> tuple[str | None, str | None]:

@@ -1077,7 +1077,8 @@ def backdated_version(store, article: Article, at_url: Article | None = None) ->
     from storydiff.dates import backdated
 
     stored = at_url if at_url is not None else store.get_article(article.id)
-    if stored is None or not stored.same_version(article) or _captured_before(article, stored):
+    if (stored is None or not stored.same_version(article) or _captured_before(article, stored)
+            or stored.text_from == FEED_SUMMARY):
         return None
     return stored if backdated(stored.published_as_given or stored.published, article.published) else None
 
@@ -1639,7 +1640,10 @@ def ingest_stream(
 
                 published, modified = revision_times(prior.published, a.published, a.modified)
                 given = None
-                if backdated(prior.published, a.published) and not _captured_before(a, prior):
+                # (a time first read from the feed's summary is the feed's, not the page's claim: the
+                # page's own time is no backdating; review 23c, F5)
+                if (backdated(prior.published, a.published) and not _captured_before(a, prior)
+                        and prior.text_from != FEED_SUMMARY):
                     # moved back after it was read: the time first read stands, the claim is recorded
                     published, given = prior.published, a.published
                 edited = replace(a, id=prior.id, published=published, modified=modified, outlet=outlet,

@@ -27,6 +27,8 @@ from storydiff.store.base import FetchedUrl
 
 __all__ = ["DONE", "EventQueue", "Gone", "Round", "SourceReport", "SUMMARY_SUFFIX"]
 
+DROPPED = "dropped_by_listing"  # an entry's meta key: a page its listing no longer names (``Round._dropped``)
+
 # The source name of an article whose text is a feed entry's summary (its page could not be read):
 # apart from the page's own, so the page's fetch failure stays quarantined beside it.
 SUMMARY_SUFFIX = "#feed-summary"
@@ -259,7 +261,7 @@ class Round:
         listed = {e.url for e in entries}
         earlier = await asyncio.to_thread(self.listed_since, url, window_start)
         room = max(0, self.watch.max_pages_per_source - len(entries))
-        return [Entry(r.url, None, {}) for r in earlier if r.url not in listed][:room]
+        return [Entry(r.url, None, {DROPPED: True}) for r in earlier if r.url not in listed][:room]
 
     def _due(self, entry: Entry, known: FetchedUrl | None, window_start: str) -> bool:
         """A page is fetched when new; a known one when its listing says it changed (a feed's
@@ -280,7 +282,8 @@ class Round:
         if not young:
             return False
         last = known.last_checked or ""
-        return last <= _iso(self.now - timedelta(seconds=self.watch.recheck_after))
+        every = self.watch.dropped_recheck_after if entry.meta.get(DROPPED) else self.watch.recheck_after
+        return last <= _iso(self.now - timedelta(seconds=every))
 
     async def _page(self, fetcher: Fetcher, entry: Entry, known: FetchedUrl | None, source_url: str) -> RawItem | None:
         """Fetch a listed page and emit it; a page never read before that cannot be read is
@@ -289,19 +292,18 @@ class Round:
         validators = Validators(known.etag, known.last_modified) if known else None
         try:
             got = await fetcher.get(entry.url, validators, expect="page", listed_by=source_url)
-        except FetchError as e:
-            if known is not None and e.status in GONE_STATUS:
+        except Exception as e:  # one page, whatever went wrong, never ends the round (review 23a, F7)
+            if isinstance(e, FetchError) and known is not None and e.status in GONE_STATUS:
                 await self.emit(Gone(entry.url, e.status, str(e)))  # the watcher quarantines it, saying so
                 return None
-            await self.emit(Failure(entry.url, str(e), stage="fetch"))
-        except Exception as e:  # one page, whatever went wrong, never ends the round (review 23a, F7)
-            await self.emit(Failure(entry.url, f"{type(e).__name__}: {str(e)[:100]}", stage="fetch"))
+            reason = str(e) if isinstance(e, FetchError) else f"{type(e).__name__}: {str(e)[:100]}"
+            await self.emit(Failure(entry.url, reason, stage="fetch"))
             if known is None and entry.summary:  # never read before: the feed's summary stands in
                 meta = {k: v for k, v in entry.meta.items() if k in ("title", "published", "authors", "site_name")}
                 return RawItem(source=entry.url + SUMMARY_SUFFIX, kind="html", content=entry.summary,
                                url=entry.url, meta={**meta, "fragment": True, "text_from": FEED_SUMMARY})
             return None
-        meta = {**(known.meta if known else {}), **entry.meta}
+        meta = {k: v for k, v in {**(known.meta if known else {}), **entry.meta}.items() if k != DROPPED}
         etag, modified = _validators(got, known)
         await self.emit(FetchedUrl(url=entry.url, source_url=source_url, etag=etag, last_modified=modified,
                                    last_checked=_iso(self.now), meta=meta))

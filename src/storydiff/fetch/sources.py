@@ -55,7 +55,7 @@ def web_url(url: str) -> str | None:
 
 
 # a password in a URL's userinfo ("http://user:s3cret@host/feed"): kept for the fetch, never shown
-_PASSWORD = re.compile(r"(?i)\b(https?://[^\s/?#@:]*):[^\s/?#@]*@")
+_PASSWORD = re.compile(r"(?i)\b(https?://[^\s/?#@:]*):[^\s/?#]*@")  # up to the last "@": "pa@ss" whole
 
 
 def without_passwords(text: str | None) -> str | None:

@@ -1102,6 +1102,12 @@ class OnlineClusterer:
         placing = self._placing_of(d)
         if most < 0 or not (s.event_days or placing.event_days or (other is not None and other.event_days)):
             return False
+        if placing.event_days and all(side is not None and side.event_days and days_apart(placing.event_days, side.event_days) == 0
+                                      for side in (s, other) if side is not None):
+            # its lede names the day the story's ledes name: a later report of that event ("the
+            # earthquake that struck Berovac on 9 November", five days on), not the next day's
+            # event chaining on (review 23c, F3)
+            return False
         days = [day for day in (s.pub_days, other.pub_days if other is not None else None) if day is not None]
         mine = placing.pub_day
         if mine is not None:
