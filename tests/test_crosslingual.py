@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -330,7 +331,9 @@ def test_content_gate_keeps_the_next_event_of_the_same_people_apart():
     from storydiff.settings import MatchSettings
 
     def place(settings):
-        c = OnlineClusterer(settings)
+        # the content gate alone: the story span bound (round 23) keeps the announcement, days
+        # after the preparation's reports, apart by itself
+        c = OnlineClusterer(replace(settings, event_story_span_days=-1))
         sids = {i: c.add(MatchDoc(i, text, title, published=t, language="en")) for i, t, title, text in _SUMMIT}
         return {i: c.resolve(s) for i, s in sids.items()}
 
@@ -343,6 +346,10 @@ def test_content_gate_keeps_the_next_event_of_the_same_people_apart():
     # the announcement comes days after the preparation's reports: with content_gate_days_apart
     # (round 19, off by default) the gate judges it whatever its length
     assert place(MatchSettings(content_gate_days_apart=1)) == on
+    # and with the shipped defaults the bound keeps them apart whatever the gate
+    c = OnlineClusterer(MatchSettings())
+    sids = {i: c.resolve(c.add(MatchDoc(i, text, title, published=t, language="en"))) for i, t, title, text in _SUMMIT}
+    assert sids["prep-1"] == sids["prep-2"] != sids["announced"]
 
 
 # -- the same-story command ----------------------------------------------------------------------

@@ -12,7 +12,10 @@ from importlib import resources
 
 PAGE = str(resources.files("storydiff") / "examples" / "quake-berovac-wire.html")
 # what the date veto reads dates with (match/event_dates.py); nothing else of compare
-_DATE_READERS = {"storydiff.compare", "storydiff.compare.claims", "storydiff.compare.numbers"}
+_DATE_READERS = {"storydiff.compare", "storydiff.compare.claims", "storydiff.compare.numbers",
+                 # the attribution rules' names table: ingest indexes each quote with its speaker
+                 # (round 23, QA pass 23a, 05), and a speaker the rules read may be checked in it
+                 "storydiff.compare.names", "storydiff.compare.translation"}
 
 
 def _modules_after(args: list[str]) -> set[str]:

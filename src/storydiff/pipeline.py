@@ -1071,6 +1071,14 @@ def redated_version(store, article: Article, at_url: Article | None = None) -> A
     return stored if reread or fixed_earlier else None
 
 
+def _only_widgets_changed(prior: Article, article: Article) -> bool:
+    """``compare.revisions.only_widgets_changed``, imported when a stored article is there to
+    compare with: a new page's ingest imports no comparison code (tests/test_startup.py)."""
+    from storydiff.compare.revisions import only_widgets_changed
+
+    return only_widgets_changed(prior, article)
+
+
 def backdated_version(store, article: Article, at_url: Article | None = None) -> Article | None:
     """The stored article that ``article`` is the same version of (text, outlet, headline) but for
     a publication time moved back from the one its page gave (``dates.backdated``), or None."""
@@ -1623,9 +1631,7 @@ def ingest_stream(
                 log.warning("%s: %s", a.source, kept_out)
                 outcome(a, "skipped")
                 return
-            from storydiff.compare.revisions import only_widgets_changed
-
-            if prior is not None and only_widgets_changed(prior, a):
+            if prior is not None and _only_widgets_changed(prior, a):
                 # a view counter or an "updated 5 minutes ago" moved, nothing the outlet wrote: no
                 # revision, already stored (QA pass 23b, 02)
                 outcome(a, "skipped")
