@@ -70,6 +70,17 @@ def page(title: str, paras: list[str], outlet: str, **kw) -> Page:
     return Page(article_html(title, paras, outlet=outlet, published="2024-03-11T10:00:00Z"), **kw)
 
 
+def two_page_site(host: str, outlet: str) -> Outlets:
+    """A started site at ``host`` allowing robots, with the quake and the ferry pages of ``outlet``
+    (the sitemap and listing tests' site)."""
+    o = Outlets()
+    o.set(host, "/robots.txt", Page(b"User-agent: *\nAllow: /\n", content_type="text/plain"))
+    o.set(host, "/a/quake", page("Quake kills 14 in Berovac", QUAKE, outlet))
+    o.set(host, "/a/ferry", page("Ferry runs aground off Cape Lorn", FERRY, outlet))
+    o.start()
+    return o
+
+
 def feed(items: list[tuple[str, str, str | None]], **kw) -> Page:
     return Page(rss("Harbor Wire - News", f"http://{HARBOR}/", [
         {"title": t, "link": f"http://{HARBOR}{path}", "summary": s, "published": "Mon, 11 Mar 2024 10:00:00 GMT"}

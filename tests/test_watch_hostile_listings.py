@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from outlets import Outlets, Page, rss
-from test_watch import FERRY, QUAKE, articles, errors, page, rows, runner, watch
+from test_watch import QUAKE, articles, errors, page, rows, runner, two_page_site, watch
 
 from storydiff.fetch.round import Round, SourceReport
 from storydiff.records import Failure, RawItem
@@ -33,11 +33,7 @@ def url(path: str) -> str:
 
 @pytest.fixture
 def site():
-    o = Outlets()
-    o.set(SITE, "/robots.txt", Page(b"User-agent: *\nAllow: /\n", content_type="text/plain"))
-    o.set(SITE, "/a/quake", page("Quake kills 14 in Berovac", QUAKE, "Pub News"))
-    o.set(SITE, "/a/ferry", page("Ferry runs aground off Cape Lorn", FERRY, "Pub News"))
-    o.start()
+    o = two_page_site(SITE, "Pub News")
     yield o
     o.close()
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from outlets import Outlets, Page, sitemap
-from test_watch import FERRY, QUAKE, articles, errors, page, watch
+from outlets import Page, sitemap
+from test_watch import articles, errors, two_page_site, watch
 
 SITE = "odesa-port.test"
 
@@ -29,11 +29,7 @@ def url(path: str) -> str:
 
 @pytest.fixture
 def site():
-    o = Outlets()
-    o.set(SITE, "/robots.txt", Page(b"User-agent: *\nAllow: /\n", content_type="text/plain"))
-    o.set(SITE, "/a/quake", page("Quake kills 14 in Berovac", QUAKE, "Port News"))
-    o.set(SITE, "/a/ferry", page("Ferry runs aground off Cape Lorn", FERRY, "Port News"))
-    o.start()
+    o = two_page_site(SITE, "Port News")
     yield o
     o.close()
 
