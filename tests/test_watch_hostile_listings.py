@@ -204,3 +204,20 @@ def test_a_source_password_is_never_shown(site, tmp_path):
     shown["cli --json"] = runner.invoke(app, ["sources", "--db", db, "--json"]).stdout
     for where, text in shown.items():
         assert "s3cret" not in text and "desk:***@" in text, where
+
+
+def test_a_page_its_listing_dropped_is_re_checked_less_often_than_a_listed_one():
+    # review 23c, F7: every page a feed dropped in the last 48 h was re-fetched at each re-check
+    # (10, 20, 30 ... requests); it is re-checked dropped_recheck_factor times less often
+    from storydiff.fetch.round import DROPPED
+    from storydiff.fetch.sources import Entry
+
+    now = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+    rnd = Round([], lookup=lambda urls: {}, now=now, watch=WatchSettings())
+    known = FetchedUrl(url=url("/a/quake"), first_seen=(now - timedelta(hours=3)).isoformat(),
+                       last_checked=(now - timedelta(minutes=20)).isoformat())
+    window_start = (now - timedelta(hours=48)).isoformat()
+    assert rnd._due(Entry(url("/a/quake"), None, {}), known, window_start)  # listed: 15 min passed
+    assert not rnd._due(Entry(url("/a/quake"), None, {DROPPED: True}), known, window_start)  # dropped: an hour
+    older = replace(known, last_checked=(now - timedelta(minutes=61)).isoformat())
+    assert rnd._due(Entry(url("/a/quake"), None, {DROPPED: True}), older, window_start)

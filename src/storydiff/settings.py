@@ -686,10 +686,10 @@ class WatchSettings:
     recheck_hours: float = 48.0
     # ... and at most once in this many seconds, unless the feed listing it changed.
     recheck_after: float = 900.0
-    # ... and a page its listing dropped since (re-checked to see it taken down) only this often:
-    # at recheck_after, a feed rotating ten pages a round re-read every page of the last 48 h
-    # each round (10, 20, 30 ... requests a round; review 23c, F7)
-    dropped_recheck_after: float = 3600.0
+    # ... and a page its listing dropped since (re-checked to see it taken down) this many times
+    # less often (an hour by default): at recheck_after, a feed rotating ten pages a round re-read
+    # every page of the last 48 h each re-check (10, 20, 30 ... requests; review 23c, F7)
+    dropped_recheck_factor: float = 4.0
     # Pages taken from one sitemap per round (a news sitemap lists two days of articles; a plain
     # one can list a whole archive, which is not news).
     max_pages_per_source: int = 500

@@ -282,7 +282,7 @@ class Round:
         if not young:
             return False
         last = known.last_checked or ""
-        every = self.watch.dropped_recheck_after if entry.meta.get(DROPPED) else self.watch.recheck_after
+        every = self.watch.recheck_after * (self.watch.dropped_recheck_factor if entry.meta.get(DROPPED) else 1)
         return last <= _iso(self.now - timedelta(seconds=every))
 
     async def _page(self, fetcher: Fetcher, entry: Entry, known: FetchedUrl | None, source_url: str) -> RawItem | None:
