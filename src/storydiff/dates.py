@@ -101,6 +101,11 @@ def sortable_time(value: str | None) -> str | None:
     return dt.isoformat(timespec="seconds")
 
 
+# an earlier publication time by more than a page's rounding is a backdating ("10:00" then
+# "10:00:37" is none: review 23c, F5)
+BACKDATING_TOLERANCE_S = 300
+
+
 def backdated(first: str | None, published: str | None) -> bool:
     """Whether a new version's page giving ``published`` moves the article's publication time
     ``first`` (each with its time of day) back: an earlier time claimed after storydiff read the
@@ -110,11 +115,7 @@ def backdated(first: str | None, published: str | None) -> bool:
     if not first or not published or is_bare_date(first) or is_bare_date(published):
         return False
     a, b = parse_iso_utc(first), parse_iso_utc(published)
-    # by more than a page's rounding ("10:00" then "10:00:37" is no backdating: review 23c, F5)
     return a is not None and b is not None and (a - b).total_seconds() > BACKDATING_TOLERANCE_S
-
-
-BACKDATING_TOLERANCE_S = 300
 
 
 def revision_times(first: str | None, published: str | None, modified: str | None) -> tuple[str | None, str | None]:

@@ -574,8 +574,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _english_subject(text: str, open_mark: int) -> str | None:
-    """The name that opens an English quote's sentence when a verb follows it right away (no
-    speaker was found otherwise), or None."""
+    """In an English quote's sentence opened by a name (no speaker was found otherwise): the name
+    nearest the quote that a verb follows right away and no preposition precedes, or None."""
     sentence = _sentence_before(text, open_mark)
     lead = len(sentence) - len(sentence.lstrip())
     runs = _runs(sentence)
