@@ -106,15 +106,15 @@ def bench_store(url: str, arts: list[Article]) -> dict[str, float]:
     r["has_source x N"] = timed(lambda: [store.has_item(a.source, a.raw_digest) for a in arts])
     r["get_article x N"] = timed(lambda: [store.get_article(a.id) for a in arts])
     # what ingest asks of each new article at a URL no stored one holds (a slug changed with its
-    # headline, pipeline.moved_from): the outlet's articles published at that instant (none here)
+    # headline, versions.stored.moved_from): the outlet's articles published at that instant (none here)
     r["articles_published_at x N"] = timed(
         lambda: [store.articles_published_at(a.outlet, f"{a.published}T06:10:00Z") for a in arts])
     if hasattr(store, "articles_read_from"):  # round 19: absent from a checkout before it
-        # what ingest asks of each new article without a URL (pipeline.resaved_from, a page saved
+        # what ingest asks of each new article without a URL (versions.stored.resaved_from, a page saved
         # again over its file): the articles read from its source (none here: another path)
         r["articles_read_from x N"] = timed(lambda: [store.articles_read_from(a.source + ".new") for a in arts])
     if hasattr(store, "articles_titled"):  # round 20: absent from a checkout before it
-        # what ingest asks of each new article without a URL (pipeline.copied_from, a pasted copy
+        # what ingest asks of each new article without a URL (versions.stored.copied_from, a pasted copy
         # of a stored page): the outlet's articles under its headline (each finds its own here)
         r["articles_titled x N"] = timed(lambda: [store.articles_titled(a.outlet, a.title) for a in arts])
     r["articles() all"] = timed(lambda: store.articles())

@@ -6,8 +6,8 @@ import pytest
 
 from storydiff.extract import extract_item
 from storydiff.extract.line_rules import boilerplate_kind
-from storydiff.pipeline import reads_as_error_page
 from storydiff.records import Article, RawItem
+from storydiff.versions.rules import reads_as_error_page
 
 PL_BODY = ("Łódź (PAP) – W niedzielę przed południem w kamienicy przy ulicy Piotrkowskiej w Łodzi doszło do wybuchu "
            "gazu. Z okolicznych budynków ewakuowano ponad półtora tysiąca mieszkańców – poinformował rzecznik straży.\n"

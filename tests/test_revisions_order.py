@@ -166,7 +166,7 @@ LIVE_POSTS = [
 
 
 def _url_versions_then_newest(articles: list[Article]) -> list[Article]:
-    from storydiff.pipeline import dedupe_ids, newest_versions, url_versions
+    from storydiff.versions.batch import dedupe_ids, newest_versions, url_versions
 
     versions: dict[str, list[Article]] = {}
     kept = [a for _, a in dedupe_ids(enumerate(articles), versions)]

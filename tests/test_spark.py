@@ -170,9 +170,10 @@ def test_grouping_equals_the_cli_grouping_in_publication_order(run):
     """The job clusters in publication order; so does the CLI when given the articles that way
     (in the bundled examples' file order the September Marisol story arrives before the March
     Berovac wire, and the CLI's clusterer has already evicted March by then)."""
-    from storydiff.pipeline import dedupe_ids, extract_paths, group_articles
+    from storydiff.pipeline import extract_paths, group_articles
     from storydiff.records import Article
     from storydiff.spark_job import time_key
+    from storydiff.versions.batch import dedupe_ids
 
     inputs, out, counts = run
     read = [(n, item) for n, item in enumerate(extract_paths(inputs)) if isinstance(item, Article)]

@@ -14,9 +14,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 import test_store
 from test_reused_ids import ingest_said, write_jsonl
 
-from storydiff.pipeline import dedupe_ids, url_versions
 from storydiff.records import Article
 from storydiff.store import open_store
+from storydiff.versions.batch import dedupe_ids, url_versions
 
 db_url = test_store.db_url  # SQLite, and PostgreSQL when set
 

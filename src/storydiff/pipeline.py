@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -19,7 +18,38 @@ from storydiff.dates import naive_zone, parse_iso_utc
 from storydiff.extract import extract_items
 from storydiff.ingest import read_inputs
 from storydiff.records import FEED_SUMMARY, Article, Failure, Story
-from storydiff.settings import ExtractSettings, FactSettings, RevisionSettings
+from storydiff.settings import ExtractSettings, FactSettings
+from storydiff.versions.batch import (
+    dedupe_ids,
+    moved_versions,
+    newest_versions,
+    resaved_versions,
+    url_versions,
+    without_copies,
+)
+from storydiff.versions.rules import (
+    captured_before,
+    is_cut_short,
+    only_widgets_changed_since,
+    other_language_at_url,
+    reads_as_error_page,
+    reprint_at_url,
+    republished,
+    same_page_relabelled,
+    summary_kept_out,
+    url_reused,
+    url_taken_by_another,
+    with_scoped_id,
+    without_future_modified,
+)
+from storydiff.versions.stored import (
+    backdated_version,
+    copied_from,
+    redated_version,
+    revision_target,
+    say_if_dated_below,
+    with_free_id,
+)
 
 __all__ = [
     "CompareResult",
@@ -210,258 +240,6 @@ class CompareResult:
             "edits": {aid: [d.to_dict() for d in diffs] for aid, diffs in self.edits.items()},
             "versions": self.versions,
         }
-
-
-def dedupe_ids(tagged: Iterable[tuple[T, Article]],
-               versions: dict[str, list[Article]] | None = None) -> list[tuple[T, Article]]:
-    """Two inputs with the same id are one article when they are the same page (its text or its
-    URL); a different article that reuses an id (row "r1" of two exports) gets a scoped one.
-    Input order decides which keeps the id; the tags (input positions) ride along.
-    ``versions``: filled with id → every text read of an article that came with two or more
-    (one page saved before and after an edit), in input order; the first is the one kept."""
-    seen: dict[str, Article] = {}
-    scoped: dict[str, list[Article]] = {}  # given id -> the articles stored under it scoped
-    out = []
-    for tag, a in tagged:
-        earlier = seen.get(a.id)
-        if earlier is not None:
-            if _same_article(earlier, a):
-                if versions is not None and not earlier.same_version(a):
-                    versions.setdefault(a.id, [earlier]).append(a)
-                continue
-            # the outlet's row edited, as ``ingest`` stores it (``revision_target``): under the id,
-            # or under the id scoped when another outlet's row had it first (QA pass 19a, 7: UNN's
-            # "101" after Ukrinform's "101", corrected 5 -> 8 injured, was "UNN" vs "UNN #2")
-            edited = next((e for e in (earlier, *scoped.get(a.id, ())) if _is_id_edit(e, a)), None)
-            if edited is not None:
-                if versions is not None:  # under the edited one's id, as ingest revises it
-                    versions.setdefault(edited.id, [edited]).append(replace(a, id=edited.id))
-                continue
-            given, a = a.id, _scoped(a)
-            scoped.setdefault(given, []).append(a)
-        seen[a.id] = a
-        out.append((tag, a))
-    return out
-
-
-def _is_id_edit(stored: Article, article: Article) -> bool:
-    """Whether ``article``, under ``stored``'s id (or the id ``stored`` had before it was scoped),
-    is that article edited: no two URLs say otherwise, and ``is_edit_of`` (the same outlet, most of
-    the text), as ``revision_target`` asks of a stored article under the id; without one URL on
-    each side, its time and headline must not say it is another article (``is_same_row``)."""
-    from storydiff.store.codec import canonical_url
-
-    if stored.url and article.url:
-        if canonical_url(stored.url) != canonical_url(article.url):
-            return False
-        return is_edit_of(stored, article)
-    if not is_edit_of(stored, article):
-        return False
-    # no URL says they are one page: the rest must not say otherwise (review 21a, R3)
-    from storydiff.compare.revisions import is_same_row
-
-    return is_same_row(stored, article)
-
-
-def version_time(article: Article) -> datetime | None:
-    """When a version of a page was current by its own account: the time the page says it was
-    modified, else when an archive captured it, else its publication time."""
-    return parse_iso_utc(article.modified) or parse_iso_utc(article.captured) or parse_iso_utc(article.published)
-
-
-def url_versions(articles: list[Article], versions: dict[str, list[Article]]) -> list[Article]:
-    """``articles`` with one article per URL, as ``ingest`` stores them: an article read again at
-    the URL of an earlier one under another id (an export row and a crawl's capture of its page)
-    is that article, dropped when its text is the same as any version of it, else added to
-    ``versions`` under the earlier one's id when its text and one of that article's versions
-    (``dedupe_ids``'s, so a capture of the rewritten page meets the rewrite, not the original)
-    share most of *both* texts (``compare.revisions.EditIndex``). Articles at one URL
-    with texts of their own stay apart: a live blog's posts and its page holding them all (each
-    post is contained in the page, but the page is not in the post; review 18b), an export's rows
-    sharing a landing page (QA pass 18: compare of a row and the capture of its page showed
-    "Harbor Wire #2 copies Harbor Wire's text", each figure twice). Each text's shingles are
-    built once and only peers sharing a shingle are counted (review 18b: 1,000 articles at one
-    URL took 72 s). A copy naming the outlet otherwise is the first one's (``same_page_relabelled``),
-    and one cut short that is made of its sentences (a vendor's preview) is dropped, as ``ingest``
-    stores them (QA pass 20b, 3 and 4)."""
-    from storydiff.compare.revisions import EditIndex
-    from storydiff.store.codec import canonical_url
-
-    by_url: dict[str, EditIndex] = {}
-    first_at: dict[str, Article] = {}  # the first article kept at each URL: its outlet name stays
-    out = []
-    for a in articles:
-        url = canonical_url(a.url)
-        index = by_url.setdefault(url, EditIndex()) if url else None
-        if url and url in first_at and is_cut_short(a.text) and a.id not in versions:
-            teaser = summary_kept_out(first_at[url], a, teaser_only=True)  # as ingest keeps it out
-            if teaser is not None:
-                log.warning("%s: %s", a.source, teaser)
-                continue
-        if url and url in first_at:
-            relabelled = same_page_relabelled(first_at[url], a)  # a vendor's name for the outlet
-            if relabelled is not a:
-                log.warning("%s: %s", a.source, relabelled.warnings[-1])
-                if a.id in versions:
-                    versions[a.id] = [replace(v, outlet=relabelled.outlet) for v in versions[a.id]]
-                a = relabelled
-        elif url:
-            first_at[url] = a
-        if index is not None and index:
-            own = versions.get(a.id, [a])  # a's versions (dedupe_ids), a first
-            if index.has_report(own):
-                continue
-            edited = index.edit_of(own)
-            if edited is not None and edited.id != a.id:
-                # a and its own versions join the earlier article's
-                versions.setdefault(edited.id, [edited]).extend(versions.pop(a.id, [a]))
-                index.add_versions(edited, own)
-                continue
-        if index is not None:
-            index.add_versions(a, versions.get(a.id, [a]))
-        out.append(a)
-    return out
-
-
-def moved_versions(articles: list[Article], versions: dict[str, list[Article]]) -> list[Article]:
-    """``articles`` without those that are an earlier one under a new address (its slug changed
-    with its headline: ``compare.revisions.is_moved``, as ``ingest`` stores them, one article),
-    added to ``versions`` under the earlier one's id."""
-    from storydiff.compare.revisions import is_moved, names_a_day_only
-    from storydiff.dates import sortable_time
-    from storydiff.store.codec import canonical_url
-
-    by_time: dict[tuple[str, str], list[Article]] = {}
-    out = []
-    for a in articles:
-        if not (a.outlet and a.published and a.url) or names_a_day_only(a.published):
-            out.append(a)
-            continue
-        peers = by_time.setdefault((a.outlet.strip().lower(), sortable_time(a.published) or ""), [])
-        # one address: dedupe_ids decided (a live blog's posts are articles of their own)
-        found = [p for p in peers if canonical_url(p.url) != canonical_url(a.url) and is_moved(p, a)]
-        if len(found) == 1:
-            versions.setdefault(found[0].id, [found[0]]).append(a)
-            continue
-        peers.append(a)
-        out.append(a)
-    return out
-
-
-def resaved_versions(articles: list[Article], versions: dict[str, list[Article]]) -> list[Article]:
-    """``articles`` without those that are an earlier one's page saved again without its URL after
-    an edit (``compare.revisions.is_resaved``: the same outlet and publication time, headlines
-    naming the same thing, most of both texts), as ``ingest`` stores them, one article; added to
-    ``versions`` under the earlier one's id (QA pass 19b: ``compare tass_ru.v1.txt
-    tass_ru.v2.txt`` showed TASS "contradicting" itself, 41 vs 45 drones). Only articles of one
-    named outlet are compared, each with the earlier ones of its outlet."""
-    from storydiff.compare.revisions import is_resaved
-
-    by_outlet: dict[str, list[Article]] = {}
-    out = []
-    for a in articles:
-        if a.url or not (a.outlet and a.outlet.strip()):
-            out.append(a)
-            continue
-        peers = by_outlet.setdefault(a.outlet.strip().lower(), [])
-        found = [p for p in peers if is_resaved(p, a, same_source=p.source == a.source)]
-        if len(found) == 1:
-            versions.setdefault(found[0].id, [found[0]]).extend(versions.pop(a.id, [a]))
-            continue
-        peers.append(a)
-        out.append(a)
-    return out
-
-
-def without_copies(articles: list[Article], versions: dict[str, list[Article]]) -> list[Article]:
-    """``articles`` with a page's text read twice, once without its URL (a browser paste beside
-    the page's HTML: ``compare.revisions.is_copy_of``, the same outlet and headline), compared
-    once, as ``ingest`` stores it (``copied_from``): the reading with the URL stays, else the
-    first. ``compare page.html pasted.txt`` showed the outlet and "#2" sharing every fact."""
-    from storydiff.store.codec import headline_key
-
-    by_headline: dict[str, list[Article]] = {}
-    dropped: set[int] = set()
-    for a in articles:
-        key = headline_key(a.outlet, a.title)
-        if key is None or a.id in versions:
-            continue
-        peers = by_headline.setdefault(key, [])
-        if peers:
-            from storydiff.compare.revisions import is_copy_of
-
-            copy = next((p for p in peers if not (p.url and a.url) and is_copy_of(p, a)), None)
-            if copy is not None:
-                gone, kept = (copy, a) if a.url and not copy.url else (a, copy)
-                log.warning("%s: the same text as %s read another way: compared once", gone.source, kept.source)
-                dropped.add(id(gone))
-                if gone is copy:
-                    peers[peers.index(copy)] = a
-                continue
-        peers.append(a)
-    return [a for a in articles if id(a) not in dropped]
-
-
-def newest_versions(articles: list[Article], versions: dict[str, list[Article]]) -> tuple[list[Article], dict[str, list]]:
-    """Each article read in several versions (``dedupe_ids``'s ``versions``, ``moved_versions``)
-    as its newest one, and how each version differs from the one before
-    (``compare.revisions.edit_history``, under the newest one's id), as ``ingest`` then ``show``
-    would report the outlet's edit. Versions are ordered by ``version_time`` when every one has a
-    time, else in input order (QA round 15: ``compare`` of a page saved at 06:50 and after its
-    10:05 update kept the file read first and dropped the other without a word). ``versions`` is
-    left keyed by the newest one's id, oldest first."""
-    from storydiff.compare.revisions import edit_history
-    from storydiff.store.base import Revision
-
-    edits: dict[str, list] = {}
-    newest: dict[str, Article] = {}
-    for aid, vs in list(versions.items()):
-        vs = _without_cut_copies(vs)
-        if len(vs) == 1:  # the others were previews of it: no versions, no edit
-            del versions[aid]
-            newest[aid] = vs[0]
-            continue
-        times = [version_time(v) for v in vs]
-        if all(times):
-            vs = [v for _, _, v in sorted(zip(times, range(len(vs)), vs), key=lambda t: t[:2])]
-        revisions = [Revision(n, v.modified or v.captured, v) for n, v in enumerate(vs, 1)]
-        newest[aid] = vs[-1]
-        edits[vs[-1].id] = edit_history(revisions)
-        del versions[aid]
-        versions[vs[-1].id] = vs
-    return [newest.get(a.id, a) for a in articles], edits
-
-
-def _without_cut_copies(vs: list[Article]) -> list[Article]:
-    """The versions of one article without those that ``ingest`` keeps out as a fuller one's
-    preview or feed summary (``summary_kept_out``): ``compare`` of a crawl and a vendor's
-    300-character re-export of its page compared the preview (QA pass 20b, 4)."""
-    kept = []
-    for v in vs:
-        why = next((r for k in vs if k is not v and (r := summary_kept_out(k, v)) is not None), None)
-        if why is None:
-            kept.append(v)
-        else:
-            log.warning("%s: %s", v.source, why)
-    return kept or vs
-
-
-def _same_article(stored: Article, article: Article) -> bool:
-    """Whether two articles with one id are the same report: the same page, or the same text
-    from the same outlet (the same text from another outlet is a reprint, kept)."""
-    if article.url is not None and stored.url == article.url:
-        if reprint_at_url(stored, article):
-            return False  # another outlet's copy pointing its rel=canonical at the page (review 21a, R2)
-        # unless the page now carries another article (``url_reused``'s rule, as ingest stores it)
-        from storydiff.compare.revisions import is_other_at_url
-
-        return stored.report_hash == article.report_hash or not is_other_at_url(stored, article)
-    return stored.report_hash == article.report_hash
-
-
-def _scoped(article: Article) -> Article:
-    """``article`` under its id plus a hash of its text and outlet (row "r1" of another export)."""
-    return replace(article, id=f"{article.id}~{article.report_hash[:8]}")
 
 
 def compare_articles(
@@ -981,478 +759,6 @@ def extract_batch(
     return [it if isinstance(it, Failure) else next(analyzed) for it in out]
 
 
-def with_free_id(store, article: Article) -> Article:
-    """``article``, renamed ``<id>~<content hash>`` when its id is taken by a different article.
-    Vendors number export rows 1, 2, 3...: "r1" of one file is not "r1" of another."""
-    stored = store.get_article(article.id)
-    if stored is None or _same_article(stored, article):
-        return article  # new, or a repeat (the store skips it)
-    return _scoped(article)
-
-
-def revision_target(store, article: Article, at_url: Article | None = None, *, reverts: bool = False) -> Article | None:
-    """The stored article that ``article`` is a new revision of, or None: the same URL, or (no
-    URL saying otherwise) the same outlet's article id with most of its text, seen with a text
-    neither it nor any of its earlier revisions had (an old export re-read is no revision).
-    At the same URL an article under another id is a revision only when most of its text is the
-    stored one's: a live blog's posts (``#post-1``, ``#post-2``: one URL once the fragment is
-    dropped) and an export that gives its rows (with their ids) one landing page are different
-    articles; such an article is then found by its own id.
-    ``at_url``: the article stored at ``article``'s URL, when the caller has read it already.
-    ``reverts``: the item is what its source says now (``watch``), so a text one of the stored
-    article's earlier revisions had is a revision again (the edit was undone), not an old read."""
-
-    by_url = at_url if at_url is not None else (store.article_by_url(article.url) if article.url else None)
-    stored = by_url
-    other_language = other_language_at_url(stored, article)
-    if url_reused(stored, article) or other_language:
-        # the outlet's address now carries another article (a rolling live page's next event), or
-        # the outlet's version in another language: no revision of the one stored there, though
-        # it may still be an edit of one under its id
-        stored = None
-    elif url_taken_by_another(stored, article) and not is_edit_of(stored, article, of_both=True):
-        # another article holds the URL (most of both texts, as ``compare``'s ``url_versions``
-        # asks: a live blog's post is contained in its page, and was stored as a "revision" of it,
-        # or the page as one of the post): this one may still be stored under its id
-        stored = None
-    if stored is None:
-        stored = store.get_article(article.id)
-        # an article of another URL is another article, whatever its id says
-        if stored is None or not _is_id_edit(stored, article):
-            # at a URL no stored article holds: the outlet's row stored under its id scoped
-            # (another outlet's row had the id first); a stored one whose slug changed with its
-            # headline; without a URL, a page saved again after its edit
-            stored = (scoped_from(store, article) or moved_from(store, article)
-                      or resaved_from(store, article)) if by_url is None else (
-                          # the version in another language, stored beside the one at the URL
-                          scoped_from(store, article) if other_language else None)
-            if stored is None:
-                return None
-    if stored.same_version(article):
-        return None
-    if store.has_text(stored.id, article) and not (
-            reverts and _undone_edit(store, stored, article) or _modified_after(stored, article)):
-        return None
-    return stored
-
-
-def redated_version(store, article: Article, at_url: Article | None = None) -> Article | None:
-    """The stored article that ``article`` is the same version of (text, outlet, headline) with
-    another publication time that corrects its own, or None: re-read from the same place (an
-    export written over, the same id: storydiff read its slash dates month first until a later row
-    proved them day first, review 22a, R9), or sent with a modified time after the stored one's
-    and an earlier publication time (the outlet fixed a re-save time stamped as published,
-    review 22a, R3; a later time the page prints stays its edit's, ``dates.revision_times``).
-    Either was "already stored" without a word, the wrong time kept for good."""
-    from storydiff.records import without_record_place
-
-    if not article.published:
-        return None
-    stored = at_url if at_url is not None and at_url.id == article.id else store.get_article(article.id)
-    if stored is None and at_url is not None:
-        stored = at_url
-    if stored is None or not stored.same_version(article):
-        return None
-    from storydiff.dates import is_bare_date
-
-    if is_bare_date(article.published) and stored.published and not is_bare_date(stored.published):
-        return None  # a day is no correction of a time on it
-    theirs, mine = parse_iso_utc(article.published), parse_iso_utc(stored.published) if stored.published else None
-    if theirs is None or theirs == mine:
-        return None
-    from storydiff.ingest.formats import names_own_id
-
-    reread = (stored.id == article.id and names_own_id(article.source)
-              and without_record_place(stored.source) == without_record_place(article.source)
-              # a later time than one an edit's revision kept on purpose (``dates.revision_times``:
-              # a CMS that stamps updates as published) is no correction (review 22c, r4)
-              and not (mine is not None and theirs > mine and len(store.revisions(stored.id)) > 1))
-    fixed_earlier = mine is not None and theirs < mine and _modified_after(stored, article)
-    return stored if reread or fixed_earlier else None
-
-
-def _only_widgets_changed(prior: Article, article: Article) -> bool:
-    """``compare.revisions.only_widgets_changed``, imported when a stored article is there to
-    compare with: a new page's ingest imports no comparison code (tests/test_startup.py)."""
-    from storydiff.compare.revisions import only_widgets_changed
-
-    return only_widgets_changed(prior, article)
-
-
-def backdated_version(store, article: Article, at_url: Article | None = None) -> Article | None:
-    """The stored article that ``article`` is the same version of (text, outlet, headline) but for
-    a publication time moved back from the one its page gave (``dates.backdated``), or None."""
-    from storydiff.dates import backdated
-
-    stored = at_url if at_url is not None else store.get_article(article.id)
-    if (stored is None or not stored.same_version(article) or _captured_before(article, stored)
-            or stored.text_from == FEED_SUMMARY):
-        return None
-    return stored if backdated(stored.published_as_given or stored.published, article.published) else None
-
-
-def _captured_before(article: Article, stored: Article) -> bool:
-    """Whether ``article`` is a web archive's capture older than ``stored``'s: an older version
-    read later, whose time is no claim made after ``stored`` was read."""
-    return bool(article.captured and stored.captured and article.captured < stored.captured)
-
-
-def _modified_after(stored: Article, article: Article) -> bool:
-    """Whether ``article`` says it was modified after the current text of ``stored`` was (its
-    modified time, else its publication time): a text an earlier revision had, sent again with a
-    later modified time, is the outlet's edit undone (review 22a, R2: v1 -> v2 -> v1's text at
-    11:00 was "already stored" by file ingest and the API, the withdrawn figure left current). An
-    earlier version re-sent with its own time stays an old read."""
-    from storydiff.dates import is_bare_date, parse_iso_utc
-
-    def instant(value: str | None):  # a bare day is no time to order by
-        return parse_iso_utc(value) if value and not is_bare_date(value) else None
-
-    from storydiff.store.sql_revisions import future_modified
-
-    theirs = instant(article.modified)
-    mine = (None if future_modified(stored.modified, stored.captured) else instant(stored.modified)) or instant(
-        stored.published)
-    return theirs is not None and mine is not None and theirs > mine
-
-
-def summary_kept_out(stored: Article, article: Article, *, teaser_only: bool = False) -> str | None:
-    """Why ``article``, a feed entry's summary, does not replace the text of ``stored`` (its URL's
-    article, read from its page), or None when it may. A summary whose sentences are all in the
-    page's text (its lead, a few of its sentences; spacing, punctuation and a closing "…" aside)
-    and carries less than ``RevisionSettings.summary_min_share`` of the page's word 3-grams, or
-    that the feed cut short ("…": its lead and the start of the next sentence were 63% of a
-    two-paragraph page), is a teaser of it, never an edit. Any other summary carrying that share
-    is a full text and replaces the page (a feed carrying the corrected article in its
-    description), also when it is made of the page's sentences: a correction that only removes a
-    paragraph (review 18b: 92% of the page; the retracted claim stayed current while every
-    summary made of the page's sentences was a teaser). A summary with sentences the page lacks
-    and less than that share is no full text either. Where the page stays (a feed's blurb, an
-    updated lead: no article) the warning says so. Any other copy whose text ends cut short
-    ("…", ``is_cut_short``: a vendor's preview of the article) is held to the same rule: it never
-    replaces the fuller text it is cut from. ``teaser_only``: only a copy made of the stored
-    text's sentences is kept out (``stored`` is only the article at its URL, maybe another one)."""
-    if stored.text_from == FEED_SUMMARY:
-        return None
-    from storydiff.analyze.sentences import sentences
-
-    said = [w for w in map(_words, sentences(article.text)) if w]
-    # cut short: it ends in an ellipsis that is not the stored text's own (a full sentence of it
-    # ending "..."), and it is no later version (review 20c, 1: a correction of an article whose
-    # last sentence ends "..." was kept out as a "preview")
-    cut_short = (bool(said) and is_cut_short(article.text) and len(article.text) < len(stored.text)
-                 and not _later_version(stored, article)
-                 and said[-1] not in [w for w in map(_words, sentences(stored.text)) if w])
-    summary = article.text_from == FEED_SUMMARY
-    if not (summary or cut_short):
-        return None
-    # any other copy cut short ("…", "[…]") is held to the same rule (QA pass 20b, 4: a vendor's
-    # re-export of a stored article as its first 300 characters became its current text, a false
-    # "quote altered; paragraph removed", its later paragraphs gone from the story and search)
-    from storydiff.compare.revisions import word_shingles
-
-    page = f" {' '.join(_words(stored.text))} "
-    if cut_short:  # maybe mid-word
-        said[-1] = said[-1][:-1]
-    lacked = [w for w in said if w and f" {' '.join(w)} " not in page]
-    page_grams = word_shingles(stored.text)
-    carried = len(page_grams & word_shingles(article.text)) / len(page_grams) if page_grams else 0.0
-    full = carried >= RevisionSettings().summary_min_share
-    if full and (lacked or not cut_short) or lacked and teaser_only:
-        return None  # a full text, edited (a sentence added, changed or removed): a revision
-    copy = "the feed's summary of it" if summary else "this copy of it ending in an ellipsis"
-    where = f"kept the stored text of {stored.url or stored.id} ({len(stored.text):,} characters): {copy} ({len(article.text):,})"
-    if not lacked:
-        return f"{where} is a teaser of it, made of its sentences ({carried:.0%} of its text{', cut short' if cut_short else ''})"
-    n = len(lacked)
-    return (f"{where} has {n} sentence{'s' if n != 1 else ''} the page lacks but only {carried:.0%} of its text: "
-            f"no full text; read the page again to see whether it changed")
-
-
-def _later_version(stored: Article, article: Article) -> bool:
-    """Whether ``article`` says it was modified after ``stored`` was."""
-    from storydiff.dates import parse_iso_utc
-
-    mine, theirs = parse_iso_utc(stored.modified), parse_iso_utc(article.modified)
-    return mine is not None and theirs is not None and theirs > mine
-
-
-def is_cut_short(text: str) -> bool:
-    """Whether ``text`` ends in an ellipsis ("…", "...", "[…]", "[...]"): a feed's or a vendor's
-    preview cut at a length, which the full text continues."""
-    return text.rstrip().rstrip("])").rstrip().endswith(("…", "..."))
-
-
-def same_page_relabelled(at_url: Article | None, article: Article) -> Article:
-    """``article`` under the outlet name of ``at_url`` (the article stored at, or kept for, its
-    URL) when the two name the outlet differently but are one page: the same text, or most of both
-    texts (an edit). A vendor's export names outlets its own way ("Lenta.ru" for the page's
-    "Лента.ру", "Суспільне" for "Суспільне Харків"): keyed by outlet, the same text at the same
-    URL was a second article without a claim on the URL (QA pass 20b, 3: crawl + export, 6
-    articles for 4 pages, "Суспільне copies Суспільне Харків's text"). The name first stored
-    stays, so an outlet's articles are not split by who exported them; a warning names both.
-    Read again from the same source (the page watched again, the same export's row) the name given
-    now stays: the outlet renamed, as its edit is stored. Under the same id from another source
-    (an id taken from the URL: a page's rel=canonical) a text of its own under another outlet's
-    name is that outlet's copy (``reprint_at_url``), no relabelling (review 21a, R2)."""
-    if (at_url is None or not (at_url.outlet and article.outlet)
-            or at_url.outlet.strip().lower() == article.outlet.strip().lower()):
-        return article
-    if _same_id(at_url, article) and (at_url.source == article.source or reprint_at_url(at_url, article)):
-        return article
-    if at_url.content_hash != article.content_hash:
-        from storydiff.compare.revisions import shares_most_of_both
-
-        if not shares_most_of_both(at_url, article):
-            return article  # another article at the address (a landing page, a live blog's post)
-    said = (f"{at_url.url or at_url.id} is stored as article {at_url.id} of {at_url.outlet!r}: "
-            f"this copy's outlet name {article.outlet!r} is not kept")
-    return replace(article, outlet=at_url.outlet, warnings=[*article.warnings, said])
-
-
-def _same_id(stored: Article, article: Article) -> bool:
-    """Whether ``article`` has ``stored``'s id, or that id scoped (``_scoped``)."""
-    from storydiff.store.base import is_scoped_id
-
-    return article.id == stored.id or is_scoped_id(article.id, stored.id)
-
-
-def reprint_at_url(at_url: Article | None, article: Article) -> bool:
-    """Whether ``article``, read from another source under the id of ``at_url`` (the article at its
-    URL; an id taken from that URL), is another outlet's copy of it: another outlet's name
-    (``names_one_outlet`` says no) and a text of its own. A syndication partner's page points its
-    rel=canonical at the original, as search engines ask, and so got the original's URL and id:
-    it became the original's revision and renamed it (review 21a, R2: Reuters' article current
-    nowhere, "Kyiv Daily" in its place). Such a copy is stored as an article of its own (the id
-    scoped, no claim on the URL): the same text from another outlet is a reprint, kept."""
-    if (at_url is None or not _same_id(at_url, article) or at_url.source == article.source
-            or not (at_url.outlet and article.outlet) or at_url.content_hash == article.content_hash
-            or FEED_SUMMARY in (at_url.text_from, article.text_from)):
-        return False  # a feed names the outlet by its own title, a guess (its entry stands for the page)
-    return not names_one_outlet(at_url.outlet, article.outlet)
-
-
-def names_one_outlet(x: str, y: str) -> bool:
-    """Whether two outlet names name one outlet: one begins with the other's words ("Суспільне",
-    "Суспільне Харків"; "Lenta.ru (RU)") or ``compare.independence.same_outlet_name`` says so
-    ("УНН" and "UNN")."""
-    wx, wy = _words(x), _words(y)
-    if wx and wy and (wx[: len(wy)] == wy or wy[: len(wx)] == wx):
-        return True
-    from storydiff.compare.independence import same_outlet_name
-
-    return same_outlet_name(x, y)
-
-
-def without_future_modified(article: Article) -> Article:
-    """``article`` with a zone-less modified time read in the assumed zone (``dates.in_assumed_zone``),
-    and without its modified time when that lies more than a day after its capture (else
-    now): a CMS's typo, no time to order its versions by (review 22a, R5: a "2027" modified kept
-    that version current for good); said for the item."""
-    from storydiff.dates import in_assumed_zone
-    from storydiff.store.sql_revisions import future_modified
-
-    zoned = in_assumed_zone(article.modified)
-    if zoned != article.modified:  # a zone-less modified time is in the assumed zone, as the published one
-        article = replace(article, modified=zoned)
-    if not future_modified(article.modified, article.captured):
-        return article
-    said = f"modified {article.modified} is in the future: ignored"
-    log.warning("%s: %s", article.source, said)
-    return replace(article, modified=None, warnings=[*article.warnings, said])
-
-
-def _say_if_dated_below(current: Article, revision: Article) -> None:
-    """A warning on ``revision`` (the API's item result, ingest's stderr) when, read after the
-    ``current`` text, it went below it only because it gives no modified time and is dated by its
-    publication time (``store.sql_revisions.dated_below``): it may be a correction."""
-    from storydiff.store.sql_revisions import article_times, dated_below
-
-    why = dated_below(article_times(revision), article_times(current))
-    if why is not None:
-        said = f"{current.url or current.id}: {why}"
-        revision.warnings.append(said)
-        log.warning("%s: %s", revision.source, said)
-
-
-def _words(text: str) -> list[str]:
-    """``text``'s words, casefolded: what two copies of a sentence share whatever their spacing and punctuation."""
-    return re.findall(r"\w+", text.casefold())
-
-
-def scoped_from(store, article: Article) -> Article | None:
-    """The stored article that ``article`` is an edit of under its given id scoped
-    (``with_free_id``: "101~feb24162", another outlet's export row "101" stored first), when
-    exactly one is (``_is_id_edit``: the same outlet, most of the text; QA pass 19a, 7: UNN's
-    correction of its row "101", 5 -> 8 injured, was a third article "101~3e80d779")."""
-    if not article.outlet:
-        return None  # is_edit_of asks the same named outlet
-    peers = [a for a in store.articles_scoped_from(article.id) if a.id != article.id]
-    found = [a for a in peers if _is_id_edit(a, article)]
-    return found[0] if len(found) == 1 else None
-
-
-def moved_from(store, article: Article) -> Article | None:
-    """The stored article that ``article`` is under a new address (``compare.revisions.is_moved``:
-    same site, outlet, publication time and byline, most of the text), when exactly one is (QA
-    round 15: a slug changed with the headline, kills-three → kills-four, was a second article
-    of the outlet, "Kyiv Herald #2 copies Kyiv Herald's text")."""
-    from storydiff.dates import is_bare_date
-
-    if not (article.outlet and article.published and article.url) or is_bare_date(article.published):
-        return None  # a bare day: no time of day to tell an outlet's articles apart (is_moved: nor its midnight)
-    # the stored article under the incoming one's own id counts too: the outlet's CMS kept the id
-    # and moved the slug with the headline (QA pass 19a, 1: the correction was "already stored" by
-    # the API and a second article "ID~hash" by ingest); revision_target asks only at a new URL
-    candidates = store.articles_published_at(article.outlet, article.published)
-    if not candidates:  # the common case: a new article's ingest imports none of the compare package
-        return None
-    from storydiff.compare.revisions import is_moved
-
-    return _the_only(candidates, lambda a: is_moved(a, article))
-
-
-def resaved_from(store, article: Article) -> Article | None:
-    """The stored article that ``article``, a page's text without a URL, is that page saved again
-    after the outlet edited it (``compare.revisions.is_resaved``), when exactly one is: one read
-    from the same file (saved over it, QA pass 19b: TASS's 41 → 45 drones update saved over
-    tass_ru.txt was a second TASS article), else, as ``compare`` finds them, one of the same outlet
-    and publication time read from another file."""
-    if article.url:
-        return None
-    peers = [a for a in store.articles_read_from(article.source) if a.id != article.id]
-    same_source = True
-    if not peers and article.outlet and article.published:
-        peers = [a for a in store.articles_published_at(article.outlet, article.published)
-                 if a.id != article.id and not a.url]
-        same_source = False
-    if not peers:  # the common case: a new article's ingest imports none of the compare package
-        return None
-    from storydiff.compare.revisions import is_resaved
-
-    return _the_only(peers, lambda a: is_resaved(a, article, same_source=same_source))
-
-
-def copied_from(store, article: Article) -> Article | None:
-    """The stored article that ``article`` is the same text of, read another way
-    (``compare.revisions.is_copy_of``: the same outlet and headline, its paragraphs but for a line
-    one extraction kept), one of them without a URL: a page's text pasted without its URL after
-    its page was stored, or the page of a stored paste; None otherwise. QA pass 20a, 13: a
-    colleague's browser paste of a page watch had stored was a second article of the outlet
-    ("Kurier Wschodni #2"), as the HTML kept PAP's editors' initials "mws/ mk/" that page text
-    drops; "the same text from the same outlet" is already stored, whichever path read it first."""
-    if not (article.outlet and article.title):
-        return None
-    peers = [a for a in store.articles_titled(article.outlet, article.title)
-             if a.id != article.id and not (a.url and article.url)]  # two addresses: two pages
-    if not peers:  # the common case: a new article's ingest imports none of the compare package
-        return None
-    from storydiff.compare.revisions import is_copy_of
-
-    return next((a for a in peers if is_copy_of(a, article)), None)
-
-
-def _the_only(stored: list[Article], is_it) -> Article | None:
-    """The one stored article ``is_it`` accepts, or None when none or several do: two stored
-    articles that the incoming one could continue make it ambiguous, and a guess would overwrite
-    one outlet's article with another's text (``moved_from``, ``resaved_from``)."""
-    found = [a for a in stored if is_it(a)]
-    return found[0] if len(found) == 1 else None
-
-
-def is_edit_of(stored: Article, article: Article, *, of_both: bool = False) -> bool:
-    """``compare.revisions.is_edit_of``, imported only when a stored article is found to compare
-    with (a new article's ingest needs none of the compare package)."""
-    from storydiff.compare.revisions import is_edit_of as edit_of
-
-    return edit_of(stored, article, of_both=of_both)
-
-
-def _undone_edit(store, stored: Article, article: Article) -> bool:
-    """Whether ``article``, a text the stored article had before, is its page's edit undone: read
-    again from the same source (two listed addresses of one page serving two texts are no edits),
-    and a text it went back to at most once (a page flapping between two versions, a CDN's stale and
-    fresh copies, would otherwise add a revision every round; a review's finding)."""
-    return stored.source == article.source and store.earlier_revisions_with_text(stored.id, article) == 1
-
-
-# a site's error page as its title or first line says it, in the languages storydiff reads
-_ERROR_PAGE = re.compile(
-    r"\b(?:error 404|error 410|(?:404|410) (?:error|not found)|(?:page|article|story) (?:was |has been )?(?:not found|removed|deleted)|not found"
-    r"|no longer (?:available|exists)|seite (?:wurde )?nicht gefunden|nicht gefunden"
-    r"|nie znaleziono|strona nie (?:istnieje|została znaleziona)"
-    r"|сторінк[уа] не знайден[оа]|не знайдено|страниц[аы] не найден[аы]|не найдено)\b",
-    re.IGNORECASE)
-ERROR_PAGE_MAX_CHARS = 1500  # an error template's text; an article about a "not found" is longer
-
-
-def reads_as_error_page(article: Article) -> bool:
-    """Whether ``article`` reads as a site's error page served with HTTP 200 (a soft 404): a short
-    text under a title, or a first line, saying the page was not found or removed."""
-    if len(article.text) > ERROR_PAGE_MAX_CHARS:
-        return False
-    first = article.text.strip().split("\n", 1)[0][:200]
-    return any(_says_error(x) for x in (article.title or "", first))
-
-
-def _says_error(line: str) -> bool:
-    """Whether a title or a first line is an error message: it opens with one ("Page not found",
-    "404 Not Found", "Сторінку не знайдено | Site") and is short; "Missing hiker not found as search
-    enters third day" or "Тіло зниклого рибалки досі не знайдено" is news (review 22c, r5)."""
-    m = _ERROR_PAGE.search(line)
-    return m is not None and len(line[: m.start()].split()) <= 1 and len(line.split()) <= 8
-
-
-def url_reused(at_url: Article | None, article: Article) -> bool:
-    """Whether ``article``, read at the URL that ``at_url`` holds under ``article``'s own id (or
-    that id scoped: an earlier reuse), is another article at that address
-    (``compare.revisions.is_other_at_url``: an outlet's rolling live page switched to another
-    event shares almost no text with it; QA pass 20a, 7: the Kharkiv bombing became "revision 2"
-    of the Lviv attack). It is stored as an article of its own that takes the URL
-    (``Store.add_article``'s ``take_url``), and the clusterer places it."""
-    from storydiff.store.base import is_scoped_id
-
-    if at_url is None or at_url.report_hash == article.report_hash:
-        return False
-    if at_url.id != article.id and not is_scoped_id(at_url.id, article.id):
-        return False  # another id at the URL: url_taken_by_another's rule
-    from storydiff.compare.revisions import is_other_at_url
-
-    return is_other_at_url(at_url, article)
-
-
-def other_language_at_url(at_url: Article | None, article: Article) -> bool:
-    """Whether ``article``, read at the URL that ``at_url`` holds under ``article``'s own id (or
-    that id scoped), is the outlet's version of it in another language
-    (``compare.revisions.in_another_language``)."""
-    if at_url is None or not _same_id(at_url, article) or not (at_url.language and article.language):
-        return False
-    from storydiff.compare.revisions import in_another_language
-
-    return in_another_language(at_url, article)
-
-
-def republished(stored: Article, article: Article) -> bool:
-    """Whether ``article``, with the text of the same outlet's ``stored`` article, is that text
-    published again: at another address and on another day (both times given, more than
-    ``RevisionSettings.stub_report_max_hours`` apart; a city's recurring
-    alert, its wording unchanged: review 21a, R6, the second alert's URL and time were in no
-    table). The same text at a second address the same day (an AMP copy, a mirror) or without
-    an address or a time to tell stays the stored article's repeat."""
-    from storydiff.compare.revisions import published_apart
-    from storydiff.store.codec import canonical_url
-
-    if not (stored.url and article.url) or canonical_url(stored.url) == canonical_url(article.url):
-        return False
-    return published_apart(stored, article, RevisionSettings().stub_report_max_hours)
-
-
-def url_taken_by_another(at_url: Article | None, article: Article) -> bool:
-    """Whether the article stored at ``article``'s URL (``at_url``) is a different one: when it is
-    no revision either (``revision_target``), ``article`` is stored without a claim on the URL."""
-    return at_url is not None and at_url.id != article.id and at_url.report_hash != article.report_hash
-
-
 def ingest_stream(
     store,
     items: Iterable,
@@ -1577,7 +883,7 @@ def ingest_stream(
                 a = relabelled
                 log.warning("%s: %s", a.source, a.warnings[-1])
             if reprint_at_url(at_url, a):
-                a = _scoped(a)  # another outlet's copy under the original's id: an article of its own
+                a = with_scoped_id(a)  # another outlet's copy under the original's id: an article of its own
                 if store.add_article(a, None, claim_url=False):
                     unplaced.append(a)
                     stored_stories.mine.add(a.id)
@@ -1631,7 +937,7 @@ def ingest_stream(
                 log.warning("%s: %s", a.source, kept_out)
                 outcome(a, "skipped")
                 return
-            if prior is not None and _only_widgets_changed(prior, a):
+            if prior is not None and only_widgets_changed_since(prior, a):
                 # a view counter or an "updated 5 minutes ago" moved, nothing the outlet wrote: no
                 # revision, already stored (QA pass 23b, 02)
                 outcome(a, "skipped")
@@ -1648,7 +954,7 @@ def ingest_stream(
                 given = None
                 # (a time first read from the feed's summary is the feed's, not the page's claim: the
                 # page's own time is no backdating; review 23c, F5)
-                if (backdated(prior.published, a.published) and not _captured_before(a, prior)
+                if (backdated(prior.published, a.published) and not captured_before(a, prior)
                         and prior.text_from != FEED_SUMMARY):
                     # moved back after it was read: the time first read stands, the claim is recorded
                     published, given = prior.published, a.published
@@ -1657,7 +963,7 @@ def ingest_stream(
                 stored_stories.load()  # before a stored text changes: the stories as the run found them
                 revised = store.revise_article(prior.id, edited, revert=current_sources)
                 if revised is not None:
-                    _say_if_dated_below(prior, edited)
+                    say_if_dated_below(prior, edited)
                 outcome(edited, "revised" if revised is not None else "skipped")
                 return
             # the outlet's version in another language at the address: an article of its own
@@ -1665,7 +971,7 @@ def ingest_stream(
             other_language = other_language_at_url(at_url, a)
             take_url = url_reused(at_url, a) and not other_language
             if (take_url or other_language) and store.get_article(a.id) is not None:
-                a = _scoped(a)  # the id is the address's, held by the article it carried before
+                a = with_scoped_id(a)  # the id is the address's, held by the article it carried before
             elif scope_reused_ids:
                 a = with_free_id(store, a)
             if (take_url or other_language) and reads_as_error_page(a):

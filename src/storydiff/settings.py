@@ -23,7 +23,7 @@ class IngestSettings:
     # characters. Counted in UTF-8 bytes, as databases index it: PostgreSQL's btree holds at most
     # 2,704 bytes an entry, and 3,000 Cyrillic letters (6,000 bytes, under the 4,000 characters
     # allowed before) aborted a whole PostgreSQL ingest (QA pass 18). Room is left for the
-    # ``~<hash>`` a reused id gets (pipeline.with_free_id) under store.codec.MAX_ID_BYTES.
+    # ``~<hash>`` a reused id gets (versions.stored.with_free_id) under store.codec.MAX_ID_BYTES.
     max_id_bytes: int = 2_000
     # An export's slash-date order is voted by its time fields (ingest.date_order): the vote reads
     # no more than this many bytes, and looks at no more than this many dates (or CSV rows); the

@@ -239,12 +239,12 @@ def extract_partition(
 
 def newest_of_id(tagged: Iterable[tuple[tuple, Article]]) -> list[tuple[tuple, Article]]:
     """The (input order, Article) pairs read under one id, as ``compare`` and ``ingest`` keep them:
-    the same page once, as its newest version (``pipeline.newest_versions``: by the versions'
+    the same page once, as its newest version (``versions.batch.newest_versions``: by the versions'
     modified, capture or publication times, else the one read last) at the place of the first;
     a different article reusing the id (row "r1" of two exports) under a scoped id, the first in
     input order keeping the plain one. (QA pass 18: an article updated twice came out with its
     original text, "three people", while the database and compare held the 18:00 correction.)"""
-    from storydiff.pipeline import dedupe_ids, newest_versions
+    from storydiff.versions.batch import dedupe_ids, newest_versions
 
     versions: dict[str, list[Article]] = {}
     kept = dedupe_ids(sorted(tagged, key=lambda oa: oa[0]), versions)
@@ -261,9 +261,9 @@ def _url_key(article: Article) -> str:
 
 def newest_at_url(tagged: Iterable[tuple[tuple, Article]]) -> list[tuple[tuple, Article]]:
     """The (input order, Article) pairs at one URL (each id's already ``newest_of_id``), one per
-    article as ``compare`` keeps them (``pipeline.url_versions``): an export row and a crawl's
+    article as ``compare`` keeps them (``versions.batch.url_versions``): an export row and a crawl's
     capture of its page once, as the newest version; a live blog's posts apart."""
-    from storydiff.pipeline import newest_versions, url_versions
+    from storydiff.versions.batch import newest_versions, url_versions
 
     tagged = sorted(tagged, key=lambda oa: oa[0])
     if len(tagged) < 2:
@@ -277,7 +277,7 @@ def newest_at_url(tagged: Iterable[tuple[tuple, Article]]) -> list[tuple[tuple, 
 
 def _edit_key(article: Article) -> str:
     """The group in which ``compare`` looks for the article this one continues: an outlet's
-    article at one publication time (a slug moved with the headline, ``pipeline.moved_versions``),
+    article at one publication time (a slug moved with the headline, ``versions.batch.moved_versions``),
     or an outlet's page texts without a URL (saved again after an edit, ``resaved_versions``);
     any other article is a group of its own."""
     from storydiff.dates import is_bare_date, sortable_time
@@ -296,7 +296,7 @@ def newest_after_edits(tagged: Iterable[tuple[tuple, Article]]) -> list[tuple[tu
     headline, or a page's text saved again after the outlet's edit, is the earlier article's newer
     version, not a second article of the outlet contradicting the first (review 19: the job kept
     both where the CLI kept one)."""
-    from storydiff.pipeline import moved_versions, newest_versions, resaved_versions
+    from storydiff.versions.batch import moved_versions, newest_versions, resaved_versions
 
     tagged = sorted(tagged, key=lambda oa: oa[0])
     if len(tagged) < 2:
@@ -320,10 +320,10 @@ def same_text_once(tagged: Iterable[tuple[tuple, Article]]) -> list[tuple[tuple,
     """The (input order, Article) pairs of one ``_text_key`` group (each already
     ``newest_after_edits``), kept as ``ingest`` stores them: the outlet's same text at a second
     address is the first one's repeat ("the same text as the stored article ...: already
-    stored"), unless published again on another day (``pipeline.republished``: a recurring
+    stored"), unless published again on another day (``versions.rules.republished``: a recurring
     alert's wording). The job kept both, so one export gave 1,635 articles in Spark and 1,620 in
     SQLite and PostgreSQL (QA pass 23a, 04)."""
-    from storydiff.pipeline import republished
+    from storydiff.versions.rules import republished
 
     tagged = sorted(tagged, key=lambda oa: oa[0])
     if len(tagged) < 2:

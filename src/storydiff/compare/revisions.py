@@ -584,7 +584,7 @@ def _same_outlet(stored: Article, article: Article) -> bool:
 
 
 class EditIndex:
-    """The articles kept at one URL, for ``pipeline.url_versions``: which earlier one (any of
+    """The articles kept at one URL, for ``versions.batch.url_versions``: which earlier one (any of
     its versions) a new text is an edit of, with each text's word 3-grams built once and only
     the versions sharing a 3-gram with the new text counted (an inverted index, so n articles
     at one URL cost about their shared 3-grams, not n² shingle builds). Versions are indexed

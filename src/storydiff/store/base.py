@@ -119,7 +119,7 @@ class Store(ABC):
         content), url, or text from the same outlet (now or before an edit) is already stored.
         ``content_key``: the content identity to store it under instead of its text's
         (``codec.article_content_hash``): ``codec.dated_content_hash``, the same outlet's text
-        published again on another day at another address (``pipeline.republished``).
+        published again on another day at another address (``versions.rules.republished``).
         ``claim_url=False``: the article keeps its URL but is not found by it (another article
         holds that URL: a live blog's posts, a feed's landing page). ``take_url``: once stored, it
         is the one found by its URL, and the article that held the URL keeps it unclaimed (an
@@ -445,6 +445,6 @@ class Store(ABC):
 
 
 def is_scoped_id(scoped_id: str, article_id: str) -> bool:
-    """Whether ``scoped_id`` is ``article_id`` scoped by a content hash (``pipeline._scoped``)."""
+    """Whether ``scoped_id`` is ``article_id`` scoped by a content hash (``versions.rules.with_scoped_id``)."""
     head, mark, tail = scoped_id.rpartition("~")
     return bool(mark) and head == article_id and len(tail) == 8

@@ -80,7 +80,7 @@ def _older(new: Times, other: Times, other_seen: str | None = None) -> bool:
     modified times decide when both give one and they differ (QA round 15: a colleague's copy
     saved at 06:50 read after the 10:05 correction became the current text, "figure 9 → 8").
     When only one gives one, the other text is dated by its capture, else its publication time
-    (``pipeline.version_time``, as ``compare`` orders versions): an export row without
+    (``versions.rules.version_time``, as ``compare`` orders versions): an export row without
     ``updated`` is no newer than its own ``published`` (QA pass 18: the original row re-sent
     after the 18:00 correction became the current text, "three people" again). Else capture
     times (QA round 14: a WARC's captures out of file order). A text with no capture time was
