@@ -126,3 +126,30 @@ def test_taken_down_state_on_both_backends_and_an_old_store_upgraded(db_url):
     assert migrate(engine) == LATEST
     with open_store(db_url) as s:
         assert s.taken_down(["a1"]) == {} and s.get_article("a1") is not None
+
+
+def test_a_page_behind_a_redirect_is_marked_taken_down_and_back_under_its_final_url(db_url):
+    """Review 23c, F2: a listed short link redirecting to the article's address stores the article
+    under the final URL; when the listed address answers 410 (the outlet deleted it), that article
+    is marked taken down, not only a fetch failure; when the page answers again it is back."""
+    o = Outlets()
+    o.set(SITE, "/rss.xml", _feed(["/news/port"]))
+    o.set(SITE, "/news/port", Page(status=301, headers={"Location": f"http://{SITE}/2026/12/07/port"}))
+    o.set(SITE, "/2026/12/07/port", _page("Удар по порту: загинули двоє портовиків", PORT))
+    o.start()
+    try:
+        _watch(o, db_url)
+        with open_store(db_url) as s:
+            (art,) = s.articles()
+            assert art.url == f"http://{SITE}/2026/12/07/port"
+        o.set(SITE, "/news/port", Page(status=410))
+        _watch(o, db_url)
+        with open_store(db_url) as s:
+            assert {aid: g.status for aid, g in s.taken_down([art.id]).items()} == {art.id: 410}
+        o.set(SITE, "/news/port", Page(status=301, headers={"Location": f"http://{SITE}/2026/12/07/port"}))
+        _watch(o, db_url)
+        with open_store(db_url) as s:
+            assert s.taken_down([art.id]) == {}
+            assert len(s.articles()) == 1
+    finally:
+        o.close()

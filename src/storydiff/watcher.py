@@ -51,6 +51,7 @@ def watch_round(
     from storydiff.analyze import analyze_articles
     from storydiff.fetch.round import (
         DONE,
+        FINAL_URL,
         SUMMARY_SUFFIX,
         EventQueue,
         Gone,
@@ -86,7 +87,8 @@ def watch_round(
                 # fetched fine: an earlier fetch failure is history; why it could not be extracted
                 # or stored is not (a 304 cleared that, review 22a, R6), until an article from it is stored
                 store.clear_failure(ev.url, stages=("fetch",))
-                store.clear_taken_down(ev.url)  # a page taken down that answers again is back
+                for url in {ev.url, ev.meta.get(FINAL_URL) or ev.url}:
+                    store.clear_taken_down(url)  # a page taken down that answers again is back
             elif isinstance(ev, Gone):
                 yield taken_down(ev)
             elif isinstance(ev, SourceReport):  # comes before the pages it lists
@@ -106,7 +108,10 @@ def watch_round(
         """A page read before answering 404/410: its stored article marked taken down (kept, every
         revision), credited to its source, and quarantined saying so (QA pass 23b, 03: only
         "[fetch] HTTP 404", while show, the web app and the API showed the article as current)."""
-        marked = store.mark_taken_down(gone.url, gone.status, now.isoformat(timespec="seconds"))
+        at = now.isoformat(timespec="seconds")
+        # stored under the address it redirected to when read (review 23c, F2), else the listed one
+        marked = (gone.final_url and store.mark_taken_down(gone.final_url, gone.status, at)) or store.mark_taken_down(
+            gone.url, gone.status, at)
         if marked is None:
             return Failure(gone.url, gone.reason, stage="fetch")
         article_id, first_time = marked

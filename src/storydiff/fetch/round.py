@@ -25,7 +25,7 @@ from storydiff.records import FEED_SUMMARY, Failure, RawItem
 from storydiff.settings import FetchSettings, WatchSettings
 from storydiff.store.base import FetchedUrl
 
-__all__ = ["DONE", "EventQueue", "Gone", "Round", "SourceReport", "SUMMARY_SUFFIX"]
+__all__ = ["DONE", "EventQueue", "FINAL_URL", "Gone", "Round", "SourceReport", "SUMMARY_SUFFIX"]
 
 DROPPED = "dropped_by_listing"  # an entry's meta key: a page its listing no longer names (``Round._dropped``)
 
@@ -56,6 +56,7 @@ class SourceReport:
 # What an address of a page read before answers when its outlet took the page down: an event of
 # the article (shown on it), not only a failed fetch (QA pass 23b, 03)
 GONE_STATUS = (404, 410)
+FINAL_URL = "final_url"  # a page record's meta: where its listed address redirected when last read
 
 
 @dataclass
@@ -65,6 +66,9 @@ class Gone:
     url: str
     status: int
     reason: str  # the fetch's, "HTTP 410 Gone"
+    # where the listed address redirected when the page was last read: its article is stored under
+    # that URL (a short link, a slug made canonical; review 23c, F2)
+    final_url: str | None = None
 
 
 def _iso(t: datetime) -> str:
@@ -294,7 +298,7 @@ class Round:
             got = await fetcher.get(entry.url, validators, expect="page", listed_by=source_url)
         except Exception as e:  # one page, whatever went wrong, never ends the round (review 23a, F7)
             if isinstance(e, FetchError) and known is not None and e.status in GONE_STATUS:
-                await self.emit(Gone(entry.url, e.status, str(e)))  # the watcher quarantines it, saying so
+                await self.emit(Gone(entry.url, e.status, str(e), known.meta.get(FINAL_URL)))  # quarantined, saying so
                 return None
             reason = str(e) if isinstance(e, FetchError) else f"{type(e).__name__}: {str(e)[:100]}"
             await self.emit(Failure(entry.url, reason, stage="fetch"))
@@ -303,7 +307,10 @@ class Round:
                 return RawItem(source=entry.url + SUMMARY_SUFFIX, kind="html", content=entry.summary,
                                url=entry.url, meta={**meta, "fragment": True, "text_from": FEED_SUMMARY})
             return None
-        meta = {k: v for k, v in {**(known.meta if known else {}), **entry.meta}.items() if k != DROPPED}
+        meta = {k: v for k, v in {**(known.meta if known else {}), **entry.meta}.items() if k not in (DROPPED, FINAL_URL)}
+        final = got.final_url if not got.not_modified else (known.meta.get(FINAL_URL) if known else None)
+        if final and final != entry.url:
+            meta[FINAL_URL] = final  # the address its article is stored under
         etag, modified = _validators(got, known)
         await self.emit(FetchedUrl(url=entry.url, source_url=source_url, etag=etag, last_modified=modified,
                                    last_checked=_iso(self.now), meta=meta))
