@@ -186,10 +186,26 @@ def _figures(before: str, after: str, language: str | None) -> list[tuple[str, s
         a, b = old_unit.get(ov), new_unit.get(nv)
         return not (a and b) or a == b
 
-    if len(old) == len(new):
-        return [(o, n) for (ov, o), (nv, n) in zip(old, new) if ov != nv and alike(ov, nv)]
-    matcher = difflib.SequenceMatcher(None, [v for v, _ in old], [v for v, _ in new], autojunk=False)
+    if len(old) == len(new) and all(alike(ov, nv) for (ov, _), (nv, _) in zip(old, new)):
+        return [(o, n) for (ov, o), (nv, n) in zip(old, new) if ov != nv]
+    # the sentence reordered ("загинули троє, ще 12 поранені" -> "12 поранені, ще четверо загинули"):
+    # a thing counted once on each side is its own pair (review 24a, F6: 3 -> 12 and 12 -> 4 were
+    # paired by place, both dropped as counting different things, and the toll's 3 -> 4 was lost)
     out: list[tuple[str, str]] = []
+    units_old, units_new = [old_unit.get(v) for v, _ in old], [new_unit.get(v) for v, _ in new]
+    paired_old, paired_new = set(), set()
+    for i, unit in enumerate(units_old):
+        if unit and units_old.count(unit) == 1 and units_new.count(unit) == 1:
+            j = units_new.index(unit)
+            paired_old.add(i)
+            paired_new.add(j)
+            if old[i][0] != new[j][0]:
+                out.append((old[i][1], new[j][1]))
+    old = [f for i, f in enumerate(old) if i not in paired_old]
+    new = [f for j, f in enumerate(new) if j not in paired_new]
+    if len(old) == len(new):
+        return out + [(o, n) for (ov, o), (nv, n) in zip(old, new) if ov != nv and alike(ov, nv)]
+    matcher = difflib.SequenceMatcher(None, [v for v, _ in old], [v for v, _ in new], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "replace":
             out.extend((o, n) for (ov, o), (nv, n) in zip(old[i1:i2], new[j1:j2]) if alike(ov, nv))
@@ -295,11 +311,11 @@ def diff_revisions(
                                           "counts": _count_of(sentence, fn, after.language)})
         d.paragraphs_removed.extend(removed)
         d.paragraphs_added.extend(added)
-    _diff_quotes(d, _quotes(before), _quotes(after))
+    _diff_quotes(d, _quotes(before), _quotes(after), after.language)
     return d
 
 
-def _diff_quotes(d: RevisionDiff, old_q: list[str], new_q: list[str]) -> None:
+def _diff_quotes(d: RevisionDiff, old_q: list[str], new_q: list[str], language: str | None = None) -> None:
     """Quotes removed, added, or altered: a removed quote and an added one are one quote altered
     when ``quote_fidelity`` finds one an edit or a rewording of the other (as across outlets), or
     when the paragraph holding the first was edited into the one holding the second: within one
@@ -314,7 +330,8 @@ def _diff_quotes(d: RevisionDiff, old_q: list[str], new_q: list[str]) -> None:
         best = max(came, key=lambda c: quote_fidelity(q, c)[1], default=None)
         label = quote_fidelity(q, best)[0] if best is not None else None
         if label not in ("edited", "reworded"):
-            same_place = [c for c in came if any(q in o and c in n for o, n in edited_in_place)]
+            same_place = [c for c in came if any(q in o and c in n and _one_speaker(q, o, c, n, language)
+                                                 for o, n in edited_in_place)]
             best = max(same_place, key=lambda c: quote_fidelity(q, c)[1], default=None)
         if best is not None:
             came.remove(best)
@@ -322,6 +339,27 @@ def _diff_quotes(d: RevisionDiff, old_q: list[str], new_q: list[str]) -> None:
         else:
             d.quotes_removed.append(q)
     d.quotes_added = came
+
+
+def _speaker_in(paragraph: str, quote: str, language: str | None) -> str | None:
+    """Whom ``paragraph`` gives ``quote`` to, by the attribution rules (no parse: a paragraph of an
+    edit), or None."""
+    from storydiff.analyze.quotes import find_quotes
+
+    found = find_quotes(paragraph, language=language, parse=False)
+    return next((f.speaker for f in found if " ".join(f.text.split()) == quote), None)
+
+
+def _one_speaker(q: str, before: str, c: str, after: str, language: str | None) -> bool:
+    """Whether quote ``q`` of paragraph ``before`` and ``c`` of ``after`` (the paragraph edited in
+    place) are given to one person, or either's speaker is unknown: the mayor's words replaced by the
+    governor's in the same paragraph are another statement, not the mayor's "altered" (review 24a, F3)."""
+    a, b = _speaker_in(before, q, language), _speaker_in(after, c, language)
+    if not (a and b):
+        return True
+    from storydiff.compare.translation import same_person
+
+    return same_person(a, b, language, language)
 
 
 def edit_history(revisions: Sequence) -> list[RevisionDiff]:
