@@ -219,11 +219,13 @@ def streams_main(rows: list[dict], skip_compare: bool, shipped_only: bool = Fals
 
 
 def related_stream_table(min_content: float | None = None, min_words: int | None = None,
-                         days_apart: int | None = None, **settings_kw) -> None:
+                         days_apart: int | None = None, halves: tuple[str, ...] = ("dev", "test", "test2", "test3"),
+                         **settings_kw) -> None:
     """The written related-event reports as a stream through `cluster` (date order), pairwise,
     each half of the set on its own stream; ``min_content``: MatchSettings.min_content_cosine,
     ``min_words`` its content_gate_min_words and ``days_apart`` event_days_apart (the date veto;
-    None: the defaults); ``settings_kw``: other MatchSettings fields."""
+    None: the defaults); ``halves``: which halves (development runs leave the held-out test3
+    out); ``settings_kw``: other MatchSettings fields."""
     from storydiff.pipeline import match_doc_from_row
 
     settings = MatchSettings()
@@ -243,7 +245,7 @@ def related_stream_table(min_content: float | None = None, min_words: int | None
           f"{settings.out_before_event}, out_before_days {settings.out_before_days}, date order): pairwise P / R\n")
     print("| half | reports (events) | P | R | pairs of related events merged (of all such pairs) |")
     print("|---|---:|---:|---:|---:|")
-    for half in ("dev", "test", "test2", "test3"):
+    for half in halves:
         rows = [r for r in reports if r["split"] == half]
         c = OnlineClusterer(settings)
         sids = [c.add(match_doc_from_row(r, r["id"])) for r in rows]
@@ -778,6 +780,10 @@ def main() -> None:
                          "split the same day's evening updates from their story)")
     ap.add_argument("--out-before-days", action="store_true",
                     help="--related-stream: MatchSettings.out_before_days on (measured, not the default)")
+    ap.add_argument("--no-out-before", action="store_true",
+                    help="--related-stream: MatchSettings.out_before_event off (as before round 24)")
+    ap.add_argument("--halves", nargs="+", default=["dev", "test", "test2", "test3"],
+                    help="--related-stream: these halves only (development runs: dev test test2; test3 is held out)")
     ap.add_argument("--orders", type=int, metavar="SEEDS",
                     help="both years as one stream: SEEDS shuffled orders and the languages in blocks both ways")
     ap.add_argument("--cache", type=Path, help="keep the multilingual vectors in this pickle between runs")
@@ -806,11 +812,13 @@ def _run(args) -> None:
         extra = {"bridge_shared_days": False} if args.no_bridge_days else {}
         if args.out_before:
             extra["out_before_event"] = True
+        if args.no_out_before:
+            extra["out_before_event"] = False
         if args.out_before_days:
             extra["out_before_event"] = extra["out_before_days"] = True
         if args.content_gate_days_apart is not None:
             extra["content_gate_days_apart"] = args.content_gate_days_apart
-        related_stream_table(args.min_content, args.content_min_words, args.days_apart, **extra)
+        related_stream_table(args.min_content, args.content_min_words, args.days_apart, tuple(args.halves), **extra)
     elif args.main_names:
         main_names_table()
     elif args.pairs_cost:
