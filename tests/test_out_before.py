@@ -5,7 +5,10 @@ Monday morning, and the port authority's lawsuit against the union filed "on Mon
 (kept apart by default); the finance minister's budget told by three reports on Tuesday and the
 rating agency's cut "on Wednesday, a day after" (kept apart only with out_before_days, off: the
 date veto's day of slack is for next-day updates); and the next day's update of an earthquake,
-which stays with it either way."""
+which stays with it either way. Round 24: a missile strike on Ostrin told
+at 13:20 Kyiv time and a later report stamped in UTC or US Eastern time saying "on Monday
+afternoon"; the governor's tour of the quake's ruins the next afternoon, after a morning update;
+the Varn toll counted again and Marisol's streets swept up the same evening."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from unittest import mock
 from storydiff.match import MatchDoc
 from storydiff.match.clusterer import OnlineClusterer
 from storydiff.match.event_dates import event_start, latest_publication, out_before
-from storydiff.match.lede_keys import AFTERNOON, EVENING, weekday_parts
+from storydiff.match.lede_keys import AFTERNOON, EVENING, tells_an_update, weekday_parts
 from storydiff.settings import MatchSettings
 
 WALKOUT_1 = (
@@ -247,3 +250,120 @@ def test_by_default_the_same_days_evening_update_joins_its_story():
     c = OnlineClusterer(MatchSettings())
     sids = [c.resolve(s) for s in [c.add(d) for d in docs]]
     assert sids[0] == sids[1] == sids[2]
+
+
+# Round 24: three guards for updates of one event.
+
+KHARKIV_1 = (
+    "Missile hits Ostrin shopping centre, three killed",
+    "A missile struck a shopping centre in Ostrin on Monday, killing three people and wounding 21, regional "
+    "governor Lev Dorn said. Rescuers were searching the rubble of the Kovel shopping centre in Ostrin's Nivy "
+    "district. Dorn said a child was among the wounded.",
+)
+KHARKIV_2 = (
+    "Three dead as missile strikes Ostrin shopping centre",
+    "Three people were killed and 21 wounded when a missile hit the Kovel shopping centre in Ostrin on Monday, "
+    "governor Lev Dorn said. Rescuers searched the rubble in the Nivy district of Ostrin, and a child was among "
+    "the wounded, Dorn said.",
+)
+KHARKIV_LATE = (
+    "Strike on Ostrin shopping centre kills three",
+    "A missile hit the Kovel shopping centre in Ostrin on Monday afternoon, killing three people and wounding 21, "
+    "Ostrin governor Lev Dorn said. Rescuers searched the rubble in Ostrin's Nivy district; a child was among the "
+    "wounded, Dorn said.",
+)
+
+
+def test_the_afternoon_is_read_on_every_offset_of_the_two_sides():
+    # review 23b, F4: told at 13:20 and 13:50 Kyiv time (11:20Z, 11:50Z); a later report stamped in
+    # UTC or US Eastern time says "on Monday afternoon", which began at 10:00Z in Kyiv
+    for late in ("2026-12-07T19:30:00+02:00", "2026-12-07T17:30:00+00:00", "2026-12-07T11:30:00-05:00",
+                 "2026-12-07T17:30:00"):
+        sids = _stories([_doc("e1", KHARKIV_1, "2026-12-07T13:20:00+02:00"), _doc("e2", KHARKIV_2, "2026-12-07T13:50:00+02:00"),
+                         _doc("late", KHARKIV_LATE, late)])
+        assert sids[0] == sids[1] == sids[2], late
+    # offsets do not turn the veto off: the walkout told by 10:40 Kyiv time is out before an
+    # afternoon that began at 12:00 Kyiv time, whatever offset the lawsuit's report was stamped on
+    docs = _walkout()
+    docs[2] = _doc("lawsuit", LAWSUIT, "2026-06-08T15:30:00+00:00")
+    sids = _stories(docs)
+    assert sids[0] == sids[1] and sids[2] != sids[0]
+
+
+TOUR = (
+    "Governor tours Varn old town after earthquake",
+    "Governor Ivo Pesk toured the old town of Varn on Saturday afternoon, where the earthquake of magnitude 6.1 "
+    "destroyed dozens of houses, and promised the emergency ministry would rebuild them. Rescuers were still "
+    "searching the ruins of Varn's old town.",
+)
+
+
+def test_a_story_begun_the_day_before_takes_the_next_afternoons_report():
+    # review 23b, F5: the quake told on Friday and updated on Saturday morning; the governor's tour "on
+    # Saturday afternoon" (no toll, no survivors: no update cue) was turned away because the
+    # morning update was out before that afternoon; without the update it joined
+    docs = [_doc("quake", QUAKE, "2026-12-04T07:10:00+02:00"), _doc("update", QUAKE_UPDATE, "2026-12-05T09:00:00+02:00"),
+            _doc("tour", TOUR, "2026-12-05T16:00:00+02:00")]
+    sids = _stories(docs)
+    assert sids[0] == sids[1] == sids[2]
+    # a story all of that morning is still out before the afternoon
+    afternoon = datetime.fromisoformat("2026-12-05T12:00:00+02:00").timestamp()
+    day = datetime.fromisoformat("2026-12-05T00:00:00+02:00").timestamp()
+    friday = datetime.fromisoformat("2026-12-04T07:10:00+02:00").timestamp()
+    saturday = datetime.fromisoformat("2026-12-05T09:00:00+02:00").timestamp()
+    assert out_before(saturday, False, afternoon, 12, first_out=saturday, day_start=day)
+    assert not out_before(saturday, False, afternoon, 12, first_out=friday, day_start=day)
+
+
+MARISOL = (
+    "Quake shakes Marisol, four hurt",
+    "A magnitude 5.1 earthquake shook the coastal city of Marisol on Monday afternoon, cracking walls and sending "
+    "shoppers into the streets, but no deaths were reported, the city fire service said. Four people suffered "
+    "minor injuries from falling glass.",
+)
+MARISOL_2 = (
+    "Marisol earthquake: four hurt by falling glass",
+    "Four people were hurt by falling glass when a magnitude 5.1 earthquake shook Marisol on Monday afternoon, "
+    "the city fire service said. Walls cracked in the old port and shoppers ran into the streets.",
+)
+MARISOL_EVENING = (
+    "Marisol cleans up after quake",
+    "Residents of Marisol swept up broken glass on Monday evening after the magnitude 5.1 earthquake, which "
+    "cracked walls in the old port. Four people suffered minor injuries from falling glass, the fire service said.",
+)
+TOLL_MORNING = ("Quake kills 9 in Varn", "VARN — An earthquake of magnitude 6.1 struck the Varn region on Monday "
+                "morning, killing 9 people and damaging hundreds of homes, the emergency ministry said.")
+TOLL_NOON = ("Varn earthquake: 9 dead", "At least nine people were killed when a 6.1-magnitude earthquake hit the "
+             "Varn region on Monday, the emergency ministry said. Hundreds of homes were damaged.")
+TOLL_EVENING = ("Varn quake toll rises to 17", "VARN — The death toll from the Varn earthquake rose to 17 on Monday "
+                "evening as rescuers pulled more bodies from collapsed homes, the emergency ministry said.")
+
+
+def test_the_same_days_evening_update_of_an_event_joins_its_story():
+    # the lead's two checks of round 23's merge: a toll counted again, the streets swept up
+    toll = [_doc("m", TOLL_MORNING, "2026-03-02T11:10:00+00:00"), _doc("n", TOLL_NOON, "2026-03-02T12:05:00+00:00"),
+            _doc("e", TOLL_EVENING, "2026-03-02T21:30:00+00:00")]
+    marisol = [_doc("a", MARISOL, "2026-09-07T14:10:00+00:00"), _doc("b", MARISOL_2, "2026-09-07T15:05:00+00:00"),
+               _doc("c", MARISOL_EVENING, "2026-09-07T19:40:00+00:00")]
+    for docs in (toll, marisol):
+        sids = _stories(docs)
+        assert sids[0] == sids[1] == sids[2], docs[2].id
+        # the update cue is what joins them: read as a happening of that evening, each is kept out
+        with mock.patch("storydiff.match.clusterer.tells_an_update", lambda _: False):
+            sids = _stories(docs)
+        assert sids[0] == sids[1] != sids[2], docs[2].id
+
+
+def test_tells_an_update_in_five_languages():
+    assert tells_an_update("The death toll from the Varn earthquake rose to 17 on Monday evening")
+    assert tells_an_update("Rescuers pulled two survivors from the ruins on Saturday afternoon")
+    assert tells_an_update("Residents swept up broken glass on Monday evening after the earthquake")
+    assert tells_an_update("Увечері кількість загиблих унаслідок удару зросла до 17")
+    assert tells_an_update("Вечером число погибших возросло до 17")
+    assert tells_an_update("Am Montagabend stieg die Zahl der Toten auf 17")
+    assert tells_an_update("W poniedziałek wieczorem liczba ofiar wzrosła do 17")
+    # a happening of its own: a lawsuit, an order, a cut
+    assert not tells_an_update(" ".join(LAWSUIT))
+    assert not tells_an_update(" ".join(SCHOOLS))
+    assert not tells_an_update(" ".join(RATING))
+    assert not tells_an_update("The toll road to Varn reopened on Monday evening")

@@ -49,6 +49,7 @@ from storydiff.match.event_dates import (
     other_days,
     out_before,
     publication_day,
+    publication_offset,
 )
 from storydiff.match.features import STOPWORDS, DocTerms, extract_terms, identity_terms, named, tokenize
 from storydiff.match.fingerprint import (
@@ -70,6 +71,7 @@ from storydiff.match.lede_keys import (
     names_missing,
     parts_apart,
     start_hour,
+    tells_an_update,
     weekday_parts,
 )
 from storydiff.match.scorer import INDICATOR_OF, LinearScorer
@@ -167,11 +169,16 @@ class Prepared:
     # come) and the hour of that day it began at (lede_keys.start_hour: 0, or 12 / 17 where the
     # lede names the afternoon / evening), the latest its publication may stand for
     # (latest_publication), and whether its lede names only days after its publication day (a
-    # preview): the out-before veto (out_before_event).
+    # preview): the out-before veto (out_before_event). None where the lede tells an update of an
+    # event under way (lede_keys.tells_an_update: the part of the day it names is the update's).
     event_start: float | None = None
     event_hour: int = 0
     pub_latest: float | None = None
     previews: bool = False
+    # The UTC offset of its publication's calendar, in seconds (event_dates.publication_offset):
+    # whose "afternoon" event_start read; the veto reads the part of the day on every offset of
+    # the two sides.
+    pub_offset: int | None = None
 
     def without_text(self) -> Prepared:
         """The same features around a MatchDoc of id and date only: the clusterer reads nothing
@@ -311,10 +318,11 @@ def prepare(doc: MatchDoc) -> Prepared:
         lede,
         lede_places(lede_words, lede),
         parts,
-        event_start(days, doc.published, hour) if days else None,
+        event_start(days, doc.published, hour) if days and not tells_an_update(lede_words) else None,
         hour,
         latest_publication(doc.published) if when is not None else None,
         bool(days) and pub_day is not None and min(lo for lo, _ in days) > pub_day,
+        publication_offset(doc.published) if when is not None else None,
     )
 
 
@@ -451,10 +459,11 @@ class _Placing:
     lede_names: tuple[str, ...] = ()  # Prepared.lede_names, lede_places and day_parts
     lede_places: tuple[str, ...] = ()
     day_parts: int = 0
-    event_start: float | None = None  # Prepared.event_start, event_hour, pub_latest and previews
+    event_start: float | None = None  # Prepared.event_start, event_hour, pub_latest, previews, pub_offset
     event_hour: int = 0
     pub_latest: float | None = None
     previews: bool = False
+    pub_offset: int | None = None
 
 
 @dataclass(slots=True)
@@ -504,11 +513,61 @@ class _Story:
     # one is undated), the earliest their ledes say their events began (-inf once one names no
     # day) and that member's event_hour, and whether one's lede names only days after its
     # publication (a preview).
+    # The earliest start is kept as the clock of its member's own offset read it (event_start
+    # plus that offset: "Monday 12:00" wherever it was written; -inf once one names no day), with
+    # the earliest its members were published and the eastmost and westmost UTC offsets they
+    # were published on (_OutSide).
     out_by: float = -math.inf
-    began: float = math.inf
+    began_clock: float = math.inf
     began_hour: int = 0
     previews: bool = False
+    first_out: float = math.inf
+    east: int = -(1 << 30)
+    west: int = 1 << 30
     cross: ml.CrossStory = field(default_factory=ml.CrossStory)
+
+
+@dataclass(frozen=True, slots=True)
+class _OutSide:
+    """One side of the out-before veto (event_dates.out_before): a report being placed or a story.
+    ``began_clock``: when its lede's event began as its writer's clock read it (event_start plus
+    the publication's UTC offset), None where no lede names a day; ``east`` / ``west``: the
+    eastmost and westmost offsets its reports were published on."""
+
+    out_by: float | None
+    first_out: float | None
+    previews: bool
+    began_clock: float | None
+    hour: int
+    east: int
+    west: int
+
+    @staticmethod
+    def of_report(t: float | None, p: _Placing) -> _OutSide:
+        off = p.pub_offset or 0
+        clock = None if p.event_start is None else p.event_start + off
+        return _OutSide(p.pub_latest, t, p.previews, clock, p.event_hour, off, off)
+
+    @staticmethod
+    def of_story(s: _Story) -> _OutSide:
+        def finite(x: float) -> float | None:
+            return x if math.isfinite(x) else None
+
+        return _OutSide(finite(s.out_by), finite(s.first_out), s.previews, finite(s.began_clock), s.began_hour,
+                        s.east if s.east > -(1 << 30) else 0, s.west if s.west < 1 << 30 else 0)
+
+    def out_before(self, other: _OutSide, days: bool) -> bool:
+        """Whether this side's reports were all out before ``other``'s lede event began. Where the
+        two sides' reports were published on different offsets, the lede's "on Monday afternoon"
+        is read on the eastmost (the earliest that afternoon began for any of their outlets) and
+        its Monday on the westmost (the latest that day began): an outlet stamping UTC or US
+        Eastern time does not make the afternoon of a strike in Kharkiv, told at 13:20 Kyiv time,
+        begin after it (review 23b, F4)."""
+        if other.began_clock is None:
+            return False
+        began = other.began_clock - max(self.east, other.east)
+        day_start = other.began_clock - other.hour * 3600 - min(self.west, other.west)
+        return out_before(self.out_by, self.previews, began, other.hour, days, self.first_out, day_start)
 
 
 class OnlineClusterer:
@@ -744,6 +803,7 @@ class OnlineClusterer:
             event_hour=p.event_hour,
             pub_latest=p.pub_latest,
             previews=p.previews,
+            pub_offset=p.pub_offset,
         )
         self._docs[key] = d
         self._doc_by_id[d.id] = key
@@ -1073,9 +1133,8 @@ class OnlineClusterer:
         if not self.settings.out_before_event or len(s.members) > self.settings.out_before_max_size:
             return False
         days_too = self.settings.out_before_days
-        return (out_before(s.out_by, s.previews, placing.event_start, placing.event_hour, days_too)
-                or out_before(placing.pub_latest, placing.previews, s.began if math.isfinite(s.began) else None,
-                              s.began_hour, days_too))
+        mine, story = _OutSide.of_report(d.t, placing), _OutSide.of_story(s)
+        return mine.out_before(story, days_too) or story.out_before(mine, days_too)
 
     def _stories_out_before(self, s: _Story, other: _Story) -> bool:
         """Whether either story's reports were all out before the other's events began
@@ -1084,9 +1143,8 @@ class OnlineClusterer:
         st = self.settings
         if not st.out_before_event or st.event_days_apart < 0 or max(len(s.members), len(other.members)) > st.out_before_max_size:
             return False
-        return any(out_before(a.out_by if math.isfinite(a.out_by) else None, a.previews,
-                              b.began if math.isfinite(b.began) else None, b.began_hour, st.out_before_days)
-                   for a, b in ((s, other), (other, s)))
+        a, b = _OutSide.of_story(s), _OutSide.of_story(other)
+        return a.out_before(b, st.out_before_days) or b.out_before(a, st.out_before_days)
 
     def _span_exceeds(self, d: _Doc, s: _Story, other: _Story | None = None) -> bool:
         """The story span bound (MatchSettings.event_story_span_days): ``s`` (or ``other``, which
@@ -1452,9 +1510,12 @@ class OnlineClusterer:
         if day is not None:
             s.pub_days = (day, day) if s.pub_days is None else (min(s.pub_days[0], day), max(s.pub_days[1], day))
         s.out_by = max(s.out_by, math.inf if placing.pub_latest is None else placing.pub_latest)
-        began = -math.inf if placing.event_start is None else placing.event_start
-        if began < s.began:
-            s.began, s.began_hour = began, placing.event_hour
+        s.first_out = min(s.first_out, -math.inf if d.t is None else d.t)
+        if placing.pub_offset is not None:
+            s.east, s.west = max(s.east, placing.pub_offset), min(s.west, placing.pub_offset)
+        clock = -math.inf if placing.event_start is None else placing.event_start + (placing.pub_offset or 0)
+        if clock < s.began_clock:
+            s.began_clock, s.began_hour = clock, placing.event_hour
         s.previews = s.previews or placing.previews
         self._attach_cross(d, s)
         if self._lexical_member(d, s):
@@ -1615,8 +1676,10 @@ class OnlineClusterer:
             heapq.heappush(self._heap_seq, (gone.last_seq, keep.key))
         keep.first = min(keep.first, gone.first)
         keep.out_by = max(keep.out_by, gone.out_by)
-        if gone.began < keep.began:
-            keep.began, keep.began_hour = gone.began, gone.began_hour
+        keep.first_out = min(keep.first_out, gone.first_out)
+        keep.east, keep.west = max(keep.east, gone.east), min(keep.west, gone.west)
+        if gone.began_clock < keep.began_clock:
+            keep.began_clock, keep.began_hour = gone.began_clock, gone.began_hour
         keep.previews = keep.previews or gone.previews
         keep.event_days = merged_days(keep.event_days, gone.event_days)
         keep.nights = keep.nights | gone.nights

@@ -248,7 +248,19 @@ def latest_publication(published: float | str | datetime | None) -> float | None
         return None
 
 
-def out_before(out_by: float | None, previews: bool, began: float | None, hour: int = 0, days: bool = False) -> bool:
+def publication_offset(published: float | str | datetime | None) -> int | None:
+    """The UTC offset, in seconds, of the calendar ``published`` is written on (0 for seconds
+    since the epoch and for a time without an offset, which is read as UTC); None when absent or
+    unreadable. The out-before veto reads a lede's "on Monday afternoon" on it (event_start)."""
+    pub = _aware(published)
+    if pub is None:
+        return None
+    off = pub.utcoffset()
+    return int(off.total_seconds()) if off is not None else 0
+
+
+def out_before(out_by: float | None, previews: bool, began: float | None, hour: int = 0, days: bool = False,
+               first_out: float | None = None, day_start: float | None = None) -> bool:
     """Whether reports last published at ``out_by`` (latest_publication) were all out before
     the event another side's lede names began (``began``, event_start, at ``hour`` of its day):
     they cannot have told it. Two reports of one happening cannot be told before it happened:
@@ -264,10 +276,23 @@ def out_before(out_by: float | None, previews: bool, began: float | None, hour: 
     on Tuesday": last Tuesday or the next) is no preview: one reading has happened. An update that
     names the story's day ("killed by Friday's earthquake ... said on Saturday") began on it, so
     it is never after its story; one that names its own day alone ("rescuers on Saturday pulled
-    two more people out") is, and is kept apart with it."""
+    two more people out") is, and is kept apart with it.
+
+    The hour form (no ``days``) asks that the side's first report (``first_out``; else ``out_by``)
+    was out on the other lede's day, after that day began (``day_start``; else ``began`` less
+    ``hour`` hours): a story whose reports began the day before is one told over days, and its
+    next afternoon's report (rescuers pulling two survivors from the ruins "on Saturday
+    afternoon", the toll of Friday's earthquake risen to 17) is left to the date veto's day of
+    slack, as a next day's is (review 23b, F5: a story that had a morning update turned away the
+    afternoon's, one without it did not)."""
     if out_by is None or began is None or previews or out_by >= began:
         return False
-    return days or (hour > 0 and out_by >= began - hour * 3600)
+    if days:
+        return True
+    if hour <= 0:
+        return False
+    start = began - hour * 3600 if day_start is None else day_start
+    return (out_by if first_out is None else first_out) >= start
 
 
 def days_apart(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> int:
