@@ -58,7 +58,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Interfax-Ukraine": ("Interfax-Ukraine", "Інтерфакс-Україна", "Інтерфакс-України", "Інтерфаксу-Україна",
                          "Интерфакс-Украина", "Интерфакс-Украины", "Интерфакса-Украина"),
     "TASS": ("TASS", "Tass", "ТАСС", "ТАРС"),
-    "RIA Novosti": ("RIA Novosti", "РИА Новости", "РІА Новини", "РІА Новин"),
+    # (German copy writes "RIA Nowosti" / "Ria Nowosti", QA pass 24a, 09)
+    "RIA Novosti": ("RIA Novosti", "Ria Novosti", "RIA Nowosti", "Ria Nowosti", "РИА Новости", "РІА Новини", "РІА Новин"),
     "Ukrinform": ("Ukrinform", "Укрінформ", "Укрінформу", "Укринформ", "Укринформа"),
     # (and their full names, in the cases a credit takes: "Джерело: Українські Національні Новини",
     # "за інформацією Українських Національних Новин"; QA pass 21b, 04)
@@ -123,6 +124,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "RBC-Ukraine": ("RBC-Ukraine", "РБК-Україна", "РБК-Украина"),
     "Kommersant": ("Kommersant", "Коммерсантъ", "Коммерсант"),
     "Meduza": ("Meduza", "Медуза"),
+    # the source of most Russian court-case reports, in the cases "сообщает «Медиазона»", "по данным
+    # «Медиазоны»" take (QA pass 24a, 09)
+    "Mediazona": ("Mediazona", "MediaZona", "Медиазона", "Медиазоны", "Медиазоне", "Медиазону", "Медіазона",
+                  "Медіазони", "Медіазоні"),
     "Bild": ("Bild", "Більд", "Бильд"),
     "Sky News": ("Sky News",),
     "Deutsche Welle": ("Deutsche Welle", "DW", "Дойче Велле"),
@@ -195,6 +200,7 @@ for _canon, _names in _ALIASES.items():
 _CANON["the ft"] = "Financial Times"
 _CANON["the times"] = "The Times"
 _CANON["associated press writer"] = "Associated Press"
+_CANON["rtr"] = "Reuters"  # Deutsche Welle's credit line: "ab/se (dpa, afp, rtr)"; never read in running text
 
 _KNOWN = "|".join(sorted((re.escape(n) for ns in _ALIASES.values() for n in ns), key=len, reverse=True))
 _KNOWN_RE = rf"(?:{_KNOWN})(?![\w-])"
@@ -344,11 +350,12 @@ _CYRILLIC_DESCRIPTOR = rf"(?:{_CYRILLIC_ADJECTIVE}\s++){{0,2}}(?:{_CYRILLIC_MEDI
 _LATIN_MEDIA_NOUNS = (
     r"agencja|agencji|agencję|agencją|dziennik|dziennika|gazeta|gazety|portal|portalu|serwis|serwisu|stacja|"
     r"stacji|telewizja|telewizji|rozgłośnia|rozgłośni|tygodnik|tygodnika|Nachrichtenagentur|Presseagentur|"
-    r"Agentur|Zeitung|Tageszeitung|Nachrichtenmagazin|Magazin|Sender|Fernsehsender|Rundfunk|Nachrichtenportal"
+    r"Agentur|Zeitung|Tageszeitung|Nachrichtenmagazin|Magazin|Sender|Fernsehsender|Rundfunk|Nachrichtenportal|"
+    r"Portal|Onlineportal|Internetportal|Onlinemedium"
 )
 _LATIN_ADJECTIVE = (
     r"[a-ząćęłńóśźż]{2,20}(?:sk|ck|dzk|ow|n)(?:a|iej|ej|ą|ie|i|y|iego|ego)"
-    r"|[a-zäöüß]{2,20}(?:isch|lich)(?:e|en|er|es|em)"
+    r"|[a-zäöüß]{2,20}(?:isch|lich|ig)(?:e|en|er|es|em)"  # "das unabhängige Portal Meduza" (QA pass 24a, 09)
 )
 _LATIN_DESCRIPTOR = rf"(?:(?:{_LATIN_ADJECTIVE})\s++){{1,2}}(?:{_LATIN_MEDIA_NOUNS})(?![\w-])"
 # "the media, among them X": "пишуть російські пропагандистські ЗМІ, зокрема ТАСС", "сообщают СМИ, в
@@ -360,8 +367,8 @@ _MEDIA_AMONG = (
     r"среди\s+них|w\s+tym|m\.\s?in\.|darunter|unter\s+anderem|insbesondere)(?![\w-])"
 )
 _OTHER_ARTICLES = (
-    r"(?:(?:der|die|dem|den|des|le|la|les|el|los|las|il|lo|the|The|agencia|agencja|agencji|agence|"
-    r"Agentur|Zeitung|Nachrichtenagentur|Nachrichtenmagazin|Magazin|Sender|dziennik|portal|rozgłośnia|"
+    r"(?:(?:der|die|das|dem|den|des|le|la|les|el|los|las|il|lo|the|The|agencia|agencja|agencji|agence|"
+    r"Agentur|Zeitung|Nachrichtenagentur|Nachrichtenmagazin|Magazin|Sender|Portal|dziennik|portal|rozgłośnia|"
     rf"stacja|l['’]|{_MEDIA_AMONG}|{_CYRILLIC_DESCRIPTOR}|{_LATIN_DESCRIPTOR})\s*){{0,2}}"
 )
 

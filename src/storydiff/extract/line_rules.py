@@ -144,7 +144,10 @@ SOURCE_LINE = re.compile(
     # the agency credit German online copy closes with, no label: agencies and the editor's initials
     # joined by "/" ("dpa/AFP/lh", "mes/dpa/Reuters", "AFP/dpa"), or an agency in brackets ("(dpa)",
     # "(dpa/AFP)"); page text kept it as the body's last line and no origin was read (QA pass 21a, 03)
-    rf"|(?={_AGENCY_CREDIT}[ \t.]*+$))"
+    rf"|(?={_AGENCY_CREDIT}[ \t.]*+$)"
+    # Deutsche Welle's: the editors' initials, then the agencies in brackets, comma-separated ("lh/jj
+    # (dpa, Reuters)", "ab/se (dpa, afp, rtr)", "pj/se (Mediazona, afp)"; QA pass 24a, 09)
+    rf"|(?-i:[a-z]{{2,4}})(?:/(?-i:[a-z]{{2,4}})){{1,3}}(?=[ \t]+\([^()\n]{{0,60}}{_CREDIT_AGENCY}[^()\n]{{0,60}}\)[ \t.]*+$))"
     # possessive blanks: a line of thousands of spaces is read in one pass (review 20, 7)
     r"[ \t]*+(?P<names>[^\n:!?]{1,80}?)[ \t.]*+$",
     re.I | re.M,
