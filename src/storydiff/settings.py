@@ -168,6 +168,19 @@ class ExtractSettings:
     region_cover: float = 0.9
     region_min_share: float = 0.2
     region_wrapper_share: float = 0.5
+    # On a page that declares itself an article, the containers of the same tag and class as the
+    # one holding the pass's body (extract/split_body.py: their nearest common ancestor at most
+    # split_body_max_levels above it; each with at least split_body_min_words words and
+    # split_body_min_share of the kept body's, of which at most a fifth already kept) are read
+    # too: a template that cuts the article into chunks with an ad rail between them (aeb's two
+    # Wired pages keep 35-45% of their body). No number fitted; designed on those two pages (aeb
+    # 0.9729 -> 0.9758, lost pages 2 -> 0), wcxb and fundus scored once: fundus has no such page
+    # (0 changed), wcxb 0.8335 -> 0.8334 (2 pages take a teaser list and an editor's note). It did
+    # not hold on the corpora it never saw, so it is off (BENCHMARKS §1, round 24;
+    # bench/extraction.py --only split). 2 levels switches it on.
+    split_body_max_levels: int = 0
+    split_body_min_words: int = 50
+    split_body_min_share: float = 0.1
     # One trafilatura pass with metadata from the page's own tags (extract_html(fast=True)):
     # 1.28x trafilatura's speed at F1 0.967 instead of 0.55x at 0.972 (bench/extraction.py).
     fast_html: bool = False

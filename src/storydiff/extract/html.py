@@ -32,6 +32,7 @@ from storydiff.extract.page_type import declares_article, teaser_headlines
 from storydiff.extract.pass_gaps import fill_gaps, page_paragraphs, shows_gap
 from storydiff.extract.precise_pass import install as _install_precise_headings
 from storydiff.extract.precise_pass import linked_headings_kept
+from storydiff.extract.split_body import split_body_text
 from storydiff.extract.trafilatura_paths import install as _install_python_paths
 from storydiff.settings import ExtractSettings
 
@@ -146,6 +147,9 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     # <h1> heads the content (wcxb's golds keep it)
     headlines = _h1_texts(tree) if declared else ()
     text = clean_body(doc.text, title=info.title, headlines=headlines) if found else ""
+    if declared and text and SETTINGS.split_body_max_levels > 0:
+        text = split_body_text(tree, text, max_levels=SETTINGS.split_body_max_levels,
+                               min_words=SETTINGS.split_body_min_words, min_share=SETTINGS.split_body_min_share)
     if not declared:
         rescued = rescue_region(tree, text, info.title)
         text = rescued if rescued is not None else rescue_prose(tree, text, info.title)
