@@ -8,6 +8,7 @@
     python bench/extraction.py --only region         # round 17: wcxb's dev / held-out halves, the content region
     python bench/extraction.py --only region-speed   # round 17: the content region's cost, page by page
     python bench/extraction.py --only headings       # round 18: the precise pass's linked headings (off), fundus by language
+    python bench/extraction.py --only split          # round 24: an article body split into chunks of one kind (off)
     python bench/extraction.py --quick               # a sample of pages per corpus
 
 What was tuned is marked where it is scored: the HTML path learns nothing but its two re-check
@@ -47,7 +48,7 @@ PUBLISHED_HTML = {  # the data README's published scores, for corpora without pu
 def _storydiff_key() -> str:
     return code_hash("extract/html.py", "extract/page_type.py", "extract/line_cleanup.py", "extract/line_rules.py",
                      "extract/metadata.py", "extract/pass_gaps.py", "extract/page_prose.py", "extract/page_region.py",
-                     "extract/precise_pass.py",
+                     "extract/precise_pass.py", "extract/split_body.py",
                      "settings.py")
 
 
@@ -290,6 +291,80 @@ def headings_table() -> None:
                            for k in ("on", "kept", "traf")) + " |")
 
 
+def split_table() -> None:
+    """Round 24: storydiff's default beside the same with an article body split into chunks of one
+    container kind read whole (``split_body_max_levels = 2``, extract/split_body.py; off by
+    default) and trafilatura's default, per corpus (wcxb by half), with the pages it changes.
+    Designed on aeb's two Wired pages; wcxb and fundus scored once. Pages that do not declare
+    themselves articles are not touched, so their body with the rule on is the default's."""
+    import dataclasses
+
+    import extraction_html
+    import trafilatura
+    from aeb_metric import page_counts, score_counts
+    from extraction_corpora import site_half
+
+    from storydiff.extract import html as html_module
+    from storydiff.extract.html import extract_html
+
+    def cell(counts: list[tuple]) -> str:
+        s = score_counts(counts)
+        lost = sum(tp / (tp + fn) < 0.5 for tp, _, fn in counts if tp + fn > 0)
+        return f"{s['precision']:.4f} / {s['recall']:.4f} / {s['f1']:.4f} ({lost})"
+
+    def chunks_read(page) -> str:
+        shipped = html_module.SETTINGS
+        html_module.SETTINGS = dataclasses.replace(shipped, split_body_max_levels=2)
+        try:
+            return extract_html(page.html(), page.url).text
+        finally:
+            html_module.SETTINGS = shipped
+
+    def recall(c: tuple) -> float:
+        return c[0] / (c[0] + c[2]) if c[0] + c[2] else 1.0
+
+    print("\n## Round 24: an article body split into chunks of one container kind (AEB F1; lost: body recall < 0.5)\n")
+    print("| corpus (pages) | seen? | storydiff default P / R / F1 (lost) | storydiff, chunks read "
+          "P / R / F1 (lost) | trafilatura default P / R / F1 (lost) | ΔF1 vs trafilatura: default / chunks read "
+          "| ΔP vs trafilatura: default / chunks read | pages changed |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    changed_rows = []
+    for corpus in CORPORA:
+        pages = html_pages(corpus)
+        declared = extraction_html.page_declares_article(corpus)
+        ours = cached_outputs(corpus, "storydiff", _storydiff_key(), lambda p: extract_html(p.html(), p.url).text)
+        read = cached_outputs(corpus, "storydiff_chunks_read", _storydiff_key(), chunks_read,
+                              pages=[p for p in pages if declared.get(p.id)])
+        traf = cached_outputs(corpus, "traf_default", trafilatura.__version__,
+                              lambda p: trafilatura.extract(p.html(), url=p.url))
+        counts = {}
+        for p in pages:
+            default = ours.get(p.id) or ""
+            on = (read.get(p.id) or "") if declared.get(p.id) else default
+            counts[p.id] = {"off": page_counts(p.body, default), "on": page_counts(p.body, on),
+                            "traf": page_counts(p.body, traf.get(p.id) or "")}
+            if on != default:
+                changed_rows.append((corpus, p.url, recall(counts[p.id]["off"]), recall(counts[p.id]["on"]),
+                                     len(default.split()), len(on.split())))
+        seen = "seen (designed on its two Wired pages)" if corpus == "aeb" else "**held out, scored once**"
+        parts = [(corpus, seen, pages)]
+        if corpus == "wcxb":
+            parts = [(f"wcxb {half}", seen, [p for p in pages if site_half(p.group) == half])
+                     for half in ("dev", "held-out")] + [("wcxb all", seen, pages)]
+        for name, where, sub in parts:
+            scores = {k: score_counts([counts[p.id][k] for p in sub]) for k in ("off", "on", "traf")}
+            print(f"| {name} ({len(sub)}) | {where} | "
+                  + " | ".join(cell([counts[p.id][k] for p in sub]) for k in ("off", "on", "traf"))
+                  + " | " + " / ".join(f"{scores[k]['f1'] - scores['traf']['f1']:+.4f}" for k in ("off", "on"))
+                  + " | " + " / ".join(f"{scores[k]['precision'] - scores['traf']['precision']:+.4f}"
+                                       for k in ("off", "on"))
+                  + f" | {sum(counts[p.id]['on'] != counts[p.id]['off'] for p in sub)} |")
+    print("\nPages the chunks change: body recall (AEB shingles) and words, default -> chunks read\n")
+    print("| corpus | page | recall | words |\n|---|---|---:|---:|")
+    for corpus, url, r_off, r_on, w_off, w_on in changed_rows:
+        print(f"| {corpus} | {url} | {r_off:.3f} -> {r_on:.3f} | {w_off} -> {w_on} |")
+
+
 def region_speed_table(n: int) -> None:
     """What the content region (round 17) costs: storydiff's default with and without it and
     trafilatura's default, turns taken page by page (each page starting with the next one), on n
@@ -418,7 +493,8 @@ def speed_table(n: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="about 150 pages per corpus")
-    parser.add_argument("--only", choices=["html", "pagetext", "siblings", "speed", "region", "region-speed", "headings"], default=None)
+    parser.add_argument("--only", choices=["html", "pagetext", "siblings", "speed", "region", "region-speed", "headings",
+                                                 "split"], default=None)
     parser.add_argument("--speed-pages", type=int, default=60, help="pages of each corpus in the speed table")
     args = parser.parse_args()
     if not DATA.exists():
@@ -432,6 +508,8 @@ def main() -> None:
             headings_table()
         if args.only in (None, "region"):
             region_table()
+        if args.only in (None, "split"):
+            split_table()
         if args.only in (None, "pagetext", "siblings"):
             import extraction_pagetext
 
