@@ -669,7 +669,8 @@ def canonical_origin(name: str) -> str:
         return _CANON[key]
     if key.startswith("the "):
         rest = clean[4:]
-        return _CANON.get(rest.lower(), rest)
+        # "The Independent" as "the Independent" and "Independent" are spelled
+        return _CANON.get(rest.lower(), "The " + rest if rest in _GENERIC_MEDIA else rest)
     return clean
 
 
@@ -687,10 +688,24 @@ def known_origin(name: str) -> bool:
     return known_outlet(key) is not None or known_outlet(key.lower().removeprefix("the ")) is not None
 
 
+# The words a masthead names its kind of paper by ("Courier", "Sentinel", "Zeitung", "Газета"): a
+# paper's own text calls itself by them ("told the Courier" in the Dunmere Courier). A last word that
+# is a name instead ("Pravda", "Welt", "Wyborcza") names an outlet of its own: Ukrainska Pravda
+# writing "пише словацьке видання Pravda" retells the Slovak daily (review 24a, F4)
+_MASTHEAD_KINDS = frozenset(
+    w.lower() for w in _MEDIA_WORDS.split("|") if w not in ("Pravda", "Insider")  # (The Insider is an outlet)
+) | frozenset({"zeitung", "rundschau", "kurier", "anzeiger", "tagblatt", "nachrichten", "gazeta", "dziennik",
+                "tygodnik", "газета", "вісник", "вестник"})
+
+
 def _is_own(name: str, own: str, own_initials: str) -> bool:
-    """Whether a cited name (lowercased) is the citing outlet itself: its name, its initials, or
-    its last words ("told the Courier" in the Dunmere Courier)."""
-    return name in (own, own_initials) or (" " in own and own.endswith(" " + name))
+    """Whether a cited name (lowercased) is the citing outlet itself, in the outlet's own text: its
+    name, its initials, or its last words when they end on a masthead's kind of paper
+    (``_MASTHEAD_KINDS``) and name no known outlet of their own."""
+    if name in (own, own_initials):
+        return True
+    return (" " in own and own.endswith(" " + name) and name.split()[-1] in _MASTHEAD_KINDS
+            and not known_origin(name))
 
 
 def initials(outlet: str) -> str:
@@ -699,11 +714,13 @@ def initials(outlet: str) -> str:
 
 
 def is_outlet_of(origin: str, outlet: str | None) -> bool:
-    """Whether ``origin`` (a cited name) names ``outlet``: "OPA" the Ostrania Press Agency,
-    "Harbor Wire" Harbor Wire, "the Courier" the Dunmere Courier."""
+    """Whether ``origin`` (a name another article cites) names ``outlet``: its name or its initials
+    ("OPA" the Ostrania Press Agency, "Harbor Wire" Harbor Wire). Not its last words: another
+    outlet's "Pravda" is not Ukrainska Pravda, nor its "The Independent" the Kyiv Independent
+    (review 24a, F4); only a paper's own text names itself so (``find_origins``)."""
     if not outlet or not origin:
         return False
-    return _is_own(canonical_origin(origin).lower(), canonical_origin(outlet).lower(), initials(outlet))
+    return canonical_origin(origin).lower() in (canonical_origin(outlet).lower(), initials(outlet))
 
 
 def _is_name(name: str) -> bool:

@@ -227,7 +227,8 @@ def independent_sources(
             origin = primaries.pop()
             # one origin under two names ("OPA" in a dateline tag, "Ostrania Press Agency" spelled
             # out in a translation) is one source: the name first met stands for both
-            origin = next((o for o in by_origin if is_outlet_of(origin, o) or is_outlet_of(o, origin)), origin)
+            # (by the names' table or initials only: "Pravda" and "Ukrainska Pravda" are two outlets)
+            origin = next((o for o in by_origin if same_outlet_name(origin, o, settings)), origin)
             # only the members that name the origin themselves cite it: a copy that put "сообщают
             # СМИ" where its source wrote "сообщает Financial Times" copies the text, and says so,
             # but credits no one (QA pass 17)
