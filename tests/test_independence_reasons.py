@@ -44,3 +44,11 @@ def test_the_cited_outlets_own_copy_is_the_text_the_others_copy_whatever_the_clo
     n, (group,) = independent_sources([carrier, agency])  # the carrier first, as its earlier clock put it
     assert n == 1 and group.origin == "Associated Press"
     assert group.reason.startswith("U.S. News copies Associated Press's text; U.S. News cites Associated Press")
+
+
+def test_an_agencys_own_copy_alone_opens_its_reason_with_no_empty_part():
+    # review 24a (F4's note): a group of the agency's own article, which names the agency itself,
+    # read "Harbor Wire: ; Harbor Wire's own report"
+    wire = _article("w", "В Харькове ПВО попала в жилые дома, сообщает Harbor Wire.", "Harbor Wire", "Harbor Wire")
+    n, (group,) = independent_sources([wire])
+    assert n == 1 and group.reason == "Harbor Wire's own report: one source (Harbor Wire)"

@@ -235,7 +235,7 @@ def independent_sources(
             cited = _who_cites(members, primary_of, _label, origin)
             why = f"{copies}{cited}" if cited else copies.rstrip("; ")
             if any(names_outlet(origin, a) for a in members):  # the agency's own copy: it cites no one
-                why += f"; {origin}'s own report"
+                why = f"{why}; {origin}'s own report" if why else f"{origin}'s own report"
             g = SourceGroup([a.id for a in members], origin, why)
             by_origin.setdefault(origin, []).append(g)
         else:
