@@ -179,6 +179,15 @@ OTHER = {
     "org:G7": "G7 G-7 Г7 Велик*_сімк* Велик*_сімц* Больш*_семерк*",
     "org:Foreign Ministry": "Foreign_Ministry Foreign_Office Ministry_of_Foreign_Affairs Foreign_Affairs_Ministry МЗС МИД Міністерств*_закордонних_справ Министерств*_иностранных_дел "
                            "Auswärtige*_Amt* MSZ Ministerstw*_Spraw_Zagranicznych",
+    # the institutions whose statements the war's daily news relays (review 24a, F9: "повідомили
+    # Повітряні сили" / "the Air Force said" is one speaker)
+    "org:Air Force": "Air_Force Повітрян*_сил* Воздушн*_сил* Luftwaffe* Luftstreitkr* Sił*_Powietrzn*",
+    "org:General Staff": "General_Staff Генштаб* Генеральн*_штаб* Generalstab* Sztab*_Generaln*",
+    "org:Defence Ministry": "Defence_Ministry Defense_Ministry Ministry_of_Defence Ministry_of_Defense Міноборони "
+                            "Минобороны Міністерств*_оборони Министерств*_обороны Verteidigungsministeri* MON "
+                            "Ministerstw*_Obrony_Narodowej",
+    "org:State Emergency Service": "State_Emergency_Service ДСНС ГСЧС",
+    "org:National Police": "National_Police Нацполіц* Нацполиц* Національн*_поліці* Национальн*_полици*",
 }
 
 

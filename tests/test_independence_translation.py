@@ -36,7 +36,8 @@ def test_a_near_complete_translation_without_credit_is_one_source_with_its_origi
     n, groups = independent_sources([wire, copy], facts=story_facts)
     assert n == 1
     assert groups[0].article_ids == ["hw", "pr"]
-    assert "Pryvoz Daily translates Harbor Wire" in groups[0].reason
+    # what was measured, not an accusation (review 24a, F9); its one attributed fact is no lede
+    assert "Pryvoz Daily's text matches Harbor Wire's fact for fact (en → uk)" in groups[0].reason
     # without the facts (the old call) nothing tells a translation: two sources
     assert independent_sources([wire, copy])[0] == 2
 

@@ -5,6 +5,13 @@ interview with the Financial Times. Two steps, each recorded as a reason the use
 1. syndication: articles whose texts are near-copies (shingle Jaccard) form one group;
 2. attribution: groups whose primary cited origin is the same collapse into that origin.
 What is left is the count.
+
+With the story's facts, a later article in another language that tells an earlier one's facts, nearly
+all of them and in their order, crediting no one, counts with it (``translations``). When both open
+on one speaker's attributed sentence ("..., повідомили Повітряні сили." / "..., the Air Force said.")
+the reason says they both relay that statement, not that one translates the other; they still count
+as one source, as two rewrites of one interview do: each tells nearly nothing the other does not
+(``relayed_statement``; review 24a, F9).
 """
 
 from __future__ import annotations
@@ -179,6 +186,39 @@ def translations(
     return out
 
 
+def relayed_statement(earlier: Article, later: Article, facts: Sequence[Fact]) -> str | None:
+    """The speaker both articles attribute their shared facts to, as the English one (or else the
+    earlier) names it: each opens the shared facts with a sentence attributed to that speaker (the
+    lede says whose statement the report is: "..., повідомили Повітряні сили." / "..., the Air Force
+    said."), and no shared fact of either names another (``compare.attributed``). Two relays of one
+    statement tell its facts in its order; neither translates the other (review 24a, F9)."""
+    from storydiff.compare.attributed import same_source, statement_source
+
+    shared = [f for f in facts if earlier.id in f.article_ids and later.id in f.article_ids]
+    said: dict[str, list[str | None]] = {}
+    for a in (earlier, later):
+        in_order = sorted(shared, key=lambda f: _position(f, a))
+        said[a.id] = [statement_source(f.variants.get(a.id, ""), a.language) for f in in_order]
+        if not said[a.id] or not said[a.id][0]:
+            return None  # its first shared fact is its own telling
+    first = said[earlier.id][0]
+    if not all(same_source(first, earlier.language, who, a.language)
+               for a in (earlier, later) for who in said[a.id] if who):
+        return None
+    english = next((a for a in (earlier, later) if language_key(a.language) == "en"), earlier)
+    return said[english.id][0]
+
+
+def _position(f: Fact, a: Article) -> int:
+    at = a.text.find(f.variants.get(a.id, "\0"))
+    return at if at >= 0 else len(a.text)
+
+
+def _statement_of(name: str) -> str:
+    """"the Air Force's statement"; "the statement of Повітряні сили" (no possessive in another script)."""
+    return f"{name}'s statement" if re.fullmatch(r"[\x00-\x7f\u00c0-\u024f'’]+", name) else f"the statement of {name}"
+
+
 def _out_of_order(shared: Sequence[Fact], earlier: Article, later: Article) -> int:
     """How many shared facts the later article tells out of the earlier one's order (the facts
     less the longest run in order of both)."""
@@ -215,14 +255,21 @@ def independent_sources(
             own = next((k for k, a in enumerate(members) if names_outlet(next(iter(primaries)), a)), 0)
             idx = [idx[own], *idx[:own], *idx[own + 1:]]
             members = [articles[i] for i in idx]
-        copies = ""
+        copies, relays = "", 0
         if len(members) > 1:
             copiers = [_label(articles[i].id) for i in idx[1:] if i not in translated]
             verb = "copies" if len(copiers) == 1 else "copy"
             copies = f"{', '.join(copiers)} {verb} {_label(members[0].id)}'s text; " if copiers else ""
             for i in idx[1:]:
                 if i in translated:
-                    copies += f"{_label(articles[i].id)} translates {_label(articles[translated[i]].id)}; "
+                    earlier, later = articles[translated[i]], articles[i]
+                    relayed = relayed_statement(earlier, later, facts or ())
+                    if relayed:
+                        relays += 1
+                        copies += f"{_label(earlier.id)} and {_label(later.id)} both relay {_statement_of(relayed)}; "
+                    else:  # what was measured, not who did what: no credit, the same facts in one order
+                        copies += (f"{_label(later.id)}'s text matches {_label(earlier.id)}'s fact for fact "
+                                   f"({language_key(earlier.language)} → {language_key(later.language)}); ")
         if len(primaries) == 1:
             origin = primaries.pop()
             # one origin under two names ("OPA" in a dateline tag, "Ostrania Press Agency" spelled
@@ -240,7 +287,9 @@ def independent_sources(
             by_origin.setdefault(origin, []).append(g)
         else:
             # "own reporting": no origin is named because the outlet is the source, not "unsourced"
-            why = copies + ("own reporting (cites no single origin)" if not primaries
+            # relays of one statement name their source: they are no one's "own reporting"
+            relayed_only = relays and relays == len(members) - 1
+            why = copies + ("" if relayed_only else "own reporting (cites no single origin)" if not primaries
                             else f"{_who_cites(members, primary_of, _label)}: several origins")
             uncited.append((members, copies, SourceGroup([a.id for a in members], None, why.strip("; "))))
     uncited = _one_outlets_reports(uncited, _label, settings)

@@ -180,6 +180,16 @@ def names_no_person(word: str, lang: str | None) -> bool:
     return bool(_mentions([_fold(written)], [written], lang)[0])
 
 
+def table_names(text: str, lang: str | None) -> set[str]:
+    """The table's names a phrase gives, in any of their forms and languages ("org:Foreign Ministry"
+    for "МЗС", "the Foreign Ministry", "Auswärtiges Amt"): who said something, named in two languages."""
+    if not isinstance(text, str):
+        return set()
+    words, _ = _tokens(text)
+    written = [w for w, _ in words]
+    return set().union(*_mentions([_fold(w) for w in written], written, lang)) if written else set()
+
+
 def _cyrillic(word: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in word)
 
