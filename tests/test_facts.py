@@ -895,6 +895,48 @@ def test_minilm_decides_when_both_meaning_rules_are_set():
     assert facts["a0"].match == "only" and calls == 0
 
 
+def test_a_lone_claim_joins_the_fact_of_the_sentence_that_stands_out_for_it_in_e5_meaning():
+    """FactSettings.same_e5: a0 shares no word with any sentence (match 0 everywhere), but C's c0
+    stands out for it in e5 meaning (2 x 0.8 - 0.3 = 1.3): at the cut 1.2 a0 joins c0's fact, which
+    B's b1 shares, as one fact of three outlets; its match to the fact is raised onto the "same"
+    scale (so the report shows it as a version, not a sentence set apart). Off, or over the cut,
+    a0 is "only" in A; b0 (1.17 against C) stays alone at 1.2; the vectors are read once."""
+    from storydiff.compare.facts import group_claims
+
+    texts = [("A", "a0"), ("B", "b0"), ("B", "b1"), ("C", "c0"), ("C", "c1")]
+    claims = [Claim(aid, k, 0, 1, t, frozenset(), ()) for k, (aid, t) in enumerate(texts)]
+    near = [1.0, 0.9, 0.85, 0.8, 0.3]
+    vecs = np.zeros((5, 5), dtype=np.float32)
+    for k, c in enumerate(near):
+        vecs[k, 0] = c
+        if k:
+            vecs[k, k] = np.sqrt(1 - c * c)
+    sim = np.zeros((5, 5), dtype=np.float32)
+    sim[2, 3] = sim[3, 2] = 0.9  # b1 and c0: one fact by their words
+
+    def facts(settings):
+        calls = []
+
+        def e5():
+            calls.append(1)
+            return vecs
+        groups = group_claims(claims, sim, 0.25, ["A", "B", "C"], settings, ["en"] * 5, vectors=e5)
+        return {c.text: g for g in groups for c in g.claims}, len(calls)
+
+    joined, calls = facts(FactSettings(same_e5=1.2, possibly_e5=1.0))
+    assert calls == 1
+    assert joined["a0"] is joined["c0"] is joined["b1"] and joined["a0"].match == "same"
+    assert all(p >= 0.25 for p in joined["a0"].scores)
+    assert joined["b0"].match != "same"
+    for settings in (FactSettings(), FactSettings(same_e5=1.35)):
+        alone = facts(settings)[0]
+        assert alone["a0"].match == "only" and alone["a0"] is not alone["c0"]
+    # other languages' claims are left to the lexical rules: a Ukrainian a0 joins nothing
+    groups = group_claims(claims, sim, 0.25, ["A", "B", "C"], FactSettings(same_e5=1.2), ["uk", "en", "en", "en", "en"],
+                          vectors=lambda: vecs)
+    assert next(g for g in groups if g.claims[0].text == "a0").match == "only"
+
+
 def _lede_story(settings):
     """A's lede (claim 0) and A's fifth claim each match B's only sentence at 0.1, under the
     "possibly" cut 0.2 and over nothing else: only a lede's own lower cut tells them apart."""

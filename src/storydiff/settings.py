@@ -592,6 +592,18 @@ class FactSettings:
     # there (the disk cache of an earlier run; a story in several languages, whose cross-language
     # path computes them). Off by default for that cost.
     possibly_e5: float | None = None
+    # scorer="learned": an English claim no other outlet matched is the same fact as the sentence of
+    # another English outlet that stands out for it in e5 meaning (the score of possibly_e5) when
+    # that score reaches this: it joins that sentence's fact (compare/facts.py _joined_in_meaning),
+    # before the "possibly" rules read what is left. None: off. Opt-in, cut 0.94: chosen with the
+    # "same" cut by shared-fact F1 (bench/facts.py --join-e5; 0.94 in every fold, 0.94-0.96 with the
+    # cuts chosen on the gold's dev stories alone). Held out by story on the reviewed fact gold:
+    # shared-fact F1 0.641 -> 0.652, "only" precision 0.779 -> 0.835 (the gold's held-out stories
+    # 0.809 -> 0.873), "possibly" 12.8% -> 15.1%; beside possibly_e5=0.92, F1 0.652, "only" 0.835 at
+    # 12.1% "possibly" (BENCHMARKS.md §6, round 24): use FactSettings(same_e5=0.94, possibly_e5=0.92).
+    # Off by default for the e5 vectors' cost from cold (a 20-article story 1.35 -> 52 s on the loaded
+    # dev machine; 0.9x with the vectors in the disk cache), as possibly_e5
+    same_e5: float | None = None
     # scorer="judge": the judge reads each claim's this-many best-screened claims in every other
     # article (cost grows with it: bench/facts.py --cost)
     judge_candidates: int = 3

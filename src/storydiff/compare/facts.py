@@ -21,6 +21,10 @@ lower (``_claim_possibly_cut``). Opt-in (FactSettings.possibly_minilm): an Engli
 claim is "possibly" the same as the sentence of another English report that stands out of that
 report in MiniLM meaning (``_nearest_in_meaning``), in place of the two rules before; opt-in
 (FactSettings.possibly_e5), the same rule read from the e5 vectors, where MiniLM is not asked for.
+Opt-in (FactSettings.same_e5), a second chance before those rules: an English claim no other
+outlet matched joins the fact of the sentence that stands out for it in e5 meaning, where that
+score is high (``_joined_in_meaning``): the paraphrases the words miss become shared facts, not
+two facts "only" in one outlet each.
 
 Facts are built greedily, best pair first, and two facts merge only when no article is in both:
 union-find over every link above threshold chains loose matches into one giant fact (checked on
@@ -975,11 +979,13 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
     groups = [list(g) for g in uf.groups().values()]
     if settings.attach_restatements:
         groups = _attach_restatements(groups, claims, sim, threshold, languages)
+    if vectors is not None:
+        vectors = _once(vectors)  # the e5 vectors serve the joining, cosine and meaning rules
+    if settings.scorer == "learned" and settings.same_e5 is not None and vectors is not None:
+        groups, sim = _joined_in_meaning(groups, claims, sim, vectors, settings.same_e5, languages, threshold)
     possibly_cut = _possibly_cut(settings)
     if languages is not None:
         groups = _evidence_with_the_figures(groups, claims, sim, languages, possibly_cut)
-    if vectors is not None:
-        vectors = _once(vectors)  # the e5 vectors serve both the cosine rule and the meaning rule
     cosine = _Cosine(vectors if settings.scorer == "learned" and settings.possibly_cosine < 1 else None)
     gaps = (_gap_fits(groups, claims, sim, settings.possibly_gap_probability, languages)
             if settings.scorer == "learned" and settings.possibly_gap_probability < 1 else {})
@@ -1115,6 +1121,41 @@ def _claim_possibly_cut(claim: Claim, settings: FactSettings, cut: float) -> flo
     return cut
 
 
+def _stands_out(lone: Sequence[int], claims: list[Claim], vecs: np.ndarray, english: Sequence[bool]
+                ) -> dict[int, tuple[float, int]]:
+    """For each claim of ``lone``, its best "stands out" score over the other English outlets: 2 x
+    the cosine to the outlet's nearest sentence minus the cosine to its next-nearest (an outlet of
+    one sentence: that cosine + 0.05), with that nearest sentence. Claim -> (score, sentence)."""
+    article = np.array([c.article_id for c in claims])
+    outlets: dict[str, list[int]] = {}
+    for k in range(len(claims)):
+        if english[k]:
+            outlets.setdefault(claims[k].article_id, []).append(k)
+    rows = {a: np.array(ks) for a, ks in outlets.items()}
+    found: dict[int, tuple[float, int]] = {}
+    for k in lone:
+        best = None
+        for aid, ks in rows.items():
+            if aid == article[k]:
+                continue
+            cos = vecs[ks] @ vecs[k]
+            order = np.argsort(-cos, kind="stable")
+            top = float(cos[order[0]])
+            score = 2 * top - (float(cos[order[1]]) if len(ks) > 1 else top - 0.05)
+            if best is None or score > best[0]:
+                best = (score, int(ks[order[0]]))
+        if best is not None:
+            found[k] = best
+    return found
+
+
+def _lone_english(groups: list[list[int]], claims: list[Claim], languages: Sequence[str] | None
+                  ) -> tuple[list[int], list[bool]]:
+    english = [languages is None or languages[k] == "en" for k in range(len(claims))]
+    lone = [k for g in groups if len({claims[x].article_id for x in g}) == 1 for k in g if english[k]]
+    return lone, english
+
+
 def _nearest_in_meaning(groups: list[list[int]], claims: list[Claim], sim: np.ndarray,
                         vectors: Callable[[], np.ndarray | None], cut: float, languages: Sequence[str] | None,
                         possibly_cut: float, same_cut: float) -> tuple[set[int], dict[int, list[tuple[int, float]]]]:
@@ -1130,36 +1171,62 @@ def _nearest_in_meaning(groups: list[list[int]], claims: list[Claim], sim: np.nd
     ("only" precision 0.782 vs 0.764). Returns (the claims it read, claim -> [(sentence,
     score on the match scale: ``possibly_cut`` + the score's excess over ``cut``, under ``same_cut``)]);
     none read when the vectors are not available."""
-    lone = [k for g in groups if len({claims[x].article_id for x in g}) == 1 for k in g]
-    english = [languages is None or languages[k] == "en" for k in range(len(claims))]
-    lone = [k for k in lone if english[k]]
+    lone, english = _lone_english(groups, claims, languages)
     if not lone:
         return set(), {}
     vecs = vectors()
     if vecs is None:
         return set(), {}
-    article = np.array([c.article_id for c in claims])
-    outlets: dict[str, np.ndarray] = {}
-    for k in range(len(claims)):
-        if english[k]:
-            outlets.setdefault(claims[k].article_id, []).append(k)
-    outlets = {a: np.array(ks) for a, ks in outlets.items()}
     found: dict[int, list[tuple[int, float]]] = {}
-    for k in lone:
-        best = None
-        for aid, ks in outlets.items():
-            if aid == article[k]:
-                continue
-            cos = vecs[ks] @ vecs[k]
-            order = np.argsort(-cos, kind="stable")
-            top = float(cos[order[0]])
-            score = 2 * top - (float(cos[order[1]]) if len(ks) > 1 else top - 0.05)
-            if best is None or score > best[0]:
-                best = (score, int(ks[order[0]]))
-        if best is not None and best[0] >= cut:
-            shown = possibly_cut + min(1.0, (best[0] - cut) / max(2.0 - cut, 1e-6)) * (same_cut - possibly_cut) * 0.999
-            found[k] = [(best[1], max(min(float(sim[k, best[1]]), same_cut * 0.999), shown))]
+    for k, (score, j) in _stands_out(lone, claims, vecs, english).items():
+        if score >= cut:
+            shown = possibly_cut + min(1.0, (score - cut) / max(2.0 - cut, 1e-6)) * (same_cut - possibly_cut) * 0.999
+            found[k] = [(j, max(min(float(sim[k, j]), same_cut * 0.999), shown))]
     return set(lone), found
+
+
+def _joined_in_meaning(groups: list[list[int]], claims: list[Claim], sim: np.ndarray,
+                       vectors: Callable[[], np.ndarray | None], cut: float, languages: Sequence[str] | None,
+                       same_cut: float) -> tuple[list[list[int]], np.ndarray]:
+    """A second chance for the English claims that no other outlet matched: where the e5 sentence
+    that stands out for one of them in another English outlet (``_stands_out``) scores at least
+    ``cut``, the claim is the same fact as that sentence and joins its fact (a restatement of a
+    fact its outlet already gives may join it too, as ``_attach_restatements`` lets it), or forms
+    one with it when that sentence is alone as well. Paraphrases that share no words score near
+    nothing on the match scale ("We've got an Oscar host!" / "And the next host of the Academy
+    Awards is … Ellen DeGeneres." 0.08), and of the reviewed fact gold's false "only" facts 43 of
+    45 were such pairs under the "same" cut (BENCHMARKS.md §6, round 23); at a high cut the
+    sentence that stands out in meaning is mostly the partner (round 24). Each joined claim's
+    match to the fact's other outlets is raised to at least the "same" scale's value of its score
+    (``same_cut`` + the score's excess over ``cut``), so the fact shows it as a version, not a
+    sentence set apart. Claims join best first; a claim that has drawn another in stays where it
+    is. Returns the groups and the (copied, where changed) match matrix."""
+    lone, english = _lone_english(groups, claims, languages)
+    if not lone:
+        return groups, sim
+    vecs = vectors()
+    if vecs is None:
+        return groups, sim
+    found = sorted(((score, k, j) for k, (score, j) in _stands_out(lone, claims, vecs, english).items()
+                    if score >= cut), key=lambda t: (-t[0], t[1]))
+    if not found:
+        return groups, sim
+    sim = sim.copy()
+    group_of = {k: g for g in groups for k in g}
+    moved: set[int] = set()
+    for score, k, j in found:
+        home, target = group_of[k], group_of[j]
+        if home is target or k in moved or len(home) != 1:
+            continue
+        value = same_cut + min(1.0, (score - cut) / max(2.0 - cut, 1e-6)) * (1.0 - same_cut) * 0.999
+        for m in target:
+            if claims[m].article_id != claims[k].article_id:
+                sim[k, m] = sim[m, k] = max(float(sim[k, m]), value)
+        target.append(k)
+        home.clear()
+        group_of[k] = target
+        moved.update((k, j))
+    return [g for g in groups if g], sim
 
 
 class _Cosine:
