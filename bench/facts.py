@@ -16,6 +16,10 @@
                                          # the opt-in MiniLM rule, the same rule from e5 vectors), by
                                          # the gold's split, cuts chosen on the other stories or on
                                          # the other dev stories only
+    python bench/facts.py --join-e5 [meaning]  # the e5 joining rule (FactSettings.same_e5: a lone claim
+                                         # joins the fact of the e5 sentence that stands out for it)
+                                         # beside the default, by split, both cut protocols; 'meaning':
+                                         # the e5 "possibly" rule alone and with it (~10 min each)
 
 Gold: tests/data/fact_gold.jsonl (format and what counts as the same fact: tests/data/FACT_GOLD.md):
 31 stories: 25 ECB+ dev event clusters (ids and line numbers into ECB+), the founding seed pair
@@ -106,6 +110,10 @@ E5_GRID = (0.86, 0.88, 0.9, 0.92, 0.94, 0.96)
 E5_CUT = 0.92  # its cut chosen on the gold's dev stories (--possibly e5), the one documented in FactSettings
 # the lower "possibly" cut for a report's first two claims (FactSettings.possibly_lede_probability; 1.0: off)
 LEDE_GRID = (0.03, 0.05, 0.08, 0.1, 1.0)
+# the e5 "stands out" score at which a claim no other outlet matched joins the fact of the sentence
+# that stands out for it (FactSettings.same_e5; None: off); chosen with the "same" cut, by F1
+JOIN_GRID = (None, 1.0, 0.98, 0.96, 0.94, 0.92)
+JOIN_CUT = 0.94  # its cut chosen on all 31 stories (--fit), the one documented in FactSettings
 POSSIBLY_SHARE = 0.15  # at most this share of facts "possibly": the cut is the lowest that keeps it
 
 Unit = tuple[str, int]  # (doc id, unit index)
@@ -261,13 +269,13 @@ def probabilities(s: Story, names: tuple[str, ...], weights) -> np.ndarray:
 
 def predict(s: Story, sim: np.ndarray, same: float, possibly: float, scorer: str = "judge",
             cosine: float = 1.0, gap: float = 1.0, minilm: float | None = None,
-            e5: float | None = None, lede: float = 1.0) -> list[FactGroup]:
+            e5: float | None = None, lede: float = 1.0, join: float | None = None) -> list[FactGroup]:
     if not s.claims:
         return []
     settings = FactSettings(scorer=scorer, same_probability=same, match_probability=same,
                             possibly_probability=possibly, match_possibly_probability=possibly,
                             possibly_cosine=cosine, possibly_gap_probability=gap, possibly_minilm=minilm,
-                            possibly_e5=e5, possibly_lede_probability=lede)
+                            possibly_e5=e5, possibly_lede_probability=lede, same_e5=join)
     groups = group_claims(s.claims, sim, same, s.docs, settings, vectors=lambda: s.vecs,
                           minilm_vectors=lambda: s.minilm)
     # as fact_groups reads them: the counts of people in a neighbouring sentence, outlets silent on a toll
@@ -497,8 +505,9 @@ def fit_weights(stories: list[Story], names: tuple[str, ...], c: float = 1.0):
 def choose_cuts(stories: list[Story], sims: list[np.ndarray], with_possibly: bool, scorer: str = "judge",
                 cosines: tuple[float, ...] = (1.0,), gaps: tuple[float, ...] = (1.0,),
                 minilms: tuple[float | None, ...] = (None,),
-                meaning: str = "minilm", ledes: tuple[float, ...] = (1.0,)
-                ) -> tuple[float, float, float, float, float | None, float]:
+                meaning: str = "minilm", ledes: tuple[float, ...] = (1.0,),
+                joins: tuple[float | None, ...] = (None,)
+                ) -> tuple[float, float, float, float, float | None, float, float | None]:
     """The "same" cut with the best shared-fact F1; then the "possibly" cuts (match probability,
     and for the lexical scorer e5 cosine, the gap rule's mean probability and the MiniLM score)
     with the most precise "only" that leave at most POSSIBLY_SHARE of the facts "possibly" (ties:
@@ -506,11 +515,15 @@ def choose_cuts(stories: list[Story], sims: list[np.ndarray], with_possibly: boo
     probability and gap rules decide nothing for the gold's English claims, and are left off.
     ``meaning``: which vectors the "minilm" cuts are read from ("minilm", or "e5": possibly_e5).
     ``ledes``: the lower "possibly" cuts tried for a report's first claims (each under the
-    "possibly" cut it goes with). Returns (same, possibly, cosine, gap, minilm, lede)."""
+    "possibly" cut it goes with). ``joins``: the e5 joining cuts (FactSettings.same_e5), chosen
+    after the "same" cut by shared-fact F1 (ties: the first, so put None first). Returns (same,
+    possibly, cosine, gap, minilm, lede, join)."""
     best_same = max(SAME_GRID, key=lambda t: _total(stories, sims, t, 1.0, scorer).f1)
+    join = joins[0] if len(joins) == 1 else max(
+        joins, key=lambda j: _total(stories, sims, best_same, 1.0, scorer, join=j).f1)
     if not with_possibly:
-        return best_same, 1.0, 1.0, 1.0, None, 1.0
-    best, pick = None, (best_same, 1.0, 1.0, 1.0, None, 1.0)
+        return best_same, 1.0, 1.0, 1.0, None, 1.0, join
+    best, pick = None, (best_same, 1.0, 1.0, 1.0, None, 1.0, join)
     for m in minilms:
         for t in ((*[t for t in POSSIBLY_GRID if t < best_same], 1.0) if m is None else (1.0,)):
             for q in cosines:
@@ -518,19 +531,19 @@ def choose_cuts(stories: list[Story], sims: list[np.ndarray], with_possibly: boo
                     for le in ledes:
                         if le < 1.0 and le >= t:
                             continue
-                        sc = _total(stories, sims, best_same, t, scorer, q, g, m, meaning, le)
+                        sc = _total(stories, sims, best_same, t, scorer, q, g, m, meaning, le, join)
                         if sc.possibly_share <= POSSIBLY_SHARE and (best is None or (sc.only_p, -sc.possibly) > best):
-                            best, pick = (sc.only_p, -sc.possibly), (best_same, t, q, g, m, le)
+                            best, pick = (sc.only_p, -sc.possibly), (best_same, t, q, g, m, le, join)
     return pick
 
 
 def _total(stories: list[Story], sims: list[np.ndarray], same: float, possibly: float, scorer: str = "judge",
            cosine: float = 1.0, gap: float = 1.0, minilm: float | None = None, meaning: str = "minilm",
-           lede: float = 1.0) -> Score:
+           lede: float = 1.0, join: float | None = None) -> Score:
     tot = Score()
     for s, sim in zip(stories, sims):
         tot.add(score_groups(s, as_units(s, predict(s, sim, same, max(possibly, 1e-6), scorer, cosine, gap,
-                                                    **_meaning_cut(meaning, minilm), lede=lede))))
+                                                    **_meaning_cut(meaning, minilm), lede=lede, join=join))))
     return tot
 
 
@@ -543,7 +556,8 @@ def held_out(stories: list[Story], names: tuple[str, ...], with_possibly: bool, 
              by_source: dict | None = None, cosines: tuple[float, ...] = (1.0,), kept: list | None = None,
              gaps: tuple[float, ...] = (1.0,), by_split: dict | None = None,
              minilms: tuple[float | None, ...] = (None,), cuts_on_dev: bool = False,
-             meaning: str = "minilm", ledes: tuple[float, ...] = (1.0,)) -> Score:
+             meaning: str = "minilm", ledes: tuple[float, ...] = (1.0,),
+             joins: tuple[float | None, ...] = (None,)) -> Score:
     """Leave one story out: weights and cuts fitted on the others, the story scored. ``kept``
     collects each story's (story, probabilities, predicted facts as units, "same" cut) for the
     error classes. ``cuts_on_dev``: the cuts are chosen on the other stories of the gold's dev
@@ -558,14 +572,15 @@ def held_out(stories: list[Story], names: tuple[str, ...], with_possibly: bool, 
         if cuts_on_dev:
             tuned = [(r, x) for r, x in zip(rest, sims) if r.split == "dev"]
             cuts = choose_cuts([r for r, _ in tuned], [x for _, x in tuned], with_possibly, scorer, cosines, gaps,
-                               minilms, meaning, ledes)
+                               minilms, meaning, ledes, joins)
         else:
-            cuts = choose_cuts(rest, sims, with_possibly, scorer, cosines, gaps, minilms, meaning, ledes)
-        same, possibly, cosine, gap, minilm, lede = cuts
+            cuts = choose_cuts(rest, sims, with_possibly, scorer, cosines, gaps, minilms, meaning, ledes, joins)
+        same, possibly, cosine, gap, minilm, lede, join = cuts
         if log is not None:
-            log.append((s.name, same, possibly, cosine, gap, minilm, lede))
+            log.append((s.name, same, possibly, cosine, gap, minilm, lede, join))
         sim = probabilities(s, names, w) if s.claims else None
-        groups = (predict(s, sim, same, possibly, scorer, cosine, gap, **_meaning_cut(meaning, minilm), lede=lede)
+        groups = (predict(s, sim, same, possibly, scorer, cosine, gap, **_meaning_cut(meaning, minilm), lede=lede,
+                          join=join)
                   if s.claims else [])
         facts = as_units(s, groups)
         sc = score_groups(s, facts)
@@ -648,6 +663,7 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
     with_e5 = FactSettings(possibly_cosine=0.9)  # the opt-in e5 "possibly" rule
     with_minilm = FactSettings(possibly_minilm=MINILM_CUT)  # the opt-in MiniLM "possibly" rule
     with_e5_meaning = FactSettings(possibly_e5=E5_CUT)  # the same rule from e5 vectors
+    with_e5_join = FactSettings(same_e5=JOIN_CUT)  # a lone claim joins the fact of its e5 sentence
     embed_multilingual(["warm"])  # the e5 model loaded once, outside the timings
     embed(["warm"])  # and MiniLM
 
@@ -664,7 +680,7 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
         return lambda: [align_facts(articles_of(s)[0], st) for s in stories]
 
     # interleaved, best of 3 each: the machine's load moves between runs
-    tl = tw = t20l = t20w = tm = t20m = te = t20e = float("inf")
+    tl = tw = t20l = t20w = tm = t20m = te = t20e = tj = t20j = float("inf")
     for _ in range(3):
         tl = min(tl, timed(gold(lexical), 1))
         tw = min(tw, timed(gold(with_e5), 1))
@@ -674,6 +690,8 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
         t20m = min(t20m, timed(lambda: align_facts(twenty, with_minilm), 1))
         te = min(te, timed(gold(with_e5_meaning), 1))
         t20e = min(t20e, timed(lambda: align_facts(twenty, with_e5_meaning), 1))
+        tj = min(tj, timed(gold(with_e5_join), 1))
+        t20j = min(t20j, timed(lambda: align_facts(twenty, with_e5_join), 1))
     print(f"| fact alignment cost | claims/s on the seed pair and written stories ({n_claims} claims, {len(stories)} stories) "
           f"| 20-article story ({n20} claims) |")
     print("|---|---|---|")
@@ -686,6 +704,8 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
     print(f"| lexical + the same rule from e5 vectors (`FactSettings(possibly_e5={E5_CUT})`) | {n_claims / te:,.0f} "
           f"| {t20e:.2f} s |")
     print(f"| e5 meaning rule / default time | {te / tl:.0f}x | {t20e / t20l:.0f}x |")
+    print(f"| lexical + the e5 joining rule (`FactSettings(same_e5={JOIN_CUT})`) | {n_claims / tj:,.0f} | {t20j:.2f} s |")
+    print(f"| e5 joining rule / default time | {tj / tl:.1f}x | {t20j / t20l:.1f}x |")
     if not with_judge:
         return
     same_fact.cross_encoder()  # loaded once, outside the timings
@@ -694,7 +714,7 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
     same_fact.cross_encoder()
     load = time.perf_counter() - t0
     tj = timed(gold(judge), 1)
-    t20j = timed(lambda: align_facts(twenty, judge), 1)
+    t20j = timed(lambda: align_facts(twenty, judge), 1)  # (the judge's, from here on)
     print(f"| judge (`FactSettings(scorer='judge')`) | {n_claims / tj:,.1f} | {t20j:.0f} s |")
     print(f"| judge / lexical time | {tj / tl:.0f}x | {t20j / t20l:.0f}x |")
     print(f"\njudge model load {load:.2f}s (once per process)")
@@ -753,6 +773,33 @@ def print_possibly_rules(stories: list[Story], which: str = "all") -> None:
             print(f"  (cuts chosen (same, possibly, gap, minilm): {sorted({(c[1], c[2], c[4], c[5]) for c in log}, key=str)})")
 
 
+def print_join_rules(stories: list[Story], with_meaning: bool = False) -> None:
+    """The e5 joining rule (FactSettings.same_e5) beside the default, held out by story, by the
+    gold's split: weights fitted on the other stories; cuts (the joining cut with the "same" cut,
+    by F1; then the "possibly" cuts) chosen on the other stories, or on the other dev stories only.
+    ``with_meaning``: also both beside the e5 "possibly" meaning rule (possibly_e5)."""
+    print("| lexical scorer, held out by story | shared P | shared R | shared F1 | 'only' precision | "
+          "'possibly' share |\n|---|---|---|---|---|---|")
+    variants = [("default: 'possibly' by probability and the gap rule", {"gaps": GAP_GRID}),
+                ("+ a lone claim joins the fact of the e5 sentence that stands out for it (`same_e5`)",
+                 {"gaps": GAP_GRID, "joins": JOIN_GRID})]
+    if with_meaning:  # (the first two rows are --join-e5's own)
+        variants = [("'possibly' by the e5 meaning rule (`possibly_e5`)",
+                      {"gaps": GAP_GRID, "minilms": E5_GRID, "meaning": "e5"}),
+                     ("+ the e5 joining rule (`same_e5`)",
+                      {"gaps": GAP_GRID, "minilms": E5_GRID, "meaning": "e5", "joins": JOIN_GRID})]
+    for what, kw in variants:
+        for on_dev in (False, True):
+            split: dict = {}
+            log: list = []
+            sc = held_out(stories, LEXICAL_FEATURES, True, log, by_split=split, cuts_on_dev=on_dev, **kw)
+            print(row(f"{what}; cuts chosen on the other {'dev ' if on_dev else ''}stories", sc))
+            for part, x in sorted(split.items()):
+                print(row(f"  the gold's {part} stories", x))
+            print(f"  (cuts chosen (same, possibly, gap, e5 meaning, join): "
+                  f"{sorted({(c[1], c[2], c[4], c[5], c[7]) for c in log}, key=str)})", flush=True)
+
+
 def _model_stamp() -> str:
     import hashlib
 
@@ -773,6 +820,9 @@ def main() -> None:
     ap.add_argument("--possibly", nargs="?", const="all", default=None, choices=("all", "minilm", "e5"),
                     help="only the 'possibly' rules side by side (lexical scorer, no judge; ~10 min); "
                          "'minilm' or 'e5': that meaning rule's rows beside the default's")
+    ap.add_argument("--join-e5", nargs="?", const="join", default=None, choices=("join", "meaning"),
+                    help="the e5 joining rule (same_e5) beside the default, by split (e5 vectors; 'meaning': "
+                         "also beside the e5 'possibly' meaning rule)")
     ap.add_argument("--lexical", action="store_true",
                     help="the default (lexical) scorer only: no cross-encoder judge rows (~1 min)")
     ap.add_argument("--judge-cache", default=None,
@@ -789,14 +839,18 @@ def main() -> None:
             same_fact._SEEN.update(saved["logits"])
     t0 = time.perf_counter()
     for s in stories:
-        prepare(s, settings, with_judge=not args.lexical and args.error_classes is None and not args.possibly,
+        prepare(s, settings, with_judge=(not args.lexical and args.error_classes is None and not args.possibly
+                                         and not args.join_e5),
                 with_vectors=args.error_classes is None and args.possibly in (None, "all", "e5"),
-                with_minilm=args.possibly != "e5")
+                with_minilm=args.possibly != "e5" and not args.join_e5)
     if args.error_classes is not None:
         print_error_classes(stories, args.error_classes, (1.0,) if args.without_lede else LEDE_GRID)
         return
     if args.possibly:
         print_possibly_rules(stories, args.possibly)
+        return
+    if args.join_e5:
+        print_join_rules(stories, args.join_e5 == "meaning")
         return
     if cache and not args.lexical:
         cache.write_bytes(pickle.dumps({"model": _model_stamp(), "logits": dict(same_fact._SEEN)}))
@@ -878,12 +932,14 @@ def main() -> None:
             w = fit_weights(stories, names)
             sims = [probabilities(s, names, w) if s.claims else None for s in stories]
             lexical = names == LEXICAL_FEATURES
-            same, possibly, _, gap, _, lede = choose_cuts(stories, sims, True, "learned" if lexical else "judge",
+            same, possibly, _, gap, _, lede, _ = choose_cuts(stories, sims, True, "learned" if lexical else "judge",
                                                           gaps=GAP_GRID if lexical else (1.0,),
                                                           ledes=LEDE_GRID if lexical else (1.0,))
             print(f"\nWEIGHTS[{'LEXICAL' if lexical else 'JUDGE'}_FEATURES] = {w}\n"
                   f"same cut {same}, possibly cut {possibly}" + (f", gap cut {gap}, lede cut {lede}" if lexical else ""))
             if lexical:
+                print("with the e5 joining rule (same, possibly, possibly_cosine, gap, minilm, lede, same_e5): "
+                      f"{choose_cuts(stories, sims, True, 'learned', gaps=GAP_GRID, joins=JOIN_GRID)}")
                 print("with the e5 'possibly' rule (same, possibly, possibly_cosine, gap): "
                       f"{choose_cuts(stories, sims, True, 'learned', COSINE_GRID, GAP_GRID)[:4]}")
                 dev = [(s, x) for s, x in zip(stories, sims) if s.split == "dev"]
