@@ -6,7 +6,8 @@ round 24; issue 20): how much of the parse each leaves out, its CPU, and what it
     STORYDIFF_CACHE_DIR=$(mktemp -d) python bench/speaker_parse_cuts.py --sets judge
 
 The judge rows: AEB's grouping with and without the pair judgement, the one thing that runs e5
-in an English batch (an empty cache: e5's CPU counted).
+in an English batch (with an empty cache e5's CPU is counted; they run before the AEB rows, whose
+grouping would otherwise have put e5's vectors in the cache).
 
 Rows (each against "the parse": every quoted text parsed up to ``speaker_parse_end``, as now):
 - no parse: the English attribution rules (``find_quotes(parse=False)``, a one-article story's);
@@ -67,7 +68,7 @@ def judge_rows(articles: list) -> None:
     from storydiff.pipeline import in_publication_order, to_match_doc
     from storydiff.settings import MatchSettings
 
-    print("\n| AEB grouping | stories | of 2+ articles | articles in stories of 2+ | CPU s |")
+    print("| AEB grouping | stories | of 2+ articles | articles in stories of 2+ | CPU s |")
     print("|---|---:|---:|---:|---:|")
     for label, settings in (("as now (pair judgement, e5)", MatchSettings()),
                             ("no pair judgement", replace(MatchSettings(), pair_judge_next_day=False))):
@@ -79,6 +80,7 @@ def judge_rows(articles: list) -> None:
         cpu = time.process_time() - cpu
         multi = [n for n in members.values() if n > 1]
         print(f"| {label} | {len(members)} | {len(multi)} | {sum(multi)} | {cpu:.2f} |", flush=True)
+    print()
 
 
 def _paragraphs(text: str, end: int) -> list[tuple[int, int]]:
@@ -184,6 +186,14 @@ def main() -> None:
     ap.add_argument("--sets", nargs="*", default=["polnear", "aeb", "judge"], choices=["polnear", "aeb", "judge"],
                     help="judge: AEB's grouping with and without the pair judgement")
     args = ap.parse_args()
+    articles = None
+    if {"aeb", "judge"} & set(args.sets):
+        if AEB.is_dir():
+            articles = aeb_articles()
+        else:
+            print(f"AEB pages not found under {AEB}", file=sys.stderr)
+    if articles is not None and "judge" in args.sets:  # first: e5's vectors, once made, are read back from the cache
+        judge_rows(articles)
     print("| set | option | characters parsed | CPU s | x the parse | e2e F1 | speakers as the parse's |")
     print("|---|---|---:|---:|---:|---:|---:|")
     if "polnear" in args.sets:
@@ -192,15 +202,8 @@ def main() -> None:
             rows("PolNeAR dev", [(text, gold) for _, text, gold in data])
         else:
             print("PolNeAR data not found under shared/data/quotes/polnear", file=sys.stderr)
-    if {"aeb", "judge"} & set(args.sets):
-        if not AEB.is_dir():
-            print(f"AEB pages not found under {AEB}", file=sys.stderr)
-            return
-        articles = aeb_articles()
-        if "aeb" in args.sets:
-            rows("AEB (stories of 2+)", [(t, None) for t in aeb_texts(articles)])
-        if "judge" in args.sets:
-            judge_rows(articles)
+    if articles is not None and "aeb" in args.sets:
+        rows("AEB (stories of 2+)", [(t, None) for t in aeb_texts(articles)])
 
 
 if __name__ == "__main__":
