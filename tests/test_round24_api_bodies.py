@@ -37,7 +37,7 @@ def client(tmp_path):
 def test_one_items_invalid_byte_fails_no_other_item_and_is_named(client):
     items = [_item(n, f"Gaisras Nr. {n}") for n in range(3)]
     body = json.dumps(items, ensure_ascii=False).encode("utf-8")
-    body = body.replace("Gaisras Nr. 1".encode(), "\u0160iauliai Nr. 1".encode("cp1257"))  # one raw cp1257 byte
+    body = body.replace(b"Gaisras Nr. 1", "\u0160iauliai Nr. 1".encode("cp1257"))  # one raw cp1257 byte
     r = _post(client, body)
     assert r.status_code == 200, r.text
     out = r.json()
