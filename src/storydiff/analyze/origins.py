@@ -66,6 +66,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "UNN": ("UNN", "Ukrainian National News", "УНН", "Українські Національні Новини", "Українських Національних Новин",
             "Украинские Национальные Новости", "Украинских Национальных Новостей"),
     "UNIAN": ("UNIAN", "УНІАН", "УНИАН"),
+    # the Baltic wires (QA pass 24b, 06: "told BNS", "Vilnius, gruodžio 3 d. (ELTA).")
+    "Baltic News Service": ("Baltic News Service", "BNS"),
+    "ELTA": ("ELTA",),
+    "LETA": ("LETA",),
     "RBC": ("RBC", "РБК"),
     "Euromaidan Press": ("Euromaidan Press",),
     "Kyiv Independent": ("Kyiv Independent",),
@@ -175,6 +179,9 @@ WIRE_AGENCIES = frozenset(
         "UNIAN",
         "Ukrinform",
         "UNN",
+        "Baltic News Service",
+        "ELTA",
+        "LETA",
     }
 )
 
@@ -613,6 +620,11 @@ _RULES: list[tuple] = [
     # "МОСКВА, 7 дек — РИА Новости." (QA pass 19b): the copy is the agency's
     ("wire", re.compile(rf"(?m)^[ \t]*{_DATELINE_CITY},[^\n/]{{1,30}}?/\s*(?P<name>(?i:{_WIRE_NAMES}))\s*/")),
     ("wire", re.compile(rf"(?m)^[ \t]*{_DATELINE_CITY},[^\n—–/]{{1,30}}?\s[—–]\s*(?P<name>(?i:{_WIRE_NAMES}))(?![\w-])")),
+    # the agency in brackets after the dateline, closed by a full stop or a comma as the Baltic and
+    # Polish regional press print it: "Вильнюс, 4 декабря (ТАСС).", "WILNO, 3 grudnia (PAP).",
+    # "Vilnius, gruodžio 3 d. (ELTA)." (QA pass 24b, 06: only the dash form was read)
+    ("wire", re.compile(rf"(?m)^[ \t]*(?:{_DATELINE_CITY}|[A-ZА-ЯІЇЄҐ][\w'’-]{{1,30}}),[^\n()]{{1,30}}?"
+                        rf"\((?P<name>(?i:{_WIRE_NAMES}))\)[ \t]*[.,](?=\s)")),
 ]
 
 _LEADING_DATE = re.compile(
