@@ -194,6 +194,9 @@ def test_search_from_the_command_line_and_the_web(tmp_path):
 def test_search_stored_gathers_stories_from_article_and_quote_hits(filled):
     r = search_stored(filled, '"Article 5"')
     assert [(s.id, s.articles, s.quotes) for s in r.stories] == [("kallas", 2, 2)]
+    # the story's size beside its hits: "2 articles" read as the story's size when 2 of 3 matched (QA pass 24b)
+    assert [s.size for s in r.stories] == [3]
+    assert [(s.articles, s.size) for s in search_stored(filled, "Estonian").stories] == [(1, 3)]
     only_quotes = search_stored(filled, '"Article 5"', speaker="Kallas")
     assert only_quotes.articles == [] and [q.article_id for q in only_quotes.quotes] == ["k1"]
 

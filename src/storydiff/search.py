@@ -19,7 +19,9 @@ class StoryHit:
     title: str | None
     articles: int  # its articles among the hits
     quotes: int  # its quotes among the hits
-    outlets: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # the hits' outlets
+    # its articles in all: "1 article" read as the story's size when one of five matched (QA pass 24b)
+    size: int = 0
 
 
 @dataclass
@@ -66,5 +68,7 @@ def search_stored(
             s.quotes += 1
         if hit.outlet and hit.outlet not in s.outlets:
             s.outlets.append(hit.outlet)
+    for s in stories.values():
+        s.size = len(store.story_article_ids(s.id))
     ranked = sorted(stories.values(), key=lambda s: -(s.articles + s.quotes))  # stable: best hit first
     return SearchResults(query=query, stories=ranked, articles=articles, quotes=quotes)

@@ -467,8 +467,9 @@ def print_search(console: Console, results) -> None:
     unnamed = "speaker not named yet"
 
     def hits(s) -> str:
-        return ", ".join(x for x in (fmt.plural(s.articles, "article") if s.articles else "",
-                                     fmt.plural(s.quotes, "quote") if s.quotes else "") if x)
+        found = ", ".join(x for x in (fmt.plural(s.articles, "article") if s.articles else "",
+                                      fmt.plural(s.quotes, "quote") if s.quotes else "") if x)
+        return f"{found} match (story: {s.size})" if s.size else found
 
     parts: list = []
     if results.stories:
