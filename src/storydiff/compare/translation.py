@@ -376,9 +376,15 @@ def same_person(a: str, b: str, language_a: str | None = None, language_b: str |
     ka, kb = sounds(romanised(sa)), sounds(romanised(sb))
     if ka == kb:
         return True
-    if cyrillic[0] != cyrillic[1] and romanisation_key(sa, language_a) == romanisation_key(sb, language_b):
-        return True  # German z and ch are ts and kh: "Merz" is "Мерц", too short for the ratio below
-    # within one script a different spelling is a different surname (Brel / Brehl are two people)
+    if romanisation_key(sa, language_a) == romanisation_key(sb, language_b):
+        # German z and ch are ts and kh: "Merz" is "Мерц", too short for the ratio below. Two Latin
+        # spellings alike but for the ways one Cyrillic name is romanised (a final -yy, -iy, -yi,
+        # -yj or -y; ie / e; kh / h / ch; z / s / zh / ż / sch) are one name in any two languages'
+        # or outlets' styles: AP's "Zelenskyy", the Guardian's "Zelensky", Reuters' "Zelenskiy",
+        # the German "Selenskyj" (review 24a, F5: "speaker differs" between them)
+        return True
+    # otherwise, within one script a different spelling is a different surname (Brel / Brehl are
+    # two people: "eh" is no romanisation of a letter)
     return cyrillic[0] != cyrillic[1] and fuzz.ratio(ka, kb) >= SAME_PERSON_RATIO
 
 
