@@ -37,7 +37,8 @@ def test_negative_concord_counts_once_across_languages():
 
 
 def test_figures_are_values_not_strings():
-    assert figures(("five",)) == [(5.0, 5.0)]
+    assert figures(("five",)) == [(5.0, 5.0, None)]
+    assert figures(("-15",)) == [(-15.0, -15.0, None)] and figures(("$", "5", "bn")) == [(5e9, 5e9, "dolla")]
     assert meaning_changes("Twenty-one soldiers were wounded.", "21 soldiers were wounded.") == []
     assert meaning_changes("The talks lasted 48 hours.", "The talks lasted two days.") == []
     assert meaning_changes("The fund holds 1.2 million dollars.", "The fund holds 1,200,000 dollars.") == []

@@ -46,8 +46,10 @@ def _set(words: str) -> frozenset[str]:
 
 
 _QUOTE_MARKS = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"})
-# a token: a number as written ("1,200", "4.5", "12%") or a word (with an inner apostrophe)
-_TOKEN = re.compile(r"\d[\d,.\u00a0\u202f']*\d%?|\d%?|[^\W\d_]+(?:['-][^\W\d_]+)*|[.,;:!?()\u2014\u2013]")
+# a token: a number as written ("1,200", "4.5", "12%", with its minus: "-15", "−15", "–15"), a
+# currency sign or percent, a word (with an inner apostrophe) or a clause's punctuation
+_TOKEN = re.compile(r"(?:(?<![\w.,])[-\u2212\u2013](?=\d))?(?:\d[\d,.\u00a0\u202f']*\d%?|\d%?)|[$€£¥₴₽₹%]"
+                    r"|[^\W\d_]+(?:['-][^\W\d_]+)*|[.,;:!?()\u2014\u2013]")
 _CLAUSE_PUNCT = frozenset(".,;:!?()\u2014\u2013")
 _EN_CONTRACTIONS = [
     (re.compile(r"\bcan'?not\b"), "can not"), (re.compile(r"\bwon't\b"), "will not"),
@@ -166,6 +168,19 @@ _TENS = {w: 10 * k for k, w in enumerate(_list("_ _ twenty thirty forty fifty si
          if w != "_"}
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "bn": 1e9, "m": 1e6, "mln": 1e6, "k": 1e3, "dozen": 12}
+# the scale words of the other languages, by the start of the word ("млрд", "мільярдів", "Milliarden",
+# "miliardów"): "5 млрд €" and "5 млрд $" are figures of one size, told apart by their currency
+_SCALE_STARTS = (("тис", 1e3), ("тыс", 1e3), ("tys", 1e3), ("tausend", 1e3), ("млн", 1e6), ("мільйон", 1e6),
+                 ("миллион", 1e6), ("milion", 1e6), ("million", 1e6), ("mio", 1e6), ("млрд", 1e9),
+                 ("мільярд", 1e9), ("миллиард", 1e9), ("miliard", 1e9), ("milliard", 1e9), ("mld", 1e9),
+                 ("mrd", 1e9), ("трлн", 1e12), ("трильйон", 1e12), ("триллион", 1e12), ("bilion", 1e12),
+                 ("billionen", 1e12))
+# a figure's unit where it changes what the figure is: a currency (the sign or the word, any
+# language: compare.numbers) or a percent. "€5" / "$5" and "50%" / "50" are two figures
+# (review 24a, F2); a unit one side leaves out ("$5 billion" / "5 billion") is a trim, but a percent
+# is no unit to leave out
+_PERCENT_STARTS = ("percent", "prozent", "procent", "процент", "відсот", "pct")
+_CURRENCY_SIGNS = {"$": "dolla", "€": "euro", "£": "pound", "₴": "hryvn", "₽": "roubl", "¥": "yen", "₹": "rupee"}
 _DURATION_HOURS = {"minute": 1 / 60, "minutes": 1 / 60, "hour": 1, "hours": 1, "day": 24, "days": 24,
                    "week": 168, "weeks": 168}
 _APPROXIMATE = _set("about around nearly almost roughly approximately some")
@@ -273,11 +288,34 @@ def _opposite_flips(only_a: set[str], only_b: set[str]) -> int:
     return flips
 
 
-def figures(tokens: tuple[str, ...]) -> list[tuple[float, float]]:
-    """Each figure's (low, high): a number in digits or English words, times a scale word after it
-    ("1.2 million", "$1.5bn"), durations in hours ("48 hours" = "two days"), a rounded figure
-    ("about 200") 10% either way. Years and other bare numbers are figures too."""
-    out: list[tuple[float, float]] = []
+def _scale(word: str) -> float | None:
+    if word in _SCALES:
+        return _SCALES[word]
+    return next((value for start, value in _SCALE_STARTS if word.startswith(start)), None)
+
+
+def _unit_after(tokens: tuple[str, ...], j: int) -> str | None:
+    """The percent or currency a figure's next words give ("%", "percent", "per cent", "€", "euros",
+    "гривень"), as "%" or a currency key; None for another word."""
+    from storydiff.compare.numbers import currency_key
+
+    if j >= len(tokens):
+        return None
+    word = tokens[j]
+    if word == "%" or word.startswith(_PERCENT_STARTS) or tokens[j:j + 2] == ("per", "cent"):
+        return "%"
+    if word in _CURRENCY_SIGNS:
+        return _CURRENCY_SIGNS[word]
+    return currency_key(word) if word[0].isalpha() else None
+
+
+def figures(tokens: tuple[str, ...]) -> list[tuple[float, float, str | None]]:
+    """Each figure's (low, high, unit): a number in digits or English words, with its minus, times
+    a scale word after it ("1.2 million", "$1.5bn", "5 млрд"), durations in hours ("48 hours" = "two
+    days"), a rounded figure ("about 200") 10% either way; the unit is "%" or the currency
+    (``_unit_after``, or a currency sign before: "$5"), else None. Years and other bare numbers are
+    figures too."""
+    out: list[tuple[float, float, str | None]] = []
     i, n = 0, len(tokens)
     while i < n:
         t = tokens[i]
@@ -287,22 +325,35 @@ def figures(tokens: tuple[str, ...]) -> list[tuple[float, float]]:
         if value is None:
             i += 1
             continue
-        while j < n and tokens[j] in _SCALES and not (tokens[j] == "m" and value > 1e4):
-            value *= _SCALES[tokens[j]]
+        unit = "%" if t.endswith("%") else None
+        while j < n and _scale(tokens[j]) and not (tokens[j] == "m" and value > 1e4):
+            value *= _scale(tokens[j]) or 1
             j += 1
         if j < n and tokens[j] in _DURATION_HOURS:
             value *= _DURATION_HOURS[tokens[j]]
-        if i > 0 and tokens[i - 1] in _APPROXIMATE:
-            out.append((value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)))
+        before = i - 1
+        if before >= 0 and tokens[before] in _CURRENCY_SIGNS:
+            unit = unit or _CURRENCY_SIGNS[tokens[before]]
+            before -= 1
+        unit = unit or _unit_after(tokens, j)
+        if before >= 0 and tokens[before] in _APPROXIMATE:
+            out.append((value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE), unit))
         else:
-            out.append((value, value))
+            out.append((value, value, unit))
         i = j
     return out
 
 
 def _digits(t: str) -> float | None:
+    sign = -1.0 if t[0] in "-\u2212\u2013" and len(t) > 1 else 1.0
+    t = t[1:] if sign < 0 else t
     if not t[0].isdigit():
         return None
+    value = _unsigned(t)
+    return None if value is None else sign * value
+
+
+def _unsigned(t: str) -> float | None:
     s = t.rstrip("%").replace("\u00a0", "").replace("\u202f", "").replace("'", "")
     # "1,200" / "1.200" (thousands) vs "4.5" / "4,5" (decimals): three digits after the last
     # separator and a separator used more than once, or a comma before three digits, mean thousands
@@ -343,8 +394,13 @@ def _spelled(tokens: tuple[str, ...], i: int) -> tuple[float | None, int]:
     return total + current, j
 
 
-def _allowed(fig: tuple[float, float], others: list[tuple[float, float]]) -> bool:
-    return any(fig[0] <= o[1] + 1e-9 and o[0] <= fig[1] + 1e-9 for o in others)
+def _units_agree(u: str | None, v: str | None) -> bool:
+    """A percent only with a percent; two currencies when they are one, or one is not given."""
+    return u == v or ("%" not in (u, v) and (u is None or v is None))
+
+
+def _allowed(fig: tuple[float, float, str | None], others: list[tuple[float, float, str | None]]) -> bool:
+    return any(fig[0] <= o[1] + 1e-9 and o[0] <= fig[1] + 1e-9 and _units_agree(fig[2], o[2]) for o in others)
 
 
 def _denies(text: str, lang: str) -> int:

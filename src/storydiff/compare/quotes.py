@@ -39,6 +39,12 @@ MAX_QUOTE_CHARS = 20_000  # a "quote" longer than this is an extraction error; c
 
 _QUOTE_MARKS = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"})
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# what a verbatim copy keeps besides words: a currency sign, a percent and a figure's minus ("€5" /
+# "$5", "-15" / "15", "50%" / "50" are other figures: review 24a, F2); a minus written as a hyphen,
+# an en dash or the minus sign is one
+_MARK = re.compile(r"[$€£¥₴₽₹%‰]|(?<![\w.,])[-−–](?=\d)")
+_MARK_OR_WORD = re.compile(_MARK.pattern + "|" + _WORD.pattern)
+_MINUS = str.maketrans("−–", "--")
 # a few contractions a rewrite spells out or contracts ("don't" vs "do not")
 _EXPAND = {
     "can't": "can not",
@@ -66,12 +72,15 @@ def _stop_words() -> frozenset[str]:
     return SPACY_STOP_WORDS - {"not", "no", "never", "nothing", "none"}
 
 
-def _words(text: str, *, expand: bool = True) -> list[str]:
+def _words(text: str, *, expand: bool = True, marks: bool = False) -> list[str]:
     """Lowercased words, quote marks and punctuation dropped; with ``expand`` common contractions
-    are spelled out (for matching; a verbatim check keeps them, "we're" is not what was said)."""
+    are spelled out (for matching; a verbatim check keeps them, "we're" is not what was said); with
+    ``marks`` currency signs, percent and a figure's minus are tokens too (``_MARK``)."""
     low = text[:MAX_QUOTE_CHARS].translate(_QUOTE_MARKS).lower()
     if expand:
         low = _EXPAND_RE.sub(lambda m: _EXPAND.get(m.group(0), " not"), low)
+    if marks:
+        return [t.translate(_MINUS) for t in _MARK_OR_WORD.findall(low)]
     return _WORD.findall(low)
 
 
@@ -96,7 +105,7 @@ def _prepare(text: str) -> _Prepared:
     words = tuple(_words(text))
     stop = _stop_words()
     stems = frozenset(_stem(w) for w in words if w not in stop and not w.isdigit())
-    return _Prepared(tuple(_words(text, expand=False)), words, stems, " ".join(words))
+    return _Prepared(tuple(_words(text, expand=False, marks=True)), words, stems, " ".join(words))
 
 
 def _kept_in_order(a: tuple[str, ...], b: tuple[str, ...]) -> int:
@@ -143,14 +152,15 @@ def quote_fidelity(a: str, b: str, settings: CompareSettings | None = None) -> t
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     """Word-level diff of ``b`` against ``a``: ("=", words), ("-", words only in a), ("+", words only in b).
 
-    Words are compared without case, punctuation or quote-mark differences; the text shown is
-    the original words (from ``a`` for "=" runs)."""
+    Words are compared without case, punctuation or quote-mark differences, but with their
+    currency signs, percent and minus ("€5" / "$5" differ); the text shown is the original words,
+    the version's own for "=" runs (what it printed: review 24a, F2, showed "$5 billion" as "€5")."""
     if not isinstance(a, str) or not isinstance(b, str):
         return []
-    wa = [w for w in a[:MAX_QUOTE_CHARS].split() if _words(w)]
-    wb = [w for w in b[:MAX_QUOTE_CHARS].split() if _words(w)]
-    ka = [" ".join(_words(w)) for w in wa]
-    kb = [" ".join(_words(w)) for w in wb]
+    wa = [w for w in a[:MAX_QUOTE_CHARS].split() if _words(w, marks=True)]
+    wb = [w for w in b[:MAX_QUOTE_CHARS].split() if _words(w, marks=True)]
+    ka = [" ".join(_words(w, marks=True)) for w in wa]
+    kb = [" ".join(_words(w, marks=True)) for w in wb]
     out: list[tuple[str, str]] = []
 
     def emit(op: str, words: list[str]) -> None:
@@ -163,7 +173,7 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
 
     for op in Levenshtein.opcodes(ka, kb):
         if op.tag == "equal":
-            emit("=", wa[op.src_start : op.src_end])
+            emit("=", wb[op.dest_start : op.dest_end])
         else:
             emit("-", wa[op.src_start : op.src_end])
             emit("+", wb[op.dest_start : op.dest_end])
