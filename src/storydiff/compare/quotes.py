@@ -28,6 +28,7 @@ from storydiff.compare.translation import (
     quote_texts,
     romanisation_key,
     romanised,
+    same_given_name,
     same_person,
     sounds,
     translated_changes,
@@ -349,7 +350,8 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
 
 def person_keys(named: Sequence[tuple[str, str | None]]) -> list[str]:
     """The key of the person each (speaker, language of the article naming them) names: one key
-    per person, the lower-cased surname of the first that names them. Two names are one person
+    per person, the lower-cased surname of the first that names them (its whole name when another
+    person of that surname is named too). Two names are one person
     when their surnames are alike (``same_person``: a name in another script or another
     language's romanisation) or through a third, whatever order the names come in: "Maksym
     Kozycki" (pl) and "Maksym Kozytskyi" (en) are each "Максим Козицький" (uk), so one man
@@ -361,13 +363,20 @@ def person_keys(named: Sequence[tuple[str, str | None]]) -> list[str]:
     before one alike by fuzzy ratio, then by name), so the grouping does not depend on which
     report comes first (review 20b: "Брель" went to Brel or to Brehl by order). Names are
     compared whole: a double surname's hyphen may be left out ("Wladyslaw Kosiniak Kamysz" is
-    "Władysław Kosiniak-Kamysz": QA pass 18)."""
+    "Władysław Kosiniak-Kamysz": QA pass 18). Two full names of one surname are two people when
+    their given names differ (``same_given_name``: Vitali / Wladimir Klitschko, Joe / Hunter Biden,
+    "Olena Zelenska" / "Володимир Зеленський": review 24a, F1); a bare surname goes with either,
+    but never joins the two."""
     surnames = [speaker.split()[-1].lower() for speaker, _ in named]
 
     def same(i: int, j: int) -> bool:
-        return surnames[i] == surnames[j] or same_person(named[i][0], named[j][0], named[i][1], named[j][1])
+        if surnames[i] == surnames[j]:
+            return same_given_name(named[i][0], named[j][0])
+        return same_person(named[i][0], named[j][0], named[i][1], named[j][1])
 
-    def two_surnames(i: int, j: int) -> bool:  # one script, not one name: two people
+    def two_surnames(i: int, j: int) -> bool:  # one script, not one name, or two given names: two people
+        if not same_given_name(named[i][0], named[j][0]):
+            return True
         if _cyrillic(named[i][0]) != _cyrillic(named[j][0]) or same(i, j):
             return False
         if named[i][1] == named[j][1] or _cyrillic(named[i][0]):
@@ -395,7 +404,10 @@ def person_keys(named: Sequence[tuple[str, str | None]]) -> list[str]:
             continue
         first, other = min(gi, gj), max(gi, gj)
         group = [first if g == other else g for g in group]
-    return [surnames[g] for g in group]
+    # two people of one surname (Vitali / Wladimir Klitschko) are told apart by the whole name
+    heads = set(group)
+    shared = {surnames[g] for g in heads if sum(surnames[h] == surnames[g] for h in heads) > 1}
+    return [named[g][0].lower() if surnames[g] in shared else surnames[g] for g in group]
 
 
 def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str],
