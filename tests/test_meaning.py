@@ -91,3 +91,33 @@ def test_an_implied_negation_against_a_worded_one_is_no_change(a, b, lang_a, lan
 def test_a_negation_with_no_implied_one_on_the_other_side_is_a_change(a, b, lang_a, lang_b):
     assert meaning_changes(a, b, lang_a, lang_b) == ["negation"]
     assert meaning_changes("A deal is not possible.", "A deal is impossible.") == []  # the opposite still cancels
+
+
+# review 24a, F7: a translation saying the opposite word was "translated" with no warning
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("Electricity prices for households will rise from January", "en",
+     "Ціни на електроенергію для населення знизяться з січня", "uk"),
+    ("Ukraine will win this war", "en", "Україна програє цю війну", "uk"),
+    ("Цены на газ вырастут с января", "ru", "Gas prices will fall from January", "en"),
+    ("Parlament odrzucił ustawę o podatkach", "pl", "Парламент ухвалив закон про податки", "uk"),
+    ("Die Regierung bestätigte den Angriff", "de", "Уряд заперечив атаку", "uk"),
+    ("Ми підтримуємо цей план", "uk", "We oppose this plan", "en"),
+    ("Die Preise sind gestiegen", "de", "Ceny spadły", "pl"),
+])
+def test_a_translation_saying_the_opposite_word_is_an_antonym(a, la, b, lb):
+    assert meaning_changes(a, b, la, lb) == ["antonym"]
+    assert meaning_changes(b, a, lb, la) == ["antonym"]
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("Electricity prices will rise from January", "en", "Ціни на електроенергію зростуть з січня", "uk"),
+    ("We will not lose this war", "en", "Ми переможемо в цій війні", "uk"),  # a negation and an opposite: the same
+    ("Prices fell, but wages rose", "en", "Ціни впали, але зарплати зросли", "uk"),
+    ("Wir werden die Steuern nicht erhöhen", "de", "We will not raise taxes", "en"),
+    ("Falls die Preise steigen, helfen wir", "de", "If prices rise, we will help", "en"),  # falls is "if"
+    ("We are fighting against the occupiers", "en", "Ми воюємо проти окупантів", "uk"),
+    ("Переговори про перемир'я тривають", "uk", "Talks on a ceasefire continue", "en"),
+])
+def test_a_faithful_translation_has_no_antonym(a, la, b, lb):
+    assert "antonym" not in meaning_changes(a, b, la, lb)
+    assert "antonym" not in meaning_changes(b, a, lb, la)

@@ -18,8 +18,9 @@
 - **A trim is no change.** Words cut from either end of the quote ("We did not start this war,
   but we will end it" / "We will end it") are left out of the count, and so is a cut clause.
 
-Two texts in different languages are compared as wholes (no word alignment; antonyms are left
-to same-language pairs; figures are read in each language by compare.claims). A fourth change,
+Two texts in different languages are compared as wholes (no word alignment; opposites by a
+table of concepts in en, uk, ru, pl and de, ``_CROSS_OPPOSITES``; figures are read in each
+language by compare.claims). A fourth change,
 "names": the version names a person, place, country or organisation the original does not
 (compare.names). Measured on tests/data/quote_meaning.jsonl by bench/quote_meaning.py.
 """
@@ -158,6 +159,97 @@ _SIDE: dict[str, tuple[str, int]] = {}
 for _concept, _plus, _minus in _OPPOSITES:
     _SIDE.update({w: (_concept, 1) for w in _plus.split()})
     _SIDE.update({w: (_concept, -1) for w in _minus.split()})
+# Opposites across languages (review 24a, F7: "prices will rise" / «ціни знизяться», "Ukraine
+# will win" / «Україна програє» were "translated" with no warning). A concept's words in each
+# language, (raising, lowering): "*" ends a word's start (the inflections), "+" joins the next word
+# ("виступив+проти"). Only words that say the concept and nothing else: no "for" / "against",
+# "more" / "less", no German "fall*" (falls is "if"), no Russian "поражени*" (also a hit on a
+# target), no English "defeat" (to defeat is to win) and no "-ing" forms ("combat rising crime" is
+# «снизить преступность»: on the 2,024 sentence pairs of WMT21/22 en-ru/en-uk, professional
+# translations, these were the false flags)
+_CROSS_OPPOSITES = {
+    "up": {
+        "en": ("increase increased increases rise rises rose risen grow grew grown grows climb climbed climbs "
+               "raise raised raises",
+               "decrease decreased decreases fall falls fell fallen drop dropped drops decline declined declines "
+               "reduce reduced reduces lowered lowers shrink shrank shrunk"),
+        "uk": ("зрост* зросте зросла зросли зросло зріс зростуть підвищ* збільш* подорожч*",
+               "знизи* зниж* знизя* впад* впаде впала впали впало падін* зменш* скорот* подешев*"),
+        "ru": ("вырас* вырос* растут растет растёт рост роста ростом повыс* повыш* увелич* подорож*",
+               "снизи* сниж* снизя* упад* упал* упадут паден* уменьш* сократ* сокращ* подешев*"),
+        "pl": ("wzros* wzrośn* wzrost* rosn* rośn* podwyż* zwiększ* zdroż* podroż*",
+               "spad* spadn* obniż* zmniejsz* potani* zreduk* redukc*"),
+        "de": ("steig* stieg* gestiegen anstieg* erhöh* wachs* wächst wuchs* gewachsen zunehm* zugenommen "
+               "verteuer*",
+               "sink* sank* gesunken fällt fallen fiel fielen gefallen senk* gesenkt reduzier* verringer* "
+               "abnehm* abgenommen verbillig*"),
+    },
+    "win": {
+        "en": ("win wins won victory", "lose loses lost"),
+        "uk": ("вигра* переможе переможемо переможуть переміг перемогли перемогла перемогти перемога перемоги "
+               "перемогу перемогою", "програ* поразк*"),
+        "ru": ("выигра* побед*", "проигра*"),
+        "pl": ("wygra* zwycięż* zwycięstw*", "przegra* porażk*"),
+        "de": ("gewinn* gewann* gewonnen sieg*", "verlier* verlor* verloren niederlage*"),
+    },
+    "accept": {
+        "en": ("accept accepted accepts approve approved approves", "reject rejected rejects"),
+        "uk": ("ухвал* схвал*", "відхил*"),
+        "ru": ("одобр*", "отклон*"),
+        "pl": ("zaakcept* zatwierdz* zatwierdzi*", "odrzuc* odrzuci* odrzuć*"),
+        "de": ("akzeptier* angenommen zugestimmt genehmig*", "abgelehnt ablehn* lehnte lehnt verworfen"),
+    },
+    "support": {
+        "en": ("support supports supported supporting", "oppose opposes opposed opposing"),
+        "uk": ("підтрим*", "виступ*+проти виступа*+проти"),
+        "ru": ("поддерж*", "выступ*+против выступа*+против"),
+        "pl": ("popier* poprze* poparł* poparcie", "sprzeciw*"),
+        "de": ("unterstütz*", "widersetz*"),
+    },
+    "confirm": {
+        "en": ("confirm confirmed confirms", "deny denied denies"),
+        "uk": ("підтверд*", "запереч*"),
+        "ru": ("подтверд* подтвержд*", "опроверг* отрицает отрицал отрицала отрицают"),
+        "pl": ("potwierdz* potwierdzi*", "zaprzecz* zdementow*"),
+        "de": ("bestätig*", "dementier* bestritt* bestreit* bestritten"),
+    },
+}
+# by language, then by a form's first two letters (every form has more): a word is tried only
+# against the forms it can start
+_CROSS_FORMS: dict[str, dict[str, list[tuple[str, int, tuple[str, ...]]]]] = {}
+for _concept, _by_lang in _CROSS_OPPOSITES.items():
+    for _lang, (_plus, _minus) in _by_lang.items():
+        for _side, _forms in ((1, _plus), (-1, _minus)):
+            for _form in _forms.split():
+                _CROSS_FORMS.setdefault(_lang, {}).setdefault(_form[:2], []).append(
+                    (_concept, _side, tuple(_form.split("+"))))
+
+
+def _form_at(words: list[str], i: int, form: tuple[str, ...]) -> bool:
+    if i + len(form) > len(words):
+        return False
+    return all(words[i + k].startswith(part[:-1]) if part.endswith("*") else words[i + k] == part
+               for k, part in enumerate(form))
+
+
+def _concept_sides(words: list[str], lang: str) -> dict[str, set[int]]:
+    """The sides each concept of ``_CROSS_OPPOSITES`` takes in ``words`` (in ``lang``)."""
+    sides: dict[str, set[int]] = {}
+    forms = _CROSS_FORMS.get(lang, {})
+    for i, word in enumerate(words):
+        for concept, side, form in forms.get(word[:2], ()):
+            if _form_at(words, i, form):
+                sides.setdefault(concept, set()).add(side)
+    return sides
+
+
+def _opposites_across(words_a: list[str], lang_a: str, words_b: list[str], lang_b: str) -> int:
+    """How many concepts a translation turns to their opposite: the concept on one side only in
+    each text, and the sides differ. A text that says both ("prices fell, wages rose") turns none."""
+    sides_a, sides_b = _concept_sides(words_a, lang_a), _concept_sides(words_b, lang_b)
+    return sum(len(sides_a[c]) == len(sides_b.get(c, ())) == 1 and sides_a[c] != sides_b[c] for c in sides_a)
+
+
 # "possible" / "impossible", "likely" / "unlikely", "agreed" / "disagreed"
 _NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
@@ -462,11 +554,14 @@ def meaning_changes(a: str, b: str, lang_a: str | None = None, lang_b: str | Non
         negation = denies_a != denies_b
     else:
         negation = _negation_differs_across(a[:20_000], b[:20_000], lang_a, lang_b)
-    opposite = False
     if lang_a == lang_b:
         kept_a = {wa[i] for i in span_a}
         kept_b = {wb[i] for i in span_b}
         opposite = _opposite_flips(kept_a - kept_b, kept_b - kept_a) % 2 == 1
+    else:
+        # a translation that says the opposite word; with a negation added too it says the same
+        # ("We will not lose" / «Ми переможемо»), as "not possible" / "impossible" does
+        opposite = _opposites_across(wa, lang_a, wb, lang_b) % 2 == 1
     if negation and not opposite and lang_a == lang_b:
         # "not possible" / "impossible" is an opposite that cancels the "not" (above); an implied
         # negation ("out of service" / "not working") cancels it too

@@ -331,14 +331,15 @@ def _aligned(group: list[tuple[str, Quote]], s: CompareSettings, lang: Mapping[s
         if label is None and differ(lang.get(ref_art), lang.get(art)):
             # another language's words: no word diff to show; the meaning checks that work across
             # languages instead of the word-level ones
-            # (a negation, and a name the original does not give: multilingual vectors put "Russia
+            # (a negation, an opposite word, and a name the original does not give: multilingual
+            # vectors put "prices will rise" and «ціни знизяться» above the cut, and "Russia
             # must pay" and «Україна має заплатити» at 0.92, a translation by the cut); of a
             # translation of one sentence of a longer quote, only that sentence is read
             ours, theirs = _translated_parts(ref.text, q.text, s, vectors)
             meaning = meaning_changes(ours, theirs, lang.get(ref_art), lang.get(art))
             changes = ([c for c in meaning if c == "negation"]
                        + translated_changes(ours, theirs, lang.get(ref_art), lang.get(art))
-                       + [c for c in meaning if c == "names"])
+                       + [c for c in meaning if c in ("antonym", "names")])
             versions.append(QuoteVersion(art, q.text, "translated", [], q.speaker, changes))
             continue
         # a version joined through another version (not the reference) is at least a rewording
