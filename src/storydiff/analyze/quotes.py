@@ -199,6 +199,28 @@ def _is_title(words: list[str], settings: QuoteSettings) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() for w in big)
 
 
+# A law's or document's title in quote marks is no one's words: «Про внесення змін до Податкового
+# кодексу…», «О внесении изменений…», „o zmianie ustawy…”, "On Amendments to the Tax Code…",
+# „über die Stärkung…“ (review 24a, F8: the title was a quote of whoever reported the vote). It
+# follows the noun at once (with its number: "№12360", "No. 12360", "nr 1234") and opens on the
+# language's "on / about"; speech about a law is set off from the noun by punctuation.
+_DOCUMENT_NOUN = re.compile(
+    r"(?<!\w)(?:законопро[еє]кт\w*|закон\w{0,3}|постанов(?:а|и|у|ою|і|лени[еяюи]|лением)|указ(?:у|ом|і|е|а|ы)?"
+    r"|розпорядженн\w*|распоряжени\w*|кодекс\w{0,3}|про[еє]кт\w{0,3}|документ\w{0,3}|ustaw\w{0,3}|projekt\w{0,3}"
+    r"|rozporządzeni\w*|uchwał\w{0,3}|dekret\w{0,3}|gesetz\w*|verordnung\w*|erlass\w*|entwurf\w*"
+    r"|bill|law|decree|resolution|draft|legislation|ordinance)"
+    r"(?:\s+(?:№|no\.|nr\.?|n°)?\s*\d[\w/.-]*)?[ \t\u00a0]*$",
+    re.IGNORECASE,
+)
+_TITLE_OPENS = frozenset(["про", "щодо", "о", "об", "обо", "o", "on", "über", "zur", "zum"])
+
+
+def _names_a_document(text: str, open_mark: int, words: list[str]) -> bool:
+    """Whether the run opening at ``open_mark`` is the title of the law or document named before it."""
+    return bool(words) and words[0].lower() in _TITLE_OPENS and bool(
+        _DOCUMENT_NOUN.search(text, max(0, open_mark - 60), open_mark))
+
+
 # Polish, Ukrainian and Russian dialogue: a paragraph that opens on a dash is speech when a dash
 # and a speech verb follow the words ("– Nie podniesiemy podatków – zapewnił Wróblewski.", "— Ми
 # не підвищимо податки, — запевнив Врублевський."). Without the verb a dash paragraph is a list
@@ -359,8 +381,8 @@ def quote_spans(text: str, settings: QuoteSettings | None = None) -> list[Span]:
             words = _WORD.findall(text[s:e])
             if len(words) < settings.min_quote_words:
                 continue  # nicknames and scare quotes, not someone's words
-            if _is_title(words, settings):
-                continue  # “Face the Nation”, “Contract with America.”
+            if _is_title(words, settings) or _names_a_document(text, sp.open_mark, words):
+                continue  # “Face the Nation”, “Contract with America.”, закон «Про мобілізацію…»
             out.append(Span(s, e, sp.closed, sp.open_mark, sp.close_mark))
     return out
 
