@@ -67,3 +67,28 @@ def test_a_body_no_encoding_reads_is_refused_by_name(client):
     cyrillic = json.dumps([row], ensure_ascii=False).encode("cp1251")
     r = _post(client, cyrillic)
     assert r.status_code == 400 and "declares no charset" in r.json()["detail"]
+
+
+def test_a_utf8_body_labelled_latin1_is_read_as_utf8(client):
+    # review 24b M2: the declared charset was tried first and latin-1 never fails: mojibake, no warning
+    body = json.dumps([_item(11, "Київ: пожежа на складі")], ensure_ascii=False).encode("utf-8")
+    assert _post(client, body, "application/json; charset=ISO-8859-1").json()["stored"] == 1
+    assert client.get("/api/articles/lrt-11").json()["title"] == "Київ: пожежа на складі"
+
+
+def test_utf16_with_its_mark_under_a_mark_less_codec_name(client):
+    # review 24b M3: charset=utf-16le kept the decoded mark: "Unexpected UTF-8 BOM"
+    body = "\ufeff".encode("utf-16-le") + json.dumps([_item(12, "Gaisras")]).encode("utf-16-le")
+    assert _post(client, body, "application/json; charset=utf-16le").json()["stored"] == 1
+
+
+@pytest.mark.parametrize("charset", ["", "; charset=utf-8", "; charset=utf_8", "; charset=UTF-8-sig"])
+def test_one_bad_byte_in_a_mostly_ascii_body_is_replaced_whatever_utf8_is_called(client, charset):
+    # review 24b M4: no valid non-ASCII letter to outweigh the bad byte: the whole POST was refused
+    items = [{"id": f"en-{n}", "outlet": "Wire", "title": f"Fire number {n}",
+              "text": f"A warehouse fire number {n} was put out by morning, firefighters said. No one was hurt, a "
+                      f"spokesman told reporters at the scene of the fire number {n}."} for n in range(5)]
+    body = json.dumps(items).encode().replace(b"Fire number 2", b"Caf\xe9 number 2")  # one cp1252 byte
+    r = _post(client, body, "application/json" + charset)
+    assert r.status_code == 200 and r.json()["stored"] == 5
+    assert [i for i, it in enumerate(r.json()["items"]) if any("U+FFFD" in w for w in it["warnings"])] == [2]

@@ -23,7 +23,9 @@ def test_deutsche_welles_credit_line_names_its_agencies(credit, names):
     assert [o.name for o in find_origins(f"{BODY}\n{credit}", outlet="Deutsche Welle")] == names
 
 
-@pytest.mark.parametrize("line", ["ab/cd (Ein Satz ohne Agentur)", "und/oder (siehe oben)", "Er/sie (dpa) kam"])
+@pytest.mark.parametrize("line", ["ab/cd (Ein Satz ohne Agentur)", "und/oder (siehe oben)", "Er/sie (dpa) kam",
+                                  # an agency's letters inside a word (review 24b L3)
+                                  "ab/se (Snap)", "lh/jj (Kap Hoorn)"])
 def test_initials_before_brackets_without_an_agency_are_no_credit(line):
     assert not SOURCE_LINE.fullmatch(line)
 

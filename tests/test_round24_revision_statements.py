@@ -51,3 +51,13 @@ def test_a_toll_raised_in_a_reordered_sentence_is_named_by_what_it_counts(langua
                        Article(id="x", source="x", text=after, title="T", language=language))
     assert [(f["before"], f["after"]) for f in d.figures_changed] == [change]
     assert f"figure {change[0]} → {change[1]} (killed)" in d.summary()
+
+
+def test_a_death_added_beside_the_figures_is_not_paired_with_another_count():
+    # review 24b L1: three figures after two: the added death is no change of the first toll
+    d = diff_revisions(Article(id="x", source="x", language="en", title="T",
+                               text="Three people were killed and 12 injured in the strike on Kharkiv, the governor said."),
+                       Article(id="x", source="x", language="en", title="T",
+                               text="Three people were killed and 12 injured in the strike on Kharkiv, the governor said, "
+                                    "and two of the wounded later died in hospital."))
+    assert not any(s.startswith("figure Three") for s in d.summary())

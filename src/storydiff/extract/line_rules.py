@@ -147,7 +147,7 @@ SOURCE_LINE = re.compile(
     rf"|(?={_AGENCY_CREDIT}[ \t.]*+$)"
     # Deutsche Welle's: the editors' initials, then the agencies in brackets, comma-separated ("lh/jj
     # (dpa, Reuters)", "ab/se (dpa, afp, rtr)", "pj/se (Mediazona, afp)"; QA pass 24a, 09)
-    rf"|(?-i:[a-z]{{2,4}})(?:/(?-i:[a-z]{{2,4}})){{1,3}}(?=[ \t]+\([^()\n]{{0,60}}{_CREDIT_AGENCY}[^()\n]{{0,60}}\)[ \t.]*+$))"
+    rf"|(?-i:[a-z]{{2,4}})(?:/(?-i:[a-z]{{2,4}})){{1,3}}(?=[ \t]+\([^()\n]{{0,60}}(?<![\w-]){_CREDIT_AGENCY}[^()\n]{{0,60}}\)[ \t.]*+$))"
     # possessive blanks: a line of thousands of spaces is read in one pass (review 20, 7)
     r"[ \t]*+(?P<names>[^\n:!?]{1,80}?)[ \t.]*+$",
     re.I | re.M,

@@ -221,32 +221,47 @@ class _NotDecoded(ValueError):
 
 
 def _body_text(body: bytes, content_type: str | None) -> tuple[bytes | str, int]:
-    """The body as JSON reads it: in the charset its Content-Type declares, else as ``json.loads``
-    detects UTF-8/16/32; a UTF-8 body with a few invalid byte sequences (one item's title copied
-    from a Windows-1257 page) is read with U+FFFD in their place, as file ingest reads such a row,
-    and the items holding them say so: one bad byte rejected all 50 items of a batch (QA pass
-    24b, 04). With the count of sequences replaced."""
-    from storydiff.ingest.decode import mostly_utf8
+    """The body as JSON reads it: UTF-8 first (RFC 8259; a UTF-8 body labelled ISO-8859-1 was stored
+    as mojibake, review 24b M2), else UTF-16/32 as ``json.loads`` detects them, else the charset
+    its Content-Type declares; a UTF-8 body with a few invalid byte sequences (one item's title
+    copied from a Windows-1257 page) is read with U+FFFD in their place, as file ingest reads such
+    a row, and the items holding them say so: one bad byte rejected all 50 items of a batch (QA
+    pass 24b, 04). With the count of sequences replaced."""
+    import codecs
+
+    from storydiff.ingest.decode import decode_counting
 
     declared = _charset(content_type)
-    if declared and declared not in ("utf-8", "utf8"):
-        try:
-            return body.decode(declared), 0
-        except LookupError:
-            raise _NotDecoded(f"unknown charset {declared!r} in Content-Type") from None
-        except UnicodeDecodeError as e:
-            raise _NotDecoded(f"body is not {declared}: {str(e)[:120]}") from None
-    if body[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in body[:4]:
-        return body, 0  # UTF-16/32: json.loads detects it
-    if body.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark
-        body = body[3:]
+    try:
+        codec = codecs.lookup(declared).name if declared else None
+    except LookupError:
+        raise _NotDecoded(f"unknown charset {declared!r} in Content-Type") from None
+    if body[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in body[:4] or (codec or "").startswith("utf-16"):
+        if codec and codec.startswith(("utf-16", "utf-32")):
+            try:
+                return body.decode(codec).removeprefix("\ufeff"), 0  # a BOM decoded by a BOM-less codec name
+            except UnicodeDecodeError as e:
+                raise _NotDecoded(f"body is not {declared}: {str(e)[:120]}") from None
+        return body, 0  # UTF-16/32 with its mark or zero bytes: json.loads detects it
+    body = body.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark
     try:
         return body.decode("utf-8"), 0
     except UnicodeDecodeError as e:
-        read = mostly_utf8(body)
-        if read is None:  # not UTF-8 with a few bad bytes: a body in another charset, undeclared
-            raise _NotDecoded(f"body is not UTF-8 and declares no charset: {str(e)[:120]}") from None
-        return read
+        error = str(e)[:120]
+    if codec and codec not in ("utf-8", "utf-8-sig"):
+        try:
+            return body.decode(codec).removeprefix("\ufeff"), 0
+        except UnicodeDecodeError as e:
+            raise _NotDecoded(f"body is neither UTF-8 nor {declared}: {str(e)[:120]}") from None
+    text, bad = decode_counting(body, "utf-8")
+    # a few invalid sequences in a UTF-8 body (one per hundred bytes at most, or fewer than its
+    # valid non-ASCII letters): replaced; more is a body in another charset (a Cyrillic one has an
+    # invalid sequence for each letter), which it must declare
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if bad * 100 <= len(body) or good > bad:
+        return text, bad
+    said = "is not UTF-8" if codec else "is not UTF-8 and declares no charset"
+    raise _NotDecoded(f"body {said}: {error}")
 
 
 def _charset(content_type: str | None) -> str | None:
