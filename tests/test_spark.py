@@ -382,13 +382,21 @@ def test_bounded_roots_keep_an_event_kind_story_within_the_span_bound():
     from storydiff.spark_job import bounded_roots
 
     a, b, c, d = (0, "a"), (0, "b"), (1, "c"), (1, "d")
-    spans = {a: (10, 11, True), b: (12, 13, True), c: (14, 15, True), d: (40, 50, False)}
+    spans = {a: (10, 11, ((10, 10),)), b: (12, 13, ((12, 12),)), c: (14, 15, ((14, 14),)), d: (40, 50, ())}
     roots = bounded_roots([(a, b), (b, c)], spans, 3)
     assert roots[a] == roots[b] != roots[c]  # 10..13 within 3 days; 10..15 is not, whichever link comes first
     assert bounded_roots([(b, c), (a, b)], spans, 3) == roots
     assert len(set(bounded_roots([(a, b), (b, c)], spans, -1).values())) == 1  # -1: no bound
     # a story whose ledes name no day is not bounded (a bridge built over weeks is one story)
-    assert bounded_roots([(d, (2, "e"))], {d: (40, 50, False), (2, "e"): (60, 61, False)}, 3)[d] == (1, "d")
+    assert bounded_roots([(d, (2, "e"))], {d: (40, 50, ()), (2, "e"): (60, 61, ())}, 3)[d] == (1, "d")
+    # a later report whose lede names the story's own event day joins past the bound, as the
+    # clusterer's (review 23c, F3): the earthquake of day 10 told again on day 15
+    later = (2, "f")
+    spans[later] = (15, 15, ((10, 10),))
+    roots = bounded_roots([(a, later)], spans, 3)
+    assert roots[a] == roots[later]
+    spans[later] = (15, 15, ((14, 14),))  # the next day's event chaining on stays apart
+    assert bounded_roots([(a, later)], spans, 3)[later] != bounded_roots([(a, later)], spans, 3)[a]
 
 
 def test_bucket_pairs_leave_pairs_a_clusterer_saw_to_it():

@@ -145,24 +145,30 @@ def union_find_roots(edges: Iterable[tuple[Any, Any]]) -> dict[Any, Any]:
 
 
 def bounded_roots(
-    edges: Iterable[tuple[Any, Any]], spans: dict[Any, tuple[int, int, bool]], most: int
+    edges: Iterable[tuple[Any, Any]], spans: dict[Any, tuple[int, int, tuple]], most: int
 ) -> dict[Any, Any]:
     """``union_find_roots`` with the clusterer's story span bound (MatchSettings.event_story_span_days)
-    on every link: ``spans`` gives a node's (first, last publication day, event-kind: some member's
-    lede names its day); two components are joined only where, if either is event-kind, their
-    publication days together span at most ``most`` days (-1: no bound). Links are taken in sorted
-    order, so the result is the same whatever order Spark collects them in. Without it the
-    partial stories of a month of templated daily reports, and the reprint pairs the template
-    makes between different days' reports, linked into one story (QA pass 23a, 03)."""
+    on every link: ``spans`` gives a node's (first, last publication day, the event days its ledes
+    name: ``event_dates.event_days``' ranges, empty for none); two components are joined only
+    where, if either names an event day, their publication days together span at most ``most``
+    days (-1: no bound), or where both name the one same day (a later report of that event, as
+    ``clusterer._span_exceeds`` lets it join: review 23c, F3). Links are taken in sorted order,
+    so the result is the same whatever order Spark collects them in. Without it the partial
+    stories of a month of templated daily reports, and the reprint pairs the template makes
+    between different days' reports, linked into one story (QA pass 23a, 03)."""
+    from storydiff.match.event_dates import days_apart
+
     uf = UnionFind()
-    span: dict[Any, tuple[int, int, bool] | None] = {}
+    span: dict[Any, tuple[int, int, tuple] | None] = {}
     for a, b in sorted(edges):
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
             continue
         sa, sb = span.get(ra, spans.get(a)), span.get(rb, spans.get(b))
-        merged = sa if sb is None else sb if sa is None else (min(sa[0], sb[0]), max(sa[1], sb[1]), sa[2] or sb[2])
-        if most >= 0 and merged is not None and merged[2] and merged[1] - merged[0] > most:
+        merged = sa if sb is None else sb if sa is None else (
+            min(sa[0], sb[0]), max(sa[1], sb[1]), tuple(sorted(set(sa[2]) | set(sb[2]))))
+        if (most >= 0 and merged is not None and merged[2] and merged[1] - merged[0] > most
+                and not (sa is not None and sb is not None and days_apart(sa[2], sb[2]) == 0)):
             continue
         span[uf.union(a, b)] = merged
     return {x: uf.find(x) for x in list(uf.parent)}
@@ -357,8 +363,8 @@ def cluster_partition(
     """Run the online clusterer over one range in time order, streaming. Yields
 
     - ("own", id, node, key) for each of the range's articles as it is placed, node being
-      (range, story id at that moment), and for a dated one ("span", node, (day, day, its lede
-      names a day)): what the driver's story span bound reads (``bounded_roots``);
+      (range, story id at that moment), and for a dated one ("span", node, (day, day, the days its
+      lede names)): what the driver's story span bound reads (``bounded_roots``);
     - with ``bands``, ("band", band key, (id, node, signature)) for each LSH band of an own
       article (emitted here, where text and node are both at hand: no join needed);
     - at the end, ("alias", old node, new node) for every merge the clusterer made, and
@@ -387,7 +393,7 @@ def cluster_partition(
             node = (index, sid)
             yield "own", article.id, node, key
             if prepared.pub_day is not None:  # what the story span bound reads (bounded_roots)
-                yield "span", node, (prepared.pub_day, prepared.pub_day, bool(prepared.event_days))
+                yield "span", node, (prepared.pub_day, prepared.pub_day, tuple(prepared.event_days))
             sig = _shingle_minhash(article.text) if bands else None
             if sig is not None:
                 raw, names = sig.tobytes(), prepared.names.tobytes()
