@@ -216,34 +216,46 @@ def region_table() -> None:
     extraction_html.region_rescue_table()
 
 
+def cell(counts: list[tuple]) -> str:
+    """An AEB-metric row's cell: P / R / F1 (pages whose body recall is under 0.5)."""
+    from aeb_metric import score_counts
+
+    s = score_counts(counts)
+    lost = sum(tp / (tp + fn) < 0.5 for tp, _, fn in counts if tp + fn > 0)
+    return f"{s['precision']:.4f} / {s['recall']:.4f} / {s['f1']:.4f} ({lost})"
+
+
+def _extracted_with(page, **changes) -> str:
+    """``page``'s body text extracted with ``changes`` to the shipped ExtractSettings."""
+    import dataclasses
+
+    from storydiff.extract import html as html_module
+    from storydiff.extract.html import extract_html
+
+    shipped = html_module.SETTINGS
+    html_module.SETTINGS = dataclasses.replace(shipped, **changes)
+    try:
+        return extract_html(page.html(), page.url).text
+    finally:
+        html_module.SETTINGS = shipped
+
+
 def headings_table() -> None:
     """Round 18: storydiff's default beside the same with its precise pass keeping the article's
     linked headings (``precise_keeps_linked_headings``, extract/precise_pass.py; off by default) and
     trafilatura's default, per corpus (wcxb by half) and fundus by language. Developed on aeb and
     wcxb; fundus held out. Pages that do not declare themselves articles get no precise pass, so
     their body with the setting on is the default's."""
-    import dataclasses
 
     import extraction_html
     import trafilatura
     from aeb_metric import page_counts, score_counts
     from extraction_corpora import site_half
 
-    from storydiff.extract import html as html_module
     from storydiff.extract.html import extract_html
 
-    def cell(counts: list[tuple]) -> str:
-        s = score_counts(counts)
-        lost = sum(tp / (tp + fn) < 0.5 for tp, _, fn in counts if tp + fn > 0)
-        return f"{s['precision']:.4f} / {s['recall']:.4f} / {s['f1']:.4f} ({lost})"
-
     def with_headings(page) -> str:
-        shipped = html_module.SETTINGS
-        html_module.SETTINGS = dataclasses.replace(shipped, precise_keeps_linked_headings=True)
-        try:
-            return extract_html(page.html(), page.url).text
-        finally:
-            html_module.SETTINGS = shipped
+        return _extracted_with(page, precise_keeps_linked_headings=True)
 
     print("\n## Round 18: the precise pass keeps an article's linked headings (AEB F1; lost: body recall < 0.5)\n")
     print("| corpus (pages) | seen? | storydiff default P / R / F1 (lost) | storydiff, linked headings kept "
@@ -297,28 +309,16 @@ def split_table() -> None:
     default) and trafilatura's default, per corpus (wcxb by half), with the pages it changes.
     Designed on aeb's two Wired pages; wcxb and fundus scored once. Pages that do not declare
     themselves articles are not touched, so their body with the rule on is the default's."""
-    import dataclasses
 
     import extraction_html
     import trafilatura
     from aeb_metric import page_counts, score_counts
     from extraction_corpora import site_half
 
-    from storydiff.extract import html as html_module
     from storydiff.extract.html import extract_html
 
-    def cell(counts: list[tuple]) -> str:
-        s = score_counts(counts)
-        lost = sum(tp / (tp + fn) < 0.5 for tp, _, fn in counts if tp + fn > 0)
-        return f"{s['precision']:.4f} / {s['recall']:.4f} / {s['f1']:.4f} ({lost})"
-
     def chunks_read(page) -> str:
-        shipped = html_module.SETTINGS
-        html_module.SETTINGS = dataclasses.replace(shipped, split_body_max_levels=2)
-        try:
-            return extract_html(page.html(), page.url).text
-        finally:
-            html_module.SETTINGS = shipped
+        return _extracted_with(page, split_body_max_levels=2)
 
     def recall(c: tuple) -> float:
         return c[0] / (c[0] + c[2]) if c[0] + c[2] else 1.0

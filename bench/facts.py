@@ -762,6 +762,12 @@ def print_possibly_rules(stories: list[Story], which: str = "all") -> None:
                  "for the rest", {"gaps": GAP_GRID, "minilms": E5_GRID, "meaning": "e5"}))
     if which != "all":  # --possibly e5: that row alone (and the default's, its anchor)
         variants = (variants[0], variants[2] if which == "e5" else variants[1])
+    _print_held_out_variants(stories, variants, "same, possibly, gap, minilm", (1, 2, 4, 5))
+
+
+def _print_held_out_variants(stories: list[Story], variants, cut_names: str, cut_columns: tuple[int, ...]) -> None:
+    """Each variant's held-out row (cuts chosen on the other stories, then on the other dev stories
+    only), its rows by the gold's split, and the cuts each fold chose."""
     for what, kw in variants:
         for on_dev in (False, True):
             split: dict = {}
@@ -770,7 +776,8 @@ def print_possibly_rules(stories: list[Story], which: str = "all") -> None:
             print(row(f"{what}; cuts chosen on the other {'dev ' if on_dev else ''}stories", sc))
             for part, x in sorted(split.items()):
                 print(row(f"  the gold's {part} stories", x))
-            print(f"  (cuts chosen (same, possibly, gap, minilm): {sorted({(c[1], c[2], c[4], c[5]) for c in log}, key=str)})")
+            chosen = sorted({tuple(c[i] for i in cut_columns) for c in log}, key=str)
+            print(f"  (cuts chosen ({cut_names}): {chosen})", flush=True)
 
 
 def print_join_rules(stories: list[Story], with_meaning: bool = False) -> None:
@@ -788,16 +795,7 @@ def print_join_rules(stories: list[Story], with_meaning: bool = False) -> None:
                       {"gaps": GAP_GRID, "minilms": E5_GRID, "meaning": "e5"}),
                      ("+ the e5 joining rule (`same_e5`)",
                       {"gaps": GAP_GRID, "minilms": E5_GRID, "meaning": "e5", "joins": JOIN_GRID})]
-    for what, kw in variants:
-        for on_dev in (False, True):
-            split: dict = {}
-            log: list = []
-            sc = held_out(stories, LEXICAL_FEATURES, True, log, by_split=split, cuts_on_dev=on_dev, **kw)
-            print(row(f"{what}; cuts chosen on the other {'dev ' if on_dev else ''}stories", sc))
-            for part, x in sorted(split.items()):
-                print(row(f"  the gold's {part} stories", x))
-            print(f"  (cuts chosen (same, possibly, gap, e5 meaning, join): "
-                  f"{sorted({(c[1], c[2], c[4], c[5], c[7]) for c in log}, key=str)})", flush=True)
+    _print_held_out_variants(stories, variants, "same, possibly, gap, e5 meaning, join", (1, 2, 4, 5, 7))
 
 
 def _model_stamp() -> str:
