@@ -31,6 +31,8 @@ _ABBREV = {
     # Ukrainian and Russian: "вул. Хрещатик", "проф.", "ім. Шевченка" (Russian "им" is also the
     # pronoun "them": "помогают им. Они …" ends a sentence, so it is not here)
     "вул", "ул", "пл", "просп", "обл", "див", "проф", "ім", "тел",
+    # Lithuanian: "pvz. " (for example), ranks before a name ("plk.", "gen." above), "šv." (saint)
+    "pvz", "plk", "šv",
 }
 # abbreviations only as written in lower case: Polish "ul." and German "ca."
 _ABBREV_LOWER = {"ul", "ca"}
@@ -41,6 +43,9 @@ _ABBREV_LOWER = {"ul", "ca"}
 _SCALE = {
     "proc", "tys", "mln", "mld", "godz",
     "млн", "млрд", "тис", "тыс", "грн", "руб", "коп", "ст", "см",
+    # Lithuanian (QA pass 24b: "gautas 6 val. 52 min." was cut at "val."): "tūkst.", "mlrd." ("mln.",
+    # "proc." above), "val." (hours), "min.", "mėn." (month), "kt." (etc.)
+    "tūkst", "mlrd", "val", "min", "mėn", "kt",
 }
 _SCALE_LOWER = {"ok"}
 # German writes every noun with a capital ("3 Mio. Menschen", "2 Mrd. Kubikmeter"): after its scale
@@ -179,7 +184,9 @@ def _goes_on_after_scale(text: str, after: int) -> bool:
 
     w = _next_word(text, after)
     # a Polish genitive plural with its capital: "300 tys. Ukraińców", "2 mln. Polaków"
-    return w[:1].isdigit() or w in _UNIT_AFTER or currency_key(w) is not None or w.endswith("ów")
+    # and a Lithuanian one: "3 tūkst. Lietuvių", "2 mln. Eurų"
+    return (w[:1].isdigit() or w in _UNIT_AFTER or currency_key(w) is not None or w.endswith("ów")
+            or (len(w) >= 4 and w.endswith("ų")))
 
 
 def _next_word(text: str, after: int) -> str:

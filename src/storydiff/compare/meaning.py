@@ -73,7 +73,33 @@ NEGATION_CUES: dict[str, frozenset[str]] = {
                     "никакого без нельзя"),
     "uk": _set("не ні ніхто ніщо нічого нікого ніколи ніде жоден жодна жодне жодного жодних без "
                     "немає нема"),
+    # Lithuanian also says "not" as the verb's prefix ne-/nė- ("nėra", "neturime", "nebus"): see
+    # _NEGATIVE_PREFIXES_BY_LANGUAGE (QA pass 24b: "Grėsmės gyventojams nėra" read as no "not")
+    "lt": _set("ne nė niekas nieko niekam niekuo niekada niekuomet niekur joks jokia jokie jokios jokio "
+                    "jokių jokį jokios be nebe"),
 }
+# A language that negates a verb with a prefix: (prefixes, words that begin so and deny nothing, by
+# their start). Lithuanian "nėra" (is not), "neturime" (we have no), "nebebus" (will be no more);
+# "nes" (because), "net" (even), "negu" (than), "nelaimė" (accident), "neseniai" (recently),
+# "nemažai" (quite a lot), "nepriklausomybė" (independence) are no "not" in any translation.
+_NEGATIVE_PREFIXES_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]] = {
+    # (prefixes, whole words, starts of words)
+    "lt": (("nebe", "ne", "nė"),
+           _set("nes net netgi negu nebent neris"),
+           ("nelaim", "nesenia", "nemaž", "nemokam", "nepriklausom", "nekilnojam", "nedarb", "neįgal",
+            "nepilnamet", "neeilin", "nerim", "nemun", "neutral", "nerv", "neapykant", "nelegal", "nedaug",
+            "neformal", "nekaltum", "nemenčin", "nerij", "netoli", "netrukus", "nepaisant", "neretai")),
+}
+# a prefixed word is a word: what follows the prefix, at least this long ("nėra": "ra")
+_NEGATIVE_PREFIX_STEM_MIN = 2
+
+
+def _prefix_negates(word: str, lang: str) -> bool:
+    """Whether ``word`` denies by a negative prefix of ``lang`` ("neturime", "nėra")."""
+    rule = _NEGATIVE_PREFIXES_BY_LANGUAGE.get(lang)
+    if rule is None or word in rule[1] or word.startswith(rule[2]):
+        return False
+    return any(word.startswith(p) and len(word) - len(p) >= _NEGATIVE_PREFIX_STEM_MIN for p in rule[0])
 # Words and idioms that state a "not" without a negation word: a translation may say the same
 # with one ("The plant is out of service" / «Станція не працює»; "brak ofiar" / "no casualties";
 # QA pass 18b, 13). A side that states one, against a side that negates, changes nothing; both
@@ -360,7 +386,7 @@ def _uncut(clause_of: list[int], matched: set[int], head: int, tail: int) -> lis
 
 def _negated_clauses(words: list[str], clause_of: list[int], span: list[int], lang: str) -> int:
     cues = NEGATION_CUES.get(lang, NEGATION_CUES["en"])
-    return len({clause_of[i] for i in span if words[i] in cues})
+    return len({clause_of[i] for i in span if words[i] in cues or _prefix_negates(words[i], lang)})
 
 
 def _opposite_flips(only_a: set[str], only_b: set[str]) -> int:

@@ -106,6 +106,21 @@ _PL_WORDS = {
     "dziewiętnastu": 19, "czterdziestu": 40, "pięćdziesięciu": 50,
     **_polish_collectives(),
 }
+# Lithuanian (QA pass 24b): the masculine and feminine forms, and the genitive and accusative cases
+# a report counts with ("du žmonės", "dviejų darbuotojų", "trys sužeistieji", "penkis ugniagesius")
+_LT_WORDS = {
+    "du": 2, "dvi": 2, "dviejų": 2, "dviem": 2, "trys": 3, "trijų": 3, "tris": 3, "trims": 3, "keturi": 4,
+    "keturios": 4, "keturių": 4, "keturis": 4, "penki": 5, "penkios": 5, "penkių": 5, "penkis": 5, "šeši": 6,
+    "šešios": 6, "šešių": 6, "šešis": 6, "septyni": 7, "septynios": 7, "septynių": 7, "septynis": 7,
+    "aštuoni": 8, "aštuonios": 8, "aštuonių": 8, "aštuonis": 8, "devyni": 9, "devynios": 9, "devynių": 9,
+    "devynis": 9, "dešimt": 10, "dešimties": 10, "vienuolika": 11, "vienuolikos": 11, "dvylika": 12,
+    "dvylikos": 12, "trylika": 13, "trylikos": 13, "keturiolika": 14, "keturiolikos": 14, "penkiolika": 15,
+    "penkiolikos": 15, "šešiolika": 16, "šešiolikos": 16, "septyniolika": 17, "septyniolikos": 17,
+    "aštuoniolika": 18, "aštuoniolikos": 18, "devyniolika": 19, "devyniolikos": 19, "dvidešimt": 20,
+    "dvidešimties": 20, "trisdešimt": 30, "keturiasdešimt": 40, "penkiasdešimt": 50, "šešiasdešimt": 60,
+    "septyniasdešimt": 70, "aštuoniasdešimt": 80, "devyniasdešimt": 90, "šimtas": 100, "šimto": 100,
+    "tūkstantis": 1000, "pusantro": 1.5, "pusantros": 1.5,
+}
 _FR_WORDS = {
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
     "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17,
@@ -141,6 +156,12 @@ _SCALES = {
            "tysiącami": 1e3, "mln": 1e6, "milion": 1e6, "miliona": 1e6, "miliony": 1e6, "milionów": 1e6,
            "milionach": 1e6, "milionami": 1e6, "mld": 1e9, "miliard": 1e9, "miliarda": 1e9, "miliardy": 1e9,
            "miliardów": 1e9, "miliardach": 1e9, "miliardami": 1e9},
+    # "3 tūkst. kvadratinių metrų" is 3,000 (QA pass 24b: read as 3 and disputed "some 3,000")
+    "lt": {"tūkst.": 1e3, "tūkst": 1e3, "tūkstantis": 1e3, "tūkstančiai": 1e3, "tūkstančių": 1e3,
+           "tūkstančius": 1e3, "tūkstančio": 1e3, "tūkstančiais": 1e3, "mln.": 1e6, "mln": 1e6, "milijonas": 1e6,
+           "milijonai": 1e6, "milijonų": 1e6, "milijonus": 1e6, "milijono": 1e6, "milijonais": 1e6,
+           "mlrd.": 1e9, "mlrd": 1e9, "milijardas": 1e9, "milijardai": 1e9, "milijardų": 1e9, "milijardus": 1e9,
+           "milijardo": 1e9, "milijardais": 1e9, "trln.": 1e12, "trln": 1e12},
     "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
     "es": {"mil millones": 1e9, "mil": 1e3, "millón": 1e6, "millones": 1e6, "millardo": 1e9, "millardos": 1e9},
 }
@@ -183,6 +204,15 @@ _UNITS: dict[str, dict[str, str]] = {
            "żołnierz": "soldi",
            "dzieci": "child", "dzieck": "child", "dom": "house", "wieżowc": "house", "wieżowiec": "house",
            "dron": "drone", "ton": "tonne", "system": "syste"},
+    # "metų$": whole forms, as "met-" starts "metrų" (metres) and "metu" (at the time)
+    "lt": {"žmon": "peopl", "asmen": "peopl", "darbuotoj": "worke", "keleiv": "passe", "civili": "civil",
+           "gyventoj": "resid", "žuv": "dead", "žuvo": "dead", "mirė$": "dead", "mirusi": "dead", "aukų$": "dead",
+           "sužeist": "injur", "nukentėj": "injur", "dingus": "missi", "valand": "hour", "val$": "hour",
+           "minut": "minut", "minuč": "minut", "min$": "minut", "dien": "day", "parą$": "day", "paros$": "day",
+           "parų$": "day", "savait": "week", "mėnes": "month", "mėnuo$": "month", "mėn$": "month", "metų$": "year",
+           "metus$": "year", "metai$": "year", "procent": "%", "proc$": "%", "kilometr": "kilom", "km": "kilom",
+           "metr": "metre", "karių$": "soldi", "kariai$": "soldi", "karius$": "soldi", "vaik": "child",
+           "nam": "house", "dron": "drone", "ton": "tonne", "sistem": "syste"},
     "fr": {"personne": "peopl", "ouvrier": "worke", "travailleur": "worke", "passager": "passe", "civil": "civil", "gens": "peopl", "habitant": "resid", "mort": "dead", "tué": "dead",
            "décès": "dead", "victime": "dead", "blessé": "injur", "disparu": "missi", "heure": "hour",
            "minute": "minut", "jour": "day", "semaine": "week", "mois": "month", "an": "year", "année": "year",
@@ -242,6 +272,11 @@ _MORE_UNITS: dict[str, dict[str, str]] = {
            "statk": "ship", "statek$": "ship", "okręt": "ship", "pojazd": "vehic", "wyrzutni": "launc",
            "jeńc": "priso", "jeniec": "priso", "więźni": "priso", "więzień$": "priso", "uchodźc": "refug",
            "dziennikarz": "journ", "zakładnik": "hosta"},
+    "lt": {"sunkvežim": "truck", "vilkik": "truck", "bater": "batte", "ugniagesi": "firef", "ugniagesy": "firef",
+           "gelbėtoj": "firef", "raket": "missl", "tank": "tank", "naikintuv": "fight", "lėktuv": "aircr",
+           "sraigtasparn": "helic", "policinink": "polic", "kaim": "villa", "gyvenviet": "settl", "miest": "town",
+           "mokykl": "schoo", "ligonin": "hospi", "laiv": "ship", "automobil": "vehic", "belaisv": "priso",
+           "kalin": "priso", "pabėgėl": "refug", "žurnalist": "journ", "įkait": "hosta"},
     "fr": {"camion": "truck", "pompier": "firef", "batterie": "batte", "missile": "missl", "roquette": "missl", "village": "villa",
            "avion": "aircr", "hélicoptère": "helic", "policier": "polic", "école": "schoo", "hôpita": "hospi",
            "navire": "ship", "véhicule": "vehic", "prisonnier": "priso", "réfugié": "refug",
@@ -259,6 +294,7 @@ _KILLED_VERBS: dict[str, dict[str, str]] = {
     "ru": dict.fromkeys(["убил$", "убила$", "убило$", "убили$"], "dead"),
     "de": dict.fromkeys(["tötet$", "tötete$", "töteten$"], "dead"),
     "pl": dict.fromkeys(["zabił$", "zabiła$", "zabiło$", "zabili$", "zabiły$", "zabija$"], "dead"),
+    "lt": dict.fromkeys(["nužudė$", "pražudė$"], "dead"),
     "fr": dict.fromkeys(["tue$", "tuent$"], "dead"),
     "es": dict.fromkeys(["mata$", "matan$", "mató$", "mataron$"], "dead"),
 }
@@ -283,6 +319,7 @@ CURRENCIES = frozenset({"dolla", "euro", "pound", "hryvn", "roubl", "zloty"})
 CURRENCY_WORDS = {
     "dollar": "dolla", "dolar": "dolla", "dólar": "dolla", "долар": "dolla", "доллар": "dolla", "usd$": "dolla",
     "euro$": "euro", "euros$": "euro", "євро": "euro", "евро": "euro", "eur$": "euro",
+    "eurų$": "euro", "eurai$": "euro", "eurus$": "euro", "eurais$": "euro",  # Lithuanian "1,5 mlrd. eurų"
     "pound": "pound", "pfund": "pound", "funt": "pound", "фунт": "pound",
     "hryvn": "hryvn", "hrywn": "hryvn", "hrywien": "hryvn", "griwn": "hryvn", "грив": "hryvn", "грн$": "hryvn",
     "uah$": "hryvn",
@@ -402,6 +439,7 @@ _NOT_UNITS = {
     "ru": "с со до более около почти не менее по на в и а еще уже также же",
     "de": "mindestens rund etwa fast knapp über mehr als und die der den dem des bis auf von zu um insgesamt weitere",
     "pl": "co najmniej około ponad prawie i w na do z od kolejnych kolejne",
+    "lt": "mažiausiai apie maždaug beveik daugiau nei per iš ir į su dar jau kitų kiti",
     "fr": "au moins environ près de d des les la le et à plus sur en dont autres",
     "es": "al menos unos unas casi cerca de del los las la el y en a más otros otras",
 }
@@ -411,6 +449,7 @@ _SKIP_AFTER = {
     "ru": "в во на в понедельник вторник среду четверг пятницу субботу воскресенье сегодня вчера",
     "de": "am im in an montag dienstag mittwoch donnerstag freitag samstag sonntag heute gestern",
     "pl": "w we na poniedziałek wtorek środę czwartek piątek sobotę niedzielę dziś dzisiaj wczoraj",
+    "lt": "pirmadienį antradienį trečiadienį ketvirtadienį penktadienį šeštadienį sekmadienį šiandien vakar",
     "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche aujourd'hui hier",
     "es": "el lunes martes miércoles jueves viernes sábado domingo hoy ayer",
 }
@@ -421,6 +460,8 @@ MONTHS_AFTER_DAY = _MONTHS = {
     "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "de": "januar jänner februar märz april mai juni juli august september oktober november dezember",
     "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    # Lithuanian writes the month before the day ("gruodžio 5 d."): see _CLOCK_BEFORE
+    "lt": "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio lapkričio gruodžio",
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre",
 }
@@ -429,6 +470,7 @@ _APPROX = {
     "ru": "около|почти|примерно|приблизительно|порядка",
     "de": "etwa|rund|fast|knapp|ungefähr|circa|ca\\.|beinahe|gut",
     "pl": "około|ok\\.|prawie|blisko|niemal",
+    "lt": "apie|maždaug|beveik|apytiksliai|vos",
     "fr": "environ|près de|presque|quelque|autour de",
     "es": "unos|unas|cerca de|casi|alrededor de|aproximadamente|en torno a",
 }
@@ -438,6 +480,7 @@ _AT_LEAST = {
     "ru": "более|больше|свыше|не менее|по меньшей мере|как минимум|минимум",
     "de": "mehr als|über|mindestens|wenigstens",
     "pl": "ponad|przeszło|co najmniej|więcej niż|powyżej",
+    "lt": "daugiau nei|daugiau kaip|mažiausiai|bent|virš",
     "fr": "plus de|au moins|au minimum",
     "es": "más de|al menos|como mínimo",
 }
@@ -446,30 +489,39 @@ _AT_MOST = {
     "ru": "менее|меньше|не более|максимум",
     "de": "weniger als|höchstens|bis zu",
     "pl": "mniej niż|najwyżej|co najwyżej",
+    "lt": "mažiau nei|mažiau kaip|daugiausiai|ne daugiau kaip",
     "fr": "moins de|au plus|jusqu'à",
     "es": "menos de|como máximo|hasta",
 }
 # "28 з 35 дронів", "28 из 35", "28 von 35 Drohnen": a part of a whole (the one word between
 # is what the first figure counts: "28 drones out of 35")
-_PART_OF = {"uk": "з|із", "ru": "из", "de": "von", "pl": "z", "fr": "sur", "es": "de"}
+_PART_OF = {"uk": "з|із", "ru": "из", "de": "von", "pl": "z", "lt": "iš", "fr": "sur", "es": "de"}
 _RANGES = {"uk": r"\bвід\s+(\S+)\s+до\s+(\S+)", "ru": r"\bот\s+(\S+)\s+до\s+(\S+)",
            "de": r"\bzwischen\s+(\S+)\s+und\s+(\S+)", "pl": r"\b(?:od|między)\s+(\S+)\s+(?:do|a)\s+(\S+)",
+           "lt": r"\bnuo\s+(\S+)\s+iki\s+(\S+)",
            "fr": r"\bentre\s+(\S+)\s+et\s+(\S+)", "es": r"\bentre\s+(\S+)\s+y\s+(\S+)"}
-_JOINS = {"uk": "до", "ru": "до", "de": "bis", "pl": "do", "fr": "à", "es": "a"}
+_JOINS = {"uk": "до", "ru": "до", "de": "bis", "pl": "do", "lt": "iki", "fr": "à", "es": "a"}
 _KILL = {"uk": "загин|загибл|вбит|убит|вбив|помер|жертв|смерт|забра\\w* житт", "ru": "погиб|убит|убил|умер|жертв|смерт|унес\\w* жизн",
          "de": "tot|getötet|ums leben|starb|gestorben", "pl": "zgin|zabit|zabił|śmier|ofiar|nie żyj|zmarł",
+         "lt": "žuv|žuvo|nužud|mirė|mirus|mirt|aukų",
          "fr": "mort|tué|décéd|décès|victime", "es": "muert|muri|fallec|víctima|mató"}
 _HURT = {"uk": "поранен|травм|постражд", "ru": "ранен|травм|пострада", "de": "verletz",
-         "pl": "rann|poszkodowan", "fr": "bless", "es": "herid"}
-_MISSING = {"uk": "зникл|безвісти", "ru": "пропа", "de": "vermisst", "pl": "zagin", "fr": "disparu",
+         "pl": "rann|poszkodowan", "lt": "sužeist|nukentėj", "fr": "bless", "es": "herid"}
+_MISSING = {"uk": "зникл|безвісти", "ru": "пропа", "de": "vermisst", "pl": "zagin", "lt": "dingus|dingo",
+            "fr": "disparu",
             "es": "desaparecid"}
 # a clock time right after a figure: "4h52", "16 h", "um 4.52 Uhr" (the dot was read as a decimal)
-_CLOCK_AFTER = {"de": r"\s*uhr\b", "fr": r"\s*h(?:\s?\d\d)?\b", "es": r"\s*h\b|\s*horas?\s+de\s+la"}
-_CLOCK_BEFORE = {"uk": r"\bо\s+$", "es": r"\ba\s+las?\s+$", "pl": r"\bgodz(?:\.|iny|inie|ina)\s*$"}
+_CLOCK_AFTER = {"de": r"\s*uhr\b", "fr": r"\s*h(?:\s?\d\d)?\b", "es": r"\s*h\b|\s*horas?\s+de\s+la",
+                # "6 val. 52 min." is 6:52, not six hours (QA pass 24b)
+                "lt": r"\s*val\.\s*\d{1,2}\s*min\b"}
+_CLOCK_BEFORE = {"uk": r"\bо\s+$", "es": r"\ba\s+las?\s+$", "pl": r"\bgodz(?:\.|iny|inie|ina)\s*$",
+                 # "6 val. 52 min." (6:52): the minutes; "gruodžio 5 d.": a day after its month
+                 "lt": r"\bval\.\s*$|(?:"
+                       + "|".join(MONTHS_AFTER_DAY["lt"].split()) + r")\s+$"}
 _WORD_LANGUAGES = {"uk": _UK_WORDS, "ru": _RU_WORDS, "de": _DE_WORDS, "pl": _PL_WORDS, "fr": _FR_WORDS,
-                   "es": _ES_WORDS}
-# thousands grouped by dots ("1.500 Menschen"): de, es, pl; the others write a dot only as a decimal
-_DOT_THOUSANDS = {"de", "es", "pl"}
+                   "es": _ES_WORDS, "lt": _LT_WORDS}
+# thousands grouped by dots ("1.500 Menschen"): de, es, pl, lt; the others write a dot only as a decimal
+_DOT_THOUSANDS = {"de", "es", "pl", "lt"}
 LANGUAGES = frozenset(_WORD_LANGUAGES)
 
 

@@ -1,0 +1,81 @@
+"""Lithuanian read as Polish is (QA pass 24b; fixtures written for these tests): scale words
+("tūkst.", "mln.", "mlrd."), the negative prefix ne-/nė- ("nėra", "neturime", "nebus"), and the
+abbreviations a sentence does not end at ("6 val. 52 min.")."""
+
+import pytest
+
+from storydiff.analyze.sentences import sentences
+from storydiff.compare.claims import quantities_in
+from storydiff.compare.facts import align_facts
+from storydiff.compare.meaning import meaning_changes
+from storydiff.records import Article
+
+
+def read(text: str, lang: str) -> list[tuple[float, str]]:
+    return [(q.value, q.unit) for q in quantities_in(text, lang)]
+
+
+def _art(aid: str, lang: str, text: str) -> Article:
+    return Article(id=aid, source=aid, outlet=aid, title="", language=lang, text=text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Liepsnos apėmė 4 tūkst. kvadratinių metrų plotą.", [(4000, "metre")]),
+    ("Savivaldybė skyrė 2,5 mln. eurų remontui.", [(2_500_000, "euro")]),
+    ("Valstybės skola išaugo 1,2 mlrd. eurų.", [(1_200_000_000, "euro")]),
+    ("Avarijoje nukentėjo trys žmonės.", [(3, "injur")]),
+    ("Į vietą atvyko 12 ugniagesių.", [(12, "firef")]),
+])
+def test_lithuanian_scales_words_and_units_are_read(text, expected):
+    assert read(text, "lt") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Pranešimas gautas 7 val. 15 min. vakare.",
+    "Vilnius, lapkričio 14 d. Policija pranešė apie įvykį.",
+])
+def test_lithuanian_clock_times_and_dates_are_no_counts(text):
+    assert read(text, "lt") == []
+
+
+def test_lithuanian_thousands_do_not_conflict_with_a_translation():
+    lt = _art("lt", "lt", "Pasak gelbėtojų, liepsnos apėmė 4 tūkst. kvadratinių metrų plotą Kaune.")
+    en = _art("en", "en", "According to rescuers, the flames covered 4,000 square metres in Kaunas.")
+    assert not [c for f in align_facts([lt, en]) for c in f.conflicts]
+
+
+@pytest.mark.parametrize("lt, other, lang", [
+    ("Pavojaus gyventojams nėra, vanduo švarus.", "There is no danger to residents, the water is clean.", "en"),
+    ("Mes neturime informacijos apie aukas.", "Nie mamy informacji o ofiarach.", "pl"),
+    ("Tiltas nebus uždarytas iki pavasario.", "Мост не будет закрыт до весны.", "ru"),
+    ("Liepsnos apėmė 4 tūkst. kvadratinių metrų.", "Полум'я охопило 4 тисячі квадратних метрів.", "uk"),
+])
+def test_faithful_translations_of_a_lithuanian_quote_change_nothing(lt, other, lang):
+    assert meaning_changes(lt, other, "lt", lang) == []
+
+
+@pytest.mark.parametrize("lt, other, lang", [
+    ("Pavojaus gyventojams nėra.", "There is a danger to residents.", "en"),
+    ("Tiltas bus uždarytas iki pavasario.", "The bridge will not be closed until spring.", "en"),
+    ("Liepsnos apėmė 4 tūkst. kvadratinių metrų.", "The flames covered 40,000 square metres.", "en"),
+])
+def test_a_changed_translation_of_a_lithuanian_quote_is_still_flagged(lt, other, lang):
+    assert meaning_changes(lt, other, "lt", lang)
+
+
+@pytest.mark.parametrize("lt", [
+    "Nelaimė įvyko neseniai, todėl sulaukėme nemažai skambučių.",  # accident, recently, quite a lot
+    "Kelionė truko ilgiau nei valandą, nes kelias buvo netoli upės.",  # than, because, near
+])
+def test_words_that_only_begin_with_ne_deny_nothing(lt):
+    english = "The accident happened recently, so we got many calls, because the road was near the river."
+    assert "negation" not in meaning_changes(lt, english, "lt", "en")
+
+
+def test_lithuanian_abbreviations_do_not_end_a_sentence():
+    text = ("Pranešimas gautas 6 val. 52 min. Į vietą išvyko 14 ekipažų. Gaisras truko 3 val. "
+            "Policija tiria. Skola siekia 3 tūkst. eurų, pvz. Kaune. Vadovavo plk. Jonas Petraitis.")
+    assert sentences(text) == [
+        "Pranešimas gautas 6 val. 52 min.", "Į vietą išvyko 14 ekipažų.", "Gaisras truko 3 val.",
+        "Policija tiria.", "Skola siekia 3 tūkst. eurų, pvz. Kaune.", "Vadovavo plk. Jonas Petraitis."]
+
