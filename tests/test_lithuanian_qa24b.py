@@ -1,6 +1,7 @@
 """Lithuanian read as Polish is (QA pass 24b; fixtures written for these tests): scale words
-("tūkst.", "mln.", "mlrd."), the negative prefix ne-/nė- ("nėra", "neturime", "nebus"), and the
-abbreviations a sentence does not end at ("6 val. 52 min.")."""
+("tūkst.", "mln.", "mlrd."), the negative prefix ne-/nė- ("nėra", "neturime", "nebus"), the
+abbreviations a sentence does not end at ("6 val. 52 min."), the dateline "Kaunas, lapkričio 14 d."
+and page furniture ("Skaitykite daugiau: ...")."""
 
 import pytest
 
@@ -8,7 +9,10 @@ from storydiff.analyze.sentences import sentences
 from storydiff.compare.claims import quantities_in
 from storydiff.compare.facts import align_facts
 from storydiff.compare.meaning import meaning_changes
-from storydiff.records import Article
+from storydiff.extract import extract_item
+from storydiff.extract.line_rules import boilerplate_kind
+from storydiff.extract.metadata import dateline, dateline_agency, without_dateline
+from storydiff.records import Article, RawItem
 
 
 def read(text: str, lang: str) -> list[tuple[float, str]]:
@@ -79,3 +83,49 @@ def test_lithuanian_abbreviations_do_not_end_a_sentence():
         "Pranešimas gautas 6 val. 52 min.", "Į vietą išvyko 14 ekipažų.", "Gaisras truko 3 val.",
         "Policija tiria.", "Skola siekia 3 tūkst. eurų, pvz. Kaune.", "Vadovavo plk. Jonas Petraitis."]
 
+
+@pytest.mark.parametrize("sentence, place, agency, rest", [
+    ("Kaunas, lapkričio 14 d. Kauno klinikose atidarytas naujas skyrius.", "Kaunas", None,
+     "Kauno klinikose atidarytas naujas skyrius."),
+    ("Klaipėda, rugsėjo 2 d. (ELTA). Uoste sulaikytas krovinys.", "Klaipėda", "ELTA", "Uoste sulaikytas krovinys."),
+    ("Šiauliai, 2026 m. kovo 9 d. – Mieste atnaujinta gatvė.", "Šiauliai", None, "Mieste atnaujinta gatvė."),
+])
+def test_a_lithuanian_dateline_is_place_and_agency_not_a_sentence(sentence, place, agency, rest):
+    assert dateline(sentence) == place
+    assert dateline_agency(sentence) == agency
+    assert without_dateline(sentence) == rest
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kaune, lapkričio 14 d., buvo atidarytas naujas skyrius.",  # "in Kaunas, on 14 November, ...": prose
+    "Kauno klinikose lapkričio 14 d. atidarytas naujas skyrius.",
+])
+def test_lithuanian_prose_with_a_date_is_no_dateline(sentence):
+    assert dateline(sentence) is None
+    assert without_dateline(sentence) == sentence
+
+
+@pytest.mark.parametrize("line", [
+    "Skaitykite daugiau: Kaip pasiruošti žiemai sodyboje?",
+    "Taip pat skaitykite: Kaune atidarytas naujas tiltas",
+    "Susiję straipsniai", "Dalintis", "Komentarai (14)",
+])
+def test_lithuanian_page_furniture_is_boilerplate(line):
+    assert boilerplate_kind(line) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "Komentarai socialiniuose tinkluose parodė, kad gyventojai nepatenkinti.",
+    "Ministrė ragino mokinius skaityti daugiau knygų per vasarą.",
+])
+def test_lithuanian_prose_about_comments_or_reading_is_kept(line):
+    assert boilerplate_kind(line) is None
+
+
+def test_a_read_more_line_is_dropped_from_a_lithuanian_article():
+    text = ("Kauno klinikose atidarytas naujas vaikų skyrius, kuriame dirbs 40 medikų.\n\n"
+            "Skyriaus įrengimas kainavo 2 mln. eurų, pranešė ligoninės vadovas.\n\n"
+            "Skaitykite daugiau: Kaip išsirinkti šeimos gydytoją?")
+    article = extract_item(RawItem(source="kaunas.txt", kind="text", content=text))
+    assert "Skaitykite daugiau" not in article.text
+    assert "2 mln. eurų" in article.text

@@ -53,7 +53,11 @@ _PATTERNS = {
     r"|lesen sie (auch|mehr)|mehr zum thema|auch interessant|czytaj (też|także|również|więcej)"
     r"|zobacz (też|także|również)|(à )?lire aussi"
     r"|підписуйтесь|підписуйтеся|стежте за нами|подписывайтесь|подпишитесь|следите за нами"
-    r"|abonnieren sie|folgen sie uns|subskrybuj|obserwuj nas)\b.{0,80}$|special discount"
+    r"|abonnieren sie|folgen sie uns|subskrybuj|obserwuj nas"
+    # Lithuanian (QA pass 24b: 15min's "Skaitykite daugiau: ..." was kept and split its story)
+    r"|skaitykite (daugiau|taip pat|ir)|taip pat skaitykite|susiję straipsniai|susijusios naujienos"
+    r"|daugiau naujienų|sekite mus|prenumeruokite|dalintis|dalinkitės)\b.{0,80}$|special discount"
+    r"|^\W*komentarai\W*(\d+\W*)?$"
     r"|\b(в|у|на) (нашому|нашем|нашій|нашей) (telegram|телеграм|viber|вайбер|facebook|фейсбук|instagram|youtube"
     r"|tiktok|каналі|канале|сторінці|странице)",
     # an ad slot's label: "Advertisement", "Реклама" alone, "Advertisement - scroll to continue
@@ -209,7 +213,9 @@ _CUES = (
     "смотрите также", "по теме", "больше новостей", "lesen sie ", "mehr zum thema", "auch interessant", "czytaj ",
     "zobacz ", "lire aussi", "підписуйтес", "стежте за нами", "подписывайтесь",
     "подпишитесь", "следите за нами",
-    "abonnieren sie", "folgen sie uns", "subskrybuj", "obserwuj nas", "нашому ", "нашем ", "нашій ", "нашей ",
+    "abonnieren sie", "folgen sie uns", "subskrybuj", "obserwuj nas",
+    "skaitykite", "susiję straipsniai", "susijusios naujienos", "daugiau naujienų", "sekite mus", "prenumeruokite",
+    "dalint", "dalink", "komentarai", "нашому ", "нашем ", "нашій ", "нашей ",
     "advertisement", "реклама", "anzeige", "werbung", "reklama", "publicité", "scroll ",
     "партнер",
     "tag", "теги", "red.", "redakcja", "opr.", "oprac.", "мітки", "метки", "schlagwörter", "теми", "темы", "themen", "tematy", "джерел", "источник",

@@ -43,6 +43,16 @@ _SLASHED_DATELINE = re.compile(
     r"/(?P<agency>[^\W\d_][\w .\-]{1,30}?)/\s*(?:[.:]|[—–-]{1,2})?\s*(?=\S|$)"
 )
 
+# The Lithuanian agencies' and outlets' dateline, the month (genitive) before the day and its "d."
+# (diena), the agency in brackets, no dash: "Vilnius, gruodžio 5 d. Vilniaus oro uostas...",
+# "Vilnius, gruodžio 4 d. (BNS). Seimas..." (QA pass 24b: not read, the shared dateline words
+# grouped two LRT reports of different days). Read as the slashed form: the match ends where the text begins.
+_LT_MONTHS = "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio lapkričio gruodžio"
+_LT_DATELINE = re.compile(
+    rf"^\s*([^\W\d_](?:[^\W\d_]|[ .'’\-]){{1,40}}?(?P<date>,\s*(?:\d{{4}}\s*m\.\s*)?(?:{'|'.join(_LT_MONTHS.split())})"
+    r"\s+\d{1,2}\s*d\.)(?!\s*[,;:]))(?:\s*\((?P<agency>[^\W\d_][\w .\-]{1,30}?)\)\.?)?\s*(?:[—–-]{1,2}\s*)?(?=\S|$)"
+)
+
 
 def _dateline_match(line: str) -> re.Match[str] | None:
     """A wire dateline: a capitalised place with an agency tag, in capitals, or with a date
@@ -50,6 +60,9 @@ def _dateline_match(line: str) -> re.Match[str] | None:
     slashed = _SLASHED_DATELINE.match(line)
     if slashed is not None and slashed.group(1)[0].isupper() and slashed.group("agency")[0].isupper():
         return slashed
+    lithuanian = _LT_DATELINE.match(line)
+    if lithuanian is not None and lithuanian.group(1)[0].isupper():
+        return lithuanian
     m = _WIRE_DATELINE.match(line)
     if m is None or not m.group(1)[0].isupper() or m.group(1).split()[0].strip(",").lower() in _NOT_PLACES:
         return None
@@ -366,7 +379,7 @@ def without_dateline(sentence: str) -> str:
     crowded ferry..." -> "A crowded ferry..."; "МОСКВА, 5 дек — ТАСС. Второй..." -> "Второй..."):
     where it was filed, and who filed it, is not what it says."""
     m = _dateline_match(sentence)
-    if m and m.re is _SLASHED_DATELINE:
+    if m and m.re in (_SLASHED_DATELINE, _LT_DATELINE):
         return sentence[m.end():]
     if m:
         rest = sentence[m.end() - 1 :]
