@@ -129,3 +129,37 @@ def test_a_read_more_line_is_dropped_from_a_lithuanian_article():
     article = extract_item(RawItem(source="kaunas.txt", kind="text", content=text))
     assert "Skaitykite daugiau" not in article.text
     assert "2 mln. eurų" in article.text
+
+
+def _kaunas_page(byline: str, date_line: str) -> str:
+    return "\n".join([
+        "Pereiti prie turinio", "Naujienos", "Lietuvoje", "Pasaulyje", "Sportas",
+        "Kauno klinikose atidarytas naujas vaikų skyrius",
+        byline,
+        date_line,
+        "Kauno klinikose atidarytas naujas vaikų skyrius, kuriame dirbs 40 medikų ir slaugytojų.",
+        "Skyriaus įrengimas kainavo 2 mln. eurų, pranešė ligoninės vadovas Petras Jonaitis.",
+        "Pirmieji pacientai čia bus priimami jau kitą savaitę, teigė ligoninės atstovė.",
+        "Apie naująjį skyrių daugiau informacijos galima rasti ligoninės interneto svetainėje.",
+    ])
+
+
+@pytest.mark.parametrize("date_line", ["2026-11-14 08:25", "Paskelbta 2026-11-14 08:25"])
+def test_a_pasted_pages_iso_date_with_a_space_keeps_its_time(date_line):
+    page = _kaunas_page("Rasa Petrauskienė, 15min.lt", date_line)
+    article = extract_item(RawItem(source="kaunas.txt", kind="text", content=page))
+    assert article.published.startswith("2026-11-14T08:25")
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Rasa Petrauskienė, 15min.lt", ["Rasa Petrauskienė"]),
+    ("Rasa Petrauskienė ir Tomas Vaitkus, Delfi.lt", ["Rasa Petrauskienė", "Tomas Vaitkus"]),
+])
+def test_a_name_and_its_site_next_to_the_date_is_the_byline(byline, authors):
+    page = _kaunas_page(byline, "2026-11-14 08:25")
+    assert extract_item(RawItem(source="kaunas.txt", kind="text", content=page)).authors == authors
+
+
+def test_a_headline_with_a_comma_next_to_the_date_is_no_byline():
+    page = _kaunas_page("Kaunas, Lietuva", "2026-11-14 08:25")
+    assert extract_item(RawItem(source="kaunas.txt", kind="text", content=page)).authors == []

@@ -482,6 +482,13 @@ def is_byline(line: str) -> bool:
 _PLACED_NAME = re.compile(rf"^\s*({_NAME}(?:[ \t]+(?:and|&)[ \t]+{_NAME})?)[ \t]+in[ \t]+"
                           r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{1,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{1,40}){0,2}\s*$")
 
+# "Name, Outlet": a name and the site it writes for after a comma, as LRT, 15min and Delfi print
+# their byline between the headline and the date ("Eglė Kazlauskienė, LRT.lt", "Jonas Petraitis,
+# 15min.lt"; QA pass 24b, 03: not read). Read only next to a date line, as "Name in Place" is: a
+# headline can end on a comma and a word; the outlet is a site's domain or an outlet storydiff knows
+_NAME_COMMA_OUTLET = re.compile(rf"^\s*({_NAME}(?:[ \t]+(?:and|ir|i|&)[ \t]+{_NAME})?)[ \t]*,[ \t]*"
+                                r"(?P<outlet>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}|[^\W\d_][\w .-]{1,30}?)\s*$")
+
 
 # a byline block of two lines, the name, then the role (the BBC's "Paul Kirby" / "Europe digital editor")
 _ROLE_LINE = re.compile(r"^\s*(?:[\w'’&,-]+[ \t]+){0,4}(?:editor|correspondent|reporter|writer|journalist|analyst"
@@ -518,6 +525,10 @@ def placed_byline(lines: Sequence[str], i: int) -> str | None:
     before or after it, blank lines aside), or None (QA pass 22a, 09: the Guardian's byline was
     its page's headline)."""
     m = _PLACED_NAME.match(lines[i]) if len(lines[i]) <= 120 else None
+    if m is None and len(lines[i]) <= 120:
+        m = _NAME_COMMA_OUTLET.match(lines[i])
+        if m is not None and "." not in m.group("outlet") and not _known_outlet(m.group("outlet").strip()):
+            m = None
     if m is None:
         return None
     before = next((line for line in reversed(lines[max(0, i - 3):i]) if line.strip()), "")
@@ -558,7 +569,8 @@ _CAMEL_BRAND = re.compile(r"^[A-Z][A-Za-z]*[A-Z]{2,}[a-z]")
 # What stands between two names: punctuation, "and" in the languages storydiff reads (lowercase
 # only: "I." is an initial; no Spanish "y", which joins a double surname: "Ortega y Gasset"). "Автори:
 # Марія Петренко та Олег Сидоренко" was one five-word "name", dropped (QA pass 19a).
-_AUTHORS_APART = re.compile(r";|,|&|\||\band\b|(?<!\S)(?:та|і|й|и|und|oraz|i|et)(?!\S)")
+# (Lithuanian "ir": "Eglė Kazlauskienė ir Jonas Petraitis")
+_AUTHORS_APART = re.compile(r";|,|&|\||\band\b|(?<!\S)(?:та|і|й|и|und|oraz|i|et|ir)(?!\S)")
 
 
 def split_authors(raw: str | None) -> list[str]:
@@ -903,6 +915,9 @@ def _slash_day_first(date: str, weekdays: set[int]) -> bool | None:
     return day_first if day_first != month_first else None
 
 
+_ISO_TIME_IN_DATE = re.compile(r"\d[T ][0-2]\d:[0-5]\d")
+
+
 def _parse_date(date: str, clock: str, language: str | None, day_first: bool | None = None) -> str | None:
     """ISO date (with the time when the clock reads), or None when dateparser cannot read it.
     ``day_first``: the order of a numeric date where the page told it (``_slash_day_first``)."""
@@ -936,7 +951,9 @@ def _parse_date(date: str, clock: str, language: str | None, day_first: bool | N
         return None
     if parsed is None:
         return None
-    return parsed.isoformat() if "T" in date else parsed.date().isoformat()
+    # an ISO date holds its time after a "T" or, as LRT, 15min and Delfi print it, a space
+    # ("2026-12-03 09:40"; QA pass 24b, 03: stored as the bare day)
+    return parsed.isoformat() if _ISO_TIME_IN_DATE.search(date) else parsed.date().isoformat()
 
 
 def published_from_lines(
