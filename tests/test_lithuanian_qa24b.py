@@ -1,10 +1,12 @@
 """Lithuanian read as Polish is (QA pass 24b; fixtures written for these tests): scale words
 ("tūkst.", "mln.", "mlrd."), the negative prefix ne-/nė- ("nėra", "neturime", "nebus"), the
-abbreviations a sentence does not end at ("6 val. 52 min."), the dateline "Kaunas, lapkričio 14 d."
-and page furniture ("Skaitykite daugiau: ...")."""
+abbreviations a sentence does not end at ("6 val. 52 min."), the dateline "Kaunas, lapkričio 14 d.",
+page furniture ("Skaitykite daugiau: ..."), a pasted page's "2026-11-14 08:25" and "Name, Site.lt" byline,
+and quotes attributed after a dash („…“, – sakė ministras Darius Vaitkus)."""
 
 import pytest
 
+from storydiff.analyze.quotes import find_quotes
 from storydiff.analyze.sentences import sentences
 from storydiff.compare.claims import quantities_in
 from storydiff.compare.facts import align_facts
@@ -163,3 +165,29 @@ def test_a_name_and_its_site_next_to_the_date_is_the_byline(byline, authors):
 def test_a_headline_with_a_comma_next_to_the_date_is_no_byline():
     page = _kaunas_page("Kaunas, Lietuva", "2026-11-14 08:25")
     assert extract_item(RawItem(source="kaunas.txt", kind="text", content=page)).authors == []
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("„Ligoninė bus atnaujinta iki vasaros“, – sakė sveikatos apsaugos ministras Darius Vaitkus.",
+     "Ligoninė bus atnaujinta iki vasaros", "Darius Vaitkus"),
+    ("„Tiltą uždarysime dviem savaitėms“, – po posėdžio pranešė mero patarėja Ieva Jankienė.",
+     "Tiltą uždarysime dviem savaitėms", "Ieva Jankienė"),
+    ("„Kainos kils ir toliau“, – teigė banko ekonomistas Marius Kazlauskas.",
+     "Kainos kils ir toliau", "Marius Kazlauskas"),
+])
+def test_a_lithuanian_quote_is_attributed_after_its_dash(text, quote, speaker):
+    assert [(q.text, q.speaker) for q in find_quotes(text, language="lt")] == [(quote, speaker)]
+
+
+def test_a_two_word_quote_with_a_speech_verb_after_it_is_a_quote():
+    text = "„Mokesčių nedidinsime“, – pabrėžė premjeras Jonas Petraitis."
+    assert [(q.text, q.speaker) for q in find_quotes(text, language="lt")] == [
+        ("Mokesčių nedidinsime", "Jonas Petraitis")]
+
+
+@pytest.mark.parametrize("text", [
+    "Į stotį atvyko vadinamasis „Ryto ekspresas“ – jis važiuoja kasdien.",
+    "Jis dirba „Vilniaus vandenyse“, – sakoma pranešime.",  # no speech verb of a person after the dash
+])
+def test_a_two_word_name_in_quotes_is_no_quote(text):
+    assert find_quotes(text, language="lt") == []

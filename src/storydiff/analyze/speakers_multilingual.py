@@ -30,14 +30,14 @@ from storydiff.analyze.speech_verbs import ENGLISH_SPEAKER_VERBS, SPEECH_VERBS, 
 # "according to" before a name
 _ACCORDING = {
     "uk": "за словами", "ru": "по словам", "de": "laut|so", "pl": "zdaniem|według",
-    "fr": "selon|d['’]après", "es": "según", "it": "secondo", "en": "according\\s+to",
+    "fr": "selon|d['’]après", "es": "según", "it": "secondo", "en": "according\\s+to", "lt": "pasak|anot",
 }
 # a conjunction right after a quote opens the next clause: "«...», а губернатор X ответил: «...»"
 _CONJUNCTIONS = {
     "uk": ("а", "і", "й", "та", "але", "проте", "тоді як"), "ru": ("а", "и", "но", "однако", "тогда как"),
     "de": ("und", "aber", "während", "doch"), "pl": ("a", "i", "ale", "zaś", "natomiast"),
     "fr": ("et", "mais", "tandis que", "alors que"), "es": ("y", "pero", "mientras que"), "it": ("e", "ma", "mentre"),
-    "en": ("and", "but", "while", "whereas"),
+    "en": ("and", "but", "while", "whereas"), "lt": ("ir", "o", "bet", "tačiau"),
 }
 # an attribution to no one: "„...“, hieß es aus Regierungskreisen", "Jak słyszymy nieoficjalnie, „...”":
 # the quote has no speaker, and the person quoted before does not take it (QA pass 16)
@@ -51,10 +51,11 @@ _ANONYMOUS = {
     "es": r"según\s+fuentes|según\s+ha\s+podido\s+saber",
     "it": r"secondo\s+fonti|si\s+apprende",
     "en": r"sources\s+said|it\s+was\s+said|officials\s+said",
+    "lt": r"neoficialiai|kaip\s+teigiama|kaip\s+pranešama|kaip\s+skelbiama",
 }
 _ANONYMOUS_RE = {lang: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE) for lang, p in _ANONYMOUS.items()}
 _PRONOUNS = {"uk": "він вона", "ru": "он она", "de": "er sie", "pl": "on ona", "fr": "il elle",
-             "es": "él ella", "it": "lui lei", "en": "he she"}
+             "es": "él ella", "it": "lui lei", "en": "he she", "lt": "jis ji"}
 # capitalised words that open a sentence or name no one ("Ale", "Der", "El")
 _NOT_NAMES = frozenset(
     ["der", "die", "das", "den", "dem", "des", "ein", "eine", "er", "sie", "es", "wir", "ich", "le", "la", "les", "un", "une", "il", "elle", "nous", "on", "el", "los", "las", "ella", "ello", "él", "nosotros", "pan", "pani", "jak", "ale", "i", "w", "na", "it", "lo", "gli", "la"]
@@ -118,8 +119,8 @@ _AFTER_MARK = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*[—―–-]?[ \t\u00a0]*")
 # gender is read from the article's words: a first name in -a (Anna, Katarzyna, Олена; a few men's
 # names aside), a Polish or Slavic surname's ending (-ska, -ська, -ова), a feminine title before the
 # name ("Oppositionsführerin", "Frau", "posłanka"); a man's in pl/uk/ru is read as below (_slavic_man).
-_FEMININE_PRONOUNS = frozenset(["sie", "ona", "вона", "она", "elle", "ella", "lei"])
-_MASCULINE_PRONOUNS = frozenset(["er", "on", "він", "он", "il", "él", "lui"])
+_FEMININE_PRONOUNS = frozenset(["sie", "ona", "вона", "она", "elle", "ella", "lei", "ji"])
+_MASCULINE_PRONOUNS = frozenset(["er", "on", "він", "он", "il", "él", "lui", "jis"])
 _MEN_IN_A = frozenset(["kuba", "barnaba", "bonawentura", "andrea", "luca", "nikita", "никита", "микита", "ілля",
                        "илья", "микола", "кузьма", "фома", "лука", "sasha", "sascha", "joshua", "jonah", "elia"])
 _SLAVIC = frozenset(["pl", "uk", "ru"])
@@ -291,6 +292,7 @@ _PLACE_PREPOSITIONS = {
     "es": "en a desde sobre",
     "it": "a in su da al alla nel nella sul sulla",
     "en": "in on at from to with via during after before",
+    "lt": "į iš per su prie nuo ant pas",
 }
 _DETERMINERS_TEXT = (
     "der die das dem den des einem einer eines seinem seiner seinen ihrem ihrer ihren unser unserer unserem unseren "
@@ -439,9 +441,14 @@ def speaker_after(
         # "“, sagte Kessler” is the common order; "», — Кличко сказав" puts the name first
         later = _VERB_RE[lang].search(clause, 0, 40)
         runs = _speaker_runs(clause[: later.start()], lang) if later else []
-        if later is None or not runs:
+        if later is not None and not runs and clause[: later.start()].islower():
+            # "“, – po balsavimo sakė ministrė X", "”, – po głosowaniu powiedziała minister X": when
+            # it was said, in lower case, then the verb and its speaker (QA pass 24b, 07)
+            verb = later
+        elif later is None or not runs:
             return None, None
-        return later.group(0), _pick(runs, nearest_last=True)
+        else:
+            return later.group(0), _pick(runs, nearest_last=True)
     cue, rest = verb.group(0), clause[verb.end():]
     if lang == "fr" and cue.lower().startswith("a-t-"):
         return cue, previous  # « ... », a-t-il ajouté

@@ -47,6 +47,13 @@ SPEECH_VERBS = {
            "reconoció insistió manifestó informó ha dicho ha afirmado ha señalado ha asegurado ha explicado "
            "ha declarado ha añadido explica asegura afirma señala añade"),
     "it": "ha detto ha dichiarato ha affermato ha aggiunto ha spiegato ha sottolineato",
+    # Lithuanian (QA pass 24b, 07: „…“, – sakė ministrė Kristina Brazauskienė had no speaker): the past
+    # tense (one form for a man and a woman) and the present; not "mano" (thinks; also "my") nor "kalba"
+    # (speaks; also "language")
+    "lt": ("sakė teigė pranešė pabrėžė pažymėjo patvirtino pareiškė aiškino paaiškino kalbėjo rašė parašė "
+           "pridūrė tikino tvirtino akcentavo informavo atsakė perspėjo įspėjo pripažino priminė ragino klausė "
+           "komentavo svarstė kritikavo apgailestavo "
+           "sako teigia pabrėžia pažymi tvirtina aiškina rašo priduria tikina ragina"),
 }
 # English: the verbs of a said-on date and an attribution ("officials said", "she told Reuters");
 # the English speakers read lemmas from the parse instead (speakers.SPEECH_LEMMAS)
@@ -78,6 +85,7 @@ REPORTING = {
     "fr": "a déclaré a dit a affirmé a ajouté a indiqué a précisé a expliqué",
     "es": "dijo afirmó declaró señaló añadió informó explicó",
     "it": "ha detto ha dichiarato ha affermato ha aggiunto",
+    "lt": "sakė teigė pranešė pabrėžė pažymėjo pareiškė pridūrė informavo paaiškino",
 }
 
 
