@@ -103,9 +103,9 @@ SCHOOLS = (
 )
 
 
-def _doc(doc_id: str, report: tuple[str, str], published: str) -> MatchDoc:
+def _doc(doc_id: str, report: tuple[str, str], published: str, language: str = "en") -> MatchDoc:
     title, text = report
-    return MatchDoc(doc_id, text, title, published, language="en")
+    return MatchDoc(doc_id, text, title, published, language=language)
 
 
 def _stories(docs: list[MatchDoc], **settings) -> list[str]:
@@ -349,8 +349,9 @@ def test_the_same_days_evening_update_of_an_event_joins_its_story():
         sids = _stories(docs)
         assert sids[0] == sids[1] == sids[2], docs[2].id
         # the update cue is what joins them: read as a happening of that evening, each is kept out
+        # (on the reports' own offset: Marisol's 14:10Z is after an evening begun at 17:00 +03:00)
         with mock.patch("storydiff.match.clusterer.tells_an_update", lambda _: False):
-            sids = _stories(docs)
+            sids = _stories(docs, out_before_east_offset=0)
         assert sids[0] == sids[1] != sids[2], docs[2].id
 
 
@@ -367,3 +368,97 @@ def test_tells_an_update_in_five_languages():
     assert not tells_an_update(" ".join(SCHOOLS))
     assert not tells_an_update(" ".join(RATING))
     assert not tells_an_update("The toll road to Varn reopened on Monday evening")
+
+
+# Review 24b: H1, every report stamped west of the event's place; H2, the toll counted again
+# without a toll noun; M1, a survivors' protest or a resignation "in the aftermath", new acts.
+
+
+def test_the_afternoon_is_the_event_places_when_every_report_is_stamped_west_of_it():
+    # review 24b, H1: the Ostrin strike at 12:50 Kyiv time, told "on Monday" at 11:20Z and 11:50Z
+    # and "on Monday afternoon" at 16:00Z (or all on US Eastern time): no stamp gives Kyiv's
+    # offset, and the afternoon read on UTC's began at 12:00Z, after both first reports
+    for stamps in (("2026-06-08T11:20:00+00:00", "2026-06-08T11:50:00+00:00", "2026-06-08T16:00:00+00:00"),
+                   ("2026-06-08T06:20:00-04:00", "2026-06-08T06:50:00-04:00", "2026-06-08T11:00:00-04:00"),
+                   ("2026-06-08T13:20:00+02:00", "2026-06-08T13:50:00+02:00", "2026-06-08T18:00:00+02:00")):
+        docs = [_doc(i, r, t) for i, r, t in zip(("e1", "e2", "late"), (KHARKIV_1, KHARKIV_2, KHARKIV_LATE), stamps)]
+        sids = _stories(docs)
+        assert sids[0] == sids[1] == sids[2], stamps
+        # read on the reports' own offset (no slack for the place's), the late report is kept out
+        if stamps[0].endswith("+00:00"):
+            sids = _stories(docs, out_before_east_offset=0)
+            assert sids[0] == sids[1] != sids[2]
+    # the walkout told by 08:40Z is still out before the afternoon, read as early as +03:00's
+    docs = _walkout()
+    docs[2] = _doc("lawsuit", LAWSUIT, "2026-06-08T15:30:00+00:00")
+    sids = _stories(docs)
+    assert sids[0] == sids[1] != sids[2]
+
+
+TOLL_EVENING_MORE = ("Varn quake: 17 now dead", "Rescuers pulled eight more bodies from collapsed homes in Varn on "
+                     "Monday evening, bringing the number killed by the magnitude 6.1 earthquake to 17, the "
+                     "emergency ministry said.")
+TOLL_MORNING_UK = ("Землетрус у Варні: 9 загиблих", "Землетрус магнітудою 6,1 стався у Варнському регіоні в "
+                   "понеділок вранці, загинули 9 людей, пошкоджено сотні будинків, повідомило міністерство з "
+                   "надзвичайних ситуацій.")
+TOLL_NOON_UK = ("У Варні внаслідок землетрусу загинули дев'ятеро людей", "Дев'ятеро людей загинули внаслідок "
+                "землетрусу магнітудою 6,1 у Варнському регіоні в понеділок, повідомило міністерство з надзвичайних "
+                "ситуацій. Пошкоджено сотні будинків.")
+TOLL_EVENING_UK = ("Землетрус у Варні: загиблих уже 17", "Увечері в понеділок рятувальники дістали з-під завалів ще "
+                   "вісім тіл, загиблих унаслідок землетрусу магнітудою 6,1 у Варнському регіоні вже 17, повідомило "
+                   "міністерство з надзвичайних ситуацій.")
+SURVIVORS_PROTEST = ("Varn quake survivors protest at governor's office", "Hundreds of survivors of the Varn "
+                     "earthquake protested outside the governor's office on Monday evening, demanding tents and "
+                     "heating after 9 people were killed and hundreds of homes were damaged by the magnitude 6.1 quake.")
+AFTERMATH_RESIGNATION = ("Varn governor resigns after quake", "Governor Ivo Pesk resigned on Monday evening in the "
+                         "aftermath of the magnitude 6.1 earthquake that killed 9 people in the Varn region, saying "
+                         "building inspectors had ignored warnings about hundreds of homes.")
+
+
+def test_the_toll_counted_again_without_a_toll_noun_joins_its_story():
+    # review 24b, H2: "eight more bodies ... bringing the number killed to 17" (and in Ukrainian, "ще
+    # вісім тіл, загиблих ... вже 17") is the same evening's update of the morning's quake
+    for first, second, evening, lang in ((TOLL_MORNING, TOLL_NOON, TOLL_EVENING_MORE, "en"),
+                                         (TOLL_MORNING_UK, TOLL_NOON_UK, TOLL_EVENING_UK, "uk")):
+        docs = [_doc("m", first, "2026-03-02T11:10:00+00:00", lang), _doc("n", second, "2026-03-02T12:05:00+00:00", lang),
+                _doc("e", evening, "2026-03-02T21:30:00+00:00", lang)]
+        sids = _stories(docs)
+        assert sids[0] == sids[1] == sids[2], evening[0]
+        with mock.patch("storydiff.match.clusterer.tells_an_update", lambda _: False):
+            sids = _stories(docs)
+        assert sids[0] == sids[1] != sids[2], evening[0]
+
+
+def test_a_new_act_naming_the_survivors_or_the_aftermath_stays_apart():
+    # review 24b, M1: "survivors of the quake protested", "resigned ... in the aftermath of the
+    # earthquake" are happenings of that evening, not updates of the morning's quake
+    morning = [_doc("m", TOLL_MORNING, "2026-03-02T11:10:00+00:00"), _doc("n", TOLL_NOON, "2026-03-02T12:05:00+00:00")]
+    for evening in (SURVIVORS_PROTEST, AFTERMATH_RESIGNATION):
+        docs = [*morning, _doc("e", evening, "2026-03-02T20:30:00+00:00")]
+        sids = _stories(docs)
+        assert sids[0] == sids[1] != sids[2], evening[0]
+        sids = _stories(docs, out_before_event=False)  # the veto is what keeps it apart
+        assert sids[0] == sids[1] == sids[2], evening[0]
+
+
+def test_an_update_is_told_by_its_construction_not_a_bare_noun():
+    # the toll counted again without a toll noun (review 24b, H2)
+    assert tells_an_update("Rescuers pulled eight more bodies from the ruins, bringing the number killed to 17")
+    assert tells_an_update("Увечері рятувальники дістали ще вісім тіл, загиблих унаслідок землетрусу вже 17")
+    assert tells_an_update("Вечером спасатели достали еще восемь тел, погибших при землетрясении уже 17")
+    assert tells_an_update("W poniedziałek wieczorem wydobyto osiem kolejnych ciał, w trzęsieniu zginęło już 17 osób")
+    assert tells_an_update("Rettungskräfte bargen am Montagabend acht weitere Leichen aus den Trümmern")
+    # survivors pulled out, searched for
+    assert tells_an_update("Рятувальники врятували ще двох вцілілих з-під завалів")
+    assert tells_an_update("Спасатели нашли двух выживших под завалами")
+    assert tells_an_update("Helfer bargen am Samstagnachmittag zwei Überlebende aus den Trümmern")
+    assert tells_an_update("Ratownicy wydobyli dwóch ocalałych spod gruzów")
+    # a new act that names the survivors, the aftermath or the clean-up (review 24b, M1)
+    assert not tells_an_update(" ".join(SURVIVORS_PROTEST))
+    assert not tells_an_update(" ".join(AFTERMATH_RESIGNATION))
+    assert not tells_an_update("Residents sued the city over the clean-up on Monday evening")
+    assert not tells_an_update("Сотні вцілілих після землетрусу протестували біля офісу губернатора")
+    assert not tells_an_update("Сотни выживших протестовали вечером в понедельник у здания администрации")
+    assert not tells_an_update("Überlebende des Bebens protestierten am Montagabend vor dem Amt des Gouverneurs")
+    assert not tells_an_update("Ocalali z trzęsienia ziemi protestowali w poniedziałek wieczorem")
+    assert not tells_an_update("More people are expected at the rally on Monday evening")

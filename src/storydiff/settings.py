@@ -327,6 +327,14 @@ class MatchSettings:
     # and on the English 10k stream (no story-size limit: B3 R 0.8726 -> 0.8713, its larger
     # stories' next-day reports turned away); round 23.
     out_before_max_size: int = 4
+    # ... reading the part of the day a lede names on at least this UTC offset, in seconds: the
+    # eastmost the places its coverage tells of use (+03:00: Kyiv's summer time, Moscow, Minsk,
+    # Istanbul; the uk/ru/pl/de market's), as the afternoon is the event place's and no report's
+    # stamp need give it. A story whose every report is stamped UTC or US Eastern time read a
+    # Kharkiv strike's "Monday afternoon" 2 or 7 hours late, and its 13:20 and 13:50 Kyiv-time
+    # reports were "out before" it (review 24b, H1). A geographic bound, not fitted: a desk
+    # covering east Asia sets +09:00 (32400); a larger offset leaves the veto fewer afternoons.
+    out_before_east_offset: int = 3 * 3600
     # The lede vetoes (match/lede_keys.py): no join (nor reprint join) between reports whose
     # headlines and first sentences name places or people the other never names (two cities'
     # budget sessions told with one agency template: QA pass 21b, 05), nor between reports of one

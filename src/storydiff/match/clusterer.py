@@ -556,16 +556,18 @@ class _OutSide:
         return _OutSide(finite(s.out_by), finite(s.first_out), s.previews, finite(s.began_clock), s.began_hour,
                         s.east if s.east > -(1 << 30) else 0, s.west if s.west < 1 << 30 else 0)
 
-    def out_before(self, other: _OutSide, days: bool) -> bool:
-        """Whether this side's reports were all out before ``other``'s lede event began. Where the
-        two sides' reports were published on different offsets, the lede's "on Monday afternoon"
-        is read on the eastmost (the earliest that afternoon began for any of their outlets) and
-        its Monday on the westmost (the latest that day began): an outlet stamping UTC or US
+    def out_before(self, other: _OutSide, days: bool, east: int = 0) -> bool:
+        """Whether this side's reports were all out before ``other``'s lede event began. The lede's
+        "on Monday afternoon" is the afternoon of the event's place, which no stamp need give: it
+        is read on the eastmost of the two sides' offsets and ``east``
+        (MatchSettings.out_before_east_offset), the earliest that afternoon began there, and its
+        Monday on the westmost of theirs (the latest that day began): an outlet stamping UTC or US
         Eastern time does not make the afternoon of a strike in Kharkiv, told at 13:20 Kyiv time,
-        begin after it (review 23b, F4)."""
+        begin after it (review 23b, F4), even where every report of it is stamped so (review 24b,
+        H1)."""
         if other.began_clock is None:
             return False
-        began = other.began_clock - max(self.east, other.east)
+        began = other.began_clock - max(self.east, other.east, east)
         day_start = other.began_clock - other.hour * 3600 - min(self.west, other.west)
         return out_before(self.out_by, self.previews, began, other.hour, days, self.first_out, day_start)
 
@@ -1134,7 +1136,8 @@ class OnlineClusterer:
             return False
         days_too = self.settings.out_before_days
         mine, story = _OutSide.of_report(d.t, placing), _OutSide.of_story(s)
-        return mine.out_before(story, days_too) or story.out_before(mine, days_too)
+        east = self.settings.out_before_east_offset
+        return mine.out_before(story, days_too, east) or story.out_before(mine, days_too, east)
 
     def _stories_out_before(self, s: _Story, other: _Story) -> bool:
         """Whether either story's reports were all out before the other's events began
@@ -1144,7 +1147,8 @@ class OnlineClusterer:
         if not st.out_before_event or st.event_days_apart < 0 or max(len(s.members), len(other.members)) > st.out_before_max_size:
             return False
         a, b = _OutSide.of_story(s), _OutSide.of_story(other)
-        return a.out_before(b, st.out_before_days) or b.out_before(a, st.out_before_days)
+        east = st.out_before_east_offset
+        return a.out_before(b, st.out_before_days, east) or b.out_before(a, st.out_before_days, east)
 
     def _span_exceeds(self, d: _Doc, s: _Story, other: _Story | None = None) -> bool:
         """The story span bound (MatchSettings.event_story_span_days): ``s`` (or ``other``, which

@@ -322,20 +322,48 @@ def parts_apart(a: int, b: int) -> bool:
     return a in _OPPOSITE and _OPPOSITE[a] == b
 
 
-# What a lede says of an event already under way (tells_an_update): its toll counted again, and
-# the rescue of survivors and the clean-up after it, in en/uk/ru/de/pl. Headline nouns of a
-# desk's update, not verbs of a new act (a lawsuit filed, schools ordered shut, a rating cut).
+# What a lede says of an event already under way (tells_an_update), in en/uk/ru/de/pl: its toll
+# counted again, as a toll noun ("death toll", "кількість загиблих", "Zahl der Toten", "liczba
+# ofiar") or as more of the dead than before ("eight more bodies", "bringing the number killed to
+# 17", "загиблих ... вже 17", "ещё восемь тел", "zginęło już 17 osób", "weitere Leichen"; review 24b,
+# H2); survivors pulled out or searched for, and streets swept up or cleared after it. Each in an
+# update's own construction, never a bare noun: "survivors of the quake protested", a resignation
+# "in the aftermath of" it, a lawsuit over "the clean-up" are happenings of their own (review 24b,
+# M1). Not verbs of a new act (a lawsuit filed, schools ordered shut, a rating cut).
+_COUNT = r"(?:\d+|\w+)"
 _UPDATE = re.compile(
     r"\b(?:death[ \t]+toll|toll[ \t]+(?:has[ \t]+|had[ \t]+)?(?:rose|rises|risen|climbed|climbs|jumped|reached)"
     r"|number[ \t]+of[ \t]+(?:people[ \t]+)?(?:killed|dead|deaths|injured|wounded|hurt|victims)"
-    r"|survivors?|swept[ \t]+up|sweeping[ \t]+up|clean-?up|clean(?:ed|ing)[ \t]+up|aftermath"
-    r"|(?:кількість|кількості|число|числа)[ \t]+(?:загиблих|жертв|поранених|постраждалих)|вцілілих|вижилих"
+    r"|more[ \t]+(?:bodies|dead|deaths|victims|casualties|people[ \t]+(?:have[ \t]+|had[ \t]+)?(?:died|been[ \t]+killed"
+    r"|were[ \t]+(?:killed|found[ \t]+dead)))"
+    r"|(?:bringing|raising|taking|pushing)[ \t]+(?:the|its)[ \t]+(?:death[ \t]+)?(?:toll|number|total|tally|count)"
+    r"|(?:killed|dead|deaths|victims)[ \t]+(?:has[ \t]+|had[ \t]+)?(?:rose|risen|rises|climbed|climbs)[ \t]+to"
+    r"|\d+[ \t]+now[ \t]+dead|(?:dead|death[ \t]+toll)[ \t]+now[ \t]+(?:at|stands|\d)"
+    r"|(?:pulled|rescued|found|freed|dug|brought)[ \t]+(?:out[ \t]+)?(?:\w+[ \t]+){0,2}survivors?\b"
+    r"|survivors?[ \t]+(?:were|was|have[ \t]+been|had[ \t]+been)[ \t]+(?:pulled|rescued|found|freed|dug)"
+    r"|search(?:ing|ed|es)?[ \t]+for[ \t]+survivors|swept[ \t]+up|sweeping[ \t]+up|clean(?:ed|ing)[ \t]+up"
+    r"|clean-?up[ \t]+(?:work[ \t]+|operations?[ \t]+|efforts?[ \t]+)?(?:continued|continues|went[ \t]+on|began|begins|is[ \t]+under[ \t]+way)"
+    r"|(?:кількість|кількості|число|числа)[ \t]+(?:загиблих|жертв|поранених|постраждалих)"
+    r"|ще[ \t]+" + _COUNT + r"[ \t]+(?:тіл|загибл\w*|жертв|поранен\w*)"
+    r"|(?:загибл\w*|жертв\w*|поранен\w*|постраждал\w*)[^.!?\n]{0,80}?\b(?:вже|уже)[ \t]+\d+"
+    r"|\b(?:вже|уже)[ \t]+" + _COUNT + r"[ \t]+(?:людей|осіб|загибл\w*|жертв)"
+    r"|(?:врятува\w*|дістали|витягли|шука\w*|пошук\w*|знайшли)[ \t]+(?:\w+[ \t]+){0,2}(?:вцілілих|вижилих)"
     r"|ліквідац\w*[ \t]+наслідк\w*|ліквіду\w*[ \t]+наслідк\w*|розбир\w*[ \t]+завал\w*"
-    r"|(?:число|числа|количество|количества)[ \t]+(?:погибших|жертв|раненых|пострадавших)|выживших|уцелевших"
+    r"|(?:число|числа|количество|количества)[ \t]+(?:погибших|жертв|раненых|пострадавших)"
+    r"|ещ[её][ \t]+" + _COUNT + r"[ \t]+(?:тел|погибш\w*|жертв|ранен\w*)"
+    r"|(?:погибш\w*|жертв\w*|ранен\w*|пострадавш\w*)[^.!?\n]{0,80}?\bуже[ \t]+\d+"
+    r"|\bуже[ \t]+" + _COUNT + r"[ \t]+(?:человек|погибш\w*|жертв)"
+    r"|(?:спас\w*|достали|вытащили|ищут|иска\w*|поиск\w*|нашли)[ \t]+(?:\w+[ \t]+){0,2}(?:выживших|уцелевших)"
     r"|ликвидац\w*[ \t]+последстви\w*|ликвидир\w*[ \t]+последстви\w*|разбир\w*[ \t]+завал\w*"
-    r"|Zahl[ \t]+der[ \t]+(?:Toten|Todesopfer|Opfer|Verletzten)|Totenzahl|Opferzahl|Überlebende\w*"
+    r"|Zahl[ \t]+der[ \t]+(?:Toten|Todesopfer|Opfer|Verletzten)|Totenzahl|Opferzahl"
+    r"|weitere[nr]?[ \t]+(?:\d+[ \t]+)?(?:Leichen|Tote|Todesopfer)|bereits[ \t]+" + _COUNT + r"[ \t]+(?:Tote|Todesopfer)"
+    r"|(?:bargen|retteten|gerettet|geborgen|fanden|gefunden|suchten|suchen|Suche[ \t]+nach)[ \t]+(?:\w+[ \t]+){0,3}Überlebende\w*"
+    r"|Überlebende\w*[ \t]+(?:wurden|konnten)?[ \t]*(?:geborgen|gerettet|gefunden)"
     r"|Aufräumarbeiten|aufgeräumt|räumten[ \t]+auf"
-    r"|liczba[ \t]+(?:ofiar|zabitych|zmarłych|rannych|poszkodowanych)|bilans[ \t]+ofiar|ocalał\w*"
+    r"|liczba[ \t]+(?:ofiar|zabitych|zmarłych|rannych|poszkodowanych)|bilans[ \t]+ofiar"
+    r"|kolejn\w*[ \t]+(?:\d+[ \t]+)?(?:ciał|ofiar|zabitych|zmarłych|osób[ \t]+(?:zginęło|zmarło))"
+    r"|(?:zginęł\w*|zmarł\w*)[ \t]+już|już[ \t]+" + _COUNT + r"[ \t]+(?:osób|osoby|ofiar|zabitych)"
+    r"|(?:wydobyli|wydobyto|uratowali|uratowano|odnaleźli|odnaleziono|szuka\w*|poszukiwa\w*)[ \t]+(?:\w+[ \t]+){0,2}ocalał\w*"
     r"|sprząta\w*|sprzątal\w*|uprzątn\w*|usuwa\w*[ \t]+(?:skutki|gruz\w*))",
     re.IGNORECASE,
 )
