@@ -98,9 +98,12 @@ def test_a_city_s_morning_and_evening_strikes_on_two_districts_are_two_stories()
     assert placed["morning"] == placed["morning-reprint"]
     assert placed["evening"] == placed["evening-reprint"]
     assert placed["morning"] != placed["evening"]
-    # the veto is what keeps them apart
-    off = _placed(_strikes(), MatchSettings(lede_veto=False))
+    # the veto is what keeps them apart (the out-before veto does too: the morning's reports were
+    # all out before the evening the other lede names began; off here to watch the lede veto alone)
+    off = _placed(_strikes(), MatchSettings(lede_veto=False, out_before_event=False))
     assert off["morning"] == off["evening"]
+    out_before_only = _placed(_strikes(), MatchSettings(lede_veto=False))
+    assert out_before_only["morning"] != out_before_only["evening"]
 
 
 def test_an_evening_follow_up_of_the_morning_strike_stays_with_it():
