@@ -623,7 +623,8 @@ _RULES: list[tuple] = [
     # the agency in brackets after the dateline, closed by a full stop or a comma as the Baltic and
     # Polish regional press print it: "Вильнюс, 4 декабря (ТАСС).", "WILNO, 3 grudnia (PAP).",
     # "Vilnius, gruodžio 3 d. (ELTA)." (QA pass 24b, 06: only the dash form was read)
-    ("wire", re.compile(rf"(?m)^[ \t]*(?:{_DATELINE_CITY}|[A-ZА-ЯІЇЄҐ][\w'’-]{{1,30}}),[^\n()]{{1,30}}?"
+    # (a date between: "Zelensky, Trump at the White House (AP)." is a photo's caption; review 24c L3)
+    ("wire", re.compile(rf"(?m)^[ \t]*(?:{_DATELINE_CITY}|[A-ZА-ЯІЇЄҐ][\w'’-]{{1,30}}),[^\n()\d]{{0,30}}\d[^\n()]{{0,30}}?"
                         rf"\((?P<name>(?i:{_WIRE_NAMES}))\)[ \t]*[.,](?=\s)")),
 ]
 

@@ -30,7 +30,7 @@ from storydiff.analyze.speech_verbs import ENGLISH_SPEAKER_VERBS, SPEECH_VERBS, 
 # "according to" before a name
 _ACCORDING = {
     "uk": "за словами", "ru": "по словам", "de": "laut|so", "pl": "zdaniem|według",
-    "fr": "selon|d['’]après", "es": "según", "it": "secondo", "en": "according\\s+to", "lt": "pasak|anot",
+    "fr": "selon|d['’]après", "es": "según", "it": "secondo", "en": "according\\s+to", "lt": "[Pp]asak|[Aa]not",
 }
 # a conjunction right after a quote opens the next clause: "«...», а губернатор X ответил: «...»"
 _CONJUNCTIONS = {
@@ -378,6 +378,9 @@ _GENITIVE = {
     "ru": (("ской", "ская"), ("ского", "ский"), ("ого", "ий"), ("ой", "а"), ("ова", "ов"), ("ева", "ев"),
            ("ина", "ин"), ("ко", "ко"), ("я", "ь"), ("ы", "а"), ("а", "")),
     "pl": (("skiego", "ski"), ("ckiego", "cki"), ("skiej", "ska"), ("ckiej", "cka"), ("ego", "y"), ("a", "")),
+    # "pasak/anot" take the genitive: Brazauskienės is Brazauskienė, Benkunsko Benkunskas (review 24c M3)
+    "lt": (("ienės", "ienė"), ("aitės", "aitė"), ("ytės", "ytė"), ("ės", "ė"), ("aus", "us"), ("os", "a"),
+           ("o", "as")),
 }
 
 
@@ -387,6 +390,7 @@ _GENITIVE = {
 _FIRST_GENITIVE = {
     "uk": (("ія", "ій"), ("ії", "ія"), ("и", "а"), ("а", "")),
     "ru": (("ая", "ай"), ("ея", "ей"), ("ия", "ий"), ("ии", "ия"), ("ы", "а"), ("а", "")),
+    "lt": (("ės", "ė"), ("os", "a"), ("o", "as")),  # Kristinos is Kristina, Eglės Eglė, Valdo Valdas
 }
 # Ukrainian men's names in -о take -а in the genitive as those in a consonant do: Дмитра is Дмитро
 _UK_O_NAMES = frozenset(["дмитр", "петр", "михайл", "павл", "данил", "кирил", "гаврил", "левк", "марк"])
@@ -516,6 +520,8 @@ def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | No
     according = next(reversed(list(_ACCORDING_RE[lang].finditer(sentence))), None)  # the last one
     if according is not None:
         runs = _runs(sentence[according.end():])
+        if lang == "lt":  # a place's genitive stands before the role: "pasak Vilniaus mero Valdo Benkunsko"
+            runs = [r for r in runs if len(r[1]) >= 2]
         if runs:
             words = _name(runs[0][1]).split()
             words = [_first_name(w, lang) for w in words[:-1]] + [_nominative(words[-1], lang, text, tuple(words[:-1]))]

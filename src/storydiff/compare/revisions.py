@@ -195,9 +195,7 @@ def _figures(before: str, after: str, language: str | None) -> list[tuple[str, s
     units_old, units_new = [old_unit.get(v) for v, _ in old], [new_unit.get(v) for v, _ in new]
     paired_old, paired_new = set(), set()
     for i, unit in enumerate(units_old):
-        # only between as many figures on each side: a figure added or cut may be another incident's
-        # ("… in Sumy two were killed" added beside Kharkiv's injured; review 24b L1)
-        if len(old) == len(new) and unit and units_old.count(unit) == 1 and units_new.count(unit) == 1:
+        if unit and units_old.count(unit) == 1 and units_new.count(unit) == 1:
             j = units_new.index(unit)
             paired_old.add(i)
             paired_new.add(j)

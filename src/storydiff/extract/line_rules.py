@@ -56,8 +56,10 @@ _PATTERNS = {
     r"|abonnieren sie|folgen sie uns|subskrybuj|obserwuj nas"
     # Lithuanian (QA pass 24b: 15min's "Skaitykite daugiau: ..." was kept and split its story)
     r"|skaitykite (daugiau|taip pat|ir)|taip pat skaitykite|susiję straipsniai|susijusios naujienos"
-    r"|daugiau naujienų|sekite mus|prenumeruokite|dalintis|dalinkitės)\b.{0,80}$|special discount"
-    r"|^\W*komentarai\W*(\d+\W*)?$"
+    r"|daugiau naujienų|sekite mus|prenumeruokite)\b.{0,80}$|special discount"
+    # share buttons and the comments' counter, each a line of its own ("Dalintis" opens prose too:
+    # "Dalintis patirtimi ..."; review 24c L4)
+    r"|^\W*(komentarai|dalintis|dalinkitės)\W*(\d+\W*)?$"
     r"|\b(в|у|на) (нашому|нашем|нашій|нашей) (telegram|телеграм|viber|вайбер|facebook|фейсбук|instagram|youtube"
     r"|tiktok|каналі|канале|сторінці|странице)",
     # an ad slot's label: "Advertisement", "Реклама" alone, "Advertisement - scroll to continue
