@@ -297,7 +297,24 @@ _SCALE_STARTS = (("тис", 1e3), ("тыс", 1e3), ("tys", 1e3), ("tausend", 1e3
 # language: compare.numbers) or a percent. "€5" / "$5" and "50%" / "50" are two figures
 # (review 24a, F2); a unit one side leaves out ("$5 billion" / "5 billion") is a trim, but a percent
 # is no unit to leave out
+# ("pct", and the abbreviations news writes with a dot: uk "50 відс.", ru "50 проц."); the other
+# percent words are compare.numbers' unit table's, so the two readers agree on "50 proc." (pl, lt)
+# (review 24c, H2: "50 proc." / "50%" was flagged "numbers")
 _PERCENT_STARTS = ("percent", "prozent", "procent", "процент", "відсот", "pct")
+_PERCENT_ABBREVIATIONS = frozenset({"відс", "проц", "proc", "pct"})
+
+
+@lru_cache(maxsize=1)
+def _percent_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(word starts, whole words) that write a percent in any language: ``_PERCENT_STARTS`` and
+    ``_PERCENT_ABBREVIATIONS`` with compare.numbers' unit words for "%" (a start, or a whole word
+    where the table ends it with "$")."""
+    from storydiff.compare.numbers import _UNITS as NUMBER_UNITS
+
+    keys = {key for table in NUMBER_UNITS.values() for key, unit in table.items() if unit == "%"}
+    starts = set(_PERCENT_STARTS) | {k for k in keys if not k.endswith("$") and " " not in k}
+    whole = set(_PERCENT_ABBREVIATIONS) | {k.rstrip("$") for k in keys if k.endswith("$")}
+    return tuple(sorted(starts)), frozenset(whole)
 _CURRENCY_SIGNS = {"$": "dolla", "€": "euro", "£": "pound", "₴": "hryvn", "₽": "roubl", "¥": "yen", "₹": "rupee"}
 _DURATION_HOURS = {"minute": 1 / 60, "minutes": 1 / 60, "hour": 1, "hours": 1, "day": 24, "days": 24,
                    "week": 168, "weeks": 168}
@@ -420,7 +437,8 @@ def _unit_after(tokens: tuple[str, ...], j: int) -> str | None:
     if j >= len(tokens):
         return None
     word = tokens[j]
-    if word == "%" or word.startswith(_PERCENT_STARTS) or tokens[j:j + 2] == ("per", "cent"):
+    starts, whole = _percent_words()
+    if word == "%" or word in whole or word.startswith(starts) or tokens[j:j + 2] == ("per", "cent"):
         return "%"
     if word in _CURRENCY_SIGNS:
         return _CURRENCY_SIGNS[word]
