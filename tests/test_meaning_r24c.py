@@ -28,3 +28,27 @@ def test_a_percent_abbreviation_is_a_percent(a, b, lang):
 ])
 def test_another_figure_is_still_numbers(a, b, lang):
     assert "numbers" in meaning_changes(a, b, lang, lang)
+
+
+# M2: cross-language opposites read only the words that say the concept: Ukrainian «програма» is a
+# programme (not «програти», to lose), one raises an issue ("raised the issue of troop cuts" is
+# «поднял вопрос о сокращении»), and "won" after a figure is Korea's currency
+@pytest.mark.parametrize("a, b, la, lb", [
+    ("The new programme won approval.", "Нова програма отримала схвалення.", "en", "uk"),
+    ("The government won support for the programme.", "Уряд здобув підтримку для програми.", "en", "uk"),
+    ("He raised the issue of troop cuts.", "Он поднял вопрос о сокращении войск.", "en", "ru"),
+    ("The deal is worth 5 billion won.", "Угода коштує 5 мільярдів вон, це програма.", "en", "uk"),
+])
+def test_no_false_cross_language_antonym(a, b, la, lb):
+    assert "antonym" not in meaning_changes(a, b, la, lb)
+    assert "antonym" not in meaning_changes(b, a, lb, la)
+
+
+@pytest.mark.parametrize("a, b, la, lb", [
+    ("Ukraine will win this war.", "Україна програє цю війну.", "en", "uk"),
+    ("We won the vote.", "Ми програли голосування.", "en", "uk"),
+    ("Prices will rise.", "Цены сократятся.", "en", "ru"),
+    ("Ukraine won the match.", "Україна зазнала поразки в матчі.", "en", "uk"),
+])
+def test_real_cross_language_opposites_stay_antonym(a, b, la, lb):
+    assert "antonym" in meaning_changes(a, b, la, lb)
