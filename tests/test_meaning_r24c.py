@@ -52,3 +52,29 @@ def test_no_false_cross_language_antonym(a, b, la, lb):
 ])
 def test_real_cross_language_opposites_stay_antonym(a, b, la, lb):
     assert "antonym" in meaning_changes(a, b, la, lb)
+
+
+# M4: Lithuanian words that begin "ne"/"nė" and deny nothing: nešti (carry), neigti (deny), "neto",
+# places and brands; a real prefixed "not" ("nešaudė", did not shoot; "neturime") still negates
+@pytest.mark.parametrize("word", ["nešė", "neša", "nešiojo", "neigia", "neigė", "neigti", "neto", "neringa",
+                                  "netflix", "nepalas", "neonacių", "nėščia"])
+def test_lithuanian_words_that_start_ne_deny_nothing(word):
+    from storydiff.compare.meaning import _prefix_negates
+
+    assert not _prefix_negates(word, "lt")
+
+
+@pytest.mark.parametrize("word", ["nešaudė", "neturime", "nėra", "nebus", "neįgyvendino"])
+def test_lithuanian_prefixed_not_still_negates(word):
+    from storydiff.compare.meaning import _prefix_negates
+
+    assert _prefix_negates(word, "lt")
+
+
+@pytest.mark.parametrize("a, b, la, lb", [
+    ("Kariai nešė vėliavas.", "Soldiers carried flags.", "lt", "en"),
+    ("Rusija neigė kaltę.", "Россия отрицала вину.", "lt", "ru"),
+    ("Kariai nešė vėliavas.", "Kariai laikė vėliavas.", "lt", "lt"),
+])
+def test_lithuanian_faithful_pairs_are_no_negation(a, b, la, lb):
+    assert "negation" not in meaning_changes(a, b, la, lb)

@@ -85,10 +85,13 @@ NEGATION_CUES: dict[str, frozenset[str]] = {
 _NEGATIVE_PREFIXES_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]] = {
     # (prefixes, whole words, starts of words)
     "lt": (("nebe", "ne", "nė"),
-           _set("nes net netgi negu nebent neris"),
+           _set("nes net netgi negu nebent neris neto neša nešė nešame nešate nešėme nešėte nešti"),
            ("nelaim", "nesenia", "nemaž", "nemokam", "nepriklausom", "nekilnojam", "nedarb", "neįgal",
             "nepilnamet", "neeilin", "nerim", "nemun", "neutral", "nerv", "neapykant", "nelegal", "nedaug",
-            "neformal", "nekaltum", "nemenčin", "nerij", "netoli", "netrukus", "nepaisant", "neretai")),
+            "neformal", "nekaltum", "nemenčin", "nerij", "netoli", "netrukus", "nepaisant", "neretai",
+            # nešti (carry) and neigti (deny) are verbs of their own; places, brands, nėščia (pregnant)
+            # (review 24c, M4)
+            "nešioj", "nešiot", "nešdam", "neštų", "neig", "nering", "netflix", "nepal", "neonac", "nėšč")),
 }
 # a prefixed word is a word: what follows the prefix, at least this long ("nėra": "ra")
 _NEGATIVE_PREFIX_STEM_MIN = 2
