@@ -40,3 +40,29 @@ def test_a_title_is_no_given_name(titled, la, full, lb):
 def test_two_given_names_after_a_title_stay_two_people(a, b):
     assert not same_person(a, b, "en", "en")
     assert len(set(person_keys([(a, "en"), (b, "en")]))) == 2
+
+
+# L1: within one language, only the folds of a Cyrillic name's romanisations make one surname
+# (Zelenskyy / Zelensky, Syniehubov / Synehubov, Podoliak / Podolyak); English, Polish and German
+# surnames that differ by a y before a vowel, sz / s or an added letter are two people
+@pytest.mark.parametrize("a, b, lang", [
+    ("Tom Bryant", "Tom Brant", "en"),
+    ("Kevin Wyatt", "Kevin Watt", "en"),
+    ("Jan Kos", "Jan Kosz", "pl"),
+    ("Anna Meyer", "Anna Meer", "de"),
+])
+def test_one_language_surnames_alike_only_by_wide_folds_are_two_people(a, b, lang):
+    assert not same_person(a, b, lang, lang)
+    assert len(set(person_keys([(a, lang), (b, lang)]))) == 2
+
+
+@pytest.mark.parametrize("a, b, lang", [
+    ("Volodymyr Zelenskyy", "Volodymyr Zelensky", "en"),
+    ("Volodymyr Zelenskiy", "Volodymyr Zelenskyi", "en"),
+    ("Oleh Syniehubov", "Oleh Synehubov", "en"),
+    ("Mykhailo Podoliak", "Mykhailo Podolyak", "en"),
+    ("Ihor Terekhov", "Ihor Terehov", "en"),
+])
+def test_one_language_romanisations_of_one_cyrillic_name_are_one_person(a, b, lang):
+    assert same_person(a, b, lang, lang)
+    assert len(set(person_keys([(a, lang), (b, lang)]))) == 1

@@ -354,6 +354,18 @@ def romanisation_key(surname: str, language: str | None) -> str:
     return re.sub("i+$", "i", re.sub("[zs]h?", "s", low))
 
 
+def cyrillic_romanisation_key(surname: str) -> str:
+    """A Latin surname folded only where one language's outlets romanise one Cyrillic letter
+    their own ways: a final -y, -yy, -yi, -iy, -yj or -i (AP's "Zelenskyy", Reuters'
+    "Zelenskiy"), kh / h (Terekhov / Terehov), ie / e for є (Syniehubov / Synehubov), ia / ya /
+    ja for я (Podoliak / Podolyak). Within one language ``romanisation_key``'s wider folds (y
+    before a vowel, sz / s, z / s) join two surnames: Bryant / Brant, Kos / Kosz, Meyer / Meer
+    (review 24c, L1)."""
+    low = romanised(surname).replace("kh", "h").replace("ie", "e")
+    low = re.sub("[ijy]a", "ya", low)
+    return sounds(re.sub("(?:yy|yi|iy|yj|ij|ii|y|i)$", "i", low))
+
+
 # One given name in the forms uk, ru, en, de and pl news give it, and its common short forms: two
 # names of one group are one given name, of two groups two ("Vitali" / "Wladimir" Klitschko are
 # brothers, "Joe" / "Hunter" Biden father and son: review 24a, F1). Compared by ``_given_key``, so
@@ -497,7 +509,9 @@ def same_person(a: str, b: str, language_a: str | None = None, language_b: str |
     ka, kb = sounds(romanised(sa)), sounds(romanised(sb))
     if ka == kb:
         return True
-    if romanisation_key(sa, language_a) == romanisation_key(sb, language_b):
+    one_language = language_key(language_a) == language_key(language_b)
+    if (cyrillic_romanisation_key(sa) == cyrillic_romanisation_key(sb) if one_language
+            else romanisation_key(sa, language_a) == romanisation_key(sb, language_b)):
         # German z and ch are ts and kh: "Merz" is "Мерц", too short for the ratio below. Two Latin
         # spellings alike but for the ways one Cyrillic name is romanised (a final -yy, -iy, -yi,
         # -yj or -y; ie / e; kh / h / ch; z / s / zh / ż / sch) are one name in any two languages'
