@@ -452,14 +452,16 @@ def is_title_word(word: str) -> bool:
 
 def given_name(name: str) -> str | None:
     """The given name of a speaker's name: its first capitalised word before the surname that is
-    no initial ("Joe R. Biden" -> "Joe"), no place or people ("Ukrainian Zelensky", a title's
-    leftover) and no title or role (``is_title_word``: "Präsident Selenskyj", "Kanzler Merz");
+    no initial ("Joe R. Biden" -> "Joe"), no acronym, no place or people ("Ukrainian Zelensky", a
+    title's leftover) and no title or role (``is_title_word``: "Präsident Selenskyj", "Kanzler Merz");
     None for a bare surname or one given by initials."""
     from storydiff.compare.numbers import is_place_word
 
     for word in name.split()[:-1]:
         bare = word.strip(".,")
-        if len(bare) > 1 and bare[0].isupper() and not is_place_word(bare) and not is_title_word(bare):
+        # (nor an acronym: "ОВА Олег Синєгубов", the regional administration's)
+        if (len(bare) > 1 and bare[0].isupper() and not bare.isupper() and not is_place_word(bare)
+                and not is_title_word(bare)):
             return bare
     return None
 
