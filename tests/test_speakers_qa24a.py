@@ -77,3 +77,30 @@ def test_place_before_the_subject_is_no_first_name(text, lang, speaker):
 def test_full_name_after_a_preposition_still_names_the_person():
     text = "Selenskyj traf sich mit Friedrich Merz in Berlin.\n„Wir prüfen den Fall“, sagte Merz."
     assert _speakers(text, "de") == ["Friedrich Merz"]
+
+
+_KALLAS_RU = "«Каждый пакет делает продолжение этой войны для России дороже», — сказала Каллас журналистам в Брюсселе.\n"
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        (_KALLAS_RU + "Меры вступят в силу 15 января 2027 года.\nПресс-секретарь президента России Дмитрий Песков "
+         "заявил, что Москва считает санкции нелегитимными. «Европейцы сами расплачиваются за эту политику», "
+         "— сказал он.", "ru", "Дмитрий Песков"),
+        ("«Кожен пакет робить війну дорожчою», — сказала Каллас журналістам у Брюсселі.\nПрессекретар президента "
+         "Росії Дмитро Пєсков заявив, що Москва вважає санкції нелегітимними. «Європейці самі розплачуються за цю "
+         "політику», — сказав він.", "uk", "Дмитро Пєсков"),
+        ("„Każdy pakiet czyni wojnę droższą” – powiedziała Kallas dziennikarzom w Brukseli.\nRzecznik Kremla Dmitrij "
+         "Pieskow oświadczył, że Moskwa uważa sankcje za nielegalne. „Europejczycy sami płacą za tę politykę” – "
+         "powiedział.", "pl", "Dmitrij Pieskow"),
+        # a person as the reported clause's subject: still the main clause's subject who spoke
+        (_KALLAS_RU + "Дмитрий Песков заявил, что президент Зеленский сказал неправду. «Это откровенная ложь и "
+         "провокация», — сказал он.", "ru", "Дмитрий Песков"),
+        # a state as a main clause's subject is no "он"
+        ("«Мы тримаємось попри все», — сказала Олена Коваль.\nОлег Синєгубов повідомив, що Київ заявив про удар. "
+         "«Це черговий терор проти мирних людей», — сказав він.", "uk", "Олег Синєгубов"),
+    ],
+)
+def test_reported_clause_subject_does_not_take_the_pronoun(text, lang, speaker):
+    assert _speakers(text, lang)[-1] == speaker

@@ -679,6 +679,8 @@ def _speaking_since(text: str, start: int, open_mark: int, lang: str) -> str | N
     заявив, що ... «...», — сказав він" is Zelensky's, not Macron's (QA pass 15). A name and
     then the verb, at most one word between ("Мер міста Роман Мрочко додав"); a surname alone
     only right before its verb ("Зеленский сказал, что"), as the article named the person."""
+    from storydiff.compare.names import names_no_person
+
     segment = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[start:open_mark])
     found = None
     for at, run in _runs(segment):
@@ -687,11 +689,26 @@ def _speaking_since(text: str, start: int, open_mark: int, lang: str) -> str | N
         verb = _NAME_THEN_VERB[lang].match(after)
         if verb is None or _PRONOUN_RE[lang].match(after[verb.end():].lstrip()):
             continue  # "... beim Neujahrsspringen antwortete er": the pronoun is the verb's subject
+        reported = _REPORTED[lang].search(segment, max(0, at - 40), at) if lang in _REPORTED else None
+        if reported and reported.group(1) == reported.group(1).lower():
+            # "Песков заявил, что Москва считает санкции нелегитимными. «...», — сказал он": the
+            # subject of what was reported is not who spoke (QA pass 24a, 07)
+            continue
         if len(run) >= 2:
             found = _name(run)
-        elif len(run[0]) >= 4 and _VERB_RE[lang].match(after.lstrip()) and (lang != "de" or _lone_surname(run[0], lang)):
+        elif len(run[0]) >= 4 and _VERB_RE[lang].match(after.lstrip()) and (lang != "de" or _lone_surname(run[0], lang)) \
+                and not names_no_person(run[0], lang):  # "Москва считает", "Київ заявив": a state, no "он"
             found = _full_name(text, run[0], lang)
     return found
+
+
+# a reported clause's opening, up to a run of capitals at most two lowercase words later: ", что
+# Москва", ", що уряд України", ", że Rosja", ", dass die Regierung", " that Moscow"
+_REPORTED = {
+    lang: re.compile(rf"(?<!\w){words}((?:[ \t\u00a0]+[^\W\d_]+){{0,2}})[ \t\u00a0]+$", re.IGNORECASE)
+    for lang, words in {"ru": "что", "uk": "що", "pl": "(?:że|iż)", "de": "(?:dass|daß)", "en": "that",
+                        "fr": "que", "es": "que", "it": "che"}.items()
+}
 
 
 def _by_role(text: str, open_mark: int, cue: str, rest: str, paragraphs: int, lang: str | None = None) -> str | None:
