@@ -4,7 +4,7 @@ Paragraph breaks always end a sentence. Inside a paragraph a sentence ends at . 
 (optionally followed by closing quotes/brackets) when whitespace and a capital (any upper-case
 letter: Ł, Č, Ґ, Ω), digit or opening quote follow, unless the period belongs to a title or prefix
 abbreviation ("Dr.", "Nr.", "ul.", "вул."), an initial, an ordinal day after a word that comes
-before a date ("am 12. November"), or a scale or unit word ("Mio.", "proc.", "тис.", "грн.", "ok.")
+before a date ("am 12. November"), a German ordinal after an article ("der 71. Austausch"), or a scale or unit word ("Mio.", "proc.", "тис.", "грн.", "ok.")
 followed by a figure or a currency/unit ("4 Mrd. Złoty"): before any other capital those end the
 sentence ("wyniosła 5 proc. Bank centralny …").
 Every sentence rule of the project is here: claims (``compare.claims.claim_spans``) and
@@ -103,6 +103,16 @@ _ORDINAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_AFTER = re.compile(r"\s+\d{4}(?!\d)")
+# German writes an ordinal as its figure and a period, and every noun with a capital: after an
+# article, a possessive or a preposition fused with one, "der 71. Austausch", "das 22.
+# Sanktionspaket", "zum 4. Mal", "dem 2. Westlichen Militärbezirksgericht" go on (QA pass 24a, 08);
+# "waren es 71. Die Behörden …" and "belegte den 3. Das war …" (a word that opens German sentences)
+# end there
+_ORDINAL_NOUN_BEFORE = re.compile(
+    r"(?<!\w)(?:der|die|das|dem|den|des|zum|zur|am|im|beim|vom|ins|ans|aufs|fürs|"
+    r"(?:mein|dein|sein|ihr|unser|euer|jed)(?:e|er|es|em|en)?)\s+$",
+    re.IGNORECASE,
+)
 # a period (or ! ? …, with closing quotes) before whitespace and a capital, a figure or an opening
 # quote; the capital is any upper-case letter (Latin with Ł Ś Ż Č Ř, Cyrillic, Greek), tested by
 # ``str.isupper`` in ``sentence_spans``: a class of ranges missed Polish "Śledztwo", "Łódź"
@@ -168,6 +178,8 @@ def _no_end_after(word: str, text: str, after: int, start: int) -> bool:
         return _IM_AFTER.match(prev.group(2)) is not None or (inside and prev.group(2)[0].isupper())
     if len(w) <= 2 and w.isdigit() and (month := _ordinal_noun().match(text, after)) is not None:
         return _ORDINAL_BEFORE.search(text, 0, start) is not None or _YEAR_AFTER.match(text, month.end()) is not None
+    if len(w) <= 3 and w.isdigit() and _ORDINAL_NOUN_BEFORE.search(text, 0, start) is not None:
+        return _next_word(text, after) not in _DE_STARTS
     return False
 
 
