@@ -821,10 +821,13 @@ _DATE_LINE_FILLER = re.compile(
 )
 
 
-# the clock before the date, as AP prints it: "Updated 8:15 AM GMT, December 6, 2026" (QA pass 22a, 04)
+# the clock before the date, as AP prints it: "Updated 8:15 AM GMT, December 6, 2026" (QA pass 22a, 04),
+# and as Meduza does on the 24-hour clock: "21:40, 4 декабря 2026", "13:05 | 06.12.2026" (QA pass 24a, 06:
+# read as a bare day, so Meduza sorted before every timed report of its day)
 _CLOCK_FIRST = re.compile(
-    rf"(?P<clock>\b\d{{1,2}}[:.]\d\d\s*+[ap]\.?\s?m\.?(?:\s++[A-Z]{{2,4}}\b)?)\s*+,?\s*+"
-    rf"(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\.?\s+{_MONTH},?\s+{_YEAR})\b",
+    rf"(?P<clock>\b(?:\d{{1,2}}[:.]\d\d\s*+[ap]\.?\s?m\.?|(?<![\d.:])[0-2]?\d:[0-5]\d(?![\d:]))"
+    rf"(?:\s++[A-Z]{{2,4}}\b)?)\s*+[,|•·–—-]?\s*+"
+    rf"(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\.?\s+{_MONTH},?\s+{_YEAR}|[0-3]?\d\.[01]?\d\.{_YEAR})\b",
     re.I,
 )
 
