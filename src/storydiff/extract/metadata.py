@@ -23,9 +23,10 @@ from storydiff.extract.zone_words import ZONE_WORDS, zone_in_words
 _PLACE_OUTLET_LINE = re.compile(r"^\s*([^\W\d_][\w'’.\- ]{1,40}?)\s*[•|·]\s*([^\W\d_][\w&.\- ]{1,40}?)\s*$")
 # "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -", "LONDON, March 3 (Reuters) -", "PARIS —", and the
 # day before the month of the other languages: "КИЇВ, 5 грудня —", "MADRID, 5 Dic. (EUROPA PRESS) -"
-# Letters of any script (MÜNCHEN, КИЇВ); dateline() checks the capitals, which re cannot.
+# Letters of any script (MÜNCHEN, КИЇВ); dateline() checks the capitals, which re cannot. Two places
+# filed from at once, dpa's "Kiew/Moskau (dpa) -", "Brüssel/Kiew (dpa) -" (QA pass 24a, 12), are one.
 _WIRE_DATELINE = re.compile(
-    r"^\s*([^\W\d_](?:[^\W\d_]|[ .'’\-]){1,40}?(?:,\s*[^\W\d_](?:[^\W\d_]|[.'’ ]){1,30}?)?"
+    r"^\s*([^\W\d_](?:[^\W\d_]|[ .'’\-]|/(?=[^\W\d_])){1,40}?(?:,\s*[^\W\d_](?:[^\W\d_]|[.'’ ]){1,30}?)?"
     r"(?P<date>,\s*(?:\w{3,9}\.? \d{1,2}|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?))?)\s*"
     r"(?:\((?P<agency>[A-Za-z .\-]{2,30})\)\s*)?[—–-]{1,2}\s+\S"
 )
@@ -64,7 +65,8 @@ def _dateline_match(line: str) -> re.Match[str] | None:
     if lithuanian is not None and lithuanian.group(1)[0].isupper():
         return lithuanian
     m = _WIRE_DATELINE.match(line)
-    if m is None or not m.group(1)[0].isupper() or m.group(1).split()[0].strip(",").lower() in _NOT_PLACES:
+    if m is None or m.group(1).split()[0].strip(",").lower() in _NOT_PLACES or not all(
+            place[:1].isupper() for place in m.group(1).split(",")[0].split("/")):  # each of "Kiew/Moskau"
         return None
     return m if m.group("agency") or m.group("date") or m.group(1).split(",")[0].isupper() else None
 
@@ -1089,13 +1091,24 @@ _NAME_WORD = r"[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+(?:-[А-ЯІЇЄҐЁ]?[�
 _BARE_NAME = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}")
 
 
+# what a page prints between a bare byline and the body's first line: Ukrinform's place and its
+# font-size control ("Харків", "Розмір шрифту"; QA pass 24a, 12): at most this many lines of at most
+# _HEADER_LINE_WORDS words each
+_HEADER_LINES_AFTER_NAME = 2
+_HEADER_LINE_WORDS = 3
+
+
 def _name_between_date_and_body(lines: Sequence[str], kept: Sequence[bool], i: int) -> bool:
-    """Whether line ``i`` is a bare byline: a person's name alone between the page's date line and
-    the body's first line, as Ukrainska Pravda and Novaya Gazeta Europe print it (QA 19b)."""
+    """Whether line ``i`` is a bare byline: a person's name alone right under the page's date line,
+    before the body's first line, as Ukrainska Pravda and Novaya Gazeta Europe print it (QA 19b),
+    or with a few short header lines between, as Ukrinform does."""
     line = lines[i].strip()
     before = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
-    after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-    if before is None or after is None or not kept[after] or not is_date_line(lines[before]):
+    if before is None or not is_date_line(lines[before]):
+        return False
+    after = [j for j in range(i + 1, len(lines)) if lines[j].strip()][: _HEADER_LINES_AFTER_NAME + 1]
+    body = next((k for k, j in enumerate(after) if kept[j]), None)
+    if body is None or any(len(lines[j].split()) > _HEADER_LINE_WORDS for j in after[:body]):
         return False
     if not _BARE_NAME.fullmatch(line):
         return False
