@@ -15,6 +15,7 @@ BODY_RU = ("Страны ЕС в пятницу утвердили 22-й пак�
            "со ссылкой на заявление Евросоюза.")
 BODY_UK = "Країни ЄС у п'ятницю ухвалили 22-й пакет санкцій проти Росії. Про це повідомляє Reuters з посиланням на ЄС."
 BODY_PL = "Państwa UE zatwierdziły w piątek 22. pakiet sankcji wobec Rosji. Poinformowała o tym agencja Reuters."
+BODY_EN = "EU states on Friday adopted a 22nd package of sanctions against Russia, the bloc's council said in a statement."
 BODY_DE = "Die EU-Staaten haben am Freitag das 22. Sanktionspaket gegen Russland beschlossen. Das teilte der Rat mit."
 
 
@@ -53,3 +54,16 @@ def test_pasted_page_gets_its_time():
     article = extract_item(RawItem(source="meduza.txt", kind="text", content=page))
     assert article.published is not None and article.published.startswith("2026-12-04T")
     assert "21:40" in article.published or "18:40" in article.published
+
+
+@pytest.mark.parametrize("date_line, body, expected", [
+    # a word after the clock is no time zone unless written in capitals: "Get" was read as Georgia (+04:00)
+    ("4 декабря 2026, 21:40 Get short URL", BODY_RU, "2026-12-04T21:40:00"),
+    ("21:17 18.11.2019 Get short URL", BODY_RU, "2019-11-18T21:17:00"),
+    ("6 декабря 2026, 10:15 MSK", BODY_RU, "2026-12-06T10:15:00+03:00"),
+    # "on" between the clock and the date, any case (it was read as a zone before: the time kept)
+    ("3:21pm On Mar 09, 2023", BODY_EN, "2023-03-09T15:21:00"),
+    ("10:30 am on December 6, 2026", BODY_EN, "2026-12-06T10:30:00"),
+])
+def test_a_zone_is_an_abbreviation_in_capitals(date_line, body, expected):
+    assert _page_date(date_line, body) == expected

@@ -789,7 +789,8 @@ _CLOCK = (r"(?:(?:\s*+r\.)?\s*+(?:,\s*+at\b|,|\||•|·|at|-|–|—|\()?\s*+(?:
           r"(?:\s*+Uhr\b)?\)?"
           # "14:30 МСК", "14:30 (мск)", "по московскому времени", "Kyiv time": zone_words.zone_in_words
           rf"(?:\s*+[ap]\.?\s?m\.?)?(?:\s*+,?\s*+{ZONE_WORDS}"
-          r"|\s+[A-Z]{2,4}\b(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?(?!\d))?)?)?")
+          # a zone's abbreviation in capitals only ("21:17 18.11.2019 Get short URL" is no Georgian time)
+          r"|(?-i:\s+[A-Z]{2,4}\b)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?(?!\d))?)?)?")
 # Full dates only: a bare year is a copyright line, a day without a year ("May 2") cannot be placed.
 _FULL_DATE = re.compile(
     rf"\b(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\.?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}|"
@@ -824,11 +825,11 @@ _DATE_LINE_FILLER = re.compile(
 
 
 # the clock before the date, as AP prints it: "Updated 8:15 AM GMT, December 6, 2026" (QA pass 22a, 04),
-# and as Meduza does on the 24-hour clock: "21:40, 4 декабря 2026", "13:05 | 06.12.2026" (QA pass 24a, 06:
-# read as a bare day, so Meduza sorted before every timed report of its day)
+# "3:21pm On Mar 09, 2023", and as Meduza does on the 24-hour clock: "21:40, 4 декабря 2026", "13:05 |
+# 06.12.2026" (QA pass 24a, 06: read as a bare day, so Meduza sorted before every timed report of its day)
 _CLOCK_FIRST = re.compile(
     rf"(?P<clock>\b(?:\d{{1,2}}[:.]\d\d\s*+[ap]\.?\s?m\.?|(?<![\d.:])[0-2]?\d:[0-5]\d(?![\d:]))"
-    rf"(?:\s++[A-Z]{{2,4}}\b)?)\s*+[,|•·–—-]?\s*+"
+    rf"(?-i:\s++[A-Z]{{2,4}}\b)?)\s*+(?:[,|•·–—-]|on\b)?\s*+"
     rf"(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\.?\s+{_MONTH},?\s+{_YEAR}|[0-3]?\d\.[01]?\d\.{_YEAR})\b",
     re.I,
 )
