@@ -303,7 +303,11 @@ def test_time_factor_is_the_clusterers_decay_and_needs_both_dates():
     assert ss.time_factor(a, MatchDoc("b", _PREP_2, published=t0 + timedelta(hours=2))) > 0.99
     four_days = ss.time_factor(a, MatchDoc("c", _ANNOUNCED, published=t0 + timedelta(days=4)))
     assert four_days == pytest.approx(1 - s.time_decay * 4 / s.window_days)
-    assert ss.time_factor(a, MatchDoc("d", _ANNOUNCED, published=t0 + timedelta(days=40))) == pytest.approx(1 - s.time_decay)
+    at_window = ss.time_factor(a, MatchDoc("w", _ANNOUNCED, published=t0 + timedelta(days=s.window_days)))
+    assert at_window == pytest.approx(1 - s.time_decay)
+    # past the clusterer's window: never compared there, so never "same" here (QA pass 24a, 05)
+    assert ss.time_factor(a, MatchDoc("d", _ANNOUNCED, published=t0 + timedelta(days=40))) == 0.0
+    assert ss.time_factor(a, MatchDoc("d", _ANNOUNCED, published=t0 - timedelta(days=s.window_days + 1))) == 0.0
     assert ss.time_factor(a, MatchDoc("e", _ANNOUNCED)) == 1.0  # undated: no penalty
 
 
@@ -378,6 +382,34 @@ def test_same_story_command_answers_each_pair_and_names_bad_rows(tmp_path):
     assert strict.exit_code == 1
     piped = runner.invoke(app, ["same-story", "-"], input=lines[0] + "\n", catch_exceptions=False)
     assert piped.exit_code == 0 and json.loads(piped.stdout)["same"] is True
+
+
+def _exchange_report(n: int, day: str, month: str) -> dict:
+    # an agency's fixed template for every exchange of prisoners (fictional agency and countries)
+    return {"title": f"Вельдия вернула из плена {n} военнослужащих",
+            "text": f"ЛОРН — Агентство Вестник. Вельдийская сторона вернула с подконтрольной Остландии территории {n} "
+                    f"вельдийских военнослужащих, сообщили в министерстве обороны. «В результате переговорного "
+                    f"процесса с подконтрольной Остландии территории возвращены {n} военнослужащих. В обмен переданы "
+                    f"{n} военнопленных», — говорится в сообщении ведомства. Военнослужащие будут доставлены в Лорн "
+                    f"для лечения и реабилитации в медицинских учреждениях министерства обороны.",
+            "published": f"2026-{month}-{day}T13:20:00+03:00", "language": "ru", "outlet": "Вестник"}
+
+
+def test_same_story_keeps_template_reports_a_month_apart_apart(tmp_path):
+    # QA pass 24a, 05: one agency's template reports of two exchanges a month apart (84 for 84,
+    # then 150 for 150) were "same", 0.8: the time factor floored at 0.8 for any gap
+    nov, dec = _exchange_report(84, "06", "11"), _exchange_report(150, "06", "12")
+    undated = [{k: v for k, v in r.items() if k != "published"} for r in (nov, dec)]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("\n".join(json.dumps({"id": i, "a": a, "b": b}, ensure_ascii=False)
+                              for i, (a, b) in enumerate([(nov, dec), undated])) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["same-story", str(path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    month_apart, no_dates = [json.loads(line) for line in result.stdout.splitlines()]
+    # the template alone reads as one story (what the dates must overrule)...
+    assert no_dates["same"] is True
+    # ...a month apart it is not
+    assert month_apart["same"] is False and month_apart["score"] == 0.0
 
 
 def test_same_story_command_refuses_a_missing_file_and_an_empty_one(tmp_path):
