@@ -109,3 +109,64 @@ def test_a_follow_up_naming_the_events_own_day_is_not_kept_apart_by_its_night():
     # the next night's attack names the strike's night only as its own eve: still two events
     drones = event_days(DRONES_EN, "en", MONDAY)
     assert nights_apart(nights(strike), nights(drones), other_days(strike), other_days(drones))
+
+
+# QA pass 24a, 02: wire ledes that name their night only as "overnight", with the dateline's day
+# and the statement's weekday: the strikes of two consecutive nights in one region
+PLANT_WIRE = (
+    "LORN, Nov 15 (Harbor Wire) - Russia struck the Varnik thermal power plant in Dornovo region overnight with drones "
+    "and missiles, injuring two workers, regional officials said on Sunday. Air defences shot down 87 drones and six "
+    "missiles, the air force said. About 48,000 customers were left without power, the grid operator said.")
+SUBSTATION_WIRE = (
+    "LORN, Nov 16 (Harbor Wire) - A Russian drone attack on an electrical substation in Dornovo region overnight killed "
+    "one power worker and wounded three others, regional governor Ilko Marsh said on Monday. Air defences shot down 51 "
+    "drones, the air force said. About 12,000 customers were left without power, the grid operator said.")
+SURVIVORS_WIRE = (  # an update's overnight: when the update came, not when its event happened
+    "LORN, Nov 16 (Harbor Wire) - Rescuers pulled two survivors overnight from the rubble of the Varnik thermal power "
+    "plant, hit by Russian drones and missiles that injured two workers, regional officials said on Monday. Air "
+    "defences had shot down 87 drones and six missiles in that attack on the plant, the air force said. About 48,000 "
+    "customers were still without power from the Varnik plant strike, the grid operator said.")
+
+
+def test_a_bare_overnight_names_the_night_into_the_reports_day():
+    plant, substation = event_days(PLANT_WIRE, "en", SUNDAY), event_days(SUBSTATION_WIRE, "en", MONDAY)
+    # the night into Sunday and the night into Monday, not "the week up to the statement's day"
+    assert nights(plant) == nights(event_days(STRIKE_UK, "uk", SUNDAY)) and len(plant) == 1
+    assert nights(substation) == nights(event_days(DRONES_UK, "uk", MONDAY)) and len(substation) == 1
+    # the same words in the other languages, a report of Sunday: the night into Sunday
+    sunday_night = nights(plant)
+    for text, lang in [("Російські війська вночі атакували Варницьку ТЕС, двоє працівників поранені.", "uk"),
+                       ("Российские войска ночью атаковали Варникскую ТЭС, ранены двое сотрудников.", "ru"),
+                       ("Russland hat in der Nacht das Wärmekraftwerk Warnik angegriffen, zwei Arbeiter wurden verletzt.", "de"),
+                       ("Rosja w nocy zaatakowała elektrociepłownię Warnik, dwóch pracowników zostało rannych.", "pl")]:
+        assert nights(event_days(text, lang, SUNDAY)) == sunday_night, text
+    # what is to come, or a night with its own day, is not the night into the report's day
+    assert not nights(event_days("Heavy snow will fall overnight across Dornovo region, forecasters said on Sunday.",
+                                 "en", SUNDAY))
+    assert not nights(event_days("Сегодня ночью в Дорнове ожидается сильный снегопад.", "ru", SUNDAY))
+    # an update's overnight is not its event's night
+    assert not nights(event_days(SURVIVORS_WIRE, "en", MONDAY))
+
+
+def test_the_datelines_day_is_the_reports_day():
+    # a wire copy of Sunday's dateline stamped after midnight UTC: still Sunday's night
+    late = "2026-11-16T00:20:00+00:00"
+    assert nights(event_days(PLANT_WIRE, "en", late)) == nights(event_days(PLANT_WIRE, "en", SUNDAY)) != frozenset()
+    # no dateline: the publication day
+    no_dateline = PLANT_WIRE.split(" - ", 1)[1]
+    assert nights(event_days(no_dateline, "en", late)) == nights(event_days(SUBSTATION_WIRE, "en", MONDAY))
+
+
+def test_consecutive_nights_overnight_strikes_are_two_stories_and_the_next_days_update_joins():
+    docs = [
+        MatchDoc("plant-wire", PLANT_WIRE, None, SUNDAY, language="en"),
+        MatchDoc("substation-wire", SUBSTATION_WIRE, None, MONDAY, language="en"),
+        MatchDoc("survivors-wire", SURVIVORS_WIRE, None, MONDAY, language="en"),
+    ]
+    assert dated_apart(docs[0], docs[1]) and not dated_apart(docs[0], docs[2])
+    # Sunday's report first, Monday's two in either order (the update joins the plant's story and
+    # must not bridge the next night's attack into it)
+    for order in (docs, [docs[0], docs[2], docs[1]]):
+        story = _placed(order)
+        assert story["plant-wire"] != story["substation-wire"]
+        assert story["plant-wire"] == story["survivors-wire"]

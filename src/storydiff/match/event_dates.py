@@ -26,7 +26,10 @@ preview in the present tense: "Am Mittwoch beraten die Außenminister" in Monday
 an earlier year, give no day (a past event, or a page's old timestamp; a later year is a plan's:
 "the 2027 budget"); a weekday after "next" is the coming one only, nor a date or weekday
 after "Updated", "Posted", "Оновлено" (the page's own stamp). An article without a
-publication date has none (a weekday or a year means nothing without one).
+publication date has none (a weekday or a year means nothing without one). A night named by no
+day ("overnight", "вночі", "ночью", "in der Nacht", "w nocy") is the night into the report's day:
+its wire dateline's date where it has one ("KYIV, Dec 6 (Reuters) -"), else its publication day,
+from which its weekdays are read too (QA pass 24a, 02).
 
 Days are ``date.toordinal()`` values; an article's are a few (first, last) intervals: "overnight
 into Friday" is Thursday to Friday, "3-5 March" three days.
@@ -77,6 +80,21 @@ _DATED_YEAR = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?,?\s+(?:[^\W\d_]{3,}\.?,?
                          r"((?:19|20)\d\d)\b")
 _YEAR_AFTER = re.compile(r"\s*[,.]?\s*((?:19|20)\d\d)(?!\d)")
 _YEAR_WRITTEN = re.compile(r"\.((?:19|20)\d\d)$")
+# A night named by no day: "overnight", "вночі", "ночью", "in der Nacht", "w nocy" in a report of
+# day D is the night into D (QA pass 24a, 02: "KYIV, Dec 6 (Reuters) - Russia struck ... overnight"
+# read as no night, the strikes of two consecutive nights joined). Only in a sentence with a past
+# verb and none of what is to come ("snow will fall overnight", "сегодня ночью ожидается снегопад"
+# are no night of an event); a night with its day ("в ніч на 6 грудня", "in der Nacht zum
+# Sonntag", "overnight into Friday") is read by the date readers.
+_BARE_NIGHT = re.compile(r"(?<![^\W\d_])(?:overnight|(?:last|during\s+the|in\s+the)\s+night"
+                         r"|у?вночі|уночі|(?:цієї|минулої|минувшої)\s+ночі"
+                         r"|ночью"
+                         r"|in\s+der\s+(?:vergangenen\s+|letzten\s+)?Nacht(?!\s+(?:zum|zu|auf)\b)"
+                         r"|(?:heute|letzte|vergangene)\s+Nacht|nachts|w\s+nocy(?!\s+z\s)|(?:ostatniej|minionej|tej|zeszłej)\s+nocy|nocą)"
+                         r"(?![^\W\d_])", re.IGNORECASE)
+# a dateline's date more than this many days from the publication day is no day of this report
+# (an old dateline kept on a page republished later)
+_DATELINE_SLACK_DAYS = 1
 
 
 def _day(year: int, month_day: int) -> int:
@@ -117,15 +135,52 @@ def event_days(text: str, language: str | None, published: float | str | datetim
     if not spans:
         return ()
     # a headline line at the top of the text (no closing stop) is read with the sentence after it
-    end = spans[1][1] if len(spans) > 1 and not _CLOSED.search(head[spans[0][0] : spans[0][1]]) else spans[0][1]
+    headline = len(spans) > 1 and not _CLOSED.search(head[spans[0][0] : spans[0][1]])
+    end = spans[1][1] if headline else spans[0][1]
     sentence = head[spans[0][0] : end]
+    # the day the report is of: its dateline's ("KYIV, Dec 6 (Reuters) -") where it has one near
+    # publication (a wire copy stamped after midnight UTC is still the dateline's day's), else
+    # the publication day; weekdays and a bare night are read from it
+    pub = _dateline_day(head[spans[1][0] if headline else spans[0][0] :], language, pub) or pub
     out = _read(sentence, language, pub, said_on=False)
+    # (a sentence that names a day names its night with it: "overnight on 10 November")
+    if not out and _BARE_NIGHT.search(sentence) and _PAST.search(sentence) and not _FUTURE.search(sentence):
+        from storydiff.match.lede_keys import tells_an_update
+
+        if not tells_an_update(sentence):
+            # "struck ... overnight" in a report of day D: the night into D. Not in an update's
+            # lede ("rescuers pulled two survivors out overnight"): its night is when the update
+            # came, not when its event happened (the lede vetoes' rule, lede_keys.tells_an_update)
+            out.add((pub.toordinal() - 1, pub.toordinal()))
     if not out:
         # only the day a statement was made on: the event was on it or before it, within a week
         # (a follow-up's "the toll rose to eleven, the governor said on Wednesday" is Monday's
         # strike's; a club's "signed Brandt, the club said on Saturday" no injury of the Tuesday after)
         out = {(hi - SAID_BACK_DAYS, hi) for _, hi in _read(sentence, language, pub, said_on=True)}
     return tuple(sorted(out))
+
+
+def _dateline_day(text: str, language: str | None, pub: date) -> date | None:
+    """The date of the wire dateline ``text`` opens with ("KYIV, Dec 6 (Reuters) -", "МОСКВА, 6
+    декабря. /ТАСС/.") where it is within _DATELINE_SLACK_DAYS of ``pub``; None without one (a
+    dateline with no date, or one the date readers cannot read: "6 ноя")."""
+    from storydiff.compare.claims import dates_in
+    from storydiff.extract.metadata import _dateline_match
+
+    m = _dateline_match(text[:120])
+    written = m.group("date") if m is not None else None
+    if not written:
+        return None
+    for q in dates_in(written.lstrip(" ,"), language, said_on=True):
+        if q.low != q.high or not (101 <= q.low <= 1231):
+            continue
+        try:
+            day = _day(pub.year, q.low) + _in_year_near(q.low, pub)
+        except ValueError:
+            continue
+        if abs(day - pub.toordinal()) <= _DATELINE_SLACK_DAYS:
+            return date.fromordinal(day)
+    return None
 
 
 def publication_day(published: float | str | datetime | None) -> int | None:
@@ -312,9 +367,12 @@ def nights(days: tuple[tuple[int, int], ...]) -> frozenset[int]:
 
 
 def other_days(days: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
-    """The days among ``days`` that are no night (``nights``): a single day, or a span of three or
-    more."""
-    return tuple((lo, hi) for lo, hi in days if hi - lo != 1)
+    """The days among ``days`` that are no night (``nights``): a single day, or a span of three to
+    MAX_SPAN_DAYS + 1. Not the week up to a statement's day (event_days' SAID_BACK_DAYS, a lede
+    naming no day of its event): it names no day, so a next-day update that says only "officials
+    said on Monday" does not name the day the next night's attack ran into and bridge the two
+    nights (QA pass 24a, 02)."""
+    return tuple((lo, hi) for lo, hi in days if hi - lo != 1 and hi - lo <= MAX_SPAN_DAYS)
 
 
 def nights_apart(a: frozenset[int], b: frozenset[int], a_other: tuple[tuple[int, int], ...] = (),
