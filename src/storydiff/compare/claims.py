@@ -451,7 +451,9 @@ APPROX_TOLERANCE = 0.1
 # beyond it; "at least 14" keeps its figure (a toll as counted so far: 17 is a newer count)
 ROUND_BOUND = 10
 # "31 were killed", "four people died", "12 others were wounded": a bare count whose fate follows it
+# ("23 are seriously wounded": how badly may come between)
 _FATE_AFTER = re.compile(r"\s+(?:(?:people|others|more|persons)\s+)?(?:(?:were|was|have\s+been|had\s+been|are)\s+)?"
+                         r"(?:(?:seriously|severely|critically|badly|gravely|lightly|slightly)\s+)?"
                          r"(killed|died|dead|injured|wounded|hurt|missing)\b", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|from|of|until)\s+$", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"\b(about|around|nearly|almost|roughly|approximately|some|an estimated|close to)\s+$")
@@ -727,8 +729,9 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 if step == 0 or modified:
                     written += " " + word.group(1)  # "48 hours", "two days": as the reader saw it
             break
+        of_them = None if age or sign else _fate_of_them(text, end, lang)
         if not (age or sign):
-            unit = lang.known_unit_after(text, end) or unit
+            unit = of_them or lang.known_unit_after(text, end) or unit
             if unit and not named and lang.code != "en":
                 named = _model_after_noun(text, end)
                 designated = bool(named)
@@ -794,7 +797,7 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             unit = "dead:part"
         elif unit.split(":")[0] in _WEAPONS and _downed(text, start, end):
             unit += ":down"  # "62 drones were shot down" is no count of the 85 launched (QA pass 21a)
-        if unit and not unit.endswith(":part") and _PART_OF_UNNAMED.match(text, end):
+        if unit and not unit.endswith(":part") and not of_them and _PART_OF_UNNAMED.match(text, end):
             unit += ":part"
         minus = _MINUS_BEFORE.search(text[max(0, start - 8) : start])
         if minus and value > 0:  # "minus 12 Grad", "мінус 12 градусів", "−12 °C": no 12 degrees (QA pass 21a)
@@ -842,6 +845,37 @@ _MONEY_SCALE = re.compile(r"\s?(k|mn|mln|m|bn|b|tn)\b", re.IGNORECASE)
 # "П'ятеро з поранених", "Пятеро из раненых", "five of the wounded": a part of a count the sentence
 # does not give, not a count of its own
 _PART_OF_UNNAMED = re.compile(r"\s+(?:з|із|зі|из|of(?:\s+the)?|von\s+den|z|spośród)\s+(?=[^\W\d_])", re.IGNORECASE)
+# "23 of them are seriously wounded", "23 з них тяжко поранені", "23 из них тяжело ранены", "23 z
+# nich jest ciężko rannych", "23 von ihnen sind schwer verletzt", "23 of those freed are wounded":
+# the count of what befell them (a part of a group named before), as "32 Schwerverletzte" counts
+# it (QA pass 24a, 03: unit "" or "из", so "23 … wounded" never met "32 Schwerverletzte"). After a
+# pronoun the fate may follow at once; after "those"/"the" a word naming the group comes first, and
+# when that word is itself a fate ("three of those killed were children", "five of the wounded
+# died") the figure is a part of that count, not the fate's
+_OF_THEM = re.compile(
+    r"\s+(?:(?:out\s+)?of\s+(?:(?P<pron>them|whom)|(?P<dem>those|these|the))"
+    r"|(?:з|із|зі|серед|из|среди|z|spośród|wśród)\s+(?P<pron2>них|яких|которых|nich|których)"
+    r"|(?:von|unter)\s+(?P<pron3>ihnen|denen)|(?P<pron4>davon))(?![^\W\d_])", re.IGNORECASE)
+_FATES = frozenset({"dead", "injur", "missi"})
+OF_THEM_WORDS = 5  # words after "of them" the fate is looked for in ("of those freed are seriously wounded")
+
+
+def _fate_of_them(text: str, end: int, lang) -> str | None:
+    """The fate ("dead", "injur", "missi") a figure right before ``end`` counts when "of them"
+    follows it (``_OF_THEM``), else None."""
+    m = _OF_THEM.match(text, end)
+    if not m:
+        return None
+    pos = m.end()
+    for k, word in enumerate(_LETTERS.finditer(text, pos, min(len(text), pos + 80))):
+        if k == OF_THEM_WORDS or any(ch in ",.;:!?" or ch.isdigit() for ch in text[pos : word.start()]):
+            return None
+        key = lang.unit_key(word.group(0))
+        key = _CASUALTY_UNITS.get(key, key)
+        if key in _FATES:
+            return None if k == 0 and m.group("dem") else key
+        pos = word.end()
+    return None
 
 
 def _figures(text: str, lang, vague: Sequence[tuple[int, int, float, float]] = ()) -> list[tuple[int, int, float, str, str]]:
