@@ -225,6 +225,18 @@ def cell(counts: list[tuple]) -> str:
     return f"{s['precision']:.4f} / {s['recall']:.4f} / {s['f1']:.4f} ({lost})"
 
 
+def _against_trafilatura(head: str, pages: list[dict], keys: tuple[str, str]) -> str:
+    """A table row: ``head``, then the two settings' and trafilatura's cells (``pages``: each page's
+    counts by key, trafilatura's under "traf"), then each setting's F1 and precision minus
+    trafilatura's."""
+    from aeb_metric import score_counts
+
+    scores = {k: score_counts([c[k] for c in pages]) for k in (*keys, "traf")}
+    return (head + " | ".join(cell([c[k] for c in pages]) for k in (*keys, "traf"))
+            + " | " + " / ".join(f"{scores[k]['f1'] - scores['traf']['f1']:+.4f}" for k in keys)
+            + " | " + " / ".join(f"{scores[k]['precision'] - scores['traf']['precision']:+.4f}" for k in keys))
+
+
 def _extracted_with(page, **changes) -> str:
     """``page``'s body text extracted with ``changes`` to the shipped ExtractSettings."""
     import dataclasses
@@ -279,12 +291,8 @@ def headings_table() -> None:
             parts = [(f"wcxb {half}", "seen (development)", [p for p in pages if site_half(p.group) == half])
                      for half in ("dev", "held-out")] + [("wcxb all", "seen (development)", pages)]
         for name, seen, sub in parts:
-            scores = {k: score_counts([counts[p.id][k] for p in sub]) for k in ("on", "kept", "traf")}
-            print(f"| {name} ({len(sub)}) | {seen} | "
-                  + " | ".join(cell([counts[p.id][k] for p in sub]) for k in ("on", "kept", "traf"))
-                  + " | " + " / ".join(f"{scores[k]['f1'] - scores['traf']['f1']:+.4f}" for k in ("on", "kept"))
-                  + " | " + " / ".join(f"{scores[k]['precision'] - scores['traf']['precision']:+.4f}"
-                                       for k in ("on", "kept")) + " |")
+            print(_against_trafilatura(f"| {name} ({len(sub)}) | {seen} | ", [counts[p.id] for p in sub], ("on", "kept"))
+                  + " |")
         if corpus == "fundus":
             fundus_counts = {p.id: (p.kind, counts[p.id]) for p in pages}
     print("\nfundus by language: F1 (pages with body recall < 0.5), default / linked headings kept / trafilatura default\n")
@@ -312,7 +320,7 @@ def split_table() -> None:
 
     import extraction_html
     import trafilatura
-    from aeb_metric import page_counts, score_counts
+    from aeb_metric import page_counts
     from extraction_corpora import site_half
 
     from storydiff.extract.html import extract_html
@@ -352,12 +360,7 @@ def split_table() -> None:
             parts = [(f"wcxb {half}", seen, [p for p in pages if site_half(p.group) == half])
                      for half in ("dev", "held-out")] + [("wcxb all", seen, pages)]
         for name, where, sub in parts:
-            scores = {k: score_counts([counts[p.id][k] for p in sub]) for k in ("off", "on", "traf")}
-            print(f"| {name} ({len(sub)}) | {where} | "
-                  + " | ".join(cell([counts[p.id][k] for p in sub]) for k in ("off", "on", "traf"))
-                  + " | " + " / ".join(f"{scores[k]['f1'] - scores['traf']['f1']:+.4f}" for k in ("off", "on"))
-                  + " | " + " / ".join(f"{scores[k]['precision'] - scores['traf']['precision']:+.4f}"
-                                       for k in ("off", "on"))
+            print(_against_trafilatura(f"| {name} ({len(sub)}) | {where} | ", [counts[p.id] for p in sub], ("off", "on"))
                   + f" | {sum(counts[p.id]['on'] != counts[p.id]['off'] for p in sub)} |")
     print("\nPages the chunks change: body recall (AEB shingles) and words, default -> chunks read\n")
     print("| corpus | page | recall | words |\n|---|---|---:|---:|")

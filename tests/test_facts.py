@@ -853,19 +853,25 @@ def test_the_minilm_possibly_rule_leaves_other_languages_outlets_to_the_lexical_
         assert lone.match == "possibly" and [c.text for c, _ in lone.candidates] == ["c0"], setting
 
 
+def _five_claims():
+    """Five claims of outlets A, B, B, C, C and their vectors: each at cosine 1.0, 0.9, 0.85, 0.8 and
+    0.3 from a0's axis, the rest of each vector its own axis."""
+    texts = [("A", "a0"), ("B", "b0"), ("B", "b1"), ("C", "c0"), ("C", "c1")]
+    claims = [Claim(aid, k, 0, 1, t, frozenset(), ()) for k, (aid, t) in enumerate(texts)]
+    vecs = np.zeros((5, 5), dtype=np.float32)
+    for k, c in enumerate([1.0, 0.9, 0.85, 0.8, 0.3]):
+        vecs[k, 0] = c
+        if k:
+            vecs[k, k] = np.sqrt(1 - c * c)
+    return claims, vecs
+
+
 def _e5_story(settings, minilm=None):
     """The story of ``_meaning_story`` with its vectors given as e5's (``vectors``), counting the
     calls; ``minilm``: MiniLM vectors too (each claim its own axis: no sentence stands out)."""
     from storydiff.compare.facts import group_claims
 
-    texts = [("A", "a0"), ("B", "b0"), ("B", "b1"), ("C", "c0"), ("C", "c1")]
-    claims = [Claim(aid, k, 0, 1, t, frozenset(), ()) for k, (aid, t) in enumerate(texts)]
-    near = [1.0, 0.9, 0.85, 0.8, 0.3]
-    vecs = np.zeros((5, 5), dtype=np.float32)
-    for k, c in enumerate(near):
-        vecs[k, 0] = c
-        if k:
-            vecs[k, k] = np.sqrt(1 - c * c)
+    claims, vecs = _five_claims()
     calls = []
 
     def e5():
@@ -903,14 +909,7 @@ def test_a_lone_claim_joins_the_fact_of_the_sentence_that_stands_out_for_it_in_e
     a0 is "only" in A; b0 (1.17 against C) stays alone at 1.2; the vectors are read once."""
     from storydiff.compare.facts import group_claims
 
-    texts = [("A", "a0"), ("B", "b0"), ("B", "b1"), ("C", "c0"), ("C", "c1")]
-    claims = [Claim(aid, k, 0, 1, t, frozenset(), ()) for k, (aid, t) in enumerate(texts)]
-    near = [1.0, 0.9, 0.85, 0.8, 0.3]
-    vecs = np.zeros((5, 5), dtype=np.float32)
-    for k, c in enumerate(near):
-        vecs[k, 0] = c
-        if k:
-            vecs[k, k] = np.sqrt(1 - c * c)
+    claims, vecs = _five_claims()
     sim = np.zeros((5, 5), dtype=np.float32)
     sim[2, 3] = sim[3, 2] = 0.9  # b1 and c0: one fact by their words
 
