@@ -323,12 +323,14 @@ def _percent_words() -> tuple[tuple[str, ...], frozenset[str]]:
     """(word starts, whole words) that write a percent in any language: ``_PERCENT_STARTS`` and
     ``_PERCENT_ABBREVIATIONS`` with compare.numbers' unit words for "%" (a start, or a whole word
     where the table ends it with "$")."""
-    from storydiff.compare.numbers import _UNITS as NUMBER_UNITS
+    from storydiff.compare.numbers import unit_keys
 
-    keys = {key for table in NUMBER_UNITS.values() for key, unit in table.items() if unit == "%"}
+    keys = unit_keys("%")
     starts = set(_PERCENT_STARTS) | {k for k in keys if not k.endswith("$") and " " not in k}
     whole = set(_PERCENT_ABBREVIATIONS) | {k.rstrip("$") for k in keys if k.endswith("$")}
     return tuple(sorted(starts)), frozenset(whole)
+
+
 _CURRENCY_SIGNS = {"$": "dolla", "€": "euro", "£": "pound", "₴": "hryvn", "₽": "roubl", "¥": "yen", "₹": "rupee"}
 _DURATION_HOURS = {"minute": 1 / 60, "minutes": 1 / 60, "hour": 1, "hours": 1, "day": 24, "days": 24,
                    "week": 168, "weeks": 168}

@@ -225,6 +225,12 @@ _UNITS: dict[str, dict[str, str]] = {
            "kilómetro": "kilom", "km": "kilom", "metro": "metre", "soldado": "soldi", "niño": "child", "casa": "house", "vivienda": "house",
            "dron": "drone", "tonelada": "tonne", "milla": "mile", "edificio": "house", "sistema": "syste"},
 }
+
+
+def unit_keys(unit: str) -> set[str]:
+    """The unit table's keys, in every language, for ``unit`` ("%": "percent", "proc$", ...): a
+    start of a word, or a whole word where the key ends with "$"."""
+    return {key for table in _UNITS.values() for key, value in table.items() if value == unit}
 # Counted nouns of war and disaster news (QA pass 18: "18 baterii" / "16 Startbatterien" / "16
 # batteries", "40 strażaków" / "60 Feuerwehrleute" / "60 рятувальників" never met): missiles and
 # rockets are one key ("missl": English "missi" is the missing), firefighters and rescuers one

@@ -55,7 +55,7 @@ _LT_DATELINE = re.compile(
 )
 
 
-def _dateline_match(line: str) -> re.Match[str] | None:
+def dateline_match(line: str) -> re.Match[str] | None:
     """A wire dateline: a capitalised place with an agency tag, in capitals, or with a date
     ("Frankfurt am Main, 5. Dezember –"); a lede opening on a city's name is none of those."""
     slashed = _SLASHED_DATELINE.match(line)
@@ -336,7 +336,7 @@ def dateline(text: str) -> str | None:
         if m:
             return m.group(1).strip()
     for ln in lines[:4]:
-        m = _dateline_match(ln)
+        m = dateline_match(ln)
         if m:
             place = m.group(1).split(",")[0].strip()
             if len(place) >= 3:
@@ -380,7 +380,7 @@ def without_dateline(sentence: str) -> str:
     """A story's first sentence without its dateline ("PORT VEYRA, Caldonia (Harbor Wire) — A
     crowded ferry..." -> "A crowded ferry..."; "МОСКВА, 5 дек — ТАСС. Второй..." -> "Второй..."):
     where it was filed, and who filed it, is not what it says."""
-    m = _dateline_match(sentence)
+    m = dateline_match(sentence)
     if m and m.re in (_SLASHED_DATELINE, _LT_DATELINE):
         return sentence[m.end():]
     if m:
@@ -394,7 +394,7 @@ def dateline_agency(text: str) -> str | None:
     """The agency signing the body's dateline: "ТАСС" in "МОСКВА, 6 декабря. /ТАСС/.", "Reuters" in
     "KYIV, March 3 (Reuters) -", "РИА Новости" in "МОСКВА, 6 дек — РИА Новости."; None without one."""
     for line in [ln for ln in text.splitlines() if ln.strip()][:4]:
-        m = _dateline_match(line)
+        m = dateline_match(line)
         if m is None:
             continue
         if m.group("agency"):
@@ -1150,7 +1150,7 @@ def _dateline_date(lines: Sequence[str], kept: Sequence[bool], now: datetime | N
     from storydiff.extract import normalize_date
 
     first = next((line for line, k in zip(lines, kept) if k), None)
-    m = _dateline_match(first) if first else None
+    m = dateline_match(first) if first else None
     date = _FULL_DATE.search(m.group("date")) if m is not None and m.group("date") else None
     if date is None:
         return None

@@ -165,9 +165,9 @@ def _dateline_day(text: str, language: str | None, pub: date) -> date | None:
     декабря. /ТАСС/.") where it is within _DATELINE_SLACK_DAYS of ``pub``; None without one (a
     dateline with no date, or one the date readers cannot read: "6 ноя")."""
     from storydiff.compare.claims import dates_in
-    from storydiff.extract.metadata import _dateline_match
+    from storydiff.extract.metadata import dateline_match
 
-    m = _dateline_match(text[:120])
+    m = dateline_match(text[:120])
     written = m.group("date") if m is not None else None
     if not written:
         return None
