@@ -606,3 +606,24 @@ def test_a_source_line_inside_the_text_is_read_only_where_the_article_signs():
     assert find_origins(body + "Ceny paliw w górę\nŹródło: Reuters\nWięcej tekstu o dronach.\n") == []
     assert [o.name for o in find_origins(body + "\nŹródło: PAP\n" + teasers)] == ["Polska Agencja Prasowa"]
     assert [o.name for o in find_origins("Źródło: PAP\n" + body)] == ["Polska Agencja Prasowa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("У Харкові загинули троє людей, передає агентство SWS.", ["SWS"]),
+     ("В Харькове погибли три человека, сообщает агентство SWS со ссылкой на главу ОВА.", ["SWS"]),
+     ("Про це пише видання «Слобідський вісник».", ["Слобідський вісник"]),
+     ("Про це пише британське видання Kharkiv Tribune, посилаючись на джерела.", ["Kharkiv Tribune"]),
+     ("Jak podała agencja XYZ, w nocy spadły trzy drony.", ["XYZ"]),
+     ("Three people were killed, the Slobidskyi Visnyk news site reported.", ["Slobidskyi Visnyk"]),
+     ("Three people were killed, the Kyiv Independent news site reported.", ["Kyiv Independent"]),
+     # no kind of outlet, or a kind with no name after it: no origin
+     ("Про це пише Зеленський у Telegram.", []),
+     ("Про це пише видання, яке ми не називаємо.", []),
+     ("Three people were killed, the Ukrainian news site reported.", []),
+     ("Russian state news agency said nothing.", [])],
+)
+def test_an_unknown_outlet_named_with_its_kind_is_an_origin(text, names):
+    # QA pass 25a, 02: "передає агентство SWS" and "the Slobidskyi Visnyk news site reported" named
+    # no origin, so each reprint of the agency's copy counted as an independent source
+    assert [o.name for o in find_origins(text)] == names
