@@ -615,6 +615,7 @@ def test_a_source_line_inside_the_text_is_read_only_where_the_article_signs():
      ("Про це пише видання «Слобідський вісник».", ["Слобідський вісник"]),
      ("Про це пише британське видання Kharkiv Tribune, посилаючись на джерела.", ["Kharkiv Tribune"]),
      ("Jak podała agencja XYZ, w nocy spadły trzy drony.", ["XYZ"]),
+     ("Міністр пообіцяв місту 50 укриттів, передає SWS.", ["SWS"]),
      ("Three people were killed, the Slobidskyi Visnyk news site reported.", ["Slobidskyi Visnyk"]),
      ("Three people were killed, the Kyiv Independent news site reported.", ["Kyiv Independent"]),
      # no kind of outlet, or a kind with no name after it: no origin
