@@ -407,6 +407,24 @@ def _first_name(word: str, lang: str) -> str:
     return word
 
 
+def _from_oblique_case(name: str, lang: str, text: str) -> str:
+    """A Ukrainian or Russian man's name the text gives in the genitive or accusative ("со ссылкой на
+    главу ОВА Олега Синегубова", then "— написал он"), in the nominative: the person a pronoun
+    stands for is the speaker, and "Олега Синегубова" beside another outlet's "Oleh Syniehubov" read
+    as a speaker who differs (QA pass 25a, 05). Only when the first word is a known man's given name
+    once its case ending is taken off and is none as written: "Анна Захарова", "Олександра Матвійчук"
+    (a woman's name, or either case) stay as written."""
+    from storydiff.compare.translation import is_given_name
+
+    words = name.split()
+    if lang not in ("uk", "ru") or len(words) != 2:
+        return name
+    first = _first_name(words[0], lang)
+    if first == words[0] or not is_given_name(first) or is_given_name(words[0]):
+        return name
+    return f"{first} {_nominative(words[1], lang, text, (words[0],))}"
+
+
 def _nominative(surname: str, lang: str, text: str, others: tuple[str, ...] = ()) -> str:
     """A surname the text gives in the genitive, as it names the person elsewhere, or by rule.
     ``others``: the name's other words, never the surname ("Ивана Иванова" is no "Ивана")."""
@@ -782,17 +800,17 @@ def _from_instrumental(word: str, lang: str) -> str:
     return word
 
 
-def _last_named(text: str, open_mark: int) -> str | None:
+def _last_named(text: str, open_mark: int, lang: str) -> str | None:
     """The person named last before the opening mark, in its paragraph or else the paragraph
     before ("Голова ОВА Олег Кіпер повідомив ... «...», — зазначив він"): a first name and a
-    surname (a run of two words or more), outside quotation marks."""
+    surname (a run of two words or more), outside quotation marks, in the nominative."""
     end = open_mark
     for _ in range(2):
         start = text.rfind("\n", 0, end) + 1
         head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[start:end])
         names = [run for _, run in _runs(head) if len(run) >= 2]
         if names:
-            return _name(names[-1])
+            return _from_oblique_case(_name(names[-1]), lang, text)
         end = len(text[:start].rstrip())
         if end == 0:
             break
@@ -937,7 +955,7 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
         if inherited is not None:  # someone else took the word since: "he" is now that person
             inherited = (_speaking_since(text, previous_end, sp.open_mark, lang)
                          or _speaker_as_subject(text, previous_end, sp.open_mark, speakers, lang) or inherited)
-        last_named = None if inherited else _last_named(text, sp.open_mark)
+        last_named = None if inherited else _last_named(text, sp.open_mark, lang)
         anonymous = _anonymous(text, sp, lang)
         if anonymous is not None:
             q.speaker, q.cue = None, anonymous  # "hieß es aus Regierungskreisen": no one, and not "he"
@@ -967,7 +985,7 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
                 if last_named and pronoun and not _PRONOUN_RE[lang].match(_sentence_before(text, sp.open_mark).lstrip()):
                     # a German inversion ("betont sie: „"): the person named before the verb, and only
                     # one the pronoun's gender is known for (a run of capitals is often a noun there)
-                    last_named = _last_named(text, text.rfind(cue, 0, sp.open_mark))
+                    last_named = _last_named(text, text.rfind(cue, 0, sp.open_mark), lang)
                     if last_named and _gender(text, last_named, lang) != _wanted_gender(lang, cue, pronoun):
                         last_named = None
                 # "Он добавил: «...»": the speaker just named, of the pronoun's or verb's gender ("Dodała:")

@@ -415,6 +415,13 @@ def _given_key(word: str) -> str:
 
 
 _GIVEN_NAME_GROUP = {_given_key(form): k for k, group in enumerate(_GIVEN_NAME_GROUPS) for form in group.split()}
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a given name of the table above, in any of its spellings."""
+    return _given_key(word) in _GIVEN_NAME_GROUP
+
+
 # below this rapidfuzz ratio of their keys two given names outside the table are two names
 # ("Joe" / "Hunter" 25; "Jake" / "Джейк" 50, "Pete" / "Піт" 57 are one)
 DIFFERENT_GIVEN_NAME_RATIO = 40
