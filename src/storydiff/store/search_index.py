@@ -404,7 +404,9 @@ def parse_query(query: str) -> list[Term]:
 
 def _terms(query: str) -> list[Term]:
     terms: list[Term] = []
-    for m in _TERM.finditer(query or ""):
+    # a NUL separates words: inside a term it ended FTS5's quoted string and PostgreSQL refuses it
+    # in a parameter, a 500 for anyone's /search (review 25a)
+    for m in _TERM.finditer((query or "").replace("\x00", " ")):
         phrase, word = m.group(1), m.group(2)
         if phrase is not None:
             if _WORD.search(phrase):
@@ -440,7 +442,9 @@ def pg_tsquery(terms: list[Term]) -> tuple[str, dict[str, str]]:
         for j, (text, prefix) in enumerate(readings(t, i < L_READING_TERMS, i < L_READING_TERMS)):
             params[f"t{i}_{j}"] = search_fold(text)
             if prefix:
-                ors.append(f"(plainto_tsquery('simple', :t{i}_{j})::text || ':*')::tsquery")
+                # NULLIF: a word of underscores alone has no lexeme, and "" || ':*' is no tsquery
+                # (a syntax error, review 25a); NULL matches nothing, as FTS5's empty prefix
+                ors.append(f"(NULLIF(plainto_tsquery('simple', :t{i}_{j})::text, '') || ':*')::tsquery")
             else:
                 ors.append(f"phraseto_tsquery('simple', :t{i}_{j})")
         parts.append(ors[0] if len(ors) == 1 else "(" + " || ".join(ors) + ")")
