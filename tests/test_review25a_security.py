@@ -10,11 +10,13 @@ from fastapi.testclient import TestClient
 
 from storydiff.records import Article
 from storydiff.serve.api import create_app
+from storydiff.settings import FetchSettings
 
 sys.path.insert(0, str(Path(__file__).parent))
 import test_store
 
 db_url, store = test_store.db_url, test_store.store  # SQLite, and PostgreSQL when STORYDIFF_TEST_PG_URL is set
+FAST = FetchSettings(delay=0.0, read_timeout=2.0, connect_timeout=2.0, total_timeout=5.0, backoff=0.05, retries=0)
 
 FERRY = Article(id="f1", source="x#1", url="https://harbor.example/1", outlet="Harbor Wire", title="Ferry aground",
                 published="2024-01-01", text="A ferry ran aground off Cape Lorn; all 212 passengers were brought ashore.")
@@ -41,3 +43,78 @@ def test_the_search_page_and_api_answer_a_nul_in_the_query(db_url, filled):
         assert api.status_code == 200
         assert [a["article_id"] for a in api.json()["articles"]] == ["f1"]  # the NUL separates two words
         assert client.get("/search", params={"q": "__*"}).status_code == 200
+
+
+# -- the watcher: DNS rebinding of a watched public name -------------------------------------------
+
+
+def _feed_server(address: str, port: int):
+    """A server at ``address`` answering every GET with an RSS feed (the attacker's public host)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Feed(BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            body = b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title></channel></rss>"
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer((address, port), Feed)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def test_a_watched_name_that_once_resolved_privately_gives_its_feed_no_private_reach(monkeypatch):
+    """A feed's own name answering 127.0.0.1 once (for robots.txt, then closing) and its public
+    address after: what the feed, served from the public address, links to on a private address
+    was fetched, as if an intranet listing had named it. The listing's own answer decides."""
+    import asyncio
+    import socket
+
+    from outlets import Outlets, Page
+
+    from storydiff.fetch import Fetcher, FetchError
+    from storydiff.fetch import client as fetch_client
+
+    intranet = Outlets()
+    intranet.set("rebind.test", "/robots.txt", Page(b"", status=404, headers={"Connection": "close"}))
+    intranet.set("127.0.0.1", "/secret", Page(b"<html><body><p>internal</p></body></html>"))
+    intranet.start()
+    try:
+        attacker = _feed_server("127.0.0.3", intranet.port)
+    except OSError:
+        intranet.close()
+        pytest.skip("127.0.0.3 cannot be bound here")
+    public = "127.0.0.3"  # plays a public address
+    real_non_public = fetch_client._non_public
+    monkeypatch.setattr(fetch_client, "_non_public", lambda a: a != public and real_non_public(a))
+    answers = iter(["127.0.0.1"])  # the first lookup rebinds to loopback, every later one is public
+
+    async def getaddrinfo(self, host, port, **kw):
+        address = next(answers, public) if host == "rebind.test" else host  # (an address: itself)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(asyncio.base_events.BaseEventLoop, "getaddrinfo", getaddrinfo)
+    feed = f"http://rebind.test:{intranet.port}/feed.xml"
+    secret = f"http://127.0.0.1:{intranet.port}/secret"
+
+    async def follow():
+        async with Fetcher(FAST) as f:
+            await f.get(feed, expect="listing")  # the operator's source: robots.txt from loopback, the feed not
+            return await f.get(secret, listed_by=feed)
+
+    try:
+        with pytest.raises(FetchError, match="led to a private address"):
+            asyncio.run(follow())
+        assert intranet.hits(path="/secret") == []
+    finally:
+        attacker.shutdown()
+        attacker.server_close()
+        intranet.close()

@@ -100,6 +100,9 @@ class Fetched:
     body: bytes = b""
     validators: Validators = field(default_factory=Validators)
     retry_after: float | None = None  # a 429's or 503's Retry-After, in seconds
+    # answered over a connection this client made to a non-public address it resolved itself (not
+    # one --resolve or a proxy chose): only such an answer may lead to another private address
+    private: bool = False
 
     @property
     def not_modified(self) -> bool:
@@ -251,6 +254,10 @@ class Fetcher:
         # "host:port" → the non-public address a connection to it went to (a source the operator
         # named there): what it lists may be private too; a public source's links may not reuse it
         self.private_origins: dict[str, str] = {}
+        # URLs (as asked) whose answer came from a non-public address: listings whose links may go
+        # there too. The answer decides, not the name: a watched name that resolved to 127.0.0.1
+        # once (DNS rebinding) gave the feed its public address served the reach of an intranet one
+        self.served_privately: set[str] = set()
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
@@ -345,9 +352,10 @@ class Fetcher:
         seen = [url]
         current = url
         trusted = listed_by or url
-        for hop in range(self.settings.max_redirects + 1):
-            # the operator's own source may be anywhere; what a public one leads to may not be private
-            may_be_private = (hop == 0 and listed_by is None) or self._reached_privately(trusted) is not None
+        # the operator's own source may be anywhere; a link or a redirect may lead to a private
+        # address only from an answer served from one (a listing's; the hop that redirected)
+        may_be_private = listed_by is None or listed_by in self.served_privately or private_address(listed_by) is not None
+        for _hop in range(self.settings.max_redirects + 1):
             if not may_be_private:
                 private = private_address(current) or self._reached_privately(current)
                 if private:
@@ -360,7 +368,10 @@ class Fetcher:
                 _LED_BY.reset(token)
             if got.status not in REDIRECTS:
                 got.url = url
+                if got.private:
+                    self.served_privately.add(url)
                 return got
+            may_be_private = got.private or private_address(current) is not None  # (spelled: via a proxy)
             target = got.final_url
             if target in seen:
                 raise FetchError("redirect loop: " + " → ".join([*seen[seen.index(target):], target]))
@@ -369,7 +380,8 @@ class Fetcher:
         raise FetchError(f"more than {self.settings.max_redirects} redirects (last: {current})")
 
     def _reached_privately(self, url: str) -> str | None:
-        """The non-public address ``url`` is spelled as, or its host was connected to this round."""
+        """The non-public address ``url`` is spelled as, or its host was connected to this round
+        (a pooled connection is no new lookup for the connection check to judge)."""
         spelled = private_address(url)
         if spelled:
             return spelled
@@ -441,7 +453,8 @@ class Fetcher:
             status = resp.status_code
             ctype = resp.headers.get("content-type", "")
             got = Fetched(url=url, final_url=url, status=status, content_type=ctype,
-                          validators=Validators(resp.headers.get("etag"), resp.headers.get("last-modified")))
+                          validators=Validators(resp.headers.get("etag"), resp.headers.get("last-modified")),
+                          private=getattr(resp.extensions.get("network_stream"), "private", False))
             if status in REDIRECTS:
                 location = resp.headers.get("location")
                 if not location:
@@ -582,6 +595,7 @@ def _transport(limits: httpx.Limits, resolve: Mapping[str, str], private_origins
                     continue
                 if _non_public(address):
                     private_origins[f"{host}:{port}"] = address if address == host else f"{address} via {host}"
+                    return _PrivateStream(stream)
                 return stream
             raise error or httpcore.ConnectError(f"no address for {host}")
 
@@ -590,6 +604,29 @@ def _transport(limits: httpx.Limits, resolve: Mapping[str, str], private_origins
 
         async def sleep(self, seconds):
             await self.inner.sleep(seconds)
+
+    class _PrivateStream(httpcore.AsyncNetworkStream):
+        """A connection to a non-public address, marked so (``Fetched.private``); after TLS too."""
+
+        private = True
+
+        def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
+            self.inner = inner
+
+        async def read(self, max_bytes, timeout=None):
+            return await self.inner.read(max_bytes, timeout)
+
+        async def write(self, buffer, timeout=None):
+            await self.inner.write(buffer, timeout)
+
+        async def aclose(self):
+            await self.inner.aclose()
+
+        async def start_tls(self, ssl_context, server_hostname=None, timeout=None):
+            return _PrivateStream(await self.inner.start_tls(ssl_context, server_hostname, timeout))
+
+        def get_extra_info(self, info):
+            return self.inner.get_extra_info(info)
 
     # httpx builds its connection pool without a way to pass a network backend: swap the pool
     transport._pool = httpcore.AsyncConnectionPool(
