@@ -118,3 +118,27 @@ def test_a_watched_name_that_once_resolved_privately_gives_its_feed_no_private_r
         attacker.shutdown()
         attacker.server_close()
         intranet.close()
+
+
+# -- storydiff serve on a shared machine ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("argv", "warned"), [
+    (["storydiff", "serve", "--token", "s3cret"], True),
+    (["storydiff", "serve", "--token=s3cret"], True),
+    (["storydiff", "serve"], False),  # from STORYDIFF_TOKEN: in the server's own environment only
+])
+def test_serve_says_a_token_on_the_command_line_is_readable_by_other_users(tmp_path, monkeypatch, capsys, argv, warned):
+    import uvicorn
+
+    from storydiff.serve.cli_serve import serve
+    from storydiff.store import open_store
+
+    monkeypatch.setenv("STORYDIFF_TOKEN", "s3cret")
+    monkeypatch.setattr(sys, "argv", argv)
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    open_store(str(tmp_path / "s.db")).close()
+    serve(host="127.0.0.1", port=8123, db=str(tmp_path / "s.db"), token="s3cret")
+    err = capsys.readouterr().err
+    assert ("--token is readable by every user of this machine" in err) is warned
+    assert "s3cret" not in err  # the warning never prints the token itself

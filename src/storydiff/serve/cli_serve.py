@@ -24,6 +24,11 @@ def is_loopback(host: str) -> bool:
         return False  # a hostname: it may resolve to anything
 
 
+def token_on_command_line(argv: list[str]) -> bool:
+    """Whether the write token was given as an argument, where any local user can read it."""
+    return any(a == "--token" or a.startswith("--token=") for a in argv[1:])
+
+
 def server_url(host: str, port: int) -> str:
     """The server's address as a browser takes it: an IPv6 literal in brackets (http://[::]:8000/,
     not http://:::8000/; QA pass 19a)."""
@@ -79,6 +84,9 @@ def serve(
 
     token = token or os.environ.get("STORYDIFF_TOKEN") or None
     token = token if token and token.strip() else None  # a blank token is no token
+    if token is not None and token_on_command_line(sys.argv):
+        print("warning: --token is readable by every user of this machine while the server runs (ps, "
+              "/proc/PID/cmdline): set STORYDIFF_TOKEN instead", file=sys.stderr)
     facts = fact_settings_for(semantic)
     try:
         # on loopback, only the loopback names: a page that rebinds its name to 127.0.0.1 is refused
