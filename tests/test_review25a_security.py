@@ -142,3 +142,46 @@ def test_serve_says_a_token_on_the_command_line_is_readable_by_other_users(tmp_p
     err = capsys.readouterr().err
     assert ("--token is readable by every user of this machine" in err) is warned
     assert "s3cret" not in err  # the warning never prints the token itself
+
+
+# -- a page that names a codec no text is in -------------------------------------------------------
+
+ARTICLE_TEXT = b"The ferry ran aground off Cape Lorn - all 212 passengers are safe, officials said. " * 8
+
+
+def page_declaring(charset: str, body: bytes = ARTICLE_TEXT) -> bytes:
+    return (b'<html><head><meta charset="' + charset.encode() + b'"><title>Ferry aground</title></head>'
+            b"<body><article><h1>Ferry aground</h1><p>" + body + b"</p></article></body></html>")
+
+
+@pytest.mark.parametrize("charset", ["punycode", "undefined"])
+def test_a_page_declaring_a_codec_that_raises_unicode_error_is_read_as_utf8(charset):
+    # Python's punycode and undefined codecs raise UnicodeError, not UnicodeDecodeError: it escaped
+    # decode_bytes, and one such page (its <meta charset> is the outlet's to write) ended the whole
+    # watch round, nothing stored, and `ingest` of the file with a traceback
+    from storydiff.ingest.decode import decode_bytes
+
+    assert "all 212 passengers are safe" in decode_bytes(page_declaring(charset))
+
+
+def test_a_watch_round_stores_the_other_pages_beside_such_a_page(tmp_path):
+    from dataclasses import replace
+
+    from outlets import Outlets, Page, rss
+
+    from storydiff.store import open_store
+    from storydiff.watcher import watch_round
+
+    web = Outlets()
+    items = [{"title": "p", "link": "http://a.test/puny"}, {"title": "g", "link": "http://a.test/good"}]
+    web.set("a.test", "/feed.xml", Page(rss("A", "http://a.test/", items), content_type="application/rss+xml"))
+    web.set("a.test", "/puny", Page(page_declaring("punycode"), content_type="text/html"))
+    web.set("a.test", "/good", Page(page_declaring("utf-8", b"A calm report of the harbour and its boats today. " * 8)))
+    web.start()
+    try:
+        with open_store(str(tmp_path / "w.db")) as s:
+            watch_round(s, ["http://a.test/feed.xml"], settings=replace(FAST, retries=0), resolve=web.resolve_map())
+            assert sorted(a.url for a in s.articles()) == ["http://a.test/good", "http://a.test/puny"]
+    finally:
+        web.close()
+

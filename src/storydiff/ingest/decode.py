@@ -201,7 +201,7 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, int, str]:
     for enc in candidates:
         try:
             return data.decode(enc), 0, enc
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # punycode, undefined: a UnicodeError that says no position
             continue
     lossy = mostly_utf8(data)
     if lossy is not None:
