@@ -185,3 +185,37 @@ def test_a_watch_round_stores_the_other_pages_beside_such_a_page(tmp_path):
     finally:
         web.close()
 
+
+
+def test_a_listing_is_read_off_the_event_loop_that_fetches_the_other_hosts(tmp_path, monkeypatch):
+    # a 10 MB feed of empty elements takes feedparser minutes (200,000 of them: 13-18 s); read on
+    # the loop, it stalled every other request of the round past its total timeout
+    import asyncio
+
+    from outlets import Outlets, Page, rss
+
+    from storydiff.fetch import round as watch_round_module
+    from storydiff.store import open_store
+    from storydiff.watcher import watch_round
+
+    on_the_loop: list[bool] = []
+    real_read = watch_round_module.read_listing
+
+    def read_listing(*args, **kw):
+        try:
+            asyncio.get_running_loop()
+            on_the_loop.append(True)
+        except RuntimeError:  # no loop runs in this thread
+            on_the_loop.append(False)
+        return real_read(*args, **kw)
+
+    monkeypatch.setattr(watch_round_module, "read_listing", read_listing)
+    web = Outlets()
+    web.set("a.test", "/feed.xml", Page(rss("A", "http://a.test/", []), content_type="application/rss+xml"))
+    web.start()
+    try:
+        with open_store(str(tmp_path / "w.db")) as s:
+            watch_round(s, ["http://a.test/feed.xml"], settings=FAST, resolve=web.resolve_map())
+    finally:
+        web.close()
+    assert on_the_loop == [False]

@@ -180,7 +180,9 @@ class Round:
             if got.not_modified:  # as it was last time: its children are checked again, each by its own validators
                 listing = Listing(known.meta.get("kind", "feed"), sources=list(known.meta.get("sources", [])))
             else:
-                listing = read_listing(url, got.body, got.content_type)
+                # off the event loop: feedparser reads ~15,000 elements a second, so a hostile 10 MB
+                # feed held the loop for minutes, and every other host's request timed out meanwhile
+                listing = await asyncio.to_thread(read_listing, url, got.body, got.content_type)
         except Exception as e:  # one source, whatever went wrong, never ends the round
             reason = str(e) if isinstance(e, (FetchError, ValueError)) else f"{type(e).__name__}: {str(e)[:100]}"
             await self.emit(Failure(url, reason, stage="fetch"))
