@@ -33,3 +33,28 @@ def digest(doc: dict) -> dict:
         ],
         "errors": doc["errors"],
     }
+
+
+# A version's score across two languages comes from multilingual-e5's engine, built with
+# -ffast-math: its approximate reciprocals and square roots differ between CPU makers (AMD vs
+# Intel), and its 4-bit activations round on either side of a step, so the same sentences score a
+# few thousandths apart from one machine to the next (0.356 / 0.363 seen). Everything a reader acts
+# on (which facts, which outlets, labels, conflicts, quotes, speakers) must be identical.
+SCORE_TOLERANCE = 0.03
+
+
+def differences(got, pinned, path: str = "") -> list[str]:
+    """Where ``got`` departs from ``pinned``: every value exact but floats, which may differ by
+    ``SCORE_TOLERANCE``."""
+    if isinstance(got, float) and isinstance(pinned, float):
+        return [] if abs(got - pinned) <= SCORE_TOLERANCE else [f"{path}: {got} != {pinned}"]
+    if type(got) is not type(pinned):
+        return [f"{path}: {got!r} != {pinned!r}"]
+    if isinstance(got, dict):
+        keys = sorted(set(got) | set(pinned))
+        return [d for k in keys for d in differences(got.get(k), pinned.get(k), f"{path}.{k}")]
+    if isinstance(got, list):
+        if len(got) != len(pinned):
+            return [f"{path}: {len(got)} items != {len(pinned)}"]
+        return [d for i, (g, p) in enumerate(zip(got, pinned)) for d in differences(g, p, f"{path}[{i}]")]
+    return [] if got == pinned else [f"{path}: {got!r} != {pinned!r}"]
