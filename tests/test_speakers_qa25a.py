@@ -27,3 +27,14 @@ from storydiff.analyze.quotes import find_quotes
 )
 def test_a_pronouns_antecedent_is_named_in_the_nominative(text, lang, speaker):
     assert [q.speaker for q in find_quotes(text, language=lang)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [("Официальный представитель МИД Мария Захарова назвала это «актом политической цензуры».", "ru",
+      "Мария Захарова"),
+     ("Зеленський назвав удар «черговим проявом російського терору».", "uk", "Зеленський")],
+)
+def test_the_words_a_person_called_something_by_are_theirs(text, lang, speaker):
+    # QA pass 25b, 12: "Захарова назвала это «актом политической цензуры»" had no speaker
+    assert [q.speaker for q in find_quotes(text, language=lang)] == [speaker]
