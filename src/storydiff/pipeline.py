@@ -119,9 +119,10 @@ def prepare_rows(rows: list[tuple[str, str | None]], date_order: str | None = No
 def match_doc_from_row(row: object, doc_id: str | None = None, date_order: str | None = None):
     """The MatchDoc of an article object as ``cluster`` and ``same-story`` read it
     (``{text, title?, published?, outlet?, url?, language?}``), its strings cleaned as ingest
-    cleans them (ingest.sanitize); ``doc_id`` defaults to the row's own ``id``. ValueError saying
-    what is wrong."""
-    from storydiff.extract import normalize_date
+    cleans them (ingest.sanitize) and its text without the clutter lines extraction drops from a
+    text field (extract.field_text: "Read more: ...", share counters; a clean text as given);
+    ``doc_id`` defaults to the row's own ``id``. ValueError saying what is wrong."""
+    from storydiff.extract import field_text, normalize_date
     from storydiff.ingest.date_order import with_date_order
     from storydiff.ingest.formats import EXPORT_TEXT_FIELDS, export_record, field_type_error
     from storydiff.ingest.sanitize import clean_value
@@ -143,7 +144,7 @@ def match_doc_from_row(row: object, doc_id: str | None = None, date_order: str |
         raise ValueError(wrong)
     return MatchDoc(
         id=str(row["id"]) if doc_id is None else doc_id,
-        text=row["text"],
+        text=field_text(row["text"]),
         title=row.get("title"),
         published=parse_published(normalize_date(with_date_order(row.get("published"), date_order))),
         outlet=row.get("outlet"),

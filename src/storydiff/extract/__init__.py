@@ -41,7 +41,7 @@ def _warn_date(source: str, value: object, outcome: str, notes: list[str]) -> No
     if seen == MAX_DATE_WARNINGS:
         log.warning("%s: further records whose 'published' is no usable date are not named", where)
 
-__all__ = ["extract_item", "extract_items", "normalize_date", "outlet_key", "ExtractError"]
+__all__ = ["extract_item", "extract_items", "field_text", "normalize_date", "outlet_key", "ExtractError"]
 
 
 class ExtractError(ValueError):
@@ -168,6 +168,46 @@ def _one_paragraph(content: str, settings: ExtractSettings) -> bool:
     return len(lines) == 1 and len(lines[0].split()) >= settings.one_paragraph_min_words and lines[0].count(". ") >= 2
 
 
+def field_text(content: str, settings: ExtractSettings | None = None) -> str:
+    """The article text of an export row's or API item's ``text`` field as ``cluster`` and
+    ``same-story`` read a row: without its furniture lines, those that end as no sentence does and
+    that extraction drops from every text field without a word (``record_text.clutter_line``:
+    "Skaitykite daugiau: ...", "Read more: ...", "Поделиться", share and comment counters), and
+    without an inline "read also" teaser (``line_cleanup.drop_inline_clutter``), as ``compare`` and
+    ``ingest`` drop them. Six Lithuanian fire reports pasted with their pages' teasers of other
+    stories before the body were one story in ``compare`` and several in ``cluster`` (QA pass,
+    round 25): a teaser was the lede the clusterer's vetoes read. Not the rest of extraction, for
+    the firehose's speed: its line model costs ~13 ms a row (six times the clustering features);
+    the rules on every line (sentences too: "All rights reserved.") 1.3 ms, a third of them; its
+    rule-only reading of the other lines (non-prose lines dropped) lowered the 10k ECB+ stream's B3
+    recall 0.863 -> 0.852. Measured in BENCHMARKS §2, round 25. A text without such lines is
+    returned as given; one left with less than ``min_body_chars`` whole."""
+    from storydiff.extract.record_text import clutter_line
+
+    settings = settings or ExtractSettings()
+    lines = content.split("\n")
+    kept = [line for line in lines if not _furniture(line, clutter_line)]
+    text = content if len(kept) == len(lines) else "\n".join(kept).strip()
+    text = drop_inline_clutter(text)
+    return text if len(text.strip()) >= settings.min_body_chars else content
+
+
+# A line ending so is a sentence, whatever else it is: ``field_text`` leaves it to ``compare``
+# (a sentence's rule costs most of the rules' time on prose: BENCHMARKS §2, round 25).
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+
+
+def _furniture(line: str, clutter_line) -> bool:
+    tail = line[-12:]
+    return bool(line.strip()) and not _ENDS_SENTENCE.search(tail) and clutter_line(line)
+
+
+def body_tail(text: str) -> tuple[str, list[str]]:
+    """What every reading path drops from an extracted body (editors' initials, an inline "read
+    also" teaser, the source lines where it signs itself), and those source lines."""
+    return _split_signed_source_lines(drop_inline_clutter(drop_editor_initials(text.strip())).strip())
+
+
 def _version_of(text: str, sibling: str, share: float) -> bool:
     """Whether ``sibling`` holds at least ``share`` of ``text``'s distinct words: another version
     of the same text (an update that changed a figure, a line) rather than another page of the
@@ -238,10 +278,9 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         published, authors, lang, modified = metadata.page_text_metadata(
             item.content.splitlines(), kept, text, title=title, now=crawled
         )
-    text = drop_inline_clutter(drop_editor_initials(text.strip())).strip()
     # (page text too: its line model keeps a short credit line such as "dpa/AFP/lh" as the body's
     # last line; QA pass 21a, 03)
-    text, signed = _split_signed_source_lines(text)
+    text, signed = body_tail(text)
     if not authors and signed:
         authors = metadata.credit_line_authors(signed)
     if len(text) < settings.min_body_chars:
