@@ -462,3 +462,56 @@ def test_a_month_of_daily_reports_is_not_one_story_and_the_summary_counts_what_w
     assert len(days) >= 4
     assert counts["articles"] == len(written)
     assert counts["compared_articles"] + counts["not_compared"] == len(written)
+
+
+def _out_before_rows() -> list[dict]:
+    """The Tessel walkout reported on Monday morning, the port's lawsuit filed "on Monday
+    afternoon" and a later report of it naming no part of the day (tests/test_out_before.py), a
+    week after four reports of the Quillon bridge: two time ranges, the second replaying the
+    first's last week."""
+    from test_out_before import LAWSUIT, LAWSUIT_2, WALKOUT_1, WALKOUT_2
+
+    days, title, text = _STORIES["bridge"]
+    base = datetime(2026, 6, 1, 9, tzinfo=timezone.utc)
+    rows = [{"id": f"bridge-{n}", "outlet": f"Gazette {n}", "title": f"{title}: update {n}",
+             "published": (base + timedelta(days=n)).isoformat(), "text": text.format(verb=_VERBS[n], n=n)}
+            for n in range(4)]
+    for i, ((head, body), when) in enumerate([(WALKOUT_1, "08:10"), (WALKOUT_2, "10:40"), (LAWSUIT, "17:30"),
+                                              (LAWSUIT_2, "19:05")]):
+        rows.append({"id": f"tessel-{i}", "outlet": f"Tessel Post {i}", "title": head, "text": body,
+                     "published": f"2026-06-08T{when}:00+02:00"})
+    return rows
+
+
+def test_the_out_before_veto_keeps_the_same_stories_as_local_cluster(spark, tmp_path):
+    """Round 25: the job's clusterer is the local one (OnlineClusterer, MatchSettings' defaults),
+    in each time range and in the warm-up replay of the range before, so the out-before veto
+    (MatchSettings.out_before_event) keeps the walkout and the lawsuit apart as `storydiff cluster`
+    does; stitching links only what a range's clusterer joined."""
+    from typer.testing import CliRunner
+
+    from storydiff.match import MatchDoc, OnlineClusterer
+    from storydiff.serve.cli import app
+    from storydiff.settings import MatchSettings
+    from storydiff.spark_job import run_job
+
+    rows = _out_before_rows()
+    path = tmp_path / "tessel.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(app, ["cluster", str(path), "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    local: dict[str, set[str]] = {}
+    for line in result.stdout.splitlines():
+        if line.startswith("{"):
+            placed = json.loads(line)
+            local.setdefault(placed["story_id"], set()).add(placed["id"])
+    tessel = {frozenset(g) for g in local.values() if any(i.startswith("tessel") for i in g)}
+    assert tessel == {frozenset({"tessel-0", "tessel-1"}), frozenset({"tessel-2", "tessel-3"})}
+    # the veto has work to do: without it the lawsuit's later report bridges the two stories
+    off = OnlineClusterer(MatchSettings(out_before_event=False))
+    sids = [off.add(MatchDoc(r["id"], r["text"], r["title"], r["published"])) for r in rows if r["id"].startswith("tessel")]
+    assert len({off.resolve(s) for s in sids}) == 1
+
+    counts = run_job(spark, [str(path)], str(tmp_path / "out"), time_partitions=2)
+    assert counts["time_ranges"] == 2
+    assert _spark_groups(tmp_path / "out") == {frozenset(g) for g in local.values()}
