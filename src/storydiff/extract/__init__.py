@@ -182,11 +182,9 @@ def field_text(content: str, settings: ExtractSettings | None = None) -> str:
     rule-only reading of the other lines (non-prose lines dropped) lowered the 10k ECB+ stream's B3
     recall 0.863 -> 0.852. Measured in BENCHMARKS §2, round 25. A text without such lines is
     returned as given; one left with less than ``min_body_chars`` whole."""
-    from storydiff.extract.record_text import clutter_line
-
     settings = settings or ExtractSettings()
     lines = content.split("\n")
-    kept = [line for line in lines if not _furniture(line, clutter_line)]
+    kept = [line for line in lines if not _furniture(line)]
     text = content if len(kept) == len(lines) else "\n".join(kept).strip()
     text = drop_inline_clutter(text)
     return text if len(text.strip()) >= settings.min_body_chars else content
@@ -197,9 +195,11 @@ def field_text(content: str, settings: ExtractSettings | None = None) -> str:
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 
 
-def _furniture(line: str, clutter_line) -> bool:
-    tail = line[-12:]
-    return bool(line.strip()) and not _ENDS_SENTENCE.search(tail) and clutter_line(line)
+def _furniture(line: str) -> bool:
+    from storydiff.extract.record_text import clutter_line
+
+    # the end alone: the sentence-end pattern searched over a long line costs as much as the rules
+    return bool(line.strip()) and not _ENDS_SENTENCE.search(line[-12:]) and clutter_line(line)
 
 
 def body_tail(text: str) -> tuple[str, list[str]]:
