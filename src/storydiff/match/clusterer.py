@@ -1225,7 +1225,7 @@ class OnlineClusterer:
         if model is None:
             return None, 0.0
         pairs = [(member, placing.doc) for member in judged]
-        x = same_story.pair_features(pairs, embed=self._embed_pairs)
+        x = same_story.pair_features(pairs, embed=self._embed_pairs, names=model.linear.features, offsets=model.offsets)
         if x is None:  # the multilingual model is not installed
             return None, model.threshold
         self.pair_judged += 1

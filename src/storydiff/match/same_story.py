@@ -23,6 +23,11 @@ read when the weights file names its features; the shipped weights do not (BENCH
 "round 17": +0.014 SemEval Pearson held out, none across languages, 2.5-4x the time, and short
 one-passage translations scored lower).
 
+Round 25: the passage cosine centred by what unrelated texts of the pair's languages score
+(``passage_offsets``, stored with the weights) and the count of shared names (CENTRED_FEATURES),
+read when the weights file names them; the shipped weights do not (BENCHMARKS.md, "round 25":
+SemEval +0.014 held out, tgcontest and the written related-event halves no better).
+
 Cost: two e5 passes per article (~150 word pieces in all, ~0.25 s of CPU here): a tool for
 a judgement or a benchmark, not for a stream (the clusterer uses the lede only, and rarely).
 """
@@ -33,7 +38,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,6 +58,20 @@ FEATURES = ("cos_passage", "cos_lede", "lexical", "names_shared", "numbers_share
 # With the whole-text passage alignment (match/passage_alignment.py, round 17): read when the
 # weights file names them; one e5 pass more for each further passage of a text.
 ALIGNED_FEATURES = FEATURES + pa.FEATURES
+# Round 25 (measured, not shipped: the shipped weights name FEATURES; BENCHMARKS.md, "round 25";
+# `bench/crosslingual.py --pairs --write` writes them): the passage cosine less what two
+# unrelated texts of the same languages score
+# (``passage_offsets``: e5's cosines sit higher in some languages than in others, so one
+# threshold and one scale over all languages mix them), and how many names the two share
+# (``names_shared`` divides by the shorter list: one shared name of one is 1.0).
+CENTRED_FEATURES = ("cos_passage_centred", "cos_lede", "lexical", "names_shared", "numbers_shared", "cross_language",
+                    "content_shared", "names_count")
+# Measured, not shipped: with the names' Jaccard share too (SemEval +0.009 on the fitting part,
+# the written related-event dev half's ranking 0.938 -> 0.750; BENCHMARKS.md, "round 25").
+JACCARD_FEATURES = CENTRED_FEATURES + ("names_jaccard",)
+KNOWN_FEATURES = (FEATURES, ALIGNED_FEATURES, CENTRED_FEATURES, JACCARD_FEATURES)
+OFFSET_MIN_TEXTS = 30  # a language (pair) with fewer texts gets the mean offset of its kind (same / across)
+OFFSET_DRAWS = 400  # random unrelated pairs drawn per language (pair)
 STEM_CHARS = 5  # content words compared by their first letters: "prepared"/"preparing", "Gipfel"/"Gipfels"
 PASSAGE_CHARS = 400
 
@@ -64,12 +83,14 @@ class PairModel:
 
     linear: LinearScorer
     threshold: float
+    offsets: dict[str, float] = field(default_factory=dict)  # cos_passage_centred's, by language_key
 
     def score(self, x: Sequence[float]) -> float:
         return min(1.0, max(0.0, self.linear.linear(x)))
 
     def to_json(self, **meta: object) -> str:
-        return json.dumps({**asdict(self.linear), "threshold": self.threshold, "meta": meta}, indent=1)
+        extra = {"offsets": self.offsets} if self.offsets else {}
+        return json.dumps({**asdict(self.linear), "threshold": self.threshold, **extra, "meta": meta}, indent=1)
 
 
 def fit(x: np.ndarray, y: np.ndarray, threshold: float = 0.5, alpha: float = 1.0,
@@ -89,10 +110,47 @@ def fit(x: np.ndarray, y: np.ndarray, threshold: float = 0.5, alpha: float = 1.0
 def load(path: Path = WEIGHTS) -> PairModel | None:
     try:
         d = json.loads(Path(path).read_text())
-        model = PairModel(LinearScorer.from_dict(d), float(d["threshold"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        offsets = {str(k): float(v) for k, v in (d.get("offsets") or {}).items()}
+        model = PairModel(LinearScorer.from_dict(d), float(d["threshold"]), offsets)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return model if model.linear.features in (FEATURES, ALIGNED_FEATURES) else None
+    if "cos_passage_centred" in model.linear.features and not {"same", "across"} <= set(offsets):
+        return None  # centred without its offsets: another scale
+    return model if model.linear.features in KNOWN_FEATURES else None
+
+
+def language_key(a: str | None, b: str | None) -> str:
+    """The offsets' key of a pair's languages: "de" for two German texts, "de-en" across."""
+    return a or "?" if a == b else "-".join(sorted((a or "?", b or "?")))
+
+
+def passage_offsets(langs: Sequence[str | None], vectors: np.ndarray, seed: int = 0) -> dict[str, float]:
+    """The mean opening-passage cosine of random pairs of distinct texts (``vectors``, unit rows;
+    ``langs`` their languages), per language_key with OFFSET_MIN_TEXTS texts or more on each side,
+    and "same" / "across": the mean of the same-language / cross-language keys (every key's
+    draws pooled), for the languages missing. No label read: what two texts that tell different
+    stories score in these languages (most random pairs do). bench/ only."""
+    rng = np.random.default_rng(seed)
+    by_lang: dict[str, list[int]] = {}
+    for i, lang in enumerate(langs):
+        by_lang.setdefault(lang or "?", []).append(i)
+    common = sorted(k for k, v in by_lang.items() if len(v) >= OFFSET_MIN_TEXTS and k != "?")
+    out: dict[str, float] = {}
+    pooled: dict[str, list[float]] = {"same": [], "across": []}
+    for n, la in enumerate(common):
+        for lb in common[n:]:
+            ia, ib = rng.choice(by_lang[la], OFFSET_DRAWS), rng.choice(by_lang[lb], OFFSET_DRAWS)
+            cos = [float(vectors[i] @ vectors[j]) for i, j in zip(ia, ib) if i != j]
+            out[language_key(la, lb)] = float(np.mean(cos))
+            pooled["same" if la == lb else "across"] += cos
+    for kind, cos in pooled.items():
+        out[kind] = float(np.mean(cos)) if cos else float(np.mean(pooled["same"] or [0.0]))
+    return out
+
+
+def _offset(offsets: dict[str, float], a: str | None, b: str | None) -> float:
+    key = language_key(a, b)
+    return offsets.get(key, offsets.get("same" if a == b else "across", 0.0))
 
 
 def _passage(doc: MatchDoc) -> str:
@@ -129,13 +187,17 @@ def _language(doc: MatchDoc) -> str | None:
     return detect(f"{doc.title}. {doc.text[:400]}" if isinstance(doc.title, str) else doc.text[:400])
 
 
-def pair_features(pairs: Sequence[tuple[MatchDoc, MatchDoc]], embed=None, align: bool = False) -> np.ndarray | None:
-    """FEATURES for each pair (rows), ALIGNED_FEATURES with ``align`` (the further passages'
-    e5 passes); None when the multilingual model is not installed. ``embed`` (texts -> unit rows)
-    replaces the model, for benchmarks that memoise it."""
+def pair_features(pairs: Sequence[tuple[MatchDoc, MatchDoc]], embed=None, align: bool = False,
+                  names: Sequence[str] | None = None, offsets: dict[str, float] | None = None) -> np.ndarray | None:
+    """The features ``names`` (default FEATURES, ALIGNED_FEATURES with ``align``) of each pair
+    (rows); None when the multilingual model is not installed. A passage-alignment feature
+    costs the further passages' e5 passes. ``offsets``: cos_passage_centred's (a model's, by
+    language_key). ``embed`` (texts -> unit rows) replaces the model, for benchmarks that
+    memoise it."""
     if embed is None:
         from storydiff.embeddings import embed_multilingual as embed
-    names = ALIGNED_FEATURES if align else FEATURES
+    names = tuple(names) if names is not None else (ALIGNED_FEATURES if align else FEATURES)
+    align = any(f in pa.FEATURES for f in names)
     if not pairs:
         return np.zeros((0, len(names)))
     docs = [d for pair in pairs for d in pair]
@@ -149,21 +211,31 @@ def pair_features(pairs: Sequence[tuple[MatchDoc, MatchDoc]], embed=None, align:
         return None
     rows = []
     for i, (a, b) in enumerate(pairs):
-        cross = _language(a) != _language(b)
+        la, lb = _language(a), _language(b)
+        cross = la != lb
         (na, fa, ca), (nb, fb, cb) = _keys(a), _keys(b)
-        row = [
-            float(passages[2 * i] @ passages[2 * i + 1]),
-            float(ledes[2 * i] @ ledes[2 * i + 1]),
-            0.0 if cross else similarity(a, b),
-            _shared(na, nb),
-            _shared(fa, fb),
-            float(cross),
-            0.0 if cross else dot(ca, cb),
-        ]
+        cos = float(passages[2 * i] @ passages[2 * i + 1])
+        values = {
+            "cos_passage": cos,
+            "cos_passage_centred": cos - _offset(offsets or {}, la, lb),
+            "cos_lede": float(ledes[2 * i] @ ledes[2 * i + 1]),
+            "lexical": 0.0 if cross else similarity(a, b),
+            "names_shared": _shared(na, nb),
+            "numbers_shared": _shared(fa, fb),
+            "cross_language": float(cross),
+            "content_shared": 0.0 if cross else dot(ca, cb),
+            "names_jaccard": len(na & nb) / len(na | nb) if na | nb else 0.0,
+            "names_count": math.log1p(len(na & nb)),
+        }
         if aligned is not None:
-            row += pa.alignment(aligned[2 * i], aligned[2 * i + 1])
-        rows.append(row)
+            values.update(zip(pa.FEATURES, pa.alignment(aligned[2 * i], aligned[2 * i + 1])))
+        rows.append([values[f] for f in names])
     return np.array(rows)
+
+
+def pair_languages(pairs: Sequence[tuple[MatchDoc, MatchDoc]]) -> list[tuple[str | None, str | None]]:
+    """Each pair's two languages, as pair_features reads them (given, else detected)."""
+    return [(_language(a), _language(b)) for a, b in pairs]
 
 
 def _passage_vectors(docs: Sequence[MatchDoc], openings: list[str], opening_vecs: np.ndarray, embed) -> list[np.ndarray] | None:
@@ -224,7 +296,7 @@ def judge(pairs: Sequence[tuple[MatchDoc, MatchDoc]]) -> list[tuple[bool, float]
     model = load()
     if model is None:
         raise RuntimeError("storydiff/match/same_story.json is missing or unreadable: reinstall storydiff")
-    x = pair_features(pairs, align=model.linear.features == ALIGNED_FEATURES)
+    x = pair_features(pairs, names=model.linear.features, offsets=model.offsets)
     if x is None:
         from storydiff.embeddings import MULTILINGUAL_NOT_INSTALLED
 
