@@ -407,40 +407,82 @@ def fit_target(sem: list[dict]) -> np.ndarray:
     return (4.0 - (overall + narrative) / 2.0) / 3.0
 
 
-def _variants() -> dict[str, tuple[str, ...]]:
+def _variants(align: bool = True) -> dict[str, tuple[str, ...]]:
     """The pair models compared, each fitted and held out the same way. Round 17: the base model
     (before) and it with the whole-text passage alignment (match/passage_alignment.py), all of
-    it and each feature alone. The one shipped is chosen by SemEval's held-out Pearson with
-    `overall` (all pairs; within 0.002, the fewer features) and the written dev half: tgcontest
-    and the written test half are scored, never chosen on."""
+    it and each feature alone. Round 25: the passage cosine centred by language and the count of
+    shared names (same_story.CENTRED_FEATURES; --write ships it, not shipped), and it with the
+    names' Jaccard share. Chosen on SemEval's fitting part (folds 0-3, inner folds) and
+    the written dev half (BENCHMARKS.md, "round 25"): tgcontest and the written test halves are
+    scored, never chosen on. ``align``: the alignment's variants too
+    (one e5 pass more for each further passage of every text)."""
     from storydiff.match import passage_alignment as pa
     from storydiff.match import same_story as ss
 
-    out = {"before (7 features)": ss.FEATURES, "+ passage alignment (all 4)": ss.ALIGNED_FEATURES}
-    out.update({f"+ {f}": ss.FEATURES + (f,) for f in pa.FEATURES})
+    out = {BEFORE: ss.FEATURES, AFTER: ss.CENTRED_FEATURES, JACCARD: ss.JACCARD_FEATURES}
+    if align:
+        out[ALIGNED] = ss.ALIGNED_FEATURES
+        out.update({f"+ {f}": ss.FEATURES + (f,) for f in pa.FEATURES})
     return out
 
 
-BEFORE, AFTER = "before (7 features)", "+ passage alignment (all 4)"
+BEFORE, AFTER, ALIGNED = "before (7 features)", "round 25: centred cosine + names count (8)", "+ passage alignment (all 4)"
+JACCARD = "round 25 + names' Jaccard share (9; measured)"
 
 
-def _fit_held_out(x: np.ndarray, y: np.ndarray, same: np.ndarray, fold: np.ndarray, names) -> tuple:
+def _columns(align: bool) -> tuple[str, ...]:
+    """Every feature any variant reads, in one matrix (a variant's columns picked by name)."""
+    from storydiff.match import passage_alignment as pa
+    from storydiff.match import same_story as ss
+
+    extra = tuple(f for f in ss.JACCARD_FEATURES if f not in ss.FEATURES)
+    return ss.FEATURES + extra + (pa.FEATURES if align else ())
+
+
+def _text_offsets(docs, langs, mask: np.ndarray) -> dict[str, float]:
+    """same_story.passage_offsets over the distinct texts of the pairs in ``mask`` (no label read)."""
+    from storydiff.match import same_story as ss
+
+    texts: dict[str, str | None] = {}
+    for (a, b), (la, lb), m in zip(docs, langs, mask):
+        if m:
+            texts.setdefault(a.text, la)
+            texts.setdefault(b.text, lb)
+    vecs = _memo_embed([ml.lede(t, None, ss.PASSAGE_CHARS) for t in texts])
+    return ss.passage_offsets(list(texts.values()), vecs)
+
+
+def _centre(x: np.ndarray, names, langs, offsets: dict[str, float], raw: np.ndarray) -> np.ndarray:
+    """``x`` with its cos_passage_centred column set from the raw cos_passage and ``offsets``."""
+    from storydiff.match import same_story as ss
+
+    if "cos_passage_centred" not in names:
+        return x
+    x = x.copy()
+    x[:, list(names).index("cos_passage_centred")] = raw - np.array([ss._offset(offsets, la, lb) for la, lb in langs])
+    return x
+
+
+def _fit_held_out(x: np.ndarray, y: np.ndarray, same: np.ndarray, fold: np.ndarray, names, docs, langs, raw) -> tuple:
     """Scores of each pair by a model fitted on the other 4 folds, `same` at each fold's own
-    threshold (best F1 of `overall` <= 1.5 on its training folds), and the thresholds."""
+    threshold (best F1 of `overall` <= 1.5 on its training folds), and the thresholds. A centred
+    cosine's offsets come from the training folds' texts."""
     from storydiff.match import same_story as ss
 
     held, pred, taus = np.zeros(len(y)), np.zeros(len(y), bool), []
     for k in range(5):
         tr = fold != k
-        model = ss.fit(x[tr], y[tr], features=names)
-        tau = _best_threshold(np.array([model.score(v) for v in x[tr]]), same[tr])
+        offsets = _text_offsets(docs, langs, tr) if "cos_passage_centred" in names else {}
+        xk = _centre(x, names, langs, offsets, raw)
+        model = ss.fit(xk[tr], y[tr], features=names)
+        tau = _best_threshold(np.array([model.score(v) for v in xk[tr]]), same[tr])
         taus.append(tau)
-        held[~tr] = [model.score(v) for v in x[~tr]]
+        held[~tr] = [model.score(v) for v in xk[~tr]]
         pred[~tr] = held[~tr] >= tau
     return held, pred, taus
 
 
-def pairs_main(write: bool) -> None:
+def pairs_main(write: bool, align: bool = True) -> None:
     from sklearn.metrics import f1_score
 
     from storydiff.match import same_story as ss
@@ -448,28 +490,35 @@ def pairs_main(write: bool) -> None:
 
     sem = _semeval()
     docs = [(MatchDoc("a", r["text1"] or ""), MatchDoc("b", r["text2"] or "")) for r in sem]
+    columns = _columns(align)
     t0 = time.perf_counter()
-    x_all = ss.pair_features(docs, embed=_memo_embed, align=True)
+    x_all = ss.pair_features(docs, embed=_memo_embed, names=columns)
+    langs = ss.pair_languages(docs)
+    raw = x_all[:, columns.index("cos_passage")]
     print(f"SemEval features: {len(sem)} pairs in {time.perf_counter() - t0:.0f} s\n")
     overall = np.array([float(r["overall"]) for r in sem])
     y = fit_target(sem)
     same = overall <= SAME
     fold = _doc_groups(sem) % 5
-    variants = _variants()
-    cols = {name: [ss.ALIGNED_FEATURES.index(f) for f in names] for name, names in variants.items()}
+    variants = _variants(align)
+    cols = {name: [columns.index(f) for f in names] for name, names in variants.items()}
     runs = {}
     for name, names in variants.items():
         x = x_all[:, cols[name]]
-        held, pred, taus = _fit_held_out(x, y, same, fold, names)
+        held, pred, taus = _fit_held_out(x, y, same, fold, names, docs, langs, raw)
+        offsets = _text_offsets(docs, langs, np.ones(len(sem), bool)) if "cos_passage_centred" in names else {}
+        x = _centre(x, names, langs, offsets, raw)
         model = ss.fit(x, y, features=names)  # shipped: fitted on all SemEval pairs
-        model = ss.PairModel(model.linear, _best_threshold(np.array([model.score(v) for v in x]), same))
+        model = ss.PairModel(model.linear, _best_threshold(np.array([model.score(v) for v in x]), same), offsets)
         runs[name] = {"held": held, "pred": pred, "taus": taus, "model": model, "cols": cols[name]}
+    offsets = runs[AFTER]["model"].offsets
     cross = np.array([r["lang1"] != r["lang2"] for r in sem])
     en = np.array([r["lang1"] == r["lang2"] == "en" for r in sem])
     lexical = np.array([similarity(a, b) for a, b in docs])
-    single = {"e5 opening-passage cosine alone": x_all[:, ss.ALIGNED_FEATURES.index("cos_passage")],
-              "passage alignment `align_best` alone": x_all[:, ss.ALIGNED_FEATURES.index("align_best")],
+    single = {"e5 opening-passage cosine alone": x_all[:, columns.index("cos_passage")],
               "lexical `similarity` alone": lexical}
+    if align:
+        single["passage alignment `align_best` alone"] = x_all[:, columns.index("align_best")]
     print("## SemEval-2022 Task 8 pairs: Pearson |r| with `overall`, held out (5 folds by shared text)\n")
     print(f"| subset | pairs | **before** | **after** | {' | '.join(single)} | target |")
     print("|---|---:|---:|---:|" + "---:|" * len(single) + "---|")
@@ -484,8 +533,8 @@ def pairs_main(write: bool) -> None:
               f"thresholds per fold {runs[v]['taus']}; shipped threshold {runs[v]['model'].threshold}")
         print("  coefficients (standardised)", dict(zip(runs[v]["model"].linear.features, np.round(runs[v]["model"].linear.coef, 3))))
     print()
-    related = related_pairs()
-    tg = tg_pairs()
+    related = related_pairs(columns, offsets)
+    tg = tg_pairs(columns, offsets)
     print("## Every model compared (held out on SemEval; written halves and tgcontest scored by each shipped model)\n")
     print("| model | SemEval all | de-en | en-en | SemEval `same` P / R | SemEval related-event pairs P / R, best P at R>=0.90 "
           "| written dev P / R, best P | **written test P / R, best P** | tgcontest F1 (P / R) at its threshold |")
@@ -503,11 +552,11 @@ def pairs_main(write: bool) -> None:
         print(f"### {v}\n")
         dev_t = related_table(sem, runs[v]["held"], runs[v]["pred"], runs[v]["model"], related, runs[v]["cols"])
         tg_table(runs[v]["model"], tg, runs[v]["cols"], dev_t)
-    tg_errors(tg, runs[BEFORE]["model"], runs[BEFORE]["cols"], runs[AFTER]["model"], runs[AFTER]["cols"])
+    tg_errors(tg, runs[BEFORE]["model"], runs[BEFORE]["cols"], runs[AFTER]["model"], runs[AFTER]["cols"], columns)
     if write:
         model = runs[AFTER]["model"]
-        if model.linear.features != ss.ALIGNED_FEATURES:
-            sys.exit(f"--write: the shipped variant's features {model.linear.features} are not same_story.ALIGNED_FEATURES")
+        if model.linear.features != ss.CENTRED_FEATURES:
+            sys.exit(f"--write: the shipped variant's features {model.linear.features} are not same_story.CENTRED_FEATURES")
         ss.WEIGHTS.write_text(model.to_json(
             trained_on="SemEval-2022 Task 8 pairs, target (4 - (overall + narrative) / 2) / 3 "
                        "(bench/crosslingual.py --pairs --write)",
@@ -531,9 +580,10 @@ def _semeval_related_cell(sem: list[dict], held: np.ndarray, pred: np.ndarray) -
     return f"{p:.3f} / {r:.3f}, {_p_at_r(held[keep], pos[keep])[0]:.3f}"
 
 
-def related_pairs() -> dict:
+def related_pairs(columns, offsets: dict[str, float]) -> dict:
     """The written reports of bench/data/related_events.jsonl, every pair within a group (the same
-    event, or its related event), with their features (all of same_story.FEATURES)."""
+    event, or its related event), with their features (``columns``; the centred cosine by the
+    shipped model's ``offsets``)."""
     from storydiff.match import same_story as ss
     from storydiff.pipeline import match_doc_from_row
 
@@ -545,7 +595,7 @@ def related_pairs() -> dict:
                 pairs.append((match_doc_from_row(a, a["id"]), match_doc_from_row(b, b["id"])))
                 gold.append(a["event"] == b["event"])
                 split.append(a["split"])
-    feats = ss.pair_features(pairs, embed=_memo_embed, align=True)
+    feats = ss.pair_features(pairs, embed=_memo_embed, names=columns, offsets=offsets)
     return {"pairs": pairs, "gold": np.array(gold), "split": np.array(split), "x": feats}
 
 
@@ -580,7 +630,7 @@ def related_table(sem: list[dict], held: np.ndarray, held_pred: np.ndarray, mode
     pairs, gold, split, feats = related["pairs"], related["gold"], related["split"], related["x"][:, cols]
     plain = np.array([model.score(v) for v in feats])
     timed = np.array(ss.scores(model, feats, pairs))
-    cross = related["x"][:, ss.ALIGNED_FEATURES.index("cross_language")] > 0
+    cross = related["x"][:, ss.FEATURES.index("cross_language")] > 0
     for name, mask in (("dev half (seen when the features were chosen)", split == "dev"),
                        ("test half (held out until round 22)", split == "test"),
                        ("second test half (round 22)", split == "test2"),
@@ -616,14 +666,15 @@ def _f1(pred: np.ndarray, gold: np.ndarray) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def tg_pairs() -> dict:
-    """tgcontest's pairs (never fitted on) with their features (all of same_story.FEATURES)."""
+def tg_pairs(columns, offsets: dict[str, float]) -> dict:
+    """tgcontest's pairs (never fitted on) with their features (``columns``; the centred cosine
+    by the shipped model's ``offsets``)."""
     from storydiff.match import same_story as ss
 
     tg = _tgcontest()
     docs = [(MatchDoc("a", r.get("INPUT:first_text") or "", r.get("INPUT:first_title")),
              MatchDoc("b", r.get("INPUT:second_text") or "", r.get("INPUT:second_title"))) for r in tg]
-    return {"rows": tg, "x": ss.pair_features(docs, embed=_memo_embed, align=True),
+    return {"rows": tg, "x": ss.pair_features(docs, embed=_memo_embed, names=columns, offsets=offsets),
             "gold": np.array([r["GOLDEN:quality"] == "OK" for r in tg])}
 
 
@@ -650,22 +701,22 @@ def tg_table(model, tg: dict, cols, other_threshold: float | None = None) -> Non
               f"(P {p:.3f}, R {r:.3f})\n")
 
 
-def tg_errors(tg: dict, before, before_cols, after, after_cols) -> None:
+def tg_errors(tg: dict, before, before_cols, after, after_cols, columns) -> None:
     """tgcontest's false `same` at the shipped threshold: what they are (titles, languages, the
     channels' values), for the before and after models."""
-    from storydiff.match import same_story as ss
 
     sb = np.array([before.score(v) for v in tg["x"][:, before_cols]])
     sa = np.array([after.score(v) for v in tg["x"][:, after_cols]])
     gold = tg["gold"]
     wrong = np.flatnonzero(~gold & ((sb >= before.threshold) | (sa >= after.threshold)))
     print(f"## tgcontest false `same` (gold BAD, scored same by before and/or after): {len(wrong)}\n")
-    show = ("cos_passage", "names_shared", "numbers_shared", "lexical", "content_shared", "align_best", "align_share")
+    show = [f for f in ("cos_passage", "names_shared", "numbers_shared", "lexical", "content_shared", "align_best",
+                        "align_share") if f in columns]
     print("| before | after | " + " | ".join(show) + " | first title | second title |")
     print("|---:|---:|" + "---:|" * len(show) + "---|---|")
     for i in wrong[np.argsort(-sa[wrong])]:
         r = tg["rows"][i]
-        cells = " | ".join(f"{tg['x'][i, ss.ALIGNED_FEATURES.index(f)]:.2f}" for f in show)
+        cells = " | ".join(f"{tg['x'][i, columns.index(f)]:.2f}" for f in show)
         titles = [(r.get(k) or "").replace("|", "/")[:70] for k in ("INPUT:first_title", "INPUT:second_title")]
         print(f"| {sb[i]:.2f} | {sa[i]:.2f} | {cells} | {titles[0]} | {titles[1]} |")
     print()
@@ -760,6 +811,8 @@ def main() -> None:
     ap.add_argument("--shipped-only", action="store_true", help="streams: only the shipped scorer's rows (no per-year fit)")
     ap.add_argument("--pairs", action="store_true", help="SemEval, tgcontest and related-event pairs (same-story)")
     ap.add_argument("--write", action="store_true", help="--pairs: write the shipped pair model's weights")
+    ap.add_argument("--no-align", action="store_true",
+                    help="--pairs: leave out the passage alignment's variants (their further e5 passes)")
     ap.add_argument("--pairs-cost", type=int, metavar="N",
                     help="what the passage alignment costs `same-story`, on N SemEval and N tgcontest pairs")
     ap.add_argument("--related-stream", action="store_true", help="only the related-event reports through `cluster`")
@@ -824,7 +877,7 @@ def _run(args) -> None:
     elif args.pairs_cost:
         pairs_cost(args.pairs_cost)
     elif args.pairs:
-        pairs_main(args.write)
+        pairs_main(args.write, align=not args.no_align)
     elif args.fit:
         fit_main(rows)
     else:
