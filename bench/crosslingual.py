@@ -242,7 +242,8 @@ def related_stream_table(min_content: float | None = None, min_words: int | None
     print(f"## Related events as a stream (`cluster`, min_content_cosine {min_content:g}, content_gate_min_words "
           f"{settings.content_gate_min_words}, event_days_apart {settings.event_days_apart}, content_gate_days_apart "
           f"{settings.content_gate_days_apart}, bridge_shared_days {settings.bridge_shared_days}, out_before_event "
-          f"{settings.out_before_event}, out_before_days {settings.out_before_days}, date order): pairwise P / R\n")
+          f"{settings.out_before_event}, out_before_days {settings.out_before_days}, later_event_veto "
+          f"{settings.later_event_veto}, later_event_newcomer {settings.later_event_newcomer}, date order): pairwise P / R\n")
     print("| half | reports (events) | P | R | pairs of related events merged (of all such pairs) |")
     print("|---|---:|---:|---:|---:|")
     for half in halves:
@@ -835,6 +836,10 @@ def main() -> None:
                     help="--related-stream: MatchSettings.out_before_days on (measured, not the default)")
     ap.add_argument("--no-out-before", action="store_true",
                     help="--related-stream: MatchSettings.out_before_event off (as before round 24)")
+    ap.add_argument("--no-later-event", action="store_true",
+                    help="--related-stream: MatchSettings.later_event_veto off (as before round 25)")
+    ap.add_argument("--later-event-newcomer", action="store_true",
+                    help="--related-stream: MatchSettings.later_event_newcomer on (measured, not the default)")
     ap.add_argument("--halves", nargs="+", default=["dev", "test", "test2", "test3"],
                     help="--related-stream: these halves only (development runs: dev test test2; test3 is held out)")
     ap.add_argument("--orders", type=int, metavar="SEEDS",
@@ -871,6 +876,10 @@ def _run(args) -> None:
             extra["out_before_event"] = extra["out_before_days"] = True
         if args.content_gate_days_apart is not None:
             extra["content_gate_days_apart"] = args.content_gate_days_apart
+        if args.no_later_event:
+            extra["later_event_veto"] = False
+        if args.later_event_newcomer:
+            extra["later_event_newcomer"] = True
         related_stream_table(args.min_content, args.content_min_words, args.days_apart, tuple(args.halves), **extra)
     elif args.main_names:
         main_names_table()

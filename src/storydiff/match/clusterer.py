@@ -62,6 +62,13 @@ from storydiff.match.fingerprint import (
     term_hashes,
     term_set,
 )
+from storydiff.match.later_event import (
+    anchored_stems,
+    dates_against,
+    event_stems,
+    later_event,
+    leads_with_newcomer,
+)
 from storydiff.match.lede_keys import (
     day_parts,
     lede_names,
@@ -179,6 +186,13 @@ class Prepared:
     # whose "afternoon" event_start read; the veto reads the part of the day on every offset of
     # the two sides.
     pub_offset: int | None = None
+    # Whether its lede tells an update of an event under way (lede_keys.tells_an_update), the
+    # event words of its lede and of the earlier event it dates its own against ("a day after
+    # ... presented a budget": later_event.event_stems, anchored_stems): the later-event veto
+    # (later_event_veto).
+    updates: bool = False
+    lede_stems: frozenset[str] = frozenset()
+    anchored: frozenset[str] = frozenset()
 
     def without_text(self) -> Prepared:
         """The same features around a MatchDoc of id and date only: the clusterer reads nothing
@@ -292,6 +306,8 @@ def prepare(doc: MatchDoc) -> Prepared:
     pub_day = publication_day(doc.published) if when is not None else None
     parts = day_parts(lede_words)
     hour = _start_hour(days, parts, lede_words)
+    updates = tells_an_update(lede_words)
+    anchored = anchored_stems(lede_words, terms.entities)
     return Prepared(
         doc,
         sig,
@@ -318,11 +334,14 @@ def prepare(doc: MatchDoc) -> Prepared:
         lede,
         lede_places(lede_words, lede),
         parts,
-        event_start(days, doc.published, hour) if days and not tells_an_update(lede_words) else None,
+        event_start(days, doc.published, hour) if days and not updates else None,
         hour,
         latest_publication(doc.published) if when is not None else None,
         bool(days) and pub_day is not None and min(lo for lo, _ in days) > pub_day,
         publication_offset(doc.published) if when is not None else None,
+        updates,
+        event_stems(lede_words, terms.entities) if pub_day is not None else frozenset(),  # the veto reads dated sides
+        anchored,
     )
 
 
@@ -464,6 +483,9 @@ class _Placing:
     pub_latest: float | None = None
     previews: bool = False
     pub_offset: int | None = None
+    updates: bool = False  # Prepared.updates, lede_stems and anchored
+    lede_stems: frozenset[str] = frozenset()
+    anchored: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -509,6 +531,11 @@ class _Story:
     lede_names: frozenset[str] = frozenset()
     lede_places: frozenset[str] = frozenset()
     day_parts: int = 0
+    updates: bool = False  # whether one of those ledes tells an update (Prepared.updates)
+    # ... their event words, and those of the earlier events they date theirs against
+    # (Prepared.lede_stems, anchored), while the story is small (later_event_max_size)
+    lede_stems: frozenset[str] = frozenset()
+    anchored: frozenset[str] = frozenset()
     # The out-before veto (out_before_event): the latest its members were published (inf once
     # one is undated), the earliest their ledes say their events began (-inf once one names no
     # day) and that member's event_hour, and whether one's lede names only days after its
@@ -807,6 +834,9 @@ class OnlineClusterer:
             pub_latest=p.pub_latest,
             previews=p.previews,
             pub_offset=p.pub_offset,
+            updates=p.updates,
+            lede_stems=p.lede_stems,
+            anchored=p.anchored,
         )
         self._docs[key] = d
         self._doc_by_id[d.id] = key
@@ -1056,7 +1086,7 @@ class OnlineClusterer:
                 and len(s.members) <= st.content_gate_max_size and len(other.members) <= st.content_gate_max_size
                 and days_apart(s.event_days, other.event_days) > 0):
             return False
-        if self._stories_out_before(s, other):
+        if self._stories_out_before(s, other) or self._stories_later_event(s, other):
             return False
         if self._placing_of(d).pub_day is not None or len(d.vecs.channel("words")) >= self.settings.short_text_words:
             return True
@@ -1101,7 +1131,8 @@ class OnlineClusterer:
             return score
         if self._content_gate_applies(d, s) and self._gate_rejects(d, s.sums["words"], s.n_lex, s.sums["entities"], s.main_names):
             return 0.0
-        if self._days_apart(d, s) or self._span_exceeds(d, s) or self._lede_apart(d, s) or self._pair_judge_rejects(d, s):
+        if (self._days_apart(d, s) or self._span_exceeds(d, s) or self._lede_apart(d, s) or self._later_event(d, s)
+                or self._pair_judge_rejects(d, s)):
             return 0.0
         return score
 
@@ -1113,6 +1144,33 @@ class OnlineClusterer:
         published = ((p.pub_day, p.pub_day),) if p.pub_day is not None else ()
         return ledes_apart(p.lede_names, p.lede_places, d.vecs.entities, p.day_parts, p.event_days or published,
                            s.lede_names, s.lede_places, s.sums["entities"], s.day_parts, self._story_days(s))
+
+    def _later_event(self, d: _Doc, s: _Story) -> bool:
+        """The later-event veto (later_event_veto, match/later_event.py): ``d`` and the small
+        story ``s``, in one language, were published on different calendar days, and the later
+        side's lede dates its event against an earlier one (and tells no update)."""
+        st, p = self.settings, self._placing_of(d)
+        if (not st.later_event_veto or p.pub_day is None or s.pub_days is None or len(s.members) > st.later_event_max_size
+                or s.lang is None or s.lang != p.language):
+            return False
+        mine = (p.pub_day, p.pub_day)
+        newcomer = st.later_event_newcomer
+        return (later_event(mine, p.updates, s.pub_days, dates_against(p.anchored, s.lede_stems)
+                            or (newcomer and leads_with_newcomer(p.lede_names, s.sums["entities"])))
+                or later_event(s.pub_days, s.updates, mine, dates_against(s.anchored, p.lede_stems)
+                               or (newcomer and leads_with_newcomer(s.lede_names, d.vecs.entities))))
+
+    def _stories_later_event(self, s: _Story, other: _Story) -> bool:
+        """The later-event veto between two small stories of one language that an article would bridge."""
+        st = self.settings
+        if (not st.later_event_veto or s.pub_days is None or other.pub_days is None or s.lang is None or s.lang != other.lang
+                or max(len(s.members), len(other.members)) > st.later_event_max_size):
+            return False
+        newcomer = st.later_event_newcomer
+        return (later_event(s.pub_days, s.updates, other.pub_days, dates_against(s.anchored, other.lede_stems)
+                            or (newcomer and leads_with_newcomer(s.lede_names, other.sums["entities"])))
+                or later_event(other.pub_days, other.updates, s.pub_days, dates_against(other.anchored, s.lede_stems)
+                               or (newcomer and leads_with_newcomer(other.lede_names, s.sums["entities"]))))
 
     @staticmethod
     def _story_days(s: _Story) -> tuple[tuple[int, int], ...]:
@@ -1581,6 +1639,12 @@ class OnlineClusterer:
         if placing.lede_places:
             s.lede_places = s.lede_places.union(placing.lede_places)
         s.day_parts |= placing.day_parts
+        s.updates = s.updates or placing.updates
+        if s.n_lex <= self.settings.later_event_max_size:
+            s.lede_stems = s.lede_stems | placing.lede_stems
+            s.anchored = s.anchored | placing.anchored
+        else:  # past the veto's size: freed
+            s.lede_stems = s.anchored = frozenset()
         if self.settings.content_gate_min_words and s.n_lex <= self.settings.content_gate_max_size:
             s.min_content_words = min(s.min_content_words, self._placing_of(d).content_words)
             s.main_names = s.main_names.union(self._placing_of(d).main_names)
@@ -1680,6 +1744,9 @@ class OnlineClusterer:
             keep.lede_names = keep.lede_names | gone.lede_names
             keep.lede_places = keep.lede_places | gone.lede_places
             keep.day_parts |= gone.day_parts
+            keep.updates = keep.updates or gone.updates
+            keep.lede_stems = keep.lede_stems | gone.lede_stems
+            keep.anchored = keep.anchored | gone.anchored
             self._post(handed, keep.key)
             keep.index_terms.update(gone.index_terms)
             if keep.lang is None and gone.lang is not None:
