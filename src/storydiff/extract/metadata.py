@@ -54,6 +54,19 @@ _LT_DATELINE = re.compile(
     r"\s+\d{1,2}\s*d\.)(?!\s*[,;:]))(?:\s*\((?P<agency>[^\W\d_][\w .\-]{1,30}?)\)\.?)?\s*(?:[—–-]{1,2}\s*)?(?=\S|$)"
 )
 
+# The place and day as a sentence of their own, as Ukrainian, Russian, Polish and German outlets open
+# the body: "Харків, 2 грудня. Кількість загиблих...", "Харьков, 2 декабря.", "Charków, 2 grudnia.",
+# "Charkiw, 2. Dezember.", "Kharkiv, December 2." (QA pass 25a, 09: not read, and its date was taken
+# for the event's day, joining a correction of Tuesday's attack to Thursday's evacuation). Only a
+# month's name (MONTH_NAME, below) makes the date: "Харків, 5 поранених." is no dateline. Read as
+# the slashed form: the match ends where the text begins; what follows opens a new sentence.
+_SENTENCE_DATELINE = re.compile(
+    r"^\s*([^\W\d_](?:[^\W\d_]|[ '’\-]){1,40}?(?:,\s*[^\W\d_](?:[^\W\d_]|[ '’\-]){1,30}?)?"
+    r"(?P<date>,\s*(?:\d{1,2}\.?\s+(?P<month>[^\W\d_]{3,12})|(?P<month_first>[^\W\d_]{3,12})\.?\s+\d{1,2})"
+    r"(?:,?\s+(?:19|20)\d\d(?:\s+(?:року|р|года|г|roku|r)(?![^\W\d_]))?)?))"
+    r"(?:\s*\((?P<agency>[^\W\d_][\w .\-]{1,30}?)\))?\s*\.(?:\s+|$)(?=[^\W_«\"„“]|$)"
+)
+
 
 def dateline_match(line: str) -> re.Match[str] | None:
     """A wire dateline: a capitalised place with an agency tag, in capitals, or with a date
@@ -64,11 +77,31 @@ def dateline_match(line: str) -> re.Match[str] | None:
     lithuanian = _LT_DATELINE.match(line)
     if lithuanian is not None and lithuanian.group(1)[0].isupper():
         return lithuanian
+    sentence = _SENTENCE_DATELINE.match(line)
+    if sentence is not None and _sentence_dateline(sentence):
+        return sentence
     m = _WIRE_DATELINE.match(line)
     if m is None or m.group(1).split()[0].strip(",").lower() in _NOT_PLACES or not all(
             place[:1].isupper() for place in m.group(1).split(",")[0].split("/")):  # each of "Kiew/Moskau"
         return None
     return m if m.group("agency") or m.group("date") or m.group(1).split(",")[0].isupper() else None
+
+
+def _sentence_dateline(m: re.Match[str]) -> bool:
+    """Whether a "Place, 2 грудня." match is a dateline: each place's words capitalised but for a
+    short link ("Frankfurt am Main", "Ostrów nad Odrą"), no weekday or day word among them
+    ("Вівторок, 2 грудня.", "Сьогодні, 2 грудня.", "Or fastest delivery Tuesday, March 17."), its
+    month a month's name, and the sentence after it opening with a capital (or none after it)."""
+    month = m.group("month") or m.group("month_first")
+    words = m.group(1)[: m.start("date") - m.start(1)].replace(",", " ").split()
+    rest = m.string[m.end():]
+    return (re.fullmatch(_MONTH, month, re.IGNORECASE) is not None
+            and all(w[0].isupper() or len(w) <= _PLACE_LINK_CHARS for w in words) and words[0][0].isupper()
+            and not any(w.lower() in _NOT_PLACES for w in words)
+            and not rest[:1].islower())
+
+
+_PLACE_LINK_CHARS = 3  # the longest lower-case word inside a place's name: "am", "nad", "de"
 
 
 # what opens a lede like a dateline but is no place: "Monday, March 3 —", "Updated, 5. Dezember –"
@@ -79,7 +112,10 @@ _NOT_PLACES = frozenset({
     "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes",
     "miércoles", "jueves", "viernes", "sábado", "domingo", "poniedziałek", "wtorek", "środa", "czwartek",
     "piątek", "sobota", "niedziela", "понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота",
-    "неділя", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"
+    "неділя", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+    # a day named relative to today: "Сьогодні, 2 грудня." dates a sentence, it files no report
+    "today", "yesterday", "heute", "gestern", "dziś", "dzisiaj", "wczoraj", "сьогодні", "вчора", "учора",
+    "сегодня", "вчера",
 })
 # the holder in Latin or Cyrillic letters: "© ТАСС 2026. Все права защищены.", "© 1991-2026 Интерфакс",
 # "© АО «Коммерсантъ»" (QA 19b: a Cyrillic holder was never read). Not every script: other
@@ -381,7 +417,7 @@ def without_dateline(sentence: str) -> str:
     crowded ferry..." -> "A crowded ferry..."; "МОСКВА, 5 дек — ТАСС. Второй..." -> "Второй..."):
     where it was filed, and who filed it, is not what it says."""
     m = dateline_match(sentence)
-    if m and m.re in (_SLASHED_DATELINE, _LT_DATELINE):
+    if m and m.re in (_SLASHED_DATELINE, _LT_DATELINE, _SENTENCE_DATELINE):
         return sentence[m.end():]
     if m:
         rest = sentence[m.end() - 1 :]
@@ -399,6 +435,8 @@ def dateline_agency(text: str) -> str | None:
             continue
         if m.group("agency"):
             return m.group("agency").strip()
+        if m.re is _SENTENCE_DATELINE:
+            return None  # "Харків, 2 грудня." names no agency after it
         rest = line[m.end() - 1:]
         end = _sign_off_end(m, rest)
         return rest[:end].strip().rstrip(".") or None if end else None
