@@ -1,13 +1,23 @@
-"""QA pass 25a, 09: the place and day as a sentence of their own ("Харків, 2 грудня.") are a
-dateline: read as one (the article's dateline, stripped where a sentence's words are read)."""
+"""QA pass 25a, 01 and 09: the place and day as a sentence of their own ("Харків, 2 грудня.") are
+a dateline: read as one (the article's dateline, stripped where a sentence's words are read), and
+never taken for the day the event happened on. A correction filed on Wednesday about Tuesday's
+attack, its opening "Харків, 2 грудня." read as the event's day, chained Tuesday's attack to
+Thursday's evacuation and Friday's visit in one story."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
 from storydiff.extract import extract_item
 from storydiff.extract.metadata import dateline, dateline_agency, dateline_match, without_dateline
+from storydiff.match.event_dates import days_apart, event_days
 from storydiff.records import RawItem
+
+# Wednesday 2 December 2026, Kyiv time; Tuesday is the 1st
+FILED = "2026-12-02T09:15:00+02:00"
+TUESDAY = date(2026, 12, 1).toordinal()
 
 # a correction filed on the 2nd about the attack "on Tuesday", in each language storydiff reads
 CORRECTIONS = {
@@ -17,6 +27,31 @@ CORRECTIONS = {
     "pl": "Charków, 2 grudnia. Liczba ofiar ataku dronów na Charków we wtorek wzrosła do czterech.",
     "en": "Kharkiv, December 2. The death toll from Tuesday's drone attack on Kharkiv rose to four.",
 }
+
+
+@pytest.mark.parametrize("language", sorted(CORRECTIONS))
+def test_a_dateline_sentence_is_no_event_day(language):
+    assert event_days(CORRECTIONS[language], language, FILED) == ((TUESDAY, TUESDAY),)
+
+
+def test_a_dateline_sentence_under_a_headline_is_skipped_too():
+    text = "Кількість загиблих зросла до чотирьох\n" + CORRECTIONS["uk"]
+    assert event_days(text, "uk", FILED) == ((TUESDAY, TUESDAY),)
+
+
+def test_the_correction_stays_apart_from_thursdays_evacuation():
+    evacuation = ("Харків, 3 грудня. Голова ОВА Олег Синєгубов у четвер оголосив обов'язкову евакуацію "
+                  "сімей з дітьми з п'яти сіл.")
+    evacuated = event_days(evacuation, "uk", "2026-12-03T13:20:00+02:00")
+    # Tuesday against Thursday: two days, past the date veto's day of slack (the dateline's
+    # Wednesday was one day from each)
+    assert days_apart(event_days(CORRECTIONS["uk"], "uk", FILED), evacuated) == 2
+
+
+def test_a_lede_that_names_its_day_after_a_dateline_sentence_keeps_it():
+    text = "Харків, 2 грудня. Уночі 2 грудня російські дрони атакували Харків, загинули двоє людей."
+    day = date(2026, 12, 2).toordinal()
+    assert (day - 1, day) in event_days(text, "uk", FILED) or (day, day) in event_days(text, "uk", FILED)
 
 
 @pytest.mark.parametrize("line, place, rest", [

@@ -15,8 +15,9 @@ statement's, "the death toll rose to eleven, the governor said on Wednesday", sa
 on that day or in the week before it: a statement is on or after its event's day), from the
 first sentence only (a
 reminder of the earlier event further down is no date of this one; a headline line at the top
-is read with it), and resolved into calendar days with the report's publication date, on the
-calendar of its own time zone (a Kyiv paper at 01:00 on Tuesday, +02:00, is Tuesday's, not
+is read with it; a dateline standing as a sentence of its own, "Харків, 2 грудня.", is no first
+sentence, and its day counts only where the lede after it names none: QA pass 25a, 01), and
+resolved into calendar days with the report's publication date, on the calendar of its own time zone (a Kyiv paper at 01:00 on Tuesday, +02:00, is Tuesday's, not
 Monday's as in UTC): a month and day takes the year that puts it within half a year of
 publication; a weekday is the nearest such day from five days before publication to the day
 after ("on Tuesday" in Monday's paper is tomorrow, in Sunday's five days ago), and in a sentence
@@ -136,13 +137,20 @@ def event_days(text: str, language: str | None, published: float | str | datetim
         return ()
     # a headline line at the top of the text (no closing stop) is read with the sentence after it
     headline = len(spans) > 1 and not _CLOSED.search(head[spans[0][0] : spans[0][1]])
-    end = spans[1][1] if headline else spans[0][1]
-    sentence = head[spans[0][0] : end]
+    first = 1 if headline else 0
+    sentence = _lede_sentence(head, spans, first)
+    filed = head[spans[0][0] : spans[first][1]]  # the first sentence as written, dateline and all
+    if headline:
+        sentence = f"{head[spans[0][0] : spans[0][1]]}\n{sentence}"
     # the day the report is of: its dateline's ("KYIV, Dec 6 (Reuters) -") where it has one near
     # publication (a wire copy stamped after midnight UTC is still the dateline's day's), else
     # the publication day; weekdays and a bare night are read from it
-    pub = _dateline_day(head[spans[1][0] if headline else spans[0][0] :], language, pub) or pub
+    pub = _dateline_day(head[spans[first][0] :], language, pub) or pub
     out = _read(sentence, language, pub, said_on=False)
+    if not out and filed != sentence:
+        # a lede naming no day of its own is of its dateline's ("Дорнів, 9 березня. Увечері ...
+        # завдали удару": this evening); one that names its day is of that day (QA pass 25a, 01)
+        out = _read(filed, language, pub, said_on=False)
     # (a sentence that names a day names its night with it: "overnight on 10 November")
     if not out and _BARE_NIGHT.search(sentence) and _PAST.search(sentence) and not _FUTURE.search(sentence):
         from storydiff.match.lede_keys import tells_an_update
@@ -158,6 +166,21 @@ def event_days(text: str, language: str | None, published: float | str | datetim
         # strike's; a club's "signed Brandt, the club said on Saturday" no injury of the Tuesday after)
         out = {(hi - SAID_BACK_DAYS, hi) for _, hi in _read(sentence, language, pub, said_on=True)}
     return tuple(sorted(out))
+
+
+def _lede_sentence(head: str, spans: list[tuple[int, int]], first: int) -> str:
+    """The sentence at ``spans[first]`` without its dateline; the next one where the dateline is a
+    sentence of its own ("Харків, 2 грудня. Кількість загиблих ... у вівторок зросла"): a dateline
+    dates the filing, not the event (QA pass 25a, 01: a correction's "2 грудня" read as its
+    attack's day, Tuesday's attack and Thursday's evacuation one story)."""
+    from storydiff.extract.metadata import without_dateline
+
+    a, b = spans[first]
+    lede = without_dateline(head[a:b]).strip()
+    if not lede and first + 1 < len(spans):
+        a, b = spans[first + 1]
+        lede = head[a:b]
+    return lede
 
 
 def _dateline_day(text: str, language: str | None, pub: date) -> date | None:
