@@ -381,19 +381,21 @@ def _dated_by_its_lines(lines: list[str], body: str, title: str | None, publishe
                         crawled: datetime | None, language: str | None) -> tuple[str | None, str | None]:
     """An HTML page's date read from its visible date line as page text's is, where its tags and
     htmldate gave a day without its time or no date: the line's time on that day, or, undated,
-    the line's date (relative ones, "Сьогодні, 09:15", against the capture time); and that time as
-    the page's modified time where only its last-update stamp gave it ("Stand: ...";
-    ``metadata.line_dates``)."""
+    the line's date (relative ones, "Сьогодні, 09:15", against the capture time); and the page's
+    modified time: that time where only its last-update stamp gave it ("Stand: ...";
+    ``metadata.line_dates``), else the stamp's own time (``metadata.updated_from_lines``), as page
+    text's."""
     # a page line is the body's when the extracted text holds it (a pass may join paragraphs); a
     # short line (a date, a byline, a label) is never counted as body
     flat = " ".join(body.split())
     kept = [len(line) >= BODY_LINE_MIN_CHARS and line in flat for line in lines]
     found, stamp_only = metadata.line_dates(lines, kept, title=title, now=crawled, language=language)
+    updated = metadata.updated_from_lines(lines, kept, title=title, now=crawled, language=language)
     if found is None or "T" not in found and published:
-        return published, None
+        return published, updated
     if published and found[:10] != published[:10]:
-        return published, None  # the tags' day wins; a line of another day is another date on the page
-    return found, found if stamp_only else None
+        return published, updated  # the tags' day wins; a line of another day is another date on the page
+    return found, found if stamp_only else updated
 
 
 def extract_items(

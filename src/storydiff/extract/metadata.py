@@ -1071,6 +1071,28 @@ def line_dates(
     return (best[1], best[2]) if best else (None, False)
 
 
+def updated_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str | None = None,
+                       now: datetime | None = None, language: str | None = None) -> str | None:
+    """The page's last-update stamp around the headline and the body ("Оновлено: 1 грудня 2026,
+    18:05", "Updated:", "Обновлено:", "Aktualisiert:", "Aktualizacja:"), as ISO, where it gives the
+    time of day: the page text's dateModified. As the HTML tag's, a bare day is none (it orders no
+    two versions of one day's page; QA pass 25a, 10: a page printing its publication line as well
+    had "no time recorded" for its update). The nearest such stamp wins."""
+    from storydiff.extract import normalize_date
+
+    for i, _ in _edges(kept, _title_lines(lines, title)):
+        line = _clock_after_date(lines[i])
+        if len(line.split()) > 20:
+            continue
+        for m in _FULL_DATE.finditer(line):
+            if not m.group("clock").strip() or not _UPDATED_CUE.search(line[: m.start()]):
+                continue
+            value = normalize_date(_parse_date(m.group("date"), m.group("clock"), language), now=now)
+            if value is not None and "T" in value:
+                return value
+    return None
+
+
 # A date line that needs a reference day: "сьогодні, 09:30", "Вчера в 22:15", "Today, 09:30", "2 години
 # тому", "15 minutes ago", and a day without its year, "7 грудня, 09:30" (with its clock: a bare
 # "7 грудня" is as often an event's day). Alone on its line.
@@ -1199,9 +1221,11 @@ def page_text_metadata(
     lines: Sequence[str], kept: Sequence[bool], body: str, *, title: str | None = None, now: datetime | None = None
 ) -> tuple[str | None, list[str], str | None, str | None]:
     """(publication date, authors, language, modified time) of page text whose body lines are
-    ``kept``; the modified time where only a last-update stamp dates it (``line_dates``)."""
+    ``kept``; the modified time is the page's last-update stamp (``updated_from_lines``), or the
+    date where only that stamp dates it (``line_dates``)."""
     lang = language(body)
     published, stamp_only = line_dates(lines, kept, title=title, now=now, language=lang)
     if published is None:
         published = _dateline_date(lines, kept, now, lang)
-    return published, authors_from_lines(lines, kept, title=title), lang, published if stamp_only else None
+    modified = published if stamp_only else updated_from_lines(lines, kept, title=title, now=now, language=lang)
+    return published, authors_from_lines(lines, kept, title=title), lang, modified
