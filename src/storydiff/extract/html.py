@@ -308,6 +308,7 @@ def page_info(tree: HtmlElement, url: str | None) -> trafilatura.settings.Docume
             info.author = None
         try:
             info = tm.extract_meta_json(tree, info)
+            info = _json_ld_without_context(tree, info)
         except Exception:  # as trafilatura: bugs in its JSON-LD reader cost only the JSON-LD
             pass
         info.title = _live_blog_headline(tree, info.title) or info.title or tm.extract_title(tree)
@@ -356,6 +357,30 @@ def _live_blog_headline(tree: HtmlElement, title: str | None) -> str | None:
             if not title or any(isinstance(u, dict) and u.get("headline") == title for u in updates):
                 return " ".join(headline.split()) or None
     return None
+
+
+def _json_ld_without_context(tree: HtmlElement, info: trafilatura.settings.Document) -> trafilatura.settings.Document:
+    """``info`` with what the JSON-LD objects that name no "@context" say, read by trafilatura's
+    reader as schema.org's: it reads only objects that name it, and a page writing
+    {"@type": "NewsArticle", "author": {...}} alone had no author (QA pass 25a, 11). Only where
+    nothing else named an author: an object with "@context" was read already."""
+    import json
+
+    from trafilatura.json_metadata import extract_json
+
+    if info.author:
+        return info
+    for script in tree.iter("script"):
+        text = script.text or ""
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not text or "@context" in text:
+            continue
+        try:
+            data = json.loads(text, strict=False)
+        except ValueError:
+            continue
+        items = [item for item in (data if isinstance(data, list) else [data]) if isinstance(item, dict)]
+        info = extract_json([{**item, "@context": "https://schema.org"} for item in items], info)
+    return info
 
 
 def _json_ld_items(data: object) -> list[dict]:
