@@ -470,6 +470,15 @@ def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) 
                 ctype = record.http_headers.get_header("Content-Type") or ""
             if ctype.strip() and "html" not in ctype.lower():
                 continue  # images, PDFs, scripts: a crawl's other files, not pages
+            cut_by_crawler = record.rec_headers.get_header("WARC-Truncated")
+            if cut_by_crawler is not None:
+                # the crawler kept only part of the page (its size or time cap, a dropped connection)
+                # and hashed the part it kept, so the digest passes: stored, a cut capture read as the
+                # outlet's edit ("quote removed") or replaced the whole text (QA pass 25b, 1)
+                why = cut_by_crawler.strip() or "unspecified"
+                yield Failure(where, f"capture cut short by the crawler (WARC-Truncated: {why}): not stored, "
+                                     "a partial page would read as an edit of the article")
+                continue
             try:
                 body = record.content_stream().read(settings.max_item_bytes + 1)
             except (EOFError, OSError, zlib.error, ValueError) as e:
@@ -489,6 +498,10 @@ def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) 
                 continue
             if not body.strip():
                 yield Failure(where, "empty response body")
+                continue
+            if ends_inside_tag(body):
+                yield Failure(where, "capture cut short (the page ends inside an HTML tag): not stored, a partial page "
+                                     "would read as an edit of the article")
                 continue
             if not ctype.strip() and not _looks_like_html(body):
                 # servers do leave the header out; a page is still a page, anything else is named
@@ -514,6 +527,14 @@ def read_warc(source: str, stream: io.BufferedIOBase, settings: IngestSettings) 
         # text ("'NoneType' object has no attribute 'startswith'") is warcio's, not the file's fault
         why = "a record is cut short" if isinstance(e, (AttributeError, TypeError)) else str(e)[:100]
         yield Failure(f"{source}#record{n + 1}", f"unreadable WARC (truncated or corrupt): {why}")
+
+
+def ends_inside_tag(body: bytes) -> bool:
+    """Whether a page stops inside a tag ("<p cla"): a capture cut mid-write, which no server
+    sends. A page cut between tags is not told from one that leaves out </body></html> (HTML
+    allows it), so only this sure sign is read."""
+    end = body[-4096:].rstrip()
+    return end.rfind(b"<") > end.rfind(b">")
 
 
 def _missing_bytes(record) -> int:
