@@ -3,12 +3,14 @@ WARC-Truncated, a body cut inside a tag, and a WARC gzipped as one stream."""
 
 from __future__ import annotations
 
+import gzip
 import io
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from storydiff.ingest import read_inputs
+from storydiff.ingest.formats import one_line
 from storydiff.records import Failure, RawItem
 from storydiff.serve.cli import app
 
@@ -82,3 +84,40 @@ def test_a_capture_ending_inside_a_tag_is_not_stored_but_one_ending_between_tags
     failure, item = list(read_inputs([str(path)]))
     assert isinstance(failure, Failure) and "ends inside an HTML tag" in failure.reason
     assert isinstance(item, RawItem) and item.url == URL + "-2"  # HTML may leave out </body></html>
+
+
+def _one_stream(tmp_path, n: int) -> bytes:
+    plain = _warc(tmp_path / "plain.warc", [(f"{URL}/{i}", PAGE.replace(b"three", f"{i} more".encode()),
+                                             f"2026-12-06T1{i}:00:00Z", {}) for i in range(n)], gzip_records=False)
+    return gzip.compress(plain.read_bytes())  # "gzip crawl.warc": one gzip member for the whole crawl
+
+
+def test_a_warc_gzipped_as_one_stream_is_read_whole(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_one_stream(tmp_path, 5))
+    results = list(read_inputs([str(path)]))
+    assert [type(r) for r in results] == [RawItem] * 5
+    assert [r.url for r in results] == [f"{URL}/{i}" for i in range(5)]
+
+
+def test_a_one_stream_warc_cut_short_keeps_the_whole_records_and_names_the_cut_one_in_one_line(tmp_path):
+    data = _one_stream(tmp_path, 5)
+    path = tmp_path / "cut.warc.gz"
+    kept = set()
+    for cut in range(20, len(data) - 8, 97):
+        path.write_bytes(data[:cut])
+        results = list(read_inputs([str(path)]))
+        items = [r for r in results if isinstance(r, RawItem)]
+        failures = [r for r in results if isinstance(r, Failure)]
+        assert len(failures) == 1 and "\n" not in failures[0].reason, (cut, results)
+        assert all(i.content.rstrip().endswith("</html>") for i in items)
+        kept.add(len(items))
+    assert kept == {0, 1, 2, 3, 4}  # every record before the cut, none after it
+
+
+def test_a_librarys_message_becomes_one_line_cut_at_a_word():
+    message = ("\n    ERROR: non-chunked gzip file detected, gzip block continues\n    beyond single record.\n\n"
+               "    This file is probably not a multi-member gzip but a single gzip file.\n\n" * 3)
+    line = one_line(message)
+    assert "\n" not in line and len(line) <= 162 and line.startswith("ERROR: non-chunked gzip file detected")
+    assert line.endswith(" …") and line[:-2].split()[-1] in message.split()

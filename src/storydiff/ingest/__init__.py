@@ -39,6 +39,7 @@ from storydiff.ingest.formats import (
 from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, decompressed, open_input
 from storydiff.ingest.paths import STDIN, FoundSpecial, expand_inputs
 from storydiff.ingest.sanitize import clean_item
+from storydiff.ingest.warc_gzip import one_stream_gzip
 from storydiff.records import Failure, RawItem
 from storydiff.settings import IngestSettings
 
@@ -232,6 +233,9 @@ def _is_warc(path: str, raw: BinaryIO) -> bool:
 def _read_warc_file(path: str, raw: BinaryIO, settings: IngestSettings) -> Iterator[Result]:
     # warcio ends silently at a gzip member cut short, handing out the partial record as if
     # whole; a streaming integrity pass first tells us to distrust the last one (and stops a bomb)
+    if one_stream_gzip(raw):  # "gzip crawl.warc": read gunzipped, bomb-guarded, as the plain WARC it is
+        yield from read_warc(path, open_input(raw, settings), settings)
+        return
     problem = _gzip_problem(raw, settings)
     raw.seek(0)
     records = read_warc(path, raw, settings)  # warcio decompresses gzip members itself
