@@ -29,17 +29,18 @@ MAX_DATE_WARNINGS = 20
 _date_warnings: dict[str, int] = {}
 
 
-def _warn_date(source: str, value: object, outcome: str, notes: list[str]) -> None:
-    """Say (a file's first records) and note (every record: ``Article.warnings``) a record's date
-    that storydiff cannot use."""
-    note = f"'published' {value!r:.60} is no date storydiff can use (unreadable, or in the future); {outcome}"
+def _warn_date(source: str, value: object, outcome: str, notes: list[str], field: str = "published") -> None:
+    """Say (a file's first records) and note (every record: ``Article.warnings``) a record's time
+    field that storydiff cannot use."""
+    why = "unreadable" if field == "modified" else "unreadable, or in the future"
+    note = f"'{field}' {value!r:.60} is no date storydiff can use ({why}); {outcome}"
     notes.append(note)
     where = source.split("#", 1)[0]
     _date_warnings[where] = seen = _date_warnings.get(where, 0) + 1
     if seen <= MAX_DATE_WARNINGS:
         log.warning("%s: %s", source, note)
     if seen == MAX_DATE_WARNINGS:
-        log.warning("%s: further records whose 'published' is no usable date are not named", where)
+        log.warning("%s: further records whose time fields are no usable date are not named", where)
 
 __all__ = ["extract_item", "extract_items", "field_text", "normalize_date", "outlet_key", "ExtractError"]
 
@@ -329,7 +330,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         raw_digest=item.digest if settings.stamp_raw_digest else None,
         text_from=meta.get("text_from"),
         captured=crawled.isoformat(timespec="seconds") if crawled else None,
-        modified=_timestamp(meta.get("modified")) or modified,
+        modified=_modified_time(item.source, meta.get("modified"), notes) or modified,
         credit_lines=credit_lines,
         warnings=notes,
     )
@@ -365,12 +366,25 @@ def _split_signed_source_lines(text: str) -> tuple[str, list[str]]:
     return kept, [lines[i].strip() for i in sorted(drop)][:MAX_CREDIT_LINES]
 
 
-def _timestamp(value: object) -> str | None:
-    """An export's modified time as ISO 8601, when it gives a time of day (a bare day orders no
-    two versions of one day's text)."""
-    if not isinstance(value, str) or is_bare_date(value):
+_NO_FUTURE_LIMIT = datetime(9000, 1, 1, tzinfo=timezone.utc)
+
+
+def _modified_time(source: str, value: object, notes: list[str]) -> str | None:
+    """An export's modified time as ISO 8601, read as its published time is (``normalize_date``:
+    "05.12.2026 19:05", the assumed zone), when it gives a time of day (a bare day orders no two
+    versions of one day's text). Only ISO was read: a vendor's dotted time was dropped without a
+    word and the older text became current, its correction shown reversed (QA pass 25b, 2);
+    one that cannot be read is now said, as an unreadable published date is."""
+    if not isinstance(value, str) or not value.strip():
         return None
-    parsed = parse_iso_utc(value.strip().replace("Z", "+00:00"))
+    # a time in the future is kept: versions.rules.without_future_modified drops it, said as such
+    normalized = normalize_date(value, now=_NO_FUTURE_LIMIT)
+    if normalized is None:
+        _warn_date(source, value, "the page's own modified time is used, if it gives one", notes, field="modified")
+        return None
+    if is_bare_date(normalized):
+        return None
+    parsed = parse_iso_utc(normalized)  # a zone-less time is UTC, as it was read before
     return parsed.isoformat() if parsed else None
 
 
