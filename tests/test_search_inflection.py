@@ -49,8 +49,8 @@ def found(s, query: str) -> set[str]:
 
 def test_a_city_typed_in_its_dictionary_form_finds_its_other_cases(cities):
     assert found(cities, "Харків") == {"kh-loc", "kh-gen", "kh-nom"}
-    # an oblique form typed finds the forms of its stem (Харков*), lower case as upper
-    assert found(cities, "харкові") == {"kh-loc", "kh-gen"}
+    # an oblique form typed finds the other forms, lower case as upper (its -ові cut: Харків as well)
+    assert found(cities, "харкові") == {"kh-loc", "kh-gen", "kh-nom"}
     assert found(cities, "Львів") == {"lv-loc"}
     assert found(cities, "Київ") == {"kv-gen"}
     assert found(cities, "Москва") == {"ru-loc"}
@@ -86,3 +86,46 @@ def test_cyrillic_stems():
     assert cyrillic_stems("Путін") == ["Путін"]
     assert cyrillic_stems("років") == ["років"]  # lower case: no -ів → -ов
     assert cyrillic_stems("Суд") == cyrillic_stems("Рада") == cyrillic_stems("Kyiv") == cyrillic_stems("сім'я") == []
+
+
+# -- a noun's plural and instrumental endings (QA pass 25b, 4: "ударов", "ударом", "ударами" found
+# nothing; only a final vowel or an adjective's ending was cut) --------------------------------
+
+STRIKES = {
+    "udar-nom": ("Удар по порту", "Удар по порту Одессы нанесли утром в пятницу."),
+    "udar-gen-pl": ("Серия ударов", "Армия нанесла серию ударов по складам в Одессе."),
+    "udar-ins": ("Ударом повреждён терминал", "Ударом ракеты повреждён зерновой терминал в порту."),
+    "udar-uk": ("Наслідки ударів", "Наслідки нічних ударів по Одесі ліквідовують рятувальники."),
+    "udarnik": ("Ударник труда", "В Москве наградили ударника труда из Тулы."),
+    "ostrov": ("Остров в дельте", "На острове в дельте Дуная эвакуировали жителей."),
+    "ostry": ("Острый кризис", "Острый кризис на рынке зерна продолжается."),
+    "peskov": ("Заявление Пескова", "Как заявил Дмитрий Песков, удары наносятся по военным целям."),
+}
+
+
+@pytest.fixture
+def strikes(store):
+    for i, (aid, (title, text)) in enumerate(STRIKES.items()):
+        assert store.add_article(Article(id=aid, source=f"s#{i}", outlet="Медуза", title=title, text=text,
+                                         published=f"2026-12-0{1 + i % 5}"), story_id=aid)
+    return store
+
+
+@pytest.mark.parametrize("typed", ["удар", "удары", "ударов", "ударом", "ударам", "ударами", "ударах", "ударів"])
+def test_every_case_of_a_noun_typed_finds_the_others_and_not_a_longer_word(strikes, typed):
+    found_ids = found(strikes, typed)
+    assert {"udar-nom", "udar-gen-pl", "udar-ins", "udar-uk"} <= found_ids
+    assert "udarnik" not in found_ids  # "ударник" is another word, not a case of "удар"
+
+
+def test_a_plural_ending_cut_is_no_adjectives_stem_and_a_surname_keeps_its_ending(strikes):
+    assert found(strikes, "островов") == {"ostrov"}  # not "острый"
+    assert found(strikes, "острая") == {"ostry"}  # an adjective's cases only: not "острове"
+    assert found(strikes, "Песков") == {"peskov"}  # Пескова; a surname's -ов is no plural ending
+
+
+def test_noun_endings_are_cut_to_the_stem():
+    assert cyrillic_stems("ударами") == ["удар"]
+    assert cyrillic_stems("ударов") == ["удар", "ударов"]  # a genitive plural, or a nominative (остров)
+    assert cyrillic_stems("санкций") == ["санкц"] and cyrillic_stems("новостью") == ["новост"]
+    assert cyrillic_stems("Песков") == ["Песков"] and cyrillic_stems("ударник") == ["ударник"]

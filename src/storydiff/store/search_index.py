@@ -273,23 +273,45 @@ def spellings(text: str, l_readings: bool = True) -> list[str]:
 
 # Ukrainian and Russian name a place or a person mostly in oblique cases ("у Харкові", "мер
 # Харкова", "з Києва", "в Москве"): a word typed as the dictionary gives it found only that form
-# (QA pass 21b, 03). A Cyrillic word of a query is also searched, at query time (no index change),
-# in its other case forms: its stem (a final vowel, й or ь dropped, or an adjective's ending:
-# "Одеса" → Одес-, "Зеленський" → Зеленськ-; a final consonant kept: Путін-, Крим-) with each of
-# the case endings of nouns and adjectives (Одеси, Одесі, Одесою; Зеленського; Криму, not
-# "кримінальне": a stem is no prefix, review 21b, 3), and a capitalised place's -ів/-їв read with the
-# о/є its other cases take (Харків → Харкова, Київ → Києва, Львів → Львові; "років" keeps its і).
-# A stem of fewer than CYRILLIC_STEM_MIN letters is searched as typed (Рада, Суд).
+# (QA pass 21b, 03). A Cyrillic word of a query is also searched, at query time (no index change:
+# the index holds the words as written, on SQLite and PostgreSQL alike), in its other case forms:
+# its stem with each of the case endings of nouns and adjectives (Одеси, Одесі, Одесою;
+# Зеленського; Криму, not "кримінальне": a stem is no prefix, review 21b, 3). The stem is the word
+# less the longest case ending that leaves CYRILLIC_STEM_MIN letters ("ударами" → удар-,
+# "Одеса" → Одес-, "Зеленський" → Зеленськ-; a final consonant kept: Путін-, Крим-): only a final
+# vowel, й, ь or an adjective's ending was cut, so "ударов", "ударом", "ударами" found no "удар"
+# (QA pass 25b, 4). A capitalised -ов/-ев/-ин is a surname (Песков → Пескова, not Иванов → Ивана)
+# and a capitalised place's -ів/-їв is read with the о/є its other cases take (Харків → Харкова,
+# Київ → Києва; "років" keeps its і). A stem of fewer than CYRILLIC_STEM_MIN letters is searched
+# as typed (Рада, Суд). Measured on a word list (bench/cyrillic_stems.py).
 CYRILLIC_STEM_MIN = 4
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'’ʼ]+")
-_CYRILLIC_ENDINGS = "аяоеєиіїуюьйыэ"
-_ADJECTIVE_ENDINGS = ("ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее")  # Зеленський, Киевская
 CASE_ENDINGS = (  # uk and ru nouns' and adjectives' case endings, "" for the stem itself
-    "", "а", "я", "у", "ю", "е", "є", "и", "і", "ї", "ы", "о", "ом", "ем", "єм", "ою", "ею", "єю", "ой", "ей",
-    "ові", "еві", "єві", "ам", "ям", "ами", "ями", "ах", "ях", "ів", "їв", "ов", "ев",
+    "", "а", "я", "у", "ю", "е", "є", "и", "і", "ї", "ы", "о", "ом", "ем", "єм", "ём", "ою", "ею", "єю", "ой", "ей",
+    "ью", "ові", "еві", "єві", "ам", "ям", "ами", "ями", "ах", "ях", "ів", "їв", "ов", "ев",
     "ий", "ій", "ый", "ого", "его", "ього", "ому", "ему", "ьому", "им", "ім", "ым", "ая", "яя", "ую", "юю",
-    "ое", "ее", "ої", "ые", "ие", "их", "ими", "ыми",
+    "ое", "ее", "ої", "ые", "ие", "их", "ых", "ими", "ыми",
+    "ь", "ия", "ии", "ию", "ией", "ием", "иям", "иями", "иях",  # новост-ь; санкц-ия, заявлен-ие
 )
+# a noun's only (no adjective's): what a stem cut at a plural's -ов/-ев/-ів takes, as the same
+# letters end many a nominative ("остров" is no "острый")
+NOUN_CASE_ENDINGS = (
+    "", "а", "я", "у", "ю", "е", "є", "и", "і", "ы", "ом", "ем", "єм", "ём", "ою", "ею", "єю", "ей", "ові", "еві",
+    "ам", "ям", "ами", "ями", "ах", "ях", "ів", "їв", "ов", "ев",
+)
+# an adjective's (and a participle's) only: what a stem cut at an ending no noun has takes ("острый"
+# is no "остров")
+ADJECTIVE_CASE_ENDINGS = (
+    "ий", "ій", "ый", "ой", "ого", "его", "ього", "ому", "ему", "ьому", "им", "ім", "ым", "ом", "ем", "ая", "яя",
+    "ую", "юю", "ей", "ої", "ое", "ее", "ые", "ие", "і", "их", "ых", "ими", "ыми",
+)
+_ADJECTIVE_ONLY = frozenset({"ий", "ый", "ая", "яя", "ое", "ее", "ого", "его", "ього", "ому", "ему", "ьому", "ым",
+                             "ых", "ые", "ими", "ыми", "ую", "юю", "ої"})
+# what is cut to find the stem: the case endings, longest first, and a final й
+_STEM_CUTS = sorted({*CASE_ENDINGS, "й"} - {""}, key=len, reverse=True)
+_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")
+_PLURAL_GENITIVES = ("ов", "ев", "ёв", "ів", "їв")
+_VOWELS = "аяоеєиіїуюьйыэ"
 _PUNCTUATION = "«»„“”\"'’.,;:!?()[]…"
 
 
@@ -306,9 +328,32 @@ def cyrillic_stems(word: str) -> list[str]:
 
     if word[0].isupper() and low.endswith(("ів", "їв")) and letters(word) - 2 >= CYRILLIC_STEM_MIN - 2:
         return [word[:-2] + ("ов" if low.endswith("ів") else "єв"), word]  # Харкова; Харків
-    cut = 2 if low.endswith(_ADJECTIVE_ENDINGS) else 1 if low[-1] in _CYRILLIC_ENDINGS else 0
+    if word[0].isupper() and low.endswith(_SURNAME_ENDINGS):
+        return [word] if letters(word) >= CYRILLIC_STEM_MIN else []  # Песков → Пескова, Песковым
+    cut = next((len(e) for e in _STEM_CUTS if low.endswith(e) and letters(word[: -len(e)]) >= CYRILLIC_STEM_MIN), 0)
+    if cut == 0 and low[-1] in _VOWELS:
+        return []  # a vowel ending too short to cut: Рада is no Радар's stem
     stem = word[: len(word) - cut]
+    if cut == 2 and low.endswith(_PLURAL_GENITIVES):
+        return [stem, word]  # "ударов" → удар-; "остров" → остров- (острова) as well
+    if cut == 3 and low.endswith(("ові", "еві", "єві")):
+        return [stem, word[:-1]]  # "харкові" → харк- and Харков- (Харкова)
     return [stem] if letters(stem) >= CYRILLIC_STEM_MIN else []
+
+
+def cyrillic_case_forms(word: str) -> list[str]:
+    """``word``'s other case forms as searched: each stem's (``cyrillic_stems``) with the case
+    endings; a stem cut at a plural's -ов/-ев/-ів with a noun's only, one cut at an ending only
+    adjectives have with an adjective's only."""
+    word = word.strip(_PUNCTUATION)
+    stems = cyrillic_stems(word)
+    if not stems:
+        return []
+    ending = word[len(stems[0]):].lower()
+    if len(stems) == 2 and stems[1] == word and ending in _PLURAL_GENITIVES:
+        return [stems[0] + e for e in NOUN_CASE_ENDINGS] + [word + e for e in CASE_ENDINGS]
+    endings = ADJECTIVE_CASE_ENDINGS if ending in _ADJECTIVE_ONLY else CASE_ENDINGS
+    return [stem + e for stem in stems for e in endings]
 
 
 # Polish names a place or a person in its cases too ("w Dorohusku", "z Chełma", "do Kowla",
@@ -371,7 +416,7 @@ def readings(term: Term, l_readings: bool = True, forms: bool = True) -> list[tu
     texts = spellings(term.text, l_readings)
     out = [(t, term.prefix) for t in texts]
     if forms and not term.prefix and " " not in term.text:
-        out += [(stem + ending, False) for t in texts for stem in cyrillic_stems(t) for ending in CASE_ENDINGS]
+        out += [(form, False) for t in texts for form in cyrillic_case_forms(t)]
         out += [(form, False) for t in texts for form in polish_case_forms(t, typed=term.text)]
     return list(dict.fromkeys(out))
 
