@@ -193,3 +193,14 @@ def test_legacy_lines_are_read_in_the_encoding_of_their_letters():
         assert legacy_line(line.encode("cp1252")) == (line, "cp1252")
     assert legacy_line("Příliš žluťoučký kůň úpěl ďábelské ódy".encode("cp1250"))[1] == "cp1250"
     assert legacy_line(b"Zelensky said the attack on Kyiv was brutal\xff and more") is None
+
+
+def test_a_header_naming_no_text_column_is_said_once_with_the_header_not_for_every_row():
+    # QA pass 25b, 9: a Russian header; every row failed "record has no non-empty text or html field"
+    export = ("Дата;СМИ;Заголовок;Текст;URL\n"
+              "05.12.2026 21:40;Новая газета Европа;Удар по порту;<p>Восемь человек погибли.</p>;https://n.example/1\n"
+              "05.12.2026 22:10;Медуза;Удар по Одессе;<p>Девять человек погибли.</p>;https://m.example/2\n")
+    (failure,) = list(read_bytes("ru.csv", export.encode("utf-8")))
+    assert isinstance(failure, Failure) and failure.source == "ru.csv"
+    assert "the header (Дата;СМИ;Заголовок;Текст;URL) names no column" in failure.reason
+    assert "(text, body, content, articleBody, html, raw_html)" in failure.reason

@@ -319,6 +319,9 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings, warn
             continue
         if fields is None:
             fields = rows[0]
+            if not set(fields) & _BODY_COLUMNS:
+                yield Failure(source, unread_header(fields, delimiter))
+                return
             continue
         row = rows[0]
         own = csv_rows.id_shape(row[0])
@@ -357,6 +360,20 @@ def read_csv(source: str, data: bytes | BinaryIO, settings: IngestSettings, warn
     if warn:
         warn_replaced(source, replaced[0], encoding)
         warn_legacy_lines(source, legacy)
+
+
+_BODY_COLUMNS = frozenset((*EXPORT_TEXT_FIELDS, *EXPORT_HTML_FIELDS))
+
+
+def unread_header(fields: list[str], delimiter: str) -> str:
+    """Why no row of an export whose header names no text column is read: said once, with the
+    header, rather than "record has no non-empty text or html field" for every row (QA pass 25b,
+    9: a header in Russian, Дата;СМИ;Заголовок;Текст;URL)."""
+    header = delimiter.join(fields)
+    header = header if len(header) <= 120 else header[:120] + "…"
+    return (f"the header ({header}) names no column storydiff reads an article's text from ("
+            + ", ".join(EXPORT_TEXT_FIELDS + EXPORT_HTML_FIELDS)
+            + "): no row read; rename the text column (and url, title, published, outlet) in the header")
 
 
 # which columns hold what, by their lower-case names: a row short of the header is read only when
