@@ -62,3 +62,13 @@ def test_a_correction_read_before_the_text_it_corrected_stays_the_current_text(t
         (row,) = store.articles()
         revisions = store.revisions(row.id)
     assert ["Ten people" in r.article.text for r in revisions] == [False, True]  # eight first, ten now
+
+
+def test_a_rows_unreadable_date_says_which_date_is_stored_and_where_it_comes_from(monkeypatch):
+    # QA pass 25b, 14: "the page's own date is used" while the date stored was read off the URL
+    monkeypatch.delenv(ASSUME_TZ_ENV, raising=False)
+    row = _row(1, "ten", "").replace("05.12.2026 12:40", "31.02.2026 25:61").replace(URL, URL.replace("/05/", "/07/"))
+    article = _article(HEADER + row)
+    assert article.published == "2026-12-07"
+    assert any("'31.02.2026 25:61' is no date" in w and "the date in its URL is used (2026-12-07)" in w
+               for w in article.warnings)

@@ -305,7 +305,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
     if given not in (None, "") and from_record is None:
         # a record's own date that storydiff cannot use ("2026-13-45", "вчора", a time after
         # the page was fetched): said, once a record, and the page's own date used if it has one
-        _warn_date(item.source, given, "the page's own date is used" if published else "stored undated", notes)
+        _warn_date(item.source, given, _fallback_date(published, url), notes)
     meta_authors = meta.get("authors")
     if isinstance(meta_authors, str):
         # "By Jane Roe and John Doe" is two people (review 22c, r9); a name the byline reader keeps
@@ -364,6 +364,17 @@ def _split_signed_source_lines(text: str) -> tuple[str, list[str]]:
         return text, []
     kept = "\n".join(line for i, line in enumerate(lines) if i not in drop).strip()
     return kept, [lines[i].strip() for i in sorted(drop)][:MAX_CREDIT_LINES]
+
+
+def _fallback_date(published: str | None, url: str | None) -> str:
+    """What a record with an unreadable date is stored with, said with the date and where it comes
+    from: "the page's own date" was a date read off the URL's path (QA pass 25b, 14)."""
+    if not published:
+        return "stored undated"
+    day = published[:10]
+    if url and re.search(r"(?<!\d)" + r"[/_-]?".join(day.split("-")) + r"(?!\d)", url):
+        return f"the date in its URL is used ({day})"
+    return f"the page's own date is used ({published})"
 
 
 _NO_FUTURE_LIMIT = datetime(9000, 1, 1, tzinfo=timezone.utc)
