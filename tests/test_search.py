@@ -250,3 +250,19 @@ def test_an_unbounded_query_is_refused_by_name_on_the_api_and_the_cli(tmp_path):
         assert r.status_code == 200 and "at most 64 different words" in r.text
     result = runner.invoke(app, ["search", " ".join(f"w{i}" for i in range(70)), "--db", str(tmp_path / "s.db")])
     assert result.exit_code != 0 and "at most 64 different words" in result.output
+
+
+def test_a_phrase_in_guillemets_or_curly_quotes_keeps_its_order(filled):
+    # QA pass 25b, 10: «...» (a Russian or Ukrainian keyboard's quotes) was two words in any order
+    assert {h.article_id for h in filled.search("«стаття 5»")} == {"k3"}
+    assert filled.search("«5 стаття»") == [] and filled.search("„5 Article“") == []
+    assert {h.article_id for h in filled.search("“Article 5”")} == {"k1", "k2"}
+
+
+def test_since_takes_a_date_as_ingest_reads_one(filled):
+    # QA pass 25b, 10: `--since 05.12.2026` was refused while ingest read that date
+    every = {a.article_id for a in search_stored(filled, "Kallas").articles}
+    dotted = {a.article_id for a in search_stored(filled, "Kallas", since="02.05.2024").articles}
+    assert "k1" in every and dotted == every - {"k1"}  # k1 is of 1 May
+    with pytest.raises(ValueError, match="not a date"):
+        search_stored(filled, "Kallas", since="31.02.2024")

@@ -40,6 +40,19 @@ class SearchResults:
         }
 
 
+def _as_iso(since: str | None) -> str | None:
+    """``since`` as an ISO date or time when it is a date written as ingest reads one (05.12.2026,
+    "5 декабря 2026", the assumed zone): `--since 05.12.2026` was refused while ingest read it
+    (QA pass 25b, 10). ISO as given; what no reader takes as given, for the store to refuse."""
+    from storydiff.dates import sortable_time
+
+    if not since or not since.strip() or sortable_time(since.strip()) is not None:
+        return since
+    from storydiff.extract import normalize_date
+
+    return normalize_date(since.strip()) or since
+
+
 def search_stored(
     store,
     query: str,
@@ -54,6 +67,7 @@ def search_stored(
     its speaker said (as analysis attributed them, else as their paragraph names them).
     ValueError for a ``since`` that is no date."""
     n = SearchSettings().limit if limit is None else max(0, limit)
+    since = _as_iso(since)
     articles = [] if speaker else store.search(query, kind="article", outlet=outlet, since=since, limit=n)
     quotes = store.search(query, kind="quote", speaker=speaker, outlet=outlet, since=since, limit=n)
     stories: dict[str, StoryHit] = {}

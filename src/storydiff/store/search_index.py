@@ -116,7 +116,9 @@ def backfill(conn: Connection) -> None:
 
 # -- queries ----------------------------------------------------------------------------------
 
-_TERM = re.compile(r'"([^"]*)"?|(\S+)')
+# a phrase in "straight", «guillemet» or „low-high“ / “curly” quotes (a Russian or Ukrainian keyboard
+# types «»: «объектам военным» was two words in any order; QA pass 25b, 10), else a word
+_TERM = re.compile(r'"([^"]*)"?|«([^»]*)»?|„([^“”]*)[“”]?|“([^”]*)”?|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
@@ -452,7 +454,8 @@ def _terms(query: str) -> list[Term]:
     # a NUL separates words: inside a term it ended FTS5's quoted string and PostgreSQL refuses it
     # in a parameter, a 500 for anyone's /search (review 25a)
     for m in _TERM.finditer((query or "").replace("\x00", " ")):
-        phrase, word = m.group(1), m.group(2)
+        *quoted, word = m.groups()
+        phrase = next((q for q in quoted if q is not None), None)
         if phrase is not None:
             if _WORD.search(phrase):
                 terms.append(Term(" ".join(phrase.split())))
