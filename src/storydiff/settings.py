@@ -630,6 +630,18 @@ class FactSettings:
     # Off by default for the e5 vectors' cost from cold (a 20-article story 1.35 -> 52 s on the loaded
     # dev machine; 0.9x with the vectors in the disk cache), as possibly_e5
     same_e5: float | None = None
+    # scorer="learned", with same_e5 or possibly_e5 on: the e5 "stands out" score reads the clauses
+    # of another outlet's sentence too (compare/clauses.py: cut at punctuation and where a clause or
+    # a participle phrase starts), each sentence at its best over itself and its clauses, so a fact
+    # told in one clause of a sentence carrying several ("..., killing three people and wounding 12,
+    # police said") is near that sentence (issue 18; QA pass 24a, finding 11: "The European Union has
+    # approved a new package of sanctions." joins "The EU adopted its 19th sanctions package on
+    # Friday, adding 118 vessels ... and freezing ..."). Off by default, and not recommended on the
+    # evidence: on the reviewed fact gold, held out by story, with same_e5 it scores shared-fact F1
+    # 0.633 and "only" precision 0.815 against 0.652 and 0.835 reading whole sentences (BENCHMARKS.md
+    # §6, round 25: the gold's false "only" facts are paraphrases, and a clause is near more of the
+    # wrong sentences than the right ones); it costs an e5 vector per clause
+    meaning_clauses: bool = False
     # scorer="judge": the judge reads each claim's this-many best-screened claims in every other
     # article (cost grows with it: bench/facts.py --cost)
     judge_candidates: int = 3

@@ -24,7 +24,9 @@ report in MiniLM meaning (``_nearest_in_meaning``), in place of the two rules be
 Opt-in (FactSettings.same_e5), a second chance before those rules: an English claim no other
 outlet matched joins the fact of the sentence that stands out for it in e5 meaning, where that
 score is high (``_joined_in_meaning``): the paraphrases the words miss become shared facts, not
-two facts "only" in one outlet each.
+two facts "only" in one outlet each. Opt-in (FactSettings.meaning_clauses), both e5 rules read the
+clauses of another outlet's sentence too (``_clause_rows``), so a fact one outlet tells in a
+sentence of its own meets the clause of another outlet's sentence that carries several.
 
 Facts are built greedily, best pair first, and two facts merge only when no article is in both:
 union-find over every link above threshold chains loose matches into one giant fact (checked on
@@ -61,6 +63,7 @@ import numpy as np
 from storydiff.analyze.speech_verbs import ALL_LANGUAGES, verbs_pattern
 from storydiff.compare import fact_conflicts
 from storydiff.compare.claims import NONE_OF_KEYS, Claim, Quantity, allows, article_claims, overlap
+from storydiff.compare.clauses import clause_pieces
 from storydiff.compare.headline_figures import headline_fact
 from storydiff.compare.labels import article_labels
 from storydiff.records import AlignedQuote, Article, Fact
@@ -973,21 +976,25 @@ def _minilm_vectors(claims: Sequence[Claim]) -> np.ndarray | None:
 def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article_order: Sequence[str],
                  settings: FactSettings, languages: Sequence[str] | None = None,
                  vectors: Callable[[], np.ndarray | None] | None = None,
-                 minilm_vectors: Callable[[], np.ndarray | None] | None = None) -> list[FactGroup]:
+                 minilm_vectors: Callable[[], np.ndarray | None] | None = None,
+                 piece_vectors: Callable[[list[str]], np.ndarray | None] | None = None) -> list[FactGroup]:
     """Facts from a claim-by-claim probability matrix (0 inside one article), best pair first.
     ``languages``: each claim's article language, where known. ``vectors``: called at most once,
     when a claim is left in one outlet and FactSettings.possibly_cosine is on, for the claims' unit
     sentence vectors (or None), so that a paraphrase sharing no words is shown as "possibly".
     ``minilm_vectors``: likewise for FactSettings.possibly_minilm (unit MiniLM vectors, or None
-    when the tier is not installed: the lexical "possibly" rules decide then)."""
+    when the tier is not installed: the lexical "possibly" rules decide then). ``piece_vectors``:
+    e5 vectors of clause texts, for FactSettings.meaning_clauses (default: ``embed_multilingual``)."""
     uf = _merge(claims, sim, threshold)
     groups = [list(g) for g in uf.groups().values()]
     if settings.attach_restatements:
         groups = _attach_restatements(groups, claims, sim, threshold, languages)
     if vectors is not None:
         vectors = _once(vectors)  # the e5 vectors serve the joining, cosine and meaning rules
+    pieces = _pieces(claims, settings, languages, piece_vectors)
     if settings.scorer == "learned" and settings.same_e5 is not None and vectors is not None:
-        groups, sim = _joined_in_meaning(groups, claims, sim, vectors, settings.same_e5, languages, threshold)
+        groups, sim = _joined_in_meaning(groups, claims, sim, vectors, settings.same_e5, languages, threshold,
+                                         pieces)
     possibly_cut = _possibly_cut(settings)
     if languages is not None:
         groups = _evidence_with_the_figures(groups, claims, sim, languages, possibly_cut)
@@ -1000,7 +1007,8 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
     meaning = _meaning_rule(settings, vectors, minilm_vectors)
     if meaning is not None:
         read, by_meaning = _nearest_in_meaning(groups, claims, sim, meaning[0], meaning[1],
-                                               languages, possibly_cut, threshold)
+                                               languages, possibly_cut, threshold,
+                                               pieces if meaning[0] is vectors else None)
     order = {aid: k for k, aid in enumerate(article_order)}
     out = []
     for g in groups:
@@ -1083,6 +1091,22 @@ def _gap_fits(groups: list[list[int]], claims: list[Claim], sim: np.ndarray, cut
     return out
 
 
+def _pieces(claims: list[Claim], settings: FactSettings, languages: Sequence[str] | None,
+            piece_vectors: Callable[[list[str]], np.ndarray | None] | None) -> Callable[[], tuple | None] | None:
+    """The clause rows of the e5 meaning rules (``_clause_rows``), computed on first use, when
+    FactSettings.meaning_clauses is on; else None."""
+    if not settings.meaning_clauses:
+        return None
+    english = [languages is None or languages[k] == "en" for k in range(len(claims))]
+    return _once(lambda: _clause_rows(claims, english, piece_vectors or _e5_of))
+
+
+def _e5_of(texts: list[str]) -> np.ndarray | None:
+    from storydiff.embeddings import embed_multilingual
+
+    return embed_multilingual(texts)
+
+
 def _once(vectors: Callable[[], np.ndarray | None]) -> Callable[[], np.ndarray | None]:
     """``vectors`` called at most once, its answer kept."""
     kept: list = []
@@ -1126,11 +1150,14 @@ def _claim_possibly_cut(claim: Claim, settings: FactSettings, cut: float) -> flo
     return cut
 
 
-def _stands_out(lone: Sequence[int], claims: list[Claim], vecs: np.ndarray, english: Sequence[bool]
-                ) -> dict[int, tuple[float, int]]:
+def _stands_out(lone: Sequence[int], claims: list[Claim], vecs: np.ndarray, english: Sequence[bool],
+                pieces: tuple[np.ndarray, np.ndarray] | None = None) -> dict[int, tuple[float, int]]:
     """For each claim of ``lone``, its best "stands out" score over the other English outlets: 2 x
     the cosine to the outlet's nearest sentence minus the cosine to its next-nearest (an outlet of
-    one sentence: that cosine + 0.05), with that nearest sentence. Claim -> (score, sentence)."""
+    one sentence: that cosine + 0.05), with that nearest sentence. ``pieces``: (the sentence each
+    row belongs to, the rows' vectors) for the clauses of sentences that have several
+    (``_clause_rows``): a sentence's cosine is then its best over itself and its clauses, so a
+    fact told in one clause of a long sentence is near that sentence. Claim -> (score, sentence)."""
     article = np.array([c.article_id for c in claims])
     outlets: dict[str, list[int]] = {}
     for k in range(len(claims)):
@@ -1140,10 +1167,13 @@ def _stands_out(lone: Sequence[int], claims: list[Claim], vecs: np.ndarray, engl
     found: dict[int, tuple[float, int]] = {}
     for k in lone:
         best = None
+        piece_cos = None if pieces is None else pieces[1] @ vecs[k]
         for aid, ks in rows.items():
             if aid == article[k]:
                 continue
             cos = vecs[ks] @ vecs[k]
+            if piece_cos is not None:
+                cos = _with_clauses(cos, ks, pieces[0], piece_cos)
             order = np.argsort(-cos, kind="stable")
             top = float(cos[order[0]])
             score = 2 * top - (float(cos[order[1]]) if len(ks) > 1 else top - 0.05)
@@ -1152,6 +1182,32 @@ def _stands_out(lone: Sequence[int], claims: list[Claim], vecs: np.ndarray, engl
         if best is not None:
             found[k] = best
     return found
+
+
+def _with_clauses(cos: np.ndarray, sentences: np.ndarray, owner: np.ndarray, piece_cos: np.ndarray) -> np.ndarray:
+    """Each of ``sentences``' cosine raised to its best clause's (``owner``: each clause row's sentence)."""
+    out = cos.copy()
+    at = {int(k): n for n, k in enumerate(sentences)}
+    for row in np.flatnonzero(np.isin(owner, sentences)).tolist():
+        n = at[int(owner[row])]
+        out[n] = max(out[n], piece_cos[row])
+    return out
+
+
+def _clause_rows(claims: list[Claim], english: Sequence[bool],
+                 embed: Callable[[list[str]], np.ndarray | None]) -> tuple[np.ndarray, np.ndarray] | None:
+    """The clauses of the English claims that have several (``clauses.clause_pieces``), as the
+    sentence each belongs to and its vector from ``embed``; None when there are none or no vectors."""
+    owner: list[int] = []
+    texts: list[str] = []
+    for k, c in enumerate(claims):
+        if english[k]:
+            parts = clause_pieces(c.text)
+            if len(parts) > 1:
+                owner += [k] * len(parts)
+                texts += parts
+    vecs = embed(texts) if texts else None
+    return None if vecs is None else (np.array(owner), vecs)
 
 
 def _lone_english(groups: list[list[int]], claims: list[Claim], languages: Sequence[str] | None
@@ -1163,7 +1219,8 @@ def _lone_english(groups: list[list[int]], claims: list[Claim], languages: Seque
 
 def _nearest_in_meaning(groups: list[list[int]], claims: list[Claim], sim: np.ndarray,
                         vectors: Callable[[], np.ndarray | None], cut: float, languages: Sequence[str] | None,
-                        possibly_cut: float, same_cut: float) -> tuple[set[int], dict[int, list[tuple[int, float]]]]:
+                        possibly_cut: float, same_cut: float, pieces: Callable[[], tuple | None] | None = None
+                        ) -> tuple[set[int], dict[int, list[tuple[int, float]]]]:
     """The English claims of one-outlet facts, each scored against every other English outlet by
     its MiniLM cosines: 2 x the cosine to the outlet's nearest sentence minus the cosine to its
     next-nearest (a claim that one sentence of the report stands out for, not one that is merely
@@ -1175,7 +1232,8 @@ def _nearest_in_meaning(groups: list[list[int]], claims: list[Claim], sim: np.nd
     incident" score 0.03), and at the 15% "possibly" cap more precisely than the cosine alone
     ("only" precision 0.782 vs 0.764). Returns (the claims it read, claim -> [(sentence,
     score on the match scale: ``possibly_cut`` + the score's excess over ``cut``, under ``same_cut``)]);
-    none read when the vectors are not available."""
+    none read when the vectors are not available. ``pieces``: the clause rows ``_stands_out`` reads
+    too (FactSettings.meaning_clauses), or None."""
     lone, english = _lone_english(groups, claims, languages)
     if not lone:
         return set(), {}
@@ -1183,7 +1241,7 @@ def _nearest_in_meaning(groups: list[list[int]], claims: list[Claim], sim: np.nd
     if vecs is None:
         return set(), {}
     found: dict[int, list[tuple[int, float]]] = {}
-    for k, (score, j) in _stands_out(lone, claims, vecs, english).items():
+    for k, (score, j) in _stands_out(lone, claims, vecs, english, pieces and pieces()).items():
         if score >= cut:
             shown = possibly_cut + min(1.0, (score - cut) / max(2.0 - cut, 1e-6)) * (same_cut - possibly_cut) * 0.999
             found[k] = [(j, max(min(float(sim[k, j]), same_cut * 0.999), shown))]
@@ -1192,7 +1250,8 @@ def _nearest_in_meaning(groups: list[list[int]], claims: list[Claim], sim: np.nd
 
 def _joined_in_meaning(groups: list[list[int]], claims: list[Claim], sim: np.ndarray,
                        vectors: Callable[[], np.ndarray | None], cut: float, languages: Sequence[str] | None,
-                       same_cut: float) -> tuple[list[list[int]], np.ndarray]:
+                       same_cut: float, pieces: Callable[[], tuple | None] | None = None
+                       ) -> tuple[list[list[int]], np.ndarray]:
     """A second chance for the English claims that no other outlet matched: where the e5 sentence
     that stands out for one of them in another English outlet (``_stands_out``) scores at least
     ``cut``, the claim is the same fact as that sentence and joins its fact (a restatement of a
@@ -1205,14 +1264,16 @@ def _joined_in_meaning(groups: list[list[int]], claims: list[Claim], sim: np.nda
     match to the fact's other outlets is raised to at least the "same" scale's value of its score
     (``same_cut`` + the score's excess over ``cut``), so the fact shows it as a version, not a
     sentence set apart. Claims join best first; a claim that has drawn another in stays where it
-    is. Returns the groups and the (copied, where changed) match matrix."""
+    is. ``pieces``: as ``_nearest_in_meaning``'s. Returns the groups and the (copied, where changed)
+    match matrix."""
     lone, english = _lone_english(groups, claims, languages)
     if not lone:
         return groups, sim
     vecs = vectors()
     if vecs is None:
         return groups, sim
-    found = sorted(((score, k, j) for k, (score, j) in _stands_out(lone, claims, vecs, english).items()
+    found = sorted(((score, k, j) for k, (score, j) in _stands_out(lone, claims, vecs, english,
+                                                                   pieces and pieces()).items()
                     if score >= cut), key=lambda t: (-t[0], t[1]))
     if not found:
         return groups, sim
