@@ -16,10 +16,12 @@
                                          # the opt-in MiniLM rule, the same rule from e5 vectors), by
                                          # the gold's split, cuts chosen on the other stories or on
                                          # the other dev stories only
-    python bench/facts.py --join-e5 [meaning]  # the e5 joining rule (FactSettings.same_e5: a lone claim
+    python bench/facts.py --join-e5 [meaning|clauses]  # the e5 joining rule (FactSettings.same_e5: a lone claim
                                          # joins the fact of the e5 sentence that stands out for it)
                                          # beside the default, by split, both cut protocols; 'meaning':
-                                         # the e5 "possibly" rule alone and with it (~10 min each)
+                                         # the e5 "possibly" rule alone and with it (~10 min each);
+                                         # 'clauses': both rules reading other outlets' clauses too
+                                         # (FactSettings.meaning_clauses)
 
 Gold: tests/data/fact_gold.jsonl (format and what counts as the same fact: tests/data/FACT_GOLD.md):
 31 stories: 25 ECB+ dev event clusters (ids and line numbers into ECB+), the founding seed pair
@@ -269,18 +271,33 @@ def probabilities(s: Story, names: tuple[str, ...], weights) -> np.ndarray:
 
 def predict(s: Story, sim: np.ndarray, same: float, possibly: float, scorer: str = "judge",
             cosine: float = 1.0, gap: float = 1.0, minilm: float | None = None,
-            e5: float | None = None, lede: float = 1.0, join: float | None = None) -> list[FactGroup]:
+            e5: float | None = None, lede: float = 1.0, join: float | None = None,
+            clauses: bool = False) -> list[FactGroup]:
     if not s.claims:
         return []
     settings = FactSettings(scorer=scorer, same_probability=same, match_probability=same,
                             possibly_probability=possibly, match_possibly_probability=possibly,
                             possibly_cosine=cosine, possibly_gap_probability=gap, possibly_minilm=minilm,
-                            possibly_e5=e5, possibly_lede_probability=lede, same_e5=join)
+                            possibly_e5=e5, possibly_lede_probability=lede, same_e5=join, meaning_clauses=clauses)
     groups = group_claims(s.claims, sim, same, s.docs, settings, vectors=lambda: s.vecs,
-                          minilm_vectors=lambda: s.minilm)
+                          minilm_vectors=lambda: s.minilm, piece_vectors=_piece_vectors)
     # as fact_groups reads them: the counts of people in a neighbouring sentence, outlets silent on a toll
     arts = articles_of(s)[0]
     return settle_counts(groups, s.claims, {a.id: a.text for a in arts}, s.docs, {a.id: a.language for a in arts})
+
+
+_PIECES: dict[str, np.ndarray] = {}  # e5 vectors of clause texts, kept across the folds' predictions
+
+
+def _piece_vectors(texts: list[str]) -> np.ndarray | None:
+    """e5 vectors of ``texts`` (FactSettings.meaning_clauses' clause rows), each computed once a run."""
+    missing = [t for t in dict.fromkeys(texts) if t not in _PIECES]
+    if missing:
+        vecs = embed_multilingual(missing)
+        if vecs is None:
+            return None
+        _PIECES.update(zip(missing, vecs))
+    return np.stack([_PIECES[t] for t in texts])
 
 
 @dataclass
@@ -506,7 +523,7 @@ def choose_cuts(stories: list[Story], sims: list[np.ndarray], with_possibly: boo
                 cosines: tuple[float, ...] = (1.0,), gaps: tuple[float, ...] = (1.0,),
                 minilms: tuple[float | None, ...] = (None,),
                 meaning: str = "minilm", ledes: tuple[float, ...] = (1.0,),
-                joins: tuple[float | None, ...] = (None,)
+                joins: tuple[float | None, ...] = (None,), clauses: bool = False
                 ) -> tuple[float, float, float, float, float | None, float, float | None]:
     """The "same" cut with the best shared-fact F1; then the "possibly" cuts (match probability,
     and for the lexical scorer e5 cosine, the gap rule's mean probability and the MiniLM score)
@@ -516,11 +533,12 @@ def choose_cuts(stories: list[Story], sims: list[np.ndarray], with_possibly: boo
     ``meaning``: which vectors the "minilm" cuts are read from ("minilm", or "e5": possibly_e5).
     ``ledes``: the lower "possibly" cuts tried for a report's first claims (each under the
     "possibly" cut it goes with). ``joins``: the e5 joining cuts (FactSettings.same_e5), chosen
-    after the "same" cut by shared-fact F1 (ties: the first, so put None first). Returns (same,
+    after the "same" cut by shared-fact F1 (ties: the first, so put None first). ``clauses``: the
+    e5 rules read other outlets' clauses too (FactSettings.meaning_clauses). Returns (same,
     possibly, cosine, gap, minilm, lede, join)."""
     best_same = max(SAME_GRID, key=lambda t: _total(stories, sims, t, 1.0, scorer).f1)
     join = joins[0] if len(joins) == 1 else max(
-        joins, key=lambda j: _total(stories, sims, best_same, 1.0, scorer, join=j).f1)
+        joins, key=lambda j: _total(stories, sims, best_same, 1.0, scorer, join=j, clauses=clauses).f1)
     if not with_possibly:
         return best_same, 1.0, 1.0, 1.0, None, 1.0, join
     best, pick = None, (best_same, 1.0, 1.0, 1.0, None, 1.0, join)
@@ -531,7 +549,7 @@ def choose_cuts(stories: list[Story], sims: list[np.ndarray], with_possibly: boo
                     for le in ledes:
                         if le < 1.0 and le >= t:
                             continue
-                        sc = _total(stories, sims, best_same, t, scorer, q, g, m, meaning, le, join)
+                        sc = _total(stories, sims, best_same, t, scorer, q, g, m, meaning, le, join, clauses)
                         if sc.possibly_share <= POSSIBLY_SHARE and (best is None or (sc.only_p, -sc.possibly) > best):
                             best, pick = (sc.only_p, -sc.possibly), (best_same, t, q, g, m, le, join)
     return pick
@@ -539,11 +557,12 @@ def choose_cuts(stories: list[Story], sims: list[np.ndarray], with_possibly: boo
 
 def _total(stories: list[Story], sims: list[np.ndarray], same: float, possibly: float, scorer: str = "judge",
            cosine: float = 1.0, gap: float = 1.0, minilm: float | None = None, meaning: str = "minilm",
-           lede: float = 1.0, join: float | None = None) -> Score:
+           lede: float = 1.0, join: float | None = None, clauses: bool = False) -> Score:
     tot = Score()
     for s, sim in zip(stories, sims):
         tot.add(score_groups(s, as_units(s, predict(s, sim, same, max(possibly, 1e-6), scorer, cosine, gap,
-                                                    **_meaning_cut(meaning, minilm), lede=lede, join=join))))
+                                                    **_meaning_cut(meaning, minilm), lede=lede, join=join,
+                                                    clauses=clauses))))
     return tot
 
 
@@ -557,12 +576,12 @@ def held_out(stories: list[Story], names: tuple[str, ...], with_possibly: bool, 
              gaps: tuple[float, ...] = (1.0,), by_split: dict | None = None,
              minilms: tuple[float | None, ...] = (None,), cuts_on_dev: bool = False,
              meaning: str = "minilm", ledes: tuple[float, ...] = (1.0,),
-             joins: tuple[float | None, ...] = (None,)) -> Score:
+             joins: tuple[float | None, ...] = (None,), clauses: bool = False) -> Score:
     """Leave one story out: weights and cuts fitted on the others, the story scored. ``kept``
     collects each story's (story, probabilities, predicted facts as units, "same" cut) for the
     error classes. ``cuts_on_dev``: the cuts are chosen on the other stories of the gold's dev
     split only (the weights still on all the others), so the heldout stories are scored by cuts
-    tuned on dev alone."""
+    tuned on dev alone. ``clauses``: FactSettings.meaning_clauses in every prediction."""
     scorer = "judge" if names == JUDGE_FEATURES else "learned"
     tot = Score()
     for k, s in enumerate(stories):
@@ -572,15 +591,16 @@ def held_out(stories: list[Story], names: tuple[str, ...], with_possibly: bool, 
         if cuts_on_dev:
             tuned = [(r, x) for r, x in zip(rest, sims) if r.split == "dev"]
             cuts = choose_cuts([r for r, _ in tuned], [x for _, x in tuned], with_possibly, scorer, cosines, gaps,
-                               minilms, meaning, ledes, joins)
+                               minilms, meaning, ledes, joins, clauses)
         else:
-            cuts = choose_cuts(rest, sims, with_possibly, scorer, cosines, gaps, minilms, meaning, ledes, joins)
+            cuts = choose_cuts(rest, sims, with_possibly, scorer, cosines, gaps, minilms, meaning, ledes, joins,
+                               clauses)
         same, possibly, cosine, gap, minilm, lede, join = cuts
         if log is not None:
             log.append((s.name, same, possibly, cosine, gap, minilm, lede, join))
         sim = probabilities(s, names, w) if s.claims else None
         groups = (predict(s, sim, same, possibly, scorer, cosine, gap, **_meaning_cut(meaning, minilm), lede=lede,
-                          join=join)
+                          join=join, clauses=clauses)
                   if s.claims else [])
         facts = as_units(s, groups)
         sc = score_groups(s, facts)
@@ -780,17 +800,23 @@ def _print_held_out_variants(stories: list[Story], variants, cut_names: str, cut
             print(f"  (cuts chosen ({cut_names}): {chosen})", flush=True)
 
 
-def print_join_rules(stories: list[Story], with_meaning: bool = False) -> None:
+def print_join_rules(stories: list[Story], with_meaning: bool | str = False) -> None:
     """The e5 joining rule (FactSettings.same_e5) beside the default, held out by story, by the
     gold's split: weights fitted on the other stories; cuts (the joining cut with the "same" cut,
     by F1; then the "possibly" cuts) chosen on the other stories, or on the other dev stories only.
-    ``with_meaning``: also both beside the e5 "possibly" meaning rule (possibly_e5)."""
+    ``with_meaning``: also both beside the e5 "possibly" meaning rule (possibly_e5); "clauses": the
+    joining rule, and both rules, reading other outlets' clauses (FactSettings.meaning_clauses)."""
     print("| lexical scorer, held out by story | shared P | shared R | shared F1 | 'only' precision | "
           "'possibly' share |\n|---|---|---|---|---|---|")
     variants = [("default: 'possibly' by probability and the gap rule", {"gaps": GAP_GRID}),
                 ("+ a lone claim joins the fact of the e5 sentence that stands out for it (`same_e5`)",
                  {"gaps": GAP_GRID, "joins": JOIN_GRID})]
-    if with_meaning:  # (the first two rows are --join-e5's own)
+    if with_meaning == "clauses":  # the e5 rules reading other outlets' clauses (round 25)
+        variants = [("+ `same_e5` reading other outlets' clauses too (`meaning_clauses`)",
+                     {"gaps": GAP_GRID, "joins": JOIN_GRID, "clauses": True}),
+                    ("`possibly_e5` + `same_e5`, both reading clauses (`meaning_clauses`)",
+                     {"gaps": GAP_GRID, "minilms": E5_GRID, "meaning": "e5", "joins": JOIN_GRID, "clauses": True})]
+    elif with_meaning:  # (the first two rows are --join-e5's own)
         variants = [("'possibly' by the e5 meaning rule (`possibly_e5`)",
                       {"gaps": GAP_GRID, "minilms": E5_GRID, "meaning": "e5"}),
                      ("+ the e5 joining rule (`same_e5`)",
@@ -818,7 +844,7 @@ def main() -> None:
     ap.add_argument("--possibly", nargs="?", const="all", default=None, choices=("all", "minilm", "e5"),
                     help="only the 'possibly' rules side by side (lexical scorer, no judge; ~10 min); "
                          "'minilm' or 'e5': that meaning rule's rows beside the default's")
-    ap.add_argument("--join-e5", nargs="?", const="join", default=None, choices=("join", "meaning"),
+    ap.add_argument("--join-e5", nargs="?", const="join", default=None, choices=("join", "meaning", "clauses"),
                     help="the e5 joining rule (same_e5) beside the default, by split (e5 vectors; 'meaning': "
                          "also beside the e5 'possibly' meaning rule)")
     ap.add_argument("--lexical", action="store_true",
@@ -848,7 +874,7 @@ def main() -> None:
         print_possibly_rules(stories, args.possibly)
         return
     if args.join_e5:
-        print_join_rules(stories, args.join_e5 == "meaning")
+        print_join_rules(stories, "clauses" if args.join_e5 == "clauses" else args.join_e5 == "meaning")
         return
     if cache and not args.lexical:
         cache.write_bytes(pickle.dumps({"model": _model_stamp(), "logits": dict(same_fact._SEEN)}))
