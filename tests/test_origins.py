@@ -628,3 +628,18 @@ def test_an_unknown_outlet_named_with_its_kind_is_an_origin(text, names):
     # QA pass 25a, 02: "передає агентство SWS" and "the Slobidskyi Visnyk news site reported" named
     # no origin, so each reprint of the agency's copy counted as an independent source
     assert [o.name for o in find_origins(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jak podaje GUS, ceny wzrosły o 3 procent.",  # Poland's statistics office
+     "Według MSZ, w nocy spadły trzy drony.",  # a ministry
+     "Laut BKA, gab es drei Festnahmen.",  # the federal police office
+     "Según EEUU, no hay acuerdo.",
+     "Про це повідомляє ISW.",  # a think tank
+     "Про це повідомляє NATO."],
+)
+def test_an_acronym_after_a_cue_that_is_no_newsrooms_verb_is_no_origin(text):
+    # review 25b: the acronym rule read any Latin acronym after any cue, so offices, ministries and
+    # alliances became outlets; only "передає" / "передает" name a newsroom's copy
+    assert find_origins(text) == []

@@ -456,9 +456,11 @@ _OTHER_LANGUAGE_RULES: list[tuple] = [
     # bare cue a capitalised word is as often a person or a place ("пише Зеленський").
     ("citing", re.compile(rf"(?i:\b(?:{_OTHER_CUES}))\s+{_KIND_OF_OUTLET}\s+{_UNKNOWN_OUTLET_NAME}"),
      _needs(*_OUTLET_KIND_STEMS)),
-    # or a Latin acronym that ends the clause right after the cue: "..., передає SWS." (an acronym no
-    # person or place has; a Cyrillic one is as often a ministry's, "повідомляє ДСНС", read above)
-    ("citing", re.compile(rf"(?i:\b(?:{_OTHER_CUES}))\s+(?P<name>[A-Z]{{2,6}})(?=\s*(?:[.,;:)]|$))")),
+    # or a Latin acronym that ends the clause right after "передає" / "передает", the verb of a
+    # newsroom's copy: "..., передає SWS." (a Cyrillic acronym is as often a ministry's, "повідомляє
+    # ДСНС", read above; and after another cue a Latin one is too: "Jak podaje GUS", "Laut BKA",
+    # "повідомляє ISW": review 25b)
+    ("citing", re.compile(r"(?i:\b(?:передає|передает))\s+(?P<name>[A-Z]{2,6})(?=\s*(?:[.,;:)]|$))")),
     ("citing", re.compile(rf"(?i:\b(?:{_AS_REPORTS}))\s+{_OTHER_ARTICLES}{_QUOTED_NAME}")),
     ("citing", re.compile(rf",\s*(?i:(?:{_REPORTS_AFTER_COMMA}))\s+{_OTHER_ARTICLES}{_QUOTED_NAME}\s*(?:\.|$)")),
     ("interview", re.compile(rf"(?i:\b(?:{_OTHER_INTERVIEW_CUES}))\s+{_OTHER_ARTICLES}{_OPEN_QUOTE}(?P<name>{_KNOWN_RE})")),
