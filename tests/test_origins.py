@@ -643,3 +643,16 @@ def test_an_acronym_after_a_cue_that_is_no_newsrooms_verb_is_no_origin(text):
     # review 25b: the acronym rule read any Latin acronym after any cue, so offices, ministries and
     # alliances became outlets; only "передає" / "передает" name a newsroom's copy
     assert find_origins(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Three people were killed, the Ukrainian Defence Ministry news service said.",
+     "Three people were killed, the Defence Ministry's news service said.",
+     "The Ministry of Defence news service said on Monday that three were killed.",
+     "Three people were killed, the Kyiv City State Administration news service reported."],
+)
+def test_a_government_offices_news_service_is_no_unknown_outlet(text):
+    # review 25b: "news service" after a name is as often a ministry's press office, and after
+    # "the Ministry of" the rule read the name's tail ("Defence") as an outlet
+    assert find_origins(text) == []
