@@ -67,3 +67,23 @@ def test_an_html_page_s_printed_update_stamp_is_its_modified_time_without_a_tag(
             f"<p>{BODY}</p><p>{SECOND}</p><p>{SECOND.replace('40', '41')}</p></article></body></html>")
     article = extract_item(RawItem(source="a3.html", kind="html", content=page))
     assert article.modified == "2026-12-01T18:05:00"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Графік оновлено 1 грудня 2025, 18:05, і відтоді він не змінювався, нагадали в Укрзалізниці.",
+    "The timetable was updated on December 1, 2025, 18:05, and has not changed since, the company said.",
+])
+def test_a_date_in_a_body_sentence_is_no_update_stamp(sentence):
+    # review 25b: a body sentence saying when something was updated was read as the page's own
+    # update stamp (a modified time a year before the page was published)
+    lines = ["Слобідський вісник", TITLE, "2 грудня 2026, 09:15", LEDES["uk"], sentence, LEDES["uk"]]
+    kept = [False, False, False, True, True, True]
+    published, _, _, modified = metadata.page_text_metadata(lines, kept, "\n".join(lines[3:]), title=TITLE)
+    assert (published, modified) == ("2026-12-02T09:15:00", None)
+
+
+def test_a_date_in_an_html_body_sentence_is_no_update_stamp():
+    sentence = "Графік оновлено 1 грудня 2025, 18:05, і відтоді він не змінювався, нагадали в Укрзалізниці."
+    page = (f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
+            f"<p>2 грудня 2026, 09:15</p><p>{BODY}</p><p>{sentence}</p><p>{SECOND}</p></article></body></html>")
+    assert extract_item(RawItem(source="a4.html", kind="html", content=page)).modified is None

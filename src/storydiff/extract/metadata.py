@@ -1082,7 +1082,7 @@ def updated_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str
 
     for i, _ in _edges(kept, _title_lines(lines, title)):
         line = _clock_after_date(lines[i])
-        if len(line.split()) > 20:
+        if kept[i] or len(line.split()) > 20:  # a body line is the article's ("The timetable was updated on ...")
             continue
         for m in _FULL_DATE.finditer(line):
             if not m.group("clock").strip() or not _UPDATED_CUE.search(line[: m.start()]):
