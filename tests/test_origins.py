@@ -656,3 +656,20 @@ def test_a_government_offices_news_service_is_no_unknown_outlet(text):
     # review 25b: "news service" after a name is as often a ministry's press office, and after
     # "the Ministry of" the rule read the name's tail ("Defence") as an outlet
     assert find_origins(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Про це повідомляє агентство ООН у справах біженців.",  # the UN refugee agency
+     "Як повідомляє агентство США, програму закрито.",  # a US government agency
+     "Jak podała agencja ONZ, w obozie brakuje wody.",
+     "Three people were killed, the Kremlin daily reported."],
+)
+def test_an_unknown_outlet_named_as_a_country_or_a_body_is_none(text):
+    # review 25b: after "агентство" / "agencja" a country's or an organisation's name tells a
+    # government's agency, not a newsroom's
+    assert find_origins(text) == []
+
+
+def test_a_quoted_title_after_the_kind_is_an_outlet_even_when_it_names_a_city():
+    assert [o.name for o in find_origins("Про це пише газета «Київ» у своєму випуску.")] == ["Київ"]
