@@ -673,3 +673,15 @@ def test_an_unknown_outlet_named_as_a_country_or_a_body_is_none(text):
 
 def test_a_quoted_title_after_the_kind_is_an_outlet_even_when_it_names_a_city():
     assert [o.name for o in find_origins("Про це пише газета «Київ» у своєму випуску.")] == ["Київ"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Three people were killed, the Kremlin-backed broadcaster said.",
+     "Three people were killed, the Kyiv-based news site reported.",
+     "Three people were killed, the New York-based tabloid reported.",
+     "Three people were killed, the Conservative-leaning daily reported."],
+)
+def test_a_compound_adjective_before_the_kind_names_no_outlet(text):
+    # review 25b: the unknown-outlet rule took "Kremlin-backed" and "Kyiv-based" for outlets' names
+    assert find_origins(text) == []

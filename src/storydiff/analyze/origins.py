@@ -428,13 +428,17 @@ _OPENING_QUOTES = ("«", "„", "“", '"')
 _UNKNOWN_OUTLET_RULES = (_UNKNOWN_AFTER_KIND, _UNKNOWN_ACRONYM, _UNKNOWN_BEFORE_KIND)
 
 
-def _names_a_place_or_body(name: str) -> bool:
-    """Whether an unknown outlet's name is one word the names table knows as a country, a city or
-    an organisation: "повідомляє агентство ООН у справах біженців" and "агентство США" name a UN
-    and a US agency, "the Kremlin daily" no newsroom (review 25b)."""
+def _names_no_outlet(name: str) -> bool:
+    """Whether an unknown outlet's name is none: a compound adjective ("the Kremlin-backed
+    broadcaster said", "the Kyiv-based news site reported"), or one word the names table knows as
+    a country, a city or an organisation ("повідомляє агентство ООН у справах біженців" and
+    "агентство США" name a UN and a US agency, "the Kremlin daily" no newsroom; review 25b)."""
     from storydiff.compare.names import names_no_person
 
-    return len(name.split()) == 1 and names_no_person(name, None)
+    return _COMPOUND_ADJECTIVE.search(name) is not None or len(name.split()) == 1 and names_no_person(name, None)
+
+
+_COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+$")  # "-based", "-backed", "-leaning", "-owned"
 
 
 class _AnyOf:
@@ -923,7 +927,7 @@ def find_origins(text: str, *, outlet: str | None = None, credit_lines: list[str
             else:  # the Reuters sign-off
                 raw, (a, b) = "Reuters", m.span()
             if not _is_name(raw) or (rx in _UNKNOWN_OUTLET_RULES and text[a - 1 : a] not in _OPENING_QUOTES
-                                     and _names_a_place_or_body(raw)):  # a quoted name is a title: "газета «Київ»"
+                                     and _names_no_outlet(raw)):  # a quoted name is a title: "газета «Київ»"
                 continue
             name = canonical_origin(raw)
             if not name or (own and _is_own(name.lower(), own, own_initials)):
