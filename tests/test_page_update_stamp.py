@@ -87,3 +87,16 @@ def test_a_date_in_an_html_body_sentence_is_no_update_stamp():
     page = (f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
             f"<p>2 грудня 2026, 09:15</p><p>{BODY}</p><p>{sentence}</p><p>{SECOND}</p></article></body></html>")
     assert extract_item(RawItem(source="a4.html", kind="html", content=page)).modified is None
+
+
+def test_an_update_stamp_before_the_publication_is_another_articles():
+    # review 25b: a sidebar teaser's "Оновлено: 30 листопада" above the headline was read as the
+    # page's modified time, two days before the page was published
+    assert _metadata("Оновлено: 30 листопада 2026, 18:05", "1 грудня 2026, 10:40") == ("2026-12-01T10:40:00", None)
+
+
+def test_an_html_pages_update_stamp_before_its_publication_is_none():
+    page = (f"<html><head><title>{TITLE}</title></head><body><aside><p>Світло вимикатимуть за графіком</p>"
+            f"<p>Оновлено: 30 листопада 2026, 18:05</p></aside><article><h1>{TITLE}</h1>"
+            f"<p>1 грудня 2026, 10:40</p><p>{BODY}</p><p>{SECOND}</p><p>{SECOND.replace('40', '41')}</p></article></body></html>")
+    assert extract_item(RawItem(source="a5.html", kind="html", content=page)).modified is None

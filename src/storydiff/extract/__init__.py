@@ -415,12 +415,15 @@ def _dated_by_its_lines(lines: list[str], body: str, title: str | None, publishe
     flat = " ".join(body.split())
     kept = [len(line) >= BODY_LINE_MIN_CHARS and line in flat for line in lines]
     found, stamp_only = metadata.line_dates(lines, kept, title=title, now=crawled, language=language)
-    updated = metadata.updated_from_lines(lines, kept, title=title, now=crawled, language=language)
+
+    def updated(after: str | None) -> str | None:
+        return metadata.updated_from_lines(lines, kept, title=title, now=crawled, language=language, not_before=after)
+
     if found is None or "T" not in found and published:
-        return published, updated
+        return published, updated(published)
     if published and found[:10] != published[:10]:
-        return published, updated  # the tags' day wins; a line of another day is another date on the page
-    return found, found if stamp_only else updated
+        return published, updated(published)  # the tags' day wins; a line of another day is another date on the page
+    return found, found if stamp_only else updated(found)
 
 
 def extract_items(

@@ -1072,12 +1072,15 @@ def line_dates(
 
 
 def updated_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str | None = None,
-                       now: datetime | None = None, language: str | None = None) -> str | None:
+                       now: datetime | None = None, language: str | None = None,
+                       not_before: str | None = None) -> str | None:
     """The page's last-update stamp around the headline and the body ("Оновлено: 1 грудня 2026,
     18:05", "Updated:", "Обновлено:", "Aktualisiert:", "Aktualizacja:"), as ISO, where it gives the
     time of day: the page text's dateModified. As the HTML tag's, a bare day is none (it orders no
     two versions of one day's page; QA pass 25a, 10: a page printing its publication line as well
-    had "no time recorded" for its update). The nearest such stamp wins."""
+    had "no time recorded" for its update). The nearest such stamp wins; one before ``not_before``
+    (the publication time, ISO) is another article's (a sidebar teaser's "Оновлено: 30 листопада";
+    review 25b)."""
     from storydiff.extract import normalize_date
 
     for i, _ in _edges(kept, _title_lines(lines, title)):
@@ -1088,7 +1091,7 @@ def updated_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str
             if not m.group("clock").strip() or not _UPDATED_CUE.search(line[: m.start()]):
                 continue
             value = normalize_date(_parse_date(m.group("date"), m.group("clock"), language), now=now)
-            if value is not None and "T" in value:
+            if value is not None and "T" in value and not (not_before and value[:19] < not_before[:19]):
                 return value
     return None
 
@@ -1227,5 +1230,6 @@ def page_text_metadata(
     published, stamp_only = line_dates(lines, kept, title=title, now=now, language=lang)
     if published is None:
         published = _dateline_date(lines, kept, now, lang)
-    modified = published if stamp_only else updated_from_lines(lines, kept, title=title, now=now, language=lang)
+    modified = (published if stamp_only
+                else updated_from_lines(lines, kept, title=title, now=now, language=lang, not_before=published))
     return published, authors_from_lines(lines, kept, title=title), lang, modified
