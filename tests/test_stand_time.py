@@ -60,8 +60,10 @@ def test_a_stand_line_dates_the_page_and_is_its_modified_time():
     ("Оновлено: 06.12.2026 14:05", "2026-12-06T14:05", "2026-12-06T14:05"),
     ("Обновлено: 06.12.2026 14:05", "2026-12-06T14:05", "2026-12-06T14:05"),
     ("Updated: 06.12.2026 14:05", "2026-12-06T14:05", "2026-12-06T14:05"),
-    # a publication line beside it: that is the publication time, and the stamp no modified time here
-    ("Veröffentlicht: 06.12.2026 11:00 Uhr | Aktualisiert: 06.12.2026 14:05 Uhr", "2026-12-06T11:00", None),
+    # a publication line beside it: that is the publication time, and the stamp the modified time
+    # (round 25, QA pass 25a, 10: tests/test_page_update_stamp.py)
+    ("Veröffentlicht: 06.12.2026 11:00 Uhr | Aktualisiert: 06.12.2026 14:05 Uhr", "2026-12-06T11:00",
+     "2026-12-06T14:05"),
     ("06.12.2026 11:00 Uhr", "2026-12-06T11:00", None),  # a bare date line: no modified time
 ])
 def test_page_text_reads_an_update_stamp_as_modified_only_where_nothing_else_dates_it(text, published, modified):
