@@ -836,8 +836,8 @@ def main() -> None:
                     help="--related-stream: MatchSettings.out_before_days on (measured, not the default)")
     ap.add_argument("--no-out-before", action="store_true",
                     help="--related-stream: MatchSettings.out_before_event off (as before round 24)")
-    ap.add_argument("--no-later-event", action="store_true",
-                    help="--related-stream: MatchSettings.later_event_veto off (as before round 25)")
+    ap.add_argument("--later-event", action="store_true",
+                    help="--related-stream: MatchSettings.later_event_veto on (round 25's veto, measured, off by default)")
     ap.add_argument("--later-event-newcomer", action="store_true",
                     help="--related-stream: MatchSettings.later_event_newcomer on (measured, not the default)")
     ap.add_argument("--halves", nargs="+", default=["dev", "test", "test2", "test3"],
@@ -876,10 +876,10 @@ def _run(args) -> None:
             extra["out_before_event"] = extra["out_before_days"] = True
         if args.content_gate_days_apart is not None:
             extra["content_gate_days_apart"] = args.content_gate_days_apart
-        if args.no_later_event:
-            extra["later_event_veto"] = False
-        if args.later_event_newcomer:
-            extra["later_event_newcomer"] = True
+        if args.later_event:
+            extra["later_event_veto"] = True
+        if args.later_event_newcomer:  # a cue of the veto's: the veto on with it
+            extra["later_event_veto"] = extra["later_event_newcomer"] = True
         related_stream_table(args.min_content, args.content_min_words, args.days_apart, tuple(args.halves), **extra)
     elif args.main_names:
         main_names_table()
