@@ -466,15 +466,42 @@ def mapped_across_languages(judge: np.ndarray, article: np.ndarray, possibly_pro
                             same_probability: float) -> np.ndarray:
     """The multilingual judge's scores (0 where not judged) mapped onto the fact scale by its own
     cuts: its "possibly" cut to ``possibly_probability``, its "same" cut to ``same_probability``.
-    A pair the judge calls possibly that is each claim's best in the other's article is the same
-    fact: a translation among the other sentences of its story (wmt-dev, held out: en-uk "same"
-    recall 0.75 -> 0.92 at equal precision; bench/crosslingual_facts.py)."""
+    A pair the judge calls possibly that two articles' one-to-one pairing of their sentences
+    keeps (``_paired_one_to_one``) is the same fact: a translation among the other sentences of
+    its story (wmt-dev, held out: en-uk "same" recall 0.75 -> 0.92 at equal precision with each
+    claim's mutual best; bench/crosslingual_facts.py)."""
     from storydiff.compare import same_fact
 
     c = same_fact.calibration()[same_fact.MULTILINGUAL_JUDGE]
     mapped = np.interp(judge, [0.0, c["possibly"], c["same"], 1.0], [0.0, possibly_probability, same_probability, 1.0])
-    promoted = (_mutual_best(judge, article) > 0) & (judge >= c["possibly"])
+    promoted = _paired_one_to_one(judge, article) & (judge >= c["possibly"])
     return np.where(promoted, np.maximum(mapped, same_probability), mapped).astype(np.float32)
+
+
+def _paired_one_to_one(judge: np.ndarray, article: np.ndarray) -> np.ndarray:
+    """True where two claims of two articles are paired when each article pair's claims are
+    paired one to one for the highest total judge score (scipy's linear_sum_assignment). Each
+    claim's best alone let a weak pair pre-empt two right ones: an English "Russia launched 12
+    Shahed drones…" (0.24 against the Russian toll sentence, its best) took the toll sentence
+    from the English toll sentence (0.15) and left its own translation, "12 «Шахедов», девять
+    из них сбиты" (0.11), alone (QA pass 25a, 03); paired for the highest total, each sentence
+    goes to its own counterpart."""
+    from scipy.optimize import linear_sum_assignment
+
+    n = len(article)
+    paired = np.zeros((n, n), dtype=bool)
+    ids = np.unique(article)
+    for x, a in enumerate(ids):
+        rows = np.flatnonzero(article == a)
+        for b in ids[x + 1:]:
+            cols = np.flatnonzero(article == b)
+            block = judge[np.ix_(rows, cols)]
+            if not block.any():
+                continue
+            r, c = linear_sum_assignment(block, maximize=True)
+            keep = block[r, c] > 0
+            paired[rows[r[keep]], cols[c[keep]]] = True
+    return paired | paired.T
 
 
 def judged_probabilities(claims: list[Claim], settings: FactSettings, languages: Sequence[str],
@@ -781,13 +808,14 @@ def fact_groups(articles: Sequence[Article], settings: FactSettings | None = Non
     language = {a.id: article_language(a) for a in articles}
     languages = [language[c.article_id] for c in claims]
     sim, threshold = claim_match_probabilities(claims, settings, languages)
-    if quotes:
-        apart = _quotes_apart(claims, articles, quotes, languages)
+    apart = _quotes_apart(claims, articles, quotes, languages) if quotes else None
+    if apart is not None:
         # at most "possibly": the sentences are shown side by side, never as one fact that the
         # quotes section calls two statements
         sim = np.where(apart, np.minimum(sim, np.nextafter(np.float32(threshold), np.float32(0))), sim)
     groups = group_claims(claims, sim, threshold, [a.id for a in articles], settings, languages,
-                          vectors=lambda: _claim_vectors(claims), minilm_vectors=lambda: _minilm_vectors(claims))
+                          vectors=lambda: _claim_vectors(claims), minilm_vectors=lambda: _minilm_vectors(claims),
+                          apart=apart)
     return settle_counts(groups, claims, {a.id: a.text or "" for a in articles}, [a.id for a in articles], language)
 
 
@@ -977,14 +1005,16 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
                  settings: FactSettings, languages: Sequence[str] | None = None,
                  vectors: Callable[[], np.ndarray | None] | None = None,
                  minilm_vectors: Callable[[], np.ndarray | None] | None = None,
-                 piece_vectors: Callable[[list[str]], np.ndarray | None] | None = None) -> list[FactGroup]:
+                 piece_vectors: Callable[[list[str]], np.ndarray | None] | None = None,
+                 apart: np.ndarray | None = None) -> list[FactGroup]:
     """Facts from a claim-by-claim probability matrix (0 inside one article), best pair first.
     ``languages``: each claim's article language, where known. ``vectors``: called at most once,
     when a claim is left in one outlet and FactSettings.possibly_cosine is on, for the claims' unit
     sentence vectors (or None), so that a paraphrase sharing no words is shown as "possibly".
     ``minilm_vectors``: likewise for FactSettings.possibly_minilm (unit MiniLM vectors, or None
     when the tier is not installed: the lexical "possibly" rules decide then). ``piece_vectors``:
-    e5 vectors of clause texts, for FactSettings.meaning_clauses (default: ``embed_multilingual``)."""
+    e5 vectors of clause texts, for FactSettings.meaning_clauses (default: ``embed_multilingual``).
+    ``apart``: the pairs of sentences whose quotes are two statements (``_quotes_apart``), where known."""
     uf = _merge(claims, sim, threshold)
     groups = [list(g) for g in uf.groups().values()]
     if settings.attach_restatements:
@@ -1015,15 +1045,8 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
         g.sort(key=lambda k: (order[claims[k].article_id], claims[k].index))
         arts = np.array([claims[k].article_id for k in g])
         if len(set(arts.tolist())) > 1:
-            # each sentence's match to the one the fact is shown by (its first), not its best match
-            # to any sentence of the fact: the report prints it beside that sentence (QA pass 19b,
-            # 09: a flash's "Несколько взрывов прогремели" showed the update's "Два человека
-            # пострадали" at "match 1.00", its match to the flash's other sentence); the first
-            # sentence, and its own outlet's restatements, keep their best
-            head = g[0]
-            scores = [float(sim[k, head]) if claims[k].article_id != claims[head].article_id else
-                      float(max(sim[k, j] for j in g if claims[j].article_id != claims[k].article_id)) for k in g]
-            out.append(FactGroup([claims[k] for k in g], "same", scores))
+            out.append(FactGroup([claims[k] for k in g], "same",
+                                 _scores_against_the_head(g, claims, sim, languages, apart)))
             continue
         candidates = []
         possibly = possibly_cut
@@ -1052,6 +1075,35 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
                              candidates[: settings.possibly_max]))
     out.sort(key=lambda f: (order[f.claims[0].article_id], f.claims[0].index))
     return out
+
+
+def _scores_against_the_head(g: list[int], claims: list[Claim], sim: np.ndarray,
+                             languages: Sequence[str] | None, apart: np.ndarray | None = None) -> list[float]:
+    """Each sentence's match to the one the fact is shown by (its first, ``g[0]``): the report
+    prints it beside that sentence (QA pass 19b, 09: a flash's "Несколько взрывов прогремели"
+    showed the update's "Два человека пострадали" at "match 1.00", its match to the flash's other
+    sentence); the first sentence, and its own outlet's restatements, keep their best. A sentence
+    in another language than the first's may be vouched for by a sentence of the fact between
+    them: its match to that sentence, where lower than that sentence's own to the first (the
+    multilingual judge reads a translation weakly where a sentence of the fact in its own language
+    reads it word for word: Правда Востока's "12 «Шахедов», девять из них сбиты", 0.999 with
+    Харьковский курьер's, scored 0.14 against the English wire's and was set apart as "only",
+    QA pass 25a, 03). A sentence whose quote the quotes' alignment keeps apart from the first's
+    (``apart``) is vouched for by none: the quotes section calls them two statements (a later
+    statement of the same speaker giving a new toll, QA pass 25a, 06)."""
+    head = g[0]
+    direct = {k: float(sim[k, head]) for k in g if claims[k].article_id != claims[head].article_id}
+    scores = []
+    for k in g:
+        if k not in direct:
+            scores.append(float(max(sim[k, j] for j in g if claims[j].article_id != claims[k].article_id)))
+            continue
+        score = direct[k]
+        if languages is not None and languages[k] != languages[head] and not (apart is not None and apart[k, head]):
+            score = max([score, *(min(float(sim[k, m]), direct[m]) for m in direct
+                                  if claims[m].article_id != claims[k].article_id)])
+        scores.append(score)
+    return scores
 
 
 def _gap_fits(groups: list[list[int]], claims: list[Claim], sim: np.ndarray, cut: float,
