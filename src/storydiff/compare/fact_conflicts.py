@@ -87,6 +87,14 @@ def _flips(a: str, b: str, meaning_changes: Callable[[str, str], Sequence[str]])
     return _negated_clause_has_counterpart(a, b) and "negation" in meaning_changes(a, b)
 
 
+def negation_flips(a: str, b: str) -> bool:
+    """Whether one of two sentences in one language negates what the other says: the check behind
+    a fact's "negation differs" line, for a caller with two sentences (``storydiff same-fact``)."""
+    from storydiff.compare.meaning import meaning_changes
+
+    return _flips(*_lack_as_loss(_plain_negations(a), _plain_negations(b)), meaning_changes)
+
+
 # "without" as what something lacks ("left 70,000 customers without power", "залишилися без
 # світла", "ohne Strom"), and the words that say it was taken ("cut power to 70,000 customers",
 # "lost power", "знеструмлено", "Stromausfall"): the two say one thing, no negation differs (QA

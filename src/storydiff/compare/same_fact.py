@@ -61,6 +61,9 @@ class Judgement:
     # one states what the other denies in the same words ("Polska zamknie…" / "Polska nie
     # zamknie…"): never the same fact, whatever the judge's vectors say (``denies_the_same_words``)
     negation_differs: bool = False
+    # the two name days or dates that cannot be the same ("on Tuesday" / "on Thursday"): as
+    # ``figures_differ``, a fact the reports show once with its "days differ" / "dates differ" line
+    dates_differ: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -360,10 +363,11 @@ def judge_pairs(pairs: Sequence[tuple[str, str]], langs: Sequence[tuple[str | No
     for i, (p, g) in enumerate(zip(decision, similarity)):
         judge = ENGLISH_JUDGE if i in english_set else MULTILINGUAL_JUDGE
         score = round(float(p), 4) if math.isfinite(p) else 0.0
-        denial = denies_the_same_words(*pairs[i], *resolved[i])
+        denial = negation_differs(*pairs[i], *resolved[i])
         figured = figures_differ(*pairs[i], *resolved[i])
+        dated = when_differs(*pairs[i], *resolved[i])
         c = calibration()[judge]
-        if denial or (figured and when_differs(*pairs[i], *resolved[i])):
+        if denial or (figured and dated):
             # a different fact: one denies what the other states, or another count on another day
             # ("ніч на неділю … загинули троє" / "ніч на понеділок … загинув один": two attacks,
             # judged "same" 0.80, QA pass 19b, 17); scaled under the "possibly" cut, so such pairs
@@ -374,8 +378,23 @@ def judge_pairs(pairs: Sequence[tuple[str, str]], langs: Sequence[tuple[str | No
             score = round(c["possibly"] + (score - c["same"]) / (1 - c["same"]) * (c["same"] - c["possibly"] - BAND_GAP), 4)
         tier = tier_of(score, judge)  # the score as given: same == (score >= the same cut), to the digit
         out.append(Judgement(tier == "same", score, tier, judge,
-                             round(float(g), 4) if math.isfinite(g) else None, figured, denial))
+                             round(float(g), 4) if math.isfinite(g) else None, figured, denial, dated))
     return out
+
+
+def negation_differs(a: str, b: str, lang_a: str | None, lang_b: str | None) -> bool:
+    """Whether one sentence denies what the other says: in the same words
+    (``denies_the_same_words``), or as a report's "negation differs" line reads two versions of a
+    fact (``fact_conflicts.negation_flips``, one language): "There is no military facility…" /
+    "There is a military facility…", «Рядом нет военных объектов» / «Рядом есть военные объекты»
+    read as the same fact at 0.89-0.93 while the reports flagged the Russian pair (QA pass 25a, 07)."""
+    if denies_the_same_words(a, b, lang_a, lang_b):
+        return True
+    if not lang_a or lang_a != lang_b:
+        return False
+    from storydiff.compare.fact_conflicts import negation_flips
+
+    return negation_flips(a, b)
 
 
 def when_differs(a: str, b: str, lang_a: str | None, lang_b: str | None) -> bool:

@@ -1,10 +1,12 @@
 """``storydiff same-fact PAIRS.jsonl|-``: one same-fact judgement per sentence pair, as JSON Lines.
 
 Input rows ``{"id", "a", "b"}`` (optional ``"lang_a"``, ``"lang_b"``: ISO 639-1 codes, guessed when
-absent); output rows ``{"id", "same", "score", "tier", "judge", "figures_differ", "negation_differs"}`` (English pairs also
+absent); output rows ``{"id", "same", "score", "tier", "judge", "figures_differ", "negation_differs", "dates_differ"}`` (English pairs also
 ``"similarity"``: how alike on STS-B's graded scale / 5) in input order; ``figures_differ``: the two
 give figures that cannot be the same (a fact may be the same one with its numbers disputed);
-``negation_differs``: one denies what the other says in the same words (never the same fact). A bad row (not
+``negation_differs``: one denies what the other says, as a report's "negation differs" line reads it (never
+the same fact); ``dates_differ``: the two name days or dates that cannot be the same (as ``figures_differ``,
+the same fact may still be dated otherwise: a report's "days differ" line). A bad row (not
 JSON, not an object, ``a`` or ``b`` missing or not text) is reported on stderr with its line
 number (``PAIRS.jsonl#L3``) and skipped; the rest go on (``serve/pair_rows.py``, as ``same-story``): exit 1 when nothing could be
 judged, or with ``--strict`` when a row was bad.
@@ -45,6 +47,7 @@ def same_fact(
                 row["similarity"] = j.similarity
             row["figures_differ"] = j.figures_differ
             row["negation_differs"] = j.negation_differs
+            row["dates_differ"] = j.dates_differ
             out.append(row)
         return out
 
