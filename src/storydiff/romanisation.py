@@ -1,5 +1,5 @@
 """Names in Latin letters: one romanisation of Cyrillic, and the keys under which two spellings of
-one surname meet. Used where names from different scripts are compared (``compare.translation``'s
+one surname meet, and the Russian spellings of a Ukrainian name. Used where names from different scripts are compared (``compare.translation``'s
 ``same_person``) and where a user's typed name is matched (the search's speaker filter,
 ``store.speaker_filter``); here so that the store needs nothing of ``compare``."""
 
@@ -47,3 +47,60 @@ def cyrillic_romanisation_key(surname: str) -> str:
     low = romanised(surname).replace("kh", "h").replace("ie", "e")
     low = re.sub("[ijy]a", "ya", low)
     return sounds(re.sub("(?:yy|yi|iy|yj|ij|ii|y|i)$", "i", low))
+
+
+def latin_key(low: str) -> str:
+    """A romanised surname (``romanised``) folded where languages' romanisations of one Cyrillic
+    name differ: a y, i or j before a vowel (Sergeyev / Sergeev), sz / s / z / zh (Załużny /
+    Zaluzhnyi), w / v, a final -yi / -iy / -y. Too wide within one language (Kos / Kosz): for
+    spellings in two scripts or two languages' styles."""
+    low = sounds(re.sub("[ijy](?=[aeou])", "", low))
+    return re.sub("i+$", "i", re.sub("[zs]h?", "s", low))
+
+
+# Ukrainian and Russian write one name with the letters each alphabet has for its sounds
+# (Синєгубов / Синегубов, Умєров / Умеров, Сибіга / Сибига, Шмигаль / Шмыгаль, Корольов / Королёв,
+# Соловйов / Соловьёв). Only across the two languages: within one, Лисенко / Лісенко or Рыбин / Рибин
+# are two surnames. So the Ukrainian spelling is read as the Russian spellings it can have, letter by
+# letter, and the Russian one must be one of them (no common fold that loses a letter: Гуль / Гул,
+# Йосипенко / Есипенко stay apart).
+_UK_AS_RU = {"и": ("и", "ы"), "і": ("и",), "ї": ("и", "йи"), "є": ("е",), "е": ("е", "э"), "ґ": ("г",),
+             "'": ("ь", "ъ")}
+# uk ьо (always after a consonant) and a consonant's йо are ru ё or ьё (Корольов / Королёв,
+# Соловйов / Соловьёв); a name-initial or post-vowel йо is йо in both (Йосипенко, Майоров)
+_UK_SOFT_O = {"ьо": ("е", "ье", "ьо"), "йо": ("ье", "йо")}
+_UK_VOWELS = frozenset("аеєиіїоуюяь'")
+# uk ь before a consonant, which ru often leaves out (Зеленський / Зеленский, Кравецький / Кравецкий);
+# a word-final ь is ь in both (Гуль), but after ц, where ru has none (Лубінець / Лубинец, Швець / Швец)
+_UK_SOFT_SIGN = ("ь", "")
+# a feminine surname of adjective form ends in -ая in ru (Зеленська / Зеленская, Вітрицька / Витрицкая)
+_UK_ADJECTIVE_FEMININE = ("ська", "цька", "зька")
+MAX_NAME_CHARS = 60  # longer "surnames" are extraction debris: compared exactly
+
+
+def name_spelling(name: str) -> str:
+    """A Cyrillic name as one language writes it either way: lower case, one apostrophe, and ё as е
+    (Russian leaves the dots out at will: Королёв / Королев are one spelling)."""
+    low = unicodedata.normalize("NFC", name.lower())
+    return re.sub("[’ʼ`]", "'", low).replace("ё", "е")
+
+
+def uk_ru_spellings(uk_name: str) -> re.Pattern[str]:
+    """The Russian spellings of a Ukrainian name, as a pattern to fullmatch against
+    ``name_spelling`` of the Russian one: "Шмигаль" -> "ш(и|ы)галь"."""
+    low = name_spelling(uk_name)
+    parts, i = [], 0
+    while i < len(low):
+        pair = low[i:i + 2]
+        if pair in _UK_SOFT_O and (pair == "ьо" or (i > 0 and low[i - 1] not in _UK_VOWELS)):
+            options, i = _UK_SOFT_O[pair], i + 2
+        elif pair[0] == "ь" and (len(pair) == 2 and pair[1] not in _UK_VOWELS or low[i - 1:] == "ць"):
+            options, i = _UK_SOFT_SIGN, i + 1
+        elif i == len(low) - 1 and low.endswith(_UK_ADJECTIVE_FEMININE):
+            options, i = ("а", "ая"), i + 1
+        else:
+            options, i = _UK_AS_RU.get(low[i], (low[i],)), i + 1
+        # the options of a letter start with letters of their own (or are empty before a
+        # consonant): matching never backtracks beyond one letter
+        parts.append("(?:" + "|".join(map(re.escape, options)) + ")")
+    return re.compile("".join(parts))

@@ -17,16 +17,19 @@ two outlets give the words to different people when their names are spelled in d
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from storydiff.romanisation import (  # used here and importable from here, as before
+    MAX_NAME_CHARS,
     cyrillic_romanisation_key,
+    latin_key,
+    name_spelling,
     romanised,
     sounds,
+    uk_ru_spellings,
 )
 
 Embedder = Callable[[Sequence[str]], "np.ndarray | None"]
@@ -253,54 +256,6 @@ def none_counts(text: str, language: str | None) -> tuple:
 SAME_PERSON_RATIO = 70  # rapidfuzz ratio of romanised surnames: Scholz / Шольц (sholz / sholts) is 73
 
 
-# Ukrainian and Russian write one name with the letters each alphabet has for its sounds
-# (Синєгубов / Синегубов, Умєров / Умеров, Сибіга / Сибига, Шмигаль / Шмыгаль, Корольов / Королёв,
-# Соловйов / Соловьёв). Only across the two languages: within one, Лисенко / Лісенко or Рыбин / Рибин
-# are two surnames. So the Ukrainian spelling is read as the Russian spellings it can have, letter by
-# letter, and the Russian one must be one of them (no common fold that loses a letter: Гуль / Гул,
-# Йосипенко / Есипенко stay apart).
-_UK_AS_RU = {"и": ("и", "ы"), "і": ("и",), "ї": ("и", "йи"), "є": ("е",), "е": ("е", "э"), "ґ": ("г",),
-             "'": ("ь", "ъ")}
-# uk ьо (always after a consonant) and a consonant's йо are ru ё or ьё (Корольов / Королёв,
-# Соловйов / Соловьёв); a name-initial or post-vowel йо is йо in both (Йосипенко, Майоров)
-_UK_SOFT_O = {"ьо": ("е", "ье", "ьо"), "йо": ("ье", "йо")}
-_UK_VOWELS = frozenset("аеєиіїоуюяь'")
-# uk ь before a consonant, which ru often leaves out (Зеленський / Зеленский, Кравецький / Кравецкий);
-# a word-final ь is ь in both (Гуль), but after ц, where ru has none (Лубінець / Лубинец, Швець / Швец)
-_UK_SOFT_SIGN = ("ь", "")
-# a feminine surname of adjective form ends in -ая in ru (Зеленська / Зеленская, Вітрицька / Витрицкая)
-_UK_ADJECTIVE_FEMININE = ("ська", "цька", "зька")
-MAX_NAME_CHARS = 60  # longer "surnames" are extraction debris: compared exactly
-
-
-def name_spelling(name: str) -> str:
-    """A Cyrillic name as one language writes it either way: lower case, one apostrophe, and ё as е
-    (Russian leaves the dots out at will: Королёв / Королев are one spelling)."""
-    low = unicodedata.normalize("NFC", name.lower())
-    return re.sub("[’ʼ`]", "'", low).replace("ё", "е")
-
-
-def uk_ru_spellings(uk_name: str) -> re.Pattern[str]:
-    """The Russian spellings of a Ukrainian name, as a pattern to fullmatch against
-    ``name_spelling`` of the Russian one: "Шмигаль" -> "ш(и|ы)галь"."""
-    low = name_spelling(uk_name)
-    parts, i = [], 0
-    while i < len(low):
-        pair = low[i:i + 2]
-        if pair in _UK_SOFT_O and (pair == "ьо" or (i > 0 and low[i - 1] not in _UK_VOWELS)):
-            options, i = _UK_SOFT_O[pair], i + 2
-        elif pair[0] == "ь" and (len(pair) == 2 and pair[1] not in _UK_VOWELS or low[i - 1:] == "ць"):
-            options, i = _UK_SOFT_SIGN, i + 1
-        elif i == len(low) - 1 and low.endswith(_UK_ADJECTIVE_FEMININE):
-            options, i = ("а", "ая"), i + 1
-        else:
-            options, i = _UK_AS_RU.get(low[i], (low[i],)), i + 1
-        # the options of a letter start with letters of their own (or are empty before a
-        # consonant): matching never backtracks beyond one letter
-        parts.append("(?:" + "|".join(map(re.escape, options)) + ")")
-    return re.compile("".join(parts))
-
-
 def _cyrillic(name: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in name)
 
@@ -329,8 +284,7 @@ def romanisation_key(surname: str, language: str | None) -> str:
     low = romanised(surname)
     for spelled, sound in _ROMANISATION_SOUNDS.get(language_key(language) or "", ()):
         low = re.sub(spelled, sound, low)
-    low = sounds(re.sub("[ijy](?=[aeou])", "", low))
-    return re.sub("i+$", "i", re.sub("[zs]h?", "s", low))
+    return latin_key(low)
 
 
 # One given name in the forms uk, ru, en, de and pl news give it, and its common short forms: two
