@@ -12,6 +12,7 @@ from sqlalchemy.pool import StaticPool
 
 from storydiff.settings import default_db_url
 from storydiff.store.search_index import filter_regex, starts_a_word_in
+from storydiff.store.speaker_filter import compiled
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000  # a second writer (another ingest, the web app) waits, not fails
 
@@ -85,6 +86,14 @@ def _folded_has(value, folded) -> bool:
     return _folded_pattern(folded).search(value) is not None
 
 
+def _regex_has(value, pattern) -> bool:
+    """Whether Python's ``re`` finds ``pattern`` in ``value``: the speaker filter's paragraph
+    match on SQLite (``speaker_filter.context_regex``), as PostgreSQL's ``~*`` does."""
+    if not isinstance(value, str) or not isinstance(pattern, str):
+        return False
+    return compiled(pattern).search(value) is not None
+
+
 def _sqlite_engine(parsed) -> Engine:
     database = parsed.database or ""
     if database in ("", ":memory:"):
@@ -115,6 +124,7 @@ def _sqlite_engine(parsed) -> Engine:
         # lower-cased, so filters on Cyrillic outlets and speakers matched nothing
         dbapi_conn.create_function("py_lower", 1, _py_lower, deterministic=True)
         dbapi_conn.create_function("py_folded_has", 2, _folded_has, deterministic=True)
+        dbapi_conn.create_function("py_regex_has", 2, _regex_has, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:

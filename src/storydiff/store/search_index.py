@@ -176,14 +176,14 @@ def fold_regex(text: str) -> str:
 # "Kurier" finds "Kurier Wschodni", not "Ostkurier"; "Kallas" finds "Kaja Kallas", "Ann" not
 # "Joanna" (QA pass 20a). Both dialects read a lookbehind; PostgreSQL's [[:alnum:]] follows the
 # database's locale (C.UTF-8 knows Cyrillic letters; plain C matches inside such words, as before).
-_WORD_START = {"postgresql": "(?<![[:alnum:]])", "python": r"(?<![^\W_])"}
+WORD_START = {"postgresql": "(?<![[:alnum:]])", "python": r"(?<![^\W_])"}
 
 
 def filter_regex(text: str, dialect: str = "postgresql") -> str:
     """``fold_regex`` of ``text`` anchored at a word start (when ``text`` starts with a letter or
     digit), for PostgreSQL's ``~*`` or, with ``dialect="python"``, Python's ``re``."""
     pattern = fold_regex(text)
-    return _WORD_START[dialect] + pattern if fold(text)[:1].isalnum() else pattern
+    return WORD_START[dialect] + pattern if fold(text)[:1].isalnum() else pattern
 
 
 def starts_a_word_in(folded: str, text: str) -> bool:

@@ -4,6 +4,8 @@ transaction as the article, so the index never lags what is stored."""
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import Connection, delete, select, text, update
 
 from storydiff.dates import sortable_time
@@ -22,6 +24,7 @@ from storydiff.store.search_index import (
     pg_tsquery,
     snippet,
 )
+from storydiff.store.speaker_filter import context_regex, speakers_named
 
 
 class SearchMixin:
@@ -50,6 +53,15 @@ class SearchMixin:
                     .where((q.speaker.is_(None)) | (q.speaker != v.speaker))
                     .values(speaker=codec.column_text(v.speaker))
                 )
+
+    def _speakers_named(self, typed: str, pg: bool) -> list[str] | str:
+        """The stored speaker names ``typed`` names (``speaker_filter.names_speaker``): a list
+        for PostgreSQL's ANY, a JSON array for SQLite's json_each."""
+        with self._read() as conn:
+            stored = conn.execute(select(search_quotes.c.speaker).where(search_quotes.c.speaker.is_not(None))
+                                  .distinct()).scalars().all()
+        names = speakers_named(typed, stored)
+        return names if pg else json.dumps(names)
 
     def search(
         self,
@@ -90,8 +102,14 @@ class SearchMixin:
             where.append("e.published >= :since")
             params["since"] = when
         if speaker and kind == "quote":
-            where.append(f"({matches('e.speaker', 'sp', speaker)} OR "
-                         f"(e.speaker IS NULL AND {matches('e.context', 'sp', speaker)}))")
+            # a speaker in another case or script ("Пескова", "Peskov" for "Дмитрий Песков"):
+            # the stored names it names, found in Python (speaker_filter), asked for by name
+            params["sp_names"] = self._speakers_named(speaker, pg)
+            params["sp_context"] = context_regex(speaker, "postgresql" if pg else "python")
+            named = "e.speaker = ANY(:sp_names)" if pg else "e.speaker IN (SELECT value FROM json_each(:sp_names))"
+            in_context = "e.context ~* :sp_context" if pg else "py_regex_has(e.context, :sp_context)"
+            where.append(f"({named} OR {matches('e.speaker', 'sp', speaker)} OR "
+                         f"(e.speaker IS NULL AND {in_context}))")
         filters = "".join(f" AND {w}" for w in where)
         speaker_col = "e.speaker" if kind == "quote" else "NULL"
         cols = f"e.body, {speaker_col}, a.id, a.story_id, a.title, a.outlet, a.published"
