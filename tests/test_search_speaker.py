@@ -11,7 +11,7 @@ import pytest
 
 from storydiff.records import Article
 from storydiff.search import search_stored
-from storydiff.store.speaker_filter import context_regex, names_speaker
+from storydiff.store.speaker_filter import context_near, context_regex, names_speaker
 
 sys.path.insert(0, str(Path(__file__).parent))
 import test_store
@@ -97,3 +97,13 @@ def test_the_paragraph_pattern_takes_the_typed_text_literally():
     assert not pattern.search("a") and not pattern.search("b c") and pattern.search("x a|b (c)")
     genitive = re.compile(context_regex("Песков", "python"))
     assert genitive.search("по словам Пескова,") and not genitive.search("Сапескова") and not genitive.search("Пескоф")
+
+
+@pytest.mark.parametrize("typed", ["Песков", "Пескова", "Дмитрия Пескова", "Peskov", "Харків", "Зеленського"])
+def test_what_the_paragraph_pattern_finds_the_short_one_finds_first(typed):
+    import re
+
+    full, near = re.compile(context_regex(typed, "python")), re.compile(context_near(typed, "python"))
+    for text in ("по словам Пескова,", "Дмитрия Пескова", "Dmitry Peskov said", "у Харкові", "Зеленський", "Сапесков"):
+        assert not full.search(text) or near.search(text), (typed, text)
+

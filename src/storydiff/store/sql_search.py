@@ -24,7 +24,7 @@ from storydiff.store.search_index import (
     pg_tsquery,
     snippet,
 )
-from storydiff.store.speaker_filter import context_regex, speakers_named
+from storydiff.store.speaker_filter import context_near, context_regex, speakers_named
 
 
 class SearchMixin:
@@ -105,9 +105,11 @@ class SearchMixin:
             # a speaker in another case or script ("Пескова", "Peskov" for "Дмитрий Песков"):
             # the stored names it names, found in Python (speaker_filter), asked for by name
             params["sp_names"] = self._speakers_named(speaker, pg)
-            params["sp_context"] = context_regex(speaker, "postgresql" if pg else "python")
+            dialect = "postgresql" if pg else "python"
+            params["sp_near"], params["sp_context"] = context_near(speaker, dialect), context_regex(speaker, dialect)
             named = "e.speaker = ANY(:sp_names)" if pg else "e.speaker IN (SELECT value FROM json_each(:sp_names))"
-            in_context = "e.context ~* :sp_context" if pg else "py_regex_has(e.context, :sp_context)"
+            in_context = ("e.context ~* :sp_near AND e.context ~* :sp_context" if pg
+                          else "py_regex_has(e.context, :sp_near) AND py_regex_has(e.context, :sp_context)")
             where.append(f"({named} OR {matches('e.speaker', 'sp', speaker)} OR "
                          f"(e.speaker IS NULL AND {in_context}))")
         filters = "".join(f" AND {w}" for w in where)
