@@ -18,7 +18,7 @@ from storydiff.serve.tty import safe
 def search(
     query: Annotated[str, typer.Argument(help='words to find (all of them); "a phrase" in quotes; word* for a prefix; '
                                                    '"" with --speaker/--outlet/--since: everything they pass, newest first')],
-    speaker: Annotated[str | None, typer.Option("--speaker", help="only quotes by this speaker (a word or the start of one in the name: Kallas, Zelensk)")] = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="only quotes by this speaker (a word or the start of one in the name: Kallas, Zelensk; in any case or script: Пескова, Peskov)")] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="only this outlet (its name's words from their start: Kurier finds Kurier Wschodni, not Ostkurier)")] = None,
     since: Annotated[str | None, typer.Option("--since", help="only articles published on or after this date")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="at most this many articles and this many quotes")] = 20,

@@ -378,8 +378,9 @@ class Store(ABC):
     ) -> list[SearchHit]:
         """Articles (``kind="article"``: title and text) or quotes (``kind="quote"``) containing
         every word and "quoted phrase" of ``query`` (``word*`` for a prefix), best first; a
-        speaker filter (part of the name) applies to quotes, matching the speaker analysis named
-        or, where it named none yet, the quote's paragraph. A query with no words but a filter
+        speaker filter (part of the name, in any case or script: ``store.speaker_filter``) applies
+        to quotes, matching the speaker analysis named or, where it named none yet, the quote's
+        paragraph. A query with no words but a filter
         (``speaker`` for quotes, ``outlet``, ``since``) gives the newest rows that pass it."""
         raise NotImplementedError
 
