@@ -8,7 +8,7 @@ together: a reprint that drops the dateline, an evening follow-up of the morning
 outlets' reports of one event naming its place at different scales."""
 
 from storydiff.match import MatchDoc
-from storydiff.match.clusterer import OnlineClusterer
+from storydiff.match.clusterer import OnlineClusterer, ledes_apart
 from storydiff.match.features import extract_terms
 from storydiff.match.lede_keys import (
     AFTERNOON,
@@ -21,6 +21,7 @@ from storydiff.match.lede_keys import (
     lede_text,
     names_apart,
     parts_apart,
+    place_adjectives,
 )
 from storydiff.settings import MatchSettings
 
@@ -188,3 +189,40 @@ def test_day_parts_in_the_languages_storydiff_reads():
     assert day_parts("the budget of 18.6 billion") == 0  # a figure, not a clock time
     assert parts_apart(MORNING, EVENING) and parts_apart(NIGHT, AFTERNOON)
     assert not parts_apart(NIGHT, MORNING) and not parts_apart(MORNING | EVENING, EVENING) and not parts_apart(0, EVENING)
+
+
+def test_a_place_written_as_an_adjective_is_named_for_the_lede_veto():
+    """An agency's report of a prisoner exchange leads with its dateline and "подконтрольной Киеву"
+    and writes Ukraine only as "украинской стороне"; the other report leads with Ukraine and its
+    president (QA pass 25b, 08): no two events."""
+    no_days: tuple[tuple[int, int], ...] = ()
+    agency = (("киеву", "москва"), (), {"москва": 1, "киеву": 1, "россия": 1}, 0, no_days)
+    exile = (("зеленский", "украина"), (), {"россия": 1, "украина": 1, "зеленский": 1}, 0, no_days)
+    assert ledes_apart(*agency, *exile)  # by the names alone
+    assert not ledes_apart(*agency, *exile, a_words=("украинской", "стороне", "российских"), b_words=("обмен",))
+    assert not ledes_apart(*exile, *agency, a_words=("обмен",), b_words=frozenset({"украинской"}))
+    # an adjective of a third place names neither side's lede: another city's strike stays apart
+    odesa = (("кипер", "одессы"), (), {"одессы": 1, "кипер": 1}, 0, no_days)
+    assert ledes_apart(*agency, *odesa, a_words=("украинской", "российских"), b_words=("российских",))
+    assert place_adjectives(("украинской", "стороне", "warszawski", "обмен")) == ("украинской", "warszawski")
+
+
+def test_the_exchange_s_two_reports_pass_the_lede_veto_in_either_order():
+    """With the join bar low (threshold 0.05: they score 0.13 against each other), only the vetoes decide: the agency's and the
+    exile outlet's reports of one exchange, 150 against 157, are one story whichever comes first."""
+    agency = MatchDoc(
+        "agency",
+        "МОСКВА, 7 декабря. /ТАСС/. Россия вернула с подконтрольной Киеву территории 150 военнослужащих. В обмен "
+        "украинской стороне переданы 150 военнопленных, сообщили в Министерстве обороны.\n"
+        "Посредником в обмене выступил Катар. Освобожденных военнослужащих доставят в Москву.",
+        "Россия вернула из плена 150 военнослужащих", "2026-12-07T15:20:00+03:00", outlet="ТАСС")
+    exile = MatchDoc(
+        "exile",
+        "Россия и Украина 7 декабря провели обмен военнопленными: каждая сторона вернула по 157 человек, сообщил "
+        "президент Украины Владимир Зеленский.\n«Мы возвращаем наших людей домой», — написал Зеленский.\n"
+        "Посредником в обмене выступил Катар.",
+        "Россия и Украина провели обмен пленными: по 157 человек", "2026-12-07T14:05:00+02:00", outlet="Медуза")
+    settings = MatchSettings(threshold=0.05, small_story_margin=0.0)
+    for docs in ([agency, exile], [exile, agency]):
+        placed = _placed(docs, settings)
+        assert placed["agency"] == placed["exile"]

@@ -77,6 +77,7 @@ from storydiff.match.lede_keys import (
     names_apart,
     names_missing,
     parts_apart,
+    place_adjectives,
     start_hour,
     tells_an_update,
     weekday_parts,
@@ -403,23 +404,48 @@ def main_names_apart(mine: Iterable[str], my_names: Iterable[str], theirs: Itera
 
 def ledes_apart(a_lede: Iterable[str], a_places: Iterable[str], a_names: Iterable[str], a_parts: int,
                 a_days: tuple[tuple[int, int], ...], b_lede: Iterable[str], b_places: Iterable[str],
-                b_names: Iterable[str], b_parts: int, b_days: tuple[tuple[int, int], ...]) -> bool:
+                b_names: Iterable[str], b_parts: int, b_days: tuple[tuple[int, int], ...],
+                a_words: Iterable[str] = (), b_words: Iterable[str] = ()) -> bool:
     """Whether two sides (an article, a story) lead with different events (match/lede_keys.py):
     each side's lede names missing from all of the other's names (another city's budget session),
     or the places its lede names (``a_places``, ``b_places``: "у Одесі") missing from them while
     the ledes share no name (another town's fire told by an official of the same name); or, on one day (``a_days``, ``b_days``: the days their ledes name, else
     their publication days), opposite parts of the day named (the morning's strike and the
-    evening's) with each side leading with a name the other never gives (the district)."""
-    b_names = tuple(b_names)
-    if names_apart(a_lede, a_names, b_lede, b_names):
+    evening's) with each side leading with a name the other never gives (the district).
+
+    A side's names include the adjectives of places among its words (``a_words``, ``b_words``:
+    lede_keys.place_adjectives), read only where the names alone would keep the two apart: TASS's
+    "Россия вернула ... 150 военнослужащих. В обмен украинской стороне переданы ..." names Ukraine,
+    which Meduza's report of the same exchange leads with ("Россия и Украина ... сообщил президент
+    Украины"), and the veto kept the two apart on TASS's dateline and "подконтрольной Киеву" (QA pass
+    25b, 08)."""
+    a_names, b_names = tuple(a_names), tuple(b_names)
+    extended: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+
+    def with_adjectives() -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if not extended:
+            extended.append((a_names + place_adjectives(a_words), b_names + place_adjectives(b_words)))
+        return extended[0]
+
+    def apart(a_keys: tuple[str, ...], b_keys: tuple[str, ...], places: bool = False) -> bool:
+        if not names_apart(a_keys, a_names, b_keys, b_names, places=places):
+            return False
+        a_all, b_all = with_adjectives()
+        return names_apart(a_keys, a_all, b_keys, b_all, places=places)
+
+    a_lede, b_lede = tuple(a_lede), tuple(b_lede)
+    if apart(a_lede, b_lede):
         return True
     # places apart, where the ledes share no name either: "in Malibu" and "in California" with
     # the same actress named are one event (ECB+), "у Чернігові" and "у Одесі" with none shared two
-    if names_apart(a_places, a_names, b_places, b_names, places=True) and names_apart(a_lede, a_lede, b_lede, b_lede, places=True):
+    if apart(tuple(a_places), tuple(b_places), places=True) and names_apart(a_lede, a_lede, b_lede, b_lede, places=True):
         return True
     if not parts_apart(a_parts, b_parts) or days_apart(a_days, b_days) != 0:
         return False
-    return names_missing(a_lede, b_names) and names_missing(b_lede, a_names)
+    if not (names_missing(a_lede, b_names) and names_missing(b_lede, a_names)):
+        return False
+    a_all, b_all = with_adjectives()
+    return names_missing(a_lede, b_all) and names_missing(b_lede, a_all)
 
 
 @dataclass(slots=True)
@@ -530,6 +556,9 @@ class _Story:
     # parts of the day their first sentences name.
     lede_names: frozenset[str] = frozenset()
     lede_places: frozenset[str] = frozenset()
+    # the adjectives of places its members in its language write (lede_keys.place_adjectives): the
+    # lede vetoes read them as names (ledes_apart); the words sums are not kept for every story
+    adjectives: frozenset[str] = frozenset()
     day_parts: int = 0
     updates: bool = False  # whether one of those ledes tells an update (Prepared.updates)
     # ... their event words, and those of the earlier events they date theirs against
@@ -1143,7 +1172,8 @@ class OnlineClusterer:
             return False
         published = ((p.pub_day, p.pub_day),) if p.pub_day is not None else ()
         return ledes_apart(p.lede_names, p.lede_places, d.vecs.entities, p.day_parts, p.event_days or published,
-                           s.lede_names, s.lede_places, s.sums["entities"], s.day_parts, self._story_days(s))
+                           s.lede_names, s.lede_places, s.sums["entities"], s.day_parts, self._story_days(s),
+                           d.vecs.words, s.adjectives)
 
     def _later_event(self, d: _Doc, s: _Story) -> bool:
         """The later-event veto (later_event_veto, match/later_event.py): ``d`` and the small
@@ -1638,6 +1668,9 @@ class OnlineClusterer:
             s.lede_names = s.lede_names.union(placing.lede_names)
         if placing.lede_places:
             s.lede_places = s.lede_places.union(placing.lede_places)
+        adjectives = place_adjectives(d.vecs.words)
+        if adjectives:
+            s.adjectives = s.adjectives.union(adjectives)
         s.day_parts |= placing.day_parts
         s.updates = s.updates or placing.updates
         if s.n_lex <= self.settings.later_event_max_size:
@@ -1743,6 +1776,7 @@ class OnlineClusterer:
             keep.main_names = keep.main_names | gone.main_names
             keep.lede_names = keep.lede_names | gone.lede_names
             keep.lede_places = keep.lede_places | gone.lede_places
+            keep.adjectives = keep.adjectives | gone.adjectives
             keep.day_parts |= gone.day_parts
             keep.updates = keep.updates or gone.updates
             keep.lede_stems = keep.lede_stems | gone.lede_stems

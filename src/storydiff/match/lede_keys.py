@@ -232,6 +232,13 @@ def names_apart(mine: Iterable[str], my_names: Iterable[str], theirs: Iterable[s
     return not _any_form(mine, their_names) and not _any_form(theirs, my_names)
 
 
+def place_adjectives(words: Iterable[str]) -> tuple[str, ...]:
+    """Those of ``words`` (lowercased) that are adjectives of a place (_PLACE_ADJECTIVE): how Slavic
+    languages name a country or city in lower case ("украинской стороне", "харківські рятувальники",
+    "warszawski"), no name to the entity channel. A report that writes them names the place."""
+    return tuple(w for w in words if _PLACE_ADJECTIVE.search(w))
+
+
 def _says_enough(lede: tuple[str, ...]) -> bool:
     """Two names or more, or one adjective of place ("Одеська міська рада"): one other name alone
     is too often a stray word or a misspelling to keep two reports apart (on the English 10k
