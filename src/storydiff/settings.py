@@ -460,6 +460,11 @@ class MatchSettings:
     # content_gate_max_size dated reports (their texts are kept for the judgement): wmt-dev and
     # ECB+ carry no dates. False: off.
     cross_pair_second_opinion: bool = True
+    # ... and in one language: an article whose best story scored at least threshold (every veto
+    # passed) but under threshold + small_story_margin / n, a story of at most content_gate_max_size
+    # dated reports, joins it where the pair judgement's mean score reaches the pair model's
+    # threshold (clusterer._pair_second_opinion; QA pass 25b, 08). False: off.
+    pair_second_opinion: bool = True
 
 
 # -- analyze / compare (issue 5) ---------------------------------------------------------
