@@ -38,7 +38,10 @@ class _Judge:
         return self.score, self.threshold
 
 
-def _placed(docs: list[MatchDoc], judge: _Judge, settings: MatchSettings | None = None) -> dict[str, str]:
+ON = MatchSettings(pair_second_opinion=True)  # off by default (settings.py says why)
+
+
+def _placed(docs: list[MatchDoc], judge: _Judge, settings: MatchSettings = ON) -> dict[str, str]:
     c = OnlineClusterer(settings)
     c._pair_score = judge  # the judgement's answer is the test's; when it is asked is the clusterer's
     placed = [(d.id, c.add(d)) for d in docs]
@@ -62,6 +65,9 @@ def test_a_judgement_under_its_threshold_leaves_the_report_apart():
 
 def test_the_second_opinion_is_not_asked_off_nor_for_an_undated_report():
     judge = _Judge(0.81)
+    placed = _placed([EXILE, AGENCY], judge, MatchSettings())  # the default: off
+    assert placed["agency"] != placed["exile"] and judge.asked == 0
+    judge = _Judge(0.81)
     placed = _placed([EXILE, AGENCY], judge, MatchSettings(pair_second_opinion=False))
     assert placed["agency"] != placed["exile"] and judge.asked == 0
     judge = _Judge(0.81)
@@ -72,5 +78,5 @@ def test_the_second_opinion_is_not_asked_off_nor_for_an_undated_report():
 def test_nor_for_a_story_past_the_pair_judgement_s_size():
     """A story of more than content_gate_max_size reports is judged by its score alone."""
     judge = _Judge(0.81)
-    placed = _placed([EXILE, AGENCY], judge, MatchSettings(content_gate_max_size=0))
+    placed = _placed([EXILE, AGENCY], judge, MatchSettings(content_gate_max_size=0, pair_second_opinion=True))
     assert placed["agency"] != placed["exile"] and judge.asked == 0

@@ -463,8 +463,11 @@ class MatchSettings:
     # ... and in one language: an article whose best story scored at least threshold (every veto
     # passed) but under threshold + small_story_margin / n, a story of at most content_gate_max_size
     # dated reports, joins it where the pair judgement's mean score reaches the pair model's
-    # threshold (clusterer._pair_second_opinion; QA pass 25b, 08). False: off.
-    pair_second_opinion: bool = True
+    # threshold (clusterer._pair_second_opinion; QA pass 25b, 08). Off by default (the lead's
+    # call): it puts the multilingual model on the path of same-language streams, 1,415 -> 3,566
+    # µs an article on the English 10k stream (B3-F1 0.8769 -> 0.8768; 13 joins, 2 of them two
+    # events), and issue 17 keeps that path lexical.
+    pair_second_opinion: bool = False
 
 
 # -- analyze / compare (issue 5) ---------------------------------------------------------
