@@ -7,7 +7,7 @@ import pytest
 from storydiff.analyze import quotes_without_parse
 from storydiff.compare import compare_story
 from storydiff.compare.claims import article_claims
-from storydiff.compare.facts import _quotes_apart
+from storydiff.compare.facts import _held_quotes, _quotes_apart
 from storydiff.compare.quotes import align_quotes
 from storydiff.compare.translation import QuoteVectors, as_said
 from storydiff.embeddings import multilingual_available
@@ -69,7 +69,7 @@ def test_quotes_apart_only_across_languages_and_only_when_both_hold_quotes():
     aligned = [AlignedQuote(None, [QuoteVersion("a", arts[0].quotes[0].text, "only_here")]),
                AlignedQuote(None, [QuoteVersion("b", arts[1].quotes[0].text, "verbatim"),
                                    QuoteVersion("c", arts[2].quotes[0].text, "reworded")])]
-    apart = _quotes_apart(claims, arts, aligned, [a.language for a in arts for _ in range(2)])
+    apart = _quotes_apart(_held_quotes(claims, arts, aligned), claims, [a.language for a in arts for _ in range(2)])
     assert apart[0, 2] and apart[0, 4]  # uk quote vs either ru quote: left apart
     assert not apart[2, 4]  # one language: words decide
     assert not apart[1, 3] and not apart[0, 3]  # a sentence with no quote: nothing to read

@@ -668,6 +668,12 @@ class FactSettings:
     # 0.688 at 0.25 and 0.3). The spread is one or two gold pairs: the scorer, not this cut,
     # limits F1 (compare/facts.py docstring)
     match_probability: float = 0.25
+    # two outlets' sentences carrying one quote (as compare/quotes.py aligned it) are the same fact
+    # when the quote is at least this share of each sentence's characters: the rest only names who
+    # said it (TASS's "Пресс-секретарь президента России Дмитрий Песков, отвечая на вопросы
+    # журналистов, подчеркнул: «…»", the longest such attribution of QA pass 25b, is a third quote);
+    # under it, the sentence tells more than the quote and the other is shown "possibly" the same
+    quote_share_same: float = 0.25
     # a claim left alone joins the fact its article already reports when it matches that fact's
     # claims in other articles (ECB+ dev-CV F1 0.683 -> 0.689; gold facts hold restatements)
     attach_restatements: bool = True

@@ -448,6 +448,7 @@ def _unattributed(text: str) -> str:
     return _ATTRIBUTION_TAIL.sub("", text.strip()) or text
 
 
+
 # kinds of figure read alike in every language (people by their fate, ages): other units are the
 # word after the figure, which a translation words otherwise ("£10m" / "10 млн фунтов")
 _KINDS_READ_ALIKE = frozenset({"dead", "injur", "missi", "age"})
@@ -808,11 +809,14 @@ def fact_groups(articles: Sequence[Article], settings: FactSettings | None = Non
     language = {a.id: article_language(a) for a in articles}
     languages = [language[c.article_id] for c in claims]
     sim, threshold = claim_match_probabilities(claims, settings, languages)
-    apart = _quotes_apart(claims, articles, quotes, languages) if quotes else None
-    if apart is not None:
+    apart = None
+    if quotes:
+        held = _held_quotes(claims, articles, quotes)
+        apart = _quotes_apart(held, claims, languages)
         # at most "possibly": the sentences are shown side by side, never as one fact that the
         # quotes section calls two statements
         sim = np.where(apart, np.minimum(sim, np.nextafter(np.float32(threshold), np.float32(0))), sim)
+        sim = _with_shared_quotes(sim, held, claims, threshold, _possibly_cut(settings), settings.quote_share_same)
     groups = group_claims(claims, sim, threshold, [a.id for a in articles], settings, languages,
                           vectors=lambda: _claim_vectors(claims), minilm_vectors=lambda: _minilm_vectors(claims),
                           apart=apart)
@@ -958,33 +962,76 @@ def _adjacent_halves(groups: list[FactGroup], texts: Mapping[str, str]) -> list[
     return [g for g in groups if id(g) not in taken]
 
 
-def _quotes_apart(claims: Sequence[Claim], articles: Sequence[Article], aligned: Sequence[AlignedQuote],
-                  languages: Sequence[str]) -> np.ndarray:
+@dataclass(frozen=True)
+class _HeldQuote:
+    """A quote a claim's sentence holds: its group in the quote alignment, whether the alignment
+    found it changed in meaning ("not" added, a figure changed: QuoteVersion.changes), and its
+    length in characters."""
+
+    group: int
+    changed: bool
+    length: int
+
+
+def _held_quotes(claims: Sequence[Claim], articles: Sequence[Article],
+                 aligned: Sequence[AlignedQuote]) -> list[list[_HeldQuote]]:
+    """The quotes each claim's sentence holds, as ``compare.quotes.align_quotes`` aligned them."""
+    version_of: dict[tuple[str, str], tuple[int, bool]] = {}
+    for k, quote in enumerate(aligned):
+        for v in quote.versions:
+            version_of[(v.article_id, v.text)] = (k, bool(v.changes))
+    spans: dict[str, list[tuple[int, int, _HeldQuote]]] = {}  # article -> (start, end, quote)
+    for a in articles:
+        for q in a.quotes or []:
+            found = version_of.get((a.id, q.text))
+            if found is not None:
+                spans.setdefault(a.id, []).append((q.start, q.end, _HeldQuote(found[0], found[1], q.end - q.start)))
+    return [[h for start, _, h in spans.get(c.article_id, ()) if c.start <= start < c.end] for c in claims]
+
+
+def _quotes_apart(held: Sequence[Sequence[_HeldQuote]], claims: Sequence[Claim], languages: Sequence[str]) -> np.ndarray:
     """True for each pair of claims in two languages that both hold quotes, none of which the quote
     alignment put together: the two outlets put different words in someone's mouth. The sentence
     judge read «Украинская ПВО попала в жилые дома», — заявил … Синегубов and «Ворог свідомо цілив у
     житлові будинки…», – сказав Синєгубов (the opposite claim) as one fact (0.32) while the quotes
     section called each "only here" (QA pass 17, 03). In one language words decide and the quote
     alignment's rewordings are no stricter, so only pairs across languages are read."""
-    group_of: dict[tuple[str, str], int] = {}
-    for k, quote in enumerate(aligned):
-        for v in quote.versions:
-            group_of[(v.article_id, v.text)] = k
-    spans: dict[str, list[tuple[int, int, int]]] = {}  # article -> (start, end, quote group)
-    for a in articles:
-        for q in a.quotes or []:
-            k = group_of.get((a.id, q.text))
-            if k is not None:
-                spans.setdefault(a.id, []).append((q.start, q.end, k))
-    held = [frozenset(k for start, _, k in spans.get(c.article_id, ()) if c.start <= start < c.end) for c in claims]
+    groups = [frozenset(h.group for h in hs) for hs in held]
     n = len(claims)
     apart = np.zeros((n, n), dtype=bool)
-    quoted = [i for i in range(n) if held[i]]
+    quoted = [i for i in range(n) if groups[i]]
     for x, i in enumerate(quoted):
         for j in quoted[x + 1:]:
-            if languages[i] != languages[j] and claims[i].article_id != claims[j].article_id and not held[i] & held[j]:
+            if languages[i] != languages[j] and claims[i].article_id != claims[j].article_id and not groups[i] & groups[j]:
                 apart[i, j] = apart[j, i] = True
     return apart
+
+
+def _with_shared_quotes(sim: np.ndarray, held: Sequence[Sequence[_HeldQuote]], claims: Sequence[Claim],
+                        same_cut: float, possibly_cut: float, share: float) -> np.ndarray:
+    """Two sentences of two outlets that carry one quote, as the quote alignment matched it
+    (verbatim, edited, reworded, translated), report one statement: the quotes section shows it
+    carried by both, so the facts must not call it "only in" one (QA pass 25b, 06: The Kyiv
+    Independent's "Peskov claimed that "strikes are carried out exclusively against military
+    targets."" stood alone while TASS, Meduza and NGE shared the Russian words). Where the quote is
+    at least ``share`` of each sentence (the rest names who said it), and the alignment found no
+    change of meaning in either, they are the same fact; otherwise the sentence says more than the
+    quote, or bends it, and the other is shown beside it as "possibly" the same."""
+    out = sim.copy()
+    for i, hi in enumerate(held):
+        for j in range(i + 1, len(claims)):
+            if not hi or not held[j] or claims[i].article_id == claims[j].article_id:
+                continue
+            common = {h.group for h in hi} & {h.group for h in held[j]}
+            if not common:
+                continue
+            mine = [h for h in hi if h.group in common]
+            theirs = [h for h in held[j] if h.group in common]
+            whole = (sum(h.length for h in mine) >= share * len(claims[i].text)
+                     and sum(h.length for h in theirs) >= share * len(claims[j].text)
+                     and not any(h.changed for h in mine + theirs))
+            out[i, j] = out[j, i] = max(float(sim[i, j]), same_cut if whole else possibly_cut)
+    return out
 
 
 def _claim_vectors(claims: Sequence[Claim]) -> np.ndarray | None:
