@@ -80,6 +80,7 @@ from storydiff.compare.facts import (
     judge_candidates,
     pair_features,
     settle_counts,
+    sources_apart,
 )
 from storydiff.embeddings import embed, embed_multilingual
 from storydiff.records import Article
@@ -264,6 +265,8 @@ def probabilities(s: Story, names: tuple[str, ...], weights) -> np.ndarray:
         sim = _logistic(names, _feature_stack(s, names))
     finally:
         WEIGHTS[names] = saved
+    # as claim_match_probabilities reads them: sentences that only say who reported, naming two sources
+    sim = sources_apart(s.claims, sim)
     article = np.array([c.article_id for c in s.claims])
     sim[article[:, None] == article[None, :]] = 0.0
     return sim

@@ -389,6 +389,7 @@ def claim_match_probabilities(claims: list[Claim], settings: FactSettings,
         crossed = lang[:, None] != lang[None, :]
         if crossed.any():  # words cannot compare sentences across languages: the multilingual judge does
             sim = np.where(crossed, _across_languages(claims, list(lang), article, settings, threshold), sim)
+    sim = sources_apart(claims, sim)
     sim[article[:, None] == article[None, :]] = 0.0
     return sim, threshold
 
@@ -447,6 +448,57 @@ _ATTRIBUTION_TAIL = re.compile(
 def _unattributed(text: str) -> str:
     return _ATTRIBUTION_TAIL.sub("", text.strip()) or text
 
+
+# a sentence that only says who reported what the sentence before it told: "Об этом сообщили в
+# Министерстве обороны РФ.", "Про це повідомив Кіпер.", "This was reported by Reuters.", "Об этом
+# говорится в сообщении ведомства." (the source: what follows the verb, a dozen words at most; "that
+# …" / "что …" after the verb is a fact of its own)
+_ATTRIBUTION_ONLY = re.compile(
+    r"^\s*(?:(?:об|о)\s+(?:этом|чем|том)|про\s+(?:це|що)|(?:this|that|it)\s+(?:was|has\s+been|is)|o\s+tym)"
+    r"\s+(?:(?:также|тоже|ранее|також|раніше|also|earlier|first)\s+)?"
+    rf"(?:{verbs_pattern(ALL_LANGUAGES)}|говорится|сообщает|сообщают|йдеться|повідомляє|повідомляють|пишут|пишуть)"
+    r"(?P<source>(?:\s+(?!(?:that|что|що|як|как)\b)[^\s,;:]+){0,12})\s*[.!]?\s*$",
+    re.IGNORECASE)
+
+
+def attribution_source(text: str) -> str | None:
+    """The source a sentence that only says who reported names ("в Министерстве обороны РФ" of
+    "Об этом сообщили в Министерстве обороны РФ."), or None for any other sentence."""
+    m = _ATTRIBUTION_ONLY.match(text)
+    return m.group("source").strip() if m else None
+
+
+def sources_apart(claims: Sequence[Claim], sim: np.ndarray) -> np.ndarray:
+    """A sentence that only says who reported ("Об этом сообщил(и) X") carries no fact of the
+    event: what matches it to another sentence is the formula or the source's name, and the
+    formula made TASS's "Об этом сообщили в Министерстве обороны РФ." and Meduza's "Об этом сообщил
+    глава Одесской областной военной администрации Олег Кипер." one fact (0.39; QA pass 25b, 07),
+    the name Meduza's "Министерство обороны России утверждает, что удар был нанесен по складам".
+    Its pairs score 0 (a "possibly" rule, as ``_gap_fits``' mean, must not read them either), but
+    for a pair of two such sentences that name one source: a content word in common, or across
+    scripts a capitalised word that spells one name (``names.alike``)."""
+    sources = [attribution_source(c.text) for c in claims]
+    found = [i for i, src in enumerate(sources) if src is not None]
+    if not found:
+        return sim
+    out = sim.copy()
+    for i in found:
+        for j in range(len(claims)):
+            if claims[i].article_id == claims[j].article_id:
+                continue
+            if sources[j] is None or not _one_source(sources[i], sources[j]):
+                out[i, j] = out[j, i] = 0.0
+    return out
+
+
+def _one_source(a: str, b: str) -> bool:
+    from storydiff.compare.claims import content_keys
+    from storydiff.compare.names import alike
+
+    if content_keys(a) & content_keys(b):
+        return True
+    capitals = [[w for w in re.findall(r"\w+", s) if w[:1].isupper() and len(w) > 2] for s in (a, b)]
+    return any(alike(x, y) for x in capitals[0] for y in capitals[1])
 
 
 # kinds of figure read alike in every language (people by their fate, ages): other units are the
