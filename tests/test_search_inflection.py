@@ -35,12 +35,17 @@ ROWS = {
 }
 
 
-@pytest.fixture
-def cities(store):
-    for i, (aid, (title, text)) in enumerate(ROWS.items()):
-        assert store.add_article(Article(id=aid, source=f"f#{i}", outlet="Укрінформ", title=title, text=text,
+def _stored(store, rows: dict[str, tuple[str, str]], outlet: str, prefix: str):
+    """Each row an article of its own story, dated over five days."""
+    for i, (aid, (title, text)) in enumerate(rows.items()):
+        assert store.add_article(Article(id=aid, source=f"{prefix}#{i}", outlet=outlet, title=title, text=text,
                                          published=f"2026-12-0{1 + i % 5}"), story_id=aid)
     return store
+
+
+@pytest.fixture
+def cities(store):
+    return _stored(store, ROWS, "Укрінформ", "f")
 
 
 def found(s, query: str) -> set[str]:
@@ -105,10 +110,7 @@ STRIKES = {
 
 @pytest.fixture
 def strikes(store):
-    for i, (aid, (title, text)) in enumerate(STRIKES.items()):
-        assert store.add_article(Article(id=aid, source=f"s#{i}", outlet="Медуза", title=title, text=text,
-                                         published=f"2026-12-0{1 + i % 5}"), story_id=aid)
-    return store
+    return _stored(store, STRIKES, "Медуза", "s")
 
 
 @pytest.mark.parametrize("typed", ["удар", "удары", "ударов", "ударом", "ударам", "ударами", "ударах", "ударів"])

@@ -9,6 +9,8 @@ answer decides, not where e5 puts two texts."""
 
 from __future__ import annotations
 
+from recorded_judge import RecordedJudge
+
 from storydiff.match import MatchDoc, OnlineClusterer
 from storydiff.match import multilingual as ml
 from storydiff.match.event_dates import event_days
@@ -49,15 +51,7 @@ BLOCKADE_UK = MatchDoc(
 )
 
 
-class _Judge:
-    """A recorded pair judgement: the mean score it answers, and how often it was asked."""
-
-    def __init__(self, score: float, threshold: float = 0.57):
-        self.score, self.threshold, self.asked = score, threshold, 0
-
-    def __call__(self, d, s):
-        self.asked += 1
-        return self.score, self.threshold
+_Judge = RecordedJudge
 
 
 def _clusterer(cross_p: float, judge: _Judge, **settings) -> OnlineClusterer:

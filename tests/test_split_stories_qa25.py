@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from recorded_judge import RecordedJudge
+
 from storydiff.match import MatchDoc, OnlineClusterer
 from storydiff.settings import MatchSettings
 
@@ -27,15 +29,7 @@ EXILE = MatchDoc(
     "Россия и Украина провели обмен пленными: по 157 человек", "2026-12-07T14:05:00+02:00", outlet="Медуза")
 
 
-class _Judge:
-    """A recorded pair judgement: the mean score it answers, and how often it was asked."""
-
-    def __init__(self, score: float, threshold: float = 0.57):
-        self.score, self.threshold, self.asked = score, threshold, 0
-
-    def __call__(self, d, s):
-        self.asked += 1
-        return self.score, self.threshold
+_Judge = RecordedJudge
 
 
 ON = MatchSettings(pair_second_opinion=True)  # off by default (settings.py says why)
