@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 
@@ -94,6 +95,17 @@ def _regex_has(value, pattern) -> bool:
     return compiled(pattern).search(value) is not None
 
 
+def _create_private(path: Path) -> None:
+    """Create a new database file readable by its owner alone (0600; SQLite gives its -wal and
+    -shm files the same mode): it holds the watched sources' URLs, credentials in them included,
+    which the umask's usual 0644 showed every local user (review 25a). An existing file is left
+    as its owner set it."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError:  # it exists; or a folder in the way, no permission: SQLite says so on opening
+        pass
+
+
 def _sqlite_engine(parsed) -> Engine:
     database = parsed.database or ""
     if database in ("", ":memory:"):
@@ -105,6 +117,7 @@ def _sqlite_engine(parsed) -> Engine:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:  # a path under a file, a folder we may not create
             raise ValueError(f"cannot create the folder of database {database}: {e.strerror or e}") from None
+        _create_private(Path(database).expanduser())
         engine = create_engine(parsed)
 
     @event.listens_for(engine, "connect")
