@@ -1,5 +1,5 @@
-"""Build src/storydiff/compare/names_table.json: one name per country, city and organisation,
-spelled as en, uk, ru, de, pl, fr and es write it, for compare/names.py.
+"""Build src/storydiff/lexicon/names_table.json: one name per country, city and organisation,
+spelled as en, uk, ru, de, pl, fr and es write it, for lexicon/names.py.
 
     python bench/build_names_table.py
 
@@ -9,7 +9,7 @@ for this project, short forms and adjectives of the countries news quotes name m
 "США", "russisch", "rosyjski"), and the major cities, regions and organisations whose names are
 not one word spelled in another script (Moscow / Москва / Moskau / Moskwa; UN / ООН / ONZ). A
 form ending in "*" (each word of a phrase may) is a stem: it matches any word it begins ("російськ*" reads "російська",
-"російських"); compare/names.py also reads every other form as a stem when inflected.
+"російських"); lexicon/names.py also reads every other form as a stem when inflected.
 """
 
 from __future__ import annotations

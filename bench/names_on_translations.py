@@ -10,7 +10,7 @@ people, places and organisations.
 Data: ../shared/data/crosslingual/wmt-dev/docs.jsonl (WMT21 en-ru, WMT22 en-ru and en-uk,
 sentence-aligned), quote pairs as bench/crosslingual_quotes.py reads them (quote k of sentence i
 is quote k of translated sentence i). A sentence pair is flagged when either side, taken as the
-version of the other, names something the other does not (compare.names.new_names).
+version of the other, names something the other does not (compare.quote_names.new_names).
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from crosslingual_quotes import DOCS, doc_pairs, translated_pairs
 
-from storydiff.compare import names as names_module
-from storydiff.compare.names import new_names
+from storydiff.compare import quote_names as names_module
+from storydiff.compare.quote_names import new_names
+from storydiff.lexicon.names import is_cyrillic
 
 SET = Path(__file__).resolve().parents[1] / "tests" / "data" / "quote_meaning.jsonl"
 
@@ -64,8 +65,8 @@ def e5_options() -> None:
 
     def unchecked(x: str, y: str, lx: str, ly: str) -> tuple[list[str], list[str]]:
         tx, ty = names_module._text(x, lx), names_module._text(y, ly)
-        script = names_module._cyrillic(x)
-        loose = [w for _, w, named in ty.names(None, script) if not named and names_module._cyrillic(w) != script
+        script = is_cyrillic(x)
+        loose = [w for _, w, named in ty.names(None, script) if not named and is_cyrillic(w) != script
                  and w.upper() != w and not tx.has(w, named)]
         return loose, sorted({w for w, _ in tx.words if len(w) >= 3})
 

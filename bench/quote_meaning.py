@@ -102,11 +102,11 @@ def main() -> None:
     # the names check's cost: each pair's first read, with and without it, interleaved
     import statistics
 
-    from storydiff.compare import meaning, names
+    from storydiff.compare import meaning, quote_names
 
     def first_read(check) -> float:
         meaning.new_names = check
-        names._text.cache_clear()
+        quote_names._text.cache_clear()
         meaning._tokens.cache_clear()
         t = time.perf_counter()
         for r in rows:
@@ -132,7 +132,7 @@ def main() -> None:
     for la, lb, x, y in (("en", "en", junk(1, string.ascii_lowercase), junk(2, string.ascii_lowercase)),
                          ("uk", "uk", junk(3, "абвгдежзиклмнопрстуф"), junk(4, "абвгдежзиклмнопрстуф"))):
         t = time.perf_counter()
-        found = names.new_names(x, y, la, lb)
+        found = quote_names.new_names(x, y, la, lb)
         print(f"20,000 characters of capitalised junk against another ({la}): {time.perf_counter() - t:.2f} s, "
               f"{len(found)} names new")
     if args.errors:

@@ -1,13 +1,14 @@
-"""Names in quote versions (storydiff.compare.names): a swapped or added name is a change of
+"""Names in quote versions (storydiff.compare.quote_names): a swapped or added name is a change of
 meaning; a name spelled in another script or language is not."""
 
 import numpy as np
 import pytest
 
 from storydiff.compare.meaning import meaning_changes
-from storydiff.compare.names import alike, new_names
+from storydiff.compare.quote_names import new_names
 from storydiff.compare.quotes import align_quotes
 from storydiff.embeddings import multilingual_available
+from storydiff.lexicon.names import alike
 from storydiff.records import Quote
 
 

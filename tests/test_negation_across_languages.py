@@ -43,7 +43,7 @@ def test_the_first_report_in_another_language_does_not_hide_a_disagreement_of_tw
 
 
 def test_an_acronym_translated_as_a_german_noun_is_no_name_changed():
-    from storydiff.compare.names import new_names
+    from storydiff.compare.quote_names import new_names
 
     pl = "Nie podniesiemy podatku VAT w przyszłym roku, to jest nasza twarda obietnica"
     de = "Wir werden die Mehrwertsteuer im nächsten Jahr erhöhen, das ist unser festes Versprechen"

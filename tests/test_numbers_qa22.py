@@ -264,7 +264,7 @@ def test_a_figure_of_an_earlier_event_in_another_outlet_disputes_nothing():
 
 def test_a_couple_of_dozen_is_about_two_dozen():
     """Review 22d, r5: "a couple of dozen" was read as "several dozen" (24-108), no dispute with 60."""
-    from storydiff.compare.numbers import vague_counts
+    from storydiff.lexicon.numbers import vague_counts
 
     assert [(lo, hi) for *_, lo, hi in vague_counts("a couple of dozen firefighters", "en")] == [(24.0, 36.0)]
     assert [(lo, hi) for *_, lo, hi in vague_counts("a couple hundred people", "en")] == [(200.0, 300.0)]

@@ -37,7 +37,7 @@ def test_a_double_surname_is_not_the_same_person_as_another_with_one_of_its_part
 def test_a_region_named_after_its_city_is_no_new_name_in_a_translation():
     # SPIEGEL rendered PAP's "na Lubelszczyznę" as "in die Region Lublin" (finding 12): no name changed
     from storydiff.compare.meaning import meaning_changes
-    from storydiff.compare.names import new_names
+    from storydiff.compare.quote_names import new_names
 
     pl = "Podpisaliśmy umowę z polskim konsorcjum. Pierwsze baterie trafią na Lubelszczyznę już w marcu"
     de = ("Wir haben einen Vertrag mit einem polnischen Konsortium unterzeichnet. Die ersten Batterien kommen "

@@ -1,7 +1,7 @@
 """What a command loads: ``ingest`` and ``extract`` compare nothing, so they import none of the
 comparison (facts, quotes, sources: ~0.3 s of every run's start-up). ``ingest`` groups, and the
 clusterer's date veto reads a lede's dates with the fact comparison's readers (``compare.claims``
-and ``compare.numbers``, match/event_dates.py): those two, and the package's light ``__init__``,
+and ``lexicon.numbers``, match/event_dates.py): those two, and the package's light ``__init__``,
 are all it may load of it."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from importlib import resources
 
 PAGE = str(resources.files("storydiff") / "examples" / "quake-berovac-wire.html")
 # what the date veto reads dates with (match/event_dates.py); nothing else of compare
-_DATE_READERS = {"storydiff.compare", "storydiff.compare.claims", "storydiff.compare.numbers",
+_DATE_READERS = {"storydiff.compare", "storydiff.compare.claims", "storydiff.lexicon.numbers",
                  # the attribution rules' names table: ingest indexes each quote with its speaker
                  # (round 23, QA pass 23a, 05), and a speaker the rules read may be checked in it
-                 "storydiff.compare.names", "storydiff.compare.translation"}
+                 "storydiff.lexicon.names", "storydiff.compare.translation"}
 
 
 def _modules_after(args: list[str]) -> set[str]:

@@ -417,7 +417,8 @@ def test_sigterm_stops_watch_cleanly(tmp_path):
 
 
 def test_watch_state_is_kept_on_both_backends(store):
-    from storydiff.store.base import FetchedUrl, SourceState
+    from storydiff.records import FetchedUrl
+    from storydiff.store.base import SourceState
 
     store.save_source_states([SourceState(url="http://a.test/feed", kind="feed", items_listed=3, failures=1,
                                           last_error="HTTP 500")])

@@ -19,10 +19,9 @@ from outlets import Outlets, Page, rss
 from test_watch import QUAKE, articles, errors, page, rows, runner, two_page_site, watch
 
 from storydiff.fetch.round import Round, SourceReport
-from storydiff.records import Failure, RawItem
+from storydiff.records import Failure, FetchedUrl, RawItem
 from storydiff.serve.cli import app
 from storydiff.settings import FetchSettings, WatchSettings
-from storydiff.store.base import FetchedUrl
 
 SITE = "pub.test"
 

@@ -18,6 +18,17 @@ from typing import Any, Literal
 RawKind = Literal["html", "text"]
 
 
+# how a record's source names the id the record gives itself ("export.jsonl#L8 (id r7)")
+ID_OPEN = " (id "
+
+
+def names_own_id(source: str) -> bool:
+    """Whether ``source`` is a record that gives its own id (an export's row: ``ingest.formats
+    .record_to_item``; an API upload: ``serve.api.item_source``'s "api:id:"): that id, not where it
+    was read or how much of its text another shares, says which article it is."""
+    return source.startswith("api:id:") or (source.endswith(")") and ID_OPEN in source)
+
+
 @dataclass
 class RawItem:
     """One item as it came in, before extraction.
@@ -61,6 +72,21 @@ class Failure:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class FetchedUrl:
+    """What the last successful fetch of a URL left for the next one (the fetch stage writes it, the
+    store keeps it): its validators for a conditional request, and when it was first seen and last
+    checked."""
+
+    url: str
+    source_url: str | None = None  # the watched source that listed it
+    etag: str | None = None
+    last_modified: str | None = None
+    first_seen: str | None = None
+    last_checked: str | None = None
+    meta: dict = field(default_factory=dict)  # what the listing said of it (date, outlet)
 
 
 @dataclass

@@ -18,9 +18,9 @@ from datetime import UTC, datetime
 from functools import partial
 
 from storydiff.ingest.sanitize import clean_item
-from storydiff.records import Article, Failure, RawItem
+from storydiff.records import Article, Failure, FetchedUrl, RawItem
 from storydiff.settings import FetchSettings, WatchSettings
-from storydiff.store.base import FetchedUrl, SourceState
+from storydiff.store.base import SourceState
 
 __all__ = ["RoundResult", "watch_round"]
 

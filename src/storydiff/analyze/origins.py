@@ -433,7 +433,7 @@ def _names_no_outlet(name: str) -> bool:
     broadcaster said", "the Kyiv-based news site reported"), or one word the names table knows as
     a country, a city or an organisation ("повідомляє агентство ООН у справах біженців" and
     "агентство США" name a UN and a US agency, "the Kremlin daily" no newsroom; review 25b)."""
-    from storydiff.compare.names import names_no_person
+    from storydiff.lexicon.names import names_no_person
 
     return _COMPOUND_ADJECTIVE.search(name) is not None or len(name.split()) == 1 and names_no_person(name, None)
 

@@ -87,10 +87,10 @@ _IM_AFTER = re.compile(
 # century's) number is an ordinal, written with a period, and the month goes on the sentence
 @cache
 def _ordinal_noun() -> re.Pattern:
-    """A month's name (German or Polish, as ``compare.numbers`` lists them; or "Jahrhundert", or
+    """A month's name (German or Polish, as ``lexicon.numbers`` lists them; or "Jahrhundert", or
     a short month with its period) after an ordinal day's period. Built at first use from the one
     month table: extraction loads no comparison code."""
-    from storydiff.compare.numbers import MONTHS_AFTER_DAY
+    from storydiff.lexicon.numbers import MONTHS_AFTER_DAY
 
     names = "|".join(MONTHS_AFTER_DAY["de"].split() + MONTHS_AFTER_DAY["pl"].split() + ["jahrhunderts?"])
     return re.compile(rf"\s+(?:(?:{names})(?!\w)|(?:jan|feb|mär|apr|jun|jul|aug|sept?|okt|nov|dez)\.)", re.IGNORECASE)
@@ -192,7 +192,7 @@ def _goes_on_after_scale(text: str, after: int) -> bool:
     """Whether the text after a scale or unit word's period goes on its sentence: a figure, or a
     currency or unit written with a capital ("Mrd. Złoty", "mln. Złotych", "proc. PKB")."""
     # the one currency table, imported here: extraction loads no comparison code
-    from storydiff.compare.numbers import currency_key
+    from storydiff.lexicon.numbers import currency_key
 
     w = _next_word(text, after)
     # a Polish genitive plural with its capital: "300 tys. Ukraińców", "2 mln. Polaków"

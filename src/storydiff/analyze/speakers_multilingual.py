@@ -527,7 +527,7 @@ def _speaker_after_verb(
 def _role_of_an_institution(rest: str, run: tuple[int, list[str]], lang: str) -> bool:
     """Whether the words after the verb are a lowercase role word and then ``run``, one word the
     names table knows as a place or an institution ("представитель Кремля", "речник МЗС")."""
-    from storydiff.compare.names import names_no_person
+    from storydiff.lexicon.names import names_no_person
 
     lead = _WORD.match(rest.lstrip())
     if lead is None or not lead.group(0).islower() or len(lead.group(0)) < 4:
@@ -697,7 +697,7 @@ def _speaking_since(text: str, start: int, open_mark: int, lang: str) -> str | N
     заявив, що ... «...», — сказав він" is Zelensky's, not Macron's (QA pass 15). A name and
     then the verb, at most one word between ("Мер міста Роман Мрочко додав"); a surname alone
     only right before its verb ("Зеленский сказал, что"), as the article named the person."""
-    from storydiff.compare.names import names_no_person
+    from storydiff.lexicon.names import names_no_person
 
     segment = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[start:open_mark])
     found = None
@@ -898,7 +898,7 @@ def _full_name(text: str, speaker: str | None, lang: str) -> str | None:
     Олег Кіпер"): another outlet's speaker can only be told apart from a full name. A place or a
     platform run into the surname is no first name: "W Brukseli Kallas powiedziała", "У Telegram
     Зеленський написав" name Kallas and Зеленський (QA pass 24a, 10)."""
-    from storydiff.compare.names import names_no_person
+    from storydiff.lexicon.names import names_no_person
 
     if not speaker or " " in speaker:
         return speaker
@@ -1129,7 +1129,7 @@ _GERMAN_CONJUNCTIONS = frozenset(["nachdem", "obwohl", "sobald", "solange", "sof
 
 
 def _lone_surname(word: str, lang: str) -> bool:
-    from storydiff.compare.names import names_no_person
+    from storydiff.lexicon.names import names_no_person
 
     low = word.lower()
     if names_no_person(word, lang):

@@ -86,8 +86,8 @@ def warm_up(articles: Sequence[Article]) -> None:
     model (~0.4 s), which the meaning checks ask for a sentence with a character outside ASCII (a
     curly quote is one)."""
     from storydiff.compare import facts, independence, quotes  # noqa: F401
-    from storydiff.compare.names import function_words
-    from storydiff.compare.numbers import place_forms
+    from storydiff.compare.quote_names import function_words
+    from storydiff.lexicon.numbers import place_forms
 
     function_words()
     place_forms()

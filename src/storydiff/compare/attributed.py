@@ -17,8 +17,8 @@ import re
 
 from storydiff.analyze.origins import known_origin
 from storydiff.analyze.speech_verbs import ALL_LANGUAGES, alternation, reporting_forms, verbs_pattern
-from storydiff.compare.names import table_names
 from storydiff.compare.translation import language_key, same_person
+from storydiff.lexicon.names import table_names
 
 # the plural and feminine forms an institution takes that the speakers' table lacks (it lists a
 # person's): "повідомили Повітряні сили" is there, "poinformowały Siły Powietrzne" and "сообщили в

@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from storydiff.analyze.sentences import sentence_spans
 from storydiff.analyze.speech_verbs import ALL_LANGUAGES, reporting_forms, verbs_pattern
-from storydiff.compare.numbers import (
+from storydiff.extract.metadata import without_dateline
+from storydiff.lexicon.numbers import (
     AGE_AFTER,
     COUNTED_AT_PLACE,
     CURRENCY_BEFORE,
@@ -35,7 +36,6 @@ from storydiff.compare.numbers import (
     starts_like,
     vague_counts,
 )
-from storydiff.extract.metadata import without_dateline
 
 STOPWORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into", "onto", "about", "over", "under", "after", "before", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "that", "this", "these", "those", "it", "its", "it's", "they", "them", "their", "there", "here", "he", "she", "him", "her", "his", "hers", "we", "us", "our", "you", "your", "i", "me", "my", "not", "no", "nor", "also", "just", "only", "very", "more", "most", "such", "than", "too", "own", "same", "other", "others", "some", "any", "all", "each", "both", "few", "many", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "while", "said", "says", "say", "told", "tells", "according", "reported", "reports", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "per", "cent", "percent", "mr", "mrs", "ms", "dr"]
@@ -545,7 +545,7 @@ def _downed(text: str, start: int, end: int) -> bool:
 
 class _English:
     """English figures, units and the words around them: the rules ``quantities_in`` has always
-    used (``compare.numbers.NumberLanguage`` is the same for the other languages)."""
+    used (``lexicon.numbers.NumberLanguage`` is the same for the other languages)."""
 
     code = "en"
     not_units = _NOT_UNITS
@@ -644,7 +644,7 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
     Each carries the number as written (with its unit word when that follows it) and the
     values it allows: a rounded figure ("about 200") 10% either way, a range ("between 10 and
     15") its ends. ``language`` (an ISO code) picks how figures are written and what the unit
-    words are (``compare.numbers``: uk, ru, de, pl, fr, es; unknown Cyrillic text is read as
+    words are (``lexicon.numbers``: uk, ru, de, pl, fr, es; unknown Cyrillic text is read as
     Ukrainian or Russian; anything else by the English rules); units are one key across languages."""
     lang = number_language(language, text) or _English
     out: list[Quantity] = []
@@ -988,7 +988,7 @@ def dates_in(text: str, language: str | None = None, said_on: bool = False) -> t
     its three days. Years and weekdays are left out (an outlet writing "on Tuesday" and another
     "on 12 November" say the same), and so are the dates a statement was made on and datelines'.
     English month names (capitalised: "march 10 kilometres" is no date), day + month in the
-    other languages ``compare.numbers`` reads, and day-first dates in figures ("12.11.2026").
+    other languages ``lexicon.numbers`` reads, and day-first dates in figures ("12.11.2026").
     ``said_on``: keep the dates statements were made on (the day of the news, for
     match.event_dates), datelines' still left out."""
     out: list[Quantity] = []

@@ -31,7 +31,7 @@ from storydiff.compare.claims import (
     weekdays_in,
 )
 
-# units of one kind (keys as compare.numbers / claims.quantities_in write them) in a common unit
+# units of one kind (keys as lexicon.numbers / claims.quantities_in write them) in a common unit
 UNIT_KINDS = {
     "kilom": ("length", 1000.0), "metre": ("length", 1.0), "mile": ("length", 1609.344), "feet": ("length", 0.3048),
     "foot": ("length", 0.3048), "yard": ("length", 0.9144),
@@ -283,7 +283,7 @@ _YEARS = (1900, 2100)
 
 
 def _read_alike(unit: str) -> bool:
-    from storydiff.compare.numbers import CURRENCIES, UNIT_KEYS
+    from storydiff.lexicon.numbers import CURRENCIES, UNIT_KEYS
 
     base = unit.split(":")[0]
     return (base in UNIT_KEYS or base in CURRENCIES or base in UNIT_KINDS

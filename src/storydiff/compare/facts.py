@@ -493,7 +493,7 @@ def sources_apart(claims: Sequence[Claim], sim: np.ndarray) -> np.ndarray:
 
 def _one_source(a: str, b: str) -> bool:
     from storydiff.compare.claims import content_keys
-    from storydiff.compare.names import alike
+    from storydiff.lexicon.names import alike
 
     if content_keys(a) & content_keys(b):
         return True
@@ -774,7 +774,7 @@ def _swapped(a: set[tuple[float, str]], b: set[tuple[float, str]]) -> bool:
 def _currency_conflicts(claims: Sequence[Claim], label: Callable[[str], str]) -> list[str]:
     """"currency differs: €1.2 billion (Harbor Wire) vs $1.2 billion (Black Sea Monitor)": one
     sum in two currencies (each a unit of its own, so the figures never met as numbers)."""
-    from storydiff.compare.numbers import CURRENCIES
+    from storydiff.lexicon.numbers import CURRENCIES
 
     by_value: dict[float, dict[str, list[str]]] = {}  # value -> currency -> outlets
     wording: dict[tuple[float, str], str] = {}

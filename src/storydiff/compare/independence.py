@@ -22,9 +22,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 from storydiff.analyze.origins import canonical_origin, closing_credit, initials, is_outlet_of, known_origin
 from storydiff.compare.labels import article_labels
-from storydiff.compare.names import alike
 from storydiff.compare.translation import language_key, romanised, sounds
 from storydiff.extract.metadata import outlet_from_url
+from storydiff.lexicon.names import alike
 from storydiff.records import Article, Fact, Origin, SourceGroup
 from storydiff.settings import IndependenceSettings
 from storydiff.unionfind import UnionFind
@@ -414,7 +414,7 @@ def same_outlet_name(x: str, y: str, settings: IndependenceSettings | None = Non
     (``origins.canonical_origin``: "УНН" and "UNN", "Українська правда" and "Украинская правда"),
     one written by its initials where neither is a known outlet ("OPA", "Ostrania Press Agency";
     "DW" is Deutsche Welle, not Die Welt), or, in two scripts, the same two or more words spelled
-    alike (``compare.names.alike``, their sounds romanised: "Новая газета" / "Novaya Gazeta"; one
+    alike (``lexicon.names.alike``, their sounds romanised: "Новая газета" / "Novaya Gazeta"; one
     word alone is often a common noun several outlets are named: "Газета" / "Gazeta", "Фокус" /
     "Focus")."""
     settings = settings or IndependenceSettings()

@@ -22,7 +22,7 @@ Two texts in different languages are compared as wholes (no word alignment; oppo
 table of concepts in en, uk, ru, pl and de, ``_CROSS_OPPOSITES``; figures are read in each
 language by compare.claims). A fourth change,
 "names": the version names a person, place, country or organisation the original does not
-(compare.names). Measured on tests/data/quote_meaning.jsonl by bench/quote_meaning.py.
+(lexicon.names). Measured on tests/data/quote_meaning.jsonl by bench/quote_meaning.py.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from storydiff.compare.names import new_names
+from storydiff.compare.quote_names import new_names
 
 CHANGES = ("negation", "numbers", "antonym", "names")
 
@@ -308,11 +308,11 @@ _SCALE_STARTS = (("тис", 1e3), ("тыс", 1e3), ("tys", 1e3), ("tausend", 1e3
                  ("mrd", 1e9), ("трлн", 1e12), ("трильйон", 1e12), ("триллион", 1e12), ("bilion", 1e12),
                  ("billionen", 1e12))
 # a figure's unit where it changes what the figure is: a currency (the sign or the word, any
-# language: compare.numbers) or a percent. "€5" / "$5" and "50%" / "50" are two figures
+# language: lexicon.numbers) or a percent. "€5" / "$5" and "50%" / "50" are two figures
 # (review 24a, F2); a unit one side leaves out ("$5 billion" / "5 billion") is a trim, but a percent
 # is no unit to leave out
 # ("pct", and the abbreviations news writes with a dot: uk "50 відс.", ru "50 проц."); the other
-# percent words are compare.numbers' unit table's, so the two readers agree on "50 proc." (pl, lt)
+# percent words are lexicon.numbers' unit table's, so the two readers agree on "50 proc." (pl, lt)
 # (review 24c, H2: "50 proc." / "50%" was flagged "numbers")
 _PERCENT_STARTS = ("percent", "prozent", "procent", "процент", "відсот", "pct")
 _PERCENT_ABBREVIATIONS = frozenset({"відс", "проц", "proc", "pct"})
@@ -321,9 +321,9 @@ _PERCENT_ABBREVIATIONS = frozenset({"відс", "проц", "proc", "pct"})
 @lru_cache(maxsize=1)
 def _percent_words() -> tuple[tuple[str, ...], frozenset[str]]:
     """(word starts, whole words) that write a percent in any language: ``_PERCENT_STARTS`` and
-    ``_PERCENT_ABBREVIATIONS`` with compare.numbers' unit words for "%" (a start, or a whole word
+    ``_PERCENT_ABBREVIATIONS`` with lexicon.numbers' unit words for "%" (a start, or a whole word
     where the table ends it with "$")."""
-    from storydiff.compare.numbers import unit_keys
+    from storydiff.lexicon.numbers import unit_keys
 
     keys = unit_keys("%")
     starts = set(_PERCENT_STARTS) | {k for k in keys if not k.endswith("$") and " " not in k}
@@ -448,7 +448,7 @@ def _scale(word: str) -> float | None:
 def _unit_after(tokens: tuple[str, ...], j: int) -> str | None:
     """The percent or currency a figure's next words give ("%", "percent", "per cent", "€", "euros",
     "гривень"), as "%" or a currency key; None for another word."""
-    from storydiff.compare.numbers import currency_key
+    from storydiff.lexicon.numbers import currency_key
 
     if j >= len(tokens):
         return None
@@ -597,7 +597,7 @@ def meaning_changes(a: str, b: str, lang_a: str | None = None, lang_b: str | Non
     """What ``b`` (a version of the quote ``a``) changes in what was said: a subset of
     ("negation", "numbers", "antonym", "names"), in that order; [] for a faithful version, a trim, a
     rewording; "names" when ``b`` names a person, place, country or organisation ``a`` does not
-    (compare.names: a name spelled in another script or language is the same). Languages are ISO 639-1 codes ("en", "uk"); guessed when not given."""
+    (lexicon.names: a name spelled in another script or language is the same). Languages are ISO 639-1 codes ("en", "uk"); guessed when not given."""
     if not isinstance(a, str) or not isinstance(b, str) or not a.strip() or not b.strip():
         return []
     lang_a = lang_a or _language_of(a)

@@ -575,7 +575,7 @@ def is_resaved(stored: Article, article: Article, *, same_source: bool,
     results of one batch share 0.9 of their text, not their names: ``is_moved``'s rule), and at
     least ``moved_min_shared`` of the shorter text."""
     from storydiff.dates import is_bare_date, parse_iso_utc
-    from storydiff.ingest.formats import names_own_id
+    from storydiff.records import names_own_id
 
     s = settings or RevisionSettings()
     if stored.url or article.url:
@@ -756,7 +756,8 @@ def _names_swapped(before: str | None, after: str | None) -> bool:
     swap."""
     from rapidfuzz.fuzz import ratio
 
-    from storydiff.compare.names import alike, function_words
+    from storydiff.compare.quote_names import function_words
+    from storydiff.lexicon.names import alike
 
     if not before or not after:
         return False

@@ -231,7 +231,7 @@ def none_counts(text: str, language: str | None) -> tuple:
     """Each count of none in ``text`` as a Quantity of 0 in the unit ``compare.claims`` keys the
     counted word by ("ни одного дрона" -> (0, "drone"), as "dwa drony" is (2, "drone"))."""
     from storydiff.compare.claims import _WEAPONS, Quantity, _downed, _English
-    from storydiff.compare.numbers import number_language
+    from storydiff.lexicon.numbers import number_language
 
     lang = language_key(language) or "en"
     pattern = _NONE_RE.get(lang)
@@ -383,7 +383,7 @@ def given_name(name: str) -> str | None:
     no initial ("Joe R. Biden" -> "Joe"), no acronym, no place or people ("Ukrainian Zelensky", a
     title's leftover) and no title or role (``is_title_word``: "Präsident Selenskyj", "Kanzler Merz");
     None for a bare surname or one given by initials."""
-    from storydiff.compare.numbers import is_place_word
+    from storydiff.lexicon.numbers import is_place_word
 
     for word in name.split()[:-1]:
         bare = word.strip(".,")

@@ -21,9 +21,8 @@ from urllib.parse import urlsplit
 from storydiff.fetch.client import Fetcher, FetchError, Validators
 from storydiff.fetch.sources import Entry, Listing, read_listing
 from storydiff.ingest.decode import DecodeError, decode_bytes
-from storydiff.records import FEED_SUMMARY, Failure, RawItem
+from storydiff.records import FEED_SUMMARY, Failure, FetchedUrl, RawItem
 from storydiff.settings import FetchSettings, WatchSettings
-from storydiff.store.base import FetchedUrl
 
 __all__ = ["DONE", "EventQueue", "FINAL_URL", "Gone", "Round", "SourceReport", "SUMMARY_SUFFIX"]
 

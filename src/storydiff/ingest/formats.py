@@ -27,7 +27,14 @@ from storydiff.ingest.decode import (
 )
 from storydiff.ingest.limits import GZIP_MAGIC, LimitExceeded, _Counting, mb
 from storydiff.ingest.sanitize import clean_references
-from storydiff.records import FEED_SUMMARY, RECORD_PLACE, Failure, RawItem, feed_entry_id
+from storydiff.records import (
+    FEED_SUMMARY,
+    ID_OPEN,
+    RECORD_PLACE,
+    Failure,
+    RawItem,
+    feed_entry_id,
+)
 from storydiff.settings import IngestSettings
 
 log = logging.getLogger(__name__)
@@ -128,10 +135,6 @@ def json_type(value: Any) -> str:
     return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
-# how a record's source names the id the record gives itself ("export.jsonl#L8 (id r7)")
-_ID_OPEN = " (id "
-
-
 # a record's place in its file ("export.jsonl#L8"): what names a row that gives no id of its own
 _RECORD_PLACE = re.compile(RECORD_PLACE.pattern + "$")
 # how a failed row's source names the URL it gives ("export.jsonl#L8 (url https://...)")
@@ -156,13 +159,6 @@ def clear_names(source: str, url: str | None) -> list[str]:
     return list(dict.fromkeys([source, failed_row_source(source, url)]))
 
 
-def names_own_id(source: str) -> bool:
-    """Whether ``source`` is a record that gives its own id (an export's row: ``record_to_item``;
-    an API upload: ``serve.api.item_source``'s "api:id:"): that id, not where it was read or how
-    much of its text another shares, says which article it is."""
-    return source.startswith("api:id:") or (source.endswith(")") and _ID_OPEN in source)
-
-
 def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     """One export row/object (fields id, url, title, text or html, published, outlet) → RawItem."""
     if not isinstance(rec, dict):
@@ -173,7 +169,7 @@ def record_to_item(source: str, rec: Any, settings: IngestSettings) -> Result:
     if size > settings.max_id_bytes:  # a database key, and part of every message
         return Failure(source, f"field 'id' is {size:,} bytes long in UTF-8; at most {settings.max_id_bytes:,}")
     if rid is not None:
-        source = f"{source}{_ID_OPEN}{rid})" if isinstance(rid, (str, int)) else source
+        source = f"{source}{ID_OPEN}{rid})" if isinstance(rid, (str, int)) else source
     wrong = field_type_error(rec)
     if wrong:
         return Failure(source, wrong)
@@ -399,7 +395,7 @@ def _strictly_quoted(record: str, delimiter: str) -> bool:
 def _row_name(where: str, row: list[str], shape: str | None) -> str:
     """A broken row's name: its number, and its id when its first value is one (not a sentence of
     another row's text)."""
-    return f"{where}{_ID_OPEN}{row[0].strip()})" if shape is not None and len(row[0]) <= 80 else where
+    return f"{where}{ID_OPEN}{row[0].strip()})" if shape is not None and len(row[0]) <= 80 else where
 
 
 def _chain_first(first: str, rest: Iterator[str]) -> Iterator[str]:

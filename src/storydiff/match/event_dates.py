@@ -8,7 +8,7 @@ it in its first sentences; the next day's update of one story mentions the day b
 day after, a report of the next event a day several days away.
 
 The dates and weekdays are read by the fact comparison's readers (``compare.claims.dates_in`` and
-``weekdays_in``: English month names, day + month in the languages ``compare.numbers`` reads,
+``weekdays_in``: English month names, day + month in the languages ``lexicon.numbers`` reads,
 weekdays in English, Ukrainian, Russian and German; a dateline's date is left out, and so is the
 day a statement was made on when the sentence names another; a lede whose only day is a
 statement's, "the death toll rose to eleven, the governor said on Wednesday", says its event was

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Self
 
-from storydiff.records import Article, Failure, Story
+from storydiff.records import Article, Failure, FetchedUrl, Story
 
 
 @dataclass
@@ -68,20 +68,6 @@ class SourceState:
     failures: int = 0  # failed rounds in a row (0 once one succeeds)
     last_error: str | None = None
     taken_down: int = 0  # stored articles of its pages seen taken down by the outlet (404/410), all rounds
-
-
-@dataclass
-class FetchedUrl:
-    """What the last successful fetch of a URL left for the next one: its validators for a
-    conditional request, and when it was first seen and last checked."""
-
-    url: str
-    source_url: str | None = None  # the watched source that listed it
-    etag: str | None = None
-    last_modified: str | None = None
-    first_seen: str | None = None
-    last_checked: str | None = None
-    meta: dict = field(default_factory=dict)  # what the listing said of it (date, outlet)
 
 
 @dataclass

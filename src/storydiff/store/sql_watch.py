@@ -7,8 +7,9 @@ from dataclasses import asdict
 
 from sqlalchemy import select, update
 
+from storydiff.records import FetchedUrl
 from storydiff.store import codec
-from storydiff.store.base import FetchedUrl, SourceState, TakenDown
+from storydiff.store.base import SourceState, TakenDown
 from storydiff.store.schema import articles, fetched_urls, watch_sources
 
 _IN_CHUNK = 500

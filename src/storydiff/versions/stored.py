@@ -104,7 +104,7 @@ def redated_version(store, article: Article, at_url: Article | None = None) -> A
     theirs, mine = parse_iso_utc(article.published), parse_iso_utc(stored.published) if stored.published else None
     if theirs is None or theirs == mine:
         return None
-    from storydiff.ingest.formats import names_own_id
+    from storydiff.records import names_own_id
 
     reread = (stored.id == article.id and names_own_id(article.source)
               and without_record_place(stored.source) == without_record_place(article.source)

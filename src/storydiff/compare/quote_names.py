@@ -4,7 +4,7 @@
 organisations) that have no counterpart in ``a``: "Russia must pay" / "Ukraine must pay", or
 «Україна має заплатити» as a "translation" of "Russia must pay" (multilingual vectors put the two
 at cosine 0.92: they cannot tell a swapped name from a translated one). A name spelled in another
-script or language is the same name:
+script or language is the same name (``lexicon.names``):
 
 - **Spelled in another script**: romanised and compared by sound ("Kallas" / "Каллас", "Scholz" /
   "Шольцом"), an inflected ending allowed ("Blinken" / "Блінкену", "Macron" / "Macrona").
@@ -21,208 +21,37 @@ Measured on tests/data/quote_meaning.jsonl (names-dev / names-heldout) by bench/
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from storydiff.compare.translation import romanised, sounds
+from storydiff.lexicon.names import (
+    CROSS_SCRIPT_RATIO,
+    CURRENCY_WORDS,
+    MAX_ENDING,
+    NOT_NAMES,
+    alike,
+    alike_sounds,
+    fold,
+    is_cyrillic,
+    mentions,
+    name_sound,
+    tokens,
+)
 
-TABLE = Path(__file__).with_name("names_table.json")
-# cross-script spellings as alike as Zelensky / Зеленський (romanised: zelenskyi): ratio of the
-# romanised sounds; within one script only an inflected ending is allowed (Scholz / Schulz differ)
-CROSS_SCRIPT_RATIO = 75
-CROSS_SCRIPT = "swap"  # experiment: "table" | "swap"
-_TABLE_LANGUAGES = ("en", "uk", "ru", "de", "pl", "fr", "es")
-MAX_ENDING = 4  # letters an inflection adds to a stem: Шольц-ом, Blinken-u, Ukrain-ian
-
-_VOWELS = "aeiouyаеєиіїоуюяыэёьй"
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-# "U.S." / "EE.UU." / "U.N." -> "US" / "EEUU" / "UN"
-_DOTTED = re.compile(r"\b((?:[^\W\d_]{1,2}\.){2,})")
-_APOSTROPHES = str.maketrans({c: "'" for c in "‘’‚‛′`´ʼ"})
-# what may open a sentence (a capital after it is no name)
-_SENTENCE_OPENERS = set(".!?…:;«“„\"(—–")
-_CURRENCIES = ("dollar", "долар", "доллар", "dolar", "dólar", "euro", "євро", "евро")
-_CLAUSE_MARK = re.compile(r"[.,;:!?…()\u2014\u2013]")
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# capitalised words that are no names: titles, weekdays and months (English), polite pronouns,
-_NOT_NAMES = _words(
-    "i mr mrs ms dr sir madam lady lord president prime minister ministers chancellor secretary general "
-    "ministry government parliament foreign defence defense state army navy forces armed god allah "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december christmas easter ok tv пан пані пана панові ви вас вам "
-    "вами ваш ваша ваше ваші бог бога господь президент вы ваши господин госпожа того pan pani panie pana "
-    "panu państwo państwa bóg boga monsieur madame dieu président señor señora usted dios presidente "
-    # institutions Spanish and French capitalise ("el Estado", "este Gobierno", "l'État")
-    "estado gobierno ministerio ejército état gouvernement ministère république república "
-    # titles other languages capitalise, and the Rada's adjective (a review of round 14)
-    "pope papst papstes papież papieża papieżowi papieżem kanzler kanzlerin bundeskanzler bundeskanzlerin "
-    "kanclerz kanclerza kanclerzowi kanclerzem premier premiera premierowi верховна верховної верховній "
-    "верховна верховную")
-
-
-def _fold(word: str) -> str:
-    return unicodedata.normalize("NFC", word.lower()).replace("ё", "е").replace("'", "")
-
-
-# one word of a table form: (stem, letters an ending may add, fewest letters a match has, written
-# in capitals only, one word of a phrase: its adjective may decline)
-_FormWord = tuple[str, int, int, bool, bool]
-
-
-@lru_cache(maxsize=16)
-def _table(lang: str | None) -> dict[str, list[tuple[str, tuple[_FormWord, ...]]]]:
-    """First three letters of a form's first word -> [(name, (form word, ...))], for text in
-    ``lang``: the forms of that language and those of any language (all of them for a language
-    the table does not have). A form word marked "*" is a stem; any other inflects: its last vowel
-    may change (Росія -> Росією, Україна -> Україну, Китай -> Китаю, not Кита) or an ending be
-    added (Poland -> Poland's); in a phrase an adjective declines (Новая Зеландия -> Новой
-    Зеландии). An acronym of up to three letters matches only in capitals ("WHO", not "Who")."""
-    index: dict[str, list[tuple[str, tuple[_FormWord, ...]]]] = {}
-    for name, by_lang in json.loads(TABLE.read_text(encoding="utf-8"))["names"].items():
-        forms = [f for k, fs in by_lang.items() if lang not in _TABLE_LANGUAGES or k in (lang, "*") for f in fs]
-        for form in forms:
-            parts = [p for p in re.split(r"[\s-]+", form.replace(".", "")) if p]
-            phrase = len(parts) > 1
-            words: list[_FormWord] = []
-            for part in parts:
-                w = _fold(part.translate(_APOSTROPHES))
-                upper = part.isupper() and len(part) <= 3
-                if w.endswith("*"):
-                    words.append((w[:-1], MAX_ENDING, len(w) - 1, upper, phrase))
-                elif len(w) >= 5 and w[-1] in _VOWELS:
-                    words.append((w[:-1], 1 if len(w) == 5 else 2, len(w), upper, phrase))
-                elif len(w) >= 4:
-                    words.append((w, 1 if len(w) == 4 else 2, len(w), upper, phrase))
-                else:
-                    words.append((w, 0, len(w), upper, phrase))
-            if words and words[0][0]:
-                index.setdefault(words[0][0][:3], []).append((name, tuple(words)))
-    return index
-
-
-def _common_prefix(x: str, y: str) -> int:
-    return next((k for k, (c, d) in enumerate(zip(x, y)) if c != d), min(len(x), len(y)))
-
-
-def _matches(token: str, written: str, word: _FormWord, lenient: bool = False) -> bool:
-    """Whether ``token`` (``written`` so in the text) is the form word ``word``; with ``lenient``
-    also with its last two letters changed and an adjective's ending added (Египет / Египте,
-    Австралия / австралийский)."""
-    stem, ending, shortest, upper, phrase = word
-    if upper and not written.isupper():
-        return False
-    if len(token) >= shortest and token.startswith(stem) and len(token) - len(stem) <= ending:
-        return True
-    if phrase and len(stem) >= 3:
-        prefix = _common_prefix(token, stem)
-        return prefix >= max(3, len(stem) - 1) and len(token) - prefix <= MAX_ENDING
-    if not lenient or len(stem) < 5:
-        return False
-    prefix = _common_prefix(token, stem)
-    return prefix >= len(stem) - 2 and len(token) - prefix <= MAX_ENDING + 2
-
-
-_ELIDED = re.compile(r"^(?:qu|[ldjnsctm])'(?=\w)", re.IGNORECASE)
 _EDITORS_BRACKETS = re.compile(r"\[[^\[\]\n]{1,60}\]")
-
-
-def _tokens(text: str) -> tuple[list[tuple[str, bool]], list[int]]:
-    """(word as written, opens a sentence) for each word, hyphenated words split; and the clause
-    (a stretch between punctuation marks) each is in."""
-    text = _DOTTED.sub(lambda m: m.group(1).replace(".", "") + " ", text.translate(_APOSTROPHES))
-    out: list[tuple[str, bool]] = []
-    clauses: list[int] = []
-    clause, end = 0, 0
-    for m in _WORD.finditer(text):
-        if _CLAUSE_MARK.search(text, end, m.start()):
-            clause += 1
-        end = m.end()
-        j = m.start() - 1
-        while j >= 0 and text[j].isspace():  # the last mark before the word (no slicing: long texts)
-            j -= 1
-        opens = j < 0 or text[j] in _SENTENCE_OPENERS
-        word = re.sub(r"'s?$", "", m.group(0))  # "CNN's" is CNN
-        word = _ELIDED.sub("", word)  # "L'OTAN" is OTAN, "d'Ukraine" Ukraine
-        for k, part in enumerate(word.split("-")):
-            out.append((part, opens and k == 0))
-            clauses.append(clause)
-    return out, clauses
-
-
-def _mentions(folded: list[str], written: list[str], lang: str | None, lenient: bool = False) -> list[set[str]]:
-    """For each word, the table's names a form covering it stands for (``lenient``: see _matches)."""
-    covered: list[set[str]] = [set() for _ in folded]
-    index = _table(lang)
-    for i, tok in enumerate(folded):
-        for name, words in index.get(tok[:3], ()):
-            if i + len(words) <= len(folded) and all(_matches(folded[i + k], written[i + k], w, lenient)
-                                                     for k, w in enumerate(words)):
-                for k in range(len(words)):
-                    covered[i + k].add(name)
-    return covered
-
-
-def names_no_person(word: str, lang: str | None) -> bool:
-    """Whether the table knows ``word`` (one word, any case ending) as a country, city, region or
-    organisation: "Кремля", "МИД", "Києва" name no one who speaks."""
-    written = word.translate(_APOSTROPHES)
-    return bool(_mentions([_fold(written)], [written], lang)[0])
-
-
-def table_names(text: str, lang: str | None) -> set[str]:
-    """The table's names a phrase gives, in any of their forms and languages ("org:Foreign Ministry"
-    for "МЗС", "the Foreign Ministry", "Auswärtiges Amt"): who said something, named in two languages."""
-    if not isinstance(text, str):
-        return set()
-    words, _ = _tokens(text)
-    written = [w for w, _ in words]
-    return set().union(*_mentions([_fold(w) for w in written], written, lang)) if written else set()
-
-
-def _cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
-
-
-def alike(x: str, y: str) -> bool:
-    """Whether two words spell one name: the same sounds romanised, or one the other with an
-    inflected ending; across scripts also a close spelling (ratio >= CROSS_SCRIPT_RATIO)."""
-    return _alike_sounds(_sound(x), _sound(y), _cyrillic(x) != _cyrillic(y))
-
-
-@lru_cache(maxsize=65536)
-def _sound(word: str) -> str:
-    return sounds(romanised(word))
-
-
-def _alike_sounds(rx: str, ry: str, across: bool) -> bool:
-    if rx == ry:
-        return True
-    short, long_ = sorted((rx, ry), key=len)
-    prefix = _common_prefix(short, long_)
-    if prefix >= 4 and prefix >= len(short) - 2 and len(long_) - prefix <= MAX_ENDING:
-        return True
-    return across and min(len(rx), len(ry)) >= 4 and fuzz.ratio(rx, ry) >= CROSS_SCRIPT_RATIO
 
 
 class _Text:
     def __init__(self, text: str, lang: str | None) -> None:
-        self.words, self.clauses = _tokens(text[:20_000])
-        self.folded = [_fold(w) for w, _ in self.words]
-        self.covered = _mentions(self.folded, [w for w, _ in self.words], lang)
+        self.words, self.clauses = tokens(text[:20_000])
+        self.folded = [fold(w) for w, _ in self.words]
+        self.covered = mentions(self.folded, [w for w, _ in self.words], lang)
         self.named = set().union(*self.covered) if self.covered else set()
         self.lang = lang
-        self.script = _cyrillic(text[:2_000])
+        self.script = is_cyrillic(text[:2_000])
         self._lenient: set[str] | None = None
         self._spellings: dict[bool, _Spellings] = {}
         self._alike: dict[tuple[str, bool], bool] = {}
@@ -239,17 +68,17 @@ class _Text:
         kept = None if keep is None else {p for w in keep for p in w.replace("'", "").split("-")}
         out = []
         for i, ((word, opens), low, named) in enumerate(zip(self.words, self.folded, self.covered)):
-            if len(word) < 2 or not word[0].isupper() or low in _NOT_NAMES or (kept is not None and low not in kept):
+            if len(word) < 2 or not word[0].isupper() or low in NOT_NAMES or (kept is not None and low not in kept):
                 continue
-            if i and self.folded[i - 1].startswith(_CURRENCIES):
+            if i and self.folded[i - 1].startswith(CURRENCY_WORDS):
                 continue  # "20 мільярдів доларів США" is "$20 billion": a currency, no country named
             if named:
                 out.append((i, word, named))
                 continue
-            if script is not None and (script != _cyrillic(word) or self.script != script) and not loose:
+            if script is not None and (script != is_cyrillic(word) or self.script != script) and not loose:
                 continue  # across scripts, or a word in the other text's script ("Twitter" in Russian)
             acronym = word.upper() == word and any(c.isalpha() for c in word)
-            if acronym and script not in (None, _cyrillic(word)):
+            if acronym and script not in (None, is_cyrillic(word)):
                 continue
             if acronym or not (opens or (self.lang == "de" and not nouns)):
                 out.append((i, word, named))
@@ -275,20 +104,20 @@ class _Text:
             return True
         if named:  # the original's words read leniently: a name is not told apart by its case ending
             if self._lenient is None:
-                self._lenient = set().union(*_mentions(self.folded, [w for w, _ in self.words], self.lang, lenient=True))
+                self._lenient = set().union(*mentions(self.folded, [w for w, _ in self.words], self.lang, lenient=True))
             if named & self._lenient:
                 return True
         key = (word, bool(named), spelled_apart)
         if key not in self._alike:
             index = self._spelling_index(bool(named))
-            self._alike[key] = (index.holds(_sound(word), _cyrillic(word))
-                                or (spelled_apart and index.holds(_sound(word), not _cyrillic(word))))
+            self._alike[key] = (index.holds(name_sound(word), is_cyrillic(word))
+                                or (spelled_apart and index.holds(name_sound(word), not is_cyrillic(word))))
         return self._alike[key]
 
     def _spelling_index(self, skip_table_words: bool) -> _Spellings:
         if skip_table_words not in self._spellings:
             self._spellings[skip_table_words] = _Spellings(
-                (_sound(w), _cyrillic(w)) for (w, _), cov in zip(self.words, self.covered)
+                (name_sound(w), is_cyrillic(w)) for (w, _), cov in zip(self.words, self.covered)
                 if not (skip_table_words and cov))
         return self._spellings[skip_table_words]
 
@@ -313,7 +142,7 @@ class _Spellings:
             return True
         if len(sound) < 4:
             return False
-        if any(_alike_sounds(sound, other, False) for other in self.by_start.get(sound[:4], ())):
+        if any(alike_sounds(sound, other, False) for other in self.by_start.get(sound[:4], ())):
             return True
         others = self.by_script[not cyrillic]
         return bool(others) and process.extractOne(sound, others, scorer=fuzz.ratio,
@@ -330,7 +159,7 @@ def function_words() -> frozenset[str]:
 
     cues = set().union(*meaning.NEGATION_CUES.values())
     figures = set(meaning._UNITS) | set(meaning._TENS) | set(meaning._SCALES) | meaning._APPROXIMATE
-    return frozenset(_NOT_NAMES | ENGLISH_STOP_WORDS | SPACY_STOP_WORDS | cues | figures | set(meaning._SIDE)
+    return frozenset(NOT_NAMES | ENGLISH_STOP_WORDS | SPACY_STOP_WORDS | cues | figures | set(meaning._SIDE)
                      | {"everybody", "everyone", "everything", "nearly", "fewer"})
 
 
@@ -366,7 +195,7 @@ def _beside_a_kept_name(tb: _Text, ta: _Text, i: int, apart: bool) -> bool:
     for j in (i - 1, i + 1):
         if 0 <= j < len(tb.words):
             (word, opens), low = tb.words[j], tb.folded[j]
-            if (word[:1].isupper() and low not in _NOT_NAMES and low not in function and (tb.covered[j] or not opens)
+            if (word[:1].isupper() and low not in NOT_NAMES and low not in function and (tb.covered[j] or not opens)
                     and ta.has(word, tb.covered[j], apart)):
                 return True
     return False
@@ -380,9 +209,9 @@ def new_names(a: str, b: str, lang_a: str | None = None, lang_b: str | None = No
         return []
     # an editor's words in square brackets are not the speaker's ("He [Putin] lied")
     ta, tb = _text(a, lang_a), _text(_EDITORS_BRACKETS.sub(" ", b), lang_b)
-    script_a = _cyrillic(a) if lang_a != lang_b else None
-    script_b = _cyrillic(b) if lang_a != lang_b else None
-    apart = lang_a != lang_b and _cyrillic(a[:2_000]) == _cyrillic(b[:2_000])
+    script_a = is_cyrillic(a) if lang_a != lang_b else None
+    script_b = is_cyrillic(b) if lang_a != lang_b else None
+    apart = lang_a != lang_b and is_cyrillic(a[:2_000]) == is_cyrillic(b[:2_000])
     new = [(i, w) for i, w, named in tb.names(keep_b, script_a, loose=False) if not ta.has(w, named, apart)]
     # a first name or a title's name given beside a name the original has ("Zelensky" / "Volodymyr
     # Zelensky") names no one new
