@@ -1,7 +1,7 @@
 """The pipeline's layers, read from the source: a stage imports the stages before it
 (fetch -> ingest -> extract -> analyze -> match -> compare -> store -> serve), the shared modules
-(``records``, ``settings``, ``dates``, ``lexicon``, ...), and nothing after it; ``lexicon`` (names
-and figures as languages write them) imports no stage; no stage imports the CLI or the web app.
+(``records``, ``settings``, ``dates``, ``lexicon``, ...), and nothing after it; ``lexicon`` (names,
+given names, figures and outlets as languages write them) imports no stage; no stage imports the CLI or the web app.
 
 The few edges that still point backwards are listed with why; a new one fails here, so it is
 either a module in the right place or a line added to this list with its reason."""
@@ -25,10 +25,6 @@ ALLOWED_BACKWARD = {
     ("fetch", "storydiff.ingest.sanitize"): "feed text cleaned as ingest cleans it",
     ("fetch", "storydiff.extract.html"): "a page's meta and size check",
     ("ingest", "storydiff.extract.language"): "an undated export's rows ordered by their language",
-    # the outlets table lives with the origin rules that read it most
-    ("extract", "storydiff.analyze.origins"): "a page's outlet checked against the known outlets",
-    # given names across scripts, kept with the quote translation rules that read them most
-    ("analyze", "storydiff.compare.translation"): "a speaker's given name in any script",
     # the fact comparison's date readers, so that an event's day is read as a fact's day
     ("match", "storydiff.compare.claims"): "an event's day read as the facts read dates",
 }

@@ -414,7 +414,7 @@ def _from_oblique_case(name: str, lang: str, text: str) -> str:
     as a speaker who differs (QA pass 25a, 05). Only when the first word is a known man's given name
     once its case ending is taken off and is none as written: "Анна Захарова", "Олександра Матвійчук"
     (a woman's name, or either case) stay as written."""
-    from storydiff.compare.translation import is_given_name
+    from storydiff.lexicon.given_names import is_given_name
 
     words = name.split()
     if lang not in ("uk", "ru") or len(words) != 2:

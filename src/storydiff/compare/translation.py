@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import numpy as np
 from rapidfuzz import fuzz
 
+from storydiff.lexicon.given_names import GIVEN_NAME_GROUP, given_key
 from storydiff.romanisation import (  # used here and importable from here, as before
     MAX_NAME_CHARS,
     cyrillic_romanisation_key,
@@ -287,62 +288,6 @@ def romanisation_key(surname: str, language: str | None) -> str:
     return latin_key(low)
 
 
-# One given name in the forms uk, ru, en, de and pl news give it, and its common short forms: two
-# names of one group are one given name, of two groups two ("Vitali" / "Wladimir" Klitschko are
-# brothers, "Joe" / "Hunter" Biden father and son: review 24a, F1). Compared by ``_given_key``, so
-# the table lists the spellings that key does not already meet.
-_GIVEN_NAME_GROUPS = (
-    "Volodymyr Wolodymyr Wołodymyr Vladimir Wladimir Włodzimierz Володимир Владимир Wowa Vova Вова",
-    "Vitalii Vitaliy Vitali Vitaly Witali Witalij Віталій Виталий",
-    "Oleksandr Olexandr Oleksander Aleksandr Alexander Alexandr Aleksander Alexandre Alessandro Alex "
-    "Олександр Александр Sasha Саша",
-    "Oleksandra Aleksandra Alexandra Олександра Александра",
-    "Mykhailo Mykhaylo Mychajło Mikhail Michail Michael Michał Michel Mike Михайло Михаил",
-    "Dmytro Dmitry Dmitri Dmitrij Dmitrii Dymitr Дмитро Дмитрий",
-    "Olena Elena Jelena Helena Yelena Alena Олена Елена",
-    "Oleksii Oleksiy Olexiy Aleksei Alexei Alexey Aleksiej Alexej Олексій Алексей",
-    "Andrii Andriy Andrij Andrey Andrei Andrzej Andreas Andrew Andy Андрій Андрей Анджей",
-    "Yurii Yuriy Yuri Jurij Juri Jurii Юрій Юрий",
-    "Yuliia Yulia Yuliya Julia Julija Julie Юлія Юлия",
-    "Serhii Serhiy Sergei Sergey Sergii Sergiy Siergiej Sergej Serhij Сергій Сергей",
-    "Ihor Igor Ігор Игорь", "Oleh Oleg Олег", "Olha Olga Ольга", "Ivan Iwan Іван Иван",
-    "Mykola Nikolai Nikolay Nikolaj Mikołaj Nicholas Nick Микола Николай",
-    "Petro Pyotr Piotr Petr Peter Pete Pjotr Петро Пётр Петр",
-    "Yevhen Yevhenii Evgeny Evgenii Yevgeny Jewgeni Jewgienij Eugeniusz Євген Евгений",
-    "Heorhii Georgy Georgii Georgiy George Georg Георгій Георгий",
-    "Hanna Anna Ганна Анна", "Iryna Irina Ірина Ирина", "Viktor Victor Wiktor Віктор Виктор",
-    "Kateryna Ekaterina Yekaterina Katarzyna Katharina Catherine Katherine Kate Катерина Екатерина",
-    "Tetiana Tetyana Tatiana Tatyana Tatjana Тетяна Татьяна",
-    "Nataliia Natalia Nataliya Natalija Natalie Наталія Наталья",
-    "Svitlana Svetlana Swietłana Swetlana Світлана Светлана",
-    "Vasyl Vasily Vasiliy Wasyl Wassili Василь Василий",
-    "Pavlo Pavel Paweł Paul Павло Павел", "Yaroslav Jarosław Jaroslaw Ярослав",
-    "Maksym Maxim Maksim Максим", "Kyrylo Kirill Cyryl Кирило Кирилл",
-    "Valerii Valeriy Valery Walerij Walery Валерій Валерий", "Denys Denis Денис",
-    "Mariia Maria Mariya Marija Марія Мария", "Roman Роман", "Ruslan Руслан",
-    "Joseph Joe Józef Josef Йосип Иосиф Джо Джозеф", "Hunter Гантер Хантер", "Jill Джилл",
-    "William Bill Will Вільям Уильям Білл Билл", "Robert Bob Rob Роберт Боб", "James Jim Джеймс",
-    "Thomas Tom Томас Том", "Richard Rick Dick Річард Ричард", "Anthony Antony Tony Ентоні Энтони",
-    "Christopher Chris Крістофер Кристофер", "Daniel Dan Даніел Даниэль", "David Dave Девід Дэвид",
-    "Edward Ed Ted Едвард Эдвард", "Elizabeth Liz Єлизавета Елизавета", "Steven Stephen Steve Стівен Стивен",
-    "Lech Лех",
-)
-
-
-def _given_key(word: str) -> str:
-    """A given name folded so that its transliterations meet: "Джейк" and "Jake" (дж is j)."""
-    low = romanised(word.strip(".")).replace("dzh", "j")
-    return re.sub("i+$", "i", sounds(low))
-
-
-_GIVEN_NAME_GROUP = {_given_key(form): k for k, group in enumerate(_GIVEN_NAME_GROUPS) for form in group.split()}
-
-
-def is_given_name(word: str) -> bool:
-    """Whether ``word`` is a given name of the table above, in any of its spellings."""
-    return _given_key(word) in _GIVEN_NAME_GROUP
-
-
 # below this rapidfuzz ratio of their keys two given names outside the table are two names
 # ("Joe" / "Hunter" 25; "Jake" / "Джейк" 50, "Pete" / "Піт" 57 are one)
 DIFFERENT_GIVEN_NAME_RATIO = 40
@@ -397,16 +342,16 @@ def given_name(name: str) -> str | None:
 def same_given_name(a: str, b: str) -> bool:
     """Whether two speakers' names give one given name, or one gives none (a bare surname, an
     initial): "Vitali" / "Віталій" and "Volodymyr" / "Владимир" do, "Vitali" / "Wladimir" and
-    "Olena" / "Володимир" do not. A name of ``_GIVEN_NAME_GROUPS`` against another is its group;
+    "Olena" / "Володимир" do not. A name of ``lexicon.given_names.GIVEN_NAME_GROUPS`` against another is its group;
     two others differ when neither starts the other ("Alex" / "Alexander") and their keys are far
     apart (``DIFFERENT_GIVEN_NAME_RATIO``)."""
     ga, gb = given_name(a), given_name(b)
     if ga is None or gb is None:
         return True
-    ka, kb = _given_key(ga), _given_key(gb)
+    ka, kb = given_key(ga), given_key(gb)
     if ka == kb:
         return True
-    group_a, group_b = _GIVEN_NAME_GROUP.get(ka), _GIVEN_NAME_GROUP.get(kb)
+    group_a, group_b = GIVEN_NAME_GROUP.get(ka), GIVEN_NAME_GROUP.get(kb)
     if group_a is not None and group_b is not None:
         return group_a == group_b
     if ka.startswith(kb) or kb.startswith(ka):

@@ -260,7 +260,7 @@ _MASTHEAD_DOMAIN = re.compile(r"^[^\W_][\w\-]*(?:\.[\w\-]+)?\.(?:[a-z]{2}|com|or
 def _known_outlet(name: str) -> bool:
     """Whether ``name`` is, as written, an outlet or agency storydiff knows by name ("Meduza", "УНН",
     "Українська правда", "Интерфакс": analyze.origins' names, which the citation finder reads)."""
-    from storydiff.analyze.origins import known_outlet
+    from storydiff.lexicon.outlets import known_outlet
 
     return known_outlet(name) is not None
 
@@ -276,7 +276,7 @@ def _agency_copy_carrier(lines: list[str]) -> str | None:
     agency's copyright at its foot, and its own logo line first ("U.S. News & World Report",
     then its menu). The agency's copyright names the text's owner, not the page's outlet: read as
     the outlet, a carrier's copy became a revision of the agency's own article (QA pass 22a, 02)."""
-    from storydiff.analyze.origins import WIRE_AGENCIES, known_outlet
+    from storydiff.lexicon.outlets import WIRE_AGENCIES, known_outlet
 
     for ln in lines[1:_AGENCY_BYLINE_REACH]:
         m = _AGENCY_BYLINE.match(ln)
@@ -350,7 +350,7 @@ def _masthead(lines: list[str]) -> str | None:
     if first.lower().startswith("the ") and _known_outlet(first[4:]):
         return first  # "The Kyiv Independent" (the table knows "Kyiv Independent")
     if len(words) == 2 and _known_outlet(words[0]) and words[1].lower() in ("news", "новини", "новости"):
-        from storydiff.analyze.origins import known_outlet
+        from storydiff.lexicon.outlets import known_outlet
 
         return known_outlet(words[0])  # an agency's site after its name: "AP NEWS" is the Associated Press
     if len(words) == 2 and _known_outlet(words[0]) and words[1][0].isupper():

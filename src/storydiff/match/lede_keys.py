@@ -105,7 +105,7 @@ def _written_inside_a_sentence(word: str, texts: tuple[str, ...]) -> bool:
 def _credited(lede: str) -> set[str]:
     """The lowercased words of the outlets and agencies named in ``lede`` ("УНН", "Інтерфакс-Україна",
     "Українські Національні Новини"): who reported, not what happened."""
-    from storydiff.analyze.origins import known_outlet
+    from storydiff.lexicon.outlets import known_outlet
 
     out: set[str] = set()
     for m in _HYPHENATED.finditer(lede):

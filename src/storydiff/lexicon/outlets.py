@@ -1,0 +1,205 @@
+"""The outlets and agencies storydiff knows by name, in the spellings and cases news in en, uk, ru,
+de and pl give them ("Reuters" / "Рейтер" / "Reutera", "УНН" / "Українських Національних Новин"),
+and which of them are wire agencies whose copy others republish.
+
+Origins (``analyze.origins``: who an article says its news came from), a page's masthead and
+credit lines (``extract.metadata``) and a lede's outlet words (``match.lede_keys``) read it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# canonical name -> aliases (matched case-sensitively in text, case-insensitively by canonical_origin)
+OUTLET_ALIASES: dict[str, tuple[str, ...]] = {
+    "Associated Press": ("Associated Press", "AP", "Ассошиэйтед Пресс", "Асошіейтед Прес"),
+    # Polish declines the agency as "Reuter": "według agencji Reutera" (QA pass 18)
+    "Reuters": ("Reuters", "Thomson Reuters", "Рейтер", "Рейтерс", "Reutersa", "Reutersowi", "Reutera", "Reuterowi",
+                "Reuterem"),
+    "Agence France-Presse": ("Agence France-Presse", "Agence France Presse", "AFP", "Франс Пресс", "Франс Прес",
+                             "Франс-Пресс", "Франс-Прес"),
+    "United Press International": ("United Press International", "UPI"),
+    "Deutsche Presse-Agentur": ("Deutsche Presse-Agentur", "Deutschen Presse-Agentur", "German Press Agency", "dpa",
+                                "DPA"),
+    "Bloomberg": ("Bloomberg News", "Bloomberg", "Bloomberga", "Блумберг"),
+    "Xinhua": ("Xinhua News Agency", "Xinhua"),
+    "Kyodo": ("Kyodo News", "Kyodo"),
+    "Yonhap": ("Yonhap News Agency", "Yonhap"),
+    "ANSA": ("ANSA",),
+    "EFE": ("EFE",),
+    # its full name in each case (pl), in English, German, Ukrainian and Russian (QA pass 18: "повідомляє
+    # Польське агентство преси", "the Polish Press Agency (PAP) reported" named no origin)
+    "Polska Agencja Prasowa": ("Polska Agencja Prasowa", "Polskiej Agencji Prasowej", "Polską Agencję Prasową",
+                               "Polską Agencją Prasową", "Polish Press Agency", "Polnische Presseagentur",
+                               "Polnischen Presseagentur", "Польське агентство преси", "Польського агентства преси",
+                               "Польському агентству преси", "Польським агентством преси", "Польському агентстві преси",
+                               "Польское агентство печати", "Польского агентства печати", "Польскому агентству печати",
+                               "Польским агентством печати", "Польском агентстве печати", "PAP", "ПАП"),
+    "Europa Press": ("Europa Press", "EUROPA PRESS"),
+    # Cyrillic names with the case forms the cues below take ("за даними Укрінформу")
+    # and the Ukrainian and Russian names of the Russian and Ukrainian agencies ("російське агентство
+    # РІА Новини", "ТАРС", "Интерфакс-Украина", "Укринформ"; QA pass 19b)
+    "Interfax": ("Interfax", "Інтерфакс", "Интерфакс"),
+    # Kyiv's Interfax-Ukraine is an agency of its own, not Moscow's Interfax: an own report of each is
+    # two sources
+    "Interfax-Ukraine": ("Interfax-Ukraine", "Інтерфакс-Україна", "Інтерфакс-України", "Інтерфаксу-Україна",
+                         "Интерфакс-Украина", "Интерфакс-Украины", "Интерфакса-Украина"),
+    "TASS": ("TASS", "Tass", "ТАСС", "ТАРС"),
+    # (German copy writes "RIA Nowosti" / "Ria Nowosti", QA pass 24a, 09)
+    "RIA Novosti": ("RIA Novosti", "Ria Novosti", "RIA Nowosti", "Ria Nowosti", "РИА Новости", "РІА Новини", "РІА Новин"),
+    "Ukrinform": ("Ukrinform", "Укрінформ", "Укрінформу", "Укринформ", "Укринформа"),
+    # (and their full names, in the cases a credit takes: "Джерело: Українські Національні Новини",
+    # "за інформацією Українських Національних Новин"; QA pass 21b, 04)
+    "UNN": ("UNN", "Ukrainian National News", "УНН", "Українські Національні Новини", "Українських Національних Новин",
+            "Украинские Национальные Новости", "Украинских Национальных Новостей"),
+    "UNIAN": ("UNIAN", "УНІАН", "УНИАН"),
+    # the Baltic wires (QA pass 24b, 06: "told BNS", "Vilnius, gruodžio 3 d. (ELTA).")
+    "Baltic News Service": ("Baltic News Service", "BNS"),
+    "ELTA": ("ELTA",),
+    "LETA": ("LETA",),
+    "RBC": ("RBC", "РБК"),
+    "Euromaidan Press": ("Euromaidan Press",),
+    "Kyiv Independent": ("Kyiv Independent",),
+    "Kyiv Post": ("Kyiv Post",),
+    "Ukrainska Pravda": ("Ukrainska Pravda", "Українська правда", "Української правди", "Украинская правда",
+                         "Украинской правды", "Укрправда", "Укрправди", "Укрправды"),
+    "Forbes Ukraine": ("Forbes Ukraine", "Forbes Україна"),
+    "Forbes": ("Forbes",),
+    # the Cyrillic spellings Ukrainian and Russian newsrooms write ("пишет «Файненшл таймс»"),
+    # with their other capitalisations added below
+    "Financial Times": ("Financial Times", "FT", "Файненшл таймс", "Файнэншл таймс"),
+    "The New York Times": ("New York Times", "NYT", "Нью-Йорк таймс"),
+    "The Washington Post": ("Washington Post", "Вашингтон пост"),
+    "The Wall Street Journal": ("Wall Street Journal", "WSJ", "Уолл-стрит джорнэл", "Уолл-стрит джорнал",
+                                "Волл-стріт джорнел", "Волл-стріт джорнал"),
+    "The Guardian": ("Guardian", "Гардіан", "Ґардіан", "Гардиан"),
+    "The Economist": ("Economist",),
+    "The Telegraph": ("Daily Telegraph", "Telegraph"),
+    "The Times": ("Times of London",),
+    "BBC": ("BBC News", "BBC", "Бі-Бі-Сі", "Би-би-си"),
+    "CNN": ("CNN", "Сі-Ен-Ен", "Си-эн-эн"),
+    "Fox News": ("Fox News",),
+    "NBC News": ("NBC News", "NBC"),
+    "ABC News": ("ABC News", "ABC"),
+    "CBS News": ("CBS News", "CBS"),
+    "MSNBC": ("MSNBC",),
+    "NPR": ("National Public Radio", "NPR"),
+    "Politico": ("Politico", "POLITICO", "Політико", "Политико"),
+    "Axios": ("Axios",),
+    "The Hill": ("The Hill",),
+    "Breitbart": ("Breitbart News", "Breitbart"),
+    "USA Today": ("USA Today", "USA TODAY"),
+    "HuffPost": ("Huffington Post", "HuffPost"),
+    "Al Jazeera": ("Al Jazeera", "Аль-Джазіра", "Аль-Джазира"),
+    "Der Spiegel": ("Der Spiegel", "Spiegel", "SPIEGEL", "Шпігель", "Шпигель"),
+    "Le Monde": ("Le Monde",),
+    "Le Figaro": ("Le Figaro",),
+    "franceinfo": ("franceinfo",),
+    "El País": ("El País", "El Pais"),
+    "Rzeczpospolita": ("Rzeczpospolita", "Rzeczpospolitej", "Rzeczpospolitą"),
+    "Gazeta Wyborcza": ("Gazeta Wyborcza", "Gazety Wyborczej", "Gazecie Wyborczej", "Gazetą Wyborczą"),
+    "TVN24": ("TVN24",),
+    # Polish broadcasters and portals, with the case forms "według informacji"/"donosi" take
+    "RMF FM": ("RMF FM", "RMF", "RMF24", "RMF24.pl"),  # RMF24: the radio's news site
+    "Onet": ("Onet.pl", "Onet", "Onetu"),
+    "Wirtualna Polska": ("Wirtualna Polska", "Wirtualnej Polski", "WP.pl"),
+    "Interia": ("Interia", "Interii"),
+    "Polsat News": ("Polsat News",),
+    "TVP Info": ("TVP Info",),
+    "Frankfurter Allgemeine Zeitung": ("Frankfurter Allgemeine Zeitung", "Frankfurter Allgemeinen Zeitung",
+                                       "Frankfurter Allgemeine", "FAZ"),
+    "Süddeutsche Zeitung": ("Süddeutsche Zeitung", "Süddeutschen Zeitung"),
+    "ARD": ("ARD",),
+    "ZDF": ("ZDF",),
+    "Suspilne": ("Suspilne", "Суспільне", "Суспільного"),
+    "RBC-Ukraine": ("RBC-Ukraine", "РБК-Україна", "РБК-Украина"),
+    "Kommersant": ("Kommersant", "Коммерсантъ", "Коммерсант"),
+    "Meduza": ("Meduza", "Медуза"),
+    # the source of most Russian court-case reports, in the cases "сообщает «Медиазона»", "по данным
+    # «Медиазоны»" take (QA pass 24a, 09)
+    "Mediazona": ("Mediazona", "MediaZona", "Медиазона", "Медиазоны", "Медиазоне", "Медиазону", "Медіазона",
+                  "Медіазони", "Медіазоні"),
+    "Bild": ("Bild", "Більд", "Бильд"),
+    "Sky News": ("Sky News",),
+    "Deutsche Welle": ("Deutsche Welle", "DW", "Дойче Велле"),
+    "Radio Free Europe/Radio Liberty": ("Radio Free Europe/Radio Liberty", "Radio Liberty", "RFE/RL"),
+    "Daily Caller": ("Daily Caller",),
+    "Daily Beast": ("Daily Beast",),
+    "BuzzFeed News": ("BuzzFeed News", "BuzzFeed"),
+    "Vox": ("Vox",),
+    "TheBlaze": ("TheBlaze", "The Blaze"),
+    "Newsmax": ("Newsmax",),
+    "Mediaite": ("Mediaite",),
+    "Gawker": ("Gawker",),
+    "The Gateway Pundit": ("Gateway Pundit",),
+    "Washington Examiner": ("Washington Examiner",),
+    "Washington Free Beacon": ("Washington Free Beacon", "Free Beacon"),
+    # pollsters: "a Reuters/Ipsos poll", "the latest Rasmussen Reports poll"
+    "Gallup": ("Gallup",),
+    "Pew Research Center": ("Pew Research Center", "Pew"),
+    "Quinnipiac University": ("Quinnipiac University", "Quinnipiac"),
+    "Ipsos": ("Ipsos",),
+    "YouGov": ("YouGov",),
+    "Morning Consult": ("Morning Consult",),
+    "Rasmussen Reports": ("Rasmussen Reports", "Rasmussen"),
+}
+# the agencies whose copy other outlets republish: what wire_services() reports
+WIRE_AGENCIES = frozenset(
+    {
+        "Associated Press",
+        "Reuters",
+        "Agence France-Presse",
+        "United Press International",
+        "Deutsche Presse-Agentur",
+        "Bloomberg",
+        "Xinhua",
+        "Kyodo",
+        "Yonhap",
+        "ANSA",
+        "EFE",
+        "Polska Agencja Prasowa",
+        "Europa Press",
+        "Interfax",
+        "Interfax-Ukraine",
+        "TASS",
+        "RIA Novosti",
+        "UNIAN",
+        "Ukrinform",
+        "UNN",
+        "Baltic News Service",
+        "ELTA",
+        "LETA",
+    }
+)
+
+
+def _cyrillic_capitalisations(name: str) -> tuple[str, ...]:
+    """A Cyrillic name of several words as newsrooms capitalise it: Russian style writes the words
+    after the first in lower case («Нью-Йорк таймс»), Ukrainian and others each word («Нью-Йорк Таймс»)."""
+    words = name.split(" ")
+    if len(words) < 2 or not all(re.fullmatch(r"[\u0400-\u04ff'’ʼ-]+", w) for w in words):
+        return (name,)
+    lower = " ".join([words[0]] + [w.lower() for w in words[1:]])
+    title = " ".join([words[0]] + ["-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in words[1:]])
+    return tuple(dict.fromkeys((name, lower, title)))
+
+
+OUTLET_ALIASES = {canon: tuple(v for n in names for v in _cyrillic_capitalisations(n)) for canon, names in OUTLET_ALIASES.items()}
+
+CANONICAL_OUTLET: dict[str, str] = {}
+for _canon, _names in OUTLET_ALIASES.items():
+    CANONICAL_OUTLET[_canon.lower()] = _canon
+    for _n in _names:
+        CANONICAL_OUTLET[_n.lower()] = _canon
+CANONICAL_OUTLET["the ft"] = "Financial Times"
+CANONICAL_OUTLET["the times"] = "The Times"
+CANONICAL_OUTLET["associated press writer"] = "Associated Press"
+CANONICAL_OUTLET["rtr"] = "Reuters"  # Deutsche Welle's credit line: "ab/se (dpa, afp, rtr)"; never read in running text
+
+
+def known_outlet(name: str) -> str | None:
+    """The canonical name of an outlet or agency storydiff knows, when ``name`` is one as written
+    (any case: "Meduza", "УНН", "интерфакс"); None for any other name. Unlike ``canonical_origin``
+    (``analyze.origins``) it does not tidy the name or guess: extract's masthead rule asks whether a line
+    is an outlet."""
+    return CANONICAL_OUTLET.get(name.lower()) if isinstance(name, str) else None
