@@ -273,3 +273,53 @@ def test_texts_at_urls_no_other_text_shares_build_no_shingles(monkeypatch):
                     text=alone[2].text + " Ferries resumed at noon.")
     kept = _url_versions_then_newest([*alone, again])
     assert len(kept) == 5 and built  # the capture is article a2's text, read against it
+
+
+def _gas_page(share: str, modified: str) -> str:
+    return ("<html><head><title>Gas deliveries to Moldova cut</title>"
+            f'<meta property="article:published_time" content="2026-12-01T10:00:00+03:00">'
+            f'<meta property="article:modified_time" content="{modified}"></head><body><article>'
+            "<h1>Gas deliveries to Moldova cut</h1>"
+            f"<p>Gas deliveries to Moldova fell by {share} in November, the energy ministry said on Monday.</p>"
+            "<p>The ministry said reserves would last until February if the cold weather held.</p>"
+            "</article></body></html>")
+
+
+def test_a_live_page_edited_with_its_modified_time_set_back_is_the_current_text(store, caplog):
+    """QA pass 26a, 06: ``watch`` read a page at 27% (modified 18:30), then its new text 25% with
+    the modified time set back to 12:00. The 25% went below as an earlier revision dated 12:00, the
+    27% stayed current while the live page said 25%, and the history showed an edit 25% -> 27% the
+    outlet never made. A live source's new text is what the page says now."""
+    from storydiff.pipeline import ingest_stream
+    from storydiff.records import RawItem
+
+    url = "https://tass.test/ekonomika/gaz-moldova"
+    ingest_stream(store, [RawItem(url, "html", _gas_page("30%", "2026-12-01T11:00:00+03:00"), url=url)],
+                  current_sources=True)
+    ingest_stream(store, [RawItem(url, "html", _gas_page("27%", "2026-12-01T18:30:00+03:00"), url=url)],
+                  current_sources=True)
+    set_back = RawItem(url, "html", _gas_page("25%", "2026-12-01T12:00:00+03:00"), url=url)
+    stats = ingest_stream(store, [set_back], current_sources=True)
+    assert stats["revised"] == 1
+    article = store.article_by_url(url)
+    assert "fell by 25%" in article.text  # the live page's text is current
+    texts = [r.article.text for r in store.revisions(article.id)]
+    assert [t.split("fell by ")[1][:3] for t in texts] == ["30%", "27%", "25%"]  # in the order read
+    said = [r.getMessage() for r in caplog.records if "modified earlier" in r.getMessage()]
+    assert said and all("the page serves it now" in m and "kept as an earlier" not in m for m in said)
+
+
+def test_an_archive_capture_with_an_earlier_modified_time_still_goes_below(store):
+    """The rule above is the live source's only: the same three texts read from files (an archive,
+    an export: no live source) keep the order their modified times give."""
+    from storydiff.pipeline import ingest_stream
+    from storydiff.records import RawItem
+
+    url = "https://tass.test/ekonomika/gaz-moldova"
+    for share, modified in (("30%", "2026-12-01T11:00:00+03:00"), ("27%", "2026-12-01T18:30:00+03:00"),
+                            ("25%", "2026-12-01T12:00:00+03:00")):
+        ingest_stream(store, [RawItem(f"capture-{share}.html", "html", _gas_page(share, modified), url=url)])
+    article = store.article_by_url(url)
+    assert "fell by 27%" in article.text
+    texts = [r.article.text.split("fell by ")[1][:3] for r in store.revisions(article.id)]
+    assert texts == ["30%", "25%", "27%"]
