@@ -747,8 +747,11 @@ _register_serve()
 
 
 def _register_follow() -> None:
+    from storydiff.serve.cli_export import export
     from storydiff.serve.cli_search import search
     from storydiff.serve.cli_watch import sources, watch
+
+    app.command()(export)
 
     for command in (watch, sources):
         app.command()(command)

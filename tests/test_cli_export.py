@@ -1,0 +1,71 @@
+"""``storydiff export``: every stored story's comparison as JSON Lines in one process (QA pass
+26b, 08: ``show ID --json`` a story at a time was ~11 s a story for a 2,000-story archive)."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from storydiff.serve.cli import app
+
+runner = CliRunner()
+
+QUAKE = ("An earthquake of magnitude 6.1 struck the Berovac valley early on Monday, killing {n} people and "
+         "damaging {m} houses, the regional governor Ilse Marten said.\n"
+         "\"We are still searching the old town,\" Marten told reporters in Berovac.\n"
+         "Rescue teams from the capital arrived in the evening and set up tents for families.")
+FERRY = ("A ferry carrying 212 passengers ran aground off Dorvik on Saturday night, the coast guard said.\n"
+         "All passengers were taken ashore by lifeboats and two were treated for light injuries.\n"
+         "The operator said the ship had been inspected in April and would be towed to port.")
+
+
+def _rows() -> list[dict]:
+    return [
+        {"id": "q1", "outlet": "Valley Herald", "title": "Quake kills 12 in Berovac", "published": "2026-11-30T08:00:00Z",
+         "text": QUAKE.format(n=12, m=40)},
+        {"id": "q2", "outlet": "Coast Wire", "title": "Berovac earthquake kills 14", "published": "2026-11-30T09:00:00Z",
+         "text": QUAKE.format(n=14, m=40)},
+        {"id": "f1", "outlet": "Dorvik Post", "title": "Ferry runs aground off Dorvik", "published": "2026-11-29T22:00:00Z",
+         "text": FERRY},
+    ]
+
+
+def _db(tmp_path) -> str:
+    src = tmp_path / "rows.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in _rows()), encoding="utf-8")
+    db = str(tmp_path / "archive.db")
+    done = runner.invoke(app, ["ingest", str(src), "--db", db, "--workers", "0"])
+    assert done.exit_code == 0, done.stderr
+    return db
+
+
+def _lines(result) -> list[dict]:
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_export_writes_one_line_a_story_as_show_json_writes_it(tmp_path):
+    db = _db(tmp_path)
+    listed = _lines(runner.invoke(app, ["stories", "--db", db, "--json"]))
+    exported = _lines(runner.invoke(app, ["export", "--db", db]))
+    assert [d["stories"][0]["id"] for d in exported] == [s["id"] for s in listed]  # every story, newest first
+    quake = next(d for d in exported if len(d["articles"]) == 2)
+    assert sorted(a["id"] for a in quake["articles"]) == ["q1", "q2"]
+    shown = json.loads(runner.invoke(app, ["show", quake["stories"][0]["id"], "--db", db, "--json"]).stdout)
+    assert quake == shown  # the same document, field for field
+
+
+def test_export_filters_and_pages(tmp_path):
+    db = _db(tmp_path)
+    several = _lines(runner.invoke(app, ["export", "--db", db, "--min-articles", "2"]))
+    assert len(several) == 1 and len(several[0]["articles"]) == 2
+    everything = _lines(runner.invoke(app, ["export", "--db", db]))
+    first = _lines(runner.invoke(app, ["export", "--db", db, "--limit", "1"]))
+    rest = _lines(runner.invoke(app, ["export", "--db", db, "--skip", "1"]))
+    assert first + rest == everything  # an interrupted export resumed with --skip loses nothing
+
+
+def test_export_of_a_missing_database_is_one_clear_error(tmp_path):
+    result = runner.invoke(app, ["export", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code != 0 and "Traceback" not in (result.stderr or "")
