@@ -313,6 +313,9 @@ _ADJECTIVE_ONLY = frozenset({"ий", "ый", "ая", "яя", "ое", "ее", "о
 _STEM_CUTS = sorted({*CASE_ENDINGS, "й"} - {""}, key=len, reverse=True)
 _SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")
 _PLURAL_GENITIVES = ("ов", "ев", "ёв", "ів", "їв")
+# an instrumental's ending that also ends many a nominative: "Газпром", "Росатом", "Энергоатом",
+# "аэродром" (QA pass 26a, 09: "Газпром" was cut to Газпр- and found no "Газпрома")
+_NOMINATIVE_TOO = ("ом", "ем", "ём", "єм")
 _VOWELS = "аяоеєиіїуюьйыэ"
 _PUNCTUATION = "«»„“”\"'’.,;:!?()[]…"
 
@@ -329,7 +332,11 @@ def cyrillic_stems(word: str) -> list[str]:
         return sum(c.isalpha() for c in stem)
 
     if word[0].isupper() and low.endswith(("ів", "їв")) and letters(word) - 2 >= CYRILLIC_STEM_MIN - 2:
-        return [word[:-2] + ("ов" if low.endswith("ів") else "єв"), word]  # Харкова; Харків
+        # the і of a city's -ів alternates with о or е in its other cases: Харкова, Львова, but
+        # Кишинева, у Кишиневі (QA pass 26a, 09: "Кишинів" found none of them); -їв with є (Києва)
+        if low.endswith("їв"):
+            return [word[:-2] + "єв", word]
+        return [word[:-2] + "ов", word[:-2] + "ев", word]
     if word[0].isupper() and low.endswith(_SURNAME_ENDINGS):
         return [word] if letters(word) >= CYRILLIC_STEM_MIN else []  # Песков → Пескова, Песковым
     cut = next((len(e) for e in _STEM_CUTS if low.endswith(e) and letters(word[: -len(e)]) >= CYRILLIC_STEM_MIN), 0)
@@ -340,6 +347,8 @@ def cyrillic_stems(word: str) -> list[str]:
         return [stem, word]  # "ударов" → удар-; "остров" → остров- (острова) as well
     if cut == 3 and low.endswith(("ові", "еві", "єві")):
         return [stem, word[:-1]]  # "харкові" → харк- and Харков- (Харкова)
+    if cut == 2 and low.endswith(_NOMINATIVE_TOO) and letters(stem) >= CYRILLIC_STEM_MIN:
+        return [stem, word]  # "ударом" → удар-; "Газпром" → Газпром- (Газпрома, Газпрому) as well
     return [stem] if letters(stem) >= CYRILLIC_STEM_MIN else []
 
 
