@@ -726,6 +726,12 @@ def test_a_feed_summary_is_stored_as_one_and_its_page_read_later_replaces_it(db_
     (story,) = [json.loads(x) for x in runner.invoke(app, ["stories", "--db", db_url, "--json"]).stdout.splitlines()]
     text = " ".join(runner.invoke(app, ["show", story["id"], "--db", db_url]).stdout.split())
     assert "the page replaced the feed summary" in text and "(feed summary only)" not in text
+    # no edit by the outlet: not listed under "Edited after publication" (QA pass 26a, 14)
+    assert "Revisions (no edit by the outlet)" in text and "Edited after publication" not in text
+    html = tmp_path / "report.html"
+    assert runner.invoke(app, ["show", story["id"], "--db", db_url, "--html", str(html)]).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    assert "Revisions (no edit by the outlet)" in page and "Edited after publication" not in page
 
 
 def test_a_feeds_full_text_description_may_revise_the_page_but_keeps_its_outlet(db_url, tmp_path):

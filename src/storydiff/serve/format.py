@@ -96,3 +96,11 @@ def span(first: str | None, last: str | None) -> str:
     if a.endswith(" UTC") and b.endswith(" UTC") and a[:10] == b[:10] and len(a) == len(b) == 20:
         return f"{a[:-4]} – {b[11:]}"
     return f"{a} – {b}"
+
+
+def edits_heading(edits: dict[str, list]) -> str:
+    """The heading over an article's or a story's revisions (``compare.revisions.RevisionDiff``):
+    "Edited after publication" when an outlet changed something; a page's text that replaced the
+    feed summary stored while the page could not be read is no edit (QA pass 26a, 14)."""
+    edited = any(not d.from_summary for diffs in edits.values() for d in diffs)
+    return "Edited after publication" if edited else "Revisions (no edit by the outlet)"

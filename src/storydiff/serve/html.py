@@ -76,6 +76,7 @@ def template_env() -> Environment:
     env.filters["lang_attr"] = lang_attr
     env.filters["when"] = fmt.when
     env.filters["revision_times"] = fmt.revision_times
+    env.filters["edits_heading"] = fmt.edits_heading
     env.filters["plural"] = fmt.plural
     env.filters["snippet"] = fmt.snippet
     env.globals["FIDELITY_MEANING"] = fmt.FIDELITY_MEANING

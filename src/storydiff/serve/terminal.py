@@ -285,7 +285,7 @@ def render_edit(diff, marks: bool = False, indent: str = "   ") -> Text:
 
 def render_edits(view: StoryView, marks: bool = False) -> Text:
     """"Edited after publication": each edited article's revisions, what changed in each."""
-    t = Text("Edited after publication:\n", style="bold yellow")
+    t = Text(f"{fmt.edits_heading(view.edits)}:\n", style="bold yellow")
     for aid, diffs in view.edits.items():
         for d in diffs:
             t.append(f" • {_clean(view.label.get(aid, aid))}", style="bold")
