@@ -201,6 +201,13 @@ def test_search_stored_gathers_stories_from_article_and_quote_hits(filled):
     assert only_quotes.articles == [] and [q.article_id for q in only_quotes.quotes] == ["k1"]
 
 
+def test_a_story_found_by_a_later_article_is_listed_under_its_own_title(filled):
+    """QA pass 26a, 15: the story took the title of whichever article matched ("Каллас про статтю 5",
+    its third), not its own, as `stories` lists it (its first article's)."""
+    (hit,) = search_stored(filled, "зобов'язання").stories
+    assert hit.id == "kallas" and hit.title == "Kallas on NATO (Euromaidan Press)"
+
+
 def test_quote_rows_come_from_stored_quotes_when_analysis_found_them(store):
     a = kallas(9, "UNN", 'She said "we stand with Ukraine" again.', "2024-05-04",
                quotes=[Quote("we stand with Ukraine", 10, 31, speaker="Kaja Kallas")])

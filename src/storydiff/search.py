@@ -83,6 +83,11 @@ def search_stored(
         if hit.outlet and hit.outlet not in s.outlets:
             s.outlets.append(hit.outlet)
     for s in stories.values():
-        s.size = len(store.story_article_ids(s.id))
+        ids = store.story_article_ids(s.id)  # earliest published first
+        s.size = len(ids)
+        # the story's title is its first article's, as `stories` lists it, not the hit's own
+        # (QA pass 26a, 15: a story was listed under the title of whichever article matched)
+        first = store.get_article(ids[0]) if ids else None
+        s.title = first.title if first is not None and first.title else s.title
     ranked = sorted(stories.values(), key=lambda s: -(s.articles + s.quotes))  # stable: best hit first
     return SearchResults(query=query, stories=ranked, articles=articles, quotes=quotes)
