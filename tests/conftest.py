@@ -22,6 +22,10 @@ if "STORYDIFF_CACHE_DIR" not in os.environ:
     os.environ["STORYDIFF_CACHE_DIR"] = tempfile.mkdtemp(prefix="storydiff-test-cache-")
     atexit.register(shutil.rmtree, os.environ["STORYDIFF_CACHE_DIR"], True)
 
+# no progress lines on a slow machine: tests compare a command's stderr line by line (the lines
+# themselves are tested in test_progress_lines.py)
+os.environ.setdefault("STORYDIFF_PROGRESS_SECONDS", "0")
+
 
 @cache
 def match_articles():
