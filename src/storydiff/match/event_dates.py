@@ -81,6 +81,19 @@ _DATED_YEAR = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?,?\s+(?:[^\W\d_]{3,}\.?,?
                          r"((?:19|20)\d\d)\b")
 _YEAR_AFTER = re.compile(r"\s*[,.]?\s*((?:19|20)\d\d)(?!\d)")
 _YEAR_WRITTEN = re.compile(r"\.((?:19|20)\d\d)$")
+# A night's attack told with an adjective, as English tells it with "an overnight attack": "нічної
+# атаки", "нічного обстрілу", "ночной атаки", "nocnego ataku", "nächtlichen Drohnenangriff", "a
+# night-time strike" (QA pass 26c, 01: "ОДЕСА, 5 грудня /Укрінформ/ – Унаслідок нічної атаки ..."
+# named no day, and the attacks of 2 and 5 December on Odesa were one story). Only before a word of
+# an attack, a blast or a fire, up to two words on ("нічної масованої атаки"): a night shift, train
+# or curfew ("нічна зміна", "nächtliche Ausgangssperre") says nothing of when an event happened.
+_NIGHT_EVENT_NOUN = (r"(?:атак|удар|обстріл|наліт|нальот|бомбардуван|вибух|пожеж"  # uk
+                     r"|обстрел|нал[её]т|бомбардировк|взрыв|пожар"  # ru (атак, удар above)
+                     r"|atak|nalot|ostrza[łl]|uderze|bombardowa|wybuch|eksplozj|poża)[^\W\d_]*"  # pl
+                     r"|[^\W\d_]*(?:angriff|beschuss|attacke|explosion|bombardement|bombardierung)[^\W\d_]*"  # de
+                     r"|(?:attack|strike|raid|bombing|bombardment|explosion|blast)s?|shelling")  # en: nouns only
+_NIGHT_ADJECTIVE = (r"(?:(?:нічн|ночн|nocn|nächtlich)[^\W\d_]*|night-?time|night)"
+                    rf"(?:\s+(?!of\b)[^\W\d_]+){{0,2}}?\s+(?:{_NIGHT_EVENT_NOUN})")
 # A night named by no day: "overnight", "вночі", "ночью", "in der Nacht", "w nocy" in a report of
 # day D is the night into D (QA pass 24a, 02: "KYIV, Dec 6 (Reuters) - Russia struck ... overnight"
 # read as no night, the strikes of two consecutive nights joined). Only in a sentence with a past
@@ -91,7 +104,8 @@ _BARE_NIGHT = re.compile(r"(?<![^\W\d_])(?:overnight|(?:last|during\s+the|in\s+t
                          r"|у?вночі|уночі|(?:цієї|минулої|минувшої)\s+ночі"
                          r"|ночью"
                          r"|in\s+der\s+(?:vergangenen\s+|letzten\s+)?Nacht(?!\s+(?:zum|zu|auf)\b)"
-                         r"|(?:heute|letzte|vergangene)\s+Nacht|nachts|w\s+nocy(?!\s+z\s)|(?:ostatniej|minionej|tej|zeszłej)\s+nocy|nocą)"
+                         r"|(?:heute|letzte|vergangene)\s+Nacht|nachts|w\s+nocy(?!\s+z\s)|(?:ostatniej|minionej|tej|zeszłej)\s+nocy|nocą"
+                         rf"|{_NIGHT_ADJECTIVE})"
                          r"(?![^\W\d_])", re.IGNORECASE)
 # a dateline's date more than this many days from the publication day is no day of this report
 # (an old dateline kept on a page republished later)

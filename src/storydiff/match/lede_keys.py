@@ -336,7 +336,11 @@ def parts_apart(a: int, b: int) -> bool:
 # H2); survivors pulled out or searched for, and streets swept up or cleared after it. Each in an
 # update's own construction, never a bare noun: "survivors of the quake protested", a resignation
 # "in the aftermath of" it, a lawsuit over "the clean-up" are happenings of their own (review 24b,
-# M1). Not verbs of a new act (a lawsuit filed, schools ordered shut, a rating cut).
+# M1). Not verbs of a new act (a lawsuit filed, schools ordered shut, a rating cut). "ще 11 поранені"
+# after a comma is the first report's "and 11 more injured" ("загинули троє людей, ще 11 поранені",
+# as English "three were killed and 11 more injured", which no rule reads as an update), not more
+# of the wounded than before ("помер ще один поранений"; QA pass 26c, 01: the first report's
+# "нічної атаки" read as an update's night).
 _COUNT = r"(?:\d+|\w+)"
 _UPDATE = re.compile(
     r"\b(?:death[ \t]+toll|toll[ \t]+(?:has[ \t]+|had[ \t]+)?(?:rose|rises|risen|climbed|climbs|jumped|reached)"
@@ -351,13 +355,13 @@ _UPDATE = re.compile(
     r"|search(?:ing|ed|es)?[ \t]+for[ \t]+survivors|swept[ \t]+up|sweeping[ \t]+up|clean(?:ed|ing)[ \t]+up"
     r"|clean-?up[ \t]+(?:work[ \t]+|operations?[ \t]+|efforts?[ \t]+)?(?:continued|continues|went[ \t]+on|began|begins|is[ \t]+under[ \t]+way)"
     r"|(?:кількість|кількості|число|числа)[ \t]+(?:загиблих|жертв|поранених|постраждалих)"
-    r"|ще[ \t]+" + _COUNT + r"[ \t]+(?:тіл|загибл\w*|жертв|поранен\w*)"
+    r"|ще[ \t]+" + _COUNT + r"[ \t]+(?:тіл|загибл\w*|жертв)|(?<![,–—][ \t])ще[ \t]+" + _COUNT + r"[ \t]+поранен\w*"
     r"|(?:загибл\w*|жертв\w*|поранен\w*|постраждал\w*)[^.!?\n]{0,80}?\b(?:вже|уже)[ \t]+\d+"
     r"|\b(?:вже|уже)[ \t]+" + _COUNT + r"[ \t]+(?:людей|осіб|загибл\w*|жертв)"
     r"|(?:врятува\w*|дістали|витягли|шука\w*|пошук\w*|знайшли)[ \t]+(?:\w+[ \t]+){0,2}(?:вцілілих|вижилих)"
     r"|ліквідац\w*[ \t]+наслідк\w*|ліквіду\w*[ \t]+наслідк\w*|розбир\w*[ \t]+завал\w*"
     r"|(?:число|числа|количество|количества)[ \t]+(?:погибших|жертв|раненых|пострадавших)"
-    r"|ещ[её][ \t]+" + _COUNT + r"[ \t]+(?:тел|погибш\w*|жертв|ранен\w*)"
+    r"|ещ[её][ \t]+" + _COUNT + r"[ \t]+(?:тел|погибш\w*|жертв)|(?<![,–—][ \t])ещ[её][ \t]+" + _COUNT + r"[ \t]+ранен\w*"
     r"|(?:погибш\w*|жертв\w*|ранен\w*|пострадавш\w*)[^.!?\n]{0,80}?\bуже[ \t]+\d+"
     r"|\bуже[ \t]+" + _COUNT + r"[ \t]+(?:человек|погибш\w*|жертв)"
     r"|(?:спас\w*|достали|вытащили|ищут|иска\w*|поиск\w*|нашли)[ \t]+(?:\w+[ \t]+){0,2}(?:выживших|уцелевших)"
