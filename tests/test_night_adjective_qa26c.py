@@ -81,3 +81,15 @@ def test_the_attacks_of_two_nights_on_one_city_are_two_stories_and_one_nights_la
     placed = {d.id: clusterer.add(d) for d in (first, second, second_en)}
     story = {k: clusterer.resolve(v) for k, v in placed.items()}
     assert story["first-uk"] != story["second-uk"]
+
+
+@pytest.mark.parametrize("language, lede", [
+    ("pl", "KIJÓW, 5 grudnia (PAP) - W nocy drony zaatakowały Marsk, zginęły trzy osoby."),
+    ("de", "MÜNCHEN, 5. Dezember (dpa) - In der Nacht wurden bei einem Angriff auf Marsk drei Menschen getötet."),
+])
+def test_a_datelines_place_in_capitals_of_any_language_is_a_dateline(language, lede):
+    from storydiff.compare.claims import dates_in
+
+    # the dateline's date is the filing's, no figure of the event; the lede's night is the night into it
+    assert dates_in(lede, language) == ()
+    assert nights(event_days(lede, language, DEC5)) == NIGHT_INTO_DEC5

@@ -958,7 +958,10 @@ _ENGLISH_DATE = re.compile(
 # reporting one fact on different days give them different dates (a review's finding)
 _SAID_BEFORE = re.compile(rf"\b(?:{verbs_pattern(ALL_LANGUAGES, forms=reporting_forms)})\b[^.;:!?]{{0,40}}$",
                           re.IGNORECASE)
-_DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'’-]{1,40},(?:\s*[A-Z][\w.]*,)?\s*$")
+# (a place in capitals of any of the languages read: "KIJÓW, 5 grudnia (PAP)", "MÜNCHEN, 5. Dezember";
+# QA pass 26c, 01: "KIJÓW," was no dateline, its date read as the event's day and its "w nocy" left unread)
+_DATELINE_CAPITALS = "A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЎĄĆĘŁŃŚŹŻŠŽČŘĎŤŇĚŮĖĮŲŪĒĢĶĻŅ"
+_DATELINE_BEFORE = re.compile(rf"^\s*[{_DATELINE_CAPITALS}][{_DATELINE_CAPITALS} .'’-]{{1,40}},(?:\s*[A-Z][\w.]*,)?\s*$")
 
 
 _NIGHT_OF = re.compile(r"\bnight\s+of\s+$", re.IGNORECASE)
