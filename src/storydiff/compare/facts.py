@@ -452,19 +452,40 @@ def _unattributed(text: str) -> str:
 # a sentence that only says who reported what the sentence before it told: "Об этом сообщили в
 # Министерстве обороны РФ.", "Про це повідомив Кіпер.", "This was reported by Reuters.", "Об этом
 # говорится в сообщении ведомства." (the source: what follows the verb, a dozen words at most; "that
-# …" / "что …" after the verb is a fact of its own)
+# …" / "что …" after the verb is a fact of its own; up to three words of whom it was told before the verb)
 _ATTRIBUTION_ONLY = re.compile(
     r"^\s*(?:(?:об|о)\s+(?:этом|чем|том)|про\s+(?:це|що)|(?:this|that|it)\s+(?:was|has\s+been|is)|o\s+tym)"
     r"\s+(?:(?:также|тоже|ранее|також|раніше|also|earlier|first)\s+)?"
+    # whom it was told, before the verb: "Про це Суспільному повідомили в «Укренерго»", "Об этом
+    # «Интерфаксу» сообщил ..." (QA pass 26c, 07)
+    r"(?:(?!(?:that|что|що)\b)[^\s,;:.!?]+\s+){0,3}?"
     rf"(?:{verbs_pattern(ALL_LANGUAGES)}|говорится|сообщает|сообщают|йдеться|повідомляє|повідомляють|пишут|пишуть)"
     r"(?P<source>(?:\s+(?!(?:that|что|що|як|как)\b)[^\s,;:]+){0,12})\s*[.!]?\s*$",
     re.IGNORECASE)
 
 
+# ... and as English writes it, the source first: "The head of the Odesa Regional Military
+# Administration, Oleh Kiper, said this on Telegram.", "Ukrenergo told Suspilne about this.", "Kiper
+# reported this in a statement." (QA pass 26c, 07: read as a fact, it paired with an unrelated one
+# while the Ukrainian «Про це повідомив Кіпер у Телеграмі» stood "only in" its outlet). The source:
+# the subject; a tail of where or when it was said ("on Telegram", "to reporters", "on Monday"),
+# not a clause ("said this was the worst attack", "said this, adding that ..." carry facts).
+_ATTRIBUTION_ONLY_EN = re.compile(
+    r"^\s*(?P<source>[^.!?;:\"“”«»]{2,160}?),?\s+"
+    r"(?:(?:also|earlier|first|later)\s+)?"
+    r"(?:(?:said|reported|wrote|stated|announced|posted|noted|confirmed|declared|tweeted)\s+(?:this|so)"
+    r"|(?:(?:reported|wrote|posted|spoke)\s+|informed\s+(?:[\w'’.-]+\s+){1,4}?)(?:about|of)\s+this"
+    r"|told\s+(?:[\w'’.-]+\s+){1,4}?about\s+this)"
+    r"(?:,?\s+(?:on|in|via|at|during|to|through|from|after|before|late|early|earlier|later)\b"
+    r"(?:\s+(?!(?:that|what|which|who|and|but|adding)\b)[^\s,;:]+){0,8})?\s*[.!]?\s*$",
+    re.IGNORECASE)
+
+
 def attribution_source(text: str) -> str | None:
     """The source a sentence that only says who reported names ("в Министерстве обороны РФ" of
-    "Об этом сообщили в Министерстве обороны РФ."), or None for any other sentence."""
-    m = _ATTRIBUTION_ONLY.match(text)
+    "Об этом сообщили в Министерстве обороны РФ.", "Oleh Kiper" of "Oleh Kiper said this on
+    Telegram."), or None for any other sentence."""
+    m = _ATTRIBUTION_ONLY.match(text) or _ATTRIBUTION_ONLY_EN.match(text)
     return m.group("source").strip() if m else None
 
 
