@@ -19,7 +19,13 @@ from storydiff.extract.line_rules import (
     article_source_lines,
     boilerplate_kind,
 )
-from storydiff.lexicon.outlets import CANONICAL_OUTLET, OUTLET_ALIASES, WIRE_AGENCIES, known_outlet
+from storydiff.lexicon.outlets import (
+    CANONICAL_OUTLET,
+    OUTLET_ALIASES,
+    WIRE_AGENCIES,
+    known_outlet,
+    own_outlet,
+)
 from storydiff.records import Origin
 
 MAX_TEXT_CHARS = 500_000  # longer input is cut (PolNeAR max is ~34k chars); bounds worst-case regex time
@@ -581,11 +587,13 @@ _MASTHEAD_KINDS = frozenset(
                 "tygodnik", "газета", "вісник", "вестник"})
 
 
-def _is_own(name: str, own: str, own_initials: str) -> bool:
+def _is_own(name: str, own: str, own_initials: str, own_known: str = "") -> bool:
     """Whether a cited name (lowercased) is the citing outlet itself, in the outlet's own text: its
-    name, its initials, or its last words when they end on a masthead's kind of paper
-    (``_MASTHEAD_KINDS``) and name no known outlet of their own."""
-    if name in (own, own_initials):
+    name, its initials, the known outlet its name names in any spelling (``own_known``, lowercased:
+    "suspilne" of "Suspilne News" or "Суспільне Новини", whose English page's "Ukrenergo told
+    Suspilne about this" cited itself; QA pass 26c, 12), or its last words when they end on a
+    masthead's kind of paper (``_MASTHEAD_KINDS``) and name no known outlet of their own."""
+    if name in (own, own_initials) or (own_known and name == own_known):
         return True
     return (" " in own and own.endswith(" " + name) and name.split()[-1] in _MASTHEAD_KINDS
             and not known_origin(name))
@@ -723,6 +731,7 @@ def find_origins(text: str, *, outlet: str | None = None, credit_lines: list[str
     own = canonical_origin(outlet).lower() if outlet else None
     # an agency signs its own copy with its initials: "Ostrania Press Agency" writes "(OPA) —"
     own_initials = initials(outlet) if outlet else ""
+    own_known = (own_outlet(outlet) or "").lower() if outlet else ""
     found: list[Origin] = []
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []  # name spans already used, so two rules don't claim one mention
@@ -738,7 +747,7 @@ def find_origins(text: str, *, outlet: str | None = None, credit_lines: list[str
                                      and _names_no_outlet(raw)):  # a quoted name is a title: "газета «Київ»"
                 continue
             name = canonical_origin(raw)
-            if not name or (own and _is_own(name.lower(), own, own_initials)):
+            if not name or (own and _is_own(name.lower(), own, own_initials, own_known)):
                 continue
             if any(a < y and x < b for x, y in taken) or (name, kind) in seen:
                 continue
@@ -752,7 +761,7 @@ def find_origins(text: str, *, outlet: str | None = None, credit_lines: list[str
         Origin(name=n, kind="source", evidence=text[credit[0]:credit[1]].strip(), start=credit[0])
         for n in credit[2] if not any(o.name == n and credit[0] <= o.start < credit[1] for o in found)]
     for o in _source_line_origins(text) + closing + _source_line_origins("\n".join(lines), start=len(text)):
-        if (o.name, o.kind) not in seen and not (own and _is_own(o.name.lower(), own, own_initials)):
+        if (o.name, o.kind) not in seen and not (own and _is_own(o.name.lower(), own, own_initials, own_known)):
             seen.add((o.name, o.kind))
             found.append(o)
     found.sort(key=lambda o: o.start)  # a dropped source line after the text: it ended the article

@@ -203,3 +203,31 @@ def known_outlet(name: str) -> str | None:
     (``analyze.origins``) it does not tidy the name or guess: extract's masthead rule asks whether a line
     is an outlet."""
     return CANONICAL_OUTLET.get(name.lower()) if isinstance(name, str) else None
+
+
+# the words a site's name adds to its outlet's ("Suspilne News", "Суспільне Новини", "Meduza Live"):
+# a page's own name so spelled is still its outlet's (QA pass 26c, 12)
+_SITE_WORDS = frozenset({"news", "новини", "новости", "media", "медіа", "медиа", "online", "онлайн", "live",
+                         "nachrichten", "wiadomości", "aktuell"})
+_SITE_NAME_SPLIT = re.compile(r"[\s|·•:–—]+")
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?(?P<label>[\w-]+)\.[a-z]{2,}(?:\.[a-z]{2,})?/?", re.IGNORECASE)
+
+
+def own_outlet(name: str) -> str | None:
+    """The known outlet a page's own name (its site name, masthead or domain) names, in any of its
+    spellings: the name itself ("Суспільне"), with a site's word after it ("Suspilne News",
+    "Суспільне Новини"), or its domain ("suspilne.media", "www.ukrinform.net"); None for another
+    name. Only for the page's own outlet: another outlet's "Meduza Live" or "bild.de" cited in a
+    text is read by ``analyze.origins.canonical_origin``."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    found = known_outlet(name.strip())
+    if found:
+        return found
+    domain = _DOMAIN.fullmatch(name.strip())
+    if domain:
+        return known_outlet(domain.group("label"))
+    words = [w for w in _SITE_NAME_SPLIT.split(name.strip()) if w]
+    while len(words) > 1 and words[-1].lower() in _SITE_WORDS:
+        words.pop()
+    return known_outlet(" ".join(words))

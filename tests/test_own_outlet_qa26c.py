@@ -1,0 +1,28 @@
+"""An outlet is never an origin of its own page, in any of its spellings (QA pass 26c, 12): Suspilne's
+English page ("Suspilne News") writing "Ukrenergo told Suspilne about this" printed "origins cited:
+Suspilne" for a story of Suspilne's pages alone."""
+
+import pytest
+
+from storydiff.analyze.origins import find_origins
+from storydiff.lexicon.outlets import own_outlet
+
+TOLD = "Overnight, a missile struck a substation in Kharkiv. Ukrenergo told Suspilne about this."
+
+
+@pytest.mark.parametrize("outlet", ["Suspilne News", "Суспільне Новини", "Суспільне | Новини", "suspilne.media",
+                                    "https://suspilne.media/", "Суспільне", "Suspilne"])
+def test_the_pages_own_outlet_in_any_spelling_is_no_origin_of_it(outlet):
+    assert own_outlet(outlet) == "Suspilne"
+    assert find_origins(TOLD, outlet=outlet) == []
+
+
+def test_another_outlets_page_still_cites_it():
+    assert [o.name for o in find_origins(TOLD, outlet="Kyiv Post")] == ["Suspilne"]
+    assert [o.name for o in find_origins(TOLD, outlet="Ukrinform News")] == ["Suspilne"]
+    assert [o.name for o in find_origins(TOLD)] == ["Suspilne"]
+
+
+@pytest.mark.parametrize("name", ["Valley Radio", "News", "Новини.LIVE", "Dunmere Courier", ""])
+def test_a_name_of_no_known_outlet_names_none(name):
+    assert own_outlet(name) is None
