@@ -109,7 +109,7 @@ def test_a_short_article_is_filled_from_its_re_check_pass_without_a_third_pass(m
     assert calls == [{"favor_precision": True}, {}]
 
 
-def test_extract_html_without_gap_fill_keeps_the_precise_body(monkeypatch):
+def test_extract_html_without_gap_fill_reads_the_gap_from_the_pages_paragraphs_in_one_pass(monkeypatch):
     from storydiff.extract.html import extract_html
     from storydiff.settings import ExtractSettings
 
@@ -117,8 +117,10 @@ def test_extract_html_without_gap_fill_keeps_the_precise_body(monkeypatch):
 
     calls = _passes(monkeypatch)
     _settings(monkeypatch, recheck_below_words=0, gap_fill_max_lines=0)
-    assert extract_html(_page(True)).text.split("\n") == [A, C, D]
+    assert extract_html(_page(True)).text.split("\n") == [A, B, C, D]  # <p>B</p> between A and C, read alike
     assert calls == [{"favor_precision": True}]
+    _settings(monkeypatch, recheck_below_words=0, gap_fill_max_lines=0, paragraph_gap_max_lines=0)
+    assert extract_html(_page(True)).text.split("\n") == [A, C, D]
 
 
 def test_the_balanced_pass_runs_where_the_pages_paragraphs_show_a_gap(monkeypatch):
@@ -174,3 +176,72 @@ def test_a_page_that_is_no_article_gets_the_balanced_pass_alone(monkeypatch):
     calls = _passes(monkeypatch)
     assert extract_html(_page(False)).text.split("\n") == [A, B, C, D]
     assert calls == [{}]
+
+
+# fill_from_paragraphs: the same gaps filled from the page's own <p>s, no second pass
+
+from lxml.html import fromstring  # noqa: E402
+
+from storydiff.extract.pass_gaps import fill_from_paragraphs  # noqa: E402
+
+
+def from_page(precise: list[str], body: str, **kw) -> list[str]:
+    options = {"max_gap": 3, "min_words": 0, "sentence_end": True} | kw
+    tree = fromstring(f"<html><body><h1>Nato at 75</h1>{body}<footer><p>About us.</p></footer></body></html>")
+    return fill_from_paragraphs("\n".join(precise), tree, **options).split("\n")
+
+
+def test_a_paragraph_left_out_between_two_sibling_paragraphs_is_read_from_the_page():
+    body = f'<div class="story"><p>{A}</p><p>{B} See <a href="/x">the treaty</a>.</p><p>{C}</p></div>'
+    assert from_page([A, C], body) == [A, f"{B} See the treaty.", C]
+
+
+def test_paragraphs_each_in_a_wrapper_of_one_kind_are_placed_alike():
+    wrap = '<div class="text-block"><p>{}</p></div>'
+    body = '<article>' + "".join(wrap.format(x) for x in (A, B, C, D)) + '</article>'
+    assert from_page([A, D], body) == [A, B, C, D]
+    assert from_page([A, D], body, max_gap=1) == [A, D]
+
+
+def test_a_caption_a_teaser_box_or_a_link_between_two_paragraphs_stays_out():
+    caption = '<p><img src="map.jpg"/>The first map of the alliance. (NATO)</p>'
+    boxed = f'<p>{A}</p><div class="teaser"><p>Finland and Sweden joined the alliance.</p></div><p>{C}</p>'
+    linked = f'<p>{A}</p><p><a href="/quiz">Take the quiz on the alliance now!</a></p><p>{C}</p>'
+    classed = f'<p>{A}</p><p class="credit">Reporting by the wire desk.</p><p>{C}</p>'
+    assert from_page([A, C], f"<div><p>{A}</p>{caption}<p>{C}</p></div>") == [A, C]
+    for body in (boxed, linked, classed):
+        assert from_page([A, C], f"<div>{body}</div>") == [A, C]
+
+
+def test_a_gap_that_is_no_sentence_or_a_notice_stays_out():
+    heading = f"<div><p>{A}</p><p>Related: Finland and Sweden join</p><p>{C}</p></div>"
+    notice = f"<div><p>{A}</p><p>Sign up for our daily newsletter.</p><p>{C}</p></div>"
+    assert from_page([A, C], heading) == [A, C]
+    assert from_page([A, C], notice) == [A, C]
+
+
+def test_what_lies_before_the_first_or_after_the_last_read_line_stays_out():
+    body = f'<div><p>Read the full explainer.</p><p>{A}</p><p>{C}</p><p>More from the alliance.</p></div>'
+    assert from_page([A, C], body) == [A, C]
+
+
+def test_a_line_cut_of_its_linked_words_is_read_whole_from_its_paragraph():
+    cut = "Finland joined in April 2023 and in March 2024."
+    body = f'<div><p>{A}</p><p>Finland joined in April 2023 and <a href="/se">Sweden</a> in March 2024.</p><p>{C}</p></div>'
+    assert from_page([A, cut, C], body) == [A, D, C]
+    # a paragraph placed otherwise (a caption's) is not read in
+    other = f'<div><p>{A}</p><figure><p>Finland joined in April 2023 and <a href="/se">Sweden</a> in March 2024.</p></figure></div>'
+    assert from_page([A, cut], other) == [A, cut]
+
+
+def test_a_paragraph_the_pass_split_into_lines_is_not_read_twice():
+    # trafilatura can end a line at an inline element: both lines are the same <p>'s
+    head, tail = "Finland joined in April 2023 and", "Sweden in March 2024."
+    body = f'<div><p>{A}</p><p>Finland joined in April 2023 and <code>Sweden</code> in March 2024.</p><p>{C}</p></div>'
+    assert from_page([A, head, tail, C], body) == [A, head, tail, C]
+
+
+def test_a_paragraph_that_only_opens_like_the_line_does_not_replace_it():
+    heading = "How Much Does Software Cost?"
+    body = f'<div><p>{A}</p><p>How much does tier 1 software cost?</p><p>{C}</p></div>'
+    assert from_page([A, heading, C], body) == [A, heading, C]

@@ -149,6 +149,13 @@ class ExtractSettings:
     gap_fill_min_words: int = 0
     gap_fill_sentence_end: bool = True
     gap_fill_when_paragraphs_show: bool = True
+    # With that fill off, the precise body's gaps are filled from the page's own <p>s instead, at no
+    # pass's cost (pass_gaps.fill_from_paragraphs: a left-out <p> placed as the two read around it,
+    # a sentence, no caption, link or notice; round 26): a gap of at most this many paragraphs,
+    # gap_fill_min_words and gap_fill_sentence_end as above. 3 is the fill's leave-one-corpus-out
+    # choice above, not chosen again; the rule was designed on aeb + wcxb, fundus scored once
+    # (BENCHMARKS §1, round 26). 0: off.
+    paragraph_gap_max_lines: int = 3
     # On a page that does not declare itself an article, the page's prose outside its chrome
     # (extract/page_prose.py) replaces the balanced pass when the pass holds fewer than this share
     # of its words (a listing's, a forum thread's or a service page's items dropped). Chosen

@@ -29,7 +29,7 @@ from storydiff.extract.metadata import byline_names, headline
 from storydiff.extract.page_prose import page_prose
 from storydiff.extract.page_region import region_text
 from storydiff.extract.page_type import declares_article, teaser_headlines
-from storydiff.extract.pass_gaps import fill_gaps, page_paragraphs, shows_gap
+from storydiff.extract.pass_gaps import fill_from_paragraphs, fill_gaps, page_paragraphs, shows_gap
 from storydiff.extract.precise_pass import install as _install_precise_headings
 from storydiff.extract.precise_pass import linked_headings_kept
 from storydiff.extract.split_body import split_body_text
@@ -158,6 +158,10 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     teasers = 0 if declared else teaser_headlines(tree, text, url or info.url)
     if precise and text and SETTINGS.gap_fill_max_lines > 0:
         text = _fill_precise_gaps(tree, url, text, balanced, info.title, headlines)
+    elif precise and text:
+        # no second pass: the page's own <p>s between two read ones (pass_gaps.fill_from_paragraphs)
+        text = fill_from_paragraphs(text, tree, max_gap=SETTINGS.paragraph_gap_max_lines,
+                                    min_words=SETTINGS.gap_fill_min_words, sentence_end=SETTINGS.gap_fill_sentence_end)
     if len(text) < SETTINGS.min_body_chars:
         raise ValueError("article text empty after cleaning")
     tags = page_meta(tree)
