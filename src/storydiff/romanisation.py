@@ -37,6 +37,51 @@ def sounds(name: str) -> str:
     return name
 
 
+# English and French spellings as Ukrainian and Russian write them, by sound (Blair / Блер, Joly /
+# Жолі, Trudeau / Трюдо, Moore / Мур, Carney / Карні, Johnson / Джонсон): the letters of a Latin name
+# that a Cyrillic spelling hears as one sound, in order (eau before au)
+_HEARD = ((r"eau", "o"), (r"au", "o"), (r"ai", "e"), (r"(?:ey|ie|y)$", "i"), (r"ee|ea(?![aeiou]|$)", "i"), (r"oo|ou", "u"),
+          (r"oi", "ua"), (r"ck", "k"), (r"c(?=[eiy])", "s"), (r"c(?!h)", "k"), (r"qu", "kv"), (r"th", "t"),
+          (r"ph", "f"), (r"x", "ks"), (r"w", "v"), (r"j", "zh"), (r"(?<=[aeiou])h", ""),
+          (r"(?<=[^aeiou])e$", ""), (r"y", "i"))
+
+
+def _heard_alike(low: str) -> str:
+    """What both scripts' spellings by ear leave out: a soft sign's i after a consonant (Трюдо's
+    triudo, Pierre's pie), a doubled letter (Анніта / Anita)."""
+    low = re.sub(r"(?<=[^aeiou])i(?=[aeou])", "", low)
+    return re.sub(r"(\w)\1", r"\1", low)
+
+
+def heard_latin(surname: str) -> str:
+    """A Latin surname as an English or French reader says it, in the letters of ``romanised``:
+    "Blair" -> "bler", "Joly" -> "zholi", "Trudeau" -> "trudo". For comparing with ``heard_cyrillic``
+    of a Cyrillic spelling only (within the Latin script it folds apart names: Paul / Pol)."""
+    low = romanised(surname)
+    for spelled, sound in _HEARD:
+        low = re.sub(spelled, sound, low)
+    return _heard_alike(low)
+
+
+def heard_cyrillic(surname: str) -> str:
+    """A Cyrillic surname romanised as ``heard_latin`` reads a Latin one: дж is the ж of an English
+    j (Джонсон / Johnson), a soft vowel after a consonant its plain vowel (Трюдо / Trudeau)."""
+    return _heard_alike(romanised(surname).replace("dzh", "zh").replace("y", "i"))
+
+
+# the case endings of a Cyrillic name by ear, romanised as ``heard_cyrillic`` writes them
+# (Джонсон-а, Блер-ові, Трюдо-м, Джуліан-ом); not any letters: Клерк is no Clair, Карлос no Carl
+_HEARD_ENDINGS = frozenset({"a", "u", "iu", "e", "i", "om", "em", "im", "m", "ovi", "evi", "oi", "oiu", "ei"})
+
+
+def alike_by_ear(latin: str, cyrillic: str) -> bool:
+    """Whether a Cyrillic surname spells a Latin one by ear (``heard_latin``): the same sounds, or
+    them with a case ending ("Джонсона" / "Johnson"). Not a close ratio: Жолі is no Jolin, Сен no
+    Spain, Пітер no Pierre (bench/same_person_pairs.py)."""
+    hl, hc = heard_latin(latin), heard_cyrillic(cyrillic)
+    return hl == hc or (len(hl) >= 4 and hc.startswith(hl) and hc[len(hl):] in _HEARD_ENDINGS)
+
+
 def cyrillic_romanisation_key(surname: str) -> str:
     """A Latin surname folded only where one language's outlets romanise one Cyrillic letter
     their own ways: a final -y, -yy, -yi, -iy, -yj or -i (AP's "Zelenskyy", Reuters'

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from storydiff.lexicon.given_names import GIVEN_NAME_GROUP, given_key
 from storydiff.romanisation import (  # used here and importable from here, as before
     MAX_NAME_CHARS,
+    alike_by_ear,
     cyrillic_romanisation_key,
     latin_key,
     name_spelling,
@@ -255,6 +256,9 @@ def none_counts(text: str, language: str | None) -> tuple:
 # -- names across scripts --------------------------------------------------------------------
 
 SAME_PERSON_RATIO = 70  # rapidfuzz ratio of romanised surnames: Scholz / Шольц (sholz / sholts) is 73
+# languages whose spellings ``romanisation.heard_latin`` reads (a German or Polish j is й, a Spanish one х); None:
+# an article of unknown language
+HEARD_LANGUAGES = frozenset({"en", "fr", None})
 
 
 def _cyrillic(name: str) -> bool:
@@ -395,7 +399,15 @@ def same_person(a: str, b: str, language_a: str | None = None, language_b: str |
         return True
     # otherwise, within one script a different spelling is a different surname (Brel / Brehl are
     # two people: "eh" is no romanisation of a letter)
-    return cyrillic[0] != cyrillic[1] and fuzz.ratio(ka, kb) >= SAME_PERSON_RATIO
+    if cyrillic[0] == cyrillic[1]:
+        return False
+    if fuzz.ratio(ka, kb) >= SAME_PERSON_RATIO:
+        return True
+    # an English or French name written in Cyrillic by its sound, not its letters (Blair / Блер,
+    # Joly / Жолі, Trudeau / Трюдо: QA pass 26c, 6)
+    (latin, latin_language), cyr = ((sb, language_b), sa) if cyrillic[0] else ((sa, language_a), sb)
+    return (language_key(latin_language) in HEARD_LANGUAGES
+            and alike_by_ear(latin, cyr))
 
 
 def quote_sentences(text: str) -> list[str]:

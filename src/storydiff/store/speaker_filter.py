@@ -11,7 +11,8 @@ case folded, from a word's start), a speaker is named when each typed word is on
   (``romanisation.uk_ru_spellings``: Зеленський / Зеленский);
 - in another script: the same key of the romanised word (``romanisation.latin_key``, with g and h
   one letter, as Russian and Ukrainian romanise г: Шойгу / Shoigu); a key is the whole word, so
-  "Peskov" names no "Pesko".
+  "Peskov" names no "Pesko"; or an English or French name's Cyrillic spelling by ear
+  (``heard_key``: Blair / Блер).
 
 A surname alone names anyone of that surname, as it always did in one script ("Песков" finds
 "Анна Пескова" too: the genitive Пескова and the feminine Пескова are one word).
@@ -26,7 +27,15 @@ from __future__ import annotations
 import functools
 import re
 
-from storydiff.romanisation import MAX_NAME_CHARS, latin_key, name_spelling, romanised, uk_ru_spellings
+from storydiff.romanisation import (
+    MAX_NAME_CHARS,
+    heard_cyrillic,
+    heard_latin,
+    latin_key,
+    name_spelling,
+    romanised,
+    uk_ru_spellings,
+)
 from storydiff.store.search_index import (
     CASE_ENDINGS,
     WORD_START,
@@ -64,11 +73,21 @@ def case_forms(word: str) -> list[str]:
     return [stem + e for stem in cyrillic_stems(word) for e in CASE_ENDINGS]
 
 
+@functools.lru_cache(maxsize=4096)
+def heard_key(word: str) -> str:
+    """A word's key across scripts by sound: an English or French name and its Cyrillic spelling
+    by ear meet ("Blair" and "Блер", "Trudeau" and "Трюдо", "Joly" and "Жолі": QA pass 26c, 6)."""
+    heard = heard_cyrillic(word) if _cyrillic(word) else heard_latin(word)
+    return latin_key(heard).replace("g", "h")
+
+
 @functools.lru_cache(maxsize=256)
 def _typed(word: str) -> tuple[str, frozenset[str], frozenset[str], bool]:
-    """(the word folded, its case forms folded, their keys across scripts, whether Cyrillic)."""
+    """(the word folded, its case forms folded, their keys across scripts (``script_key`` and
+    ``heard_key``), whether Cyrillic)."""
     forms = [word, *case_forms(word)]
-    return fold(word), frozenset(fold(f) for f in forms), frozenset(script_key(f) for f in forms), _cyrillic(word)
+    keys = frozenset(key(f) for f in forms for key in (script_key, heard_key))
+    return fold(word), frozenset(fold(f) for f in forms), keys, _cyrillic(word)
 
 
 def _names_word(typed: str, word: str) -> bool:
@@ -76,10 +95,10 @@ def _names_word(typed: str, word: str) -> bool:
     folded = fold(word)
     if folded.startswith(prefix) or folded in forms:
         return True
+    if _cyrillic(word) != cyrillic:
+        return script_key(word) in keys or heard_key(word) in keys
     if script_key(word) not in keys:
         return False
-    if _cyrillic(word) != cyrillic:
-        return True
     # both Cyrillic: one the Ukrainian, the other the Russian spelling of one name (Зеленський /
     # Зеленский), not any two words romanised alike
     return cyrillic and len(word) <= MAX_NAME_CHARS and any(_uk_ru(word, form) for form in forms)
