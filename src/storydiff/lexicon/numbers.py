@@ -297,6 +297,47 @@ _MORE_UNITS: dict[str, dict[str, str]] = {
            "hospital": "hospi", "buque": "ship", "barco": "ship", "vehículo": "vehic", "prisionero": "priso",
            "refugiado": "refug", "periodista": "journ", "rehén": "hosta", "rehenes$": "hosta", "tanque": "tank"},
 }
+# What power-cut, relief and war reports count beside the dead (QA pass 26c, 5: "42 тисячі абонентів"
+# and "About 24,000 customers" kept their own letters, "абоне" and "custo", and never met): a utility's
+# customers or subscribers ("custm": "custo" is English custody), households ("hhold": not the
+# buildings "будинків" count), countries, regions, flats, volunteers, medics, pupils, veterans,
+# substations and the evacuated, to the key English's first letters give (or ENGLISH_UNITS gives).
+_NEWS_UNITS: dict[str, dict[str, str]] = {
+    "uk": {"абонент": "custm", "споживач": "custm", "клієнт": "custm", "домогосподарств": "hhold",
+           "господарств": "hhold", "країн": "count", "держав": "count", "област": "regio", "регіон": "regio",
+           "квартир": "apart", "волонтер": "volun", "доброволь": "volun", "добровольц": "volun", "медик": "medic",
+           "лікар": "medic", "учн": "stude", "школяр": "stude", "студент": "stude", "ветеран": "veter",
+           "підстанці": "subst", "евакуйован": "evacu"},
+    "ru": {"абонент": "custm", "потребител": "custm", "клиент": "custm", "домохозяйств": "hhold",
+           "домашних хозяйств": "hhold", "стран": "count", "государств": "count", "област": "regio",
+           "регион": "regio", "квартир": "apart", "волонтер": "volun", "волонтёр": "volun", "доброволь": "volun",
+           "добровольц": "volun", "медик": "medic", "врач": "medic", "учени": "stude", "учащ": "stude",
+           "школьник": "stude", "студент": "stude", "ветеран": "veter", "подстанци": "subst",
+           "эвакуирован": "evacu"},
+    "de": {"kunde": "custm", "stromkunde": "custm", "abonnent": "custm",
+           "verbraucher": "custm", "haushalt": "hhold", "staaten": "count", "länder$": "count", "region": "regio",
+           "wohnung": "apart", "freiwillig": "volun", "helfer": "volun", "arzt": "medic", "ärzte": "medic",
+           "mediziner": "medic", "sanitäter": "medic", "schüler": "stude", "student": "stude",
+           "veteran": "veter", "umspannwerk": "subst", "evakuiert": "evacu"},
+    "pl": {"abonent": "custm", "odbiorc": "custm", "odbiorców": "custm", "klient": "custm",
+           "domow": "hhold", "kraj": "count", "krajów": "count", "państw": "count", "region": "regio",
+           "obwod": "regio", "województw": "regio", "mieszka": "apart", "wolontariusz": "volun",
+           "ochotnik": "volun", "ochotnicy$": "volun", "lekarz": "medic", "lekarzy$": "medic", "medyk": "medic",
+           "medyc": "medic", "uczni": "stude", "uczeń$": "stude", "student": "stude", "weteran": "veter",
+           "podstacj": "subst", "ewakuowan": "evacu"},
+    "lt": {"abonent": "custm", "vartotoj": "custm", "klient": "custm", "šal": "count", "region": "regio",
+           "but": "apart", "savanor": "volun", "medik": "medic", "gydytoj": "medic", "mokini": "stude",
+           "student": "stude", "veteran": "veter", "pastot": "subst", "evakuot": "evacu"},
+    "fr": {"abonné": "custm", "client": "custm", "consommateur": "custm", "foyer": "hhold", "ménage": "hhold",
+           "pays$": "count", "région": "regio", "appartement": "apart", "logement": "apart", "bénévole": "volun",
+           "volontaire": "volun", "médecin": "medic", "soignant": "medic", "élève": "stude",
+           "étudiant": "stude", "vétéran": "veter", "évacué": "evacu"},
+    "es": {"abonado": "custm", "cliente": "custm", "usuario": "custm", "consumidor": "custm", "hogar": "hhold",
+           "país": "count", "países$": "count", "región": "regio", "regiones$": "regio", "apartamento": "apart",
+           "piso$": "apart", "pisos$": "apart", "voluntario": "volun", "médico": "medic", "sanitario": "medic",
+           "alumno": "stude", "estudiante": "stude", "veterano": "veter", "subestaci": "subst",
+           "evacuad": "evacu"},
+}
 # the verb "killed" before a bare count, as headlines write a toll ("Angriff tötet 3 in Lwiw",
 # "Atak zabił 3", "Удар убил 3"; QA pass 20: English "kills 3" was unit "kill"): whole words, so
 # "вбивства" (murders) and "Tötung" count nothing new
@@ -311,13 +352,19 @@ _KILLED_VERBS: dict[str, dict[str, str]] = {
 }
 for _code, _more in _MORE_UNITS.items():
     _UNITS[_code].update(_more)
+    _UNITS[_code].update(_NEWS_UNITS[_code])
     _UNITS[_code].update(_KILLED_VERBS[_code])
 # English words whose first letters would be another key: "missiles" is no "missing", "troops"
 # are soldiers; checked before the first-letters cut (``claims._English.unit_key``)
 ENGLISH_UNITS = {"missile": "missl", "rocket": "missl", "troop": "soldi", "rescuer": "firef", "rescue$": "firef",
                  "warplane": "fight", "jet$": "fight", "jets$": "fight", "plane": "aircr", "airplane": "aircr",
                  "vessel": "ship", "tanker": "ship", "warship": "ship", "servicem": "soldi", "localit": "settl", "cities$": "town", "city$": "town",
-                 "pows$": "priso"}
+                 "pows$": "priso",
+                 # see _NEWS_UNITS
+                 "customer": "custm", "subscriber": "custm", "consumer": "custm", "client": "custm",
+                 "household": "hhold", "flat$": "apart", "flats$": "apart", "doctor": "medic",
+                 "physician": "medic", "paramedic": "medic", "pupil": "stude", "schoolchild": "stude",
+                 "oblast": "regio", "nation$": "count", "nations$": "count"}
 # the keys the other languages' tables give: what a figure counts in words every language names
 UNIT_KEYS = frozenset(key for table in _UNITS.values() for key in table.values())
 # unit words that several languages write alike ("km"), and symbols, in every language
