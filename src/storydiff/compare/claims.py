@@ -31,6 +31,7 @@ from storydiff.lexicon.numbers import (
     clock_minutes,
     contact_spans,
     currency_key,
+    dollar_issuer,
     is_place_word,
     number_language,
     starts_like,
@@ -370,6 +371,13 @@ def _designations(text: str) -> list[tuple[int, int]]:
 _ENGLISH_STARTS = tuple(sorted(ENGLISH_UNITS.items(), key=lambda kv: -len(kv[0])))
 
 
+def _currency_after(text: str, end: int) -> bool:
+    """Whether a currency's word follows ``end``: the capitalised word before it says whose
+    ("200 million Australian dollars", as "Canadian dollars" by the places' table: QA pass 26c, 9)."""
+    nxt = _UNIT_WORD.match(text, end)
+    return bool(nxt) and currency_key(nxt.group(1)) is not None
+
+
 def _lower_word_after(text: str, end: int) -> bool:
     """Whether a lower-case word follows ``end`` (after spaces only): a noun the word before modifies."""
     nxt = _UNIT_WORD.match(text, end)
@@ -420,6 +428,9 @@ class Quantity(NamedTuple):
     written: str  # as the reader saw it: "48 hours", "about 200"
     low: float  # the values it allows: itself, or around a rounded figure, or a range's ends
     high: float
+    # whose currency a sum of a currency several countries name is in, where the text says it
+    # ("ca" for "200 мільйонів канадських доларів", "us" for "US$200 million"); "" may be any
+    issuer: str = ""
 
 
 def overlap(a: Quantity, b: Quantity) -> bool:
@@ -706,7 +717,8 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
                 housing = housing or w in _HOUSING_MODIFIERS
                 continue
             if (lang.code == "en" and (step == 0 or modified) and word.group(1)[:1].isupper()
-                    and is_place_word(word.group(1)) and _lower_word_after(text, word.end())):
+                    and (is_place_word(word.group(1)) or _currency_after(text, word.end()))
+                    and _lower_word_after(text, word.end())):
                 # "Eight Russian drones", "40 Polish firefighters": whose, not which kind (QA
                 # pass 18: read as a name, "drone:russi" never met "Siedem rosyjskich dronów")
                 written += " " + word.group(1)
@@ -821,7 +833,8 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
             if value and value % ROUND_BOUND == 0:
                 lo, hi = (value, math.inf) if at_least else (0.0, value)
         at[start] = len(out)
-        out.append(Quantity(value, unit, written, lo, hi))
+        issuer = dollar_issuer(text, start, end) if unit == "dolla" else ""
+        out.append(Quantity(value, unit, written, lo, hi, issuer))
         spans.append((start, end))
         previous_unit, previous_end = unit, end
     _join_ranges_and_parts(text, out, spans, lang)

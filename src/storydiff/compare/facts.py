@@ -54,7 +54,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -808,14 +808,30 @@ def _currency_conflicts(claims: Sequence[Claim], label: Callable[[str], str]) ->
         mine: dict[float, set[str]] = {}
         for q in c.quantities:
             if q.unit in CURRENCIES:
-                mine.setdefault(q.value, set()).add(q.unit)
-                outlets = by_value.setdefault(q.value, {}).setdefault(q.unit, [])
+                # Canadian and US dollars are two currencies (QA pass 26c, 9)
+                currency = f"{q.unit}:{q.issuer}" if q.issuer else q.unit
+                mine.setdefault(q.value, set()).add(currency)
+                outlets = by_value.setdefault(q.value, {}).setdefault(currency, [])
                 if label(c.article_id) not in outlets:
                     outlets.append(label(c.article_id))
-                wording.setdefault((q.value, q.unit), q.written)
-        both.update(v for v, units in mine.items() if len(units) > 1)
-    return ["currency differs: " + " vs ".join(f"{wording[value, unit]} ({', '.join(o)})" for unit, o in units.items())
-            for value, units in by_value.items() if len(units) > 1 and value not in both]
+                wording.setdefault((q.value, currency), q.written)
+        both.update(v for v, currencies in mine.items() if len(_named_currencies(currencies)) > 1)
+    lines = []
+    for value, currencies in by_value.items():
+        named = _named_currencies(currencies)
+        if len(named) > 1 and value not in both:
+            lines.append("currency differs: " + " vs ".join(
+                f"{wording[value, currency]} ({', '.join(currencies[currency])})" for currency in named))
+    return lines
+
+
+def _named_currencies(currencies: Iterable[str]) -> list[str]:
+    """The currencies of one sum that can differ: a dollar of no country named ("$200 million",
+    "200 млн доларів") may be any country's, so it differs from none of theirs, only from another
+    currency (€, £)."""
+    currencies = list(dict.fromkeys(currencies))
+    issued = {c.split(":")[0] for c in currencies if ":" in c}
+    return [c for c in currencies if ":" in c or c not in issued]
 
 
 def _contradictions(claims: Sequence[Claim], figures_of: FiguresOf) -> list[dict[str, list[Quantity]]]:

@@ -376,6 +376,7 @@ CURRENCIES = frozenset({"dolla", "euro", "pound", "hryvn", "roubl", "zloty"})
 # word ("euro" would take "European", "eur" "Europa")
 CURRENCY_WORDS = {
     "dollar": "dolla", "dolar": "dolla", "dólar": "dolla", "долар": "dolla", "доллар": "dolla", "usd$": "dolla",
+    "cad$": "dolla", "aud$": "dolla", "nzd$": "dolla",
     "дол$": "dolla", "долл$": "dolla",
     "euro$": "euro", "euros$": "euro", "євро": "euro", "евро": "euro", "eur$": "euro",
     "eurų$": "euro", "eurai$": "euro", "eurus$": "euro", "eurais$": "euro",  # Lithuanian "1,5 mlrd. eurų"
@@ -436,6 +437,65 @@ def currency_key(word: str) -> str | None:
     return next((key for start, key in _CURRENCY_STARTS if _starts(w, start)), None)
 # a currency's sign before the figure: "$1.2 billion", "€1,2 млрд", "US$ 5"
 CURRENCY_BEFORE = re.compile(r"(?:US|A|C)?([$€£₴₽])\s?$")
+# Whose dollar a sum is in, where the text says (QA pass 26c, 9: "200 мільйонів канадських доларів"
+# and "200 million US dollars" were one currency): a sign's or a code's letters ("C$", "US$",
+# "CAD", "USD"), or the country's adjective or name beside the currency word, before it
+# ("канадських доларів", "US dollars", "kanadische Dollar") or after it ("доларів США", "dollars
+# canadiens", "dólares estadounidenses"). Stems of the words, in any case ending.
+_DOLLAR_ISSUERS = {
+    "ca": ("canad", "канад", "kanad", "cad"),
+    "us": ("us", "u.s", "usa", "сша", "american", "америк", "amerykań", "amerikan", "américain",
+           "estadounidense", "ee.uu", "eeuu", "usd"),
+    "au": ("austral", "австрал", "aud"),
+    "nz": ("zealand", "новозеланд", "nowozeland", "neuseeländ", "néo-zéland", "neozeland", "nzd"),
+    "hk": ("hong", "гонконг", "hkd"),
+}
+_ISSUER_OF_STEM = tuple((stem, issuer) for issuer, stems in _DOLLAR_ISSUERS.items() for stem in stems)
+_SIGN_ISSUER = re.compile(r"\b(US|U\.S\.|C|CA|CAN|A|AU|NZ|HK)\$\s?$")  # no space: "A $100 investment" is no A$
+_SIGN_ISSUERS = {"us": "us", "u.s.": "us", "c": "ca", "ca": "ca", "can": "ca", "a": "au", "au": "au",
+                 "nz": "nz", "hk": "hk"}
+_CODE_BEFORE = re.compile(r"\b(USD|CAD|AUD|NZD|HKD)\s?$")
+_MONEY_WORDS = re.compile(r"[^\W\d_]+(?:[.-][^\W\d_]+)*\.?")
+# a clause's end: a mark, or a full stop that ends no abbreviation of the dollar ("200 млн дол. США")
+_CLAUSE_END = re.compile(r"[,;:!?()\n]|(?<!\bдол)(?<!\bдолл)\.\s")
+DOLLAR_WORDS_AROUND = 4  # words after a figure where its currency word and the issuer's are looked for
+
+
+def _issuer_of(word: str) -> str:
+    w = word.lower().rstrip(".")
+    head = w.split("-")[0]
+    # "US" only as written: "us" is a pronoun; a compound "US-Dollar" / "CAD-Dollar" by its first part
+    if head in ("us", "u.s") and not word[:2].isupper():
+        return ""
+    # short stems (codes, "us") are whole words or a compound's first part; longer ones start a word
+    return next((issuer for stem, issuer in _ISSUER_OF_STEM
+                 if (head == stem if len(stem) <= 4 else w.startswith(stem))), "")
+
+
+def dollar_issuer(text: str, start: int, end: int) -> str:
+    """Whose dollar the sum at text[start:end] is in ("ca", "us", "au", "nz", "hk"), or "" where the
+    text does not say (a bare "$" or "dollars" may be any)."""
+    before = text[max(0, start - 6):start]
+    sign = _SIGN_ISSUER.search(before)
+    if sign:
+        return _SIGN_ISSUERS[sign.group(1).lower()]
+    code = _CODE_BEFORE.search(before)
+    if code:
+        return _issuer_of(code.group(1))
+    # the words of the figure's clause after it ("200 million dollars, the US said": not the US's)
+    clause = _CLAUSE_END.split(text[end:end + 80], maxsplit=1)[0]
+    words = _MONEY_WORDS.findall(clause)[:DOLLAR_WORDS_AROUND + 2]
+    at = next((i for i, w in enumerate(words[:DOLLAR_WORDS_AROUND])
+               if currency_key(w.rstrip(".").split("-")[-1]) == "dolla"), None)
+    if at is None:
+        return ""
+    # the currency word itself ("USD", "US-Dollar"), the word before it, or the one or two after
+    for w in (words[at], *words[max(0, at - 1):at], *words[at + 1:at + 3]):
+        if issuer := _issuer_of(w):
+            return issuer
+    return ""
+
+
 # the hour and colon before a clock time's minutes ("о 10:30"): a colon after a word introduces
 # the figure ("Масована атака на Львів: двоє загиблих", "Lviv: 3 killed"; QA pass 20: such
 # headline tolls were dropped as clock times)

@@ -1,0 +1,56 @@
+"""Canadian and US dollars are two currencies, QA pass 26c, 9: "200 мільйонів канадських доларів"
+beside "200 million US dollars" gave no "currency differs". The dollar's country is read where
+the text writes it (a sign's or a code's letters, the country's adjective or name beside the
+currency word); a bare "$" or "dollars" may be any country's."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydiff.compare.claims import quantities_in
+from storydiff.compare.facts import align_facts
+from storydiff.records import Article
+
+
+@pytest.mark.parametrize(
+    "text, lang, issuer",
+    [("Канада виділить 200 мільйонів канадських доларів.", "uk", "ca"),
+     ("Канада выделит 200 миллионов канадских долларов.", "ru", "ca"),
+     ("Kanada przekaże 200 mln dolarów kanadyjskich.", "pl", "ca"),
+     ("Kanada gibt 200 Millionen kanadische Dollar.", "de", "ca"),
+     ("Le Canada versera 200 millions de dollars canadiens.", "fr", "ca"),
+     ("Canada will give C$200 million.", "en", "ca"),
+     ("Canada will give 200 million CAD.", "en", "ca"),
+     ("Canada will give 200 million US dollars.", "en", "us"),
+     ("Canada will give US$200 million.", "en", "us"),
+     ("США нададуть 200 млн доларів США.", "uk", "us"),
+     ("США дадут 200 млн долл. США.", "ru", "us"),
+     ("Die USA geben 200 Millionen US-Dollar.", "de", "us"),
+     ("Australia will give 200 million Australian dollars.", "en", "au"),
+     ("Canada will give $200 million.", "en", ""),
+     ("Канада надасть 200 млн доларів.", "uk", ""),
+     # a country later in the sentence is not the dollar's
+     ("Canada will give 200 million dollars, the US said.", "en", ""),
+     ("He gave us 200 dollars to us.", "en", ""),
+     # an article before a sign is no country's letter (WMT22: "A $100 investment")
+     ("A $100 investment at launch would be worth more today.", "en", "")],
+)
+def test_the_dollars_country_is_read_where_written(text, lang, issuer):
+    (q,) = [q for q in quantities_in(text, lang) if q.unit == "dolla"]
+    assert q.issuer == issuer
+
+
+def _conflicts(a: str, b: str) -> list[str]:
+    facts = align_facts([Article(id="a", source="a", text=a), Article(id="b", source="b", text=b)])
+    return [line for f in facts for line in f.conflicts]
+
+
+def test_canadian_and_us_dollars_differ_and_a_bare_dollar_meets_either():
+    text = "Canada will allocate 200 million {} to Ukraine to purchase air defense equipment, officials said."
+    assert _conflicts(text.format("Canadian dollars"), text.format("US dollars")) == [
+        "currency differs: 200 million Canadian dollars (a) vs 200 million US dollars (b)"]
+    assert _conflicts(text.format("Canadian dollars"), text.format("dollars")) == []
+    assert _conflicts(text.format("US dollars"), "Canada will allocate $200 million to Ukraine to purchase "
+                      "air defense equipment, officials said.") == []
+    assert _conflicts(text.format("Canadian dollars"), text.format("euros")) == [
+        "currency differs: 200 million Canadian dollars (a) vs 200 million euros (b)"]
