@@ -1179,11 +1179,53 @@ def _name_between_date_and_body(lines: Sequence[str], kept: Sequence[bool], i: i
     return not _known_outlet(line) and not _known_outlet(line.split()[0])
 
 
+def _name_between_title_and_date(lines: Sequence[str], kept: Sequence[bool], i: int, titles: Sequence[int]) -> bool:
+    """Whether line ``i`` is a bare byline between the headline and the date line, the body after
+    that date (with a few short header lines between), as Suspilne's pages print it when pasted
+    ("Ірина Бондар", "Mariia Shevchuk": QA pass 26c, 10). Cyrillic names by their shape
+    (``_BARE_NAME``); Latin ones with a first word the given names' table knows, as that shape in
+    Latin letters was "Share Tweet", "Fact Check" on the line corpora. No outlet, section or place:
+    "Суспільне Новини", "Новини Харкова", "Kharkiv Region" are no one."""
+    line = lines[i].strip()
+    before = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+    after = [j for j in range(i + 1, len(lines)) if lines[j].strip()][: _HEADER_LINES_AFTER_NAME + 2]
+    if before is None or before not in titles or not after or not is_date_line(lines[after[0]]):
+        return False
+    body = next((k for k, j in enumerate(after) if kept[j]), None)
+    # (an update stamp is a date line too: "Оновлено: 8 грудня 2026, 13:40")
+    if body is None or any(len(lines[j].split()) > _HEADER_LINE_WORDS and not is_date_line(lines[j])
+                           for j in after[1:body]):
+        return False
+    return _bare_name(line)
+
+
+def _bare_name(line: str) -> bool:
+    """A line that is a person's name alone (see ``_name_between_title_and_date``)."""
+    from storydiff.lexicon.given_names import is_given_name
+    from storydiff.lexicon.names import names_no_person
+
+    if not (_BARE_NAME.fullmatch(line) or (_LATIN_NAME.match(line) and is_given_name(line.split()[0]))):
+        return False
+    words = line.split()
+    return (not _known_outlet(line) and not _known_outlet(words[0])
+            and not any(w.lower() in _SECTION_WORDS or names_no_person(w, None) for w in words))
+
+
+# words of a section's or a service's name in a page's header: a line with one is no byline
+_SECTION_WORDS = frozenset([
+    "новини", "новости", "новина", "news", "nachrichten", "wiadomości", "informacje", "region", "регіон",
+    "регион", "область", "oblast", "політика", "политика", "politics", "politik", "polityka", "економіка",
+    "экономика", "economy", "wirtschaft", "gospodarka", "спорт", "sport", "світ", "мир", "world", "welt",
+    "świat", "суспільство", "общество", "society", "культура", "culture", "kultur", "відео", "видео",
+    "video", "wideo", "подкасти", "подкасты", "podcasts", "війна", "война", "war", "krieg", "wojna"])
+
+
 def authors_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str | None = None) -> list[str]:
     """People on a byline around the headline and the body: "By Jane Doe and John Roe | Reuters"
     anywhere there, or, next to the headline or the body's first line, a name signing a date
     ("Chris Davies - Nov 19, 2019") or a handle ("Catherine Shu @catherineshu")."""
-    for i, distance in _edges(kept, _title_lines(lines, title)):
+    titles = _title_lines(lines, title)
+    for i, distance in _edges(kept, titles):
         line = lines[i]
         labelled = _byline(line) or placed_byline(lines, i) or (
             _name_over_role(lines, i) if distance <= EDGE_BEFORE and not kept[i] else None)
@@ -1192,7 +1234,8 @@ def authors_from_lines(lines: Sequence[str], kept: Sequence[bool], *, title: str
             names = labelled or m.group(1)
         elif distance <= _SIGNED_LINE_REACH and not kept[i] and len(line.split()) <= 12:
             signed = _FULL_DATE.search(line) or _HANDLE.search(line)
-            if signed is None and _name_between_date_and_body(lines, kept, i):
+            if signed is None and (_name_between_date_and_body(lines, kept, i)
+                                   or _name_between_title_and_date(lines, kept, i, titles)):
                 names = line
             elif signed is None or signed.start() == 0:
                 continue
