@@ -127,6 +127,9 @@ _LEGAL_FORM = re.compile(r"^(?:АО|ООО|ОАО|ПАО|ЗАО|ТОВ|ПрАТ|
 # "All rights reserved" in the languages storydiff reads: where the holder's name ends
 _RIGHTS_RESERVED = (r"\ball rights\b|\bвсе права\b|\bусі права\b|\bвсі права\b|\bwszelkie prawa\b|"
                     r"\balle rechte\b|\btous droits\b|\btodos los derechos\b")
+# a sign with no holder after it, its site's name before it: "Suspilne Broadcasting © 2026. All rights
+# reserved." (QA pass 26c, 11: read as no outlet)
+_SIGN_ALONE = re.compile(r"©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?(?=[\s.,]*(?:$|[|•·]|" + _RIGHTS_RESERVED + "))", re.I)
 _YEARS = re.compile(r"^\s*\d{4}(?:\s*[-–]\s*\d{4})?[\s,.\-–]|\s\d{4}(?:\s*[-–]\s*\d{4})?\s*$")
 _DOMAIN = re.compile(r"\b((?:[a-z0-9\-]+\.)+(?:com|org|net|info|ua|uk|eu|de|fr|ru|news|media|co|io|us))\b", re.I)
 _SKIP_WORDS = {"all", "rights", "reserved", "by", "the", "copyright"}
@@ -184,11 +187,20 @@ def outlet_from_text(text: str) -> str | None:
     carrier = _agency_copy_carrier(lines)
     if carrier:
         return carrier
+    masthead = known_masthead(lines)
+    if masthead:
+        return masthead
     # (reading the last copyright line first, the footer before a credit in the body, was measured and
     # not kept: bench/outlet_pagetext.py names the site aeb 68 -> 67, wcxb-dev 539 -> 543, fundus 58 -> 57)
     for ln in lines[:15] + lines[-25:]:
         m = _COPYRIGHT.search(ln)
-        if not m or _is_credit(ln, m):
+        if not m:
+            alone = _SIGN_ALONE.search(ln)
+            site = _site_before_sign(ln, alone, text) if alone else None
+            if site:
+                return site
+            continue
+        if _is_credit(ln, m):
             continue
         site = _site_before_sign(ln, m, text)
         if site:
@@ -332,6 +344,46 @@ def _without_news_word(name: str) -> str:
     return re.sub(r"\s+(?:news|новини|новости|wiadomości|nachrichten)$", "", name.strip(), flags=re.I)
 
 
+# a skip link above a page's logo line ("Перейти до основного вмісту", "Skip to main content")
+_SKIP_LINK = re.compile(r"^(?:skip\b|przejdź do|zum inhalt|direkt zum|перейти до|перейти к|aller au contenu"
+                        r"|ir al contenido|saltar al|vai al contenuto)", re.I)
+
+
+def _without_skip_link(lines: list[str]) -> list[str]:
+    """The page's lines from its first that is no skip link: the logo line is under it."""
+    return lines[1:] if lines and _SKIP_LINK.match(lines[0].strip()) else lines
+
+
+def known_masthead(lines: list[str]) -> str | None:
+    """The outlet the page's first line (under a skip link) names as one the outlets' table knows:
+    its name ("Українська правда"), with "The" ("The Kyiv Independent"), an agency's site ("AP
+    NEWS" is the Associated Press), or a known outlet's edition or service ("Суспільне Одеса",
+    "BBC Україна", "Суспільне Новини"). The page's own sign at its top: it comes before a footer's
+    copyright, which may name the owner's company ("© 2026 Суспільне Мовлення" under "Суспільне
+    Новини": QA pass 26c, 11, the pasted page and its HTML were two outlets)."""
+    lines = _without_skip_link(lines)
+    if not lines:
+        return None
+    first = lines[0].strip()
+    words = first.split()
+    if not (1 <= len(words) <= 4 and len(first) <= 40 and first[0].isupper()) or first[-1] in ".!?:;,":
+        return None
+    if _known_outlet(first):
+        return first
+    if first.lower().startswith("the ") and _known_outlet(first[4:]):
+        return first  # "The Kyiv Independent" (the table knows "Kyiv Independent")
+    if len(words) == 2 and _known_outlet(words[0]) and words[1].lower() in ("news", "новини", "новости"):
+        from storydiff.lexicon.outlets import WIRE_AGENCIES, known_outlet
+
+        agency = known_outlet(words[0])
+        if agency in WIRE_AGENCIES:
+            return agency  # an agency's site after its name: "AP NEWS" is the Associated Press
+        return first  # a broadcaster's news service: "Суспільне Новини", "Suspilne News"
+    if len(words) == 2 and _known_outlet(words[0]) and words[1][0].isupper():
+        return first  # a regional edition: "Суспільне Одеса", "BBC Україна"
+    return None
+
+
 def _masthead(lines: list[str]) -> str | None:
     """The outlet's name as the page's first line, where nothing else signs the page: a short
     line that reads as a site's name ("ЛІГА.net"), or one the page repeats in a later sentence
@@ -345,16 +397,8 @@ def _masthead(lines: list[str]) -> str | None:
         return first  # a site's logo as its domain, lower case too ("tagesschau.de", "n-tv.de": QA pass 21a, 05)
     if not (1 <= len(words) <= 4 and len(first) <= 40 and first[0].isupper()) or first[-1] in ".!?:;,":
         return _logo_line(lines)
-    if _known_outlet(first):
-        return first
-    if first.lower().startswith("the ") and _known_outlet(first[4:]):
-        return first  # "The Kyiv Independent" (the table knows "Kyiv Independent")
-    if len(words) == 2 and _known_outlet(words[0]) and words[1].lower() in ("news", "новини", "новости"):
-        from storydiff.lexicon.outlets import known_outlet
-
-        return known_outlet(words[0])  # an agency's site after its name: "AP NEWS" is the Associated Press
-    if len(words) == 2 and _known_outlet(words[0]) and words[1][0].isupper():
-        return first  # a regional edition: "Суспільне Одеса", "BBC Україна"
+    if known := known_masthead(lines):
+        return known
     if len(words) >= 2:
         # in the page's foot, in a sentence ("... is funded by our readers"): a headline is
         # repeated at the top of its body, a masthead at the foot of the page
