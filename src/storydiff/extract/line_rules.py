@@ -37,7 +37,23 @@ _PATTERNS = {
     r"|\bdonations? (page|link|button|form)\b|\bdonations? from (our )?readers|\b(rely|depend)s? on (\w+ )?donations|support .{0,40}\bdonat"
     r"|cup of coffee|join our community|you could close this page|\bpatreon\b"
     r"|підтримайте (нас|наш|редакцію)|поддержите (нас|наш|редакцию)|unterstützen sie (uns|unseren)"
-    r"|wesprzyj (nas|nasz)|soutenez(-| )nous",
+    r"|wesprzyj (nas|nasz)|soutenez(-| )nous"
+    # a call to join the outlet's readers, and its support keeping it independent, in the reader's
+    # words (QA pass 26c, 13: "Ставайте частиною спільноти УП. Ваша підтримка допомагає нам
+    # залишатися незалежними." was kept as article text); not a thank-you for support in a quote
+    # ("ваша підтримка допомагає нам вистояти"): the outlet's independence or journalism is named
+    r"|\b(become|ставайте|станьте|werden sie|dołącz(cie)?|rejoignez)\b[^.!?]{0,20}"
+    r"\b(part of|частиною|частью|teil|do)\b[^.!?]{0,20}"
+    r"\b(community|спільноти|сообщества|community|gemeinschaft|społeczności|communauté)"
+    r"|\b(rejoignez|join) (notre|our) (communauté|community)"
+    r"|\b(your|ваша|ihre|deine|twoje|wasze|votre) (support|підтримка|поддержка|unterstützung|wsparcie|soutien)\W+"
+    r"(helps|keeps|allows|enables|makes|допомагає|дозволяє|робить|помогает|позволяет|делает|hilft|ermöglicht"
+    r"|sichert|pomaga|pozwala|umożliwia|nous (aide|permet)|aide|permet)\b"
+    r"[^.!?]{0,60}\b(independen|indépendan|незалежн|независим|unabhängig|niezależn"
+    r"|journalism|журналістик|журналистик|journalismus|dziennikarstw|journalisme)"
+    r"|\b(us|нам|uns|nam|nous)\W+(\w+\W+){0,2}(stay|remain|залишатися|лишатися|оставаться|pozostać|rester)\W+"
+    r"(independent|незалежними|независимыми|niezależn|indépendants?)\b"
+    r"|\b(uns|us)\W+(\w+\W+){0,2}unabhängig (zu )?bleiben",
     "adblock": r"ad ?blocker|disabl\w+ (your )?ad|whitelist (us|our site)",
     "correction": r"suggest a correction|ctrl ?\+ ?enter|highlight the text and press|report an? (error|typo)",
     "credit": r"^\s*(photo|image|picture|video|screenshot|illustration|graphic)s?\s*(credit|by|:|from)"
@@ -206,6 +222,9 @@ _CUES = (
     "матеріалів", "материалов",
     "become a ", "support ", "donat", "cup of coffee", "join our community", "you could close this page", "patreon",
     "підтримайте ", "поддержите ", "unterstützen sie ", "wesprzyj ", "soutenez",
+    "community", "спільнот", "сообществ", "gemeinschaft", "społeczności", "communauté", "підтримка", "поддержка",
+    "unterstützung", "wsparcie", "soutien", "independent", "indépendant", "незалежн", "независим", "niezależn",
+    "unabhängig",
     "blocker", "disabl", "whitelist",
     "suggest a correction", "ctrl", "highlight the text and press", "report a",
     "photo", "image", "picture", "video", "screenshot", "illustration", "graphic", "courtesy of", "getty images",
