@@ -661,6 +661,16 @@ class FactSettings:
     # §6, round 25: the gold's false "only" facts are paraphrases, and a clause is near more of the
     # wrong sentences than the right ones); it costs an e5 vector per clause
     meaning_clauses: bool = False
+    # scorer="learned": an English claim no other outlet matched gets a second look by the shipped
+    # same-fact judge (compare/same_fact.py): its best match in each other English outlet, where the
+    # match probability reaches this and the two sentences' e5 cosine reaches recheck_cosine, is
+    # judged, and a "same" (the judge's own calibrated cut) joins the claim to that sentence's fact
+    # (compare/facts.py _rechecked_by_the_judge). None: off. Both gates chosen on the fact gold's 16
+    # dev stories (one-off emulation over the default's held-out predictions: the widest gates that
+    # keep every right join the judge finds there, fewest pairs judged): 0.1 and 0.88
+    # (BENCHMARKS.md §6, round 26)
+    recheck_probability: float | None = None
+    recheck_cosine: float = 0.88
     # scorer="judge": the judge reads each claim's this-many best-screened claims in every other
     # article (cost grows with it: bench/facts.py --cost)
     judge_candidates: int = 3

@@ -1161,6 +1161,8 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
     if settings.scorer == "learned" and settings.same_e5 is not None and vectors is not None:
         groups, sim = _joined_in_meaning(groups, claims, sim, vectors, settings.same_e5, languages, threshold,
                                          pieces)
+    if settings.scorer == "learned" and settings.recheck_probability is not None:
+        groups, sim = _rechecked_by_the_judge(groups, claims, sim, settings, languages, threshold)
     possibly_cut = _possibly_cut(settings)
     if languages is not None:
         groups = _evidence_with_the_figures(groups, claims, sim, languages, possibly_cut)
@@ -1463,6 +1465,17 @@ def _joined_in_meaning(groups: list[list[int]], claims: list[Claim], sim: np.nda
     found = sorted(((score, k, j) for k, (score, j) in _stands_out(lone, claims, vecs, english,
                                                                    pieces and pieces()).items()
                     if score >= cut), key=lambda t: (-t[0], t[1]))
+    return _joined(groups, claims, sim, found,
+                   lambda score: same_cut + min(1.0, (score - cut) / max(2.0 - cut, 1e-6)) * (1.0 - same_cut) * 0.999)
+
+
+def _joined(groups: list[list[int]], claims: list[Claim], sim: np.ndarray, found: Sequence[tuple[float, int, int]],
+            value: Callable[[float], float]) -> tuple[list[list[int]], np.ndarray]:
+    """Each lone claim k of ``found`` ((score, k, j), best first) joins the fact of j (or forms one
+    with it when j is alone too); its match to that fact's other outlets is raised to at least
+    ``value(score)``, a value on the "same" scale, so the fact shows it as a version and does not set
+    it apart as a weak one. A claim that has drawn another in stays where it is. Returns the groups
+    and the (copied, where changed) match matrix."""
     if not found:
         return groups, sim
     sim = sim.copy()
@@ -1472,15 +1485,70 @@ def _joined_in_meaning(groups: list[list[int]], claims: list[Claim], sim: np.nda
         home, target = group_of[k], group_of[j]
         if home is target or k in moved or len(home) != 1:
             continue
-        value = same_cut + min(1.0, (score - cut) / max(2.0 - cut, 1e-6)) * (1.0 - same_cut) * 0.999
+        raised = value(score)
         for m in target:
             if claims[m].article_id != claims[k].article_id:
-                sim[k, m] = sim[m, k] = max(float(sim[k, m]), value)
+                sim[k, m] = sim[m, k] = max(float(sim[k, m]), raised)
         target.append(k)
         home.clear()
         group_of[k] = target
         moved.update((k, j))
     return [g for g in groups if g], sim
+
+
+def _rechecked_by_the_judge(groups: list[list[int]], claims: list[Claim], sim: np.ndarray,
+                            settings: FactSettings, languages: Sequence[str] | None, same_cut: float
+                            ) -> tuple[list[list[int]], np.ndarray]:
+    """A second look for the English claims no other outlet matched, by the shipped same-fact judge
+    (compare/same_fact.py): each one's best match in every other English outlet, where it reaches
+    ``settings.recheck_probability`` and their e5 cosine ``settings.recheck_cosine``, is read by the
+    judge, and where the judge says "same" (its own calibrated cut) the claim joins that sentence's
+    fact (``_joined``). The lexical scorer leaves paraphrases under its "same" cut ("Local fishermen
+    helped bring the passengers to shore." / "Passengers were taken ashore by lifeboats and fishing
+    boats that rushed to help." 0.15); the judge, trained on news paraphrase, reads them as one fact.
+    The two gates are what keep it cheap: e5 vectors only for the lone claims and their candidates,
+    and the cross-encoder only for the few pairs near in meaning (BENCHMARKS.md §6, round 26)."""
+    pairs = _recheck_candidates(groups, claims, sim, settings, languages)
+    if not pairs:
+        return groups, sim
+    from storydiff.compare.same_fact import ENGLISH_JUDGE, calibration, judge_pairs
+
+    judged = judge_pairs([(claims[k].text, claims[j].text) for k, j in pairs], [("en", "en")] * len(pairs))
+    found = sorted(((v.score, k, j) for (k, j), v in zip(pairs, judged) if v.same), key=lambda t: (-t[0], t[1]))
+    cut = calibration()[ENGLISH_JUDGE]["same"]
+    return _joined(groups, claims, sim, found,
+                   lambda score: same_cut + min(1.0, (score - cut) / max(1.0 - cut, 1e-6)) * (1.0 - same_cut) * 0.999)
+
+
+def _recheck_candidates(groups: list[list[int]], claims: list[Claim], sim: np.ndarray, settings: FactSettings,
+                        languages: Sequence[str] | None) -> list[tuple[int, int]]:
+    """(lone claim, its best match in another English outlet) pairs the judge reads: the match
+    probability at least ``recheck_probability``, the e5 cosine at least ``recheck_cosine``; each
+    unordered pair once. None when the e5 model is not installed (the judge reads its cosine too)."""
+    lone, english = _lone_english(groups, claims, languages)
+    outlets: dict[str, list[int]] = {}
+    for k in range(len(claims)):
+        if english[k]:
+            outlets.setdefault(claims[k].article_id, []).append(k)
+    rows = {a: np.array(ks) for a, ks in outlets.items()}
+    pairs: dict[frozenset[int], tuple[int, int]] = {}
+    for k in lone:
+        for aid, ks in rows.items():
+            if aid == claims[k].article_id:
+                continue
+            j = int(ks[int(np.argmax(sim[k, ks]))])
+            if sim[k, j] >= settings.recheck_probability:
+                pairs.setdefault(frozenset((k, j)), (k, j))
+    if not pairs:
+        return []
+    from storydiff.compare.same_fact import e5_cosines
+
+    todo = list(pairs.values())
+    try:
+        cos = e5_cosines([(claims[k].text, claims[j].text) for k, j in todo])
+    except RuntimeError:  # no e5 model installed: the judge cannot read its cosine either
+        return []
+    return [p for p, c in zip(todo, cos) if c >= settings.recheck_cosine]
 
 
 class _Cosine:
