@@ -12,6 +12,9 @@
                                          # missed pairs, counted by class and by the step that missed
                                          # each (FILE: each one, with texts); --without-lede: the
                                          # default before round 23 (no lede "possibly" cut)
+    python bench/facts.py --error-classes [FILE] --recheck  # the same with the judge's second look at
+                                         # lone claims (FactSettings.recheck_probability; e5 vectors and
+                                         # the cross-encoder for the pairs its gates pass)
     python bench/facts.py --possibly [minilm|e5]  # the "possibly" rules side by side (the default's,
                                          # the opt-in MiniLM rule, the same rule from e5 vectors), by
                                          # the gold's split, cuts chosen on the other stories or on
@@ -117,6 +120,10 @@ LEDE_GRID = (0.03, 0.05, 0.08, 0.1, 1.0)
 # that stands out for it (FactSettings.same_e5; None: off); chosen with the "same" cut, by F1
 JOIN_GRID = (None, 1.0, 0.98, 0.96, 0.94, 0.92)
 JOIN_CUT = 0.94  # its cut chosen on all 31 stories (--fit), the one documented in FactSettings
+# the judge's second look at lone claims (FactSettings.recheck_probability, round 26): None off;
+# --recheck sets it to RECHECK_PROBABILITY for every prediction (both gates chosen on the dev stories)
+RECHECK: float | None = None
+RECHECK_PROBABILITY = 0.1
 POSSIBLY_SHARE = 0.15  # at most this share of facts "possibly": the cut is the lowest that keeps it
 
 Unit = tuple[str, int]  # (doc id, unit index)
@@ -281,7 +288,8 @@ def predict(s: Story, sim: np.ndarray, same: float, possibly: float, scorer: str
     settings = FactSettings(scorer=scorer, same_probability=same, match_probability=same,
                             possibly_probability=possibly, match_possibly_probability=possibly,
                             possibly_cosine=cosine, possibly_gap_probability=gap, possibly_minilm=minilm,
-                            possibly_e5=e5, possibly_lede_probability=lede, same_e5=join, meaning_clauses=clauses)
+                            possibly_e5=e5, possibly_lede_probability=lede, same_e5=join, meaning_clauses=clauses,
+                            recheck_probability=RECHECK)
     groups = group_claims(s.claims, sim, same, s.docs, settings, vectors=lambda: s.vecs,
                           minilm_vectors=lambda: s.minilm, piece_vectors=_piece_vectors)
     # as fact_groups reads them: the counts of people in a neighbouring sentence, outlets silent on a toll
@@ -850,11 +858,17 @@ def main() -> None:
     ap.add_argument("--join-e5", nargs="?", const="join", default=None, choices=("join", "meaning", "clauses"),
                     help="the e5 joining rule (same_e5) beside the default, by split (e5 vectors; 'meaning': "
                          "also beside the e5 'possibly' meaning rule)")
+    ap.add_argument("--recheck", action="store_true",
+                    help="every prediction with the judge's second look at lone claims (FactSettings."
+                         "recheck_probability at RECHECK_PROBABILITY): with --error-classes, that rule's rows and errors")
     ap.add_argument("--lexical", action="store_true",
                     help="the default (lexical) scorer only: no cross-encoder judge rows (~1 min)")
     ap.add_argument("--judge-cache", default=None,
                     help="a file keeping the cross-encoder's logits between runs (keyed by the model file)")
     args = ap.parse_args()
+    if args.recheck:
+        global RECHECK
+        RECHECK = RECHECK_PROBABILITY
     if not ECB.exists():
         sys.exit(f"ECB+ data not found at {ECB}")
     stories = load()
