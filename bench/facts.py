@@ -13,7 +13,7 @@
                                          # each (FILE: each one, with texts); --without-lede: the
                                          # default before round 23 (no lede "possibly" cut)
     python bench/facts.py --error-classes [FILE] --recheck  # the same with the judge's second look at
-                                         # lone claims (FactSettings.recheck_probability; e5 vectors and
+                                         # lone claims (FactSettings.judge_lone_probability; e5 vectors and
                                          # the cross-encoder for the pairs its gates pass)
     python bench/facts.py --possibly [minilm|e5]  # the "possibly" rules side by side (the default's,
                                          # the opt-in MiniLM rule, the same rule from e5 vectors), by
@@ -120,7 +120,7 @@ LEDE_GRID = (0.03, 0.05, 0.08, 0.1, 1.0)
 # that stands out for it (FactSettings.same_e5; None: off); chosen with the "same" cut, by F1
 JOIN_GRID = (None, 1.0, 0.98, 0.96, 0.94, 0.92)
 JOIN_CUT = 0.94  # its cut chosen on all 31 stories (--fit), the one documented in FactSettings
-# the judge's second look at lone claims (FactSettings.recheck_probability, round 26): None off;
+# the judge's second look at lone claims (FactSettings.judge_lone_probability, round 26): None off;
 # --recheck sets it to RECHECK_PROBABILITY for every prediction (both gates chosen on the dev stories)
 RECHECK: float | None = None
 RECHECK_PROBABILITY = 0.1
@@ -289,7 +289,7 @@ def predict(s: Story, sim: np.ndarray, same: float, possibly: float, scorer: str
                             possibly_probability=possibly, match_possibly_probability=possibly,
                             possibly_cosine=cosine, possibly_gap_probability=gap, possibly_minilm=minilm,
                             possibly_e5=e5, possibly_lede_probability=lede, same_e5=join, meaning_clauses=clauses,
-                            recheck_probability=RECHECK)
+                            judge_lone_probability=RECHECK)
     groups = group_claims(s.claims, sim, same, s.docs, settings, vectors=lambda: s.vecs,
                           minilm_vectors=lambda: s.minilm, piece_vectors=_piece_vectors)
     # as fact_groups reads them: the counts of people in a neighbouring sentence, outlets silent on a toll
@@ -695,6 +695,7 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
     with_minilm = FactSettings(possibly_minilm=MINILM_CUT)  # the opt-in MiniLM "possibly" rule
     with_e5_meaning = FactSettings(possibly_e5=E5_CUT)  # the same rule from e5 vectors
     with_e5_join = FactSettings(same_e5=JOIN_CUT)  # a lone claim joins the fact of its e5 sentence
+    with_recheck = FactSettings(judge_lone_probability=RECHECK_PROBABILITY)  # the judge's second look (round 26)
     embed_multilingual(["warm"])  # the e5 model loaded once, outside the timings
     embed(["warm"])  # and MiniLM
 
@@ -711,7 +712,7 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
         return lambda: [align_facts(articles_of(s)[0], st) for s in stories]
 
     # interleaved, best of 3 each: the machine's load moves between runs
-    tl = tw = t20l = t20w = tm = t20m = te = t20e = tj = t20j = float("inf")
+    tl = tw = t20l = t20w = tm = t20m = te = t20e = tj = t20j = tr = t20r = float("inf")
     for _ in range(3):
         tl = min(tl, timed(gold(lexical), 1))
         tw = min(tw, timed(gold(with_e5), 1))
@@ -723,6 +724,8 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
         t20e = min(t20e, timed(lambda: align_facts(twenty, with_e5_meaning), 1))
         tj = min(tj, timed(gold(with_e5_join), 1))
         t20j = min(t20j, timed(lambda: align_facts(twenty, with_e5_join), 1))
+        tr = min(tr, timed(gold(with_recheck), 1))
+        t20r = min(t20r, timed(lambda: align_facts(twenty, with_recheck), 1))
     print(f"| fact alignment cost | claims/s on the seed pair and written stories ({n_claims} claims, {len(stories)} stories) "
           f"| 20-article story ({n20} claims) |")
     print("|---|---|---|")
@@ -737,6 +740,9 @@ def cost(stories: list[Story], with_judge: bool = True) -> None:
     print(f"| e5 meaning rule / default time | {te / tl:.0f}x | {t20e / t20l:.0f}x |")
     print(f"| lexical + the e5 joining rule (`FactSettings(same_e5={JOIN_CUT})`) | {n_claims / tj:,.0f} | {t20j:.2f} s |")
     print(f"| e5 joining rule / default time | {tj / tl:.1f}x | {t20j / t20l:.1f}x |")
+    print(f"| lexical + the judge's second look at lone claims (`FactSettings(judge_lone_probability="
+          f"{RECHECK_PROBABILITY})`) | {n_claims / tr:,.0f} | {t20r:.2f} s |")
+    print(f"| judge's second look / default time | {tr / tl:.1f}x | {t20r / t20l:.1f}x |")
     if not with_judge:
         return
     same_fact.cross_encoder()  # loaded once, outside the timings
@@ -860,7 +866,7 @@ def main() -> None:
                          "also beside the e5 'possibly' meaning rule)")
     ap.add_argument("--recheck", action="store_true",
                     help="every prediction with the judge's second look at lone claims (FactSettings."
-                         "recheck_probability at RECHECK_PROBABILITY): with --error-classes, that rule's rows and errors")
+                         "judge_lone_probability at RECHECK_PROBABILITY): with --error-classes, that rule's rows and errors")
     ap.add_argument("--lexical", action="store_true",
                     help="the default (lexical) scorer only: no cross-encoder judge rows (~1 min)")
     ap.add_argument("--judge-cache", default=None,

@@ -1161,7 +1161,7 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
     if settings.scorer == "learned" and settings.same_e5 is not None and vectors is not None:
         groups, sim = _joined_in_meaning(groups, claims, sim, vectors, settings.same_e5, languages, threshold,
                                          pieces)
-    if settings.scorer == "learned" and settings.recheck_probability is not None:
+    if settings.scorer == "learned" and settings.judge_lone_probability is not None:
         groups, sim = _rechecked_by_the_judge(groups, claims, sim, settings, languages, threshold)
     possibly_cut = _possibly_cut(settings)
     if languages is not None:
@@ -1501,7 +1501,7 @@ def _rechecked_by_the_judge(groups: list[list[int]], claims: list[Claim], sim: n
                             ) -> tuple[list[list[int]], np.ndarray]:
     """A second look for the English claims no other outlet matched, by the shipped same-fact judge
     (compare/same_fact.py): each one's best match in every other English outlet, where it reaches
-    ``settings.recheck_probability`` and their e5 cosine ``settings.recheck_cosine``, is read by the
+    ``settings.judge_lone_probability`` and their e5 cosine ``settings.judge_lone_cosine``, is read by the
     judge, and where the judge says "same" (its own calibrated cut) the claim joins that sentence's
     fact (``_joined``). The lexical scorer leaves paraphrases under its "same" cut ("Local fishermen
     helped bring the passengers to shore." / "Passengers were taken ashore by lifeboats and fishing
@@ -1523,7 +1523,7 @@ def _rechecked_by_the_judge(groups: list[list[int]], claims: list[Claim], sim: n
 def _recheck_candidates(groups: list[list[int]], claims: list[Claim], sim: np.ndarray, settings: FactSettings,
                         languages: Sequence[str] | None) -> list[tuple[int, int]]:
     """(lone claim, its best match in another English outlet) pairs the judge reads: the match
-    probability at least ``recheck_probability``, the e5 cosine at least ``recheck_cosine``; each
+    probability at least ``judge_lone_probability``, the e5 cosine at least ``judge_lone_cosine``; each
     unordered pair once. None when the e5 model is not installed (the judge reads its cosine too)."""
     lone, english = _lone_english(groups, claims, languages)
     outlets: dict[str, list[int]] = {}
@@ -1537,7 +1537,7 @@ def _recheck_candidates(groups: list[list[int]], claims: list[Claim], sim: np.nd
             if aid == claims[k].article_id:
                 continue
             j = int(ks[int(np.argmax(sim[k, ks]))])
-            if sim[k, j] >= settings.recheck_probability:
+            if sim[k, j] >= settings.judge_lone_probability:
                 pairs.setdefault(frozenset((k, j)), (k, j))
     if not pairs:
         return []
@@ -1548,7 +1548,7 @@ def _recheck_candidates(groups: list[list[int]], claims: list[Claim], sim: np.nd
         cos = e5_cosines([(claims[k].text, claims[j].text) for k, j in todo])
     except RuntimeError:  # no e5 model installed: the judge cannot read its cosine either
         return []
-    return [p for p, c in zip(todo, cos) if c >= settings.recheck_cosine]
+    return [p for p, c in zip(todo, cos) if c >= settings.judge_lone_cosine]
 
 
 class _Cosine:

@@ -1,4 +1,4 @@
-"""FactSettings.recheck_probability: the same-fact judge's second look at a claim no other outlet matched."""
+"""FactSettings.judge_lone_probability: the same-fact judge's second look at a claim no other outlet matched."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def test_a_lone_claim_the_judge_calls_the_same_joins_its_best_match_in_that_outl
     b0 as one fact of two outlets, its match raised onto the "same" scale; off, a0 is alone."""
     ab = frozenset(("a0", "b0"))
     read = _judged(monkeypatch, {ab: 0.93}, {ab})
-    on = _facts(FactSettings(recheck_probability=0.1))
+    on = _facts(FactSettings(judge_lone_probability=0.1))
     assert on["a0"] is on["b0"] and on["a0"].match == "same"
     assert all(s >= 0.25 for s in on["a0"].scores)
     # only each outlet's best match over the floor is read: b1 (0.08) and c0 (0.05) never are
@@ -66,17 +66,17 @@ def test_a_lone_claim_the_judge_calls_the_same_joins_its_best_match_in_that_outl
 def test_the_judge_reads_no_pair_under_the_cosine_gate_and_a_different_leaves_the_claim_alone(monkeypatch):
     ab = frozenset(("a0", "b0"))
     read = _judged(monkeypatch, {ab: 0.80}, {ab})
-    facts = _facts(FactSettings(recheck_probability=0.1, recheck_cosine=0.88))
+    facts = _facts(FactSettings(judge_lone_probability=0.1, judge_lone_cosine=0.88))
     assert facts["a0"] is not facts["b0"] and read["e5"] and not read["judge"]
     read = _judged(monkeypatch, {ab: 0.95}, set())
-    facts = _facts(FactSettings(recheck_probability=0.1))
+    facts = _facts(FactSettings(judge_lone_probability=0.1))
     assert facts["a0"] is not facts["b0"] and facts["a0"].match != "same" and read["judge"]
 
 
 def test_another_languages_claim_is_left_to_the_lexical_rules(monkeypatch):
     ab = frozenset(("a0", "b0"))
     read = _judged(monkeypatch, {ab: 0.95}, {ab})
-    groups = group_claims(_claims(), _sim(), 0.25, ["A", "B", "C"], FactSettings(recheck_probability=0.1),
+    groups = group_claims(_claims(), _sim(), 0.25, ["A", "B", "C"], FactSettings(judge_lone_probability=0.1),
                           ["uk", "en", "en", "en", "en"])
     assert next(g for g in groups if g.claims[0].text == "a0").match != "same" and not read["judge"]
 
@@ -100,5 +100,5 @@ def test_a_paraphrase_in_other_words_is_one_fact_by_the_shipped_judge():
         return [f for f in align_facts([a, b], settings) if "fishermen" in f.text or "fishing" in f.text]
     off = rescue(FactSettings())
     assert all(f.article_ids in (["a"], ["b"]) and f.match != "same" for f in off)
-    on = rescue(FactSettings(recheck_probability=0.1))
+    on = rescue(FactSettings(judge_lone_probability=0.1))
     assert len(on) == 1 and on[0].match == "same" and on[0].article_ids == ["a", "b"]
