@@ -12,7 +12,7 @@
                                          # missed pairs, counted by class and by the step that missed
                                          # each (FILE: each one, with texts); --without-lede: the
                                          # default before round 23 (no lede "possibly" cut)
-    python bench/facts.py --error-classes [FILE] --recheck  # the same with the judge's second look at
+    python bench/facts.py --error-classes [FILE] --judge-lone  # the same with the judge's second look at
                                          # lone claims (FactSettings.judge_lone_probability; e5 vectors and
                                          # the cross-encoder for the pairs its gates pass)
     python bench/facts.py --possibly [minilm|e5]  # the "possibly" rules side by side (the default's,
@@ -121,7 +121,7 @@ LEDE_GRID = (0.03, 0.05, 0.08, 0.1, 1.0)
 JOIN_GRID = (None, 1.0, 0.98, 0.96, 0.94, 0.92)
 JOIN_CUT = 0.94  # its cut chosen on all 31 stories (--fit), the one documented in FactSettings
 # the judge's second look at lone claims (FactSettings.judge_lone_probability, round 26): None off;
-# --recheck sets it to RECHECK_PROBABILITY for every prediction (both gates chosen on the dev stories)
+# --judge-lone sets it to RECHECK_PROBABILITY for every prediction (both gates chosen on the dev stories)
 RECHECK: float | None = None
 RECHECK_PROBABILITY = 0.1
 POSSIBLY_SHARE = 0.15  # at most this share of facts "possibly": the cut is the lowest that keeps it
@@ -864,7 +864,7 @@ def main() -> None:
     ap.add_argument("--join-e5", nargs="?", const="join", default=None, choices=("join", "meaning", "clauses"),
                     help="the e5 joining rule (same_e5) beside the default, by split (e5 vectors; 'meaning': "
                          "also beside the e5 'possibly' meaning rule)")
-    ap.add_argument("--recheck", action="store_true",
+    ap.add_argument("--judge-lone", action="store_true",
                     help="every prediction with the judge's second look at lone claims (FactSettings."
                          "judge_lone_probability at RECHECK_PROBABILITY): with --error-classes, that rule's rows and errors")
     ap.add_argument("--lexical", action="store_true",
@@ -872,7 +872,7 @@ def main() -> None:
     ap.add_argument("--judge-cache", default=None,
                     help="a file keeping the cross-encoder's logits between runs (keyed by the model file)")
     args = ap.parse_args()
-    if args.recheck:
+    if args.judge_lone:
         global RECHECK
         RECHECK = RECHECK_PROBABILITY
     if not ECB.exists():
