@@ -100,3 +100,32 @@ def test_an_html_pages_update_stamp_before_its_publication_is_none():
             f"<p>Оновлено: 30 листопада 2026, 18:05</p></aside><article><h1>{TITLE}</h1>"
             f"<p>1 грудня 2026, 10:40</p><p>{BODY}</p><p>{SECOND}</p><p>{SECOND.replace('40', '41')}</p></article></body></html>")
     assert extract_item(RawItem(source="a5.html", kind="html", content=page)).modified is None
+
+
+def _tagged_page(stamp: str, *, modified_tag: str = "") -> str:
+    """A page whose tags give its publication time (with its offset), and ``stamp`` printed under it."""
+    return (f"<html><head><title>{TITLE}</title>"
+            '<meta property="article:published_time" content="2026-12-01T10:40:00+02:00">'
+            f"{modified_tag}</head><body><article><h1>{TITLE}</h1>"
+            f'<time datetime="2026-12-01T10:40:00+02:00">1 грудня 2026, 10:40</time> <span>{stamp}</span>'
+            f"<p>{BODY}</p><p>{SECOND}</p><p>{SECOND.replace('40', '41')}</p></article></body></html>")
+
+
+def test_a_tagged_html_pages_printed_update_stamp_is_its_modified_time_in_the_tags_zone():
+    # QA pass 26c, 2: the tags gave the publication time to the minute and no modified time; the
+    # visible "Оновлено: ..., 14:35" was read for page text but not for HTML, so a saved update
+    # had no time and was ordered by its file name (page-v10 before page-v2), its edit reversed
+    article = extract_item(RawItem(source="v10.html", kind="html", content=_tagged_page("Оновлено: 1 грудня 2026, 18:05")))
+    assert (article.published, article.modified) == ("2026-12-01T10:40:00+02:00", "2026-12-01T18:05:00+02:00")
+
+
+def test_a_modified_tag_wins_over_the_printed_stamp_and_the_tags_time_stands():
+    tag = '<meta property="article:modified_time" content="2026-12-01T17:00:00+02:00">'
+    article = extract_item(RawItem(source="v11.html", kind="html",
+                                   content=_tagged_page("Оновлено: 1 грудня 2026, 18:05", modified_tag=tag)))
+    assert (article.published, article.modified) == ("2026-12-01T10:40:00+02:00", "2026-12-01T17:00:00+02:00")
+
+
+def test_a_tagged_html_page_without_an_update_stamp_has_no_modified_time():
+    article = extract_item(RawItem(source="v12.html", kind="html", content=_tagged_page("Київ")))
+    assert (article.published, article.modified) == ("2026-12-01T10:40:00+02:00", None)

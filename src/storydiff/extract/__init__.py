@@ -405,7 +405,8 @@ BODY_LINE_MIN_CHARS = 40  # a page line this long found in the extracted text is
 def _dated_by_its_lines(lines: list[str], body: str, title: str | None, published: str | None,
                         crawled: datetime | None, language: str | None) -> tuple[str | None, str | None]:
     """An HTML page's date read from its visible date line as page text's is, where its tags and
-    htmldate gave a day without its time or no date: the line's time on that day, or, undated,
+    htmldate gave a day without its time or no date (a time of day they gave stands): the line's
+    time on that day, or, undated,
     the line's date (relative ones, "Сьогодні, 09:15", against the capture time); and the page's
     modified time: that time where only its last-update stamp gave it ("Stand: ...";
     ``metadata.line_dates``), else the stamp's own time (``metadata.updated_from_lines``), as page
@@ -414,16 +415,31 @@ def _dated_by_its_lines(lines: list[str], body: str, title: str | None, publishe
     # short line (a date, a byline, a label) is never counted as body
     flat = " ".join(body.split())
     kept = [len(line) >= BODY_LINE_MIN_CHARS and line in flat for line in lines]
-    found, stamp_only = metadata.line_dates(lines, kept, title=title, now=crawled, language=language)
 
     def updated(after: str | None) -> str | None:
         return metadata.updated_from_lines(lines, kept, title=title, now=crawled, language=language, not_before=after)
 
+    if published and "T" in published:
+        # the tags' time of day stands; only the update stamp is read, printed in the zone the
+        # tags give (Ukrinform's "Оновлено: ..., 14:35" beside a +02:00 tag is 12:35 UTC)
+        return published, _in_zone_of(updated(published), published)
+    found, stamp_only = metadata.line_dates(lines, kept, title=title, now=crawled, language=language)
     if found is None or "T" not in found and published:
         return published, updated(published)
     if published and found[:10] != published[:10]:
         return published, updated(published)  # the tags' day wins; a line of another day is another date on the page
     return found, found if stamp_only else updated(found)
+
+
+def _in_zone_of(stamp: str | None, published: str) -> str | None:
+    """``stamp`` (ISO), when it gives no zone, in the zone of ``published`` (ISO, with its offset)."""
+    if stamp is None:
+        return None
+    try:
+        at, zone = datetime.fromisoformat(stamp), datetime.fromisoformat(published).tzinfo
+    except ValueError:
+        return stamp
+    return at.replace(tzinfo=zone).isoformat() if at.tzinfo is None and zone is not None else stamp
 
 
 def extract_items(

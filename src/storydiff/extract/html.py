@@ -67,7 +67,8 @@ class HtmlExtraction:
     teasers: int = 0
     # the page's visible text, a block a line, when its date has no time of day (or none was found):
     # a regional site prints its time only in a text line ("05.12.2026 09:15", "Сьогодні, 09:15"),
-    # which extract_item reads as page text's date lines are read (QA pass 20b, 02); else empty
+    # which extract_item reads as page text's date lines are read (QA pass 20b, 02); also when no
+    # tag gives its modified time (its visible last-update stamp gives it); else empty
     page_lines: list[str] = field(default_factory=list)
 
 
@@ -179,8 +180,16 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         language=_html_lang(tree),
         modified=tags.modified,
         teasers=teasers,
-        page_lines=visible_lines(tree) if not published or "T" not in (with_time_of_day(published, tags.published_time) or "") else [],
+        page_lines=visible_lines(tree) if _dated_by_lines(with_time_of_day(published, tags.published_time), tags.modified) else [],
     )
+
+
+def _dated_by_lines(published: str | None, modified: str | None) -> bool:
+    """Whether the page's visible lines are read for its times: its date has no time of day (or
+    none was found), or no tag gives its modified time, which a visible last-update stamp then
+    gives ("Оновлено: 5 грудня 2026, 14:35"), as page text's (QA pass 26c, 2: a saved update
+    with no modified tag was ordered by its file name, before the version it updates)."""
+    return not published or "T" not in published or not modified
 
 
 _BLOCK_TAGS = frozenset({
