@@ -582,8 +582,8 @@ def _say_versions(versions: dict[str, list[str]]) -> None:
         older = ", ".join(safe(s, one_line=True) for s in sources[:-1])
         newest = safe(sources[-1], one_line=True)
         err.print(Text(f"note: {older} and {newest} are versions of one article: {newest} is compared (the "
-                       "newest by the pages' modified times, else the one given last); the edits since the older "
-                       "are shown", style="yellow"), soft_wrap=True)
+                       "newest by the pages' modified times, else by the numbers in the files' names, else the one "
+                       "given last); the edits since the older are shown", style="yellow"), soft_wrap=True)
 
 
 def example_paths() -> list[str]:

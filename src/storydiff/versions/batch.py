@@ -17,6 +17,7 @@ from storydiff.records import Article
 from storydiff.versions.rules import (
     is_cut_short,
     is_id_edit,
+    numbered_saves,
     same_article,
     same_page_relabelled,
     summary_kept_out,
@@ -199,7 +200,11 @@ def newest_versions(articles: list[Article], versions: dict[str, list[Article]])
     (``compare.revisions.edit_history``, under the newest one's id), as ``ingest`` then ``show``
     would report the outlet's edit. Versions are ordered by ``version_time`` when every one has a
     time, else in input order (QA round 15: ``compare`` of a page saved at 06:50 and after its
-    10:05 update kept the file read first and dropped the other without a word). ``versions`` is
+    10:05 update kept the file read first and dropped the other without a word); where the times
+    are the same or missing, by the numbers of files named alike (``numbered_saves``: page-v2
+    before page-v10, however a shell's glob sorted them), not by the files' modified times: a copy,
+    a download or a checkout resets those, and a report of the same files would change with
+    them, unseen. ``versions`` is
     left keyed by the newest one's id, oldest first."""
     from storydiff.compare.revisions import edit_history
     from storydiff.store.base import Revision
@@ -213,8 +218,11 @@ def newest_versions(articles: list[Article], versions: dict[str, list[Article]])
             newest[aid] = vs[0]
             continue
         times = [version_time(v) for v in vs]
+        given = numbered_saves(vs) or list(range(len(vs)))  # the files' numbers, else input order
         if all(times):
-            vs = [v for _, _, v in sorted(zip(times, range(len(vs)), vs), key=lambda t: t[:2])]
+            vs = [v for _, _, v in sorted(zip(times, given, vs), key=lambda t: t[:2])]
+        else:
+            vs = [v for _, v in sorted(zip(given, vs), key=lambda t: t[0])]
         revisions = [Revision(n, v.modified or v.captured, v) for n, v in enumerate(vs, 1)]
         newest[aid] = vs[-1]
         edits[vs[-1].id] = edit_history(revisions)

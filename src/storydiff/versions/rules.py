@@ -46,6 +46,22 @@ def version_time(article: Article) -> datetime | None:
     return parse_iso_utc(article.modified) or parse_iso_utc(article.captured) or parse_iso_utc(article.published)
 
 
+def numbered_saves(versions: list[Article]) -> list[tuple[int, ...]] | None:
+    """Each version's numbers in its file's name, when every version was read from a file of one
+    name but for its numbers ("page-v2.html", "page-v10.html"; "odesa-0910.html", "odesa-1500.txt"):
+    the order its user saved them in, where no time orders them (QA pass 26c, 2: given as a shell
+    glob sorts them, page-v10 came before page-v2, and the update was shown undone). Else None:
+    other names say no order, and a record of an export ("rows.jsonl#L3") is no file of its own."""
+    from pathlib import PurePath
+
+    stems = [PurePath(v.source).stem if v.source and not v.source.startswith("<") and "#" not in v.source else None
+             for v in versions]
+    if None in stems or len({re.sub(r"\d+", "#", s) for s in stems}) != 1 or not re.search(r"\d", stems[0]):
+        return None
+    numbers = [tuple(int(n) for n in re.findall(r"\d+", s)) for s in stems]
+    return numbers if len(set(numbers)) == len(numbers) else None
+
+
 def same_article(stored: Article, article: Article) -> bool:
     """Whether two articles with one id are the same report: the same page, or the same text
     from the same outlet (the same text from another outlet is a reprint, kept)."""
