@@ -144,6 +144,16 @@ def test_folders_are_read_recursively_in_stable_order(tmp_path):
     assert [s.rsplit("/", 1)[-1] for s in sources] == ["1.txt", "2.txt"]
 
 
+def test_numbered_files_of_a_folder_and_a_glob_are_read_by_their_numbers(tmp_path):
+    # QA pass 26c, 2: a folder of one page's saves was read page-v10 first, and its update stored
+    # as the edit of the page it updates
+    for n in (10, 2, 1):
+        (tmp_path / f"page-v{n}.txt").write_text(f"save {n} of the page")
+    for given in (tmp_path, tmp_path / "page-v*.txt"):
+        sources = [r.source for r in _results([given])]
+        assert [s.rsplit("/", 1)[-1] for s in sources] == ["page-v1.txt", "page-v2.txt", "page-v10.txt"]
+
+
 def test_stdin_is_read(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Plain text from a pipe, one article.")))
     (item,) = list(read_inputs(["-"]))
