@@ -201,3 +201,90 @@ def test_stdin_or_a_rows_place_names_no_page_and_templated_bulletins_stay_apart(
     # template with its own figures and places), not this one edited
     half = " ".join(LIVE_POSTS[: len(LIVE_POSTS) // 2] + ["A different second half about another town entirely."] * 3)
     assert not is_resaved(base, replace(edit, text=half), same_source=True)
+
+
+# -- a headline rewritten with the update (QA pass 26c, 3) ----------------------------------------
+
+def suspilne_paste(headline: str, dead: str, hurt: str, *, stamp: str = "", extra: str = "",
+                   byline: str = "Ірина Бондар", time: str = "08:15") -> str:
+    """Suspilne's page as a reader copies it, no URL; ``stamp``: its printed update line."""
+    return "\n".join([
+        "Перейти до основного вмісту", "Суспільне Новини", "Новини", "Війна", "Регіони",
+        headline, byline, f"8 грудня 2026, {time}", *([stamp] if stamp else []),
+        f"ДНІПРО, 8 грудня. Вранці 8 грудня російські війська завдали ракетного удару по Дніпру. Загинули {dead} "
+        f"людей, ще {hurt} дістали поранень.",
+        "Про це повідомив начальник Дніпропетровської ОВА Сергій Лисак.",
+        "За його словами, ракета влучила в адміністративну будівлю підприємства у Центральному районі. "
+        "Пошкоджено також 12 багатоповерхівок.",
+        "«Ситуація під контролем, евакуацію мешканців не оголошували», – сказав Лисак.",
+        *([extra] if extra else []),
+        "На місці працюють рятувальники та поліція.",
+        "Поділитися", "Читайте також", "Ми використовуємо файли cookie. Прийняти", "© 2026 Суспільне Мовлення", "",
+    ])
+
+
+FIRST = suspilne_paste("Ракетний удар по Дніпру: загинули двоє людей, 9 поранених", "двоє", "дев'ятеро")
+UPDATE = suspilne_paste("Удар по Дніпру: кількість загиблих зросла до чотирьох", "четверо", "17",
+                        stamp="Оновлено: 8 грудня 2026, 13:40", extra="Під завалами рятувальники знайшли тіла ще двох людей.")
+
+
+def test_compare_of_two_pastes_whose_update_rewrote_the_headline_shows_one_article_edited(tmp_path):
+    (tmp_path / "page-v1.txt").write_text(FIRST)
+    (tmp_path / "page-v2.txt").write_text(UPDATE)
+    d = json.loads(runner.invoke(app, ["compare", str(tmp_path), "--workers", "0", "--json"]).stdout)
+    (article,) = d["articles"]
+    assert article["title"].startswith("Удар по Дніпру: кількість")
+    (diffs,) = d["edits"].values()
+    assert ("двоє", "четверо") in [(f["before"], f["after"]) for f in diffs[0]["figures_changed"]]
+    assert not [c for s in d["stories"] for c in s.get("number_conflicts", [])]
+
+
+def test_ingest_of_a_paste_whose_update_rewrote_the_headline_is_a_revision(db_url, tmp_path):
+    (tmp_path / "dnipro-0815.txt").write_text(FIRST)
+    (tmp_path / "dnipro-1340.txt").write_text(UPDATE)
+    _ingest(db_url, tmp_path / "dnipro-0815.txt")
+    assert "1 new revision" in _ingest(db_url, tmp_path / "dnipro-1340.txt")
+    with open_store(db_url) as s:
+        (article,) = s.articles()
+        assert "четверо" in s.get_article(article.id).text
+
+
+def test_a_rewritten_headline_needs_the_time_to_the_minute_an_update_stamp_and_the_byline():
+    from dataclasses import replace
+
+    from storydiff.compare.revisions import is_resaved
+
+    base = Article(id="a", source="v1.txt", outlet="Суспільне", title="Ракетний удар по Дніпру: загинули двоє людей",
+                   published="2026-12-08T08:15:00+02:00", authors=["Ірина Бондар"], language="uk",
+                   text="\n".join(FIRST.split("\n")[8:13]))
+    update = replace(base, id="b", source="v2.txt", title="Удар по Дніпру: кількість загиблих зросла до чотирьох",
+                     text="\n".join(UPDATE.split("\n")[9:15]), modified="2026-12-08T13:40:00+02:00")
+    assert is_resaved(base, update, same_source=False)
+    # no update stamp: another headline over the same text is another article (as before)
+    assert not is_resaved(base, replace(update, modified=None), same_source=False)
+    assert is_resaved(replace(base, authors=[]), update, same_source=False)  # one names no byline: nothing says no
+    assert not is_resaved(base, replace(update, authors=["Олег Петренко"]), same_source=False)
+    # a day (or its midnight) is no time to tell an outlet's articles apart
+    for day in ("2026-12-08", "2026-12-08T00:00:00+02:00"):
+        assert not is_resaved(replace(base, published=day), replace(update, published=day), same_source=False)
+
+
+def test_templated_results_of_one_batch_without_a_url_stay_two_articles():
+    # one time, one byline, each stamped modified, 0.9 of the text shared: only the teams' names
+    # differ (is_moved's guard)
+    from storydiff.compare.revisions import is_resaved
+
+    def result(home: str, away: str, score: str, scorer: str) -> Article:
+        text = (f"{home} beat {away} {score} in the Ukrainian Premier League on Saturday. The match was played in front "
+                "of a crowd at the home stadium and was broadcast live on national television. The win moves the home "
+                "side up in the league table ahead of the winter break, the league said after the final whistle.\n"
+                f"{scorer} scored the decisive goal in the second half. The next round of fixtures will be played "
+                "next weekend, with kick-off times to be confirmed by the broadcaster later this week.")
+        return Article(id=home, source=f"{home}.txt", outlet="Harbor Wire", title=f"{home} beat {away} {score}",
+                       published="2026-11-07T18:00:00Z", authors=["Sports Desk"], language="en", text=text,
+                       modified=f"2026-11-07T18:0{len(home) % 10}:00Z")  # a CMS's own stamp on each
+
+    dynamo, shakhtar = result("Dynamo Kyiv", "Zorya", "2-1", "Vitaliy Buyalskyi"), result("Shakhtar", "Kolos", "3-0",
+                                                                                        "Heorhiy Sudakov")
+    assert not is_resaved(dynamo, shakhtar, same_source=False)
+    assert not is_resaved(dynamo, shakhtar, same_source=True)

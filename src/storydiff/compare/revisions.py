@@ -572,8 +572,9 @@ def is_resaved(stored: Article, article: Article, *, same_source: bool,
     page). ``same_source``: read from the same file (overwritten) or stdin, which names the page:
     the outlets must not differ where both are named. From another file nothing names the page:
     the same named outlet, headlines naming the same thing, figures aside (an outlet's templated
-    results of one batch share 0.9 of their text, not their names: ``is_moved``'s rule), and at
-    least ``moved_min_shared`` of the shorter text."""
+    results of one batch share 0.9 of their text, not their names: ``is_moved``'s rule; or a
+    headline rewritten with an update, ``_rewritten_headline``), and at least
+    ``moved_min_shared`` of the shorter text."""
     from storydiff.dates import is_bare_date, parse_iso_utc
     from storydiff.records import names_own_id
 
@@ -602,11 +603,66 @@ def is_resaved(stored: Article, article: Article, *, same_source: bool,
     # thing and most of the shorter text stays (TASS's morning and evening drone tallies share 0.7
     # of each other's text: review 19 #1)
     old, new = _headline_words(stored), _headline_words(article)
-    if not old or not new or len(old & new) < s.moved_min_headline_shared * min(len(old), len(new)):
+    alike = bool(old and new) and len(old & new) >= s.moved_min_headline_shared * min(len(old), len(new))
+    if not (alike or _rewritten_headline(stored, article)):
         return False
     a, b = word_shingles(stored.text), word_shingles(article.text)
     return (shares_most_of_both(stored, article, s.same_id_min_shared)
             and len(a & b) >= s.moved_min_shared * min(len(a), len(b)))
+
+
+def _rewritten_headline(stored: Article, article: Article) -> bool:
+    """Whether a headline that names another thing may still be the same page's, rewritten with
+    its update ("Ракетний удар по Дніпру: загинули двоє людей" → "Удар по Дніпру: кількість
+    загиблих зросла до чотирьох"; QA pass 26c, 3: two articles, "numbers differ (killed)"). The
+    rest must say so more strongly than a headline could: one publication time to the minute (not
+    a day, nor its midnight), one of them saying it was updated after it (its modified time, the
+    page's "Оновлено: ..."; without it, another headline over the same text is another article,
+    as before), the same byline where both name one, and texts that swap no name
+    (``_text_names_swapped``): an outlet's templated bulletins or results of one batch share most
+    of their text and their time, but each names its own place or teams. (Most of both texts
+    shared is ``is_resaved``'s to ask.)"""
+    if not (stored.published and article.published) or any(map(names_a_day_only, (stored.published, article.published))):
+        return False
+    if not _same_time(stored.published, article.published) or not _updated_since(stored, article):
+        return False
+    by = {a.strip().lower() for a in stored.authors}, {a.strip().lower() for a in article.authors}
+    if all(by) and not (by[0] & by[1]):
+        return False
+    return not _text_names_swapped(stored, article)
+
+
+def _updated_since(stored: Article, article: Article) -> bool:
+    """Whether one of the two says it was modified after its publication, at another time than
+    the other's modification (two saves of one update are no update of each other)."""
+    from storydiff.dates import parse_iso_utc
+
+    published = parse_iso_utc(stored.published)
+    modified = {parse_iso_utc(a.modified) for a in (stored, article) if a.modified} - {None}
+    return published is not None and any(m > published for m in modified) and (
+        len(modified) == 2 or not (stored.modified and article.modified))
+
+
+def _text_names_swapped(stored: Article, article: Article) -> bool:
+    """Whether a paragraph edited between the two texts names another thing, figures aside
+    (``_names_swapped``: "Dynamo Kyiv beat Zorya 2-1 ..." / "Shakhtar beat Kolos 3-0 ...", "У
+    Харківській області ..." / "У Сумській області ..."); a paragraph added or removed swaps
+    nothing (an update's "Під завалами знайшли тіла ще двох людей.")."""
+    def without_figures(paragraph: str, language: str | None) -> str:
+        for _, written in figures_written(paragraph, language, paragraph):
+            paragraph = paragraph.replace(written, " ")
+        return paragraph
+
+    old, new = _paragraphs(stored.text), _paragraphs(article.text)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        pairs, _, _ = _pair_paragraphs(old[i1:i2], new[j1:j2], RevisionSettings().edited_paragraph_ratio)
+        if any(_names_swapped(without_figures(old[i1 + i], stored.language), without_figures(new[j1 + j], article.language))
+               for i, j in pairs):
+            return True
+    return False
 
 
 _RECORD_PLACE = re.compile(r"#(?:L|item|row|after-line)\d+")
