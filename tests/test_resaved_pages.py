@@ -150,7 +150,12 @@ def test_is_resaved_needs_no_url_the_same_time_and_most_of_both_texts():
     assert is_resaved(base, edit, same_source=True) and is_resaved(base, edit, same_source=False)
     from dataclasses import replace
 
-    assert not is_resaved(base, replace(edit, url="https://quaytimes.test/x"), same_source=True)
+    # two addresses: the URL rules decide; one page with its URL and a paste without one are asked
+    # as two pastes (QA pass 26c, 4)
+    assert not is_resaved(replace(base, url="https://quaytimes.test/x"), replace(edit, url="https://quaytimes.test/x"),
+                          same_source=True)
+    assert is_resaved(base, replace(edit, url="https://quaytimes.test/x"), same_source=True)
+    assert is_resaved(replace(base, url="https://quaytimes.test/x"), edit, same_source=False)
     assert not is_resaved(base, replace(edit, published="2025-06-02T06:00:00Z"), same_source=True)
     assert not is_resaved(base, replace(edit, text=LIVE_POSTS[0]), same_source=True)  # one post of the page
     assert not is_resaved(replace(base, text=LIVE_POSTS[0]), edit, same_source=True)  # the page of a post

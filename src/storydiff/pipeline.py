@@ -959,8 +959,9 @@ def ingest_stream(
                         and prior.text_from != FEED_SUMMARY):
                     # moved back after it was read: the time first read stands, the claim is recorded
                     published, given = prior.published, a.published
+                # a paste of the updated page names no URL: the page's address stays the article's
                 edited = replace(a, id=prior.id, published=published, modified=modified, outlet=outlet,
-                                 published_as_given=given)
+                                 published_as_given=given, url=a.url or prior.url)
                 stored_stories.load()  # before a stored text changes: the stories as the run found them
                 revised = store.revise_article(prior.id, edited, revert=current_sources)
                 if revised is not None:

@@ -565,8 +565,9 @@ def is_resaved(stored: Article, article: Article, *, same_source: bool,
     """Whether ``article``, a page's text saved without its URL (page text, an HTML file without
     a canonical link), is the stored article's page saved again after the outlet edited it (QA
     pass 19b: TASS's update, 41 → 45 drones, saved over ``tass_ru.txt``, became a second TASS
-    article "contradicting" the first). No URL says either way, so the rest must agree: neither
-    gives a URL; their publication times, when both give one, are the same (an update keeps it;
+    article "contradicting" the first). No URL says either way, so the rest must agree: at most
+    one gives a URL (a page's HTML and a browser paste of it updated, which has none, are asked
+    the same as two pastes: QA pass 26c, 4, they were two articles); their publication times, when both give one, are the same (an update keeps it;
     an outlet's daily bulletin saved over yesterday's does not); and the two texts share most of
     *both* texts' word 3-grams (``shares_most_of_both``: a live blog's post is no edit of its
     page). ``same_source``: read from the same file (overwritten) or stdin, which names the page:
@@ -579,8 +580,13 @@ def is_resaved(stored: Article, article: Article, *, same_source: bool,
     from storydiff.records import names_own_id
 
     s = settings or RevisionSettings()
+    if stored.url and article.url:
+        return False  # two addresses: the URL rules decide (``is_moved``, ``url_versions``)
     if stored.url or article.url:
-        return False
+        if is_copy_of(stored, article, s):
+            return False  # the page and its paste, unedited: one text read two ways (``copied_from``), no edit
+        if not (stored.published and article.published) or any(map(names_a_day_only, (stored.published, article.published))):
+            return False  # a paste dated by its day alone names none of the outlet's articles that day (``is_moved``'s rule)
     if names_own_id(stored.source) or names_own_id(article.source):
         return False  # an export row's own id says which article it is (``is_edit_of`` decides)
     if stored.published and article.published:

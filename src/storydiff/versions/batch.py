@@ -142,8 +142,9 @@ def moved_versions(articles: list[Article], versions: dict[str, list[Article]]) 
 
 def resaved_versions(articles: list[Article], versions: dict[str, list[Article]]) -> list[Article]:
     """``articles`` without those that are an earlier one's page saved again without its URL after
-    an edit (``compare.revisions.is_resaved``: the same outlet and publication time, headlines
-    naming the same thing, most of both texts), as ``ingest`` stores them, one article; added to
+    an edit, or its page read with its URL after a paste without one (``compare.revisions.is_resaved``:
+    the same outlet and publication time, headlines naming the same thing, most of both texts), as
+    ``ingest`` stores them, one article; added to
     ``versions`` under the earlier one's id (QA pass 19b: ``compare tass_ru.v1.txt
     tass_ru.v2.txt`` showed TASS "contradicting" itself, 41 vs 45 drones). Only articles of one
     named outlet are compared, each with the earlier ones of its outlet."""
@@ -152,11 +153,12 @@ def resaved_versions(articles: list[Article], versions: dict[str, list[Article]]
     by_outlet: dict[str, list[Article]] = {}
     out = []
     for a in articles:
-        if a.url or not (a.outlet and a.outlet.strip()):
+        if not (a.outlet and a.outlet.strip()):
             out.append(a)
             continue
         peers = by_outlet.setdefault(a.outlet.strip().lower(), [])
-        found = [p for p in peers if is_resaved(p, a, same_source=p.source == a.source)]
+        # a page with its URL and a paste of it without one are asked as two pastes (two URLs: no)
+        found = [p for p in peers if not (p.url and a.url) and is_resaved(p, a, same_source=p.source == a.source)]
         if len(found) == 1:
             versions.setdefault(found[0].id, [found[0]]).extend(versions.pop(a.id, [a]))
             continue
@@ -224,6 +226,9 @@ def newest_versions(articles: list[Article], versions: dict[str, list[Article]])
         else:
             vs = [v for _, v in sorted(zip(given, vs), key=lambda t: t[0])]
         revisions = [Revision(n, v.modified or v.captured, v) for n, v in enumerate(vs, 1)]
+        if vs[-1].url is None and any(v.url for v in vs):
+            # a paste of the updated page names no URL; the page's address stays the article's
+            vs[-1] = replace(vs[-1], url=next(v.url for v in reversed(vs) if v.url))
         newest[aid] = vs[-1]
         edits[vs[-1].id] = edit_history(revisions)
         del versions[aid]

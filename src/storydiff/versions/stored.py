@@ -177,18 +177,17 @@ def moved_from(store, article: Article) -> Article | None:
 
 
 def resaved_from(store, article: Article) -> Article | None:
-    """The stored article that ``article``, a page's text without a URL, is that page saved again
-    after the outlet edited it (``compare.revisions.is_resaved``), when exactly one is: one read
+    """The stored article that ``article``, a page's text without a URL (or its page), is that
+    page saved again after the outlet edited it (``compare.revisions.is_resaved``), when exactly one is: one read
     from the same file (saved over it, QA pass 19b: TASS's 41 → 45 drones update saved over
     tass_ru.txt was a second TASS article), else, as ``compare`` finds them, one of the same outlet
-    and publication time read from another file."""
-    if article.url:
-        return None
-    peers = [a for a in store.articles_read_from(article.source) if a.id != article.id]
+    and publication time read from another file. A page read with its URL is asked the same of a
+    stored paste without one, and a paste of a stored page with one (QA pass 26c, 4)."""
+    peers = [] if article.url else [a for a in store.articles_read_from(article.source) if a.id != article.id]
     same_source = True
     if not peers and article.outlet and article.published:
         peers = [a for a in store.articles_published_at(article.outlet, article.published)
-                 if a.id != article.id and not a.url]
+                 if a.id != article.id and not (a.url and article.url)]
         same_source = False
     if not peers:  # the common case: a new article's ingest imports none of the compare package
         return None
