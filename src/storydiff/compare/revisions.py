@@ -574,7 +574,7 @@ def is_resaved(stored: Article, article: Article, *, same_source: bool,
     the outlets must not differ where both are named. From another file nothing names the page:
     the same named outlet, headlines naming the same thing, figures aside (an outlet's templated
     results of one batch share 0.9 of their text, not their names: ``is_moved``'s rule; or a
-    headline rewritten with an update, ``_rewritten_headline``), and at least
+    headline rewritten with an update, ``_headline_may_be_rewritten``), and at least
     ``moved_min_shared`` of the shorter text."""
     from storydiff.dates import is_bare_date, parse_iso_utc
     from storydiff.records import names_own_id
@@ -610,32 +610,32 @@ def is_resaved(stored: Article, article: Article, *, same_source: bool,
     # of each other's text: review 19 #1)
     old, new = _headline_words(stored), _headline_words(article)
     alike = bool(old and new) and len(old & new) >= s.moved_min_headline_shared * min(len(old), len(new))
-    if not (alike or _rewritten_headline(stored, article)):
+    if not (alike or _headline_may_be_rewritten(stored, article)):
         return False
     a, b = word_shingles(stored.text), word_shingles(article.text)
-    return (shares_most_of_both(stored, article, s.same_id_min_shared)
-            and len(a & b) >= s.moved_min_shared * min(len(a), len(b)))
+    if not (shares_most_of_both(stored, article, s.same_id_min_shared)
+            and len(a & b) >= s.moved_min_shared * min(len(a), len(b))):
+        return False
+    return alike or not _text_names_swapped(stored, article)  # (paragraphs paired only for the few left)
 
 
-def _rewritten_headline(stored: Article, article: Article) -> bool:
+def _headline_may_be_rewritten(stored: Article, article: Article) -> bool:
     """Whether a headline that names another thing may still be the same page's, rewritten with
     its update ("Ракетний удар по Дніпру: загинули двоє людей" → "Удар по Дніпру: кількість
     загиблих зросла до чотирьох"; QA pass 26c, 3: two articles, "numbers differ (killed)"). The
     rest must say so more strongly than a headline could: one publication time to the minute (not
     a day, nor its midnight), one of them saying it was updated after it (its modified time, the
     page's "Оновлено: ..."; without it, another headline over the same text is another article,
-    as before), the same byline where both name one, and texts that swap no name
-    (``_text_names_swapped``): an outlet's templated bulletins or results of one batch share most
-    of their text and their time, but each names its own place or teams. (Most of both texts
-    shared is ``is_resaved``'s to ask.)"""
+    as before), the same byline where both name one; ``is_resaved`` then asks most of both texts
+    and texts that swap no name (``_text_names_swapped``): an outlet's templated bulletins or
+    results of one batch share most of their text and their time, but each names its own place
+    or teams."""
     if not (stored.published and article.published) or any(map(names_a_day_only, (stored.published, article.published))):
         return False
     if not _same_time(stored.published, article.published) or not _updated_since(stored, article):
         return False
     by = {a.strip().lower() for a in stored.authors}, {a.strip().lower() for a in article.authors}
-    if all(by) and not (by[0] & by[1]):
-        return False
-    return not _text_names_swapped(stored, article)
+    return not (all(by) and not (by[0] & by[1]))
 
 
 def _updated_since(stored: Article, article: Article) -> bool:
