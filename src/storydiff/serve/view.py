@@ -7,6 +7,7 @@ one outlet, and why the story counts as N independent sources.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +37,36 @@ class Disagreement:
     variants: dict[str, str]  # outlet label → its wording
 
 
+def _with_update_order(summary: str, conflicts: Sequence[str], by_label: dict[str, Article]) -> str:
+    """``summary``, saying where one side of its first "numbers differ" line was published before
+    an outlet on the other side updated its article ("— Ukrinform published 2026-12-05 08:25 UTC,
+    before Укрінформ's update at 2026-12-05 12:35 UTC"): the figures may be the update's, not a
+    contradiction (QA pass 26c, 14)."""
+    from storydiff.dates import parse_iso_utc
+    from storydiff.serve.format import when
+
+    line = next((c for c in conflicts if c.startswith("numbers differ")), None)
+    sides = line.split(": ", 1)[-1].split(" vs ") if line else []
+    if len(sides) != 2:
+        return summary
+    # an outlet's label stands in a side's brackets: "п'ятеро людей (Укрінформ, Kyiv Post)"
+    outlets = [[a for label, a in by_label.items() if re.search(rf"[(,] ?{re.escape(label)}[,)]", side)] for side in sides]
+    for early, late in (outlets, outlets[::-1]):
+        times = [(parse_iso_utc(a.modified or a.published), a) for a in early]
+        if not early or not late or any(t is None for t, _ in times):
+            continue
+        newest, _ = max(times, key=lambda t: t[0])
+        updates = [(m, a) for a in late if a.modified and (m := parse_iso_utc(a.modified))
+                   and m > newest and (p := parse_iso_utc(a.published)) is not None and m > p]
+        if updates:
+            at, updated = min(updates, key=lambda u: u[0])
+            names = ", ".join(label for label, a in by_label.items() if any(a is e for e in early))
+            done = "last updated" if any(e.modified for e in early) else "published"
+            label = next(k for k, a in by_label.items() if a is updated)
+            return f"{summary} — {names} {done} {when(newest.isoformat())}, before {label}'s update at {when(at.isoformat())}"
+    return summary
+
+
 @dataclass
 class StoryView:
     story: Story
@@ -61,7 +92,9 @@ class StoryView:
     @property
     def disagreements(self) -> list[Disagreement]:
         """Every disagreement the sections below flag one by one, gathered for the summary."""
-        found = [Disagreement("; ".join(f["conflicts"]), f["variants"]) for f in self.shared_facts if f["conflicts"]]
+        by_label = {label: a for a in self.articles if (label := self.label.get(a.id))}
+        found = [Disagreement(_with_update_order("; ".join(f["conflicts"]), f["conflicts"], by_label), f["variants"])
+                 for f in self.shared_facts if f["conflicts"]]
         for row in self.shared_quotes:
             wording = {v["outlet"]: v["text"] for v in row.versions}
             for v in row.versions:
