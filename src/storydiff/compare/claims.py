@@ -978,7 +978,9 @@ _DATELINE_BEFORE = re.compile(rf"^\s*[{_DATELINE_CAPITALS}][{_DATELINE_CAPITALS}
 
 
 _NIGHT_OF = re.compile(r"\bnight\s+of\s+$", re.IGNORECASE)
-_NIGHT_ONTO = re.compile(r"\b(?:ніч|ночі|ночь|ночи|noc|nocy)\s+(?:на|проти|z)\s+$|\bNacht\s+(?:zum|auf\s+den)\s+$", re.IGNORECASE)
+# ... and Romanian "în noaptea de 5 spre 6 decembrie", "noaptea spre marți", "în noaptea de luni spre marți"
+_NIGHT_ONTO = re.compile(r"\b(?:ніч|ночі|ночь|ночи|noc|nocy)\s+(?:на|проти|z)\s+$|\bNacht\s+(?:zum|auf\s+den)\s+$"
+                         r"|\bnoaptea\s+(?:de\s+\w+\s+)?spre\s+$", re.IGNORECASE)
 
 
 def _reported_when(text: str, start: int, said_too: bool = True) -> bool:
@@ -1043,25 +1045,25 @@ def dates_in(text: str, language: str | None = None, said_on: bool = False) -> t
     return tuple(out)
 
 
-# weekdays in English, Ukrainian, Russian, Polish, German, French and Spanish (the forms a date
+# weekdays in English, Ukrainian, Russian, Polish, German, French, Spanish and Romanian (the forms a date
 # takes: "on Thursday", "у четвер", "в среду", "we wtorek", "w środę", "am Mittwochmorgen",
 # "mardi soir", "el miércoles"), Monday = 1; case-sensitive: "Domingo" is a name, "domingo" Sunday.
 # Polish lists its forms whole: "środek", "środków" (means) are no Wednesday (a review)
 _DE_PART = r"(?:s|früh|morgen|vormittag|mittag|nachmittag|abend|nacht)?"  # "Montagabend", "Freitagfrüh"
 _WEEKDAYS = [(r"Monday", r"понеділ(?:ок|ка)", r"понедельник[а]?", r"poniedział(?:ek|ku)", r"Montag" + _DE_PART,
-              r"lundi", r"lunes"),
+              r"lundi", r"lunes", r"[Ll]uni"),
              (r"Tuesday", r"вівтор(?:ок|ка)", r"вторник[а]?", r"wtor(?:ek|ku)", r"Dienstag" + _DE_PART, r"mardi",
-              r"martes"),
+              r"martes", r"[Mm]ar[țţ]i"),
              (r"Wednesday", r"серед[аиу]", r"сред[аыу]", r"środ(?:a|ę|y|zie)", r"Mittwoch" + _DE_PART,
-              r"mercredi", r"miércoles"),
+              r"mercredi", r"miércoles", r"[Mm]iercuri"),
              (r"Thursday", r"четвер(?:га)?", r"четверг[а]?", r"czwart(?:ek|ku)", r"Donnerstag" + _DE_PART,
-              r"jeudi", r"jueves"),
+              r"jeudi", r"jueves", r"[Jj]oi"),
              (r"Friday", r"п[’'ʼ]?ятниц[яіюі]", r"пятниц[аыу]", r"piąt(?:ek|ku)", r"Freitag" + _DE_PART,
-              r"vendredi", r"viernes"),
+              r"vendredi", r"viernes", r"[Vv]ineri"),
              (r"Saturday", r"субот[аиу]", r"суббот[аыу]", r"sobo(?:t[aęy]|cie)", r"(?:Samstag|Sonnabend)" + _DE_PART,
-              r"samedi", r"sábado"),
+              r"samedi", r"sábado", r"[Ss][âî]mb[ăa]t[ăa]"),
              (r"Sunday", r"неділ[яіюі]", r"воскресень[ея]", r"niedziel[aęi]", r"Sonntag" + _DE_PART,
-              r"dimanche", r"domingo")]
+              r"dimanche", r"domingo", r"[Dd]uminic[ăa]")]
 _WEEKDAY = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<d{k}>{'|'.join(forms)})" for k, forms in enumerate(_WEEKDAYS, 1))
                       + r")(?![^\W\d_])")
 # a weekday after these is the night before it or its small hours ("overnight into Wednesday",
@@ -1070,6 +1072,8 @@ _WEEKDAY = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<d{k}>{'|'.join(forms)
 _OVERNIGHT_BEFORE = re.compile(r"\b(?:overnight(?:\s+(?:on|into|to))?|into|early(?:\s+hours\s+of|\s+on)?|night\s+(?:on|into|to)"
                                r"|nacht\s+(?:zum|zu|auf)(?:\s+den)?|nocy\s+z\s+\w+\s+na)\s+$", re.IGNORECASE)
 _NIGHT_AFTER = re.compile(r"\s+(?:night|overnight)\b|(?<=nacht)", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:două|doua|trei|patru|cinci|șase|şase|șapte|şapte|opt|nouă|zece|câteva|cîteva"
+                           r"|multe|ultimele|ultimii|următoarele)\s*)\s$", re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(r"^(?:[Oo]n\s+|[Уу]\s+|[Вв]о?\s+)?$")  # "серед поранених" is "among", not Wednesday
 
 
@@ -1087,6 +1091,8 @@ def weekdays_in(text: str, said_on: bool = False) -> tuple[Quantity, ...]:
         onto = bool(_NIGHT_ONTO.search(before) or _OVERNIGHT_BEFORE.search(before))
         if word.startswith(("серед", "сред")) and not onto and not _WEEKDAY_ONLY.match(before[-3:].lstrip()):
             continue
+        if word.lower() == "luni" and _COUNT_BEFORE.search(before):
+            continue  # "3 luni", "câteva luni": months, not Monday
         if not _reported_when(text, m.start(), not said_on):
             # "в ніч на п'ятницю", "overnight into Friday", "early on Friday" may be Thursday
             # night; "Thursday night" may be the small hours of Friday: either day is no conflict

@@ -7,9 +7,9 @@ word's first letters), so "14 people killed" and "загинули 17 людей
 людей" agrees with "14 people". A unit word this module does not know keeps its own first letters
 and so only meets the same word (no false conflict across languages).
 
-Read per language (``Article.language``): uk, ru, de, pl, fr, es; English keeps the rules it had
+Read per language (``Article.language``): uk, ru, de, pl, lt, fr, es, ro; English keeps the rules it had
 (``compare.claims``). Number words come with their case forms ("п'ятьох", "двух", "pięciu"),
-decimal commas, thousands grouped by spaces (thin, no-break or plain) or by dots (de, es, pl),
+decimal commas, thousands grouped by spaces (thin, no-break or plain) or by dots (de, es, pl, lt, ro),
 scale words ("млн", "тис.", "Mio.", "mld", "millones") and dates and clock times left out
 ("5 грудня", "5. Dezember", "4h52", "um 4.52 Uhr"). Measured on the numbers of
 ``bench/data/multilingual_analysis.jsonl`` (``python bench/multilingual.py``).
@@ -121,6 +121,30 @@ _LT_WORDS = {
     "septyniasdešimt": 70, "aštuoniasdešimt": 80, "devyniasdešimt": 90, "šimtas": 100, "šimto": 100,
     "tūkstantis": 1000, "pusantro": 1.5, "pusantros": 1.5,
 }
+# Romanian (Moldovan outlets; QA pass 26a): "douăzeci și cinci", "douăsprezece", "două sute" (the
+# hundreds by the scale "sute"). "unu/una" alone and "nouă" are left out: "nouă" is also "new"
+# ("o nouă lege") and "to us", and "un/o" are articles, as "one" is left out in the others.
+_RO_WORDS = {
+    "doi": 2, "două": 2, "trei": 3, "patru": 4, "cinci": 5, "șase": 6, "șapte": 7, "opt": 8, "zece": 10,
+    "unsprezece": 11, "unșpe": 11, "doisprezece": 12, "douăsprezece": 12, "treisprezece": 13,
+    "paisprezece": 14, "patrusprezece": 14, "cincisprezece": 15, "șaisprezece": 16, "șaptesprezece": 17,
+    "optsprezece": 18, "nouăsprezece": 19, "douăzeci": 20, "treizeci": 30, "patruzeci": 40, "cincizeci": 50,
+    "șaizeci": 60, "șaptezeci": 70, "optzeci": 80, "nouăzeci": 90, "o sută": 100, "o mie": 1000,
+    "un milion": 1e6,
+}
+
+
+def _with_cedillas(table: dict) -> dict:
+    """A Romanian table with its words also in the cedilla letters (ş, ţ) many Moldovan pages
+    still write for the comma-below ones (ș, ț), and in the old "î" for "â" (cîteva)."""
+    out = dict(table)
+    for word, value in table.items():
+        out.setdefault(word.translate(_CEDILLAS), value)
+    return out
+
+
+_CEDILLAS = str.maketrans("șțȘȚ", "şţŞŢ")
+_RO_WORDS = _with_cedillas(_RO_WORDS)
 _FR_WORDS = {
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
     "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17,
@@ -162,6 +186,11 @@ _SCALES = {
            "milijonai": 1e6, "milijonų": 1e6, "milijonus": 1e6, "milijono": 1e6, "milijonais": 1e6,
            "mlrd.": 1e9, "mlrd": 1e9, "milijardas": 1e9, "milijardai": 1e9, "milijardų": 1e9, "milijardus": 1e9,
            "milijardo": 1e9, "milijardais": 1e9, "trln.": 1e12, "trln": 1e12},
+    # "15 mii de oameni", "2,5 milioane de lei", "două sute de persoane"; "de mii": the scale of a
+    # vague count ("câteva zeci de mii": tens of thousands)
+    "ro": _with_cedillas({"de mii": 1e3, "mii": 1e3, "mie": 1e3, "sute": 100, "sută": 100, "de milioane": 1e6,
+                          "milioane": 1e6, "milion": 1e6, "mln.": 1e6, "mln": 1e6, "de miliarde": 1e9, "miliarde": 1e9,
+                          "miliard": 1e9, "mld.": 1e9, "mld": 1e9, "mlrd.": 1e9, "mlrd": 1e9}),
     "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
     "es": {"mil millones": 1e9, "mil": 1e3, "millón": 1e6, "millones": 1e6, "millardo": 1e9, "millardos": 1e9},
 }
@@ -214,6 +243,19 @@ _UNITS: dict[str, dict[str, str]] = {
            "metus$": "year", "metai$": "year", "procent": "%", "proc$": "%", "kilometr": "kilom", "km": "kilom",
            "metr": "metre", "karių$": "soldi", "kariai$": "soldi", "karius$": "soldi", "vaik": "child",
            "nam": "house", "dron": "drone", "ton": "tonne", "sistem": "syste"},
+    # Romanian: "ore$", "zile$" whole, as "or-"/"zi-" start much else; "luni" are months after a
+    # figure ("3 luni"), the weekday being read before one ("luni, 3 decembrie")
+    "ro": _with_cedillas({
+        "persoan": "peopl", "oameni": "peopl", "om$": "peopl", "muncitor": "worke", "angajaț": "worke",
+        "lucrător": "worke", "lucrători": "worke", "pasager": "passe", "civil": "civil", "locuitor": "resid",
+        "morți$": "dead", "mort$": "dead", "morții$": "dead", "decedaț": "dead", "decese$": "dead", "uciș": "dead",
+        "victime$": "dead", "răniț": "injur", "rănit": "injur", "dispăruț": "missi", "dispărut": "missi",
+        "ore$": "hour", "oră$": "hour", "orei$": "hour", "minut": "minut", "zile$": "day", "zi$": "day",
+        "zilei$": "day", "săptămân": "week", "luni$": "month", "lună$": "month", "luna$": "month", "lunii$": "month", "ani$": "year", "an$": "year", "anul$": "year",
+        "anului$": "year", "procent": "%", "kilometr": "kilom", "km": "kilom", "metr": "metre", "soldaț": "soldi",
+        "militar": "soldi", "copii$": "child", "copil": "child", "case$": "house", "locuinț": "house",
+        "clădir": "house", "blocur": "house", "dron": "drone", "tone$": "tonne", "tonă$": "tonne",
+        "sistem": "syste"}),
     "fr": {"personne": "peopl", "ouvrier": "worke", "travailleur": "worke", "passager": "passe", "civil": "civil", "gens": "peopl", "habitant": "resid", "mort": "dead", "tué": "dead",
            "décès": "dead", "victime": "dead", "blessé": "injur", "disparu": "missi", "heure": "hour",
            "minute": "minut", "jour": "day", "semaine": "week", "mois": "month", "an": "year", "année": "year",
@@ -288,6 +330,12 @@ _MORE_UNITS: dict[str, dict[str, str]] = {
            "sraigtasparn": "helic", "policinink": "polic", "kaim": "villa", "gyvenviet": "settl", "miest": "town",
            "mokykl": "schoo", "ligonin": "hospi", "laiv": "ship", "automobil": "vehic", "belaisv": "priso",
            "kalin": "priso", "pabėgėl": "refug", "žurnalist": "journ", "įkait": "hosta"},
+    "ro": _with_cedillas({
+        "camion": "truck", "baterii$": "batte", "pompier": "firef", "salvator": "firef", "rachet": "missl",
+        "tanc$": "tank", "tancuri$": "tank", "avion": "aircr", "elicopter": "helic", "polițiș": "polic",
+        "sat$": "villa", "sate$": "villa", "satele$": "villa", "localităț": "settl", "orașe": "town", "școl": "schoo",
+        "spital": "hospi", "nave$": "ship", "navă$": "ship", "navele$": "ship", "vehicul": "vehic", "autovehicul": "vehic", "prizonier": "priso",
+        "refugiaț": "refug", "jurnaliș": "journ", "ostatic": "hosta", "obuz": "shell"}),
     "fr": {"camion": "truck", "pompier": "firef", "batterie": "batte", "missile": "missl", "roquette": "missl", "village": "villa",
            "avion": "aircr", "hélicoptère": "helic", "policier": "polic", "école": "schoo", "hôpita": "hospi",
            "navire": "ship", "véhicule": "vehic", "prisonnier": "priso", "réfugié": "refug",
@@ -347,6 +395,7 @@ _KILLED_VERBS: dict[str, dict[str, str]] = {
     "de": dict.fromkeys(["tötet$", "tötete$", "töteten$"], "dead"),
     "pl": dict.fromkeys(["zabił$", "zabiła$", "zabiło$", "zabili$", "zabiły$", "zabija$"], "dead"),
     "lt": dict.fromkeys(["nužudė$", "pražudė$"], "dead"),
+    "ro": dict.fromkeys(["ucide$", "ucis$", "omoară$", "omorât$"], "dead"),
     "fr": dict.fromkeys(["tue$", "tuent$"], "dead"),
     "es": dict.fromkeys(["mata$", "matan$", "mató$", "mataron$"], "dead"),
 }
@@ -369,7 +418,7 @@ ENGLISH_UNITS = {"missile": "missl", "rocket": "missl", "troop": "soldi", "rescu
 UNIT_KEYS = frozenset(key for table in _UNITS.values() for key in table.values())
 # unit words that several languages write alike ("km"), and symbols, in every language
 SYMBOLS = {"%": "%", "$": "dolla", "€": "euro", "£": "pound", "₴": "hryvn", "₽": "roubl"}
-CURRENCIES = frozenset({"dolla", "euro", "pound", "hryvn", "roubl", "zloty"})
+CURRENCIES = frozenset({"dolla", "euro", "pound", "hryvn", "roubl", "zloty", "leu"})
 # currency names in every language, by the start of the word, to one key per currency: "1,5 mln zł",
 # "2,5 Millionen Złoty", "2,5 млн злотих" and "2.5 million zlotys" are one unit (a QA finding: the
 # German and Ukrainian spellings kept their own letters and never met the Polish). "$": the whole
@@ -385,6 +434,10 @@ CURRENCY_WORDS = {
     "uah$": "hryvn",
     "roubl": "roubl", "rubl": "roubl", "rubel": "roubl", "рубл": "roubl", "rub$": "roubl", "руб$": "roubl",
     "złot": "zloty", "zlot": "zloty", "злот": "zloty", "zł$": "zloty", "pln$": "zloty",
+    # the Moldovan leu: "12,7 lei", "12,7 лея", "12.7 lei" (QA pass 26a: the Russian and Romanian
+    # spellings never met); whole forms, as "лей" and "lei" start other words
+    "lei$": "leu", "leu$": "leu", "leul$": "leu", "mdl$": "leu", "лей$": "leu", "лея$": "leu", "леев$": "leu",
+    "леям$": "leu", "леи$": "leu",
 }
 _CURRENCY_STARTS = tuple(sorted(CURRENCY_WORDS.items(), key=lambda kv: -len(kv[0])))
 
@@ -560,6 +613,7 @@ _NOT_UNITS = {
     "pl": "co najmniej około ponad prawie i w na do z od kolejnych kolejne",
     "lt": "mažiausiai apie maždaug beveik daugiau nei per iš ir į su dar jau kitų kiti",
     "fr": "au moins environ près de d des les la le et à plus sur en dont autres",
+    "ro": "de cel puțin peste aproape circa aproximativ și în la cu din alți alte alții încă deja",
     "es": "al menos unos unas casi cerca de del los las la el y en a más otros otras",
 }
 # words after a figure that only say when or where ("17 у понеділок", "12 am Montag")
@@ -570,6 +624,7 @@ _SKIP_AFTER = {
     "pl": "w we na poniedziałek wtorek środę czwartek piątek sobotę niedzielę dziś dzisiaj wczoraj",
     "lt": "pirmadienį antradienį trečiadienį ketvirtadienį penktadienį šeštadienį sekmadienį šiandien vakar",
     "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche aujourd'hui hier",
+    "ro": "în pe marți miercuri joi vineri sâmbătă duminică astăzi azi ieri",
     "es": "el lunes martes miércoles jueves viernes sábado domingo hoy ayer",
 }
 # month names as a date writes them after its day, per language (also read by
@@ -582,6 +637,7 @@ MONTHS_AFTER_DAY = _MONTHS = {
     # Lithuanian writes the month before the day ("gruodžio 5 d."): see _CLOCK_BEFORE
     "lt": "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio lapkričio gruodžio",
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "ro": "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre",
 }
 _APPROX = {
@@ -591,6 +647,7 @@ _APPROX = {
     "pl": "około|ok\\.|prawie|blisko|niemal",
     "lt": "apie|maždaug|beveik|apytiksliai|vos",
     "fr": "environ|près de|presque|quelque|autour de",
+    "ro": "circa|aproape|aproximativ|în jur de|vreo|cca\\.",
     "es": "unos|unas|cerca de|casi|alrededor de|aproximadamente|en torno a",
 }
 # a figure given as a bound: "понад 10" allows 12, "до 10" is left out ("зросла до 17" is a value)
@@ -601,6 +658,7 @@ _AT_LEAST = {
     "pl": "ponad|przeszło|co najmniej|więcej niż|powyżej",
     "lt": "daugiau nei|daugiau kaip|mažiausiai|bent|virš",
     "fr": "plus de|au moins|au minimum",
+    "ro": "peste|mai mult de|mai mult decât|cel puțin|cel puţin|minimum",
     "es": "más de|al menos|como mínimo",
 }
 _AT_MOST = {
@@ -610,26 +668,28 @@ _AT_MOST = {
     "pl": "mniej niż|najwyżej|co najwyżej",
     "lt": "mažiau nei|mažiau kaip|daugiausiai|ne daugiau kaip",
     "fr": "moins de|au plus|jusqu'à",
+    "ro": "mai puțin de|mai puţin de|sub|cel mult|maximum|până la",
     "es": "menos de|como máximo|hasta",
 }
 # "28 з 35 дронів", "28 из 35", "28 von 35 Drohnen": a part of a whole (the one word between
 # is what the first figure counts: "28 drones out of 35")
-_PART_OF = {"uk": "з|із", "ru": "из", "de": "von", "pl": "z", "lt": "iš", "fr": "sur", "es": "de"}
+_PART_OF = {"uk": "з|із", "ru": "из", "de": "von", "pl": "z", "lt": "iš", "fr": "sur", "es": "de", "ro": "din"}
 _RANGES = {"uk": r"\bвід\s+(\S+)\s+до\s+(\S+)", "ru": r"\bот\s+(\S+)\s+до\s+(\S+)",
            "de": r"\bzwischen\s+(\S+)\s+und\s+(\S+)", "pl": r"\b(?:od|między)\s+(\S+)\s+(?:do|a)\s+(\S+)",
            "lt": r"\bnuo\s+(\S+)\s+iki\s+(\S+)",
+           "ro": r"\b(?:între|de\s+la)\s+(\S+)\s+(?:și|şi|la)\s+(\S+)",
            "fr": r"\bentre\s+(\S+)\s+et\s+(\S+)", "es": r"\bentre\s+(\S+)\s+y\s+(\S+)"}
-_JOINS = {"uk": "до", "ru": "до", "de": "bis", "pl": "do", "lt": "iki", "fr": "à", "es": "a"}
+_JOINS = {"uk": "до", "ru": "до", "de": "bis", "pl": "do", "lt": "iki", "fr": "à", "es": "a", "ro": "la|și|şi"}
 # "вбили трьох людей" (killed three people): the verb in every form, as Russian's "убил" (QA pass
 # 25a, 08: "вбив" alone missed "вбили", and the headline's dead were read as the "17 поранені")
 _KILL = {"uk": "загин|загибл|вбит|убит|вбив|вбил|убив|убил|помер|жертв|смерт|забра\\w* житт", "ru": "погиб|убит|убил|умер|жертв|смерт|унес\\w* жизн",
          "de": "tot|getötet|ums leben|starb|gestorben", "pl": "zgin|zabit|zabił|śmier|ofiar|nie żyj|zmarł",
          "lt": "žuv|žuvo|nužud|mirė|mirus|mirt|aukų",
-         "fr": "mort|tué|décéd|décès|victime", "es": "muert|muri|fallec|víctima|mató"}
+         "fr": "mort|tué|décéd|décès|victime", "ro": "morț|morţ|mort|ucis|uciș|uciş|decedat|deces|victim|murit", "es": "muert|muri|fallec|víctima|mató"}
 _HURT = {"uk": "поранен|травм|постражд", "ru": "ранен|травм|пострада", "de": "verletz",
-         "pl": "rann|poszkodowan", "lt": "sužeist|nukentėj", "fr": "bless", "es": "herid"}
+         "pl": "rann|poszkodowan", "lt": "sužeist|nukentėj", "fr": "bless", "es": "herid", "ro": "răni"}
 _MISSING = {"uk": "зникл|безвісти", "ru": "пропа", "de": "vermisst", "pl": "zagin", "lt": "dingus|dingo",
-            "fr": "disparu",
+            "fr": "disparu", "ro": "dispărut|dispăruț|dispăruţ",
             "es": "desaparecid"}
 # a clock time right after a figure: "4h52", "16 h", "um 4.52 Uhr" (the dot was read as a decimal)
 _CLOCK_AFTER = {"de": r"\s*uhr\b", "fr": r"\s*h(?:\s?\d\d)?\b", "es": r"\s*h\b|\s*horas?\s+de\s+la",
@@ -640,9 +700,9 @@ _CLOCK_BEFORE = {"uk": r"\bо\s+$", "es": r"\ba\s+las?\s+$", "pl": r"\bgodz(?:\.
                  "lt": r"\bval\.\s*$|(?:"
                        + "|".join(MONTHS_AFTER_DAY["lt"].split()) + r")\s+$"}
 _WORD_LANGUAGES = {"uk": _UK_WORDS, "ru": _RU_WORDS, "de": _DE_WORDS, "pl": _PL_WORDS, "fr": _FR_WORDS,
-                   "es": _ES_WORDS, "lt": _LT_WORDS}
-# thousands grouped by dots ("1.500 Menschen"): de, es, pl, lt; the others write a dot only as a decimal
-_DOT_THOUSANDS = {"de", "es", "pl", "lt"}
+                   "es": _ES_WORDS, "lt": _LT_WORDS, "ro": _RO_WORDS}
+# thousands grouped by dots ("1.500 Menschen", "15.000 de oameni"): de, es, pl, lt, ro; the others write a dot only as a decimal
+_DOT_THOUSANDS = {"de", "es", "pl", "lt", "ro"}
 LANGUAGES = frozenset(_WORD_LANGUAGES)
 
 
@@ -792,7 +852,7 @@ def _language(code: str) -> NumberLanguage:
     digits = rf"\d{{1,3}}(?:{_SPACE_GROUP}\d{{3}})+(?:,\d+)?(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?"
     tens = _alternation([w for w, v in words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)])
     ones = _alternation([w for w, v in words.items() if 1 <= v <= 9])
-    compound = {"es": r"\s+y\s+", "fr": r"-|\s+et\s+", "de": r"\s+|und"}.get(code, r"\s+")
+    compound = {"es": r"\s+y\s+", "fr": r"-|\s+et\s+", "de": r"\s+|und", "ro": r"\s+(?:și|şi)\s+"}.get(code, r"\s+")
     # German writes the ones first, in one word: "achtundfünfzig", "einundzwanzig" (QA pass 21a)
     ones_first = rf"(?:ein|{ones})und(?:{tens})|" if code == "de" else ""
     number = re.compile(
@@ -842,6 +902,7 @@ _SEVERAL = {
     "pl": r"kilka|kilku|kilkoma|parę|paru",
     "fr": r"plusieurs|quelques",
     "es": r"varias|varios|unas|unos|algunas|algunos",
+    "ro": r"câteva|câțiva|câţiva|cîteva|cîțiva|cîţiva",
 }
 # the words of the multiples after "several", by the range "several" of each allows
 _DOZENS, _TENS, _HUNDREDS, _THOUSANDS = (24, 108), (20, 99), (200, 999), (2000, 9999)
@@ -854,6 +915,7 @@ _MULTIPLES = {
            _THOUSANDS: r"tysięcy|tysiącami|tysiącach|tys\.?"},
     "fr": {_TENS: r"dizaines", _HUNDREDS: r"centaines", _THOUSANDS: r"milliers"},
     "es": {_TENS: r"decenas", _HUNDREDS: r"cientos|centenares", _THOUSANDS: r"miles"},
+    "ro": {_TENS: r"zeci", _HUNDREDS: r"sute", _THOUSANDS: r"mii"},
 }
 # one word for "several tens/hundreds" ("kilkadziesiąt", "kilkaset", "кількасот"), and for
 # "eleven to nineteen" ("kilkanaście", "кільканадцять")
@@ -871,6 +933,8 @@ _SEVERAL_WORDS = {
            (2_000, 3_000): r"a\s+couple(?:\s+of)?\s+thousand",
            (20_000, 99_999): r"tens\s+of\s+thousands(?:\s+of(?=\s))?",
            (200_000, 999_999): r"hundreds\s+of\s+thousands(?:\s+of(?=\s))?"},
+    # "zeci de mii de oameni" (tens of thousands), "sute de mii"
+    "ro": {(20_000, 99_999): r"zeci\s+de\s+mii", (200_000, 999_999): r"sute\s+de\s+mii"},
 }
 
 
@@ -934,10 +998,10 @@ def _german_key(w: str, units: tuple[tuple[str, str], ...]) -> str | None:
 COUNTED_AT_PLACE = frozenset({"hospi", "custo"})
 PLACE_PREPOSITIONS = {lang: frozenset(words.split()) for lang, words in {
     "uk": "у в на до", "ru": "в во на до", "de": "im in am an ins zum zur", "pl": "w we na do",
-    "fr": "à au aux dans en", "es": "en al", "en": "in at near outside inside across"}.items()}
+    "fr": "à au aux dans en", "es": "en al", "ro": "în la pe din", "en": "in at near outside inside across"}.items()}
 _ELISION = re.compile(r"^(?:d|l|qu|j|n|s)['’ʼ]")
 _WORDS_AFTER = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
-_PERCENT = re.compile(r"[ \u00a0\u202f]?%|\s+(?:pour\s+cent|por\s+ciento)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"[ \u00a0\u202f]?%|\s+(?:pour\s+cent|por\s+ciento|la\s+sut[ăa])\b", re.IGNORECASE)
 _CACHE: dict[str, NumberLanguage] = {}
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _UKRAINIAN_LETTERS = re.compile("[іїєґІЇЄҐ]")

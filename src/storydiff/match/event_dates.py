@@ -9,7 +9,7 @@ day after, a report of the next event a day several days away.
 
 The dates and weekdays are read by the fact comparison's readers (``compare.claims.dates_in`` and
 ``weekdays_in``: English month names, day + month in the languages ``lexicon.numbers`` reads,
-weekdays in English, Ukrainian, Russian and German; a dateline's date is left out, and so is the
+weekdays in English, Ukrainian, Russian, German, Polish, French, Spanish and Romanian; a dateline's date is left out, and so is the
 day a statement was made on when the sentence names another; a lede whose only day is a
 statement's, "the death toll rose to eleven, the governor said on Wednesday", says its event was
 on that day or in the week before it: a statement is on or after its event's day), from the
@@ -50,7 +50,9 @@ SAID_BACK_DAYS = 7
 _FUTURE = re.compile(r"\b(?:will|shall|next|due|plans?|scheduled|set\s+to|(?:is|are)\s+(?:expected\s+|scheduled\s+|due\s+)?to"
                      r"|upcoming|буде|будуть|наступн\w*|відбудеться|відбудуться|запланован\w*|будет|будут|следующ\w*"
                      r"|состоится|состоятся|пройд[её]т|запланирован\w*|wird|werden|soll|sollen|nächste\w*|geplant"
-                     r"|będzie|będą|odbędzie|odbędą|przyszł\w*|zaplanowan\w*)\b"
+                     r"|będzie|będą|odbędzie|odbędą|przyszł\w*|zaplanowan\w*"
+                     # Romanian: "va avea loc", "urmează să", "săptămâna viitoare" ("vor" alone is German "vor")
+                     r"|va\s+avea\s+loc|vor\s+avea\s+loc|urmează|viito(?:are|r|rul)|programat\w*|planificat\w*)\b"
                      r"|['’]ll\b", re.IGNORECASE)
 # A verb in a past form (not a reporting verb's: "said" dates the statement, not the event): a
 # sentence with none may be a preview in the present tense ("Am Mittwoch beraten die
@@ -65,6 +67,14 @@ _PAST = re.compile(r"\b(?i:was|were|had|has|have|did|met|hit|struck|took|came|we
                    r"|\w{2,}ed|hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden|worden)\b"
                    r"|\bge[a-zäöüß]{3,}(?:t|en)\b|\b\w+(?:[аиія]в(?:ся)?|л[аои](?:ся|сь)?|[аеиоуяі]л(?:ся)?)\b"
                    r"|\b\w+(?:ł|ła|ło|li|ły)\b")
+# Romanian's compound past ("au protestat", "a aprobat", "s-au adunat", "a murit"): in Romanian
+# text only, as "a" + "-at" is English ("a threat") and "au" + "-ut" French ("au début")
+_PAST_RO = re.compile(r"\b(?:a|au|s-a|s-au)\s+(?:[^\W\d_]+-)?[^\W\d_]{2,}(?:at|it|ut|ât|s)\b", re.IGNORECASE)
+
+
+def _past(sentence: str, language: str | None) -> bool:
+    """Whether ``sentence`` has a verb in a past form (``_PAST``; ``_PAST_RO`` in Romanian)."""
+    return bool(_PAST.search(sentence) or (language == "ro" and _PAST_RO.search(sentence)))
 # a word that makes a weekday the coming one ("next Thursday", "this coming Friday", "наступного
 # четверга", "в следующий четверг", "am nächsten / kommenden Donnerstag", "w przyszły czwartek")
 _NEXT_BEFORE = re.compile(r"\b(?:next|coming|наступн\w*|следующ\w*|nächste\w*|kommende\w*|przyszł\w*)\s+$",
@@ -105,6 +115,9 @@ _BARE_NIGHT = re.compile(r"(?<![^\W\d_])(?:overnight|(?:last|during\s+the|in\s+t
                          r"|ночью"
                          r"|in\s+der\s+(?:vergangenen\s+|letzten\s+)?Nacht(?!\s+(?:zum|zu|auf)\b)"
                          r"|(?:heute|letzte|vergangene)\s+Nacht|nachts|w\s+nocy(?!\s+z\s)|(?:ostatniej|minionej|tej|zeszłej)\s+nocy|nocą"
+                         # Romanian: "noaptea trecută", "azi-noapte", "în timpul nopții" ("în noaptea
+                         # de 5 spre 6 decembrie", with its day, is read by the date readers)
+                         r"|noaptea\s+trecută|azi-noapte|astă-noapte|(?:în\s+)?timpul\s+nop[țţ]ii|(?:în\s+)?cursul\s+nop[țţ]ii"
                          rf"|{_NIGHT_ADJECTIVE})"
                          r"(?![^\W\d_])", re.IGNORECASE)
 # a dateline's date more than this many days from the publication day is no day of this report
@@ -166,7 +179,7 @@ def event_days(text: str, language: str | None, published: float | str | datetim
         # завдали удару": this evening); one that names its day is of that day (QA pass 25a, 01)
         out = _read(filed, language, pub, said_on=False)
     # (a sentence that names a day names its night with it: "overnight on 10 November")
-    if not out and _BARE_NIGHT.search(sentence) and _PAST.search(sentence) and not _FUTURE.search(sentence):
+    if not out and _BARE_NIGHT.search(sentence) and _past(sentence, language) and not _FUTURE.search(sentence):
         from storydiff.match.lede_keys import tells_an_update
 
         if not tells_an_update(sentence):
@@ -271,7 +284,7 @@ def _read(sentence: str, language: str | None, pub: date, said_on: bool) -> set[
     # what is to come ("will", "are to meet", "відбудеться"), or a sentence with no past verb (a
     # preview in the present tense): a weekday more than a day back may be the coming one too
     future = bool(weekdays) and not said_on and bool(_FUTURE.search(sentence))
-    maybe_coming = bool(weekdays) and not said_on and (future or not _PAST.search(sentence))
+    maybe_coming = bool(weekdays) and not said_on and (future or not _past(sentence, language))
     tomorrow = pub.toordinal() + 1
     for q in weekdays:
         at = sentence.find(q.written)
