@@ -77,6 +77,9 @@ NEGATION_CUES: dict[str, frozenset[str]] = {
     # _NEGATIVE_PREFIXES_BY_LANGUAGE (QA pass 24b: "Grėsmės gyventojams nėra" read as no "not")
     "lt": _set("ne nė niekas nieko niekam niekuo niekada niekuomet niekur joks jokia jokie jokios jokio "
                     "jokių jokį jokios be nebe"),
+    # Romanian (QA pass 26a): "nu", "n-a"/"nu-i" (split by _tokens), and negative concord ("nu avem
+    # niciun răspuns" is one negation, as "нічого не сказав")
+    "ro": _set("nu nici niciun nicio niciunul niciuna niciunei niciunui nimeni nimic niciodată nicăieri fără"),
 }
 # A language that negates a verb with a prefix: (prefixes, words that begin so and deny nothing, by
 # their start). Lithuanian "nėra" (is not), "neturime" (we have no), "nebebus" (will be no more);
@@ -142,7 +145,7 @@ def _states_implied_negation(words: list[str], lang: str) -> bool:
 # words that join two clauses: a negation in one clause does not reach the other
 _CONJUNCTIONS = _set(
     "and but or while whereas because although und aber oder sondern weil et mais ou car parce y e pero o "
-    "sino porque i ale lub oraz bo и а но или потому і й та але або бо")
+    "sino porque i ale lub oraz bo и а но или потому і й та але або бо și şi dar sau iar însă ci deoarece")
 
 # Opposites: each form -> (concept, side). Two words of one concept on different sides are an
 # antonym swap; on the same side ("rise" / "increase") they are synonyms.
@@ -306,7 +309,7 @@ _SCALE_STARTS = (("тис", 1e3), ("тыс", 1e3), ("tys", 1e3), ("tausend", 1e3
                  ("миллион", 1e6), ("milion", 1e6), ("million", 1e6), ("mio", 1e6), ("млрд", 1e9),
                  ("мільярд", 1e9), ("миллиард", 1e9), ("miliard", 1e9), ("milliard", 1e9), ("mld", 1e9),
                  ("mrd", 1e9), ("трлн", 1e12), ("трильйон", 1e12), ("триллион", 1e12), ("bilion", 1e12),
-                 ("billionen", 1e12))
+                 ("billionen", 1e12), ("milioan", 1e6), ("mii", 1e3))
 # a figure's unit where it changes what the figure is: a currency (the sign or the word, any
 # language: lexicon.numbers) or a percent. "€5" / "$5" and "50%" / "50" are two figures
 # (review 24a, F2); a unit one side leaves out ("$5 billion" / "5 billion") is a trim, but a percent
@@ -355,6 +358,8 @@ def _tokens(text: str, lang: str) -> tuple[str, ...]:
             low = pattern.sub(spelled, low)
     elif lang == "fr":
         low = re.sub(r"\b([nldjmtsc]|qu)'", r"\1 ", low)  # n'a -> n a: the "n" is the negation
+    elif lang == "ro":
+        low = re.sub(r"(?<![^\W\d_])nu?-(?=[^\W\d_])", "nu ", low)  # n-a, n-au, nu-i -> nu a, nu au, nu i
     return tuple(_TOKEN.findall(low))
 
 
@@ -419,7 +424,27 @@ def _uncut(clause_of: list[int], matched: set[int], head: int, tail: int) -> lis
 
 def _negated_clauses(words: list[str], clause_of: list[int], span: list[int], lang: str) -> int:
     cues = NEGATION_CUES.get(lang, NEGATION_CUES["en"])
-    return len({clause_of[i] for i in span if words[i] in cues or _prefix_negates(words[i], lang)})
+    return len({clause_of[i] for i in span
+                if (words[i] in cues or _prefix_negates(words[i], lang)) and not _expletive_not(words, clause_of, i, lang)})
+
+
+# "until" in Russian and Ukrainian takes a "не" that denies nothing: «пока правительство не уйдет»,
+# «доки уряд не піде» are "until the government leaves" (QA pass 26a: flagged "“not” changed"
+# against the English). Only with a word between ("пока мы не знаем" is "until"; "мы пока не
+# знаем", «поки що не відомо», "пока что не" are "not yet", a negation)
+_UNTIL = {"ru": _set("пока покуда"), "uk": _set("доки поки допоки покіль")}
+_UNTIL_GAP = 3  # words between "пока" and its "не" ("пока правительство страны не уйдет")
+
+
+def _expletive_not(words: list[str], clause_of: list[int], i: int, lang: str) -> bool:
+    """Whether ``words[i]`` is the "не" of an "until" clause (``_UNTIL``), which denies nothing."""
+    until = _UNTIL.get(lang)
+    if until is None or words[i] != "не":
+        return False
+    for j in range(max(0, i - _UNTIL_GAP - 1), i - 1):
+        if words[j] in until and clause_of[j] == clause_of[i] and words[j + 1] not in ("что", "що", "ещё", "еще", "ще"):
+            return True
+    return False
 
 
 def _opposite_flips(only_a: set[str], only_b: set[str]) -> int:
@@ -454,7 +479,7 @@ def _unit_after(tokens: tuple[str, ...], j: int) -> str | None:
         return None
     word = tokens[j]
     starts, whole = _percent_words()
-    if word == "%" or word in whole or word.startswith(starts) or tokens[j:j + 2] == ("per", "cent"):
+    if word == "%" or word in whole or word.startswith(starts) or tokens[j:j + 2] in (("per", "cent"), ("la", "sută")):
         return "%"
     if word in _CURRENCY_SIGNS:
         return _CURRENCY_SIGNS[word]
