@@ -133,13 +133,19 @@ _OTHER_CUES = (
     r"згідно\s+з\s+(?:матеріалом|статтею|публікацією)|за\s+даними\s+(?:матеріалу|статті|публікації)|"
     r"согласно\s+(?:материалу|статье|публикации)|по\s+данным\s+(?:материала|статьи|публикации)|"
     r"in\s+einem\s+Bericht\s+(?:der|des)|im\s+Bericht\s+(?:der|des)|dans\s+un\s+article\s+(?:du|de)|"
-    r"en\s+un\s+artículo\s+(?:de|del)"
+    r"en\s+un\s+artículo\s+(?:de|del)|"
+    # Romanian (QA pass 26a: Sputnik Moldova's "..., relatează agenția TASS" was its own reporting)
+    r"relatează|relateaza|transmite|transmit|informează|informeaza|scrie|scriu|anunță|anunţă|notează|"
+    r"potrivit|conform|citând|citînd|citand|cu\s+referire\s+la|făcând\s+referire\s+la|citat\s+de|citată\s+de|"
+    r"după\s+cum\s+(?:relatează|informează|scrie|transmite|anunță|anunţă)|"
+    r"(?:într-un|intr-un)\s+(?:articol|material)\s+(?:al|publicat\s+de)"
 )
 # interviews and remarks given to an outlet
 _OTHER_INTERVIEW_CUES = (
     r"в\s+інтерв['’]ю|в\s+интервью|im\s+Interview\s+mit|in\s+einem\s+Interview\s+mit|"
     r"dans\s+un\s+entretien\s+(?:au|à\s+la|à|avec)|en\s+(?:una\s+)?entrevista\s+(?:con|a)|"
-    r"w\s+(?:rozmowie\s+z|wywiadzie\s+dla)|in\s+un['’]intervista\s+(?:a|al|alla|con)"
+    r"w\s+(?:rozmowie\s+z|wywiadzie\s+dla)|in\s+un['’]intervista\s+(?:a|al|alla|con)|"
+    r"(?:într-un|intr-un)\s+interviu\s+(?:pentru|acordat|cu)"
 )
 _OTHER_TOLD_CUES = (
     r"розповів\s+виданню|розповіла\s+виданню|заявив\s+виданню|заявила\s+виданню|"
@@ -149,7 +155,9 @@ _OTHER_TOLD_CUES = (
     # розповіло УНН" (only a known name may follow: "заявил Песков" names no outlet)
     r"сообщил[аои]?|рассказал[аои]?|заявил[аои]?|сказал[аои]?|"
     r"повідомив|повідомила|повідомили|розповів|розповіла|розповіло|розповіли|заявив|заявила|заявили|"
-    r"сказав|сказала|сказало|сказали"
+    r"сказав|сказала|сказало|сказали|"
+    # Romanian "a declarat pentru NewsMaker", "a spus pentru Agora" (told an outlet)
+    r"a\s+(?:declarat|spus|precizat|afirmat|relatat|confirmat|explicat)\s+pentru"
 )
 # the words between a cue and the name: articles, and the kind of outlet ("la agencia EFE",
 # "агентство Reuters", "agencja Bloomberg", "the New York Times" inside a Ukrainian text)
@@ -199,10 +207,19 @@ _MEDIA_AMONG = (
     r"\s*+(?:,\s*+)?(?:зокрема|у\s+тому\s+числі|в\s+тому\s+числі|серед\s+них|в\s+частности|в\s+том\s+числе|"
     r"среди\s+них|w\s+tym|m\.\s?in\.|darunter|unter\s+anderem|insbesondere)(?![\w-])"
 )
+# Romanian names the kind of outlet before its name and its adjectives after the kind: "agenția TASS",
+# "agenția rusă de stat TASS", "publicația NewsMaker", "postul de radio Europa Liberă"
+_ROMANIAN_MEDIA_NOUNS = (
+    r"agenți[ae]i?|agenţi[ae]i?|agentia|agentiei|publicați[ae]i?|publicaţi[ae]i?|ziarul|ziarului|portalul|portalului|"
+    r"postul(?:\s+de\s+(?:radio|televiziune))?|postului|televiziunea|televiziunii|site-ul|site-ului|cotidianul|"
+    r"cotidianului|săptămânalul|săptămânalului"
+)
+_ROMANIAN_DESCRIPTOR = (rf"(?:{_ROMANIAN_MEDIA_NOUNS})(?:\s+(?:de\s+(?:stat|presă|știri|ştiri|informații|informaţii)"
+                        r"|[a-zăâîșşțţ]{2,20}(?:ă|e|ei|ească|ești|ean|ană|ene))){0,3}")
 _OTHER_ARTICLES = (
     r"(?:(?:der|die|das|dem|den|des|le|la|les|el|los|las|il|lo|the|The|agencia|agencja|agencji|agence|"
     r"Agentur|Zeitung|Nachrichtenagentur|Nachrichtenmagazin|Magazin|Sender|Portal|dziennik|portal|rozgłośnia|"
-    rf"stacja|l['’]|{_MEDIA_AMONG}|{_CYRILLIC_DESCRIPTOR}|{_LATIN_DESCRIPTOR})\s*){{0,2}}"
+    rf"stacja|l['’]|{_MEDIA_AMONG}|{_CYRILLIC_DESCRIPTOR}|{_LATIN_DESCRIPTOR}|{_ROMANIAN_DESCRIPTOR})\s*){{0,2}}"
 )
 
 # Ukrainian, Russian, Polish and German write an outlet's name in quotation marks: «Коммерсантъ»,
@@ -329,7 +346,11 @@ _LATIN_CUES = ("laut", "zufolge", "gegenüber", "bericht", "berufung", "meldet",
                "informa ", "publica", "recoge", "entrevista", "declaraciones", "citando", "secondo", "intervista",
                "według", "podaje", "podał", "informuje", "poinformow", "pisze", "napisał", "powołując",
                "rozmowie", "wywiadzie", "powiedział", "artykule", "donosi", "nach angaben", "nach informationen", "materiale", "einem bericht", "im bericht",
-               "un article", "un artículo")
+               "un article", "un artículo",
+               # Romanian
+               "relatează", "relateaza", "transmit", "informează", "informeaza", "potrivit", "conform", "citând",
+               "citînd", "citand", "scrie ", "scriu ", "anunță", "anunţă", "notează", "citat de", "citată de",
+               "referire la", "pentru", "interviu")
 # at a word's start ("Republican" holds "publica")
 _LATIN_CUE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in _LATIN_CUES) + ")", re.IGNORECASE)
 
