@@ -31,6 +31,9 @@ from storydiff.analyze.speech_verbs import ENGLISH_SPEAKER_VERBS, SPEECH_VERBS, 
 _ACCORDING = {
     "uk": "за словами", "ru": "по словам", "de": "laut|so", "pl": "zdaniem|według",
     "fr": "selon|d['’]après", "es": "según", "it": "secondo", "en": "according\\s+to", "lt": "[Pp]asak|[Aa]not",
+    # Romanian "potrivit lui Volkov", "conform spuselor lui", "în opinia lui"
+    "ro": "potrivit\\s+spuselor\\s+lui|potrivit\\s+lui|conform\\s+spuselor\\s+lui|conform\\s+lui|în\\s+opinia\\s+lui"
+          "|după\\s+spusele\\s+lui",
 }
 # a conjunction right after a quote opens the next clause: "«...», а губернатор X ответил: «...»"
 _CONJUNCTIONS = {
@@ -38,6 +41,7 @@ _CONJUNCTIONS = {
     "de": ("und", "aber", "während", "doch"), "pl": ("a", "i", "ale", "zaś", "natomiast"),
     "fr": ("et", "mais", "tandis que", "alors que"), "es": ("y", "pero", "mientras que"), "it": ("e", "ma", "mentre"),
     "en": ("and", "but", "while", "whereas"), "lt": ("ir", "o", "bet", "tačiau"),
+    "ro": ("și", "şi", "iar", "dar", "însă", "în timp ce"),
 }
 # an attribution to no one: "„...“, hieß es aus Regierungskreisen", "Jak słyszymy nieoficjalnie, „...”":
 # the quote has no speaker, and the person quoted before does not take it (QA pass 16)
@@ -52,10 +56,11 @@ _ANONYMOUS = {
     "it": r"secondo\s+fonti|si\s+apprende",
     "en": r"sources\s+said|it\s+was\s+said|officials\s+said",
     "lt": r"neoficialiai|kaip\s+teigiama|kaip\s+pranešama|kaip\s+skelbiama",
+    "ro": r"potrivit\s+unor\s+surse|din\s+surse|surse\s+neoficiale|neoficial|se\s+spune|după\s+cum\s+se\s+știe",
 }
 _ANONYMOUS_RE = {lang: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE) for lang, p in _ANONYMOUS.items()}
 _PRONOUNS = {"uk": "він вона", "ru": "он она", "de": "er sie", "pl": "on ona", "fr": "il elle",
-             "es": "él ella", "it": "lui lei", "en": "he she", "lt": "jis ji"}
+             "es": "él ella", "it": "lui lei", "en": "he she", "lt": "jis ji", "ro": "el ea"}
 # capitalised words that open a sentence or name no one ("Ale", "Der", "El")
 _NOT_NAMES = frozenset(
     ["der", "die", "das", "den", "dem", "des", "ein", "eine", "er", "sie", "es", "wir", "ich", "le", "la", "les", "un", "une", "il", "elle", "nous", "on", "el", "los", "las", "ella", "ello", "él", "nosotros", "pan", "pani", "jak", "ale", "i", "w", "na", "it", "lo", "gli", "la"]
@@ -119,8 +124,8 @@ _AFTER_MARK = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*[—―–-]?[ \t\u00a0]*")
 # gender is read from the article's words: a first name in -a (Anna, Katarzyna, Олена; a few men's
 # names aside), a Polish or Slavic surname's ending (-ska, -ська, -ова), a feminine title before the
 # name ("Oppositionsführerin", "Frau", "posłanka"); a man's in pl/uk/ru is read as below (_slavic_man).
-_FEMININE_PRONOUNS = frozenset(["sie", "ona", "вона", "она", "elle", "ella", "lei", "ji"])
-_MASCULINE_PRONOUNS = frozenset(["er", "on", "він", "он", "il", "él", "lui", "jis"])
+_FEMININE_PRONOUNS = frozenset(["sie", "ona", "вона", "она", "elle", "ella", "lei", "ji", "ea"])
+_MASCULINE_PRONOUNS = frozenset(["er", "on", "він", "он", "il", "él", "lui", "jis", "el"])
 _MEN_IN_A = frozenset(["kuba", "barnaba", "bonawentura", "andrea", "luca", "nikita", "никита", "микита", "ілля",
                        "илья", "микола", "кузьма", "фома", "лука", "sasha", "sascha", "joshua", "jonah", "elia"])
 _SLAVIC = frozenset(["pl", "uk", "ru"])
@@ -293,6 +298,7 @@ _PLACE_PREPOSITIONS = {
     "it": "a in su da al alla nel nella sul sulla",
     "en": "in on at from to with via during after before",
     "lt": "į iš per su prie nuo ant pas",
+    "ro": "în la pe din de cu pentru prin",
 }
 _DETERMINERS_TEXT = (
     "der die das dem den des einem einer eines seinem seiner seinen ihrem ihrer ihren unser unserer unserem unseren "
@@ -550,6 +556,8 @@ def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | No
         runs = _runs(sentence[according.end():])
         if lang == "lt":  # a place's genitive stands before the role: "pasak Vilniaus mero Valdo Benkunsko"
             runs = [r for r in runs if len(r[1]) >= 2]
+        if runs and lang == "ro":  # "potrivit lui Volkov": "lui" marks the case, the name is as written
+            return _name(runs[0][1]), according.group(0).strip()
         if runs:
             words = _name(runs[0][1]).split()
             words = [_first_name(w, lang) for w in words[:-1]] + [_nominative(words[-1], lang, text, tuple(words[:-1]))]
@@ -725,7 +733,7 @@ def _speaking_since(text: str, start: int, open_mark: int, lang: str) -> str | N
 _REPORTED = {
     lang: re.compile(rf"(?<!\w){words}((?:[ \t\u00a0]+[^\W\d_]+){{0,2}})[ \t\u00a0]+$", re.IGNORECASE)
     for lang, words in {"ru": "что", "uk": "що", "pl": "(?:że|iż)", "de": "(?:dass|daß)", "en": "that",
-                        "fr": "que", "es": "que", "it": "che"}.items()
+                        "fr": "que", "es": "que", "it": "che", "ro": "că"}.items()
 }
 
 

@@ -56,6 +56,15 @@ SPEECH_VERBS = {
            "pridūrė tikino tvirtino akcentavo informavo atsakė perspėjo įspėjo pripažino priminė ragino klausė "
            "komentavo svarstė kritikavo apgailestavo "
            "sako teigia pabrėžia pažymi tvirtina aiškina rašo priduria tikina ragina"),
+    # Romanian (QA pass 26a: "..., a declarat Volkov" had no speaker): the compound past with "a"
+    # (one person; "au": several), with "mai" (said also: "a mai spus"), and the present
+    "ro": ("a declarat a spus a afirmat a subliniat a precizat a menționat a menţionat a adăugat a explicat "
+           "a anunțat a anunţat a scris a avertizat a reamintit a recunoscut a insistat a apreciat a comunicat "
+           "a transmis a răspuns a notat a punctat a accentuat a susținut a susţinut a dat asigurări "
+           "a mai spus a mai declarat a mai adăugat a mai precizat a mai menționat a mai menţionat a mai subliniat "
+           "au declarat au spus au afirmat au precizat au anunțat au anunţat au transmis au comunicat "
+           "declară spune afirmă subliniază precizează menționează menţionează adaugă explică consideră "
+           "susține susţine"),
 }
 # English: the verbs of a said-on date and an attribution ("officials said", "she told Reuters");
 # the English speakers read lemmas from the parse instead (speakers.SPEECH_LEMMAS)
@@ -88,6 +97,8 @@ REPORTING = {
     "es": "dijo afirmó declaró señaló añadió informó explicó",
     "it": "ha detto ha dichiarato ha affermato ha aggiunto",
     "lt": "sakė teigė pranešė pabrėžė pažymėjo pareiškė pridūrė informavo paaiškino",
+    "ro": ("a declarat a spus a afirmat a precizat a menționat a menţionat a adăugat a explicat a comunicat "
+           "a subliniat au declarat au spus au comunicat"),
 }
 
 
@@ -105,6 +116,8 @@ def reporting_forms(lang: str) -> list[str]:
 def _forms(lang: str, text: str) -> list[str]:
     if lang in ("fr", "es", "it"):  # multi-word forms: "a déclaré", "ha dicho"
         return [w for w in re.findall(r"(?:a|ha)\s+\S+|a-t-(?:il|elle)|\S+", text) if w]
+    if lang == "ro":  # "a declarat", "a mai spus", "au declarat", "a dat asigurări"
+        return [w for w in re.findall(r"(?:a|au)\s+(?:mai\s+|dat\s+)?\S+|\S+", text) if w]
     return text.split()
 
 
