@@ -26,6 +26,48 @@ def romanised(name: str) -> str:
     return "".join(_CYRILLIC_LATIN.get(ch, ch) for ch in low if not unicodedata.combining(ch))
 
 
+# Romanian names in Cyrillic (Moldovan outlets' Russian, Ukrainian outlets): "Кожокару" is Cojocaru,
+# "Гуцу" Guțu, "Чебан" Ceban, "Попшой" Popșoi, "Штефан" Ștefan (QA pass 26a: "speaker differs").
+# Romanian writes ч before e/i as c (Ce = Че), elsewhere ci (Cio = Чо); дж before e/i as g (Ge = Дже);
+# к and г before e/i as ch, gh (Chiriac = Кирьяк, Gheorghe = Георге); ж as j, ц as ț, ш as ș, щ as șt,
+# ы as â, э as ă; я is ea or ia (Câmpeanu = Кымпяну): the key writes both "ia"
+_ROMANIAN_FRONT = "еиэяюё"
+_ROMANIAN_LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "io", "ж": "j", "з": "z", "и": "i", "й": "i",
+    "к": "c", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "h", "ц": "t", "ч": "ci", "ш": "s", "щ": "st", "ь": "", "ъ": "", "ы": "a", "э": "a", "ю": "iu", "я": "ia",
+    "і": "i", "ї": "i", "є": "ie", "ґ": "g",
+}
+
+
+def romanian_key(name: str) -> str:
+    """A name as Romanian spells it, without marks, lowercased, from either script: a Cyrillic
+    spelling letter by letter as above ("Кожокару" -> "cojocaru", "Чебан" -> "ceban"), a Latin one
+    romanised ("Guțu" -> "gutu"); "ea" read as "ia" in both."""
+    low = unicodedata.normalize("NFC", name.lower())
+    if not any("\u0400" <= ch <= "\u04ff" for ch in low):
+        return romanised(low).replace("ea", "ia")
+
+    def front(at: int) -> bool:  # a vowel that makes c, g "ch", "gh" before it
+        return at < len(low) and low[at] in _ROMANIAN_FRONT
+
+    out, i = [], 0
+    while i < len(low):
+        ch = low[i]
+        if low.startswith("дж", i):
+            out.append("g" if front(i + 2) else "gi")
+            i += 2
+            continue
+        if ch in "кг" and front(i + 1):
+            out.append(_ROMANIAN_LETTERS[ch] + "h")
+        elif ch == "ч" and front(i + 1):
+            out.append("c")
+        else:
+            out.append(_ROMANIAN_LETTERS.get(ch, ch))
+        i += 1
+    return romanised("".join(out)).replace("ea", "ia")
+
+
 # spellings of one sound across the Latin alphabets and the romanisation above, read alike
 _SOUNDS = (("tsch", "ch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("ck", "k"), ("tz", "ts"), ("ph", "f"),
            ("kh", "h"), ("x", "ks"), ("w", "v"), ("j", "i"), ("y", "i"), ("ie", "i"))

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from storydiff.romanisation import romanised, sounds
+from storydiff.romanisation import romanian_key, romanised, sounds
 
 TABLE = Path(__file__).with_name("names_table.json")
 # cross-script spellings as alike as Zelensky / Зеленський (romanised: zelenskyi): ratio of the
@@ -188,7 +188,10 @@ def is_cyrillic(word: str) -> bool:
 def alike(x: str, y: str) -> bool:
     """Whether two words spell one name: the same sounds romanised, or one the other with an
     inflected ending; across scripts also a close spelling (ratio >= CROSS_SCRIPT_RATIO)."""
-    return alike_sounds(name_sound(x), name_sound(y), is_cyrillic(x) != is_cyrillic(y))
+    across = is_cyrillic(x) != is_cyrillic(y)
+    # a Romanian name in Cyrillic: "Кожокару" / "Cojocaru", "Чебан" / "Ceban" (QA pass 26a)
+    return alike_sounds(name_sound(x), name_sound(y), across) or (
+        across and alike_sounds(romanian_key(x), romanian_key(y), False))
 
 
 @lru_cache(maxsize=65536)
