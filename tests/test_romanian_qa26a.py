@@ -42,6 +42,9 @@ def test_romanian_dates_and_weekdays():
     assert [q.value for q in weekdays_in("Pensionarii au protestat sâmbătă, 6 decembrie.")] == [6]
     # "3 luni" are three months, no Monday
     assert weekdays_in("Prețul a crescut de 3 luni la rând.") == ()
+    # a weekday's name as a given name in English is none
+    assert weekdays_in("Joi Ito opened the lab in the morning.") == ()
+    assert [q.value for q in weekdays_in("Joi, 3 decembrie, au protestat.")] == [4]
 
 
 def test_romanian_ledes_of_two_days_are_days_apart():

@@ -1074,6 +1074,7 @@ _OVERNIGHT_BEFORE = re.compile(r"\b(?:overnight(?:\s+(?:on|into|to))?|into|early
 _NIGHT_AFTER = re.compile(r"\s+(?:night|overnight)\b|(?<=nacht)", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:două|doua|trei|patru|cinci|șase|şase|șapte|şapte|opt|nouă|zece|câteva|cîteva"
                            r"|multe|ultimele|ultimii|următoarele)\s*)\s$", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
 _WEEKDAY_ONLY = re.compile(r"^(?:[Oo]n\s+|[Уу]\s+|[Вв]о?\s+)?$")  # "серед поранених" is "among", not Wednesday
 
 
@@ -1093,6 +1094,8 @@ def weekdays_in(text: str, said_on: bool = False) -> tuple[Quantity, ...]:
             continue
         if word.lower() == "luni" and _COUNT_BEFORE.search(before):
             continue  # "3 luni", "câteva luni": months, not Monday
+        if word in ("Joi", "Luni") and _NAME_AFTER.match(text, m.end()):
+            continue  # "Joi Ito": a given name (a Romanian weekday is followed by a comma or lower case)
         if not _reported_when(text, m.start(), not said_on):
             # "в ніч на п'ятницю", "overnight into Friday", "early on Friday" may be Thursday
             # night; "Thursday night" may be the small hours of Friday: either day is no conflict
