@@ -44,6 +44,8 @@ def test_romanian_dates_and_weekdays():
     assert weekdays_in("Prețul a crescut de 3 luni la rând.") == ()
     # a weekday's name as a given name in English is none
     assert weekdays_in("Joi Ito opened the lab in the morning.") == ()
+    # a Romanian dateline's date is the filing's, not the event's
+    assert dates_in("CHIȘINĂU, 1 decembrie - Sputnik. ANRE a aprobat tariful.", "ro") == ()
     assert [q.value for q in weekdays_in("Joi, 3 decembrie, au protestat.")] == [4]
 
 
@@ -67,6 +69,7 @@ def test_romanian_reprint_cites_its_agency():
     assert [o.name for o in find_origins(text, outlet="Sputnik Moldova")] == ["TASS"]
     assert [o.name for o in find_origins("Potrivit agenției ruse de stat RIA Novosti, tariful crește.")] == ["RIA Novosti"]
     assert find_origins("Potrivit lui Volkov, tariful va crește.") == []
+    assert [o.name for o in find_origins("Moldova nu va permite provocări, transmite IPN.", outlet="Agora")] == ["IPN"]
 
 
 def test_romanian_speakers():

@@ -655,7 +655,7 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
     Each carries the number as written (with its unit word when that follows it) and the
     values it allows: a rounded figure ("about 200") 10% either way, a range ("between 10 and
     15") its ends. ``language`` (an ISO code) picks how figures are written and what the unit
-    words are (``lexicon.numbers``: uk, ru, de, pl, fr, es; unknown Cyrillic text is read as
+    words are (``lexicon.numbers``: uk, ru, de, pl, lt, fr, es, ro; unknown Cyrillic text is read as
     Ukrainian or Russian; anything else by the English rules); units are one key across languages."""
     lang = number_language(language, text) or _English
     out: list[Quantity] = []
@@ -973,7 +973,7 @@ _SAID_BEFORE = re.compile(rf"\b(?:{verbs_pattern(ALL_LANGUAGES, forms=reporting_
                           re.IGNORECASE)
 # (a place in capitals of any of the languages read: "KIJÓW, 5 grudnia (PAP)", "MÜNCHEN, 5. Dezember";
 # QA pass 26c, 01: "KIJÓW," was no dateline, its date read as the event's day and its "w nocy" left unread)
-_DATELINE_CAPITALS = "A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЎĄĆĘŁŃŚŹŻŠŽČŘĎŤŇĚŮĖĮŲŪĒĢĶĻŅ"
+_DATELINE_CAPITALS = "A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЎĄĆĘŁŃŚŹŻŠŽČŘĎŤŇĚŮĖĮŲŪĒĢĶĻŅĂȘȚŞŢ"  # (CHIȘINĂU,)
 _DATELINE_BEFORE = re.compile(rf"^\s*[{_DATELINE_CAPITALS}][{_DATELINE_CAPITALS} .'’-]{{1,40}},(?:\s*[A-Z][\w.]*,)?\s*$")
 
 

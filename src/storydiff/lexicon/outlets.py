@@ -57,6 +57,10 @@ OUTLET_ALIASES: dict[str, tuple[str, ...]] = {
     "Baltic News Service": ("Baltic News Service", "BNS"),
     "ELTA": ("ELTA",),
     "LETA": ("LETA",),
+    # the Moldovan agencies (QA pass 26a: "..., transmite IPN", "Moldpres informează")
+    "IPN": ("IPN", "ИПН"),
+    "Moldpres": ("Moldpres", "MOLDPRES", "Молдпрес"),
+    "Infotag": ("Infotag", "INFOTAG", "Инфотаг"),
     "RBC": ("RBC", "РБК"),
     "Euromaidan Press": ("Euromaidan Press",),
     "Kyiv Independent": ("Kyiv Independent",),
