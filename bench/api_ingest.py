@@ -65,7 +65,7 @@ def run_api(db: str, recs: list[dict]) -> tuple[float, int, float]:
     from storydiff.serve.api import create_app
 
     auth = {"Authorization": "Bearer bench"}
-    with TestClient(create_app(db, token="bench")) as client:
+    with TestClient(create_app(db, token="bench"), base_url="http://localhost") as client:
         t0 = time.perf_counter()
         out = client.post("/api/articles", json=recs, headers=auth).json()
         first = time.perf_counter() - t0

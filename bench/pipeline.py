@@ -456,7 +456,7 @@ def profile_stages(out: Path) -> None:
 
         with open_store(db) as store:
             ids = [s.id for s in store.stories() if s.n_articles >= 2]
-        with TestClient(create_app(db)) as client:
+        with TestClient(create_app(db), base_url="http://localhost") as client:
             for sid in ids:
                 assert client.get(f"/stories/{sid}").status_code == 200
         result["_views"] = {"stories": float(len(ids))}

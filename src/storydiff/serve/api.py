@@ -298,6 +298,10 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 _UNCOUNTED = ("/healthz", "/static/", "/favicon")
 
+# the names a browser on this machine reaches a loopback server by: create_app's default Host names
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+ANY_HOST = "*"  # in allowed_hosts: every name is answered (a server the user chose to make public)
+
 
 def _host_name(header: str) -> str:
     """The name a Host header carries, without its port ("[::1]:8000" is "::1"); "" when unreadable."""
@@ -323,10 +327,11 @@ def create_app(
     background thread loads the models a comparison needs as the server starts, then compares and
     stores the newest stories and every story an upload adds to (``StoryComparer``): a view reads
     a stored comparison instead of computing one. ValueError if the database cannot be opened, or, with
-    writes off, does not exist. ``allowed_hosts``: the names a request's Host header may carry
-    (``storydiff serve`` on loopback: localhost and the loopback addresses), others refused with
-    400: a web page that rebinds its own name to 127.0.0.1 could otherwise read the database
-    through the user's browser (review 23a, F5). None: any."""
+    writes off, does not exist. ``allowed_hosts``: the names a request's Host header may carry,
+    others refused with 400: a web page that rebinds its own name to 127.0.0.1 could otherwise read
+    the database through the user's browser (review 23a, F5). None: the loopback names
+    (``LOOPBACK_NAMES``), so an app embedded and served on this machine is safe as ``storydiff
+    serve`` is (review 26); ``["*"]`` (``ANY_HOST``): any, for a server reached by its public names."""
     from storydiff.compare import fact_tier
     from storydiff.store import open_store
 
@@ -380,7 +385,10 @@ def create_app(
                     for e in exc.errors()]
         return _render("web_bad_request.html", 422, title="bad request", problems=problems)
 
-    hosts = frozenset(h.lower().strip("[]") for h in allowed_hosts) if allowed_hosts is not None else None
+    names = LOOPBACK_NAMES if allowed_hosts is None else allowed_hosts
+    if isinstance(names, str):  # allowed_hosts="news.lan" would otherwise allow "n", "e", "w", ...
+        names = (names,)
+    hosts = None if ANY_HOST in names else frozenset(h.lower().strip("[]").rstrip(".") for h in names)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

@@ -11,9 +11,6 @@ import typer
 
 from storydiff.serve.cli_zone import AssumeTzOpt
 
-# the names a browser on this machine reaches a loopback server by
-LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
-
 
 def is_loopback(host: str) -> bool:
     if host.lower() == "localhost":
@@ -75,7 +72,7 @@ def serve(
     try:
         import uvicorn
 
-        from storydiff.serve.api import create_app
+        from storydiff.serve.api import ANY_HOST, LOOPBACK_NAMES, create_app
     except ImportError as e:  # the web app's libraries are an extra
         print(f"error: storydiff serve needs the web app's libraries ({e.name or e} is missing): "
               "install storydiff[serve] (pip install -e '.[serve]')", file=sys.stderr)
@@ -90,7 +87,7 @@ def serve(
     facts = fact_settings_for(semantic)
     try:
         # on loopback, only the loopback names: a page that rebinds its name to 127.0.0.1 is refused
-        hosts = [*LOOPBACK_NAMES, host, *(allowed_host or ())] if is_loopback(host) else None
+        hosts = [*LOOPBACK_NAMES, host, *(allowed_host or ())] if is_loopback(host) else [ANY_HOST]
         app = create_app(db, token=token, fact_settings=facts, warm=True, allowed_hosts=hosts)
     except ValueError as e:
         from storydiff.serve.tty import safe
