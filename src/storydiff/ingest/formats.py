@@ -585,21 +585,28 @@ def _missing_bytes(record) -> int:
     return raw.limit
 
 
-_RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((.+)\)\s*$")
-# feedparser joins an Atom <author>'s <name> and <email> as "Name (address)"
-_NAME_THEN_EMAIL = re.compile(r"^\s*(.+?)\s*\(\S+@\S+\)\s*$")
+def _is_address(text: str) -> bool:
+    """``\\S+@\\S+``, read in one pass."""
+    return "@" in text[1:-1] and not any(c.isspace() for c in text)
 
 
 def _feed_author(value: object) -> str | None:
     """The name in a feed's author field: RSS writes "desk@site (Name)", Atom comes as
-    "Name (address)"; an address alone is nobody's name. (feedparser's own split cuts some
-    addresses apart.)"""
+    "Name (address)" (feedparser joins an Atom <author>'s <name> and <email> so); an address alone
+    is nobody's name. (feedparser's own split cuts some addresses apart.) Read by splitting at
+    the parentheses, not by a regex: "^\\s*(.+?)\\s*\\(" took quadratic time in a run of spaces
+    (40,000 in one feed's author: 14 s; review 26)."""
     if not isinstance(value, str) or not value.strip():
         return None
-    m = _RSS_AUTHOR.match(value) or _NAME_THEN_EMAIL.match(value)
-    if m:
-        value = m.group(1)
-    return None if "@" in value else value.strip()
+    text = value.strip()
+    if text.endswith(")"):
+        address, _, name = text[:-1].partition("(")  # "desk@site (Name)"
+        before, _, inner = text[:-1].rpartition("(")  # "Name (address)"
+        if name and _is_address(address.rstrip()):
+            text = name
+        elif before.strip() and _is_address(inner):
+            text = before
+    return None if "@" in text else text.strip()
 
 
 def split_url(url: str) -> SplitResult | None:
