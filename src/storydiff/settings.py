@@ -99,6 +99,12 @@ class ExtractSettings:
     # element), above max_elements it is refused as no one article's page.
     one_pass_elements: int = 15_000
     max_elements: int = 40_000
+    # libxml2's HTML parser checks each attribute of a tag against the ones before it, in time
+    # quadratic in their number: one <div> with 100,000 attributes (1.3 MB) took 110 s to parse and
+    # `storydiff extract` 105-145 s (review 26). A page whose tags' attribute counts, squared and
+    # summed, pass max_attribute_work is refused before it is parsed; the most in the 1,772 aeb,
+    # wcxb-dev and fundus-tests pages is 220,106 by its count (136 attributes on one element), a seventh of it.
+    max_attribute_work: int = 1_500_000
     # htmldate's extensive date search (free-text segments, then regexes over the whole serialised
     # page) runs only on pages with at most this much markup; a larger page gets its structured
     # search alone. On wcxb-dev's 799 pages without a date tag, every held-out fold (5, by site)

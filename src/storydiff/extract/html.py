@@ -21,6 +21,7 @@ from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProc
 from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
 
 from storydiff.dates import EARLIEST_YEAR, parse_iso_utc
+from storydiff.extract.attribute_work import attribute_work
 from storydiff.extract.date_parser import page_languages
 from storydiff.extract.html_authors import byline_from_dom
 from storydiff.extract.htmldate_patterns import install as _install_date_patterns
@@ -418,6 +419,10 @@ def _check_size(html: str | bytes) -> str | bytes:
         html = _strip_heavy_markup(html)
         if len(html) > SETTINGS.max_markup_bytes:
             raise ValueError(f"page too large for one article: {len(html)} bytes of markup without scripts")
+    work = attribute_work(html)  # before the parser meets them: its time is quadratic in them
+    if work > SETTINGS.max_attribute_work:
+        raise ValueError(f"page too heavy for one article: tags with too many attributes ({work:,} attribute "
+                         f"pairs, limit {SETTINGS.max_attribute_work:,})")
     return html
 
 
