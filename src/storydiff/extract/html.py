@@ -23,6 +23,7 @@ from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
 from storydiff.dates import EARLIEST_YEAR, parse_iso_utc
 from storydiff.extract.attribute_work import attribute_work
 from storydiff.extract.date_parser import page_languages
+from storydiff.extract.heavy_markup import strip_heavy_markup
 from storydiff.extract.html_authors import byline_from_dom
 from storydiff.extract.htmldate_patterns import install as _install_date_patterns
 from storydiff.extract.line_cleanup import clean_body
@@ -416,7 +417,7 @@ def _check_size(html: str | bytes) -> str | bytes:
     if len(html) > SETTINGS.max_html_bytes:
         raise ValueError(f"page larger than {SETTINGS.max_html_bytes} bytes")
     if len(html) > SETTINGS.strip_scripts_above:
-        html = _strip_heavy_markup(html)
+        html = strip_heavy_markup(html)
         if len(html) > SETTINGS.max_markup_bytes:
             raise ValueError(f"page too large for one article: {len(html)} bytes of markup without scripts")
     work = attribute_work(html)  # before the parser meets them: its time is quadratic in them
@@ -489,19 +490,6 @@ def _from_bytes(html: str) -> HtmlElement | None:
         return fromstring(html.encode("utf8", "surrogatepass"), parser=_PARSER)
     except Exception:  # as trafilatura's fromstring_bytes
         return None
-
-
-# Executable scripts, styles, inline SVG, comments and images inlined as base64 data: URIs: most of
-# a heavy page's bytes, none of its text (QA pass 18: a 4 MB article whose weight was one inline
-# photo was refused as too much markup). JSON-LD scripts stay (they carry the date and authors).
-_HEAVY = (r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<(style|svg|noscript)\b.*?</\1\s*>|<!--.*?-->"
-          r"|(?<=data:)[\w.+-]+/[\w.+-]+;base64,[A-Za-z0-9+/=\s]{1024,}")  # wrapped at 76 columns too
-_HEAVY_STR = re.compile(_HEAVY, re.S | re.I)
-_HEAVY_BYTES = re.compile(_HEAVY.encode(), re.S | re.I)
-
-
-def _strip_heavy_markup(html: str | bytes) -> str | bytes:
-    return (_HEAVY_BYTES if isinstance(html, bytes) else _HEAVY_STR).sub(b"" if isinstance(html, bytes) else "", html)
 
 
 def _trafilatura(tree: HtmlElement | str | bytes, url: str | None, **options) -> trafilatura.settings.Document | None:
