@@ -116,3 +116,12 @@ def test_a_heavy_page_loses_its_scripts_styles_comments_and_inline_data(page, cu
 
     assert strip_heavy_markup(page) == cut
     assert strip_heavy_markup(page.encode()) == cut.encode()
+
+
+def test_an_article_of_many_sentences_ending_in_figures_is_split_in_linear_time():
+    # each period after a figure searched all the text before it for an ordinal's article ("am 3.
+    # Mai"): 2,500 such sentences took 6 s, 40,000 would take half an hour
+    script = ("from storydiff.analyze.sentences import sentence_spans\n"
+              "text = ''.join(f'Ten people were injured in town {i % 1000}. ' for i in range(40_000))\n"
+              "print(len(sentence_spans(text)))\n")
+    assert _in_a_child(script, timeout=60) == "40000"
