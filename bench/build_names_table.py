@@ -18,7 +18,7 @@ import json
 import re
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "storydiff" / "compare" / "names_table.json"
+OUT = Path(__file__).resolve().parents[1] / "src" / "storydiff" / "lexicon" / "names_table.json"
 LANGUAGES = ("en", "uk", "ru", "de", "pl", "fr", "es")
 
 # short forms and adjectives (stems), by CLDR territory code: written for this project

@@ -98,3 +98,16 @@ def test_the_reader_sees_relative_and_function_level_imports(tmp_path):
     fake.write_text("from ..records import Article\n\ndef f():\n    from storydiff.serve import app\n")
     found = _imported_modules(fake, package="storydiff.match")
     assert {"storydiff.serve", "storydiff.serve.app", "storydiff.records.Article"} <= found
+
+
+def test_the_names_table_builder_writes_where_the_lexicon_reads():
+    """bench/build_names_table.py rebuilds the table lexicon/names.py loads (it moved with it)."""
+    import importlib.util
+
+    from storydiff.lexicon import names
+
+    builder = PACKAGE.parents[1] / "bench" / "build_names_table.py"
+    spec = importlib.util.spec_from_file_location("build_names_table", builder)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.OUT.resolve() == names.TABLE.resolve()
