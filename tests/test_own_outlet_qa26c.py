@@ -26,3 +26,14 @@ def test_another_outlets_page_still_cites_it():
 @pytest.mark.parametrize("name", ["Valley Radio", "News", "Новини.LIVE", "Dunmere Courier", ""])
 def test_a_name_of_no_known_outlet_names_none(name):
     assert own_outlet(name) is None
+
+
+@pytest.mark.parametrize("domain", ["interfax.com.ua", "rbc.ua", "forbes.ua"])
+def test_a_domain_of_an_outlets_edition_names_not_the_outlet(domain):
+    """interfax.com.ua is Interfax-Ukraine's site, not Moscow's Interfax: taken for Interfax, the
+    page's "Як повідомляє Інтерфакс" (Moscow's agency) was dropped as its own citation."""
+    assert own_outlet(domain) is None
+    from storydiff.analyze.origins import find_origins
+
+    text = "Як повідомляє Інтерфакс, у Москві заявили, що переговори тривають. За даними РБК, так."
+    assert {"Interfax", "RBC"} <= {o.name for o in find_origins(text, outlet=domain)}

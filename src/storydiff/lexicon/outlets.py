@@ -230,8 +230,17 @@ def own_outlet(name: str) -> str | None:
         return found
     domain = _DOMAIN.fullmatch(name.strip())
     if domain:
-        return known_outlet(domain.group("label"))
+        found = known_outlet(domain.group("label"))
+        # a label that is also the start of another known outlet's name may be that edition's site
+        # (interfax.com.ua is Interfax-Ukraine's, rbc.ua RBC-Ukraine's, forbes.ua Forbes Ukraine's):
+        # taken for the first, the page's citations of Moscow's Interfax were dropped as its own
+        return None if found and _has_edition(found) else found
     words = [w for w in _SITE_NAME_SPLIT.split(name.strip()) if w]
     while len(words) > 1 and words[-1].lower() in _SITE_WORDS:
         words.pop()
     return known_outlet(" ".join(words))
+
+
+def _has_edition(outlet: str) -> bool:
+    """Whether another known outlet's name is ``outlet``'s and more ("Interfax" -> "Interfax-Ukraine")."""
+    return any(other != outlet and re.match(re.escape(outlet) + r"[\s-]", other) for other in OUTLET_ALIASES)
