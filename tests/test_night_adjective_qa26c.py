@@ -42,6 +42,8 @@ SECOND_EN = (
     ("pl", "WARSZAWA, 5 grudnia (PAP) - W wyniku nocnego ataku dronów na Marsk zginęły trzy osoby."),
     ("de", "KIEW, 5. Dezember (dpa) - Bei einem nächtlichen russischen Drohnenangriff auf Marsk wurden drei Menschen getötet."),
     ("en", "Three people were killed in a night-time Russian drone strike on Marsk, the governor said."),
+    ("de", "KIEW, 5. Dezember (dpa) - Bei einer nächtlichen schweren Attacke auf Marsk wurden drei Menschen getötet."),
+    ("ru", "МАРСК, 5 декабря. /ТАСС/. В результате ночной массированной атаки на Марск погибли три человека."),
 ])
 def test_a_nights_attack_told_with_an_adjective_names_the_night_into_the_reports_day(language, lede):
     assert nights(event_days(lede, language, DEC5)) == NIGHT_INTO_DEC5
@@ -54,6 +56,11 @@ def test_a_nights_attack_told_with_an_adjective_names_the_night_into_the_reports
     ("de", "Die nächtliche Ausgangssperre in Marsk wurde aufgehoben."),
     ("en", "Night shift workers were evacuated from the Marsk plant, the governor said."),
     ("en", "On the night of the attack, the governor said, sirens sounded twice."),
+    # a night's train, shift or curfew after an attack, the night before one (review of 7383b0d)
+    ("uk", "Нічні поїзди після вибуху скасували, повідомила Укрзалізниця."),
+    ("uk", "Нічна зміна після удару вийшла на роботу, повідомили в компанії."),
+    ("de", "Die nächtliche Ausgangssperre nach Angriffen wurde verlängert, teilte die Stadt mit."),
+    ("en", "The night before the strike, residents were evacuated."),
 ])
 def test_a_night_shift_or_curfew_names_no_night(language, lede):
     assert not nights(event_days(lede, language, DEC5))

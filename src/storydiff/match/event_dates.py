@@ -102,8 +102,15 @@ _NIGHT_EVENT_NOUN = (r"(?:атак|удар|обстріл|наліт|нальо
                      r"|atak|nalot|ostrza[łl]|uderze|bombardowa|wybuch|eksplozj|poża)[^\W\d_]*"  # pl
                      r"|[^\W\d_]*(?:angriff|beschuss|attacke|explosion|bombardement|bombardierung)[^\W\d_]*"  # de
                      r"|(?:attack|strike|raid|bombing|bombardment|explosion|blast)s?|shelling")  # en: nouns only
-_NIGHT_ADJECTIVE = (r"(?:(?:нічн|ночн|nocn|nächtlich)[^\W\d_]*|night-?time|night)"
-                    rf"(?:\s+(?!of\b)[^\W\d_]+){{0,2}}?\s+(?:{_NIGHT_EVENT_NOUN})")
+# The words between are adjectives of the attack: in the inflected languages they end as the night's
+# adjective does ("нічної масованої атаки", "nächtlichen russischen Angriff", "nocnego zmasowanego
+# ataku"), in English they are no preposition or article ("night-time Russian drone strike"): "нічні
+# поїзди після вибуху", "nächtliche Ausgangssperre nach Angriffen", "the night before the strike" are
+# trains, a curfew and a night before, no attack at night (review of 7383b0d).
+_NIGHT_ENGLISH_GAP = r"(?!(?:of|before|after|following|since|until|ahead|the|a|an|and|or|to|in|on|at|by|for)\b)"
+_NIGHT_ADJECTIVE = (r"(?:(?:нічн|ночн|nocn|nächtlich)[^\W\d_]*?(?P<night_ending>[^\W\d_])"
+                    rf"(?:\s+[^\W\d_]*(?P=night_ending)){{0,2}}?\s+(?:{_NIGHT_EVENT_NOUN})"
+                    rf"|(?:night-?time|night)(?:\s+{_NIGHT_ENGLISH_GAP}[^\W\d_]+){{0,2}}?\s+(?:{_NIGHT_EVENT_NOUN}))")
 # A night named by no day: "overnight", "вночі", "ночью", "in der Nacht", "w nocy" in a report of
 # day D is the night into D (QA pass 24a, 02: "KYIV, Dec 6 (Reuters) - Russia struck ... overnight"
 # read as no night, the strikes of two consecutive nights joined). Only in a sentence with a past
