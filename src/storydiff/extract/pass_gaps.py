@@ -23,6 +23,7 @@ a cue in every language and template: a caption, an ad's or a teaser box's ``<p>
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from itertools import islice
 
@@ -91,10 +92,14 @@ def _align(mine: list[str], theirs: list[str], *, first_anywhere: bool) -> list[
     for line in mine:
         end = len(theirs) if first_anywhere and last < 0 else last + 1 + _SEARCH_AHEAD
         found = None
-        for i in starts.get(_start(line), ()):
+        candidates = starts.get(_start(line), [])
+        # from the first after the last found (bisect): a page of thousands of <p>s opening alike
+        # was read from its first each time, in time quadratic in their number (review 26)
+        for c in range(bisect_right(candidates, last), len(candidates)):
+            i = candidates[c]
             if i >= end:
                 break
-            if i > last and _same_paragraph(line, theirs[i]):
+            if _same_paragraph(line, theirs[i]):
                 found = i
                 break
         where.append(found)
