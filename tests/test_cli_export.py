@@ -69,3 +69,20 @@ def test_export_filters_and_pages(tmp_path):
 def test_export_of_a_missing_database_is_one_clear_error(tmp_path):
     result = runner.invoke(app, ["export", "--db", str(tmp_path / "none.db")])
     assert result.exit_code != 0 and "Traceback" not in (result.stderr or "")
+
+
+def test_export_resumed_with_a_filter_skips_only_what_it_exported(tmp_path):
+    """--skip counts the stories the export wrote: with --min-articles, a newer one-article story
+    it left out was counted too, and the resumed run wrote the quake's story again."""
+    storm = {"id": "s1", "outlet": "Dorvik Post", "title": "Storm closes Harlen bridge", "published": "2026-12-02T10:00:00Z",
+             "text": "A winter storm closed the Harlen bridge on Wednesday, the road authority said.\n"
+                     "Gusts of 120 km/h were measured on the span before it was shut to all traffic.\n"
+                     "Drivers were sent over the old ferry road, adding an hour to the trip."}
+    src = tmp_path / "rows.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in [*_rows(), storm]), encoding="utf-8")
+    db = str(tmp_path / "archive.db")
+    assert runner.invoke(app, ["ingest", str(src), "--db", db, "--workers", "0"]).exit_code == 0
+    several = _lines(runner.invoke(app, ["export", "--db", db, "--min-articles", "2"]))
+    first = _lines(runner.invoke(app, ["export", "--db", db, "--min-articles", "2", "--limit", "1"]))
+    rest = _lines(runner.invoke(app, ["export", "--db", db, "--min-articles", "2", "--skip", "1"]))
+    assert len(several) == 1 and first + rest == several

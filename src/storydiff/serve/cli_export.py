@@ -30,7 +30,8 @@ from storydiff.serve.cli import (
 def export(
     db: DbOpt = None,
     min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="only stories of at least this many articles")] = 1,
-    skip: Annotated[int, typer.Option("--skip", min=0, help="leave out the newest this many stories (resume an export)")] = 0,
+    skip: Annotated[int, typer.Option("--skip", min=0, help="leave out the newest this many stories of those exported "
+                                                             "(resume an export with the same options)")] = 0,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="at most this many stories")] = None,
     semantic: SemanticOpt = False,
 ) -> None:
@@ -40,7 +41,9 @@ def export(
     written = 0
     try:
         with database_errors(db):
-            summaries = [s for s in store.stories(limit=None, offset=skip) if s.n_articles >= min_articles]
+            # skipped after the filter: --skip resumes an export with the same --min-articles, and
+            # counts the stories it wrote, not those the filter left out
+            summaries = [s for s in store.stories(limit=None) if s.n_articles >= min_articles][skip:]
             summaries = summaries[:limit] if limit is not None else summaries
             with progress_bar("exporting", total=len(summaries)) as tick:
                 for summary in summaries:
