@@ -73,6 +73,10 @@ def test_and_n_more_injured_is_the_first_reports_count_not_an_update():
     # one more of the wounded died: the toll counted again
     assert tells_an_update("У лікарні помер ще один поранений.")
     assert tells_an_update("В больнице скончался еще один раненый.")
+    # ... after a comma too: only the predicate "поранені" / "ранены" is the first report's count
+    assert tells_an_update("У лікарні, куди доставили постраждалих, ще один поранений помер.")
+    assert tells_an_update("В больнице, куда доставили пострадавших, еще один раненый скончался.")
+    assert tells_an_update("За ніч, ще двоє поранених померли в лікарні.")
     # a plain night word in such a lede is its night too
     plain = "Уночі дрони атакували Марськ, загинули троє людей, ще 11 поранені."
     assert nights(event_days(plain, "uk", DEC5)) == NIGHT_INTO_DEC5

@@ -340,7 +340,8 @@ def parts_apart(a: int, b: int) -> bool:
 # after a comma is the first report's "and 11 more injured" ("загинули троє людей, ще 11 поранені",
 # as English "three were killed and 11 more injured", which no rule reads as an update), not more
 # of the wounded than before ("помер ще один поранений"; QA pass 26c, 01: the first report's
-# "нічної атаки" read as an update's night).
+# "нічної атаки" read as an update's night). Only the predicate "поранені"/"поранено" ("ранены"/"ранено")
+# so: "…, ще один поранений помер", "…, ещё один раненый скончался" after a comma are updates still.
 _COUNT = r"(?:\d+|\w+)"
 _UPDATE = re.compile(
     r"\b(?:death[ \t]+toll|toll[ \t]+(?:has[ \t]+|had[ \t]+)?(?:rose|rises|risen|climbed|climbs|jumped|reached)"
@@ -356,12 +357,14 @@ _UPDATE = re.compile(
     r"|clean-?up[ \t]+(?:work[ \t]+|operations?[ \t]+|efforts?[ \t]+)?(?:continued|continues|went[ \t]+on|began|begins|is[ \t]+under[ \t]+way)"
     r"|(?:кількість|кількості|число|числа)[ \t]+(?:загиблих|жертв|поранених|постраждалих)"
     r"|ще[ \t]+" + _COUNT + r"[ \t]+(?:тіл|загибл\w*|жертв)|(?<![,–—][ \t])ще[ \t]+" + _COUNT + r"[ \t]+поранен\w*"
+    r"|ще[ \t]+" + _COUNT + r"[ \t]+поранен(?![іо](?!\w))\w*"
     r"|(?:загибл\w*|жертв\w*|поранен\w*|постраждал\w*)[^.!?\n]{0,80}?\b(?:вже|уже)[ \t]+\d+"
     r"|\b(?:вже|уже)[ \t]+" + _COUNT + r"[ \t]+(?:людей|осіб|загибл\w*|жертв)"
     r"|(?:врятува\w*|дістали|витягли|шука\w*|пошук\w*|знайшли)[ \t]+(?:\w+[ \t]+){0,2}(?:вцілілих|вижилих)"
     r"|ліквідац\w*[ \t]+наслідк\w*|ліквіду\w*[ \t]+наслідк\w*|розбир\w*[ \t]+завал\w*"
     r"|(?:число|числа|количество|количества)[ \t]+(?:погибших|жертв|раненых|пострадавших)"
     r"|ещ[её][ \t]+" + _COUNT + r"[ \t]+(?:тел|погибш\w*|жертв)|(?<![,–—][ \t])ещ[её][ \t]+" + _COUNT + r"[ \t]+ранен\w*"
+    r"|ещ[её][ \t]+" + _COUNT + r"[ \t]+ранен(?![ыо](?!\w))\w*"
     r"|(?:погибш\w*|жертв\w*|ранен\w*|пострадавш\w*)[^.!?\n]{0,80}?\bуже[ \t]+\d+"
     r"|\bуже[ \t]+" + _COUNT + r"[ \t]+(?:человек|погибш\w*|жертв)"
     r"|(?:спас\w*|достали|вытащили|ищут|иска\w*|поиск\w*|нашли)[ \t]+(?:\w+[ \t]+){0,2}(?:выживших|уцелевших)"
