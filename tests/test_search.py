@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -274,3 +275,14 @@ def test_since_takes_a_date_as_ingest_reads_one(filled):
     assert "k1" in every and dotted == every - {"k1"}  # k1 is of 1 May
     with pytest.raises(ValueError, match="not a date"):
         search_stored(filled, "Kallas", since="31.02.2024")
+
+
+def test_a_story_whose_first_article_has_no_title_is_listed_as_stories_lists_it(store):
+    """`stories` lists a story under its first article's title that has one; search took the hit's
+    own title when the first article had none, and the two listings named the story differently."""
+    untitled = replace(ARTICLES[0], title=None)
+    for a in (untitled, ARTICLES[1], ARTICLES[2]):
+        assert store.add_article(a, story_id="kallas")
+    (listed,) = [s for s in store.stories() if s.id == "kallas"]
+    (hit,) = search_stored(store, "зобов'язання").stories
+    assert hit.title == listed.title == "Kallas on NATO (UNN)"

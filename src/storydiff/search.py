@@ -87,7 +87,7 @@ def search_stored(
         s.size = len(ids)
         # the story's title is its first article's, as `stories` lists it, not the hit's own
         # (QA pass 26a, 15: a story was listed under the title of whichever article matched)
-        first = store.get_article(ids[0]) if ids else None
-        s.title = first.title if first is not None and first.title else s.title
+        # (the first that has a title, as `stories` skips an untitled one)
+        s.title = next((a.title for a in map(store.get_article, ids) if a is not None and a.title), s.title)
     ranked = sorted(stories.values(), key=lambda s: -(s.articles + s.quotes))  # stable: best hit first
     return SearchResults(query=query, stories=ranked, articles=articles, quotes=quotes)
