@@ -965,7 +965,7 @@ def ingest_stream(
                 stored_stories.load()  # before a stored text changes: the stories as the run found them
                 revised = store.revise_article(prior.id, edited, revert=current_sources)
                 if revised is not None:
-                    say_if_dated_below(prior, edited, live=current_sources)
+                    say_if_dated_below(prior, edited)
                 outcome(edited, "revised" if revised is not None else "skipped")
                 return
             # the outlet's version in another language at the address: an article of its own

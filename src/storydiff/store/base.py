@@ -336,10 +336,8 @@ class Store(ABC):
         """Make ``article`` the latest revision of the stored article ``article_id`` (its id, story
         and place in storing order stay; the text it replaces is kept as an earlier revision).
         The new revision's number, or None (nothing changes) when the article is not stored or
-        its new text or item is already stored elsewhere. ``revert``: the item is what its live
-        source says now (``watch``): a text or item one of the article's earlier revisions had is a
-        revision too (a page whose edit was undone), and a new text is the current one whatever
-        its modified time (never filed below the current text as an archive's older capture is).
+        its new text or item is already stored elsewhere. ``revert``: a text or item one of the
+        article's earlier revisions had is a revision too (a page whose edit was undone).
         ``reread``: ``article`` is the current version read another way (the page's HTML of a
         stored browser paste of it): it replaces the current reading, takes its URL when free,
         and adds no revision (the outlet changed nothing)."""

@@ -257,12 +257,8 @@ class RevisionsMixin:
             ).first())
             if taken:
                 return None
-            if not (reread or revert) and _older(article_times(article), _times(cur.data), cur.revised_at or cur.added_at):
-                # an older version read later: it goes below the current text. Not from a live
-                # source (``revert``: ``watch``): a text its page never served before is what the
-                # page says now, whatever modified time the page gives (QA pass 26a, 06: a page
-                # edited again with its modified time set back was filed into the past, and the
-                # stored history showed an edit 25% -> 27% the outlet never made)
+            if not reread and _older(article_times(article), _times(cur.data), cur.revised_at or cur.added_at):
+                # an older version read later: it goes below the current text
                 return self._insert_earlier(conn, article_id, article, new_source, new_hash, data, cur.revision)
             url_key = cur.url_key
             if url is not None and codec.key_hash(url) != url_key:

@@ -127,18 +127,14 @@ def backdated_version(store, article: Article, at_url: Article | None = None) ->
     return stored if backdated(stored.published_as_given or stored.published, article.published) else None
 
 
-def say_if_dated_below(current: Article, revision: Article, *, live: bool = False) -> None:
+def say_if_dated_below(current: Article, revision: Article) -> None:
     """A warning on ``revision`` (the API's item result, ingest's stderr) when, read after the
     ``current`` text, it went below it only because it gives no modified time and is dated by its
-    publication time (``store.sql_revisions.dated_below``): it may be a correction. ``live``: read
-    from its live source (``watch``), where it became the current text all the same: the warning
-    says the page's times go back."""
+    publication time (``store.sql_revisions.dated_below``): it may be a correction."""
     from storydiff.store.sql_revisions import article_times, dated_below
 
     why = dated_below(article_times(revision), article_times(current))
     if why is not None:
-        if live:
-            why = why.split(": kept as")[0] + ": the page serves it now, so it is the current text"
         said = f"{current.url or current.id}: {why}"
         revision.warnings.append(said)
         log.warning("%s: %s", revision.source, said)
