@@ -964,7 +964,8 @@ def ingest_stream(
                                  published_as_given=given, url=a.url or prior.url)
                 stored_stories.load()  # before a stored text changes: the stories as the run found them
                 revised = store.revise_article(prior.id, edited, revert=current_sources)
-                if revised is not None:
+                if revised is not None and not (current_sources and _is_current_text(store, prior.id, edited)):
+                    # (a live page serving a text again makes it current whatever its date)
                     say_if_dated_below(prior, edited)
                 outcome(edited, "revised" if revised is not None else "skipped")
                 return
@@ -1124,6 +1125,13 @@ def parse_stored(
     store.save_analyses(fresh)
     kept.update(fresh)
     return keys, kept
+
+
+def _is_current_text(store, article_id: str, article: Article) -> bool:
+    """Whether the stored article's current text is ``article``'s (a revision just stored became
+    current rather than going below it)."""
+    now = store.get_article(article_id)
+    return now is not None and now.text == article.text
 
 
 def _is_current(story: Story | None, fact_settings: FactSettings | None) -> bool:

@@ -257,7 +257,17 @@ class RevisionsMixin:
             ).first())
             if taken:
                 return None
-            if not reread and _older(article_times(article), _times(cur.data), cur.revised_at or cur.added_at):
+            # from a live source (``revert``: ``watch``) a text read before as an earlier revision
+            # and served again is what the page says now, whatever its modified time: a page edited
+            # with its modified time set back went below on first sight (as a CDN's stale copy of a
+            # version never read does) and never became current while the page served it round
+            # after round (QA pass 26a, 06; review 26)
+            served_again = revert and conn.execute(
+                select(article_revisions.c.seq).where(article_revisions.c.article_id == article_id,
+                                                      article_revisions.c.content_hash == new_hash).limit(1)
+            ).first() is not None
+            if not (reread or served_again) and _older(article_times(article), _times(cur.data),
+                                                        cur.revised_at or cur.added_at):
                 # an older version read later: it goes below the current text
                 return self._insert_earlier(conn, article_id, article, new_source, new_hash, data, cur.revision)
             url_key = cur.url_key
