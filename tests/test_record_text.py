@@ -232,11 +232,17 @@ def test_news_sentences_about_donations_are_kept_and_appeals_are_not():
     # QA pass 18: every sentence holding "donat" was a donation appeal, dropped from export rows
     news = ["Alishvandi said the first truck of public aid donations, including tents and blankets, reached the city.",
             "He donated to Barry Goldwater's 1964 presidential campaign and was an early donor to the party.",
-            "Officials said 140 people had donated blood by noon."]
+            "Officials said 140 people had donated blood by noon.",
+            # QA pass 26b: "by"/"with a" and a donation was read as an appeal
+            "The purchase, worth 2 million zlotys, was paid for by public donations from more than 14,000 Poles.",
+            "His campaign has been driven by small-dollar donations, aides said.",
+            "Go through each room with a trash bag, a donation box and a sell box."]
     appeals = ["Please donate to support our journalism today.", "Donate", "Make a Donation",
-               "Your one-off or monthly donations keep this newsroom free."]
-    assert [boilerplate_kind(s) for s in news] == [None, None, None]
-    assert [boilerplate_kind(s) for s in appeals] == ["appeal"] * 4
+               "Your one-off or monthly donations keep this newsroom free.",
+               "By donating, you keep this site online.", "The project is kept alive by reader donations.",
+               "Support the forum by making a donation.", "Please help support this project with a donation."]
+    assert [boilerplate_kind(s) for s in news] == [None] * len(news)
+    assert [boilerplate_kind(s) for s in appeals] == ["appeal"] * len(appeals)
 
 
 def test_the_appeal_rule_rejects_hostile_lines_at_once():

@@ -32,7 +32,12 @@ _PATTERNS = {
     # (a word [\w'’] and what separates words [^\w'’] never share a character: with "-" or "&" in
     # both, 70 hyphens in a line took minutes to reject; a review's finding)
     r"|^[^\w'’]*([\w'’]+[^\w'’]+){0,5}donat\w*([^\w'’]+[\w'’]+){0,6}\s*$"
-    r"|\b(please|you can|you could|consider|make a|making a|your|help us|by|with a|amount to)[^\w'’]+([\w'’]+[^\w'’]+){0,4}donat"
+    r"|\b(please|you can|you could|consider|make a|making a|your|help us|amount to)[^\w'’]+([\w'’]+[^\w'’]+){0,4}donat"
+    # "by" or "with a" and a donation is the reader's only as the line's opening or the readers'
+    # own ("By donating, you ...", "kept alive by reader donations"): a report says who gave ("paid
+    # for by public donations from more than 14,000 Poles", "driven by small-dollar donations",
+    # "with a donation box": QA pass 26b)
+    r"|^[^\w'’]*by donating\b|\bby (our )?readers?['’]? donations"
     r"|\bdonat\w*\W+(\w+\W+){0,2}(to (us|our|the (site|project|channel))|today|now|here|via)\b"
     r"|\bdonations? (page|link|button|form)\b|\bdonations? from (our )?readers|\b(rely|depend)s? on (\w+ )?donations|support .{0,40}\bdonat"
     r"|cup of coffee|join our community|you could close this page|\bpatreon\b"
