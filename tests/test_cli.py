@@ -61,6 +61,24 @@ def test_extract_json_contract_on_the_seed_pair():
     assert "Financial Times" in euro["cited_origins"] and "Financial Times" in unn["cited_origins"]
 
 
+def test_extract_json_carries_every_rows_warning_past_those_stderr_names(tmp_path):
+    # QA pass 26b: stderr stops naming rows after MAX_DROP_WARNINGS; the JSON rows must not
+    from storydiff.extract.record_text import MAX_DROP_WARNINGS
+
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(json.dumps({
+        "id": f"r{i}", "outlet": "Daily Lantern", "title": f"Flood in town {i}", "published": "2026-11-15T10:00:00+00:00",
+        "text": f"The river rose three metres in town number {i} on Saturday, the mayor said.\n"
+                "Rescuers moved 40 families to the school, officials said.\n"
+                "Please donate to support our journalism today."}) + "\n" for i in range(MAX_DROP_WARNINGS + 5)),
+        encoding="utf-8")
+    result = run("extract", str(rows), "--json")
+    assert result.exit_code == 0
+    out = jsonl(result.stdout)
+    assert len(out) == MAX_DROP_WARNINGS + 5
+    assert all(any("Please donate" in w for w in row["warnings"]) for row in out)
+    assert all("Please donate" not in row["text"] for row in out)
+
 def test_compare_seed_pair_is_one_story_with_one_independent_source(seed_compare):
     assert len(seed_compare["articles"]) == 2
     (story,) = seed_compare["stories"]

@@ -322,7 +322,9 @@ def extract(
             tick()
             done += 1
             if json_:
-                _emit({**a.metadata(), "text": a.text})  # id: the export row's, else from URL or text
+                # id: the export row's, else from URL or text. "warnings": what extraction said of this
+                # row (lines dropped, a date refused), every row's: stderr names only a file's first rows
+                _emit({**a.metadata(), "text": a.text, "warnings": list(a.warnings)})
             else:
                 listed.append({**a.metadata(), "chars": len(a.text)})  # not the text: a big batch stays small
     if listed:
