@@ -601,6 +601,24 @@ def test_an_export_row_of_one_paragraph_ending_in_a_credit_keeps_its_article():
     assert all(not isinstance(a, Failure) and a.text.startswith(body) for a in articles)
 
 
+def test_an_export_row_of_one_long_sentence_in_a_script_without_case_keeps_its_article():
+    # QA pass 26b: 7 of 102 one-line Arabic SemEval rows (one sentence, no ". ", no case to read
+    # prose by) were emptied as 'template' and failed "no article text left"
+    from storydiff.extract import _one_paragraph, extract_items
+    from storydiff.settings import ExtractSettings
+
+    ar = ("أعلنت وزارة الصحة في محافظة أسيوط اليوم الأحد أن فرق التفتيش ضبطت كميات كبيرة من اللحوم غير الصالحة "
+          "للاستهلاك الآدمي خلال حملة مفاجئة على الأسواق ومنافذ البيع في مركز القوصية وقرى المحافظة بالتنسيق مع الطب "
+          "البيطري والتموين والصحة، مشيرة إلى تحرير محاضر فورية للمخالفين وإحالتهم إلى النيابة العامة للتحقيق في الواقعة")
+    rows = [{"id": "ar1", "outlet": "Akhbar Asyut", "title": "ضبط لحوم غير صالحة في أسيوط", "text": ar}]
+    items = list(read_bytes("rows.jsonl", "".join(json.dumps(r) + "\n" for r in rows).encode()))
+    (article,) = list(extract_items(items))
+    assert not isinstance(article, Failure) and article.text == ar
+    assert not any("dropped" in w for w in article.warnings)  # kept whole: no line said dropped
+    settings = ExtractSettings()
+    assert not _one_paragraph(ar + " © جميع الحقوق محفوظة", settings)  # a rule names it: a notice
+    assert not _one_paragraph(" ".join(["Home World Europe Ukraine Sport Business Culture Opinion"] * 5), settings)
+
 def test_a_feed_entry_is_keyed_by_its_guid_only_when_the_guid_is_not_its_page():
     def entry(guid: str, link: str = "https://p.example/live", body: str = "Body one.") -> RawItem:
         rss = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>P</title><item><title>A</title>'

@@ -164,9 +164,25 @@ def _without_page_links(text: str) -> str:
 
 
 def _one_paragraph(content: str, settings: ExtractSettings) -> bool:
-    """Text of one line holding several sentences: an article's body with nothing around it."""
+    """Text of one long line that is prose: an article's body with nothing around it. Several
+    sentences (". " twice), or a line no line rule names boilerplate that reads as prose: words in
+    lower case (a stop without its space: "Bad Mergentheim.Zwei Fahrzeuge ...") or a script
+    without case, whose sentences and stops case cannot show (Arabic rows of one long sentence,
+    cut at 1,000 characters, were emptied as 'template': QA pass 26b, 7 of 102 SemEval rows)."""
+    from storydiff.extract.line_rules import boilerplate_kind
+    from storydiff.extract.record_text import prose_line
+
     lines = [line for line in content.splitlines() if line.strip()]
-    return len(lines) == 1 and len(lines[0].split()) >= settings.one_paragraph_min_words and lines[0].count(". ") >= 2
+    if len(lines) != 1 or len(lines[0].split()) < settings.one_paragraph_min_words:
+        return False
+    line = lines[0]
+    return line.count(". ") >= 2 or ((prose_line(line, settings) or _caseless(line)) and boilerplate_kind(line) is None)
+
+
+def _caseless(text: str) -> bool:
+    """Whether most of ``text``'s letters are of a script without case (Arabic, Hebrew, CJK)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if c.isupper() or c.islower()) * 2 < len(letters)
 
 
 def field_text(content: str, settings: ExtractSettings | None = None) -> str:
@@ -264,18 +280,21 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
             if len(others) < len(siblings):
                 page = clean_page_text(item.content, others, settings=settings)
         text, title, kept = page.text, page.title, page.kept
-        if meta.get("text_field"):
+        # (asked before a text field's sentences are: a line kept whole is said as no line dropped)
+        one_paragraph = len(text.strip()) < settings.min_body_chars and _one_paragraph(item.content, settings)
+        if meta.get("text_field") and not one_paragraph:
             # an export row's or API item's text is the article's: the line model drops no sentence of it
             from storydiff.extract.record_text import keep_sentences
 
             lines = item.content.splitlines()
             kept = keep_sentences(lines, kept, _first(meta.get("title"), title), item.source, notes, settings)
             text = "\n".join(line.strip() for line, k in zip(lines, kept) if k)
-        if len(text.strip()) < settings.min_body_chars and _one_paragraph(item.content, settings):
+        if one_paragraph:
             # an export row's or an API item's text on one line has no page around it to clean: the
             # line model took "... the old town. Photo: Reuters" for a notice and the article was
             # lost (QA pass); such a text is the article
             text = item.content.strip()
+            kept = [bool(line.strip()) for line in item.content.splitlines()]
         published, authors, lang, modified = metadata.page_text_metadata(
             item.content.splitlines(), kept, text, title=title, now=crawled
         )
