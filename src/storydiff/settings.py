@@ -112,8 +112,9 @@ class ExtractSettings:
     # held out (183 of 245), date search time 36 -> 21 s, dates given where the gold has none
     # 266 -> 238 (above it the search found no right date, only footers' and listings' dates).
     extensive_date_search_bytes: int = 400_000
-    # A text of one line with at least this many words and several sentences (an export row's or
-    # an API item's body) is kept whole when the line model would leave nothing of it.
+    # A text of one line with at least this many words that reads as prose (several sentences;
+    # words in lower case or a script without case, no line rule naming it: extract._one_paragraph;
+    # an export row's or an API item's body) is kept whole when the line model would leave nothing of it.
     one_paragraph_min_words: int = 30
     # A line of an export row's or API item's text without a final stop is prose, and kept, with at
     # least this many words, this many of them after the first in lower case (a verb, a preposition:
