@@ -95,6 +95,10 @@ def test_a_page_taken_down_is_shown_taken_down_everywhere_and_back_when_it_answe
         _watch(o, db_url)
         with open_store(db_url) as s:
             assert set(s.taken_down(list(ids.values()))) == {ids["port"]}
+        # and its source counts it no more: taken_down is the pages taken down now (QA pass 26b:
+        # TASS's "2 +2 -1" after its page came back)
+        (src,) = map(json.loads, runner.invoke(app, ["sources", "--db", db_url, "--json"]).stdout.splitlines())
+        assert src["taken_down"] == 1
     finally:
         o.close()
 

@@ -87,8 +87,13 @@ def watch_round(
                 # fetched fine: an earlier fetch failure is history; why it could not be extracted
                 # or stored is not (a 304 cleared that, review 22a, R6), until an article from it is stored
                 store.clear_failure(ev.url, stages=("fetch",))
-                for url in {ev.url, ev.meta.get(FINAL_URL) or ev.url}:
-                    store.clear_taken_down(url)  # a page taken down that answers again is back
+                back = [store.clear_taken_down(url) for url in {ev.url, ev.meta.get(FINAL_URL) or ev.url}]
+                src = source_of.get(ev.url)
+                if any(back) and src is not None:
+                    # a page taken down that answers again is back: its source counts it no more
+                    # (a source's taken_down counts its pages taken down now, as its articles show)
+                    counts = credited.setdefault(src, {"stored": 0, "revised": 0})
+                    counts["taken_down"] = counts.get("taken_down", 0) - 1
             elif isinstance(ev, Gone):
                 yield taken_down(ev)
             elif isinstance(ev, SourceReport):  # comes before the pages it lists
@@ -179,7 +184,9 @@ def _update_sources(store, reports, credited, now: datetime) -> list[SourceState
         counts = credited.get(url, {})
         s.articles_stored += counts.get("stored", 0)
         s.revisions_stored += counts.get("revised", 0)
-        s.taken_down += counts.get("taken_down", 0)  # an article counted the round it is first seen gone
+        # an article counted the round it is first seen gone, uncounted the round its page answers
+        # again (not below 0: another source may have been the one that counted it)
+        s.taken_down = max(0, s.taken_down + counts.get("taken_down", 0))
         if counts.get("stored") or counts.get("revised"):
             s.last_new_item = when
         changed.append(s)

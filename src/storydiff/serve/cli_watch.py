@@ -150,7 +150,7 @@ def sources(db: DbOpt = None, json_: JsonOpt = False) -> None:
                   "a file listing them, or an OPML export)", soft_wrap=True)
         return
     t = Table(show_edge=False, caption="fetched: last fetched · new: when an article or revision from it was last stored (UTC) · "
-                      "stored: articles (+revisions) (-taken down by the outlet) · fails: failed rounds in a row",
+                      "stored: articles (+revisions) (-taken down by the outlet now) · fails: failed rounds in a row",
               caption_justify="left")
     t.add_column("source", overflow="fold", min_width=16)
     t.add_column("fetched")

@@ -67,7 +67,7 @@ class SourceState:
     revisions_stored: int = 0
     failures: int = 0  # failed rounds in a row (0 once one succeeds)
     last_error: str | None = None
-    taken_down: int = 0  # stored articles of its pages seen taken down by the outlet (404/410), all rounds
+    taken_down: int = 0  # stored articles of its pages taken down by the outlet now (404/410; back when it answers)
 
 
 @dataclass

@@ -98,7 +98,7 @@ watch_sources = Table(
     Column("revisions_stored", Integer, nullable=False, default=0),
     Column("failures", Integer, nullable=False, default=0),
     Column("last_error", Text),
-    Column("taken_down", Integer, nullable=False, default=0),  # its pages seen taken down, all rounds
+    Column("taken_down", Integer, nullable=False, default=0),  # its pages taken down now (uncounted when one answers again)
 )
 
 fetched_urls = Table(
