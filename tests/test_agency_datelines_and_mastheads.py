@@ -19,11 +19,19 @@ from storydiff.records import RawItem
     ("МОСКВА, 6 декабря — ТАСС. Вооруженные силы России нанесли удар.", "МОСКВА", "ТАСС",
      "Вооруженные силы России нанесли удар."),
     ("KYIV, Dec 6 (Reuters) - Russia struck Kharkiv overnight.", "KYIV", "Reuters", "Russia struck Kharkiv overnight."),
+    # QA pass 26a, 12: a Russian dateline, the month cut short, signed in Latin letters ("Sputnik." was a fact)
+    ("КИШИНЕВ, 1 дек - Sputnik. Власти утвердили новый тариф.", "КИШИНЕВ", "Sputnik", "Власти утвердили новый тариф."),
+    ("КИШИНЕВ, 5 дек - РИА Новости. Обломки нашли у села.", "КИШИНЕВ", "РИА Новости", "Обломки нашли у села."),
 ])
 def test_an_agencys_dateline_is_place_and_agency_not_a_sentence(sentence, place, agency, rest):
     assert dateline(sentence) == place
     assert dateline_agency(sentence) == agency
     assert without_dateline(sentence) == rest
+
+
+def test_a_latin_title_cut_short_after_a_russian_dateline_is_no_agency():
+    assert dateline_agency("МОСКВА, 5 дек — Dr. Иванов выступил.") is None
+    assert without_dateline("МОСКВА, 5 дек — Dr. Иванов выступил.") == "Dr. Иванов выступил."
 
 
 @pytest.mark.parametrize("sentence", [

@@ -434,9 +434,10 @@ def _sign_off_end(dateline: re.Match[str], rest: str) -> int:
     """Where an agency's sign-off after a dated dateline ends in ``rest`` (0: there is none).
 
     A sign-off is the Russian and Ukrainian agencies' form, so in Cyrillic ("РИА Вести.",
-    "Укрінформ.", "ТАСС."), or a lone acronym ("AFP."); the new sentence after it opens with a
-    capital. Not a headline in title case ("KYIV — Russia Attacks Kharkiv."), nor an abbreviated
-    title ("Gen. Mark Milley", "Ген. прокурор", "Проф. Иванов")."""
+    "Укрінформ.", "ТАСС."), or in any letters after a Cyrillic place ("КИШИНЕВ, 1 дек - Sputnik.":
+    QA pass 26a, 12, a fact "Sputnik." only in Sputnik), or a lone acronym ("AFP."); the new
+    sentence after it opens with a capital. Not a headline in title case ("KYIV — Russia Attacks
+    Kharkiv."), nor an abbreviated title ("Gen. Mark Milley", "Ген. прокурор", "Проф. Иванов")."""
     if not dateline.group("date"):
         return 0
     m = _AGENCY_SIGN_OFF.match(rest)
@@ -445,7 +446,7 @@ def _sign_off_end(dateline: re.Match[str], rest: str) -> int:
     words = m.group(1).split()
     if not all(w[0].isupper() for w in words):
         return 0
-    if _CYRILLIC_LETTER.search(m.group(1)):
+    if _CYRILLIC_LETTER.search(m.group(1)) or _CYRILLIC_LETTER.search(dateline.group(1)):
         single = words[0] if len(words) == 1 else None
         if single is not None and not (single.isupper() or len(single) >= 5):
             return 0  # "Ген.", "Проф.": a title cut short, not an agency
