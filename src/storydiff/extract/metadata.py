@@ -471,6 +471,26 @@ def without_dateline(sentence: str) -> str:
     return sentence
 
 
+def text_without_dateline(text: str, lines: int = 4) -> str:
+    """``text`` with the dateline opening one of its first ``lines`` non-empty lines taken off (as
+    ``without_dateline`` takes it off a sentence), the rest as it was: where and when a report was
+    filed, and by whom, says nothing of what happened. Read as words, "КИШИНЕВ, 3 декабря. /ТАСС/."
+    gave a protest and a drone report two days apart a shared name and a shared "3" (a distance's
+    in the other), and "CHISINAU, Dec 6 (Reuters) -" every brief of one wire's day (QA pass 26a)."""
+    pos, seen = 0, 0
+    while seen < lines and pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        line = text[pos:end]
+        if line.strip():
+            rest = without_dateline(line)
+            if rest != line:
+                return f"{text[:pos]}{rest}{text[end:]}"
+            seen += 1
+        pos = end + 1
+    return text
+
+
 def dateline_agency(text: str) -> str | None:
     """The agency signing the body's dateline: "ТАСС" in "МОСКВА, 6 декабря. /ТАСС/.", "Reuters" in
     "KYIV, March 3 (Reuters) -", "РИА Новости" in "МОСКВА, 6 дек — РИА Новости."; None without one."""
