@@ -139,6 +139,14 @@ class Claim:
     weekdays: tuple[Quantity, ...] = ()
     times: tuple[Quantity, ...] = ()
 
+    @property
+    def said(self) -> str:
+        """What the sentence says: its text without the dateline it opens with. Two wire briefs of
+        one desk and day share "CHISINAU, Dec 6 (Reuters) -", and read with it a grain convoy's
+        lede and an airport closure's were one fact (QA pass 26a, 02). The text keeps the dateline:
+        the claim's span is the sentence as written."""
+        return without_dateline(self.text)
+
 
 _QUOTE_MARK = re.compile('[„“”«»"]')
 
@@ -1269,9 +1277,10 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
         line_end = text.find("\n", b)
         if _signs_off(text[text.rfind("\n", 0, a) + 1:line_end if line_end >= 0 else len(text)]):
             continue  # "Oprac. Jan Kowalski": the sentence rule cut the credit after "Oprac."
-        if not without_dateline(s).strip():  # "ХАРЬКОВ, 5 декабря – РИА Вести." says where, not what
+        said = without_dateline(s)  # its keys and figures are what it says, not where and when it was filed
+        if not said.strip():  # "ХАРЬКОВ, 5 декабря – РИА Вести." says where, not what
             continue
-        keys = claim_keys(s)
+        keys = claim_keys(said)
         if _repeats(keys, claims, holding):
             continue
         for key in keys:
@@ -1279,6 +1288,6 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
         if not figures:
             claims.append(Claim(article_id, len(claims), a, b, s, keys, ()))
             continue
-        claims.append(Claim(article_id, len(claims), a, b, s, keys, numbers_in(s), quantities_in(s, language),
-                            dates_in(s, language), weekdays_in(s), clock_times_in(s)))
+        claims.append(Claim(article_id, len(claims), a, b, s, keys, numbers_in(said), quantities_in(said, language),
+                            dates_in(said, language), weekdays_in(said), clock_times_in(said)))
     return claims
