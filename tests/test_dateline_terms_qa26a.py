@@ -46,3 +46,27 @@ def test_a_shared_dateline_place_and_day_make_no_story():
 def test_a_report_without_a_dateline_reads_its_first_words():
     text = "ORHEI police arrested two men on Monday, the ministry said."
     assert "orhei" in extract_terms(text).entities
+
+
+CREDIT = "Reporting by Lena Marsh and Ivo Dantes; editing by Clara Fenwick."
+BRIEF_GRAIN = ("PORT ILMA, Dec 6 (Reuters) - Three cargo ships left the port of Reni on Sunday carrying 98,000 "
+               "tonnes of wheat, the ports authority said.")
+BRIEF_AIRPORT = ("VELDEN, Dec 6 (Reuters) - Velden airport briefly closed its airspace for 47 minutes on Sunday "
+                 "after an unidentified object was spotted, the civil aviation authority said.")
+
+
+def test_a_credit_line_gives_no_names():
+    terms = extract_terms(f"{BRIEF_GRAIN}\n{CREDIT}")
+    assert not {"lena_marsh", "clara_fenwick", "ivo_dantes", "reporting"} & set(terms.entities)
+    # a sentence going on after the names says something: it is read
+    said = extract_terms("Reporting by The Times revealed that Velden paid the contractor twice.")
+    assert "velden" in said.entities
+
+
+def test_briefs_sharing_a_desks_credit_line_make_no_story():
+    c = OnlineClusterer()
+    grain = c.add(MatchDoc("b2", f"{BRIEF_GRAIN}\n{CREDIT}", "Grain corridor", "2026-12-06T02:00:00+00:00",
+                           outlet="Reuters"))
+    airport = c.add(MatchDoc("b3", f"{BRIEF_AIRPORT}\n{CREDIT}", "Velden airport", "2026-12-06T03:00:00+00:00",
+                             outlet="Reuters"))
+    assert grain != airport

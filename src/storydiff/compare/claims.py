@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from storydiff.analyze.sentences import sentence_spans
 from storydiff.analyze.speech_verbs import ALL_LANGUAGES, reporting_forms, verbs_pattern
-from storydiff.extract.metadata import without_dateline
+from storydiff.extract.metadata import credit_line, without_dateline
 from storydiff.lexicon.numbers import (
     AGE_AFTER,
     COUNTED_AT_PLACE,
@@ -1204,44 +1204,6 @@ def _update_stamp(sentence: str) -> bool:
     return len(rest) <= _STAMP_MAX_REST and all(w.lower() in _STAMP_WORDS for w in _LETTERS.findall(rest))
 
 
-# A credit or sign-off: who reported, wrote or edited the piece ("Reporting by Alan Charlish; Editing
-# by Andrew Heavens", "(Reporting by X in Warsaw; Additional reporting by Y)", "Writing by", "Compiled
-# by"; de "Mitarbeit: X"; pl "Opracowanie: X", "Oprac. X"). It names the newsroom's people, not
-# anything that happened: one outlet's sign-off listed as a fact only it reports (QA pass 18).
-# A role "by" names, repeated; a sentence going on after the names ("Reporting by The Times
-# revealed that ...") has lower-case words and is a claim.
-_SIGN_OFF_ROLE = re.compile(
-    r"(?:\badditional\s+)?\b(?:reporting|writing|editing|compiled|compiling|edited|written|reported)\s+by\b"
-    r"|(?<!\w)(?:mitarbeit|opracowanie|oprac\.|opracował[ao]?|opracowali)(?:\s*:|(?=\s))", re.IGNORECASE)
-# words that join names in a credit ("X in New York and Y", "X i Y", "van der", "our Kyiv bureau")
-_SIGN_OFF_JOINERS = frozenset([
-    "and", "in", "from", "with", "for", "at", "und", "i", "oraz", "a", "de", "da", "di", "du", "van", "von", "der",
-    "den", "la", "le", "al", "bin", "ter", "our", "staff", "bureau", "team", "newsroom", "reporters"])
-_SIGN_OFF_EDGES = "()[]*-–—•·. \t"
-
-
-def _signs_off(unit: str) -> bool:
-    """Whether ``unit`` is nothing but a credit line: it opens on a role and every role is
-    followed by names (capitalised words and joiners; after a Polish or German label also
-    initials, as in "oprac. mp")."""
-    body = unit.strip(_SIGN_OFF_EDGES)
-    if not _SIGN_OFF_ROLE.match(body):  # no role at the start (nearly every sentence): no credit, nothing to scan
-        return False
-    roles = list(_SIGN_OFF_ROLE.finditer(body))
-    if not roles or roles[0].start() != 0:
-        return False
-    for role, nxt in zip(roles, [*roles[1:], None]):
-        names = body[role.end():nxt.start() if nxt else len(body)]
-        words = re.findall(r"[^\W\d_][\w'’.-]*", names)
-        if not words or len(words) > 16 or re.search(r"[!?]|\.\s+\w{4,}", names.rstrip(" .)]")):
-            return False
-        initials = not role.group().lower().endswith("by")
-        if not all(w[0].isupper() or w.lower() in _SIGN_OFF_JOINERS or (initials and len(w.rstrip(".")) <= 3)
-                   for w in words):
-            return False
-    return True
-
-
 def _repeats(keys: frozenset[str], claims: list[Claim], holding: dict[str, list[int]]) -> bool:
     """Whether a claim of content ``keys`` repeats one of ``claims`` (a dice of REPEAT_DICE or
     more), ``holding`` listing the claims that hold each key."""
@@ -1257,7 +1219,7 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
     """The article's claims, without repeats: a standfirst restated as the first paragraph, or a
     pull quote printed twice, says nothing new and would otherwise show up as two facts. Figures
     are read as ``language`` writes them (``quantities_in``). An editor's note and a credit line
-    (``_signs_off``: the unit alone, or the paragraph it is in) start no claim. ``figures`` False:
+    (``credit_line``: the unit alone, or the paragraph it is in) start no claim. ``figures`` False:
     the same claims with no numbers, quantities, dates, weekdays or times read (for a caller that
     compares none, as a story of one article: reading them was half of its claims' time)."""
     claims: list[Claim] = []
@@ -1272,10 +1234,10 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
         # in three ("Загинули дві людини.", "Пошкоджено 7 будинків."; QA pass 19a: the disputed
         # figure left the comparison, and the copy was called a reprint)
         short = words < min_words and not (words == min_words - 1 and any(q.unit for q in quantities_in(s, language)))
-        if short or _EDITORS_NOTE.match(s) or _update_stamp(s) or _signs_off(s):
+        if short or _EDITORS_NOTE.match(s) or _update_stamp(s) or credit_line(s):
             continue
         line_end = text.find("\n", b)
-        if _signs_off(text[text.rfind("\n", 0, a) + 1:line_end if line_end >= 0 else len(text)]):
+        if credit_line(text[text.rfind("\n", 0, a) + 1:line_end if line_end >= 0 else len(text)]):
             continue  # "Oprac. Jan Kowalski": the sentence rule cut the credit after "Oprac."
         said = without_dateline(s)  # its keys and figures are what it says, not where and when it was filed
         if not said.strip():  # "ХАРЬКОВ, 5 декабря – РИА Вести." says where, not what

@@ -491,6 +491,53 @@ def text_without_dateline(text: str, lines: int = 4) -> str:
     return text
 
 
+# A credit or sign-off: who reported, wrote or edited the piece ("Reporting by Alan Charlish; Editing
+# by Andrew Heavens", "(Reporting by X in Warsaw; Additional reporting by Y)", "Writing by", "Compiled
+# by"; de "Mitarbeit: X"; pl "Opracowanie: X", "Oprac. X"). It names the newsroom's people, not
+# anything that happened: one outlet's sign-off listed as a fact only it reports (QA pass 18), and the
+# desk's names that every brief of its day carries joined unrelated briefs into one story (QA pass 26a, 02).
+# A role "by" names, repeated; a sentence going on after the names ("Reporting by The Times
+# revealed that ...") has lower-case words and is a claim.
+_SIGN_OFF_ROLE = re.compile(
+    r"(?:\badditional\s+)?\b(?:reporting|writing|editing|compiled|compiling|edited|written|reported)\s+by\b"
+    r"|(?<!\w)(?:mitarbeit|opracowanie|oprac\.|opracował[ao]?|opracowali)(?:\s*:|(?=\s))", re.IGNORECASE)
+# words that join names in a credit ("X in New York and Y", "X i Y", "van der", "our Kyiv bureau")
+_SIGN_OFF_JOINERS = frozenset([
+    "and", "in", "from", "with", "for", "at", "und", "i", "oraz", "a", "de", "da", "di", "du", "van", "von", "der",
+    "den", "la", "le", "al", "bin", "ter", "our", "staff", "bureau", "team", "newsroom", "reporters"])
+_SIGN_OFF_EDGES = "()[]*-–—•·. \t"
+
+
+def credit_line(unit: str) -> bool:
+    """Whether ``unit`` is nothing but a credit line: it opens on a role and every role is
+    followed by names (capitalised words and joiners; after a Polish or German label also
+    initials, as in "oprac. mp")."""
+    body = unit.strip(_SIGN_OFF_EDGES)
+    if not _SIGN_OFF_ROLE.match(body):  # no role at the start (nearly every sentence): no credit, nothing to scan
+        return False
+    roles = list(_SIGN_OFF_ROLE.finditer(body))
+    if not roles or roles[0].start() != 0:
+        return False
+    for role, nxt in zip(roles, [*roles[1:], None]):
+        names = body[role.end():nxt.start() if nxt else len(body)]
+        words = re.findall(r"[^\W\d_][\w'’.-]*", names)
+        if not words or len(words) > 16 or re.search(r"[!?]|\.\s+\w{4,}", names.rstrip(" .)]")):
+            return False
+        initials = not role.group().lower().endswith("by")
+        if not all(w[0].isupper() or w.lower() in _SIGN_OFF_JOINERS or (initials and len(w.rstrip(".")) <= 3)
+                   for w in words):
+            return False
+    return True
+
+
+def without_credit_lines(text: str) -> str:
+    """``text`` without its lines that are credits alone ("Reporting by Desk Staff; editing by Night
+    Editor 0."): who reported and edited a report is not what it says."""
+    lines = text.split("\n")
+    kept = [line for line in lines if not credit_line(line)]
+    return text if len(kept) == len(lines) else "\n".join(kept)
+
+
 def dateline_agency(text: str) -> str | None:
     """The agency signing the body's dateline: "ТАСС" in "МОСКВА, 6 декабря. /ТАСС/.", "Reuters" in
     "KYIV, March 3 (Reuters) -", "РИА Новости" in "МОСКВА, 6 дек — РИА Новости."; None without one."""

@@ -109,14 +109,16 @@ _GLUED = re.compile(r"(?<=[^\W\d_])-(?=\d)")
 def extract_terms(text: str, title: str | None = None) -> DocTerms:
     """Split one article into the four term bags. Never raises on odd text.
 
-    Its dateline is no term: "CHISINAU, Dec 6 (Reuters) -" is where, when and by whom it was filed,
-    which every report of that desk and day shares (QA pass 26a: one wire's unrelated briefs of a
-    day were one story on "chisinau", "dec" and "6"; a dateline's "3 декабря" matched a "3 километрах")."""
-    from storydiff.extract.metadata import text_without_dateline  # extract's own reader, loaded when used
+    Its dateline and credit lines are no terms: "CHISINAU, Dec 6 (Reuters) -" is where, when and by
+    whom it was filed, "Reporting by ...; editing by ..." who wrote it, and every report of that
+    desk and day shares them (QA pass 26a: one wire's unrelated briefs of a day were one story on
+    "chisinau", "dec", "6" and their editors' names; a dateline's "3 декабря" matched a "3 километрах")."""
+    # extract's own readers, loaded when used
+    from storydiff.extract.metadata import text_without_dateline, without_credit_lines
 
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    raw = tokenize(_GLUED.sub("", text_without_dateline(text[:MAX_CHARS])))
+    raw = tokenize(_GLUED.sub("", without_credit_lines(text_without_dateline(text[:MAX_CHARS]))))
     words: Counter = Counter()
     entities: Counter = Counter()
     numbers: Counter = Counter()
