@@ -707,8 +707,10 @@ def test_a_russian_agency_dateline_signed_as_a_sentence_is_no_fact():
     # a dateline's sentence that says something keeps it, lower-case words and all
     assert without_dateline("PARIS — Police arrested two men. More later.") == "Police arrested two men. More later."
     assert without_dateline("KYIV — Ukraine said on Monday.") == "Ukraine said on Monday."
-    assert [c.text for c in article_claims("x", "PARIS — Police arrested two men on Monday.", 4, "en")] == [
-        "PARIS — Police arrested two men on Monday."]
+    # (the sentence as written is shown; what it says, without the dateline, is paired: QA pass 26b, 1)
+    claims = article_claims("x", "PARIS — Police arrested two men on Monday.", 4, "en")
+    assert [(c.shown, c.text) for c in claims] == [
+        ("PARIS — Police arrested two men on Monday.", "Police arrested two men on Monday.")]
     # a review: no headline in title case, abbreviated title or name after an undated dateline is a sign-off
     for sentence, rest in [
             ("KYIV — Russia Attacks Kharkiv.", "Russia Attacks Kharkiv."),
@@ -721,7 +723,7 @@ def test_a_russian_agency_dateline_signed_as_a_sentence_is_no_fact():
             ("КИЇВ, 5 грудня – Укрінформ. Сили ППО збили 40 дронів.", "Сили ППО збили 40 дронів."),
             ("PARIS, Dec 5 — AFP. Police arrested two men.", "Police arrested two men.")]:
         assert without_dateline(sentence) == rest, sentence
-    assert [c.text for c in article_claims("a", "KYIV — Russia Attacks Kharkiv. Four people were killed.", 3, "en")] == [
+    assert [c.shown for c in article_claims("a", "KYIV — Russia Attacks Kharkiv. Four people were killed.", 3, "en")] == [
         "KYIV — Russia Attacks Kharkiv.", "Four people were killed."]
 
 

@@ -138,14 +138,22 @@ class Claim:
     # the weekdays and times of day it names ("on Thursday", "at 3 p.m."): two reports' contradict
     weekdays: tuple[Quantity, ...] = ()
     times: tuple[Quantity, ...] = ()
+    # the wire's dateline the sentence opens with ("KYIV, Nov 24 (Reuters) - "), cut from ``text`` and
+    # ``start``: what the pairing reads is what the sentence says, what a reader is shown is the
+    # sentence as written (``shown``)
+    dateline: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The sentence as the article writes it, its dateline included."""
+        return self.dateline + self.text
 
     @property
     def said(self) -> str:
-        """What the sentence says: its text without the dateline it opens with. Two wire briefs of
-        one desk and day share "CHISINAU, Dec 6 (Reuters) -", and read with it a grain convoy's
-        lede and an airport closure's were one fact (QA pass 26a, 02). The text keeps the dateline:
-        the claim's span is the sentence as written."""
-        return without_dateline(self.text)
+        """What the sentence says: ``text``, from which ``article_claims`` cut the dateline it opens
+        with. Two wire briefs of one desk and day share "CHISINAU, Dec 6 (Reuters) -", and read with
+        it a grain convoy's lede and an airport closure's were one fact (QA pass 26a, 02)."""
+        return self.text
 
 
 _QUOTE_MARK = re.compile('[„“”«»"]')
@@ -1228,6 +1236,10 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
     # were a third of its claims' time
     holding: dict[str, list[int]] = {}
     for a, b in claim_spans(text):
+        # a wire's dateline ("KYIV, Nov 24 (Baltic Wire) - ") is where and who, not what: the claim
+        # starts after it, or its words pair it with no other language's lead (QA pass 26b, 1)
+        said_from = b - len(without_dateline(text[a:b]).lstrip())
+        a, dateline = said_from, text[a:said_from]
         s = text[a:b]
         words = len(_WORD.findall(s))
         # one word fewer for a sentence that counts something: Ukrainian and Russian state a toll
@@ -1239,17 +1251,16 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
         line_end = text.find("\n", b)
         if credit_line(text[text.rfind("\n", 0, a) + 1:line_end if line_end >= 0 else len(text)]):
             continue  # "Oprac. Jan Kowalski": the sentence rule cut the credit after "Oprac."
-        said = without_dateline(s)  # its keys and figures are what it says, not where and when it was filed
-        if not said.strip():  # "ХАРЬКОВ, 5 декабря – РИА Вести." says where, not what
+        if not s.strip():  # "ХАРЬКОВ, 5 декабря – РИА Вести." says where, not what
             continue
-        keys = claim_keys(said)
+        keys = claim_keys(s)
         if _repeats(keys, claims, holding):
             continue
         for key in keys:
             holding.setdefault(key, []).append(len(claims))
         if not figures:
-            claims.append(Claim(article_id, len(claims), a, b, s, keys, ()))
+            claims.append(Claim(article_id, len(claims), a, b, s, keys, (), dateline=dateline))
             continue
-        claims.append(Claim(article_id, len(claims), a, b, s, keys, numbers_in(said), quantities_in(said, language),
-                            dates_in(said, language), weekdays_in(said), clock_times_in(said)))
+        claims.append(Claim(article_id, len(claims), a, b, s, keys, numbers_in(s), quantities_in(s, language),
+                            dates_in(s, language), weekdays_in(s), clock_times_in(s), dateline=dateline))
     return claims

@@ -1061,7 +1061,8 @@ def _adjacent_halves(groups: list[FactGroup], texts: Mapping[str, str]) -> list[
                                       text[first.start:second.end] or f"{first.text} {second.text}",
                                       c.keys | n.keys, first.numbers + second.numbers,
                                       first.quantities + second.quantities, first.dates + second.dates,
-                                      first.weekdays + second.weekdays, first.times + second.times)
+                                      first.weekdays + second.weekdays, first.times + second.times,
+                                      dateline=first.dateline)
                 taken.add(id(h))
                 break
     return [g for g in groups if id(g) not in taken]
@@ -1671,13 +1672,13 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
         variants: dict[str, str] = {}
         versions = []
         for c, score in zip(group.claims, group.scores):
-            if c.article_id not in variants:
-                variants[c.article_id] = c.text
-                versions.append({"article_id": c.article_id, "text": c.text, "score": round(score, 3)})
+            if c.article_id not in variants:  # (each sentence as written: a wire's with its dateline)
+                variants[c.article_id] = c.shown
+                versions.append({"article_id": c.article_id, "text": c.shown, "score": round(score, 3)})
         ids = sorted(variants, key=order.__getitem__)
-        versions += [{"article_id": c.article_id, "text": c.text, "score": round(p, 3)} for c, p in group.candidates]
+        versions += [{"article_id": c.article_id, "text": c.shown, "score": round(p, 3)} for c, p in group.candidates]
         facts.append(Fact(
-            text=group.claims[0].text,
+            text=group.claims[0].shown,
             article_ids=ids,
             variants=variants,
             conflicts=(_conflicts(group.claims, outlet.__getitem__, languages)
