@@ -70,6 +70,21 @@ _MEDIA_PHRASE = rf"(?:{_CWORD}\s+){{0,4}}(?:{_MEDIA_WORDS})\b"
 _ORG_PHRASE = rf"(?:{_CWORD}\s+(?:{_CAP}\s+){{0,3}})?(?:{_ORG_WORDS})\b{_OF_TAIL}"
 _ACRONYM = r"\b[A-Z][A-Z&/]{1,6}\b(?!['’]?[a-z])"
 
+# Polish, Ukrainian, Russian and German put the media word first and the name after it: "Radio Zet",
+# "Telewizja Polsat", "Dziennik Wschodni", "Радіо Свобода", "Polska Agencja Informacyjna" (QA pass
+# 26b, 3: "Radio Zet" and "Radio Lublin" were both read as "Radio", one source). One capitalised
+# adjective may stand before the word; a known name right after it is that name's kind ("Agencja
+# Reuters"), read as the known name alone.
+_MEDIA_FIRST_WORDS = (
+    r"Radio|Radia|Radiu|Radiem|Telewizja|Telewizji|Telewizję|Telewizją|TV|Dziennik|Dziennika|Gazeta|Gazety|"
+    r"Gazecie|Gazetę|Tygodnik|Tygodnika|Kurier|Kuriera|Agencja|Agencji|Agencję|Радіо|Радио|Телеканал|Телеканалу"
+)
+_CAP_ANY = r"[A-ZĄĆĘŁŃÓŚŹŻÄÖÜА-ЯІЇЄҐ][\w'’&-]*"  # a capitalised word in the Latin or Cyrillic letters
+_MEDIA_FIRST_PHRASE = (
+    rf"(?:[A-ZŁŚŻ][a-ząćęłńóśźż]+(?:sk|ck)(?:a|ie|i|iej|iego)\s+)?(?-i:{_MEDIA_FIRST_WORDS})"
+    rf"\s+(?!{_KNOWN_RE})(?-i:{_CAP_ANY})(?:\s+(?-i:{_CAP_ANY})){{0,2}}"
+)
+_KIND_BEFORE_KNOWN = rf"(?:(?:{_MEDIA_FIRST_WORDS})\s+(?={_KNOWN_RE}))?"  # "podała Agencja Reuters": Reuters
 _MEDIA = rf"(?P<name>{_KNOWN_RE}|{_MEDIA_PHRASE})"
 _ORG = rf"(?P<name>{_KNOWN_RE}|{_ORG_PHRASE}|{_ACRONYM})"
 _THE = r"(?:the\s+|The\s+(?!Hill\b))?"  # "The Hill" keeps its article
@@ -115,6 +130,9 @@ _OTHER_CUES = (
     r"powołując\s+się\s+na|"
     # the verb after the news: "..., podała agencja AFP", "poinformował portal Onet", "donosi RMF FM"
     r"podał[aoy]?|poinformował[aoy]?|donosi|donoszą|donosił[aoy]?|"
+    # ("przekazała Rzeczpospolita", "informuje Dziennik Wschodni": QA pass 26b, 3; the name must
+    # still be an outlet's, so "przekazał Ukrainie sprzęt" names none)
+    r"przekazał[aoy]?|przekazuje|przekazują|informuje|informują|"
     r"nach\s+(?:Angaben|Informationen)\s+(?:der|des|von)|"
     r"за\s+даними|за\s+інформацією|як\s+(?:повідомляє|повідомило|повідомили|повідомила|повідомив|пише|пишуть|зазначає|передає|інформує)|"
     r"повідомляє|повідомило|пише|передає|інформує|з\s+посиланням\s+на|посилаючись\s+на|"
@@ -312,7 +330,8 @@ _BEFORE_A_NAME = rf"(?<![\w-])(?=[A-ZА-ЯІЇЄҐ«„“\"]|dpa|franceinfo){_O
 
 _OTHER_LANGUAGE_RULES: list[tuple] = [
     # a known name, or a Latin-script name ending in an outlet word ("агентство Ostrania Press Agency")
-    ("citing", re.compile(rf"(?i:\b(?:{_OTHER_CUES}))\s+{_OTHER_ARTICLES}{_OPEN_QUOTE}(?P<name>{_KNOWN_RE}|{_MEDIA_PHRASE})")),
+    ("citing", re.compile(rf"(?i:\b(?:{_OTHER_CUES}))\s+{_OTHER_ARTICLES}{_OPEN_QUOTE}{_KIND_BEFORE_KNOWN}"
+                          rf"(?P<name>{_KNOWN_RE}|{_MEDIA_FIRST_PHRASE}|{_MEDIA_PHRASE})")),
     # an outlet storydiff does not know, right after the kind of outlet a cue names: "передає агентство
     # SWS", "сообщает агентство SWS со ссылкой на...", "пише видання «Слобідський вісник»" (QA pass
     # 25a, 02: each such reprint counted as an independent source). The kind must be there: after a
@@ -344,7 +363,7 @@ _OTHER_LANGUAGE_RULES: list[tuple] = [
 _LATIN_CUES = ("laut", "zufolge", "gegenüber", "bericht", "berufung", "meldet", "interview mit", "selon", "après",
                "citant", "rapporte", "indique", "révèle", "entretien", "déclaré à", "según", "segun", "informó",
                "informa ", "publica", "recoge", "entrevista", "declaraciones", "citando", "secondo", "intervista",
-               "według", "podaje", "podał", "informuje", "poinformow", "pisze", "napisał", "powołując",
+               "według", "podaje", "podał", "informuje", "przekaz", "poinformow", "pisze", "napisał", "powołując",
                "rozmowie", "wywiadzie", "powiedział", "artykule", "donosi", "nach angaben", "nach informationen", "materiale", "einem bericht", "im bericht",
                "un article", "un artículo",
                # Romanian
@@ -536,6 +555,10 @@ _LEADING_DATE = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\s+(?=\S)"
 )
+# a Polish media word in another case, where the name after it does not change ("Radia Zet",
+# "Telewizji Polsat"): the nominative, so each case of the name is one source
+_MEDIA_HEAD_NOMINATIVE = {"Radia": "Radio", "Radiu": "Radio", "Radiem": "Radio", "Telewizji": "Telewizja",
+                          "Telewizję": "Telewizja", "Telewizją": "Telewizja"}
 _GENERIC_MEDIA = {"Post", "Times", "Journal", "Globe", "Herald", "Tribune", "Telegraph", "Independent"}
 _NOT_A_NAME = {
     "the",
@@ -567,6 +590,7 @@ _NOT_A_NAME = {
     "news",
     "press",
     "today",
+    "radio",  # a media word alone names no station: "poinformowało Radio."
 }
 
 
@@ -579,6 +603,9 @@ def canonical_origin(name: str) -> str:
     clean = " ".join(name.split()).strip(" .,;:'\"“”‘’()")
     clean = re.sub(r"['’]s$", "", clean)
     clean = _LEADING_DATE.sub("", clean)  # "July's Washington Post poll", "a September CNN poll"
+    head, _, rest = clean.partition(" ")
+    if rest and head in _MEDIA_HEAD_NOMINATIVE:  # "według Radia Lublin" cites Radio Lublin
+        clean = f"{_MEDIA_HEAD_NOMINATIVE[head]} {rest}"
     if clean in _GENERIC_MEDIA:  # "the Post", "the Times": the outlet's own short name
         return "The " + clean
     key = clean.lower()
