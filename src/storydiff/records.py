@@ -249,6 +249,9 @@ class QuoteVersion:
 class AlignedQuote:
     speaker: str | None
     versions: list[QuoteVersion]
+    # "speaker differs: A (outlet) vs B (outlet)" where outlets give these words to different people
+    # (compare.quotes.speaker_conflict), for every reader of the story's data, not its pages alone
+    speaker_conflict: str | None = None
 
 
 @dataclass

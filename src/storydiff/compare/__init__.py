@@ -104,12 +104,13 @@ def compare_story(story_id: str, articles: Sequence[Article], fact_settings: Fac
     """Compare analyzed articles of one story (``analyze_articles(..., deep=True)`` first for quotes)."""
     from storydiff.compare.facts import align_facts
     from storydiff.compare.independence import independent_sources, story_origins
-    from storydiff.compare.quotes import align_quotes
+    from storydiff.compare.quotes import align_quotes, mark_speaker_conflicts
 
     ordered = compared_articles(articles)
     # articles in different languages: their quotes are compared by multilingual vectors too
     quotes = align_quotes({a.id: a.quotes for a in ordered}, order=[a.id for a in ordered],
                           languages={a.id: a.language for a in ordered})
+    mark_speaker_conflicts(quotes, ordered)
     # the facts read the quotes' alignment: sentences whose quotes it left apart are not one fact
     facts = align_facts(ordered, fact_settings, quotes)
     n_sources, groups = independent_sources(ordered, facts=facts)

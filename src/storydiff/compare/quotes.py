@@ -33,7 +33,7 @@ from storydiff.compare.translation import (
     sounds,
     translated_changes,
 )
-from storydiff.records import AlignedQuote, Quote, QuoteVersion
+from storydiff.records import AlignedQuote, Article, Quote, QuoteVersion
 from storydiff.settings import CompareSettings
 
 MAX_QUOTE_CHARS = 20_000  # a "quote" longer than this is an extraction error; compare its start only
@@ -417,6 +417,19 @@ def person_keys(named: Sequence[tuple[str, str | None]]) -> list[str]:
     heads = set(group)
     shared = {surnames[g] for g in heads if sum(surnames[h] == surnames[g] for h in heads) > 1}
     return [named[g][0].lower() if surnames[g] in shared else surnames[g] for g in group]
+
+
+def mark_speaker_conflicts(quotes: Sequence[AlignedQuote], articles: Sequence[Article]) -> None:
+    """Set each shared quote's ``speaker_conflict`` (``speaker_conflict``, outlets by their labels in
+    the story): the terminal and HTML reports flagged it, the JSON and the API said nothing (QA pass
+    26b, 4). A quote one outlet alone carries disagrees with no one."""
+    from storydiff.compare.labels import article_labels
+
+    label = article_labels(articles)
+    language = {a.id: a.language for a in articles}
+    for q in quotes:
+        if len(q.versions) >= 2 and any(v.fidelity != "only_here" for v in q.versions):
+            q.speaker_conflict = speaker_conflict(q, lambda i: label.get(i, i), language.get)
 
 
 def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str],

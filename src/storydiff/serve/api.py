@@ -30,6 +30,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 
 import storydiff
+from storydiff.compare.quotes import mark_speaker_conflicts
 from storydiff.fetch.sources import shown_failure
 from storydiff.ingest.formats import json_type
 from storydiff.records import Article, Failure, RawItem, Story
@@ -537,6 +538,7 @@ def create_app(
             elif len(story_id) < MIN_ID_PREFIX:
                 detail += f" (give at least {MIN_ID_PREFIX} characters of an id)"
             raise HTTPException(404, detail)
+        mark_speaker_conflicts(story.quotes, articles)  # (a story stored before quotes carried it)
         return {**story.to_dict(), "articles": [_article_meta(a) for a in articles]}
 
     @app.get("/api/articles/{article_id:path}")

@@ -138,8 +138,9 @@ def build_view(story: Story, articles: Sequence[Article], edits: dict[str, list]
                         }
                         for v in q.versions
                     ],
-                    speaker_conflict=speaker_conflict(q, lambda i: label.get(i, i),
-                                                      lambda i: by_id[i].language if i in by_id else None),
+                    # (the story's own, else read now: a story stored before quotes carried it)
+                    speaker_conflict=q.speaker_conflict or speaker_conflict(
+                        q, lambda i: label.get(i, i), lambda i: by_id[i].language if i in by_id else None),
                 )
             )
         else:

@@ -243,6 +243,7 @@ def story_from_dict(d: dict[str, Any]) -> Story:
                     QuoteVersion(**{**v, "diff": [tuple(p) for p in v.get("diff", [])]})
                     for v in q.get("versions", [])
                 ],
+                speaker_conflict=q.get("speaker_conflict"),
             )
             for q in d.get("quotes", [])
         ],
