@@ -155,6 +155,7 @@ def translations(
     nearly all of its own with it, in the same order (``IndependenceSettings.translation_*``);
     two outlets reporting one event on their own pick and order facts each their own way."""
     settings = settings or IndependenceSettings()
+    label = article_labels(articles).__getitem__
     own: dict[str, list[Fact]] = {a.id: [] for a in articles}
     for f in facts:
         for article_id in set(f.article_ids):
@@ -174,9 +175,18 @@ def translations(
                 # rewrite, not the translation's translation (a second QA pass)
                 continue
             shared = [f for f in own[earlier.id] if later.id in f.article_ids]
-            if len(shared) < settings.translation_min_facts or any(f.conflicts for f in shared):
+            if (len(shared) < settings.translation_min_facts
+                    or any(_disputed_between(f, label(earlier.id), label(later.id)) for f in shared)):
                 # figures or dates that differ are two reports' own details, not a translator's
                 # (a second QA pass: a rewrite with other ages and counts "translated" its source)
+                continue
+            told = len(_told_unattributed(shared, earlier, later))
+            if told < settings.translation_min_unattributed_share * len(shared) and relayed_statement(
+                    earlier, later, facts) is None:
+                # two outlets relaying one official statement tell its facts, in its order, each
+                # on its own: what they share beyond the statement is too little to say one
+                # translated the other (QA pass 26a, 1: UP and Reuters both told Moldova's defence
+                # ministry's statement, and "Reuters translates UP" was claimed)
                 continue
             if min(len(shared) / len(own[earlier.id]), len(shared) / len(own[later.id])) < settings.translation_min_share:
                 continue
@@ -184,6 +194,34 @@ def translations(
                 out[j] = i
                 break
     return out
+
+
+def _disputed_between(fact: Fact, label_a: str, label_b: str) -> bool:
+    """Whether the fact's conflict lines set the two outlets (by their labels) on two sides
+    ("numbers differ: 3 километрах (РИА Новости) vs 5 кілометрів (Українська правда, Reuters)"
+    disputes no figure between Українська правда and Reuters): a third article's other figure says
+    nothing of whether one of the two translated the other (QA pass 26a, 1: adding RIA's report
+    turned "Reuters translates UP" into two sources). A line that names neither is read as a
+    dispute between them: its sides cannot be told."""
+    for line in fact.conflicts:
+        sides = line.split(": ", 1)[-1].split(" vs ")
+        where = [[k for k, side in enumerate(sides) if re.search(rf"[(,] ?{re.escape(label)}[,)]", side)]
+                 for label in (label_a, label_b)]
+        if len(sides) < 2 or not (where[0] or where[1]):
+            return True
+        if where[0] and where[1] and set(where[0]) != set(where[1]):
+            return True
+    return False
+
+
+def _told_unattributed(shared: Sequence[Fact], earlier: Article, later: Article) -> list[Fact]:
+    """The shared facts neither article attributes to a speaker (``compare.attributed``): a
+    statement's facts are told alike by everyone who relays it, and only the rest shows one
+    outlet's telling taken from another's."""
+    from storydiff.compare.attributed import statement_source
+
+    return [f for f in shared
+            if not any(statement_source(f.variants.get(a.id, ""), a.language) for a in (earlier, later))]
 
 
 def relayed_statement(earlier: Article, later: Article, facts: Sequence[Fact]) -> str | None:
