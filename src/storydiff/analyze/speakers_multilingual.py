@@ -809,11 +809,14 @@ def _from_instrumental(word: str, lang: str) -> str:
 
 
 def _last_named(text: str, open_mark: int, lang: str) -> str | None:
-    """The person named last before the opening mark, in its paragraph or else the paragraph
-    before ("Голова ОВА Олег Кіпер повідомив ... «...», — зазначив він"): a first name and a
-    surname (a run of two words or more), outside quotation marks, in the nominative."""
+    """The person named last before the opening mark, in its paragraph or else the
+    ``ROLE_PARAGRAPHS`` before it, as far as a role looks ("Голова ОВА Олег Кіпер повідомив ...
+    «...», — зазначив він"): a first name and a surname (a run of two words or more), outside
+    quotation marks, in the nominative. A site that sets each sentence on a line of its own puts a
+    sentence without a name between the person and the pronoun («...», – наголосив він two lines
+    after Іван Рудницький had no speaker; QA pass 26b)."""
     end = open_mark
-    for _ in range(2):
+    for _ in range(ROLE_PARAGRAPHS + 1):
         start = text.rfind("\n", 0, end) + 1
         head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[start:end])
         names = [run for _, run in _runs(head) if len(run) >= 2]
