@@ -449,21 +449,4 @@ def find_quotes(
     for span, quote in zip(spans, quotes):
         if quote.speaker is None and span.closed:
             quote.speaker = other_language_speaker(text, span.close_mark)
-        if language and not language.lower().startswith("en") and _capitalised_as_a_sentence_start(text, quote.speaker):
-            quote.speaker = None
     return quotes
-
-
-_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
-
-
-def _capitalised_as_a_sentence_start(text: str, speaker: str | None) -> bool:
-    """Whether a one-word speaker is a word the text capitalises only where a sentence begins:
-    a common noun, not a name. The English parse reads a language no rules read (Romanian) by
-    English words, and "Presa rusă de stat a scris despre "zeci de mii"" ("the Russian state
-    press wrote") gave the phrase to a speaker "Presa" (QA pass 26a); a name is capitalised
-    wherever it stands."""
-    if not speaker or " " in speaker.strip():
-        return False
-    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(speaker)}(?!\w)", text)]
-    return bool(found) and all(_SENTENCE_START.search(text, max(0, at - 3), at) for at in found)
