@@ -563,6 +563,10 @@ class FactSettings:
     # (a QA pass's missing count); dev fact F1 0.715 at 4 and 5, 0.718 at 3 (held-out 0.673 all
     # three), and 3 would let more page fragments in ("Sign up now").
     min_claim_words: int = 4
+    # an article's claims past this many are not compared: the facts score every pair of a story's
+    # claims in dense matrices (~40 bytes a pair), so one article of 10,000 sentences cost 4 GB
+    # and minutes (review 26); the longest article of the data has 90 claims, a long read ~400
+    max_article_claims: int = 500
     # "learned": logistic scorer over lexical (+ optional MiniLM) pair features, weights in
     # compare/facts.py WEIGHTS; "judge": the lexical scorer screens every pair, the same-fact judge
     # (compare/same_fact.py: MiniLM cross-encoder, multilingual e5 for other languages) reads each

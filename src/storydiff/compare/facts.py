@@ -904,7 +904,8 @@ def fact_groups(articles: Sequence[Article], settings: FactSettings | None = Non
     never the same fact (``_quotes_apart``). ``figures``: see ``article_claims``."""
     settings = settings or FactSettings()
     claims = [c for a in articles
-              for c in article_claims(a.id, a.text or "", settings.min_claim_words, a.language, figures=figures)]
+              for c in article_claims(a.id, a.text or "", settings.min_claim_words, a.language, figures=figures,
+                                      max_claims=settings.max_article_claims)]
     if not claims:
         return []
     if len({c.article_id for c in claims}) < 2:
