@@ -32,7 +32,10 @@ EXILE = MatchDoc(
 _Judge = RecordedJudge
 
 
-ON = MatchSettings(pair_second_opinion=True)  # off by default (settings.py says why)
+# off by default (settings.py says why); the bar lowered to where the two reports score since round
+# 26's datelines give no terms ("МОСКВА, 7 декабря. /ТАСС/." had lifted them over the default bar):
+# what is tested is when the judgement is asked between the bar and the small-story margin
+ON = MatchSettings(pair_second_opinion=True, threshold=0.01)
 
 
 def _placed(docs: list[MatchDoc], judge: _Judge, settings: MatchSettings = ON) -> dict[str, str]:
