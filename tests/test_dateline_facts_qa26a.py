@@ -19,7 +19,7 @@ PRICES = ("VELDEN, Dec 6 (Reuters) - Ostrania's annual inflation rose to 7.8% in
 def test_a_claims_figures_and_keys_leave_its_dateline_out():
     (claim,) = article_claims("a", PRICES, 4, "en")
     assert claim.shown == PRICES  # the sentence as written (its text is what it says, its dateline apart)
-    assert claim.said.startswith("Ostrania's annual inflation")
+    assert claim.text.startswith("Ostrania's annual inflation")
     assert "6" not in claim.numbers and "7.8%" in claim.numbers
     assert not {"velden", "reuters", "dec"} & set(claim.keys)
 

@@ -1192,6 +1192,18 @@ def compare_stored_story(
     return story, analyzed
 
 
+def stored_story_result(store, story_id: str, fact_settings: FactSettings | None = None, *,
+                        with_analysis: bool = True) -> CompareResult | None:
+    """One stored story as ``show`` and ``export`` give it: its comparison (``compare_stored_story``;
+    with ``with_analysis`` its articles analysed, entities too) and its articles' edits; None when
+    it has no articles."""
+    story, articles = compare_stored_story(store, story_id, fact_settings, with_analysis=with_analysis,
+                                           entities=with_analysis)
+    if story is None:
+        return None
+    return CompareResult(articles=articles, stories=[story], edits=stored_edits(store, story.article_ids))
+
+
 def stored_edits(store, article_ids: Iterable[str]) -> dict[str, list]:
     """For each of ``article_ids`` its outlet edited after it was stored, how each revision
     differs from the one before it (``compare.revisions.RevisionDiff``, oldest first); one its

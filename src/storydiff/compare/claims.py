@@ -148,13 +148,6 @@ class Claim:
         """The sentence as the article writes it, its dateline included."""
         return self.dateline + self.text
 
-    @property
-    def said(self) -> str:
-        """What the sentence says: ``text``, from which ``article_claims`` cut the dateline it opens
-        with. Two wire briefs of one desk and day share "CHISINAU, Dec 6 (Reuters) -", and read with
-        it a grain convoy's lede and an airport closure's were one fact (QA pass 26a, 02)."""
-        return self.text
-
 
 _QUOTE_MARK = re.compile('[„“”«»"]')
 

@@ -267,7 +267,7 @@ def pair_features(claims: Sequence[Claim], use_embeddings: bool = False
                   ) -> tuple[tuple[str, ...], list[np.ndarray]]:
     """Feature names and one claim-by-claim matrix per feature (pairs inside one article are
     scored too; callers ignore them). MiniLM features only when asked for and available."""
-    texts = [c.said for c in claims]  # without a dateline: where and when is no part of the fact
+    texts = [c.text for c in claims]  # (without its dateline: where and when is no part of the fact)
     article = np.array([c.article_id for c in claims])
     idf_dice = _key_dice(claims, story_idf(claims))
     char = _tfidf_cosine(texts, _char_wb_grams)
@@ -347,7 +347,7 @@ def _judge_matrix(claims: Sequence[Claim], pairs: list[tuple[int, int]], languag
     crossed = np.zeros((n, n), dtype=bool)
     from rapidfuzz import fuzz
 
-    words = [" ".join(c.said.lower().split()) for c in claims]
+    words = [" ".join(c.text.lower().split()) for c in claims]
     reprints = [(i, j) for i, j in pairs if fuzz.ratio(words[i], words[j]) >= REPRINT_RATIO]
     for i, j in reprints:
         out[i, j] = out[j, i] = 1.0
@@ -356,7 +356,7 @@ def _judge_matrix(claims: Sequence[Claim], pairs: list[tuple[int, int]], languag
     english = [(i, j) for i, j in pairs if languages[i] == "en" and languages[j] == "en"]
     other = [(i, j) for i, j in pairs if not (languages[i] == "en" and languages[j] == "en")]
     if english:
-        p = 1 / (1 + np.exp(-same_fact.cross_encoder_logits([(claims[i].said, claims[j].said) for i, j in english])))
+        p = 1 / (1 + np.exp(-same_fact.cross_encoder_logits([(claims[i].text, claims[j].text) for i, j in english])))
         for (i, j), v in zip(english, p):
             out[i, j] = out[j, i] = v
     if other:

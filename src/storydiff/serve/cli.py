@@ -714,7 +714,7 @@ def show(
     semantic: SemanticOpt = False,
 ) -> None:
     """Compare the articles of one stored story."""
-    from storydiff.pipeline import CompareResult, compare_stored_story, stored_edits
+    from storydiff.pipeline import stored_story_result
     from storydiff.store.base import MIN_ID_PREFIX
 
     facts = fact_settings_for(semantic)
@@ -731,15 +731,13 @@ def show(
                 err.print(Text(f"error: {safe(story_id, one_line=True)} is the start of several story ids: "
                                f"{safe(', '.join(matches[:5]), one_line=True)}", style="red"), soft_wrap=True)
                 raise typer.Exit(1)
-            story, articles = (compare_stored_story(store, sid, facts, with_analysis=json_, entities=json_)
-                               if sid else (None, []))
-            edits = stored_edits(store, story.article_ids) if story is not None else {}
+            result = stored_story_result(store, sid, facts, with_analysis=json_) if sid else None
     finally:
         store.close()
-    if story is None:
+    if result is None:
         err.print(Text(f"error: no story {safe(story_id, one_line=True)}", style="red"), soft_wrap=True)
         raise typer.Exit(1)
-    _print_compare(CompareResult(articles=articles, stories=[story], edits=edits), json_, html)
+    _print_compare(result, json_, html)
 
 
 @app.command()

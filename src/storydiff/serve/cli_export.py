@@ -36,6 +36,10 @@ def export(
     semantic: SemanticOpt = False,
 ) -> None:
     """Every stored story's comparison as JSON Lines on stdout, newest first: one line a story, the document `show ID --json` prints ({articles, stories, edits, ...})."""
+    from storydiff.pipeline import (
+        stored_story_result,  # the pipeline loads when a command runs, not at start-up
+    )
+
     facts = fact_settings_for(semantic)
     store = _store(db, create=False)
     written = 0
@@ -47,24 +51,12 @@ def export(
             summaries = summaries[:limit] if limit is not None else summaries
             with progress_bar("exporting", total=len(summaries)) as tick:
                 for summary in summaries:
-                    line = story_document(store, summary.id, facts)
-                    if line is not None:
-                        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    result = stored_story_result(store, summary.id, facts)
+                    if result is not None:
+                        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
                         sys.stdout.flush()
                         written += 1
                     tick()
     finally:
         store.close()
     err.print(f"exported {written} stor{'y' if written == 1 else 'ies'}")
-
-
-def story_document(store, story_id: str, facts) -> dict | None:
-    """One stored story as ``show ID --json`` writes it: its comparison (computed once and kept by
-    the store), its articles analysed, and their edits; None when it has no articles."""
-    from storydiff.pipeline import CompareResult, compare_stored_story, stored_edits
-
-    story, articles = compare_stored_story(store, story_id, facts, with_analysis=True, entities=True)
-    if story is None:
-        return None
-    edits = stored_edits(store, story.article_ids)
-    return CompareResult(articles=articles, stories=[story], edits=edits).to_dict()
