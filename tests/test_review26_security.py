@@ -161,6 +161,19 @@ def test_an_article_of_thousands_of_near_identical_sentences_is_compared_in_boun
     assert _in_a_child(COMPARE_A_FLOOD, timeout=120).splitlines() == ["True", "True"]
 
 
+def test_claims_past_the_cap_are_said_not_dropped_silently(caplog):
+    from storydiff.compare.claims import article_claims
+
+    text = " ".join(f"Ten people were injured in town {i}." for i in range(1, 50))
+    with caplog.at_level("WARNING", logger="storydiff.compare.claims"):
+        article_claims("long-report", text, 4, max_claims=20)
+    assert any("long-report" in r.getMessage() and "first 20 claims" in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="storydiff.compare.claims"):
+        article_claims("long-report", text, 4, max_claims=100)
+    assert not caplog.records
+
+
 def test_an_articles_claims_stop_at_the_cap_and_a_repeat_is_still_found_among_many():
     from storydiff.compare.claims import article_claims
 

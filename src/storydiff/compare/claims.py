@@ -7,6 +7,7 @@ into three would make one statement look like three facts).
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -42,6 +43,7 @@ STOPWORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into", "onto", "about", "over", "under", "after", "before", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "that", "this", "these", "those", "it", "its", "it's", "they", "them", "their", "there", "here", "he", "she", "him", "her", "his", "hers", "we", "us", "our", "you", "your", "i", "me", "my", "not", "no", "nor", "also", "just", "only", "very", "more", "most", "such", "than", "too", "own", "same", "other", "others", "some", "any", "all", "each", "both", "few", "many", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "while", "said", "says", "say", "told", "tells", "according", "reported", "reports", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "per", "cent", "percent", "mr", "mrs", "ms", "dr"]
 )
 STEM_LEN = 6  # prefix stemming: "parliamentary"/"parliament", "escalating"/"escalatory" meet; cheap and language-blind
+log = logging.getLogger(__name__)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?(?:%|percent|million|billion|thousand))?")
 # spelled-out counts, so "five people" and "5 people" share a key and "five" vs "seven" is a
@@ -1277,6 +1279,9 @@ def article_claims(article_id: str, text: str, min_words: int, language: str | N
     holding: dict[str, list[int]] = {}
     for a, b in claim_spans(text):
         if max_claims is not None and len(claims) >= max_claims:
+            # said, not silent: a reader must know the facts of the rest were never compared
+            log.warning("%s: facts read from its first %d claims only; its text from character %d of %d "
+                        "was not compared", article_id, max_claims, a, len(text))
             break
         # a wire's dateline ("KYIV, Nov 24 (Baltic Wire) - ") is where and who, not what: the claim
         # starts after it, or its words pair it with no other language's lead (QA pass 26b, 1)
