@@ -54,3 +54,20 @@ def test_canadian_and_us_dollars_differ_and_a_bare_dollar_meets_either():
                       "air defense equipment, officials said.") == []
     assert _conflicts(text.format("Canadian dollars"), text.format("euros")) == [
         "currency differs: 200 million Canadian dollars (a) vs 200 million euros (b)"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, unit, value, issuer",
+    [("Ottawa pledged CAD 200 million for Ukraine.", "en", "dolla", 2e8, "ca"),
+     ("Kanada przekaże CAD 200 mln na drony.", "pl", "dolla", 2e8, "ca"),
+     ("The EU approved EUR 90 billion for Kyiv.", "en", "euro", 9e10, ""),
+     ("The bank lent UAH 1.2 billion to farmers.", "en", "hryvn", 1.2e9, "")],
+)
+def test_a_sum_after_its_currency_code_is_read(text, lang, unit, value, issuer):
+    # "CAD 200 million" read no figure at all: "CAD 200" was taken for a model's designation
+    (q,) = quantities_in(text, lang)
+    assert (q.unit, q.value, q.issuer) == (unit, value, issuer)
+
+
+def test_capitals_before_a_figure_that_are_no_currency_code_stay_a_designation():
+    assert [q.unit for q in quantities_in("Russia launched 12 Su 200 items.", "en")][0] == "su"

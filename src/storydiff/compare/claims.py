@@ -19,18 +19,18 @@ from storydiff.analyze.speech_verbs import ALL_LANGUAGES, reporting_forms, verbs
 from storydiff.extract.metadata import credit_line, without_dateline
 from storydiff.lexicon.numbers import (
     AGE_AFTER,
+    CODE_CURRENCIES,
     COUNTED_AT_PLACE,
-    CURRENCY_BEFORE,
     DOTTED_DATE,
     ENGLISH_ALIASES,
     ENGLISH_SCALES,
     ENGLISH_UNITS,
     ONE_PERSON,
     PLACE_PREPOSITIONS,
-    SYMBOLS,
     UNIT_KEYS,
     clock_minutes,
     contact_spans,
+    currency_before,
     currency_key,
     dollar_issuer,
     is_place_word,
@@ -372,7 +372,8 @@ def _is_model(m: re.Match[str] | None) -> bool:
     if not m:
         return False
     acronym = m.group("acronym")
-    return not (acronym and (is_place_word(acronym) or acronym.lower() in STOPWORDS))
+    # "CAD 200 million" is a sum in a currency's code, not a model "CAD 200"
+    return not (acronym and (is_place_word(acronym) or acronym.lower() in STOPWORDS or acronym in CODE_CURRENCIES))
 
 
 def _designations(text: str) -> list[tuple[int, int]]:
@@ -685,12 +686,12 @@ def quantities_in(text: str, language: str | None = None) -> tuple[Quantity, ...
         unit, pos = "", end - trail
         written = g[: len(g) - trail]
         age = AGE_AFTER.match(text, pos) or (lang is _English and _stated_age(text, start, pos, value))
-        sign = CURRENCY_BEFORE.search(text[max(0, start - 4) : start])
+        sign = currency_before(text, start)
         if age:  # "a 7-year-old girl" and "9-летняя девочка": ages, in every language one unit
             unit, written = "age", written + (age.group(0).rstrip() if age is not True else "")
             pos = len(text)  # nothing after it is its unit
         elif sign:  # "$1.2 billion loan": the sign says what it counts, not "loan"
-            unit, written = SYMBOLS[sign.group(1)], sign.group(0).strip() + written
+            unit, written = sign[0], sign[1].strip() + (" " if sign[1].strip().isalpha() else "") + written
             scale = _MONEY_SCALE.match(text, pos)  # "$1.5bn", "£300m": after a sign, m is million, not metres
             if scale:
                 value *= _MONEY_SCALES[scale.group(1).lower()]

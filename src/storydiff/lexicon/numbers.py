@@ -492,8 +492,21 @@ def currency_key(word: str) -> str | None:
     starts was a sixth of the claims' time (``storydiff compare`` of AEB, round 19)."""
     w = word.lower()
     return next((key for start, key in _CURRENCY_STARTS if _starts(w, start)), None)
-# a currency's sign before the figure: "$1.2 billion", "€1,2 млрд", "US$ 5"
-CURRENCY_BEFORE = re.compile(r"(?:US|A|C)?([$€£₴₽])\s?$")
+# a currency's sign or ISO code before the figure: "$1.2 billion", "€1,2 млрд", "US$ 5", "CAD 200
+# million", "EUR 90 bn" (a wire's and a ministry's way: "CAD 200 million" read no figure at all)
+CODE_CURRENCIES = {"USD": "dolla", "CAD": "dolla", "AUD": "dolla", "NZD": "dolla", "HKD": "dolla", "EUR": "euro",
+                   "GBP": "pound", "UAH": "hryvn", "RUB": "roubl", "PLN": "zloty", "MDL": "leu"}
+CURRENCY_BEFORE = re.compile(r"(?:US|A|C)?(?P<sign>[$€£₴₽])\s?$|(?<![^\W\d_])(?P<code>"
+                             + "|".join(CODE_CURRENCIES) + r")\s?$")
+
+
+def currency_before(text: str, start: int) -> tuple[str, str] | None:
+    """The currency a sign or code right before ``text[start]`` names, and the sign or code as
+    written, or None."""
+    m = CURRENCY_BEFORE.search(text[max(0, start - 5):start])
+    if not m:
+        return None
+    return (SYMBOLS[m.group("sign")] if m.group("sign") else CODE_CURRENCIES[m.group("code")]), m.group(0)
 # Whose dollar a sum is in, where the text says (QA pass 26c, 9: "200 мільйонів канадських доларів"
 # and "200 million US dollars" were one currency): a sign's or a code's letters ("C$", "US$",
 # "CAD", "USD"), or the country's adjective or name beside the currency word, before it
