@@ -28,12 +28,34 @@ def test_a_name_of_no_known_outlet_names_none(name):
     assert own_outlet(name) is None
 
 
-@pytest.mark.parametrize("domain", ["interfax.com.ua", "rbc.ua", "forbes.ua"])
-def test_a_domain_of_an_outlets_edition_names_not_the_outlet(domain):
+@pytest.mark.parametrize("domain, edition", [("interfax.com.ua", "Interfax-Ukraine"), ("rbc.ua", "RBC-Ukraine"),
+                                             ("forbes.ua", "Forbes Ukraine")])
+def test_a_domain_of_an_outlets_edition_names_not_the_outlet(domain, edition):
     """interfax.com.ua is Interfax-Ukraine's site, not Moscow's Interfax: taken for Interfax, the
     page's "Як повідомляє Інтерфакс" (Moscow's agency) was dropped as its own citation."""
-    assert own_outlet(domain) is None
+    assert own_outlet(domain) == edition
     from storydiff.analyze.origins import find_origins
 
     text = "Як повідомляє Інтерфакс, у Москві заявили, що переговори тривають. За даними РБК, так."
     assert {"Interfax", "RBC"} <= {o.name for o in find_origins(text, outlet=domain)}
+
+
+@pytest.mark.parametrize("site, outlet", [("ria.ru", "RIA Novosti"), ("https://www.pravda.com.ua/news/2026/12/7/1/", "Ukrainska Pravda"),
+                                          ("kyivindependent.com", "Kyiv Independent"), ("theguardian.com", "The Guardian"),
+                                          ("en.interfax.com.ua", "Interfax-Ukraine"), ("www.reuters.com", "Reuters"),
+                                          ("meduza.io", "Meduza")])
+def test_a_known_outlets_site_names_it(site, outlet):
+    # ria.ru named no outlet: a RIA page citing "РИА Новости" listed itself as its origin
+    assert own_outlet(site) == outlet
+
+
+@pytest.mark.parametrize("site", ["guardian.ng", "abc.net.au", "interfax.kz", "sky.com.example"])
+def test_a_namesakes_site_is_not_the_known_outlet(site):
+    # Nigeria's Guardian and Australia's ABC: a first label alone is no outlet's name
+    assert own_outlet(site) is None
+
+
+def test_a_page_of_a_known_site_does_not_cite_itself():
+    text = "Как сообщает РИА Новости, в Белгороде объявлена тревога. Об этом также пишет ТАСС."
+    assert [o.name for o in find_origins(text, outlet="ria.ru")] == ["TASS"]
+    assert {o.name for o in find_origins(text, outlet="lenta.ru")} == {"RIA Novosti", "TASS"}

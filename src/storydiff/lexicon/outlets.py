@@ -214,7 +214,61 @@ def known_outlet(name: str) -> str | None:
 _SITE_WORDS = frozenset({"news", "новини", "новости", "media", "медіа", "медиа", "online", "онлайн", "live",
                          "nachrichten", "wiadomości", "aktuell"})
 _SITE_NAME_SPLIT = re.compile(r"[\s|·•:–—]+")
-_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?(?P<label>[\w-]+)\.[a-z]{2,}(?:\.[a-z]{2,})?/?", re.IGNORECASE)
+
+
+# known outlets' own sites, by domain (a subdomain is its site's: "en.interfax.com.ua", "news.sky.com").
+# A domain's first label alone is no outlet's name: guardian.ng is Nigeria's Guardian and abc.net.au
+# Australia's ABC, not The Guardian or ABC News; ria.ru, pravda.com.ua or kyivindependent.com named
+# no outlet, and their pages cited themselves as origins (round 26, left alone)
+OUTLET_DOMAINS: dict[str, str] = {
+    "abcnews.go.com": "ABC News", "ansa.it": "ANSA", "tagesschau.de": "ARD", "ard.de": "ARD",
+    "afp.com": "Agence France-Presse", "aljazeera.com": "Al Jazeera", "aljazeera.net": "Al Jazeera",
+    "apnews.com": "Associated Press", "ap.org": "Associated Press", "axios.com": "Axios", "bbc.com": "BBC",
+    "bbc.co.uk": "BBC", "bild.de": "Bild", "bloomberg.com": "Bloomberg", "cbsnews.com": "CBS News",
+    "cnn.com": "CNN", "spiegel.de": "Der Spiegel", "dpa.com": "Deutsche Presse-Agentur", "dw.com": "Deutsche Welle",
+    "efe.com": "EFE", "elta.lt": "ELTA", "elpais.com": "El País", "euromaidanpress.com": "Euromaidan Press",
+    "europapress.es": "Europa Press", "ft.com": "Financial Times", "forbes.com": "Forbes",
+    "forbes.ua": "Forbes Ukraine", "foxnews.com": "Fox News", "faz.net": "Frankfurter Allgemeine Zeitung",
+    "wyborcza.pl": "Gazeta Wyborcza", "huffpost.com": "HuffPost", "infotag.md": "Infotag",
+    "interfax.ru": "Interfax", "interfax.com": "Interfax", "interfax.com.ua": "Interfax-Ukraine",
+    "interia.pl": "Interia", "kommersant.ru": "Kommersant", "kyivindependent.com": "Kyiv Independent",
+    "kyivpost.com": "Kyiv Post", "kyodonews.net": "Kyodo", "leta.lv": "LETA", "lefigaro.fr": "Le Figaro",
+    "lemonde.fr": "Le Monde", "zona.media": "Mediazona", "meduza.io": "Meduza", "moldpres.md": "Moldpres",
+    "nbcnews.com": "NBC News", "npr.org": "NPR", "onet.pl": "Onet", "politico.com": "Politico",
+    "politico.eu": "Politico", "polsatnews.pl": "Polsat News", "pap.pl": "Polska Agencja Prasowa",
+    "rbc.ru": "RBC", "rbc.ua": "RBC-Ukraine", "ria.ru": "RIA Novosti", "rmf24.pl": "RMF FM",
+    "rferl.org": "Radio Free Europe/Radio Liberty", "reuters.com": "Reuters", "rp.pl": "Rzeczpospolita",
+    "news.sky.com": "Sky News", "suspilne.media": "Suspilne", "sueddeutsche.de": "Süddeutsche Zeitung",
+    "tass.ru": "TASS", "tass.com": "TASS", "tvn24.pl": "TVN24", "tvp.info": "TVP Info",
+    "economist.com": "The Economist", "theguardian.com": "The Guardian", "thehill.com": "The Hill",
+    "nytimes.com": "The New York Times", "telegraph.co.uk": "The Telegraph", "thetimes.co.uk": "The Times",
+    "thetimes.com": "The Times", "wsj.com": "The Wall Street Journal", "washingtonpost.com": "The Washington Post",
+    "unian.ua": "UNIAN", "unian.net": "UNIAN", "unian.info": "UNIAN", "unn.ua": "UNN", "unn.com.ua": "UNN",
+    "usatoday.com": "USA Today", "pravda.com.ua": "Ukrainska Pravda", "ukrinform.ua": "Ukrinform",
+    "ukrinform.net": "Ukrinform", "upi.com": "United Press International", "vox.com": "Vox",
+    "wp.pl": "Wirtualna Polska", "xinhuanet.com": "Xinhua", "news.cn": "Xinhua", "yna.co.kr": "Yonhap",
+    "zdf.de": "ZDF", "francetvinfo.fr": "franceinfo",
+}
+_HOST = re.compile(r"(?:https?://)?(?P<host>(?:[\w-]+\.)+[a-z]{2,})(?::\d+)?(?:/\S*)?", re.IGNORECASE)
+
+
+def _outlet_of_domain(name: str) -> str | None:
+    """The known outlet whose site ``name`` (a domain or a URL) is, by the longest of its domains the
+    host ends with; else by its first label when that is the outlet's whole name squashed
+    ("reuters.co.uk", "meduza.io": never "guardian" for "The Guardian"); None for another site."""
+    m = _HOST.fullmatch(name)
+    if not m:
+        return None
+    labels = m.group("host").lower().split(".")
+    for i in range(len(labels) - 1):
+        if (found := OUTLET_DOMAINS.get(".".join(labels[i:]))) is not None:
+            return found
+    label = labels[1] if labels[0] == "www" and len(labels) > 2 else labels[0]
+    found = known_outlet(label)
+    # a label that is also the start of another known outlet's name may be that edition's site
+    if not found or _has_edition(found) or re.sub(r"\W", "", found.lower()) != label.replace("-", ""):
+        return None
+    return found
 
 
 def own_outlet(name: str) -> str | None:
@@ -228,13 +282,8 @@ def own_outlet(name: str) -> str | None:
     found = known_outlet(name.strip())
     if found:
         return found
-    domain = _DOMAIN.fullmatch(name.strip())
-    if domain:
-        found = known_outlet(domain.group("label"))
-        # a label that is also the start of another known outlet's name may be that edition's site
-        # (interfax.com.ua is Interfax-Ukraine's, rbc.ua RBC-Ukraine's, forbes.ua Forbes Ukraine's):
-        # taken for the first, the page's citations of Moscow's Interfax were dropped as its own
-        return None if found and _has_edition(found) else found
+    if _HOST.fullmatch(name.strip()):
+        return _outlet_of_domain(name.strip())
     words = [w for w in _SITE_NAME_SPLIT.split(name.strip()) if w]
     while len(words) > 1 and words[-1].lower() in _SITE_WORDS:
         words.pop()
