@@ -581,19 +581,24 @@ def _allowed(fig: tuple[float, float, str | None], others: list[tuple[float, flo
 
 
 def _denies(text: str, lang: str) -> int:
-    """1 when ``text`` denies (an odd number of clauses with a negation), else 0."""
+    """1 when ``text`` denies anything (a clause with a negation), else 0. Not the parity of its
+    negated clauses: «не пострадал и не горел» denies twice, and a version saying "was damaged
+    and burned" flips both (QA pass 27c, 1: parity called the two the same); a translation may
+    say one denial in two clauses ("не было и нет" / "there have been none"), so across languages
+    only whether a text denies is compared."""
     words, clause_of = _words_and_clauses(_tokens(text, lang))
-    return _negated_clauses(words, clause_of, list(range(len(words))), lang) % 2
+    return min(1, _negated_clauses(words, clause_of, list(range(len(words))), lang))
 
 
 def _polarity_differs(denies_a: int, denies_b: int, words_a: list[str], words_b: list[str],
                       lang_a: str, lang_b: str) -> bool:
-    """Whether one side denies and the other does not, an implied negation on the side without a
-    negation word counting as one (when the denying side states none itself)."""
+    """Whether one side denies more than the other (counts of negated clauses, or 1 / 0 for
+    whether it denies at all), an implied negation on the side with fewer counting as one (when
+    the denying side states none itself)."""
     if denies_a == denies_b:
         return False
     plain, plain_lang, denying, denying_lang = (
-        (words_a, lang_a, words_b, lang_b) if not denies_a else (words_b, lang_b, words_a, lang_a))
+        (words_a, lang_a, words_b, lang_b) if denies_a < denies_b else (words_b, lang_b, words_a, lang_a))
     return not (_states_implied_negation(plain, plain_lang)
                 and not _states_implied_negation(denying, denying_lang))
 
@@ -635,7 +640,9 @@ def meaning_changes(a: str, b: str, lang_a: str | None = None, lang_b: str | Non
     else:
         span_a, span_b = list(range(len(wa))), list(range(len(wb)))
     if lang_a == lang_b:
-        denies_a, denies_b = _negated_clauses(wa, ca, span_a, lang_a) % 2, _negated_clauses(wb, cb, span_b, lang_b) % 2
+        # the versions' clauses align, so each denial counts: "not damaged and did not burn" /
+        # "not damaged and burned" drops one (a double negative in one clause is one clause)
+        denies_a, denies_b = _negated_clauses(wa, ca, span_a, lang_a), _negated_clauses(wb, cb, span_b, lang_b)
         negation = denies_a != denies_b
     else:
         negation = _negation_differs_across(a[:20_000], b[:20_000], lang_a, lang_b)
