@@ -71,3 +71,22 @@ def test_a_sum_after_its_currency_code_is_read(text, lang, unit, value, issuer):
 
 def test_capitals_before_a_figure_that_are_no_currency_code_stay_a_designation():
     assert [q.unit for q in quantities_in("Russia launched 12 Su 200 items.", "en")][0] == "su"
+
+
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [("L'UE prêtera 90 Md€ à l'Ukraine.", "fr", 9e10), ("Le plan de 300 M€ est prêt.", "fr", 3e8),
+     ("Die EU gibt 90 Mrd. € aus.", "de", 9e10), ("ЄС дасть 90 млрд € Україні.", "uk", 9e10),
+     ("Die Karte kostet 15,50 €.", "de", 15.5)],
+)
+def test_a_sum_before_its_currency_sign_is_in_that_currency(text, lang, value):
+    # QA pass 27a, 12: "90 Md€" counted "md", "90 Mrd. €" counted "gibt": never the euros they are
+    (q,) = quantities_in(text, lang)
+    assert (q.unit, q.value) == ("euro", value)
+
+
+def test_the_eu_members_named_by_their_number_are_no_count():
+    # QA pass 27a, 5: "numbers differ: Vingt-Sept doivent vs two diplomats"
+    qs = quantities_in("Les Vingt-Sept doivent encore approuver le paquet, selon deux diplomates.", "fr")
+    assert [q.value for q in qs] == [2]
+    assert [q.value for q in quantities_in("Vingt-sept pays ont voté.", "fr")] == [27]
