@@ -242,7 +242,8 @@ def related_stream_table(min_content: float | None = None, min_words: int | None
     print(f"## Related events as a stream (`cluster`, min_content_cosine {min_content:g}, content_gate_min_words "
           f"{settings.content_gate_min_words}, event_days_apart {settings.event_days_apart}, content_gate_days_apart "
           f"{settings.content_gate_days_apart}, bridge_shared_days {settings.bridge_shared_days}, out_before_event "
-          f"{settings.out_before_event}, out_before_days {settings.out_before_days}, later_event_veto "
+          f"{settings.out_before_event}, out_before_days {settings.out_before_days}, out_before_days_unshared "
+          f"{settings.out_before_days_unshared}, pair_judge_days_apart {settings.pair_judge_days_apart}, later_event_veto "
           f"{settings.later_event_veto}, later_event_newcomer {settings.later_event_newcomer}, date order): pairwise P / R\n")
     print("| half | reports (events) | P | R | pairs of related events merged (of all such pairs) |")
     print("|---|---:|---:|---:|---:|")
@@ -840,6 +841,10 @@ def main() -> None:
                     help="--related-stream: MatchSettings.later_event_veto on (round 25's veto, measured, off by default)")
     ap.add_argument("--later-event-newcomer", action="store_true",
                     help="--related-stream: MatchSettings.later_event_newcomer on (measured, not the default)")
+    ap.add_argument("--days-unshared", action="store_true",
+                    help="--related-stream: MatchSettings.out_before_days_unshared on (round 27, measured, off by default)")
+    ap.add_argument("--judge-days-apart", action="store_true",
+                    help="--related-stream: MatchSettings.pair_judge_days_apart on (round 27, measured, off by default)")
     ap.add_argument("--halves", nargs="+", default=["dev", "test", "test2", "test3"],
                     help="--related-stream: these halves only (development runs: dev test test2; test3 is held out)")
     ap.add_argument("--orders", type=int, metavar="SEEDS",
@@ -880,6 +885,10 @@ def _run(args) -> None:
             extra["later_event_veto"] = True
         if args.later_event_newcomer:  # a cue of the veto's: the veto on with it
             extra["later_event_veto"] = extra["later_event_newcomer"] = True
+        if args.days_unshared:
+            extra["out_before_days_unshared"] = True
+        if args.judge_days_apart:
+            extra["pair_judge_days_apart"] = True
         related_stream_table(args.min_content, args.content_min_words, args.days_apart, tuple(args.halves), **extra)
     elif args.main_names:
         main_names_table()

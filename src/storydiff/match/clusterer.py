@@ -117,6 +117,21 @@ def _missing_share(
 _UNDEFINED = math.nan  # a learned feature with no value for this pair (scorer.MAY_BE_UNDEFINED)
 
 
+def _tells_the_same(mine: Callable[[str], Iterable[str]], theirs: Callable[[str], Iterable[str]]) -> bool:
+    """Whether two sides (their term bags by channel) share a figure (a numbers-channel term
+    that starts with a digit: a weekday or a month is none) or a headline word that names nothing
+    (a title term neither side has among its names): what an update of an event restates ("Tarn
+    mourns nine killed in Saint Ola sinking" after "Nine killed as Saint Ola ferry goes down"),
+    where the next event of the same people brings its own ("Falk's campaign challenges Ember's
+    nomination signatures" after "Mila Ember launches bid for Lorn mayor")."""
+    figures = {t for t in theirs("numbers") if t[:1].isdigit()}
+    if any(t in figures for t in mine("numbers") if t[:1].isdigit()):
+        return True
+    names = set(mine("entities")) | set(theirs("entities"))
+    heads = set(theirs("title")) - names
+    return any(t in heads for t in mine("title") if t not in names)
+
+
 def story_id_for(doc_id: str) -> str:
     """Deterministic story id: from the id of the story's first article."""
     return "s" + hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
@@ -1226,7 +1241,8 @@ class OnlineClusterer:
             return True
         if not self.settings.out_before_event or len(s.members) > self.settings.out_before_max_size:
             return False
-        days_too = self.settings.out_before_days
+        days_too = self.settings.out_before_days or (self.settings.out_before_days_unshared
+                                                     and not _tells_the_same(d.vecs.channel, s.sums.__getitem__))
         mine, story = _OutSide.of_report(d.t, placing), _OutSide.of_story(s)
         east = self.settings.out_before_east_offset
         return mine.out_before(story, days_too, east) or story.out_before(mine, days_too, east)
@@ -1240,7 +1256,8 @@ class OnlineClusterer:
             return False
         a, b = _OutSide.of_story(s), _OutSide.of_story(other)
         east = st.out_before_east_offset
-        return a.out_before(b, st.out_before_days, east) or b.out_before(a, st.out_before_days, east)
+        days = st.out_before_days or (st.out_before_days_unshared and not _tells_the_same(s.sums.__getitem__, other.sums.__getitem__))
+        return a.out_before(b, days, east) or b.out_before(a, days, east)
 
     def _span_exceeds(self, d: _Doc, s: _Story, other: _Story | None = None) -> bool:
         """The story span bound (MatchSettings.event_story_span_days): ``s`` (or ``other``, which
@@ -1297,7 +1314,7 @@ class OnlineClusterer:
         published = ((placing.pub_day, placing.pub_day),)
         apart = max(days_apart(published, s.event_days or (s.pub_days,)),
                     days_apart(placing.event_days or published, (s.pub_days,)))
-        if not 1 <= apart <= st.event_days_apart:
+        if apart < 1 or (apart > st.event_days_apart and not (st.pair_judge_days_apart and st.event_days_apart >= 0)):
             return False  # published on the other's day: the score decides (further apart: the veto, or the score)
         score, threshold = self._pair_score(d, s)
         return score is not None and score < threshold
