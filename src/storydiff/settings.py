@@ -350,7 +350,7 @@ class MatchSettings:
     # a counsel's questioning after a fired official's memos). Measured, off (round 27): it kept
     # those written pairs apart (development halves dev 8 -> 4, test 4 -> 0 merged pairs) but the
     # held-out half did not move (test3 0.882 / 0.938 either way), the English 10k stream cannot
-    # exercise it (116 of its 1,106 checks tell nothing alike, none with a side out a day before),
+    # exercise it (116 of its 1,106 checks tell nothing alike; no placement changed),
     # and a next-day update told in other words ("Rudna holds day of mourning") is split.
     out_before_days_unshared: bool = False
     # ... between stories of at most this many reports: a larger story is one told over days,
