@@ -402,7 +402,7 @@ def _own_id(prepared, where: str, seen: dict[str, bytes]):
 
 @app.command()
 def cluster(
-    input: Annotated[str, typer.Argument(help="JSONL rows {id, text, title?, published?, outlet?, url?}, or -")],
+    input: Annotated[str, typer.Argument(help="JSONL rows {id, text, title?, published?, outlet?, url?, language?}, or -")],
     workers: Annotated[int, typer.Option("--workers", min=0, help="processes computing features (0: all in this one)")] = 2,
     strict: StrictOpt = False,
     assume_tz: AssumeTzOpt = None,
