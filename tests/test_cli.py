@@ -760,6 +760,16 @@ def test_a_closed_pipe_ends_the_command_quietly_with_status_0(args):
     assert "Traceback" not in err and "Exception ignored" not in err and "Broken pipe" not in err
 
 
+def test_a_closed_pipe_holding_stderr_too_ends_the_command_with_status_0():
+    # `storydiff demo 2>&1 | head -1`: the reader goes after the first line, a diagnostic, so the
+    # warning that follows meets the closed pipe on stderr (Rich's stderr console ended with 1)
+    proc = subprocess.Popen([sys.executable, "-m", "storydiff", "demo"], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, env={**os.environ, "COLUMNS": "80"})
+    assert proc.stdout.readline().startswith(b"storydiff demo: ")
+    proc.stdout.close()
+    assert proc.wait(timeout=300) == 0
+
+
 @pytest.mark.parametrize("columns", [110, 140])
 def test_each_headline_reads_whole_at_a_common_terminal_width(columns):
     # at 110 columns the articles' table left a title 8 columns, one word a line ("Strong",

@@ -115,8 +115,17 @@ class Output(Console):
         raise BrokenPipeError
 
 
+class Diagnostics(Console):
+    """stderr. A reader that closes a pipe holding stderr too (``storydiff demo 2>&1 | head``)
+    silences the diagnostics; Rich would point stdout at /dev/null and end with status 1 instead.
+    The command goes on, and ends with 0 as soon as stdout meets the closed pipe."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+
+
 out = Output(soft_wrap=False)
-err = Console(stderr=True)
+err = Diagnostics(stderr=True)
 
 Paths = Annotated[list[str], typer.Argument(help="files, folders, globs, or - for stdin")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines on stdout")]
