@@ -697,7 +697,8 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m storydiff.spa
     parser.add_argument(
         "--master", default=None, help="Spark master, e.g. local[2] (default: spark-submit's)"
     )
-    parser.add_argument("--format", dest="fmt", choices=("jsonl", "parquet"), default="jsonl")
+    parser.add_argument("--format", dest="fmt", choices=("jsonl", "parquet"), default="jsonl",
+                        help="how articles/, stories/ and failures/ are written (default: JSON Lines)")
     parser.add_argument(
         "--time-partitions", type=int, default=None, help="time ranges to cluster in parallel"
     )
