@@ -220,7 +220,8 @@ def test_body_size_limit(loaded, monkeypatch):
     client, _, _ = loaded
     monkeypatch.setattr(api, "MAX_BODY_BYTES", 1000)
     big = json.dumps({"text": "word " * 400}).encode()
-    assert client.post("/api/articles", content=big, headers=AUTH).status_code == 413
+    refused = client.post("/api/articles", content=big, headers=AUTH)
+    assert refused.status_code == 413 and "0.000954 MiB limit" in refused.text
 
     def chunks():  # no Content-Length: the server must count what arrives
         for _ in range(10):

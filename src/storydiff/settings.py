@@ -14,7 +14,6 @@ from pathlib import Path
 @dataclass(frozen=True)
 class IngestSettings:
     max_item_bytes: int = 20_000_000  # larger items are refused with a reason, not read
-    max_records_per_file: int = 10_000_000
     # One record of a multi-record file (a JSONL line, a CSV row, a feed entry) over this fails by
     # name and is skipped unread, so one runaway record never sits in memory: room for a record
     # carrying both its text and its HTML at the item limit.

@@ -42,7 +42,9 @@ from storydiff.store.base import MIN_ID_PREFIX
 
 __all__ = ["MAX_BODY_BYTES", "MAX_ITEMS", "create_app"]
 
-MAX_BODY_BYTES = 20 * 1024 * 1024  # one POST; matches IngestSettings.max_item_bytes (one big page)
+# one POST: 20 MiB, a little over IngestSettings.max_item_bytes (20 MB), so one item at the item limit
+# fits a request and fails by itself, as in files, rather than refusing the request
+MAX_BODY_BYTES = 20 * 1024 * 1024
 MAX_ITEMS = 1000  # articles per POST: bounds one request's work (it holds no lock while extracting)
 LIST_LIMIT_MAX = 1000
 # An offset past this is no page of any database, and past 2**63 no database can even be asked
@@ -283,13 +285,13 @@ async def _read_body(request: Request, limit: int) -> bytes:
         except ValueError:
             raise HTTPException(400, "invalid Content-Length header") from None
         if too_big:
-            raise HTTPException(413, f"request body over the {limit // (1024 * 1024)} MB limit")
+            raise HTTPException(413, f"request body over the {limit / 2**20:.3g} MiB limit")
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:  # a chunked upload declares no length: count what arrives
-            raise HTTPException(413, f"request body over the {limit // (1024 * 1024)} MB limit")
+            raise HTTPException(413, f"request body over the {limit / 2**20:.3g} MiB limit")
         chunks.append(chunk)
     return b"".join(chunks)
 
