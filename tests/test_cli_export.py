@@ -86,3 +86,60 @@ def test_export_resumed_with_a_filter_skips_only_what_it_exported(tmp_path):
     first = _lines(runner.invoke(app, ["export", "--db", db, "--min-articles", "2", "--limit", "1"]))
     rest = _lines(runner.invoke(app, ["export", "--db", db, "--min-articles", "2", "--skip", "1"]))
     assert len(several) == 1 and first + rest == several
+
+
+def _csv(result) -> list[dict]:
+    import csv
+    import io
+
+    assert result.exit_code == 0, result.stderr
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_export_as_csv_tables_holds_what_the_json_holds(tmp_path):
+    # QA pass 27c, 9: a researcher's coding spreadsheet had to flatten the nested JSON by hand
+    db = _db(tmp_path)
+    documents = _lines(runner.invoke(app, ["export", "--db", db]))
+    stories = [s for d in documents for s in d["stories"]]
+    outlet = {a["id"]: a["outlet"] for d in documents for a in d["articles"]}
+
+    rows = _csv(runner.invoke(app, ["export", "--db", db, "--csv", "stories"]))
+    assert [r["story"] for r in rows] == [s["id"] for s in stories]
+    quake = next(r for r in rows if r["articles"] == "2")
+    assert set(quake["outlets"].split("; ")) == {"Valley Herald", "Coast Wire"}
+    assert int(quake["conflicts"]) >= 1  # 12 vs 14 killed
+
+    facts = _csv(runner.invoke(app, ["export", "--db", db, "--csv", "facts"]))
+    assert len(facts) == sum(len(f["versions"]) for s in stories for f in s["facts"])
+    assert all(r["outlet"] == outlet[r["article"]] for r in facts)
+    assert any("12" in r["conflicts"] and "14" in r["conflicts"] for r in facts)
+
+    quotes = _csv(runner.invoke(app, ["export", "--db", db, "--csv", "quotes"]))
+    assert len(quotes) == sum(len(q["versions"]) for s in stories for q in s["quotes"])
+    assert {r["speaker"] for r in quotes} == {q["speaker"] for s in stories for q in s["quotes"]} != set()
+
+
+def test_export_as_csv_refuses_an_unknown_table(tmp_path):
+    refused = runner.invoke(app, ["export", "--db", _db(tmp_path), "--csv", "people"])
+    assert refused.exit_code == 2 and "stories, facts, quotes" in refused.stderr
+
+
+def test_a_csv_cell_a_spreadsheet_would_run_is_written_as_text():
+    import csv
+    import io
+
+    from storydiff.serve.export_rows import CsvTable
+
+    document = {"articles": [{"id": "a", "outlet": "=cmd|' /C calc'!A0", "language": "en"}],
+                "stories": [{"id": "s1", "article_ids": ["a"], "facts": [
+                    {"match": "only", "article_ids": ["a"], "conflicts": [],
+                     "versions": [{"article_id": "a", "text": '=HYPERLINK("http://x.example","click")', "score": 1.0}]}],
+                    "quotes": [], "origins": ["@SUM(1+1)"], "timeline": [{"published": None, "title": "-2+3"}]}]}
+    out = io.StringIO()
+    CsvTable(out, "facts").write(document)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    assert row["sentence"] == '\'=HYPERLINK("http://x.example","click")' and row["outlet"].startswith("'=")
+    out = io.StringIO()
+    CsvTable(out, "stories").write(document)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    assert row["origins"] == "'@SUM(1+1)" and row["first_title"] == "'-2+3" and row["outlets"].startswith("'=")

@@ -34,14 +34,21 @@ def export(
                                                              "(resume an export with the same options)")] = 0,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="at most this many stories")] = None,
     semantic: SemanticOpt = False,
+    csv_table: Annotated[str | None, typer.Option(
+        "--csv", help="CSV for a spreadsheet instead of JSON Lines: one table, 'stories' (a row a story), "
+                      "'facts' (a row an outlet's sentence of a fact) or 'quotes' (a row an outlet's version of a quote)")] = None,
 ) -> None:
-    """Every stored story's comparison as JSON Lines on stdout, newest first: one line a story, the document `show ID --json` prints ({articles, stories, edits, ...})."""
+    """Every stored story's comparison as JSON Lines on stdout, newest first: one line a story, the document `show ID --json` prints ({articles, stories, edits, ...}); or, with --csv TABLE, one table of rows."""
     from storydiff.pipeline import (
         stored_story_result,  # the pipeline loads when a command runs, not at start-up
     )
+    from storydiff.serve.export_rows import TABLES, CsvTable
 
+    if csv_table is not None and csv_table not in TABLES:
+        raise typer.BadParameter(f"{csv_table!r} is no table: one of {', '.join(TABLES)}", param_hint="--csv")
     facts = fact_settings_for(semantic)
     store = _store(db, create=False)
+    table = CsvTable(sys.stdout, csv_table) if csv_table else None
     written = 0
     try:
         with database_errors(db):
@@ -52,7 +59,11 @@ def export(
             with progress_bar("exporting", total=len(summaries)) as tick:
                 for summary in summaries:
                     result = stored_story_result(store, summary.id, facts)
-                    if result is not None:
+                    if result is not None and table is not None:
+                        table.write(result.to_dict())
+                        sys.stdout.flush()
+                        written += 1
+                    elif result is not None:
                         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
                         sys.stdout.flush()
                         written += 1
