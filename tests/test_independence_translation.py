@@ -89,3 +89,36 @@ def test_a_rewrite_beside_a_translation_of_its_original_is_no_translation_of_the
     rewrite = article("vp", "Veyra Post", "en", EN, "2026-11-03T08:00:00Z")
     story = [Fact(en, ["hw", "pr", "vp"], {"hw": en, "pr": uk, "vp": en}) for en, uk in zip(EN, UK)]
     assert translations([wire, copy, rewrite], story) == {1: 0}
+
+
+EN_MORE = EN + ["Rescuers worked through the night at the terminal.", "Port traffic resumed by noon.",
+                "The regional governor declared a day of mourning."]
+
+
+def test_an_abridged_translation_is_credited_to_its_original_not_to_a_short_rewrite_it_happens_to_cover():
+    # QA pass 27b, 4: a Russian site translated 5 of a Ukrainian report's 9 sentences and was said to
+    # match a short Ukrainian rewrite "fact for fact" (the rewrite's 4 facts were all in it)
+    wire = article("hw", "Harbor Wire", "en", EN_MORE, "2026-11-03T06:00:00Z")
+    rewrite = article("rw", "Port Daily", "en", ["Three people died when drones hit Odesa's port at night.",
+                                                 "A grain terminal was damaged, in Prymorskyi district.",
+                                                 "Of 35 drones, 28 were downed, according to the air force.",
+                                                 "Some 4.5 million tonnes of grain pass the terminal yearly."],
+                      "2026-11-03T07:00:00Z")
+    copy = article("pr", "Pryvoz Daily", "uk", UK, "2026-11-03T08:00:00Z")
+    story_facts = [Fact(en, ["hw", "pr"] + (["rw"] if k < 4 else []), {"hw": en, "pr": uk, **({"rw": en} if k < 4 else {})})
+                   for k, (en, uk) in enumerate(zip(EN, UK))]
+    story_facts += [Fact(s, ["hw"], {"hw": s}) for s in EN_MORE[5:]]
+    assert translations([wire, rewrite, copy], story_facts) == {2: 0}
+    n, groups = independent_sources([wire, rewrite, copy], facts=story_facts)
+    grouped = next(g for g in groups if "pr" in g.article_ids)
+    assert grouped.article_ids[:1] == ["hw"] and "rw" not in grouped.article_ids
+    assert "Pryvoz Daily's text tells 5 of Harbor Wire's 8 facts, in its order (en → uk)" in grouped.reason
+
+
+def test_a_translation_keeping_under_half_of_the_original_is_no_translation():
+    wire = article("hw", "Harbor Wire", "en", EN_MORE + ["Two ferries were cancelled.", "The mayor spoke at noon."],
+                   "2026-11-03T06:00:00Z")
+    copy = article("pr", "Pryvoz Daily", "uk", UK[:4], "2026-11-03T08:00:00Z")
+    story_facts = [Fact(en, ["hw", "pr"], {"hw": en, "pr": uk}) for en, uk in zip(EN[:4], UK[:4])]
+    story_facts += [Fact(s, ["hw"], {"hw": s}) for s in wire.text.split("\n\n")[4:]]
+    assert translations([wire, copy], story_facts) == {}

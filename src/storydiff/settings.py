@@ -754,6 +754,11 @@ class IndependenceSettings:
     # independent reports of one story in two languages.
     translation_min_share: float = 0.8
     translation_min_facts: int = 4
+    # An abridged translation: the later article's facts nearly all the earlier one's (the share
+    # above), in order, and at least this share of the earlier one's kept (QA pass 27b, 4: a Russian
+    # site translated 5 of a Ukrainian report's 9 sentences, and was credited instead to a short
+    # Ukrainian rewrite whose 4 facts it happened to cover)
+    translation_abridged_share: float = 0.5
     # ... and at least this share of the shared facts told by neither article as a speaker's
     # ("..., the defence ministry said."): two outlets relaying one official statement tell its
     # facts alike, in its order, each on its own (QA pass 26a, 1: 1 of UP's and Reuters's 4 shared

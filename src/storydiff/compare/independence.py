@@ -165,6 +165,9 @@ def translations(
     for j, later in enumerate(articles):
         if not later.language or primary_origin(later, settings) is not None:
             continue  # a credited translation already counts with its origin
+        # of the earlier articles it may translate, the one it shares the most facts with: a
+        # short rewrite of the original shares fewer (QA pass 27b, 4)
+        best, best_shared = None, 0
         for i in range(j):
             earlier = articles[i]
             if not earlier.language or language_key(earlier.language) == language_key(later.language):
@@ -188,12 +191,21 @@ def translations(
                 # translated the other (QA pass 26a, 1: UP and Reuters both told Moldova's defence
                 # ministry's statement, and "Reuters translates UP" was claimed)
                 continue
-            if min(len(shared) / len(own[earlier.id]), len(shared) / len(own[later.id])) < settings.translation_min_share:
+            earlier_share, later_share = len(shared) / len(own[earlier.id]), len(shared) / len(own[later.id])
+            if later_share < settings.translation_min_share or earlier_share < min(
+                    settings.translation_min_share, settings.translation_abridged_share):
                 continue
-            if _out_of_order(shared, earlier, later) <= 1:
-                out[j] = i
-                break
+            if _out_of_order(shared, earlier, later) <= 1 and len(shared) > best_shared:
+                best, best_shared = i, len(shared)
+        if best is not None:
+            out[j] = best
     return out
+
+
+def _facts_told(earlier: Article, later: Article, facts: Sequence[Fact]) -> tuple[int, int]:
+    """How many of ``earlier``'s facts ``later`` tells too, and how many ``earlier`` has."""
+    own = [f for f in facts if earlier.id in f.article_ids]
+    return sum(1 for f in own if later.id in f.article_ids), len(own)
 
 
 def _disputed_between(fact: Fact, label_a: str, label_b: str) -> bool:
@@ -306,8 +318,13 @@ def independent_sources(
                         relays += 1
                         copies += f"{_label(earlier.id)} and {_label(later.id)} both relay {_statement_of(relayed)}; "
                     else:  # what was measured, not who did what: no credit, the same facts in one order
-                        copies += (f"{_label(later.id)}'s text matches {_label(earlier.id)}'s fact for fact "
-                                   f"({language_key(earlier.language)} → {language_key(later.language)}); ")
+                        langs = f"({language_key(earlier.language)} → {language_key(later.language)})"
+                        told, of = _facts_told(earlier, later, facts or ())
+                        if told < settings.translation_min_share * of:  # an abridged translation
+                            copies += (f"{_label(later.id)}'s text tells {told} of {_label(earlier.id)}'s {of} "
+                                       f"facts, in its order {langs}; ")
+                        else:
+                            copies += f"{_label(later.id)}'s text matches {_label(earlier.id)}'s fact for fact {langs}; "
         if len(primaries) == 1:
             origin = primaries.pop()
             # one origin under two names ("OPA" in a dateline tag, "Ostrania Press Agency" spelled
