@@ -489,7 +489,13 @@ def _speaker_after_verb(
     role ("— добавил представитель Кремля", "sagte der Premier"). ``close_mark``: where a role
     looks back from for the person given it."""
     if lang == "fr" and cue.lower().startswith("a-t-"):
-        return cue, previous  # « ... », a-t-il ajouté
+        # « ... », a-t-il ajouté: the person the text named since the previous quote's sentence
+        # ("Viktor Orbán a de nouveau menacé ... « ... », a-t-il lancé"), else the previous speaker,
+        # of the pronoun's gender: the previous speaker alone gave Orbán's words to the Commission
+        # and von der Leyen's "a-t-elle" to Bart De Wever (QA pass 27a, 1)
+        want = "f" if cue.lower().endswith("elle") else "m"
+        candidate = _named_since(text, since, open_mark, lang) or previous or last_named
+        return cue, _agreeing(text, lang, candidate, want, open_mark, since)
     pronoun = _PRONOUN_RE[lang].match(rest.lstrip())
     runs_near = _speaker_runs(rest[:40], lang)
     if lang == "de":  # "sagte er der Deutschen Presse-Agentur": whom he said it to
@@ -530,6 +536,27 @@ def _speaker_after_verb(
                  or _agreeing(text, lang, previous, _wanted_gender(lang, cue), open_mark, since))
 
 
+# an indefinite article before a lowercase noun after the verb: someone the text does not name
+_INDEFINITE = {lang: re.compile(rf"(?<!\w)(?:{words})\s+[^\W\d_A-ZÀ-Ý]")
+               for lang, words in {"fr": "un|une", "es": "un|una", "it": "un|una|uno", "de": "ein|eine|einer"}.items()}
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _named_since(text: str, since: int, open_mark: int, lang: str) -> str | None:
+    """The person named last in full before the quote, after the sentence of the previous quote
+    (whose attribution names that quote's speaker, or someone beside them) and within the quote's
+    paragraph and the ``ROLE_PARAGRAPHS`` before it, outside quotation marks; None."""
+    lo = _role_reach(text, open_mark)
+    if since > 0:
+        end = _SENTENCE_END.search(text, since, open_mark)
+        if end is None:
+            return None
+        lo = max(lo, end.end())
+    head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[lo:open_mark])
+    names = [run for _, run in _speaker_runs(head, lang) if len(run) >= 2]
+    return _name(names[-1]) if names else None
+
+
 def _role_of_an_institution(rest: str, run: tuple[int, list[str]], lang: str) -> bool:
     """Whether the words after the verb are a lowercase role word and then ``run``, one word the
     names table knows as a place or an institution ("представитель Кремля", "речник МЗС")."""
@@ -549,8 +576,9 @@ def _role_phrase(rest: str, run: tuple[int, list[str]]) -> str:
 
 def speaker_before(text: str, open_mark: int, lang: str) -> tuple[str, str] | None:
     """(speaker, cue) named before the opening mark, in the same sentence: "X заявив: «",
-    "За словами X, «", "Jak zaznaczył X, „"."""
-    sentence = _sentence_before(text, open_mark)
+    "За словами X, «", "Jak zaznaczył X, „". An earlier quote in the sentence is no one's words
+    here: "« C'est un signal clair », a-t-elle lancé, avant d'ajouter : « »" named "C'est" (QA pass 27a, 1)."""
+    sentence = _QUOTED.sub(lambda m: " " * len(m.group(0)), _sentence_before(text, open_mark))
     according = next(reversed(list(_ACCORDING_RE[lang].finditer(sentence))), None)  # the last one
     if according is not None:
         runs = _runs(sentence[according.end():])
@@ -923,6 +951,14 @@ def _full_name(text: str, speaker: str | None, lang: str) -> str | None:
     return speaker
 
 
+def _goes_on(text: str, previous_end: int, open_mark: int) -> bool:
+    """Whether the quote carries on the previous one's sentence, naming no one between them and
+    closing on a colon: "« ... », a-t-elle lancé, avant d'ajouter : « ... »"."""
+    between = _QUOTED.sub(" ", text[previous_end:open_mark]) if previous_end > 0 else ""
+    return (between.rstrip().endswith(":") and _SENTENCE_END.search(between.rstrip()[:-1]) is None
+            and not _runs(between))
+
+
 def _opens_sentence(text: str, open_mark: int) -> bool:
     """Nothing of the quote's sentence before its opening mark (a quote on its own, not one
     introduced by words that name no one: "У комюніке сказано: «")."""
@@ -944,6 +980,12 @@ def _anonymous(text: str, sp, lang: str) -> str | None:
         found = rx.search(clause, 0, 30)
         if found is not None and (found.start() == 0 or not _VERB_RE[lang].match(clause)):
             return found.group(0)  # "– mówi się w kuluarach" opens on its verb
+        verb = _VERB_RE[lang].match(clause)
+        rest = clause[verb.end():] if verb else ""
+        if verb and lang in _INDEFINITE and _INDEFINITE[lang].search(" ".join(rest.split()[:4])) and not _runs(rest):
+            # "», a indiqué à l'AFP un diplomate européen": someone unnamed, not the previous speaker
+            # (Dmitri Peskov took the diplomat's words once "a-t-il" stopped passing the last name on)
+            return verb.group(0)
         if clause.strip():
             return None  # words after the quote that attribute it otherwise
     start = max(text.rfind("\n", 0, sp.open_mark), *(text.rfind(p, 0, sp.open_mark) for p in (". ", "! ", "? ")))
@@ -1002,7 +1044,8 @@ def attribute_other_language(text: str, spans, quotes, lang: str, max_inherit_pa
                 # "Он добавил: «...»": the speaker just named, of the pronoun's or verb's gender ("Dodała:")
                 speaker = (_agreeing(text, lang, inherited or last_named, _wanted_gender(lang, cue, pronoun),
                                      sp.open_mark, previous_end) if cue else None)
-        if cue is None and speaker is None and _opens_sentence(text, sp.open_mark):
+        if cue is None and speaker is None and (_opens_sentence(text, sp.open_mark)
+                                                or _goes_on(text, previous_end, sp.open_mark)):
             speaker = inherited  # a run of quotes by one speaker: «...», — сказала X. «...».
         if speaker is None and cue is None and lang == "en":
             speaker = _english_subject(text, sp.open_mark)

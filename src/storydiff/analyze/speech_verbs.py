@@ -44,7 +44,10 @@ SPEECH_VERBS = {
            "martwi martwił martwiła dziwi dziwił dziwiła"),
     "fr": ("a déclaré a dit a affirmé a ajouté a expliqué a souligné a indiqué a annoncé a précisé a assuré "
            "a estimé a poursuivi a insisté a averti a reconnu a-t-il a-t-elle déclare explique affirme "
-           "souligne indique estime ajoute assure poursuit insiste"),
+           "souligne indique estime ajoute assure poursuit insiste "
+           # a warning, a hammered or a thrown line is said too: "», a prévenu le ministre hongrois ...,
+           # Péter Szijjártó", "», a martelé Viktor Orbán", "», a lancé X" had no speaker (QA pass 27a, 1)
+           "a prévenu a martelé a lancé a rappelé a répondu a tranché prévient martèle rappelle"),
     "es": ("dijo afirmó declaró señaló añadió explicó aseguró subrayó indicó anunció advirtió destacó apuntó "
            "reconoció insistió manifestó informó ha dicho ha afirmado ha señalado ha asegurado ha explicado "
            "ha declarado ha añadido explica asegura afirma señala añade"),
