@@ -677,8 +677,13 @@ _RULE_PROBES = [
            "sicherte Polen die Solidarität zu. „Die Bundeswehr ist bereit“, sagte er in Berlin."),
     ("pl", "\"Wszyscy są bezpieczni\" - przekazał w Polsat News wojewoda Krzysztof Komorski.\n\n"
            "„Wir stehen an der Seite Polens“, schrieb Bundeskanzler Friedrich Merz auf X."),
+    # 7: a name's particles are read with it; French "a-t-il" is the person named since the
+    # previous quote, of its gender; "a prévenu" is a speech verb (QA pass 27a, 1 and 2)
+    ("fr", "« Les avoirs resteront gelés », a affirmé la présidente de la Commission, Ursula von der Leyen.\n"
+           "Le Premier ministre Viktor Orbán a menacé. « La Hongrie ne paiera pas », a-t-il lancé.\n"
+           "« Nous ne reconnaîtrons jamais cette décision », a prévenu Dmitri Peskov."),
 ]
-_RULES_FINGERPRINT = {6: "eea4b55534adb98e"}
+_RULES_FINGERPRINT = {7: "69cf4775fca81d41"}
 
 
 def test_stored_parses_are_keyed_by_the_rules_that_made_them():

@@ -3,6 +3,9 @@
 1: French quotes went to the wrong speaker: "a-t-il lancé" took the previous quote's speaker
 whoever the text named in between and whatever the pronoun's gender; "a prévenu", "a martelé",
 "a lancé" were no speech verbs; an earlier quote's first word ("C'est") was a speaker.
+2: "von der Leyen" was cut short outside English ("Ursula", "Kommissionschefin Ursula", "Єврокомісії
+Урсула"): `compare` said "speaker differs" between one person's names, missed a real
+misattribution (a one-word speaker counts for no one), and `search --speaker` found English only.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import pytest
 
 from storydiff.analyze.quotes import find_quotes
+from storydiff.compare.quotes import speaker_conflict
+from storydiff.records import AlignedQuote, QuoteVersion
 
 
 def _speakers(text: str, lang: str) -> list[str | None]:
@@ -55,3 +60,60 @@ def test_an_unnamed_source_after_the_verb_is_no_one():
     text = ("« Nous ne reconnaîtrons jamais cette décision », a prévenu Dmitri Peskov, porte-parole du Kremlin.\n"
             "« L'Ukraine recevra cet argent dès janvier », a indiqué à l'AFP un diplomate européen.")
     assert _speakers(text, "fr") == ["Dmitri Peskov", None]
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        ("« Les avoirs russes resteront immobilisés », a affirmé la présidente de la Commission, "
+         "Ursula von der Leyen.", "fr", "Ursula von der Leyen"),
+        ("« Nous nous étions engagés à couvrir les besoins de l'Ukraine », a déclaré Ursula von der Leyen "
+         "lors de la conférence de presse.", "fr", "Ursula von der Leyen"),
+        ("„Die russischen Vermögenswerte bleiben eingefroren“, sagte Kommissionschefin Ursula von der Leyen.",
+         "de", "Ursula von der Leyen"),
+        ("«Російські активи залишатимуться замороженими», – сказала президентка Єврокомісії Урсула фон дер Ляєн.",
+         "uk", "Урсула фон дер Ляєн"),
+        ("« Nous avons besoin de garanties », a insisté le Premier ministre belge Bart De Wever.", "fr",
+         "Bart De Wever"),
+        ("« Nous ne voterons jamais ce texte », a déclaré Marine Le Pen.", "fr", "Marine Le Pen"),
+        # words that stand between a name and the next noun are no particles of it
+        ("„Wir helfen der Ukraine weiter“, sagte Merz zu Journalisten.", "de", "Merz"),
+        ("„Wir helfen der Ukraine weiter“, sagte Anton Hofreiter von den Grünen.", "de", "Anton Hofreiter"),
+        ("« Nous aidons l'Ukraine », a déclaré Kaja Kallas la semaine dernière.", "fr", "Kaja Kallas"),
+        # a person named in full, then where they work (fundus-tests pages)
+        ("„Die Zinsen steigen wieder langsam an“, sagte Carsten Brzeski von der Direktbank ING.", "de",
+         "Carsten Brzeski"),
+    ],
+)
+def test_a_family_names_particles_are_read_with_it(text, lang, speaker):
+    assert _speakers(text, lang) == [speaker]
+
+
+def test_one_name_with_particles_in_two_scripts_is_one_speaker_and_another_person_is_not():
+    said = "The Russian assets will stay immobilised"
+    q = AlignedQuote(None, [QuoteVersion("en", said, "verbatim", speaker="Ursula von der Leyen"),
+                            QuoteVersion("uk", said, "translated", speaker="Урсула фон дер Ляєн")])
+    languages = {"en": "en", "uk": "uk"}.__getitem__
+    assert speaker_conflict(q, str, languages) is None
+    q.versions[1] = QuoteVersion("uk", said, "translated", speaker="Олександр ван дер Беллен")
+    assert speaker_conflict(q, str, languages) is not None
+
+
+def test_words_given_to_von_der_leyen_instead_of_costa_are_flagged():
+    a3 = ("« Nous nous étions engagés à couvrir les besoins de l'Ukraine », a déclaré le président du Conseil "
+          "européen, António Costa, à l'issue du sommet.")
+    a4 = ("« Nous nous étions engagés à couvrir les besoins de l'Ukraine », a déclaré Ursula von der Leyen "
+          "lors de la conférence de presse finale.")
+    versions = [QuoteVersion(k, q.text, "verbatim", speaker=q.speaker)
+                for k, t in (("a3", a3), ("a4", a4)) for q in find_quotes(t, language="fr")]
+    conflict = speaker_conflict(AlignedQuote(None, versions), str)
+    assert conflict == "speaker differs: António Costa (a3) vs Ursula von der Leyen (a4)"
+
+
+def test_search_by_family_name_finds_the_french_and_german_quotes():
+    from storydiff.store.speaker_filter import names_speaker
+
+    fr = "« Les avoirs russes resteront immobilisés », a affirmé la présidente de la Commission, Ursula von der Leyen."
+    de = "„Die russischen Vermögenswerte bleiben eingefroren“, sagte Kommissionschefin Ursula von der Leyen."
+    for text, lang in ((fr, "fr"), (de, "de")):
+        assert names_speaker("von der Leyen", find_quotes(text, language=lang)[0].speaker)

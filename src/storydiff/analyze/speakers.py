@@ -295,6 +295,34 @@ ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _SENT_END = frozenset({".", "!", "?", ";"})
 
 
+# an office or a role written before a surname, in any case and as the last part of a German
+# compound or a hyphenated word ("Bundeskanzler", "Außenministerin", "Kremlsprecher", "CDU-Chef",
+# "Пресс-секретарь"): a title, never a given name (review 24c, H1: "Präsident Selenskyj" was read
+# as the given name "Präsident" and split from "Wolodymyr Selenskyj")
+_ROLE_ENDING = re.compile(
+    r"(?:kanzler|minister|sprecher|chef|präsident|president|prezydent|premier|direktor|leiter"
+    r"|vorsitzende|botschafter|bürgermeister|gouverneur|general|generał|ministr|minist|rzecznik|rzeczniczk|szef"
+    r"|marszałek|wojewod|burmistrz|prezes|dyrektor|komendant|ambasador|gubernator|kapitän|trainer"
+    r"|президент|прем'?єр|премьер|міністр|министр|секретар|речник|речниц|спікер|спикер|губернатор|генерал"
+    r"|командувач|командующ|директор|керівни|руководител|лідер|лидер|посол|прокурор|мер|глава|голова"
+    r"|очільни|канцлер|представни|пан|господин|сенатор|депутат|омбудсм)"
+    r"(?:in|innen|en|s|nen|a|ka|u|ie|y|ем|ом|у|а|я|ь|і|и|ка|ки|ки)?$")
+
+
+def is_title_word(word: str) -> bool:
+    """Whether a capitalised word before a surname is a title or role ("Präsident", "Kanzler",
+    "CDU-Chef", "Президент", "Пресс-секретарь", "President", "Mr."), not a given name."""
+    low = word.lower().strip(".,").replace("’", "'")
+    if low in TITLE_WORDS or low in ROLE_NOUNS or f"{low}." in TITLE_WORDS:
+        return True
+    last = low.split("-")[-1]
+    if last in TITLE_WORDS or last in ROLE_NOUNS:
+        return True
+    match = _ROLE_ENDING.search(last)
+    # a short office ("мер", "пан", "глава") is a whole word only: "Гомер" is a name
+    return bool(match) and (match.start() == 0 or len(match.group(0)) >= 6)
+
+
 def _key(word: str) -> str:
     """Comparable form: "Estonia's" / "Estonian" -> "eston"."""
     w = word.lower().strip(".,'’")

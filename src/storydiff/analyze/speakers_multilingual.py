@@ -252,16 +252,67 @@ def _is_cap(word: str) -> bool:
     return bool(bare) and bare[0].isupper() and not (len(bare) > 1 and bare.isupper()) and bare.lower() not in _NOT_NAMES
 
 
+# The small words inside a family name ("Ursula von der Leyen", "Урсула фон дер Ляєн", "Lula da
+# Silva", "Marine Le Pen"): a run of capitals went on over none of them, so the speaker was "Ursula"
+# in French, "Kommissionschefin Ursula" in German and "Єврокомісії Урсула" in Ukrainian, and another
+# outlet's "Ursula von der Leyen" read as someone else (QA pass 27a, 2). The particles as names
+# put them; not German "zu", "vom", "von den", "das", nor French "du", lowercase "le"/"la" or
+# Ukrainian "де" (where), which stand between a name and the next noun as often ("sagte Merz zu
+# Journalisten", "Hofreiter von den Grünen", "nannte Merz das Gesetz").
+_PARTICLE_SEQUENCE = re.compile(
+    r"von(?: der)?|van(?: de| der| den)?|de(?: la| los| las)?|da|di|del|della|dos|ter|ten|bin|ibn|le|la"
+    r"|фон(?: дер)?|ван(?: дер| ден| де)?|да|ді|ди|дю")
+_PARTICLE_WORDS_TEXT = "von van de da di del della dos ter ten bin ibn le la der den las los фон ван да ді ди дю де дер ден"
+_PARTICLE_WORDS = frozenset(_PARTICLE_WORDS_TEXT.split())
+
+
+def _particles_end(words: list[re.Match], i: int, text: str, run: list[str]) -> int | None:
+    """When ``words[i]`` opens a name's particles between two capitalised words of one name, the
+    index of the capitalised word after them; else None. Lowercase as written ("von der", "da"), or
+    capitalised where the name writes them so and nothing else takes them ("Le Pen", "La Fontaine");
+    the word before and the word after them name no place ("Bruxelles de Zelensky" is two). ``run``,
+    the capitals before them, is one given name after titles or places at most: a person named in
+    full is followed by where they work ("Carsten Brzeski von der Direktbank ING", "Johanna Baehr
+    von der Universität Hamburg" on fundus-tests pages), "Kommissionschefin Ursula" by her name."""
+    from storydiff.analyze.speakers import is_title_word
+    from storydiff.lexicon.names import names_no_person
+
+    if not all(is_title_word(w) or names_no_person(w, None) for w in run[:-1]):
+        return None
+    j = i
+    while j < len(words) and j - i < 2 and words[j].group(0).lower() in _PARTICLE_WORDS and (
+            j == i or not text[words[j - 1].end():words[j].start()].strip()):
+        j += 1
+    particles = " ".join(w.group(0) for w in words[i:j])
+    lowercase = (particles.islower() and particles[:3] not in ("le", "la", "le ", "la ")) or particles in ("Le", "La")
+    if (j == i or j >= len(words) or not lowercase or not _PARTICLE_SEQUENCE.fullmatch(particles.lower())
+            or text[words[j - 1].end():words[j].start()].strip() or not _is_cap(words[j].group(0))):
+        return None
+    if names_no_person(words[i - 1].group(0), None) or names_no_person(words[j].group(0).rstrip("."), None):
+        return None
+    return j
+
+
 def _runs(text: str) -> list[tuple[int, list[str]]]:
-    """Runs of capitalised words (acronyms such as "ОВА" left out), with their start offsets."""
+    """Runs of capitalised words (acronyms such as "ОВА" left out), with their start offsets; a
+    name's particles between two of its words are in its run ("Ursula von der Leyen")."""
     runs: list[tuple[int, list[str]]] = []
     current: list[str] = []
     start = 0
     prev_end = -1
-    for m in _WORD.finditer(text):
+    words = list(_WORD.finditer(text))
+    i = -1
+    while i + 1 < len(words):
+        i += 1
+        m = words[i]
         word = m.group(0).rstrip(".")
         gap = text[prev_end:m.start()] if prev_end >= 0 else ""
         joined = current and gap.strip() == ""  # a comma or a dash between words ends a run
+        if joined and not m.group(0).endswith(".") and (after := _particles_end(words, i, text, current)) is not None:
+            current.extend(w.group(0) for w in words[i:after])
+            prev_end = words[after - 1].end()
+            i = after - 1
+            continue
         if _is_cap(word) and (joined or word.lower() not in _OPENERS):
             if current and joined:
                 current.append(word)
@@ -359,10 +410,14 @@ _TO_WHOM = re.compile(r"(?:ові|еві|єві|ому|ьому)$")
 
 def _name(run: list[str]) -> str:
     # a German title is capitalised too ("Bürgermeisterin Anna Roth"), a place may precede a name
-    # ("мер Заріччя Андрій Коваленко"): a name is at most its last two words
+    # ("мер Заріччя Андрій Коваленко"): a name is at most its last two words, a family name's
+    # particles not counted ("Kommissionschefin Ursula von der Leyen" is Ursula von der Leyen)
     if len(run) >= 2 and _TO_WHOM.search(run[-1]) and not _TO_WHOM.search(run[-2]):
         run = run[:-1]
-    return " ".join(run[-2:])
+    family = len(run) - 1
+    while family > 0 and run[family - 1].lower() in _PARTICLE_WORDS:
+        family -= 1
+    return " ".join(run[max(0, family - 1):])
 
 
 def _pick(runs: list[tuple[int, list[str]]], nearest_last: bool) -> str | None:

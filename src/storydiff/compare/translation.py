@@ -27,6 +27,8 @@ from storydiff.romanisation import (  # used here and importable from here, as b
     MAX_NAME_CHARS,
     alike_by_ear,
     cyrillic_romanisation_key,
+    heard_cyrillic,
+    heard_latin,
     latin_key,
     name_spelling,
     romanian_key,
@@ -298,34 +300,11 @@ def romanisation_key(surname: str, language: str | None) -> str:
 DIFFERENT_GIVEN_NAME_RATIO = 40
 
 
-# an office or a role written before a surname, in any case and as the last part of a German
-# compound or a hyphenated word ("Bundeskanzler", "Außenministerin", "Kremlsprecher", "CDU-Chef",
-# "Пресс-секретарь"): a title, never a given name (review 24c, H1: "Präsident Selenskyj" was read
-# as the given name "Präsident" and split from "Wolodymyr Selenskyj")
-_ROLE_ENDING = re.compile(
-    r"(?:kanzler|minister|sprecher|chef|präsident|president|prezydent|premier|direktor|leiter"
-    r"|vorsitzende|botschafter|bürgermeister|gouverneur|general|generał|ministr|minist|rzecznik|rzeczniczk|szef"
-    r"|marszałek|wojewod|burmistrz|prezes|dyrektor|komendant|ambasador|gubernator"
-    r"|президент|прем'?єр|премьер|міністр|министр|секретар|речник|речниц|спікер|спикер|губернатор|генерал"
-    r"|командувач|командующ|директор|керівни|руководител|лідер|лидер|посол|прокурор|мер|глава|голова"
-    r"|очільни|канцлер|представни|пан|господин|сенатор|депутат|омбудсм)"
-    r"(?:in|innen|en|s|nen|a|ka|u|ie|y|ем|ом|у|а|я|ь|і|и|ка|ки|ки)?$")
-
-
 def is_title_word(word: str) -> bool:
-    """Whether a capitalised word before a surname is a title or role ("Präsident", "Kanzler",
-    "CDU-Chef", "Президент", "Пресс-секретарь", "President", "Mr."), not a given name."""
-    from storydiff.analyze.speakers import ROLE_NOUNS, TITLE_WORDS
+    """``analyze.speakers.is_title_word``: a title or a role before a surname, not a given name."""
+    from storydiff.analyze.speakers import is_title_word as title_word
 
-    low = word.lower().strip(".,").replace("’", "'")
-    if low in TITLE_WORDS or low in ROLE_NOUNS or f"{low}." in TITLE_WORDS:
-        return True
-    last = low.split("-")[-1]
-    if last in TITLE_WORDS or last in ROLE_NOUNS:
-        return True
-    match = _ROLE_ENDING.search(last)
-    # a short office ("мер", "пан", "глава") is a whole word only: "Гомер" is a name
-    return bool(match) and (match.start() == 0 or len(match.group(0)) >= 6)
+    return title_word(word)
 
 
 def given_name(name: str) -> str | None:
@@ -407,8 +386,27 @@ def same_person(a: str, b: str, language_a: str | None = None, language_b: str |
     # an English or French name written in Cyrillic by its sound, not its letters (Blair / Блер,
     # Joly / Жолі, Trudeau / Трюдо: QA pass 26c, 6)
     (latin, latin_language), cyr = ((sb, language_b), sa) if cyrillic[0] else ((sa, language_a), sb)
+    if _particles(a) and _particles(a) == _particles(b) and given_name(a) and given_name(b) and (
+            fuzz.ratio(heard_latin(latin), heard_cyrillic(cyr)) >= SAME_PERSON_RATIO):
+        # one given name and one family name's particles ("Ursula von der Leyen" / "Урсула фон дер
+        # Ляєн"): the surname is heard as its own language says it (German "ey" is Ukrainian "яй",
+        # "яє"), which no rule above reads (QA pass 27a, 2: "speaker differs" between them)
+        return True
     return (language_key(latin_language) in HEARD_LANGUAGES
             and alike_by_ear(latin, cyr))
+
+
+# a family name's particles as the Latin and the Cyrillic script write them
+_PARTICLE_KEYS = {"фон": "von", "ван": "van", "дер": "der", "ден": "den", "де": "de", "да": "da", "ді": "di",
+                  "ди": "di", "дю": "du", "дос": "dos", "дель": "del"}
+_PARTICLES = frozenset(_PARTICLE_KEYS.values()) | {"della", "la", "le", "ter", "ten", "bin", "ibn"}
+
+
+def _particles(name: str) -> tuple[str, ...]:
+    """The particles between a name's given name and its surname, in the Latin script: ("von",
+    "der") for "Ursula von der Leyen" and "Урсула фон дер Ляєн"; () for a name without them."""
+    words = [_PARTICLE_KEYS.get(w.lower(), w.lower()) for w in name.split()[1:-1]]
+    return tuple(words) if words and all(w in _PARTICLES for w in words) else ()
 
 
 def quote_sentences(text: str) -> list[str]:
