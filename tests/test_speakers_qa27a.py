@@ -6,6 +6,7 @@ whoever the text named in between and whatever the pronoun's gender; "a prévenu
 2: "von der Leyen" was cut short outside English ("Ursula", "Kommissionschefin Ursula", "Єврокомісії
 Урсула"): `compare` said "speaker differs" between one person's names, missed a real
 misattribution (a one-word speaker counts for no one), and `search --speaker` found English only.
+3: English "EU foreign policy chief Kaja Kallas told reporters" had the speaker "EU".
 """
 
 from __future__ import annotations
@@ -117,3 +118,19 @@ def test_search_by_family_name_finds_the_french_and_german_quotes():
     de = "„Die russischen Vermögenswerte bleiben eingefroren“, sagte Kommissionschefin Ursula von der Leyen."
     for text, lang in ((fr, "fr"), (de, "de")):
         assert names_speaker("von der Leyen", find_quotes(text, language=lang)[0].speaker)
+
+
+@pytest.mark.parametrize(
+    "after, speaker",
+    [
+        ("EU foreign policy chief Kaja Kallas told reporters before the meeting.", "Kaja Kallas"),
+        ("Ukraine's foreign minister Andrii Sybiha told reporters.", "Andrii Sybiha"),
+        ("Russia's foreign ministry spokeswoman Maria Zakharova said.", "Maria Zakharova"),
+        # a body named before a role that names no one is read as before
+        ("EU officials said on Thursday.", "EU"),
+    ],
+)
+def test_a_place_or_body_before_a_role_is_not_the_english_speaker(after, speaker):
+    text = f'"Russia is not interested in peace, so we must increase the pressure," {after}'
+    assert _speakers(text, "en") == [speaker]
+

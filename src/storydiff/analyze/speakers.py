@@ -835,12 +835,28 @@ def _first_name(r: _Resolver, window) -> str | None:
             h = t  # "Fox News host Sean Hannity": climb the compound chain to its head
             while h.dep_ in ("compound", "flat") and h.head.i > h.i and h.head in window:
                 h = h.head
+            h = _modified_person(h, window) or h
             name = r._person_of(h)
             if name:
                 return name
         if t.pos_ == "NOUN" and lemma(t).lower() in ROLE_NOUNS:
             return None  # "the chief executive of X, Y, said": leave it to the parse
     return None
+
+
+def _modified_person(tok, window):
+    """The person a place or body before a role describes ("EU foreign policy chief Kaja Kallas",
+    "Ukraine's foreign minister Andrii Sybiha": the parse makes "EU" an nmod and "Ukraine" a poss
+    of the role, and the speaker was "EU", "Ukraine": QA pass 27a, 3), or None where the chain of
+    heads ends on no person ("EU officials said", "Russia's foreign ministry said" stay as read)."""
+    h = tok
+    while h.dep_ in ("compound", "flat", "nmod", "poss") and h.head.i > h.i and h.head in window:
+        h = h.head
+    if h is tok:
+        return None
+    if h.ent_type_ != "PERSON":  # "minister" with "Andrii Sybiha" in apposition
+        h = next((c for c in h.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c in window), h)
+    return h if h.ent_type_ == "PERSON" else None
 
 
 def _outside_parens(tokens):
