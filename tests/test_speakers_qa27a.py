@@ -7,6 +7,8 @@ whoever the text named in between and whatever the pronoun's gender; "a prévenu
 Урсула"): `compare` said "speaker differs" between one person's names, missed a real
 misattribution (a one-word speaker counts for no one), and `search --speaker` found English only.
 3: English "EU foreign policy chief Kaja Kallas told reporters" had the speaker "EU".
+QA pass 27c, 5: "speaker differs: Дмитрий Песков vs представитель Кремля": a description of someone
+is no other named person.
 """
 
 from __future__ import annotations
@@ -134,3 +136,18 @@ def test_a_place_or_body_before_a_role_is_not_the_english_speaker(after, speaker
     text = f'"Russia is not interested in peace, so we must increase the pressure," {after}'
     assert _speakers(text, "en") == [speaker]
 
+
+@pytest.mark.parametrize("described", ["представитель Кремля", "a Kremlin spokesman", "an EU official",
+                                       "пресс-секретарь президента"])
+def test_a_description_of_someone_is_no_other_speaker(described):
+    said = "Мы не исключаем контактов с американской стороной"
+    q = AlignedQuote(None, [QuoteVersion("izv", said, "verbatim", speaker="Дмитрий Песков"),
+                            QuoteVersion("tass", said, "verbatim", speaker=described)])
+    assert speaker_conflict(q, str) is None
+
+
+def test_two_named_people_still_differ():
+    said = "Мы не исключаем контактов с американской стороной"
+    q = AlignedQuote(None, [QuoteVersion("izv", said, "verbatim", speaker="Дмитрий Песков"),
+                            QuoteVersion("kyiv", said, "translated", speaker="Sergei Lavrov")])
+    assert speaker_conflict(q, str) == "speaker differs: Дмитрий Песков (izv) vs Sergei Lavrov (kyiv)"

@@ -432,6 +432,22 @@ def mark_speaker_conflicts(quotes: Sequence[AlignedQuote], articles: Sequence[Ar
             q.speaker_conflict = speaker_conflict(q, lambda i: label.get(i, i), language.get)
 
 
+# the lowercase words inside a name ("Ursula von der Leyen", "Урсула фон дер Ляєн")
+_CYRILLIC_PARTICLES = frozenset(["фон", "дер", "ван", "ден", "де", "да", "ді", "ди", "дю"])
+
+
+def names_a_person(speaker: str) -> bool:
+    """Whether a speaker is a person's name, a given name and a surname at least, each word
+    capitalised but a name's particles: not a description of someone ("представитель Кремля",
+    "a Kremlin spokesman", "an EU official"), which is no other person than a name beside it
+    (QA pass 27c, 5: "speaker differs: Дмитрий Песков vs представитель Кремля")."""
+    from storydiff.analyze.speakers import NAME_PARTICLES
+
+    words = speaker.split()
+    return len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
+        w[:1].isupper() or w in NAME_PARTICLES or w in _CYRILLIC_PARTICLES for w in words)
+
+
 def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str],
                      language: Callable[[str], str | None] | None = None) -> str | None:
     """"speaker differs: Anton Brel (Harbor Wire) vs Karin Velt (Veyra Post)" when outlets give
@@ -439,12 +455,13 @@ def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str],
     gives an article's language: a Ukrainian and a Russian spelling of one name are one person
     only when the articles are in those two languages."""
     # one person per surname ("Prime Minister Kaja Kallas", "Kaja Kallas"), shown by the longest
-    # name; only full names count: a one-word speaker is often a title's leftover ("the Estonian
-    # prime minister" read as "Estonian"); a name in another script is the same person when its
+    # name; only full names count (``names_a_person``): a one-word speaker is often a title's
+    # leftover ("the Estonian prime minister" read as "Estonian"), a lowercase one a description
+    # ("представитель Кремля"); a name in another script is the same person when its
     # romanised surname is alike ("Кая Каллас" is Kaja Kallas)
     names: dict[str, str] = {}
     outlets: dict[str, list[str]] = {}
-    named = [v for v in quote.versions if v.speaker and len(v.speaker.split()) >= 2]
+    named = [v for v in quote.versions if v.speaker and names_a_person(v.speaker)]
     keys = person_keys([(v.speaker, language_key(language(v.article_id)) if language else None) for v in named])
     for v, key in zip(named, keys):
         names[key] = max(names.get(key, ""), v.speaker, key=len)
