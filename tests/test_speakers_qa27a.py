@@ -7,6 +7,7 @@ whoever the text named in between and whatever the pronoun's gender; "a prévenu
 Урсула"): `compare` said "speaker differs" between one person's names, missed a real
 misattribution (a one-word speaker counts for no one), and `search --speaker` found English only.
 3: English "EU foreign policy chief Kaja Kallas told reporters" had the speaker "EU".
+13: German "sagte die Kommissionspräsidentin" stayed a role where the article had named her.
 QA pass 27c, 5: "speaker differs: Дмитрий Песков vs представитель Кремля": a description of someone
 is no other named person.
 """
@@ -151,3 +152,18 @@ def test_two_named_people_still_differ():
     q = AlignedQuote(None, [QuoteVersion("izv", said, "verbatim", speaker="Дмитрий Песков"),
                             QuoteVersion("kyiv", said, "translated", speaker="Sergei Lavrov")])
     assert speaker_conflict(q, str) == "speaker differs: Дмитрий Песков (izv) vs Sergei Lavrov (kyiv)"
+
+
+@pytest.mark.parametrize("introduced", ["Kommissionspräsidentin", "EU-Kommissionschefin"])
+def test_a_german_role_is_the_person_the_article_gave_that_office(introduced):
+    text = (f"{introduced} Ursula von der Leyen reiste am Donnerstag nach Brüssel.\n"
+            "„Wir haben uns verpflichtet, den Bedarf der Ukraine zu decken“, sagte EU-Ratspräsident António "
+            "Costa nach dem Gipfel.\n"
+            "„Die russischen Vermögenswerte bleiben eingefroren“, sagte die Kommissionspräsidentin.")
+    assert _speakers(text, "de") == ["António Costa", "Ursula von der Leyen"]
+
+
+def test_a_german_role_no_one_was_given_stays_the_role():
+    text = ("Ratspräsident António Costa reiste am Donnerstag nach Brüssel.\n"
+            "„Die russischen Vermögenswerte bleiben eingefroren“, sagte die Kommissionspräsidentin.")
+    assert _speakers(text, "de") == ["Kommissionspräsidentin"]

@@ -23,6 +23,7 @@ on the speaker items of ``bench/data/multilingual_analysis.jsonl`` (``python ben
 
 from __future__ import annotations
 
+import functools
 import re
 
 from storydiff.analyze.speech_verbs import ENGLISH_SPEAKER_VERBS, SPEECH_VERBS, alternation, verb_forms
@@ -274,10 +275,9 @@ def _particles_end(words: list[re.Match], i: int, text: str, run: list[str]) -> 
     the capitals before them, is one given name after titles or places at most: a person named in
     full is followed by where they work ("Carsten Brzeski von der Direktbank ING", "Johanna Baehr
     von der Universität Hamburg" on fundus-tests pages), "Kommissionschefin Ursula" by her name."""
-    from storydiff.analyze.speakers import is_title_word
-    from storydiff.lexicon.names import names_no_person
-
-    if not all(is_title_word(w) or names_no_person(w, None) for w in run[:-1]):
+    if words[i].group(0).lower() not in _PARTICLE_WORDS:
+        return None  # (first: a run is followed by some word at each turn, a particle rarely)
+    if not all(_no_given_name(w) for w in run[:-1]):
         return None
     j = i
     while j < len(words) and j - i < 2 and words[j].group(0).lower() in _PARTICLE_WORDS and (
@@ -288,9 +288,19 @@ def _particles_end(words: list[re.Match], i: int, text: str, run: list[str]) -> 
     if (j == i or j >= len(words) or not lowercase or not _PARTICLE_SEQUENCE.fullmatch(particles.lower())
             or text[words[j - 1].end():words[j].start()].strip() or not _is_cap(words[j].group(0))):
         return None
-    if names_no_person(words[i - 1].group(0), None) or names_no_person(words[j].group(0).rstrip("."), None):
+    if _no_given_name(words[i - 1].group(0), titles=False) or _no_given_name(words[j].group(0).rstrip("."), titles=False):
         return None
     return j
+
+
+@functools.lru_cache(maxsize=4096)
+def _no_given_name(word: str, titles: bool = True) -> bool:
+    """Whether a capitalised word names a place or a body (or, with ``titles``, is a title or a
+    role): no part of a person's name. Cached: French puts "de" after a capital at every turn."""
+    from storydiff.analyze.speakers import is_title_word
+    from storydiff.lexicon.names import names_no_person
+
+    return (titles and is_title_word(word)) or names_no_person(word, None)
 
 
 def _runs(text: str) -> list[tuple[int, list[str]]]:
@@ -308,7 +318,8 @@ def _runs(text: str) -> list[tuple[int, list[str]]]:
         word = m.group(0).rstrip(".")
         gap = text[prev_end:m.start()] if prev_end >= 0 else ""
         joined = current and gap.strip() == ""  # a comma or a dash between words ends a run
-        if joined and not m.group(0).endswith(".") and (after := _particles_end(words, i, text, current)) is not None:
+        if (joined and word.lower() in _PARTICLE_WORDS and not m.group(0).endswith(".")
+                and (after := _particles_end(words, i, text, current)) is not None):
             current.extend(w.group(0) for w in words[i:after])
             prev_end = words[after - 1].end()
             i = after - 1
@@ -839,9 +850,14 @@ def _by_role(text: str, open_mark: int, cue: str, rest: str, paragraphs: int, la
     stem = word if german else word[:5]
     head_of_government = word.startswith(_HEADS_OF_GOVERNMENT)
 
+    office = _GERMAN_HEAD.fullmatch(word) if german else None
+
     def gave(w: str) -> bool:  # "голови" is "голова", "Bundeskanzler" a "Kanzler", "Regierungschef" a "Premier"
         return w.startswith(stem) or (len(word) >= 6 and w.endswith(word)) or (
-            head_of_government and w.startswith(_HEADS_OF_GOVERNMENT))
+            head_of_government and w.startswith(_HEADS_OF_GOVERNMENT)) or (
+            # "Kommissionschefin" is the "Kommissionspräsidentin" (QA pass 27a, 13)
+            office is not None and (other := _GERMAN_HEAD.fullmatch(w.split("-")[-1])) is not None
+            and other.group("of") == office.group("of") and other.group("in") == office.group("in"))
 
     start, seen = open_mark, 0
     while start > 0 and seen <= paragraphs:  # back over the quote's paragraph and ``paragraphs`` more
@@ -971,6 +987,8 @@ def _focus_person(text: str, open_mark: int) -> str | None:
     head = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[_role_reach(text, open_mark):open_mark])
     names = [run for _, run in _speaker_runs(head, "de") if len(run) >= 2]
     return _name(names[-1]) if names else None
+# the head of a body, German: "Kommissionschefin" and "Kommissionspräsidentin" are one office
+_GERMAN_HEAD = re.compile(r"(?P<of>\w{4,}?)(?:chef|präsident|vorsitzend)(?P<in>in|e|er|)")
 # one office, many words: the head of a government is "Premier" in one sentence and
 # "Regierungschef" in the next
 _HEADS_OF_GOVERNMENT = ("premier", "regierungschef", "ministerpräsident", "kanzler", "bundeskanzler",
