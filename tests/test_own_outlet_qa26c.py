@@ -59,3 +59,25 @@ def test_a_page_of_a_known_site_does_not_cite_itself():
     text = "Как сообщает РИА Новости, в Белгороде объявлена тревога. Об этом также пишет ТАСС."
     assert [o.name for o in find_origins(text, outlet="ria.ru")] == ["TASS"]
     assert {o.name for o in find_origins(text, outlet="lenta.ru")} == {"RIA Novosti", "TASS"}
+
+
+@pytest.mark.parametrize("service, outlet", [("BBC News Україна", "BBC"), ("Reuters Canada", "Reuters"),
+                                             ("DW Русский", "Deutsche Welle"), ("Suspilne News", "Суспільне")])
+def test_a_known_outlets_language_service_is_that_outlet(service, outlet):
+    # one newsroom's services are one source (round 26, left alone: "Суспільне Новини" and
+    # "Suspilne News" counted as two)
+    from storydiff.compare.independence import one_outlet, same_outlet_name
+    from storydiff.records import Article
+
+    assert same_outlet_name(service, outlet)
+    a = Article("a", "t", "x", outlet="BBC News Україна", url="https://www.bbc.com/ukrainian/articles/c1")
+    b = Article("b", "t", "y", outlet="BBC", url="https://www.bbc.co.uk/news/world-1")
+    assert one_outlet(a, b)
+
+
+@pytest.mark.parametrize("edition, other", [("RBC-Ukraine", "RBC"), ("Interfax-Ukraine", "Interfax"),
+                                            ("Forbes Ukraine", "Forbes"), ("Sky News Australia", "Sky News")])
+def test_an_outlet_of_its_own_that_shares_a_name_stays_apart(edition, other):
+    from storydiff.compare.independence import same_outlet_name
+
+    assert not same_outlet_name(edition, other)

@@ -25,6 +25,7 @@ from storydiff.compare.labels import article_labels
 from storydiff.compare.translation import language_key, romanised, sounds
 from storydiff.extract.metadata import outlet_from_url
 from storydiff.lexicon.names import alike
+from storydiff.lexicon.outlets import own_outlet
 from storydiff.records import Article, Fact, Origin, SourceGroup
 from storydiff.settings import IndependenceSettings
 from storydiff.unionfind import UnionFind
@@ -420,7 +421,10 @@ def one_outlet(a: Article, b: Article, settings: IndependenceSettings | None = N
 
 
 def _one_known_outlet(x: str, y: str) -> bool:
-    return known_origin(x) and canonical_origin(x).casefold() == canonical_origin(y).casefold()
+    if known_origin(x) and canonical_origin(x).casefold() == canonical_origin(y).casefold():
+        return True
+    known = own_outlet(x)  # a service of one ("BBC News Україна" at bbc.com, "BBC" at bbc.co.uk)
+    return bool(known) and known == own_outlet(y)
 
 
 def _named_outlet(article: Article, host: str | None) -> str | None:
@@ -479,6 +483,11 @@ def same_outlet_name(x: str, y: str, settings: IndependenceSettings | None = Non
     if not cx or not cy:
         return False
     if cx == cy:
+        return True
+    # one known outlet under a site's or a service's name: "Suspilne News" / "Суспільне", "BBC News
+    # Україна" / "BBC", "Reuters Canada" / "Reuters"
+    known_x = own_outlet(x)
+    if known_x and known_x == own_outlet(y):
         return True
     # one written by its initials ("OPA", "Ostrania Press Agency"); not by its last word, as a citation
     # may name it ("the Courier"): "Pravda" and "Ukrainska Pravda" are two outlets. A known outlet's

@@ -213,6 +213,13 @@ def known_outlet(name: str) -> str | None:
 # a page's own name so spelled is still its outlet's (QA pass 26c, 12)
 _SITE_WORDS = frozenset({"news", "новини", "новости", "media", "медіа", "медиа", "online", "онлайн", "live",
                          "nachrichten", "wiadomości", "aktuell"})
+# the words a known outlet's language or country service adds ("BBC News Україна", "DW Русский",
+# "Reuters Canada"): one newsroom's services are one source, not two (round 26, left alone). Not
+# where the whole name is another known outlet ("RBC-Ukraine", "Interfax-Ukraine", "Forbes Ukraine")
+# Language names and a few national editions only: "Europe" or "International" may be a newsroom of
+# its own ("Novaya Gazeta Europe")
+_SERVICE_WORDS = frozenset({"україна", "украина", "ukraine", "ukrainian", "українською", "russian", "русский",
+                            "русская", "canada", "uk", "deutschland", "polska", "english"})
 _SITE_NAME_SPLIT = re.compile(r"[\s|·•:–—]+")
 
 
@@ -285,7 +292,7 @@ def own_outlet(name: str) -> str | None:
     if _HOST.fullmatch(name.strip()):
         return _outlet_of_domain(name.strip())
     words = [w for w in _SITE_NAME_SPLIT.split(name.strip()) if w]
-    while len(words) > 1 and words[-1].lower() in _SITE_WORDS:
+    while len(words) > 1 and words[-1].lower() in _SITE_WORDS | _SERVICE_WORDS:
         words.pop()
     return known_outlet(" ".join(words))
 
