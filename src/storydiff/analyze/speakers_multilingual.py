@@ -1014,13 +1014,12 @@ def _full_name(text: str, speaker: str | None, lang: str) -> str | None:
 
     if not speaker or " " in speaker:
         return speaker
-    for at, run in _runs(text):
-        if len(run) >= 2 and run[-1] == speaker:
-            after = _NEXT_WORD.match(text, at + len(" ".join(run)))
-            if len(run) == 2 and (names_no_person(run[0], lang) or (
-                    _after_preposition(text, at, lang) and after and _VERB_RE[lang].fullmatch(after.group(1)))):
-                continue
-            return _name(run)
+    for at, run in _runs_ending_in(text).get(speaker, ()):
+        after = _NEXT_WORD.match(text, at + len(" ".join(run)))
+        if len(run) == 2 and (names_no_person(run[0], lang) or (
+                _after_preposition(text, at, lang) and after and _VERB_RE[lang].fullmatch(after.group(1)))):
+            continue
+        return _name(run)
     return speaker
 
 
@@ -1030,6 +1029,19 @@ def _goes_on(text: str, previous_end: int, open_mark: int) -> bool:
     between = _QUOTED.sub(" ", text[previous_end:open_mark]) if previous_end > 0 else ""
     return (between.rstrip().endswith(":") and _SENTENCE_END.search(between.rstrip()[:-1]) is None
             and not _runs(between))
+
+
+@functools.lru_cache(maxsize=4)
+def _runs_ending_in(text: str) -> dict[str, list[tuple[int, list[str]]]]:
+    """The text's runs of two or more capitalised words under their last word, in order:
+    ``_full_name`` looks a surname up in the whole article once for each quote, and a
+    page's ``_runs`` cost ~1 ms (on AEB, 549 look-ups over 125 texts were ~5% of ``ingest``'s
+    CPU). The lists are shared: read, never changed."""
+    by_last: dict[str, list[tuple[int, list[str]]]] = {}
+    for at, run in _runs(text):
+        if len(run) >= 2:
+            by_last.setdefault(run[-1], []).append((at, run))
+    return by_last
 
 
 def _opens_sentence(text: str, open_mark: int) -> bool:
