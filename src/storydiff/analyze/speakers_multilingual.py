@@ -316,15 +316,17 @@ def _runs(text: str) -> list[tuple[int, list[str]]]:
         i += 1
         m = words[i]
         word = m.group(0).rstrip(".")
-        gap = text[prev_end:m.start()] if prev_end >= 0 else ""
-        joined = current and gap.strip() == ""  # a comma or a dash between words ends a run
+        # a comma or a dash between words ends a run (the gap is read only inside one)
+        joined = bool(current) and text[prev_end:m.start()].strip() == ""
         if (joined and word.lower() in _PARTICLE_WORDS and not m.group(0).endswith(".")
                 and (after := _particles_end(words, i, text, current)) is not None):
             current.extend(w.group(0) for w in words[i:after])
             prev_end = words[after - 1].end()
             i = after - 1
             continue
-        if _is_cap(word) and (joined or word.lower() not in _OPENERS):
+        # (a word opens on a letter, which _is_cap's strip leaves: a lower-case one is no capital,
+        # asked first as most words are; a call for each was most of a page's runs)
+        if word[0].isupper() and _is_cap(word) and (joined or word.lower() not in _OPENERS):
             if current and joined:
                 current.append(word)
             else:
