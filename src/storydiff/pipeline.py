@@ -892,7 +892,7 @@ def ingest_stream(
                 else:
                     outcome(a, "skipped")
                 return
-            prior = revision_target(store, a, at_url, reverts=current_sources)
+            prior = revision_target(store, a, at_url, reverts=current_sources, url_read=True)
             redated = redated_version(store, a, at_url) if prior is None else None
             if prior is None and redated is None:
                 # the same text under an earlier publication time than the page gave when read: the

@@ -34,7 +34,8 @@ def with_free_id(store, article: Article) -> Article:
     return with_scoped_id(article)
 
 
-def revision_target(store, article: Article, at_url: Article | None = None, *, reverts: bool = False) -> Article | None:
+def revision_target(store, article: Article, at_url: Article | None = None, *, reverts: bool = False,
+                    url_read: bool = False) -> Article | None:
     """The stored article that ``article`` is a new revision of, or None: the same URL, or (no
     URL saying otherwise) the same outlet's article id with most of its text, seen with a text
     neither it nor any of its earlier revisions had (an old export re-read is no revision).
@@ -42,11 +43,14 @@ def revision_target(store, article: Article, at_url: Article | None = None, *, r
     stored one's: a live blog's posts (``#post-1``, ``#post-2``: one URL once the fragment is
     dropped) and an export that gives its rows (with their ids) one landing page are different
     articles; such an article is then found by its own id.
-    ``at_url``: the article stored at ``article``'s URL, when the caller has read it already.
+    ``at_url``: the article stored at ``article``'s URL, when the caller has read it already;
+    ``url_read``: the caller read it, and None is what the store holds there (ingest asked once per
+    article, and this asked again for every new URL).
     ``reverts``: the item is what its source says now (``watch``), so a text one of the stored
     article's earlier revisions had is a revision again (the edit was undone), not an old read."""
 
-    by_url = at_url if at_url is not None else (store.article_by_url(article.url) if article.url else None)
+    by_url = at_url if at_url is not None or url_read else (
+        store.article_by_url(article.url) if article.url else None)
     stored = by_url
     other_language = other_language_at_url(stored, article)
     if url_reused(stored, article) or other_language:
