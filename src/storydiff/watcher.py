@@ -95,7 +95,10 @@ def watch_round(
                     counts = credited.setdefault(src, {"stored": 0, "revised": 0})
                     counts["taken_down"] = counts.get("taken_down", 0) - 1
             elif isinstance(ev, Gone):
-                yield taken_down(ev)
+                # judged once all this round read is stored: a page renamed (a new slug) answers 404
+                # at its old address while its new one, read in the same round, moves its article
+                # there (QA pass 27b, 5: marked taken down, its old address re-read every round)
+                gone.append(ev)
             elif isinstance(ev, SourceReport):  # comes before the pages it lists
                 reports[ev.url] = ev
                 for page in ev.pages:
@@ -108,6 +111,8 @@ def watch_round(
                 yield ev
 
     not_stored: set[str] = set()  # pages whose item failed this round
+    gone: list[Gone] = []  # pages read before that answer 404/410 this round
+    moved: list[str] = []  # of those, the addresses no stored article is at: not checked again
 
     def taken_down(gone: Gone) -> Failure:
         """A page read before answering 404/410: its stored article marked taken down (kept, every
@@ -118,7 +123,14 @@ def watch_round(
         marked = (gone.final_url and store.mark_taken_down(gone.final_url, gone.status, at)) or store.mark_taken_down(
             gone.url, gone.status, at)
         if marked is None:
-            return Failure(gone.url, gone.reason, stage="fetch")
+            if not gone.dropped:
+                return Failure(gone.url, gone.reason, stage="fetch")
+            # gone from its listing, and no stored article is at this address now: its article moved
+            # to another (its new address read and stored), or none was stored from it; either way
+            # nothing is left to re-check there
+            moved.append(gone.url)
+            return Failure(gone.url, f"{gone.reason}: no stored article is at this address now (moved to "
+                                     "another, or none was stored from it): not checked again", stage="fetch")
         article_id, first_time = marked
         src = source_of.get(gone.url)
         if src is not None and first_time:
@@ -135,6 +147,12 @@ def watch_round(
 
     def on_placed(article: Article, outcome: str) -> None:
         src = source_of.get(article.source.removesuffix(SUMMARY_SUFFIX))
+        # read from a live page: not taken down, wherever its page was before (a page renamed
+        # after its old address was seen gone in an earlier round; QA pass 27b, 5)
+        live = outcome != "skipped" and not article.source.endswith(SUMMARY_SUFFIX) and article.url
+        if live and store.clear_taken_down(article.url) is not None and src is not None:
+            counts = credited.setdefault(src, {"stored": 0, "revised": 0})
+            counts["taken_down"] = counts.get("taken_down", 0) - 1
         if src is not None and outcome != "skipped":
             counts = credited.setdefault(src, {"stored": 0, "revised": 0})
             counts[outcome] += 1
@@ -160,6 +178,12 @@ def watch_round(
     result = RoundResult(stats=stats, fetched=len(records))
     if stats.get("interrupted") or stop():
         return result  # nothing recorded: the next round fetches it all again, and stores no repeat
+    for ev in gone:
+        failure = taken_down(ev)
+        stats["failed"] = stats.get("failed", 0) + 1
+        store.add_failure(failure)
+        failed(failure)
+    store.forget_fetched_urls(moved)
     # no validators for a page whose item was not stored: the next round reads it whole (an
     # upgrade may extract it; a 304 would keep it unread while its ETag holds, review 22a, R6)
     store.save_fetched_urls([r for r in records if r.url not in not_stored])

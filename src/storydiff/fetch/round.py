@@ -68,6 +68,7 @@ class Gone:
     # where the listed address redirected when the page was last read: its article is stored under
     # that URL (a short link, a slug made canonical; review 23c, F2)
     final_url: str | None = None
+    dropped: bool = False  # its listing no longer names it (checked as a page it dropped)
 
 
 def _iso(t: datetime) -> str:
@@ -299,7 +300,8 @@ class Round:
             got = await fetcher.get(entry.url, validators, expect="page", listed_by=source_url)
         except Exception as e:  # one page, whatever went wrong, never ends the round (review 23a, F7)
             if isinstance(e, FetchError) and known is not None and e.status in GONE_STATUS:
-                await self.emit(Gone(entry.url, e.status, str(e), known.meta.get(FINAL_URL)))  # quarantined, saying so
+                await self.emit(Gone(entry.url, e.status, str(e), known.meta.get(FINAL_URL),
+                                     dropped=bool(entry.meta.get(DROPPED))))  # quarantined, saying so
                 return None
             reason = str(e) if isinstance(e, FetchError) else f"{type(e).__name__}: {str(e)[:100]}"
             await self.emit(Failure(entry.url, reason, stage="fetch"))

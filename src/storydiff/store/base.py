@@ -405,6 +405,11 @@ class Store(ABC):
         """Insert or replace each URL's record (by URL); ``first_seen`` of a known URL is kept."""
         raise NotImplementedError
 
+    def forget_fetched_urls(self, urls: list[str]) -> None:
+        """Drop the records of ``urls`` (addresses no stored article is at that answer 404/410):
+        no longer re-checked as pages their listing dropped."""
+        raise NotImplementedError
+
     # -- lifecycle --------------------------------------------------------------------------
     @contextmanager
     def batch(self) -> Iterator[None]:

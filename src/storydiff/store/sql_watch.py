@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from storydiff.records import FetchedUrl
 from storydiff.store import codec
@@ -132,6 +132,14 @@ class WatchStateMixin:
                 if row["source_key"] is not None:
                     keep["source_key"] = stmt.excluded["source_key"]
                 conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_=keep))
+
+    def forget_fetched_urls(self, urls: list[str]) -> None:
+        keys = [_url_key(u) for u in urls]
+        if not keys:
+            return
+        with self._write() as conn:
+            for i in range(0, len(keys), _IN_CHUNK):
+                conn.execute(delete(fetched_urls).where(fetched_urls.c.key.in_(keys[i : i + _IN_CHUNK])))
 
 
 def _record(row) -> FetchedUrl:
