@@ -85,3 +85,31 @@ def test_a_slug_change_moves_the_article_and_is_no_take_down(db_url):
     finally:
         o.close()
 
+
+def test_one_quarantine_entry_per_item_its_latest_reason(db_url):
+    o = Outlets()
+    hops = {"n": 0}
+
+    def looping() -> Page:  # a loop through another hop each time it is asked (its chain differs a round)
+        hops["n"] += 1
+        return Page(status=302, headers={"Location": f"http://{SITE}/loop{hops['n'] % 2}"})
+
+    o.set(SITE, "/loop.xml", looping)
+    o.set(SITE, "/loop0", Page(status=302, headers={"Location": f"http://{SITE}/loop.xml"}))
+    o.set(SITE, "/loop1", Page(status=302, headers={"Location": f"http://{SITE}/loop.xml"}))
+    o.set(SITE, "/rss2.xml", Page(rss("Gorod.dp.ua", f"http://{SITE}/", [
+        {"title": "Великий", "link": f"http://{SITE}/big.html", "summary": "Великий матеріал",
+         "published": "Fri, 04 Dec 2026 15:00:00 GMT"}]), content_type="application/rss+xml; charset=utf-8"))
+    o.set(SITE, "/big.html", Page(status=500))
+    o.start()
+    try:
+        for _ in range(2):
+            _watch(o, db_url, "/loop.xml")
+        loop = [e["reason"] for e in _errors(db_url) if e["source"] == f"http://{SITE}/loop.xml"]
+        assert len(loop) == 1 and "redirect loop" in loop[0], loop
+        # a page that cannot be read: its fetch failure only, not its 2-word summary's too
+        _watch(o, db_url)
+        errs = _errors(db_url)
+        assert [e["source"] for e in errs if "big.html" in e["source"]] == [f"http://{SITE}/big.html"], errs
+    finally:
+        o.close()

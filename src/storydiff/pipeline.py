@@ -773,6 +773,7 @@ def ingest_stream(
     on_placed: Callable[[Article, str], object] | None = None,
     extract_settings: ExtractSettings | None = None,
     current_sources: bool = False,
+    quarantines: Callable[[Failure], bool] | None = None,
 ) -> dict[str, int]:
     """Extract, analyze, assign to a story and store each item. Items already stored (the same
     source with the same content) are skipped before extraction, so a re-run after a kill only
@@ -803,7 +804,10 @@ def ingest_stream(
 
     ``on_placed`` is told each article as it is stored and what became of it: "stored",
     "revised" or "skipped" (a repeat); a stored article has its story once ``ingest_stream``
-    returns."""
+    returns.
+
+    ``quarantines`` says of each failure whether it is quarantined (and counted, and told to
+    ``on_failure``); by default every one is."""
     from concurrent.futures.process import BrokenProcessPool
     from contextlib import closing
     from functools import partial
@@ -852,6 +856,10 @@ def ingest_stream(
                 yield it
 
         def quarantine(it: Failure) -> None:
+            if quarantines is not None and not quarantines(it):
+                if progress:
+                    progress(1)
+                return
             stats["failed"] += 1
             store.add_failure(it)
             if on_failure:

@@ -108,7 +108,18 @@ def watch_round(
             elif isinstance(ev, RawItem):
                 yield clean_item(ev)  # the sanitising boundary files and uploads go through
             elif isinstance(ev, Failure):
+                latest_only(ev)
                 yield ev
+
+    failed_now: set[str] = set()  # URLs that failed to fetch this round
+
+    def latest_only(f: Failure) -> None:
+        """A URL that fails to fetch is quarantined once, for its latest reason: what it failed
+        with in earlier rounds goes (QA pass 27b, 10: a redirect loop listed twice, each round's
+        chain its own entry). A listing's several notes of one round all stay."""
+        if f.stage == "fetch" and f.source not in failed_now:
+            failed_now.add(f.source)
+            store.clear_failure(f.source)
 
     not_stored: set[str] = set()  # pages whose item failed this round
     gone: list[Gone] = []  # pages read before that answer 404/410 this round
@@ -169,6 +180,10 @@ def watch_round(
             current_sources=True,  # a page is what it says now: an undone edit is a revision again
             stop=stop,
             on_placed=on_placed,
+            # a feed summary stands in for a page that failed, and that failure is quarantined: the
+            # stand-in's own ("no article text left" of a 2-word summary) is not a second one (QA
+            # pass 27b, 10)
+            quarantines=lambda f: not f.source.endswith(SUMMARY_SUFFIX),
         )
     finally:
         consumer_gone.set()
@@ -181,6 +196,7 @@ def watch_round(
     for ev in gone:
         failure = taken_down(ev)
         stats["failed"] = stats.get("failed", 0) + 1
+        latest_only(failure)
         store.add_failure(failure)
         failed(failure)
     store.forget_fetched_urls(moved)
