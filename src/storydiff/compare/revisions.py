@@ -46,7 +46,8 @@ class RevisionDiff:
     quotes_added: list[str] = field(default_factory=list)
     quotes_removed: list[str] = field(default_factory=list)
     quotes_altered: list[dict] = field(default_factory=list)  # {"before", "after", "diff"}
-    # {"before", "after", "sentence", "counts"}: "counts" what the figure counts ("dead", a noun's stem), or None
+    # {"before", "after", "sentence", "counts"}: "counts" what the figure counts ("killed", "injured",
+    # a noun's stem), or None; "before" None: a toll counted for the first time
     figures_changed: list[dict] = field(default_factory=list)
     paragraphs_added: list[str] = field(default_factory=list)
     paragraphs_removed: list[str] = field(default_factory=list)
@@ -73,7 +74,7 @@ class RevisionDiff:
         # ("двоє → троє", "Двоє → Троє"; QA pass 23b, 08), and counting what it counts
         seen: set[tuple[str, str, str]] = set()
         for f in self.figures_changed:
-            key = (f["before"].casefold(), f["after"].casefold(), f.get("counts") or "")
+            key = ((f["before"] or "").casefold(), f["after"].casefold(), f.get("counts") or "")
             if key not in seen:
                 seen.add(key)
                 out.append(figure_label(f))
@@ -228,14 +229,38 @@ def _counts(text: str, language: str | None) -> dict[float, str]:
     return {v: u for v, u in out.items() if u}
 
 
-# The figure changes a summary names by what they count (``_counts``' units)
+# The figure changes a summary names by what they count (``_counts``' units), as the CLI, the web
+# app and the API all say it (the API said "injur" where the CLI said "injured"; QA pass 27b, 7)
 _COUNTED_AS = {"dead": "killed", "injur": "injured"}
 
 
+def _counted(unit: str | None) -> str | None:
+    """What a figure counts, readable: "killed", "injured", else the noun's stem (or None)."""
+    return _COUNTED_AS.get(unit or "", unit) or None
+
+
 def figure_label(f: dict) -> str:
-    """"figure двоє → троє (killed)", or "figure 14 → 17" where what it counts has no name here."""
-    what = _COUNTED_AS.get(f.get("counts") or "")
-    return f"figure {f['before']} → {f['after']}" + (f" ({what})" if what else "")
+    """"figure двоє → троє (killed)", "figure none → одна (killed)" (a first count of the dead),
+    or "figure 14 → 17" where what it counts has no name here."""
+    what = f.get("counts") if f.get("counts") in _COUNTED_AS.values() else None
+    return f"figure {f['before'] or 'none'} → {f['after']}" + (f" ({what})" if what else "")
+
+
+def _first_counts(d: RevisionDiff, before: Article, after: Article) -> None:
+    """A toll counted where the earlier revision counted none of it (a first death: "одна людина
+    загинула" added where only the injured were counted) is a figure change too, from none (QA
+    pass 27b, 7: only "семи → дев'ятеро (injured)" was said)."""
+    had = set(_counts(f"{before.title or ''}\n{before.text}", before.language).values())
+    named = {f.get("counts") for f in d.figures_changed}
+    for text in (after.title or "", *_paragraphs(after.text)):
+        for value, unit in _counts(text, after.language).items():
+            if unit not in _COUNTED_AS or unit in had or _counted(unit) in named:
+                continue
+            written = next((w for v, w in figures_written(text, after.language, text) if v == value), None)
+            if written is not None:
+                named.add(_counted(unit))
+                d.figures_changed.append({"before": None, "after": written, "counts": _counted(unit),
+                                          "sentence": _sentence_with(text, written, after.language)})
 
 
 def _pair_paragraphs(old: list[str], new: list[str], min_ratio: float):
@@ -288,7 +313,7 @@ def diff_revisions(
     if (before.title or "") and (after.title or ""):
         for o, n in _figures(before.title, after.title, after.language):
             d.figures_changed.append({"before": o, "after": n, "sentence": after.title,
-                                      "counts": _count_of(after.title, n, after.language)})
+                                      "counts": _counted(_count_of(after.title, n, after.language))})
 
     old_p, new_p = _paragraphs(before.text), _paragraphs(after.text)
     matcher = difflib.SequenceMatcher(None, old_p, new_p, autojunk=False)
@@ -308,9 +333,10 @@ def diff_revisions(
             for fo, fn in _figures(o, n, after.language):
                 sentence = _sentence_with(n, fn, after.language)
                 d.figures_changed.append({"before": fo, "after": fn, "sentence": sentence,
-                                          "counts": _count_of(sentence, fn, after.language)})
+                                          "counts": _counted(_count_of(sentence, fn, after.language))})
         d.paragraphs_removed.extend(removed)
         d.paragraphs_added.extend(added)
+    _first_counts(d, before, after)
     _diff_quotes(d, _quotes(before), _quotes(after), after.language)
     return d
 
