@@ -113,3 +113,26 @@ def test_one_quarantine_entry_per_item_its_latest_reason(db_url):
         assert [e["source"] for e in errs if "big.html" in e["source"]] == [f"http://{SITE}/big.html"], errs
     finally:
         o.close()
+
+
+def test_links_to_no_web_page_are_skipped_and_named(db_url):
+    o = Outlets()
+    good = "/news/ataka.html"
+    o.set(SITE, "/rss2.xml", Page(rss("Gorod.dp.ua", f"http://{SITE}/", [
+        {"title": "Атака", "link": f"http://{SITE}{good}", "published": "Fri, 04 Dec 2026 04:30:00 GMT"},
+        {"title": "passwd", "link": "file:///etc/passwd"},
+        {"title": "js", "link": "javascript:alert(document.cookie)"},
+        {"title": "ftp", "link": f"ftp://{SITE}/archive/ataka.txt"},
+    ]), content_type="application/rss+xml; charset=utf-8"))
+    o.set(SITE, good, _page(good, "Атака на Дніпро: троє поранених", "2026-12-04T06:30:00+02:00", PARAS))
+    o.start()
+    try:
+        result = _watch(o, db_url)
+        with open_store(db_url) as s:
+            assert [a.url for a in s.articles()] == [f"http://{SITE}{good}"]
+        said = [e["reason"] for e in _errors(db_url) if e["source"] == f"http://{SITE}/rss2.xml"]
+        for scheme, link in (("file", "file://"), ("javascript", "javascript:alert"), ("ftp", f"ftp://{SITE}/archive")):
+            assert any(f"({scheme}:)" in r and link in r and "not followed" in r for r in said), said
+        assert "javascript:alert" in result.stderr  # said as the round runs too
+    finally:
+        o.close()

@@ -230,6 +230,13 @@ class Round:
         if len(listing.malformed) > MALFORMED_NAMED:
             await self.emit(Failure(url, f"lists {len(listing.malformed)} malformed links: the first "
                                     f"{MALFORMED_NAMED} are named", stage="fetch"))
+        for link in listing.not_web[:MALFORMED_NAMED]:
+            scheme = link.split(":", 1)[0].lower()
+            await self.emit(Failure(url, f"lists a link to no web page ({scheme}:) {link[:200]!r}: not followed",
+                                    stage="fetch"))
+        if len(listing.not_web) > MALFORMED_NAMED:
+            await self.emit(Failure(url, f"lists {len(listing.not_web)} links to no web page: the first "
+                                    f"{MALFORMED_NAMED} are named", stage="fetch"))
         unseen = [u for u in listing.sources if u not in self.seen_sources]
         children = unseen[: self.watch.max_child_listings]
         if len(unseen) > len(children):  # named, not dropped without a word (a review)

@@ -34,6 +34,9 @@ class Listing:
     problem: str | None = None
     # links no URL parser reads ("http://[::1/x"): each named, the others read (review 23a, F2)
     malformed: list[str] = field(default_factory=list)
+    # links to no web page ("file:///etc/passwd", "javascript:", "ftp:"): not followed, and each
+    # named (QA pass 27b, 11: skipped without a word)
+    not_web: list[str] = field(default_factory=list)
 
 
 def web_url(url: str) -> str | None:
@@ -120,6 +123,8 @@ def _feed(url: str, body: bytes) -> Listing:
         link = _entry_url(entry, base)
         page = web_url(link) if link else None
         if page is None:
+            if _other_scheme(entry):
+                listing.not_web.append(entry["link"].strip())
             continue  # an entry without a page: its summary alone is read by `ingest` of the feed
         summary = None
         if entry.get("content"):
@@ -140,6 +145,19 @@ def _feed(url: str, body: bytes) -> Listing:
             meta["site_name"] = site
         listing.entries.append(Entry(page, summary if summary and summary.strip() else None, meta))
     return listing
+
+
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+
+
+def _other_scheme(entry: Any) -> bool:
+    """Whether a feed entry links to an address of a scheme other than http(s) ("file:",
+    "javascript:", "ftp:"): a link the feed gives (not its id, an "urn:" feedparser copied)."""
+    link = entry.get("link")
+    if not isinstance(link, str) or not (m := _SCHEME.match(link.strip())):
+        return False
+    return m.group(1).lower() not in ("http", "https") and any(
+        isinstance(x, dict) and x.get("href") == link for x in entry.get("links") or [])
 
 
 # a feed's root element closed at its end (comments and whitespace may follow)
