@@ -136,3 +136,31 @@ def test_links_to_no_web_page_are_skipped_and_named(db_url):
         assert "javascript:alert" in result.stderr  # said as the round runs too
     finally:
         o.close()
+
+
+def test_a_page_naming_no_site_is_of_its_hosts_outlet(db_url):
+    o = Outlets()
+    named, bare, later = "/news/ataka.html", "/news/old-1251.php", "/news/old-1252.php"
+    o.set(SITE, "/rss2.xml", _feed([(named, "Атака")]))
+    o.set(SITE, named, _page(named, "Атака на Дніпро: троє поранених", "2026-12-04T06:30:00+02:00", PARAS))
+    o.set(SITE, bare, _page(bare, "Рятувальники завершили роботи", "2026-12-04T08:30:00+02:00", [
+        "Рятувальники ДСНС завершили розбір завалів у дев'ятиповерховому будинку в Шевченківському районі, "
+        "повідомив Сергій Лисак.", "Загинула одна жінка, ще дев'ятеро людей поранені, четверо залишаються в лікарні."],
+        site_name=None))
+    o.set(SITE, later, _page(later, "Пункт незламності працює цілодобово", "2026-12-04T09:30:00+02:00", [
+        "Пункт незламності біля зруйнованого будинку на Шевченківському районі працює цілодобово, "
+        "повідомив міський голова Борис Філатов.", "Мешканцям видають воду, їжу та плівку для вікон."],
+        site_name=None))
+    o.start()
+    try:
+        # a page whose <head> names no site, watched beside its host's feed: read before the feed's page
+        runner.invoke(app, ["watch", "--once", "--db", db_url, "--delay", "0", "--timeout", "2", f"http://{SITE}{bare}",
+                            f"http://{SITE}/rss2.xml", *o.resolve_args()], catch_exceptions=False)
+        # another, alone in a later round
+        runner.invoke(app, ["watch", "--once", "--db", db_url, "--delay", "0", "--timeout", "2", f"http://{SITE}{later}",
+                            *o.resolve_args()], catch_exceptions=False)
+        with open_store(db_url) as s:
+            assert {a.url.rsplit("/", 1)[-1]: a.outlet for a in s.articles()} == {
+                "ataka.html": "Gorod.dp.ua", "old-1251.php": "Gorod.dp.ua", "old-1252.php": "Gorod.dp.ua"}
+    finally:
+        o.close()

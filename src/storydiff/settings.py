@@ -848,6 +848,10 @@ class WatchSettings:
     # Listings (feeds, sitemaps, indexes) fetched in one round, all sources together: nested indexes
     # could otherwise ask for max_child_listings ** max_listing_depth of them (2,500) a source.
     max_listings_per_round: int = 300
+    # A page whose <head> names no site, of a host no page has named yet, waits for the round's
+    # other pages of its host to name it (QA pass 27b, 12: a separate outlet "127.0.0.1:18105"):
+    # at most this many bytes of such pages wait; past it they go on under their host's name.
+    unnamed_pages_held_bytes: int = 32 * 1024 * 1024
 
 
 @dataclass(frozen=True)

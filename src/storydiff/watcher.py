@@ -52,6 +52,7 @@ def watch_round(
     from storydiff.fetch.round import (
         DONE,
         FINAL_URL,
+        PAGE_SITE,
         SUMMARY_SUFFIX,
         EventQueue,
         Gone,
@@ -63,7 +64,8 @@ def watch_round(
 
     stop = stop or (lambda: False)
     now = datetime.now(UTC)
-    rnd = Round(sources, lookup=store.fetched_urls, listed_since=store.pages_listed_since, now=now, settings=settings,
+    rnd = Round(sources, lookup=store.fetched_urls, listed_since=store.pages_listed_since,
+                recorded_site_of_host=partial(store.page_meta_of_host, key=PAGE_SITE), now=now, settings=settings,
                 watch=watch, resolve=resolve, robots_cache=robots_cache)
     events = EventQueue(QUEUE_ITEMS, QUEUE_BYTES)
     consumer_gone = threading.Event()

@@ -56,6 +56,9 @@ class SourceReport:
 # the article (shown on it), not only a failed fetch (QA pass 23b, 03)
 GONE_STATUS = (404, 410)
 FINAL_URL = "final_url"  # a page record's meta: where its listed address redirected when last read
+# a page record's meta: the site's name its own <head> gives (og:site_name...), or None: the name a
+# page of the host that gives none is stored under (QA pass 27b, 12)
+PAGE_SITE = "page_site"
 
 
 @dataclass
@@ -131,6 +134,7 @@ class Round:
         lookup: Callable[[list[str]], Mapping[str, FetchedUrl]],
         now: datetime,
         listed_since: Callable[[str, str], list[FetchedUrl]] | None = None,
+        recorded_site_of_host: Callable[[str], str | None] | None = None,
         settings: FetchSettings | None = None,
         watch: WatchSettings | None = None,
         resolve: Mapping[str, str] | None = None,
@@ -152,11 +156,21 @@ class Round:
         # a feed summary of the host needs one (``_named``); then the name (or None) in its place
         self.head_of_host: dict[str, str] = {}
         self.site_of_host: dict[str, str | None] = {}
+        # a host → the site's name its pages give (read this round, else recorded in an earlier
+        # one: ``recorded_site_of_host``, the caller's lookup), for its pages that give none
+        self.recorded_site_of_host = recorded_site_of_host
+        self.named_host: dict[str, str | None] = {}
+        self.unnamed: list[tuple[str, RawItem]] = []  # (host, item) waiting for a page of the host to name it
+        self.unnamed_bytes = 0
 
     async def run(self, emit: Callable[[object], Awaitable[None]]) -> None:
         self.emit = emit
         async with Fetcher(self.settings, resolve=self.resolve, robots_cache=self.robots_cache) as fetcher:
             await asyncio.gather(*(self._source(fetcher, url) for url in self.sources))
+        for host, item in self.unnamed:  # the round's pages read: what their hosts' other pages name them
+            name = self.named_host.get(host)
+            await self.emit(replace(item, meta={**item.meta, "outlet": name}) if name else item)
+        self.unnamed.clear()
 
     async def _known(self, urls: list[str]) -> Mapping[str, FetchedUrl]:
         return await asyncio.to_thread(self.lookup, urls) if urls else {}
@@ -204,12 +218,15 @@ class Round:
             meta["sources"] = listing.sources[: self.watch.max_child_listings]
         record = FetchedUrl(url=url, etag=etag, last_modified=modified, last_checked=_iso(self.now), meta=meta)
         if listing.kind == "page":  # the source is an article page itself, already fetched
+            own = self._own_site(got) if not got.not_modified else known.meta.get(PAGE_SITE)
+            if own:
+                meta[PAGE_SITE] = own
             self.pages_taken.add(url)
             await self.emit(SourceReport(url, ok=True, status="not modified" if got.not_modified else "ok",
                                          kind="page", items_listed=1, pages=[url]))
             await self.emit(record)
             if not got.not_modified:
-                await self._page_item(url, got, {})
+                await self._page_item(url, got, {PAGE_SITE: own})
             return
         window_start = _iso(self.now - timedelta(hours=self.watch.recheck_hours))
         kept = len(entries)  # the listing's own pages this round; then the ones it dropped since
@@ -317,10 +334,14 @@ class Round:
                 return RawItem(source=entry.url + SUMMARY_SUFFIX, kind="html", content=entry.summary,
                                url=entry.url, meta={**meta, "fragment": True, "text_from": FEED_SUMMARY})
             return None
-        meta = {k: v for k, v in {**(known.meta if known else {}), **entry.meta}.items() if k not in (DROPPED, FINAL_URL)}
+        meta = {k: v for k, v in {**(known.meta if known else {}), **entry.meta}.items()
+                if k not in (DROPPED, FINAL_URL, PAGE_SITE)}
         final = got.final_url if not got.not_modified else (known.meta.get(FINAL_URL) if known else None)
         if final and final != entry.url:
             meta[FINAL_URL] = final  # the address its article is stored under
+        own = self._own_site(got) if not got.not_modified else (known.meta.get(PAGE_SITE) if known else None)
+        if own:
+            meta[PAGE_SITE] = own
         etag, modified = _validators(got, known)
         await self.emit(FetchedUrl(url=entry.url, source_url=source_url, etag=etag, last_modified=modified,
                                    last_checked=_iso(self.now), meta=meta))
@@ -357,6 +378,33 @@ class Round:
                 self.site_of_host[host] = None
         return self.site_of_host[host]
 
+    def _own_site(self, got) -> str | None:
+        """The site's name the page's own <head> gives (og:site_name, application-name, publisher),
+        noted as its host's."""
+        import lxml.html
+        from lxml import etree
+
+        from storydiff.extract.html import page_meta
+
+        head = got.body[:_HEAD_CHARS]
+        end = head.find(b"</head>")
+        try:
+            text = head[: end if end > 0 else len(head)].decode(got.charset or "utf-8", "replace")
+            own = page_meta(lxml.html.document_fromstring(text)).site_name if text.strip() else None
+        except (LookupError, ValueError, etree.LxmlError):
+            own = None
+        host = urlsplit(got.final_url).netloc.lower()
+        if own and not self.named_host.get(host):  # the first name read this round stands
+            self.named_host[host] = own
+        return own
+
+    async def _host_name(self, url: str) -> str | None:
+        """The site's name other pages of ``url``'s host give: read this round, else recorded."""
+        host = urlsplit(url).netloc.lower()
+        if host not in self.named_host and self.recorded_site_of_host is not None:
+            self.named_host[host] = await asyncio.to_thread(self.recorded_site_of_host, host)
+        return self.named_host.get(host)
+
     async def _page_item(self, url: str, got, meta: dict) -> None:
         too_large = _too_large_to_extract(got.body)
         if too_large:  # said now, not after the page waited, decoded, in the queue (review 23a, F4)
@@ -381,7 +429,18 @@ class Round:
         keep = {k: meta[k] for k in ("published", "site_name") if meta.get(k)}
         if keep.get("published") and _published_earlier(html, keep["published"]):
             del keep["published"]
-        await self.emit(RawItem(source=url, kind="html", content=html, url=got.final_url, meta=keep))
+        item = RawItem(source=url, kind="html", content=html, url=got.final_url, meta=keep)
+        if not meta.get(PAGE_SITE):
+            # a page whose <head> names no site is of the outlet its host's other pages name, not
+            # an outlet of its own named by its host ("127.0.0.1:18105"; QA pass 27b, 12)
+            host = urlsplit(got.final_url or url).netloc.lower()
+            if host_name := await self._host_name(got.final_url or url):
+                item = replace(item, meta={**keep, "outlet": host_name})
+            elif self.unnamed_bytes + len(got.body) <= self.watch.unnamed_pages_held_bytes:
+                self.unnamed.append((host, item))  # until the round's other pages of its host are read
+                self.unnamed_bytes += len(got.body)
+                return
+        await self.emit(item)
 
 
 def _too_large_to_extract(body: bytes) -> str | None:

@@ -405,6 +405,11 @@ class Store(ABC):
         """Insert or replace each URL's record (by URL); ``first_seen`` of a known URL is kept."""
         raise NotImplementedError
 
+    def page_meta_of_host(self, host: str, key: str) -> str | None:
+        """The latest value the records of pages fetched from ``host`` (a URL's netloc) keep under
+        ``key`` in their meta, or None."""
+        raise NotImplementedError
+
     def forget_fetched_urls(self, urls: list[str]) -> None:
         """Drop the records of ``urls`` (addresses no stored article is at that answer 404/410):
         no longer re-checked as pages their listing dropped."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 
 from storydiff.records import FetchedUrl
 from storydiff.store import codec
@@ -132,6 +132,18 @@ class WatchStateMixin:
                 if row["source_key"] is not None:
                     keep["source_key"] = stmt.excluded["source_key"]
                 conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_=keep))
+
+    def page_meta_of_host(self, host: str, key: str) -> str | None:
+        f = fetched_urls.c
+        escaped = host.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        on_host = or_(*(f.url.like(f"{scheme}://{escaped}/%", escape="\\") for scheme in ("http", "https")))
+        q = select(f.meta).where(on_host, f.meta.like(f'%"{key}"%')).order_by(f.last_checked.desc()).limit(20)
+        with self._read() as conn:
+            for meta in conn.execute(q).scalars():
+                value = (codec.loads(meta) or {}).get(key)
+                if isinstance(value, str) and value:
+                    return value
+        return None
 
     def forget_fetched_urls(self, urls: list[str]) -> None:
         keys = [_url_key(u) for u in urls]
