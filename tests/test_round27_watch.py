@@ -164,3 +164,33 @@ def test_a_page_naming_no_site_is_of_its_hosts_outlet(db_url):
                 "ataka.html": "Gorod.dp.ua", "old-1251.php": "Gorod.dp.ua", "old-1252.php": "Gorod.dp.ua"}
     finally:
         o.close()
+
+
+def test_an_article_seen_gone_then_read_at_its_new_address_is_back(db_url):
+    """The old address answers 404 a round before the feed lists the new one: taken down then,
+    back (and uncounted) once its page is read at the new address."""
+    old, new = "/news/troje-poranenyh.html", "/news/zahynula-zhinka.html"
+    o = Outlets()
+    o.set(SITE, "/rss2.xml", _feed([(old, "Атака на Дніпро: троє поранених")]))
+    o.set(SITE, old, _page(old, "Атака на Дніпро: троє поранених", "2026-12-04T06:30:00+02:00",
+                           PARAS[:1] + ["Троє людей дістали поранення."] + PARAS[1:]))
+    o.start()
+    try:
+        _watch(o, db_url)
+        o.set(SITE, old, Page(status=404))
+        _watch(o, db_url)
+        with open_store(db_url) as s:
+            (art,) = s.articles()
+            assert set(s.taken_down([art.id])) == {art.id}
+        o.set(SITE, "/rss2.xml", _feed([(new, "Атака на Дніпро: загинула жінка, дев'ятеро поранених")]))
+        o.set(SITE, new, _page(new, "Атака на Дніпро: загинула жінка, дев'ятеро поранених", "2026-12-04T15:40:00+02:00",
+                               PARAS[:1] + ["Одна людина загинула, ще дев'ятеро дістали поранення."] + PARAS[1:]))
+        _watch(o, db_url)
+        with open_store(db_url) as s:
+            (moved,) = s.articles()
+            assert moved.id == art.id and moved.url == f"http://{SITE}{new}"
+            assert s.taken_down([art.id]) == {}
+        (src,) = map(json.loads, runner.invoke(app, ["sources", "--db", db_url, "--json"]).stdout.splitlines())
+        assert src["taken_down"] == 0
+    finally:
+        o.close()
