@@ -30,6 +30,7 @@ from storydiff.extract.line_model import load_models
 from storydiff.extract.line_rules import boilerplate_kind
 from storydiff.extract.metadata import is_byline, is_date_line, placed_byline
 from storydiff.extract.page_chrome import chrome_kind
+from storydiff.extract.weak_repeats import drop_weak_repeats
 from storydiff.settings import ExtractSettings
 
 SETTINGS = ExtractSettings()
@@ -73,7 +74,8 @@ def clean_page_text(text: str, siblings: Sequence[str] = (), *, models: dict | N
 def kept_from_scores(lines: list[str], scored: list[str], scores: tuple | None, template: set[str],
                      models: dict | None, settings: ExtractSettings = SETTINGS) -> tuple[list[bool], str | None]:
     """clean_page_text's decisions from the line model's ``scores`` of ``scored`` (``_line_scores``;
-    None without a model): the decoder, the steps after it and the recall floor. (kept flags for
+    None without a model): the decoder, the steps after it, the recall floor and the repeats the
+    model scores low (``weak_repeats``). (kept flags for
     every line of ``lines``, the headline.) The benchmarks call it with cached scores."""
     flags = body_flags(scored, [], models, scores=scores)
     kept, title = _after_model(lines, scored, flags, template, settings)
@@ -81,6 +83,9 @@ def kept_from_scores(lines: list[str], scored: list[str], scores: tuple | None, 
         broad = broad_body_flags(scored, scores, models, settings)
         if broad is not None and any(b and not f for b, f in zip(broad, flags)):
             kept, title = _after_model(lines, scored, [f or b for f, b in zip(flags, broad)], template, settings)
+    if scores is not None and settings.weak_repeat_below > 0:
+        kept = drop_weak_repeats(lines, kept, scores[0], words=settings.weak_repeat_words,
+                                 block=settings.weak_repeat_block, below=settings.weak_repeat_below)
     return kept, title
 
 
