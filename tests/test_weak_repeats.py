@@ -72,3 +72,19 @@ def test_clean_page_text_drops_them_as_its_last_step_and_the_setting_turns_it_of
     assert not any(on.kept[i] for i in (1, 2, 3, 5, 6, 7, 9, 11))
     assert on.kept[0] and on.kept[4] and on.kept[8]
     assert "Am beliebtesten" not in on.text and on.text.count("Die Stadt hat") == 3
+
+
+def test_the_prose_gate_leaves_a_list_body_alone_and_still_cleans_an_article():
+    # A list body: its items' labels repeat and the model scores them low, but the page's kept text
+    # is no article's prose: with the gate on, nothing is dropped.
+    listing = ["Pros", "Light and warm", "Cons", "Expensive", "Pros", "Cheap", "Cons", "Heavy", "Pros", "Packs small",
+               "Cons", "Cold under 5 degrees"]
+    scores = [0.2] * len(listing)
+    every = [True] * len(listing)
+    assert drop_weak_repeats(listing, every, scores, words=8, block=2, below=0.6, prose_share=0.0) != every
+    assert drop_weak_repeats(listing, every, scores, words=8, block=2, below=0.6, prose_share=0.85) == every
+    # The widget page is mostly paragraphs: the gate lets the step through (at 0.6, not at 0.95).
+    widget_scores = [0.9, 0.3, 0.4, 0.2, 0.9, 0.2, 0.3, 0.1, 0.9, 0.4, 0.5, 0.3]
+    page = [True] * len(PAGE)
+    assert drop_weak_repeats(PAGE, page, widget_scores, words=8, block=2, below=0.6, prose_share=0.6)[1] is False
+    assert drop_weak_repeats(PAGE, page, widget_scores, words=8, block=2, below=0.6, prose_share=0.95) == page

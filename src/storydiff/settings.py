@@ -82,14 +82,16 @@ class ExtractSettings:
     recall_floor_inside: float = 0.05
     # A kept page-text line the line model scores under weak_repeat_below is dropped when the page
     # prints it more than once and it has at most weak_repeat_words words, or when it lies in a
-    # run of weak_repeat_block consecutive lines the page prints again (extract/weak_repeats.py:
-    # widgets, teaser-list labels, subscription boxes printed twice). OFF (0): round 27 chose it
-    # leave-one-corpus-out (bench/pagetext_weak_repeats.py) and no setting keeps wcxb-dev-lines'
-    # lost pages (its list, forum and service bodies repeat low-scoring lines), so the fundus fold
-    # (chosen on aeb + wcxb) has nothing eligible; fundus would gain 0.742 -> 0.750-0.775.
+    # run of weak_repeat_block consecutive lines the page prints again, on pages whose kept text is
+    # at least weak_repeat_prose_share sentences (extract/weak_repeats.py: widgets, teaser-list
+    # labels, subscription boxes printed twice). OFF (below 0): round 27 chose it
+    # leave-one-corpus-out (bench/pagetext_weak_repeats.py); the fundus fold (chosen on aeb + wcxb:
+    # 12, 3, 0.2, 0.85) scores fundus 0.7423 -> 0.7489, but the wcxb fold (chosen on aeb + fundus)
+    # costs wcxb 0.7229 -> 0.7147 and 211 -> 256 lost pages: it does not hold on every unseen corpus.
     weak_repeat_words: int = 8
     weak_repeat_block: int = 2
     weak_repeat_below: float = 0.0
+    weak_repeat_prose_share: float = 0.0
     # Pages above this are refused before parsing: the contract caps work at 5 s per page and a
     # 20 MB page parses in ~1 s on the 2-core dev box (tests/test_extract_html.py).
     max_html_bytes: int = 20 * 1024 * 1024 + 1024

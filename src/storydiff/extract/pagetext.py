@@ -85,7 +85,8 @@ def kept_from_scores(lines: list[str], scored: list[str], scores: tuple | None, 
             kept, title = _after_model(lines, scored, [f or b for f, b in zip(flags, broad)], template, settings)
     if scores is not None and settings.weak_repeat_below > 0:
         kept = drop_weak_repeats(lines, kept, scores[0], words=settings.weak_repeat_words,
-                                 block=settings.weak_repeat_block, below=settings.weak_repeat_below)
+                                 block=settings.weak_repeat_block, below=settings.weak_repeat_below,
+                                 prose_share=settings.weak_repeat_prose_share)
     return kept, title
 
 
