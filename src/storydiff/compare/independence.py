@@ -295,15 +295,21 @@ def independent_sources(
     by_origin: dict[str, list[SourceGroup]] = {}
     uncited: list[tuple[list[Article], str, SourceGroup]] = []  # (members, "X copies Y's text; ", group)
     translated = translations(articles, facts, settings) if facts else {}
+    primary_of = {a.id: primary_origin(a, settings) for a in articles}
+    chain_of = _origin_chains(articles, primary_of)
     for idx in syndication_groups(articles, settings, translated):
         members = [articles[i] for i in idx]
-        primary_of = {a.id: primary_origin(a, settings) for a in members}
-        primaries = set(primary_of.values()) - {None}
+        # an origin that is a member of the story stands for what that member rests on: Yahoo's copy
+        # credits Reuters, whose own report relays RIA Novosti (QA pass 27c, 2: the copy and its
+        # original were "several origins", a source of their own)
+        primaries = {chain_of[p][-1] for a in members if (p := primary_of[a.id])}
         if len(primaries) == 1:
             # the copied text is the cited outlet's own, whatever the clocks say: a carrier's
             # "3:20 a.m." read without its zone came before AP's 08:15 GMT, and "Associated Press
-            # copies U.S. News's text" stood beside "U.S. News cites Associated Press" (QA pass 22a, 02)
-            own = next((k for k, a in enumerate(members) if names_outlet(next(iter(primaries)), a)), 0)
+            # copies U.S. News's text" stood beside "U.S. News cites Associated Press" (QA pass 22a, 02);
+            # or the member a copy credits, where the origin is further up its chain
+            named = [next(iter(primaries)), *(primary_of[a.id] for a in members if primary_of[a.id])]
+            own = next((k for name in named for k, a in enumerate(members) if names_outlet(name, a)), 0)
             idx = [idx[own], *idx[:own], *idx[own + 1:]]
             members = [articles[i] for i in idx]
         copies, relays = "", 0
@@ -335,7 +341,7 @@ def independent_sources(
             # only the members that name the origin themselves cite it: a copy that put "сообщают
             # СМИ" where its source wrote "сообщает Financial Times" copies the text, and says so,
             # but credits no one (QA pass 17)
-            cited = _who_cites(members, primary_of, _label, origin)
+            cited = _who_cites(members, primary_of, _label, origin, chain_of)
             why = f"{copies}{cited}" if cited else copies.rstrip("; ")
             if any(names_outlet(origin, a) for a in members):  # the agency's own copy: it cites no one
                 why = f"{why}; {origin}'s own report" if why else f"{origin}'s own report"
@@ -366,6 +372,25 @@ def independent_sources(
         out.append(SourceGroup(ids, origin, f"{reasons}: one source ({origin})"))
     out.extend(independent)
     return len(out), out
+
+
+def _origin_chains(articles: Sequence[Article], primary_of: Mapping[str, str | None]) -> dict[str, list[str]]:
+    """Each cited origin -> the origins it leads to through the story's own members: "Reuters" ->
+    ["Reuters", "RIA Novosti"] when every article of Reuters in the story rests on RIA Novosti.
+    The chain stops at an origin with no article in the story, one of whose articles cite no one
+    or several origins between them (its own reporting may be what was cited), and before a loop."""
+    chains: dict[str, list[str]] = {}
+    for start in dict.fromkeys(p for p in primary_of.values() if p):
+        chain = [start]
+        while True:
+            own = [a for a in articles if names_outlet(chain[-1], a)]
+            leads = {primary_of[a.id] for a in own}
+            step = leads.pop() if len(leads) == 1 else None
+            if not own or step is None or step in chain:
+                break
+            chain.append(step)
+        chains[start] = chain
+    return chains
 
 
 def _one_outlets_reports(uncited: list[tuple[list[Article], str, SourceGroup]], label: Callable[[str], str],
@@ -508,15 +533,18 @@ def names_outlet(origin: str, article: Article) -> bool:
 
 
 def _who_cites(members: Sequence[Article], primary_of: Mapping[str, str | None], label: Callable[[str], str],
-               origin: str | None = None) -> str:
+               origin: str | None = None, chain_of: Mapping[str, list[str]] | None = None) -> str:
     """"A and B cite Reuters; C cites Bild": each member with the origin it rests on itself (the
-    group's ``origin``, when given, under that one name), the origin's own outlet left out."""
+    group's ``origin``, when given, under that one name; "Reuters, which cites RIA Novosti" when
+    it is reached through another member, ``chain_of``), the origin's own outlet left out."""
     by_origin: dict[str, list[str]] = {}
     for a in members:
         own = primary_of.get(a.id)
         if own is None or (origin is not None and names_outlet(origin, a)):
             continue
-        by_origin.setdefault(origin or own, []).append(label(a.id))
+        chain = (chain_of or {}).get(own, [own])
+        name = origin if origin is None or len(chain) == 1 else ", which cites ".join([*chain[:-1], origin])
+        by_origin.setdefault(name or own, []).append(label(a.id))
     return "; ".join(f"{' and '.join(who)} {'cite' if len(who) > 1 else 'cites'} {name}" for name, who in by_origin.items())
 
 
