@@ -77,12 +77,23 @@ def primary_origin(article: Article, settings: IndependenceSettings | None = Non
 _REFERS_BACK = re.compile(r"(?<!\w)(?:Про\s+це|Об\s+этом|O\s+tym|Darüber|Das|Dies|This\s+was|This\s+is)\s+$", re.I)
 
 
+# or the sentence holding it opens so, its speaker named before the citation: "Об этом заявил
+# пресс-секретарь президента РФ Дмитрий Песков в интервью газете «Известия»." (QA pass 27c, 3: TASS's
+# second sentence named the interview its lede came from, and TASS counted as a source of its own)
+_SENTENCE_REFERS_BACK = re.compile(r"(?:Про\s+це|Об\s+этом|O\s+tym|Darüber|This\s+was)\s+(?:[^\s.!?…]+\s+){0,10}$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n)(?=[^.!?…\n]*$)")
+
+
 def _refers_to_the_lede(text: str, at: int) -> bool:
-    """Whether a citation at ``at`` opens with words that refer back to the news before it, in the
-    opening paragraph (at most ``_LEDE_MAX_CHARS``)."""
+    """Whether a citation at ``at`` opens with words that refer back to the news before it, or
+    stands in a sentence that opens with them, in the opening paragraph (at most ``_LEDE_MAX_CHARS``)."""
     paragraph_end = text.find("\n")
-    return (at < min(_LEDE_MAX_CHARS, paragraph_end if paragraph_end >= 0 else len(text))
-            and _REFERS_BACK.search(text, max(0, at - 20), at) is not None)
+    if at >= min(_LEDE_MAX_CHARS, paragraph_end if paragraph_end >= 0 else len(text)):
+        return False
+    if _REFERS_BACK.search(text, max(0, at - 20), at) is not None:
+        return True
+    sentence = _SENTENCE_START.search(text, 0, at)
+    return sentence is not None and _SENTENCE_REFERS_BACK.fullmatch(text, sentence.end(), at) is not None
 
 
 _LEDE_MIN_WORDS = 8  # a headline line or a dateline ("Харків, 14 березня 2025 року.") is no lede

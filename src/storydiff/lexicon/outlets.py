@@ -117,7 +117,24 @@ OUTLET_ALIASES: dict[str, tuple[str, ...]] = {
     "ZDF": ("ZDF",),
     "Suspilne": ("Suspilne", "Суспільне", "Суспільного"),
     "RBC-Ukraine": ("RBC-Ukraine", "РБК-Україна", "РБК-Украина"),
-    "Kommersant": ("Kommersant", "Коммерсантъ", "Коммерсант"),
+    # the Russian papers in the cases a citation takes them ("в интервью «Известиям»", "в интервью
+    # «Коммерсанту»", "сообщили «Ведомости»"), and their Ukrainian spellings (QA pass 27c, 3: an
+    # interview with Izvestia relayed by eight outlets counted as seven sources, Izvestia unknown)
+    "Kommersant": ("Kommersant", "Коммерсантъ", "Коммерсант", "Коммерсанта", "Коммерсанту", "Коммерсантом",
+                   "Коммерсанте", "Комерсант", "Комерсанта", "Комерсанту"),
+    "Izvestia": ("Izvestia", "Izvestiya", "Известия", "Известий", "Известиям", "Известиями", "Известиях",
+                 "Ізвєстія", "Ізвєстій", "Ізвєстіям"),
+    "Vedomosti": ("Vedomosti", "Ведомости", "Ведомостей", "Ведомостям", "Ведомостями", "Ведомостях"),
+    # Novaya Gazeta Europe is the paper's staff in exile since 2022, a newsroom of its own
+    "Novaya Gazeta Europe": ("Novaya Gazeta Europe", "Новая газета Европа", "Новой газеты Европа",
+                             "Новой газете Европа", "Новую газету Европа", "Нова газета Європа"),
+    "Novaya Gazeta": ("Novaya Gazeta", "Новая газета", "Новой газеты", "Новой газете", "Новую газету",
+                      "Новой газетой", "Нова газета"),
+    # (not "Громадського", "Громадському": "за даними Громадського руху «Чесно»" names a movement)
+    "Hromadske": ("Hromadske", "hromadske", "Громадське"),
+    "NV": ("NV", "НВ"),
+    "RT": ("RT", "Russia Today"),
+    "Sputnik": ("Sputnik",),
     "Meduza": ("Meduza", "Медуза"),
     # the source of most Russian court-case reports, in the cases "сообщает «Медиазона»", "по данным
     # «Медиазоны»" take (QA pass 24a, 09)
