@@ -477,7 +477,9 @@ _RULES: list[tuple] = [
     (
         "reported",
         re.compile(
-            rf"\b(?:(?:first\s+)?reported|obtained|uncovered|published|revealed)\s+(?:by|in)\s+"
+            # ("he was quoted by Interfax as saying": QA pass 27c, 7)
+            rf"\b(?:(?:first\s+)?reported|obtained|uncovered|published|revealed|quoted|cited)"
+            rf"\s+(?:by|in)\s+"
             rf"{_THE}{_COUNTRY_OF}(?:{_EN_DESCRIPTOR})?{_MEDIA}"
         ),
     ),
@@ -539,6 +541,13 @@ _RULES: list[tuple] = [
         re.compile(rf",\s+{_THE}{_COUNTRY_OF}(?:(?:state(?:-run)?|news)\s+agency\s+)?(?P<name>{_CLAUSE_WIRE_NAMES})"
                    rf"(?![\w-]){_NAME_TAIL}\s+(?:said|says|reported|reports)\b"),
         _needs(" said", " says", " reported", " reports"),
+    ),
+    # a known outlet that cites someone before its verb: "Russia's RIA state news agency, citing an unnamed
+    # source, said", "RT, quoting a source, reported" (QA pass 27c, 7): the outlet is who tells it
+    (
+        "reported",
+        re.compile(rf"{_NAME_FIRST}\b{_THE}(?P<name>{_KNOWN_RE}){_NAME_TAIL},?\s+(?:citing|quoting)\b"),
+        _needs("citing", "quoting"),
     ),
     # a known outlet with what it is between commas: "Suspilne, Ukraine's public broadcaster, reported"
     (

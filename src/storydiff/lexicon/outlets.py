@@ -46,7 +46,10 @@ OUTLET_ALIASES: dict[str, tuple[str, ...]] = {
                          "Интерфакс-Украина", "Интерфакс-Украины", "Интерфакса-Украина"),
     "TASS": ("TASS", "Tass", "ТАСС", "ТАРС"),
     # (German copy writes "RIA Nowosti" / "Ria Nowosti", QA pass 24a, 09)
-    "RIA Novosti": ("RIA Novosti", "Ria Novosti", "RIA Nowosti", "Ria Nowosti", "РИА Новости", "РІА Новини", "РІА Новин"),
+    # "RIA" alone only with its kind after it ("Russia's RIA state news agency"; QA pass 27c, 7): "RIA
+    # Melitopol", "РИА ФАН" are other newsrooms
+    "RIA Novosti": ("RIA Novosti", "Ria Novosti", "RIA Nowosti", "Ria Nowosti", "РИА Новости", "РІА Новини", "РІА Новин",
+                    "RIA news agency", "RIA state news agency", "RIA state-run news agency"),
     "Ukrinform": ("Ukrinform", "Укрінформ", "Укрінформу", "Укринформ", "Укринформа"),
     # (and their full names, in the cases a credit takes: "Джерело: Українські Національні Новини",
     # "за інформацією Українських Національних Новин"; QA pass 21b, 04)
