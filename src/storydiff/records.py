@@ -109,6 +109,7 @@ class Origin:
     # "source": the article's source line ("Źródło: PAP", "Quelle: dpa"); start is the text's end
     # when extraction dropped that line from the text (``Article.credit_lines``)
     kind: str  # "citing" | "told" | "interview" | "according_to" | "reported" | "wire" | "credit" | "source"
+    # | "official": a named official body whose statement is relayed ("сообщает Минобороны РФ")
     evidence: str  # the words in the text that show it
     start: int = -1
 
