@@ -94,3 +94,21 @@ def test_a_relay_naming_the_interview_in_its_second_sentence_rests_on_it():
                            "«Известия».", "Ранее пресс-секретарь Дмитрий Песков в интервью газете «Известия» "
                            "говорил о другом.")
     assert primary_origin(_article("tass", "ТАСС", passing, "ru")) is None
+
+
+BBC = ("The Kremlin has denied that Russian and American officials held secret talks in Abu Dhabi, calling reports "
+       "of such a meeting untrue.\n\n\"There have been no secret negotiations in Abu Dhabi, and there are none,\" "
+       "Kremlin spokesman Dmitry Peskov told the Russian newspaper Izvestia.\n\nThe Wall Street Journal reported last "
+       "week, citing people familiar with the matter, that envoys from both countries met in the United Arab "
+       "Emirates in November.\n\nMr Peskov said Moscow was ready to exchange 150 prisoners for 150, and did not rule "
+       "out contacts with Washington before the end of the year.")
+
+
+def test_an_uncredited_lede_backed_by_words_told_to_an_outlet_rests_on_that_outlet():
+    assert primary_origin(_article("bbc", "BBC", BBC, "en")) == "Izvestia"
+    # the words given to the paper further down, past a sentence of the outlet's own, are a passing mention
+    later = BBC.replace("untrue.\n\n", "untrue. Washington has not commented on the reports so far.\n\n")
+    assert primary_origin(_article("bbc", "BBC", later, "en")) is None
+    # a lede that credits someone itself keeps its credit
+    credited = BBC.replace("calling reports of such a meeting untrue.", "The Wall Street Journal reported.")
+    assert primary_origin(_article("bbc", "BBC", credited, "en")) == "The Wall Street Journal"

@@ -43,7 +43,13 @@ def primary_origin(article: Article, settings: IndependenceSettings | None = Non
     # in a 420-character text that is past the first 30% of its characters
     # (at most _LEDE_MAX_CHARS: a text without sentence ends is one "sentence", and a passing
     # mention at its end is no lead; a review's finding)
-    lead_end = max(1, int(len(article.text) * settings.lead_share), min(_first_sentence_end(article), _LEDE_MAX_CHARS))
+    lede_end = _first_sentence_end(article)
+    lead_end = max(1, int(len(article.text) * settings.lead_share), min(lede_end, _LEDE_MAX_CHARS))
+    # a lede that credits no one, its speaker's words given to an outlet in the next sentence, quoted
+    # ("The Kremlin has denied ... . \"There have been no ...,\" Peskov told the Russian newspaper
+    # Izvestia."): the lede is that interview's (QA pass 27c, 3: the BBC's relay counted as its own)
+    backed_end = 0 if any(o.kind in STRONG_KINDS and 0 <= o.start < lede_end for o in article.origins) \
+        else _quote_after_lede_end(article, lede_end)
     stats: dict[str, list[int]] = {}
     credit = closing_credit(article.text) if article.origins else None
     for o in article.origins:
@@ -55,8 +61,9 @@ def primary_origin(article: Article, settings: IndependenceSettings | None = Non
         # names its lede's: all read as in the lead
         at = o.start if o.start >= 0 else len(article.text)
         closes = credit is not None and credit[0] <= at < credit[1] and o.name in credit[2]
-        stats.setdefault(o.name, []).append(0 if o.kind == "source" or closes or _refers_to_the_lede(article.text, at)
-                                            else at)
+        backs_the_lede = o.kind in _SPOKEN_TO and lede_end <= at < backed_end
+        stats.setdefault(o.name, []).append(0 if o.kind == "source" or closes or backs_the_lede
+                                            or _refers_to_the_lede(article.text, at) else at)
     best: tuple[int, int, int] | None = None
     # between equals, the first named: a credit names its main agency first ("dpa/AFP/lh" is a dpa
     # report with AFP's material; QA pass 21a, 03), and ``origins`` are in text order
@@ -115,6 +122,26 @@ def _first_sentence_end(article: Article) -> int:
 
 
 _SENTENCE_END = ".!?…»\"”“'’:;"
+_SPOKEN_TO = {"told", "interview"}  # words given to an outlet
+_OPENING_QUOTES = "\"“«„"
+
+
+def _quote_after_lede_end(article: Article, lede_end: int) -> int:
+    """Where the sentence after the lede (ending at ``lede_end``) ends when it opens on a quotation
+    (the speaker's own words: "\"There have been no ...,\" Peskov told ..."; a sentence of the
+    outlet's own, "Ранее Песков в интервью ... говорил о другом", is background), within a
+    paragraph after the lede's; 0 when there is none."""
+    if not lede_end:
+        return 0
+    spans = article.sentences
+    if not spans:
+        from storydiff.analyze.sentences import sentence_spans
+
+        spans = sentence_spans(article.text[:3000])
+    b = next((b for a, b in spans if a >= lede_end), 0)
+    gap = article.text[lede_end:b]
+    opens_quoted = gap.lstrip()[:1] in _OPENING_QUOTES
+    return b if opens_quoted and gap.count("\n\n") <= 1 and len(gap) <= _LEDE_MAX_CHARS else 0
 
 
 def _headline_line(text: str, a: int, b: int) -> bool:
