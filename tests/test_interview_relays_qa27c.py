@@ -31,6 +31,7 @@ from storydiff.records import Article
         ("Об этом пишет «Новая газета».", "Novaya Gazeta"),
         ("Про це пише hromadske.", "Hromadske"),
         ("Про це пише NV.", "NV"),
+        ("Про це пише «НВ».", "NV"),
     ],
 )
 def test_the_papers_and_the_forms_relays_cite_them_by(text, origin):
@@ -43,6 +44,7 @@ def test_the_papers_and_the_forms_relays_cite_them_by(text, origin):
         "He told lawmakers Reuters had the story wrong.",  # no epithet: a told object, then a name
         "«Мы не исключаем контактов», — приводят слова Пескова.",  # no outlet named
         "За даними Громадського руху «Чесно», депутат не задекларував майно.",  # a movement, not hromadske
+        "Henderson, NV reported 1,000 new cases on Monday.",  # in English, NV is Nevada
     ],
 )
 def test_the_new_forms_take_no_false_origin(text):

@@ -352,6 +352,8 @@ _OTHER_LANGUAGE_RULES: list[tuple] = [
     ("interview", re.compile(rf"(?i:\b(?:{_OTHER_INTERVIEW_CUES}))\s+{_OTHER_ARTICLES}{_OPEN_QUOTE}(?P<name>{_KNOWN_RE})")),
     ("told", re.compile(rf"(?i:\b(?:{_OTHER_TOLD_CUES}))\s*{_OTHER_ARTICLES}{_OPEN_QUOTE}(?P<name>{_KNOWN_RE})")),
     ("citing", re.compile(rf"(?P<name>{_KNOWN_RE})\s+(?i:zufolge)\b")),  # "dem Spiegel zufolge"
+    # NV (Novoye Vremya) by its Latin initials, which in English name Nevada: "пише NV" (QA pass 27c, 7)
+    ("citing", re.compile(rf"(?i:\b(?:{_OTHER_CUES}))\s+{_OPEN_QUOTE}(?P<name>NV)(?![\w-])"), _CYRILLIC),
     # whose words a relay gives: "приводят «Известия» слова Пескова", "наводить «Коммерсант» слова
     # Пєскова" (QA pass 27c, 3)
     ("citing", re.compile(rf"(?i:\b(?:привод(?:ит|ят|ил[аои]?)|навод(?:ить|ять|ив|ила|ило|или)))\s+{_OPEN_QUOTE}"

@@ -135,7 +135,8 @@ OUTLET_ALIASES: dict[str, tuple[str, ...]] = {
                       "Новой газетой", "Нова газета"),
     # (not "Громадського", "Громадському": "за даними Громадського руху «Чесно»" names a movement)
     "Hromadske": ("Hromadske", "hromadske", "Громадське"),
-    "NV": ("NV", "НВ"),
+    # (its Latin "NV" is read only after a Cyrillic cue, ``analyze.origins``: in English it is Nevada)
+    "NV": ("НВ",),
     "RT": ("RT", "Russia Today"),
     "Sputnik": ("Sputnik",),
     "Meduza": ("Meduza", "Медуза"),
