@@ -591,6 +591,7 @@ class _Story:
     out_by: float = -math.inf
     began_clock: float = math.inf
     began_hour: int = 0
+    began_night: bool = False  # whether that earliest start is a night's (_OutSide.night)
     previews: bool = False
     first_out: float = math.inf
     east: int = -(1 << 30)
@@ -603,7 +604,8 @@ class _OutSide:
     """One side of the out-before veto (event_dates.out_before): a report being placed or a story.
     ``began_clock``: when its lede's event began as its writer's clock read it (event_start plus
     the publication's UTC offset), None where no lede names a day; ``east`` / ``west``: the
-    eastmost and westmost offsets its reports were published on."""
+    eastmost and westmost offsets its reports were published on. ``night``: the day its event
+    began on is a night's (event_dates.nights: "Уночі", "overnight", "в ніч на 6 грудня")."""
 
     out_by: float | None
     first_out: float | None
@@ -612,12 +614,14 @@ class _OutSide:
     hour: int
     east: int
     west: int
+    night: bool = False
 
     @staticmethod
     def of_report(t: float | None, p: _Placing) -> _OutSide:
         off = p.pub_offset or 0
         clock = None if p.event_start is None else p.event_start + off
-        return _OutSide(p.pub_latest, t, p.previews, clock, p.event_hour, off, off)
+        night = clock is not None and bool(p.event_days) and bool(nights((min(p.event_days),)))
+        return _OutSide(p.pub_latest, t, p.previews, clock, p.event_hour, off, off, night)
 
     @staticmethod
     def of_story(s: _Story) -> _OutSide:
@@ -625,7 +629,7 @@ class _OutSide:
             return x if math.isfinite(x) else None
 
         return _OutSide(finite(s.out_by), finite(s.first_out), s.previews, finite(s.began_clock), s.began_hour,
-                        s.east if s.east > -(1 << 30) else 0, s.west if s.west < 1 << 30 else 0)
+                        s.east if s.east > -(1 << 30) else 0, s.west if s.west < 1 << 30 else 0, s.began_night)
 
     def out_before(self, other: _OutSide, days: bool, east: int = 0) -> bool:
         """Whether this side's reports were all out before ``other``'s lede event began. The lede's
@@ -635,12 +639,21 @@ class _OutSide:
         Monday on the westmost of theirs (the latest that day began): an outlet stamping UTC or US
         Eastern time does not make the afternoon of a strike in Kharkiv, told at 13:20 Kyiv time,
         begin after it (review 23b, F4), even where every report of it is stamped so (review 24b,
-        H1)."""
+        H1).
+
+        A night's event is read as the days form reads any (``days``, out_before_days, off): a
+        lede naming a night ("Уночі російські війська знову атакували Дніпро", published on 6
+        December: the night into the 6th) says when its event happened, not when an update came
+        (an update's lede names no start: lede_keys.tells_an_update), so reports all out before
+        that night's first day began told another event: the strike of the night into 4 December,
+        a day from it by the date veto's slack, joined it and chained the next dated report of the
+        6th on (QA pass 27b, 01). The day of slack is kept for a next day's update naming only
+        its own day, which names no night."""
         if other.began_clock is None:
             return False
         began = other.began_clock - max(self.east, other.east, east)
         day_start = other.began_clock - other.hour * 3600 - min(self.west, other.west)
-        return out_before(self.out_by, self.previews, began, other.hour, days, self.first_out, day_start)
+        return out_before(self.out_by, self.previews, began, other.hour, days or other.night, self.first_out, day_start)
 
 
 class OnlineClusterer:
@@ -1658,6 +1671,7 @@ class OnlineClusterer:
         clock = -math.inf if placing.event_start is None else placing.event_start + (placing.pub_offset or 0)
         if clock < s.began_clock:
             s.began_clock, s.began_hour = clock, placing.event_hour
+            s.began_night = _OutSide.of_report(d.t, placing).night
         s.previews = s.previews or placing.previews
         self._attach_cross(d, s)
         if self._lexical_member(d, s):
@@ -1834,7 +1848,7 @@ class OnlineClusterer:
         keep.first_out = min(keep.first_out, gone.first_out)
         keep.east, keep.west = max(keep.east, gone.east), min(keep.west, gone.west)
         if gone.began_clock < keep.began_clock:
-            keep.began_clock, keep.began_hour = gone.began_clock, gone.began_hour
+            keep.began_clock, keep.began_hour, keep.began_night = gone.began_clock, gone.began_hour, gone.began_night
         keep.previews = keep.previews or gone.previews
         keep.event_days = merged_days(keep.event_days, gone.event_days)
         keep.nights = keep.nights | gone.nights
