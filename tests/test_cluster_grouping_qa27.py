@@ -2,12 +2,16 @@
 
 A: two drone attacks on Dorniv two days apart, the later one's lede naming only its night
 ("Уночі ... знову атакували"), were one story: a day from the first by the date veto's slack.
+B: a reaction filed under a dateline in capitals ("МОСКВА, 4 декабря."), its lede naming no day,
+read no day at all and joined the proposal's story of three days before.
 """
 
 from __future__ import annotations
 
 from storydiff.match import MatchDoc
 from storydiff.match.clusterer import OnlineClusterer
+from storydiff.match.event_dates import event_days
+from storydiff.match.same_story import dated_apart
 from storydiff.settings import MatchSettings
 
 ATTACK_4 = (
@@ -54,3 +58,28 @@ def test_a_night_reported_the_next_morning_stays_with_its_story():
     late = MatchDoc("att-4b", ATTACK_6[1].replace(" знову", ""), ATTACK_6[0], "2026-12-04T09:30:00+02:00", language="uk")
     sids = _stories([_attacks()[0], late])
     assert sids[0] == sids[1]
+
+
+PROPOSAL = ("МОСКВА, 1 декабря. Комиссия Союза во вторник предложила выделить Ридании кредит в размере 40 млрд "
+            "евро за счет замороженных активов, сообщает агентство Вести.")
+REACTION = ("МОСКВА, 4 декабря. Любое использование замороженных активов будет кражей, заявил пресс-секретарь "
+            "Игорь Ланской, сообщает агентство Вести.\nНакануне лидеры Союза договорились выделить Ридании кредит "
+            "в размере 40 млрд евро.")
+
+
+def test_a_dateline_in_capitals_dates_a_lede_that_names_no_day():
+    dec4 = (739954, 739954)
+    assert event_days(REACTION, "ru", "2026-12-04T11:40:00+03:00") == (dec4,)
+    # as in title case
+    assert event_days(REACTION.replace("МОСКВА", "Москва"), "ru", "2026-12-04T11:40:00+03:00") == (dec4,)
+    # a lede that names its own day keeps it; an inline wire dateline dates only the filing
+    assert event_days(PROPOSAL, "ru", "2026-12-01T17:30:00+03:00") == ((739951, 739951),)
+    assert event_days("KYIV, Dec 4 (Reuters) - Ukraine's parliament approved the budget, officials said.", "en",
+                      "2026-12-04T11:40:00+02:00") == ()
+
+
+def test_a_reaction_three_days_on_is_no_report_of_the_proposal():
+    proposal = MatchDoc("prop", PROPOSAL, "Комиссия предложила кредит Ридании", "2026-12-01T17:30:00+03:00", language="ru")
+    reaction = MatchDoc("react", REACTION, "Ланской назвал кражей использование активов", "2026-12-04T11:40:00+03:00",
+                        language="ru")
+    assert dated_apart(proposal, reaction)

@@ -179,7 +179,8 @@ def event_days(text: str, language: str | None, published: float | str | datetim
     # the day the report is of: its dateline's ("KYIV, Dec 6 (Reuters) -") where it has one near
     # publication (a wire copy stamped after midnight UTC is still the dateline's day's), else
     # the publication day; weekdays and a bare night are read from it
-    pub = _dateline_day(head[spans[first][0] :], language, pub) or pub
+    dated = _dateline_day(head[spans[first][0] :], language, pub)
+    pub = dated or pub
     out = _read(sentence, language, pub, said_on=False)
     if not out and filed != sentence:
         # a lede naming no day of its own is of its dateline's ("Дорнів, 9 березня. Увечері ...
@@ -194,6 +195,12 @@ def event_days(text: str, language: str | None, published: float | str | datetim
             # lede ("rescuers pulled two survivors out overnight"): its night is when the update
             # came, not when its event happened (the lede vetoes' rule, lede_keys.tells_an_update)
             out.add((pub.toordinal() - 1, pub.toordinal()))
+    if not out and dated is not None and filed != sentence and not _more_than_dateline(head[spans[first][0] : spans[first][1]]):
+        # a dateline of its own in capitals dates the lede too: the date readers leave a
+        # dateline's date out ("МОСКВА, 4 декабря." read none, where "Москва, 4 декабря." read the
+        # 4th above), and a reaction filed on the 4th, naming no day, was the proposal's of the
+        # 1st (QA pass 27a, 03). After the bare night: "Уночі" is the night into that day.
+        out = {(dated.toordinal(), dated.toordinal())}
     if not out:
         # only the day a statement was made on: the event was on it or before it, within a week
         # (a follow-up's "the toll rose to eleven, the governor said on Wednesday" is Monday's
@@ -215,6 +222,14 @@ def _lede_sentence(head: str, spans: list[tuple[int, int]], first: int) -> str:
         a, b = spans[first + 1]
         lede = head[a:b]
     return lede
+
+
+def _more_than_dateline(sentence: str) -> bool:
+    """Whether ``sentence`` is more than its dateline ("МОСКВА, 4 декабря." is not): a lede
+    whose dateline opens it ("KYIV, Dec 6 (Reuters) - Russia struck ...") dates the filing."""
+    from storydiff.extract.metadata import without_dateline
+
+    return bool(without_dateline(sentence).strip())
 
 
 def _dateline_day(text: str, language: str | None, pub: date) -> date | None:
