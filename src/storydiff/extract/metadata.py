@@ -605,6 +605,9 @@ _BYLINE_OTHER = re.compile(
     # a place after the name: "Von Philipp Fritz, Warschau" (QA pass 18: taken for the headline),
     # a studio or a stay ("Von Anna Müller, ARD-Studio Kiew", "..., z.Zt. Odessa": QA pass 21a, 10)
     r"(?:\s*,\s*(?:z\.\s?Zt\.\s*)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}){0,2})?"
+    # an agency's credit after the name: "Par Claire Dumont, avec AFP", "Von Anna Ott, mit dpa" (QA
+    # pass 27a, 03 and 09: read as no byline, its name led the report and kept one summit apart)
+    r"(?:\s*,\s*(?:avec|mit|con|z)[ \t]+(?:l['’]|der[ \t]+|den[ \t]+)?[^\W\d_][\w.-]{1,20})?"
     r"(?:\s*[|•·/—–-].*)?\s*)$"
 )
 

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 
 LEDE_CHARS = 600  # of the text: the first sentence (and a dateline sentence before it) lies within
 _MIN_SENTENCE_WORDS = 6  # a shorter first sentence ("Харків, 5 грудня.") is read with the next
+_BYLINE_CHARS = 200  # a byline is a line, not a paragraph (extract.metadata._byline reads no longer one)
 _CONFIRM_CHARS = 6000  # of the text, for the names written capitalised inside a sentence
 _WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
 _HYPHENATED = re.compile(r"\w+(?:[-‑]\w+)+")
@@ -61,7 +62,7 @@ def lede_text(text: str, title: str | None) -> str:
     shorter sentences before it (a dateline: "Харків, 5 грудня.")."""
     from storydiff.analyze.sentences import sentence_spans
 
-    head = (text or "")[:LEDE_CHARS]
+    head = _without_byline((text or "")[:LEDE_CHARS + _BYLINE_CHARS])[:LEDE_CHARS]
     end = 0
     for _, b in sentence_spans(head[: _first_lines_end(head)]):
         end = b
@@ -69,6 +70,16 @@ def lede_text(text: str, title: str | None) -> str:
             break
     lede = head[:end] if end else head
     return f"{title}\n{lede}" if isinstance(title, str) and title.strip() else lede
+
+
+def _without_byline(head: str) -> str:
+    """``head`` without a byline on its first line ("Par Claire Dumont, avec AFP"): the reporter
+    is no name the report leads with, and a French report of the EU summit kept apart from
+    another's by "Claire Dumont" alone (QA pass 27a, 03)."""
+    from storydiff.extract.metadata import is_byline
+
+    first, nl, rest = head.lstrip().partition("\n")
+    return rest if nl and len(first) <= _BYLINE_CHARS and is_byline(first) else head
 
 
 def _first_lines_end(head: str) -> int:
