@@ -83,3 +83,46 @@ def test_a_reaction_three_days_on_is_no_report_of_the_proposal():
     reaction = MatchDoc("react", REACTION, "Ланской назвал кражей использование активов", "2026-12-04T11:40:00+03:00",
                         language="ru")
     assert dated_apart(proposal, reaction)
+
+
+SUMMIT_1 = (
+    "Les Vingt-Sept s'accordent sur un prêt de 40 milliards d'euros à la Ridanie",
+    "Par Claire Dumont, avec AFP\nBruxelles (AFP) - Les dirigeants de l'Union se sont mis d'accord dans la nuit "
+    "de jeudi 3 à vendredi 4 décembre pour prêter 40 milliards d'euros à la Ridanie, financés par un emprunt "
+    "commun, selon l'AFP.\nLa Belgique, où se trouvent 150 milliards d'euros d'avoirs gelés chez Vestaclear, a "
+    "refusé d'endosser seule les risques.\n« Nous avons tenu parole », a déclaré le président du Conseil, Anton "
+    "Kessel, à l'issue du sommet.",
+)
+SUMMIT_2 = (
+    "Accord à Bruxelles sur un prêt de 40 milliards d'euros pour la Ridanie",
+    "Les chefs d'État et de gouvernement des Vingt-Sept ont conclu jeudi soir à Bruxelles un accord sur un prêt "
+    "de 40 milliards d'euros à la Ridanie, a-t-on appris de sources diplomatiques.\nLe Premier ministre belge "
+    "Marc Vanlede a obtenu que les 150 milliards d'euros d'avoirs gelés chez Vestaclear ne soient pas utilisés."
+    "\n« Nous avons tenu parole », a déclaré Anton Kessel lors de la conférence de presse finale.",
+)
+
+
+def test_a_byline_with_its_agency_is_no_name_a_report_leads_with():
+    from storydiff.extract.metadata import is_byline
+    from storydiff.match.lede_keys import lede_text
+
+    assert is_byline("Par Claire Dumont, avec AFP") and is_byline("Von Anna Ott, mit dpa")
+    assert not is_byline("Par ailleurs, avec AFP, le Conseil a décidé.")
+    assert "Dumont" not in lede_text(SUMMIT_1[1], SUMMIT_1[0])
+    assert "Les dirigeants" in lede_text(SUMMIT_1[1], SUMMIT_1[0])
+
+
+def test_two_french_reports_of_one_summit_are_one_story():
+    docs = [MatchDoc("s1", SUMMIT_1[1], SUMMIT_1[0], "2026-12-04T07:30:00+01:00", language="fr"),
+            MatchDoc("s2", SUMMIT_2[1], SUMMIT_2[0], "2026-12-04T09:15:00+01:00", language="fr")]
+    for order in (docs, docs[::-1]):
+        assert len(set(_stories(order))) == 1
+
+
+def test_terms_past_the_heaviest_look_a_story_up_where_those_find_none():
+    docs = [MatchDoc("s1", SUMMIT_1[1], SUMMIT_1[0], "2026-12-04T07:30:00+01:00", language="fr"),
+            MatchDoc("s2", SUMMIT_2[1], SUMMIT_2[0], "2026-12-04T09:15:00+01:00", language="fr")]
+    # the second report's three heaviest terms (Bruxelles, Premier, Marc) are its own: the next
+    # three (Vanlede, Vingt, Ridanie) find the first report's story
+    sids = _stories(docs, max_index_terms=3)
+    assert sids[0] == sids[1]
