@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # scikit-learn's list, not spaCy's: importing spacy pulls torch (+230 MB RSS, seconds of
 # start-up); and a copy, not an import of scikit-learn, which costs a second of start-up itself.
@@ -135,12 +136,14 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
     # title-cased headline word ("Police", "Hire", "Coach"), not a name.
     lower_seen = {t for t in raw if t.islower()}
     has_digit = _DIGIT.search
+    spelling = city_spellings()
     for tok in raw:
         low = tok.lower()
         lowered.append(low)
         if low.endswith("'s"):  # "Nixon's" is Nixon: possessives would split a name's count
             low = low[:-2]
             tok = tok[:-2]
+        as_written, low = low, spelling.get(low, low)
         if low in STOPWORDS:  # most tokens: checked first
             if run:
                 close_run()
@@ -163,7 +166,7 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
                 close_run()
             continue
         words[low] += 1
-        if tok[0].isupper() and low not in _NOT_ENTITY and low not in lower_seen:
+        if tok[0].isupper() and low not in _NOT_ENTITY and as_written not in lower_seen:
             entities[low] += 1
             run.append(low)
         elif run:
@@ -173,10 +176,44 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
     if title:
         for tok in tokenize(str(title)):
             low = tok.lower()
+            low = spelling.get(low, low)
             if low not in STOPWORDS and len(low) >= 2:
                 title_terms[low] += 1
     names = _title_names(str(title), text, lower_seen) if title else Counter()
     return DocTerms(words, entities, numbers, title_terms, lowered, years, names)
+
+
+@lru_cache(maxsize=1)
+def city_spellings() -> dict[str, str]:
+    """A city's spellings in the Latin script, lower case, each to one of them (the names table's,
+    lexicon/names_table.json: "kharkov", "charkiw" -> "kharkiv"; "kiev" -> "kyiv"): one report
+    writes "Kharkov Region" after TASS, the next "Kharkiv Oblast", and the claim and its denial
+    shared no name of their place (QA pass 27c, 06). Whole words only, as written (a table stem
+    with "*", declined, is left out: the hot path does one lookup a word), and a spelling two
+    cities share is neither's."""
+    import json
+    from pathlib import Path
+
+    table = json.loads((Path(__file__).parents[1] / "lexicon" / "names_table.json").read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for key, forms in table["names"].items():
+        kind, _, name = key.partition(":")
+        if kind != "city" or " " in name:
+            continue
+        for written in (w for ws in forms.values() for w in ws):
+            low = written.lower()
+            if "*" in low or " " in low or not low.isascii() and not _latin(low):
+                continue
+            if out.get(low, name.lower()) != name.lower():
+                shared.add(low)
+            out[low] = name.lower()
+    return {w: c for w, c in out.items() if w not in shared and w != c}
+
+
+def _latin(word: str) -> bool:
+    """Whether ``word`` is written in the Latin script ("charków", "léopol"), not Cyrillic."""
+    return all("a" <= ch <= "z" or "\u00c0" <= ch <= "\u024f" for ch in word if ch.isalpha())
 
 
 def _title_names(title: str, text: str, lower_seen: set[str]) -> Counter:
