@@ -638,3 +638,13 @@ def test_a_stored_comparison_made_by_other_comparison_code_is_not_current(tmp_pa
     monkeypatch.setattr(codec, "comparison_code", lambda: "another-release")
     assert store.get_story("s1") is None
     assert code_version.comparison_code() == code_version.comparison_code()  # stable within a process
+
+
+def test_the_language_tables_are_part_of_the_comparison_code_and_the_analysis_cache_key():
+    # a new outlet in lexicon/outlets.py changes origins and source counts: a stored comparison or a
+    # cached analysis made before it must not be served (round 27)
+    from storydiff import code_version, disk_cache
+
+    assert "lexicon" in code_version._COMPARISON_SOURCES
+    assert disk_cache._analyzer_files() == code_version.code_digest(("analyze", "lexicon"))
+    assert code_version.code_digest(("analyze", "lexicon")) != code_version.code_digest(("analyze",))

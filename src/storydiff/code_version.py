@@ -15,10 +15,12 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 # What a comparison's output depends on besides the articles: how texts are read (analyze), how
-# they are compared (compare, its tables and calibrations) and the thresholds (settings). The
+# they are compared (compare, its tables and calibrations), the language tables both read (lexicon:
+# outlets, names, figures; round 27: a new outlet in the table left stored comparisons as they were)
+# and the thresholds (settings). The
 # same-fact model's weights are left out (20 MB to read at every start); a new model comes with
 # new code that reads it.
-_COMPARISON_SOURCES = ("analyze", "compare", "settings.py", "dates.py", "language.py")
+_COMPARISON_SOURCES = ("analyze", "compare", "lexicon", "settings.py", "dates.py", "language.py")
 _SUFFIXES = (".py", ".json", ".txt")
 
 

@@ -205,7 +205,8 @@ class AnalysisCache(DiskCache):
 
 
 def _analyzer_files() -> str:
-    """The analyze stage's code, by content (``code_version.code_digest``, once a process)."""
+    """The analyze stage's code and the tables it reads (``lexicon``: outlets, names), by content
+    (``code_version.code_digest``, once a process)."""
     from storydiff.code_version import code_digest
 
-    return code_digest(("analyze",))
+    return code_digest(("analyze", "lexicon"))
