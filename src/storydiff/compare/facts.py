@@ -632,29 +632,32 @@ def _merge(claims: list[Claim], sim: np.ndarray, threshold: float) -> UnionFind:
     both, so a chain of loose matches cannot grow into one giant fact."""
     uf = UnionFind()
     members: dict[int, set[str]] = {}
+    sentences: dict[int, list[int]] = {}  # each fact's claims, by its root
     for k, c in enumerate(claims):
         uf.find(k)
         members[k] = {c.article_id}
+        sentences[k] = [k]
     rows, cols = np.nonzero(np.triu(sim >= threshold, 1))
     order = np.argsort(-sim[rows, cols], kind="stable")
     for i, j in zip(rows[order].tolist(), cols[order].tolist()):
         ri, rj = uf.find(i), uf.find(j)
-        if ri == rj or members[ri] & members[rj] or not _most_pairs_match(uf, ri, rj, sim, threshold):
+        if ri == rj or members[ri] & members[rj] or not _most_pairs_match(sentences[ri], sentences[rj], sim,
+                                                                          threshold):
             continue
         uf.union(ri, rj)
         root = uf.find(ri)
-        members[root] = members.pop(ri if root != ri else rj) | members[root]
+        gone = ri if root != ri else rj
+        members[root] = members.pop(gone) | members[root]
+        sentences[root] = sentences.pop(gone) + sentences[root]
     return uf
 
 
-def _most_pairs_match(uf: UnionFind, ri: int, rj: int, sim: np.ndarray, threshold: float) -> bool:
+def _most_pairs_match(left: list[int], right: list[int], sim: np.ndarray, threshold: float) -> bool:
     """Whether two facts of several sentences each may merge: at least half of the pairs across
     them match. One pair alone is no evidence: "Руснак утверждал, что рост тарифов не превысит 15%"
     (ТАСС, Sputnik) met NewsMaker's "Руснак напомнил, что семьи ... получат компенсации" through
     their shared frame (0.41) while Agora's and Reuters's translations of NewsMaker's sentence
     matched neither (0.08-0.13), and the tariffs claim was listed as theirs too (QA pass 26a, 2)."""
-    left = [k for k in range(len(sim)) if uf.find(k) == ri]
-    right = [k for k in range(len(sim)) if uf.find(k) == rj]
     if len(left) < 2 or len(right) < 2:
         return True
     cross = sim[np.ix_(left, right)]
