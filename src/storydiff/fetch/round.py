@@ -402,7 +402,9 @@ class Round:
         """The site's name other pages of ``url``'s host give: read this round, else recorded."""
         host = urlsplit(url).netloc.lower()
         if host not in self.named_host and self.recorded_site_of_host is not None:
-            self.named_host[host] = await asyncio.to_thread(self.recorded_site_of_host, host)
+            recorded = await asyncio.to_thread(self.recorded_site_of_host, host)
+            # a page of the host read while the lookup ran may have named the site: its name stands
+            self.named_host[host] = self.named_host.get(host) or recorded
         return self.named_host.get(host)
 
     async def _page_item(self, url: str, got, meta: dict) -> None:
