@@ -167,3 +167,17 @@ def test_a_german_role_no_one_was_given_stays_the_role():
     text = ("Ratspräsident António Costa reiste am Donnerstag nach Brüssel.\n"
             "„Die russischen Vermögenswerte bleiben eingefroren“, sagte die Kommissionspräsidentin.")
     assert _speakers(text, "de") == ["Kommissionspräsidentin"]
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Ahmed al-Sharaa", "Bashar al-Assad"),  # a family name opening on a lowercase article
+    ("Abdel Fattah el-Sisi", "Mohamed Morsi"),
+    ("Valéry Giscard d'Estaing", "François Mitterrand"),
+    ("Saud bin Faisal al Saud", "Adel al-Jubeir"),
+    ("محمد بن سلمان", "عادل الجبير"),  # a script without capitals: every word is a name's
+])
+def test_names_with_lowercase_parts_or_without_capitals_still_differ(one, other):
+    said = "We will not accept any deal that ignores the ceasefire"
+    q = AlignedQuote(None, [QuoteVersion("a", said, "verbatim", speaker=one),
+                            QuoteVersion("b", said, "verbatim", speaker=other)])
+    assert speaker_conflict(q, str) == f"speaker differs: {one} (a) vs {other} (b)"

@@ -444,8 +444,23 @@ def names_a_person(speaker: str) -> bool:
     from storydiff.analyze.speakers import NAME_PARTICLES
 
     words = speaker.split()
-    return len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
-        w[:1].isupper() or w in NAME_PARTICLES or w in _CYRILLIC_PARTICLES for w in words)
+    return len(words) >= 2 and _name_word(words[0]) and _name_word(words[-1]) and all(
+        _name_word(w) or w in NAME_PARTICLES or w in _CYRILLIC_PARTICLES or w in _ARABIC_PARTICLES for w in words)
+
+
+_ARABIC_PARTICLES = frozenset(["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "abu", "bint"])
+# a family name opening on a lowercase article or particle: "al-Sharaa", "el-Sisi", "d'Estaing"
+_PARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|d|l|o)[-'’](?=\w)")
+
+
+def _name_word(word: str) -> bool:
+    """A word a name is made of: capitalised, in a script without capitals ("محمد", "李"), or a
+    capitalised word after a lowercase particle ("al-Sharaa", "d'Estaing")."""
+    first = word[:1]
+    if first.isupper() or (first.isalpha() and not first.islower()):  # "Kallas"; "محمد" has no case
+        return True
+    prefix = _PARTICLE_PREFIX.match(word)
+    return prefix is not None and word[prefix.end():][:1].isupper()
 
 
 def speaker_conflict(quote: AlignedQuote, label: Callable[[str], str],
