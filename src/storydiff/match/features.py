@@ -143,7 +143,8 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
         if low.endswith("'s"):  # "Nixon's" is Nixon: possessives would split a name's count
             low = low[:-2]
             tok = tok[:-2]
-        as_written, low = low, spelling.get(low, low)
+        # a city's spelling is a name: "vienne" (French "come"), "thorn", "colonia" are words
+        as_written, low = low, (spelling.get(low, low) if tok[:1].isupper() else low)
         if low in STOPWORDS:  # most tokens: checked first
             if run:
                 close_run()
@@ -176,7 +177,7 @@ def extract_terms(text: str, title: str | None = None) -> DocTerms:
     if title:
         for tok in tokenize(str(title)):
             low = tok.lower()
-            low = spelling.get(low, low)
+            low = spelling.get(low, low) if tok[:1].isupper() else low
             if low not in STOPWORDS and len(low) >= 2:
                 title_terms[low] += 1
     names = _title_names(str(title), text, lower_seen) if title else Counter()
