@@ -90,3 +90,9 @@ def test_the_eu_members_named_by_their_number_are_no_count():
     qs = quantities_in("Les Vingt-Sept doivent encore approuver le paquet, selon deux diplomates.", "fr")
     assert [q.value for q in qs] == [2]
     assert [q.value for q in quantities_in("Vingt-sept pays ont voté.", "fr")] == [27]
+
+
+def test_a_count_before_a_priced_thing_is_no_sum():
+    # "3 $5 tickets": the sign is the next figure's ("$5"), not the sign after "3"
+    qs = quantities_in("He bought 3 $5 tickets at the fair.", "en")
+    assert [(q.value, q.unit) for q in qs if q.unit == "dolla"] == [(5.0, "dolla")]

@@ -879,10 +879,10 @@ _MINUS_BEFORE = re.compile(r"(?:(?<!\w)(?:minus|мінус|минус)\s+|(?<![\
 _GROUP_ARTICLE = re.compile(r"\b(?:les|des|aux|die|der|den|los|las|gli|le|la)\s+$", re.IGNORECASE)
 # a currency's sign after the figure, the French and German way, with a scale's abbreviation
 # written against it: "90 Md€", "1,5 Mrd. €", "300 M€", "50 k€" (QA pass 27a, 12: "90 Md€" was a
-# count of "md" and "90 Mrd. €" one of "gibt")
+# count of "md" and "90 Mrd. €" one of "gibt"); a sign a figure follows is that figure's ("3 $5 tickets")
 _SCALES_BEFORE_SIGN = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9,
                        "bn": 1e9}
-_SIGN_AFTER = re.compile(r"\s?(?:(?P<scale>Mds?|Mrds?|M|mln|mn|bn|k)\.?\s?)?(?P<sign>[€$£₴₽])")
+_SIGN_AFTER = re.compile(r"\s?(?:(?P<scale>Mds?|Mrds?|M|mln|mn|bn|k)\.?\s?)?(?P<sign>[€$£₴₽])(?!\s?\d)")
 _MONEY_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 _MONEY_SCALE = re.compile(r"\s?(k|mn|mln|m|bn|b|tn)\b", re.IGNORECASE)
 # "П'ятеро з поранених", "Пятеро из раненых", "five of the wounded": a part of a count the sentence
