@@ -81,3 +81,14 @@ def test_an_outlet_of_its_own_that_shares_a_name_stays_apart(edition, other):
     from storydiff.compare.independence import same_outlet_name
 
     assert not same_outlet_name(edition, other)
+
+
+@pytest.mark.parametrize("edition, other", [("RBC Ukraine", "RBC"), ("РБК Україна", "РБК"),
+                                            ("Interfax Ukraine", "Interfax"), ("Interfax Украина", "Interfax")])
+def test_an_edition_written_with_a_space_is_not_the_outlet_it_starts_with(edition, other):
+    # "Ukraine" after a name is a language service's word ("BBC News Україна"), but "RBC Ukraine" is
+    # RBC-Ukraine, a Kyiv newsroom, not Moscow's RBC: one source of the two would be a false count
+    from storydiff.compare.independence import same_outlet_name
+
+    assert own_outlet(edition) != own_outlet(other)
+    assert not same_outlet_name(edition, other)

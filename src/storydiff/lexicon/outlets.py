@@ -313,9 +313,17 @@ def own_outlet(name: str) -> str | None:
     if _HOST.fullmatch(name.strip()):
         return _outlet_of_domain(name.strip())
     words = [w for w in _SITE_NAME_SPLIT.split(name.strip()) if w]
+    service = False
     while len(words) > 1 and words[-1].lower() in _SITE_WORDS | _SERVICE_WORDS:
+        if words[-1].lower() in _SERVICE_WORDS:
+            if edition := known_outlet(f"{' '.join(words[:-1])}-{words[-1]}"):
+                return edition  # "РБК Україна" is RBC-Ukraine's name without its hyphen
+            service = True
         words.pop()
-    return known_outlet(" ".join(words))
+    found = known_outlet(" ".join(words))
+    # "RBC Ukraine", "Interfax Украина": an outlet of its own under another's name and a country's,
+    # not the first one's language service (Moscow's RBC and Kyiv's RBC-Ukraine are two sources)
+    return None if found and service and _has_edition(found) else found
 
 
 def _has_edition(outlet: str) -> bool:
