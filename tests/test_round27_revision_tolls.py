@@ -69,3 +69,17 @@ def test_show_and_the_api_say_the_first_death(tmp_path):
         assert "figure none → одна (killed)" in changes["summary"]
         page = " ".join(client.get(f"/stories/{story['id']}").text.split())
         assert "<del>none</del> → <ins>одна</ins> (killed)" in page
+
+
+def test_a_denied_death_is_no_first_death():
+    # "No one was killed, ..., and two people remain in hospital": the two are no toll of the dead;
+    # said as "figure none → two (killed)", a reader would be told two died
+    lead = "A Russian missile hit Dnipro overnight. Seven people were injured, the governor said."
+    before = Article(id="a", source="s", title="Seven injured in Dnipro", language="en", text=lead)
+    after = Article(id="a", source="s", title="Seven injured in Dnipro", language="en",
+                    text=lead + "\nNo one was killed, he added, and two people remain in hospital.")
+    assert not [f for f in diff_revisions(before, after).figures_changed if f["counts"] == "killed"]
+    ukr_before = Article(id="b", source="s", title="Атака на Дніпро", language="uk", text=_lead("семеро поранених"))
+    ukr_after = Article(id="b", source="s", title="Атака на Дніпро", language="uk",
+                        text=_lead("семеро поранених") + "\nНіхто не загинув, двоє людей залишаються в лікарні.")
+    assert not [f for f in diff_revisions(ukr_before, ukr_after).figures_changed if f["counts"] == "killed"]

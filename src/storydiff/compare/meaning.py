@@ -590,6 +590,12 @@ def _denies(text: str, lang: str) -> int:
     return min(1, _negated_clauses(words, clause_of, list(range(len(words))), lang))
 
 
+def denies(text: str, language: str | None = None) -> bool:
+    """Whether ``text`` denies anything: a clause of it holds a negation ("No one was killed",
+    "Ніхто не загинув"). The language is guessed when not given."""
+    return bool(isinstance(text, str) and text.strip() and _denies(text[:20_000], language or _language_of(text)))
+
+
 def _polarity_differs(denies_a: int, denies_b: int, words_a: list[str], words_b: list[str],
                       lang_a: str, lang_b: str) -> bool:
     """Whether one side denies more than the other (counts of negated clauses, or 1 / 0 for

@@ -16,6 +16,7 @@ from urllib.parse import SplitResult, urlsplit
 
 from storydiff.analyze.sentences import sentences
 from storydiff.compare.claims import figures_written, quantities_in
+from storydiff.compare.meaning import denies
 from storydiff.compare.quotes import quote_fidelity, word_diff
 from storydiff.dates import backdated, sortable_time
 from storydiff.records import FEED_SUMMARY, Article, Quote
@@ -252,7 +253,10 @@ def _first_counts(d: RevisionDiff, before: Article, after: Article) -> None:
     pass 27b, 7: only "семи → дев'ятеро (injured)" was said)."""
     had = set(_counts(f"{before.title or ''}\n{before.text}", before.language).values())
     named = {f.get("counts") for f in d.figures_changed}
-    for text in (after.title or "", *_paragraphs(after.text)):
+    # sentence by sentence, a denial left out: "No one was killed, he added, and two people remain
+    # in hospital" reads two as dead, and "figure none → two (killed)" would tell of two deaths
+    said = (after.title or "", *(s for p in _paragraphs(after.text) for s in sentences(p)))
+    for text in (t for t in said if t.strip() and not denies(t, after.language)):
         for value, unit in _counts(text, after.language).items():
             if unit not in _COUNTED_AS or unit in had or _counted(unit) in named:
                 continue
