@@ -83,3 +83,15 @@ def test_a_denied_death_is_no_first_death():
     ukr_after = Article(id="b", source="s", title="Атака на Дніпро", language="uk",
                         text=_lead("семеро поранених") + "\nНіхто не загинув, двоє людей залишаються в лікарні.")
     assert not [f for f in diff_revisions(ukr_before, ukr_after).figures_changed if f["counts"] == "killed"]
+
+
+def test_an_earlier_events_toll_added_as_background_is_no_first_death():
+    # an update's background: "the deadliest since April, when 46 people were killed" is no toll of
+    # this attack
+    lead = "A Russian missile hit Dnipro overnight. Seven people were injured, the governor said."
+    more = "\n".join(["Rescuers worked through the night to clear the rubble of the nine-storey building.",
+                      "The regional administration opened a shelter for the residents of 40 flats."])
+    before = Article(id="a", source="s", title="Seven injured in Dnipro", language="en", text=f"{lead}\n{more}")
+    after = Article(id="a", source="s", title="Seven injured in Dnipro", language="en",
+                    text=f"{lead}\n{more}\nIt was the heaviest attack on the city since April, when 46 people were killed.")
+    assert not [f for f in diff_revisions(before, after).figures_changed if f["counts"] == "killed"]

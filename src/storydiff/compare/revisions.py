@@ -247,6 +247,9 @@ def figure_label(f: dict) -> str:
     return f"figure {f['before'] or 'none'} → {f['after']}" + (f" ({what})" if what else "")
 
 
+_TOLL_PARAGRAPHS = 2  # the lede's paragraphs, where a first toll is told (a one-line dateline, the lede)
+
+
 def _first_counts(d: RevisionDiff, before: Article, after: Article) -> None:
     """A toll counted where the earlier revision counted none of it (a first death: "одна людина
     загинула" added where only the injured were counted) is a figure change too, from none (QA
@@ -255,7 +258,9 @@ def _first_counts(d: RevisionDiff, before: Article, after: Article) -> None:
     named = {f.get("counts") for f in d.figures_changed}
     # sentence by sentence, a denial left out: "No one was killed, he added, and two people remain
     # in hospital" reads two as dead, and "figure none → two (killed)" would tell of two deaths
-    said = (after.title or "", *(s for p in _paragraphs(after.text) for s in sentences(p)))
+    # In the headline and the lede alone, where an update puts its toll: further down, an added
+    # toll is background ("the heaviest since April, when 46 people were killed")
+    said = (after.title or "", *(s for p in _paragraphs(after.text)[:_TOLL_PARAGRAPHS] for s in sentences(p)))
     for text in (t for t in said if t.strip() and not denies(t, after.language)):
         for value, unit in _counts(text, after.language).items():
             if unit not in _COUNTED_AS or unit in had or _counted(unit) in named:
