@@ -143,3 +143,25 @@ def test_a_csv_cell_a_spreadsheet_would_run_is_written_as_text():
     CsvTable(out, "stories").write(document)
     (row,) = csv.DictReader(io.StringIO(out.getvalue()))
     assert row["origins"] == "'@SUM(1+1)" and row["first_title"] == "'-2+3" and row["outlets"].startswith("'=")
+
+
+def test_a_formula_after_a_semicolon_inside_a_cell_runs_in_no_spreadsheet():
+    # a spreadsheet set to another list separator (";" in most of Europe, or tab) splits a cell
+    # there: "Prices rose;=HYPERLINK(...)" opened as two cells, the second a formula
+    import csv
+    import io
+
+    from storydiff.serve.export_rows import CsvTable
+
+    hostile = 'Prices rose;=HYPERLINK("http://x.example","click") and\t+cmd|calc'
+    document = {"articles": [{"id": "a", "outlet": "Wire", "language": "en"}],
+                "stories": [{"id": "s1", "article_ids": ["a"], "facts": [
+                    {"match": "only", "article_ids": ["a"], "conflicts": [],
+                     "versions": [{"article_id": "a", "text": hostile, "score": 1.0}]}]}]}
+    out = io.StringIO()
+    CsvTable(out, "facts").write(document)
+    for delimiter in (";", "\t"):
+        cells = [c for row in csv.reader(io.StringIO(out.getvalue()), delimiter=delimiter) for c in row]
+        assert not [c for c in cells if c.lstrip('"')[:1] in ("=", "+", "-", "@")], delimiter
+    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    assert row["sentence"].startswith("Prices rose;") and "HYPERLINK" in row["sentence"]

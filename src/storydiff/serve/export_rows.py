@@ -12,12 +12,15 @@ Three tables, one row per thing a researcher codes:
 
 Cells are article text, which is attacker-controlled: a cell a spreadsheet would read as a
 formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with a
-leading apostrophe (OWASP's advice against CSV injection), so opening the export runs nothing.
+leading apostrophe (OWASP's advice against CSV injection), and so is one after a ";" or a tab
+inside a cell (where a spreadsheet of another list separator splits it), so opening the export
+runs nothing.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
@@ -37,10 +40,16 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _JOIN = "; "
 
 
+# a spreadsheet set to another list separator (";" in much of Europe, or a tab) splits a cell
+# there, and what follows opens a cell of its own: "rose;=HYPERLINK(...)" is a formula there
+_FORMULA_AFTER_SEPARATOR = re.compile(r"([;\t])(?=[=+\-@])")
+
+
 def _cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = _FORMULA_AFTER_SEPARATOR.sub(r"\1'", value)
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 def _outlets(story: dict, articles: dict[str, dict]) -> list[str]:
