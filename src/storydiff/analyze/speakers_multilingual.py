@@ -195,8 +195,12 @@ def _verb_agreement(text: str, name: str, lang: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)
 def _gender(text: str, name: str, lang: str) -> str | None:
-    """"f", "m" or None: the gender the article gives the person ``name``."""
+    """"f", "m" or None: the gender the article gives the person ``name``. Cached: it reads every
+    mention of the name, and each quote's pronoun asks it again ("a-t-il", "dodała"), which made
+    an article's quotes quadratic in its length (800 quotes of 70,000 characters took 3 s). A few
+    dozen texts held at most."""
     words = name.split()
     first, last = (words[0].lower() if len(words) >= 2 else ""), words[-1].lower()
     if first.endswith(("a", "а", "я")) and first not in _MEN_IN_A:
