@@ -79,7 +79,10 @@ def _without_byline(head: str) -> str:
     from storydiff.extract.metadata import is_byline
 
     first, nl, rest = head.lstrip().partition("\n")
-    return rest if nl and len(first) <= _BYLINE_CHARS and is_byline(first) else head
+    # a byline ends on no full stop: "By Tuesday evening, rescuers had pulled 14 people out." is
+    # the lede, which is_byline's "By <Name>" takes too
+    sentence = first.rstrip().endswith((".", "!", "?", "…"))
+    return rest if nl and len(first) <= _BYLINE_CHARS and not sentence and is_byline(first) else head
 
 
 def _first_lines_end(head: str) -> int:
