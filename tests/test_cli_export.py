@@ -165,3 +165,11 @@ def test_a_formula_after_a_semicolon_inside_a_cell_runs_in_no_spreadsheet():
         assert not [c for c in cells if c.lstrip('"')[:1] in ("=", "+", "-", "@")], delimiter
     (row,) = csv.DictReader(io.StringIO(out.getvalue()))
     assert row["sentence"].startswith("Prices rose;") and "HYPERLINK" in row["sentence"]
+
+
+def test_a_resumed_csv_export_appends_rows_without_a_second_header(tmp_path):
+    db = _db(tmp_path)
+    whole = runner.invoke(app, ["export", "--db", db, "--csv", "stories"]).stdout.splitlines()
+    first = runner.invoke(app, ["export", "--db", db, "--csv", "stories", "--limit", "1"]).stdout.splitlines()
+    rest = runner.invoke(app, ["export", "--db", db, "--csv", "stories", "--skip", "1"]).stdout.splitlines()
+    assert first + rest == whole and whole[0].startswith("story,")

@@ -92,3 +92,9 @@ def test_an_edition_written_with_a_space_is_not_the_outlet_it_starts_with(editio
 
     assert own_outlet(edition) != own_outlet(other)
     assert not same_outlet_name(edition, other)
+
+
+@pytest.mark.parametrize("site", ["bbc.evil.com", "reuters.com.evil.net", "meduza.example.org"])
+def test_a_known_outlets_name_as_a_subdomain_of_another_site_is_not_it(site):
+    # review 27: the first label was read, so "bbc.evil.com" was the BBC's own site
+    assert own_outlet(site) is None

@@ -25,7 +25,7 @@ from storydiff.compare.labels import article_labels
 from storydiff.compare.translation import language_key, romanised, sounds
 from storydiff.extract.metadata import outlet_from_url
 from storydiff.lexicon.names import alike
-from storydiff.lexicon.outlets import own_outlet
+from storydiff.lexicon.outlets import SUFFIX_LABELS, own_outlet
 from storydiff.records import Article, Fact, Origin, SourceGroup
 from storydiff.settings import IndependenceSettings
 from storydiff.unionfind import UnionFind
@@ -455,8 +455,6 @@ def _one_outlets_reports(uncited: list[tuple[list[Article], str, SourceGroup]], 
 
 
 _OUTLET_NAME_WORD = re.compile(r"[^\W_]+")  # a word of an outlet's name, any script ("Лента", "ру")
-# second-level labels under a country code that are part of the suffix: "pravda.com.ua", "yahoo.co.jp"
-_SUFFIX_LABELS = frozenset({"com", "co", "org", "net", "gov", "edu", "ac", "or", "ne", "go", "in"})
 
 
 def one_outlet(a: Article, b: Article, settings: IndependenceSettings | None = None) -> bool:
@@ -507,7 +505,7 @@ def _site(host: str) -> str:
     """The domain a site registered: "pravda.com.ua" of "www.pravda.com.ua", "yahoo.co.jp" of
     "news.yahoo.co.jp", "wp.pl" of "wiadomosci.wp.pl"."""
     labels = host.split(".")
-    keep = 3 if len(labels) >= 3 and labels[-2] in _SUFFIX_LABELS else 2
+    keep = 3 if len(labels) >= 3 and labels[-2] in SUFFIX_LABELS else 2
     return ".".join(labels[-keep:])
 
 

@@ -277,6 +277,8 @@ OUTLET_DOMAINS: dict[str, str] = {
     "wp.pl": "Wirtualna Polska", "xinhuanet.com": "Xinhua", "news.cn": "Xinhua", "yna.co.kr": "Yonhap",
     "zdf.de": "ZDF", "francetvinfo.fr": "franceinfo",
 }
+# second-level labels under a country code that are part of the suffix: "reuters.co.uk", "pravda.com.ua"
+SUFFIX_LABELS = frozenset({"com", "co", "org", "net", "gov", "edu", "ac", "or", "ne", "go", "in"})
 _HOST = re.compile(r"(?:https?://)?(?P<host>(?:[\w-]+\.)+[a-z]{2,})(?::\d+)?(?:/\S*)?", re.IGNORECASE)
 
 
@@ -291,7 +293,9 @@ def _outlet_of_domain(name: str) -> str | None:
     for i in range(len(labels) - 1):
         if (found := OUTLET_DOMAINS.get(".".join(labels[i:]))) is not None:
             return found
-    label = labels[1] if labels[0] == "www" and len(labels) > 2 else labels[0]
+    # the label the site registered, before its suffix: "bbc.evil.com" is evil.com's, not the BBC's
+    # (review 27)
+    label = labels[-3] if len(labels) >= 3 and labels[-2] in SUFFIX_LABELS else labels[-2]
     found = known_outlet(label)
     # a label that is also the start of another known outlet's name may be that edition's site
     if not found or _has_edition(found) or re.sub(r"\W", "", found.lower()) != label.replace("-", ""):

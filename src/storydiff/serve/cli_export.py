@@ -48,7 +48,8 @@ def export(
         raise typer.BadParameter(f"{csv_table!r} is no table: one of {', '.join(TABLES)}", param_hint="--csv")
     facts = fact_settings_for(semantic)
     store = _store(db, create=False)
-    table = CsvTable(sys.stdout, csv_table) if csv_table else None
+    # a resumed export (--skip) is appended to the file its first run wrote: its header is there
+    table = CsvTable(sys.stdout, csv_table, header=skip == 0) if csv_table else None
     written = 0
     try:
         with database_errors(db):

@@ -123,14 +123,16 @@ def table_rows(document: dict, table: str) -> Iterator[dict]:
 
 
 class CsvTable:
-    """A CSV writer of one table's rows, its header written first, every cell made formula-safe."""
+    """A CSV writer of one table's rows, its header written first (unless ``header`` is False), every
+    cell made formula-safe."""
 
-    def __init__(self, out: IO[str], table: str):
+    def __init__(self, out: IO[str], table: str, *, header: bool = True):
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}: one of {', '.join(TABLES)}")
         self.table = table
         self._writer = csv.DictWriter(out, fieldnames=COLUMNS[table], extrasaction="ignore")
-        self._writer.writeheader()
+        if header:  # not when resuming an export appended to its file (``--skip``)
+            self._writer.writeheader()
 
     def write(self, document: dict) -> int:
         """Writes the rows of ``document``; returns how many."""
