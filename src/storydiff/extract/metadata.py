@@ -314,6 +314,20 @@ _NOT_LOGO = re.compile(r"^(?:skip\b|menu|home|main menu|navigation|search|sign i
                        r"|saltar al|vai al contenuto)\b", re.I)
 
 
+# A site's menu copied as one line: its items apart by two or more blanks, a tab or a bar ("Home  World
+# EU  Business  Opinion  Sign in", "Accueil  Belgique  Europe  Économie  Se connecter"). A headline is
+# one phrase: it was taken for the headline, or for a title over the real one (QA pass 27a, 06).
+_MENU_ITEM_GAP = re.compile(r"[ \t]*(?:\t|[|•·])[ \t]*|[ \t]{2,}")
+_MENU_MIN_ITEMS = 3
+
+
+def is_menu_line(line: str) -> bool:
+    """A line of three or more menu items, each one to three words opening on a capital."""
+    items = [item for item in _MENU_ITEM_GAP.split(line.strip()) if item]
+    return len(items) >= _MENU_MIN_ITEMS and all(
+        1 <= len(item.split()) <= _MENU_MAX_WORDS and item[0].isupper() and item[-1] not in ".!?:;," for item in items)
+
+
 def _logo_line(lines: list[str]) -> str | None:
     """The page's first line when it reads as a site's logo over its menu: a short capitalised name
     (at most six words, no sentence end) followed by at least two menu items of one to three words
@@ -938,7 +952,9 @@ _YEAR = r"(?:1[89]|20)\d\d"
 # English pages: "Dec. 6, 2026, at 3:20 a.m." (U.S. News), "6 December 2026 • 10:30am" (the Telegraph),
 # "Sun 6 Dec 2026 10.30 GMT" (the Guardian's dotted clock; QA pass 22a, 04: each was read as a bare day)
 _CLOCK = (r"(?:(?:\s*+r\.)?\s*+(?:,\s*+at\b|,|\||•|·|at|-|–|—|\()?\s*+(?:(?:godz\.?|um|o|в|о|à)\s*+)?"
-          r"(?:\d{1,2}:\s?\d\d(?::\d\d)?|\d{1,2}\.\d\d(?=\s*(?:Uhr|[ap]\.?\s?m\.?|GMT|BST|UTC|CET|CEST)\b))"
+          # French pages write the clock with an "h": "à 09h15", "19h02" (QA pass 27a, 06: read as a bare day)
+          r"(?:\d{1,2}:\s?\d\d(?::\d\d)?|\d{1,2}\.\d\d(?=\s*(?:Uhr|[ap]\.?\s?m\.?|GMT|BST|UTC|CET|CEST)\b)"
+          r"|[0-2]?\d[hH][0-5]\d(?!\w))"
           r"(?:\s*+Uhr\b)?\)?"
           # "14:30 МСК", "14:30 (мск)", "по московскому времени", "Kyiv time": zone_words.zone_in_words
           rf"(?:\s*+[ap]\.?\s?m\.?)?(?:\s*+,?\s*+{ZONE_WORDS}"
@@ -973,7 +989,11 @@ _DATE_LINE_FILLER = re.compile(
     r"\b((?i:published|posted|updated|last|first|on|at|(mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"opublikowano|aktualizacja|zaktualizowano|data|publikacji|godz|veröffentlicht|aktualisiert|stand|am|um|uhr|"
     r"опубліковано|оновлено|опубликовано|обновлено|ago|hours?|minutes?|mins?|lesedauer|minuten|czytania|"
-    r"(mon|tue|wed|thu|fri|sat|sun)\.?|[ap]\.?\s?m\.?|gmt|utc)|[A-Z]{2,4})\b|\d{1,2}:\s?\d\d|[^\w\s]|\d+",
+    # French: "Publié le vendredi 4 décembre 2026 à 09h15", "Mis à jour le ..." (QA pass 27a, 06: the
+    # line was the page's headline)
+    r"publié|publiée|mis|mise|à|jour|le|(lun|mar|mercre|jeu|vendre|same)di|dimanche|"
+    r"(mon|tue|wed|thu|fri|sat|sun)\.?|[ap]\.?\s?m\.?|gmt|utc)|[A-Z]{2,4})\b|\d{1,2}:\s?\d\d|[0-2]?\d[hH][0-5]\d\b"
+    r"|[^\w\s]|\d+",
 )
 
 
@@ -1089,7 +1109,7 @@ def _parse_date(date: str, clock: str, language: str | None, day_first: bool | N
         return re.sub(r"\b([ap])\.\s?m\.?", r"\1m", text, flags=re.I)
 
     # the Guardian's dotted clock "10.30 GMT" read as 10:30 (a German "14.32 Uhr" already was)
-    clock = re.sub(r"(?<!\d)(\d{1,2})\.(\d\d)(?!\d)", r"\1:\2", clock)
+    clock = re.sub(r"(?<!\d)(\d{1,2})[.hH](\d\d)(?!\d)", r"\1:\2", clock)  # and a French "09h15"
     # a dotted date ("06.12.2026") is day first in English text too (UNN's English pages print it:
     # QA 19b read 12 June); only a slash date is month first in English
     if day_first is None:

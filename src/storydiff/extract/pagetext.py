@@ -28,7 +28,7 @@ from storydiff.extract.line_features import (
 )
 from storydiff.extract.line_model import load_models
 from storydiff.extract.line_rules import boilerplate_kind
-from storydiff.extract.metadata import is_byline, is_date_line, placed_byline
+from storydiff.extract.metadata import is_byline, is_date_line, is_menu_line, placed_byline
 from storydiff.extract.page_chrome import chrome_kind
 from storydiff.extract.weak_repeats import drop_weak_repeats
 from storydiff.settings import ExtractSettings
@@ -509,6 +509,7 @@ def _headline_like(line: str) -> bool:
         and boilerplate_kind(line) is None
         and not line.lower().startswith(("by ", "updated", "published", "posted"))
         and not is_byline(line)  # "Von Philipp Fritz, Warschau" (QA pass 18)
+        and not is_menu_line(line)  # "Home  World  EU  Business  Opinion  Sign in" (QA pass 27a, 06)
     )
 
 
