@@ -120,8 +120,10 @@ _NOT_PLACES = frozenset({
 # the holder in Latin or Cyrillic letters: "© ТАСС 2026. Все права защищены.", "© 1991-2026 Интерфакс",
 # "© АО «Коммерсантъ»" (QA 19b: a Cyrillic holder was never read). Not every script: other
 # languages' "All rights reserved" ("© جميع الحقوق محفوظة") would be read as the holder.
+# (an elided article inside the name: "© Courrier de l'Europe", "L’Écho de Bruxelles"; QA pass 27a, 07: cut
+# at the apostrophe, "Courrier de l"); not a possessive's ("Dupont's")
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
-                        r"([A-Za-zÀ-ɏ\u0400-\u04ff«\"][\w.\- «»\"]{1,60})", re.I)
+                        r"([A-Za-zÀ-ɏ\u0400-\u04ff«\"](?:[\w.\- «»\"]|['’](?=\w)(?!s\b)){1,60})", re.I)
 # a company's legal form before its name ("АО «Коммерсантъ»", "ТОВ «...»"): the name is in the quotes
 _LEGAL_FORM = re.compile(r"^(?:АО|ООО|ОАО|ПАО|ЗАО|ТОВ|ПрАТ|ПАТ|АТ|ФГУП|АНО)\s+(?=[«\"])")
 # "All rights reserved" in the languages storydiff reads: where the holder's name ends
@@ -346,6 +348,8 @@ def _logo_line(lines: list[str]) -> str | None:
     if any(line.strip().startswith(first) and not _COPYRIGHT_SIGN.search(line) for line in lines[1:_LOGO_REPEAT_REACH]):
         return None  # its headline printed again below it ("Backup Strategy"): a title, not a logo (a
         # footer's "Волинські Новини © 2026" confirms a logo)
+    if is_menu_line(lines[1]):
+        return first  # the menu on one line under it ("L'Écho de Bruxelles" / "Accueil  Monde  Europe")
     menu = lines[1 : 1 + _MENU_LINES]
     if all(1 <= len(m.split()) <= _MENU_MAX_WORDS and m.strip()[-1] not in ".!?:;," and m.strip()[0].isupper()
            for m in menu):
