@@ -206,8 +206,29 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, int, str]:
     lossy = mostly_utf8(data)
     if lossy is not None:
         return lossy[0], lossy[1], "utf-8"
-    best = from_bytes(data[:200_000]).best()
+    head = data[:200_000]
+    best = from_bytes(head).best()
     if best is None or best.encoding is None:
         raise DecodeError("undecodable bytes: no text encoding fits")
-    text, bad = decode_counting(data, best.encoding)
-    return text, bad, best.encoding
+    encoding = _latin_letters_encoding(head, best.encoding)
+    text, bad = decode_counting(data, encoding)
+    return text, bad, encoding
+
+
+# The Windows code pages for Latin letters the detector confuses: French text in cp1252 was taken for
+# cp1250 ("ŕ 19h02", "étrangčres"; QA pass 27a, 08), whose letters sit at the same bytes.
+_LATIN_CODE_PAGES = frozenset({"cp1250", "cp1252"})
+
+
+def _latin_letters_encoding(head: bytes, guess: str) -> str:
+    """``guess``, or the Windows code page for Latin letters whose reading of ``head`` is nearly all
+    its script's letters (``legacy_line``: "à", "è", "ç" are cp1252's, "ŕ", "č" cp1250's) where the
+    detector guessed another. A Cyrillic guess stays: KOI8-R read as cp1251 is Cyrillic letters too."""
+    legacy = legacy_line(head)
+    if legacy is None or legacy[1] not in _LATIN_CODE_PAGES or codecs.lookup(guess).name in _CYRILLIC_CODECS:
+        return guess
+    # (the guess kept where both read the same: "é" alone is the same byte in either code page)
+    return guess if head.decode(guess, "replace") == legacy[0] else legacy[1]
+
+
+_CYRILLIC_CODECS = frozenset({"cp1251", "koi8-r", "koi8-u", "iso8859-5", "cp866", "mac-cyrillic", "cp855"})
