@@ -27,7 +27,7 @@ from storydiff.extract.heavy_markup import strip_heavy_markup
 from storydiff.extract.html_authors import byline_from_dom
 from storydiff.extract.htmldate_patterns import install as _install_date_patterns
 from storydiff.extract.line_cleanup import clean_body
-from storydiff.extract.metadata import byline_names, headline
+from storydiff.extract.metadata import byline_names, headline, leading_byline
 from storydiff.extract.page_prose import page_prose
 from storydiff.extract.page_region import region_text
 from storydiff.extract.page_type import declares_article, teaser_headlines
@@ -115,7 +115,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     if not found and declared:
         raise ValueError("no article text found")
     if meta is not None:
-        text = clean_body(doc.text, title=meta.title)
+        text, signed = leading_byline(clean_body(doc.text, title=meta.title))
         if len(text) < SETTINGS.min_body_chars:
             raise ValueError("article text empty after cleaning")
         if one_pass:
@@ -139,7 +139,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
             text=text,
             title=headline(title, _h1_texts(tree), site, url or page_url),
             published=with_time_of_day(published, meta.published_time),
-            authors=byline_names(author),
+            authors=byline_names(author) or signed,
             site_name=site,
             url=url or page_url,
             language=_html_lang(tree),
@@ -165,6 +165,8 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         # no second pass: the page's own <p>s between two read ones (pass_gaps.fill_from_paragraphs)
         text = fill_from_paragraphs(text, tree, max_gap=SETTINGS.paragraph_gap_max_lines,
                                     min_words=SETTINGS.gap_fill_min_words, sentence_end=SETTINGS.gap_fill_sentence_end)
+    # a byline the pass kept as the body's first line ("Par Claire Dumont, avec AFP": QA pass 27a, 09)
+    text, signed = leading_byline(text)
     if len(text) < SETTINGS.min_body_chars:
         raise ValueError("article text empty after cleaning")
     tags = page_meta(tree)
@@ -176,7 +178,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         text=text,
         title=headline(info.title, _h1_texts(tree), info.sitename, url or info.url) or None,
         published=with_time_of_day(published, tags.published_time),
-        authors=byline_names(info.author),
+        authors=byline_names(info.author) or signed,
         site_name=info.sitename or None,
         url=url or info.url or tags.url,
         language=_html_lang(tree),

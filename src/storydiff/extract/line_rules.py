@@ -81,6 +81,9 @@ _PATTERNS = {
     # share buttons and the comments' counter, each a line of its own ("Dalintis" opens prose too:
     # "Dalintis patirtimi ..."; review 24c L4)
     r"|^\W*(komentarai|dalintis|dalinkitės)\W*(\d+\W*)?$"
+    # French share buttons: "Partager  Tweeter  Envoyer par e-mail", "Partager sur Facebook · Partager
+    # sur X" (QA pass 27a, 09: kept as body text where the English "Share this article" was dropped)
+    r"|^\W*partag(er|ez)(\s+(sur|cet article|l['’]article|par)\b|\s{2,}|\s*[·|•/]|\s*$)[^.!?]{0,80}$"
     r"|\b(в|у|на) (нашому|нашем|нашій|нашей) (telegram|телеграм|viber|вайбер|facebook|фейсбук|instagram|youtube"
     r"|tiktok|каналі|канале|сторінці|странице)",
     # an ad slot's label: "Advertisement", "Реклама" alone, "Advertisement - scroll to continue
@@ -235,7 +238,7 @@ _CUES = (
     "photo", "image", "picture", "video", "screenshot", "illustration", "graphic", "courtesy of", "getty images",
     "shutterstock", "reuters",
     "read ", "see also", "related", "most ", "sign up for", "subscribe to", "follow us", "share ", "special discount",
-    "more news", "читайте ", "читати також", "дивіться також", "див. також", "по темі", "більше новин",
+    "more news", "partag", "читайте ", "читати також", "дивіться також", "див. також", "по темі", "більше новин",
     "смотрите также", "по теме", "больше новостей", "lesen sie ", "mehr zum thema", "auch interessant", "czytaj ",
     "zobacz ", "lire aussi", "підписуйтес", "стежте за нами", "подписывайтесь",
     "подпишитесь", "следите за нами",

@@ -623,9 +623,11 @@ _BYLINE_OTHER = re.compile(
     # a place after the name: "Von Philipp Fritz, Warschau" (QA pass 18: taken for the headline),
     # a studio or a stay ("Von Anna Müller, ARD-Studio Kiew", "..., z.Zt. Odessa": QA pass 21a, 10)
     r"(?:\s*,\s*(?:z\.\s?Zt\.\s*)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]{0,40}){0,2})?"
-    # an agency's credit after the name: "Par Claire Dumont, avec AFP", "Von Anna Ott, mit dpa" (QA
-    # pass 27a, 03 and 09: read as no byline, its name led the report and kept one summit apart)
-    r"(?:\s*,\s*(?:avec|mit|con|z)[ \t]+(?:l['’]|der[ \t]+|den[ \t]+)?[^\W\d_][\w.-]{1,20})?"
+    # the agency the piece was written with: "Par Claire Dumont, avec AFP", "Von Anna Ott, mit dpa" (QA
+    # pass 27a, 03 and 09: the line was a fact of the story and nobody its author, and its name led the
+    # report and kept one summit apart)
+    r"(?:\s*,?[ \t]+(?:avec|mit|con)[ \t]+(?:l['’]|der[ \t]+|den[ \t]+)?(?:(?i:afp|dpa|ap|apa|sda|efe|ansa|belga|agences?)(?![\w'’])"
+    r"|[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’./-]{0,40}(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’./-]{0,40}){0,2}))?"
     r"(?:\s*[|•·/—–-].*)?\s*)$"
 )
 
@@ -641,6 +643,22 @@ def _byline(line: str) -> str | None:
     if m is None:
         return None
     return m.group(1) or m.group(2)
+
+
+_LEADING_BYLINE_REACH = 2  # the body's first lines where its byline may stand
+
+
+def leading_byline(text: str) -> tuple[str, list[str]]:
+    """``text`` (a body, paragraphs joined by "\\n") without a byline among its first lines ("Par
+    Claire Dumont, avec AFP" as an HTML body's first <p>), and the people it names; ``text`` and []
+    when none names a person ("By Reuters" stays: it names an agency, not an author)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:_LEADING_BYLINE_REACH]):
+        raw = _byline(line.strip())
+        people = split_authors(raw) if raw else []
+        if people:
+            return "\n".join(lines[:i] + lines[i + 1:]), people
+    return text, []
 
 
 def is_byline(line: str) -> bool:
