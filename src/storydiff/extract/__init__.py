@@ -241,7 +241,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
     """One RawItem → Article. Raises ExtractError with a one-line reason when there is no article."""
     settings = settings or ExtractSettings()
     meta = item.meta
-    title = published = site_name = lang = modified = None
+    title = published = site_name = lang = modified = future_published = None
     url = item.url
     authors: list[str] = []
     notes: list[str] = []  # Article.warnings
@@ -263,6 +263,7 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
                                "not an article")
         text, title, published = page.text, page.title, page.published
         authors, site_name, lang = list(page.authors or []), page.site_name, page.language
+        future_published = page.future_published
         modified = page.modified
         if page.page_lines:
             published, stamp = _dated_by_its_lines(page.page_lines, text, title, published, crawled, lang)
@@ -319,6 +320,9 @@ def extract_item(item: RawItem, siblings: Sequence[str] = (), settings: ExtractS
         metadata.dateline_agency(text) if item.kind == "text" else None,
     )
     given = meta.get("published")
+    if given in (None, "") and future_published:
+        # said as a record's future date is (JSONL, the API): the page's own tag
+        _warn_date(item.source, future_published, _fallback_date(published, url), notes)
     from_record = normalize_date(given, now=crawled) if given not in (None, "") else None
     published = from_record or normalize_date(published, now=crawled)
     if given not in (None, "") and from_record is None:

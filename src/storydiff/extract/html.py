@@ -72,6 +72,9 @@ class HtmlExtraction:
     # which extract_item reads as page text's date lines are read (QA pass 20b, 02); also when no
     # tag gives its modified time (its visible last-update stamp gives it); else empty
     page_lines: list[str] = field(default_factory=list)
+    # the date the page's tags give when it lies after now (dropped: no publication date yet), for
+    # extract_item to say so as it says a record's (QA pass 27a, 11: dropped without a word)
+    future_published: str | None = None
 
 
 def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = False) -> HtmlExtraction:
@@ -144,6 +147,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
             url=url or page_url,
             language=_html_lang(tree),
             modified=meta.modified,
+            future_published=_future_tag(meta),
         )
     info = page_info(tree, url)
     # an article's headline (<h1>) repeated as its first line is no body line; on other pages an
@@ -184,6 +188,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
         language=_html_lang(tree),
         modified=tags.modified,
         teasers=teasers,
+        future_published=_future_tag(tags),
         page_lines=visible_lines(tree) if _dated_by_lines(with_time_of_day(published, tags.published_time), tags.modified) else [],
     )
 
@@ -615,6 +620,13 @@ def _has_offset(timestamp: str) -> bool:
         return datetime.fromisoformat(timestamp.strip().replace("Z", "+00:00")).tzinfo is not None
     except ValueError:
         return False
+
+
+def _future_tag(tags: PageMeta) -> str | None:
+    """The tags' publication date (its timestamp where it has one) when it lies after now."""
+    if not _declares_future(tags.published, tags.published_time):
+        return None
+    return tags.published_time or tags.published
 
 
 def _declares_future(value: str | None, timestamp: str | None) -> bool:
