@@ -26,6 +26,7 @@ from storydiff.extract.date_parser import page_languages
 from storydiff.extract.heavy_markup import strip_heavy_markup
 from storydiff.extract.html_authors import byline_from_dom
 from storydiff.extract.htmldate_patterns import install as _install_date_patterns
+from storydiff.extract.joined_blocks import split_joined_blocks
 from storydiff.extract.line_cleanup import clean_body
 from storydiff.extract.metadata import byline_names, headline, leading_byline
 from storydiff.extract.page_prose import page_prose
@@ -117,6 +118,8 @@ def extract_html(html: str | bytes, url: str | None = None, *, fast: bool = Fals
     found = doc is not None and bool((doc.text or "").strip())
     if not found and declared:
         raise ValueError("no article text found")
+    if found:
+        doc.text = split_joined_blocks(tree, doc.text)  # a short page's blocks joined in one line
     if meta is not None:
         text, signed = leading_byline(clean_body(doc.text, title=meta.title))
         if len(text) < SETTINGS.min_body_chars:

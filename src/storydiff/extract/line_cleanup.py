@@ -35,8 +35,10 @@ _BOILERPLATE_LINE = re.compile(
 
 # A line that is only a date or time stamp ("segunda-feira, 22 de janeiro de 2018 às 0:13"): a date
 # or a clock with at most a few words around it ...
+# (an ISO date too: a short page's "2026-12-04" under its headline; QA pass 27b, 08)
 _DATE_LINE = re.compile(
-    r"^\W*(\w+\W+){0,6}?(\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d\d\b)(\W+\w+){0,6}\W*$"
+    r"^\W*(\w+\W+){0,6}?(\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d\d\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b)"
+    r"(\W+\w+){0,6}\W*$"
 )
 # ... none of which says anything. A stamp's words are labels, weekdays, months, relative days and a
 # name signing it; a sentence has two words of text beside them (four letters or more), one of them
