@@ -259,7 +259,7 @@ _CUES = (
     "view", "перегляд", "просмотр", "aufruf", "ansicht", "wyświetl", "odsłon", "comment", "комент", "коммент",
     "kommentar", "komentarz", "share", "поширен", "репост", "udostępn", "like", "вподоб", "лайк", "polubie",
     "reads", "прочит", "прочт", "тому", "назад", "ago", "temu", "vor", "щойно", "только что", "just now", "gerade eben",
-    "przed chwilą",
+    "przed chwilą", "👁", "👀",
 )
 # Case-insensitive matching takes these for ASCII letters that str.lower() does not make them
 # (and 'İ'.lower() is two characters): folded first, so that a cue is found wherever re.I finds it.

@@ -39,5 +39,11 @@ _AGO = (rf"(?:(?:{_COUNT}|an?|one|одну|одна|один|одно|einer?|ein
         r"|щойно|только что|just now|gerade eben|przed chwilą")
 _WIDGET = (rf"(?:(?:{_COUNTED})[ \t]*+[:：]?[ \t]*+\(?{_COUNT}\)?|{_COUNT}[ \t]++(?:{_COUNTED})"
            rf"|(?:{_LABEL})?(?:{_AGO}))")
+# a Telegram post's footer as a copy or an export keeps it: the eye and its views, then the post's time
+# and its edit mark ("👁 18.1K  10:32", "👁 25K 15:10 edited"; QA pass 27b, 09: kept in the post's text,
+# the count a figure of the story); no word says what is counted
+_POST_FOOTER = (rf"[ \t]*+(?:👁\ufe0f?|👀)[ \t]*+{_COUNT}(?:[ \t]++[0-2]?\d:[0-5]\d)?"
+                r"(?:[ \t]++(?:edited|змінено|изменено|bearbeitet|edytowano))?[ \t]*+")
 # the whole line: widgets, joined by a mark or blanks, an icon's character around them ("👁 541")
-COUNTER_LINE = rf"^[^\w\n]*+(?:{_WIDGET})(?:[ \t]*+[·•|/,—–-]?[ \t]*+(?:{_WIDGET})){{0,4}}[^\w\n]*$"
+COUNTER_LINE = (rf"^(?:[^\w\n]*+(?:{_WIDGET})(?:[ \t]*+[·•|/,—–-]?[ \t]*+(?:{_WIDGET})){{0,4}}[^\w\n]*"
+                rf"|{_POST_FOOTER})$")
