@@ -1,0 +1,51 @@
+"""QA round 27: facts of a many-article story (27a-4, 27c-4/8, 27b-2)."""
+
+import numpy as np
+
+from storydiff.compare.claims import article_claims
+from storydiff.compare.facts import FactGroup, align_facts
+from storydiff.records import Article
+
+
+def _art(aid: str, lang: str, text: str) -> Article:
+    return Article(id=aid, source=aid, outlet=aid, title="", language=lang, text=text)
+
+
+REPRINT = ("About 210 billion euros of Russian central bank assets are frozen in the EU, "
+           "185 billion euros of them at the Belgian clearing house Euroclear.")
+
+
+def test_sentences_set_apart_from_a_fact_stay_one_fact_when_linked(monkeypatch):
+    from storydiff.compare import facts as facts_module
+
+    texts = {"gazette": "Bart De Wever a obtenu que les 200 milliards d'euros gelés chez Euroclear ne soient pas utilisés.",
+             "pulse": "About 185 billion euros of Russian assets are held at Euroclear in Belgium.",
+             "wire": REPRINT, "desk": REPRINT}
+    arts = [_art(aid, "fr" if aid == "gazette" else "en", t) for aid, t in texts.items()]
+    claims = [article_claims(aid, t, 3, a.language)[0] for (aid, t), a in zip(texts.items(), arts)]
+    # the wire and its reprint joined the fact through EuroPulse's sentence, weak against the Gazette's
+    links = np.array([[0, 0.34, 0, 0], [0.34, 0, 0.98, 0.98], [0, 0.98, 0, 1.0], [0, 0.98, 1.0, 0]])
+    group = FactGroup(claims, "same", [0.34, 0.34, 0.07, 0.07], links=links)
+    monkeypatch.setattr(facts_module, "fact_groups", lambda *a, **k: [group])
+    got = align_facts(arts)
+    reprinted = [f for f in got if "wire" in f.article_ids or "desk" in f.article_ids]
+    assert len(reprinted) == 1 and reprinted[0].article_ids == ["wire", "desk"] and reprinted[0].match == "same"
+    assert [v["score"] for v in reprinted[0].versions] == [1.0, 1.0]
+    assert [f.article_ids for f in got if f is not reprinted[0]] == [["gazette", "pulse"]]
+
+
+def test_sentences_set_apart_with_no_link_are_each_alone(monkeypatch):
+    from storydiff.compare import facts as facts_module
+
+    texts = {"a": "Russia fired 112 drones at Ukraine overnight, the air force said.",
+             "b": "Ukraine's air force said Russia launched 112 drones overnight.",
+             "c": "Air defences shot down 41 drones over the Belgorod region, the ministry said.",
+             "d": "The governor said a fire broke out at a warehouse in Valuyki."}
+    arts = [_art(aid, "en", t) for aid, t in texts.items()]
+    claims = [article_claims(aid, t, 3, "en")[0] for aid, t in texts.items()]
+    links = np.array([[0, 0.9, 0, 0], [0.9, 0, 0.3, 0.3], [0, 0.3, 0, 0], [0, 0.3, 0, 0]])
+    group = FactGroup(claims, "same", [0.9, 0.9, 0.05, 0.05], links=links)
+    monkeypatch.setattr(facts_module, "fact_groups", lambda *a, **k: [group])
+    got = align_facts(arts)
+    assert sorted(f.article_ids for f in got) == [["a", "b"], ["c"], ["d"]]
+    assert all(f.match == "only" for f in got if len(f.article_ids) == 1)
