@@ -79,6 +79,7 @@ from storydiff.compare.facts import (
     _judge_matrix,
     _logistic,
     _mutual_best,
+    actors_only_apart,
     group_claims,
     judge_candidates,
     pair_features,
@@ -290,6 +291,8 @@ def predict(s: Story, sim: np.ndarray, same: float, possibly: float, scorer: str
                             possibly_cosine=cosine, possibly_gap_probability=gap, possibly_minilm=minilm,
                             possibly_e5=e5, possibly_lede_probability=lede, same_e5=join, meaning_clauses=clauses,
                             judge_lone_probability=RECHECK)
+    if scorer == "learned":  # as claim_match_probabilities reads them: a pair sharing only who acts
+        sim = actors_only_apart(s.claims, sim, ["en"] * len(s.claims), same)
     groups = group_claims(s.claims, sim, same, s.docs, settings, vectors=lambda: s.vecs,
                           minilm_vectors=lambda: s.minilm, piece_vectors=_piece_vectors)
     # as fact_groups reads them: the counts of people in a neighbouring sentence, outlets silent on a toll

@@ -49,3 +49,34 @@ def test_sentences_set_apart_with_no_link_are_each_alone(monkeypatch):
     got = align_facts(arts)
     assert sorted(f.article_ids for f in got) == [["a", "b"], ["c"], ["d"]]
     assert all(f.match == "only" for f in got if len(f.article_ids) == 1)
+
+
+def _lexical_match(texts: dict[str, str]) -> tuple[dict[tuple[str, str], float], float]:
+    from storydiff.compare.facts import claim_match_probabilities
+    from storydiff.settings import FactSettings
+
+    claims = [article_claims(aid, t, 3, "en")[0] for aid, t in texts.items()]
+    sim, cut = claim_match_probabilities(claims, FactSettings(scorer="learned"), ["en"] * len(claims))
+    ids = list(texts)
+    return {(a, b): float(sim[i, j]) for i, a in enumerate(ids) for j, b in enumerate(ids)}, cut
+
+
+GLADKOV = {"tass": "Belgorod Region Governor Vyacheslav Gladkov said there were no casualties.",
+           "ki": "Belgorod Oblast Governor Vyacheslav Gladkov acknowledged the fire.",
+           "reuters": "Belgorod Governor Vyacheslav Gladkov denied that the depot had been hit.",
+           "rt": "Belgorod Region Governor Vyacheslav Gladkov said there were no casualties in the town."}
+
+
+def test_two_sentences_sharing_only_who_acts_are_not_the_same_fact():
+    sim, cut = _lexical_match(GLADKOV)
+    # the name and title they open with is all that the claim, its denial and "no casualties" share
+    assert sim["tass", "ki"] < cut and sim["tass", "reuters"] < cut and sim["ki", "reuters"] < cut
+    # what was said, shared, still makes one fact
+    assert sim["tass", "rt"] >= cut
+
+
+def test_a_shared_word_beyond_the_name_keeps_the_words_score():
+    sim, cut = _lexical_match({"a": "Belgorod Governor Vyacheslav Gladkov said the oil depot was not damaged.",
+                               "b": "Belgorod Region Governor Vyacheslav Gladkov insisted the depot itself was intact."})
+    assert sim["a", "b"] >= cut
+
