@@ -80,3 +80,32 @@ def test_a_shared_word_beyond_the_name_keeps_the_words_score():
                                "b": "Belgorod Region Governor Vyacheslav Gladkov insisted the depot itself was intact."})
     assert sim["a", "b"] >= cut
 
+
+def test_a_score_read_through_another_sentence_says_whose():
+    import io
+
+    from rich.console import Console
+
+    from storydiff.records import Fact, Story
+    from storydiff.serve.html import render_html
+    from storydiff.serve.terminal import render_story
+    from storydiff.serve.view import build_view
+
+    arts = [Article(id="tass-ru", source="t", outlet="ТАСС", text="x", title="Белгород"),
+            Article(id="tass-en", source="e", outlet="TASS <i>", text="y"),
+            Article(id="rt", source="r", outlet="RT", text="z")]
+    ru = "Губернатор Вячеслав Гладков сообщил, что пострадавших нет."
+    en = "Governor Vyacheslav Gladkov said there were no casualties."
+    fact = Fact(text=ru, article_ids=["tass-ru", "tass-en", "rt"], variants={"tass-ru": ru, "tass-en": en, "rt": en},
+                first_article_id="tass-ru", match="same",
+                versions=[{"article_id": "tass-ru", "text": ru, "score": 0.817},
+                          {"article_id": "tass-en", "text": en, "score": 0.817},
+                          {"article_id": "rt", "text": en, "score": 0.817, "via": "tass-en"}])
+    story = Story(id="s", article_ids=["tass-ru", "tass-en", "rt"], facts=[fact])
+    view = build_view(story, arts)
+    out = io.StringIO()
+    Console(file=out, width=200, color_system=None).print(render_story(view))
+    text = out.getvalue()
+    assert "RT (match 0.82 via TASS <i>): " in text and "TASS <i> (match 0.82): " in text
+    html = render_html([story], arts)
+    assert "(match 0.82 via TASS &lt;i&gt;)" in html and "via TASS <i>" not in html

@@ -49,16 +49,18 @@ def test_a_version_is_vouched_for_by_a_sentence_in_its_own_language():
     for (i, j), v in {(0, 1): 0.39, (0, 2): 0.14, (1, 2): 0.999, (0, 3): 0.8, (2, 3): 0.05, (3, 1): 0.1}.items():
         sim[i, j] = sim[j, i] = v
     languages = ["en", "ru", "ru", "en"]
-    scores = _scores_against_the_head([0, 1, 2, 3], claims, sim, languages)
+    scores, via = _scores_against_the_head([0, 1, 2, 3], claims, sim, languages)
     # the Russian copy: its match to the Russian sentence, no higher than that one's to the head
     assert scores[2] == np.float32(0.39)
+    # ... and the report says through which sentence it was read (QA pass 27c, 8)
+    assert via == {(claims[2].article_id, claims[2].index): claims[1].article_id}
     # unless the quotes' alignment calls its quote and the head's two statements
     apart = np.zeros((4, 4), dtype=bool)
     apart[2, 0] = apart[0, 2] = True
-    assert _scores_against_the_head([0, 1, 2, 3], claims, sim, languages, apart)[2] == np.float32(0.14)
+    assert _scores_against_the_head([0, 1, 2, 3], claims, sim, languages, apart)[0][2] == np.float32(0.14)
     # a sentence in the head's own language is read against the head alone (QA pass 22a, 03)
     sim[0, 3] = sim[3, 0] = 0.14
-    assert _scores_against_the_head([0, 1, 2, 3], claims, sim, languages)[3] == np.float32(0.14)
+    assert _scores_against_the_head([0, 1, 2, 3], claims, sim, languages)[0][3] == np.float32(0.14)
 
 
 class _SameVector:

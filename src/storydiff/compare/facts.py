@@ -948,6 +948,9 @@ class FactGroup:
     # reached the "same" cut, else 0; claims by position, those added after grouping unlinked): what
     # keeps together the sentences set apart from the fact (``_weak_versions_apart``); None: unknown
     links: np.ndarray | None = None
+    # a sentence whose score is read through another sentence of the fact (``_scores_against_the_head``):
+    # (its article, its index) -> the article of the sentence that vouched for it
+    via: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
 def article_language(article: Article) -> str:
@@ -1265,9 +1268,9 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
         arts = np.array([claims[k].article_id for k in g])
         if len(set(arts.tolist())) > 1:
             block = sim[np.ix_(g, g)]
-            out.append(FactGroup([claims[k] for k in g], "same",
-                                 _scores_against_the_head(g, claims, sim, languages, apart),
-                                 links=np.where(block >= threshold, block, 0.0)))
+            scores, via = _scores_against_the_head(g, claims, sim, languages, apart)
+            out.append(FactGroup([claims[k] for k in g], "same", scores,
+                                 links=np.where(block >= threshold, block, 0.0), via=via))
             continue
         candidates = []
         possibly = possibly_cut
@@ -1299,7 +1302,8 @@ def group_claims(claims: list[Claim], sim: np.ndarray, threshold: float, article
 
 
 def _scores_against_the_head(g: list[int], claims: list[Claim], sim: np.ndarray,
-                             languages: Sequence[str] | None, apart: np.ndarray | None = None) -> list[float]:
+                             languages: Sequence[str] | None, apart: np.ndarray | None = None
+                             ) -> tuple[list[float], dict[tuple[str, int], str]]:
     """Each sentence's match to the one the fact is shown by (its first, ``g[0]``): the report
     prints it beside that sentence (QA pass 19b, 09: a flash's "Несколько взрывов прогремели"
     showed the update's "Два человека пострадали" at "match 1.00", its match to the flash's other
@@ -1311,20 +1315,26 @@ def _scores_against_the_head(g: list[int], claims: list[Claim], sim: np.ndarray,
     Харьковский курьер's, scored 0.14 against the English wire's and was set apart as "only",
     QA pass 25a, 03). A sentence whose quote the quotes' alignment keeps apart from the first's
     (``apart``) is vouched for by none: the quotes section calls them two statements (a later
-    statement of the same speaker giving a new toll, QA pass 25a, 06)."""
+    statement of the same speaker giving a new toll, QA pass 25a, 06). Also returns, for each sentence
+    so vouched for, the article of the sentence that did: its score is that sentence's, and several
+    sentences of one language show one number (QA pass 27c, 8), which the reader is told."""
     head = g[0]
     direct = {k: float(sim[k, head]) for k in g if claims[k].article_id != claims[head].article_id}
     scores = []
+    via: dict[tuple[str, int], str] = {}
     for k in g:
         if k not in direct:
             scores.append(float(max(sim[k, j] for j in g if claims[j].article_id != claims[k].article_id)))
             continue
         score = direct[k]
         if languages is not None and languages[k] != languages[head] and not (apart is not None and apart[k, head]):
-            score = max([score, *(min(float(sim[k, m]), direct[m]) for m in direct
-                                  if claims[m].article_id != claims[k].article_id)])
+            for m in direct:
+                vouched = min(float(sim[k, m]), direct[m])
+                if claims[m].article_id != claims[k].article_id and vouched > score:
+                    score = vouched
+                    via[(claims[k].article_id, claims[k].index)] = claims[m].article_id
         scores.append(score)
-    return scores
+    return scores, via
 
 
 def _gap_fits(groups: list[list[int]], claims: list[Claim], sim: np.ndarray, cut: float,
@@ -1760,10 +1770,14 @@ def align_facts(articles: Sequence[Article], settings: FactSettings | None = Non
     for group in groups:
         variants: dict[str, str] = {}
         versions = []
+        members = {c.article_id for c in group.claims}
         for c, score in zip(group.claims, group.scores):
             if c.article_id not in variants:  # (each sentence as written: a wire's with its dateline)
                 variants[c.article_id] = c.shown
                 versions.append({"article_id": c.article_id, "text": c.shown, "score": round(score, 3)})
+                through = group.via.get((c.article_id, c.index))
+                if through in members and group.match == "same":  # ("via": the score is read through that sentence)
+                    versions[-1]["via"] = through
         ids = sorted(variants, key=order.__getitem__)
         versions += [{"article_id": c.article_id, "text": c.shown, "score": round(p, 3)} for c, p in group.candidates]
         facts.append(Fact(

@@ -307,8 +307,13 @@ def _possible_fact(f: dict):
 
 
 def _score(version: dict) -> str:
-    """How sure the match is, named: a bare "(0.98)" said nothing to a reader."""
-    return f" (match {version['score']:.2f})" if isinstance(version.get("score"), (int, float)) else ""
+    """How sure the match is, named: a bare "(0.98)" said nothing to a reader; and, for a sentence
+    matched to the fact through another outlet's sentence in its own language, whose (several
+    sentences then show that sentence's one number: QA pass 27c, 8)."""
+    if not isinstance(version.get("score"), (int, float)):
+        return ""
+    via = f" via {_clean(version['via'])}" if version.get("via") else ""
+    return f" (match {version['score']:.2f}{via})"
 
 
 def print_report(

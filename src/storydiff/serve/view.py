@@ -165,8 +165,10 @@ def build_view(story: Story, articles: Sequence[Article], edits: dict[str, list]
                     "variants": {label.get(i, i): t for i, t in f.variants.items()},
                     # the evidence: each outlet that worded it its own way, with its own sentence
                     "versions": [{"outlet": label.get(v["article_id"], v["article_id"]), "text": without_dateline(v["text"]),
-                                  "score": v.get("score")} for v in f.versions
-                                 if not _same_wording(v["text"], f.text)],
+                                  "score": v.get("score"),
+                                  # whose sentence the score was read through, where not the fact's own
+                                  "via": label.get(v["via"], v["via"]) if v.get("via") else None}
+                                 for v in f.versions if not _same_wording(v["text"], f.text)],
                     "conflicts": f.conflicts,
                 }
             )
