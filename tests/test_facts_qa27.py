@@ -51,6 +51,27 @@ def test_sentences_set_apart_with_no_link_are_each_alone(monkeypatch):
     assert all(f.match == "only" for f in got if len(f.article_ids) == 1)
 
 
+def test_sentences_set_apart_join_again_only_where_half_their_pairs_are_linked(monkeypatch):
+    from storydiff.compare import facts as facts_module
+
+    texts = {"mod": "Air defences destroyed 34 Ukrainian drones over the Belgorod region overnight.",
+             "ria": "Some of the drones shot down overnight were targeting a maternity hospital in Valuyki.",
+             "up": "Ukrainian drones hit an oil depot in the town of Valuyki overnight.",
+             "rt": "The drones shot down over Belgorod were targeting a maternity hospital in Valuyki.",
+             "reuters": "RIA said some of the drones had been heading towards a maternity hospital."}
+    arts = [_art(aid, "en", t) for aid, t in texts.items()]
+    claims = [article_claims(aid, t, 3, "en")[0] for aid, t in texts.items()]
+    links = np.zeros((5, 5))
+    for (i, j), v in {(0, 1): 0.3, (0, 2): 0.3, (0, 3): 0.3, (0, 4): 0.3,
+                      (1, 2): 0.40, (1, 3): 0.47, (3, 4): 0.83}.items():
+        links[i, j] = links[j, i] = v
+    group = FactGroup(claims, "same", [1.0, 0.1, 0.1, 0.1, 0.1], links=links)
+    monkeypatch.setattr(facts_module, "fact_groups", lambda *a, **k: [group])
+    got = sorted(f.article_ids for f in align_facts(arts))
+    # the maternity claim with its translation and its report; the depot strike, linked to one of three, alone
+    assert got == [["mod"], ["ria", "rt", "reuters"], ["up"]]
+
+
 def _lexical_match(texts: dict[str, str]) -> tuple[dict[tuple[str, str], float], float]:
     from storydiff.compare.facts import claim_match_probabilities
     from storydiff.settings import FactSettings
