@@ -562,7 +562,7 @@ def actors_only_apart(claims: Sequence[Claim], sim: np.ndarray, languages: Seque
                     or claims[i].article_id == claims[j].article_id):
                 continue
             shared = claims[i].keys & claims[j].keys
-            if (shared and shared <= actor[i] | actor[j] and not set(claims[i].numbers) & set(claims[j].numbers)
+            if (shared and shared <= actor[i] & actor[j] and not set(claims[i].numbers) & set(claims[j].numbers)
                     and claims[i].keys - actor[i] and claims[j].keys - actor[j]):
                 if out is sim:
                     out = sim.copy()
