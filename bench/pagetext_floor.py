@@ -33,7 +33,6 @@ from extraction_pagetext import line_scores
 from line_loco import OUT, _cached_shipped, _n_shape, finish, load_data
 
 from storydiff.extract import pagetext
-from storydiff.extract.line_features import boundary_features
 from storydiff.extract.line_model import load_models
 from storydiff.settings import ExtractSettings
 
@@ -57,12 +56,7 @@ def line_probs(corpus: str, data: dict) -> list[tuple[np.ndarray, np.ndarray, np
     out = []
     for x in data["X"][corpus]:
         base = x[:, : -_n_shape()]
-        p2 = (pagetext._two_stage(models, "", base) + pagetext._two_stage(models, "single_", base)) / 2
-        if len(p2):
-            B = boundary_features(p2, base)
-            out.append((p2, models["start"].proba(B), models["end"].proba(B)))
-        else:
-            out.append((p2, p2, p2))
+        out.append(pagetext.scores_of_features(base, models))  # the page alone
     np.savez_compressed(path, **{k: np.array([o[j] for o in out], dtype=object) for j, k in enumerate(("p2", "ps", "pe"))})
     return out
 

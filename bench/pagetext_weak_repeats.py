@@ -30,7 +30,7 @@ import numpy as np
 from extraction_corpora import CACHE, CORPORA, code_hash, line_pages, site_half
 
 from storydiff.extract import pagetext
-from storydiff.extract.line_features import boundary_features, line_features
+from storydiff.extract.line_features import line_features
 from storydiff.extract.line_model import load_models
 from storydiff.extract.weak_repeats import drop_weak_repeats, prose_share_of, repeat_marks
 from storydiff.settings import ExtractSettings
@@ -53,12 +53,7 @@ def page_scores(corpus: str, pages: list[dict]) -> list[tuple]:
     for page in pages:
         lines = [line[: pagetext.MAX_LINE_CHARS] for line in page["lines"][: pagetext.MAX_LINES]]
         X = line_features(lines, [])
-        p2 = (pagetext._two_stage(models, "", X) + pagetext._two_stage(models, "single_", X)) / 2
-        if len(p2):
-            B = boundary_features(p2, X)
-            out.append((p2, models["start"].proba(B), models["end"].proba(B)))
-        else:
-            out.append((p2, p2, p2))
+        out.append(pagetext.scores_of_features(X, models))  # the page alone
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pickle.dumps(out))
     return out

@@ -294,8 +294,14 @@ def _line_scores(lines: list[str], siblings: list[list[str]], models: dict) -> t
     # that, and a multi-megabyte "line" (a blob pasted into a page) costs seconds of regex.
     X = line_features([line[:MAX_LINE_CHARS] for line in lines],
                       [[line[:MAX_LINE_CHARS] for line in page] for page in siblings])
+    return scores_of_features(X, models, alone=not siblings)
+
+
+def scores_of_features(X: np.ndarray, models: dict, *, alone: bool = True) -> tuple[np.ndarray, ...]:
+    """``_line_scores`` from the lines' features (the benchmarks' cached ones too); ``alone``: the
+    page was read without sibling pages."""
     p2 = _two_stage(models, "", X)
-    if not siblings and "single_stage1" in models:
+    if alone and "single_stage1" in models:
         # A page alone: the sibling-trained pair leans on sibling_rep, which is empty here;
         # averaging it with the pair trained without siblings scores 0.850 out of fold
         # instead of 0.844 (either pair alone: 0.854 / 0.844, but the single pair alone
